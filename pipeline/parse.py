@@ -1,0 +1,149 @@
+"""Parse stage: blocks -> the page's structure (intro, partner sections, their entries).
+
+Structure only: which text belongs to which partner and where each entry starts and ends.
+What an entry *says* (dates, amounts, status) is the extract stage's job.
+
+The rules, from the way the city's page is written:
+
+- a partner section runs from its heading to the next one; the paragraphs before its
+  first dated entry describe the partner;
+- an entry starts with a date label ("2003-2014 :", "1999,"), including when the CMS lost
+  the paragraph break and the label follows the previous sentence's full stop
+  ("… Gustav et Luke.2007-2011, le programme …");
+- a bullet list stays in the entry above it;
+- an undated paragraph whose first sentence points back ("Ce séjour…", "… leurs
+  séjours…") continues the entry above; any other undated paragraph is an entry of its own,
+  so no text is ever dropped;
+- navigation links of the site ("Retour en haut de page") are set aside, not lost: they are
+  listed in ``Page.set_aside`` with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import LABEL_AT_START, split_label
+from .errors import PipelineError
+from .read import Block
+
+NAVIGATION = {"retour en haut de page", "haut de page", "imprimer", "partager", "retour"}
+# Words that refer back to the entry above: a paragraph whose first sentence holds one
+# cannot stand alone.
+ANAPHORA = {"ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "elles·ils",
+            "ils·elles", "leur", "leurs"}
+_SENTENCE_END = re.compile(r"[.!?…]\s*")
+
+
+@dataclass
+class Entry:
+    """One entry of a partner section, as written: its label and its full text."""
+
+    label: str | None
+    text: str
+    line: int
+    line_end: int
+
+    def extend(self, text: str, line: int, separator: str) -> None:
+        self.text += separator + text
+        self.line_end = line
+
+
+@dataclass
+class Section:
+    heading: Block
+    description: list[Block] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SetAside:
+    block: Block
+    reason: str
+
+
+@dataclass
+class Page:
+    title: str
+    intro: list[Block]
+    sections: list[Section]
+    set_aside: list[SetAside]
+
+
+def split_run_together(text: str) -> list[str]:
+    """Split a paragraph where a date label follows a sentence's end without a break.
+
+    >>> split_run_together("ouragans Gustav et Luke.2007-2011, le programme de rénovation")
+    ['ouragans Gustav et Luke.', '2007-2011, le programme de rénovation']
+    >>> split_run_together("la signature du protocole en 1963. Depuis la signature")
+    ['la signature du protocole en 1963. Depuis la signature']
+    """
+    pieces, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        if end.end() < len(text) and LABEL_AT_START.match(text, end.end()):
+            pieces.append(text[start:end.end()].rstrip())
+            start = end.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def continues_previous(text: str) -> bool:
+    """True when a paragraph cannot stand alone: it starts in lower case or its first
+    sentence refers back to the entry above.
+
+    >>> continues_previous("Ce séjour a permis de rappeler le soutien d’Ivry-sur-Seine")
+    True
+    >>> continues_previous("Collaboration avec le Théâtre National de Palestine depuis plusieurs années.")
+    False
+    """
+    if text[:1].islower():
+        return True
+    first_sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+    words = {w.lower() for w in re.findall(r"[\w·]+", first_sentence)}
+    return bool(words & ANAPHORA)
+
+
+def _is_navigation(block: Block) -> bool:
+    return block.text.strip(" .").lower() in NAVIGATION
+
+
+def _fill_section(section: Section, blocks: list[Block], set_aside: list[SetAside]) -> None:
+    entries = section.entries
+    for block in blocks:
+        if _is_navigation(block):
+            set_aside.append(SetAside(block, "site navigation link"))
+        elif block.kind == "list_item":
+            if entries:
+                entries[-1].extend("• " + block.text, block.line, "\n")
+            else:
+                section.description.append(block)
+        else:
+            for piece in split_run_together(block.text):
+                labelled = split_label(piece)
+                if labelled:
+                    entries.append(Entry(labelled[0], piece, block.line, block.line))
+                elif not entries:
+                    section.description.append(Block("paragraph", piece, block.line))
+                elif continues_previous(piece):
+                    entries[-1].extend(piece, block.line, "\n\n")
+                else:
+                    entries.append(Entry(None, piece, block.line, block.line))
+
+
+def parse(blocks: list[Block]) -> Page:
+    """Group the page's blocks into its title, intro and partner sections."""
+    if not blocks or blocks[0].level != 1:
+        raise PipelineError("the page has no title line")
+    starts = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 2]
+    if not starts:
+        raise PipelineError(
+            "no partner heading found: expected lines such as 'Dianguirdé (Mali)'"
+        )
+    set_aside: list[SetAside] = []
+    sections = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(blocks)
+        section = Section(blocks[start])
+        _fill_section(section, blocks[start + 1:end], set_aside)
+        sections.append(section)
+    return Page(blocks[0].text, blocks[1:starts[0]], sections, set_aside)

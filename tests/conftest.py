@@ -1,0 +1,35 @@
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.parse import parse
+from pipeline.read import read, text_blocks
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOT = ROOT / "raw" / "ivry-jumelages.txt"
+
+
+@pytest.fixture(scope="session")
+def page_text() -> str:
+    return SNAPSHOT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def page():
+    return parse(read(SNAPSHOT))
+
+
+@pytest.fixture(scope="session")
+def records(page):
+    return extract(page)
+
+
+@pytest.fixture(scope="session")
+def actions(records):
+    """The page's actions keyed by (partner_id, source_line, date_label)."""
+    return {(a["partner_id"], a["source_line"], a["date_label"]): a for a in records["actions"]}
+
+
+def records_of(text: str):
+    return extract(parse(text_blocks(text)))
