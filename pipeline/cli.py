@@ -1,0 +1,87 @@
+"""Command line: ``python -m pipeline run`` and ``python -m pipeline validate``.
+
+Any problem with the input ends with one line on standard error and exit status 1 (2 for
+a usage error, as argparse does), never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import PipelineError
+
+DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _run(args: argparse.Namespace) -> None:
+    from .run import run
+    from .sources import default_source
+
+    source = args.source or default_source()
+    result = run(source, args.output)
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
+    print(f"{_shown(source)}: {counts}")
+    for item in result.set_aside:
+        print(f"  set aside, line {item.block.line} ({item.reason}): {item.block.text}")
+    for path in result.packages:
+        print(f"  wrote {_shown(path)}")
+
+
+def _validate(args: argparse.Namespace) -> None:
+    from .validate import validate_release
+
+    for path in validate_release(args.directory):
+        print(f"valid: {_shown(path)}")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Turn Ivry-sur-Seine's page on twinning and decentralised cooperation "
+        "into validated Frictionless data packages (CSV, Parquet, JSON).",
+    )
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run", help="parse the page and write the data packages",
+        description="Parse a snapshot of the page, validate the tables against schemas/ and "
+        "write three data packages (csv/, parquet/, json/) into the output folder. "
+        "The previous output is replaced only once the new one has validated.",
+    )
+    run.add_argument("--source", type=Path, metavar="PATH",
+                     help="page snapshot (.txt); default: the last snapshot in raw/manifest.json")
+    run.add_argument("--output", type=Path, metavar="DIR", default=DEFAULT_OUTPUT,
+                     help="release folder to write (default: output/ of the project)")
+    run.set_defaults(handler=_run)
+
+    validate = commands.add_parser(
+        "validate", help="validate an existing output folder",
+        description="Validate with frictionless every data package in DIR (DIR/*/datapackage.json, "
+        "or DIR/datapackage.json): types, constraints, keys, file sizes and hashes.",
+    )
+    validate.add_argument("directory", type=Path, metavar="DIR")
+    validate.set_defaults(handler=_validate)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        args.handler(args)
+    except PipelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: the previous output is unchanged", file=sys.stderr)
+        return 130
+    return 0

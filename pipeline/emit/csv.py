@@ -1,0 +1,29 @@
+"""CSV: UTF-8, comma-separated, one header row; empty cell for a missing value."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+FORMAT = "csv"
+MEDIATYPE = "text/csv"
+RESOURCE_EXTRAS: dict[str, Any] = {"encoding": "utf-8"}
+STATS = ("bytes", "hash")
+SCHEMA_EXTRAS: dict[str, Any] = {}
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def write(path: Path, rows: list[dict[str, object]], schema: dict[str, Any]) -> None:
+    header = [f["name"] for f in schema["fields"]]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows([_cell(row[c]) for c in header] for row in rows)

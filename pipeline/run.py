@@ -1,0 +1,31 @@
+"""The whole pipeline, one stage a line: read, parse, extract, tables, validate, emit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .emit import write_release
+from .extract import extract
+from .parse import SetAside, parse
+from .read import read
+from .sources import describe
+from .tables import Tables, tables
+from .validate import validate_tables
+
+
+@dataclass(frozen=True)
+class Result:
+    tables: Tables
+    packages: list[Path]
+    set_aside: list[SetAside]
+
+
+def run(source: Path, output: Path) -> Result:
+    """Turn the page snapshot at ``source`` into a validated release in ``output``."""
+    snapshot = describe(source)
+    page = parse(read(source))
+    data = tables(extract(page))
+    validate_tables(data)
+    packages = write_release(data, snapshot, output)
+    return Result(data, packages, page.set_aside)

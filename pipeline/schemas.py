@@ -1,0 +1,36 @@
+"""The Table Schemas in ``schemas/``: the single source of truth for every table's columns.
+
+Column names, order, types and descriptions of every output come from here; the code
+never lists a table's columns again.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+
+@cache
+def package_template() -> dict[str, Any]:
+    """Package metadata (title, licence, resources in order) from ``schemas/package.json``."""
+    return json.loads((SCHEMA_DIR / "package.json").read_text(encoding="utf-8"))
+
+
+def table_names() -> list[str]:
+    """The tables of a release, in the order they appear in every package."""
+    return [resource["name"] for resource in package_template()["resources"]]
+
+
+@cache
+def table_schema(table: str) -> dict[str, Any]:
+    """The Table Schema descriptor of ``table``."""
+    resource = next(r for r in package_template()["resources"] if r["name"] == table)
+    return json.loads((SCHEMA_DIR / resource["schema"]).read_text(encoding="utf-8"))
+
+
+def field_names(table: str) -> list[str]:
+    return [f["name"] for f in table_schema(table)["fields"]]

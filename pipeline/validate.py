@@ -1,0 +1,101 @@
+"""Validate stage: frictionless checks types, constraints and keys against ``schemas/``.
+
+The tables are validated in memory before anything is written, and every written package
+is validated again from disk before it replaces the previous release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import frictionless
+
+from .errors import PipelineError
+from .schemas import table_names, table_schema
+from .tables import Tables
+
+MAX_LISTED = 10
+
+
+def _report_lines(report: frictionless.Report) -> list[str]:
+    lines = []
+    for task in report.tasks:
+        for error in task.errors:
+            where = []
+            if getattr(error, "row_number", None):
+                where.append(f"row {error.row_number}")
+            if getattr(error, "field_name", None):
+                where.append(f"field {error.field_name}")
+            lines.append(f"{task.name}: {', '.join(where) or 'table'}: {error.message}")
+    lines += [f"package: {error.message}" for error in report.errors]
+    return lines
+
+
+def _raise_if_invalid(report: frictionless.Report, what: str) -> None:
+    if report.valid:
+        return
+    lines = _report_lines(report)
+    listed = "\n  ".join(lines[:MAX_LISTED])
+    more = f"\n  … and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
+    raise PipelineError(f"{what} is not valid ({len(lines)} errors):\n  {listed}{more}")
+
+
+def validate_tables(data: Tables) -> None:
+    """Check every table against its schema, foreign keys included, before writing."""
+    resources = []
+    for table in table_names():
+        schema = frictionless.Schema.from_descriptor(table_schema(table))
+        header = schema.field_names
+        rows = [[row[c] for c in header] for row in data[table]]
+        resources.append(frictionless.Resource(name=table, data=[header, *rows], schema=schema))
+    _raise_if_invalid(frictionless.Package(resources=resources).validate(), "the tables")
+
+
+def package_paths(directory: Path) -> list[Path]:
+    """The ``datapackage.json`` files of a release folder, or of one package folder."""
+    if (directory / "datapackage.json").is_file():
+        return [directory / "datapackage.json"]
+    found = sorted(directory.glob("*/datapackage.json"))
+    if not found:
+        raise PipelineError(f"{directory}: no datapackage.json in it or in its subfolders")
+    return found
+
+
+def file_mismatches(package: Path) -> list[str]:
+    """Files whose sha256 or size differs from their descriptor.
+
+    frictionless skips the hash of a file it does not read through its own loader (Parquet
+    here), so the pipeline checks every file's ``hash`` and ``bytes`` itself.
+    """
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    problems = []
+    for resource in descriptor.get("resources", []):
+        path = package.parent / resource["path"]
+        if not path.is_file():
+            problems.append(f"{resource['path']}: missing")
+            continue
+        content = path.read_bytes()
+        expected_hash = resource.get("hash", "")
+        if expected_hash.startswith("sha256:") and \
+                expected_hash != "sha256:" + hashlib.sha256(content).hexdigest():
+            problems.append(f"{resource['path']}: sha256 differs from the descriptor's")
+        if "bytes" in resource and resource["bytes"] != len(content):
+            problems.append(f"{resource['path']}: {len(content)} bytes, descriptor says "
+                            f"{resource['bytes']}")
+    return problems
+
+
+def validate_release(directory: Path) -> list[Path]:
+    """Validate every data package under ``directory`` as a user would, from disk."""
+    paths = package_paths(directory)
+    for path in paths:
+        try:
+            report = frictionless.validate(str(path))
+        except frictionless.FrictionlessException as exc:
+            raise PipelineError(f"{path}: cannot be read ({exc.error.message})") from None
+        _raise_if_invalid(report, str(path))
+        if problems := file_mismatches(path):
+            raise PipelineError(f"{path}: " + "; ".join(problems))
+    return paths

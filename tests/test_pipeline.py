@@ -1,0 +1,176 @@
+"""The pipeline end to end, as a user runs it: files written, validated, reproducible."""
+
+import csv
+import filecmp
+import json
+import subprocess
+import sys
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.cli import main
+from pipeline.schemas import field_names
+
+from .conftest import ROOT, SNAPSHOT
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory):
+    out = tmp_path_factory.mktemp("release") / "output"
+    done = subprocess.run([sys.executable, "-m", "pipeline", "run", "--output", str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def tree_files(folder):
+    return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+
+
+def test_committed_output_is_reproduced_byte_for_byte(release):
+    committed = ROOT / "output"
+    assert tree_files(release) == tree_files(committed)
+    for name in tree_files(committed):
+        assert filecmp.cmp(release / name, committed / name, shallow=False), name
+
+
+def test_actions_csv(release):
+    rows = read_csv(release / "csv" / "actions.csv")
+    assert len(rows) == 46
+    assert sum(1 for r in rows if r["period"]) == 45
+    water = next(r for r in rows if r["action_id"] == "dianguirde-2016-2020")
+    assert (water["amount_eur"], water["status"], water["start_year"], water["end_year"]) == (
+        "300000", "abandoned", "2016", "2020")
+    spring = next(r for r in rows if r["date_label"] == "Printemps 2017")
+    assert (spring["period"], spring["start_month"], spring["partner_id"]) == (
+        "2017-21", "", "jifna-et-jalazone")
+
+
+def test_partners_csv(release):
+    rows = read_csv(release / "csv" / "partners.csv")
+    assert [(r["country_code"], r["agreement_year"]) for r in rows] == [
+        ("DE", "1963"), ("ML", "2005"), ("PS", "2012"), ("PS", ""), ("DZ", ""), ("CU", "1997")]
+
+
+def test_json_is_an_array_of_objects_in_schema_order(release):
+    actions = json.loads((release / "json" / "actions.json").read_text(encoding="utf-8"))
+    assert len(actions) == 46
+    assert list(actions[0]) == field_names("actions")
+    since = next(a for a in actions if a["action_id"] == "brandebourg-sur-la-havel-depuis-2016")
+    assert (since["is_ongoing"], since["end_year"], since["period"]) == (True, None, "2016/..")
+
+
+def test_parquet_keeps_types_order_and_nulls(release):
+    table = pq.read_table(release / "parquet" / "actions.parquet")
+    assert table.schema.names == field_names("actions")
+    assert table.schema.field("start_year").type == pa.int64()
+    assert table.schema.field("is_ongoing").type == pa.bool_()
+    # 4 open-ended entries and the undated one have no end year
+    assert table.column("end_year").null_count == 5
+    stored = json.loads(table.schema.metadata[b"table_schema"])
+    assert [f["name"] for f in stored["fields"]] == field_names("actions")
+    assert table.schema.field("period").metadata[b"title"].decode() == "Période (EDTF)"
+
+
+def test_descriptor_has_licence_source_hash_and_bytes(release):
+    descriptor = json.loads((release / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["licenses"][0]["name"] == "etalab-2.0"
+    source = descriptor["sources"][0]
+    assert source["path"] == "https://www.ivry94.fr/281/jumelages-et-cooperations.htm"
+    assert source["retrieved"] == "2026-11-25"
+    for resource in descriptor["resources"]:
+        content = (release / "csv" / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(content)
+        assert resource["hash"].startswith("sha256:")
+
+
+def test_validate_command_accepts_the_release(release, capsys):
+    assert main(["validate", str(release)]) == 0
+    assert capsys.readouterr().out.count("valid: ") == 3
+
+
+def test_validate_command_catches_an_edited_parquet_file(release, tmp_path, capsys):
+    import shutil
+    copy = tmp_path / "copy"
+    shutil.copytree(release, copy)
+    # same rows, other bytes: only the hash can tell, and frictionless skips it for Parquet
+    table = pq.read_table(copy / "parquet" / "partners.parquet")
+    pq.write_table(table, copy / "parquet" / "partners.parquet", compression="gzip")
+    assert main(["validate", str(copy / "parquet")]) == 1
+    assert "partners.parquet: sha256 differs" in capsys.readouterr().err
+
+
+def snapshot_of(folder):
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_an_invalid_table_stops_the_run_and_keeps_the_previous_output(release, tmp_path, capsys):
+    before = snapshot_of(release)
+    bad = tmp_path / "page.txt"
+    bad.write_text(SNAPSHOT.read_text(encoding="utf-8").replace(
+        "2011 : Fourniture", "1850 : Fourniture"), encoding="utf-8")
+    assert main(["run", "--source", str(bad), "--output", str(release)]) == 1
+    err = capsys.readouterr().err
+    assert "field start_year" in err and "actions" in err
+    assert snapshot_of(release) == before
+    assert not list(release.parent.glob(".output.*"))  # no staging folder left behind
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_release(tmp_path, capsys):
+    mine = tmp_path / "documents"
+    mine.mkdir()
+    (mine / "letter.txt").write_text("keep me")
+    assert main(["run", "--output", str(mine)]) == 1
+    assert "not a release folder" in capsys.readouterr().err
+    assert (mine / "letter.txt").read_text() == "keep me"
+
+
+BAD_INPUTS = [
+    # name, content (None: do not create), expected message
+    ("missing.txt", None, "no such file"),
+    ("empty.txt", b"", "the file is empty"),
+    ("latin1.txt", "Jumelages et coopérations\n".encode("latin-1"), "not UTF-8"),
+    ("notitle.txt", b"\n\n", "the file is empty"),
+    ("flat.txt", "Jumelages\n\nUn seul paragraphe.\n".encode(), "no partner heading"),
+]
+
+
+@pytest.mark.parametrize("name, content, message", BAD_INPUTS)
+def test_bad_input_gives_one_line_and_exit_1(tmp_path, capsys, name, content, message):
+    source = tmp_path / name
+    if content is not None:
+        source.write_bytes(content)
+    assert main(["run", "--source", str(source), "--output", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_directory_as_source(tmp_path, capsys):
+    assert main(["run", "--source", str(tmp_path), "--output", str(tmp_path / "out")]) == 1
+    assert "is a directory" in capsys.readouterr().err
+
+
+def test_an_edited_snapshot_is_refused(tmp_path, capsys):
+    (tmp_path / "ivry-jumelages.txt").write_text("Jumelages\n", encoding="utf-8")
+    (tmp_path / "manifest.json").write_text((ROOT / "raw" / "manifest.json").read_text())
+    assert main(["run", "--source", str(tmp_path / "ivry-jumelages.txt"),
+                 "--output", str(tmp_path / "out")]) == 1
+    assert "byte for byte" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command, expected", [
+    ("run", "--source PATH"), ("validate", "DIR"),
+])
+def test_help(command, expected, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    assert expected in capsys.readouterr().out
