@@ -19,6 +19,7 @@ import pycountry
 from .dates import Period, parse_label
 from .numbers import Quantity, amount_eur, participants
 from .parse import Entry, Page, Section
+from .read import Block
 
 # The agreements the page names, in the spelling used as the column's values.
 AGREEMENT_TYPES = (
@@ -179,10 +180,25 @@ def action_facts(label: str | None, text: str) -> ActionFacts:
 Record = dict[str, object]
 
 
-def _partner_record(section: Section, page_text: str) -> Record:
+def names_partner(item: str, place: str, found: Counter[str]) -> bool:
+    """Whether an intro list item names this partner: it holds one of its spellings, or
+    reads as the same place once the kind of place is dropped.
+
+    >>> names_partner("La commune de Jifna et le camp de Jalazone en Cisjordanie (Palestine)",
+    ...               "Jifna et Jalazone", Counter({"Jifna et Jalazone": 1}))
+    True
+    """
+    return any(spelling in item for spelling in found) or \
+        place_name(split_heading(item)[0]) == place
+
+
+def _partner_record(section: Section, page_text: str, intro: list[Block]) -> Record:
     heading_name, country = split_heading(section.heading.text)
-    found = spellings(place_name(heading_name), page_text)
+    place = place_name(heading_name)
+    found = spellings(place, page_text)
     name = canonical_name(found)
+    item = next((b for b in intro if b.kind == "list_item"
+                 and names_partner(b.text, place, found)), None)
     description = "\n\n".join(block.text for block in section.description)
     signed = agreement(description)
     return {
@@ -190,6 +206,8 @@ def _partner_record(section: Section, page_text: str) -> Record:
         "name": name,
         "name_variants": " | ".join(sorted(s for s in found if s != name)) or None,
         "heading": section.heading.text,
+        "intro_item": item.text if item else None,
+        "intro_line": item.line if item else None,
         "country_name": country,
         "country_code": country_code(country),
         "agreement_year": signed.year if signed else None,
@@ -242,7 +260,7 @@ def extract(page: Page) -> dict[str, list[Record]]:
     )
     partners, actions = [], []
     for section in page.sections:
-        partner = _partner_record(section, page_text)
+        partner = _partner_record(section, page_text, page.intro)
         partners.append(partner)
         ranks: Counter[str] = Counter()
         for entry in section.entries:

@@ -14,8 +14,11 @@ The rules, from the way the city's page is written:
 - an undated paragraph whose first sentence points back ("Ce séjour…", "… leurs
   séjours…") continues the entry above; any other undated paragraph is an entry of its own,
   so no text is ever dropped;
-- navigation links of the site ("Retour en haut de page") are set aside, not lost: they are
-  listed in ``Page.set_aside`` with the reason.
+- the intro's list of partners is kept for the extract stage, which links each item to
+  its partner;
+- the page title, the intro's other paragraphs and the site's navigation links ("Retour en
+  haut de page") are set aside, not lost: they are listed in ``Page.set_aside`` with the
+  reason, and ``run`` reports them.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ class SetAside:
 @dataclass
 class Page:
     title: str
-    intro: list[Block]
+    intro: list[Block]  # the list items of the page's intro, one per partner
     sections: list[Section]
     set_aside: list[SetAside]
 
@@ -139,11 +142,13 @@ def parse(blocks: list[Block]) -> Page:
         raise PipelineError(
             "no partner heading found: expected lines such as 'Dianguirdé (Mali)'"
         )
-    set_aside: list[SetAside] = []
+    intro = blocks[1:starts[0]]
+    set_aside = [SetAside(blocks[0], "page title")]
+    set_aside += [SetAside(b, "page introduction") for b in intro if b.kind != "list_item"]
     sections = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(blocks)
         section = Section(blocks[start])
         _fill_section(section, blocks[start + 1:end], set_aside)
         sections.append(section)
-    return Page(blocks[0].text, blocks[1:starts[0]], sections, set_aside)
+    return Page(blocks[0].text, [b for b in intro if b.kind == "list_item"], sections, set_aside)

@@ -29,6 +29,18 @@ def test_brandenburg_three_spellings_one_name(records):
     assert brandenburg["name_variants"] == "Brandenbourg-sur-la-Havel | Brandenburg-sur-la-Havel"
 
 
+def test_each_partner_has_its_intro_list_item(records):
+    assert [p["intro_line"] for p in records["partners"]] == [5, 6, 7, 8, 9, 10]
+    assert records["partners"][1]["intro_item"] == "La commune rurale de Dianguirdé, région de Kayes\u00a0(Mali)"
+
+
+def test_text_keeps_the_page_typography(actions):
+    # non-breaking spaces after "2022 :" and inside « », typographic apostrophes
+    assert actions[("jifna-et-jalazone", 86, "2022")]["text"].startswith(
+        "2022 :\u00a0nomination comme citoyen d’honneur")
+    assert "«\u00a0un bateau pour Cuba" in actions[("la-lisa", 124, "1999")]["text"]
+
+
 def test_description_is_the_intro_paragraph(records):
     la_lisa = records["partners"][5]
     assert la_lisa["description"].startswith("La Lisa est l’une des quinze municipalités")

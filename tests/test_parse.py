@@ -53,9 +53,13 @@ def test_description_is_what_comes_before_the_first_dated_entry(page):
         [14], [38], [62], [], [102], [122]]
 
 
-def test_navigation_link_is_set_aside_not_lost(page):
-    assert [(x.block.line, x.block.text) for x in page.set_aside] == [
-        (134, "Retour en haut de page")]
+def test_page_frame_is_set_aside_not_lost(page):
+    assert [(x.block.line, x.reason) for x in page.set_aside] == [
+        (1, "page title"), (3, "page introduction"), (134, "site navigation link")]
+
+
+def test_intro_keeps_its_six_list_items(page):
+    assert [b.line for b in page.intro] == [5, 6, 7, 8, 9, 10]
 
 
 def test_a_page_without_partner_headings_is_refused():
