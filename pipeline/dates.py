@@ -24,7 +24,7 @@ MONTHS = {
 # EDTF level 1 season codes: 21 spring, 22 summer, 23 autumn, 24 winter.
 SEASONS = {"printemps": 21, "été": 22, "ete": 22, "automne": 23, "hiver": 24}
 
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*[-–—]\s*"
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _SEASON = "(?:" + "|".join(sorted(SEASONS, key=len, reverse=True)) + ")"
@@ -43,7 +43,7 @@ class Period:
 
 
 def _years(text: str) -> list[int]:
-    return [int(y) for y in re.findall(_YEAR, text)]
+    return [int(y) for y in re.findall(YEAR, text)]
 
 
 def _month(word: str) -> int:
@@ -88,14 +88,14 @@ def _season(m: re.Match[str]) -> Period:
 
 # Longest forms first: "2020, 2021 et 2022" must not be read as "2020" + ",".
 _FORMS: list[tuple[str, Callable[[re.Match[str]], Period]]] = [
-    (rf"{_YEAR}(?:\s*,\s*{_YEAR})*\s+et\s+{_YEAR}", _year_list),
-    (rf"{_YEAR}{_DASH}{_YEAR}", _year_range),
-    (rf"de\s+{_YEAR}\s+à\s+{_YEAR}", _year_range),
-    (rf"depuis\s+{_YEAR}", _since),
-    (rf"(?P<first>{_MONTH}){_DASH}(?P<last>{_MONTH})\s+(?P<year>{_YEAR})", _month_range),
-    (rf"(?P<month>{_MONTH})\s+(?P<year>{_YEAR})", _month_year),
-    (rf"(?P<season>{_SEASON})\s+(?P<year>{_YEAR})", _season),
-    (_YEAR, _single_year),
+    (rf"{YEAR}(?:\s*,\s*{YEAR})*\s+et\s+{YEAR}", _year_list),
+    (rf"{YEAR}{_DASH}{YEAR}", _year_range),
+    (rf"de\s+{YEAR}\s+à\s+{YEAR}", _year_range),
+    (rf"depuis\s+{YEAR}", _since),
+    (rf"(?P<first>{_MONTH}){_DASH}(?P<last>{_MONTH})\s+(?P<year>{YEAR})", _month_range),
+    (rf"(?P<month>{_MONTH})\s+(?P<year>{YEAR})", _month_year),
+    (rf"(?P<season>{_SEASON})\s+(?P<year>{YEAR})", _season),
+    (YEAR, _single_year),
 ]
 _COMPILED = [(re.compile(pattern, re.IGNORECASE), build) for pattern, build in _FORMS]
 

@@ -96,3 +96,39 @@ def participants(text: str) -> Quantity | None:
     if m:
         found.append((m.start(), Quantity(COLLECTIVES[m["collective"].lower()], True)))
     return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+_AGES = re.compile(r"\bde\s+(?P<low>\d+)\s+à\s+(?P<high>\d+)\s+ans\b", re.IGNORECASE)
+_UNIT_DAYS = {"jour": 1, "semaine": 7, "mois": 30}
+_DURATION = re.compile(
+    r"\b(?P<number>\d+|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)\s+(?P<unit>jours?|semaines?|mois)\b",
+    re.IGNORECASE,
+)
+
+
+def age_range(text: str) -> tuple[int, int] | None:
+    """The first age range ("de 13 à 15 ans") in ``text``.
+
+    >>> age_range("six enfants palestinien·nes de 13 à 15 ans chaque année")
+    (13, 15)
+    """
+    m = _AGES.search(text)
+    return (int(m["low"]), int(m["high"])) if m else None
+
+
+def duration_days(text: str) -> int | None:
+    """The first duration in ``text``, in days ("trois semaines" 21, "30 jours" 30).
+
+    A month counts 30 days; "le mois de juillet" names a month, it is not a duration.
+
+    >>> duration_days("pendant trois semaines dans le cadre"), duration_days("grève de la faim de 30 jours")
+    (21, 30)
+    >>> duration_days("pendant le mois de juillet") is None
+    True
+    """
+    for m in _DURATION.finditer(text):
+        value = read_number(m["number"])
+        if value is not None:
+            unit = m["unit"].lower().rstrip("s") if m["unit"].lower() != "mois" else "mois"
+            return value * _UNIT_DAYS[unit]
+    return None
