@@ -1,0 +1,275 @@
+"""Named things in an entry: programmes, organisations, people.
+
+Every rule here is about *kinds* of words, never about this page's answers:
+
+- a programme is a name in « » that follows a word for a project ("projet",
+  "programme", "séjour international", "initiative", "festival", "grève de la faim",
+  "cartographie"…); "un «trousseau de vêtements»" is not one;
+- an organisation starts with a head noun that says what it is (association, fondation,
+  institut, réseau, centre…), then takes its adjectives, its complements ("de musique")
+  and its proper name, and an acronym in brackets after it; or it is a capitalised name
+  right after "en partenariat avec";
+- a person is two or three capitalised words in a context that gives their role
+  ("citoyen d’honneur de la Ville de …", "présidée par …, maire d’…").
+
+Names met once with guillemets or a head noun are then found again where the page writes
+them bare ("le projet artistique Mehr Licht", "le comité de jumelage").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .text import APOSTROPHES, slug
+
+# --- Programmes ---------------------------------------------------------------------------
+
+PROGRAMME_WORDS = (
+    "séjour international", "grève de la faim", "projet", "programme", "initiative",
+    "festival", "cartographie", "campagne", "opération", "chantier",
+)
+_PROGRAMME = re.compile(
+    rf"\b(?P<kind>{'|'.join(PROGRAMME_WORDS)})\b[^«».;:!?]{{0,60}}?«\s*(?P<name>[^«»]+?)\s*»",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named thing found in a text, and what the text says it is."""
+
+    name: str
+    kind: str | None = None
+    acronym: str | None = None
+    core: str = ""  # the distinctive part of the name, for matching other spellings
+
+
+def programmes(text: str) -> list[Mention]:
+    """Programmes named in guillemets after a word for a project.
+
+    >>> [(m.name, m.kind) for m in programmes("dans le cadre du séjour international « Village du monde ».")]
+    [('Village du monde', 'séjour international')]
+    >>> programmes("Elles·ils reçoivent également un «trousseau de vêtements»")
+    []
+    """
+    return [Mention(m["name"], m["kind"].lower(), core=m["name"])
+            for m in _PROGRAMME.finditer(text)]
+
+
+# --- Organisations ------------------------------------------------------------------------
+
+# Head nouns (singular: "les associations sportives" names no one organisation) and the
+# kind of organisation they make.
+ORGANISATION_HEADS = {
+    "association": "association", "collectif": "association", "comité": "association",
+    "amicale": "association", "union": "association", "club": "association",
+    "fédération": "network", "réseau": "network", "plateforme": "network",
+    "fondation": "foundation",
+    "école": "school", "conservatoire": "school", "institut": "school", "lycée": "school",
+    "collège": "school", "université": "school",
+    "théâtre": "cultural_venue", "médiathèque": "cultural_venue",
+    "bibliothèque": "cultural_venue", "musée": "cultural_venue",
+    "direction": "public_body", "conseil": "public_body", "service": "public_body",
+    "mairie": "public_body", "ministère": "public_body",
+    "centre": "community_centre",
+}
+# An adjective that says more than the head noun: "Union européenne", "Union sportive",
+# "Centre Municipal de Santé", "Institut français", "Centre Dramatique National".
+ADJECTIVE_KINDS = {
+    "européenne": "public_body", "européen": "public_body", "municipal": "public_body",
+    "municipale": "public_body", "sportive": "sports_club", "sportif": "sports_club",
+    "dramatique": "cultural_venue", "français": "cultural_venue", "culturel": "cultural_venue",
+}
+_REFINED_KINDS = {"association", "community_centre", "school"}
+CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "pour", "avec", "et", "von",
+              "van", "der", "en"}
+_COMPLEMENT_OPENERS = {"de", "du", "des", "en", "d"}
+_ADJECTIVE = re.compile(
+    r"(?:al|ale|aux|ique|ien|ienne|enne|ais|aise|ois|oise|é|ée|ive|if|el|elle|aire|ain|"
+    r"aine|eux|euse|ier|ière)s?$"
+)
+_TOKEN = re.compile(rf"(?P<elided>\b[dlDL]{APOSTROPHES})|(?P<word>[\w·-]+)|(?P<punct>[^\w\s])")
+_PARTNERSHIP = re.compile(
+    rf"\ben (?:partenariat|collaboration|lien) avec\s+(?:l{APOSTROPHES}|la\s+|le\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w-]*[A-Z][\w-]*)"  # a name with an inner capital: CartONG, SADEV
+)
+
+
+def _tokens(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, text, start, end): words, elisions ("d’") and punctuation."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "punct"
+        out.append((kind, m.group(), m.start(), m.end()))
+    return out
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _connector(token: tuple[str, str, int, int]) -> bool:
+    kind, text, *_ = token
+    return kind == "elided" or (kind == "word" and text.lower() in CONNECTORS)
+
+
+def _organisation_at(text: str, tokens: list, i: int) -> Mention | None:
+    """Read an organisation whose head noun is ``tokens[i]``."""
+    head = tokens[i][1]
+    kind = ORGANISATION_HEADS[head.lower()]
+    end = i + 1
+    n = len(tokens)
+
+    def word(j: int) -> str | None:
+        return tokens[j][1] if j < n and tokens[j][0] == "word" else None
+
+    # adjectives right after the head: "Union européenne", "centre socio-culturel"
+    while (w := word(end)) and not _is_capitalised(w) and w.lower() not in CONNECTORS \
+            and _ADJECTIVE.search(w.lower()):
+        kind = ADJECTIVE_KINDS.get(w.lower(), kind) if kind in _REFINED_KINDS else kind
+        end += 1
+    # lowercase complements: "école de musique", "Institut de formation en soins infirmiers"
+    while end + 1 < n and tokens[end][1].lower().rstrip("'’") in _COMPLEMENT_OPENERS:
+        article = 1 if tokens[end + 1][0] == "elided" else 0  # "de l’hôpital"
+        w = word(end + 1 + article)
+        if not w or _is_capitalised(w) or w.lower() in CONNECTORS:
+            break
+        end += 2 + article
+        while (w := word(end)) and not _is_capitalised(w) and _ADJECTIVE.search(w.lower()) \
+                and w.lower() not in CONNECTORS:
+            end += 1
+    proper_start = end
+    # the proper name: connectors then a capitalised word, as long as they come
+    j, last = end, end
+    while j < n:
+        k = j
+        while k < n and _connector(tokens[k]):
+            k += 1
+        if (w := word(k)) and _is_capitalised(w):
+            if w.lower() in CONNECTORS:
+                break
+            kind = ADJECTIVE_KINDS.get(w.lower(), kind) if kind in _REFINED_KINDS else kind
+            j = last = k + 1
+        else:
+            break
+    capitalised = _is_capitalised(head) or last > proper_start
+    if not capitalised:
+        return None
+    start_char, end_char = tokens[i][2], tokens[last - 1][3]
+    name = text[start_char:end_char]
+    first_capital = next((k for k in range(proper_start, last)
+                          if tokens[k][0] == "word" and _is_capitalised(tokens[k][1])), None)
+    core = text[tokens[first_capital][2]:end_char] if first_capital is not None else name
+    acronym = None
+    if last + 2 < n and tokens[last][1] == "(" and tokens[last + 2][1] == ")" \
+            and (a := word(last + 1)) and a.isupper() and len(a) >= 2:
+        acronym = a
+    # "l’association Camion-Citerne" is called Camion-Citerne; a lowercase head is not
+    # part of the name unless nothing else is.
+    if not _is_capitalised(head) and kind == "association" and last > proper_start:
+        name = core
+    return Mention(name, kind, acronym, core)
+
+
+def organisations(text: str) -> list[Mention]:
+    """Organisations named in ``text``.
+
+    >>> [(m.name, m.kind) for m in organisations("en partenariat avec l’association Terre des Jeunes.")]
+    [('Terre des Jeunes', 'association')]
+    >>> [(m.name, m.acronym) for m in organisations(
+    ...     "en partenariat avec la Fédération Sportive et Gymnique du Travail (FSGT), les actions")]
+    [('Fédération Sportive et Gymnique du Travail', 'FSGT')]
+    """
+    tokens = _tokens(text)
+    found = [m for i, (kind, word, *_) in enumerate(tokens)
+             if kind == "word" and word.lower() in ORGANISATION_HEADS
+             and (m := _organisation_at(text, tokens, i))]
+    names = {m.name for m in found}
+    found += [Mention(m["name"], "other", core=m["name"]) for m in _PARTNERSHIP.finditer(text)
+              if m["name"].lower() not in ORGANISATION_HEADS and m["name"] not in names
+              and not any(m["name"] in n for n in names)]
+    return found
+
+
+# --- People -------------------------------------------------------------------------------
+
+_NAME = r"(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2})"
+_TWO_WORD_NAME = r"(?P<name>[A-ZÀ-Ý][\w’'-]+\s+[A-ZÀ-Ý][\w’'-]+)"
+_ABOUT = r"(?:,\s*(?P<about>[^.]+?))?(?=[.]|,\s*(?:à|en|emprisonné)\b|$)"
+# (context, role): the role is what the page says the person is in that entry.
+PEOPLE_CONTEXTS = [
+    (rf"citoyen(?:ne)? d{APOSTROPHES}honneur de la Ville de {_NAME}{_ABOUT}", "honorary_citizen"),
+    (rf"présidée? par {_NAME}{_ABOUT}", "delegation_head"),
+    (rf"\bsoutien de la Ville à {_NAME}", "supported"),
+    (rf"initiée? en \w+ \d{{4}} par {_NAME}", "initiator"),
+    (rf"\b(?:son|sa) (?:mari|épouse|femme|compagnon|compagne|fils|fille|père|mère) {_NAME}",
+     "relative"),
+    (rf"\b(?:oeuvres|œuvres|pièces|films|livres) d{APOSTROPHES}{_TWO_WORD_NAME}", "author"),
+]
+_PEOPLE = [(re.compile(pattern), role) for pattern, role in PEOPLE_CONTEXTS]
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str
+    about: str | None
+
+
+def people(text: str) -> list[Person]:
+    """People named in ``text`` with their role in it.
+
+    >>> people("2022 : nomination comme citoyen d’honneur de la Ville de Salah Hamouri, avocat franco-palestinien.")
+    [Person(name='Salah Hamouri', role='honorary_citizen', about='avocat franco-palestinien')]
+    >>> people("suite aux passages des ouragans Gustav et Luke.")
+    []
+    """
+    found = []
+    for pattern, role in _PEOPLE:
+        for m in pattern.finditer(text):
+            about = m.groupdict().get("about")
+            found.append(Person(m["name"], role, about.strip() if about else None))
+    return found
+
+
+# --- One row per thing, however spelt -----------------------------------------------------
+
+SIMILAR = 0.85
+
+
+@dataclass
+class Registry:
+    """Things met across the page, one entry per thing even when spelt two ways."""
+
+    entries: dict[str, dict] = field(default_factory=dict)
+
+    def add(self, mention: Mention, line: int) -> str:
+        """The id of the thing ``mention`` names, registering it when new."""
+        for key, entry in self.entries.items():
+            if self._same(entry, mention):
+                if mention.name != entry["name"]:
+                    entry["variants"].add(mention.name)
+                entry["acronym"] = entry["acronym"] or mention.acronym
+                return key
+        key = slug(mention.name)
+        self.entries[key] = {"name": mention.name, "kind": mention.kind, "acronym": mention.acronym,
+                             "core": mention.core or mention.name, "variants": set(), "line": line}
+        return key
+
+    @staticmethod
+    def _same(entry: dict, mention: Mention) -> bool:
+        a, b = entry["name"].lower(), mention.name.lower()
+        if a == b or a.startswith(b + " ") or b.startswith(a + " "):
+            return True
+        if entry["kind"] != mention.kind:
+            return False
+        core_a, core_b = entry["core"].lower(), (mention.core or mention.name).lower()
+        return difflib.SequenceMatcher(None, core_a, core_b).ratio() >= SIMILAR
+
+    def bare_mentions(self, text: str) -> list[str]:
+        """Ids of registered things that ``text`` names without their marker."""
+        lowered = text.lower()
+        return [key for key, entry in self.entries.items()
+                if any(name.lower() in lowered for name in (entry["name"], *entry["variants"]))]

@@ -1,0 +1,61 @@
+"""Themes of an action, from a keyword gazetteer over its sentences.
+
+The vocabulary (codes and French labels) lives in ``schemas/action_themes.schema.json``
+as the ``categories`` of the ``theme`` field; this module holds only the keywords, one
+entry per code, and a test checks the two name the same themes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import APOSTROPHES, sentences
+
+_YOUTH = r"\b(?:jeunes|enfants?|lycéen|adolescent|élèves|collégien)"
+_MOBILITY = r"\b(?:accueil|séjour|échange|voyage|rencontre|hébergé)"
+
+# code -> patterns; a theme applies when any pattern matches one sentence of the entry.
+KEYWORDS: dict[str, list[str]] = {
+    "youth_exchange": [rf"(?=.*{_YOUTH})(?=.*{_MOBILITY})"],
+    "culture": [r"\bcultur", r"\bartisti", r"\bmusi(?:que|cien)", r"\bconcert", r"\bcuivres",
+                r"\bthéâtr", r"\bspectacle", r"\bfestival", r"\boeuvres", r"\blivres",
+                r"\bbibliothèque", r"\bmédiathèque", r"\bbreak dance", r"\bhip-hop"],
+    "sport": [r"\bsporti", r"\bsports?\b", r"\bfootball", r"\btournoi", r"\bgymnique"],
+    "education": [r"\bscolari", r"\bécole", r"\bécolier", r"\bélèves", r"\bcours de",
+                  r"\bpédagogi", r"\bapprentissage", r"\bclasse\b", r"\béducati",
+                  r"\benseignement", r"\bcollégien", r"\blecture",
+                  rf"\bjardins? d{APOSTROPHES}enfants?"],
+    "health": [r"\bsanté", r"\bsoins\b", r"\binfirmi", r"\bmédic", r"\bdentiste",
+               r"\bophtalmo", r"\bmédecin", r"\bhygiène", r"\bhôpita"],
+    "water_sanitation": [r"\beau\b", r"\bforages?\b", r"\bpompes?\b", r"\bpompage",
+                         r"\badduction", r"\bassainissement"],
+    "agriculture": [r"\bmaraîch", r"\bagricol", r"\bagricult", r"\bélevage"],
+    "humanitarian_aid": [r"\bhumanitaire", r"\bouragan", r"\bsinistr"],
+    "urban_development": [r"\burbain", r"\brénovation", r"\bhabitat\b", r"\bvoirie",
+                          r"\bquartier", r"\bélectri", r"\binfrastructure", r"\bcartographie",
+                          r"\bpanneau solaire"],
+    "employment_training": [r"\binsertion professionnelle", r"\bemploi", r"\bstages?\b",
+                            r"\bformations?\b"],
+    "human_rights": [r"\bprisonniers?\b", r"\bdroits?\b", rf"\bcitoyen d{APOSTROPHES}honneur",
+                     r"\bgrève de la faim", r"\blibération", r"\bautodétermination",
+                     r"\bcitoyenneté", r"\bémancipation", r"\bvoeu\b"],
+    "institutional_relations": [r"\bdélégation", r"\banniversaire", r"\bjumelage",
+                                r"\bmission technique", r"\bconseil municipal",
+                                r"\binter-services", r"\bagents (?:municipaux|communaux)",
+                                r"\bcélébration", r"\bélu"],
+}
+_COMPILED = {code: [re.compile(p, re.IGNORECASE | re.DOTALL) for p in patterns]
+             for code, patterns in KEYWORDS.items()}
+
+
+def themes(text: str) -> list[str]:
+    """The themes of an entry, in the vocabulary's order.
+
+    >>> themes("2007-2009 : réalisation de 10 forages d’eau et remise en état de 6 autres.")
+    ['water_sanitation']
+    >>> themes("accueil à Ivry-sur-Seine de six jeunes brandebourgeois·es chaque année")
+    ['youth_exchange']
+    """
+    parts = sentences(text)
+    return [code for code, patterns in _COMPILED.items()
+            if any(p.search(sentence) for p in patterns for sentence in parts)]
