@@ -1,159 +1,64 @@
-"""Extract stage: the text of a heading or an entry -> facts (pure functions).
+"""Extract stage: the page's structure -> records named after the schemas' columns.
 
-Nothing here knows the page's answers: names, countries and agreements are read from the
-text with small rules, so that a new partner or a new entry is read the same way.
+The reading itself is done by small pure functions, each in its module: dates
+(``dates.py``), numbers (``numbers.py``), partners (``places.py``), programmes,
+organisations and people (``entities.py``), themes (``themes.py``). This module holds the
+rules about what happened to an entry (status, recurrence, direction) and puts every
+fact into the record of its table.
 """
 
 from __future__ import annotations
 
-import difflib
-import gettext
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
-import pycountry
-
-from .dates import Period, parse_label
-from .numbers import Quantity, amount_eur, participants
+from .dates import YEAR, Period, parse_label
+from .entities import Mention, Registry, organisations, people, programmes
+from .numbers import age_range, amount_eur, duration_days, participants
 from .parse import Entry, Page, Section
+from .places import (
+    Location, agreement, canonical_name, country_code, first_link, names_partner,
+    place_kind, place_name, relationship, spellings, split_heading,
+)
 from .read import Block
+from .text import APOSTROPHES, slug
+from .themes import themes
 
-# The agreements the page names, in the spelling used as the column's values.
-AGREEMENT_TYPES = (
-    "protocole de jumelage", "protocole d'accord", "accord de coopération", "accord de jumelage",
-)
-_AGREEMENT = re.compile(
-    "|".join(t.replace("'", "['’]") for t in AGREEMENT_TYPES), re.IGNORECASE
-)
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-_SENTENCES = re.compile(r"(?<=[.!?…])\s+")
-_HEADING = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<country>[^()]+?)\s*\)$")
-# "La commune de", "le camp de": what a place is, not its name.
-_KIND = re.compile(
-    r"\b(?:la|le|les)\s+(?:ville|commune(?:\s+rurale)?|municipalité|camps?(?:\s+de\s+réfugiés)?)"
-    r"\s+(?:de\s+|d['’])",
-    re.IGNORECASE,
-)
-_LOCATIVE = re.compile(r"\s+en\s+[A-ZÀ-Ý][\w-]*$")  # "… en Cisjordanie"
-SIMILAR_SPELLING = 0.85
-
-
-@dataclass(frozen=True)
-class Agreement:
-    year: int
-    type: str
-
-
-@dataclass(frozen=True)
-class ActionFacts:
-    period: Period | None
-    amount: Quantity | None
-    participants: Quantity | None
-    status: str | None
-
-
-def split_heading(heading: str) -> tuple[str, str | None]:
-    """A partner heading's place and country.
-
-    >>> split_heading("Jérusalem-Est (Palestine)")
-    ('Jérusalem-Est', 'Palestine')
-    """
-    m = _HEADING.match(heading.strip())
-    return (m["name"], m["country"]) if m else (heading.strip(), None)
-
-
-def place_name(heading_name: str) -> str:
-    """The place's name without what kind of place it is or the region around it.
-
-    >>> place_name("La commune de Jifna et le camp de Jalazone en Cisjordanie")
-    'Jifna et Jalazone'
-    >>> place_name("Camps de réfugiés Sahraouis de Tindouf")
-    'Camps de réfugiés Sahraouis de Tindouf'
-    >>> place_name("La Lisa")
-    'La Lisa'
-    """
-    return _LOCATIVE.sub("", _KIND.sub("", heading_name)).strip()
-
-
-def spellings(name: str, text: str) -> Counter[str]:
-    """How often each spelling of a one-word name occurs in ``text`` (the name included).
-
-    The page writes Brandenburg-, Brandenbourg- and Brandebourg-sur-la-Havel; words this
-    close to the name (difflib ratio) are taken as its spellings. Names of several words
-    are left as they are: their near matches on the page are other phrases, not spellings.
-
-    >>> spellings("Brandenburg-sur-la-Havel", "Brandebourg-sur-la-Havel et Brandebourg-sur-la-Havel.")
-    Counter({'Brandebourg-sur-la-Havel': 2, 'Brandenburg-sur-la-Havel': 1})
-    """
-    found: Counter[str] = Counter({name: 1})
-    if " " in name:
-        return found
-    for word in re.findall(r"[A-ZÀ-Ý][\w-]+", text):
-        ratio = difflib.SequenceMatcher(None, name.lower(), word.lower()).ratio()
-        if ratio >= SIMILAR_SPELLING:
-            found[word] += 1
-    return found
-
-
-def canonical_name(found: Counter[str]) -> str:
-    """The most frequent spelling; on a tie, the first counted (the heading's)."""
-    return max(found, key=lambda spelling: found[spelling])
-
-
-def slug(text: str) -> str:
-    """An ASCII identifier for a name or a label.
-
-    >>> slug("Brandebourg-sur-la-Havel"), slug("2006 – 2008"), slug("")
-    ('brandebourg-sur-la-havel', '2006-2008', '')
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-@cache
-def _countries_by_french_name() -> dict[str, str]:
-    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        name = french.gettext(country.name).casefold()
-        names.setdefault(name, country.alpha_2)
-        # "Palestine, État de" is written "Palestine" on the page.
-        names.setdefault(name.split(",")[0].strip(), country.alpha_2)
-    return names
-
-
-def country_code(french_name: str | None) -> str | None:
-    """ISO 3166-1 alpha-2 code of a country named in French, from pycountry's translations.
-
-    >>> country_code("Palestine"), country_code("Algérie"), country_code("Atlantide")
-    ('PS', 'DZ', None)
-    """
-    if not french_name:
-        return None
-    return _countries_by_french_name().get(french_name.strip().casefold())
-
-
-def agreement(description: str) -> Agreement | None:
-    """The first agreement named in a partner's description, with the year of its sentence.
-
-    >>> agreement("Cette coopération a été officialisée en 2005 par la signature d’un protocole d’accord.")
-    Agreement(year=2005, type="protocole d'accord")
-    """
-    for sentence in _SENTENCES.split(description):
-        kind, year = _AGREEMENT.search(sentence), _YEAR.search(sentence)
-        if kind and year:
-            return Agreement(int(year.group()), kind.group().lower().replace("’", "'"))
-    return None
-
+Record = dict[str, object]
 
 _ABANDONED = re.compile(r"\babandonné(?:e|s|es)?\b", re.IGNORECASE)
 # "a été annulé" cancels the entry; "ont été annulés en 2020 et 2021" cancels some years
-# of it only, which is not the entry's status.
+# of it only, which is not the entry's status but its ``cancelled_years``.
+_SOME_YEARS = rf"\s+en\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR})*(?:\s+et\s+{YEAR})?)"
 _CANCELLED = re.compile(r"\bannulé(?:e|s|es)?\b(?!\s+en\s+\d{4})", re.IGNORECASE)
+_CANCELLED_YEARS = re.compile(rf"\bannulé(?:e|s|es)?{_SOME_YEARS}", re.IGNORECASE)
 _POSTPONED = re.compile(r"\breporté(?:e|s|es)?\b(?!\s+en\s+\d{4})", re.IGNORECASE)
+
+RECURRENCES = {"chaque année": "annual", "tous les ans": "annual", "chaque été": "every_summer",
+               "chaque mois": "monthly"}
+_RECURRENCE = re.compile("|".join(RECURRENCES), re.IGNORECASE)
+
+# Which way people travelled. Being hosted *by* the partner ("accueil de huit élèves … d’Ivry
+# par l’école … de Brandebourg") is a trip; any other "accueil" is a stay in Ivry.
+_HOSTED_BY_PARTNER = re.compile(
+    rf"\baccueil\w*\s+de\s+[^.]*?\bd{APOSTROPHES}Ivry\b[^.]*?\bpar\b", re.IGNORECASE)
+_HOSTED = re.compile(r"\baccueil\w*", re.IGNORECASE)
+# Case matters here: "ivryen·nes à Jifna" names a place, "ivryenne à la situation" does not.
+_TRIP = re.compile(
+    rf"[Dd]élégation\s+(?:ivryenne|d{APOSTROPHES}élu\S*\s+ivryen)|\bivryen\S*\s+(?:à|en)\s+[A-ZÀ-Ý]"
+    r"|\b[Ii]nvitée?s?\s+à\b|\b[Mm]ission technique\b"
+)
+_BOTH_WAYS = re.compile(r"\bvoyages?-rencontres\b|\brencontres en France et en\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EntryFacts:
+    period: Period | None
+    status: str | None
+    recurrence: str | None
+    direction: str
+    cancelled_years: str | None
 
 
 def status(text: str, period: Period | None) -> str | None:
@@ -171,74 +76,47 @@ def status(text: str, period: Period | None) -> str | None:
     return None
 
 
-def action_facts(label: str | None, text: str) -> ActionFacts:
-    """Everything the pipeline reads from one entry."""
-    period = parse_label(label) if label else None
-    return ActionFacts(period, amount_eur(text), participants(text), status(text, period))
+def cancelled_years(text: str) -> str | None:
+    """The years an entry says were cancelled, as an EDTF set.
 
-
-Record = dict[str, object]
-
-
-def names_partner(item: str, place: str, found: Counter[str]) -> bool:
-    """Whether an intro list item names this partner: it holds one of its spellings, or
-    reads as the same place once the kind of place is dropped.
-
-    >>> names_partner("La commune de Jifna et le camp de Jalazone en Cisjordanie (Palestine)",
-    ...               "Jifna et Jalazone", Counter({"Jifna et Jalazone": 1}))
-    True
+    >>> cancelled_years("Ces séjours ont été annulés en 2020 et 2021 en raison de la crise")
+    '{2020,2021}'
     """
-    return any(spelling in item for spelling in found) or \
-        place_name(split_heading(item)[0]) == place
+    years = sorted({int(y) for m in _CANCELLED_YEARS.finditer(text)
+                    for y in re.findall(YEAR, m["years"])})
+    return "{" + ",".join(map(str, years)) + "}" if years else None
 
 
-def _partner_record(section: Section, page_text: str, intro: list[Block]) -> Record:
-    heading_name, country = split_heading(section.heading.text)
-    place = place_name(heading_name)
-    found = spellings(place, page_text)
-    name = canonical_name(found)
-    item = next((b for b in intro if b.kind == "list_item"
-                 and names_partner(b.text, place, found)), None)
-    description = "\n\n".join(block.text for block in section.description)
-    signed = agreement(description)
-    return {
-        "partner_id": slug(name),
-        "name": name,
-        "name_variants": " | ".join(sorted(s for s in found if s != name)) or None,
-        "heading": section.heading.text,
-        "intro_item": item.text if item else None,
-        "intro_line": item.line if item else None,
-        "country_name": country,
-        "country_code": country_code(country),
-        "agreement_year": signed.year if signed else None,
-        "agreement_type": signed.type if signed else None,
-        "description": description or None,
-        "source_line": section.heading.line,
-    }
+def recurrence(text: str) -> str | None:
+    """How often the action comes back, when the page says so.
+
+    >>> recurrence("organisation chaque été de voyages-rencontres")
+    'every_summer'
+    """
+    m = _RECURRENCE.search(text)
+    return RECURRENCES[m.group().lower()] if m else None
 
 
-def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
-    facts = action_facts(entry.label, entry.text)
-    period, amount, people = facts.period, facts.amount, facts.participants
-    return {
-        "action_id": action_id,
-        "partner_id": partner_id,
-        "date_label": entry.label,
-        "period": period.edtf if period else None,
-        "start_year": period.start_year if period else None,
-        "start_month": period.start_month if period else None,
-        "end_year": period.end_year if period else None,
-        "end_month": period.end_month if period else None,
-        "is_ongoing": period.is_ongoing if period else None,
-        "amount_eur": amount.value if amount else None,
-        "amount_approx": amount.approx if amount else None,
-        "participants": people.value if people else None,
-        "participants_approx": people.approx if people else None,
-        "status": facts.status,
-        "text": entry.text,
-        "source_line": entry.line,
-        "source_line_end": entry.line_end,
-    }
+def direction(text: str) -> str:
+    """``hosted_in_ivry``, ``trip_to_partner``, ``both`` or ``neither``.
+
+    >>> direction("2014 : accueil de huit élèves de cuivres du Conservatoire municipal d’Ivry par l’école")
+    'trip_to_partner'
+    >>> direction("Mai 2018 : délégation ivryenne présidée par le maire à Brandebourg")
+    'trip_to_partner'
+    """
+    if _BOTH_WAYS.search(text):
+        return "both"
+    trip = bool(_TRIP.search(text) or _HOSTED_BY_PARTNER.search(text))
+    hosted = bool(_HOSTED.search(_HOSTED_BY_PARTNER.sub("", text)))
+    return {(True, True): "both", (True, False): "hosted_in_ivry",
+            (False, True): "trip_to_partner"}.get((hosted, trip), "neither")
+
+
+def entry_facts(label: str | None, text: str) -> EntryFacts:
+    period = parse_label(label) if label else None
+    return EntryFacts(period, status(text, period), recurrence(text), direction(text),
+                      cancelled_years(text))
 
 
 def action_id(partner_id: str, label: str | None, rank: int) -> str:
@@ -251,21 +129,155 @@ def action_id(partner_id: str, label: str | None, rank: int) -> str:
     return base if rank == 1 else f"{base}-{rank}"
 
 
-def extract(page: Page) -> dict[str, list[Record]]:
-    """The page's partners and actions as records named after the schemas' columns."""
-    page_text = "\n".join(
-        [b.text for b in page.intro]
-        + [t for s in page.sections for t in (s.heading.text, *(b.text for b in s.description),
-                                             *(e.text for e in s.entries))]
-    )
+def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
+    facts = entry_facts(entry.label, entry.text)
+    period = facts.period
+    amount, people_count = amount_eur(entry.text), participants(entry.text)
+    ages = age_range(entry.text)
+    return {
+        "action_id": action_id,
+        "partner_id": partner_id,
+        "date_label": entry.label,
+        "period": period.edtf if period else None,
+        "start_year": period.start_year if period else None,
+        "start_month": period.start_month if period else None,
+        "end_year": period.end_year if period else None,
+        "end_month": period.end_month if period else None,
+        "is_ongoing": period.is_ongoing if period else None,
+        "amount_eur": amount.value if amount else None,
+        "amount_approx": amount.approx if amount else None,
+        "participants": people_count.value if people_count else None,
+        "participants_approx": people_count.approx if people_count else None,
+        "age_min": ages[0] if ages else None,
+        "age_max": ages[1] if ages else None,
+        "duration_days": duration_days(entry.text),
+        "recurrence": facts.recurrence,
+        "direction": facts.direction,
+        "status": facts.status,
+        "cancelled_years": facts.cancelled_years,
+        "text": entry.text,
+        "source_line": entry.line,
+        "source_line_end": entry.line_end,
+    }
+
+
+def _partner_record(section: Section, page_text: str, intro: list[Block],
+                    first_action_year: int | None, locations: dict[str, Location]) -> Record:
+    heading_name, country = split_heading(section.heading.text)
+    place = place_name(heading_name)
+    found = spellings(place, page_text)
+    name = canonical_name(found)
+    partner_id = slug(name)
+    item = next((b for b in intro if names_partner(b.text, place, found)), None)
+    description = "\n\n".join(block.text for block in section.description)
+    signed = agreement(description)
+    link = first_link(description, first_action_year)
+    where = locations.get(partner_id)
+    return {
+        "partner_id": partner_id,
+        "name": name,
+        "name_variants": " | ".join(sorted(s for s in found if s != name)) or None,
+        "heading": section.heading.text,
+        "intro_item": item.text if item else None,
+        "intro_line": item.line if item else None,
+        "kind": place_kind(item.text if item else section.heading.text),
+        "relationship": relationship(signed),
+        "country_name": country,
+        "country_code": country_code(country),
+        "agreement_year": signed.year if signed else None,
+        "agreement_type": signed.type if signed else None,
+        "first_link_year": link[0] if link else None,
+        "first_link_precision": link[1] if link else None,
+        "latitude": round(where.latitude, 6) if where else None,
+        "longitude": round(where.longitude, 6) if where else None,
+        "location_place": where.place if where else None,
+        "location_source": where.source if where else None,
+        "description": description or None,
+        "source_line": section.heading.line,
+    }
+
+
+def _page_text(page: Page) -> str:
+    parts = [b.text for b in page.intro]
+    for s in page.sections:
+        parts += [s.heading.text, *(b.text for b in s.description), *(e.text for e in s.entries)]
+    return "\n".join(parts)
+
+
+def _register(registry: Registry, found: list[Mention], line: int) -> list[str]:
+    """Ids of the things ``found`` in an entry, registering the new ones."""
+    return list(dict.fromkeys(registry.add(m, line) for m in found))
+
+
+def _registry_rows(registry: Registry, id_column: str, with_acronym: bool) -> list[Record]:
+    rows = []
+    for key, entry in registry.entries.items():
+        row: Record = {id_column: key, "name": entry["name"]}
+        if with_acronym:
+            row["acronym"] = entry["acronym"]
+        row["kind"] = entry["kind"]
+        row["name_variants"] = " | ".join(sorted(entry["variants"])) or None
+        row["source_line"] = entry["line"]
+        rows.append(row)
+    return rows
+
+
+def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[str, list[Record]]:
+    """The page's records, one list per table, named after the schemas' columns."""
+    locations = locations or {}
+    page_text = _page_text(page)
     partners, actions = [], []
+    action_programmes, action_organisations, action_people, action_themes = [], [], [], []
+    programme_registry, organisation_registry = Registry(), Registry()
+    persons: dict[str, Record] = {}
+    entries: list[tuple[Entry, Record]] = []
     for section in page.sections:
-        partner = _partner_record(section, page_text, page.intro)
+        years = [p.start_year for e in section.entries
+                 if e.label and (p := parse_label(e.label)) and p.start_year]
+        partner = _partner_record(section, page_text, page.intro, min(years, default=None),
+                                  locations)
         partners.append(partner)
         ranks: Counter[str] = Counter()
         for entry in section.entries:
             ranks[slug(entry.label or "")] += 1
-            rank = ranks[slug(entry.label or "")]
-            actions.append(_action_record(entry, partner["partner_id"],
-                                          action_id(partner["partner_id"], entry.label, rank)))
-    return {"partners": partners, "actions": actions}
+            pid = partner["partner_id"]
+            action = _action_record(entry, pid, action_id(pid, entry.label, ranks[slug(entry.label or "")]))
+            actions.append(action)
+            entries.append((entry, action))
+            aid = action["action_id"]
+            action_themes += [{"action_id": aid, "theme": t} for t in themes(entry.text)]
+            for person in people(entry.text):
+                key = slug(person.name)
+                persons.setdefault(key, {"person_id": key, "name": person.name,
+                                         "description": None, "source_line": entry.line})
+                if person.about and not persons[key]["description"]:
+                    persons[key]["description"] = person.about
+                action_people.append({"action_id": aid, "person_id": key, "role": person.role})
+    # Named once with their marker, programmes and organisations are then found bare.
+    found_programmes = {a["action_id"]: _register(programme_registry, programmes(e.text), e.line)
+                        for e, a in entries}
+    found_organisations = {a["action_id"]: _register(organisation_registry, organisations(e.text), e.line)
+                           for e, a in entries}
+    for entry, action in entries:
+        aid = action["action_id"]
+        for ids, registry, rows, column in (
+                (found_programmes[aid], programme_registry, action_programmes, "programme_id"),
+                (found_organisations[aid], organisation_registry, action_organisations,
+                 "organisation_id")):
+            for key in dict.fromkeys(ids + registry.bare_mentions(entry.text)):
+                rows.append({"action_id": aid, column: key})
+    return {
+        "partners": partners,
+        "actions": actions,
+        "programmes": _registry_rows(programme_registry, "programme_id", with_acronym=False),
+        "action_programmes": action_programmes,
+        "organisations": _registry_rows(organisation_registry, "organisation_id", with_acronym=True),
+        "action_organisations": action_organisations,
+        "people": list(persons.values()),
+        "action_people": _dedupe(action_people),
+        "action_themes": action_themes,
+    }
+
+
+def _dedupe(rows: list[Record]) -> list[Record]:
+    return list({tuple(r.values()): r for r in rows}.values())

@@ -9,7 +9,8 @@ from .emit import write_release
 from .extract import extract
 from .parse import SetAside, parse
 from .read import read
-from .sources import describe
+from .places import load_locations
+from .sources import REFERENCE_PLACES, describe
 from .tables import Tables, tables
 from .validate import validate_tables
 
@@ -25,7 +26,7 @@ def run(source: Path, output: Path) -> Result:
     """Turn the page snapshot at ``source`` into a validated release in ``output``."""
     snapshot = describe(source)
     page = parse(read(source))
-    data = tables(extract(page))
+    data = tables(extract(page, load_locations(REFERENCE_PLACES)))
     validate_tables(data)
     packages = write_release(data, snapshot, output)
     return Result(data, packages, page.set_aside)

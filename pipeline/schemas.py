@@ -27,9 +27,19 @@ def table_names() -> list[str]:
 
 @cache
 def table_schema(table: str) -> dict[str, Any]:
-    """The Table Schema descriptor of ``table``."""
+    """The Table Schema descriptor of ``table``.
+
+    A field's vocabulary is written once, as ``categories`` (each value with its French
+    label, as Table Schema v2 has it); frictionless 5 does not check categories, so the
+    ``enum`` constraint it does check is derived from them here.
+    """
     resource = next(r for r in package_template()["resources"] if r["name"] == table)
-    return json.loads((SCHEMA_DIR / resource["schema"]).read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / resource["schema"]).read_text(encoding="utf-8"))
+    for field in schema["fields"]:
+        if "categories" in field:
+            constraints = field.setdefault("constraints", {})
+            constraints["enum"] = [c["value"] for c in field["categories"]]
+    return schema
 
 
 def field_names(table: str) -> list[str]:

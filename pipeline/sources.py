@@ -15,6 +15,8 @@ from .errors import PipelineError
 
 RAW_DIR = Path(__file__).resolve().parent.parent / "raw"
 MANIFEST = "manifest.json"
+# Cited coordinates of each partner's main place (see the file's source column).
+REFERENCE_PLACES = RAW_DIR / "reference" / "places.csv"
 
 
 @dataclass(frozen=True)

@@ -125,3 +125,41 @@ def test_identical_labels_are_told_apart_by_rank():
     twice = PAGE.replace("2016 :", "2007-2009 :")
     assert [a["action_id"] for a in records_of(twice)["actions"]] == [
         "dianguirde-2007-2009", "dianguirde-2007-2009-2"]
+
+
+# (partner_id) -> kind, relationship, first_link_year, first_link_precision
+ENRICHMENT = [
+    ("brandebourg-sur-la-havel", ("ville", "jumelage", 1963, "year")),
+    ("dianguirde", ("commune rurale", "coopération décentralisée", 1990, "decade")),
+    ("jifna-et-jalazone", ("commune et camp de réfugiés", "coopération décentralisée", 2003, "year")),
+    ("jerusalem-est", ("ville", "coopération décentralisée", 2019, "year")),
+    ("camps-de-refugies-sahraouis-de-tindouf", ("camps de réfugiés", "coopération décentralisée", 2008, "year")),
+    ("la-lisa", ("municipalité", "jumelage", 1990, "year")),
+]
+
+
+@pytest.mark.parametrize("partner_id, expected", ENRICHMENT)
+def test_partner_enrichment(records, partner_id, expected):
+    p = next(p for p in records["partners"] if p["partner_id"] == partner_id)
+    assert (p["kind"], p["relationship"], p["first_link_year"], p["first_link_precision"]) == expected
+
+
+# key -> age_min, age_max, duration_days, recurrence, cancelled_years, direction
+MORE_FACTS = [
+    (("jifna-et-jalazone", 64, "2003 – 2014"), (13, 15, 21, "annual", None, "hosted_in_ivry")),
+    (("jifna-et-jalazone", 66, "2006 – 2008"), (10, 14, None, None, None, "neither")),
+    (("camps-de-refugies-sahraouis-de-tindouf", 104, "Depuis 2008"), (6, 10, 14, None, None, "hosted_in_ivry")),
+    (("camps-de-refugies-sahraouis-de-tindouf", 110, "Avril - mai 2018"), (None, None, 30, None, None, "hosted_in_ivry")),
+    (("brandebourg-sur-la-havel", 34, "Depuis 2016"), (None, None, None, "every_summer", "{2020,2021}", "both")),
+    (("brandebourg-sur-la-havel", 26, "2014"), (None, None, None, None, None, "trip_to_partner")),
+    (("brandebourg-sur-la-havel", 32, "Mai 2018"), (None, None, None, None, None, "trip_to_partner")),
+    (("jifna-et-jalazone", 70, "2013"), (None, None, None, None, None, "trip_to_partner")),
+    (("dianguirde", 54, "Depuis 2018"), (None, None, None, "annual", None, "neither")),
+]
+
+
+@pytest.mark.parametrize("key, expected", MORE_FACTS)
+def test_more_action_facts(actions, key, expected):
+    a = actions[key]
+    assert (a["age_min"], a["age_max"], a["duration_days"], a["recurrence"], a["cancelled_years"],
+            a["direction"]) == expected

@@ -174,3 +174,46 @@ def test_help(command, expected, capsys):
         main([command, "--help"])
     assert exit_.value.code == 0
     assert expected in capsys.readouterr().out
+
+
+def test_every_table_is_in_every_package_with_its_keys(release):
+    from pipeline.schemas import table_names
+    for fmt in ("csv", "parquet", "json"):
+        descriptor = json.loads((release / fmt / "datapackage.json").read_text(encoding="utf-8"))
+        resources = {r["name"]: r for r in descriptor["resources"]}
+        assert list(resources) == table_names()
+        assert resources["action_programmes"]["schema"]["primaryKey"] == ["action_id", "programme_id"]
+        assert {fk["reference"]["resource"] for fk in resources["action_people"]["schema"]["foreignKeys"]} == {
+            "actions", "people"}
+
+
+def test_publisher_and_spatial_coverage(release):
+    descriptor = json.loads((release / "json" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["publisher"]["insee"] == "94041"
+    assert descriptor["spatial"]["zone"] == "fr:commune:94041"
+
+
+def test_coordinates_in_parquet_are_doubles(release):
+    table = pq.read_table(release / "parquet" / "partners.parquet")
+    assert table.schema.field("latitude").type == pa.float64()
+    assert table.column("latitude").to_pylist()[1] == 14.4931  # Dianguirdé
+
+
+def test_a_value_outside_the_vocabulary_is_rejected():
+    from pipeline.errors import PipelineError
+    from pipeline.tables import tables
+    from pipeline.validate import validate_tables
+    from .conftest import records_of
+    data = tables(records_of("Jumelages\n\nDianguirdé (Mali)\n\n2016 : cartographie.\n"))
+    data["action_themes"][0]["theme"] = "astrology"
+    with pytest.raises(PipelineError, match="action_themes"):
+        validate_tables(data)
+
+
+def test_a_closed_pipe_ends_quietly(release):
+    reader = subprocess.Popen([sys.executable, "-m", "pipeline", "validate", str(release)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    reader.stdout.close()  # as `| head -0` would
+    err = reader.stderr.read().decode()
+    assert reader.wait() == 141
+    assert "Traceback" not in err and "Exception ignored" not in err
