@@ -32,6 +32,8 @@ def _run(args: argparse.Namespace) -> None:
     result = run(source, args.output)
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
     print(f"{_shown(source)}: {counts}")
+    if result.encoding != "utf-8":
+        print(f"  read as {result.encoding} (the file is not UTF-8)")
     for item in result.set_aside:
         print(f"  set aside, line {item.block.line} ({item.reason}): {item.block.text}")
     for path in result.packages:

@@ -10,7 +10,8 @@ The rules, from the way the city's page is written:
 - an entry starts with a date label ("2003-2014 :", "1999,"), including when the CMS lost
   the paragraph break and the label follows the previous sentence's full stop
   ("… Gustav et Luke.2007-2011, le programme …");
-- a bullet list stays in the entry above it;
+- a bullet list stays in the entry above it, unless its items start with a date label
+  (a page that writes its entries as a list);
 - an undated paragraph whose first sentence points back ("Ce séjour…", "… leurs
   séjours…") continues the entry above; any other undated paragraph is an entry of its own,
   so no text is ever dropped;
@@ -115,7 +116,7 @@ def _fill_section(section: Section, blocks: list[Block], set_aside: list[SetAsid
     for block in blocks:
         if _is_navigation(block):
             set_aside.append(SetAside(block, "site navigation link"))
-        elif block.kind == "list_item":
+        elif block.kind == "list_item" and not split_label(block.text):
             if entries:
                 entries[-1].extend("• " + block.text, block.line, "\n")
             else:

@@ -20,13 +20,15 @@ class Result:
     tables: Tables
     packages: list[Path]
     set_aside: list[SetAside]
+    encoding: str
 
 
 def run(source: Path, output: Path) -> Result:
     """Turn the page snapshot at ``source`` into a validated release in ``output``."""
     snapshot = describe(source)
-    page = parse(read(source))
+    document = read(source)
+    page = parse(document.blocks)
     data = tables(extract(page, load_locations(REFERENCE_PLACES)))
     validate_tables(data)
     packages = write_release(data, snapshot, output)
-    return Result(data, packages, page.set_aside)
+    return Result(data, packages, page.set_aside, document.encoding)

@@ -17,7 +17,7 @@ def page_text() -> str:
 
 @pytest.fixture(scope="session")
 def page():
-    return parse(read(SNAPSHOT))
+    return parse(read(SNAPSHOT).blocks)
 
 
 @pytest.fixture(scope="session")

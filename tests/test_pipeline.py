@@ -136,7 +136,7 @@ BAD_INPUTS = [
     # name, content (None: do not create), expected message
     ("missing.txt", None, "no such file"),
     ("empty.txt", b"", "the file is empty"),
-    ("latin1.txt", "Jumelages et coopérations\n".encode("latin-1"), "not UTF-8"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file"),
     ("notitle.txt", b"\n\n", "the file is empty"),
     ("flat.txt", "Jumelages\n\nUn seul paragraphe.\n".encode(), "no partner heading"),
 ]
@@ -217,3 +217,14 @@ def test_a_closed_pipe_ends_quietly(release):
     err = reader.stderr.read().decode()
     assert reader.wait() == 141
     assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_a_windows_1252_page_is_read_and_says_so(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_bytes(SNAPSHOT.read_text(encoding="utf-8").replace("\u2019", "'").replace(
+        "\u00a0", " ").replace("·", ".").encode("cp1252", errors="replace"))
+    assert main(["run", "--source", str(page), "--output", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "read as windows-1252" in out and "46 actions" in out
+    actions = read_csv(tmp_path / "out" / "csv" / "actions.csv")
+    assert actions[10]["text"].startswith("2006 – 2008 : projet de formation d'élèves infirmier.ères")
