@@ -28,7 +28,13 @@ def _run(args: argparse.Namespace) -> None:
     from .run import run
     from .sources import default_source
 
-    source = args.source or default_source()
+    source = args.source or str(default_source())
+    if source.startswith(("http://", "https://")):
+        from .fetch import fetch
+        fetched = fetch(source)
+        print(f"{source}: {fetched.reason} -> {_shown(fetched.path)}")
+        source = fetched.path
+    source = Path(source)
     result = run(source, args.output)
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
     print(f"{_shown(source)}: {counts}")
@@ -38,6 +44,14 @@ def _run(args: argparse.Namespace) -> None:
         print(f"  set aside, line {item.block.line} ({item.reason}): {item.block.text}")
     for path in result.packages:
         print(f"  wrote {_shown(path)}")
+
+
+def _fetch(args: argparse.Namespace) -> None:
+    from .fetch import fetch
+
+    fetched = fetch(args.url, args.raw, max_bytes=args.max_bytes,
+                    timeout=(args.timeout, args.timeout), retries=args.retries)
+    print(f"{args.url}: {fetched.reason} -> {_shown(fetched.path)}")
 
 
 def _validate(args: argparse.Namespace) -> None:
@@ -61,11 +75,32 @@ def parser() -> argparse.ArgumentParser:
         "write three data packages (csv/, parquet/, json/) into the output folder. "
         "The previous output is replaced only once the new one has validated.",
     )
-    run.add_argument("--source", type=Path, metavar="PATH",
-                     help="page snapshot (.txt); default: the last snapshot in raw/manifest.json")
+    run.add_argument("--source", metavar="PATH_OR_URL",
+                     help="page snapshot (.txt or .html), or an http(s):// URL to fetch into "
+                     "raw/ first; default: the last snapshot in raw/manifest.json")
     run.add_argument("--output", type=Path, metavar="DIR", default=DEFAULT_OUTPUT,
                      help="release folder to write (default: output/ of the project)")
     run.set_defaults(handler=_run)
+
+    from .sources import MAX_BYTES, PAGE_URL
+
+    fetch = commands.add_parser(
+        "fetch", help="download the live page into raw/ as a new snapshot",
+        description="Download the page with a conditional request (ETag/Last-Modified), "
+        "retries with backoff on connection errors and 5xx, timeouts and a size limit. "
+        "A new version is kept in raw/ under a dated name with its manifest entry; an "
+        "unchanged page (304, or the same sha256 as a kept snapshot) adds nothing.",
+    )
+    fetch.add_argument("--url", default=PAGE_URL, help=f"page to fetch (default: {PAGE_URL})")
+    fetch.add_argument("--raw", type=Path, metavar="DIR", default=None,
+                       help="snapshot folder with its manifest.json (default: raw/)")
+    fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                       help="connect and read timeout (default: 30)")
+    fetch.add_argument("--retries", type=int, default=3, metavar="N",
+                       help="retries on connection errors and 5xx (default: 3)")
+    fetch.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+                       help=f"refuse a page larger than this (default: {MAX_BYTES:,})")
+    fetch.set_defaults(handler=_fetch)
 
     validate = commands.add_parser(
         "validate", help="validate an existing output folder",

@@ -15,6 +15,8 @@ from .errors import PipelineError
 
 RAW_DIR = Path(__file__).resolve().parent.parent / "raw"
 MANIFEST = "manifest.json"
+PAGE_URL = "https://www.ivry94.fr/281/jumelages-et-cooperations.htm"
+MAX_BYTES = 5_000_000  # a fetched page larger than this is refused
 # Cited coordinates of each partner's main place (see the file's source column).
 REFERENCE_PLACES = RAW_DIR / "reference" / "places.csv"
 
@@ -27,7 +29,7 @@ class Snapshot:
     retrieved: str | None
 
 
-def _manifest_entries(folder: Path) -> list[dict]:
+def manifest_entries(folder: Path) -> list[dict]:
     manifest = folder / MANIFEST
     if not manifest.is_file():
         return []
@@ -39,7 +41,7 @@ def _manifest_entries(folder: Path) -> list[dict]:
 
 def default_source() -> Path:
     """The last snapshot listed in ``raw/manifest.json``."""
-    entries = _manifest_entries(RAW_DIR)
+    entries = manifest_entries(RAW_DIR)
     if not entries:
         raise PipelineError(f"{RAW_DIR / MANIFEST}: lists no snapshot; give --source")
     return RAW_DIR / entries[-1]["file"]
@@ -52,7 +54,7 @@ def describe(path: Path) -> Snapshot:
     snapshots are kept byte for byte, so that is an error, not a warning.
     """
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-    for entry in _manifest_entries(path.parent):
+    for entry in manifest_entries(path.parent):
         if entry.get("file") == path.name:
             if entry.get("sha256") != sha256:
                 raise PipelineError(
