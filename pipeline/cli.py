@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import PipelineError
 
-DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"
+DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"  # the published release
 
 
 def _shown(path: Path) -> str:
@@ -35,15 +35,22 @@ def _run(args: argparse.Namespace) -> None:
         print(f"{source}: {fetched.reason} -> {_shown(fetched.path)}")
         source = fetched.path
     source = Path(source)
-    result = run(source, args.output)
+    result = run(source, args.output, args.previous)
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
     print(f"{_shown(source)}: {counts}")
     if result.encoding != "utf-8":
         print(f"  read as {result.encoding} (the file is not UTF-8)")
     for item in result.set_aside:
         print(f"  set aside, line {item.block.line} ({item.reason}): {item.block.text}")
-    for path in result.packages:
-        print(f"  wrote {_shown(path)}")
+    outcome = result.release
+    if outcome.level is None:
+        print(f"  no change since release {outcome.version}: {_shown(args.output)} left as it was"
+              if args.output.resolve() == (args.previous or args.output).resolve()
+              else f"  no change: {_shown(args.output)} holds release {outcome.version}")
+    else:
+        print(f"  release {outcome.version} ({outcome.level}) written to {_shown(args.output)}")
+        for path in outcome.packages:
+            print(f"  valid: {_shown(path)}")
 
 
 def _fetch(args: argparse.Namespace) -> None:
@@ -52,6 +59,24 @@ def _fetch(args: argparse.Namespace) -> None:
     fetched = fetch(args.url, args.raw, max_bytes=args.max_bytes,
                     timeout=(args.timeout, args.timeout), retries=args.retries)
     print(f"{args.url}: {fetched.reason} -> {_shown(fetched.path)}")
+
+
+def _diff(args: argparse.Namespace) -> None:
+    from .changes import bump, compare, render_entry
+    from .release import _version, is_release
+
+    for folder in (args.old, args.new):
+        if not is_release(folder):
+            raise PipelineError(f"{folder}: not a release folder (no */datapackage.json)")
+    changes = compare(args.old, args.new)
+    if changes.level is None:
+        print(f"no change between {_shown(args.old)} and {_shown(args.new)}")
+        return
+    old_version = _version(args.old)
+    print(render_entry({
+        "version": f"{old_version} -> {bump(old_version, changes.level)}", "level": changes.level,
+        "date": "", "source_sha256": "", "rows": {}, "changes": changes.to_json(),
+    }).split("\n", 4)[-1].strip())
 
 
 def _validate(args: argparse.Namespace) -> None:
@@ -72,14 +97,19 @@ def parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run", help="parse the page and write the data packages",
         description="Parse a snapshot of the page, validate the tables against schemas/ and "
-        "write three data packages (csv/, parquet/, json/) into the output folder. "
-        "The previous output is replaced only once the new one has validated.",
+        "write three data packages (csv/, parquet/, json/) into the output folder, with a "
+        "version and a change log (CHANGELOG.md, changelog.json) against the previous "
+        "release. The previous output is replaced only once the new one has validated, "
+        "and not at all when nothing changed.",
     )
     run.add_argument("--source", metavar="PATH_OR_URL",
                      help="page snapshot (.txt or .html), or an http(s):// URL to fetch into "
                      "raw/ first; default: the last snapshot in raw/manifest.json")
     run.add_argument("--output", type=Path, metavar="DIR", default=DEFAULT_OUTPUT,
                      help="release folder to write (default: output/ of the project)")
+    run.add_argument("--previous", type=Path, metavar="DIR", default=None,
+                     help="release to compare with for the version and change log (default: "
+                     "the output folder when it holds a release, else output/ of the project)")
     run.set_defaults(handler=_run)
 
     from .sources import MAX_BYTES, PAGE_URL
@@ -101,6 +131,17 @@ def parser() -> argparse.ArgumentParser:
     fetch.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
                        help=f"refuse a page larger than this (default: {MAX_BYTES:,})")
     fetch.set_defaults(handler=_fetch)
+
+    diff = commands.add_parser(
+        "diff", help="say what changed between two releases",
+        description="Compare two release folders record by record (by their ids) and print "
+        "the change log: rows added, removed and changed (with old and new values), and the "
+        "version the change calls for (schema change major, rows added or removed minor, "
+        "values changed patch).",
+    )
+    diff.add_argument("old", type=Path, metavar="OLD_DIR")
+    diff.add_argument("new", type=Path, metavar="NEW_DIR")
+    diff.set_defaults(handler=_diff)
 
     validate = commands.add_parser(
         "validate", help="validate an existing output folder",

@@ -1,4 +1,4 @@
-"""Emit stage: tables -> three Frictionless data packages (CSV, Parquet, JSON), atomically.
+"""Emit stage: tables -> three Frictionless data packages (CSV, Parquet, JSON).
 
 Every format is one module with the same small interface, as frictionless groups its own
 formats: ``FORMAT`` (also the package's folder and the files' extension), ``MEDIATYPE``,
@@ -10,17 +10,13 @@ formats: ``FORMAT`` (also the package's folder and the files' extension), ``MEDI
 from __future__ import annotations
 
 import hashlib
-import shutil
-import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..errors import PipelineError
 from ..schemas import package_template, table_names, table_schema
 from ..sources import Snapshot
 from ..tables import Tables
-from ..validate import validate_release
 from . import csv, json as json_format, parquet
 from .json import write_json
 
@@ -40,6 +36,12 @@ def _sources(snapshot: Snapshot) -> list[dict[str, Any]]:
 def _stats(content: bytes, names: tuple[str, ...]) -> dict[str, Any]:
     stats = {"bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}
     return {name: stats[name] for name in names}
+
+
+def write_packages(folder: Path, data: Tables, snapshot: Snapshot) -> None:
+    """One data package per format, each in its own subfolder of ``folder``."""
+    for emitter in EMITTERS.values():
+        write_package(folder / emitter.FORMAT, data, emitter, snapshot)
 
 
 def write_package(folder: Path, data: Tables, emitter: ModuleType, snapshot: Snapshot) -> None:
@@ -66,40 +68,3 @@ def write_package(folder: Path, data: Tables, emitter: ModuleType, snapshot: Sna
     descriptor["sources"] = _sources(snapshot)
     descriptor["resources"] = resources
     write_json(folder / "datapackage.json", descriptor)
-
-
-def _looks_like_release(folder: Path) -> bool:
-    return not any(folder.iterdir()) or any(folder.glob("*/datapackage.json"))
-
-
-def write_release(data: Tables, snapshot: Snapshot, output: Path) -> list[Path]:
-    """Write every package into a temporary folder, validate it, then swap it into place.
-
-    A run that fails or is interrupted before the swap leaves ``output`` as it was.
-    """
-    if output.exists() and not (output.is_dir() and _looks_like_release(output)):
-        raise PipelineError(
-            f"{output}: exists and is not a release folder; refusing to replace it"
-        )
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
-    try:
-        for name, emitter in EMITTERS.items():
-            write_package(staging / name, data, emitter, snapshot)
-        written = validate_release(staging)
-        _swap(staging, output)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return [output / path.relative_to(staging) for path in written]
-
-
-def _swap(staging: Path, output: Path) -> None:
-    if not output.exists():
-        staging.rename(output)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
-    retired.rmdir()
-    output.rename(retired)
-    staging.rename(output)
-    shutil.rmtree(retired, ignore_errors=True)

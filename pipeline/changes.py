@@ -1,0 +1,232 @@
+"""What changed between two releases, record by record, and the version it makes.
+
+Records are compared by their primary keys (the stable ids), from the JSON packages,
+which hold typed values. The version rule is semver: a schema change is major, rows added
+or removed are minor, values changed are patch; files that differ with equal records (a
+new metadata text, a new file format) are a patch too, so that no regenerated file goes
+unpublished. No change at all means no new version.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FORMATS_COMPARED = "json"  # the package whose files give typed records
+UNDATED = "inconnue"  # a snapshot that no manifest dates
+SHOWN_VALUE = 60  # longer values are summarised in the Markdown log (the JSON has them whole)
+
+
+@dataclass
+class TableChanges:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # id -> field -> [old, new]
+    # records whose only change is where they stand on the page (their provenance
+    # fields): counted, not listed, so that one inserted entry does not read as 30 changes
+    moved: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed or self.moved)
+
+
+@dataclass
+class Changes:
+    schema: list[str] = field(default_factory=list)
+    tables: dict[str, TableChanges] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # files that differ with equal records
+
+    @property
+    def level(self) -> str | None:
+        if self.schema:
+            return "major"
+        if any(t.added or t.removed for t in self.tables.values()):
+            return "minor"
+        if any(t.changed or t.moved for t in self.tables.values()) or self.files:
+            return "patch"
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": self.schema,
+            "tables": {name: {"added": t.added, "removed": t.removed, "changed": t.changed,
+                              "moved": t.moved}
+                       for name, t in self.tables.items() if t},
+            "files": self.files,
+        }
+
+
+def bump(version: str, level: str) -> str:
+    """The next semantic version.
+
+    >>> bump("1.4.2", "major"), bump("1.4.2", "minor"), bump("1.4.2", "patch")
+    ('2.0.0', '1.5.0', '1.4.3')
+    """
+    major, minor, patch = (int(part) for part in version.split("."))
+    if level == "major":
+        return f"{major + 1}.0.0"
+    if level == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def _descriptor(release: Path, fmt: str) -> dict[str, Any]:
+    return json.loads((release / fmt / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _schema_shape(schema: dict[str, Any]) -> Any:
+    """What makes a schema change for its users: fields, types, constraints, keys."""
+    return ([(f["name"], f["type"], f.get("constraints")) for f in schema["fields"]],
+            schema.get("primaryKey"), schema.get("foreignKeys"))
+
+
+def _key(row: dict[str, Any], primary_key: list[str]) -> str:
+    return "|".join(str(row[k]) for k in primary_key)
+
+
+def _compare_rows(old: list[dict], new: list[dict], schema: dict[str, Any]) -> TableChanges:
+    primary_key = schema["primaryKey"]
+    provenance = {f["name"] for f in schema["fields"] if f.get("provenance")}
+    before = {_key(r, primary_key): r for r in old}
+    after = {_key(r, primary_key): r for r in new}
+    result = TableChanges(added=[k for k in after if k not in before],
+                          removed=[k for k in before if k not in after])
+    for key in after:
+        if key in before:
+            diff = {f: [before[key].get(f), value] for f, value in after[key].items()
+                    if f in before[key] and before[key][f] != value}
+            values = {f: pair for f, pair in diff.items() if f not in provenance}
+            if values:
+                result.changed[key] = values
+            elif diff:
+                result.moved += 1
+    return result
+
+
+def _metadata(descriptor: dict[str, Any]) -> dict[str, Any]:
+    """A descriptor without what changes with every release: its version and file stats."""
+    resources = [{k: v for k, v in r.items() if k not in ("bytes", "hash")}
+                 for r in descriptor.get("resources", [])]
+    return {**{k: v for k, v in descriptor.items() if k != "version"}, "resources": resources}
+
+
+def _differing_files(old: Path, new: Path) -> list[str]:
+    """Package files whose bytes (or descriptor's metadata) differ between two releases."""
+    differing = []
+    for path in sorted(new.glob("*/datapackage.json")):
+        fmt = path.parent.name
+        if not (old / fmt / "datapackage.json").is_file():
+            differing.append(f"{fmt}/")
+            continue
+        before, after = _descriptor(old, fmt), _descriptor(new, fmt)
+        hashes = {r["path"]: r.get("hash") for r in before["resources"]}
+        differing += [f"{fmt}/{r['path']}" for r in after["resources"]
+                      if hashes.get(r["path"]) != r.get("hash")]
+        if _metadata(before) != _metadata(after):
+            differing.append(f"{fmt}/datapackage.json")
+    return differing
+
+
+def compare(old: Path, new: Path) -> Changes:
+    """The changes from release ``old`` to release ``new`` (two output folders)."""
+    changes = Changes()
+    old_json, new_json = _descriptor(old, FORMATS_COMPARED), _descriptor(new, FORMATS_COMPARED)
+    old_resources = {r["name"]: r for r in old_json["resources"]}
+    new_resources = {r["name"]: r for r in new_json["resources"]}
+    for name in new_resources.keys() - old_resources.keys():
+        changes.schema.append(f"table {name} ajoutée")
+    for name in old_resources.keys() - new_resources.keys():
+        changes.schema.append(f"table {name} supprimée")
+    for name, resource in new_resources.items():
+        if name not in old_resources:
+            continue
+        before = old_resources[name]
+        if _schema_shape(before["schema"]) != _schema_shape(resource["schema"]):
+            changes.schema.append(f"schéma de {name} modifié")
+        rows = [json.loads((release / FORMATS_COMPARED / r["path"]).read_text(encoding="utf-8"))
+                for release, r in ((old, before), (new, resource))]
+        table = _compare_rows(rows[0], rows[1], resource["schema"])
+        if table:
+            changes.tables[name] = table
+    if not (changes.schema or changes.tables):
+        changes.files = _differing_files(old, new)
+    return changes
+
+
+# --- The log, for people and for machines ---------------------------------------------------
+
+LEVEL_WORDS = {"major": "Version majeure : le schéma des données change.",
+               "minor": "Version mineure : des lignes sont ajoutées ou supprimées.",
+               "patch": "Version corrective : des valeurs ou des fichiers changent.",
+               "initial": "Première publication."}
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "vide"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= SHOWN_VALUE else f"{text[:SHOWN_VALUE - 1]}…"
+
+
+def _shown_change(old: Any, new: Any, context: int = 25) -> str:
+    """``old → new``; for long texts, only the part that differs, with some context.
+
+    >>> _shown_change("le coût a été chiffré à 300 000€ mais les demandes de cofinancements n’ont pu aboutir",
+    ...               "le coût a été chiffré à 350 000€ mais les demandes de cofinancements n’ont pu aboutir")
+    'le coût a été chiffré à 300 000€ mais les demandes … → le coût a été chiffré à 350 000€ mais les demandes …'
+    """
+    if not (isinstance(old, str) and isinstance(new, str)) or \
+            max(len(old), len(new)) <= SHOWN_VALUE:
+        return f"{_shown(old)} → {_shown(new)}"
+    prefix = len(os.path.commonprefix([old, new]))
+    suffix = len(os.path.commonprefix([old[prefix:][::-1], new[prefix:][::-1]]))
+    start = max(0, prefix - context)
+
+    def window(text: str) -> str:
+        end = min(len(text), len(text) - suffix + context)
+        return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    return f"{window(old)} → {window(new)}"
+
+
+def render_entry(release: dict[str, Any]) -> str:
+    """One release of the change log, in French, for a person."""
+    dated = release["date"] != UNDATED
+    lines = [f"## {release['version']}" + (f" — {release['date']}" if dated else ""), "",
+             f"{LEVEL_WORDS[release['level']]} Source : "
+             + (f"instantané du {release['date']}" if dated else "instantané sans date connue")
+             + f" (sha256 `{release['source_sha256'][:12]}…`).", ""]
+    counts = ", ".join(f"{n} {t}" for t, n in release["rows"].items())
+    lines += [f"Lignes : {counts}.", ""]
+    changes = release.get("changes")
+    if not changes:
+        return "\n".join(lines)
+    for item in changes["schema"]:
+        lines.append(f"- {item}")
+    for table, diff in changes["tables"].items():
+        lines.append(f"### {table}")
+        lines += [f"- ajouté : `{key}`" for key in diff["added"]]
+        lines += [f"- supprimé : `{key}`" for key in diff["removed"]]
+        for key, fields in diff["changed"].items():
+            details = " ; ".join(f"{name} : {_shown_change(old, new)}"
+                                 for name, (old, new) in fields.items())
+            lines.append(f"- modifié : `{key}` — {details}")
+        if diff.get("moved"):
+            lines.append(f"- {diff['moved']} ligne(s) à une autre place de la page "
+                         "(numéros de ligne source mis à jour)")
+        lines.append("")
+    if changes["files"]:
+        lines.append("Fichiers régénérés sans changement des données : "
+                     + ", ".join(f"`{f}`" for f in changes["files"]) + ".")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_log(history: list[dict[str, Any]]) -> str:
+    """The whole change log, newest release first."""
+    intro = ["# Journal des modifications", "",
+             "Chaque publication des données, la plus récente en premier. Les identifiants "
+             "sont ceux des colonnes `*_id` ; le détail complet est dans `changelog.json`.", ""]
+    return "\n".join(intro + [render_entry(r) for r in history]).rstrip() + "\n"

@@ -1,0 +1,124 @@
+"""Versions and change logs between releases, keyed by the stable ids."""
+
+import json
+import os
+import shutil
+
+import pytest
+
+from pipeline.changes import compare
+from pipeline.cli import main
+
+from .conftest import ROOT, SNAPSHOT
+
+PUBLISHED = ROOT / "output"
+
+EDITS = [
+    # an amount changes
+    ("chiffré à 300 000€", "chiffré à 350 000€"),
+    # two entries are added
+    ("2020 : tentatives de forages", "2023 : réalisation de 3 forages d’eau.\n\n2020 : tentatives de forages"),
+    ("De 2006 à 2014, la ville", "2015 : accueil de quatre jeunes cubains à Ivry-sur-Seine.\n\nDe 2006 à 2014, la ville"),
+    # and a partner
+    ("Retour en haut de page", "Ziguinchor (Sénégal)\n\nUn accord de coopération a été signé en 2024 "
+                               "entre Ivry-sur-Seine et Ziguinchor.\n\nRetour en haut de page"),
+]
+
+
+def edited_page(tmp_path):
+    text = SNAPSHOT.read_text(encoding="utf-8")
+    for old, new in EDITS:
+        assert old in text
+        text = text.replace(old, new)
+    page = tmp_path / "edited.txt"
+    page.write_text(text, encoding="utf-8")
+    return page
+
+
+def mtimes(folder):
+    return {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
+
+
+def test_the_published_release_is_versioned_with_a_log():
+    descriptor = json.loads((PUBLISHED / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    history = json.loads((PUBLISHED / "changelog.json").read_text(encoding="utf-8"))["releases"]
+    assert descriptor["version"] == history[0]["version"]
+    assert history[-1]["level"] == "initial" and history[-1]["version"] == "1.0.0"
+    assert (PUBLISHED / "CHANGELOG.md").read_text(encoding="utf-8").startswith("# Journal des modifications")
+
+
+def test_an_edited_page_gives_a_minor_release_listing_exactly_its_changes(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", "--source", str(edited_page(tmp_path)), "--output", str(out),
+                 "--previous", str(PUBLISHED)]) == 0
+    old_version = json.loads((PUBLISHED / "json" / "datapackage.json").read_text())["version"]
+    major, minor, _ = (int(x) for x in old_version.split("."))
+    release = json.loads((out / "changelog.json").read_text(encoding="utf-8"))["releases"][0]
+    assert release["version"] == f"{major}.{minor + 1}.0" and release["level"] == "minor"
+    tables = release["changes"]["tables"]
+    # the sections below the inserted entries moved down: counted, not listed
+    assert tables["partners"] == {"added": ["ziguinchor"], "removed": [], "changed": {}, "moved": 4}
+    assert tables["actions"]["added"] == ["dianguirde-2023", "la-lisa-2015"]
+    assert tables["actions"]["removed"] == []
+    changed = tables["actions"]["changed"]
+    assert list(changed) == ["dianguirde-2016-2020"]
+    assert changed["dianguirde-2016-2020"]["amount_eur"] == [300000, 350000]
+    assert set(changed["dianguirde-2016-2020"]) == {"amount_eur", "text"}
+    assert tables["action_themes"] == {"added": ["dianguirde-2023|water_sanitation",
+                                                 "la-lisa-2015|youth_exchange"],
+                                       "removed": [], "changed": {}, "moved": 0}
+    # every entry from line 56 down: Dianguirdé 2, Jifna and Jalazone 12, Jérusalem-Est 2,
+    # Tindouf 6, La Lisa 6
+    assert tables["actions"]["moved"] == 28
+    assert set(tables) == {"partners", "actions", "action_themes", "people", "programmes",
+                           "organisations"}
+    for table in ("people", "programmes", "organisations"):  # first mentions moved down
+        assert not (tables[table]["added"] or tables[table]["removed"] or tables[table]["changed"])
+    log = (out / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {major}.{minor + 1}.0" in log and "- ajouté : `ziguinchor`" in log
+    assert "- modifié : `dianguirde-2016-2020` — amount_eur : 300000 → 350000" in log
+    assert log.index(f"## {major}.{minor + 1}.0") < log.index(f"## {old_version}")
+
+
+def test_diff_command_prints_the_same_changes(tmp_path, capsys):
+    out = tmp_path / "out"
+    main(["run", "--source", str(edited_page(tmp_path)), "--output", str(out), "--previous", str(PUBLISHED)])
+    capsys.readouterr()
+    assert main(["diff", str(PUBLISHED), str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "- ajouté : `la-lisa-2015`" in printed and "amount_eur : 300000 → 350000" in printed
+
+
+def test_rerun_on_an_unchanged_snapshot_rewrites_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    shutil.copytree(PUBLISHED, out)
+    before = mtimes(out)
+    assert main(["run", "--output", str(out)]) == 0
+    assert "no change since release" in capsys.readouterr().out
+    assert mtimes(out) == before
+
+
+def test_a_changed_value_alone_is_a_patch(tmp_path):
+    new = tmp_path / "new"
+    shutil.copytree(PUBLISHED, new)
+    actions = json.loads((new / "json" / "actions.json").read_text(encoding="utf-8"))
+    actions[0]["participants"] = 7
+    (new / "json" / "actions.json").write_text(json.dumps(actions), encoding="utf-8")
+    changes = compare(PUBLISHED, new)
+    assert changes.level == "patch"
+    assert changes.tables["actions"].changed == {actions[0]["action_id"]: {"participants": [6, 7]}}
+
+
+def test_a_schema_change_is_major(tmp_path):
+    new = tmp_path / "new"
+    shutil.copytree(PUBLISHED, new)
+    path = new / "json" / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["resources"][1]["schema"]["fields"][4]["type"] = "string"
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    assert compare(PUBLISHED, new).level == "major"
+    assert compare(PUBLISHED, new).schema == ["schéma de actions modifié"]
+
+
+def test_no_change_is_no_version(tmp_path):
+    assert compare(PUBLISHED, PUBLISHED).level is None
