@@ -35,13 +35,19 @@ def _run(args: argparse.Namespace) -> None:
         print(f"{source}: {fetched.reason} -> {_shown(fetched.path)}")
         source = fetched.path
     source = Path(source)
-    result = run(source, args.output, args.previous)
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
+    result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
+                 min_actions_ratio=args.min_actions_ratio)
+    report = result.report
+    counts = ", ".join(f"{n} {name}" for name, n in report.rows.items())
     print(f"{_shown(source)}: {counts}")
-    if result.encoding != "utf-8":
-        print(f"  read as {result.encoding} (the file is not UTF-8)")
-    for item in result.set_aside:
-        print(f"  set aside, line {item.block.line} ({item.reason}): {item.block.text}")
+    if report.source["encoding"] != "utf-8":
+        print(f"  read as {report.source['encoding']} (the file is not UTF-8)")
+    for item in report.set_aside:
+        print(f"  set aside, line {item['line']} ({item['reason']}): {item['text']}")
+    for item in report.unassigned:
+        print(f"  UNASSIGNED, line {item['line']} (published without it): {item['text']}")
+    for item in report.warnings:
+        print(f"  warning, line {item['line']}: {item['message']}")
     outcome = result.release
     if outcome.level is None:
         print(f"  no change since release {outcome.version}: {_shown(args.output)} left as it was"
@@ -110,6 +116,12 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--previous", type=Path, metavar="DIR", default=None,
                      help="release to compare with for the version and change log (default: "
                      "the output folder when it holds a release, else output/ of the project)")
+    run.add_argument("--allow-unassigned", action="store_true",
+                     help="publish even when some text of the page went into no record "
+                     "(it is listed in the run report); by default such a run fails")
+    run.add_argument("--min-actions-ratio", type=float, default=0.5, metavar="R",
+                     help="fail when the page gives fewer than R times the previous release's "
+                     "actions, a sign that its structure changed (default: 0.5; 0 turns it off)")
     run.set_defaults(handler=_run)
 
     from .sources import MAX_BYTES, PAGE_URL

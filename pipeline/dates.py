@@ -55,8 +55,10 @@ def _single_year(m: re.Match[str]) -> Period:
     return Period(year, None, year, None, False, f"{year}")
 
 
-def _year_range(m: re.Match[str]) -> Period:
+def _year_range(m: re.Match[str]) -> Period | None:
     start, end = _years(m.group(0))
+    if start > end:  # "2014-2003" is a typo: reported as not understood, not inverted
+        return None
     return Period(start, None, end, None, False, f"{start}/{end}")
 
 
@@ -76,8 +78,10 @@ def _month_year(m: re.Match[str]) -> Period:
     return Period(year, month, year, month, False, f"{year}-{month:02d}")
 
 
-def _month_range(m: re.Match[str]) -> Period:
+def _month_range(m: re.Match[str]) -> Period | None:
     year, first, last = int(m["year"]), _month(m["first"]), _month(m["last"])
+    if first > last:
+        return None
     return Period(year, first, year, last, False, f"{year}-{first:02d}/{year}-{last:02d}")
 
 
@@ -87,7 +91,7 @@ def _season(m: re.Match[str]) -> Period:
 
 
 # Longest forms first: "2020, 2021 et 2022" must not be read as "2020" + ",".
-_FORMS: list[tuple[str, Callable[[re.Match[str]], Period]]] = [
+_FORMS: list[tuple[str, Callable[[re.Match[str]], Period | None]]] = [
     (rf"{YEAR}(?:\s*,\s*{YEAR})*\s+et\s+{YEAR}", _year_list),
     (rf"{YEAR}{_DASH}{YEAR}", _year_range),
     (rf"de\s+{YEAR}\s+à\s+{YEAR}", _year_range),
@@ -121,6 +125,32 @@ def split_label(text: str) -> tuple[str, str] | None:
     return m["label"], text[m.end():]
 
 
+# A label the grammar does not know but that reads as one: a short phrase with a year or a
+# decade, then a colon ("Courant 2019 :", "Fin des années 2000 :"). Such an entry is kept,
+# its label as written and its dates empty, and the run reports it: never dropped, never
+# guessed.
+UNKNOWN_LABEL_AT_START = re.compile(
+    rf"(?P<label>(?:[^\s:.;!?]+\s+){{0,3}}(?:{YEAR}|années\s+\d{{2,4}})(?:\s+[^\s:.;!?]+){{0,2}}?)"
+    r"(?P<sep>\s*:\s*)",
+    re.IGNORECASE,
+)
+
+
+def split_any_label(text: str) -> tuple[str, str, bool] | None:
+    """Like :func:`split_label`, also for labels the grammar does not know (third value False).
+
+    >>> split_any_label("Courant 2019 : une forme inconnue")
+    ('Courant 2019', 'une forme inconnue', False)
+    >>> split_any_label("2016 : cartographie")
+    ('2016', 'cartographie', True)
+    """
+    known = split_label(text)
+    if known:
+        return known[0], known[1], True
+    m = UNKNOWN_LABEL_AT_START.match(text)
+    return (m["label"], text[m.end():], False) if m else None
+
+
 def parse_label(label: str) -> Period | None:
     """Read a date label as written; ``None`` when it is not one of the grammar's forms.
 
@@ -135,5 +165,5 @@ def parse_label(label: str) -> Period | None:
     for pattern, build in _COMPILED:
         m = pattern.fullmatch(text)
         if m:
-            return build(m)
+            return build(m)  # None for a form the grammar knows with impossible values
     return None

@@ -7,7 +7,9 @@ The rules, from the way the city's page is written:
 
 - a partner section runs from its heading to the next one; the paragraphs before its
   first dated entry describe the partner;
-- an entry starts with a date label ("2003-2014 :", "1999,"), including when the CMS lost
+- an entry starts with a date label ("2003-2014 :", "1999,"), or with a phrase that reads
+  as one but that the grammar does not know ("Courant 2019 :", kept with empty dates and
+  reported), including when the CMS lost
   the paragraph break and the label follows the previous sentence's full stop
   ("… Gustav et Luke.2007-2011, le programme …");
 - a bullet list stays in the entry above it, unless its items start with a date label
@@ -27,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import LABEL_AT_START, split_label
+from .dates import LABEL_AT_START, split_any_label, split_label
 from .errors import PipelineError
 from .read import Block
 
@@ -123,7 +125,7 @@ def _fill_section(section: Section, blocks: list[Block], set_aside: list[SetAsid
                 section.description.append(block)
         else:
             for piece in split_run_together(block.text):
-                labelled = split_label(piece)
+                labelled = split_any_label(piece)
                 if labelled:
                     entries.append(Entry(labelled[0], piece, block.line, block.line))
                 elif not entries:

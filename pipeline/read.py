@@ -250,6 +250,10 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     if html is None:
         html = text.lstrip()[:1] == "<"
     if html:
+        tail = text[-2048:].lower()
+        if "</html>" not in tail and "</body>" not in tail:
+            raise PipelineError(f"{name}: the HTML page looks truncated (it does not end with "
+                                "</body> or </html>); fetch it again")
         blocks = html_blocks(text)
         if not blocks:
             raise PipelineError(f"{name}: an HTML page with no article text")

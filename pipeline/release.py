@@ -13,7 +13,10 @@ log as the published release when the data are the same.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -24,13 +27,14 @@ from .changes import UNDATED, Changes, bump, compare, render_log
 from .emit import write_packages
 from .emit.json import write_json
 from .errors import PipelineError
+from .report import Report
 from .sources import Snapshot
 from .tables import Tables
 from .validate import validate_release
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "output"
 FIRST_VERSION = "1.0.0"
-LOG_JSON, LOG_MD = "changelog.json", "CHANGELOG.md"
+LOG_JSON, LOG_MD, REPORT = "changelog.json", "CHANGELOG.md", "run-report.json"
 
 
 @dataclass
@@ -73,9 +77,33 @@ def _stamp(staging: Path, version: str) -> None:
         write_json(path, stamped)
 
 
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one step (Linux ``renameat2`` with ``RENAME_EXCHANGE``), so
+    that there is no moment without a release, even for a run killed mid-swap. Python has
+    no binding for it; False where the system or file system does not offer it."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
 def _swap(staging: Path, output: Path) -> None:
+    """Put the staged release in place of ``output``; ``staging`` is removed after."""
     if not output.exists():
         staging.rename(output)
+        return
+    if _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous release
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     retired.rmdir()
@@ -84,12 +112,35 @@ def _swap(staging: Path, output: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
+def previous_release(output: Path, previous: Path | None = None) -> Path | None:
+    """The release a run is compared with: the one asked for, else the output folder's,
+    else the published one."""
+    if previous is not None:
+        if not is_release(previous):
+            raise PipelineError(f"{previous}: not a release folder (no */datapackage.json)")
+        return previous
+    return output if is_release(output) else PUBLISHED if is_release(PUBLISHED) else None
+
+
+def check_structure(data: Tables, previous: Path | None, min_ratio: float) -> None:
+    """Stop when the page gives far fewer actions than the previous release: its layout
+    has probably changed beyond what the parser knows, and publishing would lose data."""
+    if previous is None or min_ratio <= 0:
+        return
+    before = len(json.loads((previous / "json" / "actions.json").read_text(encoding="utf-8")))
+    found = len(data["actions"])
+    if found < min_ratio * before:
+        raise PipelineError(
+            f"expected about {before} actions (the previous release has {before}), found "
+            f"{found}: the page's structure has probably changed; nothing was written "
+            f"(--min-actions-ratio {min_ratio:g}; set it to 0 if the page really lost them)"
+        )
+
+
 def write_release(data: Tables, snapshot: Snapshot, output: Path,
-                  previous: Path | None = None) -> Outcome:
+                  previous: Path | None, report: Report | None = None) -> Outcome:
     """Write ``data`` as a release in ``output``, versioned against ``previous``."""
     _refuse_foreign(output)
-    if previous is None:
-        previous = output if is_release(output) else PUBLISHED if is_release(PUBLISHED) else None
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
@@ -114,6 +165,8 @@ def write_release(data: Tables, snapshot: Snapshot, output: Path,
         _stamp(staging, version)
         write_json(staging / LOG_JSON, {"releases": history})
         (staging / LOG_MD).write_text(render_log(history), encoding="utf-8")
+        if report is not None:
+            write_json(staging / REPORT, report.to_json({"version": version, "level": level}))
         written = validate_release(staging)
         _swap(staging, output)
         return Outcome(version, level, changes, [output / p.relative_to(staging) for p in written])

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import extract
-from .parse import SetAside, parse
+from .parse import parse
 from .places import load_locations
 from .read import read
-from .release import Outcome, write_release
+from .release import Outcome, check_structure, previous_release, write_release
+from .report import Report, build, check_coverage
 from .sources import REFERENCE_PLACES, describe
 from .tables import Tables, tables
 from .validate import validate_tables
@@ -19,16 +20,20 @@ from .validate import validate_tables
 class Result:
     tables: Tables
     release: Outcome
-    set_aside: list[SetAside]
-    encoding: str
+    report: Report
 
 
-def run(source: Path, output: Path, previous: Path | None = None) -> Result:
+def run(source: Path, output: Path, previous: Path | None = None, *,
+        allow_unassigned: bool = False, min_actions_ratio: float = 0.5) -> Result:
     """Turn the page snapshot at ``source`` into a validated release in ``output``."""
     snapshot = describe(source)
     document = read(source)
     page = parse(document.blocks)
     data = tables(extract(page, load_locations(REFERENCE_PLACES)))
+    base = previous_release(output, previous)
+    check_structure(data, base, min_actions_ratio)
+    report = build(source, snapshot.sha256, document, page, data)
+    check_coverage(report, allow_unassigned)
     validate_tables(data)
-    release = write_release(data, snapshot, output, previous)
-    return Result(data, release, page.set_aside, document.encoding)
+    release = write_release(data, snapshot, output, base, report)
+    return Result(data, release, report)

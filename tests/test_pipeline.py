@@ -132,32 +132,6 @@ def test_refuses_to_replace_a_folder_that_is_not_a_release(tmp_path, capsys):
     assert (mine / "letter.txt").read_text() == "keep me"
 
 
-BAD_INPUTS = [
-    # name, content (None: do not create), expected message
-    ("missing.txt", None, "no such file"),
-    ("empty.txt", b"", "the file is empty"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file"),
-    ("notitle.txt", b"\n\n", "the file is empty"),
-    ("flat.txt", "Jumelages\n\nUn seul paragraphe.\n".encode(), "no partner heading"),
-]
-
-
-@pytest.mark.parametrize("name, content, message", BAD_INPUTS)
-def test_bad_input_gives_one_line_and_exit_1(tmp_path, capsys, name, content, message):
-    source = tmp_path / name
-    if content is not None:
-        source.write_bytes(content)
-    assert main(["run", "--source", str(source), "--output", str(tmp_path / "out")]) == 1
-    err = capsys.readouterr().err
-    assert message in err and err.count("\n") == 1 and "Traceback" not in err
-    assert not (tmp_path / "out").exists()
-
-
-def test_a_directory_as_source(tmp_path, capsys):
-    assert main(["run", "--source", str(tmp_path), "--output", str(tmp_path / "out")]) == 1
-    assert "is a directory" in capsys.readouterr().err
-
-
 def test_an_edited_snapshot_is_refused(tmp_path, capsys):
     (tmp_path / "ivry-jumelages.txt").write_text("Jumelages\n", encoding="utf-8")
     (tmp_path / "manifest.json").write_text((ROOT / "raw" / "manifest.json").read_text())
