@@ -85,6 +85,26 @@ def _diff(args: argparse.Namespace) -> None:
     }).split("\n", 4)[-1].strip())
 
 
+def _publish(args: argparse.Namespace) -> None:
+    from .publish import load_release, publish
+
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    release = load_release(args.release, formats)
+    variable = "DATAGOUV_API_KEY" if args.portal == "datagouv" else "CKAN_API_TOKEN"
+    key = os.environ.get(variable) or None  # never printed
+    if args.yes and not key:
+        raise PipelineError(f"set {variable} to publish (the key is read from the environment only)")
+    if args.portal == "datagouv":
+        from .publish.datagouv import DataGouv
+        publisher = DataGouv(args.dataset, args.api_url, key, args.organization)
+    else:
+        from .publish.ckan import Ckan
+        publisher = Ckan(args.url, args.dataset, key, args.organization, args.license_id)
+    print(f"release {release.version} from {_shown(args.release)} ({', '.join(formats)}) "
+          f"-> {publisher.portal}, dataset {args.dataset}")
+    publish(publisher, release, args.yes)
+
+
 def _validate(args: argparse.Namespace) -> None:
     from .validate import validate_release
 
@@ -154,6 +174,45 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("old", type=Path, metavar="OLD_DIR")
     diff.add_argument("new", type=Path, metavar="NEW_DIR")
     diff.set_defaults(handler=_diff)
+
+    publish = commands.add_parser(
+        "publish", help="upload the release to data.gouv.fr or a CKAN portal",
+        description="Validate the release, then compare it with the portal and print the plan "
+        "(what would be created, replaced, left alone). Nothing changes without --yes. Files "
+        "whose checksum on the portal equals the local one are not uploaded again.",
+    )
+    portals = publish.add_subparsers(dest="portal", required=True, metavar="PORTAL")
+    from .publish import FORMATS
+    from .publish.datagouv import DEFAULT_API
+
+    def common(portal: argparse.ArgumentParser) -> None:
+        portal.add_argument("--formats", default=",".join(FORMATS), metavar="LIST",
+                            help=f"packages to publish (default: {','.join(FORMATS)})")
+        portal.add_argument("--release", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                            help="release folder to publish (default: output/)")
+        portal.add_argument("--organization", metavar="ORG",
+                            help="organization that owns the dataset (id or name)")
+        portal.add_argument("--yes", action="store_true",
+                            help="carry the plan out (without it, only print it)")
+        portal.set_defaults(handler=_publish)
+
+    datagouv = portals.add_parser(
+        "datagouv", help="data.gouv.fr (udata API v1); key in DATAGOUV_API_KEY",
+        description="Publish to data.gouv.fr or another udata portal. The API key is read from "
+        "the DATAGOUV_API_KEY environment variable and sent as X-API-KEY; it is never printed.")
+    datagouv.add_argument("--dataset", required=True, metavar="ID_OR_SLUG")
+    datagouv.add_argument("--api-url", default=DEFAULT_API, metavar="URL",
+                          help=f"API root (default: {DEFAULT_API}; try https://demo.data.gouv.fr/api/1)")
+    common(datagouv)
+    ckan = portals.add_parser(
+        "ckan", help="a CKAN portal (action API, ckanapi); token in CKAN_API_TOKEN",
+        description="Publish to a CKAN portal. The token is read from the CKAN_API_TOKEN "
+        "environment variable; it is never printed.")
+    ckan.add_argument("--url", required=True, metavar="URL", help="the portal's root URL")
+    ckan.add_argument("--dataset", required=True, metavar="NAME")
+    ckan.add_argument("--license-id", metavar="ID",
+                      help="CKAN licence id (default: other-at, for Licence Ouverte 2.0)")
+    common(ckan)
 
     validate = commands.add_parser(
         "validate", help="validate an existing output folder",

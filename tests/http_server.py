@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class Server:
     def __init__(self):
         self.routes = {}      # path -> callable(handler) that answers
+        self.fallback = None  # callable(handler, method, path) for paths not in routes
         self.requests = []    # (method, path, headers) in order
         handler = self._handler_class()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -41,6 +42,10 @@ class Server:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body in one send, and no Nagle delay: otherwise every answer on a
+            # kept-alive connection waits ~40 ms for a delayed ACK
+            wbufsize = -1
+            disable_nagle_algorithm = True
 
             def log_message(self, *args):  # keep test output clean
                 pass
@@ -50,6 +55,9 @@ class Server:
                 self.body = self.rfile.read(length) if length else b""
                 server.requests.append((method, self.path.split("?")[0], dict(self.headers)))
                 route = server.routes.get(self.path.split("?")[0])
+                if route is None and server.fallback is not None:
+                    server.fallback(self, method, self.path)
+                    return
                 if route is None:
                     self.send_response(404)
                     self.send_header("Content-Length", "0")
