@@ -46,6 +46,8 @@ class FakeUdata(Server):
         self.datasets = {}          # id -> dataset
         self.uploads = 0            # files received
         self.fail_upload_number = None  # answer 500 to that upload (1-based)
+        self.fail_status = 500
+        self.corrupt_checksums = False  # store (and report) something other than what was sent
         self.fallback = self.answer
 
     def _find(self, key):
@@ -79,8 +81,10 @@ class FakeUdata(Server):
         if method == "POST" and (upload_new or reupload):
             self.uploads += 1
             if self.uploads == self.fail_upload_number:
-                return send_json(handler, 500, {"message": "Internal Server Error"})
+                return send_json(handler, self.fail_status, {"message": "Upload refused"})
             filename, content = multipart(handler)["file"]
+            if self.corrupt_checksums:
+                content = content[:-1]
             infos = {"title": filename, "format": filename.rsplit(".", 1)[-1],
                      "mime": "application/octet-stream", "filesize": len(content),
                      "checksum": {"type": "sha1", "value": hashlib.sha1(content).hexdigest()},

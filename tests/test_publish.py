@@ -180,3 +180,15 @@ def test_ckan_failure_midway_then_rerun(ckan, capsys):
     assert to_ckan(ckan, "--yes") == 0
     names = Counter(r["name"] for r in ckan.packages["ivry-jumelages"]["resources"])
     assert len(names) == FILES and set(names.values()) == {1}
+
+
+def test_an_upload_the_portal_did_not_store_as_sent_is_an_error(udata, capsys):
+    udata.corrupt_checksums = True
+    assert to_udata(udata, "--yes") == 1
+    assert "the uploaded partners.csv does not match the local file (checksum differs)" in capsys.readouterr().err
+
+
+def test_a_file_too_large_for_the_portal(udata, capsys):
+    udata.fail_upload_number, udata.fail_status = 1, 413
+    assert to_udata(udata, "--yes") == 1
+    assert "the file is too large for the portal (413)" in capsys.readouterr().err
