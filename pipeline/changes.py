@@ -73,8 +73,12 @@ def bump(version: str, level: str) -> str:
     return f"{major}.{minor}.{patch + 1}"
 
 
+def _load(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def _descriptor(release: Path, fmt: str) -> dict[str, Any]:
-    return json.loads((release / fmt / "datapackage.json").read_text(encoding="utf-8"))
+    return _load(release / fmt / "datapackage.json")
 
 
 def _schema_shape(schema: dict[str, Any]) -> Any:
@@ -113,21 +117,27 @@ def _metadata(descriptor: dict[str, Any]) -> dict[str, Any]:
     return {**{k: v for k, v in descriptor.items() if k != "version"}, "resources": resources}
 
 
+# Written after the comparison, from its result: not part of what is compared.
+NOT_COMPARED = {"CHANGELOG.md", "changelog.json", "run-report.json"}
+
+
 def _differing_files(old: Path, new: Path) -> list[str]:
-    """Package files whose bytes (or descriptor's metadata) differ between two releases."""
+    """Files of the new release that differ from the old one's (descriptors without their
+    version and file stats), and files the new one no longer has."""
+    def files(release: Path) -> set[str]:
+        return {str(p.relative_to(release)) for p in release.rglob("*")
+                if p.is_file() and p.name not in NOT_COMPARED}
+    before, after = files(old), files(new)
     differing = []
-    for path in sorted(new.glob("*/datapackage.json")):
-        fmt = path.parent.name
-        if not (old / fmt / "datapackage.json").is_file():
-            differing.append(f"{fmt}/")
-            continue
-        before, after = _descriptor(old, fmt), _descriptor(new, fmt)
-        hashes = {r["path"]: r.get("hash") for r in before["resources"]}
-        differing += [f"{fmt}/{r['path']}" for r in after["resources"]
-                      if hashes.get(r["path"]) != r.get("hash")]
-        if _metadata(before) != _metadata(after):
-            differing.append(f"{fmt}/datapackage.json")
-    return differing
+    for name in sorted(after):
+        if name not in before:
+            differing.append(name)
+        elif name.endswith("datapackage.json"):
+            if _metadata(_load(old / name)) != _metadata(_load(new / name)):
+                differing.append(name)
+        elif (old / name).read_bytes() != (new / name).read_bytes():
+            differing.append(name)
+    return differing + [f"{name} (supprimé)" for name in sorted(before - after)]
 
 
 def compare(old: Path, new: Path) -> Changes:

@@ -35,9 +35,13 @@ def _run(args: argparse.Namespace) -> None:
         print(f"{source}: {fetched.reason} -> {_shown(fetched.path)}")
         source = fetched.path
     source = Path(source)
-    result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
-                 min_actions_ratio=args.min_actions_ratio)
+    with _progress(f"Reading {_shown(source)} and writing the release…"):
+        result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
+                     min_actions_ratio=args.min_actions_ratio)
     report = result.report
+    if sys.stdout.isatty():
+        _summary_table(result, source, args.output, args.previous)
+        return
     counts = ", ".join(f"{n} {name}" for name, n in report.rows.items())
     print(f"{_shown(source)}: {counts}")
     if report.source["encoding"] != "utf-8":
@@ -48,16 +52,48 @@ def _run(args: argparse.Namespace) -> None:
         print(f"  UNASSIGNED, line {item['line']} (published without it): {item['text']}")
     for item in report.warnings:
         print(f"  warning, line {item['line']}: {item['message']}")
-    outcome = result.release
-    if outcome.level is None:
-        print(f"  no change since release {outcome.version}: {_shown(args.output)} left as it was"
-              if args.output.resolve() == (args.previous or args.output).resolve()
-              else f"  no change: {_shown(args.output)} holds release {outcome.version}")
-    else:
-        print(f"  release {outcome.version} ({outcome.level}) written to {_shown(args.output)}")
-        for path in outcome.packages:
-            print(f"  valid: {_shown(path)}")
+    print(_release_line(result.release, args.output, args.previous))
+    for path in result.release.packages:
+        print(f"  valid: {_shown(path)}")
 
+
+def _release_line(outcome, output: Path, previous: Path | None) -> str:
+    if outcome.level is None:
+        same = output.resolve() == (previous or output).resolve()
+        return (f"  no change since release {outcome.version}: {_shown(output)} left as it was"
+                if same else f"  no change: {_shown(output)} holds release {outcome.version}")
+    return f"  release {outcome.version} ({outcome.level}) written to {_shown(output)}"
+
+
+def _progress(message: str):
+    """A spinner on the terminal while a long step runs; nothing when output is redirected."""
+    if not sys.stderr.isatty():
+        import contextlib
+        return contextlib.nullcontext()
+    from rich.console import Console
+    return Console(stderr=True).status(message)
+
+
+def _summary_table(result, source: Path, output: Path, previous: Path | None) -> None:
+    """The end of a run on a terminal: rows per table, files, warnings, in colour."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console, report = Console(), result.report
+    table = Table(title=f"{_shown(source)} ({report.source['encoding']})", title_justify="left")
+    table.add_column("table")
+    table.add_column("rows", justify="right", style="bold")
+    for name, count in report.rows.items():
+        table.add_row(name, str(count))
+    console.print(table)
+    files = sum(1 for p in output.rglob("*") if p.is_file()) if output.is_dir() else 0
+    console.print(f"files in {_shown(output)}: {files}; set aside: {len(report.set_aside)}")
+    for item in report.unassigned:
+        console.print(f"[red]unassigned, line {item['line']}:[/red] {item['text']}")
+    for item in report.warnings:
+        console.print(f"[yellow]warning, line {item['line']}:[/yellow] {item['message']}")
+    colour = "green" if result.release.level else "cyan"
+    console.print(f"[{colour}]{_release_line(result.release, output, previous).strip()}[/{colour}]")
 
 def _fetch(args: argparse.Namespace) -> None:
     from .fetch import fetch

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .changes import UNDATED, Changes, bump, compare, render_log
-from .emit import write_packages
+from .emit import write_packages, write_views
 from .emit.json import write_json
 from .errors import PipelineError
 from .report import Report
@@ -146,6 +146,7 @@ def write_release(data: Tables, snapshot: Snapshot, output: Path,
     staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
     try:
         write_packages(staging, data, snapshot)
+        write_views(staging, data, snapshot)
         if previous is not None:
             changes = compare(previous, staging)
             if changes.level is None:

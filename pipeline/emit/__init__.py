@@ -1,4 +1,5 @@
-"""Emit stage: tables -> three Frictionless data packages (CSV, Parquet, JSON).
+"""Emit stage: tables -> three Frictionless data packages (CSV, Parquet, JSON), and views
+for people (a workbook, a SQLite database for Datasette, a data dictionary and a page).
 
 Every format is one module with the same small interface, as frictionless groups its own
 formats: ``FORMAT`` (also the package's folder and the files' extension), ``MEDIATYPE``,
@@ -14,6 +15,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from ..dictionary import about as describe
+from ..dictionary import tables_of
 from ..schemas import package_template, table_names, table_schema
 from ..sources import Snapshot
 from ..tables import Tables
@@ -21,6 +24,17 @@ from . import csv, json as json_format, parquet
 from .json import write_json
 
 EMITTERS: dict[str, ModuleType] = {m.FORMAT: m for m in (csv, parquet, json_format)}
+
+
+def write_views(folder: Path, data: Tables, snapshot: Snapshot) -> None:
+    """The views for people, each a module with ``write(folder, data, tables, about)``.
+
+    The pages come last: they link to the files the others wrote.
+    """
+    from . import pages, sqlite, xlsx  # imported when a release is written, not before
+    tables, about = tables_of(data), describe(snapshot)
+    for view in (xlsx, sqlite, pages):
+        view.write(folder, data, tables, about)
 
 
 def _sources(snapshot: Snapshot) -> list[dict[str, Any]]:

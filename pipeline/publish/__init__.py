@@ -100,8 +100,10 @@ def load_release(folder: Path, formats: tuple[str, ...] = FORMATS) -> Release:
     actions = json.loads((folder / "json" / "actions.json").read_text(encoding="utf-8"))
     starts = [a["start_year"] for a in actions if a["start_year"]]
     ends = [a["end_year"] or a["start_year"] for a in actions if a["start_year"]]
+    readme = folder / "README.md"  # the data dictionary, in Markdown, which portals render
+    description = readme.read_text(encoding="utf-8") if readme.is_file() else descriptor["description"]
     return Release(
-        folder, descriptor.get("version", ""), descriptor["title"], descriptor["description"],
+        folder, descriptor.get("version", ""), descriptor["title"], description,
         [slug(k) for k in descriptor.get("keywords", [])], descriptor["licenses"][0]["name"],
         (min(starts), max(ends)) if starts else None, files,
     )

@@ -1,0 +1,73 @@
+"""A SQLite database of every table, with its keys, and Datasette's metadata.json.
+
+Column types follow the Table Schema (integer, real, text; booleans as 0/1 with a check),
+primary and foreign keys are declared and enforced while loading, and ``metadata.json``
+gives Datasette the titles, descriptions, licence and source, so that
+``datasette output/sqlite/ivry-jumelages.db -m output/sqlite/metadata.json`` serves a
+documented, browsable database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..dictionary import About, Table
+from ..emit.json import write_json
+from ..schemas import table_schema
+from ..tables import Tables
+
+FOLDER, DATABASE, METADATA = "sqlite", "ivry-jumelages.db", "metadata.json"
+SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT"}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_statement(table: str) -> str:
+    """The CREATE TABLE of a table, from its Table Schema."""
+    schema = table_schema(table)
+    lines = []
+    for field in schema["fields"]:
+        line = f"{_quote(field['name'])} {SQL_TYPES[field['type']]}"
+        if field.get("constraints", {}).get("required"):
+            line += " NOT NULL"
+        if field["type"] == "boolean":
+            line += f" CHECK ({_quote(field['name'])} IN (0, 1))"
+        lines.append(line)
+    lines.append("PRIMARY KEY (" + ", ".join(map(_quote, schema["primaryKey"])) + ")")
+    for key in schema.get("foreignKeys", []):
+        lines.append(f"FOREIGN KEY ({', '.join(map(_quote, key['fields']))}) REFERENCES "
+                     f"{_quote(key['reference']['resource'])} "
+                     f"({', '.join(map(_quote, key['reference']['fields']))})")
+    return f"CREATE TABLE {_quote(table)} (\n  " + ",\n  ".join(lines) + "\n)"
+
+
+def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None:
+    target = folder / FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    database = target / DATABASE
+    with sqlite3.connect(database) as connection:
+        connection.execute("PRAGMA foreign_keys = ON")
+        for table in tables:  # in package order: referenced tables come first
+            connection.execute(create_statement(table.name))
+            names = [c.name for c in table.columns]
+            connection.executemany(
+                f"INSERT INTO {_quote(table.name)} VALUES ({', '.join('?' * len(names))})",
+                ([row[n] for n in names] for row in data[table.name]))
+    with sqlite3.connect(database) as connection:
+        connection.execute("VACUUM")  # a compact file, laid out the same way every run
+    connection.close()
+    write_json(target / METADATA, {
+        "title": about.title,
+        "description": about.description,
+        "license": about.licence_title,
+        "license_url": about.licence_url,
+        "source": about.source_title,
+        "source_url": about.source_url,
+        "databases": {DATABASE.removesuffix(".db"): {"tables": {
+            t.name: {"title": t.title, "description": t.description,
+                     "columns": {c.name: c.description for c in t.columns}}
+            for t in tables}}},
+    })

@@ -1,0 +1,77 @@
+"""A workbook for spreadsheets: a "Lisez-moi" sheet, then one sheet per table.
+
+Typed cells (numbers, booleans, text), a frozen header row with filters, and column widths
+fitted to the content. Written with XlsxWriter, whose files are byte-identical from run to
+run once the creation date is fixed (here: the snapshot's date, never the clock).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import xlsxwriter
+
+from ..dictionary import About, Table
+from ..tables import Tables
+
+FOLDER, FILE = "xlsx", "ivry-jumelages.xlsx"
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def _width(values: list[object], header: str) -> int:
+    longest = max([len(header)] + [len(str(v)) for v in values if v is not None][:2000])
+    return max(MIN_WIDTH, min(MAX_WIDTH, longest + 2))
+
+
+def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None:
+    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+    workbook = xlsxwriter.Workbook(str(folder / FOLDER / FILE))
+    created = datetime.fromisoformat(about.snapshot_date) if about.snapshot_date else datetime(2000, 1, 1)
+    workbook.set_properties({"title": about.title, "author": about.publisher, "created": created})
+    bold = workbook.add_format({"bold": True})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    header = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1})
+
+    readme = workbook.add_worksheet("Lisez-moi")
+    lines = [("Jeu de données", about.title), ("Description", about.description),
+             ("Source", f"{about.source_title} — {about.source_url or 'adresse inconnue'}"),
+             ("Date de l'instantané", about.snapshot_date or "inconnue"),
+             ("Licence", f"{about.licence_title} ({about.licence_url})"),
+             ("Éditeur", about.publisher), ("", "")]
+    for row, (label, value) in enumerate(lines):
+        readme.write(row, 0, label, bold)
+        readme.write(row, 1, value, wrap)
+    row = len(lines)
+    readme.write_row(row, 0, ["Feuille", "Colonne", "Type", "Description", "Exemple"], header)
+    for table in tables:
+        for column in table.columns:
+            row += 1
+            readme.write_row(row, 0, [table.name, column.name, column.type_label,
+                                      column.description, column.example], wrap)
+    readme.set_column(0, 0, 22)
+    readme.set_column(1, 1, 24)
+    readme.set_column(2, 2, 10)
+    readme.set_column(3, 3, 90)
+    readme.set_column(4, 4, 40)
+
+    for table in tables:
+        sheet = workbook.add_worksheet(table.name[:31])
+        names = [c.name for c in table.columns]
+        sheet.write_row(0, 0, names, header)
+        for r, record in enumerate(data[table.name], start=1):
+            for c, name in enumerate(names):
+                value = record[name]
+                if value is None:
+                    continue
+                if isinstance(value, bool):
+                    sheet.write_boolean(r, c, value)
+                elif isinstance(value, (int, float)):
+                    sheet.write_number(r, c, value)
+                else:
+                    sheet.write_string(r, c, value)
+        for c, name in enumerate(names):
+            sheet.set_column(c, c, _width([rec[name] for rec in data[table.name]], name))
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(len(data[table.name]), 1), len(names) - 1)
+    workbook.close()
