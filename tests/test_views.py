@@ -199,3 +199,16 @@ def test_the_page_needs_no_network():
     text = (OUT / "index.html").read_text(encoding="utf-8")
     assert not re.search(r'(?:src|href)="https?://(?!www\.ivry94\.fr|www\.etalab\.gouv\.fr)', text)
     assert "<script src" not in text and "<link rel=\"stylesheet\"" not in text
+
+
+def test_on_a_terminal_the_run_ends_with_a_summary_table(tmp_path, capsys, monkeypatch):
+    from pipeline.cli import main
+    shutil.copytree(OUT, tmp_path / "out")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["run", "--output", str(tmp_path / "out")]) == 0
+    raw = capsys.readouterr().out
+    assert "\x1b[" in raw  # coloured
+    out = re.sub(r"\x1b\[[0-9;]*m", "", raw)
+    assert re.search(r"│ actions\s+│\s+46 │", out) and re.search(r"│ action_themes\s+│\s+88 │", out)
+    assert "no change since release" in " ".join(out.split()) and "set aside: 3" in out
