@@ -26,6 +26,7 @@ def _shown(path: Path) -> str:
 
 def _run(args: argparse.Namespace) -> None:
     from .run import run
+    from .timing import Timings
     from .sources import default_source
 
     source = args.source or str(default_source())
@@ -36,8 +37,11 @@ def _run(args: argparse.Namespace) -> None:
         source = fetched.path
     source = Path(source)
     with _progress(f"Reading {_shown(source)} and writing the release…"):
+        timings = Timings()
         result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
-                     min_actions_ratio=args.min_actions_ratio)
+                     min_actions_ratio=args.min_actions_ratio, timings=timings)
+    if args.timings:
+        print(timings.render(), file=sys.stderr)
     report = result.report
     if sys.stdout.isatty():
         _summary_table(result, source, args.output, args.previous)
@@ -178,6 +182,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--min-actions-ratio", type=float, default=0.5, metavar="R",
                      help="fail when the page gives fewer than R times the previous release's "
                      "actions, a sign that its structure changed (default: 0.5; 0 turns it off)")
+    run.add_argument("--timings", action="store_true",
+                     help="print the wall time of each stage on standard error")
     run.set_defaults(handler=_run)
 
     from .sources import MAX_BYTES, PAGE_URL

@@ -18,8 +18,8 @@ from .entities import Mention, Registry, organisations, people, programmes
 from .numbers import age_range, amount_eur, duration_days, participants
 from .parse import Entry, Page, Section
 from .places import (
-    Location, agreement, canonical_name, country_code, first_link, names_partner,
-    place_kind, place_name, relationship, spellings, split_heading,
+    Location, Spellings, agreement, canonical_name, country_code, first_link, names_partner,
+    place_kind, place_name, relationship, split_heading,
 )
 from .read import Block
 from .text import APOSTROPHES, slug
@@ -161,11 +161,11 @@ def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
     }
 
 
-def _partner_record(section: Section, page_text: str, intro: list[Block],
+def _partner_record(section: Section, words: Spellings, intro: list[Block],
                     first_action_year: int | None, locations: dict[str, Location]) -> Record:
     heading_name, country = split_heading(section.heading.text)
     place = place_name(heading_name)
-    found = spellings(place, page_text)
+    found = words.of(place)
     name = canonical_name(found)
     partner_id = slug(name)
     item = next((b for b in intro if names_partner(b.text, place, found)), None)
@@ -225,7 +225,7 @@ def _registry_rows(registry: Registry, id_column: str, with_acronym: bool) -> li
 def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[str, list[Record]]:
     """The page's records, one list per table, named after the schemas' columns."""
     locations = locations or {}
-    page_text = _page_text(page)
+    words = Spellings(_page_text(page))
     partners, actions = [], []
     action_programmes, action_organisations, action_people, action_themes = [], [], [], []
     programme_registry, organisation_registry = Registry(), Registry()
@@ -234,7 +234,7 @@ def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[st
     for section in page.sections:
         years = [p.start_year for e in section.entries
                  if e.label and (p := parse_label(e.label)) and p.start_year]
-        partner = _partner_record(section, page_text, page.intro, min(years, default=None),
+        partner = _partner_record(section, words, page.intro, min(years, default=None),
                                   locations)
         partners.append(partner)
         ranks: Counter[str] = Counter()

@@ -30,7 +30,8 @@ from .errors import PipelineError
 from .report import Report
 from .sources import Snapshot
 from .tables import Tables
-from .validate import validate_release
+from .timing import NO_TIMINGS, Timings
+from .validate import check_files, validate_staged
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "output"
 FIRST_VERSION = "1.0.0"
@@ -137,18 +138,22 @@ def check_structure(data: Tables, previous: Path | None, min_ratio: float) -> No
         )
 
 
-def write_release(data: Tables, snapshot: Snapshot, output: Path,
-                  previous: Path | None, report: Report | None = None) -> Outcome:
+def write_release(data: Tables, snapshot: Snapshot, output: Path, previous: Path | None,
+                  report: Report | None = None, timings: Timings = NO_TIMINGS) -> Outcome:
     """Write ``data`` as a release in ``output``, versioned against ``previous``."""
     _refuse_foreign(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
     try:
-        write_packages(staging, data, snapshot)
-        write_views(staging, data, snapshot)
+        write_packages(staging, data, snapshot, timings)
+        with timings.stage("validate the staged release"):
+            # before the views: they rely on valid data (SQLite enforces the keys too)
+            written = validate_staged(staging, data)
+        write_views(staging, data, snapshot, timings)
         if previous is not None:
-            changes = compare(previous, staging)
+            with timings.stage("compare with previous release"):
+                changes = compare(previous, staging)
             if changes.level is None:
                 return _unchanged(previous, output, staging)
             version, level = bump(_version(previous), changes.level), changes.level
@@ -168,7 +173,6 @@ def write_release(data: Tables, snapshot: Snapshot, output: Path,
         (staging / LOG_MD).write_text(render_log(history), encoding="utf-8")
         if report is not None:
             write_json(staging / REPORT, report.to_json({"version": version, "level": level}))
-        written = validate_release(staging)
         _swap(staging, output)
         return Outcome(version, level, changes, [output / p.relative_to(staging) for p in written])
     finally:
@@ -181,6 +185,6 @@ def _unchanged(previous: Path, output: Path, staging: Path) -> Outcome:
     if previous.resolve() != output.resolve():
         shutil.rmtree(staging)
         shutil.copytree(previous, staging)
-        validate_release(staging)
+        check_files(staging)
         _swap(staging, output)
     return Outcome(version, None)

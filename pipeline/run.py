@@ -13,7 +13,7 @@ from .release import Outcome, check_structure, previous_release, write_release
 from .report import Report, build, check_coverage
 from .sources import REFERENCE_PLACES, describe
 from .tables import Tables, tables
-from .validate import validate_tables
+from .timing import Timings
 
 
 @dataclass(frozen=True)
@@ -24,16 +24,21 @@ class Result:
 
 
 def run(source: Path, output: Path, previous: Path | None = None, *,
-        allow_unassigned: bool = False, min_actions_ratio: float = 0.5) -> Result:
+        allow_unassigned: bool = False, min_actions_ratio: float = 0.5,
+        timings: Timings | None = None) -> Result:
     """Turn the page snapshot at ``source`` into a validated release in ``output``."""
-    snapshot = describe(source)
-    document = read(source)
-    page = parse(document.blocks)
-    data = tables(extract(page, load_locations(REFERENCE_PLACES)))
+    clock = timings or Timings()
+    with clock.stage("read"):
+        snapshot = describe(source)
+        document = read(source)
+    with clock.stage("parse"):
+        page = parse(document.blocks)
+    with clock.stage("extract"):
+        data = tables(extract(page, load_locations(REFERENCE_PLACES)))
     base = previous_release(output, previous)
     check_structure(data, base, min_actions_ratio)
-    report = build(source, snapshot.sha256, document, page, data)
+    with clock.stage("coverage"):
+        report = build(source, snapshot.sha256, document, page, data)
     check_coverage(report, allow_unassigned)
-    validate_tables(data)
-    release = write_release(data, snapshot, output, base, report)
+    release = write_release(data, snapshot, output, base, report, clock)
     return Result(data, release, report)

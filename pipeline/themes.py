@@ -14,9 +14,10 @@ from .text import APOSTROPHES, sentences
 _YOUTH = r"\b(?:jeunes|enfants?|lycéen|adolescent|élèves|collégien)"
 _MOBILITY = r"\b(?:accueil|séjour|échange|voyage|rencontre|hébergé)"
 
-# code -> patterns; a theme applies when any pattern matches one sentence of the entry.
-KEYWORDS: dict[str, list[str]] = {
-    "youth_exchange": [rf"(?=.*{_YOUTH})(?=.*{_MOBILITY})"],
+# code -> rules; a theme applies when any rule matches: a pattern anywhere in the entry, or
+# a tuple of patterns that must all match within one sentence.
+KEYWORDS: dict[str, list[str | tuple[str, ...]]] = {
+    "youth_exchange": [(_YOUTH, _MOBILITY)],
     "culture": [r"\bcultur", r"\bartisti", r"\bmusi(?:que|cien)", r"\bconcert", r"\bcuivres",
                 r"\bthéâtr", r"\bspectacle", r"\bfestival", r"\boeuvres", r"\blivres",
                 r"\bbibliothèque", r"\bmédiathèque", r"\bbreak dance", r"\bhip-hop"],
@@ -44,8 +45,17 @@ KEYWORDS: dict[str, list[str]] = {
                                 r"\binter-services", r"\bagents (?:municipaux|communaux)",
                                 r"\bcélébration", r"\bélu"],
 }
-_COMPILED = {code: [re.compile(p, re.IGNORECASE | re.DOTALL) for p in patterns]
-             for code, patterns in KEYWORDS.items()}
+_FLAGS = re.IGNORECASE
+
+
+def _compile(rules: list[str | tuple[str, ...]]) -> tuple[re.Pattern[str] | None, list[list[re.Pattern[str]]]]:
+    """One alternation for the single patterns, and the together-in-a-sentence groups."""
+    single = [r for r in rules if isinstance(r, str)]
+    together = [[re.compile(p, _FLAGS) for p in r] for r in rules if isinstance(r, tuple)]
+    return (re.compile("|".join(f"(?:{p})" for p in single), _FLAGS) if single else None), together
+
+
+_COMPILED = {code: _compile(rules) for code, rules in KEYWORDS.items()}
 
 
 def themes(text: str) -> list[str]:
@@ -56,6 +66,14 @@ def themes(text: str) -> list[str]:
     >>> themes("accueil à Ivry-sur-Seine de six jeunes brandebourgeois·es chaque année")
     ['youth_exchange']
     """
-    parts = sentences(text)
-    return [code for code, patterns in _COMPILED.items()
-            if any(p.search(sentence) for p in patterns for sentence in parts)]
+    parts: list[str] | None = None
+    found = []
+    for code, (single, together) in _COMPILED.items():
+        if single is not None and single.search(text):
+            found.append(code)
+            continue
+        if together:
+            parts = parts if parts is not None else sentences(text)
+            if any(all(p.search(s) for p in group) for group in together for s in parts):
+                found.append(code)
+    return found

@@ -1,7 +1,16 @@
 """Validate stage: frictionless checks types, constraints and keys against ``schemas/``.
 
-The tables are validated in memory before anything is written, and every written package
-is validated again from disk before it replaces the previous release.
+A new release is validated in its staging folder, before it replaces anything: frictionless
+validates the CSV package from disk (types, constraints, primary and foreign keys), and
+the JSON and Parquet packages must hold exactly the same records, read back with their own
+readers; every file's hash and size must match its descriptor.
+
+Why not frictionless on all three packages: its Parquet reader walks a pandas DataFrame
+row by row and converts the row to a dict once per cell, which costs rows × columns²
+(38 s for 10,000 entries, against 1.7 s for the same CSV); and the three packages are
+written from the same validated rows, so comparing their records is both cheaper and a
+stronger check than validating the same values three times. ``python -m pipeline validate``
+still runs frictionless on every package, as a user would.
 """
 
 from __future__ import annotations
@@ -43,7 +52,8 @@ def _raise_if_invalid(report: frictionless.Report, what: str) -> None:
 
 
 def validate_tables(data: Tables) -> None:
-    """Check every table against its schema, foreign keys included, before writing."""
+    """Check tables in memory against their schemas, foreign keys included (for callers
+    that have tables and no release, such as tests)."""
     resources = []
     for table in table_names():
         schema = frictionless.Schema.from_descriptor(table_schema(table))
@@ -51,6 +61,50 @@ def validate_tables(data: Tables) -> None:
         rows = [[row[c] for c in header] for row in data[table]]
         resources.append(frictionless.Resource(name=table, data=[header, *rows], schema=schema))
     _raise_if_invalid(frictionless.Package(resources=resources).validate(), "the tables")
+
+
+def _validate_package(path: Path) -> None:
+    try:
+        report = frictionless.validate(str(path))
+    except frictionless.FrictionlessException as exc:
+        raise PipelineError(f"{path}: cannot be read ({exc.error.message})") from None
+    _raise_if_invalid(report, str(path))
+    if problems := file_mismatches(path):
+        raise PipelineError(f"{path}: " + "; ".join(problems))
+
+
+def _records(package: Path, table: str) -> list[dict]:
+    """A table of a JSON or Parquet package, read back with that format's own reader."""
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == table)
+    path = package.parent / resource["path"]
+    if resource["format"] == "parquet":
+        import pyarrow.parquet as pq
+        return pq.read_table(path).to_pylist()
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def check_files(release: Path) -> None:
+    """Every file of a release matches its descriptor's hash and size (enough for a copy of
+    a release that was validated when it was published)."""
+    for package in package_paths(release):
+        if problems := file_mismatches(package):
+            raise PipelineError(f"{package}: " + "; ".join(problems))
+
+
+def validate_staged(staging: Path, data: Tables) -> list[Path]:
+    """Validate a release before it replaces anything (see the module's docstring)."""
+    packages = package_paths(staging)
+    csv_package = staging / "csv" / "datapackage.json"
+    _validate_package(csv_package)
+    check_files(staging)
+    for package in packages:
+        if package == csv_package:
+            continue
+        for table in table_names():
+            if _records(package, table) != data[table]:
+                raise PipelineError(f"{package}: table {table} does not hold the validated records")
+    return packages
 
 
 def package_paths(directory: Path) -> list[Path]:
@@ -91,11 +145,5 @@ def validate_release(directory: Path) -> list[Path]:
     """Validate every data package under ``directory`` as a user would, from disk."""
     paths = package_paths(directory)
     for path in paths:
-        try:
-            report = frictionless.validate(str(path))
-        except frictionless.FrictionlessException as exc:
-            raise PipelineError(f"{path}: cannot be read ({exc.error.message})") from None
-        _raise_if_invalid(report, str(path))
-        if problems := file_mismatches(path):
-            raise PipelineError(f"{path}: " + "; ".join(problems))
+        _validate_package(path)
     return paths

@@ -31,11 +31,13 @@ def test_workbook_has_a_readme_sheet_then_one_sheet_per_table():
         workbook = book.read("xl/workbook.xml").decode()
         sheets = re.findall(r'<sheet name="([^"]+)"', workbook)
         assert sheets == ["Lisez-moi", *table_names()]
+        readme = book.read("xl/worksheets/sheet1.xml").decode()
         actions = book.read("xl/worksheets/sheet3.xml").decode()
-        strings = book.read("xl/sharedStrings.xml").decode()
     assert '<dimension ref="A1:W47"/>' in actions  # 23 columns, a header and 46 rows
     assert 'state="frozen"' in actions and "<autoFilter" in actions
-    assert "Licence Ouverte / Open Licence 2.0" in strings and "Dianguirdé" in strings
+    assert "Licence Ouverte / Open Licence 2.0" in readme and "dianguirde-2016-2020" in actions
+    # the water project's amount (row 18, column J = amount_eur) is a number: no t="inlineStr"
+    assert '<c r="J18"><v>300000</v></c>' in actions
     assert '<col min="1" max="1" width=' in actions
 
 

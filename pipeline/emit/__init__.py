@@ -20,13 +20,15 @@ from ..dictionary import tables_of
 from ..schemas import package_template, table_names, table_schema
 from ..sources import Snapshot
 from ..tables import Tables
+from ..timing import NO_TIMINGS, Timings
 from . import csv, json as json_format, parquet
 from .json import write_json
 
 EMITTERS: dict[str, ModuleType] = {m.FORMAT: m for m in (csv, parquet, json_format)}
 
 
-def write_views(folder: Path, data: Tables, snapshot: Snapshot) -> None:
+def write_views(folder: Path, data: Tables, snapshot: Snapshot,
+                timings: Timings = NO_TIMINGS) -> None:
     """The views for people, each a module with ``write(folder, data, tables, about)``.
 
     The pages come last: they link to the files the others wrote.
@@ -34,7 +36,8 @@ def write_views(folder: Path, data: Tables, snapshot: Snapshot) -> None:
     from . import pages, sqlite, xlsx  # imported when a release is written, not before
     tables, about = tables_of(data), describe(snapshot)
     for view in (xlsx, sqlite, pages):
-        view.write(folder, data, tables, about)
+        with timings.stage(f"emit {view.__name__.rsplit('.', 1)[-1]}"):
+            view.write(folder, data, tables, about)
 
 
 def _sources(snapshot: Snapshot) -> list[dict[str, Any]]:
@@ -52,10 +55,12 @@ def _stats(content: bytes, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: stats[name] for name in names}
 
 
-def write_packages(folder: Path, data: Tables, snapshot: Snapshot) -> None:
+def write_packages(folder: Path, data: Tables, snapshot: Snapshot,
+                   timings: Timings = NO_TIMINGS) -> None:
     """One data package per format, each in its own subfolder of ``folder``."""
     for emitter in EMITTERS.values():
-        write_package(folder / emitter.FORMAT, data, emitter, snapshot)
+        with timings.stage(f"emit {emitter.FORMAT}"):
+            write_package(folder / emitter.FORMAT, data, emitter, snapshot)
 
 
 def write_package(folder: Path, data: Tables, emitter: ModuleType, snapshot: Snapshot) -> None:

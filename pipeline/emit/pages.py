@@ -90,12 +90,13 @@ def lanes(partners: list[dict], actions: list[dict]) -> tuple[list[Lane], list[t
     first = min(a["start_year"] for a in dated)
     last = max(a["end_year"] or a["start_year"] for a in dated)
     scale = (TIMELINE_WIDTH - LABEL) / (last - first + 1)
+    by_partner: dict[str, list[dict]] = {}
+    for a in sorted(dated, key=lambda a: (a["start_year"], a["action_id"])):
+        by_partner.setdefault(a["partner_id"], []).append(a)
     result, top = [], 0.0
     for partner in partners:
         bars, ends = [], []  # ends[i]: the last year taken on sub-row i
-        for a in sorted(dated, key=lambda a: (a["start_year"], a["action_id"])):
-            if a["partner_id"] != partner["partner_id"]:
-                continue
+        for a in by_partner.get(partner["partner_id"], []):
             end = a["end_year"] if a["end_year"] is not None else last
             row = next((i for i, taken in enumerate(ends) if taken < a["start_year"]), len(ends))
             ends[row:row + 1] = [end]

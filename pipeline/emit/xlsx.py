@@ -26,7 +26,9 @@ def _width(values: list[object], header: str) -> int:
 
 def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None:
     (folder / FOLDER).mkdir(parents=True, exist_ok=True)
-    workbook = xlsxwriter.Workbook(str(folder / FOLDER / FILE))
+    # constant memory: rows go to disk as they are written, so a large release does not
+    # hold the whole workbook in memory (rows must then be written in order, as here)
+    workbook = xlsxwriter.Workbook(str(folder / FOLDER / FILE), {"constant_memory": True})
     created = datetime.fromisoformat(about.snapshot_date) if about.snapshot_date else datetime(2000, 1, 1)
     workbook.set_properties({"title": about.title, "author": about.publisher, "created": created})
     bold = workbook.add_format({"bold": True})
@@ -59,19 +61,11 @@ def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None
         sheet = workbook.add_worksheet(table.name[:31])
         names = [c.name for c in table.columns]
         sheet.write_row(0, 0, names, header)
-        for r, record in enumerate(data[table.name], start=1):
-            for c, name in enumerate(names):
-                value = record[name]
-                if value is None:
-                    continue
-                if isinstance(value, bool):
-                    sheet.write_boolean(r, c, value)
-                elif isinstance(value, (int, float)):
-                    sheet.write_number(r, c, value)
-                else:
-                    sheet.write_string(r, c, value)
-        for c, name in enumerate(names):
+        for c, name in enumerate(names):  # widths first: in constant memory, before rows
             sheet.set_column(c, c, _width([rec[name] for rec in data[table.name]], name))
+        for r, record in enumerate(data[table.name], start=1):
+            # write_row types each cell: numbers, booleans, text; None leaves it empty
+            sheet.write_row(r, 0, [record[name] for name in names])
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(data[table.name]), 1), len(names) - 1)
     workbook.close()
