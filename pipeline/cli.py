@@ -39,9 +39,14 @@ def _run(args: argparse.Namespace) -> None:
     with _progress(f"Reading {_shown(source)} and writing the release…"):
         timings = Timings()
         result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
-                     min_actions_ratio=args.min_actions_ratio, timings=timings)
+                     min_actions_ratio=args.min_actions_ratio, timings=timings,
+                     first_release=args.first_release)
     if args.timings:
         print(timings.render(), file=sys.stderr)
+    if isinstance(result, str):
+        print(f"{_shown(source)}: unchanged, and {_shown(args.output)} is its release {result} "
+              "made by this code: nothing to do")
+        return
     report = result.report
     if sys.stdout.isatty():
         _summary_table(result, source, args.output, args.previous)
@@ -182,6 +187,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--min-actions-ratio", type=float, default=0.5, metavar="R",
                      help="fail when the page gives fewer than R times the previous release's "
                      "actions, a sign that its structure changed (default: 0.5; 0 turns it off)")
+    run.add_argument("--first-release", action="store_true",
+                     help="write a first release (version 1.0.0), compared with no previous one")
     run.add_argument("--timings", action="store_true",
                      help="print the wall time of each stage on standard error")
     run.set_defaults(handler=_run)
@@ -224,8 +231,8 @@ def parser() -> argparse.ArgumentParser:
         "whose checksum on the portal equals the local one are not uploaded again.",
     )
     portals = publish.add_subparsers(dest="portal", required=True, metavar="PORTAL")
+    from .publish import DATAGOUV_API as DEFAULT_API
     from .publish import FORMATS
-    from .publish.datagouv import DEFAULT_API
 
     def common(portal: argparse.ArgumentParser) -> None:
         portal.add_argument("--formats", default=",".join(FORMATS), metavar="LIST",

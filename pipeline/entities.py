@@ -258,7 +258,8 @@ class Registry:
     _by_name: dict[tuple[str, ...], str] = field(default_factory=dict)
     _by_prefix: dict[tuple[str, ...], str] = field(default_factory=dict)
     _by_block: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)
-    _by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    # names by their first two words ("fondation sadev"): many names share a first word
+    _by_start: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
 
     @staticmethod
     def _block(kind: str | None, core: str) -> tuple[str | None, str]:
@@ -271,7 +272,7 @@ class Registry:
         self._by_name[words] = key
         for n in range(1, len(words)):
             self._by_prefix.setdefault(words[:n], key)
-        self._by_first_word.setdefault(words[0], []).append((words, key))
+        self._by_start.setdefault(words[:2], []).append((words, key))
 
     def _match(self, mention: Mention) -> str | None:
         words = _words(mention.name)
@@ -284,8 +285,10 @@ class Registry:
             return self._by_prefix[words]
         core = (mention.core or mention.name).lower()
         for key in self._by_block.get(self._block(mention.kind, core), []):
-            other = self.entries[key]["core"].lower()
-            if difflib.SequenceMatcher(None, other, core).ratio() >= SIMILAR:
+            matcher = difflib.SequenceMatcher(None, self.entries[key]["core"].lower(), core)
+            # cheap upper bounds first: most names of a block are far from this one
+            if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR \
+                    and matcher.ratio() >= SIMILAR:
                 return key
         return None
 
@@ -313,8 +316,9 @@ class Registry:
         """Ids of registered things that ``text`` names without their marker."""
         words = _words(text)
         found = []
-        for i, word in enumerate(words):
-            for name, key in self._by_first_word.get(word, ()):
-                if words[i:i + len(name)] == name and key not in found:
-                    found.append(key)
+        for i in range(len(words)):
+            for start in (words[i:i + 2], words[i:i + 1]):
+                for name, key in self._by_start.get(start, ()):
+                    if words[i:i + len(name)] == name and key not in found:
+                        found.append(key)
         return found

@@ -18,7 +18,7 @@ from .entities import Mention, Registry, organisations, people, programmes
 from .numbers import age_range, amount_eur, duration_days, participants
 from .parse import Entry, Page, Section
 from .places import (
-    Location, Spellings, agreement, canonical_name, country_code, first_link, names_partner,
+    Location, Spellings, agreement, canonical_name, country_code, first_link, intro_item,
     place_kind, place_name, relationship, split_heading,
 )
 from .read import Block
@@ -161,14 +161,17 @@ def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
     }
 
 
-def _partner_record(section: Section, words: Spellings, intro: list[Block],
-                    first_action_year: int | None, locations: dict[str, Location]) -> Record:
+def _partner_record(section: Section, words: Spellings, places: frozenset[str],
+                    intro: list[Block], taken: set[int], first_action_year: int | None,
+                    locations: dict[str, Location]) -> Record:
     heading_name, country = split_heading(section.heading.text)
     place = place_name(heading_name)
-    found = words.of(place)
+    found = words.of(place, places - {place})
     name = canonical_name(found)
     partner_id = slug(name)
-    item = next((b for b in intro if names_partner(b.text, place, found)), None)
+    item = intro_item(intro, place, found, taken)
+    if item:
+        taken.add(item.line)
     description = "\n\n".join(block.text for block in section.description)
     signed = agreement(description)
     link = first_link(description, first_action_year)
@@ -226,6 +229,8 @@ def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[st
     """The page's records, one list per table, named after the schemas' columns."""
     locations = locations or {}
     words = Spellings(_page_text(page))
+    places = frozenset(place_name(split_heading(s.heading.text)[0]) for s in page.sections)
+    taken: set[int] = set()
     partners, actions = [], []
     action_programmes, action_organisations, action_people, action_themes = [], [], [], []
     programme_registry, organisation_registry = Registry(), Registry()
@@ -234,8 +239,8 @@ def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[st
     for section in page.sections:
         years = [p.start_year for e in section.entries
                  if e.label and (p := parse_label(e.label)) and p.start_year]
-        partner = _partner_record(section, words, page.intro, min(years, default=None),
-                                  locations)
+        partner = _partner_record(section, words, places, page.intro, taken,
+                                  min(years, default=None), locations)
         partners.append(partner)
         ranks: Counter[str] = Counter()
         for entry in section.entries:

@@ -37,8 +37,15 @@ PEOPLE_STEMS = (
 _PEOPLE = "(?:" + "|".join(PEOPLE_STEMS) + r")[\w·.]*"
 _DE = r"(?:de\s+|d['’])"
 
+# The morphemes French numbers are written with: only words made of them are handed to
+# text2num, which reads them (a word such as "des" never reaches it).
+NUMBER_MORPHEMES = ("une", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+                    "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingts",
+                    "vingt", "trente", "quarante", "cinquante", "soixante", "cents", "cent",
+                    "mille", "et")
+_NUMBER_WORD = "(?:" + "|".join(NUMBER_MORPHEMES) + ")(?:-(?:" + "|".join(NUMBER_MORPHEMES) + "))*"
 _COUNTED = re.compile(
-    rf"(?:{_APPROX})?(?P<number>\d+|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)\s+{_DE}?{_PEOPLE}",
+    rf"(?:{_APPROX})?\b(?P<number>\d+|{_NUMBER_WORD})\s+{_DE}?{_PEOPLE}",
     re.IGNORECASE,
 )
 _COLLECTIVE = re.compile(
@@ -101,7 +108,7 @@ def participants(text: str) -> Quantity | None:
 _AGES = re.compile(r"\bde\s+(?P<low>\d+)\s+à\s+(?P<high>\d+)\s+ans\b", re.IGNORECASE)
 _UNIT_DAYS = {"jour": 1, "semaine": 7, "mois": 30}
 _DURATION = re.compile(
-    r"\b(?P<number>\d+|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)\s+(?P<unit>jours?|semaines?|mois)\b",
+    rf"\b(?P<number>\d+|{_NUMBER_WORD})\s+(?P<unit>jours?|semaines?|mois)\b",
     re.IGNORECASE,
 )
 

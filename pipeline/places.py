@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pycountry
 
+from .read import Block
 from .text import APOSTROPHES, sentences
 
 # The agreements the page names, in the spelling used as the column's values.
@@ -118,23 +119,29 @@ class Spellings:
         for word, count in counts.items():
             self._blocks.setdefault(word[:3].lower(), []).append((word, count))
 
-    def of(self, name: str) -> Counter[str]:
+    def of(self, name: str, others: frozenset[str] = frozenset()) -> Counter[str]:
         """How often each spelling of a one-word name occurs (the name counted once more).
 
         Names of several words are left as they are: their near matches on a page are other
-        phrases, not spellings.
+        phrases, not spellings. ``others``, the names of the other partners, are never taken
+        as spellings of this one, however close ("Saint-Denis" is not "Saint-Genis").
 
         >>> Spellings("Brandebourg-sur-la-Havel et Brandebourg-sur-la-Havel.").of("Brandenburg-sur-la-Havel")
         Counter({'Brandebourg-sur-la-Havel': 2, 'Brandenburg-sur-la-Havel': 1})
+        >>> Spellings("Saint-Genis et Saint-Denis").of("Saint-Denis", frozenset({"Saint-Genis"}))
+        Counter({'Saint-Denis': 2})
         """
         found: Counter[str] = Counter({name: 1})
         if " " in name:
             return found
         lowered = name.lower()
         for word, count in self._blocks.get(lowered[:3], ()):
+            if word in others:
+                continue
             if abs(len(word) - len(name)) > len(name) * (1 - SIMILAR_SPELLING) + 1:
                 continue
-            if difflib.SequenceMatcher(None, lowered, word.lower()).ratio() >= SIMILAR_SPELLING:
+            matcher = difflib.SequenceMatcher(None, lowered, word.lower())
+            if matcher.quick_ratio() >= SIMILAR_SPELLING and matcher.ratio() >= SIMILAR_SPELLING:
                 found[word] += count
         return found
 
@@ -144,16 +151,20 @@ def canonical_name(found: Counter[str]) -> str:
     return max(found, key=lambda spelling: found[spelling])
 
 
-def names_partner(item: str, place: str, found: Counter[str]) -> bool:
-    """Whether an intro list item names this partner: it holds one of its spellings, or
-    reads as the same place once the kind of place is dropped.
+def intro_item(items: list[Block], place: str, found: Counter[str], taken: set[int]) -> Block | None:
+    """The intro list item that names this partner, and that no other partner took: first
+    one that reads as the same place once the kind of place is dropped, else one that holds
+    one of its spellings.
 
-    >>> names_partner("La commune de Jifna et le camp de Jalazone en Cisjordanie (Palestine)",
-    ...               "Jifna et Jalazone", Counter({"Jifna et Jalazone": 1}))
-    True
+    >>> item = Block("list_item", "La commune de Jifna et le camp de Jalazone en Cisjordanie (Palestine)", 7)
+    >>> intro_item([item], "Jifna et Jalazone", Counter({"Jifna et Jalazone": 1}), set()).line
+    7
     """
-    return any(spelling in item for spelling in found) or \
-        place_name(split_heading(item)[0]) == place
+    free = [b for b in items if b.line not in taken]
+    for block in free:
+        if place_name(split_heading(block.text)[0].split(",")[0]) == place:
+            return block
+    return next((b for b in free if any(spelling in b.text for spelling in found)), None)
 
 
 @cache

@@ -27,7 +27,7 @@ from .changes import UNDATED, Changes, bump, compare, render_log
 from .emit import write_packages, write_views
 from .emit.json import write_json
 from .errors import PipelineError
-from .report import Report
+from .report import Report, code_fingerprint
 from .sources import Snapshot
 from .tables import Tables
 from .timing import NO_TIMINGS, Timings
@@ -111,6 +111,22 @@ def _swap(staging: Path, output: Path) -> None:
     output.rename(retired)
     staging.rename(output)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def up_to_date(output: Path, source_sha256: str) -> str | None:
+    """The version of the release in ``output`` when it was made from this very source by
+    this very code (its run report says so) and its files are intact; else None."""
+    report_path = output / REPORT
+    if not (is_release(output) and report_path.is_file()):
+        return None
+    try:
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+        if report["source"]["sha256"] != source_sha256 or report.get("code") != code_fingerprint():
+            return None
+        check_files(output)
+    except (ValueError, KeyError, PipelineError):
+        return None
+    return _version(output)
 
 
 def previous_release(output: Path, previous: Path | None = None) -> Path | None:

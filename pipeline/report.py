@@ -9,6 +9,8 @@ looks for the text in the final records.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import platform
 import re
 from collections import defaultdict
@@ -37,7 +39,7 @@ class Report:
     def to_json(self, release: dict[str, Any] | None = None) -> dict[str, Any]:
         return {"source": self.source, "release": release or {}, "rows": self.rows,
                 "set_aside": self.set_aside, "unassigned": self.unassigned,
-                "warnings": self.warnings, "versions": versions()}
+                "warnings": self.warnings, "versions": versions(), "code": code_fingerprint()}
 
 
 def versions() -> dict[str, str]:
@@ -49,6 +51,21 @@ def versions() -> dict[str, str]:
         except PackageNotFoundError:
             found[name] = "not installed"
     return found
+
+
+def code_fingerprint() -> str:
+    """A sha256 of everything besides the source that decides a release's content: the
+    pipeline's code and templates, the schemas, the reference files, and the versions of the
+    libraries. Two runs with the same source and fingerprint write the same release."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(json.dumps(versions(), sort_keys=True).encode())
+    for folder, pattern in (("pipeline", "**/*.py"), ("pipeline/templates", "*"),
+                            ("schemas", "*.json"), ("raw/reference", "*")):
+        for path in sorted((root / folder).glob(pattern)):
+            if path.is_file():
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _squeeze(text: str) -> str:

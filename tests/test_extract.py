@@ -163,3 +163,12 @@ def test_more_action_facts(actions, key, expected):
     a = actions[key]
     assert (a["age_min"], a["age_max"], a["duration_days"], a["recurrence"], a["cancelled_years"],
             a["direction"]) == expected
+
+
+def test_partners_with_near_identical_names_stay_apart():
+    page = ("Jumelages\n\n  • La ville de Saint-Genis (France)\n  • La ville de Saint-Denis (France)\n\n"
+            "Saint-Denis (France)\n\n2010 : accueil de six jeunes.\n\n"
+            "Saint-Genis (France)\n\n2011 : accueil de huit jeunes.\n")
+    partners = records_of(page)["partners"]
+    assert [(p["name"], p["name_variants"], p["intro_line"]) for p in partners] == [
+        ("Saint-Denis", None, 4), ("Saint-Genis", None, 3)]

@@ -22,9 +22,9 @@ from typing import Any, Protocol
 
 from ..errors import PipelineError
 from ..text import slug
-from ..validate import validate_release
 
 FORMATS = ("csv", "parquet", "json")
+DATAGOUV_API = "https://www.data.gouv.fr/api/1"
 SPATIAL_ZONE = "fr:commune:94041"  # Ivry-sur-Seine, INSEE 94041
 
 
@@ -81,6 +81,7 @@ def load_release(folder: Path, formats: tuple[str, ...] = FORMATS) -> Release:
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise PipelineError(f"unknown format(s) {sorted(unknown)}; choose among {', '.join(FORMATS)}")
+    from ..validate import validate_release  # frictionless: loaded when publishing, not before
     validate_release(folder)  # only a release that validates can be published
     files = []
     for fmt in formats:

@@ -19,9 +19,9 @@ import requests
 
 from ..errors import PipelineError
 from ..http import session
-from . import SPATIAL_ZONE, LocalFile, Release, Step
+from . import DATAGOUV_API, SPATIAL_ZONE, LocalFile, Release, Step
 
-DEFAULT_API = "https://www.data.gouv.fr/api/1"
+DEFAULT_API = DATAGOUV_API
 LICENCES = {"etalab-2.0": "lov2"}  # Licence Ouverte / Open Licence 2.0 on data.gouv.fr
 FREQUENCY = "irregular"  # the city edits the page a few times a year, at no fixed date
 
