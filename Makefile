@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: all run test validate clean
+.PHONY: all run test validate clean bench
 
 all: run
 
@@ -26,3 +26,7 @@ validate: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
+
+# Benchmark (not a test): writes docs/benchmarks.md and docs/benchmarks.json.
+bench: $(INSTALLED)
+	$(PY) bench/bench.py
