@@ -68,6 +68,35 @@ class Step:
         return self.action != "keep"
 
 
+def differing(wanted: dict[str, Any], current: dict[str, Any], normalise: Any = None) -> list[str]:
+    """The keys of ``wanted`` whose value the portal holds differently. ``normalise(key,
+    have, value, current)`` returns both sides as the portal's own conventions make them
+    comparable (tags as names, zones as ids…)."""
+    found = []
+    for key, value in wanted.items():
+        have = current.get(key)
+        if normalise is not None:
+            have, value = normalise(key, have, value, current)
+        if have != value:
+            found.append(key)
+    return found
+
+
+def file_step(file: LocalFile, current: dict[str, Any] | None, same_content: bool,
+              differing_metadata: list[str]) -> Step:
+    """What to do with one file, whatever the portal: upload it when the portal has no
+    resource of that name, replace the file when its content differs, else update the
+    metadata when they differ, else leave it alone."""
+    if current is None:
+        return Step("upload", file.title, "new file", file=file)
+    if not same_content:
+        return Step("replace file", file.title, "file changed", file=file, resource_id=current["id"])
+    if differing_metadata:
+        return Step("update metadata", file.title, "changed: " + ", ".join(differing_metadata),
+                    file=file, resource_id=current["id"])
+    return Step("keep", file.title, "same checksum", file=file, resource_id=current["id"])
+
+
 class Publisher(Protocol):
     portal: str
 

@@ -17,7 +17,7 @@ from ckanapi import CKANAPIError, NotAuthorized, NotFound, RemoteCKAN, Validatio
 
 from ..errors import PipelineError
 from ..http import session, user_agent
-from . import LocalFile, Release, Step
+from . import LocalFile, Release, Step, differing, file_step
 
 # Licence Ouverte 2.0 has no id among CKAN's default licences: it is an attribution
 # licence, compatible with CC-BY 2.0, so it maps to "other-at" unless told otherwise.
@@ -81,19 +81,16 @@ class Ckan:
                 "mimetype": file.mime, "hash": "sha256:" + file.digest("sha256")}
 
     @staticmethod
-    def _differs(wanted: dict[str, Any], current: dict[str, Any]) -> list[str]:
-        differing = []
-        for key, value in wanted.items():
-            have = current.get(key)
-            if key == "tags":
-                have = [{"name": t.get("name")} for t in have or []]
-                value, have = sorted(t["name"] for t in value), sorted(t["name"] for t in have)
-            if key == "owner_org" and current.get("organization"):
-                org = current["organization"]
-                have = value if value in (org.get("id"), org.get("name")) else org.get("name")
-            if have != value:
-                differing.append(key)
-        return differing
+    def _normalise(key: str, have: Any, value: Any, current: dict[str, Any]) -> tuple[Any, Any]:
+        if key == "tags":
+            return sorted(t.get("name") for t in have or []), sorted(t["name"] for t in value)
+        if key == "owner_org" and current.get("organization"):
+            org = current["organization"]
+            return (value if value in (org.get("id"), org.get("name")) else org.get("name")), value
+        return have, value
+
+    def _differs(self, wanted: dict[str, Any], current: dict[str, Any]) -> list[str]:
+        return differing(wanted, current, self._normalise)
 
     def plan(self, release: Release) -> list[Step]:
         wanted = self.package_metadata(release)
@@ -112,18 +109,9 @@ class Ckan:
         for file in release.files:
             current = by_name.get(file.title)
             wanted_resource = self.resource_metadata(file)
-            if current is None:
-                steps.append(Step("upload", file.title, "new file", file=file))
-            elif current.get("hash") != wanted_resource["hash"]:
-                steps.append(Step("replace file", file.title, "file changed", file=file,
-                                  resource_id=current["id"]))
-            elif differing_meta := self._differs(wanted_resource, current):
-                steps.append(Step("update metadata", file.title,
-                                  "changed: " + ", ".join(differing_meta), file=file,
-                                  resource_id=current["id"]))
-            else:
-                steps.append(Step("keep", file.title, "same sha256", file=file,
-                                  resource_id=current["id"]))
+            same = current is not None and current.get("hash") == wanted_resource["hash"]
+            meta = self._differs(wanted_resource, current) if current else []
+            steps.append(file_step(file, current, same, meta))
         return steps
 
     def apply(self, steps: list[Step], release: Release) -> None:

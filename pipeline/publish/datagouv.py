@@ -19,7 +19,7 @@ import requests
 
 from ..errors import PipelineError
 from ..http import session
-from . import DATAGOUV_API, SPATIAL_ZONE, LocalFile, Release, Step
+from . import DATAGOUV_API, SPATIAL_ZONE, LocalFile, Release, Step, differing, file_step
 
 DEFAULT_API = DATAGOUV_API
 LICENCES = {"etalab-2.0": "lov2"}  # Licence Ouverte / Open Licence 2.0 on data.gouv.fr
@@ -90,20 +90,18 @@ class DataGouv:
                 "mime": file.mime, "type": "main"}
 
     @staticmethod
-    def _differs(wanted: dict[str, Any], current: dict[str, Any]) -> list[str]:
-        differing = []
-        for key, value in wanted.items():
-            have = current.get(key)
-            if key == "spatial":
-                have = {"zones": [z if isinstance(z, str) else z.get("id") for z in
-                                  ((have or {}).get("zones") or [])]}
-            if key == "organization" and isinstance(have, dict):
-                have = have.get("id") if have.get("id") == value else have.get("slug")
-            if key == "temporal_coverage" and isinstance(have, dict):
-                have = {k: (have.get(k) or "")[:10] for k in ("start", "end")}
-            if have != value:
-                differing.append(key)
-        return differing
+    def _normalise(key: str, have: Any, value: Any, current: dict[str, Any]) -> tuple[Any, Any]:
+        if key == "spatial":
+            zones = (have or {}).get("zones") or []
+            return {"zones": [z if isinstance(z, str) else z.get("id") for z in zones]}, value
+        if key == "organization" and isinstance(have, dict):
+            return (have.get("id") if have.get("id") == value else have.get("slug")), value
+        if key == "temporal_coverage" and isinstance(have, dict):
+            return {k: (have.get(k) or "")[:10] for k in ("start", "end")}, value
+        return have, value
+
+    def _differs(self, wanted: dict[str, Any], current: dict[str, Any]) -> list[str]:
+        return differing(wanted, current, self._normalise)
 
     # --- Plan and apply -----------------------------------------------------------------
 
@@ -127,22 +125,11 @@ class DataGouv:
         by_title = {r.get("title"): r for r in dataset.get("resources", [])}
         for file in release.files:
             current = by_title.get(file.title)
-            if current is None:
-                steps.append(Step("upload", file.title, "new file", file=file))
-                continue
-            checksum = current.get("checksum") or {}
-            same = checksum.get("value") and checksum.get("value") == file.digest(
+            checksum = (current or {}).get("checksum") or {}
+            same = bool(checksum.get("value")) and checksum["value"] == file.digest(
                 checksum.get("type") or "sha1")
-            meta = self._differs(self.resource_metadata(file), current)
-            if not same:
-                steps.append(Step("replace file", file.title, "file changed", file=file,
-                                  resource_id=current["id"]))
-            elif meta:
-                steps.append(Step("update metadata", file.title, "changed: " + ", ".join(meta),
-                                  file=file, resource_id=current["id"]))
-            else:
-                steps.append(Step("keep", file.title, "same checksum", file=file,
-                                  resource_id=current["id"]))
+            meta = self._differs(self.resource_metadata(file), current) if current else []
+            steps.append(file_step(file, current, same, meta))
         return steps
 
     def apply(self, steps: list[Step], release: Release) -> None:
