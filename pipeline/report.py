@@ -53,16 +53,26 @@ def versions() -> dict[str, str]:
     return found
 
 
+# Code that fetches, publishes or parses the command line cannot change a release's content.
+NOT_IN_RELEASE = ("pipeline/publish/", "pipeline/fetch.py", "pipeline/http.py", "pipeline/cli.py",
+                  "pipeline/__main__.py")
+
+
+def _outside_release(path: Path) -> bool:
+    return str(path).startswith(NOT_IN_RELEASE)
+
+
 def code_fingerprint() -> str:
     """A sha256 of everything besides the source that decides a release's content: the
-    pipeline's code and templates, the schemas, the reference files, and the versions of the
-    libraries. Two runs with the same source and fingerprint write the same release."""
+    pipeline's code and templates (not the code that fetches or publishes), the schemas,
+    the reference files, and the versions of the libraries. Two runs with the same source
+    and fingerprint write the same release."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(json.dumps(versions(), sort_keys=True).encode())
     for folder, pattern in (("pipeline", "**/*.py"), ("pipeline/templates", "*"),
                             ("schemas", "*.json"), ("raw/reference", "*")):
         for path in sorted((root / folder).glob(pattern)):
-            if path.is_file():
+            if path.is_file() and not _outside_release(path.relative_to(root)):
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()

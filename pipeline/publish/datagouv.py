@@ -109,8 +109,9 @@ class DataGouv:
         wanted = self.dataset_metadata(release)
         response = self._call("GET", f"/datasets/{self.dataset}/")
         if response.status_code in (404, 410):
-            steps = [Step("create dataset", release.title, f"no dataset {self.dataset!r} yet",
-                          payload=wanted)]
+            steps = [Step("create dataset", release.title,
+                          f"no dataset {self.dataset!r} on the portal; udata will choose its slug, "
+                          "so publish later runs to the id this run prints", payload=wanted)]
             steps += [Step("upload", f.title, "new file", file=f) for f in release.files]
             return steps
         if response.status_code >= 400:
