@@ -33,3 +33,13 @@ def actions(records):
 
 def records_of(text: str):
     return extract(parse(text_blocks(text)))
+
+
+def forget_fingerprint(release):
+    """Make a copied release look made by other code, so that a run does the full work
+    instead of stopping at the up-to-date check."""
+    import json
+    path = release / "run-report.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    report["code"] = "made by other code"
+    path.write_text(json.dumps(report), encoding="utf-8")
