@@ -114,7 +114,7 @@ def _fetch(args: argparse.Namespace) -> None:
 
 def _diff(args: argparse.Namespace) -> None:
     from .changes import bump, compare, render_entry
-    from .release import _version, is_release
+    from .release import is_release, release_version
 
     for folder in (args.old, args.new):
         if not is_release(folder):
@@ -123,7 +123,7 @@ def _diff(args: argparse.Namespace) -> None:
     if changes.level is None:
         print(f"no change between {_shown(args.old)} and {_shown(args.new)}")
         return
-    old_version = _version(args.old)
+    old_version = release_version(args.old)
     print(render_entry({
         "version": f"{old_version} -> {bump(old_version, changes.level)}", "level": changes.level,
         "date": "", "source_sha256": "", "rows": {}, "changes": changes.to_json(),

@@ -60,7 +60,7 @@ def _history(release: Path) -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))["releases"] if path.is_file() else []
 
 
-def _version(release: Path) -> str:
+def release_version(release: Path) -> str:
     return json.loads((release / "json" / "datapackage.json").read_text(encoding="utf-8")).get(
         "version", FIRST_VERSION)
 
@@ -126,7 +126,7 @@ def up_to_date(output: Path, source_sha256: str) -> str | None:
         check_files(output)
     except (ValueError, KeyError, PipelineError):
         return None
-    return _version(output)
+    return release_version(output)
 
 
 def previous_release(output: Path, previous: Path | None = None) -> Path | None:
@@ -172,7 +172,7 @@ def write_release(data: Tables, snapshot: Snapshot, output: Path, previous: Path
                 changes = compare(previous, staging)
             if changes.level is None:
                 return _unchanged(previous, output, staging)
-            version, level = bump(_version(previous), changes.level), changes.level
+            version, level = bump(release_version(previous), changes.level), changes.level
             history = _history(previous)
         else:
             changes, version, level, history = Changes(), FIRST_VERSION, "initial", []
@@ -197,7 +197,7 @@ def write_release(data: Tables, snapshot: Snapshot, output: Path, previous: Path
 
 def _unchanged(previous: Path, output: Path, staging: Path) -> Outcome:
     """Nothing changed: leave ``output`` alone, or give it a copy of the previous release."""
-    version = _version(previous)
+    version = release_version(previous)
     if previous.resolve() != output.resolve():
         shutil.rmtree(staging)
         shutil.copytree(previous, staging)

@@ -22,7 +22,7 @@ from pathlib import Path
 import frictionless
 
 from .errors import PipelineError
-from .schemas import table_names, table_schema
+from .schemas import table_names
 from .tables import Tables
 
 MAX_LISTED = 10
@@ -49,18 +49,6 @@ def _raise_if_invalid(report: frictionless.Report, what: str) -> None:
     listed = "\n  ".join(lines[:MAX_LISTED])
     more = f"\n  … and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
     raise PipelineError(f"{what} is not valid ({len(lines)} errors):\n  {listed}{more}")
-
-
-def validate_tables(data: Tables) -> None:
-    """Check tables in memory against their schemas, foreign keys included (for callers
-    that have tables and no release, such as tests)."""
-    resources = []
-    for table in table_names():
-        schema = frictionless.Schema.from_descriptor(table_schema(table))
-        header = schema.field_names
-        rows = [[row[c] for c in header] for row in data[table]]
-        resources.append(frictionless.Resource(name=table, data=[header, *rows], schema=schema))
-    _raise_if_invalid(frictionless.Package(resources=resources).validate(), "the tables")
 
 
 def _validate_package(path: Path) -> None:

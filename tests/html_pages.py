@@ -40,7 +40,7 @@ def _inline(text: str, bold: bool) -> str:
 
 def render(text: str, heading: str = "h2", entries: str = "p", bold: bool = True) -> str:
     """The snapshot's blocks as an HTML page; the navigation link is left to the chrome."""
-    out, open_list, in_entry_list = [CHROME_TOP], None, False
+    out, open_list = [CHROME_TOP], None
 
     def close(kind=None):
         nonlocal open_list

@@ -1,10 +1,8 @@
 """Versions and change logs between releases, keyed by the stable ids."""
 
 import json
-import os
 import shutil
 
-import pytest
 
 from pipeline.changes import compare
 from pipeline.cli import main

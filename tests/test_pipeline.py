@@ -173,15 +173,18 @@ def test_coordinates_in_parquet_are_doubles(release):
     assert table.column("latitude").to_pylist()[1] == 14.4931  # Dianguirdé
 
 
-def test_a_value_outside_the_vocabulary_is_rejected():
+def test_a_value_outside_the_vocabulary_is_rejected(tmp_path):
+    from pipeline.emit import write_packages
     from pipeline.errors import PipelineError
+    from pipeline.sources import Snapshot
     from pipeline.tables import tables
-    from pipeline.validate import validate_tables
+    from pipeline.validate import validate_staged
     from .conftest import records_of
     data = tables(records_of("Jumelages\n\nDianguirdé (Mali)\n\n2016 : cartographie.\n"))
     data["action_themes"][0]["theme"] = "astrology"
-    with pytest.raises(PipelineError, match="action_themes"):
-        validate_tables(data)
+    write_packages(tmp_path, data, Snapshot(tmp_path / "page.txt", "0" * 64, None, None))
+    with pytest.raises(PipelineError, match=r"action_themes: row 2, field theme: .*astrology"):
+        validate_staged(tmp_path, data)
 
 
 def test_a_closed_pipe_ends_quietly(release):

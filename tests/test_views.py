@@ -12,7 +12,6 @@ import sys
 import time
 import urllib.request
 import zipfile
-from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
