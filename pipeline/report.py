@@ -70,7 +70,7 @@ def code_fingerprint() -> str:
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(json.dumps(versions(), sort_keys=True).encode())
     for folder, pattern in (("pipeline", "**/*.py"), ("pipeline/templates", "*"),
-                            ("schemas", "*.json"), ("raw/reference", "*")):
+                            ("schemas", "*.json"), ("raw/reference", "*"), (".", "city.toml")):
         for path in sorted((root / folder).glob(pattern)):
             if path.is_file() and not _outside_release(path.relative_to(root)):
                 digest.update(str(path.relative_to(root)).encode())

@@ -1,0 +1,81 @@
+"""The town whose page is read, from ``city.toml``: the only place that names it.
+
+Rules read French municipal prose in general; where one needs the town (its name in
+"accueil à …", its demonym in "délégation …"), it asks this module, so that another town's
+page is read by editing that file, not the code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import PipelineError
+
+CONFIG = Path(__file__).resolve().parent.parent / "city.toml"
+
+
+@dataclass(frozen=True)
+class Town:
+    name: str
+    short_names: tuple[str, ...]
+    demonym: str
+    insee: str
+
+    @property
+    def zone(self) -> str:
+        """The commune's zone id on data.gouv.fr (``fr:commune:`` and its INSEE code)."""
+        return f"fr:commune:{self.insee}"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name of the town, longest first, so that a pattern built from them takes
+        "Ivry-sur-Seine" whole before "Ivry"."""
+        return tuple(sorted({self.name, *self.short_names}, key=len, reverse=True))
+
+    def name_pattern(self) -> str:
+        """A regular expression (no groups) for any of the town's names, as a whole word.
+
+        >>> town = Town("Saint-Denis", ("Saint-Denis",), "dionysien", "93066")
+        >>> re.findall(town.name_pattern(), "à Saint-Denis, pas à Saint-Denis-en-Val")
+        ['Saint-Denis']
+        """
+        return "(?:" + "|".join(re.escape(n) for n in self.names) + r")(?![\w-])"
+
+    def demonym_pattern(self) -> str:
+        """A regular expression (no groups) for any form of the demonym: masculine,
+        feminine, plural, inclusive ("ivryen·nes", "ivryen.nes").
+
+        >>> bool(re.fullmatch(Town("X", (), "ivryen", "0").demonym_pattern(), "ivryen·nes", re.I))
+        True
+        """
+        return re.escape(self.demonym) + r"(?:[\w·.]*\w)?"
+
+
+@dataclass(frozen=True)
+class Config:
+    town: Town
+    page_url: str
+    publisher: str
+    publisher_url: str
+    stem: str  # the stem of the release's own file names
+
+
+@cache
+def config(path: Path = CONFIG) -> Config:
+    """The configuration in ``path``; a missing or malformed file is one clear error."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        town = data["town"]
+        return Config(
+            Town(town["name"], tuple(town.get("short_names", ())), town["demonym"], str(town["insee"])),
+            data["page"]["url"], data["publisher"]["name"], data["publisher"]["url"],
+            data["release"]["stem"],
+        )
+    except FileNotFoundError:
+        raise PipelineError(f"{path}: no such file (the town's configuration)") from None
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise PipelineError(f"{path}: not a valid town configuration ({exc})") from None
