@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import LABEL_AT_START, split_any_label, split_label
+from .dates import run_together, split_any_label, split_label
 from .errors import PipelineError
 from .read import Block
 
@@ -77,20 +77,16 @@ class Page:
 
 
 def split_run_together(text: str) -> list[str]:
-    """Split a paragraph where a date label follows a sentence's end without a break.
+    """Split a paragraph where a date label is glued to a sentence's end (the CMS lost the
+    paragraph break); a sentence that starts with a date after a space stays in its entry.
 
     >>> split_run_together("ouragans Gustav et Luke.2007-2011, le programme de rénovation")
     ['ouragans Gustav et Luke.', '2007-2011, le programme de rénovation']
-    >>> split_run_together("la signature du protocole en 1963. Depuis la signature")
-    ['la signature du protocole en 1963. Depuis la signature']
+    >>> split_run_together("le soutien de la Ville. Depuis 2022, ce soutien se poursuit")
+    ['le soutien de la Ville. Depuis 2022, ce soutien se poursuit']
     """
-    pieces, start = [], 0
-    for end in _SENTENCE_END.finditer(text):
-        if end.end() < len(text) and LABEL_AT_START.match(text, end.end()):
-            pieces.append(text[start:end.end()].rstrip())
-            start = end.end()
-    pieces.append(text[start:])
-    return pieces
+    starts = [0, *run_together(text)]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
 
 
 def continues_previous(text: str) -> bool:
