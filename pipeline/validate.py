@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from pathlib import Path
 
 import frictionless
@@ -69,7 +70,13 @@ def _records(package: Path, table: str) -> list[dict]:
     if resource["format"] == "parquet":
         import pyarrow.parquet as pq
         return pq.read_table(path).to_pylist()
-    return json.loads(path.read_text(encoding="utf-8"))
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    dates = [f["name"] for f in resource["schema"]["fields"] if f["type"] == "date"]
+    for row in rows:  # JSON writes a date as its ISO text: read it back as the date it is
+        for name in dates:
+            if row[name] is not None:
+                row[name] = date.fromisoformat(row[name])
+    return rows
 
 
 def check_files(release: Path) -> None:

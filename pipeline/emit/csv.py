@@ -1,8 +1,9 @@
-"""CSV: UTF-8, comma-separated, one header row; empty cell for a missing value."""
+"""CSV: UTF-8, comma-separated, one header row; empty cell for a missing value, ISO dates."""
 
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ def _cell(value: object) -> object:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 

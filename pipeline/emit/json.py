@@ -1,8 +1,10 @@
-"""JSON: one array of objects per table, keys in schema order, ``null`` for a missing value."""
+"""JSON: one array of objects per table, keys in schema order, ``null`` for a missing value,
+dates as ISO ``YYYY-MM-DD`` strings (JSON has no date type; the Table Schema says ``date``)."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,4 +22,5 @@ def write_json(path: Path, value: Any) -> None:
 
 def write(path: Path, rows: list[dict[str, object]], schema: dict[str, Any]) -> None:
     header = [f["name"] for f in schema["fields"]]
-    write_json(path, [{c: row[c] for c in header} for row in rows])
+    write_json(path, [{c: row[c].isoformat() if isinstance(row[c], date) else row[c]
+                       for c in header} for row in rows])

@@ -1,7 +1,7 @@
 """Parquet, written with pyarrow straight from the Table Schema.
 
 Each column's Arrow type comes from its Table Schema type, so integers stay integers
-with nulls and booleans stay booleans; each field carries its title and description, and
+with nulls, booleans stay booleans and dates are ``date32``; each field carries its title and description, and
 the whole Table Schema is stored in the file's metadata under ``table_schema``.
 """
 
@@ -32,6 +32,7 @@ ARROW_TYPES = {
     "integer": pa.int64(),
     "number": pa.float64(),
     "boolean": pa.bool_(),
+    "date": pa.date32(),
 }
 
 

@@ -1,6 +1,7 @@
 """A SQLite database of every table, with its keys, and Datasette's metadata.json.
 
-Column types follow the Table Schema (integer, real, text; booleans as 0/1 with a check),
+Column types follow the Table Schema (integer, real, text; booleans as 0/1 and dates as
+ISO ``YYYY-MM-DD`` text, SQLite's own date format, each with a check),
 primary and foreign keys are declared and enforced while loading, and ``metadata.json``
 gives Datasette the titles, descriptions, licence and source, so that
 ``datasette output/sqlite/ivry-jumelages.db -m output/sqlite/metadata.json`` serves a
@@ -10,6 +11,7 @@ documented, browsable database.
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from ..dictionary import About, Table
@@ -18,11 +20,16 @@ from ..schemas import table_schema
 from ..tables import Tables
 
 FOLDER, DATABASE, METADATA = "sqlite", "ivry-jumelages.db", "metadata.json"
-SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT"}
+SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT",
+             "date": "TEXT"}
 
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+def _sql(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def create_statement(table: str) -> str:
@@ -35,6 +42,8 @@ def create_statement(table: str) -> str:
             line += " NOT NULL"
         if field["type"] == "boolean":
             line += f" CHECK ({_quote(field['name'])} IN (0, 1))"
+        if field["type"] == "date":  # date() gives back the same text for a valid ISO date
+            line += f" CHECK (date({_quote(field['name'])}) IS {_quote(field['name'])})"
         lines.append(line)
     lines.append("PRIMARY KEY (" + ", ".join(map(_quote, schema["primaryKey"])) + ")")
     for key in schema.get("foreignKeys", []):
@@ -55,7 +64,7 @@ def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None
             names = [c.name for c in table.columns]
             connection.executemany(
                 f"INSERT INTO {_quote(table.name)} VALUES ({', '.join('?' * len(names))})",
-                ([row[n] for n in names] for row in data[table.name]))
+                ([_sql(row[n]) for n in names] for row in data[table.name]))
     with sqlite3.connect(database) as connection:
         connection.execute("VACUUM")  # a compact file, laid out the same way every run
     connection.close()

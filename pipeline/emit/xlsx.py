@@ -1,13 +1,13 @@
 """A workbook for spreadsheets: a "Lisez-moi" sheet, then one sheet per table.
 
-Typed cells (numbers, booleans, text), a frozen header row with filters, and column widths
+Typed cells (numbers, booleans, dates with a date format, text), a frozen header row with filters, and column widths
 fitted to the content. Written with XlsxWriter, whose files are byte-identical from run to
 run once the creation date is fixed (here: the snapshot's date, never the clock).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import xlsxwriter
@@ -34,6 +34,7 @@ def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None
     bold = workbook.add_format({"bold": True})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     header = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
 
     readme = workbook.add_worksheet("Lisez-moi")
     lines = [("Jeu de données", about.title), ("Description", about.description),
@@ -64,8 +65,14 @@ def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None
         for c, name in enumerate(names):  # widths first: in constant memory, before rows
             sheet.set_column(c, c, _width([rec[name] for rec in data[table.name]], name))
         for r, record in enumerate(data[table.name], start=1):
-            # write_row types each cell: numbers, booleans, text; None leaves it empty
-            sheet.write_row(r, 0, [record[name] for name in names])
+            # write types each cell: numbers, booleans, text; None leaves it empty; a date
+            # is a real date cell, shown as 2023-07-03 whatever the reader's locale
+            for c, name in enumerate(names):
+                value = record[name]
+                if isinstance(value, date):
+                    sheet.write_datetime(r, c, value, day)
+                else:
+                    sheet.write(r, c, value)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(data[table.name]), 1), len(names) - 1)
     workbook.close()
