@@ -53,7 +53,7 @@ PEOPLE_STEMS = (
     "femme", "homme", "fille", "garçon", "artisan", "agricult", "paysan", "bénévole",
     "volontaire", "sporti", "joueu", "athlète", "animat", "accompagnat", "encadrant",
     "enseignant", "professeur", "médecin", "soignant", "participant", "militant", "réfugié",
-    "invité",
+    "invité", "interprète", "traduct", "formateur", "formatrice", "chercheu", "journaliste",
 )
 _PEOPLE = "(?:" + "|".join(PEOPLE_STEMS) + r")[\w·]{0,12}(?:\.[^\W\d_]{1,6}(?!\w))?"
 _DE = r"(?:de\s+|d['’]\s*)"
