@@ -113,7 +113,7 @@ def status(text: str, period: Period | None) -> str | None:
     >>> status("Le festival n’a pas été annulé mais reporté à 2024.", None)
     'postponed'
     """
-    said = [code for code, years in _statements(text) if not years]
+    said = [code for code, years in _statements(text) if not (code == "cancelled" and years)]
     if said:
         return said[-1]
     if period and period.is_ongoing:
