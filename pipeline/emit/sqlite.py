@@ -42,8 +42,8 @@ def create_statement(table: str) -> str:
             line += " NOT NULL"
         if field["type"] == "boolean":
             line += f" CHECK ({_quote(field['name'])} IN (0, 1))"
-        if field["type"] == "date":  # date() gives back the same text for a valid ISO date
-            line += f" CHECK (date({_quote(field['name'])}) IS {_quote(field['name'])})"
+        if field["type"] == "date":  # a real ISO day: SQLite moves "2023-02-30" to 2023-03-02
+            line += f" CHECK (date({_quote(field['name'])}, '+0 days') IS {_quote(field['name'])})"
         lines.append(line)
     lines.append("PRIMARY KEY (" + ", ".join(map(_quote, schema["primaryKey"])) + ")")
     for key in schema.get("foreignKeys", []):
