@@ -474,8 +474,8 @@ def split_label(text: str) -> tuple[str, str] | None:
     ``None``. The longest label wins: "2020, 2021 et 2022 : …" is a list, not "2020". A form
     with impossible values ("2014-2003 :") is split off too; ``parse_label`` refuses it.
 
-    >>> split_label("Juin 2012 : organisation d’un tournoi")
-    ('Juin 2012', 'organisation d’un tournoi')
+    >>> split_label("Mars 2011 : concert de la chorale")
+    ('Mars 2011', 'concert de la chorale')
     >>> split_label("1999, la ville a participé")
     ('1999', 'la ville a participé')
     >>> split_label("Collaboration avec le Théâtre National depuis plusieurs années") is None
@@ -522,7 +522,7 @@ LABEL_AT_START = re.compile(
 )
 
 # Two entries run together when the CMS lost a paragraph break: a label glued to the end of
-# the previous sentence, without a space ("… Luke.2007-2011, le programme …", "… en
+# the previous sentence, without a space ("… de la tempête.2009-2012, le chantier …", "… en
 # 2021.2022 : …"). A sentence that starts with a date after a space ("… de la Ville. Depuis
 # 2022, ce soutien …") is part of its entry, and a dotted date ("12.03.2019") is no end.
 _GLUED = re.compile(r"(?<=\S[.!?…])(?<!\.\d[.])(?<!\.\d\d[.])(?=\w)")
@@ -531,8 +531,8 @@ _GLUED = re.compile(r"(?<=\S[.!?…])(?<!\.\d[.])(?<!\.\d\d[.])(?=\w)")
 def run_together(text: str) -> list[int]:
     """Where labels glued to the previous sentence's end start in ``text``.
 
-    >>> run_together("ouragans Gustav et Luke.2007-2011, le programme. En 2012, la suite")
-    [24]
+    >>> run_together("après la tempête.2009-2012, le chantier. En 2013, la suite")
+    [17]
     >>> run_together("annulés en 2021.2022 : accueil"), run_together("le 12.03.2019 : accueil")
     ([16], [])
     """

@@ -108,7 +108,7 @@ def status(text: str, period: Period | None) -> str | None:
     annulé" is cancelled); else ``ongoing`` for an open-ended period; else nothing. An entry
     whose every year was cancelled is cancelled.
 
-    >>> status("le projet a été abandonné définitivement en 2021.", None)
+    >>> status("faute de partenaires, la ville a abandonné le chantier en 2019.", None)
     'abandoned'
     >>> status("Le festival n’a pas été annulé mais reporté à 2024.", None)
     'postponed'
@@ -129,7 +129,7 @@ def status(text: str, period: Period | None) -> str | None:
 def cancelled_years(text: str) -> str | None:
     """The years an entry says were cancelled, as an EDTF set.
 
-    >>> cancelled_years("Ces séjours ont été annulés en 2020 et 2021 en raison de la crise")
+    >>> cancelled_years("Les tournois ont été annulés en 2020 et 2021 à cause des grèves")
     '{2020,2021}'
     """
     years = sorted({int(y) for code, named in _statements(text) if code == "cancelled" and named
@@ -140,7 +140,7 @@ def cancelled_years(text: str) -> str | None:
 def recurrence(text: str) -> str | None:
     """How often the action comes back, when the page says so.
 
-    >>> recurrence("organisation chaque été de voyages-rencontres")
+    >>> recurrence("un camp de jeunes organisé chaque été au bord du fleuve")
     'every_summer'
     """
     m = _RECURRENCE.search(text)

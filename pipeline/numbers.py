@@ -114,8 +114,8 @@ def read_number(word: str) -> int | None:
 def amount_eur(text: str) -> Quantity | None:
     """The first amount in euros in ``text``, rounded to the euro.
 
-    >>> amount_eur("le coût du projet a été chiffré à 300\u00a0000€ mais")
-    Quantity(value=300000, approx=False)
+    >>> amount_eur("la rénovation du dispensaire est estimée à 250\u00a0000€ au total")
+    Quantity(value=250000, approx=False)
     >>> amount_eur("un budget d’environ 1,5 million d’euros"), amount_eur("soit 15 k€")
     (Quantity(value=1500000, approx=True), Quantity(value=15000, approx=False))
     """
@@ -148,11 +148,11 @@ def participants(text: str) -> Quantity | None:
     groups counted in one phrase ("12 jeunes et 3 animateurs") are added up, and the sum
     is approximate when one of them is.
 
-    >>> participants("accueil à Ivry-sur-Seine de six jeunes brandebourgeois·es")
-    Quantity(value=6, approx=False)
+    >>> participants("accueil de sept jeunes footballeur·ses pendant le tournoi")
+    Quantity(value=7, approx=False)
     >>> participants("séjour d’une quinzaine de jeunes et 3 animateurs")
     Quantity(value=18, approx=True)
-    >>> participants("réalisation de 10 forages d’eau") is None
+    >>> participants("construction de 12 latrines et de 3 puits") is None
     True
     """
     for m in _COUNTED.finditer(text):
@@ -182,8 +182,8 @@ _DURATION = re.compile(
 def age_range(text: str) -> tuple[int, int] | None:
     """The first age range ("de 13 à 15 ans") in ``text``.
 
-    >>> age_range("six enfants palestinien·nes de 13 à 15 ans chaque année")
-    (13, 15)
+    >>> age_range("un atelier pour douze collégien·nes de 11 à 14 ans")
+    (11, 14)
     """
     m = _AGES.search(text)
     return (int(m["low"]), int(m["high"])) if m else None
@@ -194,9 +194,9 @@ def duration_days(text: str) -> int | None:
 
     A month counts 30 days; "le mois de juillet" names a month, it is not a duration.
 
-    >>> duration_days("pendant trois semaines dans le cadre"), duration_days("grève de la faim de 30 jours")
-    (21, 30)
-    >>> duration_days("pendant le mois de juillet") is None
+    >>> duration_days("un chantier de deux semaines"), duration_days("une exposition de 45 jours")
+    (14, 45)
+    >>> duration_days("pendant le mois d’août") is None
     True
     """
     for m in _DURATION.finditer(text):

@@ -80,8 +80,8 @@ def split_run_together(text: str) -> list[str]:
     """Split a paragraph where a date label is glued to a sentence's end (the CMS lost the
     paragraph break); a sentence that starts with a date after a space stays in its entry.
 
-    >>> split_run_together("ouragans Gustav et Luke.2007-2011, le programme de rénovation")
-    ['ouragans Gustav et Luke.', '2007-2011, le programme de rénovation']
+    >>> split_run_together("après la tempête de janvier.2009-2012, le chantier de l’école")
+    ['après la tempête de janvier.', '2009-2012, le chantier de l’école']
     >>> split_run_together("le soutien de la Ville. Depuis 2022, ce soutien se poursuit")
     ['le soutien de la Ville. Depuis 2022, ce soutien se poursuit']
     """
