@@ -251,12 +251,14 @@ def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
     """A date from its tokens (weekday, day, month, season or sub-year, year); the year
     and month it leaves out ("du 3 au 10 juillet 2023") come from ``inherit``."""
     parts: dict[str, int] = {}
-    for t in toks:
+    for i, t in enumerate(toks):
         if t.code in "WNMSYO":
             if t.code in parts:
                 return None
             parts[t.code] = t.value
-        elif t.code in "HR":
+        elif t.code in "HR":  # "1er semestre", "second semestre", not "1 semestre"
+            if i == 0 or toks[i - 1].text.isdigit():
+                return None
             parts["code"] = (SEMESTER_BASE if t.code == "H" else QUARTER_BASE) + parts.pop(
                 "O", parts.pop("N", 0))
     code = parts.get("code") or parts.get("S")
@@ -271,7 +273,7 @@ def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
     if "N" in parts and "M" not in parts:
         return None
     year, month, day = parts["Y"], parts.get("M"), parts.get("N")
-    if day is not None and (month is None or day > calendar.monthrange(year, month)[1]):
+    if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
         return None
     if "W" in parts and (day is None or date(year, month, day).weekday() != parts["W"]):  # type: ignore[arg-type]
         return None
