@@ -29,7 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -114,17 +114,13 @@ _VOCABULARY: list[tuple[str, str]] = [
     (".", r"[.;!?()\[\]«»\"…]"),  # a sentence or a phrase ends: no label goes past it
     ("?", r"[^\s,:;.!?()\[\]«»\"…]+"),  # any other word
 ]
-_SCAN = re.compile(
-    r"\s*+(?:" + "|".join(f"(?P<{'_' + str(i)}>{p})" for i, (_, p) in enumerate(_VOCABULARY)) + ")",
-    re.IGNORECASE,
-)
-_CODES = [code for code, _ in _VOCABULARY]
+_SCAN = re.compile(r"\s*+(?:" + "|".join(f"({p})" for _, p in _VOCABULARY) + ")", re.IGNORECASE)
+_CODES = [""] + [code for code, _ in _VOCABULARY]  # by group number
 DATE_ELEMENTS = set("YMX")  # what makes a phrase a date: a year, a month, a decade
 _WORDS_OF_DATES = set("YONMSWHRXyPFTBDAEIL&")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     code: str
     text: str
     start: int
@@ -153,9 +149,9 @@ def tokens(text: str, limit: int = MAX_LABEL) -> Iterator[Token]:
         m = _SCAN.match(text, pos, end)
         if m is None:  # only white space is left
             return
-        code = _CODES[int(m.lastgroup[1:])]  # type: ignore[index]
-        yield Token(code, m.group(m.lastindex), m.start(m.lastindex), m.end())  # type: ignore[arg-type]
+        group = m.lastindex
         pos = m.end()
+        yield Token(_CODES[group], m.group(group), m.start(group), pos)  # type: ignore[index]
 
 
 # --- What a label means --------------------------------------------------------------------
@@ -409,7 +405,14 @@ class _Candidate:
     label: str
     rest: str
     separator: str
+    codes: str  # the label's tokens, one letter each
     other_words: int  # words that are not date words ("vers", "rentrée", "visite")
+
+
+# A colon makes a label of a short phrase with a few other words ("Rentrée scolaire 2019 :");
+# a comma, which sentences use everywhere, only of a phrase with at most one ("Vers 2015,"),
+# so that "Le projet lancé en 2019, financé par…" stays a sentence.
+OTHER_WORDS_BEFORE = {":": 3, ",": 1}
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -417,37 +420,39 @@ def _candidates(text: str) -> list[_Candidate]:
     month or a decade, then ":" or ",". Scanning stops at the first colon, at the end of a
     sentence or phrase, or after ``MAX_WORDS`` words."""
     found: list[_Candidate] = []
+    if text.find(":", 0, MAX_LABEL) < 0 and text.find(",", 0, MAX_LABEL) < 0:
+        return found  # no separator within reach: the common case of a plain paragraph
     words = other = 0
     has_date = False
+    codes = ""
     for t in tokens(text):
         if t.code in ":,":
             label = text[:t.start].rstrip()
             if has_date and label:
-                found.append(_Candidate(label, text[t.end:].lstrip(), t.code, other))
+                found.append(_Candidate(label, text[t.end:].lstrip(), t.code, codes, other))
             if t.code == ":":
                 break
+            codes += t.code
             continue
-        if t.code == ".":
-            break
         words += t.code != "-"
         other += t.code == "?"
         has_date = has_date or t.code in DATE_ELEMENTS
-        if words > MAX_WORDS:
+        if t.code == "." or words > MAX_WORDS or other > max(OTHER_WORDS_BEFORE.values()):
             break
+        codes += t.code
     return found
 
 
-def _shaped(label: str) -> bool:
-    """True when ``label`` has the shape of one of the grammar's forms, whatever its values
-    ("2014-2003" has the shape of a range: a label, though not understood)."""
-    codes = "".join(t.code for t in tokens(label))
+def _shaped(codes: str) -> bool:
+    """True when a label's tokens have the shape of one of the grammar's forms, whatever
+    its values ("2014-2003" has the shape of a range: a label, though not understood)."""
     return any(pattern.fullmatch(codes) for pattern, _ in _COMPILED)
 
 
 def _label(text: str) -> tuple[_Candidate, bool] | None:
     """The label ``text`` opens with, and whether it has the shape of a known form."""
     candidates = _candidates(text)
-    shaped = [c for c in candidates if _shaped(c.label)]
+    shaped = [c for c in candidates if _shaped(c.codes)]
     best = max(shaped, key=lambda c: len(c.label)) if shaped else None
     # a longer phrase of date words only, up to a colon, is the label even when the grammar
     # has no such form ("2018, 2019, 2020 :" is one label, not "2018")
@@ -459,16 +464,10 @@ def _label(text: str) -> tuple[_Candidate, bool] | None:
     for separator, pick in ((":", -1), (",", 0)):
         allowed = [c for c in candidates if c.separator == separator
                    and c.other_words <= OTHER_WORDS_BEFORE[separator]
-                   and (separator == ":" or _has_year(c.label))]
+                   and (separator == ":" or "Y" in c.codes)]
         if allowed:
             return allowed[pick], False
     return None
-
-
-# A colon makes a label of a short phrase with a few other words ("Rentrée scolaire 2019 :");
-# a comma, which sentences use everywhere, only of a phrase with at most one ("Vers 2015,"),
-# so that "Le projet lancé en 2019, financé par…" stays a sentence.
-OTHER_WORDS_BEFORE = {":": 3, ",": 1}
 
 
 def split_label(text: str) -> tuple[str, str] | None:
@@ -504,10 +503,6 @@ def split_any_label(text: str) -> tuple[str, str, bool] | None:
         return None
     label = found[0]
     return label.label, label.rest, parse_label(label.label) is not None
-
-
-def _has_year(label: str) -> bool:
-    return any(t.code == "Y" for t in tokens(label))
 
 
 # A label at the start of a text: a phrase of date words holding a year, a month or a

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import YEAR, Period, parse_label
 from .entities import Mention, Registry, organisations, people, programmes
@@ -92,7 +93,8 @@ def _denied(text: str, start: int) -> bool:
     return bool(_NEGATION.search(before, clause.end() if clause else 0))
 
 
-def _statements(text: str) -> list[tuple[str, str | None]]:
+@lru_cache(maxsize=16)  # status and cancelled_years read the same entry one after the other
+def _statements(text: str) -> tuple[tuple[str, str | None], ...]:
     """The statuses ``text`` states, in order, with the years a cancellation names."""
     found = []
     for m in _STATUS.finditer(text):
@@ -100,7 +102,12 @@ def _statements(text: str) -> list[tuple[str, str | None]]:
             c for c in STATUS_PHRASES if m.group(c))
         if not _denied(text, m.start()):
             found.append((code, m["years"]))  # type: ignore[arg-type]
-    return found
+    return tuple(found)
+
+
+def _years_cancelled(text: str) -> list[int]:
+    return sorted({int(y) for code, named in _statements(text) if code == "cancelled" and named
+                   for y in re.findall(YEAR, named)})
 
 
 def status(text: str, period: Period | None) -> str | None:
@@ -118,10 +125,9 @@ def status(text: str, period: Period | None) -> str | None:
         return said[-1]
     if period and period.is_ongoing:
         return "ongoing"
-    cancelled = cancelled_years(text)
+    cancelled = _years_cancelled(text)
     if period and period.start_year and period.end_year and cancelled:
-        every_year = set(range(period.start_year, period.end_year + 1))
-        if every_year <= {int(y) for y in re.findall(YEAR, cancelled)}:
+        if set(range(period.start_year, period.end_year + 1)) <= set(cancelled):
             return "cancelled"
     return None
 
@@ -132,8 +138,7 @@ def cancelled_years(text: str) -> str | None:
     >>> cancelled_years("Les tournois ont été annulés en 2020 et 2021 à cause des grèves")
     '{2020,2021}'
     """
-    years = sorted({int(y) for code, named in _statements(text) if code == "cancelled" and named
-                    for y in re.findall(YEAR, named)})
+    years = _years_cancelled(text)
     return "{" + ",".join(map(str, years)) + "}" if years else None
 
 

@@ -92,6 +92,7 @@ _EUROS = re.compile(
     r"(?:€|euros?\b|eur\b)",
     re.IGNORECASE,
 )
+_CURRENCY = re.compile(r"€|\beur", re.IGNORECASE)  # a quick look before the full pattern
 
 
 def read_number(word: str) -> int | None:
@@ -119,6 +120,8 @@ def amount_eur(text: str) -> Quantity | None:
     >>> amount_eur("un budget d’environ 1,5 million d’euros"), amount_eur("soit 15 k€")
     (Quantity(value=1500000, approx=True), Quantity(value=15000, approx=False))
     """
+    if not _CURRENCY.search(text):
+        return None
     for m in _EUROS.finditer(text):
         number = m["number"]
         whole, _, decimals = number.partition(",") if number[:1].isdigit() else (number, "", "")
