@@ -146,10 +146,10 @@ def test_partner_enrichment(records, partner_id, expected):
 
 # key -> age_min, age_max, duration_days, recurrence, cancelled_years, direction
 MORE_FACTS = [
-    (("jifna-et-jalazone", 64, "2003 – 2014"), (13, 15, 21, "annual", None, "hosted_in_ivry")),
+    (("jifna-et-jalazone", 64, "2003 – 2014"), (13, 15, 21, "annual", None, "visit_from_partner")),
     (("jifna-et-jalazone", 66, "2006 – 2008"), (10, 14, None, None, None, "neither")),
-    (("camps-de-refugies-sahraouis-de-tindouf", 104, "Depuis 2008"), (6, 10, 14, None, None, "hosted_in_ivry")),
-    (("camps-de-refugies-sahraouis-de-tindouf", 110, "Avril - mai 2018"), (None, None, 30, None, None, "hosted_in_ivry")),
+    (("camps-de-refugies-sahraouis-de-tindouf", 104, "Depuis 2008"), (6, 10, 14, None, None, "visit_from_partner")),
+    (("camps-de-refugies-sahraouis-de-tindouf", 110, "Avril - mai 2018"), (None, None, 30, None, None, "visit_from_partner")),
     (("brandebourg-sur-la-havel", 34, "Depuis 2016"), (None, None, None, "every_summer", "{2020,2021}", "both")),
     (("brandebourg-sur-la-havel", 26, "2014"), (None, None, None, None, None, "trip_to_partner")),
     (("brandebourg-sur-la-havel", 32, "Mai 2018"), (None, None, None, None, None, "trip_to_partner")),
