@@ -124,14 +124,15 @@ def _reads_as_name(name: str) -> bool:
 
     >>> _reads_as_name("Saint-Louis du Sénégal"), _reads_as_name("Retour en haut de page")
     (True, False)
+    >>> _reads_as_name("Publié le 12/03/2024")
+    False
     """
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or not words[0][:1].isupper():
         return False
     for word in words:
         bare = re.sub(r"^[dl]['’]", "", word, flags=re.IGNORECASE)
-        if not (bare[:1].isupper() or bare[:1].isdigit() or word.lower() in _NAME_PARTICLES
-                or word in _DASHES):
+        if not (bare[:1].isupper() or word.lower() in _NAME_PARTICLES or word in _DASHES):
             return False
     return True
 
