@@ -94,11 +94,31 @@ UNTITLED = Layout("untitled", '<div id="content"><div class="contenu-page">\n', 
 CMS_LAYOUTS = (WORDPRESS, DRUPAL, SPIP, JOOMLA)
 
 
-def _inline(text: str, bold: bool) -> str:
-    labelled = split_any_label(text)
-    text = escape(text, quote=False).replace("\u00a0", "&nbsp;")
-    if bold and labelled:
-        label = escape(labelled[0], quote=False).replace("\u00a0", "&nbsp;")
+@dataclass(frozen=True)
+class Piece:
+    """One block of a page to render: ``kind`` is "title", "heading", "paragraph" or
+    "list_item"; ``label`` the date label that opens an entry, to set in bold."""
+
+    kind: str
+    text: str
+    label: str | None = None
+    attached: bool = False  # a bullet of an entry: on the line after it, in a text snapshot
+
+
+def pieces_of_text(text: str) -> list[Piece]:
+    """The pieces of a text snapshot, as the text reader splits it."""
+    pieces = []
+    for block in text_blocks(text):
+        labelled = split_any_label(block.text)
+        kind = "title" if block.kind == "heading" and block.level == 1 else block.kind
+        pieces.append(Piece(kind, block.text, labelled[0] if labelled else None))
+    return pieces
+
+
+def _inline(piece: Piece, bold: bool) -> str:
+    text = escape(piece.text, quote=False).replace("\u00a0", "&nbsp;")
+    if bold and piece.label:
+        label = escape(piece.label, quote=False).replace("\u00a0", "&nbsp;")
         return f"<strong>{label}</strong>{text[len(label):]}"
     return text
 
@@ -108,6 +128,11 @@ def render(text: str, heading: str = "h2", entries: str = "p", bold: bool = True
     """The snapshot's blocks as an HTML page; the navigation link is left to the chrome."""
     if (heading, entries, bold) != ("h2", "p", True):
         layout = replace(layout, heading=heading, entries=entries, bold=bold)
+    return render_pieces(pieces_of_text(text), layout)
+
+
+def render_pieces(pieces: list[Piece], layout: Layout) -> str:
+    """A page's pieces as the CMS of ``layout`` would write them."""
     out: list[str] = [CHROME_TOP]
     open_list: str | None = None
     lines: list[str] = []  # paragraphs of a <br> layout waiting to be written
@@ -121,19 +146,18 @@ def render(text: str, heading: str = "h2", entries: str = "p", bold: bool = True
             out.append("</li></ul>" if open_list == "entries" else "</ul>")
             open_list = None
 
-    blocks = text_blocks(text)
-    title = blocks[0].text if blocks and blocks[0].level == 1 else None
+    title = pieces[0].text if pieces and pieces[0].kind == "title" else None
     out.append(layout.before)
     out.append(layout.title.format(title=escape(title or "")) if title and layout.title else "")
     out.append(layout.open)
-    for block in blocks[1 if title else 0:]:
-        if block.text == "Retour en haut de page":
+    for piece in pieces[1 if title else 0:]:
+        if piece.text == "Retour en haut de page":
             continue
-        body = _inline(block.text, layout.bold)
-        if block.kind == "heading":
+        body = _inline(piece, layout.bold)
+        if piece.kind == "heading":
             close()
             out.append(f"<{layout.heading}>{body}</{layout.heading}>")
-        elif block.kind == "list_item":
+        elif piece.kind == "list_item":
             if open_list == "entries":  # bullets of an entry: a list inside its item
                 out.append(f"<ul><li>{body}</li></ul>")
             else:
@@ -142,7 +166,7 @@ def render(text: str, heading: str = "h2", entries: str = "p", bold: bool = True
                     out.append("<ul>")
                     open_list = "bullets"
                 out.append(f"<li>{body}</li>")
-        elif layout.entries == "li" and split_any_label(block.text):
+        elif layout.entries == "li" and piece.label:
             if open_list == "entries":
                 out.append("</li>")
             else:
