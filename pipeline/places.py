@@ -43,18 +43,20 @@ _KIND = re.compile(
 _KIND_PREFIX = re.compile(
     rf"\b(?:la|le|les)\s+(?:{_KIND_WORD})\s+(?:de\s+|d{APOSTROPHES})", re.IGNORECASE
 )
-_LOCATIVE = re.compile(r"\s+en\s+[A-ZÀ-Ý][\w-]*$")  # "… en Cisjordanie"
+_LOCATIVE = re.compile(r"(?<!\s)\s+en\s+[A-ZÀ-Ý][\w-]*$")  # "… en Cisjordanie"
 # Where a place's name ends and a qualifier starts: a spaced dash ("La Lisa – La Havane"),
 # a comma ("…, région de Kayes"), "au sein de …". A dash inside a name
 # ("Saint-Louis") has no spaces around it.
-_QUALIFIER = re.compile(rf"\s+[-–—]\s+|,|\s+au\s+sein\s+d(?:e\s|u\s|es\s|{APOSTROPHES})",
-                        re.IGNORECASE)
+# (?<!\s): each alternative is tried once per run of spaces, so a long run costs linear time.
+_QUALIFIER = re.compile(
+    rf"(?<!\s)\s+[-–—]\s+|,|(?<!\s)\s+au\s+sein\s+d(?:e\s|u\s|es\s|{APOSTROPHES})", re.IGNORECASE)
 # Parts of the brackets of a heading: "(France, Belgique)", "(La Havane / Cuba)".
-_BRACKET_PARTS = re.compile(r"\s*(?:[,;/]|\s+et\s+)\s*")
+_BRACKET_PARTS = re.compile(r"(?<!\s)\s*[,;/]\s*|(?<!\s)\s+et\s+")
 SIMILAR_SPELLING = 0.85
 # An intro item is linked to the partner whose name it reads as at least this close
 # (difflib ratio of the folded names), or whose every word it holds.
 SIMILAR_INTRO = 0.75
+NAME_LENGTH = 200  # characters of a name that difflib compares
 # Words that say nothing about which place is meant.
 _PARTICLES = frozenset("de du des d la le les l et en sur sous au aux a lès lez".split())
 
@@ -210,7 +212,8 @@ def _intro_score(item: str, place: str) -> float:
     item_words, place_words = _significant(item), _significant(place)
     if place_words and place_words <= item_words:
         return 1.0
-    return difflib.SequenceMatcher(None, item, place).ratio()
+    # a place's name is short: longer texts are cut, so that difflib's cost stays bounded
+    return difflib.SequenceMatcher(None, item[:NAME_LENGTH], place[:NAME_LENGTH]).ratio()
 
 
 def link_intro(items: list[str], places: list[str]) -> list[int | None]:

@@ -54,7 +54,8 @@ MAX_NAME_WORDS = 8
 # Sentence punctuation a place's name never holds: a colon, a question mark, a full stop
 # after a word (an abbreviation's is allowed: "St. Louis"), a final full stop.
 _SENTENCE_MARK = re.compile(r"[:;!?…]|\w{4}\.(?:\s|$)|\.$")
-_BRACKET_PARTS = re.compile(r"\s*(?:[,;/]|\s+et\s+)\s*")
+# (?<!\s): tried once per run of spaces, so a long run costs linear time
+_BRACKET_PARTS = re.compile(r"(?<!\s)\s*[,;/]\s*|(?<!\s)\s+et\s+")
 # Words of a place's name that need no capital: "Saint-Louis du Sénégal", "Kita et Sefeto".
 _NAME_PARTICLES = frozenset(
     "de du des d la le les l et en sur sous au aux à lès lez y el al von van der di da do dos".split())
@@ -137,13 +138,15 @@ def _reads_as_name(name: str) -> bool:
     return True
 
 
-def _names_an_item(name: str, items: Sequence[str]) -> bool:
-    """Every distinctive word of ``name`` is in one of the intro's list items."""
+def _names_an_item(name: str, items: Sequence[str | set[str]]) -> bool:
+    """Every distinctive word of ``name`` is in one of the intro's list items (given as
+    text, or as their :func:`name_words`)."""
     words = name_words(name)
-    return bool(words) and any(words <= name_words(item) for item in items)
+    return bool(words) and any(
+        words <= (item if isinstance(item, set) else name_words(item)) for item in items)
 
 
-def heading_like(line: str, items: Sequence[str] = ()) -> bool:
+def heading_like(line: str, items: Sequence[str | set[str]] = ()) -> bool:
     """True when a line reads as a partner heading: a short line naming a place, with its
     country (or two) in brackets or none, and no sentence punctuation in the name.
 
@@ -191,14 +194,14 @@ def text_blocks(text: str) -> list[Block]:
     [('heading', 'Titre', 1), ('list_item', 'Un', 3), ('heading', 'Tombouctou (Mali)', 4)]
     """
     blocks: list[Block] = []
-    items: list[str] = []
+    items: list[set[str]] = []  # the words of the list items seen so far
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
         if not line:
             continue
         if bullet := _BULLET.match(line):
-            items.append(line[bullet.end():])
-            blocks.append(Block("list_item", items[-1], number))
+            blocks.append(Block("list_item", line[bullet.end():], number))
+            items.append(name_words(blocks[-1].text))
         elif not blocks and _title_like(line):
             blocks.append(Block("heading", line, number, level=1))
         elif heading_like(line, items):
