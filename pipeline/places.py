@@ -57,8 +57,10 @@ SIMILAR_SPELLING = 0.85
 # (difflib ratio of the folded names), or whose every word it holds.
 SIMILAR_INTRO = 0.75
 NAME_LENGTH = 200  # characters of a name that difflib compares
-# Words that say nothing about which place is meant.
-_PARTICLES = frozenset("de du des d la le les l et en sur sous au aux a lès lez".split())
+# Words of a place's name that take no capital and say nothing about which place is
+# meant: "Saint-Louis du Sénégal", "Kita et Sefeto", "Vicco von Büllow".
+PARTICLES = frozenset(
+    "de du des d la le les l et en sur sous au aux a à lès lez y el al von van der di da do dos".split())
 
 # Usual French names of countries that neither the CLDR nor ISO 3166 spells this way
 # (older or informal names still common in municipal prose).
@@ -194,7 +196,7 @@ def _folded(place: str) -> str:
 
 
 def _significant(folded: str) -> set[str]:
-    return {w for w in folded.split() if w not in _PARTICLES}
+    return {w for w in folded.split() if w not in PARTICLES}
 
 
 def name_words(text: str) -> set[str]:
@@ -318,6 +320,15 @@ def country_code(french_name: str | None) -> str | None:
     return _countries_by_french_name().get(_key(french_name))
 
 
+def bracket_parts(bracket: str) -> list[str]:
+    """The parts of a heading's brackets.
+
+    >>> bracket_parts("Matanzas, Cuba"), bracket_parts("France et Belgique")
+    (['Matanzas', 'Cuba'], ['France', 'Belgique'])
+    """
+    return _BRACKET_PARTS.split(bracket)
+
+
 def countries(bracket: str | None) -> tuple[str | None, str | None]:
     """The ``country_name`` and ``country_code`` of a heading's brackets: the countries
     they name, " | " between two; what they hold as written when it names no country.
@@ -329,8 +340,7 @@ def countries(bracket: str | None) -> tuple[str | None, str | None]:
     """
     if not bracket:
         return None, None
-    found = [(part, code) for part in _BRACKET_PARTS.split(bracket)
-             if (code := country_code(part))]
+    found = [(part, code) for part in bracket_parts(bracket) if (code := country_code(part))]
     if not found:
         return bracket, None
     return " | ".join(p for p, _ in found), " | ".join(c for _, c in found)

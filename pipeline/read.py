@@ -34,7 +34,7 @@ from lxml import etree
 
 from .dates import split_any_label
 from .errors import PipelineError
-from .places import country_code, name_words, split_heading
+from .places import PARTICLES, bracket_parts, countries, name_words, split_heading
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
 
@@ -54,11 +54,6 @@ MAX_NAME_WORDS = 8
 # Sentence punctuation a place's name never holds: a colon, a question mark, a full stop
 # after a word (an abbreviation's is allowed: "St. Louis"), a final full stop.
 _SENTENCE_MARK = re.compile(r"[:;!?…]|\w{4}\.(?:\s|$)|\.$")
-# (?<!\s): tried once per run of spaces, so a long run costs linear time
-_BRACKET_PARTS = re.compile(r"(?<!\s)\s*[,;/]\s*|(?<!\s)\s+et\s+")
-# Words of a place's name that need no capital: "Saint-Louis du Sénégal", "Kita et Sefeto".
-_NAME_PARTICLES = frozenset(
-    "de du des d la le les l et en sur sous au aux à lès lez y el al von van der di da do dos".split())
 _DASHES = frozenset("-–—/&")
 
 
@@ -133,9 +128,13 @@ def _reads_as_name(name: str) -> bool:
         return False
     for word in words:
         bare = re.sub(r"^[dl]['’]", "", word, flags=re.IGNORECASE)
-        if not (bare[:1].isupper() or word.lower() in _NAME_PARTICLES or word in _DASHES):
+        if not (bare[:1].isupper() or word.lower() in PARTICLES or word in _DASHES):
             return False
     return True
+
+
+def _names_a_country(bracket: str | None) -> bool:
+    return countries(bracket)[1] is not None
 
 
 def _names_an_item(name: str, items: Sequence[str | set[str]]) -> bool:
@@ -171,11 +170,10 @@ def heading_like(line: str, items: Sequence[str | set[str]] = ()) -> bool:
         return False
     if bracket is None:
         return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(name) or _names_an_item(name, items))
-    parts = _BRACKET_PARTS.split(bracket)
+    parts = bracket_parts(bracket)
     if len(parts) > 3 or any(len(part.split()) > 4 for part in parts):
         return False
-    return (any(country_code(part) for part in parts) or _reads_as_name(name)
-            or _names_an_item(name, items))
+    return _names_a_country(bracket) or _reads_as_name(name) or _names_an_item(name, items)
 
 
 def _title_like(line: str) -> bool:
@@ -183,8 +181,7 @@ def _title_like(line: str) -> bool:
     sentence (it ends like one) or a partner heading with its country."""
     if line.endswith((":", ".", "!", "?", "…")) or split_any_label(line):
         return False
-    bracket = split_heading(line)[1]
-    return not (bracket and any(country_code(p) for p in _BRACKET_PARTS.split(bracket)))
+    return not _names_a_country(split_heading(line)[1])
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -340,10 +337,7 @@ def _article(document: etree._Element) -> etree._Element:
 def _names_a_partner(heading: str, items: Sequence[str]) -> bool:
     """A heading outside the article that a partner section would have: it names a
     country in brackets, or one of the intro's list items names it."""
-    bracket = split_heading(heading)[1]
-    if bracket and any(country_code(p) for p in _BRACKET_PARTS.split(bracket)):
-        return True
-    return _names_an_item(heading, items)
+    return _names_a_country(split_heading(heading)[1]) or _names_an_item(heading, items)
 
 
 def _widen(article: etree._Element, document: etree._Element) -> etree._Element:
