@@ -7,7 +7,8 @@ The rules, from the way municipal pages of this kind are written:
 
 - a partner section runs from its heading to the next one; the paragraphs before its
   first entry describe the partner. A heading directly followed by a deeper one heads a
-  group of sections ("Europe", then "h3" partners): it is set aside, not a partner;
+  group of sections ("Europe", then "h3" partners): it is set aside, not a partner; so
+  are headings above the first one that reads as a partner heading ("Nos partenaires");
 - an entry is a paragraph, list item or ``<br>`` line that opens with a date label,
   whatever its form ("2003-2014 :", "1999,", "Courant 2019 :"): :func:`split_any_label`
   says what a label is, and a label the grammar cannot read is kept as written (the
@@ -39,7 +40,7 @@ from dataclasses import dataclass, field
 from .dates import split_any_label
 from .errors import PipelineError
 from .places import link_intro, split_heading
-from .read import Block
+from .read import Block, heading_like
 
 NAVIGATION = {"retour en haut de page", "haut de page", "imprimer", "partager", "retour"}
 # Words that refer back to the entry above: a paragraph whose first sentence holds one
@@ -57,6 +58,7 @@ LABEL_WINDOW = 200  # characters: more than any date label, so a look-ahead cost
 # Reasons for setting text aside; the last ones are losses and stop the run.
 PAGE_TITLE, INTRODUCTION, NAVIGATION_LINK = "page title", "page introduction", "site navigation link"
 GROUP_HEADING = "heading of a group of partner sections"
+INTRO_HEADING = "heading of the introduction"
 UNLINKED_ITEM = "intro list item naming no partner section"
 EARLY_ENTRY = "dated entry before the first partner heading"
 
@@ -188,11 +190,11 @@ def _fill_section(section: Section, blocks: list[Block], set_aside: list[SetAsid
                     entries.append(Entry(None, piece, block.line, block.line))
 
 
-def _intro_reason(block: Block) -> tuple[str, bool]:
+def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
     if _is_navigation(block):
         return NAVIGATION_LINK, False
     if block.kind == "heading":
-        return GROUP_HEADING, False
+        return (GROUP_HEADING if group else INTRO_HEADING), False
     if split_any_label(block.text):
         return EARLY_ENTRY, True
     return INTRODUCTION, False
@@ -211,18 +213,23 @@ def parse(blocks: list[Block]) -> Page:
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     body = blocks[1:] if title else blocks
     headings = [i for i, b in enumerate(body) if b.kind == "heading"]
-    starts = [i for i in headings
-              if not (i + 1 < len(body) and body[i + 1].kind == "heading"
-                      and body[i + 1].level > body[i].level)]
+    groups = {i for i in headings if i + 1 < len(body) and body[i + 1].kind == "heading"
+              and body[i + 1].level > body[i].level}
+    starts = [i for i in headings if i not in groups]
+    # headings above the first one that names a place belong to the introduction
+    # ("Nos partenaires", a title the CMS wrote as an h2)
+    while starts and not heading_like(body[starts[0]].text,
+                                      [b.text for b in body[:starts[0]] if b.kind == "list_item"]):
+        starts.pop(0)
     if not starts:
         raise PipelineError(
             "no partner heading found: expected lines such as 'Tombouctou (Mali)'"
         )
     intro = body[:starts[0]]
     set_aside = [SetAside(title, PAGE_TITLE)] if title else []
-    for block in intro:
+    for i, block in enumerate(intro):
         if block.kind != "list_item":
-            reason, loss = _intro_reason(block)
+            reason, loss = _intro_reason(block, i in groups)
             set_aside.append(SetAside(block, reason, loss))
     items = [b for b in intro if b.kind == "list_item"]
     sections = []

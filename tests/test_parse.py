@@ -187,3 +187,16 @@ def test_a_dated_entry_before_the_first_heading_is_a_loss():
     page = parse(text_blocks("Jumelages\n\n2009 : accueil de jeunes.\n\nTamba (Mali)\n\n2010 : forage.\n"))
     assert [(x.block.line, x.reason, x.loss) for x in page.set_aside] == [
         (1, "page title", False), (3, "dated entry before the first partner heading", True)]
+
+
+def test_headings_above_the_first_partner_heading_belong_to_the_introduction():
+    from pipeline.read import html_blocks
+    page = parse(html_blocks(
+        "<html><body><main><h2>Jumelages et coopérations</h2><p>La Ville mène des projets avec :</p>"
+        "<ul><li>La ville de Tamba (Mali)</li></ul><h2>Nos partenaires</h2>"
+        "<h2>Tamba (Mali)</h2><p>2010 : accueil.</p><h2>Kobané</h2><p>2011 : soutien.</p>"
+        "</main></body></html>"))
+    assert [s.heading.text for s in page.sections] == ["Tamba (Mali)", "Kobané"]
+    assert [(x.block.text, x.reason) for x in page.set_aside if x.block.kind == "heading"] == [
+        ("Jumelages et coopérations", "heading of the introduction"),
+        ("Nos partenaires", "heading of the introduction")]
