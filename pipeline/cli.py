@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import PipelineError
+from .errors import InputError, PipelineError, ReleaseError
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"  # the published release
 
@@ -118,7 +118,7 @@ def _diff(args: argparse.Namespace) -> None:
 
     for folder in (args.old, args.new):
         if not is_release(folder):
-            raise PipelineError(f"{folder}: not a release folder (no */datapackage.json)")
+            raise ReleaseError(f"{folder}: not a release folder (no */datapackage.json)")
     changes = compare(args.old, args.new)
     if changes.level is None:
         print(f"no change between {_shown(args.old)} and {_shown(args.new)}")
@@ -138,7 +138,7 @@ def _publish(args: argparse.Namespace) -> None:
     variable = "DATAGOUV_API_KEY" if args.portal == "datagouv" else "CKAN_API_TOKEN"
     key = os.environ.get(variable) or None  # never printed
     if args.yes and not key:
-        raise PipelineError(f"set {variable} to publish (the key is read from the environment only)")
+        raise InputError(f"set {variable} to publish (the key is read from the environment only)")
     if args.portal == "datagouv":
         from .publish.datagouv import DataGouv
         publisher = DataGouv(args.dataset, args.api_url, key, args.organization)
@@ -280,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe must fail here, inside the try, not at exit
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted: the previous output is unchanged", file=sys.stderr)
         return 130

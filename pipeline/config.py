@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import PipelineError
+from .errors import InputError
 
 CONFIG = Path(__file__).resolve().parent.parent / "city.toml"
 
@@ -76,6 +76,6 @@ def config(path: Path = CONFIG) -> Config:
             data["release"]["stem"],
         )
     except FileNotFoundError:
-        raise PipelineError(f"{path}: no such file (the town's configuration)") from None
+        raise InputError(f"{path}: no such file (the town's configuration)") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        raise PipelineError(f"{path}: not a valid town configuration ({exc})") from None
+        raise InputError(f"{path}: not a valid town configuration ({exc})") from None

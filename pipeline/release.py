@@ -26,7 +26,7 @@ from typing import Any
 from .changes import UNDATED, Changes, bump, compare, render_log
 from .emit import write_packages, write_views
 from .emit.json import write_json
-from .errors import PipelineError
+from .errors import InputError, PipelineError, ReleaseError
 from .report import Report, code_fingerprint
 from .sources import Snapshot
 from .tables import Tables
@@ -52,7 +52,7 @@ def is_release(folder: Path) -> bool:
 
 def _refuse_foreign(output: Path) -> None:
     if output.exists() and not (output.is_dir() and (is_release(output) or not any(output.iterdir()))):
-        raise PipelineError(f"{output}: exists and is not a release folder; refusing to replace it")
+        raise ReleaseError(f"{output}: exists and is not a release folder; refusing to replace it")
 
 
 def _history(release: Path) -> list[dict[str, Any]]:
@@ -134,7 +134,7 @@ def previous_release(output: Path, previous: Path | None = None) -> Path | None:
     else the published one."""
     if previous is not None:
         if not is_release(previous):
-            raise PipelineError(f"{previous}: not a release folder (no */datapackage.json)")
+            raise ReleaseError(f"{previous}: not a release folder (no */datapackage.json)")
         return previous
     return output if is_release(output) else PUBLISHED if is_release(PUBLISHED) else None
 
@@ -147,7 +147,7 @@ def check_structure(data: Tables, previous: Path | None, min_ratio: float) -> No
     before = len(json.loads((previous / "json" / "actions.json").read_text(encoding="utf-8")))
     found = len(data["actions"])
     if found < min_ratio * before:
-        raise PipelineError(
+        raise InputError(
             f"expected about {before} actions (the previous release has {before}), found "
             f"{found}: the page's structure has probably changed; nothing was written "
             f"(--min-actions-ratio {min_ratio:g}; set it to 0 if the page really lost them)"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import frictionless
 
-from .errors import PipelineError
+from .errors import ReleaseError
 from .schemas import table_names
 from .tables import Tables
 
@@ -48,17 +48,17 @@ def _raise_if_invalid(report: frictionless.Report, what: str) -> None:
     lines = _report_lines(report)
     listed = "\n  ".join(lines[:MAX_LISTED])
     more = f"\n  … and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
-    raise PipelineError(f"{what} is not valid ({len(lines)} errors):\n  {listed}{more}")
+    raise ReleaseError(f"{what} is not valid ({len(lines)} errors):\n  {listed}{more}")
 
 
 def _validate_package(path: Path) -> None:
     try:
         report = frictionless.validate(str(path))
     except frictionless.FrictionlessException as exc:
-        raise PipelineError(f"{path}: cannot be read ({exc.error.message})") from None
+        raise ReleaseError(f"{path}: cannot be read ({exc.error.message})") from None
     _raise_if_invalid(report, str(path))
     if problems := file_mismatches(path):
-        raise PipelineError(f"{path}: " + "; ".join(problems))
+        raise ReleaseError(f"{path}: " + "; ".join(problems))
 
 
 def _records(package: Path, table: str) -> list[dict]:
@@ -77,7 +77,7 @@ def check_files(release: Path) -> None:
     a release that was validated when it was published)."""
     for package in package_paths(release):
         if problems := file_mismatches(package):
-            raise PipelineError(f"{package}: " + "; ".join(problems))
+            raise ReleaseError(f"{package}: " + "; ".join(problems))
 
 
 def validate_staged(staging: Path, data: Tables) -> list[Path]:
@@ -91,7 +91,7 @@ def validate_staged(staging: Path, data: Tables) -> list[Path]:
             continue
         for table in table_names():
             if _records(package, table) != data[table]:
-                raise PipelineError(f"{package}: table {table} does not hold the validated records")
+                raise ReleaseError(f"{package}: table {table} does not hold the validated records")
     return packages
 
 
@@ -101,7 +101,7 @@ def package_paths(directory: Path) -> list[Path]:
         return [directory / "datapackage.json"]
     found = sorted(directory.glob("*/datapackage.json"))
     if not found:
-        raise PipelineError(f"{directory}: no datapackage.json in it or in its subfolders")
+        raise ReleaseError(f"{directory}: no datapackage.json in it or in its subfolders")
     return found
 
 
