@@ -22,7 +22,8 @@ from pathlib import Path
 import frictionless
 
 from .errors import ReleaseError
-from .schemas import table_names
+from .layout import Layout
+from .schemas import table_names, table_schema
 from .tables import Tables
 
 MAX_LISTED = 10
@@ -61,17 +62,6 @@ def _validate_package(path: Path) -> None:
         raise ReleaseError(f"{path}: " + "; ".join(problems))
 
 
-def _records(package: Path, table: str) -> list[dict]:
-    """A table of a JSON or Parquet package, read back with that format's own reader."""
-    descriptor = json.loads(package.read_text(encoding="utf-8"))
-    resource = next(r for r in descriptor["resources"] if r["name"] == table)
-    path = package.parent / resource["path"]
-    if resource["format"] == "parquet":
-        import pyarrow.parquet as pq
-        return pq.read_table(path).to_pylist()
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def check_files(release: Path) -> None:
     """Every file of a release matches its descriptor's hash and size (enough for a copy of
     a release that was validated when it was published)."""
@@ -81,18 +71,20 @@ def check_files(release: Path) -> None:
 
 
 def validate_staged(staging: Path, data: Tables) -> list[Path]:
-    """Validate a release before it replaces anything (see the module's docstring)."""
-    packages = package_paths(staging)
-    csv_package = staging / "csv" / "datapackage.json"
-    _validate_package(csv_package)
+    """Validate a release before it replaces anything (see the module's docstring): the
+    first package with frictionless, then every package's files read back with their own
+    format's reader, which must give exactly the validated rows."""
+    from .emit import PACKAGES
+
+    layout = Layout(staging)
+    _validate_package(layout.descriptor(PACKAGES[0].FORMAT))
     check_files(staging)
-    for package in packages:
-        if package == csv_package:
-            continue
+    for fmt in PACKAGES:
         for table in table_names():
-            if _records(package, table) != data[table]:
-                raise ReleaseError(f"{package}: table {table} does not hold the validated records")
-    return packages
+            if fmt.read(layout.table(fmt.FORMAT, table), table_schema(table)) != data[table]:
+                raise ReleaseError(f"{layout.descriptor(fmt.FORMAT)}: table {table} does not "
+                                   "hold the validated records")
+    return [layout.descriptor(fmt.FORMAT) for fmt in PACKAGES]
 
 
 def package_paths(directory: Path) -> list[Path]:

@@ -175,15 +175,18 @@ def test_coordinates_in_parquet_are_doubles(release):
 
 
 def test_a_value_outside_the_vocabulary_is_rejected(tmp_path):
+    from pipeline.dictionary import about
     from pipeline.emit import write_packages
     from pipeline.errors import PipelineError
+    from pipeline.layout import Layout
     from pipeline.sources import Snapshot
     from pipeline.tables import tables
     from pipeline.validate import validate_staged
     from .conftest import records_of
     data = tables(records_of("Jumelages\n\nDianguirdé (Mali)\n\n2016 : cartographie.\n"))
     data["action_themes"][0]["theme"] = "astrology"
-    write_packages(tmp_path, data, Snapshot(tmp_path / "page.txt", "0" * 64, None, None))
+    write_packages(Layout(tmp_path), data, about(Snapshot(tmp_path / "page.txt", "0" * 64, None, None)),
+                   "1.0.0")
     with pytest.raises(PipelineError, match=r"action_themes: row 2, field theme: .*astrology"):
         validate_staged(tmp_path, data)
 
