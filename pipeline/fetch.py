@@ -21,9 +21,9 @@ import requests
 
 from .errors import InputError, NetworkError
 from .http import session
-from .sources import MANIFEST, MAX_BYTES, PAGE_URL, RAW_DIR, manifest_entries
+from .config import config
+from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries
 
-STEM = "ivry-jumelages"
 TIMEOUT = (10.0, 30.0)  # seconds to connect, seconds between bytes
 
 
@@ -39,9 +39,10 @@ def _suffix(content_type: str) -> str:
 
 
 def _snapshot_path(raw: Path, day: str, suffix: str) -> Path:
-    path, n = raw / f"{STEM}-{day}{suffix}", 2
+    stem = config().stem
+    path, n = raw / f"{stem}-{day}{suffix}", 2
     while path.exists():
-        path, n = raw / f"{STEM}-{day}-{n}{suffix}", n + 1
+        path, n = raw / f"{stem}-{day}-{n}{suffix}", n + 1
     return path
 
 
@@ -73,10 +74,11 @@ def _download(response: requests.Response, url: str, max_bytes: int) -> bytes:
     return bytes(body)
 
 
-def fetch(url: str = PAGE_URL, raw: Path | None = None, *, max_bytes: int = MAX_BYTES,
+def fetch(url: str | None = None, raw: Path | None = None, *, max_bytes: int = MAX_BYTES,
           timeout: tuple[float, float] = TIMEOUT, retries: int = 3,
           backoff: float = 0.5) -> Fetched:
     """Download ``url`` into ``raw`` unless the last snapshot of it is still current."""
+    url = url or config().page_url
     raw = raw or RAW_DIR
     raw.mkdir(parents=True, exist_ok=True)
     entries = manifest_entries(raw)

@@ -82,7 +82,7 @@ class Layout:
         return self.root / "index.html"
 
     def view(self, folder: str, suffix: str) -> Path:
-        """A view's file: ``folder/<stem>.<suffix>`` (``xlsx/ivry-jumelages.xlsx``)."""
+        """A view's file: ``folder/<stem>.<suffix>`` (``xlsx/<stem>.xlsx``, the stem from ``city.toml``)."""
         return self.root / folder / f"{config().stem}.{suffix}"
 
     # The files written after the comparison with the previous release, from its result:

@@ -15,7 +15,6 @@ from .errors import InputError
 
 RAW_DIR = Path(__file__).resolve().parent.parent / "raw"
 MANIFEST = "manifest.json"
-PAGE_URL = "https://www.ivry94.fr/281/jumelages-et-cooperations.htm"
 MAX_BYTES = 5_000_000  # a fetched page larger than this is refused
 # Cited coordinates of each partner's main place (see the file's source column).
 REFERENCE_PLACES = RAW_DIR / "reference" / "places.csv"
