@@ -196,7 +196,7 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
         with timings.stage("validate the staged release"):
             # before the views: they rely on valid data (SQLite enforces the keys too)
             written = validate_staged(staging, data)
-        write_views(layout, Contents(data, tables_of(data), about, page_text), timings)
+        write_views(layout, Contents(data, tables_of(data), about, version, page_text), timings)
         if previous is not None and changes.level is None:
             changes.files = differing_files(previous.layout, layout)
             if not changes.files:

@@ -42,12 +42,13 @@ VIEWS: tuple[ModuleType, ...] = (xlsx, sqlite, snapshot, pages)
 
 @dataclass(frozen=True)
 class Contents:
-    """What the views are made of: the tables, their dictionary, what the release is, and
-    the text of the page that the ``source_line`` columns number."""
+    """What the views are made of: the tables, their dictionary, what the release is (and
+    its version), and the text of the page that the ``source_line`` columns number."""
 
     data: Tables
     tables: list[Table]
     about: About
+    version: str
     page_text: str
 
 
