@@ -246,9 +246,9 @@ def _left_out(element: etree._Element, in_article: bool = False) -> bool:
     furniture = tag in _LEFT_OUT_TAGS or bool(_LEFT_OUT_MARKS.search(marks)) \
         or element.get("role") == "navigation"
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
-        others = _LEFT_OUT_MARKS.sub("", _HEADER_MARK.sub("", marks))
+        others = _HEADER_MARK.sub("", marks)  # "entry-header" is the article's, "header nav" is not
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
-            or not _holds_heading(element)
+            or element.get("role") == "navigation" or not _holds_heading(element)
     return furniture
 
 

@@ -179,3 +179,18 @@ def test_nested_lists_are_read_once_and_br_cuts_loose_text():
         ("paragraph", "2010 : accueil de jeunes"), ("paragraph", "2011 : séjour à Tamba"),
         ("list_item", "2012 : formations :"), ("list_item", "animateurs"), ("list_item", "sportifs"),
         ("list_item", "cuisiniers")]
+
+
+@pytest.mark.parametrize("header, kept", [
+    ('<header class="entry-header"><h1>Jumelages</h1></header>', True),
+    ('<div class="page-header"><h2>Jumelages</h2></div>', True),
+    ('<header class="entry-header"><p>Publié le 3 mars</p></header>', False),
+    ('<div class="header-nav"><h2>Menu</h2></div>', False),
+    ('<header role="navigation"><h2>Menu</h2></header>', False),
+])
+def test_the_article_s_own_header_is_kept_when_it_holds_its_title(header, kept):
+    page = (f"<html><body><main><article>{header}<p>La Ville mène des projets avec :</p>"
+            "<h3>Tamba (Mali)</h3><p>2010 : accueil.</p></article></main></body></html>")
+    texts = [b.text for b in html_blocks(page)]
+    assert ("Jumelages" in texts or "Publié le 3 mars" in texts) == kept
+    assert "Menu" not in texts and "Tamba (Mali)" in texts
