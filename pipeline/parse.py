@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 from .dates import split_any_label
 from .errors import PipelineError
-from .places import link_intro, split_heading
+from .places import link_intro, name_words, split_heading
 from .read import Block, heading_like
 
 NAVIGATION = {"retour en haut de page", "haut de page", "imprimer", "partager", "retour"}
@@ -208,6 +208,20 @@ def _link_intro(items: list[Block], sections: list[Section], set_aside: list[Set
     set_aside += [SetAside(item, UNLINKED_ITEM) for i, item in enumerate(items) if i not in taken]
 
 
+def _first_partner(body: list[Block], starts: list[int]) -> int:
+    """Which of the headings is the first partner's: the first that reads as a partner
+    heading; those above it ("Nos partenaires", a title the CMS wrote as an h2) belong to
+    the introduction. When none reads as one, every heading is a partner's."""
+    items: list[set[str]] = []
+    done = 0
+    for n, start in enumerate(starts):
+        items += [name_words(b.text) for b in body[done:start] if b.kind == "list_item"]
+        done = start
+        if heading_like(body[start].text, items):
+            return n
+    return 0
+
+
 def parse(blocks: list[Block]) -> Page:
     """Group the page's blocks into its title, intro and partner sections."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
@@ -216,11 +230,7 @@ def parse(blocks: list[Block]) -> Page:
     groups = {i for i in headings if i + 1 < len(body) and body[i + 1].kind == "heading"
               and body[i + 1].level > body[i].level}
     starts = [i for i in headings if i not in groups]
-    # headings above the first one that names a place belong to the introduction
-    # ("Nos partenaires", a title the CMS wrote as an h2)
-    while starts and not heading_like(body[starts[0]].text,
-                                      [b.text for b in body[:starts[0]] if b.kind == "list_item"]):
-        starts.pop(0)
+    starts = starts[_first_partner(body, starts):]
     if not starts:
         raise PipelineError(
             "no partner heading found: expected lines such as 'Tombouctou (Mali)'"

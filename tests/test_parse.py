@@ -200,3 +200,11 @@ def test_headings_above_the_first_partner_heading_belong_to_the_introduction():
     assert [(x.block.text, x.reason) for x in page.set_aside if x.block.kind == "heading"] == [
         ("Jumelages et coopérations", "heading of the introduction"),
         ("Nos partenaires", "heading of the introduction")]
+
+
+def test_when_no_heading_reads_as_a_place_every_heading_is_a_partner_s():
+    from pipeline.read import html_blocks
+    page = parse(html_blocks("<html><body><main><h1>Jumelages</h1><h2>Coopération avec le village</h2>"
+                             "<p>2010 : accueil.</p><h2>Échanges avec la région</h2><p>2011 : soutien.</p>"
+                             "</main></body></html>"))
+    assert [s.heading.text for s in page.sections] == ["Coopération avec le village", "Échanges avec la région"]
