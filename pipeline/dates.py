@@ -517,21 +517,3 @@ LABEL_AT_START = re.compile(
     rf"(?:{_GAP}{_DATE_WORD}){{0,{MAX_WORDS}}})(?P<sep>\s*+[:,]\s*+)",
     re.IGNORECASE,
 )
-
-# Two entries run together when the CMS lost a paragraph break: a label glued to the end of
-# the previous sentence, without a space ("… de la tempête.2009-2012, le chantier …", "… en
-# 2021.2022 : …"). A sentence that starts with a date after a space ("… de la Ville. Depuis
-# 2022, ce soutien …") is part of its entry, and a dotted date ("12.03.2019") is no end.
-_GLUED = re.compile(r"(?<=\S[.!?…])(?<!\.\d[.])(?<!\.\d\d[.])(?=\w)")
-
-
-def run_together(text: str) -> list[int]:
-    """Where labels glued to the previous sentence's end start in ``text``.
-
-    >>> run_together("après la tempête.2009-2012, le chantier. En 2013, la suite")
-    [17]
-    >>> run_together("annulés en 2021.2022 : accueil"), run_together("le 12.03.2019 : accueil")
-    ([16], [])
-    """
-    return [m.start() for m in _GLUED.finditer(text)
-            if split_any_label(text[m.start():m.start() + MAX_LABEL + 1])]

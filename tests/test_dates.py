@@ -13,8 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dates import (
-    LABEL_AT_START, MONTHS, SEASONS, WEEKDAYS, parse_label, run_together, split_any_label,
-    split_label,
+    LABEL_AT_START, MONTHS, SEASONS, WEEKDAYS, parse_label, split_any_label, split_label,
 )
 
 from .conftest import ROOT
@@ -199,13 +198,6 @@ def test_sentences_are_not_labels(text):
     assert split_label(text) is None
 
 
-def test_only_a_label_glued_to_a_sentence_end_starts_an_entry():
-    text = ("aide après les ouragans.2007-2011, le programme a été lancé. Depuis 2022, ce soutien "
-            "continue. Le taux est de 1.5 point.Vers 2023 : une suite, le 12.03.2019 : rien")
-    starts = run_together(text)
-    assert [text[s:s + 9] for s in starts] == ["2007-2011", "Vers 2023"]
-
-
 # --- Properties, against python-edtf ----------------------------------------------------------
 
 def edtf_bounds(edtf):
@@ -323,10 +315,11 @@ def test_whatever_the_detector_takes_is_read_or_reported(text):
 # --- Linear time ------------------------------------------------------------------------------
 
 ADVERSARIAL = textwrap.dedent("""
-    from pipeline.dates import LABEL_AT_START, parse_label, run_together, split_any_label
+    from pipeline.dates import LABEL_AT_START, parse_label, split_any_label
     from pipeline.extract import cancelled_years, recurrence, status
     from pipeline.numbers import age_range, amount_eur, duration_days, participants
-    readers = [LABEL_AT_START.match, split_any_label, parse_label, run_together, participants,
+    from pipeline.parse import split_run_together
+    readers = [LABEL_AT_START.match, split_any_label, parse_label, split_run_together, participants,
                amount_eur, duration_days, age_range, cancelled_years, recurrence,
                lambda text: status(text, None)]
     pieces = ["2019 ", "de ", "1, ", "Du 3 au ", "x.2019, ", "a.Mi-", "n’a ", "12 000 ",
