@@ -190,13 +190,15 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
     layout = Layout(staging)
-    about = describe(snapshot)
+    about = describe(snapshot, page_text)
     try:
         write_packages(layout, data, about, version, timings)
         with timings.stage("validate the staged release"):
             # before the views: they rely on valid data (SQLite enforces the keys too)
             written = validate_staged(staging, data)
-        write_views(layout, Contents(data, tables_of(data), about, version, page_text), timings)
+        shown = write_views(layout, Contents(data, tables_of(data), about, version, page_text), timings)
+        if report is not None:
+            report.warnings += shown
         if previous is not None and changes.level is None:
             changes.files = differing_files(previous.layout, layout)
             if not changes.files:
