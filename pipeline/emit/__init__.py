@@ -64,6 +64,13 @@ def write_views(layout: Layout, contents: Contents,
     return warnings
 
 
+def remove_views(layout: Layout) -> None:
+    """Delete the views' files, so that they can be written again (with another version)."""
+    for view in VIEWS:
+        for file in view.files(layout):
+            (layout.root / file.path).unlink(missing_ok=True)
+
+
 def write_packages(layout: Layout, data: Tables, about: About, version: str,
                    timings: Timings = NO_TIMINGS) -> None:
     """One data package per format, each in its own folder of the release."""
