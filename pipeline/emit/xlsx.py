@@ -157,6 +157,8 @@ def _readme(workbook: Any, contents: Contents, layout: Layout) -> None:
     header = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1,
                                   "text_wrap": True, "valign": "top"})
     sheet = workbook.add_worksheet(README)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)  # printed, the read-me is one page wide
     widths = [24, 30, 24, 10, 70, 45, 30]
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
