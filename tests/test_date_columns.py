@@ -13,6 +13,7 @@ import pytest
 from lxml import etree
 
 from pipeline.cli import main
+from pipeline.schemas import table_schema
 
 PAGE = """Jumelages et coopérations
 
@@ -90,14 +91,16 @@ def test_the_workbook_has_date_cells(out):
     with zipfile.ZipFile(out / "xlsx" / "ivry-jumelages.xlsx") as book:
         styles = etree.fromstring(book.read("xl/styles.xml"))
         workbook = book.read("xl/workbook.xml").decode()
-        sheet_id = dict(re.findall(r'<sheet name="([^"]+)" sheetId="(\d+)"', workbook))["actions"]
+        title = table_schema("actions")["title"]  # sheets and headers are French titles
+        sheet_id = dict(re.findall(r'<sheet name="([^"]+)" sheetId="(\d+)"', workbook))[title]
         sheet = etree.fromstring(book.read(f"xl/worksheets/sheet{sheet_id}.xml"))
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
     date_formats = {f.get("numFmtId") for f in styles.iterfind(".//m:numFmts/m:numFmt", ns)
                     if f.get("formatCode") == "yyyy-mm-dd"}
     cell_styles = styles.findall(".//m:cellXfs/m:xf", ns)
     header = next(sheet.iterfind(".//m:row", ns))
-    column = next(c.get("r")[:-1] for c in header if "".join(c.itertext()) == "start_date")
+    start = next(f["title"] for f in table_schema("actions")["fields"] if f["name"] == "start_date")
+    column = next(c.get("r")[:-1] for c in header if "".join(c.itertext()) == start)
     first = sheet.find(f".//m:c[@r='{column}2']", ns)
     # Excel counts days from 1899-12-30: 3 July 2023 is day 45110
     assert first.findtext("m:v", namespaces=ns) == str((date(2023, 7, 3) - date(1899, 12, 30)).days)
