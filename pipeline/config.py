@@ -65,18 +65,39 @@ class Config:
     stem: str  # the stem of the release's own file names
 
 
+# The stem names the release's files (``xlsx/<stem>.xlsx``) and the snapshots in raw/:
+# a plain file name, so that the configuration cannot point a file anywhere else.
+_STEM = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+def _text(value: object, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"{key} must be a non-empty string")
+    return value
+
+
 @cache
 def config(path: Path = CONFIG) -> Config:
     """The configuration in ``path``; a missing or malformed file is one clear error."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         town = data["town"]
+        short_names = town.get("short_names", [])
+        if not isinstance(short_names, list):
+            raise TypeError("town.short_names must be a list of strings")
+        stem = _text(data["release"]["stem"], "release.stem")
+        if not _STEM.fullmatch(stem):
+            raise TypeError("release.stem must be a plain file name (a-z, 0-9, - and _)")
         return Config(
-            Town(town["name"], tuple(town.get("short_names", ())), town["demonym"], str(town["insee"])),
-            data["page"]["url"], data["publisher"]["name"], data["publisher"]["url"],
-            data["release"]["stem"],
+            Town(_text(town["name"], "town.name"),
+                 tuple(_text(n, "town.short_names") for n in short_names),
+                 _text(town["demonym"], "town.demonym"), _text(str(town["insee"]), "town.insee")),
+            _text(data["page"]["url"], "page.url"), _text(data["publisher"]["name"], "publisher.name"),
+            _text(data["publisher"]["url"], "publisher.url"), stem,
         )
     except FileNotFoundError:
         raise InputError(f"{path}: no such file (the town's configuration)") from None
-    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: not a valid town configuration ({exc})") from None
