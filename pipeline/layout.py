@@ -189,8 +189,12 @@ def read_checksums(layout: Layout) -> dict[str, str] | None:
     return sums
 
 
+class UntrustedRelease(ReleaseError):
+    """A release whose files are not the ones its run wrote: never built on, never replaced."""
+
+
 def _bad(path: Path, problem: str) -> None:
-    raise ReleaseError(f"{path}: {problem}; this release was edited by hand and is not trusted")
+    raise UntrustedRelease(f"{path}: {problem}; this release was edited by hand and is not trusted")
 
 
 # --- What a folder holds, beyond what a release writes -----------------------------------------

@@ -216,7 +216,9 @@ def _not_written(output: Path, staging: Path, exc: BaseException) -> ReleaseErro
         where = Path(where).relative_to(staging).as_posix() if where else None
     except ValueError:
         pass
-    why = getattr(exc, "strerror", None) or str(exc).splitlines()[0] or type(exc).__name__
+    why = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+    if isinstance(exc, sqlite3.Error):
+        why = f"SQLite: {why}"
     return ReleaseError(f"{output}: the new release could not be written ({why}"
                         + (f": {where}" if where else "") + "); the previous one is unchanged")
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReleaseError
-from .layout import Layout, read_checksums, safe_relative
+from .layout import Layout, UntrustedRelease, read_checksums, safe_relative
 from .schemas import table_names, table_schema
 from .tables import Tables
 
@@ -169,12 +169,24 @@ def checksum_mismatches(release: Path) -> list[tuple[str, str]] | None:
     return problems
 
 
-def _untrusted(release: Path, problem: str) -> ReleaseError:
-    return ReleaseError(f"{problem}: the release in {release} was changed after it was written "
+def _untrusted(release: Path, problem: str) -> UntrustedRelease:
+    return UntrustedRelease(f"{problem}: the release in {release} was changed after it was written "
                         "(by hand?), so it is not trusted; restore it from its published copy")
 
 
 def check_release(release: Path) -> str:
+    """See :func:`_check_release`; any problem is said with what it means for the release."""
+    if not Layout(release).descriptors():
+        raise ReleaseError(f"{release}: not a release folder (no */datapackage.json)")
+    try:
+        return _check_release(release)
+    except UntrustedRelease:
+        raise
+    except ReleaseError as exc:  # a file that does not parse, a descriptor pointing elsewhere
+        raise _untrusted(release, str(exc)) from None
+
+
+def _check_release(release: Path) -> str:
     """Check a release before anything is built on it, and return its version.
 
     Every file must match ``SHA256SUMS`` (any edit of a table, a view, the change log or
@@ -184,8 +196,6 @@ def check_release(release: Path) -> str:
     """
     layout = Layout(release)
     packages = layout.descriptors()
-    if not packages:
-        raise ReleaseError(f"{release}: not a release folder (no */datapackage.json)")
     mismatches = checksum_mismatches(release)
     if mismatches is None:  # an older release: its descriptors' hashes, and its change log
         mismatches = [(f"{layout.relative(p.parent)}/{name}", problem) for p in packages
@@ -231,6 +241,8 @@ def validate_release(directory: Path) -> list[Path]:
     """Validate every data package under ``directory`` as a user would, from disk; and,
     for a release folder with a ``SHA256SUMS``, every file against it."""
     paths = package_paths(directory)
+    for path in paths:
+        resources(path)  # before frictionless: a path out of the package is said plainly
     if mismatches := checksum_mismatches(directory):
         name, problem = mismatches[0]
         raise ReleaseError(f"{directory / name}: {problem}")
