@@ -139,6 +139,8 @@ def differing_files(old: Layout, new: Layout) -> list[str]:
                 differing.append(name)
         elif (old.root / name).read_bytes() != (new.root / name).read_bytes():
             differing.append(name)
+    if not old.checksums.is_file():  # a release made before it existed: the new one adds it
+        differing.append(old.relative(old.checksums))
     return differing + [f"{name} (supprimé)" for name in sorted(before - after)]
 
 

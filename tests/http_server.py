@@ -170,38 +170,30 @@ def empty(code: int = 200):
     return route
 
 
-def dribble(size: int, interval: float):
-    """Headers at once, then a ``size``-byte body one byte every ``interval`` seconds: each
-    byte comes well within any read timeout, the whole never within a sane time."""
+def _drip(head: bytes, count: int, interval: float):
+    """A route writing ``head`` at once, then ``count`` bytes one every ``interval`` seconds."""
     def route(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html")
-        handler.send_header("Content-Length", str(size))
-        handler.end_headers()
-
         def write():
-            for _ in range(size):
-                handler.wfile.write(b"x")
+            handler.wfile.write(head)
+            for _ in range(count):
                 handler.wfile.flush()
                 time.sleep(interval)
+                handler.wfile.write(b"x")
         _quietly(write)
         handler.close_connection = True
     return route
+
+
+def dribble(size: int, interval: float):
+    """Headers at once, then a ``size``-byte body one byte every ``interval`` seconds: each
+    byte comes well within any read timeout, the whole never within a sane time."""
+    return _drip(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % size,
+                 size, interval)
 
 
 def dribble_headers(count: int, interval: float):
     """A status line, then ``count`` bytes of one header, one byte every ``interval`` seconds."""
-    def route(handler):
-        def write():
-            handler.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-            handler.wfile.flush()
-            for _ in range(count):
-                handler.wfile.write(b"y")
-                handler.wfile.flush()
-                time.sleep(interval)
-        _quietly(write)
-        handler.close_connection = True
-    return route
+    return _drip(b"HTTP/1.1 200 OK\r\nX-Slow: ", count, interval)
 
 
 def redirect(location: str, code: int = 302):

@@ -57,6 +57,18 @@ def writable_again(path: Path) -> None:
             p.chmod(0o755)
 
 
+def file_size_limit(limit: int):
+    """A ``preexec`` for :func:`cli`: the process cannot write a file past ``limit`` bytes
+    (the write fails with EFBIG, as a full disk fails with ENOSPC), with no privilege."""
+    def apply() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
 def _without_override() -> None:
     """In the child, before exec: drop CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the
     bounding set, so that root's process obeys permissions like anyone's."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import json
-import resource
 import subprocess
 from pathlib import Path
 
@@ -18,7 +17,9 @@ from .html_pages import render
 from .http_server import (
     Server, dribble, dribble_headers, empty, page, raw_answer, redirect, status, with_headers,
 )
-from .security import as_unprivileged, cli, error_line, read_only, tree, writable_again
+from .security import (
+    as_unprivileged, cli, error_line, file_size_limit, read_only, tree, writable_again,
+)
 
 HTML = render(SNAPSHOT.read_text(encoding="utf-8")).encode("utf-8")
 QUICK = ("--timeout", "2", "--retries", "0")
@@ -247,14 +248,6 @@ def test_a_redirect_from_https_to_plain_http_is_refused(certificate, server, tmp
 
 # --- The disk ---------------------------------------------------------------------------------
 
-def _file_size_limit(limit: int):
-    def apply() -> None:
-        import signal
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-    return apply
-
-
 ENOSPC_SCRIPT = """
 import errno, os, sys
 real = os.fsync
@@ -275,7 +268,7 @@ def test_a_full_disk_keeps_nothing(server, tmp_path, fault):
     kept = tree(raw)
     args = ["fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), *QUICK]
     if fault.startswith("file size"):
-        done = cli(*args, preexec=_file_size_limit(4096))
+        done = cli(*args, preexec=file_size_limit(4096))
         reason = "File too large"
     else:
         done = cli(script=ENOSPC_SCRIPT.format(args=args))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -20,7 +19,9 @@ from pipeline.errors import ReleaseError
 from pipeline.layout import locked
 
 from .conftest import ROOT, SNAPSHOT
-from .security import HANG, as_unprivileged, cli, error_line, read_only, tree, writable_again
+from .security import (
+    HANG, as_unprivileged, cli, error_line, file_size_limit, read_only, tree, writable_again,
+)
 
 PAGE = SNAPSHOT.read_text(encoding="utf-8")
 UNTRUSTED = ("the release in {release} was changed after it was written (by hand?), so it is "
@@ -252,13 +253,6 @@ def test_validate_finds_an_edited_view(release):
 
 # --- The disk ---------------------------------------------------------------------------------
 
-def _file_size_limit(limit: int):
-    def apply() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-    return apply
-
-
 ENOSPC_AT_THE_LAST_WRITE = """
 import errno, os, pathlib, sys
 real = pathlib.Path.write_text
@@ -283,9 +277,9 @@ def test_a_full_disk_leaves_the_previous_release(release, tmp_path, fault, where
     before = tree(release)
     args = ["run", "--source", str(page), "--output", str(release)]
     if fault.startswith("a file"):
-        done = cli(*args, preexec=_file_size_limit(20_000))
+        done = cli(*args, preexec=file_size_limit(20_000))
     elif fault.startswith("only"):
-        done = cli(*args, preexec=_file_size_limit(100_000))
+        done = cli(*args, preexec=file_size_limit(100_000))
     else:
         done = cli(script=ENOSPC_AT_THE_LAST_WRITE.format(args=args))
     assert done.returncode == ReleaseError.exit_code
