@@ -89,12 +89,17 @@ def _forbidden(output: Path) -> str | None:
         return (f"is a symbolic link (to {output.resolve()}); give the folder itself as --output, "
                 "so that the link is neither replaced nor half-followed")
     target = output.resolve()
+    root = Path(target.anchor)
     try:
         here = Path.cwd()
     except OSError:  # the current folder was deleted
-        here = Path(target.anchor)
-    for place, what in ((Path(target.anchor), "the root of the file system"),
-                        (PROJECT, "the project's own folder"), (Path.home(), "a home folder"),
+        here = root
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no HOME, no user entry
+        home = root
+    for place, what in ((root, "the root of the file system"),
+                        (PROJECT, "the project's own folder"), (home, "a home folder"),
                         (here, "the current folder")):
         if target == place or target in place.parents:
             return f"is {what}" + (" or holds it" if target != place else "")
