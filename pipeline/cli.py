@@ -128,7 +128,7 @@ def _reading(*folders: Path) -> contextlib.ExitStack:
 
 
 def _diff(args: argparse.Namespace) -> None:
-    from .changes import bump, compare, render_entry
+    from .changes import bump, compare, render_diff
     from .release import is_release
     from .validate import check_release
 
@@ -140,12 +140,11 @@ def _diff(args: argparse.Namespace) -> None:
         check_release(args.new)
         changes = compare(args.old, args.new)
     if changes.level is None:
-        print(f"no change between {_shown(args.old)} and {_shown(args.new)}")
+        print(f"Aucun changement de {_shown(args.old)} ({old_version}) à {_shown(args.new)} : "
+              "pas de nouvelle version.")
         return
-    print(render_entry({
-        "version": f"{old_version} -> {bump(old_version, changes.level)}", "level": changes.level,
-        "date": "", "source_sha256": "", "rows": {}, "changes": changes.to_json(),
-    }).split("\n", 4)[-1].strip())
+    print(render_diff(old_version, bump(old_version, changes.level), changes.level,
+                      changes.to_json()), end="")
 
 
 def _publish(args: argparse.Namespace) -> None:

@@ -49,3 +49,16 @@ def forget_fingerprint(release):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         sums.write_text("".join(f"{digest}  run-report.json\n" if line.endswith("  run-report.json") else line + "\n"
                                 for line in sums.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def fresh_release(tmp_path_factory):
+    """A release made by the current code from the snapshot in raw/ (compared with the
+    published output/ for its version), for the tests of what it holds."""
+    import subprocess
+    import sys
+    out = tmp_path_factory.mktemp("fresh") / "output"
+    done = subprocess.run([sys.executable, "-m", "pipeline", "run", "--output", str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return out
