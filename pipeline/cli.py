@@ -8,6 +8,7 @@ usage error, as argparse does), never with a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -33,15 +34,15 @@ def _run(args: argparse.Namespace) -> None:
     source = args.source or str(default_source())
     if source.startswith(("http://", "https://")):
         from .fetch import fetch
-        fetched = fetch(source)
-        print(f"{source}: {fetched.reason} -> {_shown(fetched.path)}")
+        fetched = fetch(source, max_bytes=args.max_bytes)
+        print(f"{fetched.url}: {fetched.reason} -> {_shown(fetched.path)}")
         source = fetched.path
     source = Path(source)
     with _progress(f"Reading {_shown(source)} and writing the release…"):
         timings = Timings()
         result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
                      min_actions_ratio=args.min_actions_ratio, timings=timings,
-                     first_release=args.first_release)
+                     first_release=args.first_release, max_bytes=args.max_bytes)
     if args.timings:
         print(timings.render(), file=sys.stderr)
     if isinstance(result, str):
@@ -109,19 +110,35 @@ def _fetch(args: argparse.Namespace) -> None:
     from .fetch import fetch
 
     fetched = fetch(args.url, args.raw, max_bytes=args.max_bytes,
-                    timeout=(args.timeout, args.timeout), retries=args.retries)
-    print(f"{args.url}: {fetched.reason} -> {_shown(fetched.path)}")
+                    timeout=(args.timeout, args.timeout), retries=args.retries,
+                    deadline=args.deadline)
+    print(f"{fetched.url}: {fetched.reason} -> {_shown(fetched.path)}")
+
+
+def _reading(*folders: Path) -> contextlib.ExitStack:
+    """The locks of release folders a command reads (in one order, so that two commands
+    never wait for each other), so that no run swaps one halfway through the reading."""
+    from .layout import Layout, locked
+
+    stack = contextlib.ExitStack()
+    # only a release folder: the lock of a package folder would land inside a release
+    for folder in sorted({f.resolve() for f in folders if Layout(f).is_release()}):
+        stack.enter_context(locked(folder, writing=False))
+    return stack
 
 
 def _diff(args: argparse.Namespace) -> None:
     from .changes import bump, compare, render_diff
-    from .release import is_release, release_version
+    from .release import is_release
+    from .validate import check_release
 
     for folder in (args.old, args.new):
         if not is_release(folder):
             raise ReleaseError(f"{folder}: not a release folder (no */datapackage.json)")
-    changes = compare(args.old, args.new)
-    old_version = release_version(args.old)
+    with _reading(args.old, args.new):
+        old_version = check_release(args.old)
+        check_release(args.new)
+        changes = compare(args.old, args.new)
     if changes.level is None:
         print(f"Aucun changement de {_shown(args.old)} ({old_version}) à {_shown(args.new)} : "
               "pas de nouvelle version.")
@@ -153,13 +170,34 @@ def _publish(args: argparse.Namespace) -> None:
 def _validate(args: argparse.Namespace) -> None:
     from .validate import validate_release
 
-    for path in validate_release(args.directory):
+    with _reading(args.directory):
+        paths = validate_release(args.directory)
+    for path in paths:
         print(f"valid: {_shown(path)}")
+
+
+def _number(kind: type, low: float, what: str):
+    """An argparse type: a ``kind`` number of at least ``low`` (a usage error otherwise)."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value >= low or value != value or value in (float("inf"), float("-inf")):
+            raise argparse.ArgumentTypeError(f"{text} is not {what}")
+        return value
+    return parse
+
+
+_positive = _number(float, 1e-3, "a positive number of seconds")
+_retries = _number(int, 0, "a number of retries (0 or more)")
+_bytes = _number(int, 1, "a positive number of bytes")
 
 
 def _add_run(commands: argparse._SubParsersAction) -> None:
     from .emit import PACKAGES, VIEWS
     from .layout import Layout
+    from .sources import MAX_BYTES
 
     here = Layout(Path("."))
     written = ", ".join([f"{fmt.FORMAT}/" for fmt in PACKAGES]
@@ -187,6 +225,8 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
     run.add_argument("--min-actions-ratio", type=float, default=0.5, metavar="R",
                      help="fail when the page gives fewer than R times the previous release's "
                      "actions, a sign that its structure changed (default: 0.5; 0 turns it off)")
+    run.add_argument("--max-bytes", type=_bytes, default=MAX_BYTES, metavar="N",
+                     help=f"refuse a page larger than this, local or fetched (default: {MAX_BYTES:,})")
     run.add_argument("--first-release", action="store_true",
                      help="write a first release (version 1.0.0), compared with no previous one")
     run.add_argument("--timings", action="store_true",
@@ -196,6 +236,7 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
 
 def _add_fetch(commands: argparse._SubParsersAction) -> None:
     from .config import config
+    from .fetch import DEADLINE
     from .sources import MAX_BYTES
 
     page = config().page_url
@@ -209,11 +250,14 @@ def _add_fetch(commands: argparse._SubParsersAction) -> None:
     fetch.add_argument("--url", default=page, help=f"page to fetch (default: {page}, from city.toml)")
     fetch.add_argument("--raw", type=Path, metavar="DIR", default=None,
                        help="snapshot folder with its manifest.json (default: raw/)")
-    fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                       help="connect and read timeout (default: 30)")
-    fetch.add_argument("--retries", type=int, default=3, metavar="N",
+    fetch.add_argument("--timeout", type=_positive, default=30.0, metavar="SECONDS",
+                       help="connect and read timeout, per network operation (default: 30)")
+    fetch.add_argument("--deadline", type=_positive, default=DEADLINE, metavar="SECONDS",
+                       help="the whole download, retries included, must end within this "
+                       f"(default: {DEADLINE:g})")
+    fetch.add_argument("--retries", type=_retries, default=3, metavar="N",
                        help="retries on connection errors and 5xx (default: 3)")
-    fetch.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+    fetch.add_argument("--max-bytes", type=_bytes, default=MAX_BYTES, metavar="N",
                        help=f"refuse a page larger than this (default: {MAX_BYTES:,})")
     fetch.set_defaults(handler=_fetch)
 
@@ -301,8 +345,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
     try:
+        args = parser().parse_args(argv)  # builds from city.toml: it may be malformed
         args.handler(args)
         sys.stdout.flush()  # a closed pipe must fail here, inside the try, not at exit
     except PipelineError as exc:
@@ -315,4 +359,10 @@ def main(argv: list[str] | None = None) -> int:
         # the reader of our output went away (`| head`): stop quietly, as the shell expects
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:
+        # what no stage foresaw (a full disk, a read-only or vanished file): one line, the
+        # file and the system's reason, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
