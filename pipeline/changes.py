@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-FORMATS_COMPARED = "json"  # the package whose files give typed records
+from .layout import Layout
+from .tables import Tables
+
+FORMAT_COMPARED = "json"  # the package whose files give typed records
+# A release's content as the change log sees it: each table's schema and rows, as JSON.
+Content = tuple[dict[str, dict[str, Any]], Tables]
 UNDATED = "inconnue"  # a snapshot that no manifest dates
 SHOWN_VALUE = 60  # longer values are summarised in the Markdown log (the JSON has them whole)
 
@@ -77,10 +82,6 @@ def _load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _descriptor(release: Path, fmt: str) -> dict[str, Any]:
-    return _load(release / fmt / "datapackage.json")
-
-
 def _schema_shape(schema: dict[str, Any]) -> Any:
     """What makes a schema change for its users: fields, types, constraints, keys."""
     return ([(f["name"], f["type"], f.get("constraints")) for f in schema["fields"]],
@@ -117,52 +118,60 @@ def _metadata(descriptor: dict[str, Any]) -> dict[str, Any]:
     return {**{k: v for k, v in descriptor.items() if k != "version"}, "resources": resources}
 
 
-# Written after the comparison, from its result: not part of what is compared.
-NOT_COMPARED = {"CHANGELOG.md", "changelog.json", "run-report.json"}
-
-
-def _differing_files(old: Path, new: Path) -> list[str]:
+def differing_files(old: Layout, new: Layout) -> list[str]:
     """Files of the new release that differ from the old one's (descriptors without their
-    version and file stats), and files the new one no longer has."""
-    def files(release: Path) -> set[str]:
-        return {str(p.relative_to(release)) for p in release.rglob("*")
-                if p.is_file() and p.name not in NOT_COMPARED}
+    version and file stats), and files the new one no longer has; the change log and the
+    run report, written from the comparison's result, are not compared."""
+    def files(release: Layout) -> set[str]:
+        logs = set(release.logs())
+        return {release.relative(p) for p in release.root.rglob("*")
+                if p.is_file() and p not in logs}
     before, after = files(old), files(new)
     differing = []
     for name in sorted(after):
         if name not in before:
             differing.append(name)
         elif name.endswith("datapackage.json"):
-            if _metadata(_load(old / name)) != _metadata(_load(new / name)):
+            if _metadata(_load(old.root / name)) != _metadata(_load(new.root / name)):
                 differing.append(name)
-        elif (old / name).read_bytes() != (new / name).read_bytes():
+        elif (old.root / name).read_bytes() != (new.root / name).read_bytes():
             differing.append(name)
     return differing + [f"{name} (supprimé)" for name in sorted(before - after)]
 
 
-def compare(old: Path, new: Path) -> Changes:
-    """The changes from release ``old`` to release ``new`` (two output folders)."""
+def content(release: Layout) -> Content:
+    """Each table's schema and rows, from the release's JSON package."""
+    package = release.package(FORMAT_COMPARED)
+    resources = _load(release.descriptor(FORMAT_COMPARED))["resources"]
+    return ({r["name"]: r["schema"] for r in resources},
+            {r["name"]: _load(package / r["path"]) for r in resources})
+
+
+def compare_content(old: Content, new: Content) -> Changes:
+    """The changes of schemas and records from ``old`` to ``new``."""
     changes = Changes()
-    old_json, new_json = _descriptor(old, FORMATS_COMPARED), _descriptor(new, FORMATS_COMPARED)
-    old_resources = {r["name"]: r for r in old_json["resources"]}
-    new_resources = {r["name"]: r for r in new_json["resources"]}
-    for name in new_resources.keys() - old_resources.keys():
+    (old_schemas, old_rows), (new_schemas, new_rows) = old, new
+    for name in new_schemas.keys() - old_schemas.keys():
         changes.schema.append(f"table {name} ajoutée")
-    for name in old_resources.keys() - new_resources.keys():
+    for name in old_schemas.keys() - new_schemas.keys():
         changes.schema.append(f"table {name} supprimée")
-    for name, resource in new_resources.items():
-        if name not in old_resources:
+    for name, schema in new_schemas.items():
+        if name not in old_schemas:
             continue
-        before = old_resources[name]
-        if _schema_shape(before["schema"]) != _schema_shape(resource["schema"]):
+        if _schema_shape(old_schemas[name]) != _schema_shape(schema):
             changes.schema.append(f"schéma de {name} modifié")
-        rows = [json.loads((release / FORMATS_COMPARED / r["path"]).read_text(encoding="utf-8"))
-                for release, r in ((old, before), (new, resource))]
-        table = _compare_rows(rows[0], rows[1], resource["schema"])
+        table = _compare_rows(old_rows[name], new_rows[name], schema)
         if table:
             changes.tables[name] = table
-    if not (changes.schema or changes.tables):
-        changes.files = _differing_files(old, new)
+    return changes
+
+
+def compare(old: Path, new: Path) -> Changes:
+    """The changes from release ``old`` to release ``new`` (two release folders)."""
+    before, after = Layout(old), Layout(new)
+    changes = compare_content(content(before), content(after))
+    if changes.level is None:
+        changes.files = differing_files(before, after)
     return changes
 
 

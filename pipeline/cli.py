@@ -1,7 +1,8 @@
-"""Command line: ``python -m pipeline run`` and ``python -m pipeline validate``.
+"""Command line: ``python -m pipeline run | fetch | diff | publish | validate``.
 
-Any problem with the input ends with one line on standard error and exit status 1 (2 for
-a usage error, as argparse does), never with a traceback.
+One small builder per command (``COMMANDS``), each with its handler. Any problem ends with
+one line on standard error and the exit status of its kind (``pipeline/errors.py``; 2 for a
+usage error, as argparse does), never with a traceback.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import PipelineError
+from .errors import InputError, PipelineError, ReleaseError
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"  # the published release
 
@@ -118,7 +119,7 @@ def _diff(args: argparse.Namespace) -> None:
 
     for folder in (args.old, args.new):
         if not is_release(folder):
-            raise PipelineError(f"{folder}: not a release folder (no */datapackage.json)")
+            raise ReleaseError(f"{folder}: not a release folder (no */datapackage.json)")
     changes = compare(args.old, args.new)
     if changes.level is None:
         print(f"no change between {_shown(args.old)} and {_shown(args.new)}")
@@ -138,7 +139,7 @@ def _publish(args: argparse.Namespace) -> None:
     variable = "DATAGOUV_API_KEY" if args.portal == "datagouv" else "CKAN_API_TOKEN"
     key = os.environ.get(variable) or None  # never printed
     if args.yes and not key:
-        raise PipelineError(f"set {variable} to publish (the key is read from the environment only)")
+        raise InputError(f"set {variable} to publish (the key is read from the environment only)")
     if args.portal == "datagouv":
         from .publish.datagouv import DataGouv
         publisher = DataGouv(args.dataset, args.api_url, key, args.organization)
@@ -157,21 +158,21 @@ def _validate(args: argparse.Namespace) -> None:
         print(f"valid: {_shown(path)}")
 
 
-def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
-        prog="python -m pipeline",
-        description="Turn Ivry-sur-Seine's page on twinning and decentralised cooperation "
-        "into validated Frictionless data packages (CSV, Parquet, JSON).",
-    )
-    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _add_run(commands: argparse._SubParsersAction) -> None:
+    from .emit import PACKAGES, VIEWS
+    from .layout import Layout
 
+    here = Layout(Path("."))
+    written = ", ".join([f"{fmt.FORMAT}/" for fmt in PACKAGES]
+                        + [f.path for view in VIEWS for f in view.files(here)]
+                        + [here.relative(log) for log in here.logs()])
     run = commands.add_parser(
-        "run", help="parse the page and write the data packages",
+        "run", help="parse the page and write the release",
         description="Parse a snapshot of the page, validate the tables against schemas/ and "
-        "write three data packages (csv/, parquet/, json/) into the output folder, with a "
-        "version and a change log (CHANGELOG.md, changelog.json) against the previous "
-        "release. The previous output is replaced only once the new one has validated, "
-        "and not at all when nothing changed.",
+        "write the release into the output folder: one data package per format, the views "
+        f"for people, a version, a change log against the previous release and a run report "
+        f"({written}). The previous output is replaced only once the new one "
+        "has validated, and not at all when nothing changed.",
     )
     run.add_argument("--source", metavar="PATH_OR_URL",
                      help="page snapshot (.txt or .html), or an http(s):// URL to fetch into "
@@ -193,8 +194,12 @@ def parser() -> argparse.ArgumentParser:
                      help="print the wall time of each stage on standard error")
     run.set_defaults(handler=_run)
 
-    from .sources import MAX_BYTES, PAGE_URL
 
+def _add_fetch(commands: argparse._SubParsersAction) -> None:
+    from .config import config
+    from .sources import MAX_BYTES
+
+    page = config().page_url
     fetch = commands.add_parser(
         "fetch", help="download the live page into raw/ as a new snapshot",
         description="Download the page with a conditional request (ETag/Last-Modified), "
@@ -202,7 +207,7 @@ def parser() -> argparse.ArgumentParser:
         "A new version is kept in raw/ under a dated name with its manifest entry; an "
         "unchanged page (304, or the same sha256 as a kept snapshot) adds nothing.",
     )
-    fetch.add_argument("--url", default=PAGE_URL, help=f"page to fetch (default: {PAGE_URL})")
+    fetch.add_argument("--url", default=page, help=f"page to fetch (default: {page}, from city.toml)")
     fetch.add_argument("--raw", type=Path, metavar="DIR", default=None,
                        help="snapshot folder with its manifest.json (default: raw/)")
     fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
@@ -213,6 +218,8 @@ def parser() -> argparse.ArgumentParser:
                        help=f"refuse a page larger than this (default: {MAX_BYTES:,})")
     fetch.set_defaults(handler=_fetch)
 
+
+def _add_diff(commands: argparse._SubParsersAction) -> None:
     diff = commands.add_parser(
         "diff", help="say what changed between two releases",
         description="Compare two release folders record by record (by their ids) and print "
@@ -224,6 +231,8 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("new", type=Path, metavar="NEW_DIR")
     diff.set_defaults(handler=_diff)
 
+
+def _add_publish(commands: argparse._SubParsersAction) -> None:
     publish = commands.add_parser(
         "publish", help="upload the release to data.gouv.fr or a CKAN portal",
         description="Validate the release, then compare it with the portal and print the plan "
@@ -263,6 +272,8 @@ def parser() -> argparse.ArgumentParser:
                       help="CKAN licence id (default: other-at, for Licence Ouverte 2.0)")
     common(ckan)
 
+
+def _add_validate(commands: argparse._SubParsersAction) -> None:
     validate = commands.add_parser(
         "validate", help="validate an existing output folder",
         description="Validate with frictionless every data package in DIR (DIR/*/datapackage.json, "
@@ -270,6 +281,23 @@ def parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("directory", type=Path, metavar="DIR")
     validate.set_defaults(handler=_validate)
+
+
+COMMANDS = (_add_run, _add_fetch, _add_diff, _add_publish, _add_validate)
+
+
+def parser() -> argparse.ArgumentParser:
+    from .config import config
+
+    main = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description=f"Turn the page of {config().publisher} on twinning and decentralised "
+        "cooperation into validated open data: Frictionless data packages (CSV, Parquet, "
+        "JSON) and views for people, published to data.gouv.fr or CKAN.",
+    )
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in COMMANDS:
+        add(commands)
     return main
 
 
@@ -280,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe must fail here, inside the try, not at exit
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted: the previous output is unchanged", file=sys.stderr)
         return 130

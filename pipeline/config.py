@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import PipelineError
+from .errors import InputError
 
 CONFIG = Path(__file__).resolve().parent.parent / "city.toml"
 
@@ -33,7 +33,7 @@ class Town:
     @property
     def names(self) -> tuple[str, ...]:
         """Every name of the town, longest first, so that a pattern built from them takes
-        "Ivry-sur-Seine" whole before "Ivry"."""
+        "Saint-Denis" whole before "Denis"."""
         return tuple(sorted({self.name, *self.short_names}, key=len, reverse=True))
 
     def name_pattern(self) -> str:
@@ -47,10 +47,11 @@ class Town:
 
     def demonym_pattern(self) -> str:
         """A regular expression (no groups) for any form of the demonym: masculine,
-        feminine, plural, inclusive ("ivryen·nes", "ivryen.nes").
+        feminine, plural, inclusive ("dionysien·nes", "dionysien.nes").
 
-        >>> bool(re.fullmatch(Town("X", (), "ivryen", "0").demonym_pattern(), "ivryen·nes", re.I))
-        True
+        >>> pattern = Town("Saint-Denis", (), "dionysien", "93066").demonym_pattern()
+        >>> [bool(re.fullmatch(pattern, w)) for w in ("dionysien·nes", "dionysiennes", "dionysien.")]
+        [True, True, False]
         """
         return re.escape(self.demonym) + r"(?:[\w·.]*\w)?"
 
@@ -76,6 +77,6 @@ def config(path: Path = CONFIG) -> Config:
             data["release"]["stem"],
         )
     except FileNotFoundError:
-        raise PipelineError(f"{path}: no such file (the town's configuration)") from None
+        raise InputError(f"{path}: no such file (the town's configuration)") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        raise PipelineError(f"{path}: not a valid town configuration ({exc})") from None
+        raise InputError(f"{path}: not a valid town configuration ({exc})") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .config import config
 from .schemas import package_template, table_names, table_schema
 from .sources import Snapshot
 from .tables import Tables
@@ -46,9 +47,13 @@ class About:
     licence_url: str
     source_title: str
     source_url: str | None
-    snapshot_date: str | None
+    retrieved: str | None  # when the snapshot was taken, as its manifest says
     sha256: str
     publisher: str
+
+    @property
+    def snapshot_date(self) -> str | None:
+        return (self.retrieved or "")[:10] or None
 
 
 def _example(rows: list[dict], column: str) -> str:
@@ -76,8 +81,6 @@ def about(snapshot: Snapshot) -> About:
     template = package_template()
     licence = template["licenses"][0]
     source = (template.get("sources") or [{}])[0]
-    publisher = next((c["title"] for c in template.get("contributors", [])
-                      if c.get("role") == "publisher"), "")
     return About(template["title"], template["description"], licence["title"], licence["path"],
-                 source.get("title", ""), snapshot.url, (snapshot.retrieved or "")[:10] or None,
-                 snapshot.sha256, publisher)
+                 source.get("title", ""), snapshot.url, snapshot.retrieved, snapshot.sha256,
+                 config().publisher)

@@ -1,8 +1,37 @@
-"""The one exception the command line turns into a one-line message and a non-zero exit."""
+"""The errors the command line turns into one line and an exit status, never a traceback.
+
+Each kind of problem is its own class, so that the command line maps it to its exit
+status by type, not by reading the message; the message is shown as is, on one line.
+"""
 
 
 class PipelineError(Exception):
-    """A problem with the input or the environment that the user can act on.
+    """A problem the user can act on. Its message is shown as is, without a traceback."""
 
-    Its message is shown as is, on one line, without a traceback.
-    """
+    exit_code = 1
+
+
+class InputError(PipelineError):
+    """What the user gave is unusable: a page, a snapshot, its manifest, an option."""
+
+    exit_code = 1
+
+
+class ReleaseError(PipelineError):
+    """A release folder (the output, the previous release) is not what it should be, or a
+    new release could not be written; the previous one is left as it was."""
+
+    exit_code = 3
+
+
+class NetworkError(PipelineError):
+    """A host could not be reached, or answered with an error, after the retries."""
+
+    exit_code = 4
+
+
+class PortalError(PipelineError):
+    """An open-data portal refused a request or answered in a way the publisher cannot
+    trust; what was already done on the portal is said in the message."""
+
+    exit_code = 5

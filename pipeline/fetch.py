@@ -19,11 +19,11 @@ from pathlib import Path
 
 import requests
 
-from .errors import PipelineError
+from .errors import InputError, NetworkError
 from .http import session
-from .sources import MANIFEST, MAX_BYTES, PAGE_URL, RAW_DIR, manifest_entries
+from .config import config
+from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries
 
-STEM = "ivry-jumelages"
 TIMEOUT = (10.0, 30.0)  # seconds to connect, seconds between bytes
 
 
@@ -39,9 +39,10 @@ def _suffix(content_type: str) -> str:
 
 
 def _snapshot_path(raw: Path, day: str, suffix: str) -> Path:
-    path, n = raw / f"{STEM}-{day}{suffix}", 2
+    stem = config().stem
+    path, n = raw / f"{stem}-{day}{suffix}", 2
     while path.exists():
-        path, n = raw / f"{STEM}-{day}-{n}{suffix}", n + 1
+        path, n = raw / f"{stem}-{day}-{n}{suffix}", n + 1
     return path
 
 
@@ -62,21 +63,22 @@ def _write_atomically(path: Path, data: bytes) -> None:
 def _download(response: requests.Response, url: str, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise PipelineError(f"{url}: the page is {int(declared):,} bytes, over the "
+        raise InputError(f"{url}: the page is {int(declared):,} bytes, over the "
                             f"{max_bytes:,}-byte limit (--max-bytes)")
     body = bytearray()
     for chunk in response.iter_content(chunk_size=65536):
         body += chunk
         if len(body) > max_bytes:
-            raise PipelineError(f"{url}: the page is over the {max_bytes:,}-byte limit "
+            raise InputError(f"{url}: the page is over the {max_bytes:,}-byte limit "
                                 "(--max-bytes); nothing was kept")
     return bytes(body)
 
 
-def fetch(url: str = PAGE_URL, raw: Path | None = None, *, max_bytes: int = MAX_BYTES,
+def fetch(url: str | None = None, raw: Path | None = None, *, max_bytes: int = MAX_BYTES,
           timeout: tuple[float, float] = TIMEOUT, retries: int = 3,
           backoff: float = 0.5) -> Fetched:
     """Download ``url`` into ``raw`` unless the last snapshot of it is still current."""
+    url = url or config().page_url
     raw = raw or RAW_DIR
     raw.mkdir(parents=True, exist_ok=True)
     entries = manifest_entries(raw)
@@ -95,19 +97,19 @@ def fetch(url: str = PAGE_URL, raw: Path | None = None, *, max_bytes: int = MAX_
                 return Fetched(raw / last["file"], False, "not modified (HTTP 304)")
             if response.status_code >= 400:
                 tried = f" after {retries} retries" if response.status_code >= 500 else ""
-                raise PipelineError(f"{url}: the server answered {response.status_code} "
+                raise NetworkError(f"{url}: the server answered {response.status_code} "
                                     f"{response.reason}{tried}")
             body = _download(response, url, max_bytes)
             answer = response
     except requests.exceptions.ConnectionError as exc:
         if "timed out" not in str(exc):
-            raise PipelineError(f"{url}: cannot be reached after {retries} retries "
+            raise NetworkError(f"{url}: cannot be reached after {retries} retries "
                                 f"({type(exc).__name__})") from None
-        raise PipelineError(f"{url}: no answer within {timeout[1]:g} s after {retries} retries") from None
+        raise NetworkError(f"{url}: no answer within {timeout[1]:g} s after {retries} retries") from None
     except requests.exceptions.Timeout:
-        raise PipelineError(f"{url}: no answer within {timeout[1]:g} s after {retries} retries") from None
+        raise NetworkError(f"{url}: no answer within {timeout[1]:g} s after {retries} retries") from None
     except requests.exceptions.RequestException as exc:
-        raise PipelineError(f"{url}: cannot be reached after {retries} retries "
+        raise NetworkError(f"{url}: cannot be reached after {retries} retries "
                             f"({type(exc).__name__})") from None
     sha256 = hashlib.sha256(body).hexdigest()
     for entry in entries:

@@ -6,7 +6,7 @@ Retries with backoff on connection errors and on 5xx answers come from urllib3's
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, packages_distributions, version
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -16,11 +16,15 @@ RETRY_STATUSES = (500, 502, 503, 504)
 
 
 def user_agent() -> str:
+    """Who is asking: the project, its version, whose page it reads, and requests'."""
+    from .config import config
+
+    settings = config()
     try:
-        ours = version("ivry-jumelages")
-    except PackageNotFoundError:  # running from a checkout that was not installed
+        ours = version(packages_distributions()[__package__][0])
+    except (PackageNotFoundError, KeyError):  # running from a checkout that was not installed
         ours = "dev"
-    return (f"ivry-jumelages/{ours} (open-data pipeline of the Ville d'Ivry-sur-Seine page "
+    return (f"{settings.stem}/{ours} (open-data pipeline of the page of {settings.publisher} "
             f"on twinning; python-requests/{requests.__version__})")
 
 

@@ -51,6 +51,7 @@ class Document:
     blocks: list[Block]
     encoding: str
     format: Literal["text", "html"]
+    text: str  # the text whose lines the blocks' ``line`` numbers count
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -257,8 +258,8 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
         blocks = html_blocks(text)
         if not blocks:
             raise PipelineError(f"{name}: an HTML page with no article text")
-        return Document(blocks, encoding, "html")
-    return Document(text_blocks(text), encoding, "text")
+        return Document(blocks, encoding, "html", text)
+    return Document(text_blocks(text), encoding, "text", text)
 
 
 def read(path: Path) -> Document:

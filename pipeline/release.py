@@ -1,10 +1,10 @@
-"""A release: the three packages, a version, a change log, written atomically.
+"""A release: the data packages and views, a version, a change log, written atomically.
 
-The new packages are written into a temporary folder beside the output, compared with
-the previous release (record by record), given the version the change calls for,
-validated from disk, and only then swapped into place. A run that fails or is
-interrupted before the swap leaves the previous release exactly as it was; a run that
-changes nothing writes nothing.
+The new tables are compared with the previous release (record by record) for the version
+the change calls for; the packages are written with that version into a temporary folder
+beside the output, validated from disk, joined by the views, and only then swapped into
+place. A run that fails or is interrupted before the swap leaves the previous release
+exactly as it was; a run that changes nothing writes nothing.
 
 The previous release is the output folder when it holds one, else the project's
 published ``output/``: so a run into an empty folder gives the same version and change
@@ -23,19 +23,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .changes import UNDATED, Changes, bump, compare, render_log
-from .emit import write_packages, write_views
-from .emit.json import write_json
-from .errors import PipelineError
+from .changes import (
+    FORMAT_COMPARED, UNDATED, Changes, Content, bump, compare_content, content, differing_files,
+    render_log,
+)
+from .dictionary import about as describe
+from .dictionary import tables_of
+from .emit import PACKAGES, Contents, write_packages, write_views
+from .emit.json import as_json, write_json
+from .errors import InputError, PipelineError, ReleaseError
+from .layout import Layout
 from .report import Report, code_fingerprint
 from .sources import Snapshot
+from .schemas import table_schema
 from .tables import Tables
 from .timing import NO_TIMINGS, Timings
 from .validate import check_files, validate_staged
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "output"
 FIRST_VERSION = "1.0.0"
-LOG_JSON, LOG_MD, REPORT = "changelog.json", "CHANGELOG.md", "run-report.json"
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The release a run is compared with: where it is, and its tables."""
+
+    layout: Layout
+    content: Content
+
+    @classmethod
+    def of(cls, folder: Path) -> Previous:
+        return cls(Layout(folder), content(Layout(folder)))
 
 
 @dataclass
@@ -47,35 +65,22 @@ class Outcome:
 
 
 def is_release(folder: Path) -> bool:
-    return folder.is_dir() and any(folder.glob("*/datapackage.json"))
+    return Layout(folder).is_release()
 
 
 def _refuse_foreign(output: Path) -> None:
     if output.exists() and not (output.is_dir() and (is_release(output) or not any(output.iterdir()))):
-        raise PipelineError(f"{output}: exists and is not a release folder; refusing to replace it")
+        raise ReleaseError(f"{output}: exists and is not a release folder; refusing to replace it")
 
 
-def _history(release: Path) -> list[dict[str, Any]]:
-    path = release / LOG_JSON
+def _history(release: Layout) -> list[dict[str, Any]]:
+    path = release.changelog_json
     return json.loads(path.read_text(encoding="utf-8"))["releases"] if path.is_file() else []
 
 
 def release_version(release: Path) -> str:
-    return json.loads((release / "json" / "datapackage.json").read_text(encoding="utf-8")).get(
-        "version", FIRST_VERSION)
-
-
-def _stamp(staging: Path, version: str) -> None:
-    """Put the version in every package's descriptor, right after its name."""
-    for path in staging.glob("*/datapackage.json"):
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-        stamped: dict[str, Any] = {}
-        for key, value in descriptor.items():
-            if key != "version":
-                stamped[key] = value
-            if key == "name":
-                stamped["version"] = version
-        write_json(path, stamped)
+    descriptor = Layout(release).descriptor(FORMAT_COMPARED)
+    return json.loads(descriptor.read_text(encoding="utf-8")).get("version", FIRST_VERSION)
 
 
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2
@@ -116,11 +121,11 @@ def _swap(staging: Path, output: Path) -> None:
 def up_to_date(output: Path, source_sha256: str) -> str | None:
     """The version of the release in ``output`` when it was made from this very source by
     this very code (its run report says so) and its files are intact; else None."""
-    report_path = output / REPORT
-    if not (is_release(output) and report_path.is_file()):
+    layout = Layout(output)
+    if not (layout.is_release() and layout.run_report.is_file()):
         return None
     try:
-        report = json.loads(report_path.read_text(encoding="utf-8"))
+        report = json.loads(layout.run_report.read_text(encoding="utf-8"))
         if report["source"]["sha256"] != source_sha256 or report.get("code") != code_fingerprint():
             return None
         check_files(output)
@@ -129,66 +134,85 @@ def up_to_date(output: Path, source_sha256: str) -> str | None:
     return release_version(output)
 
 
-def previous_release(output: Path, previous: Path | None = None) -> Path | None:
+def previous_release(output: Path, previous: Path | None = None) -> Previous | None:
     """The release a run is compared with: the one asked for, else the output folder's,
     else the published one."""
     if previous is not None:
         if not is_release(previous):
-            raise PipelineError(f"{previous}: not a release folder (no */datapackage.json)")
-        return previous
-    return output if is_release(output) else PUBLISHED if is_release(PUBLISHED) else None
+            raise ReleaseError(f"{previous}: not a release folder (no */datapackage.json)")
+        return Previous.of(previous)
+    found = output if is_release(output) else PUBLISHED if is_release(PUBLISHED) else None
+    return Previous.of(found) if found is not None else None
 
 
-def check_structure(data: Tables, previous: Path | None, min_ratio: float) -> None:
+def check_structure(data: Tables, previous: Previous | None, min_ratio: float) -> None:
     """Stop when the page gives far fewer actions than the previous release: its layout
     has probably changed beyond what the parser knows, and publishing would lose data."""
     if previous is None or min_ratio <= 0:
         return
-    before = len(json.loads((previous / "json" / "actions.json").read_text(encoding="utf-8")))
+    before = len(previous.content[1].get("actions", []))
     found = len(data["actions"])
     if found < min_ratio * before:
-        raise PipelineError(
+        raise InputError(
             f"expected about {before} actions (the previous release has {before}), found "
             f"{found}: the page's structure has probably changed; nothing was written "
             f"(--min-actions-ratio {min_ratio:g}; set it to 0 if the page really lost them)"
         )
 
 
-def write_release(data: Tables, snapshot: Snapshot, output: Path, previous: Path | None,
-                  report: Report | None = None, timings: Timings = NO_TIMINGS) -> Outcome:
-    """Write ``data`` as a release in ``output``, versioned against ``previous``."""
+def new_content(data: Tables) -> Content:
+    """The tables as the change log compares them: the JSON package's schemas and records."""
+    json_format = next(fmt for fmt in PACKAGES if fmt.FORMAT == FORMAT_COMPARED)
+    return ({table: {**table_schema(table), **json_format.SCHEMA_EXTRAS} for table in data},
+            as_json(data))
+
+
+def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path,
+                  previous: Previous | None, report: Report | None = None,
+                  timings: Timings = NO_TIMINGS) -> Outcome:
+    """Write ``data`` as a release in ``output``, versioned against ``previous``.
+
+    The version is decided before anything is written, from the records: rows added or
+    removed make a minor version, values changed a patch; when the records are the same,
+    the release is written as a patch and kept only if some file differs (new metadata, a
+    new view), so that every descriptor is written once, with its version.
+    """
     _refuse_foreign(output)
+    if previous is not None:
+        with timings.stage("compare with previous release"):
+            changes = compare_content(previous.content, new_content(data))
+        level = changes.level or "patch"
+        version = bump(release_version(previous.layout.root), level)
+        history = _history(previous.layout)
+    else:
+        changes, level, version, history = Changes(), "initial", FIRST_VERSION, []
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
+    layout = Layout(staging)
+    about = describe(snapshot)
     try:
-        write_packages(staging, data, snapshot, timings)
+        write_packages(layout, data, about, version, timings)
         with timings.stage("validate the staged release"):
             # before the views: they rely on valid data (SQLite enforces the keys too)
             written = validate_staged(staging, data)
-        write_views(staging, data, snapshot, timings)
-        if previous is not None:
-            with timings.stage("compare with previous release"):
-                changes = compare(previous, staging)
-            if changes.level is None:
-                return _unchanged(previous, output, staging)
-            version, level = bump(release_version(previous), changes.level), changes.level
-            history = _history(previous)
-        else:
-            changes, version, level, history = Changes(), FIRST_VERSION, "initial", []
+        write_views(layout, Contents(data, tables_of(data), about, version, page_text), timings)
+        if previous is not None and changes.level is None:
+            changes.files = differing_files(previous.layout, layout)
+            if not changes.files:
+                return _unchanged(previous.layout.root, output, staging)
         release = {
             "version": version, "level": level,
-            "date": (snapshot.retrieved or "")[:10] or UNDATED,
+            "date": about.snapshot_date or UNDATED,
             "source_sha256": snapshot.sha256,
             "rows": {table: len(rows) for table, rows in data.items()},
             "changes": changes.to_json() if level != "initial" else None,
         }
         history = [release, *history]
-        _stamp(staging, version)
-        write_json(staging / LOG_JSON, {"releases": history})
-        (staging / LOG_MD).write_text(render_log(history), encoding="utf-8")
+        write_json(layout.changelog_json, {"releases": history})
+        layout.changelog_md.write_text(render_log(history), encoding="utf-8")
         if report is not None:
-            write_json(staging / REPORT, report.to_json({"version": version, "level": level}))
+            write_json(layout.run_report, report.to_json({"version": version, "level": level}))
         _swap(staging, output)
         return Outcome(version, level, changes, [output / p.relative_to(staging) for p in written])
     finally:

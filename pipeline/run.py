@@ -46,5 +46,5 @@ def run(source: Path, output: Path, previous: Path | None = None, *,
     with clock.stage("coverage"):
         report = build(source, snapshot.sha256, document, page, data)
     check_coverage(report, allow_unassigned)
-    release = write_release(data, snapshot, output, base, report, clock)
+    release = write_release(data, snapshot, document.text, output, base, report, clock)
     return Result(data, release, report)

@@ -11,11 +11,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PipelineError
+from .errors import InputError
 
 RAW_DIR = Path(__file__).resolve().parent.parent / "raw"
 MANIFEST = "manifest.json"
-PAGE_URL = "https://www.ivry94.fr/281/jumelages-et-cooperations.htm"
 MAX_BYTES = 5_000_000  # a fetched page larger than this is refused
 # Cited coordinates of each partner's main place (see the file's source column).
 REFERENCE_PLACES = RAW_DIR / "reference" / "places.csv"
@@ -36,14 +35,14 @@ def manifest_entries(folder: Path) -> list[dict]:
     try:
         return json.loads(manifest.read_text(encoding="utf-8"))["snapshots"]
     except (ValueError, KeyError) as exc:
-        raise PipelineError(f"{manifest}: not a valid manifest ({exc})") from None
+        raise InputError(f"{manifest}: not a valid manifest ({exc})") from None
 
 
 def default_source() -> Path:
     """The last snapshot listed in ``raw/manifest.json``."""
     entries = manifest_entries(RAW_DIR)
     if not entries:
-        raise PipelineError(f"{RAW_DIR / MANIFEST}: lists no snapshot; give --source")
+        raise InputError(f"{RAW_DIR / MANIFEST}: lists no snapshot; give --source")
     return RAW_DIR / entries[-1]["file"]
 
 
@@ -57,7 +56,7 @@ def describe(path: Path) -> Snapshot:
     for entry in manifest_entries(path.parent):
         if entry.get("file") == path.name:
             if entry.get("sha256") != sha256:
-                raise PipelineError(
+                raise InputError(
                     f"{path}: its sha256 differs from the one in {MANIFEST}; "
                     "snapshots must be kept byte for byte"
                 )

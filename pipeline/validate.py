@@ -21,8 +21,9 @@ from pathlib import Path
 
 import frictionless
 
-from .errors import PipelineError
-from .schemas import table_names
+from .errors import ReleaseError
+from .layout import Layout
+from .schemas import table_names, table_schema
 from .tables import Tables
 
 MAX_LISTED = 10
@@ -48,28 +49,17 @@ def _raise_if_invalid(report: frictionless.Report, what: str) -> None:
     lines = _report_lines(report)
     listed = "\n  ".join(lines[:MAX_LISTED])
     more = f"\n  … and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
-    raise PipelineError(f"{what} is not valid ({len(lines)} errors):\n  {listed}{more}")
+    raise ReleaseError(f"{what} is not valid ({len(lines)} errors):\n  {listed}{more}")
 
 
 def _validate_package(path: Path) -> None:
     try:
         report = frictionless.validate(str(path))
     except frictionless.FrictionlessException as exc:
-        raise PipelineError(f"{path}: cannot be read ({exc.error.message})") from None
+        raise ReleaseError(f"{path}: cannot be read ({exc.error.message})") from None
     _raise_if_invalid(report, str(path))
     if problems := file_mismatches(path):
-        raise PipelineError(f"{path}: " + "; ".join(problems))
-
-
-def _records(package: Path, table: str) -> list[dict]:
-    """A table of a JSON or Parquet package, read back with that format's own reader."""
-    descriptor = json.loads(package.read_text(encoding="utf-8"))
-    resource = next(r for r in descriptor["resources"] if r["name"] == table)
-    path = package.parent / resource["path"]
-    if resource["format"] == "parquet":
-        import pyarrow.parquet as pq
-        return pq.read_table(path).to_pylist()
-    return json.loads(path.read_text(encoding="utf-8"))
+        raise ReleaseError(f"{path}: " + "; ".join(problems))
 
 
 def check_files(release: Path) -> None:
@@ -77,22 +67,24 @@ def check_files(release: Path) -> None:
     a release that was validated when it was published)."""
     for package in package_paths(release):
         if problems := file_mismatches(package):
-            raise PipelineError(f"{package}: " + "; ".join(problems))
+            raise ReleaseError(f"{package}: " + "; ".join(problems))
 
 
 def validate_staged(staging: Path, data: Tables) -> list[Path]:
-    """Validate a release before it replaces anything (see the module's docstring)."""
-    packages = package_paths(staging)
-    csv_package = staging / "csv" / "datapackage.json"
-    _validate_package(csv_package)
+    """Validate a release before it replaces anything (see the module's docstring): the
+    first package with frictionless, then every package's files read back with their own
+    format's reader, which must give exactly the validated rows."""
+    from .emit import PACKAGES
+
+    layout = Layout(staging)
+    _validate_package(layout.descriptor(PACKAGES[0].FORMAT))
     check_files(staging)
-    for package in packages:
-        if package == csv_package:
-            continue
+    for fmt in PACKAGES:
         for table in table_names():
-            if _records(package, table) != data[table]:
-                raise PipelineError(f"{package}: table {table} does not hold the validated records")
-    return packages
+            if fmt.read(layout.table(fmt.FORMAT, table), table_schema(table)) != data[table]:
+                raise ReleaseError(f"{layout.descriptor(fmt.FORMAT)}: table {table} does not "
+                                   "hold the validated records")
+    return [layout.descriptor(fmt.FORMAT) for fmt in PACKAGES]
 
 
 def package_paths(directory: Path) -> list[Path]:
@@ -101,7 +93,7 @@ def package_paths(directory: Path) -> list[Path]:
         return [directory / "datapackage.json"]
     found = sorted(directory.glob("*/datapackage.json"))
     if not found:
-        raise PipelineError(f"{directory}: no datapackage.json in it or in its subfolders")
+        raise ReleaseError(f"{directory}: no datapackage.json in it or in its subfolders")
     return found
 
 

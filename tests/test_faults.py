@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.cli import main
+from pipeline.errors import InputError, NetworkError, ReleaseError
 from pipeline.dates import MONTHS, SEASONS, parse_label, split_any_label, split_label
 from pipeline.entities import organisations, people, programmes
 from pipeline.numbers import age_range, amount_eur, duration_days, participants, read_number
@@ -82,7 +83,7 @@ def test_an_unreachable_url(tmp_path, capsys, monkeypatch, release_copy):
     import pipeline.fetch
     monkeypatch.setattr(pipeline.fetch, "RAW_DIR", tmp_path / "raw")
     monkeypatch.setattr(pipeline.fetch, "TIMEOUT", (1.0, 1.0))
-    assert main(["run", "--source", _unreachable_url(), "--output", str(release_copy)]) == 1
+    assert main(["run", "--source", _unreachable_url(), "--output", str(release_copy)]) == NetworkError.exit_code
     err = capsys.readouterr().err
     assert "cannot be reached" in err and err.count("\n") == 1
 
@@ -259,7 +260,7 @@ def test_a_mutated_page_succeeds_with_full_coverage_or_fails_cleanly(tmp_path, c
         report = json.loads((release_copy / "run-report.json").read_text(encoding="utf-8"))
         assert report["unassigned"] == [] or files_of(release_copy) == before
     else:
-        assert code == 1 and captured.err.startswith("error: ") and captured.err.count("\n") >= 1
+        assert code in (InputError.exit_code, ReleaseError.exit_code) and captured.err.startswith("error: ") and captured.err.count("\n") >= 1
         assert files_of(release_copy) == before
 
 

@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
+from pipeline.errors import ReleaseError
 from pipeline.schemas import field_names
 
 from .conftest import ROOT, SNAPSHOT
@@ -103,7 +104,7 @@ def test_validate_command_catches_an_edited_parquet_file(release, tmp_path, caps
     # same rows, other bytes: only the hash can tell, and frictionless skips it for Parquet
     table = pq.read_table(copy / "parquet" / "partners.parquet")
     pq.write_table(table, copy / "parquet" / "partners.parquet", compression="gzip")
-    assert main(["validate", str(copy / "parquet")]) == 1
+    assert main(["validate", str(copy / "parquet")]) == ReleaseError.exit_code
     assert "partners.parquet: sha256 differs" in capsys.readouterr().err
 
 
@@ -116,7 +117,7 @@ def test_an_invalid_table_stops_the_run_and_keeps_the_previous_output(release, t
     bad = tmp_path / "page.txt"
     bad.write_text(SNAPSHOT.read_text(encoding="utf-8").replace(
         "2011 : Fourniture", "1850 : Fourniture"), encoding="utf-8")
-    assert main(["run", "--source", str(bad), "--output", str(release)]) == 1
+    assert main(["run", "--source", str(bad), "--output", str(release)]) == ReleaseError.exit_code
     err = capsys.readouterr().err
     assert "field start_year" in err and "actions" in err
     assert snapshot_of(release) == before
@@ -127,7 +128,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_release(tmp_path, capsys):
     mine = tmp_path / "documents"
     mine.mkdir()
     (mine / "letter.txt").write_text("keep me")
-    assert main(["run", "--output", str(mine)]) == 1
+    assert main(["run", "--output", str(mine)]) == ReleaseError.exit_code
     assert "not a release folder" in capsys.readouterr().err
     assert (mine / "letter.txt").read_text() == "keep me"
 
@@ -174,15 +175,18 @@ def test_coordinates_in_parquet_are_doubles(release):
 
 
 def test_a_value_outside_the_vocabulary_is_rejected(tmp_path):
+    from pipeline.dictionary import about
     from pipeline.emit import write_packages
     from pipeline.errors import PipelineError
+    from pipeline.layout import Layout
     from pipeline.sources import Snapshot
     from pipeline.tables import tables
     from pipeline.validate import validate_staged
     from .conftest import records_of
     data = tables(records_of("Jumelages\n\nDianguirdé (Mali)\n\n2016 : cartographie.\n"))
     data["action_themes"][0]["theme"] = "astrology"
-    write_packages(tmp_path, data, Snapshot(tmp_path / "page.txt", "0" * 64, None, None))
+    write_packages(Layout(tmp_path), data, about(Snapshot(tmp_path / "page.txt", "0" * 64, None, None)),
+                   "1.0.0")
     with pytest.raises(PipelineError, match=r"action_themes: row 2, field theme: .*astrology"):
         validate_staged(tmp_path, data)
 

@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from pipeline.cli import main
+from pipeline.errors import ReleaseError
 
 from .conftest import ROOT
 from .fake_portals import API_KEY, FakeCkan, FakeUdata
@@ -130,7 +131,7 @@ def test_an_invalid_release_is_not_published(udata, tmp_path, capsys):
     release = tmp_path / "release"
     shutil.copytree(PUBLISHED, release)
     (release / "csv" / "actions.csv").write_text("action_id\nx\n", encoding="utf-8")
-    assert to_udata(udata, "--yes", "--release", str(release)) == 1
+    assert to_udata(udata, "--yes", "--release", str(release)) == ReleaseError.exit_code
     assert "not valid" in capsys.readouterr().err
     assert udata.requests == []
 

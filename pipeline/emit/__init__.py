@@ -1,53 +1,90 @@
-"""Emit stage: tables -> three Frictionless data packages (CSV, Parquet, JSON), and views
-for people (a workbook, a SQLite database for Datasette, a data dictionary and a page).
+"""Emit stage: tables -> one Frictionless data package per format, then the views for people.
 
-Every format is one module with the same small interface, as frictionless groups its own
-formats: ``FORMAT`` (also the package's folder and the files' extension), ``MEDIATYPE``,
-``RESOURCE_EXTRAS`` and ``SCHEMA_EXTRAS`` (what its descriptor adds), ``STATS`` (which of
-``bytes`` and ``hash`` frictionless can check for it), and
-``write(path, rows, schema)``. A fourth format is one new module added to ``EMITTERS``.
+Two registries, each a list of modules with the same small interface, as frictionless
+groups its own formats:
+
+- ``PACKAGES``, the data package formats (``csv``, ``parquet``, ``json``). A format module
+  has ``FORMAT`` (also its folder and its files' extension), ``LABEL`` (its name for
+  people), ``MEDIATYPE``, ``RESOURCE_EXTRAS`` and ``SCHEMA_EXTRAS`` (what its descriptor
+  adds), ``STATS`` (which of ``bytes`` and ``hash`` frictionless can check for it),
+  ``write(path, rows, schema)`` and ``read(path, schema)``, which gives the rows back so
+  that the release's validation can prove the file holds them.
+- ``VIEWS``, the files for people made from the same tables (a workbook, a database, the
+  page snapshot, the dictionary and the page). A view module has ``files(layout)``, what it
+  writes with what each file is, and ``write(layout, contents)``.
+
+A new format or view is one new module and one line here: the release, its validation,
+the page's download list and the publishers all take their lists from these registries
+(through :func:`pipeline.layout.release_files`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+import json as jsonlib
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from ..dictionary import about as describe
-from ..dictionary import tables_of
+from ..config import config
+from ..dictionary import About, Table
+from ..layout import Layout, ReleaseFile
 from ..schemas import package_template, table_names, table_schema
-from ..sources import Snapshot
 from ..tables import Tables
 from ..timing import NO_TIMINGS, Timings
-from . import csv, json as json_format, parquet
+from . import csv, json, pages, parquet, snapshot, sqlite, xlsx
 from .json import write_json
 
-EMITTERS: dict[str, ModuleType] = {m.FORMAT: m for m in (csv, parquet, json_format)}
+PACKAGES: tuple[ModuleType, ...] = (csv, parquet, json)
+# The pages come last: they link to the files the others wrote.
+VIEWS: tuple[ModuleType, ...] = (xlsx, sqlite, snapshot, pages)
 
 
-def write_views(folder: Path, data: Tables, snapshot: Snapshot,
-                timings: Timings = NO_TIMINGS) -> None:
-    """The views for people, each a module with ``write(folder, data, tables, about)``.
+@dataclass(frozen=True)
+class Contents:
+    """What the views are made of: the tables, their dictionary, what the release is (and
+    its version), and the text of the page that the ``source_line`` columns number."""
 
-    The pages come last: they link to the files the others wrote.
-    """
-    from . import pages, sqlite, xlsx  # imported when a release is written, not before
-    tables, about = tables_of(data), describe(snapshot)
-    for view in (xlsx, sqlite, pages):
+    data: Tables
+    tables: list[Table]
+    about: About
+    version: str
+    page_text: str
+
+
+def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMINGS) -> None:
+    for view in VIEWS:
         with timings.stage(f"emit {view.__name__.rsplit('.', 1)[-1]}"):
-            view.write(folder, data, tables, about)
+            view.write(layout, contents)
 
 
-def _sources(snapshot: Snapshot) -> list[dict[str, Any]]:
+def write_packages(layout: Layout, data: Tables, about: About, version: str,
+                   timings: Timings = NO_TIMINGS) -> None:
+    """One data package per format, each in its own folder of the release."""
+    for fmt in PACKAGES:
+        with timings.stage(f"emit {fmt.FORMAT}"):
+            write_package(layout, data, fmt, about, version)
+
+
+def _sources(about: About) -> list[dict[str, Any]]:
     source = dict(package_template().get("sources", [{}])[0])
-    if snapshot.url:
-        source["path"] = snapshot.url
-    if snapshot.retrieved:
-        source["retrieved"] = snapshot.retrieved
-    source["sha256"] = snapshot.sha256
+    if about.source_url:
+        source["path"] = about.source_url
+    if about.retrieved:
+        source["retrieved"] = about.retrieved
+    source["sha256"] = about.sha256
     return [source]
+
+
+def _publisher() -> dict[str, Any]:
+    """Who publishes the data and where it is about, from ``city.toml``."""
+    town, settings = config().town, config()
+    return {
+        "contributors": [{"title": settings.publisher, "role": "publisher",
+                          "path": settings.publisher_url}],
+        "spatial": {"name": town.name, "insee": town.insee, "zone": town.zone},
+        "publisher": {"name": settings.publisher, "insee": town.insee},
+    }
 
 
 def _stats(content: bytes, names: tuple[str, ...]) -> dict[str, Any]:
@@ -55,35 +92,52 @@ def _stats(content: bytes, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: stats[name] for name in names}
 
 
-def write_packages(folder: Path, data: Tables, snapshot: Snapshot,
-                   timings: Timings = NO_TIMINGS) -> None:
-    """One data package per format, each in its own subfolder of ``folder``."""
-    for emitter in EMITTERS.values():
-        with timings.stage(f"emit {emitter.FORMAT}"):
-            write_package(folder / emitter.FORMAT, data, emitter, snapshot)
-
-
-def write_package(folder: Path, data: Tables, emitter: ModuleType, snapshot: Snapshot) -> None:
-    """One data package: a file per table and a ``datapackage.json`` describing them."""
+def write_package(layout: Layout, data: Tables, fmt: ModuleType, about: About, version: str) -> None:
+    """One data package: a file per table and a ``datapackage.json`` describing them, with
+    the release's version right after its name."""
+    folder = layout.package(fmt.FORMAT)
     folder.mkdir(parents=True)
     resources = []
     template = {r["name"]: r for r in package_template()["resources"]}
     for table in table_names():
         schema = table_schema(table)
-        path = folder / f"{table}.{emitter.FORMAT}"
-        emitter.write(path, data[table], schema)
-        content = path.read_bytes()
+        path = layout.table(fmt.FORMAT, table)
+        fmt.write(path, data[table], schema)
         resources.append({
             "name": table,
             "title": template[table].get("title", table),
             "path": path.name,
-            "format": emitter.FORMAT,
-            "mediatype": emitter.MEDIATYPE,
-            **emitter.RESOURCE_EXTRAS,
-            **_stats(content, emitter.STATS),
-            "schema": {**schema, **emitter.SCHEMA_EXTRAS},
+            "format": fmt.FORMAT,
+            "mediatype": fmt.MEDIATYPE,
+            **fmt.RESOURCE_EXTRAS,
+            **_stats(path.read_bytes(), fmt.STATS),
+            "schema": {**schema, **fmt.SCHEMA_EXTRAS},
         })
-    descriptor = {k: v for k, v in package_template().items() if k != "resources"}
-    descriptor["sources"] = _sources(snapshot)
+    descriptor: dict[str, Any] = {}
+    for key, value in package_template().items():
+        if key == "resources":
+            continue
+        descriptor[key] = value
+        if key == "name":
+            descriptor["version"] = version
+    descriptor["sources"] = _sources(about)
+    descriptor.update(_publisher())
     descriptor["resources"] = resources
-    write_json(folder / "datapackage.json", descriptor)
+    write_json(layout.descriptor(fmt.FORMAT), descriptor)
+
+
+def package_files(layout: Layout, fmt: ModuleType) -> list[ReleaseFile]:
+    """The files of the package in format ``fmt`` as its descriptor lists them, and the
+    descriptor itself."""
+    path = layout.descriptor(fmt.FORMAT)
+    descriptor = jsonlib.loads(path.read_text(encoding="utf-8"))
+    files = [ReleaseFile(f"{fmt.FORMAT}/{r['path']}", "data", fmt.FORMAT, r["mediatype"],
+                         f"{r.get('title', r['name'])} ({fmt.LABEL})",
+                         r["schema"].get("description", ""))
+             for r in descriptor["resources"]]
+    files.append(ReleaseFile(layout.relative(path), "documentation", "json", "application/json",
+                             f"Descripteur du paquet {fmt.LABEL}",
+                             f"Descripteur Frictionless (datapackage.json) des fichiers "
+                             f"{fmt.LABEL} : schémas des tables, licence, source, version, "
+                             "empreintes des fichiers."))
+    return files

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "csv"
+LABEL = "CSV"
 MEDIATYPE = "text/csv"
 RESOURCE_EXTRAS: dict[str, Any] = {"encoding": "utf-8"}
 STATS = ("bytes", "hash")
@@ -19,6 +20,27 @@ def _cell(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+def read(path: Path, schema: dict[str, Any]) -> list[dict[str, object]]:
+    """The rows back, typed by the schema (the run validates this package with frictionless,
+    which reads it the same way a user's tool does)."""
+    types = {f["name"]: f["type"] for f in schema["fields"]}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{name: _typed(value, types[name]) for name, value in row.items()}
+                for row in csv.DictReader(handle)]
+
+
+def _typed(text: str, kind: str) -> object:
+    if text == "":
+        return None
+    if kind == "integer":
+        return int(text)
+    if kind == "number":
+        return float(text)
+    if kind == "boolean":
+        return text == "true"
+    return text
 
 
 def write(path: Path, rows: list[dict[str, object]], schema: dict[str, Any]) -> None:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from ..layout import Layout, ReleaseFile, release_files
 
-from ..dictionary import About, Table
-from ..tables import Tables
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from . import Contents
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAP_WIDTH, MAP_HEIGHT, MAP_MARGIN = 900, 420, 8.0  # margin in degrees around the partners
@@ -116,35 +119,45 @@ def _lane_height(lane: Lane) -> float:
 
 
 def _environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
     return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                        autoescape=select_autoescape(["html"]), trim_blocks=True,
                        lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def downloads(folder: Path) -> list[tuple[str, str]]:
-    """Files of the release worth a link, with what they are."""
-    kinds = {"csv": "CSV (UTF-8)", "parquet": "Parquet", "json": "JSON", "xlsx": "Classeur",
-             "sqlite": "SQLite"}
-    found = []
-    for sub, label in kinds.items():
-        for path in sorted((folder / sub).glob("*")) if (folder / sub).is_dir() else []:
-            found.append((f"{sub}/{path.name}", label))
-    return found
+def files(layout: Layout) -> list[ReleaseFile]:
+    return [
+        ReleaseFile(layout.relative(layout.dictionary), "documentation", "md", "text/markdown",
+                    "Dictionnaire des données",
+                    "Chaque table et chaque colonne : type, description, exemple ; la licence et "
+                    "la source."),
+        ReleaseFile(layout.relative(layout.index), "documentation", "html", "text/html",
+                    "Présentation des données",
+                    "Une page à ouvrir dans un navigateur, hors ligne : carte des partenaires, "
+                    "frise des actions, téléchargements et dictionnaire des données."),
+    ]
 
 
-def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None:
+def downloads(layout: Layout) -> list[ReleaseFile]:
+    """The files of the release worth a link from its page: all but the page itself."""
+    return [f for f in release_files(layout) if f.path != layout.relative(layout.index)]
+
+
+def write(layout: Layout, contents: Contents) -> None:
+    data = contents.data
     environment = _environment()
     places, graticule = markers(data["partners"])
     rows, ticks = lanes(data["partners"], data["actions"])
     context = {
-        "about": about, "tables": tables, "partners": data["partners"], "markers": places,
-        "graticule": graticule, "lanes": rows, "ticks": ticks,
+        "about": contents.about, "tables": contents.tables, "partners": data["partners"],
+        "markers": places, "graticule": graticule, "lanes": rows, "ticks": ticks,
         "map_width": MAP_WIDTH, "map_height": max((g[4] for g in graticule), default=MAP_HEIGHT),
         "timeline_width": TIMELINE_WIDTH, "label": LABEL,
         "timeline_height": (max((lane.y for lane in rows), default=0) + _lane_height(rows[-1]) + 30
                             if rows else 60),
-        "dated": sum(len(lane.bars) for lane in rows), "downloads": downloads(folder),
+        "dated": sum(len(lane.bars) for lane in rows), "downloads": downloads(layout),
     }
-    for name in ("README.md", "index.html"):
-        text = environment.get_template(f"{name}.j2").render(**context)
-        (folder / name).write_text(text, encoding="utf-8")
+    for path in (layout.dictionary, layout.index):
+        text = environment.get_template(f"{path.name}.j2").render(**context)
+        path.write_text(text, encoding="utf-8")

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMAT = "parquet"
+LABEL = "Parquet"
 MEDIATYPE = "application/vnd.apache.parquet"
 RESOURCE_EXTRAS: dict[str, Any] = {}
 # frictionless reads Parquet through pyarrow's ``to_pandas()``, which turns a null in an
@@ -27,28 +28,37 @@ RESOURCE_EXTRAS: dict[str, Any] = {}
 STATS = ("hash",)
 SCHEMA_EXTRAS: dict[str, Any] = {"missingValues": ["", "nan"]}
 
-ARROW_TYPES = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-}
+# pyarrow is imported when a Parquet file is written or read, not when the module is: a run
+# that stops early (an unchanged page) or a command that writes nothing never pays for it.
+ARROW_TYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool_"}
 
 
 def arrow_schema(schema: dict[str, Any]) -> pa.Schema:
     """The Arrow schema of a Table Schema: same fields, same order, typed, documented."""
+    import pyarrow as pa
+
     fields = []
     for field in schema["fields"]:
         if field["type"] not in ARROW_TYPES:
             raise ValueError(f"no Arrow type for Table Schema type {field['type']!r}")
         required = field.get("constraints", {}).get("required", False)
         metadata = {key: field[key] for key in ("title", "description") if key in field}
-        fields.append(pa.field(field["name"], ARROW_TYPES[field["type"]],
+        fields.append(pa.field(field["name"], getattr(pa, ARROW_TYPES[field["type"]])(),
                                nullable=not required, metadata=metadata))
     return pa.schema(fields, metadata={"table_schema": json.dumps(schema, ensure_ascii=False)})
 
 
+def read(path: Path, schema: dict[str, Any]) -> list[dict[str, object]]:
+    import pyarrow.parquet as pq
+
+    rows: list[dict[str, object]] = pq.read_table(path).to_pylist()
+    return rows
+
+
 def write(path: Path, rows: list[dict[str, object]], schema: dict[str, Any]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     arrow = arrow_schema(schema)
     table = pa.Table.from_pylist(rows, schema=arrow)
     pq.write_table(table, path)

@@ -3,21 +3,23 @@
 Column types follow the Table Schema (integer, real, text; booleans as 0/1 with a check),
 primary and foreign keys are declared and enforced while loading, and ``metadata.json``
 gives Datasette the titles, descriptions, licence and source, so that
-``datasette output/sqlite/ivry-jumelages.db -m output/sqlite/metadata.json`` serves a
-documented, browsable database.
+``datasette output/sqlite/<stem>.db -m output/sqlite/metadata.json`` serves a documented,
+browsable database.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..dictionary import About, Table
-from ..emit.json import write_json
+from ..layout import Layout, ReleaseFile
 from ..schemas import table_schema
-from ..tables import Tables
+from .json import write_json
 
-FOLDER, DATABASE, METADATA = "sqlite", "ivry-jumelages.db", "metadata.json"
+if TYPE_CHECKING:
+    from . import Contents
+
+FOLDER, SUFFIX, METADATA = "sqlite", "db", "metadata.json"
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT"}
 
 
@@ -44,10 +46,25 @@ def create_statement(table: str) -> str:
     return f"CREATE TABLE {_quote(table)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
-def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None:
-    target = folder / FOLDER
+def files(layout: Layout) -> list[ReleaseFile]:
+    database = layout.view(FOLDER, SUFFIX)
+    return [
+        ReleaseFile(layout.relative(database), "view", "sqlite", "application/vnd.sqlite3",
+                    "Base de données SQLite",
+                    "Toutes les tables dans une base SQLite, avec leurs clés primaires et "
+                    "étrangères, prête pour Datasette."),
+        ReleaseFile(layout.relative(database.parent / METADATA), "documentation", "json",
+                    "application/json", "Métadonnées Datasette de la base SQLite",
+                    "Titres, descriptions, licence et source des tables, pour "
+                    "« datasette <base> -m metadata.json »."),
+    ]
+
+
+def write(layout: Layout, contents: Contents) -> None:
+    data, tables, about = contents.data, contents.tables, contents.about
+    database = layout.view(FOLDER, SUFFIX)
+    target = database.parent
     target.mkdir(parents=True, exist_ok=True)
-    database = target / DATABASE
     with sqlite3.connect(database) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
         for table in tables:  # in package order: referenced tables come first
@@ -66,7 +83,7 @@ def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None
         "license_url": about.licence_url,
         "source": about.source_title,
         "source_url": about.source_url,
-        "databases": {DATABASE.removesuffix(".db"): {"tables": {
+        "databases": {database.stem: {"tables": {
             t.name: {"title": t.title, "description": t.description,
                      "columns": {c.name: c.description for c in t.columns}}
             for t in tables}}},

@@ -8,15 +8,24 @@ run once the creation date is fixed (here: the snapshot's date, never the clock)
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import xlsxwriter
+from ..layout import Layout, ReleaseFile
 
-from ..dictionary import About, Table
-from ..tables import Tables
+if TYPE_CHECKING:
+    from . import Contents
 
-FOLDER, FILE = "xlsx", "ivry-jumelages.xlsx"
+FOLDER = SUFFIX = "xlsx"
+MEDIATYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def files(layout: Layout) -> list[ReleaseFile]:
+    return [ReleaseFile(layout.relative(layout.view(FOLDER, SUFFIX)), "view", "xlsx", MEDIATYPE,
+                        "Classeur (tableur)",
+                        "Toutes les tables dans un classeur : une feuille « Lisez-moi » (source, "
+                        "licence, dictionnaire des données), puis une feuille par table, aux "
+                        "cellules typées.")]
 
 
 def _width(values: list[object], header: str) -> int:
@@ -24,11 +33,15 @@ def _width(values: list[object], header: str) -> int:
     return max(MIN_WIDTH, min(MAX_WIDTH, longest + 2))
 
 
-def write(folder: Path, data: Tables, tables: list[Table], about: About) -> None:
-    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+def write(layout: Layout, contents: Contents) -> None:
+    import xlsxwriter
+
+    data, tables, about = contents.data, contents.tables, contents.about
+    path = layout.view(FOLDER, SUFFIX)
+    path.parent.mkdir(parents=True, exist_ok=True)
     # constant memory: rows go to disk as they are written, so a large release does not
     # hold the whole workbook in memory (rows must then be written in order, as here)
-    workbook = xlsxwriter.Workbook(str(folder / FOLDER / FILE), {"constant_memory": True})
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     created = datetime.fromisoformat(about.snapshot_date) if about.snapshot_date else datetime(2000, 1, 1)
     workbook.set_properties({"title": about.title, "author": about.publisher, "created": created})
     bold = workbook.add_format({"bold": True})
