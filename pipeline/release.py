@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -32,7 +33,7 @@ from .dictionary import tables_of
 from .emit import PACKAGES, Contents, write_packages, write_views
 from .emit.json import as_json, write_json
 from .errors import InputError, PipelineError, ReleaseError
-from .layout import Layout
+from .layout import Layout, release_files
 from .report import Report, code_fingerprint
 from .sources import Snapshot
 from .schemas import table_schema
@@ -212,11 +213,20 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
         write_json(layout.changelog_json, {"releases": history})
         layout.changelog_md.write_text(render_log(history), encoding="utf-8")
         if report is not None:
-            write_json(layout.run_report, report.to_json({"version": version, "level": level}))
+            write_json(layout.run_report, report.to_json({"version": version, "level": level,
+                                                          "files": file_hashes(layout)}))
         _swap(staging, output)
         return Outcome(version, level, changes, [output / p.relative_to(staging) for p in written])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def file_hashes(layout: Layout) -> dict[str, str]:
+    """The sha256 of every file of the release that no descriptor hashes (the descriptors
+    themselves, the views, the documentation), kept in the run report: ``publish`` sends
+    only files the run wrote, not files edited since."""
+    return {f.path: "sha256:" + hashlib.sha256((layout.root / f.path).read_bytes()).hexdigest()
+            for f in release_files(layout) if f.kind != "data"}
 
 
 def _unchanged(previous: Path, output: Path, staging: Path) -> Outcome:
