@@ -29,3 +29,10 @@ def ckan_portal(portals) -> Portal:
 @pytest.fixture(scope="session")
 def udata_portal(portals) -> Portal:
     return portals["udata"]
+
+
+@pytest.fixture(scope="session")
+def releases(tmp_path_factory):
+    """Two consecutive releases: the page as it is, then with one cell changed."""
+    from .releases import two_releases
+    return two_releases(tmp_path_factory.mktemp("releases"))
