@@ -53,12 +53,6 @@ def test_readme_documents_every_column_of_every_schema():
     assert "65001 : Unicode (UTF-8)" in readme  # how to open the CSV without garbled accents
 
 
-def test_portal_description_comes_from_the_readme():
-    from pipeline.publish import load_release
-    release = load_release(OUT, ("csv",))
-    assert release.description == (OUT / "README.md").read_text(encoding="utf-8")
-
-
 # --- SQLite and Datasette -------------------------------------------------------------------
 
 def test_sqlite_has_every_table_with_its_keys():

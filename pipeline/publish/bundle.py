@@ -155,7 +155,12 @@ def verified_copy(folder: Path, formats: tuple[str, ...]) -> Iterator[Bundle]:
         except (OSError, shutil.Error) as exc:
             raise ReleaseError(f"{folder}: cannot be copied for publishing ({exc})") from None
         layout = Layout(copy)
-        validate_release(copy)  # frictionless on every package, every descriptor's hashes
+        try:  # frictionless on every package, every descriptor's hashes
+            validate_release(copy)
+        except ReleaseError as exc:
+            first = str(exc).splitlines()[0].replace(str(copy), str(folder)).rstrip(":")
+            raise ReleaseError(f"{first} (python -m pipeline validate {folder} lists the "
+                               "errors); nothing was published") from None
         present = tuple(f for f in known if layout.descriptor(f).is_file())
         records = _same_records(layout, present)
         descriptors = {f: _descriptor(layout.descriptor(f)) for f in present}
