@@ -254,3 +254,27 @@ def portal_as_before(portal, dataset, resource_id, title):
                                json={**resource, "name": title},
                                headers={"Authorization": portal.portal.key}, timeout=30)
     answer.raise_for_status()
+
+
+def test_udata_adopts_a_dataset_named_by_its_slug_and_finds_it_after_udata_renames_it(
+        udata_portal, releases, capsys, monkeypatch):
+    """udata chooses a dataset's slug from its title, and changes it with the title: the
+    publisher stores the name it was given in the dataset's extras and finds it by that."""
+    monkeypatch.setenv("DATAGOUV_API_KEY", udata_portal.key)
+    portal = Udata(udata_portal)
+    headers = {"X-API-KEY": udata_portal.key}
+    organization = portal._get(f"/organizations/{udata_portal.organization}/")["id"]
+    created = requests.post(f"{udata_portal.api}/datasets/", headers=headers, timeout=30,
+                            json={"title": f"Fait à la main {uuid.uuid4().hex[:6]}",
+                                  "description": "Créé dans l'interface du portail.",
+                                  "organization": organization}).json()
+    old_slug = created["slug"]
+    before = len(portal.all_datasets())
+    portal.name = old_slug
+    out = published(portal, releases[0], capsys)
+    assert "update dataset" in out and "create dataset" not in out
+    renamed = portal._get(f"/datasets/{created['id']}/")
+    assert renamed["slug"] != old_slug and renamed["extras"]["publish:dataset"] == old_slug
+    out = published(portal, releases[0], capsys)
+    assert "nothing to do" in out
+    assert len(portal.all_datasets()) == before
