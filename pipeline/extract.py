@@ -12,16 +12,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
+from .config import Town, config
 from .dates import YEAR, Period, parse_label
 from .entities import Mention, Registry, organisations, people, programmes
 from .numbers import age_range, amount_eur, duration_days, participants
 from .parse import Entry, Page, Section
+from .errors import PipelineError
 from .places import (
-    Location, Spellings, agreement, canonical_name, country_code, first_link, intro_item,
-    place_kind, place_name, relationship, split_heading,
+    Location, Spellings, agreement, canonical_name, countries, first_link, place_kind,
+    place_name, relationship, split_heading,
 )
-from .read import Block
+from .schemas import categories
 from .text import APOSTROPHES, slug
 from .themes import themes
 
@@ -39,17 +42,47 @@ RECURRENCES = {"chaque année": "annual", "tous les ans": "annual", "chaque ét�
                "chaque mois": "monthly"}
 _RECURRENCE = re.compile("|".join(RECURRENCES), re.IGNORECASE)
 
-# Which way people travelled. Being hosted *by* the partner ("accueil de huit élèves … d’Ivry
-# par l’école … de Brandebourg") is a trip; any other "accueil" is a stay in Ivry.
-_HOSTED_BY_PARTNER = re.compile(
-    rf"\baccueil\w*\s+de\s+[^.]*?\bd{APOSTROPHES}Ivry\b[^.]*?\bpar\b", re.IGNORECASE)
-_HOSTED = re.compile(r"\baccueil\w*", re.IGNORECASE)
-# Case matters here: "ivryen·nes à Jifna" names a place, "ivryenne à la situation" does not.
-_TRIP = re.compile(
-    rf"[Dd]élégation\s+(?:ivryenne|d{APOSTROPHES}élu\S*\s+ivryen)|\bivryen\S*\s+(?:à|en)\s+[A-ZÀ-Ý]"
-    r"|\b[Ii]nvitée?s?\s+à\b|\b[Mm]ission technique\b"
-)
-_BOTH_WAYS = re.compile(r"\bvoyages?-rencontres\b|\brencontres en France et en\b", re.IGNORECASE)
+# Which way people travelled, by (people came to the town, people of the town went out).
+# The codes are the schema's vocabulary: ``_directions`` checks them against it.
+DIRECTIONS = {(True, False): "visit_from_partner", (False, True): "trip_to_partner",
+              (True, True): "both", (False, False): "neither"}
+# An undated entry's id takes this many of its first words.
+UNDATED_WORDS = 5
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True)
+class _DirectionRules:
+    hosted_by_partner: re.Pattern[str]
+    hosted: re.Pattern[str]
+    trip: re.Pattern[str]
+    both_ways: re.Pattern[str]
+
+
+@cache
+def _direction_rules(town: Town) -> _DirectionRules:
+    """The direction rules, built with the town's names and demonym from ``city.toml``.
+
+    Being hosted *by* the partner ("accueil de huit élèves du conservatoire de <town> par
+    l'école de …") is a trip; any other "accueil" is a visit to the town. A delegation of
+    the town, its people going to a capitalised place ("<demonym>s à Tamba"), an invitation
+    or a technical mission are trips. Case matters for the demonym before a place: "… à
+    Tamba" names a place, "… à la situation" does not. Every repetition is bounded."""
+    name, demonym = town.name_pattern(), town.demonym_pattern()
+    if set(DIRECTIONS.values()) != set(categories("actions", "direction")):
+        raise PipelineError("the direction codes of pipeline/extract.py and of "
+                            "schemas/actions.schema.json differ")
+    return _DirectionRules(
+        hosted_by_partner=re.compile(
+            rf"\baccueil\w*\s+de\s+[^.]{{0,200}}?(?:\bd(?:e\s+|{APOSTROPHES}){name}|\b{demonym})[^.]{{0,200}}?\bpar\b",
+            re.IGNORECASE),
+        hosted=re.compile(r"\baccueil\w*", re.IGNORECASE),
+        trip=re.compile(
+            rf"[Dd]élégation\s+(?:{demonym}|d(?:e\s+|{APOSTROPHES}){name}|d{APOSTROPHES}élu\S{{0,10}}\s+{demonym})"
+            rf"|\b{demonym}\s+(?:à|en)\s+[A-ZÀ-Ý]|\b[Ii]nvitée?s?\s+à\b|\b[Mm]ission technique\b"),
+        both_ways=re.compile(r"\bvoyages?-rencontres\b|\brencontres en France et en\b",
+                             re.IGNORECASE),
+    )
 
 
 @dataclass(frozen=True)
@@ -97,20 +130,26 @@ def recurrence(text: str) -> str | None:
     return RECURRENCES[m.group().lower()] if m else None
 
 
-def direction(text: str) -> str:
-    """``hosted_in_ivry``, ``trip_to_partner``, ``both`` or ``neither``.
+def direction(text: str, town: Town | None = None) -> str:
+    """Which way people went: ``visit_from_partner`` (people came to the town),
+    ``trip_to_partner`` (people of the town went out, hosted by the partner included),
+    ``both`` or ``neither``; the codes of the schema's ``direction`` vocabulary. The
+    town is ``city.toml``'s unless given.
 
-    >>> direction("2014 : accueil de huit élèves de cuivres du Conservatoire municipal d’Ivry par l’école")
+    >>> town = Town("Saint-Denis", ("Saint-Denis",), "dionysien", "93066")
+    >>> direction("accueil de quatre élèves du Conservatoire de Saint-Denis par l’école de Tamba", town)
     'trip_to_partner'
-    >>> direction("Mai 2018 : délégation ivryenne présidée par le maire à Brandebourg")
+    >>> direction("Mars 2015 : délégation dionysienne conduite par l’adjointe au maire à Tamba", town)
     'trip_to_partner'
+    >>> direction("2011 : accueil d’une chorale de Tamba pour un concert commun", town)
+    'visit_from_partner'
     """
-    if _BOTH_WAYS.search(text):
+    rules = _direction_rules(town or config().town)
+    if rules.both_ways.search(text):
         return "both"
-    trip = bool(_TRIP.search(text) or _HOSTED_BY_PARTNER.search(text))
-    hosted = bool(_HOSTED.search(_HOSTED_BY_PARTNER.sub("", text)))
-    return {(True, True): "both", (True, False): "hosted_in_ivry",
-            (False, True): "trip_to_partner"}.get((hosted, trip), "neither")
+    trip = bool(rules.trip.search(text) or rules.hosted_by_partner.search(text))
+    visit = bool(rules.hosted.search(rules.hosted_by_partner.sub("", text)))
+    return DIRECTIONS[(visit, trip)]
 
 
 def entry_facts(label: str | None, text: str) -> EntryFacts:
@@ -119,14 +158,36 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
                       cancelled_years(text))
 
 
-def action_id(partner_id: str, label: str | None, rank: int) -> str:
-    """What the entry is, not where it is: partner, date label, rank among equal labels.
+def entry_key(entry: Entry) -> str:
+    """What an entry is, in an id: its date label normalised (case, accents, dashes and
+    spaces aside: "2006 – 2008", "2006-2008" and "2006—2008" are one key); for an undated
+    entry, ``sans-date`` and its first words, so that its id owes nothing to its place.
 
-    >>> action_id("la-lisa", "2008", 1), action_id("la-lisa", "2008", 2), action_id("x", None, 1)
-    ('la-lisa-2008', 'la-lisa-2008-2', 'x-sans-date')
+    >>> [entry_key(Entry(label, "", 1, 1)) for label in ("2006 – 2008", "2006—2008", "2006–2008")]
+    ['2006-2008', '2006-2008', '2006-2008']
+    >>> entry_key(Entry(None, "Partenariat avec le Théâtre municipal depuis 2010.", 1, 1))
+    'sans-date-partenariat-avec-le-theatre-municipal'
     """
-    base = f"{partner_id}-{slug(label or '') or 'sans-date'}"
-    return base if rank == 1 else f"{base}-{rank}"
+    if entry.label:  # every dash and apostrophe a separator ("2006–2008" is not "20062008")
+        return slug(_NOT_WORD.sub(" ", entry.label))
+    words = slug(_NOT_WORD.sub(" ", " ".join(entry.text.split()[:UNDATED_WORDS])))
+    return f"sans-date-{words}" if words else "sans-date"
+
+
+def ranked(keys: list[str]) -> list[str]:
+    """Each key with its rank among equal keys: ``key``, ``key-2``, ``key-3``…; an
+    action's id is its partner's id and its ranked entry key, a rank among the partner's
+    identical keys only, so that an entry inserted elsewhere changes no other id.
+
+    >>> ranked(["tamba", "kita", "tamba"])
+    ['tamba', 'kita', 'tamba-2']
+    """
+    seen: Counter[str] = Counter()
+    result = []
+    for key in keys:
+        seen[key] += 1
+        result.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return result
 
 
 def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
@@ -161,17 +222,18 @@ def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
     }
 
 
-def _partner_record(section: Section, words: Spellings, places: frozenset[str],
-                    intro: list[Block], taken: set[int], first_action_year: int | None,
-                    locations: dict[str, Location]) -> Record:
-    heading_name, country = split_heading(section.heading.text)
-    place = place_name(heading_name)
-    found = words.of(place, places - {place})
-    name = canonical_name(found)
-    partner_id = slug(name)
-    item = intro_item(intro, place, found, taken)
-    if item:
-        taken.add(item.line)
+def partner_name(heading: str, words: Spellings, others: frozenset[str]) -> tuple[str, Counter[str]]:
+    """A partner's canonical name and the spellings the page gives it: the heading's place
+    without its kind, region, qualifiers and brackets, in its most frequent spelling."""
+    place = place_name(split_heading(heading)[0])
+    found = words.of(place, others - {place})
+    return canonical_name(found), found
+
+
+def _partner_record(section: Section, partner_id: str, name: str, found: Counter[str],
+                    first_action_year: int | None, locations: dict[str, Location]) -> Record:
+    item = section.intro
+    country_name, code = countries(split_heading(section.heading.text)[1])
     description = "\n\n".join(block.text for block in section.description)
     signed = agreement(description)
     link = first_link(description, first_action_year)
@@ -185,8 +247,8 @@ def _partner_record(section: Section, words: Spellings, places: frozenset[str],
         "intro_line": item.line if item else None,
         "kind": place_kind(item.text if item else section.heading.text),
         "relationship": relationship(signed),
-        "country_name": country,
-        "country_code": country_code(country),
+        "country_name": country_name,
+        "country_code": code,
         "agreement_year": signed.year if signed else None,
         "agreement_type": signed.type if signed else None,
         "first_link_year": link[0] if link else None,
@@ -230,23 +292,21 @@ def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[st
     locations = locations or {}
     words = Spellings(_page_text(page))
     places = frozenset(place_name(split_heading(s.heading.text)[0]) for s in page.sections)
-    taken: set[int] = set()
+    names = [partner_name(s.heading.text, words, places) for s in page.sections]
+    partner_ids = ranked([slug(name) for name, _ in names])
     partners, actions = [], []
     action_programmes, action_organisations, action_people, action_themes = [], [], [], []
     programme_registry, organisation_registry = Registry(), Registry()
     persons: dict[str, Record] = {}
     entries: list[tuple[Entry, Record]] = []
-    for section in page.sections:
+    for section, pid, (name, found) in zip(page.sections, partner_ids, names):
         years = [p.start_year for e in section.entries
                  if e.label and (p := parse_label(e.label)) and p.start_year]
-        partner = _partner_record(section, words, places, page.intro, taken,
-                                  min(years, default=None), locations)
-        partners.append(partner)
-        ranks: Counter[str] = Counter()
-        for entry in section.entries:
-            ranks[slug(entry.label or "")] += 1
-            pid = partner["partner_id"]
-            action = _action_record(entry, pid, action_id(pid, entry.label, ranks[slug(entry.label or "")]))
+        partners.append(_partner_record(section, pid, name, found, min(years, default=None),
+                                        locations))
+        keys = ranked([entry_key(entry) for entry in section.entries])
+        for entry, key in zip(section.entries, keys):
+            action = _action_record(entry, pid, f"{pid}-{key}")
             actions.append(action)
             entries.append((entry, action))
             aid = action["action_id"]

@@ -1,8 +1,9 @@
 """What a partner is: its name, kind of place, country, agreement, first link, location.
 
 Read from the section heading, the intro's list item and the description with small
-rules (a gazetteer of *kinds* of place, never a list of this page's answers); coordinates
-come from a cited reference file, ``raw/reference/places.csv``.
+rules (a gazetteer of *kinds* of place, never a list of this page's answers); country
+codes come from the Unicode CLDR's and ISO 3166's French country names; coordinates come
+from a cited reference file, ``raw/reference/places.csv``.
 """
 
 from __future__ import annotations
@@ -18,25 +19,17 @@ from pathlib import Path
 
 import pycountry
 
-from .read import Block
-from .text import APOSTROPHES, sentences
+from .schemas import categories
+from .text import APOSTROPHES, sentences, slug
 
-# The agreements the page names, in the spelling used as the column's values.
-AGREEMENT_TYPES = (
-    "protocole de jumelage", "protocole d'accord", "accord de coopération", "accord de jumelage",
-)
-_AGREEMENT = re.compile(
-    "|".join(t.replace("'", APOSTROPHES) for t in AGREEMENT_TYPES), re.IGNORECASE
-)
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _DECADE = re.compile(r"\bannées\s+(?P<decade>(?:19|20)\d0)\b", re.IGNORECASE)
-# Sentences that speak of the tie between Ivry and the partner (not of the partner's own
-# history, as "le camp … a été installé en 1949").
+# Sentences that speak of the tie between the town and the partner (not of the partner's
+# own history, as "le village … a été fondé en 1949").
 _LINK_WORDS = re.compile(r"\b(?:liens?|jumel\w*|coopération|accord|protocole|soutien|aide)\b",
                          re.IGNORECASE)
-_HEADING = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<country>[^()]+?)\s*\)$")
-# Kinds of place, as the page introduces them: "La commune rurale de", "le camp de",
-# "Camps de réfugiés …". Values are the column's vocabulary.
+# Kinds of place, as a page introduces them: "La commune rurale de", "le camp de",
+# "Camps de réfugiés …". Values are the column's vocabulary (``kind`` in the schema).
 PLACE_KINDS = {
     "ville": "ville", "commune rurale": "commune rurale", "commune": "commune",
     "municipalité": "municipalité", "camps de réfugiés": "camps de réfugiés",
@@ -50,8 +43,32 @@ _KIND = re.compile(
 _KIND_PREFIX = re.compile(
     rf"\b(?:la|le|les)\s+(?:{_KIND_WORD})\s+(?:de\s+|d{APOSTROPHES})", re.IGNORECASE
 )
-_LOCATIVE = re.compile(r"\s+en\s+[A-ZÀ-Ý][\w-]*$")  # "… en Cisjordanie"
+_LOCATIVE = re.compile(r"(?<!\s)\s+en\s+[A-ZÀ-Ý][\w-]*$")  # "… en Cisjordanie"
+# Where a place's name ends and a qualifier starts: a spaced dash ("La Lisa – La Havane"),
+# a comma ("…, région de Kayes"), "au sein de …". A dash inside a name
+# ("Saint-Louis") has no spaces around it.
+# (?<!\s): each alternative is tried once per run of spaces, so a long run costs linear time.
+_QUALIFIER = re.compile(
+    rf"(?<!\s)\s+[-–—]\s+|,|(?<!\s)\s+au\s+sein\s+d(?:e\s|u\s|es\s|{APOSTROPHES})", re.IGNORECASE)
+# Parts of the brackets of a heading: "(France, Belgique)", "(La Havane / Cuba)".
+_BRACKET_PARTS = re.compile(r"(?<!\s)\s*[,;/]\s*|(?<!\s)\s+et\s+")
 SIMILAR_SPELLING = 0.85
+# An intro item is linked to the partner whose name it reads as at least this close
+# (difflib ratio of the folded names), or whose every word it holds.
+SIMILAR_INTRO = 0.75
+NAME_LENGTH = 200  # characters of a name that difflib compares
+# Words of a place's name that take no capital and say nothing about which place is
+# meant: "Saint-Louis du Sénégal", "Kita et Sefeto", "Vicco von Büllow".
+PARTICLES = frozenset(
+    "de du des d la le les l et en sur sous au aux a à lès lez y el al von van der di da do dos".split())
+
+# Usual French names of countries that neither the CLDR nor ISO 3166 spells this way
+# (older or informal names still common in municipal prose).
+COUNTRY_VARIANTS = {
+    "Grande-Bretagne": "GB", "Angleterre": "GB", "USA": "US", "Hollande": "NL",
+    "République tchèque": "CZ", "Macédoine": "MK", "Swaziland": "SZ", "Biélorussie": "BY",
+    "El Salvador": "SV",
+}
 
 
 @dataclass(frozen=True)
@@ -69,45 +86,68 @@ class Location:
 
 
 def split_heading(heading: str) -> tuple[str, str | None]:
-    """A partner heading's place and country.
+    """A heading's (or intro item's) place and what its closing brackets hold.
 
-    >>> split_heading("Jérusalem-Est (Palestine)")
-    ('Jérusalem-Est', 'Palestine')
+    >>> split_heading("Saint-Louis (Sénégal)")
+    ('Saint-Louis', 'Sénégal')
+    >>> split_heading("Tombouctou ( Mali )"), split_heading("Kobané")
+    (('Tombouctou', 'Mali'), ('Kobané', None))
     """
-    m = _HEADING.match(heading.strip())
-    return (m["name"], m["country"]) if m else (heading.strip(), None)
+    text = heading.strip()
+    start = text.rfind("(")
+    if not text.endswith(")") or start <= 0 or ")" in text[start:-1]:
+        return text, None
+    return text[:start].strip(), text[start + 1:-1].strip() or None
 
 
 def place_name(heading_name: str) -> str:
-    """The place's name without what kind of place it is or the region around it.
+    """The place's name without the kind of place, the region around it or a qualifier.
 
-    >>> place_name("La commune de Jifna et le camp de Jalazone en Cisjordanie")
-    'Jifna et Jalazone'
-    >>> place_name("Camps de réfugiés Sahraouis de Tindouf")
-    'Camps de réfugiés Sahraouis de Tindouf'
-    >>> place_name("La Lisa")
-    'La Lisa'
+    >>> place_name("La commune de Tamba et le camp de Kalo en Haute-Vallée")
+    'Tamba et Kalo'
+    >>> place_name("La Plata – Buenos Aires"), place_name("La ville de Kita, région de Kayes")
+    ('La Plata', 'Kita')
+    >>> place_name("La municipalité de Centro au sein de la province de Matanzas")
+    'Centro'
+    >>> place_name("St. Louis"), place_name("Camps de réfugiés de Mbera")
+    ('St. Louis', 'Camps de réfugiés de Mbera')
     """
-    return _LOCATIVE.sub("", _KIND_PREFIX.sub("", heading_name)).strip()
+    name = _QUALIFIER.split(heading_name, maxsplit=1)[0]
+    return _LOCATIVE.sub("", _KIND_PREFIX.sub("", name)).strip()
+
+
+@cache
+def _kinds() -> frozenset[str]:
+    return frozenset(categories("partners", "kind"))
 
 
 def place_kind(text: str) -> str | None:
-    """The kinds of place a heading or intro item names, joined with "et".
+    """The kind of place a heading or intro item names.
 
-    >>> place_kind("La commune de Jifna et le camp de Jalazone en Cisjordanie (Palestine)")
+    When it names two places of different kinds, their pair when the schema's vocabulary
+    has it ("commune et camp de réfugiés"), else the kind of the first place named: the
+    partner's main place, which its coordinates locate too. So the column never holds a
+    value the schema does not list.
+
+    >>> place_kind("La commune de Tamba et le camp de Kalo en Haute-Vallée (Mali)")
     'commune et camp de réfugiés'
-    >>> place_kind("La municipalité de La Lisa au sein de la ville-province de La Havane (Cuba)")
+    >>> place_kind("La ville de Kita et la commune de Sefeto (Mali)")
+    'ville'
+    >>> place_kind("La municipalité de Centro au sein de la ville de Matanzas (Cuba)")
     'municipalité'
     """
-    name = split_heading(text)[0].split(",")[0]
-    kinds = [PLACE_KINDS[m["kind"].lower()] for m in _KIND.finditer(name)]
-    return " et ".join(dict.fromkeys(kinds)) or None
+    name = _QUALIFIER.split(split_heading(text)[0], maxsplit=1)[0]
+    kinds = list(dict.fromkeys(PLACE_KINDS[m["kind"].lower()] for m in _KIND.finditer(name)))
+    if not kinds:
+        return None
+    both = " et ".join(kinds)
+    return both if both in _kinds() else kinds[0]
 
 
 class Spellings:
     """The capitalised words of a page, counted once, to find the spellings of names.
 
-    The page writes Brandenburg-, Brandenbourg- and Brandebourg-sur-la-Havel; words this
+    A page may write Brandenburg-, Brandenbourg- and Brandebourg-sur-la-Havel; words this
     close to a name (difflib ratio) are taken as its spellings. Only words that share the
     name's first three letters and about its length are compared, so that the search costs
     the same for a page of 50 entries or of 100,000.
@@ -126,8 +166,8 @@ class Spellings:
         phrases, not spellings. ``others``, the names of the other partners, are never taken
         as spellings of this one, however close ("Saint-Denis" is not "Saint-Genis").
 
-        >>> Spellings("Brandebourg-sur-la-Havel et Brandebourg-sur-la-Havel.").of("Brandenburg-sur-la-Havel")
-        Counter({'Brandebourg-sur-la-Havel': 2, 'Brandenburg-sur-la-Havel': 1})
+        >>> Spellings("Hambourg-sur-le-Lac et Hambourg-sur-le-Lac.").of("Hamburg-sur-le-Lac")
+        Counter({'Hambourg-sur-le-Lac': 2, 'Hamburg-sur-le-Lac': 1})
         >>> Spellings("Saint-Genis et Saint-Denis").of("Saint-Denis", frozenset({"Saint-Genis"}))
         Counter({'Saint-Denis': 2})
         """
@@ -151,55 +191,195 @@ def canonical_name(found: Counter[str]) -> str:
     return max(found, key=lambda spelling: found[spelling])
 
 
-def intro_item(items: list[Block], place: str, found: Counter[str], taken: set[int]) -> Block | None:
-    """The intro list item that names this partner, and that no other partner took: first
-    one that reads as the same place once the kind of place is dropped, else one that holds
-    one of its spellings.
+def _folded(place: str) -> str:
+    return slug(place).replace("-", " ")
 
-    >>> item = Block("list_item", "La commune de Jifna et le camp de Jalazone en Cisjordanie (Palestine)", 7)
-    >>> intro_item([item], "Jifna et Jalazone", Counter({"Jifna et Jalazone": 1}), set()).line
-    7
+
+def _significant(folded: str) -> set[str]:
+    return {w for w in folded.split() if w not in PARTICLES}
+
+
+def name_words(text: str) -> set[str]:
+    """The words of a name that tell places apart: case, accents and particles aside.
+
+    >>> sorted(name_words("La Lisa – La Havane"))
+    ['havane', 'lisa']
     """
-    free = [b for b in items if b.line not in taken]
-    for block in free:
-        if place_name(split_heading(block.text)[0].split(",")[0]) == place:
-            return block
-    return next((b for b in free if any(spelling in b.text for spelling in found)), None)
+    return _significant(_folded(text))
+
+
+def _intro_score(item: str, place: str) -> float:
+    """How surely an intro item names a place: 1.0 when it holds every word of the
+    place's name, else the difflib ratio of the two names, folded."""
+    item_words, place_words = _significant(item), _significant(place)
+    if place_words and place_words <= item_words:
+        return 1.0
+    # a place's name is short: longer texts are cut, so that difflib's cost stays bounded
+    return difflib.SequenceMatcher(None, item[:NAME_LENGTH], place[:NAME_LENGTH]).ratio()
+
+
+def link_intro(items: list[str], places: list[str]) -> list[int | None]:
+    """For each place (a partner's name), the index of the intro item that names it.
+
+    An item names a place when, without the kind of place, its qualifiers and its
+    brackets, it reads as the same name, case, accents and punctuation aside; else the
+    closest item (every word of the place's name, or difflib ratio ≥ ``SIMILAR_INTRO``)
+    that no other place took. Each item goes to one place at most; an item close to no
+    place is left for the caller to report. Only items that share a word or a word's
+    first four letters with a place are compared, so that a page of a thousand partners
+    costs no million comparisons.
+
+    >>> link_intro(["la ville de kita, région de Kayes (Mali)", "La commune de Tamba (Mali)",
+    ...             "La ville d'Atlantide (Océanie)"], ["Tamba", "Kita"])
+    [1, 0]
+    >>> link_intro(["La municipalité de Centro au sein de la province de Matanzas (Cuba)"],
+    ...            ["Centro – Matanzas", "Kita"])
+    [0, None]
+    """
+    names = [_folded(place_name(split_heading(item)[0])) for item in items]
+    wanted = [_folded(place_name(place)) for place in places]
+    result: list[int | None] = [None] * len(places)
+    free = set(range(len(items)))
+    by_name: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        by_name.setdefault(name, []).append(i)
+    for p, name in enumerate(wanted):
+        same = [i for i in by_name.get(name, ()) if i in free]
+        if same:
+            result[p] = same[0]
+            free.discard(same[0])
+    by_word: dict[str, set[int]] = {}
+    for i in free:
+        for word in _significant(_folded(items[i])):
+            by_word.setdefault(word, set()).add(i)
+            by_word.setdefault(word[:4], set()).add(i)
+    pairs = []
+    for p, name in enumerate(wanted):
+        if result[p] is not None:
+            continue
+        candidates = set().union(*(by_word.get(w, set()) | by_word.get(w[:4], set())
+                                   for w in _significant(name) or {name}))
+        for i in candidates:
+            score = max(_intro_score(names[i], name), _intro_score(_folded(items[i]), name))
+            if score >= SIMILAR_INTRO:
+                pairs.append((-score, p, i))
+    for _, p, i in sorted(pairs):
+        if result[p] is None and i in free:
+            result[p] = i
+            free.discard(i)
+    return result
+
+
+def _key(name: str) -> str:
+    """A name with case, accents, spaces and punctuation aside: "Viêt Nam", "Vietnam"
+    and "viet-nam" are one key."""
+    return slug(name).replace("-", "")
 
 
 @cache
 def _countries_by_french_name() -> dict[str, str]:
+    """Every French name of a country, by its key: ISO 3166's French names (pycountry's
+    translations, "Palestine, État de" also as "Palestine"), the Unicode CLDR's (Babel:
+    "Syrie", "Corée du Sud", "Myanmar (Birmanie)" also as both names), and
+    ``COUNTRY_VARIANTS``. A name two countries share ("Corée") gives neither."""
+    from babel import Locale
+
     french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-    names: dict[str, str] = {}
+    seen: dict[str, set[str]] = {}
+
+    def add(name: str, code: str) -> None:
+        seen.setdefault(_key(name), set()).add(code)
+
     for country in pycountry.countries:
-        name = french.gettext(country.name).casefold()
-        names.setdefault(name, country.alpha_2)
-        # "Palestine, État de" is written "Palestine" on the page.
-        names.setdefault(name.split(",")[0].strip(), country.alpha_2)
-    return names
+        name = french.gettext(country.name)
+        add(name, country.alpha_2)
+        add(name.split(",")[0], country.alpha_2)
+    iso = {country.alpha_2 for country in pycountry.countries}
+    for code, name in Locale("fr").territories.items():
+        if code in iso:
+            add(name, code)
+            plain, _, other = name.partition("(")
+            if other:
+                add(plain, code)
+                add(other.rstrip(")"), code)
+    for name, code in COUNTRY_VARIANTS.items():
+        add(name, code)
+    return {key: codes.pop() for key, codes in seen.items() if len(codes) == 1 and key}
 
 
 def country_code(french_name: str | None) -> str | None:
-    """ISO 3166-1 alpha-2 code of a country named in French, from pycountry's translations.
+    """ISO 3166-1 alpha-2 code of a country named in French, in any usual spelling.
 
-    >>> country_code("Palestine"), country_code("Algérie"), country_code("Atlantide")
-    ('PS', 'DZ', None)
+    >>> [country_code(n) for n in ("Palestine", "Viêt Nam", "Vietnam", "Etats-Unis", "Syrie")]
+    ['PS', 'VN', 'VN', 'US', 'SY']
+    >>> country_code("Corée du Sud"), country_code("Corée"), country_code("Atlantide")
+    ('KR', None, None)
     """
     if not french_name:
         return None
-    return _countries_by_french_name().get(french_name.strip().casefold())
+    return _countries_by_french_name().get(_key(french_name))
+
+
+def bracket_parts(bracket: str) -> list[str]:
+    """The parts of a heading's brackets.
+
+    >>> bracket_parts("Matanzas, Cuba"), bracket_parts("France et Belgique")
+    (['Matanzas', 'Cuba'], ['France', 'Belgique'])
+    """
+    return _BRACKET_PARTS.split(bracket)
+
+
+def countries(bracket: str | None) -> tuple[str | None, str | None]:
+    """The ``country_name`` and ``country_code`` of a heading's brackets: the countries
+    they name, " | " between two; what they hold as written when it names no country.
+
+    >>> countries("France, Belgique"), countries("Matanzas, Cuba")
+    (('France | Belgique', 'FR | BE'), ('Cuba', 'CU'))
+    >>> countries("Atlantide"), countries(None)
+    (('Atlantide', None), (None, None))
+    """
+    if not bracket:
+        return None, None
+    found = [(part, code) for part in bracket_parts(bracket) if (code := country_code(part))]
+    if not found:
+        return bracket, None
+    return " | ".join(p for p, _ in found), " | ".join(c for _, c in found)
+
+
+@cache
+def _agreement_pattern() -> re.Pattern[str]:
+    """The agreements of the schema's vocabulary, as a page may write them: any
+    apostrophe, a hyphen or a space between words, the first word in the plural."""
+    alternatives = []
+    for value in sorted(categories("partners", "agreement_type"), key=len, reverse=True):
+        words = re.split(r"(['\s-])", value)
+        pattern = ""
+        for i, piece in enumerate(words):
+            if piece == "'":
+                pattern += APOSTROPHES
+            elif piece in (" ", "-"):
+                pattern += r"[\s-]+"
+            else:
+                pattern += re.escape(piece) + ("s?" if i == 0 else "")
+        alternatives.append(pattern)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
 def agreement(description: str) -> Agreement | None:
     """The first agreement named in a partner's description, with the year of its sentence.
 
-    >>> agreement("Cette coopération a été officialisée en 2005 par la signature d’un protocole d’accord.")
-    Agreement(year=2005, type="protocole d'accord")
+    >>> agreement("Ce partenariat a été scellé en 2009 par une charte d’amitié.")
+    Agreement(year=2009, type="charte d'amitié")
+    >>> agreement("Un accord cadre a été signé en 2015 avec la commune.")
+    Agreement(year=2015, type='accord-cadre')
     """
+    pattern = _agreement_pattern()
+    values = {_key(v): v for v in categories("partners", "agreement_type")}
     for sentence in sentences(description):
-        kind, year = _AGREEMENT.search(sentence), _YEAR.search(sentence)
+        kind, year = pattern.search(sentence), _YEAR.search(sentence)
         if kind and year:
-            return Agreement(int(year.group()), kind.group().lower().replace("’", "'"))
+            written = _key(re.sub(r"^(\w+?)s\b", r"\1", kind.group()))
+            return Agreement(int(year.group()), values[written])
     return None
 
 
@@ -211,15 +391,15 @@ def relationship(signed: Agreement | None) -> str:
 
 
 def first_link(description: str, first_action_year: int | None) -> tuple[int, str] | None:
-    """The earliest year of a tie with Ivry, and its precision ("year" or "decade").
+    """The earliest year of a tie with the town, and its precision ("year" or "decade").
 
     Taken from the description's sentences about the tie ("Les premiers liens … datent des
-    années 1990", "En 1990, des associations … ont apporté un soutien") and from the
+    années 1980", "En 1985, des associations … ont apporté un soutien") and from the
     partner's earliest action.
 
-    >>> first_link("Les premiers liens entre Ivry-sur-Seine et Dianguirdé datent des années 1990.", 2006)
-    (1990, 'decade')
-    >>> first_link("Le camp a été installé en 1949. Un accord de coopération a été signé en 2012.", 2003)
+    >>> first_link("Les premiers liens entre les deux villes datent des années 1980.", 2006)
+    (1980, 'decade')
+    >>> first_link("Le village a été fondé en 1921. Un accord de coopération a été signé en 2012.", 2003)
     (2003, 'year')
     """
     found: list[tuple[int, str]] = []

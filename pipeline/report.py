@@ -3,8 +3,9 @@
 The coverage check proves, on every run, that no text of the page was lost: each block of
 the article must be found again in the record that covers its line (a partner's heading,
 intro item or description; an action's text), or have been set aside with a reason (page
-title, intro sentence, site navigation). It does not trust the parser's bookkeeping: it
-looks for the text in the final records.
+title, intro sentence, site navigation, an intro item naming no partner). It does not
+trust the parser's bookkeeping: it looks for the text in the final records. Only a real
+loss stops a run: text of a partner section, or a dated entry, in no record.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from .dates import split_any_label
 from .errors import PipelineError
-from .parse import Page
+from .parse import UNLINKED_ITEM, Page
 from .read import Block, Document
 from .tables import Tables
 
-LIBRARIES = ("frictionless", "pandas", "pyarrow", "lxml", "requests", "pycountry", "text2num")
+LIBRARIES = ("frictionless", "pandas", "pyarrow", "lxml", "requests", "pycountry", "babel", "text2num")
 _WHITE = re.compile(r"\s+")
 
 
@@ -109,6 +111,12 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
     return missing
 
 
+def _is_loss(block: Block, page: Page) -> bool:
+    """Text that a record should hold: anything within the partner sections (a section
+    or an entry lost), or a dated entry above them (its heading was not recognised)."""
+    return block.line >= page.sections[0].heading.line or split_any_label(block.text) is not None
+
+
 def _shown_path(path: Path) -> str:
     """The source as a path relative to the project, so that reports do not depend on
     where the project was cloned."""
@@ -120,17 +128,39 @@ def _shown_path(path: Path) -> str:
 
 
 def build(source: Path, sha256: str, document: Document, page: Page, data: Tables) -> Report:
-    """Counts, set-aside and unassigned text, and the warnings of one run."""
+    """Counts, set-aside and unassigned text, and the warnings of one run.
+
+    ``unassigned`` holds only real losses, which stop the run (:func:`check_coverage`):
+    text of a partner section, or a dated entry, that went into no record. Any other text
+    in no record (an intro item that names no partner, a heading above the sections) is
+    listed in ``set_aside`` with its reason, and ``run`` prints it.
+    """
     report = Report(
         source={"path": _shown_path(source), "sha256": sha256, "format": document.format,
                 "encoding": document.encoding},
         rows={table: len(rows) for table, rows in data.items()},
-        set_aside=[{"line": s.block.line, "reason": s.reason, "text": s.block.text}
-                   for s in page.set_aside],
-        unassigned=[{"line": b.line, "text": b.text}
-                    for b in unassigned(document.blocks, page, data)],
     )
-    warn = report.warnings
+    for item in page.set_aside:
+        entry = {"line": item.block.line, "reason": item.reason, "text": item.block.text}
+        (report.unassigned if item.loss else report.set_aside).append(entry)
+    for block in unassigned(document.blocks, page, data):
+        if _is_loss(block, page):
+            report.unassigned.append({"line": block.line, "reason": "text in no record",
+                                      "text": block.text})
+        else:
+            report.set_aside.append({"line": block.line, "reason": "outside the partner "
+                                     "sections, in no record", "text": block.text})
+    report.set_aside.sort(key=lambda item: item["line"])
+    report.unassigned.sort(key=lambda item: item["line"])
+    report.warnings = warnings(page, data)
+    return report
+
+
+def warnings(page: Page, data: Tables) -> list[dict[str, Any]]:
+    """What a reader of the run should check: labels not understood, actions without a
+    theme, partners without a country code, coordinates or intro item, intro items that
+    name no partner section (a section may be missing from the page)."""
+    warn = []
     for action in data["actions"]:
         if action["date_label"] and not action["period"]:
             warn.append({"line": action["source_line"],
@@ -142,23 +172,34 @@ def build(source: Path, sha256: str, document: Document, page: Page, data: Table
             warn.append({"line": action["source_line"],
                          "message": f"no theme found for {action['action_id']}"})
     for partner in data["partners"]:
-        for column, what in (("country_code", "no ISO country code"),
-                             ("latitude", "no coordinates in raw/reference/places.csv"),
-                             ("intro_item", "not named in the intro list")):
-            if partner[column] is None:
-                warn.append({"line": partner["source_line"],
-                             "message": f"{partner['partner_id']}: {what}"})
-    return report
+        problems = [(partner["country_name"] is None, "no country in its heading"),
+                    (partner["country_name"] is not None and partner["country_code"] is None,
+                     f"no ISO country code for {partner['country_name']!r}"),
+                    (partner["latitude"] is None, "no coordinates in raw/reference/places.csv"),
+                    (partner["intro_item"] is None, "not named in the intro list")]
+        warn += [{"line": partner["source_line"], "message": f"{partner['partner_id']}: {what}"}
+                 for wrong, what in problems if wrong]
+    unlinked = [s.block for s in page.set_aside if s.reason == UNLINKED_ITEM]
+    for block in unlinked:
+        warn.append({"line": block.line, "message": f"the intro names a partner that has no "
+                                                   f"section on the page: {block.text!r}"})
+    if len(page.intro) > len(page.sections):
+        warn.append({"line": page.intro[0].line,
+                     "message": f"the intro lists {len(page.intro)} partners, the page has "
+                                f"{len(page.sections)} partner sections: check that no "
+                                "section is missing"})
+    return sorted(warn, key=lambda w: w["line"])
 
 
 def check_coverage(report: Report, allow_unassigned: bool) -> None:
-    """Stop the run when text of the page went into no record, unless allowed."""
+    """Stop the run when text of a partner section or a dated entry went into no record,
+    unless allowed."""
     if not report.unassigned or allow_unassigned:
         return
     first = report.unassigned[0]
     excerpt = first["text"] if len(first["text"]) <= 60 else first["text"][:59] + "…"
     raise PipelineError(
         f"{len(report.unassigned)} passage(s) of the page went into no record (first: line "
-        f"{first['line']}, «{excerpt}»); nothing was written. Check the page or the parser, "
-        "or run with --allow-unassigned to publish without them"
+        f"{first['line']}, {first['reason']}, «{excerpt}»); nothing was written. Check the "
+        "page or the parser, or run with --allow-unassigned to publish without them"
     )

@@ -44,3 +44,14 @@ def table_schema(table: str) -> dict[str, Any]:
 
 def field_names(table: str) -> list[str]:
     return [f["name"] for f in table_schema(table)["fields"]]
+
+
+def categories(table: str, field: str) -> list[str]:
+    """The values of a field's vocabulary, in the schema's order: code that produces or
+    recognises those values reads them here instead of writing a second list.
+
+    >>> "neither" in categories("actions", "direction")
+    True
+    """
+    found = next(f for f in table_schema(table)["fields"] if f["name"] == field)
+    return [c["value"] for c in found["categories"]]

@@ -1,13 +1,16 @@
-"""HTML renderings of a text snapshot, shaped like a municipal CMS page, for the tests.
+"""HTML renderings of a text snapshot, shaped like municipal CMS pages, for the tests.
 
-Each layout wraps the article in the site's header, menus, breadcrumb, footer and a
-"Retour en haut de page" link, and varies what CMS templates vary: headings as h2 or h3,
-entries as paragraphs or list items, the date label in bold or not.
+Each layout wraps the article in a site's header, menus, breadcrumb, footer and a
+"Retour en haut de page" link, and varies what CMS templates vary: where the title is
+(inside the article's ``<header>``, an ``<h1>`` outside the article, an ``<h2>`` page
+header above ``<h3>`` sections, or no title at all), headings as h2, h3 or h4, entries
+as paragraphs, list items or ``<br>``-separated lines, the date label in bold or not.
 """
 
+from dataclasses import dataclass, replace
 from html import escape
 
-from pipeline.dates import split_label
+from pipeline.dates import split_any_label
 from pipeline.read import text_blocks
 
 CHROME_TOP = """<!DOCTYPE html>
@@ -18,45 +21,143 @@ CHROME_TOP = """<!DOCTYPE html>
 <header class="site-header"><div class="logo">Ivry-sur-Seine</div>
 <nav class="menu-principal"><ul><li><a href="/">Accueil</a></li><li><a href="/ville">Ma ville</a></li></ul></nav></header>
 <div class="breadcrumb"><a href="/">Accueil</a> &gt; <a href="/international">International</a> &gt; Jumelages</div>
-<main id="contenu"><article class="page">
 """
-CHROME_BOTTOM = """</article>
-<div class="share">Partager : <a href="#">Facebook</a> <a href="#">X</a></div>
-</main>
-<p class="to-top"><a href="#top">Retour en haut de page</a></p>
+CHROME_BOTTOM = """<p class="to-top"><a href="#top">Retour en haut de page</a></p>
 <footer class="site-footer"><p>Hôtel de ville, esplanade Georges-Marrane, 94200 Ivry-sur-Seine</p></footer>
 </body></html>
 """
 
 
-def _inline(text: str, bold: bool) -> str:
-    text = escape(text, quote=False).replace("\u00a0", "&nbsp;")
-    labelled = split_label(text)
-    if bold and labelled:
-        label = labelled[0]
+@dataclass(frozen=True)
+class Layout:
+    """Where a CMS puts the title and the article, and how it writes headings and entries.
+
+    The page is ``before``, ``title`` (with the page's title in place of ``{title}``;
+    left out for a page without one), ``open``, the article's blocks, then ``close``."""
+
+    name: str
+    before: str
+    title: str
+    open: str
+    close: str
+    heading: str = "h2"
+    entries: str = "p"  # "p", "li" or "br"
+    bold: bool = True
+
+
+PLAIN = Layout(
+    "plain", '<main id="contenu"><article class="page">\n', "<h1>{title}</h1>\n", "",
+    '</article>\n<div class="share">Partager : <a href="#">Facebook</a> <a href="#">X</a></div>\n</main>\n')
+# WordPress: the title in the article's own <header>, sections in h2, entries as paragraphs.
+WORDPRESS = Layout(
+    "wordpress",
+    '<main id="main" class="site-main"><article id="post-281" class="post-281 page type-page">\n'
+    '<header class="entry-header">', '<h1 class="entry-title">{title}</h1>',
+    '</header>\n<div class="entry-content">\n',
+    '</div>\n<footer class="entry-footer"><span class="edit-link">Modifier</span></footer>\n'
+    '</article></main>\n<aside id="secondary" class="widget-area"><section class="widget">'
+    '<h2 class="widget-title">Articles récents</h2><ul><li><a href="/a">Fête de la ville</a></li>'
+    '</ul></section></aside>\n',
+    heading="h2", entries="p", bold=True)
+# Drupal (Olivero): the title and the publication date in the node's <header>, sections in
+# h3, entries as list items.
+DRUPAL = Layout(
+    "drupal",
+    '<main role="main"><div class="region region-content">\n'
+    '<article role="article" class="node node--type-page node--view-mode-full">\n'
+    '<header class="node__header">',
+    '<h1 class="title page-title"><span class="field--name-title">{title}</span></h1>\n',
+    '<div class="node__meta">Publié le 12/03/2024</div></header>\n'
+    '<div class="node__content"><div class="text-formatted field field--name-body">\n',
+    '</div></div>\n</article></div></main>\n',
+    heading="h3", entries="li", bold=False)
+# SPIP: the title in a "cartouche" outside the article's text, sections as h3.spip, entries
+# as lines of one paragraph cut by <br class="autobr">.
+SPIP = Layout(
+    "spip",
+    '<main class="main"><div class="cartouche">', '<h1 class="titre crayon">{title}</h1>',
+    '<p class="info-publi">Mis à jour le 12 mars 2024</p></div>\n'
+    '<article class="texte surlignable">\n',
+    '</article></main>\n',
+    heading="h3", entries="br", bold=False)
+# Joomla: the title as an h2 in the "page-header", sections as h4, entries as paragraphs.
+JOOMLA = Layout(
+    "joomla",
+    '<main id="content"><div class="com-content-article item-page">\n',
+    '<div class="page-header"><h2 itemprop="headline">{title}</h2></div>\n',
+    '<div itemprop="articleBody" class="com-content-article__body">\n',
+    '</div></div></main>\n',
+    heading="h4", entries="p", bold=True)
+# A page with no title at all.
+UNTITLED = Layout("untitled", '<div id="content"><div class="contenu-page">\n', "", "",
+                  "</div></div>\n", heading="h2", entries="p", bold=True)
+CMS_LAYOUTS = (WORDPRESS, DRUPAL, SPIP, JOOMLA)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One block of a page to render: ``kind`` is "title", "heading", "paragraph" or
+    "list_item"; ``label`` the date label that opens an entry, to set in bold."""
+
+    kind: str
+    text: str
+    label: str | None = None
+    attached: bool = False  # a bullet of an entry: on the line after it, in a text snapshot
+
+
+def pieces_of_text(text: str) -> list[Piece]:
+    """The pieces of a text snapshot, as the text reader splits it."""
+    pieces = []
+    for block in text_blocks(text):
+        labelled = split_any_label(block.text)
+        kind = "title" if block.kind == "heading" and block.level == 1 else block.kind
+        pieces.append(Piece(kind, block.text, labelled[0] if labelled else None))
+    return pieces
+
+
+def _inline(piece: Piece, bold: bool) -> str:
+    text = escape(piece.text, quote=False).replace("\u00a0", "&nbsp;")
+    if bold and piece.label:
+        label = escape(piece.label, quote=False).replace("\u00a0", "&nbsp;")
         return f"<strong>{label}</strong>{text[len(label):]}"
     return text
 
 
-def render(text: str, heading: str = "h2", entries: str = "p", bold: bool = True) -> str:
+def render(text: str, heading: str = "h2", entries: str = "p", bold: bool = True,
+           layout: Layout = PLAIN) -> str:
     """The snapshot's blocks as an HTML page; the navigation link is left to the chrome."""
-    out, open_list = [CHROME_TOP], None
+    if (heading, entries, bold) != ("h2", "p", True):
+        layout = replace(layout, heading=heading, entries=entries, bold=bold)
+    return render_pieces(pieces_of_text(text), layout)
+
+
+def render_pieces(pieces: list[Piece], layout: Layout) -> str:
+    """A page's pieces as the CMS of ``layout`` would write them."""
+    out: list[str] = [CHROME_TOP]
+    open_list: str | None = None
+    lines: list[str] = []  # paragraphs of a <br> layout waiting to be written
 
     def close(kind=None):
         nonlocal open_list
+        if lines:
+            out.append("<p>" + '<br class="autobr">\n'.join(lines) + "</p>")
+            lines.clear()
         if open_list and open_list != kind:
             out.append("</li></ul>" if open_list == "entries" else "</ul>")
             open_list = None
 
-    for block in text_blocks(text):
-        if block.text == "Retour en haut de page":
+    title = pieces[0].text if pieces and pieces[0].kind == "title" else None
+    out.append(layout.before)
+    out.append(layout.title.format(title=escape(title or "")) if title and layout.title else "")
+    out.append(layout.open)
+    for piece in pieces[1 if title else 0:]:
+        if piece.text == "Retour en haut de page":
             continue
-        body = _inline(block.text, bold)
-        if block.kind == "heading":
+        body = _inline(piece, layout.bold)
+        if piece.kind == "heading":
             close()
-            tag = "h1" if block.level == 1 else heading
-            out.append(f"<{tag}>{body}</{tag}>")
-        elif block.kind == "list_item":
+            out.append(f"<{layout.heading}>{body}</{layout.heading}>")
+        elif piece.kind == "list_item":
             if open_list == "entries":  # bullets of an entry: a list inside its item
                 out.append(f"<ul><li>{body}</li></ul>")
             else:
@@ -65,7 +166,7 @@ def render(text: str, heading: str = "h2", entries: str = "p", bold: bool = True
                     out.append("<ul>")
                     open_list = "bullets"
                 out.append(f"<li>{body}</li>")
-        elif entries == "li" and split_label(block.text):
+        elif layout.entries == "li" and piece.label:
             if open_list == "entries":
                 out.append("</li>")
             else:
@@ -73,9 +174,13 @@ def render(text: str, heading: str = "h2", entries: str = "p", bold: bool = True
                 out.append('<ul class="entries">')
                 open_list = "entries"
             out.append(f"<li>{body}")
+        elif layout.entries == "br":
+            if open_list:
+                close()
+            lines.append(body)
         else:
             close()
             out.append(f"<p>{body}</p>")
     close()
-    out.append(CHROME_BOTTOM)
+    out += [layout.close, CHROME_BOTTOM]
     return "\n".join(out)

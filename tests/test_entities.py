@@ -134,7 +134,7 @@ def test_every_action_has_a_theme(records):
     ("brandebourg-sur-la-havel-2010-2012", "employment_training"),
     ("jifna-et-jalazone-2022", "human_rights"),
     ("brandebourg-sur-la-havel-mai-2018", "institutional_relations"),
-    ("jifna-et-jalazone-sans-date", "culture"),
+    ("jifna-et-jalazone-sans-date-collaboration-avec-le-theatre-national", "culture"),
     ("jerusalem-est-2022-2024", "sport"),
     ("dianguirde-2022-2024", "health"),
     ("jifna-et-jalazone-2006-2008", "education"),

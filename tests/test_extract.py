@@ -1,5 +1,7 @@
 """Partners and actions as the page states them."""
 
+import re
+
 import pytest
 
 from pipeline.extract import place_name, status
@@ -146,10 +148,10 @@ def test_partner_enrichment(records, partner_id, expected):
 
 # key -> age_min, age_max, duration_days, recurrence, cancelled_years, direction
 MORE_FACTS = [
-    (("jifna-et-jalazone", 64, "2003 – 2014"), (13, 15, 21, "annual", None, "hosted_in_ivry")),
+    (("jifna-et-jalazone", 64, "2003 – 2014"), (13, 15, 21, "annual", None, "visit_from_partner")),
     (("jifna-et-jalazone", 66, "2006 – 2008"), (10, 14, None, None, None, "neither")),
-    (("camps-de-refugies-sahraouis-de-tindouf", 104, "Depuis 2008"), (6, 10, 14, None, None, "hosted_in_ivry")),
-    (("camps-de-refugies-sahraouis-de-tindouf", 110, "Avril - mai 2018"), (None, None, 30, None, None, "hosted_in_ivry")),
+    (("camps-de-refugies-sahraouis-de-tindouf", 104, "Depuis 2008"), (6, 10, 14, None, None, "visit_from_partner")),
+    (("camps-de-refugies-sahraouis-de-tindouf", 110, "Avril - mai 2018"), (None, None, 30, None, None, "visit_from_partner")),
     (("brandebourg-sur-la-havel", 34, "Depuis 2016"), (None, None, None, "every_summer", "{2020,2021}", "both")),
     (("brandebourg-sur-la-havel", 26, "2014"), (None, None, None, None, None, "trip_to_partner")),
     (("brandebourg-sur-la-havel", 32, "Mai 2018"), (None, None, None, None, None, "trip_to_partner")),
@@ -172,3 +174,151 @@ def test_partners_with_near_identical_names_stay_apart():
     partners = records_of(page)["partners"]
     assert [(p["name"], p["name_variants"], p["intro_line"]) for p in partners] == [
         ("Saint-Denis", None, 4), ("Saint-Genis", None, 3)]
+
+
+# --- Ids ----------------------------------------------------------------------------------
+
+def ids_of(text):
+    return [a["action_id"] for a in records_of(text)["actions"]]
+
+
+@pytest.mark.parametrize("label", ["2006-2008", "2006 – 2008", "2006—2008", "2006–2008", "2006 -2008",
+                                   "2006\u00a0-\u00a02008"])
+def test_dash_and_space_variants_of_a_label_give_one_id(label):
+    assert ids_of(PAGE.replace("2007-2009", label)) == ["dianguirde-2006-2008", "dianguirde-2016"]
+
+
+UNDATED_PAGE = PAGE + "\nPartenariat avec le théâtre de Kayes depuis plusieurs années.\n"
+
+
+def test_an_undated_entry_is_named_by_its_first_words():
+    assert ids_of(UNDATED_PAGE)[-1] == "dianguirde-sans-date-partenariat-avec-le-theatre-de"
+
+
+@pytest.mark.parametrize("inserted", [
+    "Courant 2019 : une entrée au libellé inconnu.",
+    "Soutien de la Ville à l’école de musique de Kayes.",
+    "2017 : une entrée datée.",
+])
+def test_an_entry_inserted_above_an_undated_one_leaves_its_id(inserted):
+    edited = UNDATED_PAGE.replace("Partenariat avec", f"{inserted}\n\nPartenariat avec")
+    before, after = ids_of(UNDATED_PAGE), ids_of(edited)
+    assert len(after) == len(before) + 1
+    assert set(before) <= set(after)
+
+
+@pytest.mark.parametrize("heading", ["Dianguirdé (Mali)", "Dianguirdé – Kayes (Mali)",
+                                     "Dianguirdé (Kayes, Mali)", "Dianguirdé, région de Kayes (Mali)",
+                                     "La commune rurale de Dianguirdé (Mali)", "Dianguirdé"])
+def test_a_renamed_heading_keeps_the_partner_and_its_action_ids(heading):
+    records = records_of(PAGE.replace("Dianguirdé (Mali)", heading))
+    assert [p["partner_id"] for p in records["partners"]] == ["dianguirde"]
+    assert records["partners"][0]["heading"] == heading
+    assert [a["action_id"] for a in records["actions"]] == ["dianguirde-2007-2009", "dianguirde-2016"]
+
+
+def test_two_sections_with_one_name_get_two_ids():
+    page = PAGE + "\nDianguirdé (Sénégal)\n\n2018 : accueil de jeunes.\n"
+    assert [p["partner_id"] for p in records_of(page)["partners"]] == ["dianguirde", "dianguirde-2"]
+
+
+# --- Partners -----------------------------------------------------------------------------
+
+# heading -> name, country_name, country_code
+HEADINGS = [
+    ("Kobané", "Kobané", None, None),
+    ("St. Louis (Sénégal)", "St. Louis", "Sénégal", "SN"),
+    ("Cergy (France, Belgique)", "Cergy", "France | Belgique", "FR | BE"),
+    ("La Lisa (La Havane, Cuba)", "La Lisa", "Cuba", "CU"),
+    ("La Lisa – La Havane (Cuba)", "La Lisa", "Cuba", "CU"),
+    ("Hué (Viêt Nam)", "Hué", "Viêt Nam", "VN"), ("Hué (Vietnam)", "Hué", "Vietnam", "VN"),
+    ("Alep (Syrie)", "Alep", "Syrie", "SY"), ("Tver (Russie)", "Tver", "Russie", "RU"),
+    ("Incheon (Corée du Sud)", "Incheon", "Corée du Sud", "KR"),
+    ("Leeds (Royaume-Uni)", "Leeds", "Royaume-Uni", "GB"),
+    ("Détroit (Etats-Unis)", "Détroit", "Etats-Unis", "US"),
+    ("Naplouse (Palestine)", "Naplouse", "Palestine", "PS"),
+    ("Sucre (Bolivie)", "Sucre", "Bolivie", "BO"), ("Moshi (Tanzanie)", "Moshi", "Tanzanie", "TZ"),
+    ("Atlantis (Atlantide)", "Atlantis", "Atlantide", None),
+]
+
+
+@pytest.mark.parametrize("heading, name, country, code", HEADINGS, ids=[h[0] for h in HEADINGS])
+def test_partner_name_and_countries_from_its_heading(heading, name, country, code):
+    page = f"Jumelages\n\n{heading}\n\n2010 : accueil de six jeunes.\n"
+    (partner,) = records_of(page)["partners"]
+    assert (partner["name"], partner["country_name"], partner["country_code"]) == (name, country, code)
+
+
+# description sentence -> agreement year and type, relationship
+AGREEMENTS = [
+    ("Une convention de coopération a été signée en 2010.", 2010, "convention de coopération", "coopération décentralisée"),
+    ("Une charte d’amitié lie les deux villes depuis 2001.", 2001, "charte d'amitié", "coopération décentralisée"),
+    ("Un accord-cadre a été conclu en 2015.", 2015, "accord-cadre", "coopération décentralisée"),
+    ("Un accord cadre a été conclu en 2016.", 2016, "accord-cadre", "coopération décentralisée"),
+    ("Un pacte d'amitié a été scellé en 1995.", 1995, "pacte d'amitié", "coopération décentralisée"),
+    ("Le protocole de jumelage a été signé en 1963.", 1963, "protocole de jumelage", "jumelage"),
+    ("Les accords de jumelage ont été renouvelés en 2003.", 2003, "accord de jumelage", "jumelage"),
+    ("Une convention de jumelage a été signée en 1988.", 1988, "convention de jumelage", "jumelage"),
+    ("Un protocole d’accord a été signé en 2005.", 2005, "protocole d'accord", "coopération décentralisée"),
+    ("Les deux villes échangent depuis 1990.", None, None, "coopération décentralisée"),
+]
+
+
+@pytest.mark.parametrize("sentence, year, kind, relationship", AGREEMENTS, ids=[a[0][:30] for a in AGREEMENTS])
+def test_agreements(sentence, year, kind, relationship):
+    (partner,) = records_of(f"Jumelages\n\nTamba (Mali)\n\n{sentence}\n\n2010 : accueil.\n")["partners"]
+    assert (partner["agreement_year"], partner["agreement_type"], partner["relationship"]) == (
+        year, kind, relationship)
+
+
+def test_every_kind_of_place_the_code_can_write_is_in_the_schema():
+    from itertools import permutations
+    from pipeline.places import PLACE_KINDS, place_kind
+    from pipeline.schemas import categories
+    articles = {"ville": "La", "commune": "La", "commune rurale": "La", "municipalité": "La",
+                "camp": "le", "camp de réfugiés": "le", "camps de réfugiés": "les"}
+    vocabulary = set(categories("partners", "kind"))
+    assert set(PLACE_KINDS.values()) <= vocabulary
+    for first, second in permutations(PLACE_KINDS, 2):
+        text = f"{articles[first]} {first} de Tamba et {articles[second].lower()} {second} de Kita (Mali)"
+        assert place_kind(text) in vocabulary, text
+    assert place_kind("La ville de Tamba et la commune de Kita (Mali)") == "ville"
+
+
+def test_direction_codes_are_the_schema_s():
+    from pipeline.extract import DIRECTIONS
+    from pipeline.schemas import categories
+    assert sorted(DIRECTIONS.values()) == sorted(categories("actions", "direction"))
+    assert "hosted_in_ivry" not in categories("actions", "direction")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("accueil à Ivry-sur-Seine de six jeunes de Tamba", "visit_from_partner"),
+    ("accueil de huit élèves du conservatoire d’Ivry par l’école de musique de Tamba", "trip_to_partner"),
+    ("délégation ivryenne à Tamba pour les 20 ans du jumelage", "trip_to_partner"),
+    ("séjour de jeunes ivryen·nes à Tamba", "trip_to_partner"),
+    ("délégation d’Ivry-sur-Seine reçue par le maire de Tamba", "trip_to_partner"),
+    ("organisation chaque été de voyages-rencontres entre jeunes", "both"),
+    ("réalisation de dix forages d’eau", "neither"),
+])
+def test_direction_with_the_town_of_city_toml(text, expected):
+    from pipeline.extract import direction
+    assert direction(text) == expected
+
+
+MY_MODULES = ["read.py", "parse.py", "places.py", "extract.py", "report.py"]
+
+
+@pytest.mark.parametrize("module", MY_MODULES)
+def test_no_town_and_no_page_sentence_in_the_grammar(module):
+    from pipeline.config import config
+    from .conftest import ROOT
+    code = (ROOT / "pipeline" / module).read_text(encoding="utf-8").lower()
+    town = config().town
+    for name in (*town.names, town.demonym):
+        assert name.lower() not in code, name
+    page = (ROOT / "raw" / "ivry-jumelages.txt").read_text(encoding="utf-8")
+    for line in page.splitlines():
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            if len(sentence) > 40:
+                assert sentence.lower() not in code, sentence

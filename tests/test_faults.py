@@ -120,23 +120,65 @@ def test_an_unknown_date_label_is_kept_with_empty_dates_and_reported(tmp_path, c
 STRAY = PAGE.replace("  • Camps de réfugiés", "  • La ville d’Atlantide (Océanie)\n  • Camps de réfugiés")
 
 
-def test_text_that_goes_into_no_record_fails_the_run(tmp_path, capsys, release_copy):
-    before = files_of(release_copy)
+def test_an_intro_item_naming_no_partner_is_set_aside_and_reported(tmp_path, capsys):
     page = tmp_path / "page.txt"
     page.write_text(STRAY, encoding="utf-8")
+    assert main(["run", "--source", str(page), "--output", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert ("set aside, line 9 (intro list item naming no partner section): "
+            "La ville d’Atlantide (Océanie)") in out
+    assert "the intro lists 7 partners, the page has 6 partner sections" in out
+    report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
+    assert report["unassigned"] == [] and report["rows"]["actions"] == 46
+    assert [p["intro_line"] for p in json.loads(
+        (tmp_path / "out" / "json" / "partners.json").read_text(encoding="utf-8"))] == [5, 6, 7, 8, 10, 11]
+
+
+def _losing_an_entry(monkeypatch):
+    """A parser that loses the first entry of the second section: the coverage check must
+    find its text in no record, whatever the parser claims."""
+    import pipeline.run
+    real = pipeline.run.parse
+
+    def losing(blocks):
+        page = real(blocks)
+        del page.sections[1].entries[0]
+        return page
+    monkeypatch.setattr(pipeline.run, "parse", losing)
+
+
+def test_text_that_goes_into_no_record_fails_the_run(tmp_path, capsys, release_copy, monkeypatch):
+    before = files_of(release_copy)
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    _losing_an_entry(monkeypatch)
     assert main(["run", "--source", str(page), "--output", str(release_copy)]) == 1
     err = capsys.readouterr().err
-    assert "1 passage(s) of the page went into no record (first: line 9, «La ville d’Atlantide (Océanie)»)" in err
+    assert ("1 passage(s) of the page went into no record (first: line 40, text in no record, "
+            "«2006 – 2008 : projet de formation d’élèves infirmier·ères m…»)") in err
     assert files_of(release_copy) == before
 
 
-def test_allow_unassigned_publishes_and_lists_it(tmp_path, capsys):
+def test_allow_unassigned_publishes_and_lists_it(tmp_path, capsys, monkeypatch):
     page = tmp_path / "page.txt"
-    page.write_text(STRAY, encoding="utf-8")
+    page.write_text(PAGE, encoding="utf-8")
+    _losing_an_entry(monkeypatch)
     assert main(["run", "--source", str(page), "--output", str(tmp_path / "out"), "--allow-unassigned"]) == 0
-    assert "UNASSIGNED, line 9 (published without it): La ville d’Atlantide (Océanie)" in capsys.readouterr().out
+    assert "UNASSIGNED, line 40 (published without it): 2006 – 2008 : projet" in capsys.readouterr().out
     report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
-    assert report["unassigned"] == [{"line": 9, "text": "La ville d’Atlantide (Océanie)"}]
+    assert [(u["line"], u["reason"]) for u in report["unassigned"]] == [(40, "text in no record")]
+
+
+def test_dated_entries_under_a_heading_not_recognised_stop_the_run(tmp_path, capsys, release_copy):
+    before = files_of(release_copy)
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE.replace("Brandenburg-sur-la-Havel (Allemagne)\n",
+                                 "Voici nos échanges avec la ville allemande.\n"), encoding="utf-8")
+    assert main(["run", "--source", str(page), "--output", str(release_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "10 passage(s) of the page went into no record (first: line 16, dated entry before " \
+           "the first partner heading, «2003-2014 : accueil" in err
+    assert files_of(release_copy) == before
 
 
 def test_the_published_run_report(capsys):

@@ -1,8 +1,5 @@
 """The HTML page and the text snapshot give the same tables."""
 
-import re
-from html import unescape
-
 import pytest
 
 from pipeline.extract import extract
@@ -10,7 +7,7 @@ from pipeline.parse import parse
 from pipeline.read import html_blocks, read_bytes, text_blocks
 
 from .conftest import SNAPSHOT
-from .html_pages import render
+from .html_pages import CMS_LAYOUTS, UNTITLED, render
 
 LINE_COLUMNS = {"source_line", "source_line_end", "intro_line"}
 
@@ -32,11 +29,37 @@ def from_text(page_text):
     {"heading": "h2", "entries": "li", "bold": True},
     {"heading": "h2", "entries": "p", "bold": False},
     {"heading": "h3", "entries": "li", "bold": False},
-])
+    {"heading": "h4", "entries": "br", "bold": False},
+    *({"layout": layout} for layout in (*CMS_LAYOUTS, UNTITLED)),
+], ids=lambda layout: layout["layout"].name if "layout" in layout else "-".join(map(str, layout.values())))
 def test_html_rendering_gives_the_same_tables(page_text, from_text, layout):
     from_html = tables_without_lines(html_blocks(render(page_text, **layout)))
     for table, rows in from_text.items():
         assert from_html[table] == rows, table
+    assert len(from_html["actions"]) == 46
+
+
+@pytest.mark.parametrize("layout, title", [
+    *((layout, "Jumelages et coopérations décentralisées") for layout in CMS_LAYOUTS),
+    (UNTITLED, None)], ids=lambda x: getattr(x, "name", ""))
+def test_the_title_wherever_the_cms_puts_it(page_text, layout, title):
+    """WordPress and Drupal: in the article's <header>; SPIP: an <h1> outside the article;
+    Joomla: an <h2> above <h4> sections; or no title at all. The first partner section is
+    never taken for the title."""
+    page = parse(html_blocks(render(page_text, layout=layout)))
+    assert page.title == title
+    assert [s.heading.text for s in page.sections][:2] == [
+        "Brandenburg-sur-la-Havel (Allemagne)", "Dianguirdé (Mali)"]
+    assert len(page.sections) == 6
+
+
+@pytest.mark.parametrize("layout", CMS_LAYOUTS + (UNTITLED,), ids=lambda x: x.name)
+def test_the_page_text_of_an_html_page_gives_the_same_records_lines_included(page_text, layout):
+    """The text the read stage lays out for an HTML page is a text snapshot in its own
+    right: read as one, it gives the very records the HTML gave, source lines included."""
+    document = read_bytes(render(page_text, layout=layout).encode(), "page.html")
+    from_html = extract(parse(document.blocks))
+    assert extract(parse(text_blocks(document.text))) == from_html
     assert len(from_html["actions"]) == 46
 
 
@@ -48,12 +71,15 @@ def test_site_furniture_is_left_out(page_text):
     assert texts[0] == "Jumelages et coopérations décentralisées"
 
 
-def test_html_lines_point_into_the_html_file(page_text):
-    html = render(page_text)
-    blocks = html_blocks(html)
-    lines = [unescape(re.sub(r"<[^>]+>", "", line)) for line in html.splitlines()]
-    for block in blocks:
-        assert block.text.split(" ")[0] in lines[block.line - 1], block
+def test_html_lines_point_into_the_page_text(page_text):
+    document = read_bytes(render(page_text).encode(), "page.html")
+    lines = document.text.split("\n")
+    for block in document.blocks:
+        assert lines[block.line - 1] in (block.text, "• " + block.text), block
+    # the text is laid out as the text snapshot is: a blank line between blocks
+    assert lines[:5] == ["Jumelages et coopérations décentralisées", "",
+                         "Ivry mène avec différentes villes à travers le monde des projets de solidarité\u00a0 :",
+                         "", "• La ville de\u00a0Brandenbourg-sur-la-Havel, à 70 km à l'est de Berlin (Allemagne)"]
 
 
 def test_entry_split_across_inline_tags_and_br():
@@ -63,10 +89,10 @@ def test_entry_split_across_inline_tags_and_br():
 </main></body></html>"""
     blocks = html_blocks(page)
     assert [(b.text, b.line) for b in blocks[2:]] == [
-        ("2007-2009\u00a0: réalisation de 10 forages d’eau.", 2),
-        ("2016 : réalisation d’une cartographie numérique.", 3)]
+        ("2007-2009\u00a0: réalisation de 10 forages d’eau.", 5),
+        ("2016 : réalisation d’une cartographie numérique.", 7)]
     actions = extract(parse(blocks))["actions"]
-    assert [(a["period"], a["source_line"]) for a in actions] == [("2007/2009", 2), ("2016", 3)]
+    assert [(a["period"], a["source_line"]) for a in actions] == [("2007/2009", 5), ("2016", 7)]
 
 
 def test_a_page_without_article_text_is_refused():
@@ -95,4 +121,76 @@ def test_committed_fixture_is_a_cms_page():
 def test_a_paragraph_wrapped_in_the_source_is_one_block():
     page = "<html><body><main><h1>J</h1>\n<p>2016 : réalisation d’une\n   cartographie\nnumérique.</p></main></body></html>"
     assert [(b.text, b.line) for b in html_blocks(page)][1:] == [
-        ("2016 : réalisation d’une cartographie numérique.", 2)]
+        ("2016 : réalisation d’une cartographie numérique.", 3)]
+
+
+def test_odd_line_separators_shift_no_line():
+    """U+2028, U+2029, NEL, a form feed or a vertical tab inside a line of the text
+    snapshot is a character of that line, and in HTML only white space: line numbers
+    count "\\n", "\\r\\n" and "\\r" only, in the blocks and in the text alike."""
+    text = ("Jumelages\r\n\r\nTamba (Mali)\n\n2010 : accueil\u2028de six jeunes\u2029de Tamba.\x0c\n\n"
+            "2012 : séjour\x85de dix jeunes.\r\r2014 : forage\x0bd’un puits.\n")
+    document = read_bytes(text.encode(), "page.txt")
+    assert document.text == text
+    assert [(b.text[:13], b.line) for b in document.blocks] == [
+        ("Jumelages", 1), ("Tamba (Mali)", 3), ("2010 : accuei", 5), ("2012 : séjour", 7),
+        ("2014 : forage", 9)]
+    page = ("<html><body><main><h1>Jumelages</h1><h2>Tamba (Mali)</h2><p>2010 : accueil\u2028de six"
+            "\u2029jeunes\x85de Tamba.</p><p>2012 : séjour.</p></main></body></html>")
+    html = read_bytes(page.encode(), "page.html")
+    assert [(b.text, b.line) for b in html.blocks] == [
+        ("Jumelages", 1), ("Tamba (Mali)", 3), ("2010 : accueil de six jeunes de Tamba.", 5),
+        ("2012 : séjour.", 7)]
+    assert html.text.split("\n")[4] == "2010 : accueil de six jeunes de Tamba."
+
+
+PARTS = """<html><head><title>Jumelages</title></head><body>
+<header class="site-header"><h1 class="logo">La Ville</h1></header>
+<main><h1 class="page-title">Jumelages</h1>
+<article class="intro"><p>La Ville mène des projets avec :</p>
+<ul><li>La ville de Tamba (Mali)</li><li>Kobané</li><li>La commune de Kita (Mali)</li></ul>
+<h2>Tamba (Mali)</h2><p>2010 : accueil de six jeunes de Tamba.</p>
+<p>2012 : séjour de dix jeunes à Tamba.</p><p>2013 : fête commune<br>2014 : forage d’un puits.</p></article>
+<section class="suite"><h3>Kobané</h3><p>Depuis 2015 : soutien à la reconstruction.</p>
+<h3>Kita (Mali)</h3><p>2016 : cartographie du village.</p></section>
+<aside class="sidebar"><h2>Voir aussi (France)</h2><p>2020 : autre page.</p></aside>
+</main><footer>© La Ville</footer></body></html>"""
+
+
+def test_sections_beside_the_article_are_not_lost():
+    """A CMS that splits the page's content into several blocks: the partner headings
+    beside the article (named by the intro, or with a country) bring their sections in;
+    the sidebar's heading does not."""
+    page = parse(read_bytes(PARTS.encode(), "page.html").blocks)
+    assert page.title == "Jumelages"
+    assert [s.heading.text for s in page.sections] == ["Tamba (Mali)", "Kobané", "Kita (Mali)"]
+    assert [[e.label for e in s.entries] for s in page.sections] == [
+        ["2010", "2012", "2013", "2014"], ["Depuis 2015"], ["2016"]]
+    assert [s.intro.text for s in page.sections] == [
+        "La ville de Tamba (Mali)", "Kobané", "La commune de Kita (Mali)"]
+
+
+def test_nested_lists_are_read_once_and_br_cuts_loose_text():
+    page = """<html><body><main><h1>J</h1><h2>Tamba (Mali)</h2>
+<div>2010 : accueil de jeunes<br>2011 : séjour à Tamba</div>
+<ul><li>2012 : formations :<ul><li>animateurs<ul><li>sportifs</li></ul></li><li>cuisiniers</li></ul></li></ul>
+</main></body></html>"""
+    assert [(b.kind, b.text) for b in html_blocks(page)[2:]] == [
+        ("paragraph", "2010 : accueil de jeunes"), ("paragraph", "2011 : séjour à Tamba"),
+        ("list_item", "2012 : formations :"), ("list_item", "animateurs"), ("list_item", "sportifs"),
+        ("list_item", "cuisiniers")]
+
+
+@pytest.mark.parametrize("header, kept", [
+    ('<header class="entry-header"><h1>Jumelages</h1></header>', True),
+    ('<div class="page-header"><h2>Jumelages</h2></div>', True),
+    ('<header class="entry-header"><p>Publié le 3 mars</p></header>', False),
+    ('<div class="header-nav"><h2>Menu</h2></div>', False),
+    ('<header role="navigation"><h2>Menu</h2></header>', False),
+])
+def test_the_article_s_own_header_is_kept_when_it_holds_its_title(header, kept):
+    page = (f"<html><body><main><article>{header}<p>La Ville mène des projets avec :</p>"
+            "<h3>Tamba (Mali)</h3><p>2010 : accueil.</p></article></main></body></html>")
+    texts = [b.text for b in html_blocks(page)]
+    assert ("Jumelages" in texts or "Publié le 3 mars" in texts) == kept
+    assert "Menu" not in texts and "Tamba (Mali)" in texts

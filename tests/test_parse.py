@@ -65,3 +65,146 @@ def test_intro_keeps_its_six_list_items(page):
 def test_a_page_without_partner_headings_is_refused():
     with pytest.raises(PipelineError, match="no partner heading"):
         parse(text_blocks("Jumelages\n\n2003-2014 : accueil de six jeunes.\n"))
+
+
+# --- Entries, whatever the label's form --------------------------------------------------
+
+def sections_of(text):
+    return parse(text_blocks(text)).sections
+
+
+# paragraph -> (label, text of the entry) for each entry it gives
+ENTRIES = [
+    ("2018 : accueil de jeunes.", [("2018", "2018 : accueil de jeunes.")]),
+    ("Juin 2012, tournoi de football.", [("Juin 2012", "Juin 2012, tournoi de football.")]),
+    ("Courant 2019 : réalisation d’un puits.", [("Courant 2019", "Courant 2019 : réalisation d’un puits.")]),
+    ("En 2015 et 2017 : séjours de jeunes.", [("En 2015 et 2017", "En 2015 et 2017 : séjours de jeunes.")]),
+    # a sentence that starts with a date stays in its entry
+    ("2019 : soutien de la Ville. Depuis 2022, ce soutien est annuel.",
+     [("2019", "2019 : soutien de la Ville. Depuis 2022, ce soutien est annuel.")]),
+    ("2019 : soutien de la Ville. En 2021, la Ville a remis du matériel.",
+     [("2019", "2019 : soutien de la Ville. En 2021, la Ville a remis du matériel.")]),
+    # glued to the full stop (a lost paragraph break), or a colon label after a sentence
+    ("2008, aide après le cyclone.2009-2012, le programme de reconstruction.",
+     [("2008", "2008, aide après le cyclone."), ("2009-2012", "2009-2012, le programme de reconstruction.")]),
+    ("2008 : aide après le cyclone. 2010 : forage d’un puits.",
+     [("2008", "2008 : aide après le cyclone."), ("2010", "2010 : forage d’un puits.")]),
+    # inclusive writing with dots is not a sentence end
+    ("2019 : délégation d’élu.es en Palestine.", [("2019", "2019 : délégation d’élu.es en Palestine.")]),
+]
+
+
+@pytest.mark.parametrize("paragraph, expected", ENTRIES, ids=[e[0][:24] for e in ENTRIES])
+def test_a_paragraph_opening_with_a_label_is_an_entry(paragraph, expected):
+    (section,) = sections_of(f"Jumelages\n\nTamba (Mali)\n\n{paragraph}\n")
+    assert [(e.label, e.text) for e in section.entries] == expected
+
+
+def test_an_unknown_label_keeps_its_label_and_does_not_take_an_undated_entry_s_place():
+    page = ("Jumelages\n\nTamba (Mali)\n\n2010 : accueil de jeunes.\n\n"
+            "Courant 2019 : réalisation d’un puits.\n\n"
+            "Partenariat avec le théâtre de Tamba depuis plusieurs années.\n")
+    (section,) = sections_of(page)
+    assert [e.label for e in section.entries] == ["2010", "Courant 2019", None]
+
+
+def test_entries_as_list_items_and_bullets_of_an_entry():
+    page = ("Jumelages\n\nTamba (Mali)\n\n• 2010 : accueil de jeunes.\n• Courant 2012 : forage.\n"
+            "• des formations\n• une campagne\n")
+    (section,) = sections_of(page)
+    assert [(e.label, e.line, e.line_end) for e in section.entries] == [("2010", 5, 5), ("Courant 2012", 6, 8)]
+    assert section.entries[1].text == "Courant 2012 : forage.\n• des formations\n• une campagne"
+
+
+# undated paragraph after an entry -> joins it (True) or is an entry of its own (False)
+UNDATED = [
+    ("Ce séjour a permis de découvrir la ville.", True),
+    ("Ces échanges ont été très appréciés.", True),
+    ("Elles·ils ont été accueilli·es dans des familles.", True),
+    ("En lien avec le centre de santé, les enfants ont vu un médecin.", True),
+    ("Par ailleurs, la Ville a remis du matériel scolaire.", True),
+    ("puis une exposition a été montée.", True),
+    ("Partenariat avec le théâtre de Tamba depuis plusieurs années.", False),
+    ("Soutien de la Ville à l’école de musique de Tamba.", False),
+]
+
+
+@pytest.mark.parametrize("paragraph, joins", UNDATED, ids=[u[0][:24] for u in UNDATED])
+def test_an_undated_paragraph_continues_or_stands_alone(paragraph, joins):
+    (section,) = sections_of(f"Jumelages\n\nTamba (Mali)\n\n2010 : accueil de jeunes.\n\n{paragraph}\n")
+    assert len(section.entries) == (1 if joins else 2)
+    assert section.entries[-1].text.endswith(paragraph)
+
+
+# --- Headings of a text snapshot ------------------------------------------------------------
+
+# line -> is it a partner heading? (the intro names "Les camps de réfugiés de Mbera")
+HEADINGS = [
+    ("Tombouctou (Mali)", True), ("St. Louis (Sénégal)", True), ("Kobané", True),
+    ("Cergy (France, Belgique)", True), ("La Lisa – La Havane (Cuba)", True),
+    ("La Lisa (La Havane, Cuba)", True), ("Saint-Louis du Sénégal", True),
+    ("Camps de réfugiés de Mbera", True), ("Jérusalem-Est ( Palestine)", True),
+    ("Ville de Yokohama (Japon)", True), ("L’Haÿ-les-Roses (France)", True),
+    ("Retour en haut de page", False), ("Ce séjour a permis de découvrir Tamba.", False),
+    ("2016 : forages (Mali)", False), ("Courant 2019 : forages", False),
+    ("Accueil de jeunes (Oz)", False), ("Publié le 12/03/2024", False),
+    ("Collaboration avec le théâtre de Tamba", False), ("Kobané.", False),
+]
+
+
+@pytest.mark.parametrize("line, heading", HEADINGS, ids=[h[0] for h in HEADINGS])
+def test_a_partner_heading_in_a_text_snapshot(line, heading):
+    page = f"Jumelages\n\nAvec :\n\n  • Les camps de réfugiés de Mbera (Mauritanie)\n\nTamba (Mali)\n\n2010 : accueil.\n\n{line}\n\n2011 : forage.\n"
+    sections = sections_of(page)
+    assert [s.heading.text for s in sections] == (["Tamba (Mali)", line] if heading else ["Tamba (Mali)"])
+
+
+def test_a_page_without_title_and_a_heading_over_a_group_of_sections():
+    from pipeline.read import Block
+    blocks = [Block("paragraph", "La Ville mène des projets avec :", 1), Block("list_item", "Tamba (Mali)", 3),
+              Block("heading", "Afrique", 5, 2), Block("heading", "Tamba (Mali)", 7, 3),
+              Block("paragraph", "2010 : accueil.", 9)]
+    page = parse(blocks)
+    assert page.title is None
+    assert [s.heading.text for s in page.sections] == ["Tamba (Mali)"]
+    assert [(x.block.line, x.reason) for x in page.set_aside] == [
+        (1, "page introduction"), (5, "heading of a group of partner sections")]
+
+
+def test_intro_items_are_linked_to_the_closest_partner_or_set_aside():
+    page = parse(text_blocks(
+        "Jumelages\n\nAvec :\n\n  • la ville de tamba, au bord du fleuve (Mali)\n"
+        "  • La municipalité de La Plata au sein de la province de Buenos Aires (Argentine)\n"
+        "  • La ville d’Atlantide (Océanie)\n\n"
+        "Tamba (Mali)\n\n2010 : accueil.\n\nLa Plata – Buenos Aires (Argentine)\n\n2011 : forage.\n\n"
+        "Kobané\n\n2012 : soutien.\n"))
+    assert [s.intro.line if s.intro else None for s in page.sections] == [5, 6, None]
+    assert [(x.block.line, x.reason) for x in page.set_aside][-1] == (
+        7, "intro list item naming no partner section")
+
+
+def test_a_dated_entry_before_the_first_heading_is_a_loss():
+    page = parse(text_blocks("Jumelages\n\n2009 : accueil de jeunes.\n\nTamba (Mali)\n\n2010 : forage.\n"))
+    assert [(x.block.line, x.reason, x.loss) for x in page.set_aside] == [
+        (1, "page title", False), (3, "dated entry before the first partner heading", True)]
+
+
+def test_headings_above_the_first_partner_heading_belong_to_the_introduction():
+    from pipeline.read import html_blocks
+    page = parse(html_blocks(
+        "<html><body><main><h2>Jumelages et coopérations</h2><p>La Ville mène des projets avec :</p>"
+        "<ul><li>La ville de Tamba (Mali)</li></ul><h2>Nos partenaires</h2>"
+        "<h2>Tamba (Mali)</h2><p>2010 : accueil.</p><h2>Kobané</h2><p>2011 : soutien.</p>"
+        "</main></body></html>"))
+    assert [s.heading.text for s in page.sections] == ["Tamba (Mali)", "Kobané"]
+    assert [(x.block.text, x.reason) for x in page.set_aside if x.block.kind == "heading"] == [
+        ("Jumelages et coopérations", "heading of the introduction"),
+        ("Nos partenaires", "heading of the introduction")]
+
+
+def test_when_no_heading_reads_as_a_place_every_heading_is_a_partner_s():
+    from pipeline.read import html_blocks
+    page = parse(html_blocks("<html><body><main><h1>Jumelages</h1><h2>Coopération avec le village</h2>"
+                             "<p>2010 : accueil.</p><h2>Échanges avec la région</h2><p>2011 : soutien.</p>"
+                             "</main></body></html>"))
+    assert [s.heading.text for s in page.sections] == ["Coopération avec le village", "Échanges avec la région"]
