@@ -33,6 +33,9 @@ class TableChanges:
     # records whose only change is where they stand on the page (their provenance
     # fields): counted, not listed, so that one inserted entry does not read as 30 changes
     moved: int = 0
+    # what each added, removed or changed record is, for people (its label and partner),
+    # taken when both releases' records are at hand: the log names records by it
+    names: dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed or self.moved)
@@ -58,7 +61,7 @@ class Changes:
         return {
             "schema": self.schema,
             "tables": {name: {"added": t.added, "removed": t.removed, "changed": t.changed,
-                              "moved": t.moved}
+                              "moved": t.moved, **({"names": t.names} if t.names else {})}
                        for name, t in self.tables.items() if t},
             "files": self.files,
         }
@@ -163,6 +166,7 @@ def compare_content(old: Content, new: Content) -> Changes:
         table = _compare_rows(old_rows[name], new_rows[name], schema)
         if table:
             changes.tables[name] = table
+    name_records(changes, old, new)
     return changes
 
 
@@ -181,11 +185,119 @@ LEVEL_WORDS = {"major": "Version majeure : le schéma des données change.",
                "minor": "Version mineure : des lignes sont ajoutées ou supprimées.",
                "patch": "Version corrective : des valeurs ou des fichiers changent.",
                "initial": "Première publication."}
+LEVEL_NAMES = {"major": "version majeure", "minor": "version mineure",
+               "patch": "version corrective", "initial": "première publication"}
+EXCERPT_WORDS = 8  # words of an entry's text in its name
+
+
+def _excerpt(text: str, date_label: str | None) -> str:
+    """The first words of an entry, after its date label.
+
+    >>> _excerpt("Été 2023 : séjour de douze jeunes à Brandebourg pour le festival d'été", "Été 2023")
+    'séjour de douze jeunes à Brandebourg pour le…'
+    """
+    if date_label and text.startswith(date_label):
+        text = text[len(date_label):].lstrip(" :,\u00a0–-")
+    words = text.split()
+    return " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
+
+
+class _Lookup:
+    """Records of a release by the fields a foreign key points at, indexed once each."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], dict[str, Any]]] = {}
+
+    def find(self, table: str, fields: list[str], values: list[Any]) -> dict[str, Any] | None:
+        index = self._indexes.get((table, tuple(fields)))
+        if index is None:
+            index = {tuple(r.get(f) for f in fields): r for r in self.content[1].get(table, [])}
+            self._indexes[(table, tuple(fields))] = index
+        return index.get(tuple(values))
+
+
+def record_name(table: str, row: dict[str, Any], content: Content | _Lookup, depth: int = 0) -> str:
+    """What a record is, for a person, from its schema: its name; else what it refers to
+    (the partner, the person…), its date label and the first words of its text; a link
+    record starts with the French label of its vocabulary key ("« eau » : …").
+
+    >>> schemas = {"partners": {"fields": [{"name": "partner_id"}, {"name": "name"}]},
+    ...            "actions": {"fields": [{"name": "action_id"}, {"name": "partner_id"},
+    ...                                   {"name": "date_label"}, {"name": "text"}],
+    ...                        "foreignKeys": [{"fields": ["partner_id"], "reference":
+    ...                                         {"resource": "partners", "fields": ["partner_id"]}}]}}
+    >>> rows = {"partners": [{"partner_id": "b", "name": "Brandebourg-sur-la-Havel"}], "actions": []}
+    >>> record_name("actions", {"action_id": "b-ete-2023", "partner_id": "b", "date_label": "Été 2023",
+    ...                         "text": "Été 2023 : séjour de douze jeunes"}, (schemas, rows))
+    'Brandebourg-sur-la-Havel, Été 2023 — séjour de douze jeunes'
+    """
+    lookup = content if isinstance(content, _Lookup) else _Lookup(content)
+    schema = lookup.content[0].get(table, {})
+    fields = {f["name"]: f for f in schema.get("fields", [])}
+    if "name" in fields and row.get("name"):
+        return str(row["name"])
+    referred = []
+    for key in schema.get("foreignKeys", []) if depth < 2 else []:
+        reference = key["reference"]
+        target = lookup.find(reference["resource"], reference["fields"],
+                             [row.get(f) for f in key["fields"]])
+        if target is not None:
+            referred.append(record_name(reference["resource"], target, lookup, depth + 1))
+    referred.sort(key=lambda name: "—" in name)  # names of people and bodies before entries
+    parts = referred + ([row.get("date_label") or "sans date"] if "date_label" in fields else [])
+    name = ", ".join(parts)
+    if "text" in fields and row.get("text"):
+        name += " — " + _excerpt(str(row["text"]), row.get("date_label"))
+    labels = [f"« {_label(field, row.get(key))} »" for key, field in fields.items()
+              if "categories" in field and key in schema.get("primaryKey", [])]
+    if labels:
+        name = f"{' '.join(labels)} : {name}" if name else " ".join(labels)
+    return name
+
+
+def _index(rows: list[dict[str, Any]], primary_key: list[str]) -> dict[str, dict[str, Any]]:
+    return {_key(r, primary_key): r for r in rows}
+
+
+def name_records(changes: Changes, old: Content, new: Content) -> None:
+    """Name every added, removed and changed record of ``changes``: removed ones from the
+    old release's records, the others from the new one's."""
+    lookups = _Lookup(old), _Lookup(new)
+    for table, diff in changes.tables.items():
+        key = new[0].get(table, old[0].get(table, {})).get("primaryKey", [])
+        before, after = _index(old[1].get(table, []), key), _index(new[1].get(table, []), key)
+        for ids, rows, lookup in ((diff.added, after, lookups[1]), (diff.removed, before, lookups[0]),
+                                  (list(diff.changed), after, lookups[1])):
+            for record in ids:
+                if record in rows:
+                    diff.names[record] = record_name(table, rows[record], lookup)
+
+
+def _field(table: str, name: str) -> dict[str, Any]:
+    from .schemas import table_names, table_schema
+    if table not in table_names():
+        return {"name": name}
+    return next((f for f in table_schema(table)["fields"] if f["name"] == name), {"name": name})
+
+
+def _label(field: dict[str, Any], value: Any) -> Any:
+    """The French label of a code of ``field``'s vocabulary, else the value."""
+    labels = {c["value"]: c["label"] for c in field.get("categories", [])}
+    return labels.get(value, value) if isinstance(value, str) else value
+
+
+def _table_title(table: str) -> str:
+    from .schemas import package_template
+    resource = next((r for r in package_template()["resources"] if r["name"] == table), {})
+    return resource.get("title", table)
 
 
 def _shown(value: Any) -> str:
     if value is None:
         return "vide"
+    if isinstance(value, bool):
+        return "vrai" if value else "faux"
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= SHOWN_VALUE else f"{text[:SHOWN_VALUE - 1]}…"
 
@@ -210,42 +322,94 @@ def _shown_change(old: Any, new: Any, context: int = 25) -> str:
     return f"{window(old)} → {window(new)}"
 
 
+@dataclass(frozen=True)
+class _Style:
+    """How the log is written: Markdown for CHANGELOG.md, plain text for a terminal. Page
+    text is escaped for each (no Markdown or HTML from the page in the log; no control
+    character on the terminal)."""
+
+    text: Any  # page text, escaped
+    code: Any  # an identifier
+    heading: str  # before a table's heading
+    item: str  # before an item
+
+
+def _markdown_code(value: Any) -> str:
+    from .escape import markdown
+    text = str(value)
+    return markdown(text) if "`" in text or "\n" in text else f"`{text}`"
+
+
+def _style(kind: str) -> _Style:
+    from .escape import markdown, terminal
+    if kind == "markdown":
+        return _Style(markdown, _markdown_code, "### ", "- ")
+    return _Style(terminal, terminal, "", "  - ")
+
+
+def _named(key: str, names: dict[str, str], style: _Style) -> str:
+    return f"{style.text(names[key])} ({style.code(key)})" if key in names else style.code(key)
+
+
+def _changes_lines(changes: dict[str, Any], style: _Style) -> list[str]:
+    lines = [f"{style.item}{style.text(item)}" for item in changes["schema"]]
+    if lines:
+        lines.append("")
+    for table, diff in changes["tables"].items():
+        names = diff.get("names", {})
+        lines.append(f"{style.heading}{style.text(_table_title(table))} ({style.code(table)})")
+        lines += [f"{style.item}ajouté : {_named(key, names, style)}" for key in diff["added"]]
+        lines += [f"{style.item}supprimé : {_named(key, names, style)}" for key in diff["removed"]]
+        for key, fields in diff["changed"].items():
+            details = " ; ".join(
+                f"{style.text(_field(table, name).get('title', name))} : "
+                + style.text(_shown_change(_label(_field(table, name), old),
+                                           _label(_field(table, name), new)))
+                for name, (old, new) in fields.items())
+            lines.append(f"{style.item}modifié : {_named(key, names, style)} — {details}")
+        if diff.get("moved"):
+            moved = diff["moved"]
+            lines.append(f"{style.item}{moved} ligne{'s' if moved > 1 else ''} à une autre place "
+                         "de la page (numéros de ligne source mis à jour)")
+        lines.append("")
+    if changes["files"]:
+        lines.append("Fichiers régénérés sans changement des données : "
+                     + ", ".join(style.code(f) for f in changes["files"]) + ".")
+        lines.append("")
+    return lines
+
+
+def _counts(rows: dict[str, int]) -> str:
+    return ", ".join(f"{n} {_table_title(t).lower()}" for t, n in rows.items())
+
+
 def render_entry(release: dict[str, Any]) -> str:
-    """One release of the change log, in French, for a person."""
+    """One release of the change log, in French, for a person (Markdown)."""
+    style = _style("markdown")
     dated = release["date"] != UNDATED
     lines = [f"## {release['version']}" + (f" — {release['date']}" if dated else ""), "",
              f"{LEVEL_WORDS[release['level']]} Source : "
              + (f"instantané du {release['date']}" if dated else "instantané sans date connue")
-             + f" (sha256 `{release['source_sha256'][:12]}…`).", ""]
-    counts = ", ".join(f"{n} {t}" for t, n in release["rows"].items())
-    lines += [f"Lignes : {counts}.", ""]
+             + f" (sha256 `{release['source_sha256'][:12]}…`).", "",
+             f"Lignes : {_counts(release['rows'])}.", ""]
     changes = release.get("changes")
     if not changes:
         return "\n".join(lines)
-    for item in changes["schema"]:
-        lines.append(f"- {item}")
-    for table, diff in changes["tables"].items():
-        lines.append(f"### {table}")
-        lines += [f"- ajouté : `{key}`" for key in diff["added"]]
-        lines += [f"- supprimé : `{key}`" for key in diff["removed"]]
-        for key, fields in diff["changed"].items():
-            details = " ; ".join(f"{name} : {_shown_change(old, new)}"
-                                 for name, (old, new) in fields.items())
-            lines.append(f"- modifié : `{key}` — {details}")
-        if diff.get("moved"):
-            lines.append(f"- {diff['moved']} ligne(s) à une autre place de la page "
-                         "(numéros de ligne source mis à jour)")
-        lines.append("")
-    if changes["files"]:
-        lines.append("Fichiers régénérés sans changement des données : "
-                     + ", ".join(f"`{f}`" for f in changes["files"]) + ".")
-        lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _changes_lines(changes, style))
+
+
+def render_diff(old_version: str, new_version: str, level: str, changes: dict[str, Any]) -> str:
+    """What ``diff`` prints: the versions and the level of the change, then the changes, in
+    French, as plain text for a terminal."""
+    head = (f"Version {old_version} → {new_version} ({LEVEL_NAMES[level]}) : "
+            + LEVEL_WORDS[level].split(" : ", 1)[1])
+    return "\n".join([head, "", *_changes_lines(changes, _style("terminal"))]).rstrip() + "\n"
 
 
 def render_log(history: list[dict[str, Any]]) -> str:
     """The whole change log, newest release first."""
     intro = ["# Journal des modifications", "",
-             "Chaque publication des données, la plus récente en premier. Les identifiants "
-             "sont ceux des colonnes `*_id` ; le détail complet est dans `changelog.json`.", ""]
+             "Chaque publication des données, la plus récente en premier. Chaque ligne ajoutée, "
+             "supprimée ou modifiée est nommée, suivie de son identifiant (colonnes `*_id`) ; "
+             "le détail complet est dans `changelog.json`.", ""]
     return "\n".join(intro + [render_entry(r) for r in history]).rstrip() + "\n"

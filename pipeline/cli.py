@@ -114,21 +114,20 @@ def _fetch(args: argparse.Namespace) -> None:
 
 
 def _diff(args: argparse.Namespace) -> None:
-    from .changes import bump, compare, render_entry
+    from .changes import bump, compare, render_diff
     from .release import is_release, release_version
 
     for folder in (args.old, args.new):
         if not is_release(folder):
             raise ReleaseError(f"{folder}: not a release folder (no */datapackage.json)")
     changes = compare(args.old, args.new)
-    if changes.level is None:
-        print(f"no change between {_shown(args.old)} and {_shown(args.new)}")
-        return
     old_version = release_version(args.old)
-    print(render_entry({
-        "version": f"{old_version} -> {bump(old_version, changes.level)}", "level": changes.level,
-        "date": "", "source_sha256": "", "rows": {}, "changes": changes.to_json(),
-    }).split("\n", 4)[-1].strip())
+    if changes.level is None:
+        print(f"Aucun changement de {_shown(args.old)} ({old_version}) à {_shown(args.new)} : "
+              "pas de nouvelle version.")
+        return
+    print(render_diff(old_version, bump(old_version, changes.level), changes.level,
+                      changes.to_json()), end="")
 
 
 def _publish(args: argparse.Namespace) -> None:

@@ -24,6 +24,9 @@ class Town:
     short_names: tuple[str, ...]
     demonym: str
     insee: str
+    # where the town is, for the map (None when city.toml does not say), and its source
+    location: tuple[float, float] | None = None
+    location_source: str = ""
 
     @property
     def zone(self) -> str:
@@ -57,12 +60,28 @@ class Town:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Where readers send corrections: a name, an address on the web, maybe an e-mail."""
+
+    name: str
+    url: str
+    email: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     town: Town
     page_url: str
     publisher: str
     publisher_url: str
     stem: str  # the stem of the release's own file names
+    contact: Contact
+
+
+def _location(town: dict) -> tuple[float, float] | None:
+    if "latitude" not in town and "longitude" not in town:
+        return None
+    return float(town["latitude"]), float(town["longitude"])
 
 
 @cache
@@ -70,13 +89,16 @@ def config(path: Path = CONFIG) -> Config:
     """The configuration in ``path``; a missing or malformed file is one clear error."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        town = data["town"]
+        town, publisher = data["town"], data["publisher"]
+        contact = data.get("contact", {})
         return Config(
-            Town(town["name"], tuple(town.get("short_names", ())), town["demonym"], str(town["insee"])),
-            data["page"]["url"], data["publisher"]["name"], data["publisher"]["url"],
-            data["release"]["stem"],
+            Town(town["name"], tuple(town.get("short_names", ())), town["demonym"], str(town["insee"]),
+                 _location(town), str(town.get("location_source", ""))),
+            data["page"]["url"], publisher["name"], publisher["url"], data["release"]["stem"],
+            Contact(str(contact.get("name", publisher["name"])), str(contact.get("url", publisher["url"])),
+                    str(contact.get("email", ""))),
         )
     except FileNotFoundError:
         raise InputError(f"{path}: no such file (the town's configuration)") from None
-    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{path}: not a valid town configuration ({exc})") from None

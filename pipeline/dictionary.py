@@ -2,20 +2,26 @@
 
 One model for every place that documents the data (the French ``output/README.md``, the
 workbook's "Lisez-moi" sheet, Datasette's metadata, the HTML page), built from
-``schemas/`` and an example value from the data, so that it is never written twice.
+``schemas/`` and an example value from the data, so that it is never written twice. The
+French title of each column and the French label of each code come from the schemas too:
+people read those, machines read the codes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
 
-from .config import config
+from .config import Contact, config
 from .schemas import package_template, table_names, table_schema
 from .sources import Snapshot
 from .tables import Tables
 
 TYPE_LABELS = {"string": "texte", "integer": "entier", "number": "décimal", "boolean": "booléen"}
+BOOLEAN_LABELS = {True: "vrai", False: "faux"}
 EXAMPLE_LENGTH = 50
+LIST_SEPARATOR = " | "  # between the values of a list held in one text cell
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,21 @@ class Column:
     title: str
     description: str
     example: str
+    # the vocabulary: each allowed code with its French label, in the schema's order
+    categories: tuple[tuple[str, str], ...] = ()
+
+    def label(self, value: Any) -> Any:
+        """The French label of ``value`` for a vocabulary column (each value of a
+        ``" | "`` list), else ``value`` itself.
+
+        >>> status = Column("status", "string", "texte", "Statut", "", "", (("ongoing", "en cours"),))
+        >>> status.label("ongoing"), status.label(None), status.label("ongoing | ongoing")
+        ('en cours', None, 'en cours | en cours')
+        """
+        if not self.categories or not isinstance(value, str):
+            return value
+        labels = dict(self.categories)
+        return LIST_SEPARATOR.join(labels.get(v, v) for v in value.split(LIST_SEPARATOR))
 
 
 @dataclass(frozen=True)
@@ -50,6 +71,11 @@ class About:
     retrieved: str | None  # when the snapshot was taken, as its manifest says
     sha256: str
     publisher: str
+    contact: Contact = field(default_factory=lambda: config().contact)
+    # the page text that the source_line columns number (output/source/…): its checksum
+    # and size, for the descriptors that list it
+    text_sha256: str = ""
+    text_bytes: int = 0
 
     @property
     def snapshot_date(self) -> str | None:
@@ -60,27 +86,35 @@ def _example(rows: list[dict], column: str) -> str:
     value = next((r[column] for r in rows if r[column] is not None), None)
     if value is None:
         return ""
-    text = ("vrai" if value else "faux") if isinstance(value, bool) else str(value)
+    text = BOOLEAN_LABELS[value] if isinstance(value, bool) else str(value)
     text = text.replace("\n", " ")
     return text if len(text) <= EXAMPLE_LENGTH else text[:EXAMPLE_LENGTH - 1] + "…"
+
+
+def column_of(schema_field: dict[str, Any], rows: list[dict]) -> Column:
+    return Column(schema_field["name"], schema_field["type"],
+                  TYPE_LABELS.get(schema_field["type"], schema_field["type"]),
+                  schema_field.get("title", schema_field["name"]),
+                  schema_field.get("description", ""), _example(rows, schema_field["name"]),
+                  tuple((c["value"], c["label"]) for c in schema_field.get("categories", ())))
 
 
 def tables_of(data: Tables) -> list[Table]:
     documented = []
     for name in table_names():
         schema = table_schema(name)
-        columns = [Column(f["name"], f["type"], TYPE_LABELS.get(f["type"], f["type"]),
-                          f.get("title", f["name"]), f.get("description", ""),
-                          _example(data[name], f["name"])) for f in schema["fields"]]
+        columns = [column_of(f, data[name]) for f in schema["fields"]]
         documented.append(Table(name, schema.get("title", name), schema.get("description", ""),
                                 len(data[name]), columns))
     return documented
 
 
-def about(snapshot: Snapshot) -> About:
+def about(snapshot: Snapshot, page_text: str = "") -> About:
     template = package_template()
     licence = template["licenses"][0]
     source = (template.get("sources") or [{}])[0]
+    text = page_text.encode("utf-8")
     return About(template["title"], template["description"], licence["title"], licence["path"],
                  source.get("title", ""), snapshot.url, snapshot.retrieved, snapshot.sha256,
-                 config().publisher)
+                 config().publisher, config().contact,
+                 hashlib.sha256(text).hexdigest() if page_text else "", len(text))

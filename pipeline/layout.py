@@ -98,20 +98,24 @@ class Layout:
 
 
 def release_files(layout: Layout) -> list[ReleaseFile]:
-    """Every file of the release in ``layout`` that a reader may download, with what it is:
-    the views first (the workbook, which journalists look for first), then each package's
-    tables and descriptor, then the documentation. Taken from the registries of formats
-    and views, and from the descriptors on disk for the tables they hold."""
+    """Every file of the release in ``layout`` that a reader may download, with what it is,
+    in the order a reader looks for them: the views that lead (``LEADS``: the workbook,
+    which journalists look for first), then each package's tables and descriptor (CSV,
+    Parquet, JSON), then the other views (the database, the page snapshot, the dictionary
+    and the page), then the change log. Taken from the registries of formats and views,
+    and from the descriptors on disk for the tables they hold."""
     from .emit import PACKAGES, VIEWS, package_files
 
+    leading = [view for view in VIEWS if getattr(view, "LEADS", False)]
     files: list[ReleaseFile] = []
-    for view in VIEWS:
-        files += [f for f in view.files(layout) if f.kind == "view"]
+    for view in leading:
+        files += view.files(layout)
     for fmt in PACKAGES:
         if layout.descriptor(fmt.FORMAT).is_file():
             files += package_files(layout, fmt)
     for view in VIEWS:
-        files += [f for f in view.files(layout) if f.kind != "view"]
+        if view not in leading:
+            files += view.files(layout)
     files.append(ReleaseFile(layout.relative(layout.changelog_md), "documentation", "md",
                              "text/markdown", "Journal des modifications",
                              "Ce qui a changé à chaque publication, ligne par ligne."))

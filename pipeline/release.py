@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from .changes import (
 )
 from .dictionary import about as describe
 from .dictionary import tables_of
-from .emit import PACKAGES, Contents, write_packages, write_views
+from .emit import PACKAGES, Contents, remove_views, write_packages, write_views
 from .emit.json import as_json, write_json
 from .errors import InputError, PipelineError, ReleaseError
 from .layout import Layout, release_files
@@ -191,17 +191,24 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
     layout = Layout(staging)
-    about = describe(snapshot)
+    about = describe(snapshot, page_text)
     try:
         write_packages(layout, data, about, version, timings)
         with timings.stage("validate the staged release"):
             # before the views: they rely on valid data (SQLite enforces the keys too)
             written = validate_staged(staging, data)
-        write_views(layout, Contents(data, tables_of(data), about, version, page_text), timings)
+        contents = Contents(data, tables_of(data), about, version, page_text)
         if previous is not None and changes.level is None:
+            # the views show the version: made first as the previous release would show
+            # them, so that only a difference besides the version makes a new release
+            write_views(layout, replace(contents, version=release_version(previous.layout.root)))
             changes.files = differing_files(previous.layout, layout)
             if not changes.files:
                 return _unchanged(previous.layout.root, output, staging)
+            remove_views(layout)
+        shown = write_views(layout, contents, timings)
+        if report is not None:
+            report.warnings += shown
         release = {
             "version": version, "level": level,
             "date": about.snapshot_date or UNDATED,

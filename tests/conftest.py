@@ -43,3 +43,16 @@ def forget_fingerprint(release):
     report = json.loads(path.read_text(encoding="utf-8"))
     report["code"] = "made by other code"
     path.write_text(json.dumps(report), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def fresh_release(tmp_path_factory):
+    """A release made by the current code from the snapshot in raw/ (compared with the
+    published output/ for its version), for the tests of what it holds."""
+    import subprocess
+    import sys
+    out = tmp_path_factory.mktemp("fresh") / "output"
+    done = subprocess.run([sys.executable, "-m", "pipeline", "run", "--output", str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return out

@@ -55,16 +55,18 @@ def test_an_edited_page_gives_a_minor_release_listing_exactly_its_changes(tmp_pa
     assert release["version"] == f"{major}.{minor + 1}.0" and release["level"] == "minor"
     tables = release["changes"]["tables"]
     # the sections below the inserted entries moved down: counted, not listed
-    assert tables["partners"] == {"added": ["ziguinchor"], "removed": [], "changed": {}, "moved": 4}
+    assert tables["partners"] == {"added": ["ziguinchor"], "removed": [], "changed": {}, "moved": 4,
+                                  "names": {"ziguinchor": "Ziguinchor"}}
     assert tables["actions"]["added"] == ["dianguirde-2023", "la-lisa-2015"]
     assert tables["actions"]["removed"] == []
     changed = tables["actions"]["changed"]
     assert list(changed) == ["dianguirde-2016-2020"]
     assert changed["dianguirde-2016-2020"]["amount_eur"] == [300000, 350000]
     assert set(changed["dianguirde-2016-2020"]) == {"amount_eur", "text"}
-    assert tables["action_themes"] == {"added": ["dianguirde-2023|water_sanitation",
-                                                 "la-lisa-2015|youth_exchange"],
-                                       "removed": [], "changed": {}, "moved": 0}
+    assert tables["action_themes"]["added"] == ["dianguirde-2023|water_sanitation",
+                                                "la-lisa-2015|youth_exchange"]
+    assert tables["action_themes"]["names"]["la-lisa-2015|youth_exchange"] == (
+        "« échanges de jeunes » : La Lisa, 2015 — accueil de quatre jeunes cubains à Ivry-sur-Seine.")
     # every entry from line 56 down: Dianguirdé 2, Jifna and Jalazone 12, Jérusalem-Est 2,
     # Tindouf 6, La Lisa 6
     assert tables["actions"]["moved"] == 28
@@ -73,8 +75,11 @@ def test_an_edited_page_gives_a_minor_release_listing_exactly_its_changes(tmp_pa
     for table in ("people", "programmes", "organisations"):  # first mentions moved down
         assert not (tables[table]["added"] or tables[table]["removed"] or tables[table]["changed"])
     log = (out / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert f"## {major}.{minor + 1}.0" in log and "- ajouté : `ziguinchor`" in log
-    assert "- modifié : `dianguirde-2016-2020` — amount_eur : 300000 → 350000" in log
+    assert f"## {major}.{minor + 1}.0" in log and "### Partenaires (`partners`)\n- ajouté : Ziguinchor (`ziguinchor`)" in log
+    assert ("- ajouté : Dianguirdé, 2023 — réalisation de 3 forages d’eau. (`dianguirde-2023`)") in log
+    assert ("- modifié : Dianguirdé, 2016-2020 — lancement d’un projet d’adduction d’eau potable pour "
+            "alimenter… (`dianguirde-2016-2020`) — Montant (euros) : 300000 → 350000 ; Texte : …") in log
+    assert "Lignes : 7 partenaires, 48 actions," in log
     assert log.index(f"## {major}.{minor + 1}.0") < log.index(f"## {old_version}")
 
 
@@ -84,7 +89,20 @@ def test_diff_command_prints_the_same_changes(tmp_path, capsys):
     capsys.readouterr()
     assert main(["diff", str(PUBLISHED), str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "- ajouté : `la-lisa-2015`" in printed and "amount_eur : 300000 → 350000" in printed
+    old_version = json.loads((PUBLISHED / "json" / "datapackage.json").read_text())["version"]
+    major, minor, _ = (int(x) for x in old_version.split("."))
+    assert printed.splitlines()[0] == (f"Version {old_version} → {major}.{minor + 1}.0 (version mineure) : "
+                                       "des lignes sont ajoutées ou supprimées.")
+    assert "  - ajouté : La Lisa, 2015 — accueil de quatre jeunes cubains à Ivry-sur-Seine. (la-lisa-2015)" in printed
+    assert "Montant (euros) : 300000 → 350000" in printed and "`" not in printed
+
+
+def test_diff_without_change_says_so_in_french(capsys):
+    assert main(["diff", str(PUBLISHED), str(PUBLISHED)]) == 0
+    version = json.loads((PUBLISHED / "json" / "datapackage.json").read_text())["version"]
+    printed = capsys.readouterr().out
+    assert printed.startswith("Aucun changement de ") and f"({version})" in printed
+    assert printed.endswith(" : pas de nouvelle version.\n")
 
 
 def test_rerun_on_an_unchanged_snapshot_rewrites_nothing(tmp_path, capsys):

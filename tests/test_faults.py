@@ -19,7 +19,7 @@ from pipeline.entities import organisations, people, programmes
 from pipeline.numbers import age_range, amount_eur, duration_days, participants, read_number
 from pipeline.themes import themes
 
-from .conftest import ROOT, SNAPSHOT
+from .conftest import ROOT, SNAPSHOT, forget_fingerprint
 from .http_server import Server
 
 PUBLISHED = ROOT / "output"
@@ -148,6 +148,7 @@ def _losing_an_entry(monkeypatch):
 
 
 def test_text_that_goes_into_no_record_fails_the_run(tmp_path, capsys, release_copy, monkeypatch):
+    forget_fingerprint(release_copy)  # so that the run parses the page again
     before = files_of(release_copy)
     page = tmp_path / "page.txt"
     page.write_text(PAGE, encoding="utf-8")

@@ -1,6 +1,9 @@
-"""The views for people: workbook, data dictionary, SQLite and Datasette, typed Parquet in
-three engines, and the offline page in a real browser."""
+"""The views for people: a French workbook, data dictionary, SQLite and Datasette, typed
+Parquet in three engines, and the offline page in a real browser at a desk's and a phone's
+width."""
 
+import hashlib
+import html
 import json
 import os
 import re
@@ -10,61 +13,145 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 import zipfile
 
 import pytest
 from lxml import html as lxml_html
 
-from pipeline.schemas import field_names, table_names, table_schema
+from pipeline.schemas import field_names, package_template, table_names, table_schema
 
 from .conftest import ROOT, forget_fingerprint
 
 OUT = ROOT / "output"
 
 
+def read_json(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def sheet_xml(book: zipfile.ZipFile, number: int) -> str:
+    return book.read(f"xl/worksheets/sheet{number}.xml").decode()
+
+
+def inline_strings(xml: str) -> list[str]:
+    return [html.unescape(t) for t in re.findall(r"<t(?: [^>]*)?>([^<]*)</t>", xml)]
+
+
 # --- Workbook -------------------------------------------------------------------------------
 
-def test_workbook_has_a_readme_sheet_then_one_sheet_per_table():
-    with zipfile.ZipFile(OUT / "xlsx" / "ivry-jumelages.xlsx") as book:
-        workbook = book.read("xl/workbook.xml").decode()
-        sheets = re.findall(r'<sheet name="([^"]+)"', workbook)
-        assert sheets == ["Lisez-moi", *table_names()]
-        readme = book.read("xl/worksheets/sheet1.xml").decode()
-        actions = book.read("xl/worksheets/sheet3.xml").decode()
+TITLES = [r["title"] for r in package_template()["resources"]]
+
+
+def test_workbook_sheets_are_named_in_french(fresh_release):
+    with zipfile.ZipFile(fresh_release / "xlsx" / "ivry-jumelages.xlsx") as book:
+        sheets = re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode())
+    assert sheets == ["Lisez-moi", "Partenaires", "Actions", "Programmes", "Actions et programmes",
+                      "Organisations", "Actions et organisations", "Personnes",
+                      "Actions et personnes", "Thèmes des actions"]
+    assert [html.unescape(s) for s in sheets[1:]] == TITLES
+
+
+def test_workbook_headers_are_french_titles_and_codes_show_their_labels(fresh_release):
+    with zipfile.ZipFile(fresh_release / "xlsx" / "ivry-jumelages.xlsx") as book:
+        actions = sheet_xml(book, 3)
+        themes = sheet_xml(book, 10)
+    header = inline_strings(actions.split("</row>", 1)[0])
+    assert header == [f["title"] for f in table_schema("actions")["fields"]]
+    assert header[:3] == ["Identifiant de l'action", "Partenaire", "Libellé de date"]
     assert '<dimension ref="A1:W47"/>' in actions  # 23 columns, a header and 46 rows
     assert 'state="frozen"' in actions and "<autoFilter" in actions
-    assert "Licence Ouverte / Open Licence 2.0" in readme and "dianguirde-2016-2020" in actions
-    # the water project's amount (row 18, column J = amount_eur) is a number: no t="inlineStr"
+    cells = inline_strings(actions)
+    assert "abandonnée" in cells and "en cours" in cells and "abandoned" not in cells
+    assert "échanges de jeunes" in inline_strings(themes) and "youth_exchange" not in inline_strings(themes)
+    # the water project's amount (row 18, column J = amount_eur) is a number, not a text
     assert '<c r="J18"><v>300000</v></c>' in actions
-    assert '<col min="1" max="1" width=' in actions
+
+
+def test_workbook_readme_shows_version_link_contact_and_every_code(fresh_release):
+    version = read_json(fresh_release / "csv" / "datapackage.json")["version"]
+    with zipfile.ZipFile(fresh_release / "xlsx" / "ivry-jumelages.xlsx") as book:
+        readme = sheet_xml(book, 1)
+        rels = book.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+        data_rels = [n for n in book.namelist() if re.fullmatch(r"xl/worksheets/_rels/sheet(?!1\.)\d+\.xml\.rels", n)]
+    texts = inline_strings(readme)
+    assert "Version" in texts and version in texts
+    assert "Licence Ouverte / Open Licence 2.0" in texts
+    assert "source/ivry-jumelages.txt" in " ".join(texts)
+    # every column of every table, by its code, with its allowed values and labels
+    for table in table_names():
+        for field in table_schema(table)["fields"]:
+            assert field["name"] in texts, field["name"]
+    assert "abandoned : abandonnée" in " ".join(texts)
+    # the page's address is a link the pipeline controls; no data sheet has any link
+    targets = re.findall(r'Target="([^"]+)"', rels)
+    assert targets == ["https://www.ivry94.fr/281/jumelages-et-cooperations.htm",
+                       "https://www.etalab.gouv.fr/licence-ouverte-open-licence/", "https://www.ivry94.fr"]
+    assert data_rels == []
+    # every row holding wrapped text is as tall as its lines, so that none overlaps the next
+    description = re.search(r'<row r="3" ht="([\d.]+)" customHeight="1">', readme)
+    assert description and float(description.group(1)) >= 30
 
 
 # --- Data dictionary ------------------------------------------------------------------------
 
-def test_readme_documents_every_column_of_every_schema():
-    readme = (OUT / "README.md").read_text(encoding="utf-8")
+def test_dictionary_gives_french_titles_codes_labels_version_and_contact(fresh_release):
+    readme = (fresh_release / "README.md").read_text(encoding="utf-8")
+    version = read_json(fresh_release / "csv" / "datapackage.json")["version"]
     for table in table_names():
         assert f"(`{table}`, " in readme
         for field in table_schema(table)["fields"]:
-            assert f"| `{field['name']}` |" in readme, (table, field["name"])
-    assert "| `amount_eur` | entier | Le premier montant en euros" in readme
+            assert f"| {field['title']} | `{field['name']}` |" in readme, (table, field["name"])
+    assert "| Montant (euros) | `amount_eur` | entier | Le premier montant en euros" in readme
+    assert "`abandoned` : abandonnée ; `postponed` : reportée" in readme
+    assert f"- **Version** : {version} " in readme
+    assert "- **Corrections** : pour signaler une erreur, écrire à Ville d'Ivry-sur-Seine (<https://www.ivry94.fr>)" in readme
+    assert "`source/ivry-jumelages.txt` est le texte de la page" in readme
+    assert "**Codes et libellés**" in readme and "`categories`" in readme
     assert readme.splitlines()[0] == "# Jumelages et coopérations décentralisées d'Ivry-sur-Seine"
     assert "65001 : Unicode (UTF-8)" in readme  # how to open the CSV without garbled accents
 
 
+def test_every_descriptor_lists_the_page_text_with_its_checksum(fresh_release):
+    text = (fresh_release / "source" / "ivry-jumelages.txt").read_bytes()
+    for fmt in ("csv", "parquet", "json"):
+        sources = read_json(fresh_release / fmt / "datapackage.json")["sources"]
+        assert sources[0]["path"] == "https://www.ivry94.fr/281/jumelages-et-cooperations.htm"
+        page_text = sources[1]
+        assert page_text["path"] == "../source/ivry-jumelages.txt"
+        assert (fresh_release / fmt / page_text["path"]).resolve() == (fresh_release / "source" / "ivry-jumelages.txt").resolve()
+        assert page_text["sha256"] == hashlib.sha256(text).hexdigest() and page_text["bytes"] == len(text)
+
+
+def test_coordinates_cite_a_page_a_reader_can_open(fresh_release):
+    partners = read_json(fresh_release / "json" / "partners.json")
+    for partner in partners:
+        source = partner["location_source"]
+        assert "issue" not in source and re.search(r"https://\S+", source), partner["partner_id"]
+    jerusalem = next(p for p in partners if p["partner_id"] == "jerusalem-est")
+    assert (jerusalem["latitude"], jerusalem["longitude"]) == (31.78336, 35.23388)
+
+
 # --- SQLite and Datasette -------------------------------------------------------------------
 
-def test_sqlite_has_every_table_with_its_keys():
-    with sqlite3.connect(OUT / "sqlite" / "ivry-jumelages.db") as db:
+def test_sqlite_has_every_table_with_its_keys_labels_and_search(fresh_release):
+    with sqlite3.connect(fresh_release / "sqlite" / "ivry-jumelages.db") as db:
         counts = {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in table_names()}
         keys = db.execute("PRAGMA foreign_key_list(action_people)").fetchall()
-        water = db.execute("SELECT amount_eur, status, is_ongoing FROM actions "
+        water = db.execute("SELECT amount_eur, a.status, l.libelle, is_ongoing FROM actions a "
+                           "JOIN libelles_actions_status l ON l.code = a.status "
                            "WHERE action_id = 'dianguirde-2016-2020'").fetchone()
+        found = db.execute("SELECT a.action_id FROM actions_fts f JOIN actions a ON a.rowid = f.rowid "
+                           "WHERE actions_fts MATCH 'cartographie' ORDER BY a.action_id").fetchall()
+        accents = db.execute("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH 'ecole'").fetchone()[0]
     assert counts["actions"] == 46 and counts["partners"] == 6 and counts["action_themes"] == 88
-    assert {(k[2], k[3], k[4]) for k in keys} == {("actions", "action_id", "action_id"),
-                                                  ("people", "person_id", "person_id")}
-    assert water == (300000, "abandoned", 0)
+    assert {(k[2], k[3], k[4]) for k in keys} >= {("actions", "action_id", "action_id"),
+                                                  ("people", "person_id", "person_id"),
+                                                  ("libelles_action_people_role", "role", "code")}
+    assert water == (300000, "abandoned", "abandonnée", 0)
+    assert found == [("dianguirde-2016",)]
+    assert accents >= 2  # "école" twice on the page, found without its accent
 
 
 def free_port():
@@ -73,32 +160,48 @@ def free_port():
         return s.getsockname()[1]
 
 
-def test_datasette_serves_the_actions_of_a_partner():
+def get_json(url):
+    return json.load(urllib.request.urlopen(url, timeout=10))
+
+
+def test_datasette_serves_french_titles_facets_labels_and_search(fresh_release):
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(OUT / "sqlite" / "ivry-jumelages.db"),
-         "-m", str(OUT / "sqlite" / "metadata.json"), "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "datasette", "serve", str(fresh_release / "sqlite" / "ivry-jumelages.db"),
+         "-m", str(fresh_release / "sqlite" / "metadata.json"), "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
+        base = f"http://127.0.0.1:{port}/ivry-jumelages"
+        for _ in range(150):
             try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=1)
                 break
             except OSError:
                 time.sleep(0.1)
-        url = f"{base}/ivry-jumelages/actions.json?partner_id=dianguirde&_shape=array&_sort=source_line"
-        rows = json.load(urllib.request.urlopen(url, timeout=5))
-        metadata = json.load(urllib.request.urlopen(f"{base}/-/metadata.json", timeout=5))
+        rows = get_json(f"{base}/actions.json?partner_id=dianguirde&_shape=array&_sort=source_line")
+        table = get_json(f"{base}/actions.json?_extra=facet_results&_size=0")
+        searched = get_json(f"{base}/actions.json?_search=" + urllib.parse.quote("forages")
+                            + "&_shape=array")
+        labelled = get_json(f"{base}/actions.json?action_id=dianguirde-2016-2020&_labels=on&_shape=array")
+        themes = get_json(f"{base}/action_themes.json?_extra=facet_results&_size=0")
+        metadata = get_json(f"http://127.0.0.1:{port}/-/metadata.json")
     finally:
         server.terminate()
         server.wait(timeout=10)
     assert len(rows) == 10
     water = next(r for r in rows if r["action_id"] == "dianguirde-2016-2020")
-    assert (water["amount_eur"], water["status"], water["source_line"]) == (300000, "abandoned", 52)
+    assert (water["amount_eur"], water["status"]) == (300000, "abandoned")
+    facets = table["facet_results"].get("results", table["facet_results"])  # Datasette 1.0 nests them
+    assert {"partner_id", "status", "start_year"} <= set(facets)
+    statuses = {f["value"]: f["count"] for f in facets["status"]["results"]}
+    assert statuses["abandoned"] == 1 and statuses["ongoing"] == 4
+    assert "theme" in themes["facet_results"].get("results", themes["facet_results"])
+    assert {r["action_id"] for r in searched} >= {"dianguirde-2007-2009", "dianguirde-2020"}
+    assert labelled[0]["status"] == {"value": "abandoned", "label": "abandonnée"}
+    tables = metadata["databases"]["ivry-jumelages"]["tables"]
+    assert tables["actions"]["title"] == "Actions"
+    assert tables["actions"]["columns"]["amount_eur"].startswith("Montant (euros). Le premier montant")
     assert metadata["license"] == "Licence Ouverte / Open Licence 2.0"
-    columns = metadata["databases"]["ivry-jumelages"]["tables"]["actions"]["columns"]
-    assert columns["period"].startswith("La période au format EDTF")
 
 
 # --- Parquet for analysts -------------------------------------------------------------------
@@ -168,32 +271,110 @@ def browser():
     return found
 
 
-def test_the_page_shows_six_markers_and_every_dated_action(browser, tmp_path):
-    page = (OUT / "index.html").resolve().as_uri()
-    common = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*common, "--dump-dom", page], capture_output=True, text=True, timeout=120)
-    assert dom.returncode == 0, dom.stderr[-500:]
-    document = lxml_html.fromstring(dom.stdout)
-    markers = document.xpath("//svg[@id='map']//circle[contains(@class, 'marker')]")
-    bars = document.xpath("//svg[@id='timeline']//rect[contains(@class, 'action')]")
-    assert sorted(m.get("data-partner") for m in markers) == sorted(
-        p["partner_id"] for p in json.loads((OUT / "json" / "partners.json").read_text(encoding="utf-8")))
-    assert len(markers) == 6
-    dated = [a["action_id"] for a in json.loads((OUT / "json" / "actions.json").read_text(encoding="utf-8"))
-             if a["period"]]
-    assert sorted(b.get("data-action") for b in bars) == sorted(dated) and len(bars) == 45
+def dump_dom(browser, url, tmp_path, *flags):
+    done = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+                           *flags, "--dump-dom", url], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    return done.stdout
+
+
+# What the test measures in the page as laid out (not part of the page, which needs no
+# script): widths, the rendered size of every visible text of the figures, the markers'
+# boxes and the timeline's bars.
+MEASURE = """<script>
+(function () {
+  const root = document.documentElement, out = {width: root.clientWidth, scroll: root.scrollWidth};
+  out.fonts = [...document.querySelectorAll('svg text')].filter(t => getComputedStyle(t).display !== 'none')
+    .map(t => [t.textContent, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a]);
+  const map = document.querySelector('#map').getBoundingClientRect();
+  out.map = [map.left, map.top, map.right, map.bottom];
+  out.markers = Object.fromEntries([...document.querySelectorAll('#map .marker')].map(g => {
+    const r = g.querySelector('a circle').getBoundingClientRect();
+    return [g.dataset.partner, [r.left, r.top, r.right, r.bottom]];
+  }));
+  out.town = document.querySelectorAll('#map .town').length;
+  out.bars = Object.fromEntries([...document.querySelectorAll('.action[data-dated] .bar')].map(b => {
+    const r = b.getBoundingClientRect(), t = b.parentElement.getBoundingClientRect();
+    return [b.closest('.action').dataset.action, [r.width, r.left - t.left, t.right - r.right]];
+  }));
+  document.body.setAttribute('data-measure', JSON.stringify(out));
+})();
+</script>"""
+
+
+def measure(browser, release, width, tmp_path):
+    """The page laid out ``width`` CSS pixels wide (in a frame of that width: headless
+    Chromium does not make windows narrower than 500 px), measured."""
+    page = (release / "index.html").read_text(encoding="utf-8")
+    (tmp_path / "measured.html").write_text(page.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    (tmp_path / "frame.html").write_text(
+        f'<!DOCTYPE html><body style="margin:0"><iframe src="measured.html" style="width:{width}px;'
+        'height:900px;border:0" onload="document.body.setAttribute(\'data-measure\', '
+        'this.contentDocument.body.getAttribute(\'data-measure\'))"></iframe></body>', encoding="utf-8")
+    dom = dump_dom(browser, (tmp_path / "frame.html").as_uri(), tmp_path, "--allow-file-access-from-files",
+                   "--window-size=1400,1000")
+    found = re.search(r'<body[^>]*data-measure="([^"]*)"', dom)
+    assert found, dom[:500]
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_page_fits_and_shows_every_partner_and_dated_action(browser, fresh_release, tmp_path, width):
+    seen = measure(browser, fresh_release, width, tmp_path)
+    assert seen["width"] <= width and seen["scroll"] <= seen["width"]  # no sideways scrolling
+    smallest = min(size for _, size in seen["fonts"])
+    assert smallest >= 11, sorted(seen["fonts"], key=lambda f: f[1])[:3]
+    partners = read_json(fresh_release / "json" / "partners.json")
+    assert sorted(seen["markers"]) == sorted(p["partner_id"] for p in partners)
+    left, top, right, bottom = seen["map"]
+    for box in seen["markers"].values():
+        assert left <= box[0] and box[2] <= right and top <= box[1] and box[3] <= bottom
+    assert seen["town"] == 1
+    jifna, jerusalem = seen["markers"]["jifna-et-jalazone"], seen["markers"]["jerusalem-est"]
+    assert jifna[3] <= jerusalem[1] or jerusalem[3] <= jifna[1]  # both visible, one above the other
+    dated = [a["action_id"] for a in read_json(fresh_release / "json" / "actions.json") if a["period"]]
+    assert sorted(seen["bars"]) == sorted(dated) and len(dated) == 45
+    for action, (bar_width, from_left, to_right) in seen["bars"].items():
+        assert bar_width >= 2 and from_left >= -0.5 and to_right >= -0.5, action
+
+
+def test_the_page_links_every_row_to_its_line_and_lists_downloads(browser, fresh_release, tmp_path):
+    document = lxml_html.fromstring(dump_dom(browser, (fresh_release / "index.html").as_uri(), tmp_path))
+    text = (fresh_release / "source" / "ivry-jumelages.txt").read_text(encoding="utf-8").split("\n")
+    text = text[:-1] if text[-1] == "" else text
+    lines = document.xpath("//div[@id='source']/p[@class='line']")
+    assert len(lines) == len(text) == 134 and lines[51].get("id") == "L52"
+    assert lines[51].xpath("string(span)") == text[51]
+    for action in read_json(fresh_release / "json" / "actions.json"):
+        row = document.xpath(f"//li[@data-action='{action['action_id']}']")[0]
+        assert f"#L{action['source_line']}" in row.xpath(".//a/@href")
+    for partner in read_json(fresh_release / "json" / "partners.json"):
+        section = document.xpath(f"//section[@data-partner='{partner['partner_id']}']")[0]
+        assert f"#L{partner['source_line']}" in section.xpath(".//p[@class='facts-line']/a/@href")
+    # "Depuis" bars are green and reach the snapshot's date: the right end of the scale
+    ongoing = document.xpath("//span[contains(@class, 'bar ongoing')]/@style")
+    assert len(ongoing) == 4
+    assert all(abs(sum(float(x) for x in re.findall(r"[\d.]+(?=%)", s)) - 100) < 0.05 for s in ongoing)
+    assert not document.xpath("//svg//title")  # no tooltip repeating a label
+    # downloads: the workbook first, then CSV, Parquet, JSON, the page text and the dictionary
     links = document.xpath("//table[@id='downloads']//a/@href")
-    assert "xlsx/ivry-jumelages.xlsx" in links and all(not link.startswith("http") for link in links)
-    shot = tmp_path / "index.png"
-    subprocess.run([*common, "--window-size=1000,1400", f"--screenshot={shot}", page],
-                   capture_output=True, timeout=120, check=True)
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+    groups = document.xpath("//table[@id='downloads']/tbody/@data-group")
+    assert links[0] == "xlsx/ivry-jumelages.xlsx" and all(not link.startswith("http") for link in links)
+    assert groups == ["xlsx", "csv", "parquet", "json", "sqlite", "source", ""]
+    assert links.index("source/ivry-jumelages.txt") < links.index("README.md")
+    sizes = document.xpath("//table[@id='downloads']//td[@class='size']/text()")
+    assert len(sizes) == len(links) and all(re.fullmatch(r"[\d,]+ (o|ko|Mo)", s) for s in sizes)
+    descriptors = document.xpath("//tr[@class='descriptor']/td[2]/strong/text()")
+    assert descriptors == ["Descripteur"] * 3
+    version = read_json(fresh_release / "csv" / "datapackage.json")["version"]
+    assert document.xpath("string(//dd[@id='version'])").startswith(version)
 
 
-def test_the_page_needs_no_network():
-    text = (OUT / "index.html").read_text(encoding="utf-8")
+def test_the_page_needs_no_network_and_no_script(fresh_release):
+    text = (fresh_release / "index.html").read_text(encoding="utf-8")
     assert not re.search(r'(?:src|href)="https?://(?!www\.ivry94\.fr|www\.etalab\.gouv\.fr)', text)
-    assert "<script src" not in text and "<link rel=\"stylesheet\"" not in text
+    assert "<script" not in text and "<link rel=\"stylesheet\"" not in text
+    assert "Natural Earth" in text and text.count('class="outline"') > 20  # country outlines
 
 
 def test_on_a_terminal_the_run_ends_with_a_summary_table(tmp_path, capsys, monkeypatch):

@@ -11,7 +11,8 @@ groups its own formats:
   that the release's validation can prove the file holds them.
 - ``VIEWS``, the files for people made from the same tables (a workbook, a database, the
   page snapshot, the dictionary and the page). A view module has ``files(layout)``, what it
-  writes with what each file is, and ``write(layout, contents)``.
+  writes with what each file is, and ``write(layout, contents)``, which returns what the
+  run report should warn about (or None).
 
 A new format or view is one new module and one line here: the release, its validation,
 the page's download list and the publishers all take their lists from these registries
@@ -52,10 +53,22 @@ class Contents:
     page_text: str
 
 
-def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMINGS) -> None:
+def write_views(layout: Layout, contents: Contents,
+                timings: Timings = NO_TIMINGS) -> list[dict[str, Any]]:
+    """Write every view; what they had to report (a view returns its warnings, each with
+    the ``line`` of the page and a ``message``, or None) goes to the run report."""
+    warnings: list[dict[str, Any]] = []
     for view in VIEWS:
         with timings.stage(f"emit {view.__name__.rsplit('.', 1)[-1]}"):
-            view.write(layout, contents)
+            warnings += view.write(layout, contents) or []
+    return warnings
+
+
+def remove_views(layout: Layout) -> None:
+    """Delete the views' files, so that they can be written again (with another version)."""
+    for view in VIEWS:
+        for file in view.files(layout):
+            (layout.root / file.path).unlink(missing_ok=True)
 
 
 def write_packages(layout: Layout, data: Tables, about: About, version: str,
@@ -66,14 +79,16 @@ def write_packages(layout: Layout, data: Tables, about: About, version: str,
             write_package(layout, data, fmt, about, version)
 
 
-def _sources(about: About) -> list[dict[str, Any]]:
+def _sources(layout: Layout, fmt: ModuleType, about: About) -> list[dict[str, Any]]:
+    """The page the data come from, then the text of it that the ``source_line`` columns
+    number, shipped in the release (``source/``), so that each package names both."""
     source = dict(package_template().get("sources", [{}])[0])
     if about.source_url:
         source["path"] = about.source_url
     if about.retrieved:
         source["retrieved"] = about.retrieved
     source["sha256"] = about.sha256
-    return [source]
+    return [source, *snapshot.package_sources(layout, layout.package(fmt.FORMAT), about)]
 
 
 def _publisher() -> dict[str, Any]:
@@ -120,7 +135,7 @@ def write_package(layout: Layout, data: Tables, fmt: ModuleType, about: About, v
         descriptor[key] = value
         if key == "name":
             descriptor["version"] = version
-    descriptor["sources"] = _sources(about)
+    descriptor["sources"] = _sources(layout, fmt, about)
     descriptor.update(_publisher())
     descriptor["resources"] = resources
     write_json(layout.descriptor(fmt.FORMAT), descriptor)

@@ -1,163 +1,359 @@
 """Pages for people: the French data dictionary (``README.md``) and ``index.html``.
 
-``index.html`` works offline, opened from disk: what the data is, a map of the partners
-(an SVG drawn from their coordinates, no tiles to download), a timeline of the dated
-actions by partner, counts, download links and the data dictionary. Both pages are Jinja2
-templates (``pipeline/templates/``) filled from the dictionary model and the tables.
+``index.html`` works offline, opened from disk, on a phone as on a desk, and needs no
+script: what the data is (version, source, contact for corrections), a map of the partners
+over Natural Earth's country outlines (``worldmap.py``), the partners and their actions on
+a time scale that reads without hovering, the downloads with their sizes, the data
+dictionary, and the page text with numbered lines, which every partner and action links
+to (``#L52``). Both pages are Jinja2 templates (``pipeline/templates/``) filled from the
+dictionary model and the tables.
+
+Page text is untrusted. In ``index.html`` Jinja2 escapes every value (autoescaping on for
+the whole template, whatever its name). In ``README.md``, also the dataset's description
+on the portals, every value goes through :func:`pipeline.escape.markdown` unless the
+template marks it as Markdown the pipeline wrote itself, so that no HTML, link or
+formatting can come out of the page's words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..config import config
+from ..escape import markdown, web_address
 from ..layout import Layout, ReleaseFile, release_files
+from . import snapshot, worldmap
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from ..dictionary import Column, Table
     from . import Contents
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-MAP_WIDTH, MAP_HEIGHT, MAP_MARGIN = 900, 420, 8.0  # margin in degrees around the partners
-TIMELINE_WIDTH, SUBROW, LANE_PADDING, LABEL = 900, 9, 14, 230
+EXCERPT = 220  # characters of an entry shown beside its bar
+TICK_STEP = 5  # years between two ticks of the time scale
+
+
+class Markdown(str):
+    """Markdown the pipeline wrote itself (a code span, a link to a file of the release):
+    the dictionary template prints it as it is; any other value is escaped."""
+
+
+def _finalize_markdown(value: Any) -> str:
+    if isinstance(value, Markdown):
+        return value
+    return markdown("" if value is None else value)
+
+
+def code(value: Any) -> Markdown:
+    """A code span for a code or column name; text with a backtick is escaped instead.
+
+    >>> code("amount_eur"), code("a`b")
+    ('`amount_eur`', 'a\\\\`b')
+    """
+    text = str(value)
+    return Markdown(markdown(text) if "`" in text or "\n" in text else f"`{text}`")
+
+
+def _environment(kind: str) -> Environment:
+    """The templates' environment: HTML escaped by Jinja2 everywhere (``autoescape=True``,
+    not a guess from the file name, which ends in ``.j2``), Markdown escaped by
+    ``finalize``."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    options: dict[str, Any] = dict(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    if kind == "html":
+        return Environment(autoescape=True, **options)
+    environment = Environment(autoescape=False, finalize=_finalize_markdown, **options)
+    environment.filters["code"] = code
+    environment.filters["raw"] = Markdown
+    environment.filters["paragraph"] = lambda value: Markdown(markdown(value, line_start=True))
+    return environment
+
+
+# --- The timeline ---------------------------------------------------------------------------
+
+def year_fraction(day: date) -> float:
+    """A day as a year with its fraction, for positions on the time scale.
+
+    >>> year_fraction(date(2026, 1, 1)), round(year_fraction(date(2026, 7, 2)), 2)
+    (2026.0, 2026.5)
+    """
+    first = date(day.year, 1, 1)
+    length = (date(day.year + 1, 1, 1) - first).days
+    return day.year + (day - first).days / length
+
+
+def span(action: dict[str, Any], until: float) -> tuple[float, float] | None:
+    """The stretch of time an action covers, in fractional years: from the start of its
+    first month (or year) to the end of its last; an ongoing one runs to ``until``, the
+    snapshot's date. None for an undated action.
+
+    >>> span({"start_year": 2012, "start_month": 6, "end_year": 2012, "end_month": 6,
+    ...       "is_ongoing": False}, 2026.9)
+    (2012.4166666666667, 2012.5)
+    >>> span({"start_year": 2016, "start_month": None, "end_year": None, "end_month": None,
+    ...       "is_ongoing": True}, 2026.9)
+    (2016, 2026.9)
+    """
+    if action.get("start_year") is None:
+        return None
+    start = action["start_year"] + ((action["start_month"] - 1) / 12 if action.get("start_month") else 0)
+    if action.get("is_ongoing") or action.get("end_year") is None:
+        return start, max(until, start + 0.25)
+    end = action["end_year"] + (action["end_month"] / 12 if action.get("end_month") else 1)
+    return start, max(end, start + 1 / 12)
+
+
+def excerpt(action: dict[str, Any], length: int = EXCERPT) -> str:
+    """The start of an entry's text, without the date label that the row already shows,
+    cut at a word.
+
+    >>> excerpt({"date_label": "2012", "text": "2012 : accueil de six jeunes musiciens"}, 20)
+    'accueil de six…'
+    """
+    text = action["text"] or ""
+    label = action.get("date_label") or ""
+    if label and text.startswith(label):
+        text = text[len(label):].lstrip(" :,\u00a0–-")
+    if len(text) <= length:
+        return text
+    cut = text[:length].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
 
 
 @dataclass(frozen=True)
-class Marker:
-    partner_id: str
-    name: str
-    x: float
-    y: float
-    label_dy: float = 4.0  # pushed down when another marker's label is in the way
-    label_left: bool = False  # on the right of the map, the label goes to the left
+class Row:
+    """An action as the page lists it: its bar (left and width, in % of the time scale)."""
 
-
-@dataclass(frozen=True)
-class Bar:
-    action_id: str
-    label: str
-    x: float
-    width: float
-    ongoing: bool
+    action: dict[str, Any]
+    when: str
     text: str
-    y: float = 0.0  # within its lane: overlapping actions go on separate sub-rows
+    status: str
+    left: float | None
+    width: float | None
+    ongoing: bool
+
+    @property
+    def lines(self) -> str:
+        first, last = self.action["source_line"], self.action.get("source_line_end")
+        return f"lignes {first}–{last}" if last and last != first else f"ligne {first}"
 
 
 @dataclass(frozen=True)
-class Lane:
-    partner_id: str
-    name: str
-    y: float
-    bars: list[Bar]
+class Section:
+    partner: dict[str, Any]
+    number: int
+    facts: list[str]
+    rows: list[Row]
 
 
-def markers(partners: list[dict]) -> tuple[list[Marker], list[tuple[str, float, float, float, float]]]:
-    """Partners placed on an equirectangular view of the area around them, and its
-    graticule (label, x1, y1, x2, y2) every 10 degrees."""
-    located = [p for p in partners if p["latitude"] is not None]
-    if not located:
-        return [], []
-    west = min(p["longitude"] for p in located) - MAP_MARGIN
-    east = max(p["longitude"] for p in located) + MAP_MARGIN
-    south = min(p["latitude"] for p in located) - MAP_MARGIN
-    north = max(p["latitude"] for p in located) + MAP_MARGIN
-    scale = min(MAP_WIDTH / (east - west), MAP_HEIGHT / (north - south))
+@dataclass(frozen=True)
+class Scale:
+    start: int
+    end: float
+    ticks: list[tuple[int, float]]  # year, position in %
 
-    def x(lon: float) -> float:
-        return round((lon - west) * scale, 1)
-
-    def y(lat: float) -> float:
-        return round((north - lat) * scale, 1)
-    lines = []
-    for lon in range(int(west // 10 + 1) * 10, int(east) + 1, 10):
-        lines.append((f"{abs(lon)}°{'E' if lon >= 0 else 'O'}", x(lon), 0.0, x(lon), y(south)))
-    for lat in range(int(south // 10 + 1) * 10, int(north) + 1, 10):
-        lines.append((f"{abs(lat)}°{'N' if lat >= 0 else 'S'}", 0.0, y(lat), x(east), y(lat)))
-    placed: list[Marker] = []
-    for p in sorted(located, key=lambda p: (-p["latitude"], p["longitude"])):
-        mx, my = x(p["longitude"]), y(p["latitude"])
-        near = sum(1 for m in placed if abs(m.x - mx) < 40 and abs(m.y - my) < 16)
-        placed.append(Marker(p["partner_id"], p["name"], mx, my, 4.0 + 16 * near,
-                             mx > MAP_WIDTH * 0.6))
-    order = [p["partner_id"] for p in located]
-    return sorted(placed, key=lambda m: order.index(m.partner_id)), lines
+    def position(self, year: float) -> float:
+        return round(100 * (year - self.start) / (self.end - self.start), 2)
 
 
-def lanes(partners: list[dict], actions: list[dict]) -> tuple[list[Lane], list[tuple[int, float]]]:
-    """One lane per partner with a bar per dated action, and the year ticks."""
-    dated = [a for a in actions if a["start_year"] is not None]
-    if not dated:
-        return [], []
-    first = min(a["start_year"] for a in dated)
-    last = max(a["end_year"] or a["start_year"] for a in dated)
-    scale = (TIMELINE_WIDTH - LABEL) / (last - first + 1)
-    by_partner: dict[str, list[dict]] = {}
-    for a in sorted(dated, key=lambda a: (a["start_year"], a["action_id"])):
-        by_partner.setdefault(a["partner_id"], []).append(a)
-    result, top = [], 0.0
-    for partner in partners:
-        bars, ends = [], []  # ends[i]: the last year taken on sub-row i
-        for a in by_partner.get(partner["partner_id"], []):
-            end = a["end_year"] if a["end_year"] is not None else last
-            row = next((i for i, taken in enumerate(ends) if taken < a["start_year"]), len(ends))
-            ends[row:row + 1] = [end]
-            bars.append(Bar(a["action_id"], a["date_label"] or "",
-                            round(LABEL + (a["start_year"] - first) * scale, 1),
-                            round((end - a["start_year"] + 1) * scale, 1), bool(a["is_ongoing"]),
-                            a["text"][:140], row * SUBROW))
-        result.append(Lane(partner["partner_id"], partner["name"], top, bars))
-        top += max(len(ends), 1) * SUBROW + LANE_PADDING
-    ticks = [(year, round(LABEL + (year - first) * scale, 1))
-             for year in range(first - first % 5 + 5 if first % 5 else first, last + 1, 5)]
-    return result, ticks
+def scale(spans: list[tuple[float, float]], until: float | None) -> Scale:
+    """The time scale: from the first year of an action (down to a multiple of
+    ``TICK_STEP``) to the snapshot's date or the last end, whichever is later.
+
+    >>> s = scale([(2003, 2015), (2016, 2026.9)], 2026.9)
+    >>> s.start, s.end, [year for year, _ in s.ticks]
+    (2000, 2026.9, [2000, 2005, 2010, 2015, 2020, 2025])
+    """
+    first = math.floor(min(s for s, _ in spans) / TICK_STEP) * TICK_STEP
+    last = max([e for _, e in spans] + ([until] if until else []))
+    result = Scale(first, last, [])
+    ticks = [(year, result.position(year)) for year in range(first, math.floor(last) + 1, TICK_STEP)]
+    return Scale(first, last, ticks)
 
 
-def _lane_height(lane: Lane) -> float:
-    return (max((b.y for b in lane.bars), default=0) + SUBROW) + LANE_PADDING
+def _columns(tables: list[Table]) -> dict[str, dict[str, Column]]:
+    return {t.name: {c.name: c for c in t.columns} for t in tables}
 
 
-def _environment() -> Environment:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+def sections(contents: Contents) -> tuple[list[Section], Scale | None]:
+    """Each partner with its actions, in the page's order, and the time scale they share."""
+    data, columns = contents.data, _columns(contents.tables)
+    snapshot_day = contents.about.snapshot_date
+    until = year_fraction(date.fromisoformat(snapshot_day)) if snapshot_day else None
+    spans = {a["action_id"]: span(a, until or 0) for a in data["actions"]}
+    dated = [s for s in spans.values() if s]
+    time_scale = scale(dated, until) if dated else None
+    by_partner: dict[str, list[dict[str, Any]]] = {}
+    for action in sorted(data["actions"], key=lambda a: a["source_line"]):
+        by_partner.setdefault(action["partner_id"], []).append(action)
+    result = []
+    partner_columns, action_columns = columns["partners"], columns["actions"]
+    for number, partner in enumerate(data["partners"], start=1):
+        facts = [str(partner_columns[c].label(partner[c])) for c in ("country_name", "kind", "relationship")
+                 if c in partner_columns and partner.get(c)]
+        if partner.get("first_link_year"):
+            decade = partner.get("first_link_precision") == "decade"
+            facts.append(f"premiers liens : années {partner['first_link_year']}" if decade
+                         else f"premiers liens : {partner['first_link_year']}")
+        rows = []
+        for action in by_partner.get(partner["partner_id"], []):
+            stretch = spans[action["action_id"]]
+            left = width = None
+            if stretch and time_scale:
+                left = time_scale.position(stretch[0])
+                width = round(max(time_scale.position(stretch[1]) - left, 0.6), 2)
+            status = action_columns["status"].label(action.get("status")) if "status" in action_columns else None
+            rows.append(Row(action, action.get("date_label") or "sans date", excerpt(action),
+                            status or "", left, width, bool(action.get("is_ongoing"))))
+        result.append(Section(partner, number, facts, rows))
+    return result, time_scale
 
-    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                       autoescape=select_autoescape(["html"]), trim_blocks=True,
-                       lstrip_blocks=True, keep_trailing_newline=True)
 
+# --- The map --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Map:
+    width: float
+    height: float
+    outlines: list[str]
+    markers: list[worldmap.Marker]
+    town: worldmap.Marker | None
+    unplaced: list[dict[str, Any]] = field(default_factory=list)
+
+
+def world_map(partners: list[dict[str, Any]]) -> Map | None:
+    """The partners that have coordinates, and the town, on the map."""
+    located = [p for p in partners if p.get("latitude") is not None and p.get("longitude") is not None]
+    town = config().town
+    points = [(p["latitude"], p["longitude"]) for p in located]
+    if town.location:
+        points.append(town.location)
+    if not points:
+        return None
+    view = worldmap.projection(points)
+    numbers = {p["partner_id"]: i for i, p in enumerate(partners, start=1)}
+    town_point = view.point(town.location[1], town.location[0]) if town.location else None
+    markers = worldmap.place([(p["partner_id"], p["name"], p["latitude"], p["longitude"])
+                              for p in located], view, [town_point] if town_point else [])
+    markers = [replace(m, number=numbers[m.key]) for m in markers]
+    town_marker = (worldmap.town_label(town.name, *town_point, markers, view) if town_point else None)
+    return Map(view.width, view.height, worldmap.outline_paths(view), markers, town_marker,
+               [p for p in partners if p not in located])
+
+
+# --- Downloads ------------------------------------------------------------------------------
+
+def size_label(size: int) -> str:
+    """A file size in French units.
+
+    >>> size_label(862), size_label(43_365), size_label(1_234_567)
+    ('862 o', '42 ko', '1,2 Mo')
+    """
+    if size < 1024:
+        return f"{size} o"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} ko"
+    return f"{size / 1024 / 1024:.1f} Mo".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Download:
+    file: ReleaseFile
+    size: str
+
+    @property
+    def descriptor(self) -> bool:
+        return self.file.name == "datapackage.json"
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    folder: str
+    files: list[Download]
+
+
+def downloads(layout: Layout) -> list[Group]:
+    """The release's files worth a link from its page (all but the page itself, and but
+    the change log, written after the views), grouped by folder in ``release_files``'
+    order (the workbook first), each with its size."""
+    from . import PACKAGES
+
+    labels = {fmt.FORMAT: f"Paquet {fmt.LABEL}" for fmt in PACKAGES}
+    groups: list[Group] = []
+    for file in release_files(layout):
+        path = layout.root / file.path
+        if file.path == layout.relative(layout.index) or not path.is_file():
+            continue
+        folder = file.path.split("/", 1)[0] if "/" in file.path else ""
+        if not groups or groups[-1].folder != folder:
+            title = labels.get(folder) or (file.title if folder else "Documentation")
+            groups.append(Group(title, folder, []))
+        groups[-1].files.append(Download(file, size_label(path.stat().st_size)))
+    return groups
+
+
+def page_lines(text: str) -> list[str]:
+    """The page text's lines as ``source_line`` counts them and a text editor shows them:
+    a line ends at a line feed (a carriage return before it is part of the break).
+
+    >>> page_lines("Titre\\r\\n\\nUn\\u2028deux\\n")
+    ['Titre', '', 'Un\\u2028deux']
+    """
+    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+# --- The pages ------------------------------------------------------------------------------
 
 def files(layout: Layout) -> list[ReleaseFile]:
     return [
         ReleaseFile(layout.relative(layout.dictionary), "documentation", "md", "text/markdown",
                     "Dictionnaire des données",
-                    "Chaque table et chaque colonne : type, description, exemple ; la licence et "
-                    "la source."),
+                    "Chaque table et chaque colonne : titre, type, description, valeurs permises "
+                    "et leurs libellés, exemple ; la version, la licence, la source et le contact "
+                    "pour les corrections."),
         ReleaseFile(layout.relative(layout.index), "documentation", "html", "text/html",
                     "Présentation des données",
                     "Une page à ouvrir dans un navigateur, hors ligne : carte des partenaires, "
-                    "frise des actions, téléchargements et dictionnaire des données."),
+                    "actions dans le temps, téléchargements, dictionnaire des données et texte "
+                    "de la page aux lignes numérotées."),
     ]
 
 
-def downloads(layout: Layout) -> list[ReleaseFile]:
-    """The files of the release worth a link from its page: all but the page itself."""
-    return [f for f in release_files(layout) if f.path != layout.relative(layout.index)]
+def _context(layout: Layout, contents: Contents) -> dict[str, Any]:
+    about = contents.about
+    contact = about.contact
+    return {
+        "about": about, "version": contents.version, "tables": contents.tables,
+        "source_url": web_address(about.source_url), "licence_url": web_address(about.licence_url),
+        "contact": contact, "contact_url": web_address(contact.url),
+        "text_file": snapshot.files(layout)[0].path,
+        "changelog": layout.relative(layout.changelog_md),
+        "index": layout.relative(layout.index),
+    }
 
 
 def write(layout: Layout, contents: Contents) -> None:
-    data = contents.data
-    environment = _environment()
-    places, graticule = markers(data["partners"])
-    rows, ticks = lanes(data["partners"], data["actions"])
-    context = {
-        "about": contents.about, "tables": contents.tables, "partners": data["partners"],
-        "markers": places, "graticule": graticule, "lanes": rows, "ticks": ticks,
-        "map_width": MAP_WIDTH, "map_height": max((g[4] for g in graticule), default=MAP_HEIGHT),
-        "timeline_width": TIMELINE_WIDTH, "label": LABEL,
-        "timeline_height": (max((lane.y for lane in rows), default=0) + _lane_height(rows[-1]) + 30
-                            if rows else 60),
-        "dated": sum(len(lane.bars) for lane in rows), "downloads": downloads(layout),
-    }
-    for path in (layout.dictionary, layout.index):
-        text = environment.get_template(f"{path.name}.j2").render(**context)
-        path.write_text(text, encoding="utf-8")
+    context = _context(layout, contents)
+    context["groups"] = downloads(layout)
+    dictionary = _environment("markdown").get_template("README.md.j2").render(**context)
+    layout.dictionary.write_text(dictionary, encoding="utf-8")
+    rows, time_scale = sections(contents)
+    context.update({
+        "map": world_map(contents.data["partners"]), "sections": rows, "scale": time_scale,
+        "dated": sum(1 for s in rows for r in s.rows if r.left is not None),
+        "downloads": downloads(layout), "lines": page_lines(contents.page_text),
+        "town": config().town,
+    })
+    page = _environment("html").get_template("index.html.j2").render(**context)
+    layout.index.write_text(page, encoding="utf-8")
+

@@ -1,0 +1,69 @@
+"""Page text made harmless for each place it lands, other than HTML (Jinja2 autoescapes
+that) and spreadsheets (the workbook writes it as text cells, never through type guessing).
+
+The page is written by people and fetched over the network: whatever it says may contain
+Markdown, raw HTML, terminal control sequences or a ``javascript:`` address. What the
+release shows of it must read as the same text, never act.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters with a meaning anywhere in a line of Markdown (code, emphasis, links and
+# images, table cells, backslash itself), escaped with a backslash, which both CommonMark
+# and Python-Markdown (CKAN) honour before these; and what opens a block at the start of a
+# line (heading, list, quote, setext underline), escaped only there, so that dates and
+# decimals stay readable in the Markdown source.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_BLOCK_START = re.compile(r"^(\s*(?:[#+\-=]|\d{1,9}(?=[.)])))")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HTML = re.compile(r"[&<>]")
+_LINE_BREAK = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+# C0 and C1 control characters (ESC, BEL, backspace, CSI…) and the bidirectional
+# overrides and isolates, which can make a terminal show other text than it holds.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def markdown(text: object, line_start: bool = False) -> str:
+    """``text`` as literal Markdown: no HTML, link, emphasis or table cell boundary can come
+    out of it, and it stays on one line; with ``line_start``, for text that begins a line,
+    no heading or list either.
+
+    >>> print(markdown("<script>alert(1)</script> *gras* [lien](javascript:x) | 2003-2014"))
+    &lt;script&gt;alert(1)&lt;/script&gt; \\*gras\\* \\[lien\\](javascript:x) \\| 2003-2014
+    >>> print(markdown("# Titre\\n- puce", line_start=True), markdown("1. un", line_start=True))
+    \\# Titre - puce 1\\. un
+    >>> print(markdown("1.0.2"), markdown("2016 : lancement", line_start=True))
+    1.0.2 2016 : lancement
+    """
+    flat = _LINE_BREAK.sub(" ", str(text))
+    escaped = _HTML.sub(lambda m: _HTML_SPECIAL[m.group()], flat)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    if not line_start:
+        return escaped
+    return _BLOCK_START.sub(lambda m: m.group() + "\\" if m.group()[-1].isdigit() else
+                            m.group()[:-1] + "\\" + m.group()[-1], escaped)
+
+
+def terminal(text: object) -> str:
+    """``text`` safe to print on a terminal: control characters shown as ``\\x1b``-style
+    escapes, so that page text cannot move the cursor, recolour or retitle the terminal.
+
+    >>> terminal("Brandebourg\\x1b[2J\\u202eevil")
+    'Brandebourg\\\\x1b[2J\\\\u202eevil'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def web_address(url: object) -> str | None:
+    """``url`` when it is an ``http`` or ``https`` address a reader may follow, else None
+    (a ``javascript:``, ``data:`` or ``file:`` address is never made a link).
+
+    >>> web_address("https://www.example.org/page"), web_address("javascript:alert(1)")
+    ('https://www.example.org/page', None)
+    """
+    text = str(url or "")
+    if re.fullmatch(r"https?://[^\s\"'<>\\]+", text):
+        return text
+    return None

@@ -1,0 +1,68 @@
+"""The README keeps up with the code, in sqlite-utils' manner: a command or an option the
+command line has and the README's synopsis lacks fails a test."""
+
+import argparse
+import re
+import tomllib
+
+import pytest
+
+from pipeline.cli import parser
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def synopsis() -> str:
+    """The shell block under "## Command line"."""
+    section = README.split("## Command line", 1)[1]
+    return re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+
+
+def commands(command: argparse.ArgumentParser, path: tuple[str, ...] = ()):
+    """Every command (``run``, ``publish datagouv``…) with its parser."""
+    for action in command._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from commands(sub, (*path, name))
+            return
+    yield path, command
+
+
+COMMANDS = list(commands(parser()))
+
+
+def lines_of(path: tuple[str, ...]) -> str:
+    """The synopsis of one command: its line and the indented lines that continue it."""
+    text, found = synopsis(), []
+    for line in text.splitlines():
+        if found and line.startswith(" "):
+            found.append(line)
+        elif re.match(r"ivry-jumelages " + r"\s+".join(path) + r"(\s|$)", line):
+            found = [line]
+        elif found:
+            break
+    return "\n".join(found)
+
+
+@pytest.mark.parametrize("path, command", COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
+def test_every_command_and_option_is_in_the_synopsis(path, command):
+    line = lines_of(path)
+    assert line, f"`{' '.join(path)}` is missing from the README's synopsis"
+    for action in command._actions:
+        if action.option_strings and "--help" not in action.option_strings:
+            assert max(action.option_strings, key=len) in line, (path, action.option_strings)
+        elif not action.option_strings and not isinstance(action, argparse._SubParsersAction):
+            assert (action.metavar or action.dest.upper()) in line, (path, action.dest)
+
+
+def test_the_commands_are_all_there():
+    assert {" ".join(p) for p, _ in COMMANDS} == {
+        "run", "fetch", "diff", "publish datagouv", "publish ckan", "validate"}
+
+
+def test_the_console_script_is_the_one_the_synopsis_uses():
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts == {"ivry-jumelages": "pipeline.cli:main"}
+    assert all(line.startswith(("ivry-jumelages ", " ")) for line in synopsis().splitlines())
