@@ -69,10 +69,6 @@ class Done:
     page: str | None  # the dataset's address for people, when the portal gives one
     steps: list[Step]
 
-    @property
-    def uploads(self) -> int:
-        return sum(1 for s in self.steps if s.action in ("upload", "replace file"))
-
 
 def upload_names(files: list[LocalFile]) -> dict[str, str]:
     """The name each file is uploaded under: its own when no other file has it, else with
@@ -356,9 +352,11 @@ def summary(steps: list[Step]) -> str:
 
 
 def render_plan(plan: Plan) -> str:
-    width = max((len(s.action) for s in plan.steps), default=0)
+    """The plan, one line a step; files left alone are only counted."""
+    shown = [s for s in plan.steps if s.action != "keep"]
+    width = max((len(s.action) for s in shown), default=0)
     lines = [f"{s.action:<{width}}  {s.target}" + (f"  ({s.detail})" if s.detail else "")
-             for s in plan.steps]
+             for s in shown]
     kept = sum(1 for s in plan.steps if s.action == "keep")
     skipped = sum(1 for s in plan.steps if s.action == "skip")
     lines.append(f"{plan.portal}: {len(plan.todo)} change(s), {kept} file(s) already up to date"

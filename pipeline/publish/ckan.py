@@ -108,9 +108,14 @@ class Ckan(Publisher):
     def _check(self, response: requests.Response, action: str) -> None:
         from ..http import origin
 
-        if origin(response.url) != self.http.api_origin or response.is_redirect:
-            raise PortalError(f"{self.where} sent {action} to another address; not followed, "
-                              "the token was not sent there")
+        if origin(response.url) != self.http.api_origin:
+            raise PortalError(f"{self.where} sent {action} to another address "
+                              f"({origin(response.url)[1]}); not followed further, the token "
+                              "was not sent there")
+        if response.is_redirect:  # a write: a redirected POST would lose its body
+            raise PortalError(f"{self.where} redirected {action} to "
+                              f"{origin(response.headers.get('Location', ''))[1] or 'elsewhere'}; "
+                              "not followed: is --url the portal's own address?")
         status = response.status_code
         if status == 413:
             raise PortalError(f"{self.where}: the file is too large for the portal (413)")

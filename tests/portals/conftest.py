@@ -6,8 +6,8 @@ import pytest
 
 from . import Portal, PortalsUnavailable, running_portals
 
-# run by udata's own Python, never imported by the test suite
-collect_ignore = ["udata_seed.py", "udata_settings.py"]
+# run by udata's own Python (and the command line), never imported by the test suite
+collect_ignore = ["udata_seed.py", "udata_settings.py", "__main__.py"]
 
 
 @pytest.fixture(scope="session")
