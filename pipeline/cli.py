@@ -148,23 +148,29 @@ def _diff(args: argparse.Namespace) -> None:
 
 
 def _publish(args: argparse.Namespace) -> None:
-    from .publish import load_release, publish
+    from .publish import render_done, render_plan, verified_copy
 
-    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
-    release = load_release(args.release, formats)
-    variable = "DATAGOUV_API_KEY" if args.portal == "datagouv" else "CKAN_API_TOKEN"
-    key = os.environ.get(variable) or None  # never printed
+    portal = args.publisher  # a class of the registry (pipeline.publish.PORTALS)
+    key = os.environ.get(portal.key_variable) or None  # never printed
     if args.yes and not key:
-        raise InputError(f"set {variable} to publish (the key is read from the environment only)")
-    if args.portal == "datagouv":
-        from .publish.datagouv import DataGouv
-        publisher = DataGouv(args.dataset, args.api_url, key, args.organization)
-    else:
-        from .publish.ckan import Ckan
-        publisher = Ckan(args.url, args.dataset, key, args.organization, args.license_id)
-    print(f"release {release.version} from {_shown(args.release)} ({', '.join(formats)}) "
-          f"-> {publisher.portal}, dataset {args.dataset}")
-    publish(publisher, release, args.yes)
+        raise InputError(f"set {portal.key_variable} to publish (the key is read from the "
+                         "environment only)")
+    publisher = portal.from_arguments(args, key)  # checks the address and the key first
+    wanted = tuple(f.strip() for f in (args.formats or "").split(",") if f.strip())
+    from .emit import PACKAGES
+    formats = wanted or tuple(fmt.FORMAT for fmt in PACKAGES)
+    with verified_copy(args.release, formats) as bundle:
+        name = args.dataset or bundle.name
+        print(f"release {bundle.version} from {_shown(args.release)} ({', '.join(formats)}) "
+              f"-> {publisher.where}, dataset {name}")
+        plan = publisher.plan(bundle, name)
+        print(render_plan(plan))
+        if not plan.todo:
+            print("nothing to do: the portal already holds this release")
+        elif not args.yes:
+            print("dry run: nothing was changed; run again with --yes to do it")
+        else:
+            print(render_done(publisher.apply(plan)))
 
 
 def _validate(args: argparse.Namespace) -> None:
@@ -276,44 +282,33 @@ def _add_diff(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_publish(commands: argparse._SubParsersAction) -> None:
+    from .publish import PORTALS
+
     publish = commands.add_parser(
         "publish", help="upload the release to data.gouv.fr or a CKAN portal",
-        description="Validate the release, then compare it with the portal and print the plan "
-        "(what would be created, replaced, left alone). Nothing changes without --yes. Files "
-        "whose checksum on the portal equals the local one are not uploaded again.",
+        description="Check a copy of the release (every package valid and holding the same "
+        "records, every file the one the run wrote), then compare it with the portal and print "
+        "the plan (what would be created, replaced, left alone). Nothing changes without "
+        "--yes. Files the portal already holds are not uploaded again.",
     )
     portals = publish.add_subparsers(dest="portal", required=True, metavar="PORTAL")
-    from .publish import DATAGOUV_API as DEFAULT_API
-    from .publish import FORMATS
-
-    def common(portal: argparse.ArgumentParser) -> None:
-        portal.add_argument("--formats", default=",".join(FORMATS), metavar="LIST",
-                            help=f"packages to publish (default: {','.join(FORMATS)})")
-        portal.add_argument("--release", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
-                            help="release folder to publish (default: output/)")
-        portal.add_argument("--organization", metavar="ORG",
-                            help="organization that owns the dataset (id or name)")
-        portal.add_argument("--yes", action="store_true",
-                            help="carry the plan out (without it, only print it)")
-        portal.set_defaults(handler=_publish)
-
-    datagouv = portals.add_parser(
-        "datagouv", help="data.gouv.fr (udata API v1); key in DATAGOUV_API_KEY",
-        description="Publish to data.gouv.fr or another udata portal. The API key is read from "
-        "the DATAGOUV_API_KEY environment variable and sent as X-API-KEY; it is never printed.")
-    datagouv.add_argument("--dataset", required=True, metavar="ID_OR_SLUG")
-    datagouv.add_argument("--api-url", default=DEFAULT_API, metavar="URL",
-                          help=f"API root (default: {DEFAULT_API}; try https://demo.data.gouv.fr/api/1)")
-    common(datagouv)
-    ckan = portals.add_parser(
-        "ckan", help="a CKAN portal (action API, ckanapi); token in CKAN_API_TOKEN",
-        description="Publish to a CKAN portal. The token is read from the CKAN_API_TOKEN "
-        "environment variable; it is never printed.")
-    ckan.add_argument("--url", required=True, metavar="URL", help="the portal's root URL")
-    ckan.add_argument("--dataset", required=True, metavar="NAME")
-    ckan.add_argument("--license-id", metavar="ID",
-                      help="CKAN licence id (default: other-at, for Licence Ouverte 2.0)")
-    common(ckan)
+    for name, portal in PORTALS.items():
+        sub = portals.add_parser(name, help=portal.help, description=portal.description)
+        portal.add_arguments(sub)
+        sub.add_argument("--dataset", metavar="NAME",
+                         help="the dataset's stable name, by which later runs find it again "
+                         "(default: the packages' name); an existing dataset's id or slug "
+                         "works too")
+        sub.add_argument("--formats", metavar="LIST",
+                         help="data packages to publish, comma-separated (default: all of them); "
+                         "the views and documentation are always published")
+        sub.add_argument("--release", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                         help="release folder to publish (default: output/)")
+        sub.add_argument("--organization", metavar="ORG",
+                         help="organisation that owns the dataset (id or name)")
+        sub.add_argument("--yes", action="store_true",
+                         help="carry the plan out (without it, only print it)")
+        sub.set_defaults(handler=_publish, publisher=portal)
 
 
 def _add_validate(commands: argparse._SubParsersAction) -> None:
