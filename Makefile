@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: all run test validate clean bench
+.PHONY: all run test validate clean bench portals portals-start portals-stop portals-clean
 
 all: run
 
@@ -30,3 +30,21 @@ clean:
 # Benchmark (not a test): writes docs/benchmarks.md and docs/benchmarks.json.
 bench: $(INSTALLED)
 	$(PY) bench/bench.py
+
+# The real CKAN and udata that tests/portals/ publishes to. The test session installs and
+# starts them itself (into the git-ignored .portals/, reused by later runs); these targets
+# do the same by hand: install, run in the foreground until Ctrl-C, stop what a killed
+# session left, remove the cache.
+PORTALS_CACHE := .portals
+
+portals: $(INSTALLED)
+	$(PY) -m tests.portals install
+
+portals-start: $(INSTALLED)
+	$(PY) -m tests.portals start
+
+portals-stop: $(INSTALLED)
+	$(PY) -m tests.portals stop
+
+portals-clean: portals-stop
+	rm -rf $(PORTALS_CACHE)

@@ -128,7 +128,7 @@ def main() -> None:
             pages.append((f"{size} entries", path))
         for label, path in pages:
             command = [PYTHON, "-m", "pipeline", "run", "--source", str(path), "--output", str(out),
-                       "--first-release", "--timings"]
+                       "--first-release", "--timings", "--max-bytes", "100000000"]
             run = repeated(command, args.runs, before=fresh)
             rows = json.loads((out / "run-report.json").read_text(encoding="utf-8"))["rows"]
             validate = repeated([str(Path(PYTHON).parent / "frictionless"), "validate",

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import ReleaseError
 from .layout import Layout
 from .tables import Tables
+from .validate import load_json
+from .validate import resources as resources_of
 
 FORMAT_COMPARED = "json"  # the package whose files give typed records
 # A release's content as the change log sees it: each table's schema and rows, as JSON.
@@ -82,7 +85,7 @@ def bump(version: str, level: str) -> str:
 
 
 def _load(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_json(path)
 
 
 def _schema_shape(schema: dict[str, Any]) -> Any:
@@ -139,15 +142,34 @@ def differing_files(old: Layout, new: Layout) -> list[str]:
                 differing.append(name)
         elif (old.root / name).read_bytes() != (new.root / name).read_bytes():
             differing.append(name)
+    if not old.checksums.is_file():  # a release made before it existed: the new one adds it
+        differing.append(old.relative(old.checksums))
     return differing + [f"{name} (supprimé)" for name in sorted(before - after)]
 
 
 def content(release: Layout) -> Content:
-    """Each table's schema and rows, from the release's JSON package."""
-    package = release.package(FORMAT_COMPARED)
-    resources = _load(release.descriptor(FORMAT_COMPARED))["resources"]
-    return ({r["name"]: r["schema"] for r in resources},
-            {r["name"]: _load(package / r["path"]) for r in resources})
+    """Each table's schema and rows, from the release's JSON package; a package that is not
+    as the pipeline writes it (a table that is not a list of records, a schema without its
+    fields or primary key) is one clear error, never a crash halfway through a comparison."""
+    descriptor = release.descriptor(FORMAT_COMPARED)
+    resources = resources_of(descriptor)
+    schemas, rows = {}, {}
+    for resource in resources:
+        name, schema = resource.get("name"), resource.get("schema")
+        if not (isinstance(name, str) and isinstance(schema, dict)
+                and isinstance(schema.get("fields"), list)
+                and all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"])
+                and isinstance(schema.get("primaryKey"), list)):
+            raise ReleaseError(f"{descriptor}: resource {str(name)[:40]!r} has no schema with "
+                               "fields and a primary key")
+        table = load_json(descriptor.parent / resource["path"])
+        keys = schema["primaryKey"]
+        if not (isinstance(table, list) and all(isinstance(r, dict) and all(k in r for k in keys)
+                                                for r in table)):
+            raise ReleaseError(f"{descriptor.parent / resource['path']}: not a list of records "
+                               "with their primary key")
+        schemas[name], rows[name] = schema, table
+    return schemas, rows
 
 
 def compare_content(old: Content, new: Content) -> Changes:

@@ -8,6 +8,7 @@ usage error, as argparse does), never with a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -33,15 +34,15 @@ def _run(args: argparse.Namespace) -> None:
     source = args.source or str(default_source())
     if source.startswith(("http://", "https://")):
         from .fetch import fetch
-        fetched = fetch(source)
-        print(f"{source}: {fetched.reason} -> {_shown(fetched.path)}")
+        fetched = fetch(source, max_bytes=args.max_bytes)
+        print(f"{fetched.url}: {fetched.reason} -> {_shown(fetched.path)}")
         source = fetched.path
     source = Path(source)
     with _progress(f"Reading {_shown(source)} and writing the release…"):
         timings = Timings()
         result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
                      min_actions_ratio=args.min_actions_ratio, timings=timings,
-                     first_release=args.first_release)
+                     first_release=args.first_release, max_bytes=args.max_bytes)
     if args.timings:
         print(timings.render(), file=sys.stderr)
     if isinstance(result, str):
@@ -109,19 +110,35 @@ def _fetch(args: argparse.Namespace) -> None:
     from .fetch import fetch
 
     fetched = fetch(args.url, args.raw, max_bytes=args.max_bytes,
-                    timeout=(args.timeout, args.timeout), retries=args.retries)
-    print(f"{args.url}: {fetched.reason} -> {_shown(fetched.path)}")
+                    timeout=(args.timeout, args.timeout), retries=args.retries,
+                    deadline=args.deadline)
+    print(f"{fetched.url}: {fetched.reason} -> {_shown(fetched.path)}")
+
+
+def _reading(*folders: Path) -> contextlib.ExitStack:
+    """The locks of release folders a command reads (in one order, so that two commands
+    never wait for each other), so that no run swaps one halfway through the reading."""
+    from .layout import Layout, locked
+
+    stack = contextlib.ExitStack()
+    # only a release folder: the lock of a package folder would land inside a release
+    for folder in sorted({f.resolve() for f in folders if Layout(f).is_release()}):
+        stack.enter_context(locked(folder, writing=False))
+    return stack
 
 
 def _diff(args: argparse.Namespace) -> None:
     from .changes import bump, compare, render_diff
-    from .release import is_release, release_version
+    from .release import is_release
+    from .validate import check_release
 
     for folder in (args.old, args.new):
         if not is_release(folder):
             raise ReleaseError(f"{folder}: not a release folder (no */datapackage.json)")
-    changes = compare(args.old, args.new)
-    old_version = release_version(args.old)
+    with _reading(args.old, args.new):
+        old_version = check_release(args.old)
+        check_release(args.new)
+        changes = compare(args.old, args.new)
     if changes.level is None:
         print(f"Aucun changement de {_shown(args.old)} ({old_version}) à {_shown(args.new)} : "
               "pas de nouvelle version.")
@@ -131,35 +148,62 @@ def _diff(args: argparse.Namespace) -> None:
 
 
 def _publish(args: argparse.Namespace) -> None:
-    from .publish import load_release, publish
+    from .publish import render_done, render_plan, verified_copy
 
-    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
-    release = load_release(args.release, formats)
-    variable = "DATAGOUV_API_KEY" if args.portal == "datagouv" else "CKAN_API_TOKEN"
-    key = os.environ.get(variable) or None  # never printed
+    portal = args.publisher  # a class of the registry (pipeline.publish.PORTALS)
+    key = os.environ.get(portal.key_variable) or None  # never printed
     if args.yes and not key:
-        raise InputError(f"set {variable} to publish (the key is read from the environment only)")
-    if args.portal == "datagouv":
-        from .publish.datagouv import DataGouv
-        publisher = DataGouv(args.dataset, args.api_url, key, args.organization)
-    else:
-        from .publish.ckan import Ckan
-        publisher = Ckan(args.url, args.dataset, key, args.organization, args.license_id)
-    print(f"release {release.version} from {_shown(args.release)} ({', '.join(formats)}) "
-          f"-> {publisher.portal}, dataset {args.dataset}")
-    publish(publisher, release, args.yes)
+        raise InputError(f"set {portal.key_variable} to publish (the key is read from the "
+                         "environment only)")
+    publisher = portal.from_arguments(args, key)  # checks the address and the key first
+    wanted = tuple(f.strip() for f in (args.formats or "").split(",") if f.strip())
+    from .emit import PACKAGES
+    formats = wanted or tuple(fmt.FORMAT for fmt in PACKAGES)
+    with verified_copy(args.release, formats) as bundle:
+        name = args.dataset or bundle.name
+        print(f"release {bundle.version} from {_shown(args.release)} ({', '.join(formats)}) "
+              f"-> {publisher.where}, dataset {name}")
+        plan = publisher.plan(bundle, name)
+        print(render_plan(plan))
+        if not plan.todo:
+            print("nothing to do: the portal already holds this release")
+        elif not args.yes:
+            print("dry run: nothing was changed; run again with --yes to do it")
+        else:
+            print(render_done(publisher.apply(plan)))
 
 
 def _validate(args: argparse.Namespace) -> None:
     from .validate import validate_release
 
-    for path in validate_release(args.directory):
+    with _reading(args.directory):
+        paths = validate_release(args.directory)
+    for path in paths:
         print(f"valid: {_shown(path)}")
+
+
+def _number(kind: type, low: float, what: str):
+    """An argparse type: a ``kind`` number of at least ``low`` (a usage error otherwise)."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value >= low or value != value or value in (float("inf"), float("-inf")):
+            raise argparse.ArgumentTypeError(f"{text} is not {what}")
+        return value
+    return parse
+
+
+_positive = _number(float, 1e-3, "a positive number of seconds")
+_retries = _number(int, 0, "a number of retries (0 or more)")
+_bytes = _number(int, 1, "a positive number of bytes")
 
 
 def _add_run(commands: argparse._SubParsersAction) -> None:
     from .emit import PACKAGES, VIEWS
     from .layout import Layout
+    from .sources import MAX_BYTES
 
     here = Layout(Path("."))
     written = ", ".join([f"{fmt.FORMAT}/" for fmt in PACKAGES]
@@ -187,6 +231,8 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
     run.add_argument("--min-actions-ratio", type=float, default=0.5, metavar="R",
                      help="fail when the page gives fewer than R times the previous release's "
                      "actions, a sign that its structure changed (default: 0.5; 0 turns it off)")
+    run.add_argument("--max-bytes", type=_bytes, default=MAX_BYTES, metavar="N",
+                     help=f"refuse a page larger than this, local or fetched (default: {MAX_BYTES:,})")
     run.add_argument("--first-release", action="store_true",
                      help="write a first release (version 1.0.0), compared with no previous one")
     run.add_argument("--timings", action="store_true",
@@ -196,6 +242,7 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
 
 def _add_fetch(commands: argparse._SubParsersAction) -> None:
     from .config import config
+    from .fetch import DEADLINE
     from .sources import MAX_BYTES
 
     page = config().page_url
@@ -209,11 +256,14 @@ def _add_fetch(commands: argparse._SubParsersAction) -> None:
     fetch.add_argument("--url", default=page, help=f"page to fetch (default: {page}, from city.toml)")
     fetch.add_argument("--raw", type=Path, metavar="DIR", default=None,
                        help="snapshot folder with its manifest.json (default: raw/)")
-    fetch.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                       help="connect and read timeout (default: 30)")
-    fetch.add_argument("--retries", type=int, default=3, metavar="N",
+    fetch.add_argument("--timeout", type=_positive, default=30.0, metavar="SECONDS",
+                       help="connect and read timeout, per network operation (default: 30)")
+    fetch.add_argument("--deadline", type=_positive, default=DEADLINE, metavar="SECONDS",
+                       help="the whole download, retries included, must end within this "
+                       f"(default: {DEADLINE:g})")
+    fetch.add_argument("--retries", type=_retries, default=3, metavar="N",
                        help="retries on connection errors and 5xx (default: 3)")
-    fetch.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+    fetch.add_argument("--max-bytes", type=_bytes, default=MAX_BYTES, metavar="N",
                        help=f"refuse a page larger than this (default: {MAX_BYTES:,})")
     fetch.set_defaults(handler=_fetch)
 
@@ -232,44 +282,33 @@ def _add_diff(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_publish(commands: argparse._SubParsersAction) -> None:
+    from .publish import PORTALS
+
     publish = commands.add_parser(
         "publish", help="upload the release to data.gouv.fr or a CKAN portal",
-        description="Validate the release, then compare it with the portal and print the plan "
-        "(what would be created, replaced, left alone). Nothing changes without --yes. Files "
-        "whose checksum on the portal equals the local one are not uploaded again.",
+        description="Check a copy of the release (every package valid and holding the same "
+        "records, every file the one the run wrote), then compare it with the portal and print "
+        "the plan (what would be created, replaced, left alone). Nothing changes without "
+        "--yes. Files the portal already holds are not uploaded again.",
     )
     portals = publish.add_subparsers(dest="portal", required=True, metavar="PORTAL")
-    from .publish import DATAGOUV_API as DEFAULT_API
-    from .publish import FORMATS
-
-    def common(portal: argparse.ArgumentParser) -> None:
-        portal.add_argument("--formats", default=",".join(FORMATS), metavar="LIST",
-                            help=f"packages to publish (default: {','.join(FORMATS)})")
-        portal.add_argument("--release", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
-                            help="release folder to publish (default: output/)")
-        portal.add_argument("--organization", metavar="ORG",
-                            help="organization that owns the dataset (id or name)")
-        portal.add_argument("--yes", action="store_true",
-                            help="carry the plan out (without it, only print it)")
-        portal.set_defaults(handler=_publish)
-
-    datagouv = portals.add_parser(
-        "datagouv", help="data.gouv.fr (udata API v1); key in DATAGOUV_API_KEY",
-        description="Publish to data.gouv.fr or another udata portal. The API key is read from "
-        "the DATAGOUV_API_KEY environment variable and sent as X-API-KEY; it is never printed.")
-    datagouv.add_argument("--dataset", required=True, metavar="ID_OR_SLUG")
-    datagouv.add_argument("--api-url", default=DEFAULT_API, metavar="URL",
-                          help=f"API root (default: {DEFAULT_API}; try https://demo.data.gouv.fr/api/1)")
-    common(datagouv)
-    ckan = portals.add_parser(
-        "ckan", help="a CKAN portal (action API, ckanapi); token in CKAN_API_TOKEN",
-        description="Publish to a CKAN portal. The token is read from the CKAN_API_TOKEN "
-        "environment variable; it is never printed.")
-    ckan.add_argument("--url", required=True, metavar="URL", help="the portal's root URL")
-    ckan.add_argument("--dataset", required=True, metavar="NAME")
-    ckan.add_argument("--license-id", metavar="ID",
-                      help="CKAN licence id (default: other-at, for Licence Ouverte 2.0)")
-    common(ckan)
+    for name, portal in PORTALS.items():
+        sub = portals.add_parser(name, help=portal.help, description=portal.description)
+        portal.add_arguments(sub)
+        sub.add_argument("--dataset", metavar="NAME",
+                         help="the dataset's stable name, by which later runs find it again "
+                         "(default: the packages' name); an existing dataset's id or slug "
+                         "works too")
+        sub.add_argument("--formats", metavar="LIST",
+                         help="data packages to publish, comma-separated (default: all of them); "
+                         "the views and documentation are always published")
+        sub.add_argument("--release", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                         help="release folder to publish (default: output/)")
+        sub.add_argument("--organization", metavar="ORG",
+                         help="organisation that owns the dataset (id or name)")
+        sub.add_argument("--yes", action="store_true",
+                         help="carry the plan out (without it, only print it)")
+        sub.set_defaults(handler=_publish, publisher=portal)
 
 
 def _add_validate(commands: argparse._SubParsersAction) -> None:
@@ -301,8 +340,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
     try:
+        args = parser().parse_args(argv)  # builds from city.toml: it may be malformed
         args.handler(args)
         sys.stdout.flush()  # a closed pipe must fail here, inside the try, not at exit
     except PipelineError as exc:
@@ -315,4 +354,10 @@ def main(argv: list[str] | None = None) -> int:
         # the reader of our output went away (`| head`): stop quietly, as the shell expects
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:
+        # what no stage foresaw (a full disk, a read-only or vanished file): one line, the
+        # file and the system's reason, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0

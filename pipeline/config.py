@@ -84,6 +84,17 @@ def _location(town: dict) -> tuple[float, float] | None:
     return float(town["latitude"]), float(town["longitude"])
 
 
+# The stem names the release's files (``xlsx/<stem>.xlsx``) and the snapshots in raw/:
+# a plain file name, so that the configuration cannot point a file anywhere else.
+_STEM = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+def _text(value: object, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"{key} must be a non-empty string")
+    return value
+
+
 @cache
 def config(path: Path = CONFIG) -> Config:
     """The configuration in ``path``; a missing or malformed file is one clear error."""
@@ -91,14 +102,25 @@ def config(path: Path = CONFIG) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         town, publisher = data["town"], data["publisher"]
         contact = data.get("contact", {})
+        short_names = town.get("short_names", [])
+        if not isinstance(short_names, list):
+            raise TypeError("town.short_names must be a list of strings")
+        stem = _text(data["release"]["stem"], "release.stem")
+        if not _STEM.fullmatch(stem):
+            raise TypeError("release.stem must be a plain file name (a-z, 0-9, - and _)")
         return Config(
-            Town(town["name"], tuple(town.get("short_names", ())), town["demonym"], str(town["insee"]),
+            Town(_text(town["name"], "town.name"),
+                 tuple(_text(n, "town.short_names") for n in short_names),
+                 _text(town["demonym"], "town.demonym"), _text(str(town["insee"]), "town.insee"),
                  _location(town), str(town.get("location_source", ""))),
-            data["page"]["url"], publisher["name"], publisher["url"], data["release"]["stem"],
+            _text(data["page"]["url"], "page.url"), _text(publisher["name"], "publisher.name"),
+            _text(publisher["url"], "publisher.url"), stem,
             Contact(str(contact.get("name", publisher["name"])), str(contact.get("url", publisher["url"])),
                     str(contact.get("email", ""))),
         )
     except FileNotFoundError:
         raise InputError(f"{path}: no such file (the town's configuration)") from None
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{path}: not a valid town configuration ({exc})") from None

@@ -4,7 +4,15 @@ A conditional request (ETag / Last-Modified of the last snapshot of that URL) le
 unchanged page answer 304 without being downloaded; a page whose bytes equal a snapshot
 already kept (same sha256) adds nothing. The body is written to a temporary file and moved
 into place only once complete and within the size limit, so a failed fetch never leaves a
-half-written snapshot; the manifest is replaced the same way.
+half-written snapshot; the manifest is replaced the same way, under a lock, so that two
+fetches at once cannot lose each other's entry.
+
+The server is not trusted: an empty page, a 304 to a request that was not conditional, a
+redirect from https to plain http, more than a few redirects, a body over the size limit
+and an answer that takes longer than the overall deadline (a server sending one byte a
+second never trips a per-read timeout) are each refused with one line, and nothing is
+kept. What the server says about itself (ETag, content type) is recorded only as printable
+text, and every URL is recorded and shown in its public form (no password, no token).
 """
 
 from __future__ import annotations
@@ -12,19 +20,31 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import signal
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from .config import config
 from .errors import InputError, NetworkError
 from .http import session
-from .config import config
-from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries
+from .layout import lock_file, locked
+from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries, public_url
 
 TIMEOUT = (10.0, 30.0)  # seconds to connect, seconds between bytes
+DEADLINE = 120.0  # seconds for the whole download, retries included
+MAX_REDIRECTS = 5
+_SHOWN = 120  # longest text of the server's (a reason phrase, a header) kept or shown
+_NOT_PRINTABLE = re.compile(r"[^\x20-\x7e\u00a0-\ufffd]")
 
 
 @dataclass(frozen=True)
@@ -32,6 +52,54 @@ class Fetched:
     path: Path  # the snapshot holding the page as it is now
     new: bool
     reason: str
+    url: str = ""  # the page's public address (never a password or a token)
+
+
+class _Expired(BaseException):
+    """The overall deadline passed. A BaseException, so that no ``except Exception`` of the
+    HTTP libraries swallows it on its way out."""
+
+
+def _server_text(value: str | None) -> str | None:
+    """Text from the server, safe to print and to record: printable, and short.
+
+    >>> _server_text("OK\\x1b[2J please") , _server_text(None)
+    ('OK[2J please', None)
+    """
+    return None if value is None else _NOT_PRINTABLE.sub("", value)[:_SHOWN]
+
+
+def _tries(retries: int) -> str:
+    """How many retries came before giving up, for the message (none said when none).
+
+    >>> _tries(0), _tries(1), _tries(3)
+    ('', ' after 1 retry', ' after 3 retries')
+    """
+    return "" if retries <= 0 else f" after {retries} retr{'y' if retries == 1 else 'ies'}"
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`_Expired` in the block once ``seconds`` have passed, even inside a
+    blocking read (a timer signal interrupts it). Signals reach the main thread only;
+    elsewhere the download loop checks the clock between chunks."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+    armed = True
+
+    def expire(signum: int, frame: object) -> None:
+        if armed:
+            raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _suffix(content_type: str) -> str:
@@ -60,81 +128,176 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _download(response: requests.Response, url: str, max_bytes: int) -> bytes:
+def _download(response: requests.Response, url: str, max_bytes: int, ends: float) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise InputError(f"{url}: the page is {int(declared):,} bytes, over the "
-                            f"{max_bytes:,}-byte limit (--max-bytes)")
+                         f"{max_bytes:,}-byte limit (--max-bytes)")
     body = bytearray()
-    for chunk in response.iter_content(chunk_size=65536):
+    for chunk in response.iter_content(chunk_size=16384):
         body += chunk
         if len(body) > max_bytes:
             raise InputError(f"{url}: the page is over the {max_bytes:,}-byte limit "
-                                "(--max-bytes); nothing was kept")
+                             "(--max-bytes); nothing was kept")
+        if time.monotonic() > ends:
+            raise _Expired
     return bytes(body)
+
+
+def _redirect_guard(shown: str):
+    """A response hook that refuses, before it is followed, a redirect to anything but
+    http(s), or from https to plain http (the page would travel unprotected)."""
+    def check(response: requests.Response, *args: object, **kwargs: object) -> None:
+        if not response.is_redirect:
+            return
+        target = urljoin(response.url, response.headers.get("Location", ""))
+        scheme, was = urlsplit(target).scheme, urlsplit(response.url).scheme
+        if scheme not in ("http", "https") or (was == "https" and scheme != "https"):
+            response.close()
+            raise NetworkError(f"{shown}: redirected to {public_url(target)[:_SHOWN]}; refused "
+                               "(a page is followed over https, or from http to http(s), only)")
+    return check
+
+
+def _network_error(shown: str, exc: requests.RequestException, timeout: float,
+                   retries: int) -> NetworkError:
+    """One line for what requests raised; never its own message, which may hold the URL
+    with its query string."""
+    if isinstance(exc, requests.exceptions.TooManyRedirects):
+        return NetworkError(f"{shown}: more than {MAX_REDIRECTS} redirects; nothing was kept")
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return NetworkError(f"{shown}: the answer was cut short; nothing was kept")
+    if isinstance(exc, requests.exceptions.ContentDecodingError):
+        return NetworkError(f"{shown}: the answer's compression is broken; nothing was kept")
+    if isinstance(exc, requests.exceptions.Timeout) or "timed out" in str(exc):
+        return NetworkError(f"{shown}: no answer within {timeout:g} s{_tries(retries)}")
+    if "LineTooLong" in repr(exc) or "got more than" in repr(exc) or "BadStatusLine" in repr(exc):
+        return NetworkError(f"{shown}: the server's answer is not valid HTTP (a header too "
+                            "long, too many headers or a garbled status line); nothing was kept")
+    return NetworkError(f"{shown}: cannot be reached{_tries(retries)} ({type(exc).__name__})")
+
+
+def _get(url: str, shown: str, headers: dict[str, str], max_bytes: int,
+         timeout: tuple[float, float], retries: int, backoff: float,
+         deadline: float) -> tuple[requests.Response, bytes]:
+    """The answer and its body (empty for a 304), within ``deadline`` seconds in all."""
+    ends = time.monotonic() + deadline
+    try:
+        with _deadline(deadline), session(retries, backoff) as http:
+            http.max_redirects = MAX_REDIRECTS
+            with http.get(url, headers=headers, timeout=timeout, stream=True,
+                          hooks={"response": _redirect_guard(shown)}) as response:
+                if response.status_code == 304:
+                    return response, b""
+                if response.status_code >= 300:
+                    tried = _tries(retries) if response.status_code >= 500 else ""
+                    raise NetworkError(f"{shown}: the server answered {response.status_code} "
+                                       f"{_server_text(response.reason)}{tried}")
+                return response, _download(response, shown, max_bytes, ends)
+    except _Expired:
+        raise NetworkError(f"{shown}: no complete answer within {deadline:g} s (--deadline); "
+                           "nothing was kept") from None
+    except requests.exceptions.RequestException as exc:
+        raise _network_error(shown, exc, timeout[1], retries) from None
 
 
 def fetch(url: str | None = None, raw: Path | None = None, *, max_bytes: int = MAX_BYTES,
           timeout: tuple[float, float] = TIMEOUT, retries: int = 3,
-          backoff: float = 0.5) -> Fetched:
+          backoff: float = 0.5, deadline: float = DEADLINE) -> Fetched:
     """Download ``url`` into ``raw`` unless the last snapshot of it is still current."""
-    url = url or config().page_url
+    asked = url or config().page_url
+    shown = public_url(asked)
+    parts = urlsplit(asked)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{shown}: not an http(s) URL")
     raw = raw or RAW_DIR
-    raw.mkdir(parents=True, exist_ok=True)
+    if raw.exists() and not raw.is_dir():
+        raise InputError(f"{raw}: not a folder (--raw names the folder of the snapshots)")
     entries = manifest_entries(raw)
-    previous = [e for e in entries if e.get("url") == url]
-    last = previous[-1] if previous else None
+    kept = [e for e in entries if e.get("url") == shown and (raw / e["file"]).is_file()]
+    last = kept[-1] if kept else None
     headers = {}
-    if last and (raw / last["file"]).is_file():
-        if last.get("etag"):
-            headers["If-None-Match"] = last["etag"]
-        if last.get("last_modified"):
-            headers["If-Modified-Since"] = last["last_modified"]
-    try:
-        with session(retries, backoff).get(url, headers=headers, timeout=timeout,
-                                           stream=True) as response:
-            if response.status_code == 304 and last:
-                return Fetched(raw / last["file"], False, "not modified (HTTP 304)")
-            if response.status_code >= 400:
-                tried = f" after {retries} retries" if response.status_code >= 500 else ""
-                raise NetworkError(f"{url}: the server answered {response.status_code} "
-                                    f"{response.reason}{tried}")
-            body = _download(response, url, max_bytes)
-            answer = response
-    except requests.exceptions.ConnectionError as exc:
-        if "timed out" not in str(exc):
-            raise NetworkError(f"{url}: cannot be reached after {retries} retries "
-                                f"({type(exc).__name__})") from None
-        raise NetworkError(f"{url}: no answer within {timeout[1]:g} s after {retries} retries") from None
-    except requests.exceptions.Timeout:
-        raise NetworkError(f"{url}: no answer within {timeout[1]:g} s after {retries} retries") from None
-    except requests.exceptions.RequestException as exc:
-        raise NetworkError(f"{url}: cannot be reached after {retries} retries "
-                            f"({type(exc).__name__})") from None
+    if last and last.get("etag"):
+        headers["If-None-Match"] = last["etag"]
+    if last and last.get("last_modified"):
+        headers["If-Modified-Since"] = last["last_modified"]
+    answer, body = _get(asked, shown, headers, max_bytes, timeout, retries, backoff, deadline)
+    if answer.status_code == 304:
+        if not headers or last is None:
+            raise NetworkError(f"{shown}: the server answered 304 Not Modified, but no snapshot "
+                               "of it was asked about; nothing was kept")
+        return Fetched(raw / last["file"], False, "not modified (HTTP 304)", shown)
+    if not body:
+        raise NetworkError(f"{shown}: the server answered {answer.status_code} with an empty "
+                           "page; nothing was kept")
+    return _keep(raw, shown, answer, body)
+
+
+def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetched:
+    """Write the snapshot and its manifest entry, under the manifest's lock; a failure
+    leaves ``raw`` as it was (and no folder that the fetch created)."""
+    created = next((p for p in reversed([raw, *raw.parents]) if not p.exists()), None)
     sha256 = hashlib.sha256(body).hexdigest()
-    for entry in entries:
-        if entry.get("sha256") == sha256 and (raw / entry["file"]).is_file():
-            return Fetched(raw / entry["file"], False, f"same content as {entry['file']}")
-    now = datetime.now(timezone.utc).replace(microsecond=0)
-    content_type = answer.headers.get("Content-Type", "")
-    path = _snapshot_path(raw, now.date().isoformat(), _suffix(content_type))
-    _write_atomically(path, body)
-    entry = {
-        "file": path.name, "url": url, "retrieved": now.isoformat().replace("+00:00", "Z"),
-        "http_status": answer.status_code, "etag": answer.headers.get("ETag"),
-        "last_modified": answer.headers.get("Last-Modified"), "media_type": content_type,
-        "bytes": len(body), "sha256": sha256,
-    }
-    manifest = {"description": _manifest_description(raw), "snapshots": [*entries, entry]}
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(raw / MANIFEST, text.encode("utf-8"))
-    return Fetched(path, True, f"new snapshot, {len(body):,} bytes")
+    path, listed = None, False
+    try:
+        raw.mkdir(parents=True, exist_ok=True)
+        with locked(raw / MANIFEST, error=InputError):
+            entries = manifest_entries(raw)  # again: another fetch may have added one
+            for entry in entries:
+                if entry.get("sha256") == sha256 and (raw / entry["file"]).is_file():
+                    return Fetched(raw / entry["file"], False, f"same content as {entry['file']}",
+                                   shown)
+            now = datetime.now(timezone.utc).replace(microsecond=0)
+            content_type = _server_text(answer.headers.get("Content-Type")) or ""
+            path = _snapshot_path(raw, now.date().isoformat(), _suffix(content_type))
+            _write_atomically(path, body)
+            entry = {
+                "file": path.name, "url": shown,
+                "retrieved": now.isoformat().replace("+00:00", "Z"),
+                "http_status": answer.status_code, "etag": _server_text(answer.headers.get("ETag")),
+                "last_modified": _server_text(answer.headers.get("Last-Modified")),
+                "media_type": content_type, "bytes": len(body), "sha256": sha256,
+            }
+            if answer.history and public_url(answer.url) != shown:
+                entry["redirected_to"] = public_url(answer.url)
+            manifest = {"description": _manifest_description(raw), "snapshots": [*entries, entry]}
+            text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+            _write_atomically(raw / MANIFEST, text.encode("utf-8"))
+            listed = True
+    except BaseException as exc:
+        if path is not None and not listed:  # a snapshot no manifest lists is no snapshot
+            path.unlink(missing_ok=True)
+        _remove_created(created, raw)
+        if isinstance(exc, OSError):
+            where = exc.filename or raw
+            raise InputError(f"{where}: cannot keep the snapshot ({exc.strerror}); nothing was "
+                             "kept") from None
+        raise
+    redirected = f" (redirected to {entry['redirected_to']})" if "redirected_to" in entry else ""
+    return Fetched(path, True, f"new snapshot, {len(body):,} bytes{redirected}", shown)
+
+
+def _remove_created(created: Path | None, raw: Path) -> None:
+    """Remove the folders a failed fetch created (they hold at most the lock file)."""
+    if created is None:
+        return
+    lock_file(raw / MANIFEST).unlink(missing_ok=True)
+    for folder in [raw, *raw.parents]:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        if folder == created:
+            return
 
 
 def _manifest_description(raw: Path) -> str:
     try:
-        return json.loads((raw / MANIFEST).read_text(encoding="utf-8"))["description"]
-    except (OSError, ValueError, KeyError):
-        return ("Snapshots of the page kept byte for byte. The pipeline reads the last "
-                "snapshot listed by default and takes the source URL and date of the data "
-                "packages from its entry.")
+        description = json.loads((raw / MANIFEST).read_text(encoding="utf-8"))["description"]
+        if isinstance(description, str):
+            return description
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return ("Snapshots of the page kept byte for byte. The pipeline reads the last "
+            "snapshot listed by default and takes the source URL and date of the data "
+            "packages from its entry.")

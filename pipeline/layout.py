@@ -10,13 +10,21 @@ is, rather than spelling a path again; the formats and views themselves are list
 
 from __future__ import annotations
 
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from .config import config
+from .errors import PipelineError, ReleaseError
 
 DESCRIPTOR = "datapackage.json"
+CHECKSUMS = "SHA256SUMS"  # every other file of the release and its sha256, as sha256sum writes it
+LOCK_WAIT = 600.0  # seconds a command waits for another one to finish with a folder
 # What a file is to the people who download it: the data itself, the same data in a form
 # for people (a workbook, a database), or what documents it (descriptors, dictionary, the
 # page snapshot that the ``source_line`` columns refer to, the change log).
@@ -85,10 +93,16 @@ class Layout:
         """A view's file: ``folder/<stem>.<suffix>`` (``xlsx/<stem>.xlsx``, the stem from ``city.toml``)."""
         return self.root / folder / f"{config().stem}.{suffix}"
 
+    @property
+    def checksums(self) -> Path:
+        """The sha256 of every other file of the release (``sha256sum -c SHA256SUMS``): a
+        file edited by hand is found before the release is trusted as the base of the next."""
+        return self.root / CHECKSUMS
+
     # The files written after the comparison with the previous release, from its result:
     # never part of what is compared.
     def logs(self) -> tuple[Path, ...]:
-        return self.changelog_json, self.changelog_md, self.run_report
+        return self.changelog_json, self.changelog_md, self.run_report, self.checksums
 
     def relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -120,3 +134,146 @@ def release_files(layout: Layout) -> list[ReleaseFile]:
                              "text/markdown", "Journal des modifications",
                              "Ce qui a changé à chaque publication, ligne par ligne."))
     return files
+
+
+def written_files(layout: Layout) -> set[str]:
+    """Every file (relative path) that this code writes into a release: each format's
+    descriptor and tables, each view's files, the logs and the checksums."""
+    from .emit import PACKAGES, VIEWS
+    from .schemas import table_names
+
+    names = {layout.relative(log) for log in layout.logs()}
+    for fmt in PACKAGES:
+        names.add(layout.relative(layout.descriptor(fmt.FORMAT)))
+        names.update(layout.relative(layout.table(fmt.FORMAT, t)) for t in table_names())
+    for view in VIEWS:
+        names.update(f.path for f in view.files(layout))
+    return names
+
+
+# --- The checksums file ---------------------------------------------------------------------
+
+_CHECKSUM_LINE = re.compile(r"([0-9a-f]{64})  ([^\x00-\x1f\\]+)")
+
+
+def safe_relative(path: str) -> bool:
+    """A path inside the release: relative, with "/" separators, no "..", nothing hidden.
+
+    >>> [safe_relative(p) for p in ("csv/actions.csv", "../x", "/etc/passwd", "a/./b", ".x")]
+    [True, False, False, False, False]
+    """
+    parts = path.split("/")
+    return bool(path) and all(part and not part.startswith(".") for part in parts)
+
+
+def format_checksums(sums: dict[str, str]) -> str:
+    """The checksums file, one ``<sha256>  <path>`` line per file in path order, the format
+    ``sha256sum -c`` reads."""
+    return "".join(f"{digest}  {path}\n" for path, digest in sorted(sums.items()))
+
+
+def read_checksums(layout: Layout) -> dict[str, str] | None:
+    """The checksums a release lists (path -> sha256), None when it has none (a release
+    made before they were written); a malformed file is an error naming its line."""
+    path = layout.checksums
+    if not path.exists() and not path.is_symlink():
+        return None
+    if path.is_symlink() or not path.is_file():
+        _bad(path, "not a regular file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        raise ReleaseError(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    sums = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _CHECKSUM_LINE.fullmatch(line)
+        if not match or not safe_relative(match[2]):
+            _bad(path, f"line {number} is not \"<sha256>  <path inside the release>\"")
+        sums[match[2]] = match[1]
+    return sums
+
+
+class UntrustedRelease(ReleaseError):
+    """A release whose files are not the ones its run wrote: never built on, never replaced."""
+
+
+def _bad(path: Path, problem: str) -> None:
+    raise UntrustedRelease(f"{path}: {problem}; this release was edited by hand and is not trusted")
+
+
+# --- What a folder holds, beyond what a release writes -----------------------------------------
+
+def foreign_entries(layout: Layout, known: set[str], limit: int = 3) -> list[str]:
+    """Up to ``limit`` entries of the folder that no release writes (paths relative to it,
+    a folder with a trailing "/"): a file or folder not in ``known`` nor a folder holding
+    one, a symbolic link, anything not a regular file. Stops at the first ``limit``, so that
+    a huge folder (a home, the root) costs little."""
+    folders = {"/".join(p.split("/")[:i]) for p in known for i in range(1, p.count("/") + 1)}
+    found: list[str] = []
+    pending = [(layout.root, "")]
+    while pending and len(found) < limit:
+        folder, prefix = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            raise ReleaseError(f"{folder}: cannot be read ({exc.strerror})") from None
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_symlink():
+                found.append(f"{name} (a symbolic link)")
+            elif entry.is_dir() and name in folders:
+                pending.append((Path(entry.path), name + "/"))
+            elif entry.is_dir():
+                found.append(name + "/")
+            elif not (entry.is_file() and name in known):
+                found.append(name)
+            if len(found) >= limit:
+                break
+    return found
+
+
+# --- Locks ----------------------------------------------------------------------------------
+
+def lock_file(path: Path) -> Path:
+    """The lock of ``path``: a hidden file beside it (not inside: a release folder is
+    swapped whole, and its lock must outlive the swap)."""
+    return path.parent / f".lock-{path.name}"
+
+
+@contextmanager
+def locked(path: Path, *, wait: float = LOCK_WAIT, writing: bool = True,
+           error: type[PipelineError] = ReleaseError) -> Iterator[None]:
+    """Hold the lock of ``path`` (a release folder, a manifest) for the block, so that no
+    other command of the pipeline writes or reads it meanwhile: ``run`` holds it from the
+    reading of the previous release to the swap, ``fetch`` while it adds to the manifest,
+    ``publish``, ``validate`` and ``diff`` while they read a release.
+
+    The lock is ``filelock``'s (``fcntl.flock`` on Unix): the system releases it when its
+    process dies, so a killed run leaves no stale lock. A command that finds it taken waits
+    up to ``wait`` seconds (saying so on standard error), then fails with ``error``. With
+    ``writing=False`` (a command that only reads), a folder whose parent cannot be written
+    is read without a lock: no run can write there either.
+    """
+    import filelock
+
+    lock = filelock.FileLock(lock_file(path), timeout=0)
+    try:
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            print(f"waiting for another command to finish with {path} (lock "
+                  f"{lock_file(path)}; up to {wait:g} s)…", file=sys.stderr)
+            lock.acquire(timeout=wait)
+    except filelock.Timeout:
+        raise error(f"{path}: another command still holds its lock ({lock_file(path)}) after "
+                    f"{wait:g} s; nothing was done") from None
+    except OSError as exc:
+        if not writing and not os.access(path.parent, os.W_OK):
+            yield
+            return
+        raise error(f"{lock_file(path)}: cannot take the lock ({exc.strerror}); nothing was "
+                    "done") from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -8,16 +8,26 @@ exactly as it was; a run that changes nothing writes nothing.
 
 The previous release is the output folder when it holds one, else the project's
 published ``output/``: so a run into an empty folder gives the same version and change
-log as the published release when the data are the same.
+log as the published release when the data are the same. It is checked before it is
+trusted (every file against its ``SHA256SUMS``): a release edited by hand is refused,
+naming the file, rather than becoming the base of a wrong change log.
+
+Only a folder that this project wrote is ever replaced: an empty folder, or one holding
+nothing but the files a release writes (``pipeline/layout.py`` knows them); never a
+symbolic link, the project itself, ``raw/``, a folder inside a release, a home folder or
+the root. The whole run holds the output's lock (:func:`pipeline.layout.locked`), so two
+runs, or a run and a publication, never interleave.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,15 +42,18 @@ from .dictionary import tables_of
 from .emit import PACKAGES, Contents, remove_views, write_packages, write_views
 from .emit.json import as_json, write_json
 from .errors import InputError, PipelineError, ReleaseError
-from .layout import Layout
+from .layout import (
+    Layout, foreign_entries, format_checksums, read_checksums, written_files,
+)
 from .report import Report, code_fingerprint
-from .sources import Snapshot
+from .sources import RAW_DIR, Snapshot
 from .schemas import table_schema
 from .tables import Tables
 from .timing import NO_TIMINGS, Timings
-from .validate import check_files, validate_staged
+from .validate import check_files, check_release, checksum_mismatches, resources, validate_staged
 
-PUBLISHED = Path(__file__).resolve().parent.parent / "output"
+PROJECT = Path(__file__).resolve().parent.parent
+PUBLISHED = PROJECT / "output"
 FIRST_VERSION = "1.0.0"
 
 
@@ -53,6 +66,8 @@ class Previous:
 
     @classmethod
     def of(cls, folder: Path) -> Previous:
+        """The release in ``folder``, once every file of it is found intact."""
+        check_release(folder)
         return cls(Layout(folder), content(Layout(folder)))
 
 
@@ -68,19 +83,89 @@ def is_release(folder: Path) -> bool:
     return Layout(folder).is_release()
 
 
-def _refuse_foreign(output: Path) -> None:
-    if output.exists() and not (output.is_dir() and (is_release(output) or not any(output.iterdir()))):
-        raise ReleaseError(f"{output}: exists and is not a release folder; refusing to replace it")
+def _forbidden(output: Path) -> str | None:
+    """Why ``output`` can never be a release folder, whatever it holds (None: it can be)."""
+    if output.is_symlink():
+        return (f"is a symbolic link (to {output.resolve()}); give the folder itself as --output, "
+                "so that the link is neither replaced nor half-followed")
+    target = output.resolve()
+    root = Path(target.anchor)
+    try:
+        here = Path.cwd()
+    except OSError:  # the current folder was deleted
+        here = root
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no HOME, no user entry
+        home = root
+    for place, what in ((root, "the root of the file system"),
+                        (PROJECT, "the project's own folder"), (home, "a home folder"),
+                        (here, "the current folder")):
+        if target == place or target in place.parents:
+            return f"is {what}" + (" or holds it" if target != place else "")
+    if target == RAW_DIR or RAW_DIR in target.parents:
+        return "is inside raw/, where the page snapshots are kept"
+    holder = next((p for p in target.parents if _written_here(p)), None)
+    if holder is not None:
+        return f"is inside the release {holder}"
+    return None
+
+
+def _written_here(folder: Path) -> bool:
+    """Whether ``folder`` holds a release this pipeline wrote: descriptors, a change log and
+    a run report (a folder with only a ``*/datapackage.json`` may be anything)."""
+    layout = Layout(folder)
+    return layout.is_release() and layout.changelog_json.is_file() and layout.run_report.is_file()
+
+
+def _known_files(layout: Layout) -> set[str]:
+    """The files a release in ``layout`` may hold: what this code writes, what its own
+    ``SHA256SUMS`` lists (a release of an older version), and, for a release made before
+    that file existed, the tables its descriptors list."""
+    known = written_files(layout) | set(read_checksums(layout) or {})
+    for package in layout.descriptors():
+        try:
+            known |= {layout.relative(package.parent / r["path"]) for r in resources(package)}
+        except ReleaseError:
+            pass  # a broken descriptor is only a file of a known name, checked elsewhere
+    return known
+
+
+def check_output(output: Path) -> None:
+    """Refuse, before anything is read or written, an output that a run must never
+    replace (see the module's docstring), with one line saying why."""
+    if reason := _forbidden(output):
+        raise ReleaseError(f"{output}: {reason}; refusing to write a release there")
+    if not output.exists():
+        return
+    if not output.is_dir():
+        raise ReleaseError(f"{output}: exists and is not a folder; refusing to replace it")
+    try:
+        empty = not any(output.iterdir())
+    except OSError as exc:
+        raise ReleaseError(f"{output}: cannot be read ({exc.strerror})") from None
+    if not empty:
+        layout = Layout(output)
+        if not layout.is_release():
+            raise ReleaseError(f"{output}: exists and is not a release folder (no "
+                               "*/datapackage.json); refusing to replace it")
+        if foreign := foreign_entries(layout, _known_files(layout)):
+            raise ReleaseError(f"{output}: holds {', '.join(foreign)}, which no release writes; "
+                               "refusing to replace it (move that away first)")
+    for folder, what in ((output, "is read-only"), (output.parent, "is in a read-only folder")):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise ReleaseError(f"{output}: {what}; the release was left as it was")
 
 
 def _history(release: Layout) -> list[dict[str, Any]]:
+    """The releases of the change log (checked by :func:`check_release` beforehand)."""
     path = release.changelog_json
     return json.loads(path.read_text(encoding="utf-8"))["releases"] if path.is_file() else []
 
 
 def release_version(release: Path) -> str:
-    descriptor = Layout(release).descriptor(FORMAT_COMPARED)
-    return json.loads(descriptor.read_text(encoding="utf-8")).get("version", FIRST_VERSION)
+    """The version of an intact release (see :func:`check_release`)."""
+    return check_release(release)
 
 
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2
@@ -114,8 +199,33 @@ def _swap(staging: Path, output: Path) -> None:
     retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     retired.rmdir()
     output.rename(retired)
-    staging.rename(output)
+    try:
+        staging.rename(output)
+    except BaseException:
+        retired.rename(output)  # put the previous release back
+        raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _checksums(layout: Layout) -> None:
+    """Write ``SHA256SUMS``: the sha256 of every other file of the staged release."""
+    sums = {layout.relative(p): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in layout.root.rglob("*") if p.is_file() and p != layout.checksums}
+    layout.checksums.write_text(format_checksums(sums), encoding="utf-8")
+
+
+def _not_written(output: Path, staging: Path, exc: BaseException) -> ReleaseError:
+    """One line for a release that could not be written (a full disk, a read-only folder…)."""
+    where = getattr(exc, "filename", None)
+    try:
+        where = Path(where).relative_to(staging).as_posix() if where else None
+    except ValueError:
+        pass
+    why = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+    if isinstance(exc, sqlite3.Error):
+        why = f"SQLite: {why}"
+    return ReleaseError(f"{output}: the new release could not be written ({why}"
+                        + (f": {where}" if where else "") + "); the previous one is unchanged")
 
 
 def up_to_date(output: Path, source_sha256: str) -> str | None:
@@ -125,13 +235,13 @@ def up_to_date(output: Path, source_sha256: str) -> str | None:
     if not (layout.is_release() and layout.run_report.is_file()):
         return None
     try:
+        version = check_release(output)
         report = json.loads(layout.run_report.read_text(encoding="utf-8"))
         if report["source"]["sha256"] != source_sha256 or report.get("code") != code_fingerprint():
             return None
-        check_files(output)
-    except (ValueError, KeyError, PipelineError):
+    except (ValueError, KeyError, TypeError, PipelineError):
         return None
-    return release_version(output)
+    return version
 
 
 def previous_release(output: Path, previous: Path | None = None) -> Previous | None:
@@ -177,7 +287,7 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
     the release is written as a patch and kept only if some file differs (new metadata, a
     new view), so that every descriptor is written once, with its version.
     """
-    _refuse_foreign(output)
+    check_output(output)
     if previous is not None:
         with timings.stage("compare with previous release"):
             changes = compare_content(previous.content, new_content(data))
@@ -186,9 +296,12 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
         history = _history(previous.layout)
     else:
         changes, level, version, history = Changes(), "initial", FIRST_VERSION, []
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+        staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
+    except OSError as exc:
+        raise _not_written(output, output.parent, exc) from None
     layout = Layout(staging)
     about = describe(snapshot, page_text)
     try:
@@ -220,18 +333,35 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
         layout.changelog_md.write_text(render_log(history), encoding="utf-8")
         if report is not None:
             write_json(layout.run_report, report.to_json({"version": version, "level": level}))
+        _checksums(layout)
         _swap(staging, output)
         return Outcome(version, level, changes, [output / p.relative_to(staging) for p in written])
+    except (OSError, sqlite3.Error) as exc:
+        raise _not_written(output, staging, exc) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def _unchanged(previous: Path, output: Path, staging: Path) -> Outcome:
     """Nothing changed: leave ``output`` alone, or give it a copy of the previous release."""
-    version = release_version(previous)
+    version = check_release(previous)
     if previous.resolve() != output.resolve():
         shutil.rmtree(staging)
-        shutil.copytree(previous, staging)
+        _copy_release(Layout(previous), Layout(staging))
         check_files(staging)
+        if checksum_mismatches(staging):
+            raise ReleaseError(f"{previous}: changed while it was being copied; nothing was written")
         _swap(staging, output)
     return Outcome(version, None)
+
+
+def _copy_release(source: Layout, target: Layout) -> None:
+    """Copy the files of the release in ``source``, and nothing else it may hold (a file of
+    the user's, a symbolic link), into the new folder ``target``."""
+    target.root.mkdir()
+    target.root.chmod(0o755)
+    for name in sorted(_known_files(source)):
+        path = source.root / name
+        if path.is_file() and not path.is_symlink():
+            (target.root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target.root / name)

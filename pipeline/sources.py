@@ -2,22 +2,45 @@
 
 The data packages take their source URL and date from the manifest, never from the clock,
 so that the same snapshot always gives the same bytes.
+
+The manifest is a file people can edit, so it is checked before it is used: it may only
+name plain files of its own folder (never ``../`` or an absolute path), and what it says
+of a snapshot must have the types the fetch wrote. A URL is recorded and shown only in its
+public form (:func:`public_url`): a password or a token in it never reaches a file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .errors import InputError
 
 RAW_DIR = Path(__file__).resolve().parent.parent / "raw"
 MANIFEST = "manifest.json"
-MAX_BYTES = 5_000_000  # a fetched page larger than this is refused
+# A page larger than this is refused, fetched (fetch --max-bytes) or local (run --max-bytes):
+# the real page is about 25 kB; a page 200 times larger is an error, not a page.
+MAX_BYTES = 5_000_000
+MAX_MANIFEST_BYTES = 10_000_000
 # Cited coordinates of each partner's main place (see the file's source column).
 REFERENCE_PLACES = RAW_DIR / "reference" / "places.csv"
+
+# Query parameters whose value is a secret (compared lower case, without "-" and "_"):
+# "token", "access_token", "apiKey", "X-Amz-Signature", "client_secret", "password"…
+_SECRET_PARAMETER = re.compile(r"(?:token|key|secret|passw(?:or)?d|pwd|signature|sig|"
+                               r"credentials?|auth|authorization|session(?:id)?|jwt)\Z")
+# What a manifest entry may hold besides its file name, with the types the fetch writes.
+_ENTRY_TYPES: dict[str, tuple[type, ...]] = {
+    "url": (str,), "redirected_to": (str,), "retrieved": (str,), "etag": (str,),
+    "last_modified": (str,), "media_type": (str,), "sha256": (str,), "http_status": (int,),
+    "bytes": (int,),
+}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -28,14 +51,77 @@ class Snapshot:
     retrieved: str | None
 
 
+def public_url(url: str) -> str:
+    """``url`` as it may be written in a file or shown: without a user name or password,
+    without query parameters that carry a secret, without a fragment.
+
+    >>> public_url("https://ana:s3cret@www.example.org:8443/page.htm?id=3&access_token=xyz#top")
+    'https://www.example.org:8443/page.htm?id=3'
+    >>> public_url("https://www.example.org/281/jumelages.htm")
+    'https://www.example.org/281/jumelages.htm'
+    """
+    parts = urlsplit(url)
+    netloc = parts.netloc.rpartition("@")[2]
+    kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
+            if not _SECRET_PARAMETER.search(name.lower().replace("-", "").replace("_", ""))]
+    dropped = len(kept) != len(parse_qsl(parts.query, keep_blank_values=True))
+    return urlunsplit((parts.scheme, netloc, parts.path,
+                       urlencode(kept) if dropped else parts.query, ""))
+
+
+def _plain_name(name: object) -> bool:
+    """A file name of the manifest's own folder: no folder, no "..", nothing hidden.
+
+    >>> [_plain_name(n) for n in ("ivry-2024-05-01.html", "../x.html", "/etc/passwd", ".", "a/b")]
+    [True, False, False, False, False]
+    """
+    return (isinstance(name, str) and bool(name) and not name.startswith(".")
+            and "/" not in name and "\\" not in name and not _CONTROL.search(name))
+
+
+def _entry_problem(number: int, entry: Any) -> str | None:
+    if not isinstance(entry, dict):
+        return f"snapshot {number} is not a JSON object"
+    if "file" not in entry:
+        return f"snapshot {number} has no \"file\""
+    if not _plain_name(entry["file"]):
+        return (f"snapshot {number}: file {str(entry['file'])[:80]!r} is not a plain file name "
+                "of the manifest's folder (no folder, no '..', no absolute path)")
+    for key, types in _ENTRY_TYPES.items():
+        value = entry.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, types) or isinstance(value, bool):
+            return f"snapshot {number}: {key} has the wrong type ({type(value).__name__})"
+        if isinstance(value, str) and _CONTROL.search(value):
+            return f"snapshot {number}: {key} holds a control character"
+    return None
+
+
 def manifest_entries(folder: Path) -> list[dict]:
+    """The snapshots the manifest of ``folder`` lists, oldest first, checked (see the
+    module's docstring); a folder without a manifest lists none."""
     manifest = folder / MANIFEST
-    if not manifest.is_file():
+    if not manifest.exists():
         return []
     try:
-        return json.loads(manifest.read_text(encoding="utf-8"))["snapshots"]
-    except (ValueError, KeyError) as exc:
-        raise InputError(f"{manifest}: not a valid manifest ({exc})") from None
+        if not manifest.is_file():
+            raise InputError(f"{manifest}: not a file")
+        if manifest.stat().st_size > MAX_MANIFEST_BYTES:
+            raise InputError(f"{manifest}: over {MAX_MANIFEST_BYTES:,} bytes, not a manifest")
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{manifest}: cannot read ({exc.strerror})") from None
+    except ValueError as exc:  # not JSON, or not UTF-8
+        raise InputError(f"{manifest}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("snapshots"), list):
+        problem = "has no \"snapshots\" list"
+    else:
+        problem = next((p for n, e in enumerate(data["snapshots"], 1)
+                        if (p := _entry_problem(n, e))), None)
+    if problem:
+        raise InputError(f"{manifest}: not a valid manifest ({problem})")
+    return data["snapshots"]
 
 
 def default_source() -> Path:
@@ -46,19 +132,42 @@ def default_source() -> Path:
     return RAW_DIR / entries[-1]["file"]
 
 
-def describe(path: Path) -> Snapshot:
+def check_size(path: Path, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse what cannot be a page snapshot before reading it: a device or a pipe (which
+    could be read forever), a file over ``max_bytes``. A missing file or a folder is left
+    to the read stage, which says so."""
+    try:
+        if not path.exists() or path.is_dir():
+            return
+        if not path.is_file():
+            raise InputError(f"{path}: not a regular file (a device or a pipe?); give a page "
+                             "snapshot file")
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if size > max_bytes:
+        raise InputError(f"{path}: {size:,} bytes, over the {max_bytes:,}-byte limit for a page "
+                         "(--max-bytes); nothing was read")
+
+
+def describe(path: Path, max_bytes: int = MAX_BYTES) -> Snapshot:
     """The snapshot at ``path`` with what its folder's manifest says of it.
 
     A file that the manifest lists under another checksum was edited after it was taken:
     snapshots are kept byte for byte, so that is an error, not a warning.
     """
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    check_size(path, max_bytes)
+    try:
+        sha256 = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     for entry in manifest_entries(path.parent):
-        if entry.get("file") == path.name:
+        if entry["file"] == path.name:
             if entry.get("sha256") != sha256:
                 raise InputError(
                     f"{path}: its sha256 differs from the one in {MANIFEST}; "
                     "snapshots must be kept byte for byte"
                 )
-            return Snapshot(path, sha256, entry.get("url"), entry.get("retrieved"))
+            url = entry.get("url")
+            return Snapshot(path, sha256, public_url(url) if url else None, entry.get("retrieved"))
     return Snapshot(path, sha256, None, None)

@@ -4,26 +4,33 @@ It serves fixtures by path, keeps what it was asked, and can answer 304, 5xx, sl
 or with an oversize body. Loopback only: tests never reach the internet.
 """
 
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Server:
-    def __init__(self):
+    def __init__(self, tls: tuple[str, str] | None = None):
         self.routes = {}      # path -> callable(handler) that answers
         self.fallback = None  # callable(handler, method, path) for paths not in routes
         self.requests = []    # (method, path, headers) in order
         handler = self._handler_class()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
+        self.scheme = "http"
+        if tls is not None:  # (certificate file, key file): an https server
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            self.scheme = "https"
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                        daemon=True)
 
     @property
     def url(self):
         host, port = self.httpd.server_address
-        return f"http://{host}:{port}"
+        return f"{self.scheme}://{host}:{port}"
 
     def __enter__(self):
         self.thread.start()
@@ -142,4 +149,77 @@ def oversize(size: int, declare: bool):
         except (BrokenPipeError, ConnectionResetError):
             pass
         handler.close_connection = True
+    return route
+
+
+def _quietly(write):
+    """Run ``write``; a client that went away (as a refusing client does) ends the answer."""
+    try:
+        write()
+    except (BrokenPipeError, ConnectionResetError, ssl.SSLError, OSError):
+        pass
+
+
+def empty(code: int = 200):
+    """An answer with headers and no body at all."""
+    def route(handler):
+        handler.send_response(code)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+    return route
+
+
+def _drip(head: bytes, count: int, interval: float):
+    """A route writing ``head`` at once, then ``count`` bytes one every ``interval`` seconds."""
+    def route(handler):
+        def write():
+            handler.wfile.write(head)
+            for _ in range(count):
+                handler.wfile.flush()
+                time.sleep(interval)
+                handler.wfile.write(b"x")
+        _quietly(write)
+        handler.close_connection = True
+    return route
+
+
+def dribble(size: int, interval: float):
+    """Headers at once, then a ``size``-byte body one byte every ``interval`` seconds: each
+    byte comes well within any read timeout, the whole never within a sane time."""
+    return _drip(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % size,
+                 size, interval)
+
+
+def dribble_headers(count: int, interval: float):
+    """A status line, then ``count`` bytes of one header, one byte every ``interval`` seconds."""
+    return _drip(b"HTTP/1.1 200 OK\r\nX-Slow: ", count, interval)
+
+
+def redirect(location: str, code: int = 302):
+    def route(handler):
+        handler.send_response(code)
+        handler.send_header("Location", location)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+    return route
+
+
+def raw_answer(data: bytes):
+    """Bytes written as they are, whatever HTTP says (a huge header, a garbled status line)."""
+    def route(handler):
+        _quietly(lambda: handler.wfile.write(data))
+        handler.close_connection = True
+    return route
+
+
+def with_headers(body: bytes, headers: dict[str, str]):
+    """A 200 answer with ``body`` and exactly these headers (a lying Content-Type…)."""
+    def route(handler):
+        handler.send_response(200)
+        for name, value in headers.items():
+            handler.send_header(name, value)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
     return route

@@ -25,7 +25,8 @@ def test_a_synthetic_page_is_read_with_full_coverage(tmp_path, capsys):
                   "validate the staged release", "emit xlsx", "emit sqlite", "emit pages", "total"):
         assert f"  {stage} " in err, stage
     report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
-    assert report["unassigned"] == [] and report["release"] == {"version": "1.0.0", "level": "initial"}
+    assert report["unassigned"] == []
+    assert (report["release"]["version"], report["release"]["level"]) == ("1.0.0", "initial")
     assert report["rows"]["actions"] >= 400 and report["rows"]["partners"] == 6
 
 
@@ -50,6 +51,12 @@ def test_a_damaged_release_is_not_taken_as_up_to_date(tmp_path, capsys):
     main(["run", "--source", str(source), "--output", str(out), "--first-release"])
     (out / "csv" / "actions.csv").write_text("tampered", encoding="utf-8")
     capsys.readouterr()
-    assert main(["run", "--source", str(source), "--output", str(out)]) == 0
-    assert "nothing to do" not in capsys.readouterr().out
+    # neither up to date nor a base for the next change log: refused, naming the file
+    assert main(["run", "--source", str(source), "--output", str(out)]) == 3
+    captured = capsys.readouterr()
+    assert "nothing to do" not in captured.out
+    assert captured.err.startswith(f"error: {out / 'csv' / 'actions.csv'}: differs from its sha256")
+    assert (out / "csv" / "actions.csv").read_text(encoding="utf-8") == "tampered"
+    # starting over is the user's explicit choice
+    assert main(["run", "--source", str(source), "--output", str(out), "--first-release"]) == 0
     assert (out / "csv" / "actions.csv").read_text(encoding="utf-8").startswith("action_id,")

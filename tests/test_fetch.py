@@ -89,7 +89,7 @@ def test_404_is_not_retried(server, tmp_path):
 
 def test_slow_server_times_out(server, tmp_path):
     server.routes["/slow.htm"] = slow(1.5)
-    with pytest.raises(PipelineError, match=r"no answer within 0.5 s after 1 retries"):
+    with pytest.raises(PipelineError, match=r"no answer within 0.5 s after 1 retry"):
         fetch(f"{server.url}/slow.htm", tmp_path, retries=1, timeout=(0.5, 0.5), backoff=0.0)
     assert list(tmp_path.iterdir()) == []
 
@@ -105,7 +105,7 @@ def test_oversize_body_is_refused_and_nothing_is_kept(server, tmp_path, declare)
 def test_unreachable_url(tmp_path):
     with Server() as gone:
         url = gone.url
-    with pytest.raises(PipelineError, match="cannot be reached after 1 retries"):
+    with pytest.raises(PipelineError, match="cannot be reached after 1 retry"):
         fetch(f"{url}/page.htm", tmp_path, retries=1, **FAST)
 
 

@@ -1,195 +1,196 @@
-"""Publishing to data.gouv.fr and CKAN, against stateful fakes on 127.0.0.1."""
+"""What publishing refuses before it sends anything, and where the key may go.
+
+The publishing scenarios run against the real portals (tests/portals/); these need none:
+a local server stands for the portal and must receive no request at all.
+"""
 
 import json
 import shutil
-from collections import Counter
 
 import pytest
 
 from pipeline.cli import main
-from pipeline.errors import ReleaseError
+from pipeline.errors import InputError, ReleaseError
+from pipeline.http import KeyedSession
+from pipeline.layout import ReleaseFile
+from pipeline.publish import PORTALS
+from pipeline.publish.base import describe
+from pipeline.publish.bundle import LocalFile, verified_copy
 
-from .conftest import ROOT
-from .fake_portals import API_KEY, FakeCkan, FakeUdata
+from .fake_portals import Recorder, send
+from .http_server import Server
+from .portals.releases import build
 
-PUBLISHED = ROOT / "output"
-FILES = 9 * 3 + 3  # nine tables in three formats, and a datapackage.json per format
+KEY = "test-key-not-a-secret"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("publish") / "release")
 
 
 @pytest.fixture
-def udata(monkeypatch):
-    monkeypatch.setenv("DATAGOUV_API_KEY", API_KEY)
-    with FakeUdata() as server:
-        yield server
+def release(written, tmp_path):
+    """A copy of a release the pipeline wrote, to tamper with."""
+    return shutil.copytree(written, tmp_path / "release")
 
 
 @pytest.fixture
-def ckan(monkeypatch):
-    monkeypatch.setenv("CKAN_API_TOKEN", API_KEY)
-    with FakeCkan() as server:
+def portal(monkeypatch):
+    """Stands for a portal: it must be asked nothing."""
+    monkeypatch.setenv("DATAGOUV_API_KEY", KEY)
+    monkeypatch.setenv("CKAN_API_TOKEN", KEY)
+    with Recorder("127.0.0.1") as server:
         yield server
 
 
-def to_udata(server, *extra, dataset="ivry-jumelages"):
-    return main(["publish", "datagouv", "--dataset", dataset, "--api-url", f"{server.url}/api/1", *extra])
+def to_udata(portal, release, *extra):
+    return main(["publish", "datagouv", "--api-url", f"{portal.url}/api/1", "--release",
+                 str(release), *extra])
 
 
-def to_ckan(server, *extra):
-    return main(["publish", "ckan", "--url", server.url, "--dataset", "ivry-jumelages", *extra])
-
-
-def only_dataset(server):
-    (dataset,) = server.datasets.values()
-    return dataset
-
-
-def release_with_one_changed_file(tmp_path):
-    """A valid release in which only csv/datapackage.json differs from the published one."""
-    release = tmp_path / "release"
-    shutil.copytree(PUBLISHED, release)
-    path = release / "csv" / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    descriptor["sources"][0]["title"] += " (copie)"
-    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
-    return release
-
-
-# --- data.gouv.fr ---------------------------------------------------------------------------
-
-def test_without_yes_only_the_plan_is_printed(udata, capsys):
-    assert to_udata(udata) == 0
-    out = capsys.readouterr().out
-    assert "create dataset" in out and "dry run: nothing was changed" in out
-    assert out.count("upload ") == FILES
-    assert udata.datasets == {} and udata.uploads == 0
-
-
-def test_first_publish_creates_the_dataset_and_every_resource(udata, capsys):
-    assert to_udata(udata, "--yes") == 0
-    dataset = only_dataset(udata)
-    titles = [r["title"] for r in dataset["resources"]]
-    assert len(titles) == FILES == udata.uploads and len(set(titles)) == FILES
-    assert {"actions.csv", "actions.parquet", "actions.json", "datapackage-csv.json"} <= set(titles)
-    assert dataset["license"] == "lov2" and dataset["spatial"] == {"zones": ["fr:commune:94041"]}
-    assert dataset["temporal_coverage"] == {"start": "1999-01-01", "end": "2024-12-31"}
-    actions = next(r for r in dataset["resources"] if r["title"] == "actions.csv")
-    assert (actions["format"], actions["mime"]) == ("csv", "text/csv")
-    assert API_KEY not in capsys.readouterr().out
-
-
-def test_second_publish_uploads_nothing(udata, capsys):
-    to_udata(udata, "--yes")
-    slug = only_dataset(udata)["slug"]
-    capsys.readouterr()
-    assert to_udata(udata, "--yes", dataset=slug) == 0
-    assert udata.uploads == FILES
-    assert "nothing to do" in capsys.readouterr().out
-
-
-def test_a_changed_file_replaces_exactly_its_resource_and_keeps_its_id(udata, tmp_path, capsys):
-    to_udata(udata, "--yes")
-    dataset = only_dataset(udata)
-    ids = {r["title"]: r["id"] for r in dataset["resources"]}
-    release = release_with_one_changed_file(tmp_path)
-    assert to_udata(udata, "--yes", "--release", str(release), dataset=dataset["slug"]) == 0
-    assert udata.uploads == FILES + 1
-    assert {r["title"]: r["id"] for r in dataset["resources"]} == ids
-    changed = next(r for r in dataset["resources"] if r["title"] == "datapackage-csv.json")
-    local = (release / "csv" / "datapackage.json").read_bytes()
-    import hashlib
-    assert changed["checksum"]["value"] == hashlib.sha1(local).hexdigest()
-    assert "replace file  datapackage-csv.json" in capsys.readouterr().out
-
-
-def test_a_bad_key_is_said_plainly_and_changes_nothing(udata, monkeypatch, capsys):
-    monkeypatch.setenv("DATAGOUV_API_KEY", "wrong-key")
-    assert to_udata(udata, "--yes") == 1
+def refused(capsys, portal, code, returned, expected):
     err = capsys.readouterr().err
-    assert "refused the request (401)" in err and "DATAGOUV_API_KEY" in err
-    assert "wrong-key" not in err and udata.datasets == {} and udata.uploads == 0
+    assert returned == code and "Traceback" not in err
+    (line,) = err.strip().splitlines()
+    assert expected in line, line
+    assert KEY not in err and portal.requests == []
+    return line
 
 
-def test_no_key_with_yes_is_refused_before_any_call(udata, monkeypatch, capsys):
+# --- the key ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["abc\ndef", "clé-2024", "€uro", "two words", "tab\tkey"])
+@pytest.mark.parametrize("portal_name", ["datagouv", "ckan"])
+def test_a_key_no_header_can_carry_is_refused_before_any_request(key, portal_name, portal, release,
+                                                                   monkeypatch, capsys):
+    variable = PORTALS[portal_name].key_variable
+    monkeypatch.setenv(variable, key)
+    where = ["--api-url", f"{portal.url}/api/1"] if portal_name == "datagouv" else ["--url", portal.url]
+    returned = main(["publish", portal_name, *where, "--release", str(release)])
+    line = refused(capsys, portal, InputError.exit_code, returned, f"{variable} holds a character")
+    assert key not in line
+
+
+@pytest.mark.parametrize("url", ["http://demo.data.gouv.fr/api/1", "ftp://example.org/api",
+                                 "https://user:pass@example.org/api/1"])
+def test_an_api_address_the_key_must_not_travel_to(url, portal, release, capsys):
+    returned = main(["publish", "datagouv", "--api-url", url, "--release", str(release)])
+    refused(capsys, portal, InputError.exit_code, returned, url)
+
+
+def test_yes_without_a_key_is_refused_before_any_request(portal, release, monkeypatch, capsys):
     monkeypatch.delenv("DATAGOUV_API_KEY")
-    assert to_udata(udata, "--yes") == 1
-    assert "set DATAGOUV_API_KEY" in capsys.readouterr().err
-    assert udata.requests == []
+    refused(capsys, portal, InputError.exit_code, to_udata(portal, release, "--yes"),
+            "set DATAGOUV_API_KEY to publish")
 
 
-def test_a_failure_midway_then_a_rerun_ends_without_duplicates(udata, capsys):
-    udata.fail_upload_number = 6
-    assert to_udata(udata, "--yes") == 1
-    assert "answered 500" in capsys.readouterr().err
-    dataset = only_dataset(udata)
-    assert len(dataset["resources"]) == 5
-    assert to_udata(udata, "--yes", dataset=dataset["slug"]) == 0
-    titles = Counter(r["title"] for r in dataset["resources"])
-    assert len(titles) == FILES and set(titles.values()) == {1}
+@pytest.mark.parametrize("header", ["X-API-KEY", "Authorization"])
+def test_the_key_goes_to_the_api_and_not_along_a_redirect(header):
+    """requests drops Authorization on a redirect to another host, not X-API-KEY: the
+    session drops both as soon as a redirect leaves the API's scheme, host and port."""
+    with Recorder("127.0.0.2") as elsewhere, Server() as api:
+        api.fallback = lambda handler, method, path: send(
+            handler, 302, b"", headers=[("Location", f"{elsewhere.url}/landing")])
+        session = KeyedSession(f"{api.url}/api/1", header, KEY, "KEY")
+        session.get(f"{api.url}/api/1/datasets/x/", timeout=10)
+        session.get(f"{elsewhere.url}/direct", headers={header: "smuggled"}, timeout=10)
+    (_, _, sent), = api.requests
+    assert sent.get(header) == KEY
+    assert [p for _, p, _ in elsewhere.requests] == ["/landing", "/direct"]
+    assert all(header not in headers and "Authorization" not in headers
+               for _, _, headers in elsewhere.requests)
 
 
-def test_an_invalid_release_is_not_published(udata, tmp_path, capsys):
-    release = tmp_path / "release"
-    shutil.copytree(PUBLISHED, release)
+# --- the release: a consistent copy of what the pipeline wrote ----------------------------
+
+def test_an_edited_dictionary_is_not_published(portal, release, capsys):
+    readme = release / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
+    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release),
+            "README.md: differs from the file the pipeline wrote")
+
+
+def test_a_csv_cell_edited_with_its_hash_recomputed_is_not_published(portal, release, capsys):
+    """The descriptor agrees with the edited file, but the packages no longer agree."""
+    import hashlib
+    csv = release / "csv" / "partners.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Allemagne", "Autriche", 1), encoding="utf-8")
+    descriptor_path = release / "csv" / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["path"] == "partners.csv")
+    content = csv.read_bytes()
+    resource["hash"], resource["bytes"] = "sha256:" + hashlib.sha256(content).hexdigest(), len(content)
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release),
+            "table partners does not hold the same records as the csv package")
+
+
+def test_a_file_that_does_not_validate_is_not_published(portal, release, capsys):
     (release / "csv" / "actions.csv").write_text("action_id\nx\n", encoding="utf-8")
-    assert to_udata(udata, "--yes", "--release", str(release)) == ReleaseError.exit_code
-    assert "not valid" in capsys.readouterr().err
-    assert udata.requests == []
+    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release), "not valid")
 
 
-def test_only_the_chosen_formats(udata):
-    to_udata(udata, "--yes", "--formats", "parquet")
-    titles = {r["title"] for r in only_dataset(udata)["resources"]}
-    assert titles == {f"{t}.parquet" for t in ("partners", "actions", "programmes", "action_programmes",
-                      "organisations", "action_organisations", "people", "action_people",
-                      "action_themes")} | {"datapackage-parquet.json"}
+def test_a_symbolic_link_in_the_release_is_refused(portal, release, capsys, tmp_path):
+    (tmp_path / "elsewhere.txt").write_text("not the release's", encoding="utf-8")
+    (release / "source" / "ivry-jumelages.txt").unlink()
+    (release / "source" / "ivry-jumelages.txt").symlink_to(tmp_path / "elsewhere.txt")
+    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release), "a symbolic link")
 
 
-# --- CKAN -----------------------------------------------------------------------------------
-
-def test_ckan_first_publish_then_nothing(ckan, capsys):
-    assert to_ckan(ckan, "--yes", "--organization", "ville-ivry") == 0
-    package = ckan.packages["ivry-jumelages"]
-    assert package["license_id"] == "other-at" and package["owner_org"] == "ville-ivry"
-    names = [r["name"] for r in package["resources"]]
-    assert len(names) == FILES == ckan.uploads and "datapackage-json.json" in names
-    assert to_ckan(ckan, "--yes", "--organization", "ville-ivry") == 0
-    assert ckan.uploads == FILES
-    assert "nothing to do" in capsys.readouterr().out
+def test_a_release_whose_run_recorded_no_hashes_is_not_published(portal, release, capsys):
+    report = release / "run-report.json"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    del data["release"]["files"]
+    report.write_text(json.dumps(data), encoding="utf-8")
+    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release),
+            "records no file hashes")
 
 
-def test_ckan_changed_file_is_patched_in_place(ckan, tmp_path):
-    to_ckan(ckan, "--yes")
-    package = ckan.packages["ivry-jumelages"]
-    ids = {r["name"]: r["id"] for r in package["resources"]}
-    assert to_ckan(ckan, "--yes", "--release", str(release_with_one_changed_file(tmp_path))) == 0
-    assert ckan.uploads == FILES + 1
-    assert {r["name"]: r["id"] for r in package["resources"]} == ids
+def test_an_unknown_format(portal, release, capsys):
+    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release, "--formats", "csv,xml"),
+            "unknown format(s) xml")
 
 
-def test_ckan_bad_token(ckan, monkeypatch, capsys):
-    monkeypatch.setenv("CKAN_API_TOKEN", "nope")
-    assert to_ckan(ckan, "--yes") == 1
-    err = capsys.readouterr().err
-    assert "refused the request (package_create)" in err and "CKAN_API_TOKEN" in err and "nope" not in err
-    assert ckan.packages == {}
+def test_only_the_chosen_packages_and_every_view(release):
+    with verified_copy(release, ("parquet",)) as bundle:
+        keys = [f.key for f in bundle.files]
+    assert keys[0] == "xlsx/ivry-jumelages.xlsx"  # the workbook first
+    assert not any(k.startswith(("csv/", "json/")) for k in keys)
+    assert {"parquet/actions.parquet", "parquet/datapackage.json", "README.md",
+            "source/ivry-jumelages.txt", "CHANGELOG.md"} <= set(keys)
 
 
-def test_ckan_failure_midway_then_rerun(ckan, capsys):
-    ckan.fail_upload_number = 4
-    assert to_ckan(ckan, "--yes") == 1
-    assert "answered 500 to resource_create" in capsys.readouterr().err
-    assert to_ckan(ckan, "--yes") == 0
-    names = Counter(r["name"] for r in ckan.packages["ivry-jumelages"]["resources"])
-    assert len(names) == FILES and set(names.values()) == {1}
+# --- what the description names -----------------------------------------------------------
+
+def test_the_description_names_the_files_on_the_portal_and_only_them(release):
+    with verified_copy(release, ("csv", "parquet", "json")) as bundle:
+        shown = [f for f in bundle.files if not f.key.startswith("parquet/") and f.key != "index.html"]
+        text = describe(bundle, shown)
+    assert "- **Tables en CSV** : Partenaires, Actions, Programmes" in text
+    assert "Parquet" not in text and "index.html" not in text and "Présentation" not in text
+    assert "- **Classeur (tableur)** :" in text and "- **Dictionnaire des données** :" in text
+    assert text.index("Classeur") < text.index("Tables en CSV") < text.index("Dictionnaire")
+    assert "- **Version** : 1.0.0." in text and "instantané du 20" in text
 
 
-def test_an_upload_the_portal_did_not_store_as_sent_is_an_error(udata, capsys):
-    udata.corrupt_checksums = True
-    assert to_udata(udata, "--yes") == 1
-    assert "the uploaded partners.csv does not match the local file (checksum differs)" in capsys.readouterr().err
+def test_the_description_holds_no_text_of_the_page(release):
+    """The page's words (escaped or not) never reach a portal's Markdown description."""
+    page = (release / "source" / "ivry-jumelages.txt").read_text(encoding="utf-8")
+    with verified_copy(release, ("csv",)) as bundle:
+        text = describe(bundle, bundle.files)
+    sentences = [line for line in page.splitlines() if len(line) > 60]
+    assert sentences and not any(sentence in text for sentence in sentences)
 
 
-def test_a_file_too_large_for_the_portal(udata, capsys):
-    udata.fail_upload_number, udata.fail_status = 1, 413
-    assert to_udata(udata, "--yes") == 1
-    assert "the file is too large for the portal (413)" in capsys.readouterr().err
+def test_a_file_of_a_kind_a_portal_refuses_is_left_out_or_sent_as_text():
+    from pathlib import Path
+
+    from pipeline.publish.datagouv import DataGouv
+    portal = DataGouv("http://127.0.0.1:9/api/1")
+    file = lambda path: LocalFile(ReleaseFile(path, "documentation", "", "", "", ""), Path(path))  # noqa: E731
+    accepted = {"csv", "txt", "json"}
+    assert portal._upload_name(file("README.md"), "README.md", accepted) == ("README.txt", "")
+    assert portal._upload_name(file("p/a.parquet"), "a.parquet", accepted) == \
+        ("a.parquet", "the portal does not accept .parquet files")
+    assert portal._upload_name(file("p/a.parquet"), "a.parquet", None) == ("a.parquet", "")

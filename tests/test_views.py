@@ -114,12 +114,6 @@ def test_dictionary_gives_french_titles_codes_labels_version_and_contact(fresh_r
     assert "65001 : Unicode (UTF-8)" in readme  # how to open the CSV without garbled accents
 
 
-def test_portal_description_comes_from_the_readme(fresh_release):
-    from pipeline.publish import load_release
-    release = load_release(fresh_release, ("csv",))
-    assert release.description == (fresh_release / "README.md").read_text(encoding="utf-8")
-
-
 def test_every_descriptor_lists_the_page_text_with_its_checksum(fresh_release):
     text = (fresh_release / "source" / "ivry-jumelages.txt").read_bytes()
     for fmt in ("csv", "parquet", "json"):

@@ -1,140 +1,227 @@
-"""CKAN portals, through the action API with the ckanapi client.
+"""CKAN portals, through the action API (CKAN 2.9 to 2.11; tested against a real 2.11).
 
-``package_show`` tells whether the dataset exists; ``package_create`` or ``package_patch``
-make its metadata right; each file is a resource matched by name, created with
-``resource_create`` or re-uploaded with ``resource_patch`` only when its ``hash`` (which
-this publisher sets to the file's sha256) differs. The token goes in the ``Authorization``
-header (ckanapi does that).
+``package_show`` finds the dataset by its name, which CKAN keeps as given (the stable
+name); ``package_create`` or ``package_patch`` make its metadata right; each file is a
+resource, found again by the ``publish_path`` field this publisher stores with it (its
+path in the release), created with ``resource_create`` or re-uploaded with
+``resource_patch`` (same id, same address) only when the sha256 stored in its ``hash``
+differs. CKAN computes no checksum of its own: after an upload, the size it reports must
+be the file's. Documentation (descriptors, the dictionary, the page snapshot, the change
+log) is marked ``resource_type: documentation``, CKAN's own field for the kind of a
+resource; the data and the views are ``data``. ``package_resource_reorder`` puts the
+workbook first.
+
+ckanapi builds the action calls and reads CKAN's answer envelope (its typed errors:
+``NotAuthorized``, ``NotFound``, ``ValidationError``); the calls themselves go through the
+pipeline's session, which sends the token (``Authorization``) to the portal's own address
+only and checks the answer's status and type before anything is parsed.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any
+import argparse
+from typing import TYPE_CHECKING, Any
 
-import requests
-from ckanapi import CKANAPIError, NotAuthorized, NotFound, RemoteCKAN, ValidationError
+from ..errors import NetworkError, PortalError
+from .base import Dataset, Publisher, Resource, Step
+from .bundle import Bundle, LocalFile
 
-from ..errors import PipelineError
-from ..http import session, user_agent
-from . import LocalFile, Release, Step, differing, file_step
+if TYPE_CHECKING:
+    import requests
 
 # Licence Ouverte 2.0 has no id among CKAN's default licences: it is an attribution
 # licence, compatible with CC-BY 2.0, so it maps to "other-at" unless told otherwise.
 LICENCES = {"etalab-2.0": "other-at"}
+FILE_KEY = "publish_path"  # the file's path in the release, a field of each resource
+TIMEOUT = (10, 120)
 
 
-class Ckan:
-    portal = "CKAN"
+class Ckan(Publisher):
+    name = "ckan"
+    label = "CKAN"
+    key_variable = "CKAN_API_TOKEN"
+    help = "a CKAN portal (action API); token in CKAN_API_TOKEN"
+    description = ("Publish to a CKAN portal. The API token is read from the CKAN_API_TOKEN "
+                   "environment variable and sent to the portal's own address only, over "
+                   "https; it is never printed.")
 
-    def __init__(self, url: str, dataset: str, token: str | None = None,
-                 organization: str | None = None, license_id: str | None = None,
-                 retries: int = 3, backoff: float = 0.5):
-        self.portal = f"CKAN ({url})"
-        self.dataset = dataset
+    def __init__(self, url: str, key: str | None = None, organization: str | None = None,
+                 license_id: str | None = None, retries: int = 3, backoff: float = 0.5):
+        from ..http import KeyedSession
+
+        self.url = url.rstrip("/")
         self.organization = organization
         self.license_id = license_id
-        agent = user_agent()
         # reads go by GET and are retried; writes go by POST, once
-        self.reader = RemoteCKAN(url, apikey=token, user_agent=agent, get_only=True,
-                                 session=session(retries, backoff))
-        # (an empty allowed_methods would mean "retry every verb" to urllib3: no retries at all)
-        self.writer = RemoteCKAN(url, apikey=token, user_agent=agent, session=session(0))
-        self.package_id: str | None = None
+        self.http = KeyedSession(self.url, "Authorization", key, self.key_variable, retries,
+                                 backoff)
 
-    def _call(self, client: RemoteCKAN, action: str, data: dict[str, Any],
-              files: dict[str, Any] | None = None) -> Any:
+    @classmethod
+    def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--url", required=True, metavar="URL", help="the portal's root URL")
+        parser.add_argument("--license-id", metavar="ID",
+                            help="CKAN licence id (default: other-at, for Licence Ouverte 2.0)")
+
+    @classmethod
+    def from_arguments(cls, args: argparse.Namespace, key: str | None) -> Ckan:
+        return cls(args.url, key, args.organization, args.license_id)
+
+    @property
+    def where(self) -> str:
+        return f"{self.label} ({self.url})"
+
+    # --- the action API -----------------------------------------------------------------
+
+    def _call(self, action: str, data: dict[str, Any], files: dict[str, Any] | None = None,
+              read: bool = False) -> Any:
+        """Call ``action``; its result, or None when CKAN says the object is not found."""
+        import requests
+        from ckanapi.common import prepare_action, reverse_apicontroller_action
+        from ckanapi.errors import CKANAPIError, NotAuthorized, NotFound, ValidationError
+
+        path, body, headers = prepare_action(action, data, None, files, base_url="api/3/action/")
+        url = f"{self.url}/{path}"
         try:
-            return client.call_action(action, data, files=files,
-                                      requests_kwargs={"timeout": (10, 120)})
-        except NotAuthorized:
-            raise PipelineError(f"{self.portal} refused the request ({action}): the token in "
-                                "CKAN_API_TOKEN is missing, wrong, or not allowed to do this") from None
-        except ValidationError as exc:
-            raise PipelineError(f"{self.portal} rejected {action}: {exc.error_dict}") from None
-        except NotFound:
-            raise
-        except CKANAPIError as exc:
-            status = re.search(r"', (\d{3}), ", repr(exc.args))
-            code = status.group(1) if status else "an unexpected answer"
-            hint = " (the file is too large for the portal)" if code == "413" else ""
-            raise PipelineError(f"{self.portal} answered {code} to {action}{hint}") from None
+            if read:
+                response = self.http.get(url, params=data, timeout=TIMEOUT)
+            else:  # a redirected POST would lose its body: never follow one
+                response = self.http.post(url, data=body, headers=headers, files=files,
+                                          timeout=TIMEOUT, allow_redirects=False)
         except requests.exceptions.RequestException as exc:
-            raise PipelineError(f"{self.portal}: cannot reach it ({type(exc).__name__})") from None
+            raise NetworkError(f"{self.where}: cannot reach it ({type(exc).__name__})") from None
+        self._check(response, action)
+        try:
+            return reverse_apicontroller_action(url, response.status_code, response.text)
+        except NotFound:
+            return None
+        except NotAuthorized:
+            raise PortalError(f"{self.where} refused the request ({action}): {self.key_variable} "
+                              "is missing, wrong, or not allowed to do this") from None
+        except ValidationError as exc:
+            errors = exc.error_dict if isinstance(exc.error_dict, dict) else {}
+            fields = ", ".join(f"{k}: {v}" for k, v in errors.items() if k != "__type")
+            raise PortalError(f"{self.where} rejected {action}: {fields[:300]}") from None
+        except CKANAPIError:
+            raise PortalError(f"{self.where} answered {action} with an error it did not "
+                              f"explain ({response.status_code})") from None
 
-    def package_metadata(self, release: Release) -> dict[str, Any]:
+    def _check(self, response: requests.Response, action: str) -> None:
+        from ..http import origin
+
+        if origin(response.url) != self.http.api_origin:
+            raise PortalError(f"{self.where} sent {action} to another address "
+                              f"({origin(response.url)[1]}); not followed further, the token "
+                              "was not sent there")
+        if response.is_redirect:  # a write: a redirected POST would lose its body
+            raise PortalError(f"{self.where} redirected {action} to "
+                              f"{origin(response.headers.get('Location', ''))[1] or 'elsewhere'}; "
+                              "not followed: is --url the portal's own address?")
+        status = response.status_code
+        if status == 413:
+            raise PortalError(f"{self.where}: the file is too large for the portal (413)")
+        if status >= 500:
+            raise NetworkError(f"{self.where} answered {status} to {action}")
+        if "json" not in response.headers.get("Content-Type", ""):
+            kind = "a web page" if "html" in response.headers.get("Content-Type", "") else \
+                "something that is not JSON"
+            raise PortalError(f"{self.where} answered {action} with {kind} ({status}): is this "
+                              "the root address of a CKAN portal?")
+
+    @staticmethod
+    def _with_id(value: Any, what: str, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict) or not isinstance(value.get("id"), str) or not value["id"]:
+            raise PortalError(f"{where} answered {what} without an id: not a CKAN answer")
+        return value
+
+    # --- reads --------------------------------------------------------------------------
+
+    def find_dataset(self, name: str) -> Dataset | None:
+        found = self._call("package_show", {"id": name}, read=True)
+        return None if found is None else self._with_id(found, "the dataset", self.where)
+
+    def resources(self, dataset: Dataset) -> list[Resource]:
+        return [self._with_id(r, "a resource", self.where) for r in dataset.get("resources") or []]
+
+    def resource_key(self, resource: Resource) -> str | None:
+        return resource.get(FILE_KEY)
+
+    def resource_title(self, resource: Resource) -> str:
+        return str(resource.get("name", ""))
+
+    def same_content(self, resource: Resource, file: LocalFile) -> bool:
+        return resource.get("hash") == "sha256:" + file.digest("sha256")
+
+    # --- what the portal should hold ----------------------------------------------------
+
+    def dataset_metadata(self, bundle: Bundle, name: str, description: str,
+                         current: Dataset | None) -> dict[str, Any]:
+        licence = bundle.licence.get("name", "")
         metadata: dict[str, Any] = {
-            "name": self.dataset,
-            "title": release.title,
-            "notes": release.description,
-            "license_id": self.license_id or LICENCES.get(release.license, release.license),
-            "version": release.version,
-            "tags": [{"name": t} for t in release.tags],
+            "name": name,
+            "title": bundle.title,
+            "notes": description,
+            "license_id": self.license_id or LICENCES.get(licence, licence),
+            "version": bundle.version,
+            "tags": [{"name": k} for k in sorted(set(bundle.keywords))],
         }
         if self.organization:
             metadata["owner_org"] = self.organization
         return metadata
 
-    @staticmethod
-    def resource_metadata(file: LocalFile) -> dict[str, Any]:
-        return {"name": file.title, "description": file.description, "format": file.format.upper(),
-                "mimetype": file.mime, "hash": "sha256:" + file.digest("sha256")}
+    def dataset_differences(self, wanted: dict[str, Any], current: Dataset) -> list[str]:
+        def held(key: str) -> Any:
+            have = current.get(key)
+            if key == "tags":
+                return [{"name": n} for n in sorted({t.get("name") for t in have or []})]
+            if key == "owner_org":
+                org = current.get("organization") or {}
+                return wanted[key] if wanted[key] in (have, org.get("id"), org.get("name")) else have
+            return have
+        return [key for key, value in wanted.items() if held(key) != value]
 
-    @staticmethod
-    def _normalise(key: str, have: Any, value: Any, current: dict[str, Any]) -> tuple[Any, Any]:
-        if key == "tags":
-            return sorted(t.get("name") for t in have or []), sorted(t["name"] for t in value)
-        if key == "owner_org" and current.get("organization"):
-            org = current["organization"]
-            return (value if value in (org.get("id"), org.get("name")) else org.get("name")), value
-        return have, value
+    def resource_metadata(self, file: LocalFile, current: Resource | None) -> dict[str, Any]:
+        return {"name": file.title, "description": file.file.description,
+                "format": file.file.format.upper(), "mimetype": file.file.mediatype,
+                "resource_type": "documentation" if file.file.kind == "documentation" else "data",
+                FILE_KEY: file.key}
 
-    def _differs(self, wanted: dict[str, Any], current: dict[str, Any]) -> list[str]:
-        return differing(wanted, current, self._normalise)
+    def resource_differences(self, wanted: dict[str, Any], current: Resource) -> list[str]:
+        return [key for key, value in wanted.items() if current.get(key) != value]
 
-    def plan(self, release: Release) -> list[Step]:
-        wanted = self.package_metadata(release)
-        try:
-            package = self._call(self.reader, "package_show", {"id": self.dataset})
-        except NotFound:
-            steps = [Step("create dataset", self.dataset, "no such dataset yet", payload=wanted)]
-            return steps + [Step("upload", f.title, "new file", file=f) for f in release.files]
-        self.package_id = package["id"]
-        steps = []
-        differing = self._differs(wanted, package)
-        if differing:
-            steps.append(Step("update dataset", self.dataset, "changed: " + ", ".join(differing),
-                              payload=wanted))
-        by_name = {r.get("name"): r for r in package.get("resources", [])}
-        for file in release.files:
-            current = by_name.get(file.title)
-            wanted_resource = self.resource_metadata(file)
-            same = current is not None and current.get("hash") == wanted_resource["hash"]
-            meta = self._differs(wanted_resource, current) if current else []
-            steps.append(file_step(file, current, same, meta))
-        return steps
+    # --- writes -------------------------------------------------------------------------
 
-    def apply(self, steps: list[Step], release: Release) -> None:
-        for step in steps:
-            if step.action == "create dataset":
-                self.package_id = self._call(self.writer, "package_create", step.payload)["id"]
-            elif step.action == "update dataset":
-                self._call(self.writer, "package_patch", {"id": self.package_id or self.dataset,
-                                                          **step.payload})
-            elif step.action in ("upload", "replace file"):
-                data = self.resource_metadata(step.file)
-                data.update({"package_id": self.package_id} if step.action == "upload"
-                            else {"id": step.resource_id})
-                action = "resource_create" if step.action == "upload" else "resource_patch"
-                with step.file.path.open("rb") as handle:
-                    resource = self._call(self.writer, action, data,
-                                          files={"upload": (step.file.title, handle)})
-                size = step.file.path.stat().st_size
-                if resource.get("hash") != data["hash"] or resource.get("size") not in (None, size):
-                    raise PipelineError(f"{self.portal}: {step.file.title} was not stored as sent "
-                                        f"(size {resource.get('size')}, expected {size}); publish again")
-            elif step.action == "update metadata":
-                self._call(self.writer, "resource_patch",
-                           {"id": step.resource_id, **self.resource_metadata(step.file)})
-            if step.changes_something:
-                print(f"  {step.action}: {step.target}")
+    def create_dataset(self, metadata: dict[str, Any]) -> Dataset:
+        return self._with_id(self._call("package_create", metadata), "the new dataset", self.where)
+
+    def update_dataset(self, dataset: Dataset, metadata: dict[str, Any]) -> None:
+        self._call("package_patch", {**metadata, "id": dataset["id"]})
+
+    def upload(self, dataset: Dataset, step: Step) -> Resource:
+        assert step.file is not None
+        data = {**self.resource_metadata(step.file, step.resource),
+                "hash": "sha256:" + step.file.digest("sha256")}
+        if step.resource is None:
+            data["package_id"], action = dataset["id"], "resource_create"
+        else:
+            data["id"], action = step.resource["id"], "resource_patch"
+        with step.file.path.open("rb") as handle:
+            resource = self._with_id(
+                self._call(action, data, files={"upload": (step.upload_name, handle)}),
+                "an upload", self.where)
+        size = step.file.path.stat().st_size
+        if resource.get("hash") != data["hash"] or resource.get("size") not in (None, size):
+            raise PortalError(f"{self.where}: {step.upload_name} was not stored as sent (size "
+                              f"{resource.get('size')}, expected {size}); publish again")
+        return resource
+
+    def update_resource(self, dataset: Dataset, resource: Resource, metadata: dict[str, Any]) -> None:
+        self._call("resource_patch", {**metadata, "id": resource["id"]})
+
+    def reorder(self, dataset: Dataset, resource_ids: list[str]) -> None:
+        current = self.find_dataset(str(dataset["id"])) or dataset
+        others = [r["id"] for r in self.resources(current) if r["id"] not in resource_ids]
+        self._call("package_resource_reorder", {"id": dataset["id"], "order": [*resource_ids, *others]})
+
+    def page(self, dataset: Dataset) -> str | None:
+        return f"{self.url}/dataset/{dataset.get('name') or dataset['id']}"
+

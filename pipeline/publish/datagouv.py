@@ -1,170 +1,310 @@
-"""data.gouv.fr, through the udata API v1.
+"""data.gouv.fr, or any udata portal, through the udata API v1.
 
-What udata does, read from its source (``udata/core/dataset/api.py``):
-``GET /datasets/{id or slug}/`` returns the dataset with all its resources (404 when
-missing or private, 410 when deleted); ``POST /datasets/`` creates one and ``PUT
-/datasets/{id}/`` updates it; ``POST /datasets/{id}/upload/`` uploads a file as a new
-resource (201), titled with the file's name; ``POST /datasets/{id}/resources/{rid}/upload/``
-replaces the file of a resource and keeps its id and URL; ``PUT
-/datasets/{id}/resources/{rid}/`` updates its metadata. A resource's ``checksum`` is
-``{"type": …, "value": …}`` (sha1 for uploads), computed by the portal, so the local file
-is hashed with whatever type the portal reports. The key goes in the ``X-API-KEY`` header.
+What udata does, read from its source (udata 17, ``udata/core/dataset/api.py``) and seen
+on a real instance in the tests:
+
+- ``GET /datasets/{id or slug}/`` gives a dataset and its resources. udata chooses the slug
+  from the title (and changes it with the title), so the dataset this publisher created is
+  found again by a stable name it stores in the dataset's ``extras``
+  (``publish:dataset``), among the datasets of the organisation (``--organization``) or of
+  the key's owner (``GET /datasets/?organization=…|owner=…``); an id or a slug given with
+  ``--dataset`` is taken as well.
+- ``POST /datasets/`` creates, ``PUT /datasets/{id}/`` updates (the fields sent only; the
+  extras are sent back whole, as udata replaces them).
+- ``POST /datasets/{id}/upload/`` uploads a file as a new resource (udata puts it first);
+  ``POST /datasets/{id}/resources/{rid}/upload/`` replaces a resource's file and keeps its
+  id (its ``latest`` address, ``/datasets/r/{rid}``, never changes; the stored file's own
+  address gets a new time stamp) but resets its title to the file name, so every upload is
+  followed by ``PUT /datasets/{id}/resources/{rid}/`` with the title, description, type
+  (``main`` or ``documentation``) and extras (``publish:path``).
+- udata computes and owns a file's ``mime``, ``format``, ``filesize`` and ``checksum``
+  (sha1) and ignores what a client sends for them: they are neither sent nor compared;
+  the checksum tells whether the portal holds the local file. Tags come back slugified and
+  sorted: they are compared as sets of slugs.
+- ``GET /datasets/extensions/`` lists the file extensions the portal accepts (stock udata
+  refuses ``.parquet`` and ``.md``): a Markdown file goes as ``.txt``, a file of another
+  refused kind is left out, and the plan says so.
+- ``PUT /datasets/{id}/resources/`` with the resources' ids puts them in order.
+
+The key goes in the ``X-API-KEY`` header, to the API's own address only.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
-import requests
+from ..errors import InputError, NetworkError, PortalError
+from ..text import slug
+from .base import Dataset, Publisher, Resource, Step
+from .bundle import Bundle, LocalFile
 
-from ..errors import PipelineError
-from ..http import session
-from . import DATAGOUV_API, SPATIAL_ZONE, LocalFile, Release, Step, differing, file_step
+if TYPE_CHECKING:
+    import requests
 
-DEFAULT_API = DATAGOUV_API
+DEFAULT_API = "https://www.data.gouv.fr/api/1"
 LICENCES = {"etalab-2.0": "lov2"}  # Licence Ouverte / Open Licence 2.0 on data.gouv.fr
 FREQUENCY = "irregular"  # the city edits the page a few times a year, at no fixed date
+DATASET_KEY = "publish:dataset"  # the stable name, in the dataset's extras
+FILE_KEY = "publish:path"  # the file's path in the release, in each resource's extras
+CHECKSUMS = {"sha1": "sha1", "sha256": "sha256", "md5": "md5"}  # udata's names -> hashlib's
+MAX_PAGES = 50  # of 100 datasets each, when looking for the dataset among an owner's
+TIMEOUT = (10, 120)
 
 
-class DataGouv:
-    portal = "data.gouv.fr"
+def _object(value: Any, what: str, where: str) -> dict[str, Any]:
+    """A JSON object with an ``id``, or one clear error."""
+    if not isinstance(value, dict) or not isinstance(value.get("id"), str) or not value["id"]:
+        raise PortalError(f"{where} answered {what} without an id: not a udata API answer")
+    return value
 
-    def __init__(self, dataset: str, api_url: str = DEFAULT_API, key: str | None = None,
+
+class DataGouv(Publisher):
+    name = "datagouv"
+    label = "data.gouv.fr"
+    key_variable = "DATAGOUV_API_KEY"
+    help = "data.gouv.fr or another udata portal (API v1); key in DATAGOUV_API_KEY"
+    description = ("Publish to data.gouv.fr or another udata portal. The API key is read from "
+                   "the DATAGOUV_API_KEY environment variable and sent as X-API-KEY to the "
+                   "API's own address only, over https; it is never printed.")
+
+    def __init__(self, api_url: str = DEFAULT_API, key: str | None = None,
                  organization: str | None = None, retries: int = 3, backoff: float = 0.5):
-        self.dataset = dataset
-        self.api = api_url.rstrip("/")
-        self.organization = organization
-        # Only idempotent calls are retried: a repeated upload could make a duplicate.
-        self.http = session(retries, backoff, methods=frozenset({"GET", "HEAD", "PUT"}))
-        if key:
-            self.http.headers["X-API-KEY"] = key
-        self.dataset_id: str | None = None
+        from ..http import KeyedSession
 
-    # --- HTTP --------------------------------------------------------------------------
+        self.api = api_url.rstrip("/")
+        # Only idempotent calls are retried: a repeated upload could make a duplicate.
+        self.http = KeyedSession(self.api, "X-API-KEY", key, self.key_variable, retries, backoff,
+                                 methods=frozenset({"GET", "HEAD", "PUT"}))
+        self.has_key = key is not None
+        self.organization = organization
+        self._organization_id: str | None = None
+
+    @classmethod
+    def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--api-url", default=DEFAULT_API, metavar="URL",
+                            help=f"API root (default: {DEFAULT_API}; try "
+                            "https://demo.data.gouv.fr/api/1 first)")
+
+    @classmethod
+    def from_arguments(cls, args: argparse.Namespace, key: str | None) -> DataGouv:
+        return cls(args.api_url, key, args.organization)
+
+    @property
+    def where(self) -> str:
+        return f"{self.label} ({self.api})"
+
+    # --- HTTP ---------------------------------------------------------------------------
 
     def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        import requests
+
+        from ..http import origin
+
         url = f"{self.api}{path}"
         try:
-            response = self.http.request(method, url, timeout=(10, 120), **kwargs)
+            response = self.http.request(method, url, timeout=TIMEOUT, **kwargs)
         except requests.exceptions.RequestException as exc:
-            raise PipelineError(f"{self.portal}: cannot reach {url} ({type(exc).__name__})") from None
-        if response.status_code in (401, 403):
-            raise PipelineError(
-                f"{self.portal} refused the request ({response.status_code}): the API key in "
-                "DATAGOUV_API_KEY is missing, wrong, or not allowed to edit this dataset")
-        if response.status_code == 413:
-            raise PipelineError(f"{self.portal}: the file is too large for the portal (413)")
-        if response.status_code >= 500:
-            raise PipelineError(f"{self.portal} answered {response.status_code} for {method} {path}"
-                                + (" after retries" if method in ("GET", "PUT") else ""))
+            raise NetworkError(f"{self.where}: cannot reach it ({type(exc).__name__})") from None
+        if origin(response.url) != self.http.api_origin:
+            raise PortalError(f"{self.where} sent {method} {path} to another address "
+                              f"({origin(response.url)[1]}); not followed, the key was not sent there")
+        status = response.status_code
+        if status in (401, 403):
+            raise PortalError(f"{self.where} refused the key ({status}): {self.key_variable} is "
+                              "missing, wrong, or not allowed to edit this dataset")
+        if status == 413:
+            raise PortalError(f"{self.where}: the file is too large for the portal (413)")
+        if status >= 500:
+            retried = " after retries" if method in ("GET", "PUT") else ""
+            raise NetworkError(f"{self.where} answered {status} to {method} {path}{retried}")
         return response
 
-    def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    def _json(self, response: requests.Response, what: str) -> Any:
+        try:
+            return response.json()
+        except ValueError:
+            kind = "a web page" if "html" in response.headers.get("Content-Type", "") else \
+                "something that is not JSON"
+            raise PortalError(f"{self.where} answered {what} with {kind} ({response.status_code}): "
+                              "is this the address of a udata API (…/api/1)?") from None
+
+    def _ok(self, method: str, path: str, what: str, **kwargs: Any) -> Any:
         response = self._call(method, path, **kwargs)
         if response.status_code >= 400:
-            raise PipelineError(f"{self.portal} answered {response.status_code} for {method} "
-                                f"{path}: {response.text[:200]}")
-        return response.json()
+            body = self._json(response, what)
+            message = body.get("message", "") if isinstance(body, dict) else ""
+            raise PortalError(f"{self.where} refused {what} ({response.status_code}): "
+                              f"{str(message)[:200]}")
+        return self._json(response, what)
 
-    # --- What the dataset should say ----------------------------------------------------
-
-    def dataset_metadata(self, release: Release) -> dict[str, Any]:
-        metadata: dict[str, Any] = {
-            "title": release.title,
-            "description": release.description,
-            "license": LICENCES.get(release.license, release.license),
-            "frequency": FREQUENCY,
-            "spatial": {"zones": [SPATIAL_ZONE]},
-            "tags": release.tags,
-        }
-        if release.temporal:
-            first, last = release.temporal
-            metadata["temporal_coverage"] = {"start": f"{first}-01-01", "end": f"{last}-12-31"}
-        if self.organization:
-            metadata["organization"] = self.organization
-        return metadata
-
-    @staticmethod
-    def resource_metadata(file: LocalFile) -> dict[str, Any]:
-        return {"title": file.title, "description": file.description, "format": file.format,
-                "mime": file.mime, "type": "main"}
-
-    @staticmethod
-    def _normalise(key: str, have: Any, value: Any, current: dict[str, Any]) -> tuple[Any, Any]:
-        if key == "spatial":
-            zones = (have or {}).get("zones") or []
-            return {"zones": [z if isinstance(z, str) else z.get("id") for z in zones]}, value
-        if key == "organization" and isinstance(have, dict):
-            return (have.get("id") if have.get("id") == value else have.get("slug")), value
-        if key == "temporal_coverage" and isinstance(have, dict):
-            return {k: (have.get(k) or "")[:10] for k in ("start", "end")}, value
-        return have, value
-
-    def _differs(self, wanted: dict[str, Any], current: dict[str, Any]) -> list[str]:
-        return differing(wanted, current, self._normalise)
-
-    # --- Plan and apply -----------------------------------------------------------------
-
-    def plan(self, release: Release) -> list[Step]:
-        wanted = self.dataset_metadata(release)
-        response = self._call("GET", f"/datasets/{self.dataset}/")
+    def _dataset(self, id_or_slug: str) -> Dataset | None:
+        response = self._call("GET", f"/datasets/{quote(id_or_slug, safe='')}/")
         if response.status_code in (404, 410):
-            steps = [Step("create dataset", release.title,
-                          f"no dataset {self.dataset!r} on the portal; udata will choose its slug, "
-                          "so publish later runs to the id this run prints", payload=wanted)]
-            steps += [Step("upload", f.title, "new file", file=f) for f in release.files]
-            return steps
+            return None
         if response.status_code >= 400:
-            raise PipelineError(f"{self.portal} answered {response.status_code} for the dataset")
-        dataset = response.json()
-        self.dataset_id = dataset["id"]
-        steps = []
-        differing = self._differs(wanted, dataset)
-        if differing:
-            steps.append(Step("update dataset", dataset.get("title", ""),
-                              "changed: " + ", ".join(differing), payload=wanted))
-        by_title = {r.get("title"): r for r in dataset.get("resources", [])}
-        for file in release.files:
-            current = by_title.get(file.title)
-            checksum = (current or {}).get("checksum") or {}
-            same = bool(checksum.get("value")) and checksum["value"] == file.digest(
-                checksum.get("type") or "sha1")
-            meta = self._differs(self.resource_metadata(file), current) if current else []
-            steps.append(file_step(file, current, same, meta))
-        return steps
+            raise PortalError(f"{self.where} answered {response.status_code} for the dataset")
+        return _object(self._json(response, "the dataset"), "the dataset", self.where)
 
-    def apply(self, steps: list[Step], release: Release) -> None:
-        for step in steps:
-            if step.action == "create dataset":
-                created = self._json("POST", "/datasets/", json=step.payload)
-                self.dataset_id = created["id"]
-                print(f"created dataset {created['id']} ({created.get('slug')}): use this id "
-                      "with --dataset from now on")
-            elif step.action == "update dataset":
-                self._json("PUT", f"/datasets/{self.dataset_id}/", json=step.payload)
-            elif step.action in ("upload", "replace file"):
-                path = (f"/datasets/{self.dataset_id}/upload/" if step.action == "upload" else
-                        f"/datasets/{self.dataset_id}/resources/{step.resource_id}/upload/")
-                resource = self._upload(path, step.file)
-                self._check(resource, step.file)
-                if self._differs(self.resource_metadata(step.file), resource):
-                    self._json("PUT", f"/datasets/{self.dataset_id}/resources/{resource['id']}/",
-                               json=self.resource_metadata(step.file))
-            elif step.action == "update metadata":
-                self._json("PUT", f"/datasets/{self.dataset_id}/resources/{step.resource_id}/",
-                           json=self.resource_metadata(step.file))
-            if step.changes_something:
-                print(f"  {step.action}: {step.target}")
+    # --- reads --------------------------------------------------------------------------
 
-    def _upload(self, path: str, file: LocalFile) -> dict[str, Any]:
-        with file.path.open("rb") as handle:
-            return self._json("POST", path, files={"file": (file.title, handle, file.mime)})
+    def _organization(self) -> str | None:
+        """The id of the organisation named by ``--organization`` (an id or a slug)."""
+        if self.organization and self._organization_id is None:
+            response = self._call("GET", f"/organizations/{quote(self.organization, safe='')}/")
+            if response.status_code in (404, 410):
+                raise InputError(f"{self.where} has no organisation {self.organization!r}")
+            if response.status_code >= 400:
+                raise PortalError(f"{self.where} answered {response.status_code} for the organisation")
+            found = _object(self._json(response, "the organisation"), "the organisation", self.where)
+            self._organization_id = found["id"]
+        return self._organization_id
 
-    def _check(self, resource: dict[str, Any], file: LocalFile) -> None:
-        """The portal's checksum of what it received must be the local file's."""
+    def _candidates(self) -> list[dict[str, Any]]:
+        """The datasets of the organisation, else of the key's owner, that may be ours."""
+        if self._organization():
+            where = {"organization": self._organization()}
+        elif self.has_key:
+            where = {"owner": _object(self._ok("GET", "/me/", "who the key belongs to"),
+                                      "the key's owner", self.where)["id"]}
+        else:
+            return []  # a dry run without key or organisation: only --dataset ID_OR_SLUG helps
+        found: list[dict[str, Any]] = []
+        for page in range(1, MAX_PAGES + 1):
+            answer = self._ok("GET", "/datasets/", "the list of datasets",
+                              params={**where, "page": page, "page_size": 100})
+            data = answer.get("data") if isinstance(answer, dict) else None
+            if not isinstance(data, list):
+                raise PortalError(f"{self.where} answered the list of datasets without its data")
+            found += [d for d in data if isinstance(d, dict)]
+            if not data or len(found) >= int(answer.get("total") or 0):
+                break
+        return found
+
+    def find_dataset(self, name: str) -> Dataset | None:
+        for candidate in self._candidates():
+            if (candidate.get("extras") or {}).get(DATASET_KEY) == name:
+                return self._dataset(str(_object(candidate, "a dataset", self.where)["id"]))
+        dataset = self._dataset(name)  # an id or a slug given by the user
+        if dataset is not None and self.has_key and \
+                not (dataset.get("permissions") or {}).get("edit", True):
+            raise PortalError(f"{self.where}: the dataset {name!r} exists but this key cannot "
+                              "edit it (someone else's?); choose another --dataset")
+        return dataset
+
+    def resources(self, dataset: Dataset) -> list[Resource]:
+        return [_object(r, "a resource", self.where) for r in dataset.get("resources") or []]
+
+    def resource_key(self, resource: Resource) -> str | None:
+        return (resource.get("extras") or {}).get(FILE_KEY)
+
+    def resource_title(self, resource: Resource) -> str:
+        return str(resource.get("title", ""))
+
+    def same_content(self, resource: Resource, file: LocalFile) -> bool:
         checksum = resource.get("checksum") or {}
         if not checksum.get("value"):
-            raise PipelineError(f"{self.portal} returned no checksum for {file.title}")
-        if checksum["value"] != file.digest(checksum.get("type") or "sha1"):
-            raise PipelineError(f"{self.portal}: the uploaded {file.title} does not match the "
-                                "local file (checksum differs); publish again")
+            return False  # nothing to compare with: the file is sent again
+        kind = str(checksum.get("type") or "sha1")
+        if kind not in CHECKSUMS:
+            raise PortalError(f"{self.where} gives a {kind[:20]!r} checksum for "
+                              f"{self.resource_title(resource)!r}, which the publisher cannot "
+                              f"check (it knows {', '.join(CHECKSUMS)})")
+        return checksum["value"] == file.digest(CHECKSUMS[kind])
+
+    def accepted_extensions(self) -> set[str] | None:
+        response = self._call("GET", "/datasets/extensions/")
+        if response.status_code == 404:
+            return None  # an older udata that does not say: let it refuse
+        listed = self._json(response, "the accepted file extensions")
+        if not isinstance(listed, list):
+            raise PortalError(f"{self.where} answered the accepted file extensions with no list")
+        return {str(e).lower() for e in listed}
+
+    # --- what the portal should hold ----------------------------------------------------
+
+    def dataset_metadata(self, bundle: Bundle, name: str, description: str,
+                         current: Dataset | None) -> dict[str, Any]:
+        from ..config import config
+
+        metadata: dict[str, Any] = {
+            "title": bundle.title,
+            "description": description,
+            "license": LICENCES.get(bundle.licence.get("name", ""), bundle.licence.get("name", "")),
+            "frequency": FREQUENCY,
+            "spatial": {"zones": [config().town.zone]},
+            "tags": sorted({slug(k) for k in bundle.keywords}),
+            "extras": {**((current or {}).get("extras") or {}), DATASET_KEY: name},
+        }
+        if bundle.temporal:
+            first, last = bundle.temporal
+            metadata["temporal_coverage"] = {"start": f"{first}-01-01", "end": f"{last}-12-31"}
+        if self._organization():
+            metadata["organization"] = self._organization()
+        return metadata
+
+    def dataset_differences(self, wanted: dict[str, Any], current: Dataset) -> list[str]:
+        def held(key: str) -> Any:
+            have = current.get(key)
+            if key == "tags":
+                return sorted(set(have or []))
+            if key == "spatial":
+                zones = (have or {}).get("zones") or []
+                return {"zones": [z if isinstance(z, str) else z.get("id") for z in zones]}
+            if key == "organization":
+                return (have or {}).get("id") if isinstance(have, dict) else have
+            if key == "temporal_coverage" and isinstance(have, dict):
+                return {k: str(have.get(k) or "")[:10] for k in ("start", "end")}
+            if key == "extras":
+                return {**(have or {}), DATASET_KEY: (have or {}).get(DATASET_KEY)}
+            return have
+        return [key for key, value in wanted.items() if held(key) != value]
+
+    def resource_metadata(self, file: LocalFile, current: Resource | None) -> dict[str, Any]:
+        return {"title": file.title, "description": file.file.description,
+                "type": "documentation" if file.file.kind == "documentation" else "main",
+                "extras": {**((current or {}).get("extras") or {}), FILE_KEY: file.key}}
+
+    def resource_differences(self, wanted: dict[str, Any], current: Resource) -> list[str]:
+        return [key for key, value in wanted.items()
+                if (self.resource_key(current) if key == "extras" else current.get(key))
+                != (value[FILE_KEY] if key == "extras" else value)]
+
+    # --- writes -------------------------------------------------------------------------
+
+    def create_dataset(self, metadata: dict[str, Any]) -> Dataset:
+        return _object(self._ok("POST", "/datasets/", "the new dataset", json=metadata),
+                       "the new dataset", self.where)
+
+    def update_dataset(self, dataset: Dataset, metadata: dict[str, Any]) -> None:
+        self._ok("PUT", f"/datasets/{dataset['id']}/", "the dataset's update", json=metadata)
+
+    def upload(self, dataset: Dataset, step: Step) -> Resource:
+        assert step.file is not None
+        path = (f"/datasets/{dataset['id']}/upload/" if step.resource is None else
+                f"/datasets/{dataset['id']}/resources/{step.resource['id']}/upload/")
+        with step.file.path.open("rb") as handle:
+            resource = _object(self._ok("POST", path, f"the upload of {step.upload_name}",
+                                        files={"file": (step.upload_name, handle,
+                                                        step.file.file.mediatype)}),
+                               "an upload", self.where)
+        if not self.same_content(resource, step.file):
+            raise PortalError(f"{self.where}: the uploaded {step.upload_name} does not match the "
+                              "local file (checksum differs); publish again")
+        self.update_resource(dataset, resource, self.resource_metadata(step.file, resource))
+        return resource
+
+    def update_resource(self, dataset: Dataset, resource: Resource, metadata: dict[str, Any]) -> None:
+        self._ok("PUT", f"/datasets/{dataset['id']}/resources/{resource['id']}/",
+                 "a resource's update", json=metadata)
+
+    def reorder(self, dataset: Dataset, resource_ids: list[str]) -> None:
+        current = self._dataset(str(dataset["id"])) or dataset
+        others = [str(r["id"]) for r in self.resources(current) if str(r["id"]) not in resource_ids]
+        self._ok("PUT", f"/datasets/{dataset['id']}/resources/", "the order of the resources",
+                 json=[{"id": rid} for rid in [*resource_ids, *others]])
+
+    def page(self, dataset: Dataset) -> str | None:
+        page = dataset.get("page")
+        return page if isinstance(page, str) else None

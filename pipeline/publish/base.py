@@ -1,0 +1,371 @@
+"""The one interface of a portal, and the plan every portal follows.
+
+A portal is a :class:`Publisher`: a handful of typed reads (find the dataset, list its
+resources, tell whether a resource holds a file's content), the metadata it should carry,
+and a handful of writes (create or update the dataset, upload a file, update a resource's
+metadata, put resources in order). The plan (what to create, replace, update or leave
+alone) and its execution are written once, here, for every portal.
+
+How a file is found again on a portal, whatever its title has become: by its stable key,
+its path in the release (``csv/actions.csv``), stored with the resource (udata's
+``extras``, a CKAN resource field); failing that (a resource uploaded by an earlier
+version, which titled resources with the uploaded file's name), by that name.
+"""
+
+from __future__ import annotations
+
+import argparse
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any, ClassVar, Literal
+
+from ..errors import PipelineError
+from .bundle import Bundle, LocalFile
+
+Action = Literal["create dataset", "update dataset", "upload", "replace file", "update metadata",
+                 "reorder", "keep", "skip"]
+Resource = dict[str, Any]
+Dataset = dict[str, Any]
+# A text format a portal may refuse under its own extension, and the one it is sent as.
+TEXT_FALLBACK = {"md": "txt"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing the plan does (or leaves alone) on the portal."""
+
+    action: Action
+    target: str  # the dataset's name or the file's title
+    detail: str = ""
+    file: LocalFile | None = None
+    resource: Resource | None = None  # the portal's resource, when there is one
+    upload_name: str = ""  # the name the file is uploaded under
+
+    @property
+    def changes_something(self) -> bool:
+        return self.action not in ("keep", "skip")
+
+
+@dataclass
+class Plan:
+    portal: str
+    name: str  # the dataset's stable name
+    dataset: Dataset | None  # as the portal holds it, when it exists
+    steps: list[Step] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)  # what the dataset should say
+
+    @property
+    def todo(self) -> list[Step]:
+        return [s for s in self.steps if s.changes_something]
+
+
+@dataclass
+class Done:
+    """What :meth:`Publisher.apply` did."""
+
+    portal: str
+    dataset_id: str
+    page: str | None  # the dataset's address for people, when the portal gives one
+    steps: list[Step]
+
+
+def upload_names(files: list[LocalFile]) -> dict[str, str]:
+    """The name each file is uploaded under: its own when no other file has it, else with
+    its folder (the three ``datapackage.json`` become ``datapackage-csv.json``…).
+
+    >>> from pipeline.layout import ReleaseFile
+    >>> from pathlib import Path
+    >>> f = lambda p: LocalFile(ReleaseFile(p, "data", "", "", "", ""), Path(p))
+    >>> upload_names([f("csv/actions.csv"), f("csv/datapackage.json"), f("json/datapackage.json")])
+    {'csv/actions.csv': 'actions.csv', 'csv/datapackage.json': 'datapackage-csv.json', 'json/datapackage.json': 'datapackage-json.json'}
+    """
+    names = [PurePosixPath(f.key).name for f in files]
+    result = {}
+    for file, name in zip(files, names):
+        path = PurePosixPath(file.key)
+        if names.count(name) > 1 and len(path.parts) > 1:
+            name = f"{path.stem}-{path.parts[0]}{path.suffix}"
+        result[file.key] = name
+    return result
+
+
+def _suffix(name: str) -> str:
+    return PurePosixPath(name).suffix.lstrip(".").lower()
+
+
+def describe(bundle: Bundle, shown: list[LocalFile]) -> str:
+    """The dataset's description on a portal, in French, in Markdown: what the data is,
+    where it comes from, and the files that are on this portal, and only those. It is
+    made from the packages' metadata and the files' titles, never from the page's text."""
+    origin = bundle.origin
+    source = origin.get("title", "")
+    if origin.get("path"):
+        source += f", <{origin['path']}>"
+    if origin.get("retrieved"):
+        source += f", instantané du {str(origin['retrieved'])[:10]}"
+    licence = bundle.licence
+    lines = [bundle.description, "",
+             f"- **Source** : {source}.",
+             f"- **Éditeur** : {bundle.publisher}.",
+             f"- **Licence** : [{licence.get('title', licence.get('name', ''))}]({licence.get('path', '')}).",
+             f"- **Version** : {bundle.version}.",
+             "", "**Fichiers de ce jeu de données** :", ""]
+    tables: dict[str, list[str]] = {}
+    for file in shown:
+        if file.file.kind == "data":
+            label = bundle.labels.get(file.file.format, file.file.format)
+            tables.setdefault(label, []).append(file.title.removesuffix(f" ({label})"))
+    for file in shown:
+        if file.file.kind == "view":
+            lines.append(f"- **{file.title}** : {file.file.description}")
+    for label, titles in tables.items():
+        lines.append(f"- **Tables en {label}** : {', '.join(titles)}.")
+    for file in shown:
+        if file.file.kind == "documentation":
+            lines.append(f"- **{file.title}** : {file.file.description}")
+    return "\n".join(lines) + "\n"
+
+
+class Publisher(ABC):
+    """A portal: its place in the command line, its reads, its writes."""
+
+    name: ClassVar[str]  # the command line's word for it: "datagouv", "ckan"
+    label: ClassVar[str]  # its name for people
+    key_variable: ClassVar[str]  # the environment variable that holds the key
+    help: ClassVar[str]
+    description: ClassVar[str]
+
+    # --- the command line -------------------------------------------------------------
+
+    @classmethod
+    @abstractmethod
+    def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
+        """The portal's own options (its address, its licence id…)."""
+
+    @classmethod
+    @abstractmethod
+    def from_arguments(cls, args: argparse.Namespace, key: str | None) -> Publisher:
+        ...
+
+    @property
+    @abstractmethod
+    def where(self) -> str:
+        """The portal as the messages name it: its label and address."""
+
+    # --- reads --------------------------------------------------------------------------
+
+    @abstractmethod
+    def find_dataset(self, name: str) -> Dataset | None:
+        """The dataset known by ``name`` (the stable name this publisher gives it), or None."""
+
+    @abstractmethod
+    def resources(self, dataset: Dataset) -> list[Resource]:
+        ...
+
+    @abstractmethod
+    def resource_key(self, resource: Resource) -> str | None:
+        """The stable key stored with a resource by this publisher, if any."""
+
+    @abstractmethod
+    def resource_title(self, resource: Resource) -> str:
+        ...
+
+    @abstractmethod
+    def same_content(self, resource: Resource, file: LocalFile) -> bool:
+        """Whether the portal's copy of ``resource`` is ``file``, byte for byte."""
+
+    def accepted_extensions(self) -> set[str] | None:
+        """The file extensions the portal takes; None when it takes any."""
+        return None
+
+    # --- what the portal should hold ----------------------------------------------------
+
+    @abstractmethod
+    def dataset_metadata(self, bundle: Bundle, name: str, description: str,
+                         current: Dataset | None) -> dict[str, Any]:
+        ...
+
+    @abstractmethod
+    def dataset_differences(self, wanted: dict[str, Any], current: Dataset) -> list[str]:
+        ...
+
+    @abstractmethod
+    def resource_metadata(self, file: LocalFile, current: Resource | None) -> dict[str, Any]:
+        ...
+
+    @abstractmethod
+    def resource_differences(self, wanted: dict[str, Any], current: Resource) -> list[str]:
+        ...
+
+    # --- writes -------------------------------------------------------------------------
+
+    @abstractmethod
+    def create_dataset(self, metadata: dict[str, Any]) -> Dataset:
+        ...
+
+    @abstractmethod
+    def update_dataset(self, dataset: Dataset, metadata: dict[str, Any]) -> None:
+        ...
+
+    @abstractmethod
+    def upload(self, dataset: Dataset, step: Step) -> Resource:
+        """Upload ``step.file`` as a new resource, or into ``step.resource`` (keeping its id
+        and address), with its metadata; check that the portal stored what was sent."""
+
+    @abstractmethod
+    def update_resource(self, dataset: Dataset, resource: Resource, metadata: dict[str, Any]) -> None:
+        ...
+
+    @abstractmethod
+    def reorder(self, dataset: Dataset, resource_ids: list[str]) -> None:
+        """Put these resources first, in this order."""
+
+    def page(self, dataset: Dataset) -> str | None:
+        return None
+
+    # --- the plan, the same for every portal --------------------------------------------
+
+    def _match(self, resources: list[Resource], file: LocalFile, names: tuple[str, ...],
+               taken: set[str]) -> Resource | None:
+        free = [r for r in resources if str(r.get("id")) not in taken]
+        for resource in free:
+            if self.resource_key(resource) == file.key:
+                return resource
+        for resource in free:
+            if self.resource_key(resource) is None and self.resource_title(resource) in names:
+                return resource
+        return None
+
+    def _upload_name(self, file: LocalFile, name: str, accepted: set[str] | None) -> tuple[str, str]:
+        """The name to upload under and, when the file cannot go, why ("" when it can)."""
+        extension = _suffix(name)
+        if accepted is None or extension in accepted:
+            return name, ""
+        fallback = TEXT_FALLBACK.get(extension)
+        if fallback in accepted:
+            return f"{PurePosixPath(name).stem}.{fallback}", ""
+        return name, f"the portal does not accept .{extension} files"
+
+    def _refused_packages(self, bundle: Bundle, names: dict[str, str],
+                          accepted: set[str] | None) -> set[str]:
+        """The package folders none of whose data files the portal takes: their descriptor
+        would describe nothing on the portal."""
+        verdicts: dict[str, list[bool]] = {}
+        for file in bundle.files:
+            if file.file.kind == "data":
+                refused = bool(self._upload_name(file, names[file.key], accepted)[1])
+                verdicts.setdefault(file.key.split("/", 1)[0], []).append(refused)
+        return {package for package, refused in verdicts.items() if all(refused)}
+
+    def plan(self, bundle: Bundle, name: str) -> Plan:
+        """What publishing ``bundle`` as the dataset ``name`` would do; reads only."""
+        dataset = self.find_dataset(name)
+        accepted = self.accepted_extensions()
+        names = upload_names(bundle.files)
+        resources = self.resources(dataset) if dataset else []
+        taken: set[str] = set()
+        file_steps = []
+        refused_packages = self._refused_packages(bundle, names, accepted)
+        for file in bundle.files:
+            upload_name, refused = self._upload_name(file, names[file.key], accepted)
+            package = file.key.split("/", 1)[0]
+            if not refused and file.file.kind != "data" and package in refused_packages:
+                refused = "the portal takes none of the files it describes"
+            if refused:
+                file_steps.append(Step("skip", file.title, refused, file=file))
+                continue
+            sent_as = f"sent as {upload_name}; " if _suffix(upload_name) != _suffix(file.key) else ""
+            current = self._match(resources, file, (names[file.key], file.title), taken)
+            if current is None:
+                file_steps.append(Step("upload", file.title, sent_as + "new file", file, None, upload_name))
+                continue
+            taken.add(str(current["id"]))
+            if not self.same_content(current, file):
+                file_steps.append(Step("replace file", file.title, sent_as + "file changed", file,
+                                       current, upload_name))
+                continue
+            differing = self.resource_differences(self.resource_metadata(file, current), current)
+            if differing:
+                file_steps.append(Step("update metadata", file.title, "changed: " + ", ".join(differing),
+                                       file, current, upload_name))
+            else:
+                file_steps.append(Step("keep", file.title, "same content", file, current, upload_name))
+        shown = [s.file for s in file_steps if s.file is not None and s.action != "skip"]
+        metadata = self.dataset_metadata(bundle, name, describe(bundle, shown), dataset)
+        steps: list[Step] = []
+        if dataset is None:
+            steps.append(Step("create dataset", name, "no such dataset on the portal yet"))
+        elif differing := self.dataset_differences(metadata, dataset):
+            steps.append(Step("update dataset", name, "changed: " + ", ".join(differing)))
+        steps += file_steps
+        # the release's order on the portal: the workbook first, documentation last
+        placed = [s for s in file_steps if s.action != "skip"]
+        wanted = [str(s.resource["id"]) for s in placed if s.resource is not None]
+        first = [str(r.get("id")) for r in resources[:len(wanted)]]
+        if placed and (len(wanted) < len(placed) or first != wanted):
+            steps.append(Step("reorder", name, "the workbook first, then the data, then the "
+                                               "documentation"))
+        return Plan(self.where, name, dataset, steps, metadata)
+
+    def apply(self, plan: Plan) -> Done:
+        """Carry out ``plan``; returns what was done. A failure says what was already done,
+        and the same command, run again, finishes the job without duplicating anything."""
+        done: list[Step] = []
+        dataset = plan.dataset
+        placed: list[str] = []
+        try:
+            for step in plan.steps:
+                if step.action == "create dataset":
+                    dataset = self.create_dataset(plan.metadata)
+                elif step.action == "update dataset" and dataset is not None:
+                    self.update_dataset(dataset, plan.metadata)
+                elif step.action in ("upload", "replace file") and dataset is not None:
+                    placed.append(str(self.upload(dataset, step)["id"]))
+                elif step.action in ("update metadata", "keep") and step.resource is not None:
+                    if step.action == "update metadata" and dataset is not None:
+                        self.update_resource(dataset, step.resource,
+                                             self.resource_metadata(step.file, step.resource))
+                    placed.append(str(step.resource["id"]))
+                elif step.action == "reorder" and dataset is not None:
+                    self.reorder(dataset, placed)
+                if step.changes_something:
+                    done.append(step)
+        except PipelineError as exc:
+            if not done:
+                raise
+            raise type(exc)(f"{exc}; already done on the portal: {summary(done)}; the same "
+                            "command, run again, finishes the job") from None
+        assert dataset is not None
+        return Done(plan.portal, str(dataset["id"]), self.page(dataset), done)
+
+
+def summary(steps: list[Step]) -> str:
+    """
+    >>> summary([Step("create dataset", "x"), Step("upload", "a"), Step("upload", "b")])
+    'create dataset 1, upload 2'
+    """
+    counts: dict[str, int] = {}
+    for step in steps:
+        counts[step.action] = counts.get(step.action, 0) + 1
+    return ", ".join(f"{action} {n}" for action, n in counts.items())
+
+
+def render_plan(plan: Plan) -> str:
+    """The plan, one line a step; files left alone are only counted."""
+    shown = [s for s in plan.steps if s.action != "keep"]
+    width = max((len(s.action) for s in shown), default=0)
+    lines = [f"{s.action:<{width}}  {s.target}" + (f"  ({s.detail})" if s.detail else "")
+             for s in shown]
+    kept = sum(1 for s in plan.steps if s.action == "keep")
+    skipped = sum(1 for s in plan.steps if s.action == "skip")
+    lines.append(f"{plan.portal}: {len(plan.todo)} change(s), {kept} file(s) already up to date"
+                 + (f", {skipped} not published there" if skipped else ""))
+    return "\n".join(lines)
+
+
+def render_done(done: Done) -> str:
+    lines = [f"  {s.action}: {s.target}" for s in done.steps]
+    lines.append(f"done on {done.portal}: {summary(done.steps) or 'nothing'}; dataset "
+                 f"{done.dataset_id}" + (f" ({done.page})" if done.page else ""))
+    return "\n".join(lines)

@@ -1,0 +1,151 @@
+"""The command line under bad input: one line, the right status, never a traceback. Each
+attack is a row: what the user gives, the command, the status and the line."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pipeline.config
+from pipeline.cli import main
+from pipeline.errors import InputError, ReleaseError
+
+from .conftest import ROOT, SNAPSHOT
+from .security import cli, error_line, tree
+
+
+@pytest.fixture
+def city(tmp_path, monkeypatch):
+    """Point the configuration at a file the test writes."""
+    path = tmp_path / "city.toml"
+    function = pipeline.config.config
+    monkeypatch.setattr(function.__wrapped__, "__defaults__", (path,))
+    function.cache_clear()
+    yield path
+    monkeypatch.undo()
+    function.cache_clear()
+
+
+GOOD_CITY = (ROOT / "city.toml").read_text(encoding="utf-8")
+CITIES = [
+    ("not TOML", "[town\nname = ", "not a valid town configuration (Expected ']' at the end of a table declaration"),
+    ("no town", GOOD_CITY.replace("[town]", "[village]"), "not a valid town configuration ('town')"),
+    ("a name that is a number", GOOD_CITY.replace('name = "Ivry-sur-Seine"', "name = 3"),
+     "not a valid town configuration (town.name must be a non-empty string)"),
+    ("short names that are not a list", GOOD_CITY.replace('short_names = ["Ivry"]', 'short_names = "Ivry"'),
+     "not a valid town configuration (town.short_names must be a list of strings)"),
+    ("a stem that is a path", GOOD_CITY.replace('stem = "ivry-jumelages"', 'stem = "../../tmp/x"'),
+     "not a valid town configuration (release.stem must be a plain file name (a-z, 0-9, - and _))"),
+    ("not UTF-8", None, "not a valid town configuration ("),
+]
+
+
+@pytest.mark.parametrize("name, text, message", CITIES, ids=[c[0] for c in CITIES])
+@pytest.mark.parametrize("command", [["run", "--output", "{tmp}/out"], ["fetch", "--raw", "{tmp}/raw"],
+                                     ["validate", "{tmp}"], ["--help"]])
+def test_a_malformed_city_toml_is_one_line(city, tmp_path, capsys, name, text, message, command):
+    if text is None:
+        city.write_bytes(GOOD_CITY.encode("utf-8").replace(b"Ivry-sur-Seine", b"Ivry-sur-Seine\xff"))
+    else:
+        city.write_text(text, encoding="utf-8")
+    assert main([part.format(tmp=tmp_path) for part in command]) == InputError.exit_code
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {city}: {message}") and err.count("\n") == 1, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["city.toml"]
+
+
+def test_a_missing_city_toml(city, tmp_path, capsys):
+    assert main(["run", "--output", str(tmp_path / "out")]) == InputError.exit_code
+    assert capsys.readouterr().err == f"error: {city}: no such file (the town's configuration)\n"
+
+
+@pytest.fixture
+def big_page(tmp_path) -> Path:
+    page = tmp_path / "big.txt"
+    with page.open("wb") as out:  # a real page, then 6 MB of one more paragraph
+        out.write(SNAPSHOT.read_bytes())
+        out.write(b"x" * 6_000_000)
+    return page
+
+
+def _fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "page.txt"
+    os.mkfifo(path)
+    return path
+
+
+# id, the source, extra options, the status, the line after "error: <source>: "
+SOURCES = [
+    ("a page over the default limit", "big", (), 1,
+     "{size:,} bytes, over the 5,000,000-byte limit for a page (--max-bytes); nothing was read"),
+    ("a page over --max-bytes", "snapshot", ("--max-bytes", "1000"), 1,
+     "{size:,} bytes, over the 1,000-byte limit for a page (--max-bytes); nothing was read"),
+    ("a device", "/dev/zero", (), 1, "not a regular file (a device or a pipe?); give a page snapshot file"),
+    ("a named pipe nobody writes", "fifo", (), 1,
+     "not a regular file (a device or a pipe?); give a page snapshot file"),
+]
+
+
+@pytest.mark.parametrize("name, source, options, code, message", SOURCES, ids=[s[0] for s in SOURCES])
+def test_a_source_that_is_no_page_is_refused_before_it_is_read(tmp_path, big_page, name, source, options,
+                                                              code, message):
+    path = {"big": big_page, "snapshot": SNAPSHOT, "fifo": _fifo(tmp_path) if source == "fifo" else None
+            }.get(source) or Path(source)
+    done = cli("run", "--source", str(path), "--output", str(tmp_path / "out"), *options)
+    assert done.returncode == code
+    size = path.stat().st_size if path.is_file() else 0
+    expected = message.format(size=size)
+    assert error_line(done) == f"error: {path}: {expected}"
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_max_bytes_lets_a_larger_page_through(tmp_path):
+    done = cli("run", "--output", str(tmp_path / "out"), "--max-bytes", str(SNAPSHOT.stat().st_size),
+               "--first-release")
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["diff", "{tmp}/nowhere", "{tmp}/nowhere"], 3, "error: {tmp}/nowhere: not a release folder (no */datapackage.json)"),
+    (["validate", "{tmp}/nowhere"], 3, "error: {tmp}/nowhere: no datapackage.json in it or in its subfolders"),
+    (["run", "--previous", "{tmp}/nowhere", "--output", "{tmp}/out"], 3,
+     "error: {tmp}/nowhere: not a release folder (no */datapackage.json)"),
+    (["run", "--max-bytes", "-3"], 2, "python -m pipeline run: error: argument --max-bytes: -3 is not a positive number of bytes"),
+])
+def test_bad_folders_and_options(tmp_path, args, code, message):
+    done = cli(*[a.format(tmp=tmp_path) for a in args])
+    assert done.returncode == code
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == message.format(tmp=tmp_path)
+
+
+def test_validate_a_broken_descriptor(tmp_path):
+    release = tmp_path / "release"
+    shutil.copytree(ROOT / "output", release)
+    (release / "csv" / "datapackage.json").write_text("{broken", encoding="utf-8")
+    before = tree(release)
+    done = cli("validate", str(release))
+    assert done.returncode == ReleaseError.exit_code
+    assert error_line(done) == (f"error: {release / 'csv' / 'datapackage.json'}: not valid JSON (Expecting "
+                                "property name enclosed in double quotes: line 1 column 2 (char 1))")
+    assert tree(release) == before
+
+
+@pytest.mark.parametrize("error, line", [
+    (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/data/out/x.csv"), "error: /data/out/x.csv: No space left on device"),
+    (PermissionError(errno.EACCES, os.strerror(errno.EACCES)), "error: Permission denied"),
+    (OSError("something odd"), "error: something odd"),
+])
+def test_any_other_system_error_is_one_line(monkeypatch, capsys, error, line):
+    """The last guard of the command line, for what no stage foresaw."""
+    import pipeline.cli
+
+    def failing(args):
+        raise error
+    monkeypatch.setattr(pipeline.cli, "_validate", failing)
+    assert main(["validate", "."]) == 1
+    assert capsys.readouterr().err == line + "\n"

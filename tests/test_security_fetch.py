@@ -1,0 +1,297 @@
+"""Hostile or broken servers and manifests against ``fetch``, each a row: what the server
+(or raw/) holds, the command, and what must hold: the exit status, the one line on
+standard error, raw/ exactly as it was. Servers listen on 127.0.0.1 only; every command
+runs in a real process, with a generous time limit for the ones that must not hang."""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SNAPSHOT
+from .html_pages import render
+from .http_server import (
+    Server, dribble, dribble_headers, empty, page, raw_answer, redirect, status, with_headers,
+)
+from .security import (
+    as_unprivileged, cli, error_line, file_size_limit, read_only, tree, writable_again,
+)
+
+HTML = render(SNAPSHOT.read_text(encoding="utf-8")).encode("utf-8")
+QUICK = ("--timeout", "2", "--retries", "0")
+MANIFEST = (ROOT / "raw" / "manifest.json").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def server():
+    with Server() as s:
+        yield s
+
+
+def _manifest(text: str):
+    def prepare(raw: Path) -> None:
+        raw.mkdir(exist_ok=True)
+        (raw / "manifest.json").write_text(text, encoding="utf-8")
+    return prepare
+
+
+def _entry(**fields) -> str:
+    return json.dumps({"description": "x", "snapshots": [fields]})
+
+
+# id, the server's answer at /page.htm, what raw/ holds before, extra options,
+# exit status, the start of the error line after "error: <url>: " (or of the whole line)
+ROWS = [
+    ("empty 200 body", empty(200), None, (), 4, "the server answered 200 with an empty page; nothing was kept"),
+    ("304 without an earlier snapshot", status(304), None, (), 4,
+     "the server answered 304 Not Modified, but no snapshot of it was asked about"),
+    ("304 when the snapshot listed is gone", status(304),
+     _manifest(_entry(file="ivry-jumelages-2020-01-01.html", url="{url}", etag='"v1"', sha256="0" * 64)),
+     (), 4, "the server answered 304 Not Modified, but no snapshot"),
+    ("retries 0 says no retries", status(500), None, (), 4,
+     "the server answered 500 Internal Server Error"),
+    ("a header line over 64 KiB", raw_answer(b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 70_000 + b"\r\n\r\n"),
+     None, (), 4, "the server's answer is not valid HTTP"),
+    ("more than 100 headers", raw_answer(b"HTTP/1.1 200 OK\r\n" + b"".join(
+        b"X-H%d: 1\r\n" % i for i in range(150)) + b"Content-Length: 0\r\n\r\n"),
+     None, (), 4, "the server's answer is not valid HTTP"),
+    ("a garbled status line", raw_answer(b"HTTZ/9 lol\r\n\r\n"), None, (), 4,
+     "the server's answer is not valid HTTP"),
+    ("a redirect loop", redirect("/page.htm"), None, (), 4, "more than 5 redirects; nothing was kept"),
+    ("a redirect to another scheme", redirect("ftp://127.0.0.1/page.htm"), None, (), 4,
+     "redirected to ftp://127.0.0.1/page.htm; refused"),
+    ("a body over --max-bytes", page(b"<html>" + b"x" * 5000 + b"</html>"), None,
+     ("--max-bytes", "1000"), 1, "the page is 5,013 bytes, over the 1,000-byte limit"),
+    ("manifest not JSON", page(HTML), _manifest("{not json"), (), 1, "not valid JSON"),
+    ("manifest without snapshots", page(HTML), _manifest('{"description": "x"}'), (), 1,
+     'not a valid manifest (has no "snapshots" list)'),
+    ("manifest entry without file", page(HTML), _manifest(_entry(url="x")), (), 1,
+     'not a valid manifest (snapshot 1 has no "file")'),
+    ("manifest file with ../", page(HTML), _manifest(_entry(file="../../etc/passwd")), (), 1,
+     "not a valid manifest (snapshot 1: file '../../etc/passwd' is not a plain file name"),
+    ("manifest file absolute", page(HTML), _manifest(_entry(file="/etc/passwd")), (), 1,
+     "not a valid manifest (snapshot 1: file '/etc/passwd' is not a plain file name"),
+    ("manifest etag with a newline", page(HTML), _manifest(_entry(file="a.html", etag='"v1"\r\nX: y')),
+     (), 1, "not a valid manifest (snapshot 1: etag holds a control character)"),
+    ("manifest entry of the wrong type", page(HTML), _manifest(_entry(file="a.html", bytes="12")), (), 1,
+     "not a valid manifest (snapshot 1: bytes has the wrong type (str))"),
+]
+
+
+@pytest.mark.parametrize("name, route, before, options, code, message", ROWS, ids=[r[0] for r in ROWS])
+def test_a_hostile_answer_or_manifest_is_one_line_and_keeps_nothing(server, tmp_path, name, route, before,
+                                                                   options, code, message):
+    url = f"{server.url}/page.htm"
+    server.routes["/page.htm"] = route
+    raw = tmp_path / "raw"
+    if before is not None:
+        before(raw)
+        manifest = raw / "manifest.json"
+        manifest.write_text(manifest.read_text(encoding="utf-8").replace("{url}", url), encoding="utf-8")
+    kept = tree(raw)
+    done = cli("fetch", "--url", url, "--raw", str(raw), *QUICK, *options)
+    line = error_line(done)
+    assert done.returncode == code
+    assert line.startswith("error: ") and message in line, line
+    assert "after 0 retr" not in line
+    assert tree(raw) == kept  # nothing kept, and no folder made for nothing
+
+
+@pytest.mark.parametrize("route", [dribble(100_000, 0.2), dribble_headers(100_000, 0.2)],
+                         ids=["body one byte at a time", "headers one byte at a time"])
+def test_a_server_sending_a_byte_at_a_time_cannot_hold_fetch(server, tmp_path, route):
+    server.routes["/page.htm"] = route
+    raw = tmp_path / "raw"
+    done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), "--timeout", "1",
+               "--deadline", "3", "--retries", "0")  # cli() fails the test past its own limit
+    assert done.returncode == 4
+    assert error_line(done) == (f"error: {server.url}/page.htm: no complete answer within 3 s "
+                                "(--deadline); nothing was kept")
+    assert not raw.exists()
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--timeout", "0", "argument --timeout: 0 is not a positive number of seconds"),
+    ("--timeout", "-5", "argument --timeout: -5 is not a positive number of seconds"),
+    ("--timeout", "nan", "argument --timeout: nan is not a positive number of seconds"),
+    ("--deadline", "0", "argument --deadline: 0 is not a positive number of seconds"),
+    ("--retries", "-1", "argument --retries: -1 is not a number of retries (0 or more)"),
+    ("--max-bytes", "0", "argument --max-bytes: 0 is not a positive number of bytes"),
+    ("--max-bytes", "lots", "argument --max-bytes: 'lots' is not a number"),
+])
+def test_senseless_limits_are_usage_errors(tmp_path, option, value, message):
+    done = cli("fetch", "--raw", str(tmp_path / "raw"), option, value)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == f"python -m pipeline fetch: error: {message}"
+    assert not (tmp_path / "raw").exists()
+
+
+def test_raw_that_is_a_file(server, tmp_path):
+    server.routes["/page.htm"] = page(HTML)
+    (tmp_path / "raw").write_text("mine")
+    done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(tmp_path / "raw"), *QUICK)
+    assert done.returncode == 1
+    assert error_line(done) == (f"error: {tmp_path / 'raw'}: not a folder (--raw names the folder "
+                                "of the snapshots)")
+    assert (tmp_path / "raw").read_text() == "mine"
+
+
+def test_a_failed_fetch_into_a_new_folder_leaves_no_folder(server, tmp_path):
+    done = cli("fetch", "--url", f"{server.url}/missing.htm", "--raw", str(tmp_path / "new" / "raw"), *QUICK)
+    assert done.returncode == 4 and "answered 404" in error_line(done)
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- Credentials and what the server says about itself ---------------------------------------
+
+def test_a_password_or_token_in_the_url_is_used_but_never_written_or_shown(server, tmp_path):
+    """The user name and password of the URL authenticate the request; neither they nor a
+    token in the query string reach raw/, the release, or the terminal."""
+    server.routes["/page.htm"] = page(HTML)
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    secret_url = server.url.replace("://", "://ana:pa55w0rd@") + "/page.htm?id=3&access_token=t0ken"
+    done = cli("fetch", "--url", secret_url, "--raw", str(raw), *QUICK)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{server.url}/page.htm?id=3: new snapshot")
+    sent = server.requests[0][2]["Authorization"]
+    assert base64.b64decode(sent.split()[1]) == b"ana:pa55w0rd"
+    (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
+    assert entry["url"] == f"{server.url}/page.htm?id=3"
+    # run --source URL: fetches into raw/ (here the project's, redirected by a wrapper) and runs
+    script = ("import sys, pipeline.fetch as f\n"
+              f"f.RAW_DIR = __import__('pathlib').Path({str(raw)!r})\n"
+              "from pipeline.cli import main\n"
+              f"sys.exit(main(['run', '--source', {secret_url!r}, '--output', {str(out)!r}, '--first-release']))\n")
+    ran = cli(script=script)
+    assert ran.returncode == 0, ran.stderr
+    for folder in (raw, out):
+        for name, content in tree(folder).items():
+            assert content is None or (b"pa55w0rd" not in content and b"t0ken" not in content), name
+    for text in (done.stdout, done.stderr, ran.stdout, ran.stderr):
+        assert "pa55w0rd" not in text and "t0ken" not in text
+    descriptor = json.loads((out / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["sources"][0]["path"] == f"{server.url}/page.htm?id=3"
+
+
+def test_a_password_in_a_hand_edited_manifest_is_not_published(tmp_path):
+    """A manifest written before (or edited by hand) with a password in its URL: the
+    release cites the page without it."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "page.txt").write_bytes(SNAPSHOT.read_bytes())
+    import hashlib
+    (raw / "manifest.json").write_text(_entry(
+        file="page.txt", url="https://ana:pa55w0rd@www.example.org/page.htm?token=t0ken",
+        retrieved="2024-05-01T10:00:00Z", sha256=hashlib.sha256(SNAPSHOT.read_bytes()).hexdigest()))
+    done = cli("run", "--source", str(raw / "page.txt"), "--output", str(out), "--first-release")
+    assert done.returncode == 0, done.stderr
+    for name, content in tree(out).items():
+        assert content is None or (b"pa55w0rd" not in content and b"t0ken" not in content), name
+
+
+def test_a_redirect_to_another_host_is_followed_and_recorded(server, tmp_path):
+    with Server() as other:
+        other.routes["/moved.htm"] = page(HTML)
+        target = other.url.replace("127.0.0.1", "localhost") + "/moved.htm"
+        server.routes["/page.htm"] = redirect(target, 301)
+        raw = tmp_path / "raw"
+        done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), *QUICK)
+    assert done.returncode == 0, done.stderr
+    assert f"new snapshot, {len(HTML):,} bytes (redirected to {target}) -> " in done.stdout
+    (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
+    assert (entry["url"], entry["redirected_to"]) == (f"{server.url}/page.htm", target)
+
+
+def test_what_the_server_says_of_itself_is_recorded_as_printable_text(server, tmp_path):
+    """A lying charset is the reader's business (the bytes are kept as they came); an ETag
+    with an escape sequence is recorded without it, so the manifest stays valid."""
+    body = "<html><body><article><h1>Titre</h1><p>Caf\u00e9</p></article></body></html>".encode("cp1252")
+    server.routes["/page.htm"] = with_headers(body, {"Content-Type": "text/html; charset=unicode_escape",
+                                                     "ETag": '"v1\x1b[2J"'})
+    raw = tmp_path / "raw"
+    done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), *QUICK)
+    assert done.returncode == 0, done.stderr
+    (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
+    assert entry["etag"] == '"v1[2J"' and (raw / entry["file"]).read_bytes() == body
+    again = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), *QUICK)
+    assert again.returncode == 0 and "same content as" in again.stdout
+
+
+@pytest.fixture
+def certificate(tmp_path):
+    """A self-signed certificate for 127.0.0.1, made with openssl."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    return cert, key
+
+
+def test_a_redirect_from_https_to_plain_http_is_refused(certificate, server, tmp_path):
+    cert, key = certificate
+    server.routes["/page.htm"] = page(HTML)
+    with Server(tls=(str(cert), str(key))) as secure:
+        secure.routes["/page.htm"] = redirect(f"{server.url}/page.htm")
+        raw = tmp_path / "raw"
+        done = cli("fetch", "--url", f"{secure.url}/page.htm", "--raw", str(raw), *QUICK,
+                   env={"REQUESTS_CA_BUNDLE": str(cert)})
+        assert secure.hits("/page.htm") == 1
+    assert done.returncode == 4
+    assert error_line(done) == (f"error: {secure.url}/page.htm: redirected to {server.url}/page.htm; "
+                                "refused (a page is followed over https, or from http to http(s), only)")
+    assert server.hits("/page.htm") == 0 and not raw.exists()
+
+
+# --- The disk ---------------------------------------------------------------------------------
+
+ENOSPC_SCRIPT = """
+import errno, os, sys
+real = os.fsync
+def full(fd):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+os.fsync = full
+from pipeline.cli import main
+sys.exit(main({args!r}))
+"""
+
+
+@pytest.mark.parametrize("fault", ["file size limit (EFBIG)", "disk full (ENOSPC)"])
+def test_a_full_disk_keeps_nothing(server, tmp_path, fault):
+    server.routes["/page.htm"] = page(HTML, etag='"v2"')
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.json").write_text(MANIFEST, encoding="utf-8")
+    kept = tree(raw)
+    args = ["fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), *QUICK]
+    if fault.startswith("file size"):
+        done = cli(*args, preexec=file_size_limit(4096))
+        reason = "File too large"
+    else:
+        done = cli(script=ENOSPC_SCRIPT.format(args=args))
+        reason = "No space left on device"
+    assert done.returncode == 1
+    line = error_line(done)
+    assert line.startswith("error: ") and f"cannot keep the snapshot ({reason}); nothing was kept" in line
+    assert tree(raw) == {**kept, ".lock-manifest.json": b""}
+
+
+def test_a_read_only_raw_folder(server, tmp_path):
+    server.routes["/page.htm"] = page(HTML)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.json").write_text(MANIFEST, encoding="utf-8")
+    read_only(raw)
+    kept = tree(raw)
+    try:
+        done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), *QUICK,
+                   **as_unprivileged())
+    finally:
+        writable_again(raw)
+    assert done.returncode == 1
+    assert error_line(done) == (f"error: {raw / '.lock-manifest.json'}: cannot take the lock "
+                                "(Permission denied); nothing was done")
+    assert tree(raw) == kept
