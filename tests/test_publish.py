@@ -108,26 +108,38 @@ def test_an_edited_dictionary_is_not_published(portal, release, capsys):
     readme = release / "README.md"
     readme.write_text(readme.read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
     refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release),
-            "README.md: differs from the file the pipeline wrote")
+            "README.md: differs from its sha256 in SHA256SUMS")
 
 
-def test_a_csv_cell_edited_with_its_hash_recomputed_is_not_published(portal, release, capsys):
-    """The descriptor agrees with the edited file, but the packages no longer agree."""
+def _edit_csv_keeping_its_hashes(release, name, edit):
+    """Edit a CSV file and recompute its descriptor's hash and size and the release's
+    SHA256SUMS, as someone covering their tracks would: only the deeper checks remain."""
     import hashlib
-    csv = release / "csv" / "partners.csv"
-    csv.write_text(csv.read_text(encoding="utf-8").replace("Allemagne", "Autriche", 1), encoding="utf-8")
+    from pipeline.layout import Layout, format_checksums
+    csv = release / "csv" / name
+    csv.write_text(edit(csv.read_text(encoding="utf-8")), encoding="utf-8")
     descriptor_path = release / "csv" / "datapackage.json"
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    resource = next(r for r in descriptor["resources"] if r["path"] == "partners.csv")
+    resource = next(r for r in descriptor["resources"] if r["path"] == name)
     content = csv.read_bytes()
     resource["hash"], resource["bytes"] = "sha256:" + hashlib.sha256(content).hexdigest(), len(content)
     descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    sums = Layout(release).checksums
+    sums.write_text(format_checksums({
+        p.relative_to(release).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in release.rglob("*") if p.is_file() and p != sums}), encoding="utf-8")
+
+
+def test_a_csv_cell_edited_with_its_hashes_recomputed_is_not_published(portal, release, capsys):
+    """The descriptor and the checksums agree with the edited file, but the packages no
+    longer agree."""
+    _edit_csv_keeping_its_hashes(release, "partners.csv", lambda t: t.replace("Allemagne", "Autriche", 1))
     refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release),
             "table partners does not hold the same records as the csv package")
 
 
 def test_a_file_that_does_not_validate_is_not_published(portal, release, capsys):
-    (release / "csv" / "actions.csv").write_text("action_id\nx\n", encoding="utf-8")
+    _edit_csv_keeping_its_hashes(release, "actions.csv", lambda t: "action_id\nx\n")
     refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release), "not valid")
 
 
@@ -139,12 +151,9 @@ def test_a_symbolic_link_in_the_release_is_refused(portal, release, capsys, tmp_
 
 
 def test_a_release_whose_run_recorded_no_hashes_is_not_published(portal, release, capsys):
-    report = release / "run-report.json"
-    data = json.loads(report.read_text(encoding="utf-8"))
-    del data["release"]["files"]
-    report.write_text(json.dumps(data), encoding="utf-8")
+    (release / "SHA256SUMS").unlink()
     refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release),
-            "records no file hashes")
+            "SHA256SUMS: missing")
 
 
 def test_an_unknown_format(portal, release, capsys):

@@ -115,11 +115,16 @@ def published(portal, release, capsys):
     return out
 
 
+# The release's files that are for machines, not for readers, and are not published: the
+# run report, the change log's JSON, the checksums.
+MACHINE_FILES = {"run-report.json", "changelog.json", "SHA256SUMS"}
+
+
 def published_paths(portal, release):
     """The release's files this portal takes: all on CKAN; on stock udata, no Parquet, no
     HTML page, and Markdown sent as text."""
     paths = {p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()}
-    paths -= {"run-report.json", "changelog.json"}  # for machines, not for readers
+    paths -= MACHINE_FILES  # for machines, not for readers
     if isinstance(portal, Udata):
         paths = {p for p in paths if not p.startswith("parquet/") and p != "index.html"}
     return paths
