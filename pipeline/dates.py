@@ -427,7 +427,7 @@ def _candidates(text: str) -> list[_Candidate]:
     codes = ""
     for t in tokens(text):
         if t.code in ":,":
-            label = text[:t.start].rstrip()
+            label = text[:t.start].strip()
             if has_date and label:
                 found.append(_Candidate(label, text[t.end:].lstrip(), t.code, codes, other))
             if t.code == ":":
