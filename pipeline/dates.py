@@ -1,38 +1,224 @@
-"""The page's date labels as intervals with a precision.
+"""Date labels: finding them at the start of an entry, and reading them as intervals.
 
-The page opens each entry with a label such as "2003-2014 :", "Juin 2012 :",
-"Printemps 2017 :" or "1999," and no general-purpose date library reads French seasons,
-ranges or open ends. This module is a small explicit grammar: each form is one regular
-expression and one builder, tried in order, so a new form is one new row in ``_FORMS``.
+An entry opens with a label such as "2003-2014 :", "Juin 2012 :", "Du 3 au 10 juillet
+2023 :" or "1999," and no general-purpose date library reads French seasons, ranges, parts
+of a year or open ends. This module is a small explicit grammar in two steps:
+
+1. a scanner cuts the label into tokens (a year, a number, a month, a season, a date word
+   such as "depuis" or "jusqu'", punctuation, any other word), whatever the typography:
+   capitals or not, accents or not ("ete", "fevrier"), non-breaking or narrow spaces, any
+   dash or a slash, typographic apostrophes, "1er";
+2. each form of label is one regular expression over the tokens' one-letter codes and one
+   builder, tried in order (``_FORMS``): a new form is one new row.
 
 Every label becomes a :class:`Period` whose ``edtf`` string (ISO 8601-2, the Library of
-Congress' Extended Date/Time Format) says exactly what the page says and nothing more:
-a season keeps its year and gets no invented month, an open end stays open.
+Congress' Extended Date/Time Format) says what the label says and nothing more: a season
+keeps its year and gets no invented month, an open end stays open, a day is kept. The
+period's first and last possible day (``start_date``, ``end_date``) follow from it.
+A label with impossible values (a range written backwards, 31 February, a weekday that
+does not match its date) is not understood: ``parse_label`` returns ``None``, never a guess.
+
+Everything here runs in time linear in the text and looks at a bounded prefix of it.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Callable
+from datetime import date
+from functools import lru_cache
+from typing import Callable, Iterator, NamedTuple
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12,
 }
+# Abbreviations editors write in tables and short labels ("sept. 2019").
+MONTH_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9,
+                       "oct": 10, "nov": 11, "déc": 12}
 # EDTF level 1 season codes: 21 spring, 22 summer, 23 autumn, 24 winter.
 SEASONS = {"printemps": 21, "été": 22, "ete": 22, "automne": 23, "hiver": 24}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+            "dimanche": 6}
+ORDINALS = {"premier": 1, "première": 1, "second": 2, "seconde": 2, "deuxième": 2,
+            "troisième": 3, "quatrième": 4}
+# EDTF level 2 sub-year codes: 33-36 the quarters, 40-41 the semesters.
+QUARTER_BASE, SEMESTER_BASE = 32, 39  # quarter n is code 32 + n, semester n 39 + n
 
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DASH = r"\s*[-–—]\s*"
-_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
-_SEASON = "(?:" + "|".join(sorted(SEASONS, key=len, reverse=True)) + ")"
+# Months each EDTF sub-year code spans; 14 is February of the next year. Seasons are
+# meteorological seasons, as python-edtf reads them, except that winter runs to February
+# (python-edtf stops it on 31 December, which would cut "Hiver 2023-2024" in half).
+CODE_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14),
+               33: (1, 3), 34: (4, 6), 35: (7, 9), 36: (10, 12), 40: (1, 6), 41: (7, 12)}
+
+YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
+APOSTROPHE = "['’ʼ‘`´]"
+DASHES = "\\-‐‑‒–—―−/"
+MAX_LABEL = 120  # characters: a label is a short phrase
+MAX_WORDS = 12
+
+_ACCENTS = {"é": "[ée]", "è": "[èe]", "ê": "[êe]", "à": "[àa]", "â": "[âa]", "û": "[ûu]",
+            "ô": "[ôo]", "î": "[îi]", "ç": "[çc]"}
+_NOT_LETTER = r"(?![^\W\d_])"
+
+
+def plain(word: str) -> str:
+    """A word without accents, in lower case: how the grammar looks words up.
+
+    >>> plain("Été"), plain("FÉVRIER")
+    ('ete', 'fevrier')
+    """
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(*words: str) -> str:
+    """A pattern for whole words, accents optional (editors drop them: "ete", "aout")."""
+    folded = ("".join(_ACCENTS.get(c, re.escape(c)) for c in w)
+              for w in sorted(words, key=len, reverse=True))
+    return "(?:" + "|".join(folded) + ")" + _NOT_LETTER
+
+
+_MONTH_VALUES = {plain(w): n for w, n in (MONTHS | MONTH_ABBREVIATIONS).items()}
+_SEASON_VALUES = {plain(w): n for w, n in SEASONS.items()}
+_ORDINAL_VALUES = {plain(w): n for w, n in ORDINALS.items()}
+
+# The scanner's vocabulary: (one-letter code, pattern), tried in this order at each token.
+_VOCABULARY: list[tuple[str, str]] = [
+    ("Y", YEAR),
+    ("O", rf"(?:[2-4](?:ème|eme|è|e|nde|nd|ᵉ)|{_words(*ORDINALS)})(?!\w)"),
+    ("N", r"(?:1(?:er|re|ère|ᵉʳ)|\d{1,2})(?!\w)"),  # a day, or a two-digit year or decade
+    ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?)"),
+    ("S", _words(*SEASONS)),
+    ("W", _words(*WEEKDAYS)),
+    ("H", _words("semestre")),
+    ("R", _words("trimestre")),
+    ("X", _words("années")),
+    ("y", _words("année")),
+    ("P", rf"(?:mi\s*[{DASHES}]|{_words('mi', 'début', 'milieu', 'fin', 'courant', 'cours')})"),
+    ("F", rf"(?:{_words('depuis', 'partir', 'compter')}|dès{_NOT_LETTER})"),  # "des" is D
+    ("T", rf"(?:jusqu{APOSTROPHE}|{_words('jusque')})"),
+    ("B", _words("entre")),
+    ("D", rf"(?:d{APOSTROPHE}|{_words('de', 'du', 'des')})"),
+    ("A", _words("à", "au", "aux")),
+    ("E", _words("en")),
+    ("L", rf"(?:l{APOSTROPHE}|{_words('le', 'la', 'les')})"),
+    ("I", _words("dans", "pendant", "durant", "lors")),
+    ("&", _words("et")),
+    (",", ","),
+    ("-", f"[{DASHES}]"),
+    (":", ":"),
+    (".", r"[.;!?()\[\]«»\"…]"),  # a sentence or a phrase ends: no label goes past it
+    ("?", r"[^\s,:;.!?()\[\]«»\"…]+"),  # any other word
+]
+_SCAN = re.compile(r"\s*+(?:" + "|".join(f"({p})" for _, p in _VOCABULARY) + ")", re.IGNORECASE)
+_CODES = [""] + [code for code, _ in _VOCABULARY]  # by group number
+DATE_ELEMENTS = set("YMX")  # what makes a phrase a date: a year, a month, a decade
+_WORDS_OF_DATES = set("YONMSWHRXyPFTBDAEIL&")
+
+
+class Token(NamedTuple):
+    code: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def value(self) -> int:
+        """The number a year, day, month, season, weekday or ordinal stands for."""
+        word = plain(self.text).rstrip(".")
+        if self.code in "YN":
+            return int(re.match(r"\d+", self.text).group())  # type: ignore[union-attr]
+        if self.code == "O":
+            return _ORDINAL_VALUES.get(word) or int(word[0])
+        table = {"M": _MONTH_VALUES, "S": _SEASON_VALUES, "W": WEEKDAYS}[self.code]
+        return table[word]
+
+
+def tokens(text: str, limit: int = MAX_LABEL) -> Iterator[Token]:
+    """The tokens of the first ``limit`` characters of ``text``.
+
+    >>> "".join(t.code for t in tokens("Du 3 au 10 juillet 2023 : accueil"))
+    'DNANMY:?'
+    """
+    pos, end = 0, min(len(text), limit)
+    while pos < end:
+        m = _SCAN.match(text, pos, end)
+        if m is None:  # only white space is left
+            return
+        group = m.lastindex
+        pos = m.end()
+        yield Token(_CODES[group], m.group(group), m.start(group), pos)  # type: ignore[index]
+
+
+# --- What a label means --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Point:
+    """One date as the page gives it: a year, maybe a month and a day, or a sub-year code
+    (season, quarter, semester), or a decade."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    code: int | None = None
+    decade: bool = False
+
+    @property
+    def edtf(self) -> str:
+        if self.decade:
+            return f"{self.year // 10}X"
+        if self.code:
+            return f"{self.year}-{self.code}"
+        if self.day:
+            return f"{self.year}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}"
+
+    @property
+    def first(self) -> date:
+        """The earliest day this date allows."""
+        if self.code:
+            return date(self.year, CODE_MONTHS[self.code][0], 1)
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> date:
+        """The latest day this date allows."""
+        if self.decade:
+            return date(self.year + 9, 12, 31)
+        if self.day:
+            return date(self.year, self.month or 1, self.day)
+        year, month = self.year, self.month or 12
+        if self.code:
+            month = CODE_MONTHS[self.code][1]
+            year, month = (year + 1, month - 12) if month > 12 else (year, month)
+        return date(year, month, calendar.monthrange(year, month)[1])
+
+    @property
+    def precision(self) -> str:
+        if self.decade or self.code:
+            return "decade" if self.decade else "code"
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def names_months(self) -> bool:
+        """True when the page gives the months: a month, a day, a quarter or a semester
+        (a season's months depend on the reading of seasons, so it names none)."""
+        return self.month is not None or (self.code or 0) > QUARTER_BASE
 
 
 @dataclass(frozen=True)
 class Period:
-    """An interval of years and months; ``None`` where the page gives no such precision."""
+    """An interval with a precision; ``None`` where the page gives no such precision.
+
+    ``start_date`` and ``end_date`` are the earliest and latest day the period allows;
+    the year and month columns are theirs, the months only where the label names them.
+    """
 
     start_year: int | None
     start_month: int | None
@@ -40,130 +226,294 @@ class Period:
     end_month: int | None
     is_ongoing: bool
     edtf: str
+    start_date: date | None = None
+    end_date: date | None = None
 
 
-def _years(text: str) -> list[int]:
-    return [int(y) for y in re.findall(YEAR, text)]
+def _period(edtf: str, start: Point | None, end: Point | None) -> Period:
+    """The columns of a period, all from its first and last point (``None``: open end)."""
+    return Period(
+        start.first.year if start else None,
+        start.first.month if start and start.names_months else None,
+        end.last.year if end else None,
+        end.last.month if end and end.names_months else None,
+        end is None, edtf,
+        start.first if start else None,
+        end.last if end else None,
+    )
 
 
-def _month(word: str) -> int:
-    return MONTHS[word.lower()]
-
-
-def _single_year(m: re.Match[str]) -> Period:
-    (year,) = _years(m.group(0))
-    return Period(year, None, year, None, False, f"{year}")
-
-
-def _year_range(m: re.Match[str]) -> Period | None:
-    start, end = _years(m.group(0))
-    if start > end:  # "2014-2003" is a typo: reported as not understood, not inverted
+def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
+    """A date from its tokens (weekday, day, month, season or sub-year, year); the year
+    and month it leaves out ("du 3 au 10 juillet 2023") come from ``inherit``."""
+    parts: dict[str, int] = {}
+    for i, t in enumerate(toks):
+        if t.code in "WNMSYO":
+            if t.code in parts:
+                return None
+            parts[t.code] = t.value
+        elif t.code in "HR":  # "1er semestre", "second semestre", not "1 semestre"
+            if i == 0 or toks[i - 1].text.isdigit():
+                return None
+            parts["code"] = (SEMESTER_BASE if t.code == "H" else QUARTER_BASE) + parts.pop(
+                "O", parts.pop("N", 0))
+    code = parts.get("code") or parts.get("S")
+    if code is not None and code not in CODE_MONTHS:
         return None
-    return Period(start, None, end, None, False, f"{start}/{end}")
-
-
-def _year_list(m: re.Match[str]) -> Period:
-    years = _years(m.group(0))
-    listed = ",".join(str(y) for y in years)
-    return Period(min(years), None, max(years), None, False, "{" + listed + "}")
-
-
-def _since(m: re.Match[str]) -> Period:
-    (year,) = _years(m.group(0))
-    return Period(year, None, None, None, True, f"{year}/..")
-
-
-def _month_year(m: re.Match[str]) -> Period:
-    year, month = int(m["year"]), _month(m["month"])
-    return Period(year, month, year, month, False, f"{year}-{month:02d}")
-
-
-def _month_range(m: re.Match[str]) -> Period | None:
-    year, first, last = int(m["year"]), _month(m["first"]), _month(m["last"])
-    if first > last:
+    if "Y" not in parts:
+        if inherit is None:
+            return None
+        parts["Y"] = inherit.year
+        if "N" in parts and "M" not in parts and inherit.month:
+            parts["M"] = inherit.month
+    if "N" in parts and "M" not in parts:
         return None
-    return Period(year, first, year, last, False, f"{year}-{first:02d}/{year}-{last:02d}")
+    year, month, day = parts["Y"], parts.get("M"), parts.get("N")
+    if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    if "W" in parts and (day is None or date(year, month, day).weekday() != parts["W"]):  # type: ignore[arg-type]
+        return None
+    return Point(year, month, day, code)
 
 
-def _season(m: re.Match[str]) -> Period:
-    year, code = int(m["year"]), SEASONS[m["season"].lower()]
-    return Period(year, None, year, None, False, f"{year}-{code}")
+Builder = Callable[[dict[str, list[Token]]], "Period | None"]
 
 
-# Longest forms first: "2020, 2021 et 2022" must not be read as "2020" + ",".
-_FORMS: list[tuple[str, Callable[[re.Match[str]], Period | None]]] = [
-    (rf"{YEAR}(?:\s*,\s*{YEAR})*\s+et\s+{YEAR}", _year_list),
-    (rf"{YEAR}{_DASH}{YEAR}", _year_range),
-    (rf"de\s+{YEAR}\s+à\s+{YEAR}", _year_range),
-    (rf"depuis\s+{YEAR}", _since),
-    (rf"(?P<first>{_MONTH}){_DASH}(?P<last>{_MONTH})\s+(?P<year>{YEAR})", _month_range),
-    (rf"(?P<month>{_MONTH})\s+(?P<year>{YEAR})", _month_year),
-    (rf"(?P<season>{_SEASON})\s+(?P<year>{YEAR})", _season),
-    (YEAR, _single_year),
+def _single(g: dict[str, list[Token]]) -> Period | None:
+    p = _point(g["a"])
+    return _period(p.edtf, p, p) if p else None
+
+
+def _range(g: dict[str, list[Token]]) -> Period | None:
+    """A start that leaves out its year takes the end's, and then must have the end's
+    precision ("du 3 au juillet 2023" is no range); a backwards range is not understood."""
+    end = _point(g["b"])
+    start = _point(g["a"], inherit=end) if end else None
+    if not (start and end) or start.first > end.first or start.last > end.last:
+        return None
+    if not any(t.code == "Y" for t in g["a"]) and start.precision != end.precision:
+        return None
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
+
+
+def _two_digit_end(g: dict[str, list[Token]]) -> Period | None:
+    start, last = _point(g["a"]), g["b"][0]
+    if start is None or len(last.text) != 2:
+        return None
+    end = start.year - start.year % 100 + last.value
+    end += 100 if end <= start.year else 0
+    return _period(f"{start.year}/{end}", start, Point(end)) if end < 2100 else None
+
+
+def _winter(g: dict[str, list[Token]]) -> Period | None:
+    """"Hiver 2023-2024": EDTF's winter of 2023 is the one that begins in December 2023."""
+    winter, last = _point(g["a"]), g["b"][0]
+    if winter is None or winter.code != SEASONS["hiver"]:
+        return None
+    following = last.value if last.code == "Y" else winter.year - winter.year % 100 + last.value
+    return _period(winter.edtf, winter, winter) if following == winter.year + 1 else None
+
+
+def _since(g: dict[str, list[Token]]) -> Period | None:
+    p = _point(g["a"])
+    return _period(f"{p.edtf}/..", p, None) if p else None
+
+
+def _until(g: dict[str, list[Token]]) -> Period | None:
+    p = _point(g["b"])
+    return _period(f"../{p.edtf}", None, p) if p else None
+
+
+def _set(g: dict[str, list[Token]]) -> Period | None:
+    """"2020, 2021 et 2022", "juin et juillet 2019", "les 3 et 4 mai 2019": an EDTF set,
+    its items in the order of time (a list written out of order is not understood)."""
+    shared = _point(g["b"]) if g.get("b") else None
+    items = [_point([t], inherit=shared) for t in g["items"] if t.code in "YMN"]
+    if not items or None in items:
+        return None
+    points: list[Point] = items  # type: ignore[assignment]
+    if any(a.last >= b.first for a, b in zip(points, points[1:])):
+        return None
+    return _period("{" + ",".join(p.edtf for p in points) + "}", points[0], points[-1])
+
+
+def _decade(g: dict[str, list[Token]]) -> Period | None:
+    """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it)."""
+    t = g["a"][0]
+    year = t.value if t.code == "Y" else (1900 + t.value if len(t.text) == 2 and 30 <= t.value <= 90 else 0)
+    if year % 10 or not year:
+        return None
+    p = Point(year, decade=True)
+    return _period(p.edtf, p, p)
+
+
+# Pieces of forms, over the tokens' codes. Words that only introduce a date ("en", "au",
+# "lors de", "l'") and parts of a year ("début", "mi-", "fin", "courant") change nothing
+# to the interval: EDTF has no code for them, and the year or month is the narrowest
+# interval that is certainly true (the label keeps the words).
+_INTRO = r"(?:[IAE]D?)?L?"
+_PART = r"(?:PD?L?)?y?"
+_CORE = r"(?:W?NM|M|S)?Y"  # a day, a month, a season or a year
+_SUB_YEAR = r"[NO][HR]D?L?y?Y"  # "1er semestre 2021", "second semestre de l'année 2021"
+_LEFT = r"(?:W?N(?:M(?:Y)?)?|M(?:Y)?|S(?:Y)?|Y)"  # a range's start, maybe without its year
+
+_FORMS: list[tuple[str, Builder]] = [
+    (rf"{_INTRO}(?P<items>Y(?:,Y){{0,20}}&Y)", _set),
+    (rf"{_INTRO}(?P<items>M(?:,M){{0,11}}&M)(?P<b>Y)", _set),
+    (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),
+    (r"D?(?P<a>Y)-(?P<b>N)", _two_digit_end),
+    (rf"{_INTRO}{_PART}(?P<a>SY)-(?P<b>[YN])", _winter),
+    (rf"(?:[IAE]?D)?L?{_PART}(?P<a>{_LEFT})(?:-|A|T[AE]?)L?{_PART}(?P<b>{_CORE})", _range),
+    (rf"[IAE]?BL?{_PART}(?P<a>{_LEFT})&L?{_PART}(?P<b>{_CORE})", _range),
+    (rf"A?F[DA]?L?{_PART}(?P<a>{_CORE})", _since),
+    (rf"T[EA]?L?{_PART}(?P<b>{_CORE})", _until),
+    (rf"{_INTRO}{_PART}X(?P<a>[YN])", _decade),
+    (rf"{_INTRO}{_PART}(?P<a>{_CORE}|{_SUB_YEAR})", _single),
 ]
-_COMPILED = [(re.compile(pattern, re.IGNORECASE), build) for pattern, build in _FORMS]
+_COMPILED = [(re.compile(pattern), build) for pattern, build in _FORMS]
 
-# A label opens an entry when a colon follows it ("2003-2014 :") or, as the page also
-# writes, a comma ("1999, Ivry-sur-Seine a participé…").
-_LABEL = "|".join(re.sub(r"\(\?P<\w+>", "(?:", pattern) for pattern, _ in _FORMS)
-LABEL_AT_START = re.compile(rf"(?P<label>{_LABEL})(?P<sep>\s*[:,]\s*)", re.IGNORECASE)
+
+@lru_cache(maxsize=4096)
+def parse_label(label: str) -> Period | None:
+    """Read a date label as written; ``None`` when it is none of the grammar's forms.
+
+    >>> parse_label("2006 – 2008").edtf, parse_label("Printemps 2017").edtf
+    ('2006/2008', '2017-21')
+    >>> p = parse_label("Du 28 juin au 5 juillet 2022")
+    >>> p.edtf, p.start_date.isoformat(), p.end_date.isoformat()
+    ('2022-06-28/2022-07-05', '2022-06-28', '2022-07-05')
+    >>> parse_label("Depuis 2016").end_year is None, parse_label("2014-2003") is None
+    (True, True)
+    """
+    if len(label) > MAX_LABEL:
+        return None
+    toks = list(tokens(label))
+    codes = "".join(t.code for t in toks)
+    for pattern, build in _COMPILED:
+        m = pattern.fullmatch(codes)
+        if m:
+            groups = {name: toks[m.start(name):m.end(name)]
+                      for name, value in m.groupdict().items() if value is not None}
+            return build(groups)  # None for a form the grammar knows with impossible values
+    return None
+
+
+# --- Where a label is ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Candidate:
+    label: str
+    rest: str
+    separator: str
+    codes: str  # the label's tokens, one letter each
+    other_words: int  # words that are not date words ("vers", "rentrée", "visite")
+
+
+# A colon makes a label of a short phrase with a few other words ("Rentrée scolaire 2019 :");
+# a comma, which sentences use everywhere, only of a phrase with at most one ("Vers 2015,"),
+# so that "Le projet lancé en 2019, financé par…" stays a sentence.
+OTHER_WORDS_BEFORE = {":": 3, ",": 1}
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every prefix of ``text`` that could be a label: a short phrase holding a year, a
+    month or a decade, then ":" or ",". Scanning stops at the first colon, at the end of a
+    sentence or phrase, or after ``MAX_WORDS`` words."""
+    found: list[_Candidate] = []
+    if text.find(":", 0, MAX_LABEL) < 0 and text.find(",", 0, MAX_LABEL) < 0:
+        return found  # no separator within reach: the common case of a plain paragraph
+    words = other = 0
+    has_date = False
+    codes = ""
+    for t in tokens(text):
+        if t.code in ":,":
+            label = text[:t.start].strip()
+            if has_date and label:
+                found.append(_Candidate(label, text[t.end:].lstrip(), t.code, codes, other))
+            if t.code == ":":
+                break
+            codes += t.code
+            continue
+        words += t.code != "-"
+        other += t.code == "?"
+        has_date = has_date or t.code in DATE_ELEMENTS
+        if t.code == "." or words > MAX_WORDS or other > max(OTHER_WORDS_BEFORE.values()):
+            break
+        codes += t.code
+    return found
+
+
+def _shaped(codes: str) -> bool:
+    """True when a label's tokens have the shape of one of the grammar's forms, whatever
+    its values ("2014-2003" has the shape of a range: a label, though not understood)."""
+    return any(pattern.fullmatch(codes) for pattern, _ in _COMPILED)
+
+
+def _label(text: str) -> tuple[_Candidate, bool] | None:
+    """The label ``text`` opens with, and whether it has the shape of a known form."""
+    candidates = _candidates(text)
+    shaped = [c for c in candidates if _shaped(c.codes)]
+    best = max(shaped, key=lambda c: len(c.label)) if shaped else None
+    # a longer phrase of date words only, up to a colon, is the label even when the grammar
+    # has no such form ("2018, 2019, 2020 :" is one label, not "2018")
+    whole = [c for c in candidates if c.separator == ":" and not c.other_words]
+    if whole and (best is None or len(whole[-1].label) > len(best.label)):
+        return whole[-1], False
+    if best:
+        return best, True
+    for separator, pick in ((":", -1), (",", 0)):
+        allowed = [c for c in candidates if c.separator == separator
+                   and c.other_words <= OTHER_WORDS_BEFORE[separator]
+                   and (separator == ":" or "Y" in c.codes)]
+        if allowed:
+            return allowed[pick], False
+    return None
 
 
 def split_label(text: str) -> tuple[str, str] | None:
-    """Split an entry into its date label and the rest, or ``None`` if it has no label.
+    """Split an entry into a date label of one of the grammar's forms and the rest, or
+    ``None``. The longest label wins: "2020, 2021 et 2022 : …" is a list, not "2020". A form
+    with impossible values ("2014-2003 :") is split off too; ``parse_label`` refuses it.
 
-    >>> split_label("Juin 2012 : organisation d’un tournoi")
-    ('Juin 2012', 'organisation d’un tournoi')
-    >>> split_label("1999, Ivry-sur-Seine a participé")
-    ('1999', 'Ivry-sur-Seine a participé')
-    >>> split_label("Collaboration avec le Théâtre National de Palestine") is None
+    >>> split_label("Mars 2011 : concert de la chorale")
+    ('Mars 2011', 'concert de la chorale')
+    >>> split_label("1999, la ville a participé")
+    ('1999', 'la ville a participé')
+    >>> split_label("Collaboration avec le Théâtre National depuis plusieurs années") is None
     True
     """
-    m = LABEL_AT_START.match(text)
-    if m is None:
-        return None
-    return m["label"], text[m.end():]
-
-
-# A label the grammar does not know but that reads as one: a short phrase with a year or a
-# decade, then a colon ("Courant 2019 :", "Fin des années 2000 :"). Such an entry is kept,
-# its label as written and its dates empty, and the run reports it: never dropped, never
-# guessed.
-UNKNOWN_LABEL_AT_START = re.compile(
-    rf"(?P<label>(?:[^\s:.;!?]+\s+){{0,3}}(?:{YEAR}|années\s+\d{{2,4}})(?:\s+[^\s:.;!?]+){{0,2}}?)"
-    r"(?P<sep>\s*:\s*)",
-    re.IGNORECASE,
-)
+    found = _label(text)
+    return (found[0].label, found[0].rest) if found and found[1] else None
 
 
 def split_any_label(text: str) -> tuple[str, str, bool] | None:
-    """Like :func:`split_label`, also for labels the grammar does not know (third value False).
+    """Like :func:`split_label`, also for labels the grammar has no form for; the third
+    value says whether the grammar understands the label. One it does not understand is
+    kept as written, with empty dates, and the run reports it.
 
-    >>> split_any_label("Courant 2019 : une forme inconnue")
-    ('Courant 2019', 'une forme inconnue', False)
-    >>> split_any_label("2016 : cartographie")
-    ('2016', 'cartographie', True)
-    """
-    known = split_label(text)
-    if known:
-        return known[0], known[1], True
-    m = UNKNOWN_LABEL_AT_START.match(text)
-    return (m["label"], text[m.end():], False) if m else None
-
-
-def parse_label(label: str) -> Period | None:
-    """Read a date label as written; ``None`` when it is not one of the grammar's forms.
-
-    >>> parse_label("2006 – 2008").edtf
-    '2006/2008'
-    >>> parse_label("Printemps 2017").edtf
-    '2017-21'
-    >>> parse_label("Depuis 2016").end_year is None
+    >>> split_any_label("Courant 2019 : une forme connue")
+    ('Courant 2019', 'une forme connue', True)
+    >>> split_any_label("Vers 2015, la ville a accueilli")
+    ('Vers 2015', 'la ville a accueilli', False)
+    >>> split_any_label("Le projet lancé en 2019, financé par la Ville") is None
     True
     """
-    text = label.strip()
-    for pattern, build in _COMPILED:
-        m = pattern.fullmatch(text)
-        if m:
-            return build(m)  # None for a form the grammar knows with impossible values
-    return None
+    found = _label(text)
+    if found is None:
+        return None
+    label = found[0]
+    return label.label, label.rest, parse_label(label.label) is not None
+
+
+# A label at the start of a text: a phrase of date words holding a year, a month or a
+# decade, then ":" or ",". Whether the grammar understands it is ``parse_label``'s
+# business; this pattern only says that a label starts here (a line that opens with one is
+# no heading; a sentence end followed by one may be two entries run together).
+_DATE_WORD = "(?:" + "|".join(p for c, p in _VOCABULARY if c in _WORDS_OF_DATES or c in "-") + ")"
+_ELEMENT = "(?:" + "|".join(p for c, p in _VOCABULARY if c in DATE_ELEMENTS) + ")"
+_GAP = r"\s*+(?:,\s*+)?"
+LABEL_AT_START = re.compile(
+    rf"(?P<label>(?:{_DATE_WORD}{_GAP}){{0,{MAX_WORDS}}}?{_ELEMENT}"
+    rf"(?:{_GAP}{_DATE_WORD}){{0,{MAX_WORDS}}})(?P<sep>\s*+[:,]\s*+)",
+    re.IGNORECASE,
+)

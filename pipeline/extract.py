@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .config import Town, config
 from .dates import YEAR, Period, parse_label
@@ -30,16 +30,37 @@ from .themes import themes
 
 Record = dict[str, object]
 
-_ABANDONED = re.compile(r"\babandonné(?:e|s|es)?\b", re.IGNORECASE)
-# "a été annulé" cancels the entry; "ont été annulés en 2020 et 2021" cancels some years
-# of it only, which is not the entry's status but its ``cancelled_years``.
-_SOME_YEARS = rf"\s+en\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR})*(?:\s+et\s+{YEAR})?)"
-_CANCELLED = re.compile(r"\bannulé(?:e|s|es)?\b(?!\s+en\s+\d{4})", re.IGNORECASE)
-_CANCELLED_YEARS = re.compile(rf"\bannulé(?:e|s|es)?{_SOME_YEARS}", re.IGNORECASE)
-_POSTPONED = re.compile(r"\breporté(?:e|s|es)?\b(?!\s+en\s+\d{4})", re.IGNORECASE)
+# What happened to an entry, each status with the phrases that state it (past participles
+# in every gender and number, accents optional). "a été annulé" cancels the entry; "ont été
+# annulés en 2020 et 2021" cancels some years of it only, which is not the entry's status
+# but its ``cancelled_years``. The codes are the schema's ``status`` categories.
+_PARTICIPLE = r"(?:e|é)(?:e|es|s)?\b"
+_SOME_YEARS = rf"\s+en\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)"
+_NOT_HELD = (r"n['’](?:a|ont)\s+(?:\w+ment\s+)?(?:pas|jamais)\s+(?:pu\s+)?"
+             r"(?:avoir\s+lieu|eu\s+lieu|se\s+tenir|se\s+(?:dérouler|derouler)|être\s+organisée?s?)")
+STATUS_PHRASES: dict[str, str] = {
+    "cancelled": rf"\bannul{_PARTICIPLE}|\bd(?:é|e)programm{_PARTICIPLE}|{_NOT_HELD}",
+    "postponed": rf"\breport{_PARTICIPLE}|\brepouss{_PARTICIPLE}|\bajourn{_PARTICIPLE}",
+    "suspended": r"\bsuspendu(?:e|s|es)?\b|\bmise?s?\s+en\s+(?:suspens|sommeil|pause)\b"
+                 r"|\binterrompu(?:e|s|es)?\b",
+    "abandoned": rf"\babandonn{_PARTICIPLE}|\bdéfinitivement\s+arrêt{_PARTICIPLE}"
+                 rf"|\barrêt{_PARTICIPLE}\s+définitivement|\brenoncé\s+(?:à|au)\b",
+    "ongoing": r"\ben\s+cours\b(?!\s+d['’]ann)|\bse\s+poursui(?:t|vent)\b",
+}
+_STATUS = re.compile(
+    "(?:" + "|".join(f"(?P<{code}>{phrase})" for code, phrase in STATUS_PHRASES.items()) + ")"
+    f"(?:{_SOME_YEARS})?", re.IGNORECASE)
+# A statement is denied by a negation earlier in its clause: "n'a pas été annulée",
+# "n'a jamais été abandonné", "sans être annulé".
+_NEGATION = re.compile(r"\b(?:pas|jamais|sans|non|nullement|aucunement|ni)\b|\bn['’]|\bne\b",
+                       re.IGNORECASE)
+_CLAUSE_START = re.compile(r".*(?:[,.;:!?()]|\b(?:et|mais|puis|car|donc|or|puisque|alors)\b)",
+                           re.IGNORECASE | re.DOTALL)
+NEGATION_REACH = 60  # characters of the clause looked at before a statement
 
-RECURRENCES = {"chaque année": "annual", "tous les ans": "annual", "chaque été": "every_summer",
-               "chaque mois": "monthly"}
+RECURRENCES = {"chaque année": "annual", "tous les ans": "annual", "annuellement": "annual",
+               "chaque été": "every_summer", "tous les étés": "every_summer",
+               "chaque mois": "monthly", "tous les mois": "monthly"}
 _RECURRENCE = re.compile("|".join(RECURRENCES), re.IGNORECASE)
 
 # Which way people travelled, by (people came to the town, people of the town went out).
@@ -94,36 +115,69 @@ class EntryFacts:
     cancelled_years: str | None
 
 
-def status(text: str, period: Period | None) -> str | None:
-    """``ongoing`` for an open-ended entry, else what the text says happened to it.
+def _denied(text: str, start: int) -> bool:
+    """True when a negation precedes the statement at ``start`` in its clause."""
+    low = max(0, start - NEGATION_REACH)
+    before = text[low:start]
+    if low:  # the window's first word may be cut: "…Seine" must not read as "ne"
+        before = before[len(before.split(maxsplit=1)[0]):] if before.strip() else ""
+    clause = _CLAUSE_START.match(before)
+    return bool(_NEGATION.search(before, clause.end() if clause else 0))
 
-    >>> status("le projet a été abandonné définitivement en 2021.", None)
+
+@lru_cache(maxsize=16)  # status and cancelled_years read the same entry one after the other
+def _statements(text: str) -> tuple[tuple[str, str | None], ...]:
+    """The statuses ``text`` states, in order, with the years a cancellation names."""
+    found = []
+    for m in _STATUS.finditer(text):
+        code = m.lastgroup if m.lastgroup != "years" else next(
+            c for c in STATUS_PHRASES if m.group(c))
+        if not _denied(text, m.start()):
+            found.append((code, m["years"]))  # type: ignore[arg-type]
+    return tuple(found)
+
+
+def _years_cancelled(text: str) -> list[int]:
+    return sorted({int(y) for code, named in _statements(text) if code == "cancelled" and named
+                   for y in re.findall(YEAR, named)})
+
+
+def status(text: str, period: Period | None) -> str | None:
+    """What the text says happened to the entry, the last statement winning ("reporté puis
+    annulé" is cancelled); else ``ongoing`` for an open-ended period; else nothing. An entry
+    whose every year was cancelled is cancelled.
+
+    >>> status("faute de partenaires, la ville a abandonné le chantier en 2019.", None)
     'abandoned'
+    >>> status("Le festival n’a pas été annulé mais reporté à 2024.", None)
+    'postponed'
     """
+    said = [code for code, years in _statements(text) if not (code == "cancelled" and years)]
+    if said:
+        return said[-1]
     if period and period.is_ongoing:
         return "ongoing"
-    for name, pattern in (("abandoned", _ABANDONED), ("cancelled", _CANCELLED),
-                          ("postponed", _POSTPONED)):
-        if pattern.search(text):
-            return name
+    cancelled = _years_cancelled(text)
+    if period and period.start_year and period.end_year and cancelled:
+        if set(range(period.start_year, period.end_year + 1)) <= set(cancelled):
+            return "cancelled"
     return None
 
 
 def cancelled_years(text: str) -> str | None:
     """The years an entry says were cancelled, as an EDTF set.
 
-    >>> cancelled_years("Ces séjours ont été annulés en 2020 et 2021 en raison de la crise")
+    >>> cancelled_years("Les tournois ont été annulés en 2020 et 2021 à cause des grèves")
     '{2020,2021}'
     """
-    years = sorted({int(y) for m in _CANCELLED_YEARS.finditer(text)
-                    for y in re.findall(YEAR, m["years"])})
+    years = _years_cancelled(text)
     return "{" + ",".join(map(str, years)) + "}" if years else None
 
 
 def recurrence(text: str) -> str | None:
     """How often the action comes back, when the page says so.
 
-    >>> recurrence("organisation chaque été de voyages-rencontres")
+    >>> recurrence("un camp de jeunes organisé chaque été au bord du fleuve")
     'every_summer'
     """
     m = _RECURRENCE.search(text)
@@ -200,6 +254,8 @@ def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
         "partner_id": partner_id,
         "date_label": entry.label,
         "period": period.edtf if period else None,
+        "start_date": period.start_date if period else None,
+        "end_date": period.end_date if period else None,
         "start_year": period.start_year if period else None,
         "start_month": period.start_month if period else None,
         "end_year": period.end_year if period else None,

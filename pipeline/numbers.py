@@ -1,17 +1,23 @@
 """Amounts of money and head counts, written in digits or in French words.
 
-The page writes "300 000€" with a non-breaking space, "six jeunes", "Près de 50 enfants",
-"une quinzaine de jeunes". Each reader returns a :class:`Quantity` that keeps whether the
-page gave the number as approximate, so that "une quinzaine" never becomes a false 15.
-French number words are read by text2num rather than by a table of our own.
+Editors write "300 000€" with a non-breaking space, "1,5 million d'euros", "15 k€",
+"10.000 euros", "six jeunes", "12 jeunes et 3 animateurs", "près de 300 visiteurs", "une
+quinzaine de jeunes". Each reader returns a :class:`Quantity` that keeps whether the page
+gave the number as approximate, so that "une quinzaine" never becomes a false 15. French
+number words are read by text2num rather than by a table of our own.
+
+Every pattern is bounded and runs in time linear in the text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from text_to_num import text2num
+
+from .dates import YEAR
 
 
 @dataclass(frozen=True)
@@ -24,91 +30,154 @@ class Quantity:
 COLLECTIVES = {
     "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "millier": 1000,
 }
-_APPROX = r"(?P<approx>près\s+de|environ|quelque)\s+"
+# Words that make a number approximate: it is about the number ("environ", "près de",
+# "quelque"), or a bound of it ("plus de", "au moins", "moins de", "jusqu'à"). The number
+# is kept as written and flagged; it is never turned into an estimate.
+APPROXIMATE = (
+    r"environ", r"env\.", r"près\s+de", r"presque", r"quasiment", r"quelque", r"autour\s+de",
+    r"de\s+l['’]ordre\s+d[e'’]", r"à\s+peu\s+près", r"approximativement",
+    r"(?:un\s+peu\s+)?plus\s+d[e'’]", r"(?:un\s+peu\s+)?moins\s+d[e'’]",
+    r"pas\s+moins\s+d[e'’]", r"au\s+moins", r"jusqu['’]à", r"~",
+)
+_APPROX = r"(?P<approx>(?<!\w)(?:" + "|".join(APPROXIMATE) + r"))\s*"
 
 # Words that name people taking part, by their stem, so that "lycéen·nes", "lycéens" and
 # "lycéennes" all count. Counts of wells, pumps or villages are not participants.
 PEOPLE_STEMS = (
-    "jeune", "enfant", "élève", "lycéen", "collégien", "adolescent", "étudiant", "personne",
-    "habitant", "musicien", "artiste", "agent", "élu", "famille", "femme", "homme",
-    "artisan", "bénévole", "sporti", "animat", "participant", "délégué", "militant",
+    "jeune", "enfant", "élève", "écolier", "lycéen", "collégien", "adolescent", "ado",
+    "étudiant", "stagiaire", "personne", "habitant", "citoyen", "visiteur", "spectat",
+    "musicien", "artiste", "chanteu", "danseu", "comédien", "agent", "salarié", "technicien",
+    "élu", "maire", "conseill", "délégué", "représentant", "responsable", "membre", "famille",
+    "femme", "homme", "fille", "garçon", "artisan", "agricult", "paysan", "bénévole",
+    "volontaire", "sporti", "joueu", "athlète", "animat", "accompagnat", "encadrant",
+    "enseignant", "professeur", "médecin", "soignant", "participant", "militant", "réfugié",
+    "invité", "interprète", "traduct", "formateur", "formatrice", "chercheu", "journaliste",
 )
-_PEOPLE = "(?:" + "|".join(PEOPLE_STEMS) + r")[\w·.]*"
-_DE = r"(?:de\s+|d['’])"
+_PEOPLE = "(?:" + "|".join(PEOPLE_STEMS) + r")[\w·]{0,12}(?:\.[^\W\d_]{1,6}(?!\w))?"
+_DE = r"(?:de\s+|d['’]\s*)"
 
 # The morphemes French numbers are written with: only words made of them are handed to
 # text2num, which reads them (a word such as "des" never reaches it).
 NUMBER_MORPHEMES = ("une", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
                     "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingts",
                     "vingt", "trente", "quarante", "cinquante", "soixante", "cents", "cent",
-                    "mille", "et")
-_NUMBER_WORD = "(?:" + "|".join(NUMBER_MORPHEMES) + ")(?:-(?:" + "|".join(NUMBER_MORPHEMES) + "))*"
-_COUNTED = re.compile(
-    rf"(?:{_APPROX})?\b(?P<number>\d+|{_NUMBER_WORD})\s+{_DE}?{_PEOPLE}",
+                    "mille")
+_MORPHEME = "(?:" + "|".join(NUMBER_MORPHEMES) + r")(?!\w)"
+_NUMBER_WORD = rf"{_MORPHEME}(?:(?:-|\s+|-et-|\s+et\s+){_MORPHEME}){{0,6}}"
+# Digits with French thousands ("12 000", "1 200 000", with any space) or dotted ones
+# ("10.000"), or plain digits; never the tail of a longer number.
+_DIGITS = r"(?<![\d,.])(?:\d{1,3}(?:[\s.]\d{3}){1,4}(?!\d)|\d{1,12}(?!\d))"
+
+_COUNT = (rf"(?:{_APPROX})?(?:(?P<number>{_DIGITS}|(?<!\w){_NUMBER_WORD})\s+{_DE}?"
+          rf"|(?<!\w)(?:une?\s+)?(?P<collective>{'|'.join(COLLECTIVES)})\s+{_DE})")
+_COUNTED = re.compile(rf"{_COUNT}(?P<people>{_PEOPLE})", re.IGNORECASE)
+# What joins two groups counted in one phrase: "12 jeunes et 3 animateurs",
+# "six jeunes brandebourgeois·es, deux élus et un interprète", "… accompagnés de 3 animateurs".
+_JOIN = re.compile(
+    r"(?:\s+(?!et\b|ainsi\b|accompagn)[^\s,.;:!?()]{1,30}){0,3}?"
+    r"\s*(?:,|\bet\b|\bainsi\s+que\b|\baccompagn[\w·]{0,6}\s+(?:de|d['’]|par))\s*",
     re.IGNORECASE,
 )
-_COLLECTIVE = re.compile(
-    rf"(?:une\s+)?(?P<collective>{'|'.join(COLLECTIVES)})\s+{_DE}{_PEOPLE}", re.IGNORECASE
-)
+# A year is not a head count: "en 2019 jeunes et élus…".
+_DATE_BEFORE = re.compile(r"(?:\ben|\bdepuis|\bdès|\bannée)\s+$", re.IGNORECASE)
+
+_MULTIPLIERS = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
+                "mille": 1000, "k": 1000, "m": 10**6, "md": 10**9, "mds": 10**9}
 _EUROS = re.compile(
-    rf"(?:{_APPROX})?(?P<number>\d{{1,3}}(?:[\s.]\d{{3}})+|\d+)\s*(?:€|euros?\b)",
+    rf"(?:{_APPROX})?(?P<number>{_DIGITS}(?:,\d{{1,2}}(?!\d))?|(?<!\w){_NUMBER_WORD})\s*"
+    r"(?:(?P<word>millions?|milliards?|mille)\s+(?:d['’]\s*|de\s+)?(?=€|euros?\b|eur\b)"
+    r"|(?P<symbol>k|m|md|mds)\s*(?=€))?"
+    r"(?:€|euros?\b|eur\b)",
     re.IGNORECASE,
 )
+_CURRENCY = re.compile(r"€|\beur", re.IGNORECASE)  # a quick look before the full pattern
 
 
 def read_number(word: str) -> int | None:
-    """An integer written in digits or in French words, or ``None``.
+    """An integer written in digits (French thousands allowed) or in French words, or ``None``.
 
     >>> read_number("six"), read_number("50"), read_number("vingt-deux"), read_number("des")
     (6, 50, 22, None)
+    >>> read_number("12\u202f000"), read_number("10.000"), read_number("cinq cent mille")
+    (12000, 10000, 500000)
     """
-    if word.isdigit():
-        return int(word)
+    digits = re.sub(r"[\s.]", "", word)
+    if digits.isdigit():
+        return int(digits)
     try:
-        return int(text2num(word.lower(), "fr"))
+        return int(text2num(re.sub(r"\s+", " ", word.lower()), "fr"))
     except ValueError:
         return None
 
 
 def amount_eur(text: str) -> Quantity | None:
-    """The first amount in euros in ``text``.
+    """The first amount in euros in ``text``, rounded to the euro.
 
-    >>> amount_eur("le coût du projet a été chiffré à 300\u00a0000€ mais")
-    Quantity(value=300000, approx=False)
+    >>> amount_eur("la rénovation du dispensaire est estimée à 250\u00a0000€ au total")
+    Quantity(value=250000, approx=False)
+    >>> amount_eur("un budget d’environ 1,5 million d’euros"), amount_eur("soit 15 k€")
+    (Quantity(value=1500000, approx=True), Quantity(value=15000, approx=False))
     """
-    m = _EUROS.search(text)
-    if m is None:
+    if not _CURRENCY.search(text):
         return None
-    return Quantity(int(re.sub(r"\D", "", m["number"])), bool(m["approx"]))
+    for m in _EUROS.finditer(text):
+        number = m["number"]
+        whole, _, decimals = number.partition(",") if number[:1].isdigit() else (number, "", "")
+        value = read_number(whole)
+        if value is None:
+            continue
+        amount = Decimal(value) + (Decimal("0." + decimals) if decimals else 0)
+        multiplier = _MULTIPLIERS[(m["word"] or m["symbol"] or "").lower()] if (
+            m["word"] or m["symbol"]) else 1
+        rounded = int((amount * multiplier).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        return Quantity(rounded, bool(m["approx"]))
+    return None
+
+
+def _count(m: re.Match[str]) -> Quantity | None:
+    if m["collective"]:
+        return Quantity(COLLECTIVES[m["collective"].lower()], True)
+    if re.fullmatch(YEAR, m["number"]) and _DATE_BEFORE.search(
+            m.string, max(0, m.start("number") - 12), m.start("number")):
+        return None
+    value = read_number(m["number"])
+    return Quantity(value, bool(m["approx"])) if value is not None else None
 
 
 def participants(text: str) -> Quantity | None:
-    """The first head count in ``text``: a number, then (maybe "de") a word for people.
+    """The first head count in ``text``: a number, then (maybe "de") a word for people;
+    groups counted in one phrase ("12 jeunes et 3 animateurs") are added up, and the sum
+    is approximate when one of them is.
 
-    >>> participants("accueil à Ivry-sur-Seine de six jeunes brandebourgeois·es")
-    Quantity(value=6, approx=False)
-    >>> participants("séjour d’une quinzaine de jeunes ivryen·nes")
-    Quantity(value=15, approx=True)
-    >>> participants("réalisation de 10 forages d’eau") is None
+    >>> participants("accueil de sept jeunes footballeur·ses pendant le tournoi")
+    Quantity(value=7, approx=False)
+    >>> participants("séjour d’une quinzaine de jeunes et 3 animateurs")
+    Quantity(value=18, approx=True)
+    >>> participants("construction de 12 latrines et de 3 puits") is None
     True
     """
-    found: list[tuple[int, Quantity]] = []
     for m in _COUNTED.finditer(text):
-        value = read_number(m["number"])
-        if value is not None:
-            found.append((m.start(), Quantity(value, bool(m["approx"]))))
-            break
-    m = _COLLECTIVE.search(text)
-    if m:
-        found.append((m.start(), Quantity(COLLECTIVES[m["collective"].lower()], True)))
-    return min(found, key=lambda pair: pair[0])[1] if found else None
+        first = _count(m)
+        if first is None:
+            continue
+        total, approx, end = first.value, first.approx, m.end()
+        for _ in range(20):  # a phrase names a handful of groups at most
+            join = _JOIN.match(text, end)
+            more = _COUNTED.match(text, join.end()) if join else None
+            counted = _count(more) if more else None
+            if counted is None:
+                break
+            total, approx, end = total + counted.value, approx or counted.approx, more.end()  # type: ignore[union-attr]
+        return Quantity(total, approx)
+    return None
 
 
-_AGES = re.compile(r"\bde\s+(?P<low>\d+)\s+à\s+(?P<high>\d+)\s+ans\b", re.IGNORECASE)
+_AGES = re.compile(r"\bde\s+(?P<low>\d{1,3})\s+à\s+(?P<high>\d{1,3})\s+ans\b", re.IGNORECASE)
 _UNIT_DAYS = {"jour": 1, "semaine": 7, "mois": 30}
 _DURATION = re.compile(
-    rf"\b(?P<number>\d+|{_NUMBER_WORD})\s+(?P<unit>jours?|semaines?|mois)\b",
+    rf"(?<![\w])(?P<number>\d{{1,4}}|{_NUMBER_WORD})\s+(?P<unit>jours?|semaines?|mois)\b",
     re.IGNORECASE,
 )
 
@@ -116,8 +185,8 @@ _DURATION = re.compile(
 def age_range(text: str) -> tuple[int, int] | None:
     """The first age range ("de 13 à 15 ans") in ``text``.
 
-    >>> age_range("six enfants palestinien·nes de 13 à 15 ans chaque année")
-    (13, 15)
+    >>> age_range("un atelier pour douze collégien·nes de 11 à 14 ans")
+    (11, 14)
     """
     m = _AGES.search(text)
     return (int(m["low"]), int(m["high"])) if m else None
@@ -128,9 +197,9 @@ def duration_days(text: str) -> int | None:
 
     A month counts 30 days; "le mois de juillet" names a month, it is not a duration.
 
-    >>> duration_days("pendant trois semaines dans le cadre"), duration_days("grève de la faim de 30 jours")
-    (21, 30)
-    >>> duration_days("pendant le mois de juillet") is None
+    >>> duration_days("un chantier de deux semaines"), duration_days("une exposition de 45 jours")
+    (14, 45)
+    >>> duration_days("pendant le mois d’août") is None
     True
     """
     for m in _DURATION.finditer(text):

@@ -4,7 +4,11 @@ import re
 
 import pytest
 
-from pipeline.extract import place_name, status
+from pipeline.dates import parse_label
+from pipeline.extract import (
+    RECURRENCES, STATUS_PHRASES, cancelled_years, place_name, recurrence, status,
+)
+from pipeline.schemas import table_schema
 
 from .conftest import records_of
 
@@ -91,18 +95,90 @@ def test_statuses_on_the_page(records):
     assert counted == {None: 39, "ongoing": 4, "cancelled": 2, "abandoned": 1}
 
 
-@pytest.mark.parametrize("text, ongoing, expected", [
-    ("Ces séjours ont été annulés en 2020 et 2021 en raison de la crise sanitaire", True, "ongoing"),
-    ("Ces séjours ont été annulés en 2020 et 2021 en raison de la crise sanitaire", False, None),
-    ("Le projet a été annulé en raison de la crise sanitaire de la Covid-19.", False, "cancelled"),
-    ("l’accueil ... a dû être annulé en raison de la crise sanitaire", False, "cancelled"),
-    ("le projet a été abandonné définitivement en 2021.", False, "abandoned"),
-    ("le festival a été reporté à l’an prochain", False, "postponed"),
-    ("organisation d’un tournoi inter-services", False, None),
+# text, label of the entry -> status; sentences in the page's style
+STATUSES = [
+    ("Ces séjours ont été annulés en 2020 et 2021 en raison de la crise sanitaire", "Depuis 2016", "ongoing"),
+    ("Ces séjours ont été annulés en 2020 et 2021 en raison de la crise sanitaire", "2016", None),
+    ("Ces séjours ont été annulés en 2020 et 2021 en raison de la crise sanitaire", "2020-2021", "cancelled"),
+    ("Le projet a été annulé en raison de la crise sanitaire de la Covid-19.", "2016", "cancelled"),
+    ("l’accueil des enfants a dû être annulé en raison de la crise sanitaire", "2016", "cancelled"),
+    ("Le festival n’a pas pu avoir lieu à cause des grèves.", "2019", "cancelled"),
+    ("La rencontre n’a finalement pas pu se tenir.", "2019", "cancelled"),
+    ("Les échanges n'ont pas eu lieu cette année-là.", "2019", "cancelled"),
+    ("Le tournoi, prévu au printemps, est annulé.", "Depuis 2018", "cancelled"),  # said wins over open
+    ("le projet a été abandonné définitivement en 2021.", "2016", "abandoned"),
+    ("La ville a renoncé au projet faute de financement.", "2016", "abandoned"),
+    ("le festival a été reporté à l’an prochain", "2016", "postponed"),
+    ("Le séjour a été reporté à 2024.", "2023", "postponed"),
+    ("La visite, prévue en mai, a dû être reportée.", "2023", "postponed"),
+    ("Le chantier a été repoussé en 2025.", "2023", "postponed"),
+    ("Le partenariat a été suspendu en 2020 en raison du conflit.", "Depuis 2014", "suspended"),
+    ("Le programme est mis en suspens faute de financement.", "2019", "suspended"),
+    ("La coopération a été mise en sommeil.", "2019", "suspended"),
+    ("Le projet est toujours en cours.", "2019", "ongoing"),
+    ("La construction de l’école se poursuit.", "2022", "ongoing"),
+    ("organisation d’un tournoi inter-services", "2016", None),
+    ("organisation d’un tournoi inter-services", "Depuis 2016", "ongoing"),
+    # negation in the clause denies the statement
+    ("La fête n’a pas été annulée malgré la pluie.", "2019", None),
+    ("Le projet n’a jamais été abandonné.", "2019", None),
+    ("Le concert s’est tenu sans être annulé.", "2019", None),
+    ("Le séjour ne sera pas reporté.", "2019", None),
+    ("Le festival n’a pas été annulé mais reporté à 2024.", "2023", "postponed"),
+    ("Les demandes n’ont pu aboutir et le projet a été abandonné.", "2016", "abandoned"),
+    ("Le projet de la commune de Saint-Seine a été suspendu.", "2016", "suspended"),  # "…ne" is no "ne"
+    # the last statement wins
+    ("Le festival a été reporté en 2021 puis finalement annulé.", "2020", "cancelled"),
+    ("Annulé en mars, le festival a été reporté à l’automne.", "2020", "postponed"),
+    ("Le budget en cours d’année a été voté.", "2020", None),  # "en cours d'année" is no status
+]
+
+
+@pytest.mark.parametrize("text, label, expected", STATUSES)
+def test_status(text, label, expected):
+    assert status(text, parse_label(label)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ces séjours ont été annulés en 2020 et 2021 en raison de la crise", "{2020,2021}"),
+    ("Les rencontres ont été annulées en 2020, 2021 et 2022.", "{2020,2021,2022}"),
+    ("Le festival n’a pas pu avoir lieu en 2020.", "{2020}"),
+    ("Le tournoi n’a pas été annulé en 2020.", None),
+    ("Le tournoi a été annulé en mars 2020.", None),  # the entry, not some years
+    ("Le tournoi a été reporté en 2021.", None),
 ])
-def test_status(text, ongoing, expected):
-    from pipeline.dates import parse_label
-    assert status(text, parse_label("Depuis 2016" if ongoing else "2016")) == expected
+def test_cancelled_years(text, expected):
+    assert cancelled_years(text) == expected
+
+
+def test_the_rules_give_exactly_the_schemas_codes():
+    fields = {f["name"]: f for f in table_schema("actions")["fields"]}
+    statuses = {c["value"] for c in fields["status"]["categories"]}
+    assert set(STATUS_PHRASES) == statuses
+    assert {expected for _, _, expected in STATUSES} - {None} == statuses
+    assert set(RECURRENCES.values()) == {c["value"] for c in fields["recurrence"]["categories"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("organisation chaque été de voyages-rencontres", "every_summer"),
+    ("des séjours tous les étés", "every_summer"),
+    ("un tournoi organisé tous les ans", "annual"),
+    ("une collecte organisée annuellement", "annual"),
+    ("une lettre d’information tous les mois", "monthly"),
+    ("une rencontre en 2019", None),
+])
+def test_recurrence(text, expected):
+    assert recurrence(text) == expected
+
+
+def test_every_dated_action_has_dates_agreeing_with_its_years(records):
+    for a in records["actions"]:
+        if a["period"] is None:
+            assert (a["start_date"], a["end_date"]) == (None, None)
+            continue
+        assert a["start_year"] == (a["start_date"].year if a["start_date"] else None)
+        assert a["end_year"] == (a["end_date"].year if a["end_date"] else None)
+        assert a["is_ongoing"] == (a["end_date"] is None)
 
 
 PAGE = """Jumelages

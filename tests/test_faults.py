@@ -99,17 +99,17 @@ def test_no_traceback_from_a_real_process(tmp_path):
 
 def test_an_unknown_date_label_is_kept_with_empty_dates_and_reported(tmp_path, capsys):
     page = tmp_path / "page.txt"
-    page.write_text(PAGE.replace("2011 : Fourniture", "Courant 2019 : Fourniture").replace(
-        "2010-2011 : accompagnement", "Fin des années 2000 : accompagnement"), encoding="utf-8")
+    page.write_text(PAGE.replace("2011 : Fourniture", "Vers 2019 : Fourniture").replace(
+        "2010-2011 : accompagnement", "Depuis les années 2000 : accompagnement"), encoding="utf-8")
     assert main(["run", "--source", str(page), "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert "line 48: date label not understood, dates left empty: 'Courant 2019'" in out
-    assert "line 46: date label not understood, dates left empty: 'Fin des années 2000'" in out
+    assert "line 48: date label not understood, dates left empty: 'Vers 2019'" in out
+    assert "line 46: date label not understood, dates left empty: 'Depuis les années 2000'" in out
     actions = json.loads((tmp_path / "out" / "json" / "actions.json").read_text(encoding="utf-8"))
-    kept = next(a for a in actions if a["date_label"] == "Courant 2019")
+    kept = next(a for a in actions if a["date_label"] == "Vers 2019")
     assert (kept["action_id"], kept["period"], kept["start_year"], kept["end_year"]) == (
-        "dianguirde-courant-2019", None, None, None)
-    assert kept["text"].startswith("Courant 2019 : Fourniture d’un panneau solaire")
+        "dianguirde-vers-2019", None, None, None)
+    assert kept["text"].startswith("Vers 2019 : Fourniture d’un panneau solaire")
     assert len(actions) == 46
     report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
     assert {w["line"] for w in report["warnings"] if "not understood" in w["message"]} == {46, 48}

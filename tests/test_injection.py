@@ -19,9 +19,10 @@ from pipeline.changes import render_diff, render_entry
 from pipeline.cli import main
 from pipeline.dictionary import about, tables_of
 from pipeline.emit import Contents, write_packages, write_views
+from pipeline.emit import json as json_format
 from pipeline.emit.xlsx import CELL_LIMIT, utf16_length
 from pipeline.layout import Layout
-from pipeline.schemas import table_names
+from pipeline.schemas import table_names, table_schema
 from pipeline.sources import Snapshot
 
 from .conftest import SNAPSHOT
@@ -51,8 +52,8 @@ HOSTILE_LINE = f"{SCRIPT}<img src=x onerror=alert(1)>"
 
 
 def _tables(release):
-    return {t: json.loads((release / "json" / f"{t}.json").read_text(encoding="utf-8"))
-            for t in table_names()}
+    """The release's records, typed as a run holds them (dates as dates)."""
+    return {t: json_format.read(release / "json" / f"{t}.json", table_schema(t)) for t in table_names()}
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,12 @@
-"""Head counts and amounts, on the page's own phrases."""
+"""Head counts and amounts: the page's own phrases, then phrases in its style."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.numbers import Quantity, amount_eur, participants
+from pipeline.numbers import Quantity, amount_eur, participants, read_number
 
-PARTICIPANTS = [
+PAGE_PARTICIPANTS = [
     ("accueil à Ivry-sur-Seine de six jeunes brandebourgeois·es chaque année", Quantity(6, False)),
     ("accueil de huit élèves de cuivres du Conservatoire municipal d’Ivry", Quantity(8, False)),
     ("Près de 50 enfants de 10 à 14 ans ont pu en bénéficier.", Quantity(50, True)),
@@ -20,21 +22,95 @@ PARTICIPANTS = [
     ("accueil de lycéen·nes brandebourgeois·es à Ivry-sur-Seine", None),
 ]
 
+# phrases in the page's style, written for these tests
+PARTICIPANTS = [
+    ("séjour de 12 jeunes et 3 animateurs à la rencontre des familles", Quantity(15, False)),
+    ("accueil de neuf jeunes musicien·nes, deux professeurs et un interprète", Quantity(12, False)),
+    ("12 jeunes ivryen·nes accompagné·es de 3 animateurs", Quantity(15, False)),
+    ("une délégation de cinq élus s’est rendue sur place", Quantity(5, False)),
+    ("une délégation de 4 élus et 2 techniciens", Quantity(6, False)),
+    ("le concert a réuni plus de 200 personnes", Quantity(200, True)),
+    ("l’exposition a reçu près de 300 visiteurs", Quantity(300, True)),
+    ("une trentaine de jeunes et 4 animateurs", Quantity(34, True)),
+    ("environ 40 bénévoles ont participé", Quantity(40, True)),
+    ("au moins 25 enfants", Quantity(25, True)),
+    ("jusqu’à 60 participant·es par session", Quantity(60, True)),
+    ("une centaine de personnes", Quantity(100, True)),
+    ("vingt-deux collégiens", Quantity(22, False)),
+    ("un millier de spectateurs", Quantity(1000, True)),
+    ("la fête a attiré 1 200 habitants", Quantity(1200, False)),
+    ("une délégation de cinq élus et, en 2019, 30 jeunes", Quantity(5, False)),  # not one phrase
+    ("12 jeunes. Et 3 animateurs ont suivi", Quantity(12, False)),  # nor across sentences
+    # not people, or no number
+    ("des dizaines de jeunes sont venus", None),
+    ("en 2019 jeunes et élus ont planté des arbres", None),  # a year
+    ("trois semaines de stage pour de jeunes artisans", None),
+    ("construction de 3 puits et de 2 écoles", None),
+    ("enfants âgés de 8 à 12 ans", None),
+]
 
-@pytest.mark.parametrize("text, expected", PARTICIPANTS)
+
+@pytest.mark.parametrize("text, expected", PAGE_PARTICIPANTS + PARTICIPANTS)
 def test_participants(text, expected):
     assert participants(text) == expected
 
 
-AMOUNTS = [
+PAGE_AMOUNTS = [
     ("le coût du projet a été chiffré à 300\u00a0000€ mais", Quantity(300000, False)),
     ("participation financière de la Ville à hauteur de 10\u00a0000€ pour", Quantity(10000, False)),
-    ("un budget de 1 500 euros", Quantity(1500, False)),
-    ("près de 2000 €", Quantity(2000, True)),
     ("vote d’un voeu en faveur la libération des prisonniers politiques", None),
 ]
 
+AMOUNTS = [
+    ("un budget de 1,5 million d’euros", Quantity(1_500_000, False)),
+    ("une aide de 15 k€ pour le matériel", Quantity(15_000, False)),
+    ("une subvention de 12 000 euros", Quantity(12_000, False)),
+    ("soit 2 500 € de matériel", Quantity(2_500, False)),
+    ("un budget de 40\u202f000 euros", Quantity(40_000, False)),
+    ("le projet coûte 300 000€", Quantity(300_000, False)),
+    ("à hauteur de 40 000 €", Quantity(40_000, False)),
+    ("un chantier de 1 200 000 €", Quantity(1_200_000, False)),
+    ("deux millions d'euros de travaux", Quantity(2_000_000, False)),
+    ("un programme de 3,2 M€", Quantity(3_200_000, False)),
+    ("un don de 10.000 euros", Quantity(10_000, False)),
+    ("cinq cent mille euros", Quantity(500_000, False)),
+    ("un apport de 15 mille euros", Quantity(15_000, False)),
+    ("un budget de 40 000 EUR", Quantity(40_000, False)),
+    ("une dépense de 1 500,50 €", Quantity(1_501, False)),  # rounded to the euro
+    ("près de 2000 €", Quantity(2000, True)),
+    ("environ 5 000 €", Quantity(5000, True)),
+    ("d’un montant d’environ 1,5 million d’euros", Quantity(1_500_000, True)),
+    ("plus de 10 000 euros", Quantity(10_000, True)),
+    ("de l’ordre de 8 000 €", Quantity(8_000, True)),
+    ("en 2019 500 € ont été collectés", Quantity(500, False)),  # the year is no thousands group
+    ("un partenariat avec l’Union européenne", None),
+    ("un budget de 40 000 personnes", None),
+]
 
-@pytest.mark.parametrize("text, expected", AMOUNTS)
+
+@pytest.mark.parametrize("text, expected", PAGE_AMOUNTS + AMOUNTS)
 def test_amount_eur(text, expected):
     assert amount_eur(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**7), st.sampled_from(["jeunes", "enfants", "élèves", "visiteurs"]))
+def test_a_count_in_digits_is_read_back(n, who):
+    assert participants(f"accueil de {n} {who}").value == n
+    assert read_number(str(n)) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=99), st.integers(min_value=0, max_value=99),
+       st.sampled_from(["et", ",", "ainsi que"]))
+def test_two_groups_in_one_phrase_are_added_up(a, b, join):
+    text = f"séjour de {a} jeunes{'' if join == ',' else ' '}{join} {b} animateurs"
+    assert participants(text) == Quantity(a + b, False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999_999), st.sampled_from(["\u00a0", "\u202f", " ", "."]),
+       st.sampled_from(["€", " €", " euros"]))
+def test_an_amount_with_thousands_groups_is_read_back(n, group, unit):
+    written = f"{n:,}".replace(",", group)
+    assert amount_eur(f"à hauteur de {written}{unit} pour").value == n

@@ -4,6 +4,7 @@ page's download list and the change log's file comparison, with no other edit.""
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -22,7 +23,8 @@ def _cell(value) -> str:
 def _typed(text: str, kind: str):
     if text == "":
         return None
-    return {"integer": int, "number": float, "boolean": lambda t: t == "true"}.get(kind, str)(text)
+    return {"integer": int, "number": float, "boolean": lambda t: t == "true",
+            "date": date.fromisoformat}.get(kind, str)(text)
 
 
 def _fake_format(broken: bool = False) -> SimpleNamespace:

@@ -1,8 +1,9 @@
-"""CSV: UTF-8, comma-separated, one header row; empty cell for a missing value."""
+"""CSV: UTF-8, comma-separated, one header row; empty cell for a missing value, ISO dates."""
 
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ def _cell(value: object) -> object:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 
@@ -40,6 +43,8 @@ def _typed(text: str, kind: str) -> object:
         return float(text)
     if kind == "boolean":
         return text == "true"
+    if kind == "date":
+        return date.fromisoformat(text)
     return text
 
 

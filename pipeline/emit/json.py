@@ -1,8 +1,10 @@
-"""JSON: one array of objects per table, keys in schema order, ``null`` for a missing value."""
+"""JSON: one array of objects per table, keys in schema order, ``null`` for a missing value,
+dates as ISO ``YYYY-MM-DD`` strings (JSON has no date type; the Table Schema says ``date``)."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +16,16 @@ STATS = ("bytes", "hash")
 SCHEMA_EXTRAS: dict[str, Any] = {}
 
 
+def _iso(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 def encode(value: Any) -> str:
-    """JSON as the project writes it (descriptors too): UTF-8, indented, keys in order."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    """JSON as the project writes it (descriptors too): UTF-8, indented, keys in order,
+    a date as its ISO text."""
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_iso) + "\n"
 
 
 def as_json(value: Any) -> Any:
@@ -30,7 +39,13 @@ def write_json(path: Path, value: Any) -> None:
 
 
 def read(path: Path, schema: dict[str, Any]) -> list[dict[str, object]]:
+    """The rows back, a ``date`` field's ISO text read as the date it is."""
     rows: list[dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
+    dates = [f["name"] for f in schema["fields"] if f["type"] == "date"]
+    for row in rows:
+        for name in dates:
+            if row[name] is not None:
+                row[name] = date.fromisoformat(row[name])  # type: ignore[arg-type]
     return rows
 
 

@@ -1,8 +1,9 @@
 """Parquet, written with pyarrow straight from the Table Schema.
 
 Each column's Arrow type comes from its Table Schema type, so integers stay integers
-with nulls and booleans stay booleans; each field carries its title and description, and
-the whole Table Schema is stored in the file's metadata under ``table_schema``.
+with nulls, booleans stay booleans and dates are ``date32``; each field carries its title
+and description, and the whole Table Schema is stored in the file's metadata under
+``table_schema``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ SCHEMA_EXTRAS: dict[str, Any] = {"missingValues": ["", "nan"]}
 
 # pyarrow is imported when a Parquet file is written or read, not when the module is: a run
 # that stops early (an unchanged page) or a command that writes nothing never pays for it.
-ARROW_TYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool_"}
+ARROW_TYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool_",
+               "date": "date32"}
 
 
 def arrow_schema(schema: dict[str, Any]) -> pa.Schema:

@@ -1,6 +1,7 @@
 """A SQLite database of every table, with its keys, and Datasette's metadata.json.
 
-Column types follow the Table Schema (integer, real, text; booleans as 0/1 with a check),
+Column types follow the Table Schema (integer, real, text; booleans as 0/1 and dates as
+ISO ``YYYY-MM-DD`` text, SQLite's own date format, each with a check),
 primary and foreign keys are declared and enforced while loading, and ``metadata.json``
 gives Datasette the French titles and descriptions, licence, source and where to send
 corrections, so that ``datasette output/sqlite/<stem>.db -m output/sqlite/metadata.json``
@@ -18,6 +19,7 @@ serves a documented, browsable database:
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..escape import web_address
@@ -30,7 +32,8 @@ if TYPE_CHECKING:
     from . import Contents
 
 FOLDER, SUFFIX, METADATA = "sqlite", "db", "metadata.json"
-SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT"}
+SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT",
+             "date": "TEXT"}
 # Full-text search: which table's which column, in a virtual table named after it.
 SEARCHED = {"actions": "text"}
 # The facets a table opens with (the columns that exist in it, in this order).
@@ -60,6 +63,8 @@ def create_statement(table: str) -> str:
             line += " NOT NULL"
         if field["type"] == "boolean":
             line += f" CHECK ({_quote(field['name'])} IN (0, 1))"
+        if field["type"] == "date":  # a real ISO day: SQLite moves "2023-02-30" to 2023-03-02
+            line += f" CHECK (date({_quote(field['name'])}, '+0 days') IS {_quote(field['name'])})"
         lines.append(line)
     lines.append("PRIMARY KEY (" + ", ".join(map(_quote, schema["primaryKey"])) + ")")
     for key in schema.get("foreignKeys", []):
@@ -88,6 +93,10 @@ def files(layout: Layout) -> list[ReleaseFile]:
     ]
 
 
+def _sql(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def _load(connection: sqlite3.Connection, contents: Contents) -> None:
     for table in contents.tables:  # in package order: referenced tables come first
         for column in table.columns:
@@ -101,7 +110,7 @@ def _load(connection: sqlite3.Connection, contents: Contents) -> None:
         names = [c.name for c in table.columns]
         connection.executemany(
             f"INSERT INTO {_quote(table.name)} VALUES ({', '.join('?' * len(names))})",
-            ([row[n] for n in names] for row in contents.data[table.name]))
+            ([_sql(row[n]) for n in names] for row in contents.data[table.name]))
     for table, column in SEARCHED.items():
         fts = _quote(f"{table}_fts")
         connection.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({_quote(column)}, "

@@ -3,8 +3,9 @@
 What a reader sees is French: each sheet is named by its table's title, its header row
 gives the columns' French titles, and a vocabulary cell shows the code's French label
 (the codes, which the CSV, Parquet and JSON files hold, are in the read-me sheet's
-dictionary, beside their labels). Cells are typed (numbers, booleans, text), the header
-row is frozen with filters, and column widths fit the content.
+dictionary, beside their labels). Cells are typed (numbers, booleans, dates shown as
+2023-07-03 whatever the reader's locale, text), the header row is frozen with filters, and
+column widths fit the content.
 
 Page text is written as text, always: each cell through ``write_string`` (never
 ``write()``, which would turn "=…", "+…", "-…" or "@…" into a formula and a long address
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..escape import web_address
@@ -132,7 +133,8 @@ def _value(column: Column, value: Any) -> Any:
     return column.label(value)
 
 
-def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, text_format: Any = None) -> bool:
+def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, text_format: Any = None,
+                date_format: Any = None) -> bool:
     """One typed cell; True when a text had to be cut to fit."""
     if value is None or value == "":
         return False
@@ -140,6 +142,8 @@ def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, text_format: A
         sheet.write_boolean(row, col, value)
     elif isinstance(value, (int, float)):
         sheet.write_number(row, col, value)
+    elif isinstance(value, date):
+        sheet.write_datetime(row, col, value, date_format)
     else:
         text = str(value)
         cut = fitted(text)
@@ -228,6 +232,7 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
     created = datetime.fromisoformat(about.snapshot_date) if about.snapshot_date else datetime(2000, 1, 1)
     workbook.set_properties({"title": about.title, "author": about.publisher, "created": created})
     header = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
     _readme(workbook, contents, layout)
     warnings: list[dict[str, Any]] = []
     for name, table in zip(sheet_names(tables)[1:], tables):
@@ -241,7 +246,7 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
             sheet.write_string(0, c, column.title, header)
         for r, record in enumerate(rows, start=1):
             for c, column in enumerate(table.columns):
-                if _write_cell(sheet, r, c, _value(column, record[column.name])):
+                if _write_cell(sheet, r, c, _value(column, record[column.name]), date_format=day):
                     warnings.append({
                         "line": record.get("source_line"),
                         "message": f"{table.name}.{column.name}: {len(record[column.name]):,} "
