@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -44,6 +45,22 @@ _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s+")
 # The one definition of a line, for the text a release ships and for every line number.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+# Encodings web pages are written in (the WHATWG Encoding Standard's), by Python codec name.
+WEB_ENCODINGS = frozenset(
+    ["utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "gbk", "gb2312",
+     "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr"]
+    + [f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)]
+    + [f"cp{n}" for n in range(1250, 1259)])
+_MULTIBYTE = frozenset(["gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp",
+                        "shift_jis", "euc_kr"])
+_WEB_ALIASES = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "x-cp1252": "cp1252",
+                "iso-8859-8-i": "iso8859-8"}
+_AS_WINDOWS_1252 = {"ascii": "cp1252", "iso8859-1": "cp1252"}  # as browsers read them
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+# A letter written in UTF-8 (two to four bytes): in a file that is not UTF-8 as a whole,
+# the sign that it mixes two encodings.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 # --- What a partner heading looks like ---------------------------------------------------
@@ -82,31 +99,82 @@ def lines(text: str) -> list[str]:
     return LINE_BREAK.split(text)
 
 
+def _line_of(data: bytes, offset: int) -> int:
+    """The line of the page's text that holds byte ``offset``, by the one definition of a
+    line (a line feed, a carriage return, or both)."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def web_encoding(label: str) -> str | None:
+    """The Python codec of a charset a page declares, when it is one web pages are written
+    in (the WHATWG Encoding Standard's, without UTF-16, which no page can declare in
+    ASCII); ``None`` for anything else: "unicode_escape", "rot13", "base64", "utf-7" are
+    codecs, not encodings a page may use, and would rewrite its text.
+
+    >>> web_encoding("ISO-8859-15"), web_encoding("latin1"), web_encoding("unicode_escape")
+    ('iso8859-15', 'cp1252', None)
+    """
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        name = _WEB_ALIASES.get(label.lower(), "")
+    name = _AS_WINDOWS_1252.get(name, name)
+    return name if name in WEB_ENCODINGS else None
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """The text of a snapshot and the encoding it was read with.
 
-    UTF-8 first; then the charset an HTML page declares; then windows-1252, which French
-    sites still serve (and which reads latin-1 text the same way for every letter).
+    UTF-8 first (UTF-16 too, with its byte order mark); then the charset an HTML page
+    declares, when it is an encoding web pages use; then windows-1252, which French sites
+    still serve (and which reads latin-1 text the same way for every letter). What would
+    change the text rather than read it is refused with one line: a NUL byte (binary data,
+    or a page in an encoding that is none of these), a declared charset that is no web
+    encoding ("unicode_escape" would turn "\\n" into a line break), a page that mixes
+    UTF-8 with another encoding (reading it either way would garble half of it).
 
     >>> decode("Coopération".encode("cp1252"), "page.txt")
     ('Coopération', 'windows-1252')
     """
     if not data.strip():
         raise PipelineError(f"{name}: the file is empty")
-    if b"\x00" in data[:4096]:
-        raise PipelineError(f"{name}: a binary file, not a page (it holds NUL bytes)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8"
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise PipelineError(f"{name}: starts with the byte order mark of {encoding} but "
+                                    f"is not {encoding} (at byte {exc.start + len(bom)})") from None
+            if (nul := text.find("\x00")) >= 0:
+                line = len(lines(text[:nul]))
+                raise PipelineError(f"{name}: a binary file, not a page (a NUL character on line {line})")
+            return text, encoding.replace("-le", "").replace("-be", "")
+    if (nul := data.find(b"\x00")) >= 0:
+        raise PipelineError(f"{name}: a binary file, not a page (a NUL byte on line "
+                            f"{_line_of(data, nul)})")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
     declared = _DECLARED_CHARSET.search(data[:4096])
-    for encoding in ([declared.group(1).decode("ascii")] if declared else []) + ["windows-1252"]:
+    encoding = None
+    if declared:
+        label = declared.group(1).decode("ascii")
+        encoding = web_encoding(label)
+        if encoding is None:
+            raise PipelineError(f"{name}: declares the charset {label!r}, which is not an encoding "
+                                "of web pages, and is not UTF-8: its text cannot be read for sure")
+    # (the bytes of Chinese, Japanese and Korean encodings may look like UTF-8 letters)
+    if encoding not in _MULTIBYTE and _UTF8_SEQUENCE.search(data):
+        raise PipelineError(f"{name}: mixes UTF-8 with another encoding (line "
+                            f"{_line_of(data, first_bad)} holds byte 0x{data[first_bad]:02x}, which "
+                            "is not UTF-8, while other letters are): save it in one encoding")
+    for candidate in ([encoding] if encoding else []) + ["cp1252"]:
         try:
-            return data.decode(encoding), _encoding_name(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
+            return data.decode(candidate), _encoding_name(candidate)
+        except UnicodeDecodeError:
+            continue  # a page declared UTF-8 but saved in windows-1252 is common
     return data.decode("latin-1"), "latin-1"
 
 
@@ -137,15 +205,46 @@ def _names_a_country(bracket: str | None) -> bool:
     return countries(bracket)[1] is not None
 
 
-def _names_an_item(name: str, items: Sequence[str | set[str]]) -> bool:
-    """Every distinctive word of ``name`` is in one of the intro's list items (given as
-    text, or as their :func:`name_words`)."""
-    words = name_words(name)
-    return bool(words) and any(
-        words <= (item if isinstance(item, set) else name_words(item)) for item in items)
+class IntroWords:
+    """The words of the intro's list items (their :func:`name_words`), indexed by word, so
+    that asking whether an item names a heading costs the same with 10 items or 100,000.
+
+    >>> items = IntroWords(["La commune de Tombouctou (Mali)"])
+    >>> items.name("Commune de Tombouctou"), items.name("Tombouctou et Gao")
+    (True, False)
+    >>> items.add("La ville de Gao"); items.name("Tombouctou et Gao")
+    False
+    """
+
+    def __init__(self, items: Iterable[str] = ()):
+        self._items: list[set[str]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._asked: dict[frozenset[str], tuple[bool, int]] = {}  # words -> (answer, items then)
+        for item in items:
+            self.add(item)
+
+    def add(self, item: str) -> None:
+        words = name_words(item)
+        for word in words:
+            self._by_word.setdefault(word, []).append(len(self._items))
+        self._items.append(words)
+
+    def name(self, name: str) -> bool:
+        """True when every distinctive word of ``name`` is in one of the items. Only the
+        items holding its rarest word are compared, and a name asked again is compared
+        with the items added since."""
+        words = frozenset(name_words(name))
+        if not words:
+            return False
+        answer, seen = self._asked.get(words, (False, 0))
+        if not answer and seen < len(self._items):
+            holding = min((self._by_word.get(w, []) for w in words), key=len)
+            answer = any(words <= self._items[i] for i in holding[bisect_left(holding, seen):])
+        self._asked[words] = (answer, len(self._items))
+        return answer
 
 
-def heading_like(line: str, items: Sequence[str | set[str]] = ()) -> bool:
+def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     """True when a line reads as a partner heading: a short line naming a place, with its
     country (or two) in brackets or none, and no sentence punctuation in the name.
 
@@ -165,15 +264,16 @@ def heading_like(line: str, items: Sequence[str | set[str]] = ()) -> bool:
     line = line.strip()
     if not line[:1].isupper() or len(line) > MAX_HEADING or split_any_label(line):
         return False
+    named = (items if isinstance(items, IntroWords) else IntroWords(items)).name
     name, bracket = split_heading(line)
     if _SENTENCE_MARK.search(name):
         return False
     if bracket is None:
-        return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(name) or _names_an_item(name, items))
+        return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(name) or named(name))
     parts = bracket_parts(bracket)
     if len(parts) > 3 or any(len(part.split()) > 4 for part in parts):
         return False
-    return _names_a_country(bracket) or _reads_as_name(name) or _names_an_item(name, items)
+    return _names_a_country(bracket) or _reads_as_name(name) or named(name)
 
 
 def _title_like(line: str) -> bool:
@@ -191,14 +291,14 @@ def text_blocks(text: str) -> list[Block]:
     [('heading', 'Titre', 1), ('list_item', 'Un', 3), ('heading', 'Tombouctou (Mali)', 4)]
     """
     blocks: list[Block] = []
-    items: list[set[str]] = []  # the words of the list items seen so far
+    items = IntroWords()  # the list items seen so far
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
         if not line:
             continue
         if bullet := _BULLET.match(line):
             blocks.append(Block("list_item", line[bullet.end():], number))
-            items.append(name_words(blocks[-1].text))
+            items.add(blocks[-1].text)
         elif not blocks and _title_like(line):
             blocks.append(Block("heading", line, number, level=1))
         elif heading_like(line, items):
@@ -210,6 +310,8 @@ def text_blocks(text: str) -> list[Block]:
 
 # --- HTML -------------------------------------------------------------------------------
 
+# What a browser does not show, wherever it is.
+_NOT_RENDERED = {"script", "style", "template", "noscript"}
 _LEFT_OUT_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript",
                   "template", "button", "svg", "iframe", "head"}
 # Site furniture inside the article's container, by class or id.
@@ -225,8 +327,6 @@ _CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "blockquote", "b
 # White space of HTML, and the line and paragraph separators that would cut a line of the
 # page's text: all are a space in a block. Not U+00A0: the page's non-breaking spaces are kept.
 _SPACES = re.compile(r"[ \t\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
-# A private-use character: never in a page, and allowed in lxml text (control ones are not).
-_BREAK = "\ue001"
 
 
 def _marks(element: etree._Element) -> str:
@@ -237,7 +337,8 @@ def _holds_heading(element: etree._Element) -> bool:
     return any(True for _ in element.iter(*_HEADINGS))
 
 
-def _left_out(element: etree._Element, in_article: bool = False) -> bool:
+def _left_out(element: etree._Element, in_article: bool = False,
+              holds_heading: Callable[[etree._Element], bool] = _holds_heading) -> bool:
     """Site furniture. Inside the article, a header that holds a heading is the article's
     own (WordPress' ``<header class="entry-header"><h1>``, Joomla's ``page-header``): kept."""
     if not isinstance(element.tag, str):
@@ -248,16 +349,93 @@ def _left_out(element: etree._Element, in_article: bool = False) -> bool:
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
         others = _HEADER_MARK.sub("", marks)  # "entry-header" is the article's, "header nav" is not
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
-            or element.get("role") == "navigation" or not _holds_heading(element)
+            or element.get("role") == "navigation" or not holds_heading(element)
     return furniture
 
 
-def _in_furniture(element: etree._Element) -> bool:
-    return any(_left_out(e) for e in (element, *element.iterancestors()))
+class _Tree:
+    """What the read stage asks again and again of a page's elements (is it site furniture
+    or inside some, does it hold a heading, how long is its text), each answered once for
+    the whole tree: a page 2,000 elements deep costs no walk up or down per element."""
+
+    def __init__(self, document: etree._Element):
+        self.document = document
+        self._furniture: dict[etree._Element, bool] = {}
+        self._holding: set[etree._Element] = set()  # the headings and the elements above them
+        for heading in document.iter(*_HEADINGS):
+            node = heading
+            while node is not None and node not in self._holding:
+                self._holding.add(node)
+                node = node.getparent()
+        self._lengths: dict[etree._Element, int] = {}
+
+    def holds_heading(self, element: etree._Element) -> bool:
+        return element in self._holding
+
+    def in_furniture(self, element: etree._Element) -> bool:
+        """The element or one above it is site furniture."""
+        path, node = [], element
+        while node is not None and node not in self._furniture:
+            path.append(node)
+            node = node.getparent()
+        known = self._furniture[node] if node is not None else False
+        for node in reversed(path):
+            known = known or _left_out(node)
+            self._furniture[node] = known
+        return known
+
+    def text_length(self, element: etree._Element) -> int:
+        """``len(element.text_content())``, from lengths counted once bottom up."""
+        if not self._lengths:
+            for _, node in etree.iterwalk(self.document, events=("end",)):
+                self._lengths[node] = len(node.text or "") + sum(
+                    self._lengths.get(child, 0) + len(child.tail or "") for child in node)
+        return self._lengths[element]
 
 
 def _text(piece: str) -> str:
     return _SPACES.sub(" ", piece).strip()
+
+
+def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = False) -> list[str]:
+    """The text of ``element`` (not its tail) as a browser shows it: without comments,
+    processing instructions, scripts, styles and templates, which it does not show (their
+    tails are text). Without ``lists``, the lists nested in it are left out; with
+    ``breaks``, the text is cut at each ``<br>`` and at the edges of an inner paragraph or
+    division. One walk over the element, in the order of the text, whatever its depth."""
+    lines: list[str] = []
+    out = [element.text or ""]
+    walker = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
+    next(walker)  # the element itself
+
+    def cut() -> None:
+        lines.append("".join(out))
+        out.clear()
+
+    for event, node in walker:
+        if event in ("comment", "pi"):
+            out.append(node.tail or "")
+            continue
+        if node is element:
+            break
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        skipped = tag in _NOT_RENDERED or (not lists and tag in ("ul", "ol"))
+        if event == "start" and skipped:
+            walker.skip_subtree()
+        elif event == "start":
+            if breaks and tag in ("br", "p", "div"):
+                cut()
+            out.append(node.text or "")
+        else:
+            if breaks and tag in ("p", "div") and not skipped:
+                cut()
+            out.append(node.tail or "")
+    cut()
+    return lines
+
+
+def _rendered(element: etree._Element, lists: bool = True) -> str:
+    return _rendered_lines(element, lists)[0]
 
 
 def _pieces(element: etree._Element) -> list[str]:
@@ -266,98 +444,119 @@ def _pieces(element: etree._Element) -> list[str]:
     Newlines of the HTML source are only white space; a ``<br>`` is a line break. A list
     nested in the element is left out: it is read as its own list items.
     """
-    copy = deepcopy(element)
-    copy.tail = None
-    for inner in list(copy.iter("ul", "ol")):
-        if inner is not copy:
-            inner.drop_tree()
-    for br in copy.iter("br"):
-        br.tail = _BREAK + (br.tail or "")
-    for inner in copy.iter("p", "div"):
-        if inner is not copy:
-            inner.text = _BREAK + (inner.text or "")
-            inner.tail = _BREAK + (inner.tail or "")
-    return [text for piece in copy.text_content().split(_BREAK) if (text := _text(piece))]
+    return [text for piece in _rendered_lines(element, lists=False, breaks=True)
+            if (text := _text(piece))]
 
 
 def _nested_lists(item: etree._Element) -> list[etree._Element]:
     """The lists inside a list item that belong to it, not to a list nested deeper."""
-    return [inner for inner in item.iter("ul", "ol")
-            if inner is not item and next(inner.iterancestors("li"), None) is item]
+    found = []
+    walker = etree.iterwalk(item, events=("start",))
+    next(walker)
+    for _, node in walker:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in ("ul", "ol", "li"):
+            found += [node] if tag != "li" else []
+            walker.skip_subtree()
+    return found
 
 
-def _walk(container: etree._Element, out: list[Block]) -> None:
-    """Blocks of a container in document order; loose text between blocks is a paragraph.
-    Lines are left at 0: they are given when the page's text is laid out."""
-    loose: list[str] = [container.text or ""]
+@dataclass
+class _Container:
+    """A container being walked: its children still to read and its loose text."""
 
-    def flush() -> None:
-        if text := _text("".join(loose)):
+    children: Iterator[etree._Element]
+    loose: list[str]
+
+    def flush(self, out: list[Block]) -> None:
+        if text := _text("".join(self.loose)):
             out.append(Block("paragraph", text, 0))
-        loose.clear()
+        self.loose.clear()
 
-    for child in container:
-        if _left_out(child, in_article=True):
-            loose.append(child.tail or "")
+
+def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
+    """Blocks of a container in document order; loose text between blocks is a paragraph.
+    Lines are left at 0: they are given when the page's text is laid out. A stack rather
+    than recursion, so that 2,000 nested elements cost no Python recursion."""
+
+    def opened(container: etree._Element) -> _Container:
+        return _Container(iter(container), [container.text or ""])
+
+    stack = [opened(article)]
+    while stack:
+        current = stack[-1]
+        child = next(current.children, None)
+        if child is None:
+            current.flush(out)
+            stack.pop()
+            continue
+        if _left_out(child, in_article=True, holds_heading=tree.holds_heading):
+            current.loose.append(child.tail or "")
             continue
         tag = child.tag.lower()
         if tag in _HEADINGS or tag in ("p", "li") or tag in _CONTAINERS:
-            flush()
+            current.flush(out)
+            current.loose.append(child.tail or "")  # read after what the child holds
             if tag in _HEADINGS:
                 out += [Block("heading", t, 0, level=int(tag[1])) for t in _pieces(child)]
             elif tag == "p":
                 out += [Block("paragraph", t, 0) for t in _pieces(child)]
             elif tag == "li":
                 out += [Block("list_item", t, 0) for t in _pieces(child)]
-                for inner in _nested_lists(child):
-                    _walk(inner, out)
+                stack += [opened(inner) for inner in reversed(_nested_lists(child))]
             else:
-                _walk(child, out)
-            loose.append(child.tail or "")
+                stack.append(opened(child))
         elif tag == "br":  # a line break in loose text ends a paragraph
-            flush()
-            loose.append(child.tail or "")
+            current.flush(out)
+            current.loose.append(child.tail or "")
         else:  # inline content (a, strong, span, …) of loose text, with its tail
-            loose.append(lxml.html.tostring(child, method="text", encoding="unicode"))
-    flush()
+            current.loose.append(_rendered(child) + (child.tail or ""))
 
 
-def _article(document: etree._Element) -> etree._Element:
+def _article(tree: _Tree) -> etree._Element:
     """The element holding the page's own content: the largest <article>, else <main>, else
     an element marked as the main content, else <body>."""
+    document = tree.document
     for query in ("//main//article", "//article", "//main", "//*[@role='main']",
                   "//*[@id='content' or @id='contenu' or @id='main']"):
         found = [e for e in document.xpath(query) if not _left_out(e)]
         if found:
-            return max(found, key=lambda e: len(e.text_content()))
+            return max(found, key=tree.text_length)
     body = document.find("body")
     return body if body is not None else document
 
 
-def _names_a_partner(heading: str, items: Sequence[str]) -> bool:
+def _names_a_partner(heading: str, items: IntroWords) -> bool:
     """A heading outside the article that a partner section would have: it names a
     country in brackets, or one of the intro's list items names it."""
-    return _names_a_country(split_heading(heading)[1]) or _names_an_item(heading, items)
+    return _names_a_country(split_heading(heading)[1]) or items.name(heading)
 
 
-def _widen(article: etree._Element, document: etree._Element) -> etree._Element:
+def _widen(article: etree._Element, tree: _Tree) -> etree._Element:
     """The article, or the smallest element around it that also holds the partner
     headings a CMS put beside it (a page split into several blocks): no section is left
     out because the page's content is not in one element."""
-    items = [_text(li.text_content()) for li in article.iter("li")]
+    items = IntroWords(_text(_rendered(li, lists=False)) for li in article.iter("li"))
     inside = set(article.iter())
-    beside = [h for h in document.iter(*_HEADINGS[1:])
-              if h not in inside and not _in_furniture(h)
-              and _names_a_partner(_text(h.text_content()), items)]
-    container = article
+    beside = [h for h in tree.document.iter(*_HEADINGS[1:])
+              if h not in inside and not tree.in_furniture(h)
+              and _names_a_partner(_text(_rendered(h)), items)]
+    # how far above the article each element meets the article's own ancestors
+    above = {node: n for n, node in enumerate((article, *article.iterancestors()))}
+    meets: dict[etree._Element, int] = {}
+    highest = 0
     for heading in beside:
-        ancestors = set(heading.iterancestors())
-        while container not in ancestors and container.getparent() is not None:
-            container = container.getparent()
-    return container
+        path, node = [], heading
+        while node not in above and node not in meets:
+            path.append(node)
+            node = node.getparent()
+        level = above[node] if node in above else meets[node]
+        meets.update(dict.fromkeys(path, level))
+        highest = max(highest, level)
+    return article if not highest else list(article.iterancestors())[highest - 1]
 
 
-def _title(blocks: list[Block], article: etree._Element, document: etree._Element) -> list[Block]:
+def _title(blocks: list[Block], article: etree._Element, tree: _Tree) -> list[Block]:
     """The blocks with the page's title first, at level 1, if the page has one: the
     article's first heading when it is an h1, or when it stands above every other
     heading of the article (a Joomla ``<h2>`` title over ``<h3>`` sections); else the
@@ -375,8 +574,8 @@ def _title(blocks: list[Block], article: etree._Element, document: etree._Elemen
             return [titled, *rest]
     blocks = [replace(b, level=max(b.level, 2)) if b.kind == "heading" else b for b in blocks]
     inside = set(article.iter())
-    for h1 in document.iter("h1"):
-        if h1 not in inside and not _in_furniture(h1) and (text := _text(h1.text_content())):
+    for h1 in tree.document.iter("h1"):
+        if h1 not in inside and not tree.in_furniture(h1) and (text := _text(_rendered(h1))):
             return [Block("heading", text, 0, level=1), *blocks]
     return blocks
 
@@ -400,16 +599,36 @@ def lay_out(blocks: list[Block]) -> tuple[list[Block], str]:
     return numbered, "\n".join(written) + "\n"
 
 
-def html_document(text: str) -> tuple[list[Block], str]:
-    """Blocks of an HTML page's article, and the page's text they refer to."""
+def parse_html(text: str) -> etree._Element:
+    """The page's tree, or one line saying why it cannot be had whole.
+
+    libxml2 stops building the tree where a limit is reached, without an exception: past
+    256 nested elements by default, every later element and its text would vanish. With
+    ``huge_tree`` the limit is 2048 (no page of a CMS comes near); past it, or past any
+    other of libxml2's limits, the page is refused rather than read in part.
+    """
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        document = lxml.html.document_fromstring(text)
+        document = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise PipelineError(f"not readable as HTML ({exc})") from None
-    article = _widen(_article(document), document)
+    for error in parser.error_log:
+        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or error.level >= etree.ErrorLevels.FATAL:
+            what = error.message.split(", use XML_PARSE_HUGE")[0].strip()
+            raise PipelineError(f"line {error.line} of the HTML goes past a limit of the HTML "
+                                f"parser ({what}): what follows would be lost, so the page is "
+                                "not read in part")
+    return document
+
+
+def html_document(text: str) -> tuple[list[Block], str]:
+    """Blocks of an HTML page's article, and the page's text they refer to."""
+    document = parse_html(text)
+    tree = _Tree(document)
+    article = _widen(_article(tree), tree)
     blocks: list[Block] = []
-    _walk(article, blocks)
-    return lay_out(_title(blocks, article, document))
+    _walk(article, blocks, tree)
+    return lay_out(_title(blocks, article, tree))
 
 
 def html_blocks(text: str) -> list[Block]:
