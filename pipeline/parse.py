@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 
 from .dates import split_any_label
 from .errors import PipelineError
-from .places import link_intro, name_words, split_heading
-from .read import Block, heading_like
+from .places import link_intro, split_heading
+from .read import Block, IntroWords, heading_like
 
 NAVIGATION = {"retour en haut de page", "haut de page", "imprimer", "partager", "retour"}
 # Words that refer back to the entry above: a paragraph whose first sentence holds one
@@ -72,9 +72,23 @@ class Entry:
     line: int
     line_end: int
 
+
+@dataclass
+class _Draft:
+    """An entry being read: its blocks are joined once it is complete, so that an entry
+    continued by 100,000 list items costs linear time, not a copy of its text per item."""
+
+    label: str | None
+    pieces: list[str]
+    line: int
+    line_end: int
+
     def extend(self, text: str, line: int, separator: str) -> None:
-        self.text += separator + text
+        self.pieces += [separator, text]
         self.line_end = line
+
+    def entry(self) -> Entry:
+        return Entry(self.label, "".join(self.pieces), self.line, self.line_end)
 
 
 @dataclass
@@ -166,7 +180,7 @@ def _is_navigation(block: Block) -> bool:
 
 
 def _fill_section(section: Section, blocks: list[Block], set_aside: list[SetAside]) -> None:
-    entries = section.entries
+    entries: list[_Draft] = []
     for block in blocks:
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
@@ -181,13 +195,14 @@ def _fill_section(section: Section, blocks: list[Block], set_aside: list[SetAsid
             for piece in split_run_together(block.text):
                 labelled = split_any_label(piece)
                 if labelled:
-                    entries.append(Entry(labelled[0], piece, block.line, block.line))
+                    entries.append(_Draft(labelled[0], [piece], block.line, block.line))
                 elif not entries:
                     section.description.append(Block("paragraph", piece, block.line))
                 elif continues_previous(piece):
                     entries[-1].extend(piece, block.line, "\n\n")
                 else:
-                    entries.append(Entry(None, piece, block.line, block.line))
+                    entries.append(_Draft(None, [piece], block.line, block.line))
+    section.entries = [draft.entry() for draft in entries]
 
 
 def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
@@ -212,10 +227,12 @@ def _first_partner(body: list[Block], starts: list[int]) -> int:
     """Which of the headings is the first partner's: the first that reads as a partner
     heading; those above it ("Nos partenaires", a title the CMS wrote as an h2) belong to
     the introduction. When none reads as one, every heading is a partner's."""
-    items: list[set[str]] = []
+    items = IntroWords()
     done = 0
     for n, start in enumerate(starts):
-        items += [name_words(b.text) for b in body[done:start] if b.kind == "list_item"]
+        for block in body[done:start]:
+            if block.kind == "list_item":
+                items.add(block.text)
         done = start
         if heading_like(body[start].text, items):
             return n
