@@ -278,11 +278,11 @@ def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
     }
 
 
-def partner_name(heading: str, words: Spellings, others: frozenset[str]) -> tuple[str, Counter[str]]:
+def partner_name(heading: str, words: Spellings) -> tuple[str, Counter[str]]:
     """A partner's canonical name and the spellings the page gives it: the heading's place
     without its kind, region, qualifiers and brackets, in its most frequent spelling."""
     place = place_name(split_heading(heading)[0])
-    found = words.of(place, others - {place})
+    found = words.of(place)
     return canonical_name(found), found
 
 
@@ -346,9 +346,9 @@ def _registry_rows(registry: Registry, id_column: str, with_acronym: bool) -> li
 def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[str, list[Record]]:
     """The page's records, one list per table, named after the schemas' columns."""
     locations = locations or {}
-    words = Spellings(_page_text(page))
     places = frozenset(place_name(split_heading(s.heading.text)[0]) for s in page.sections)
-    names = [partner_name(s.heading.text, words, places) for s in page.sections]
+    words = Spellings(_page_text(page), places)
+    names = [partner_name(s.heading.text, words) for s in page.sections]
     partner_ids = ranked([slug(name) for name, _ in names])
     partners, actions = [], []
     action_programmes, action_organisations, action_people, action_themes = [], [], [], []

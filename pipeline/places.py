@@ -148,38 +148,45 @@ class Spellings:
     """The capitalised words of a page, counted once, to find the spellings of names.
 
     A page may write Brandenburg-, Brandenbourg- and Brandebourg-sur-la-Havel; words this
-    close to a name (difflib ratio) are taken as its spellings. Only words that share the
-    name's first three letters and about its length are compared, so that the search costs
-    the same for a page of 50 entries or of 100,000.
+    close to a name (difflib ratio) are taken as its spellings. The partners' own names
+    (``names``) are never taken as spellings of one another, however close ("Saint-Denis"
+    is not "Saint-Genis"). Only words that share the name's first three letters and about
+    its length are compared, and of those the ``MAX_COMPARED`` most frequent of each
+    length, so that the search costs the same for a page of 50 entries or of 100,000, even
+    one whose 100,000 headings all start alike.
     """
 
-    def __init__(self, text: str):
-        counts = Counter(re.findall(r"[A-ZÀ-Ý][\w-]+", text))
-        self._blocks: dict[str, list[tuple[str, int]]] = {}
-        for word, count in counts.items():
-            self._blocks.setdefault(word[:3].lower(), []).append((word, count))
+    MAX_COMPARED = 20  # words of one length and first three letters
 
-    def of(self, name: str, others: frozenset[str] = frozenset()) -> Counter[str]:
+    def __init__(self, text: str, names: frozenset[str] = frozenset()):
+        self._counts = Counter(re.findall(r"[A-ZÀ-Ý][\w-]+", text))
+        by_length: dict[tuple[str, int], list[tuple[int, str, int]]] = {}
+        for order, (word, count) in enumerate(self._counts.items()):
+            if word not in names:
+                by_length.setdefault((word[:3].lower(), len(word)), []).append((order, word, count))
+        self._buckets = {key: sorted(words, key=lambda w: -w[2])[:self.MAX_COMPARED]
+                         for key, words in by_length.items()}
+
+    def of(self, name: str) -> Counter[str]:
         """How often each spelling of a one-word name occurs (the name counted once more).
 
         Names of several words are left as they are: their near matches on a page are other
-        phrases, not spellings. ``others``, the names of the other partners, are never taken
-        as spellings of this one, however close ("Saint-Denis" is not "Saint-Genis").
+        phrases, not spellings.
 
         >>> Spellings("Hambourg-sur-le-Lac et Hambourg-sur-le-Lac.").of("Hamburg-sur-le-Lac")
         Counter({'Hambourg-sur-le-Lac': 2, 'Hamburg-sur-le-Lac': 1})
-        >>> Spellings("Saint-Genis et Saint-Denis").of("Saint-Denis", frozenset({"Saint-Genis"}))
+        >>> Spellings("Saint-Genis et Saint-Denis", frozenset({"Saint-Genis", "Saint-Denis"})).of("Saint-Denis")
         Counter({'Saint-Denis': 2})
         """
         found: Counter[str] = Counter({name: 1})
         if " " in name:
             return found
         lowered = name.lower()
-        for word, count in self._blocks.get(lowered[:3], ()):
-            if word in others:
-                continue
-            if abs(len(word) - len(name)) > len(name) * (1 - SIMILAR_SPELLING) + 1:
-                continue
+        reach = int(len(name) * (1 - SIMILAR_SPELLING) + 1)
+        near = sorted(w for length in range(len(name) - reach, len(name) + reach + 1)
+                      for w in self._buckets.get((lowered[:3], length), ()))
+        found[name] += self._counts[name] if not any(w == name for _, w, _ in near) else 0
+        for _, word, count in near:  # in the page's order, as before the buckets
             matcher = difflib.SequenceMatcher(None, lowered, word.lower())
             if matcher.quick_ratio() >= SIMILAR_SPELLING and matcher.ratio() >= SIMILAR_SPELLING:
                 found[word] += count
