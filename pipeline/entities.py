@@ -30,8 +30,9 @@ PROGRAMME_WORDS = (
     "séjour international", "grève de la faim", "projet", "programme", "initiative",
     "festival", "cartographie", "campagne", "opération", "chantier",
 )
+MAX_PROGRAMME = 150  # characters: a name in « » longer than this is a quotation, not a name
 _PROGRAMME = re.compile(
-    rf"\b(?P<kind>{'|'.join(PROGRAMME_WORDS)})\b[^«».;:!?]{{0,60}}?«\s*(?P<name>[^«»]+?)\s*»",
+    rf"\b(?P<kind>{'|'.join(PROGRAMME_WORDS)})\b[^«».;:!?]{{0,60}}?«\s*(?P<name>[^«»]{{1,{MAX_PROGRAMME}}}?)\s*»",
     re.IGNORECASE,
 )
 
@@ -90,6 +91,10 @@ _ADJECTIVE = re.compile(
     r"(?:al|ale|aux|ique|ien|ienne|enne|ais|aise|ois|oise|é|ée|ive|if|el|elle|aire|ain|"
     r"aine|eux|euse|ier|ière)s?$"
 )
+# Tokens an organisation's name may span from its head noun (the page's longest has 10): a
+# bound, so that "Association Amis Association Amis …" costs linear time, not a scan of the
+# rest of the text from every head noun.
+MAX_NAME_TOKENS = 16
 _TOKEN = re.compile(rf"(?P<elided>\b[dlDL]{APOSTROPHES})|(?P<word>[\w·-]+)|(?P<punct>[^\w\s])")
 _PARTNERSHIP = re.compile(
     rf"\ben (?:partenariat|collaboration|lien) avec\s+(?:l{APOSTROPHES}|la\s+|le\s+)?"
@@ -120,7 +125,7 @@ def _organisation_at(text: str, tokens: list, i: int) -> Mention | None:
     head = tokens[i][1]
     kind = ORGANISATION_HEADS[head.lower()]
     end = i + 1
-    n = len(tokens)
+    n = min(len(tokens), i + MAX_NAME_TOKENS)
 
     def word(j: int) -> str | None:
         return tokens[j][1] if j < n and tokens[j][0] == "word" else None
@@ -163,7 +168,7 @@ def _organisation_at(text: str, tokens: list, i: int) -> Mention | None:
                           if tokens[k][0] == "word" and _is_capitalised(tokens[k][1])), None)
     core = text[tokens[first_capital][2]:end_char] if first_capital is not None else name
     acronym = None
-    if last + 2 < n and tokens[last][1] == "(" and tokens[last + 2][1] == ")" \
+    if last + 2 < len(tokens) and tokens[last][1] == "(" and tokens[last + 2][1] == ")" \
             and (a := word(last + 1)) and a.isupper() and len(a) >= 2:
         acronym = a
     # "l’association Camion-Citerne" is called Camion-Citerne; a lowercase head is not
@@ -237,6 +242,10 @@ def people(text: str) -> list[Person]:
 # --- One row per thing, however spelt -----------------------------------------------------
 
 SIMILAR = 0.85
+# Names of one block compared with a new one for the spelling check: a page names a few
+# organisations that start alike, and one naming thousands must not cost a million
+# comparisons (the first ones registered are compared).
+MAX_COMPARED = 20
 _WORD = re.compile(r"[\w·]+")
 
 
@@ -258,8 +267,11 @@ class Registry:
     _by_name: dict[tuple[str, ...], str] = field(default_factory=dict)
     _by_prefix: dict[tuple[str, ...], str] = field(default_factory=dict)
     _by_block: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)
-    # names by their first two words ("fondation sadev"): many names share a first word
-    _by_start: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    # names by their first two words ("fondation sadev"; many names share a first word), then
+    # by their length in words, each with its order of registration: a place in a text is
+    # compared with one name of each length, however many names start alike
+    _by_start: dict[tuple[str, ...], dict[int, dict[tuple[str, ...], tuple[int, str]]]] = field(
+        default_factory=dict)
 
     @staticmethod
     def _block(kind: str | None, core: str) -> tuple[str | None, str]:
@@ -272,7 +284,8 @@ class Registry:
         self._by_name[words] = key
         for n in range(1, len(words)):
             self._by_prefix.setdefault(words[:n], key)
-        self._by_start.setdefault(words[:2], []).append((words, key))
+        self._by_start.setdefault(words[:2], {}).setdefault(len(words), {})[words] = (
+            len(self._by_name), key)
 
     def _match(self, mention: Mention) -> str | None:
         words = _words(mention.name)
@@ -284,7 +297,7 @@ class Registry:
         if words in self._by_prefix:  # this one is the start of a known name
             return self._by_prefix[words]
         core = (mention.core or mention.name).lower()
-        for key in self._by_block.get(self._block(mention.kind, core), []):
+        for key in self._by_block.get(self._block(mention.kind, core), [])[:MAX_COMPARED]:
             matcher = difflib.SequenceMatcher(None, self.entries[key]["core"].lower(), core)
             # cheap upper bounds first: most names of a block are far from this one
             if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR \
@@ -315,10 +328,11 @@ class Registry:
     def bare_mentions(self, text: str) -> list[str]:
         """Ids of registered things that ``text`` names without their marker."""
         words = _words(text)
-        found = []
+        found: dict[str, None] = {}
         for i in range(len(words)):
             for start in (words[i:i + 2], words[i:i + 1]):
-                for name, key in self._by_start.get(start, ()):
-                    if words[i:i + len(name)] == name and key not in found:
-                        found.append(key)
-        return found
+                by_length = self._by_start.get(start, {})
+                for _, key in sorted(hit for length, names in by_length.items()
+                                     if (hit := names.get(words[i:i + length]))):
+                    found.setdefault(key)
+        return list(found)
