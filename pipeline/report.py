@@ -85,30 +85,51 @@ def _squeeze(text: str) -> str:
 
 
 def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
-    """Blocks whose text no record holds (and that were not set aside)."""
-    texts_at: dict[int, list[str]] = defaultdict(list)
-    for action in data["actions"]:
-        for line in range(action["source_line"], action["source_line_end"] + 1):
-            texts_at[line].append(action["text"])
+    """Blocks whose text no record holds (and that were not set aside).
+
+    Each record's text is searched from where the previous block of its lines was found,
+    so that an action of 100,000 lines is read through once, not once per line."""
+    texts: list[str] = []
+    cursors: list[int] = []  # where the next block of each text is looked for
+    at_line: dict[int, list[int]] = defaultdict(list)  # line -> the texts that cover it
+
+    def covers(text: str, *lines: int) -> None:
+        for line in lines:
+            at_line[line].append(len(texts))
+        texts.append(text)
+        cursors.append(0)
+
+    # a line holding a description's end and the entries run together after it is found
+    # again across their texts, in the order of the page: the partner's texts come first
     for section, partner in zip(page.sections, data["partners"]):
-        texts_at[section.heading.line].append(partner["heading"])
-        for block in section.description:
-            texts_at[block.line].append(partner["description"] or "")
+        covers(partner["heading"], section.heading.line)
+        covers(partner["description"] or "", *(block.line for block in section.description))
         if partner["intro_line"]:
-            texts_at[partner["intro_line"]].append(partner["intro_item"])
+            covers(partner["intro_item"], partner["intro_line"])
+    for action in data["actions"]:
+        covers(action["text"], *range(action["source_line"], action["source_line_end"] + 1))
     aside = {(s.block.line, s.block.text) for s in page.set_aside}
     missing = []
     for block in blocks:
         if (block.line, block.text) in aside:
             continue
-        candidates = texts_at.get(block.line, [])
-        if any(block.text in text for text in candidates):
+        candidates = at_line.get(block.line, [])
+        if any(_found(block.text, texts, cursors, c) for c in candidates):
             continue
         # a line that holds run-together entries is found again across their texts
-        if _squeeze(block.text) in _squeeze("".join(candidates)):
+        if _squeeze(block.text) in _squeeze("".join(texts[c] for c in candidates)):
             continue
         missing.append(block)
     return missing
+
+
+def _found(text: str, texts: list[str], cursors: list[int], candidate: int) -> bool:
+    """``text`` is in ``texts[candidate]`` at or after its cursor, which moves past it."""
+    at = texts[candidate].find(text, cursors[candidate])
+    if at < 0:
+        return False
+    cursors[candidate] = at + len(text)
+    return True
 
 
 def _is_loss(block: Block, page: Page) -> bool:
