@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .errors import InputError, PipelineError, ReleaseError
+from .escape import terminal
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"  # the published release
 
@@ -58,11 +59,11 @@ def _run(args: argparse.Namespace) -> None:
     if report.source["encoding"] != "utf-8":
         print(f"  read as {report.source['encoding']} (the file is not UTF-8)")
     for item in report.set_aside:
-        print(f"  set aside, line {item['line']} ({item['reason']}): {item['text']}")
+        print(f"  set aside, line {item['line']} ({item['reason']}): {terminal(item['text'])}")
     for item in report.unassigned:
-        print(f"  UNASSIGNED, line {item['line']} (published without it): {item['text']}")
+        print(f"  UNASSIGNED, line {item['line']} (published without it): {terminal(item['text'])}")
     for item in report.warnings:
-        print(f"  warning, line {item['line']}: {item['message']}")
+        print(f"  warning, line {item['line']}: {terminal(item['message'])}")
     print(_release_line(result.release, args.output, args.previous))
     for path in result.release.packages:
         print(f"  valid: {_shown(path)}")
@@ -91,20 +92,29 @@ def _summary_table(result, source: Path, output: Path, previous: Path | None) ->
     from rich.table import Table
 
     console, report = Console(), result.report
-    table = Table(title=f"{_shown(source)} ({report.source['encoding']})", title_justify="left")
+    table = Table(title=_markup(f"{_shown(source)} ({report.source['encoding']})"), title_justify="left")
     table.add_column("table")
     table.add_column("rows", justify="right", style="bold")
     for name, count in report.rows.items():
         table.add_row(name, str(count))
     console.print(table)
     files = sum(1 for p in output.rglob("*") if p.is_file()) if output.is_dir() else 0
-    console.print(f"files in {_shown(output)}: {files}; set aside: {len(report.set_aside)}")
+    console.print(_markup(f"files in {_shown(output)}: {files}; set aside: {len(report.set_aside)}"))
     for item in report.unassigned:
-        console.print(f"[red]unassigned, line {item['line']}:[/red] {item['text']}")
+        console.print(f"[red]unassigned, line {item['line']}:[/red] {_markup(item['text'])}")
     for item in report.warnings:
-        console.print(f"[yellow]warning, line {item['line']}:[/yellow] {item['message']}")
+        console.print(f"[yellow]warning, line {item['line']}:[/yellow] {_markup(item['message'])}")
     colour = "green" if result.release.level else "cyan"
-    console.print(f"[{colour}]{_release_line(result.release, output, previous).strip()}[/{colour}]")
+    console.print(f"[{colour}]{_markup(_release_line(result.release, output, previous).strip())}[/{colour}]")
+
+
+def _markup(text: str) -> str:
+    """Page text for rich: control characters shown, and no markup ("[/b]" would stop the
+    run, "[link=…]" would make a link)."""
+    from rich.markup import escape
+
+    return escape(terminal(text))
+
 
 def _fetch(args: argparse.Namespace) -> None:
     from .fetch import fetch
@@ -345,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         args.handler(args)
         sys.stdout.flush()  # a closed pipe must fail here, inside the try, not at exit
     except PipelineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {terminal(exc)}", file=sys.stderr)  # it may quote the page
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted: the previous output is unchanged", file=sys.stderr)
