@@ -76,9 +76,21 @@ def plain(word: str) -> str:
 
 
 def _words(*words: str) -> str:
-    """A pattern for whole words, accents optional (editors drop them: "ete", "aout")."""
-    folded = ("".join(_ACCENTS.get(c, re.escape(c)) for c in w)
-              for w in sorted(words, key=len, reverse=True))
+    """A pattern for whole words, accents optional (editors drop them: "ete", "aout").
+
+    Each word is one alternative, once: "février" also reads "fevrier", which is then left
+    out, since two alternatives matching the same text make a repeated pattern try both
+    at each word (``LABEL_AT_START`` took minutes on 25 "fevrier" in a row).
+
+    >>> _words("fevrier", "février").startswith("(?:f[ée]vrier)"), _words("fevrier", "février").count("vrier")
+    (True, 1)
+    """
+    kept: dict[str, str] = {}
+    for word in sorted(words, key=len, reverse=True):
+        accented = sum(c in _ACCENTS for c in word)
+        if accented >= sum(c in _ACCENTS for c in kept.get(plain(word), "")):
+            kept[plain(word)] = word
+    folded = ("".join(_ACCENTS.get(c, re.escape(c)) for c in w) for w in kept.values())
     return "(?:" + "|".join(folded) + ")" + _NOT_LETTER
 
 
@@ -98,7 +110,9 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("R", _words("trimestre")),
     ("X", _words("années")),
     ("y", _words("année")),
-    ("P", rf"(?:mi\s*[{DASHES}]|{_words('mi', 'début', 'milieu', 'fin', 'courant', 'cours')})"),
+    # "mi-" is one token, never "mi" then a dash (two readings of one text backtrack)
+    ("P", rf"(?:mi\s*[{DASHES}]|mi(?!\s*[{DASHES}]){_NOT_LETTER}|"
+          rf"{_words('début', 'milieu', 'fin', 'courant', 'cours')})"),
     ("F", rf"(?:{_words('depuis', 'partir', 'compter')}|dès{_NOT_LETTER})"),  # "des" is D
     ("T", rf"(?:jusqu{APOSTROPHE}|{_words('jusque')})"),
     ("B", _words("entre")),

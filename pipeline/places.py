@@ -381,13 +381,17 @@ def agreement(description: str) -> Agreement | None:
     Agreement(year=2015, type='accord-cadre')
     """
     pattern = _agreement_pattern()
-    values = {_key(v): v for v in categories("partners", "agreement_type")}
     for sentence in sentences(description):
         kind, year = pattern.search(sentence), _YEAR.search(sentence)
         if kind and year:
             written = _key(re.sub(r"^(\w+?)s\b", r"\1", kind.group()))
-            return Agreement(int(year.group()), values[written])
+            return Agreement(int(year.group()), _agreement_values()[written])
     return None
+
+
+@cache
+def _agreement_values() -> dict[str, str]:
+    return {_key(v): v for v in categories("partners", "agreement_type")}
 
 
 def relationship(signed: Agreement | None) -> str:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import platform
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -173,8 +174,37 @@ def build(source: Path, sha256: str, document: Document, page: Page, data: Table
                                      "sections, in no record", "text": block.text})
     report.set_aside.sort(key=lambda item: item["line"])
     report.unassigned.sort(key=lambda item: item["line"])
-    report.warnings = warnings(page, data)
+    report.warnings = sorted(warnings(page, data) + hidden_characters(document.blocks),
+                             key=lambda w: w["line"])
     return report
+
+
+# Characters kept as written that a reader does not see, or sees elsewhere: controls (an
+# escape sequence), formats (zero-width spaces and joiners, bidirectional overrides, a byte
+# order mark inside the text), line and paragraph separators that are no line break here.
+HIDDEN = frozenset(["Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"])
+
+
+def hidden_characters(blocks: list[Block]) -> list[dict[str, Any]]:
+    """A warning for each line that holds characters a reader cannot see: they are kept
+    as written, so a date or a name they cut ("20\u200b19 :") is not read as one, and a
+    bidirectional override shows a name backwards. Shown as code points, never raw.
+
+    >>> hidden_characters([Block("paragraph", "20\u200b19 : accueil", 4)])[0]["message"]
+    'invisible or control characters kept as written (U+200B ZERO WIDTH SPACE): a date or a name they cut is not read as one'
+    """
+    found = []
+    for block in blocks:
+        if block.text.isprintable():  # the common case: no scan per character
+            continue
+        hidden = dict.fromkeys(c for c in block.text if c != "\t" and
+                               unicodedata.category(c) in HIDDEN)
+        if hidden:
+            names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'without a name')}"
+                              for c in list(hidden)[:3]) + (", …" if len(hidden) > 3 else "")
+            found.append({"line": block.line, "message": f"invisible or control characters "
+                          f"kept as written ({names}): a date or a name they cut is not read as one"})
+    return found
 
 
 def warnings(page: Page, data: Tables) -> list[dict[str, Any]]:

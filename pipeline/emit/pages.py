@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import config
 from ..escape import markdown, web_address
 from ..layout import Layout, ReleaseFile, release_files
+from ..read import lines
 from . import snapshot, worldmap
 
 if TYPE_CHECKING:
@@ -302,14 +303,14 @@ def downloads(layout: Layout) -> list[Group]:
 
 
 def page_lines(text: str) -> list[str]:
-    """The page text's lines as ``source_line`` counts them and a text editor shows them:
-    a line ends at a line feed (a carriage return before it is part of the break).
+    """The page text's lines as ``source_line`` counts them: the read stage's one
+    definition of a line (a line feed, a carriage return, or both; nothing else).
 
-    >>> page_lines("Titre\\r\\n\\nUn\\u2028deux\\n")
-    ['Titre', '', 'Un\\u2028deux']
+    >>> page_lines("Titre\\r\\n\\nUn\\u2028deux\\rtrois\\n")
+    ['Titre', '', 'Un\\u2028deux', 'trois']
     """
-    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
-    return lines[:-1] if lines and lines[-1] == "" else lines
+    found = lines(text)
+    return found[:-1] if found and found[-1] == "" else found
 
 
 # --- The pages ------------------------------------------------------------------------------
