@@ -324,7 +324,7 @@ ADVERSARIAL = textwrap.dedent("""
                lambda text: status(text, None)]
     pieces = ["2019 ", "de ", "1, ", "Du 3 au ", "x.2019, ", "a.Mi-", "n’a ", "12 000 ",
               "près de ", "12 jeunes et ", "annulés en 2020, ", " ", "\u00a0", "a" * 50,
-              "jusqu’", "années ", "é"]
+              "jusqu’", "années ", "é", "fevrier ", "aout ", "decembre ", "mi- ", "mi-"]
     tail = " jeunes 2019 € :"
     # each piece alone, then one megabyte paragraph of every piece in turn
     texts = [piece * (128_000 // len(piece)) + tail for piece in pieces]
