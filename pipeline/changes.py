@@ -177,14 +177,14 @@ def compare_content(old: Content, new: Content) -> Changes:
     changes = Changes()
     (old_schemas, old_rows), (new_schemas, new_rows) = old, new
     for name in new_schemas.keys() - old_schemas.keys():
-        changes.schema.append(f"table {name} ajoutée")
+        changes.schema.append(f"table {_table_title(name)} ({name}) ajoutée")
     for name in old_schemas.keys() - new_schemas.keys():
-        changes.schema.append(f"table {name} supprimée")
+        changes.schema.append(f"table {_table_title(name)} ({name}) supprimée")
     for name, schema in new_schemas.items():
         if name not in old_schemas:
             continue
         if _schema_shape(old_schemas[name]) != _schema_shape(schema):
-            changes.schema.append(f"schéma de {name} modifié")
+            changes.schema.append(f"schéma de la table {_table_title(name)} ({name}) modifié")
         table = _compare_rows(old_rows[name], new_rows[name], schema)
         if table:
             changes.tables[name] = table

@@ -134,7 +134,18 @@ def test_a_schema_change_is_major(tmp_path):
     descriptor["resources"][1]["schema"]["fields"][4]["type"] = "string"
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     assert compare(PUBLISHED, new).level == "major"
-    assert compare(PUBLISHED, new).schema == ["schéma de actions modifié"]
+    assert compare(PUBLISHED, new).schema == ["schéma de la table Actions (actions) modifié"]
+
+
+def test_a_table_added_or_removed_is_named_by_its_french_title(tmp_path):
+    old = tmp_path / "old"
+    shutil.copytree(PUBLISHED, old)
+    path = old / "json" / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "action_themes"]
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    assert compare(old, PUBLISHED).schema == ["table Thèmes des actions (action_themes) ajoutée"]
+    assert compare(PUBLISHED, old).schema == ["table Thèmes des actions (action_themes) supprimée"]
 
 
 def test_no_change_is_no_version(tmp_path):
