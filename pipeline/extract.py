@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from .config import Town, config
 from .dates import YEAR, Period, parse_label
 from .entities import Mention, Registry, organisations, people, programmes
-from .numbers import age_range, amount_eur, duration_days, participants
+from .numbers import age_range, amount_eur, amount_kind, duration_days, participants
 from .parse import Entry, Page, Section
 from .errors import PipelineError
 from .places import (
@@ -263,6 +263,7 @@ def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
         "is_ongoing": period.is_ongoing if period else None,
         "amount_eur": amount.value if amount else None,
         "amount_approx": amount.approx if amount else None,
+        "amount_kind": amount_kind(entry.text) if amount else None,
         "participants": people_count.value if people_count else None,
         "participants_approx": people_count.approx if people_count else None,
         "age_min": ages[0] if ages else None,
