@@ -402,14 +402,42 @@ def _registry_rows(registry: Registry, id_column: str, with_acronym: bool,
     return rows
 
 
-def _links(passages: list[_Passage], named: list[dict[str, int]], column: str
-           ) -> tuple[list[Record], list[Record]]:
-    """The link rows of actions and of partners to the things they name."""
+Linked = tuple[list[Record], list[Record], list[Record]]  # rows, action links, partner links
+
+
+def _things(find: Callable[[str], list[Mention]], passages: list[_Passage], column: str,
+            with_acronym: bool) -> Linked:
+    """The programmes or organisations the passages name, one row each however spelt, and
+    their links to the actions and partner descriptions that name them."""
+    registry = Registry()
     links: dict[str, list[Record]] = {"action_id": [], "partner_id": []}
-    for passage, lines in zip(passages, named):
+    for passage, lines in zip(passages, _named(registry, find, passages)):
         links[passage.owner] += [{passage.owner: passage.owner_id, column: key, "source_line": line}
                                  for key, line in lines.items()]
-    return links["action_id"], links["partner_id"]
+    rows = _registry_rows(registry, column, with_acronym, _lines(*links.values(), column=column))
+    return rows, links["action_id"], links["partner_id"]
+
+
+def _people(passages: list[_Passage]) -> Linked:
+    """The people the passages name, one row each, and their roles in each action and
+    partner description, each with the line of the name."""
+    persons: dict[str, Record] = {}
+    links: dict[str, list[Record]] = {"action_id": [], "partner_id": []}
+    for passage in passages:
+        for person in people(passage.text):
+            key = slug(person.name)
+            record = persons.setdefault(key, {"person_id": key, "name": person.name,
+                                              "description": None})
+            if person.about and not record["description"]:
+                record["description"] = person.about
+            links[passage.owner].append({passage.owner: passage.owner_id, "person_id": key,
+                                         "role": person.role,
+                                         "source_line": passage.line_at(person.start)})
+    action_links = _first_lines(links["action_id"], ("action_id", "person_id", "role"))
+    partner_links = _first_lines(links["partner_id"], ("partner_id", "person_id", "role"))
+    first = _lines(action_links, partner_links, column="person_id")
+    return ([{**row, "source_line": first[key]} for key, row in persons.items()],
+            action_links, partner_links)
 
 
 def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[str, list[Record]]:
@@ -438,41 +466,21 @@ def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[st
             aid = action["action_id"]
             action_themes += [{"action_id": aid, "theme": t} for t in themes(entry.text)]
             passages.append(_Passage("action_id", aid, entry.text, entry.line_at))
-    persons: dict[str, Record] = {}
-    person_links: list[Record] = []
-    for passage in passages:
-        for person in people(passage.text):
-            key, line = slug(person.name), passage.line_at(person.start)
-            record = persons.setdefault(key, {"person_id": key, "name": person.name,
-                                              "description": None, "source_line": line})
-            record["source_line"] = min(record["source_line"], line)  # type: ignore[type-var]
-            if person.about and not record["description"]:
-                record["description"] = person.about
-            person_links.append({passage.owner: passage.owner_id, "person_id": key,
-                                 "role": person.role, "source_line": line})
-    action_people = _first_lines([r for r in person_links if "action_id" in r],
-                                 ("action_id", "person_id", "role"))
-    partner_people = _first_lines([r for r in person_links if "partner_id" in r],
-                                  ("partner_id", "person_id", "role"))
-    programme_registry, organisation_registry = Registry(), Registry()
-    action_programmes, partner_programmes = _links(
-        passages, _named(programme_registry, programmes, passages), "programme_id")
-    action_organisations, partner_organisations = _links(
-        passages, _named(organisation_registry, organisations, passages), "organisation_id")
+    programme_rows, action_programmes, partner_programmes = _things(
+        programmes, passages, "programme_id", with_acronym=False)
+    organisation_rows, action_organisations, partner_organisations = _things(
+        organisations, passages, "organisation_id", with_acronym=True)
+    person_rows, action_people, partner_people = _people(passages)
     return {
         "partners": partners,
         "actions": actions,
-        "programmes": _registry_rows(programme_registry, "programme_id", False,
-                                     _lines(action_programmes, partner_programmes,
-                                            column="programme_id")),
+        "programmes": programme_rows,
         "action_programmes": action_programmes,
         "partner_programmes": partner_programmes,
-        "organisations": _registry_rows(organisation_registry, "organisation_id", True,
-                                        _lines(action_organisations, partner_organisations,
-                                               column="organisation_id")),
+        "organisations": organisation_rows,
         "action_organisations": action_organisations,
         "partner_organisations": partner_organisations,
-        "people": list(persons.values()),
+        "people": person_rows,
         "action_people": action_people,
         "partner_people": partner_people,
         "action_themes": action_themes,
