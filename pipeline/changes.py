@@ -310,7 +310,8 @@ def _label(field: dict[str, Any], value: Any) -> Any:
 
 def _table_title(table: str) -> str:
     from .schemas import package_template
-    resource = next((r for r in package_template()["resources"] if r["name"] == table), {})
+    resource: dict[str, Any] = next(
+        (r for r in package_template()["resources"] if r["name"] == table), {})
     return resource.get("title", table)
 
 
