@@ -177,8 +177,10 @@ def compare_content(old: Content, new: Content) -> Changes:
     changes = Changes()
     (old_schemas, old_rows), (new_schemas, new_rows) = old, new
     # in the packages' order, not a set's: the log is byte-reproducible
-    changes.schema += [f"table {_table_title(n)} ({n}) ajoutée" for n in new_schemas if n not in old_schemas]
-    changes.schema += [f"table {_table_title(n)} ({n}) supprimée" for n in old_schemas if n not in new_schemas]
+    changes.schema += [f"table {_table_title(n)} ({n}) ajoutée"
+                       for n in new_schemas if n not in old_schemas]
+    changes.schema += [f"table {_table_title(n)} ({n}) supprimée"
+                       for n in old_schemas if n not in new_schemas]
     for name, schema in new_schemas.items():
         if name not in old_schemas:
             continue

@@ -179,7 +179,8 @@ def _organisation_at(text: str, tokens: list, i: int) -> Mention | None:
 def organisations(text: str) -> list[Mention]:
     """Organisations named in ``text``.
 
-    >>> [(m.name, m.kind, m.start) for m in organisations("en partenariat avec l’association Terre des Jeunes.")]
+    >>> found = organisations("en partenariat avec l’association Terre des Jeunes.")
+    >>> [(m.name, m.kind, m.start) for m in found]
     [('Terre des Jeunes', 'association', 34)]
     >>> [(m.name, m.acronym) for m in organisations(
     ...     "avec le soutien de la Fédération Française de Cyclotourisme (FFCT), les jeunes")]
@@ -226,7 +227,8 @@ class Person:
 def people(text: str) -> list[Person]:
     """People named in ``text`` with their role in it.
 
-    >>> people("2021 : nomination comme citoyenne d’honneur de la Ville de Rosa Lemaire, journaliste chilienne.")
+    >>> people("2021 : nomination comme citoyenne d’honneur de la Ville de Rosa Lemaire, "
+    ...        "journaliste chilienne.")
     [Person(name='Rosa Lemaire', role='honorary_citizen', about='journaliste chilienne', start=59)]
     >>> people("après le passage des tempêtes Ciara et Denis.")
     []

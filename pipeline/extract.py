@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import cast
 
 from .config import Town, config
 from .dates import YEAR, Period, parse_label
@@ -341,8 +342,13 @@ class _Passage:
 def _passages(section: Section, partner_id: str) -> list[_Passage]:
     """The section's description blocks, each on its line, before its actions (added by the
     caller): the page's order."""
-    return [_Passage("partner_id", partner_id, block.text, lambda _, line=block.line: line)
+    return [_Passage("partner_id", partner_id, block.text, _on_line(block.line))
             for block in section.description]
+
+
+def _on_line(line: int) -> Callable[[int], int]:
+    """Where a character of a block is: on the block's one line."""
+    return lambda _offset: line
 
 
 def _named(registry: Registry, find: Callable[[str], list[Mention]],
@@ -360,7 +366,7 @@ def _named(registry: Registry, find: Callable[[str], list[Mention]],
             key, line = registry.add(mention), passage.line_at(mention.start)
             lines[key] = min(lines.get(key, line), line)
         named.append(lines)
-    for passage, lines in zip(passages, named):
+    for passage, lines in zip(passages, named, strict=True):
         for key, offset in registry.bare_mentions(passage.text).items():
             line = passage.line_at(offset)
             lines[key] = min(lines.get(key, line), line)
@@ -374,7 +380,8 @@ def _first_lines(rows: list[Record], keys: tuple[str, ...]) -> list[Record]:
         key = tuple(row[k] for k in keys)
         if key not in kept:
             kept[key] = dict(row)
-        kept[key]["source_line"] = min(kept[key]["source_line"], row["source_line"])  # type: ignore[type-var]
+        kept[key]["source_line"] = min(cast(int, kept[key]["source_line"]),
+                                       cast(int, row["source_line"]))
     return list(kept.values())
 
 
@@ -383,8 +390,8 @@ def _lines(*tables: list[Record], column: str) -> dict[object, int]:
     first: dict[object, int] = {}
     for rows in tables:
         for row in rows:
-            line = row["source_line"]
-            first[row[column]] = min(first.get(row[column], line), line)  # type: ignore[type-var, arg-type]
+            line = cast(int, row["source_line"])
+            first[row[column]] = min(first.get(row[column], line), line)
     return first
 
 
@@ -411,7 +418,7 @@ def _things(find: Callable[[str], list[Mention]], passages: list[_Passage], colu
     their links to the actions and partner descriptions that name them."""
     registry = Registry()
     links: dict[str, list[Record]] = {"action_id": [], "partner_id": []}
-    for passage, lines in zip(passages, _named(registry, find, passages)):
+    for passage, lines in zip(passages, _named(registry, find, passages), strict=True):
         links[passage.owner] += [{passage.owner: passage.owner_id, column: key, "source_line": line}
                                  for key, line in lines.items()]
     rows = _registry_rows(registry, column, with_acronym, _lines(*links.values(), column=column))
@@ -451,7 +458,9 @@ def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[st
     places = frozenset(place_name(split_heading(s.heading.text)[0]) for s in page.sections)
     names = [partner_name(s.heading.text, words, places) for s in page.sections]
     partner_ids = ranked([slug(name) for name, _ in names])
-    partners, actions, action_themes = [], [], []
+    partners: list[Record] = []
+    actions: list[Record] = []
+    action_themes: list[Record] = []
     passages: list[_Passage] = []
     for section, pid, (name, found) in zip(page.sections, partner_ids, names):
         years = [p.start_year for e in section.entries
@@ -461,9 +470,8 @@ def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[st
         passages += _passages(section, pid)
         keys = ranked([entry_key(entry) for entry in section.entries])
         for entry, key in zip(section.entries, keys):
-            action = _action_record(entry, pid, f"{pid}-{key}")
-            actions.append(action)
-            aid = action["action_id"]
+            aid = f"{pid}-{key}"
+            actions.append(_action_record(entry, pid, aid))
             action_themes += [{"action_id": aid, "theme": t} for t in themes(entry.text)]
             passages.append(_Passage("action_id", aid, entry.text, entry.line_at))
     programme_rows, action_programmes, partner_programmes = _things(

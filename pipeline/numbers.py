@@ -195,10 +195,9 @@ def amount_kind(text: str) -> str | None:
     start, end = found[0].span()
     low = max(0, start - KIND_BEFORE)
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, low, start)), default=low)
-    cue = None
-    for cue in _AMOUNT_CUE.finditer(text, clause_start, start):
-        pass
-    if cue is not None:
+    cues = list(_AMOUNT_CUE.finditer(text, clause_start, start))
+    if cues:
+        cue = cues[-1]
         kind = cue.lastgroup
         if kind in _GIVEN and _SOUGHT.search(
                 text, max(clause_start, cue.start() - SOUGHT_REACH), cue.start()):

@@ -68,8 +68,8 @@ def test_the_lines_the_entry_start_used_to_give(records):
     assert first["comite-de-jumelage"] == 38
     assert records["partner_organisations"] == [
         {"partner_id": "dianguirde", "organisation_id": "comite-de-jumelage", "source_line": 38}]
-    linked = {(l["action_id"], l["source_line"]) for l in records["action_organisations"]
-              if l["organisation_id"] in {"comite-de-jumelage", "centre-municipal-de-sante"}}
+    linked = {(link["action_id"], link["source_line"]) for link in records["action_organisations"]
+              if link["organisation_id"] in {"comite-de-jumelage", "centre-municipal-de-sante"}}
     assert linked == {("dianguirde-2006-2008", 40), ("dianguirde-depuis-2018", 54),
                       ("dianguirde-2022-2024", 58),
                       ("camps-de-refugies-sahraouis-de-tindouf-depuis-2008", 106)}
