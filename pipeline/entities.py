@@ -13,7 +13,7 @@ Every rule here is about *kinds* of words, never about this page's answers:
   ("citoyen d’honneur de la Ville de …", "présidée par …, maire d’…").
 
 Names met once with guillemets or a head noun are then found again where the page writes
-them bare ("le projet artistique Mehr Licht", "le comité de jumelage").
+them bare ("le festival Cuivres en fête", "la maison des jeunes"), capitalised or not.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def _organisation_at(text: str, tokens: list, i: int) -> Mention | None:
     if last + 2 < n and tokens[last][1] == "(" and tokens[last + 2][1] == ")" \
             and (a := word(last + 1)) and a.isupper() and len(a) >= 2:
         acronym = a
-    # "l’association Camion-Citerne" is called Camion-Citerne; a lowercase head is not
+    # "l’association Terre des Jeunes" is called Terre des Jeunes; a lowercase head is not
     # part of the name unless nothing else is.
     start = start_char
     if not _is_capitalised(head) and kind == "association" and last > proper_start:

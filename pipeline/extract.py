@@ -357,8 +357,8 @@ def _named(registry: Registry, find: Callable[[str], list[Mention]],
 
     Things are registered where the page names them with their marker (« », a head noun),
     in the page's order, then found again wherever a passage writes them bare: the first
-    line of a thing may be a bare mention above its marked one ("le comité de jumelage"
-    in a partner's description, "Comité de jumelage" in a later action)."""
+    line of a thing may be a bare mention above its marked one ("la maison des jeunes" in
+    a partner's description, "la Maison des Jeunes" in a later action)."""
     named = []
     for passage in passages:
         lines: dict[str, int] = {}
