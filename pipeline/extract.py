@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .config import Town, config
-from .dates import YEAR, Period, parse_label
+from .dates import YEAR, Period, label_key, parse_label
 from .entities import Mention, Registry, organisations, people, programmes
 from .numbers import age_range, amount_eur, duration_days, participants
 from .parse import Entry, Page, Section
@@ -213,17 +213,18 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
 
 
 def entry_key(entry: Entry) -> str:
-    """What an entry is, in an id: its date label normalised (case, accents, dashes and
-    spaces aside: "2006 – 2008", "2006-2008" and "2006—2008" are one key); for an undated
-    entry, ``sans-date`` and its first words, so that its id owes nothing to its place.
+    """What an entry is, in an id: its date label normalised (:func:`label_key`: case,
+    accents, dashes, spaces, an abbreviated month, a two-digit end aside: "2006 – 2008",
+    "2006—2008" and "2006-08" are one key); for an undated entry, ``sans-date`` and its
+    first words, so that its id owes nothing to its place.
 
-    >>> [entry_key(Entry(label, "", 1, 1)) for label in ("2006 – 2008", "2006—2008", "2006–2008")]
+    >>> [entry_key(Entry(label, "", 1, 1)) for label in ("2006 – 2008", "2006—2008", "2006-08")]
     ['2006-2008', '2006-2008', '2006-2008']
     >>> entry_key(Entry(None, "Partenariat avec le Théâtre municipal depuis 2010.", 1, 1))
     'sans-date-partenariat-avec-le-theatre-municipal'
     """
     if entry.label:  # every dash and apostrophe a separator ("2006–2008" is not "20062008")
-        return slug(_NOT_WORD.sub(" ", entry.label))
+        return slug(_NOT_WORD.sub(" ", label_key(entry.label)))
     words = slug(_NOT_WORD.sub(" ", " ".join(entry.text.split()[:UNDATED_WORDS])))
     return f"sans-date-{words}" if words else "sans-date"
 
