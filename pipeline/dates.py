@@ -403,10 +403,11 @@ def _until(g: dict[str, list[Token]]) -> Period | None:
 
 
 def _set(g: dict[str, list[Token]]) -> Period | None:
-    """"2020, 2021 et 2022", "juin et juillet 2019", "les 3 et 4 mai 2019": an EDTF set,
+    """"2020, 2021 et 2022", "juin et juillet 2019", "printemps et été 2019", "les 3 et 4
+    mai 2019", "2018, 2019, 2020" (up to a colon or a dash: a comma ends a label): an EDTF set,
     its items in the order of time (a list written out of order is not understood)."""
     shared = _point(g["b"]) if g.get("b") else None
-    items = [_point([t], inherit=shared) for t in g["items"] if t.code in "YMN"]
+    items = [_point([t], inherit=shared) for t in g["items"] if t.code in "YMNS"]
     return _set_of(items)
 
 
@@ -437,6 +438,16 @@ def _set_of(items: list[Point | None]) -> Period | None:
     if any(a.last >= b.first for a, b in zip(points, points[1:])):
         return None
     return _period("{" + ",".join(p.set_member for p in points) + "}", points[0], points[-1])
+
+
+def _iso(g: dict[str, list[Token]]) -> Period | None:
+    """"2023-03-08", as a CMS writes a date."""
+    year, month, day = (g[k][0].value for k in "abc")
+    if len(g["b"][0].text) != 2 or len(g["c"][0].text) != 2 or not 1 <= month <= 12 \
+            or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    p = Point(year, month, day)
+    return _period(p.edtf, p, p)
 
 
 def _chain(g: dict[str, list[Token]]) -> Period | None:
@@ -475,7 +486,9 @@ _SINCE = r"A?F[DA]?L?"  # "depuis", "dès", "à partir de", "à compter du"
 
 _FORMS: list[tuple[str, Builder]] = [
     (rf"{_INTRO}(?P<items>Y(?:,E?Y){{0,20}}&E?Y)", _set),  # "En 2023 et en 2024"
-    (rf"{_INTRO}(?:KD)?(?P<items>M(?:,M){{0,11}}&M)(?P<b>Y)", _set),
+    (r"(?P<items>Y(?:,Y){1,20})", _set),
+    (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)", _iso),
+    (rf"{_INTRO}(?:KD)?(?P<items>[MS](?:,[MS]){{0,11}}&[MS])(?P<b>Y)", _set),
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),
     (rf"{_INTRO}{_PART}(?P<items>{_LEFT}(?:,E?L?{_LEFT}){{0,20}}&E?L?{_CORE})", _dates),
     (rf"{_OPEN}{_PART}(?P<items>Y(?:-Y){{2,20}})", _chain),

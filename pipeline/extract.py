@@ -25,7 +25,7 @@ from .places import (
     place_name, relationship, split_heading,
 )
 from .schemas import categories
-from .text import APOSTROPHES, slug
+from .text import APOSTROPHES, nfc, slug
 from .themes import themes
 
 Record = dict[str, object]
@@ -35,14 +35,24 @@ Record = dict[str, object]
 # annulés en 2020 et 2021" cancels some years of it only, which is not the entry's status
 # but its ``cancelled_years``. The codes are the schema's ``status`` categories.
 _PARTICIPLE = r"(?:e|é)(?:e|es|s)?\b"
-_SOME_YEARS = rf"\s+en\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)"
-_NOT_HELD = (r"n['’](?:a|ont)\s+(?:\w+ment\s+)?(?:pas|jamais)\s+(?:pu\s+)?"
-             r"(?:avoir\s+lieu|eu\s+lieu|se\s+tenir|se\s+(?:dérouler|derouler)|être\s+organisée?s?)")
+_SOME_YEARS = rf"\s+(?:en|de\s+l['’]édition|des\s+éditions)\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)"
+# "n'a pas pu avoir lieu", "n'a pu se tenir" (the literary negation, without "pas"),
+# "ne s'est pas tenue", "ne se sont jamais déroulés"
+_NOT_HELD = (r"n['’](?:a|ont)\s+(?:\w+ment\s+)?(?:(?:pas|jamais|point)\s+(?:pu\s+)?|pu\s+)"
+             r"(?:avoir\s+lieu|eu\s+lieu|se\s+tenir|se\s+(?:dérouler|derouler)|être\s+organisée?s?)"
+             r"|ne\s+(?:s['’]est|se\s+sont)\s+(?:\w+ment\s+)?(?:pas|jamais)\s+"
+             rf"(?:tenu|déroul|deroul){_PARTICIPLE}")
+# a verb's participle after "a/ont été", "est", "sont", "reste" … (not "la gelée")
+_BEEN = r"\b(?:été|est|sont|était|étaient|reste|restent|demeure|demeurent)\s+(?:\w+ment\s+)?"
 STATUS_PHRASES: dict[str, str] = {
-    "cancelled": rf"\bannul{_PARTICIPLE}|\bd(?:é|e)programm{_PARTICIPLE}|{_NOT_HELD}",
-    "postponed": rf"\breport{_PARTICIPLE}|\brepouss{_PARTICIPLE}|\bajourn{_PARTICIPLE}",
-    "suspended": r"\bsuspendu(?:e|s|es)?\b|\bmise?s?\s+en\s+(?:suspens|sommeil|pause)\b"
-                 r"|\binterrompu(?:e|s|es)?\b",
+    "cancelled": rf"\bannul{_PARTICIPLE}|\bannulations?(?=\s+d)|\bd(?:é|e)programm{_PARTICIPLE}"
+                 rf"|{_NOT_HELD}",
+    "postponed": rf"\breport{_PARTICIPLE}|\brepouss{_PARTICIPLE}|\bajourn{_PARTICIPLE}"
+                 rf"|\breprogramm{_PARTICIPLE}|\bd(?:é|e)cal{_PARTICIPLE}(?=\s+(?:à|a|au|aux|en|d['’]|de)\b)"
+                 r"|\breport\s+(?:du|de|des|d['’]|à|au|en)\b|\bremise?s?\s+à\s+plus\s+tard\b",
+    "suspended": r"\bsuspendu(?:e|s|es)?\b|\ben\s+(?:suspens|sommeil|pause|veille)\b"
+                 rf"|\binterrompu(?:e|s|es)?\b|{_BEEN}gel{_PARTICIPLE}|\bau\s+point\s+mort\b"
+                 r"|\bà\s+l['’]arrêt\b",
     "abandoned": rf"\babandonn{_PARTICIPLE}|\bdéfinitivement\s+arrêt{_PARTICIPLE}"
                  rf"|\barrêt{_PARTICIPLE}\s+définitivement|\brenoncé\s+(?:à|au)\b",
     "ongoing": r"\ben\s+cours\b(?!\s+d['’]ann)|\bse\s+poursui(?:t|vent)\b",
@@ -128,6 +138,7 @@ def _denied(text: str, start: int) -> bool:
 @lru_cache(maxsize=16)  # status and cancelled_years read the same entry one after the other
 def _statements(text: str) -> tuple[tuple[str, str | None], ...]:
     """The statuses ``text`` states, in order, with the years a cancellation names."""
+    text = nfc(text)
     found = []
     for m in _STATUS.finditer(text):
         code = m.lastgroup if m.lastgroup != "years" else next(
