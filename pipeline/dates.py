@@ -135,7 +135,6 @@ _SCAN = re.compile(r"\s*+(?:" + "|".join(f"({p})" for _, p in _VOCABULARY) + ")"
 _CODES = [""] + [code for code, _ in _VOCABULARY]  # by group number
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 DATE_ELEMENTS = set("YZzMX")  # what makes a phrase a date: a year, a month, a decade
-_WORDS_OF_DATES = set("YZzONMSWHRXyQKUPFTBDAEIL&")
 # What, after a dash, carries the date on ("2006 – 2008", "2016 – en cours", "2019 – fin
 # 2020"): such a dash is inside the label, not the end of it.
 _DATE_GOES_ON = set("YZzNMSXOWHRyQKU")
@@ -549,17 +548,16 @@ class _Candidate:
 OTHER_WORDS_BEFORE = {":": 3, ",": 1}
 
 
-def _ends_label(text: str, toks: list[Token], i: int) -> str | None:
-    """Whether the dash or full stop ``toks[i]`` ends a label of date words before it: a
-    dash that no date follows ("2024 – accueil …", "Octobre 2024 — semaine …", but not
-    "2006 – 2008" nor "2016 – en cours"), spaced unless it is an en or em dash; a full stop
+def _ends_label(text: str, t: Token, following: Iterator[Token]) -> str | None:
+    """Whether the dash or full stop ``t`` ends a label of date words before it: a dash
+    that no date follows ("2024 – accueil …", "Octobre 2024 — semaine …", but not "2006 –
+    2008" nor "2016 – en cours"), spaced unless it is an en or em dash; a full stop
     followed by a capitalised sentence ("2023. Accueil …"). Returns the separator's code."""
-    t = toks[i]
     if t.code == "-" and t.text != "/":
         spaced = text[t.start - 1:t.start].isspace() or text[t.end:t.end + 1].isspace()
         if not (spaced or t.text in CLAUSE_DASHES):
             return None
-        for after in toks[i + 1:i + 5]:  # "– fin de l'année 2020": a few date words, then
+        for _, after in zip(range(4), following):  # "– fin 2020": date words, then a date
             if after.code in _DATE_GOES_ON:
                 return None
             if after.code not in _INTRODUCES:
@@ -580,10 +578,10 @@ def _candidates(text: str) -> list[_Candidate]:
     words = other = 0
     has_date = False
     codes = ""
-    toks = list(tokens(text))
-    for i, t in enumerate(toks):
+    for t in tokens(text):
         separator = t.code if t.code in ":," else (
-            _ends_label(text, toks, i) if has_date and not other else None)
+            _ends_label(text, t, tokens(text[t.end:t.end + MAX_LABEL // 2]))
+            if has_date and not other and t.code in "-." else None)
         if separator:
             label = _trim(text[:t.start])
             if has_date and label:
@@ -602,8 +600,13 @@ def _candidates(text: str) -> list[_Candidate]:
 
 
 def _trim(label: str) -> str:
-    """A label without the white space and invisible characters around it."""
-    return label.strip().strip(INVISIBLE).strip()
+    """A label without the white space around it nor invisible characters after it (one
+    before it stays: the label is a prefix of the caller's text, as written)."""
+    label = label.lstrip()
+    end = len(label)
+    while end and (label[end - 1].isspace() or label[end - 1] in INVISIBLE):
+        end -= 1
+    return label[:end]
 
 
 def _shaped(codes: str) -> bool:
@@ -668,23 +671,9 @@ def split_any_label(text: str) -> tuple[str, str, bool] | None:
     return label.label, label.rest, parse_label(label.label) is not None
 
 
-# A label at the start of a text: a phrase of date words holding a year, a month or a
-# decade, then ":" or ",". Whether the grammar understands it is ``parse_label``'s
-# business; this pattern only says that a label starts here (a line that opens with one is
-# no heading; a sentence end followed by one may be two entries run together).
-_DATE_WORD = "(?:" + "|".join(p for c, p in _VOCABULARY if c in _WORDS_OF_DATES or c in "-") + ")"
-_ELEMENT = "(?:" + "|".join(p for c, p in _VOCABULARY if c in DATE_ELEMENTS) + ")"
-_GAP = r"\s*+(?:,\s*+)?"
-LABEL_AT_START = re.compile(
-    rf"(?P<label>(?:{_DATE_WORD}{_GAP}){{0,{MAX_WORDS}}}?{_ELEMENT}"
-    rf"(?:{_GAP}{_DATE_WORD}){{0,{MAX_WORDS}}})(?P<sep>\s*+[:,]\s*+)",
-    re.IGNORECASE,
-)
-
-
 # --- What the other stages ask of the grammar ----------------------------------------------
 
-_MONTH_NAMES = {n: w for w, n in reversed(MONTHS.items())}  # the first, accented spelling
+_MONTH_NAMES = {n: w for w, n in MONTHS.items()}
 
 
 def label_key(label: str) -> str:
@@ -696,15 +685,15 @@ def label_key(label: str) -> str:
     2016" keeps its own key): a rewording is the editor's, and the change log shows it.
 
     >>> label_key("Sept.\\u00a02019"), label_key("2014-16"), label_key("Janv.–févr. 2022")
-    ('septembre 2019', '2014 - 2016', 'janvier - février 2022')
+    ('septembre 2019', '2014 - 2016', 'janvier - fevrier 2022')
     >>> label_key("2006 – 2008"), label_key("2020, 2021 et 2022"), label_key("Du 3-5 juillet 2023")
     ('2006 - 2008', '2020 , 2021 et 2022', 'du 3 - 5 juillet 2023')
     """
-    toks = list(tokens(label, len(label)))
+    toks = list(tokens(label))  # a label is at most MAX_LABEL characters long
     words = []
     for i, t in enumerate(toks):
         if t.code == "M":
-            words.append(_MONTH_NAMES[t.value])
+            words.append(plain(_MONTH_NAMES[t.value]))
         elif t.code == "-":
             words.append("-")
         elif (t.code == "N" and i >= 2 and toks[i - 1].code == "-"
@@ -712,7 +701,7 @@ def label_key(label: str) -> str:
               and (year := _full_year(toks[i - 2], t))):
             words.append(str(year))
         else:
-            words.append(t.text.lower())
+            words.append(plain(t.text))
     return " ".join(words)
 
 

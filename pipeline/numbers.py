@@ -55,6 +55,7 @@ PEOPLE_STEMS = (
     "volontaire", "sporti", "joueu", "athlète", "animat", "accompagnat", "encadrant",
     "enseignant", "professeur", "médecin", "soignant", "participant", "militant", "réfugié",
     "invité", "interprète", "traduct", "formateur", "formatrice", "chercheu", "journaliste",
+    "éducat", "entraîneu", "entraineu", "parent",
 )
 _PEOPLE = "(?:" + "|".join(PEOPLE_STEMS) + r")[\w·]{0,12}(?:\.[^\W\d_]{1,6}(?!\w))?"
 _DE = r"(?:de\s+|d['’]\s*)"
