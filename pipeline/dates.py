@@ -5,9 +5,10 @@ An entry opens with a label such as "2003-2014 :", "Juin 2012 :", "Du 3 au 10 ju
 of a year or open ends. This module is a small explicit grammar in two steps:
 
 1. a scanner cuts the label into tokens (a year, a number, a month, a season, a date word
-   such as "depuis" or "jusqu'", punctuation, any other word), whatever the typography:
-   capitals or not, accents or not ("ete", "fevrier"), non-breaking or narrow spaces, any
-   dash or a slash, typographic apostrophes, "1er";
+   such as "depuis" or "jusqu'", a date in digits, punctuation, any other word), whatever
+   the typography: capitals or not, accents or not ("ete", "fevrier"), composed or not
+   (NFD), non-breaking or narrow spaces, soft hyphens and zero-width characters, any dash
+   or a slash, typographic apostrophes, "1er", abbreviated months;
 2. each form of label is one regular expression over the tokens' one-letter codes and one
    builder, tried in order (``_FORMS``): a new form is one new row.
 
@@ -17,6 +18,10 @@ keeps its year and gets no invented month, an open end stays open, a day is kept
 period's first and last possible day (``start_date``, ``end_date``) follow from it.
 A label with impossible values (a range written backwards, 31 February, a weekday that
 does not match its date) is not understood: ``parse_label`` returns ``None``, never a guess.
+
+Other stages ask two more things of the grammar: an entry's id takes its label's
+:func:`label_key` (typography aside), and the parse stage asks :func:`abbreviates_month`
+whether a full stop closes "sept." or a sentence.
 
 Everything here runs in time linear in the text and looks at a bounded prefix of it.
 """
