@@ -557,7 +557,8 @@ def _ends_label(text: str, t: Token, following: Iterator[Token]) -> str | None:
     """Whether the dash or full stop ``t`` ends a label of date words before it: a dash
     that no date follows ("2024 – accueil …", "Octobre 2024 — semaine …", but not "2006 –
     2008" nor "2016 – en cours"), spaced unless it is an en or em dash; a full stop
-    followed by a capitalised sentence ("2023. Accueil …"). Returns the separator's code."""
+    followed by a capitalised sentence ("2023. Accueil …") or ending the text ("Juin 2012.",
+    a label on a line of its own). Returns the separator's code."""
     if t.code == "-" and t.text != "/":
         spaced = text[t.start - 1:t.start].isspace() or text[t.end:t.end + 1].isspace()
         if not (spaced or t.text in CLAUSE_DASHES):
@@ -569,8 +570,8 @@ def _ends_label(text: str, t: Token, following: Iterator[Token]) -> str | None:
                 break
         return "-"
     if t.code == "." and t.text == ".":
-        rest = text[t.end:t.end + 8].lstrip()
-        return "." if rest[:1].isupper() and text[t.end:t.end + 1].isspace() else None
+        rest = text[t.end:t.end + 8]
+        return "." if not rest.strip() or (rest[:1].isspace() and rest.lstrip()[:1].isupper()) else None
     return None
 
 

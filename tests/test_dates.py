@@ -250,6 +250,8 @@ OPENINGS = [
     ("2016 – en cours de rénovation", ("2016", "en cours de rénovation", True)),
     ("2023. Accueil de jeunes", ("2023", "Accueil de jeunes", True)),
     ("Juin 2012. Concert à la Philharmonie", ("Juin 2012", "Concert à la Philharmonie", True)),
+    ("Juin 2012.", ("Juin 2012", "", True)),  # a label on a line of its own
+    ("2024 –", ("2024", "", True)),
     ("Sept. 2021 : visite", ("Sept. 2021", "visite", True)),
     ("08/03/2023 : journée des droits des femmes", ("08/03/2023", "journée des droits des femmes", True)),
     ("Année scolaire 2023-2024 : échanges", ("Année scolaire 2023-2024", "échanges", True)),
