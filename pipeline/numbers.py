@@ -126,6 +126,12 @@ def amount_eur(text: str) -> Quantity | None:
     >>> amount_eur("un budget d’environ 1,5 million d’euros"), amount_eur("soit 15 k€")
     (Quantity(value=1500000, approx=True), Quantity(value=15000, approx=False))
     """
+    found = _first_euros(text)
+    return found[1] if found else None
+
+
+def _first_euros(text: str) -> tuple[re.Match[str], Quantity] | None:
+    """The first amount in euros of ``text``: where it is written, and its value."""
     if not _CURRENCY.search(text):
         return None
     for m in _EUROS.finditer(text):
@@ -138,8 +144,74 @@ def amount_eur(text: str) -> Quantity | None:
         multiplier = _MULTIPLIERS[(m["word"] or m["symbol"] or "").lower()] if (
             m["word"] or m["symbol"]) else 1
         rounded = int((amount * multiplier).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-        return Quantity(rounded, bool(m["approx"]))
+        return m, Quantity(rounded, bool(m["approx"]))
     return None
+
+
+# What kind of amount the page gives, from the kinds of words around it: each kind with
+# the stems that say it (accents optional). The codes are the schema's ``amount_kind``
+# vocabulary; a test checks that both agree.
+AMOUNT_CUES: dict[str, str] = {
+    "estimated_cost": r"chiffr(?:é|e|age)\w{0,3}|estim\w{0,7}|(?:é|e)valu(?:é|e|ation)\w{0,2}"
+                      r"|devis|co(?:û|u)ts?\s+pr(?:é|e)(?:visionnel|vu)\w{0,3}",
+    "cost": r"co(?:û|u)t\w{0,5}|d(?:é|e)pens\w{0,6}|achat\w{0,2}|achet\w{0,5}|acquisition\w?"
+            r"|investi\w{0,8}",
+    "budget": r"budg(?:é|e)t\w{0,6}|enveloppe\w?|dot(?:é|e)e?s?",
+    "contribution": r"particip(?!ant)\w{0,8}|contribu\w{0,6}|apport\w{0,2}"
+                    r"|(?:co-?)?financ(?:é|e|ée|és|ées|ement|ements|er|ent)|prise?\s+en\s+charge",
+    "grant": r"subvention\w{0,5}|aides?|allocation\w?|dotation\w?|bourses?"
+             r"|(?:vers|allou|accord|octroy|attribu)(?:é|ée|és|ées|ement)",
+    "donation": r"dons?|donation\w?|collect(?:e|es|é|ée|és|ées)|r(?:é|e)colt\w{0,5}|recettes?"
+                r"|souscription\w?|cagnotte\w?|lev(?:é|e)e?s?\s+de\s+fonds"
+                r"|rapport(?:é|ée|és|ées|ant|ent)",
+    "funding_sought": r"demand\w{0,5}|sollicit\w{0,5}",
+}
+_AMOUNT_CUE = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, cue in AMOUNT_CUES.items()) + r")(?!\w)",
+    re.IGNORECASE)
+# Money given (a share, a grant, a gift) that the clause says was asked for, not obtained:
+# "une demande de subvention de …", "a sollicité un cofinancement de …".
+_GIVEN = {"contribution", "grant", "donation", "budget"}
+_SOUGHT = re.compile(AMOUNT_CUES["funding_sought"], re.IGNORECASE)
+SOUGHT_REACH = 20  # characters between "demande" and the word for the money asked for
+# A clause ends at a sentence's end or a "mais"; the words of the next one say nothing of
+# the amount ("chiffré à 300 000 € mais les demandes de cofinancements…").
+_CLAUSE_END = re.compile(r"[.!?;…](?=\s|$)|\n|(?<!\w)mais(?!\w)", re.IGNORECASE)
+KIND_BEFORE, KIND_AFTER = 160, 60  # characters of the clause read before and after the amount
+
+
+def amount_kind(text: str) -> str | None:
+    """What kind of amount the first amount in euros of ``text`` is: the code of the
+    nearest word of a kind before it in its clause ("subvention", "coût", "budget"…), else
+    the first one after it, else ``other``; ``None`` without an amount. Money given that
+    the clause says was asked for ("une demande de subvention de") is ``funding_sought``.
+
+    >>> amount_kind("après études, le coût des travaux a été estimé à 80 000 € mais aucun financement")
+    'estimated_cost'
+    >>> amount_kind("la Ville a versé une subvention de 3 000 € au comité")
+    'grant'
+    >>> amount_kind("une demande de subvention de 20 000 € a été déposée")
+    'funding_sought'
+    >>> amount_kind("soit 2 500 € de matériel"), amount_kind("six jeunes accueillis")
+    ('other', None)
+    """
+    found = _first_euros(text)
+    if not found:
+        return None
+    start, end = found[0].span()
+    low = max(0, start - KIND_BEFORE)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, low, start)), default=low)
+    cues = list(_AMOUNT_CUE.finditer(text, clause_start, start))
+    if cues:
+        cue = cues[-1]
+        kind = cue.lastgroup
+        if kind in _GIVEN and _SOUGHT.search(
+                text, max(clause_start, cue.start() - SOUGHT_REACH), cue.start()):
+            return "funding_sought"
+        return kind
+    stop = _CLAUSE_END.search(text, end, end + KIND_AFTER)
+    after = _AMOUNT_CUE.search(text, end, stop.start() if stop else end + KIND_AFTER)
+    return after.lastgroup if after else "other"
 
 
 def _count(m: re.Match[str]) -> Quantity | None:

@@ -34,7 +34,9 @@ The rules, from the way municipal pages of this kind are written:
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .dates import split_any_label
@@ -65,16 +67,37 @@ EARLY_ENTRY = "dated entry before the first partner heading"
 
 @dataclass
 class Entry:
-    """One entry of a partner section, as written: its label and its full text."""
+    """One entry of a partner section, as written: its label and its full text.
+
+    The text is made of blocks (a paragraph, the paragraphs and list items that continue
+    it), each on a line of its own: ``parts`` keeps where each starts in the text and its
+    line, so that what is found in the text is placed on its line without searching the
+    page again.
+    """
 
     label: str | None
     text: str
     line: int
     line_end: int
+    parts: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, line)
+
+    def __post_init__(self) -> None:
+        self.parts = self.parts or [(0, self.line)]
 
     def extend(self, text: str, line: int, separator: str) -> None:
+        self.parts.append((len(self.text) + len(separator), line))
         self.text += separator + text
         self.line_end = line
+
+    def line_at(self, offset: int) -> int:
+        """The line of the page that holds the character at ``offset`` of the text.
+
+        >>> entry = Entry("2019", "2019 : accueil de jeunes.", 12, 12)
+        >>> entry.extend("• visite du lycée agricole", 13, "\\n")
+        >>> entry.line_at(7), entry.line_at(entry.text.index("lycée"))
+        (12, 13)
+        """
+        return self.parts[bisect_right(self.parts, (offset, math.inf)) - 1][1]
 
 
 @dataclass

@@ -89,6 +89,14 @@ def test_action_facts(actions, key, expected):
             a["participants_approx"], a["status"]) == expected
 
 
+def test_the_page_amounts_and_their_kinds(records):
+    amounts = [(a["action_id"], a["amount_eur"], a["amount_kind"]) for a in records["actions"]
+               if a["amount_eur"] is not None or a["amount_kind"] is not None]
+    # the water project's 300,000 € is the cost estimate of an abandoned project, not money given
+    assert amounts == [("dianguirde-2016-2020", 300000, "estimated_cost"),
+                       ("jifna-et-jalazone-2019", 10000, "contribution")]
+
+
 def test_statuses_on_the_page(records):
     counted = {}
     for a in records["actions"]:
