@@ -31,10 +31,12 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import Callable, Iterator, NamedTuple
+from itertools import islice, pairwise
+from typing import NamedTuple
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -189,7 +191,7 @@ def _normal(text: str) -> tuple[str, list[int] | None]:
             out.append(composed)
             where += [i] * len(composed)
         i = j
-    return "".join(out), where + [len(text)]
+    return "".join(out), [*where, len(text)]
 
 
 def tokens(text: str, limit: int = MAX_LABEL) -> Iterator[Token]:
@@ -207,14 +209,12 @@ def tokens(text: str, limit: int = MAX_LABEL) -> Iterator[Token]:
         m = _SCAN.match(normal, pos, end)
         if m is None:  # only white space is left
             return
-        group = m.lastindex
+        group = m.lastindex or 0  # every alternative is a group: never 0
         pos = m.end()
-        start = m.start(group)  # type: ignore[arg-type]
+        start, stop = m.start(group), pos
         if where is not None:
             start, stop = where[start], where[pos]
-        else:
-            stop = pos
-        yield Token(_CODES[group], m.group(group), start, stop)  # type: ignore[index]
+        yield Token(_CODES[group], m.group(group), start, stop)
 
 
 # --- What a label means --------------------------------------------------------------------
@@ -324,7 +324,8 @@ def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
                 return None
             parts[t.code] = t.value
         elif t.code in "Zz":  # "08/03/2023" is day, month, year; "03/2023" month, year
-            numbers = dict(zip("NMY" if t.code == "Z" else "MY", map(int, re.findall(r"\d+", t.text))))
+            digits = map(int, re.findall(r"\d+", t.text))
+            numbers = dict(zip("NMY" if t.code == "Z" else "MY", digits, strict=True))
             if parts.keys() & numbers.keys():
                 return None
             parts |= numbers
@@ -429,9 +430,9 @@ def _dates(g: dict[str, list[Token]]) -> Period | None:
     last = _point(items[-1])
     points = [_point(item, inherit=last) for item in items[:-1]] + [last]
     first = points[0]
-    if first and not first.day and (first.month or first.code) and all(
-            p and p.precision == "year" for p in points[1:]):
-        points = [first] + [replace(first, year=p.year) for p in points[1:]]  # type: ignore[union-attr]
+    rest = [p for p in points[1:] if p and p.precision == "year"]
+    if first and not first.day and (first.month or first.code) and len(rest) == len(points) - 1:
+        points = [first, *(replace(first, year=p.year) for p in rest)]
     return _set_of(points)
 
 
@@ -439,7 +440,7 @@ def _set_of(items: list[Point | None]) -> Period | None:
     if not items or None in items:
         return None
     points: list[Point] = items  # type: ignore[assignment]
-    if any(a.last >= b.first for a, b in zip(points, points[1:])):
+    if any(a.last >= b.first for a, b in pairwise(points)):
         return None
     return _period("{" + ",".join(p.set_member for p in points) + "}", points[0], points[-1])
 
@@ -459,7 +460,7 @@ def _chain(g: dict[str, list[Token]]) -> Period | None:
     last; a chain with gaps ("2019-2021-2023") is not understood (every other year, or
     three ranges?)."""
     years = [t.value for t in g["items"] if t.code == "Y"]
-    if any(b != a + 1 for a, b in zip(years, years[1:])):
+    if any(b != a + 1 for a, b in pairwise(years)):
         return None
     return _period(f"{years[0]}/{years[-1]}", Point(years[0]), Point(years[-1]))
 
@@ -563,7 +564,7 @@ def _ends_label(text: str, t: Token, following: Iterator[Token]) -> str | None:
         spaced = text[t.start - 1:t.start].isspace() or text[t.end:t.end + 1].isspace()
         if not (spaced or t.text in CLAUSE_DASHES):
             return None
-        for _, after in zip(range(4), following):  # "– fin 2020": date words, then a date
+        for after in islice(following, 4):  # "– fin 2020": a few date words, then a date
             if after.code in _DATE_GOES_ON:
                 return None
             if after.code not in _INTRODUCES:

@@ -37,7 +37,8 @@ Record = dict[str, object]
 # annulés en 2020 et 2021" cancels some years of it only, which is not the entry's status
 # but its ``cancelled_years``. The codes are the schema's ``status`` categories.
 _PARTICIPLE = r"(?:e|é)(?:e|es|s)?\b"
-_SOME_YEARS = rf"\s+(?:en|de\s+l['’]édition|des\s+éditions)\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)"
+_SOME_YEARS = (rf"\s+(?:en|de\s+l['’]édition|des\s+éditions)\s+"
+               rf"(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)")
 # "n'a pas pu avoir lieu", "n'a pu se tenir" (the literary negation, without "pas"),
 # "ne s'est pas tenue", "ne se sont jamais déroulés"
 _NOT_HELD = (r"n['’](?:a|ont)\s+(?:\w+ment\s+)?(?:(?:pas|jamais|point)\s+(?:pu\s+)?|pu\s+)"
@@ -141,12 +142,11 @@ def _denied(text: str, start: int) -> bool:
 def _statements(text: str) -> tuple[tuple[str, str | None], ...]:
     """The statuses ``text`` states, in order, with the years a cancellation names."""
     text = nfc(text)
-    found = []
+    found: list[tuple[str, str | None]] = []
     for m in _STATUS.finditer(text):
-        code = m.lastgroup if m.lastgroup != "years" else next(
-            c for c in STATUS_PHRASES if m.group(c))
+        code = next(c for c in STATUS_PHRASES if m.group(c))
         if not _denied(text, m.start()):
-            found.append((code, m["years"]))  # type: ignore[arg-type]
+            found.append((code, m["years"]))
     return tuple(found)
 
 

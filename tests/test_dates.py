@@ -459,7 +459,7 @@ def retyped(draw, label):
     words = label.split(" ")
     joints = [draw(st.sampled_from([" ", "\u00a0", "\u202f", " \u200b", "\u00ad ", "\ufeff "]))
               for _ in words[1:]]
-    return words[0] + "".join(j + w for j, w in zip(joints, words[1:]))
+    return words[0] + "".join(j + w for j, w in zip(joints, words[1:], strict=True))
 
 
 @settings(max_examples=500, deadline=None)
