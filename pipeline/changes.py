@@ -176,15 +176,16 @@ def compare_content(old: Content, new: Content) -> Changes:
     """The changes of schemas and records from ``old`` to ``new``."""
     changes = Changes()
     (old_schemas, old_rows), (new_schemas, new_rows) = old, new
-    for name in new_schemas.keys() - old_schemas.keys():
-        changes.schema.append(f"table {name} ajoutée")
-    for name in old_schemas.keys() - new_schemas.keys():
-        changes.schema.append(f"table {name} supprimée")
+    # in the packages' order, not a set's: the log is byte-reproducible
+    changes.schema += [f"table {_table_title(n)} ({n}) ajoutée"
+                       for n in new_schemas if n not in old_schemas]
+    changes.schema += [f"table {_table_title(n)} ({n}) supprimée"
+                       for n in old_schemas if n not in new_schemas]
     for name, schema in new_schemas.items():
         if name not in old_schemas:
             continue
         if _schema_shape(old_schemas[name]) != _schema_shape(schema):
-            changes.schema.append(f"schéma de {name} modifié")
+            changes.schema.append(f"schéma de la table {_table_title(name)} ({name}) modifié")
         table = _compare_rows(old_rows[name], new_rows[name], schema)
         if table:
             changes.tables[name] = table
@@ -311,7 +312,8 @@ def _label(field: dict[str, Any], value: Any) -> Any:
 
 def _table_title(table: str) -> str:
     from .schemas import package_template
-    resource = next((r for r in package_template()["resources"] if r["name"] == table), {})
+    resource: dict[str, Any] = next(
+        (r for r in package_template()["resources"] if r["name"] == table), {})
     return resource.get("title", table)
 
 

@@ -13,7 +13,7 @@ Every rule here is about *kinds* of words, never about this page's answers:
   ("citoyen d’honneur de la Ville de …", "présidée par …, maire d’…").
 
 Names met once with guillemets or a head noun are then found again where the page writes
-them bare ("le projet artistique Mehr Licht", "le comité de jumelage").
+them bare ("le festival Cuivres en fête", "la maison des jeunes"), capitalised or not.
 """
 
 from __future__ import annotations
@@ -39,23 +39,25 @@ _PROGRAMME = re.compile(
 
 @dataclass(frozen=True)
 class Mention:
-    """A named thing found in a text, and what the text says it is."""
+    """A named thing found in a text, what the text says it is, and where its name starts
+    in the text (so that the caller places it on its line of the page)."""
 
     name: str
     kind: str | None = None
     acronym: str | None = None
     core: str = ""  # the distinctive part of the name, for matching other spellings
+    start: int = 0
 
 
 def programmes(text: str) -> list[Mention]:
     """Programmes named in guillemets after a word for a project.
 
-    >>> [(m.name, m.kind) for m in programmes("dans le cadre du séjour international « Village du monde ».")]
-    [('Village du monde', 'séjour international')]
-    >>> programmes("Elles·ils reçoivent également un «trousseau de vêtements»")
+    >>> [(m.name, m.kind, m.start) for m in programmes("grâce au festival de jazz « Cuivres en fête ».")]
+    [('Cuivres en fête', 'festival', 28)]
+    >>> programmes("Les élèves ont reçu un «cartable de rentrée» et des livres")
     []
     """
-    return [Mention(m["name"], m["kind"].lower(), core=m["name"])
+    return [Mention(m["name"], m["kind"].lower(), core=m["name"], start=m.start("name"))
             for m in _PROGRAMME.finditer(text)]
 
 
@@ -171,28 +173,31 @@ def _organisation_at(text: str, tokens: list, i: int) -> Mention | None:
     if last + 2 < len(tokens) and tokens[last][1] == "(" and tokens[last + 2][1] == ")" \
             and (a := word(last + 1)) and a.isupper() and len(a) >= 2:
         acronym = a
-    # "l’association Camion-Citerne" is called Camion-Citerne; a lowercase head is not
+    # "l’association Terre des Jeunes" is called Terre des Jeunes; a lowercase head is not
     # part of the name unless nothing else is.
+    start = start_char
     if not _is_capitalised(head) and kind == "association" and last > proper_start:
-        name = core
-    return Mention(name, kind, acronym, core)
+        name, start = core, tokens[first_capital][2]  # type: ignore[index]
+    return Mention(name, kind, acronym, core, start)
 
 
 def organisations(text: str) -> list[Mention]:
     """Organisations named in ``text``.
 
-    >>> [(m.name, m.kind) for m in organisations("en partenariat avec l’association Terre des Jeunes.")]
-    [('Terre des Jeunes', 'association')]
+    >>> found = organisations("en partenariat avec l’association Terre des Jeunes.")
+    >>> [(m.name, m.kind, m.start) for m in found]
+    [('Terre des Jeunes', 'association', 34)]
     >>> [(m.name, m.acronym) for m in organisations(
-    ...     "en partenariat avec la Fédération Sportive et Gymnique du Travail (FSGT), les actions")]
-    [('Fédération Sportive et Gymnique du Travail', 'FSGT')]
+    ...     "avec le soutien de la Fédération Française de Cyclotourisme (FFCT), les jeunes")]
+    [('Fédération Française de Cyclotourisme', 'FFCT')]
     """
     tokens = _tokens(text)
     found = [m for i, (kind, word, *_) in enumerate(tokens)
              if kind == "word" and word.lower() in ORGANISATION_HEADS
              and (m := _organisation_at(text, tokens, i))]
     names = {m.name for m in found}
-    found += [Mention(m["name"], "other", core=m["name"]) for m in _PARTNERSHIP.finditer(text)
+    found += [Mention(m["name"], "other", core=m["name"], start=m.start("name"))
+              for m in _PARTNERSHIP.finditer(text)
               if m["name"].lower() not in ORGANISATION_HEADS and m["name"] not in names
               and not any(m["name"] in n for n in names)]
     return found
@@ -221,21 +226,23 @@ class Person:
     name: str
     role: str
     about: str | None
+    start: int  # where the name starts in the text
 
 
 def people(text: str) -> list[Person]:
     """People named in ``text`` with their role in it.
 
-    >>> people("2022 : nomination comme citoyen d’honneur de la Ville de Salah Hamouri, avocat franco-palestinien.")
-    [Person(name='Salah Hamouri', role='honorary_citizen', about='avocat franco-palestinien')]
-    >>> people("suite aux passages des ouragans Gustav et Luke.")
+    >>> people("2021 : nomination comme citoyenne d’honneur de la Ville de Rosa Lemaire, "
+    ...        "journaliste chilienne.")
+    [Person(name='Rosa Lemaire', role='honorary_citizen', about='journaliste chilienne', start=59)]
+    >>> people("après le passage des tempêtes Ciara et Denis.")
     []
     """
     found = []
     for pattern, role in _PEOPLE:
         for m in pattern.finditer(text):
             about = m.groupdict().get("about")
-            found.append(Person(m["name"], role, about.strip() if about else None))
+            found.append(Person(m["name"], role, about.strip() if about else None, m.start("name")))
     return found
 
 
@@ -250,7 +257,7 @@ _WORD = re.compile(r"[\w·]+")
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.lower()))
+    return tuple(m.group().lower() for m in _WORD.finditer(text))
 
 
 @dataclass
@@ -305,7 +312,7 @@ class Registry:
                 return key
         return None
 
-    def add(self, mention: Mention, line: int) -> str:
+    def add(self, mention: Mention) -> str:
         """The id of the thing ``mention`` names, registering it when new."""
         key = self._match(mention)
         if key is not None:
@@ -320,19 +327,28 @@ class Registry:
             key += "-2"
         core = mention.core or mention.name
         self.entries[key] = {"name": mention.name, "kind": mention.kind, "acronym": mention.acronym,
-                             "core": core, "variants": set(), "line": line}
+                             "core": core, "variants": set()}
         self._index_name(mention.name, key)
         self._by_block.setdefault(self._block(mention.kind, core), []).append(key)
         return key
 
-    def bare_mentions(self, text: str) -> list[str]:
-        """Ids of registered things that ``text`` names without their marker."""
-        words = _words(text)
-        found: dict[str, None] = {}
+    def bare_mentions(self, text: str) -> dict[str, int]:
+        """Registered things that ``text`` names, with or without their marker, each with
+        where it is first named in ``text``.
+
+        >>> registry = Registry()
+        >>> registry.add(Mention("Maison des Jeunes", "community_centre"))
+        'maison-des-jeunes'
+        >>> registry.bare_mentions("avec la maison des jeunes du quartier")
+        {'maison-des-jeunes': 8}
+        """
+        matches = list(_WORD.finditer(text))
+        words = tuple(m.group().lower() for m in matches)
+        found: dict[str, int] = {}
         for i in range(len(words)):
             for start in (words[i:i + 2], words[i:i + 1]):
                 by_length = self._by_start.get(start, {})
                 for _, key in sorted(hit for length, names in by_length.items()
                                      if (hit := names.get(words[i:i + length]))):
-                    found.setdefault(key)
-        return list(found)
+                    found.setdefault(key, matches[i].start())
+        return found

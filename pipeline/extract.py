@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import cast
 
 from .config import Town, config
-from .dates import YEAR, Period, parse_label
+from .dates import YEAR, Period, label_key, parse_label
 from .entities import Mention, Registry, organisations, people, programmes
-from .numbers import age_range, amount_eur, duration_days, participants
+from .numbers import age_range, amount_eur, amount_kind, duration_days, participants
 from .parse import Entry, Page, Section
 from .errors import PipelineError
 from .places import (
@@ -25,7 +27,7 @@ from .places import (
     place_name, relationship, split_heading,
 )
 from .schemas import categories
-from .text import APOSTROPHES, slug
+from .text import APOSTROPHES, nfc, slug
 from .themes import themes
 
 Record = dict[str, object]
@@ -35,14 +37,25 @@ Record = dict[str, object]
 # annulés en 2020 et 2021" cancels some years of it only, which is not the entry's status
 # but its ``cancelled_years``. The codes are the schema's ``status`` categories.
 _PARTICIPLE = r"(?:e|é)(?:e|es|s)?\b"
-_SOME_YEARS = rf"\s+en\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)"
-_NOT_HELD = (r"n['’](?:a|ont)\s+(?:\w+ment\s+)?(?:pas|jamais)\s+(?:pu\s+)?"
-             r"(?:avoir\s+lieu|eu\s+lieu|se\s+tenir|se\s+(?:dérouler|derouler)|être\s+organisée?s?)")
+_SOME_YEARS = (rf"\s+(?:en|de\s+l['’]édition|des\s+éditions)\s+"
+               rf"(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)")
+# "n'a pas pu avoir lieu", "n'a pu se tenir" (the literary negation, without "pas"),
+# "ne s'est pas tenue", "ne se sont jamais déroulés"
+_NOT_HELD = (r"n['’](?:a|ont)\s+(?:\w+ment\s+)?(?:(?:pas|jamais|point)\s+(?:pu\s+)?|pu\s+)"
+             r"(?:avoir\s+lieu|eu\s+lieu|se\s+tenir|se\s+(?:dérouler|derouler)|être\s+organisée?s?)"
+             r"|ne\s+(?:s['’]est|se\s+sont)\s+(?:\w+ment\s+)?(?:pas|jamais)\s+"
+             rf"(?:tenu|déroul|deroul){_PARTICIPLE}")
+# a verb's participle after "a/ont été", "est", "sont", "reste" … (not "la gelée")
+_BEEN = r"\b(?:été|est|sont|était|étaient|reste|restent|demeure|demeurent)\s+(?:\w+ment\s+)?"
 STATUS_PHRASES: dict[str, str] = {
-    "cancelled": rf"\bannul{_PARTICIPLE}|\bd(?:é|e)programm{_PARTICIPLE}|{_NOT_HELD}",
-    "postponed": rf"\breport{_PARTICIPLE}|\brepouss{_PARTICIPLE}|\bajourn{_PARTICIPLE}",
-    "suspended": r"\bsuspendu(?:e|s|es)?\b|\bmise?s?\s+en\s+(?:suspens|sommeil|pause)\b"
-                 r"|\binterrompu(?:e|s|es)?\b",
+    "cancelled": rf"\bannul{_PARTICIPLE}|\bannulations?(?=\s+d)|\bd(?:é|e)programm{_PARTICIPLE}"
+                 rf"|{_NOT_HELD}",
+    "postponed": rf"\breport{_PARTICIPLE}|\brepouss{_PARTICIPLE}|\bajourn{_PARTICIPLE}"
+                 rf"|\breprogramm{_PARTICIPLE}|\bd(?:é|e)cal{_PARTICIPLE}(?=\s+(?:à|a|au|aux|en|d['’]|de)\b)"
+                 r"|\breport\s+(?:du|de|des|d['’]|à|au|en)\b|\bremise?s?\s+à\s+plus\s+tard\b",
+    "suspended": r"\bsuspendu(?:e|s|es)?\b|\ben\s+(?:suspens|sommeil|pause|veille)\b"
+                 rf"|\binterrompu(?:e|s|es)?\b|{_BEEN}gel{_PARTICIPLE}|\bau\s+point\s+mort\b"
+                 r"|\bà\s+l['’]arrêt\b",
     "abandoned": rf"\babandonn{_PARTICIPLE}|\bdéfinitivement\s+arrêt{_PARTICIPLE}"
                  rf"|\barrêt{_PARTICIPLE}\s+définitivement|\brenoncé\s+(?:à|au)\b",
     "ongoing": r"\ben\s+cours\b(?!\s+d['’]ann)|\bse\s+poursui(?:t|vent)\b",
@@ -128,12 +141,12 @@ def _denied(text: str, start: int) -> bool:
 @lru_cache(maxsize=16)  # status and cancelled_years read the same entry one after the other
 def _statements(text: str) -> tuple[tuple[str, str | None], ...]:
     """The statuses ``text`` states, in order, with the years a cancellation names."""
-    found = []
+    text = nfc(text)
+    found: list[tuple[str, str | None]] = []
     for m in _STATUS.finditer(text):
-        code = m.lastgroup if m.lastgroup != "years" else next(
-            c for c in STATUS_PHRASES if m.group(c))
+        code = next(c for c in STATUS_PHRASES if m.group(c))
         if not _denied(text, m.start()):
-            found.append((code, m["years"]))  # type: ignore[arg-type]
+            found.append((code, m["years"]))
     return tuple(found)
 
 
@@ -213,17 +226,18 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
 
 
 def entry_key(entry: Entry) -> str:
-    """What an entry is, in an id: its date label normalised (case, accents, dashes and
-    spaces aside: "2006 – 2008", "2006-2008" and "2006—2008" are one key); for an undated
-    entry, ``sans-date`` and its first words, so that its id owes nothing to its place.
+    """What an entry is, in an id: its date label normalised (:func:`label_key`: case,
+    accents, dashes, spaces, an abbreviated month, a two-digit end aside: "2006 – 2008",
+    "2006—2008" and "2006-08" are one key); for an undated entry, ``sans-date`` and its
+    first words, so that its id owes nothing to its place.
 
-    >>> [entry_key(Entry(label, "", 1, 1)) for label in ("2006 – 2008", "2006—2008", "2006–2008")]
+    >>> [entry_key(Entry(label, "", 1, 1)) for label in ("2006 – 2008", "2006—2008", "2006-08")]
     ['2006-2008', '2006-2008', '2006-2008']
     >>> entry_key(Entry(None, "Partenariat avec le Théâtre municipal depuis 2010.", 1, 1))
     'sans-date-partenariat-avec-le-theatre-municipal'
     """
     if entry.label:  # every dash and apostrophe a separator ("2006–2008" is not "20062008")
-        return slug(_NOT_WORD.sub(" ", entry.label))
+        return slug(_NOT_WORD.sub(" ", label_key(entry.label)))
     words = slug(_NOT_WORD.sub(" ", " ".join(entry.text.split()[:UNDATED_WORDS])))
     return f"sans-date-{words}" if words else "sans-date"
 
@@ -263,6 +277,7 @@ def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
         "is_ongoing": period.is_ongoing if period else None,
         "amount_eur": amount.value if amount else None,
         "amount_approx": amount.approx if amount else None,
+        "amount_kind": amount_kind(entry.text) if amount else None,
         "participants": people_count.value if people_count else None,
         "participants_approx": people_count.approx if people_count else None,
         "age_min": ages[0] if ages else None,
@@ -325,12 +340,75 @@ def _page_text(page: Page) -> str:
     return "\n".join(parts)
 
 
-def _register(registry: Registry, found: list[Mention], line: int) -> list[str]:
-    """Ids of the things ``found`` in an entry, registering the new ones."""
-    return list(dict.fromkeys(registry.add(m, line) for m in found))
+@dataclass(frozen=True)
+class _Passage:
+    """A text of the page that may name things, whose they are (an action or a partner's
+    description) and how to find the line of a character of it."""
+
+    owner: str  # the owner's id column: action_id or partner_id
+    owner_id: str
+    text: str
+    line_at: Callable[[int], int]
 
 
-def _registry_rows(registry: Registry, id_column: str, with_acronym: bool) -> list[Record]:
+def _passages(section: Section, partner_id: str) -> list[_Passage]:
+    """The section's description blocks, each on its line, before its actions (added by the
+    caller): the page's order."""
+    return [_Passage("partner_id", partner_id, block.text, _on_line(block.line))
+            for block in section.description]
+
+
+def _on_line(line: int) -> Callable[[int], int]:
+    """Where a character of a block is: on the block's one line."""
+    return lambda _offset: line
+
+
+def _named(registry: Registry, find: Callable[[str], list[Mention]],
+           passages: list[_Passage]) -> list[dict[str, int]]:
+    """For each passage, the things it names and the line where it first names each.
+
+    Things are registered where the page names them with their marker (« », a head noun),
+    in the page's order, then found again wherever a passage writes them bare: the first
+    line of a thing may be a bare mention above its marked one ("la maison des jeunes" in
+    a partner's description, "la Maison des Jeunes" in a later action)."""
+    named = []
+    for passage in passages:
+        lines: dict[str, int] = {}
+        for mention in find(passage.text):
+            key, line = registry.add(mention), passage.line_at(mention.start)
+            lines[key] = min(lines.get(key, line), line)
+        named.append(lines)
+    for passage, lines in zip(passages, named, strict=True):
+        for key, offset in registry.bare_mentions(passage.text).items():
+            line = passage.line_at(offset)
+            lines[key] = min(lines.get(key, line), line)
+    return named
+
+
+def _first_lines(rows: list[Record], keys: tuple[str, ...]) -> list[Record]:
+    """One row per key, with the first line it was found on, in the order first found."""
+    kept: dict[tuple[object, ...], Record] = {}
+    for row in rows:
+        key = tuple(row[k] for k in keys)
+        if key not in kept:
+            kept[key] = dict(row)
+        kept[key]["source_line"] = min(cast(int, kept[key]["source_line"]),
+                                       cast(int, row["source_line"]))
+    return list(kept.values())
+
+
+def _lines(*tables: list[Record], column: str) -> dict[object, int]:
+    """The first line each thing of ``column`` is named on, over its link tables."""
+    first: dict[object, int] = {}
+    for rows in tables:
+        for row in rows:
+            line = cast(int, row["source_line"])
+            first[row[column]] = min(first.get(row[column], line), line)
+    return first
+
+
+def _registry_rows(registry: Registry, id_column: str, with_acronym: bool,
+                   lines: dict[object, int]) -> list[Record]:
     rows = []
     for key, entry in registry.entries.items():
         row: Record = {id_column: key, "name": entry["name"]}
@@ -338,67 +416,92 @@ def _registry_rows(registry: Registry, id_column: str, with_acronym: bool) -> li
             row["acronym"] = entry["acronym"]
         row["kind"] = entry["kind"]
         row["name_variants"] = " | ".join(sorted(entry["variants"])) or None
-        row["source_line"] = entry["line"]
+        row["source_line"] = lines[key]
         rows.append(row)
     return rows
 
 
+Linked = tuple[list[Record], list[Record], list[Record]]  # rows, action links, partner links
+
+
+def _things(find: Callable[[str], list[Mention]], passages: list[_Passage], column: str,
+            with_acronym: bool) -> Linked:
+    """The programmes or organisations the passages name, one row each however spelt, and
+    their links to the actions and partner descriptions that name them."""
+    registry = Registry()
+    links: dict[str, list[Record]] = {"action_id": [], "partner_id": []}
+    for passage, lines in zip(passages, _named(registry, find, passages), strict=True):
+        links[passage.owner] += [{passage.owner: passage.owner_id, column: key, "source_line": line}
+                                 for key, line in lines.items()]
+    rows = _registry_rows(registry, column, with_acronym, _lines(*links.values(), column=column))
+    return rows, links["action_id"], links["partner_id"]
+
+
+def _people(passages: list[_Passage]) -> Linked:
+    """The people the passages name, one row each, and their roles in each action and
+    partner description, each with the line of the name."""
+    persons: dict[str, Record] = {}
+    links: dict[str, list[Record]] = {"action_id": [], "partner_id": []}
+    for passage in passages:
+        for person in people(passage.text):
+            key = slug(person.name)
+            record = persons.setdefault(key, {"person_id": key, "name": person.name,
+                                              "description": None})
+            if person.about and not record["description"]:
+                record["description"] = person.about
+            links[passage.owner].append({passage.owner: passage.owner_id, "person_id": key,
+                                         "role": person.role,
+                                         "source_line": passage.line_at(person.start)})
+    action_links = _first_lines(links["action_id"], ("action_id", "person_id", "role"))
+    partner_links = _first_lines(links["partner_id"], ("partner_id", "person_id", "role"))
+    first = _lines(action_links, partner_links, column="person_id")
+    return ([{**row, "source_line": first[key]} for key, row in persons.items()],
+            action_links, partner_links)
+
+
 def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[str, list[Record]]:
-    """The page's records, one list per table, named after the schemas' columns."""
+    """The page's records, one list per table, named after the schemas' columns.
+
+    Programmes, organisations and people are read in the actions and in the partners'
+    descriptions; each row and each link gives the line of the page that names the thing.
+    """
     locations = locations or {}
     places = frozenset(place_name(split_heading(s.heading.text)[0]) for s in page.sections)
     words = Spellings(_page_text(page), places)
     names = [partner_name(s.heading.text, words) for s in page.sections]
     partner_ids = ranked([slug(name) for name, _ in names])
-    partners, actions = [], []
-    action_programmes, action_organisations, action_people, action_themes = [], [], [], []
-    programme_registry, organisation_registry = Registry(), Registry()
-    persons: dict[str, Record] = {}
-    entries: list[tuple[Entry, Record]] = []
+    partners: list[Record] = []
+    actions: list[Record] = []
+    action_themes: list[Record] = []
+    passages: list[_Passage] = []
     for section, pid, (name, found) in zip(page.sections, partner_ids, names):
         years = [p.start_year for e in section.entries
                  if e.label and (p := parse_label(e.label)) and p.start_year]
         partners.append(_partner_record(section, pid, name, found, min(years, default=None),
                                         locations))
+        passages += _passages(section, pid)
         keys = ranked([entry_key(entry) for entry in section.entries])
         for entry, key in zip(section.entries, keys):
-            action = _action_record(entry, pid, f"{pid}-{key}")
-            actions.append(action)
-            entries.append((entry, action))
-            aid = action["action_id"]
+            aid = f"{pid}-{key}"
+            actions.append(_action_record(entry, pid, aid))
             action_themes += [{"action_id": aid, "theme": t} for t in themes(entry.text)]
-            for person in people(entry.text):
-                key = slug(person.name)
-                persons.setdefault(key, {"person_id": key, "name": person.name,
-                                         "description": None, "source_line": entry.line})
-                if person.about and not persons[key]["description"]:
-                    persons[key]["description"] = person.about
-                action_people.append({"action_id": aid, "person_id": key, "role": person.role})
-    # Named once with their marker, programmes and organisations are then found bare.
-    found_programmes = {a["action_id"]: _register(programme_registry, programmes(e.text), e.line)
-                        for e, a in entries}
-    found_organisations = {a["action_id"]: _register(organisation_registry, organisations(e.text), e.line)
-                           for e, a in entries}
-    for entry, action in entries:
-        aid = action["action_id"]
-        for ids, registry, rows, column in (
-                (found_programmes[aid], programme_registry, action_programmes, "programme_id"),
-                (found_organisations[aid], organisation_registry, action_organisations,
-                 "organisation_id")):
-            for key in dict.fromkeys(ids + registry.bare_mentions(entry.text)):
-                rows.append({"action_id": aid, column: key})
+            passages.append(_Passage("action_id", aid, entry.text, entry.line_at))
+    programme_rows, action_programmes, partner_programmes = _things(
+        programmes, passages, "programme_id", with_acronym=False)
+    organisation_rows, action_organisations, partner_organisations = _things(
+        organisations, passages, "organisation_id", with_acronym=True)
+    person_rows, action_people, partner_people = _people(passages)
     return {
         "partners": partners,
         "actions": actions,
-        "programmes": _registry_rows(programme_registry, "programme_id", with_acronym=False),
+        "programmes": programme_rows,
         "action_programmes": action_programmes,
-        "organisations": _registry_rows(organisation_registry, "organisation_id", with_acronym=True),
+        "partner_programmes": partner_programmes,
+        "organisations": organisation_rows,
         "action_organisations": action_organisations,
-        "people": list(persons.values()),
-        "action_people": _dedupe(action_people),
+        "partner_organisations": partner_organisations,
+        "people": person_rows,
+        "action_people": action_people,
+        "partner_people": partner_people,
         "action_themes": action_themes,
     }
-
-
-def _dedupe(rows: list[Record]) -> list[Record]:
-    return list({tuple(r.values()): r for r in rows}.values())

@@ -133,12 +133,16 @@ class KeyedSession(requests.Session):
         self._key = check_key(key, variable) if key is not None else None
         _configure(self, retries, backoff, methods)
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:
+    def request(self, method: str | bytes, url: str | bytes,  # type: ignore[override]
+                **kwargs: Any) -> requests.Response:
+        """Every call: the key on a request to the API's origin, never elsewhere. (Keyword
+        arguments only: the type checker calls this a narrower override of requests', whose
+        positional ``params``, ``data``… no caller of this session uses.)"""
         headers = dict(kwargs.pop("headers", None) or {})
         headers.pop(self.key_header, None)  # the key comes from here, nowhere else
         if self._key is not None and origin(str(url)) == self.api_origin:
             headers[self.key_header] = self._key
-        return super().request(method, url, *args, headers=headers, **kwargs)
+        return super().request(method, url, headers=headers, **kwargs)
 
     def rebuild_auth(self, prepared_request: requests.PreparedRequest,
                      response: requests.Response) -> None:

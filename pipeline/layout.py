@@ -179,7 +179,7 @@ def read_checksums(layout: Layout) -> dict[str, str] | None:
     if not path.exists() and not path.is_symlink():
         return None
     if path.is_symlink() or not path.is_file():
-        _bad(path, "not a regular file")
+        raise _untrusted(path, "not a regular file")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, ValueError) as exc:
@@ -188,7 +188,7 @@ def read_checksums(layout: Layout) -> dict[str, str] | None:
     for number, line in enumerate(text.splitlines(), 1):
         match = _CHECKSUM_LINE.fullmatch(line)
         if not match or not safe_relative(match[2]):
-            _bad(path, f"line {number} is not \"<sha256>  <path inside the release>\"")
+            raise _untrusted(path, f"line {number} is not \"<sha256>  <path inside the release>\"")
         sums[match[2]] = match[1]
     return sums
 
@@ -197,8 +197,8 @@ class UntrustedRelease(ReleaseError):
     """A release whose files are not the ones its run wrote: never built on, never replaced."""
 
 
-def _bad(path: Path, problem: str) -> None:
-    raise UntrustedRelease(f"{path}: {problem}; this release was edited by hand and is not trusted")
+def _untrusted(path: Path, problem: str) -> UntrustedRelease:
+    return UntrustedRelease(f"{path}: {problem}; this release was edited by hand and is not trusted")
 
 
 # --- What a folder holds, beyond what a release writes -----------------------------------------

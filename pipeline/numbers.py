@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from text_to_num import text2num
 
 from .dates import YEAR
+from .text import nfc
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ PEOPLE_STEMS = (
     "volontaire", "sporti", "joueu", "athlète", "animat", "accompagnat", "encadrant",
     "enseignant", "professeur", "médecin", "soignant", "participant", "militant", "réfugié",
     "invité", "interprète", "traduct", "formateur", "formatrice", "chercheu", "journaliste",
+    "éducat", "entraîneu", "entraineu", "parent",
 )
 _PEOPLE = "(?:" + "|".join(PEOPLE_STEMS) + r")[\w·]{0,12}(?:\.[^\W\d_]{1,6}(?!\w))?"
 _DE = r"(?:de\s+|d['’]\s*)"
@@ -74,10 +76,14 @@ _COUNT = (rf"(?:{_APPROX})?(?:(?P<number>{_DIGITS}|(?<!\w){_NUMBER_WORD})\s+{_DE
           rf"|(?<!\w)(?:une?\s+)?(?P<collective>{'|'.join(COLLECTIVES)})\s+{_DE})")
 _COUNTED = re.compile(rf"{_COUNT}(?P<people>{_PEOPLE})", re.IGNORECASE)
 # What joins two groups counted in one phrase: "12 jeunes et 3 animateurs",
-# "six jeunes brandebourgeois·es, deux élus et un interprète", "… accompagnés de 3 animateurs".
+# "six jeunes brandebourgeois·es, deux élus et un interprète", "… accompagnés de 3
+# animateurs", "encadrés par 2 animateurs"; the second group may take the "de" of the
+# first ("accueil de 8 collégiens et de 2 enseignants") and a determiner ("et de leurs 2
+# professeures", "ainsi que les 3 animateurs").
 _JOIN = re.compile(
-    r"(?:\s+(?!et\b|ainsi\b|accompagn)[^\s,.;:!?()]{1,30}){0,3}?"
-    r"\s*(?:,|\bet\b|\bainsi\s+que\b|\baccompagn[\w·]{0,6}\s+(?:de|d['’]|par))\s*",
+    r"(?:\s+(?!et\b|ainsi\b|accompagn|encadr)[^\s,.;:!?()]{1,30}){0,3}?"
+    r"\s*(?:,|\bet\b|\bainsi\s+que\b|\b(?:accompagn|encadr)[\w·.]{0,8}\s+(?:de|d['’]|par))\s*"
+    r"(?:(?:de|des|par)\s+|d['’]\s*)?(?:(?:leurs?|ses|sa|son|les|nos|vos)\s+)?",
     re.IGNORECASE,
 )
 # A year is not a head count: "en 2019 jeunes et élus…".
@@ -120,6 +126,12 @@ def amount_eur(text: str) -> Quantity | None:
     >>> amount_eur("un budget d’environ 1,5 million d’euros"), amount_eur("soit 15 k€")
     (Quantity(value=1500000, approx=True), Quantity(value=15000, approx=False))
     """
+    found = _first_euros(text)
+    return found[1] if found else None
+
+
+def _first_euros(text: str) -> tuple[re.Match[str], Quantity] | None:
+    """The first amount in euros of ``text``: where it is written, and its value."""
     if not _CURRENCY.search(text):
         return None
     for m in _EUROS.finditer(text):
@@ -132,8 +144,74 @@ def amount_eur(text: str) -> Quantity | None:
         multiplier = _MULTIPLIERS[(m["word"] or m["symbol"] or "").lower()] if (
             m["word"] or m["symbol"]) else 1
         rounded = int((amount * multiplier).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-        return Quantity(rounded, bool(m["approx"]))
+        return m, Quantity(rounded, bool(m["approx"]))
     return None
+
+
+# What kind of amount the page gives, from the kinds of words around it: each kind with
+# the stems that say it (accents optional). The codes are the schema's ``amount_kind``
+# vocabulary; a test checks that both agree.
+AMOUNT_CUES: dict[str, str] = {
+    "estimated_cost": r"chiffr(?:é|e|age)\w{0,3}|estim\w{0,7}|(?:é|e)valu(?:é|e|ation)\w{0,2}"
+                      r"|devis|co(?:û|u)ts?\s+pr(?:é|e)(?:visionnel|vu)\w{0,3}",
+    "cost": r"co(?:û|u)t\w{0,5}|d(?:é|e)pens\w{0,6}|achat\w{0,2}|achet\w{0,5}|acquisition\w?"
+            r"|investi\w{0,8}",
+    "budget": r"budg(?:é|e)t\w{0,6}|enveloppe\w?|dot(?:é|e)e?s?",
+    "contribution": r"particip(?!ant)\w{0,8}|contribu\w{0,6}|apport\w{0,2}"
+                    r"|(?:co-?)?financ(?:é|e|ée|és|ées|ement|ements|er|ent)|prise?\s+en\s+charge",
+    "grant": r"subvention\w{0,5}|aides?|allocation\w?|dotation\w?|bourses?"
+             r"|(?:vers|allou|accord|octroy|attribu)(?:é|ée|és|ées|ement)",
+    "donation": r"dons?|donation\w?|collect(?:e|es|é|ée|és|ées)|r(?:é|e)colt\w{0,5}|recettes?"
+                r"|souscription\w?|cagnotte\w?|lev(?:é|e)e?s?\s+de\s+fonds"
+                r"|rapport(?:é|ée|és|ées|ant|ent)",
+    "funding_sought": r"demand\w{0,5}|sollicit\w{0,5}",
+}
+_AMOUNT_CUE = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, cue in AMOUNT_CUES.items()) + r")(?!\w)",
+    re.IGNORECASE)
+# Money given (a share, a grant, a gift) that the clause says was asked for, not obtained:
+# "une demande de subvention de …", "a sollicité un cofinancement de …".
+_GIVEN = {"contribution", "grant", "donation", "budget"}
+_SOUGHT = re.compile(AMOUNT_CUES["funding_sought"], re.IGNORECASE)
+SOUGHT_REACH = 20  # characters between "demande" and the word for the money asked for
+# A clause ends at a sentence's end or a "mais"; the words of the next one say nothing of
+# the amount ("chiffré à 300 000 € mais les demandes de cofinancements…").
+_CLAUSE_END = re.compile(r"[.!?;…](?=\s|$)|\n|(?<!\w)mais(?!\w)", re.IGNORECASE)
+KIND_BEFORE, KIND_AFTER = 160, 60  # characters of the clause read before and after the amount
+
+
+def amount_kind(text: str) -> str | None:
+    """What kind of amount the first amount in euros of ``text`` is: the code of the
+    nearest word of a kind before it in its clause ("subvention", "coût", "budget"…), else
+    the first one after it, else ``other``; ``None`` without an amount. Money given that
+    the clause says was asked for ("une demande de subvention de") is ``funding_sought``.
+
+    >>> amount_kind("après études, le coût des travaux a été estimé à 80 000 € mais aucun financement")
+    'estimated_cost'
+    >>> amount_kind("la Ville a versé une subvention de 3 000 € au comité")
+    'grant'
+    >>> amount_kind("une demande de subvention de 20 000 € a été déposée")
+    'funding_sought'
+    >>> amount_kind("soit 2 500 € de matériel"), amount_kind("six jeunes accueillis")
+    ('other', None)
+    """
+    found = _first_euros(text)
+    if not found:
+        return None
+    start, end = found[0].span()
+    low = max(0, start - KIND_BEFORE)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, low, start)), default=low)
+    cues = list(_AMOUNT_CUE.finditer(text, clause_start, start))
+    if cues:
+        cue = cues[-1]
+        kind = cue.lastgroup
+        if kind in _GIVEN and _SOUGHT.search(
+                text, max(clause_start, cue.start() - SOUGHT_REACH), cue.start()):
+            return "funding_sought"
+        return kind
+    stop = _CLAUSE_END.search(text, end, end + KIND_AFTER)
+    after = _AMOUNT_CUE.search(text, end, stop.start() if stop else end + KIND_AFTER)
+    return after.lastgroup if after else "other"
 
 
 def _count(m: re.Match[str]) -> Quantity | None:
@@ -155,9 +233,12 @@ def participants(text: str) -> Quantity | None:
     Quantity(value=7, approx=False)
     >>> participants("séjour d’une quinzaine de jeunes et 3 animateurs")
     Quantity(value=18, approx=True)
+    >>> participants("accueil de 9 lycéennes et de leurs 2 professeures")
+    Quantity(value=11, approx=False)
     >>> participants("construction de 12 latrines et de 3 puits") is None
     True
     """
+    text = nfc(text)
     for m in _COUNTED.finditer(text):
         first = _count(m)
         if first is None:

@@ -34,10 +34,12 @@ The rules, from the way municipal pages of this kind are written:
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .dates import split_any_label
+from .dates import abbreviates_month, split_any_label
 from .errors import PipelineError
 from .places import link_intro, split_heading
 from .read import Block, IntroWords, heading_like
@@ -65,12 +67,32 @@ EARLY_ENTRY = "dated entry before the first partner heading"
 
 @dataclass
 class Entry:
-    """One entry of a partner section, as written: its label and its full text."""
+    """One entry of a partner section, as written: its label and its full text.
+
+    The text is made of blocks (a paragraph, the paragraphs and list items that continue
+    it), each on a line of its own: ``parts`` keeps where each starts in the text and its
+    line, so that what is found in the text is placed on its line without searching the
+    page again.
+    """
 
     label: str | None
     text: str
     line: int
     line_end: int
+    parts: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, line)
+
+    def __post_init__(self) -> None:
+        self.parts = self.parts or [(0, self.line)]
+
+    def line_at(self, offset: int) -> int:
+        """The line of the page that holds the character at ``offset`` of the text.
+
+        >>> entry = Entry("2019", "2019 : accueil de jeunes.\\n• visite du lycée agricole", 12, 13,
+        ...               [(0, 12), (26, 13)])
+        >>> entry.line_at(7), entry.line_at(entry.text.index("lycée"))
+        (12, 13)
+        """
+        return self.parts[bisect_right(self.parts, (offset, math.inf)) - 1][1]
 
 
 @dataclass
@@ -82,13 +104,21 @@ class _Draft:
     pieces: list[str]
     line: int
     line_end: int
+    parts: list[tuple[int, int]]  # (offset in the text, line) of each block
+    length: int  # of the text so far
+
+    @classmethod
+    def start(cls, label: str | None, text: str, line: int) -> _Draft:
+        return cls(label, [text], line, line, [(0, line)], len(text))
 
     def extend(self, text: str, line: int, separator: str) -> None:
+        self.parts.append((self.length + len(separator), line))
         self.pieces += [separator, text]
+        self.length += len(separator) + len(text)
         self.line_end = line
 
     def entry(self) -> Entry:
-        return Entry(self.label, "".join(self.pieces), self.line, self.line_end)
+        return Entry(self.label, "".join(self.pieces), self.line, self.line_end, self.parts)
 
 
 @dataclass
@@ -140,12 +170,16 @@ def split_run_together(text: str) -> list[str]:
     ['une délégation d’élu.es en 2019, puis']
     >>> split_run_together("annulés en 2020.2021, reprise des séjours")
     ['annulés en 2020.', '2021, reprise des séjours']
+    >>> split_run_together("Déc. 2021 : marché solidaire")
+    ['Déc. 2021 : marché solidaire']
     """
     pieces, start = [], 0
     for stop in _STOP.finditer(text):
         at = stop.end()
         # an entry opens with a capital or a digit: "élu.es en 2019, …" is inclusive writing
         if at >= len(text) or not (text[at].isupper() or text[at].isdigit()):
+            continue
+        if abbreviates_month(text, stop.start()):  # "Sept. 2021 :" is one label
             continue
         found = _label_at(text, at)
         if found and (not stop["space"] or ":" in found[1]):
@@ -195,13 +229,13 @@ def _fill_section(section: Section, blocks: list[Block], set_aside: list[SetAsid
             for piece in split_run_together(block.text):
                 labelled = split_any_label(piece)
                 if labelled:
-                    entries.append(_Draft(labelled[0], [piece], block.line, block.line))
+                    entries.append(_Draft.start(labelled[0], piece, block.line))
                 elif not entries:
                     section.description.append(Block("paragraph", piece, block.line))
                 elif continues_previous(piece):
                     entries[-1].extend(piece, block.line, "\n\n")
                 else:
-                    entries.append(_Draft(None, [piece], block.line, block.line))
+                    entries.append(_Draft.start(None, piece, block.line))
     section.entries = [draft.entry() for draft in entries]
 
 

@@ -114,6 +114,7 @@ def manifest_entries(folder: Path) -> list[dict]:
         raise InputError(f"{manifest}: cannot read ({exc.strerror})") from None
     except ValueError as exc:  # not JSON, or not UTF-8
         raise InputError(f"{manifest}: not valid JSON ({exc})") from None
+    problem: str | None
     if not isinstance(data, dict) or not isinstance(data.get("snapshots"), list):
         problem = "has no \"snapshots\" list"
     else:

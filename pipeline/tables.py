@@ -6,10 +6,14 @@ is stable from run to run and is the order a reader of the page expects.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .errors import PipelineError
 from .schemas import field_names, table_names
 
-Row = dict[str, object]
+# A row holds values of the types its schema gives (text, integers, numbers, booleans,
+# dates, None): checked at run time against the schema, not by the type checker.
+Row = dict[str, Any]
 Tables = dict[str, list[Row]]
 
 

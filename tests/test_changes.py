@@ -71,9 +71,16 @@ def test_an_edited_page_gives_a_minor_release_listing_exactly_its_changes(tmp_pa
     # Tindouf 6, La Lisa 6
     assert tables["actions"]["moved"] == 28
     assert set(tables) == {"partners", "actions", "action_themes", "people", "programmes",
-                           "organisations"}
-    for table in ("people", "programmes", "organisations"):  # first mentions moved down
+                           "organisations", "action_people", "action_programmes",
+                           "action_organisations"}
+    # first mentions, and the lines where actions name them, moved down: every one from
+    # line 56 down (action_organisations: 56, 58, 72, 74, 74, 78, 82, 84, 90 ×3, 95, 98,
+    # 104, 106 ×2, 116, 118)
+    moved = {"people": 5, "programmes": 6, "organisations": 16, "action_people": 7,
+             "action_programmes": 9, "action_organisations": 18}
+    for table, count in moved.items():
         assert not (tables[table]["added"] or tables[table]["removed"] or tables[table]["changed"])
+        assert tables[table]["moved"] == count
     log = (out / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## {major}.{minor + 1}.0" in log and "### Partenaires (`partners`)\n- ajouté : Ziguinchor (`ziguinchor`)" in log
     assert ("- ajouté : Dianguirdé, 2023 — réalisation de 3 forages d’eau. (`dianguirde-2023`)") in log
@@ -134,7 +141,18 @@ def test_a_schema_change_is_major(tmp_path):
     descriptor["resources"][1]["schema"]["fields"][4]["type"] = "string"
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     assert compare(PUBLISHED, new).level == "major"
-    assert compare(PUBLISHED, new).schema == ["schéma de actions modifié"]
+    assert compare(PUBLISHED, new).schema == ["schéma de la table Actions (actions) modifié"]
+
+
+def test_a_table_added_or_removed_is_named_by_its_french_title(tmp_path):
+    old = tmp_path / "old"
+    shutil.copytree(PUBLISHED, old)
+    path = old / "json" / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "action_themes"]
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    assert compare(old, PUBLISHED).schema == ["table Thèmes des actions (action_themes) ajoutée"]
+    assert compare(PUBLISHED, old).schema == ["table Thèmes des actions (action_themes) supprimée"]
 
 
 def test_no_change_is_no_version(tmp_path):

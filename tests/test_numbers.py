@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers import Quantity, amount_eur, participants, read_number
+from pipeline.numbers import AMOUNT_CUES, Quantity, amount_eur, amount_kind, participants, read_number
+from pipeline.schemas import categories
 
 PAGE_PARTICIPANTS = [
     ("accueil à Ivry-sur-Seine de six jeunes brandebourgeois·es chaque année", Quantity(6, False)),
@@ -41,6 +42,23 @@ PARTICIPANTS = [
     ("la fête a attiré 1 200 habitants", Quantity(1200, False)),
     ("une délégation de cinq élus et, en 2019, 30 jeunes", Quantity(5, False)),  # not one phrase
     ("12 jeunes. Et 3 animateurs ont suivi", Quantity(12, False)),  # nor across sentences
+    # the second group takes the first one's "de", a determiner, another joining word
+    ("accueil de 7 écolier·ères et de 2 enseignant·es", Quantity(9, False)),
+    ("séjour d’une dizaine de collégiens et de trois animateurs", Quantity(13, True)),
+    ("accueil de 6 lycéens et de leurs 2 professeurs", Quantity(8, False)),
+    ("accueil de six jeunes ainsi que de deux éducateurs", Quantity(8, False)),
+    ("une équipe de 15 joueuses et ses 2 entraîneuses", Quantity(17, False)),
+    ("14 enfants ainsi que leurs 4 accompagnateurs", Quantity(18, False)),
+    ("11 jeunes footballeurs accompagnés de leur entraîneur et de 2 parents", Quantity(11, False)),
+    ("9 adolescent·es accompagné·es de leurs 3 animateur·rices", Quantity(12, False)),
+    ("20 jeunes encadrés par 4 animateurs", Quantity(24, False)),
+    ("une quarantaine de spectateurs et de 3 musiciens", Quantity(43, True)),
+    ("près de 30 enfants et de 5 bénévoles", Quantity(35, True)),
+    ("12 jeunes et de nombreux habitants", Quantity(12, False)),  # no number: not a group
+    ("accueil de 10 élèves et de 2019 à 2021 des stages", Quantity(10, False)),  # a year
+    ("accueil de 5 enfants et de 3 chèvres", Quantity(5, False)),  # not people
+    # decomposed accents (a page pasted from a Mac)
+    ("accueil de 8 e\u0301le\u0300ves et de 2 enseignants", Quantity(10, False)),
     # not people, or no number
     ("des dizaines de jeunes sont venus", None),
     ("en 2019 jeunes et élus ont planté des arbres", None),  # a year
@@ -114,3 +132,74 @@ def test_two_groups_in_one_phrase_are_added_up(a, b, join):
 def test_an_amount_with_thousands_groups_is_read_back(n, group, unit):
     written = f"{n:,}".replace(",", group)
     assert amount_eur(f"à hauteur de {written}{unit} pour").value == n
+
+
+# --- What kind of amount: the page's two amounts, then sentences written for these tests ---
+
+PAGE_AMOUNT_KINDS = [
+    ("2016-2020 : lancement d’un projet d’adduction d’eau potable pour alimenter le village de "
+     "Torodo, en lien avec plusieurs partenaires. Après études, le coût du projet a été chiffré à "
+     "300\u00a0000€ mais les demandes de cofinancements n’ont pu aboutir et le projet a été "
+     "abandonné définitivement en 2021.", "estimated_cost"),
+    ("2019 : participation financière de la Ville à hauteur de 10\u00a0000€ pour la réalisation "
+     "d’un jardin d’enfant dans le camp.", "contribution"),
+]
+
+AMOUNT_KINDS = [
+    # a cost, estimated or not
+    ("le coût des travaux est estimé à 45 000 €", "estimated_cost"),
+    ("la rénovation de l’école a été évaluée à 120 000 euros", "estimated_cost"),
+    ("un devis de 8 500 € a été établi pour la toiture", "estimated_cost"),
+    ("un coût prévisionnel de 60 000 € pour les deux tranches", "estimated_cost"),
+    ("le projet, d’un coût total de 35 000 €, a été mené en deux ans", "cost"),
+    ("les travaux ont coûté 12 000 € à la commune", "cost"),
+    ("l’achat d’une ambulance pour un montant de 18 000 €", "cost"),
+    ("une dépense de 1 500,50 € pour les fournitures", "cost"),
+    # a budget
+    ("un budget de 1,5 million d’euros sur trois ans", "budget"),
+    ("une enveloppe de 25 000 € est consacrée aux échanges scolaires", "budget"),
+    ("le fonds, doté de 50 000 €, soutient les initiatives locales", "budget"),
+    # money given: a share, a grant, a gift
+    ("la Ville participe à hauteur de 5 000 € au chantier", "contribution"),
+    ("un projet financé à hauteur de 40 000 € par la Région", "contribution"),
+    ("une contribution de la commune de 7 000 € au fonds de solidarité", "contribution"),
+    ("la prise en charge des billets d’avion, soit 4 200 €", "contribution"),
+    ("la Ville a accordé une subvention de 3 000 € au comité de jumelage", "grant"),
+    ("une aide d’urgence de 10 000 € après le séisme", "grant"),
+    ("une aide financière de 2 000 € pour la cantine", "grant"),
+    ("la Ville a versé 15 k€ à l’association des parents", "grant"),
+    ("le conseil municipal vote 6 000 € de subvention exceptionnelle", "grant"),
+    ("une collecte de 2 300 € auprès des habitant·es", "donation"),
+    ("un don de 10.000 euros de la fondation", "donation"),
+    ("la vente de livres a rapporté 800 € au profit de la bibliothèque", "donation"),
+    ("900 € ont été récoltés lors du concert de soutien", "donation"),
+    # asked for, not obtained
+    ("une demande de subvention de 20 000 € a été déposée auprès de l’Europe", "funding_sought"),
+    ("la Ville a sollicité un cofinancement de 50 000 € auprès de l’AFD", "funding_sought"),
+    ("le comité a demandé 4 000 € à la Région", "funding_sought"),
+    # a word of a kind far back in the clause or in another clause does not count
+    ("à la demande des familles réunies en assemblée, la Ville a versé une subvention de 3 000 €",
+     "grant"),
+    ("Une subvention a été votée. Le matériel, soit 2 500 €, a été livré", "other"),
+    ("un chantier chiffré mais jamais lancé, pour un montant de 9 000 €", "other"),
+    # no word of a kind, or no amount
+    ("pour un montant de 5 000 €", "other"),
+    ("soit 2 500 € de matériel", "other"),
+    ("une subvention de la Région pour le matériel", None),
+    ("un budget de 40 000 personnes", None),
+    ("six jeunes accueillis à la mairie", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", PAGE_AMOUNT_KINDS + AMOUNT_KINDS)
+def test_amount_kind(text, expected):
+    assert amount_kind(text) == expected
+
+
+@pytest.mark.parametrize("text, _", PAGE_AMOUNTS + AMOUNTS)
+def test_an_amount_has_a_kind_and_only_an_amount(text, _):
+    assert (amount_kind(text) is None) == (amount_eur(text) is None)
+
+
+def test_amount_kinds_are_the_schema_vocabulary():
+    assert set(AMOUNT_CUES) | {"other"} == set(categories("actions", "amount_kind"))

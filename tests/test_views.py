@@ -48,15 +48,16 @@ def test_workbook_sheets_are_named_in_french(fresh_release):
     with zipfile.ZipFile(fresh_release / "xlsx" / "ivry-jumelages.xlsx") as book:
         sheets = re.findall(r'<sheet name="([^"]+)"', book.read("xl/workbook.xml").decode())
     assert sheets == ["Lisez-moi", "Partenaires", "Actions", "Programmes", "Actions et programmes",
-                      "Organisations", "Actions et organisations", "Personnes",
-                      "Actions et personnes", "Thèmes des actions"]
+                      "Partenaires et programmes", "Organisations", "Actions et organisations",
+                      "Partenaires et organisations", "Personnes", "Actions et personnes",
+                      "Partenaires et personnes", "Thèmes des actions"]
     assert [html.unescape(s) for s in sheets[1:]] == TITLES
 
 
 def test_workbook_headers_are_french_titles_and_codes_show_their_labels(fresh_release):
     with zipfile.ZipFile(fresh_release / "xlsx" / "ivry-jumelages.xlsx") as book:
         actions = sheet_xml(book, 3)
-        themes = sheet_xml(book, 10)
+        themes = sheet_xml(book, 13)
     header = inline_strings(actions.split("</row>", 1)[0])
     assert header == [f["title"] for f in table_schema("actions")["fields"]]
     assert header[:3] == ["Identifiant de l'action", "Partenaire", "Libellé de date"]

@@ -111,10 +111,10 @@ def _load(connection: sqlite3.Connection, contents: Contents) -> None:
         connection.executemany(
             f"INSERT INTO {_quote(table.name)} VALUES ({', '.join('?' * len(names))})",
             ([_sql(row[n]) for n in names] for row in contents.data[table.name]))
-    for table, column in SEARCHED.items():
-        fts = _quote(f"{table}_fts")
-        connection.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({_quote(column)}, "
-                           f"content={_quote(table)}, tokenize='unicode61 remove_diacritics 2')")
+    for searched, text_column in SEARCHED.items():
+        fts = _quote(f"{searched}_fts")
+        connection.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({_quote(text_column)}, "
+                           f"content={_quote(searched)}, tokenize='unicode61 remove_diacritics 2')")
         connection.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
 
@@ -150,8 +150,8 @@ def metadata(contents: Contents, database: str) -> dict[str, Any]:
                     "label_column": LABEL,
                     "columns": {CODE: "Code, tel qu'il est dans les données.",
                                 LABEL: "Libellé en français."}}
-    for table in SEARCHED:
-        tables[f"{table}_fts"] = {"hidden": True}
+    for searched in SEARCHED:
+        tables[f"{searched}_fts"] = {"hidden": True}
     contact = about.contact
     return {
         "title": about.title,

@@ -11,6 +11,8 @@ stretched; at the scale of a few thousand kilometres that is all a reader needs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import json
 import math
 from dataclasses import dataclass
@@ -216,7 +218,7 @@ def _label(marker: Marker, taken: list[Box], view: Projection, radius: float) ->
 
 
 def place(points: list[tuple[str, str, float, float]], view: Projection,
-          others: list[tuple[float, float]] = (), label_radius: float = 14.0) -> list[Marker]:
+          others: Sequence[tuple[float, float]] = (), label_radius: float = 14.0) -> list[Marker]:
     """Numbered markers for ``points`` (key, name, latitude, longitude), numbered in the
     order given; points closer than two markers are spread around their cluster with a
     line back to each point. ``others`` are points already drawn (the town) that names

@@ -323,7 +323,8 @@ class Publisher(ABC):
                 elif step.action in ("upload", "replace file") and dataset is not None:
                     placed.append(str(self.upload(dataset, step)["id"]))
                 elif step.action in ("update metadata", "keep") and step.resource is not None:
-                    if step.action == "update metadata" and dataset is not None:
+                    if step.action == "update metadata" and dataset is not None \
+                            and step.file is not None:
                         self.update_resource(dataset, step.resource,
                                              self.resource_metadata(step.file, step.resource))
                     placed.append(str(step.resource["id"]))

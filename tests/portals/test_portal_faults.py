@@ -74,7 +74,7 @@ def test_udata_500_on_the_sixth_upload_then_the_same_command_finishes(udata, uda
     udata.fault = lambda method, path, uploads: None
     assert main([*udata_command(udata, dataset, releases[0]), "--yes"]) == 0
     keys = Counter(r["extras"]["publish:path"] for r in udata_resources(udata_portal, dataset))
-    assert len(keys) == 26 and set(keys.values()) == {1}  # every file once, none twice
+    assert len(keys) == 32 and set(keys.values()) == {1}  # every file once, none twice
 
 
 def test_ckan_500_on_the_fourth_upload_then_the_same_command_finishes(ckan, ckan_portal, releases,
@@ -88,7 +88,7 @@ def test_ckan_500_on_the_fourth_upload_then_the_same_command_finishes(ckan, ckan
     package = requests.get(f"{ckan_portal.url}/api/3/action/package_show",
                            params={"id": dataset}, timeout=30).json()["result"]
     keys = Counter(r["publish_path"] for r in package["resources"])
-    assert len(keys) == 37 and set(keys.values()) == {1}
+    assert len(keys) == 46 and set(keys.values()) == {1}
 
 
 @pytest.mark.parametrize("portal", ["udata", "ckan"])
