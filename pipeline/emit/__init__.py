@@ -8,7 +8,10 @@ groups its own formats:
   people), ``MEDIATYPE``, ``RESOURCE_EXTRAS`` and ``SCHEMA_EXTRAS`` (what its descriptor
   adds), ``STATS`` (which of ``bytes`` and ``hash`` frictionless can check for it),
   ``write(path, rows, schema)`` and ``read(path, schema)``, which gives the rows back so
-  that the release's validation can prove the file holds them.
+  that the release's validation can prove the file holds them. A format made from another
+  one's files instead of the rows (Parquet from the CSV, converted in C++) names it in
+  ``SOURCE`` and has ``convert(source, path, schema)`` instead of ``write``; it comes
+  after its source in ``PACKAGES``.
 - ``VIEWS``, the files for people made from the same tables (a workbook, a database, the
   page snapshot, the dictionary and the page). A view module has ``files(layout)``, what it
   writes with what each file is, and ``write(layout, contents)``, which returns what the
@@ -117,7 +120,10 @@ def write_package(layout: Layout, data: Tables, fmt: ModuleType, about: About, v
     for table in table_names():
         schema = table_schema(table)
         path = layout.table(fmt.FORMAT, table)
-        fmt.write(path, data[table], schema)
+        if hasattr(fmt, "SOURCE"):
+            fmt.convert(layout.table(fmt.SOURCE, table), path, schema)
+        else:
+            fmt.write(path, data[table], schema)
         resources.append({
             "name": table,
             "title": template[table].get("title", table),
