@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ReleaseError
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -69,7 +71,10 @@ def convert(source: Path, path: Path, schema: dict[str, Any]) -> None:
 
     The CSV is read as the CSV package's schema reads it: an empty cell is a missing value
     (and no other text is: not "NA", "null" or "nan"), ``true`` and ``false`` are the
-    booleans, dates are ISO, a quoted cell may hold line breaks.
+    booleans, dates are ISO, a quoted cell may hold line breaks. The file is then read back
+    and must hold exactly the table read from the CSV (compared in C++): the release's
+    proof that the Parquet package holds the records of the CSV package, which
+    frictionless validates.
     """
     import pyarrow as pa
     import pyarrow.csv as pv
@@ -88,3 +93,5 @@ def convert(source: Path, path: Path, schema: dict[str, Any]) -> None:
     # the file, and so its bytes, do not depend on how the reader cut the CSV into blocks
     table = pa.Table.from_arrays(table.combine_chunks().columns, schema=arrow)
     pq.write_table(table, path)
+    if not pq.ParquetFile(path).read().equals(table, check_metadata=True):
+        raise ReleaseError(f"{path}: does not hold the records of {source}")

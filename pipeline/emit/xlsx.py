@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 FOLDER = SUFFIX = "xlsx"
 LEADS = True  # listed first among the release's files: what most readers download
+WHILE_VALIDATING = True  # made from the tables alone: written while the release is validated
 MEDIATYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIN_WIDTH, MAX_WIDTH = 8, 60
 CELL_LIMIT = 32_767  # characters (UTF-16 code units) a cell holds in Excel and LibreOffice

@@ -1,0 +1,104 @@
+"""Work done in other processes while the run goes on: a pool of worker processes.
+
+A release's validation runs in worker processes while the run writes the rest of the
+release (``pipeline/validate.py`` says what they check). Python runs one thread of Python
+code at a time, so work on another core needs another process.
+
+- Where the system can fork (Linux), a worker starts as a copy of the run, with the
+  pipeline's modules already loaded, in a few milliseconds; elsewhere it is spawned. Each
+  worker then runs ``warm_up`` (loading frictionless and pyarrow) while the run reads and
+  extracts the page, so that nobody waits for those imports later.
+- A worker never outlives the run: it exits as soon as the run's process is gone, even
+  killed (a forked worker shares the run's open files, the output's lock among them, which
+  must not stay held by a leftover process); it ignores Ctrl-C, after which the run stops
+  it itself; :meth:`Pool.close` stops every worker, whatever it was doing.
+- ``Pool(0)`` runs each task at once in the calling process: the same code without
+  processes (tests, and ``validate_staged`` called on its own).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _exit_with_parent() -> None:
+    from multiprocessing import parent_process
+    from multiprocessing.connection import wait
+
+    parent = parent_process()
+    if parent is not None:
+        wait([parent.sentinel])  # readable once the run's process has ended, however it ended
+        os._exit(1)
+
+
+def _started(warm_up: Callable[[], None] | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+    if warm_up is not None:
+        warm_up()
+
+
+class Pending(Generic[T]):
+    """A task's result, once it is there."""
+
+    def __init__(self, value: Any = None, error: BaseException | None = None, handle: Any = None):
+        self._value, self._error, self._handle = value, error, handle
+
+    def result(self) -> T:
+        if self._handle is not None:
+            return self._handle.get()  # type: ignore[no-any-return]
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[no-any-return]
+
+
+class Pool:
+    """``workers`` worker processes (none: tasks run in this process, when submitted)."""
+
+    def __init__(self, workers: int, warm_up: Callable[[], None] | None = None):
+        self.workers = workers
+        self._pool = None
+        if workers > 0:
+            import multiprocessing
+
+            method = "fork" if sys.platform == "linux" else None
+            self._pool = multiprocessing.get_context(method).Pool(
+                workers, initializer=_started, initargs=(warm_up,))
+
+    def submit(self, task: Callable[..., T], *args: Any) -> Pending[T]:
+        """Run ``task(*args)`` in a worker; ``task`` must be a module-level function, and
+        its arguments and result small things that pickle (paths, names, lists)."""
+        if self._pool is not None:
+            return Pending(handle=self._pool.apply_async(task, args))
+        try:
+            return Pending(value=task(*args))
+        except Exception as exc:  # noqa: BLE001 - raised where a worker's would be: at result()
+            return Pending(error=exc)
+
+    def close(self) -> None:
+        """Stop the workers at once (a task still running is abandoned)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
