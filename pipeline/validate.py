@@ -228,6 +228,32 @@ def warm_up() -> None:
     frictionless.Resource(data=[["a"], ["1"]]).validate()
 
 
+def _started(package: Path, pool: Pool) -> list[Pending[list[Problem]]]:
+    """The checks of a CSV package, one task each: frictionless on each table (the largest
+    first, so that no worker is left with a long one at the end), on the descriptor, and
+    the foreign keys."""
+    files = {r["name"]: package.parent / r["path"] for r in resources(package)}
+    by_size = sorted(files, key=lambda t: -(files[t].stat().st_size if files[t].is_file() else 0))
+    return [*(pool.submit(table_problems, package, table) for table in by_size),
+            pool.submit(descriptor_problems, package), pool.submit(foreign_key_problems, package)]
+
+
+def _in_order(package: Path, problems: list[Problem]) -> list[Problem]:
+    """Problems as frictionless lists them: the package's, then each table's in the
+    package's order, row by row, and within a row frictionless' own errors before the
+    foreign keys' (the order of the tasks; the sort is stable)."""
+    order = {name: i for i, name in enumerate(["", *(r["name"] for r in resources(package))])}
+    return sorted(problems, key=lambda p: (order.get(p.table, len(order)), p.row))
+
+
+def package_problems(package: Path, pool: Pool | None = None) -> list[Problem]:
+    """Everything that makes the CSV package at ``package`` invalid, as the validation of
+    a release finds it (in ``pool``'s workers, or here): what ``frictionless validate``
+    finds, the same rows of the same tables (``tests/test_validation.py``)."""
+    pending = _started(package, pool or Pool(0))
+    return _in_order(package, [p for task in pending for p in task.result()])
+
+
 class Checks:
     """The validation of a staged release, started while the release is written: each
     check as soon as the files it reads are there, in the worker processes of ``pool``
@@ -245,31 +271,22 @@ class Checks:
         from .emit import PACKAGES
 
         self._written.add(fmt)
-        first = PACKAGES[0].FORMAT
-        if fmt == first:
-            package = layout.descriptor(fmt)
-            submit = self.pool.submit
-            # the largest tables first, so that no worker is left with a long one at the end
-            for table in sorted(table_names(), key=lambda t: -layout.table(first, t).stat().st_size):
-                self._problems.append(submit(table_problems, package, table))
-            self._problems.append(submit(descriptor_problems, package))
-            self._problems.append(submit(foreign_key_problems, package))
+        if fmt == PACKAGES[0].FORMAT:
+            self._problems += _started(layout.descriptor(fmt), self.pool)
         if self._written >= {f.FORMAT for f in PACKAGES if not hasattr(f, "SOURCE")} \
                 and not self._records:
             for table in table_names():
                 self._records.append(self.pool.submit(records_problems, layout.root, table))
 
     def verdict(self, layout: Layout) -> None:
-        """Wait for every check; raise what they found: the CSV package's problems (as
-        frictionless lists them: in the package's order, row by row, and within a row
-        frictionless' errors before the keys'), else the first package that does not hold
-        its records, else a file that differs from its descriptor."""
+        """Wait for every check; raise what they found: the CSV package's problems, else
+        the first package that does not hold its records, else a file that differs from
+        its descriptor."""
         from .emit import PACKAGES
 
-        problems = [p for pending in self._problems for p in pending.result()]
-        order = {name: i for i, name in enumerate(["", *table_names()])}
-        problems.sort(key=lambda p: (order.get(p.table, len(order)), p.row))  # stable
-        _raise_if_any(problems, str(layout.descriptor(PACKAGES[0].FORMAT)))
+        package = layout.descriptor(PACKAGES[0].FORMAT)
+        problems = _in_order(package, [p for pending in self._problems for p in pending.result()])
+        _raise_if_any(problems, str(package))
         for message in (m for pending in self._records for m in pending.result()):
             raise ReleaseError(message)
         check_files(layout.root)
