@@ -27,14 +27,14 @@ from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
-
-import lxml.html
-from lxml import etree
+from typing import TYPE_CHECKING, Literal
 
 from .dates import split_any_label
 from .errors import PipelineError
 from .places import PARTICLES, bracket_parts, countries, name_words, split_heading
+
+if TYPE_CHECKING:  # lxml is loaded by html_document(), the HTML path: a text page never loads it
+    from lxml import etree
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
 
@@ -318,6 +318,8 @@ def _walk(container: etree._Element, out: list[Block]) -> None:
             flush()
             loose.append(child.tail or "")
         else:  # inline content (a, strong, span, …) of loose text, with its tail
+            import lxml.html  # loaded already by html_document()
+
             loose.append(lxml.html.tostring(child, method="text", encoding="unicode"))
     flush()
 
@@ -402,6 +404,9 @@ def lay_out(blocks: list[Block]) -> tuple[list[Block], str]:
 
 def html_document(text: str) -> tuple[list[Block], str]:
     """Blocks of an HTML page's article, and the page's text they refer to."""
+    import lxml.html
+    from lxml import etree
+
     try:
         document = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
