@@ -27,8 +27,8 @@ RESOURCE_EXTRAS: dict[str, Any] = {"encoding": "utf-8"}
 STATS = ("bytes", "hash")
 SCHEMA_EXTRAS: dict[str, Any] = {}
 
-# dates (and datetimes) through _iso, as the standard library's ``default`` writes them
-_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE | orjson.OPT_PASSTHROUGH_DATETIME
+# orjson writes a date as its ISO text, as ``_iso`` does for the standard library
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 
 def _iso(value: Any) -> str:
@@ -59,26 +59,31 @@ def _floats(value: Any) -> Iterable[float]:
             stack.extend(item)
 
 
-def encode(value: Any, floats: Iterable[float] | None = None) -> str:
-    """JSON as the project writes it (descriptors too): UTF-8, indented, keys in order,
-    a date as its ISO text. ``floats`` are the floats ``value`` holds, when the caller
-    knows them (a table's ``number`` columns); else ``value`` is searched for them."""
+def _encoded(value: Any, floats: Iterable[float] | None = None) -> bytes:
+    """``encode(value)`` in UTF-8. ``floats`` are the floats ``value`` holds, when the
+    caller knows them (a table's ``number`` columns); else ``value`` is searched for them."""
     if all(written_alike(x) for x in (_floats(value) if floats is None else floats)):
         try:
-            return orjson.dumps(value, default=_iso, option=_OPTIONS).decode("utf-8")
+            return orjson.dumps(value, default=_iso, option=_OPTIONS)
         except orjson.JSONEncodeError:
             pass
-    return json.dumps(value, ensure_ascii=False, indent=2, default=_iso) + "\n"
+    return (json.dumps(value, ensure_ascii=False, indent=2, default=_iso) + "\n").encode("utf-8")
+
+
+def encode(value: Any) -> str:
+    """JSON as the project writes it (descriptors too): UTF-8, indented, keys in order,
+    a date as its ISO text."""
+    return _encoded(value).decode("utf-8")
 
 
 def as_json(value: Any) -> Any:
     """``value`` as it reads back from the JSON the project writes: what the change log
     compares, so that records in memory and records on disk compare alike."""
-    return orjson.loads(encode(value))
+    return orjson.loads(_encoded(value))
 
 
 def write_json(path: Path, value: Any) -> None:
-    path.write_text(encode(value), encoding="utf-8")
+    path.write_bytes(_encoded(value))
 
 
 def read(path: Path, schema: dict[str, Any]) -> list[dict[str, object]]:
@@ -96,5 +101,7 @@ def write(path: Path, rows: list[dict[str, object]], schema: dict[str, Any]) -> 
     header = [f["name"] for f in schema["fields"]]
     numbers = [f["name"] for f in schema["fields"] if f["type"] == "number"]
     floats = (row[c] for row in rows for c in numbers if isinstance(row[c], float))
-    records = [{c: row[c] for c in header} for row in rows]
-    path.write_text(encode(records, floats), encoding="utf-8")  # type: ignore[arg-type]
+    # rows made by pipeline/tables.py hold the schema's columns in its order already
+    records = rows if all(list(row) == header for row in rows) else \
+        [{c: row[c] for c in header} for row in rows]
+    path.write_bytes(_encoded(records, floats))  # type: ignore[arg-type]
