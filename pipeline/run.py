@@ -98,4 +98,5 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
         check_coverage(report, allow_unassigned)
         release = write_release(data, snapshot, document.text, output, base, report, clock,
                                 Checks(workers))
+        clock.alongside[f"validation ({workers.workers} workers)"] = workers.busy
     return Result(data, release, report)

@@ -22,6 +22,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -53,18 +54,26 @@ def _started(warm_up: Callable[[], None] | None) -> None:
         warm_up()
 
 
+def _timed(task: Callable[..., T], args: tuple[Any, ...]) -> tuple[T, float]:
+    """``task(*args)`` and the processor time it took."""
+    start = time.process_time()
+    return task(*args), time.process_time() - start
+
+
 class Pending(Generic[T]):
     """A task's result, once it is there."""
 
-    def __init__(self, value: Any = None, error: BaseException | None = None, handle: Any = None):
-        self._value, self._error, self._handle = value, error, handle
+    def __init__(self, pool: Pool, handle: Any = None, done: tuple[T, float] | None = None,
+                 error: BaseException | None = None):
+        self._pool, self._handle, self._done, self._error = pool, handle, done, error
 
     def result(self) -> T:
-        if self._handle is not None:
-            return self._handle.get()  # type: ignore[no-any-return]
-        if self._error is not None:
-            raise self._error
-        return self._value  # type: ignore[no-any-return]
+        if self._done is None:
+            if self._error is not None:
+                raise self._error
+            self._done = self._handle.get()
+            self._pool.busy += self._done[1]
+        return self._done[0]
 
 
 class Pool:
@@ -72,6 +81,7 @@ class Pool:
 
     def __init__(self, workers: int, warm_up: Callable[[], None] | None = None):
         self.workers = workers
+        self.busy = 0.0  # processor seconds of the tasks whose results were taken
         self._pool = None
         if workers > 0:
             import multiprocessing
@@ -84,11 +94,13 @@ class Pool:
         """Run ``task(*args)`` in a worker; ``task`` must be a module-level function, and
         its arguments and result small things that pickle (paths, names, lists)."""
         if self._pool is not None:
-            return Pending(handle=self._pool.apply_async(task, args))
+            return Pending(self, handle=self._pool.apply_async(_timed, (task, args)))
         try:
-            return Pending(value=task(*args))
+            done = _timed(task, args)
         except Exception as exc:  # noqa: BLE001 - raised where a worker's would be: at result()
-            return Pending(error=exc)
+            return Pending(self, error=exc)
+        self.busy += done[1]
+        return Pending(self, done=done)
 
     def close(self) -> None:
         """Stop the workers at once (a task still running is abandoned)."""
