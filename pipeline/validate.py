@@ -111,15 +111,13 @@ def _resource(package: Path, table: str) -> dict[str, Any]:
 
 
 def descriptor_problems(package: Path) -> list[Problem]:
-    """frictionless on the package's descriptor (its metadata, as ``validate`` checks it
-    before any table)."""
+    """frictionless on the package's own metadata (its profile, name, licences, sources…),
+    as ``validate`` checks it before any table; each table's descriptor and schema are
+    checked with the table (:func:`table_problems`)."""
     import frictionless
 
-    try:
-        frictionless.Package(str(package)).to_descriptor(validate=True)
-    except frictionless.FrictionlessException as exc:
-        return [Problem("", 0, "", error.message) for error in exc.to_errors()]
-    return []
+    return [Problem("", 0, "", error.message)
+            for error in frictionless.Package.metadata_validate(load_json(package))]
 
 
 def table_problems(package: Path, table: str) -> list[Problem]:

@@ -82,8 +82,16 @@ def first_action_of(package, partner):
     return next(i for i, r in enumerate(rows[1:]) if r[rows[0].index("partner_id")] == partner)
 
 
+def rename_package(package, name):
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["name"] = name
+    path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+
 # Each case breaks the package in one way (or several at once).
 CASES = {
+    "a descriptor that breaks the package profile": lambda p: rename_package(p, "Pas un nom !"),
     "a dangling key": lambda p: edit(p, "actions", 3, "partner_id", "nulle-part"),
     "a duplicate key": lambda p: edit(p, "partners", 1, "partner_id", cell(p, "partners", 0, "partner_id")),
     "a wrong type": lambda p: edit(p, "actions", 5, "start_year", "deux mille"),
