@@ -59,7 +59,8 @@ def validation_workers(snapshot: Snapshot) -> int:
     """How many worker processes validate the release of this page (see above)."""
     from .workers import cores
 
-    return cores() if snapshot.path.stat().st_size >= PARALLEL_FROM_BYTES else 1
+    size = snapshot.path.stat().st_size if snapshot.path.is_file() else 0  # read() says why not
+    return cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
 def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bool,
