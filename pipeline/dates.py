@@ -5,9 +5,10 @@ An entry opens with a label such as "2003-2014 :", "Juin 2012 :", "Du 3 au 10 ju
 of a year or open ends. This module is a small explicit grammar in two steps:
 
 1. a scanner cuts the label into tokens (a year, a number, a month, a season, a date word
-   such as "depuis" or "jusqu'", punctuation, any other word), whatever the typography:
-   capitals or not, accents or not ("ete", "fevrier"), non-breaking or narrow spaces, any
-   dash or a slash, typographic apostrophes, "1er";
+   such as "depuis" or "jusqu'", a date in digits, punctuation, any other word), whatever
+   the typography: capitals or not, accents or not ("ete", "fevrier"), composed or not
+   (NFD), non-breaking or narrow spaces, soft hyphens and zero-width characters, any dash
+   or a slash, typographic apostrophes, "1er", abbreviated months;
 2. each form of label is one regular expression over the tokens' one-letter codes and one
    builder, tried in order (``_FORMS``): a new form is one new row.
 
@@ -18,6 +19,10 @@ period's first and last possible day (``start_date``, ``end_date``) follow from 
 A label with impossible values (a range written backwards, 31 February, a weekday that
 does not match its date) is not understood: ``parse_label`` returns ``None``, never a guess.
 
+Other stages ask two more things of the grammar: an entry's id takes its label's
+:func:`label_key` (typography aside), and the parse stage asks :func:`abbreviates_month`
+whether a full stop closes "sept." or a sentence.
+
 Everything here runs in time linear in the text and looks at a bounded prefix of it.
 """
 
@@ -26,19 +31,24 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import Callable, Iterator, NamedTuple
+from itertools import islice, pairwise
+from typing import NamedTuple
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12,
 }
-# Abbreviations editors write in tables and short labels ("sept. 2019").
-MONTH_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9,
-                       "oct": 10, "nov": 11, "déc": 12}
+# Abbreviations editors write in tables and short labels ("sept. 2019", "janv.-févr.").
+MONTH_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "juill": 7,
+                       "sept": 9, "sep": 9, "oct": 10, "nov": 11, "déc": 12}
+# Words that say a label's year is a school or cultural year ("Année scolaire 2023-2024",
+# "Saison 2022-2023"): the years, with no invented month (such a year has no fixed bounds).
+YEAR_KINDS = ("scolaire", "universitaire", "saison")
 # EDTF level 1 season codes: 21 spring, 22 summer, 23 autumn, 24 winter.
 SEASONS = {"printemps": 21, "été": 22, "ete": 22, "automne": 23, "hiver": 24}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
@@ -57,12 +67,19 @@ CODE_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14),
 YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
 APOSTROPHE = "['’ʼ‘`´]"
 DASHES = "\\-‐‑‒–—―−/"
+# Dashes that never join the two halves of a word: spaced or not, they end a label
+# ("Octobre 2024—semaine …"); a hyphen or a slash ends one only when spaced ("2025 - projet").
+CLAUSE_DASHES = "–—―"
+# Characters a CMS or a copy-paste leaves inside words, invisible on the page: soft hyphen,
+# zero-width space, joiners, word joiner, byte-order mark. The scanner reads past them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 MAX_LABEL = 120  # characters: a label is a short phrase
 MAX_WORDS = 12
 
 _ACCENTS = {"é": "[ée]", "è": "[èe]", "ê": "[êe]", "à": "[àa]", "â": "[âa]", "û": "[ûu]",
             "ô": "[ôo]", "î": "[îi]", "ç": "[çc]"}
 _NOT_LETTER = r"(?![^\W\d_])"
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"  # in digits: "08", "3"
 
 
 def plain(word: str) -> str:
@@ -89,6 +106,8 @@ _ORDINAL_VALUES = {plain(w): n for w, n in ORDINALS.items()}
 # The scanner's vocabulary: (one-letter code, pattern), tried in this order at each token.
 _VOCABULARY: list[tuple[str, str]] = [
     ("Y", YEAR),
+    ("Z", rf"(?<!\d){_DAY}(?:/{_MONTH}/|\.{_MONTH}\.|-{_MONTH}-){YEAR}"),  # "08/03/2023"
+    ("z", rf"(?<!\d){_MONTH}[/.]{YEAR}"),  # "03/2023"
     ("O", rf"(?:[2-4](?:ème|eme|è|e|nde|nd|ᵉ)|{_words(*ORDINALS)})(?!\w)"),
     ("N", r"(?:1(?:er|re|ère|ᵉʳ)|\d{1,2})(?!\w)"),  # a day, or a two-digit year or decade
     ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?)"),
@@ -98,6 +117,11 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("R", _words("trimestre")),
     ("X", _words("années")),
     ("y", _words("année")),
+    ("Q", _words(*YEAR_KINDS)),
+    ("K", _words("mois")),
+    # the present as a range's end: "à aujourd'hui", "à nos jours", "– en cours"
+    ("U", rf"(?:aujourd{APOSTROPHE}\s*hui|nos\s+jours|ce\s+jour|{_words('présent')}"
+          rf"|en\s+cours(?!\w|\s+d(?:e|u|es)\b|\s*d{APOSTROPHE}))"),  # not "en cours d'année"
     ("P", rf"(?:mi\s*[{DASHES}]|{_words('mi', 'début', 'milieu', 'fin', 'courant', 'cours')})"),
     ("F", rf"(?:{_words('depuis', 'partir', 'compter')}|dès{_NOT_LETTER})"),  # "des" is D
     ("T", rf"(?:jusqu{APOSTROPHE}|{_words('jusque')})"),
@@ -116,8 +140,12 @@ _VOCABULARY: list[tuple[str, str]] = [
 ]
 _SCAN = re.compile(r"\s*+(?:" + "|".join(f"({p})" for _, p in _VOCABULARY) + ")", re.IGNORECASE)
 _CODES = [""] + [code for code, _ in _VOCABULARY]  # by group number
-DATE_ELEMENTS = set("YMX")  # what makes a phrase a date: a year, a month, a decade
-_WORDS_OF_DATES = set("YONMSWHRXyPFTBDAEIL&")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+DATE_ELEMENTS = set("YZzMX")  # what makes a phrase a date: a year, a month, a decade
+# What, after a dash, carries the date on ("2006 – 2008", "2016 – en cours", "2019 – fin
+# 2020"): such a dash is inside the label, not the end of it.
+_DATE_GOES_ON = set("YZzNMSXOWHRyQKU")
+_INTRODUCES = set("PDLAEFTBI&")  # date words that may stand before what carries it on
 
 
 class Token(NamedTuple):
@@ -138,20 +166,55 @@ class Token(NamedTuple):
         return table[word]
 
 
+def _normal(text: str) -> tuple[str, list[int] | None]:
+    """``text`` in NFC without invisible characters, and where each of its characters
+    comes from in ``text`` (one more at the end; ``None`` when nothing changed).
+
+    A page pasted from a Mac has its accents decomposed ("e" and a combining acute), a CMS
+    leaves soft hyphens and zero-width spaces: the grammar reads the label as it looks,
+    whatever calls it, and still cuts the caller's own text at the right places.
+
+    >>> _normal("Fe\u0301vrier\u200b 2019")[0]
+    'Février 2019'
+    """
+    if unicodedata.is_normalized("NFC", text) and not _INVISIBLE.search(text):
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        if text[i] not in INVISIBLE:
+            composed = unicodedata.normalize("NFC", text[i:j])
+            out.append(composed)
+            where += [i] * len(composed)
+        i = j
+    return "".join(out), [*where, len(text)]
+
+
 def tokens(text: str, limit: int = MAX_LABEL) -> Iterator[Token]:
-    """The tokens of the first ``limit`` characters of ``text``.
+    """The tokens of the first ``limit`` characters of ``text``; their ``text`` is in NFC,
+    their ``start`` and ``end`` are positions in ``text`` itself.
 
     >>> "".join(t.code for t in tokens("Du 3 au 10 juillet 2023 : accueil"))
     'DNANMY:?'
+    >>> [t.text for t in tokens("De\u0301c. 2016\u00ad-\u200b2020")]
+    ['Déc.', '2016', '-', '2020']
     """
-    pos, end = 0, min(len(text), limit)
+    normal, where = _normal(text[:limit])
+    pos, end = 0, len(normal)
     while pos < end:
-        m = _SCAN.match(text, pos, end)
+        m = _SCAN.match(normal, pos, end)
         if m is None:  # only white space is left
             return
-        group = m.lastindex
+        group = m.lastindex or 0  # every alternative is a group: never 0
         pos = m.end()
-        yield Token(_CODES[group], m.group(group), m.start(group), pos)  # type: ignore[index]
+        start, stop = m.start(group), pos
+        if where is not None:
+            start, stop = where[start], where[pos]
+        yield Token(_CODES[group], m.group(group), start, stop)
 
 
 # --- What a label means --------------------------------------------------------------------
@@ -178,6 +241,14 @@ class Point:
         if self.month:
             return f"{self.year}-{self.month:02d}"
         return f"{self.year}"
+
+    @property
+    def set_member(self) -> str:
+        """The date as a member of an EDTF set, whose members are dates only (the LOC's
+        grammar and python-edtf agree): a season is its months, consecutive ("2021-03..2021-05")."""
+        if self.code:
+            return f"{self.first:%Y-%m}..{self.last:%Y-%m}"
+        return self.edtf
 
     @property
     def first(self) -> date:
@@ -252,6 +323,12 @@ def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
             if t.code in parts:
                 return None
             parts[t.code] = t.value
+        elif t.code in "Zz":  # "08/03/2023" is day, month, year; "03/2023" month, year
+            digits = map(int, re.findall(r"\d+", t.text))
+            numbers = dict(zip("NMY" if t.code == "Z" else "MY", digits, strict=True))
+            if parts.keys() & numbers.keys():
+                return None
+            parts |= numbers
         elif t.code in "HR":  # "1er semestre", "second semestre", not "1 semestre"
             if i == 0 or toks[i - 1].text.isdigit():
                 return None
@@ -297,12 +374,18 @@ def _range(g: dict[str, list[Token]]) -> Period | None:
 
 
 def _two_digit_end(g: dict[str, list[Token]]) -> Period | None:
-    start, last = _point(g["a"]), g["b"][0]
-    if start is None or len(last.text) != 2:
+    start, end = _point(g["a"]), _full_year(g["a"][0], g["b"][0])
+    return _period(f"{start.year}/{end}", start, Point(end)) if start and end else None
+
+
+def _full_year(year: Token, last: Token) -> int | None:
+    """The year a two-digit end stands for after ``year``: "2019-20" ends in 2020,
+    "1998-02" in 2002; ``None`` for anything else."""
+    if year.code != "Y" or last.code != "N" or len(last.text) != 2:
         return None
-    end = start.year - start.year % 100 + last.value
-    end += 100 if end <= start.year else 0
-    return _period(f"{start.year}/{end}", start, Point(end)) if end < 2100 else None
+    end = year.value - year.value % 100 + last.value
+    end += 100 if end <= year.value else 0
+    return end if end < 2100 else None
 
 
 def _winter(g: dict[str, list[Token]]) -> Period | None:
@@ -310,7 +393,7 @@ def _winter(g: dict[str, list[Token]]) -> Period | None:
     winter, last = _point(g["a"]), g["b"][0]
     if winter is None or winter.code != SEASONS["hiver"]:
         return None
-    following = last.value if last.code == "Y" else winter.year - winter.year % 100 + last.value
+    following = last.value if last.code == "Y" else _full_year(g["a"][-1], last)
     return _period(winter.edtf, winter, winter) if following == winter.year + 1 else None
 
 
@@ -325,16 +408,61 @@ def _until(g: dict[str, list[Token]]) -> Period | None:
 
 
 def _set(g: dict[str, list[Token]]) -> Period | None:
-    """"2020, 2021 et 2022", "juin et juillet 2019", "les 3 et 4 mai 2019": an EDTF set,
+    """"2020, 2021 et 2022", "juin et juillet 2019", "printemps et été 2019", "les 3 et 4
+    mai 2019", "2018, 2019, 2020" (up to a colon or a dash: a comma ends a label): an EDTF set,
     its items in the order of time (a list written out of order is not understood)."""
     shared = _point(g["b"]) if g.get("b") else None
-    items = [_point([t], inherit=shared) for t in g["items"] if t.code in "YMN"]
+    items = [_point([t], inherit=shared) for t in g["items"] if t.code in "YMNS"]
+    return _set_of(items)
+
+
+def _dates(g: dict[str, list[Token]]) -> Period | None:
+    """"Juin 2019 et juillet 2020", "le 3 mars et le 5 avril 2019": a set of dates, an
+    item without its year taking the last item's. When only the first item names a month
+    or a season, it holds for every year of the list: "Printemps 2021 et 2022" is spring
+    2021 and spring 2022, as "Juin 2019, 2020 et 2021" is June of each year."""
+    items: list[list[Token]] = [[]]
+    for t in g["items"]:
+        if t.code in ",&":
+            items.append([])
+        else:
+            items[-1].append(t)
+    last = _point(items[-1])
+    points = [_point(item, inherit=last) for item in items[:-1]] + [last]
+    first = points[0]
+    rest = [p for p in points[1:] if p and p.precision == "year"]
+    if first and not first.day and (first.month or first.code) and len(rest) == len(points) - 1:
+        points = [first, *(replace(first, year=p.year) for p in rest)]
+    return _set_of(points)
+
+
+def _set_of(items: list[Point | None]) -> Period | None:
     if not items or None in items:
         return None
     points: list[Point] = items  # type: ignore[assignment]
-    if any(a.last >= b.first for a, b in zip(points, points[1:])):
+    if any(a.last >= b.first for a, b in pairwise(points)):
         return None
-    return _period("{" + ",".join(p.edtf for p in points) + "}", points[0], points[-1])
+    return _period("{" + ",".join(p.set_member for p in points) + "}", points[0], points[-1])
+
+
+def _iso(g: dict[str, list[Token]]) -> Period | None:
+    """"2023-03-08", as a CMS writes a date."""
+    year, month, day = (g[k][0].value for k in "abc")
+    if len(g["b"][0].text) != 2 or len(g["c"][0].text) != 2 or not 1 <= month <= 12 \
+            or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    p = Point(year, month, day)
+    return _period(p.edtf, p, p)
+
+
+def _chain(g: dict[str, list[Token]]) -> Period | None:
+    """"2021-2022-2023": years that follow one another, the span from the first to the
+    last; a chain with gaps ("2019-2021-2023") is not understood (every other year, or
+    three ranges?)."""
+    years = [t.value for t in g["items"] if t.code == "Y"]
+    if any(b != a + 1 for a, b in pairwise(years)):
+        return None
+    return _period(f"{years[0]}/{years[-1]}", Point(years[0]), Point(years[-1]))
 
 
 def _decade(g: dict[str, list[Token]]) -> Period | None:
@@ -352,20 +480,31 @@ def _decade(g: dict[str, list[Token]]) -> Period | None:
 # to the interval: EDTF has no code for them, and the year or month is the narrowest
 # interval that is certainly true (the label keeps the words).
 _INTRO = r"(?:[IAE]D?)?L?"
-_PART = r"(?:PD?L?)?y?"
-_CORE = r"(?:W?NM|M|S)?Y"  # a day, a month, a season or a year
+_OPEN = r"[IAE]?D?L?"  # before a range: "De", "En", "Pendant l'", "D'", "Du"
+_PART = r"(?:PD?L?)?y?Q?"  # "fin", "au cours de l'année", "année scolaire", "saison"
+_CORE = r"(?:(?:W?NM|(?:KD)?M|S)?Y|W?Z|z)"  # a day, a month ("mois de mai"), a season, a year
 _SUB_YEAR = r"[NO][HR]D?L?y?Y"  # "1er semestre 2021", "second semestre de l'année 2021"
-_LEFT = r"(?:W?N(?:M(?:Y)?)?|M(?:Y)?|S(?:Y)?|Y)"  # a range's start, maybe without its year
+# a range's start, maybe without its year
+_LEFT = r"(?:W?N(?:M(?:Y)?)?|(?:KD)?M(?:Y)?|S(?:Y)?|Y|W?Z|z)"
+_TO = r"(?:-|A|T[AE]?)"  # "–", "à", "au", "jusqu'en", "jusqu'à"
+_SINCE = r"A?F[DA]?L?"  # "depuis", "dès", "à partir de", "à compter du"
 
 _FORMS: list[tuple[str, Builder]] = [
-    (rf"{_INTRO}(?P<items>Y(?:,Y){{0,20}}&Y)", _set),
-    (rf"{_INTRO}(?P<items>M(?:,M){{0,11}}&M)(?P<b>Y)", _set),
+    (rf"{_INTRO}(?P<items>Y(?:,E?Y){{0,20}}&E?Y)", _set),  # "En 2023 et en 2024"
+    (r"(?P<items>Y(?:,Y){1,20})", _set),
+    (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)", _iso),
+    (rf"{_INTRO}(?:KD)?(?P<items>[MS](?:,[MS]){{0,11}}&[MS])(?P<b>Y)", _set),
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),
-    (r"D?(?P<a>Y)-(?P<b>N)", _two_digit_end),
+    (rf"{_INTRO}{_PART}(?P<items>{_LEFT}(?:,E?L?{_LEFT}){{0,20}}&E?L?{_CORE})", _dates),
+    (rf"{_OPEN}{_PART}(?P<items>Y(?:-Y){{2,20}})", _chain),
+    (rf"{_OPEN}{_PART}(?P<a>Y)-(?P<b>N)", _two_digit_end),
     (rf"{_INTRO}{_PART}(?P<a>SY)-(?P<b>[YN])", _winter),
-    (rf"(?:[IAE]?D)?L?{_PART}(?P<a>{_LEFT})(?:-|A|T[AE]?)L?{_PART}(?P<b>{_CORE})", _range),
+    # to the present: "De 2019 à aujourd'hui", "2016 – en cours", "Depuis 2019 jusqu'à nos jours"
+    (rf"(?:{_OPEN}|{_SINCE}){_PART}(?P<a>{_CORE})(?:&?{_TO})U", _since),
+    (rf"{_OPEN}{_PART}(?P<a>{_LEFT}){_TO}L?{_PART}(?P<b>{_CORE})", _range),
+    (rf"{_SINCE}{_PART}(?P<a>{_LEFT})&?T[AE]?L?{_PART}(?P<b>{_CORE})", _range),
     (rf"[IAE]?BL?{_PART}(?P<a>{_LEFT})&L?{_PART}(?P<b>{_CORE})", _range),
-    (rf"A?F[DA]?L?{_PART}(?P<a>{_CORE})", _since),
+    (rf"{_SINCE}{_PART}(?P<a>{_CORE})", _since),
     (rf"T[EA]?L?{_PART}(?P<b>{_CORE})", _until),
     (rf"{_INTRO}{_PART}X(?P<a>[YN])", _decade),
     (rf"{_INTRO}{_PART}(?P<a>{_CORE}|{_SUB_YEAR})", _single),
@@ -415,22 +554,46 @@ class _Candidate:
 OTHER_WORDS_BEFORE = {":": 3, ",": 1}
 
 
+def _ends_label(text: str, t: Token, following: Iterator[Token]) -> str | None:
+    """Whether the dash or full stop ``t`` ends a label of date words before it: a dash
+    that no date follows ("2024 – accueil …", "Octobre 2024 — semaine …", but not "2006 –
+    2008" nor "2016 – en cours"), spaced unless it is an en or em dash; a full stop
+    followed by a capitalised sentence ("2023. Accueil …") or ending the text ("Juin 2012.",
+    a label on a line of its own). Returns the separator's code."""
+    if t.code == "-" and t.text != "/":
+        spaced = text[t.start - 1:t.start].isspace() or text[t.end:t.end + 1].isspace()
+        if not (spaced or t.text in CLAUSE_DASHES):
+            return None
+        for after in islice(following, 4):  # "– fin 2020": a few date words, then a date
+            if after.code in _DATE_GOES_ON:
+                return None
+            if after.code not in _INTRODUCES:
+                break
+        return "-"
+    if t.code == "." and t.text == ".":
+        rest = text[t.end:t.end + 8]
+        return "." if not rest.strip() or (rest[:1].isspace() and rest.lstrip()[:1].isupper()) else None
+    return None
+
+
 def _candidates(text: str) -> list[_Candidate]:
     """Every prefix of ``text`` that could be a label: a short phrase holding a year, a
-    month or a decade, then ":" or ",". Scanning stops at the first colon, at the end of a
-    sentence or phrase, or after ``MAX_WORDS`` words."""
+    month or a decade, then ":" or ","; or, for a phrase of date words only, a dash or a
+    full stop that ends it (:func:`_ends_label`). Scanning stops at the first colon, at the
+    end of a sentence or phrase, or after ``MAX_WORDS`` words."""
     found: list[_Candidate] = []
-    if text.find(":", 0, MAX_LABEL) < 0 and text.find(",", 0, MAX_LABEL) < 0:
-        return found  # no separator within reach: the common case of a plain paragraph
     words = other = 0
     has_date = False
     codes = ""
     for t in tokens(text):
-        if t.code in ":,":
-            label = text[:t.start].strip()
+        separator = t.code if t.code in ":," else (
+            _ends_label(text, t, tokens(text[t.end:t.end + MAX_LABEL // 2]))
+            if has_date and not other and t.code in "-." else None)
+        if separator:
+            label = _trim(text[:t.start])
             if has_date and label:
-                found.append(_Candidate(label, text[t.end:].lstrip(), t.code, codes, other))
-            if t.code == ":":
+                found.append(_Candidate(label, text[t.end:].lstrip(), separator, codes, other))
+            if separator in ":.":
                 break
             codes += t.code
             continue
@@ -441,6 +604,16 @@ def _candidates(text: str) -> list[_Candidate]:
             break
         codes += t.code
     return found
+
+
+def _trim(label: str) -> str:
+    """A label without the white space around it nor invisible characters after it (one
+    before it stays: the label is a prefix of the caller's text, as written)."""
+    label = label.lstrip()
+    end = len(label)
+    while end and (label[end - 1].isspace() or label[end - 1] in INVISIBLE):
+        end -= 1
+    return label[:end]
 
 
 def _shaped(codes: str) -> bool:
@@ -454,9 +627,9 @@ def _label(text: str) -> tuple[_Candidate, bool] | None:
     candidates = _candidates(text)
     shaped = [c for c in candidates if _shaped(c.codes)]
     best = max(shaped, key=lambda c: len(c.label)) if shaped else None
-    # a longer phrase of date words only, up to a colon, is the label even when the grammar
-    # has no such form ("2018, 2019, 2020 :" is one label, not "2018")
-    whole = [c for c in candidates if c.separator == ":" and not c.other_words]
+    # a longer phrase of date words only, up to a colon (or a dash or a full stop), is the
+    # label even when the grammar has no such form ("2018, 2019, 2020 :" is one label)
+    whole = [c for c in candidates if c.separator in ":-." and not c.other_words]
     if whole and (best is None or len(whole[-1].label) > len(best.label)):
         return whole[-1], False
     if best:
@@ -464,7 +637,7 @@ def _label(text: str) -> tuple[_Candidate, bool] | None:
     for separator, pick in ((":", -1), (",", 0)):
         allowed = [c for c in candidates if c.separator == separator
                    and c.other_words <= OTHER_WORDS_BEFORE[separator]
-                   and (separator == ":" or "Y" in c.codes)]
+                   and (separator == ":" or bool(set(c.codes) & set("YZz")))]
         if allowed:
             return allowed[pick], False
     return None
@@ -505,15 +678,66 @@ def split_any_label(text: str) -> tuple[str, str, bool] | None:
     return label.label, label.rest, parse_label(label.label) is not None
 
 
-# A label at the start of a text: a phrase of date words holding a year, a month or a
-# decade, then ":" or ",". Whether the grammar understands it is ``parse_label``'s
-# business; this pattern only says that a label starts here (a line that opens with one is
-# no heading; a sentence end followed by one may be two entries run together).
-_DATE_WORD = "(?:" + "|".join(p for c, p in _VOCABULARY if c in _WORDS_OF_DATES or c in "-") + ")"
-_ELEMENT = "(?:" + "|".join(p for c, p in _VOCABULARY if c in DATE_ELEMENTS) + ")"
-_GAP = r"\s*+(?:,\s*+)?"
-LABEL_AT_START = re.compile(
-    rf"(?P<label>(?:{_DATE_WORD}{_GAP}){{0,{MAX_WORDS}}}?{_ELEMENT}"
-    rf"(?:{_GAP}{_DATE_WORD}){{0,{MAX_WORDS}}})(?P<sep>\s*+[:,]\s*+)",
-    re.IGNORECASE,
-)
+# --- What the other stages ask of the grammar ----------------------------------------------
+
+_MONTH_NAMES = {n: w for w, n in MONTHS.items()}
+
+
+def label_key(label: str) -> str:
+    """A label as an entry's id says it: its tokens in one spelling, one space apart, so
+    that typography alone never changes an id. Case, accents (composed or not), dashes,
+    slashes, spaces and invisible characters aside; an abbreviated month is the month
+    ("Sept. 2019" is "Septembre 2019") and a range's two-digit end is the year ("2014-16"
+    is "2014 – 2016"): the same period in the same words. Other words stay ("De 2014 à
+    2016" keeps its own key): a rewording is the editor's, and the change log shows it.
+
+    >>> label_key("Sept.\\u00a02019"), label_key("2014-16"), label_key("Janv.–févr. 2022")
+    ('septembre 2019', '2014 - 2016', 'janvier - fevrier 2022')
+    >>> label_key("2006 – 2008"), label_key("2020, 2021 et 2022"), label_key("Du 3-5 juillet 2023")
+    ('2006 - 2008', '2020 , 2021 et 2022', 'du 3 - 5 juillet 2023')
+    """
+    toks = list(tokens(label))  # a label is at most MAX_LABEL characters long
+    words = []
+    for i, t in enumerate(toks):
+        if t.code == "M":
+            words.append(plain(_MONTH_NAMES[t.value]))
+        elif t.code == "-":
+            words.append("-")
+        elif (t.code == "N" and i >= 2 and toks[i - 1].code == "-"
+              and (i + 1 == len(toks) or toks[i + 1].code not in "MK")
+              and (year := _full_year(toks[i - 2], t))):
+            words.append(str(year))
+        else:
+            words.append(plain(t.text))
+    return " ".join(words)
+
+
+_ABBREVIATION_VALUES = {plain(w) for w in MONTH_ABBREVIATIONS}
+_NUMBERS_TOO = {"sept"}  # abbreviations that are also words: "sept" is seven
+
+
+def abbreviates_month(text: str, stop: int) -> bool:
+    """True when the full stop ``text[stop]`` closes an abbreviated month ("sept.", "Déc.",
+    "janv.-févr.") rather than a sentence, so that an entry is not cut there. "sept" is
+    also seven: after an ordinary word ("ils étaient sept.") its full stop ends a sentence.
+
+    >>> abbreviates_month("Sept. 2021 : visite", 4), abbreviates_month("du 3 au 5 déc. 2021", 13)
+    (True, True)
+    >>> abbreviates_month("les jeunes étaient sept. 2019 : accueil", 23)
+    False
+    >>> abbreviates_month("un concert en mars. 2019 : accueil", 18)
+    False
+    """
+    if text[stop:stop + 1] != ".":
+        return False
+    low = max(0, stop - 40)
+    window = text[low:stop]
+    if low:  # the window's first word may be cut
+        window = window[len(window.split(maxsplit=1)[0]):] if window.strip() else ""
+    toks = list(tokens(window, len(window)))
+    if not toks or toks[-1].code != "M" or toks[-1].end != len(window):
+        return False
+    word = plain(toks[-1].text)
+    if word not in _ABBREVIATION_VALUES:
+        return False
+    return word not in _NUMBERS_TOO or len(toks) < 2 or toks[-2].code != "?"

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import cast
 
 from .config import Town, config
-from .dates import YEAR, Period, parse_label
+from .dates import YEAR, Period, label_key, parse_label
 from .entities import Mention, Registry, organisations, people, programmes
 from .numbers import age_range, amount_eur, amount_kind, duration_days, participants
 from .parse import Entry, Page, Section
@@ -27,7 +27,7 @@ from .places import (
     place_name, relationship, split_heading,
 )
 from .schemas import categories
-from .text import APOSTROPHES, slug
+from .text import APOSTROPHES, nfc, slug
 from .themes import themes
 
 Record = dict[str, object]
@@ -37,14 +37,25 @@ Record = dict[str, object]
 # annulés en 2020 et 2021" cancels some years of it only, which is not the entry's status
 # but its ``cancelled_years``. The codes are the schema's ``status`` categories.
 _PARTICIPLE = r"(?:e|é)(?:e|es|s)?\b"
-_SOME_YEARS = rf"\s+en\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)"
-_NOT_HELD = (r"n['’](?:a|ont)\s+(?:\w+ment\s+)?(?:pas|jamais)\s+(?:pu\s+)?"
-             r"(?:avoir\s+lieu|eu\s+lieu|se\s+tenir|se\s+(?:dérouler|derouler)|être\s+organisée?s?)")
+_SOME_YEARS = (rf"\s+(?:en|de\s+l['’]édition|des\s+éditions)\s+"
+               rf"(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)")
+# "n'a pas pu avoir lieu", "n'a pu se tenir" (the literary negation, without "pas"),
+# "ne s'est pas tenue", "ne se sont jamais déroulés"
+_NOT_HELD = (r"n['’](?:a|ont)\s+(?:\w+ment\s+)?(?:(?:pas|jamais|point)\s+(?:pu\s+)?|pu\s+)"
+             r"(?:avoir\s+lieu|eu\s+lieu|se\s+tenir|se\s+(?:dérouler|derouler)|être\s+organisée?s?)"
+             r"|ne\s+(?:s['’]est|se\s+sont)\s+(?:\w+ment\s+)?(?:pas|jamais)\s+"
+             rf"(?:tenu|déroul|deroul){_PARTICIPLE}")
+# a verb's participle after "a/ont été", "est", "sont", "reste" … (not "la gelée")
+_BEEN = r"\b(?:été|est|sont|était|étaient|reste|restent|demeure|demeurent)\s+(?:\w+ment\s+)?"
 STATUS_PHRASES: dict[str, str] = {
-    "cancelled": rf"\bannul{_PARTICIPLE}|\bd(?:é|e)programm{_PARTICIPLE}|{_NOT_HELD}",
-    "postponed": rf"\breport{_PARTICIPLE}|\brepouss{_PARTICIPLE}|\bajourn{_PARTICIPLE}",
-    "suspended": r"\bsuspendu(?:e|s|es)?\b|\bmise?s?\s+en\s+(?:suspens|sommeil|pause)\b"
-                 r"|\binterrompu(?:e|s|es)?\b",
+    "cancelled": rf"\bannul{_PARTICIPLE}|\bannulations?(?=\s+d)|\bd(?:é|e)programm{_PARTICIPLE}"
+                 rf"|{_NOT_HELD}",
+    "postponed": rf"\breport{_PARTICIPLE}|\brepouss{_PARTICIPLE}|\bajourn{_PARTICIPLE}"
+                 rf"|\breprogramm{_PARTICIPLE}|\bd(?:é|e)cal{_PARTICIPLE}(?=\s+(?:à|a|au|aux|en|d['’]|de)\b)"
+                 r"|\breport\s+(?:du|de|des|d['’]|à|au|en)\b|\bremise?s?\s+à\s+plus\s+tard\b",
+    "suspended": r"\bsuspendu(?:e|s|es)?\b|\ben\s+(?:suspens|sommeil|pause|veille)\b"
+                 rf"|\binterrompu(?:e|s|es)?\b|{_BEEN}gel{_PARTICIPLE}|\bau\s+point\s+mort\b"
+                 r"|\bà\s+l['’]arrêt\b",
     "abandoned": rf"\babandonn{_PARTICIPLE}|\bdéfinitivement\s+arrêt{_PARTICIPLE}"
                  rf"|\barrêt{_PARTICIPLE}\s+définitivement|\brenoncé\s+(?:à|au)\b",
     "ongoing": r"\ben\s+cours\b(?!\s+d['’]ann)|\bse\s+poursui(?:t|vent)\b",
@@ -130,12 +141,12 @@ def _denied(text: str, start: int) -> bool:
 @lru_cache(maxsize=16)  # status and cancelled_years read the same entry one after the other
 def _statements(text: str) -> tuple[tuple[str, str | None], ...]:
     """The statuses ``text`` states, in order, with the years a cancellation names."""
-    found = []
+    text = nfc(text)
+    found: list[tuple[str, str | None]] = []
     for m in _STATUS.finditer(text):
-        code = m.lastgroup if m.lastgroup != "years" else next(
-            c for c in STATUS_PHRASES if m.group(c))
+        code = next(c for c in STATUS_PHRASES if m.group(c))
         if not _denied(text, m.start()):
-            found.append((code, m["years"]))  # type: ignore[arg-type]
+            found.append((code, m["years"]))
     return tuple(found)
 
 
@@ -215,17 +226,18 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
 
 
 def entry_key(entry: Entry) -> str:
-    """What an entry is, in an id: its date label normalised (case, accents, dashes and
-    spaces aside: "2006 – 2008", "2006-2008" and "2006—2008" are one key); for an undated
-    entry, ``sans-date`` and its first words, so that its id owes nothing to its place.
+    """What an entry is, in an id: its date label normalised (:func:`label_key`: case,
+    accents, dashes, spaces, an abbreviated month, a two-digit end aside: "2006 – 2008",
+    "2006—2008" and "2006-08" are one key); for an undated entry, ``sans-date`` and its
+    first words, so that its id owes nothing to its place.
 
-    >>> [entry_key(Entry(label, "", 1, 1)) for label in ("2006 – 2008", "2006—2008", "2006–2008")]
+    >>> [entry_key(Entry(label, "", 1, 1)) for label in ("2006 – 2008", "2006—2008", "2006-08")]
     ['2006-2008', '2006-2008', '2006-2008']
     >>> entry_key(Entry(None, "Partenariat avec le Théâtre municipal depuis 2010.", 1, 1))
     'sans-date-partenariat-avec-le-theatre-municipal'
     """
     if entry.label:  # every dash and apostrophe a separator ("2006–2008" is not "20062008")
-        return slug(_NOT_WORD.sub(" ", entry.label))
+        return slug(_NOT_WORD.sub(" ", label_key(entry.label)))
     words = slug(_NOT_WORD.sub(" ", " ".join(entry.text.split()[:UNDATED_WORDS])))
     return f"sans-date-{words}" if words else "sans-date"
 

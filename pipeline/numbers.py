@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from text_to_num import text2num
 
 from .dates import YEAR
+from .text import nfc
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ PEOPLE_STEMS = (
     "volontaire", "sporti", "joueu", "athlète", "animat", "accompagnat", "encadrant",
     "enseignant", "professeur", "médecin", "soignant", "participant", "militant", "réfugié",
     "invité", "interprète", "traduct", "formateur", "formatrice", "chercheu", "journaliste",
+    "éducat", "entraîneu", "entraineu", "parent",
 )
 _PEOPLE = "(?:" + "|".join(PEOPLE_STEMS) + r")[\w·]{0,12}(?:\.[^\W\d_]{1,6}(?!\w))?"
 _DE = r"(?:de\s+|d['’]\s*)"
@@ -74,10 +76,14 @@ _COUNT = (rf"(?:{_APPROX})?(?:(?P<number>{_DIGITS}|(?<!\w){_NUMBER_WORD})\s+{_DE
           rf"|(?<!\w)(?:une?\s+)?(?P<collective>{'|'.join(COLLECTIVES)})\s+{_DE})")
 _COUNTED = re.compile(rf"{_COUNT}(?P<people>{_PEOPLE})", re.IGNORECASE)
 # What joins two groups counted in one phrase: "12 jeunes et 3 animateurs",
-# "six jeunes brandebourgeois·es, deux élus et un interprète", "… accompagnés de 3 animateurs".
+# "six jeunes brandebourgeois·es, deux élus et un interprète", "… accompagnés de 3
+# animateurs", "encadrés par 2 animateurs"; the second group may take the "de" of the
+# first ("accueil de 8 collégiens et de 2 enseignants") and a determiner ("et de leurs 2
+# professeures", "ainsi que les 3 animateurs").
 _JOIN = re.compile(
-    r"(?:\s+(?!et\b|ainsi\b|accompagn)[^\s,.;:!?()]{1,30}){0,3}?"
-    r"\s*(?:,|\bet\b|\bainsi\s+que\b|\baccompagn[\w·]{0,6}\s+(?:de|d['’]|par))\s*",
+    r"(?:\s+(?!et\b|ainsi\b|accompagn|encadr)[^\s,.;:!?()]{1,30}){0,3}?"
+    r"\s*(?:,|\bet\b|\bainsi\s+que\b|\b(?:accompagn|encadr)[\w·.]{0,8}\s+(?:de|d['’]|par))\s*"
+    r"(?:(?:de|des|par)\s+|d['’]\s*)?(?:(?:leurs?|ses|sa|son|les|nos|vos)\s+)?",
     re.IGNORECASE,
 )
 # A year is not a head count: "en 2019 jeunes et élus…".
@@ -227,9 +233,12 @@ def participants(text: str) -> Quantity | None:
     Quantity(value=7, approx=False)
     >>> participants("séjour d’une quinzaine de jeunes et 3 animateurs")
     Quantity(value=18, approx=True)
+    >>> participants("accueil de 9 lycéennes et de leurs 2 professeures")
+    Quantity(value=11, approx=False)
     >>> participants("construction de 12 latrines et de 3 puits") is None
     True
     """
+    text = nfc(text)
     for m in _COUNTED.finditer(text):
         first = _count(m)
         if first is None:

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .dates import split_any_label
+from .dates import abbreviates_month, split_any_label
 from .errors import PipelineError
 from .places import link_intro, name_words, split_heading
 from .read import Block, heading_like
@@ -149,12 +149,16 @@ def split_run_together(text: str) -> list[str]:
     ['une délégation d’élu.es en 2019, puis']
     >>> split_run_together("annulés en 2020.2021, reprise des séjours")
     ['annulés en 2020.', '2021, reprise des séjours']
+    >>> split_run_together("Déc. 2021 : marché solidaire")
+    ['Déc. 2021 : marché solidaire']
     """
     pieces, start = [], 0
     for stop in _STOP.finditer(text):
         at = stop.end()
         # an entry opens with a capital or a digit: "élu.es en 2019, …" is inclusive writing
         if at >= len(text) or not (text[at].isupper() or text[at].isdigit()):
+            continue
+        if abbreviates_month(text, stop.start()):  # "Sept. 2021 :" is one label
             continue
         found = _label_at(text, at)
         if found and (not stop["space"] or ":" in found[1]):

@@ -26,3 +26,13 @@ def sentences(text: str) -> list[str]:
     ['En 1990, des associations.', 'Un accord a été signé en 1997.']
     """
     return _SENTENCE_END.split(text)
+
+
+def nfc(text: str) -> str:
+    """``text`` with its accents composed, as the grammar's patterns write them: a page
+    pasted from a Mac decomposes them ("e" and a combining accent).
+
+    >>> nfc("e\u0301le\u0300ve") == "élève"
+    True
+    """
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

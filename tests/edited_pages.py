@@ -48,6 +48,13 @@ LABEL_FORMS = [
     ("Courant {y}", (" : ",)), ("Fin {y}", (" : ",)), ("Début {y}", (" : ",)),
     ("En {y} et {z}", (" : ",)), ("1er semestre {y}", (" : ",)), ("À l’automne {y}", (" : ",)),
     ("Depuis {month} {y}", (" : ",)), ("Jusqu’en {y}", (" : ",)), ("Le 1er {month} {y}", (" : ",)),
+    # labels ended by a dash; school years, to the present, lists, "au mois de", numeric dates
+    ("{y}", (" – ", " - ", " — ")), ("{Month} {y}", (" – ", " — ")), ("{y}-{z}", (" – ",)),
+    ("Année scolaire {y}-{z}", (" : ",)), ("Saison {y}-{z}", (" : ", " – ")),
+    ("De {y} à aujourd’hui", (" : ", ", ")), ("{y} – en cours", (" : ",)),
+    ("De {y} à nos jours", (", ", " : ")), ("En {y} et en {z}", (" : ",)), ("En {y}-{z}", (" : ",)),
+    ("Au mois de {month} {y}", (" : ",)), ("{Season} {y} et {z}", (" : ",)),
+    ("{dd}/{mm}/{y}", (" : ",)), ("{mm}/{y}", (" : ",)),
 ]
 BODIES = [
     "accueil de {n} jeunes de {place} pour un échange sportif et culturel.",
@@ -192,7 +199,8 @@ def _new_label(rng: random.Random, taken: set[str]) -> tuple[str, str]:
         y = rng.randint(2023, 2030)
         month, month2 = sorted(rng.sample(range(12), 2))
         label = form.format(y=y, z=y + rng.randint(1, 3), w=y + 4, Month=MONTHS[month].capitalize(),
-                            month=MONTHS[month], month2=MONTHS[month2], Season=rng.choice(SEASONS))
+                            month=MONTHS[month], month2=MONTHS[month2], Season=rng.choice(SEASONS),
+                            dd=f"{rng.randint(1, 28):02d}", mm=f"{month + 1:02d}")
         if _key(label) not in taken:
             return label, rng.choice(separators)
 

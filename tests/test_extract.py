@@ -6,8 +6,9 @@ import pytest
 
 from pipeline.dates import parse_label
 from pipeline.extract import (
-    RECURRENCES, STATUS_PHRASES, cancelled_years, place_name, recurrence, status,
+    RECURRENCES, STATUS_PHRASES, cancelled_years, entry_key, place_name, recurrence, status,
 )
+from pipeline.parse import Entry
 from pipeline.schemas import table_schema
 
 from .conftest import records_of
@@ -139,6 +140,32 @@ STATUSES = [
     ("Le festival a été reporté en 2021 puis finalement annulé.", "2020", "cancelled"),
     ("Annulé en mars, le festival a été reporté à l’automne.", "2020", "postponed"),
     ("Le budget en cours d’année a été voté.", "2020", None),  # "en cours d'année" is no status
+    # literary negation, nouns, other verbs
+    ("Faute de visas, la rencontre n’a pu se tenir.", "2019", "cancelled"),
+    ("Les ateliers n'ont pu avoir lieu cette année.", "2019", "cancelled"),
+    ("La conférence ne s’est finalement pas tenue.", "2019", "cancelled"),
+    ("Annulation du tournoi en raison des inondations.", "2019", "cancelled"),
+    ("Report de l’exposition à l’automne 2022.", "2021", "postponed"),
+    ("Le chantier a dû être décalé à l’année suivante.", "2021", "postponed"),
+    ("Le concert, d'abord annulé, a été reprogrammé en 2023.", "2022", "postponed"),
+    ("Le séjour a été remis à plus tard.", "2022", "postponed"),
+    ("Depuis le conflit, la coopération est en suspens.", "Depuis 2012", "suspended"),
+    ("Le jumelage est en sommeil depuis plusieurs années.", "1990", "suspended"),
+    ("Les échanges ont été gelés par la municipalité.", "2015", "suspended"),
+    ("Le projet est au point mort faute de financement.", "2015", "suspended"),
+    ("Le chantier est à l’arrêt.", "2015", "suspended"),
+    ("Le tournoi n’a pas été décalé à 2024.", "2023", None),  # negation
+    ("Les échanges n’ont jamais été gelés.", "2015", None),
+    ("une soirée au ton décalé", "2019", None),  # not a date moved
+    ("la gelée a détruit les semis", "2019", None),  # not a verb
+    ("le rapport a été reçu", "2019", None),
+    # the last statement wins
+    ("Le séjour a été annulé, puis reprogrammé en 2024.", "2023", "postponed"),
+    ("Report du séjour à 2021, puis annulation de l’accueil.", "2020", "cancelled"),
+    ("Mis en sommeil en 2015, le partenariat se poursuit depuis 2019.", "2010", "ongoing"),
+    # decomposed accents (a page pasted from a Mac)
+    ("Le se\u0301jour a e\u0301te\u0301 reporte\u0301.", "2023", "postponed"),
+    ("La fe\u0302te n’a pas e\u0301te\u0301 annule\u0301e.", "2023", None),
 ]
 
 
@@ -270,6 +297,22 @@ def ids_of(text):
                                    "2006\u00a0-\u00a02008"])
 def test_dash_and_space_variants_of_a_label_give_one_id(label):
     assert ids_of(PAGE.replace("2007-2009", label)) == ["dianguirde-2006-2008", "dianguirde-2016"]
+
+
+@pytest.mark.parametrize("label", ["2007-09", "2007 – 09", "2007/2009", "2007\u200b-\u200b2009",
+                                   "2007\u00ad–2009"])
+def test_a_two_digit_end_or_an_invisible_character_keeps_the_id(label):
+    assert ids_of(PAGE.replace("2007-2009", label)) == ["dianguirde-2007-2009", "dianguirde-2016"]
+
+
+@pytest.mark.parametrize("labels, key", [
+    (["Septembre 2019", "Sept. 2019", "sept 2019", "SEPT. 2019"], "septembre-2019"),
+    (["Décembre 2020 – janvier 2021", "Déc. 2020 – janv. 2021", "De\u0301c. 2020-Janv. 2021"],
+     "decembre-2020-janvier-2021"),
+    (["Hiver 2022-2023", "Hiver 2022/23", "hiver 2022 – 23"], "hiver-2022-2023"),
+])
+def test_an_abbreviated_month_keeps_the_key(labels, key):
+    assert {entry_key(Entry(label, label + " : texte", 1, 1)) for label in labels} == {key}
 
 
 UNDATED_PAGE = PAGE + "\nPartenariat avec le théâtre de Kayes depuis plusieurs années.\n"

@@ -42,6 +42,23 @@ PARTICIPANTS = [
     ("la fête a attiré 1 200 habitants", Quantity(1200, False)),
     ("une délégation de cinq élus et, en 2019, 30 jeunes", Quantity(5, False)),  # not one phrase
     ("12 jeunes. Et 3 animateurs ont suivi", Quantity(12, False)),  # nor across sentences
+    # the second group takes the first one's "de", a determiner, another joining word
+    ("accueil de 7 écolier·ères et de 2 enseignant·es", Quantity(9, False)),
+    ("séjour d’une dizaine de collégiens et de trois animateurs", Quantity(13, True)),
+    ("accueil de 6 lycéens et de leurs 2 professeurs", Quantity(8, False)),
+    ("accueil de six jeunes ainsi que de deux éducateurs", Quantity(8, False)),
+    ("une équipe de 15 joueuses et ses 2 entraîneuses", Quantity(17, False)),
+    ("14 enfants ainsi que leurs 4 accompagnateurs", Quantity(18, False)),
+    ("11 jeunes footballeurs accompagnés de leur entraîneur et de 2 parents", Quantity(11, False)),
+    ("9 adolescent·es accompagné·es de leurs 3 animateur·rices", Quantity(12, False)),
+    ("20 jeunes encadrés par 4 animateurs", Quantity(24, False)),
+    ("une quarantaine de spectateurs et de 3 musiciens", Quantity(43, True)),
+    ("près de 30 enfants et de 5 bénévoles", Quantity(35, True)),
+    ("12 jeunes et de nombreux habitants", Quantity(12, False)),  # no number: not a group
+    ("accueil de 10 élèves et de 2019 à 2021 des stages", Quantity(10, False)),  # a year
+    ("accueil de 5 enfants et de 3 chèvres", Quantity(5, False)),  # not people
+    # decomposed accents (a page pasted from a Mac)
+    ("accueil de 8 e\u0301le\u0300ves et de 2 enseignants", Quantity(10, False)),
     # not people, or no number
     ("des dizaines de jeunes sont venus", None),
     ("en 2019 jeunes et élus ont planté des arbres", None),  # a year
