@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError, PipelineError, ReleaseError
@@ -210,7 +211,7 @@ _retries = _number(int, 0, "a number of retries (0 or more)")
 _bytes = _number(int, 1, "a positive number of bytes")
 
 
-def _add_run(commands: argparse._SubParsersAction) -> None:
+def _add_run(run: argparse.ArgumentParser) -> None:
     from .emit import PACKAGES, VIEWS
     from .layout import Layout
     from .sources import MAX_BYTES
@@ -219,13 +220,12 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
     written = ", ".join([f"{fmt.FORMAT}/" for fmt in PACKAGES]
                         + [f.path for view in VIEWS for f in view.files(here)]
                         + [here.relative(log) for log in here.logs()])
-    run = commands.add_parser(
-        "run", help="parse the page and write the release",
-        description="Parse a snapshot of the page, validate the tables against schemas/ and "
+    run.description = (
+        "Parse a snapshot of the page, validate the tables against schemas/ and "
         "write the release into the output folder: one data package per format, the views "
         f"for people, a version, a change log against the previous release and a run report "
         f"({written}). The previous output is replaced only once the new one "
-        "has validated, and not at all when nothing changed.",
+        "has validated, and not at all when nothing changed."
     )
     run.add_argument("--source", metavar="PATH_OR_URL",
                      help="page snapshot (.txt or .html), or an http(s):// URL to fetch into "
@@ -250,18 +250,17 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
     run.set_defaults(handler=_run)
 
 
-def _add_fetch(commands: argparse._SubParsersAction) -> None:
+def _add_fetch(fetch: argparse.ArgumentParser) -> None:
     from .config import config
     from .fetch import DEADLINE
     from .sources import MAX_BYTES
 
     page = config().page_url
-    fetch = commands.add_parser(
-        "fetch", help="download the live page into raw/ as a new snapshot",
-        description="Download the page with a conditional request (ETag/Last-Modified), "
+    fetch.description = (
+        "Download the page with a conditional request (ETag/Last-Modified), "
         "retries with backoff on connection errors and 5xx, timeouts and a size limit. "
         "A new version is kept in raw/ under a dated name with its manifest entry; an "
-        "unchanged page (304, or the same sha256 as a kept snapshot) adds nothing.",
+        "unchanged page (304, or the same sha256 as a kept snapshot) adds nothing."
     )
     fetch.add_argument("--url", default=page, help=f"page to fetch (default: {page}, from city.toml)")
     fetch.add_argument("--raw", type=Path, metavar="DIR", default=None,
@@ -278,28 +277,26 @@ def _add_fetch(commands: argparse._SubParsersAction) -> None:
     fetch.set_defaults(handler=_fetch)
 
 
-def _add_diff(commands: argparse._SubParsersAction) -> None:
-    diff = commands.add_parser(
-        "diff", help="say what changed between two releases",
-        description="Compare two release folders record by record (by their ids) and print "
+def _add_diff(diff: argparse.ArgumentParser) -> None:
+    diff.description = (
+        "Compare two release folders record by record (by their ids) and print "
         "the change log: rows added, removed and changed (with old and new values), and the "
         "version the change calls for (schema change major, rows added or removed minor, "
-        "values changed patch).",
+        "values changed patch)."
     )
     diff.add_argument("old", type=Path, metavar="OLD_DIR")
     diff.add_argument("new", type=Path, metavar="NEW_DIR")
     diff.set_defaults(handler=_diff)
 
 
-def _add_publish(commands: argparse._SubParsersAction) -> None:
+def _add_publish(publish: argparse.ArgumentParser) -> None:
     from .publish import PORTALS
 
-    publish = commands.add_parser(
-        "publish", help="upload the release to data.gouv.fr or a CKAN portal",
-        description="Check a copy of the release (every package valid and holding the same "
+    publish.description = (
+        "Check a copy of the release (every package valid and holding the same "
         "records, every file the one the run wrote), then compare it with the portal and print "
         "the plan (what would be created, replaced, left alone). Nothing changes without "
-        "--yes. Files the portal already holds are not uploaded again.",
+        "--yes. Files the portal already holds are not uploaded again."
     )
     portals = publish.add_subparsers(dest="portal", required=True, metavar="PORTAL")
     for name, portal in PORTALS.items():
@@ -321,20 +318,30 @@ def _add_publish(commands: argparse._SubParsersAction) -> None:
         sub.set_defaults(handler=_publish, publisher=portal)
 
 
-def _add_validate(commands: argparse._SubParsersAction) -> None:
-    validate = commands.add_parser(
-        "validate", help="validate an existing output folder",
-        description="Validate with frictionless every data package in DIR (DIR/*/datapackage.json, "
-        "or DIR/datapackage.json): types, constraints, keys, file sizes and hashes.",
+def _add_validate(validate: argparse.ArgumentParser) -> None:
+    validate.description = (
+        "Validate with frictionless every data package in DIR (DIR/*/datapackage.json, "
+        "or DIR/datapackage.json): types, constraints, keys, file sizes and hashes."
     )
     validate.add_argument("directory", type=Path, metavar="DIR")
     validate.set_defaults(handler=_validate)
 
 
-COMMANDS = (_add_run, _add_fetch, _add_diff, _add_publish, _add_validate)
+# Each command: its one-line help, and what builds the rest of its parser (its options, and
+# what it imports to describe them: the formats, the portals, the fetcher's defaults).
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "run": ("parse the page and write the release", _add_run),
+    "fetch": ("download the live page into raw/ as a new snapshot", _add_fetch),
+    "diff": ("say what changed between two releases", _add_diff),
+    "publish": ("upload the release to data.gouv.fr or a CKAN portal", _add_publish),
+    "validate": ("validate an existing output folder", _add_validate),
+}
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``command``, only that command's parser is built whole (the
+    others are listed with their help), so that a run does not load what ``fetch`` and
+    ``publish`` need to describe their options."""
     from .config import config
 
     main = argparse.ArgumentParser(
@@ -344,14 +351,19 @@ def parser() -> argparse.ArgumentParser:
         "JSON) and views for people, published to data.gouv.fr or CKAN.",
     )
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in COMMANDS:
-        add(commands)
+    for name, (summary, build) in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary)
+        if command is None or command == name:
+            build(sub)
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        args = parser().parse_args(argv)  # builds from city.toml: it may be malformed
+        words = sys.argv[1:] if argv is None else argv
+        command = next((w for w in words if not w.startswith("-")), None)  # the first word
+        # built from city.toml: it may be malformed
+        args = parser(command if command in COMMANDS else None).parse_args(argv)
         args.handler(args)
         sys.stdout.flush()  # a closed pipe must fail here, inside the try, not at exit
     except PipelineError as exc:

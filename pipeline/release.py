@@ -31,7 +31,7 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .changes import (
     FORMAT_COMPARED, UNDATED, Changes, Content, bump, compare_content, content, differing_files,
@@ -39,18 +39,25 @@ from .changes import (
 )
 from .dictionary import about as describe
 from .dictionary import tables_of
-from .emit import PACKAGES, Contents, remove_views, write_packages, write_views
+from .emit import (
+    AFTER_VALIDATION, PACKAGES, VIEWS, WHILE_VALIDATING, Contents, remove_views, write_packages,
+    write_views,
+)
 from .emit.json import as_json, write_json
 from .errors import InputError, PipelineError, ReleaseError
 from .layout import (
     Layout, foreign_entries, format_checksums, read_checksums, written_files,
 )
-from .report import Report, code_fingerprint
 from .sources import RAW_DIR, Snapshot
 from .schemas import table_schema
 from .tables import Tables
 from .timing import NO_TIMINGS, Timings
-from .validate import check_files, check_release, checksum_mismatches, resources, validate_staged
+from .validate import (
+    Checks, check_files, check_release, checksum_mismatches, resources, validate_staged,
+)
+
+if TYPE_CHECKING:
+    from .report import Report
 
 PROJECT = Path(__file__).resolve().parent.parent
 PUBLISHED = PROJECT / "output"
@@ -228,22 +235,6 @@ def _not_written(output: Path, staging: Path, exc: BaseException) -> ReleaseErro
                         + (f": {where}" if where else "") + "); the previous one is unchanged")
 
 
-def up_to_date(output: Path, source_sha256: str) -> str | None:
-    """The version of the release in ``output`` when it was made from this very source by
-    this very code (its run report says so) and its files are intact; else None."""
-    layout = Layout(output)
-    if not (layout.is_release() and layout.run_report.is_file()):
-        return None
-    try:
-        version = check_release(output)
-        report = json.loads(layout.run_report.read_text(encoding="utf-8"))
-        if report["source"]["sha256"] != source_sha256 or report.get("code") != code_fingerprint():
-            return None
-    except (ValueError, KeyError, TypeError, PipelineError):
-        return None
-    return version
-
-
 def previous_release(output: Path, previous: Path | None = None) -> Previous | None:
     """The release a run is compared with: the one asked for, else the output folder's,
     else the published one."""
@@ -279,13 +270,19 @@ def new_content(data: Tables) -> Content:
 
 def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path,
                   previous: Previous | None, report: Report | None = None,
-                  timings: Timings = NO_TIMINGS) -> Outcome:
+                  timings: Timings = NO_TIMINGS, checks: Checks | None = None) -> Outcome:
     """Write ``data`` as a release in ``output``, versioned against ``previous``.
 
     The version is decided before anything is written, from the records: rows added or
     removed make a minor version, values changed a patch; when the records are the same,
     the release is written as a patch and kept only if some file differs (new metadata, a
     new view), so that every descriptor is written once, with its version.
+
+    The release is validated while it is written: ``checks`` (in worker processes; by
+    default, in this process once the packages are written) start on each package as soon
+    as it is whole, the workbook is written meanwhile, and the views that need valid data
+    wait for the verdict. Nothing is swapped in before it, and a release that fails it
+    leaves no staging folder behind.
     """
     check_output(output)
     if previous is not None:
@@ -305,20 +302,27 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
     layout = Layout(staging)
     about = describe(snapshot, page_text)
     try:
-        write_packages(layout, data, about, version, timings)
-        with timings.stage("validate the staged release"):
-            # before the views: they rely on valid data (SQLite enforces the keys too)
-            written = validate_staged(staging, data)
+        started = checks is not None
+        write_packages(layout, data, about, version, timings, checks.written if checks else None)
         contents = Contents(data, tables_of(data), about, version, page_text)
-        if previous is not None and changes.level is None:
-            # the views show the version: made first as the previous release would show
-            # them, so that only a difference besides the version makes a new release
-            write_views(layout, replace(contents, version=release_version(previous.layout.root)))
+        same_records = previous is not None and changes.level is None
+        # with the same records, the views are first made as the previous release would show
+        # them (they show the version), so that only a difference besides the version makes
+        # a new release
+        shown_first = replace(contents, version=release_version(previous.layout.root)) \
+            if same_records and previous is not None else contents
+        shown = write_views(layout, shown_first, timings, WHILE_VALIDATING) if started else []
+        with timings.stage("validate the staged release"):
+            # before the views that rely on valid data (SQLite enforces the keys too)
+            written = validate_staged(staging, checks)
+        shown += write_views(layout, shown_first, timings,
+                             AFTER_VALIDATION if started else VIEWS)
+        if previous is not None and same_records:
             changes.files = differing_files(previous.layout, layout)
             if not changes.files:
                 return _unchanged(previous.layout.root, output, staging)
             remove_views(layout)
-        shown = write_views(layout, contents, timings)
+            shown = write_views(layout, contents, timings)
         if report is not None:
             report.warnings += shown
         release = {

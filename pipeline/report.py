@@ -10,24 +10,20 @@ loss stops a run: text of a partner section, or a dated entry, in no record.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import platform
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from .dates import split_any_label
 from .errors import PipelineError
+from .fingerprint import code_fingerprint, versions
 from .parse import UNLINKED_ITEM, Page
 from .read import Block, Document
 from .tables import Tables
 
-LIBRARIES = ("frictionless", "pandas", "pyarrow", "lxml", "requests", "pycountry", "babel", "text2num")
 _WHITE = re.compile(r"\s+")
 
 
@@ -43,42 +39,6 @@ class Report:
         return {"source": self.source, "release": release or {}, "rows": self.rows,
                 "set_aside": self.set_aside, "unassigned": self.unassigned,
                 "warnings": self.warnings, "versions": versions(), "code": code_fingerprint()}
-
-
-def versions() -> dict[str, str]:
-    """Python's and the libraries' versions, for whoever needs to reproduce a run."""
-    found = {"python": platform.python_version()}
-    for name in LIBRARIES:
-        try:
-            found[name] = version(name)
-        except PackageNotFoundError:
-            found[name] = "not installed"
-    return found
-
-
-# Code that fetches, publishes or parses the command line cannot change a release's content.
-NOT_IN_RELEASE = ("pipeline/publish/", "pipeline/fetch.py", "pipeline/http.py", "pipeline/cli.py",
-                  "pipeline/__main__.py")
-
-
-def _outside_release(path: Path) -> bool:
-    return str(path).startswith(NOT_IN_RELEASE)
-
-
-def code_fingerprint() -> str:
-    """A sha256 of everything besides the source that decides a release's content: the
-    pipeline's code and templates (not the code that fetches or publishes), the schemas,
-    the reference files, and the versions of the libraries. Two runs with the same source
-    and fingerprint write the same release."""
-    root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(json.dumps(versions(), sort_keys=True).encode())
-    for folder, pattern in (("pipeline", "**/*.py"), ("pipeline/templates", "*"),
-                            ("schemas", "*.json"), ("raw/reference", "*"), (".", "city.toml")):
-        for path in sorted((root / folder).glob(pattern)):
-            if path.is_file() and not _outside_release(path.relative_to(root)):
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _squeeze(text: str) -> str:

@@ -1,23 +1,29 @@
-"""The whole pipeline, one stage a line: read, parse, extract, tables, validate, release."""
+"""The whole pipeline, one stage a line: read, parse, extract, tables, validate, release.
+
+An unchanged page costs a checksum: what the stages need (the grammar, the writers and
+their libraries) is imported once the page is known to need a new release.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .extract import extract
-from .parse import parse
-from .places import load_locations
-from .read import read
 from .errors import ReleaseError
 from .layout import locked
-from .release import (
-    Outcome, check_output, check_structure, previous_release, up_to_date, write_release,
-)
-from .report import Report, build, check_coverage
-from .sources import MAX_BYTES, REFERENCE_PLACES, describe
-from .tables import Tables, tables
+from .sources import MAX_BYTES, Snapshot, describe
 from .timing import Timings
+
+if TYPE_CHECKING:
+    from .release import Outcome
+    from .report import Report
+    from .tables import Tables
+
+# A page this large or larger is validated by one worker process per core; a smaller one
+# by a single worker, since a second would spend longer loading frictionless than it saves
+# (docs/benchmarks.md: 1,000 entries make a page of about 120 kB).
+PARALLEL_FROM_BYTES = 500_000
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,8 @@ def run(source: Path, output: Path, previous: Path | None = None, *,
     made by this code (an unchanged page costs a checksum, not a run). The output's lock
     is held from the reading of the previous release to the swap of the new one.
     """
+    from .release import check_output
+
     check_output(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -47,22 +55,49 @@ def run(source: Path, output: Path, previous: Path | None = None, *,
                     timings or Timings(), first_release, max_bytes)
 
 
+def validation_workers(snapshot: Snapshot) -> int:
+    """How many worker processes validate the release of this page (see above)."""
+    from .workers import cores
+
+    size = snapshot.path.stat().st_size if snapshot.path.is_file() else 0  # read() says why not
+    return cores() if size >= PARALLEL_FROM_BYTES else 1
+
+
 def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bool,
          min_actions_ratio: float, clock: Timings, first_release: bool,
          max_bytes: int) -> Result | str:
+    from .fingerprint import up_to_date
+
     with clock.stage("read"):
         snapshot = describe(source, max_bytes)
         if previous is None and not first_release and (version := up_to_date(output, snapshot.sha256)):
             return version
-        document = read(source)
-    with clock.stage("parse"):
-        page = parse(document.blocks)
-    with clock.stage("extract"):
-        data = tables(extract(page, load_locations(REFERENCE_PLACES)))
-    base = None if first_release else previous_release(output, previous)
-    check_structure(data, base, min_actions_ratio)
-    with clock.stage("coverage"):
-        report = build(source, snapshot.sha256, document, page, data)
-    check_coverage(report, allow_unassigned)
-    release = write_release(data, snapshot, document.text, output, base, report, clock)
+    from .validate import Checks, warm_up
+    from .workers import Pool
+
+    # the validation's workers start now, and load their libraries while the page is read
+    with Pool(validation_workers(snapshot), warm_up) as workers:
+        from .extract import extract
+        from .parse import parse
+        from .places import load_locations
+        from .read import read
+        from .release import check_structure, previous_release, write_release
+        from .report import build, check_coverage
+        from .sources import REFERENCE_PLACES
+        from .tables import tables
+
+        with clock.stage("read"):
+            document = read(source)
+        with clock.stage("parse"):
+            page = parse(document.blocks)
+        with clock.stage("extract"):
+            data = tables(extract(page, load_locations(REFERENCE_PLACES)))
+        base = None if first_release else previous_release(output, previous)
+        check_structure(data, base, min_actions_ratio)
+        with clock.stage("coverage"):
+            report = build(source, snapshot.sha256, document, page, data)
+        check_coverage(report, allow_unassigned)
+        release = write_release(data, snapshot, document.text, output, base, report, clock,
+                                Checks(workers))
+        clock.alongside[f"validation ({workers.workers} workers)"] = workers.busy
     return Result(data, release, report)

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 class Timings:
     def __init__(self) -> None:
         self.stages: dict[str, float] = {}
+        # work done in other processes while the stages ran: shown, not added to the total
+        self.alongside: dict[str, float] = {}
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -21,9 +23,14 @@ class Timings:
 
     def render(self) -> str:
         total = sum(self.stages.values())
-        width = max((len(n) for n in self.stages), default=0)
+        width = max((len(n) for n in [*self.stages, *self.alongside]), default=0)
         lines = [f"  {name:<{width}}  {seconds * 1000:8.1f} ms" for name, seconds in self.stages.items()]
-        return "\n".join(["timings:", *lines, f"  {'total':<{width}}  {total * 1000:8.1f} ms"])
+        lines.append(f"  {'total':<{width}}  {total * 1000:8.1f} ms")
+        if self.alongside:
+            lines.append("meanwhile, in worker processes (processor time):")
+            lines += [f"  {name:<{width}}  {seconds * 1000:8.1f} ms"
+                      for name, seconds in self.alongside.items()]
+        return "\n".join(["timings:", *lines])
 
 
 NO_TIMINGS = Timings()  # a sink for callers that do not ask

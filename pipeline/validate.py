@@ -1,67 +1,97 @@
 """Validate stage: frictionless checks types, constraints and keys against ``schemas/``.
 
-A new release is validated in its staging folder, before it replaces anything: frictionless
-validates the CSV package from disk (types, constraints, primary and foreign keys), and
-the JSON and Parquet packages must hold exactly the same records, read back with their own
-readers; every file's hash and size must match its descriptor.
+A new release is validated in its staging folder, before it replaces anything, while the
+run writes the rest of it (:class:`Checks`, in worker processes, ``pipeline/workers.py``):
+
+- frictionless validates every table of the CSV package from disk, every row of it, and
+  the package's descriptor: types, constraints (required, unique, enum, pattern, minimum
+  and maximum…), primary keys, the files' sha256 and size. It is the validator of record.
+- Foreign keys are checked by this module (:func:`foreign_key_problems`): each key a table
+  declares must be found among the keys of the table it references, read from the same CSV
+  files, and a row that breaks one is reported as frictionless reports it. frictionless
+  checks them by copying the referenced table's resource and reading it again for every
+  key that references it, which makes the keys a third of its work; and it cannot check
+  tables in parallel when they have foreign keys. Its own keys check and ours are proven
+  to reject the same rows of the same tables (``tests/test_validation.py``).
+- Each table is one task, so the tables are validated in parallel, on every core.
+- The JSON and Parquet packages must hold exactly the records of the CSV package, read
+  back with their own format's reader, and every file's hash and size must match its
+  descriptor.
 
 Why not frictionless on all three packages: its Parquet reader walks a pandas DataFrame
 row by row and converts the row to a dict once per cell, which costs rows × columns²
 (38 s for 10,000 entries, against 1.7 s for the same CSV); and the three packages are
-written from the same validated rows, so comparing their records is both cheaper and a
-stronger check than validating the same values three times. ``python -m pipeline validate``
-still runs frictionless on every package, as a user would.
+written from the same rows, so comparing their records is both cheaper and a stronger
+check than validating the same values three times. ``python -m pipeline validate``
+still runs frictionless whole on every package, foreign keys included, as a user would.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import ReleaseError
 from .layout import Layout, UntrustedRelease, read_checksums, safe_relative
 from .schemas import table_names, table_schema
-from .tables import Tables
+from .workers import Pending, Pool
 
 MAX_LISTED = 10
 VERSION = re.compile(r"\d{1,9}\.\d{1,9}\.\d{1,9}")  # semver, as bump() reads it
 LEVELS = ("major", "minor", "patch", "initial")
 
 
-def _report_lines(report: Any) -> list[str]:
-    lines = []
+@dataclass(frozen=True)
+class Problem:
+    """One reason a package is not valid, where frictionless would say it is: a table ("":
+    the package itself), a row (numbered as frictionless numbers them, the header being
+    row 1; 0: the whole table) and a field ("": none)."""
+
+    table: str
+    row: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        if not self.table:
+            return f"package: {self.message}"
+        where = [f"row {self.row}" if self.row else "", f"field {self.field}" if self.field else ""]
+        return f"{self.table}: {', '.join(w for w in where if w) or 'table'}: {self.message}"
+
+
+def _frictionless_problems(report: Any) -> list[Problem]:
+    problems = []
     for task in report.tasks:
         for error in task.errors:
-            where = []
-            if getattr(error, "row_number", None):
-                where.append(f"row {error.row_number}")
-            if getattr(error, "field_name", None):
-                where.append(f"field {error.field_name}")
-            lines.append(f"{task.name}: {', '.join(where) or 'table'}: {error.message}")
-    lines += [f"package: {error.message}" for error in report.errors]
-    return lines
+            problems.append(Problem(task.name, getattr(error, "row_number", None) or 0,
+                                    getattr(error, "field_name", None) or "", error.message))
+    problems += [Problem("", 0, "", error.message) for error in report.errors]
+    return problems
 
 
-def _raise_if_invalid(report: Any, what: str) -> None:
-    if report.valid:
+def _raise_if_any(problems: list[Problem], what: str) -> None:
+    if not problems:
         return
-    lines = _report_lines(report)
+    lines = [str(p) for p in problems]
     listed = "\n  ".join(lines[:MAX_LISTED])
     more = f"\n  … and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
     raise ReleaseError(f"{what} is not valid ({len(lines)} errors):\n  {listed}{more}")
 
 
 def _validate_package(path: Path) -> None:
+    """frictionless on the whole package, as a user runs it (``python -m pipeline validate``)."""
     import frictionless  # loaded when a package is validated, not by every command
 
     try:
         report = frictionless.validate(str(path))
     except frictionless.FrictionlessException as exc:
         raise ReleaseError(f"{path}: cannot be read ({exc.error.message})") from None
-    _raise_if_invalid(report, str(path))
+    _raise_if_any(_frictionless_problems(report), str(path))
     if problems := file_mismatches(path):
         raise ReleaseError(f"{path}: " + "; ".join(problems))
 
@@ -74,20 +104,203 @@ def check_files(release: Path) -> None:
             raise ReleaseError(f"{package}: " + "; ".join(problems))
 
 
-def validate_staged(staging: Path, data: Tables) -> list[Path]:
-    """Validate a release before it replaces anything (see the module's docstring): the
-    first package with frictionless, then every package's files read back with their own
-    format's reader, which must give exactly the validated rows."""
+# --- The checks of a package, each a task for a worker -------------------------------------
+
+def _resource(package: Path, table: str) -> dict[str, Any]:
+    return next(r for r in resources(package) if r.get("name") == table)
+
+
+def descriptor_problems(package: Path) -> list[Problem]:
+    """frictionless on the package's own metadata (its profile, name, licences, sources…),
+    as ``validate`` checks it before any table; each table's descriptor and schema are
+    checked with the table (:func:`table_problems`)."""
+    import frictionless
+
+    return [Problem("", 0, "", error.message)
+            for error in frictionless.Package.metadata_validate(load_json(package))]
+
+
+def table_problems(package: Path, table: str) -> list[Problem]:
+    """frictionless on one table of the package, every row, as it validates it within the
+    package but for the foreign keys (:func:`foreign_key_problems`)."""
+    import frictionless
+
+    resource = dict(_resource(package, table))
+    resource["schema"] = {k: v for k, v in resource["schema"].items() if k != "foreignKeys"}
+    try:
+        report = frictionless.Resource.from_descriptor(resource, basepath=str(package.parent)).validate()
+    except frictionless.FrictionlessException as exc:
+        return [Problem(table, 0, "", f"cannot be read ({exc.error.message})")]
+    return [Problem(table, p.row, p.field, p.message) for p in _frictionless_problems(report)]
+
+
+Key = tuple[str | None, ...]
+
+
+def _key_rows(package: Path, resource: dict[str, Any], fields: list[str]) -> list[tuple[int, Key]]:
+    """The values of ``fields`` in every row of a CSV table, with the row's number, read as
+    frictionless reads a string cell: a missing value (the schema's ``missingValues``,
+    by default the empty cell) is None."""
+    schema = resource["schema"]
+    types = {f["name"]: f["type"] for f in schema["fields"]}
+    if any(types.get(name) != "string" for name in fields):
+        raise ReleaseError(f"{package}: table {resource['name']}: a key on {', '.join(fields)}, "
+                           "which are not all string fields (the only keys this check reads)")
+    missing = set(schema.get("missingValues", [""]))
+    with (package.parent / resource["path"]).open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        if any(name not in header for name in fields):
+            return []  # frictionless reports the missing column; it checks no key on it
+        columns = [header.index(name) for name in fields]
+        rows = []
+        for number, cells in enumerate(reader, start=2):
+            values = tuple(cells[i] if i < len(cells) and cells[i] not in missing else None
+                           for i in columns)
+            rows.append((number, values))
+    return rows
+
+
+def foreign_key_problems(package: Path) -> list[Problem]:
+    """Rows of the CSV package whose foreign key is not among the keys of the table it
+    references (set membership over the keys the schemas declare), each reported as
+    frictionless reports it; a key whose cells are all missing references nothing."""
+    by_name = {r["name"]: r for r in resources(package)}
+    keys: dict[tuple[str, tuple[str, ...]], set[Key]] = {}
+    problems = []
+    for name, resource in by_name.items():
+        for key in resource["schema"].get("foreignKeys", []):
+            fields = list(key["fields"])
+            target = key["reference"].get("resource") or name
+            target_fields = tuple(key["reference"]["fields"])
+            if target not in by_name:
+                problems.append(Problem(name, 0, "", f'failed to handle a foreign key for resource '
+                                        f'"{name}" as resource "{target}" does not exist'))
+                continue
+            if (target, target_fields) not in keys:
+                keys[target, target_fields] = {values for _, values in
+                                               _key_rows(package, by_name[target], list(target_fields))
+                                               if set(values) != {None}}
+            known = keys[target, target_fields]
+            for number, values in _key_rows(package, resource, fields):
+                if set(values) != {None} and values not in known:
+                    problems.append(Problem(name, number, "", (
+                        f'Row at position "{number}" violates the foreign key: for '
+                        f'"{", ".join(fields)}": values "{", ".join(map(str, values))}" not found '
+                        f'in the lookup table "{target}" as "{", ".join(target_fields)}"')))
+    return problems
+
+
+def records_problems(release: Path, table: str) -> list[str]:
+    """Every package of the release holds exactly the records of ``table`` that the first
+    one holds (the CSV package, which frictionless validates), each read back with its own
+    format's reader; a package converted from another's files (Parquet) proved it when it
+    was written. What is wrong, naming the package."""
+    from .emit import PACKAGES
+
+    layout = Layout(release)
+    first = None
+    for fmt in PACKAGES:
+        if hasattr(fmt, "SOURCE"):
+            continue
+        path = layout.table(fmt.FORMAT, table)
+        try:
+            rows = fmt.read(path, table_schema(table))
+        except Exception as exc:  # noqa: BLE001 - any reader's failure says the same thing
+            why = (str(exc).splitlines() or [""])[0][:200]
+            return [f"{layout.descriptor(fmt.FORMAT)}: {layout.relative(path)} cannot be read "
+                    f"back ({type(exc).__name__}: {why})"]
+        if first is None:
+            first = rows
+        elif rows != first:
+            return [f"{layout.descriptor(fmt.FORMAT)}: table {table} does not hold the "
+                    "validated records"]
+    return []
+
+
+def warm_up() -> None:
+    """What a worker does before its first task (while the run reads and extracts the page):
+    load frictionless, and the plugins it loads on first use (a tenth of a second)."""
+    import frictionless
+
+    frictionless.Resource(data=[["a"], ["1"]]).validate()
+
+
+def _started(package: Path, pool: Pool) -> list[Pending[list[Problem]]]:
+    """The checks of a CSV package, one task each: frictionless on each table (the largest
+    first, so that no worker is left with a long one at the end), on the descriptor, and
+    the foreign keys."""
+    files = {r["name"]: package.parent / r["path"] for r in resources(package)}
+    by_size = sorted(files, key=lambda t: -(files[t].stat().st_size if files[t].is_file() else 0))
+    return [*(pool.submit(table_problems, package, table) for table in by_size),
+            pool.submit(descriptor_problems, package), pool.submit(foreign_key_problems, package)]
+
+
+def _in_order(package: Path, problems: list[Problem]) -> list[Problem]:
+    """Problems as frictionless lists them: the package's, then each table's in the
+    package's order, row by row, and within a row frictionless' own errors before the
+    foreign keys' (the order of the tasks; the sort is stable)."""
+    order = {name: i for i, name in enumerate(["", *(r["name"] for r in resources(package))])}
+    return sorted(problems, key=lambda p: (order.get(p.table, len(order)), p.row))
+
+
+def package_problems(package: Path, pool: Pool | None = None) -> list[Problem]:
+    """Everything that makes the CSV package at ``package`` invalid, as the validation of
+    a release finds it (in ``pool``'s workers, or here): what ``frictionless validate``
+    finds, the same rows of the same tables (``tests/test_validation.py``)."""
+    pending = _started(package, pool or Pool(0))
+    return _in_order(package, [p for task in pending for p in task.result()])
+
+
+class Checks:
+    """The validation of a staged release, started while the release is written: each
+    check as soon as the files it reads are there, in the worker processes of ``pool``
+    (frictionless, the keys and the comparison of the packages' records once the CSV and
+    JSON packages are written), and its verdict when the run asks for it."""
+
+    def __init__(self, pool: Pool):
+        self.pool = pool
+        self._problems: list[Pending[list[Problem]]] = []
+        self._records: list[Pending[list[str]]] = []
+        self._written: set[str] = set()
+
+    def written(self, layout: Layout, fmt: str) -> None:
+        """Start the checks that the package just written in ``layout`` allows."""
+        from .emit import PACKAGES
+
+        self._written.add(fmt)
+        if fmt == PACKAGES[0].FORMAT:
+            self._problems += _started(layout.descriptor(fmt), self.pool)
+        if self._written >= {f.FORMAT for f in PACKAGES if not hasattr(f, "SOURCE")} \
+                and not self._records:
+            for table in table_names():
+                self._records.append(self.pool.submit(records_problems, layout.root, table))
+
+    def verdict(self, layout: Layout) -> None:
+        """Wait for every check; raise what they found: the CSV package's problems, else
+        the first package that does not hold its records, else a file that differs from
+        its descriptor."""
+        from .emit import PACKAGES
+
+        package = layout.descriptor(PACKAGES[0].FORMAT)
+        problems = _in_order(package, [p for pending in self._problems for p in pending.result()])
+        _raise_if_any(problems, str(package))
+        for message in (m for pending in self._records for m in pending.result()):
+            raise ReleaseError(message)
+        check_files(layout.root)
+
+
+def validate_staged(staging: Path, checks: Checks | None = None) -> list[Path]:
+    """Validate a release before it replaces anything (see the module's docstring): wait
+    for the checks started while it was written, or run them all now."""
     from .emit import PACKAGES
 
     layout = Layout(staging)
-    _validate_package(layout.descriptor(PACKAGES[0].FORMAT))
-    check_files(staging)
-    for fmt in PACKAGES:
-        for table in table_names():
-            if fmt.read(layout.table(fmt.FORMAT, table), table_schema(table)) != data[table]:
-                raise ReleaseError(f"{layout.descriptor(fmt.FORMAT)}: table {table} does not "
-                                   "hold the validated records")
+    if checks is None:
+        checks = Checks(Pool(0))
+        for fmt in PACKAGES:
+            checks.written(layout, fmt.FORMAT)
+    checks.verdict(layout)
     return [layout.descriptor(fmt.FORMAT) for fmt in PACKAGES]
 
 

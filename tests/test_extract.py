@@ -433,7 +433,7 @@ def test_direction_with_the_town_of_city_toml(text, expected):
     assert direction(text) == expected
 
 
-MY_MODULES = ["read.py", "parse.py", "places.py", "extract.py", "report.py"]
+MY_MODULES = ["read.py", "html_page.py", "parse.py", "places.py", "extract.py", "report.py"]
 
 
 @pytest.mark.parametrize("module", MY_MODULES)

@@ -4,7 +4,8 @@ import pytest
 
 from pipeline.extract import extract
 from pipeline.parse import parse
-from pipeline.read import html_blocks, read_bytes, text_blocks
+from pipeline.html_page import html_blocks
+from pipeline.read import read_bytes, text_blocks
 
 from .conftest import SNAPSHOT
 from .html_pages import CMS_LAYOUTS, UNTITLED, render

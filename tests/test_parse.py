@@ -190,7 +190,7 @@ def test_a_dated_entry_before_the_first_heading_is_a_loss():
 
 
 def test_headings_above_the_first_partner_heading_belong_to_the_introduction():
-    from pipeline.read import html_blocks
+    from pipeline.html_page import html_blocks
     page = parse(html_blocks(
         "<html><body><main><h2>Jumelages et coopérations</h2><p>La Ville mène des projets avec :</p>"
         "<ul><li>La ville de Tamba (Mali)</li></ul><h2>Nos partenaires</h2>"
@@ -203,7 +203,7 @@ def test_headings_above_the_first_partner_heading_belong_to_the_introduction():
 
 
 def test_when_no_heading_reads_as_a_place_every_heading_is_a_partner_s():
-    from pipeline.read import html_blocks
+    from pipeline.html_page import html_blocks
     page = parse(html_blocks("<html><body><main><h1>Jumelages</h1><h2>Coopération avec le village</h2>"
                              "<p>2010 : accueil.</p><h2>Échanges avec la région</h2><p>2011 : soutien.</p>"
                              "</main></body></html>"))

@@ -188,7 +188,7 @@ def test_a_value_outside_the_vocabulary_is_rejected(tmp_path):
     write_packages(Layout(tmp_path), data, about(Snapshot(tmp_path / "page.txt", "0" * 64, None, None)),
                    "1.0.0")
     with pytest.raises(PipelineError, match=r"action_themes: row 2, field theme: .*astrology"):
-        validate_staged(tmp_path, data)
+        validate_staged(tmp_path)
 
 
 def test_a_closed_pipe_ends_quietly(release):

@@ -8,11 +8,17 @@ groups its own formats:
   people), ``MEDIATYPE``, ``RESOURCE_EXTRAS`` and ``SCHEMA_EXTRAS`` (what its descriptor
   adds), ``STATS`` (which of ``bytes`` and ``hash`` frictionless can check for it),
   ``write(path, rows, schema)`` and ``read(path, schema)``, which gives the rows back so
-  that the release's validation can prove the file holds them.
+  that the release's validation can prove the file holds them. A format made from another
+  one's files instead of the rows (Parquet from the CSV, converted in C++) names it in
+  ``SOURCE`` and has ``convert(source, path, schema)`` instead of ``write``; it comes
+  after its source in ``PACKAGES``.
 - ``VIEWS``, the files for people made from the same tables (a workbook, a database, the
   page snapshot, the dictionary and the page). A view module has ``files(layout)``, what it
   writes with what each file is, and ``write(layout, contents)``, which returns what the
-  run report should warn about (or None).
+  run report should warn about (or None). A view that needs nothing but the tables says
+  ``WHILE_VALIDATING = True``: it is written while the release is validated (the
+  workbook); the others wait for the verdict (the database enforces the keys, the page
+  lists every other file).
 
 A new format or view is one new module and one line here: the release, its validation,
 the page's download list and the publishers all take their lists from these registries
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json as jsonlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -53,12 +60,18 @@ class Contents:
     page_text: str
 
 
-def write_views(layout: Layout, contents: Contents,
-                timings: Timings = NO_TIMINGS) -> list[dict[str, Any]]:
-    """Write every view; what they had to report (a view returns its warnings, each with
-    the ``line`` of the page and a ``message``, or None) goes to the run report."""
+# The views written while the release is validated, and the ones written after.
+WHILE_VALIDATING = tuple(view for view in VIEWS if getattr(view, "WHILE_VALIDATING", False))
+AFTER_VALIDATION = tuple(view for view in VIEWS if view not in WHILE_VALIDATING)
+
+
+def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMINGS,
+                views: tuple[ModuleType, ...] = VIEWS) -> list[dict[str, Any]]:
+    """Write the views (all of them, in ``VIEWS``' order, unless told which); what they had
+    to report (a view returns its warnings, each with the ``line`` of the page and a
+    ``message``, or None) goes to the run report."""
     warnings: list[dict[str, Any]] = []
-    for view in VIEWS:
+    for view in views:
         with timings.stage(f"emit {view.__name__.rsplit('.', 1)[-1]}"):
             warnings += view.write(layout, contents) or []
     return warnings
@@ -72,11 +85,15 @@ def remove_views(layout: Layout) -> None:
 
 
 def write_packages(layout: Layout, data: Tables, about: About, version: str,
-                   timings: Timings = NO_TIMINGS) -> None:
-    """One data package per format, each in its own folder of the release."""
+                   timings: Timings = NO_TIMINGS,
+                   written: Callable[[Layout, str], None] | None = None) -> None:
+    """One data package per format, each in its own folder of the release; ``written`` is
+    told each format as soon as its package is whole (to start checking it)."""
     for fmt in PACKAGES:
         with timings.stage(f"emit {fmt.FORMAT}"):
             write_package(layout, data, fmt, about, version)
+        if written is not None:
+            written(layout, fmt.FORMAT)
 
 
 def _sources(layout: Layout, fmt: ModuleType, about: About) -> list[dict[str, Any]]:
@@ -117,7 +134,10 @@ def write_package(layout: Layout, data: Tables, fmt: ModuleType, about: About, v
     for table in table_names():
         schema = table_schema(table)
         path = layout.table(fmt.FORMAT, table)
-        fmt.write(path, data[table], schema)
+        if hasattr(fmt, "SOURCE"):
+            fmt.convert(layout.table(fmt.SOURCE, table), path, schema)
+        else:
+            fmt.write(path, data[table], schema)
         resources.append({
             "name": table,
             "title": template[table].get("title", table),

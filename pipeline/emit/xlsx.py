@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 FOLDER = SUFFIX = "xlsx"
 LEADS = True  # listed first among the release's files: what most readers download
+WHILE_VALIDATING = True  # made from the tables alone: written while the release is validated
 MEDIATYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIN_WIDTH, MAX_WIDTH = 8, 60
 CELL_LIMIT = 32_767  # characters (UTF-16 code units) a cell holds in Excel and LibreOffice
@@ -76,7 +77,7 @@ def fitted(text: str, limit: int = CELL_LIMIT) -> str:
     >>> utf16_length(cut) <= CELL_LIMIT, cut.endswith("Parquet).")
     (True, True)
     """
-    if utf16_length(text) <= limit:
+    if 2 * len(text) <= limit or utf16_length(text) <= limit:  # a character counts two at most
         return text
     note = (f" […] (texte coupé : {len(text):,} caractères en tout, plus qu'une cellule n'en "
             "contient ; le texte entier est dans les fichiers CSV, JSON et Parquet).").replace(",", " ")
@@ -244,9 +245,16 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
             sheet.set_column(c, c, _width([column.title, *shown]))
         for c, column in enumerate(table.columns):
             sheet.write_string(0, c, column.title, header)
+        # each column's name and, for a vocabulary, what gives a code's label (_value)
+        cells = [(c, column.name, column.label if column.categories else None)
+                 for c, column in enumerate(table.columns)]
         for r, record in enumerate(rows, start=1):
-            for c, column in enumerate(table.columns):
-                if _write_cell(sheet, r, c, _value(column, record[column.name]), date_format=day):
+            for c, name, label in cells:
+                value = record[name]
+                if value is None or value == "":  # an empty cell (as _write_cell leaves it)
+                    continue
+                if _write_cell(sheet, r, c, label(value) if label else value, date_format=day):
+                    column = table.columns[c]
                     warnings.append({
                         "line": record.get("source_line"),
                         "message": f"{table.name}.{column.name}: {len(record[column.name]):,} "

@@ -1,0 +1,71 @@
+"""What made a release, besides its source: the code fingerprint and the libraries' versions.
+
+An unchanged page costs a checksum: when the run report of the release in the output says
+it was made from this very source by this very code, :func:`up_to_date` says so and the
+run stops, having loaded nothing but this module and the checks of a release's files
+(not the grammar, not the writers, not their libraries).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .errors import PipelineError
+from .layout import Layout
+from .validate import check_release
+
+ROOT = Path(__file__).resolve().parent.parent
+LIBRARIES = ("frictionless", "pandas", "pyarrow", "lxml", "requests", "pycountry", "babel", "text2num")
+# Code that fetches, publishes or parses the command line cannot change a release's content.
+NOT_IN_RELEASE = ("pipeline/publish/", "pipeline/fetch.py", "pipeline/http.py", "pipeline/cli.py",
+                  "pipeline/__main__.py")
+
+
+def versions() -> dict[str, str]:
+    """Python's and the libraries' versions, for whoever needs to reproduce a run."""
+    found = {"python": platform.python_version()}
+    for name in LIBRARIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def _outside_release(path: Path) -> bool:
+    return str(path).startswith(NOT_IN_RELEASE)
+
+
+def code_fingerprint() -> str:
+    """A sha256 of everything besides the source that decides a release's content: the
+    pipeline's code and templates (not the code that fetches or publishes), the schemas,
+    the reference files, and the versions of the libraries. Two runs with the same source
+    and fingerprint write the same release."""
+    digest = hashlib.sha256(json.dumps(versions(), sort_keys=True).encode())
+    for folder, pattern in (("pipeline", "**/*.py"), ("pipeline/templates", "*"),
+                            ("schemas", "*.json"), ("raw/reference", "*"), (".", "city.toml")):
+        for path in sorted((ROOT / folder).glob(pattern)):
+            if path.is_file() and not _outside_release(path.relative_to(ROOT)):
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def up_to_date(output: Path, source_sha256: str) -> str | None:
+    """The version of the release in ``output`` when it was made from this very source by
+    this very code (its run report says so) and its files are intact; else None."""
+    layout = Layout(output)
+    if not (layout.is_release() and layout.run_report.is_file()):
+        return None
+    try:
+        release_version = check_release(output)
+        report = json.loads(layout.run_report.read_text(encoding="utf-8"))
+        if report["source"]["sha256"] != source_sha256 or report.get("code") != code_fingerprint():
+            return None
+    except (ValueError, KeyError, TypeError, PipelineError):
+        return None
+    return release_version
