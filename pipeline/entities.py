@@ -274,11 +274,13 @@ class Registry:
     _by_name: dict[tuple[str, ...], str] = field(default_factory=dict)
     _by_prefix: dict[tuple[str, ...], str] = field(default_factory=dict)
     _by_block: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)
+    _cores: dict[str, str] = field(default_factory=dict)  # each entry's core, lowercase
     # names by their first two words ("fondation sadev"; many names share a first word), then
     # by their length in words, each with its order of registration: a place in a text is
     # compared with one name of each length, however many names start alike
     _by_start: dict[tuple[str, ...], dict[int, dict[tuple[str, ...], tuple[int, str]]]] = field(
         default_factory=dict)
+    _first_words: set[str] = field(default_factory=set)  # a text's other words start no name
 
     @staticmethod
     def _block(kind: str | None, core: str) -> tuple[str | None, str]:
@@ -293,6 +295,7 @@ class Registry:
             self._by_prefix.setdefault(words[:n], key)
         self._by_start.setdefault(words[:2], {}).setdefault(len(words), {})[words] = (
             len(self._by_name), key)
+        self._first_words.add(words[0])
 
     def _match(self, mention: Mention) -> str | None:
         words = _words(mention.name)
@@ -303,9 +306,19 @@ class Registry:
                 return self._by_name[words[:n]]
         if words in self._by_prefix:  # this one is the start of a known name
             return self._by_prefix[words]
-        core = (mention.core or mention.name).lower()
-        for key in self._by_block.get(self._block(mention.kind, core), [])[:MAX_COMPARED]:
-            matcher = difflib.SequenceMatcher(None, self.entries[key]["core"].lower(), core)
+        return self._spelt_alike(mention.kind, (mention.core or mention.name).lower())
+
+    def _spelt_alike(self, kind: str | None, core: str) -> str | None:
+        """The first of the block's names spelt like ``core`` (lowercase), if any.
+
+        One matcher serves the whole block: difflib indexes its second sequence, so that
+        the new name is indexed once and each known name costs a comparison, no more."""
+        candidates = self._by_block.get(self._block(kind, core))
+        if not candidates:
+            return None
+        matcher = difflib.SequenceMatcher(None, "", core)
+        for key in candidates[:MAX_COMPARED]:
+            matcher.set_seq1(self._cores[key])
             # cheap upper bounds first: most names of a block are far from this one
             if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR \
                     and matcher.ratio() >= SIMILAR:
@@ -327,8 +340,9 @@ class Registry:
             key += "-2"
         core = mention.core or mention.name
         self.entries[key] = {"name": mention.name, "kind": mention.kind, "acronym": mention.acronym,
-                             "core": core, "variants": set()}
+                             "variants": set()}
         self._index_name(mention.name, key)
+        self._cores[key] = core.lower()
         self._by_block.setdefault(self._block(mention.kind, core), []).append(key)
         return key
 
@@ -345,10 +359,13 @@ class Registry:
         matches = list(_WORD.finditer(text))
         words = tuple(m.group().lower() for m in matches)
         found: dict[str, int] = {}
-        for i in range(len(words)):
-            for start in (words[i:i + 2], words[i:i + 1]):
-                by_length = self._by_start.get(start, {})
-                for _, key in sorted(hit for length, names in by_length.items()
-                                     if (hit := names.get(words[i:i + length]))):
+        for i, word in enumerate(words):
+            if word not in self._first_words:
+                continue
+            for start in (words[i:i + 2], (word,)):
+                # the names of each length that start here, in their order of registration
+                hits = [hit for length, names in self._by_start.get(start, {}).items()
+                        if (hit := names.get(words[i:i + length]))]
+                for _, key in sorted(hits) if len(hits) > 1 else hits:
                     found.setdefault(key, matches[i].start())
         return found

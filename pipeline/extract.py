@@ -11,23 +11,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import cast
+from functools import cache
+from typing import NamedTuple, cast
 
 from .config import Town, config
 from .dates import YEAR, Period, label_key, parse_label
 from .entities import Mention, Registry, organisations, people, programmes
-from .numbers import age_range, amount_eur, amount_kind, duration_days, participants
-from .parse import Entry, Page, Section
 from .errors import PipelineError
+from .numbers import Figures, figures
+from .parse import Entry, Page, Section
 from .places import (
-    Location, Spellings, agreement, canonical_name, countries, first_link, place_kind,
-    place_name, relationship, split_heading,
+    Location,
+    Spellings,
+    agreement,
+    canonical_name,
+    countries,
+    first_link,
+    place_kind,
+    place_name,
+    relationship,
+    split_heading,
 )
 from .schemas import categories
-from .text import APOSTROPHES, nfc, slug
+from .text import APOSTROPHES, Caseless, folded, nfc, pattern_key, slug
 from .themes import themes
 
 Record = dict[str, object]
@@ -60,21 +68,20 @@ STATUS_PHRASES: dict[str, str] = {
                  rf"|\barrêt{_PARTICIPLE}\s+définitivement|\brenoncé\s+(?:à|au)\b",
     "ongoing": r"\ben\s+cours\b(?!\s+d['’]ann)|\bse\s+poursui(?:t|vent)\b",
 }
-_STATUS = re.compile(
+_STATUS = Caseless.compile(
     "(?:" + "|".join(f"(?P<{code}>{phrase})" for code, phrase in STATUS_PHRASES.items()) + ")"
-    f"(?:{_SOME_YEARS})?", re.IGNORECASE)
+    f"(?:{_SOME_YEARS})?")
 # A statement is denied by a negation earlier in its clause: "n'a pas été annulée",
 # "n'a jamais été abandonné", "sans être annulé".
-_NEGATION = re.compile(r"\b(?:pas|jamais|sans|non|nullement|aucunement|ni)\b|\bn['’]|\bne\b",
-                       re.IGNORECASE)
-_CLAUSE_START = re.compile(r".*(?:[,.;:!?()]|\b(?:et|mais|puis|car|donc|or|puisque|alors)\b)",
-                           re.IGNORECASE | re.DOTALL)
+_NEGATION = Caseless.compile(r"\b(?:pas|jamais|sans|non|nullement|aucunement|ni)\b|\bn['’]|\bne\b")
+_CLAUSE_START = Caseless.compile(r".*(?:[,.;:!?()]|\b(?:et|mais|puis|car|donc|or|puisque|alors)\b)",
+                                 re.DOTALL)
 NEGATION_REACH = 60  # characters of the clause looked at before a statement
 
 RECURRENCES = {"chaque année": "annual", "tous les ans": "annual", "annuellement": "annual",
                "chaque été": "every_summer", "tous les étés": "every_summer",
                "chaque mois": "monthly", "tous les mois": "monthly"}
-_RECURRENCE = re.compile("|".join(RECURRENCES), re.IGNORECASE)
+_RECURRENCE = Caseless.compile("|".join(RECURRENCES))
 
 # Which way people travelled, by (people came to the town, people of the town went out).
 # The codes are the schema's vocabulary: ``_directions`` checks them against it.
@@ -83,6 +90,10 @@ DIRECTIONS = {(True, False): "visit_from_partner", (False, True): "trip_to_partn
 # An undated entry's id takes this many of its first words.
 UNDATED_WORDS = 5
 _NOT_WORD = re.compile(r"[^\w]+")
+
+
+# The word for hosting, which both hosting rules start with, in lowercase.
+HOSTED = "accueil"
 
 
 @dataclass(frozen=True)
@@ -108,9 +119,9 @@ def _direction_rules(town: Town) -> _DirectionRules:
                             "schemas/actions.schema.json differ")
     return _DirectionRules(
         hosted_by_partner=re.compile(
-            rf"\baccueil\w*\s+de\s+[^.]{{0,200}}?(?:\bd(?:e\s+|{APOSTROPHES}){name}|\b{demonym})[^.]{{0,200}}?\bpar\b",
+            rf"\b{HOSTED}\w*\s+de\s+[^.]{{0,200}}?(?:\bd(?:e\s+|{APOSTROPHES}){name}|\b{demonym})[^.]{{0,200}}?\bpar\b",
             re.IGNORECASE),
-        hosted=re.compile(r"\baccueil\w*", re.IGNORECASE),
+        hosted=re.compile(rf"\b{HOSTED}\w*", re.IGNORECASE),
         trip=re.compile(
             rf"[Dd]élégation\s+(?:{demonym}|d(?:e\s+|{APOSTROPHES}){name}|d{APOSTROPHES}élu\S{{0,10}}\s+{demonym})"
             rf"|\b{demonym}\s+(?:à|en)\s+[A-ZÀ-Ý]|\b[Ii]nvitée?s?\s+à\b|\b[Mm]ission technique\b"),
@@ -119,40 +130,71 @@ def _direction_rules(town: Town) -> _DirectionRules:
     )
 
 
+class Statement(NamedTuple):
+    """A status an entry states, and the years it names when it cancels some years only."""
+
+    code: str
+    years: str | None
+
+
 @dataclass(frozen=True)
 class EntryFacts:
+    """What an entry says, each fact read once."""
+
     period: Period | None
     status: str | None
+    cancelled_years: str | None
     recurrence: str | None
     direction: str
-    cancelled_years: str | None
+    figures: Figures
+    themes: list[str]
 
 
-def _denied(text: str, start: int) -> bool:
-    """True when a negation precedes the statement at ``start`` in its clause."""
+def _denied(text: str, lowered: bool, start: int) -> bool:
+    """True when a negation precedes the statement at ``start`` in its clause (``text`` as
+    :func:`folded` gives it)."""
     low = max(0, start - NEGATION_REACH)
     before = text[low:start]
     if low:  # the window's first word may be cut: "…Seine" must not read as "ne"
         before = before[len(before.split(maxsplit=1)[0]):] if before.strip() else ""
-    clause = _CLAUSE_START.match(before)
-    return bool(_NEGATION.search(before, clause.end() if clause else 0))
+    clause = _CLAUSE_START.on(lowered).match(before)
+    return bool(_NEGATION.on(lowered).search(before, clause.end() if clause else 0))
 
 
-@lru_cache(maxsize=16)  # status and cancelled_years read the same entry one after the other
-def _statements(text: str) -> tuple[tuple[str, str | None], ...]:
-    """The statuses ``text`` states, in order, with the years a cancellation names."""
-    text = nfc(text)
-    found: list[tuple[str, str | None]] = []
-    for m in _STATUS.finditer(text):
+def _statements(text: str, lowered: bool) -> list[Statement]:
+    """The statuses a :func:`folded` text states, in order, with the years a cancellation
+    names."""
+    found = []
+    for m in _STATUS.on(lowered).finditer(text):
         code = next(c for c in STATUS_PHRASES if m.group(c))
-        if not _denied(text, m.start()):
-            found.append((code, m["years"]))
-    return tuple(found)
+        if not _denied(text, lowered, m.start()):
+            found.append(Statement(code, m["years"]))
+    return found
 
 
-def _years_cancelled(text: str) -> list[int]:
-    return sorted({int(y) for code, named in _statements(text) if code == "cancelled" and named
-                   for y in re.findall(YEAR, named)})
+def _said(text: str) -> list[Statement]:
+    return _statements(*folded(nfc(text)))
+
+
+def _years_cancelled(said: Sequence[Statement]) -> list[int]:
+    return sorted({int(y) for s in said if s.code == "cancelled" and s.years
+                   for y in re.findall(YEAR, s.years)})
+
+
+def _status(said: Sequence[Statement], period: Period | None) -> str | None:
+    stated = [s.code for s in said if not (s.code == "cancelled" and s.years)]
+    if stated:
+        return stated[-1]
+    if period and period.is_ongoing:
+        return "ongoing"
+    cancelled = _years_cancelled(said)
+    every_year = period and period.start_year and period.end_year and cancelled and set(
+        range(period.start_year, period.end_year + 1)) <= set(cancelled)
+    return "cancelled" if every_year else None
+
+
+def _edtf_set(years: list[int]) -> str | None:
+    return "{" + ",".join(map(str, years)) + "}" if years else None
 
 
 def status(text: str, period: Period | None) -> str | None:
@@ -165,16 +207,7 @@ def status(text: str, period: Period | None) -> str | None:
     >>> status("Le festival n’a pas été annulé mais reporté à 2024.", None)
     'postponed'
     """
-    said = [code for code, years in _statements(text) if not (code == "cancelled" and years)]
-    if said:
-        return said[-1]
-    if period and period.is_ongoing:
-        return "ongoing"
-    cancelled = _years_cancelled(text)
-    if period and period.start_year and period.end_year and cancelled:
-        if set(range(period.start_year, period.end_year + 1)) <= set(cancelled):
-            return "cancelled"
-    return None
+    return _status(_said(text), period)
 
 
 def cancelled_years(text: str) -> str | None:
@@ -183,8 +216,7 @@ def cancelled_years(text: str) -> str | None:
     >>> cancelled_years("Les tournois ont été annulés en 2020 et 2021 à cause des grèves")
     '{2020,2021}'
     """
-    years = _years_cancelled(text)
-    return "{" + ",".join(map(str, years)) + "}" if years else None
+    return _edtf_set(_years_cancelled(_said(text)))
 
 
 def recurrence(text: str) -> str | None:
@@ -193,8 +225,12 @@ def recurrence(text: str) -> str | None:
     >>> recurrence("un camp de jeunes organisé chaque été au bord du fleuve")
     'every_summer'
     """
-    m = _RECURRENCE.search(text)
-    return RECURRENCES[m.group().lower()] if m else None
+    return _recurrence(*folded(text))
+
+
+def _recurrence(text: str, lowered: bool) -> str | None:
+    m = _RECURRENCE.on(lowered).search(text)
+    return RECURRENCES[pattern_key(m.group())] if m else None
 
 
 def direction(text: str, town: Town | None = None) -> str:
@@ -211,18 +247,32 @@ def direction(text: str, town: Town | None = None) -> str:
     >>> direction("2011 : accueil d’une chorale de Tamba pour un concert commun", town)
     'visit_from_partner'
     """
-    rules = _direction_rules(town or config().town)
+    return _direction(text, folded(text), town or config().town)
+
+
+def _direction(text: str, read: tuple[str, bool], town: Town) -> str:
+    """:func:`direction`, ``read`` being the :func:`folded` text: a lowercased text
+    without the word for hosting is neither hosted nor hosted by the partner."""
+    rules = _direction_rules(town)
     if rules.both_ways.search(text):
         return "both"
-    trip = bool(rules.trip.search(text) or rules.hosted_by_partner.search(text))
-    visit = bool(rules.hosted.search(rules.hosted_by_partner.sub("", text)))
+    lowered_text, lowered = read
+    hosting = not lowered or HOSTED in lowered_text
+    trip = bool(rules.trip.search(text) or (hosting and rules.hosted_by_partner.search(text)))
+    visit = hosting and bool(rules.hosted.search(rules.hosted_by_partner.sub("", text)))
     return DIRECTIONS[(visit, trip)]
 
 
-def entry_facts(label: str | None, text: str) -> EntryFacts:
-    period = parse_label(label) if label else None
-    return EntryFacts(period, status(text, period), recurrence(text), direction(text),
-                      cancelled_years(text))
+def entry_facts(entry: Entry) -> EntryFacts:
+    """Everything an entry says, each fact read once, the text lowercased once."""
+    text = entry.text
+    read, composed = folded(text), nfc(text)
+    said = _statements(*(read if composed is text else folded(composed)))
+    period = parse_label(entry.label) if entry.label else None
+    return EntryFacts(period=period, status=_status(said, period),
+                      cancelled_years=_edtf_set(_years_cancelled(said)),
+                      recurrence=_recurrence(*read), direction=_direction(text, read, config().town),
+                      figures=figures(text), themes=themes(text))
 
 
 def entry_key(entry: Entry) -> str:
@@ -258,11 +308,9 @@ def ranked(keys: list[str]) -> list[str]:
     return result
 
 
-def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
-    facts = entry_facts(entry.label, entry.text)
-    period = facts.period
-    amount, people_count = amount_eur(entry.text), participants(entry.text)
-    ages = age_range(entry.text)
+def _action_record(entry: Entry, partner_id: str, action_id: str, facts: EntryFacts) -> Record:
+    period, numbers = facts.period, facts.figures
+    amount, people_count, ages = numbers.amount, numbers.participants, numbers.ages
     return {
         "action_id": action_id,
         "partner_id": partner_id,
@@ -277,12 +325,12 @@ def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
         "is_ongoing": period.is_ongoing if period else None,
         "amount_eur": amount.value if amount else None,
         "amount_approx": amount.approx if amount else None,
-        "amount_kind": amount_kind(entry.text) if amount else None,
+        "amount_kind": numbers.amount_kind,
         "participants": people_count.value if people_count else None,
         "participants_approx": people_count.approx if people_count else None,
         "age_min": ages[0] if ages else None,
         "age_max": ages[1] if ages else None,
-        "duration_days": duration_days(entry.text),
+        "duration_days": numbers.duration_days,
         "recurrence": facts.recurrence,
         "direction": facts.direction,
         "status": facts.status,
@@ -293,43 +341,81 @@ def _action_record(entry: Entry, partner_id: str, action_id: str) -> Record:
     }
 
 
-def partner_name(heading: str, words: Spellings) -> tuple[str, Counter[str]]:
-    """A partner's canonical name and the spellings the page gives it: the heading's place
-    without its kind, region, qualifiers and brackets, in its most frequent spelling."""
-    place = place_name(split_heading(heading)[0])
-    found = words.of(place)
-    return canonical_name(found), found
+@dataclass(frozen=True)
+class Heading:
+    """A partner's heading, read once: its place without kind, region or qualifiers, and
+    what its closing brackets hold (the partner's countries)."""
+
+    text: str
+    place: str
+    brackets: str | None
+
+    @classmethod
+    def read(cls, text: str) -> Heading:
+        place, brackets = split_heading(text)
+        return cls(text, place_name(place), brackets)
 
 
-def _partner_record(section: Section, partner_id: str, name: str, found: Counter[str],
-                    first_action_year: int | None, locations: dict[str, Location]) -> Record:
+@dataclass(frozen=True)
+class PartnerName:
+    """A partner's canonical name and the spellings the page gives it."""
+
+    name: str
+    spellings: Counter[str]
+
+    @property
+    def variants(self) -> str | None:
+        return " | ".join(sorted(s for s in self.spellings if s != self.name)) or None
+
+
+def partner_name(heading: Heading, words: Spellings) -> PartnerName:
+    """The heading's place in its most frequent spelling on the page."""
+    found = words.of(heading.place)
+    return PartnerName(canonical_name(found), found)
+
+
+def _partner_record(section: Section, partner_id: str, name: PartnerName, heading: Heading,
+                    about: Record) -> Record:
+    """The partner's row: what its heading and intro item say, and ``about`` it (what its
+    description and the reference places say)."""
     item = section.intro
-    country_name, code = countries(split_heading(section.heading.text)[1])
-    description = "\n\n".join(block.text for block in section.description)
-    signed = agreement(description)
-    link = first_link(description, first_action_year)
-    where = locations.get(partner_id)
+    country_name, code = countries(heading.brackets)
     return {
         "partner_id": partner_id,
-        "name": name,
-        "name_variants": " | ".join(sorted(s for s in found if s != name)) or None,
-        "heading": section.heading.text,
+        "name": name.name,
+        "name_variants": name.variants,
+        "heading": heading.text,
         "intro_item": item.text if item else None,
         "intro_line": item.line if item else None,
-        "kind": place_kind(item.text if item else section.heading.text),
-        "relationship": relationship(signed),
+        "kind": place_kind(item.text if item else heading.text),
         "country_name": country_name,
         "country_code": code,
+        **about,
+        "source_line": section.heading.line,
+    }
+
+
+def _description_columns(description: str, first_action_year: int | None) -> Record:
+    """What a partner's description says of the tie: its agreement, its first link."""
+    signed = agreement(description)
+    link = first_link(description, first_action_year)
+    return {
+        "relationship": relationship(signed),
         "agreement_year": signed.year if signed else None,
         "agreement_type": signed.type if signed else None,
         "first_link_year": link[0] if link else None,
         "first_link_precision": link[1] if link else None,
+        "description": description or None,
+    }
+
+
+def _location_columns(where: Location | None) -> Record:
+    """Where the reference places put a partner."""
+    return {
         "latitude": round(where.latitude, 6) if where else None,
         "longitude": round(where.longitude, 6) if where else None,
         "location_place": where.place if where else None,
         "location_source": where.source if where else None,
-        "description": description or None,
-        "source_line": section.heading.line,
     }
 
 
@@ -459,41 +545,56 @@ def _people(passages: list[_Passage]) -> Linked:
             action_links, partner_links)
 
 
+@dataclass
+class _Extracted:
+    """The records of the partners and actions, and the passages that may name things."""
+
+    partners: list[Record]
+    actions: list[Record]
+    action_themes: list[Record]
+    passages: list[_Passage]
+
+
+def _partners_and_actions(page: Page, locations: dict[str, Location]) -> _Extracted:
+    """Each section's partner and its actions, in the page's order, each entry read once."""
+    headings = [Heading.read(s.heading.text) for s in page.sections]
+    words = Spellings(_page_text(page), frozenset(h.place for h in headings))
+    names = [partner_name(heading, words) for heading in headings]
+    partner_ids = ranked([slug(name.name) for name in names])
+    done = _Extracted([], [], [], [])
+    for section, pid, name, heading in zip(page.sections, partner_ids, names, headings, strict=True):
+        facts = [entry_facts(entry) for entry in section.entries]
+        first_year = min((f.period.start_year for f in facts if f.period and f.period.start_year),
+                         default=None)
+        description = "\n\n".join(block.text for block in section.description)
+        about = {**_description_columns(description, first_year),
+                 **_location_columns(locations.get(pid))}
+        done.partners.append(_partner_record(section, pid, name, heading, about))
+        done.passages += _passages(section, pid)
+        keys = ranked([entry_key(entry) for entry in section.entries])
+        for entry, key, said in zip(section.entries, keys, facts, strict=True):
+            aid = f"{pid}-{key}"
+            done.actions.append(_action_record(entry, pid, aid, said))
+            done.action_themes += [{"action_id": aid, "theme": t} for t in said.themes]
+            done.passages.append(_Passage("action_id", aid, entry.text, entry.line_at))
+    return done
+
+
 def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[str, list[Record]]:
     """The page's records, one list per table, named after the schemas' columns.
 
     Programmes, organisations and people are read in the actions and in the partners'
     descriptions; each row and each link gives the line of the page that names the thing.
     """
-    locations = locations or {}
-    places = frozenset(place_name(split_heading(s.heading.text)[0]) for s in page.sections)
-    words = Spellings(_page_text(page), places)
-    names = [partner_name(s.heading.text, words) for s in page.sections]
-    partner_ids = ranked([slug(name) for name, _ in names])
-    partners: list[Record] = []
-    actions: list[Record] = []
-    action_themes: list[Record] = []
-    passages: list[_Passage] = []
-    for section, pid, (name, found) in zip(page.sections, partner_ids, names):
-        years = [p.start_year for e in section.entries
-                 if e.label and (p := parse_label(e.label)) and p.start_year]
-        partners.append(_partner_record(section, pid, name, found, min(years, default=None),
-                                        locations))
-        passages += _passages(section, pid)
-        keys = ranked([entry_key(entry) for entry in section.entries])
-        for entry, key in zip(section.entries, keys):
-            aid = f"{pid}-{key}"
-            actions.append(_action_record(entry, pid, aid))
-            action_themes += [{"action_id": aid, "theme": t} for t in themes(entry.text)]
-            passages.append(_Passage("action_id", aid, entry.text, entry.line_at))
+    found = _partners_and_actions(page, locations or {})
     programme_rows, action_programmes, partner_programmes = _things(
-        programmes, passages, "programme_id", with_acronym=False)
+        programmes, found.passages, "programme_id", with_acronym=False)
     organisation_rows, action_organisations, partner_organisations = _things(
-        organisations, passages, "organisation_id", with_acronym=True)
-    person_rows, action_people, partner_people = _people(passages)
+        organisations, found.passages, "organisation_id", with_acronym=True)
+    person_rows, action_people, partner_people = _people(found.passages)
     return {
-        "partners": partners,
-        "actions": actions,
+        "partners": found.partners,
+        "actions": found.actions,
         "programmes": programme_rows,
         "action_programmes": action_programmes,
         "partner_programmes": partner_programmes,
@@ -503,5 +604,5 @@ def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[st
         "people": person_rows,
         "action_people": action_people,
         "partner_people": partner_people,
-        "action_themes": action_themes,
+        "action_themes": found.action_themes,
     }

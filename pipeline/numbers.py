@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import cast
 
 from text_to_num import text2num
 
 from .dates import YEAR
-from .text import nfc
+from .text import Caseless, folded, nfc, pattern_key
 
 
 @dataclass(frozen=True)
@@ -74,31 +75,29 @@ _DIGITS = r"(?<![\d,.])(?:\d{1,3}(?:[\s.]\d{3}){1,4}(?!\d)|\d{1,12}(?!\d))"
 
 _COUNT = (rf"(?:{_APPROX})?(?:(?P<number>{_DIGITS}|(?<!\w){_NUMBER_WORD})\s+{_DE}?"
           rf"|(?<!\w)(?:une?\s+)?(?P<collective>{'|'.join(COLLECTIVES)})\s+{_DE})")
-_COUNTED = re.compile(rf"{_COUNT}(?P<people>{_PEOPLE})", re.IGNORECASE)
+_COUNTED = Caseless.compile(rf"{_COUNT}(?P<people>{_PEOPLE})")
 # What joins two groups counted in one phrase: "12 jeunes et 3 animateurs",
 # "six jeunes brandebourgeois·es, deux élus et un interprète", "… accompagnés de 3
 # animateurs", "encadrés par 2 animateurs"; the second group may take the "de" of the
 # first ("accueil de 8 collégiens et de 2 enseignants") and a determiner ("et de leurs 2
 # professeures", "ainsi que les 3 animateurs").
-_JOIN = re.compile(
+_JOIN = Caseless.compile(
     r"(?:\s+(?!et\b|ainsi\b|accompagn|encadr)[^\s,.;:!?()]{1,30}){0,3}?"
     r"\s*(?:,|\bet\b|\bainsi\s+que\b|\b(?:accompagn|encadr)[\w·.]{0,8}\s+(?:de|d['’]|par))\s*"
     r"(?:(?:de|des|par)\s+|d['’]\s*)?(?:(?:leurs?|ses|sa|son|les|nos|vos)\s+)?",
-    re.IGNORECASE,
 )
 # A year is not a head count: "en 2019 jeunes et élus…".
-_DATE_BEFORE = re.compile(r"(?:\ben|\bdepuis|\bdès|\bannée)\s+$", re.IGNORECASE)
+_DATE_BEFORE = Caseless.compile(r"(?:\ben|\bdepuis|\bdès|\bannée)\s+$")
 
 _MULTIPLIERS = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
                 "mille": 1000, "k": 1000, "m": 10**6, "md": 10**9, "mds": 10**9}
-_EUROS = re.compile(
+_EUROS = Caseless.compile(
     rf"(?:{_APPROX})?(?P<number>{_DIGITS}(?:,\d{{1,2}}(?!\d))?|(?<!\w){_NUMBER_WORD})\s*"
     r"(?:(?P<word>millions?|milliards?|mille)\s+(?:d['’]\s*|de\s+)?(?=€|euros?\b|eur\b)"
     r"|(?P<symbol>k|m|md|mds)\s*(?=€))?"
     r"(?:€|euros?\b|eur\b)",
-    re.IGNORECASE,
 )
-_CURRENCY = re.compile(r"€|\beur", re.IGNORECASE)  # a quick look before the full pattern
+_CURRENCY = Caseless.compile(r"€|\beur")  # a quick look before the full pattern
 
 
 def read_number(word: str) -> int | None:
@@ -126,22 +125,35 @@ def amount_eur(text: str) -> Quantity | None:
     >>> amount_eur("un budget d’environ 1,5 million d’euros"), amount_eur("soit 15 k€")
     (Quantity(value=1500000, approx=True), Quantity(value=15000, approx=False))
     """
-    found = _first_euros(text)
+    found = _first_euros(*folded(text))
     return found[1] if found else None
 
 
-def _first_euros(text: str) -> tuple[re.Match[str], Quantity] | None:
-    """The first amount in euros of ``text``: where it is written, and its value."""
-    if not _CURRENCY.search(text):
+def amount(text: str) -> tuple[Quantity, str] | None:
+    """The first amount in euros in ``text`` (:func:`amount_eur`) and its kind
+    (:func:`amount_kind`), the amount read once.
+
+    >>> amount("la Ville a versé une subvention de 3 000 € au comité")
+    (Quantity(value=3000, approx=False), 'grant')
+    """
+    text, lowered = folded(text)
+    found = _first_euros(text, lowered)
+    return (found[1], _kind(text, lowered, found[0].span())) if found else None
+
+
+def _first_euros(text: str, lowered: bool) -> tuple[re.Match[str], Quantity] | None:
+    """The first amount in euros of a :func:`folded` text: where it is written, and its
+    value."""
+    if not _CURRENCY.on(lowered).search(text):
         return None
-    for m in _EUROS.finditer(text):
+    for m in _EUROS.on(lowered).finditer(text):
         number = m["number"]
         whole, _, decimals = number.partition(",") if number[:1].isdigit() else (number, "", "")
         value = read_number(whole)
         if value is None:
             continue
         amount = Decimal(value) + (Decimal("0." + decimals) if decimals else 0)
-        multiplier = _MULTIPLIERS[(m["word"] or m["symbol"] or "").lower()] if (
+        multiplier = _MULTIPLIERS[pattern_key(m["word"] or m["symbol"] or "")] if (
             m["word"] or m["symbol"]) else 1
         rounded = int((amount * multiplier).quantize(Decimal(1), rounding=ROUND_HALF_UP))
         return m, Quantity(rounded, bool(m["approx"]))
@@ -166,17 +178,16 @@ AMOUNT_CUES: dict[str, str] = {
                 r"|rapport(?:é|ée|és|ées|ant|ent)",
     "funding_sought": r"demand\w{0,5}|sollicit\w{0,5}",
 }
-_AMOUNT_CUE = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, cue in AMOUNT_CUES.items()) + r")(?!\w)",
-    re.IGNORECASE)
+_AMOUNT_CUE = Caseless.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, cue in AMOUNT_CUES.items()) + r")(?!\w)")
 # Money given (a share, a grant, a gift) that the clause says was asked for, not obtained:
 # "une demande de subvention de …", "a sollicité un cofinancement de …".
 _GIVEN = {"contribution", "grant", "donation", "budget"}
-_SOUGHT = re.compile(AMOUNT_CUES["funding_sought"], re.IGNORECASE)
+_SOUGHT = Caseless.compile(AMOUNT_CUES["funding_sought"])
 SOUGHT_REACH = 20  # characters between "demande" and the word for the money asked for
 # A clause ends at a sentence's end or a "mais"; the words of the next one say nothing of
 # the amount ("chiffré à 300 000 € mais les demandes de cofinancements…").
-_CLAUSE_END = re.compile(r"[.!?;…](?=\s|$)|\n|(?<!\w)mais(?!\w)", re.IGNORECASE)
+_CLAUSE_END = Caseless.compile(r"[.!?;…](?=\s|$)|\n|(?<!\w)mais(?!\w)")
 KIND_BEFORE, KIND_AFTER = 160, 60  # characters of the clause read before and after the amount
 
 
@@ -195,29 +206,33 @@ def amount_kind(text: str) -> str | None:
     >>> amount_kind("soit 2 500 € de matériel"), amount_kind("six jeunes accueillis")
     ('other', None)
     """
-    found = _first_euros(text)
-    if not found:
-        return None
-    start, end = found[0].span()
+    found = amount(text)
+    return found[1] if found else None
+
+
+def _kind(text: str, lowered: bool, span: tuple[int, int]) -> str:
+    """The kind of the amount written at ``span`` of a :func:`folded` text."""
+    start, end = span
+    clause_end, cue_at = _CLAUSE_END.on(lowered), _AMOUNT_CUE.on(lowered)
     low = max(0, start - KIND_BEFORE)
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, low, start)), default=low)
-    cues = list(_AMOUNT_CUE.finditer(text, clause_start, start))
+    clause_start = max((m.end() for m in clause_end.finditer(text, low, start)), default=low)
+    cues = list(cue_at.finditer(text, clause_start, start))
     if cues:
         cue = cues[-1]
-        kind = cue.lastgroup
-        if kind in _GIVEN and _SOUGHT.search(
+        kind = cast(str, cue.lastgroup)
+        if kind in _GIVEN and _SOUGHT.on(lowered).search(
                 text, max(clause_start, cue.start() - SOUGHT_REACH), cue.start()):
             return "funding_sought"
         return kind
-    stop = _CLAUSE_END.search(text, end, end + KIND_AFTER)
-    after = _AMOUNT_CUE.search(text, end, stop.start() if stop else end + KIND_AFTER)
-    return after.lastgroup if after else "other"
+    stop = clause_end.search(text, end, end + KIND_AFTER)
+    after = cue_at.search(text, end, stop.start() if stop else end + KIND_AFTER)
+    return cast(str, after.lastgroup) if after else "other"
 
 
-def _count(m: re.Match[str]) -> Quantity | None:
+def _count(m: re.Match[str], lowered: bool) -> Quantity | None:
     if m["collective"]:
-        return Quantity(COLLECTIVES[m["collective"].lower()], True)
-    if re.fullmatch(YEAR, m["number"]) and _DATE_BEFORE.search(
+        return Quantity(COLLECTIVES[pattern_key(m["collective"])], True)
+    if re.fullmatch(YEAR, m["number"]) and _DATE_BEFORE.on(lowered).search(
             m.string, max(0, m.start("number") - 12), m.start("number")):
         return None
     value = read_number(m["number"])
@@ -238,16 +253,20 @@ def participants(text: str) -> Quantity | None:
     >>> participants("construction de 12 latrines et de 3 puits") is None
     True
     """
-    text = nfc(text)
-    for m in _COUNTED.finditer(text):
-        first = _count(m)
+    return _participants(*folded(nfc(text)))
+
+
+def _participants(text: str, lowered: bool) -> Quantity | None:
+    counted_at, join_at = _COUNTED.on(lowered), _JOIN.on(lowered)
+    for m in counted_at.finditer(text):
+        first = _count(m, lowered)
         if first is None:
             continue
         total, approx, end = first.value, first.approx, m.end()
         for _ in range(20):  # a phrase names a handful of groups at most
-            join = _JOIN.match(text, end)
-            more = _COUNTED.match(text, join.end()) if join else None
-            counted = _count(more) if more else None
+            join = join_at.match(text, end)
+            more = counted_at.match(text, join.end()) if join else None
+            counted = _count(more, lowered) if more else None
             if counted is None:
                 break
             total, approx, end = total + counted.value, approx or counted.approx, more.end()  # type: ignore[union-attr]
@@ -255,12 +274,10 @@ def participants(text: str) -> Quantity | None:
     return None
 
 
-_AGES = re.compile(r"\bde\s+(?P<low>\d{1,3})\s+à\s+(?P<high>\d{1,3})\s+ans\b", re.IGNORECASE)
+_AGES = Caseless.compile(r"\bde\s+(?P<low>\d{1,3})\s+à\s+(?P<high>\d{1,3})\s+ans\b")
 _UNIT_DAYS = {"jour": 1, "semaine": 7, "mois": 30}
-_DURATION = re.compile(
-    rf"(?<![\w])(?P<number>\d{{1,4}}|{_NUMBER_WORD})\s+(?P<unit>jours?|semaines?|mois)\b",
-    re.IGNORECASE,
-)
+_DURATION = Caseless.compile(
+    rf"(?<![\w])(?P<number>\d{{1,4}}|{_NUMBER_WORD})\s+(?P<unit>jours?|semaines?|mois)\b")
 
 
 def age_range(text: str) -> tuple[int, int] | None:
@@ -269,7 +286,11 @@ def age_range(text: str) -> tuple[int, int] | None:
     >>> age_range("un atelier pour douze collégien·nes de 11 à 14 ans")
     (11, 14)
     """
-    m = _AGES.search(text)
+    return _age_range(*folded(text))
+
+
+def _age_range(text: str, lowered: bool) -> tuple[int, int] | None:
+    m = _AGES.on(lowered).search(text)
     return (int(m["low"]), int(m["high"])) if m else None
 
 
@@ -283,9 +304,46 @@ def duration_days(text: str) -> int | None:
     >>> duration_days("pendant le mois d’août") is None
     True
     """
-    for m in _DURATION.finditer(text):
+    return _duration_days(*folded(text))
+
+
+def _duration_days(text: str, lowered: bool) -> int | None:
+    for m in _DURATION.on(lowered).finditer(text):
         value = read_number(m["number"])
         if value is not None:
-            unit = m["unit"].lower().rstrip("s") if m["unit"].lower() != "mois" else "mois"
+            unit = pattern_key(m["unit"])
+            unit = unit.rstrip("s") if unit != "mois" else unit
             return value * _UNIT_DAYS[unit]
     return None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The numbers an entry gives."""
+
+    amount: Quantity | None
+    amount_kind: str | None
+    participants: Quantity | None
+    ages: tuple[int, int] | None
+    duration_days: int | None
+
+
+def figures(text: str) -> Figures:
+    """Every number of an entry, each read once, from a text lowercased once.
+
+    >>> found = figures("Une aide de 3 000 € pour une quinzaine de jeunes de 11 à 14 ans, deux semaines")
+    >>> found.amount, found.amount_kind, found.participants
+    (Quantity(value=3000, approx=False), 'grant', Quantity(value=15, approx=True))
+    >>> found.ages, found.duration_days
+    ((11, 14), 14)
+    """
+    read = folded(text)
+    euros = _first_euros(*read)
+    composed = nfc(text)  # the head counts read composed accents; most pages have nothing else
+    return Figures(
+        amount=euros[1] if euros else None,
+        amount_kind=_kind(*read, euros[0].span()) if euros else None,
+        participants=_participants(*(read if composed is text else folded(composed))),
+        ages=_age_range(*read),
+        duration_days=_duration_days(*read),
+    )

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 APOSTROPHES = "['’]"
+# The only letters whose lowercase a case-insensitive pattern of lowercase Latin letters
+# does not read alike: "İ" lowercases to two characters, and re.IGNORECASE takes "ı" for
+# "i" and "ſ" for "s" (tests/test_text.py checks every code point).
+CASE_TRAPS = ("İ", "ı", "ſ")
 
 
 def slug(text: str) -> str:
@@ -36,3 +41,61 @@ def nfc(text: str) -> str:
     True
     """
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def lowercase(text: str) -> str | None:
+    """``text`` in lowercase, where a pattern written in lowercase finds what it finds in
+    ``text`` with re.IGNORECASE, at the same offsets; ``None`` for a text with a letter
+    that lowercasing reads otherwise.
+
+    >>> lowercase("Un Concert à l’École"), lowercase("Bakı")
+    ('un concert à l’école', None)
+    """
+    dotted, dotless, long_s = CASE_TRAPS  # three substring tests: faster than one pattern
+    return None if dotted in text or dotless in text or long_s in text else text.lower()
+
+
+def pattern_key(word: str) -> str:
+    """A word that a lowercase pattern found with IGNORECASE, as the pattern writes it: the
+    key of the table the pattern was built from ("QUINZAINE", "quınzaine": "quinzaine").
+
+    >>> pattern_key("Tous leſ ans"), pattern_key("QUINZAINE"), pattern_key("QUİNZAİNE")
+    ('tous les ans', 'quinzaine', 'quinzaine')
+    """
+    return word.lower().replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+
+
+def folded(text: str) -> tuple[str, bool]:
+    """The text :class:`Caseless` patterns read, and whether it is lowercased."""
+    low = lowercase(text)
+    return (low, True) if low is not None else (text, False)
+
+
+_ESCAPES = re.compile(r"\\.|\(\?P[<=]")  # "\W", "\S", "(?P<name>": not letters to match
+
+
+@dataclass(frozen=True)
+class Caseless:
+    r"""A pattern written in lowercase, matched regardless of case: as it is in a lowercased
+    text (:func:`folded`), else with IGNORECASE. The first is the fast one: re scans for a
+    pattern's literal words only when it is case-sensitive.
+
+    >>> concert = Caseless.compile(r"\bconcerts?\b")
+    >>> [bool(concert.on(lowered).search(text))
+    ...  for text, lowered in map(folded, ("Un CONCERT", "CONCERTS à Bakı"))]
+    [True, True]
+    """
+
+    lowered: re.Pattern[str]
+    any_case: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int = 0) -> Caseless:
+        letters = _ESCAPES.sub("", pattern)
+        if letters != letters.lower():
+            raise ValueError(f"a Caseless pattern is written in lowercase: {pattern!r}")
+        return cls(re.compile(pattern, flags), re.compile(pattern, flags | re.IGNORECASE))
+
+    def on(self, lowered: bool) -> re.Pattern[str]:
+        """The pattern to match in a text that :func:`folded` gave, lowercased or not."""
+        return self.lowered if lowered else self.any_case

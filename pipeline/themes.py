@@ -7,9 +7,7 @@ entry per code, and a test checks the two name the same themes.
 
 from __future__ import annotations
 
-import re
-
-from .text import APOSTROPHES, sentences
+from .text import APOSTROPHES, Caseless, folded, sentences
 
 _YOUTH = r"\b(?:jeunes|enfants?|lycéen|adolescent|élèves|collégien)"
 _MOBILITY = r"\b(?:accueil|séjour|échange|voyage|rencontre|hébergé)"
@@ -45,14 +43,15 @@ KEYWORDS: dict[str, list[str | tuple[str, ...]]] = {
                                 r"\binter-services", r"\bagents (?:municipaux|communaux)",
                                 r"\bcélébration", r"\bélu"],
 }
-_FLAGS = re.IGNORECASE
+Rules = tuple[Caseless | None, list[list[Caseless]]]
 
 
-def _compile(rules: list[str | tuple[str, ...]]) -> tuple[re.Pattern[str] | None, list[list[re.Pattern[str]]]]:
-    """One alternation for the single patterns, and the together-in-a-sentence groups."""
+def _compile(rules: list[str | tuple[str, ...]]) -> Rules:
+    """One alternation for the single patterns, and the together-in-a-sentence groups;
+    written in lowercase, they are matched regardless of case (:class:`Caseless`)."""
     single = [r for r in rules if isinstance(r, str)]
-    together = [[re.compile(p, _FLAGS) for p in r] for r in rules if isinstance(r, tuple)]
-    return (re.compile("|".join(f"(?:{p})" for p in single), _FLAGS) if single else None), together
+    together = [[Caseless.compile(p) for p in r] for r in rules if isinstance(r, tuple)]
+    return (Caseless.compile("|".join(f"(?:{p})" for p in single)) if single else None), together
 
 
 _COMPILED = {code: _compile(rules) for code, rules in KEYWORDS.items()}
@@ -63,17 +62,18 @@ def themes(text: str) -> list[str]:
 
     >>> themes("2007-2009 : réalisation de 10 forages d’eau et remise en état de 6 autres.")
     ['water_sanitation']
-    >>> themes("accueil à Ivry-sur-Seine de six jeunes brandebourgeois·es chaque année")
+    >>> themes("Accueil à Ivry-sur-Seine de six Jeunes brandebourgeois·es chaque année")
     ['youth_exchange']
     """
+    text, lowered = folded(text)
     parts: list[str] | None = None
     found = []
     for code, (single, together) in _COMPILED.items():
-        if single is not None and single.search(text):
+        if single is not None and single.on(lowered).search(text):
             found.append(code)
             continue
         if together:
             parts = parts if parts is not None else sentences(text)
-            if any(all(p.search(s) for p in group) for group in together for s in parts):
+            if any(all(p.on(lowered).search(s) for p in group) for group in together for s in parts):
                 found.append(code)
     return found
