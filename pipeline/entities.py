@@ -21,8 +21,9 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .text import APOSTROPHES, slug
+from .text import APOSTROPHES, lowercase, slug
 
 # --- Programmes ---------------------------------------------------------------------------
 
@@ -104,81 +105,123 @@ _PARTNERSHIP = re.compile(
 )
 
 
-def _tokens(text: str) -> list[tuple[str, str, int, int]]:
-    """(kind, text, start, end): words, elisions ("d’") and punctuation."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "punct"
-        out.append((kind, m.group(), m.start(), m.end()))
-    return out
+class Token(NamedTuple):
+    """A word, an elision ("d’") or a punctuation mark of a text, where it is, and the
+    word in lowercase (read once: the rules look at it again and again)."""
+
+    kind: str  # "word", "elided" or "punct"
+    text: str
+    start: int
+    end: int
+    low: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def connector(self) -> bool:
+        return self.kind == "elided" or (self.kind == "word" and self.low in CONNECTORS)
 
 
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
+def _tokens(text: str) -> list[Token]:
+    """Words, elisions ("d’") and punctuation, in order."""
+    return [Token(m.lastgroup or "punct", m.group(), m.start(), m.end(), m.group().lower())
+            for m in _TOKEN.finditer(text)]
 
 
-def _connector(token: tuple[str, str, int, int]) -> bool:
-    kind, text, *_ = token
-    return kind == "elided" or (kind == "word" and text.lower() in CONNECTORS)
+# A text names an organisation only if one of its words is a head noun: a word in the
+# tokens' sense, a whole run of word characters (in the lowercased text, see ``lowercase``).
+_HEAD_WORD = re.compile(
+    r"(?<![\w·-])(?:" + "|".join(map(re.escape, ORGANISATION_HEADS)) + r")(?![\w·-])")
 
 
-def _organisation_at(text: str, tokens: list, i: int) -> Mention | None:
-    """Read an organisation whose head noun is ``tokens[i]``."""
-    head = tokens[i][1]
-    kind = ORGANISATION_HEADS[head.lower()]
-    end = i + 1
-    n = min(len(tokens), i + MAX_NAME_TOKENS)
+@dataclass
+class _Reading:
+    """An organisation's name being read from its head noun, token by token: ``end`` is
+    the first token not read yet, ``kind`` what the words read so far make it."""
 
-    def word(j: int) -> str | None:
-        return tokens[j][1] if j < n and tokens[j][0] == "word" else None
+    tokens: list[Token]
+    head: int
+    kind: str
+    end: int
+    stop: int  # the bound on the name's tokens
 
-    # adjectives right after the head: "Union européenne", "centre socio-culturel"
-    while (w := word(end)) and not _is_capitalised(w) and w.lower() not in CONNECTORS \
-            and _ADJECTIVE.search(w.lower()):
-        kind = ADJECTIVE_KINDS.get(w.lower(), kind) if kind in _REFINED_KINDS else kind
-        end += 1
-    # lowercase complements: "école de musique", "Institut de formation en soins infirmiers"
-    while end + 1 < n and tokens[end][1].lower().rstrip("'’") in _COMPLEMENT_OPENERS:
-        article = 1 if tokens[end + 1][0] == "elided" else 0  # "de l’hôpital"
-        w = word(end + 1 + article)
-        if not w or _is_capitalised(w) or w.lower() in CONNECTORS:
-            break
-        end += 2 + article
-        while (w := word(end)) and not _is_capitalised(w) and _ADJECTIVE.search(w.lower()) \
-                and w.lower() not in CONNECTORS:
-            end += 1
-    proper_start = end
-    # the proper name: connectors then a capitalised word, as long as they come
-    j, last = end, end
-    while j < n:
-        k = j
-        while k < n and _connector(tokens[k]):
-            k += 1
-        if (w := word(k)) and _is_capitalised(w):
-            if w.lower() in CONNECTORS:
+    def word(self, j: int) -> Token | None:
+        """The token at ``j`` when it is a word within the bound."""
+        return self.tokens[j] if j < self.stop and self.tokens[j].kind == "word" else None
+
+    def refine(self, word: Token) -> None:
+        """An adjective or a proper name may say more than the head noun."""
+        if self.kind in _REFINED_KINDS:
+            self.kind = ADJECTIVE_KINDS.get(word.low, self.kind)
+
+    def adjectives(self, refine: bool) -> None:
+        """Lowercase adjectives: "Union européenne", "centre socio-culturel"."""
+        while (w := self.word(self.end)) and not w.capitalised and w.low not in CONNECTORS \
+                and _ADJECTIVE.search(w.low):
+            if refine:
+                self.refine(w)
+            self.end += 1
+
+    def complements(self) -> None:
+        """Lowercase complements: "école de musique", "Institut de formation en soins"."""
+        tokens = self.tokens
+        while self.end + 1 < self.stop and tokens[self.end].low.rstrip("'’") in _COMPLEMENT_OPENERS:
+            article = 1 if tokens[self.end + 1].kind == "elided" else 0  # "de l’hôpital"
+            w = self.word(self.end + 1 + article)
+            if not w or w.capitalised or w.low in CONNECTORS:
                 break
-            kind = ADJECTIVE_KINDS.get(w.lower(), kind) if kind in _REFINED_KINDS else kind
+            self.end += 2 + article
+            self.adjectives(refine=False)
+
+    def proper_name(self) -> int:
+        """Connectors then a capitalised word, as long as they come: where the name ends."""
+        j = last = self.end
+        while j < self.stop:
+            k = j
+            while k < self.stop and self.tokens[k].connector:
+                k += 1
+            w = self.word(k)
+            if not (w and w.capitalised) or w.low in CONNECTORS:
+                break
+            self.refine(w)
             j = last = k + 1
-        else:
-            break
-    capitalised = _is_capitalised(head) or last > proper_start
-    if not capitalised:
+        return last
+
+
+def _acronym(tokens: list[Token], last: int, stop: int) -> str | None:
+    """An acronym in brackets right after a name: "(FFCT)"."""
+    if last + 2 < len(tokens) and tokens[last].text == "(" and tokens[last + 2].text == ")" \
+            and last + 1 < stop and tokens[last + 1].kind == "word":
+        word = tokens[last + 1].text
+        return word if word.isupper() and len(word) >= 2 else None
+    return None
+
+
+def _organisation_at(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """Read an organisation whose head noun is ``tokens[i]``: its adjectives, complements
+    and proper name; a lowercase head names one only with a proper name."""
+    head = tokens[i]
+    reading = _Reading(tokens, i, ORGANISATION_HEADS[head.low], i + 1,
+                       min(len(tokens), i + MAX_NAME_TOKENS))
+    reading.adjectives(refine=True)
+    reading.complements()
+    proper_start = reading.end
+    last = reading.proper_name()
+    if not (head.capitalised or last > proper_start):
         return None
-    start_char, end_char = tokens[i][2], tokens[last - 1][3]
-    name = text[start_char:end_char]
+    end_char = tokens[last - 1].end
+    name = text[head.start:end_char]
     first_capital = next((k for k in range(proper_start, last)
-                          if tokens[k][0] == "word" and _is_capitalised(tokens[k][1])), None)
-    core = text[tokens[first_capital][2]:end_char] if first_capital is not None else name
-    acronym = None
-    if last + 2 < len(tokens) and tokens[last][1] == "(" and tokens[last + 2][1] == ")" \
-            and (a := word(last + 1)) and a.isupper() and len(a) >= 2:
-        acronym = a
+                          if tokens[k].kind == "word" and tokens[k].capitalised), None)
+    core = text[tokens[first_capital].start:end_char] if first_capital is not None else name
+    acronym = _acronym(tokens, last, reading.stop)
     # "l’association Terre des Jeunes" is called Terre des Jeunes; a lowercase head is not
     # part of the name unless nothing else is.
-    start = start_char
-    if not _is_capitalised(head) and kind == "association" and last > proper_start:
-        name, start = core, tokens[first_capital][2]  # type: ignore[index]
-    return Mention(name, kind, acronym, core, start)
+    if not head.capitalised and reading.kind == "association" and first_capital is not None:
+        return Mention(core, reading.kind, acronym, core, tokens[first_capital].start)
+    return Mention(name, reading.kind, acronym, core, head.start)
 
 
 def organisations(text: str) -> list[Mention]:
@@ -191,10 +234,13 @@ def organisations(text: str) -> list[Mention]:
     ...     "avec le soutien de la Fédération Française de Cyclotourisme (FFCT), les jeunes")]
     [('Fédération Française de Cyclotourisme', 'FFCT')]
     """
-    tokens = _tokens(text)
-    found = [m for i, (kind, word, *_) in enumerate(tokens)
-             if kind == "word" and word.lower() in ORGANISATION_HEADS
-             and (m := _organisation_at(text, tokens, i))]
+    low = lowercase(text)
+    found = []
+    if low is None or _HEAD_WORD.search(low):
+        tokens = _tokens(text)
+        found = [m for i, token in enumerate(tokens)
+                 if token.kind == "word" and token.low in ORGANISATION_HEADS
+                 and (m := _organisation_at(text, tokens, i))]
     names = {m.name for m in found}
     found += [Mention(m["name"], "other", core=m["name"], start=m.start("name"))
               for m in _PARTNERSHIP.finditer(text)
@@ -260,6 +306,13 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(m.group().lower() for m in _WORD.finditer(text))
 
 
+def _words_lowercase(text: str) -> str | None:
+    """``text`` lowercased, when its words are the lowercased words of ``text``: not when a
+    capital sigma, whose lowercase depends on what follows, may end one (or see
+    :func:`lowercase`)."""
+    return None if "Σ" in text else lowercase(text)
+
+
 @dataclass
 class Registry:
     """Things met across the page, one entry per thing even when spelt two ways.
@@ -309,19 +362,28 @@ class Registry:
         return self._spelt_alike(mention.kind, (mention.core or mention.name).lower())
 
     def _spelt_alike(self, kind: str | None, core: str) -> str | None:
-        """The first of the block's names spelt like ``core`` (lowercase), if any.
+        """The first of the block's names spelt like ``core`` (lowercase), if any: the
+        first whose difflib ratio with it reaches ``SIMILAR``.
 
-        One matcher serves the whole block: difflib indexes its second sequence, so that
-        the new name is indexed once and each known name costs a comparison, no more."""
+        difflib's ratio counts the characters of its matching blocks, which make a common
+        subsequence: twice the longest one over both lengths bounds the ratio from above.
+        rapidfuzz computes that length in compiled code, so that difflib (Python) only
+        reads the few names the bound lets through. One matcher serves them all: difflib
+        indexes its second sequence, the new name, once."""
         candidates = self._by_block.get(self._block(kind, core))
         if not candidates:
             return None
-        matcher = difflib.SequenceMatcher(None, "", core)
+        from rapidfuzz.distance import LCSseq  # a page that names things alike needs it
+
+        matcher = None
         for key in candidates[:MAX_COMPARED]:
-            matcher.set_seq1(self._cores[key])
-            # cheap upper bounds first: most names of a block are far from this one
-            if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR \
-                    and matcher.ratio() >= SIMILAR:
+            known = self._cores[key]
+            length = len(known) + len(core)
+            if (2.0 * LCSseq.similarity(known, core) / length if length else 1.0) < SIMILAR:
+                continue
+            matcher = matcher or difflib.SequenceMatcher(None, "", core)
+            matcher.set_seq1(known)
+            if matcher.ratio() >= SIMILAR:
                 return key
         return None
 
@@ -356,8 +418,8 @@ class Registry:
         >>> registry.bare_mentions("avec la maison des jeunes du quartier")
         {'maison-des-jeunes': 8}
         """
-        matches = list(_WORD.finditer(text))
-        words = tuple(m.group().lower() for m in matches)
+        matches = list(_WORD.finditer(low if (low := _words_lowercase(text)) else text))
+        words = tuple(m.group() if low else m.group().lower() for m in matches)
         found: dict[str, int] = {}
         for i, word in enumerate(words):
             if word not in self._first_words:

@@ -1,8 +1,11 @@
 """Programmes, organisations and people: found by rules, checked on the page's facts."""
 
+import difflib
+import random
+
 import pytest
 
-from pipeline.entities import organisations, people, programmes
+from pipeline.entities import MAX_COMPARED, SIMILAR, Mention, Registry, organisations, people, programmes
 from pipeline.schemas import table_schema
 from pipeline.themes import KEYWORDS
 
@@ -147,3 +150,29 @@ def test_themes(records, action_id, theme):
 def test_theme_keywords_cover_the_schema_vocabulary():
     (field,) = [f for f in table_schema("action_themes")["fields"] if f["name"] == "theme"]
     assert list(KEYWORDS) == [c["value"] for c in field["categories"]]
+
+
+def _difflib_decides(known: str, core: str) -> bool:
+    """The spelling rule as difflib states it, cheap upper bounds first."""
+    matcher = difflib.SequenceMatcher(None, known, core)
+    return matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR \
+        and matcher.ratio() >= SIMILAR
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_spelling_check_decides_as_difflib_does(seed):
+    """rapidfuzz only bounds difflib's ratio: the name found is the one difflib's rule finds,
+    on names of one block alike and not, short and long enough for difflib's autojunk."""
+    rng = random.Random(seed)
+    registry = Registry()
+    decided = 0
+    for _ in range(400):
+        tail = "".join(rng.choice("aeiou rstl") for _ in range(rng.choice([3, 8, 15, 30, 220])))
+        core = "sade" + tail
+        block = registry._by_block.get(("association", core[:4]), [])
+        expected = next((key for key in block[:MAX_COMPARED]
+                         if _difflib_decides(registry._cores[key], core)), None)
+        assert registry._spelt_alike("association", core) == expected
+        decided += expected is not None
+        registry.add(Mention(core, "association"))
+    assert 0 < decided < 400
