@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -122,14 +123,22 @@ def summary(found: list[dict]) -> dict:
             "peak_mb": round(max(f["tree_mb"] for f in found), 1), "stderr": found[-1]["stderr"]}
 
 
-def stages(stderr: str) -> dict[str, float]:
-    """The per-stage milliseconds printed by ``run --timings`` (the work done meanwhile in
-    worker processes too, named as it is printed)."""
-    found = {}
+_STAGE = re.compile(r"  (?P<name>\S.*?)\s+(?P<wall>[\d.]+) ms(?:\s+(?P<cpu>[\d.]+) ms processor)?")
+
+
+def stages(stderr: str) -> dict[str, dict[str, float]]:
+    r"""The per-stage milliseconds printed by ``run --timings``, wall and processor (the work
+    done meanwhile in worker processes too, processor time only, named as it is printed).
+
+    >>> stages("timings:\n  extract   1500.0 ms    1250.0 ms processor\n"
+    ...        "meanwhile, in worker processes (processor time):\n  validation (2 workers)   900.5 ms")
+    {'extract': {'wall': 1500.0, 'cpu': 1250.0}, 'validation (2 workers)': {'cpu': 900.5}}
+    """
+    found: dict[str, dict[str, float]] = {}
     for line in stderr.splitlines():
-        parts = line.rsplit(None, 2)
-        if len(parts) == 3 and parts[2] == "ms" and line.startswith("  "):
-            found[parts[0].strip()] = float(parts[1])
+        if m := _STAGE.fullmatch(line):
+            found[m["name"]] = ({"wall": float(m["wall"]), "cpu": float(m["cpu"])} if m["cpu"]
+                                else {"cpu": float(m["wall"])})
     return found
 
 
@@ -141,8 +150,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rewrite", action="store_true",
+                        help="write docs/benchmarks.md again from docs/benchmarks.json and "
+                             "bench/NOTES.md, without measuring")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.rewrite:
+        results = json.loads((ROOT / "docs" / "benchmarks.json").read_text(encoding="utf-8"))
+        write(results, [int(label.split()[0]) for label in results["pages"] if label[0].isdigit()])
+        return
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "pipeline")], check=True)
     work = Path(tempfile.mkdtemp(prefix="ivry-bench-"))
     results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
@@ -163,7 +179,8 @@ def main() -> None:
             real = path == SNAPSHOT
             run = [PYTHON, "-m", "pipeline", "run", "--source", str(path), "--output", str(out),
                    "--first-release", "--timings", "--max-bytes", "100000000"]
-            validate = [str(Path(PYTHON).parent / "frictionless"), "validate", str(out / "csv" / "datapackage.json")]
+            validate = [str(Path(PYTHON).parent / "frictionless"), "validate",
+                        str(out / "csv" / "datapackage.json")]
             timed = interleaved({"run": run, "frictionless validate": validate,
                                  **({"import floor": FLOOR} if real else {})},
                                 max(args.runs, 5) if real else args.runs, fresh,
@@ -217,6 +234,13 @@ def verdicts(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str]]
     return [(t, m, b, "met" if ok else "missed") for t, m, b, ok in checks]
 
 
+def _stage_cell(times: dict[str, float]) -> str:
+    """``wall / processor`` milliseconds, or the processor time alone of worker processes."""
+    if "wall" in times:
+        return f"{times['wall']:,.0f} / {times['cpu']:,.0f}"
+    return f"{times['cpu']:,.0f}" if times else "—"
+
+
 def write(results: dict, sizes: list[int]) -> None:
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
@@ -251,15 +275,17 @@ def write(results: dict, sizes: list[int]) -> None:
     lines += ["", f"Re-run on an unchanged source with an up-to-date release: {rerun['median_s']} s "
               f"(spread {rerun['min_s']}–{rerun['max_s']} s).", "", "## Where the time goes", "",
               "Milliseconds per stage of the run's own process (`run --timings`, last run of each "
-              "page); the validation runs meanwhile in worker processes, and its processor time is "
-              "the last line (the stage \"validate the staged release\" is only what the run "
-              "still waits for once the workbook is written):", ""]
+              "page), wall time / processor time: on a machine busy with other work the first "
+              "stretches, the second hardly does. The validation runs meanwhile in worker "
+              "processes, and their processor time is the last line (the stage \"validate the "
+              "staged release\" is only what the run still waits for once the workbook is "
+              "written):", ""]
     labels = list(results["pages"])
     stage_names = list(dict.fromkeys(s for p in results["pages"].values() for s in p["stages_ms"]))
     lines += ["| stage | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
     for stage in stage_names:
         lines.append(f"| {stage} | " + " | ".join(
-            f"{results['pages'][label]['stages_ms'].get(stage, 0):,.0f}" for label in labels) + " |")
+            _stage_cell(results["pages"][label]["stages_ms"].get(stage, {})) for label in labels) + " |")
     lines += ["", (ROOT / "bench" / "NOTES.md").read_text(encoding="utf-8").strip(), "",
               "## Reproduce", "", "```sh", "make bench            # or: .venv/bin/python bench/bench.py "
               "--sizes 1000,10000,100000 --runs 3", "```", ""]

@@ -53,12 +53,16 @@ def _label(rng: random.Random) -> tuple[str, str]:
 
 def _body(rng: random.Random, partner: str) -> str:
     parts = [rng.choice([
-        f"accueil à Ivry-sur-Seine de {rng.choice(WORDS)} {rng.choice(PEOPLE)} de {rng.randint(6, 12)} à {rng.randint(13, 17)} ans pendant {rng.choice(['deux', 'trois'])} semaines",
+        f"accueil à Ivry-sur-Seine de {rng.choice(WORDS)} {rng.choice(PEOPLE)} de {rng.randint(6, 12)} "
+        f"à {rng.randint(13, 17)} ans pendant {rng.choice(['deux', 'trois'])} semaines",
         f"séjour d’une quinzaine de jeunes ivryen·nes à {partner}",
-        f"réalisation de {rng.randint(2, 12)} forages d’eau en partenariat avec l’association {_name(rng)} {_name(rng)}",
-        f"participation financière de la Ville à hauteur de {rng.randint(1, 400)} 000€ pour un jardin d’enfant",
+        f"réalisation de {rng.randint(2, 12)} forages d’eau en partenariat avec l’association "
+        f"{_name(rng)} {_name(rng)}",
+        f"participation financière de la Ville à hauteur de {rng.randint(1, 400)} 000€ "
+        "pour un jardin d’enfant",
         f"mise en place du projet « {_name(rng)} {_name(rng)} » avec la Fondation {_name(rng).upper()}",
-        f"nomination comme citoyen d’honneur de la Ville de {_name(rng)} {_name(rng)}, militant des droits humains",
+        f"nomination comme citoyen d’honneur de la Ville de {_name(rng)} {_name(rng)}, "
+        "militant des droits humains",
         f"délégation ivryenne à {partner} pour célébrer le jumelage, près de {rng.randint(20, 90)} personnes",
         f"programme de rénovation urbaine du quartier {_name(rng)}, avec le Centre Municipal de Santé",
     ])]
@@ -81,9 +85,9 @@ def page(entries: int, seed: int = 2026) -> str:
     countries = [rng.choice(COUNTRIES) for _ in names]
     lines = ["Jumelages et coopérations décentralisées", "",
              "Ivry mène avec différentes villes à travers le monde des projets de solidarité :", ""]
-    lines += [f"  • {rng.choice(KINDS)} {n} ({c})" for n, c in zip(names, countries)] + [""]
+    lines += [f"  • {rng.choice(KINDS)} {n} ({c})" for n, c in zip(names, countries, strict=True)] + [""]
     per_partner = [entries // partners + (1 if i < entries % partners else 0) for i in range(partners)]
-    for name, country, count in zip(names, countries, per_partner):
+    for name, country, count in zip(names, countries, per_partner, strict=True):
         lines += [f"{name} ({country})", "",
                   f"Un accord de jumelage entre Ivry-sur-Seine et {name} a été signé en "
                   f"{rng.randint(1960, 2015)}. Les premiers liens datent des années 1990.", ""]
