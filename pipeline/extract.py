@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .config import Town, config
 from .dates import YEAR, Period, label_key, parse_label
@@ -37,6 +37,9 @@ from .places import (
 from .schemas import categories
 from .text import APOSTROPHES, Caseless, folded, nfc, pattern_key, slug
 from .themes import themes
+
+if TYPE_CHECKING:
+    from .workers import Pool
 
 Record = dict[str, object]
 
@@ -263,12 +266,11 @@ def _direction(text: str, read: tuple[str, bool], town: Town) -> str:
     return DIRECTIONS[(visit, trip)]
 
 
-def entry_facts(entry: Entry) -> EntryFacts:
+def entry_facts(label: str | None, text: str) -> EntryFacts:
     """Everything an entry says, each fact read once, the text lowercased once."""
-    text = entry.text
     read, composed = folded(text), nfc(text)
     said = _statements(*(read if composed is text else folded(composed)))
-    period = parse_label(entry.label) if entry.label else None
+    period = parse_label(label) if label else None
     return EntryFacts(period=period, status=_status(said, period),
                       cancelled_years=_edtf_set(_years_cancelled(said)),
                       recurrence=_recurrence(*read), direction=_direction(text, read, config().town),
@@ -545,56 +547,105 @@ def _people(passages: list[_Passage]) -> Linked:
             action_links, partner_links)
 
 
-@dataclass
-class _Extracted:
-    """The records of the partners and actions, and the passages that may name things."""
+@dataclass(frozen=True)
+class _Partner:
+    """A partner section with what names it: its heading, name, id and its actions' ids."""
 
-    partners: list[Record]
-    actions: list[Record]
-    action_themes: list[Record]
-    passages: list[_Passage]
+    section: Section
+    partner_id: str
+    heading: Heading
+    name: PartnerName
+    action_ids: list[str]
 
 
-def _partners_and_actions(page: Page, locations: dict[str, Location]) -> _Extracted:
-    """Each section's partner and its actions, in the page's order, each entry read once."""
+def _partners(page: Page) -> list[_Partner]:
     headings = [Heading.read(s.heading.text) for s in page.sections]
     words = Spellings(_page_text(page), frozenset(h.place for h in headings))
     names = [partner_name(heading, words) for heading in headings]
-    partner_ids = ranked([slug(name.name) for name in names])
-    done = _Extracted([], [], [], [])
-    for section, pid, name, heading in zip(page.sections, partner_ids, names, headings, strict=True):
-        facts = [entry_facts(entry) for entry in section.entries]
-        first_year = min((f.period.start_year for f in facts if f.period and f.period.start_year),
+    return [_Partner(section, pid, heading, name,
+                     [f"{pid}-{key}" for key in ranked([entry_key(e) for e in section.entries])])
+            for section, pid, heading, name in zip(
+                page.sections, ranked([slug(name.name) for name in names]), headings, names,
+                strict=True)]
+
+
+def _all_passages(partners: list[_Partner]) -> list[_Passage]:
+    """Each section's description blocks, then its actions: the page's order."""
+    passages = []
+    for partner in partners:
+        passages += _passages(partner.section, partner.partner_id)
+        passages += [_Passage("action_id", aid, entry.text, entry.line_at)
+                     for entry, aid in zip(partner.section.entries, partner.action_ids, strict=True)]
+    return passages
+
+
+# A page of this many entries or more has its entries read by the worker processes while
+# this one reads the programmes, organisations and people; a smaller one is read here (a
+# worker loads frictionless first, which a small page's whole extraction does not last).
+PARALLEL_FROM_ENTRIES = 5_000
+CHUNKS_PER_WORKER = 4  # so that a worker that started late still takes its share
+
+
+def facts_of(entries: list[tuple[str | None, str]]) -> list[EntryFacts]:
+    """The facts of entries given as (label, text): a task for a worker process."""
+    return [entry_facts(label, text) for label, text in entries]
+
+
+def _entry_facts(page: Page, workers: Pool | None) -> Callable[[], list[EntryFacts]]:
+    """The facts of every entry of the page, in order, once asked for: read by the workers
+    meanwhile on a large page. Each entry is read on its own, so that which process reads
+    it changes nothing."""
+    entries = [(entry.label, entry.text) for section in page.sections for entry in section.entries]
+    if workers is None or workers.workers == 0 or len(entries) < PARALLEL_FROM_ENTRIES:
+        return lambda: facts_of(entries)
+    size = -(-len(entries) // (workers.workers * CHUNKS_PER_WORKER))
+    pending = [workers.submit(facts_of, entries[i:i + size]) for i in range(0, len(entries), size)]
+    return lambda: [facts for chunk in pending for facts in chunk.result()]
+
+
+Records = dict[str, list[Record]]
+
+
+def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
+                             locations: dict[str, Location]) -> Records:
+    """The partners, their actions and the actions' themes, in the page's order."""
+    rows: Records = {"partners": [], "actions": [], "action_themes": []}
+    read = iter(facts)
+    for partner in partners:
+        section, pid = partner.section, partner.partner_id
+        said = [next(read) for _ in section.entries]
+        first_year = min((f.period.start_year for f in said if f.period and f.period.start_year),
                          default=None)
         description = "\n\n".join(block.text for block in section.description)
         about = {**_description_columns(description, first_year),
                  **_location_columns(locations.get(pid))}
-        done.partners.append(_partner_record(section, pid, name, heading, about))
-        done.passages += _passages(section, pid)
-        keys = ranked([entry_key(entry) for entry in section.entries])
-        for entry, key, said in zip(section.entries, keys, facts, strict=True):
-            aid = f"{pid}-{key}"
-            done.actions.append(_action_record(entry, pid, aid, said))
-            done.action_themes += [{"action_id": aid, "theme": t} for t in said.themes]
-            done.passages.append(_Passage("action_id", aid, entry.text, entry.line_at))
-    return done
+        rows["partners"].append(_partner_record(section, pid, partner.name, partner.heading, about))
+        for entry, aid, entry_said in zip(section.entries, partner.action_ids, said, strict=True):
+            rows["actions"].append(_action_record(entry, pid, aid, entry_said))
+            rows["action_themes"] += [{"action_id": aid, "theme": t} for t in entry_said.themes]
+    return rows
 
 
-def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[str, list[Record]]:
+def extract(page: Page, locations: dict[str, Location] | None = None,
+            workers: Pool | None = None) -> Records:
     """The page's records, one list per table, named after the schemas' columns.
 
     Programmes, organisations and people are read in the actions and in the partners'
     descriptions; each row and each link gives the line of the page that names the thing.
+    A large page's entries are read meanwhile by ``workers``, when given.
     """
-    found = _partners_and_actions(page, locations or {})
+    partners = _partners(page)
+    facts = _entry_facts(page, workers)
+    passages = _all_passages(partners)
     programme_rows, action_programmes, partner_programmes = _things(
-        programmes, found.passages, "programme_id", with_acronym=False)
+        programmes, passages, "programme_id", with_acronym=False)
     organisation_rows, action_organisations, partner_organisations = _things(
-        organisations, found.passages, "organisation_id", with_acronym=True)
-    person_rows, action_people, partner_people = _people(found.passages)
+        organisations, passages, "organisation_id", with_acronym=True)
+    person_rows, action_people, partner_people = _people(passages)
+    rows = _partner_and_action_rows(partners, facts(), locations or {})
     return {
-        "partners": found.partners,
-        "actions": found.actions,
+        "partners": rows["partners"],
+        "actions": rows["actions"],
         "programmes": programme_rows,
         "action_programmes": action_programmes,
         "partner_programmes": partner_programmes,
@@ -604,5 +655,5 @@ def extract(page: Page, locations: dict[str, Location] | None = None) -> dict[st
         "people": person_rows,
         "action_people": action_people,
         "partner_people": partner_people,
-        "action_themes": found.action_themes,
+        "action_themes": rows["action_themes"],
     }

@@ -90,8 +90,9 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
             document = read(source)
         with clock.stage("parse"):
             page = parse(document.blocks)
-        with clock.stage("extract"):
-            data = tables(extract(page, load_locations(REFERENCE_PLACES)))
+        with clock.stage("extract"):  # a large page's entries read by the workers meanwhile
+            data = tables(extract(page, load_locations(REFERENCE_PLACES), workers))
+        reading = workers.busy
         base = None if first_release else previous_release(output, previous)
         check_structure(data, base, min_actions_ratio)
         with clock.stage("coverage"):
@@ -99,5 +100,7 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
         check_coverage(report, allow_unassigned)
         release = write_release(data, snapshot, document.text, output, base, report, clock,
                                 Checks(workers))
-        clock.alongside[f"validation ({workers.workers} workers)"] = workers.busy
+        if reading:
+            clock.alongside[f"extract ({workers.workers} workers)"] = reading
+        clock.alongside[f"validation ({workers.workers} workers)"] = workers.busy - reading
     return Result(data, release, report)

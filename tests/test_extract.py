@@ -449,3 +449,22 @@ def test_no_town_and_no_page_sentence_in_the_grammar(module):
         for sentence in re.split(r"(?<=[.!?])\s+", line):
             if len(sentence) > 40:
                 assert sentence.lower() not in code, sentence
+
+
+def test_entries_read_by_worker_processes_give_the_same_records(monkeypatch):
+    """A large page's entries are read by the worker processes, in chunks: the records are
+    those read in this process, in the same order."""
+    from bench.synthetic import page as synthetic_page
+    from pipeline import extract as extract_module
+    from pipeline.parse import parse
+    from pipeline.read import text_blocks
+    from pipeline.workers import Pool
+
+    page = parse(text_blocks(synthetic_page(300)))
+    alone = extract_module.extract(page)
+    monkeypatch.setattr(extract_module, "PARALLEL_FROM_ENTRIES", 100)
+    with Pool(2) as workers:
+        shared = extract_module.extract(page, workers=workers)
+        assert workers.busy > 0  # the workers did read the entries
+    assert shared == alone
+    assert len(alone["actions"]) >= 300
