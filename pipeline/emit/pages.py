@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 from ..config import config
 from ..escape import markdown, web_address
 from ..layout import Layout, ReleaseFile, release_files
-from ..read import lines
 from . import snapshot, worldmap
 
 if TYPE_CHECKING:
@@ -309,6 +308,8 @@ def page_lines(text: str) -> list[str]:
     >>> page_lines("Titre\\r\\n\\nUn\\u2028deux\\rtrois\\n")
     ['Titre', '', 'Un\\u2028deux', 'trois']
     """
+    from ..read import lines  # the grammar's modules: not loaded by a run that stops early
+
     found = lines(text)
     return found[:-1] if found and found[-1] == "" else found
 
