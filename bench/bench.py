@@ -23,6 +23,7 @@ target, and why) and ``docs/benchmarks.json``. The pipeline's code is compiled f
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -46,6 +47,7 @@ FLOOR = [PYTHON, "-c", "import frictionless, pyarrow.parquet"]
 TARGETS = {"real_page_vs_floor": 2.0, "100k_vs_frictionless_validate": 1.5, "100k_peak_mb": 1536,
            "growth_10k_to_100k": 11.0, "unchanged_rerun_seconds": 0.2}
 SAMPLE_EVERY = 0.05  # seconds between two samples of the memory of a run's processes
+TREE_EVERY = 20  # samples between two looks for the run's processes (its workers start early)
 
 
 def _children() -> dict[int, list[int]]:
@@ -62,15 +64,23 @@ def _children() -> dict[int, list[int]]:
     return found
 
 
-def _tree_pss_mb(pid: int) -> float:
-    """The proportional set size of a process and its descendants, in MB: pages shared
-    between them (a forked worker's) are counted once, in shares."""
-    children, total, pending = _children(), 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants."""
+    children, found, pending = _children(), [], [pid]
     while pending:
         current = pending.pop()
+        found.append(current)
         pending += children.get(current, [])
+    return found
+
+
+def _pss_mb(pids: list[int]) -> float:
+    """The proportional set size of processes together, in MB: pages shared between them
+    (a forked worker's) are counted once, in shares."""
+    total = 0
+    for pid in pids:
         try:
-            with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as handle:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
                 total += next(int(line.split()[1]) for line in handle if line.startswith("Pss:"))
         except (OSError, StopIteration):
             pass
@@ -87,8 +97,15 @@ def measure(command: list[str], memory: bool = False) -> dict:
     peak, done = [0.0], threading.Event()
 
     def sample() -> None:
-        while not done.wait(SAMPLE_EVERY):
-            peak[0] = max(peak[0], _tree_pss_mb(process.pid))
+        # the process tree is looked for (a scan of /proc) every 20 samples only: the
+        # sampler shares the machine with the run it measures
+        pids: list[int] = []
+        for count in itertools.count():
+            if done.wait(SAMPLE_EVERY):
+                return
+            if count % TREE_EVERY == 0:
+                pids = _tree(process.pid)
+            peak[0] = max(peak[0], _pss_mb(pids))
 
     sampler = threading.Thread(target=sample, daemon=True)
     if memory:
