@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 APOSTROPHES = "['’]"
@@ -87,14 +88,19 @@ class Caseless:
     """
 
     lowered: re.Pattern[str]
-    any_case: re.Pattern[str]
 
     @classmethod
     def compile(cls, pattern: str, flags: int = 0) -> Caseless:
         letters = _ESCAPES.sub("", pattern)
         if letters != letters.lower():
             raise ValueError(f"a Caseless pattern is written in lowercase: {pattern!r}")
-        return cls(re.compile(pattern, flags), re.compile(pattern, flags | re.IGNORECASE))
+        return cls(re.compile(pattern, flags))
+
+    @cached_property
+    def any_case(self) -> re.Pattern[str]:
+        """The same pattern with IGNORECASE, compiled the first time a text needs it: few
+        pages have one, and compiling costs a run of the real page more than matching."""
+        return re.compile(self.lowered.pattern, self.lowered.flags | re.IGNORECASE)
 
     def on(self, lowered: bool) -> re.Pattern[str]:
         """The pattern to match in a text that :func:`folded` gave, lowercased or not."""
