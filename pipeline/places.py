@@ -43,6 +43,17 @@ _KIND = re.compile(
 _KIND_PREFIX = re.compile(
     rf"\b(?:la|le|les)\s+(?:{_KIND_WORD})\s+(?:de\s+|d{APOSTROPHES})", re.IGNORECASE
 )
+# A kind of town written before the name without an article ("Commune de Tamba", "Ville
+# d'Atar"): the same place as the name alone. Camps keep theirs: "Camps de réfugiés de X"
+# is the name the page gives them.
+_TOWN_PREFIX = re.compile(
+    rf"^(?i:(?:la|le)\s+)?(?i:ville|village|commune(?:\s+rurale)?|municipalité|cité)\s+"
+    rf"(?:de\s+|d{APOSTROPHES})(?=[A-ZÀ-Ý])")
+# Inclusive spellings ("réfugié·es", "élu.e.s", "réfugié(e)s"): the name in the plain
+# plural, so that the same place keeps one id however its heading is spelt.
+_INCLUSIVE = re.compile(
+    r"(?<=\w)(?:[·⋅•.](?P<end>e|es|s|ne|nes|le|les|te|tes|rice|rices|ice|ices|euse|euses|ère|ères)"
+    r"(?:[·⋅•.](?P<plural>s))?|\(e\)(?P<paren>s)?)(?!\w)")
 _LOCATIVE = re.compile(r"(?<!\s)\s+en\s+[A-ZÀ-Ý][\w-]*$")  # "… en Cisjordanie"
 # Where a place's name ends and a qualifier starts: a spaced dash ("La Lisa – La Havane"),
 # a comma ("…, région de Kayes"), "au sein de …". A dash inside a name
@@ -92,8 +103,12 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     ('Saint-Louis', 'Sénégal')
     >>> split_heading("Tombouctou ( Mali )"), split_heading("Kobané")
     (('Tombouctou', 'Mali'), ('Kobané', None))
+    >>> split_heading("Gao (Mali).")
+    ('Gao', 'Mali')
     """
     text = heading.strip()
+    if text[-1:] in ".:" and text[:-1].rstrip().endswith(")"):
+        text = text[:-1].rstrip()
     start = text.rfind("(")
     if not text.endswith(")") or start <= 0 or ")" in text[start:-1]:
         return text, None
@@ -111,9 +126,21 @@ def place_name(heading_name: str) -> str:
     'Centro'
     >>> place_name("St. Louis"), place_name("Camps de réfugiés de Mbera")
     ('St. Louis', 'Camps de réfugiés de Mbera')
+    >>> place_name("Commune de Tamba"), place_name("Camps de réfugié·es nomades de Mbera")
+    ('Tamba', 'Camps de réfugiés nomades de Mbera')
     """
-    name = _QUALIFIER.split(heading_name, maxsplit=1)[0]
-    return _LOCATIVE.sub("", _KIND_PREFIX.sub("", name)).strip()
+    name = _QUALIFIER.split(plain_spelling(heading_name), maxsplit=1)[0]
+    return _LOCATIVE.sub("", _KIND_PREFIX.sub("", _TOWN_PREFIX.sub("", name))).strip()
+
+
+def plain_spelling(text: str) -> str:
+    """``text`` with its inclusive spellings in the plain plural (or singular).
+
+    >>> plain_spelling("réfugié·es, élu.e.s, habitant(e)s, animateur·rice, St. Louis")
+    'réfugiés, élus, habitants, animateur, St. Louis'
+    """
+    return _INCLUSIVE.sub(lambda m: "s" if m["plural"] or m["paren"] or (m["end"] or "").endswith("s")
+                          else "", text)
 
 
 @cache
