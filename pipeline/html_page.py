@@ -18,7 +18,10 @@ from lxml import etree
 
 from .errors import PipelineError
 from .places import split_heading
-from .read import Block, IntroWords, bullet_item, heading_like, lay_out, names_a_country
+from .read import (
+    OTHER_HEADINGS, SUB_HEADINGS, Block, IntroWords, bullet_item, heading_key, heading_like, lay_out,
+    names_a_country,
+)
 
 # What a browser does not show, wherever it is.
 _NOT_RENDERED = {"script", "style", "template", "noscript"}
@@ -216,12 +219,13 @@ def _table_of_contents(element: etree._Element) -> bool:
 
 def _paragraph_blocks(element: etree._Element, items: IntroWords) -> list[Block]:
     """The blocks of a ``<p>``: one per ``<br>`` line, a line typed with a bullet ("• …",
-    "- …") a list item, and a paragraph all in bold that reads as a partner heading a
-    heading."""
+    "- …") a list item, and a paragraph all in bold that reads as a partner heading (or
+    is one of the usual sub-headings and other headings) a heading."""
     pieces = _pieces(element)
     if len(pieces) == 1 and _bold_only(element):
         text = pieces[0]
-        if heading_like(text, items) and (names_a_country(split_heading(text)[1]) or items.name(text)):
+        if heading_key(text) in SUB_HEADINGS | OTHER_HEADINGS or (heading_like(text, items) and (
+                names_a_country(split_heading(text)[1]) or items.name(text))):
             return [Block("heading", text, 0, level=BOLD_HEADING_LEVEL)]
     blocks = []
     for piece in pieces:

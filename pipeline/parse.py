@@ -42,8 +42,11 @@ from dataclasses import dataclass, field
 from .dates import abbreviates_month, split_any_label
 from .errors import PipelineError
 from .places import link_intro, name_words, place_name, split_heading
+from .read import (
+    OTHER_HEADINGS, SUB_HEADINGS, Block, IntroWords, heading_key, heading_like, names_a_country,
+    names_institution,
+)
 from .text import slug
-from .read import OTHER_HEADINGS, SUB_HEADINGS, Block, IntroWords, heading_key, heading_like, names_a_country
 
 # The site's navigation links, whatever arrow or case they are written with.
 _NAVIGATION = re.compile(
@@ -269,16 +272,16 @@ def label_alone(text: str) -> str | None:
 
     >>> label_alone("2024"), label_alone("Printemps 2021 :"), label_alone("2024 : accueil")
     ('2024', 'Printemps 2021', None)
-    >>> label_alone("Accueil de jeunes") is None
-    True
+    >>> label_alone("2020, 2021 et 2022"), label_alone("Accueil de jeunes") is None
+    ('2020, 2021 et 2022', True)
     """
-    found = split_any_label(text)
-    if found:
-        return found[0] if not found[1].strip() else None
     if len(text) > LABEL_WINDOW:
         return None
     found = split_any_label(text.rstrip() + " :")
-    return found[0] if found and not found[1].strip() and found[0] == text.strip() else None
+    if found and not found[1].strip() and found[0] == text.strip():
+        return found[0]
+    found = split_any_label(text)
+    return found[0] if found and not found[1].strip() else None
 
 
 # Words that may come before a place's name when a paragraph speaks of it ("La commune de…").
@@ -439,7 +442,7 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     roles: dict[int, Role] = {}
     for i, placeish, sure in headings:
         key, depth = heading_key(body[i].text), body[i].level
-        if key in SUB_HEADINGS:
+        if key in SUB_HEADINGS or (depth > level and names_institution(body[i].text)):
             roles[i] = "sub"
         elif key in OTHER_HEADINGS:
             roles[i] = "other"

@@ -249,6 +249,18 @@ def _reads_as_name(name: str) -> bool:
     return True
 
 
+def names_institution(line: str) -> bool:
+    """A short line that is an institution's name ("Théâtre National de …"): within a
+    partner's section, the heading of a part of it, not a partner.
+
+    >>> names_institution("Musée National de Gao"), names_institution("Musée ouvert le lundi")
+    (True, False)
+    """
+    words = line.split()
+    return (bool(words) and words[0].lower() in INSTITUTIONS and len(line) <= MAX_PLAIN_HEADING
+            and not _SENTENCE_MARK.search(line) and _reads_as_name(" ".join(["X", *words[1:]])))
+
+
 def names_a_country(bracket: str | None) -> bool:
     return countries(bracket)[1] is not None
 
@@ -361,6 +373,8 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block("heading", line, number, level=1))
         elif heading_like(line, items) or heading_key(line) in SUB_HEADINGS | OTHER_HEADINGS:
             blocks.append(Block("heading", line, number, level=2))
+        elif names_institution(line):
+            blocks.append(Block("heading", line, number, level=3))
         else:
             blocks.append(Block("paragraph", line, number))
     return blocks
@@ -423,8 +437,9 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
             raise PipelineError(f"{name}: an HTML page with no article text")
         blocks, removed = without_invisible(blocks)
         return Document(blocks, encoding, "html", page_text, removed)
-    blocks, removed = without_invisible(text_blocks(text))
-    return Document(blocks, encoding, "text", text, removed)
+    removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
+               for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
+    return Document(text_blocks(_REMOVED.sub("", text)), encoding, "text", text, removed)
 
 
 def read(path: Path) -> Document:
