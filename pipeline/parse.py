@@ -324,10 +324,6 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             set_aside.append(SetAside(block, reason, warn=other))
             label_only = described = furniture = False
             continue
-        if other:
-            lost = split_any_label(block.text) is not None or label_alone(block.text) is not None
-            set_aside.append(SetAside(block, LOST_ENTRY if lost else UNDER_OTHER_HEADING, loss=lost))
-            continue
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
             continue
@@ -336,6 +332,10 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             furniture = True
             continue
         furniture = False
+        if other:
+            lost = split_any_label(block.text) is not None or label_alone(block.text) is not None
+            set_aside.append(SetAside(block, LOST_ENTRY if lost else UNDER_OTHER_HEADING, loss=lost))
+            continue
         if block.kind == "list_item" and not split_any_label(block.text):
             if entries:
                 entries[-1].extend("• " + block.text, block.line, "\n")
