@@ -19,7 +19,14 @@ from lxml import etree
 from .errors import PipelineError
 from .places import split_heading
 from .read import (
-    OTHER_HEADINGS, SUB_HEADINGS, Block, IntroWords, bullet_item, heading_key, heading_like, lay_out,
+    OTHER_HEADINGS,
+    SUB_HEADINGS,
+    Block,
+    IntroWords,
+    bullet_item,
+    heading_key,
+    heading_like,
+    lay_out,
     names_a_country,
 )
 
@@ -65,9 +72,10 @@ def _left_out(element: etree._Element, in_article: bool = False,
               holds_heading: Callable[[etree._Element], bool] = _holds_heading) -> bool:
     """Site furniture. Inside the article, a header that holds a heading is the article's
     own (WordPress' ``<header class="entry-header"><h1>``, Joomla's ``page-header``): kept."""
-    if not isinstance(element.tag, str):
-        return True
-    tag, marks = element.tag.lower(), _marks(element)
+    tag = element.tag
+    if not isinstance(tag, str):  # a comment or a processing instruction: lxml types it loosely
+        return True  # type: ignore[unreachable]
+    tag, marks = tag.lower(), _marks(element)
     furniture = tag in _LEFT_OUT_TAGS or bool(_LEFT_OUT_MARKS.search(marks)) \
         or element.get("role") == "navigation"
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
@@ -87,7 +95,7 @@ class _Tree:
         self._furniture: dict[etree._Element, bool] = {}
         self._holding: set[etree._Element] = set()  # the headings and the elements above them
         for heading in document.iter(*_HEADINGS):
-            node = heading
+            node: etree._Element | None = heading
             while node is not None and node not in self._holding:
                 self._holding.add(node)
                 node = node.getparent()
@@ -98,14 +106,15 @@ class _Tree:
 
     def in_furniture(self, element: etree._Element) -> bool:
         """The element or one above it is site furniture."""
-        path, node = [], element
+        path: list[etree._Element] = []
+        node: etree._Element | None = element
         while node is not None and node not in self._furniture:
             path.append(node)
             node = node.getparent()
         known = self._furniture[node] if node is not None else False
-        for node in reversed(path):
-            known = known or _left_out(node)
-            self._furniture[node] = known
+        for above in reversed(path):
+            known = known or _left_out(above)
+            self._furniture[above] = known
         return known
 
     def text_length(self, element: etree._Element) -> int:
@@ -296,13 +305,18 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.loose.append(_rendered(child) + (child.tail or ""))
 
 
+def _elements(found: object) -> list[etree._Element]:
+    """The elements an XPath query of elements found (lxml types its answer as any value)."""
+    return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
+
+
 def _article(tree: _Tree) -> etree._Element:
     """The element holding the page's own content: the largest <article>, else <main>, else
     an element marked as the main content, else <body>."""
     document = tree.document
     for query in ("//main//article", "//article", "//main", "//*[@role='main']",
                   "//*[@id='content' or @id='contenu' or @id='main']"):
-        found = [e for e in document.xpath(query) if not _left_out(e)]
+        found = [e for e in _elements(document.xpath(query)) if not _left_out(e)]
         if found:
             return max(found, key=tree.text_length)
     body = document.find("body")
@@ -329,11 +343,12 @@ def _widen(article: etree._Element, tree: _Tree) -> etree._Element:
     meets: dict[etree._Element, int] = {}
     highest = 0
     for heading in beside:
-        path, node = [], heading
-        while node not in above and node not in meets:
+        path: list[etree._Element] = []
+        node: etree._Element | None = heading
+        while node is not None and node not in above and node not in meets:
             path.append(node)
             node = node.getparent()
-        level = above[node] if node in above else meets[node]
+        level = 0 if node is None else above[node] if node in above else meets[node]
         meets.update(dict.fromkeys(path, level))
         highest = max(highest, level)
     return article if not highest else list(article.iterancestors())[highest - 1]

@@ -164,17 +164,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """
     if not data.strip():
         raise PipelineError(f"{name}: the file is empty")
-    for bom, encoding in _BOMS:
+    for bom, unicode in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                text = data[len(bom):].decode(unicode)
             except UnicodeDecodeError as exc:
-                raise PipelineError(f"{name}: starts with the byte order mark of {encoding} but "
-                                    f"is not {encoding} (at byte {exc.start + len(bom)})") from None
+                raise PipelineError(f"{name}: starts with the byte order mark of {unicode} but "
+                                    f"is not {unicode} (at byte {exc.start + len(bom)})") from None
             if (nul := text.find("\x00")) >= 0:
                 line = len(lines(text[:nul]))
                 raise PipelineError(f"{name}: a binary file, not a page (a NUL character on line {line})")
-            return text, encoding.replace("-le", "").replace("-be", "")
+            return text, unicode.replace("-le", "").replace("-be", "")
     if (nul := data.find(b"\x00")) >= 0:
         raise PipelineError(f"{name}: a binary file, not a page (a NUL byte on line "
                             f"{_line_of(data, nul)})")
@@ -232,7 +232,7 @@ def _reads_as_name(name: str) -> bool:
     """A place's name: a few words, each capitalised, a particle or a dash; not an
     institution's name ("Théâtre National de …").
 
-    >>> _reads_as_name("Saint-Louis du Sénégal"), _reads_as_name("Retour en haut de page")
+    >>> _reads_as_name("Saint-Louis du Sénégal"), _reads_as_name("Retour à la liste des actualités")
     (True, False)
     >>> _reads_as_name("Publié le 12/03/2024"), _reads_as_name("Musée National d’Oz")
     (False, False)
@@ -315,7 +315,7 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     >>> [heading_like(h) for h in ("Tombouctou (Mali)", "St. Louis (Sénégal)", "Kobané",
     ...                            "Cergy (France, Belgique)", "Les camps de Mbera (Mauritanie)")]
     [True, True, True, True, True]
-    >>> [heading_like(h) for h in ("Retour en haut de page", "Ce séjour a eu lieu (Mali).",
+    >>> [heading_like(h) for h in ("Retour à la liste des actualités", "Ce séjour a eu lieu (Mali).",
     ...                            "2016 : forages (Mali)", "Accueil de jeunes (Oz)")]
     [False, False, False, False]
     >>> heading_like("Camps de réfugiés de Mbera", ["Les camps de réfugiés de Mbera (Mauritanie)"])
@@ -390,7 +390,7 @@ def lay_out(blocks: list[Block]) -> tuple[list[Block], str]:
     ('Titre\\n\\n• Un\\n• Deux\\n\\nFin.\\n', [1, 3, 4, 6])
     """
     written: list[str] = []
-    numbered = []
+    numbered: list[Block] = []
     for block in blocks:
         if written and not (block.kind == "list_item" and numbered[-1].kind == "list_item"):
             written.append("")

@@ -10,7 +10,13 @@ import pytest
 from pipeline.cli import main
 from pipeline.extract import extract
 from pipeline.parse import (
-    FURNITURE, LOST_ENTRY, NAVIGATION_LINK, OTHER_HEADING, SUB_HEADING, UNDER_OTHER_HEADING, parse,
+    FURNITURE,
+    LOST_ENTRY,
+    NAVIGATION_LINK,
+    OTHER_HEADING,
+    SUB_HEADING,
+    UNDER_OTHER_HEADING,
+    parse,
 )
 from pipeline.read import read_bytes
 
