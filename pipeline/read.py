@@ -420,7 +420,8 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     """The page of a snapshot's bytes; HTML when ``html`` says so or the bytes look like it.
 
     The text is read in NFC (a page pasted from a Mac writes "é" as "e" and an accent: the
-    same page, the same release) and its blocks without invisible characters."""
+    same page, the same release) and without the invisible characters of ``REMOVED``, its
+    blocks and the text the release ships alike (the lines are the same)."""
     text, encoding = decode(data, name)
     text = nfc(text)
     if html is None:
@@ -436,10 +437,11 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
         if not blocks:
             raise PipelineError(f"{name}: an HTML page with no article text")
         blocks, removed = without_invisible(blocks)
-        return Document(blocks, encoding, "html", page_text, removed)
+        return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed)
     removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
-    return Document(text_blocks(_REMOVED.sub("", text)), encoding, "text", text, removed)
+    text = _REMOVED.sub("", text)
+    return Document(text_blocks(text), encoding, "text", text, removed)
 
 
 def read(path: Path) -> Document:

@@ -21,6 +21,7 @@ from pipeline.parse import (
 from pipeline.read import read_bytes
 
 from .conftest import SNAPSHOT
+from .html_pages import render
 
 HTML_TOP = "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
 HTML_BOTTOM = "</body></html>"
@@ -302,13 +303,15 @@ def records_of(data, name):
     return extract(parse(read_bytes(data, name).blocks))
 
 
+def snapshot(html):
+    """The real page as text or as an HTML page, and a file name that says which."""
+    text = SNAPSHOT.read_text(encoding="utf-8")
+    return (render(text), "page.html") if html else (text, "page.txt")
+
+
 @pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
 def test_a_page_in_nfd_gives_the_same_records(html):
-    text = SNAPSHOT.read_text(encoding="utf-8")
-    if html:
-        from .html_pages import render
-        text = render(text)
-    name = "page.html" if html else "page.txt"
+    text, name = snapshot(html)
     nfd = unicodedata.normalize("NFD", text)
     assert nfd != text
     assert records_of(nfd.encode("utf-8"), name) == records_of(text.encode("utf-8"), name)
@@ -316,11 +319,7 @@ def test_a_page_in_nfd_gives_the_same_records(html):
 
 @pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
 def test_invisible_characters_change_no_date_nor_id_and_are_reported(html):
-    text = SNAPSHOT.read_text(encoding="utf-8")
-    if html:
-        from .html_pages import render
-        text = render(text)
-    name = "page.html" if html else "page.txt"
+    text, name = snapshot(html)
     hidden = text.replace("2016-2020", "2016\u200b-2020").replace("Dianguirdé", "Dian\u00adguirdé") \
         .replace("2022-2024", "2022\u2060-2024")
     document = read_bytes(hidden.encode("utf-8"), name)
