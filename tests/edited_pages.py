@@ -4,11 +4,17 @@ The city edits its page a few times a year. From the published page (the snapsho
 ``raw/`` and the reviewed release in ``output/``), :func:`edited_page` makes a version
 edited the way an editor would, from a seed: new entries in label forms the page does not
 use yet, a new undated entry, entries deleted or reworded, a heading renamed with a
-qualifier, an intro bullet lower-cased, extended or dropped, a new partner with zero, one
-or two countries. The page is written as a text snapshot and as HTML in the layouts of
-``html_pages`` (WordPress, Drupal, SPIP, Joomla), and comes with what must be read from
-it: every entry under its partner with its label and text, every partner with its heading
-and intro item, and the id that each entry of the published page must keep.
+qualifier, a kind of town or an inclusive spelling, an intro bullet lower-cased, extended
+or dropped, a new partner with zero, one or two countries or a final full stop, a label
+alone on its line (in HTML: two paragraphs, a ``<br>``, a ``<dl>`` or a table row), an
+entry above a partner's description, sub-headings inside a section, a heading of no
+partner ("En savoir plus") with its text, navigation links and the CMS's fields. The page
+is written as a text snapshot and as HTML in the layouts of ``html_pages`` (WordPress,
+Drupal, SPIP, Joomla) and their styles (bullets typed by hand, headings in bold or with a
+permalink, a table of contents), maybe with decomposed accents or invisible characters,
+and comes with what must be read from it: every entry under its partner with its label
+and text, every partner with its heading, intro item and description, and the id that
+each entry of the published page must keep.
 
 The expected facts come from the published release and from the edits themselves, never
 from a run of the code under test. The one id rule restated here is the undated entry's

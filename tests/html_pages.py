@@ -4,7 +4,9 @@ Each layout wraps the article in a site's header, menus, breadcrumb, footer and 
 "Retour en haut de page" link, and varies what CMS templates vary: where the title is
 (inside the article's ``<header>``, an ``<h1>`` outside the article, an ``<h2>`` page
 header above ``<h3>`` sections, or no title at all), headings as h2, h3 or h4, entries
-as paragraphs, list items or ``<br>``-separated lines, the date label in bold or not.
+as paragraphs, list items or ``<br>``-separated lines, the date label in bold or not;
+``ELEMENTOR`` and ``TYPO3`` add a side column and a sub-navigation under headings of their
+own. ``render_pieces`` also writes what editors type by hand (``STYLES``).
 """
 
 from dataclasses import dataclass, replace
@@ -91,6 +93,29 @@ JOOMLA = Layout(
 # A page with no title at all.
 UNTITLED = Layout("untitled", '<div id="content"><div class="contenu-page">\n', "", "",
                   "</div></div>\n", heading="h2", entries="p", bold=True)
+# Elementor: the text in a two-thirds column, a side column with the service's contact
+# under its own heading, all inside <main>.
+ELEMENTOR = Layout(
+    "elementor",
+    '<main id="content" class="site-main"><div class="page-content"><div data-elementor-type="wp-page" '
+    'class="elementor elementor-281"><section class="elementor-section"><div class="elementor-container">'
+    '<div class="elementor-column elementor-col-66"><div class="elementor-widget-wrap">\n',
+    '<div class="elementor-widget-heading"><h1 class="elementor-heading-title">{title}</h1></div>\n',
+    '<div class="elementor-widget-text-editor"><div class="elementor-widget-container">\n',
+    '</div></div></div></div>\n<div class="elementor-column elementor-col-33"><div class="elementor-widget-wrap">'
+    '<div class="elementor-widget-heading"><h3 class="elementor-heading-title">Service des relations '
+    'internationales</h3></div><div class="elementor-widget-text-editor"><p>Esplanade de la mairie, '
+    '01 23 45 67 89</p></div></div></div></div></section></div></div></main>\n',
+    heading="h2", entries="p", bold=True)
+# Typo3: no <main> nor <article>; a sub-navigation before the content and a right-hand
+# column after it, each under its own <h2>.
+TYPO3 = Layout(
+    "typo3",
+    '<div id="page"><div class="subnav-section"><h2>Voir aussi</h2><ul><li><a href="/s">Solidarité'
+    '</a></li></ul></div>\n<div class="content-main">', "<h1>{title}</h1>\n",
+    '<div class="ce-bodytext">\n',
+    '</div></div>\n<div class="colonne-droite"><h2>Contacts</h2><p>Mairie, 01 23 45 67 89</p></div></div>\n',
+    heading="h2", entries="p", bold=False)
 CMS_LAYOUTS = (WORDPRESS, DRUPAL, SPIP, JOOMLA)
 
 
