@@ -268,8 +268,16 @@ def is_furniture(text: str) -> bool:
 
 
 def _furniture_value(text: str) -> bool:
-    """A value under a CMS field's name: a few words, no sentence ("12 mars 2024", "Cuba")."""
-    return len(text.split()) <= FURNITURE_VALUE_WORDS and not text.rstrip().endswith((".", ":", "!", "?"))
+    """A value under a CMS field's name: a few words, no sentence nor entry ("12 mars 2024",
+    "Cuba", not "2024 : visite").
+
+    >>> _furniture_value("12 mars 2024"), _furniture_value("2024 : visite")
+    (True, False)
+    """
+    if len(text.split()) > FURNITURE_VALUE_WORDS or text.rstrip().endswith((".", ":", "!", "?")):
+        return False
+    labelled = split_any_label(text)
+    return not labelled or not labelled[1].strip()
 
 
 def label_alone(text: str) -> str | None:

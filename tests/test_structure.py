@@ -355,3 +355,9 @@ def test_a_run_reports_what_it_set_aside_and_the_characters_it_removed(tmp_path,
         (UNDER_OTHER_HEADING, "Le site du comité de jumelage."), (NAVIGATION_LINK, "↑ Haut de page")}
     actions = json.loads((out / "json" / "actions.json").read_text(encoding="utf-8"))
     assert "dianguirde-2016-2020" in {a["action_id"] for a in actions}
+
+
+def test_an_entry_after_a_cms_field_is_still_an_entry():
+    body = "<h2>Tamba (Mali)</h2><p>2020 : forages.</p><div>Étiquettes</div><div>Jumelage</div><p>2024 : visite</p>"
+    assert sections(body, True)[0][2] == [("2020", "2020 : forages."), ("2024", "2024 : visite")]
+    assert aside(body, True) == [(FURNITURE, "Étiquettes"), (FURNITURE, "Jumelage")]
