@@ -19,15 +19,14 @@ from lxml import etree
 from .errors import PipelineError
 from .places import split_heading
 from .read import (
-    OTHER_HEADINGS,
-    SUB_HEADINGS,
     Block,
     IntroWords,
     bullet_item,
-    heading_key,
     heading_like,
     lay_out,
     names_a_country,
+    other_heading,
+    sub_heading,
 )
 
 # What a browser does not show, wherever it is.
@@ -233,7 +232,7 @@ def _paragraph_blocks(element: etree._Element, items: IntroWords) -> list[Block]
     pieces = _pieces(element)
     if len(pieces) == 1 and _bold_only(element):
         text = pieces[0]
-        if heading_key(text) in SUB_HEADINGS | OTHER_HEADINGS or (heading_like(text, items) and (
+        if sub_heading(text) or other_heading(text) or (heading_like(text, items) and (
                 names_a_country(split_heading(text)[1]) or items.name(text))):
             return [Block("heading", text, 0, level=BOLD_HEADING_LEVEL)]
     blocks = []

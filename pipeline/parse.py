@@ -43,14 +43,13 @@ from .dates import abbreviates_month, split_any_label
 from .errors import PipelineError
 from .places import link_intro, name_words, place_name, split_heading
 from .read import (
-    OTHER_HEADINGS,
-    SUB_HEADINGS,
     Block,
     IntroWords,
-    heading_key,
     heading_like,
     names_a_country,
     names_institution,
+    other_heading,
+    sub_heading,
 )
 from .text import slug
 
@@ -455,10 +454,10 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     level = min(levels, default=min((body[i].level for i, _, _ in headings), default=0))
     roles: dict[int, Role] = {}
     for i, placeish, sure in headings:
-        key, depth = heading_key(body[i].text), body[i].level
-        if key in SUB_HEADINGS or (depth > level and names_institution(body[i].text)):
+        depth = body[i].level
+        if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)):
             roles[i] = "sub"
-        elif key in OTHER_HEADINGS:
+        elif other_heading(body[i].text):
             roles[i] = "other"
         elif depth < level:
             roles[i] = "group"

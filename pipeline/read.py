@@ -89,6 +89,13 @@ OTHER_HEADINGS = frozenset([
     "voir aussi", "à voir aussi", "notes", "note", "contact", "contacts", "nous contacter",
     "liens", "liens utiles", "ressources", "articles récents", "dans la même rubrique",
     "partager", "partager cette page", "sommaire", "table des matières", "sources", "crédits"])
+# Openings of a longer heading of either kind ("Historique du jumelage", "Pour en savoir plus
+# sur …"): only phrases that no entry or description opens with.
+SUB_OPENINGS = ("présentation", "historique", "histoire", "chronologie", "contexte",
+                "actions menées", "nos actions", "projets menés", "nos projets")
+OTHER_OPENINGS = ("en savoir plus", "pour en savoir plus", "documents à télécharger", "voir aussi",
+                  "à lire aussi", "lire aussi", "sur le même sujet", "liens utiles")
+HEADING_WORDS = 8  # a heading of either kind is short
 # First words of a name that is an institution's, not a place's ("Théâtre National de …").
 INSTITUTIONS = frozenset([
     "théâtre", "musée", "association", "comité", "école", "institut", "fondation", "maison",
@@ -218,6 +225,35 @@ def heading_key(text: str) -> str:
     return " ".join(nfc(text).lower().replace("’", "'").split()).rstrip(" :.").strip()
 
 
+def _opens_with(key: str, phrases: tuple[str, ...]) -> bool:
+    return any(key == p or key.startswith(p + " ") for p in phrases)
+
+
+def _short_title(text: str) -> bool:
+    return len(text.split()) <= HEADING_WORDS and not text.rstrip().endswith((".", "!", "?", "…"))
+
+
+def sub_heading(text: str) -> bool:
+    """One of the usual headings of a part of a partner's section.
+
+    >>> [sub_heading(t) for t in ("Historique", "Actions menées :", "Historique du jumelage",
+    ...                           "Historique de la coopération avec Tamba. Elle a commencé en 1990.")]
+    [True, True, True, False]
+    """
+    key = heading_key(text)
+    return key in SUB_HEADINGS or (_opens_with(key, SUB_OPENINGS) and _short_title(text))
+
+
+def other_heading(text: str) -> bool:
+    """One of the usual headings of what is no partner's section.
+
+    >>> [other_heading(t) for t in ("Notes", "Pour en savoir plus sur la coopération", "Notes de voyage.")]
+    [True, True, False]
+    """
+    key = heading_key(text)
+    return key in OTHER_HEADINGS or (_opens_with(key, OTHER_OPENINGS) and _short_title(text))
+
+
 def bullet_item(text: str) -> str | None:
     """The text of a list item typed by hand ("• Un", "- Un"), or ``None``.
 
@@ -330,7 +366,7 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     line = line.strip()
     if not line[:1].isupper() or len(line) > MAX_HEADING or split_any_label(line):
         return False
-    if heading_key(line) in SUB_HEADINGS or heading_key(line) in OTHER_HEADINGS:
+    if sub_heading(line) or other_heading(line):
         return False
     named = (items if isinstance(items, IntroWords) else IntroWords(items)).name
     name, bracket = split_heading(line)
@@ -371,7 +407,7 @@ def text_blocks(text: str) -> list[Block]:
             items.add(blocks[-1].text)
         elif not blocks and _title_like(line):
             blocks.append(Block("heading", line, number, level=1))
-        elif heading_like(line, items) or heading_key(line) in SUB_HEADINGS | OTHER_HEADINGS:
+        elif heading_like(line, items) or sub_heading(line) or other_heading(line):
             blocks.append(Block("heading", line, number, level=2))
         elif names_institution(line):
             blocks.append(Block("heading", line, number, level=3))

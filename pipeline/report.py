@@ -62,7 +62,7 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
 
     # a line holding a description's end and the entries run together after it is found
     # again across their texts, in the order of the page: the partner's texts come first
-    for section, partner in zip(page.sections, data["partners"]):
+    for section, partner in zip(page.sections, data["partners"], strict=True):
         covers(partner["heading"], section.heading.line)
         covers(partner["description"] or "", *(block.line for block in section.description))
         if partner["intro_line"]:
@@ -154,8 +154,8 @@ def hidden_characters(blocks: list[Block]) -> list[dict[str, Any]]:
     as written, so a date or a name they cut ("20\u200b19 :") is not read as one, and a
     bidirectional override shows a name backwards. Shown as code points, never raw.
 
-    >>> hidden_characters([Block("paragraph", "20\u200b19 : accueil", 4)])[0]["message"]
-    'invisible or control characters kept as written (U+200B ZERO WIDTH SPACE): a date or a name they cut is not read as one'
+    >>> hidden_characters([Block("paragraph", "20\u200d19 : accueil", 4)])[0]["message"][:73]
+    'invisible or control characters kept as written (U+200D ZERO WIDTH JOINER)'
     """
     found = []
     for block in blocks:
