@@ -154,7 +154,7 @@ def hidden_characters(blocks: list[Block]) -> list[dict[str, Any]]:
     as written, so a date or a name they cut ("20\u200b19 :") is not read as one, and a
     bidirectional override shows a name backwards. Shown as code points, never raw.
 
-    >>> hidden_characters([Block("paragraph", "20\u200d19 : accueil", 4)])[0]["message"][:73]
+    >>> hidden_characters([Block("paragraph", "20\u200d19 : accueil", 4)])[0]["message"][:74]
     'invisible or control characters kept as written (U+200D ZERO WIDTH JOINER)'
     """
     found = []
