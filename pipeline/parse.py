@@ -437,8 +437,9 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     "Actions menées"), or deeper than the partners' level and naming no country nor intro
     item, is a sub-heading: its section goes on below it. A heading in the vocabulary of
     other headings ("En savoir plus", "Notes", "Contact"), or that reads as no place and
-    has no dated entry below it, heads no partner's section: it and its text are set
-    aside and reported. A heading above the partners' level heads a group of sections.
+    has no dated entry below it (at the partners' level, or deeper after the last partner
+    heading: a side column's), heads no partner's section: it and its text are set aside
+    and reported. A heading above the partners' level heads a group of sections.
     """
     items = IntroWords()
     headings: list[tuple[int, bool, bool]] = []  # (index, reads as a place, names one surely)
@@ -452,6 +453,10 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     levels = ([body[i].level for i, _, sure in headings if sure]
               or [body[i].level for i, placeish, _ in headings if placeish])
     level = min(levels, default=min((body[i].level for i, _, _ in headings), default=0))
+    # the last heading that reads as a partner's: a deeper heading above it is inside the
+    # partners' sections, one below it may be a side column's
+    last = max((i for i, placeish, sure in headings if sure or (placeish and body[i].level == level)),
+               default=-1)
     roles: dict[int, Role] = {}
     for i, placeish, sure in headings:
         depth = body[i].level
@@ -466,7 +471,7 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
         elif sure:
             roles[i] = "partner"
         else:
-            roles[i] = "sub" if placeish or _dated_below(body, i) else "other"
+            roles[i] = "sub" if placeish or i < last or _dated_below(body, i) else "other"
     return roles
 
 

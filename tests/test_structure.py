@@ -98,6 +98,8 @@ SUB_HEADED = [
      "<p>2020 : forages.</p><p>2021 : puits.</p><h2>Gao (Mali)</h2><p>2019 : école.</p>", True),
     ("HTML h4 that names no place", "<h3>Tamba (Mali)</h3><p>{d}</p><h4>Le volet culturel</h4>"
      "<p>2020 : forages.</p><p>2021 : puits.</p><h3>Gao (Mali)</h3><p>2019 : école.</p>", True),
+    ("HTML h4 above undated text", "<h3>Tamba (Mali)</h3><h4>Le territoire</h4><p>{d}</p>"
+     "<p>2020 : forages.</p><p>2021 : puits.</p><h3>Gao (Mali)</h3><p>2019 : école.</p>", True),
     ("HTML bold sub-heading", "<h2>Tamba (Mali)</h2><p><strong>Présentation</strong></p><p>{d}</p>"
      "<p>2020 : forages.</p><p>2021 : puits.</p><h2>Gao (Mali)</h2><p>2019 : école.</p>", True),
     ("text", "Tamba (Mali)\n\nPrésentation\n\n{d}\n\nActions menées\n\n2020 : forages.\n\n"
