@@ -38,7 +38,7 @@ from .config import config
 from .errors import InputError, NetworkError
 from .http import session
 from .layout import lock_file, locked
-from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries, public_url
+from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries, public_url, web_address
 
 TIMEOUT = (10.0, 30.0)  # seconds to connect, seconds between bytes
 DEADLINE = 120.0  # seconds for the whole download, retries included
@@ -206,10 +206,7 @@ def fetch(url: str | None = None, raw: Path | None = None, *, max_bytes: int = M
           backoff: float = 0.5, deadline: float = DEADLINE) -> Fetched:
     """Download ``url`` into ``raw`` unless the last snapshot of it is still current."""
     asked = url or config().page_url
-    shown = public_url(asked)
-    parts = urlsplit(asked)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"{shown}: not an http(s) URL")
+    shown = web_address(asked)
     raw = raw or RAW_DIR
     if raw.exists() and not raw.is_dir():
         raise InputError(f"{raw}: not a folder (--raw names the folder of the snapshots)")
