@@ -206,7 +206,7 @@ def records_problems(release: Path, table: str) -> list[str]:
         path = layout.table(fmt.FORMAT, table)
         try:
             rows = fmt.read(path, table_schema(table))
-        except Exception as exc:  # noqa: BLE001 - any reader's failure says the same thing
+        except Exception as exc:  # any reader's failure says the same thing
             why = (str(exc).splitlines() or [""])[0][:200]
             return [f"{layout.descriptor(fmt.FORMAT)}: {layout.relative(path)} cannot be read "
                     f"back ({type(exc).__name__}: {why})"]
@@ -356,8 +356,9 @@ def file_mismatches(package: Path) -> list[str]:
             continue
         content = path.read_bytes()
         expected_hash = resource.get("hash", "")
-        if not isinstance(expected_hash, str) or expected_hash.startswith("sha256:") and \
-                expected_hash != "sha256:" + hashlib.sha256(content).hexdigest():
+        actual_hash = "sha256:" + hashlib.sha256(content).hexdigest()
+        if not isinstance(expected_hash, str) or (expected_hash.startswith("sha256:")
+                                                  and expected_hash != actual_hash):
             problems.append(f"{resource['path']}: sha256 differs from the descriptor's")
         if "bytes" in resource and resource["bytes"] != len(content):
             problems.append(f"{resource['path']}: {len(content)} bytes, descriptor says "

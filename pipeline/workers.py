@@ -97,7 +97,7 @@ class Pool:
             return Pending(self, handle=self._pool.apply_async(_timed, (task, args)))
         try:
             done = _timed(task, args)
-        except Exception as exc:  # noqa: BLE001 - raised where a worker's would be: at result()
+        except Exception as exc:  # raised where a worker's would be: at result()
             return Pending(self, error=exc)
         self.busy += done[1]
         return Pending(self, done=done)

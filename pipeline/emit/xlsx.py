@@ -208,7 +208,7 @@ def _readme(workbook: Any, contents: Contents, layout: Layout) -> None:
     sheet.set_row(row, row_height([(h, widths[i]) for i, h in enumerate(heads)]))
     for col, head in enumerate(heads):
         sheet.write_string(row, col, head, header)
-    for name, table in zip(names[1:], tables):
+    for name, table in zip(names[1:], tables, strict=True):
         for column in table.columns:
             row += 1
             allowed = "\n".join(f"{code} : {label}" for code, label in column.categories)
@@ -236,7 +236,7 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})
     _readme(workbook, contents, layout)
     warnings: list[dict[str, Any]] = []
-    for name, table in zip(sheet_names(tables)[1:], tables):
+    for name, table in zip(sheet_names(tables)[1:], tables, strict=True):
         sheet = workbook.add_worksheet(name)
         rows = data[table.name]
         for c, column in enumerate(table.columns):  # widths first: in constant memory, before rows
