@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from text_to_num import text2num
 
 from .dates import YEAR
+from .schemas import vocabulary
 from .text import nfc
 
 
@@ -150,7 +151,7 @@ def _first_euros(text: str) -> tuple[re.Match[str], Quantity] | None:
 
 # What kind of amount the page gives, from the kinds of words around it: each kind with
 # the stems that say it (accents optional). The codes are the schema's ``amount_kind``
-# vocabulary; a test checks that both agree.
+# vocabulary, checked against it here; an amount no word qualifies is ``OTHER_AMOUNT``.
 AMOUNT_CUES: dict[str, str] = {
     "estimated_cost": r"chiffr(?:é|e|age)\w{0,3}|estim\w{0,7}|(?:é|e)valu(?:é|e|ation)\w{0,2}"
                       r"|devis|co(?:û|u)ts?\s+pr(?:é|e)(?:visionnel|vu)\w{0,3}",
@@ -166,6 +167,8 @@ AMOUNT_CUES: dict[str, str] = {
                 r"|rapport(?:é|ée|és|ées|ant|ent)",
     "funding_sought": r"demand\w{0,5}|sollicit\w{0,5}",
 }
+OTHER_AMOUNT = "other"
+AMOUNT_KINDS = vocabulary("actions", "amount_kind", [*AMOUNT_CUES, OTHER_AMOUNT])
 _AMOUNT_CUE = re.compile(
     r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, cue in AMOUNT_CUES.items()) + r")(?!\w)",
     re.IGNORECASE)
@@ -211,7 +214,7 @@ def amount_kind(text: str) -> str | None:
         return kind
     stop = _CLAUSE_END.search(text, end, end + KIND_AFTER)
     after = _AMOUNT_CUE.search(text, end, stop.start() if stop else end + KIND_AFTER)
-    return after.lastgroup if after else "other"
+    return after.lastgroup if after else OTHER_AMOUNT
 
 
 def _count(m: re.Match[str]) -> Quantity | None:
