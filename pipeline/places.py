@@ -184,7 +184,8 @@ class Spellings:
 
         >>> Spellings("Hambourg-sur-le-Lac et Hambourg-sur-le-Lac.").of("Hamburg-sur-le-Lac")
         Counter({'Hambourg-sur-le-Lac': 2, 'Hamburg-sur-le-Lac': 1})
-        >>> Spellings("Saint-Genis et Saint-Denis", frozenset({"Saint-Genis", "Saint-Denis"})).of("Saint-Denis")
+        >>> Spellings("Saint-Genis et Saint-Denis",
+        ...           frozenset({"Saint-Genis", "Saint-Denis"})).of("Saint-Denis")
         Counter({'Saint-Denis': 2})
         """
         found: Counter[str] = Counter({name: 1})

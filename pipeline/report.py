@@ -153,8 +153,10 @@ def hidden_characters(blocks: list[Block]) -> list[dict[str, Any]]:
     as written, so a date or a name they cut ("20\u200b19 :") is not read as one, and a
     bidirectional override shows a name backwards. Shown as code points, never raw.
 
-    >>> hidden_characters([Block("paragraph", "20\u200b19 : accueil", 4)])[0]["message"]
-    'invisible or control characters kept as written (U+200B ZERO WIDTH SPACE): a date or a name they cut is not read as one'
+    >>> print(*hidden_characters([Block("paragraph", "20\u200b19 : accueil", 4)])[0]["message"]
+    ...       .split(": "), sep="\\n")
+    invisible or control characters kept as written (U+200B ZERO WIDTH SPACE)
+    a date or a name they cut is not read as one
     """
     found = []
     for block in blocks:

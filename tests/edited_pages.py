@@ -304,7 +304,7 @@ def edited_page(seed: int) -> EditedPage:
     rng = random.Random(seed)
     page = published_page()
     page.seed = seed
-    edits, weights = zip(*EDITS)
+    edits, weights = zip(*EDITS, strict=True)
     for edit in rng.choices(edits, weights, k=rng.randint(2, 7)):
         edit(page, rng)
     return page
@@ -326,7 +326,8 @@ def score(records: dict, page: EditedPage) -> tuple[int, int]:
     partner, label and text, in the page's order, and the id it must keep."""
     got = [(a["partner_id"], a["date_label"], a["text"], a["action_id"]) for a in records["actions"]]
     right = 0
-    for (partner, label, text), expected_id in zip(page.expected_entries(), page.expected_ids()):
+    for (partner, label, text), expected_id in zip(page.expected_entries(), page.expected_ids(),
+                                                   strict=True):
         if any(g[:3] == (partner, label, text) and (expected_id is None or g[3] == expected_id)
                for g in got):
             right += 1

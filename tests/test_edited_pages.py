@@ -40,7 +40,7 @@ def test_an_edited_page_is_read_right_in_every_format(seed):
         entries = [(a["partner_id"], a["date_label"], a["text"]) for a in records["actions"]]
         assert entries == page.expected_entries(), (fmt, page.edits)
         ids = [a["action_id"] for a in records["actions"]]
-        kept = [(got, want) for got, want in zip(ids, page.expected_ids()) if want]
+        kept = [(got, want) for got, want in zip(ids, page.expected_ids(), strict=True) if want]
         assert all(got == want for got, want in kept), (fmt, page.edits)
         assert len(set(ids)) == len(ids)
 
@@ -114,7 +114,7 @@ def test_shuffling_entries_keeps_the_id_of_every_entry_alone_of_its_kind(lists):
 def test_inserting_an_entry_keeps_every_other_id(entries, new, where):
     where = min(where, len(entries))
     before = ids_by_text(entries)
-    after = ids_by_text(entries[:where] + [new] + entries[where:])
+    after = ids_by_text([*entries[:where], new, *entries[where:]])
     for entry in entries:
         if key(entry) != key(new) and alone(entry, entries):
             assert before[entry] == after[entry]

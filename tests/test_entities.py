@@ -24,7 +24,7 @@ def test_village_du_monde_links_exactly_three_partners(records):
 
 
 def test_mehr_licht_is_one_programme_of_two_partners_even_without_guillemets(records):
-    links = [l["action_id"] for l in records["action_programmes"] if l["programme_id"] == "mehr-licht"]
+    links = [link["action_id"] for link in records["action_programmes"] if link["programme_id"] == "mehr-licht"]
     assert links == ["brandebourg-sur-la-havel-2004-2006", "la-lisa-2005"]
 
 
@@ -65,8 +65,8 @@ def test_organisations(text, expected):
 def test_al_bustan_spelt_two_ways_is_one_organisation(records):
     (row,) = [o for o in records["organisations"] if "Bustan" in o["name"] or "Bulstan" in o["name"]]
     assert (row["name"], row["name_variants"]) == ("centre Al Bustan", "centre socio-culturel d’Al Bulstan")
-    linked = sorted(l["action_id"] for l in records["action_organisations"]
-                    if l["organisation_id"] == row["organisation_id"])
+    linked = sorted(link["action_id"] for link in records["action_organisations"]
+                    if link["organisation_id"] == row["organisation_id"])
     assert linked == ["jerusalem-est-2019-2021", "jifna-et-jalazone-septembre-2019"]
 
 
@@ -83,16 +83,16 @@ def test_organisations_on_the_page(records):
 
 def test_lowercase_mention_of_a_known_organisation_is_linked(records):
     # "le comité de jumelage" (line 40) is the "Comité de jumelage" of line 54
-    linked = {l["action_id"] for l in records["action_organisations"]
-              if l["organisation_id"] == "comite-de-jumelage"}
+    linked = {link["action_id"] for link in records["action_organisations"]
+              if link["organisation_id"] == "comite-de-jumelage"}
     assert linked == {"dianguirde-2006-2008", "dianguirde-depuis-2018"}
 
 
 def honours(records):
     years = {a["action_id"]: a["start_year"] for a in records["actions"]}
     names = {p["person_id"]: p["name"] for p in records["people"]}
-    return sorted((names[l["person_id"]], years[l["action_id"]]) for l in records["action_people"]
-                  if l["role"] == "honorary_citizen")
+    return sorted((names[link["person_id"]], years[link["action_id"]]) for link in records["action_people"]
+                  if link["role"] == "honorary_citizen")
 
 
 def test_honorary_citizens_and_their_years(records):
@@ -100,7 +100,7 @@ def test_honorary_citizens_and_their_years(records):
 
 
 def test_people_and_roles(records):
-    roles = {(l["person_id"], l["role"]) for l in records["action_people"]}
+    roles = {(link["person_id"], link["role"]) for link in records["action_people"]}
     assert ("philippe-bouyssou", "delegation_head") in roles
     assert ("claude-mangin-asfari", "supported") in roles
     assert ("marwan-barghouti", "initiator") in roles

@@ -54,7 +54,7 @@ def test_the_title_wherever_the_cms_puts_it(page_text, layout, title):
     assert len(page.sections) == 6
 
 
-@pytest.mark.parametrize("layout", CMS_LAYOUTS + (UNTITLED,), ids=lambda x: x.name)
+@pytest.mark.parametrize("layout", (*CMS_LAYOUTS, UNTITLED), ids=lambda x: x.name)
 def test_the_page_text_of_an_html_page_gives_the_same_records_lines_included(page_text, layout):
     """The text the read stage lays out for an HTML page is a text snapshot in its own
     right: read as one, it gives the very records the HTML gave, source lines included."""
