@@ -18,6 +18,7 @@ text, and every URL is recorded and shown in its public form (no password, no to
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import re
@@ -159,19 +160,33 @@ def _redirect_guard(shown: str):
     return check
 
 
+def _causes(exc: BaseException, depth: int = 6) -> Iterator[BaseException]:
+    """``exc`` and what it wraps: requests wraps urllib3's errors, which wrap those of
+    ``http.client`` and of the socket, in their ``args`` or as their cause."""
+    yield exc
+    if depth:
+        for inner in (exc.__cause__, exc.__context__, *exc.args):
+            if isinstance(inner, BaseException):
+                yield from _causes(inner, depth - 1)
+
+
 def _network_error(shown: str, exc: requests.RequestException, timeout: float,
                    retries: int) -> NetworkError:
-    """One line for what requests raised; never its own message, which may hold the URL
-    with its query string."""
+    """One line for what requests raised, told by the types of the errors it wraps;
+    never its own message, which may hold the URL with its query string."""
+    causes = list(_causes(exc))
     if isinstance(exc, requests.exceptions.TooManyRedirects):
         return NetworkError(f"{shown}: more than {MAX_REDIRECTS} redirects; nothing was kept")
     if isinstance(exc, requests.exceptions.ChunkedEncodingError):
         return NetworkError(f"{shown}: the answer was cut short; nothing was kept")
     if isinstance(exc, requests.exceptions.ContentDecodingError):
         return NetworkError(f"{shown}: the answer's compression is broken; nothing was kept")
-    if isinstance(exc, requests.exceptions.Timeout) or "timed out" in str(exc):
+    if any(isinstance(c, (requests.exceptions.Timeout, TimeoutError)) for c in causes):
         return NetworkError(f"{shown}: no answer within {timeout:g} s{_tries(retries)}")
-    if "LineTooLong" in repr(exc) or "got more than" in repr(exc) or "BadStatusLine" in repr(exc):
+    # a header line too long, more than 100 headers, a garbled status line (not a server
+    # that hung up, nor a body cut short, which http.client reports as its errors too)
+    if any(isinstance(c, http.client.HTTPException)
+           and not isinstance(c, (ConnectionError, http.client.IncompleteRead)) for c in causes):
         return NetworkError(f"{shown}: the server's answer is not valid HTTP (a header too "
                             "long, too many headers or a garbled status line); nothing was kept")
     return NetworkError(f"{shown}: cannot be reached{_tries(retries)} ({type(exc).__name__})")
