@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReleaseError
-from .layout import Layout
+from .layout import DESCRIPTOR, Layout
 from .tables import Tables
 from .validate import load_json
 from .validate import resources as resources_of
@@ -137,7 +137,7 @@ def differing_files(old: Layout, new: Layout) -> list[str]:
     for name in sorted(after):
         if name not in before:
             differing.append(name)
-        elif name.endswith("datapackage.json"):
+        elif name.endswith(DESCRIPTOR):
             if _metadata(_load(old.root / name)) != _metadata(_load(new.root / name)):
                 differing.append(name)
         elif (old.root / name).read_bytes() != (new.root / name).read_bytes():

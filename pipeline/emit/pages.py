@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import config
 from ..escape import markdown, web_address
-from ..layout import Layout, ReleaseFile, release_files
+from ..layout import DESCRIPTOR, Layout, ReleaseFile, release_files
 from ..read import lines
 from . import snapshot, worldmap
 
@@ -273,7 +273,7 @@ class Download:
 
     @property
     def descriptor(self) -> bool:
-        return self.file.name == "datapackage.json"
+        return self.file.name == DESCRIPTOR
 
 
 @dataclass(frozen=True)
