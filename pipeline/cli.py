@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from .errors import InputError, PipelineError, ReleaseError
 from .escape import terminal
 
+_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://")
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"  # the published release
 
 
@@ -55,7 +57,7 @@ def _local_source(source: str | None, max_bytes: int) -> Path:
     address, or the last snapshot of ``raw/``."""
     from .sources import default_source
 
-    if source and source.startswith(("http://", "https://")):
+    if source and _URL_SCHEME.match(source):  # an address (not a file), http(s) or refused by fetch
         from .fetch import fetch
         fetched = fetch(source, max_bytes=max_bytes)
         print(f"{fetched.url}: {fetched.reason} -> {_shown(fetched.path)}")

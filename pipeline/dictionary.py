@@ -82,21 +82,31 @@ class About:
         return (self.retrieved or "")[:10] or None
 
 
-def _example(rows: list[dict], column: str) -> str:
+def _example(rows: list[dict], column: str, labels: dict[str, str] | None = None) -> str:
+    """The column's first value, as a reader meets it: a code with its French label first
+    ("en cours (ongoing)"), the code being what the CSV files hold.
+
+    >>> rows = [{"status": None}, {"status": "ongoing"}]
+    >>> _example(rows, "status", {"ongoing": "en cours"}), _example(rows, "status")
+    ('en cours (ongoing)', 'ongoing')
+    """
     value = next((r[column] for r in rows if r[column] is not None), None)
     if value is None:
         return ""
     text = BOOLEAN_LABELS[value] if isinstance(value, bool) else str(value)
+    if labels and text in labels and labels[text] != text:
+        text = f"{labels[text]} ({text})"
     text = text.replace("\n", " ")
     return text if len(text) <= EXAMPLE_LENGTH else text[:EXAMPLE_LENGTH - 1] + "…"
 
 
 def column_of(schema_field: dict[str, Any], rows: list[dict]) -> Column:
+    categories = tuple((c["value"], c["label"]) for c in schema_field.get("categories", ()))
     return Column(schema_field["name"], schema_field["type"],
                   TYPE_LABELS.get(schema_field["type"], schema_field["type"]),
                   schema_field.get("title", schema_field["name"]),
-                  schema_field.get("description", ""), _example(rows, schema_field["name"]),
-                  tuple((c["value"], c["label"]) for c in schema_field.get("categories", ())))
+                  schema_field.get("description", ""),
+                  _example(rows, schema_field["name"], dict(categories)), categories)
 
 
 def tables_of(data: Tables) -> list[Table]:

@@ -17,6 +17,11 @@ import re
 # decimals stay readable in the Markdown source.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _BLOCK_START = re.compile(r"^(\s*(?:[#+\-=]|\d{1,9}(?=[.)])))")
+# What a renderer makes a link or a strike of by itself, with no Markdown syntax: GitHub's
+# autolinks (a scheme's "://", "www.", an e-mail address), CKAN's auto_link of the rendered
+# HTML, GitHub's "~~strike~~". Written as character references, which show the same
+# character and match no such rule (a backslash would stay visible in Python-Markdown).
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=\b[Ww]{3})(\.)|[@~]")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _HTML = re.compile(r"[&<>]")
 # (?<!\s): a run of white space is tried once, at its start, not from each of its spaces
@@ -28,9 +33,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def markdown(text: object, line_start: bool = False) -> str:
-    """``text`` as literal Markdown: no HTML, link, emphasis or table cell boundary can come
-    out of it, and it stays on one line; with ``line_start``, for text that begins a line,
-    no heading or list either.
+    """``text`` as literal Markdown: no HTML, link (autolinks included), emphasis, strike or
+    table cell boundary can come out of it, and it stays on one line; with ``line_start``,
+    for text that begins a line, no heading or list either.
 
     >>> print(markdown("<script>alert(1)</script> *gras* [lien](javascript:x) | 2003-2014"))
     &lt;script&gt;alert(1)&lt;/script&gt; \\*gras\\* \\[lien\\](javascript:x) \\| 2003-2014
@@ -38,10 +43,13 @@ def markdown(text: object, line_start: bool = False) -> str:
     \\# Titre - puce 1\\. un
     >>> print(markdown("1.0.2"), markdown("2016 : lancement", line_start=True))
     1.0.2 2016 : lancement
+    >>> print(markdown("voir https://exemple.org/x, www.exemple.org, a@exemple.org ~~non~~"))
+    voir https&#58;//exemple.org/x, www&#46;exemple.org, a&#64;exemple.org &#126;&#126;non&#126;&#126;
     """
     flat = _LINE_BREAK.sub(" ", str(text))
     escaped = _HTML.sub(lambda m: _HTML_SPECIAL[m.group()], flat)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _AUTOLINK.sub(lambda m: f"&#{ord(m.group())};", escaped)
     if not line_start:
         return escaped
     return _BLOCK_START.sub(lambda m: m.group() + "\\" if m.group()[-1].isdigit() else

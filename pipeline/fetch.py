@@ -39,7 +39,7 @@ from .config import config
 from .errors import InputError, NetworkError
 from .http import session
 from .layout import lock_file, locked
-from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries, public_url
+from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries, public_url, web_address
 
 TIMEOUT = (10.0, 30.0)  # seconds to connect, seconds between bytes
 DEADLINE = 120.0  # seconds for the whole download, retries included
@@ -220,8 +220,8 @@ def fetch(url: str | None = None, raw: Path | None = None, *, max_bytes: int = M
           timeout: tuple[float, float] = TIMEOUT, retries: int = 3,
           backoff: float = 0.5, deadline: float = DEADLINE) -> Fetched:
     """Download ``url`` into ``raw`` unless the last snapshot of it is still current."""
-    asked = _http_url(url or config().page_url)
-    shown = public_url(asked)
+    asked = url or config().page_url
+    shown = web_address(asked)
     raw = _snapshot_folder(raw or RAW_DIR)
     last = _last_snapshot(raw, shown)
     headers = _conditional_headers(last)
@@ -232,14 +232,6 @@ def fetch(url: str | None = None, raw: Path | None = None, *, max_bytes: int = M
         raise NetworkError(f"{shown}: the server answered {answer.status_code} with an empty "
                            "page; nothing was kept")
     return _keep(raw, shown, answer, body)
-
-
-def _http_url(url: str) -> str:
-    """``url``, once it is known to be an http(s) address with a host."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"{public_url(url)}: not an http(s) URL")
-    return url
 
 
 def _snapshot_folder(raw: Path) -> Path:

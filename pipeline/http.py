@@ -68,12 +68,17 @@ def origin(url: str) -> Origin:
 
     >>> origin("https://www.data.gouv.fr/api/1"), origin("http://127.0.0.1:5000/x")
     (('https', 'www.data.gouv.fr', 443), ('http', '127.0.0.1', 5000))
+    >>> origin("https://[zz/api"), origin("https://example.org:99999/api")
+    (('', '', -1), ('https', 'example.org', -1))
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a URL at all ("https://[zz"): no host a key may go to
+        return "", "", -1
     scheme = parts.scheme.lower()
     try:
         port = parts.port or {"https": 443, "http": 80}.get(scheme, 0)
-    except ValueError:  # a port that is not a number
+    except ValueError:  # a port that is not a number, or out of range
         port = -1
     return scheme, (parts.hostname or "").lower(), port
 
@@ -97,10 +102,14 @@ def check_api_url(url: str) -> Origin:
     """The origin of an API address a key may be sent to: https, or http to the loopback
     (a test portal on this machine); anything else is refused before any request."""
     scheme, host, port = origin(url)
+    from .sources import public_url
+
+    shown = public_url(url)
     if not host or port < 0 or scheme not in ("https", "http") or urlsplit(url).username:
-        raise InputError(f"{url}: not an API address (https://host/…)")
+        raise InputError(f"{shown}: not an API address (https://host/…, with no user name or "
+                         "password in it)")
     if scheme == "http" and not is_loopback(host):
-        raise InputError(f"{url}: the API key would travel in clear; use https:// (plain "
+        raise InputError(f"{shown}: the API key would travel in clear; use https:// (plain "
                          "http is accepted only for 127.0.0.1 and localhost)")
     return scheme, host, port
 

@@ -138,7 +138,36 @@ def _known_files(layout: Layout) -> set[str]:
     return known
 
 
-def check_output(output: Path) -> None:
+def _check_replaceable(layout: Layout, first_release: bool) -> None:
+    """A folder is replaced only when this project wrote it, holding nothing else. Without
+    ``first_release``, the release it holds is then checked whole (:func:`check_release`,
+    as the previous release). With it, nothing of the old release is read, so it must at
+    least be recognised by what this project writes (packages with their change log and run
+    report beside them), with no file changed since (against its own ``SHA256SUMS``): a
+    user's notes kept under a release's file name are never lost."""
+    output = layout.root
+    if not layout.is_release():
+        raise ReleaseError(f"{output}: exists and is not a release folder (no "
+                           "*/datapackage.json); refusing to replace it")
+    if foreign := foreign_entries(layout, _known_files(layout)):
+        raise ReleaseError(f"{output}: holds {', '.join(foreign)}, which no release writes; "
+                           "refusing to replace it (move that away first)")
+    if not first_release:
+        return
+    if not _written_here(output):
+        raise ReleaseError(f"{output}: exists and was not written by this pipeline (no "
+                           f"{layout.relative(layout.changelog_json)} and "
+                           f"{layout.relative(layout.run_report)} beside its packages); "
+                           "refusing to replace it")
+    changed = [name for name, _ in checksum_mismatches(output) or []
+               if (output / name).is_file() and not (output / name).is_symlink()]
+    if changed:
+        raise ReleaseError(f"{output}: {', '.join(changed[:3])} changed since the release was "
+                           f"written (see {layout.relative(layout.checksums)}); refusing to "
+                           "replace it (move the changed files away, or restore them)")
+
+
+def check_output(output: Path, first_release: bool = False) -> None:
     """Refuse, before anything is read or written, an output that a run must never
     replace (see the module's docstring), with one line saying why."""
     if reason := _forbidden(output):
@@ -152,13 +181,7 @@ def check_output(output: Path) -> None:
     except OSError as exc:
         raise ReleaseError(f"{output}: cannot be read ({exc.strerror})") from None
     if not empty:
-        layout = Layout(output)
-        if not layout.is_release():
-            raise ReleaseError(f"{output}: exists and is not a release folder (no "
-                               "*/datapackage.json); refusing to replace it")
-        if foreign := foreign_entries(layout, _known_files(layout)):
-            raise ReleaseError(f"{output}: holds {', '.join(foreign)}, which no release writes; "
-                               "refusing to replace it (move that away first)")
+        _check_replaceable(Layout(output), first_release)
     for folder, what in ((output, "is read-only"), (output.parent, "is in a read-only folder")):
         if not os.access(folder, os.W_OK | os.X_OK):
             raise ReleaseError(f"{output}: {what}; the release was left as it was")
@@ -282,7 +305,7 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
     wait for the verdict. Nothing is swapped in before it, and a release that fails it
     leaves no staging folder behind.
     """
-    check_output(output)
+    check_output(output, first_release=previous is None)  # no previous: nothing of it was read
     if previous is not None:
         with timings.stage("compare with previous release"):
             changes = compare_content(previous.content, new_content(data))

@@ -45,7 +45,7 @@ def run(source: Path, output: Path, previous: Path | None = None, *,
     """
     from .release import check_output
 
-    check_output(output)
+    check_output(output, first_release)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

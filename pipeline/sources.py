@@ -41,6 +41,8 @@ _ENTRY_TYPES: dict[str, tuple[type, ...]] = {
     "bytes": (int,),
 }
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+_USER_INFO = re.compile(r"//[^/?#]*@")
 
 
 @dataclass(frozen=True)
@@ -62,14 +64,52 @@ def public_url(url: str) -> str:
     'https://www.example.org:8443/page.htm?id=3'
     >>> public_url("https://www.example.org/281/jumelages.htm")
     'https://www.example.org/281/jumelages.htm'
+    >>> public_url("http://ana:s3cret@[::1/p?key=x")
+    'http://[::1/p'
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a URL at all ("http://[::1/"): keep what surely holds no secret
+        return _USER_INFO.sub("//", url).partition("?")[0].partition("#")[0]
     netloc = parts.netloc.rpartition("@")[2]
     kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
             if not _SECRET_PARAMETER.search(name.lower().replace("-", "").replace("_", ""))]
     dropped = len(kept) != len(parse_qsl(parts.query, keep_blank_values=True))
     return urlunsplit((parts.scheme, netloc, parts.path,
                        urlencode(kept) if dropped else parts.query, ""))
+
+
+def web_address(url: str) -> str:
+    """The public form of ``url`` (:func:`public_url`) once it is sure to be an http(s)
+    address a request can be made to; a one-line error naming that public form otherwise.
+
+    >>> web_address("https://ana:s3cret@www.example.org/p")
+    'https://www.example.org/p'
+    >>> for bad in ("http://[::1/p", "http://127.0.0.1:99999/p", "http://exa mple.org/p",
+    ...             "ftp://ana:pw@example.org/p", "https:///p"):
+    ...     try:
+    ...         web_address(bad)
+    ...     except InputError as exc:
+    ...         print(exc)
+    http://[::1/p: not a web address (Invalid IPv6 URL)
+    http://127.0.0.1:99999/p: not a web address (Port out of range 0-65535)
+    http://exa mple.org/p: not a web address (a space or control character in it)
+    ftp://example.org/p: not a web address (only http:// and https:// pages are fetched)
+    https:///p: not a web address (no host)
+    """
+    shown = public_url(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises on a port that is not a number or out of range
+    except ValueError as exc:
+        raise InputError(f"{shown}: not a web address ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InputError(f"{shown}: not a web address (only http:// and https:// pages are fetched)")
+    if _SPACE_OR_CONTROL.search(url):
+        raise InputError(f"{shown}: not a web address (a space or control character in it)")
+    if not parts.hostname:
+        raise InputError(f"{shown}: not a web address (no host)")
+    return shown
 
 
 def _plain_name(name: object) -> bool:

@@ -40,6 +40,7 @@ ATTACKS = [
     ("partners", 1, "name", '"><img src=x onerror="document.documentElement.dataset.pwned=1">'),
     ("partners", 0, "heading", "[clic](javascript:alert(1)) **gras** <b>HTML</b>"),
     ("partners", 2, "location_source", '<a href="javascript:document.title=1">source</a>'),
+    ("partners", 0, "description", "https://evil.example/x www.evil.ex ~~b~~ a@evil.ex"),
     ("actions", 0, "text", '2003-2014 : <img src=x onerror=document.documentElement.setAttribute("data-pwned","2")>'),
     ("actions", 1, "date_label", f"</a>{SCRIPT}"),
     ("organisations", 0, "name", '=HYPERLINK("http://evil.example/","cliquez")'),
@@ -132,6 +133,21 @@ def test_the_dictionary_lets_no_html_or_markdown_through(hostile):
     assert "<script" not in readme and "<img" not in readme and "<b>" not in readme
     assert "&lt;script&gt;document.title=\"pwned\"&lt;/script&gt;Brandebourg" in readme
     assert "\\[clic\\](javascript:alert(1)) \\*\\*gras\\*\\* &lt;b&gt;HTML&lt;/b&gt;" in readme
+
+
+def test_no_link_or_strike_comes_out_of_the_dictionary_in_a_gfm_renderer(hostile):
+    """GitHub makes links of bare addresses and strikes of "~~": rendered as GitHub would
+    (markdown-it's GFM preset with linkify), the page's words give neither."""
+    from markdown_it import MarkdownIt
+
+    readme = (hostile[0] / "README.md").read_text(encoding="utf-8")
+    assert "evil.example/x" in readme  # the attack is there, as text
+    rendered = MarkdownIt("gfm-like").render(readme)
+    document = lxml_html.fromstring(rendered)
+    hrefs = document.xpath("//a/@href")
+    assert hrefs and not [h for h in hrefs if "evil" in h]
+    assert not document.xpath("//s | //del")
+    assert "https://evil.example/x www.evil.ex ~~b~~ a@evil.ex" in document.text_content()
 
 
 def test_csv_keeps_the_values_as_they_are(hostile):

@@ -72,11 +72,18 @@ def test_a_key_no_header_can_carry_is_refused_before_any_request(key, portal_nam
     assert key not in line
 
 
-@pytest.mark.parametrize("url", ["http://demo.data.gouv.fr/api/1", "ftp://example.org/api",
-                                 "https://user:pass@example.org/api/1"])
-def test_an_api_address_the_key_must_not_travel_to(url, portal, release, capsys):
+@pytest.mark.parametrize("url, shown", [
+    ("http://demo.data.gouv.fr/api/1", "http://demo.data.gouv.fr/api/1: the API key would travel in clear"),
+    ("ftp://example.org/api", "ftp://example.org/api: not an API address"),
+    ("https://user:s3cret@example.org/api/1", "https://example.org/api/1: not an API address"),
+    ("https://[zz/api/1", "https://[zz/api/1: not an API address"),
+    ("https://example.org:99999/api/1", "https://example.org:99999/api/1: not an API address"),
+])
+def test_an_api_address_the_key_must_not_travel_to(url, shown, portal, release, capsys):
+    """Refused before any request, in one line that never shows a password."""
     returned = main(["publish", "datagouv", "--api-url", url, "--release", str(release)])
-    refused(capsys, portal, InputError.exit_code, returned, url)
+    line = refused(capsys, portal, InputError.exit_code, returned, shown)
+    assert "s3cret" not in line
 
 
 def test_yes_without_a_key_is_refused_before_any_request(portal, release, monkeypatch, capsys):

@@ -132,6 +132,22 @@ def test_senseless_limits_are_usage_errors(tmp_path, option, value, message):
     assert not (tmp_path / "raw").exists()
 
 
+@pytest.mark.parametrize("url, message", [
+    ("http://ana:s3cret@[::1/page.htm", "http://[::1/page.htm: not a web address (Invalid IPv6 URL)"),
+    ("http://ana:s3cret@127.0.0.1:99999/p", "http://127.0.0.1:99999/p: not a web address (Port out of range 0-65535)"),
+    ("http://exa mple.org/p", "http://exa mple.org/p: not a web address (a space or control character in it)"),
+    ("ftp://ana:s3cret@example.org/p", "ftp://example.org/p: not a web address (only http:// and https:// pages are fetched)"),
+])
+@pytest.mark.parametrize("command", ["fetch", "run"])
+def test_an_address_that_is_no_web_address_is_bad_input(tmp_path, url, message, command):
+    """Said in one line, as bad input (exit 1), before any request, with no password."""
+    option = "--url" if command == "fetch" else "--source"
+    done = cli(command, option, url, "--raw" if command == "fetch" else "--output",
+               str(tmp_path / "out"))
+    assert (done.returncode, done.stderr.strip()) == (1, f"error: {message}")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_raw_that_is_a_file(server, tmp_path):
     server.routes["/page.htm"] = page(HTML)
     (tmp_path / "raw").write_text("mine")

@@ -71,6 +71,23 @@ def _descriptor_only(release: Path) -> Path:
     return folder
 
 
+def _users_files_under_release_names(release: Path) -> Path:
+    """A user's folder that only holds names a release writes (a descriptor, a README)."""
+    folder = release.parent / "mine"
+    (folder / "csv").mkdir(parents=True)
+    (folder / "csv" / "datapackage.json").write_text('{"name": "mine", "resources": []}')
+    (folder / "README.md").write_text("# My notes")
+    return folder
+
+
+def _edited(name: str):
+    def make(release: Path) -> Path:
+        with (release / name).open("a", encoding="utf-8") as file:
+            file.write("\nmy own note\n")
+        return release
+    return make
+
+
 def _symlink(release: Path) -> Path:
     link = release.parent / "link"
     link.symlink_to(release)
@@ -97,6 +114,12 @@ FOLDERS = [
     ("a symbolic link inside", _link_inside, (), "holds csv/extra (a symbolic link), which no release writes" + REFUSED),
     ("one */datapackage.json among a user's files", _descriptor_only, (),
      "holds letter.txt, x/, which no release writes" + REFUSED),
+    ("a user's README and descriptor, with --first-release", _users_files_under_release_names,
+     ("--first-release",), "exists and was not written by this pipeline (no changelog.json and "
+     "run-report.json beside its packages); refusing to replace it"),
+    ("a release whose README was edited, with --first-release", _edited("README.md"),
+     ("--first-release",), "README.md changed since the release was written (see SHA256SUMS); "
+     "refusing to replace it (move the changed files away, or restore them)"),
     ("a symbolic link as --output", _symlink, (), "is a symbolic link (to {release}); give the folder "
      "itself as --output, so that the link is neither replaced nor half-followed; refusing to write a release there"),
     ("a file as --output", _a_file, (), "exists and is not a folder; refusing to replace it"),

@@ -137,7 +137,6 @@ def verified_copy(folder: Path, formats: tuple[str, ...]) -> Iterator[Bundle]:
     """A checked copy of the release in ``folder`` with the packages in ``formats`` (and
     every view and document); the copy is removed afterwards."""
     from ..emit import PACKAGES
-    from ..validate import validate_release
 
     known = tuple(fmt.FORMAT for fmt in PACKAGES)
     unknown = [f for f in formats if f not in known]
@@ -154,37 +153,49 @@ def verified_copy(folder: Path, formats: tuple[str, ...]) -> Iterator[Bundle]:
                 shutil.copytree(folder, copy)
         except (OSError, shutil.Error) as exc:
             raise ReleaseError(f"{folder}: cannot be copied for publishing ({exc})") from None
-        layout = Layout(copy)
-        try:  # frictionless on every package, every descriptor's hashes
-            validate_release(copy)
-        except ReleaseError as exc:
-            first = str(exc).splitlines()[0].replace(str(copy), str(folder)).rstrip(":")
-            raise ReleaseError(f"{first} (python -m pipeline validate {folder} lists the "
-                               "errors); nothing was published") from None
-        present = tuple(f for f in known if layout.descriptor(f).is_file())
-        records = _same_records(layout, present)
-        descriptors = {f: _descriptor(layout.descriptor(f)) for f in present}
-        if len({d.get("version") for d in descriptors.values()}) != 1:
-            raise ReleaseError(f"{folder}: the packages do not carry the same version")
-        recorded = _recorded_hashes(layout)
-        chosen = set(formats)
-        files = []
-        for file in release_files(layout):
-            package = file.path.split("/", 1)[0]
-            if package in known and package not in chosen:
-                continue  # a package the user did not ask for, and its descriptor
-            local = LocalFile(file, copy / file.path)
-            if not local.path.is_file():
-                raise ReleaseError(f"{folder / file.path}: missing from the release")
-            _check_recorded(local, recorded)
-            files.append(local)
-        main = descriptors[present[0]]
-        yield Bundle(
-            source=folder, name=main.get("name", ""), version=main.get("version", ""),
-            title=main["title"], description=main.get("description", ""),
-            keywords=list(main.get("keywords", [])), licence=(main.get("licenses") or [{}])[0],
-            origin=(main.get("sources") or [{}])[0],
-            publisher=(main.get("publisher") or {}).get("name", ""),
-            temporal=_temporal(records.get("actions", [])), files=files,
-            labels={fmt.FORMAT: fmt.LABEL for fmt in PACKAGES},
-        )
+        try:
+            bundle = _checked(copy, folder, known, formats)
+        except ReleaseError as exc:  # named by the user's folder, not by the copy, gone after
+            raise ReleaseError(str(exc).replace(str(copy), str(folder))) from None
+        yield bundle
+
+
+def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[str, ...]) -> Bundle:
+    """The bundle of the copy of ``folder`` once every check holds (see :func:`verified_copy`)."""
+    from ..emit import PACKAGES
+    from ..validate import validate_release
+
+    layout = Layout(copy)
+    try:  # frictionless on every package, every descriptor's hashes
+        validate_release(copy)
+    except ReleaseError as exc:
+        first = str(exc).splitlines()[0].rstrip(":")
+        raise ReleaseError(f"{first} (python -m pipeline validate {folder} lists the "
+                           "errors); nothing was published") from None
+    present = tuple(f for f in known if layout.descriptor(f).is_file())
+    records = _same_records(layout, present)
+    descriptors = {f: _descriptor(layout.descriptor(f)) for f in present}
+    if len({d.get("version") for d in descriptors.values()}) != 1:
+        raise ReleaseError(f"{folder}: the packages do not carry the same version")
+    recorded = _recorded_hashes(layout)
+    chosen = set(formats)
+    files = []
+    for file in release_files(layout):
+        package = file.path.split("/", 1)[0]
+        if package in known and package not in chosen:
+            continue  # a package the user did not ask for, and its descriptor
+        local = LocalFile(file, copy / file.path)
+        if not local.path.is_file():
+            raise ReleaseError(f"{folder / file.path}: missing from the release")
+        _check_recorded(local, recorded)
+        files.append(local)
+    main = descriptors[present[0]]
+    return Bundle(
+        source=folder, name=main.get("name", ""), version=main.get("version", ""),
+        title=main["title"], description=main.get("description", ""),
+        keywords=list(main.get("keywords", [])), licence=(main.get("licenses") or [{}])[0],
+        origin=(main.get("sources") or [{}])[0],
+        publisher=(main.get("publisher") or {}).get("name", ""),
+        temporal=_temporal(records.get("actions", [])), files=files,
+        labels={fmt.FORMAT: fmt.LABEL for fmt in PACKAGES},
+    )
