@@ -18,7 +18,16 @@ from lxml import etree
 
 from .errors import PipelineError
 from .places import split_heading
-from .read import Block, IntroWords, lay_out, names_a_country
+from .read import (
+    Block,
+    IntroWords,
+    bullet_item,
+    heading_like,
+    lay_out,
+    names_a_country,
+    other_heading,
+    sub_heading,
+)
 
 # What a browser does not show, wherever it is.
 _NOT_RENDERED = {"script", "style", "template", "noscript"}
@@ -26,9 +35,20 @@ _LEFT_OUT_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form",
                   "template", "button", "svg", "iframe", "head"}
 # Site furniture inside the article's container, by class or id.
 _LEFT_OUT_MARKS = re.compile(
-    r"breadcrumb|ariane|\bmenu|\bnav|footer|header|share|partage|social|skip|cookie|sidebar",
+    r"breadcrumb|ariane|\bmenu|\bnav|subnav|footer|header|share|partage|social|skip|cookie"
+    r"|sidebar|colonne-(?:droite|gauche|laterale|secondaire)|col-(?:droite|gauche)|relatedposts"
+    r"|related-posts|back-to-top|to-top|haut-de-page",
     re.IGNORECASE,
 )
+# What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
+_PERMALINK = "¶#§🔗\ufe0f"
+# A heading written as a paragraph in bold (``<p><strong>Gao (Mali)</strong></p>``) is read
+# at this level, below any ``<h6>``: a partner's when it names a country or an intro item.
+BOLD_HEADING_LEVEL = 7
+_BOLD = {"strong", "b"}
+# Why the read stage sets a block aside.
+TABLE_OF_CONTENTS = "table of contents (links within the page)"
+TABLE_HEADER = "table header"
 _HEADER_MARK = re.compile(r"header", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "blockquote", "body", "header",
@@ -51,9 +71,10 @@ def _left_out(element: etree._Element, in_article: bool = False,
               holds_heading: Callable[[etree._Element], bool] = _holds_heading) -> bool:
     """Site furniture. Inside the article, a header that holds a heading is the article's
     own (WordPress' ``<header class="entry-header"><h1>``, Joomla's ``page-header``): kept."""
-    if not isinstance(element.tag, str):
-        return True
-    tag, marks = element.tag.lower(), _marks(element)
+    tag = element.tag
+    if not isinstance(tag, str):  # a comment or a processing instruction: lxml types it loosely
+        return True  # type: ignore[unreachable]
+    tag, marks = tag.lower(), _marks(element)
     furniture = tag in _LEFT_OUT_TAGS or bool(_LEFT_OUT_MARKS.search(marks)) \
         or element.get("role") == "navigation"
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
@@ -73,7 +94,7 @@ class _Tree:
         self._furniture: dict[etree._Element, bool] = {}
         self._holding: set[etree._Element] = set()  # the headings and the elements above them
         for heading in document.iter(*_HEADINGS):
-            node = heading
+            node: etree._Element | None = heading
             while node is not None and node not in self._holding:
                 self._holding.add(node)
                 node = node.getparent()
@@ -84,14 +105,15 @@ class _Tree:
 
     def in_furniture(self, element: etree._Element) -> bool:
         """The element or one above it is site furniture."""
-        path, node = [], element
+        path: list[etree._Element] = []
+        node: etree._Element | None = element
         while node is not None and node not in self._furniture:
             path.append(node)
             node = node.getparent()
         known = self._furniture[node] if node is not None else False
-        for node in reversed(path):
-            known = known or _left_out(node)
-            self._furniture[node] = known
+        for above in reversed(path):
+            known = known or _left_out(above)
+            self._furniture[above] = known
         return known
 
     def text_length(self, element: etree._Element) -> int:
@@ -171,6 +193,55 @@ def _nested_lists(item: etree._Element) -> list[etree._Element]:
     return found
 
 
+def _heading_text(text: str) -> str:
+    """A heading without the permalink a CMS writes beside it.
+
+    >>> _heading_text("Gao (Mali) ¶"), _heading_text("# Gao (Mali)")
+    ('Gao (Mali)', 'Gao (Mali)')
+    """
+    return text.strip(_PERMALINK + " \u00a0")
+
+
+def _bold_only(paragraph: etree._Element) -> bool:
+    """The paragraph's text is all in bold (one ``<strong>`` or ``<b>``, no line break)."""
+    children = [c for c in paragraph if isinstance(c.tag, str)]
+    if len(children) != 1 or children[0].tag.lower() not in _BOLD:
+        return False
+    outside = (paragraph.text or "") + (children[0].tail or "")
+    return not outside.strip() and not any(True for _ in children[0].iter("br"))
+
+
+def _table_of_contents(element: etree._Element) -> bool:
+    """A list whose every item is one link within the page (``href="#…"``): a table of
+    contents, not the intro's list of partners."""
+    items = [li for li in element if isinstance(li.tag, str) and li.tag.lower() == "li"]
+    if not items:
+        return False
+    for li in items:
+        links = list(li.iter("a"))
+        if len(links) != 1 or not (links[0].get("href") or "").startswith("#") \
+                or _text(_rendered(li)) != _text(_rendered(links[0])):
+            return False
+    return True
+
+
+def _paragraph_blocks(element: etree._Element, items: IntroWords) -> list[Block]:
+    """The blocks of a ``<p>``: one per ``<br>`` line, a line typed with a bullet ("• …",
+    "- …") a list item, and a paragraph all in bold that reads as a partner heading (or
+    is one of the usual sub-headings and other headings) a heading."""
+    pieces = _pieces(element)
+    if len(pieces) == 1 and _bold_only(element):
+        text = pieces[0]
+        if sub_heading(text) or other_heading(text) or (heading_like(text, items) and (
+                names_a_country(split_heading(text)[1]) or items.name(text))):
+            return [Block("heading", text, 0, level=BOLD_HEADING_LEVEL)]
+    blocks = []
+    for piece in pieces:
+        item = bullet_item(piece)
+        blocks.append(Block("list_item", item, 0) if item else Block("paragraph", piece, 0))
+    return blocks
+
+
 @dataclass
 class _Container:
     """A container being walked: its children still to read and its loose text."""
@@ -193,6 +264,7 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
         return _Container(iter(container), [container.text or ""])
 
     stack = [opened(article)]
+    items = IntroWords()  # the list items read so far, which may name a partner
     while stack:
         current = stack[-1]
         child = next(current.children, None)
@@ -208,12 +280,21 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.flush(out)
             current.loose.append(child.tail or "")  # read after what the child holds
             if tag in _HEADINGS:
-                out += [Block("heading", t, 0, level=int(tag[1])) for t in _pieces(child)]
+                out += [Block("heading", t, 0, level=int(tag[1]))
+                        for piece in _pieces(child) if (t := _heading_text(piece))]
             elif tag == "p":
-                out += [Block("paragraph", t, 0) for t in _pieces(child)]
+                out += _paragraph_blocks(child, items)
             elif tag == "li":
-                out += [Block("list_item", t, 0) for t in _pieces(child)]
+                pieces = _pieces(child)
+                out += [Block("list_item", t, 0) for t in pieces]
+                if pieces:
+                    items.add(pieces[0])
                 stack += [opened(inner) for inner in reversed(_nested_lists(child))]
+            elif tag == "th":
+                out += [Block("paragraph", t, 0, aside=TABLE_HEADER) for t in _pieces(child)]
+            elif tag in ("ul", "ol") and _table_of_contents(child):
+                out += [Block("list_item", _text(_rendered(li)), 0, aside=TABLE_OF_CONTENTS)
+                        for li in child if isinstance(li.tag, str) and _text(_rendered(li))]
             else:
                 stack.append(opened(child))
         elif tag == "br":  # a line break in loose text ends a paragraph
@@ -223,13 +304,18 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.loose.append(_rendered(child) + (child.tail or ""))
 
 
+def _elements(found: object) -> list[etree._Element]:
+    """The elements an XPath query of elements found (lxml types its answer as any value)."""
+    return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
+
+
 def _article(tree: _Tree) -> etree._Element:
     """The element holding the page's own content: the largest <article>, else <main>, else
     an element marked as the main content, else <body>."""
     document = tree.document
     for query in ("//main//article", "//article", "//main", "//*[@role='main']",
                   "//*[@id='content' or @id='contenu' or @id='main']"):
-        found = [e for e in document.xpath(query) if not _left_out(e)]
+        found = [e for e in _elements(document.xpath(query)) if not _left_out(e)]
         if found:
             return max(found, key=tree.text_length)
     body = document.find("body")
@@ -256,11 +342,12 @@ def _widen(article: etree._Element, tree: _Tree) -> etree._Element:
     meets: dict[etree._Element, int] = {}
     highest = 0
     for heading in beside:
-        path, node = [], heading
-        while node not in above and node not in meets:
+        path: list[etree._Element] = []
+        node: etree._Element | None = heading
+        while node is not None and node not in above and node not in meets:
             path.append(node)
             node = node.getparent()
-        level = above[node] if node in above else meets[node]
+        level = 0 if node is None else above[node] if node in above else meets[node]
         meets.update(dict.fromkeys(path, level))
         highest = max(highest, level)
     return article if not highest else list(article.iterancestors())[highest - 1]

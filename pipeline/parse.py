@@ -15,7 +15,7 @@ The rules, from the way municipal pages of this kind are written:
   extract stage leaves its dates empty and the run reports it). A sentence inside an
   entry that starts with a date ("… de la Ville. Depuis 2022, ce soutien …") stays in
   its entry; a label glued to the previous sentence's full stop, as when a CMS lost the
-  paragraph break ("… la saison.2007-2011, le programme …"), or a label ended by a colon
+  paragraph break ("… la saison.2009-2012, la reconstruction …"), or a label ended by a colon
   after a sentence ("… la saison. 2019 : accueil …") starts a new entry;
 - a bullet list stays in the entry above it, unless its items open with a date label
   (a page that writes its entries as a list);
@@ -41,10 +41,34 @@ from dataclasses import dataclass, field
 
 from .dates import abbreviates_month, split_any_label
 from .errors import PipelineError
-from .places import link_intro, split_heading
-from .read import Block, IntroWords, heading_like
+from .places import link_intro, name_words, place_name, split_heading
+from .read import (
+    Block,
+    IntroWords,
+    heading_like,
+    names_a_country,
+    names_institution,
+    other_heading,
+    sub_heading,
+)
+from .text import slug
 
-NAVIGATION = {"retour en haut de page", "haut de page", "imprimer", "partager", "retour"}
+# The site's navigation links, whatever arrow or case they are written with.
+_NAVIGATION = re.compile(
+    r"(?:retour\s+(?:en\s+)?haut(?:\s+de\s+(?:la\s+)?page)?|(?:remonter\s+en\s+)?haut\s+de\s+(?:la\s+)?page"
+    r"|retour(?:\s+(?:à\s+la\s+liste|à\s+l['’]accueil|aux\s+actualités))?|imprimer(?:\s+(?:la|cette)\s+page)?"
+    r"|partager(?:\s+(?:cette\s+page|sur\s+\w{1,20}))?|page\s+(?:précédente|suivante)|haut)",
+    re.IGNORECASE)
+_NOT_WORDS = " .:>»«<|↑↓⇧⇑⬆▲^-–—"
+# A CMS's fields inside the article: tags and dates of publication or update.
+_FURNITURE = re.compile(
+    r"(?:modifié|publié|mis(?:e)?\s+à\s+jour)\s+le\b"
+    r"|(?:mis(?:e)?\s+à\s+jour|dernière\s+(?:mise\s+à\s+jour|modification)"
+    r"|date\s+de\s+(?:publication|mise\s+à\s+jour)|étiquettes|mots[\s-]clés|tags|catégories)"
+    r"\s*(?::|$)",
+    re.IGNORECASE)
+FURNITURE_LENGTH = 120  # characters: a field of the CMS is short
+FURNITURE_VALUE_WORDS = 5  # a tag or a date under a field's name
 # Words that refer back to the entry above: a paragraph whose first sentence holds one
 # cannot stand alone.
 ANAPHORA = {"ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "elles·ils",
@@ -61,8 +85,14 @@ LABEL_WINDOW = 200  # characters: more than any date label, so a look-ahead cost
 PAGE_TITLE, INTRODUCTION, NAVIGATION_LINK = "page title", "page introduction", "site navigation link"
 GROUP_HEADING = "heading of a group of partner sections"
 INTRO_HEADING = "heading of the introduction"
+SUB_HEADING = "sub-heading within a partner section"
+OTHER_HEADING = "heading of no partner section"
+UNDER_OTHER_HEADING = "text under a heading of no partner section"
+FURNITURE = "page furniture (tags, dates of publication or update)"
 UNLINKED_ITEM = "intro list item naming no partner section"
 EARLY_ENTRY = "dated entry before the first partner heading"
+LOST_ENTRY = "dated entry under a heading of no partner section"
+Role = str  # what a heading is: "partner", "group", "sub" or "other"
 
 
 @dataclass
@@ -134,6 +164,7 @@ class SetAside:
     block: Block
     reason: str
     loss: bool = False  # text that belonged in a record: the run stops on it
+    warn: bool = False  # worth a warning: text that may belong to the data
 
 
 @dataclass
@@ -166,8 +197,8 @@ def split_run_together(text: str) -> list[str]:
     ['avec le soutien de la Ville. Depuis 2022, ce soutien est annuel.']
     >>> split_run_together("un protocole signé en 1963. Depuis la signature, des échanges")
     ['un protocole signé en 1963. Depuis la signature, des échanges']
-    >>> split_run_together("une délégation d’élu.es en 2019, puis")
-    ['une délégation d’élu.es en 2019, puis']
+    >>> split_run_together("une visite d’élu.es en 2019, puis")
+    ['une visite d’élu.es en 2019, puis']
     >>> split_run_together("annulés en 2020.2021, reprise des séjours")
     ['annulés en 2020.', '2021, reprise des séjours']
     >>> split_run_together("Déc. 2021 : marché solidaire")
@@ -193,7 +224,7 @@ def continues_previous(text: str) -> bool:
     """True when a paragraph cannot stand alone: it starts in lower case or with a
     connective, or its first sentence refers back to the entry above.
 
-    >>> continues_previous("Ce voyage a permis de renforcer les liens entre les deux villes")
+    >>> continues_previous("Ce voyage a permis de renforcer l’amitié des deux écoles")
     True
     >>> continues_previous("Par ailleurs, la Ville a remis du matériel scolaire.")
     True
@@ -209,39 +240,153 @@ def continues_previous(text: str) -> bool:
     return bool(words & ANAPHORA)
 
 
+def is_navigation(text: str) -> bool:
+    """A link of the site's navigation.
+
+    >>> [is_navigation(t) for t in ("↑ Haut de page", "Retour en haut", "Imprimer la page")]
+    [True, True, True]
+    >>> is_navigation("Retour des jeunes à Tamba en juillet.")
+    False
+    """
+    return len(text) <= FURNITURE_LENGTH and bool(_NAVIGATION.fullmatch(text.strip(_NOT_WORDS)))
+
+
 def _is_navigation(block: Block) -> bool:
-    return block.text.strip(" .").lower() in NAVIGATION
+    return is_navigation(block.text)
 
 
-def _fill_section(section: Section, blocks: list[Block], set_aside: list[SetAside]) -> None:
+def is_furniture(text: str) -> bool:
+    """A field the CMS shows in the article: its tags, when it was published or updated.
+
+    >>> [is_furniture(t) for t in ("Mise à jour : 12 mars 2024", "Étiquettes", "Publié le 3/1/2024")]
+    [True, True, True]
+    >>> is_furniture("Mise à jour du site de la médiathèque avec l’association.")
+    False
+    """
+    return len(text) <= FURNITURE_LENGTH and bool(_FURNITURE.match(text.strip(_NOT_WORDS)))
+
+
+def _furniture_value(text: str) -> bool:
+    """A value under a CMS field's name: a few words, no sentence nor entry ("12 mars 2024",
+    "Cuba", not "2024 : visite").
+
+    >>> _furniture_value("12 mars 2024"), _furniture_value("2024 : visite")
+    (True, False)
+    """
+    if len(text.split()) > FURNITURE_VALUE_WORDS or text.rstrip().endswith((".", ":", "!", "?")):
+        return False
+    labelled = split_any_label(text)
+    return not labelled or not labelled[1].strip()
+
+
+def label_alone(text: str) -> str | None:
+    """The date label a paragraph holds alone ("2024", "Juin 2012 :"), whose entry is the
+    paragraph below it; ``None`` for any other paragraph.
+
+    >>> label_alone("2024"), label_alone("Printemps 2021 :"), label_alone("2024 : accueil")
+    ('2024', 'Printemps 2021', None)
+    >>> label_alone("2020, 2021 et 2022"), label_alone("Accueil de jeunes") is None
+    ('2020, 2021 et 2022', True)
+    """
+    if len(text) > LABEL_WINDOW:
+        return None
+    found = split_any_label(text.rstrip() + " :")
+    if found and not found[1].strip() and found[0] == text.strip():
+        return found[0]
+    found = split_any_label(text)
+    return found[0] if found and not found[1].strip() else None
+
+
+# Words that may come before a place's name when a paragraph speaks of it ("La commune de…").
+_BEFORE_NAME = frozenset(["la", "le", "les", "l", "de", "d", "du", "des", "ville", "village", "commune",
+                          "communes", "rurale", "municipalite", "camp", "camps"])
+
+
+def speaks_of(text: str, place: set[str]) -> bool:
+    """The paragraph's subject is the partner's place: it opens with its name, maybe after
+    an article and a kind of place ("La commune de Tamba est située…").
+
+    >>> speaks_of("La commune de Tamba est située au bord du fleuve.", {"tamba"})
+    True
+    >>> speaks_of("Soutien de la Ville à l’école de Tamba.", {"tamba"})
+    False
+    """
+    for word in slug(text[:LABEL_WINDOW]).split("-"):
+        if word not in _BEFORE_NAME:
+            return word in place
+    return False
+
+
+def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
+                  set_aside: list[SetAside]) -> None:
+    """Sort a section's blocks into its description, its entries and what is set aside.
+
+    The description is the undated prose about the partner: the paragraphs before the
+    first entry, or, when an entry was placed above them, the first undated paragraph that
+    names the partner's place. A label alone on its line takes the paragraph below it."""
     entries: list[_Draft] = []
-    for block in blocks:
+    place = name_words(place_name(split_heading(section.heading.text)[0]))
+    other = furniture = label_only = described = False
+    for block, role in blocks:
+        if block.aside:
+            set_aside.append(SetAside(block, block.aside))
+            continue
+        if block.kind == "heading":
+            other = role == "other"
+            reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
+            set_aside.append(SetAside(block, reason, warn=other))
+            label_only = described = furniture = False
+            continue
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
-        elif block.kind == "heading":
-            set_aside.append(SetAside(block, GROUP_HEADING))
-        elif block.kind == "list_item" and not split_any_label(block.text):
+            continue
+        if is_furniture(block.text) or (furniture and _furniture_value(block.text)):
+            set_aside.append(SetAside(block, FURNITURE, warn=True))
+            furniture = True
+            continue
+        furniture = False
+        if other:
+            lost = split_any_label(block.text) is not None or label_alone(block.text) is not None
+            set_aside.append(SetAside(block, LOST_ENTRY if lost else UNDER_OTHER_HEADING, loss=lost))
+            continue
+        if block.kind == "list_item" and not split_any_label(block.text):
             if entries:
                 entries[-1].extend("• " + block.text, block.line, "\n")
+                label_only = False
             else:
                 section.description.append(block)
-        else:
-            for piece in split_run_together(block.text):
-                labelled = split_any_label(piece)
-                if labelled:
-                    entries.append(_Draft.start(labelled[0], piece, block.line))
-                elif not entries:
-                    section.description.append(Block("paragraph", piece, block.line))
-                elif continues_previous(piece):
-                    entries[-1].extend(piece, block.line, "\n\n")
-                else:
-                    entries.append(_Draft.start(None, piece, block.line))
+            continue
+        for piece in split_run_together(block.text):
+            labelled = split_any_label(piece)
+            if label_only and not labelled and not label_alone(piece):
+                entries[-1].extend(piece, block.line, "\n")
+                label_only = False
+            elif alone := label_alone(piece):
+                entries.append(_Draft.start(alone, piece, block.line))
+                label_only, described = True, False
+            elif labelled:
+                entries.append(_Draft.start(labelled[0], piece, block.line))
+                label_only = described = False
+            elif not entries or (described and continues_previous(piece)):
+                section.description.append(Block("paragraph", piece, block.line))
+            elif not section.description and speaks_of(piece, place):
+                section.description.append(Block("paragraph", piece, block.line))
+                described = True
+            elif continues_previous(piece):
+                entries[-1].extend(piece, block.line, "\n\n")
+            else:
+                entries.append(_Draft.start(None, piece, block.line))
+                described = False
     section.entries = [draft.entry() for draft in entries]
 
 
 def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
+    if block.aside:
+        return block.aside, False
     if _is_navigation(block):
         return NAVIGATION_LINK, False
+    if is_furniture(block.text):
+        return FURNITURE, False
     if block.kind == "heading":
         return (GROUP_HEADING if group else INTRO_HEADING), False
     if split_any_label(block.text):
@@ -251,7 +396,7 @@ def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
 
 def _link_intro(items: list[Block], sections: list[Section], set_aside: list[SetAside]) -> None:
     linked = link_intro([b.text for b in items], [split_heading(s.heading.text)[0] for s in sections])
-    for section, index in zip(sections, linked):
+    for section, index in zip(sections, linked, strict=True):
         section.intro = items[index] if index is not None else None
     taken = set(linked)
     set_aside += [SetAside(item, UNLINKED_ITEM) for i, item in enumerate(items) if i not in taken]
@@ -273,14 +418,69 @@ def _first_partner(body: list[Block], starts: list[int]) -> int:
     return 0
 
 
+def _dated_below(body: list[Block], heading: int) -> bool:
+    """A dated entry follows the heading before the next one."""
+    for block in body[heading + 1:]:
+        if block.kind == "heading":
+            return False
+        if not block.aside and (split_any_label(block.text) or label_alone(block.text)):
+            return True
+    return False
+
+
+def heading_roles(body: list[Block]) -> dict[int, Role]:
+    """What each heading of the page's body is, by its words and its level.
+
+    A heading is a partner's when it reads as a place's name at the partners' level (the
+    level of the headings that name a country or an intro item; in a text snapshot every
+    heading is at one level). A heading in the vocabulary of sub-headings ("Historique",
+    "Actions menées"), or deeper than the partners' level and naming no country nor intro
+    item, is a sub-heading: its section goes on below it. A heading in the vocabulary of
+    other headings ("En savoir plus", "Notes", "Contact"), or that reads as no place and
+    has no dated entry below it (at the partners' level, or deeper after the last partner
+    heading: a side column's), heads no partner's section: it and its text are set aside
+    and reported. A heading above the partners' level heads a group of sections.
+    """
+    items = IntroWords()
+    headings: list[tuple[int, bool, bool]] = []  # (index, reads as a place, names one surely)
+    for i, block in enumerate(body):
+        if block.kind == "list_item" and not block.aside:
+            items.add(block.text)
+        elif block.kind == "heading" and not block.aside:
+            placeish = heading_like(block.text, items)
+            sure = placeish and (names_a_country(split_heading(block.text)[1]) or items.name(block.text))
+            headings.append((i, placeish, sure))
+    levels = ([body[i].level for i, _, sure in headings if sure]
+              or [body[i].level for i, placeish, _ in headings if placeish])
+    level = min(levels, default=min((body[i].level for i, _, _ in headings), default=0))
+    # the last heading that reads as a partner's: a deeper heading above it is inside the
+    # partners' sections, one below it may be a side column's
+    last = max((i for i, placeish, sure in headings if sure or (placeish and body[i].level == level)),
+               default=-1)
+    roles: dict[int, Role] = {}
+    for i, placeish, sure in headings:
+        depth = body[i].level
+        if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)):
+            roles[i] = "sub"
+        elif other_heading(body[i].text):
+            roles[i] = "other"
+        elif depth < level:
+            roles[i] = "group"
+        elif depth == level:
+            roles[i] = "partner" if placeish or not levels or _dated_below(body, i) else "other"
+        elif sure:
+            roles[i] = "partner"
+        else:
+            roles[i] = "sub" if placeish or i < last or _dated_below(body, i) else "other"
+    return roles
+
+
 def parse(blocks: list[Block]) -> Page:
     """Group the page's blocks into its title, intro and partner sections."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     body = blocks[1:] if title else blocks
-    headings = [i for i, b in enumerate(body) if b.kind == "heading"]
-    groups = {i for i in headings if i + 1 < len(body) and body[i + 1].kind == "heading"
-              and body[i + 1].level > body[i].level}
-    starts = [i for i in headings if i not in groups]
+    roles = heading_roles(body)
+    starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     if not starts:
         raise PipelineError(
@@ -289,15 +489,16 @@ def parse(blocks: list[Block]) -> Page:
     intro = body[:starts[0]]
     set_aside = [SetAside(title, PAGE_TITLE)] if title else []
     for i, block in enumerate(intro):
-        if block.kind != "list_item":
-            reason, loss = _intro_reason(block, i in groups)
+        if block.kind != "list_item" or block.aside:
+            reason, loss = _intro_reason(block, roles.get(i) == "group")
             set_aside.append(SetAside(block, reason, loss))
-    items = [b for b in intro if b.kind == "list_item"]
+    items = [b for b in intro if b.kind == "list_item" and not b.aside]
     sections = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(body)
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(body)
         section = Section(body[start])
-        _fill_section(section, body[start + 1:end], set_aside)
+        _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
+                      set_aside)
         sections.append(section)
     _link_intro(items, sections, set_aside)
     return Page(title.text if title else None, items, sections, set_aside)

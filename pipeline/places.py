@@ -52,14 +52,25 @@ _KIND = re.compile(
 _KIND_PREFIX = re.compile(
     rf"\b(?:la|le|les)\s+(?:{_KIND_WORD})\s+(?:de\s+|d{APOSTROPHES})", re.IGNORECASE
 )
-_LOCATIVE = re.compile(r"(?<!\s)\s+en\s+[A-ZÀ-Ý][\w-]*$")  # "… en Cisjordanie"
-# Where a place's name ends and a qualifier starts: a spaced dash ("La Lisa – La Havane"),
-# a comma ("…, région de Kayes"), "au sein de …". A dash inside a name
+# A kind of town written before the name without an article ("Commune de Tamba", "Ville
+# d'Atar"): the same place as the name alone. Camps keep theirs: "Camps de réfugiés de X"
+# is the name the page gives them.
+_TOWN_PREFIX = re.compile(
+    rf"^(?i:(?:la|le)\s+)?(?i:ville|village|commune(?:\s+rurale)?|municipalité|cité)\s+"
+    rf"(?:de\s+|d{APOSTROPHES})(?=[A-ZÀ-Ý])")
+# Inclusive spellings ("réfugié·es", "élu.e.s", "réfugié(e)s"): the name in the plain
+# plural, so that the same place keeps one id however its heading is spelt.
+_INCLUSIVE = re.compile(
+    r"(?<=\w)(?:[·⋅•.](?P<end>e|es|s|ne|nes|le|les|te|tes|rice|rices|ice|ices|euse|euses|ère|ères)"
+    r"(?:[·⋅•.](?P<plural>s))?|\(e\)(?P<paren>s)?)(?!\w)")
+_LOCATIVE = re.compile(r"(?<!\s)\s+en\s+[A-ZÀ-Ý][\w-]*$")  # "… en Haute-Vallée"
+# Where a place's name ends and a qualifier starts: a spaced dash ("La Plata – Buenos Aires"),
+# a comma ("…, région de Mopti"), "au sein de …". A dash inside a name
 # ("Saint-Louis") has no spaces around it.
 # (?<!\s): each alternative is tried once per run of spaces, so a long run costs linear time.
 _QUALIFIER = re.compile(
     rf"(?<!\s)\s+[-–—]\s+|,|(?<!\s)\s+au\s+sein\s+d(?:e\s|u\s|es\s|{APOSTROPHES})", re.IGNORECASE)
-# Parts of the brackets of a heading: "(France, Belgique)", "(La Havane / Cuba)".
+# Parts of the brackets of a heading: "(France, Belgique)", "(Matanzas / Cuba)".
 _BRACKET_PARTS = re.compile(r"(?<!\s)\s*[,;/]\s*|(?<!\s)\s+et\s+")
 SIMILAR_SPELLING = 0.85
 # An intro item is linked to the partner whose name it reads as at least this close
@@ -69,7 +80,8 @@ NAME_LENGTH = 200  # characters of a name that difflib compares
 # Words of a place's name that take no capital and say nothing about which place is
 # meant: "Saint-Louis du Sénégal", "Kita et Sefeto", "Vicco von Büllow".
 PARTICLES = frozenset(
-    "de du des d la le les l et en sur sous au aux a à lès lez y el al von van der di da do dos".split())
+    ["de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "sous", "au", "aux", "a", "à",
+     "lès", "lez", "y", "el", "al", "von", "van", "der", "di", "da", "do", "dos"])
 
 # Usual French names of countries that neither the CLDR nor ISO 3166 spells this way
 # (older or informal names still common in municipal prose).
@@ -101,8 +113,12 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     ('Saint-Louis', 'Sénégal')
     >>> split_heading("Tombouctou ( Mali )"), split_heading("Kobané")
     (('Tombouctou', 'Mali'), ('Kobané', None))
+    >>> split_heading("Gao (Mali).")
+    ('Gao', 'Mali')
     """
     text = heading.strip()
+    if text[-1:] in ".:" and text[:-1].rstrip().endswith(")"):
+        text = text[:-1].rstrip()
     start = text.rfind("(")
     if not text.endswith(")") or start <= 0 or ")" in text[start:-1]:
         return text, None
@@ -114,15 +130,27 @@ def place_name(heading_name: str) -> str:
 
     >>> place_name("La commune de Tamba et le camp de Kalo en Haute-Vallée")
     'Tamba et Kalo'
-    >>> place_name("La Plata – Buenos Aires"), place_name("La ville de Kita, région de Kayes")
+    >>> place_name("La Plata – Buenos Aires"), place_name("La ville de Kita, région de Mopti")
     ('La Plata', 'Kita')
     >>> place_name("La municipalité de Centro au sein de la province de Matanzas")
     'Centro'
     >>> place_name("St. Louis"), place_name("Camps de réfugiés de Mbera")
     ('St. Louis', 'Camps de réfugiés de Mbera')
+    >>> place_name("Commune de Tamba"), place_name("Camps de réfugié·es nomades de Mbera")
+    ('Tamba', 'Camps de réfugiés nomades de Mbera')
     """
-    name = _QUALIFIER.split(heading_name, maxsplit=1)[0]
-    return _LOCATIVE.sub("", _KIND_PREFIX.sub("", name)).strip()
+    name = _QUALIFIER.split(plain_spelling(heading_name), maxsplit=1)[0]
+    return _LOCATIVE.sub("", _KIND_PREFIX.sub("", _TOWN_PREFIX.sub("", name))).strip()
+
+
+def plain_spelling(text: str) -> str:
+    """``text`` with its inclusive spellings in the plain plural (or singular).
+
+    >>> plain_spelling("réfugié·es, élu.e.s, habitant(e)s, animateur·rice, St. Louis")
+    'réfugiés, élus, habitants, animateur, St. Louis'
+    """
+    return _INCLUSIVE.sub(lambda m: "s" if m["plural"] or m["paren"] or (m["end"] or "").endswith("s")
+                          else "", text)
 
 
 @cache
@@ -156,7 +184,7 @@ def place_kind(text: str) -> str | None:
 class Spellings:
     """The capitalised words of a page, counted once, to find the spellings of names.
 
-    A page may write Brandenburg-, Brandenbourg- and Brandebourg-sur-la-Havel; words this
+    A page may write Hamburg-, Hambourg- and Hambourgh-sur-le-Lac; words this
     close to a name (difflib ratio) are taken as its spellings. The partners' own names
     (``names``) are never taken as spellings of one another, however close ("Saint-Denis"
     is not "Saint-Genis"). Only words that share the name's first three letters and about
@@ -184,8 +212,8 @@ class Spellings:
 
         >>> Spellings("Hambourg-sur-le-Lac et Hambourg-sur-le-Lac.").of("Hamburg-sur-le-Lac")
         Counter({'Hambourg-sur-le-Lac': 2, 'Hamburg-sur-le-Lac': 1})
-        >>> Spellings("Saint-Genis et Saint-Denis",
-        ...           frozenset({"Saint-Genis", "Saint-Denis"})).of("Saint-Denis")
+        >>> names = frozenset({"Saint-Genis", "Saint-Denis"})
+        >>> Spellings("Saint-Genis et Saint-Denis", names).of("Saint-Denis")
         Counter({'Saint-Denis': 2})
         """
         found: Counter[str] = Counter({name: 1})
@@ -219,8 +247,8 @@ def _significant(folded: str) -> set[str]:
 def name_words(text: str) -> set[str]:
     """The words of a name that tell places apart: case, accents and particles aside.
 
-    >>> sorted(name_words("La Lisa – La Havane"))
-    ['havane', 'lisa']
+    >>> sorted(name_words("La Plata – Buenos Aires"))
+    ['aires', 'buenos', 'plata']
     """
     return _significant(_folded(text))
 
@@ -246,7 +274,7 @@ def link_intro(items: list[str], places: list[str]) -> list[int | None]:
     first four letters with a place are compared, so that a page of a thousand partners
     costs no million comparisons.
 
-    >>> link_intro(["la ville de kita, région de Kayes (Mali)", "La commune de Tamba (Mali)",
+    >>> link_intro(["la ville de kita, région de Mopti (Mali)", "La commune de Tamba (Mali)",
     ...             "La ville d'Atlantide (Océanie)"], ["Tamba", "Kita"])
     [1, 0]
     >>> link_intro(["La municipalité de Centro au sein de la province de Matanzas (Cuba)"],

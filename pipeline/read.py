@@ -23,19 +23,25 @@ import codecs
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from .dates import split_any_label
 from .errors import PipelineError
 from .places import PARTICLES, bracket_parts, countries, name_words, split_heading
+from .text import nfc
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
 
 BULLETS = "•◦▪‣-*"
 BULLET = "• "  # how a list item is written in a page's text
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s+")
+# Characters a CMS or a copy-paste leaves inside words, invisible on the page (zero-width
+# spaces, word joiner, soft hyphen, a byte order mark inside the text): removed on reading,
+# so that "2016\u200b-2020" is a range and "Dian\u00adguirdé" a name; the run reports where.
+REMOVED = "\u200b\u2060\u00ad\ufeff"
+_REMOVED = re.compile(f"[{REMOVED}]")
 # The one definition of a line, for the text a release ships and for every line number.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
@@ -66,6 +72,36 @@ MAX_NAME_WORDS = 8
 # after a word (an abbreviation's is allowed: "St. Louis"), a final full stop.
 _SENTENCE_MARK = re.compile(r"[:;!?…]|\w{4}\.(?:\s|$)|\.$")
 _DASHES = frozenset("-–—/&")
+# Headings a page gives to the parts of a partner's section: the section goes on below them.
+SUB_HEADINGS = frozenset([
+    "présentation", "historique", "histoire", "contexte", "description", "en bref",
+    "actions", "actions menées", "les actions", "nos actions", "actions réalisées",
+    "projets", "les projets", "projets menés", "nos projets", "réalisations", "objectifs",
+    "bilan", "chronologie", "calendrier", "dates clés", "les dates clés", "temps forts",
+    "partenariat", "le partenariat", "coopération", "la coopération", "perspectives",
+    "les échanges", "échanges", "actualités"])
+# Headings of what is no partner's section: further reading, downloads, notes, contacts,
+# related posts. What they head is set aside and reported.
+OTHER_HEADINGS = frozenset([
+    "en savoir plus", "pour en savoir plus", "documents", "documents à télécharger",
+    "à télécharger", "téléchargements", "pièces jointes", "fichiers joints", "similaire",
+    "similaires", "articles similaires", "sur le même sujet", "à lire aussi", "lire aussi",
+    "voir aussi", "à voir aussi", "notes", "note", "contact", "contacts", "nous contacter",
+    "liens", "liens utiles", "ressources", "articles récents", "dans la même rubrique",
+    "partager", "partager cette page", "sommaire", "table des matières", "sources", "crédits"])
+# Openings of a longer heading of either kind ("Historique du jumelage", "Pour en savoir plus
+# sur …"): only phrases that no entry or description opens with.
+SUB_OPENINGS = ("présentation", "historique", "histoire", "chronologie", "contexte",
+                "actions menées", "nos actions", "projets menés", "nos projets")
+OTHER_OPENINGS = ("en savoir plus", "pour en savoir plus", "documents à télécharger", "voir aussi",
+                  "à lire aussi", "lire aussi", "sur le même sujet", "liens utiles")
+HEADING_WORDS = 8  # a heading of either kind is short
+# First words of a name that is an institution's, not a place's ("Théâtre National de …").
+INSTITUTIONS = frozenset([
+    "théâtre", "musée", "association", "comité", "école", "institut", "fondation", "maison",
+    "conservatoire", "service", "direction", "bibliothèque", "médiathèque", "université",
+    "lycée", "collège", "hôpital", "festival", "programme", "projet", "compagnie", "réseau",
+    "syndicat", "office", "agence", "centre", "fédération", "club", "union"])
 
 
 @dataclass(frozen=True)
@@ -74,6 +110,7 @@ class Block:
     text: str
     line: int
     level: int = 0  # headings: 1 for the page title, 2 or more for the others (h2, h3…)
+    aside: str | None = None  # why the read stage knows this block is no partner's text
 
 
 @dataclass(frozen=True)
@@ -82,6 +119,7 @@ class Document:
     encoding: str
     format: Literal["text", "html"]
     text: str  # the page's text, which every block's ``line`` refers to
+    removed: list[tuple[int, str]] = field(default_factory=list)  # (line, characters removed)
 
 
 def lines(text: str) -> list[str]:
@@ -133,17 +171,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """
     if not data.strip():
         raise PipelineError(f"{name}: the file is empty")
-    for bom, encoding in _BOMS:
+    for bom, unicode in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                text = data[len(bom):].decode(unicode)
             except UnicodeDecodeError as exc:
-                raise PipelineError(f"{name}: starts with the byte order mark of {encoding} but "
-                                    f"is not {encoding} (at byte {exc.start + len(bom)})") from None
+                raise PipelineError(f"{name}: starts with the byte order mark of {unicode} but "
+                                    f"is not {unicode} (at byte {exc.start + len(bom)})") from None
             if (nul := text.find("\x00")) >= 0:
                 line = len(lines(text[:nul]))
                 raise PipelineError(f"{name}: a binary file, not a page (a NUL character on line {line})")
-            return text, encoding.replace("-le", "").replace("-be", "")
+            return text, unicode.replace("-le", "").replace("-be", "")
     if (nul := data.find(b"\x00")) >= 0:
         raise PipelineError(f"{name}: a binary file, not a page (a NUL byte on line "
                             f"{_line_of(data, nul)})")
@@ -177,22 +215,86 @@ def _encoding_name(encoding: str) -> str:
     return {"cp1252": "windows-1252", "iso8859-1": "latin-1"}.get(name, name)
 
 
-def _reads_as_name(name: str) -> bool:
-    """A place's name: a few words, each capitalised, a particle or a dash.
+def heading_key(text: str) -> str:
+    """A heading as the vocabularies above write it: lower case, one space between words,
+    without the colon or full stop that may end it.
 
-    >>> _reads_as_name("Saint-Louis du Sénégal"), _reads_as_name("Retour en haut de page")
+    >>> heading_key("  Actions  menées :")
+    'actions menées'
+    """
+    return " ".join(nfc(text).lower().replace("’", "'").split()).rstrip(" :.").strip()
+
+
+def _opens_with(key: str, phrases: tuple[str, ...]) -> bool:
+    return any(key == p or key.startswith(p + " ") for p in phrases)
+
+
+def _short_title(text: str) -> bool:
+    return len(text.split()) <= HEADING_WORDS and not text.rstrip().endswith((".", "!", "?", "…"))
+
+
+def sub_heading(text: str) -> bool:
+    """One of the usual headings of a part of a partner's section.
+
+    >>> [sub_heading(t) for t in ("Historique", "Actions menées :", "Historique du jumelage",
+    ...                           "Historique de la coopération avec Tamba. Elle a commencé en 1990.")]
+    [True, True, True, False]
+    """
+    key = heading_key(text)
+    return key in SUB_HEADINGS or (_opens_with(key, SUB_OPENINGS) and _short_title(text))
+
+
+def other_heading(text: str) -> bool:
+    """One of the usual headings of what is no partner's section.
+
+    >>> [other_heading(t) for t in ("Notes", "Pour en savoir plus sur la coopération", "Notes de voyage.")]
+    [True, True, False]
+    """
+    key = heading_key(text)
+    return key in OTHER_HEADINGS or (_opens_with(key, OTHER_OPENINGS) and _short_title(text))
+
+
+def bullet_item(text: str) -> str | None:
+    """The text of a list item typed by hand ("• Un", "- Un"), or ``None``.
+
+    >>> bullet_item("• Des formations sportives."), bullet_item("-2019 : accueil")
+    ('Des formations sportives.', None)
+    """
+    found = _BULLET.match(text)
+    return text[found.end():] if found and found.end() < len(text) else None
+
+
+def _reads_as_name(name: str) -> bool:
+    """A place's name: a few words, each capitalised, a particle or a dash; not an
+    institution's name ("Théâtre National de …").
+
+    >>> _reads_as_name("Saint-Louis du Sénégal"), _reads_as_name("Retour à la liste des actualités")
     (True, False)
-    >>> _reads_as_name("Publié le 12/03/2024")
-    False
+    >>> _reads_as_name("Publié le 12/03/2024"), _reads_as_name("Musée National d’Oz")
+    (False, False)
     """
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or not words[0][:1].isupper():
+        return False
+    if words[0].lower() in INSTITUTIONS:
         return False
     for word in words:
         bare = re.sub(r"^[dl]['’]", "", word, flags=re.IGNORECASE)
         if not (bare[:1].isupper() or word.lower() in PARTICLES or word in _DASHES):
             return False
     return True
+
+
+def names_institution(line: str) -> bool:
+    """A short line that is an institution's name ("Théâtre National de …"): within a
+    partner's section, the heading of a part of it, not a partner.
+
+    >>> names_institution("Musée National de Gao"), names_institution("Musée ouvert le lundi")
+    (True, False)
+    """
+    words = line.split()
+    return (bool(words) and words[0].lower() in INSTITUTIONS and len(line) <= MAX_PLAIN_HEADING
+            and not _SENTENCE_MARK.search(line) and _reads_as_name(" ".join(["X", *words[1:]])))
 
 
 def names_a_country(bracket: str | None) -> bool:
@@ -249,19 +351,29 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     >>> [heading_like(h) for h in ("Tombouctou (Mali)", "St. Louis (Sénégal)", "Kobané",
     ...                            "Cergy (France, Belgique)", "Les camps de Mbera (Mauritanie)")]
     [True, True, True, True, True]
-    >>> [heading_like(h) for h in ("Retour en haut de page", "Ce séjour a eu lieu (Mali).",
+    >>> [heading_like(h) for h in ("Retour à la liste des actualités", "Ce séjour a eu lieu (Mali).",
     ...                            "2016 : forages (Mali)", "Accueil de jeunes (Oz)")]
     [False, False, False, False]
     >>> heading_like("Camps de réfugiés de Mbera", ["Les camps de réfugiés de Mbera (Mauritanie)"])
     True
+
+    A final full stop after the brackets is allowed when the name reads as a place's
+    ("Gao (Mali)."); the vocabularies of sub-headings and other headings are no places:
+
+    >>> [heading_like(h) for h in ("Gao (Mali).", "Historique", "Notes", "Musée de Gao")]
+    [True, False, False, False]
     """
     line = line.strip()
     if not line[:1].isupper() or len(line) > MAX_HEADING or split_any_label(line):
+        return False
+    if sub_heading(line) or other_heading(line):
         return False
     named = (items if isinstance(items, IntroWords) else IntroWords(items)).name
     name, bracket = split_heading(line)
     if _SENTENCE_MARK.search(name):
         return False
+    if bracket is not None and not line.endswith(")") and not (_reads_as_name(name) or named(name)):
+        return False  # "Ce séjour a eu lieu (Mali)." is a sentence
     if bracket is None:
         return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(name) or named(name))
     parts = bracket_parts(bracket)
@@ -295,8 +407,10 @@ def text_blocks(text: str) -> list[Block]:
             items.add(blocks[-1].text)
         elif not blocks and _title_like(line):
             blocks.append(Block("heading", line, number, level=1))
-        elif heading_like(line, items):
+        elif heading_like(line, items) or sub_heading(line) or other_heading(line):
             blocks.append(Block("heading", line, number, level=2))
+        elif names_institution(line):
+            blocks.append(Block("heading", line, number, level=3))
         else:
             blocks.append(Block("paragraph", line, number))
     return blocks
@@ -312,7 +426,7 @@ def lay_out(blocks: list[Block]) -> tuple[list[Block], str]:
     ('Titre\\n\\n• Un\\n• Deux\\n\\nFin.\\n', [1, 3, 4, 6])
     """
     written: list[str] = []
-    numbered = []
+    numbered: list[Block] = []
     for block in blocks:
         if written and not (block.kind == "list_item" and numbered[-1].kind == "list_item"):
             written.append("")
@@ -321,9 +435,31 @@ def lay_out(blocks: list[Block]) -> tuple[list[Block], str]:
     return numbered, "\n".join(written) + "\n"
 
 
+def without_invisible(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, str]]]:
+    """The blocks without the invisible characters of ``REMOVED``, and where they were
+    (the block's line, the characters found there).
+
+    >>> without_invisible([Block("paragraph", "2016\u200b-2020 : ac\u00adcueil", 7)])
+    ([Block(kind='paragraph', text='2016-2020 : accueil', line=7, level=0, aside=None)], [(7, '\u200b\xad')])
+    """
+    cleaned, removed = [], []
+    for block in blocks:
+        found = _REMOVED.findall(block.text)
+        if found:
+            removed.append((block.line, "".join(dict.fromkeys(found))))
+            block = replace(block, text=_REMOVED.sub("", block.text))
+        cleaned.append(block)
+    return cleaned, removed
+
+
 def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
-    """The page of a snapshot's bytes; HTML when ``html`` says so or the bytes look like it."""
+    """The page of a snapshot's bytes; HTML when ``html`` says so or the bytes look like it.
+
+    The text is read in NFC (a page pasted from a Mac writes "é" as "e" and an accent: the
+    same page, the same release) and without the invisible characters of ``REMOVED``, its
+    blocks and the text the release ships alike (the lines are the same)."""
     text, encoding = decode(data, name)
+    text = nfc(text)
     if html is None:
         html = text.lstrip()[:1] == "<"
     if html:
@@ -336,8 +472,12 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
         blocks, page_text = html_document(text)
         if not blocks:
             raise PipelineError(f"{name}: an HTML page with no article text")
-        return Document(blocks, encoding, "html", page_text)
-    return Document(text_blocks(text), encoding, "text", text)
+        blocks, removed = without_invisible(blocks)
+        return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed)
+    removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
+               for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
+    text = _REMOVED.sub("", text)
+    return Document(text_blocks(text), encoding, "text", text, removed)
 
 
 def read(path: Path, data: bytes | None = None) -> Document:

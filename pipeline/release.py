@@ -141,10 +141,10 @@ def _known_files(layout: Layout) -> set[str]:
 def _check_replaceable(layout: Layout, first_release: bool) -> None:
     """A folder is replaced only when this project wrote it, holding nothing else. Without
     ``first_release``, the release it holds is then checked whole (:func:`check_release`,
-    as the previous release). With it, nothing of the old release is read, so it must at
-    least be recognised by what this project writes (packages with their change log and run
-    report beside them), with no file changed since (against its own ``SHA256SUMS``): a
-    user's notes kept under a release's file name are never lost."""
+    as the previous release). With it, nothing of the old release is read (starting over
+    from a damaged release is the user's explicit choice), so it must at least be
+    recognised by what this project writes: packages with their change log and run report
+    beside them, which a user's folder holding a descriptor and a README does not have."""
     output = layout.root
     if not layout.is_release():
         raise ReleaseError(f"{output}: exists and is not a release folder (no "
@@ -159,12 +159,6 @@ def _check_replaceable(layout: Layout, first_release: bool) -> None:
                            f"{layout.relative(layout.changelog_json)} and "
                            f"{layout.relative(layout.run_report)} beside its packages); "
                            "refusing to replace it")
-    changed = [name for name, _ in checksum_mismatches(output) or []
-               if (output / name).is_file() and not (output / name).is_symlink()]
-    if changed:
-        raise ReleaseError(f"{output}: {', '.join(changed[:3])} changed since the release was "
-                           f"written (see {layout.relative(layout.checksums)}); refusing to "
-                           "replace it (move the changed files away, or restore them)")
 
 
 def check_output(output: Path, first_release: bool = False) -> None:

@@ -137,7 +137,11 @@ def build(source: Path, sha256: str, document: Document, page: Page, data: Table
                                      "sections, in no record", "text": block.text})
     report.set_aside.sort(key=lambda item: item["line"])
     report.unassigned.sort(key=lambda item: item["line"])
-    report.warnings = sorted(warnings(page, data) + hidden_characters(document.blocks),
+    report.warnings = sorted(warnings(page, data) + hidden_characters(document.blocks)
+                             + removed_characters(document.removed) + [
+                                 {"line": s.block.line, "message": f"set aside ({s.reason}): "
+                                                                   f"{s.block.text!r}"}
+                                 for s in page.set_aside if s.warn],
                              key=lambda w: w["line"])
     return report
 
@@ -153,10 +157,8 @@ def hidden_characters(blocks: list[Block]) -> list[dict[str, Any]]:
     as written, so a date or a name they cut ("20\u200b19 :") is not read as one, and a
     bidirectional override shows a name backwards. Shown as code points, never raw.
 
-    >>> print(*hidden_characters([Block("paragraph", "20\u200b19 : accueil", 4)])[0]["message"]
-    ...       .split(": "), sep="\\n")
-    invisible or control characters kept as written (U+200B ZERO WIDTH SPACE)
-    a date or a name they cut is not read as one
+    >>> hidden_characters([Block("paragraph", "20\u200d19 : accueil", 4)])[0]["message"][:74]
+    'invisible or control characters kept as written (U+200D ZERO WIDTH JOINER)'
     """
     found = []
     for block in blocks:
@@ -170,6 +172,18 @@ def hidden_characters(blocks: list[Block]) -> list[dict[str, Any]]:
             found.append({"line": block.line, "message": f"invisible or control characters "
                           f"kept as written ({names}): a date or a name they cut is not read as one"})
     return found
+
+
+def removed_characters(removed: list[tuple[int, str]]) -> list[dict[str, Any]]:
+    """A warning for each line whose invisible characters the read stage removed (zero-width
+    spaces, soft hyphens): the page looks the same, but an editor may want to know.
+
+    >>> removed_characters([(4, "\u200b")])[0]["message"]
+    'invisible characters removed on reading (U+200B ZERO WIDTH SPACE)'
+    """
+    return [{"line": line, "message": "invisible characters removed on reading (" + ", ".join(
+        f"U+{ord(c):04X} {unicodedata.name(c, 'without a name')}" for c in chars) + ")"}
+        for line, chars in removed]
 
 
 def warnings(page: Page, data: Tables) -> list[dict[str, Any]]:

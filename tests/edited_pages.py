@@ -4,11 +4,17 @@ The city edits its page a few times a year. From the published page (the snapsho
 ``raw/`` and the reviewed release in ``output/``), :func:`edited_page` makes a version
 edited the way an editor would, from a seed: new entries in label forms the page does not
 use yet, a new undated entry, entries deleted or reworded, a heading renamed with a
-qualifier, an intro bullet lower-cased, extended or dropped, a new partner with zero, one
-or two countries. The page is written as a text snapshot and as HTML in the layouts of
-``html_pages`` (WordPress, Drupal, SPIP, Joomla), and comes with what must be read from
-it: every entry under its partner with its label and text, every partner with its heading
-and intro item, and the id that each entry of the published page must keep.
+qualifier, a kind of town or an inclusive spelling, an intro bullet lower-cased, extended
+or dropped, a new partner with zero, one or two countries or a final full stop, a label
+alone on its line (in HTML: two paragraphs, a ``<br>``, a ``<dl>`` or a table row), an
+entry above a partner's description, sub-headings inside a section, a heading of no
+partner ("En savoir plus") with its text, navigation links and the CMS's fields. The page
+is written as a text snapshot and as HTML in the layouts of ``html_pages`` (WordPress,
+Drupal, SPIP, Joomla) and their styles (bullets typed by hand, headings in bold or with a
+permalink, a table of contents), maybe with decomposed accents or invisible characters,
+and comes with what must be read from it: every entry under its partner with its label
+and text, every partner with its heading, intro item and description, and the id that
+each entry of the published page must keep.
 
 The expected facts come from the published release and from the edits themselves, never
 from a run of the code under test. The one id rule restated here is the undated entry's
@@ -27,7 +33,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .html_pages import CMS_LAYOUTS, Layout, Piece, render_pieces
+from .html_pages import CMS_LAYOUTS, STYLES, Layout, Piece, render_pieces
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "raw" / "ivry-jumelages.txt"
@@ -79,7 +85,19 @@ NEW_PARTNERS = [
     ("Cergy (France, Belgique)", "cergy", None),
     ("Hué (Viêt Nam)", "hue", "La ville de Hué (Vietnam)"),
     ("Tver (Russie)", "tver", "la ville de Tver (Russie)"),
+    ("Gaza (Palestine).", "gaza", None),
 ]
+# Headings a partner's section may hold (written one level deeper in HTML), and headings
+# of what is no partner's section, with the text under them.
+SUB_HEADINGS = [("Historique", "Actions menées"), ("Présentation", "Nos actions")]
+OTHER_HEADINGS = [("En savoir plus", "Le site de l’association des amis de Tamba."),
+                  ("Documents à télécharger", "Convention de coopération (PDF, 2 Mo)"),
+                  ("Contact", "Service des relations internationales, 01 23 45 67 89")]
+FURNITURE = ["↑ Haut de page", "Retour en haut"]
+FIELDS = ["Étiquettes : Jumelage, Coopération", "Mise à jour : 12 mars 2024"]
+# How a label alone on its line is written: the label's ending, and its HTML form.
+ALONE = [("", "p"), (" :", "p"), (" :", "br"), ("", "dl"), ("", "table"), (":", "p")]
+TOWN_KINDS = ["Commune de", "Ville de", "Village de"]
 PLACES = ["Tamba", "Kita", "Sefeto", "Matanzas", "Mbera"]
 
 
@@ -99,6 +117,7 @@ class GenEntry:
     text: str  # as written: label included, "\n\n" before a continuation, "\n• " before a bullet
     expected_id: str | None  # the id an entry of the published page must keep
     glued: bool = False  # written on the line of the entry above (the page's run-together case)
+    alone: str = ""  # a label alone on its line: how HTML writes it (``Piece.form``)
 
 
 @dataclass
@@ -108,6 +127,9 @@ class GenPartner:
     bullet: str | None
     description: list[str]
     entries: list[GenEntry]
+    entries_above: int = 0  # entries written above the description
+    sub_headings: tuple[str, str] | None = None  # above the description and the first entry
+    furniture: str | None = None  # a navigation link after the section
 
 
 @dataclass
@@ -118,6 +140,10 @@ class EditedPage:
     partners: list[GenPartner]
     stray_bullets: list[str] = field(default_factory=list)  # bullets that name no partner
     edits: list[str] = field(default_factory=list)
+    after: list[Piece] = field(default_factory=list)  # headings of no partner, CMS fields
+    style: frozenset[str] = frozenset()  # HTML writing (``html_pages.STYLES``)
+    nfd: bool = False  # the page's accents decomposed, as a page pasted from a Mac
+    invisible: bool = False  # zero-width spaces and soft hyphens inside words and labels
 
     def bullets(self) -> list[str]:
         found = [p.bullet for p in self.partners if p.bullet]
@@ -131,18 +157,35 @@ class EditedPage:
         out += [Piece("list_item", b) for b in self.bullets()]
         for partner in self.partners:
             out.append(Piece("heading", partner.heading))
-            out += [Piece("paragraph", d) for d in partner.description]
-            for entry in partner.entries:
-                paragraphs = entry.text.split("\n\n")
-                for i, paragraph in enumerate(paragraphs):
-                    first, *bullets = paragraph.split("\n• ")
-                    if i == 0 and entry.glued:
-                        out[-1] = replace(out[-1], text=out[-1].text + first)
-                    else:
-                        out.append(Piece("paragraph", first, entry.label if i == 0 else None))
-                    out += [Piece("list_item", b, attached=True) for b in bullets]
+            above = min(partner.entries_above, len(partner.entries))
+            subs = partner.sub_headings or ("", "")
+            out += [Piece("subheading", subs[0])] if subs[0] else []
+            for n, entry in enumerate(partner.entries):
+                if n == above:
+                    out += [Piece("paragraph", d) for d in partner.description]
+                    out += [Piece("subheading", subs[1])] if subs[1] else []
+                out += self._entry_pieces(entry, out)
+            if above >= len(partner.entries):
+                out += [Piece("paragraph", d) for d in partner.description]
+            out += [Piece("paragraph", partner.furniture)] if partner.furniture else []
+        out += self.after
         out.append(Piece("paragraph", NAVIGATION))
         return out
+
+    @staticmethod
+    def _entry_pieces(entry: GenEntry, out: list[Piece]) -> list[Piece]:
+        if entry.alone:
+            label, body = entry.text.split("\n", 1)
+            return [Piece("paragraph", label, entry.label, form=entry.alone), Piece("paragraph", body)]
+        pieces: list[Piece] = []
+        for i, paragraph in enumerate(entry.text.split("\n\n")):
+            first, *bullets = paragraph.split("\n• ")
+            if i == 0 and entry.glued:
+                out[-1] = replace(out[-1], text=out[-1].text + first)
+            else:
+                pieces.append(Piece("paragraph", first, entry.label if i == 0 else None))
+            pieces += [Piece("list_item", b, attached=True) for b in bullets]
+        return pieces
 
     def text(self) -> str:
         """The page as a text snapshot: a blank line between blocks, bullets together."""
@@ -157,7 +200,14 @@ class EditedPage:
         return "\n".join(lines) + "\n"
 
     def html(self, layout: Layout) -> str:
-        return render_pieces(self.pieces(), layout)
+        return render_pieces(self.pieces(), layout, self.style)
+
+    def written(self, text: str) -> str:
+        """The page as its editor's tools write it: decomposed accents, invisible
+        characters inside words and ranges (which reading removes)."""
+        if self.invisible:
+            text = text.replace("-20", "\u200b-20").replace("tion", "ti\u00adon")
+        return unicodedata.normalize("NFD", text) if self.nfd else text
 
     def expected_partners(self) -> list[tuple[str, str, str | None]]:
         return [(p.partner_id, p.heading, p.bullet) for p in self.partners]
@@ -167,6 +217,10 @@ class EditedPage:
 
     def expected_ids(self) -> list[str | None]:
         return [e.expected_id for p in self.partners for e in p.entries]
+
+    def expected_facts(self) -> dict[str, str | None]:
+        """The description of each partner, as written, wherever it sits."""
+        return {p.partner_id: "\n\n".join(p.description) or None for p in self.partners}
 
 
 def published_page() -> EditedPage:
@@ -295,8 +349,83 @@ def _stray_bullet(page: EditedPage, rng: random.Random) -> None:
     page.edits.append("a bullet naming no partner")
 
 
+def _insert_alone(page: EditedPage, rng: random.Random) -> None:
+    """A new entry whose label stands alone on its line, the text on the next one."""
+    partner = rng.choice(page.partners)
+    label, _ = _new_label(rng, {_key(e.label) for e in partner.entries if e.label})
+    ending, form = rng.choice(ALONE)
+    index = rng.randint(0, len(partner.entries))
+    body = _body(rng, BODIES)
+    _insert(partner.entries, index, GenEntry(label, f"{label}{ending}\n{body[0].upper()}{body[1:]}",
+                                             None, alone=form))
+    page.edits.append(f"insert {label!r} alone on its line ({form}) in {partner.partner_id} at {index}")
+
+
+def speaks_of_itself(partner: GenPartner) -> bool:
+    """The description opens with the partner's name (after an article or a kind of place),
+    so that it reads as the description wherever it sits."""
+    words = [w for w in restated_slug(partner.description[0]).split("-")
+             if w not in {"la", "le", "l", "de", "camp", "commune"}] if partner.description else []
+    return len(partner.description) == 1 and bool(words) and words[0] in partner.partner_id.split("-")
+
+
+def _entry_above_description(page: EditedPage, rng: random.Random) -> None:
+    partners = [p for p in page.partners if speaks_of_itself(p) and not p.entries_above]
+    if not partners:
+        return
+    partner = rng.choice(partners)
+    label, separator = _new_label(rng, {_key(e.label) for e in partner.entries if e.label})
+    _insert(partner.entries, 0, GenEntry(label, f"{label}{separator}{_body(rng, BODIES)}", None))
+    partner.entries_above = 1
+    page.edits.append(f"insert {label!r} above the description of {partner.partner_id}")
+
+
+def _sub_headings(page: EditedPage, rng: random.Random) -> None:
+    partner = rng.choice([p for p in page.partners if p.entries])
+    partner.sub_headings = rng.choice(SUB_HEADINGS)
+    page.edits.append(f"sub-headings in {partner.partner_id}")
+
+
+def _other_heading(page: EditedPage, rng: random.Random) -> None:
+    heading, text = rng.choice(OTHER_HEADINGS)
+    page.after += [Piece("heading", heading), Piece("paragraph", text)]
+    page.edits.append(f"a heading of no partner: {heading!r}")
+
+
+def _furniture(page: EditedPage, rng: random.Random) -> None:
+    link = rng.choice(FURNITURE)
+    for partner in page.partners:
+        partner.furniture = link
+    page.after += [Piece("paragraph", field) for field in FIELDS]
+    page.edits.append(f"navigation links {link!r} and the CMS's fields")
+
+
+def _town_kind(page: EditedPage, rng: random.Random) -> None:
+    """A heading that names its place alone gets a kind of place ("Commune de …")."""
+    partners = [p for p in page.partners if p.heading[:1].isupper() and not p.heading.startswith(
+        ("La ", "Le ", "Les ", "Camp", "Commune", "Ville", "Village"))]
+    if not partners:
+        return
+    partner = rng.choice(partners)
+    partner.heading = f"{rng.choice(TOWN_KINDS)} {partner.heading}"
+    page.edits.append(f"kind of place in the heading of {partner.partner_id}")
+
+
+def _inclusive(page: EditedPage, rng: random.Random) -> None:
+    """A heading in inclusive writing ("réfugié·es")."""
+    partners = [p for p in page.partners if re.search(r"\w(?:és|is)\b", p.heading.split("(")[0])]
+    if not partners:
+        return
+    partner = rng.choice(partners)
+    name, bracket, rest = partner.heading.partition("(")
+    partner.heading = re.sub(r"(\w)(é|i)s\b", r"\1\2·es", name) + bracket + rest
+    page.edits.append(f"inclusive writing in the heading of {partner.partner_id}")
+
+
 EDITS = [(_insert_dated, 5), (_insert_undated, 2), (_delete, 3), (_reword, 3), (_rename, 2),
-         (_change_bullet, 2), (_new_partner, 2), (_stray_bullet, 1)]
+         (_change_bullet, 2), (_new_partner, 2), (_stray_bullet, 1), (_insert_alone, 3),
+         (_entry_above_description, 2), (_sub_headings, 2), (_other_heading, 1), (_furniture, 1),
+         (_town_kind, 1), (_inclusive, 1)]
 
 
 def edited_page(seed: int) -> EditedPage:
@@ -307,6 +436,9 @@ def edited_page(seed: int) -> EditedPage:
     edits, weights = zip(*EDITS, strict=True)
     for edit in rng.choices(edits, weights, k=rng.randint(2, 7)):
         edit(page, rng)
+    page.style = frozenset(style for style in STYLES if rng.random() < 0.25 and (
+        style != "bold_headings" or all("(" in p.heading or p.bullet for p in page.partners)))
+    page.nfd, page.invisible = rng.random() < 0.2, rng.random() < 0.2
     return page
 
 
@@ -316,9 +448,9 @@ FORMATS = ("txt", *(layout.name for layout in CMS_LAYOUTS))
 def source(page: EditedPage, fmt: str) -> tuple[bytes, str]:
     """The page's bytes in a format, and a file name that says it."""
     if fmt == "txt":
-        return page.text().encode("utf-8"), "page.txt"
+        return page.written(page.text()).encode("utf-8"), "page.txt"
     layout = next(layout for layout in CMS_LAYOUTS if layout.name == fmt)
-    return page.html(layout).encode("utf-8"), "page.html"
+    return page.written(page.html(layout)).encode("utf-8"), "page.html"
 
 
 def score(records: dict, page: EditedPage) -> tuple[int, int]:
@@ -326,8 +458,7 @@ def score(records: dict, page: EditedPage) -> tuple[int, int]:
     partner, label and text, in the page's order, and the id it must keep."""
     got = [(a["partner_id"], a["date_label"], a["text"], a["action_id"]) for a in records["actions"]]
     right = 0
-    for (partner, label, text), expected_id in zip(page.expected_entries(), page.expected_ids(),
-                                                   strict=True):
+    for (partner, label, text), expected_id in zip(page.expected_entries(), page.expected_ids(), strict=True):
         if any(g[:3] == (partner, label, text) and (expected_id is None or g[3] == expected_id)
                for g in got):
             right += 1

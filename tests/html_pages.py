@@ -4,7 +4,9 @@ Each layout wraps the article in a site's header, menus, breadcrumb, footer and 
 "Retour en haut de page" link, and varies what CMS templates vary: where the title is
 (inside the article's ``<header>``, an ``<h1>`` outside the article, an ``<h2>`` page
 header above ``<h3>`` sections, or no title at all), headings as h2, h3 or h4, entries
-as paragraphs, list items or ``<br>``-separated lines, the date label in bold or not.
+as paragraphs, list items or ``<br>``-separated lines, the date label in bold or not;
+``ELEMENTOR`` and ``TYPO3`` add a side column and a sub-navigation under headings of their
+own. ``render_pieces`` also writes what editors type by hand (``STYLES``).
 """
 
 from dataclasses import dataclass, replace
@@ -91,6 +93,29 @@ JOOMLA = Layout(
 # A page with no title at all.
 UNTITLED = Layout("untitled", '<div id="content"><div class="contenu-page">\n', "", "",
                   "</div></div>\n", heading="h2", entries="p", bold=True)
+# Elementor: the text in a two-thirds column, a side column with the service's contact
+# under its own heading, all inside <main>.
+ELEMENTOR = Layout(
+    "elementor",
+    '<main id="content" class="site-main"><div class="page-content"><div data-elementor-type="wp-page" '
+    'class="elementor elementor-281"><section class="elementor-section"><div class="elementor-container">'
+    '<div class="elementor-column elementor-col-66"><div class="elementor-widget-wrap">\n',
+    '<div class="elementor-widget-heading"><h1 class="elementor-heading-title">{title}</h1></div>\n',
+    '<div class="elementor-widget-text-editor"><div class="elementor-widget-container">\n',
+    '</div></div></div></div>\n<div class="elementor-column elementor-col-33"><div class="elementor-widget-wrap">'
+    '<div class="elementor-widget-heading"><h3 class="elementor-heading-title">Service des relations '
+    'internationales</h3></div><div class="elementor-widget-text-editor"><p>Esplanade de la mairie, '
+    '01 23 45 67 89</p></div></div></div></div></section></div></div></main>\n',
+    heading="h2", entries="p", bold=True)
+# Typo3: no <main> nor <article>; a sub-navigation before the content and a right-hand
+# column after it, each under its own <h2>.
+TYPO3 = Layout(
+    "typo3",
+    '<div id="page"><div class="subnav-section"><h2>Voir aussi</h2><ul><li><a href="/s">Solidarité'
+    '</a></li></ul></div>\n<div class="content-main">', "<h1>{title}</h1>\n",
+    '<div class="ce-bodytext">\n',
+    '</div></div>\n<div class="colonne-droite"><h2>Contacts</h2><p>Mairie, 01 23 45 67 89</p></div></div>\n',
+    heading="h2", entries="p", bold=False)
 CMS_LAYOUTS = (WORDPRESS, DRUPAL, SPIP, JOOMLA)
 
 
@@ -103,6 +128,16 @@ class Piece:
     text: str
     label: str | None = None
     attached: bool = False  # a bullet of an entry: on the line after it, in a text snapshot
+    # a label alone on its line, and how HTML writes it with the paragraph after it:
+    # "p" (two paragraphs), "br" (one paragraph cut by <br>), "dl" (<dt>, <dd>), "table"
+    form: str = ""
+
+
+# How a page may write what the layouts above write otherwise (``render_pieces``'s style):
+# "hand_bullets" (list items typed as "• …" in paragraphs), "bold_headings" (partner
+# headings as paragraphs in bold), "permalinks" (a "¶" link in each heading), "toc" (a
+# table of contents of links within the page above the intro).
+STYLES = ("hand_bullets", "bold_headings", "permalinks", "toc")
 
 
 def pieces_of_text(text: str) -> list[Piece]:
@@ -131,8 +166,22 @@ def render(text: str, heading: str = "h2", entries: str = "p", bold: bool = True
     return render_pieces(pieces_of_text(text), layout)
 
 
-def render_pieces(pieces: list[Piece], layout: Layout) -> str:
-    """A page's pieces as the CMS of ``layout`` would write them."""
+def _deeper(tag: str) -> str:
+    return f"h{min(int(tag[1]) + 1, 6)}"
+
+
+def _alone(label: Piece, body: str, form: str) -> str:
+    if form == "dl":
+        return f"<dl><dt>{label.text}</dt><dd>{body}</dd></dl>"
+    if form == "table":
+        return f"<table><tr><td>{label.text}</td><td>{body}</td></tr></table>"
+    if form == "br":
+        return f"<p><strong>{label.text}</strong><br>{body}</p>"
+    return f"<p><strong>{label.text}</strong></p>\n<p>{body}</p>"
+
+
+def render_pieces(pieces: list[Piece], layout: Layout, style: frozenset[str] = frozenset()) -> str:
+    """A page's pieces as the CMS of ``layout`` would write them, in ``style`` (``STYLES``)."""
     out: list[str] = [CHROME_TOP]
     open_list: str | None = None
     lines: list[str] = []  # paragraphs of a <br> layout waiting to be written
@@ -150,13 +199,37 @@ def render_pieces(pieces: list[Piece], layout: Layout) -> str:
     out.append(layout.before)
     out.append(layout.title.format(title=escape(title or "")) if title and layout.title else "")
     out.append(layout.open)
-    for piece in pieces[1 if title else 0:]:
-        if piece.text == "Retour en haut de page":
+    rest = pieces[1 if title else 0:]
+    if "toc" in style:
+        out.append("<ul>" + "".join(f'<li><a href="#s{n}">{escape(p.text, quote=False)}</a></li>'
+                                    for n, p in enumerate(rest) if p.kind == "heading") + "</ul>")
+    body_of_label = False
+    for n, piece in enumerate(rest):
+        if piece.text == "Retour en haut de page" or body_of_label:
+            body_of_label = False
             continue
         body = _inline(piece, layout.bold)
-        if piece.kind == "heading":
+        if piece.form:
             close()
-            out.append(f"<{layout.heading}>{body}</{layout.heading}>")
+            out.append(_alone(piece, escape(rest[n + 1].text, quote=False), piece.form))
+            body_of_label = True
+        elif piece.kind == "heading" and "bold_headings" in style:
+            close()
+            out.append(f"<p><strong>{body}</strong></p>")
+        elif piece.kind == "heading":
+            close()
+            link = f'<a class="headerlink" href="#s{n}">¶</a>' if "permalinks" in style else ""
+            out.append(f"<{layout.heading}>{body}{link}</{layout.heading}>")
+        elif piece.kind == "subheading":
+            close()
+            out.append(f"<{_deeper(layout.heading)}>{body}</{_deeper(layout.heading)}>")
+        elif piece.kind == "list_item" and "hand_bullets" in style and not piece.attached:
+            close()
+            out.append(f"<p>• {body}</p>")
+        elif piece.kind == "list_item" and "hand_bullets" in style and lines:
+            lines.append(f"&bull; {body}")
+        elif piece.kind == "list_item" and "hand_bullets" in style and out[-1].endswith("</p>"):
+            out[-1] = out[-1][:-len("</p>")] + f"<br>&bull; {body}</p>"
         elif piece.kind == "list_item":
             if open_list == "entries":  # bullets of an entry: a list inside its item
                 out.append(f"<ul><li>{body}</li></ul>")

@@ -3,6 +3,7 @@ are read with every entry under its partner, its label as written, and every id 
 unchanged entry kept; shuffling, inserting or deleting entries keeps every other id."""
 
 import json
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -19,6 +20,15 @@ from .edited_pages import FORMATS, edited_page, published_page, restated_slug, s
 SEEDS = range(60)
 
 
+def test_the_unedited_page_gives_the_published_partner_facts():
+    published = json.loads((SNAPSHOT.parent.parent / "output" / "json" / "partners.json").read_text(
+        encoding="utf-8"))
+    for fmt in FORMATS:
+        got = read(published_page(), fmt)["partners"]
+        for field in ("description", "relationship", "agreement_year", "first_link_year"):
+            assert [p[field] for p in got] == [p[field] for p in published], (fmt, field)
+
+
 def test_the_generator_writes_the_published_page_as_it_is():
     written = published_page().text().splitlines()
     page = [line.rstrip() for line in SNAPSHOT.read_text(encoding="utf-8").splitlines()]
@@ -30,6 +40,15 @@ def read(page, fmt):
     return extract(parse(read_bytes(data, name).blocks))
 
 
+@cache
+def unedited(fmt):
+    """The unedited page's actions in a format, by id."""
+    return {a["action_id"]: a for a in read(published_page(), fmt)["actions"]}
+
+
+LINES = {"source_line", "source_line_end"}  # where an entry is moves with the edits
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_an_edited_page_is_read_right_in_every_format(seed):
     page = edited_page(seed)
@@ -37,6 +56,13 @@ def test_an_edited_page_is_read_right_in_every_format(seed):
         records = read(page, fmt)
         partners = [(p["partner_id"], p["heading"], p["intro_item"]) for p in records["partners"]]
         assert partners == page.expected_partners(), (fmt, page.edits)
+        descriptions = {p["partner_id"]: p["description"] for p in records["partners"]}
+        assert descriptions == page.expected_facts(), (fmt, page.edits)
+        before = unedited(fmt)
+        for action in records["actions"]:  # an entry the edits left as it was keeps every field
+            if action["action_id"] in before and action["text"] == before[action["action_id"]]["text"]:
+                same = {k: v for k, v in before[action["action_id"]].items() if k not in LINES}
+                assert {k: v for k, v in action.items() if k not in LINES} == same, (fmt, page.edits)
         entries = [(a["partner_id"], a["date_label"], a["text"]) for a in records["actions"]]
         assert entries == page.expected_entries(), (fmt, page.edits)
         ids = [a["action_id"] for a in records["actions"]]

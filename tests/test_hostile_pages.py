@@ -102,7 +102,7 @@ ATTACKS = [
     Attack("a page in UTF-16 with its byte order mark", "\ufeff".encode("utf-16-le") + text_page().encode("utf-16-le"),
            kept=(ENTRY,), encoding="utf-16"),
     Attack("a byte order mark inside a line", text_page(entry="2016 : accueil\ufeff de jeunes.").encode(),
-           kept=("2016 : accueil\ufeff de jeunes.",), warns=("U+FEFF ZERO WIDTH NO-BREAK SPACE",)),
+           kept=("2016 : accueil de jeunes.",), warns=("U+FEFF ZERO WIDTH NO-BREAK SPACE",)),
     # Entities and markup a browser does not show as text.
     Attack("&#0;, &#x110000;, a lone surrogate and a flood of &nbsp;", html_page(html_article(
         entry="2016 : accueil&#0; de&#x110000; six&#xD800; jeunes" + "&nbsp;" * 5000 + ".")).encode(),
@@ -117,10 +117,11 @@ ATTACKS = [
     Attack("a <table> layout", html_page(
         f"<table><tr><td><h1>Jumelages</h1><ul><li>{ITEM}</li></ul></td></tr><tr><td><h2>{HEADING}"
         f"</h2></td><td><p>{ENTRY}</p></td></tr></table>").encode(), ".html", kept=(ENTRY,)),
-    # What a reader cannot see is reported, and never reaches the terminal raw.
+    # What a reader cannot see is reported, and never reaches the terminal raw; the zero-width
+    # characters a CMS leaves inside words are removed on reading (a date they cut is read).
     Attack("a zero-width space inside a label", text_page(
         entry=f"{ENTRY}\n\n20\u200b19 : accueil de jeunes.").encode(),
-           kept=("20\u200b19 : accueil de jeunes.",), warns=("U+200B ZERO WIDTH SPACE",)),
+           kept=("2019 : accueil de jeunes.",), warns=("U+200B ZERO WIDTH SPACE",)),
     Attack("a bidirectional override in a heading", text_page(
         sections=f"Tomb\u202eouctou (Mali)\n\n{ENTRY}\n").encode(),
         kept=(ENTRY,), warns=("U+202E RIGHT-TO-LEFT OVERRIDE",)),

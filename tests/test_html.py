@@ -3,12 +3,12 @@
 import pytest
 
 from pipeline.extract import extract
-from pipeline.parse import parse
 from pipeline.html_page import html_blocks
+from pipeline.parse import parse
 from pipeline.read import read_bytes, text_blocks
 
 from .conftest import SNAPSHOT
-from .html_pages import CMS_LAYOUTS, UNTITLED, render
+from .html_pages import CMS_LAYOUTS, ELEMENTOR, TYPO3, UNTITLED, render
 
 LINE_COLUMNS = {"source_line", "source_line_end", "intro_line"}
 
@@ -31,7 +31,7 @@ def from_text(page_text):
     {"heading": "h2", "entries": "p", "bold": False},
     {"heading": "h3", "entries": "li", "bold": False},
     {"heading": "h4", "entries": "br", "bold": False},
-    *({"layout": layout} for layout in (*CMS_LAYOUTS, UNTITLED)),
+    *({"layout": layout} for layout in (*CMS_LAYOUTS, UNTITLED, ELEMENTOR, TYPO3)),
 ], ids=lambda layout: layout["layout"].name if "layout" in layout else "-".join(map(str, layout.values())))
 def test_html_rendering_gives_the_same_tables(page_text, from_text, layout):
     from_html = tables_without_lines(html_blocks(render(page_text, **layout)))

@@ -80,14 +80,6 @@ def _users_files_under_release_names(release: Path) -> Path:
     return folder
 
 
-def _edited(name: str):
-    def make(release: Path) -> Path:
-        with (release / name).open("a", encoding="utf-8") as file:
-            file.write("\nmy own note\n")
-        return release
-    return make
-
-
 def _symlink(release: Path) -> Path:
     link = release.parent / "link"
     link.symlink_to(release)
@@ -117,9 +109,6 @@ FOLDERS = [
     ("a user's README and descriptor, with --first-release", _users_files_under_release_names,
      ("--first-release",), "exists and was not written by this pipeline (no changelog.json and "
      "run-report.json beside its packages); refusing to replace it"),
-    ("a release whose README was edited, with --first-release", _edited("README.md"),
-     ("--first-release",), "README.md changed since the release was written (see SHA256SUMS); "
-     "refusing to replace it (move the changed files away, or restore them)"),
     ("a symbolic link as --output", _symlink, (), "is a symbolic link (to {release}); give the folder "
      "itself as --output, so that the link is neither replaced nor half-followed; refusing to write a release there"),
     ("a file as --output", _a_file, (), "exists and is not a folder; refusing to replace it"),
