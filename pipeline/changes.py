@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReleaseError
-from .layout import Layout
+from .layout import DESCRIPTOR, Layout
 from .tables import Tables
 from .validate import load_json
 from .validate import resources as resources_of
@@ -137,7 +137,7 @@ def differing_files(old: Layout, new: Layout) -> list[str]:
     for name in sorted(after):
         if name not in before:
             differing.append(name)
-        elif name.endswith("datapackage.json"):
+        elif name.endswith(DESCRIPTOR):
             if _metadata(_load(old.root / name)) != _metadata(_load(new.root / name)):
                 differing.append(name)
         elif (old.root / name).read_bytes() != (new.root / name).read_bytes():
@@ -329,15 +329,16 @@ def _shown(value: Any) -> str:
 def _shown_change(old: Any, new: Any, context: int = 25) -> str:
     """``old → new``; for long texts, only the part that differs, with some context.
 
-    >>> _shown_change("le coût a été chiffré à 300 000€ mais les demandes de cofinancements n’ont pu aboutir",
-    ...               "le coût a été chiffré à 350 000€ mais les demandes de cofinancements n’ont pu aboutir")
-    'le coût a été chiffré à 300 000€ mais les demandes … → le coût a été chiffré à 350 000€ mais les demandes …'
+    >>> ending = " mais la commune n’a trouvé aucun financement pour le reste du chantier"
+    >>> print(_shown_change("le puits a coûté 12 000 €" + ending, "le puits a coûté 15 000 €" + ending))
+    le puits a coûté 12 000 € mais la commune n’… → le puits a coûté 15 000 € mais la commune n’…
     """
     if not (isinstance(old, str) and isinstance(new, str)) or \
             max(len(old), len(new)) <= SHOWN_VALUE:
         return f"{_shown(old)} → {_shown(new)}"
-    prefix = len(os.path.commonprefix([old, new]))
-    suffix = len(os.path.commonprefix([old[prefix:][::-1], new[prefix:][::-1]]))
+    # texts, not paths: the characters they share
+    prefix = len(os.path.commonprefix([old, new]))  # noqa: RUF071
+    suffix = len(os.path.commonprefix([old[prefix:][::-1], new[prefix:][::-1]]))  # noqa: RUF071
     start = max(0, prefix - context)
 
     def window(text: str) -> str:

@@ -32,16 +32,9 @@ def _shown(path: Path) -> str:
 
 def _run(args: argparse.Namespace) -> None:
     from .run import run
-    from .sources import default_source
     from .timing import Timings
 
-    source = args.source or str(default_source())
-    if _URL_SCHEME.match(source):  # an address (not a file), http(s) or refused by fetch
-        from .fetch import fetch
-        fetched = fetch(source, max_bytes=args.max_bytes)
-        print(f"{fetched.url}: {fetched.reason} -> {_shown(fetched.path)}")
-        source = fetched.path
-    source = Path(source)
+    source = _local_source(args.source, args.max_bytes)
     with _progress(f"Reading {_shown(source)} and writing the release…"):
         timings = Timings()
         result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
@@ -53,10 +46,28 @@ def _run(args: argparse.Namespace) -> None:
         print(f"{_shown(source)}: unchanged, and {_shown(args.output)} is its release {result} "
               "made by this code: nothing to do")
         return
-    report = result.report
     if sys.stdout.isatty():
         _summary_table(result, source, args.output, args.previous)
-        return
+    else:
+        _summary_lines(result, source, args.output, args.previous)
+
+
+def _local_source(source: str | None, max_bytes: int) -> Path:
+    """The snapshot a run reads: the one given, the live page fetched first when given its
+    address, or the last snapshot of ``raw/``."""
+    from .sources import default_source
+
+    if source and _URL_SCHEME.match(source):  # an address (not a file), http(s) or refused by fetch
+        from .fetch import fetch
+        fetched = fetch(source, max_bytes=max_bytes)
+        print(f"{fetched.url}: {fetched.reason} -> {_shown(fetched.path)}")
+        return fetched.path
+    return Path(source) if source else default_source()
+
+
+def _summary_lines(result, source: Path, output: Path, previous: Path | None) -> None:
+    """The end of a run when its output is read by a program: plain lines."""
+    report = result.report
     counts = ", ".join(f"{n} {name}" for name, n in report.rows.items())
     print(f"{_shown(source)}: {counts}")
     if report.source["encoding"] != "utf-8":
@@ -67,7 +78,7 @@ def _run(args: argparse.Namespace) -> None:
         print(f"  UNASSIGNED, line {item['line']} (published without it): {terminal(item['text'])}")
     for item in report.warnings:
         print(f"  warning, line {item['line']}: {terminal(item['message'])}")
-    print(_release_line(result.release, args.output, args.previous))
+    print(_release_line(result.release, output, previous))
     for path in result.release.packages:
         print(f"  valid: {_shown(path)}")
 
@@ -83,7 +94,6 @@ def _release_line(outcome, output: Path, previous: Path | None) -> str:
 def _progress(message: str):
     """A spinner on the terminal while a long step runs; nothing when output is redirected."""
     if not sys.stderr.isatty():
-        import contextlib
         return contextlib.nullcontext()
     from rich.console import Console
     return Console(stderr=True).status(message)

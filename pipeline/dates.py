@@ -174,7 +174,7 @@ class Token(NamedTuple):
         """The number a year, day, month, season, weekday or ordinal stands for."""
         word = plain(self.text).rstrip(".")
         if self.code in "YN":
-            return int(re.match(r"\d+", self.text).group())  # type: ignore[union-attr]
+            return int(re.match(r"\d+", self.text).group())  # type: ignore[union-attr]  # Y, N: digits first
         if self.code == "O":
             return _ORDINAL_VALUES.get(word) or int(word[0])
         table = {"M": _MONTH_VALUES, "S": _SEASON_VALUES, "W": WEEKDAYS}[self.code]
@@ -363,7 +363,7 @@ def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
     year, month, day = parts["Y"], parts.get("M"), parts.get("N")
     if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
         return None
-    if "W" in parts and (day is None or date(year, month, day).weekday() != parts["W"]):  # type: ignore[arg-type]
+    if "W" in parts and (day is None or month is None or date(year, month, day).weekday() != parts["W"]):
         return None
     return Point(year, month, day, code)
 
@@ -454,7 +454,7 @@ def _dates(g: dict[str, list[Token]]) -> Period | None:
 def _set_of(items: list[Point | None]) -> Period | None:
     if not items or None in items:
         return None
-    points: list[Point] = items  # type: ignore[assignment]
+    points = [p for p in items if p is not None]  # all of them (checked above)
     if any(a.last >= b.first for a, b in pairwise(points)):
         return None
     return _period("{" + ",".join(p.set_member for p in points) + "}", points[0], points[-1])

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .schemas import vocabulary
 from .text import APOSTROPHES, lowercase, slug
 
 # --- Programmes ---------------------------------------------------------------------------
@@ -86,6 +87,10 @@ ADJECTIVE_KINDS = {
     "municipale": "public_body", "sportive": "sports_club", "sportif": "sports_club",
     "dramatique": "cultural_venue", "français": "cultural_venue", "culturel": "cultural_venue",
 }
+# The kind of a name read after "en partenariat avec", which says nothing of what it is.
+OTHER_ORGANISATION = "other"
+ORGANISATION_KINDS = vocabulary("organisations", "kind", [
+    *ORGANISATION_HEADS.values(), *ADJECTIVE_KINDS.values(), OTHER_ORGANISATION])
 _REFINED_KINDS = {"association", "community_centre", "school"}
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "pour", "avec", "et", "von",
               "van", "der", "en"}
@@ -242,7 +247,7 @@ def organisations(text: str) -> list[Mention]:
                  if token.kind == "word" and token.low in ORGANISATION_HEADS
                  and (m := _organisation_at(text, tokens, i))]
     names = {m.name for m in found}
-    found += [Mention(m["name"], "other", core=m["name"], start=m.start("name"))
+    found += [Mention(m["name"], OTHER_ORGANISATION, core=m["name"], start=m.start("name"))
               for m in _PARTNERSHIP.finditer(text)
               if m["name"].lower() not in ORGANISATION_HEADS and m["name"] not in names
               and not any(m["name"] in n for n in names)]
@@ -264,6 +269,9 @@ PEOPLE_CONTEXTS = [
      "relative"),
     (rf"\b(?:oeuvres|œuvres|pièces|films|livres) d{APOSTROPHES}{_TWO_WORD_NAME}", "author"),
 ]
+# The roles are the schema's vocabulary, the same for actions and partners' descriptions.
+ROLES = vocabulary("action_people", "role", [role for _, role in PEOPLE_CONTEXTS]) \
+    & vocabulary("partner_people", "role", [role for _, role in PEOPLE_CONTEXTS])
 _PEOPLE = [(re.compile(pattern), role) for pattern, role in PEOPLE_CONTEXTS]
 
 

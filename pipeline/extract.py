@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from .config import Town, config
 from .dates import YEAR, Period, label_key, parse_label
 from .entities import Mention, Registry, organisations, people, programmes
-from .errors import PipelineError
 from .numbers import Figures, figures
 from .parse import Entry, Page, Section
 from .places import (
@@ -34,7 +33,7 @@ from .places import (
     relationship,
     split_heading,
 )
-from .schemas import categories
+from .schemas import vocabulary
 from .text import APOSTROPHES, Caseless, folded, nfc, pattern_key, slug
 from .themes import themes
 
@@ -71,6 +70,7 @@ STATUS_PHRASES: dict[str, str] = {
                  rf"|\barrêt{_PARTICIPLE}\s+définitivement|\brenoncé\s+(?:à|au)\b",
     "ongoing": r"\ben\s+cours\b(?!\s+d['’]ann)|\bse\s+poursui(?:t|vent)\b",
 }
+STATUSES = vocabulary("actions", "status", STATUS_PHRASES)
 _STATUS = Caseless.compile(
     "(?:" + "|".join(f"(?P<{code}>{phrase})" for code, phrase in STATUS_PHRASES.items()) + ")"
     f"(?:{_SOME_YEARS})?")
@@ -84,12 +84,14 @@ NEGATION_REACH = 60  # characters of the clause looked at before a statement
 RECURRENCES = {"chaque année": "annual", "tous les ans": "annual", "annuellement": "annual",
                "chaque été": "every_summer", "tous les étés": "every_summer",
                "chaque mois": "monthly", "tous les mois": "monthly"}
+RECURRENCE_CODES = vocabulary("actions", "recurrence", RECURRENCES.values())
 _RECURRENCE = Caseless.compile("|".join(RECURRENCES))
 
 # Which way people travelled, by (people came to the town, people of the town went out).
-# The codes are the schema's vocabulary: ``_directions`` checks them against it.
+# The codes are the schema's vocabulary, checked against it here.
 DIRECTIONS = {(True, False): "visit_from_partner", (False, True): "trip_to_partner",
               (True, True): "both", (False, False): "neither"}
+DIRECTION_CODES = vocabulary("actions", "direction", DIRECTIONS.values())
 # An undated entry's id takes this many of its first words.
 UNDATED_WORDS = 5
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -117,9 +119,6 @@ def _direction_rules(town: Town) -> _DirectionRules:
     or a technical mission are trips. Case matters for the demonym before a place: "… à
     Tamba" names a place, "… à la situation" does not. Every repetition is bounded."""
     name, demonym = town.name_pattern(), town.demonym_pattern()
-    if set(DIRECTIONS.values()) != set(categories("actions", "direction")):
-        raise PipelineError("the direction codes of pipeline/extract.py and of "
-                            "schemas/actions.schema.json differ")
     return _DirectionRules(
         hosted_by_partner=re.compile(
             rf"\b{HOSTED}\w*\s+de\s+[^.]{{0,200}}?(?:\bd(?:e\s+|{APOSTROPHES}){name}|\b{demonym})[^.]{{0,200}}?\bpar\b",

@@ -18,6 +18,7 @@ text, and every URL is recorded and shown in its public form (no password, no to
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import re
@@ -28,7 +29,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -159,19 +160,33 @@ def _redirect_guard(shown: str):
     return check
 
 
+def _causes(exc: BaseException, depth: int = 6) -> Iterator[BaseException]:
+    """``exc`` and what it wraps: requests wraps urllib3's errors, which wrap those of
+    ``http.client`` and of the socket, in their ``args`` or as their cause."""
+    yield exc
+    if depth:
+        for inner in (exc.__cause__, exc.__context__, *exc.args):
+            if isinstance(inner, BaseException):
+                yield from _causes(inner, depth - 1)
+
+
 def _network_error(shown: str, exc: requests.RequestException, timeout: float,
                    retries: int) -> NetworkError:
-    """One line for what requests raised; never its own message, which may hold the URL
-    with its query string."""
+    """One line for what requests raised, told by the types of the errors it wraps;
+    never its own message, which may hold the URL with its query string."""
+    causes = list(_causes(exc))
     if isinstance(exc, requests.exceptions.TooManyRedirects):
         return NetworkError(f"{shown}: more than {MAX_REDIRECTS} redirects; nothing was kept")
     if isinstance(exc, requests.exceptions.ChunkedEncodingError):
         return NetworkError(f"{shown}: the answer was cut short; nothing was kept")
     if isinstance(exc, requests.exceptions.ContentDecodingError):
         return NetworkError(f"{shown}: the answer's compression is broken; nothing was kept")
-    if isinstance(exc, requests.exceptions.Timeout) or "timed out" in str(exc):
+    if any(isinstance(c, (requests.exceptions.Timeout, TimeoutError)) for c in causes):
         return NetworkError(f"{shown}: no answer within {timeout:g} s{_tries(retries)}")
-    if "LineTooLong" in repr(exc) or "got more than" in repr(exc) or "BadStatusLine" in repr(exc):
+    # a header line too long, more than 100 headers, a garbled status line (not a server
+    # that hung up, nor a body cut short, which http.client reports as its errors too)
+    if any(isinstance(c, http.client.HTTPException)
+           and not isinstance(c, (ConnectionError, http.client.IncompleteRead)) for c in causes):
         return NetworkError(f"{shown}: the server's answer is not valid HTTP (a header too "
                             "long, too many headers or a garbled status line); nothing was kept")
     return NetworkError(f"{shown}: cannot be reached{_tries(retries)} ({type(exc).__name__})")
@@ -207,27 +222,51 @@ def fetch(url: str | None = None, raw: Path | None = None, *, max_bytes: int = M
     """Download ``url`` into ``raw`` unless the last snapshot of it is still current."""
     asked = url or config().page_url
     shown = web_address(asked)
-    raw = raw or RAW_DIR
+    raw = _snapshot_folder(raw or RAW_DIR)
+    last = _last_snapshot(raw, shown)
+    headers = _conditional_headers(last)
+    answer, body = _get(asked, shown, headers, max_bytes, timeout, retries, backoff, deadline)
+    if answer.status_code == 304:
+        return _not_modified(raw, shown, last if headers else None)
+    if not body:
+        raise NetworkError(f"{shown}: the server answered {answer.status_code} with an empty "
+                           "page; nothing was kept")
+    return _keep(raw, shown, answer, body)
+
+
+def _snapshot_folder(raw: Path) -> Path:
+    """``raw``, once it is known to be a folder or nothing yet (the fetch creates it)."""
     if raw.exists() and not raw.is_dir():
         raise InputError(f"{raw}: not a folder (--raw names the folder of the snapshots)")
-    entries = manifest_entries(raw)
-    kept = [e for e in entries if e.get("url") == shown and (raw / e["file"]).is_file()]
-    last = kept[-1] if kept else None
+    return raw
+
+
+def _last_snapshot(raw: Path, shown: str) -> dict | None:
+    """The manifest's entry of the last snapshot of ``shown`` whose file is still there."""
+    kept = [e for e in manifest_entries(raw) if e.get("url") == shown and (raw / e["file"]).is_file()]
+    return kept[-1] if kept else None
+
+
+def _conditional_headers(last: dict | None) -> dict[str, str]:
+    """What makes the request conditional on the last snapshot (none without one).
+
+    >>> _conditional_headers({"file": "p.html", "etag": '"v2"', "last_modified": None})
+    {'If-None-Match': '"v2"'}
+    """
     headers = {}
     if last and last.get("etag"):
         headers["If-None-Match"] = last["etag"]
     if last and last.get("last_modified"):
         headers["If-Modified-Since"] = last["last_modified"]
-    answer, body = _get(asked, shown, headers, max_bytes, timeout, retries, backoff, deadline)
-    if answer.status_code == 304:
-        if not headers or last is None:
-            raise NetworkError(f"{shown}: the server answered 304 Not Modified, but no snapshot "
-                               "of it was asked about; nothing was kept")
-        return Fetched(raw / last["file"], False, "not modified (HTTP 304)", shown)
-    if not body:
-        raise NetworkError(f"{shown}: the server answered {answer.status_code} with an empty "
-                           "page; nothing was kept")
-    return _keep(raw, shown, answer, body)
+    return headers
+
+
+def _not_modified(raw: Path, shown: str, asked_about: dict | None) -> Fetched:
+    """The snapshot a 304 confirms; a 304 to a request that was not conditional is refused."""
+    if asked_about is None:
+        raise NetworkError(f"{shown}: the server answered 304 Not Modified, but no snapshot "
+                           "of it was asked about; nothing was kept")
+    return Fetched(raw / asked_about["file"], False, "not modified (HTTP 304)", shown)
 
 
 def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetched:
@@ -240,26 +279,15 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
         raw.mkdir(parents=True, exist_ok=True)
         with locked(raw / MANIFEST, error=InputError):
             entries = manifest_entries(raw)  # again: another fetch may have added one
-            for entry in entries:
-                if entry.get("sha256") == sha256 and (raw / entry["file"]).is_file():
-                    return Fetched(raw / entry["file"], False, f"same content as {entry['file']}",
-                                   shown)
-            now = datetime.now(timezone.utc).replace(microsecond=0)
+            if same := next((e for e in entries if e.get("sha256") == sha256
+                             and (raw / e["file"]).is_file()), None):
+                return Fetched(raw / same["file"], False, f"same content as {same['file']}", shown)
+            now = datetime.now(UTC).replace(microsecond=0)
             content_type = _server_text(answer.headers.get("Content-Type")) or ""
             path = _snapshot_path(raw, now.date().isoformat(), _suffix(content_type))
             _write_atomically(path, body)
-            entry = {
-                "file": path.name, "url": shown,
-                "retrieved": now.isoformat().replace("+00:00", "Z"),
-                "http_status": answer.status_code, "etag": _server_text(answer.headers.get("ETag")),
-                "last_modified": _server_text(answer.headers.get("Last-Modified")),
-                "media_type": content_type, "bytes": len(body), "sha256": sha256,
-            }
-            if answer.history and public_url(answer.url) != shown:
-                entry["redirected_to"] = public_url(answer.url)
-            manifest = {"description": _manifest_description(raw), "snapshots": [*entries, entry]}
-            text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-            _write_atomically(raw / MANIFEST, text.encode("utf-8"))
+            entry = _manifest_entry(path, shown, answer, content_type, now, body, sha256)
+            _write_manifest(raw, [*entries, entry])
             listed = True
     except BaseException as exc:
         if path is not None and not listed:  # a snapshot no manifest lists is no snapshot
@@ -272,6 +300,28 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
         raise
     redirected = f" (redirected to {entry['redirected_to']})" if "redirected_to" in entry else ""
     return Fetched(path, True, f"new snapshot, {len(body):,} bytes{redirected}", shown)
+
+
+def _manifest_entry(path: Path, shown: str, answer: requests.Response, content_type: str,
+                    now: datetime, body: bytes, sha256: str) -> dict:
+    """What the manifest says of a new snapshot: where it came from, when, what the server
+    said of it (as printable text), its size and checksum."""
+    entry = {
+        "file": path.name, "url": shown,
+        "retrieved": now.isoformat().replace("+00:00", "Z"),
+        "http_status": answer.status_code, "etag": _server_text(answer.headers.get("ETag")),
+        "last_modified": _server_text(answer.headers.get("Last-Modified")),
+        "media_type": content_type, "bytes": len(body), "sha256": sha256,
+    }
+    if answer.history and public_url(answer.url) != shown:
+        entry["redirected_to"] = public_url(answer.url)
+    return entry
+
+
+def _write_manifest(raw: Path, entries: list[dict]) -> None:
+    manifest = {"description": _manifest_description(raw), "snapshots": entries}
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    _write_atomically(raw / MANIFEST, text.encode("utf-8"))
 
 
 def _remove_created(created: Path | None, raw: Path) -> None:

@@ -120,9 +120,9 @@ def check_key(key: str, variable: str) -> str:
 
     >>> check_key("udata_AbC-123", "KEY")
     'udata_AbC-123'
-    >>> check_key("abc\\n", "KEY")
+    >>> check_key("abc\\n", "KEY")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    pipeline.errors.InputError: KEY holds a character an API key cannot have (a space, a newline, an accent…): copy the key again
+    pipeline.errors.InputError: KEY holds a character an API key cannot have (a space, a newline, ...
     """
     if not key or not all(33 <= ord(c) <= 126 for c in key):
         raise InputError(f"{variable} holds a character an API key cannot have (a space, a "
@@ -142,14 +142,14 @@ class KeyedSession(requests.Session):
         self._key = check_key(key, variable) if key is not None else None
         _configure(self, retries, backoff, methods)
 
-    def request(self, method: str | bytes, url: str | bytes,  # type: ignore[override]
+    def request(self, method: str, url: str,  # type: ignore[override]  # keywords only, see below
                 **kwargs: Any) -> requests.Response:
         """Every call: the key on a request to the API's origin, never elsewhere. (Keyword
         arguments only: the type checker calls this a narrower override of requests', whose
         positional ``params``, ``data``… no caller of this session uses.)"""
         headers = dict(kwargs.pop("headers", None) or {})
         headers.pop(self.key_header, None)  # the key comes from here, nowhere else
-        if self._key is not None and origin(str(url)) == self.api_origin:
+        if self._key is not None and origin(url) == self.api_origin:
             headers[self.key_header] = self._key
         return super().request(method, url, headers=headers, **kwargs)
 

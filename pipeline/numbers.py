@@ -19,6 +19,7 @@ from typing import cast
 from text_to_num import text2num
 
 from .dates import YEAR
+from .schemas import vocabulary
 from .text import Caseless, folded, nfc, pattern_key
 
 
@@ -162,7 +163,7 @@ def _first_euros(text: str, lowered: bool) -> tuple[re.Match[str], Quantity] | N
 
 # What kind of amount the page gives, from the kinds of words around it: each kind with
 # the stems that say it (accents optional). The codes are the schema's ``amount_kind``
-# vocabulary; a test checks that both agree.
+# vocabulary, checked against it here; an amount no word qualifies is ``OTHER_AMOUNT``.
 AMOUNT_CUES: dict[str, str] = {
     "estimated_cost": r"chiffr(?:é|e|age)\w{0,3}|estim\w{0,7}|(?:é|e)valu(?:é|e|ation)\w{0,2}"
                       r"|devis|co(?:û|u)ts?\s+pr(?:é|e)(?:visionnel|vu)\w{0,3}",
@@ -178,6 +179,8 @@ AMOUNT_CUES: dict[str, str] = {
                 r"|rapport(?:é|ée|és|ées|ant|ent)",
     "funding_sought": r"demand\w{0,5}|sollicit\w{0,5}",
 }
+OTHER_AMOUNT = "other"
+AMOUNT_KINDS = vocabulary("actions", "amount_kind", [*AMOUNT_CUES, OTHER_AMOUNT])
 _AMOUNT_CUE = Caseless.compile(
     r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, cue in AMOUNT_CUES.items()) + r")(?!\w)")
 # Money given (a share, a grant, a gift) that the clause says was asked for, not obtained:
@@ -226,7 +229,7 @@ def _kind(text: str, lowered: bool, span: tuple[int, int]) -> str:
         return kind
     stop = clause_end.search(text, end, end + KIND_AFTER)
     after = cue_at.search(text, end, stop.start() if stop else end + KIND_AFTER)
-    return cast(str, after.lastgroup) if after else "other"
+    return cast(str, after.lastgroup) if after else OTHER_AMOUNT
 
 
 def _count(m: re.Match[str], lowered: bool) -> Quantity | None:

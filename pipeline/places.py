@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pycountry
 
-from .schemas import categories
+from .schemas import categories, vocabulary
 from .text import APOSTROPHES, sentences, slug
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -35,6 +35,15 @@ PLACE_KINDS = {
     "municipalité": "municipalité", "camps de réfugiés": "camps de réfugiés",
     "camp de réfugiés": "camp de réfugiés", "camp": "camp de réfugiés",
 }
+PLACE_KIND_CODES = vocabulary("partners", "kind", PLACE_KINDS.values())
+# A signed agreement whose type holds this word makes a twinning; any other tie is
+# decentralised cooperation. Both are the schema's ``relationship`` codes.
+TWINNING_WORD = "jumelage"
+TWINNING, COOPERATION = "jumelage", "coopération décentralisée"
+RELATIONSHIPS = vocabulary("partners", "relationship", (TWINNING, COOPERATION))
+# How precise a first link's year is: the year itself, or a decade ("années 1980").
+BY_YEAR, BY_DECADE = "year", "decade"
+PRECISIONS = vocabulary("partners", "first_link_precision", (BY_YEAR, BY_DECADE))
 _KIND_WORD = "|".join(sorted(PLACE_KINDS, key=len, reverse=True))
 _KIND = re.compile(
     rf"(?:^|\b(?:la|le|les)\s+)(?P<kind>{_KIND_WORD})\s+(?=de\s|d{APOSTROPHES}|[A-ZÀ-Ý])",
@@ -425,9 +434,9 @@ def _agreement_values() -> dict[str, str]:
 
 def relationship(signed: Agreement | None) -> str:
     """A twinning when the agreement says so; any other tie is decentralised cooperation."""
-    if signed and "jumelage" in signed.type:
-        return "jumelage"
-    return "coopération décentralisée"
+    if signed and TWINNING_WORD in signed.type:
+        return TWINNING
+    return COOPERATION
 
 
 def first_link(description: str, first_action_year: int | None) -> tuple[int, str] | None:
@@ -447,11 +456,11 @@ def first_link(description: str, first_action_year: int | None) -> tuple[int, st
         if not _LINK_WORDS.search(sentence):
             continue
         for m in _DECADE.finditer(sentence):
-            found.append((int(m["decade"]), "decade"))
+            found.append((int(m["decade"]), BY_DECADE))
         without_decades = _DECADE.sub("", sentence)
-        found += [(int(y), "year") for y in _YEAR.findall(without_decades)]
+        found += [(int(y), BY_YEAR) for y in _YEAR.findall(without_decades)]
     if first_action_year is not None:
-        found.append((first_action_year, "year"))
+        found.append((first_action_year, BY_YEAR))
     return min(found) if found else None
 
 

@@ -480,14 +480,16 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     return Document(text_blocks(text), encoding, "text", text, removed)
 
 
-def read(path: Path) -> Document:
-    """Read a snapshot file, with a one-line error for anything unreadable."""
-    if path.is_dir():
-        raise PipelineError(f"{path}: is a directory, expected a page snapshot file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PipelineError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
+def read(path: Path, data: bytes | None = None) -> Document:
+    """Read a snapshot file, with a one-line error for anything unreadable; ``data`` is its
+    bytes when the caller has them already (a run reads them once, to hash them)."""
+    if data is None:
+        if path.is_dir():
+            raise PipelineError(f"{path}: is a directory, expected a page snapshot file")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise PipelineError(f"{path}: no such file") from None
+        except OSError as exc:
+            raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
     return read_bytes(data, str(path), html=True if path.suffix.lower() in HTML_SUFFIXES else None)

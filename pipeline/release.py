@@ -21,6 +21,7 @@ runs, or a run and a publication, never interleave.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import hashlib
@@ -44,7 +45,7 @@ from .emit import (
     write_views,
 )
 from .emit.json import as_json, write_json
-from .errors import InputError, PipelineError, ReleaseError
+from .errors import InputError, ReleaseError
 from .layout import (
     Layout, foreign_entries, format_checksums, read_checksums, written_files,
 )
@@ -131,10 +132,9 @@ def _known_files(layout: Layout) -> set[str]:
     that file existed, the tables its descriptors list."""
     known = written_files(layout) | set(read_checksums(layout) or {})
     for package in layout.descriptors():
-        try:
+        # a broken descriptor is only a file of a known name, checked elsewhere
+        with contextlib.suppress(ReleaseError):
             known |= {layout.relative(package.parent / r["path"]) for r in resources(package)}
-        except ReleaseError:
-            pass  # a broken descriptor is only a file of a known name, checked elsewhere
     return known
 
 
@@ -241,10 +241,8 @@ def _checksums(layout: Layout) -> None:
 def _not_written(output: Path, staging: Path, exc: BaseException) -> ReleaseError:
     """One line for a release that could not be written (a full disk, a read-only folder…)."""
     where = getattr(exc, "filename", None)
-    try:
+    with contextlib.suppress(ValueError):  # a file outside the staging folder: named as it is
         where = Path(where).relative_to(staging).as_posix() if where else None
-    except ValueError:
-        pass
     why = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
     if isinstance(exc, sqlite3.Error):
         why = f"SQLite: {why}"

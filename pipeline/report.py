@@ -61,8 +61,11 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
         cursors.append(0)
 
     # a line holding a description's end and the entries run together after it is found
-    # again across their texts, in the order of the page: the partner's texts come first
-    for section, partner in zip(page.sections, data["partners"], strict=True):
+    # again across their texts, in the order of the page: the partner's texts come first.
+    # A section's partner is the record that starts on its heading's line.
+    partners = {partner["source_line"]: partner for partner in data["partners"]}
+    for section in page.sections:
+        partner = partners[section.heading.line]
         covers(partner["heading"], section.heading.line)
         covers(partner["description"] or "", *(block.line for block in section.description))
         if partner["intro_line"]:

@@ -59,7 +59,7 @@ def validation_workers(snapshot: Snapshot) -> int:
     """How many worker processes validate the release of this page (see above)."""
     from .workers import cores
 
-    size = snapshot.path.stat().st_size if snapshot.path.is_file() else 0  # read() says why not
+    size = len(snapshot.data or b"")  # no bytes: read() says why
     return cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
@@ -87,7 +87,7 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
         from .tables import tables
 
         with clock.stage("read"):
-            document = read(source)
+            document = read(source, snapshot.data)
         with clock.stage("parse"):
             page = parse(document.blocks)
         with clock.stage("extract"):  # a large page's entries read by the workers meanwhile

@@ -1,17 +1,29 @@
-"""The Table Schemas in ``schemas/``: the single source of truth for every table's columns.
+"""The Table Schemas in ``schemas/``: the single source of truth for every table's columns
+and every vocabulary's codes.
 
 Column names, order, types and descriptions of every output come from here; the code
-never lists a table's columns again.
+never lists a table's columns again. A vocabulary's codes are its field's ``categories``:
+rules map phrases of the page to codes, and :func:`vocabulary` refuses a rule that writes a
+code its schema lacks, so that the set of codes is the schema's alone.
 """
 
 from __future__ import annotations
 
+import copy
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .errors import PipelineError
+
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+# A field's codes that no rule of the pipeline writes (set by hand, or kept for older
+# releases): the meta-test of vocabularies (tests/test_vocabularies.py) requires every other
+# code to come out of a rule. It speaks of the pipeline, not of the data, so the published
+# schemas leave it out.
+NOT_EXTRACTED = "notExtracted"
 
 
 @cache
@@ -26,16 +38,23 @@ def table_names() -> list[str]:
 
 
 @cache
+def _schema_file(table: str) -> dict[str, Any]:
+    """The schema of ``table`` as ``schemas/`` writes it, read once; never changed."""
+    resource = next(r for r in package_template()["resources"] if r["name"] == table)
+    return json.loads((SCHEMA_DIR / resource["schema"]).read_text(encoding="utf-8"))
+
+
+@cache
 def table_schema(table: str) -> dict[str, Any]:
-    """The Table Schema descriptor of ``table``.
+    """The Table Schema descriptor of ``table``, as the release publishes it.
 
     A field's vocabulary is written once, as ``categories`` (each value with its French
     label, as Table Schema v2 has it); frictionless 5 does not check categories, so the
     ``enum`` constraint it does check is derived from them here.
     """
-    resource = next(r for r in package_template()["resources"] if r["name"] == table)
-    schema = json.loads((SCHEMA_DIR / resource["schema"]).read_text(encoding="utf-8"))
+    schema = copy.deepcopy(_schema_file(table))
     for field in schema["fields"]:
+        field.pop(NOT_EXTRACTED, None)
         if "categories" in field:
             constraints = field.setdefault("constraints", {})
             constraints["enum"] = [c["value"] for c in field["categories"]]
@@ -46,6 +65,10 @@ def field_names(table: str) -> list[str]:
     return [f["name"] for f in table_schema(table)["fields"]]
 
 
+def _field(table: str, field: str) -> dict[str, Any]:
+    return next(f for f in _schema_file(table)["fields"] if f["name"] == field)
+
+
 def categories(table: str, field: str) -> list[str]:
     """The values of a field's vocabulary, in the schema's order: code that produces or
     recognises those values reads them here instead of writing a second list.
@@ -53,5 +76,33 @@ def categories(table: str, field: str) -> list[str]:
     >>> "neither" in categories("actions", "direction")
     True
     """
-    found = next(f for f in table_schema(table)["fields"] if f["name"] == field)
-    return [c["value"] for c in found["categories"]]
+    return [c["value"] for c in _field(table, field)["categories"]]
+
+
+def vocabularies() -> list[tuple[str, str]]:
+    """Every field that has a vocabulary, as (table, field), in the package's order."""
+    return [(table, f["name"]) for table in table_names() for f in _schema_file(table)["fields"]
+            if "categories" in f]
+
+
+def not_extracted(table: str, field: str) -> frozenset[str]:
+    """The codes of a vocabulary that the schema marks as written by no rule."""
+    return frozenset(_field(table, field).get(NOT_EXTRACTED, ()))
+
+
+def vocabulary(table: str, field: str, codes: Iterable[str]) -> frozenset[str]:
+    """The codes a rule writes for ``table.field``, once each is known to be one of the
+    schema's: a rule that names another stops the run here, before validation would
+    refuse the value it writes.
+
+    >>> sorted(vocabulary("actions", "direction", ["both", "neither"]))
+    ['both', 'neither']
+    >>> vocabulary("actions", "direction", ["sideways"])
+    Traceback (most recent call last):
+    pipeline.errors.PipelineError: the rules write actions.direction codes that schemas/ lacks: sideways
+    """
+    produced = frozenset(codes)
+    if unknown := sorted(produced - set(categories(table, field))):
+        raise PipelineError(f"the rules write {table}.{field} codes that schemas/ lacks: "
+                            + ", ".join(unknown))
+    return produced

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -51,6 +51,9 @@ class Snapshot:
     sha256: str
     url: str | None
     retrieved: str | None
+    # The snapshot's bytes, read once here and handed to the read stage (None when the path
+    # is no file: the read stage says why).
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def public_url(url: str) -> str:
@@ -199,9 +202,10 @@ def describe(path: Path, max_bytes: int = MAX_BYTES) -> Snapshot:
     """
     check_size(path, max_bytes)
     try:
-        sha256 = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+        data = path.read_bytes() if path.is_file() else None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    sha256 = hashlib.sha256(data).hexdigest() if data is not None else ""
     for entry in manifest_entries(path.parent):
         if entry["file"] == path.name:
             if entry.get("sha256") != sha256:
@@ -210,5 +214,6 @@ def describe(path: Path, max_bytes: int = MAX_BYTES) -> Snapshot:
                     "snapshots must be kept byte for byte"
                 )
             url = entry.get("url")
-            return Snapshot(path, sha256, public_url(url) if url else None, entry.get("retrieved"))
-    return Snapshot(path, sha256, None, None)
+            return Snapshot(path, sha256, public_url(url) if url else None, entry.get("retrieved"),
+                            data)
+    return Snapshot(path, sha256, None, None, data)

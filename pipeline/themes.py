@@ -2,11 +2,15 @@
 
 The vocabulary (codes and French labels) lives in ``schemas/action_themes.schema.json``
 as the ``categories`` of the ``theme`` field; this module holds only the keywords, one
-entry per code, and a test checks the two name the same themes.
+entry per code: themes come out in the schema's order, and a keyword entry for a code the
+schema lacks stops the run (tests/test_vocabularies.py checks both sides).
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from .schemas import categories, vocabulary
 from .text import APOSTROPHES, Caseless, folded, sentences
 
 _YOUTH = r"\b(?:jeunes|enfants?|lycéen|adolescent|élèves|collégien)"
@@ -54,7 +58,12 @@ def _compile(rules: list[str | tuple[str, ...]]) -> Rules:
     return (Caseless.compile("|".join(f"(?:{p})" for p in single)) if single else None), together
 
 
-_COMPILED = {code: _compile(rules) for code, rules in KEYWORDS.items()}
+@cache
+def _compiled() -> dict[str, Rules]:
+    """The rules of each theme, in the schema's order (the codes are the schema's)."""
+    vocabulary("action_themes", "theme", KEYWORDS)
+    return {code: _compile(KEYWORDS[code]) for code in categories("action_themes", "theme")
+            if code in KEYWORDS}
 
 
 def themes(text: str) -> list[str]:
@@ -68,7 +77,7 @@ def themes(text: str) -> list[str]:
     text, lowered = folded(text)
     parts: list[str] | None = None
     found = []
-    for code, (single, together) in _COMPILED.items():
+    for code, (single, together) in _compiled().items():
         if single is not None and single.on(lowered).search(text):
             found.append(code)
             continue

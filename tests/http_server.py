@@ -4,6 +4,7 @@ It serves fixtures by path, keeps what it was asked, and can answer 304, 5xx, sl
 or with an oversize body. Loopback only: tests never reach the internet.
 """
 
+import contextlib
 import ssl
 import threading
 import time
@@ -154,10 +155,8 @@ def oversize(size: int, declare: bool):
 
 def _quietly(write):
     """Run ``write``; a client that went away (as a refusing client does) ends the answer."""
-    try:
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError, OSError):
         write()
-    except (BrokenPipeError, ConnectionResetError, ssl.SSLError, OSError):
-        pass
 
 
 def empty(code: int = 200):

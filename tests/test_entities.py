@@ -6,8 +6,6 @@ import random
 import pytest
 
 from pipeline.entities import MAX_COMPARED, SIMILAR, Mention, Registry, organisations, people, programmes
-from pipeline.schemas import table_schema
-from pipeline.themes import KEYWORDS
 
 
 def partners_of(records, programme_id):
@@ -145,11 +143,6 @@ def test_every_action_has_a_theme(records):
 ])
 def test_themes(records, action_id, theme):
     assert {"action_id": action_id, "theme": theme} in records["action_themes"]
-
-
-def test_theme_keywords_cover_the_schema_vocabulary():
-    (field,) = [f for f in table_schema("action_themes")["fields"] if f["name"] == "theme"]
-    assert list(KEYWORDS) == [c["value"] for c in field["categories"]]
 
 
 def _difflib_decides(known: str, core: str) -> bool:

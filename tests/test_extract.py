@@ -398,27 +398,6 @@ def test_agreements(sentence, year, kind, relationship):
         year, kind, relationship)
 
 
-def test_every_kind_of_place_the_code_can_write_is_in_the_schema():
-    from itertools import permutations
-    from pipeline.places import PLACE_KINDS, place_kind
-    from pipeline.schemas import categories
-    articles = {"ville": "La", "commune": "La", "commune rurale": "La", "municipalité": "La",
-                "camp": "le", "camp de réfugiés": "le", "camps de réfugiés": "les"}
-    vocabulary = set(categories("partners", "kind"))
-    assert set(PLACE_KINDS.values()) <= vocabulary
-    for first, second in permutations(PLACE_KINDS, 2):
-        text = f"{articles[first]} {first} de Tamba et {articles[second].lower()} {second} de Kita (Mali)"
-        assert place_kind(text) in vocabulary, text
-    assert place_kind("La ville de Tamba et la commune de Kita (Mali)") == "ville"
-
-
-def test_direction_codes_are_the_schema_s():
-    from pipeline.extract import DIRECTIONS
-    from pipeline.schemas import categories
-    assert sorted(DIRECTIONS.values()) == sorted(categories("actions", "direction"))
-    assert "hosted_in_ivry" not in categories("actions", "direction")
-
-
 @pytest.mark.parametrize("text, expected", [
     ("accueil à Ivry-sur-Seine de six jeunes de Tamba", "visit_from_partner"),
     ("accueil de huit élèves du conservatoire d’Ivry par l’école de musique de Tamba", "trip_to_partner"),

@@ -51,7 +51,7 @@ BAD_INPUTS = [
     ("truncated.html", PAGE[:2000].encode(), None),  # filled below: HTML cut in the middle
     ("no-article.html", b"<html><body><nav><a href='/'>Accueil</a></nav><footer>x</footer></body></html>",
      "an HTML page with no article text"),
-    ("flat.txt", "Jumelages\n\nUn seul paragraphe.\n".encode(), "no partner heading"),
+    ("flat.txt", b"Jumelages\n\nUn seul paragraphe.\n", "no partner heading"),
 ]
 
 

@@ -19,9 +19,8 @@ import html
 import json
 import random
 import re
-import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
@@ -32,7 +31,7 @@ from pipeline.emit.pages import page_lines
 from pipeline.errors import InputError, ReleaseError
 from pipeline.read import lines
 
-from .conftest import ROOT, SNAPSHOT
+from .conftest import SNAPSHOT
 from .hostile_pages import (
     DESCRIPTION, ENTRY, HEADING, ITEM, LINEAR_TIME, html_article, html_page, run_page, text_page,
 )
@@ -240,7 +239,8 @@ HOSTILE_TEXT = [
     "[link=http://x]", "=HYPERLINK(\"http://x\")", "\ufffd", "\U0001F600", "20\u200b19 : ", "2019 : ",
     "x.2019, ", "• ", "  • ", "(Mali)", "Tombouctou (Mali)\n", "\n\n", "\u00a0" * 50, " " * 300,
 ]
-HOSTILE_HTML = HOSTILE_TEXT + [
+HOSTILE_HTML = [
+    *HOSTILE_TEXT,
     "<!-- 2019 : commentaire -->", "<![CDATA[ 2019 : cdata ]]>", "<?php echo 1 ?>",
     "<template><p>2019 : modèle</p></template>", "<svg><text>2019 : svg</text></svg>",
     "<math><mi>2019 : math</mi></math>", "&#0;", "&#x110000;", "&#xD800;", "&#1;", "&#x1b;",

@@ -7,7 +7,6 @@ or the change log, no control character reaches the terminal."""
 import copy
 import hashlib
 import html
-import json
 import re
 import subprocess
 import zipfile
@@ -26,7 +25,10 @@ from pipeline.schemas import table_names, table_schema
 from pipeline.sources import Snapshot
 
 from .conftest import SNAPSHOT
-from .test_views import CHROMIUM_FLAGS, browser, inline_strings  # noqa: F401 (a fixture)
+from .test_views import CHROMIUM_FLAGS, inline_strings
+from .test_views import browser as _browser
+
+browser = _browser  # the fixture of the browser tests, shared
 
 PAGE_URL = "https://www.ivry94.fr/281/jumelages-et-cooperations.htm"
 LONG_URL = "https://example.org/" + "a" * 3000

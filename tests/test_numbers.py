@@ -4,8 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers import AMOUNT_CUES, Quantity, amount_eur, amount_kind, participants, read_number
-from pipeline.schemas import categories
+from pipeline.numbers import Quantity, amount_eur, amount_kind, participants, read_number
 
 PAGE_PARTICIPANTS = [
     ("accueil à Ivry-sur-Seine de six jeunes brandebourgeois·es chaque année", Quantity(6, False)),
@@ -199,7 +198,3 @@ def test_amount_kind(text, expected):
 @pytest.mark.parametrize("text, _", PAGE_AMOUNTS + AMOUNTS)
 def test_an_amount_has_a_kind_and_only_an_amount(text, _):
     assert (amount_kind(text) is None) == (amount_eur(text) is None)
-
-
-def test_amount_kinds_are_the_schema_vocabulary():
-    assert set(AMOUNT_CUES) | {"other"} == set(categories("actions", "amount_kind"))

@@ -1,6 +1,7 @@
 """The registries of formats and views are the one list every consumer reads: a format
 added in one place (a module and a registry line) reaches the release, its validation, the
-page's download list and the change log's file comparison, with no other edit."""
+page's download list, the change log's file comparison and both portals' publish plans,
+with no other edit."""
 
 import csv
 import json
@@ -14,6 +15,9 @@ import pipeline.emit
 from pipeline.cli import main
 from pipeline.errors import ReleaseError
 from pipeline.layout import Layout, release_files
+
+from .fake_portals import send
+from .http_server import Server
 
 
 def _cell(value) -> str:
@@ -86,3 +90,32 @@ def test_the_change_log_sees_a_new_format_as_new_files(tmp_path, with_tsv, capsy
     history = json.loads((out / "changelog.json").read_text(encoding="utf-8"))["releases"]
     assert history[0]["version"] == "1.0.1" and history[0]["level"] == "patch"
     assert "tsv/actions.tsv" in history[0]["changes"]["files"]
+
+
+@pytest.fixture
+def empty_portal():
+    """A portal that holds nothing: every read answers 404 (as udata and CKAN word it)."""
+    with Server() as server:
+        server.fallback = lambda handler, method, path: send(handler, 404, json.dumps(
+            {"success": False, "message": "Not found",
+             "error": {"__type": "Not Found Error", "message": "Not found"}}).encode())
+        yield server
+
+
+@pytest.mark.parametrize("portal, where", [("datagouv", "--api-url={url}/api/1"), ("ckan", "--url={url}")])
+def test_a_new_format_is_in_both_portals_publish_plans(portal, where, tmp_path, with_tsv, empty_portal,
+                                                        monkeypatch, capsys):
+    monkeypatch.delenv("DATAGOUV_API_KEY", raising=False)
+    monkeypatch.delenv("CKAN_API_TOKEN", raising=False)
+    with_tsv()
+    out = tmp_path / "out"
+    assert main(["run", "--output", str(out), "--first-release"]) == 0
+    capsys.readouterr()
+    assert main(["publish", portal, where.format(url=empty_portal.url), "--release", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "(csv, parquet, json, tsv)" in printed.splitlines()[0]
+    uploads = [line.split(None, 1)[1].rsplit("  (", 1)[0] for line in printed.splitlines()
+               if line.startswith("upload ")]
+    assert {"Actions (TSV)", "Partenaires (TSV)", "Descripteur du paquet TSV"} <= set(uploads)
+    assert "dry run: nothing was changed" in printed
+    assert all(method == "GET" for method, _, _ in empty_portal.requests)

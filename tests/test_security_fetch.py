@@ -61,6 +61,8 @@ ROWS = [
      None, (), 4, "the server's answer is not valid HTTP"),
     ("a garbled status line", raw_answer(b"HTTZ/9 lol\r\n\r\n"), None, (), 4,
      "the server's answer is not valid HTTP"),
+    ("a server that hangs up without answering", raw_answer(b""), None, ("--retries", "0"), 4,
+     "cannot be reached (ConnectionError)"),
     ("a redirect loop", redirect("/page.htm"), None, (), 4, "more than 5 redirects; nothing was kept"),
     ("a redirect to another scheme", redirect("ftp://127.0.0.1/page.htm"), None, (), 4,
      "redirected to ftp://127.0.0.1/page.htm; refused"),

@@ -363,7 +363,7 @@ def test_two_runs_at_once_both_reach_the_history(release, tmp_path):
                              "--output", str(release)], tmp_path / "marker", 3)
     try:
         second = cli("run", "--source", str(_page(tmp_path, "b.txt", "360 000")), "--output", str(release))
-        out, err = first.communicate(timeout=HANG)
+        _out, err = first.communicate(timeout=HANG)
     finally:
         first.kill()
     assert first.returncode == 0, err
@@ -381,9 +381,9 @@ def test_a_reader_waits_for_the_run_and_sees_one_release(release, tmp_path):
     first = _start_slow_run(["run", "--source", str(_page(tmp_path, "a.txt", "350 000")),
                              "--output", str(release)], tmp_path / "marker", 3)
     try:
-        with pytest.raises(ReleaseError, match=r"another command still holds its lock .* after 0.5 s"):
-            with locked(release, wait=0.5, writing=False):
-                pass
+        with pytest.raises(ReleaseError, match=r"another command still holds its lock .* after 0.5 s"), \
+                locked(release, wait=0.5, writing=False):
+            pass
         checked = cli("validate", str(release))
         first.communicate(timeout=HANG)
     finally:

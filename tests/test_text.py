@@ -18,7 +18,7 @@ def _caseless_patterns() -> dict[str, Caseless]:
     for module in (extract, numbers):
         found |= {f"{module.__name__}.{name}": value for name, value in vars(module).items()
                   if isinstance(value, Caseless)}
-    for code, (single, together) in themes._COMPILED.items():
+    for code, (single, together) in themes._compiled().items():
         found |= {f"themes.{code}": single} if single else {}
         found |= {f"themes.{code}.{i}": p for i, group in enumerate(together) for p in group}
     return found

@@ -115,6 +115,27 @@ def test_dictionary_gives_french_titles_codes_labels_version_and_contact(fresh_r
     assert "65001 : Unicode (UTF-8)" in readme  # how to open the CSV without garbled accents
 
 
+def test_no_code_in_the_dictionary_without_its_french_label(fresh_release):
+    """Every row of a coded column: its example is "label (code)", and its French
+    description names every label the codes it cites stand for."""
+    readme = (fresh_release / "README.md").read_text(encoding="utf-8")
+    rows = [line.split(" | ") for line in readme.splitlines() if line.startswith("| ") and " | `" in line]
+    checked = 0
+    for table in table_names():
+        for field in table_schema(table)["fields"]:
+            labels = {c["value"]: c["label"] for c in field.get("categories", ())}
+            if not labels:
+                continue
+            description = field.get("description", "")
+            assert not [c for c in labels if c in description and labels[c] not in description], field["name"]
+            examples = {r[-1].strip(" |").replace("\\_", "_") for r in rows if r[1] == f"`{field['name']}`"}
+            shown = {f"{label} ({code})" if label != code else code for code, label in labels.items()}
+            assert examples & (shown | {""}), (field["name"], examples)
+            checked += 1
+    assert checked >= 8
+    assert "| en cours (ongoing) |" in readme
+
+
 def test_every_descriptor_lists_the_page_text_with_its_checksum(fresh_release):
     text = (fresh_release / "source" / "ivry-jumelages.txt").read_bytes()
     for fmt in ("csv", "parquet", "json"):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import config
 from ..escape import markdown, web_address
-from ..layout import Layout, ReleaseFile, release_files
+from ..layout import DESCRIPTOR, Layout, ReleaseFile, release_files
 from . import snapshot, worldmap
 
 if TYPE_CHECKING:
@@ -66,8 +66,8 @@ def _environment(kind: str) -> Environment:
     ``finalize``."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    options: dict[str, Any] = dict(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    options: dict[str, Any] = {"loader": FileSystemLoader(TEMPLATES), "undefined": StrictUndefined,
+                               "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
     if kind == "html":
         return Environment(autoescape=True, **options)
     environment = Environment(autoescape=False, finalize=_finalize_markdown, **options)
@@ -210,7 +210,8 @@ def sections(contents: Contents) -> tuple[list[Section], Scale | None]:
             if stretch and time_scale:
                 left = time_scale.position(stretch[0])
                 width = round(max(time_scale.position(stretch[1]) - left, 0.6), 2)
-            status = action_columns["status"].label(action.get("status")) if "status" in action_columns else None
+            status = (action_columns["status"].label(action.get("status"))
+                      if "status" in action_columns else None)
             rows.append(Row(action, action.get("date_label") or "sans date", excerpt(action),
                             status or "", left, width, bool(action.get("is_ongoing"))))
         result.append(Section(partner, number, facts, rows))
@@ -271,7 +272,7 @@ class Download:
 
     @property
     def descriptor(self) -> bool:
-        return self.file.name == "datapackage.json"
+        return self.file.name == DESCRIPTOR
 
 
 @dataclass(frozen=True)

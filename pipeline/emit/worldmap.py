@@ -207,7 +207,8 @@ def _label(marker: Marker, taken: list[Box], view: Projection, radius: float) ->
     tries = [(x + gap, y + half, "start", (x + gap, y - half - 4, x + gap + width, y + half + 4)),
              (x - gap, y + half, "end", (x - gap - width, y - half - 4, x - gap, y + half + 4)),
              (x, y - gap - 4, "middle", (x - width / 2, y - gap - 2 * half - 8, x + width / 2, y - gap)),
-             (x, y + gap + 2 * half, "middle", (x - width / 2, y + gap, x + width / 2, y + gap + 2 * half + 8))]
+             (x, y + gap + 2 * half, "middle",
+              (x - width / 2, y + gap, x + width / 2, y + gap + 2 * half + 8))]
     inside = [t for t in tries if t[3][0] >= 0 and t[3][2] <= view.width
               and t[3][1] >= 0 and t[3][3] <= view.height]
     candidates = inside + [t for t in tries if t not in inside]
@@ -238,7 +239,7 @@ def place(points: list[tuple[str, str, float, float]], view: Projection,
         if len(group) == 1:
             spots[group[0]] = projected[group[0]]
         else:
-            for i, spot in zip(group, _spread([projected[i] for i in group], centre, view)):
+            for i, spot in zip(group, _spread([projected[i] for i in group], centre, view), strict=True):
                 spots[i] = spot
     for i, (key, name, _, _) in enumerate(points):
         x, y = projected[i]

@@ -77,12 +77,13 @@ def upload_names(files: list[LocalFile]) -> dict[str, str]:
     >>> from pipeline.layout import ReleaseFile
     >>> from pathlib import Path
     >>> f = lambda p: LocalFile(ReleaseFile(p, "data", "", "", "", ""), Path(p))
-    >>> upload_names([f("csv/actions.csv"), f("csv/datapackage.json"), f("json/datapackage.json")])
-    {'csv/actions.csv': 'actions.csv', 'csv/datapackage.json': 'datapackage-csv.json', 'json/datapackage.json': 'datapackage-json.json'}
+    >>> names = upload_names([f("csv/actions.csv"), f("csv/datapackage.json"), f("json/datapackage.json")])
+    >>> list(names.values())
+    ['actions.csv', 'datapackage-csv.json', 'datapackage-json.json']
     """
     names = [PurePosixPath(f.key).name for f in files]
     result = {}
-    for file, name in zip(files, names):
+    for file, name in zip(files, names, strict=True):
         path = PurePosixPath(file.key)
         if names.count(name) > 1 and len(path.parts) > 1:
             name = f"{path.stem}-{path.parts[0]}{path.suffix}"

@@ -96,7 +96,7 @@ def _same_records(layout: Layout, formats: tuple[str, ...]) -> dict[str, list[di
         for table in table_names():
             try:
                 rows = readers[fmt].read(layout.table(fmt, table), table_schema(table))
-            except Exception as exc:  # noqa: BLE001 - any reader's failure says the same thing
+            except Exception as exc:
                 raise ReleaseError(f"{layout.table(fmt, table)}: cannot be read back "
                                    f"({type(exc).__name__})") from None
             if table not in first:

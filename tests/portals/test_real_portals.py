@@ -224,7 +224,7 @@ def test_one_changed_cell_replaces_only_the_changed_files(portal, releases, caps
 
 def test_a_wrong_key_is_said_in_one_line(portal, releases, capsys, monkeypatch):
     monkeypatch.setenv(portal.key_variable, "not-the-key")
-    code, out, err = publish(portal, releases[0], capsys, "--yes")
+    code, _out, err = publish(portal, releases[0], capsys, "--yes")
     assert code == PortalError.exit_code
     (line,) = err.strip().splitlines()
     assert portal.key_variable in line and "refused" in line and "not-the-key" not in line

@@ -17,7 +17,7 @@ with app.app_context():
     from flask_security.utils import hash_password
 
     from udata.core.api_token.models import ApiToken
-    from udata.models import GeoZone, License, Member, Organization, User, datastore
+    from udata.models import GeoZone, License, Member, Organization, datastore
 
     for licence in spec["licenses"]:
         License.objects.create(id=licence["id"], title=licence["title"], url=licence["url"],

@@ -22,7 +22,7 @@ def portal_python() -> str:
     that runs the tests when it is 3.11, else ``python3.11`` from the PATH."""
     if sys.version_info[:2] == PORTAL_PYTHON:
         return getattr(sys, "_base_executable", sys.executable)
-    found = shutil.which("python%d.%d" % PORTAL_PYTHON)
+    found = shutil.which("python{}.{}".format(*PORTAL_PYTHON))
     if found is None:
         raise PortalSetupError("the test portals need Python 3.11 (python3.11 on the PATH)")
     return found
