@@ -270,9 +270,9 @@ def _participants(text: str, lowered: bool) -> Quantity | None:
             join = join_at.match(text, end)
             more = counted_at.match(text, join.end()) if join else None
             counted = _count(more, lowered) if more else None
-            if counted is None:
+            if more is None or counted is None:
                 break
-            total, approx, end = total + counted.value, approx or counted.approx, more.end()  # type: ignore[union-attr]
+            total, approx, end = total + counted.value, approx or counted.approx, more.end()
         return Quantity(total, approx)
     return None
 

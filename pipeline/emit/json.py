@@ -93,7 +93,7 @@ def read(path: Path, schema: dict[str, Any]) -> list[dict[str, object]]:
     for row in rows:
         for name in dates:
             if row[name] is not None:
-                row[name] = date.fromisoformat(row[name])  # type: ignore[arg-type]
+                row[name] = date.fromisoformat(str(row[name]))  # the JSON holds the ISO text
     return rows
 
 
@@ -104,4 +104,4 @@ def write(path: Path, rows: list[dict[str, object]], schema: dict[str, Any]) -> 
     # rows made by pipeline/tables.py hold the schema's columns in its order already
     records = rows if all(list(row) == header for row in rows) else \
         [{c: row[c] for c in header} for row in rows]
-    path.write_bytes(_encoded(records, floats))  # type: ignore[arg-type]
+    path.write_bytes(_encoded(records, floats))  # type: ignore[arg-type]  # floats: an iterator of the floats only
