@@ -363,6 +363,12 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             else:
                 section.description.append(block)
             continue
+        if (block.bold and not split_any_label(block.text)
+                and (bold_label := label_alone(block.text[:block.bold]))):
+            # "<strong>2025</strong> Accueil…": the bold run is the label, with no colon
+            entries.append(_Draft.start(bold_label, block.text, block.line))
+            label_only = described = False
+            continue
         for piece in split_run_together(block.text):
             labelled = split_any_label(piece)
             if label_only and not labelled and not label_alone(piece):

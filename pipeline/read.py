@@ -118,6 +118,7 @@ class Block:
     line: int
     level: int = 0  # headings: 1 for the page title, 2 or more for the others (h2, h3…)
     aside: str | None = None  # why the read stage knows this block is no partner's text
+    bold: int = 0  # HTML: length of the bold run the block opens with ("<strong>2025</strong> …")
 
 
 @dataclass(frozen=True)
