@@ -538,10 +538,12 @@ def parse_label(label: str) -> Period | None:
     ('2022-06-28/2022-07-05', '2022-06-28', '2022-07-05')
     >>> parse_label("Depuis 2016").end_year is None, parse_label("2014-2003") is None
     (True, True)
+    >>> parse_label("2025 (prévisionnel)").edtf
+    '2025'
     """
     if len(label) > MAX_LABEL:
         return None
-    toks = list(tokens(label))
+    toks = _outside_brackets(list(tokens(label)))
     codes = "".join(t.code for t in toks)
     for pattern, build in _COMPILED:
         m = pattern.fullmatch(codes)
@@ -550,6 +552,22 @@ def parse_label(label: str) -> Period | None:
                       for name, value in m.groupdict().items() if value is not None}
             return build(groups)  # None for a form the grammar knows with impossible values
     return None
+
+
+def _outside_brackets(toks: list[Token]) -> list[Token]:
+    """The tokens of a label without its asides in brackets ("2025 (prévisionnel)" is
+    dated as "2025"), which say something of the dates but are none.
+
+    >>> [t.text for t in _outside_brackets(list(tokens("Mai 2025 (à confirmer)")))]
+    ['Mai', '2025']
+    """
+    kept, aside = [], False
+    for t in toks:
+        if aside or t.text == "(":
+            aside = t.text != ")"
+            continue
+        kept.append(t)
+    return kept
 
 
 # --- Where a label is ----------------------------------------------------------------------
@@ -600,7 +618,14 @@ def _candidates(text: str) -> list[_Candidate]:
     words = other = 0
     has_date = False
     codes = ""
+    aside = False  # inside an aside in brackets after a date: "2025 (prévisionnel) :"
     for t in tokens(text):
+        if aside or (has_date and t.text == "("):
+            aside = t.text != ")"
+            words += 1
+            if words > MAX_WORDS:
+                break
+            continue
         separator = t.code if t.code in ":," else (
             _ends_label(text, t, tokens(text[t.end:t.end + MAX_LABEL // 2]))
             if has_date and not other and t.code in "-." else None)

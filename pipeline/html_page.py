@@ -239,7 +239,20 @@ def _paragraph_blocks(element: etree._Element, items: IntroWords) -> list[Block]
     for piece in pieces:
         item = bullet_item(piece)
         blocks.append(Block("list_item", item, 0) if item else Block("paragraph", piece, 0))
+    if blocks and blocks[0].kind == "paragraph" and (bold := _bold_start(element, pieces[0])):
+        blocks[0] = replace(blocks[0], bold=bold)
     return blocks
+
+
+def _bold_start(paragraph: etree._Element, first: str) -> int:
+    """The length of the bold run the paragraph's text opens with (``<p><strong>2025
+    </strong> Accueil…``), which may be its entry's label though no colon ends it; 0 when
+    it opens otherwise."""
+    children = [c for c in paragraph if isinstance(c.tag, str)]
+    if not children or (paragraph.text or "").strip() or children[0].tag.lower() not in _BOLD:
+        return 0
+    bold = _text(_rendered(children[0]))
+    return len(bold) if bold and first.startswith(bold) and len(bold) < len(first) else 0
 
 
 @dataclass

@@ -45,6 +45,7 @@ from .places import link_intro, name_words, place_name, split_heading
 from .read import (
     Block,
     IntroWords,
+    group_heading,
     heading_like,
     names_a_country,
     names_institution,
@@ -185,6 +186,10 @@ def _label_at(text: str, start: int) -> tuple[str, str] | None:
     return label, window[len(label):len(window) - len(rest)]
 
 
+# What a numeric date ("12.03.2024") holds before its year: days and months.
+_DAY_OR_MONTH = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+
+
 def split_run_together(text: str) -> list[str]:
     """Split a paragraph where an entry starts inside it: a date label glued to a
     sentence's final stop, or a label ended by a colon after a sentence.
@@ -201,8 +206,8 @@ def split_run_together(text: str) -> list[str]:
     ['une visite d’élu.es en 2019, puis']
     >>> split_run_together("annulés en 2020.2021, reprise des séjours")
     ['annulés en 2020.', '2021, reprise des séjours']
-    >>> split_run_together("Déc. 2021 : marché solidaire")
-    ['Déc. 2021 : marché solidaire']
+    >>> split_run_together("Déc. 2021 : marché solidaire"), split_run_together("03.2024 : envoi")
+    (['Déc. 2021 : marché solidaire'], ['03.2024 : envoi'])
     """
     pieces, start = [], 0
     for stop in _STOP.finditer(text):
@@ -211,6 +216,8 @@ def split_run_together(text: str) -> list[str]:
         if at >= len(text) or not (text[at].isupper() or text[at].isdigit()):
             continue
         if abbreviates_month(text, stop.start()):  # "Sept. 2021 :" is one label
+            continue
+        if _DAY_OR_MONTH.fullmatch(text, start, stop.start()):  # "03.2024 :" is one label
             continue
         found = _label_at(text, at)
         if found and (not stop["space"] or ":" in found[1]):
@@ -356,6 +363,12 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             else:
                 section.description.append(block)
             continue
+        if (block.bold and not split_any_label(block.text)
+                and (bold_label := label_alone(block.text[:block.bold]))):
+            # "<strong>2025</strong> Accueil…": the bold run is the label, with no colon
+            entries.append(_Draft.start(bold_label, block.text, block.line))
+            label_only = described = False
+            continue
         for piece in split_run_together(block.text):
             labelled = split_any_label(piece)
             if label_only and not labelled and not label_alone(piece):
@@ -464,7 +477,7 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
             roles[i] = "sub"
         elif other_heading(body[i].text):
             roles[i] = "other"
-        elif depth < level:
+        elif depth < level or group_heading(body[i].text):
             roles[i] = "group"
         elif depth == level:
             roles[i] = "partner" if placeish or not levels or _dated_below(body, i) else "other"

@@ -12,6 +12,7 @@ import csv
 import difflib
 import gettext
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -106,23 +107,83 @@ class Location:
     source: str
 
 
+def heading_text(heading: str) -> str:
+    """A heading without the pictograms a web editor puts around it (a pin, a flag, a star,
+    an arrow): symbols, marks and format characters at either end.
+
+    >>> heading_text("📍 Tombouctou (Mali) ✨"), heading_text("🇲🇱 Gao"), heading_text("Gao")
+    ('Tombouctou (Mali)', 'Gao', 'Gao')
+    """
+    start, end = 0, len(heading)
+    while start < end and _decorative(heading[start]):
+        start += 1
+    while end > start and _decorative(heading[end - 1]):
+        end -= 1
+    return heading[start:end]
+
+
+def _decorative(char: str) -> bool:
+    return char.isspace() or (unicodedata.category(char) in _DECORATIVE and not _BIDI.match(char))
+
+
+# Symbols (emoji, flags' regional indicators, arrows), marks (variation selectors) and
+# format characters (the zero-width joiner inside an emoji).
+_DECORATIVE = frozenset(["So", "Sk", "Sm", "Mn", "Me", "Cf", "Co"])
+# Not the bidirectional controls: a heading they turn around is no heading to read.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# "Gao (Mali) – jumelée depuis 1997": a short comment after the brackets.
+_AFTER_BRACKETS = re.compile(r"([^()]{1,150}\([^()]{1,80}\))\s{0,3}[–—-]\s{0,3}[^()]{1,80}")
+# "Mali – Gao", "Allemagne : Brandebourg", "Gao – Mali": a country beside the place.
+_BESIDE = re.compile(r"\s{0,3}:\s{1,3}|\s{1,3}[–—-]\s{1,3}")
+
+
 def split_heading(heading: str) -> tuple[str, str | None]:
-    """A heading's (or intro item's) place and what its closing brackets hold.
+    """A heading's (or intro item's) place and what its closing brackets hold, or the
+    country written beside the place instead (before or after it, after a colon or a
+    dash). A rubric before a colon ("Nouveau partenariat : Gao (Mali)") and a comment
+    after the brackets ("Gao (Mali) – jumelée depuis 1997") are not the place's name.
 
     >>> split_heading("Saint-Louis (Sénégal)")
     ('Saint-Louis', 'Sénégal')
     >>> split_heading("Tombouctou ( Mali )"), split_heading("Kobané")
     (('Tombouctou', 'Mali'), ('Kobané', None))
-    >>> split_heading("Gao (Mali).")
-    ('Gao', 'Mali')
+    >>> split_heading("Gao (Mali)."), split_heading("📍 Gao (Mali)")
+    (('Gao', 'Mali'), ('Gao', 'Mali'))
+    >>> split_heading("Mali – Gao"), split_heading("Allemagne : Cottbus")
+    (('Gao', 'Mali'), ('Cottbus', 'Allemagne'))
+    >>> split_heading("Ville de Gao - Mali")
+    ('Ville de Gao', 'Mali')
+    >>> split_heading("Nouveau partenariat : Gao (Mali)"), split_heading("Gao (Mali) – jumelée depuis 1997")
+    (('Gao', 'Mali'), ('Gao', 'Mali'))
+    >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
+    (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """
-    text = heading.strip()
+    text = heading_text(heading).strip()
     if text[-1:] in ".:" and text[:-1].rstrip().endswith(")"):
         text = text[:-1].rstrip()
+    if (after := _AFTER_BRACKETS.fullmatch(text)) and countries(split_heading(after[1])[1])[1]:
+        text = after[1]
     start = text.rfind("(")
     if not text.endswith(")") or start <= 0 or ")" in text[start:-1]:
-        return text, None
-    return text[:start].strip(), text[start + 1:-1].strip() or None
+        return _country_beside(text) or (text, None)
+    name = text[:start].strip()
+    if (rubric := name.rpartition(":"))[1] and rubric[2].strip():
+        name = rubric[2].strip()
+    return name, text[start + 1:-1].strip() or None
+
+
+def _country_beside(text: str) -> tuple[str, str] | None:
+    """("Gao", "Mali") for "Mali – Gao" or "Gao – Mali": a country on one side only."""
+    beside = _BESIDE.search(text)
+    if beside is None:
+        return None
+    left, right = text[:beside.start()].strip(), text[beside.end():].strip()
+    left_country, right_country = countries(left)[1], countries(right)[1]
+    if left_country and not right_country and right:
+        return right, left
+    if right_country and not left_country and left:
+        return left, right
+    return None
 
 
 def place_name(heading_name: str) -> str:

@@ -29,7 +29,7 @@ from typing import Literal
 
 from .dates import split_any_label
 from .errors import PipelineError
-from .places import PARTICLES, bracket_parts, countries, name_words, split_heading
+from .places import PARTICLES, bracket_parts, countries, heading_text, name_words, split_heading
 from .text import nfc
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
@@ -80,6 +80,13 @@ SUB_HEADINGS = frozenset([
     "bilan", "chronologie", "calendrier", "dates clés", "les dates clés", "temps forts",
     "partenariat", "le partenariat", "coopération", "la coopération", "perspectives",
     "les échanges", "échanges", "actualités"])
+# Parts of the world a page may group its partners under ("Afrique", then its sections).
+GROUP_HEADINGS = frozenset([
+    "europe", "afrique", "asie", "océanie", "amérique", "amériques", "amérique latine",
+    "amérique du sud", "amérique du nord", "amérique centrale", "caraïbes", "moyen-orient",
+    "proche-orient", "maghreb", "méditerranée", "afrique de l'ouest", "afrique du nord",
+    "afrique subsaharienne", "europe de l'est", "monde", "international", "en france",
+    "france", "dans le monde"])
 # Headings of what is no partner's section: further reading, downloads, notes, contacts,
 # related posts. What they head is set aside and reported.
 OTHER_HEADINGS = frozenset([
@@ -111,6 +118,7 @@ class Block:
     line: int
     level: int = 0  # headings: 1 for the page title, 2 or more for the others (h2, h3…)
     aside: str | None = None  # why the read stage knows this block is no partner's text
+    bold: int = 0  # HTML: length of the bold run the block opens with ("<strong>2025</strong> …")
 
 
 @dataclass(frozen=True)
@@ -244,6 +252,15 @@ def sub_heading(text: str) -> bool:
     return key in SUB_HEADINGS or (_opens_with(key, SUB_OPENINGS) and _short_title(text))
 
 
+def group_heading(text: str) -> bool:
+    """The name of a part of the world, under which a page groups its partners' sections.
+
+    >>> [group_heading(t) for t in ("Afrique", "Amérique latine :", "🌍 Europe", "Gao")]
+    [True, True, True, False]
+    """
+    return heading_key(heading_text(text)) in GROUP_HEADINGS
+
+
 def other_heading(text: str) -> bool:
     """One of the usual headings of what is no partner's section.
 
@@ -363,10 +380,10 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     >>> [heading_like(h) for h in ("Gao (Mali).", "Historique", "Notes", "Musée de Gao")]
     [True, False, False, False]
     """
-    line = line.strip()
+    line = heading_text(line).strip()
     if not line[:1].isupper() or len(line) > MAX_HEADING or split_any_label(line):
         return False
-    if sub_heading(line) or other_heading(line):
+    if sub_heading(line) or other_heading(line) or group_heading(line):
         return False
     named = (items if isinstance(items, IntroWords) else IntroWords(items)).name
     name, bracket = split_heading(line)
@@ -407,7 +424,7 @@ def text_blocks(text: str) -> list[Block]:
             items.add(blocks[-1].text)
         elif not blocks and _title_like(line):
             blocks.append(Block("heading", line, number, level=1))
-        elif heading_like(line, items) or sub_heading(line) or other_heading(line):
+        elif heading_like(line, items) or sub_heading(line) or other_heading(line) or group_heading(line):
             blocks.append(Block("heading", line, number, level=2))
         elif names_institution(line):
             blocks.append(Block("heading", line, number, level=3))

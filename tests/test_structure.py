@@ -363,3 +363,17 @@ def test_an_entry_after_a_cms_field_is_still_an_entry():
     body = "<h2>Tamba (Mali)</h2><p>2020 : forages.</p><div>Étiquettes</div><div>Jumelage</div><p>2024 : visite</p>"
     assert sections(body, True)[0][2] == [("2020", "2020 : forages."), ("2024", "2024 : visite")]
     assert aside(body, True) == [(FURNITURE, "Étiquettes"), (FURNITURE, "Jumelage")]
+
+
+@pytest.mark.parametrize("paragraph, label, text", [
+    ("<p><strong>2025</strong> Accueil d'une délégation de jeunes.</p>", "2025",
+     "2025 Accueil d'une délégation de jeunes."),
+    ("<p><b>Printemps 2024</b> Séjour de collégien·nes.</p>", "Printemps 2024", "Printemps 2024 Séjour de collégien·nes."),
+    ("<p><strong>2016 :</strong> cartographie des forages.</p>", "2016", "2016 : cartographie des forages."),
+    ("<p><strong>Important</strong> une note sans date.</p>", None, "Important une note sans date."),
+])
+def test_a_bold_label_needs_no_colon(paragraph, label, text):
+    page = page_of("<h2>Gao (Mali)</h2><p>Gao est une ville du Mali.</p>"
+                   "<p>2010 : premier échange.</p>" + paragraph, html=True)
+    (section,) = page.sections
+    assert (section.entries[-1].label, section.entries[-1].text) == (label, text)
