@@ -410,13 +410,18 @@ def _description_columns(description: str, first_action_year: int | None) -> Rec
     }
 
 
+# What location_source says of a partner that no reference place locates: plainly that
+# none was found, rather than an empty cell a reader could take for a gap in the data.
+NO_LOCATION = "aucune position trouvée dans les sources consultées"
+
+
 def _location_columns(where: Location | None) -> Record:
     """Where the reference places put a partner."""
     return {
         "latitude": round(where.latitude, 6) if where else None,
         "longitude": round(where.longitude, 6) if where else None,
         "location_place": where.place if where else None,
-        "location_source": where.source if where else None,
+        "location_source": where.source if where else NO_LOCATION,
     }
 
 

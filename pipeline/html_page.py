@@ -73,7 +73,7 @@ def _left_out(element: etree._Element, in_article: bool = False,
     own (WordPress' ``<header class="entry-header"><h1>``, Joomla's ``page-header``): kept."""
     tag = element.tag
     if not isinstance(tag, str):  # a comment or a processing instruction: lxml types it loosely
-        return True  # type: ignore[unreachable]
+        return True  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
     tag, marks = tag.lower(), _marks(element)
     furniture = tag in _LEFT_OUT_TAGS or bool(_LEFT_OUT_MARKS.search(marks)) \
         or element.get("role") == "navigation"

@@ -456,15 +456,17 @@ def without_invisible(blocks: list[Block]) -> tuple[list[Block], list[tuple[int,
     """The blocks without the invisible characters of ``REMOVED``, and where they were
     (the block's line, the characters found there).
 
-    >>> without_invisible([Block("paragraph", "2016\u200b-2020 : ac\u00adcueil", 7)])
-    ([Block(kind='paragraph', text='2016-2020 : accueil', line=7, level=0, aside=None)], [(7, '\u200b\xad')])
+    >>> blocks, removed = without_invisible([Block("paragraph", "2016\u200b-2020 : ac\u00adcueil", 7)])
+    >>> blocks[0].text, removed
+    ('2016-2020 : accueil', [(7, '\u200b\xad')])
     """
     cleaned, removed = [], []
     for block in blocks:
         found = _REMOVED.findall(block.text)
         if found:
             removed.append((block.line, "".join(dict.fromkeys(found))))
-            block = replace(block, text=_REMOVED.sub("", block.text))
+            block = replace(block, text=_REMOVED.sub("", block.text),
+                            bold=len(_REMOVED.sub("", block.text[:block.bold])))
         cleaned.append(block)
     return cleaned, removed
 

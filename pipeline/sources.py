@@ -115,7 +115,7 @@ def web_address(url: str) -> str:
 def _plain_name(name: object) -> bool:
     """A file name of the manifest's own folder: no folder, no "..", nothing hidden.
 
-    >>> [_plain_name(n) for n in ("ivry-2024-05-01.html", "../x.html", "/etc/passwd", ".", "a/b")]
+    >>> [_plain_name(n) for n in ("page-2024-05-01.html", "../x.html", "/etc/passwd", ".", "a/b")]
     [True, False, False, False, False]
     """
     return (isinstance(name, str) and bool(name) and not name.startswith(".")

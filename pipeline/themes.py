@@ -69,9 +69,9 @@ def _compiled() -> dict[str, Rules]:
 def themes(text: str) -> list[str]:
     """The themes of an entry, in the vocabulary's order.
 
-    >>> themes("2007-2009 : réalisation de 10 forages d’eau et remise en état de 6 autres.")
+    >>> themes("2015-2017 : creusement de 4 forages d’eau et remise en état de 2 puits.")
     ['water_sanitation']
-    >>> themes("Accueil à Ivry-sur-Seine de six Jeunes brandebourgeois·es chaque année")
+    >>> themes("Accueil dans la ville de huit Jeunes de Tamba chaque année")
     ['youth_exchange']
     """
     text, lowered = folded(text)

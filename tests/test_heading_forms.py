@@ -54,7 +54,11 @@ def test_a_new_partner_in_a_new_heading_form_is_a_partner_of_its_own(unedited):
     text = page_text().replace("\nLa Lisa (Cuba)\n",
                                "\nNouveau partenariat : Mahajanga (Madagascar)\n\n"
                                "2025 : accueil d'une délégation de la commune.\n\nLa Lisa (Cuba)\n", 1)
-    partners, actions = _summary(records_of(text))
+    records = records_of(text)
+    partners, actions = _summary(records)
     assert ("mahajanga", "MG") in partners
+    (new,) = [p for p in records["partners"] if p["partner_id"] == "mahajanga"]
+    # no reference place: said plainly, not left empty
+    assert (new["latitude"], new["location_source"]) == (None, "aucune position trouvée dans les sources consultées")
     assert [a for p, a in actions if p == "mahajanga"] == ["mahajanga-2025"]
     assert [a for a in actions if a[0] != "mahajanga"] == unedited[1]

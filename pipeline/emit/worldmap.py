@@ -226,8 +226,8 @@ def place(points: list[tuple[str, str, float, float]], view: Projection,
     must not cover.
 
     >>> view = projection([(31.96, 35.22), (31.78, 35.23), (48.8, 2.4)])
-    >>> a, b, c = place([("j", "Jifna", 31.96, 35.22), ("e", "Jérusalem-Est", 31.78, 35.23),
-    ...                  ("i", "Ivry", 48.8, 2.4)], view)
+    >>> a, b, c = place([("t", "Tamba", 31.96, 35.22), ("k", "Kalo-Est", 31.78, 35.23),
+    ...                  ("v", "Ville", 48.8, 2.4)], view)
     >>> a.moved and b.moved and not c.moved, math.hypot(a.mx - b.mx, a.my - b.my) > 2 * MARKER_RADIUS
     (True, True)
     """
