@@ -18,6 +18,7 @@ from typing import cast
 
 from text_to_num import text2num
 
+from .config import config
 from .dates import YEAR
 from .schemas import vocabulary
 from .text import Caseless, folded, nfc, pattern_key
@@ -59,7 +60,9 @@ PEOPLE_STEMS = (
     "invité", "interprète", "traduct", "formateur", "formatrice", "chercheu", "journaliste",
     "éducat", "entraîneu", "entraineu", "parent",
 )
-_PEOPLE = "(?:" + "|".join(PEOPLE_STEMS) + r")[\w·]{0,12}(?:\.[^\W\d_]{1,6}(?!\w))?"
+# People are also the town's own, by its demonym ("une vingtaine d'ivryen·nes", city.toml).
+_PEOPLE = ("(?:" + "|".join([*PEOPLE_STEMS, re.escape(config().town.demonym.lower())])
+           + r")[\w·]{0,12}(?:\.[^\W\d_]{1,6}(?!\w))?")
 _DE = r"(?:de\s+|d['’]\s*)"
 
 # The morphemes French numbers are written with: only words made of them are handed to

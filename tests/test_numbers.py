@@ -32,6 +32,9 @@ PARTICIPANTS = [
     ("le concert a réuni plus de 200 personnes", Quantity(200, True)),
     ("l’exposition a reçu près de 300 visiteurs", Quantity(300, True)),
     ("une trentaine de jeunes et 4 animateurs", Quantity(34, True)),
+    # the town's own people, by the demonym of city.toml, in any form
+    ("une vingtaine d'ivryen·nes ont rejoint la délégation", Quantity(20, True)),
+    ("12 Ivryennes et 3 animateurs", Quantity(15, False)),
     ("environ 40 bénévoles ont participé", Quantity(40, True)),
     ("au moins 25 enfants", Quantity(25, True)),
     ("jusqu’à 60 participant·es par session", Quantity(60, True)),
