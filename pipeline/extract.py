@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, cast
@@ -551,6 +551,73 @@ def _people(passages: list[_Passage]) -> Linked:
             action_links, partner_links)
 
 
+# A rank an action id may end with ("-2" … "-99"), never a year ("-2021" ends a range).
+_RANK = re.compile(r"-(?:[2-9]|[1-9]\d)")
+# Past this many entries with one label in a section, ids follow their rank only: matching
+# each with the previous release's would cost their square.
+MAX_MATCHED = 50
+SAME_ENTRY = 0.6  # difflib ratio from which an edited entry is the previous one
+
+
+def action_ids(pid: str, entries: Sequence[Entry], previous: Mapping[str, str]) -> list[str]:
+    """The ids of a section's actions: its partner's id and each entry's ranked key
+    (:func:`ranked`), except where several entries share a key. There, an entry the
+    previous release had (``previous``: its action ids and texts) keeps its id, the same
+    text first, then the most similar one, so that an entry inserted above another with
+    the same label takes a new rank rather than the other's id; new entries take the
+    first ranks left.
+
+    >>> old = Entry("2020", "2020 : forages.", 1, 1)
+    >>> new = Entry("2020", "2020 : accueil de jeunes.", 1, 1)
+    >>> action_ids("gao", [new, old], {"gao-2020": "2020 : forages."})
+    ['gao-2020-2', 'gao-2020']
+    >>> action_ids("gao", [new, old], {})
+    ['gao-2020', 'gao-2020-2']
+    """
+    keys = [entry_key(e) for e in entries]
+    ids = [f"{pid}-{key}" for key in ranked(keys)]
+    if not previous:
+        return ids
+    groups: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    for key, members in groups.items():
+        base = f"{pid}-{key}"
+        before = {aid: text for aid, text in previous.items()
+                  if aid == base or (aid.startswith(base) and _RANK.fullmatch(aid, len(base)))}
+        if len(members) < 2 or not before or len(members) > MAX_MATCHED or len(before) > MAX_MATCHED:
+            continue
+        for i, aid in zip(members, _follow([entries[i].text for i in members], before, base),
+                          strict=True):
+            ids[i] = aid
+    return ids
+
+
+def _follow(texts: list[str], before: Mapping[str, str], base: str) -> list[str]:
+    """Ids for ``texts`` (one label's entries, in page order): the previous id of the same
+    text, else of the most similar text, else the first rank no previous entry had."""
+    import difflib
+
+    given: dict[int, str] = {}
+    free = dict(before)
+    for i, text in enumerate(texts):
+        words = text.split()
+        same = next((aid for aid, old in free.items() if old.split() == words), None)
+        if same is not None:
+            given[i] = same
+            del free[same]
+    pairs = sorted(((difflib.SequenceMatcher(None, texts[i], old).ratio(), i, aid)
+                    for i in range(len(texts)) if i not in given for aid, old in free.items()),
+                   key=lambda p: (-p[0], p[1], p[2]))
+    for ratio, i, aid in pairs:
+        if ratio >= SAME_ENTRY and i not in given and aid in free:
+            given[i] = aid
+            del free[aid]
+    ranks = (base if n == 1 else f"{base}-{n}" for n in range(1, len(texts) + len(before) + 2))
+    unused = (aid for aid in ranks if aid not in before)
+    return [given[i] if i in given else next(unused) for i in range(len(texts))]
+
+
 @dataclass(frozen=True)
 class _Partner:
     """A partner section with what names it: its heading, name, id and its actions' ids."""
@@ -562,12 +629,11 @@ class _Partner:
     action_ids: list[str]
 
 
-def _partners(page: Page) -> list[_Partner]:
+def _partners(page: Page, previous: Mapping[str, str]) -> list[_Partner]:
     headings = [Heading.read(s.heading.text) for s in page.sections]
     words = Spellings(_page_text(page), frozenset(h.place for h in headings))
     names = [partner_name(heading, words) for heading in headings]
-    return [_Partner(section, pid, heading, name,
-                     [f"{pid}-{key}" for key in ranked([entry_key(e) for e in section.entries])])
+    return [_Partner(section, pid, heading, name, action_ids(pid, section.entries, previous))
             for section, pid, heading, name in zip(
                 page.sections, ranked([slug(name.name) for name in names]), headings, names,
                 strict=True)]
@@ -631,14 +697,16 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
 
 
 def extract(page: Page, locations: dict[str, Location] | None = None,
-            workers: Pool | None = None) -> Records:
+            workers: Pool | None = None, previous: Mapping[str, str] | None = None) -> Records:
     """The page's records, one list per table, named after the schemas' columns.
 
     Programmes, organisations and people are read in the actions and in the partners'
     descriptions; each row and each link gives the line of the page that names the thing.
-    A large page's entries are read meanwhile by ``workers``, when given.
+    A large page's entries are read meanwhile by ``workers``, when given. ``previous``
+    (the previous release's action ids and texts) keeps the ids of entries that share a
+    label (:func:`action_ids`).
     """
-    partners = _partners(page)
+    partners = _partners(page, previous or {})
     facts = _entry_facts(page, workers)
     passages = _all_passages(partners)
     programme_rows, action_programmes, partner_programmes = _things(

@@ -72,6 +72,10 @@ class Previous:
     layout: Layout
     content: Content
 
+    def action_texts(self) -> dict[str, str]:
+        """Each action's id and text, so that entries sharing a label keep their ids."""
+        return {a["action_id"]: a["text"] for a in self.content[1].get("actions", [])}
+
     @classmethod
     def of(cls, folder: Path) -> Previous:
         """The release in ``folder``, once every file of it is found intact."""

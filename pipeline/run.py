@@ -90,10 +90,11 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
             document = read(source, snapshot.data)
         with clock.stage("parse"):
             page = parse(document.blocks)
-        with clock.stage("extract"):  # a large page's entries read by the workers meanwhile
-            data = tables(extract(page, load_locations(REFERENCE_PLACES), workers))
-        reading = workers.busy
         base = None if first_release else previous_release(output, previous)
+        with clock.stage("extract"):  # a large page's entries read by the workers meanwhile
+            data = tables(extract(page, load_locations(REFERENCE_PLACES), workers,
+                                  base.action_texts() if base else None))
+        reading = workers.busy
         check_structure(data, base, min_actions_ratio)
         with clock.stage("coverage"):
             report = build(source, snapshot.sha256, document, page, data)

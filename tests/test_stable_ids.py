@@ -1,0 +1,51 @@
+"""An entry inserted above another with the same label takes a new id: the entry that was
+there keeps its own, and the change log says "ajouté" for the new one only. Ids follow the
+previous release where labels repeat (`extract.action_ids`); a page without a previous
+release ranks them by position."""
+
+import csv
+import json
+
+from pipeline.cli import main
+
+from .conftest import SNAPSHOT
+
+OLD = "2020 : tentatives de forages d’eau"
+NEW = "2020 : accueil de deux artisanes de la commune pour un marché solidaire.\n\n"
+
+
+def _actions(release):
+    with (release / "csv" / "actions.csv").open(encoding="utf-8") as file:
+        return {row["action_id"]: row["text"] for row in csv.DictReader(file)}
+
+
+def test_an_entry_inserted_above_one_of_the_same_label_takes_a_new_id(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    text = SNAPSHOT.read_text(encoding="utf-8")
+    page.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", "--source", str(page), "--output", str(out), "--first-release"]) == 0
+    before = _actions(out)
+    assert before["dianguirde-2020"].startswith(OLD)
+
+    assert text.count(OLD) == 1
+    page.write_text(text.replace(OLD, NEW + OLD), encoding="utf-8")
+    assert main(["run", "--source", str(page), "--output", str(out)]) == 0
+    after = _actions(out)
+    assert after["dianguirde-2020"] == before["dianguirde-2020"]  # the same entry, the same id
+    assert after["dianguirde-2020-2"].startswith("2020 : accueil de deux artisanes")
+    assert {k: v for k, v in after.items() if k != "dianguirde-2020-2"} == before
+    log = json.loads((out / "changelog.json").read_text(encoding="utf-8"))["releases"][0]
+    changes = log["changes"]["tables"]["actions"]
+    assert changes["added"] == ["dianguirde-2020-2"] and changes["changed"] == {} and changes["removed"] == []
+    capsys.readouterr()
+
+
+def test_without_a_previous_release_ids_follow_the_page_order(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(SNAPSHOT.read_text(encoding="utf-8").replace(OLD, NEW + OLD), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", "--source", str(page), "--output", str(out), "--first-release"]) == 0
+    after = _actions(out)
+    assert after["dianguirde-2020"].startswith("2020 : accueil de deux artisanes")
+    assert after["dianguirde-2020-2"].startswith(OLD)
