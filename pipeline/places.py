@@ -134,7 +134,7 @@ _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # "Gao (Mali) – jumelée depuis 1997": a short comment after the brackets.
 _AFTER_BRACKETS = re.compile(r"([^()]{1,150}\([^()]{1,80}\))\s{0,3}[–—-]\s{0,3}[^()]{1,80}")
 # "Mali – Gao", "Allemagne : Brandebourg", "Gao – Mali": a country beside the place.
-_BESIDE = re.compile(r"\s{0,3}:\s{1,3}|\s{1,3}[–—-]\s{1,3}")
+_BESIDE = re.compile(r"\s{0,3}[:,]\s{1,3}|\s{1,3}[–—-]\s{1,3}")
 
 
 def split_heading(heading: str) -> tuple[str, str | None]:
@@ -151,16 +151,16 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     (('Gao', 'Mali'), ('Gao', 'Mali'))
     >>> split_heading("Mali – Gao"), split_heading("Allemagne : Cottbus")
     (('Gao', 'Mali'), ('Cottbus', 'Allemagne'))
-    >>> split_heading("Ville de Gao - Mali")
-    ('Ville de Gao', 'Mali')
+    >>> split_heading("Ville de Gao - Mali"), split_heading("Gao, Mali"), split_heading("MALI — Gao :")
+    (('Ville de Gao', 'Mali'), ('Gao', 'Mali'), ('Gao', 'MALI'))
     >>> split_heading("Nouveau partenariat : Gao (Mali)"), split_heading("Gao (Mali) – jumelée depuis 1997")
     (('Gao', 'Mali'), ('Gao', 'Mali'))
     >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
     (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """
     text = heading_text(heading).strip()
-    if text[-1:] in ".:" and text[:-1].rstrip().endswith(")"):
-        text = text[:-1].rstrip()
+    if text[-1:] in ".:" and (text[:-1].rstrip().endswith(")") or text[-1:] == ":"):
+        text = text[:-1].rstrip()  # "Gao (Mali).", "Gao (Mali) :", "Mali – Gao :"
     if (after := _AFTER_BRACKETS.fullmatch(text)) and countries(split_heading(after[1])[1])[1]:
         text = after[1]
     start = text.rfind("(")

@@ -22,6 +22,8 @@ FORMS = [
     ("country after, dash", "Dianguirdé (Mali)", "Dianguirdé - Mali"),
     ("comment after brackets", "La Lisa (Cuba)", "La Lisa (Cuba) – jumelée depuis 1997"),
     ("rubric before a colon", "Jérusalem-Est (Palestine)", "Partenariat : Jérusalem-Est (Palestine)"),
+    ("capitals, a colon at the end", "Dianguirdé (Mali)", "🇲🇱 MALI — Dianguirdé :"),
+    ("country after a comma", "La Lisa (Cuba)", "La Lisa, Cuba"),
 ]
 
 
