@@ -153,14 +153,19 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     (('Gao', 'Mali'), ('Cottbus', 'Allemagne'))
     >>> split_heading("Ville de Gao - Mali"), split_heading("Gao, Mali"), split_heading("MALI — Gao :")
     (('Ville de Gao', 'Mali'), ('Gao', 'Mali'), ('Gao', 'MALI'))
+    >>> split_heading("Avec :")
+    ('Avec :', None)
     >>> split_heading("Nouveau partenariat : Gao (Mali)"), split_heading("Gao (Mali) – jumelée depuis 1997")
     (('Gao', 'Mali'), ('Gao', 'Mali'))
     >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
     (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """
     text = heading_text(heading).strip()
-    if text[-1:] in ".:" and (text[:-1].rstrip().endswith(")") or text[-1:] == ":"):
-        text = text[:-1].rstrip()  # "Gao (Mali).", "Gao (Mali) :", "Mali – Gao :"
+    if text[-1:] == ":" and not text[:-1].rstrip().endswith(")"):
+        name, country = split_heading(text[:-1])  # "Mali – Gao :"; "Avec :" stays a sentence
+        return (name, country) if country else (text, None)
+    if text[-1:] in ".:" and text[:-1].rstrip().endswith(")"):
+        text = text[:-1].rstrip()  # "Gao (Mali).", "Gao (Mali) :"
     if (after := _AFTER_BRACKETS.fullmatch(text)) and countries(split_heading(after[1])[1])[1]:
         text = after[1]
     start = text.rfind("(")
