@@ -74,6 +74,11 @@ STATUSES = vocabulary("actions", "status", STATUS_PHRASES)
 _STATUS = Caseless.compile(
     "(?:" + "|".join(f"(?P<{code}>{phrase})" for code, phrase in STATUS_PHRASES.items()) + ")"
     f"(?:{_SOME_YEARS})?")
+# That the action took place after all, withdrawing a cancellation or a postponement stated
+# before it ("annulé puis finalement maintenu"); not a status of its own.
+HELD = "held"
+_HELD = Caseless.compile(r"\b(?:finalement|tout\s+de\s+même|quand\s+même)\s+(?:été\s+)?maintenu(?:e|s|es)?\b"
+                         r"|\bfinalement\s+(?:eu\s+lieu|pu\s+avoir\s+lieu)\b|\bs['’]est\s+finalement\s+tenue?s?\b")
 # A statement is denied by a negation earlier in its clause: "n'a pas été annulée",
 # "n'a jamais été abandonné", "sans être annulé".
 _NEGATION = Caseless.compile(r"\b(?:pas|jamais|sans|non|nullement|aucunement|ni)\b|\bn['’]|\bne\b")
@@ -165,13 +170,16 @@ def _denied(text: str, lowered: bool, start: int) -> bool:
 
 def _statements(text: str, lowered: bool) -> list[Statement]:
     """The statuses a :func:`folded` text states, in order, with the years a cancellation
-    names."""
+    names; a statement that the action took place after all ("finalement maintenu") is
+    :data:`HELD`, which withdraws what was stated before it."""
     found = []
     for m in _STATUS.on(lowered).finditer(text):
         code = next(c for c in STATUS_PHRASES if m.group(c))
         if not _denied(text, lowered, m.start()):
-            found.append(Statement(code, m["years"]))
-    return found
+            found.append((m.start(), Statement(code, m["years"])))
+    found += [(m.start(), Statement(HELD, None)) for m in _HELD.on(lowered).finditer(text)
+              if not _denied(text, lowered, m.start())]
+    return [statement for _, statement in sorted(found, key=lambda f: f[0])]
 
 
 def _said(text: str) -> list[Statement]:
@@ -185,7 +193,7 @@ def _years_cancelled(said: Sequence[Statement]) -> list[int]:
 
 def _status(said: Sequence[Statement], period: Period | None) -> str | None:
     stated = [s.code for s in said if not (s.code == "cancelled" and s.years)]
-    if stated:
+    if stated and stated[-1] != HELD:
         return stated[-1]
     if period and period.is_ongoing:
         return "ongoing"
@@ -208,6 +216,8 @@ def status(text: str, period: Period | None) -> str | None:
     'abandoned'
     >>> status("Le festival n’a pas été annulé mais reporté à 2024.", None)
     'postponed'
+    >>> status("Séjour annulé puis finalement maintenu.", None) is None
+    True
     """
     return _status(_said(text), period)
 

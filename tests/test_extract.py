@@ -163,6 +163,12 @@ STATUSES = [
     ("Le séjour a été annulé, puis reprogrammé en 2024.", "2023", "postponed"),
     ("Report du séjour à 2021, puis annulation de l’accueil.", "2020", "cancelled"),
     ("Mis en sommeil en 2015, le partenariat se poursuit depuis 2019.", "2010", "ongoing"),
+    # held after all: what was stated before is withdrawn
+    ("Le séjour a été annulé puis finalement maintenu.", "2024", None),
+    ("Le concert, reporté, a finalement eu lieu en mai.", "2023", None),
+    ("La fête, d'abord ajournée, s'est finalement tenue.", "2023", None),
+    ("Maintenu un temps, le séjour a finalement été annulé.", "2023", "cancelled"),
+    ("Le séjour n'a finalement pas eu lieu.", "2023", "cancelled"),
     # decomposed accents (a page pasted from a Mac)
     ("Le se\u0301jour a e\u0301te\u0301 reporte\u0301.", "2023", "postponed"),
     ("La fe\u0302te n’a pas e\u0301te\u0301 annule\u0301e.", "2023", None),
