@@ -535,6 +535,8 @@ def _things(find: Callable[[str], list[Mention]], passages: list[_Passage], colu
     for passage, lines in zip(passages, _named(registry, find, passages), strict=True):
         links[passage.owner] += [{passage.owner: passage.owner_id, column: key, "source_line": line}
                                  for key, line in lines.items()]
+    # a description of several paragraphs may name a thing in each: one link, its first line
+    links = {owner: _first_lines(rows, (owner, column)) for owner, rows in links.items()}
     rows = _registry_rows(registry, column, with_acronym, _lines(*links.values(), column=column))
     return rows, links["action_id"], links["partner_id"]
 

@@ -42,9 +42,13 @@ _LEFT_OUT_MARKS = re.compile(
 )
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
 _PERMALINK = "¶#§🔗\ufe0f"
-# A heading written as a paragraph in bold (``<p><strong>Gao (Mali)</strong></p>``) is read
-# at this level, below any ``<h6>``: a partner's when it names a country or an intro item.
+# A heading found by what it names rather than by its tag (``<p><strong>Gao (Mali)</strong></p>``,
+# ``<summary>Gao (Mali)</summary>``, ``<p class="titre">Gao (Mali)</p>``) is read at this
+# level, below any ``<h6>``.
 BOLD_HEADING_LEVEL = 7
+# Elements a page sets apart as the title of what follows, whatever their style: a
+# definition list's term (an accordion's ``<summary>`` is read as a heading, as an ``<h3>``).
+_SET_APART = {"dt"}
 _BOLD = {"strong", "b"}
 # Why the read stage sets a block aside.
 TABLE_OF_CONTENTS = "table of contents (links within the page)"
@@ -52,8 +56,8 @@ TABLE_HEADER = "table header"
 _HEADER_MARK = re.compile(r"header", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "blockquote", "body", "header",
-               "hgroup", "table", "tbody", "thead", "tr", "td", "th", "figure", "dl", "dd", "dt",
-               "center"}
+               "hgroup", "table", "tbody", "thead", "tr", "td", "th", "figure", "dl", "dd",
+               "center", "details"}
 # White space of HTML, and the line and paragraph separators that would cut a line of the
 # page's text: all are a space in a block. Not U+00A0: the page's non-breaking spaces are kept.
 _SPACES = re.compile(r"[ \t\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
@@ -225,16 +229,30 @@ def _table_of_contents(element: etree._Element) -> bool:
     return True
 
 
+def names_a_place(text: str, items: IntroWords) -> bool:
+    """A block that reads as a partner heading and surely names a place: its country
+    beside it, or one of the intro's items names it. Such a block starts a section
+    whatever element carries it: a text page reads the same line as a heading."""
+    return heading_like(text, items) and (names_a_country(split_heading(text)[1]) or items.name(text))
+
+
+def _heading_by_content(text: str, items: IntroWords, set_apart: bool) -> Block | None:
+    """A heading for a block standing alone that names a place; for one the page sets
+    apart (in bold, an accordion's summary, a term), also for a usual sub-heading or other
+    heading ("Historique", "En savoir plus")."""
+    if names_a_place(text, items) or (set_apart and (sub_heading(text) or other_heading(text))):
+        return Block("heading", text, 0, level=BOLD_HEADING_LEVEL)
+    return None
+
+
 def _paragraph_blocks(element: etree._Element, items: IntroWords) -> list[Block]:
-    """The blocks of a ``<p>``: one per ``<br>`` line, a line typed with a bullet ("• …",
-    "- …") a list item, and a paragraph all in bold that reads as a partner heading (or
-    is one of the usual sub-headings and other headings) a heading."""
+    """The blocks of a ``<p>`` (or a ``<summary>``, a ``<dt>``): one per ``<br>`` line, a
+    line typed with a bullet ("• …", "- …") a list item, and a block standing alone that
+    names a place (or, set apart, is one of the usual headings) a heading."""
     pieces = _pieces(element)
-    if len(pieces) == 1 and _bold_only(element):
-        text = pieces[0]
-        if sub_heading(text) or other_heading(text) or (heading_like(text, items) and (
-                names_a_country(split_heading(text)[1]) or items.name(text))):
-            return [Block("heading", text, 0, level=BOLD_HEADING_LEVEL)]
+    set_apart = element.tag.lower() in _SET_APART or _bold_only(element)
+    if len(pieces) == 1 and (heading := _heading_by_content(pieces[0], items, set_apart)):
+        return [heading]
     blocks = []
     for piece in pieces:
         item = bullet_item(piece)
@@ -261,10 +279,13 @@ class _Container:
 
     children: Iterator[etree._Element]
     loose: list[str]
+    items: IntroWords
 
     def flush(self, out: list[Block]) -> None:
+        """The loose text read so far as a block: a heading when it names a place
+        (``<div class="titre">Gao (Mali)</div>``), else a paragraph."""
         if text := _text("".join(self.loose)):
-            out.append(Block("paragraph", text, 0))
+            out.append(_heading_by_content(text, self.items, False) or Block("paragraph", text, 0))
         self.loose.clear()
 
 
@@ -273,11 +294,12 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
     Lines are left at 0: they are given when the page's text is laid out. A stack rather
     than recursion, so that 2,000 nested elements cost no Python recursion."""
 
+    items = IntroWords()  # the list items read so far, which may name a partner
+
     def opened(container: etree._Element) -> _Container:
-        return _Container(iter(container), [container.text or ""])
+        return _Container(iter(container), [container.text or ""], items)
 
     stack = [opened(article)]
-    items = IntroWords()  # the list items read so far, which may name a partner
     while stack:
         current = stack[-1]
         child = next(current.children, None)
@@ -289,13 +311,14 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.loose.append(child.tail or "")
             continue
         tag = child.tag.lower()
-        if tag in _HEADINGS or tag in ("p", "li") or tag in _CONTAINERS:
+        if tag in _HEADINGS or tag in ("p", "li", "summary") or tag in _SET_APART or tag in _CONTAINERS:
             current.flush(out)
             current.loose.append(child.tail or "")  # read after what the child holds
-            if tag in _HEADINGS:
-                out += [Block("heading", t, 0, level=int(tag[1]))
+            if tag in _HEADINGS or tag == "summary":
+                level = int(tag[1]) if tag in _HEADINGS else BOLD_HEADING_LEVEL
+                out += [Block("heading", t, 0, level=level)
                         for piece in _pieces(child) if (t := _heading_text(piece))]
-            elif tag == "p":
+            elif tag == "p" or tag in _SET_APART:
                 out += _paragraph_blocks(child, items)
             elif tag == "li":
                 pieces = _pieces(child)

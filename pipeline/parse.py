@@ -488,10 +488,25 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     return roles
 
 
+def _dated_heading(block: Block) -> Block:
+    """A heading that holds a date label alone (``<h4>2019</h4>``, "Juin 2012 :" as a
+    small heading above its paragraph) is the label of the entry below it, whatever the
+    element: read as a paragraph holding the label alone.
+
+    >>> _dated_heading(Block("heading", "Printemps 2019", 5, level=4))
+    Block(kind='paragraph', text='Printemps 2019', line=5, level=0, aside=None, bold=0)
+    >>> _dated_heading(Block("heading", "Gao (Mali)", 5, level=2)).kind
+    'heading'
+    """
+    if block.kind != "heading" or block.aside or label_alone(block.text) is None:
+        return block
+    return Block("paragraph", block.text, block.line)
+
+
 def parse(blocks: list[Block]) -> Page:
     """Group the page's blocks into its title, intro and partner sections."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
-    body = blocks[1:] if title else blocks
+    body = [_dated_heading(b) for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]

@@ -456,18 +456,23 @@ def without_invisible(blocks: list[Block]) -> tuple[list[Block], list[tuple[int,
     """The blocks without the invisible characters of ``REMOVED``, and where they were
     (the block's line, the characters found there).
 
-    >>> blocks, removed = without_invisible([Block("paragraph", "2016\u200b-2020 : ac\u00adcueil", 7)])
-    >>> blocks[0].text, removed
-    ('2016-2020 : accueil', [(7, '\u200b\xad')])
+    >>> blocks, removed = without_invisible([Block("paragraph", "2016\u200b-2020 : ac\u00adcueil", 7),
+    ...                                      Block("paragraph", "\u200b", 9)])
+    >>> [b.text for b in blocks], removed
+    (['2016-2020 : accueil'], [(7, '\u200b\xad'), (9, '\u200b')])
+
+    A block left empty (some site builders write empty lines as paragraphs holding a
+    zero-width space) is no block: its line stays an empty line of the page's text.
     """
     cleaned, removed = [], []
     for block in blocks:
         found = _REMOVED.findall(block.text)
         if found:
             removed.append((block.line, "".join(dict.fromkeys(found))))
-            block = replace(block, text=_REMOVED.sub("", block.text),
+            block = replace(block, text=_REMOVED.sub("", block.text).strip(),
                             bold=len(_REMOVED.sub("", block.text[:block.bold])))
-        cleaned.append(block)
+        if block.text:  # a paragraph that held only a zero-width space is an empty line
+            cleaned.append(block)
     return cleaned, removed
 
 

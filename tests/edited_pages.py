@@ -96,7 +96,11 @@ OTHER_HEADINGS = [("En savoir plus", "Le site de l’association des amis de Tam
 FURNITURE = ["↑ Haut de page", "Retour en haut"]
 FIELDS = ["Étiquettes : Jumelage, Coopération", "Mise à jour : 12 mars 2024"]
 # How a label alone on its line is written: the label's ending, and its HTML form.
-ALONE = [("", "p"), (" :", "p"), (" :", "br"), ("", "dl"), ("", "table"), (":", "p")]
+# Styles whose partner headings are found by what they name alone (a country in brackets
+# or an intro item), not by a heading tag.
+HEADINGS_BY_CONTENT = {"bold_headings", "class_headings", "div_headings"}
+ALONE = [("", "p"), (" :", "p"), (" :", "br"), ("", "dl"), ("", "table"), (":", "p"), ("", "heading"),
+         (" :", "heading")]
 TOWN_KINDS = ["Commune de", "Ville de", "Village de"]
 PLACES = ["Tamba", "Kita", "Sefeto", "Matanzas", "Mbera"]
 
@@ -437,7 +441,7 @@ def edited_page(seed: int) -> EditedPage:
     for edit in rng.choices(edits, weights, k=rng.randint(2, 7)):
         edit(page, rng)
     page.style = frozenset(style for style in STYLES if rng.random() < 0.25 and (
-        style != "bold_headings" or all("(" in p.heading or p.bullet for p in page.partners)))
+        style not in HEADINGS_BY_CONTENT or all("(" in p.heading or p.bullet for p in page.partners)))
     page.nfd, page.invisible = rng.random() < 0.2, rng.random() < 0.2
     return page
 

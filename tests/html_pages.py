@@ -136,8 +136,13 @@ class Piece:
 # How a page may write what the layouts above write otherwise (``render_pieces``'s style):
 # "hand_bullets" (list items typed as "• …" in paragraphs), "bold_headings" (partner
 # headings as paragraphs in bold), "permalinks" (a "¶" link in each heading), "toc" (a
-# table of contents of links within the page above the intro).
-STYLES = ("hand_bullets", "bold_headings", "permalinks", "toc")
+# table of contents of links within the page above the intro), and what site builders write
+# that is no heading tag: "accordion" (each partner's section in a <details> whose
+# <summary> names it), "class_headings" (partner headings as paragraphs styled by a
+# class, not bold), "div_headings" (as the loose text of a <div>), "blank_paragraphs" (an
+# empty line as a paragraph holding only a zero-width space or a non-breaking space).
+STYLES = ("hand_bullets", "bold_headings", "permalinks", "toc", "accordion", "class_headings",
+          "div_headings", "blank_paragraphs")
 
 
 def pieces_of_text(text: str) -> list[Piece]:
@@ -177,6 +182,8 @@ def _alone(label: Piece, body: str, form: str) -> str:
         return f"<table><tr><td>{label.text}</td><td>{body}</td></tr></table>"
     if form == "br":
         return f"<p><strong>{label.text}</strong><br>{body}</p>"
+    if form == "heading":  # the date as a small heading of its own above its paragraph
+        return f"<h5>{label.text}</h5>\n<p>{body}</p>"
     return f"<p><strong>{label.text}</strong></p>\n<p>{body}</p>"
 
 
@@ -204,11 +211,20 @@ def render_pieces(pieces: list[Piece], layout: Layout, style: frozenset[str] = f
         out.append("<ul>" + "".join(f'<li><a href="#s{n}">{escape(p.text, quote=False)}</a></li>'
                                     for n, p in enumerate(rest) if p.kind == "heading") + "</ul>")
     body_of_label = False
+    in_details = False
+    blank = iter(["<p>\u200b</p>", "<p>&nbsp;</p>", "<p> \u200b </p>"] * len(rest))
     for n, piece in enumerate(rest):
         if piece.text == "Retour en haut de page" or body_of_label:
             body_of_label = False
             continue
+        if "blank_paragraphs" in style and n % 3 == 1 and not lines and not open_list:
+            out.append(next(blank))
         body = _inline(piece, layout.bold)
+        if piece.kind == "heading" and "accordion" in style:
+            close()
+            out.append(("</details>" if in_details else "") + f"<details><summary>{body}</summary>")
+            in_details = True
+            continue
         if piece.form:
             close()
             out.append(_alone(piece, escape(rest[n + 1].text, quote=False), piece.form))
@@ -216,6 +232,12 @@ def render_pieces(pieces: list[Piece], layout: Layout, style: frozenset[str] = f
         elif piece.kind == "heading" and "bold_headings" in style:
             close()
             out.append(f"<p><strong>{body}</strong></p>")
+        elif piece.kind == "heading" and "class_headings" in style:
+            close()
+            out.append(f'<p class="titre-partenaire">{body}</p>')
+        elif piece.kind == "heading" and "div_headings" in style:
+            close()
+            out.append(f'<div class="h3 titre">{body}</div>')
         elif piece.kind == "heading":
             close()
             link = f'<a class="headerlink" href="#s{n}">¶</a>' if "permalinks" in style else ""
@@ -255,5 +277,6 @@ def render_pieces(pieces: list[Piece], layout: Layout, style: frozenset[str] = f
             close()
             out.append(f"<p>{body}</p>")
     close()
+    out += ["</details>"] if in_details else []
     out += [layout.close, CHROME_BOTTOM]
     return "\n".join(out)

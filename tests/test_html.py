@@ -195,3 +195,42 @@ def test_the_article_s_own_header_is_kept_when_it_holds_its_title(header, kept):
     texts = [b.text for b in html_blocks(page)]
     assert ("Jumelages" in texts or "Publié le 3 mars" in texts) == kept
     assert "Menu" not in texts and "Tamba (Mali)" in texts
+
+
+def _labels_as_headings(page_text):
+    """The real page with every entry's date label as a small heading of its own above its
+    paragraph (``<h5>2012</h5><p>accueil …</p>``), as some site builders write them."""
+    from .html_pages import PLAIN, Piece, pieces_of_text, render_pieces
+
+    pieces = []
+    for piece in pieces_of_text(page_text):
+        if piece.kind == "paragraph" and piece.label:
+            body = piece.text[len(piece.label):].lstrip(" :,")
+            pieces += [Piece("paragraph", piece.label, piece.label, form="heading"),
+                       Piece("paragraph", body)]
+        else:
+            pieces.append(piece)
+    return render_pieces(pieces, PLAIN)
+
+
+@pytest.mark.parametrize("style", ["accordion", "class_headings", "div_headings", "blank_paragraphs",
+                                   "bold_headings"])
+def test_sections_are_found_by_what_they_name_whatever_the_element(page_text, from_text, style):
+    """Issue 20: a partner's name in an accordion's <summary>, a paragraph styled by a class,
+    a <div>'s loose text starts its section as an <h2> does; empty paragraphs holding only a
+    zero-width space are empty lines, not rows with an empty text."""
+    from .html_pages import PLAIN, pieces_of_text, render_pieces
+
+    html = render_pieces(pieces_of_text(page_text), PLAIN, frozenset([style]))
+    blocks = read_bytes(html.encode(), "page.html").blocks
+    assert tables_without_lines(blocks) == from_text
+    assert all(block.text for block in blocks)
+
+
+def test_dates_as_their_own_headings_label_the_paragraph_below(page_text):
+    blocks = read_bytes(_labels_as_headings(page_text).encode(), "page.html").blocks
+    actions = extract(parse(blocks))["actions"]
+    text_actions = extract(parse(text_blocks(page_text)))["actions"]
+    assert [(a["action_id"], a["date_label"], a["period"]) for a in actions] == \
+        [(a["action_id"], a["date_label"], a["period"]) for a in text_actions]
+    assert len([a for a in actions if a["period"]]) == 45
