@@ -22,6 +22,7 @@ from .read import (
     Block,
     IntroWords,
     bullet_item,
+    group_heading,
     heading_like,
     lay_out,
     names_a_country,
@@ -236,11 +237,11 @@ def names_a_place(text: str, items: IntroWords) -> bool:
     return heading_like(text, items) and (names_a_country(split_heading(text)[1]) or items.name(text))
 
 
-def _heading_by_content(text: str, items: IntroWords, set_apart: bool) -> Block | None:
-    """A heading for a block standing alone that names a place; for one the page sets
-    apart (in bold, an accordion's summary, a term), also for a usual sub-heading or other
-    heading ("Historique", "En savoir plus")."""
-    if names_a_place(text, items) or (set_apart and (sub_heading(text) or other_heading(text))):
+def _heading_by_content(text: str, items: IntroWords) -> Block | None:
+    """A heading for a block standing alone that names a place or is one of the usual
+    headings ("Historique", "En savoir plus", "Afrique"), whatever element carries it or
+    how it is styled, as a text page reads the same line."""
+    if names_a_place(text, items) or sub_heading(text) or other_heading(text) or group_heading(text):
         return Block("heading", text, 0, level=BOLD_HEADING_LEVEL)
     return None
 
@@ -250,8 +251,7 @@ def _paragraph_blocks(element: etree._Element, items: IntroWords) -> list[Block]
     line typed with a bullet ("• …", "- …") a list item, and a block standing alone that
     names a place (or, set apart, is one of the usual headings) a heading."""
     pieces = _pieces(element)
-    set_apart = element.tag.lower() in _SET_APART or _bold_only(element)
-    if len(pieces) == 1 and (heading := _heading_by_content(pieces[0], items, set_apart)):
+    if len(pieces) == 1 and (heading := _heading_by_content(pieces[0], items)):
         return [heading]
     blocks = []
     for piece in pieces:
@@ -285,7 +285,7 @@ class _Container:
         """The loose text read so far as a block: a heading when it names a place
         (``<div class="titre">Gao (Mali)</div>``), else a paragraph."""
         if text := _text("".join(self.loose)):
-            out.append(_heading_by_content(text, self.items, False) or Block("paragraph", text, 0))
+            out.append(_heading_by_content(text, self.items) or Block("paragraph", text, 0))
         self.loose.clear()
 
 

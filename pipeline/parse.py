@@ -338,6 +338,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
             continue
+        if block.kind == "heading" and role == "sub" and furniture and _furniture_value(block.text):
+            set_aside.append(SetAside(block, FURNITURE, warn=True))  # a tag: "Étiquettes", "Coopération"
+            continue
         if block.kind == "heading":
             other = role == "other"
             reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
