@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -37,18 +38,26 @@ def words(name: str, key: str) -> list[str]:
     return found
 
 
-def alternation(phrases: list[str] | tuple[str, ...]) -> str:
-    r"""A regular expression's alternation of phrases written as words (escaped, their
-    spaces any whitespace), longest first so that no phrase hides a longer one.
+def pattern(pieces: str | list[str], **parts: str) -> str:
+    r"""A regular expression a lexicon writes as one string or as pieces joined end to end,
+    its placeholders (``{name}``: lower-case letters and underscores, which no regular
+    expression's repetition ``{2}``, ``{0,20}`` can be) replaced by ``parts``.
 
-    >>> alternation(["en cours", "en"])
-    '(?:en\\s+cours|en)'
+    >>> pattern(["\\bannul", "{participle}"], participle="(?:e|é)s?")
+    '\\bannul(?:e|é)s?'
+    >>> pattern("\\d{4}{unknown}")
+    Traceback (most recent call last):
+    ...
+    KeyError: "a lexicon's pattern names {unknown}, which the code does not fill in"
     """
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(_escape, p.split())) for p in ordered) + ")"
+    text = pieces if isinstance(pieces, str) else "".join(pieces)
+
+    def part(found: re.Match[str]) -> str:
+        if found[1] not in parts:
+            raise KeyError(f"a lexicon's pattern names {found[0]}, which the code does not fill in")
+        return parts[found[1]]
+
+    return _PLACEHOLDER.sub(part, text)
 
 
-def _escape(word: str) -> str:
-    import re
-
-    return re.escape(word)
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
