@@ -75,7 +75,8 @@ NEGATION_REACH = 60  # characters of the clause looked at before a statement
 
 # How often an action comes back: phrase -> the schema's ``recurrence`` code
 # (pipeline/french/lexicon/recurrences.toml).
-RECURRENCES: dict[str, str] = dict(lexicon("recurrences"))
+RECURRENCES: dict[str, str] = {phrase: code for code, phrases in lexicon("recurrences").items()
+                               for phrase in phrases}
 RECURRENCE_CODES = vocabulary("actions", "recurrence", RECURRENCES.values())
 _RECURRENCE = Caseless.compile("|".join(RECURRENCES))
 
