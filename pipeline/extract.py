@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from .config import Town, config
 from .dates import YEAR, Period, label_key, parse_label
 from .entities import Mention, Registry, organisations, people, programmes
+from .french import lexicon, pattern
 from .numbers import Figures, figures
 from .parse import Entry, Page, Section
 from .places import (
@@ -42,34 +43,19 @@ if TYPE_CHECKING:
 
 Record = dict[str, object]
 
-# What happened to an entry, each status with the phrases that state it (past participles
-# in every gender and number, accents optional). "a été annulé" cancels the entry; "ont été
-# annulés en 2020 et 2021" cancels some years of it only, which is not the entry's status
-# but its ``cancelled_years``. The codes are the schema's ``status`` categories.
-_PARTICIPLE = r"(?:e|é)(?:e|es|s)?\b"
-_SOME_YEARS = (rf"\s+(?:en|de\s+l['’]édition|des\s+éditions)\s+"
-               rf"(?P<years>{YEAR}(?:\s*,\s*{YEAR}){{0,20}}(?:\s+et\s+{YEAR})?)")
-# "n'a pas pu avoir lieu", "n'a pu se tenir" (the literary negation, without "pas"),
-# "ne s'est pas tenue", "ne se sont jamais déroulés"
-_NOT_HELD = (r"n['’](?:a|ont)\s+(?:\w+ment\s+)?(?:(?:pas|jamais|point)\s+(?:pu\s+)?|pu\s+)"
-             r"(?:avoir\s+lieu|eu\s+lieu|se\s+tenir|se\s+(?:dérouler|derouler)|être\s+organisée?s?)"
-             r"|ne\s+(?:s['’]est|se\s+sont)\s+(?:\w+ment\s+)?(?:pas|jamais)\s+"
-             rf"(?:tenu|déroul|deroul){_PARTICIPLE}")
-# a verb's participle after "a/ont été", "est", "sont", "reste" … (not "la gelée")
-_BEEN = r"\b(?:été|est|sont|était|étaient|reste|restent|demeure|demeurent)\s+(?:\w+ment\s+)?"
+# What happened to an entry, each status with the phrases that state it
+# (pipeline/french/lexicon/statuses.toml: its forms, the participles' endings, the
+# auxiliaries, the negations). A cancellation may name the years it cancels, which are
+# then the entry's ``cancelled_years``, not its status. The codes are the schema's
+# ``status`` categories.
+_STATUSES = lexicon("statuses")
+_PARTICIPLE = _STATUSES["participle"]
+_SOME_YEARS = pattern(_STATUSES["some_years"], year=YEAR)
+_NOT_HELD = pattern(_STATUSES["not_held"], participle=_PARTICIPLE)
+_BEEN = _STATUSES["been"]
 STATUS_PHRASES: dict[str, str] = {
-    "cancelled": rf"\bannul{_PARTICIPLE}|\bannulations?(?=\s+d)|\bd(?:é|e)programm{_PARTICIPLE}"
-                 rf"|{_NOT_HELD}",
-    "postponed": rf"\breport{_PARTICIPLE}|\brepouss{_PARTICIPLE}|\bajourn{_PARTICIPLE}"
-                 rf"|\breprogramm{_PARTICIPLE}|\bd(?:é|e)cal{_PARTICIPLE}(?=\s+(?:à|a|au|aux|en|d['’]|de)\b)"
-                 r"|\breport\s+(?:du|de|des|d['’]|à|au|en)\b|\bremise?s?\s+à\s+plus\s+tard\b",
-    "suspended": r"\bsuspendu(?:e|s|es)?\b|\ben\s+(?:suspens|sommeil|pause|veille)\b"
-                 rf"|\binterrompu(?:e|s|es)?\b|{_BEEN}gel{_PARTICIPLE}|\bau\s+point\s+mort\b"
-                 r"|\bà\s+l['’]arrêt\b",
-    "abandoned": rf"\babandonn{_PARTICIPLE}|\bdéfinitivement\s+arrêt{_PARTICIPLE}"
-                 rf"|\barrêt{_PARTICIPLE}\s+définitivement|\brenoncé\s+(?:à|au)\b",
-    "ongoing": r"\ben\s+cours\b(?!\s+d['’]ann)|\bse\s+poursui(?:t|vent)\b",
-}
+    code: pattern("|".join(forms), participle=_PARTICIPLE, not_held=_NOT_HELD, been=_BEEN)
+    for code, forms in _STATUSES["phrases"].items()}
 STATUSES = vocabulary("actions", "status", STATUS_PHRASES)
 _STATUS = Caseless.compile(
     "(?:" + "|".join(f"(?P<{code}>{phrase})" for code, phrase in STATUS_PHRASES.items()) + ")"
@@ -77,18 +63,20 @@ _STATUS = Caseless.compile(
 # That the action took place after all, withdrawing a cancellation or a postponement stated
 # before it ("annulé puis finalement maintenu"); not a status of its own.
 HELD = "held"
-_HELD = Caseless.compile(r"\b(?:finalement|tout\s+de\s+même|quand\s+même)\s+(?:été\s+)?maintenu(?:e|s|es)?\b"
-                         r"|\bfinalement\s+(?:eu\s+lieu|pu\s+avoir\s+lieu)\b|\bs['’]est\s+finalement\s+tenue?s?\b")
-# A statement is denied by a negation earlier in its clause: "n'a pas été annulée",
-# "n'a jamais été abandonné", "sans être annulé".
-_NEGATION = Caseless.compile(r"\b(?:pas|jamais|sans|non|nullement|aucunement|ni)\b|\bn['’]|\bne\b")
-_CLAUSE_START = Caseless.compile(r".*(?:[,.;:!?()]|\b(?:et|mais|puis|car|donc|or|puisque|alors)\b)",
+_HELD = Caseless.compile("|".join(_STATUSES["held"]["forms"]))
+# A statement is denied by a negation earlier in its clause (its words, the particle and
+# its elided form); a clause starts at punctuation or at one of its opening words.
+_DENIAL = _STATUSES["negation"]
+_NEGATION = Caseless.compile(rf"\b(?:{'|'.join(_DENIAL['words'])})\b|\b{_DENIAL['elided']}{APOSTROPHES}"
+                             rf"|\b{_DENIAL['particle']}\b")
+_CLAUSE_START = Caseless.compile(rf".*(?:[,.;:!?()]|\b(?:{'|'.join(_DENIAL['clause_openers'])})\b)",
                                  re.DOTALL)
 NEGATION_REACH = 60  # characters of the clause looked at before a statement
 
-RECURRENCES = {"chaque année": "annual", "tous les ans": "annual", "annuellement": "annual",
-               "chaque été": "every_summer", "tous les étés": "every_summer",
-               "chaque mois": "monthly", "tous les mois": "monthly"}
+# How often an action comes back: phrase -> the schema's ``recurrence`` code
+# (pipeline/french/lexicon/recurrences.toml).
+RECURRENCES: dict[str, str] = {phrase: code for code, phrases in lexicon("recurrences").items()
+                               for phrase in phrases}
 RECURRENCE_CODES = vocabulary("actions", "recurrence", RECURRENCES.values())
 _RECURRENCE = Caseless.compile("|".join(RECURRENCES))
 
@@ -97,13 +85,17 @@ _RECURRENCE = Caseless.compile("|".join(RECURRENCES))
 DIRECTIONS = {(True, False): "visit_from_partner", (False, True): "trip_to_partner",
               (True, True): "both", (False, False): "neither"}
 DIRECTION_CODES = vocabulary("actions", "direction", DIRECTIONS.values())
-# An undated entry's id takes this many of its first words.
+# An undated entry's id: a word (pipeline/french/lexicon/records.toml) and this many of
+# the entry's first words.
+UNDATED_ID: str = lexicon("records")["undated_id"]
 UNDATED_WORDS = 5
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
-# The word for hosting, which both hosting rules start with, in lowercase.
-HOSTED = "accueil"
+# The words of hosting, trips and exchanges both ways (pipeline/french/lexicon/directions.toml);
+# the word for hosting, which both hosting rules start with, in lowercase.
+_DIRECTIONS = lexicon("directions")
+HOSTED: str = _DIRECTIONS["hosted"]
 
 
 @dataclass(frozen=True)
@@ -123,17 +115,13 @@ def _direction_rules(town: Town) -> _DirectionRules:
     the town, its people going to a capitalised place ("<demonym>s à Tamba"), an invitation
     or a technical mission are trips. Case matters for the demonym before a place: "… à
     Tamba" names a place, "… à la situation" does not. Every repetition is bounded."""
-    name, demonym = town.name_pattern(), town.demonym_pattern()
+    words = {"hosted": HOSTED, "name": town.name_pattern(), "demonym": town.demonym_pattern(),
+             "apostrophes": APOSTROPHES}
     return _DirectionRules(
-        hosted_by_partner=re.compile(
-            rf"\b{HOSTED}\w*\s+de\s+[^.]{{0,200}}?(?:\bd(?:e\s+|{APOSTROPHES}){name}|\b{demonym})[^.]{{0,200}}?\bpar\b",
-            re.IGNORECASE),
-        hosted=re.compile(rf"\b{HOSTED}\w*", re.IGNORECASE),
-        trip=re.compile(
-            rf"[Dd]élégation\s+(?:{demonym}|d(?:e\s+|{APOSTROPHES}){name}|d{APOSTROPHES}élu\S{{0,10}}\s+{demonym})"
-            rf"|\b{demonym}\s+(?:à|en)\s+[A-ZÀ-Ý]|\b[Ii]nvitée?s?\s+à\b|\b[Mm]ission technique\b"),
-        both_ways=re.compile(r"\bvoyages?-rencontres\b|\brencontres en France et en\b",
-                             re.IGNORECASE),
+        hosted_by_partner=re.compile(pattern(_DIRECTIONS["hosted_by_partner"], **words), re.IGNORECASE),
+        hosted=re.compile(pattern(_DIRECTIONS["hosting"], **words), re.IGNORECASE),
+        trip=re.compile(pattern(_DIRECTIONS["trip"], **words)),
+        both_ways=re.compile(pattern(_DIRECTIONS["both_ways"], **words), re.IGNORECASE),
     )
 
 
@@ -300,7 +288,7 @@ def entry_key(entry: Entry) -> str:
     if entry.label:  # every dash and apostrophe a separator ("2006–2008" is not "20062008")
         return slug(_NOT_WORD.sub(" ", label_key(entry.label)))
     words = slug(_NOT_WORD.sub(" ", " ".join(entry.text.split()[:UNDATED_WORDS])))
-    return f"sans-date-{words}" if words else "sans-date"
+    return f"{UNDATED_ID}-{words}" if words else UNDATED_ID
 
 
 def ranked(keys: list[str]) -> list[str]:
@@ -421,8 +409,9 @@ def _description_columns(description: str, first_action_year: int | None) -> Rec
 
 
 # What location_source says of a partner that no reference place locates: plainly that
-# none was found, rather than an empty cell a reader could take for a gap in the data.
-NO_LOCATION = "aucune position trouvée dans les sources consultées"
+# none was found, rather than an empty cell a reader could take for a gap in the data
+# (pipeline/french/lexicon/records.toml, as the word of an undated entry's id).
+NO_LOCATION: str = lexicon("records")["no_location"]
 
 
 def _location_columns(where: Location | None) -> Record:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from .dates import abbreviates_month, split_any_label
 from .errors import PipelineError
+from .french import lexicon
 from .places import link_intro, name_words, place_name, split_heading
 from .read import (
     Block,
@@ -54,31 +55,19 @@ from .read import (
 )
 from .text import slug
 
-# The site's navigation links, whatever arrow or case they are written with.
-_NAVIGATION = re.compile(
-    r"(?:retour\s+(?:en\s+)?haut(?:\s+de\s+(?:la\s+)?page)?|(?:remonter\s+en\s+)?haut\s+de\s+(?:la\s+)?page"
-    r"|retour(?:\s+(?:à\s+la\s+liste|à\s+l['’]accueil|aux\s+actualités))?|imprimer(?:\s+(?:la|cette)\s+page)?"
-    r"|partager(?:\s+(?:cette\s+page|sur\s+\w{1,20}))?|page\s+(?:précédente|suivante)|haut)",
-    re.IGNORECASE)
+# The site's navigation links, whatever arrow or case they are written with
+# (pipeline/french/lexicon/furniture.toml).
+_NAVIGATION = re.compile("".join(lexicon("furniture")["navigation"]), re.IGNORECASE)
 _NOT_WORDS = " .:>»«<|↑↓⇧⇑⬆▲^-–—"
 # A CMS's fields inside the article: tags and dates of publication or update.
-_FURNITURE = re.compile(
-    r"(?:modifié|publié|mis(?:e)?\s+à\s+jour)\s+le\b"
-    r"|(?:mis(?:e)?\s+à\s+jour|dernière\s+(?:mise\s+à\s+jour|modification)"
-    r"|date\s+de\s+(?:publication|mise\s+à\s+jour)|étiquettes|mots[\s-]clés|tags|catégories)"
-    r"\s*(?::|$)",
-    re.IGNORECASE)
+_FURNITURE = re.compile("".join(lexicon("furniture")["cms_fields"]), re.IGNORECASE)
 FURNITURE_LENGTH = 120  # characters: a field of the CMS is short
 FURNITURE_VALUE_WORDS = 5  # a tag or a date under a field's name
 # Words that refer back to the entry above: a paragraph whose first sentence holds one
-# cannot stand alone.
-ANAPHORA = {"ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "elles·ils",
-            "ils·elles", "leur", "leurs", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
-# Openings that link a paragraph to the one above.
-CONNECTIVES = ("en lien avec", "par ailleurs", "de plus", "en outre", "ensuite", "enfin",
-               "toutefois", "cependant", "néanmoins", "également", "à cette occasion",
-               "à l'issue", "en compensation", "dans ce cadre", "de même", "suite à cela",
-               "pour cela", "en parallèle", "parallèlement")
+# cannot stand alone; and openings that link a paragraph to the one above
+# (pipeline/french/lexicon/connectives.toml).
+ANAPHORA = set(lexicon("connectives")["anaphora"])
+CONNECTIVES = tuple(lexicon("connectives")["connectives"])
 _SENTENCE_END = re.compile(r"[.!?…]\s*")
 _STOP = re.compile(r"[.!?…](?P<space>\s*)")
 LABEL_WINDOW = 200  # characters: more than any date label, so a look-ahead costs little
@@ -304,9 +293,9 @@ def label_alone(text: str) -> str | None:
     return found[0] if found and not found[1].strip() else None
 
 
-# Words that may come before a place's name when a paragraph speaks of it ("La commune de…").
-_BEFORE_NAME = frozenset(["la", "le", "les", "l", "de", "d", "du", "des", "ville", "village", "commune",
-                          "communes", "rurale", "municipalite", "camp", "camps"])
+# Words that may come before a place's name when a paragraph speaks of it ("La commune de…"):
+# articles and kinds of place (pipeline/french/lexicon/places.toml).
+_BEFORE_NAME = frozenset(lexicon("places")["before_name"])
 
 
 def speaks_of(text: str, place: set[str]) -> bool:

@@ -29,6 +29,7 @@ from typing import Literal
 
 from .dates import split_any_label
 from .errors import PipelineError
+from .french import lexicon
 from .places import PARTICLES, bracket_parts, countries, heading_text, name_words, split_heading
 from .text import nfc
 
@@ -72,43 +73,21 @@ MAX_NAME_WORDS = 8
 # after a word (an abbreviation's is allowed: "St. Louis"), a final full stop.
 _SENTENCE_MARK = re.compile(r"[:;!?…]|\w{4}\.(?:\s|$)|\.$")
 _DASHES = frozenset("-–—/&")
-# Headings a page gives to the parts of a partner's section: the section goes on below them.
-SUB_HEADINGS = frozenset([
-    "présentation", "historique", "histoire", "contexte", "description", "en bref",
-    "actions", "actions menées", "les actions", "nos actions", "actions réalisées",
-    "projets", "les projets", "projets menés", "nos projets", "réalisations", "objectifs",
-    "bilan", "chronologie", "calendrier", "dates clés", "les dates clés", "temps forts",
-    "partenariat", "le partenariat", "coopération", "la coopération", "perspectives",
-    "les échanges", "échanges", "actualités"])
-# Parts of the world a page may group its partners under ("Afrique", then its sections).
-GROUP_HEADINGS = frozenset([
-    "europe", "afrique", "asie", "océanie", "amérique", "amériques", "amérique latine",
-    "amérique du sud", "amérique du nord", "amérique centrale", "caraïbes", "moyen-orient",
-    "proche-orient", "maghreb", "méditerranée", "afrique de l'ouest", "afrique du nord",
-    "afrique subsaharienne", "europe de l'est", "monde", "international", "en france",
-    "france", "dans le monde"])
-# Headings of what is no partner's section: further reading, downloads, notes, contacts,
-# related posts. What they head is set aside and reported.
-OTHER_HEADINGS = frozenset([
-    "en savoir plus", "pour en savoir plus", "documents", "documents à télécharger",
-    "à télécharger", "téléchargements", "pièces jointes", "fichiers joints", "similaire",
-    "similaires", "articles similaires", "sur le même sujet", "à lire aussi", "lire aussi",
-    "voir aussi", "à voir aussi", "notes", "note", "contact", "contacts", "nous contacter",
-    "liens", "liens utiles", "ressources", "articles récents", "dans la même rubrique",
-    "partager", "partager cette page", "sommaire", "table des matières", "sources", "crédits"])
-# Openings of a longer heading of either kind ("Historique du jumelage", "Pour en savoir plus
-# sur …"): only phrases that no entry or description opens with.
-SUB_OPENINGS = ("présentation", "historique", "histoire", "chronologie", "contexte",
-                "actions menées", "nos actions", "projets menés", "nos projets")
-OTHER_OPENINGS = ("en savoir plus", "pour en savoir plus", "documents à télécharger", "voir aussi",
-                  "à lire aussi", "lire aussi", "sur le même sujet", "liens utiles")
+# The vocabularies of headings that are no partner's (pipeline/french/lexicon/headings.toml):
+# sub-headings of a partner's section ("Historique": the section goes on below them), parts
+# of the world grouping sections ("Afrique"), headings of what is no partner's section ("En
+# savoir plus": set aside and reported), the openings of longer ones ("Historique du
+# jumelage"), and the first words of an institution's name ("Théâtre National de …").
+_HEADINGS = lexicon("headings")
+SUB_HEADINGS = frozenset(_HEADINGS["sub_headings"])
+GROUP_HEADINGS = frozenset(_HEADINGS["group_headings"])
+OTHER_HEADINGS = frozenset(_HEADINGS["other_headings"])
+SUB_OPENINGS = tuple(_HEADINGS["sub_openings"])
+OTHER_OPENINGS = tuple(_HEADINGS["other_openings"])
 HEADING_WORDS = 8  # a heading of either kind is short
-# First words of a name that is an institution's, not a place's ("Théâtre National de …").
-INSTITUTIONS = frozenset([
-    "théâtre", "musée", "association", "comité", "école", "institut", "fondation", "maison",
-    "conservatoire", "service", "direction", "bibliothèque", "médiathèque", "université",
-    "lycée", "collège", "hôpital", "festival", "programme", "projet", "compagnie", "réseau",
-    "syndicat", "office", "agence", "centre", "fédération", "club", "union"])
+INSTITUTIONS = frozenset(_HEADINGS["institutions"])
+# An elided particle opening a word of a name ("d'Atar"): the capital comes after it.
+_ELIDED = re.compile("^[" + "".join(lexicon("places")["elided_particles"]) + "]['’]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -296,7 +275,7 @@ def _reads_as_name(name: str) -> bool:
     if words[0].lower() in INSTITUTIONS:
         return False
     for word in words:
-        bare = re.sub(r"^[dl]['’]", "", word, flags=re.IGNORECASE)
+        bare = _ELIDED.sub("", word)
         if not (bare[:1].isupper() or word.lower() in PARTICLES or word in _DASHES):
             return False
     return True

@@ -1,0 +1,63 @@
+"""French as data: the word classes the pipeline reads a page with.
+
+Each word class is written once, in a TOML file of ``lexicon/`` with a comment saying what
+it is for; the stage modules build their sets, tuples and patterns from it and hold no
+French word themselves (``tests/test_french_lexicon.py`` checks it). A file is read once
+per process.
+
+>>> "historique" in lexicon("headings")["sub_headings"]
+True
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def lexicon(name: str) -> dict[str, Any]:
+    """The data of ``lexicon/<name>.toml``, read once per process (callers must not change
+    what it returns: build a set, a tuple or a pattern from it)."""
+    data = resources.files(__name__).joinpath("lexicon", f"{name}.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def words(name: str, key: str) -> list[str]:
+    """The list of words ``key`` of the lexicon ``name``, checked to be one.
+
+    >>> words("connectives", "anaphora")[:3]
+    ['ce', 'cet', 'cette']
+    """
+    found = lexicon(name)[key]
+    if not isinstance(found, list) or not all(isinstance(w, str) for w in found):
+        raise TypeError(f"lexicon {name!r}: {key!r} is not a list of words")
+    return found
+
+
+def pattern(pieces: str | list[str], **parts: str) -> str:
+    r"""A regular expression a lexicon writes as one string or as pieces joined end to end,
+    its placeholders (``{name}``: lower-case letters and underscores, which no regular
+    expression's repetition ``{2}``, ``{0,20}`` can be) replaced by ``parts``.
+
+    >>> pattern(["\\bannul", "{participle}"], participle="(?:e|é)s?")
+    '\\bannul(?:e|é)s?'
+    >>> pattern("\\d{4}{unknown}")
+    Traceback (most recent call last):
+    ...
+    KeyError: "a lexicon's pattern names {unknown}, which the code does not fill in"
+    """
+    text = pieces if isinstance(pieces, str) else "".join(pieces)
+
+    def part(found: re.Match[str]) -> str:
+        if found[1] not in parts:
+            raise KeyError(f"a lexicon's pattern names {found[0]}, which the code does not fill in")
+        return parts[found[1]]
+
+    return _PLACEHOLDER.sub(part, text)
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
