@@ -38,23 +38,22 @@ from functools import lru_cache
 from itertools import islice, pairwise
 from typing import NamedTuple
 
-MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-}
-# Abbreviations editors write in tables and short labels ("sept. 2019", "janv.-févr.").
-MONTH_ABBREVIATIONS = {"janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "juill": 7,
-                       "sept": 9, "sep": 9, "oct": 10, "nov": 11, "déc": 12}
-# Words that say a label's year is a school or cultural year ("Année scolaire 2023-2024",
-# "Saison 2022-2023"): the years, with no invented month (such a year has no fixed bounds).
-YEAR_KINDS = ("scolaire", "universitaire", "saison")
-# EDTF level 1 season codes: 21 spring, 22 summer, 23 autumn, 24 winter.
-SEASONS = {"printemps": 21, "été": 22, "ete": 22, "automne": 23, "hiver": 24}
-WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
-            "dimanche": 6}
-ORDINALS = {"premier": 1, "première": 1, "second": 2, "seconde": 2, "deuxième": 2,
-            "troisième": 3, "quatrième": 4}
+from .french import lexicon, pattern
+
+# The words of time are the lexicon's (pipeline/french/lexicon/calendar.toml): months and
+# weekdays as CLDR writes them, abbreviations, seasons (EDTF codes), ordinals, the periods
+# of the school and church calendar with their months, and the other date words.
+_CALENDAR = lexicon("calendar")
+MONTHS = {name: n for n, name in enumerate(_CALENDAR["months"], start=1)}
+MONTH_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["abbreviations"])
+YEAR_KINDS = tuple(_CALENDAR["year_kinds"])
+SEASONS: dict[str, int] = dict(_CALENDAR["seasons"])
+WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
+ORDINALS: dict[str, int] = dict(_CALENDAR["ordinals"])
+CALENDAR_PERIODS: dict[str, tuple[int, int]] = {
+    phrase: (months[0], months[1]) for phrase, months in _CALENDAR["calendar_periods"].items()}
+_WORDS: dict[str, list[str]] = _CALENDAR["words"]
+_PHRASES: dict[str, str] = _CALENDAR["phrases"]
 # EDTF level 2 sub-year codes: 33-36 the quarters, 40-41 the semesters.
 QUARTER_BASE, SEMESTER_BASE = 32, 39  # quarter n is code 32 + n, semester n 39 + n
 
@@ -112,7 +111,34 @@ def _words(*words: str) -> str:
     return "(?:" + "|".join(folded) + ")" + _NOT_LETTER
 
 
+def _phrase(key: str) -> str:
+    return pattern(_PHRASES[key], apostrophe=APOSTROPHE, dashes=DASHES, not_letter=_NOT_LETTER)
+
+
+def _calendar_words() -> str:
+    """A calendar period, maybe after its lead-in ("vacances de la Toussaint"), each word
+    with its accents optional, spaces and apostrophes as the page writes them."""
+    def words(phrase: str) -> str:
+        return r"\s*".join(_words(w) if w.isalpha() else APOSTROPHE for w in re.findall(r"\w+|'", phrase))
+    lead = "|".join(words(p) for p in sorted(_CALENDAR["calendar_lead_ins"], key=len, reverse=True))
+    periods = "|".join(words(p) for p in sorted(CALENDAR_PERIODS, key=len, reverse=True))
+    return rf"(?:(?:{lead})\s*)?(?:{periods})"
+
+
 _MONTH_VALUES = {plain(w): n for w, n in (MONTHS | MONTH_ABBREVIATIONS).items()}
+_CALENDAR_VALUES = {plain(p): months for p, months in CALENDAR_PERIODS.items()}
+_ANY_APOSTROPHE = re.compile(APOSTROPHE)
+
+
+def calendar_months(phrase: str) -> tuple[int, int]:
+    """The months a calendar period falls in, whatever its lead-in and typography.
+
+    >>> calendar_months("Vacances de la Toussaint"), calendar_months("rentrée"), calendar_months("vacances d’ete")
+    ((10, 11), (9, 9), (7, 8))
+    """
+    key = " ".join(_ANY_APOSTROPHE.sub("' ", plain(phrase)).split()).replace("' ", "'")
+    return max(((p, months) for p, months in _CALENDAR_VALUES.items() if key.endswith(p)),
+               key=lambda found: len(found[0]))[1]
 _SEASON_VALUES = {plain(w): n for w, n in SEASONS.items()}
 _ORDINAL_VALUES = {plain(w): n for w, n in ORDINALS.items()}
 
@@ -123,30 +149,30 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("z", rf"(?<!\d){_MONTH}[/.]{YEAR}"),  # "03/2023"
     ("O", rf"(?:[2-4](?:ème|eme|è|e|nde|nd|ᵉ)|{_words(*ORDINALS)})(?!\w)"),
     ("N", r"(?:1(?:er|re|ère|ᵉʳ)|\d{1,2})(?!\w)"),  # a day, or a two-digit year or decade
+    ("C", _calendar_words()),  # "Rentrée", "vacances de la Toussaint", "Pâques"
     ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?)"),
     ("S", _words(*SEASONS)),
     ("W", _words(*WEEKDAYS)),
-    ("H", _words("semestre")),
-    ("R", _words("trimestre")),
-    ("X", _words("années")),
-    ("y", _words("année")),
+    ("H", _words(*_WORDS["semester"])),
+    ("R", _words(*_WORDS["quarter"])),
+    ("X", _words(*_WORDS["decade"])),
+    ("y", _words(*_WORDS["year"])),
     ("Q", _words(*YEAR_KINDS)),
-    ("K", _words("mois")),
+    ("K", _words(*_WORDS["month"])),
     # the present as a range's end: "à aujourd'hui", "à nos jours", "– en cours"
-    ("U", rf"(?:aujourd{APOSTROPHE}\s*hui|nos\s+jours|ce\s+jour|{_words('présent')}"
-          rf"|en\s+cours(?!\w|\s+d(?:e|u|es)\b|\s*d{APOSTROPHE}))"),  # not "en cours d'année"
+    ("U", rf"(?:{_phrase('present')}|{_words(*_WORDS['present'])}|{_phrase('in_progress')})"),
     # "mi-" is one token, never "mi" then a dash (two readings of one text backtrack)
-    ("P", rf"(?:mi\s*[{DASHES}]|mi(?!\s*[{DASHES}]){_NOT_LETTER}|"
-          rf"{_words('début', 'milieu', 'fin', 'courant', 'cours')})"),
-    ("F", rf"(?:{_words('depuis', 'partir', 'compter')}|dès{_NOT_LETTER})"),  # "des" is D
-    ("T", rf"(?:jusqu{APOSTROPHE}|{_words('jusque')})"),
-    ("B", _words("entre")),
-    ("D", rf"(?:d{APOSTROPHE}|{_words('de', 'du', 'des')})"),
-    ("A", _words("à", "au", "aux")),
-    ("E", _words("en")),
-    ("L", rf"(?:l{APOSTROPHE}|{_words('le', 'la', 'les')})"),
-    ("I", _words("dans", "pendant", "durant", "lors")),
-    ("&", _words("et")),
+    ("P", rf"(?:{_phrase('middle')}|{_words(*_WORDS['part'])})"),
+    # "dès" is written with its accent: "des" is D
+    ("F", rf"(?:{_words(*_WORDS['since'])}|(?:{'|'.join(_WORDS['since_short'])}){_NOT_LETTER})"),
+    ("T", rf"(?:{_phrase('until_elided')}|{_words(*_WORDS['until'])})"),
+    ("B", _words(*_WORDS["between"])),
+    ("D", rf"(?:{_phrase('of_elided')}|{_words(*_WORDS['of'])})"),
+    ("A", _words(*_WORDS["to"])),
+    ("E", _words(*_WORDS["in"])),
+    ("L", rf"(?:{_phrase('the_elided')}|{_words(*_WORDS['the'])})"),
+    ("I", _words(*_WORDS["during"])),
+    ("&", _words(*_WORDS["and"])),
     (",", ","),
     ("-", f"[{DASHES}]"),
     (":", ":"),
@@ -480,6 +506,15 @@ def _chain(g: dict[str, list[Token]]) -> Period | None:
     return _period(f"{years[0]}/{years[-1]}", Point(years[0]), Point(years[-1]))
 
 
+def _calendar(g: dict[str, list[Token]]) -> Period | None:
+    """"Rentrée 2019", "vacances de la Toussaint 2017", "Pâques 2016": the months of the
+    period (``CALENDAR_PERIODS``) in that year, one month or the range of two."""
+    first, last = calendar_months(g["a"][0].text)
+    year = g["b"][0].value
+    start, end = Point(year, first), Point(year, last)
+    return _period(start.edtf if first == last else f"{start.edtf}/{end.edtf}", start, end)
+
+
 def _decade(g: dict[str, list[Token]]) -> Period | None:
     """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it)."""
     t = g["a"][0]
@@ -522,6 +557,7 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_SINCE}{_PART}(?P<a>{_CORE})", _since),
     (rf"T[EA]?L?{_PART}(?P<b>{_CORE})", _until),
     (rf"{_INTRO}{_PART}X(?P<a>[YN])", _decade),
+    (rf"{_INTRO}{_PART}(?P<a>C)D?L?(?P<b>Y)", _calendar),
     (rf"{_INTRO}{_PART}(?P<a>{_CORE}|{_SUB_YEAR})", _single),
 ]
 _COMPILED = [(re.compile(pattern), build) for pattern, build in _FORMS]
@@ -716,6 +752,92 @@ def split_any_label(text: str) -> tuple[str, str, bool] | None:
         return None
     label = found[0]
     return label.label, label.rest, parse_label(label.label) is not None
+
+
+# --- Dates anywhere in a text ---------------------------------------------------------------
+
+MAX_EXPRESSION = 16  # tokens: more than any form of the grammar needs
+_STARTS = set("YZzMSWNOXyQKPFTBDALEI")  # codes a date expression may open with
+_SENTENCE_STOP = re.compile(r"[.!?…](?=\s+[^\W\d_]|\s*$)|\n")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date expression found in a text: its words as written, where they are, and what
+    they mean (``None`` for a phrase of a known form with impossible values)."""
+
+    text: str
+    start: int
+    end: int
+    period: Period | None
+
+
+def _read(toks: list[Token]) -> Period | None | bool:
+    """What the tokens of a phrase mean: a period; ``None`` for a known form with
+    impossible values; ``False`` for no form of the grammar."""
+    codes = "".join(t.code for t in toks)
+    for pattern, build in _COMPILED:
+        m = pattern.fullmatch(codes)
+        if m:
+            return build({name: toks[m.start(name):m.end(name)]
+                          for name, value in m.groupdict().items() if value is not None})
+    return False
+
+
+def find_dates(text: str) -> list[Found]:
+    """Every date expression of ``text``, wherever it is (at its head, inside a sentence,
+    in brackets), left to right, the longest reading at each place; the same grammar as a
+    label's. A year, a month or a decade alone with no year ("mars") is no date.
+
+    >>> [(f.text, f.period.edtf) for f in find_dates("Le 12 mars 2019, une délégation est venue (mai 2018).")]
+    [('Le 12 mars 2019', '2019-03-12'), ('mai 2018', '2018-05')]
+    >>> [(f.text, f.period.edtf) for f in find_dates("Accueil de jeunes de septembre 2016 à juin 2017 à Gao")]
+    [('de septembre 2016 à juin 2017', '2016-09/2017-06')]
+    >>> [f.period for f in find_dates("Un séjour de 2014 à 2003 ?")]
+    [None]
+    """
+    toks = list(tokens(text, len(text)))
+    found: list[Found] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].code not in _STARTS:
+            i += 1
+            continue
+        for j in range(min(len(toks), i + MAX_EXPRESSION), i, -1):
+            piece = toks[i:j]
+            if not any(t.code in DATE_ELEMENTS for t in piece):
+                break  # shorter pieces hold no date either
+            period = _read(piece)
+            if period is not False:
+                start, end = piece[0].start, piece[-1].end
+                found.append(Found(text[start:end], start, end, period or None))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def first_sentence(text: str) -> str:
+    """The text up to the end of its first sentence (a full stop before a word or the end,
+    or a line break).
+
+    >>> first_sentence("Accueil de 12 jeunes. Le 3 mai 2019, concert."), first_sentence("Sans fin")
+    ('Accueil de 12 jeunes.', 'Sans fin')
+    """
+    stop = _SENTENCE_STOP.search(text)
+    return text[:stop.end()] if stop else text
+
+
+def date_in(text: str) -> Found | None:
+    """The date an entry that opens with no label gives: the first date expression of its
+    first sentence that the grammar understands.
+
+    >>> date_in("Festival des solidarités (novembre 2021) : stand commun.").text
+    'novembre 2021'
+    >>> date_in("Une délégation est venue. Elle est revenue en 2019.") is None
+    True
+    """
+    return next((f for f in find_dates(first_sentence(text)) if f.period), None)
 
 
 # --- What the other stages ask of the grammar ----------------------------------------------

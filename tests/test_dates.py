@@ -49,6 +49,14 @@ D = date.fromisoformat
 # Every form, in labels an editor could write: label -> (edtf, start_date, end_date,
 # start_year, start_month, end_year, end_month, is_ongoing). Written by hand.
 FORMS = [
+    # the school and church calendar: the months the lexicon gives each period
+    ("Rentrée 2019", ("2019-09", D("2019-09-01"), D("2019-09-30"), 2019, 9, 2019, 9, False)),
+    ("À la rentrée scolaire 2021", ("2021-09", D("2021-09-01"), D("2021-09-30"), 2021, 9, 2021, 9, False)),
+    ("Vacances de la Toussaint 2017", ("2017-10/2017-11", D("2017-10-01"), D("2017-11-30"), 2017, 10, 2017, 11, False)),
+    ("À Pâques 2016", ("2016-03/2016-04", D("2016-03-01"), D("2016-04-30"), 2016, 3, 2016, 4, False)),
+    ("Noël 2015", ("2015-12", D("2015-12-01"), D("2015-12-31"), 2015, 12, 2015, 12, False)),
+    ("Pendant les vacances d’été 2018", ("2018-07/2018-08", D("2018-07-01"), D("2018-08-31"), 2018, 7, 2018, 8, False)),
+    ("vacances d'hiver 2020", ("2020-02", D("2020-02-01"), D("2020-02-29"), 2020, 2, 2020, 2, False)),
     # years and ranges, any dash, slash or spacing, two-digit ends
     ("1999", ("1999", D("1999-01-01"), D("1999-12-31"), 1999, None, 1999, None, False)),
     ("En 2015", ("2015", D("2015-01-01"), D("2015-12-31"), 2015, None, 2015, None, False)),
@@ -207,7 +215,7 @@ def test_every_form_is_an_interval_with_its_precision(label, expected):
     "Années 1995", "Années 20",  # no decade; "années 20" could be 1920 or 2020
     "Depuis les années 1990",  # python-edtf takes no open interval from a decade
     "3e semestre 2021", "1 semestre 2021", "0 mars 2020", "00 mars 2020",
-    "Vers 2015", "Rentrée 2019", "Pâques 2019",  # no form of the grammar
+    "Vers 2015", "Rentrée", "Pâques 2019-2020",  # no form of the grammar
     "2010-2012-2014",  # a chain with gaps: every other year, or ranges?
     "2013-2012-2011", "2014, 2012", "Printemps 2015 et 2014",  # out of order
     "30/02/2016", "12/13/2016", "2016-02-30", "2016-13-01", "13/2016",  # no such day or month
@@ -233,7 +241,7 @@ OPENINGS = [
     ("2014-2003 : une coquille", ("2014-2003", "une coquille", False)),  # a form, impossible values
     # labels the grammar has no form for: kept, reported
     ("Vers 2015, la ville a accueilli", ("Vers 2015", "la ville a accueilli", False)),
-    ("Rentrée scolaire 2019 : accueil", ("Rentrée scolaire 2019", "accueil", False)),
+    ("Rentrée scolaire 2019 : accueil", ("Rentrée scolaire 2019", "accueil", True)),
     ("Depuis les années 1990 : soutien", ("Depuis les années 1990", "soutien", False)),
     ("2018, 2019, 2020 : séjours", ("2018, 2019, 2020", "séjours", True)),  # one label, not "2018"
     ("2018 et 2019 et 2020 : séjours", ("2018 et 2019 et 2020", "séjours", False)),  # one label, no form
@@ -258,7 +266,7 @@ OPENINGS = [
     # decomposed accents and invisible characters: the label is cut where it is written
     ("Fe\u0301vrier 2019 : visite", ("Fe\u0301vrier 2019", "visite", True)),
     ("2016\u200b-2020\u00ad : chantier", ("2016\u200b-2020", "chantier", True)),
-    ("Pendant les vacances de Pâques 2019 : séjour", ("Pendant les vacances de Pâques 2019", "séjour", False)),
+    ("Pendant les vacances de Pâques 2019 : séjour", ("Pendant les vacances de Pâques 2019", "séjour", True)),
 ]
 
 
