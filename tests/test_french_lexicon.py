@@ -42,7 +42,7 @@ from pipeline.french import lexicon
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
-FRENCH_FREE = ["read.py", "parse.py", "extract.py"]
+FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py"]
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
@@ -167,7 +167,9 @@ NEEDS: dict[str, dict[str, str]] = {
                                "sub_openings", "other_openings", "institutions"), "words"),
     "furniture": {"navigation": "pattern", "cms_fields": "pattern"},
     "connectives": {"anaphora": "words", "connectives": "words"},
-    "places": {"elided_particles": "words", "before_name": "words"},
+    "places": {"elided_particles": "words", "before_name": "words", "particles": "words",
+               "place_kinds": "table", "patterns": "table", "inclusive": "table",
+               "kinds_of_pairs": "table", "relationships": "table", "country_variants": "table"},
     "statuses": {"participle": "pattern", "some_years": "pattern", "not_held": "pattern",
                  "been": "pattern", "phrases": "table", "held": "table", "negation": "table"},
     "directions": {"hosted": "pattern", "hosted_by_partner": "pattern", "hosting": "pattern",

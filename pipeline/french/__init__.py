@@ -18,6 +18,11 @@ from importlib import resources
 from typing import Any
 
 
+# A capital letter of French text (Latin-1's capitals: "É", "À", "Ç"…), in a regular
+# expression.
+CAPITAL = "[A-ZÀ-Ý]"
+
+
 @cache
 def lexicon(name: str) -> dict[str, Any]:
     """The data of ``lexicon/<name>.toml``, read once per process (callers must not change
