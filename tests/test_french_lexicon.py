@@ -42,7 +42,7 @@ from pipeline.french import lexicon
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
-FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py"]
+FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py", "themes.py"]
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
@@ -176,6 +176,7 @@ NEEDS: dict[str, dict[str, str]] = {
                    "trip": "pattern", "both_ways": "pattern"},
     "records": {"undated_id": "pattern", "no_location": "pattern"},
     "recurrences": {},
+    "themes": {"youth": "pattern", "mobility": "pattern", "keywords": "table"},
 }
 
 
