@@ -2,8 +2,9 @@
 
 The vocabulary (codes and French labels) lives in ``schemas/action_themes.schema.json``
 as the ``categories`` of the ``theme`` field; the keywords, one entry per code, live in
-``pipeline/french/lexicon/themes.toml``: themes come out in the schema's order, and a keyword entry for a code the
-schema lacks stops the run (tests/test_vocabularies.py checks both sides).
+``pipeline/french/lexicon/themes.toml``: themes come out in the schema's order, and a
+keyword entry for a code the schema lacks stops the run (tests/test_vocabularies.py checks
+both sides).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ Regular-expression escapes (``\\b``, ``\\s``…), named groups (``(?P<years>``) 
 placeholders (``{participle}``) are taken out first, then the string's words (runs of
 letters) are read. A constant fails when it holds
 
-1. a letter that is not ASCII (an accented letter: "é", "à", "ç"…), or
+1. a Latin letter that is not ASCII (an accented letter: "é", "à", "ç", "œ"…; a Greek
+   "Σ" is no French), or
 2. one of the common French function words of ``FUNCTION_WORDS`` ("de", "la", "avec"…),
    as a word of its own (not a piece of a hyphenated or numbered name: "utf-16-le"), or
 3. a word of three letters or more that is a word of the lexicon (any string value of any
@@ -33,6 +34,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -42,17 +44,19 @@ from pipeline.french import lexicon
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
-FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py", "themes.py"]
+FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py", "themes.py", "entities.py"]
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
     ce cet cette ces qui que il elle ils elles leur leurs nous vous en se sa son ses mais
     donc car puis lors depuis chez sans sous entre vers jusqu très plus aussi
 """.split())
-# Words of the lexicon that are English too, as the code uses them (messages, codes).
+# Words of the lexicon that are English too, as the code uses them (messages, the
+# schemas' codes such as "association", "community_centre").
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
+    association centre
 """.split())
 
 _ESCAPE = re.compile(r"\\.")
@@ -115,7 +119,8 @@ def french_in(text: str, lexicon_words: frozenset[str]) -> list[str]:
     >>> french_in("page title", frozenset(["page"]) - ENGLISH)
     []
     """
-    reasons = [f"not ASCII: {c}" for c in dict.fromkeys(text) if c.isalpha() and not c.isascii()]
+    reasons = [f"not ASCII: {c}" for c in dict.fromkeys(text)
+               if c.isalpha() and not c.isascii() and unicodedata.name(c, "").startswith("LATIN")]
     words = _words(text)
     reasons += [f"function word: {w}" for w in dict.fromkeys(_words(text, _OWN_WORD))
                 if w in FUNCTION_WORDS]
@@ -176,6 +181,10 @@ NEEDS: dict[str, dict[str, str]] = {
                    "trip": "pattern", "both_ways": "pattern"},
     "records": {"undated_id": "pattern", "no_location": "pattern"},
     "recurrences": {},
+    "organisations": {"programme_words": "words", "connectors": "words", "complement_openers": "words",
+                      "adjective_endings": "words", "plural": "pattern", "partnership": "pattern",
+                      "heads": "table", "adjectives": "table"},
+    "people_roles": {"about": "pattern", "contexts": "contexts"},
     "themes": {"youth": "pattern", "mobility": "pattern", "keywords": "table"},
 }
 
@@ -183,7 +192,10 @@ NEEDS: dict[str, dict[str, str]] = {
 def _is(kind: str, value: object) -> bool:
     words = isinstance(value, list) and all(isinstance(v, str) for v in value)
     return {"words": words, "pattern": isinstance(value, str) or words,
-            "table": isinstance(value, dict)}[kind]
+            "table": isinstance(value, dict),
+            "contexts": isinstance(value, list) and all(
+                isinstance(v, dict) and isinstance(v.get("role"), str) and isinstance(v.get("pattern"), str)
+                for v in value)}[kind]
 
 
 @pytest.mark.parametrize("path", sorted(LEXICON.glob("*.toml")), ids=lambda p: p.name)
