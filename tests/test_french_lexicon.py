@@ -21,7 +21,7 @@ lexicon already has (rule 3), an accented one (rule 1) or a new plain one in a p
 (rule 2); "sans-date" or "accueil" would fail under rule 3.
 
 (b) **Every data file is read.** Each file's stem is the first argument of some call
-``lexicon("<stem>")`` or ``words("<stem>", …)`` in the pipeline's code (docstrings aside),
+``lexicon("<stem>")`` in the pipeline's code (docstrings aside),
 and every such stem names a file.
 
 (c) **Every data file parses and has what the code needs**: the keys of ``NEEDS``, each
@@ -149,8 +149,8 @@ def test_the_rule_catches_french_typed_back() -> None:
 
 def _calls(tree: ast.AST) -> list[ast.Call]:
     return [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-            and ((isinstance(node.func, ast.Name) and node.func.id in ("lexicon", "words"))
-                 or (isinstance(node.func, ast.Attribute) and node.func.attr in ("lexicon", "words")))
+            and ((isinstance(node.func, ast.Name) and node.func.id == "lexicon")
+                 or (isinstance(node.func, ast.Attribute) and node.func.attr == "lexicon"))
             and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)]
 
 
