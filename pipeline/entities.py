@@ -23,15 +23,16 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .french import CAPITAL, lexicon, pattern
 from .schemas import vocabulary
 from .text import APOSTROPHES, lowercase, slug
 
 # --- Programmes ---------------------------------------------------------------------------
 
-PROGRAMME_WORDS = (
-    "séjour international", "grève de la faim", "projet", "programme", "initiative",
-    "festival", "cartographie", "campagne", "opération", "chantier",
-)
+# Words for a project (pipeline/french/lexicon/organisations.toml, as the words of
+# organisations' names below).
+_ORGANISATIONS = lexicon("organisations")
+PROGRAMME_WORDS = tuple(_ORGANISATIONS["programme_words"])
 MAX_PROGRAMME = 150  # characters: a name in « » longer than this is a quotation, not a name
 _PROGRAMME = re.compile(
     rf"\b(?P<kind>{'|'.join(PROGRAMME_WORDS)})\b[^«».;:!?]{{0,60}}?«\s*(?P<name>[^«»]{{1,{MAX_PROGRAMME}}}?)\s*»",
@@ -67,47 +68,30 @@ def programmes(text: str) -> list[Mention]:
 
 # Head nouns (singular: "les associations sportives" names no one organisation) and the
 # kind of organisation they make.
-ORGANISATION_HEADS = {
-    "association": "association", "collectif": "association", "comité": "association",
-    "amicale": "association", "union": "association", "club": "association",
-    "fédération": "network", "réseau": "network", "plateforme": "network",
-    "fondation": "foundation",
-    "école": "school", "conservatoire": "school", "institut": "school", "lycée": "school",
-    "collège": "school", "université": "school",
-    "théâtre": "cultural_venue", "médiathèque": "cultural_venue",
-    "bibliothèque": "cultural_venue", "musée": "cultural_venue",
-    "direction": "public_body", "conseil": "public_body", "service": "public_body",
-    "mairie": "public_body", "ministère": "public_body",
-    "centre": "community_centre",
-}
+ORGANISATION_HEADS: dict[str, str] = {word: kind for kind, words in _ORGANISATIONS["heads"].items()
+                                      for word in words}
 # An adjective that says more than the head noun: "Union européenne", "Union sportive",
 # "Centre Municipal de Santé", "Institut français", "Centre Dramatique National".
-ADJECTIVE_KINDS = {
-    "européenne": "public_body", "européen": "public_body", "municipal": "public_body",
-    "municipale": "public_body", "sportive": "sports_club", "sportif": "sports_club",
-    "dramatique": "cultural_venue", "français": "cultural_venue", "culturel": "cultural_venue",
-}
+ADJECTIVE_KINDS: dict[str, str] = {word: kind for kind, words in _ORGANISATIONS["adjectives"].items()
+                                   for word in words}
 # The kind of a name read after "en partenariat avec", which says nothing of what it is.
 OTHER_ORGANISATION = "other"
 ORGANISATION_KINDS = vocabulary("organisations", "kind", [
     *ORGANISATION_HEADS.values(), *ADJECTIVE_KINDS.values(), OTHER_ORGANISATION])
 _REFINED_KINDS = {"association", "community_centre", "school"}
-CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "pour", "avec", "et", "von",
-              "van", "der", "en"}
-_COMPLEMENT_OPENERS = {"de", "du", "des", "en", "d"}
-_ADJECTIVE = re.compile(
-    r"(?:al|ale|aux|ique|ien|ienne|enne|ais|aise|ois|oise|é|ée|ive|if|el|elle|aire|ain|"
-    r"aine|eux|euse|ier|ière)s?$"
-)
+# Words that join a name's words, and those that open a complement.
+CONNECTORS = set(_ORGANISATIONS["connectors"])
+_COMPLEMENT_OPENERS = set(_ORGANISATIONS["complement_openers"])
+_ADJECTIVE = re.compile(f"(?:{'|'.join(_ORGANISATIONS['adjective_endings'])}){_ORGANISATIONS['plural']}?$")
 # Tokens an organisation's name may span from its head noun (the page's longest has 10): a
 # bound, so that "Association Amis Association Amis …" costs linear time, not a scan of the
 # rest of the text from every head noun.
 MAX_NAME_TOKENS = 16
-_TOKEN = re.compile(rf"(?P<elided>\b[dlDL]{APOSTROPHES})|(?P<word>[\w·-]+)|(?P<punct>[^\w\s])")
-_PARTNERSHIP = re.compile(
-    rf"\ben (?:partenariat|collaboration|lien) avec\s+(?:l{APOSTROPHES}|la\s+|le\s+)?"
-    r"(?P<name>[A-ZÀ-Ý][\w-]*[A-Z][\w-]*)"  # a name with an inner capital: CartONG, SADEV
-)
+_ELIDED = "".join(lexicon("places")["elided_particles"])  # "d’", "l’"
+_TOKEN = re.compile(rf"(?P<elided>\b[{_ELIDED}{_ELIDED.upper()}]{APOSTROPHES})|(?P<word>[\w·-]+)"
+                    r"|(?P<punct>[^\w\s])")
+# A capitalised name with an inner capital (CartONG, SADEV) after "en partenariat avec".
+_PARTNERSHIP = re.compile(pattern(_ORGANISATIONS["partnership"], apostrophes=APOSTROPHES, capital=CAPITAL))
 
 
 class Token(NamedTuple):
@@ -256,23 +240,20 @@ def organisations(text: str) -> list[Mention]:
 
 # --- People -------------------------------------------------------------------------------
 
-_NAME = r"(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2})"
-_TWO_WORD_NAME = r"(?P<name>[A-ZÀ-Ý][\w’'-]+\s+[A-ZÀ-Ý][\w’'-]+)"
-_ABOUT = r"(?:,\s*(?P<about>[^.]+?))?(?=[.]|,\s*(?:à|en|emprisonné)\b|$)"
-# (context, role): the role is what the page says the person is in that entry.
+_NAME = rf"(?P<name>{CAPITAL}[\w’'-]+(?:\s+{CAPITAL}[\w’'-]+){{1,2}})"
+_TWO_WORD_NAME = rf"(?P<name>{CAPITAL}[\w’'-]+\s+{CAPITAL}[\w’'-]+)"
+_ROLES = lexicon("people_roles")
+_ABOUT = _ROLES["about"]
+# (context, role): the role is what the page says the person is in that entry
+# (pipeline/french/lexicon/people_roles.toml).
 PEOPLE_CONTEXTS = [
-    (rf"citoyen(?:ne)? d{APOSTROPHES}honneur de la Ville de {_NAME}{_ABOUT}", "honorary_citizen"),
-    (rf"présidée? par {_NAME}{_ABOUT}", "delegation_head"),
-    (rf"\bsoutien de la Ville à {_NAME}", "supported"),
-    (rf"initiée? en \w+ \d{{4}} par {_NAME}", "initiator"),
-    (rf"\b(?:son|sa) (?:mari|épouse|femme|compagnon|compagne|fils|fille|père|mère) {_NAME}",
-     "relative"),
-    (rf"\b(?:oeuvres|œuvres|pièces|films|livres) d{APOSTROPHES}{_TWO_WORD_NAME}", "author"),
-]
+    (pattern(context["pattern"], name=_NAME, two_word_name=_TWO_WORD_NAME, about=_ABOUT,
+             apostrophes=APOSTROPHES), context["role"])
+    for context in _ROLES["contexts"]]
 # The roles are the schema's vocabulary, the same for actions and partners' descriptions.
 ROLES = vocabulary("action_people", "role", [role for _, role in PEOPLE_CONTEXTS]) \
     & vocabulary("partner_people", "role", [role for _, role in PEOPLE_CONTEXTS])
-_PEOPLE = [(re.compile(pattern), role) for pattern, role in PEOPLE_CONTEXTS]
+_PEOPLE = [(re.compile(context), role) for context, role in PEOPLE_CONTEXTS]
 
 
 @dataclass(frozen=True)
@@ -293,8 +274,8 @@ def people(text: str) -> list[Person]:
     []
     """
     found = []
-    for pattern, role in _PEOPLE:
-        for m in pattern.finditer(text):
+    for context, role in _PEOPLE:
+        for m in context.finditer(text):
             about = m.groupdict().get("about")
             found.append(Person(m["name"], role, about.strip() if about else None, m.start("name")))
     return found

@@ -20,77 +20,65 @@ from pathlib import Path
 
 import pycountry
 
+from .french import CAPITAL, lexicon, pattern
 from .schemas import categories, vocabulary
 from .text import APOSTROPHES, sentences, slug
 
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-_DECADE = re.compile(r"\bannées\s+(?P<decade>(?:19|20)\d0)\b", re.IGNORECASE)
+# The words of places (pipeline/french/lexicon/places.toml): kinds of place, the words
+# around a place's name, inclusive spellings, countries' usual names, the kinds of tie.
+_PLACES = lexicon("places")
+_PATTERNS = _PLACES["patterns"]
+_DECADE = re.compile(pattern(_PATTERNS["decade"]), re.IGNORECASE)
 # Sentences that speak of the tie between the town and the partner (not of the partner's
-# own history, as "le village … a été fondé en 1949").
-_LINK_WORDS = re.compile(r"\b(?:liens?|jumel\w*|coopération|accord|protocole|soutien|aide)\b",
-                         re.IGNORECASE)
-# Kinds of place, as a page introduces them: "La commune rurale de", "le camp de",
-# "Camps de réfugiés …". Values are the column's vocabulary (``kind`` in the schema).
-PLACE_KINDS = {
-    "ville": "ville", "commune rurale": "commune rurale", "commune": "commune",
-    "municipalité": "municipalité", "camps de réfugiés": "camps de réfugiés",
-    "camp de réfugiés": "camp de réfugiés", "camp": "camp de réfugiés",
-}
+# own history).
+_LINK_WORDS = re.compile(pattern(_PATTERNS["link_words"]), re.IGNORECASE)
+# Kinds of place, as a page introduces them: the words -> the column's vocabulary (``kind``
+# in the schema).
+PLACE_KINDS: dict[str, str] = {words: kind for kind, phrases in _PLACES["place_kinds"].items()
+                               for words in phrases}
 PLACE_KIND_CODES = vocabulary("partners", "kind", PLACE_KINDS.values())
 # A signed agreement whose type holds this word makes a twinning; any other tie is
 # decentralised cooperation. Both are the schema's ``relationship`` codes.
-TWINNING_WORD = "jumelage"
-TWINNING, COOPERATION = "jumelage", "coopération décentralisée"
+TWINNING_WORD: str = _PLACES["relationships"]["twinning_word"]
+TWINNING: str = _PLACES["relationships"]["twinning"]
+COOPERATION: str = _PLACES["relationships"]["cooperation"]
 RELATIONSHIPS = vocabulary("partners", "relationship", (TWINNING, COOPERATION))
-# How precise a first link's year is: the year itself, or a decade ("années 1980").
+# How precise a first link's year is: the year itself, or a decade.
 BY_YEAR, BY_DECADE = "year", "decade"
 PRECISIONS = vocabulary("partners", "first_link_precision", (BY_YEAR, BY_DECADE))
 _KIND_WORD = "|".join(sorted(PLACE_KINDS, key=len, reverse=True))
-_KIND = re.compile(
-    rf"(?:^|\b(?:la|le|les)\s+)(?P<kind>{_KIND_WORD})\s+(?=de\s|d{APOSTROPHES}|[A-ZÀ-Ý])",
-    re.IGNORECASE,
-)
-_KIND_PREFIX = re.compile(
-    rf"\b(?:la|le|les)\s+(?:{_KIND_WORD})\s+(?:de\s+|d{APOSTROPHES})", re.IGNORECASE
-)
-# A kind of town written before the name without an article ("Commune de Tamba", "Ville
-# d'Atar"): the same place as the name alone. Camps keep theirs: "Camps de réfugiés de X"
-# is the name the page gives them.
-_TOWN_PREFIX = re.compile(
-    rf"^(?i:(?:la|le)\s+)?(?i:ville|village|commune(?:\s+rurale)?|municipalité|cité)\s+"
-    rf"(?:de\s+|d{APOSTROPHES})(?=[A-ZÀ-Ý])")
-# Inclusive spellings ("réfugié·es", "élu.e.s", "réfugié(e)s"): the name in the plain
-# plural, so that the same place keeps one id however its heading is spelt.
+_KIND = re.compile(pattern(_PATTERNS["kind"], kinds=_KIND_WORD, apostrophes=APOSTROPHES), re.IGNORECASE)
+_KIND_PREFIX = re.compile(pattern(_PATTERNS["kind_prefix"], kinds=_KIND_WORD, apostrophes=APOSTROPHES),
+                          re.IGNORECASE)
+# A kind of town written before the name without an article: the same place as the name
+# alone. Camps keep theirs: it is the name the page gives them.
+_TOWN_PREFIX = re.compile(pattern(_PATTERNS["town_prefix"], apostrophes=APOSTROPHES))
+# Inclusive spellings: the name in the plain plural, so that the same place keeps one id
+# however its heading is spelt.
+_MARKS = _PLACES["inclusive"]
 _INCLUSIVE = re.compile(
-    r"(?<=\w)(?:[·⋅•.](?P<end>e|es|s|ne|nes|le|les|te|tes|rice|rices|ice|ices|euse|euses|ère|ères)"
-    r"(?:[·⋅•.](?P<plural>s))?|\(e\)(?P<paren>s)?)(?!\w)")
-_LOCATIVE = re.compile(r"(?<!\s)\s+en\s+[A-ZÀ-Ý][\w-]*$")  # "… en Haute-Vallée"
-# Where a place's name ends and a qualifier starts: a spaced dash ("La Plata – Buenos Aires"),
-# a comma ("…, région de Mopti"), "au sein de …". A dash inside a name
-# ("Saint-Louis") has no spaces around it.
-# (?<!\s): each alternative is tried once per run of spaces, so a long run costs linear time.
-_QUALIFIER = re.compile(
-    rf"(?<!\s)\s+[-–—]\s+|,|(?<!\s)\s+au\s+sein\s+d(?:e\s|u\s|es\s|{APOSTROPHES})", re.IGNORECASE)
+    rf"(?<=\w)(?:[·⋅•.](?P<end>{'|'.join(_MARKS['endings'])})"
+    rf"(?:[·⋅•.](?P<plural>{_MARKS['plural']}))?|\({_MARKS['feminine']}\)(?P<paren>{_MARKS['plural']})?)(?!\w)")
+_LOCATIVE = re.compile(pattern(_PATTERNS["locative"]))  # a region after the name
+# Where a place's name ends and a qualifier starts: a spaced dash, a comma, a phrase.
+_QUALIFIER = re.compile(pattern(_PATTERNS["qualifier"], apostrophes=APOSTROPHES), re.IGNORECASE)
 # Parts of the brackets of a heading: "(France, Belgique)", "(Matanzas / Cuba)".
-_BRACKET_PARTS = re.compile(r"(?<!\s)\s*[,;/]\s*|(?<!\s)\s+et\s+")
+_BRACKET_PARTS = re.compile(pattern(_PATTERNS["bracket_parts"]))
 SIMILAR_SPELLING = 0.85
 # An intro item is linked to the partner whose name it reads as at least this close
 # (difflib ratio of the folded names), or whose every word it holds.
 SIMILAR_INTRO = 0.75
 NAME_LENGTH = 200  # characters of a name that difflib compares
 # Words of a place's name that take no capital and say nothing about which place is
-# meant: "Saint-Louis du Sénégal", "Kita et Sefeto", "Vicco von Büllow".
-PARTICLES = frozenset(
-    ["de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "sous", "au", "aux", "a", "à",
-     "lès", "lez", "y", "el", "al", "von", "van", "der", "di", "da", "do", "dos"])
+# meant.
+PARTICLES = frozenset(_PLACES["particles"])
 
-# Usual French names of countries that neither the CLDR nor ISO 3166 spells this way
-# (older or informal names still common in municipal prose).
-COUNTRY_VARIANTS = {
-    "Grande-Bretagne": "GB", "Angleterre": "GB", "USA": "US", "Hollande": "NL",
-    "République tchèque": "CZ", "Macédoine": "MK", "Swaziland": "SZ", "Biélorussie": "BY",
-    "El Salvador": "SV",
-}
+# Usual French names of countries that neither the CLDR nor ISO 3166 spells this way.
+COUNTRY_VARIANTS: dict[str, str] = {name: code for code, names in _PLACES["country_variants"].items()
+                                    for name in names}
+# Two kinds of place named together make one kind: "<kind> <joiner> <kind>".
+_PAIR = f" {_PLACES['kinds_of_pairs']['joiner']} "
 
 
 @dataclass(frozen=True)
@@ -243,7 +231,7 @@ def place_kind(text: str) -> str | None:
     kinds = list(dict.fromkeys(PLACE_KINDS[m["kind"].lower()] for m in _KIND.finditer(name)))
     if not kinds:
         return None
-    both = " et ".join(kinds)
+    both = _PAIR.join(kinds)
     return both if both in _kinds() else kinds[0]
 
 
@@ -262,7 +250,7 @@ class Spellings:
     MAX_COMPARED = 20  # words of one length and first three letters
 
     def __init__(self, text: str, names: frozenset[str] = frozenset()):
-        self._counts = Counter(re.findall(r"[A-ZÀ-Ý][\w-]+", text))
+        self._counts = Counter(re.findall(CAPITAL + r"[\w-]+", text))
         by_length: dict[tuple[str, int], list[tuple[int, str, int]]] = {}
         for order, (word, count) in enumerate(self._counts.items()):
             if word not in names:

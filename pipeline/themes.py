@@ -1,52 +1,35 @@
 """Themes of an action, from a keyword gazetteer over its sentences.
 
 The vocabulary (codes and French labels) lives in ``schemas/action_themes.schema.json``
-as the ``categories`` of the ``theme`` field; this module holds only the keywords, one
-entry per code: themes come out in the schema's order, and a keyword entry for a code the
-schema lacks stops the run (tests/test_vocabularies.py checks both sides).
+as the ``categories`` of the ``theme`` field; the keywords, one entry per code, live in
+``pipeline/french/lexicon/themes.toml``: themes come out in the schema's order, and a
+keyword entry for a code the schema lacks stops the run (tests/test_vocabularies.py checks
+both sides).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+from .french import lexicon, pattern
 from .schemas import categories, vocabulary
 from .text import APOSTROPHES, Caseless, folded, sentences
 
-_YOUTH = r"\b(?:jeunes|enfants?|lycéen|adolescent|élèves|collégien)"
-_MOBILITY = r"\b(?:accueil|séjour|échange|voyage|rencontre|hébergé)"
+# The keywords of each theme (pipeline/french/lexicon/themes.toml).
+_THEMES = lexicon("themes")
+_PARTS = {"youth": _THEMES["youth"], "mobility": _THEMES["mobility"], "apostrophes": APOSTROPHES}
+_YOUTH = pattern(_THEMES["youth"])
+_MOBILITY = pattern(_THEMES["mobility"])
+
+
+def _rule(rule: str | list[str]) -> str | tuple[str, ...]:
+    return pattern(rule, **_PARTS) if isinstance(rule, str) else tuple(pattern(p, **_PARTS) for p in rule)
+
 
 # code -> rules; a theme applies when any rule matches: a pattern anywhere in the entry, or
 # a tuple of patterns that must all match within one sentence.
 KEYWORDS: dict[str, list[str | tuple[str, ...]]] = {
-    "youth_exchange": [(_YOUTH, _MOBILITY)],
-    "culture": [r"\bcultur", r"\bartisti", r"\bmusi(?:que|cien)", r"\bconcert", r"\bcuivres",
-                r"\bthéâtr", r"\bspectacle", r"\bfestival", r"\boeuvres", r"\blivres",
-                r"\bbibliothèque", r"\bmédiathèque", r"\bbreak dance", r"\bhip-hop"],
-    "sport": [r"\bsporti", r"\bsports?\b", r"\bfootball", r"\btournoi", r"\bgymnique"],
-    "education": [r"\bscolari", r"\bécole", r"\bécolier", r"\bélèves", r"\bcours de",
-                  r"\bpédagogi", r"\bapprentissage", r"\bclasse\b", r"\béducati",
-                  r"\benseignement", r"\bcollégien", r"\blecture",
-                  rf"\bjardins? d{APOSTROPHES}enfants?"],
-    "health": [r"\bsanté", r"\bsoins\b", r"\binfirmi", r"\bmédic", r"\bdentiste",
-               r"\bophtalmo", r"\bmédecin", r"\bhygiène", r"\bhôpita"],
-    "water_sanitation": [r"\beau\b", r"\bforages?\b", r"\bpompes?\b", r"\bpompage",
-                         r"\badduction", r"\bassainissement"],
-    "agriculture": [r"\bmaraîch", r"\bagricol", r"\bagricult", r"\bélevage"],
-    "humanitarian_aid": [r"\bhumanitaire", r"\bouragan", r"\bsinistr"],
-    "urban_development": [r"\burbain", r"\brénovation", r"\bhabitat\b", r"\bvoirie",
-                          r"\bquartier", r"\bélectri", r"\binfrastructure", r"\bcartographie",
-                          r"\bpanneau solaire"],
-    "employment_training": [r"\binsertion professionnelle", r"\bemploi", r"\bstages?\b",
-                            r"\bformations?\b"],
-    "human_rights": [r"\bprisonniers?\b", r"\bdroits?\b", rf"\bcitoyen d{APOSTROPHES}honneur",
-                     r"\bgrève de la faim", r"\blibération", r"\bautodétermination",
-                     r"\bcitoyenneté", r"\bémancipation", r"\bvoeu\b"],
-    "institutional_relations": [r"\bdélégation", r"\banniversaire", r"\bjumelage",
-                                r"\bmission technique", r"\bconseil municipal",
-                                r"\binter-services", r"\bagents (?:municipaux|communaux)",
-                                r"\bcélébration", r"\bélu"],
-}
+    code: [_rule(rule) for rule in rules] for code, rules in _THEMES["keywords"].items()}
 Rules = tuple[Caseless | None, list[list[Caseless]]]
 
 

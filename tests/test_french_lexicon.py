@@ -8,7 +8,8 @@ Regular-expression escapes (``\\b``, ``\\s``…), named groups (``(?P<years>``) 
 placeholders (``{participle}``) are taken out first, then the string's words (runs of
 letters) are read. A constant fails when it holds
 
-1. a letter that is not ASCII (an accented letter: "é", "à", "ç"…), or
+1. a Latin letter that is not ASCII (an accented letter: "é", "à", "ç", "œ"…; a Greek
+   "Σ" is no French), or
 2. one of the common French function words of ``FUNCTION_WORDS`` ("de", "la", "avec"…),
    as a word of its own (not a piece of a hyphenated or numbered name: "utf-16-le"), or
 3. a word of three letters or more that is a word of the lexicon (any string value of any
@@ -20,7 +21,7 @@ lexicon already has (rule 3), an accented one (rule 1) or a new plain one in a p
 (rule 2); "sans-date" or "accueil" would fail under rule 3.
 
 (b) **Every data file is read.** Each file's stem is the first argument of some call
-``lexicon("<stem>")`` or ``words("<stem>", …)`` in the pipeline's code (docstrings aside),
+``lexicon("<stem>")`` in the pipeline's code (docstrings aside),
 and every such stem names a file.
 
 (c) **Every data file parses and has what the code needs**: the keys of ``NEEDS``, each
@@ -33,6 +34,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -42,17 +44,19 @@ from pipeline.french import lexicon
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
-FRENCH_FREE = ["read.py", "parse.py", "extract.py"]
+FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py", "themes.py", "entities.py"]
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
     ce cet cette ces qui que il elle ils elles leur leurs nous vous en se sa son ses mais
     donc car puis lors depuis chez sans sous entre vers jusqu très plus aussi
 """.split())
-# Words of the lexicon that are English too, as the code uses them (messages, codes).
+# Words of the lexicon that are English too, as the code uses them (messages, the
+# schemas' codes such as "association", "community_centre").
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
+    association centre
 """.split())
 
 _ESCAPE = re.compile(r"\\.")
@@ -115,7 +119,8 @@ def french_in(text: str, lexicon_words: frozenset[str]) -> list[str]:
     >>> french_in("page title", frozenset(["page"]) - ENGLISH)
     []
     """
-    reasons = [f"not ASCII: {c}" for c in dict.fromkeys(text) if c.isalpha() and not c.isascii()]
+    reasons = [f"not ASCII: {c}" for c in dict.fromkeys(text)
+               if c.isalpha() and not c.isascii() and unicodedata.name(c, "").startswith("LATIN")]
     words = _words(text)
     reasons += [f"function word: {w}" for w in dict.fromkeys(_words(text, _OWN_WORD))
                 if w in FUNCTION_WORDS]
@@ -144,8 +149,8 @@ def test_the_rule_catches_french_typed_back() -> None:
 
 def _calls(tree: ast.AST) -> list[ast.Call]:
     return [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-            and ((isinstance(node.func, ast.Name) and node.func.id in ("lexicon", "words"))
-                 or (isinstance(node.func, ast.Attribute) and node.func.attr in ("lexicon", "words")))
+            and ((isinstance(node.func, ast.Name) and node.func.id == "lexicon")
+                 or (isinstance(node.func, ast.Attribute) and node.func.attr == "lexicon"))
             and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)]
 
 
@@ -154,7 +159,7 @@ def _modules() -> dict[Path, ast.Module]:
 
 
 def test_every_data_file_is_read() -> None:
-    read = {call.args[0].value for tree in _modules().values() for call in _calls(tree)}  # type: ignore[attr-defined]
+    read = {call.args[0].value for tree in _modules().values() for call in _calls(tree)}  # type: ignore[attr-defined]  # _calls keeps str first arguments
     files = {path.stem for path in LEXICON.glob("*.toml")}
     assert files - read == set(), f"data files no module reads: {sorted(files - read)}"
     assert read - files == set(), f"lexicons the code reads that have no file: {sorted(read - files)}"
@@ -167,20 +172,30 @@ NEEDS: dict[str, dict[str, str]] = {
                                "sub_openings", "other_openings", "institutions"), "words"),
     "furniture": {"navigation": "pattern", "cms_fields": "pattern"},
     "connectives": {"anaphora": "words", "connectives": "words"},
-    "places": {"elided_particles": "words", "before_name": "words"},
+    "places": {"elided_particles": "words", "before_name": "words", "particles": "words",
+               "place_kinds": "table", "patterns": "table", "inclusive": "table",
+               "kinds_of_pairs": "table", "relationships": "table", "country_variants": "table"},
     "statuses": {"participle": "pattern", "some_years": "pattern", "not_held": "pattern",
                  "been": "pattern", "phrases": "table", "held": "table", "negation": "table"},
     "directions": {"hosted": "pattern", "hosted_by_partner": "pattern", "hosting": "pattern",
                    "trip": "pattern", "both_ways": "pattern"},
     "records": {"undated_id": "pattern", "no_location": "pattern"},
     "recurrences": {},
+    "organisations": {"programme_words": "words", "connectors": "words", "complement_openers": "words",
+                      "adjective_endings": "words", "plural": "pattern", "partnership": "pattern",
+                      "heads": "table", "adjectives": "table"},
+    "people_roles": {"about": "pattern", "contexts": "contexts"},
+    "themes": {"youth": "pattern", "mobility": "pattern", "keywords": "table"},
 }
 
 
 def _is(kind: str, value: object) -> bool:
     words = isinstance(value, list) and all(isinstance(v, str) for v in value)
     return {"words": words, "pattern": isinstance(value, str) or words,
-            "table": isinstance(value, dict)}[kind]
+            "table": isinstance(value, dict),
+            "contexts": isinstance(value, list) and all(
+                isinstance(v, dict) and isinstance(v.get("role"), str) and isinstance(v.get("pattern"), str)
+                for v in value)}[kind]
 
 
 @pytest.mark.parametrize("path", sorted(LEXICON.glob("*.toml")), ids=lambda p: p.name)
@@ -199,7 +214,7 @@ def _keys_read() -> dict[str, set[str]]:
     a module binds ``NAME = lexicon("x")``."""
     keys: dict[str, set[str]] = {}
     for tree in _modules().values():
-        bound = {target.id: node.value.args[0].value  # type: ignore[attr-defined]
+        bound = {target.id: node.value.args[0].value  # type: ignore[attr-defined]  # _calls keeps str first arguments
                  for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
                  and isinstance(node.value, ast.Call) and node.value in _calls(node)
                  for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
@@ -210,7 +225,7 @@ def _keys_read() -> dict[str, set[str]]:
                 continue
             value = node.value
             if isinstance(value, ast.Call) and value in _calls(value):
-                stem = value.args[0].value  # type: ignore[attr-defined]
+                stem = value.args[0].value  # type: ignore[attr-defined]  # _calls keeps str first arguments
             elif isinstance(value, ast.Name) and value.id in bound:
                 stem = bound[value.id]
             else:

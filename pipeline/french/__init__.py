@@ -3,7 +3,16 @@
 Each word class is written once, in a TOML file of ``lexicon/`` with a comment saying what
 it is for; the stage modules build their sets, tuples and patterns from it and hold no
 French word themselves (``tests/test_french_lexicon.py`` checks it). A file is read once
-per process.
+per process. Regular expressions a file holds are TOML literal strings, often written in
+pieces with placeholders that :func:`pattern` joins and fills in.
+
+The files: ``headings`` (headings that are no partner's, institution words), ``furniture``
+(navigation links, CMS fields), ``connectives`` (anaphora, connectives), ``places``
+(particles, kinds of place, qualifiers, inclusive endings, country variants, kinds of tie),
+``statuses``, ``recurrences``, ``directions``, ``records`` (the words the release writes),
+``organisations`` (programme words, organisation heads and adjectives), ``people_roles``,
+``themes``; the calendar, people, money and numbers words of ``dates.py`` and
+``numbers.py`` are still in those modules.
 
 >>> "historique" in lexicon("headings")["sub_headings"]
 True
@@ -18,24 +27,17 @@ from importlib import resources
 from typing import Any
 
 
+# A capital letter of French text (Latin-1's capitals: "É", "À", "Ç"…), in a regular
+# expression.
+CAPITAL = "[A-ZÀ-Ý]"
+
+
 @cache
 def lexicon(name: str) -> dict[str, Any]:
     """The data of ``lexicon/<name>.toml``, read once per process (callers must not change
     what it returns: build a set, a tuple or a pattern from it)."""
     data = resources.files(__name__).joinpath("lexicon", f"{name}.toml").read_bytes()
     return tomllib.loads(data.decode("utf-8"))
-
-
-def words(name: str, key: str) -> list[str]:
-    """The list of words ``key`` of the lexicon ``name``, checked to be one.
-
-    >>> words("connectives", "anaphora")[:3]
-    ['ce', 'cet', 'cette']
-    """
-    found = lexicon(name)[key]
-    if not isinstance(found, list) or not all(isinstance(w, str) for w in found):
-        raise TypeError(f"lexicon {name!r}: {key!r} is not a list of words")
-    return found
 
 
 def pattern(pieces: str | list[str], **parts: str) -> str:
