@@ -498,11 +498,13 @@ def _iso(g: dict[str, list[Token]]) -> Period | None:
 
 def _chain(g: dict[str, list[Token]]) -> Period | None:
     """"2021-2022-2023": years that follow one another, the span from the first to the
-    last; a chain with gaps ("2019-2021-2023") is not understood (every other year, or
+    last; years apart written with slashes ("2011 / 2013 / 2017") are a list, a set; a
+    chain with gaps and dashes ("2019-2021-2023") is not understood (every other year, or
     three ranges?)."""
     years = [t.value for t in g["items"] if t.code == "Y"]
     if any(b != a + 1 for a, b in pairwise(years)):
-        return None
+        slashes = all(t.text == "/" for t in g["items"] if t.code == "-")
+        return _set_of([Point(y) for y in years]) if slashes else None
     return _period(f"{years[0]}/{years[-1]}", Point(years[0]), Point(years[-1]))
 
 
@@ -817,6 +819,39 @@ def find_dates(text: str) -> list[Found]:
     return found
 
 
+_SIMPLE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
+def period_in(phrase: str) -> Period | None:
+    """What a phrase that is no form of the grammar says of time, from the date
+    expressions inside it: one date is the period ("Festival des solidarités (novembre
+    2021)", "Chaque année depuis 2010"); several single dates in the order of time are a set
+    ("En 2023 puis en 2024", "2019 & 2020"); ``None`` when it holds none, or one the grammar
+    cannot read.
+
+    >>> period_in("Chaque année depuis 2010").edtf, period_in("Festival (novembre 2021)").edtf
+    ('2010/..', '2021-11')
+    >>> period_in("2019 & 2020").edtf, period_in("Vers 2015").edtf, period_in("Un jour") is None
+    ('{2019,2020}', '2015', True)
+    """
+    found = find_dates(phrase[:MAX_LABEL])
+    if not found or any(f.period is None for f in found):
+        return None
+    periods = [f.period for f in found if f.period]
+    if len(periods) == 1:
+        return periods[0]
+    first, last = periods[0], periods[-1]
+    if not all(_SIMPLE.fullmatch(p.edtf) for p in periods) or any(
+            a.end_date is None or b.start_date is None or a.end_date >= b.start_date
+            for a, b in pairwise(periods)):
+        return None
+    return replace(first, end_year=last.end_year, end_month=last.end_month, end_date=last.end_date,
+                   edtf="{" + ",".join(p.edtf for p in periods) + "}")
+
+
+MAX_SENTENCE = 400  # characters of an entry looked at for its date: a label's reach, and more
+
+
 def first_sentence(text: str) -> str:
     """The text up to the end of its first sentence (a full stop before a word or the end,
     or a line break).
@@ -824,6 +859,7 @@ def first_sentence(text: str) -> str:
     >>> first_sentence("Accueil de 12 jeunes. Le 3 mai 2019, concert."), first_sentence("Sans fin")
     ('Accueil de 12 jeunes.', 'Sans fin')
     """
+    text = text[:MAX_SENTENCE]
     stop = _SENTENCE_STOP.search(text)
     return text[:stop.end()] if stop else text
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .config import Town, config
-from .dates import YEAR, Period, label_key, parse_label
+from .dates import YEAR, Period, date_in, label_key, parse_label, period_in
 from .entities import Mention, Registry, organisations, people, programmes
 from .french import lexicon, pattern
 from .numbers import Figures, figures
@@ -267,11 +267,32 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
     """Everything an entry says, each fact read once, the text lowercased once."""
     read, composed = folded(text), nfc(text)
     said = _statements(*(read if composed is text else folded(composed)))
-    period = parse_label(label) if label else None
+    period = (parse_label(label) or period_in(label)) if label else None
     return EntryFacts(period=period, status=_status(said, period),
                       cancelled_years=_edtf_set(_years_cancelled(said)),
                       recurrence=_recurrence(*read), direction=_direction(text, read, config().town),
                       figures=figures(text), themes=themes(text))
+
+
+def dated(entry: Entry) -> Entry:
+    """The entry, with the date its first sentence gives as its date words when it opens
+    with no label ("Le 12 mars 2019, une délégation…", "Festival des solidarités (novembre
+    2021) : …"): a dated entry is dated, and its id follows its date, never ``sans-date``.
+
+    >>> dated(Entry(None, "Accueil de jeunes (mai 2018). Puis en 2019.", 4, 4)).label
+    'mai 2018'
+    >>> dated(Entry(None, "Collaboration depuis plusieurs années.", 4, 4)).label is None
+    True
+    """
+    if entry.label is not None:
+        return entry
+    found = date_in(entry.text)
+    return replace(entry, label=found.text) if found else entry
+
+
+def _dated_page(page: Page) -> Page:
+    return replace(page, sections=[replace(s, entries=[dated(e) for e in s.entries])
+                                   for s in page.sections])
 
 
 def entry_key(entry: Entry) -> str:
@@ -707,6 +728,7 @@ def extract(page: Page, locations: dict[str, Location] | None = None,
     (the previous release's action ids and texts) keeps the ids of entries that share a
     label (:func:`action_ids`).
     """
+    page = _dated_page(page)
     partners = _partners(page, previous or {})
     facts = _entry_facts(page, workers)
     passages = _all_passages(partners)
