@@ -3,7 +3,8 @@ actions, periods and fields right, per page and per corpus.
 
     python -m tests.corpus.score              # per page, then the table
     python -m tests.corpus.score --markdown   # the table only, as the README shows it
-    python -m tests.corpus.score --record     # write today's figures to scores.json
+    python -m tests.corpus.score --record     # write today's figures to scores.json and
+                                              # the table to README.md
 
 Each page is read in-process (``read_bytes`` → ``parse`` → ``extract``), with the matching
 rules of the shared scorer (``/work/shared/tools/score_extraction.py``):
@@ -36,6 +37,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SCORES = HERE / "scores.json"
+README = HERE.parent.parent / "README.md"
+README_SECTION = "## Corpus: precision and recall"
 CORPORA = ("real", "edited")
 PAGE_SUFFIXES = (".txt", ".html")
 
@@ -265,10 +268,11 @@ def markdown(found: tuple[PageResult, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def figures(found: tuple[PageResult, ...]) -> dict[str, dict[str, float]]:
-    """The figures that may only go up: per corpus, as fractions (1.0 when nothing to find)."""
-    def ratio(n: int, d: int) -> float:
-        return round(n / d, 6) if d else 1.0
+def figures(found: tuple[PageResult, ...]) -> dict[str, dict[str, float | None]]:
+    """The figures that may only go up: per corpus, as fractions (``None``, not measured yet,
+    when there is nothing to count: periods of no action found)."""
+    def ratio(n: int, d: int) -> float | None:
+        return round(n / d, 6) if d else None
 
     return {corpus: {"pages_read": ratio(s.pages_read, s.pages),
                      "partners_precision": ratio(s.partners_found, s.partner_rows),
@@ -286,8 +290,38 @@ def record(found: tuple[PageResult, ...]) -> None:
     SCORES.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def recorded() -> dict[str, dict[str, float]]:
-    return json.loads(SCORES.read_text(encoding="utf-8"))["figures"]
+def recorded() -> dict[str, dict[str, float | None]]:
+    figures: dict[str, dict[str, float | None]] = json.loads(SCORES.read_text(encoding="utf-8"))["figures"]
+    return figures
+
+
+def _table_span(text: str) -> tuple[int, int]:
+    """Where the first Markdown table of the README's corpus section starts and ends."""
+    start = text.index(README_SECTION)
+    end = text.find("\n## ", start + 1)
+    lines = text[start:end if end >= 0 else len(text)].splitlines(keepends=True)
+    offset, first, last = start, None, None
+    for line in lines:
+        if line.startswith("|") and last is None:
+            first = offset if first is None else first
+        elif first is not None and last is None:
+            last = offset
+        offset += len(line)
+    if first is None:
+        raise ValueError(f"no table under {README_SECTION!r} in README.md")
+    return first, last if last is not None else offset
+
+
+def readme_table(text: str) -> str:
+    """The table the README shows under "Corpus: precision and recall"."""
+    first, last = _table_span(text)
+    return text[first:last]
+
+
+def write_readme_table(table: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    first, last = _table_span(text)
+    README.write_text(text[:first] + table + text[last:], encoding="utf-8")
 
 
 def report(found: tuple[PageResult, ...], verbose: bool) -> str:
@@ -310,7 +344,7 @@ def report(found: tuple[PageResult, ...], verbose: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.corpus.score", description=__doc__.split("\n")[0])
     ap.add_argument("--markdown", action="store_true", help="print the README's table only")
-    ap.add_argument("--record", action="store_true", help="write the figures to scores.json")
+    ap.add_argument("--record", action="store_true", help="write the figures to scores.json and the table to README.md")
     ap.add_argument("-v", "--verbose", action="store_true", help="list each page's problems")
     args = ap.parse_args(argv)
     found = results()
@@ -322,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(found), end="")
     if args.record:
         record(found)
-        print(f"\nrecorded in {SCORES.relative_to(HERE.parent.parent)}")
+        write_readme_table(markdown(found))
+        print("\nrecorded in tests/corpus/scores.json and README.md")
     return 0
 
 
