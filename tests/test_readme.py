@@ -66,3 +66,11 @@ def test_the_console_script_is_the_one_the_synopsis_uses():
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts == {"ivry-jumelages": "pipeline.cli:main"}
     assert all(line.startswith(("ivry-jumelages ", " ")) for line in synopsis().splitlines())
+
+
+def test_the_corpus_table_is_the_runners():
+    """The README's "Corpus: precision and recall" table is what `python -m tests.corpus.score
+    --markdown` prints today (`--record` writes it)."""
+    from .corpus import score
+
+    assert score.readme_table(README) == score.markdown(score.results())

@@ -1,0 +1,46 @@
+"""The development corpus (``tests/corpus/``): its figures only go up.
+
+The runner (``python -m tests.corpus.score``) reads every page in-process and scores it
+against its expected facts; this test fails when a figure of its table drops below the one
+recorded in ``tests/corpus/scores.json``. A change that raises them records the new ones
+with ``python -m tests.corpus.score --record`` (``tests/test_readme.py`` checks that the
+README shows them)."""
+
+import pytest
+
+from .corpus import score
+
+NO_GOLD = {"edited/idshift.txt"}  # the id-stability page: what it tests is ids, not facts
+
+
+def test_every_page_has_its_expected_facts_and_every_gold_file_its_page():
+    pages = {f"{corpus}/{path.name}" for corpus in score.CORPORA
+             for path in (score.HERE / corpus).iterdir() if path.suffix in score.PAGE_SUFFIXES}
+    scored = {name for name, _, _ in score.pages()}
+    assert pages - scored == NO_GOLD
+    golds = {f"{corpus}/{path.name}" for corpus in score.CORPORA
+             for path in (score.HERE / corpus).glob("*.json")}
+    used = {f"{gold.parent.name}/{gold.name}" for _, _, gold in score.pages()}
+    assert golds == used
+
+
+def test_the_corpus_is_the_one_described():
+    counts = score.totals(score.results())
+    assert (counts["real"].pages, counts["real"].gold_partners, counts["real"].gold_actions) == (37, 49, 78)
+    assert counts["edited"].pages == 35
+
+
+@pytest.mark.parametrize("corpus", [*score.CORPORA, "all"])
+def test_no_figure_drops_below_the_recorded_one(corpus):
+    now, before = score.figures(score.results())[corpus], score.recorded()[corpus]
+    assert set(now) == set(before)
+    dropped = {name: (was, is_) for name, was in before.items()
+               if was is not None and ((is_ := now[name]) is None or is_ < was - 1e-9)}
+    unread = [f"{r.page}: {r.failure}" for r in score.results()
+              if r.failure and r.page.startswith(f"{corpus}/")]
+    assert not dropped, f"recorded → now: {dropped}; pages not read: {unread}"
+
+
+def test_the_runner_is_deterministic():
+    again = score.score_page(*score.pages()[-1])
+    assert again == next(r for r in score.results() if r.page == again.page)
