@@ -31,7 +31,7 @@ COMMAND = "python -m pipeline.french.forms --readme README.md"
 
 @cache
 def _corpus(name: str) -> dict[str, Any]:
-    data = resources.files(__package__ or "pipeline.french").joinpath("corpus", f"{name}.toml").read_bytes()
+    data = resources.files("pipeline.french").joinpath("corpus", f"{name}.toml").read_bytes()
     return tomllib.loads(data.decode("utf-8"))
 
 
@@ -102,7 +102,9 @@ def blocks(text: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.french.forms", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline.french.forms",
+        description="Write the README's tables of forms from the corpus of forms.")
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--markdown", action="store_true", help="print the tables of forms")
     action.add_argument("--readme", metavar="PATH", type=Path,
