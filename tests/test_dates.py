@@ -1,12 +1,12 @@
-"""The date-label grammar: every form, on the page's labels and on labels in its style,
-checked against python-edtf; where labels are found; that it runs in linear time."""
+"""The date-label grammar: what it does not understand, where labels are found, keys,
+properties of any label of any form checked against python-edtf, and that it runs in linear
+time. Every form with its examples is in the corpus (tests/test_forms_corpus.py)."""
 
 import re
 import subprocess
 import sys
 import textwrap
 import unicodedata
-from datetime import date
 
 import pytest
 from edtf import parse_edtf, struct_time_to_date
@@ -20,185 +20,9 @@ from pipeline.dates import (
 
 from .conftest import ROOT
 
-# The real page's labels: label as written -> (edtf, start_year, start_month, end_year,
-# end_month, is_ongoing), today's values.
-PAGE_LABELS = [
-    ("2003-2014", ("2003/2014", 2003, None, 2014, None, False)),
-    ("2006 – 2008", ("2006/2008", 2006, None, 2008, None, False)),  # spaced en dash
-    ("2003 – 2014", ("2003/2014", 2003, None, 2014, None, False)),
-    ("2012", ("2012", 2012, None, 2012, None, False)),  # a single year ends when it starts
-    ("Juin 2012", ("2012-06", 2012, 6, 2012, 6, False)),
-    ("Septembre 2019", ("2019-09", 2019, 9, 2019, 9, False)),
-    ("Février 2019", ("2019-02", 2019, 2, 2019, 2, False)),
-    ("Décembre 2020", ("2020-12", 2020, 12, 2020, 12, False)),
-    ("Printemps 2017", ("2017-21", 2017, None, 2017, None, False)),  # no invented month
-    ("Avril - mai 2018", ("2018-04/2018-05", 2018, 4, 2018, 5, False)),
-    ("Depuis 2016", ("2016/..", 2016, None, None, None, True)),
-    ("2020, 2021 et 2022", ("{2020,2021,2022}", 2020, None, 2022, None, False)),
-    ("De 2006 à 2014", ("2006/2014", 2006, None, 2014, None, False)),
-]
-
-
-@pytest.mark.parametrize("label, expected", PAGE_LABELS)
-def test_the_pages_labels_keep_their_values(label, expected):
-    p = parse_label(label)
-    assert (p.edtf, p.start_year, p.start_month, p.end_year, p.end_month, p.is_ongoing) == expected
-
-
-D = date.fromisoformat
-# Every form, in labels an editor could write: label -> (edtf, start_date, end_date,
-# start_year, start_month, end_year, end_month, is_ongoing). Written by hand.
-FORMS = [
-    # the school and church calendar: the months the lexicon gives each period
-    ("Rentrée 2019", ("2019-09", D("2019-09-01"), D("2019-09-30"), 2019, 9, 2019, 9, False)),
-    ("À la rentrée scolaire 2021", ("2021-09", D("2021-09-01"), D("2021-09-30"), 2021, 9, 2021, 9, False)),
-    ("Vacances de la Toussaint 2017", ("2017-10/2017-11", D("2017-10-01"), D("2017-11-30"), 2017, 10, 2017, 11, False)),
-    ("À Pâques 2016", ("2016-03/2016-04", D("2016-03-01"), D("2016-04-30"), 2016, 3, 2016, 4, False)),
-    ("Noël 2015", ("2015-12", D("2015-12-01"), D("2015-12-31"), 2015, 12, 2015, 12, False)),
-    ("Pendant les vacances d’été 2018", ("2018-07/2018-08", D("2018-07-01"), D("2018-08-31"), 2018, 7, 2018, 8, False)),
-    ("vacances d'hiver 2020", ("2020-02", D("2020-02-01"), D("2020-02-29"), 2020, 2, 2020, 2, False)),
-    # years and ranges, any dash, slash or spacing, two-digit ends
-    ("1999", ("1999", D("1999-01-01"), D("1999-12-31"), 1999, None, 1999, None, False)),
-    ("En 2015", ("2015", D("2015-01-01"), D("2015-12-31"), 2015, None, 2015, None, False)),
-    ("2018 -2019", ("2018/2019", D("2018-01-01"), D("2019-12-31"), 2018, None, 2019, None, False)),
-    ("2006—2008", ("2006/2008", D("2006-01-01"), D("2008-12-31"), 2006, None, 2008, None, False)),
-    ("2019/2020", ("2019/2020", D("2019-01-01"), D("2020-12-31"), 2019, None, 2020, None, False)),
-    ("2019 / 2020", ("2019/2020", D("2019-01-01"), D("2020-12-31"), 2019, None, 2020, None, False)),
-    ("2019-20", ("2019/2020", D("2019-01-01"), D("2020-12-31"), 2019, None, 2020, None, False)),
-    ("1998-02", ("1998/2002", D("1998-01-01"), D("2002-12-31"), 1998, None, 2002, None, False)),
-    ("2010\u2011\u200912", ("2010/2012", D("2010-01-01"), D("2012-12-31"), 2010, None, 2012, None, False)),
-    ("De 2009 à 2013", ("2009/2013", D("2009-01-01"), D("2013-12-31"), 2009, None, 2013, None, False)),
-    ("de 2009 a 2013", ("2009/2013", D("2009-01-01"), D("2013-12-31"), 2009, None, 2013, None, False)),
-    ("Entre 2015 et 2018", ("2015/2018", D("2015-01-01"), D("2018-12-31"), 2015, None, 2018, None, False)),
-    ("De 2007 jusqu’en 2011", ("2007/2011", D("2007-01-01"), D("2011-12-31"), 2007, None, 2011, None, False)),
-    ("De 2018 à mars 2019", ("2018/2019-03", D("2018-01-01"), D("2019-03-31"), 2018, None, 2019, 3, False)),
-    # lists
-    ("En 2015 et 2017", ("{2015,2017}", D("2015-01-01"), D("2017-12-31"), 2015, None, 2017, None, False)),
-    ("2011, 2013 et 2016", ("{2011,2013,2016}", D("2011-01-01"), D("2016-12-31"), 2011, None, 2016, None, False)),
-    ("Juin et juillet 2019", ("{2019-06,2019-07}", D("2019-06-01"), D("2019-07-31"), 2019, 6, 2019, 7, False)),
-    ("Les 3 et 4 mai 2019", ("{2019-05-03,2019-05-04}", D("2019-05-03"), D("2019-05-04"), 2019, 5, 2019, 5, False)),
-    # months and month ranges, across years too
-    ("juin 2012", ("2012-06", D("2012-06-01"), D("2012-06-30"), 2012, 6, 2012, 6, False)),
-    ("En février 2020", ("2020-02", D("2020-02-01"), D("2020-02-29"), 2020, 2, 2020, 2, False)),
-    ("fevrier 2021", ("2021-02", D("2021-02-01"), D("2021-02-28"), 2021, 2, 2021, 2, False)),
-    ("Aout 2016", ("2016-08", D("2016-08-01"), D("2016-08-31"), 2016, 8, 2016, 8, False)),
-    ("Sept. 2019", ("2019-09", D("2019-09-01"), D("2019-09-30"), 2019, 9, 2019, 9, False)),
-    ("Octobre 2023 – mars 2024", ("2023-10/2024-03", D("2023-10-01"), D("2024-03-31"), 2023, 10, 2024, 3, False)),
-    ("D’octobre 2023 à mars 2024", ("2023-10/2024-03", D("2023-10-01"), D("2024-03-31"), 2023, 10, 2024, 3, False)),
-    ("De janvier à mars 2022", ("2022-01/2022-03", D("2022-01-01"), D("2022-03-31"), 2022, 1, 2022, 3, False)),
-    ("Mars-avril 2015", ("2015-03/2015-04", D("2015-03-01"), D("2015-04-30"), 2015, 3, 2015, 4, False)),
-    # days and day ranges
-    ("Le 1er mars 2020", ("2020-03-01", D("2020-03-01"), D("2020-03-01"), 2020, 3, 2020, 3, False)),
-    ("15 mars 2021", ("2021-03-15", D("2021-03-15"), D("2021-03-15"), 2021, 3, 2021, 3, False)),
-    ("Samedi 12 mars 2022", ("2022-03-12", D("2022-03-12"), D("2022-03-12"), 2022, 3, 2022, 3, False)),
-    ("Du 3 au 10 juillet 2023", ("2023-07-03/2023-07-10", D("2023-07-03"), D("2023-07-10"), 2023, 7, 2023, 7, False)),
-    ("Du 28 juin au 5 juillet 2022", ("2022-06-28/2022-07-05", D("2022-06-28"), D("2022-07-05"), 2022, 6, 2022, 7, False)),
-    ("Du 28 décembre 2022 au 3 janvier 2023",
-     ("2022-12-28/2023-01-03", D("2022-12-28"), D("2023-01-03"), 2022, 12, 2023, 1, False)),
-    ("3-5 juillet 2023", ("2023-07-03/2023-07-05", D("2023-07-03"), D("2023-07-05"), 2023, 7, 2023, 7, False)),
-    ("Du\u00a03\u202fau\u00a010 juillet\u00a02023", ("2023-07-03/2023-07-10", D("2023-07-03"), D("2023-07-10"), 2023, 7, 2023, 7, False)),
-    # seasons: meteorological; winter runs into the next year
-    ("Été 2023", ("2023-22", D("2023-06-01"), D("2023-08-31"), 2023, None, 2023, None, False)),
-    ("ete 2023", ("2023-22", D("2023-06-01"), D("2023-08-31"), 2023, None, 2023, None, False)),
-    ("À l’automne 2021", ("2021-23", D("2021-09-01"), D("2021-11-30"), 2021, None, 2021, None, False)),
-    ("Au printemps 2019", ("2019-21", D("2019-03-01"), D("2019-05-31"), 2019, None, 2019, None, False)),
-    ("Hiver 2023-2024", ("2023-24", D("2023-12-01"), D("2024-02-29"), 2023, None, 2024, None, False)),
-    ("Hiver 2022/23", ("2022-24", D("2022-12-01"), D("2023-02-28"), 2022, None, 2023, None, False)),
-    ("Printemps-été 2019", ("2019-21/2019-22", D("2019-03-01"), D("2019-08-31"), 2019, None, 2019, None, False)),
-    ("De l’automne 2019 au printemps 2020",
-     ("2019-23/2020-21", D("2019-09-01"), D("2020-05-31"), 2019, None, 2020, None, False)),
-    # parts of a year: no EDTF code, the year (or month) they qualify
-    ("Début 2019", ("2019", D("2019-01-01"), D("2019-12-31"), 2019, None, 2019, None, False)),
-    ("Mi-2020", ("2020", D("2020-01-01"), D("2020-12-31"), 2020, None, 2020, None, False)),
-    ("Fin 2022", ("2022", D("2022-01-01"), D("2022-12-31"), 2022, None, 2022, None, False)),
-    ("Courant 2018", ("2018", D("2018-01-01"), D("2018-12-31"), 2018, None, 2018, None, False)),
-    ("Au cours de l’année 2018", ("2018", D("2018-01-01"), D("2018-12-31"), 2018, None, 2018, None, False)),
-    ("Mi-juin 2020", ("2020-06", D("2020-06-01"), D("2020-06-30"), 2020, 6, 2020, 6, False)),
-    ("Fin mars 2021", ("2021-03", D("2021-03-01"), D("2021-03-31"), 2021, 3, 2021, 3, False)),
-    # quarters and semesters: EDTF level 2 sub-year codes
-    ("1er semestre 2021", ("2021-40", D("2021-01-01"), D("2021-06-30"), 2021, 1, 2021, 6, False)),
-    ("Second semestre 2021", ("2021-41", D("2021-07-01"), D("2021-12-31"), 2021, 7, 2021, 12, False)),
-    ("2e trimestre 2022", ("2022-34", D("2022-04-01"), D("2022-06-30"), 2022, 4, 2022, 6, False)),
-    ("Au 4ème trimestre 2020", ("2020-36", D("2020-10-01"), D("2020-12-31"), 2020, 10, 2020, 12, False)),
-    # open and closed ends
-    ("Depuis septembre 2021", ("2021-09/..", D("2021-09-01"), None, 2021, 9, None, None, True)),
-    ("Depuis le 1er mars 2020", ("2020-03-01/..", D("2020-03-01"), None, 2020, 3, None, None, True)),
-    ("À partir de 2019", ("2019/..", D("2019-01-01"), None, 2019, None, None, None, True)),
-    ("Dès l’été 2019", ("2019-22/..", D("2019-06-01"), None, 2019, None, None, None, True)),
-    ("Jusqu'en 2025", ("../2025", None, D("2025-12-31"), None, None, 2025, None, False)),
-    ("Jusqu’au 30 juin 2025", ("../2025-06-30", None, D("2025-06-30"), None, None, 2025, 6, False)),
-    ("Jusqu'à fin 2025", ("../2025", None, D("2025-12-31"), None, None, 2025, None, False)),
-    # decades
-    ("Années 1990", ("199X", D("1990-01-01"), D("1999-12-31"), 1990, None, 1999, None, False)),
-    ("Les années 2000", ("200X", D("2000-01-01"), D("2009-12-31"), 2000, None, 2009, None, False)),
-    ("Dans les années 80", ("198X", D("1980-01-01"), D("1989-12-31"), 1980, None, 1989, None, False)),
-    ("Fin des années 1990", ("199X", D("1990-01-01"), D("1999-12-31"), 1990, None, 1999, None, False)),
-    # abbreviated months, as labels
-    ("Déc. 2021", ("2021-12", D("2021-12-01"), D("2021-12-31"), 2021, 12, 2021, 12, False)),
-    ("janv.-févr. 2022", ("2022-01/2022-02", D("2022-01-01"), D("2022-02-28"), 2022, 1, 2022, 2, False)),
-    ("fév. 2016", ("2016-02", D("2016-02-01"), D("2016-02-29"), 2016, 2, 2016, 2, False)),
-    ("Du 28 oct. au 4 nov. 2018", ("2018-10-28/2018-11-04", D("2018-10-28"), D("2018-11-04"), 2018, 10, 2018, 11, False)),
-    ("juill. 2017", ("2017-07", D("2017-07-01"), D("2017-07-31"), 2017, 7, 2017, 7, False)),
-    # school and cultural years: the years, no invented month
-    ("Année scolaire 2021-2022", ("2021/2022", D("2021-01-01"), D("2022-12-31"), 2021, None, 2022, None, False)),
-    ("saison 2017-2018", ("2017/2018", D("2017-01-01"), D("2018-12-31"), 2017, None, 2018, None, False)),
-    ("Saison 2015/16", ("2015/2016", D("2015-01-01"), D("2016-12-31"), 2015, None, 2016, None, False)),
-    ("Pendant l’année universitaire 2020-21", ("2020/2021", D("2020-01-01"), D("2021-12-31"), 2020, None, 2021, None, False)),
-    ("En 2012-2013", ("2012/2013", D("2012-01-01"), D("2013-12-31"), 2012, None, 2013, None, False)),
-    ("2011-2012-2013", ("2011/2013", D("2011-01-01"), D("2013-12-31"), 2011, None, 2013, None, False)),
-    ("2004/2005/2006/2007", ("2004/2007", D("2004-01-01"), D("2007-12-31"), 2004, None, 2007, None, False)),
-    # up to the present: an open end
-    ("De 2017 à aujourd’hui", ("2017/..", D("2017-01-01"), None, 2017, None, None, None, True)),
-    ("De 2013 à nos jours", ("2013/..", D("2013-01-01"), None, 2013, None, None, None, True)),
-    ("2018 – en cours", ("2018/..", D("2018-01-01"), None, 2018, None, None, None, True)),
-    ("2015 - aujourd'hui", ("2015/..", D("2015-01-01"), None, 2015, None, None, None, True)),
-    ("Depuis mars 2020 jusqu’à ce jour", ("2020-03/..", D("2020-03-01"), None, 2020, 3, None, None, True)),
-    ("D’avril 2021 à aujourd’hui", ("2021-04/..", D("2021-04-01"), None, 2021, 4, None, None, True)),
-    # a start and an end said with "depuis … jusqu'en"
-    ("Depuis 2009 jusqu’en 2012", ("2009/2012", D("2009-01-01"), D("2012-12-31"), 2009, None, 2012, None, False)),
-    ("À partir de 2004 et jusqu’en 2006", ("2004/2006", D("2004-01-01"), D("2006-12-31"), 2004, None, 2006, None, False)),
-    # lists: "en" before each year, no "et", months and seasons, every item with its year
-    ("En 2011 et en 2014", ("{2011,2014}", D("2011-01-01"), D("2014-12-31"), 2011, None, 2014, None, False)),
-    ("En 2009, en 2010 et en 2012", ("{2009,2010,2012}", D("2009-01-01"), D("2012-12-31"), 2009, None, 2012, None, False)),
-    ("2016, 2017, 2018", ("{2016,2017,2018}", D("2016-01-01"), D("2018-12-31"), 2016, None, 2018, None, False)),
-    ("Printemps 2014 et 2015", ("{2014-03..2014-05,2015-03..2015-05}", D("2014-03-01"), D("2015-05-31"),
-                                2014, None, 2015, None, False)),
-    ("Été 2016, 2017 et 2018", ("{2016-06..2016-08,2017-06..2017-08,2018-06..2018-08}", D("2016-06-01"),
-                                D("2018-08-31"), 2016, None, 2018, None, False)),
-    ("Automne et hiver 2012", ("{2012-09..2012-11,2012-12..2013-02}", D("2012-09-01"), D("2013-02-28"),
-                               2012, None, 2013, None, False)),
-    ("Mai 2013 et 2014", ("{2013-05,2014-05}", D("2013-05-01"), D("2014-05-31"), 2013, 5, 2014, 5, False)),
-    ("Novembre 2010 et mars 2011", ("{2010-11,2011-03}", D("2010-11-01"), D("2011-03-31"), 2010, 11, 2011, 3, False)),
-    ("Le 2 juin et le 9 octobre 2015", ("{2015-06-02,2015-10-09}", D("2015-06-02"), D("2015-10-09"),
-                                        2015, 6, 2015, 10, False)),
-    # "au mois de", numeric and ISO dates (day first, as French writes them)
-    ("Au mois de novembre 2016", ("2016-11", D("2016-11-01"), D("2016-11-30"), 2016, 11, 2016, 11, False)),
-    ("Durant le mois d’août 2014", ("2014-08", D("2014-08-01"), D("2014-08-31"), 2014, 8, 2014, 8, False)),
-    ("Pendant les mois de juin et juillet 2011", ("{2011-06,2011-07}", D("2011-06-01"), D("2011-07-31"),
-                                                 2011, 6, 2011, 7, False)),
-    ("14/02/2019", ("2019-02-14", D("2019-02-14"), D("2019-02-14"), 2019, 2, 2019, 2, False)),
-    ("5.11.2017", ("2017-11-05", D("2017-11-05"), D("2017-11-05"), 2017, 11, 2017, 11, False)),
-    ("Le 1-7-2016", ("2016-07-01", D("2016-07-01"), D("2016-07-01"), 2016, 7, 2016, 7, False)),
-    ("11/2018", ("2018-11", D("2018-11-01"), D("2018-11-30"), 2018, 11, 2018, 11, False)),
-    ("Du 12/04/2019 au 03/05/2019", ("2019-04-12/2019-05-03", D("2019-04-12"), D("2019-05-03"), 2019, 4, 2019, 5, False)),
-    ("Du 20 au 24/10/2014", ("2014-10-20/2014-10-24", D("2014-10-20"), D("2014-10-24"), 2014, 10, 2014, 10, False)),
-    ("2012-05-21", ("2012-05-21", D("2012-05-21"), D("2012-05-21"), 2012, 5, 2012, 5, False)),
-    ("9 avril 2016", ("2016-04-09", D("2016-04-09"), D("2016-04-09"), 2016, 4, 2016, 4, False)),
-    # decomposed accents, invisible characters (soft hyphen, zero-width space)
-    ("De\u0301cembre 2013", ("2013-12", D("2013-12-01"), D("2013-12-31"), 2013, 12, 2013, 12, False)),
-    ("E\u0301te\u0301 2011", ("2011-22", D("2011-06-01"), D("2011-08-31"), 2011, None, 2011, None, False)),
-    ("2010\u200b-\u200b2015", ("2010/2015", D("2010-01-01"), D("2015-12-31"), 2010, None, 2015, None, False)),
-    ("Sep\u00adtembre 2012", ("2012-09", D("2012-09-01"), D("2012-09-30"), 2012, 9, 2012, 9, False)),
-    ("\ufeff2009", ("2009", D("2009-01-01"), D("2009-12-31"), 2009, None, 2009, None, False)),
-]
-
-
-@pytest.mark.parametrize("label, expected", FORMS)
-def test_every_form_is_an_interval_with_its_precision(label, expected):
-    p = parse_label(label)
-    assert p is not None, label
-    assert (p.edtf, p.start_date, p.end_date, p.start_year, p.start_month, p.end_year,
-            p.end_month, p.is_ongoing) == expected
+# Every form, with its examples and what they mean, is in the corpus of forms
+# (pipeline/french/corpus/dates.toml), checked by tests/test_forms_corpus.py; here: what is
+# not understood, where labels are found, keys, and properties of any label.
 
 
 @pytest.mark.parametrize("label", [
@@ -430,11 +254,6 @@ def check_with_python_edtf(label):
         assert (period.end_date.year, period.end_date.month) == (end.year + 1, 2)
     else:
         assert period.end_date == end
-
-
-@pytest.mark.parametrize("label", [label for label, _ in PAGE_LABELS + FORMS])
-def test_every_form_round_trips_through_python_edtf(label):
-    check_with_python_edtf(label)
 
 
 @settings(max_examples=250, deadline=None)  # python-edtf takes tens of ms per string

@@ -14,6 +14,10 @@ The files: ``headings`` (headings that are no partner's, institution words), ``f
 ``themes``; the calendar, people, money and numbers words of ``dates.py`` and
 ``numbers.py`` are still in those modules.
 
+``corpus/`` holds the forms the grammars read, as examples with what they mean
+(``corpus/dates.toml``): the tests check every example against the grammar, and
+:mod:`pipeline.french.forms` writes the README's tables of forms from it.
+
 >>> "historique" in lexicon("headings")["sub_headings"]
 True
 """
