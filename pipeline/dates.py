@@ -834,11 +834,17 @@ def period_in(phrase: str) -> Period | None:
 
     >>> period_in("Chaque année depuis 2010").edtf, period_in("Festival (novembre 2021)").edtf
     ('2010/..', '2021-11')
-    >>> period_in("2019 & 2020").edtf, period_in("Vers 2015").edtf, period_in("Un jour") is None
-    ('{2019,2020}', '2015', True)
+    >>> period_in("2019 & 2020").edtf, period_in("Un jour") is None
+    ('{2019,2020}', True)
+
+    Words next to a date that change what it says leave the phrase not understood:
+
+    >>> [period_in(p) for p in ("Vers 2015", "Depuis les années 2000", "Pâques 2019-2020")]
+    [None, None, None]
     """
-    found = find_dates(phrase[:MAX_LABEL])
-    if not found or any(f.period is None for f in found):
+    phrase = phrase[:MAX_LABEL]
+    found = find_dates(phrase)
+    if not found or any(f.period is None or _qualified(phrase, f) for f in found):
         return None
     periods = [f.period for f in found if f.period]
     if len(periods) == 1:
@@ -850,6 +856,24 @@ def period_in(phrase: str) -> Period | None:
         return None
     return replace(first, end_year=last.end_year, end_month=last.end_month, end_date=last.end_date,
                    edtf="{" + ",".join(p.edtf for p in periods) + "}")
+
+
+# Date words that, next to a date expression the grammar read, say something of it the
+# expression does not ("Depuis les années 2000", "Pâques 2019-2020"): the phrase is then
+# not understood. "année" of a recurrence ("Chaque année depuis 2010") is not one of them.
+_BEFORE_CHANGES = set("FTBPCSMNWOXQKHRUZzY")
+_AFTER_CHANGES = set("-YNMSXZzU")
+_APPROXIMATE = frozenset(plain(w) for w in _CALENDAR["approximate"])
+
+
+def _qualified(phrase: str, found: Found) -> bool:
+    """True when the words next to a date expression change what it says: a date word
+    the form left out, or a word of approximation ("Vers 2019", "environ 2015")."""
+    before = list(tokens(phrase[:found.start], found.start))
+    after = next(tokens(phrase[found.end:], MAX_LABEL), None)
+    last = before[-1] if before else None
+    return bool((last and (last.code in _BEFORE_CHANGES or plain(last.text).rstrip(".") in _APPROXIMATE))
+                or (after and after.code in _AFTER_CHANGES))
 
 
 MAX_SENTENCE = 400  # characters of an entry looked at for its date: a label's reach, and more

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .config import Town, config
-from .dates import YEAR, Period, date_in, label_key, parse_label, period_in
+from .dates import YEAR, Period, date_in, find_dates, label_key, parse_label, period_in
 from .entities import Mention, Registry, organisations, people, programmes
 from .french import lexicon, pattern
 from .numbers import Figures, figures
@@ -126,10 +126,31 @@ def _direction_rules(town: Town) -> _DirectionRules:
 
 
 class Statement(NamedTuple):
-    """A status an entry states, and the years it names when it cancels some years only."""
+    """A status an entry states, the years it names when it cancels some years only, and
+    the date its subject gives before it ("le séjour prévu en 2020 a été annulé")."""
 
     code: str
     years: str | None
+    about: Period | None = None
+
+
+SUBJECT_REACH = 120  # characters of the clause looked at for the date of a statement's subject
+
+
+def _subject_date(text: str, lowered: bool, start: int) -> Period | None:
+    """The date written before a statement in its clause, nearest to it: what the
+    statement is about ("le séjour prévu en 2020 a été annulé" is about 2020; in "reporté
+    en 2021 puis annulé", 2021 is the postponement's, another clause)."""
+    found = [f for f in find_dates(_clause_before(text, lowered, start, SUBJECT_REACH)) if f.period]
+    return found[-1].period if found else None
+
+
+def _apart(about: Period | None, period: Period | None) -> bool:
+    """True when a statement's date and the entry's period share no day."""
+    if about is None or period is None or about.start_date is None or about.end_date is None:
+        return False
+    return bool((period.end_date and about.start_date > period.end_date)
+                or (period.start_date and about.end_date < period.start_date))
 
 
 @dataclass(frozen=True)
@@ -145,15 +166,20 @@ class EntryFacts:
     themes: list[str]
 
 
-def _denied(text: str, lowered: bool, start: int) -> bool:
-    """True when a negation precedes the statement at ``start`` in its clause (``text`` as
-    :func:`folded` gives it)."""
-    low = max(0, start - NEGATION_REACH)
+def _clause_before(text: str, lowered: bool, start: int, reach: int) -> str:
+    """The words of the clause before ``start``, at most ``reach`` characters back
+    (``text`` as :func:`folded` gives it)."""
+    low = max(0, start - reach)
     before = text[low:start]
     if low:  # the window's first word may be cut: "…Seine" must not read as "ne"
         before = before[len(before.split(maxsplit=1)[0]):] if before.strip() else ""
     clause = _CLAUSE_START.on(lowered).match(before)
-    return bool(_NEGATION.on(lowered).search(before, clause.end() if clause else 0))
+    return before[clause.end():] if clause else before
+
+
+def _denied(text: str, lowered: bool, start: int) -> bool:
+    """True when a negation precedes the statement at ``start`` in its clause."""
+    return bool(_NEGATION.on(lowered).search(_clause_before(text, lowered, start, NEGATION_REACH)))
 
 
 def _statements(text: str, lowered: bool) -> list[Statement]:
@@ -164,7 +190,8 @@ def _statements(text: str, lowered: bool) -> list[Statement]:
     for m in _STATUS.on(lowered).finditer(text):
         code = next(c for c in STATUS_PHRASES if m.group(c))
         if not _denied(text, lowered, m.start()):
-            found.append((m.start(), Statement(code, m["years"])))
+            about = None if m["years"] else _subject_date(text, lowered, m.start())
+            found.append((m.start(), Statement(code, m["years"], about)))
     found += [(m.start(), Statement(HELD, None)) for m in _HELD.on(lowered).finditer(text)
               if not _denied(text, lowered, m.start())]
     return [statement for _, statement in sorted(found, key=lambda f: f[0])]
@@ -174,13 +201,21 @@ def _said(text: str) -> list[Statement]:
     return _statements(*folded(nfc(text)))
 
 
-def _years_cancelled(said: Sequence[Statement]) -> list[int]:
-    return sorted({int(y) for s in said if s.code == "cancelled" and s.years
-                   for y in re.findall(YEAR, s.years)})
+def _years_cancelled(said: Sequence[Statement], period: Period | None = None) -> list[int]:
+    """The years cancelled: those a cancellation names after it, and the year of a
+    cancelled thing its subject dates outside the entry's period."""
+    named = {int(y) for s in said if s.code == "cancelled" and s.years for y in re.findall(YEAR, s.years)}
+    named |= {s.about.start_year for s in said if s.code == "cancelled" and _apart(s.about, period)
+              and s.about and s.about.start_year and s.about.start_year == s.about.end_year}
+    return sorted(named)
 
 
 def _status(said: Sequence[Statement], period: Period | None) -> str | None:
-    stated = [s.code for s in said if not (s.code == "cancelled" and s.years)]
+    """The entry's status: the last statement about it; a statement whose subject is dated
+    outside the entry's period ("le séjour prévu en 2020 a été annulé" in an entry of 2021)
+    is about something else."""
+    stated = [s.code for s in said
+              if not (s.code == "cancelled" and s.years) and not _apart(s.about, period)]
     if stated and stated[-1] != HELD:
         return stated[-1]
     if period and period.is_ongoing:
@@ -205,6 +240,8 @@ def status(text: str, period: Period | None) -> str | None:
     >>> status("Le festival n’a pas été annulé mais reporté à 2024.", None)
     'postponed'
     >>> status("Séjour annulé puis finalement maintenu.", None) is None
+    True
+    >>> status("Le séjour prévu en 2020 a été annulé ; il a eu lieu en 2021.", parse_label("2021")) is None
     True
     """
     return _status(_said(text), period)
@@ -269,7 +306,7 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
     said = _statements(*(read if composed is text else folded(composed)))
     period = (parse_label(label) or period_in(label)) if label else None
     return EntryFacts(period=period, status=_status(said, period),
-                      cancelled_years=_edtf_set(_years_cancelled(said)),
+                      cancelled_years=_edtf_set(_years_cancelled(said, period)),
                       recurrence=_recurrence(*read), direction=_direction(text, read, config().town),
                       figures=figures(text), themes=themes(text))
 

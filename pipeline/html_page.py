@@ -54,6 +54,7 @@ _BOLD = {"strong", "b"}
 # Why the read stage sets a block aside.
 TABLE_OF_CONTENTS = "table of contents (links within the page)"
 TABLE_HEADER = "table header"
+CAPTION = "caption of a picture"
 _HEADER_MARK = re.compile(r"header", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "blockquote", "body", "header",
@@ -311,7 +312,8 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.loose.append(child.tail or "")
             continue
         tag = child.tag.lower()
-        if tag in _HEADINGS or tag in ("p", "li", "summary") or tag in _SET_APART or tag in _CONTAINERS:
+        if tag in _HEADINGS or tag in ("p", "li", "summary", "figcaption") or tag in _SET_APART \
+                or tag in _CONTAINERS:
             current.flush(out)
             current.loose.append(child.tail or "")  # read after what the child holds
             if tag in _HEADINGS or tag == "summary":
@@ -326,6 +328,8 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 if pieces:
                     items.add(pieces[0])
                 stack += [opened(inner) for inner in reversed(_nested_lists(child))]
+            elif tag == "figcaption":  # what a picture shows is no action of the page
+                out += [Block("paragraph", t, 0, aside=CAPTION) for t in _pieces(child)]
             elif tag == "th":
                 out += [Block("paragraph", t, 0, aside=TABLE_HEADER) for t in _pieces(child)]
             elif tag in ("ul", "ol") and _table_of_contents(child):

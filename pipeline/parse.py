@@ -39,7 +39,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .dates import abbreviates_month, split_any_label
+from .dates import abbreviates_month, parse_label, split_any_label
 from .errors import PipelineError
 from .french import lexicon
 from .places import link_intro, name_words, place_name, split_heading
@@ -62,6 +62,27 @@ _NOT_WORDS = " .:>»«<|↑↓⇧⇑⬆▲^-–—"
 # A CMS's fields inside the article: tags and dates of publication or update.
 _FURNITURE = re.compile("".join(lexicon("furniture")["cms_fields"]), re.IGNORECASE)
 FURNITURE_LENGTH = 120  # characters: a field of the CMS is short
+# What a page writes around its text: captions and credits of pictures, links to further
+# reading, contact lines, footnotes (pipeline/french/lexicon/furniture.toml).
+_FURNITURE_CUES = lexicon("furniture")
+_COPYRIGHT = tuple(_FURNITURE_CUES["copyright_signs"])
+
+
+def _openings(phrases: list[str]) -> re.Pattern[str]:
+    """A block that opens with one of ``phrases`` and a colon, or is one alone."""
+    words = (r"\s+".join(map(re.escape, p.split())).replace("'", "['’]\\s*")
+             for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?:" + "|".join(words) + r")\s*(?::|$)", re.IGNORECASE)
+
+
+_CREDIT = _openings(_FURNITURE_CUES["credit_openings"])
+_FURTHER_READING = _openings(_FURNITURE_CUES["further_reading"])
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+_PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
+# A footnote opens with its mark: "(1)", "[1]", "*", "¹"; the mark is found again in the
+# text it annotates.
+_FOOTNOTE_MARK = re.compile(r"(?:\(\d{1,2}\)|\[\d{1,2}\]|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?=\s)")
+FURNITURE_TEXT = 300  # characters: a caption, a link, a contact line or a footnote is short
 FURNITURE_VALUE_WORDS = 5  # a tag or a date under a field's name
 # Words that refer back to the entry above: a paragraph whose first sentence holds one
 # cannot stand alone; and openings that link a paragraph to the one above
@@ -80,6 +101,10 @@ OTHER_HEADING = "heading of no partner section"
 UNDER_OTHER_HEADING = "text under a heading of no partner section"
 FURNITURE = "page furniture (tags, dates of publication or update)"
 UNLINKED_ITEM = "intro list item naming no partner section"
+CAPTION = "caption or credit of a picture"
+FURTHER_READING = "link to further reading"
+CONTACT = "contact line (an e-mail address or a phone number)"
+FOOTNOTE = "footnote"
 EARLY_ENTRY = "dated entry before the first partner heading"
 LOST_ENTRY = "dated entry under a heading of no partner section"
 Role = str  # what a heading is: "partner", "group", "sub" or "other"
@@ -262,6 +287,37 @@ def is_furniture(text: str) -> bool:
     return len(text) <= FURNITURE_LENGTH and bool(_FURNITURE.match(text.strip(_NOT_WORDS)))
 
 
+def around_the_text(text: str) -> str | None:
+    """What a block written around the page's text is, or ``None``: a picture's caption or
+    credit (the copyright sign, "Photo : …"), a link to further reading ("Lire aussi : …"),
+    a contact line (an e-mail address or a phone number), a footnote (opens with its mark).
+    A dated entry is none of them.
+
+    >>> [around_the_text(t) for t in ("© Photo : Mairie", "Lire aussi : Les 60 ans du jumelage",
+    ...     "Contact : relations@ville.fr – 01 49 60 25 05", "(1) Source : rapport 2019.",
+    ...     "2019 : visite © Mairie", "Accueil de 12 jeunes.")]
+    ['caption or credit of a picture', 'link to further reading', 'contact line (an e-mail address or a phone number)', 'footnote', None, None]
+    """
+    if len(text) > FURNITURE_TEXT or split_any_label(text):
+        return None
+    if any(sign in text for sign in _COPYRIGHT) or _CREDIT.match(text):
+        return CAPTION
+    if _FURTHER_READING.match(text):
+        return FURTHER_READING
+    if _EMAIL.search(text) or _PHONE.search(text):
+        return CONTACT
+    return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
+
+
+def _annotated(entries: list[_Draft], footnote: str) -> _Draft | None:
+    """The entry above the footnote when its text holds the footnote's mark ("… à Torodo
+    (1)."); a footnote further down is set aside (its fact is not clear)."""
+    mark = _FOOTNOTE_MARK.match(footnote)
+    if not entries or mark is None:
+        return None
+    return entries[-1] if any(mark.group() in piece for piece in entries[-1].pieces) else None
+
+
 def _furniture_value(text: str) -> bool:
     """A value under a CMS field's name: a few words, no sentence nor entry ("12 mars 2024",
     "Cuba", not "2024 : visite").
@@ -347,6 +403,12 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         if other:
             lost = split_any_label(block.text) is not None or label_alone(block.text) is not None
             set_aside.append(SetAside(block, LOST_ENTRY if lost else UNDER_OTHER_HEADING, loss=lost))
+            continue
+        if around := around_the_text(block.text):
+            if around == FOOTNOTE and (noted := _annotated(entries, block.text)):
+                noted.extend(block.text, block.line, "\n\n")  # the footnote stays with its fact
+            else:
+                set_aside.append(SetAside(block, around))
             continue
         if block.kind == "list_item" and not split_any_label(block.text):
             if entries:
@@ -490,7 +552,7 @@ def _dated_heading(block: Block) -> Block:
     >>> _dated_heading(Block("heading", "Gao (Mali)", 5, level=2)).kind
     'heading'
     """
-    if block.kind != "heading" or block.aside or label_alone(block.text) is None:
+    if block.kind != "heading" or block.aside or parse_label(block.text.rstrip(" :")) is None:
         return block
     return Block("paragraph", block.text, block.line)
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from .dates import split_any_label
+from .dates import find_dates, split_any_label
 from .errors import PipelineError
 from .french import lexicon
 from .places import PARTICLES, bracket_parts, countries, heading_text, name_words, split_heading
@@ -84,6 +84,9 @@ GROUP_HEADINGS = frozenset(_HEADINGS["group_headings"])
 OTHER_HEADINGS = frozenset(_HEADINGS["other_headings"])
 SUB_OPENINGS = tuple(_HEADINGS["sub_openings"])
 OTHER_OPENINGS = tuple(_HEADINGS["other_openings"])
+_SORTING_DETERMINERS = tuple(_HEADINGS["sorting_determiners"])
+_SORTING_HEADS = tuple(sorted(_HEADINGS["sorting_heads"], key=len, reverse=True))
+_SORTING_QUALIFIERS = frozenset(_HEADINGS["sorting_qualifiers"])
 HEADING_WORDS = 8  # a heading of either kind is short
 INSTITUTIONS = frozenset(_HEADINGS["institutions"])
 # An elided particle opening a word of a name ("d'Atar"): the capital comes after it.
@@ -228,7 +231,31 @@ def sub_heading(text: str) -> bool:
     [True, True, True, False]
     """
     key = heading_key(text)
-    return key in SUB_HEADINGS or (_opens_with(key, SUB_OPENINGS) and _short_title(text))
+    return key in SUB_HEADINGS or (_opens_with(key, SUB_OPENINGS) and _short_title(text)) \
+        or _sorts_actions(key, text)
+
+
+def _sorts_actions(key: str, text: str) -> bool:
+    """A heading that sorts a section's actions: a head noun of the lexicon, maybe after a
+    determiner, then nothing, a qualifier of time or state, or a date.
+
+    >>> [_sorts_actions(heading_key(t), t) for t in ("Projets en cours", "Actions passées :",
+    ...     "Nos actions depuis 2003", "Réalisations 2015-2020", "Actions de jeunes à Gao")]
+    [True, True, True, True, False]
+    """
+    if not _short_title(text):
+        return False
+    words = key.split(maxsplit=1)
+    if len(words) == 2 and words[0] in _SORTING_DETERMINERS:
+        key = words[1]
+    head = next((h for h in _SORTING_HEADS if key == h or key.startswith(h + " ")), None)
+    if head is None:
+        return False
+    rest = key[len(head):].strip()
+    if not rest or rest in _SORTING_QUALIFIERS:
+        return True
+    found = find_dates(rest)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(rest)
 
 
 def group_heading(text: str) -> bool:

@@ -56,6 +56,7 @@ FUNCTION_WORDS = frozenset("""
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
+    action web site copyright image illustration photo
     association centre
 """.split())
 

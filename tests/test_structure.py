@@ -377,3 +377,50 @@ def test_a_bold_label_needs_no_colon(paragraph, label, text):
                    "<p>2010 : premier échange.</p>" + paragraph, html=True)
     (section,) = page.sections
     assert (section.entries[-1].label, section.entries[-1].text) == (label, text)
+
+
+# --- issue 20: what a page writes around its text is no action ------------------------------
+
+AROUND = [
+    ("credit", "© Photo : Mairie / Service communication", "caption or credit of a picture"),
+    ("photo line", "Photo : accueil des jeunes à l’hôtel de ville, juin 2015.", "caption or credit of a picture"),
+    ("credit first", "Crédit photo : C. Martin – délégation à Gao, 27 février 2019", "caption or credit of a picture"),
+    ("legend", "Légende : la délégation devant l’école de Tamba (mai 2018)", "caption or credit of a picture"),
+    ("read also", "Lire aussi : Les 60 ans du jumelage (juin 2023)", "link to further reading"),
+    ("more", "Plus d’informations : www.fsgt.org", "link to further reading"),
+    ("see also", "Voir également : le site du comité de jumelage", "link to further reading"),
+    ("contact, mail", "Contact : service des Relations internationales – ri@ville.fr", "contact line (an e-mail address or a phone number)"),
+    ("contact, phone", "Renseignements au 01 49 60 25 05 ou à l’accueil de la mairie", "contact line (an e-mail address or a phone number)"),
+    ("footnote alone", "[2] Source : rapport d’activité du comité.", "footnote"),
+]
+
+
+@pytest.mark.parametrize("text, reason", [r[1:] for r in AROUND], ids=[r[0] for r in AROUND])
+def test_what_is_written_around_the_text_is_set_aside_not_an_action(text, reason):
+    for html in (False, True):
+        body = (f"<h2>Tamba (Mali)</h2><p>2020 : forages.</p><p>{text}</p><h2>Gao (Mali)</h2><p>2019 : école.</p>"
+                if html else f"Tamba (Mali)\n\n2020 : forages.\n\n{text}\n\nGao (Mali)\n\n2019 : école.\n")
+        assert [[e for e in entries] for _, _, entries in sections(body, html)] == \
+            [[("2020", "2020 : forages.")], [("2019", "2019 : école.")]]
+        assert (reason, text) in aside(body, html)
+
+
+def test_a_footnote_stays_with_the_entry_that_holds_its_mark():
+    body = "Tamba (Mali)\n\n2019 : quatre lampadaires solaires (1).\n\n(1) Source : rapport 2019.\n"
+    assert sections(body)[0][2] == [("2019", "2019 : quatre lampadaires solaires (1).\n\n(1) Source : rapport 2019.")]
+
+
+def test_a_picture_s_caption_is_set_aside_in_html():
+    body = ("<h2>Tamba (Mali)</h2><p>2020 : forages.</p><figure><img src='a.jpg' alt=''><figcaption>"
+            "Délégation à Tamba, 27 février 2019</figcaption></figure><p>Ce séjour a permis de visiter l’école.</p>")
+    assert sections(body, True)[0][2] == [("2020", "2020 : forages.\n\nCe séjour a permis de visiter l’école.")]
+    assert ("caption of a picture", "Délégation à Tamba, 27 février 2019") in aside(body, True)
+
+
+@pytest.mark.parametrize("heading", ["Projets en cours", "Actions passées", "Nos actions depuis 2003",
+                                     "Réalisations 2015-2020", "Les échanges à venir :", "Temps forts"])
+def test_a_heading_that_sorts_actions_is_a_sub_heading(heading):
+    for html in (False, True):
+        body = (f"<h2>Tamba (Mali)</h2><h3>{heading}</h3><p>2020 : forages.</p><p>2021 : école.</p>" if html
+                else f"Tamba (Mali)\n\n{heading}\n\n2020 : forages.\n\n2021 : école.\n")
+        assert sections(body, html) == [("Tamba (Mali)", [], [("2020", "2020 : forages."), ("2021", "2021 : école.")])]
