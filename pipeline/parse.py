@@ -294,9 +294,10 @@ def around_the_text(text: str) -> str | None:
     A dated entry is none of them.
 
     >>> [around_the_text(t) for t in ("© Photo : Mairie", "Lire aussi : Les 60 ans du jumelage",
-    ...     "Contact : relations@ville.fr – 01 49 60 25 05", "(1) Source : rapport 2019.",
-    ...     "2019 : visite © Mairie", "Accueil de 12 jeunes.")]
-    ['caption or credit of a picture', 'link to further reading', 'contact line (an e-mail address or a phone number)', 'footnote', None, None]
+    ...     "(1) Source : rapport 2019.", "2019 : visite © Mairie", "Accueil de 12 jeunes.")]
+    ['caption or credit of a picture', 'link to further reading', 'footnote', None, None]
+    >>> around_the_text("Contact : relations@ville.fr – 01 49 60 25 05") == CONTACT
+    True
     """
     if len(text) > FURNITURE_TEXT or split_any_label(text):
         return None

@@ -400,7 +400,7 @@ def test_what_is_written_around_the_text_is_set_aside_not_an_action(text, reason
     for html in (False, True):
         body = (f"<h2>Tamba (Mali)</h2><p>2020 : forages.</p><p>{text}</p><h2>Gao (Mali)</h2><p>2019 : école.</p>"
                 if html else f"Tamba (Mali)\n\n2020 : forages.\n\n{text}\n\nGao (Mali)\n\n2019 : école.\n")
-        assert [[e for e in entries] for _, _, entries in sections(body, html)] == \
+        assert [list(entries) for _, _, entries in sections(body, html)] == \
             [[("2020", "2020 : forages.")], [("2019", "2019 : école.")]]
         assert (reason, text) in aside(body, html)
 
