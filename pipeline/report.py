@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .dates import split_any_label
+from .dates import find_dates, first_sentence, split_any_label
 from .errors import PipelineError
 from .fingerprint import code_fingerprint, versions
 from .parse import UNLINKED_ITEM, Page
@@ -196,6 +196,11 @@ def warnings(page: Page, data: Tables) -> list[dict[str, Any]]:
             warn.append({"line": action["source_line"],
                          "message": f"date label not understood, dates left empty: "
                                     f"{action['date_label']!r}"})
+        elif not action["date_label"]:
+            unread = [f.text for f in find_dates(first_sentence(str(action["text"]))) if f.period is None]
+            warn += [{"line": action["source_line"],
+                      "message": f"date not understood in an undated entry, dates left empty: {phrase!r}"}
+                     for phrase in unread]
     themed = {t["action_id"] for t in data.get("action_themes", [])}
     for action in data["actions"]:
         if action["action_id"] not in themed:
