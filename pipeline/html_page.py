@@ -17,6 +17,7 @@ import lxml.html
 from lxml import etree
 
 from .errors import PipelineError
+from .french import lexicon
 from .places import split_heading
 from .read import (
     Block,
@@ -35,12 +36,7 @@ _NOT_RENDERED = {"script", "style", "template", "noscript"}
 _LEFT_OUT_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript",
                   "template", "button", "svg", "iframe", "head"}
 # Site furniture inside the article's container, by class or id.
-_LEFT_OUT_MARKS = re.compile(
-    r"breadcrumb|ariane|\bmenu|\bnav|subnav|footer|header|share|partage|social|skip|cookie"
-    r"|sidebar|colonne-(?:droite|gauche|laterale|secondaire)|col-(?:droite|gauche)|relatedposts"
-    r"|related-posts|back-to-top|to-top|haut-de-page",
-    re.IGNORECASE,
-)
+_LEFT_OUT_MARKS = re.compile("|".join(lexicon("furniture")["cms_marks"]), re.IGNORECASE)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
 _PERMALINK = "¶#§🔗\ufe0f"
 # A heading found by what it names rather than by its tag (``<p><strong>Gao (Mali)</strong></p>``,

@@ -44,7 +44,7 @@ from pipeline.french import lexicon
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
-FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py", "themes.py", "entities.py"]
+FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py", "themes.py", "entities.py", "html_page.py"]
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
@@ -56,7 +56,7 @@ FUNCTION_WORDS = frozenset("""
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
-    action web site copyright image illustration photo
+    action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
     association centre
 """.split())
 
