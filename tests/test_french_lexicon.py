@@ -240,3 +240,16 @@ def test_keys_read_are_found() -> None:
     keys = _keys_read()
     assert {"sub_headings", "institutions"} <= keys["headings"]
     assert {"phrases", "held", "negation"} <= keys["statuses"]
+
+
+def test_months_and_weekdays_are_cldr_s():
+    """calendar.toml's month and weekday names are the Unicode CLDR's French names (Babel),
+    and its abbreviations include CLDR's, without their full stop: none is typed wrong."""
+    from babel.dates import get_day_names, get_month_names
+
+    calendar = lexicon("calendar")
+    assert calendar["months"] == [get_month_names("wide", locale="fr")[n] for n in range(1, 13)]
+    assert calendar["weekdays"] == [get_day_names("wide", locale="fr")[n] for n in range(7)]
+    cldr = {name.rstrip("."): n for n, name in get_month_names("abbreviated", locale="fr").items()}
+    abbreviations = calendar["abbreviations"] | {m: n for n, m in enumerate(calendar["months"], start=1)}
+    assert {name: abbreviations.get(name) for name in cldr} == cldr
