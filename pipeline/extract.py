@@ -28,6 +28,7 @@ from .places import (
     agreement,
     canonical_name,
     countries,
+    country_in_text,
     first_link,
     place_kind,
     place_name,
@@ -355,6 +356,29 @@ class Heading:
         return cls(text, place_name(place), brackets)
 
 
+def partner_country(heading: Heading, intro_item: str | None,
+                    description: str | None) -> tuple[str | None, str | None]:
+    """The partner's ``country_name`` and ``country_code``: what its heading names beside
+    the place, else what its intro item names, else the first country its description
+    places it in. A heading's brackets that name no country are kept as written.
+
+    >>> partner_country(Heading.read("Dianguirdé (Mali)"), None, None)
+    ('Mali', 'ML')
+    >>> partner_country(Heading.read("Notre ville jumelle : La Lisa"), "La municipalité de La Lisa (Cuba)", None)
+    ('Cuba', 'CU')
+    >>> partner_country(Heading.read("Dianguirdé"), None, "Une commune malienne de la région de Kayes.")
+    ('Mali', 'ML')
+    """
+    named = countries(heading.brackets)
+    if named[1]:
+        return named
+    if intro_item and (from_item := countries(split_heading(intro_item)[1]))[1]:
+        return from_item
+    if description and (from_text := country_in_text(description)):
+        return from_text
+    return named
+
+
 @dataclass(frozen=True)
 class PartnerName:
     """A partner's canonical name and the spellings the page gives it."""
@@ -378,7 +402,7 @@ def _partner_record(section: Section, partner_id: str, name: PartnerName, headin
     """The partner's row: what its heading and intro item say, and ``about`` it (what its
     description and the reference places say)."""
     item = section.intro
-    country_name, code = countries(heading.brackets)
+    country_name, code = partner_country(heading, item.text if item else None, about.get("description"))
     return {
         "partner_id": partner_id,
         "name": name.name,
