@@ -87,7 +87,9 @@ OTHER_OPENINGS = tuple(_HEADINGS["other_openings"])
 HEADING_WORDS = 8  # a heading of either kind is short
 INSTITUTIONS = frozenset(_HEADINGS["institutions"])
 # An elided particle opening a word of a name ("d'Atar"): the capital comes after it.
-_ELIDED = re.compile("^[" + "".join(lexicon("places")["elided_particles"]) + "]['’]", re.IGNORECASE)
+_ELIDED = re.compile("^(?:" + "|".join([*lexicon("places")["elided_particles"],
+                                         *lexicon("places")["foreign_elided_particles"]]) + ")['’]",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
