@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -30,6 +30,7 @@ from .places import (
     countries,
     country_in_text,
     first_link,
+    name_words,
     place_kind,
     place_name,
     relationship,
@@ -654,8 +655,33 @@ class _Partner:
     action_ids: list[str]
 
 
+def fuller_place(heading: Heading, intro_item: str | None) -> Heading:
+    """The heading, its place named as its intro item names it when the item holds every
+    word of the heading's place and more: a heading may shorten the place's name
+    ("Solidarité avec le peuple sahraoui : camps de Tindouf"), the partner keeps its
+    full name and id.
+
+    >>> fuller_place(Heading.read("Solidarité : camps de Tindouf (Algérie)"),
+    ...              "Camps de réfugiés Sahraouis de Tindouf (Algérie)").place
+    'Camps de réfugiés Sahraouis de Tindouf'
+    >>> fuller_place(Heading.read("Brandenburg-sur-la-Havel (Allemagne)"),
+    ...              "La ville de Brandenbourg-sur-la-Havel (Allemagne)").place
+    'Brandenburg-sur-la-Havel'
+    """
+    if not intro_item:
+        return heading
+    full = place_name(split_heading(intro_item)[0])
+    if name_words(heading.place) < name_words(full) and len(full) <= MAX_PLACE_NAME:
+        return replace(heading, place=full)
+    return heading
+
+
+MAX_PLACE_NAME = 80  # characters of an intro item's place taken as a partner's name
+
+
 def _partners(page: Page, previous: Mapping[str, str]) -> list[_Partner]:
-    headings = [Heading.read(s.heading.text) for s in page.sections]
+    headings = [fuller_place(Heading.read(s.heading.text), s.intro.text if s.intro else None)
+                for s in page.sections]
     words = Spellings(_page_text(page), frozenset(h.place for h in headings))
     names = [partner_name(heading, words) for heading in headings]
     return [_Partner(section, pid, heading, name, action_ids(pid, section.entries, previous))
