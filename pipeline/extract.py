@@ -365,7 +365,8 @@ def partner_country(heading: Heading, intro_item: str | None,
 
     >>> partner_country(Heading.read("Dianguirdé (Mali)"), None, None)
     ('Mali', 'ML')
-    >>> partner_country(Heading.read("Notre ville jumelle : La Lisa"), "La municipalité de La Lisa (Cuba)", None)
+    >>> lisa = Heading.read("Notre ville jumelle : La Lisa")
+    >>> partner_country(lisa, "La municipalité de La Lisa (Cuba)", None)
     ('Cuba', 'CU')
     >>> partner_country(Heading.read("Dianguirdé"), None, "Une commune malienne de la région de Kayes.")
     ('Mali', 'ML')
@@ -403,7 +404,9 @@ def _partner_record(section: Section, partner_id: str, name: PartnerName, headin
     """The partner's row: what its heading and intro item say, and ``about`` it (what its
     description and the reference places say)."""
     item = section.intro
-    country_name, code = partner_country(heading, item.text if item else None, about.get("description"))
+    description = about.get("description")
+    country_name, code = partner_country(heading, item.text if item else None,
+                                         description if isinstance(description, str) else None)
     return {
         "partner_id": partner_id,
         "name": name.name,
@@ -679,15 +682,60 @@ def fuller_place(heading: Heading, intro_item: str | None) -> Heading:
 MAX_PLACE_NAME = 80  # characters of an intro item's place taken as a partner's name
 
 
-def _partners(page: Page, previous: Mapping[str, str]) -> list[_Partner]:
+def _aliases(partner: Mapping[str, object]) -> list[set[str]]:
+    """The words of each name a previous release gives a partner: its name, its
+    spellings, its intro item's place."""
+    names = [str(partner.get("name") or ""), *str(partner.get("name_variants") or "").split(" | ")]
+    if partner.get("intro_item"):
+        names.append(place_name(split_heading(str(partner["intro_item"]))[0]))
+    return [words for name in names if (words := name_words(name))]
+
+
+def same_partners(names: list[str], codes: list[str | None],
+                  before: Sequence[Mapping[str, object]]) -> list[str | None]:
+    """For each partner (its place's name and country code), the id of the previous
+    release's partner it is, when its id is new: the one previous partner, not found
+    again by its own id, whose name, spellings or intro place has every word of the
+    place's name or whose words the place's name all has, in the same country (or one of
+    the two without country).
+
+    >>> before = [{"partner_id": "camps-de-refugies-de-tindouf", "name": "Camps de réfugiés de Tindouf",
+    ...            "country_code": "DZ"}, {"partner_id": "gao", "name": "Gao", "country_code": "ML"}]
+    >>> same_partners(["Tindouf", "Gao", "Kita"], ["DZ", "ML", "ML"], before)
+    ['camps-de-refugies-de-tindouf', None, None]
+    """
+    ids = {str(p["partner_id"]) for p in before}
+    new = [slug(name) for name in names]
+    free = [p for p in before if str(p["partner_id"]) not in new]
+    found: list[str | None] = [None] * len(names)
+    taken: set[str] = set()
+    for i, (name, code) in enumerate(zip(names, codes, strict=True)):
+        words = name_words(name)
+        if new[i] in ids or not words:
+            continue
+        candidates = [str(p["partner_id"]) for p in free
+                      if (not code or not p.get("country_code") or code == p["country_code"])
+                      and any(words <= alias or alias <= words for alias in _aliases(p))]
+        if len(candidates) == 1 and candidates[0] not in taken:
+            found[i] = candidates[0]
+            taken.add(candidates[0])
+    return found
+
+
+def _partners(page: Page, previous: Mapping[str, str],
+              before: Sequence[Mapping[str, object]] = ()) -> list[_Partner]:
     headings = [fuller_place(Heading.read(s.heading.text), s.intro.text if s.intro else None)
                 for s in page.sections]
     words = Spellings(_page_text(page), frozenset(h.place for h in headings))
     names = [partner_name(heading, words) for heading in headings]
+    pids = ranked([slug(name.name) for name in names])
+    if before:
+        codes = [partner_country(h, s.intro.text if s.intro else None, None)[1]
+                 for h, s in zip(headings, page.sections, strict=True)]
+        pids = [same or pid for pid, same in
+                zip(pids, same_partners([n.name for n in names], codes, before), strict=True)]
     return [_Partner(section, pid, heading, name, action_ids(pid, section.entries, previous))
-            for section, pid, heading, name in zip(
-                page.sections, ranked([slug(name.name) for name in names]), headings, names,
-                strict=True)]
+            for section, pid, heading, name in zip(page.sections, pids, headings, names, strict=True)]
 
 
 def _all_passages(partners: list[_Partner]) -> list[_Passage]:
@@ -748,16 +796,19 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
 
 
 def extract(page: Page, locations: dict[str, Location] | None = None,
-            workers: Pool | None = None, previous: Mapping[str, str] | None = None) -> Records:
+            workers: Pool | None = None, previous: Mapping[str, str] | None = None,
+            previous_partners: Sequence[Mapping[str, object]] = ()) -> Records:
     """The page's records, one list per table, named after the schemas' columns.
 
     Programmes, organisations and people are read in the actions and in the partners'
     descriptions; each row and each link gives the line of the page that names the thing.
     A large page's entries are read meanwhile by ``workers``, when given. ``previous``
     (the previous release's action ids and texts) keeps the ids of entries that share a
-    label (:func:`action_ids`).
+    label (:func:`action_ids`); ``previous_partners`` (the previous release's partners)
+    keeps the id of a partner whose heading names its place otherwise
+    (:func:`same_partners`), and so its actions' ids and its coordinates.
     """
-    partners = _partners(page, previous or {})
+    partners = _partners(page, previous or {}, previous_partners)
     facts = _entry_facts(page, workers)
     passages = _all_passages(partners)
     programme_rows, action_programmes, partner_programmes = _things(

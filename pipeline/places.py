@@ -478,11 +478,12 @@ def country_in(phrase: str) -> tuple[str, str] | None:
     if code := country_code(phrase):
         return phrase, code
     words = phrase.split()
-    if len(words) > 1 and words[0].lower() in _PREPOSITIONS and (code := country_code(" ".join(words[1:]))):
-        return " ".join(words[1:]), code
-    if words and all(w.lower() in _PLACE_NOUNS for w in words[:-1]) and len(words) <= 4:
-        if code := _adjectives().get(_key(words[-1])):
-            return country_name(code), code
+    named = " ".join(words[1:])
+    if len(words) > 1 and words[0].lower() in _PREPOSITIONS and (code := country_code(named)):
+        return named, code
+    if (words and len(words) <= 4 and all(w.lower() in _PLACE_NOUNS for w in words[:-1])
+            and (code := _adjectives().get(_key(words[-1])))):
+        return country_name(code), code
     return None
 
 

@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import Heading, partner_country
-from pipeline.read import IntroWords, heading_like, names_a_place
+from pipeline.extract import Heading, extract, partner_country
+from pipeline.parse import parse
+from pipeline.read import IntroWords, heading_like, names_a_place, text_blocks
+
+from .conftest import SNAPSHOT, records_of
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "headings.toml").read_text(encoding="utf-8"))
 ROWS = [(form, heading, place, code) for form, rows in CORPUS.items() if form != "not_partner"
@@ -47,3 +50,38 @@ def test_a_heading_without_country_takes_its_intro_items_or_its_descriptions():
     assert partner_country(Heading.read("Dianguirdé"), None,
                            "Dianguirdé est une commune malienne de la région de Kayes.")[1] == "ML"
     assert partner_country(Heading.read("Gao"), None, "La ville, située au Mali, …")[1] == "ML"
+
+
+def _ids(records):
+    return ([p["partner_id"] for p in records["partners"]],
+            sorted(a["action_id"] for a in records["actions"]))
+
+
+@pytest.mark.parametrize("edited", [
+    "Jumelage avec Jérusalem-Est (Palestine)",       # a lead-in
+    "Notre ville partenaire : Jérusalem-Est",        # a lead-in, no country
+    "Jérusalem-Est, ville palestinienne",            # a country adjective
+    "Coopération avec la ville de Jérusalem-Est – Palestine",
+])
+def test_a_reworded_heading_keeps_the_partner_and_every_action_id(edited):
+    text = SNAPSHOT.read_text(encoding="utf-8")
+    before = records_of(text)
+    after = records_of(text.replace("\nJérusalem-Est (Palestine)\n", f"\n{edited}\n", 1))
+    assert _ids(after) == _ids(before)
+    row = next(p for p in after["partners"] if p["partner_id"] == "jerusalem-est")
+    assert (row["country_code"], row["heading"]) == ("PS", edited)
+
+
+def test_a_renamed_partner_is_found_again_in_the_previous_release():
+    """Its place named shorter, with no intro item to name it in full: the previous
+    release's partner of the same country whose name holds the new one's words."""
+    text = SNAPSHOT.read_text(encoding="utf-8")
+    before = records_of(text)
+    edited = (text.replace("  • La ville de Jérusalem-Est ( Palestine)\n", "", 1)
+              .replace("\nJérusalem-Est (Palestine)\n", "\nJérusalem (Palestine)\n", 1))
+    page = parse(text_blocks(edited))
+    alone = extract(page)
+    assert "jerusalem" in _ids(alone)[0]
+    again = extract(page, previous={a["action_id"]: a["text"] for a in before["actions"]},
+                    previous_partners=before["partners"])
+    assert _ids(again) == _ids(before)
