@@ -122,7 +122,7 @@ _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # "Gao (Mali) – jumelée depuis 1997": a short comment after the brackets.
 _AFTER_BRACKETS = re.compile(r"([^()]{1,150}\([^()]{1,80}\))\s{0,3}[–—-]\s{0,3}[^()]{1,80}")
 # "Mali – Gao", "Allemagne : Brandebourg", "Gao – Mali": a country beside the place.
-_BESIDE = re.compile(r"\s{0,3}[:,]\s{1,3}|\s{1,3}[–—-]\s{1,3}")
+_BESIDE = re.compile(r"\s{0,3}[:,]\s{1,3}|\s{1,3}[–—/|-]\s{1,3}")
 _HEADINGS = lexicon("headings")
 _COUNTRIES = lexicon("countries")
 
@@ -142,6 +142,13 @@ _LEAD_IN = re.compile(rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)
 _AFTER_PLACE = re.compile(rf"(?<!\s)\s+(?:{_phrases(_COUNTRIES['written']['prepositions'])})\s+")
 _PREPOSITIONS = frozenset(_COUNTRIES["written"]["prepositions"])
 _PLACE_NOUNS = frozenset(_COUNTRIES["written"]["place_nouns"])
+# "une commune du Mali", "ville des Pays-Bas": an article, nouns of places, "de" and a
+# country.
+_OF_COUNTRY = re.compile(
+    rf"(?:(?:{_phrases(_COUNTRIES['written']['articles'])})\s+)?"
+    rf"(?:{_phrases(_COUNTRIES['written']['place_nouns'])})(?:\s+(?:{_phrases(_COUNTRIES['written']['place_nouns'])})){{0,2}}"
+    rf"\s+(?:(?:{_phrases(_COUNTRIES['written']['of'])})\s+|d{APOSTROPHES}\s*)(?P<country>.+)",
+    re.IGNORECASE)
 
 
 def without_lead_in(text: str) -> str:
@@ -151,16 +158,43 @@ def without_lead_in(text: str) -> str:
     ('Cottbus (Allemagne)', 'La Lisa')
     >>> without_lead_in("Coopération Nord-Sud"), without_lead_in("Coopération : Gao")
     ('Coopération Nord-Sud', 'Gao')
+    >>> without_lead_in("Jumelage Ivry – Cottbus (Allemagne)"), without_lead_in("Cottbus et Ivry-sur-Seine")
+    ('Cottbus (Allemagne)', 'Cottbus')
     """
     found = _LEAD_IN.match(text)
-    return text[found.end():] if found else text
+    text = text[found.end():] if found else text
+    town = _town_beside().search(text)
+    return text[:town.start()] + text[town.end():] if town else text
+
+
+@cache
+def _town_beside() -> re.Pattern[str]:
+    """The page's own town named beside its partner in a heading ("Jumelage Ivry –
+    Cottbus", "Ivry et Gao", "Cottbus – Ivry-sur-Seine"), with a word of the tie before it."""
+    from .config import config
+
+    town = config().town.name_pattern()
+    ties = _phrases([*_HEADINGS["rubrics"], *_HEADINGS["lead_ins"]])
+    joiners = _phrases(_HEADINGS["town_joiners"])
+    return re.compile(rf"^(?:(?:{ties})\s+)?{town}(?:\s*[–—/&-]\s*|\s+(?:{joiners})\s+)(?=[^\W\d_])"
+                      rf"|(?<=\S)(?:\s+[–—/&-]\s*|\s+(?:{joiners})\s+){town}$", re.IGNORECASE)
 
 
 def split_heading(heading: str) -> tuple[str, str | None]:
     """A heading's (or intro item's) place and what its closing brackets hold, or the
-    country written beside the place instead (before or after it, after a colon or a
-    dash). A rubric before a colon ("Nouveau partenariat : Gao (Mali)") and a comment
-    after the brackets ("Gao (Mali) – jumelée depuis 1997") are not the place's name.
+    country written beside the place instead: before or after it, after a colon, a comma
+    or a dash, as its name or its adjective ("ville allemande"), or after a preposition
+    ("Gao au Mali"). A lead-in ("Jumelage avec", "Notre ville jumelle :", lexicon
+    ``headings.lead_ins``), a rubric before a colon ("Nouveau partenariat : Gao (Mali)")
+    and a comment after the brackets ("Gao (Mali) – jumelée depuis 1997") are not the
+    place's name. What the country part names is read by :func:`countries`.
+
+    >>> split_heading("Jumelage avec Cottbus (Allemagne)"), split_heading("Gao aux Pays-Bas")
+    (('Cottbus', 'Allemagne'), ('Gao', 'Pays-Bas'))
+    >>> split_heading("Brandebourg-sur-la-Havel, ville allemande")
+    ('Brandebourg-sur-la-Havel', 'ville allemande')
+    >>> split_heading("Coopération avec la commune de Dianguirdé – Mali")
+    ('la commune de Dianguirdé', 'Mali')
 
     >>> split_heading("Saint-Louis (Sénégal)")
     ('Saint-Louis', 'Sénégal')
@@ -473,6 +507,8 @@ def country_in(phrase: str) -> tuple[str, str] | None:
     (('Mali', 'ML'), ('Pays-Bas', 'NL'), ('Allemagne', 'DE'))
     >>> country_in("commune rurale malienne"), country_in("Kosovo"), country_in("ville de Kita")
     (('Mali', 'ML'), ('Kosovo', 'XK'), None)
+    >>> country_in("une commune du Mali"), country_in("ville d'Allemagne")
+    (('Mali', 'ML'), ('Allemagne', 'DE'))
     """
     phrase = phrase.strip()
     if code := country_code(phrase):
@@ -484,6 +520,8 @@ def country_in(phrase: str) -> tuple[str, str] | None:
     if (words and len(words) <= 4 and all(w.lower() in _PLACE_NOUNS for w in words[:-1])
             and (code := _adjectives().get(_key(words[-1])))):
         return country_name(code), code
+    if (of := _OF_COUNTRY.fullmatch(phrase)) and (code := country_code(of["country"])):
+        return of["country"], code  # "une commune du Mali"
     return None
 
 
