@@ -145,7 +145,7 @@ _PLACE_NOUNS = frozenset(_COUNTRIES["written"]["place_nouns"])
 # "une commune du Mali", "ville des Pays-Bas": an article, nouns of places, "de" and a
 # country.
 _OF_COUNTRY = re.compile(
-    rf"(?:(?:{_phrases(_COUNTRIES['written']['articles'])})\s+)?"
+    rf"(?:(?:{_phrases(_COUNTRIES['written']['determiners'])})\s+)?"
     rf"(?:{_phrases(_COUNTRIES['written']['place_nouns'])})(?:\s+(?:{_phrases(_COUNTRIES['written']['place_nouns'])})){{0,2}}"
     rf"\s+(?:(?:{_phrases(_COUNTRIES['written']['of'])})\s+|d{APOSTROPHES}\s*)(?P<country>.+)",
     re.IGNORECASE)
