@@ -545,14 +545,15 @@ def _adjectives() -> dict[str, str]:
 
 
 def country_name(code: str) -> str:
-    """A country's usual French name (the Unicode CLDR's).
+    """A country's usual French name: the lexicon's where municipal pages name it
+    otherwise than the Unicode CLDR, else the CLDR's.
 
-    >>> country_name("DE"), country_name("XK")
-    ('Allemagne', 'Kosovo')
+    >>> country_name("DE"), country_name("XK"), country_name("PS")
+    ('Allemagne', 'Kosovo', 'Palestine')
     """
     from babel import Locale
 
-    return str(Locale("fr").territories.get(code, code))
+    return _COUNTRIES["usual_names"].get(code) or str(Locale("fr").territories.get(code, code))
 
 
 def country_in_text(text: str) -> tuple[str, str] | None:
