@@ -272,6 +272,16 @@ def place_name(heading_name: str) -> str:
     return _LOCATIVE.sub("", _KIND_PREFIX.sub("", _TOWN_PREFIX.sub("", name))).strip()
 
 
+def without_kind(name: str) -> str:
+    """A place's name without the kind of place written before it (qualifiers after it
+    stay: what follows a comma or a dash may be a sentence's, not a name's).
+
+    >>> without_kind("la commune de Dianguirdé"), without_kind("JPEG - 22 ko")
+    ('Dianguirdé', 'JPEG - 22 ko')
+    """
+    return _KIND_PREFIX.sub("", _TOWN_PREFIX.sub("", name)).strip()
+
+
 def plain_spelling(text: str) -> str:
     """``text`` with its inclusive spellings in the plain plural (or singular).
 

@@ -30,7 +30,16 @@ from typing import Literal
 from .dates import split_any_label
 from .errors import PipelineError
 from .french import lexicon
-from .places import PARTICLES, bracket_parts, countries, heading_text, name_words, place_name, split_heading
+from .places import (
+    PARTICLES,
+    bracket_parts,
+    countries,
+    heading_text,
+    name_words,
+    place_name,
+    split_heading,
+    without_kind,
+)
 from .text import nfc
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
@@ -370,7 +379,7 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     name, bracket = split_heading(line)
     if _SENTENCE_MARK.search(name):
         return False
-    place = place_name(name)
+    place = without_kind(name)
     if bracket is not None and not line.endswith(")") and not (_reads_as_name(place) or named(place)):
         return False  # "Ce séjour a eu lieu (Mali)." is a sentence
     if bracket is None:
