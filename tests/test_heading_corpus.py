@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import Heading, extract, partner_country
+from pipeline.french import lexicon
 from pipeline.parse import parse
 from pipeline.read import IntroWords, heading_like, names_a_place, text_blocks
 
@@ -85,3 +86,29 @@ def test_a_renamed_partner_is_found_again_in_the_previous_release():
     again = extract(page, previous={a["action_id"]: a["text"] for a in before["actions"]},
                     previous_partners=before["partners"])
     assert _ids(again) == _ids(before)
+
+
+# One heading of each form that names its place first, to put every lead-in of the lexicon
+# before it.
+_AFTER_LEAD_IN = [(h, p, c) for form in ("brackets", "comma", "preposition", "adjective", "country_of")
+                  for h, (p, c) in list(CORPUS[form].items())[:3]]
+
+
+@pytest.mark.parametrize("lead_in", lexicon("headings")["lead_ins"])
+def test_every_lead_in_before_every_form_leaves_the_place_and_its_country(lead_in):
+    for heading, place, code in _AFTER_LEAD_IN:
+        for written in (f"{lead_in.capitalize()} {heading}", f"{lead_in.capitalize()} : {heading}"):
+            read = Heading.read(written)
+            assert (read.place, partner_country(read, None, None)[1] or "") == (place, code), written
+            assert names_a_place(written, IntroWords()), written
+
+
+@pytest.mark.parametrize("code, adjective", [(c, a) for c, adjectives in lexicon("countries")["adjectives"].items()
+                                             for a in adjectives])
+def test_every_country_adjective_is_read_in_every_gender_and_number(code, adjective):
+    from pipeline.places import _adjectives, country_in
+    forms = [f for f, c in _adjectives().items() if c == code]
+    assert len(forms) >= 2  # at least a feminine or a plural besides the masculine
+    for noun in ("ville", "communes", "village"):
+        assert country_in(f"{noun} {adjective}") is not None
+        assert country_in(f"{noun} {adjective}")[1] == code
