@@ -28,7 +28,9 @@ from .places import (
     agreement,
     canonical_name,
     countries,
+    country_in_text,
     first_link,
+    name_words,
     place_kind,
     place_name,
     relationship,
@@ -413,6 +415,30 @@ class Heading:
         return cls(text, place_name(place), brackets)
 
 
+def partner_country(heading: Heading, intro_item: str | None,
+                    description: str | None) -> tuple[str | None, str | None]:
+    """The partner's ``country_name`` and ``country_code``: what its heading names beside
+    the place, else what its intro item names, else the first country its description
+    places it in. A heading's brackets that name no country are kept as written.
+
+    >>> partner_country(Heading.read("Dianguirdé (Mali)"), None, None)
+    ('Mali', 'ML')
+    >>> lisa = Heading.read("Notre ville jumelle : La Lisa")
+    >>> partner_country(lisa, "La municipalité de La Lisa (Cuba)", None)
+    ('Cuba', 'CU')
+    >>> partner_country(Heading.read("Dianguirdé"), None, "Une commune malienne de la région de Kayes.")
+    ('Mali', 'ML')
+    """
+    named = countries(heading.brackets)
+    if named[1]:
+        return named
+    if intro_item and (from_item := countries(split_heading(intro_item)[1]))[1]:
+        return from_item
+    if description and (from_text := country_in_text(description)):
+        return from_text
+    return named
+
+
 @dataclass(frozen=True)
 class PartnerName:
     """A partner's canonical name and the spellings the page gives it."""
@@ -436,7 +462,9 @@ def _partner_record(section: Section, partner_id: str, name: PartnerName, headin
     """The partner's row: what its heading and intro item say, and ``about`` it (what its
     description and the reference places say)."""
     item = section.intro
-    country_name, code = countries(heading.brackets)
+    description = about.get("description")
+    country_name, code = partner_country(heading, item.text if item else None,
+                                         description if isinstance(description, str) else None)
     return {
         "partner_id": partner_id,
         "name": name.name,
@@ -688,14 +716,84 @@ class _Partner:
     action_ids: list[str]
 
 
-def _partners(page: Page, previous: Mapping[str, str]) -> list[_Partner]:
-    headings = [Heading.read(s.heading.text) for s in page.sections]
+def fuller_place(heading: Heading, intro_item: str | None) -> Heading:
+    """The heading, its place named as its intro item names it when the item holds every
+    word of the heading's place and more: a heading may shorten the place's name
+    ("Solidarité avec le peuple sahraoui : camps de Tindouf"), the partner keeps its
+    full name and id.
+
+    >>> fuller_place(Heading.read("Solidarité : camps de Tindouf (Algérie)"),
+    ...              "Camps de réfugiés Sahraouis de Tindouf (Algérie)").place
+    'Camps de réfugiés Sahraouis de Tindouf'
+    >>> fuller_place(Heading.read("Brandenburg-sur-la-Havel (Allemagne)"),
+    ...              "La ville de Brandenbourg-sur-la-Havel (Allemagne)").place
+    'Brandenburg-sur-la-Havel'
+    """
+    if not intro_item:
+        return heading
+    full = place_name(split_heading(intro_item)[0])
+    if name_words(heading.place) < name_words(full) and len(full) <= MAX_PLACE_NAME:
+        return replace(heading, place=full)
+    return heading
+
+
+MAX_PLACE_NAME = 80  # characters of an intro item's place taken as a partner's name
+
+
+def _aliases(partner: Mapping[str, object]) -> list[set[str]]:
+    """The words of each name a previous release gives a partner: its name, its
+    spellings, its intro item's place."""
+    names = [str(partner.get("name") or ""), *str(partner.get("name_variants") or "").split(" | ")]
+    if partner.get("intro_item"):
+        names.append(place_name(split_heading(str(partner["intro_item"]))[0]))
+    return [words for name in names if (words := name_words(name))]
+
+
+def same_partners(names: list[str], codes: list[str | None],
+                  before: Sequence[Mapping[str, object]]) -> list[str | None]:
+    """For each partner (its place's name and country code), the id of the previous
+    release's partner it is, when its id is new: the one previous partner, not found
+    again by its own id, whose name, spellings or intro place has every word of the
+    place's name or whose words the place's name all has, in the same country (or one of
+    the two without country).
+
+    >>> before = [{"partner_id": "camps-de-refugies-de-tindouf", "name": "Camps de réfugiés de Tindouf",
+    ...            "country_code": "DZ"}, {"partner_id": "gao", "name": "Gao", "country_code": "ML"}]
+    >>> same_partners(["Tindouf", "Gao", "Kita"], ["DZ", "ML", "ML"], before)
+    ['camps-de-refugies-de-tindouf', None, None]
+    """
+    ids = {str(p["partner_id"]) for p in before}
+    new = [slug(name) for name in names]
+    free = [p for p in before if str(p["partner_id"]) not in new]
+    found: list[str | None] = [None] * len(names)
+    taken: set[str] = set()
+    for i, (name, code) in enumerate(zip(names, codes, strict=True)):
+        words = name_words(name)
+        if new[i] in ids or not words:
+            continue
+        candidates = [str(p["partner_id"]) for p in free
+                      if (not code or not p.get("country_code") or code == p["country_code"])
+                      and any(words <= alias or alias <= words for alias in _aliases(p))]
+        if len(candidates) == 1 and candidates[0] not in taken:
+            found[i] = candidates[0]
+            taken.add(candidates[0])
+    return found
+
+
+def _partners(page: Page, previous: Mapping[str, str],
+              before: Sequence[Mapping[str, object]] = ()) -> list[_Partner]:
+    headings = [fuller_place(Heading.read(s.heading.text), s.intro.text if s.intro else None)
+                for s in page.sections]
     words = Spellings(_page_text(page), frozenset(h.place for h in headings))
     names = [partner_name(heading, words) for heading in headings]
+    pids = ranked([slug(name.name) for name in names])
+    if before:
+        codes = [partner_country(h, s.intro.text if s.intro else None, None)[1]
+                 for h, s in zip(headings, page.sections, strict=True)]
+        pids = [same or pid for pid, same in
+                zip(pids, same_partners([n.name for n in names], codes, before), strict=True)]
     return [_Partner(section, pid, heading, name, action_ids(pid, section.entries, previous))
-            for section, pid, heading, name in zip(
-                page.sections, ranked([slug(name.name) for name in names]), headings, names,
-                strict=True)]
+            for section, pid, heading, name in zip(page.sections, pids, headings, names, strict=True)]
 
 
 def _all_passages(partners: list[_Partner]) -> list[_Passage]:
@@ -756,17 +854,20 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
 
 
 def extract(page: Page, locations: dict[str, Location] | None = None,
-            workers: Pool | None = None, previous: Mapping[str, str] | None = None) -> Records:
+            workers: Pool | None = None, previous: Mapping[str, str] | None = None,
+            previous_partners: Sequence[Mapping[str, object]] = ()) -> Records:
     """The page's records, one list per table, named after the schemas' columns.
 
     Programmes, organisations and people are read in the actions and in the partners'
     descriptions; each row and each link gives the line of the page that names the thing.
     A large page's entries are read meanwhile by ``workers``, when given. ``previous``
     (the previous release's action ids and texts) keeps the ids of entries that share a
-    label (:func:`action_ids`).
+    label (:func:`action_ids`); ``previous_partners`` (the previous release's partners)
+    keeps the id of a partner whose heading names its place otherwise
+    (:func:`same_partners`), and so its actions' ids and its coordinates.
     """
     page = _dated_page(page)
-    partners = _partners(page, previous or {})
+    partners = _partners(page, previous or {}, previous_partners)
     facts = _entry_facts(page, workers)
     passages = _all_passages(partners)
     programme_rows, action_programmes, partner_programmes = _things(

@@ -18,18 +18,18 @@ from lxml import etree
 
 from .errors import PipelineError
 from .french import lexicon
-from .places import split_heading
+from .places import place_name, split_heading
 from .read import (
     Block,
     IntroWords,
     bullet_item,
     group_heading,
-    heading_like,
     lay_out,
     names_a_country,
     other_heading,
     sub_heading,
 )
+from .read import names_a_place as read_names_a_place
 
 # What a browser does not show, wherever it is.
 _NOT_RENDERED = {"script", "style", "template", "noscript"}
@@ -231,7 +231,7 @@ def names_a_place(text: str, items: IntroWords) -> bool:
     """A block that reads as a partner heading and surely names a place: its country
     beside it, or one of the intro's items names it. Such a block starts a section
     whatever element carries it: a text page reads the same line as a heading."""
-    return heading_like(text, items) and (names_a_country(split_heading(text)[1]) or items.name(text))
+    return read_names_a_place(text, items)
 
 
 def _heading_by_content(text: str, items: IntroWords) -> Block | None:
@@ -361,7 +361,8 @@ def _article(tree: _Tree) -> etree._Element:
 def _names_a_partner(heading: str, items: IntroWords) -> bool:
     """A heading outside the article that a partner section would have: it names a
     country in brackets, or one of the intro's list items names it."""
-    return names_a_country(split_heading(heading)[1]) or items.name(heading)
+    name, bracket = split_heading(heading)
+    return names_a_country(bracket) or items.name(place_name(name)) or items.name(heading)
 
 
 def _widen(article: etree._Element, tree: _Tree) -> etree._Element:

@@ -48,7 +48,7 @@ from .read import (
     IntroWords,
     group_heading,
     heading_like,
-    names_a_country,
+    names_a_place,
     names_institution,
     other_heading,
     sub_heading,
@@ -516,7 +516,7 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
             items.add(block.text)
         elif block.kind == "heading" and not block.aside:
             placeish = heading_like(block.text, items)
-            sure = placeish and (names_a_country(split_heading(block.text)[1]) or items.name(block.text))
+            sure = placeish and names_a_place(block.text, items)
             headings.append((i, placeish, sure))
     levels = ([body[i].level for i, _, sure in headings if sure]
               or [body[i].level for i, placeish, _ in headings if placeish])

@@ -122,14 +122,79 @@ _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # "Gao (Mali) – jumelée depuis 1997": a short comment after the brackets.
 _AFTER_BRACKETS = re.compile(r"([^()]{1,150}\([^()]{1,80}\))\s{0,3}[–—-]\s{0,3}[^()]{1,80}")
 # "Mali – Gao", "Allemagne : Brandebourg", "Gao – Mali": a country beside the place.
-_BESIDE = re.compile(r"\s{0,3}[:,]\s{1,3}|\s{1,3}[–—-]\s{1,3}")
+_BESIDE = re.compile(r"\s{0,3}[:,]\s{1,3}|\s{1,3}[–—/|-]\s{1,3}")
+_HEADINGS = lexicon("headings")
+_COUNTRIES = lexicon("countries")
+
+
+def _phrases(phrases: list[str]) -> str:
+    """Phrases of the lexicon as one alternative: any run of spaces between words, any
+    apostrophe, longest phrase first."""
+    return "|".join(r"\s+".join(re.escape(w).replace("'", APOSTROPHES) for w in p.split())
+                    for p in sorted(phrases, key=len, reverse=True))
+
+
+# A lead-in before the place ("Jumelage avec", "Notre ville jumelle :"), or a rubric
+# before a colon ("Partenariat :"), and the place after it.
+_LEAD_IN = re.compile(rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
+                      rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
+# A preposition before a country's name after a place ("Gao au Mali").
+_AFTER_PLACE = re.compile(rf"(?<!\s)\s+(?:{_phrases(_COUNTRIES['written']['prepositions'])})\s+")
+_PREPOSITIONS = frozenset(_COUNTRIES["written"]["prepositions"])
+_PLACE_NOUNS = frozenset(_COUNTRIES["written"]["place_nouns"])
+# "une commune du Mali", "ville des Pays-Bas": an article, nouns of places, "de" and a
+# country.
+_OF_COUNTRY = re.compile(
+    rf"(?:(?:{_phrases(_COUNTRIES['written']['determiners'])})\s+)?"
+    rf"(?:{_phrases(_COUNTRIES['written']['place_nouns'])})(?:\s+(?:{_phrases(_COUNTRIES['written']['place_nouns'])})){{0,2}}"
+    rf"\s+(?:(?:{_phrases(_COUNTRIES['written']['of'])})\s+|d{APOSTROPHES}\s*)(?P<country>.+)",
+    re.IGNORECASE)
+
+
+def without_lead_in(text: str) -> str:
+    """A heading without the words that lead in to its place.
+
+    >>> without_lead_in("Jumelage avec Cottbus (Allemagne)"), without_lead_in("Notre ville jumelle : La Lisa")
+    ('Cottbus (Allemagne)', 'La Lisa')
+    >>> without_lead_in("Coopération Nord-Sud"), without_lead_in("Coopération : Gao")
+    ('Coopération Nord-Sud', 'Gao')
+    >>> without_lead_in("Jumelage Ivry – Cottbus (Allemagne)"), without_lead_in("Cottbus et Ivry-sur-Seine")
+    ('Cottbus (Allemagne)', 'Cottbus')
+    """
+    found = _LEAD_IN.match(text)
+    text = text[found.end():] if found else text
+    town = _town_beside().search(text)
+    return text[:town.start()] + text[town.end():] if town else text
+
+
+@cache
+def _town_beside() -> re.Pattern[str]:
+    """The page's own town named beside its partner in a heading ("Jumelage Ivry –
+    Cottbus", "Ivry et Gao", "Cottbus – Ivry-sur-Seine"), with a word of the tie before it."""
+    from .config import config
+
+    town = config().town.name_pattern()
+    ties = _phrases([*_HEADINGS["rubrics"], *_HEADINGS["lead_ins"]])
+    joiners = _phrases(_HEADINGS["town_joiners"])
+    return re.compile(rf"^(?:(?:{ties})\s+)?{town}(?:\s*[–—/&-]\s*|\s+(?:{joiners})\s+)(?=[^\W\d_])"
+                      rf"|(?<=\S)(?:\s+[–—/&-]\s*|\s+(?:{joiners})\s+){town}$", re.IGNORECASE)
 
 
 def split_heading(heading: str) -> tuple[str, str | None]:
     """A heading's (or intro item's) place and what its closing brackets hold, or the
-    country written beside the place instead (before or after it, after a colon or a
-    dash). A rubric before a colon ("Nouveau partenariat : Gao (Mali)") and a comment
-    after the brackets ("Gao (Mali) – jumelée depuis 1997") are not the place's name.
+    country written beside the place instead: before or after it, after a colon, a comma
+    or a dash, as its name or its adjective ("ville allemande"), or after a preposition
+    ("Gao au Mali"). A lead-in ("Jumelage avec", "Notre ville jumelle :", lexicon
+    ``headings.lead_ins``), a rubric before a colon ("Nouveau partenariat : Gao (Mali)")
+    and a comment after the brackets ("Gao (Mali) – jumelée depuis 1997") are not the
+    place's name. What the country part names is read by :func:`countries`.
+
+    >>> split_heading("Jumelage avec Cottbus (Allemagne)"), split_heading("Gao aux Pays-Bas")
+    (('Cottbus', 'Allemagne'), ('Gao', 'Pays-Bas'))
+    >>> split_heading("Brandebourg-sur-la-Havel, ville allemande")
+    ('Brandebourg-sur-la-Havel', 'ville allemande')
+    >>> split_heading("Coopération avec la commune de Dianguirdé – Mali")
+    ('la commune de Dianguirdé', 'Mali')
 
     >>> split_heading("Saint-Louis (Sénégal)")
     ('Saint-Louis', 'Sénégal')
@@ -148,7 +213,7 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
     (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """
-    text = heading_text(heading).strip()
+    text = without_lead_in(heading_text(heading).strip())
     if text[-1:] == ":" and not text[:-1].rstrip().endswith(")"):
         name, country = split_heading(text[:-1])  # "Mali – Gao :"; "Avec :" stays a sentence
         return (name, country) if country else (text, None)
@@ -158,11 +223,21 @@ def split_heading(heading: str) -> tuple[str, str | None]:
         text = after[1]
     start = text.rfind("(")
     if not text.endswith(")") or start <= 0 or ")" in text[start:-1]:
-        return _country_beside(text) or (text, None)
+        return _country_beside(text) or _country_after(text) or (text, None)
     name = text[:start].strip()
     if (rubric := name.rpartition(":"))[1] and rubric[2].strip():
         name = rubric[2].strip()
     return name, text[start + 1:-1].strip() or None
+
+
+def _country_after(text: str) -> tuple[str, str] | None:
+    """("Gao", "Mali") for "Gao au Mali", "Gao en Allemagne", "Gao aux Pays-Bas": a
+    preposition and a country after the place."""
+    for found in _AFTER_PLACE.finditer(text):
+        country = text[found.end():].strip()
+        if found.start() > 0 and country_code(country):
+            return text[:found.start()].strip(), country
+    return None
 
 
 def _country_beside(text: str) -> tuple[str, str] | None:
@@ -195,6 +270,16 @@ def place_name(heading_name: str) -> str:
     """
     name = _QUALIFIER.split(plain_spelling(heading_name), maxsplit=1)[0]
     return _LOCATIVE.sub("", _KIND_PREFIX.sub("", _TOWN_PREFIX.sub("", name))).strip()
+
+
+def without_kind(name: str) -> str:
+    """A place's name without the kind of place written before it (qualifiers after it
+    stay: what follows a comma or a dash may be a sentence's, not a name's).
+
+    >>> without_kind("la commune de Dianguirdé"), without_kind("JPEG - 22 ko")
+    ('Dianguirdé', 'JPEG - 22 ko')
+    """
+    return _KIND_PREFIX.sub("", _TOWN_PREFIX.sub("", name)).strip()
 
 
 def plain_spelling(text: str) -> str:
@@ -403,6 +488,9 @@ def _countries_by_french_name() -> dict[str, str]:
                 add(other.rstrip(")"), code)
     for name, code in COUNTRY_VARIANTS.items():
         add(name, code)
+    for code, names in _COUNTRIES["territories"].items():
+        for name in names:
+            add(name, code)
     return {key: codes.pop() for key, codes in seen.items() if len(codes) == 1 and key}
 
 
@@ -417,6 +505,86 @@ def country_code(french_name: str | None) -> str | None:
     if not french_name:
         return None
     return _countries_by_french_name().get(_key(french_name))
+
+
+def country_in(phrase: str) -> tuple[str, str] | None:
+    """The country a phrase beside a place names, and its code: its name in any usual
+    spelling ("Mali", "Cisjordanie"), after a preposition ("au Mali"), or its adjective
+    in any gender and number after nouns of places ("ville allemande", "commune
+    malienne", "camps sahraouis"). An adjective gives the country's French name.
+
+    >>> country_in("Mali"), country_in("aux Pays-Bas"), country_in("ville allemande")
+    (('Mali', 'ML'), ('Pays-Bas', 'NL'), ('Allemagne', 'DE'))
+    >>> country_in("commune rurale malienne"), country_in("Kosovo"), country_in("ville de Kita")
+    (('Mali', 'ML'), ('Kosovo', 'XK'), None)
+    >>> country_in("une commune du Mali"), country_in("ville d'Allemagne")
+    (('Mali', 'ML'), ('Allemagne', 'DE'))
+    """
+    phrase = phrase.strip()
+    if code := country_code(phrase):
+        return phrase, code
+    words = phrase.split()
+    named = " ".join(words[1:])
+    if len(words) > 1 and words[0].lower() in _PREPOSITIONS and (code := country_code(named)):
+        return named, code
+    if (words and len(words) <= 4 and all(w.lower() in _PLACE_NOUNS for w in words[:-1])
+            and (code := _adjectives().get(_key(words[-1])))):
+        return country_name(code), code
+    if (of := _OF_COUNTRY.fullmatch(phrase)) and (code := country_code(of["country"])):
+        return of["country"], code  # "une commune du Mali"
+    return None
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    """Every form of the country adjectives of the lexicon, by key: the masculine
+    singular and the forms the rules of ``endings`` (or ``irregular``) give."""
+    endings = sorted(((end, forms) for end, forms in _COUNTRIES["endings"].items() if end != "*"),
+                     key=lambda pair: -len(pair[0]))
+    found: dict[str, set[str]] = {}
+    for code, adjectives in _COUNTRIES["adjectives"].items():
+        forms = list(_COUNTRIES["irregular"].get(code, []))
+        for adjective in adjectives:
+            end, others = next(((e, f) for e, f in endings if adjective.endswith(e)),
+                               ("", _COUNTRIES["endings"]["*"]))
+            stem = adjective[:len(adjective) - len(end)]
+            forms += [adjective, *(stem + other for other in others)]
+        for form in forms:
+            found.setdefault(_key(form), set()).add(code)
+    return {key: codes.pop() for key, codes in found.items() if len(codes) == 1}
+
+
+def country_name(code: str) -> str:
+    """A country's usual French name: the lexicon's where municipal pages name it
+    otherwise than the Unicode CLDR, else the CLDR's.
+
+    >>> country_name("DE"), country_name("XK"), country_name("PS")
+    ('Allemagne', 'Kosovo', 'Palestine')
+    """
+    from babel import Locale
+
+    return _COUNTRIES["usual_names"].get(code) or str(Locale("fr").territories.get(code, code))
+
+
+def country_in_text(text: str) -> tuple[str, str] | None:
+    """The first country a description places its partner in: after a preposition
+    ("située au Mali") or as an adjective after a noun of places ("commune malienne").
+
+    >>> country_in_text("Dianguirdé est une commune malienne de la région de Kayes.")
+    ('Mali', 'ML')
+    >>> country_in_text("La ville, située en Allemagne, compte 100 000 habitants."), country_in_text("Rien.")
+    (('Allemagne', 'DE'), None)
+    """
+    words = re.findall(r"[\w'’-]+", text)
+    for i, word in enumerate(words):
+        if word.lower() in _PREPOSITIONS:
+            for size in (3, 2, 1):
+                named = " ".join(words[i + 1:i + 1 + size])
+                if named[:1].isupper() and (code := country_code(named)):
+                    return named, code
+        elif i and words[i - 1].lower() in _PLACE_NOUNS and (code := _adjectives().get(_key(word))):
+            return country_name(code), code
+    return None
 
 
 def bracket_parts(bracket: str) -> list[str]:
@@ -439,7 +607,7 @@ def countries(bracket: str | None) -> tuple[str | None, str | None]:
     """
     if not bracket:
         return None, None
-    found = [(part, code) for part in bracket_parts(bracket) if (code := country_code(part))]
+    found = [named for part in bracket_parts(bracket) if (named := country_in(part))]
     if not found:
         return bracket, None
     return " | ".join(p for p, _ in found), " | ".join(c for _, c in found)

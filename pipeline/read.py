@@ -30,7 +30,16 @@ from typing import Literal
 from .dates import find_dates, split_any_label
 from .errors import PipelineError
 from .french import lexicon
-from .places import PARTICLES, bracket_parts, countries, heading_text, name_words, split_heading
+from .places import (
+    PARTICLES,
+    bracket_parts,
+    countries,
+    heading_text,
+    name_words,
+    place_name,
+    split_heading,
+    without_kind,
+)
 from .text import nfc
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
@@ -90,7 +99,9 @@ _SORTING_QUALIFIERS = frozenset(_HEADINGS["sorting_qualifiers"])
 HEADING_WORDS = 8  # a heading of either kind is short
 INSTITUTIONS = frozenset(_HEADINGS["institutions"])
 # An elided particle opening a word of a name ("d'Atar"): the capital comes after it.
-_ELIDED = re.compile("^[" + "".join(lexicon("places")["elided_particles"]) + "]['’]", re.IGNORECASE)
+_ELIDED = re.compile("^(?:" + "|".join([*lexicon("places")["elided_particles"],
+                                         *lexicon("places")["foreign_elided_particles"]]) + ")['’]",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -395,14 +406,31 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     name, bracket = split_heading(line)
     if _SENTENCE_MARK.search(name):
         return False
-    if bracket is not None and not line.endswith(")") and not (_reads_as_name(name) or named(name)):
+    place = without_kind(name)
+    if bracket is not None and not line.endswith(")") and not (_reads_as_name(place) or named(place)):
         return False  # "Ce séjour a eu lieu (Mali)." is a sentence
     if bracket is None:
-        return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(name) or named(name))
+        return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(place) or named(place))
     parts = bracket_parts(bracket)
     if len(parts) > 3 or any(len(part.split()) > 4 for part in parts):
         return False
-    return names_a_country(bracket) or _reads_as_name(name) or named(name)
+    return names_a_country(bracket) or _reads_as_name(place) or named(place)
+
+
+def names_a_place(line: str, items: IntroWords) -> bool:
+    """A line that reads as a partner heading and surely names a place: its country
+    beside it in any usual form, or one of the intro's items names its place (lead-ins
+    and the kind of place aside).
+
+    >>> items = IntroWords(["La municipalité de La Lisa au sein de la ville-province de La Havane (Cuba)"])
+    >>> [names_a_place(h, items) for h in ("Brandebourg-sur-la-Havel, ville allemande", "Gao au Mali",
+    ...                                   "Notre ville jumelle : La Lisa", "Kobané")]
+    [True, True, True, False]
+    """
+    if not heading_like(line, items):
+        return False
+    name, bracket = split_heading(line)
+    return names_a_country(bracket) or items.name(place_name(name)) or items.name(line)
 
 
 def _title_like(line: str) -> bool:

@@ -76,6 +76,10 @@ class Previous:
         """Each action's id and text, so that entries sharing a label keep their ids."""
         return {a["action_id"]: a["text"] for a in self.content[1].get("actions", [])}
 
+    def partners(self) -> list[dict[str, object]]:
+        """The partners' rows, so that a partner whose heading changed keeps its id."""
+        return list(self.content[1].get("partners", []))
+
     @classmethod
     def of(cls, folder: Path) -> Previous:
         """The release in ``folder``, once every file of it is found intact."""

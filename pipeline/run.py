@@ -93,7 +93,8 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
         base = None if first_release else previous_release(output, previous)
         with clock.stage("extract"):  # a large page's entries read by the workers meanwhile
             data = tables(extract(page, load_locations(REFERENCE_PLACES), workers,
-                                  base.action_texts() if base else None))
+                                  base.action_texts() if base else None,
+                                  base.partners() if base else ()))
         reading = workers.busy
         check_structure(data, base, min_actions_ratio)
         with clock.stage("coverage"):

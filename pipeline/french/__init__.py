@@ -6,7 +6,9 @@ French word themselves (``tests/test_french_lexicon.py`` checks it). A file is r
 per process. Regular expressions a file holds are TOML literal strings, often written in
 pieces with placeholders that :func:`pattern` joins and fills in.
 
-The files: ``headings`` (headings that are no partner's, institution words), ``furniture``
+The files: ``headings`` (headings that are no partner's, lead-ins before a partner's place,
+institution words), ``countries`` (country adjectives and their feminine and plural
+endings, territories, how a country is written after a place), ``furniture``
 (navigation links, CMS fields), ``connectives`` (anaphora, connectives), ``places``
 (particles, kinds of place, qualifiers, inclusive endings, country variants, kinds of tie),
 ``statuses``, ``recurrences``, ``directions``, ``records`` (the words the release writes),
