@@ -722,9 +722,9 @@ def fuller_place(heading: Heading, intro_item: str | None) -> Heading:
     ("Solidarité avec le peuple sahraoui : camps de Tindouf"), the partner keeps its
     full name and id.
 
-    >>> fuller_place(Heading.read("Solidarité : camps de Tindouf (Algérie)"),
-    ...              "Camps de réfugiés Sahraouis de Tindouf (Algérie)").place
-    'Camps de réfugiés Sahraouis de Tindouf'
+    >>> fuller_place(Heading.read("Solidarité : camps de Mbera (Mauritanie)"),
+    ...              "Camps de réfugiés maliens de Mbera (Mauritanie)").place
+    'Camps de réfugiés maliens de Mbera'
     >>> fuller_place(Heading.read("Brandenburg-sur-la-Havel (Allemagne)"),
     ...              "La ville de Brandenbourg-sur-la-Havel (Allemagne)").place
     'Brandenburg-sur-la-Havel'
