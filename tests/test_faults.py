@@ -88,6 +88,7 @@ def test_an_unreachable_url(tmp_path, capsys, monkeypatch, release_copy):
     assert "cannot be reached" in err and err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_no_traceback_from_a_real_process(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pipeline", "run", "--source", str(tmp_path / "nope.txt"),
                            "--output", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
@@ -316,6 +317,7 @@ KILL_AT = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", sorted(KILL_AT))
 def test_a_run_killed_midway_leaves_the_release_unchanged(tmp_path, release_copy, stage):
     before = files_of(release_copy)

@@ -37,6 +37,8 @@ from .hostile_pages import (
 )
 from .html_pages import CMS_LAYOUTS, render
 
+pytestmark = pytest.mark.slow
+
 PAGE = SNAPSHOT.read_text(encoding="utf-8")
 RAW_CONTROLS = ("\x1b", "\x07", "\x9b")  # what must never reach a terminal raw
 

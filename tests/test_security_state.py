@@ -23,6 +23,8 @@ from .security import (
     HANG, as_unprivileged, cli, error_line, file_size_limit, read_only, tree, writable_again,
 )
 
+pytestmark = pytest.mark.slow
+
 PAGE = SNAPSHOT.read_text(encoding="utf-8")
 UNTRUSTED = ("the release in {release} was changed after it was written (by hand?), so it is "
              "not trusted; restore it from its published copy")
