@@ -49,8 +49,9 @@ from .errors import InputError, ReleaseError
 from .layout import (
     Layout, foreign_entries, format_checksums, read_checksums, written_files,
 )
-from .sources import RAW_DIR, Snapshot
+from .paths import OUTPUT, PROJECT
 from .schemas import table_schema
+from .sources import RAW_DIR, Snapshot
 from .tables import Tables
 from .timing import NO_TIMINGS, Timings
 from .validate import (
@@ -60,8 +61,7 @@ from .validate import (
 if TYPE_CHECKING:
     from .report import Report
 
-PROJECT = Path(__file__).resolve().parent.parent
-PUBLISHED = PROJECT / "output"
+PUBLISHED = OUTPUT
 FIRST_VERSION = "1.0.0"
 
 

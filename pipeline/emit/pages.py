@@ -20,12 +20,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import config
 from ..escape import markdown, web_address
 from ..layout import DESCRIPTOR, Layout, ReleaseFile, release_files
+from ..paths import TEMPLATES
 from . import snapshot, worldmap
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from ..dictionary import Column, Table
     from . import Contents
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 EXCERPT = 220  # characters of an entry shown beside its bar
 TICK_STEP = 5  # years between two ticks of the time scale
 
