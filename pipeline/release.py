@@ -42,12 +42,12 @@ from .dictionary import about as describe
 from .dictionary import tables_of
 from .emit import (
     AFTER_VALIDATION, PACKAGES, VIEWS, WHILE_VALIDATING, Contents, remove_views, write_packages,
-    write_views,
+    write_views, written_files,
 )
 from .emit.json import as_json, write_json
 from .errors import InputError, ReleaseError
 from .layout import (
-    Layout, foreign_entries, format_checksums, read_checksums, written_files,
+    Layout, foreign_entries, format_checksums, read_checksums,
 )
 from .paths import OUTPUT, PROJECT
 from .schemas import table_schema

@@ -80,7 +80,7 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
         from .extract import extract
         from .parse import parse
         from .places import load_locations
-        from .read import read
+        from .load import read
         from .release import check_structure, previous_release, write_release
         from .report import build, check_coverage
         from .sources import REFERENCE_PLACES

@@ -4,7 +4,8 @@ import pytest
 
 from pipeline.extract import extract
 from pipeline.parse import parse
-from pipeline.read import read, text_blocks
+from pipeline.load import read
+from pipeline.read import text_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "raw" / "ivry-jumelages.txt"
