@@ -129,8 +129,8 @@ def test_imports_for_the_type_checker_alone_are_not_edges(tmp_path):
     module.write_text("from typing import TYPE_CHECKING\nfrom . import csv\nfrom .. import layout\n"
                       "from ..errors import PipelineError\nif TYPE_CHECKING:\n    from .base import View\n"
                       "def f():\n    from ..read import lines\n    import pipeline.emit\n")
-    modules = {name: module for name in ("pipeline.emit", "pipeline.emit.csv", "pipeline.emit.base",
-                                         "pipeline.layout", "pipeline.errors", "pipeline.read")}
+    modules = dict.fromkeys(("pipeline.emit", "pipeline.emit.csv", "pipeline.emit.base",
+                             "pipeline.layout", "pipeline.errors", "pipeline.read"), module)
     assert imports("pipeline.emit.x", module, modules) == {
         "pipeline.emit.csv", "pipeline.layout", "pipeline.errors", "pipeline.read", "pipeline.emit"}
 
