@@ -4,7 +4,10 @@ The new tables are compared with the previous release (record by record) for the
 the change calls for; the packages are written with that version into a temporary folder
 beside the output, validated from disk, joined by the views, and only then swapped into
 place. A run that fails or is interrupted before the swap leaves the previous release
-exactly as it was; a run that changes nothing writes nothing.
+exactly as it was; a run that changes nothing writes nothing. ``pipeline/run.py`` calls
+the steps, one a line: :func:`plan_release` (the version), :func:`staging` (the folder),
+the emit stage's writers and the validation, :func:`shown` (the version the views show)
+and :func:`swap_in`.
 
 The previous release is the output folder when it holds one, else the project's
 published ``output/``: so a run into an empty folder gives the same version and change
