@@ -1,11 +1,13 @@
 # `make` installs the project into .venv and writes output/ from the snapshot in raw/;
-# `make test` runs the whole test suite. Both create .venv when it is missing.
+# `make check` runs the fast tier of the tests (about a minute: no test marked slow, portals,
+# browser or lint, see pyproject.toml); `make test` runs the whole test suite. All create
+# .venv when it is missing.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: all run test validate clean bench portals portals-start portals-stop portals-clean
+.PHONY: all run check test validate clean bench portals portals-start portals-stop portals-clean
 
 all: run
 
@@ -17,6 +19,11 @@ $(INSTALLED): pyproject.toml
 
 run: $(INSTALLED)
 	$(PY) -m pipeline run
+
+FAST := not slow and not portals and not browser and not lint
+
+check: $(INSTALLED)
+	$(PY) -m pytest -q -m "$(FAST)" -p no:cacheprovider
 
 test: $(INSTALLED)
 	$(PY) -m pytest

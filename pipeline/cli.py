@@ -17,9 +17,10 @@ from pathlib import Path
 
 from .errors import InputError, PipelineError, ReleaseError
 from .escape import terminal
+from .paths import OUTPUT
 
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://")
-DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"  # the published release
+DEFAULT_OUTPUT = OUTPUT  # the published release
 
 
 def _shown(path: Path) -> str:

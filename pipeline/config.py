@@ -14,8 +14,9 @@ from functools import cache
 from pathlib import Path
 
 from .errors import InputError
+from .paths import CITY
 
-CONFIG = Path(__file__).resolve().parent.parent / "city.toml"
+CONFIG = CITY
 
 
 @dataclass(frozen=True)

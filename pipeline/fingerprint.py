@@ -16,9 +16,9 @@ from pathlib import Path
 
 from .errors import PipelineError
 from .layout import Layout
+from .paths import PACKAGE
 from .validate import check_release
 
-ROOT = Path(__file__).resolve().parent.parent
 LIBRARIES = ("frictionless", "pandas", "pyarrow", "lxml", "requests", "pycountry", "babel", "text2num")
 # Code that fetches, publishes or parses the command line cannot change a release's content.
 NOT_IN_RELEASE = ("pipeline/publish/", "pipeline/fetch.py", "pipeline/http.py", "pipeline/cli.py",
@@ -46,11 +46,13 @@ def code_fingerprint() -> str:
     the reference files, and the versions of the libraries. Two runs with the same source
     and fingerprint write the same release."""
     digest = hashlib.sha256(json.dumps(versions(), sort_keys=True).encode())
+    root = PACKAGE.parent
     for folder, pattern in (("pipeline", "**/*.py"), ("pipeline/templates", "*"),
-                            ("schemas", "*.json"), ("raw/reference", "*"), (".", "city.toml")):
-        for path in sorted((ROOT / folder).glob(pattern)):
-            if path.is_file() and not _outside_release(path.relative_to(ROOT)):
-                digest.update(str(path.relative_to(ROOT)).encode())
+                            ("pipeline/data/schemas", "*.json"), ("pipeline/data/reference", "*"),
+                            ("pipeline/data", "city.toml")):
+        for path in sorted((root / folder).glob(pattern)):
+            if path.is_file() and not _outside_release(path.relative_to(root)):
+                digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 

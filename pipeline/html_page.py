@@ -4,7 +4,7 @@ The article's own content only (site header, menus, breadcrumb, footer and shari
 are left out; the article's own ``<header>`` holding its title is kept), one block per
 heading, paragraph and list item, and one per line where a paragraph is cut by ``<br>``.
 Parsed with lxml, a real HTML parser that tolerates broken markup. A module of its own so
-that a text snapshot never loads lxml (see :func:`pipeline.read.read_bytes`).
+that a text snapshot never loads lxml (see :func:`pipeline.load.read_bytes`).
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 A release folder holds one data package per format (``csv/``, ``parquet/``, ``json/``…),
 the views for people (a workbook, a database, the page snapshot, the pages), the change log
 and the run report. Every stage that writes, validates, compares, shows or publishes a
-release asks a :class:`Layout` where things are, and :func:`release_files` what each file
-is, rather than spelling a path again; the formats and views themselves are listed once, in
-``pipeline/emit`` (``PACKAGES`` and ``VIEWS``).
+release asks a :class:`Layout` where things are, rather than spelling a path again; what
+each file is comes from the formats and views themselves, listed once in ``pipeline/emit``
+(``PACKAGES`` and ``VIEWS``, and :func:`pipeline.emit.release_files`).
 """
 
 from __future__ import annotations
@@ -109,46 +109,6 @@ class Layout:
 
     def is_release(self) -> bool:
         return self.root.is_dir() and bool(self.descriptors())
-
-
-def release_files(layout: Layout) -> list[ReleaseFile]:
-    """Every file of the release in ``layout`` that a reader may download, with what it is,
-    in the order a reader looks for them: the views that lead (``LEADS``: the workbook,
-    which journalists look for first), then each package's tables and descriptor (CSV,
-    Parquet, JSON), then the other views (the database, the page snapshot, the dictionary
-    and the page), then the change log. Taken from the registries of formats and views,
-    and from the descriptors on disk for the tables they hold."""
-    from .emit import PACKAGES, VIEWS, package_files
-
-    leading = [view for view in VIEWS if getattr(view, "LEADS", False)]
-    files: list[ReleaseFile] = []
-    for view in leading:
-        files += view.files(layout)
-    for fmt in PACKAGES:
-        if layout.descriptor(fmt.FORMAT).is_file():
-            files += package_files(layout, fmt)
-    for view in VIEWS:
-        if view not in leading:
-            files += view.files(layout)
-    files.append(ReleaseFile(layout.relative(layout.changelog_md), "documentation", "md",
-                             "text/markdown", "Journal des modifications",
-                             "Ce qui a changé à chaque publication, ligne par ligne."))
-    return files
-
-
-def written_files(layout: Layout) -> set[str]:
-    """Every file (relative path) that this code writes into a release: each format's
-    descriptor and tables, each view's files, the logs and the checksums."""
-    from .emit import PACKAGES, VIEWS
-    from .schemas import table_names
-
-    names = {layout.relative(log) for log in layout.logs()}
-    for fmt in PACKAGES:
-        names.add(layout.relative(layout.descriptor(fmt.FORMAT)))
-        names.update(layout.relative(layout.table(fmt.FORMAT, t)) for t in table_names())
-    for view in VIEWS:
-        names.update(f.path for f in view.files(layout))
-    return names
 
 
 # --- The checksums file ---------------------------------------------------------------------

@@ -24,7 +24,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Literal
 
 from .dates import find_dates, split_any_label
@@ -508,46 +507,3 @@ def without_invisible(blocks: list[Block]) -> tuple[list[Block], list[tuple[int,
         if block.text:  # a paragraph that held only a zero-width space is an empty line
             cleaned.append(block)
     return cleaned, removed
-
-
-def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
-    """The page of a snapshot's bytes; HTML when ``html`` says so or the bytes look like it.
-
-    The text is read in NFC (a page pasted from a Mac writes "é" as "e" and an accent: the
-    same page, the same release) and without the invisible characters of ``REMOVED``, its
-    blocks and the text the release ships alike (the lines are the same)."""
-    text, encoding = decode(data, name)
-    text = nfc(text)
-    if html is None:
-        html = text.lstrip()[:1] == "<"
-    if html:
-        tail = text[-2048:].lower()
-        if "</html>" not in tail and "</body>" not in tail:
-            raise PipelineError(f"{name}: the HTML page looks truncated (it does not end with "
-                                "</body> or </html>); fetch it again")
-        from .html_page import html_document  # lxml is loaded for HTML pages only
-
-        blocks, page_text = html_document(text)
-        if not blocks:
-            raise PipelineError(f"{name}: an HTML page with no article text")
-        blocks, removed = without_invisible(blocks)
-        return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed)
-    removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
-               for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
-    text = _REMOVED.sub("", text)
-    return Document(text_blocks(text), encoding, "text", text, removed)
-
-
-def read(path: Path, data: bytes | None = None) -> Document:
-    """Read a snapshot file, with a one-line error for anything unreadable; ``data`` is its
-    bytes when the caller has them already (a run reads them once, to hash them)."""
-    if data is None:
-        if path.is_dir():
-            raise PipelineError(f"{path}: is a directory, expected a page snapshot file")
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise PipelineError(f"{path}: no such file") from None
-        except OSError as exc:
-            raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
-    return read_bytes(data, str(path), html=True if path.suffix.lower() in HTML_SUFFIXES else None)

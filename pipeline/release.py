@@ -4,7 +4,10 @@ The new tables are compared with the previous release (record by record) for the
 the change calls for; the packages are written with that version into a temporary folder
 beside the output, validated from disk, joined by the views, and only then swapped into
 place. A run that fails or is interrupted before the swap leaves the previous release
-exactly as it was; a run that changes nothing writes nothing.
+exactly as it was; a run that changes nothing writes nothing. ``pipeline/run.py`` calls
+the steps, one a line: :func:`plan_release` (the version), :func:`staging` (the folder),
+the emit stage's writers and the validation, :func:`shown` (the version the views show)
+and :func:`swap_in`.
 
 The previous release is the output folder when it holds one, else the project's
 published ``output/``: so a run into an empty folder gives the same version and change
@@ -30,6 +33,8 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,28 +45,24 @@ from .changes import (
 )
 from .dictionary import about as describe
 from .dictionary import tables_of
-from .emit import (
-    AFTER_VALIDATION, PACKAGES, VIEWS, WHILE_VALIDATING, Contents, remove_views, write_packages,
-    write_views,
-)
+from .emit import PACKAGES, Contents, remove_views, write_views, written_files
 from .emit.json import as_json, write_json
 from .errors import InputError, ReleaseError
 from .layout import (
-    Layout, foreign_entries, format_checksums, read_checksums, written_files,
+    Layout, foreign_entries, format_checksums, read_checksums,
 )
-from .sources import RAW_DIR, Snapshot
+from .paths import OUTPUT, PROJECT
 from .schemas import table_schema
+from .sources import RAW_DIR, Snapshot
 from .tables import Tables
 from .timing import NO_TIMINGS, Timings
-from .validate import (
-    Checks, check_files, check_release, checksum_mismatches, resources, validate_staged,
-)
+from .validate import check_files, check_release, checksum_mismatches, resources
 
 if TYPE_CHECKING:
+    from .dictionary import About
     from .report import Report
 
-PROJECT = Path(__file__).resolve().parent.parent
-PUBLISHED = PROJECT / "output"
+PUBLISHED = OUTPUT
 FIRST_VERSION = "1.0.0"
 
 
@@ -291,23 +292,36 @@ def new_content(data: Tables) -> Content:
             as_json(data))
 
 
-def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path,
-                  previous: Previous | None, report: Report | None = None,
-                  timings: Timings = NO_TIMINGS, checks: Checks | None = None) -> Outcome:
-    """Write ``data`` as a release in ``output``, versioned against ``previous``.
+@dataclass
+class Plan:
+    """What the new release is, decided from the records before anything is written: its
+    version (rows added or removed make a minor version, values changed a patch; the same
+    records, a patch kept only if some file differs), the changes, the history it extends
+    and what its views are made of."""
 
-    The version is decided before anything is written, from the records: rows added or
-    removed make a minor version, values changed a patch; when the records are the same,
-    the release is written as a patch and kept only if some file differs (new metadata, a
-    new view), so that every descriptor is written once, with its version.
+    output: Path
+    previous: Previous | None
+    version: str
+    level: str
+    changes: Changes
+    history: list[dict[str, Any]]
+    snapshot: Snapshot
+    contents: Contents
 
-    The release is validated while it is written: ``checks`` (in worker processes; by
-    default, in this process once the packages are written) start on each package as soon
-    as it is whole, the workbook is written meanwhile, and the views that need valid data
-    wait for the verdict. Nothing is swapped in before it, and a release that fails it
-    leaves no staging folder behind.
-    """
-    check_output(output, first_release=previous is None)  # no previous: nothing of it was read
+    @property
+    def about(self) -> About:
+        return self.contents.about
+
+    @property
+    def same_records(self) -> bool:
+        return self.previous is not None and self.changes.level is None
+
+
+def plan_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path,
+                 previous: Previous | None, timings: Timings = NO_TIMINGS) -> Plan:
+    """The release of ``data`` in ``output``, versioned against ``previous`` (see
+    :class:`Plan`); ``output`` is checked again (no previous: nothing of it was read)."""
+    check_output(output, first_release=previous is None)
     if previous is not None:
         with timings.stage("compare with previous release"):
             changes = compare_content(previous.content, new_content(data))
@@ -316,57 +330,76 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
         history = _history(previous.layout)
     else:
         changes, level, version, history = Changes(), "initial", FIRST_VERSION, []
+    contents = Contents(data, tables_of(data), describe(snapshot, page_text), version, page_text)
+    return Plan(output, previous, version, level, changes, history, snapshot, contents)
+
+
+@contextmanager
+def staging(output: Path) -> Iterator[Layout]:
+    """A new folder beside ``output`` where the release is written and validated before it
+    is swapped in; removed afterwards whatever happens. A file that cannot be written (a
+    full disk, a read-only folder) is one line, and the previous release is unchanged."""
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-        staging.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
+        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+        folder.chmod(0o755)  # mkdtemp makes it private; a release is for everyone to read
     except OSError as exc:
         raise _not_written(output, output.parent, exc) from None
-    layout = Layout(staging)
-    about = describe(snapshot, page_text)
     try:
-        started = checks is not None
-        write_packages(layout, data, about, version, timings, checks.written if checks else None)
-        contents = Contents(data, tables_of(data), about, version, page_text)
-        same_records = previous is not None and changes.level is None
-        # with the same records, the views are first made as the previous release would show
-        # them (they show the version), so that only a difference besides the version makes
-        # a new release
-        shown_first = replace(contents, version=release_version(previous.layout.root)) \
-            if same_records and previous is not None else contents
-        shown = write_views(layout, shown_first, timings, WHILE_VALIDATING) if started else []
-        with timings.stage("validate the staged release"):
-            # before the views that rely on valid data (SQLite enforces the keys too)
-            written = validate_staged(staging, checks)
-        shown += write_views(layout, shown_first, timings,
-                             AFTER_VALIDATION if started else VIEWS)
-        if previous is not None and same_records:
-            changes.files = differing_files(previous.layout, layout)
-            if not changes.files:
-                return _unchanged(previous.layout.root, output, staging)
-            remove_views(layout)
-            shown = write_views(layout, contents, timings)
-        if report is not None:
-            report.warnings += shown
-        release = {
-            "version": version, "level": level,
-            "date": about.snapshot_date or UNDATED,
-            "source_sha256": snapshot.sha256,
-            "rows": {table: len(rows) for table, rows in data.items()},
-            "changes": changes.to_json() if level != "initial" else None,
-        }
-        history = [release, *history]
-        write_json(layout.changelog_json, {"releases": history})
-        layout.changelog_md.write_text(render_log(history), encoding="utf-8")
-        if report is not None:
-            write_json(layout.run_report, report.to_json({"version": version, "level": level}))
-        _checksums(layout)
-        _swap(staging, output)
-        return Outcome(version, level, changes, [output / p.relative_to(staging) for p in written])
+        yield Layout(folder)
     except (OSError, sqlite3.Error) as exc:
-        raise _not_written(output, staging, exc) from None
+        raise _not_written(output, folder, exc) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def shown(plan: Plan, staged: Layout) -> Contents:
+    """What the views show, once the packages are written: with the same records and the
+    same packages as the previous release, its version (so that the views can be compared
+    with its own, and the release kept only if one differs); else the new version, so that
+    the views are written once."""
+    previous = plan.previous
+    if previous is None or not plan.same_records:
+        return plan.contents
+    formats = {fmt.FORMAT for fmt in PACKAGES}
+    if any(name.split("/", 1)[0] in formats for name in differing_files(previous.layout, staged)):
+        return plan.contents
+    return replace(plan.contents, version=release_version(previous.layout.root))
+
+
+def swap_in(plan: Plan, staged: Layout, shown: Contents, warnings: list[dict[str, Any]],
+            report: Report | None = None, timings: Timings = NO_TIMINGS) -> Outcome:
+    """Put the staged release, validated and whole, in place of the output, with its change
+    log, run report (given the views' ``warnings``) and checksums. With the same records,
+    only when some file differs from the previous release (else the output is left as it
+    was, or given a copy of the previous release); views ``shown`` with the previous
+    version are then written again with the new one (when the views alone differ)."""
+    previous = plan.previous
+    if previous is not None and plan.same_records:
+        plan.changes.files = differing_files(previous.layout, staged)
+        if not plan.changes.files:
+            return _unchanged(previous.layout.root, plan.output, staged.root)
+        if shown.version != plan.version:
+            remove_views(staged)
+            write_views(staged, plan.contents, timings)  # the same warnings again
+    if report is not None:
+        report.warnings += warnings
+    release = {
+        "version": plan.version, "level": plan.level,
+        "date": plan.about.snapshot_date or UNDATED,
+        "source_sha256": plan.snapshot.sha256,
+        "rows": {table: len(rows) for table, rows in plan.contents.data.items()},
+        "changes": plan.changes.to_json() if plan.level != "initial" else None,
+    }
+    history = [release, *plan.history]
+    write_json(staged.changelog_json, {"releases": history})
+    staged.changelog_md.write_text(render_log(history), encoding="utf-8")
+    if report is not None:
+        write_json(staged.run_report, report.to_json({"version": plan.version, "level": plan.level}))
+    _checksums(staged)
+    _swap(staged.root, plan.output)
+    packages = [plan.output / staged.relative(staged.descriptor(fmt.FORMAT)) for fmt in PACKAGES]
+    return Outcome(plan.version, plan.level, plan.changes, packages)
 
 
 def _unchanged(previous: Path, output: Path, staging: Path) -> Outcome:

@@ -21,6 +21,7 @@ from .dates import find_dates, first_sentence, split_any_label
 from .errors import PipelineError
 from .fingerprint import code_fingerprint, versions
 from .parse import UNLINKED_ITEM, Page
+from .paths import PROJECT
 from .read import Block, Document
 from .tables import Tables
 
@@ -105,9 +106,8 @@ def _is_loss(block: Block, page: Page) -> bool:
 def _shown_path(path: Path) -> str:
     """The source as a path relative to the project, so that reports do not depend on
     where the project was cloned."""
-    root = Path(__file__).resolve().parent.parent
     try:
-        return str(path.resolve().relative_to(root))
+        return str(path.resolve().relative_to(PROJECT))
     except ValueError:
         return path.name
 

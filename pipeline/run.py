@@ -1,7 +1,12 @@
-"""The whole pipeline, one stage a line: read, parse, extract, tables, validate, release.
+"""The whole pipeline, one stage a line, in the order the stages run: read, parse, extract
+and tables, the checks of structure and coverage, the plan of the release (its version),
+then, in a staging folder, emit the packages (validated by worker processes as each one is
+whole), emit the workbook meanwhile, validate, emit the views that need valid data, and
+swap the release in (its change log, run report and checksums; or nothing, when nothing
+changed). The README's "Layout and data flow" draws the same list.
 
-An unchanged page costs a checksum: what the stages need (the grammar, the writers and
-their libraries) is imported once the page is known to need a new release.
+An unchanged page costs a checksum: the stages' modules (the grammar, the writers and their
+libraries) are imported once the page is known to need a new release.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ReleaseError
 from .layout import locked
-from .sources import MAX_BYTES, Snapshot, describe
+from .sources import MAX_BYTES, REFERENCE_PLACES, Snapshot, describe
 from .timing import Timings
 
 if TYPE_CHECKING:
@@ -68,40 +73,41 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
          max_bytes: int) -> Result | str:
     from .fingerprint import up_to_date
 
-    with clock.stage("read"):
-        snapshot = describe(source, max_bytes)
-        if previous is None and not first_release and (version := up_to_date(output, snapshot.sha256)):
-            return version
-    from .validate import Checks, warm_up
+    snapshot = clock.timed("read", describe, source, max_bytes)
+    if previous is None and not first_release and (version := up_to_date(output, snapshot.sha256)):
+        return version  # this very source, released by this very code: nothing to do
+    from .emit import AFTER_VALIDATION, WHILE_VALIDATING, write_packages, write_views
+    from .extract import extract
+    from .load import read
+    from .parse import parse
+    from .places import load_locations
+    from .release import check_structure, plan_release, previous_release, shown, staging, swap_in
+    from .report import build, check_coverage
+    from .tables import tables
+    from .validate import Checks, validate_staged, warm_up
     from .workers import Pool
 
     # the validation's workers start now, and load their libraries while the page is read
     with Pool(validation_workers(snapshot), warm_up) as workers:
-        from .extract import extract
-        from .parse import parse
-        from .places import load_locations
-        from .read import read
-        from .release import check_structure, previous_release, write_release
-        from .report import build, check_coverage
-        from .sources import REFERENCE_PLACES
-        from .tables import tables
-
-        with clock.stage("read"):
-            document = read(source, snapshot.data)
-        with clock.stage("parse"):
-            page = parse(document.blocks)
+        document = clock.timed("read", read, source, snapshot.data)
+        page = clock.timed("parse", parse, document.blocks)
         base = None if first_release else previous_release(output, previous)
-        with clock.stage("extract"):  # a large page's entries read by the workers meanwhile
-            data = tables(extract(page, load_locations(REFERENCE_PLACES), workers,
-                                  base.action_texts() if base else None,
-                                  base.partners() if base else ()))
-        reading = workers.busy
+        records = clock.timed("extract", extract, page, load_locations(REFERENCE_PLACES), workers,
+                              base.action_texts() if base else None,  # by the workers, for a large page
+                              base.partners() if base else ())
+        data = clock.timed("extract", tables, records)
         check_structure(data, base, min_actions_ratio)
-        with clock.stage("coverage"):
-            report = build(source, snapshot.sha256, document, page, data)
+        report = clock.timed("coverage", build, source, snapshot.sha256, document, page, data)
         check_coverage(report, allow_unassigned)
-        release = write_release(data, snapshot, document.text, output, base, report, clock,
-                                Checks(workers))
+        plan = plan_release(data, snapshot, document.text, output, base, clock)
+        checks, reading = Checks(workers), workers.busy
+        with staging(output) as staged:
+            write_packages(staged, data, plan.about, plan.version, clock, checks.written)
+            contents = shown(plan, staged)
+            warnings = write_views(staged, contents, clock, WHILE_VALIDATING)
+            clock.timed("validate the staged release", validate_staged, staged.root, checks)
+            warnings += write_views(staged, contents, clock, AFTER_VALIDATION)
+            release = swap_in(plan, staged, contents, warnings, report, clock)
         if reading:
             clock.alongside[f"extract ({workers.workers} workers)"] = reading
         clock.alongside[f"validation ({workers.workers} workers)"] = workers.busy - reading

@@ -13,12 +13,12 @@ import copy
 import json
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from .errors import PipelineError
+from .paths import SCHEMAS
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = SCHEMAS
 # A field's codes that no rule of the pipeline writes (set by hand, or kept for older
 # releases): the meta-test of vocabularies (tests/test_vocabularies.py) requires every other
 # code to come out of a rule. It speaks of the pipeline, not of the data, so the published

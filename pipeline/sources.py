@@ -20,15 +20,16 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .errors import InputError
+from .paths import RAW, REFERENCE
 
-RAW_DIR = Path(__file__).resolve().parent.parent / "raw"
+RAW_DIR = RAW
 MANIFEST = "manifest.json"
 # A page larger than this is refused, fetched (fetch --max-bytes) or local (run --max-bytes):
 # the real page is about 25 kB; a page 200 times larger is an error, not a page.
 MAX_BYTES = 5_000_000
 MAX_MANIFEST_BYTES = 10_000_000
 # Cited coordinates of each partner's main place (see the file's source column).
-REFERENCE_PLACES = RAW_DIR / "reference" / "places.csv"
+REFERENCE_PLACES = REFERENCE / "places.csv"
 
 # Query parameters whose value is a secret (compared lower case, without "-" and "_"):
 # "token", "access_token", "apiKey", "X-Amz-Signature", "client_secret", "password"…

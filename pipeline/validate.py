@@ -197,11 +197,12 @@ def records_problems(release: Path, table: str) -> list[str]:
     format's reader; a package converted from another's files (Parquet) proved it when it
     was written. What is wrong, naming the package."""
     from .emit import PACKAGES
+    from .emit.base import ConvertedFormat
 
     layout = Layout(release)
     first = None
     for fmt in PACKAGES:
-        if hasattr(fmt, "SOURCE"):
+        if isinstance(fmt, ConvertedFormat):
             continue
         path = layout.table(fmt.FORMAT, table)
         try:
@@ -267,11 +268,12 @@ class Checks:
     def written(self, layout: Layout, fmt: str) -> None:
         """Start the checks that the package just written in ``layout`` allows."""
         from .emit import PACKAGES
+        from .emit.base import ConvertedFormat
 
         self._written.add(fmt)
         if fmt == PACKAGES[0].FORMAT:
             self._problems += _started(layout.descriptor(fmt), self.pool)
-        if self._written >= {f.FORMAT for f in PACKAGES if not hasattr(f, "SOURCE")} \
+        if self._written >= {f.FORMAT for f in PACKAGES if not isinstance(f, ConvertedFormat)} \
                 and not self._records:
             for table in table_names():
                 self._records.append(self.pool.submit(records_problems, layout.root, table))

@@ -4,10 +4,26 @@ import pytest
 
 from pipeline.extract import extract
 from pipeline.parse import parse
-from pipeline.read import read, text_blocks
+from pipeline.load import read
+from pipeline.read import text_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "raw" / "ivry-jumelages.txt"
+
+# The tiers (registered in pyproject.toml): a test that asks for one of these fixtures
+# carries its mark, wherever it is written.
+MARKED_BY_FIXTURE = {
+    "fresh_release": "slow",  # the pipeline run in another process, once a session
+    "browser": "browser",
+    "portals": "portals",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, mark in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(mark)
 
 
 @pytest.fixture(scope="session")

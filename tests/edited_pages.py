@@ -474,7 +474,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from pipeline.extract import extract
     from pipeline.parse import parse
-    from pipeline.read import read_bytes
+    from pipeline.load import read_bytes
 
     count = int((argv or sys.argv[1:] or ["200"])[0])
     checked = right = pages = 0

@@ -349,6 +349,7 @@ ADVERSARIAL = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_the_grammar_runs_in_linear_time_on_adversarial_text():
     """Every reader of dates, numbers and status on adversarial paragraphs up to a megabyte
     (about 15 s). Not a benchmark: the generous timeout only catches a pattern that

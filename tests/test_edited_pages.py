@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from pipeline.cli import main
 from pipeline.extract import extract
 from pipeline.parse import parse
-from pipeline.read import read_bytes, text_blocks
+from pipeline.load import read_bytes
+from pipeline.read import text_blocks
 
 from .conftest import SNAPSHOT
 from .edited_pages import FORMATS, edited_page, published_page, restated_slug, source

@@ -88,6 +88,7 @@ def test_an_unreachable_url(tmp_path, capsys, monkeypatch, release_copy):
     assert "cannot be reached" in err and err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_no_traceback_from_a_real_process(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pipeline", "run", "--source", str(tmp_path / "nope.txt"),
                            "--output", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
@@ -319,12 +320,14 @@ def test_a_mutated_page_succeeds_with_full_coverage_or_fails_cleanly(tmp_path, c
 # --- Killed or interrupted runs leave the release as it was ----------------------------------
 
 KILL_AT = {
-    # stage -> the function to replace with a self-kill, in the module that calls it
-    "writing": "pipeline.release.write_packages",
+    # stage -> the function to replace with a self-kill, in the module that defines it (the
+    # run imports its stages when it starts them)
+    "writing": "pipeline.emit.write_packages",
     "before-swap": "pipeline.release._swap",
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", sorted(KILL_AT))
 def test_a_run_killed_midway_leaves_the_release_unchanged(tmp_path, release_copy, stage):
     before = files_of(release_copy)
@@ -349,14 +352,14 @@ def test_a_run_killed_midway_leaves_the_release_unchanged(tmp_path, release_copy
 
 
 def test_ctrl_c_midway_leaves_the_release_unchanged_and_says_so(tmp_path, release_copy, capsys, monkeypatch):
-    import pipeline.release
+    import pipeline.validate
     before = files_of(release_copy)
     page = tmp_path / "page.txt"
     page.write_text(PAGE.replace("300 000€", "350 000€"), encoding="utf-8")
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
-    monkeypatch.setattr(pipeline.release, "validate_staged", interrupted)
+    monkeypatch.setattr(pipeline.validate, "validate_staged", interrupted)
     assert main(["run", "--source", str(page), "--output", str(release_copy)]) == 130
     assert "interrupted: the previous output is unchanged" in capsys.readouterr().err
     assert files_of(release_copy) == before

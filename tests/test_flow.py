@@ -4,7 +4,7 @@ in the records by what they are (the line of the page they start on), not by pos
 from pathlib import Path
 
 from pipeline.cli import main
-from pipeline.read import read
+from pipeline.load import read
 from pipeline.report import unassigned
 from pipeline.sources import describe
 from pipeline.tables import tables

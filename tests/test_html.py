@@ -5,7 +5,8 @@ import pytest
 from pipeline.extract import extract
 from pipeline.html_page import html_blocks
 from pipeline.parse import parse
-from pipeline.read import read_bytes, text_blocks
+from pipeline.load import read_bytes
+from pipeline.read import text_blocks
 
 from .conftest import SNAPSHOT
 from .html_pages import CMS_LAYOUTS, ELEMENTOR, TYPO3, UNTITLED, render

@@ -5,7 +5,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT, SNAPSHOT
+
+pytestmark = pytest.mark.slow
 
 HEAVY = ("pandas", "pyarrow", "frictionless", "lxml", "numpy", "requests", "jinja2", "xlsxwriter")
 

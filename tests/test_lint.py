@@ -6,7 +6,11 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
+
+pytestmark = pytest.mark.lint
 
 # "# type: ignore[code]" then a comment that says why
 _EXPLAINED = re.compile(r"#\s*type:\s*ignore\[[\w,-]+\]\s+#\s*\S")

@@ -17,13 +17,10 @@ from pipeline.schemas import field_names
 from .conftest import ROOT, SNAPSHOT
 
 
-@pytest.fixture(scope="module")
-def release(tmp_path_factory):
-    out = tmp_path_factory.mktemp("release") / "output"
-    done = subprocess.run([sys.executable, "-m", "pipeline", "run", "--output", str(out)],
-                          capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    return out
+@pytest.fixture
+def release(fresh_release):
+    """The session's release, read by the tests here (one run for every module)."""
+    return fresh_release
 
 
 def read_csv(path):
@@ -112,7 +109,9 @@ def snapshot_of(folder):
     return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_an_invalid_table_stops_the_run_and_keeps_the_previous_output(release, tmp_path, capsys):
+def test_an_invalid_table_stops_the_run_and_keeps_the_previous_output(fresh_release, tmp_path, capsys):
+    import shutil
+    release = shutil.copytree(fresh_release, tmp_path / "output")  # the session's stays untouched
     before = snapshot_of(release)
     bad = tmp_path / "page.txt"
     bad.write_text(SNAPSHOT.read_text(encoding="utf-8").replace(

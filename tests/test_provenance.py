@@ -6,7 +6,8 @@ import pytest
 
 from pipeline.extract import extract
 from pipeline.parse import parse
-from pipeline.read import lines, read, read_bytes
+from pipeline.load import read, read_bytes
+from pipeline.read import lines
 
 from .conftest import SNAPSHOT, records_of
 from .html_pages import CMS_LAYOUTS, UNTITLED, render

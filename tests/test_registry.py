@@ -14,7 +14,8 @@ import pytest
 import pipeline.emit
 from pipeline.cli import main
 from pipeline.errors import ReleaseError
-from pipeline.layout import Layout, release_files
+from pipeline.emit import release_files
+from pipeline.layout import Layout
 
 from .fake_portals import send
 from .http_server import Server

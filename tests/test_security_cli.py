@@ -90,6 +90,7 @@ SOURCES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, source, options, code, message", SOURCES, ids=[s[0] for s in SOURCES])
 def test_a_source_that_is_no_page_is_refused_before_it_is_read(tmp_path, big_page, name, source, options,
                                                               code, message):
@@ -103,12 +104,14 @@ def test_a_source_that_is_no_page_is_refused_before_it_is_read(tmp_path, big_pag
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_run_max_bytes_lets_a_larger_page_through(tmp_path):
     done = cli("run", "--output", str(tmp_path / "out"), "--max-bytes", str(SNAPSHOT.stat().st_size),
                "--first-release")
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, code, message", [
     (["diff", "{tmp}/nowhere", "{tmp}/nowhere"], 3, "error: {tmp}/nowhere: not a release folder (no */datapackage.json)"),
     (["validate", "{tmp}/nowhere"], 3, "error: {tmp}/nowhere: no datapackage.json in it or in its subfolders"),
@@ -123,6 +126,7 @@ def test_bad_folders_and_options(tmp_path, args, code, message):
     assert done.stderr.splitlines()[-1] == message.format(tmp=tmp_path)
 
 
+@pytest.mark.slow
 def test_validate_a_broken_descriptor(tmp_path):
     release = tmp_path / "release"
     shutil.copytree(ROOT / "output", release)

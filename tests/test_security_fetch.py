@@ -21,6 +21,8 @@ from .security import (
     as_unprivileged, cli, error_line, file_size_limit, read_only, tree, writable_again,
 )
 
+pytestmark = pytest.mark.slow
+
 HTML = render(SNAPSHOT.read_text(encoding="utf-8")).encode("utf-8")
 QUICK = ("--timeout", "2", "--retries", "0")
 MANIFEST = (ROOT / "raw" / "manifest.json").read_text(encoding="utf-8")

@@ -23,6 +23,8 @@ from .security import (
     HANG, as_unprivileged, cli, error_line, file_size_limit, read_only, tree, writable_again,
 )
 
+pytestmark = pytest.mark.slow
+
 PAGE = SNAPSHOT.read_text(encoding="utf-8")
 UNTRUSTED = ("the release in {release} was changed after it was written (by hand?), so it is "
              "not trusted; restore it from its published copy")
@@ -328,13 +330,13 @@ def test_a_read_only_output(release, tmp_path, which, reason):
 
 SLOW_RUN = """
 import pathlib, sys, time
-import pipeline.release as release
-real = release.validate_staged
+import pipeline.validate as validate
+real = validate.validate_staged
 def slow(*args, **kwargs):
     pathlib.Path({marker!r}).write_text("inside")  # the lock is held from here on
     time.sleep({seconds})
     return real(*args, **kwargs)
-release.validate_staged = slow
+validate.validate_staged = slow  # the run imports it when it starts the stage
 from pipeline.cli import main
 sys.exit(main({args!r}))
 """

@@ -18,7 +18,7 @@ from pipeline.parse import (
     UNDER_OTHER_HEADING,
     parse,
 )
-from pipeline.read import read_bytes
+from pipeline.load import read_bytes
 
 from .conftest import SNAPSHOT
 from .html_pages import render

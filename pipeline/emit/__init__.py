@@ -1,28 +1,24 @@
 """Emit stage: tables -> one Frictionless data package per format, then the views for people.
 
 Two registries, each a list of modules with the same small interface, as frictionless
-groups its own formats:
+groups its own formats; the interfaces are protocols in ``base.py``, which mypy checks
+every module of a registry against:
 
-- ``PACKAGES``, the data package formats (``csv``, ``parquet``, ``json``). A format module
-  has ``FORMAT`` (also its folder and its files' extension), ``LABEL`` (its name for
-  people), ``MEDIATYPE``, ``RESOURCE_EXTRAS`` and ``SCHEMA_EXTRAS`` (what its descriptor
-  adds), ``STATS`` (which of ``bytes`` and ``hash`` frictionless can check for it),
-  ``write(path, rows, schema)`` and ``read(path, schema)``, which gives the rows back so
-  that the release's validation can prove the file holds them. A format made from another
-  one's files instead of the rows (Parquet from the CSV, converted in C++) names it in
-  ``SOURCE`` and has ``convert(source, path, schema)`` instead of ``write``; it comes
-  after its source in ``PACKAGES``.
+- ``PACKAGES``, the data package formats (``csv``, ``parquet``, ``json``): each a
+  :class:`~pipeline.emit.base.WrittenFormat` (``write(path, rows, schema)`` and
+  ``read(path, schema)``, which gives the rows back so that the release's validation can
+  prove the file holds them), or a :class:`~pipeline.emit.base.ConvertedFormat`, made from
+  another one's files instead of the rows (Parquet from the CSV, converted in C++: its
+  ``SOURCE`` and ``convert(source, path, schema)``), which comes after its source.
 - ``VIEWS``, the files for people made from the same tables (a workbook, a database, the
-  page snapshot, the dictionary and the page). A view module has ``files(layout)``, what it
-  writes with what each file is, and ``write(layout, contents)``, which returns what the
-  run report should warn about (or None). A view that needs nothing but the tables says
-  ``WHILE_VALIDATING = True``: it is written while the release is validated (the
-  workbook); the others wait for the verdict (the database enforces the keys, the page
-  lists every other file).
+  page snapshot, the dictionary and the page): each a :class:`~pipeline.emit.base.View`,
+  with ``files(layout)``, what it writes with what each file is, ``write(layout,
+  contents)``, which returns what the run report should warn about (or None), ``LEADS``
+  and ``WHILE_VALIDATING``.
 
 A new format or view is one new module and one line here: the release, its validation,
 the page's download list and the publishers all take their lists from these registries
-(through :func:`pipeline.layout.release_files`).
+(through :func:`release_files`).
 """
 
 from __future__ import annotations
@@ -30,46 +26,39 @@ from __future__ import annotations
 import hashlib
 import json as jsonlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from types import ModuleType
+from dataclasses import replace
 from typing import Any
 
 from ..config import config
-from ..dictionary import About, Table
+from ..dictionary import About
 from ..layout import Layout, ReleaseFile
 from ..schemas import package_template, table_names, table_schema
 from ..tables import Tables
 from ..timing import NO_TIMINGS, Timings
 from . import csv, json, pages, parquet, snapshot, sqlite, xlsx
+from .base import AnyFormat, ConvertedFormat, Contents, View
 from .json import write_json
 
-PACKAGES: tuple[ModuleType, ...] = (csv, parquet, json)
+PACKAGES: tuple[AnyFormat, ...] = (csv, parquet, json)
 # The pages come last: they link to the files the others wrote.
-VIEWS: tuple[ModuleType, ...] = (xlsx, sqlite, snapshot, pages)
-
-
-@dataclass(frozen=True)
-class Contents:
-    """What the views are made of: the tables, their dictionary, what the release is (and
-    its version), and the text of the page that the ``source_line`` columns number."""
-
-    data: Tables
-    tables: list[Table]
-    about: About
-    version: str
-    page_text: str
-
+VIEWS: tuple[View, ...] = (xlsx, sqlite, snapshot, pages)
 
 # The views written while the release is validated, and the ones written after.
-WHILE_VALIDATING = tuple(view for view in VIEWS if getattr(view, "WHILE_VALIDATING", False))
+WHILE_VALIDATING = tuple(view for view in VIEWS if view.WHILE_VALIDATING)
 AFTER_VALIDATION = tuple(view for view in VIEWS if view not in WHILE_VALIDATING)
+
+__all__ = ["AFTER_VALIDATION", "PACKAGES", "VIEWS", "WHILE_VALIDATING", "Contents",
+           "release_files", "remove_views", "write_packages", "write_views", "written_files"]
 
 
 def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMINGS,
-                views: tuple[ModuleType, ...] = VIEWS) -> list[dict[str, Any]]:
+                views: tuple[View, ...] = VIEWS) -> list[dict[str, Any]]:
     """Write the views (all of them, in ``VIEWS``' order, unless told which); what they had
     to report (a view returns its warnings, each with the ``line`` of the page and a
-    ``message``, or None) goes to the run report."""
+    ``message``, or None) goes to the run report. The views are given the release's files
+    (its packages are written by then) and the packages' titles, for the page."""
+    contents = replace(contents, files=tuple(release_files(layout)),
+                       package_titles={fmt.FORMAT: f"Paquet {fmt.LABEL}" for fmt in PACKAGES})
     warnings: list[dict[str, Any]] = []
     for view in views:
         with timings.stage(f"emit {view.__name__.rsplit('.', 1)[-1]}"):
@@ -96,7 +85,7 @@ def write_packages(layout: Layout, data: Tables, about: About, version: str,
             written(layout, fmt.FORMAT)
 
 
-def _sources(layout: Layout, fmt: ModuleType, about: About) -> list[dict[str, Any]]:
+def _sources(layout: Layout, fmt: AnyFormat, about: About) -> list[dict[str, Any]]:
     """The page the data come from, then the text of it that the ``source_line`` columns
     number, shipped in the release (``source/``), so that each package names both."""
     source = dict(package_template().get("sources", [{}])[0])
@@ -124,7 +113,7 @@ def _stats(content: bytes, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: stats[name] for name in names}
 
 
-def write_package(layout: Layout, data: Tables, fmt: ModuleType, about: About, version: str) -> None:
+def write_package(layout: Layout, data: Tables, fmt: AnyFormat, about: About, version: str) -> None:
     """One data package: a file per table and a ``datapackage.json`` describing them, with
     the release's version right after its name."""
     folder = layout.package(fmt.FORMAT)
@@ -134,7 +123,7 @@ def write_package(layout: Layout, data: Tables, fmt: ModuleType, about: About, v
     for table in table_names():
         schema = table_schema(table)
         path = layout.table(fmt.FORMAT, table)
-        if hasattr(fmt, "SOURCE"):
+        if isinstance(fmt, ConvertedFormat):
             fmt.convert(layout.table(fmt.SOURCE, table), path, schema)
         else:
             fmt.write(path, data[table], schema)
@@ -161,7 +150,7 @@ def write_package(layout: Layout, data: Tables, fmt: ModuleType, about: About, v
     write_json(layout.descriptor(fmt.FORMAT), descriptor)
 
 
-def package_files(layout: Layout, fmt: ModuleType) -> list[ReleaseFile]:
+def package_files(layout: Layout, fmt: AnyFormat) -> list[ReleaseFile]:
     """The files of the package in format ``fmt`` as its descriptor lists them, and the
     descriptor itself."""
     path = layout.descriptor(fmt.FORMAT)
@@ -176,3 +165,38 @@ def package_files(layout: Layout, fmt: ModuleType) -> list[ReleaseFile]:
                              f"{fmt.LABEL} : schémas des tables, licence, source, version, "
                              "empreintes des fichiers."))
     return files
+
+
+def release_files(layout: Layout) -> list[ReleaseFile]:
+    """Every file of the release in ``layout`` that a reader may download, with what it is,
+    in the order a reader looks for them: the views that lead (``LEADS``: the workbook,
+    which journalists look for first), then each package's tables and descriptor (CSV,
+    Parquet, JSON), then the other views (the database, the page snapshot, the dictionary
+    and the page), then the change log. Taken from the registries of formats and views,
+    and from the descriptors on disk for the tables they hold."""
+    leading = [view for view in VIEWS if view.LEADS]
+    files: list[ReleaseFile] = []
+    for view in leading:
+        files += view.files(layout)
+    for fmt in PACKAGES:
+        if layout.descriptor(fmt.FORMAT).is_file():
+            files += package_files(layout, fmt)
+    for view in VIEWS:
+        if view not in leading:
+            files += view.files(layout)
+    files.append(ReleaseFile(layout.relative(layout.changelog_md), "documentation", "md",
+                             "text/markdown", "Journal des modifications",
+                             "Ce qui a changé à chaque publication, ligne par ligne."))
+    return files
+
+
+def written_files(layout: Layout) -> set[str]:
+    """Every file (relative path) that this code writes into a release: each format's
+    descriptor and tables, each view's files, the logs and the checksums."""
+    names = {layout.relative(log) for log in layout.logs()}
+    for fmt in PACKAGES:
+        names.add(layout.relative(layout.descriptor(fmt.FORMAT)))
+        names.update(layout.relative(layout.table(fmt.FORMAT, t)) for t in table_names())
+    for view in VIEWS:
+        names.update(f.path for f in view.files(layout))
+    return names

@@ -20,21 +20,22 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import config
 from ..escape import markdown, web_address
-from ..layout import DESCRIPTOR, Layout, ReleaseFile, release_files
+from ..layout import DESCRIPTOR, Layout, ReleaseFile
+from ..paths import TEMPLATES
 from . import snapshot, worldmap
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
     from ..dictionary import Column, Table
-    from . import Contents
+    from .base import Contents
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+LEADS = False
+WHILE_VALIDATING = False  # lists every other file, with its size
 EXCERPT = 220  # characters of an entry shown beside its bar
 TICK_STEP = 5  # years between two ticks of the time scale
 
@@ -282,15 +283,14 @@ class Group:
     files: list[Download]
 
 
-def downloads(layout: Layout) -> list[Group]:
+def downloads(layout: Layout, contents: Contents) -> list[Group]:
     """The release's files worth a link from its page (all but the page itself, and but
-    the change log, written after the views), grouped by folder in ``release_files``'
-    order (the workbook first), each with its size."""
-    from . import PACKAGES
-
-    labels = {fmt.FORMAT: f"Paquet {fmt.LABEL}" for fmt in PACKAGES}
+    the change log, written after the views), grouped by folder in the order of
+    ``contents.files`` (:func:`pipeline.emit.release_files`: the workbook first), each with
+    its size."""
+    labels = contents.package_titles
     groups: list[Group] = []
-    for file in release_files(layout):
+    for file in contents.files:
         path = layout.root / file.path
         if file.path == layout.relative(layout.index) or not path.is_file():
             continue
@@ -347,14 +347,14 @@ def _context(layout: Layout, contents: Contents) -> dict[str, Any]:
 
 def write(layout: Layout, contents: Contents) -> None:
     context = _context(layout, contents)
-    context["groups"] = downloads(layout)
+    context["groups"] = downloads(layout, contents)
     dictionary = _environment("markdown").get_template("README.md.j2").render(**context)
     layout.dictionary.write_text(dictionary, encoding="utf-8")
     rows, time_scale = sections(contents)
     context.update({
         "map": world_map(contents.data["partners"]), "sections": rows, "scale": time_scale,
         "dated": sum(1 for s in rows for r in s.rows if r.left is not None),
-        "downloads": downloads(layout), "lines": page_lines(contents.page_text),
+        "downloads": downloads(layout, contents), "lines": page_lines(contents.page_text),
         "town": config().town,
     })
     page = _environment("html").get_template("index.html.j2").render(**context)

@@ -18,9 +18,10 @@ from ..layout import Layout, ReleaseFile
 
 if TYPE_CHECKING:
     from ..dictionary import About
-    from . import Contents
+    from .base import Contents
 
 FOLDER, SUFFIX = "source", "txt"
+LEADS = WHILE_VALIDATING = False
 TITLE = "Texte de la page (instantané)"
 
 

@@ -29,9 +29,11 @@ from .json import write_json
 
 if TYPE_CHECKING:
     from ..dictionary import Table
-    from . import Contents
+    from .base import Contents
 
 FOLDER, SUFFIX, METADATA = "sqlite", "db", "metadata.json"
+LEADS = False
+WHILE_VALIDATING = False  # the database enforces the keys: written once they are valid
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT",
              "date": "TEXT"}
 # Full-text search: which table's which column, in a virtual table named after it.

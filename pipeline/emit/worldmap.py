@@ -17,10 +17,11 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-BASEMAP = Path(__file__).resolve().parents[2] / "raw" / "reference" / "countries-110m.json"
+from ..paths import REFERENCE
+
+BASEMAP = REFERENCE / "countries-110m.json"
 WIDTH = 1000.0
 MARGIN = 8.0  # degrees around the points
 MIN_SPAN = 20.0  # degrees: a map of one place still shows its region

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
 
     from ..dictionary import Column, Table
-    from . import Contents
+    from .base import Contents
 
 FOLDER = SUFFIX = "xlsx"
 LEADS = True  # listed first among the release's files: what most readers download

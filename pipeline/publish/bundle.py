@@ -14,7 +14,7 @@ never put a mix on a portal:
 - the release holds no symbolic link.
 
 The files and what each is (data, view, documentation; its French title and description)
-come from :func:`pipeline.layout.release_files`, the one list every consumer reads.
+come from :func:`pipeline.emit.release_files`, the one list every consumer reads.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReleaseError
-from ..layout import Layout, ReleaseFile, locked, read_checksums, release_files
+from ..layout import Layout, ReleaseFile, locked, read_checksums
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def verified_copy(folder: Path, formats: tuple[str, ...]) -> Iterator[Bundle]:
 
 def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[str, ...]) -> Bundle:
     """The bundle of the copy of ``folder`` once every check holds (see :func:`verified_copy`)."""
-    from ..emit import PACKAGES
+    from ..emit import PACKAGES, release_files
     from ..validate import validate_release
 
     layout = Layout(copy)

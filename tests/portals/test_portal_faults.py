@@ -13,6 +13,8 @@ from pipeline.errors import NetworkError, PortalError
 
 from ..fake_portals import FaultyPortal, Recorder, html, redirect_to, status
 
+pytestmark = pytest.mark.portals
+
 
 def udata_command(proxy, name, release):
     return ["publish", "datagouv", "--api-url", f"{proxy.url}/api/1", "--dataset", name,

@@ -7,7 +7,11 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from .processes import free_port, launch, port_open, stop_all_stale, stop_stale
+
+pytestmark = pytest.mark.portals
 
 SLEEPER = "import sys, time; time.sleep(600)"
 

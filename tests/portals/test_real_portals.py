@@ -17,6 +17,8 @@ from pipeline.errors import PortalError
 
 from .releases import changed_files
 
+pytestmark = pytest.mark.portals
+
 PARQUET_ON_UDATA = False  # stock udata refuses .parquet (and .md, .html): see udata_portal.py
 
 

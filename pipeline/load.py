@@ -1,0 +1,60 @@
+"""A page snapshot's bytes -> its :class:`~pipeline.read.Document`: the text reader
+(:mod:`pipeline.read`) for a text page, the HTML reader (:mod:`pipeline.html_page`, which
+builds on the text reader's blocks and headings) for an HTML page.
+
+Here rather than in ``read.py``, so that neither reader imports the other's caller: the
+HTML reader imports the text reader, and this module both (no import loop).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import PipelineError
+from .read import (
+    _REMOVED, HTML_SUFFIXES, Document, decode, lines, text_blocks, without_invisible,
+)
+from .text import nfc
+
+
+def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
+    """The page of a snapshot's bytes; HTML when ``html`` says so or the bytes look like it.
+
+    The text is read in NFC (a page pasted from a Mac writes "é" as "e" and an accent: the
+    same page, the same release) and without the invisible characters of ``REMOVED``, its
+    blocks and the text the release ships alike (the lines are the same)."""
+    text, encoding = decode(data, name)
+    text = nfc(text)
+    if html is None:
+        html = text.lstrip()[:1] == "<"
+    if html:
+        tail = text[-2048:].lower()
+        if "</html>" not in tail and "</body>" not in tail:
+            raise PipelineError(f"{name}: the HTML page looks truncated (it does not end with "
+                                "</body> or </html>); fetch it again")
+        from .html_page import html_document  # lxml is loaded for HTML pages only
+
+        blocks, page_text = html_document(text)
+        if not blocks:
+            raise PipelineError(f"{name}: an HTML page with no article text")
+        blocks, removed = without_invisible(blocks)
+        return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed)
+    removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
+               for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
+    text = _REMOVED.sub("", text)
+    return Document(text_blocks(text), encoding, "text", text, removed)
+
+
+def read(path: Path, data: bytes | None = None) -> Document:
+    """Read a snapshot file, with a one-line error for anything unreadable; ``data`` is its
+    bytes when the caller has them already (a run reads them once, to hash them)."""
+    if data is None:
+        if path.is_dir():
+            raise PipelineError(f"{path}: is a directory, expected a page snapshot file")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise PipelineError(f"{path}: no such file") from None
+        except OSError as exc:
+            raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
+    return read_bytes(data, str(path), html=True if path.suffix.lower() in HTML_SUFFIXES else None)

@@ -1,0 +1,103 @@
+"""The stages in plain sight: ``pipeline/run.py`` calls them one a line, in the order the
+README's "Layout and data flow" draws them, and a run whose records are unchanged writes
+each view once (and none into the output when no file differs)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+
+import pytest
+
+import pipeline.emit.pages
+import pipeline.emit.xlsx
+from pipeline.cli import main
+
+from .conftest import ROOT, SNAPSHOT, forget_fingerprint
+
+# Calls of run.py's _run that are not stages: the check that stops an unchanged page, the
+# worker pool and its size, the reference places extract reads, the validation's checks.
+HELPERS = {"up_to_date", "Pool", "validation_workers", "load_locations", "Checks", "Result"}
+
+
+def run_calls() -> list[str]:
+    """The functions ``_run`` calls, in the order of the code: ``clock.timed(name, step,
+    …)`` counts as a call of ``step``."""
+    tree = ast.parse((ROOT / "pipeline" / "run.py").read_text(encoding="utf-8"))
+    body = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_run")
+    calls = sorted((n for n in ast.walk(body) if isinstance(n, ast.Call)),
+                   key=lambda n: (n.lineno, n.col_offset))
+    names = []
+    for call in calls:
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "timed":
+            names.append(ast.unparse(call.args[1]))
+        elif isinstance(call.func, ast.Name):
+            names.append(call.func.id)
+    return names
+
+
+def readme_stages() -> list[str]:
+    """The first column of the README's diagram of the stages."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Layout and data flow\n", 1)[1]
+    diagram = section.split("```\n", 2)[1]
+    return re.findall(r"^  ([a-z_]+) ", diagram, flags=re.MULTILINE)
+
+
+def test_the_readme_draws_the_stages_run_py_calls_in_their_order():
+    stages = readme_stages()
+    assert stages[:3] == ["describe", "read", "parse"] and stages[-1] == "swap_in"
+    assert [name for name in run_calls() if name not in HELPERS] == stages
+
+
+def test_validation_and_emission_are_lines_of_their_own():
+    stages = readme_stages()
+    assert stages.index("write_packages") < stages.index("validate_staged") < stages.index("swap_in")
+    assert stages.count("write_views") == 2  # the workbook meanwhile, the others after the verdict
+
+
+@pytest.fixture
+def written(monkeypatch):
+    """How many times the workbook and the pages are written during a run."""
+    counts = {"xlsx": 0, "pages": 0}
+    for name, module in (("xlsx", pipeline.emit.xlsx), ("pages", pipeline.emit.pages)):
+        real = module.write
+
+        def counted(layout, contents, real=real, name=name):
+            counts[name] += 1
+            return real(layout, contents)
+        monkeypatch.setattr(module, "write", counted)
+    return counts
+
+
+def _published_copy(tmp_path):
+    release = shutil.copytree(ROOT / "output", tmp_path / "release")
+    forget_fingerprint(release)  # a release by other code: the run does the whole work
+    return release
+
+
+def test_an_unchanged_run_writes_each_view_once_and_nothing_into_the_output(tmp_path, capsys, written):
+    release = _published_copy(tmp_path)
+    before = {p: p.read_bytes() for p in release.rglob("*") if p.is_file()}
+    assert main(["run", "--output", str(release)]) == 0
+    assert "no change since release 2.0.0" in capsys.readouterr().out
+    assert written == {"xlsx": 1, "pages": 1}
+    assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
+
+
+def test_the_same_records_with_new_metadata_write_the_views_once_with_the_new_version(tmp_path, capsys, written):
+    release = _published_copy(tmp_path)
+    raw = shutil.copytree(ROOT / "raw", tmp_path / "raw", ignore=shutil.ignore_patterns(".lock-*"))
+    manifest = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))
+    manifest["snapshots"][-1]["retrieved"] = "2026-11-30"  # the packages' sources change
+    (raw / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert main(["run", "--source", str(raw / SNAPSHOT.name), "--output", str(release)]) == 0
+    capsys.readouterr()
+    assert written == {"xlsx": 1, "pages": 1}
+    descriptor = json.loads((release / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["version"] == "2.0.1"
+    assert "2.0.1" in (release / "index.html").read_text(encoding="utf-8")
+    log = json.loads((release / "changelog.json").read_text(encoding="utf-8"))["releases"][0]
+    assert log["version"] == "2.0.1" and log["level"] == "patch"
