@@ -17,7 +17,7 @@ from frictionless import Resource, Schema
 from pipeline.errors import PipelineError
 from pipeline.extract import extract
 from pipeline.parse import parse
-from pipeline.read import read_bytes
+from pipeline.load import read_bytes
 from pipeline.schemas import table_names, table_schema
 from pipeline.tables import tables
 

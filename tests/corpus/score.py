@@ -144,7 +144,7 @@ def records_of(path: Path) -> dict[str, list[dict[str, Any]]]:
     from pipeline.extract import extract
     from pipeline.parse import parse
     from pipeline.places import load_locations
-    from pipeline.read import read_bytes
+    from pipeline.load import read_bytes
     from pipeline.report import build, check_coverage
     from pipeline.sources import REFERENCE_PLACES
     from pipeline.tables import tables
