@@ -143,6 +143,8 @@ def is_people(word: str, written: str | None = None) -> bool:
     [False, False, False, False, False]
     >>> is_people("refugies", "réfugiés"), is_people("sorties", "sorties")
     (True, False)
+    >>> is_people("sages-femmes"), is_people("saint-denisiens"), is_people("ivry-sur-seine")
+    (True, True, False)
     """
     singular = word[:-1] if word.endswith("s") and len(word) > 2 else word
     if word in NOT_PEOPLE or singular in NOT_PEOPLE:
@@ -151,6 +153,8 @@ def is_people(word: str, written: str | None = None) -> bool:
         return True
     if "-" in word:  # a compound ("sages-femmes", "chefs-cuisiniers") or "ami-es"
         parts = word.split("-")
+        if len(parts) != 2:  # a place's name ("Ivry-sur-Seine") is no noun for people
+            return False
         spelt = written.split("-") if written is not None and written.count("-") == word.count("-") \
             else [None] * len(parts)
         return any(is_people(part, part_written) for part, part_written in zip(parts, spelt, strict=True)
