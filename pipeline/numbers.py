@@ -43,23 +43,20 @@ def deaccented(text: str) -> str:
     >>> deaccented("élève·s, Œuvre")
     'eleve·s, Œuvre'
     """
-    if text.isascii():
-        return text
-    return "".join(_DEACCENT.get(c) or _deaccent(c) for c in text)
+    return text if text.isascii() else text.translate(_DEACCENT)
 
 
-_DEACCENT: dict[str, str] = {}
+def _plain(c: str) -> str:
+    parts = unicodedata.normalize("NFD", c)
+    return parts[0] if len(parts) > 1 and all(map(unicodedata.combining, parts[1:])) else c
+
+
 _MIDDLE_DOTS = "‧•∙⋅"  # what editors type for the inclusive middle dot "·"
-
-
-def _deaccent(c: str) -> str:
-    if c in _MIDDLE_DOTS:
-        plain = "·"
-    else:
-        parts = unicodedata.normalize("NFD", c)
-        plain = parts[0] if len(parts) > 1 and all(map(unicodedata.combining, parts[1:])) else c
-    _DEACCENT[c] = plain
-    return plain
+# The translation table of :func:`deaccented`: the Latin letters of Unicode's first blocks
+# (Latin-1, Latin Extended-A and B, Latin Extended Additional), the middle dots.
+_DEACCENT: dict[int, str] = {
+    code: plain for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    if (plain := _plain(chr(code))) != chr(code)} | dict.fromkeys(map(ord, _MIDDLE_DOTS), "·")
 
 
 def fold(text: str) -> str:
@@ -170,7 +167,8 @@ def is_people(word: str, written: str | None = None) -> bool:
                for w in {word, singular} for ending in _ENDINGS)
 
 
-_COUNT = (rf"(?:{_APPROX})?(?:(?<!\w)(?:{_WORDS['article'][0]}\s+)?"
+# A count starts a word: the engine leaves other places at once.
+_COUNT = (rf"(?<!\w)(?:{_APPROX})?(?:(?<!\w)(?:{_WORDS['article'][0]}\s+)?"
           rf"(?P<collective>{'|'.join(COLLECTIVES)})\s+{deaccented(_DE)}"
           rf"|(?P<number>{_DIGITS}|(?<!\w){deaccented(_NUMBER_WORD)})\s+{deaccented(_DE)}?)")
 _COUNTED = re.compile(deaccented(f"{_COUNT}{_NOUN}"))
@@ -397,7 +395,7 @@ def _first_group(text: str, composed: str) -> tuple[Quantity, int] | None:
         found = _counted(text, composed, m)
         if found:
             break
-    for b in _BRACKETED.finditer(text, 0, found[1] if found else len(text)):
+    for b in _BRACKETED.finditer(text, 0, found[1] if found else len(text)) if "(" in text else ():
         counted = _counted(text, composed, b)
         if counted:
             return counted
