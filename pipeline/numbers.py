@@ -121,9 +121,10 @@ SHORTEST_STEM = 2  # letters a noun has before its ending, at least ("lien" is n
 # "élu.e.s", "apprenti-es"; the base is the word before them.
 _TAIL = (rf"(?:[·./-](?:{_words_pattern([deaccented(e) for e in _INCLUSIVE])})(?![^\W\d_])"
          rf"|\((?:{_words_pattern([deaccented(e) for e in _INCLUSIVE])})\)(?:s(?![^\W\d_]))?)")
-_NOUN = (rf"(?P<base>[^\W\d_]{{2,40}}(?:-[^\W\d_]{{2,20}}){{0,2}}){_TAIL}{{0,3}}"
+_NOUN = (rf"(?P<noun>(?P<base>[^\W\d_]{{2,40}}(?:-[^\W\d_]{{2,20}}){{0,2}}){_TAIL}{{0,3}})"
          r"(?![^\W\d_])")
 _NEXT_NOUN = re.compile(rf"\s+{_NOUN}")
+_INCLUSIVE_MARK = re.compile(r"[·.(/-]")
 
 
 def is_people(word: str, written: str | None = None) -> bool:
@@ -140,6 +141,8 @@ def is_people(word: str, written: str | None = None) -> bool:
     [False, False, False, False, False]
     >>> is_people("refugies", "réfugiés"), is_people("sorties", "sorties")
     (True, False)
+    >>> is_people("sinistre", "sinistré·es"), is_people("concretise", "concrétisé")
+    (True, False)
     >>> is_people("sages-femmes"), is_people("saint-denisiens"), is_people("ivry-sur-seine")
     (True, True, False)
     """
@@ -152,15 +155,17 @@ def is_people(word: str, written: str | None = None) -> bool:
         parts = word.split("-")
         if len(parts) != 2:  # a place's name ("Ivry-sur-Seine") is no noun for people
             return False
-        spelt = written.split("-") if written is not None and written.count("-") == word.count("-") \
-            else [None] * len(parts)
-        return any(is_people(part, part_written) for part, part_written in zip(parts, spelt, strict=True)
+        pieces: list[str | None] = [*written.split("-")] if (
+            written is not None and written.count("-") == word.count("-")) else [None, None]
+        return any(is_people(part, piece) for part, piece in zip(parts, pieces, strict=True)
                    if len(part) > 2 or part in PEOPLE_NOUNS)
     if singular.endswith(_THING_ENDINGS):
         return False
     if written is not None:
-        plain = written.lower().removesuffix("s")
-        if (plain.endswith(_PARTICIPLES) and not plain.endswith(_NOT_PARTICIPLES)
+        spelt = written.lower()
+        plural = spelt.endswith("s") or bool(_INCLUSIVE_MARK.search(spelt))
+        plain = _INCLUSIVE_MARK.split(spelt, maxsplit=1)[0].removesuffix("s")
+        if (plural and plain.endswith(_PARTICIPLES) and not plain.endswith(_NOT_PARTICIPLES)
                 and len(plain) > SHORTEST_STEM + 1):
             return True
     return any(w.endswith(ending) and len(w) >= len(ending) + SHORTEST_STEM
@@ -196,7 +201,10 @@ _DATE_BEFORE = re.compile(deaccented(_WORDS["before_year"][0]))
 _POPULATION = _PEOPLE["inhabitants"]
 _POPULATION_BEFORE = re.compile(deaccented(
     rf"(?:(?<!\w)(?:{_words_pattern(_POPULATION['places'])})s?(?!\w)[^.;:!?]{{0,60}}?"
-    rf"(?<!\w){_DE}|(?<!\w)(?:{_words_pattern(_POPULATION['verbs'])})\s+)$"))
+    rf"(?<!\w){_DE}|(?<!\w)(?:{_words_pattern(_POPULATION['verbs'])})\s*)$"))
+_POPULATION_AFTER = re.compile(deaccented(pattern(_POPULATION["after"])))
+# The indefinite article is the number one too: alone it is no head count ("un ami").
+_ARTICLE = re.compile(_WORDS["article"][0])
 POPULATION_REACH = 90  # characters before a number of inhabitants read for its place
 
 # --- Amounts (money.toml) ---
@@ -339,29 +347,36 @@ def _kind(text: str, lowered: bool, span: tuple[int, int]) -> str:
     return cast(str, after.lastgroup) if after else OTHER_AMOUNT
 
 
-def _counted(text: str, composed: str, m: re.Match[str]) -> tuple[Quantity, int] | None:
+def _counted(text: str, composed: str, m: re.Match[str], first: bool = True) -> tuple[Quantity, int] | None:
     """The head count a match of :data:`_COUNTED` or :data:`_BRACKETED` gives in a
     :func:`fold` ed ``text`` (``composed``: the same text as written, one character for
-    one), and where it ends; ``None`` when it counts no people, or a year, or a population.
+    one), and where it ends; ``None`` when it counts no people, or a year, or a population,
+    or when the ``first`` group of a phrase is counted by an article ("un ami").
     """
     base, end = m["base"], m.end()
-    written = composed[m.start("base"):m.end("base")]
+    written = composed[m.start("base"):m.end("noun")]
     if not is_people(base, written):
         if base not in QUALIFIERS:  # "trois autres animateurs"
             return None
         after = _NEXT_NOUN.match(text, m.end())
-        if after is None or not is_people(after["base"], composed[after.start("base"):after.end("base")]):
+        if after is None or not is_people(after["base"], composed[after.start("base"):after.end("noun")]):
             return None
         base, end = after["base"], after.end()
     if m["collective"] if "collective" in m.re.groupindex else None:
         return Quantity(COLLECTIVES[m["collective"]], True), end
     number = m["number"]
+    if m.re is _BRACKETED and re.fullmatch(YEAR, number):  # "habitants (2018)": a date
+        return None
     if re.fullmatch(YEAR, number) and _DATE_BEFORE.search(
             text, max(0, m.start("number") - 12), m.start("number")):
         return None
     singular = base[:-1] if base.endswith("s") else base
     if (base in POPULATION_NOUNS or singular in POPULATION_NOUNS) and _POPULATION_BEFORE.search(
             text, max(0, m.start() - POPULATION_REACH), m.start()):
+        return None
+    if (base in POPULATION_NOUNS or singular in POPULATION_NOUNS) and _POPULATION_AFTER.match(text, end):
+        return None
+    if first and _ARTICLE.fullmatch(number):
         return None
     value = read_number(number)
     return (Quantity(value, bool(m["approx"])), end) if value is not None else None
@@ -412,7 +427,7 @@ def _participants(text: str, composed: str) -> Quantity | None:
         for join_at in (_JOIN, _COMPANION):
             join = join_at.match(text, end)
             m = _COUNTED.match(text, join.end()) if join else None
-            more = _counted(text, composed, m) if m else None
+            more = _counted(text, composed, m, first=False) if m else None
             if more:
                 break
         if more is None:
