@@ -1,27 +1,81 @@
 """Amounts of money and head counts, written in digits or in French words.
 
-Editors write "300 000€" with a non-breaking space, "1,5 million d'euros", "15 k€",
-"10.000 euros", "six jeunes", "12 jeunes et 3 animateurs", "près de 300 visiteurs", "une
-quinzaine de jeunes". Each reader returns a :class:`Quantity` that keeps whether the page
-gave the number as approximate, so that "une quinzaine" never becomes a false 15. French
-number words are read by text2num rather than by a table of our own.
+Editors write "300 000€" with a non-breaking space, "€ 5 000", "1,5 million d'euros",
+"15 k€", "10.000 euros", "six jeunes", "12 jeunes et 3 animateurs", "près de 300
+visiteurs", "une quinzaine de jeunes", "9 cottbusiens", "3 apprenti·es". Each reader
+returns a :class:`Quantity` that keeps whether the page gave the number as approximate, so
+that "une quinzaine" never becomes a false 15. French number words are read by text2num
+rather than by a table of our own; every French word is the lexicon's
+(``pipeline/french/lexicon/numbers.toml``, ``people.toml``, ``money.toml``).
 
-Every pattern is bounded and runs in time linear in the text.
+A head count is a number and a noun for people, recognised by its form (agent nouns,
+demonyms of any place, participles used as nouns; inclusive writing and missing accents
+alike), not found in a list of nouns: see :func:`is_people`.
+
+Every pattern is bounded or runs in time linear in the text.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import cast
 
 from text_to_num import text2num
 
 from .config import config
-from .dates import YEAR
+from .dates import APOSTROPHE, YEAR
+from .french import lexicon, pattern
 from .schemas import vocabulary
-from .text import Caseless, folded, nfc, pattern_key
+from .text import CASE_TRAPS, Caseless, folded, nfc, pattern_key
+
+_NUMBERS = lexicon("numbers")
+_PEOPLE = lexicon("people")
+_MONEY = lexicon("money")
+
+
+def deaccented(text: str) -> str:
+    """``text`` without its accents, one character for one (so offsets stay).
+
+    >>> deaccented("élève·s, Œuvre")
+    'eleve·s, Œuvre'
+    """
+    return text if text.isascii() else text.translate(_DEACCENT)
+
+
+def _plain(c: str) -> str:
+    parts = unicodedata.normalize("NFD", c)
+    return parts[0] if len(parts) > 1 and all(map(unicodedata.combining, parts[1:])) else c
+
+
+_MIDDLE_DOTS = "‧•∙⋅"  # what editors type for the inclusive middle dot "·"
+_DOTTED, _DOTLESS, _LONG_S = CASE_TRAPS
+# The translation table of :func:`deaccented`: the Latin letters of Unicode's first blocks
+# (Latin-1, Latin Extended-A and B, Latin Extended Additional), the middle dots.
+_DEACCENT: dict[int, str] = {
+    code: plain for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    if (plain := _plain(chr(code))) != chr(code)} | dict.fromkeys(map(ord, _MIDDLE_DOTS), "·") | {
+    ord(_DOTLESS): "i", ord(_LONG_S): "s"}  # the case traps of pipeline/text.py read as re does
+
+
+def fold(text: str) -> str:
+    """The form head counts are read in: composed, lower case, without accents, one
+    character for one of :func:`nfc` ``(text)``.
+
+    >>> fold("12 Lycéen‧nes"), fold("une QUİNZAİNE de ſtagiaires")
+    ('12 lyceen·nes', 'une quinzaine de stagiaires')
+    """
+    composed = nfc(text)
+    low = composed.replace(_DOTTED, "i").lower()  # "İ" is the one letter whose lower case is longer
+    return deaccented(low)
+
+
+def _words_pattern(words: list[str]) -> str:
+    """An alternation of words, longest first."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -30,78 +84,148 @@ class Quantity:
     approx: bool
 
 
-# "une quinzaine de jeunes": collective nouns that mean "about N".
-COLLECTIVES = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
-    "millier": 1000,
-}
-# Words that make a number approximate: it is about the number ("environ", "près de",
-# "quelque"), or a bound of it ("plus de", "au moins", "moins de", "jusqu'à"). The number
-# is kept as written and flagged; it is never turned into an estimate.
-APPROXIMATE = (
-    r"environ", r"env\.", r"près\s+de", r"presque", r"quasiment", r"quelque", r"autour\s+de",
-    r"de\s+l['’]ordre\s+d[e'’]", r"à\s+peu\s+près", r"approximativement",
-    r"(?:un\s+peu\s+)?plus\s+d[e'’]", r"(?:un\s+peu\s+)?moins\s+d[e'’]",
-    r"pas\s+moins\s+d[e'’]", r"au\s+moins", r"jusqu['’]à", r"~",
-)
+# The lexicon's number words (numbers.toml): collectives ("une quinzaine de"), words that
+# make a number approximate, the morphemes of numbers written in words.
+COLLECTIVES: dict[str, int] = dict(_NUMBERS["collectives"])
+_WORDS = _NUMBERS["words"]
+APPROXIMATE = tuple(pattern(p, apostrophe=APOSTROPHE) for p in _WORDS["approximate"])
 _APPROX = r"(?P<approx>(?<!\w)(?:" + "|".join(APPROXIMATE) + r"))\s*"
+_DE = pattern(_WORDS["of"], apostrophe=APOSTROPHE)
 
-# Words that name people taking part, by their stem, so that "lycéen·nes", "lycéens" and
-# "lycéennes" all count. Counts of wells, pumps or villages are not participants.
-PEOPLE_STEMS = (
-    "jeune", "enfant", "élève", "écolier", "lycéen", "collégien", "adolescent", "ado",
-    "étudiant", "stagiaire", "personne", "habitant", "citoyen", "visiteur", "spectat",
-    "musicien", "artiste", "chanteu", "danseu", "comédien", "agent", "salarié", "technicien",
-    "élu", "maire", "conseill", "délégué", "représentant", "responsable", "membre", "famille",
-    "femme", "homme", "fille", "garçon", "artisan", "agricult", "paysan", "bénévole",
-    "volontaire", "sporti", "joueu", "athlète", "animat", "accompagnat", "encadrant",
-    "enseignant", "professeur", "médecin", "soignant", "participant", "militant", "réfugié",
-    "invité", "interprète", "traduct", "formateur", "formatrice", "chercheu", "journaliste",
-    "éducat", "entraîneu", "entraineu", "parent",
-)
-# People are also the town's own, by its demonym ("une vingtaine d'ivryen·nes", city.toml).
-_PEOPLE = ("(?:" + "|".join([*PEOPLE_STEMS, re.escape(config().town.demonym.lower())])
-           + r")[\w·]{0,12}(?:\.[^\W\d_]{1,6}(?!\w))?")
-_DE = r"(?:de\s+|d['’]\s*)"
-
-# The morphemes French numbers are written with: only words made of them are handed to
-# text2num, which reads them (a word such as "des" never reaches it).
-NUMBER_MORPHEMES = ("une", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
-                    "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingts",
-                    "vingt", "trente", "quarante", "cinquante", "soixante", "cents", "cent",
-                    "mille")
+NUMBER_MORPHEMES = tuple(_NUMBERS["morphemes"])
 _MORPHEME = "(?:" + "|".join(NUMBER_MORPHEMES) + r")(?!\w)"
-_NUMBER_WORD = rf"{_MORPHEME}(?:(?:-|\s+|-et-|\s+et\s+){_MORPHEME}){{0,6}}"
+_NUMBER_WORD = (rf"{_MORPHEME}(?:(?:{'|'.join(_NUMBERS['morpheme_joiners'])}){_MORPHEME})"
+                r"{0,6}")
 # Digits with French thousands ("12 000", "1 200 000", with any space) or dotted ones
-# ("10.000"), or plain digits; never the tail of a longer number.
-_DIGITS = r"(?<![\d,.])(?:\d{1,3}(?:[\s.]\d{3}){1,4}(?!\d)|\d{1,12}(?!\d))"
+# ("10.000"), or plain digits, as many as written; never the tail of a longer number.
+_DIGITS = r"(?<![\d,.])(?:\d{1,3}(?:[\s.]\d{3})+(?!\d)|\d+(?!\d))"
 
-_COUNT = (rf"(?:{_APPROX})?(?:(?P<number>{_DIGITS}|(?<!\w){_NUMBER_WORD})\s+{_DE}?"
-          rf"|(?<!\w)(?:une?\s+)?(?P<collective>{'|'.join(COLLECTIVES)})\s+{_DE})")
-_COUNTED = Caseless.compile(rf"{_COUNT}(?P<people>{_PEOPLE})")
-# What joins two groups counted in one phrase: "12 jeunes et 3 animateurs",
-# "six jeunes brandebourgeois·es, deux élus et un interprète", "… accompagnés de 3
-# animateurs", "encadrés par 2 animateurs"; the second group may take the "de" of the
-# first ("accueil de 8 collégiens et de 2 enseignants") and a determiner ("et de leurs 2
-# professeures", "ainsi que les 3 animateurs").
-_JOIN = Caseless.compile(
-    r"(?:\s+(?!et\b|ainsi\b|accompagn|encadr)[^\s,.;:!?()]{1,30}){0,3}?"
-    r"\s*(?:,|\bet\b|\bainsi\s+que\b|\b(?:accompagn|encadr)[\w·.]{0,8}\s+(?:de|d['’]|par))\s*"
-    r"(?:(?:de|des|par)\s+|d['’]\s*)?(?:(?:leurs?|ses|sa|son|les|nos|vos)\s+)?",
-)
+# --- Nouns for people, by their form (people.toml) ---
+
+_INCLUSIVE = lexicon("places")["inclusive"]["endings"]
+_ENDINGS = tuple(deaccented(e) for e in _PEOPLE["endings"])
+_PARTICIPLES = tuple(_PEOPLE["participles"])
+_NOT_PARTICIPLES = tuple(_PEOPLE["participle_exceptions"])
+_THING_ENDINGS = tuple(deaccented(e) for e in _PEOPLE["thing_endings"])
+_CALENDAR = lexicon("calendar")
+# The town's own people are named by its demonym too (city.toml).
+PEOPLE_NOUNS = frozenset(fold(w) for w in [*_PEOPLE["nouns"], config().town.demonym])
+NOT_PEOPLE = frozenset(fold(w) for w in [*_PEOPLE["not_people"], *_PEOPLE["adjectives"],
+                                         *_CALENDAR["months"],
+                                         *_CALENDAR["weekdays"]])
+POPULATION_NOUNS = frozenset(fold(w) for w in _PEOPLE["inhabitants"]["nouns"])
+QUALIFIERS = frozenset(fold(w) for w in _PEOPLE["words"]["qualifiers"])
+SHORTEST_STEM = 2  # letters a noun has before its ending, at least ("lien" is no "-ien")
+
+# A word and its inclusive marks: "lycéen·nes", "animateur.rices", "habitant(e)s",
+# "élu.e.s", "apprenti-es"; the base is the word before them.
+_TAIL = (rf"(?:[·./-](?:{_words_pattern([deaccented(e) for e in _INCLUSIVE])})(?![^\W\d_])"
+         rf"|\((?:{_words_pattern([deaccented(e) for e in _INCLUSIVE])})\)(?:s(?![^\W\d_]))?)")
+_NOUN = (rf"(?P<noun>(?P<base>[^\W\d_]{{2,40}}(?:-[^\W\d_]{{2,20}}){{0,2}}){_TAIL}{{0,3}})"
+         r"(?![^\W\d_])")
+_NEXT_NOUN = re.compile(rf"\s+{_NOUN}")
+_INCLUSIVE_MARK = re.compile(r"[·.(/-]")
+
+
+def is_people(word: str, written: str | None = None) -> bool:
+    """Whether a noun names people, by its form: the endings of agent nouns and demonyms
+    (``people.toml``), a participle written with its accent (``written``, the noun as the
+    page writes it), a noun for people no ending gives; never a noun of ``not_people``
+    (things the endings would take, units, months). ``word`` is :func:`fold` ed, without
+    its inclusive marks.
+
+    >>> [is_people(w) for w in ("footballeurs", "choristes", "cottbusiens", "ingenieures",
+    ...                         "brandebourgeois", "kines", "marcheurs", "dianguirdeens")]
+    [True, True, True, True, True, True, True, True]
+    >>> [is_people(w) for w in ("forages", "ordinateurs", "heures", "latrines", "semaines")]
+    [False, False, False, False, False]
+    >>> is_people("refugies", "réfugiés"), is_people("sorties", "sorties")
+    (True, False)
+    >>> is_people("sinistre", "sinistré·es"), is_people("concretise", "concrétisé")
+    (True, False)
+    >>> is_people("sages-femmes"), is_people("saint-denisiens"), is_people("ivry-sur-seine")
+    (True, True, False)
+    """
+    singular = word[:-1] if word.endswith("s") and len(word) > 2 else word
+    if word in NOT_PEOPLE or singular in NOT_PEOPLE:
+        return False
+    if word in PEOPLE_NOUNS or singular in PEOPLE_NOUNS:
+        return True
+    if "-" in word:  # a compound ("sages-femmes", "chefs-cuisiniers") or "ami-es"
+        parts = word.split("-")
+        if len(parts) != 2:  # a place's name ("Ivry-sur-Seine") is no noun for people
+            return False
+        pieces: list[str | None] = [*written.split("-")] if (
+            written is not None and written.count("-") == word.count("-")) else [None, None]
+        return any(is_people(part, piece) for part, piece in zip(parts, pieces, strict=True)
+                   if len(part) > 2 or part in PEOPLE_NOUNS)
+    if singular.endswith(_THING_ENDINGS):
+        return False
+    if written is not None:
+        spelt = written.lower()
+        plural = spelt.endswith("s") or bool(_INCLUSIVE_MARK.search(spelt))
+        plain = _INCLUSIVE_MARK.split(spelt, maxsplit=1)[0].removesuffix("s")
+        if (plural and plain.endswith(_PARTICIPLES) and not plain.endswith(_NOT_PARTICIPLES)
+                and len(plain) > SHORTEST_STEM + 1):
+            return True
+    return any(w.endswith(ending) and len(w) >= len(ending) + SHORTEST_STEM
+               for w in {word, singular} for ending in _ENDINGS)
+
+
+# A count starts a word: the engine leaves other places at once.
+_COUNT = (rf"(?<!\w)(?:{_APPROX})?(?:(?<!\w)(?:{_WORDS['article'][0]}\s+)?"
+          rf"(?P<collective>{'|'.join(COLLECTIVES)})\s+{deaccented(_DE)}"
+          rf"|(?P<number>{_DIGITS}|(?<!\w){deaccented(_NUMBER_WORD)})\s+{deaccented(_DE)}?)")
+_COUNTED = re.compile(deaccented(f"{_COUNT}{_NOUN}"))
+# "des lycéen·nes (12)": the number in brackets after the noun.
+_BRACKETED = re.compile(deaccented(
+    rf"(?<!\w){_NOUN}\s*\(\s*(?:{_APPROX})?(?P<number>{_DIGITS})\s*\)"))
+# What joins two groups counted in one phrase, right after the first group, a few words
+# between at most ("12 jeunes et 3 animateurs", "six jeunes brandebourgeois·es, deux élus
+# et un interprète"); what joins a group that accompanies the first, later in its sentence
+# ("… accompagnés de 3 animateurs", "…, en compagnie de deux animateurs"); then what the
+# second group may take ("et de leurs 2 professeures").
+_JOINS = [pattern(j, apostrophe=APOSTROPHE) for j in _PEOPLE["words"]["joins"]]
+_COMPANIONS = [pattern(j, apostrophe=APOSTROPHE) for j in _PEOPLE["words"]["companions"]]
+_SECOND = pattern(_PEOPLE["words"]["second"], apostrophe=APOSTROPHE)
+_JOIN = re.compile(deaccented(
+    rf"(?:\s+(?!(?:{'|'.join(_JOINS[1:] + _COMPANIONS)}))[^\s,.;:!?()]{{1,30}}){{0,3}}?"
+    rf"\s*(?:{'|'.join(_JOINS)})\s*{_SECOND}"))
+COMPANION_REACH = 120  # characters of the sentence between a group and its companions
+_COMPANION = re.compile(deaccented(
+    rf"[^.;:!?()\n]{{0,{COMPANION_REACH}}}?(?:{'|'.join(_COMPANIONS)})\s*{_SECOND}"))
 # A year is not a head count: "en 2019 jeunes et élus…".
-_DATE_BEFORE = Caseless.compile(r"(?:\ben|\bdepuis|\bdès|\bannée)\s+$")
+_DATE_BEFORE = re.compile(deaccented(_WORDS["before_year"][0]))
+# A population is not a head count: "commune de 18 000 habitants", "elle compte 1 500
+# habitants" (people.toml's inhabitants).
+_POPULATION = _PEOPLE["inhabitants"]
+_POPULATION_BEFORE = re.compile(deaccented(
+    rf"(?:(?<!\w)(?:{_words_pattern(_POPULATION['places'])})s?(?!\w)[^.;:!?]{{0,60}}?"
+    rf"(?<!\w){_DE}|(?<!\w)(?:{_words_pattern(_POPULATION['verbs'])})\s*)$"))
+_POPULATION_AFTER = re.compile(deaccented(pattern(_POPULATION["after"])))
+# The indefinite article is the number one too: alone it is no head count ("un ami").
+_ARTICLE = re.compile(_WORDS["article"][0])
+POPULATION_REACH = 90  # characters before a number of inhabitants read for its place
 
-_MULTIPLIERS = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
-                "mille": 1000, "k": 1000, "m": 10**6, "md": 10**9, "mds": 10**9}
+# --- Amounts (money.toml) ---
+
+# No letter follows a word; a footnote mark may ("euros¹", "euros*").
+_NOT_LETTER = r"(?![^\W\d_](?<![\u00b2\u00b3\u00b9\u2070-\u2079]))"
+_CURRENCY_WORD = pattern(_MONEY["currency"], not_letter=_NOT_LETTER)
+_MULTIPLIERS: dict[str, int] = {**_MONEY["multipliers"]["words"], **_MONEY["multipliers"]["symbols"]}
+_MULTIPLIER_WORDS = _words_pattern(list(_MONEY["multipliers"]["words"]))
+_MULTIPLIER_SYMBOLS = _words_pattern(list(_MONEY["multipliers"]["symbols"]))
+_MONEY_OF = pattern(_MONEY["words"]["of"], apostrophe=APOSTROPHE)
 _EUROS = Caseless.compile(
     rf"(?:{_APPROX})?(?P<number>{_DIGITS}(?:,\d{{1,2}}(?!\d))?|(?<!\w){_NUMBER_WORD})\s*"
-    r"(?:(?P<word>millions?|milliards?|mille)\s+(?:d['’]\s*|de\s+)?(?=€|euros?\b|eur\b)"
-    r"|(?P<symbol>k|m|md|mds)\s*(?=€))?"
-    r"(?:€|euros?\b|eur\b)",
+    rf"(?:(?P<word>{_MULTIPLIER_WORDS})\s+{_MONEY_OF}?(?={_CURRENCY_WORD})"
+    rf"|(?P<symbol>{_MULTIPLIER_SYMBOLS})\s*(?=€))?"
+    rf"{_CURRENCY_WORD}"
+    # the sign or word before the number: "€ 5 000", "EUR 1,5 million"
+    rf"|{pattern(_MONEY['currency_before'], not_letter=_NOT_LETTER)}\s*"
+    rf"(?P<after>{_DIGITS}(?:,\d{{1,2}}(?!\d))?)(?:\s*(?P<after_word>{_MULTIPLIER_WORDS})(?!\w))?",
 )
-_CURRENCY = Caseless.compile(r"€|\beur")  # a quick look before the full pattern
+_CURRENCY = Caseless.compile(pattern(_MONEY["currency_hint"]))  # a quick look first
 
 
 def read_number(word: str) -> int | None:
@@ -151,15 +275,17 @@ def _first_euros(text: str, lowered: bool) -> tuple[re.Match[str], Quantity] | N
     if not _CURRENCY.on(lowered).search(text):
         return None
     for m in _EUROS.on(lowered).finditer(text):
-        number = m["number"]
+        number = m["number"] or m["after"]
         whole, _, decimals = number.partition(",") if number[:1].isdigit() else (number, "", "")
         value = read_number(whole)
         if value is None:
             continue
-        amount = Decimal(value) + (Decimal("0." + decimals) if decimals else 0)
-        multiplier = _MULTIPLIERS[pattern_key(m["word"] or m["symbol"] or "")] if (
-            m["word"] or m["symbol"]) else 1
-        rounded = int((amount * multiplier).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        factor = m["word"] or m["symbol"] or m["after_word"]
+        multiplier = _MULTIPLIERS[pattern_key(factor)] if factor else 1
+        # exact arithmetic on integers and fractions: no digit of a long number is lost,
+        # and the cents round half up to the euro
+        exact = (value + Fraction(int(decimals), 10 ** len(decimals)) if decimals else value) * multiplier
+        rounded = math.floor(exact + Fraction(1, 2)) if decimals else int(exact)
         return m, Quantity(rounded, bool(m["approx"]))
     return None
 
@@ -167,21 +293,7 @@ def _first_euros(text: str, lowered: bool) -> tuple[re.Match[str], Quantity] | N
 # What kind of amount the page gives, from the kinds of words around it: each kind with
 # the stems that say it (accents optional). The codes are the schema's ``amount_kind``
 # vocabulary, checked against it here; an amount no word qualifies is ``OTHER_AMOUNT``.
-AMOUNT_CUES: dict[str, str] = {
-    "estimated_cost": r"chiffr(?:é|e|age)\w{0,3}|estim\w{0,7}|(?:é|e)valu(?:é|e|ation)\w{0,2}"
-                      r"|devis|co(?:û|u)ts?\s+pr(?:é|e)(?:visionnel|vu)\w{0,3}",
-    "cost": r"co(?:û|u)t\w{0,5}|d(?:é|e)pens\w{0,6}|achat\w{0,2}|achet\w{0,5}|acquisition\w?"
-            r"|investi\w{0,8}",
-    "budget": r"budg(?:é|e)t\w{0,6}|enveloppe\w?|dot(?:é|e)e?s?",
-    "contribution": r"particip(?!ant)\w{0,8}|contribu\w{0,6}|apport\w{0,2}"
-                    r"|(?:co-?)?financ(?:é|e|ée|és|ées|ement|ements|er|ent)|prise?\s+en\s+charge",
-    "grant": r"subvention\w{0,5}|aides?|allocation\w?|dotation\w?|bourses?"
-             r"|(?:vers|allou|accord|octroy|attribu)(?:é|ée|és|ées|ement)",
-    "donation": r"dons?|donation\w?|collect(?:e|es|é|ée|és|ées)|r(?:é|e)colt\w{0,5}|recettes?"
-                r"|souscription\w?|cagnotte\w?|lev(?:é|e)e?s?\s+de\s+fonds"
-                r"|rapport(?:é|ée|és|ées|ant|ent)",
-    "funding_sought": r"demand\w{0,5}|sollicit\w{0,5}",
-}
+AMOUNT_CUES: dict[str, str] = {kind: pattern(cue) for kind, cue in _MONEY["kinds"].items()}
 OTHER_AMOUNT = "other"
 AMOUNT_KINDS = vocabulary("actions", "amount_kind", [*AMOUNT_CUES, OTHER_AMOUNT])
 _AMOUNT_CUE = Caseless.compile(
@@ -193,7 +305,7 @@ _SOUGHT = Caseless.compile(AMOUNT_CUES["funding_sought"])
 SOUGHT_REACH = 20  # characters between "demande" and the word for the money asked for
 # A clause ends at a sentence's end or a "mais"; the words of the next one say nothing of
 # the amount ("chiffré à 300 000 € mais les demandes de cofinancements…").
-_CLAUSE_END = Caseless.compile(r"[.!?;…](?=\s|$)|\n|(?<!\w)mais(?!\w)")
+_CLAUSE_END = Caseless.compile(pattern(_MONEY["clauses"]["end"]))
 KIND_BEFORE, KIND_AFTER = 160, 60  # characters of the clause read before and after the amount
 
 
@@ -235,20 +347,47 @@ def _kind(text: str, lowered: bool, span: tuple[int, int]) -> str:
     return cast(str, after.lastgroup) if after else OTHER_AMOUNT
 
 
-def _count(m: re.Match[str], lowered: bool) -> Quantity | None:
-    if m["collective"]:
-        return Quantity(COLLECTIVES[pattern_key(m["collective"])], True)
-    if re.fullmatch(YEAR, m["number"]) and _DATE_BEFORE.on(lowered).search(
-            m.string, max(0, m.start("number") - 12), m.start("number")):
+def _counted(text: str, composed: str, m: re.Match[str], first: bool = True) -> tuple[Quantity, int] | None:
+    """The head count a match of :data:`_COUNTED` or :data:`_BRACKETED` gives in a
+    :func:`fold` ed ``text`` (``composed``: the same text as written, one character for
+    one), and where it ends; ``None`` when it counts no people, or a year, or a population,
+    or when the ``first`` group of a phrase is counted by an article ("un ami").
+    """
+    base, end = m["base"], m.end()
+    written = composed[m.start("base"):m.end("noun")]
+    if not is_people(base, written):
+        if base not in QUALIFIERS:  # "trois autres animateurs"
+            return None
+        after = _NEXT_NOUN.match(text, m.end())
+        if after is None or not is_people(after["base"], composed[after.start("base"):after.end("noun")]):
+            return None
+        base, end = after["base"], after.end()
+    if m["collective"] if "collective" in m.re.groupindex else None:
+        return Quantity(COLLECTIVES[m["collective"]], True), end
+    number = m["number"]
+    if m.re is _BRACKETED and re.fullmatch(YEAR, number):  # "habitants (2018)": a date
         return None
-    value = read_number(m["number"])
-    return Quantity(value, bool(m["approx"])) if value is not None else None
+    if re.fullmatch(YEAR, number) and _DATE_BEFORE.search(
+            text, max(0, m.start("number") - 12), m.start("number")):
+        return None
+    singular = base[:-1] if base.endswith("s") else base
+    if (base in POPULATION_NOUNS or singular in POPULATION_NOUNS) and _POPULATION_BEFORE.search(
+            text, max(0, m.start() - POPULATION_REACH), m.start()):
+        return None
+    if (base in POPULATION_NOUNS or singular in POPULATION_NOUNS) and _POPULATION_AFTER.match(text, end):
+        return None
+    if first and _ARTICLE.fullmatch(number):
+        return None
+    value = read_number(number)
+    return (Quantity(value, bool(m["approx"])), end) if value is not None else None
 
 
 def participants(text: str) -> Quantity | None:
-    """The first head count in ``text``: a number, then (maybe "de") a word for people;
-    groups counted in one phrase ("12 jeunes et 3 animateurs") are added up, and the sum
-    is approximate when one of them is.
+    """The first head count in ``text``: a number, then (maybe "de") a noun for people
+    (:func:`is_people`), or such a noun and the number in brackets; groups counted in one
+    phrase ("12 jeunes et 3 animateurs", "… en compagnie de deux animateurs") are added up,
+    and the sum is approximate when one of them is. A town's population ("commune de
+    18 000 habitants") is not a head count.
 
     >>> participants("accueil de sept jeunes footballeur·ses pendant le tournoi")
     Quantity(value=7, approx=False)
@@ -258,32 +397,49 @@ def participants(text: str) -> Quantity | None:
     Quantity(value=11, approx=False)
     >>> participants("construction de 12 latrines et de 3 puits") is None
     True
+    >>> participants("mission de trois ingénieurs à Dianguirdé, commune de 18 000 habitants")
+    Quantity(value=3, approx=False)
     """
-    return _participants(*folded(nfc(text)))
+    composed = nfc(text)
+    return _participants(fold(composed), composed)
 
 
-def _participants(text: str, lowered: bool) -> Quantity | None:
-    counted_at, join_at = _COUNTED.on(lowered), _JOIN.on(lowered)
-    for m in counted_at.finditer(text):
-        first = _count(m, lowered)
-        if first is None:
-            continue
-        total, approx, end = first.value, first.approx, m.end()
-        for _ in range(20):  # a phrase names a handful of groups at most
+def _first_group(text: str, composed: str) -> tuple[Quantity, int] | None:
+    found = None
+    for m in _COUNTED.finditer(text):
+        found = _counted(text, composed, m)
+        if found:
+            break
+    for b in _BRACKETED.finditer(text, 0, found[1] if found else len(text)) if "(" in text else ():
+        counted = _counted(text, composed, b)
+        if counted:
+            return counted
+    return found
+
+
+def _participants(text: str, composed: str) -> Quantity | None:
+    first = _first_group(text, composed)
+    if first is None:
+        return None
+    (total, approx), end = (first[0].value, first[0].approx), first[1]
+    for _ in range(20):  # a phrase names a handful of groups at most
+        more = None
+        for join_at in (_JOIN, _COMPANION):
             join = join_at.match(text, end)
-            more = counted_at.match(text, join.end()) if join else None
-            counted = _count(more, lowered) if more else None
-            if more is None or counted is None:
+            m = _COUNTED.match(text, join.end()) if join else None
+            more = _counted(text, composed, m, first=False) if m else None
+            if more:
                 break
-            total, approx, end = total + counted.value, approx or counted.approx, more.end()
-        return Quantity(total, approx)
-    return None
+        if more is None:
+            break
+        total, approx, end = total + more[0].value, approx or more[0].approx, more[1]
+    return Quantity(total, approx)
 
 
-_AGES = Caseless.compile(r"\bde\s+(?P<low>\d{1,3})\s+à\s+(?P<high>\d{1,3})\s+ans\b")
-_UNIT_DAYS = {"jour": 1, "semaine": 7, "mois": 30}
+_AGES = Caseless.compile(pattern(_WORDS["ages"], low=r"(?P<low>\d{1,3})", high=r"(?P<high>\d{1,3})"))
+_UNIT_DAYS: dict[str, int] = dict(_NUMBERS["durations"])
 _DURATION = Caseless.compile(
-    rf"(?<![\w])(?P<number>\d{{1,4}}|{_NUMBER_WORD})\s+(?P<unit>jours?|semaines?|mois)\b")
+    rf"(?<![\w])(?P<number>\d{{1,4}}|{_NUMBER_WORD})\s+(?P<unit>{_words_pattern(list(_UNIT_DAYS))})\b")
 
 
 def age_range(text: str) -> tuple[int, int] | None:
@@ -317,9 +473,7 @@ def _duration_days(text: str, lowered: bool) -> int | None:
     for m in _DURATION.on(lowered).finditer(text):
         value = read_number(m["number"])
         if value is not None:
-            unit = pattern_key(m["unit"])
-            unit = unit.rstrip("s") if unit != "mois" else unit
-            return value * _UNIT_DAYS[unit]
+            return value * _UNIT_DAYS[pattern_key(m["unit"])]
     return None
 
 
@@ -345,11 +499,11 @@ def figures(text: str) -> Figures:
     """
     read = folded(text)
     euros = _first_euros(*read)
-    composed = nfc(text)  # the head counts read composed accents; most pages have nothing else
+    composed = nfc(text)
     return Figures(
         amount=euros[1] if euros else None,
         amount_kind=_kind(*read, euros[0].span()) if euros else None,
-        participants=_participants(*(read if composed is text else folded(composed))),
+        participants=_participants(fold(composed), composed),
         ages=_age_range(*read),
         duration_days=_duration_days(*read),
     )

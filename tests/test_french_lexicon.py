@@ -44,7 +44,8 @@ from pipeline.french import lexicon
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
-FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py", "themes.py", "entities.py", "html_page.py"]
+FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py", "themes.py", "entities.py",
+               "html_page.py", "numbers.py"]
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
@@ -52,12 +53,13 @@ FUNCTION_WORDS = frozenset("""
     donc car puis lors depuis chez sans sous entre vers jusqu très plus aussi
 """.split())
 # Words of the lexicon that are English too, as the code uses them (messages, the
-# schemas' codes such as "association", "community_centre").
+# schemas' codes such as "association", "community_centre", "amount_eur", "donation"; "eur" is also
+# an ending of agent nouns in people.toml).
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
     action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
-    association centre
+    association centre eur donation
 """.split())
 
 _ESCAPE = re.compile(r"\\.")

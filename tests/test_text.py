@@ -28,7 +28,8 @@ PATTERNS = _caseless_patterns()
 
 
 def test_the_grammar_s_caseless_patterns_are_found():
-    assert {"pipeline.numbers._COUNTED", "pipeline.numbers._EUROS", "pipeline.numbers._DURATION",
+    # head counts are read in numbers.fold's text (lower case, no accents), not by Caseless
+    assert {"pipeline.numbers._AGES", "pipeline.numbers._EUROS", "pipeline.numbers._DURATION",
             "pipeline.extract._STATUS", "pipeline.extract._RECURRENCE", "themes.culture",
             "themes.youth_exchange.0"} <= set(PATTERNS)
 
@@ -39,7 +40,7 @@ def test_lowercasing_reads_every_letter_of_the_patterns_as_ignorecase_does_but_t
     for the three traps."""
     written = [re.sub(r"\\.|\(\?P[<=]", "", p.lowered.pattern) for p in PATTERNS.values()]
     letters = sorted({c for pattern in written for c in pattern if c.isalpha()})
-    assert {"a", "é", "è", "à", "ç", "û"} <= set(letters)
+    assert {"a", "é", "è", "à", "û"} <= set(letters)  # ("ç" went with the head counts' words)
     every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
     lowered: dict[str, set[str]] = {}
     for c in every:

@@ -13,8 +13,10 @@ endings, territories, how a country is written after a place), ``furniture``
 (particles, kinds of place, qualifiers, inclusive endings, country variants, kinds of tie),
 ``statuses``, ``recurrences``, ``directions``, ``records`` (the words the release writes),
 ``organisations`` (programme words, organisation heads and adjectives), ``people_roles``,
-``themes``; the calendar, people, money and numbers words of ``dates.py`` and
-``numbers.py`` are still in those modules.
+``themes``, ``calendar`` (the words of time of ``dates.py``), ``numbers`` (number words,
+collectives, approximations, ages, durations), ``people`` (nouns for people by their
+form, populations, how groups are joined) and ``money`` (the euro, multipliers, kinds of
+amounts), the last three read by ``numbers.py``.
 
 ``corpus/`` holds the forms the grammars read, as examples with what they mean
 (``corpus/dates.toml``): the tests check every example against the grammar, and
