@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import ReleaseError
 from .layout import DESCRIPTOR, Layout
+from .schemas import LABELS
 from .tables import Tables
 from .validate import load_json
 from .validate import resources as resources_of
@@ -263,6 +264,8 @@ def record_name(table: str, row: dict[str, Any], content: Content | _Lookup, dep
     referred = []
     for key in schema.get("foreignKeys", []) if depth < 2 else []:
         reference = key["reference"]
+        if reference["resource"] == LABELS:  # a code's label, not a record it belongs to
+            continue
         target = lookup.find(reference["resource"], reference["fields"],
                              [row.get(f) for f in key["fields"]])
         if target is not None:

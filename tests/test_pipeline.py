@@ -159,7 +159,7 @@ def test_every_table_is_in_every_package_with_its_keys(release):
         assert list(resources) == table_names()
         assert resources["action_programmes"]["schema"]["primaryKey"] == ["action_id", "programme_id"]
         assert {fk["reference"]["resource"] for fk in resources["action_people"]["schema"]["foreignKeys"]} == {
-            "actions", "people"}
+            "actions", "people", "labels"}  # the role's labels
 
 
 def test_publisher_and_spatial_coverage(release):

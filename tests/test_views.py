@@ -50,7 +50,7 @@ def test_workbook_sheets_are_named_in_french(fresh_release):
     assert sheets == ["Lisez-moi", "Partenaires", "Actions", "Programmes", "Actions et programmes",
                       "Partenaires et programmes", "Organisations", "Actions et organisations",
                       "Partenaires et organisations", "Personnes", "Actions et personnes",
-                      "Partenaires et personnes", "Thèmes des actions"]
+                      "Partenaires et personnes", "Thèmes des actions", "Libellés des codes"]
     assert [html.unescape(s) for s in sheets[1:]] == TITLES
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..escape import web_address
 from ..layout import Layout, ReleaseFile
-from ..schemas import table_schema
+from ..schemas import LABELS, table_schema
 from .json import write_json
 
 if TYPE_CHECKING:
@@ -67,7 +67,9 @@ def create_statement(table: str) -> str:
             line += f" CHECK (date({_quote(field['name'])}, '+0 days') IS {_quote(field['name'])})"
         lines.append(line)
     lines.append("PRIMARY KEY (" + ", ".join(map(_quote, schema["primaryKey"])) + ")")
-    for key in schema.get("foreignKeys", []):
+    # a vocabulary column references its own table of labels (below), where its codes are a
+    # primary key, rather than the package's ``labels``, where a code may serve two columns
+    for key in (k for k in schema.get("foreignKeys", []) if k["reference"]["resource"] != LABELS):
         lines.append(f"FOREIGN KEY ({', '.join(map(_quote, key['fields']))}) REFERENCES "
                      f"{_quote(key['reference']['resource'])} "
                      f"({', '.join(map(_quote, key['reference']['fields']))})")
