@@ -24,6 +24,21 @@ EXAMPLE_LENGTH = 50
 LIST_SEPARATOR = " | "  # between the values of a list held in one text cell
 
 
+def quantity(number: int, singular: str, plural: str) -> str:
+    """A count with its noun, in French: 0 and 1 take the singular (CLDR's plural rules,
+    through Babel), not the English plural.
+
+    >>> quantity(0, "partenaire", "partenaires"), quantity(1, "action", "actions")
+    ('0 partenaire', '1 action')
+    >>> quantity(46, "action datée", "actions datées")
+    '46 actions datées'
+    """
+    from babel import Locale
+
+    form = Locale.parse("fr").plural_form(number)
+    return f"{number} {singular if form == 'one' else plural}"
+
+
 @dataclass(frozen=True)
 class Column:
     name: str

@@ -308,7 +308,7 @@ def dump_dom(browser, url, tmp_path, *flags):
 # What the test measures in the page as laid out (not part of the page, which needs no
 # script): widths, the rendered size of every visible text of the figures, the markers'
 # boxes and the timeline's bars.
-MEASURE = """<script>
+MEASURE = r"""<script>
 (function () {
   const root = document.documentElement, out = {width: root.clientWidth, scroll: root.scrollWidth};
   out.fonts = [...document.querySelectorAll('svg text')].filter(t => getComputedStyle(t).display !== 'none')
@@ -324,6 +324,35 @@ MEASURE = """<script>
     const r = b.getBoundingClientRect(), t = b.parentElement.getBoundingClientRect();
     return [b.closest('.action').dataset.action, [r.width, r.left - t.left, t.right - r.right]];
   }));
+  out.height = root.scrollHeight;
+  // a table is shown when its details element is taller than its summary
+  out.folded = [...document.querySelectorAll('.dictionary details')].map(d =>
+    d.getBoundingClientRect().height > d.querySelector('summary').getBoundingClientRect().height + 40);
+  const figures = document.querySelector('#figures').getBoundingClientRect();
+  out.figures = [figures.top, figures.bottom];
+  // the dictionary, every table unfolded: each header as wide as its title on one line,
+  // and no word of a cell broken across lines (a line may end after a hyphen or a slash)
+  document.querySelectorAll('.dictionary details').forEach(d => { d.open = true; });
+  out.narrow = []; out.broken = []; out.overflow = [];
+  for (const table of document.querySelectorAll('.dictionary table')) {
+    const box = table.parentElement.getBoundingClientRect();
+    if (table.getBoundingClientRect().width > box.width + 0.5) out.overflow.push(table.closest('details').id);
+    for (const th of table.querySelectorAll('thead th')) {
+      if (getComputedStyle(table.querySelector('thead')).position === 'absolute') break;
+      const range = document.createRange(); range.selectNodeContents(th);
+      const title = range.getBoundingClientRect(), cell = th.getBoundingClientRect();
+      if (title.width > cell.width + 0.5 || range.getClientRects().length > 1) out.narrow.push(th.textContent);
+    }
+    const walker = document.createTreeWalker(table.querySelector('tbody'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\s\-\/]+[\-\/]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index); range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) out.broken.push(match[0]);
+      }
+    }
+  }
   document.body.setAttribute('data-measure', JSON.stringify(out));
 })();
 </script>"""
@@ -365,6 +394,79 @@ def test_the_page_fits_and_shows_every_partner_and_dated_action(browser, fresh_r
         assert bar_width >= 2 and from_left >= -0.5 and to_right >= -0.5, action
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_dictionary_reads_at_both_widths(browser, fresh_release, tmp_path, width):
+    """No word broken inside (the "Co/lo/nn/e" of ``overflow-wrap: anywhere``), no column
+    narrower than its title, no table wider than the page; on a phone the tables are
+    folded (``<details>``), each row a list of "title: value", and the page is short."""
+    seen = measure(browser, fresh_release, width, tmp_path)
+    assert seen["broken"] == []
+    assert seen["narrow"] == []
+    assert seen["overflow"] == []
+    tables = len(table_names())
+    if width == 390:
+        assert seen["folded"] == [False] * tables  # folded until a reader opens one: no table shown
+        assert seen["height"] < 30_000, seen["height"]
+    else:
+        assert seen["folded"] == [True] * tables  # shown on a desk
+        assert seen["figures"][1] <= 900  # the first screen shows the figures
+
+
+def test_the_first_screen_gives_the_figures_that_matter_in_french(fresh_release):
+    document = lxml_html.fromstring((fresh_release / "index.html").read_text(encoding="utf-8"))
+    figures = [" ".join(li.text_content().split()) for li in document.xpath("//ul[@id='figures']/li")]
+    assert figures == ["6 partenaires", "46 actions", "1999–2026 années couvertes par les actions datées"]
+    assert not document.xpath("//*[@id='counts']")  # no tile per table any more
+    assert "45 actions datées" in document.xpath("string(//h2[@id='actions']/following-sibling::p[1])")
+    assert "(<code>partner_organisations</code>, 1 ligne)" in (fresh_release / "index.html").read_text(encoding="utf-8")
+
+
+def test_french_plurals_of_the_first_screen():
+    from pipeline.dictionary import About, quantity
+    from pipeline.emit import Contents
+    from pipeline.emit.pages import figures
+    assert [quantity(n, "partenaire", "partenaires") for n in (0, 1, 2)] == ["0 partenaire", "1 partenaire", "2 partenaires"]
+    about = About("t", "d", "l", "u", "s", None, "2026-11-25T10:00:00+00:00", "0" * 64, "p")
+    one = {"partners": [{"partner_id": "a"}], "actions": [
+        {"start_year": 2012, "end_year": None, "is_ongoing": False}]}
+    assert [(f.value, f.label) for f in figures(Contents(one, [], about, "1.0.0", ""))] == [
+        ("1", "partenaire"), ("1", "action"), ("2012", "année couverte par les actions datées")]
+    none = {"partners": [], "actions": []}
+    assert [(f.value, f.label) for f in figures(Contents(none, [], about, "1.0.0", ""))] == [
+        ("0", "partenaire"), ("0", "action")]
+    ongoing = {"partners": [{}], "actions": [{"start_year": 2016, "end_year": None, "is_ongoing": True}]}
+    assert figures(Contents(ongoing, [], about, "1.0.0", ""))[2].value == "2016–2026"  # to the snapshot
+
+
+def test_the_timeline_is_in_date_order(fresh_release):
+    document = lxml_html.fromstring((fresh_release / "index.html").read_text(encoding="utf-8"))
+    actions = {a["action_id"]: a for a in read_json(fresh_release / "json" / "actions.json")}
+    for section in document.xpath("//section[@data-partner]"):
+        ids = section.xpath(".//li[@data-action]/@data-action")
+        dated = [i for i in ids if actions[i]["start_date"]]
+        assert ids[:len(dated)] == dated  # the undated ones last
+        starts = [(actions[i]["start_date"], actions[i]["end_date"] or "9999") for i in dated]
+        assert starts == sorted(starts), section.get("data-partner")
+    dianguirde = document.xpath("//section[@data-partner='dianguirde']//li[@data-action]/@data-action")
+    # the page writes 2010-2012 (line 44) above 2010-2011 (line 46): the timeline puts the shorter first
+    assert dianguirde.index("dianguirde-2010-2011") < dianguirde.index("dianguirde-2010-2012")
+
+
+def test_positions_are_links_in_one_coordinate_format(fresh_release):
+    document = lxml_html.fromstring((fresh_release / "index.html").read_text(encoding="utf-8"))
+    positions = document.xpath("//span[@class='position']")
+    assert len(positions) == 6
+    for position in positions:
+        text = " ".join(position.text_content().split())
+        assert re.match(r"Position sur la carte : \d+(,\d+)?° [NS], \d+(,\d+)?° [EO], d'après ", text), text
+        (link,) = position.xpath("a/@href")
+        assert link.startswith("https://")
+    dianguirde = document.xpath("string(//section[@data-partner='dianguirde']//span[@class='position'])")
+    assert "14,4931° N, 9,0156° O" in dianguirde and "%C3" not in dianguirde
+    assert document.xpath("//section[@data-partner='dianguirde']//span[@class='position']/a/@href") == [
+        "https://fi.wikipedia.org/wiki/Dianguird%C3%A9"]
+
+
 def test_the_page_links_every_row_to_its_line_and_lists_downloads(browser, fresh_release, tmp_path):
     document = lxml_html.fromstring(dump_dom(browser, (fresh_release / "index.html").as_uri(), tmp_path))
     text = (fresh_release / "source" / "ivry-jumelages.txt").read_text(encoding="utf-8").split("\n")
@@ -399,7 +501,15 @@ def test_the_page_links_every_row_to_its_line_and_lists_downloads(browser, fresh
 
 def test_the_page_needs_no_network_and_no_script(fresh_release):
     text = (fresh_release / "index.html").read_text(encoding="utf-8")
-    assert not re.search(r'(?:src|href)="https?://(?!www\.ivry94\.fr|www\.etalab\.gouv\.fr)', text)
+    assert not re.search(r'src="https?://', text)  # nothing loaded from the network
+    # the only addresses elsewhere are links a reader may follow: the town's, the licence,
+    # and the pages the partners' positions come from
+    document = lxml_html.fromstring(text)
+    outside = {h for h in document.xpath("//a/@href") if h.startswith("http")}
+    positions = set(document.xpath("//span[@class='position']/a/@href"))
+    assert {re.match(r"https?://[^/]+", h).group(0) for h in outside - positions} == {
+        "https://www.ivry94.fr", "https://www.etalab.gouv.fr"}
+    assert not document.xpath("//link[@href] | //*[@src]")
     assert "<script" not in text and "<link rel=\"stylesheet\"" not in text
     assert "Natural Earth" in text and text.count('class="outline"') > 20  # country outlines
 
