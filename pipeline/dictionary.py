@@ -91,6 +91,10 @@ class About:
     # and size, for the descriptors that list it
     text_sha256: str = ""
     text_bytes: int = 0
+    # "Méthode et limites": what is read by machine, what an empty value means, why sums
+    # need care; written once, in schemas/package.json (``methodology``), and shown by the
+    # workbook, the page, the dictionary and the portals' description
+    methodology: str = ""
 
     @property
     def snapshot_date(self) -> str | None:
@@ -142,4 +146,5 @@ def about(snapshot: Snapshot, page_text: str = "") -> About:
     return About(template["title"], template["description"], licence["title"], licence["path"],
                  source.get("title", ""), snapshot.url, snapshot.retrieved, snapshot.sha256,
                  config().publisher, config().contact,
-                 hashlib.sha256(text).hexdigest() if page_text else "", len(text))
+                 hashlib.sha256(text).hexdigest() if page_text else "", len(text),
+                 template.get("methodology", ""))

@@ -109,7 +109,7 @@ def test_dictionary_gives_french_titles_codes_labels_version_and_contact(fresh_r
         assert f"(`{table}`, " in readme
         for field in table_schema(table)["fields"]:
             assert f"| {field['title']} | `{field['name']}` |" in readme, (table, field["name"])
-    assert "| Montant (euros) | `amount_eur` | entier | Le premier montant en euros" in readme
+    assert "| Montant cité (euros) | `amount_eur` | entier | Le montant en euros que l'entrée cite" in readme
     assert "`abandoned` : abandonnée ; `postponed` : reportée" in readme
     assert f"- **Version** : {version} " in readme
     assert "- **Corrections** : pour signaler une erreur, écrire à Ville d'Ivry-sur-Seine (<https://www.ivry94.fr>)" in readme
@@ -227,7 +227,7 @@ def test_datasette_serves_french_titles_facets_labels_and_search(fresh_release):
     assert labelled[0]["status"] == {"value": "abandoned", "label": "abandonnée"}
     tables = metadata["databases"]["ivry-jumelages"]["tables"]
     assert tables["actions"]["title"] == "Actions"
-    assert tables["actions"]["columns"]["amount_eur"].startswith("Montant (euros). Le premier montant")
+    assert tables["actions"]["columns"]["amount_eur"].startswith("Montant cité (euros). Le montant en euros")
     assert metadata["license"] == "Licence Ouverte / Open Licence 2.0"
 
 
@@ -272,7 +272,7 @@ def test_duckdb_reads_typed_columns_and_descriptions():
 def test_column_descriptions_are_in_the_parquet_fields():
     import pyarrow.parquet as pq
     field = pq.read_schema(ACTIONS).field("amount_eur")
-    assert field.metadata[b"title"].decode() == "Montant (euros)"
+    assert field.metadata[b"title"].decode() == "Montant cité (euros)"
 
 
 # --- The page, in a real browser ------------------------------------------------------------

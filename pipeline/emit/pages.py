@@ -78,6 +78,7 @@ def _environment(kind: str) -> Environment:
     environment.filters["code"] = code
     environment.filters["raw"] = Markdown
     environment.filters["paragraph"] = lambda value: Markdown(markdown(value, line_start=True))
+    environment.filters["quantity"] = lambda number, one, other: Markdown(markdown(quantity(number, one, other)))
     return environment
 
 
@@ -451,6 +452,8 @@ def write(layout: Layout, contents: Contents) -> None:
         "map": world_map(contents.data["partners"]), "sections": rows, "scale": time_scale,
         "dated": sum(1 for s in rows for r in s.rows if r.left is not None),
         "figures": figures(contents),
+        "without_status": sum(1 for a in contents.data["actions"] if not a.get("status")),
+        "actions": len(contents.data["actions"]),
         "downloads": downloads(layout), "lines": page_lines(contents.page_text),
         "town": config().town,
     })

@@ -338,6 +338,7 @@ def _readme(workbook: Any, contents: Contents, layout: Layout,
         ("Libellés", "Les colonnes à vocabulaire montrent le libellé français de chaque valeur. "
                      "Les fichiers CSV, Parquet et JSON contiennent les codes : le dictionnaire "
                      "ci-dessous donne chaque code avec son libellé.", None),
+        ("Méthode et limites", about.methodology, None),
         ("Colonnes", "Chaque feuille commence par ce qu'on y cherche (pour les actions : "
                      "partenaire, date, période, texte, statut, montant et sa nature, puis "
                      "thèmes, programmes, organisations et personnes liés) ; les noms sont "

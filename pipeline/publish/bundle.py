@@ -62,6 +62,7 @@ class Bundle:
     version: str
     title: str
     description: str
+    methodology: str  # "Méthode et limites", from the packages' metadata
     keywords: list[str]
     licence: dict[str, str]  # name (an SPDX-like id), title, path
     origin: dict[str, Any]  # the source the data comes from: title, path, retrieved
@@ -193,6 +194,7 @@ def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[st
     return Bundle(
         source=folder, name=main.get("name", ""), version=main.get("version", ""),
         title=main["title"], description=main.get("description", ""),
+        methodology=main.get("methodology", ""),
         keywords=list(main.get("keywords", [])), licence=(main.get("licenses") or [{}])[0],
         origin=(main.get("sources") or [{}])[0],
         publisher=(main.get("publisher") or {}).get("name", ""),
