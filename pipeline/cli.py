@@ -81,6 +81,18 @@ def _summary_lines(result, source: Path, output: Path, previous: Path | None) ->
     print(_release_line(result.release, output, previous))
     for path in result.release.packages:
         print(f"  valid: {_shown(path)}")
+    if summary := _changes_summary(result.release):
+        print(summary)
+
+
+def _changes_summary(outcome) -> str | None:
+    """What changed in the release just written, in French (None when nothing was)."""
+    from .changes import render_summary
+
+    if outcome.level is None:
+        return None
+    return render_summary(outcome.version, outcome.level,
+                          None if outcome.level == "initial" else outcome.changes.to_json())
 
 
 def _release_line(outcome, output: Path, previous: Path | None) -> str:
@@ -119,6 +131,8 @@ def _summary_table(result, source: Path, output: Path, previous: Path | None) ->
         console.print(f"[yellow]warning, line {item['line']}:[/yellow] {_markup(item['message'])}")
     colour = "green" if result.release.level else "cyan"
     console.print(f"[{colour}]{_markup(_release_line(result.release, output, previous).strip())}[/{colour}]")
+    if summary := _changes_summary(result.release):
+        console.print(_markup(summary))
 
 
 def _markup(text: str) -> str:

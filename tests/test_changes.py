@@ -86,7 +86,7 @@ def test_an_edited_page_gives_a_minor_release_listing_exactly_its_changes(tmp_pa
     assert ("- ajouté : Dianguirdé, 2023 — réalisation de 3 forages d’eau. (`dianguirde-2023`)") in log
     assert ("- modifié : Dianguirdé, 2016-2020 — lancement d’un projet d’adduction d’eau potable pour "
             "alimenter… (`dianguirde-2016-2020`) — Montant cité (euros) : 300000 → 350000 ; Texte : …") in log
-    assert "Lignes : 7 partenaires, 48 actions," in log
+    assert "Lignes par table — Partenaires : 7 ; Actions : 48 ;" in log
     assert log.index(f"## {major}.{minor + 1}.0") < log.index(f"## {old_version}")
 
 
