@@ -227,7 +227,7 @@ def test_datasette_serves_french_titles_facets_labels_and_search(fresh_release):
     assert labelled[0]["status"] == {"value": "abandoned", "label": "abandonnée"}
     tables = metadata["databases"]["ivry-jumelages"]["tables"]
     assert tables["actions"]["title"] == "Actions"
-    assert tables["actions"]["columns"]["amount_eur"].startswith("Montant cité (euros). Le montant en euros")
+    assert "<dt>amount_eur</dt><dd>Montant cité (euros). Le montant en euros" in tables["actions"]["description_html"]
     assert metadata["license"] == "Licence Ouverte / Open Licence 2.0"
 
 
