@@ -367,7 +367,7 @@ def word_diff(old: str, new: str, style: _Style) -> str:
         if tag == "equal":
             words = before[i1:i2]
             first, last = number == 0, number == len(blocks) - 1
-            if len(words) > 2 * CONTEXT_WORDS + 1 or (first or last) and len(words) > CONTEXT_WORDS:
+            if len(words) > 2 * CONTEXT_WORDS + 1 or ((first or last) and len(words) > CONTEXT_WORDS):
                 head = [] if first else words[:CONTEXT_WORDS]
                 tail = [] if last else words[-CONTEXT_WORDS:]
                 parts += [*map(style.text, head), "…", *map(style.text, tail)]

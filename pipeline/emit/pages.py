@@ -78,7 +78,8 @@ def _environment(kind: str) -> Environment:
     environment.filters["code"] = code
     environment.filters["raw"] = Markdown
     environment.filters["paragraph"] = lambda value: Markdown(markdown(value, line_start=True))
-    environment.filters["quantity"] = lambda number, one, other: Markdown(markdown(quantity(number, one, other)))
+    environment.filters["quantity"] = lambda number, one, other: Markdown(
+        markdown(quantity(number, one, other)))
     return environment
 
 

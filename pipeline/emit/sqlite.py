@@ -196,7 +196,8 @@ def _table_metadata(table: Table) -> dict[str, Any]:
     names = [c.name for c in table.columns]
     # the columns' short descriptions, folded under the table's: a table opens on its rows
     # (Datasette lists a table's "columns" above them, 26 long paragraphs for the actions)
-    columns = "".join(f"<dt>{html.escape(c.name)}</dt><dd>{html.escape(short_description(c.title, c.description))}</dd>"
+    columns = "".join(f"<dt>{html.escape(c.name)}</dt>"
+                      f"<dd>{html.escape(short_description(c.title, c.description))}</dd>"
                       for c in table.columns)
     meta: dict[str, Any] = {
         "title": table.title,

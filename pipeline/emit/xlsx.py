@@ -180,31 +180,40 @@ def _joined(table: Table, tables: list[Table], data: Tables,
         shown.append((bool(other), Shown(title, code, "texte",
                            f"Ajoutée au classeur : {title.lower()} liés, d'après la table "
                            f"{link.name}, séparés par « {JOINED_SEPARATOR.strip()} ».",
-                           lambda row, joined=joined, key=key[0]: joined.get(row[key]),
-                           kind="wrap")))
+                           _looked_up(joined, key[0]), kind="wrap")))
     # labels of a vocabulary (the themes) first, then the records linked, in package order
     return [column for _, column in sorted(shown, key=lambda pair: pair[0])]
+
+
+def _looked_up(values: dict[Any, str], key: str) -> Callable[[Row], Any]:
+    """What a cell shows: the value ``values`` holds for the row's ``key``."""
+    return lambda row: values.get(row[key])
+
+
+def _referred(name: Callable[[str, Any], str | None], target: str, field: str) -> Callable[[Row], Any]:
+    """What a cell shows: the name of the record of ``target`` that ``field`` refers to."""
+    return lambda row: name(target, row[field])
 
 
 def sheet_columns(table: Table, tables: list[Table], data: Tables,
                   name: Callable[[str, Any], str | None] | None = None) -> list[Shown]:
     """The columns of a table's sheet, in the order a person reads them: the names of the
     records it refers to (a partner, an action, a programme…), the leading fields
-    (``LEADING``, else its name), the joined names of its links, its other fields in the schema's order,
-    and its identifiers (``*_id``) last."""
-    name = name or _names(data)
+    (``LEADING``, else its name), the joined names of its links, its other fields in the
+    schema's order, and its identifiers (``*_id``) last."""
+    named = name or _names(data)
     by_name = {c.name: c for c in table.columns}
     names = []
     for field, target in _references(table.name):
         names.append(Shown(by_name[field].title, f"{target} (par {field})", "texte",
                            f"Ajoutée au classeur : ce que désigne {field}, nommé ; "
                            "l'identifiant est en fin de ligne.",
-                           lambda row, field=field, target=target: name(target, row[field]),
+                           _referred(named, target, field),
                            kind="wrap" if target == "actions" else ""))
     leading = [by_name[f] for f in LEADING.get(table.name, ("name",)) if f in by_name]
     ids = [c for c in table.columns if c.name.endswith("_id")]
     rest = [c for c in table.columns if c not in leading and c not in ids]
-    return [*names, *map(_field_column, leading), *_joined(table, tables, data, name),
+    return [*names, *map(_field_column, leading), *_joined(table, tables, data, named),
             *map(_field_column, rest), *(_field_column(c, identifier=True) for c in ids)]
 
 
