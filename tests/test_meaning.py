@@ -72,3 +72,11 @@ def test_the_workbook_shows_the_amount_cited_beside_its_kind(fresh_release):
     with zipfile.ZipFile(fresh_release / "xlsx" / "ivry-jumelages.xlsx") as book:
         header = inline_strings(sheet_xml(book, 3).split("</row>", 1)[0])
     assert header[6:8] == ["Montant cité (euros)", "Nature du montant"]
+
+
+def test_the_portals_coverage_ends_at_the_snapshot_while_actions_are_ongoing(fresh_release):
+    from pipeline.publish.datagouv import DataGouv
+    with verified_copy(fresh_release, ("csv",)) as bundle:
+        assert bundle.temporal == ("1999-01-01", "2026-11-25")  # four actions "Depuis …"
+        metadata = DataGouv("http://127.0.0.1:9/api/1").dataset_metadata(bundle, "x", "d", None)
+    assert metadata["temporal_coverage"] == {"start": "1999-01-01", "end": "2026-11-25"}
