@@ -45,7 +45,7 @@ from .emit import (
     write_views,
 )
 from .emit.json import as_json, write_json
-from .errors import InputError, ReleaseError
+from .errors import ReleaseError, StructureAlarm
 from .layout import (
     Layout, foreign_entries, format_checksums, read_checksums, written_files,
 )
@@ -273,7 +273,7 @@ def check_structure(data: Tables, previous: Previous | None, min_ratio: float) -
     before = len(previous.content[1].get("actions", []))
     found = len(data["actions"])
     if found < min_ratio * before:
-        raise InputError(
+        raise StructureAlarm(
             f"expected about {before} actions (the previous release has {before}), found "
             f"{found}: the page's structure has probably changed; nothing was written "
             f"(--min-actions-ratio {min_ratio:g}; set it to 0 if the page really lost them)"
