@@ -35,7 +35,7 @@ def _run(args: argparse.Namespace) -> None:
     from .timing import Timings
 
     source = _local_source(args.source, args.max_bytes)
-    with _progress(f"Reading {_shown(source)} and writing the release…"):
+    with _progress(f"Lecture de {_shown(source)} et écriture de la publication…"):
         timings = Timings()
         result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
                      min_actions_ratio=args.min_actions_ratio, timings=timings,
@@ -43,8 +43,8 @@ def _run(args: argparse.Namespace) -> None:
     if args.timings:
         print(timings.render(), file=sys.stderr)
     if isinstance(result, str):
-        print(f"{_shown(source)}: unchanged, and {_shown(args.output)} is its release {result} "
-              "made by this code: nothing to do")
+        print(f"{_shown(source)} : inchangée, et {_shown(args.output)} en est déjà la publication "
+              f"{result}, faite par ce code : rien à faire")
         return
     if sys.stdout.isatty():
         _summary_table(result, source, args.output, args.previous)
@@ -69,18 +69,18 @@ def _summary_lines(result, source: Path, output: Path, previous: Path | None) ->
     """The end of a run when its output is read by a program: plain lines."""
     report = result.report
     counts = ", ".join(f"{n} {name}" for name, n in report.rows.items())
-    print(f"{_shown(source)}: {counts}")
+    print(f"{_shown(source)} : {counts}")
     if report.source["encoding"] != "utf-8":
-        print(f"  read as {report.source['encoding']} (the file is not UTF-8)")
+        print(f"  lu en {report.source['encoding']} (le fichier n'est pas en UTF-8)")
     for item in report.set_aside:
-        print(f"  set aside, line {item['line']} ({item['reason']}): {terminal(item['text'])}")
+        print(f"  mis de côté, ligne {item['line']} ({item['reason']}) : {terminal(item['text'])}")
     for item in report.unassigned:
-        print(f"  UNASSIGNED, line {item['line']} (published without it): {terminal(item['text'])}")
+        print(f"  NON ATTRIBUÉ, ligne {item['line']} (publié sans lui) : {terminal(item['text'])}")
     for item in report.warnings:
-        print(f"  warning, line {item['line']}: {terminal(item['message'])}")
+        print(f"  avertissement, ligne {item['line']} : {terminal(item['message'])}")
     print(_release_line(result.release, output, previous))
     for path in result.release.packages:
-        print(f"  valid: {_shown(path)}")
+        print(f"  valide : {_shown(path)}")
     if summary := _changes_summary(result.release):
         print(summary)
 
@@ -96,11 +96,15 @@ def _changes_summary(outcome) -> str | None:
 
 
 def _release_line(outcome, output: Path, previous: Path | None) -> str:
+    from .changes import LEVEL_NAMES
+
     if outcome.level is None:
         same = output.resolve() == (previous or output).resolve()
-        return (f"  no change since release {outcome.version}: {_shown(output)} left as it was"
-                if same else f"  no change: {_shown(output)} holds release {outcome.version}")
-    return f"  release {outcome.version} ({outcome.level}) written to {_shown(output)}"
+        return (f"  aucun changement depuis la publication {outcome.version} : {_shown(output)} "
+                "laissé tel quel" if same else
+                f"  aucun changement : {_shown(output)} contient la publication {outcome.version}")
+    return (f"  publication {outcome.version} ({LEVEL_NAMES[outcome.level]}) écrite dans "
+            f"{_shown(output)}")
 
 
 def _progress(message: str):
@@ -119,16 +123,17 @@ def _summary_table(result, source: Path, output: Path, previous: Path | None) ->
     console, report = Console(), result.report
     table = Table(title=_markup(f"{_shown(source)} ({report.source['encoding']})"), title_justify="left")
     table.add_column("table")
-    table.add_column("rows", justify="right", style="bold")
+    table.add_column("lignes", justify="right", style="bold")
     for name, count in report.rows.items():
         table.add_row(name, str(count))
     console.print(table)
     files = sum(1 for p in output.rglob("*") if p.is_file()) if output.is_dir() else 0
-    console.print(_markup(f"files in {_shown(output)}: {files}; set aside: {len(report.set_aside)}"))
+    console.print(_markup(f"fichiers dans {_shown(output)} : {files} ; mis de côté : "
+                          f"{len(report.set_aside)}"))
     for item in report.unassigned:
-        console.print(f"[red]unassigned, line {item['line']}:[/red] {_markup(item['text'])}")
+        console.print(f"[red]non attribué, ligne {item['line']} :[/red] {_markup(item['text'])}")
     for item in report.warnings:
-        console.print(f"[yellow]warning, line {item['line']}:[/yellow] {_markup(item['message'])}")
+        console.print(f"[yellow]avertissement, ligne {item['line']} :[/yellow] {_markup(item['message'])}")
     colour = "green" if result.release.level else "cyan"
     console.print(f"[{colour}]{_markup(_release_line(result.release, output, previous).strip())}[/{colour}]")
     if summary := _changes_summary(result.release):

@@ -118,7 +118,7 @@ def test_rerun_on_an_unchanged_snapshot_rewrites_nothing(tmp_path, capsys):
     forget_fingerprint(out)  # the full run, which finds nothing changed
     before = mtimes(out)
     assert main(["run", "--output", str(out)]) == 0
-    assert "no change since release" in capsys.readouterr().out
+    assert "aucun changement depuis la publication" in capsys.readouterr().out
     assert mtimes(out) == before
 
 

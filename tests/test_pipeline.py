@@ -206,6 +206,6 @@ def test_a_windows_1252_page_is_read_and_says_so(tmp_path, capsys):
         "\u00a0", " ").replace("·", ".").encode("cp1252", errors="replace"))
     assert main(["run", "--source", str(page), "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert "read as windows-1252" in out and "46 actions" in out
+    assert "lu en windows-1252" in out and "46 actions" in out
     actions = read_csv(tmp_path / "out" / "csv" / "actions.csv")
     assert actions[10]["text"].startswith("2006 – 2008 : projet de formation d'élèves infirmier.ères")

@@ -525,4 +525,4 @@ def test_on_a_terminal_the_run_ends_with_a_summary_table(tmp_path, capsys, monke
     assert "\x1b[" in raw  # coloured
     out = re.sub(r"\x1b\[[0-9;]*m", "", raw)
     assert re.search(r"│ actions\s+│\s+46 │", out) and re.search(r"│ action_themes\s+│\s+88 │", out)
-    assert "no change since release" in " ".join(out.split()) and "set aside: 3" in out
+    assert "aucun changement depuis la publication" in " ".join(out.split()) and "mis de côté : 3" in " ".join(out.split())
