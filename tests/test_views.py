@@ -457,12 +457,12 @@ def test_positions_are_links_in_one_coordinate_format(fresh_release):
     positions = document.xpath("//span[@class='position']")
     assert len(positions) == 6
     for position in positions:
-        text = " ".join(position.text_content().split())
-        assert re.match(r"Position sur la carte : \d+(,\d+)?° [NS], \d+(,\d+)?° [EO], d'après ", text), text
+        text = re.sub(r"[ \t\n]+", " ", position.text_content()).strip()  # no-break spaces kept
+        assert re.match(r"Position sur la carte : \d+(,\d+)?°\u00a0[NS], \d+(,\d+)?°\u00a0[EO], d'après ", text), text
         (link,) = position.xpath("a/@href")
         assert link.startswith("https://")
     dianguirde = document.xpath("string(//section[@data-partner='dianguirde']//span[@class='position'])")
-    assert "14,4931° N, 9,0156° O" in dianguirde and "%C3" not in dianguirde
+    assert "14,4931°\u00a0N, 9,0156°\u00a0O" in dianguirde and "%C3" not in dianguirde
     assert document.xpath("//section[@data-partner='dianguirde']//span[@class='position']/a/@href") == [
         "https://fi.wikipedia.org/wiki/Dianguird%C3%A9"]
 

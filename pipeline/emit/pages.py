@@ -163,14 +163,15 @@ class Position:
 
 
 def coordinates(latitude: float, longitude: float) -> str:
-    """Decimal degrees as a French reader writes them.
+    """Decimal degrees as a French reader writes them, each with its letter on the same
+    line (a no-break space between them).
 
     >>> coordinates(14.4931, -9.0156), coordinates(-33.5, 151.25)
-    ('14,4931° N, 9,0156° O', '33,5° S, 151,25° E')
+    ('14,4931°\xa0N, 9,0156°\xa0O', '33,5°\xa0S, 151,25°\xa0E')
     """
     def degrees(value: float, positive: str, negative: str) -> str:
         text = f"{abs(value)}".removesuffix(".0").replace(".", ",")
-        return f"{text}° {positive if value >= 0 else negative}"
+        return f"{text}°\u00a0{positive if value >= 0 else negative}"
     return f"{degrees(latitude, 'N', 'S')}, {degrees(longitude, 'E', 'O')}"
 
 
@@ -185,7 +186,7 @@ def position(partner: dict[str, Any]) -> Position | None:
 
     >>> position({"latitude": 14.4931, "longitude": -9.0156, "location_source":
     ...           "Wikipédia (fi), « Dianguirdé » : 14°29′35″N 9°0′56″W — https://fi.wikipedia.org/wiki/D"})
-    Position(coordinates='14,4931° N, 9,0156° O', source='Wikipédia (fi), « Dianguirdé »', url='https://fi.wikipedia.org/wiki/D')
+    Position(coordinates='14,4931°\xa0N, 9,0156°\xa0O', source='Wikipédia (fi), « Dianguirdé »', url='https://fi.wikipedia.org/wiki/D')
     """
     if partner.get("latitude") is None or partner.get("longitude") is None:
         return None
