@@ -9,14 +9,16 @@ unpublished. No change at all means no new version.
 
 from __future__ import annotations
 
+import difflib
 import json
-import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import ReleaseError
 from .layout import DESCRIPTOR, Layout
+from .schemas import LABELS
 from .tables import Tables
 from .validate import load_json
 from .validate import resources as resources_of
@@ -263,6 +265,8 @@ def record_name(table: str, row: dict[str, Any], content: Content | _Lookup, dep
     referred = []
     for key in schema.get("foreignKeys", []) if depth < 2 else []:
         reference = key["reference"]
+        if reference["resource"] == LABELS:  # a code's label, not a record it belongs to
+            continue
         target = lookup.find(reference["resource"], reference["fields"],
                              [row.get(f) for f in key["fields"]])
         if target is not None:
@@ -326,25 +330,56 @@ def _shown(value: Any) -> str:
     return text if len(text) <= SHOWN_VALUE else f"{text[:SHOWN_VALUE - 1]}…"
 
 
-def _shown_change(old: Any, new: Any, context: int = 25) -> str:
-    """``old → new``; for long texts, only the part that differs, with some context.
+CONTEXT_WORDS = 4  # words shown on each side of what changed inside a long text
+_WORDS = re.compile(r"\S+")
 
-    >>> ending = " mais la commune n’a trouvé aucun financement pour le reste du chantier"
-    >>> print(_shown_change("le puits a coûté 12 000 €" + ending, "le puits a coûté 15 000 €" + ending))
-    le puits a coûté 12 000 € mais la commune n’… → le puits a coûté 15 000 € mais la commune n’…
+
+def _shown_change(old: Any, new: Any, style: _Style | None = None) -> str:
+    """``old → new``, each escaped for the log; for long texts, what changed inside, word
+    by word (:func:`word_diff`).
+
+    >>> print(_shown_change(300000, 350000), "|", _shown_change(None, "ongoing"))
+    300000 → 350000 | vide → ongoing
     """
+    style = style or _style("terminal")
     if not (isinstance(old, str) and isinstance(new, str)) or \
             max(len(old), len(new)) <= SHOWN_VALUE:
-        return f"{_shown(old)} → {_shown(new)}"
-    # texts, not paths: the characters they share
-    prefix = len(os.path.commonprefix([old, new]))  # noqa: RUF071
-    suffix = len(os.path.commonprefix([old[prefix:][::-1], new[prefix:][::-1]]))  # noqa: RUF071
-    start = max(0, prefix - context)
+        return f"{style.text(_shown(old))} → {style.text(_shown(new))}"
+    return word_diff(old, new, style)
 
-    def window(text: str) -> str:
-        end = min(len(text), len(text) - suffix + context)
-        return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-    return f"{window(old)} → {window(new)}"
+
+def word_diff(old: str, new: str, style: _Style) -> str:
+    """What changed inside a text, word by word, with a few words of context around each
+    change, whole words only: removed words marked as deleted, added ones as inserted
+    (Markdown: ``~~10~~ **12**``; terminal: ``[-10-] {+12+}``, as ``git diff --word-diff``).
+
+    >>> ending = " forages d’eau et remise en état de 6 autres puits dans la commune rurale."
+    >>> print(word_diff("2007-2009 : réalisation de 10" + ending, "2007-2009 : réalisation de 12" + ending,
+    ...                 _style("markdown")))
+    2007-2009 : réalisation de ~~10~~ **12** forages d’eau et remise…
+    >>> print(word_diff("a b c d e f g h i j", "a b c X e f g h i j", _style("terminal")))
+    a b c [-d-] {+X+} e f g h…
+    """
+    before, after = _WORDS.findall(old), _WORDS.findall(new)
+    blocks = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    parts: list[str] = []
+    for number, (tag, i1, i2, j1, j2) in enumerate(blocks):
+        if tag == "equal":
+            words = before[i1:i2]
+            first, last = number == 0, number == len(blocks) - 1
+            if len(words) > 2 * CONTEXT_WORDS + 1 or ((first or last) and len(words) > CONTEXT_WORDS):
+                head = [] if first else words[:CONTEXT_WORDS]
+                tail = [] if last else words[-CONTEXT_WORDS:]
+                parts += [*map(style.text, head), "…", *map(style.text, tail)]
+            else:
+                parts += map(style.text, words)
+            continue
+        if i2 > i1:
+            parts.append(style.deleted(" ".join(before[i1:i2])))
+        if j2 > j1:
+            parts.append(style.inserted(" ".join(after[j1:j2])))
+    text = " ".join(parts)
+    return re.sub(r"^… | …$", lambda m: m.group().replace(" ", ""), text).replace("… …", "…")
 
 
 @dataclass(frozen=True)
@@ -357,6 +392,8 @@ class _Style:
     code: Any  # an identifier
     heading: str  # before a table's heading
     item: str  # before an item
+    deleted: Any = None  # words a change removed from a text, escaped and marked
+    inserted: Any = None  # words it added
 
 
 def _markdown_code(value: Any) -> str:
@@ -366,10 +403,13 @@ def _markdown_code(value: Any) -> str:
 
 
 def _style(kind: str) -> _Style:
-    from .escape import markdown, terminal
+    from .escape import markdown_text, terminal
     if kind == "markdown":
-        return _Style(markdown, _markdown_code, "### ", "- ")
-    return _Style(terminal, terminal, "", "  - ")
+        return _Style(markdown_text, _markdown_code, "### ", "- ",
+                      lambda words: f"~~{markdown_text(words)}~~",
+                      lambda words: f"**{markdown_text(words)}**")
+    return _Style(terminal, terminal, "", "  - ", lambda words: f"[-{terminal(words)}-]",
+                  lambda words: f"{{+{terminal(words)}+}}")
 
 
 def _named(key: str, names: dict[str, str], style: _Style) -> str:
@@ -382,14 +422,17 @@ def _changes_lines(changes: dict[str, Any], style: _Style) -> list[str]:
         lines.append("")
     for table, diff in changes["tables"].items():
         names = diff.get("names", {})
+        if table == LABELS:
+            lines += _label_lines(diff, style)
+            continue
         lines.append(f"{style.heading}{style.text(_table_title(table))} ({style.code(table)})")
         lines += [f"{style.item}ajouté : {_named(key, names, style)}" for key in diff["added"]]
         lines += [f"{style.item}supprimé : {_named(key, names, style)}" for key in diff["removed"]]
         for key, fields in diff["changed"].items():
             details = " ; ".join(
                 f"{style.text(_field(table, name).get('title', name))} : "
-                + style.text(_shown_change(_label(_field(table, name), old),
-                                           _label(_field(table, name), new)))
+                + _shown_change(_label(_field(table, name), old), _label(_field(table, name), new),
+                                style)
                 for name, (old, new) in fields.items())
             lines.append(f"{style.item}modifié : {_named(key, names, style)} — {details}")
         if diff.get("moved"):
@@ -404,8 +447,40 @@ def _changes_lines(changes: dict[str, Any], style: _Style) -> list[str]:
     return lines
 
 
+def _label_lines(diff: dict[str, Any], style: _Style) -> list[str]:
+    """The labels table's changes, said once each as what they are: a code's French label
+    renamed (the data, which hold the code, do not change), a code added or removed."""
+    def column(key: str) -> tuple[str, str]:
+        vocabulary, code = key.split("|", 1)
+        table, _, name = vocabulary.partition(".")
+        title = _field(table, name).get("title", name) if table else vocabulary
+        return f"« {style.text(title)} » ({style.code(vocabulary)})", style.code(code)
+
+    lines = [f"{style.heading}Libellés des codes ({style.code(LABELS)})"]
+    for key, fields in diff["changed"].items():
+        where, code = column(key)
+        old, new = fields.get("label", [None, None])
+        lines.append(f"{style.item}libellé du code {code} de la colonne {where} renommé : "
+                     f"« {style.text(_shown(old))} » → « {style.text(_shown(new))} » "
+                     "(les données gardent le code)")
+    for key in diff["added"]:
+        where, code = column(key)
+        lines.append(f"{style.item}code {code} ajouté à la colonne {where}")
+    for key in diff["removed"]:
+        where, code = column(key)
+        lines.append(f"{style.item}code {code} retiré de la colonne {where}")
+    lines.append("")
+    return lines
+
+
 def _counts(rows: dict[str, int]) -> str:
-    return ", ".join(f"{n} {_table_title(t).lower()}" for t, n in rows.items())
+    """Each table's rows, by its French title (no plural to get wrong: "Partenaires et
+    organisations : 1", not "1 partenaires et organisations").
+
+    >>> _counts({"partners": 6, "partner_organisations": 1})
+    'Partenaires : 6 ; Partenaires et organisations : 1'
+    """
+    return " ; ".join(f"{_table_title(t)} : {n}" for t, n in rows.items())
 
 
 def render_entry(release: dict[str, Any]) -> str:
@@ -416,7 +491,7 @@ def render_entry(release: dict[str, Any]) -> str:
              f"{LEVEL_WORDS[release['level']]} Source : "
              + (f"instantané du {release['date']}" if dated else "instantané sans date connue")
              + f" (sha256 `{release['source_sha256'][:12]}…`).", "",
-             f"Lignes : {_counts(release['rows'])}.", ""]
+             f"Lignes par table — {_counts(release['rows'])}.", ""]
     changes = release.get("changes")
     if not changes:
         return "\n".join(lines)
@@ -429,6 +504,26 @@ def render_diff(old_version: str, new_version: str, level: str, changes: dict[st
     head = (f"Version {old_version} → {new_version} ({LEVEL_NAMES[level]}) : "
             + LEVEL_WORDS[level].split(" : ", 1)[1])
     return "\n".join([head, "", *_changes_lines(changes, _style("terminal"))]).rstrip() + "\n"
+
+
+def render_summary(version: str, level: str, changes: dict[str, Any] | None) -> str:
+    """What ``run`` ends with: the new version, its level and what changed, in French, as
+    plain text for a terminal (the same lines as ``diff``).
+
+    >>> print(render_summary("1.0.0", "initial", None))
+    Version 1.0.0 : première publication.
+    >>> print(render_summary("1.0.1", "patch", {"schema": [], "files": [], "tables": {"actions": {
+    ...     "added": [], "removed": [], "moved": 0, "names": {"a": "Gao, 2012"},
+    ...     "changed": {"a": {"participants": [6, 7]}}}}}))
+    Version 1.0.1 (version corrective) : des valeurs ou des fichiers changent.
+    Actions (actions)
+      - modifié : Gao, 2012 (a) — Participant·es : 6 → 7
+    """
+    words = LEVEL_WORDS[level]
+    head = (f"Version {version} : {words[0].lower()}{words[1:]}" if level == "initial" else
+            f"Version {version} ({LEVEL_NAMES[level]}) : " + words.split(" : ", 1)[1])
+    lines = _changes_lines(changes, _style("terminal")) if changes else []
+    return "\n".join([head, *[line for line in lines if line]])
 
 
 def render_log(history: list[dict[str, Any]]) -> str:

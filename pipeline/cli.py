@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline run | fetch | diff | publish | validate``.
+"""Command line: ``python -m pipeline run | fetch | diff | publish | update | validate``.
 
 One small builder per command (``COMMANDS``), each with its handler. Any problem ends with
 one line on standard error and the exit status of its kind (``pipeline/errors.py``; 2 for a
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import InputError, PipelineError, ReleaseError
+from .errors import ALARM_EXIT, InputError, PipelineError, ReleaseError, StructureAlarm
 from .escape import terminal
 from .paths import OUTPUT
 
@@ -36,7 +36,7 @@ def _run(args: argparse.Namespace) -> None:
     from .timing import Timings
 
     source = _local_source(args.source, args.max_bytes)
-    with _progress(f"Reading {_shown(source)} and writing the release…"):
+    with _progress(f"Lecture de {_shown(source)} et écriture de la publication…"):
         timings = Timings()
         result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
                      min_actions_ratio=args.min_actions_ratio, timings=timings,
@@ -44,8 +44,8 @@ def _run(args: argparse.Namespace) -> None:
     if args.timings:
         print(timings.render(), file=sys.stderr)
     if isinstance(result, str):
-        print(f"{_shown(source)}: unchanged, and {_shown(args.output)} is its release {result} "
-              "made by this code: nothing to do")
+        print(f"{_shown(source)} : inchangée, et {_shown(args.output)} en est déjà la publication "
+              f"{result}, faite par ce code : rien à faire")
         return
     if sys.stdout.isatty():
         _summary_table(result, source, args.output, args.previous)
@@ -70,26 +70,42 @@ def _summary_lines(result, source: Path, output: Path, previous: Path | None) ->
     """The end of a run when its output is read by a program: plain lines."""
     report = result.report
     counts = ", ".join(f"{n} {name}" for name, n in report.rows.items())
-    print(f"{_shown(source)}: {counts}")
+    print(f"{_shown(source)} : {counts}")
     if report.source["encoding"] != "utf-8":
-        print(f"  read as {report.source['encoding']} (the file is not UTF-8)")
+        print(f"  lu en {report.source['encoding']} (le fichier n'est pas en UTF-8)")
     for item in report.set_aside:
-        print(f"  set aside, line {item['line']} ({item['reason']}): {terminal(item['text'])}")
+        print(f"  mis de côté, ligne {item['line']} ({item['reason']}) : {terminal(item['text'])}")
     for item in report.unassigned:
-        print(f"  UNASSIGNED, line {item['line']} (published without it): {terminal(item['text'])}")
+        print(f"  NON ATTRIBUÉ, ligne {item['line']} (publié sans lui) : {terminal(item['text'])}")
     for item in report.warnings:
-        print(f"  warning, line {item['line']}: {terminal(item['message'])}")
+        print(f"  avertissement, ligne {item['line']} : {terminal(item['message'])}")
     print(_release_line(result.release, output, previous))
     for path in result.release.packages:
-        print(f"  valid: {_shown(path)}")
+        print(f"  valide : {_shown(path)}")
+    if summary := _changes_summary(result.release):
+        print(summary)
+
+
+def _changes_summary(outcome) -> str | None:
+    """What changed in the release just written, in French (None when nothing was)."""
+    from .changes import render_summary
+
+    if outcome.level is None:
+        return None
+    return render_summary(outcome.version, outcome.level,
+                          None if outcome.level == "initial" else outcome.changes.to_json())
 
 
 def _release_line(outcome, output: Path, previous: Path | None) -> str:
+    from .changes import LEVEL_NAMES
+
     if outcome.level is None:
         same = output.resolve() == (previous or output).resolve()
-        return (f"  no change since release {outcome.version}: {_shown(output)} left as it was"
-                if same else f"  no change: {_shown(output)} holds release {outcome.version}")
-    return f"  release {outcome.version} ({outcome.level}) written to {_shown(output)}"
+        return (f"  aucun changement depuis la publication {outcome.version} : {_shown(output)} "
+                "laissé tel quel" if same else
+                f"  aucun changement : {_shown(output)} contient la publication {outcome.version}")
+    return (f"  publication {outcome.version} ({LEVEL_NAMES[outcome.level]}) écrite dans "
+            f"{_shown(output)}")
 
 
 def _progress(message: str):
@@ -108,18 +124,21 @@ def _summary_table(result, source: Path, output: Path, previous: Path | None) ->
     console, report = Console(), result.report
     table = Table(title=_markup(f"{_shown(source)} ({report.source['encoding']})"), title_justify="left")
     table.add_column("table")
-    table.add_column("rows", justify="right", style="bold")
+    table.add_column("lignes", justify="right", style="bold")
     for name, count in report.rows.items():
         table.add_row(name, str(count))
     console.print(table)
     files = sum(1 for p in output.rglob("*") if p.is_file()) if output.is_dir() else 0
-    console.print(_markup(f"files in {_shown(output)}: {files}; set aside: {len(report.set_aside)}"))
+    console.print(_markup(f"fichiers dans {_shown(output)} : {files} ; mis de côté : "
+                          f"{len(report.set_aside)}"))
     for item in report.unassigned:
-        console.print(f"[red]unassigned, line {item['line']}:[/red] {_markup(item['text'])}")
+        console.print(f"[red]non attribué, ligne {item['line']} :[/red] {_markup(item['text'])}")
     for item in report.warnings:
-        console.print(f"[yellow]warning, line {item['line']}:[/yellow] {_markup(item['message'])}")
+        console.print(f"[yellow]avertissement, ligne {item['line']} :[/yellow] {_markup(item['message'])}")
     colour = "green" if result.release.level else "cyan"
     console.print(f"[{colour}]{_markup(_release_line(result.release, output, previous).strip())}[/{colour}]")
+    if summary := _changes_summary(result.release):
+        console.print(_markup(summary))
 
 
 def _markup(text: str) -> str:
@@ -195,6 +214,97 @@ def _publish(args: argparse.Namespace) -> None:
             print("dry run: nothing was changed; run again with --yes to do it")
         else:
             print(render_done(publisher.apply(plan)))
+
+
+class _Alarm(PipelineError):
+    """``update`` published nothing: the page needs a person's look first."""
+
+    exit_code = ALARM_EXIT
+
+
+def publish_release(publisher, release: Path, formats: tuple[str, ...], dataset: str | None) -> str:
+    """Publish ``release`` (``publish --yes``): the plan carried out; what was done, said."""
+    from .publish import render_done, render_plan, verified_copy
+
+    with verified_copy(release, formats) as bundle:
+        plan = publisher.plan(bundle, dataset or bundle.name)
+        if not plan.todo:
+            return "le portail a déjà cette publication : rien à envoyer"
+        return render_plan(plan) + "\n" + render_done(publisher.apply(plan))
+
+
+def _update(args: argparse.Namespace) -> None:
+    """For a scheduled job: fetch the page, run, and publish only when nothing alarming
+    changed; an alarm publishes nothing and ends with its own status (``ALARM_EXIT``)."""
+    from .fetch import fetch
+    from .run import run
+
+    portal = args.publisher
+    key = os.environ.get(portal.key_variable) or None  # never printed
+    if not key:
+        raise InputError(f"set {portal.key_variable} to publish (the key is read from the "
+                         "environment only)")
+    publisher = portal.from_arguments(args, key)
+    fetched = fetch(args.page_url, args.raw, max_bytes=args.max_bytes)
+    print(f"Page : {fetched.url} : {fetched.reason} -> {_shown(fetched.path)}")
+    try:
+        result = run(fetched.path, args.output, None, min_actions_ratio=args.min_actions_ratio,
+                     max_bytes=args.max_bytes)
+    except StructureAlarm as exc:
+        raise _Alarm(f"rien n'a été publié : la page ne se lit plus comme avant ({exc}). À "
+                     f"regarder : la page {fetched.url} et le dernier instantané "
+                     f"{_shown(fetched.path)} ; si la page a vraiment changé ainsi, lancer "
+                     "`python -m pipeline run` avec l'option que le message indique, relire "
+                     "output/CHANGELOG.md, puis `publish`") from None
+    if isinstance(result, str) or result.release.level is None:
+        version = result if isinstance(result, str) else result.release.version
+        print(f"Rien de nouveau : {_shown(args.output)} est déjà la publication {version} de "
+              "cette page ; rien n'a été publié.")
+        return
+    summary = _changes_summary(result.release)
+    if summary:
+        print(summary)
+    from .emit import PACKAGES
+    wanted = tuple(f.strip() for f in (args.formats or "").split(",") if f.strip())
+    formats = wanted or tuple(fmt.FORMAT for fmt in PACKAGES)
+    print(publish_release(publisher, args.output, formats, args.dataset))
+    print(f"Publication {result.release.version} envoyée sur {publisher.where}.")
+
+
+def _add_update(update: argparse.ArgumentParser) -> None:
+    from .config import config
+    from .publish import PORTALS
+    from .sources import MAX_BYTES
+
+    page = config().page_url
+    update.description = (
+        "For a scheduled job (cron, systemd timer): fetch the page, run, and publish the new "
+        "release with --yes semantics, only when nothing alarming changed. An unchanged page "
+        "publishes nothing (exit 0); a page that no longer reads as before (far fewer "
+        "actions, text in no record) publishes nothing and exits with status "
+        f"{ALARM_EXIT}, saying in French what to look at."
+    )
+    portals = update.add_subparsers(dest="portal", required=True, metavar="PORTAL")
+    for name, portal in PORTALS.items():
+        sub = portals.add_parser(name, help=portal.help, description=portal.description)
+        portal.add_arguments(sub)
+        sub.add_argument("--page-url", default=page, help=f"page to fetch (default: {page})")
+        sub.add_argument("--raw", type=Path, metavar="DIR", default=None,
+                         help="snapshot folder with its manifest.json (default: raw/)")
+        sub.add_argument("--output", type=Path, metavar="DIR", default=DEFAULT_OUTPUT,
+                         help="release folder to write and publish (default: output/)")
+        sub.add_argument("--min-actions-ratio", type=float, default=0.5, metavar="R",
+                         help="an alarm when the page gives fewer than R times the previous "
+                         "release's actions (default: 0.5)")
+        sub.add_argument("--max-bytes", type=_bytes, default=MAX_BYTES, metavar="N",
+                         help=f"refuse a page larger than this (default: {MAX_BYTES:,})")
+        sub.add_argument("--dataset", metavar="NAME",
+                         help="the dataset's stable name (default: the packages' name)")
+        sub.add_argument("--formats", metavar="LIST",
+                         help="data packages to publish, comma-separated (default: all of them)")
+        sub.add_argument("--organization", metavar="ORG",
+                         help="organisation that owns the dataset (id or name)")
+        sub.set_defaults(handler=_update, publisher=portal)
 
 
 def _validate(args: argparse.Namespace) -> None:
@@ -347,6 +457,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "fetch": ("download the live page into raw/ as a new snapshot", _add_fetch),
     "diff": ("say what changed between two releases", _add_diff),
     "publish": ("upload the release to data.gouv.fr or a CKAN portal", _add_publish),
+    "update": ("fetch, run and publish unless something needs a look (scheduled job)", _add_update),
     "validate": ("validate an existing output folder", _add_validate),
 }
 

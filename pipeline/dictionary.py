@@ -24,6 +24,21 @@ EXAMPLE_LENGTH = 50
 LIST_SEPARATOR = " | "  # between the values of a list held in one text cell
 
 
+def quantity(number: int, singular: str, plural: str) -> str:
+    """A count with its noun, in French: 0 and 1 take the singular (CLDR's plural rules,
+    through Babel), not the English plural.
+
+    >>> quantity(0, "partenaire", "partenaires"), quantity(1, "action", "actions")
+    ('0 partenaire', '1 action')
+    >>> quantity(46, "action datée", "actions datées")
+    '46 actions datées'
+    """
+    from babel import Locale
+
+    form = Locale.parse("fr").plural_form(number)
+    return f"{number} {singular if form == 'one' else plural}"
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -76,6 +91,10 @@ class About:
     # and size, for the descriptors that list it
     text_sha256: str = ""
     text_bytes: int = 0
+    # "Méthode et limites": what is read by machine, what an empty value means, why sums
+    # need care; written once, in schemas/package.json (``methodology``), and shown by the
+    # workbook, the page, the dictionary and the portals' description
+    methodology: str = ""
 
     @property
     def snapshot_date(self) -> str | None:
@@ -127,4 +146,5 @@ def about(snapshot: Snapshot, page_text: str = "") -> About:
     return About(template["title"], template["description"], licence["title"], licence["path"],
                  source.get("title", ""), snapshot.url, snapshot.retrieved, snapshot.sha256,
                  config().publisher, config().contact,
-                 hashlib.sha256(text).hexdigest() if page_text else "", len(text))
+                 hashlib.sha256(text).hexdigest() if page_text else "", len(text),
+                 template.get("methodology", ""))

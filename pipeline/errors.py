@@ -17,6 +17,16 @@ class InputError(PipelineError):
     exit_code = 1
 
 
+class StructureAlarm(InputError):
+    """The page no longer reads as the previous release did (far fewer actions, text that
+    went into no record): a person must look before anything is published. ``run`` exits
+    as for any input problem; ``update`` with its own status, ``ALARM_EXIT``."""
+
+
+# ``update``'s exit status when it published nothing because the page needs a look.
+ALARM_EXIT = 6
+
+
 class ReleaseError(PipelineError):
     """A release folder (the output, the previous release) is not what it should be, or a
     new release could not be written; the previous one is left as it was."""

@@ -56,6 +56,33 @@ def markdown(text: object, line_start: bool = False) -> str:
                             m.group()[:-1] + "\\" + m.group()[-1], escaped)
 
 
+# For text read as text as often as rendered (the change log: a text view, a `git diff`,
+# data.gouv.fr's .md served as text/plain): only what CommonMark or GitHub's renderer would
+# act on is escaped, with a backslash (one character, where a character reference is five):
+# HTML's "<" (as "&lt;", so that no "<script" is left even in the source) and an entity's
+# "&", code, emphasis and links ("*", "[", "]", "`", "\\"),
+# strikes ("~"), an underscore only where it could open or close emphasis (not inside a word
+# such as action_people), and GitHub's autolinks, by the one character they need: the ":"
+# of "://", the "." of "www." and the "@" of an e-mail address.
+_TEXT_SPECIAL = re.compile(r"[\\`*\[\]~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+_TEXT_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=\b[Ww]{3})(\.)|(?<=\w)(@)(?=\w)")
+
+
+def markdown_text(text: object) -> str:
+    """``text`` as literal Markdown that still reads as plain text: no HTML, link
+    (GitHub's autolinks included), emphasis or strike can come out of it, on one line, and
+    only the characters that could act are escaped.
+
+    >>> print(markdown_text("<script>x</script> *gras* [lien](javascript:x) ~~b~~ a_b _c_"))
+    &lt;script>x&lt;/script> \\*gras\\* \\[lien\\](javascript:x) \\~\\~b\\~\\~ a_b \\_c\\_
+    >>> print(markdown_text("https://exemple.org/x_y, www.exemple.org, a@exemple.org, R&D &amp;"))
+    https\\://exemple.org/x_y, www\\.exemple.org, a\\@exemple.org, R&D \\&amp;
+    """
+    flat = _LINE_BREAK.sub(" ", str(text))
+    escaped = _TEXT_SPECIAL.sub(lambda m: "\\" + m.group(), flat).replace("<", "&lt;")
+    return _TEXT_AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
+
+
 def terminal(text: object) -> str:
     """``text`` safe to print on a terminal: control characters shown as ``\\x1b``-style
     escapes, so that page text cannot move the cursor, recolour or retitle the terminal.

@@ -47,7 +47,7 @@ from .dictionary import about as describe
 from .dictionary import tables_of
 from .emit import PACKAGES, Contents, remove_views, write_views, written_files
 from .emit.json import as_json, write_json
-from .errors import InputError, ReleaseError
+from .errors import ReleaseError, StructureAlarm
 from .layout import (
     Layout, foreign_entries, format_checksums, read_checksums,
 )
@@ -278,7 +278,7 @@ def check_structure(data: Tables, previous: Previous | None, min_ratio: float) -
     before = len(previous.content[1].get("actions", []))
     found = len(data["actions"])
     if found < min_ratio * before:
-        raise InputError(
+        raise StructureAlarm(
             f"expected about {before} actions (the previous release has {before}), found "
             f"{found}: the page's structure has probably changed; nothing was written "
             f"(--min-actions-ratio {min_ratio:g}; set it to 0 if the page really lost them)"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import find_dates, first_sentence, split_any_label
-from .errors import PipelineError
+from .errors import StructureAlarm
 from .fingerprint import code_fingerprint, versions
 from .parse import UNLINKED_ITEM, Page
 from .paths import PROJECT
@@ -233,7 +233,7 @@ def check_coverage(report: Report, allow_unassigned: bool) -> None:
         return
     first = report.unassigned[0]
     excerpt = first["text"] if len(first["text"]) <= 60 else first["text"][:59] + "…"
-    raise PipelineError(
+    raise StructureAlarm(
         f"{len(report.unassigned)} passage(s) of the page went into no record (first: line "
         f"{first['line']}, {first['reason']}, «{excerpt}»); nothing was written. Check the "
         "page or the parser, or run with --allow-unassigned to publish without them"

@@ -24,6 +24,9 @@ SCHEMA_DIR = SCHEMAS
 # code to come out of a rule. It speaks of the pipeline, not of the data, so the published
 # schemas leave it out.
 NOT_EXTRACTED = "notExtracted"
+# The table of every vocabulary's codes and French labels, derived from the categories
+# (see :func:`label_rows`), and the column that names which column a code belongs to.
+LABELS, VOCABULARY = "labels", "vocabulary"
 
 
 @cache
@@ -50,7 +53,9 @@ def table_schema(table: str) -> dict[str, Any]:
 
     A field's vocabulary is written once, as ``categories`` (each value with its French
     label, as Table Schema v2 has it); frictionless 5 does not check categories, so the
-    ``enum`` constraint it does check is derived from them here.
+    ``enum`` constraint it does check is derived from them here, and so is the foreign key
+    that says the column's labels are in the ``labels`` table (rows whose ``vocabulary``
+    is ``<table>.<column>``).
     """
     schema = copy.deepcopy(_schema_file(table))
     for field in schema["fields"]:
@@ -58,7 +63,32 @@ def table_schema(table: str) -> dict[str, Any]:
         if "categories" in field:
             constraints = field.setdefault("constraints", {})
             constraints["enum"] = [c["value"] for c in field["categories"]]
+            schema.setdefault("foreignKeys", []).append(
+                {"fields": [field["name"]], "reference": {"resource": LABELS, "fields": ["code"]}})
     return schema
+
+
+def vocabulary_name(table: str, field: str) -> str:
+    """How the ``labels`` table names the vocabulary of ``table.field``.
+
+    >>> vocabulary_name("actions", "status")
+    'actions.status'
+    """
+    return f"{table}.{field}"
+
+
+def label_rows() -> list[dict[str, str]]:
+    """The rows of the ``labels`` table: every vocabulary's codes with their French labels,
+    in the package's order of columns and the schema's order of codes, from the fields'
+    ``categories`` alone (the schemas stay the single source of the codes).
+
+    >>> label_rows()[0]
+    {'vocabulary': 'partners.kind', 'code': 'ville', 'label': 'ville'}
+    >>> next(r for r in label_rows() if r["code"] == "abandoned")["label"]
+    'abandonnée'
+    """
+    return [{VOCABULARY: vocabulary_name(table, field), "code": c["value"], "label": c["label"]}
+            for table, field in vocabularies() for c in _field(table, field)["categories"]]
 
 
 def field_names(table: str) -> list[str]:

@@ -212,7 +212,9 @@ def describe(path: Path, max_bytes: int = MAX_BYTES) -> Snapshot:
             if entry.get("sha256") != sha256:
                 raise InputError(
                     f"{path}: its sha256 differs from the one in {MANIFEST}; "
-                    "snapshots must be kept byte for byte"
+                    "snapshots must be kept byte for byte. To do: restore the file as it was "
+                    f"taken (git checkout -- {path}), or take a new snapshot of the page with "
+                    "`python -m pipeline fetch`, which adds it to the manifest"
                 )
             url = entry.get("url")
             return Snapshot(path, sha256, public_url(url) if url else None, entry.get("retrieved"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import PipelineError
-from .schemas import field_names, table_names
+from .schemas import LABELS, field_names, label_rows, table_names
 
 # A row holds values of the types its schema gives (text, integers, numbers, booleans,
 # dates, None): checked at run time against the schema, not by the type checker.
@@ -21,8 +21,10 @@ def tables(records: dict[str, list[Row]]) -> Tables:
     """Each table's rows with exactly the schema's columns, in the schema's order.
 
     A record with a column the schema lacks, or without one it has, is a bug between the
-    extract stage and ``schemas/``: it stops the run instead of being silently fixed.
+    extract stage and ``schemas/``: it stops the run instead of being silently fixed. The
+    ``labels`` table comes from the schemas, not from the page (:func:`label_rows`).
     """
+    records = {**records, LABELS: label_rows()}
     result: Tables = {}
     for table in table_names():
         columns = field_names(table)

@@ -461,7 +461,9 @@ def validate_release(directory: Path) -> list[Path]:
         resources(path)  # before frictionless: a path out of the package is said plainly
     if mismatches := checksum_mismatches(directory):
         name, problem = mismatches[0]
-        raise ReleaseError(f"{directory / name}: {problem}")
+        raise ReleaseError(f"{directory / name}: {problem}. To do: restore the release as it was "
+                           "written (git checkout -- of the folder, or its published copy), or "
+                           "write it again with `python -m pipeline run`")
     for path in paths:
         _validate_package(path)
     return paths

@@ -39,7 +39,7 @@ def test_an_unchanged_source_with_its_release_is_a_no_op(tmp_path, capsys):
     capsys.readouterr()
     assert main(["run", "--source", str(source), "--output", str(out), "--timings"]) == 0
     captured = capsys.readouterr()
-    assert "unchanged" in captured.out and "nothing to do" in captured.out
+    assert "inchangée" in captured.out and "rien à faire" in captured.out
     assert "extract" not in captured.err  # it stopped after reading the source's checksum
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
 
@@ -54,7 +54,7 @@ def test_a_damaged_release_is_not_taken_as_up_to_date(tmp_path, capsys):
     # neither up to date nor a base for the next change log: refused, naming the file
     assert main(["run", "--source", str(source), "--output", str(out)]) == 3
     captured = capsys.readouterr()
-    assert "nothing to do" not in captured.out
+    assert "rien à faire" not in captured.out
     assert captured.err.startswith(f"error: {out / 'csv' / 'actions.csv'}: differs from its sha256")
     assert (out / "csv" / "actions.csv").read_text(encoding="utf-8") == "tampered"
     # starting over is the user's explicit choice

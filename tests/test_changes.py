@@ -85,8 +85,8 @@ def test_an_edited_page_gives_a_minor_release_listing_exactly_its_changes(tmp_pa
     assert f"## {major}.{minor + 1}.0" in log and "### Partenaires (`partners`)\n- ajouté : Ziguinchor (`ziguinchor`)" in log
     assert ("- ajouté : Dianguirdé, 2023 — réalisation de 3 forages d’eau. (`dianguirde-2023`)") in log
     assert ("- modifié : Dianguirdé, 2016-2020 — lancement d’un projet d’adduction d’eau potable pour "
-            "alimenter… (`dianguirde-2016-2020`) — Montant (euros) : 300000 → 350000 ; Texte : …") in log
-    assert "Lignes : 7 partenaires, 48 actions," in log
+            "alimenter… (`dianguirde-2016-2020`) — Montant cité (euros) : 300000 → 350000 ; Texte : …") in log
+    assert "Lignes par table — Partenaires : 7 ; Actions : 48 ;" in log
     assert log.index(f"## {major}.{minor + 1}.0") < log.index(f"## {old_version}")
 
 
@@ -101,7 +101,7 @@ def test_diff_command_prints_the_same_changes(tmp_path, capsys):
     assert printed.splitlines()[0] == (f"Version {old_version} → {major}.{minor + 1}.0 (version mineure) : "
                                        "des lignes sont ajoutées ou supprimées.")
     assert "  - ajouté : La Lisa, 2015 — accueil de quatre jeunes cubains à Ivry-sur-Seine. (la-lisa-2015)" in printed
-    assert "Montant (euros) : 300000 → 350000" in printed and "`" not in printed
+    assert "Montant cité (euros) : 300000 → 350000" in printed and "`" not in printed
 
 
 def test_diff_without_change_says_so_in_french(capsys):
@@ -118,7 +118,7 @@ def test_rerun_on_an_unchanged_snapshot_rewrites_nothing(tmp_path, capsys):
     forget_fingerprint(out)  # the full run, which finds nothing changed
     before = mtimes(out)
     assert main(["run", "--output", str(out)]) == 0
-    assert "no change since release" in capsys.readouterr().out
+    assert "aucun changement depuis la publication" in capsys.readouterr().out
     assert mtimes(out) == before
 
 

@@ -113,8 +113,8 @@ def test_an_unknown_date_label_is_kept_with_empty_dates_and_reported(tmp_path, c
         "2010-2011 : accompagnement", "Depuis les années 2000 : accompagnement"), encoding="utf-8")
     assert main(["run", "--source", str(page), "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert "line 48: date label not understood, dates left empty: 'Vers 2019'" in out
-    assert "line 46: date label not understood, dates left empty: 'Depuis les années 2000'" in out
+    assert "ligne 48 : date label not understood, dates left empty: 'Vers 2019'" in out
+    assert "ligne 46 : date label not understood, dates left empty: 'Depuis les années 2000'" in out
     actions = json.loads((tmp_path / "out" / "json" / "actions.json").read_text(encoding="utf-8"))
     kept = next(a for a in actions if a["date_label"] == "Vers 2019")
     assert (kept["action_id"], kept["period"], kept["start_year"], kept["end_year"]) == (
@@ -135,7 +135,7 @@ def test_an_intro_item_naming_no_partner_is_set_aside_and_reported(tmp_path, cap
     page.write_text(STRAY, encoding="utf-8")
     assert main(["run", "--source", str(page), "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert ("set aside, line 9 (intro list item naming no partner section): "
+    assert ("mis de côté, ligne 9 (intro list item naming no partner section) : "
             "La ville d’Atlantide (Océanie)") in out
     assert "the intro lists 7 partners, the page has 6 partner sections" in out
     report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
@@ -175,7 +175,7 @@ def test_allow_unassigned_publishes_and_lists_it(tmp_path, capsys, monkeypatch):
     page.write_text(PAGE, encoding="utf-8")
     _losing_an_entry(monkeypatch)
     assert main(["run", "--source", str(page), "--output", str(tmp_path / "out"), "--allow-unassigned"]) == 0
-    assert "UNASSIGNED, line 40 (published without it): 2006 – 2008 : projet" in capsys.readouterr().out
+    assert "NON ATTRIBUÉ, ligne 40 (publié sans lui) : 2006 – 2008 : projet" in capsys.readouterr().out
     report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
     assert [(u["line"], u["reason"]) for u in report["unassigned"]] == [(40, "text in no record")]
 

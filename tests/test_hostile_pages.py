@@ -97,7 +97,7 @@ ATTACKS = [
       for label in ("unicode_escape", "rot13", "base64", "utf-7", "utf-16", "raw_unicode_escape",
                     "undefined", "no-such-charset")),
     Attack("a declared windows-1252 page", cp1252_page("windows-1252"), ".html",
-           says="read as windows-1252", kept=(ENTRY,), encoding="windows-1252"),
+           says="lu en windows-1252", kept=(ENTRY,), encoding="windows-1252"),
     Attack("a declared utf-16 on a page that is UTF-8", html_page(
         html_article(), head='<meta charset="utf-16">').encode(), ".html", kept=(ENTRY,)),
     Attack("UTF-8 mixed with windows-1252", text_page().encode() + "2019 : fête à Tombouctou.\n".encode("cp1252"),

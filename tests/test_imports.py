@@ -50,7 +50,7 @@ def test_an_unchanged_page_loads_none_of_the_heavy_libraries(tmp_path):
     assert "pyarrow" in first  # the Parquet files are written by the run's process
     (tmp_path / "worker.json").unlink()
     again, worker, said = loaded(tmp_path, "run", "--source", str(SNAPSHOT), "--output", str(out))
-    assert "nothing to do" in said
+    assert "rien à faire" in said
     assert again == []
     assert worker is None  # no worker was started
 

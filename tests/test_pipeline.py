@@ -158,7 +158,7 @@ def test_every_table_is_in_every_package_with_its_keys(release):
         assert list(resources) == table_names()
         assert resources["action_programmes"]["schema"]["primaryKey"] == ["action_id", "programme_id"]
         assert {fk["reference"]["resource"] for fk in resources["action_people"]["schema"]["foreignKeys"]} == {
-            "actions", "people"}
+            "actions", "people", "labels"}  # the role's labels
 
 
 def test_publisher_and_spatial_coverage(release):
@@ -205,6 +205,6 @@ def test_a_windows_1252_page_is_read_and_says_so(tmp_path, capsys):
         "\u00a0", " ").replace("·", ".").encode("cp1252", errors="replace"))
     assert main(["run", "--source", str(page), "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert "read as windows-1252" in out and "46 actions" in out
+    assert "lu en windows-1252" in out and "46 actions" in out
     actions = read_csv(tmp_path / "out" / "csv" / "actions.csv")
     assert actions[10]["text"].startswith("2006 – 2008 : projet de formation d'élèves infirmier.ères")

@@ -59,7 +59,8 @@ def test_every_command_and_option_is_in_the_synopsis(path, command):
 
 def test_the_commands_are_all_there():
     assert {" ".join(p) for p, _ in COMMANDS} == {
-        "run", "fetch", "diff", "publish datagouv", "publish ckan", "validate"}
+        "run", "fetch", "diff", "publish datagouv", "publish ckan", "update datagouv", "update ckan",
+        "validate"}
 
 
 def test_the_console_script_is_the_one_the_synopsis_uses():
@@ -74,3 +75,22 @@ def test_the_corpus_table_is_the_runners():
     from .corpus import score
 
     assert score.readme_table(README) == score.markdown(score.results())
+
+
+def test_the_french_quick_start_comes_first_and_its_commands_exist():
+    """The officer's routine, in French, at the top: fetch, run, read the change log,
+    publish a dry run, publish, commit; every pipeline command in it is a real one."""
+    start = README.index("## Démarrage rapide")
+    assert start < README.index("## Two commands")
+    block = re.search(r"```sh\n(.*?)```", README[start:], re.S).group(1)
+    steps = [line.split("#", 1)[1].strip() for line in block.splitlines()]
+    assert [s.split(".", 1)[0] for s in steps] == ["1", "2", "3", "4", "5", "6"]
+    lines = block.splitlines()
+    assert "pipeline fetch" in lines[0] and "pipeline run" in lines[1] and "CHANGELOG.md" in lines[2]
+    assert "--yes" not in lines[3] and lines[4].split("#")[0].rstrip().endswith("--yes")
+    assert lines[5].startswith("git add raw output")
+    names = {path[0] for path, _ in commands(parser())}
+    for line in lines[:5]:
+        command = re.search(r"(?:-m pipeline|ivry-jumelages) (\w+)", line)
+        if command:
+            assert command.group(1) in names, line

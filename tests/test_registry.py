@@ -65,7 +65,7 @@ def test_a_new_format_reaches_the_release_its_validation_and_the_page(tmp_path, 
     out = tmp_path / "out"
     assert main(["run", "--output", str(out), "--first-release"]) == 0
     descriptor = json.loads((out / "tsv" / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["version"] == "1.0.0" and len(descriptor["resources"]) == 12
+    assert descriptor["version"] == "1.0.0" and len(descriptor["resources"]) == 13  # the labels too
     with (out / "tsv" / "actions.tsv").open(encoding="utf-8", newline="") as handle:
         assert len(list(csv.reader(handle, delimiter="\t"))) == 47  # a header and 46 actions
     files = {f.path: f for f in release_files(Layout(out))}

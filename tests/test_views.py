@@ -50,7 +50,7 @@ def test_workbook_sheets_are_named_in_french(fresh_release):
     assert sheets == ["Lisez-moi", "Partenaires", "Actions", "Programmes", "Actions et programmes",
                       "Partenaires et programmes", "Organisations", "Actions et organisations",
                       "Partenaires et organisations", "Personnes", "Actions et personnes",
-                      "Partenaires et personnes", "Thèmes des actions"]
+                      "Partenaires et personnes", "Thèmes des actions", "Libellés des codes"]
     assert [html.unescape(s) for s in sheets[1:]] == TITLES
 
 
@@ -59,16 +59,20 @@ def test_workbook_headers_are_french_titles_and_codes_show_their_labels(fresh_re
         actions = sheet_xml(book, 3)
         themes = sheet_xml(book, 13)
     header = inline_strings(actions.split("</row>", 1)[0])
-    assert header == [f["title"] for f in table_schema("actions")["fields"]]
-    assert header[:3] == ["Identifiant de l'action", "Partenaire", "Libellé de date"]
-    letter = {f["name"]: chr(ord("A") + i) for i, f in enumerate(table_schema("actions")["fields"])}
-    assert f'<dimension ref="A1:{letter["source_line_end"]}47"/>' in actions  # a header and 46 rows
+    titles = {f["name"]: f["title"] for f in table_schema("actions")["fields"]}
+    # every field of the table is there, by its French title; the ids last
+    assert set(header) >= set(titles.values()) - {"Partenaire"}
+    assert header[:3] == ["Partenaire", titles["date_label"], titles["start_date"]]
+    assert header[-2:] == ["Identifiant de l'action", "Partenaire (identifiant)"]
+    from xlsxwriter.utility import xl_col_to_name
+    letter = {title: xl_col_to_name(i) for i, title in enumerate(header)}
+    assert f'<dimension ref="A1:{letter[header[-1]]}47"/>' in actions  # a header and 46 rows
     assert 'state="frozen"' in actions and "<autoFilter" in actions
     cells = inline_strings(actions)
     assert "abandonnée" in cells and "en cours" in cells and "abandoned" not in cells
     assert "échanges de jeunes" in inline_strings(themes) and "youth_exchange" not in inline_strings(themes)
-    # the water project's amount (row 18) is a number, not a text
-    assert f'<c r="{letter["amount_eur"]}18"><v>300000</v></c>' in actions
+    # the water project's amount (row 18) is a number, not a text, with the euro format
+    assert re.search(rf'<c r="{letter[titles["amount_eur"]]}18" s="\d+"><v>300000</v></c>', actions)
 
 
 def test_workbook_readme_shows_version_link_contact_and_every_code(fresh_release):
@@ -105,7 +109,7 @@ def test_dictionary_gives_french_titles_codes_labels_version_and_contact(fresh_r
         assert f"(`{table}`, " in readme
         for field in table_schema(table)["fields"]:
             assert f"| {field['title']} | `{field['name']}` |" in readme, (table, field["name"])
-    assert "| Montant (euros) | `amount_eur` | entier | Le premier montant en euros" in readme
+    assert "| Montant cité (euros) | `amount_eur` | entier | Le montant en euros que l'entrée cite" in readme
     assert "`abandoned` : abandonnée ; `postponed` : reportée" in readme
     assert f"- **Version** : {version} " in readme
     assert "- **Corrections** : pour signaler une erreur, écrire à Ville d'Ivry-sur-Seine (<https://www.ivry94.fr>)" in readme
@@ -223,7 +227,7 @@ def test_datasette_serves_french_titles_facets_labels_and_search(fresh_release):
     assert labelled[0]["status"] == {"value": "abandoned", "label": "abandonnée"}
     tables = metadata["databases"]["ivry-jumelages"]["tables"]
     assert tables["actions"]["title"] == "Actions"
-    assert tables["actions"]["columns"]["amount_eur"].startswith("Montant (euros). Le premier montant")
+    assert "<dt>amount_eur</dt><dd>Montant cité (euros). Le montant en euros" in tables["actions"]["description_html"]
     assert metadata["license"] == "Licence Ouverte / Open Licence 2.0"
 
 
@@ -268,7 +272,7 @@ def test_duckdb_reads_typed_columns_and_descriptions():
 def test_column_descriptions_are_in_the_parquet_fields():
     import pyarrow.parquet as pq
     field = pq.read_schema(ACTIONS).field("amount_eur")
-    assert field.metadata[b"title"].decode() == "Montant (euros)"
+    assert field.metadata[b"title"].decode() == "Montant cité (euros)"
 
 
 # --- The page, in a real browser ------------------------------------------------------------
@@ -304,7 +308,7 @@ def dump_dom(browser, url, tmp_path, *flags):
 # What the test measures in the page as laid out (not part of the page, which needs no
 # script): widths, the rendered size of every visible text of the figures, the markers'
 # boxes and the timeline's bars.
-MEASURE = """<script>
+MEASURE = r"""<script>
 (function () {
   const root = document.documentElement, out = {width: root.clientWidth, scroll: root.scrollWidth};
   out.fonts = [...document.querySelectorAll('svg text')].filter(t => getComputedStyle(t).display !== 'none')
@@ -320,6 +324,35 @@ MEASURE = """<script>
     const r = b.getBoundingClientRect(), t = b.parentElement.getBoundingClientRect();
     return [b.closest('.action').dataset.action, [r.width, r.left - t.left, t.right - r.right]];
   }));
+  out.height = root.scrollHeight;
+  // a table is shown when its details element is taller than its summary
+  out.folded = [...document.querySelectorAll('.dictionary details')].map(d =>
+    d.getBoundingClientRect().height > d.querySelector('summary').getBoundingClientRect().height + 40);
+  const figures = document.querySelector('#figures').getBoundingClientRect();
+  out.figures = [figures.top, figures.bottom];
+  // the dictionary, every table unfolded: each header as wide as its title on one line,
+  // and no word of a cell broken across lines (a line may end after a hyphen or a slash)
+  document.querySelectorAll('.dictionary details').forEach(d => { d.open = true; });
+  out.narrow = []; out.broken = []; out.overflow = [];
+  for (const table of document.querySelectorAll('.dictionary table')) {
+    const box = table.parentElement.getBoundingClientRect();
+    if (table.getBoundingClientRect().width > box.width + 0.5) out.overflow.push(table.closest('details').id);
+    for (const th of table.querySelectorAll('thead th')) {
+      if (getComputedStyle(table.querySelector('thead')).position === 'absolute') break;
+      const range = document.createRange(); range.selectNodeContents(th);
+      const title = range.getBoundingClientRect(), cell = th.getBoundingClientRect();
+      if (title.width > cell.width + 0.5 || range.getClientRects().length > 1) out.narrow.push(th.textContent);
+    }
+    const walker = document.createTreeWalker(table.querySelector('tbody'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\s\-\/]+[\-\/]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index); range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) out.broken.push(match[0]);
+      }
+    }
+  }
   document.body.setAttribute('data-measure', JSON.stringify(out));
 })();
 </script>"""
@@ -361,6 +394,79 @@ def test_the_page_fits_and_shows_every_partner_and_dated_action(browser, fresh_r
         assert bar_width >= 2 and from_left >= -0.5 and to_right >= -0.5, action
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_dictionary_reads_at_both_widths(browser, fresh_release, tmp_path, width):
+    """No word broken inside (the "Co/lo/nn/e" of ``overflow-wrap: anywhere``), no column
+    narrower than its title, no table wider than the page; on a phone the tables are
+    folded (``<details>``), each row a list of "title: value", and the page is short."""
+    seen = measure(browser, fresh_release, width, tmp_path)
+    assert seen["broken"] == []
+    assert seen["narrow"] == []
+    assert seen["overflow"] == []
+    tables = len(table_names())
+    if width == 390:
+        assert seen["folded"] == [False] * tables  # folded until a reader opens one: no table shown
+        assert seen["height"] < 30_000, seen["height"]
+    else:
+        assert seen["folded"] == [True] * tables  # shown on a desk
+        assert seen["figures"][1] <= 900  # the first screen shows the figures
+
+
+def test_the_first_screen_gives_the_figures_that_matter_in_french(fresh_release):
+    document = lxml_html.fromstring((fresh_release / "index.html").read_text(encoding="utf-8"))
+    figures = [" ".join(li.text_content().split()) for li in document.xpath("//ul[@id='figures']/li")]
+    assert figures == ["6 partenaires", "46 actions", "1999–2026 années couvertes par les actions datées"]
+    assert not document.xpath("//*[@id='counts']")  # no tile per table any more
+    assert "45 actions datées" in document.xpath("string(//h2[@id='actions']/following-sibling::p[1])")
+    assert "(<code>partner_organisations</code>, 1 ligne)" in (fresh_release / "index.html").read_text(encoding="utf-8")
+
+
+def test_french_plurals_of_the_first_screen():
+    from pipeline.dictionary import About, quantity
+    from pipeline.emit import Contents
+    from pipeline.emit.pages import figures
+    assert [quantity(n, "partenaire", "partenaires") for n in (0, 1, 2)] == ["0 partenaire", "1 partenaire", "2 partenaires"]
+    about = About("t", "d", "l", "u", "s", None, "2026-11-25T10:00:00+00:00", "0" * 64, "p")
+    one = {"partners": [{"partner_id": "a"}], "actions": [
+        {"start_year": 2012, "end_year": None, "is_ongoing": False}]}
+    assert [(f.value, f.label) for f in figures(Contents(one, [], about, "1.0.0", ""))] == [
+        ("1", "partenaire"), ("1", "action"), ("2012", "année couverte par les actions datées")]
+    none = {"partners": [], "actions": []}
+    assert [(f.value, f.label) for f in figures(Contents(none, [], about, "1.0.0", ""))] == [
+        ("0", "partenaire"), ("0", "action")]
+    ongoing = {"partners": [{}], "actions": [{"start_year": 2016, "end_year": None, "is_ongoing": True}]}
+    assert figures(Contents(ongoing, [], about, "1.0.0", ""))[2].value == "2016–2026"  # to the snapshot
+
+
+def test_the_timeline_is_in_date_order(fresh_release):
+    document = lxml_html.fromstring((fresh_release / "index.html").read_text(encoding="utf-8"))
+    actions = {a["action_id"]: a for a in read_json(fresh_release / "json" / "actions.json")}
+    for section in document.xpath("//section[@data-partner]"):
+        ids = section.xpath(".//li[@data-action]/@data-action")
+        dated = [i for i in ids if actions[i]["start_date"]]
+        assert ids[:len(dated)] == dated  # the undated ones last
+        starts = [(actions[i]["start_date"], actions[i]["end_date"] or "9999") for i in dated]
+        assert starts == sorted(starts), section.get("data-partner")
+    dianguirde = document.xpath("//section[@data-partner='dianguirde']//li[@data-action]/@data-action")
+    # the page writes 2010-2012 (line 44) above 2010-2011 (line 46): the timeline puts the shorter first
+    assert dianguirde.index("dianguirde-2010-2011") < dianguirde.index("dianguirde-2010-2012")
+
+
+def test_positions_are_links_in_one_coordinate_format(fresh_release):
+    document = lxml_html.fromstring((fresh_release / "index.html").read_text(encoding="utf-8"))
+    positions = document.xpath("//span[@class='position']")
+    assert len(positions) == 6
+    for position in positions:
+        text = re.sub(r"[ \t\n]+", " ", position.text_content()).strip()  # no-break spaces kept
+        assert re.match(r"Position sur la carte : \d+(,\d+)?°\u00a0[NS], \d+(,\d+)?°\u00a0[EO], d'après ", text), text
+        (link,) = position.xpath("a/@href")
+        assert link.startswith("https://")
+    dianguirde = document.xpath("string(//section[@data-partner='dianguirde']//span[@class='position'])")
+    assert "14,4931°\u00a0N, 9,0156°\u00a0O" in dianguirde and "%C3" not in dianguirde
+    assert document.xpath("//section[@data-partner='dianguirde']//span[@class='position']/a/@href") == [
+        "https://fi.wikipedia.org/wiki/Dianguird%C3%A9"]
+
+
 def test_the_page_links_every_row_to_its_line_and_lists_downloads(browser, fresh_release, tmp_path):
     document = lxml_html.fromstring(dump_dom(browser, (fresh_release / "index.html").as_uri(), tmp_path))
     text = (fresh_release / "source" / "ivry-jumelages.txt").read_text(encoding="utf-8").split("\n")
@@ -395,7 +501,15 @@ def test_the_page_links_every_row_to_its_line_and_lists_downloads(browser, fresh
 
 def test_the_page_needs_no_network_and_no_script(fresh_release):
     text = (fresh_release / "index.html").read_text(encoding="utf-8")
-    assert not re.search(r'(?:src|href)="https?://(?!www\.ivry94\.fr|www\.etalab\.gouv\.fr)', text)
+    assert not re.search(r'src="https?://', text)  # nothing loaded from the network
+    # the only addresses elsewhere are links a reader may follow: the town's, the licence,
+    # and the pages the partners' positions come from
+    document = lxml_html.fromstring(text)
+    outside = {h for h in document.xpath("//a/@href") if h.startswith("http")}
+    positions = set(document.xpath("//span[@class='position']/a/@href"))
+    assert {re.match(r"https?://[^/]+", h).group(0) for h in outside - positions} == {
+        "https://www.ivry94.fr", "https://www.etalab.gouv.fr"}
+    assert not document.xpath("//link[@href] | //*[@src]")
     assert "<script" not in text and "<link rel=\"stylesheet\"" not in text
     assert "Natural Earth" in text and text.count('class="outline"') > 20  # country outlines
 
@@ -411,4 +525,4 @@ def test_on_a_terminal_the_run_ends_with_a_summary_table(tmp_path, capsys, monke
     assert "\x1b[" in raw  # coloured
     out = re.sub(r"\x1b\[[0-9;]*m", "", raw)
     assert re.search(r"│ actions\s+│\s+46 │", out) and re.search(r"│ action_themes\s+│\s+88 │", out)
-    assert "no change since release" in " ".join(out.split()) and "set aside: 3" in out
+    assert "aucun changement depuis la publication" in " ".join(out.split()) and "mis de côté : 3" in " ".join(out.split())

@@ -18,11 +18,13 @@ formatting can come out of the page's words.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..config import config
+from ..dictionary import quantity
 from ..escape import markdown, web_address
 from ..layout import DESCRIPTOR, Layout, ReleaseFile
 from ..paths import TEMPLATES
@@ -70,11 +72,15 @@ def _environment(kind: str) -> Environment:
     options: dict[str, Any] = {"loader": FileSystemLoader(TEMPLATES), "undefined": StrictUndefined,
                                "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
     if kind == "html":
-        return Environment(autoescape=True, **options)
+        environment = Environment(autoescape=True, **options)
+        environment.filters["quantity"] = quantity
+        return environment
     environment = Environment(autoescape=False, finalize=_finalize_markdown, **options)
     environment.filters["code"] = code
     environment.filters["raw"] = Markdown
     environment.filters["paragraph"] = lambda value: Markdown(markdown(value, line_start=True))
+    environment.filters["quantity"] = lambda number, one, other: Markdown(
+        markdown(quantity(number, one, other)))
     return environment
 
 
@@ -148,11 +154,59 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Position:
+    """Where a partner is on the map, in one format (decimal degrees, French decimal
+    comma, N/S and E/O), and the page its coordinates come from, as a link."""
+
+    coordinates: str
+    source: str
+    url: str | None
+
+
+def coordinates(latitude: float, longitude: float) -> str:
+    """Decimal degrees as a French reader writes them, each with its letter on the same
+    line (a no-break space between them).
+
+    >>> coordinates(14.4931, -9.0156), coordinates(-33.5, 151.25)
+    ('14,4931°\xa0N, 9,0156°\xa0O', '33,5°\xa0S, 151,25°\xa0E')
+    """
+    def degrees(value: float, positive: str, negative: str) -> str:
+        text = f"{abs(value)}".removesuffix(".0").replace(".", ",")
+        return f"{text}°\u00a0{positive if value >= 0 else negative}"
+    return f"{degrees(latitude, 'N', 'S')}, {degrees(longitude, 'E', 'O')}"
+
+
+_ADDRESS = re.compile(r"https?://\S+")
+
+
+def position(partner: dict[str, Any]) -> Position | None:
+    """A partner's position and its source: the coordinates from the ``latitude`` and
+    ``longitude`` columns (whatever format the source wrote them in), the source named as
+    ``location_source`` names it (up to its own coordinates) and linked to the address it
+    gives, when that is a web address.
+
+    >>> position({"latitude": 14.4931, "longitude": -9.0156, "location_source":
+    ...           "Wikipédia (fi), « Dianguirdé » : 14°29′35″N 9°0′56″W — https://fi.wikipedia.org/wiki/D"})
+    Position(coordinates='14,4931°\xa0N, 9,0156°\xa0O', source='Wikipédia (fi), « Dianguirdé »', url='https://fi.wikipedia.org/wiki/D')
+    """
+    if partner.get("latitude") is None or partner.get("longitude") is None:
+        return None
+    text = str(partner.get("location_source") or "")
+    found = _ADDRESS.search(text)
+    name = text.split(" : ", 1)[0].split(" — ", 1)[0].strip() if text else ""
+    if found and name.startswith(found.group(0)):
+        name = ""
+    return Position(coordinates(partner["latitude"], partner["longitude"]), name or "source",
+                    web_address(found.group(0)) if found else None)
+
+
+@dataclass(frozen=True)
 class Section:
     partner: dict[str, Any]
     number: int
     facts: list[str]
     rows: list[Row]
+    position: Position | None = None
 
 
 @dataclass(frozen=True)
@@ -184,8 +238,23 @@ def _columns(tables: list[Table]) -> dict[str, dict[str, Column]]:
     return {t.name: {c.name: c for c in t.columns} for t in tables}
 
 
+def date_order(action: dict[str, Any], stretch: tuple[float, float] | None) -> tuple[Any, ...]:
+    """Where an action comes on its partner's timeline: by its start, then its end, then
+    the page's order; the undated ones last, in the page's order.
+
+    >>> date_order({"source_line": 30}, (2012.0, 2013.0)) < date_order({"source_line": 10}, (2015.0, 2016.0))
+    True
+    >>> date_order({"source_line": 5}, None) > date_order({"source_line": 90}, (2020.0, 2021.0))
+    True
+    """
+    if stretch is None:
+        return (1, 0.0, 0.0, action["source_line"])
+    return (0, stretch[0], stretch[1], action["source_line"])
+
+
 def sections(contents: Contents) -> tuple[list[Section], Scale | None]:
-    """Each partner with its actions, in the page's order, and the time scale they share."""
+    """Each partner with its actions, partners in the page's order and each one's actions
+    in date order (:func:`date_order`), and the time scale they share."""
     data, columns = contents.data, _columns(contents.tables)
     snapshot_day = contents.about.snapshot_date
     until = year_fraction(date.fromisoformat(snapshot_day)) if snapshot_day else None
@@ -193,7 +262,7 @@ def sections(contents: Contents) -> tuple[list[Section], Scale | None]:
     dated = [s for s in spans.values() if s]
     time_scale = scale(dated, until) if dated else None
     by_partner: dict[str, list[dict[str, Any]]] = {}
-    for action in sorted(data["actions"], key=lambda a: a["source_line"]):
+    for action in sorted(data["actions"], key=lambda a: date_order(a, spans[a["action_id"]])):
         by_partner.setdefault(action["partner_id"], []).append(action)
     result = []
     partner_columns, action_columns = columns["partners"], columns["actions"]
@@ -215,7 +284,7 @@ def sections(contents: Contents) -> tuple[list[Section], Scale | None]:
                       if "status" in action_columns else None)
             rows.append(Row(action, action.get("date_label") or "sans date", excerpt(action),
                             status or "", left, width, bool(action.get("is_ongoing"))))
-        result.append(Section(partner, number, facts, rows))
+        result.append(Section(partner, number, facts, rows, position(partner)))
     return result, time_scale
 
 
@@ -332,6 +401,36 @@ def files(layout: Layout) -> list[ReleaseFile]:
     ]
 
 
+@dataclass(frozen=True)
+class Figure:
+    value: str
+    label: str
+
+
+def figures(contents: Contents) -> list[Figure]:
+    """The few figures of the first screen: partners, actions and the years the dated
+    actions cover (to the snapshot's year when one is ongoing), in correct French.
+
+    Each figure is the number and its noun (``quantity``: "1 partenaire", "0 partenaire").
+    """
+    data = contents.data
+    partners, actions = len(data["partners"]), len(data["actions"])
+    starts = [a["start_year"] for a in data["actions"] if a.get("start_year") is not None]
+    ends = [a["end_year"] or a["start_year"] for a in data["actions"] if a.get("start_year") is not None]
+    snapshot_day = contents.about.snapshot_date
+    if snapshot_day and any(a.get("is_ongoing") for a in data["actions"]):
+        ends.append(int(snapshot_day[:4]))
+    found = [Figure(*quantity(partners, "partenaire", "partenaires").split(" ", 1)),
+             Figure(*quantity(actions, "action", "actions").split(" ", 1))]
+    if starts:
+        first, last = min(starts), max(ends)
+        years = last - first + 1
+        found.append(Figure(f"{first}–{last}" if last > first else str(first),
+                            quantity(years, "année couverte", "années couvertes").split(" ", 1)[1]
+                            + " par les actions datées"))
+    return found
+
+
 def _context(layout: Layout, contents: Contents) -> dict[str, Any]:
     about = contents.about
     contact = about.contact
@@ -354,6 +453,9 @@ def write(layout: Layout, contents: Contents) -> None:
     context.update({
         "map": world_map(contents.data["partners"]), "sections": rows, "scale": time_scale,
         "dated": sum(1 for s in rows for r in s.rows if r.left is not None),
+        "figures": figures(contents),
+        "without_status": sum(1 for a in contents.data["actions"] if not a.get("status")),
+        "actions": len(contents.data["actions"]),
         "downloads": downloads(layout, contents), "lines": page_lines(contents.page_text),
         "town": config().town,
     })

@@ -4,7 +4,8 @@ package's file of the same table, see :func:`convert`).
 Each column's Arrow type comes from its Table Schema type, so integers stay integers
 with nulls, booleans stay booleans and dates are ``date32``; each field carries its title
 and description, and the whole Table Schema is stored in the file's metadata under
-``table_schema``.
+``table_schema``. The ``pandas`` entry that pandas itself writes is there too, so that the
+plain ``pd.read_parquet(path)`` gives nullable ``Int64`` integers and ``boolean`` booleans.
 """
 
 from __future__ import annotations
@@ -37,6 +38,38 @@ SCHEMA_EXTRAS: dict[str, Any] = {"missingValues": ["", "nan"]}
 # that stops early (an unchanged page) or a command that writes nothing never pays for it.
 ARROW_TYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool_",
                "date": "date32"}
+# What pandas itself writes in a Parquet file's ``pandas`` metadata for a column of each
+# Table Schema type, as (pandas_type, numpy_type): the numpy_type names the dtype that
+# ``pd.read_parquet(path)`` gives with no option, so integers come back as nullable
+# ``Int64`` (2003, not 2003.0) and booleans as nullable ``boolean`` (not objects). Strings
+# are left to pandas' own default (``str`` in pandas 3, ``object`` before), dates are
+# ``datetime.date`` objects as pyarrow gives them. tests/test_parquet.py checks this table
+# against what pandas writes for a DataFrame of those dtypes.
+PANDAS_TYPES = {"string": ("unicode", "object"), "integer": ("int64", "Int64"),
+                "number": ("float64", "float64"), "boolean": ("bool", "boolean"),
+                "date": ("date", "object")}
+
+
+def pandas_metadata(schema: dict[str, Any]) -> dict[str, Any]:
+    """The ``pandas`` entry of a Parquet file's metadata for a table of this Table Schema,
+    as ``DataFrame.to_parquet`` writes it (no index), built without loading pandas. The
+    versions named are pyarrow's (also in the file's ``created_by``) and a fixed pandas
+    version: a release is byte-identical from the same input and libraries."""
+    import pyarrow as pa
+
+    columns = [{"name": field["name"], "field_name": field["name"],
+                "pandas_type": PANDAS_TYPES[field["type"]][0],
+                "numpy_type": PANDAS_TYPES[field["type"]][1], "metadata": None}
+               for field in schema["fields"]]
+    return {"index_columns": [], "column_indexes": [], "columns": columns, "attributes": {},
+            "creator": {"library": "pyarrow", "version": pa.__version__},
+            "pandas_version": PANDAS_VERSION}
+
+
+# The oldest pandas the project supports (pyproject.toml), whose metadata format this is;
+# pyarrow reads the dtypes from ``numpy_type``, not from this version. A constant, so that
+# upgrading pandas alone does not change a release's bytes.
+PANDAS_VERSION = "2.2.0"
 
 
 def arrow_schema(schema: dict[str, Any]) -> pa.Schema:
@@ -51,7 +84,9 @@ def arrow_schema(schema: dict[str, Any]) -> pa.Schema:
         metadata = {key: field[key] for key in ("title", "description") if key in field}
         fields.append(pa.field(field["name"], getattr(pa, ARROW_TYPES[field["type"]])(),
                                nullable=not required, metadata=metadata))
-    return pa.schema(fields, metadata={"table_schema": json.dumps(schema, ensure_ascii=False)})
+    return pa.schema(fields, metadata={
+        "table_schema": json.dumps(schema, ensure_ascii=False),
+        "pandas": json.dumps(pandas_metadata(schema), ensure_ascii=False)})
 
 
 def read(path: Path, schema: dict[str, Any]) -> list[dict[str, object]]:

@@ -11,20 +11,26 @@ serves a documented, browsable database:
   (``libelles_<table>_<column>``: ``code``, ``libelle``), which the column references, so
   that Datasette shows "abandonnée" beside ``abandoned`` and lists the allowed values;
 - the actions' text is searchable (``actions_fts``, SQLite's FTS5, accents ignored:
-  "ecole" finds "école"), from Datasette's search box or ``?_search=``;
+  "ecole" finds "école"), from Datasette's search box or ``?_search=``; beside the text,
+  the index holds the other forms of its words (:func:`search_forms`), so that the
+  inclusive "réfugié·es" is found by "réfugiés" and "réfugié", and "jeunes" by "jeune";
 - the tables open with facets: actions by partner, status and start year; themes by
-  theme.
+  theme; and on their rows: the columns' short descriptions are folded under the table's
+  description (the long ones are in the data dictionary); the label tables are hidden
+  from the database's page (still there, and still what a code's label comes from).
 """
 
 from __future__ import annotations
 
+import html
+import re
 import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..escape import web_address
 from ..layout import Layout, ReleaseFile
-from ..schemas import table_schema
+from ..schemas import LABELS, table_schema
 from .json import write_json
 
 if TYPE_CHECKING:
@@ -43,6 +49,66 @@ FACETS = ("partner_id", "status", "start_year", "theme", "kind", "country_code",
 # The column Datasette shows for a row referenced from another table.
 LABEL_COLUMNS = ("name", "date_label")
 CODE, LABEL = "code", "libelle"
+FORMS = "formes"  # the FTS column of the other forms of the text's words
+SHORT = 90  # characters of a column's description shown in Datasette
+FACET_SIZE = 6  # values a facet shows before "…" (Datasette's default is 30)
+
+# A word of inclusive writing: a base, then one or two short endings after a middle dot
+# (or a period, or a bullet): "réfugié·es", "citoyen·ne·s", "élu.es".
+_ENDING = "[a-zàâäéèêëîïôöùûüç]"  # an ending is lower case: "Ramallah.Il" is two sentences
+_INCLUSIVE = re.compile(rf"\b([^\W\d_]{{2,}})[·•‧⋅.]({_ENDING}{{1,4}})(?:[·•‧⋅.]({_ENDING}{{1,3}}))?\b")
+_WORD = re.compile(r"[^\W\d_]{4,}")  # short words (des, six, mer) have no other form worth it
+
+
+def search_forms(text: str) -> str:
+    """The other forms of the words of ``text`` that a search should find it by: each
+    inclusive word's masculine and feminine forms, singular and plural; each word's
+    singular or plural (an ``s`` or ``x`` taken off, an ``s`` added). Accents stay (the
+    index ignores them).
+
+    >>> search_forms("accueil de réfugié·es et de citoyen·ne·s")
+    'réfugié réfugiés réfugiée réfugiées citoyen citoyens citoyenne citoyennes accueils'
+    >>> search_forms("des jeunes élu.es. Il")
+    'élu élus élue élues jeune'
+    """
+    forms: list[str] = []
+
+    def add(word: str) -> None:
+        if word not in forms:
+            forms.append(word)
+
+    def number(word: str) -> None:
+        add(word[:-1] if word[-1] in "sx" else word + "s")
+
+    rest = text
+    for match in _INCLUSIVE.finditer(text):
+        base, first, second = match.group(1), match.group(2), match.group(3) or ""
+        ending = first + second
+        feminine = base + ending.removesuffix("s") if ending.removesuffix("s") else base
+        for word in (base, base + "s", feminine, feminine + "s"):
+            add(word)
+        rest = rest.replace(match.group(0), " ")
+    for word in _WORD.findall(rest):
+        number(word)
+    return " ".join(forms)
+
+
+def short_description(title: str, description: str) -> str:
+    """A column as Datasette lists it: its French title and its description's first
+    sentence, cut at a word within ``SHORT`` characters (the whole one is in the data
+    dictionary).
+
+    >>> short_description("Statut", "Ce que l'entrée dit de l'action. Une négation annule la mention.")
+    "Statut. Ce que l'entrée dit de l'action."
+    >>> len(short_description("Texte", "mot " * 60)) <= len("Texte. ") + SHORT
+    True
+    """
+    first = re.split(r"(?<=[.;:])\s", description, maxsplit=1)[0].rstrip(" ;:")
+    if len(first) > SHORT:
+        first = first[:SHORT - 1].rsplit(" ", 1)[0].rstrip(" ,;:(«") + "…"
+    if first and first[-1] not in ".…":
+        first += "."
+    return f"{title}. {first}" if first else title
 
 
 def _quote(name: str) -> str:
@@ -69,7 +135,9 @@ def create_statement(table: str) -> str:
             line += f" CHECK (date({_quote(field['name'])}, '+0 days') IS {_quote(field['name'])})"
         lines.append(line)
     lines.append("PRIMARY KEY (" + ", ".join(map(_quote, schema["primaryKey"])) + ")")
-    for key in schema.get("foreignKeys", []):
+    # a vocabulary column references its own table of labels (below), where its codes are a
+    # primary key, rather than the package's ``labels``, where a code may serve two columns
+    for key in (k for k in schema.get("foreignKeys", []) if k["reference"]["resource"] != LABELS):
         lines.append(f"FOREIGN KEY ({', '.join(map(_quote, key['fields']))}) REFERENCES "
                      f"{_quote(key['reference']['resource'])} "
                      f"({', '.join(map(_quote, key['reference']['fields']))})")
@@ -114,20 +182,35 @@ def _load(connection: sqlite3.Connection, contents: Contents) -> None:
             f"INSERT INTO {_quote(table.name)} VALUES ({', '.join('?' * len(names))})",
             ([_sql(row[n]) for n in names] for row in contents.data[table.name]))
     for searched, text_column in SEARCHED.items():
+        # the text and the other forms of its words, each row under its table row's rowid
+        # (which Datasette's search joins on)
         fts = _quote(f"{searched}_fts")
         connection.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({_quote(text_column)}, "
-                           f"content={_quote(searched)}, tokenize='unicode61 remove_diacritics 2')")
-        connection.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+                           f"{_quote(FORMS)}, tokenize='unicode61 remove_diacritics 2')")
+        rows = connection.execute(f"SELECT rowid, {_quote(text_column)} FROM {_quote(searched)} "
+                                  "ORDER BY rowid").fetchall()
+        connection.executemany(f"INSERT INTO {fts}(rowid, {_quote(text_column)}, {_quote(FORMS)}) "
+                               "VALUES (?, ?, ?)",
+                               [(rowid, text, search_forms(text or "")) for rowid, text in rows])
 
 
 def _table_metadata(table: Table) -> dict[str, Any]:
     names = [c.name for c in table.columns]
+    # the columns' short descriptions, folded under the table's: a table opens on its rows
+    # (Datasette lists a table's "columns" above them, 26 long paragraphs for the actions)
+    columns = "".join(f"<dt>{html.escape(c.name)}</dt>"
+                      f"<dd>{html.escape(short_description(c.title, c.description))}</dd>"
+                      for c in table.columns)
     meta: dict[str, Any] = {
-        "title": table.title, "description": table.description,
-        "columns": {c.name: f"{c.title}. {c.description}" for c in table.columns},
+        "title": table.title,
+        "description_html": f"<p>{html.escape(table.description)}</p><details><summary>Les "
+                            f"{len(table.columns)} colonnes (le détail de chacune est dans le "
+                            f"dictionnaire des données, README.md)</summary>"
+                            f'<dl class="column-descriptions">{columns}</dl></details>',
     }
     if facets := [f for f in FACETS if f in names and table_schema(table.name)["primaryKey"] != [f]]:
         meta["facets"] = facets
+        meta["facet_size"] = FACET_SIZE  # a start year's 20 values would push the rows down
     if label := next((c for c in LABEL_COLUMNS if c in names), None):
         meta["label_column"] = label
     if table.name in SEARCHED:
@@ -146,6 +229,7 @@ def metadata(contents: Contents, database: str) -> dict[str, Any]:
         for column in table.columns:
             if column.categories:
                 tables[labels_table(table.name, column.name)] = {
+                    "hidden": True,  # a lookup table, not data: off the database's page
                     "title": f"Libellés : {column.title} ({table.title})",
                     "description": f"Les codes de la colonne {column.name} de la table "
                                    f"{table.name} et leur libellé en français.",
@@ -154,6 +238,7 @@ def metadata(contents: Contents, database: str) -> dict[str, Any]:
                                 LABEL: "Libellé en français."}}
     for searched in SEARCHED:
         tables[f"{searched}_fts"] = {"hidden": True}
+    tables[LABELS]["hidden"] = True  # the package's table of labels, the same codes again
     contact = about.contact
     return {
         "title": about.title,

@@ -1,11 +1,18 @@
 """A workbook for spreadsheets, in French: a "Lisez-moi" sheet, then one sheet per table.
 
+The workbook is a view for people, not a dump of the tables: each sheet leads with what a
+reader looks for and keeps the identifiers for the end (:func:`sheet_columns`). The
+actions sheet starts with the partner's name, the date label, the period's first and last
+days, the text, the status, the amount (in euros, formatted) and its kind, then the themes,
+programmes, organisations and people of the action, each joined in one cell by their
+French names; a link sheet shows the names of what it links beside their identifiers.
 What a reader sees is French: each sheet is named by its table's title, its header row
 gives the columns' French titles, and a vocabulary cell shows the code's French label
 (the codes, which the CSV, Parquet and JSON files hold, are in the read-me sheet's
 dictionary, beside their labels). Cells are typed (numbers, booleans, dates shown as
-2023-07-03 whatever the reader's locale, text), the header row is frozen with filters, and
-column widths fit the content.
+2023-07-03 whatever the reader's locale, text), the header row is frozen with filters,
+column widths fit the content, and every sheet prints landscape, one page wide, with its
+header row on every page.
 
 Page text is written as text, always: each cell through ``write_string`` (never
 ``write()``, which would turn "=…", "+…", "-…" or "@…" into a formula and a long address
@@ -23,17 +30,21 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..escape import web_address
 from ..layout import Layout, ReleaseFile
+from ..schemas import LABELS, table_schema
 from . import snapshot
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
 
     from ..dictionary import Column, Table
+    from ..tables import Row, Tables
     from .base import Contents
 
 FOLDER = SUFFIX = "xlsx"
@@ -43,11 +54,167 @@ MEDIATYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIN_WIDTH, MAX_WIDTH = 8, 60
 CELL_LIMIT = 32_767  # characters (UTF-16 code units) a cell holds in Excel and LibreOffice
 LINE_HEIGHT = 15  # points: one line of the default 11-point font
+MAX_HEIGHT = 409  # points: the tallest row Excel allows
 README = "Lisez-moi"
 # XlsxWriter's guessing, off: page text is never a formula, a link or a number
 OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
            "strings_to_numbers": False}
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+# The actions sheet's first columns, after the partner's name: what a reader of an action
+# looks for first (schema fields; the rest follow in the schema's order).
+LEADING = {"actions": ("date_label", "start_date", "end_date", "text", "status", "amount_eur",
+                       "amount_kind")}
+EURO_FORMAT = '#,##0 "€"'
+EURO_FIELDS = frozenset({"amount_eur"})
+WRAPPED_WIDTH = 60  # the width of a wrapped text column (the entry's text, joined names)
+JOINED_SEPARATOR = " ; "
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A column of a sheet: a field of the table, or what the workbook adds for people
+    (the name behind an identifier, the names an action's links join)."""
+
+    title: str
+    code: str  # the field's name, or where an added column's values come from
+    type_label: str
+    description: str
+    value: Callable[[Row], Any]
+    categories: tuple[tuple[str, str], ...] = ()
+    example: str = ""
+    kind: str = ""  # "euro", "wrap" or ""
+
+
+def plural(title: str) -> str:
+    """A column title for several of them.
+
+    >>> plural("Thème"), plural("Pays")
+    ('Thèmes', 'Pays')
+    """
+    return title if title.endswith(("s", "x", "z")) else title + "s"
+
+
+def identifier_title(title: str) -> str:
+    """The title of an identifier column, told apart from the name shown beside it.
+
+    >>> identifier_title("Partenaire"), identifier_title("Identifiant de l'action")
+    ('Partenaire (identifiant)', "Identifiant de l'action")
+    """
+    return title if title.startswith("Identifiant") else f"{title} (identifiant)"
+
+
+def _field_column(column: Column, identifier: bool = False) -> Shown:
+    name = column.name
+    kind = "euro" if name in EURO_FIELDS else "wrap" if name == "text" else ""
+    label = column.label if column.categories else None
+    return Shown(identifier_title(column.title) if identifier else column.title, name,
+                 column.type_label, column.description,
+                 (lambda row: label(row[name])) if label else (lambda row: row[name]),
+                 column.categories, column.example, kind)
+
+
+def _names(data: Tables) -> Callable[[str, Any], str | None]:
+    """What a record of a table is called, for a person: its name, or for an action its
+    partner, date label and first words (:func:`pipeline.changes.record_name`)."""
+    from ..changes import record_name
+    from ..schemas import table_names
+
+    content = ({t: table_schema(t) for t in table_names()}, data)
+    cache: dict[tuple[str, Any], str | None] = {}
+    by_key = {t: {r[table_schema(t)["primaryKey"][0]]: r for r in data[t]}
+              for t in table_names() if len(table_schema(t)["primaryKey"]) == 1}
+
+    def name(table: str, key: Any) -> str | None:
+        if (table, key) not in cache:
+            row = by_key.get(table, {}).get(key)
+            cache[table, key] = record_name(table, row, content) if row else None
+        return cache[table, key]
+    return name
+
+
+def _references(table: str) -> list[tuple[str, str]]:
+    """(field, referenced table) of each one-field foreign key of ``table`` to a table of
+    records (the labels are shown in the cells themselves)."""
+    return [(k["fields"][0], k["reference"]["resource"])
+            for k in table_schema(table).get("foreignKeys", [])
+            if len(k["fields"]) == 1 and k["reference"]["resource"] != LABELS]
+
+
+def _joined(table: Table, tables: list[Table], data: Tables,
+            name: Callable[[str, Any], str | None]) -> list[Shown]:
+    """For a table with a one-field key (an action, a partner): one column per link table
+    keyed on it, joining the French names (or labels) of what it links, in the page's
+    order; a vocabulary in the link's key (a person's role) is given in brackets."""
+    key = table_schema(table.name)["primaryKey"]
+    if len(key) != 1:
+        return []
+    shown: list[tuple[bool, Shown]] = []
+    for link in tables:
+        schema = table_schema(link.name)
+        if link.name == table.name or key[0] not in schema["primaryKey"] \
+                or (key[0], table.name) not in _references(link.name):
+            continue
+        other = [(f, t) for f, t in _references(link.name) if f != key[0]]
+        coded = [c for c in link.columns if c.categories and c.name in schema["primaryKey"]]
+        if other:
+            field, target = other[0]
+            title = next(t.title for t in tables if t.name == target)
+            code = f"{link.name} → {target}"
+        elif coded:
+            field, target, title = coded[0].name, "", plural(coded[0].title)
+            code = f"{link.name}.{field}"
+        else:
+            continue
+        extra = [c for c in coded if c.name != field]
+        groups: dict[Any, list[str]] = {}
+        for row in data[link.name]:
+            text = name(target, row[field]) if target else coded[0].label(row[field])
+            if text is None:
+                continue
+            if extra:
+                text += " (" + ", ".join(str(c.label(row[c.name])) for c in extra) + ")"
+            items = groups.setdefault(row[key[0]], [])
+            if text not in items:
+                items.append(text)
+        joined = {k: JOINED_SEPARATOR.join(v) for k, v in groups.items()}
+        shown.append((bool(other), Shown(title, code, "texte",
+                           f"Ajoutée au classeur : {title.lower()} liés, d'après la table "
+                           f"{link.name}, séparés par « {JOINED_SEPARATOR.strip()} ».",
+                           _looked_up(joined, key[0]), kind="wrap")))
+    # labels of a vocabulary (the themes) first, then the records linked, in package order
+    return [column for _, column in sorted(shown, key=lambda pair: pair[0])]
+
+
+def _looked_up(values: dict[Any, str], key: str) -> Callable[[Row], Any]:
+    """What a cell shows: the value ``values`` holds for the row's ``key``."""
+    return lambda row: values.get(row[key])
+
+
+def _referred(name: Callable[[str, Any], str | None], target: str, field: str) -> Callable[[Row], Any]:
+    """What a cell shows: the name of the record of ``target`` that ``field`` refers to."""
+    return lambda row: name(target, row[field])
+
+
+def sheet_columns(table: Table, tables: list[Table], data: Tables,
+                  name: Callable[[str, Any], str | None] | None = None) -> list[Shown]:
+    """The columns of a table's sheet, in the order a person reads them: the names of the
+    records it refers to (a partner, an action, a programme…), the leading fields
+    (``LEADING``, else its name), the joined names of its links, its other fields in the
+    schema's order, and its identifiers (``*_id``) last."""
+    named = name or _names(data)
+    by_name = {c.name: c for c in table.columns}
+    names = []
+    for field, target in _references(table.name):
+        names.append(Shown(by_name[field].title, f"{target} (par {field})", "texte",
+                           f"Ajoutée au classeur : ce que désigne {field}, nommé ; "
+                           "l'identifiant est en fin de ligne.",
+                           _referred(named, target, field),
+                           kind="wrap" if target == "actions" else ""))
+    leading = [by_name[f] for f in LEADING.get(table.name, ("name",)) if f in by_name]
+    ids = [c for c in table.columns if c.name.endswith("_id")]
+    rest = [c for c in table.columns if c not in leading and c not in ids]
+    return [*names, *map(_field_column, leading), *_joined(table, tables, data, named),
+            *map(_field_column, rest), *(_field_column(c, identifier=True) for c in ids)]
 
 
 def files(layout: Layout) -> list[ReleaseFile]:
@@ -126,15 +293,10 @@ def row_height(cells: list[tuple[str, float]]) -> float:
     for text, width in cells:
         per_line = max(1, int(width * 1.1))
         lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")))
-    return LINE_HEIGHT * lines
+    return min(MAX_HEIGHT, LINE_HEIGHT * lines)
 
 
-def _value(column: Column, value: Any) -> Any:
-    """What a data cell shows: the French label of a code, the value itself otherwise."""
-    return column.label(value)
-
-
-def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, text_format: Any = None,
+def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, cell_format: Any = None,
                 date_format: Any = None) -> bool:
     """One typed cell; True when a text had to be cut to fit."""
     if value is None or value == "":
@@ -142,18 +304,19 @@ def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, text_format: A
     if isinstance(value, bool):
         sheet.write_boolean(row, col, value)
     elif isinstance(value, (int, float)):
-        sheet.write_number(row, col, value)
+        sheet.write_number(row, col, value, cell_format)
     elif isinstance(value, date):
         sheet.write_datetime(row, col, value, date_format)
     else:
         text = str(value)
         cut = fitted(text)
-        sheet.write_string(row, col, cut, text_format)
+        sheet.write_string(row, col, cut, cell_format)
         return cut != text
     return False
 
 
-def _readme(workbook: Any, contents: Contents, layout: Layout) -> None:
+def _readme(workbook: Any, contents: Contents, layout: Layout,
+            columns: list[list[Shown]]) -> None:
     about, tables = contents.about, contents.tables
     bold = workbook.add_format({"bold": True, "valign": "top"})
     title = workbook.add_format({"bold": True, "font_size": 14})
@@ -184,6 +347,12 @@ def _readme(workbook: Any, contents: Contents, layout: Layout) -> None:
         ("Libellés", "Les colonnes à vocabulaire montrent le libellé français de chaque valeur. "
                      "Les fichiers CSV, Parquet et JSON contiennent les codes : le dictionnaire "
                      "ci-dessous donne chaque code avec son libellé.", None),
+        ("Méthode et limites", about.methodology, None),
+        ("Colonnes", "Chaque feuille commence par ce qu'on y cherche (pour les actions : "
+                     "partenaire, date, période, texte, statut, montant et sa nature, puis "
+                     "thèmes, programmes, organisations et personnes liés) ; les noms sont "
+                     "montrés à côté des identifiants, qui sont en fin de ligne. Les colonnes "
+                     "ajoutées au classeur sont décrites comme telles ci-dessous.", None),
         ("Licence", about.licence_title, web_address(about.licence_url)),
         ("Éditeur", about.publisher, None),
         ("Corrections", f"{contact.name} : {contact.email or contact.url}",
@@ -208,11 +377,11 @@ def _readme(workbook: Any, contents: Contents, layout: Layout) -> None:
     sheet.set_row(row, row_height([(h, widths[i]) for i, h in enumerate(heads)]))
     for col, head in enumerate(heads):
         sheet.write_string(row, col, head, header)
-    for name, table in zip(names[1:], tables, strict=True):
-        for column in table.columns:
+    for name, shown in zip(names[1:], columns, strict=True):
+        for column in shown:
             row += 1
             allowed = "\n".join(f"{code} : {label}" for code, label in column.categories)
-            cells = [name, column.title, column.name, column.type_label, column.description,
+            cells = [name, column.title, column.code, column.type_label, column.description,
                      allowed, column.example]
             sheet.set_row(row, row_height([(c, widths[i]) for i, c in enumerate(cells)]))
             for col, cell in enumerate(cells):
@@ -232,36 +401,52 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
     workbook = xlsxwriter.Workbook(str(path), OPTIONS)
     created = datetime.fromisoformat(about.snapshot_date) if about.snapshot_date else datetime(2000, 1, 1)
     workbook.set_properties({"title": about.title, "author": about.publisher, "created": created})
-    header = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1})
-    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    _readme(workbook, contents, layout)
+    header = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1, "text_wrap": True,
+                                  "valign": "top"})
+    formats = {"": None, "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+               "euro": workbook.add_format({"num_format": EURO_FORMAT, "valign": "top"})}
+    day = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+    name = _names(data)
+    columns = [sheet_columns(table, tables, data, name) for table in tables]
+    _readme(workbook, contents, layout, columns)
     warnings: list[dict[str, Any]] = []
-    for name, table in zip(sheet_names(tables)[1:], tables, strict=True):
-        sheet = workbook.add_worksheet(name)
+    for sheet_name, table, shown in zip(sheet_names(tables)[1:], tables, columns, strict=True):
+        sheet = workbook.add_worksheet(sheet_name)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)  # printed: one page wide, as many pages down as it takes
+        sheet.repeat_rows(0)  # the header row on every printed page
         rows = data[table.name]
-        for c, column in enumerate(table.columns):  # widths first: in constant memory, before rows
-            shown = [str(_value(column, r[column.name])) for r in rows[:2000]
-                     if r[column.name] is not None]
-            sheet.set_column(c, c, _width([column.title, *shown]))
-        for c, column in enumerate(table.columns):
+        values = [[column.value(r) for column in shown] for r in rows]
+        widths = []
+        for c, column in enumerate(shown):  # widths first: in constant memory, before rows
+            texts = [str(v[c]) for v in values[:2000] if v[c] is not None]
+            width = _width([column.title, *texts])
+            if column.kind == "wrap":
+                width = min(width, WRAPPED_WIDTH)
+            elif column.kind == "euro":
+                width = max(width, 12)
+            widths.append(width)
+            sheet.set_column(c, c, width, formats[column.kind])
+        sheet.set_row(0, row_height([(column.title, w) for column, w in zip(shown, widths, strict=True)]))
+        for c, column in enumerate(shown):
             sheet.write_string(0, c, column.title, header)
-        # each column's name and, for a vocabulary, what gives a code's label (_value)
-        cells = [(c, column.name, column.label if column.categories else None)
-                 for c, column in enumerate(table.columns)]
-        for r, record in enumerate(rows, start=1):
-            for c, name, label in cells:
-                value = record[name]
+        wrapped = [c for c, column in enumerate(shown) if column.kind == "wrap"]
+        for r, (record, cells) in enumerate(zip(rows, values, strict=True), start=1):
+            if wrapped:
+                sheet.set_row(r, row_height([(str(cells[c]), widths[c]) for c in wrapped
+                                             if cells[c] is not None]))
+            for c, value in enumerate(cells):
                 if value is None or value == "":  # an empty cell (as _write_cell leaves it)
                     continue
-                if _write_cell(sheet, r, c, label(value) if label else value, date_format=day):
-                    column = table.columns[c]
+                if _write_cell(sheet, r, c, value, formats[shown[c].kind], day) \
+                        and shown[c].code in record:
                     warnings.append({
                         "line": record.get("source_line"),
-                        "message": f"{table.name}.{column.name}: {len(record[column.name]):,} "
+                        "message": f"{table.name}.{shown[c].code}: {len(record[shown[c].code]):,} "
                                    f"characters, more than a spreadsheet cell holds "
                                    f"({CELL_LIMIT:,}): cut in the workbook, with a note in the "
                                    "cell; whole in the CSV, JSON and Parquet files"})
         sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(len(rows), 1), len(table.columns) - 1)
+        sheet.autofilter(0, 0, max(len(rows), 1), len(shown) - 1)
     workbook.close()
     return warnings

@@ -111,6 +111,7 @@ def describe(bundle: Bundle, shown: list[LocalFile]) -> str:
              f"- **Éditeur** : {bundle.publisher}.",
              f"- **Licence** : [{licence.get('title', licence.get('name', ''))}]({licence.get('path', '')}).",
              f"- **Version** : {bundle.version}.",
+             *(["", f"**Méthode et limites** : {bundle.methodology}"] if bundle.methodology else []),
              "", "**Fichiers de ce jeu de données** :", ""]
     tables: dict[str, list[str]] = {}
     for file in shown:

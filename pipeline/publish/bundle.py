@@ -62,11 +62,12 @@ class Bundle:
     version: str
     title: str
     description: str
+    methodology: str  # "Méthode et limites", from the packages' metadata
     keywords: list[str]
     licence: dict[str, str]  # name (an SPDX-like id), title, path
     origin: dict[str, Any]  # the source the data comes from: title, path, retrieved
     publisher: str
-    temporal: tuple[int, int] | None
+    temporal: tuple[str, str] | None  # first and last day the actions cover (ISO)
     files: list[LocalFile]
     labels: dict[str, str]  # format -> its name for people ("csv" -> "CSV")
 
@@ -126,10 +127,23 @@ def _check_recorded(local: LocalFile, recorded: dict[str, str]) -> None:
                            "SHA256SUMS); the release was edited: run the pipeline again")
 
 
-def _temporal(actions: list[dict[str, Any]]) -> tuple[int, int] | None:
+def _temporal(actions: list[dict[str, Any]], snapshot: str | None = None) -> tuple[str, str] | None:
+    """The days the dated actions cover: from the first year's first day to the last
+    year's last day, or to the snapshot's day when an action is still going on then (an
+    ongoing action has no end year, and its coverage does not stop at the last one seen).
+
+    >>> actions = [{"start_year": 1999, "end_year": 2014}, {"start_year": 2016, "is_ongoing": True}]
+    >>> _temporal(actions, "2026-11-25T10:00:00+00:00"), _temporal(actions[:1], "2026-11-25")
+    (('1999-01-01', '2026-11-25'), ('1999-01-01', '2014-12-31'))
+    """
     starts = [a["start_year"] for a in actions if a.get("start_year")]
     ends = [a.get("end_year") or a["start_year"] for a in actions if a.get("start_year")]
-    return (min(starts), max(ends)) if starts else None
+    if not starts:
+        return None
+    last = f"{max(ends)}-12-31"
+    if snapshot and any(a.get("is_ongoing") for a in actions):
+        last = max(last, str(snapshot)[:10])
+    return f"{min(starts)}-01-01", last
 
 
 @contextlib.contextmanager
@@ -193,9 +207,11 @@ def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[st
     return Bundle(
         source=folder, name=main.get("name", ""), version=main.get("version", ""),
         title=main["title"], description=main.get("description", ""),
+        methodology=main.get("methodology", ""),
         keywords=list(main.get("keywords", [])), licence=(main.get("licenses") or [{}])[0],
         origin=(main.get("sources") or [{}])[0],
         publisher=(main.get("publisher") or {}).get("name", ""),
-        temporal=_temporal(records.get("actions", [])), files=files,
+        temporal=_temporal(records.get("actions", []),
+                           ((main.get("sources") or [{}])[0]).get("retrieved")), files=files,
         labels={fmt.FORMAT: fmt.LABEL for fmt in PACKAGES},
     )

@@ -239,7 +239,7 @@ class DataGouv(Publisher):
         }
         if bundle.temporal:
             first, last = bundle.temporal
-            metadata["temporal_coverage"] = {"start": f"{first}-01-01", "end": f"{last}-12-31"}
+            metadata["temporal_coverage"] = {"start": first, "end": last}
         if self._organization():
             metadata["organization"] = self._organization()
         return metadata
