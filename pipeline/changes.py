@@ -19,13 +19,12 @@ from typing import Any
 from .errors import ReleaseError
 from .layout import DESCRIPTOR, Layout
 from .schemas import LABELS
-from .tables import Tables
+from .names import Content, Lookup, label_of, record_name
 from .validate import load_json
 from .validate import resources as resources_of
 
 FORMAT_COMPARED = "json"  # the package whose files give typed records
 # A release's content as the change log sees it: each table's schema and rows, as JSON.
-Content = tuple[dict[str, dict[str, Any]], Tables]
 UNDATED = "inconnue"  # a snapshot that no manifest dates
 SHOWN_VALUE = 60  # longer values are summarised in the Markdown log (the JSON has them whole)
 
@@ -212,75 +211,6 @@ LEVEL_WORDS = {"major": "Version majeure : le schéma des données change.",
                "initial": "Première publication."}
 LEVEL_NAMES = {"major": "version majeure", "minor": "version mineure",
                "patch": "version corrective", "initial": "première publication"}
-EXCERPT_WORDS = 8  # words of an entry's text in its name
-
-
-def _excerpt(text: str, date_label: str | None) -> str:
-    """The first words of an entry, after its date label.
-
-    >>> _excerpt("Été 2023 : séjour de douze jeunes à Brandebourg pour le festival d'été", "Été 2023")
-    'séjour de douze jeunes à Brandebourg pour le…'
-    """
-    if date_label and text.startswith(date_label):
-        text = text[len(date_label):].lstrip(" :,\u00a0–-")
-    words = text.split()
-    return " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
-
-
-class _Lookup:
-    """Records of a release by the fields a foreign key points at, indexed once each."""
-
-    def __init__(self, content: Content) -> None:
-        self.content = content
-        self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], dict[str, Any]]] = {}
-
-    def find(self, table: str, fields: list[str], values: list[Any]) -> dict[str, Any] | None:
-        index = self._indexes.get((table, tuple(fields)))
-        if index is None:
-            index = {tuple(r.get(f) for f in fields): r for r in self.content[1].get(table, [])}
-            self._indexes[(table, tuple(fields))] = index
-        return index.get(tuple(values))
-
-
-def record_name(table: str, row: dict[str, Any], content: Content | _Lookup, depth: int = 0) -> str:
-    """What a record is, for a person, from its schema: its name; else what it refers to
-    (the partner, the person…), its date label and the first words of its text; a link
-    record starts with the French label of its vocabulary key ("« eau » : …").
-
-    >>> schemas = {"partners": {"fields": [{"name": "partner_id"}, {"name": "name"}]},
-    ...            "actions": {"fields": [{"name": "action_id"}, {"name": "partner_id"},
-    ...                                   {"name": "date_label"}, {"name": "text"}],
-    ...                        "foreignKeys": [{"fields": ["partner_id"], "reference":
-    ...                                         {"resource": "partners", "fields": ["partner_id"]}}]}}
-    >>> rows = {"partners": [{"partner_id": "b", "name": "Brandebourg-sur-la-Havel"}], "actions": []}
-    >>> record_name("actions", {"action_id": "b-ete-2023", "partner_id": "b", "date_label": "Été 2023",
-    ...                         "text": "Été 2023 : séjour de douze jeunes"}, (schemas, rows))
-    'Brandebourg-sur-la-Havel, Été 2023 — séjour de douze jeunes'
-    """
-    lookup = content if isinstance(content, _Lookup) else _Lookup(content)
-    schema = lookup.content[0].get(table, {})
-    fields = {f["name"]: f for f in schema.get("fields", [])}
-    if "name" in fields and row.get("name"):
-        return str(row["name"])
-    referred = []
-    for key in schema.get("foreignKeys", []) if depth < 2 else []:
-        reference = key["reference"]
-        if reference["resource"] == LABELS:  # a code's label, not a record it belongs to
-            continue
-        target = lookup.find(reference["resource"], reference["fields"],
-                             [row.get(f) for f in key["fields"]])
-        if target is not None:
-            referred.append(record_name(reference["resource"], target, lookup, depth + 1))
-    referred.sort(key=lambda name: "—" in name)  # names of people and bodies before entries
-    parts = referred + ([row.get("date_label") or "sans date"] if "date_label" in fields else [])
-    name = ", ".join(parts)
-    if "text" in fields and row.get("text"):
-        name += " — " + _excerpt(str(row["text"]), row.get("date_label"))
-    labels = [f"« {_label(field, row.get(key))} »" for key, field in fields.items()
-              if "categories" in field and key in schema.get("primaryKey", [])]
-    if labels:
-        name = f"{' '.join(labels)} : {name}" if name else " ".join(labels)
-    return name
 
 
 def _index(rows: list[dict[str, Any]], primary_key: list[str]) -> dict[str, dict[str, Any]]:
@@ -290,7 +220,7 @@ def _index(rows: list[dict[str, Any]], primary_key: list[str]) -> dict[str, dict
 def name_records(changes: Changes, old: Content, new: Content) -> None:
     """Name every added, removed and changed record of ``changes``: removed ones from the
     old release's records, the others from the new one's."""
-    lookups = _Lookup(old), _Lookup(new)
+    lookups = Lookup(old), Lookup(new)
     for table, diff in changes.tables.items():
         key = new[0].get(table, old[0].get(table, {})).get("primaryKey", [])
         before, after = _index(old[1].get(table, []), key), _index(new[1].get(table, []), key)
@@ -306,12 +236,6 @@ def _field(table: str, name: str) -> dict[str, Any]:
     if table not in table_names():
         return {"name": name}
     return next((f for f in table_schema(table)["fields"] if f["name"] == name), {"name": name})
-
-
-def _label(field: dict[str, Any], value: Any) -> Any:
-    """The French label of a code of ``field``'s vocabulary, else the value."""
-    labels = {c["value"]: c["label"] for c in field.get("categories", [])}
-    return labels.get(value, value) if isinstance(value, str) else value
 
 
 def _table_title(table: str) -> str:
@@ -431,7 +355,7 @@ def _changes_lines(changes: dict[str, Any], style: _Style) -> list[str]:
         for key, fields in diff["changed"].items():
             details = " ; ".join(
                 f"{style.text(_field(table, name).get('title', name))} : "
-                + _shown_change(_label(_field(table, name), old), _label(_field(table, name), new),
+                + _shown_change(label_of(_field(table, name), old), label_of(_field(table, name), new),
                                 style)
                 for name, (old, new) in fields.items())
             lines.append(f"{style.item}modifié : {_named(key, names, style)} — {details}")

@@ -115,8 +115,8 @@ def _field_column(column: Column, identifier: bool = False) -> Shown:
 
 def _names(data: Tables) -> Callable[[str, Any], str | None]:
     """What a record of a table is called, for a person: its name, or for an action its
-    partner, date label and first words (:func:`pipeline.changes.record_name`)."""
-    from ..changes import record_name
+    partner, date label and first words (:func:`pipeline.names.record_name`)."""
+    from ..names import record_name
     from ..schemas import table_names
 
     content = ({t: table_schema(t) for t in table_names()}, data)
