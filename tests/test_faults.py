@@ -104,7 +104,7 @@ def test_a_date_not_understood_in_an_undated_entry_is_reported(tmp_path, capsys)
                     encoding="utf-8")
     assert main(["run", "--source", str(page), "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert "line 48: date not understood in an undated entry, dates left empty: 'du 10 au 3 juillet 2023'" in out
+    assert "ligne 48 : date not understood in an undated entry, dates left empty: 'du 10 au 3 juillet 2023'" in out
 
 
 def test_an_unknown_date_label_is_kept_with_empty_dates_and_reported(tmp_path, capsys):

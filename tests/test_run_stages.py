@@ -81,8 +81,9 @@ def _published_copy(tmp_path):
 def test_an_unchanged_run_writes_each_view_once_and_nothing_into_the_output(tmp_path, capsys, written):
     release = _published_copy(tmp_path)
     before = {p: p.read_bytes() for p in release.rglob("*") if p.is_file()}
+    version = json.loads((release / "csv" / "datapackage.json").read_text(encoding="utf-8"))["version"]
     assert main(["run", "--output", str(release)]) == 0
-    assert "no change since release 2.0.0" in capsys.readouterr().out
+    assert f"aucun changement depuis la publication {version}" in capsys.readouterr().out
     assert written == {"xlsx": 1, "pages": 1}
     assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
 
@@ -93,11 +94,14 @@ def test_the_same_records_with_new_metadata_write_the_views_once_with_the_new_ve
     manifest = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))
     manifest["snapshots"][-1]["retrieved"] = "2026-11-30"  # the packages' sources change
     (raw / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    major, minor, patch = json.loads((release / "csv" / "datapackage.json").read_text(
+        encoding="utf-8"))["version"].split(".")
+    following = f"{major}.{minor}.{int(patch) + 1}"
     assert main(["run", "--source", str(raw / SNAPSHOT.name), "--output", str(release)]) == 0
     capsys.readouterr()
     assert written == {"xlsx": 1, "pages": 1}
     descriptor = json.loads((release / "csv" / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["version"] == "2.0.1"
-    assert "2.0.1" in (release / "index.html").read_text(encoding="utf-8")
+    assert descriptor["version"] == following
+    assert following in (release / "index.html").read_text(encoding="utf-8")
     log = json.loads((release / "changelog.json").read_text(encoding="utf-8"))["releases"][0]
-    assert log["version"] == "2.0.1" and log["level"] == "patch"
+    assert log["version"] == following and log["level"] == "patch"
