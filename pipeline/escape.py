@@ -67,13 +67,18 @@ def terminal(text: object) -> str:
 
 
 def web_address(url: object) -> str | None:
-    """``url`` when it is an ``http`` or ``https`` address a reader may follow, else None
-    (a ``javascript:``, ``data:`` or ``file:`` address is never made a link).
+    """``url`` in its public form (``sources.public_url``: no password, token or session)
+    when it is an ``http`` or ``https`` address a reader may follow, else None (a
+    ``javascript:``, ``data:`` or ``file:`` address is never made a link).
 
     >>> web_address("https://www.example.org/page"), web_address("javascript:alert(1)")
     ('https://www.example.org/page', None)
+    >>> web_address("https://www.example.org/page;jsessionid=A1?sessid=9&page=2")
+    'https://www.example.org/page?page=2'
     """
-    text = str(url or "")
+    from .sources import public_url
+
+    text = public_url(str(url or ""))
     if re.fullmatch(r"https?://[^\s\"'<>\\]+", text):
         return text
     return None

@@ -21,6 +21,7 @@ from pathlib import PurePosixPath
 from typing import Any, ClassVar, Literal
 
 from ..errors import PipelineError
+from ..sources import public_url
 from .bundle import Bundle, LocalFile
 
 Action = Literal["create dataset", "update dataset", "upload", "replace file", "update metadata",
@@ -102,7 +103,7 @@ def describe(bundle: Bundle, shown: list[LocalFile]) -> str:
     origin = bundle.origin
     source = origin.get("title", "")
     if origin.get("path"):
-        source += f", <{origin['path']}>"
+        source += f", <{public_url(str(origin['path']))}>"
     if origin.get("retrieved"):
         source += f", instantané du {str(origin['retrieved'])[:10]}"
     licence = bundle.licence

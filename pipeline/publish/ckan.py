@@ -68,7 +68,9 @@ class Ckan(Publisher):
 
     @property
     def where(self) -> str:
-        return f"{self.label} ({self.url})"
+        from ..sources import public_url
+
+        return f"{self.label} ({public_url(self.url)})"
 
     # --- the action API -----------------------------------------------------------------
 
@@ -223,5 +225,7 @@ class Ckan(Publisher):
         self._call("package_resource_reorder", {"id": dataset["id"], "order": [*resource_ids, *others]})
 
     def page(self, dataset: Dataset) -> str | None:
-        return f"{self.url}/dataset/{dataset.get('name') or dataset['id']}"
+        from ..sources import public_url
+
+        return public_url(f"{self.url}/dataset/{dataset.get('name') or dataset['id']}")
 

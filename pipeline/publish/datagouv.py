@@ -93,7 +93,9 @@ class DataGouv(Publisher):
 
     @property
     def where(self) -> str:
-        return f"{self.label} ({self.api})"
+        from ..sources import public_url
+
+        return f"{self.label} ({public_url(self.api)})"
 
     # --- HTTP ---------------------------------------------------------------------------
 
@@ -306,5 +308,7 @@ class DataGouv(Publisher):
                  json=[{"id": rid} for rid in [*resource_ids, *others]])
 
     def page(self, dataset: Dataset) -> str | None:
+        from ..sources import public_url
+
         page = dataset.get("page")
-        return page if isinstance(page, str) else None
+        return public_url(page) if isinstance(page, str) else None

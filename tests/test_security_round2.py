@@ -1,0 +1,128 @@
+"""Second round of hostile inputs (issue 22), each a family tried with several members:
+secrets in the page's address (path parameters, query parameters nobody listed), and the
+address's public form wherever it is written or shown. Servers listen on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.escape import web_address
+from pipeline.sources import public_url
+
+from .conftest import SNAPSHOT
+from .html_pages import render
+from .http_server import Server, page, status
+from .security import cli, error_line, tree
+
+HTML = render(SNAPSHOT.read_text(encoding="utf-8")).encode("utf-8")
+QUICK = ("--timeout", "2", "--retries", "0")
+
+# A secret under a name no deny-list would know, or in a path parameter: each value is
+# unique so that it can be looked for in every byte written and shown.
+SECRET_QUERIES = {
+    "pass": "Pq1xSecretPass", "PHPSESSID": "Pq2xPhpSessid", "sessid": "Pq3xSessid",
+    "code": "Pq4xOauthCode", "s": "Pq5xVbulletinS", "sid": "Pq6xSid", "state": "Pq7xState",
+    "X-Amz-Credential": "Pq8xAmzCred", "ticket": "Pq9xCasTicket", "otp": "Pq10xOtp",
+    "access_token": "Pq11xToken", "hash": "Pq12xHash", "u": "Pq13xUser",
+}
+SECRET_PATHS = {";jsessionid=": "Pp1xJsession", ";PHPSESSID=": "Pp2xPhp", "%3Bsid=": "Pp3xSid"}
+SECRETS = [*SECRET_QUERIES.values(), *SECRET_PATHS.values(), "Pp4xPassword"]
+LONG_ID = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJQcTE0eEp3dElkIn0.Pq14xJwtId"
+
+
+def _secret_address(base: str) -> str:
+    path = "".join(f"/a{marker}{value}" for marker, value in SECRET_PATHS.items())
+    query = "&".join(f"{name}={value}" for name, value in SECRET_QUERIES.items())
+    user = base.replace("://", "://ana:Pp4xPassword@")
+    return f"{user}{path}/page.htm;x=1?page=2&{query}&id={LONG_ID}#frag"
+
+
+def _clean(text: str | bytes | None) -> bool:
+    if text is None:
+        return True
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return not any(s in text for s in [*SECRETS, "Pq14xJwtId", "frag"])
+
+
+@pytest.mark.parametrize("name", [*SECRET_QUERIES, "PhpSessId", "SESSION", "oauth_verifier",
+                                  "sig", "apikey", "jwt", "key", "sso", "auth"])
+def test_a_query_parameter_not_known_to_be_harmless_is_dropped(name):
+    shown = public_url(f"https://h.example/p.htm?{name}=Secret123&lang=fr")
+    assert shown == "https://h.example/p.htm?lang=fr"
+    assert web_address(f"https://h.example/p.htm?lang=fr&{name}=Secret123") == shown
+
+
+@pytest.mark.parametrize("address, shown", [
+    ("https://h.example/p.htm;jsessionid=AB12", "https://h.example/p.htm"),
+    ("https://h.example/a;s=1/b;PHPSESSID=x/p.htm", "https://h.example/a/b/p.htm"),
+    ("https://h.example/p.htm%3bjsessionid=AB12?id=3", "https://h.example/p.htm?id=3"),
+    ("https://h.example/p.htm;?page=2&page=3", "https://h.example/p.htm?page=2&page=3"),
+    # a harmless name keeps only a short plain value
+    ("https://h.example/p?id=" + "a" * 41, "https://h.example/p"),
+    ("https://h.example/p?id=a%2Fb&lang=fr", "https://h.example/p?lang=fr"),
+    ("https://u:pw@h.example:8443/p?Page=2#x", "https://h.example:8443/p?Page=2"),
+])
+def test_path_parameters_and_unknown_values_are_dropped(address, shown):
+    assert public_url(address) == shown
+
+
+def test_an_address_with_secrets_everywhere_reaches_no_file_and_no_message(tmp_path):
+    """Fetch, run, a failed fetch and the refusal of a redirect: the request is made with
+    the address as given, but no byte written nor line printed holds any of its secrets."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    with Server() as server:
+        server.fallback = lambda handler, method, path: page(HTML)(handler)
+        asked = _secret_address(server.url)
+        done = cli("fetch", "--url", asked, "--raw", str(raw), *QUICK)
+        assert done.returncode == 0, done.stderr
+        # the request itself carried the whole address (the server needs its session)
+        assert "Pp1xJsession" in server.requests[0][1]
+        public = f"{server.url}/a/a/a/page.htm?page=2"
+        assert done.stdout.startswith(f"{public}: new snapshot")
+        (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
+        assert entry["url"] == public
+        script = ("import sys, pipeline.fetch as f\n"
+                  f"f.RAW_DIR = __import__('pathlib').Path({str(raw)!r})\n"
+                  "from pipeline.cli import main\n"
+                  f"sys.exit(main(['run', '--source', {asked!r}, '--output', {str(out)!r}, "
+                  "'--first-release']))\n")
+        ran = cli(script=script)
+        assert ran.returncode == 0, ran.stderr
+        server.fallback = lambda handler, method, path: status(404)(handler)
+        failed = cli("fetch", "--url", asked, "--raw", str(tmp_path / "raw2"), *QUICK)
+        assert failed.returncode == 4 and error_line(failed).startswith(f"error: {public}: ")
+    for folder in (raw, out):
+        written = tree(folder)
+        assert written
+        for name, content in written.items():
+            assert _clean(content), name
+    for text in (done.stdout, done.stderr, ran.stdout, ran.stderr, failed.stdout, failed.stderr):
+        assert _clean(text), text
+    descriptors = list(out.glob("*/datapackage.json"))
+    assert len(descriptors) == 3
+    for descriptor in descriptors:
+        assert json.loads(descriptor.read_text(encoding="utf-8"))["sources"][0]["path"] == public
+    assert f'href="{public}"' in (out / "index.html").read_text(encoding="utf-8")
+    assert f"<{public}>" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_hand_written_manifest_with_session_parameters_is_cited_without_them(tmp_path):
+    import hashlib
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "page.txt").write_bytes(SNAPSHOT.read_bytes())
+    url = "https://www.example.org/p.htm;jsessionid=Pp1xJsession?sessid=Pq3xSessid&code=Pq4xOauthCode"
+    (raw / "manifest.json").write_text(json.dumps({"description": "x", "snapshots": [{
+        "file": "page.txt", "url": url, "retrieved": "2024-05-01T10:00:00Z",
+        "sha256": hashlib.sha256(SNAPSHOT.read_bytes()).hexdigest()}]}), encoding="utf-8")
+    done = cli("run", "--source", str(raw / "page.txt"), "--output", str(out), "--first-release")
+    assert done.returncode == 0, done.stderr
+    assert _clean(done.stdout) and _clean(done.stderr)
+    for name, content in tree(out).items():
+        assert _clean(content), name
+    descriptor = json.loads((out / "json" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["sources"][0]["path"] == "https://www.example.org/p.htm"
