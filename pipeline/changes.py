@@ -359,16 +359,10 @@ class _Style:
     item: str  # before an item
 
 
-def _markdown_code(value: Any) -> str:
-    from .escape import markdown
-    text = str(value)
-    return markdown(text) if "`" in text or "\n" in text else f"`{text}`"
-
-
 def _style(kind: str) -> _Style:
-    from .escape import markdown, terminal
+    from .escape import markdown, markdown_code, terminal
     if kind == "markdown":
-        return _Style(markdown, _markdown_code, "### ", "- ")
+        return _Style(markdown, markdown_code, "### ", "- ")
     return _Style(terminal, terminal, "", "  - ")
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import direction
 from .dates import split_any_label
 from .errors import PipelineError
 from .fingerprint import code_fingerprint, versions
@@ -138,6 +139,7 @@ def build(source: Path, sha256: str, document: Document, page: Page, data: Table
     report.set_aside.sort(key=lambda item: item["line"])
     report.unassigned.sort(key=lambda item: item["line"])
     report.warnings = sorted(warnings(page, data) + hidden_characters(document.blocks)
+                             + direction.warnings(data)
                              + removed_characters(document.removed) + [
                                  {"line": s.block.line, "message": f"set aside ({s.reason}): "
                                                                    f"{s.block.text!r}"}

@@ -11,7 +11,7 @@ import pytest
 from pipeline.escape import web_address
 from pipeline.sources import public_url
 
-from .conftest import SNAPSHOT
+from .conftest import ROOT, SNAPSHOT
 from .html_pages import render
 from .http_server import Server, page, status
 from .security import cli, error_line, tree
@@ -126,3 +126,86 @@ def test_a_hand_written_manifest_with_session_parameters_is_cited_without_them(t
         assert _clean(content), name
     descriptor = json.loads((out / "json" / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["sources"][0]["path"] == "https://www.example.org/p.htm"
+
+
+# --- Text direction controls ------------------------------------------------------------
+
+DIRECTION = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
+             "\u2069", "\u200e", "\u200f", "\u061c"]
+
+
+def _with_direction_controls() -> str:
+    """The page with direction controls in a partner's heading, in entries and in a
+    partner's description: every control of the family, several places each."""
+    text = SNAPSHOT.read_text(encoding="utf-8")
+    text = text.replace("Brandenburg-sur-la-Havel (Allemagne)",
+                        "Brandenburg\u202eLEVAH-al-rus\u200f (Allemagne)", 1)
+    text = text.replace("\nDianguirdé (Mali)", "\nDiang\u2067uirdé (Mali)", 1)  # placed on the map
+    entry = "2012 : accueil à Ivry-sur-Seine de six jeunes musicien"
+    assert entry in text
+    text = text.replace(entry, "2012 : accueil \u2067à Ivry\u2069 \u200ede six\u061c jeunes "
+                               "\u202d\u202a\u202bmusicien\u202c", 1)
+    text = text.replace("Juin 2012 : organisation", "Juin 2012 : \u2066\u2068organisation", 1)
+    return text
+
+
+@pytest.fixture(scope="module")
+def direction_release(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("direction")
+    source = folder / "page.txt"
+    source.write_text(_with_direction_controls(), encoding="utf-8")
+    first, out = folder / "first", folder / "out"
+    made = cli("run", "--source", str(SNAPSHOT), "--output", str(first), "--first-release")
+    assert made.returncode == 0, made.stderr
+    done = cli("run", "--source", str(source), "--output", str(out), "--previous", str(first))
+    assert done.returncode == 0, done.stderr
+    diffed = cli("diff", str(first), str(out))
+    assert diffed.returncode == 0, diffed.stderr
+    return out, done, diffed
+
+
+def test_direction_controls_are_visible_in_markdown_and_text(direction_release):
+    out, done, diffed = direction_release
+    changelog = (out / "CHANGELOG.md").read_text(encoding="utf-8")
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    for text in (changelog, readme, done.stdout, done.stderr, diffed.stdout):
+        assert not any(c in text for c in DIRECTION), text[:200]
+    for control in DIRECTION:  # each shown where it was, in the officer's change log
+        assert f"⟨U+{ord(control):04X}⟩" in changelog, control
+    assert "Brandenburg⟨U+202E⟩LEVAH-al-rus⟨U+200F⟩" in changelog
+    assert "Brandenburg⟨U+202E⟩LEVAH-al-rus⟨U+200F⟩" in readme  # the dictionary's example
+    assert "Brandenburg\\u202eLEVAH-al-rus\\u200f" in diffed.stdout
+    # the data files keep the page's text as written
+    partners = (out / "csv" / "partners.csv").read_text(encoding="utf-8")
+    assert "Brandenburg\u202eLEVAH-al-rus\u200f" in partners
+
+
+def test_direction_controls_are_isolated_in_the_html_page(direction_release):
+    from lxml import html
+
+    out, _, _ = direction_release
+    tree = html.parse(str(out / "index.html"))
+    holders = 0
+    for element in tree.iter():
+        for text, holder in ((element.text, element), (element.tail, element.getparent())):
+            if not isinstance(element.tag, str) or not text or not any(c in text for c in DIRECTION):
+                continue
+            holders += 1
+            isolated = [e for e in (holder, *holder.iterancestors())
+                        if e.tag == "bdi" or "map-label" in (e.get("class") or "")]
+            assert isolated, (holder.tag, text[:80])
+    assert holders >= 8  # the heading, the legend, the entries, the dictionary, the page's lines
+    # text without a control is written as before: an ordinary page does not change
+    assert "<bdi>" not in (ROOT / "output" / "index.html").read_text(encoding="utf-8")
+
+
+def test_direction_controls_are_reported_with_their_record_and_column(direction_release):
+    out, done, _ = direction_release
+    report = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
+    messages = [w["message"] for w in report["warnings"] if w["message"].startswith("text direction")]
+    assert any("partners.name of brandenburglevah-al-rus (U+202E RIGHT-TO-LEFT OVERRIDE, "
+               "U+200F RIGHT-TO-LEFT MARK)" in m for m in messages), messages
+    assert any("actions.text of" in m and "U+061C ARABIC LETTER MARK" in m for m in messages)
+    for control in DIRECTION:
+        assert any(f"U+{ord(control):04X}" in m for m in messages), control
+    assert "text direction control in partners.name" in done.stdout

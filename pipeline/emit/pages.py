@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import config
-from ..escape import markdown, web_address
+from ..escape import DIRECTION_CONTROLS, markdown, markdown_code, web_address
 from ..layout import DESCRIPTOR, Layout, ReleaseFile, release_files
 from . import snapshot, worldmap
 
@@ -56,8 +56,27 @@ def code(value: Any) -> Markdown:
     >>> code("amount_eur"), code("a`b")
     ('`amount_eur`', 'a\\\\`b')
     """
-    text = str(value)
-    return Markdown(markdown(text) if "`" in text or "\n" in text else f"`{text}`")
+    return Markdown(markdown_code(value))
+
+
+def bdi(value: Any) -> Any:
+    """Page text for the HTML page, escaped; isolated in ``<bdi>`` when it holds a text
+    direction control (``pipeline/direction.py``), so that the control acts at most inside
+    it, never on the text around it. (Text without one is written as it was, so the page
+    of an ordinary release does not change.)
+
+    >>> str(bdi("B\u202eX <b>")) == "<bdi>B\u202eX &lt;b&gt;</bdi>", str(bdi("Kobané <b>"))
+    (True, 'Kobané &lt;b&gt;')
+    """
+    from markupsafe import Markup, escape
+
+    text = escape("" if value is None else value)
+    return Markup("<bdi>{}</bdi>").format(text) if DIRECTION_CONTROLS.search(text) else text
+
+
+def has_direction_controls(value: Any) -> bool:
+    """A Jinja test: whether ``value`` holds a text direction control."""
+    return bool(DIRECTION_CONTROLS.search(str(value or "")))
 
 
 def _environment(kind: str) -> Environment:
@@ -69,7 +88,10 @@ def _environment(kind: str) -> Environment:
     options: dict[str, Any] = {"loader": FileSystemLoader(TEMPLATES), "undefined": StrictUndefined,
                                "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
     if kind == "html":
-        return Environment(autoescape=True, **options)
+        html = Environment(autoescape=True, **options)
+        html.filters["bdi"] = bdi
+        html.tests["direction_controlled"] = has_direction_controls
+        return html
     environment = Environment(autoescape=False, finalize=_finalize_markdown, **options)
     environment.filters["code"] = code
     environment.filters["raw"] = Markdown
