@@ -91,13 +91,15 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
         with clock.stage("parse"):
             page = parse(document.blocks)
         base = None if first_release else previous_release(output, previous)
+        out_of_range: list[dict] = []  # numbers past their column's range, made empty
         with clock.stage("extract"):  # a large page's entries read by the workers meanwhile
             data = tables(extract(page, load_locations(REFERENCE_PLACES), workers,
-                                  base.action_texts() if base else None))
+                                  base.action_texts() if base else None), out_of_range)
         reading = workers.busy
         check_structure(data, base, min_actions_ratio)
         with clock.stage("coverage"):
             report = build(source, snapshot.sha256, document, page, data)
+            report.warnings = sorted(report.warnings + out_of_range, key=lambda w: w["line"])
         check_coverage(report, allow_unassigned)
         release = write_release(data, snapshot, document.text, output, base, report, clock,
                                 Checks(workers))

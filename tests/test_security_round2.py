@@ -209,3 +209,118 @@ def test_direction_controls_are_reported_with_their_record_and_column(direction_
     for control in DIRECTION:
         assert any(f"U+{ord(control):04X}" in m for m in messages), control
     assert "text direction control in partners.name" in done.stdout
+
+
+# --- Numbers past every limit -------------------------------------------------------------
+
+def _number_columns():
+    from pipeline.schemas import table_names
+    from pipeline.tables import number_ranges
+
+    return [(table, column, *spec) for table in table_names()
+            for column, spec in number_ranges(table).items()]
+
+
+def test_every_number_column_has_its_range_in_the_schema_and_its_description():
+    from pipeline.schemas import table_schema
+    from pipeline.tables import EXACT_INTEGER
+
+    columns = _number_columns()
+    assert len(columns) >= 20
+    for table, column, kind, low, high, _ in columns:
+        field = next(f for f in table_schema(table)["fields"] if f["name"] == column)
+        assert low < high <= EXACT_INTEGER, (table, column)
+        assert "Valeurs de " in field["description"] and "Values from " in field["description_en"]
+
+
+@pytest.mark.parametrize("bad", [10**30, -1, "high+1", "low-1", 2**63, 2**64 + 1, 1.5,
+                                 float("nan"), float("inf"), "12"], ids=str)
+def test_a_number_outside_its_column_is_made_empty_with_a_warning(records, bad):
+    """Every number column of every table, each with values past each end of its range,
+    past int64, of the wrong type: empty in the row, one warning each, never a crash."""
+    import copy
+
+    from pipeline.errors import PipelineError
+    from pipeline.tables import tables
+
+    tried = 0
+    for table, column, kind, low, high, required in _number_columns():
+        rows = copy.deepcopy(records)
+        if not rows.get(table):
+            continue
+        value = {"high+1": high + 1, "low-1": low - 1}.get(bad, bad) if isinstance(bad, str) else bad
+        if bad == "12":
+            value = "12"
+        if kind == "number" and bad == 1.5 or (
+                isinstance(value, int) and low <= value <= high):
+            continue  # a decimal is a number's own kind; -1 is a latitude
+        rows[table][0][column] = value
+        warnings: list = []
+        if required:
+            with pytest.raises(PipelineError, match=f"{table}.{column} of .*; nothing was written"):
+                tables(rows, warnings)
+            continue
+        made = tables(rows, warnings)
+        assert made[table][0][column] is None, (table, column)
+        (warning,) = warnings
+        assert warning["message"].startswith(f"{table}.{column} of ")
+        assert warning["message"].endswith("; left empty")
+        tried += 1
+    assert tried >= 12
+
+
+def test_a_value_at_the_ends_of_its_range_is_kept(records):
+    import copy
+
+    from pipeline.tables import tables
+
+    for table, column, kind, low, high, _ in _number_columns():
+        for value in (low, high):
+            rows = copy.deepcopy(records)
+            if not rows.get(table):
+                continue
+            rows[table][0][column] = value
+            warnings: list = []
+            assert tables(rows, warnings)[table][0][column] == value and warnings == []
+
+
+def test_numbers_past_every_limit_make_no_traceback_and_no_truncated_value(tmp_path):
+    """Amounts in thirty digits and in milliards past 2**63, a head count and a duration
+    past their columns' ranges: each published empty, with a warning, in every format."""
+    text = SNAPSHOT.read_text(encoding="utf-8")
+    entries = [line for line in text.splitlines() if line[:4].isdigit() and " : " in line]
+    hostile = [
+        "une subvention de 20000000000 milliards d'euros",
+        "un budget de 999999999999 milliards d'euros",
+        "un coût de 123 456 789 012 milliards d'euros",
+        "avec 999999999999 jeunes",
+        "pendant 9999 semaines",
+    ]
+    for entry, phrase in zip(entries[1:], hostile, strict=False):
+        label, _, rest = entry.partition(" : ")
+        text = text.replace(entry, f"{label} : {phrase}, {rest}", 1)
+    source = tmp_path / "page.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    done = cli("run", "--source", str(source), "--output", str(out), "--first-release")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    report = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
+    dropped = [w["message"] for w in report["warnings"] if w["message"].endswith("; left empty")]
+    assert sum("actions.amount_eur" in m for m in dropped) == 3, dropped
+    assert any("actions.participants" in m and "999999999999" in m for m in dropped), dropped
+    assert any("actions.duration_days" in m and "69993" in m for m in dropped), dropped
+    assert any("20000000000000000000 is outside its range, 0 to 1000000000000" in m for m in dropped)
+    import pyarrow.parquet as pq
+
+    amounts = pq.read_table(out / "parquet" / "actions.parquet").column("amount_eur").to_pylist()
+    assert max(a for a in amounts if a is not None) <= 10**12
+    import csv
+
+    with (out / "csv" / "actions.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    listed = json.loads((out / "json" / "actions.json").read_text(encoding="utf-8"))
+    listed = listed if isinstance(listed, list) else next(iter(listed.values()))
+    for column, limit in (("amount_eur", 10**12), ("participants", 10**9), ("duration_days", 36_600)):
+        assert all(not r[column] or int(r[column]) <= limit for r in rows), column
+        assert all((r.get(column) or 0) <= limit for r in listed), column
