@@ -20,6 +20,7 @@ from .escape import terminal
 
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://")
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"  # the published release
+PUBLISH_DEADLINE = 900.0  # seconds for publish's conversation with a portal
 
 
 def _shown(path: Path) -> str:
@@ -182,18 +183,26 @@ def _publish(args: argparse.Namespace) -> None:
     wanted = tuple(f.strip() for f in (args.formats or "").split(",") if f.strip())
     from .emit import PACKAGES
     formats = wanted or tuple(fmt.FORMAT for fmt in PACKAGES)
+    from .errors import NetworkError
+    from .http import Expired, deadline
+
     with verified_copy(args.release, formats) as bundle:
         name = args.dataset or bundle.name
         print(f"release {bundle.version} from {_shown(args.release)} ({', '.join(formats)}) "
               f"-> {publisher.where}, dataset {name}")
-        plan = publisher.plan(bundle, name)
-        print(render_plan(plan))
-        if not plan.todo:
-            print("nothing to do: the portal already holds this release")
-        elif not args.yes:
-            print("dry run: nothing was changed; run again with --yes to do it")
-        else:
-            print(render_done(publisher.apply(plan)))
+        try:
+            with deadline(args.deadline):  # the whole conversation with the portal
+                plan = publisher.plan(bundle, name)
+                print(render_plan(plan))
+                if not plan.todo:
+                    print("nothing to do: the portal already holds this release")
+                elif not args.yes:
+                    print("dry run: nothing was changed; run again with --yes to do it")
+                else:
+                    print(render_done(publisher.apply(plan)))
+        except Expired:
+            raise NetworkError(f"{publisher.where}: no end within {args.deadline:g} s (--deadline); "
+                               "nothing was changed on the portal") from None
 
 
 def _validate(args: argparse.Namespace) -> None:
@@ -327,6 +336,9 @@ def _add_publish(publish: argparse.ArgumentParser) -> None:
                          help="organisation that owns the dataset (id or name)")
         sub.add_argument("--yes", action="store_true",
                          help="carry the plan out (without it, only print it)")
+        sub.add_argument("--deadline", type=_positive, default=PUBLISH_DEADLINE, metavar="SECONDS",
+                         help="the whole conversation with the portal (retries and waits "
+                         f"included) must end within this (default: {PUBLISH_DEADLINE:g})")
         sub.set_defaults(handler=_publish, publisher=portal)
 
 

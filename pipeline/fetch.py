@@ -22,12 +22,9 @@ import http.client
 import json
 import os
 import re
-import signal
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +34,8 @@ import requests
 
 from .config import config
 from .errors import InputError, NetworkError
+from .http import Expired as _Expired
+from .http import deadline as _deadline
 from .http import session
 from .layout import lock_file, locked
 from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries, public_url, web_address
@@ -56,11 +55,6 @@ class Fetched:
     url: str = ""  # the page's public address (never a password or a token)
 
 
-class _Expired(BaseException):
-    """The overall deadline passed. A BaseException, so that no ``except Exception`` of the
-    HTTP libraries swallows it on its way out."""
-
-
 def _server_text(value: str | None) -> str | None:
     """Text from the server, safe to print and to record: printable, and short.
 
@@ -77,30 +71,6 @@ def _tries(retries: int) -> str:
     ('', ' after 1 retry', ' after 3 retries')
     """
     return "" if retries <= 0 else f" after {retries} retr{'y' if retries == 1 else 'ies'}"
-
-
-@contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    """Raise :class:`_Expired` in the block once ``seconds`` have passed, even inside a
-    blocking read (a timer signal interrupts it). Signals reach the main thread only;
-    elsewhere the download loop checks the clock between chunks."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-    armed = True
-
-    def expire(signum: int, frame: object) -> None:
-        if armed:
-            raise _Expired
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _suffix(content_type: str) -> str:

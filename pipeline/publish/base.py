@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, ClassVar, Literal
 
-from ..errors import PipelineError
+from ..errors import NetworkError, PipelineError, PortalError
+from ..http import Expired
 from ..sources import public_url
 from .bundle import Bundle, LocalFile
 
@@ -30,6 +31,10 @@ Resource = dict[str, Any]
 Dataset = dict[str, Any]
 # A text format a portal may refuse under its own extension, and the one it is sent as.
 TEXT_FALLBACK = {"md": "txt"}
+# What reading an answer of an unexpected shape raises (a list where an object was, a
+# string where a number was, JSON nested past what Python parses) once it got past the
+# portals' own checks: one line about the portal, never a traceback.
+UNREADABLE = (TypeError, AttributeError, KeyError, ValueError, IndexError, RecursionError)
 
 
 @dataclass(frozen=True)
@@ -260,8 +265,18 @@ class Publisher(ABC):
                 verdicts.setdefault(file.key.split("/", 1)[0], []).append(refused)
         return {package for package, refused in verdicts.items() if all(refused)}
 
+    def unreadable(self, exc: BaseException) -> PortalError:
+        return PortalError(f"{self.where} gave an answer of a shape the publisher cannot read "
+                           f"({type(exc).__name__}): not the portal's API as documented")
+
     def plan(self, bundle: Bundle, name: str) -> Plan:
         """What publishing ``bundle`` as the dataset ``name`` would do; reads only."""
+        try:
+            return self._plan(bundle, name)
+        except UNREADABLE as exc:
+            raise self.unreadable(exc) from None
+
+    def _plan(self, bundle: Bundle, name: str) -> Plan:
         dataset = self.find_dataset(name)
         accepted = self.accepted_extensions()
         names = upload_names(bundle.files)
@@ -334,11 +349,15 @@ class Publisher(ABC):
                     self.reorder(dataset, placed)
                 if step.changes_something:
                     done.append(step)
-        except PipelineError as exc:
+        except (PipelineError, Expired, *UNREADABLE) as exc:
+            error: PipelineError = (
+                exc if isinstance(exc, PipelineError) else
+                NetworkError(f"{self.where}: publishing stopped at its deadline (--deadline)")
+                if isinstance(exc, Expired) else self.unreadable(exc))
             if not done:
-                raise
-            raise type(exc)(f"{exc}; already done on the portal: {summary(done)}; the same "
-                            "command, run again, finishes the job") from None
+                raise error from None
+            raise type(error)(f"{error}; already done on the portal: {summary(done)}; the same "
+                              "command, run again, finishes the job") from None
         assert dataset is not None
         return Done(plan.portal, str(dataset["id"]), self.page(dataset), done)
 
