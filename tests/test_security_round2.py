@@ -227,7 +227,7 @@ def test_every_number_column_has_its_range_in_the_schema_and_its_description():
 
     columns = _number_columns()
     assert len(columns) >= 20
-    for table, column, kind, low, high, _ in columns:
+    for table, column, _kind, low, high, _ in columns:
         field = next(f for f in table_schema(table)["fields"] if f["name"] == column)
         assert low < high <= EXACT_INTEGER, (table, column)
         assert "Valeurs de " in field["description"] and "Values from " in field["description_en"]
@@ -251,7 +251,7 @@ def test_a_number_outside_its_column_is_made_empty_with_a_warning(records, bad):
         value = {"high+1": high + 1, "low-1": low - 1}.get(bad, bad) if isinstance(bad, str) else bad
         if bad == "12":
             value = "12"
-        if kind == "number" and bad == 1.5 or (
+        if (kind == "number" and bad == 1.5) or (
                 isinstance(value, int) and low <= value <= high):
             continue  # a decimal is a number's own kind; -1 is a latitude
         rows[table][0][column] = value
@@ -274,7 +274,7 @@ def test_a_value_at_the_ends_of_its_range_is_kept(records):
 
     from pipeline.tables import tables
 
-    for table, column, kind, low, high, _ in _number_columns():
+    for table, column, _kind, low, high, _ in _number_columns():
         for value in (low, high):
             rows = copy.deepcopy(records)
             if not rows.get(table):
