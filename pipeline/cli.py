@@ -85,11 +85,19 @@ def _summary_lines(result, source: Path, output: Path, previous: Path | None) ->
 
 
 def _release_line(outcome, output: Path, previous: Path | None) -> str:
+    """What the run did to the output folder. A run compares with the release ``--previous``
+    names, else the output folder's own, else the published ``output/``: a new folder
+    continues the published history, and receives a copy of it when nothing changed."""
+    base = outcome.previous
+    compared = f" (compared with {_shown(base)})" if base is not None and \
+        base.resolve() != output.resolve() else ""
     if outcome.level is None:
-        same = output.resolve() == (previous or output).resolve()
-        return (f"  no change since release {outcome.version}: {_shown(output)} left as it was"
-                if same else f"  no change: {_shown(output)} holds release {outcome.version}")
-    return f"  release {outcome.version} ({outcome.level}) written to {_shown(output)}"
+        if not outcome.copied:
+            return f"  no change since release {outcome.version}: {_shown(output)} left as it was"
+        return (f"  no change since release {outcome.version} of {_shown(base)}: "
+                f"{_shown(output)} now holds a copy of it (--first-release starts a history of "
+                "its own)")
+    return f"  release {outcome.version} ({outcome.level}) written to {_shown(output)}{compared}"
 
 
 def _progress(message: str):

@@ -89,6 +89,10 @@ class Outcome:
     level: str | None  # None: nothing changed, nothing written
     changes: Changes = field(default_factory=Changes)
     packages: list[Path] = field(default_factory=list)
+    # the release it was compared with (None for a first release), and, when nothing
+    # changed, whether the output folder received a copy of it (a new or other folder)
+    previous: Path | None = None
+    copied: bool = False
 
 
 def is_release(folder: Path) -> bool:
@@ -358,7 +362,8 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
             write_json(layout.run_report, report.to_json({"version": version, "level": level}))
         _checksums(layout)
         _swap(staging, output)
-        return Outcome(version, level, changes, [output / p.relative_to(staging) for p in written])
+        return Outcome(version, level, changes, [output / p.relative_to(staging) for p in written],
+                       previous.layout.root if previous is not None else None)
     except (OSError, sqlite3.Error) as exc:
         raise _not_written(output, staging, exc) from None
     finally:
@@ -368,14 +373,15 @@ def write_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path
 def _unchanged(previous: Path, output: Path, staging: Path) -> Outcome:
     """Nothing changed: leave ``output`` alone, or give it a copy of the previous release."""
     version = check_release(previous)
-    if previous.resolve() != output.resolve():
+    copied = previous.resolve() != output.resolve()
+    if copied:
         shutil.rmtree(staging)
         _copy_release(Layout(previous), Layout(staging))
         check_files(staging)
         if checksum_mismatches(staging):
             raise ReleaseError(f"{previous}: changed while it was being copied; nothing was written")
         _swap(staging, output)
-    return Outcome(version, None)
+    return Outcome(version, None, previous=previous, copied=copied)
 
 
 def _copy_release(source: Layout, target: Layout) -> None:

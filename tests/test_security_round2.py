@@ -324,3 +324,35 @@ def test_numbers_past_every_limit_make_no_traceback_and_no_truncated_value(tmp_p
     for column, limit in (("amount_eur", 10**12), ("participants", 10**9), ("duration_days", 36_600)):
         assert all(not r[column] or int(r[column]) <= limit for r in rows), column
         assert all((r.get(column) or 0) <= limit for r in listed), column
+
+
+# --- A missing output folder --------------------------------------------------------------
+
+def test_a_run_into_a_folder_that_does_not_exist_says_what_it_wrote_there(tmp_path):
+    """A new folder continues the published history (the default --previous is output/):
+    unchanged data give it a copy of the published release, and the line says so."""
+    out = tmp_path / "new" / "deeper"
+    done = cli("run", "--output", str(out))
+    assert done.returncode == 0, done.stderr
+    published = json.loads((ROOT / "output" / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    version = published["version"]
+    assert f"no change since release {version} of output: {out} now holds a copy of it" in done.stdout
+    assert "left as it was" not in done.stdout
+    copy = json.loads((out / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    assert copy["version"] == version
+    assert (out / "index.html").read_bytes() == (ROOT / "output" / "index.html").read_bytes()
+    again = cli("run", "--output", str(out))
+    assert again.returncode == 0, again.stderr
+    assert f"no change since release {version}: {out} left as it was" in again.stdout
+
+
+def test_a_run_into_a_new_folder_with_changes_or_a_first_release(tmp_path):
+    text = SNAPSHOT.read_text(encoding="utf-8").replace("300 000€", "310 000€", 1)
+    source = tmp_path / "page.txt"
+    source.write_text(text, encoding="utf-8")
+    changed = cli("run", "--source", str(source), "--output", str(tmp_path / "changed"))
+    assert changed.returncode == 0, changed.stderr
+    assert "(patch) written to" in changed.stdout and "(compared with output)" in changed.stdout
+    first = cli("run", "--output", str(tmp_path / "first"), "--first-release")
+    assert first.returncode == 0, first.stderr
+    assert f"release 1.0.0 (initial) written to {tmp_path / 'first'}\n" in first.stdout
