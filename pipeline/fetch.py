@@ -73,8 +73,32 @@ def _tries(retries: int) -> str:
     return "" if retries <= 0 else f" after {retries} retr{'y' if retries == 1 else 'ies'}"
 
 
-def _suffix(content_type: str) -> str:
-    return ".txt" if content_type.startswith("text/plain") else ".html"
+# What starts an HTML document, after white space and a byte order mark: the patterns of
+# the WHATWG MIME Sniffing standard ("text/html", each followed by a space or ">"), and
+# an XML prolog (XHTML); and, anywhere in the first 64 KiB, the html, head or body tag.
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|"
+                         rb"title|b|body|br|p|!--)[\s>/]|<\?xml", re.IGNORECASE)
+_HTML_TAG = re.compile(rb"<(?:html|head|body)[\s>]", re.IGNORECASE)
+_LEADING = b" \t\r\n\x0c"
+
+
+def _suffix(body: bytes, content_type: str) -> str:
+    """The snapshot's kind, from what its bytes are rather than what the server says
+    (a misconfigured server serves a text page as ``application/json`` or ``text/html``,
+    or an HTML page as ``text/plain``): an HTML document is kept as ``.html``, anything
+    else as ``.txt``, which the read stage takes line by line.
+
+    >>> _suffix(b"\\xef\\xbb\\xbf  <!DOCTYPE html><html>", "application/json")
+    '.html'
+    >>> _suffix(b"Jumelages\\n\\nIvry m\\xc3\\xa8ne <3 projets", "application/json")
+    '.txt'
+    >>> _suffix(b"<?xml version='1.0'?><html xmlns='x'>", "text/plain"), _suffix(b"<p>Bonjour", "")
+    ('.html', '.html')
+    """
+    start = body[:65536].removeprefix(b"\xef\xbb\xbf").lstrip(_LEADING)
+    if _HTML_START.match(start) or _HTML_TAG.search(start):
+        return ".html"
+    return ".txt"
 
 
 def _snapshot_path(raw: Path, day: str, suffix: str) -> Path:
@@ -254,7 +278,7 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
                 return Fetched(raw / same["file"], False, f"same content as {same['file']}", shown)
             now = datetime.now(UTC).replace(microsecond=0)
             content_type = _server_text(answer.headers.get("Content-Type")) or ""
-            path = _snapshot_path(raw, now.date().isoformat(), _suffix(content_type))
+            path = _snapshot_path(raw, now.date().isoformat(), _suffix(body, content_type))
             _write_atomically(path, body)
             entry = _manifest_entry(path, shown, answer, content_type, now, body, sha256)
             _write_manifest(raw, [*entries, entry])

@@ -356,3 +356,32 @@ def test_a_run_into_a_new_folder_with_changes_or_a_first_release(tmp_path):
     first = cli("run", "--output", str(tmp_path / "first"), "--first-release")
     assert first.returncode == 0, first.stderr
     assert f"release 1.0.0 (initial) written to {tmp_path / 'first'}\n" in first.stdout
+
+
+# --- Real formats: the snapshot's kind follows its bytes ------------------------------------
+
+TEXT = SNAPSHOT.read_bytes()
+
+
+@pytest.mark.parametrize("body, content_type, suffix", [
+    (TEXT, "application/json", ".txt"),
+    (TEXT, "text/html; charset=utf-8", ".txt"),
+    (TEXT, "application/octet-stream", ".txt"),
+    (TEXT, "", ".txt"),
+    (HTML, "application/json", ".html"),
+    (HTML, "text/plain; charset=utf-8", ".html"),
+    (b"\xef\xbb\xbf\n  " + HTML, "application/json", ".html"),
+], ids=["text as json", "text as html", "text as octet-stream", "text without type", "html as json",
+        "html as text", "html with a bom as json"])
+def test_a_page_is_kept_as_what_its_bytes_are_and_read(tmp_path, body, content_type, suffix):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    with Server() as server:
+        server.routes["/page"] = page(body, content_type=content_type)
+        done = cli("fetch", "--url", f"{server.url}/page", "--raw", str(raw), *QUICK)
+    assert done.returncode == 0, done.stderr
+    (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
+    assert entry["file"].endswith(suffix) and entry["media_type"] == content_type
+    ran = cli("run", "--source", str(raw / entry["file"]), "--output", str(out), "--first-release")
+    assert ran.returncode == 0, ran.stderr
+    report = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
+    assert report["rows"]["partners"] == 6 and report["rows"]["actions"] == 46
