@@ -29,15 +29,25 @@ from typing import Any
 # The bidirectional formatting characters of Unicode's UAX #9 (embeddings, overrides,
 # isolates and their pops) and the three implicit marks (LRM, RLM, ALM).
 CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What Markdown and text outputs show as escapes: the direction controls, and the
+# invisible characters that can hide text from a reviewer without reordering it: the word
+# joiner and invisible operators (U+2060–U+2064), the deprecated format controls
+# (U+206A–U+206F), a byte order mark inside the text (U+FEFF), the Mongolian vowel
+# separator (U+180E) and the tag characters (U+E0000–U+E007F, which spell invisible ASCII).
+SHOWN = re.compile("[\u061c\u180e\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+                   "\ufeff\U000e0000-\U000e007f]")
 
 
 def visible(text: str) -> str:
-    """``text`` with each direction control written as ``⟨U+XXXX⟩``.
+    """``text`` with each direction control (and invisible character of :data:`SHOWN`)
+    written as ``⟨U+XXXX⟩``.
 
     >>> visible("Brandenburg\u202eLEVAH \u2067x\u2069 \u200f\u061c")
     'Brandenburg⟨U+202E⟩LEVAH ⟨U+2067⟩x⟨U+2069⟩ ⟨U+200F⟩⟨U+061C⟩'
+    >>> visible("Kobané\U000e0069\U000e0067\u2060")
+    'Kobané⟨U+E0069⟩⟨U+E0067⟩⟨U+2060⟩'
     """
-    return CONTROLS.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+    return SHOWN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
 
 
 def _names(found: list[str]) -> str:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .direction import CONTROLS as DIRECTION_CONTROLS
-from .direction import visible
+from .direction import SHOWN, visible
 
 # Characters with a meaning anywhere in a line of Markdown (code, emphasis, links and
 # images, table cells, backslash itself), escaped with a backslash, which both CommonMark
@@ -101,6 +100,6 @@ def markdown_code(text: object) -> str:
     ('`amount_eur`', 'a\\\\`b', 'x⟨U+202E⟩y')
     """
     value = str(text)
-    if "`" in value or "\n" in value or "\r" in value or DIRECTION_CONTROLS.search(value):
+    if "`" in value or "\n" in value or "\r" in value or SHOWN.search(value):
         return markdown(value)
     return f"`{value}`"

@@ -94,8 +94,14 @@ def _suffix(body: bytes, content_type: str) -> str:
     '.txt'
     >>> _suffix(b"<?xml version='1.0'?><html xmlns='x'>", "text/plain"), _suffix(b"<p>Bonjour", "")
     ('.html', '.html')
+    >>> _suffix("\ufeff<html><body>".encode("utf-16"), "application/json")
+    '.html'
+
     """
-    start = body[:65536].removeprefix(b"\xef\xbb\xbf").lstrip(_LEADING)
+    start = body[:65536]
+    if start[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark
+        start = start.decode("utf-16", "replace").encode("utf-8")
+    start = start.removeprefix(b"\xef\xbb\xbf").lstrip(_LEADING)
     if _HTML_START.match(start) or _HTML_TAG.search(start):
         return ".html"
     return ".txt"

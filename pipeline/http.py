@@ -247,6 +247,14 @@ class KeyedSession(requests.Session):
         self._read(response, method)
         return response
 
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        """A redirect's target; requests then reads the redirect's own body whole before
+        following it, so it is read here first, under the same limit."""
+        target = super().get_redirect_target(resp)
+        if target is not None and resp._content is False:
+            self._read(resp, str(resp.request.method))
+        return target
+
     def _read(self, response: requests.Response, method: str) -> None:
         """Read the answer's body in chunks, refusing it past :data:`MAX_ANSWER_BYTES`
         (a 40 MB answer is not held in memory, let alone parsed)."""

@@ -100,6 +100,14 @@ def declared(size):
     return answer
 
 
+def declared_redirect(location, size):
+    """A redirect carrying a body of ``size`` bytes (read by requests before following)."""
+    def answer(handler):
+        with contextlib.suppress(OSError):
+            send(handler, 302, b" " * size, headers=[("Location", location)])
+    return answer
+
+
 def stalled(seconds):
     def answer(handler):
         time.sleep(seconds)

@@ -385,3 +385,71 @@ def test_a_page_is_kept_as_what_its_bytes_are_and_read(tmp_path, body, content_t
     assert ran.returncode == 0, ran.stderr
     report = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
     assert report["rows"]["partners"] == 6 and report["rows"]["actions"] == 46
+
+
+# --- Attacks of our own (issue 22, last step) ---------------------------------------------
+
+@pytest.mark.parametrize("address", [
+    "https://h.example/p?a=1;token=Sx1Secret",  # a ";" separator the parser does not split on
+    "https://h.example/p?page=2;sid=Sx1Secret",
+    "https://h.example/p?%74oken=Sx1Secret",  # a name written percent-encoded
+    "https://h.example/p?id=Sx1Secret%00",  # a value with a control character
+    "https://h.example/p?lang=fr&lang=Sx1Secret" + "x" * 40,  # a harmless name, a long value
+    "https://h.example/p/%3bjsessionid=Sx1Secret/q",
+    "https://h.example/p;Sx1Secret",  # a path parameter without a name
+    "https://Sx1Secret@h.example/p",  # a token as the user name
+    "https://:Sx1Secret@h.example/p",
+    "https://h.example/p#access_token=Sx1Secret",  # an OAuth implicit-flow fragment
+])
+def test_other_hiding_places_of_a_secret_in_an_address(address):
+    shown = public_url(address)
+    assert "Sx1Secret" not in shown and shown.startswith("https://h.example/p")
+
+
+@pytest.mark.parametrize("character", ["\U000e0041", "\U000e007f", "\u2060", "\u2063", "\ufeff",
+                                       "\u206a", "\u180e", *DIRECTION])
+def test_invisible_characters_are_shown_in_markdown(character):
+    from pipeline.escape import markdown, markdown_code
+
+    for text in (markdown(f"Ko{character}bané"), markdown_code(f"ko{character}bane")):
+        assert character not in text and f"⟨U+{ord(character):04X}⟩" in text
+
+
+def test_a_portal_cannot_write_control_sequences_on_the_terminal():
+    from pipeline.publish.base import Done, Step, render_done
+
+    done = Done("udata", "d1\x1b]0;owned\x07", "https://h.example/d\x1b[2J\u202e", [Step("upload", "x")])
+    shown = render_done(done)
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+
+
+def test_a_redirect_with_a_huge_body_is_not_read_whole(release_for_portals, capsys, monkeypatch):
+    """requests reads a redirect's own body whole before following it: the session reads it
+    first, under the same 16 MiB limit, for both portals."""
+    from pipeline.cli import main
+
+    from .test_portal_lies import BIG, KEY, Scripted, command, declared_redirect, first_call
+
+    monkeypatch.setenv("DATAGOUV_API_KEY", KEY)
+    monkeypatch.setenv("CKAN_API_TOKEN", KEY)
+    for kind in ("udata", "ckan"):
+        with Scripted(kind) as portal:
+            method, path = first_call(portal)
+            portal.answers[(method, path)] = declared_redirect(f"{path}again", BIG)
+            returned = main(command(portal, release_for_portals))
+            err = capsys.readouterr().err
+            assert returned == 5 and "Traceback" not in err, err
+            (line,) = err.strip().splitlines()
+            assert "with more than 16,777,216 bytes; not read further" in line
+            assert portal.hits(f"{path}again") == 0
+
+
+@pytest.fixture(scope="module")
+def release_for_portals(tmp_path_factory):
+    import contextlib
+    import io
+
+    from .portals.releases import build
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        return build(tmp_path_factory.mktemp("redirect") / "release")

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import config
-from ..escape import DIRECTION_CONTROLS, markdown, markdown_code, web_address
+from ..direction import CONTROLS as DIRECTION_CONTROLS
+from ..escape import markdown, markdown_code, web_address
 from ..layout import DESCRIPTOR, Layout, ReleaseFile, release_files
 from . import snapshot, worldmap
 

@@ -387,7 +387,11 @@ def render_plan(plan: Plan) -> str:
 
 
 def render_done(done: Done) -> str:
+    """What was done; what the portal says (the dataset's id and page) is shown as printable
+    text only (``escape.terminal``): a portal cannot move the cursor or retitle the terminal."""
+    from ..escape import terminal
+
     lines = [f"  {s.action}: {s.target}" for s in done.steps]
     lines.append(f"done on {done.portal}: {summary(done.steps) or 'nothing'}; dataset "
-                 f"{done.dataset_id}" + (f" ({done.page})" if done.page else ""))
+                 f"{terminal(done.dataset_id)}" + (f" ({terminal(done.page)})" if done.page else ""))
     return "\n".join(lines)
