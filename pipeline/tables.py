@@ -14,6 +14,7 @@ doubles).
 from __future__ import annotations
 
 import math
+from datetime import date, datetime
 from typing import Any
 
 from .errors import PipelineError
@@ -34,9 +35,11 @@ _SHOWN_DIGITS = 24
 def _shown(value: Any) -> str:
     """A number as a warning quotes it: whole when short, else its first digits and length.
 
-    >>> _shown(12), _shown(10**40), _shown(1.5)
-    ('12', '100000000000000000000000… (41 digits)', '1.5')
+    >>> _shown(12), _shown(10**40), _shown(1.5), _shown(date(1850, 1, 1))
+    ('12', '100000000000000000000000… (41 digits)', '1.5', '1850-01-01')
     """
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, int):
         digits = str(abs(value)) if value.bit_length() < 10_000 else "?" * _SHOWN_DIGITS
         sign = "-" if value < 0 else ""
@@ -59,7 +62,21 @@ def number_ranges(table: str) -> dict[str, tuple[str, float, float, bool]]:
             for f in table_schema(table)["fields"] if f["type"] in ("integer", "number")}
 
 
-def out_of_range(kind: str, low: float, high: float, value: Any) -> str | None:
+def date_ranges(table: str) -> dict[str, tuple[str, date, date, bool]]:
+    """Each date column of ``table`` that has a range: its type, first and last day, and
+    whether required.
+
+    >>> date_ranges("actions")["start_date"][1:3]
+    (datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))
+    """
+    return {f["name"]: ("date", date.fromisoformat(f["constraints"]["minimum"]),
+                        date.fromisoformat(f["constraints"]["maximum"]),
+                        bool(f["constraints"].get("required")))
+            for f in table_schema(table)["fields"]
+            if f["type"] == "date" and "minimum" in f.get("constraints", {})}
+
+
+def out_of_range(kind: str, low: Any, high: Any, value: Any) -> str | None:
     """Why ``value`` cannot be written in a column of type ``kind`` and range
     ``low``–``high`` (None when it can, or is empty).
 
@@ -70,6 +87,10 @@ def out_of_range(kind: str, low: float, high: float, value: Any) -> str | None:
     """
     if value is None or isinstance(value, bool):
         return None
+    if kind == "date":
+        if not isinstance(value, date) or isinstance(value, datetime):
+            return "not a date"
+        return None if low <= value <= high else f"outside its range, {low} to {high}"
     if kind == "integer" and not isinstance(value, int):
         return "not a whole number"
     if not isinstance(value, (int, float)):
@@ -97,7 +118,7 @@ def tables(records: dict[str, list[Row]], warnings: list[dict[str, Any]] | None 
     result: Tables = {}
     for table in table_names():
         columns = field_names(table)
-        ranges = number_ranges(table)
+        ranges: dict[str, tuple[str, Any, Any, bool]] = {**number_ranges(table), **date_ranges(table)}
         rows = []
         for record in records.get(table, []):
             if set(record) != set(columns):

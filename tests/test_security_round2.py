@@ -453,3 +453,21 @@ def release_for_portals(tmp_path_factory):
 
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         return build(tmp_path_factory.mktemp("redirect") / "release")
+
+
+def test_a_period_outside_its_range_empties_its_years_and_dates_together(records):
+    import copy
+    from datetime import date
+
+    from pipeline.tables import tables
+
+    rows = copy.deepcopy(records)
+    action = rows["actions"][0]
+    action.update(start_year=1850, end_year=1850, start_date=date(1850, 1, 1),
+                  end_date=date(1850, 12, 31))
+    warnings: list = []
+    made = tables(rows, warnings)["actions"][0]
+    assert [made[c] for c in ("start_year", "end_year", "start_date", "end_date")] == [None] * 4
+    assert sorted(w["message"].split(":")[0] for w in warnings) == sorted(
+        f"actions.{c} of {action['action_id']}" for c in ("start_date", "end_date", "start_year", "end_year"))
+    assert any("1850-01-01 is outside its range, 1900-01-01 to 2100-12-31" in w["message"] for w in warnings)
