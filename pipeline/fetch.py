@@ -278,7 +278,9 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
     try:
         raw.mkdir(parents=True, exist_ok=True)
         with locked(raw / MANIFEST, error=InputError):
-            entries = manifest_entries(raw)  # again: another fetch may have added one
+            # again: another fetch may have added one; an entry written before the address's
+            # public form dropped a session or a token loses it now
+            entries = [_public_entry(e) for e in manifest_entries(raw)]
             if same := next((e for e in entries if e.get("sha256") == sha256
                              and (raw / e["file"]).is_file()), None):
                 return Fetched(raw / same["file"], False, f"same content as {same['file']}", shown)
@@ -300,6 +302,16 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
         raise
     redirected = f" (redirected to {entry['redirected_to']})" if "redirected_to" in entry else ""
     return Fetched(path, True, f"new snapshot, {len(body):,} bytes{redirected}", shown)
+
+
+def _public_entry(entry: dict) -> dict:
+    """A manifest entry with its addresses in their public form (``public_url``).
+
+    >>> _public_entry({"file": "p.html", "url": "https://h.org/p;jsessionid=1?sid=2"})
+    {'file': 'p.html', 'url': 'https://h.org/p'}
+    """
+    return {key: public_url(value) if key in ("url", "redirected_to") and isinstance(value, str)
+            else value for key, value in entry.items()}
 
 
 def _manifest_entry(path: Path, shown: str, answer: requests.Response, content_type: str,

@@ -260,7 +260,10 @@ class KeyedSession(requests.Session):
         (a 40 MB answer is not held in memory, let alone parsed)."""
         limit = MAX_ANSWER_BYTES
         declared = response.headers.get("Content-Length", "")
-        too_large = PortalError(f"{self.where} answered {method} {urlsplit(response.url).path[:80]} "
+        from .sources import public_url
+
+        path = urlsplit(public_url(response.url)).path[:80]
+        too_large = PortalError(f"{self.where} answered {method} {path} "
                                 f"with more than {limit:,} bytes; not read further")
         if declared.isdigit() and int(declared) > limit:
             response.close()

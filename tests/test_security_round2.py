@@ -343,7 +343,8 @@ def test_a_run_into_a_folder_that_does_not_exist_says_what_it_wrote_there(tmp_pa
     assert (out / "index.html").read_bytes() == (ROOT / "output" / "index.html").read_bytes()
     again = cli("run", "--output", str(out))
     assert again.returncode == 0, again.stderr
-    assert f"no change since release {version}: {out} left as it was" in again.stdout
+    assert (f"no change since release {version}: {out} left as it was" in again.stdout
+            or f"{out} is its release {version} made by this code: nothing to do" in again.stdout)
 
 
 def test_a_run_into_a_new_folder_with_changes_or_a_first_release(tmp_path):
@@ -471,3 +472,24 @@ def test_a_period_outside_its_range_empties_its_years_and_dates_together(records
     assert sorted(w["message"].split(":")[0] for w in warnings) == sorted(
         f"actions.{c} of {action['action_id']}" for c in ("start_date", "end_date", "start_year", "end_year"))
     assert any("1850-01-01 is outside its range, 1900-01-01 to 2100-12-31" in w["message"] for w in warnings)
+
+
+def test_a_manifest_written_by_an_older_version_loses_its_secrets_when_rewritten(tmp_path):
+    import hashlib
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "old.txt").write_bytes(SNAPSHOT.read_bytes())
+    (raw / "manifest.json").write_text(json.dumps({"description": "x", "snapshots": [{
+        "file": "old.txt", "url": "https://old.example/p.htm;jsessionid=Pp1xJsession?PHPSESSID=Pq2xPhpSessid",
+        "redirected_to": "https://old.example/q?sessid=Pq3xSessid",
+        "sha256": hashlib.sha256(SNAPSHOT.read_bytes()).hexdigest()}]}), encoding="utf-8")
+    with Server() as server:
+        server.routes["/page"] = page(HTML)
+        done = cli("fetch", "--url", f"{server.url}/page", "--raw", str(raw), *QUICK)
+    assert done.returncode == 0, done.stderr
+    manifest = (raw / "manifest.json").read_text(encoding="utf-8")
+    assert _clean(manifest)
+    first, second = json.loads(manifest)["snapshots"]
+    assert first["url"] == "https://old.example/p.htm" and first["redirected_to"] == "https://old.example/q"
+    assert second["url"] == f"{server.url}/page"
