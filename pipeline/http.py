@@ -21,6 +21,7 @@ address only when it is a plain token (:func:`plain_id`).
 from __future__ import annotations
 
 import ipaddress
+import logging
 import re
 import signal
 import threading
@@ -44,6 +45,24 @@ MAX_RETRY_AFTER = 60.0
 MAX_ANSWER_BYTES = 16 * 1024 * 1024
 # An id a portal gives, used in an address: a plain token, never a path.
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]{1,200}\Z")
+
+
+# What urllib3 logs (at DEBUG every request's path and query, at WARNING a retry with the
+# path) may hold a session or a token: its records lose path parameters, queries and
+# fragments before any handler a user configures sees them.
+_ADDRESS_SECRETS = re.compile(r"(?:;|%3[Bb]|\?|#)[^\s'\"]*")
+
+
+class _ScrubAddresses(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = _ADDRESS_SECRETS.sub("", record.getMessage())
+        record.args = ()
+        return True
+
+
+for _name in ("urllib3.connectionpool", "urllib3.util.retry", "urllib3.connection",
+              "urllib3.response", "urllib3.poolmanager"):
+    logging.getLogger(_name).addFilter(_ScrubAddresses())
 
 
 class CappedRetry(Retry):

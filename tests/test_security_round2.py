@@ -493,3 +493,21 @@ def test_a_manifest_written_by_an_older_version_loses_its_secrets_when_rewritten
     first, second = json.loads(manifest)["snapshots"]
     assert first["url"] == "https://old.example/p.htm" and first["redirected_to"] == "https://old.example/q"
     assert second["url"] == f"{server.url}/page"
+
+
+def test_what_urllib3_logs_holds_no_secret_of_the_address(tmp_path, caplog):
+    """The pipeline logs nothing itself; urllib3 logs each request (DEBUG) and each retry
+    (WARNING) with its path and query: a user who turns logging on sees no secret."""
+    import logging
+
+    from pipeline.fetch import fetch
+
+    caplog.set_level(logging.DEBUG)
+    with Server() as server:
+        server.fallback = lambda handler, method, path: status(500)(handler)
+        with pytest.raises(Exception, match="answered 500"):
+            fetch(f"{server.url}/p.htm;jsessionid=Pp1xJsession?sessid=Pq3xSessid#frag",
+                  tmp_path / "raw", retries=1, backoff=0, timeout=(2, 2))
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("urllib3"))
+    assert "/p.htm" in logged  # urllib3 did log the request
+    assert _clean(logged), logged
