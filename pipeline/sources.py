@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+from .direction import SHOWN
 from .errors import InputError
 
 RAW_DIR = Path(__file__).resolve().parent.parent / "raw"
@@ -56,6 +57,10 @@ _ENTRY_TYPES: dict[str, tuple[type, ...]] = {
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
 _USER_INFO = re.compile(r"//[^/?#]*@")
+# What an address shown as text must not hold as it is (it would reorder or hide what is
+# around it): control characters, white space, text direction controls and invisible
+# characters (pipeline/direction.py); percent-encoded, the address stays the same.
+_INVISIBLE = re.compile(rf"[\s\x00-\x1f\x7f-\x9f]|{SHOWN.pattern}")
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,13 @@ def public_url(url: str) -> str:
     'https://h.org/p?lang=fr'
     >>> public_url("http://ana:s3cret@[::1/p;sid=4?key=x")
     'http://[::1/p'
+    >>> public_url("https://h.org/\u202egnp.exe")  # a text direction control: percent-encoded
+    'https://h.org/%E2%80%AEgnp.exe'
     """
+    return _INVISIBLE.sub(lambda m: quote(m.group()), _public(url))
+
+
+def _public(url: str) -> str:
     try:
         parts = urlsplit(url)
     except ValueError:  # not a URL at all ("http://[::1/"): keep what surely holds no secret
@@ -113,7 +124,7 @@ def web_address(url: str) -> str:
     ...         print(exc)
     http://[::1/p: not a web address (Invalid IPv6 URL)
     http://127.0.0.1:99999/p: not a web address (Port out of range 0-65535)
-    http://exa mple.org/p: not a web address (a space or control character in it)
+    http://exa%20mple.org/p: not a web address (a space or control character in it)
     ftp://example.org/p: not a web address (only http:// and https:// pages are fetched)
     https:///p: not a web address (no host)
     """

@@ -513,3 +513,21 @@ def test_what_urllib3_logs_holds_no_secret_of_the_address(tmp_path, caplog):
     logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("urllib3"))
     assert "/p.htm" in logged  # urllib3 did log the request
     assert _clean(logged), logged
+
+
+def test_an_address_with_direction_controls_is_written_percent_encoded(tmp_path):
+    import hashlib
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "page.txt").write_bytes(SNAPSHOT.read_bytes())
+    url = "https://www.example.org/\u202egnp\u2066.exe\U000e0041/p.htm"
+    (raw / "manifest.json").write_text(json.dumps({"description": "x", "snapshots": [{
+        "file": "page.txt", "url": url, "retrieved": "2024-05-01T10:00:00Z",
+        "sha256": hashlib.sha256(SNAPSHOT.read_bytes()).hexdigest()}]}), encoding="utf-8")
+    done = cli("run", "--source", str(raw / "page.txt"), "--output", str(out), "--first-release")
+    assert done.returncode == 0, done.stderr
+    encoded = "https://www.example.org/%E2%80%AEgnp%E2%81%A6.exe%F3%A0%81%81/p.htm"
+    for name in ("README.md", "index.html", "csv/datapackage.json"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert encoded in text and not any(c in text for c in ("\u202e", "\u2066", "\U000e0041")), name
