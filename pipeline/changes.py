@@ -320,16 +320,10 @@ class _Style:
     inserted: Any = None  # words it added
 
 
-def _markdown_code(value: Any) -> str:
-    from .escape import markdown
-    text = str(value)
-    return markdown(text) if "`" in text or "\n" in text else f"`{text}`"
-
-
 def _style(kind: str) -> _Style:
-    from .escape import markdown_text, terminal
+    from .escape import markdown_code, markdown_text, terminal
     if kind == "markdown":
-        return _Style(markdown_text, _markdown_code, "### ", "- ",
+        return _Style(markdown_text, markdown_code, "### ", "- ",
                       lambda words: f"~~{markdown_text(words)}~~",
                       lambda words: f"**{markdown_text(words)}**")
     return _Style(terminal, terminal, "", "  - ", lambda words: f"[-{terminal(words)}-]",

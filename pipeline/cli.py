@@ -21,6 +21,7 @@ from .paths import OUTPUT
 
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://")
 DEFAULT_OUTPUT = OUTPUT  # the published release
+PUBLISH_DEADLINE = 900.0  # seconds for publish's conversation with a portal
 
 
 def _shown(path: Path) -> str:
@@ -97,15 +98,24 @@ def _changes_summary(outcome) -> str | None:
 
 
 def _release_line(outcome, output: Path, previous: Path | None) -> str:
+    """What the run did to the output folder, in French. A run compares with the release
+    ``--previous`` names, else the output folder's own, else the published ``output/``: a
+    new folder continues the published history, and receives a copy of it when nothing
+    changed."""
     from .changes import LEVEL_NAMES
 
+    base = outcome.previous
+    compared = f" (comparée à {_shown(base)})" if base is not None and \
+        base.resolve() != output.resolve() else ""
     if outcome.level is None:
-        same = output.resolve() == (previous or output).resolve()
-        return (f"  aucun changement depuis la publication {outcome.version} : {_shown(output)} "
-                "laissé tel quel" if same else
-                f"  aucun changement : {_shown(output)} contient la publication {outcome.version}")
+        if not outcome.copied:
+            return (f"  aucun changement depuis la publication {outcome.version} : {_shown(output)} "
+                    "laissé tel quel")
+        return (f"  aucun changement depuis la publication {outcome.version} de {_shown(base)} : "
+                f"{_shown(output)} en contient maintenant une copie (--first-release commence un "
+                "historique à part)")
     return (f"  publication {outcome.version} ({LEVEL_NAMES[outcome.level]}) écrite dans "
-            f"{_shown(output)}")
+            f"{_shown(output)}{compared}")
 
 
 def _progress(message: str):
@@ -202,18 +212,26 @@ def _publish(args: argparse.Namespace) -> None:
     wanted = tuple(f.strip() for f in (args.formats or "").split(",") if f.strip())
     from .emit import PACKAGES
     formats = wanted or tuple(fmt.FORMAT for fmt in PACKAGES)
+    from .errors import NetworkError
+    from .http import Expired, deadline
+
     with verified_copy(args.release, formats) as bundle:
         name = args.dataset or bundle.name
         print(f"release {bundle.version} from {_shown(args.release)} ({', '.join(formats)}) "
               f"-> {publisher.where}, dataset {name}")
-        plan = publisher.plan(bundle, name)
-        print(render_plan(plan))
-        if not plan.todo:
-            print("nothing to do: the portal already holds this release")
-        elif not args.yes:
-            print("dry run: nothing was changed; run again with --yes to do it")
-        else:
-            print(render_done(publisher.apply(plan)))
+        try:
+            with deadline(args.deadline):  # the whole conversation with the portal
+                plan = publisher.plan(bundle, name)
+                print(render_plan(plan))
+                if not plan.todo:
+                    print("nothing to do: the portal already holds this release")
+                elif not args.yes:
+                    print("dry run: nothing was changed; run again with --yes to do it")
+                else:
+                    print(render_done(publisher.apply(plan)))
+        except Expired:
+            raise NetworkError(f"{publisher.where}: no end within {args.deadline:g} s (--deadline); "
+                               "nothing was changed on the portal") from None
 
 
 class _Alarm(PipelineError):
@@ -438,6 +456,9 @@ def _add_publish(publish: argparse.ArgumentParser) -> None:
                          help="organisation that owns the dataset (id or name)")
         sub.add_argument("--yes", action="store_true",
                          help="carry the plan out (without it, only print it)")
+        sub.add_argument("--deadline", type=_positive, default=PUBLISH_DEADLINE, metavar="SECONDS",
+                         help="the whole conversation with the portal (retries and waits "
+                         f"included) must end within this (default: {PUBLISH_DEADLINE:g})")
         sub.set_defaults(handler=_publish, publisher=portal)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from .config import Contact, config
 from .schemas import package_template, table_names, table_schema
-from .sources import Snapshot
+from .sources import Snapshot, public_url
 from .tables import Tables
 
 TYPE_LABELS = {"string": "texte", "integer": "entier", "number": "décimal", "boolean": "booléen"}
@@ -144,7 +144,8 @@ def about(snapshot: Snapshot, page_text: str = "") -> About:
     source = (template.get("sources") or [{}])[0]
     text = page_text.encode("utf-8")
     return About(template["title"], template["description"], licence["title"], licence["path"],
-                 source.get("title", ""), snapshot.url, snapshot.retrieved, snapshot.sha256,
+                 source.get("title", ""), public_url(snapshot.url) if snapshot.url else None,
+                 snapshot.retrieved, snapshot.sha256,
                  config().publisher, config().contact,
                  hashlib.sha256(text).hexdigest() if page_text else "", len(text),
                  template.get("methodology", ""))

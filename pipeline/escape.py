@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .direction import SHOWN, visible
+
 # Characters with a meaning anywhere in a line of Markdown (code, emphasis, links and
 # images, table cells, backslash itself), escaped with a backslash, which both CommonMark
 # and Python-Markdown (CKAN) honour before these; and what opens a block at the start of a
@@ -28,14 +30,17 @@ _HTML = re.compile(r"[&<>]")
 # (1 MB of spaces took minutes).
 _LINE_BREAK = re.compile(r"(?<!\s)\s*[\r\n\u2028\u2029]+\s*")
 # C0 and C1 control characters (ESC, BEL, backspace, CSI…) and the bidirectional
-# overrides and isolates, which can make a terminal show other text than it holds.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# controls (embeddings, overrides, isolates, marks: pipeline/direction.py), which can make
+# a terminal show other text than it holds.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def markdown(text: object, line_start: bool = False) -> str:
     """``text`` as literal Markdown: no HTML, link (autolinks included), emphasis, strike or
     table cell boundary can come out of it, and it stays on one line; with ``line_start``,
-    for text that begins a line, no heading or list either.
+    for text that begins a line, no heading or list either. A text direction control is
+    shown as ``⟨U+202E⟩`` (``pipeline/direction.py``): it can neither reorder the line nor
+    hide.
 
     >>> print(markdown("<script>alert(1)</script> *gras* [lien](javascript:x) | 2003-2014"))
     &lt;script&gt;alert(1)&lt;/script&gt; \\*gras\\* \\[lien\\](javascript:x) \\| 2003-2014
@@ -45,8 +50,10 @@ def markdown(text: object, line_start: bool = False) -> str:
     1.0.2 2016 : lancement
     >>> print(markdown("voir https://exemple.org/x, www.exemple.org, a@exemple.org ~~non~~"))
     voir https&#58;//exemple.org/x, www&#46;exemple.org, a&#64;exemple.org &#126;&#126;non&#126;&#126;
+    >>> print(markdown("Brandenburg\u202eLEVAH \u2066x\u2069"))
+    Brandenburg⟨U+202E⟩LEVAH ⟨U+2066⟩x⟨U+2069⟩
     """
-    flat = _LINE_BREAK.sub(" ", str(text))
+    flat = visible(_LINE_BREAK.sub(" ", str(text)))
     escaped = _HTML.sub(lambda m: _HTML_SPECIAL[m.group()], flat)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
     escaped = _AUTOLINK.sub(lambda m: f"&#{ord(m.group())};", escaped)
@@ -78,7 +85,7 @@ def markdown_text(text: object) -> str:
     >>> print(markdown_text("https://exemple.org/x_y, www.exemple.org, a@exemple.org, R&D &amp;"))
     https\\://exemple.org/x_y, www\\.exemple.org, a\\@exemple.org, R&D \\&amp;
     """
-    flat = _LINE_BREAK.sub(" ", str(text))
+    flat = visible(_LINE_BREAK.sub(" ", str(text)))  # a direction control shown, never acting
     escaped = _TEXT_SPECIAL.sub(lambda m: "\\" + m.group(), flat).replace("<", "&lt;")
     return _TEXT_AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
 
@@ -94,13 +101,32 @@ def terminal(text: object) -> str:
 
 
 def web_address(url: object) -> str | None:
-    """``url`` when it is an ``http`` or ``https`` address a reader may follow, else None
-    (a ``javascript:``, ``data:`` or ``file:`` address is never made a link).
+    """``url`` in its public form (``sources.public_url``: no password, token or session)
+    when it is an ``http`` or ``https`` address a reader may follow, else None (a
+    ``javascript:``, ``data:`` or ``file:`` address is never made a link).
 
     >>> web_address("https://www.example.org/page"), web_address("javascript:alert(1)")
     ('https://www.example.org/page', None)
+    >>> web_address("https://www.example.org/page;jsessionid=A1?sessid=9&page=2")
+    'https://www.example.org/page?page=2'
     """
-    text = str(url or "")
+    from .sources import public_url
+
+    text = public_url(str(url or ""))
     if re.fullmatch(r"https?://[^\s\"'<>\\]+", text):
         return text
     return None
+
+
+def markdown_code(text: object) -> str:
+    """A Markdown code span of ``text`` (a code, a date label, an id); text a code span
+    cannot hold as it is (a backtick, a line break, a text direction control, which would
+    act inside the span) is escaped with :func:`markdown` instead.
+
+    >>> markdown_code("amount_eur"), markdown_code("a`b"), markdown_code("x\u202ey")
+    ('`amount_eur`', 'a\\\\`b', 'x⟨U+202E⟩y')
+    """
+    value = str(text)
+    if "`" in value or "\n" in value or "\r" in value or SHOWN.search(value):
+        return markdown(value)
+    return f"`{value}`"

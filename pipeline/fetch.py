@@ -22,12 +22,9 @@ import http.client
 import json
 import os
 import re
-import signal
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +34,8 @@ import requests
 
 from .config import config
 from .errors import InputError, NetworkError
+from .http import Expired as _Expired
+from .http import deadline as _deadline
 from .http import session
 from .layout import lock_file, locked
 from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries, public_url, web_address
@@ -54,11 +53,6 @@ class Fetched:
     new: bool
     reason: str
     url: str = ""  # the page's public address (never a password or a token)
-
-
-class _Expired(BaseException):
-    """The overall deadline passed. A BaseException, so that no ``except Exception`` of the
-    HTTP libraries swallows it on its way out."""
 
 
 def _server_text(value: str | None) -> str | None:
@@ -79,32 +73,38 @@ def _tries(retries: int) -> str:
     return "" if retries <= 0 else f" after {retries} retr{'y' if retries == 1 else 'ies'}"
 
 
-@contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    """Raise :class:`_Expired` in the block once ``seconds`` have passed, even inside a
-    blocking read (a timer signal interrupts it). Signals reach the main thread only;
-    elsewhere the download loop checks the clock between chunks."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-    armed = True
-
-    def expire(signum: int, frame: object) -> None:
-        if armed:
-            raise _Expired
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+# What starts an HTML document, after white space and a byte order mark: the patterns of
+# the WHATWG MIME Sniffing standard ("text/html", each followed by a space or ">"), and
+# an XML prolog (XHTML); and, anywhere in the first 64 KiB, the html, head or body tag.
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|"
+                         rb"title|b|body|br|p|!--)[\s>/]|<\?xml", re.IGNORECASE)
+_HTML_TAG = re.compile(rb"<(?:html|head|body)[\s>]", re.IGNORECASE)
+_LEADING = b" \t\r\n\x0c"
 
 
-def _suffix(content_type: str) -> str:
-    return ".txt" if content_type.startswith("text/plain") else ".html"
+def _suffix(body: bytes, content_type: str) -> str:
+    """The snapshot's kind, from what its bytes are rather than what the server says
+    (a misconfigured server serves a text page as ``application/json`` or ``text/html``,
+    or an HTML page as ``text/plain``): an HTML document is kept as ``.html``, anything
+    else as ``.txt``, which the read stage takes line by line.
+
+    >>> _suffix(b"\\xef\\xbb\\xbf  <!DOCTYPE html><html>", "application/json")
+    '.html'
+    >>> _suffix(b"Jumelages\\n\\nIvry m\\xc3\\xa8ne <3 projets", "application/json")
+    '.txt'
+    >>> _suffix(b"<?xml version='1.0'?><html xmlns='x'>", "text/plain"), _suffix(b"<p>Bonjour", "")
+    ('.html', '.html')
+    >>> _suffix("\ufeff<html><body>".encode("utf-16"), "application/json")
+    '.html'
+
+    """
+    start = body[:65536]
+    if start[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark
+        start = start.decode("utf-16", "replace").encode("utf-8")
+    start = start.removeprefix(b"\xef\xbb\xbf").lstrip(_LEADING)
+    if _HTML_START.match(start) or _HTML_TAG.search(start):
+        return ".html"
+    return ".txt"
 
 
 def _snapshot_path(raw: Path, day: str, suffix: str) -> Path:
@@ -278,13 +278,15 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
     try:
         raw.mkdir(parents=True, exist_ok=True)
         with locked(raw / MANIFEST, error=InputError):
-            entries = manifest_entries(raw)  # again: another fetch may have added one
+            # again: another fetch may have added one; an entry written before the address's
+            # public form dropped a session or a token loses it now
+            entries = [_public_entry(e) for e in manifest_entries(raw)]
             if same := next((e for e in entries if e.get("sha256") == sha256
                              and (raw / e["file"]).is_file()), None):
                 return Fetched(raw / same["file"], False, f"same content as {same['file']}", shown)
             now = datetime.now(UTC).replace(microsecond=0)
             content_type = _server_text(answer.headers.get("Content-Type")) or ""
-            path = _snapshot_path(raw, now.date().isoformat(), _suffix(content_type))
+            path = _snapshot_path(raw, now.date().isoformat(), _suffix(body, content_type))
             _write_atomically(path, body)
             entry = _manifest_entry(path, shown, answer, content_type, now, body, sha256)
             _write_manifest(raw, [*entries, entry])
@@ -300,6 +302,16 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
         raise
     redirected = f" (redirected to {entry['redirected_to']})" if "redirected_to" in entry else ""
     return Fetched(path, True, f"new snapshot, {len(body):,} bytes{redirected}", shown)
+
+
+def _public_entry(entry: dict) -> dict:
+    """A manifest entry with its addresses in their public form (``public_url``).
+
+    >>> _public_entry({"file": "p.html", "url": "https://h.org/p;jsessionid=1?sid=2"})
+    {'file': 'p.html', 'url': 'https://h.org/p'}
+    """
+    return {key: public_url(value) if key in ("url", "redirected_to") and isinstance(value, str)
+            else value for key, value in entry.items()}
 
 
 def _manifest_entry(path: Path, shown: str, answer: requests.Response, content_type: str,

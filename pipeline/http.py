@@ -9,22 +9,129 @@ loopback, for tests), never along a redirect to anywhere else. requests itself d
 ``Authorization`` on a redirect to another host, but not a custom header such as udata's
 ``X-API-KEY``: the session adds the key to each request whose address is the API's, and
 removes it again when a redirect leaves that origin.
+
+A server is not trusted to be reasonable either: a ``Retry-After`` is obeyed up to
+:data:`MAX_RETRY_AFTER` seconds (a portal answering ``Retry-After: 86400`` does not put a
+command to sleep for a day); :func:`deadline` bounds a whole command (``fetch``'s
+download, ``publish``'s conversation with the portal); a portal's answer is read in
+chunks and refused past :data:`MAX_ANSWER_BYTES`; an id a portal gives is used in an
+address only when it is a plain token (:func:`plain_id`).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import logging
+import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, packages_distributions, version
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from .errors import InputError
+from .errors import InputError, PortalError
 
-RETRY_STATUSES = (500, 502, 503, 504)
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+# The longest a Retry-After is obeyed, in seconds; a longer one is waited this long.
+MAX_RETRY_AFTER = 60.0
+# The largest answer a portal may give, read in chunks; an API answer of this project's
+# calls is a few kilobytes (a dataset with its 32 resources: about 60 kB).
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
+# An id a portal gives, used in an address: a plain token, never a path.
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]{1,200}\Z")
+
+
+# What urllib3 logs (at DEBUG every request's path and query, at WARNING a retry with the
+# path) may hold a session or a token: its records lose path parameters, queries and
+# fragments before any handler a user configures sees them.
+_ADDRESS_SECRETS = re.compile(r"(?:;|%3[Bb]|\?|#)[^\s'\"]*")
+
+
+class _ScrubAddresses(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = _ADDRESS_SECRETS.sub("", record.getMessage())
+        record.args = ()
+        return True
+
+
+for _name in ("urllib3.connectionpool", "urllib3.util.retry", "urllib3.connection",
+              "urllib3.response", "urllib3.poolmanager"):
+    logging.getLogger(_name).addFilter(_ScrubAddresses())
+
+
+class CappedRetry(Retry):
+    """urllib3's retry policy, with a server's ``Retry-After`` obeyed up to
+    :data:`MAX_RETRY_AFTER` seconds (and ignored when it is not a number or a date)."""
+
+    def get_retry_after(self, response: Any) -> float | None:
+        try:
+            seconds = super().get_retry_after(response)
+        except Exception:  # an unreadable header: the ordinary backoff applies
+            return None
+        return None if seconds is None else min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+class Expired(BaseException):
+    """An overall deadline passed. A BaseException, so that no ``except Exception`` of the
+    HTTP libraries swallows it on its way out."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`Expired` in the block once ``seconds`` have passed, even inside a
+    blocking read or a sleep (a timer signal interrupts it). Signals reach the main thread
+    only; elsewhere the block runs without this bound."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+    armed = True
+
+    def expire(signum: int, frame: object) -> None:
+        if armed:
+            raise Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def plain_id(value: Any, what: str, where: str) -> str:
+    """``value`` when it is an id that may go into an address as it is: letters, digits,
+    ``_``, ``.`` and ``-``, and no ``..``; one line otherwise (a portal that answers an id
+    such as ``../../me`` would send the next call, and the key, to another endpoint).
+
+    >>> plain_id("5f0c7a2e9b1d", "the dataset", "P")
+    '5f0c7a2e9b1d'
+    >>> plain_id("../../me", "a resource", "P")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    pipeline.errors.PortalError: P answered a resource with an id that is not a plain token ...
+    """
+    if not isinstance(value, str) or not _PLAIN_ID.match(value) or ".." in value:
+        raise PortalError(f"{where} answered {what} with an id that is not a plain token "
+                          f"({str(value)[:40]!r}); refused")
+    return value
+
+
+def path_segment(value: str, what: str) -> str:
+    """A name the user gave (a dataset, an organisation), as one segment of an address.
+
+    >>> path_segment("ivry/jumelages", "--dataset")
+    'ivry%2Fjumelages'
+    """
+    if value in (".", "..") or not value:
+        raise InputError(f"{what} {value!r}: not a name")
+    return quote(value, safe="")
 
 
 def user_agent() -> str:
@@ -42,7 +149,7 @@ def user_agent() -> str:
 
 def _configure(s: requests.Session, retries: int, backoff: float,
                methods: frozenset[str]) -> requests.Session:
-    policy = Retry(
+    policy = CappedRetry(
         total=retries, connect=retries, read=retries, status=retries, other=0,
         backoff_factor=backoff, status_forcelist=RETRY_STATUSES, allowed_methods=methods,
         raise_on_status=False,  # after the last try, hand back the 5xx answer to report it
@@ -137,7 +244,10 @@ class KeyedSession(requests.Session):
                  retries: int = 3, backoff: float = 0.5,
                  methods: frozenset[str] = frozenset({"GET", "HEAD"})):
         super().__init__()
+        from .sources import public_url
+
         self.api_origin = check_api_url(api_url)
+        self.where = public_url(api_url)  # how messages name the portal
         self.key_header = header
         self._key = check_key(key, variable) if key is not None else None
         _configure(self, retries, backoff, methods)
@@ -151,7 +261,39 @@ class KeyedSession(requests.Session):
         headers.pop(self.key_header, None)  # the key comes from here, nowhere else
         if self._key is not None and origin(url) == self.api_origin:
             headers[self.key_header] = self._key
-        return super().request(method, url, headers=headers, **kwargs)
+        kwargs.pop("stream", None)
+        response = super().request(method, url, headers=headers, stream=True, **kwargs)
+        self._read(response, method)
+        return response
+
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        """A redirect's target; requests then reads the redirect's own body whole before
+        following it, so it is read here first, under the same limit."""
+        target = super().get_redirect_target(resp)
+        if target is not None and resp._content is False:
+            self._read(resp, str(resp.request.method))
+        return target
+
+    def _read(self, response: requests.Response, method: str) -> None:
+        """Read the answer's body in chunks, refusing it past :data:`MAX_ANSWER_BYTES`
+        (a 40 MB answer is not held in memory, let alone parsed)."""
+        limit = MAX_ANSWER_BYTES
+        declared = response.headers.get("Content-Length", "")
+        from .sources import public_url
+
+        path = urlsplit(public_url(response.url)).path[:80]
+        too_large = PortalError(f"{self.where} answered {method} {path} "
+                                f"with more than {limit:,} bytes; not read further")
+        if declared.isdigit() and int(declared) > limit:
+            response.close()
+            raise too_large
+        body = bytearray()
+        for chunk in response.iter_content(chunk_size=65536):
+            body += chunk
+            if len(body) > limit:
+                response.close()
+                raise too_large
+        response._content = bytes(body)
 
     def rebuild_auth(self, prepared_request: requests.PreparedRequest,
                      response: requests.Response) -> None:

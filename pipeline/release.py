@@ -94,6 +94,10 @@ class Outcome:
     level: str | None  # None: nothing changed, nothing written
     changes: Changes = field(default_factory=Changes)
     packages: list[Path] = field(default_factory=list)
+    # the release it was compared with (None for a first release), and, when nothing
+    # changed, whether the output folder received a copy of it (a new or other folder)
+    previous: Path | None = None
+    copied: bool = False
 
 
 def is_release(folder: Path) -> bool:
@@ -399,20 +403,22 @@ def swap_in(plan: Plan, staged: Layout, shown: Contents, warnings: list[dict[str
     _checksums(staged)
     _swap(staged.root, plan.output)
     packages = [plan.output / staged.relative(staged.descriptor(fmt.FORMAT)) for fmt in PACKAGES]
-    return Outcome(plan.version, plan.level, plan.changes, packages)
+    return Outcome(plan.version, plan.level, plan.changes, packages,
+                   previous.layout.root if previous is not None else None)
 
 
 def _unchanged(previous: Path, output: Path, staging: Path) -> Outcome:
     """Nothing changed: leave ``output`` alone, or give it a copy of the previous release."""
     version = check_release(previous)
-    if previous.resolve() != output.resolve():
+    copied = previous.resolve() != output.resolve()
+    if copied:
         shutil.rmtree(staging)
         _copy_release(Layout(previous), Layout(staging))
         check_files(staging)
         if checksum_mismatches(staging):
             raise ReleaseError(f"{previous}: changed while it was being copied; nothing was written")
         _swap(staging, output)
-    return Outcome(version, None)
+    return Outcome(version, None, previous=previous, copied=copied)
 
 
 def _copy_release(source: Layout, target: Layout) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import direction
 from .dates import find_dates, first_sentence, split_any_label
 from .errors import StructureAlarm
 from .fingerprint import code_fingerprint, versions
@@ -112,8 +113,10 @@ def _shown_path(path: Path) -> str:
         return path.name
 
 
-def build(source: Path, sha256: str, document: Document, page: Page, data: Tables) -> Report:
-    """Counts, set-aside and unassigned text, and the warnings of one run.
+def build(source: Path, sha256: str, document: Document, page: Page, data: Tables,
+          found: list[dict[str, Any]] | None = None) -> Report:
+    """Counts, set-aside and unassigned text, and the warnings of one run (with those the
+    tables stage ``found``: numbers past their column's range, made empty).
 
     ``unassigned`` holds only real losses, which stop the run (:func:`check_coverage`):
     text of a partner section, or a dated entry, that went into no record. Any other text
@@ -138,6 +141,7 @@ def build(source: Path, sha256: str, document: Document, page: Page, data: Table
     report.set_aside.sort(key=lambda item: item["line"])
     report.unassigned.sort(key=lambda item: item["line"])
     report.warnings = sorted(warnings(page, data) + hidden_characters(document.blocks)
+                             + direction.warnings(data) + (found or [])
                              + removed_characters(document.removed) + [
                                  {"line": s.block.line, "message": f"set aside ({s.reason}): "
                                                                    f"{s.block.text!r}"}

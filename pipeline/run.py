@@ -92,12 +92,13 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
         document = clock.timed("read", read, source, snapshot.data)
         page = clock.timed("parse", parse, document.blocks)
         base = None if first_release else previous_release(output, previous)
+        out_of_range: list[dict] = []  # numbers past their column's range, made empty
         records = clock.timed("extract", extract, page, load_locations(REFERENCE_PLACES), workers,
                               base.action_texts() if base else None,  # by the workers, for a large page
                               base.partners() if base else ())
-        data = clock.timed("extract", tables, records)
+        data = clock.timed("extract", tables, records, out_of_range)
         check_structure(data, base, min_actions_ratio)
-        report = clock.timed("coverage", build, source, snapshot.sha256, document, page, data)
+        report = clock.timed("coverage", build, source, snapshot.sha256, document, page, data, out_of_range)
         check_coverage(report, allow_unassigned)
         plan = plan_release(data, snapshot, document.text, output, base, clock)
         checks, reading = Checks(workers), workers.busy

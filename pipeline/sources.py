@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+from .direction import SHOWN
 from .errors import InputError
 from .paths import RAW, REFERENCE
 
@@ -31,10 +32,23 @@ MAX_MANIFEST_BYTES = 10_000_000
 # Cited coordinates of each partner's main place (see the file's source column).
 REFERENCE_PLACES = REFERENCE / "places.csv"
 
-# Query parameters whose value is a secret (compared lower case, without "-" and "_"):
-# "token", "access_token", "apiKey", "X-Amz-Signature", "client_secret", "password"…
-_SECRET_PARAMETER = re.compile(r"(?:token|key|secret|passw(?:or)?d|pwd|signature|sig|"
-                               r"credentials?|auth|authorization|session(?:id)?|jwt)\Z")
+# The query parameters an address keeps where it is written or shown: an allow-list of
+# names that say which page is asked (an article, a page number, a language), never who
+# asks. Anything else ("token", "pass", "PHPSESSID", "sessid", "code", "s", "sid",
+# "X-Amz-Signature", a name never seen before…) may carry a secret and is dropped; so are
+# path parameters (";jsessionid=…"), a user name and password, and the fragment. A kept
+# name keeps its value only when that value is short and plain (a long or odd value may be
+# a token under a harmless name): otherwise the parameter is dropped too.
+HARMLESS_PARAMETERS = frozenset({
+    "id", "page", "p", "lang", "langue", "language", "hl", "lg", "locale", "article",
+    "id_article", "id_rubrique", "rubrique", "section", "category", "categorie", "cat",
+    "view", "format", "type", "year", "annee", "month", "mois", "tab", "print", "nid",
+    "node", "item", "pid", "idpage", "page_id", "start", "limit",
+})
+_HARMLESS_VALUE = re.compile(r"[A-Za-z0-9_.,-]{0,40}\Z")
+# A path parameter: ";name=value" (or ";value") at the end of a path segment, written as is
+# or percent-encoded.
+_PATH_PARAMETER = re.compile(r"(?:;|%3[Bb])[^/]*")
 # What a manifest entry may hold besides its file name, with the types the fetch writes.
 _ENTRY_TYPES: dict[str, tuple[type, ...]] = {
     "url": (str,), "redirected_to": (str,), "retrieved": (str,), "etag": (str,),
@@ -44,6 +58,10 @@ _ENTRY_TYPES: dict[str, tuple[type, ...]] = {
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
 _USER_INFO = re.compile(r"//[^/?#]*@")
+# What an address shown as text must not hold as it is (it would reorder or hide what is
+# around it): control characters, white space, text direction controls and invisible
+# characters (pipeline/direction.py); percent-encoded, the address stays the same.
+_INVISIBLE = re.compile(rf"[\s\x00-\x1f\x7f-\x9f]|{SHOWN.pattern}")
 
 
 @dataclass(frozen=True)
@@ -59,25 +77,38 @@ class Snapshot:
 
 def public_url(url: str) -> str:
     """``url`` as it may be written in a file or shown: without a user name or password,
-    without query parameters that carry a secret, without a fragment.
+    without path parameters, with only the query parameters known to be harmless
+    (:data:`HARMLESS_PARAMETERS`, with a short plain value), without a fragment. Every
+    address the pipeline writes or shows goes through here.
 
     >>> public_url("https://ana:s3cret@www.example.org:8443/page.htm?id=3&access_token=xyz#top")
     'https://www.example.org:8443/page.htm?id=3'
     >>> public_url("https://www.example.org/281/jumelages.htm")
     'https://www.example.org/281/jumelages.htm'
-    >>> public_url("http://ana:s3cret@[::1/p?key=x")
+    >>> public_url("https://h.org/a;jsessionid=AB12/p.htm;x=1?PHPSESSID=9&pass=x&code=7&page=2")
+    'https://h.org/a/p.htm?page=2'
+    >>> public_url("https://h.org/p?id=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.x&lang=fr")
+    'https://h.org/p?lang=fr'
+    >>> public_url("http://ana:s3cret@[::1/p;sid=4?key=x")
     'http://[::1/p'
+    >>> public_url("https://h.org/\u202egnp.exe")  # a text direction control: percent-encoded
+    'https://h.org/%E2%80%AEgnp.exe'
     """
+    return _INVISIBLE.sub(lambda m: quote(m.group()), _public(url))
+
+
+def _public(url: str) -> str:
     try:
         parts = urlsplit(url)
     except ValueError:  # not a URL at all ("http://[::1/"): keep what surely holds no secret
-        return _USER_INFO.sub("//", url).partition("?")[0].partition("#")[0]
+        bare = _USER_INFO.sub("//", url).partition("?")[0].partition("#")[0]
+        return _PATH_PARAMETER.sub("", bare)
     netloc = parts.netloc.rpartition("@")[2]
-    kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
-            if not _SECRET_PARAMETER.search(name.lower().replace("-", "").replace("_", ""))]
-    dropped = len(kept) != len(parse_qsl(parts.query, keep_blank_values=True))
-    return urlunsplit((parts.scheme, netloc, parts.path,
-                       urlencode(kept) if dropped else parts.query, ""))
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(name, value) for name, value in pairs
+            if name.lower() in HARMLESS_PARAMETERS and _HARMLESS_VALUE.match(value)]
+    return urlunsplit((parts.scheme, netloc, _PATH_PARAMETER.sub("", parts.path),
+                       urlencode(kept), ""))
 
 
 def web_address(url: str) -> str:
@@ -94,7 +125,7 @@ def web_address(url: str) -> str:
     ...         print(exc)
     http://[::1/p: not a web address (Invalid IPv6 URL)
     http://127.0.0.1:99999/p: not a web address (Port out of range 0-65535)
-    http://exa mple.org/p: not a web address (a space or control character in it)
+    http://exa%20mple.org/p: not a web address (a space or control character in it)
     ftp://example.org/p: not a web address (only http:// and https:// pages are fetched)
     https:///p: not a web address (no host)
     """

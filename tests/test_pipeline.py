@@ -109,9 +109,14 @@ def snapshot_of(folder):
     return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_an_invalid_table_stops_the_run_and_keeps_the_previous_output(fresh_release, tmp_path, capsys):
+def test_an_invalid_table_stops_the_run_and_keeps_the_previous_output(fresh_release, tmp_path, capsys,
+                                                                      monkeypatch):
     import shutil
     release = shutil.copytree(fresh_release, tmp_path / "output")  # the session's stays untouched
+    # a year out of its range is made empty where records become rows (issue 22): with that
+    # check switched off, validation is what stops it
+    monkeypatch.setattr("pipeline.tables.number_ranges", lambda table: {})
+    monkeypatch.setattr("pipeline.tables.date_ranges", lambda table: {})
     before = snapshot_of(release)
     bad = tmp_path / "page.txt"
     bad.write_text(SNAPSHOT.read_text(encoding="utf-8").replace(

@@ -137,7 +137,7 @@ def test_senseless_limits_are_usage_errors(tmp_path, option, value, message):
 @pytest.mark.parametrize("url, message", [
     ("http://ana:s3cret@[::1/page.htm", "http://[::1/page.htm: not a web address (Invalid IPv6 URL)"),
     ("http://ana:s3cret@127.0.0.1:99999/p", "http://127.0.0.1:99999/p: not a web address (Port out of range 0-65535)"),
-    ("http://exa mple.org/p", "http://exa mple.org/p: not a web address (a space or control character in it)"),
+    ("http://exa mple.org/p", "http://exa%20mple.org/p: not a web address (a space or control character in it)"),
     ("ftp://ana:s3cret@example.org/p", "ftp://example.org/p: not a web address (only http:// and https:// pages are fetched)"),
 ])
 @pytest.mark.parametrize("command", ["fetch", "run"])

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import config
 from ..dictionary import quantity
-from ..escape import markdown, web_address
+from ..direction import CONTROLS as DIRECTION_CONTROLS
+from ..escape import markdown, markdown_code, web_address
 from ..layout import DESCRIPTOR, Layout, ReleaseFile
 from ..paths import TEMPLATES
 from . import snapshot, worldmap
@@ -59,8 +60,27 @@ def code(value: Any) -> Markdown:
     >>> code("amount_eur"), code("a`b")
     ('`amount_eur`', 'a\\\\`b')
     """
-    text = str(value)
-    return Markdown(markdown(text) if "`" in text or "\n" in text else f"`{text}`")
+    return Markdown(markdown_code(value))
+
+
+def bdi(value: Any) -> Any:
+    """Page text for the HTML page, escaped; isolated in ``<bdi>`` when it holds a text
+    direction control (``pipeline/direction.py``), so that the control acts at most inside
+    it, never on the text around it. (Text without one is written as it was, so the page
+    of an ordinary release does not change.)
+
+    >>> str(bdi("B\u202eX <b>")) == "<bdi>B\u202eX &lt;b&gt;</bdi>", str(bdi("Kobané <b>"))
+    (True, 'Kobané &lt;b&gt;')
+    """
+    from markupsafe import Markup, escape
+
+    text = escape("" if value is None else value)
+    return Markup("<bdi>{}</bdi>").format(text) if DIRECTION_CONTROLS.search(text) else text
+
+
+def has_direction_controls(value: Any) -> bool:
+    """A Jinja test: whether ``value`` holds a text direction control."""
+    return bool(DIRECTION_CONTROLS.search(str(value or "")))
 
 
 def _environment(kind: str) -> Environment:
@@ -74,6 +94,8 @@ def _environment(kind: str) -> Environment:
     if kind == "html":
         environment = Environment(autoescape=True, **options)
         environment.filters["quantity"] = quantity
+        environment.filters["bdi"] = bdi
+        environment.tests["direction_controlled"] = has_direction_controls
         return environment
     environment = Environment(autoescape=False, finalize=_finalize_markdown, **options)
     environment.filters["code"] = code

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, ClassVar, Literal
 
-from ..errors import PipelineError
+from ..errors import NetworkError, PipelineError, PortalError
+from ..http import Expired
+from ..sources import public_url
 from .bundle import Bundle, LocalFile
 
 Action = Literal["create dataset", "update dataset", "upload", "replace file", "update metadata",
@@ -29,6 +31,10 @@ Resource = dict[str, Any]
 Dataset = dict[str, Any]
 # A text format a portal may refuse under its own extension, and the one it is sent as.
 TEXT_FALLBACK = {"md": "txt"}
+# What reading an answer of an unexpected shape raises (a list where an object was, a
+# string where a number was, JSON nested past what Python parses) once it got past the
+# portals' own checks: one line about the portal, never a traceback.
+UNREADABLE = (TypeError, AttributeError, KeyError, ValueError, IndexError, RecursionError)
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,7 @@ def describe(bundle: Bundle, shown: list[LocalFile]) -> str:
     origin = bundle.origin
     source = origin.get("title", "")
     if origin.get("path"):
-        source += f", <{origin['path']}>"
+        source += f", <{public_url(str(origin['path']))}>"
     if origin.get("retrieved"):
         source += f", instantané du {str(origin['retrieved'])[:10]}"
     licence = bundle.licence
@@ -260,8 +266,18 @@ class Publisher(ABC):
                 verdicts.setdefault(file.key.split("/", 1)[0], []).append(refused)
         return {package for package, refused in verdicts.items() if all(refused)}
 
+    def unreadable(self, exc: BaseException) -> PortalError:
+        return PortalError(f"{self.where} gave an answer of a shape the publisher cannot read "
+                           f"({type(exc).__name__}): not the portal's API as documented")
+
     def plan(self, bundle: Bundle, name: str) -> Plan:
         """What publishing ``bundle`` as the dataset ``name`` would do; reads only."""
+        try:
+            return self._plan(bundle, name)
+        except UNREADABLE as exc:
+            raise self.unreadable(exc) from None
+
+    def _plan(self, bundle: Bundle, name: str) -> Plan:
         dataset = self.find_dataset(name)
         accepted = self.accepted_extensions()
         names = upload_names(bundle.files)
@@ -334,11 +350,15 @@ class Publisher(ABC):
                     self.reorder(dataset, placed)
                 if step.changes_something:
                     done.append(step)
-        except PipelineError as exc:
+        except (PipelineError, Expired, *UNREADABLE) as exc:
+            error: PipelineError = (
+                exc if isinstance(exc, PipelineError) else
+                NetworkError(f"{self.where}: publishing stopped at its deadline (--deadline)")
+                if isinstance(exc, Expired) else self.unreadable(exc))
             if not done:
-                raise
-            raise type(exc)(f"{exc}; already done on the portal: {summary(done)}; the same "
-                            "command, run again, finishes the job") from None
+                raise error from None
+            raise type(error)(f"{error}; already done on the portal: {summary(done)}; the same "
+                              "command, run again, finishes the job") from None
         assert dataset is not None
         return Done(plan.portal, str(dataset["id"]), self.page(dataset), done)
 
@@ -368,7 +388,11 @@ def render_plan(plan: Plan) -> str:
 
 
 def render_done(done: Done) -> str:
+    """What was done; what the portal says (the dataset's id and page) is shown as printable
+    text only (``escape.terminal``): a portal cannot move the cursor or retitle the terminal."""
+    from ..escape import terminal
+
     lines = [f"  {s.action}: {s.target}" for s in done.steps]
     lines.append(f"done on {done.portal}: {summary(done.steps) or 'nothing'}; dataset "
-                 f"{done.dataset_id}" + (f" ({done.page})" if done.page else ""))
+                 f"{terminal(done.dataset_id)}" + (f" ({terminal(done.page)})" if done.page else ""))
     return "\n".join(lines)

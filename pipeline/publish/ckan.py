@@ -55,6 +55,7 @@ class Ckan(Publisher):
         # reads go by GET and are retried; writes go by POST, once
         self.http = KeyedSession(self.url, "Authorization", key, self.key_variable, retries,
                                  backoff)
+        self.http.where = self.where
 
     @classmethod
     def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
@@ -68,7 +69,9 @@ class Ckan(Publisher):
 
     @property
     def where(self) -> str:
-        return f"{self.label} ({self.url})"
+        from ..sources import public_url
+
+        return f"{self.label} ({public_url(self.url)})"
 
     # --- the action API -----------------------------------------------------------------
 
@@ -92,6 +95,9 @@ class Ckan(Publisher):
         self._check(response, action)
         try:
             return reverse_apicontroller_action(url, response.status_code, response.text)
+        except (ValueError, RecursionError):  # not JSON, or nested past what Python parses
+            raise PortalError(f"{self.where} answered {action} with something that is not "
+                              "readable JSON: is this the root address of a CKAN portal?") from None
         except NotFound:
             return None
         except NotAuthorized:
@@ -129,8 +135,12 @@ class Ckan(Publisher):
 
     @staticmethod
     def _with_id(value: Any, what: str, where: str) -> dict[str, Any]:
+        """A JSON object with an ``id`` that is a plain token, or one clear error."""
+        from ..http import plain_id
+
         if not isinstance(value, dict) or not isinstance(value.get("id"), str) or not value["id"]:
             raise PortalError(f"{where} answered {what} without an id: not a CKAN answer")
+        plain_id(value["id"], what, where)
         return value
 
     # --- reads --------------------------------------------------------------------------
@@ -140,10 +150,15 @@ class Ckan(Publisher):
         return None if found is None else self._with_id(found, "the dataset", self.where)
 
     def resources(self, dataset: Dataset) -> list[Resource]:
-        return [self._with_id(r, "a resource", self.where) for r in dataset.get("resources") or []]
+        listed = dataset.get("resources") or []
+        if not isinstance(listed, list):
+            raise PortalError(f"{self.where} answered the dataset's resources as a "
+                              f"{type(listed).__name__}, not a list: not a CKAN answer")
+        return [self._with_id(r, "a resource", self.where) for r in listed]
 
     def resource_key(self, resource: Resource) -> str | None:
-        return resource.get(FILE_KEY)
+        key = resource.get(FILE_KEY)
+        return key if isinstance(key, str) else None
 
     def resource_title(self, resource: Resource) -> str:
         return str(resource.get("name", ""))
@@ -223,5 +238,9 @@ class Ckan(Publisher):
         self._call("package_resource_reorder", {"id": dataset["id"], "order": [*resource_ids, *others]})
 
     def page(self, dataset: Dataset) -> str | None:
-        return f"{self.url}/dataset/{dataset.get('name') or dataset['id']}"
+        from ..sources import public_url
+
+        from urllib.parse import quote
+
+        return public_url(f"{self.url}/dataset/{quote(str(dataset.get('name') or dataset['id']), safe='')}")
 

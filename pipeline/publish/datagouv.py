@@ -25,6 +25,12 @@ on a real instance in the tests:
   refuses ``.parquet`` and ``.md``): a Markdown file goes as ``.txt``, a file of another
   refused kind is left out, and the plan says so.
 - ``PUT /datasets/{id}/resources/`` with the resources' ids puts them in order.
+- udata's checksum types are ``sha1`` (what it computes for an upload), ``sha2``,
+  ``sha256``, ``md5`` and ``crc`` (``CHECKSUM_TYPES``, ``udata/core/dataset/models.py``),
+  the others set by harvesters: ``sha2`` is told by its length (SHA-224 to SHA-512),
+  ``crc`` is CRC-32 (hexadecimal or decimal). A checksum of a type or form the publisher
+  cannot compute does not stop ``publish``: the file is sent again, which gives it udata's
+  own sha1.
 
 The key goes in the ``X-API-KEY`` header, to the API's own address only.
 """
@@ -32,8 +38,9 @@ The key goes in the ``X-API-KEY`` header, to the API's own address only.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import zlib
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from ..errors import InputError, NetworkError, PortalError
 from ..text import slug
@@ -49,15 +56,56 @@ FREQUENCY = "irregular"  # the city edits the page a few times a year, at no fix
 DATASET_KEY = "publish:dataset"  # the stable name, in the dataset's extras
 FILE_KEY = "publish:path"  # the file's path in the release, in each resource's extras
 CHECKSUMS = {"sha1": "sha1", "sha256": "sha256", "md5": "md5"}  # udata's names -> hashlib's
+SHA2_BY_LENGTH = {56: "sha224", 64: "sha256", 96: "sha384", 128: "sha512"}  # hex digits
 MAX_PAGES = 50  # of 100 datasets each, when looking for the dataset among an owner's
 TIMEOUT = (10, 120)
 
 
 def _object(value: Any, what: str, where: str) -> dict[str, Any]:
-    """A JSON object with an ``id``, or one clear error."""
+    """A JSON object with an ``id`` that is a plain token (it goes into addresses), or one
+    clear error."""
+    from ..http import plain_id
+
     if not isinstance(value, dict) or not isinstance(value.get("id"), str) or not value["id"]:
         raise PortalError(f"{where} answered {what} without an id: not a udata API answer")
+    plain_id(value["id"], what, where)
     return value
+
+
+def _mapping(value: Any, what: str, where: str) -> dict[str, Any]:
+    """A JSON object the portal gives (extras, a checksum, permissions), or {} when it gives
+    none; anything else is one clear error, not a traceback further on."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise PortalError(f"{where} answered {what} as a {type(value).__name__}, not an object: "
+                          "not a udata API answer")
+    return value
+
+
+def checksum_matches(kind: str, value: str, data: bytes) -> bool | None:
+    """Whether a udata checksum of type ``kind`` is that of ``data``; None when the
+    publisher cannot tell (a type it does not know, a value of no length of its type).
+
+    >>> checksum_matches("sha1", hashlib.sha1(b"abc").hexdigest(), b"abc")
+    True
+    >>> checksum_matches("sha2", hashlib.sha512(b"abc").hexdigest(), b"abc")
+    True
+    >>> checksum_matches("crc", "352441C2", b"abc"), checksum_matches("crc", "891568578", b"abc")
+    (True, True)
+    >>> checksum_matches("blake3", "00", b"abc"), checksum_matches("sha2", "abc", b"abc")
+    (None, None)
+    """
+    kind, value = kind.lower(), value.strip().lower()
+    if kind in CHECKSUMS:
+        return value == hashlib.new(CHECKSUMS[kind], data).hexdigest()
+    if kind == "sha2":
+        algorithm = SHA2_BY_LENGTH.get(len(value))
+        return None if algorithm is None else value == hashlib.new(algorithm, data).hexdigest()
+    if kind == "crc":
+        crc = zlib.crc32(data)
+        return value.removeprefix("0x") in (f"{crc:08x}", f"{crc:x}") or value == str(crc)
+    return None
 
 
 class DataGouv(Publisher):
@@ -77,6 +125,7 @@ class DataGouv(Publisher):
         # Only idempotent calls are retried: a repeated upload could make a duplicate.
         self.http = KeyedSession(self.api, "X-API-KEY", key, self.key_variable, retries, backoff,
                                  methods=frozenset({"GET", "HEAD", "PUT"}))
+        self.http.where = self.where
         self.has_key = key is not None
         self.organization = organization
         self._organization_id: str | None = None
@@ -93,7 +142,9 @@ class DataGouv(Publisher):
 
     @property
     def where(self) -> str:
-        return f"{self.label} ({self.api})"
+        from ..sources import public_url
+
+        return f"{self.label} ({public_url(self.api)})"
 
     # --- HTTP ---------------------------------------------------------------------------
 
@@ -124,7 +175,7 @@ class DataGouv(Publisher):
     def _json(self, response: requests.Response, what: str) -> Any:
         try:
             return response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past what Python parses
             kind = "a web page" if "html" in response.headers.get("Content-Type", "") else \
                 "something that is not JSON"
             raise PortalError(f"{self.where} answered {what} with {kind} ({response.status_code}): "
@@ -140,7 +191,9 @@ class DataGouv(Publisher):
         return self._json(response, what)
 
     def _dataset(self, id_or_slug: str) -> Dataset | None:
-        response = self._call("GET", f"/datasets/{quote(id_or_slug, safe='')}/")
+        from ..http import path_segment
+
+        response = self._call("GET", f"/datasets/{path_segment(id_or_slug, '--dataset')}/")
         if response.status_code in (404, 410):
             return None
         if response.status_code >= 400:
@@ -152,7 +205,10 @@ class DataGouv(Publisher):
     def _organization(self) -> str | None:
         """The id of the organisation named by ``--organization`` (an id or a slug)."""
         if self.organization and self._organization_id is None:
-            response = self._call("GET", f"/organizations/{quote(self.organization, safe='')}/")
+            from ..http import path_segment
+
+            segment = path_segment(self.organization, "--organization")
+            response = self._call("GET", f"/organizations/{segment}/")
             if response.status_code in (404, 410):
                 raise InputError(f"{self.where} has no organisation {self.organization!r}")
             if response.status_code >= 400:
@@ -177,41 +233,54 @@ class DataGouv(Publisher):
             data = answer.get("data") if isinstance(answer, dict) else None
             if not isinstance(data, list):
                 raise PortalError(f"{self.where} answered the list of datasets without its data")
+            total = answer.get("total")
+            if total is not None and (not isinstance(total, int) or isinstance(total, bool)
+                                      or total < 0):
+                raise PortalError(f"{self.where} answered the list of datasets with a total that "
+                                  f"is not a count ({str(total)[:40]!r}): not a udata API answer")
             found += [d for d in data if isinstance(d, dict)]
-            if not data or len(found) >= int(answer.get("total") or 0):
+            if not data or len(found) >= (total or 0):
                 break
         return found
 
     def find_dataset(self, name: str) -> Dataset | None:
         for candidate in self._candidates():
-            if (candidate.get("extras") or {}).get(DATASET_KEY) == name:
+            if _mapping(candidate.get("extras"), "a dataset's extras", self.where).get(DATASET_KEY) == name:
                 return self._dataset(str(_object(candidate, "a dataset", self.where)["id"]))
         dataset = self._dataset(name)  # an id or a slug given by the user
-        if dataset is not None and self.has_key and \
-                not (dataset.get("permissions") or {}).get("edit", True):
+        if dataset is not None and self.has_key and not _mapping(
+                dataset.get("permissions"), "the dataset's permissions", self.where).get("edit", True):
             raise PortalError(f"{self.where}: the dataset {name!r} exists but this key cannot "
                               "edit it (someone else's?); choose another --dataset")
         return dataset
 
     def resources(self, dataset: Dataset) -> list[Resource]:
-        return [_object(r, "a resource", self.where) for r in dataset.get("resources") or []]
+        listed = dataset.get("resources") or []
+        if not isinstance(listed, list):
+            raise PortalError(f"{self.where} answered the dataset's resources as a "
+                              f"{type(listed).__name__}, not a list: not a udata API answer")
+        return [_object(r, "a resource", self.where) for r in listed]
 
     def resource_key(self, resource: Resource) -> str | None:
-        return (resource.get("extras") or {}).get(FILE_KEY)
+        key = _mapping(resource.get("extras"), "a resource's extras", self.where).get(FILE_KEY)
+        return key if isinstance(key, str) else None
 
     def resource_title(self, resource: Resource) -> str:
         return str(resource.get("title", ""))
 
+    def _matches(self, resource: Resource, file: LocalFile) -> bool | None:
+        """Whether the portal's checksum of ``resource`` is ``file``'s; None when there is
+        none, or of a type or form the publisher cannot compute."""
+        checksum = _mapping(resource.get("checksum"), "a resource's checksum", self.where)
+        value, kind = checksum.get("value"), checksum.get("type") or "sha1"
+        if not value or not isinstance(value, str) or not isinstance(kind, str):
+            return None
+        return checksum_matches(kind, value, file.path.read_bytes())
+
     def same_content(self, resource: Resource, file: LocalFile) -> bool:
-        checksum = resource.get("checksum") or {}
-        if not checksum.get("value"):
-            return False  # nothing to compare with: the file is sent again
-        kind = str(checksum.get("type") or "sha1")
-        if kind not in CHECKSUMS:
-            raise PortalError(f"{self.where} gives a {kind[:20]!r} checksum for "
-                              f"{self.resource_title(resource)!r}, which the publisher cannot "
-                              f"check (it knows {', '.join(CHECKSUMS)})")
-        return checksum["value"] == file.digest(CHECKSUMS[kind])
+        # no checksum, or one the publisher cannot compute: the file is sent again (udata
+        # then computes its own sha1)
+        return bool(self._matches(resource, file))
 
     def accepted_extensions(self) -> set[str] | None:
         response = self._call("GET", "/datasets/extensions/")
@@ -289,7 +358,11 @@ class DataGouv(Publisher):
                                         files={"file": (step.upload_name, handle,
                                                         step.file.file.mediatype)}),
                                "an upload", self.where)
-        if not self.same_content(resource, step.file):
+        matches = self._matches(resource, step.file)
+        if matches is None:
+            raise PortalError(f"{self.where}: the uploaded {step.upload_name} came back without a "
+                              "checksum the publisher can compute; publish again")
+        if not matches:
             raise PortalError(f"{self.where}: the uploaded {step.upload_name} does not match the "
                               "local file (checksum differs); publish again")
         self.update_resource(dataset, resource, self.resource_metadata(step.file, resource))
@@ -306,5 +379,7 @@ class DataGouv(Publisher):
                  json=[{"id": rid} for rid in [*resource_ids, *others]])
 
     def page(self, dataset: Dataset) -> str | None:
+        from ..sources import public_url
+
         page = dataset.get("page")
-        return page if isinstance(page, str) else None
+        return public_url(page) if isinstance(page, str) else None

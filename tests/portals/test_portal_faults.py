@@ -147,20 +147,31 @@ def test_ckan_json_without_an_id(ckan, releases, capsys):
     one_line_error(capsys, PortalError.exit_code, "answered the dataset without an id")
 
 
-def test_a_checksum_type_the_publisher_cannot_check(udata, releases, capsys):
+@pytest.mark.parametrize("checksum, replaced", [
+    ({"type": "crc", "value": "1234"}, True),  # udata's crc, not this file's
+    ({"type": "sha2", "value": "ab" * 64}, True),  # udata's sha2 (SHA-512 here), not this file's
+    ({"type": "whirlpool", "value": "00"}, True),  # a type udata does not have
+])
+def test_a_checksum_of_udatas_other_types_does_not_stop_publish(udata, releases, capsys, checksum,
+                                                                 replaced):
+    """udata's CHECKSUM_TYPES include sha2 and crc: a resource carrying one (or a type the
+    publisher cannot compute) is compared when it can be, else sent again; never refused."""
     dataset = name()
     assert main([*udata_command(udata, dataset, releases[0]), "--yes"]) == 0
     capsys.readouterr()
 
-    def crc(body):
+    def rewrite(body):
         for resource in body.get("resources", []) if isinstance(body, dict) else []:
-            resource["checksum"] = {"type": "crc", "value": "1234"}
+            resource["checksum"] = dict(checksum)
         return body
     udata.fault = lambda method, path, uploads: (
-        (lambda handler, answer: udata.rewrite(crc, handler, answer))
+        (lambda handler, answer: udata.rewrite(rewrite, handler, answer))
         if method == "GET" and "/datasets/" in path and "?" not in path else None)
-    assert main(udata_command(udata, dataset, releases[0])) == PortalError.exit_code
-    one_line_error(capsys, PortalError.exit_code, "gives a 'crc' checksum")
+    assert main(udata_command(udata, dataset, releases[0])) == 0
+    out = capsys.readouterr().out
+    assert ("replace file" in out) is replaced, out
+    udata.fault = lambda method, path, uploads: None
+    assert main([*udata_command(udata, dataset, releases[0]), "--yes"]) == 0  # the real sha1s again
 
 
 @pytest.mark.parametrize("portal, header", [("udata", "X-API-KEY"), ("ckan", "Authorization")])
