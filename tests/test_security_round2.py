@@ -338,15 +338,16 @@ def test_a_run_into_a_folder_that_does_not_exist_says_what_it_wrote_there(tmp_pa
     assert done.returncode == 0, done.stderr
     published = json.loads((ROOT / "output" / "csv" / "datapackage.json").read_text(encoding="utf-8"))
     version = published["version"]
-    assert f"no change since release {version} of output: {out} now holds a copy of it" in done.stdout
-    assert "left as it was" not in done.stdout
+    assert f"aucun changement depuis la publication {version} de output : {out} en contient maintenant une copie" \
+        in done.stdout
+    assert "laissé tel quel" not in done.stdout
     copy = json.loads((out / "csv" / "datapackage.json").read_text(encoding="utf-8"))
     assert copy["version"] == version
     assert (out / "index.html").read_bytes() == (ROOT / "output" / "index.html").read_bytes()
     again = cli("run", "--output", str(out))
     assert again.returncode == 0, again.stderr
-    assert (f"no change since release {version}: {out} left as it was" in again.stdout
-            or f"{out} is its release {version} made by this code: nothing to do" in again.stdout)
+    assert (f"aucun changement depuis la publication {version} : {out} laissé tel quel" in again.stdout
+            or f"{out} en est déjà la publication {version}, faite par ce code : rien à faire" in again.stdout)
 
 
 def test_a_run_into_a_new_folder_with_changes_or_a_first_release(tmp_path):
@@ -355,10 +356,10 @@ def test_a_run_into_a_new_folder_with_changes_or_a_first_release(tmp_path):
     source.write_text(text, encoding="utf-8")
     changed = cli("run", "--source", str(source), "--output", str(tmp_path / "changed"))
     assert changed.returncode == 0, changed.stderr
-    assert "(patch) written to" in changed.stdout and "(compared with output)" in changed.stdout
+    assert "(version corrective) écrite dans" in changed.stdout and "(comparée à output)" in changed.stdout
     first = cli("run", "--output", str(tmp_path / "first"), "--first-release")
     assert first.returncode == 0, first.stderr
-    assert f"release 1.0.0 (initial) written to {tmp_path / 'first'}\n" in first.stdout
+    assert f"publication 1.0.0 (première publication) écrite dans {tmp_path / 'first'}\n" in first.stdout
 
 
 # --- Real formats: the snapshot's kind follows its bytes ------------------------------------
