@@ -47,6 +47,7 @@ from .read import (
     Block,
     IntroWords,
     group_heading,
+    heading_key,
     heading_like,
     names_a_place,
     names_institution,
@@ -76,6 +77,17 @@ def _openings(phrases: list[str]) -> re.Pattern[str]:
 
 
 _CREDIT = _openings(_FURNITURE_CUES["credit_openings"])
+_MEDIA = _openings(_FURNITURE_CUES["media_nouns"])
+_DOWNLOAD = re.compile(r"(?:" + "|".join(re.escape(v).replace("'", "['’]")
+                                          for v in _FURNITURE_CUES["download_verbs"]) + r")\b",
+                       re.IGNORECASE)
+_FILE = re.compile(r"\(\s*(?:" + "|".join(_FURNITURE_CUES["file_types"]) + r")\b[^()]{0,40}?\d[\d\s,.]*\s*(?:"
+                   + "|".join(_FURNITURE_CUES["file_size_units"]) + r")\s*\)", re.IGNORECASE)
+_CHROME = re.compile("|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
+                              for p in _FURNITURE_CUES["site_chrome"]), re.IGNORECASE)
+# Code of a site's templates left in its text ("{{< figure … >}}", "{% include … %}",
+# "[caption …]", "<!-- … -->"): never the page's words.
+_TEMPLATE_CODE = re.compile(r"\s*(?:\{\{|\{%|\[/?caption\b|\[/?gallery\b|<!--)", re.IGNORECASE)
 _FURTHER_READING = _openings(_FURNITURE_CUES["further_reading"])
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
@@ -102,11 +114,17 @@ UNDER_OTHER_HEADING = "text under a heading of no partner section"
 FURNITURE = "page furniture (tags, dates of publication or update)"
 UNLINKED_ITEM = "intro list item naming no partner section"
 CAPTION = "caption or credit of a picture"
+DOCUMENT_LINK = "link to a document or a medium"
+SITE_CHROME = "the site's own words (cookies, newsletter, follow us)"
+TEMPLATE_CODE = "code of the site's templates"
 FURTHER_READING = "link to further reading"
 CONTACT = "contact line (an e-mail address or a phone number)"
 FOOTNOTE = "footnote"
 EARLY_ENTRY = "dated entry before the first partner heading"
+DATED_INTRODUCTION = "dated sentence of the introduction (before the first partner heading)"
 LOST_ENTRY = "dated entry under a heading of no partner section"
+TEASER = "dated teaser of another page of the site"
+_TEASER_HEADINGS = frozenset(lexicon("headings")["teaser_headings"])
 Role = str  # what a heading is: "partner", "group", "sub" or "other"
 
 
@@ -298,13 +316,23 @@ def around_the_text(text: str) -> str | None:
     ['caption or credit of a picture', 'link to further reading', 'footnote', None, None]
     >>> around_the_text("Contact : relations@ville.fr – 01 49 60 25 05") == CONTACT
     True
+    >>> [around_the_text(t) for t in ("Télécharger le protocole de 2005 (PDF, 2 Mo)",
+    ...     "Vidéo : voyage des jeunes, été 2019 (3 min)", "Le bilan 2016-2020 (pdf, 850 Ko)",
+    ...     "Nous utilisons des cookies. En 2024, notre politique a changé.", "{{< figure src=x >}}")]
+    ['link to a document or a medium', 'link to a document or a medium', 'link to a document or a medium', "the site's own words (cookies, newsletter, follow us)", "code of the site's templates"]
     """
+    if _TEMPLATE_CODE.match(text):
+        return TEMPLATE_CODE
     if len(text) > FURNITURE_TEXT or split_any_label(text):
         return None
     if any(sign in text for sign in _COPYRIGHT) or _CREDIT.match(text):
         return CAPTION
     if _FURTHER_READING.match(text):
         return FURTHER_READING
+    if _DOWNLOAD.match(text) or _MEDIA.match(text) or _FILE.search(text):
+        return DOCUMENT_LINK
+    if _CHROME.search(text):
+        return SITE_CHROME
     if _EMAIL.search(text) or _PHONE.search(text):
         return CONTACT
     return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
@@ -379,7 +407,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     names the partner's place. A label alone on its line takes the paragraph below it."""
     entries: list[_Draft] = []
     place = name_words(place_name(split_heading(section.heading.text)[0]))
-    other = furniture = label_only = described = False
+    other = teasers = furniture = label_only = described = False
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -389,6 +417,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             continue
         if block.kind == "heading":
             other = role == "other"
+            teasers = other and heading_key(block.text) in _TEASER_HEADINGS
             reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
             set_aside.append(SetAside(block, reason, warn=other))
             label_only = described = furniture = False
@@ -402,8 +431,11 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             continue
         furniture = False
         if other:
-            lost = split_any_label(block.text) is not None or label_alone(block.text) is not None
-            set_aside.append(SetAside(block, LOST_ENTRY if lost else UNDER_OTHER_HEADING, loss=lost))
+            dated = split_any_label(block.text) is not None or label_alone(block.text) is not None
+            if dated and teasers:
+                set_aside.append(SetAside(block, TEASER, warn=True))
+            else:
+                set_aside.append(SetAside(block, LOST_ENTRY if dated else UNDER_OTHER_HEADING, loss=dated))
             continue
         if around := around_the_text(block.text):
             if around == FOOTNOTE and (noted := _annotated(entries, block.text)):
@@ -418,15 +450,18 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             else:
                 section.description.append(block)
             continue
-        if (block.bold and not split_any_label(block.text)
-                and (bold_label := label_alone(block.text[:block.bold]))):
-            # "<strong>2025</strong> Accueil…": the bold run is the label, with no colon
-            entries.append(_Draft.start(bold_label, block.text, block.line))
-            label_only = described = False
-            continue
-        for piece in split_run_together(block.text):
-            labelled = split_any_label(piece)
-            if label_only and not labelled and not label_alone(piece):
+        # "<strong>2025</strong> Accueil…", "<strong>2020, 2021 et 2022</strong> l'accueil…":
+        # the bold run is the label, with no colon, when it is a label alone longer than the
+        # label the text opens with
+        bold_label = label_alone(block.text[:block.bold]) if block.bold else None
+        if bold_label and len(bold_label) <= len((split_any_label(block.text) or ("",))[0]):
+            bold_label = None
+        for n, piece in enumerate(split_run_together(block.text)):
+            labelled = (bold_label, piece) if n == 0 and bold_label else split_any_label(piece)
+            if labelled and labelled[0] == bold_label and n == 0:
+                entries.append(_Draft.start(bold_label, piece, block.line))
+                label_only = described = False
+            elif label_only and not labelled and not label_alone(piece):
                 entries[-1].extend(piece, block.line, "\n")
                 label_only = False
             elif alone := label_alone(piece):
@@ -457,8 +492,11 @@ def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
         return FURNITURE, False
     if block.kind == "heading":
         return (GROUP_HEADING if group else INTRO_HEADING), False
-    if split_any_label(block.text):
-        return EARLY_ENTRY, True
+    if labelled := split_any_label(block.text):
+        # "2009 : accueil de …" is an entry whose heading was not recognised: a loss; "En
+        # 2023, la Ville a consacré …" is a sentence of the introduction that gives a date
+        prose = block.text[len(labelled[0]):].lstrip()[:1] == "," and block.kind == "paragraph"
+        return (DATED_INTRODUCTION, False) if prose else (EARLY_ENTRY, True)
     return INTRODUCTION, False
 
 
@@ -528,7 +566,8 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     roles: dict[int, Role] = {}
     for i, placeish, sure in headings:
         depth = body[i].level
-        if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)):
+        if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)) \
+                or _the_town_itself(body[i].text):
             roles[i] = "sub"
         elif other_heading(body[i].text):
             roles[i] = "other"
@@ -541,6 +580,36 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
         else:
             roles[i] = "sub" if placeish or i < last or _dated_below(body, i) else "other"
     return roles
+
+
+def _heading_or_not(block: Block) -> Block:
+    """A heading that is a link of the site's navigation ("Partager sur X (Twitter)",
+    "Imprimer") or something written around the text (a caption, a link to a document) is
+    no heading: read as a paragraph, which the section then sets aside and reports.
+
+    >>> _heading_or_not(Block("heading", "Partager sur X (Twitter)", 5, level=2)).kind
+    'paragraph'
+    """
+    if block.kind != "heading" or block.aside:
+        return block
+    if other_heading(block.text) or sub_heading(block.text):  # "En savoir plus" heads its text
+        return block
+    bare = _BRACKETS_AT_END.sub("", block.text)
+    if is_navigation(bare) or around_the_text(block.text) not in (None, FOOTNOTE):
+        return Block("paragraph", block.text, block.line)
+    return block
+
+
+_BRACKETS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+
+
+def _the_town_itself(text: str) -> bool:
+    """A heading that names the page's own town (an event's title "Ivry-sur-Seine" above
+    its text): never a partner of its own town."""
+    from .config import config
+
+    place = slug(place_name(split_heading(text)[0]))
+    return bool(place) and place in {slug(name) for name in config().town.names}
 
 
 def _dated_heading(block: Block) -> Block:
@@ -561,7 +630,7 @@ def _dated_heading(block: Block) -> Block:
 def parse(blocks: list[Block]) -> Page:
     """Group the page's blocks into its title, intro and partner sections."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
-    body = [_dated_heading(b) for b in (blocks[1:] if title else blocks)]
+    body = [_heading_or_not(_dated_heading(b)) for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
@@ -574,7 +643,7 @@ def parse(blocks: list[Block]) -> Page:
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
-            set_aside.append(SetAside(block, reason, loss))
+            set_aside.append(SetAside(block, reason, loss, warn=reason == DATED_INTRODUCTION))
     items = [b for b in intro if b.kind == "list_item" and not b.aside]
     sections = []
     for n, start in enumerate(starts):

@@ -114,6 +114,9 @@ STATUSES = [
     ("Le jardin partagé n’a finalement jamais vu le jour.", "2018", "abandoned"),
     ("La demande de subvention est restée lettre morte et le projet a été classé sans suite.", "2017", "abandoned"),
     ("Le séjour n’a pas été différé : il a eu lieu comme prévu.", "2019", None),
+    ("Le séjour s’est bien déroulé malgré l’annulation du concert de clôture.", "2019", None),
+    ("Faute de moyens, le projet de bibliothèque n’a pu être mené à terme.", "2016-2018", "abandoned"),
+    ("Le chantier de l’école n’a pas pu être achevé.", "2015", "abandoned"),
     # a status whose subject is dated outside the entry's period is not the entry's
     ("Le séjour prévu en 2020 a été annulé ; il a eu lieu en 2021 avec 12 jeunes.", "2021", None),
     ("Le festival prévu en mai 2019 a été reporté, la rencontre de juin a eu lieu.", "Juin 2020", None),

@@ -208,3 +208,14 @@ def test_when_no_heading_reads_as_a_place_every_heading_is_a_partner_s():
                              "<p>2010 : accueil.</p><h2>Échanges avec la région</h2><p>2011 : soutien.</p>"
                              "</main></body></html>"))
     assert [s.heading.text for s in page.sections] == ["Coopération avec le village", "Échanges avec la région"]
+
+
+def test_a_dated_sentence_of_the_introduction_is_set_aside_with_a_warning_not_a_loss():
+    """Issue 21: "En 2023, la Ville a consacré …" opens the introduction with a date and a
+    comma, as prose does; it is reported, and the run goes on (an entry "2009 : …" above the
+    first heading still is a loss)."""
+    page = parse(text_blocks("Jumelages\n\nEn 2023, la Ville a consacré 45 000 € à la coopération.\n\n"
+                             "Tamba (Mali)\n\n2010 : forage.\n"))
+    assert [(x.block.line, x.reason, x.loss, x.warn) for x in page.set_aside] == [
+        (1, "page title", False, False),
+        (3, "dated sentence of the introduction (before the first partner heading)", False, True)]
