@@ -24,6 +24,7 @@ from .read import (
     IntroWords,
     bullet_item,
     group_heading,
+    joined_headings,
     lay_out,
     names_a_country,
     other_heading,
@@ -36,7 +37,10 @@ _NOT_RENDERED = {"script", "style", "template", "noscript"}
 _LEFT_OUT_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript",
                   "template", "button", "svg", "iframe", "head"}
 # Site furniture inside the article's container, by class or id.
-_LEFT_OUT_MARKS = re.compile("|".join(lexicon("furniture")["cms_marks"]), re.IGNORECASE)
+_FURNITURE_MARKS = lexicon("furniture")
+_EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]) + r")[-_])?(?:"
+         + "|".join(_FURNITURE_MARKS["cms_edge_marks"]) + r")(?:[-_][\w-]*)?(?=\s|$)")
+_LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
 _PERMALINK = "¶#§🔗\ufe0f"
 # A heading found by what it names rather than by its tag (``<p><strong>Gao (Mali)</strong></p>``,
@@ -55,7 +59,7 @@ _HEADER_MARK = re.compile(r"header", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "blockquote", "body", "header",
                "hgroup", "table", "tbody", "thead", "tr", "td", "th", "figure", "dl", "dd",
-               "center", "details"}
+               "center", "details", "form"}
 # White space of HTML, and the line and paragraph separators that would cut a line of the
 # page's text: all are a space in a block. Not U+00A0: the page's non-breaking spaces are kept.
 _SPACES = re.compile(r"[ \t\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
@@ -69,6 +73,21 @@ def _holds_heading(element: etree._Element) -> bool:
     return any(True for _ in element.iter(*_HEADINGS))
 
 
+WRAPPER_TEXT = 1_000  # characters: more than a search box or a subscription form holds
+
+
+def _wraps_the_page(form: etree._Element) -> bool:
+    """A ``<form>`` that holds the page's content (ASP.NET and SharePoint wrap the whole
+    page in one), not a search box or a subscription form: it holds text, more than
+    ``WRAPPER_TEXT`` characters of it (counted up to there only)."""
+    seen = 0
+    for piece in form.itertext():
+        seen += len(piece.strip())
+        if seen > WRAPPER_TEXT:
+            return True
+    return False
+
+
 def _left_out(element: etree._Element, in_article: bool = False,
               holds_heading: Callable[[etree._Element], bool] = _holds_heading) -> bool:
     """Site furniture. Inside the article, a header that holds a heading is the article's
@@ -77,8 +96,8 @@ def _left_out(element: etree._Element, in_article: bool = False,
     if not isinstance(tag, str):  # a comment or a processing instruction: lxml types it loosely
         return True  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
     tag, marks = tag.lower(), _marks(element)
-    furniture = tag in _LEFT_OUT_TAGS or bool(_LEFT_OUT_MARKS.search(marks)) \
-        or element.get("role") == "navigation"
+    furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))) \
+        or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation"
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
         others = _HEADER_MARK.sub("", marks)  # "entry-header" is the article's, "header nav" is not
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
@@ -349,8 +368,8 @@ def _article(tree: _Tree) -> etree._Element:
     """The element holding the page's own content: the largest <article>, else <main>, else
     an element marked as the main content, else <body>."""
     document = tree.document
-    for query in ("//main//article", "//article", "//main", "//*[@role='main']",
-                  "//*[@id='content' or @id='contenu' or @id='main']"):
+    ids = " or ".join(f"@id='{name}'" for name in _FURNITURE_MARKS["content_ids"])
+    for query in ("//main//article", "//article", "//main", "//*[@role='main']", f"//*[{ids}]"):
         found = [e for e in _elements(document.xpath(query)) if not _left_out(e)]
         if found:
             return max(found, key=tree.text_length)
@@ -443,7 +462,7 @@ def html_document(text: str) -> tuple[list[Block], str]:
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []
     _walk(article, blocks, tree)
-    return lay_out(_title(blocks, article, tree))
+    return lay_out(joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL))
 
 
 def html_blocks(text: str) -> list[Block]:

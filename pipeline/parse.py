@@ -409,7 +409,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     names the partner's place. A label alone on its line takes the paragraph below it."""
     entries: list[_Draft] = []
     place = name_words(place_name(split_heading(section.heading.text)[0]))
-    other = teasers = furniture = label_only = described = False
+    other = teasers = furniture = label_only = described = dated_item = False
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -445,7 +445,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             else:
                 set_aside.append(SetAside(block, around))
             continue
-        if block.kind == "list_item" and not split_any_label(block.text):
+        timeline = label_only and dated_item  # a timeline's item: its date, then its text below
+        if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \
+                and not timeline:
             if entries:
                 entries[-1].extend("• " + block.text, block.line, "\n")
                 label_only = False
@@ -469,6 +471,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             elif alone := label_alone(piece):
                 entries.append(_Draft.start(alone, piece, block.line))
                 label_only, described = True, False
+                dated_item = block.kind == "list_item"
             elif labelled:
                 entries.append(_Draft.start(labelled[0], piece, block.line))
                 label_only = described = False

@@ -33,6 +33,7 @@ from .places import (
     PARTICLES,
     bracket_parts,
     countries,
+    country_code,
     heading_text,
     name_words,
     place_name,
@@ -269,12 +270,14 @@ def _sorts_actions(key: str, text: str) -> bool:
 
 
 def group_heading(text: str) -> bool:
-    """The name of a part of the world, under which a page groups its partners' sections.
+    """The name of a part of the world or of a country alone, under which a page groups its
+    partners' sections.
 
-    >>> [group_heading(t) for t in ("Afrique", "Amérique latine :", "🌍 Europe", "Gao")]
-    [True, True, True, False]
+    >>> [group_heading(t) for t in ("Afrique", "Amérique latine :", "🌍 Europe", "Gao", "Allemagne")]
+    [True, True, True, False, True]
     """
-    return heading_key(heading_text(text)) in GROUP_HEADINGS
+    key = heading_key(heading_text(text))
+    return key in GROUP_HEADINGS or _country_alone(key.rstrip(" :")) is not None
 
 
 def other_heading(text: str) -> bool:
@@ -463,7 +466,51 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block("heading", line, number, level=3))
         else:
             blocks.append(Block("paragraph", line, number))
-    return blocks
+    return joined_headings(blocks, 2)
+
+
+SPLIT_COUNTRY = 40  # characters: a country written alone under its place's name is short
+
+
+def _country_alone(text: str) -> str | None:
+    """A block that is only a country's name, maybe in brackets ("Allemagne", "(Mali)")."""
+    bare = text.strip().strip("()[] ").strip()
+    if not bare or len(bare) > SPLIT_COUNTRY or bare != bare.strip(".,;:"):
+        return None
+    return bare if country_code(bare) is not None else None
+
+
+def _name_before_country(text: str) -> bool:
+    """A block that may be a place's name with its country on the next block: short, a
+    capital first, no country of its own and no sentence punctuation, none of the usual
+    headings ("La commune de Jifna et le camp de Jalazone en Cisjordanie", "Gao")."""
+    text = text.strip()
+    return (0 < len(text) <= MAX_HEADING and text[:1].isupper() and split_heading(text)[1] is None
+            and not _SENTENCE_MARK.search(text) and not split_any_label(text)
+            and not sub_heading(text) and not other_heading(text) and not group_heading(text))
+
+
+def joined_headings(blocks: list[Block], level: int) -> list[Block]:
+    """The blocks with a place's name and its country written as two blocks (a site
+    builder's "partner-name" and "partner-country" fields, a text page's "Augsbourg" then
+    "(Allemagne)") joined into one heading, "Augsbourg (Allemagne)", at the first block's
+    level (or ``level`` for a paragraph): the heading a page writes in one line.
+
+    >>> [(b.kind, b.text) for b in joined_headings([Block("paragraph", "Gao", 3),
+    ...     Block("paragraph", "Mali", 4), Block("paragraph", "Accueil de jeunes.", 5)], 7)]
+    [('heading', 'Gao (Mali)'), ('paragraph', 'Accueil de jeunes.')]
+    """
+    out: list[Block] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        country = _country_alone(block.text) if block.kind != "list_item" and not block.aside else None
+        if (country and before is not None and before.kind != "list_item" and not before.aside
+                and _name_before_country(before.text)):
+            out[-1] = Block("heading", f"{before.text} ({country})", before.line,
+                            level=before.level if before.kind == "heading" else level)
+            continue
+        out.append(block)
+    return out
 
 
 def lay_out(blocks: list[Block]) -> tuple[list[Block], str]:

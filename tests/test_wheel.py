@@ -68,7 +68,10 @@ def test_the_wheel_holds_the_packages_data(wheel):
     import zipfile
     names = set(zipfile.ZipFile(wheel).namelist())
     schemas = {f"pipeline/data/schemas/{p.name}" for p in (ROOT / "schemas").glob("*.json")}
-    assert len(schemas) == 13 and schemas <= names
+    assert len(schemas) >= 14 and schemas <= names  # 13 tables and the package's metadata
+    lexicon = {f"pipeline/french/lexicon/{p.name}" for p in (ROOT / "pipeline" / "french" / "lexicon").glob("*.toml")}
+    assert "pipeline/french/lexicon/calendar.toml" in lexicon and lexicon <= names
+    assert "pipeline/french/corpus/dates.toml" in names
     assert {"pipeline/data/city.toml", "pipeline/data/reference/places.csv",
             "pipeline/data/reference/countries-110m.json", "pipeline/templates/index.html.j2",
             "pipeline/templates/README.md.j2"} <= names
