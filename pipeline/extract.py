@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .config import Town, config
-from .dates import YEAR, Period, date_in, find_dates, label_key, parse_label, period_in
+from .dates import YEAR, Period, date_in, find_dates, label_key, parse_label, period_in, split_any_label
 from .entities import Mention, Registry, organisations, people, programmes
 from .french import lexicon, pattern
 from .numbers import Figures, figures
@@ -677,7 +677,37 @@ def action_ids(pid: str, entries: Sequence[Entry], previous: Mapping[str, str]) 
         for i, aid in zip(members, _follow([entries[i].text for i in members], before, base),
                           strict=True):
             ids[i] = aid
-    return ids
+    return _reworded(pid, entries, ids, previous)
+
+
+def _body(text: str) -> str:
+    """An entry's words after its date label: what a reworded label leaves unchanged."""
+    found = split_any_label(text)
+    return " ".join((found[1] if found else text).split())
+
+
+def _reworded(pid: str, entries: Sequence[Entry], ids: list[str], previous: Mapping[str, str]) -> list[str]:
+    """The ids, where an entry whose label was reworded ("2015" now "Année 2015", "2015 –"
+    now "En 2015,") keeps its previous id: a new id whose entry has, after its label, the
+    very words of a previous entry of the partner that no entry has kept the id of.
+
+    >>> reworded = Entry("Année 2015", "Année 2015 : forages.", 1, 1)
+    >>> action_ids("gao", [reworded], {"gao-2015": "2015 : forages."})
+    ['gao-2015']
+    """
+    taken = set(ids)
+    orphans: dict[str, list[str]] = {}
+    for aid, text in previous.items():
+        if aid.startswith(f"{pid}-") and aid not in taken:
+            orphans.setdefault(_body(text), []).append(aid)
+    if not orphans:
+        return ids
+    kept = list(ids)
+    for i, aid in enumerate(ids):
+        same = orphans.get(_body(entries[i].text)) if aid not in previous else None
+        if same and len(same) == 1:
+            kept[i] = same.pop()
+    return kept
 
 
 def _follow(texts: list[str], before: Mapping[str, str], base: str) -> list[str]:

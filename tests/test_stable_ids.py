@@ -5,6 +5,7 @@ release ranks them by position."""
 
 import csv
 import json
+import pytest
 
 from pipeline.cli import main
 
@@ -49,3 +50,23 @@ def test_without_a_previous_release_ids_follow_the_page_order(tmp_path):
     after = _actions(out)
     assert after["dianguirde-2020"].startswith("2020 : accueil de deux artisanes")
     assert after["dianguirde-2020-2"].startswith(OLD)
+
+
+@pytest.mark.parametrize("before, after", [
+    ("2015 : accueil de lycéen·nes", "Année 2015 : accueil de lycéen·nes"),
+    ("2015 : accueil de lycéen·nes", "En 2015, accueil de lycéen·nes"),
+    ("Mai 2018 : délégation ivryenne", "Courant mai 2018 : délégation ivryenne"),
+])
+def test_an_entry_whose_label_is_reworded_keeps_its_id(before, after):
+    """Issue 20: an unchanged entry keeps its id when only the words of its label change
+    (its text after the label is the previous one's, and no other entry kept that id)."""
+    from pipeline.extract import extract
+    from pipeline.parse import parse
+    from pipeline.read import text_blocks
+
+    page = "Gao (Mali)\n\n{}\n\n2016 : forages.\n"
+    old = extract(parse(text_blocks(page.format(before + "."))))["actions"]
+    previous = {a["action_id"]: a["text"] for a in old}
+    new = extract(parse(text_blocks(page.format(after + "."))), previous=previous)["actions"]
+    assert [a["action_id"] for a in new] == [a["action_id"] for a in old]
+    assert new[0]["date_label"] != old[0]["date_label"]
