@@ -717,7 +717,8 @@ def _label(text: str) -> tuple[_Candidate, bool] | None:
     for separator, pick in ((":", -1), (",", 0)):
         allowed = [c for c in candidates if c.separator == separator
                    and c.other_words <= OTHER_WORDS_BEFORE[separator]
-                   and (separator == ":" or bool(set(c.codes) & set("YZz")))]
+                   and (separator == ":" or (bool(set(c.codes) & set("YZz"))
+                                             and not _participle_clause(c.label + ",")))]
         if allowed:
             return allowed[pick], False
     return None
@@ -899,8 +900,31 @@ def date_in(text: str) -> Found | None:
     'novembre 2021'
     >>> date_in("Une délégation est venue. Elle est revenue en 2019.") is None
     True
+
+    A clause that opens the sentence with a past participle and ends with a comma speaks
+    of the subject: its date is not the entry's.
+
+    >>> date_in("Signé en 1963, le protocole a donné lieu en 2019 à une fête.").text
+    'en 2019'
     """
-    return next((f for f in find_dates(first_sentence(text)) if f.period), None)
+    sentence = first_sentence(text)
+    found = [f for f in find_dates(sentence) if f.period]
+    subject_clause = _participle_clause(sentence)
+    return next((f for f in found if f.start >= subject_clause), None)
+
+
+_PARTICIPLE_ENDINGS = tuple(_CALENDAR["clauses"]["participle_endings"])
+
+
+def _participle_clause(sentence: str) -> int:
+    """Where the clause a sentence opens with ends, when it opens with a past participle
+    ("Signé en 1963, …"); 0 otherwise."""
+    first = next(tokens(sentence, MAX_LABEL), None)
+    if first is None or first.code != "?" or not plain(first.text).endswith(
+            tuple(plain(e) for e in _PARTICIPLE_ENDINGS)) or len(first.text) < 4:
+        return 0
+    comma = sentence.find(",", first.end)
+    return comma + 1 if 0 < comma <= MAX_LABEL else 0
 
 
 # --- What the other stages ask of the grammar ----------------------------------------------

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .dates import abbreviates_month, parse_label, split_any_label
+from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
 from .french import lexicon
 from .places import link_intro, name_words, place_name, split_heading
@@ -101,6 +101,8 @@ FURNITURE_VALUE_WORDS = 5  # a tag or a date under a field's name
 # (pipeline/french/lexicon/connectives.toml).
 ANAPHORA = set(lexicon("connectives")["anaphora"])
 CONNECTIVES = tuple(lexicon("connectives")["connectives"])
+_IMPERSONAL = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in lexicon("connectives")["impersonal"]) + r")\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]\s*")
 _STOP = re.compile(r"[.!?…](?P<space>\s*)")
 LABEL_WINDOW = 200  # characters: more than any date label, so a look-ahead costs little
@@ -269,12 +271,14 @@ def continues_previous(text: str) -> bool:
     True
     >>> continues_previous("Partenariat avec le Théâtre municipal depuis plusieurs années.")
     False
+    >>> continues_previous("Il y a dix ans, une brigade de volontaires est venue.")
+    False
     """
     if text[:1].islower():
         return True
     if text.lower().replace("’", "'").startswith(CONNECTIVES):
         return True
-    first_sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+    first_sentence = _IMPERSONAL.sub(" ", _SENTENCE_END.split(text, maxsplit=1)[0].replace("’", "'"))
     words = {w.lower() for w in re.findall(r"[\w·-]+", first_sentence)}
     return bool(words & ANAPHORA)
 
@@ -338,6 +342,27 @@ def around_the_text(text: str) -> str | None:
     if _EMAIL.search(text) or _PHONE.search(text):
         return CONTACT
     return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
+
+
+def _dated_apart(text: str, entry: _Draft) -> bool:
+    """True when a paragraph that reads as a continuation gives, in its first sentence, a
+    date of its own outside the entry above's period ("Il y a dix ans, en 2014, …" under
+    "De 2006 à 2010, …"): it is an entry of its own.
+
+    >>> _dated_apart("Il y a dix ans, en 2014, une brigade est venue.", _Draft.start("2006", "2006 : x", 1))
+    True
+    >>> _dated_apart("Ce séjour a eu lieu en juin 2006.", _Draft.start("2006", "2006 : x", 1))
+    False
+    """
+    found = date_in(text)
+    if found is None or found.period is None:
+        return False
+    before = parse_label(entry.label) if entry.label else None
+    if before is None:
+        return entry.label is None  # an undated entry above: the dated paragraph is another
+    now = found.period
+    return bool((before.end_date and now.start_date and now.start_date > before.end_date)
+                or (before.start_date and now.end_date and now.end_date < before.start_date))
 
 
 def _annotated(entries: list[_Draft], footnote: str) -> _Draft | None:
@@ -480,7 +505,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             elif not section.description and speaks_of(piece, place):
                 section.description.append(Block("paragraph", piece, block.line))
                 described = True
-            elif continues_previous(piece):
+            elif continues_previous(piece) and not _dated_apart(piece, entries[-1]):
                 entries[-1].extend(piece, block.line, "\n\n")
             else:
                 entries.append(_Draft.start(None, piece, block.line))

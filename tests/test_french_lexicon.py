@@ -59,7 +59,7 @@ ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
     action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
-    document navigation cookies newsletter main site page global top bottom region content
+    document navigation cookies newsletter main site page global top bottom region content its
     association centre eur donation
 """.split())
 
