@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -39,6 +38,7 @@ from itertools import islice, pairwise
 from typing import NamedTuple
 
 from .french import lexicon, pattern
+from .french.normalise import APOSTROPHE, INVISIBLE, plain, without_invisible
 
 # The words of time are the lexicon's (pipeline/french/lexicon/calendar.toml): months and
 # weekdays as CLDR writes them, abbreviations, seasons (EDTF codes), ordinals, the periods
@@ -64,14 +64,10 @@ CODE_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14),
                33: (1, 3), 34: (4, 6), 35: (7, 9), 36: (10, 12), 40: (1, 6), 41: (7, 12)}
 
 YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
-APOSTROPHE = "['’ʼ‘`´]"
 DASHES = "\\-‐‑‒–—―−/"
 # Dashes that never join the two halves of a word: spaced or not, they end a label
 # ("Octobre 2024—semaine …"); a hyphen or a slash ends one only when spaced ("2025 - projet").
 CLAUSE_DASHES = "–—―"
-# Characters a CMS or a copy-paste leaves inside words, invisible on the page: soft hyphen,
-# zero-width space, joiners, word joiner, byte-order mark. The scanner reads past them.
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 MAX_LABEL = 120  # characters: a label is a short phrase
 MAX_WORDS = 12
 
@@ -79,16 +75,6 @@ _ACCENTS = {"é": "[ée]", "è": "[èe]", "ê": "[êe]", "à": "[àa]", "â": "[
             "ô": "[ôo]", "î": "[îi]", "ç": "[çc]"}
 _NOT_LETTER = r"(?![^\W\d_])"
 _DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"  # in digits: "08", "3"
-
-
-def plain(word: str) -> str:
-    """A word without accents, in lower case: how the grammar looks words up.
-
-    >>> plain("Été"), plain("FÉVRIER")
-    ('ete', 'fevrier')
-    """
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _words(*words: str) -> str:
@@ -209,34 +195,6 @@ class Token(NamedTuple):
         return table[word]
 
 
-def _normal(text: str) -> tuple[str, list[int] | None]:
-    """``text`` in NFC without invisible characters, and where each of its characters
-    comes from in ``text`` (one more at the end; ``None`` when nothing changed).
-
-    A page pasted from a Mac has its accents decomposed ("e" and a combining acute), a CMS
-    leaves soft hyphens and zero-width spaces: the grammar reads the label as it looks,
-    whatever calls it, and still cuts the caller's own text at the right places.
-
-    >>> _normal("Fe\u0301vrier\u200b 2019")[0]
-    'Février 2019'
-    """
-    if unicodedata.is_normalized("NFC", text) and not _INVISIBLE.search(text):
-        return text, None
-    out: list[str] = []
-    where: list[int] = []
-    i = 0
-    while i < len(text):
-        j = i + 1
-        while j < len(text) and unicodedata.combining(text[j]):
-            j += 1
-        if text[i] not in INVISIBLE:
-            composed = unicodedata.normalize("NFC", text[i:j])
-            out.append(composed)
-            where += [i] * len(composed)
-        i = j
-    return "".join(out), [*where, len(text)]
-
-
 def tokens(text: str, limit: int = MAX_LABEL) -> Iterator[Token]:
     """The tokens of the first ``limit`` characters of ``text``; their ``text`` is in NFC,
     their ``start`` and ``end`` are positions in ``text`` itself.
@@ -246,7 +204,7 @@ def tokens(text: str, limit: int = MAX_LABEL) -> Iterator[Token]:
     >>> [t.text for t in tokens("De\u0301c. 2016\u00ad-\u200b2020")]
     ['Déc.', '2016', '-', '2020']
     """
-    normal, where = _normal(text[:limit])
+    normal, where = without_invisible(text[:limit])
     pos, end = 0, len(normal)
     while pos < end:
         m = _SCAN.match(normal, pos, end)

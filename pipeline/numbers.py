@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import cast
@@ -30,47 +29,12 @@ from .config import config
 from .dates import APOSTROPHE, YEAR
 from .french import lexicon, pattern
 from .schemas import vocabulary
-from .text import CASE_TRAPS, Caseless, folded, nfc, pattern_key
+from .french.normalise import deaccented, fold
+from .text import Caseless, folded, nfc, pattern_key
 
 _NUMBERS = lexicon("numbers")
 _PEOPLE = lexicon("people")
 _MONEY = lexicon("money")
-
-
-def deaccented(text: str) -> str:
-    """``text`` without its accents, one character for one (so offsets stay).
-
-    >>> deaccented("élève·s, Œuvre")
-    'eleve·s, Œuvre'
-    """
-    return text if text.isascii() else text.translate(_DEACCENT)
-
-
-def _plain(c: str) -> str:
-    parts = unicodedata.normalize("NFD", c)
-    return parts[0] if len(parts) > 1 and all(map(unicodedata.combining, parts[1:])) else c
-
-
-_MIDDLE_DOTS = "‧•∙⋅"  # what editors type for the inclusive middle dot "·"
-_DOTTED, _DOTLESS, _LONG_S = CASE_TRAPS
-# The translation table of :func:`deaccented`: the Latin letters of Unicode's first blocks
-# (Latin-1, Latin Extended-A and B, Latin Extended Additional), the middle dots.
-_DEACCENT: dict[int, str] = {
-    code: plain for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
-    if (plain := _plain(chr(code))) != chr(code)} | dict.fromkeys(map(ord, _MIDDLE_DOTS), "·") | {
-    ord(_DOTLESS): "i", ord(_LONG_S): "s"}  # the case traps of pipeline/text.py read as re does
-
-
-def fold(text: str) -> str:
-    """The form head counts are read in: composed, lower case, without accents, one
-    character for one of :func:`nfc` ``(text)``.
-
-    >>> fold("12 Lycéen‧nes"), fold("une QUİNZAİNE de ſtagiaires")
-    ('12 lyceen·nes', 'une quinzaine de stagiaires')
-    """
-    composed = nfc(text)
-    low = composed.replace(_DOTTED, "i").lower()  # "İ" is the one letter whose lower case is longer
-    return deaccented(low)
 
 
 def _words_pattern(words: list[str]) -> str:

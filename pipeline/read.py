@@ -40,6 +40,7 @@ from .places import (
     split_heading,
     without_kind,
 )
+from .french.normalise import REMOVED
 from .text import nfc
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
@@ -50,7 +51,6 @@ _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s+")
 # Characters a CMS or a copy-paste leaves inside words, invisible on the page (zero-width
 # spaces, word joiner, soft hyphen, a byte order mark inside the text): removed on reading,
 # so that "2016\u200b-2020" is a range and "Dian\u00adguirdé" a name; the run reports where.
-REMOVED = "\u200b\u2060\u00ad\ufeff"
 _REMOVED = re.compile(f"[{REMOVED}]")
 # The one definition of a line, for the text a release ships and for every line number.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -7,12 +7,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
+from .french.normalise import APOSTROPHE, CASE_TRAPS, nfc
+
+__all__ = ["APOSTROPHES", "CASE_TRAPS", "Caseless", "folded", "lowercase", "nfc", "pattern_key",
+           "sentences", "slug"]
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-APOSTROPHES = "['’]"
-# The only letters whose lowercase a case-insensitive pattern of lowercase Latin letters
-# does not read alike: "İ" lowercases to two characters, and re.IGNORECASE takes "ı" for
-# "i" and "ſ" for "s" (tests/test_text.py checks every code point).
-CASE_TRAPS = ("İ", "ı", "ſ")
+# Apostrophes, the case traps and NFC are the normaliser's (pipeline/french/normalise.py).
+APOSTROPHES = APOSTROPHE
 
 
 def slug(text: str) -> str:
@@ -32,16 +34,6 @@ def sentences(text: str) -> list[str]:
     ['En 1990, des associations.', 'Un accord a été signé en 1997.']
     """
     return _SENTENCE_END.split(text)
-
-
-def nfc(text: str) -> str:
-    """``text`` with its accents composed, as the grammar's patterns write them: a page
-    pasted from a Mac decomposes them ("e" and a combining accent).
-
-    >>> nfc("e\u0301le\u0300ve") == "élève"
-    True
-    """
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def lowercase(text: str) -> str | None:

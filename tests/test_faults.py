@@ -117,8 +117,9 @@ def test_an_unknown_date_label_is_kept_with_empty_dates_and_reported(tmp_path, c
     assert "ligne 46 : date label not understood, dates left empty: 'Depuis les années 2000'" in out
     actions = json.loads((tmp_path / "out" / "json" / "actions.json").read_text(encoding="utf-8"))
     kept = next(a for a in actions if a["date_label"] == "Vers 2019")
+    # the entry is the published "2011 : Fourniture…" with its label reworded: it keeps its id
     assert (kept["action_id"], kept["period"], kept["start_year"], kept["end_year"]) == (
-        "dianguirde-vers-2019", None, None, None)
+        "dianguirde-2011", None, None, None)
     assert kept["text"].startswith("Vers 2019 : Fourniture d’un panneau solaire")
     assert len(actions) == 46
     report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
