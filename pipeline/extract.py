@@ -30,6 +30,7 @@ from .places import (
     countries,
     country_in_text,
     first_link,
+    flag_country,
     name_words,
     place_kind,
     place_name,
@@ -432,6 +433,8 @@ def partner_country(heading: Heading, intro_item: str | None,
     named = countries(heading.brackets)
     if named[1]:
         return named
+    if flag := flag_country(heading.text):
+        return flag
     if intro_item and (from_item := countries(split_heading(intro_item)[1]))[1]:
         return from_item
     if description and (from_text := country_in_text(description)):

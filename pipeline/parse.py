@@ -104,13 +104,16 @@ CONNECTIVES = tuple(lexicon("connectives")["connectives"])
 _IMPERSONAL = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in lexicon("connectives")["impersonal"]) + r")\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]\s*")
-_STOP = re.compile(r"[.!?…](?P<space>\s*)")
+# Where an entry may start inside a paragraph: after a sentence's end, or after a list's
+# separator written inline (" ; ", " • ", " | "), which only a label with a colon follows.
+_STOP = re.compile(r"(?:[.!?…]|(?<=\s)[;•|])(?P<space>\s*)")
 LABEL_WINDOW = 200  # characters: more than any date label, so a look-ahead costs little
 # Reasons for setting text aside; the last ones are losses and stop the run.
 PAGE_TITLE, INTRODUCTION, NAVIGATION_LINK = "page title", "page introduction", "site navigation link"
 GROUP_HEADING = "heading of a group of partner sections"
 INTRO_HEADING = "heading of the introduction"
 SUB_HEADING = "sub-heading within a partner section"
+CONTINUED = "heading of a partner section continued further down the page"
 OTHER_HEADING = "heading of no partner section"
 UNDER_OTHER_HEADING = "text under a heading of no partner section"
 FURNITURE = "page furniture (tags, dates of publication or update)"
@@ -242,6 +245,13 @@ def split_run_together(text: str) -> list[str]:
     ['annulés en 2020.', '2021, reprise des séjours']
     >>> split_run_together("Déc. 2021 : marché solidaire"), split_run_together("03.2024 : envoi")
     (['Déc. 2021 : marché solidaire'], ['03.2024 : envoi'])
+
+    Entries written inline in one paragraph, after a list's separator:
+
+    >>> split_run_together("Juin 2012 : tournoi ; 2014 : accueil de huit élèves • Mai 2017 : concert")
+    ['Juin 2012 : tournoi ;', '2014 : accueil de huit élèves •', 'Mai 2017 : concert']
+    >>> split_run_together("des échanges ; 2014, une année riche")
+    ['des échanges ; 2014, une année riche']
     """
     pieces, start = [], 0
     for stop in _STOP.finditer(text):
@@ -682,5 +692,25 @@ def parse(blocks: list[Block]) -> Page:
         _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
                       set_aside)
         sections.append(section)
+    sections = _continued(sections, set_aside)
     _link_intro(items, sections, set_aside)
     return Page(title.text if title else None, items, sections, set_aside)
+
+
+def _continued(sections: list[Section], set_aside: list[SetAside]) -> list[Section]:
+    """The sections, a section that names the same place as one above ("Brandebourg-sur-la-
+    Havel (suite)", the same heading again further down) joined to that one: one partner,
+    its description and entries in the page's order; the second heading is set aside."""
+    first: dict[str, Section] = {}
+    kept = []
+    for section in sections:
+        place = slug(place_name(split_heading(section.heading.text)[0]))
+        if place and place in first:
+            earlier = first[place]
+            earlier.description += section.description
+            earlier.entries += section.entries
+            set_aside.append(SetAside(section.heading, CONTINUED))
+            continue
+        first.setdefault(place, section)
+        kept.append(section)
+    return kept

@@ -495,6 +495,26 @@ def _countries_by_french_name() -> dict[str, str]:
     return {key: codes.pop() for key, codes in seen.items() if len(codes) == 1 and key}
 
 
+_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
+
+
+def flag_country(text: str) -> tuple[str, str] | None:
+    """The country a flag beside a heading shows ("🇩🇪 Cottbus"): a flag is two regional
+    indicator letters, its ISO 3166-1 code; its French name is the CLDR's.
+
+    >>> flag_country("🇩🇪 Brandebourg-sur-la-Havel"), flag_country("🇲🇱 Dianguirdé"), flag_country("Gao")
+    (('Allemagne', 'DE'), ('Mali', 'ML'), None)
+    """
+    found = _FLAG.search(text)
+    if found is None:
+        return None
+    code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in found.group())
+    from babel import Locale
+
+    name = Locale("fr").territories.get(code)
+    return (name, code) if name and pycountry.countries.get(alpha_2=code) else None
+
+
 def country_code(french_name: str | None) -> str | None:
     """ISO 3166-1 alpha-2 code of a country named in French, in any usual spelling.
 

@@ -60,6 +60,7 @@ ENGLISH = frozenset("""
     club service direction programme office tags international date dates publication
     action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
     document navigation cookies newsletter main site page global top bottom region content its
+    article
     association centre eur donation
 """.split())
 
@@ -256,3 +257,22 @@ def test_months_and_weekdays_are_cldr_s():
     cldr = {name.rstrip("."): n for n, name in get_month_names("abbreviated", locale="fr").items()}
     abbreviations = calendar["abbreviations"] | {m: n for n, m in enumerate(calendar["months"], start=1)}
     assert {name: abbreviations.get(name) for name in cldr} == cldr
+
+
+def test_one_normaliser():
+    """Issue 20: every reader sees French through pipeline/french/normalise.py (NFC, the
+    plain form of a word, the folded form of a text, apostrophes, invisible characters):
+    no other module of pipeline/ normalises Unicode itself, but for the ASCII of ids
+    (text.slug), which is no reading."""
+    calls = []
+    for path in sorted(PIPELINE.rglob("*.py")):
+        if path.name == "normalise.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("normalize", "is_normalized") \
+                    and isinstance(node.value, ast.Name) and node.value.id == "unicodedata":
+                calls.append(f"{path.relative_to(PIPELINE)}:{node.lineno}")
+    assert calls == ["text.py:26"]  # slug: an id's ASCII
+    from pipeline.numbers import fold as numbers_fold
+    from pipeline.french.normalise import fold
+    assert numbers_fold is fold and fold("12 lyceens") == fold("12 Lycéens")
