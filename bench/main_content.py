@@ -430,7 +430,9 @@ def score(page: Page, blocks: list[Out], seconds: float) -> Score:
         whole = [t for t in expected if any(t in b for b in texts)]
         result.kept[category] = [len(whole), len(expected)]
         result.missed += [f"{page.name}: {category}: {t[:70]}" for t in expected if t not in whole]
-    page_text = norm(lxml.html.document_fromstring(page.html).text_content())
+    # the page's text with a space between its elements' texts ("Voir aussi" then "Solidarité"
+    # must not read as one word "Voir aussiSolidarité")
+    page_text = norm(" ".join(lxml.html.document_fromstring(page.html).itertext()))
     content = " ".join(t for ts in page.expected.values() for t in ts)
     for kind, lines in page.furniture.items():
         present = [line for line in lines if _holds(page_text, line) and not _holds(content, line)]
