@@ -455,14 +455,55 @@ def parse_html(text: str) -> etree._Element:
     return document
 
 
-def html_document(text: str) -> tuple[list[Block], str]:
-    """Blocks of an HTML page's article, and the page's text they refer to."""
+LEFT_OUT_TEXT = 200  # characters of a left-out element the run report quotes
+
+
+def _why(element: etree._Element) -> str:
+    """How the run report names an element left out: its tag and its class or id."""
+    marks = " ".join(_marks(element).split())
+    return f"<{element.tag}{(' ' + marks) if marks else ''}>"[:80]
+
+
+def left_out(article: etree._Element, tree: _Tree) -> list[tuple[str, str]]:
+    """What the walker does not read, for the run report, never dropped silently: the
+    page's elements around the article (menus, header, footer, side columns), and the
+    site's furniture inside it, each as (why, its text, shortened)."""
+    found: list[tuple[str, str]] = []
+
+    def note(element: etree._Element, where: str) -> None:
+        if isinstance(element.tag, str) and element.tag.lower() not in _NOT_RENDERED \
+                and (said := _text(_rendered(element))):
+            shown = said if len(said) <= LEFT_OUT_TEXT else said[:LEFT_OUT_TEXT] + "…"
+            found.append((f"{where} {_why(element)}", shown))
+
+    node = article
+    while (parent := node.getparent()) is not None and node.tag != "body":
+        for sibling in parent:
+            if sibling is not node:
+                note(sibling, "outside the article:")
+        node = parent
+    stack = list(reversed(article))  # a stack, not recursion: 2,000 nested elements cost no Python stack
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str):  # a comment or a processing instruction
+            continue  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
+        if _left_out(element, in_article=True, holds_heading=tree.holds_heading):
+            note(element, "site furniture inside the article:")  # once, with all it holds
+            continue
+        stack.extend(reversed(element))
+    return found
+
+
+def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
+    """Blocks of an HTML page's article, the page's text they refer to, and what was left
+    out (:func:`left_out`)."""
     document = parse_html(text)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []
     _walk(article, blocks, tree)
-    return lay_out(joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL))
+    laid_out, page_text = lay_out(joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL))
+    return laid_out, page_text, left_out(article, tree)
 
 
 def html_blocks(text: str) -> list[Block]:

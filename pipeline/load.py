@@ -34,11 +34,11 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
                                 "</body> or </html>); fetch it again")
         from .html_page import html_document  # lxml is loaded for HTML pages only
 
-        blocks, page_text = html_document(text)
+        blocks, page_text, outside = html_document(text)
         if not blocks:
             raise PipelineError(f"{name}: an HTML page with no article text")
         blocks, removed = without_invisible(blocks)
-        return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed)
+        return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed, outside)
     removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
     text = _REMOVED.sub("", text)

@@ -121,6 +121,8 @@ class Document:
     format: Literal["text", "html"]
     text: str  # the page's text, which every block's ``line`` refers to
     removed: list[tuple[int, str]] = field(default_factory=list)  # (line, characters removed)
+    # HTML: what the walker left out as the site's furniture, (why, its text), for the report
+    left_out: list[tuple[str, str]] = field(default_factory=list)
 
 
 def lines(text: str) -> list[str]:

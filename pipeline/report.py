@@ -138,6 +138,8 @@ def build(source: Path, sha256: str, document: Document, page: Page, data: Table
         else:
             report.set_aside.append({"line": block.line, "reason": "outside the partner "
                                      "sections, in no record", "text": block.text})
+    report.set_aside += [{"line": 0, "reason": f"left out of the page's text, {why}", "text": text}
+                         for why, text in document.left_out]
     report.set_aside.sort(key=lambda item: item["line"])
     report.unassigned.sort(key=lambda item: item["line"])
     report.warnings = sorted(warnings(page, data) + hidden_characters(document.blocks)

@@ -7,8 +7,9 @@ from pipeline.html_page import html_blocks
 from pipeline.parse import parse
 from pipeline.load import read_bytes
 from pipeline.read import text_blocks
+from pipeline.tables import tables
 
-from .conftest import SNAPSHOT
+from .conftest import ROOT, SNAPSHOT
 from .html_pages import CMS_LAYOUTS, ELEMENTOR, TYPO3, UNTITLED, render
 
 LINE_COLUMNS = {"source_line", "source_line_end", "intro_line"}
@@ -235,3 +236,23 @@ def test_dates_as_their_own_headings_label_the_paragraph_below(page_text):
     assert [(a["action_id"], a["date_label"], a["period"]) for a in actions] == \
         [(a["action_id"], a["date_label"], a["period"]) for a in text_actions]
     assert len([a for a in actions if a["period"]]) == 45
+
+
+def test_what_the_walker_leaves_out_is_in_the_run_report(page_text):
+    """Issue 20: the site's menus, header, footer and sharing links, around the article or
+    inside it, are listed in the run report with their text and why, never dropped silently."""
+    from pipeline.load import read_bytes
+    from pipeline.report import build
+
+    from .html_pages import PLAIN, pieces_of_text, render_pieces
+
+    html = render_pieces(pieces_of_text(page_text), PLAIN).replace(
+        "<article", "<div class='social-share'>Partager sur Facebook</div><article", 1)
+    document = read_bytes(html.encode(), "page.html")
+    page = parse(document.blocks)
+    report = build(ROOT / "page.html", "0" * 64, document, page, tables(extract(page)))
+    left = {(item["reason"], item["text"]) for item in report.set_aside if item["line"] == 0}
+    assert ("left out of the page's text, outside the article: <div share>",
+            "Partager : Facebook X") in left
+    assert any(text == "Partager sur Facebook" and "social-share" in why for why, text in left)
+    assert any("site-header" in why and "Accueil" in text for why, text in left)
