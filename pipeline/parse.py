@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
 from .french import lexicon
-from .places import link_intro, name_words, place_name, split_heading
+from .places import countries, link_intro, name_words, place_name, split_heading
 from .read import (
     Block,
     IntroWords,
@@ -704,8 +704,14 @@ def _continued(sections: list[Section], set_aside: list[SetAside]) -> list[Secti
     first: dict[str, Section] = {}
     kept = []
     for section in sections:
-        place = slug(place_name(split_heading(section.heading.text)[0]))
-        if place and place in first:
+        name, bracket = split_heading(section.heading.text)
+        place = slug(place_name(name))
+        earlier = first.get(place)
+        earlier_country = countries(split_heading(earlier.heading.text)[1])[1] if earlier else None
+        country = countries(bracket)[1]
+        if place and place in first and not (country and earlier_country and country != earlier_country):
+            # the same place again, its country the same or not said ("(suite)"); a
+            # namesake in another country ("Dianguirdé (Sénégal)") is another partner
             earlier = first[place]
             earlier.description += section.description
             earlier.entries += section.entries

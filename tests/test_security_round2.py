@@ -532,3 +532,14 @@ def test_an_address_with_direction_controls_is_written_percent_encoded(tmp_path)
     for name in ("README.md", "index.html", "csv/datapackage.json"):
         text = (out / name).read_text(encoding="utf-8")
         assert encoded in text and not any(c in text for c in ("\u202e", "\u2066", "\U000e0041")), name
+
+
+@pytest.mark.parametrize("text, value", [
+    ("un budget de 123 456 789 012 345 678 901 234 567 890 € pour tout", 123456789012345678901234567890),
+    ("1 000 000 000 000 001 €", 1000000000000001),
+])
+def test_every_digit_of_a_long_amount_is_read(text, value):
+    """The grammar never reads a long grouped number from its last groups: the range check
+    then sees the whole value (and empties it)."""
+    from pipeline.numbers import amount_eur
+    assert amount_eur(text).value == value
