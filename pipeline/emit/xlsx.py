@@ -116,10 +116,11 @@ def _field_column(column: Column, identifier: bool = False) -> Shown:
 def _names(data: Tables) -> Callable[[str, Any], str | None]:
     """What a record of a table is called, for a person: its name, or for an action its
     partner, date label and first words (:func:`pipeline.names.record_name`)."""
-    from ..names import record_name
+    from ..names import Lookup, record_name
     from ..schemas import table_names
 
-    content = ({t: table_schema(t) for t in table_names()}, data)
+    # one lookup for every name: its indexes are built once, not once a record
+    content = Lookup(({t: table_schema(t) for t in table_names()}, data))
     cache: dict[tuple[str, Any], str | None] = {}
     by_key = {t: {r[table_schema(t)["primaryKey"][0]]: r for r in data[t]}
               for t in table_names() if len(table_schema(t)["primaryKey"]) == 1}
