@@ -151,8 +151,12 @@ def _redirect_guard(shown: str):
     def check(response: requests.Response, *args: object, **kwargs: object) -> None:
         if not response.is_redirect:
             return
-        target = urljoin(response.url, response.headers.get("Location", ""))
-        scheme, was = urlsplit(target).scheme, urlsplit(response.url).scheme
+        try:
+            target = urljoin(response.url, response.headers.get("Location", ""))
+            scheme, was = urlsplit(target).scheme, urlsplit(response.url).scheme
+        except ValueError as exc:  # "http://[::1/…": no address at all
+            response.close()
+            raise NetworkError(f"{shown}: redirected to an address that is none ({exc}); refused") from None
         if scheme not in ("http", "https") or (was == "https" and scheme != "https"):
             response.close()
             raise NetworkError(f"{shown}: redirected to {public_url(target)[:_SHOWN]}; refused "

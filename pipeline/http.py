@@ -252,6 +252,11 @@ class KeyedSession(requests.Session):
         self._key = check_key(key, variable) if key is not None else None
         _configure(self, retries, backoff, methods)
 
+    def without_key(self, text: str) -> str:
+        """``text`` from the portal (an error message) as it may be shown: the key, should
+        the portal repeat it, replaced by the name of the variable that holds it."""
+        return text.replace(self._key, "***") if self._key else text
+
     def request(self, method: str, url: str,  # type: ignore[override]  # keywords only, see below
                 **kwargs: Any) -> requests.Response:
         """Every call: the key on a request to the API's origin, never elsewhere. (Keyword

@@ -61,8 +61,9 @@ _MORPHEME = "(?:" + "|".join(NUMBER_MORPHEMES) + r")(?!\w)"
 _NUMBER_WORD = (rf"{_MORPHEME}(?:(?:{'|'.join(_NUMBERS['morpheme_joiners'])}){_MORPHEME})"
                 r"{0,6}")
 # Digits with French thousands ("12 000", "1 200 000", with any space) or dotted ones
-# ("10.000"), or plain digits, as many as written; never the tail of a longer number.
-_DIGITS = r"(?<![\d,.])(?:\d{1,3}(?:[\s.]\d{3})+(?!\d)|\d+(?!\d))"
+# ("10.000"), or plain digits, as many as written; never the tail of a longer number, nor
+# an exponent ("1e30", "10^30" are no amount of 30).
+_DIGITS = r"(?<![\d,.^])(?<![\d]e)(?:\d{1,3}(?:[\s.]\d{3})+(?!\d)|\d+(?!\d))"
 
 # --- Nouns for people, by their form (people.toml) ---
 
@@ -403,7 +404,7 @@ def _participants(text: str, composed: str) -> Quantity | None:
 _AGES = Caseless.compile(pattern(_WORDS["ages"], low=r"(?P<low>\d{1,3})", high=r"(?P<high>\d{1,3})"))
 _UNIT_DAYS: dict[str, int] = dict(_NUMBERS["durations"])
 _DURATION = Caseless.compile(
-    rf"(?<![\w])(?P<number>\d{{1,4}}|{_NUMBER_WORD})\s+(?P<unit>{_words_pattern(list(_UNIT_DAYS))})\b")
+    rf"(?<![\w])(?P<number>{_DIGITS}|{_NUMBER_WORD})\s+(?P<unit>{_words_pattern(list(_UNIT_DAYS))})\b")
 
 
 def age_range(text: str) -> tuple[int, int] | None:

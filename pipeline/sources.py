@@ -91,10 +91,16 @@ def public_url(url: str) -> str:
     'https://h.org/p?lang=fr'
     >>> public_url("http://ana:s3cret@[::1/p;sid=4?key=x")
     'http://[::1/p'
+    >>> public_url("https:/ana:s3cret@h.org/p"), public_url("http:ana:s3cret@h.org")
+    ('https:///h.org/p', 'http:///h.org')
     >>> public_url("https://h.org/\u202egnp.exe")  # a text direction control: percent-encoded
     'https://h.org/%E2%80%AEgnp.exe'
     """
     return _INVISIBLE.sub(lambda m: quote(m.group()), _public(url))
+
+
+# A user name and password written where an address without "//" has its path
+_PATH_USER_INFO = re.compile(r"^(/*)[^/]*@")
 
 
 def _public(url: str) -> str:
@@ -104,10 +110,13 @@ def _public(url: str) -> str:
         bare = _USER_INFO.sub("//", url).partition("?")[0].partition("#")[0]
         return _PATH_PARAMETER.sub("", bare)
     netloc = parts.netloc.rpartition("@")[2]
+    path = parts.path
+    if not parts.netloc:  # "https:/ana:pw@h.org/p", "http:ana:pw@h.org": a user's password in the path
+        path = _PATH_USER_INFO.sub(r"\1", path)
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     kept = [(name, value) for name, value in pairs
             if name.lower() in HARMLESS_PARAMETERS and _HARMLESS_VALUE.match(value)]
-    return urlunsplit((parts.scheme, netloc, _PATH_PARAMETER.sub("", parts.path),
+    return urlunsplit((parts.scheme, netloc, _PATH_PARAMETER.sub("", path),
                        urlencode(kept), ""))
 
 

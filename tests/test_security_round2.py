@@ -543,3 +543,30 @@ def test_every_digit_of_a_long_amount_is_read(text, value):
     then sees the whole value (and empties it)."""
     from pipeline.numbers import amount_eur
     assert amount_eur(text).value == value
+
+
+@pytest.mark.parametrize("written", ["https:/ana:SECRET@h.org/p", "http:ana:SECRET@h.org/p",
+                                     "https:///ana:SECRET@h.org/p"])
+def test_a_password_in_an_address_without_its_slashes_is_never_shown(written):
+    """A fresh attacker's finding (issue 22): an address typed without "//" keeps its user
+    name and password in its path; they go all the same."""
+    from pipeline.sources import public_url
+    assert "SECRET" not in public_url(written) and "ana" not in public_url(written)
+
+
+@pytest.mark.parametrize("text, days", [("pendant 12 500 jours", 12500), ("durant trois semaines", 21)])
+def test_a_duration_is_read_with_every_digit(text, days):
+    from pipeline.numbers import duration_days
+    assert duration_days(text) == days
+
+
+@pytest.mark.parametrize("text", ["Coût 1e30 €", "10^30 €", "un coût de 2E12 €"])
+def test_an_exponent_is_no_amount(text):
+    from pipeline.numbers import amount_eur
+    assert amount_eur(text) is None
+
+
+def test_a_portal_that_repeats_the_key_in_its_message_shows_stars():
+    from pipeline.http import KeyedSession
+    session = KeyedSession("https://portal.example/api/1", "X-API-KEY", "k" * 40, "DATAGOUV_API_KEY", 0, 0)
+    assert session.without_key(f"bad key {'k' * 40}!") == "bad key ***!"

@@ -187,7 +187,7 @@ class DataGouv(Publisher):
             body = self._json(response, what)
             message = body.get("message", "") if isinstance(body, dict) else ""
             raise PortalError(f"{self.where} refused {what} ({response.status_code}): "
-                              f"{str(message)[:200]}")
+                              f"{self.http.without_key(str(message))[:200]}")
         return self._json(response, what)
 
     def _dataset(self, id_or_slug: str) -> Dataset | None:
