@@ -6,9 +6,6 @@ import html
 import json
 import re
 import sqlite3
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 
@@ -17,27 +14,13 @@ import pytest
 from pipeline.emit.sqlite import SHORT, search_forms, short_description
 from pipeline.schemas import table_schema, vocabularies
 
-from .test_views import free_port
+from .test_views import datasette_server
 
 
 @pytest.fixture(scope="module")
 def datasette(fresh_release):
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(fresh_release / "sqlite" / "ivry-jumelages.db"),
-         "-m", str(fresh_release / "sqlite" / "metadata.json"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with datasette_server(fresh_release) as root:
+        yield root
 
 
 def get(url):

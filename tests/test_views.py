@@ -4,6 +4,7 @@ width."""
 
 import hashlib
 import html
+import contextlib
 import json
 import os
 import re
@@ -191,30 +192,38 @@ def get_json(url):
     return json.load(urllib.request.urlopen(url, timeout=10))
 
 
-def test_datasette_serves_french_titles_facets_labels_and_search(fresh_release):
+@contextlib.contextmanager
+def datasette_server(release):
+    """A real Datasette serving ``release``'s database on 127.0.0.1, its address once it
+    answers; stopped even when the test fails."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(fresh_release / "sqlite" / "ivry-jumelages.db"),
-         "-m", str(fresh_release / "sqlite" / "metadata.json"), "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "datasette", "serve", str(release / "sqlite" / "ivry-jumelages.db"),
+         "-m", str(release / "sqlite" / "metadata.json"), "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        base = f"http://127.0.0.1:{port}/ivry-jumelages"
         for _ in range(150):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=1)
                 break
             except OSError:
                 time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_datasette_serves_french_titles_facets_labels_and_search(fresh_release):
+    with datasette_server(fresh_release) as root:
+        base = f"{root}/ivry-jumelages"
         rows = get_json(f"{base}/actions.json?partner_id=dianguirde&_shape=array&_sort=source_line")
         table = get_json(f"{base}/actions.json?_extra=facet_results&_size=0")
         searched = get_json(f"{base}/actions.json?_search=" + urllib.parse.quote("forages")
                             + "&_shape=array")
         labelled = get_json(f"{base}/actions.json?action_id=dianguirde-2016-2020&_labels=on&_shape=array")
         themes = get_json(f"{base}/action_themes.json?_extra=facet_results&_size=0")
-        metadata = get_json(f"http://127.0.0.1:{port}/-/metadata.json")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        metadata = get_json(f"{root}/-/metadata.json")
     assert len(rows) == 10
     water = next(r for r in rows if r["action_id"] == "dianguirde-2016-2020")
     assert (water["amount_eur"], water["status"]) == (300000, "abandoned")
