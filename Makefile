@@ -23,7 +23,7 @@ run: $(INSTALLED)
 FAST := not slow and not portals and not browser and not lint
 
 check: $(INSTALLED)
-	$(PY) -m pytest -q -m "$(FAST)" -p no:cacheprovider
+	$(PY) -m pytest -q -m "$(FAST)" -p no:cacheprovider -n auto
 
 test: $(INSTALLED)
 	$(PY) -m pytest
