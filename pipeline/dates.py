@@ -116,7 +116,7 @@ _CALENDAR_VALUES = {plain(p): months for p, months in CALENDAR_PERIODS.items()}
 _ANY_APOSTROPHE = re.compile(APOSTROPHE)
 
 
-def calendar_months(phrase: str) -> tuple[int, int]:
+def calendar_months(phrase: str) -> tuple[int, int] | None:
     """The months a calendar period falls in, whatever its lead-in and typography.
 
     >>> calendar_months("Vacances de la Toussaint"), calendar_months("rentrée")
@@ -124,9 +124,10 @@ def calendar_months(phrase: str) -> tuple[int, int]:
     >>> calendar_months("vacances d’ete")
     (7, 8)
     """
-    key = " ".join(_ANY_APOSTROPHE.sub("' ", plain(phrase)).split()).replace("' ", "'")
-    return max(((p, months) for p, months in _CALENDAR_VALUES.items() if key.endswith(p)),
-               key=lambda found: len(found[0]))[1]
+    key = re.sub(r"\s*'\s*", "'", " ".join(_ANY_APOSTROPHE.sub("'", plain(phrase)).split()))
+    found = max(((p, months) for p, months in _CALENDAR_VALUES.items() if key.endswith(p)),
+                key=lambda found: len(found[0]), default=None)
+    return found[1] if found else None
 _SEASON_VALUES = {plain(w): n for w, n in SEASONS.items()}
 _ORDINAL_VALUES = {plain(w): n for w, n in ORDINALS.items()}
 
@@ -471,7 +472,10 @@ def _chain(g: dict[str, list[Token]]) -> Period | None:
 def _calendar(g: dict[str, list[Token]]) -> Period | None:
     """"Rentrée 2019", "vacances de la Toussaint 2017", "Pâques 2016": the months of the
     period (``CALENDAR_PERIODS``) in that year, one month or the range of two."""
-    first, last = calendar_months(g["a"][0].text)
+    months = calendar_months(g["a"][0].text)
+    if months is None:
+        return None
+    first, last = months
     year = g["b"][0].value
     start, end = Point(year, first), Point(year, last)
     return _period(start.edtf if first == last else f"{start.edtf}/{end.edtf}", start, end)
@@ -720,7 +724,7 @@ def split_any_label(text: str) -> tuple[str, str, bool] | None:
 # --- Dates anywhere in a text ---------------------------------------------------------------
 
 MAX_EXPRESSION = 16  # tokens: more than any form of the grammar needs
-_STARTS = set("YZzMSWNOXyQKPFTBDALEI")  # codes a date expression may open with
+_STARTS = set("YZzMSWNOXyQKPFTBDALEIC")  # codes a date expression may open with
 _SENTENCE_STOP = re.compile(r"[.!?…](?=\s+[^\W\d_]|\s*$)|\n")
 
 

@@ -69,15 +69,27 @@ _FURNITURE_CUES = lexicon("furniture")
 _COPYRIGHT = tuple(_FURNITURE_CUES["copyright_signs"])
 
 
-def _openings(phrases: list[str]) -> re.Pattern[str]:
-    """A block that opens with one of ``phrases`` and a colon, or is one alone."""
+def _openings(phrases: list[str], colon: bool = True) -> re.Pattern[str]:
+    """A block that opens with one of ``phrases`` and a colon, or is one alone (or, not
+    ``colon``, that opens with one as a word)."""
     words = (r"\s+".join(map(re.escape, p.split())).replace("'", "['’]\\s*")
              for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?:" + "|".join(words) + r")\s*(?::|$)", re.IGNORECASE)
+    return re.compile(r"(?:" + "|".join(words) + (r")\s*(?::|$)" if colon else r")\b"), re.IGNORECASE)
+
+
+def _says_little(text: str, *found: re.Pattern[str]) -> bool:
+    """A block with few words besides what ``found`` finds in it (an address, a number)."""
+    for pattern in found:
+        text = pattern.sub(" ", text)
+    return len(re.findall(r"\w+", text)) <= FURNITURE_WORDS
 
 
 _CREDIT = _openings(_FURNITURE_CUES["credit_openings"])
 _MEDIA = _openings(_FURNITURE_CUES["media_nouns"])
+_CONTACT = _openings(_FURNITURE_CUES["contact_openings"], colon=False)
+_COPYRIGHT_LETTERS = re.compile(r"\s*(?:" + "|".join(map(re.escape, _FURNITURE_CUES["copyright_letters"]))
+                                + r")\s", re.IGNORECASE)
+FURNITURE_WORDS = 6  # words besides an address or a number: a contact line or a link says little else
 _DOWNLOAD = re.compile(r"(?:" + "|".join(re.escape(v).replace("'", "['’]")
                                           for v in _FURNITURE_CUES["download_verbs"]) + r")\b",
                        re.IGNORECASE)
@@ -341,15 +353,16 @@ def around_the_text(text: str) -> str | None:
         return TEMPLATE_CODE
     if len(text) > FURNITURE_TEXT or split_any_label(text):
         return None
-    if any(sign in text for sign in _COPYRIGHT) or _CREDIT.match(text):
+    if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text):
         return CAPTION
     if _FURTHER_READING.match(text):
         return FURTHER_READING
-    if _DOWNLOAD.match(text) or _MEDIA.match(text) or _FILE.search(text):
+    if (_DOWNLOAD.match(text) and _says_little(text)) or _MEDIA.match(text) or _FILE.search(text):
         return DOCUMENT_LINK
     if _CHROME.search(text):
         return SITE_CHROME
-    if _EMAIL.search(text) or _PHONE.search(text):
+    if (_EMAIL.search(text) or _PHONE.search(text)) and (
+            _CONTACT.match(text) or _says_little(text, _EMAIL, _PHONE)):
         return CONTACT
     return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
 

@@ -507,7 +507,8 @@ def joined_headings(blocks: list[Block], level: int) -> list[Block]:
         before = out[-1] if out else None
         country = _country_alone(block.text) if block.kind != "list_item" and not block.aside else None
         if (country and before is not None and before.kind != "list_item" and not before.aside
-                and _name_before_country(before.text)):
+                and not (before.kind == "heading" and before.level == 1)  # the page's title
+                and _name_before_country(before.text) and heading_like(before.text)):
             out[-1] = Block("heading", f"{before.text} ({country})", before.line,
                             level=before.level if before.kind == "heading" else level)
             continue
@@ -551,8 +552,11 @@ def without_invisible(blocks: list[Block]) -> tuple[list[Block], list[tuple[int,
         found = _REMOVED.findall(block.text)
         if found:
             removed.append((block.line, "".join(dict.fromkeys(found))))
-            block = replace(block, text=_REMOVED.sub("", block.text).strip(),
-                            bold=len(_REMOVED.sub("", block.text[:block.bold])))
+            visible = _REMOVED.sub("", block.text)
+            lead = len(visible) - len(visible.lstrip())  # the white space .strip() takes off
+            block = replace(block, text=visible.strip(),
+                            bold=max(0, len(_REMOVED.sub("", block.text[:block.bold])) - lead)
+                            if block.bold else 0)
         if block.text:  # a paragraph that held only a zero-width space is an empty line
             cleaned.append(block)
     return cleaned, removed

@@ -424,3 +424,17 @@ def test_a_heading_that_sorts_actions_is_a_sub_heading(heading):
         body = (f"<h2>Tamba (Mali)</h2><h3>{heading}</h3><p>2020 : forages.</p><p>2021 : école.</p>" if html
                 else f"Tamba (Mali)\n\n{heading}\n\n2020 : forages.\n\n2021 : école.\n")
         assert sections(body, html) == [("Tamba (Mali)", [], [("2020", "2020 : forages."), ("2021", "2021 : école.")])]
+
+
+@pytest.mark.parametrize("text", [
+    "Trois projets financés : (a) une école, (b) un puits, (c) un jardin.",
+    "La newsletter du comité a relaté le séjour des jeunes à Gao.",
+    "Les élèves ont correspondu avec leurs camarades (jumelage@ville.fr).",
+    "Écouter les enfants de Gao raconter leur village a ému les élèves.",
+])
+def test_an_entry_that_mentions_a_credit_a_newsletter_an_address_or_a_verb_of_media_stays_an_entry(text):
+    """A review's finding (issue 20): the cues of what is written around the text are read
+    where they are cues (the opening of a block, a block that says little else)."""
+    body = f"Tamba (Mali)\n\n2020 : forages.\n\n{text}\n"
+    entries = sections(body)[0][2]
+    assert text in [e for _, e in entries] or any(text in e for _, e in entries)
