@@ -62,9 +62,14 @@ def _local_source(source: str | None, max_bytes: int) -> Path:
     if source and _URL_SCHEME.match(source):  # an address (not a file), http(s) or refused by fetch
         from .fetch import fetch
         fetched = fetch(source, max_bytes=max_bytes)
-        print(f"{fetched.url}: {fetched.reason} -> {_shown(fetched.path)}")
+        print(_fetched_line(fetched))
         return fetched.path
     return Path(source) if source else default_source()
+
+
+def _fetched_line(fetched) -> str:
+    """What ``fetch`` did, in French: the page, what came of it, the snapshot a run reads."""
+    return f"Page {fetched.url} : {fetched.reason} → {_shown(fetched.path)}"
 
 
 def _summary_lines(result, source: Path, output: Path, previous: Path | None) -> None:
@@ -165,7 +170,7 @@ def _fetch(args: argparse.Namespace) -> None:
     fetched = fetch(args.url, args.raw, max_bytes=args.max_bytes,
                     timeout=(args.timeout, args.timeout), retries=args.retries,
                     deadline=args.deadline)
-    print(f"{fetched.url}: {fetched.reason} -> {_shown(fetched.path)}")
+    print(_fetched_line(fetched))
 
 
 def _reading(*folders: Path) -> contextlib.ExitStack:
@@ -217,16 +222,16 @@ def _publish(args: argparse.Namespace) -> None:
 
     with verified_copy(args.release, formats) as bundle:
         name = args.dataset or bundle.name
-        print(f"release {bundle.version} from {_shown(args.release)} ({', '.join(formats)}) "
-              f"-> {publisher.where}, dataset {name}")
+        print(f"Publication {bundle.version} de {_shown(args.release)} ({', '.join(formats)}) "
+              f"→ {publisher.where}, jeu de données {name}")
         try:
             with deadline(args.deadline):  # the whole conversation with the portal
                 plan = publisher.plan(bundle, name)
                 print(render_plan(plan))
                 if not plan.todo:
-                    print("nothing to do: the portal already holds this release")
+                    print("Rien à faire : le portail a déjà cette publication.")
                 elif not args.yes:
-                    print("dry run: nothing was changed; run again with --yes to do it")
+                    print("Essai à blanc : rien n'a été modifié ; relancer avec --yes pour le faire.")
                 else:
                     print(render_done(publisher.apply(plan)))
         except Expired:
@@ -264,7 +269,7 @@ def _update(args: argparse.Namespace) -> None:
                          "environment only)")
     publisher = portal.from_arguments(args, key)
     fetched = fetch(args.page_url, args.raw, max_bytes=args.max_bytes)
-    print(f"Page : {fetched.url} : {fetched.reason} -> {_shown(fetched.path)}")
+    print(_fetched_line(fetched))
     try:
         result = run(fetched.path, args.output, None, min_actions_ratio=args.min_actions_ratio,
                      max_bytes=args.max_bytes)

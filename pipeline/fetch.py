@@ -270,7 +270,7 @@ def _not_modified(raw: Path, shown: str, asked_about: dict | None) -> Fetched:
     if asked_about is None:
         raise NetworkError(f"{shown}: the server answered 304 Not Modified, but no snapshot "
                            "of it was asked about; nothing was kept")
-    return Fetched(raw / asked_about["file"], False, "not modified (HTTP 304)", shown)
+    return Fetched(raw / asked_about["file"], False, "inchangée (HTTP 304)", shown)
 
 
 def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetched:
@@ -287,7 +287,7 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
             entries = [_public_entry(e) for e in manifest_entries(raw)]
             if same := next((e for e in entries if e.get("sha256") == sha256
                              and (raw / e["file"]).is_file()), None):
-                return Fetched(raw / same["file"], False, f"same content as {same['file']}", shown)
+                return Fetched(raw / same["file"], False, f"même contenu que {same['file']}", shown)
             now = datetime.now(UTC).replace(microsecond=0)
             content_type = _server_text(answer.headers.get("Content-Type")) or ""
             path = _snapshot_path(raw, now.date().isoformat(), _suffix(body, content_type))
@@ -304,8 +304,9 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
             raise InputError(f"{where}: cannot keep the snapshot ({exc.strerror}); nothing was "
                              "kept") from None
         raise
-    redirected = f" (redirected to {entry['redirected_to']})" if "redirected_to" in entry else ""
-    return Fetched(path, True, f"new snapshot, {len(body):,} bytes{redirected}", shown)
+    redirected = f" (redirigée vers {entry['redirected_to']})" if "redirected_to" in entry else ""
+    size = f"{len(body):,}".replace(",", "\u202f")  # French digit groups: 17 301
+    return Fetched(path, True, f"nouvel instantané, {size} octets{redirected}", shown)
 
 
 def _public_entry(entry: dict) -> dict:

@@ -46,7 +46,7 @@ def test_unchanged_page_answers_304_and_adds_nothing(server, tmp_path):
     first = fetch(f"{server.url}/page.htm", tmp_path, **FAST)
     again = fetch(f"{server.url}/page.htm", tmp_path, **FAST)
     assert server.requests[1][2]["If-None-Match"] == '"v1"'
-    assert (again.new, again.path, again.reason) == (False, first.path, "not modified (HTTP 304)")
+    assert (again.new, again.path, again.reason) == (False, first.path, "inchangée (HTTP 304)")
     assert len(manifest(tmp_path)) == 1
 
 
@@ -54,7 +54,7 @@ def test_same_bytes_without_etag_add_no_snapshot(server, tmp_path):
     server.routes["/page.htm"] = page(HTML)
     fetch(f"{server.url}/page.htm", tmp_path, **FAST)
     again = fetch(f"{server.url}/page.htm", tmp_path, **FAST)
-    assert not again.new and again.reason.startswith("same content as")
+    assert not again.new and again.reason.startswith("même contenu que")
     assert len(manifest(tmp_path)) == 1 and len(list(tmp_path.glob("*.html"))) == 1
 
 
@@ -115,6 +115,6 @@ def test_run_from_a_url_fetches_then_builds_the_release(server, tmp_path, capsys
     server.routes["/page.htm"] = page(HTML, etag='"v1"')
     assert main(["run", "--source", f"{server.url}/page.htm", "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert "new snapshot" in out and "46 actions" in out
+    assert "nouvel instantané" in out and "46 actions" in out
     descriptor = json.loads((tmp_path / "out" / "csv" / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["sources"][0]["path"] == f"{server.url}/page.htm"

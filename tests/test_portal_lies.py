@@ -149,7 +149,7 @@ def one_line(capsys, code, returned, expected):
 def test_a_plain_portal_is_published_to(portal, release, capsys):
     """The scripted portal is good enough to plan on: the faults below are the only change."""
     assert main(command(portal, release)) == 0, capsys.readouterr().err
-    assert "dry run: nothing was changed" in capsys.readouterr().out
+    assert "Essai à blanc : rien n'a été modifié" in capsys.readouterr().out
 
 
 # --- Stalling -------------------------------------------------------------------------------

@@ -169,25 +169,33 @@ def test_an_unknown_format(portal, release, capsys):
 
 
 def test_only_the_chosen_packages_and_every_view(release):
+    """--formats parquet: no CSV table, only the Parquet package's archive; the workbook,
+    the database's archive and the documentation whatever the formats."""
     with verified_copy(release, ("parquet",)) as bundle:
         keys = [f.key for f in bundle.files]
-    assert keys[0] == "xlsx/ivry-jumelages.xlsx"  # the workbook first
-    assert not any(k.startswith(("csv/", "json/")) for k in keys)
-    assert {"parquet/actions.parquet", "parquet/datapackage.json", "README.md",
-            "source/ivry-jumelages.txt", "CHANGELOG.md"} <= set(keys)
+    assert keys == ["xlsx/ivry-jumelages.xlsx", "zip/ivry-jumelages-parquet.zip",
+                    "zip/ivry-jumelages-sqlite.zip", "source/ivry-jumelages.txt", "README.md",
+                    "index.html"]
 
 
 # --- what the description names -----------------------------------------------------------
 
 def test_the_description_names_the_files_on_the_portal_and_only_them(release):
     with verified_copy(release, ("csv", "parquet", "json")) as bundle:
-        shown = [f for f in bundle.files if not f.key.startswith("parquet/") and f.key != "index.html"]
+        shown = [f for f in bundle.files if "parquet" not in f.key and f.key != "index.html"]
         text = describe(bundle, shown)
-    assert "- **Tables en CSV** : Partenaires, Actions, Programmes" in text
+    assert "- **Tables en CSV** : Partenaires, Actions, Programmes, Actions et programmes, " \
+           "Organisations," in text
+    # the empty tables are said once, as what the complete packages alone hold
+    assert "Sans ligne dans cette version, donc seulement dans les paquets complets : " \
+           "Partenaires et programmes, Partenaires et personnes." in text
+    assert "- **Paquet CSV complet (zip)** :" in text and "- **Paquet JSON complet (zip)** :" in text
     assert "Parquet" not in text and "index.html" not in text and "Présentation" not in text
     assert "- **Classeur (tableur)** :" in text and "- **Dictionnaire des données** :" in text
-    assert text.index("Classeur") < text.index("Tables en CSV") < text.index("Dictionnaire")
+    assert text.index("Classeur") < text.index("Base de données SQLite (zip)") \
+        < text.index("Tables en CSV") < text.index("Paquet CSV complet") < text.index("Dictionnaire")
     assert "- **Version** : 1.0.0." in text and "instantané du 20" in text
+    assert "Contact" not in text  # city.toml gives no e-mail address
 
 
 def test_the_description_holds_no_text_of_the_page(release):
@@ -208,5 +216,5 @@ def test_a_file_of_a_kind_a_portal_refuses_is_left_out_or_sent_as_text():
     accepted = {"csv", "txt", "json"}
     assert portal._upload_name(file("README.md"), "README.md", accepted) == ("README.txt", "")
     assert portal._upload_name(file("p/a.parquet"), "a.parquet", accepted) == \
-        ("a.parquet", "the portal does not accept .parquet files")
+        ("a.parquet", "le portail n'accepte pas les fichiers .parquet")
     assert portal._upload_name(file("p/a.parquet"), "a.parquet", None) == ("a.parquet", "")

@@ -116,7 +116,9 @@ def test_a_new_format_is_in_both_portals_publish_plans(portal, where, tmp_path, 
     printed = capsys.readouterr().out
     assert "(csv, parquet, json, tsv)" in printed.splitlines()[0]
     uploads = [line.split(None, 1)[1].rsplit("  (", 1)[0] for line in printed.splitlines()
-               if line.startswith("upload ")]
-    assert {"Actions (TSV)", "Partenaires (TSV)", "Descripteur du paquet TSV"} <= set(uploads)
-    assert "dry run: nothing was changed" in printed
+               if line.startswith("envoyer ")]
+    # a portal shows each format other than CSV as one archive of its package
+    assert "Paquet TSV complet (zip)" in uploads and "Paquet CSV complet (zip)" in uploads
+    assert not any(u.endswith("(TSV)") for u in uploads)
+    assert "Essai à blanc : rien n'a été modifié" in printed
     assert all(method == "GET" for method, _, _ in empty_portal.requests)

@@ -176,7 +176,7 @@ def test_a_password_or_token_in_the_url_is_used_but_never_written_or_shown(serve
     secret_url = server.url.replace("://", "://ana:pa55w0rd@") + "/page.htm?id=3&access_token=t0ken"
     done = cli("fetch", "--url", secret_url, "--raw", str(raw), *QUICK)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"{server.url}/page.htm?id=3: new snapshot")
+    assert done.stdout.startswith(f"Page {server.url}/page.htm?id=3 : nouvel instantané")
     sent = server.requests[0][2]["Authorization"]
     assert base64.b64decode(sent.split()[1]) == b"ana:pa55w0rd"
     (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
@@ -221,7 +221,8 @@ def test_a_redirect_to_another_host_is_followed_and_recorded(server, tmp_path):
         raw = tmp_path / "raw"
         done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), *QUICK)
     assert done.returncode == 0, done.stderr
-    assert f"new snapshot, {len(HTML):,} bytes (redirected to {target}) -> " in done.stdout
+    size = f"{len(HTML):,}".replace(",", "\u202f")
+    assert f"nouvel instantané, {size} octets (redirigée vers {target}) → " in done.stdout
     (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
     assert (entry["url"], entry["redirected_to"]) == (f"{server.url}/page.htm", target)
 
@@ -238,7 +239,7 @@ def test_what_the_server_says_of_itself_is_recorded_as_printable_text(server, tm
     (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
     assert entry["etag"] == '"v1[2J"' and (raw / entry["file"]).read_bytes() == body
     again = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), *QUICK)
-    assert again.returncode == 0 and "same content as" in again.stdout
+    assert again.returncode == 0 and "même contenu que" in again.stdout
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def test_an_address_with_secrets_everywhere_reaches_no_file_and_no_message(tmp_p
         # the request itself carried the whole address (the server needs its session)
         assert "Pp1xJsession" in server.requests[0][1]
         public = f"{server.url}/a/a/a/page.htm?page=2"
-        assert done.stdout.startswith(f"{public}: new snapshot")
+        assert done.stdout.startswith(f"Page {public} : nouvel instantané")
         (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
         assert entry["url"] == public
         script = ("import sys, pipeline.fetch as f\n"

@@ -11,7 +11,8 @@ every module of a registry against:
   another one's files instead of the rows (Parquet from the CSV, converted in C++: its
   ``SOURCE`` and ``convert(source, path, schema)``), which comes after its source.
 - ``VIEWS``, the files for people made from the same tables (a workbook, a database, the
-  page snapshot, the dictionary and the page): each a :class:`~pipeline.emit.base.View`,
+  page snapshot, one zip archive per package and of the database, the dictionary and the
+  page): each a :class:`~pipeline.emit.base.View`,
   with ``files(layout)``, what it writes with what each file is, ``write(layout,
   contents)``, which returns what the run report should warn about (or None), ``LEADS``
   and ``WHILE_VALIDATING``.
@@ -35,13 +36,14 @@ from ..layout import Layout, ReleaseFile
 from ..schemas import package_template, table_names, table_schema
 from ..tables import Tables
 from ..timing import NO_TIMINGS, Timings
-from . import csv, json, pages, parquet, snapshot, sqlite, xlsx
+from . import archives, csv, json, pages, parquet, snapshot, sqlite, xlsx
 from .base import AnyFormat, ConvertedFormat, Contents, View
 from .json import write_json
 
 PACKAGES: tuple[AnyFormat, ...] = (csv, parquet, json)
-# The pages come last: they link to the files the others wrote.
-VIEWS: tuple[View, ...] = (xlsx, sqlite, snapshot, pages)
+# The archives come after what they hold; the pages last: they link to the files the others
+# wrote.
+VIEWS: tuple[View, ...] = (xlsx, sqlite, snapshot, archives, pages)
 
 # The views written while the release is validated, and the ones written after.
 WHILE_VALIDATING = tuple(view for view in VIEWS if view.WHILE_VALIDATING)
@@ -58,7 +60,8 @@ def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMING
     ``message``, or None) goes to the run report. The views are given the release's files
     (its packages are written by then) and the packages' titles, for the page."""
     contents = replace(contents, files=tuple(release_files(layout)),
-                       package_titles={fmt.FORMAT: f"Paquet {fmt.LABEL}" for fmt in PACKAGES})
+                       package_titles={**{fmt.FORMAT: f"Paquet {fmt.LABEL}" for fmt in PACKAGES},
+                                       archives.FOLDER: archives.GROUP_TITLE})
     warnings: list[dict[str, Any]] = []
     for view in views:
         with timings.stage(f"emit {view.__name__.rsplit('.', 1)[-1]}"):
@@ -171,8 +174,8 @@ def release_files(layout: Layout) -> list[ReleaseFile]:
     """Every file of the release in ``layout`` that a reader may download, with what it is,
     in the order a reader looks for them: the views that lead (``LEADS``: the workbook,
     which journalists look for first), then each package's tables and descriptor (CSV,
-    Parquet, JSON), then the other views (the database, the page snapshot, the dictionary
-    and the page), then the change log. Taken from the registries of formats and views,
+    Parquet, JSON), then the other views (the database, the page snapshot, the archives,
+    the dictionary and the page), then the change log. Taken from the registries of formats and views,
     and from the descriptors on disk for the tables they hold."""
     leading = [view for view in VIEWS if view.LEADS]
     files: list[ReleaseFile] = []

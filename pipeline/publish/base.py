@@ -26,7 +26,25 @@ from ..sources import public_url
 from .bundle import Bundle, LocalFile
 
 Action = Literal["create dataset", "update dataset", "upload", "replace file", "update metadata",
-                 "reorder", "keep", "skip"]
+                 "remove", "reorder", "keep", "skip"]
+# What the plan and the report say of each step, in French as the other commands speak.
+ACTION_WORDS: dict[str, str] = {
+    "create dataset": "créer le jeu de données",
+    "update dataset": "mettre à jour le jeu de données",
+    "upload": "envoyer",
+    "replace file": "remplacer le fichier",
+    "update metadata": "mettre à jour la fiche",
+    "remove": "retirer",
+    "reorder": "remettre en ordre",
+    "keep": "garder",
+    "skip": "laisser de côté",
+}
+# What a report says was done: the step's target, then this.
+DONE_WORDS: dict[str, str] = {
+    "create dataset": "créé", "update dataset": "mis à jour", "upload": "envoyé",
+    "replace file": "remplacé", "update metadata": "fiche mise à jour", "remove": "retiré",
+    "reorder": "remis en ordre", "keep": "gardé", "skip": "laissé de côté",
+}
 Resource = dict[str, Any]
 Dataset = dict[str, Any]
 # A text format a portal may refuse under its own extension, and the one it is sent as.
@@ -103,8 +121,9 @@ def _suffix(name: str) -> str:
 
 def describe(bundle: Bundle, shown: list[LocalFile]) -> str:
     """The dataset's description on a portal, in French, in Markdown: what the data is,
-    where it comes from, and the files that are on this portal, and only those. It is
-    made from the packages' metadata and the files' titles, never from the page's text."""
+    where it comes from, whom to write to, and the files that are on this portal, and only
+    those. It is made from the packages' metadata, the files' titles and the town's
+    configuration, never from the page's text."""
     origin = bundle.origin
     source = origin.get("title", "")
     if origin.get("path"):
@@ -112,23 +131,31 @@ def describe(bundle: Bundle, shown: list[LocalFile]) -> str:
     if origin.get("retrieved"):
         source += f", instantané du {str(origin['retrieved'])[:10]}"
     licence = bundle.licence
+    contact = bundle.contact
     lines = [bundle.description, "",
              f"- **Source** : {source}.",
              f"- **Éditeur** : {bundle.publisher}.",
+             *([f"- **Contact** : {contact.name}, <{contact.email}>."]
+               if contact is not None and contact.email else []),
              f"- **Licence** : [{licence.get('title', licence.get('name', ''))}]({licence.get('path', '')}).",
              f"- **Version** : {bundle.version}.",
              *(["", f"**Méthode et limites** : {bundle.methodology}"] if bundle.methodology else []),
              "", "**Fichiers de ce jeu de données** :", ""]
     tables: dict[str, list[str]] = {}
     for file in shown:
-        if file.file.kind == "data":
-            label = bundle.labels.get(file.file.format, file.file.format)
+        if file.file.kind == "data" and file.file.format in bundle.labels:
+            label = bundle.labels[file.file.format]
             tables.setdefault(label, []).append(file.title.removesuffix(f" ({label})"))
     for file in shown:
         if file.file.kind == "view":
             lines.append(f"- **{file.title}** : {file.file.description}")
     for label, titles in tables.items():
-        lines.append(f"- **Tables en {label}** : {', '.join(titles)}.")
+        empty = (f" Sans ligne dans cette version, donc seulement dans les paquets complets : "
+                 f"{', '.join(bundle.empty)}.") if bundle.empty else ""
+        lines.append(f"- **Tables en {label}** : {', '.join(titles)}.{empty}")
+    for file in shown:
+        if file.file.kind == "data" and file.file.format not in bundle.labels:
+            lines.append(f"- **{file.title}** : {file.file.description}")
     for file in shown:
         if file.file.kind == "documentation":
             lines.append(f"- **{file.title}** : {file.file.description}")
@@ -226,6 +253,10 @@ class Publisher(ABC):
         ...
 
     @abstractmethod
+    def remove(self, dataset: Dataset, resource: Resource) -> None:
+        """Delete a resource this publisher put there and the release no longer sends."""
+
+    @abstractmethod
     def reorder(self, dataset: Dataset, resource_ids: list[str]) -> None:
         """Put these resources first, in this order."""
 
@@ -253,18 +284,7 @@ class Publisher(ABC):
         fallback = TEXT_FALLBACK.get(extension)
         if fallback in accepted:
             return f"{PurePosixPath(name).stem}.{fallback}", ""
-        return name, f"the portal does not accept .{extension} files"
-
-    def _refused_packages(self, bundle: Bundle, names: dict[str, str],
-                          accepted: set[str] | None) -> set[str]:
-        """The package folders none of whose data files the portal takes: their descriptor
-        would describe nothing on the portal."""
-        verdicts: dict[str, list[bool]] = {}
-        for file in bundle.files:
-            if file.file.kind == "data":
-                refused = bool(self._upload_name(file, names[file.key], accepted)[1])
-                verdicts.setdefault(file.key.split("/", 1)[0], []).append(refused)
-        return {package for package, refused in verdicts.items() if all(refused)}
+        return name, f"le portail n'accepte pas les fichiers .{extension}"
 
     def unreadable(self, exc: BaseException) -> PortalError:
         return PortalError(f"{self.where} gave an answer of a shape the publisher cannot read "
@@ -284,45 +304,50 @@ class Publisher(ABC):
         resources = self.resources(dataset) if dataset else []
         taken: set[str] = set()
         file_steps = []
-        refused_packages = self._refused_packages(bundle, names, accepted)
         for file in bundle.files:
             upload_name, refused = self._upload_name(file, names[file.key], accepted)
-            package = file.key.split("/", 1)[0]
-            if not refused and file.file.kind != "data" and package in refused_packages:
-                refused = "the portal takes none of the files it describes"
             if refused:
                 file_steps.append(Step("skip", file.title, refused, file=file))
                 continue
-            sent_as = f"sent as {upload_name}; " if _suffix(upload_name) != _suffix(file.key) else ""
+            sent_as = f"envoyé comme {upload_name} ; " \
+                if _suffix(upload_name) != _suffix(file.key) else ""
             current = self._match(resources, file, (names[file.key], file.title), taken)
             if current is None:
-                file_steps.append(Step("upload", file.title, sent_as + "new file", file, None, upload_name))
+                file_steps.append(Step("upload", file.title, sent_as + "nouveau fichier", file, None,
+                                       upload_name))
                 continue
             taken.add(str(current["id"]))
             if not self.same_content(current, file):
-                file_steps.append(Step("replace file", file.title, sent_as + "file changed", file,
+                file_steps.append(Step("replace file", file.title, sent_as + "fichier modifié", file,
                                        current, upload_name))
                 continue
             differing = self.resource_differences(self.resource_metadata(file, current), current)
             if differing:
-                file_steps.append(Step("update metadata", file.title, "changed: " + ", ".join(differing),
-                                       file, current, upload_name))
+                file_steps.append(Step("update metadata", file.title,
+                                       "modifié : " + ", ".join(differing), file, current, upload_name))
             else:
-                file_steps.append(Step("keep", file.title, "same content", file, current, upload_name))
+                file_steps.append(Step("keep", file.title, "même contenu", file, current, upload_name))
+        # what this publisher put there (its key says so) and the release no longer sends:
+        # a file of an earlier, heavier page, a table that has become empty; a resource
+        # someone added by hand (no key) is never touched
+        removed = [Step("remove", self.resource_title(r), "n'est plus publié", resource=r)
+                   for r in resources
+                   if str(r.get("id")) not in taken and self.resource_key(r) is not None]
         shown = [s.file for s in file_steps if s.file is not None and s.action != "skip"]
         metadata = self.dataset_metadata(bundle, name, describe(bundle, shown), dataset)
         steps: list[Step] = []
         if dataset is None:
-            steps.append(Step("create dataset", name, "no such dataset on the portal yet"))
+            steps.append(Step("create dataset", name, "pas encore sur le portail"))
         elif differing := self.dataset_differences(metadata, dataset):
-            steps.append(Step("update dataset", name, "changed: " + ", ".join(differing)))
-        steps += file_steps
+            steps.append(Step("update dataset", name, "modifié : " + ", ".join(differing)))
+        steps += file_steps + removed
         # the release's order on the portal: the workbook first, documentation last
         placed = [s for s in file_steps if s.action != "skip"]
         wanted = [str(s.resource["id"]) for s in placed if s.resource is not None]
-        first = [str(r.get("id")) for r in resources[:len(wanted)]]
+        gone = {str(s.resource["id"]) for s in removed if s.resource is not None}
+        first = [str(r.get("id")) for r in resources if str(r.get("id")) not in gone][:len(wanted)]
         if placed and (len(wanted) < len(placed) or first != wanted):
-            steps.append(Step("reorder", name, "the workbook first, then the data, then the "
+            steps.append(Step("reorder", name, "le classeur d'abord, puis les données, puis la "
                                                "documentation"))
         return Plan(self.where, name, dataset, steps, metadata)
 
@@ -340,6 +365,8 @@ class Publisher(ABC):
                     self.update_dataset(dataset, plan.metadata)
                 elif step.action in ("upload", "replace file") and dataset is not None:
                     placed.append(str(self.upload(dataset, step)["id"]))
+                elif step.action == "remove" and dataset is not None and step.resource is not None:
+                    self.remove(dataset, step.resource)
                 elif step.action in ("update metadata", "keep") and step.resource is not None:
                     if step.action == "update metadata" and dataset is not None \
                             and step.file is not None:
@@ -353,12 +380,12 @@ class Publisher(ABC):
         except (PipelineError, Expired, *UNREADABLE) as exc:
             error: PipelineError = (
                 exc if isinstance(exc, PipelineError) else
-                NetworkError(f"{self.where}: publishing stopped at its deadline (--deadline)")
+                NetworkError(f"{self.where} : publication arrêtée à son délai (--deadline)")
                 if isinstance(exc, Expired) else self.unreadable(exc))
             if not done:
                 raise error from None
-            raise type(error)(f"{error}; already done on the portal: {summary(done)}; the same "
-                              "command, run again, finishes the job") from None
+            raise type(error)(f"{error} ; déjà fait sur le portail : {summary(done)} ; la même "
+                              "commande, relancée, finit le travail") from None
         assert dataset is not None
         return Done(plan.portal, str(dataset["id"]), self.page(dataset), done)
 
@@ -366,24 +393,35 @@ class Publisher(ABC):
 def summary(steps: list[Step]) -> str:
     """
     >>> summary([Step("create dataset", "x"), Step("upload", "a"), Step("upload", "b")])
-    'create dataset 1, upload 2'
+    'créer le jeu de données : 1, envoyer : 2'
     """
     counts: dict[str, int] = {}
     for step in steps:
         counts[step.action] = counts.get(step.action, 0) + 1
-    return ", ".join(f"{action} {n}" for action, n in counts.items())
+    return ", ".join(f"{ACTION_WORDS[action]} : {n}" for action, n in counts.items())
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """A count and its noun, in French: 0 and 1 take the singular.
+
+    >>> counted(0, "changement", "changements"), counted(2, "fichier", "fichiers")
+    ('0 changement', '2 fichiers')
+    """
+    return f"{number} {one if number < 2 else many}"
 
 
 def render_plan(plan: Plan) -> str:
     """The plan, one line a step; files left alone are only counted."""
     shown = [s for s in plan.steps if s.action != "keep"]
-    width = max((len(s.action) for s in shown), default=0)
-    lines = [f"{s.action:<{width}}  {s.target}" + (f"  ({s.detail})" if s.detail else "")
+    width = max((len(ACTION_WORDS[s.action]) for s in shown), default=0)
+    lines = [f"{ACTION_WORDS[s.action]:<{width}}  {s.target}" + (f"  ({s.detail})" if s.detail else "")
              for s in shown]
     kept = sum(1 for s in plan.steps if s.action == "keep")
     skipped = sum(1 for s in plan.steps if s.action == "skip")
-    lines.append(f"{plan.portal}: {len(plan.todo)} change(s), {kept} file(s) already up to date"
-                 + (f", {skipped} not published there" if skipped else ""))
+    lines.append(f"{plan.portal} : {counted(len(plan.todo), 'changement', 'changements')}, "
+                 f"{counted(kept, 'fichier déjà à jour', 'fichiers déjà à jour')}"
+                 + (f", {counted(skipped, 'non publié', 'non publiés')} sur ce portail"
+                    if skipped else ""))
     return "\n".join(lines)
 
 
@@ -392,7 +430,7 @@ def render_done(done: Done) -> str:
     text only (``escape.terminal``): a portal cannot move the cursor or retitle the terminal."""
     from ..escape import terminal
 
-    lines = [f"  {s.action}: {s.target}" for s in done.steps]
-    lines.append(f"done on {done.portal}: {summary(done.steps) or 'nothing'}; dataset "
+    lines = [f"  {s.target} : {DONE_WORDS[s.action]}" for s in done.steps]
+    lines.append(f"fait sur {done.portal} : {summary(done.steps) or 'rien'} ; jeu de données "
                  f"{terminal(done.dataset_id)}" + (f" ({terminal(done.page)})" if done.page else ""))
     return "\n".join(lines)

@@ -8,13 +8,15 @@ never put a mix on a portal:
   sha256 and size;
 - the packages hold the same records (each read back with its own format's reader) and
   the same version;
-- every file that is published (the tables, the descriptors themselves, the workbook, the
-  database, the page snapshot, the dictionary, the change log) matches the sha256 that
-  the run that wrote the release recorded in its ``SHA256SUMS``;
+- every file that is published (the workbook, the CSV tables, the archives, the page's
+  text, the dictionary and the page) matches the sha256 that the run that wrote the
+  release recorded in its ``SHA256SUMS``;
 - the release holds no symbolic link.
 
+What a portal shows is a short list, not every file of the release (:func:`portal_files`):
+a visitor sees what they came for at first sight, and each other format is one download.
 The files and what each is (data, view, documentation; its French title and description)
-come from :func:`pipeline.emit.release_files`, the one list every consumer reads.
+come from the registries of :mod:`pipeline.emit`, which the page's downloads read too.
 """
 
 from __future__ import annotations
@@ -29,8 +31,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..config import Contact, config
 from ..errors import ReleaseError
 from ..layout import Layout, ReleaseFile, locked, read_checksums
+
+# The package whose tables a portal shows one by one (the others are one archive each):
+# CSV opens in any spreadsheet and in a portal's preview.
+ONE_BY_ONE = "csv"
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class Bundle:
     temporal: tuple[str, str] | None  # first and last day the actions cover (ISO)
     files: list[LocalFile]
     labels: dict[str, str]  # format -> its name for people ("csv" -> "CSV")
+    empty: tuple[str, ...] = ()  # the French titles of the tables without a row, not sent alone
+    contact: Contact | None = None  # whom readers write to, from the town's configuration
 
 
 def _descriptor(path: Path) -> dict[str, Any]:
@@ -127,6 +136,31 @@ def _check_recorded(local: LocalFile, recorded: dict[str, str]) -> None:
                            "SHA256SUMS); the release was edited: run the pipeline again")
 
 
+def portal_files(layout: Layout, rows: dict[str, int], formats: tuple[str, ...]) -> list[ReleaseFile]:
+    """What a portal shows, in the order a visitor looks for it: the workbook; one CSV
+    file per table that has rows (an empty table is a file that says nothing); the archive
+    of each package in ``formats`` (the CSV package whole, with its descriptor and its empty
+    tables, then Parquet, JSON…) and the database's; then the page's text, the data
+    dictionary and the page (``index.html``, where the portal takes HTML).
+
+    Not sent alone: each package's ``datapackage.json`` and its other tables (in its
+    archive), the database and its Datasette metadata (in theirs), the change log (each
+    release's changes are in the repository, and the portal keeps its own history), and
+    what is for machines (the run report, ``changelog.json``, ``SHA256SUMS``)."""
+    from ..emit import PACKAGES, VIEWS, archives, package_files, pages, snapshot
+    from ..schemas import table_names
+
+    files = [f for view in VIEWS if view.LEADS for f in view.files(layout)]
+    one_by_one = next((fmt for fmt in PACKAGES if fmt.FORMAT == ONE_BY_ONE), None)
+    if one_by_one is not None and ONE_BY_ONE in formats:
+        tables = {layout.relative(layout.table(ONE_BY_ONE, t)): t for t in table_names()}
+        files += [f for f in package_files(layout, one_by_one)
+                  if f.kind == "data" and rows.get(tables.get(f.path, ""), 0) > 0]
+    chosen = {layout.relative(archives.archive_path(layout, f)) for f in formats}
+    files += [f for f in archives.files(layout) if f.kind != "data" or f.path in chosen]
+    return files + snapshot.files(layout) + pages.files(layout)
+
+
 def _temporal(actions: list[dict[str, Any]], snapshot: str | None = None) -> tuple[str, str] | None:
     """The days the dated actions cover: from the first year's first day to the last
     year's last day, or to the snapshot's day when an action is still going on then (an
@@ -144,6 +178,24 @@ def _temporal(actions: list[dict[str, Any]], snapshot: str | None = None) -> tup
     if snapshot and any(a.get("is_ongoing") for a in actions):
         last = max(last, str(snapshot)[:10])
     return f"{min(starts)}-01-01", last
+
+
+def _check_archive(layout: Layout, local: LocalFile) -> None:
+    """An archive must hold the checked files of the copy, byte for byte: it is made again
+    from them (the archives are reproducible) and compared, so that an archive edited with
+    its checksum recomputed never reaches a portal."""
+    from ..emit import archives
+
+    for name in [*(fmt.FORMAT for fmt in archives.package_formats()), archives.DATABASE]:
+        if layout.relative(archives.archive_path(layout, name)) != local.key:
+            continue
+        again = local.path.with_name(local.path.name + ".check")
+        archives.write_archive(again, layout.root, archives.members(layout, name))
+        same = again.read_bytes() == local.path.read_bytes()
+        again.unlink()
+        if not same:
+            raise ReleaseError(f"{local.key}: does not hold the files of the release it "
+                               "belongs to; the release was edited: run the pipeline again")
 
 
 @contextlib.contextmanager
@@ -176,7 +228,8 @@ def verified_copy(folder: Path, formats: tuple[str, ...]) -> Iterator[Bundle]:
 
 def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[str, ...]) -> Bundle:
     """The bundle of the copy of ``folder`` once every check holds (see :func:`verified_copy`)."""
-    from ..emit import PACKAGES, release_files
+    from ..emit import PACKAGES
+    from ..schemas import package_template
     from ..validate import validate_release
 
     layout = Layout(copy)
@@ -192,16 +245,14 @@ def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[st
     if len({d.get("version") for d in descriptors.values()}) != 1:
         raise ReleaseError(f"{folder}: the packages do not carry the same version")
     recorded = _recorded_hashes(layout)
-    chosen = set(formats)
+    rows = {table: len(found) for table, found in records.items()}
     files = []
-    for file in release_files(layout):
-        package = file.path.split("/", 1)[0]
-        if package in known and package not in chosen:
-            continue  # a package the user did not ask for, and its descriptor
+    for file in portal_files(layout, rows, formats):
         local = LocalFile(file, copy / file.path)
         if not local.path.is_file():
             raise ReleaseError(f"{folder / file.path}: missing from the release")
         _check_recorded(local, recorded)
+        _check_archive(layout, local)
         files.append(local)
     main = descriptors[present[0]]
     return Bundle(
@@ -214,4 +265,7 @@ def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[st
         temporal=_temporal(records.get("actions", []),
                            ((main.get("sources") or [{}])[0]).get("retrieved")), files=files,
         labels={fmt.FORMAT: fmt.LABEL for fmt in PACKAGES},
+        empty=tuple(r.get("title", r["name"]) for r in package_template()["resources"]
+                    if not rows.get(r["name"])),
+        contact=config().contact,
     )

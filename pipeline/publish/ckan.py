@@ -33,7 +33,14 @@ if TYPE_CHECKING:
 # licence, compatible with CC-BY 2.0, so it maps to "other-at" unless told otherwise.
 LICENCES = {"etalab-2.0": "other-at"}
 FILE_KEY = "publish_path"  # the file's path in the release, a field of each resource
+TEMPORAL = ("temporal_start", "temporal_end")  # the extras of the temporal coverage (ckanext-dcat)
 TIMEOUT = (10, 120)
+
+
+def _pairs(extras: Any) -> list[tuple[str, str]]:
+    """CKAN's extras (a list of ``{"key", "value"}``) as sorted pairs."""
+    return sorted((str(e.get("key")), str(e.get("value")))
+                  for e in extras or [] if isinstance(e, dict))
 
 
 class Ckan(Publisher):
@@ -181,6 +188,18 @@ class Ckan(Publisher):
         }
         if self.organization:
             metadata["owner_org"] = self.organization
+        contact = bundle.contact
+        if contact is not None and contact.email:
+            # CKAN's point of contact for a dataset (its page shows it; ckanext-dcat exports
+            # it as dcat:contactPoint); the author is who made the data, the same publisher
+            metadata["maintainer"], metadata["maintainer_email"] = contact.name, contact.email
+        if bundle.temporal:
+            # no temporal field in CKAN's core: the extras ckanext-dcat reads, the others kept
+            first, last = bundle.temporal
+            kept = [e for e in (current or {}).get("extras") or []
+                    if isinstance(e, dict) and e.get("key") not in TEMPORAL]
+            metadata["extras"] = [*kept, {"key": TEMPORAL[0], "value": first},
+                                  {"key": TEMPORAL[1], "value": last}]
         return metadata
 
     def dataset_differences(self, wanted: dict[str, Any], current: Dataset) -> list[str]:
@@ -188,6 +207,8 @@ class Ckan(Publisher):
             have = current.get(key)
             if key == "tags":
                 return [{"name": n} for n in sorted({t.get("name") for t in have or []})]
+            if key == "extras":  # the same pairs, in any order
+                return wanted[key] if _pairs(have) == _pairs(wanted[key]) else have
             if key == "owner_org":
                 org = current.get("organization") or {}
                 return wanted[key] if wanted[key] in (have, org.get("id"), org.get("name")) else have
@@ -231,6 +252,9 @@ class Ckan(Publisher):
 
     def update_resource(self, dataset: Dataset, resource: Resource, metadata: dict[str, Any]) -> None:
         self._call("resource_patch", {**metadata, "id": resource["id"]})
+
+    def remove(self, dataset: Dataset, resource: Resource) -> None:
+        self._call("resource_delete", {"id": resource["id"]})  # None when gone already
 
     def reorder(self, dataset: Dataset, resource_ids: list[str]) -> None:
         current = self.find_dataset(str(dataset["id"])) or dataset

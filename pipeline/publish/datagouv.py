@@ -55,6 +55,7 @@ LICENCES = {"etalab-2.0": "lov2"}  # Licence Ouverte / Open Licence 2.0 on data.
 FREQUENCY = "irregular"  # the city edits the page a few times a year, at no fixed date
 DATASET_KEY = "publish:dataset"  # the stable name, in the dataset's extras
 FILE_KEY = "publish:path"  # the file's path in the release, in each resource's extras
+CONTACT_ROLE = "contact"  # udata's role for the point of contact (CONTACT_ROLES)
 CHECKSUMS = {"sha1": "sha1", "sha256": "sha256", "md5": "md5"}  # udata's names -> hashlib's
 SHA2_BY_LENGTH = {56: "sha224", 64: "sha256", 96: "sha384", 128: "sha512"}  # hex digits
 MAX_PAGES = 50  # of 100 datasets each, when looking for the dataset among an owner's
@@ -81,6 +82,12 @@ def _mapping(value: Any, what: str, where: str) -> dict[str, Any]:
         raise PortalError(f"{where} answered {what} as a {type(value).__name__}, not an object: "
                           "not a udata API answer")
     return value
+
+
+def _contact(point: dict[str, Any]) -> tuple[str, str, str]:
+    """What tells two contact points apart for the publisher: name, e-mail, role."""
+    name, email, role = (str(point.get(k) or "") for k in ("name", "email", "role"))
+    return name, email, role
 
 
 def checksum_matches(kind: str, value: str, data: bytes) -> bool | None:
@@ -311,7 +318,40 @@ class DataGouv(Publisher):
             metadata["temporal_coverage"] = {"start": first, "end": last}
         if self._organization():
             metadata["organization"] = self._organization()
+        contact = bundle.contact
+        if contact is not None and contact.email:
+            # udata's contact point (role "contact"): what it shows as "Contact" and exports
+            # as dcat:contactPoint; its id is found or made when the dataset is written
+            metadata["contact_points"] = [{"name": contact.name, "email": contact.email,
+                                           "role": CONTACT_ROLE}]
         return metadata
+
+    def _contact_ids(self, metadata: dict[str, Any]) -> dict[str, Any]:
+        """``metadata`` with each contact point given by its id, as udata takes it: an
+        existing one of the dataset's owner with the same name, e-mail and role, else a new
+        one (``POST /contacts/``, which udata 17 also answers with the existing one)."""
+        wanted = metadata.get("contact_points")
+        if not wanted:
+            return metadata
+        organization = self._organization()
+        if organization:
+            listed = self._ok("GET", f"/organizations/{organization}/contacts/",
+                              "the organisation's contact points", params={"page_size": 100})
+        else:
+            me = _object(self._ok("GET", "/me/", "who the key belongs to"), "the key's owner",
+                         self.where)["id"]
+            listed = self._ok("GET", f"/users/{me}/contacts/", "the contact points",
+                              params={"page_size": 100})
+        known = listed.get("data") if isinstance(listed, dict) else listed
+        ids = []
+        for point in wanted:
+            found = next((c for c in known or [] if isinstance(c, dict)
+                          and _contact(c) == _contact(point)), None)
+            if found is None:
+                body = {**point, **({"organization": organization} if organization else {})}
+                found = self._ok("POST", "/contacts/", "the new contact point", json=body)
+            ids.append(_object(found, "a contact point", self.where)["id"])
+        return {**metadata, "contact_points": ids}
 
     def dataset_differences(self, wanted: dict[str, Any], current: Dataset) -> list[str]:
         def held(key: str) -> Any:
@@ -327,6 +367,9 @@ class DataGouv(Publisher):
                 return {k: str(have.get(k) or "")[:10] for k in ("start", "end")}
             if key == "extras":
                 return {**(have or {}), DATASET_KEY: (have or {}).get(DATASET_KEY)}
+            if key == "contact_points":
+                held = [_contact(c) for c in have or [] if isinstance(c, dict)]
+                return wanted[key] if held == [_contact(c) for c in wanted[key]] else have
             return have
         return [key for key, value in wanted.items() if held(key) != value]
 
@@ -343,11 +386,19 @@ class DataGouv(Publisher):
     # --- writes -------------------------------------------------------------------------
 
     def create_dataset(self, metadata: dict[str, Any]) -> Dataset:
-        return _object(self._ok("POST", "/datasets/", "the new dataset", json=metadata),
+        return _object(self._ok("POST", "/datasets/", "the new dataset",
+                                json=self._contact_ids(metadata)),
                        "the new dataset", self.where)
 
     def update_dataset(self, dataset: Dataset, metadata: dict[str, Any]) -> None:
-        self._ok("PUT", f"/datasets/{dataset['id']}/", "the dataset's update", json=metadata)
+        self._ok("PUT", f"/datasets/{dataset['id']}/", "the dataset's update",
+                 json=self._contact_ids(metadata))
+
+    def remove(self, dataset: Dataset, resource: Resource) -> None:
+        response = self._call("DELETE", f"/datasets/{dataset['id']}/resources/{resource['id']}/")
+        if response.status_code >= 400 and response.status_code not in (404, 410):  # gone already
+            raise PortalError(f"{self.where} refused to remove {self.resource_title(resource)!r} "
+                              f"({response.status_code})")
 
     def upload(self, dataset: Dataset, step: Step) -> Resource:
         assert step.file is not None

@@ -1,0 +1,102 @@
+"""One zip archive per data package and one for the database: what a portal offers instead
+of every file of every format.
+
+A portal page of fifty files buries what a visitor came for, so the portals get the CSV
+tables one by one (what most people open) and each other format as one download
+(:func:`pipeline.publish.bundle.portal_files`): a package's archive holds its folder whole
+(every table, the empty ones too, and its ``datapackage.json``) and the page's text that
+its ``sources`` name (``../source/<stem>.txt``), so that it unzips into a package
+frictionless validates and whose ``source_line`` columns can be checked; the database's
+archive holds the SQLite file and its Datasette metadata, which go together.
+
+The archives are part of the committed release, so they are byte for byte the same on
+every run of the same files: entries in path order, one fixed time stamp (1980-01-01, the
+first a zip can say: the day a file was written is the release's, not the file's), the same
+permissions and system, deflate at one level, no comment and no extra field.
+"""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import config
+from ..layout import Layout, ReleaseFile
+from . import snapshot, sqlite
+
+if TYPE_CHECKING:
+    from .base import AnyFormat, Contents
+
+FOLDER = "zip"
+GROUP_TITLE = "Archives zip"  # the archives' heading among the page's downloads
+LEADS = False
+WHILE_VALIDATING = False  # the database and the page's text are written after the verdict
+MEDIATYPE = "application/zip"
+STAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+PERMISSIONS = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--, where Unix tools read it
+UNIX = 3  # the "made by" system: the same whichever system writes the release
+LEVEL = 9
+DATABASE = "sqlite"  # the database archive's name, beside the packages' formats
+
+
+def archive_path(layout: Layout, name: str) -> Path:
+    """The archive of a package (``name`` is its format) or of the database."""
+    return layout.root / FOLDER / f"{config().stem}-{name}.zip"
+
+
+def package_formats() -> tuple[AnyFormat, ...]:
+    from . import PACKAGES  # read when called: a format registered later has its archive too
+
+    return PACKAGES
+
+
+def files(layout: Layout) -> list[ReleaseFile]:
+    """The archives, packages first in ``PACKAGES``' order, then the database's."""
+    found = []
+    for fmt in package_formats():
+        found.append(ReleaseFile(
+            layout.relative(archive_path(layout, fmt.FORMAT)), "data", "zip", MEDIATYPE,
+            f"Paquet {fmt.LABEL} complet (zip)",
+            f"Toutes les tables au format {fmt.LABEL}, les vides comprises, avec leur "
+            "descripteur Frictionless (datapackage.json : schémas, libellés des codes, licence, "
+            "source) et le texte de la page que leurs colonnes source_line numérotent, dans "
+            "une archive zip."))
+    found.append(ReleaseFile(
+        layout.relative(archive_path(layout, DATABASE)), "view", "zip", MEDIATYPE,
+        "Base de données SQLite (zip)",
+        "Toutes les tables dans une base SQLite, avec leurs clés, les libellés français des "
+        "codes et la recherche plein texte dans les actions, et ses métadonnées pour "
+        "Datasette (datasette <base> -m metadata.json), dans une archive zip."))
+    return found
+
+
+def members(layout: Layout, name: str) -> list[Path]:
+    """The files an archive holds, in path order: a package's folder and the page's text,
+    or the database and its metadata."""
+    if name == DATABASE:
+        found = [f.path for f in sqlite.files(layout)]
+    else:
+        folder = layout.package(name)
+        found = [layout.relative(p) for p in folder.rglob("*") if p.is_file()]
+        found += [f.path for f in snapshot.files(layout)]
+    return [layout.root / p for p in sorted(found)]
+
+
+def write_archive(path: Path, root: Path, paths: list[Path]) -> None:
+    """A zip of ``paths`` (named by their path under ``root``) whose bytes depend on their
+    names and contents alone."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        for member in paths:
+            info = zipfile.ZipInfo(member.relative_to(root).as_posix(), date_time=STAMP)
+            info.external_attr = PERMISSIONS
+            info.create_system = UNIX
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, member.read_bytes(), compresslevel=LEVEL)
+
+
+def write(layout: Layout, contents: Contents) -> None:
+    for name in [*(fmt.FORMAT for fmt in package_formats()), DATABASE]:
+        write_archive(archive_path(layout, name), layout.root, members(layout, name))
