@@ -250,7 +250,8 @@ def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[st
     for file in portal_files(layout, rows, formats):
         local = LocalFile(file, copy / file.path)
         if not local.path.is_file():
-            raise ReleaseError(f"{folder / file.path}: missing from the release")
+            raise ReleaseError(f"{folder / file.path}: missing from the release (written by an "
+                               "older version of the pipeline?): run the pipeline again")
         _check_recorded(local, recorded)
         _check_archive(layout, local)
         files.append(local)

@@ -9,7 +9,11 @@ differs. CKAN computes no checksum of its own: after an upload, the size it repo
 be the file's. Documentation (descriptors, the dictionary, the page snapshot, the change
 log) is marked ``resource_type: documentation``, CKAN's own field for the kind of a
 resource; the data and the views are ``data``. ``package_resource_reorder`` puts the
-workbook first.
+workbook first; ``resource_delete`` removes a resource the release no longer sends. The
+dataset's point of contact is CKAN's ``maintainer`` and ``maintainer_email`` (sent only
+when the town's configuration gives an e-mail address); its temporal coverage, which
+CKAN's core has no field for, the extras ``temporal_start`` and ``temporal_end`` that
+ckanext-dcat reads.
 
 ckanapi builds the action calls and reads CKAN's answer envelope (its typed errors:
 ``NotAuthorized``, ``NotFound``, ``ValidationError``); the calls themselves go through the

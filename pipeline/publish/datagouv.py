@@ -24,7 +24,14 @@ on a real instance in the tests:
 - ``GET /datasets/extensions/`` lists the file extensions the portal accepts (stock udata
   refuses ``.parquet`` and ``.md``): a Markdown file goes as ``.txt``, a file of another
   refused kind is left out, and the plan says so.
-- ``PUT /datasets/{id}/resources/`` with the resources' ids puts them in order.
+- ``PUT /datasets/{id}/resources/`` with the resources' ids puts them in order;
+  ``DELETE /datasets/{id}/resources/{rid}/`` removes one the release no longer sends.
+- A dataset's point of contact is a contact point (``udata/core/contact_point``: name,
+  e-mail, role ``contact``, owned by an organisation or a user), named by id in the
+  dataset's ``contact_points``: the publisher looks for the owner's own with the same
+  name, e-mail and role (``GET /organizations/{id}/contacts/``, ``/users/{id}/contacts/``)
+  and makes one (``POST /contacts/``) only when there is none; sent only when the town's
+  configuration gives an e-mail address.
 - udata's checksum types are ``sha1`` (what it computes for an upload), ``sha2``,
   ``sha256``, ``md5`` and ``crc`` (``CHECKSUM_TYPES``, ``udata/core/dataset/models.py``),
   the others set by harvesters: ``sha2`` is told by its length (SHA-224 to SHA-512),

@@ -73,14 +73,14 @@ def test_udata_500_on_the_sixth_upload_then_the_same_command_finishes(udata, uda
     udata.fault = lambda method, path, uploads: status(500) if uploads == 6 else None
     assert main([*udata_command(udata, dataset, releases[0]), "--yes"]) == NetworkError.exit_code
     line = one_line_error(capsys, NetworkError.exit_code, "answered 500 to POST")
-    assert "already done on the portal: create dataset 1, upload 5" in line
+    assert "déjà fait sur le portail : créer le jeu de données : 1, envoyer : 5" in line
     assert len(udata_resources(udata_portal, dataset)) == 5
     udata.fault = lambda method, path, uploads: None
     assert main([*udata_command(udata, dataset, releases[0]), "--yes"]) == 0
     keys = Counter(r["extras"]["publish:path"] for r in udata_resources(udata_portal, dataset))
-    # every file once, none twice: each table in CSV and JSON with their two descriptors, and
-    # the release's other files (stock udata takes no .parquet)
-    assert len(keys) == 2 * len(table_names()) + 8 and set(keys.values()) == {1}
+    # every file once, none twice: the workbook, the CSV of each table but the two empty
+    # ones, the four archives, the page's text and the dictionary (stock udata takes no .html)
+    assert len(keys) == 1 + len(table_names()) - 2 + 4 + 2 and set(keys.values()) == {1}
 
 
 def test_ckan_500_on_the_fourth_upload_then_the_same_command_finishes(ckan, ckan_portal, releases,
@@ -94,7 +94,7 @@ def test_ckan_500_on_the_fourth_upload_then_the_same_command_finishes(ckan, ckan
     package = requests.get(f"{ckan_portal.url}/api/3/action/package_show",
                            params={"id": dataset}, timeout=30).json()["result"]
     keys = Counter(r["publish_path"] for r in package["resources"])
-    assert len(keys) == 3 * len(table_names()) + 10 and set(keys.values()) == {1}  # every format
+    assert len(keys) == 1 + len(table_names()) - 2 + 4 + 3 and set(keys.values()) == {1}  # the page too
 
 
 @pytest.mark.parametrize("portal", ["udata", "ckan"])
@@ -173,7 +173,7 @@ def test_a_checksum_of_udatas_other_types_does_not_stop_publish(udata, releases,
         if method == "GET" and "/datasets/" in path and "?" not in path else None)
     assert main(udata_command(udata, dataset, releases[0])) == 0
     out = capsys.readouterr().out
-    assert ("replace file" in out) is replaced, out
+    assert ("remplacer le fichier" in out) is replaced, out
     udata.fault = lambda method, path, uploads: None
     assert main([*udata_command(udata, dataset, releases[0]), "--yes"]) == 0  # the real sha1s again
 

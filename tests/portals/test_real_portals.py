@@ -5,7 +5,10 @@ holds is read back with plain HTTP calls, not with the publisher's code, and eve
 downloaded and compared with the local one.
 """
 
+import csv
 import hashlib
+import json
+import re
 import uuid
 from collections import Counter
 
@@ -19,7 +22,7 @@ from .releases import changed_files
 
 pytestmark = pytest.mark.portals
 
-PARQUET_ON_UDATA = False  # stock udata refuses .parquet (and .md, .html): see udata_portal.py
+STEM = "ivry-jumelages"
 
 
 class Udata:
@@ -60,6 +63,23 @@ class Udata:
     def tags(self, dataset):
         return set(dataset["tags"])
 
+    def temporal_end(self, dataset):
+        return str(dataset["temporal_coverage"]["end"])[:10]
+
+    def contact(self, dataset):
+        return [(c["name"], c["email"], c["role"]) for c in dataset["contact_points"]]
+
+    def add_resource(self, dataset, name, title, key):
+        """A file uploaded straight through the API, with this publisher's key or none."""
+        headers = {"X-API-KEY": self.portal.key}
+        answer = requests.post(f"{self.portal.api}/datasets/{dataset['id']}/upload/", headers=headers,
+                               files={"file": (name, b"{}\n", "application/json")}, timeout=30)
+        answer.raise_for_status()
+        extras = {"publish:path": key} if key else {}
+        requests.put(f"{self.portal.api}/datasets/{dataset['id']}/resources/{answer.json()['id']}/",
+                     json={"title": title, "extras": extras}, headers=headers,
+                     timeout=30).raise_for_status()
+
 
 class Ckan:
     key_variable = "CKAN_API_TOKEN"
@@ -95,6 +115,21 @@ class Ckan:
     def tags(self, dataset):
         return {t["name"] for t in dataset["tags"]}
 
+    def temporal_end(self, dataset):
+        return {e["key"]: e["value"] for e in dataset["extras"]}["temporal_end"]
+
+    def contact(self, dataset):
+        return [(dataset["maintainer"], dataset["maintainer_email"], "contact")] \
+            if dataset.get("maintainer_email") else []
+
+    def add_resource(self, dataset, name, title, key):
+        answer = requests.post(f"{self.portal.url}/api/3/action/resource_create",
+                               data={"package_id": dataset["id"], "name": title,
+                                     **({"publish_path": key} if key else {})},
+                               files={"upload": (name, b"{}\n")},
+                               headers={"Authorization": self.portal.key}, timeout=30)
+        answer.raise_for_status()
+
 
 @pytest.fixture(params=["ckan", "udata"])
 def portal(request, portals, monkeypatch):
@@ -117,19 +152,19 @@ def published(portal, release, capsys):
     return out
 
 
-# The release's files that are for machines, not for readers, and are not published: the
-# run report, the change log's JSON, the checksums.
-MACHINE_FILES = {"run-report.json", "changelog.json", "SHA256SUMS"}
-
-
 def published_paths(portal, release):
-    """The release's files this portal takes: all on CKAN; on stock udata, no Parquet, no
-    HTML page, and Markdown sent as text."""
-    paths = {p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()}
-    paths -= MACHINE_FILES  # for machines, not for readers
-    if isinstance(portal, Udata):
-        paths = {p for p in paths if not p.startswith("parquet/") and p != "index.html"}
-    return paths
+    """What a portal page shows, spelt out here rather than asked of the publisher: the
+    workbook, the CSV of each table that has rows, the four archives, the page's text, the
+    dictionary, and the page itself where the portal takes HTML (stock udata does not)."""
+    tables = set()
+    for path in (release / "csv").glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            if len(list(csv.DictReader(handle))):
+                tables.add(f"csv/{path.name}")
+    paths = {f"xlsx/{STEM}.xlsx", *tables, f"source/{STEM}.txt", "README.md", "index.html",
+             *(f"zip/{STEM}-{name}.zip" for name in ("csv", "parquet", "json", "sqlite"))}
+    assert len(paths) == 19 and "csv/partner_people.csv" not in paths  # an empty table
+    return paths - {"index.html"} if isinstance(portal, Udata) else paths
 
 
 def the_dataset(portal):
@@ -154,8 +189,9 @@ def download(portal, resource):
 def test_a_dry_run_changes_nothing(portal, releases, capsys):
     before = portal.all_datasets()
     code, out, _ = publish(portal, releases[0], capsys)
-    assert code == 0 and "dry run: nothing was changed" in out
-    assert "create dataset" in out and "upload          Classeur (tableur)" in out
+    assert code == 0 and "Essai à blanc : rien n'a été modifié" in out
+    assert re.search(r"^créer le jeu de données +jumelages-", out, re.M)
+    assert re.search(r"^envoyer +Classeur \(tableur\)  \(nouveau fichier\)$", out, re.M)
     assert portal.all_datasets() == before and portal.datasets(portal.name) == []
 
 
@@ -174,8 +210,8 @@ def test_first_publish_then_the_same_command_does_nothing(portal, releases, caps
 
     code, out, err = publish(portal, first, capsys, "--yes")
     assert code == 0, err
-    assert "nothing to do" in out and "0 change(s)" in out
-    assert "upload" not in out and "replace" not in out
+    assert "Rien à faire" in out and " : 0 changement, " in out
+    assert "envoyer" not in out and "remplacer" not in out
     assert len(portal.all_datasets()) == before + 1 and len(portal.datasets(portal.name)) == 1
     again = by_key(portal, the_dataset(portal))
     assert {k: (r["id"], r["url"]) for k, r in again.items()} == \
@@ -188,21 +224,27 @@ def test_what_a_visitor_sees(portal, releases, capsys):
     dataset = the_dataset(portal)
     resources = portal.resources(dataset)
     titles = [r["title"] for r in resources]
-    assert titles[0] == "Classeur (tableur)"  # journalists look for it first
-    assert {"Actions (CSV)", "Partenaires (JSON)", "Texte de la page (instantané)",
-            "Dictionnaire des données", "Descripteur du paquet CSV"} <= set(titles)
-    assert ("Partenaires (Parquet)" in titles) is (isinstance(portal, Ckan) or PARQUET_ON_UDATA)
+    assert titles[:3] == ["Classeur (tableur)", "Partenaires (CSV)", "Actions (CSV)"]
+    assert titles[12:16] == ["Paquet CSV complet (zip)", "Paquet Parquet complet (zip)",
+                             "Paquet JSON complet (zip)", "Base de données SQLite (zip)"]
+    assert {"Texte de la page (instantané)", "Dictionnaire des données"} <= set(titles)
+    assert not any(t.endswith(("(Parquet)", "(JSON)")) or t.startswith("Descripteur") for t in titles)
+    assert ("Présentation des données" in titles) is isinstance(portal, Ckan)  # udata: no .html
     documentation = {r["title"] for r in resources if r["documentation"]}
-    assert {"Descripteur du paquet CSV", "Dictionnaire des données",
-            "Texte de la page (instantané)", "Journal des modifications"} <= documentation
-    assert not any(t.endswith("(CSV)") or t == "Classeur (tableur)" for t in documentation)
+    assert documentation == {"Dictionnaire des données", "Texte de la page (instantané)",
+                             *(["Présentation des données"] if isinstance(portal, Ckan) else [])}
     snapshot = next(r for r in resources if r["title"] == "Texte de la page (instantané)")
     assert download(portal, snapshot) == (first / snapshot["key"]).read_bytes()
     description = dataset.get("description") or dataset.get("notes")
     assert "**Classeur (tableur)**" in description and "Tables en CSV" in description
-    assert ("Tables en Parquet" in description) is ("Partenaires (Parquet)" in titles)
+    assert "**Paquet Parquet complet (zip)**" in description
+    assert "seulement dans les paquets complets : Partenaires et programmes" in description
     assert "index.html" not in description and "csv/" not in description
     assert {"jumelage"} <= portal.tags(dataset)
+    # four actions are ongoing: the coverage runs to the snapshot's day, not to 2024
+    retrieved = json.loads((first / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    assert portal.temporal_end(dataset) == retrieved["sources"][0]["retrieved"][:10] > "2024-12-31"
+    assert portal.contact(dataset) == []  # city.toml gives no e-mail address
 
 
 def test_one_changed_cell_replaces_only_the_changed_files(portal, releases, capsys):
@@ -215,13 +257,13 @@ def test_one_changed_cell_replaces_only_the_changed_files(portal, releases, caps
     changed = changed_files(first, second) & published_paths(portal, second)
     assert "csv/actions.csv" in changed and "csv/partners.csv" not in changed
     assert {k for k in after if after[k]["checksum"] != before[k]["checksum"]} == changed
-    assert out.count("  replace file: ") == len(changed) and "  upload: " not in out
+    assert out.count(" : remplacé\n") == len(changed) and " : envoyé\n" not in out
     assert {k: (r["id"], r["stable"]) for k, r in after.items()} == \
         {k: (r["id"], r["stable"]) for k, r in before.items()}  # same ids, same addresses
     for key in changed:
         assert download(portal, after[key]) == (second / key).read_bytes(), key
     code, out, _ = publish(portal, second, capsys, "--yes")
-    assert code == 0 and "nothing to do" in out
+    assert code == 0 and "Rien à faire" in out
 
 
 def test_a_wrong_key_is_said_in_one_line(portal, releases, capsys, monkeypatch):
@@ -242,7 +284,8 @@ def test_resources_of_an_earlier_version_are_adopted_not_duplicated(portal, rele
     actions = by_key(portal, dataset)["csv/actions.csv"]
     portal_as_before(portal, dataset, actions["id"], title="actions.csv")
     code, out, _ = publish(portal, first, capsys, "--yes")
-    assert code == 0 and "update metadata  Actions (CSV)" in out and "  upload: " not in out
+    assert code == 0 and re.search(r"^mettre à jour la fiche +Actions \(CSV\)", out, re.M)
+    assert " : envoyé\n" not in out
     again = by_key(portal, the_dataset(portal))
     assert again["csv/actions.csv"]["id"] == actions["id"]
     assert again["csv/actions.csv"]["title"] == "Actions (CSV)"
@@ -279,9 +322,110 @@ def test_udata_adopts_a_dataset_named_by_its_slug_and_finds_it_after_udata_renam
     before = len(portal.all_datasets())
     portal.name = old_slug
     out = published(portal, releases[0], capsys)
-    assert "update dataset" in out and "create dataset" not in out
+    assert "mettre à jour le jeu de données" in out and "créer le jeu de données" not in out
     renamed = portal._get(f"/datasets/{created['id']}/")
     assert renamed["slug"] != old_slug and renamed["extras"]["publish:dataset"] == old_slug
     out = published(portal, releases[0], capsys)
-    assert "nothing to do" in out
+    assert "Rien à faire" in out
     assert len(portal.all_datasets()) == before
+
+
+def test_what_an_earlier_heavier_page_left_is_removed_and_nothing_else(portal, releases, capsys):
+    """A portal page published by an earlier version (every file of every package) loses
+    the files this publisher put there and no longer sends; a file someone added by hand,
+    which carries no key of the publisher's, stays."""
+    first = releases[0]
+    published(portal, first, capsys)
+    dataset = the_dataset(portal)
+    portal.add_resource(dataset, "datapackage-csv.json", "Descripteur du paquet CSV",
+                        "csv/datapackage.json")
+    portal.add_resource(dataset, "partner_people.csv", "Partenaires et personnes (CSV)",
+                        "csv/partner_people.csv")
+    portal.add_resource(dataset, "notes.json", "Notes de la ville", None)
+    code, out, err = publish(portal, first, capsys)
+    assert code == 0, err
+    assert re.search(r"^retirer +Descripteur du paquet CSV  \(n'est plus publié\)$", out, re.M)
+    assert re.search(r"^retirer +Partenaires et personnes \(CSV\)", out, re.M)
+    assert "Notes de la ville" not in out
+    out = published(portal, first, capsys)
+    assert out.count(" : retiré\n") == 2
+    resources = by_key(portal, the_dataset(portal))
+    assert set(resources) == published_paths(portal, first) | {None}
+    assert resources[None]["title"] == "Notes de la ville"
+    assert "Rien à faire" in published(portal, first, capsys)
+
+
+@pytest.fixture
+def contact(monkeypatch):
+    from dataclasses import replace
+
+    import pipeline.publish.bundle
+    from pipeline.config import Contact, config
+    settings = replace(config(), contact=Contact("Service des relations internationales",
+                                                 "https://www.ivry94.fr", "jumelages@example.org"))
+    monkeypatch.setattr(pipeline.publish.bundle, "config", lambda: settings)
+    return "Service des relations internationales", "jumelages@example.org", "contact"
+
+
+def test_the_contact_email_of_the_configuration_reaches_the_portal(portal, releases, capsys, contact):
+    published(portal, releases[0], capsys)
+    dataset = the_dataset(portal)
+    assert portal.contact(dataset) == [contact]
+    description = dataset.get("description") or dataset.get("notes")
+    assert "**Contact** : Service des relations internationales, <jumelages@example.org>." in description
+    assert "Rien à faire" in published(portal, releases[0], capsys)  # compared as it is held
+    if isinstance(portal, Udata):  # a second dataset shares the organisation's contact point
+        portal.name += "-2"
+        published(portal, releases[0], capsys)
+        organization = portal._get(f"/organizations/{portal.portal.organization}/")["id"]
+        points = portal._get(f"/organizations/{organization}/contacts/", page_size=100)["data"]
+        assert [p["email"] for p in points].count("jumelages@example.org") == 1
+
+
+def test_update_publishes_an_edit_and_nothing_when_unchanged_or_alarming(portal, tmp_path, capsys):
+    """The officer's scheduled job against the real portal: the page served on 127.0.0.1."""
+    from pipeline.errors import ALARM_EXIT
+
+    from ..html_pages import render
+    from ..http_server import Server, page
+    from .releases import SNAPSHOT
+
+    text = SNAPSHOT.read_text(encoding="utf-8")
+    out = tmp_path / "out"
+    with Server() as server:
+        def update(page_text):
+            server.routes["/page.htm"] = page(render(page_text).encode("utf-8"))
+            code = main(["update", *portal.command(portal.name)[1:], "--page-url",
+                         f"{server.url}/page.htm", "--raw", str(tmp_path / "raw"),
+                         "--output", str(out)])
+            captured = capsys.readouterr()
+            return code, captured.out, captured.err
+
+        code, printed, err = update(text)
+        assert code == 0, err
+        assert "envoyée sur" in printed
+        before = len(portal.all_datasets())
+        first = by_key(portal, the_dataset(portal))
+        assert set(first) == published_paths(portal, out)
+        # the same page: nothing published, the portal as it was
+        code, printed, err = update(text)
+        assert code == 0 and "Rien de nouveau" in printed and "rien n'a été publié" in printed, err
+        same = by_key(portal, the_dataset(portal))
+        assert {k: (r["id"], r["checksum"]) for k, r in same.items()} == \
+            {k: (r["id"], r["checksum"]) for k, r in first.items()}
+        # a one-word edit: published, in the same resources
+        code, printed, err = update(text.replace("réalisation de 10 forages", "réalisation de 12 forages"))
+        assert code == 0, err
+        assert "(version corrective)" in printed and "[-10-] {+12+}" in printed
+        edited = by_key(portal, the_dataset(portal))
+        assert {k: r["id"] for k, r in edited.items()} == {k: r["id"] for k, r in first.items()}
+        assert edited["csv/actions.csv"]["checksum"] != first["csv/actions.csv"]["checksum"]
+        assert download(portal, edited["csv/actions.csv"]) == (out / "csv" / "actions.csv").read_bytes()
+        # most of the page gone: an alarm, its own status, nothing sent
+        cut = "\n".join(text.splitlines()[:40]) + "\n"
+        code, printed, err = update(cut)
+        assert code == ALARM_EXIT and "rien n'a été publié" in err
+        after = by_key(portal, the_dataset(portal))
+        assert {k: (r["id"], r["checksum"]) for k, r in after.items()} == \
+            {k: (r["id"], r["checksum"]) for k, r in edited.items()}
+        assert len(portal.all_datasets()) == before
