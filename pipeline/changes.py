@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReleaseError
-from .layout import DESCRIPTOR, Layout
+from .layout import ARCHIVES, DESCRIPTOR, Layout
 from .schemas import LABELS
 from .names import Content, Lookup, label_of, record_name
 from .validate import load_json
@@ -128,11 +128,13 @@ def _metadata(descriptor: dict[str, Any]) -> dict[str, Any]:
 def differing_files(old: Layout, new: Layout) -> list[str]:
     """Files of the new release that differ from the old one's (descriptors without their
     version and file stats), and files the new one no longer has; the change log and the
-    run report, written from the comparison's result, are not compared."""
+    run report, written from the comparison's result, are not compared, nor the archives,
+    made of files that are (a package's archive holds its descriptor, version included)."""
     def files(release: Layout) -> set[str]:
         logs = set(release.logs())
         return {release.relative(p) for p in release.root.rglob("*")
-                if p.is_file() and p not in logs}
+                if p.is_file() and p not in logs
+                and not release.relative(p).startswith(f"{ARCHIVES}/")}
     before, after = files(old), files(new)
     differing = []
     for name in sorted(after):

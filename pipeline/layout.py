@@ -24,6 +24,9 @@ from .errors import PipelineError, ReleaseError
 
 DESCRIPTOR = "datapackage.json"
 CHECKSUMS = "SHA256SUMS"  # every other file of the release and its sha256, as sha256sum writes it
+# The folder of the zip archives (each package's, the database's): made from other files
+# of the release, so a comparison of two releases looks at those files, not at the archives.
+ARCHIVES = "zip"
 LOCK_WAIT = 600.0  # seconds a command waits for another one to finish with a folder
 # What a file is to the people who download it: the data itself, the same data in a form
 # for people (a workbook, a database), or what documents it (descriptors, dictionary, the

@@ -175,3 +175,14 @@ def test_udata_compares_contact_points_by_what_they_say():
     assert portal.dataset_differences(wanted, {"contact_points": []}) == ["contact_points"]
     other = [{**held[0], "email": "b@example.org"}]
     assert portal.dataset_differences(wanted, {"contact_points": other}) == ["contact_points"]
+
+
+def test_a_run_on_the_same_page_finds_no_change_in_the_archives(written, tmp_path, capsys):
+    """A package's archive holds its descriptor, version included: the comparison of two
+    releases looks at the files the archives are made of, not at the archives."""
+    capsys.readouterr()
+    assert main(["run", "--output", str(tmp_path / "again"), "--previous", str(written)]) == 0
+    out = capsys.readouterr().out
+    assert "aucun changement depuis la publication 1.0.0" in out and "zip/" not in out
+    for archive in sorted((written / "zip").iterdir()):
+        assert archive.read_bytes() == (tmp_path / "again" / "zip" / archive.name).read_bytes()

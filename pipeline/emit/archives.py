@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import config
-from ..layout import Layout, ReleaseFile
+from ..layout import ARCHIVES, Layout, ReleaseFile
 from . import snapshot, sqlite
 
 if TYPE_CHECKING:
     from .base import AnyFormat, Contents
 
-FOLDER = "zip"
+FOLDER = ARCHIVES
 GROUP_TITLE = "Archives zip"  # the archives' heading among the page's downloads
 LEADS = False
 WHILE_VALIDATING = False  # the database and the page's text are written after the verdict

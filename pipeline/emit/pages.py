@@ -373,6 +373,12 @@ class Group:
     folder: str
     files: list[Download]
 
+    @property
+    def package(self) -> bool:
+        """A data package's folder (told by its descriptor), which the dictionary sums up
+        as its tables and descriptor, rather than a folder of views or archives."""
+        return any(download.file.name == DESCRIPTOR for download in self.files)
+
 
 def downloads(layout: Layout, contents: Contents) -> list[Group]:
     """The release's files worth a link from its page (all but the page itself, and but
