@@ -441,8 +441,10 @@ def _add_publish(publish: argparse.ArgumentParser) -> None:
     publish.description = (
         "Check a copy of the release (every package valid and holding the same "
         "records, every file the one the run wrote), then compare it with the portal and print "
-        "the plan (what would be created, replaced, left alone). Nothing changes without "
-        "--yes. Files the portal already holds are not uploaded again."
+        "the plan (what would be created, replaced, removed, left alone). Nothing changes "
+        "without --yes. Files the portal already holds are not uploaded again. A portal "
+        "receives the workbook, one CSV file per table that has rows, one zip archive per "
+        "package and of the database, the page's text, the dictionary and the page."
     )
     portals = publish.add_subparsers(dest="portal", required=True, metavar="PORTAL")
     for name, portal in PORTALS.items():
@@ -453,8 +455,9 @@ def _add_publish(publish: argparse.ArgumentParser) -> None:
                          "(default: the packages' name); an existing dataset's id or slug "
                          "works too")
         sub.add_argument("--formats", metavar="LIST",
-                         help="data packages to publish, comma-separated (default: all of them); "
-                         "the views and documentation are always published")
+                         help="data packages to publish, comma-separated (default: all of them): "
+                         "their archives, and the CSV tables when csv is one; the workbook, the "
+                         "database's archive and the documentation are always published")
         sub.add_argument("--release", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
                          help="release folder to publish (default: output/)")
         sub.add_argument("--organization", metavar="ORG",
@@ -520,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {terminal(exc)}", file=sys.stderr)  # it may quote the page
         return exc.exit_code
     except KeyboardInterrupt:
-        print("interrupted: the previous output is unchanged", file=sys.stderr)
+        print("interrompu : la publication précédente est inchangée", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # the reader of our output went away (`| head`): stop quietly, as the shell expects

@@ -362,6 +362,6 @@ def test_ctrl_c_midway_leaves_the_release_unchanged_and_says_so(tmp_path, releas
         raise KeyboardInterrupt
     monkeypatch.setattr(pipeline.validate, "validate_staged", interrupted)
     assert main(["run", "--source", str(page), "--output", str(release_copy)]) == 130
-    assert "interrupted: the previous output is unchanged" in capsys.readouterr().err
+    assert "interrompu : la publication précédente est inchangée" in capsys.readouterr().err
     assert files_of(release_copy) == before
     assert not [p for p in release_copy.parent.iterdir() if p.name.startswith(".release")]

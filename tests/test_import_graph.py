@@ -117,7 +117,8 @@ def _loop(group: list[str], edges: dict[str, set[str]]) -> list[str]:
 
 def test_the_graph_is_read_from_the_code():
     edges = graph()
-    assert "pipeline.emit.csv" in edges["pipeline.emit"]
+    assert "pipeline.emit.formats" in edges["pipeline.emit"]
+    assert "pipeline.emit.csv" in edges["pipeline.emit.formats"]
     assert "pipeline.layout" in edges["pipeline.emit.xlsx"]
     assert "pipeline.read" in edges["pipeline.parse"]
     assert "pipeline.html_page" in edges["pipeline.load"]  # inside a function

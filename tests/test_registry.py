@@ -56,7 +56,9 @@ def _fake_format(broken: bool = False) -> SimpleNamespace:
 @pytest.fixture
 def with_tsv(monkeypatch):
     def register(broken: bool = False) -> None:
-        monkeypatch.setattr(pipeline.emit, "PACKAGES", (*pipeline.emit.PACKAGES, _fake_format(broken)))
+        packages = (*pipeline.emit.PACKAGES, _fake_format(broken))
+        monkeypatch.setattr(pipeline.emit, "PACKAGES", packages)
+        monkeypatch.setattr(pipeline.emit.formats, "PACKAGES", packages)  # where the archives read it
     return register
 
 

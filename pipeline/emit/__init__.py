@@ -36,11 +36,11 @@ from ..layout import Layout, ReleaseFile
 from ..schemas import package_template, table_names, table_schema
 from ..tables import Tables
 from ..timing import NO_TIMINGS, Timings
-from . import archives, csv, json, pages, parquet, snapshot, sqlite, xlsx
+from . import archives, pages, snapshot, sqlite, xlsx
 from .base import AnyFormat, ConvertedFormat, Contents, View
+from .formats import PACKAGES
 from .json import write_json
 
-PACKAGES: tuple[AnyFormat, ...] = (csv, parquet, json)
 # The archives come after what they hold; the pages last: they link to the files the others
 # wrote.
 VIEWS: tuple[View, ...] = (xlsx, sqlite, snapshot, archives, pages)

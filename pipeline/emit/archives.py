@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..config import config
 from ..layout import ARCHIVES, Layout, ReleaseFile
-from . import snapshot, sqlite
+from . import formats, snapshot, sqlite
 
 if TYPE_CHECKING:
     from .base import AnyFormat, Contents
@@ -47,9 +47,7 @@ def archive_path(layout: Layout, name: str) -> Path:
 
 
 def package_formats() -> tuple[AnyFormat, ...]:
-    from . import PACKAGES  # read when called: a format registered later has its archive too
-
-    return PACKAGES
+    return formats.PACKAGES  # read when called: a format registered later has its archive too
 
 
 def files(layout: Layout) -> list[ReleaseFile]:
