@@ -186,3 +186,28 @@ def test_a_run_on_the_same_page_finds_no_change_in_the_archives(written, tmp_pat
     assert "aucun changement depuis la publication 1.0.0" in out and "zip/" not in out
     for archive in sorted((written / "zip").iterdir()):
         assert archive.read_bytes() == (tmp_path / "again" / "zip" / archive.name).read_bytes()
+
+
+class HeldByCkan(Ckan):
+    """A CKAN dataset as a portal would hold it, read without a network."""
+
+    def __init__(self, resources):
+        super().__init__("http://127.0.0.1:9")
+        self.held = resources
+
+    def find_dataset(self, name):
+        return {"id": "d1", "name": name, "resources": self.held}
+
+
+def test_only_what_this_publisher_put_there_is_removed_and_its_title_shown_harmless(written):
+    from pipeline.publish import render_plan
+
+    held = [{"id": "r1", "name": "Descripteur\x1b[2J", "publish_path": "csv/datapackage.json"},
+            {"id": "r2", "name": "Notes de la ville"},  # added by hand: no key
+            {"id": "r3", "name": "Partenaires et personnes (CSV)", "publish_path": "csv/partner_people.csv"}]
+    with verified_copy(written, ("csv",)) as bundle:
+        plan = HeldByCkan(held).plan(bundle, "x")
+    removed = [(s.target, s.resource["id"]) for s in plan.steps if s.action == "remove"]
+    assert removed == [("Descripteur\\x1b[2J", "r1"), ("Partenaires et personnes (CSV)", "r3")]
+    shown = render_plan(plan)
+    assert "\x1b" not in shown and "retirer" in shown and "Notes de la ville" not in shown

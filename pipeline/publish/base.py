@@ -327,10 +327,13 @@ class Publisher(ABC):
                                        "modifié : " + ", ".join(differing), file, current, upload_name))
             else:
                 file_steps.append(Step("keep", file.title, "même contenu", file, current, upload_name))
+        from ..escape import terminal
+
         # what this publisher put there (its key says so) and the release no longer sends:
         # a file of an earlier, heavier page, a table that has become empty; a resource
-        # someone added by hand (no key) is never touched
-        removed = [Step("remove", self.resource_title(r), "n'est plus publié", resource=r)
+        # someone added by hand (no key) is never touched. Its title is the portal's: shown
+        # as printable text only, as every answer of a portal is.
+        removed = [Step("remove", terminal(self.resource_title(r)), "n'est plus publié", resource=r)
                    for r in resources
                    if str(r.get("id")) not in taken and self.resource_key(r) is not None]
         shown = [s.file for s in file_steps if s.file is not None and s.action != "skip"]
