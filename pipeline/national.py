@@ -34,6 +34,7 @@ and swapped in as a town's is (``pipeline/release.py``), with the same packages 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import json
@@ -370,7 +371,7 @@ TOWN_WORDS = {"added": "commune ajoutée", "removed": "commune retirée",
 def render_town_log(history: list[dict[str, Any]]) -> str:
     """The national change log, newest release first: for each release, each town's
     changes, in French (Markdown), said as a town's own change log says them."""
-    from .changes import LEVEL_WORDS, _changes_lines, _counts, _style
+    from .changes import LEVEL_WORDS, UNDATED, _changes_lines, _counts, _style
 
     style = _style("markdown")
     lines = ["# Journal des modifications (publication nationale)", "",
@@ -380,16 +381,21 @@ def render_town_log(history: list[dict[str, Any]]) -> str:
              "(la clé nationale y ajoute le code INSEE) ; le détail complet est dans "
              "`changelog.json`.", ""]
     for release in history:
-        lines += [f"## {release['version']} — {release['date']}", "",
+        dated = f" — {release['date']}" if release["date"] != UNDATED else ""
+        lines += [f"## {release['version']}{dated}", "",
                   f"{LEVEL_WORDS[release['level']]} Communes : {len(release['towns'])}.", "",
                   f"Lignes par table — {_counts(release['rows'])}.", ""]
-        for town in release["towns"]:
+        quiet = [t for t in release["towns"] if t["status"] == "unchanged"]
+        for town in (t for t in release["towns"] if t["status"] != "unchanged"):
             said = TOWN_WORDS[town["status"]]
             version = f", publication communale {town['version']}" if town["version"] else ""
             lines += [f"### {style.text(town['name'])} ({style.code(town['insee'])}) : {said}{version}", ""]
             if town.get("changes"):
                 lines += [line.replace("### ", "#### ", 1) if line.startswith("### ") else line
                           for line in _changes_lines(town["changes"], style)]
+        if quiet:  # said in one line: a national release of a thousand towns changes few
+            lines += ["Sans changement : " + ", ".join(
+                f"{style.text(t['name'])} ({style.code(t['insee'])})" for t in quiet) + ".", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -437,12 +443,16 @@ def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
         raise ReleaseError(f"{output}: holds a town's release, not a national one; refusing to "
                            "replace it")
     output.parent.mkdir(parents=True, exist_ok=True)
-    with locked(output):
+    with locked(output), contextlib.ExitStack() as reading_towns:
+        # no run swaps a town's release while it is read (in one order: no two commands wait
+        # for each other); a folder that is not a release is refused when it is read
+        for folder in sorted({f.resolve() for f in folders if Layout(f).is_release()}):
+            reading_towns.enter_context(locked(folder, writing=False))
         return _merge(folders, output, timings, workers)
 
 
 def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | None) -> NationalOutcome:
-    from .changes import bump
+    from .changes import UNDATED, bump
     from .changes import content as read_content
     from .dictionary import about, tables_of
     from .emit import (
@@ -478,11 +488,12 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
             level = next(v for v in ("major", "minor", "patch") if v in levels)
             version = bump(previous[0], level)
             history = json.loads(Layout(output).changelog_json.read_text(encoding="utf-8"))["releases"]
-        date = max(t.date for t in towns)
+        dated = [t.date for t in towns if t.date != UNDATED]
+        date = max(dated) if dated else UNDATED
         combined = hashlib.sha256("".join(f"{t.insee} {t.source_sha256}\n" for t in towns)
                                   .encode()).hexdigest()
         text = _page_text(towns)
-        described = about(Snapshot(Path(), combined, None, date), text)
+        described = about(Snapshot(Path(), combined, None, None if date == UNDATED else date), text)
         contents = Contents(data, tables_of(data), described, version, text)
         count = workers if workers is not None else (cores() if sum(map(len, data.values())) > 50_000 else 1)
         with Pool(count, warm_up) as pool, staging(output) as staged:
