@@ -39,6 +39,7 @@ import copy
 import hashlib
 import json
 import tempfile
+from datetime import date
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -240,7 +241,6 @@ def _schema_shape(content: Content) -> dict[str, Any]:
 def read_town(folder: Path) -> TownRelease:
     """The release ``run`` wrote in ``folder``, checked whole; one line when it is not one."""
     from .changes import content
-    from .emit import json as json_format
     from .release import is_release
     from .validate import check_release, load_json
 
@@ -251,12 +251,16 @@ def read_town(folder: Path) -> TownRelease:
         raise InputError(f"{folder}: a national release, not a town's: give the towns' releases")
     version = check_release(folder)
     layout = Layout(folder)
-    schemas, _ = content(layout)
+    schemas, rows = content(layout)
     if TOWN not in {f["name"] for f in schemas.get("partners", {}).get("fields", [])}:
         raise InputError(f"{folder}: release {version} has no {TOWN} column (made by an older "
                          "schema version); run the town again with this code")
-    rows = {name: json_format.read(layout.table("json", name), schema)
-            for name, schema in schemas.items()}
+    for name, schema in schemas.items():  # the JSON holds a date's ISO text: the date it is
+        dates = [f["name"] for f in schema["fields"] if f["type"] == "date"]
+        for row in rows[name] if dates else ():
+            for field in dates:
+                if row[field] is not None:
+                    row[field] = date.fromisoformat(str(row[field]))
     descriptor = load_json(layout.descriptor("json"))
     spatial = descriptor.get("spatial") or {}
     insee, name = str(spatial.get("insee") or ""), str(spatial.get("name") or "")
@@ -573,11 +577,20 @@ def town_release(job: TownJob) -> tuple[str, str, str | None, float]:
 
 
 def preload() -> None:
-    """Import every stage a town's run uses, once, before the workers are forked."""
+    """Import every stage a town's run uses, and the libraries its writers load when they
+    first write, once, before the workers are forked."""
+    import babel  # noqa: F401
+    import jinja2  # noqa: F401
+    import pyarrow.csv
+    import pyarrow.parquet  # noqa: F401
+    import xlsxwriter  # noqa: F401
+
     from . import emit, extract, load, parse, places, release, report, run, tables, validate  # noqa: F401
+    from .dictionary import quantity
     from .validate import warm_up
 
     warm_up()
+    quantity(2, "a", "b")  # Babel's French plural rules, loaded on first use
 
 
 def run_towns(jobs: list[TownJob], workers: int | None = None) -> list[tuple[str, str, str | None, float]]:

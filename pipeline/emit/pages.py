@@ -21,6 +21,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..config import config
@@ -83,10 +84,12 @@ def has_direction_controls(value: Any) -> bool:
     return bool(DIRECTION_CONTROLS.search(str(value or "")))
 
 
+@cache
 def _environment(kind: str) -> Environment:
     """The templates' environment: HTML escaped by Jinja2 everywhere (``autoescape=True``,
     not a guess from the file name, which ends in ``.j2``), Markdown escaped by
-    ``finalize``."""
+    ``finalize``. One per process, so that its templates are compiled once: a national run
+    writes a thousand towns' pages (a template's compilation cost more than its rendering)."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     options: dict[str, Any] = {"loader": FileSystemLoader(TEMPLATES), "undefined": StrictUndefined,
