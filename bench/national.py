@@ -84,7 +84,9 @@ def main() -> None:
     outcome = merge([job.output for job in jobs], args.work / "national", clock)
     merge_s = time.perf_counter() - begin
     rows = json.loads((args.work / "national" / "changelog.json").read_text(encoding="utf-8"))
-    each = [seconds for *_, seconds in made]
+    if failed := [m for m in made if m.error]:
+        raise SystemExit(f"{len(failed)} towns failed, the first: {failed[0].error}")
+    each = [m.seconds for m in made]
     found = {
         "towns": args.towns, "entries_per_town": args.entries, "imports_s": round(imports, 3),
         "towns_s": round(towns_s, 3), "merge_s": round(merge_s, 3),

@@ -561,19 +561,36 @@ def _town_worker() -> None:
     run_module.validation_workers = lambda snapshot: 0
 
 
-def town_release(job: TownJob) -> tuple[str, str, str | None, float]:
-    """One town's release (``run``, as its configuration says who it is): its folder, its
-    version, the change's level (None: unchanged) and the wall time it took."""
+@dataclass(frozen=True)
+class TownResult:
+    """What became of one town's step: its release folder, the release's version and the
+    change's level (None: unchanged), the wall time, or the one line that stopped it."""
+
+    folder: str
+    version: str
+    level: str | None
+    seconds: float
+    error: str = ""
+
+
+def town_release(job: TownJob) -> TownResult:
+    """One town's release (``run``, as its configuration says who it is). A town whose page
+    or configuration stops its run is said in its result: the other towns go on."""
     import time
 
+    from .errors import PipelineError
     from .run import run
 
     start = time.perf_counter()
-    with use_town(job.town):
-        result = run(job.source, job.output, first_release=not Layout(job.output).is_release())
+    try:
+        with use_town(job.town):
+            result = run(job.source, job.output, first_release=not Layout(job.output).is_release())
+    except PipelineError as exc:
+        return TownResult(str(job.output), "", None, time.perf_counter() - start, str(exc))
     if isinstance(result, str):
-        return str(job.output), result, None, time.perf_counter() - start
-    return str(job.output), result.release.version, result.release.level, time.perf_counter() - start
+        return TownResult(str(job.output), result, None, time.perf_counter() - start)
+    return TownResult(str(job.output), result.release.version, result.release.level,
+                      time.perf_counter() - start)
 
 
 def preload() -> None:
@@ -593,7 +610,7 @@ def preload() -> None:
     quantity(2, "a", "b")  # Babel's French plural rules, loaded on first use
 
 
-def run_towns(jobs: list[TownJob], workers: int | None = None) -> list[tuple[str, str, str | None, float]]:
+def run_towns(jobs: list[TownJob], workers: int | None = None) -> list[TownResult]:
     """Every town's release, spread over the cores: the stages imported once, here, then
     one task a town in worker processes forked from this one (``Pool(0)``: here, in turn)."""
     from .workers import Pool, cores

@@ -101,9 +101,9 @@ def towns(tmp_path_factory) -> Path:
     made = run_towns(jobs(folder, {"ivry-sur-seine": REAL_PAGE,
                                    "ivry-la-bataille": folder / "bataille.txt",
                                    "ivry-le-temple": folder / "temple.txt"}), workers=0)
-    assert [(Path(f).name, v, level) for f, v, level, _ in made] == [
-        ("ivry-sur-seine", "1.0.0", "initial"), ("ivry-la-bataille", "1.0.0", "initial"),
-        ("ivry-le-temple", "1.0.0", "initial")]
+    assert [(Path(m.folder).name, m.version, m.level, m.error) for m in made] == [
+        ("ivry-sur-seine", "1.0.0", "initial", ""), ("ivry-la-bataille", "1.0.0", "initial", ""),
+        ("ivry-le-temple", "1.0.0", "initial", "")]
     return folder
 
 
@@ -226,7 +226,7 @@ def test_the_change_log_names_each_towns_changes(towns, national, tmp_path, caps
                       + "\nÉté 2024 : chantier de jeunes à Jifna.\n", encoding="utf-8")
     (made,) = run_towns([TownJob(write_town(tmp_path, "ivry-le-temple"), edited,
                                  releases / "ivry-le-temple")], workers=0)
-    assert made[1:3] == ("1.1.0", "minor")
+    assert (made.version, made.level) == ("1.1.0", "minor")
     capsys.readouterr()
     assert main(["national", *(str(releases / s) for s in TOWNS), "--output", str(output)]) == 0
     out = capsys.readouterr().out
@@ -304,7 +304,7 @@ def test_releases_of_another_schema_version_are_refused(towns, tmp_path, capsys,
         monkeypatch.undo()
         for cached in (schemas.package_template, schemas._schema_file, schemas.table_schema):
             cached.cache_clear()
-    assert made[2] == "initial"
+    assert made.level == "initial"
     refused(capsys, ["national", str(towns / "releases" / "ivry-le-temple"), str(older),
                      "--output", str(tmp_path / "n")],
             f"{older}: release 1.0.0's schemas differ from {towns / 'releases' / 'ivry-le-temple'}'s "
@@ -316,6 +316,16 @@ def test_a_town_release_is_not_replaced_by_a_national_one(towns, tmp_path, capsy
     refused(capsys, ["national", str(towns / "releases" / "ivry-la-bataille"), "--output", str(town)],
             "holds a town's release, not a national one", ReleaseError.exit_code)
     assert (town / "csv" / "partners.csv").is_file()
+
+
+def test_a_town_that_fails_is_said_and_the_others_go_on(tmp_path):
+    """A town whose page cannot be read is its own failure, said in one line."""
+    missing = tmp_path / "no-such-page.txt"
+    failed, made = run_towns([TownJob(write_town(tmp_path, "ivry-le-temple"), missing, tmp_path / "a"),
+                              TownJob(write_town(tmp_path, "ivry-la-bataille"), REAL_PAGE, tmp_path / "b")], 0)
+    assert (failed.version, failed.level) == ("", None) and "no-such-page.txt" in failed.error
+    assert "\n" not in failed.error and not (tmp_path / "a").exists()
+    assert (made.version, made.level, made.error) == ("1.0.0", "initial", "")
 
 
 def test_the_scopes_put_everything_back():
