@@ -187,6 +187,16 @@ def test_the_release_validates_and_its_views_are_written(national, capsys):
     with sqlite3.connect(national / "sqlite" / "jumelages-national.db") as db:
         assert db.execute("SELECT town_insee, count(*) FROM partners GROUP BY town_insee "
                           "ORDER BY town_insee").fetchall() == [("27355", 2), ("60322", 1), ("94041", 6)]
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(national / "xlsx" / "jumelages-national.xlsx") as workbook:
+        sheet = workbook.read("xl/worksheets/sheet3.xml").decode("utf-8")  # Lisez-moi, Partenaires, Actions
+    header, *rows = [re.findall(r"<t[^>]*>(.*?)</t>", row) for row in re.findall(r"<row.*?</row>", sheet)]
+    assert header[:2] == ["Partenaire", "Libellé de date"] and "Thèmes" in header
+    # an action of Ivry-le-Temple named by its own town's partner, its themes joined
+    temple = next(r for r in rows if "60322" in r and "2010" in r)
+    assert temple[0] == "Jifna"
     text = (national / "source" / "jumelages-national.txt").read_text(encoding="utf-8")
     assert [line.split(" : ")[0] for line in text.splitlines()] == [
         "27355 Ivry-la-Bataille", "60322 Ivry-le-Temple", "94041 Ivry-sur-Seine"]
