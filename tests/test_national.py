@@ -197,6 +197,12 @@ def test_the_release_validates_and_its_views_are_written(national, capsys):
     # an action of Ivry-le-Temple named by its own town's partner, its themes joined
     temple = next(r for r in rows if "60322" in r and "2010" in r)
     assert temple[0] == "Jifna"
+    page = (national / "index.html").read_text(encoding="utf-8")
+    anchors = re.findall(r' id="((?:p|a)-[^"]+)"', page)
+    assert len(anchors) == len(set(anchors)) == 9 + 46 + 3 + 2  # partners, then each town's actions
+    # each town's Dianguirdé holds its own town's actions: Ivry-la-Bataille's, one
+    bataille = page.split('id="p-27355-dianguirde"')[1].split("</section>")[0]
+    assert re.findall(r'data-action="([^"]+)"', bataille) == ["27355-dianguirde-2007-2009"]
     text = (national / "source" / "jumelages-national.txt").read_text(encoding="utf-8")
     assert [line.split(" : ")[0] for line in text.splitlines()] == [
         "27355 Ivry-la-Bataille", "60322 Ivry-le-Temple", "94041 Ivry-sur-Seine"]

@@ -39,6 +39,7 @@ from ..escape import web_address
 from ..layout import Layout, ReleaseFile
 from ..schemas import LABELS, table_schema
 from . import snapshot
+from .keys import scope, scoped
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -113,43 +114,19 @@ def _field_column(column: Column, identifier: bool = False) -> Shown:
                  column.categories, column.example, kind)
 
 
-def _scope() -> tuple[str, ...]:
-    """The fields that lead every table's primary key but the labels' (none in a town's
-    release; ``town_insee`` in the national one, ``pipeline/national.py``): records are named
-    and joined within them, so a national workbook reads as a town's.
-
-    >>> _scope()
-    ()
-    """
-    from ..schemas import table_names
-
-    keys = [table_schema(t)["primaryKey"] for t in table_names() if t != LABELS]
-    scope: list[str] = []
-    for fields in zip(*keys, strict=False):
-        if len(set(fields)) != 1:
-            break
-        scope.append(fields[0])
-    return tuple(scope)
-
-
-def _scoped(row: Row, scope: tuple[str, ...], field: str) -> tuple[Any, ...]:
-    """The key ``row`` gives by ``field`` within the scope: ``(town, id)``, or ``(id,)``."""
-    return (*(row[f] for f in scope), row[field])
-
-
 def _names(data: Tables) -> Callable[[str, Any], str | None]:
     """What a record of a table is called, for a person: its name, or for an action its
     partner, date label and first words (:func:`pipeline.names.record_name`); a record is
-    found by its key within the scope (:func:`_scoped`)."""
+    found by its key within the scope (:func:`pipeline.emit.keys.scoped`)."""
     from ..names import Lookup, record_name
     from ..schemas import table_names
 
     # one lookup for every name: its indexes are built once, not once a record
     content = Lookup(({t: table_schema(t) for t in table_names()}, data))
     cache: dict[tuple[str, Any], str | None] = {}
-    scope = _scope()
+    within = scope()
     by_key = {t: {tuple(r[f] for f in table_schema(t)["primaryKey"]): r for r in data[t]}
-              for t in table_names() if len(table_schema(t)["primaryKey"]) == len(scope) + 1}
+              for t in table_names() if len(table_schema(t)["primaryKey"]) == len(within) + 1}
 
     def name(table: str, key: Any) -> str | None:
         if (table, key) not in cache:
@@ -162,10 +139,10 @@ def _names(data: Tables) -> Callable[[str, Any], str | None]:
 def _references(table: str) -> list[tuple[str, str]]:
     """(field, referenced table) of each one-field foreign key of ``table`` to a table of
     records, within the scope (the labels are shown in the cells themselves)."""
-    scope = list(_scope())
+    within = list(scope())
     return [(k["fields"][-1], k["reference"]["resource"])
             for k in table_schema(table).get("foreignKeys", [])
-            if len(k["fields"]) == len(scope) + 1 and k["fields"][:-1] == scope
+            if len(k["fields"]) == len(within) + 1 and k["fields"][:-1] == within
             and k["reference"]["resource"] != LABELS]
 
 
@@ -174,8 +151,8 @@ def _joined(table: Table, tables: list[Table], data: Tables,
     """For a table with a one-field key (an action, a partner): one column per link table
     keyed on it, joining the French names (or labels) of what it links, in the page's
     order; a vocabulary in the link's key (a person's role) is given in brackets."""
-    scope = _scope()
-    key = table_schema(table.name)["primaryKey"][len(scope):]
+    within = scope()
+    key = table_schema(table.name)["primaryKey"][len(within):]
     if len(key) != 1:
         return []
     shown: list[tuple[bool, Shown]] = []
@@ -198,32 +175,32 @@ def _joined(table: Table, tables: list[Table], data: Tables,
         extra = [c for c in coded if c.name != field]
         groups: dict[Any, list[str]] = {}
         for row in data[link.name]:
-            text = name(target, _scoped(row, scope, field)) if target else coded[0].label(row[field])
+            text = name(target, scoped(row, within, field)) if target else coded[0].label(row[field])
             if text is None:
                 continue
             if extra:
                 text += " (" + ", ".join(str(c.label(row[c.name])) for c in extra) + ")"
-            items = groups.setdefault(_scoped(row, scope, key[0]), [])
+            items = groups.setdefault(scoped(row, within, key[0]), [])
             if text not in items:
                 items.append(text)
         joined = {k: JOINED_SEPARATOR.join(v) for k, v in groups.items()}
         shown.append((bool(other), Shown(title, code, "texte",
                            f"Ajoutée au classeur : {title.lower()} liés, d'après la table "
                            f"{link.name}, séparés par « {JOINED_SEPARATOR.strip()} ».",
-                           _looked_up(joined, scope, key[0]), kind="wrap")))
+                           _looked_up(joined, within, key[0]), kind="wrap")))
     # labels of a vocabulary (the themes) first, then the records linked, in package order
     return [column for _, column in sorted(shown, key=lambda pair: pair[0])]
 
 
-def _looked_up(values: dict[Any, str], scope: tuple[str, ...], key: str) -> Callable[[Row], Any]:
+def _looked_up(values: dict[Any, str], within: tuple[str, ...], key: str) -> Callable[[Row], Any]:
     """What a cell shows: the value ``values`` holds for the row's ``key`` (in the scope)."""
-    return lambda row: values.get(_scoped(row, scope, key))
+    return lambda row: values.get(scoped(row, within, key))
 
 
-def _referred(name: Callable[[str, Any], str | None], scope: tuple[str, ...], target: str,
+def _referred(name: Callable[[str, Any], str | None], within: tuple[str, ...], target: str,
               field: str) -> Callable[[Row], Any]:
     """What a cell shows: the name of the record of ``target`` that ``field`` refers to."""
-    return lambda row: name(target, _scoped(row, scope, field))
+    return lambda row: name(target, scoped(row, within, field))
 
 
 def sheet_columns(table: Table, tables: list[Table], data: Tables,
@@ -239,7 +216,7 @@ def sheet_columns(table: Table, tables: list[Table], data: Tables,
         names.append(Shown(by_name[field].title, f"{target} (par {field})", "texte",
                            f"Ajoutée au classeur : ce que désigne {field}, nommé ; "
                            "l'identifiant est en fin de ligne.",
-                           _referred(named, _scope(), target, field),
+                           _referred(named, scope(), target, field),
                            kind="wrap" if target == "actions" else ""))
     leading = [by_name[f] for f in LEADING.get(table.name, ("name",)) if f in by_name]
     ids = [c for c in table.columns if c.name.endswith("_id")]
