@@ -476,7 +476,6 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
         new = new_content(data)
         previous = None
         if is_national(output):
-            check_release(output)
             previous = (check_release(output), read_content(Layout(output)))
         changes = town_changes(previous[1], new, towns, town_schemas) if previous else \
             [TownChange(t.insee, t.name, t.version, "added", _no_changes()) for t in towns]
