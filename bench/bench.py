@@ -10,14 +10,19 @@ alike), medians compared:
   against ``frictionless validate`` alone on the CSV package that run writes; the 100k run
   against the 10k run (how cost grows); the peak memory of the 100k run (its processes
   together: the sum of their proportional set sizes, sampled every 50 ms);
-- a re-run on an unchanged page with an up-to-date release, in seconds.
+- a re-run on an unchanged page with an up-to-date release, in seconds;
+- a national run (``bench/national.py``): 1,000 synthetic towns of 100 entries each, every
+  town's release over the cores, then the national release that stacks them, in one fresh
+  process that pays the imports once; against the 100k-entry page's run (the same number
+  of entries), with the time per town and the merge's share.
 
 It records the per-stage breakdown that ``run --timings`` prints. Results go to
 ``docs/benchmarks.md`` (with ``bench/NOTES.md``: what was slow, what is still over a
 target, and why) and ``docs/benchmarks.json``. The pipeline's code is compiled first
 (``compileall``), as a user's second run finds it.
 
-    python bench/bench.py [--sizes 1000,10000,100000] [--runs 3]
+    python bench/bench.py [--sizes 1000,10000,100000] [--runs 3] [--towns 1000]
+    python bench/bench.py --only-national --towns 20     # the national part alone, no docs
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ PYTHON = sys.executable
 SNAPSHOT = ROOT / "raw" / "ivry-jumelages.txt"
 FLOOR = [PYTHON, "-c", "import frictionless, pyarrow.parquet"]
 TARGETS = {"real_page_vs_floor": 2.0, "100k_vs_frictionless_validate": 1.5, "100k_peak_mb": 1536,
-           "growth_10k_to_100k": 11.0, "unchanged_rerun_seconds": 0.2}
+           "growth_10k_to_100k": 11.0, "unchanged_rerun_seconds": 0.2, "national_vs_100k": 3.0}
+NATIONAL_ENTRIES = 100  # entries of each synthetic town's page
 SAMPLE_EVERY = 0.05  # seconds between two samples of the memory of a run's processes
 TREE_EVERY = 20  # samples between two looks for the run's processes (its workers start early)
 
@@ -159,6 +165,28 @@ def stages(stderr: str) -> dict[str, dict[str, float]]:
     return found
 
 
+def national(work: Path, towns: int) -> dict:
+    """A national run of ``towns`` synthetic towns in a fresh process (``bench/national.py``):
+    its parts' seconds, from the process itself (writing the towns' pages is not timed),
+    its peak memory (all its processes), the time per town and the merge's share."""
+    folder = work / "national"
+    shutil.rmtree(folder, ignore_errors=True)
+    measured = measure([PYTHON, "-m", "bench.national", str(folder), "--towns", str(towns),
+                        "--entries", str(NATIONAL_ENTRIES)], memory=True)
+    found = json.loads((folder / "national.json").read_text(encoding="utf-8"))
+    total = found["imports_s"] + found["towns_s"] + found["merge_s"]
+    found.update(total_s=round(total, 3), peak_mb=round(measured["tree_mb"], 1),
+                 cpu_s=round(measured["cpu"], 3),
+                 per_town_s=round(found["towns_s"] / towns, 4),
+                 merge_share=round(found["merge_s"] / total, 3))
+    print(f"national run, {towns} towns of {NATIONAL_ENTRIES} entries: {found['total_s']} s "
+          f"(imports {found['imports_s']} s, towns {found['towns_s']} s: {found['per_town_s']} s a "
+          f"town; merge {found['merge_s']} s, {found['merge_share']:.0%} of the whole), peak "
+          f"{found['peak_mb']} MB; processor time, all its processes, {found['cpu_s']} s")
+    shutil.rmtree(folder, ignore_errors=True)
+    return found
+
+
 def _plain(result: dict) -> dict:
     return {k: v for k, v in result.items() if k != "stderr"}
 
@@ -167,6 +195,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--towns", type=int, default=1000,
+                        help="towns of the national run (0: none)")
+    parser.add_argument("--only-national", action="store_true",
+                        help="run the national part alone and print it (docs are not written)")
     parser.add_argument("--rewrite", action="store_true",
                         help="write docs/benchmarks.md again from docs/benchmarks.json and "
                              "bench/NOTES.md, without measuring")
@@ -178,6 +210,12 @@ def main() -> None:
         return
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "pipeline")], check=True)
     work = Path(tempfile.mkdtemp(prefix="ivry-bench-"))
+    if args.only_national:
+        try:
+            national(work, args.towns)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                                  "platform": platform.platform()}, "targets": TARGETS, "pages": {}}
     try:
@@ -222,6 +260,8 @@ def main() -> None:
                             max(args.runs, 5))["rerun"]
         results["unchanged_rerun"] = _plain(rerun)
         print(f"unchanged re-run: {rerun['median_s']} s")
+        if args.towns:
+            results["national"] = national(work, args.towns)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     write(results, sizes)
@@ -245,6 +285,12 @@ def verdicts(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str]]
             growth = big["median_s"] / pages["10000 entries"]["median_s"]
             checks.append(("100k / 10k wall time", f"{growth:.1f}", f"≤ {TARGETS['growth_10k_to_100k']}",
                            growth <= TARGETS["growth_10k_to_100k"]))
+    if "national" in results and 100000 in sizes:
+        run = results["national"]
+        ratio = run["total_s"] / pages["100000 entries"]["median_s"]
+        checks.append((f"national run of {run['towns']:,} towns of {run['entries_per_town']} entries "
+                       "/ 100k-entry page", f"{ratio:.2f}", f"≤ {TARGETS['national_vs_100k']}",
+                       ratio <= TARGETS["national_vs_100k"]))
     rerun = results["unchanged_rerun"]["median_s"]
     checks.append(("unchanged re-run", f"{rerun:.3f} s", f"≤ {TARGETS['unchanged_rerun_seconds']} s",
                    rerun <= TARGETS["unchanged_rerun_seconds"]))
@@ -303,6 +349,20 @@ def write(results: dict, sizes: list[int]) -> None:
     for stage in stage_names:
         lines.append(f"| {stage} | " + " | ".join(
             _stage_cell(results["pages"][label]["stages_ms"].get(stage, {})) for label in labels) + " |")
+    if "national" in results:
+        run = results["national"]
+        lines += ["", "## National run", "",
+                  f"{run['towns']:,} synthetic towns of {run['entries_per_town']} entries each "
+                  "(`bench/national.py`), in one fresh process: the imports "
+                  f"{run['imports_s']} s, every town's release over the cores {run['towns_s']} s "
+                  f"({run['per_town_s']} s a town; one town's own wall time {run['town_wall_median_s']} s, "
+                  f"{run['town_wall_min_s']}–{run['town_wall_max_s']} s, while the other cores run "
+                  f"other towns), the national release {run['merge_s']} s "
+                  f"({run['merge_share']:.0%} of the whole); {run['total_s']} s in all "
+                  f"({run['cpu_s']} s of processor time, all its processes), peak memory "
+                  f"{run['peak_mb']} MB. Rows stacked: {sum(run['rows'].values()):,}. The "
+                  "merge's stages, milliseconds: "
+                  + ", ".join(f"{name} {ms:,}" for name, ms in run["merge_stages_ms"].items()) + "."]
     lines += ["", (ROOT / "bench" / "NOTES.md").read_text(encoding="utf-8").strip(), "",
               "## Reproduce", "", "```sh", "make bench            # or: .venv/bin/python bench/bench.py "
               "--sizes 1000,10000,100000 --runs 3", "```", ""]

@@ -220,7 +220,9 @@ def _publish(args: argparse.Namespace) -> None:
     from .errors import NetworkError
     from .http import Expired, deadline
 
-    with verified_copy(args.release, formats) as bundle:
+    from .national import reading
+
+    with reading(args.release), verified_copy(args.release, formats) as bundle:
         name = args.dataset or bundle.name
         print(f"Publication {bundle.version} de {_shown(args.release)} ({', '.join(formats)}) "
               f"→ {publisher.where}, jeu de données {name}")
@@ -470,6 +472,43 @@ def _add_publish(publish: argparse.ArgumentParser) -> None:
         sub.set_defaults(handler=_publish, publisher=portal)
 
 
+def _national(args: argparse.Namespace) -> None:
+    from .changes import LEVEL_NAMES
+    from .national import TOWN_WORDS, merge
+    from .timing import Timings
+
+    timings = Timings()
+    outcome = merge(args.releases, args.output, timings)
+    if args.timings:
+        print(timings.render(), file=sys.stderr)
+    if outcome.level is None:
+        print(f"aucun changement depuis la publication nationale {outcome.version} : "
+              f"{_shown(args.output)} laissé tel quel")
+    else:
+        print(f"publication nationale {outcome.version} ({LEVEL_NAMES[outcome.level]}) écrite "
+              f"dans {_shown(args.output)} : {len(outcome.towns)} communes")
+    for town in outcome.towns:
+        version = f" (publication communale {town.version})" if town.version else ""
+        print(f"  {town.insee} {terminal(town.name)} : {TOWN_WORDS[town.status]}{version}")
+
+
+def _add_national(national: argparse.ArgumentParser) -> None:
+    national.description = (
+        "Stack towns' releases (folders written by run, one per town) into one national "
+        "release: the same packages and views, every table keyed by the town's INSEE code "
+        "with its own ids, validated, versioned, with a change log that says what changed in "
+        "each town since the previous national release. Refused: a folder that is not a "
+        "release, two releases of the same town, releases of different schema versions."
+    )
+    national.add_argument("releases", type=Path, nargs="+", metavar="RELEASE_DIR")
+    national.add_argument("--output", type=Path, metavar="DIR", required=True,
+                          help="national release folder to write (a new folder, or the "
+                          "previous national release, which is then the base of the change log)")
+    national.add_argument("--timings", action="store_true",
+                          help="print the wall time of each stage on standard error")
+    national.set_defaults(handler=_national)
+
+
 def _add_validate(validate: argparse.ArgumentParser) -> None:
     validate.description = (
         "Validate with frictionless every data package in DIR (DIR/*/datapackage.json, "
@@ -488,6 +527,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "publish": ("upload the release to data.gouv.fr or a CKAN portal", _add_publish),
     "update": ("fetch, run and publish unless something needs a look (scheduled job)", _add_update),
     "validate": ("validate an existing output folder", _add_validate),
+    "national": ("stack towns' releases into one national release", _add_national),
 }
 
 

@@ -368,11 +368,19 @@ def ranked(keys: list[str]) -> list[str]:
     return result
 
 
+def _town_columns() -> Record:
+    """The town's INSEE code and name, from its configuration, on every partner and action:
+    with them, several towns' releases stack into one national table."""
+    town = config().town
+    return {"town_insee": town.insee, "town_name": town.name}
+
+
 def _action_record(entry: Entry, partner_id: str, action_id: str, facts: EntryFacts) -> Record:
     period, numbers = facts.period, facts.figures
     amount, people_count, ages = numbers.amount, numbers.participants, numbers.ages
     return {
         "action_id": action_id,
+        **_town_columns(),
         "partner_id": partner_id,
         "date_label": entry.label,
         "period": period.edtf if period else None,
@@ -470,6 +478,7 @@ def _partner_record(section: Section, partner_id: str, name: PartnerName, headin
                                          description if isinstance(description, str) else None)
     return {
         "partner_id": partner_id,
+        **_town_columns(),
         "name": name.name,
         "name_variants": name.variants,
         "heading": heading.text,

@@ -138,7 +138,8 @@ def test_a_schema_change_is_major(tmp_path):
     shutil.copytree(PUBLISHED, new)
     path = new / "json" / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
-    descriptor["resources"][1]["schema"]["fields"][4]["type"] = "string"
+    fields = descriptor["resources"][1]["schema"]["fields"]
+    next(f for f in fields if f["name"] == "start_date")["type"] = "string"  # a date, now
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     assert compare(PUBLISHED, new).level == "major"
     assert compare(PUBLISHED, new).schema == ["schéma de la table Actions (actions) modifié"]

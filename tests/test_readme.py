@@ -60,7 +60,7 @@ def test_every_command_and_option_is_in_the_synopsis(path, command):
 def test_the_commands_are_all_there():
     assert {" ".join(p) for p, _ in COMMANDS} == {
         "run", "fetch", "diff", "publish datagouv", "publish ckan", "update datagouv", "update ckan",
-        "validate"}
+        "validate", "national"}
 
 
 def test_the_console_script_is_the_one_the_synopsis_uses():

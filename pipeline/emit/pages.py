@@ -21,6 +21,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..config import config
@@ -30,6 +31,7 @@ from ..escape import markdown, markdown_code, web_address
 from ..layout import DESCRIPTOR, Layout, ReleaseFile
 from ..paths import TEMPLATES
 from . import snapshot, worldmap
+from .keys import anchor, scope, scoped
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -83,10 +85,12 @@ def has_direction_controls(value: Any) -> bool:
     return bool(DIRECTION_CONTROLS.search(str(value or "")))
 
 
+@cache
 def _environment(kind: str) -> Environment:
     """The templates' environment: HTML escaped by Jinja2 everywhere (``autoescape=True``,
     not a guess from the file name, which ends in ``.j2``), Markdown escaped by
-    ``finalize``."""
+    ``finalize``. One per process, so that its templates are compiled once: a national run
+    writes a thousand towns' pages (a template's compilation cost more than its rendering)."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     options: dict[str, Any] = {"loader": FileSystemLoader(TEMPLATES), "undefined": StrictUndefined,
@@ -168,6 +172,7 @@ class Row:
     left: float | None
     width: float | None
     ongoing: bool
+    anchor: str = ""  # its name in the page's anchors (its id; in a national page, town and id)
 
     @property
     def lines(self) -> str:
@@ -229,6 +234,7 @@ class Section:
     facts: list[str]
     rows: list[Row]
     position: Position | None = None
+    anchor: str = ""  # its name in the page's anchors (its id; in a national page, town and id)
 
 
 @dataclass(frozen=True)
@@ -280,12 +286,14 @@ def sections(contents: Contents) -> tuple[list[Section], Scale | None]:
     data, columns = contents.data, _columns(contents.tables)
     snapshot_day = contents.about.snapshot_date
     until = year_fraction(date.fromisoformat(snapshot_day)) if snapshot_day else None
-    spans = {a["action_id"]: span(a, until or 0) for a in data["actions"]}
+    within = scope()  # records are told apart within it (a national page: by town)
+    spans = {scoped(a, within, "action_id"): span(a, until or 0) for a in data["actions"]}
     dated = [s for s in spans.values() if s]
     time_scale = scale(dated, until) if dated else None
-    by_partner: dict[str, list[dict[str, Any]]] = {}
-    for action in sorted(data["actions"], key=lambda a: date_order(a, spans[a["action_id"]])):
-        by_partner.setdefault(action["partner_id"], []).append(action)
+    by_partner: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for action in sorted(data["actions"],
+                         key=lambda a: date_order(a, spans[scoped(a, within, "action_id")])):
+        by_partner.setdefault(scoped(action, within, "partner_id"), []).append(action)
     result = []
     partner_columns, action_columns = columns["partners"], columns["actions"]
     for number, partner in enumerate(data["partners"], start=1):
@@ -296,8 +304,8 @@ def sections(contents: Contents) -> tuple[list[Section], Scale | None]:
             facts.append(f"premiers liens : années {partner['first_link_year']}" if decade
                          else f"premiers liens : {partner['first_link_year']}")
         rows = []
-        for action in by_partner.get(partner["partner_id"], []):
-            stretch = spans[action["action_id"]]
+        for action in by_partner.get(scoped(partner, within, "partner_id"), []):
+            stretch = spans[scoped(action, within, "action_id")]
             left = width = None
             if stretch and time_scale:
                 left = time_scale.position(stretch[0])
@@ -305,8 +313,10 @@ def sections(contents: Contents) -> tuple[list[Section], Scale | None]:
             status = (action_columns["status"].label(action.get("status"))
                       if "status" in action_columns else None)
             rows.append(Row(action, action.get("date_label") or "sans date", excerpt(action),
-                            status or "", left, width, bool(action.get("is_ongoing"))))
-        result.append(Section(partner, number, facts, rows, position(partner)))
+                            status or "", left, width, bool(action.get("is_ongoing")),
+                            anchor(action, within, "action_id")))
+        result.append(Section(partner, number, facts, rows, position(partner),
+                              anchor(partner, within, "partner_id")))
     return result, time_scale
 
 
@@ -332,9 +342,10 @@ def world_map(partners: list[dict[str, Any]]) -> Map | None:
     if not points:
         return None
     view = worldmap.projection(points)
-    numbers = {p["partner_id"]: i for i, p in enumerate(partners, start=1)}
+    within = scope()
+    numbers = {anchor(p, within, "partner_id"): i for i, p in enumerate(partners, start=1)}
     town_point = view.point(town.location[1], town.location[0]) if town.location else None
-    markers = worldmap.place([(p["partner_id"], p["name"], p["latitude"], p["longitude"])
+    markers = worldmap.place([(anchor(p, within, "partner_id"), p["name"], p["latitude"], p["longitude"])
                               for p in located], view, [town_point] if town_point else [])
     markers = [replace(m, number=numbers[m.key]) for m in markers]
     town_marker = (worldmap.town_label(town.name, *town_point, markers, view) if town_point else None)

@@ -39,6 +39,7 @@ from ..escape import web_address
 from ..layout import Layout, ReleaseFile
 from ..schemas import LABELS, table_schema
 from . import snapshot
+from .keys import scope, scoped
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -115,15 +116,17 @@ def _field_column(column: Column, identifier: bool = False) -> Shown:
 
 def _names(data: Tables) -> Callable[[str, Any], str | None]:
     """What a record of a table is called, for a person: its name, or for an action its
-    partner, date label and first words (:func:`pipeline.names.record_name`)."""
+    partner, date label and first words (:func:`pipeline.names.record_name`); a record is
+    found by its key within the scope (:func:`pipeline.emit.keys.scoped`)."""
     from ..names import Lookup, record_name
     from ..schemas import table_names
 
     # one lookup for every name: its indexes are built once, not once a record
     content = Lookup(({t: table_schema(t) for t in table_names()}, data))
     cache: dict[tuple[str, Any], str | None] = {}
-    by_key = {t: {r[table_schema(t)["primaryKey"][0]]: r for r in data[t]}
-              for t in table_names() if len(table_schema(t)["primaryKey"]) == 1}
+    within = scope()
+    by_key = {t: {tuple(r[f] for f in table_schema(t)["primaryKey"]): r for r in data[t]}
+              for t in table_names() if len(table_schema(t)["primaryKey"]) == len(within) + 1}
 
     def name(table: str, key: Any) -> str | None:
         if (table, key) not in cache:
@@ -135,10 +138,12 @@ def _names(data: Tables) -> Callable[[str, Any], str | None]:
 
 def _references(table: str) -> list[tuple[str, str]]:
     """(field, referenced table) of each one-field foreign key of ``table`` to a table of
-    records (the labels are shown in the cells themselves)."""
-    return [(k["fields"][0], k["reference"]["resource"])
+    records, within the scope (the labels are shown in the cells themselves)."""
+    within = list(scope())
+    return [(k["fields"][-1], k["reference"]["resource"])
             for k in table_schema(table).get("foreignKeys", [])
-            if len(k["fields"]) == 1 and k["reference"]["resource"] != LABELS]
+            if len(k["fields"]) == len(within) + 1 and k["fields"][:-1] == within
+            and k["reference"]["resource"] != LABELS]
 
 
 def _joined(table: Table, tables: list[Table], data: Tables,
@@ -146,7 +151,8 @@ def _joined(table: Table, tables: list[Table], data: Tables,
     """For a table with a one-field key (an action, a partner): one column per link table
     keyed on it, joining the French names (or labels) of what it links, in the page's
     order; a vocabulary in the link's key (a person's role) is given in brackets."""
-    key = table_schema(table.name)["primaryKey"]
+    within = scope()
+    key = table_schema(table.name)["primaryKey"][len(within):]
     if len(key) != 1:
         return []
     shown: list[tuple[bool, Shown]] = []
@@ -169,31 +175,32 @@ def _joined(table: Table, tables: list[Table], data: Tables,
         extra = [c for c in coded if c.name != field]
         groups: dict[Any, list[str]] = {}
         for row in data[link.name]:
-            text = name(target, row[field]) if target else coded[0].label(row[field])
+            text = name(target, scoped(row, within, field)) if target else coded[0].label(row[field])
             if text is None:
                 continue
             if extra:
                 text += " (" + ", ".join(str(c.label(row[c.name])) for c in extra) + ")"
-            items = groups.setdefault(row[key[0]], [])
+            items = groups.setdefault(scoped(row, within, key[0]), [])
             if text not in items:
                 items.append(text)
         joined = {k: JOINED_SEPARATOR.join(v) for k, v in groups.items()}
         shown.append((bool(other), Shown(title, code, "texte",
                            f"Ajoutée au classeur : {title.lower()} liés, d'après la table "
                            f"{link.name}, séparés par « {JOINED_SEPARATOR.strip()} ».",
-                           _looked_up(joined, key[0]), kind="wrap")))
+                           _looked_up(joined, within, key[0]), kind="wrap")))
     # labels of a vocabulary (the themes) first, then the records linked, in package order
     return [column for _, column in sorted(shown, key=lambda pair: pair[0])]
 
 
-def _looked_up(values: dict[Any, str], key: str) -> Callable[[Row], Any]:
-    """What a cell shows: the value ``values`` holds for the row's ``key``."""
-    return lambda row: values.get(row[key])
+def _looked_up(values: dict[Any, str], within: tuple[str, ...], key: str) -> Callable[[Row], Any]:
+    """What a cell shows: the value ``values`` holds for the row's ``key`` (in the scope)."""
+    return lambda row: values.get(scoped(row, within, key))
 
 
-def _referred(name: Callable[[str, Any], str | None], target: str, field: str) -> Callable[[Row], Any]:
+def _referred(name: Callable[[str, Any], str | None], within: tuple[str, ...], target: str,
+              field: str) -> Callable[[Row], Any]:
     """What a cell shows: the name of the record of ``target`` that ``field`` refers to."""
-    return lambda row: name(target, row[field])
+    return lambda row: name(target, scoped(row, within, field))
 
 
 def sheet_columns(table: Table, tables: list[Table], data: Tables,
@@ -209,7 +216,7 @@ def sheet_columns(table: Table, tables: list[Table], data: Tables,
         names.append(Shown(by_name[field].title, f"{target} (par {field})", "texte",
                            f"Ajoutée au classeur : ce que désigne {field}, nommé ; "
                            "l'identifiant est en fin de ligne.",
-                           _referred(named, target, field),
+                           _referred(named, scope(), target, field),
                            kind="wrap" if target == "actions" else ""))
     leading = [by_name[f] for f in LEADING.get(table.name, ("name",)) if f in by_name]
     ids = [c for c in table.columns if c.name.endswith("_id")]

@@ -1,0 +1,621 @@
+"""National stage: town releases -> one national release, every format and view of a town's.
+
+Each town is an independent run (its configuration, its page, its release folder); this
+stage stacks the releases that ``run`` wrote into one national release, written, validated
+and swapped in as a town's is (``pipeline/release.py``), with the same packages and views
+(``pipeline/emit``), its own version and its own change log, by town.
+
+- **Keys.** A town's release keys its rows on their own ids (``partner_id``, ``action_id``,
+  ``person_id``…), unique within the town only: two towns twinned with the same city, or
+  naming the same mayor, give the same id. The national package's schemas are the town's
+  (``schemas/``, the single source of truth), made national by one rule
+  (:func:`national_schema`): every table but the shared ``labels`` holds ``town_insee``
+  (partners and actions already do; the others gain it after their first column), every
+  primary key starts with it, every foreign key between records carries it, and an id's
+  ``unique`` constraint, true within a town, is left to the key.
+- **Refusals**, each one line: a folder that is not an intact release, two releases of the
+  same town, releases whose schemas differ from each other or from this code's (made by
+  another version of the pipeline: the stacked columns would not mean the same).
+- **Change log by town.** The new national tables are compared with the previous national
+  release's, town by town, on the town's own keys (``gao``, not ``94041|gao``): what
+  changed in each town since the national package's previous release, and which towns
+  were added or removed. The version follows the same rules as a town's (schema: major;
+  rows added or removed, a town added or removed: minor; values: patch).
+- **Identity.** The national release is nobody's town: its metadata (name, title,
+  description, publisher, file stem) are written once below, in :data:`IDENTITY` and
+  :data:`PACKAGE`; the views take them through the same configuration and schemas every
+  stage reads (:func:`national_scope`), so that no writer needs a second code path. Until a
+  town is chosen per run by an argument (``--town FILE``), the scope swaps the process's
+  configuration and schemas for the time of the national stage, and puts them back.
+- **Scale.** :func:`run_towns` makes the towns' releases in worker processes forked once
+  the stages' libraries are imported (the imports are paid once), one town a task, each
+  validated in its own worker (the cores are busy with other towns already).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import json
+import tempfile
+from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, ReleaseError
+from .layout import Layout, locked
+from .timing import NO_TIMINGS, Timings
+
+if TYPE_CHECKING:
+    from .changes import Changes, Content
+    from .tables import Tables
+
+TOWN, TOWN_NAME = "town_insee", "town_name"
+NATIONAL_NAME = "jumelages-cooperations-communes"
+# The national release's identity, in the configuration's own format (``city.toml``): the
+# views name their files after its stem, and say who publishes it.
+IDENTITY = """\
+[town]
+name = "France"
+short_names = ["France"]
+demonym = "français"
+insee = "FR"
+
+[page]
+url = "https://www.data.gouv.fr"
+
+[publisher]
+name = "Publications communales des jumelages et coopérations décentralisées"
+url = "https://www.data.gouv.fr"
+
+[release]
+stem = "jumelages-national"
+"""
+PACKAGE = {
+    "name": NATIONAL_NAME,
+    "title": "Jumelages et coopérations décentralisées des communes françaises",
+    "description": "Les partenaires des communes françaises (jumelages et coopérations "
+                   "décentralisées) et les actions menées avec chacun, telles que la page de "
+                   "chaque commune les raconte : les publications communales, empilées en une "
+                   "table nationale. Chaque ligne porte le code INSEE de sa commune "
+                   "(town_insee), qui, avec l'identifiant de la ligne, en est la clé ; le "
+                   "texte et la ligne de la page d'où elle vient sont ceux de la publication "
+                   "de sa commune.",
+    "keywords": ["jumelage", "coopération décentralisée", "solidarité internationale",
+                 "communes", "France"],
+}
+TOWN_DESCRIPTION = ("Code officiel géographique (INSEE) de la commune dont la publication donne "
+                    "cette ligne. Avec l'identifiant de la ligne, c'est sa clé dans la table "
+                    "nationale.")
+
+
+# --- The national schemas -------------------------------------------------------------------
+
+def national_schema(table: str, schema: dict[str, Any], town_field: dict[str, Any]) -> dict[str, Any]:
+    """A town's table schema (as ``schemas/`` writes it) made national: the town's code in
+    the table, first in its primary key and in each foreign key between records.
+
+    >>> town = {"name": "town_insee", "type": "string"}
+    >>> schema = {"fields": [{"name": "action_id", "constraints": {"unique": True}}, {"name": "theme"}],
+    ...           "primaryKey": ["action_id", "theme"],
+    ...           "foreignKeys": [{"fields": ["action_id"],
+    ...                            "reference": {"resource": "actions", "fields": ["action_id"]}}]}
+    >>> national = national_schema("action_themes", schema, town)
+    >>> [f["name"] for f in national["fields"]], national["primaryKey"]
+    (['action_id', 'town_insee', 'theme'], ['town_insee', 'action_id', 'theme'])
+    >>> national["foreignKeys"][0]["fields"], national["fields"][0]["constraints"]
+    (['town_insee', 'action_id'], {})
+    """
+    from .schemas import LABELS
+
+    if table == LABELS:  # the vocabularies' codes, the same for every town
+        return schema
+    result = copy.deepcopy(schema)
+    if TOWN not in {f["name"] for f in result["fields"]}:
+        result["fields"].insert(1, {**town_field, "description": TOWN_DESCRIPTION})
+    for field in result["fields"]:
+        field.get("constraints", {}).pop("unique", None)  # unique within a town: the key says it
+    result["primaryKey"] = [TOWN, *result["primaryKey"]]
+    for key in result.get("foreignKeys", []):
+        if key["reference"]["resource"] != LABELS:
+            key["fields"] = [TOWN, *key["fields"]]
+            key["reference"]["fields"] = [TOWN, *key["reference"]["fields"]]
+    return result
+
+
+def _write_national_schemas(folder: Path) -> None:
+    """The national ``package.json`` and table schemas, derived from ``schemas/``."""
+    from . import schemas
+
+    template = copy.deepcopy(schemas.package_template())
+    template.update(PACKAGE)
+    template["sources"] = [{"title": "Publications communales (une par commune), faites par "
+                                     "ce pipeline à partir de la page de chaque commune"}]
+    (folder / "package.json").write_text(json.dumps(template, ensure_ascii=False, indent=2),
+                                         encoding="utf-8")
+    partners = schemas._schema_file("partners")
+    town_field = next(f for f in partners["fields"] if f["name"] == TOWN)
+    for resource in template["resources"]:
+        schema = national_schema(resource["name"], schemas._schema_file(resource["name"]), town_field)
+        (folder / resource["schema"]).write_text(json.dumps(schema, ensure_ascii=False, indent=2),
+                                                 encoding="utf-8")
+
+
+def _clear_caches() -> None:
+    from . import config, schemas
+
+    for function in (schemas.package_template, schemas._schema_file, schemas.table_schema,
+                     config.config):
+        function.cache_clear()
+
+
+@contextmanager
+def use_town(path: Path) -> Iterator[None]:
+    """Read the town configuration in ``path`` instead of ``city.toml`` for the block (the
+    configuration is read through :func:`pipeline.config.config`, cached, with its path as
+    default): how a national run makes each town's release until a town is chosen per run
+    by an argument. The grammar's few caches built from the town (its demonym among the
+    people nouns, the pattern of its name beside a partner's) keep the first town's."""
+    from . import config
+
+    function = config.config.__wrapped__
+    before = function.__defaults__
+    function.__defaults__ = (path,)
+    config.config.cache_clear()
+    try:
+        config.config()  # a bad file is one line here, before anything is written
+        yield
+    finally:
+        function.__defaults__ = before
+        config.config.cache_clear()
+
+
+@contextmanager
+def national_scope() -> Iterator[None]:
+    """For the block, every stage sees the national release's schemas and identity (see the
+    module's docstring): the writers, the views, the validation, the change log, publish."""
+    from . import schemas
+
+    with tempfile.TemporaryDirectory(prefix="national-") as folder:
+        root = Path(folder)
+        (root / "schemas").mkdir()
+        _write_national_schemas(root / "schemas")
+        (root / "national.toml").write_text(IDENTITY, encoding="utf-8")
+        before = schemas.SCHEMA_DIR
+        schemas.SCHEMA_DIR = root / "schemas"
+        _clear_caches()
+        try:
+            with use_town(root / "national.toml"):
+                yield
+        finally:
+            schemas.SCHEMA_DIR = before
+            _clear_caches()
+
+
+def is_national(folder: Path) -> bool:
+    """Whether ``folder`` holds a national release (its packages bear the national name)."""
+    descriptor = Layout(folder).descriptor("json")
+    try:
+        return json.loads(descriptor.read_text(encoding="utf-8")).get("name") == NATIONAL_NAME
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+@contextmanager
+def reading(folder: Path) -> Iterator[None]:
+    """The scope a command needs to read ``folder`` (``publish``): the national one for a
+    national release, none for a town's."""
+    if is_national(folder):
+        with national_scope():
+            yield
+    else:
+        yield
+
+
+# --- The towns' releases --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TownRelease:
+    """One town's release, as the national stage reads it: who, which version, its rows."""
+
+    folder: Path
+    insee: str
+    name: str
+    version: str
+    date: str
+    source_sha256: str
+    source_url: str | None
+    content: Content
+
+
+def _schema_shape(content: Content) -> dict[str, Any]:
+    from .changes import _schema_shape
+
+    return {name: _schema_shape(schema) for name, schema in content[0].items()}
+
+
+def read_town(folder: Path) -> TownRelease:
+    """The release ``run`` wrote in ``folder``, checked whole; one line when it is not one."""
+    from .changes import content
+    from .release import is_release
+    from .validate import check_release, load_json
+
+    if not folder.is_dir() or not is_release(folder):
+        raise InputError(f"{folder}: not a release folder (no */datapackage.json): give folders "
+                         "written by `python -m pipeline run`")
+    if is_national(folder):
+        raise InputError(f"{folder}: a national release, not a town's: give the towns' releases")
+    version = check_release(folder)
+    layout = Layout(folder)
+    schemas, rows = content(layout)
+    if TOWN not in {f["name"] for f in schemas.get("partners", {}).get("fields", [])}:
+        raise InputError(f"{folder}: release {version} has no {TOWN} column (made by an older "
+                         "schema version); run the town again with this code")
+    for name, schema in schemas.items():  # the JSON holds a date's ISO text: the date it is
+        dates = [f["name"] for f in schema["fields"] if f["type"] == "date"]
+        for row in rows[name] if dates else ():
+            for field in dates:
+                if row[field] is not None:
+                    row[field] = date.fromisoformat(str(row[field]))
+    descriptor = load_json(layout.descriptor("json"))
+    spatial = descriptor.get("spatial") or {}
+    insee, name = str(spatial.get("insee") or ""), str(spatial.get("name") or "")
+    found = {r[TOWN] for table in ("partners", "actions") for r in rows.get(table, [])}
+    if not insee or found - {insee}:
+        raise InputError(f"{folder}: its rows and its descriptor disagree on the town's INSEE "
+                         f"code ({', '.join(sorted(map(str, found | {insee})))})")
+    latest = load_json(layout.changelog_json)["releases"][0]
+    source: dict[str, Any] = next(
+        (s for s in descriptor.get("sources", []) if "://" in str(s.get("path", ""))), {})
+    return TownRelease(folder, insee, name, version, latest["date"], latest["source_sha256"],
+                       source.get("path"), (schemas, rows))
+
+
+def read_towns(folders: list[Path]) -> list[TownRelease]:
+    """The towns' releases, in the order of their INSEE codes; refused, with one line, when
+    two are the same town's, or their schemas differ from each other or from this code's."""
+    from .release import new_content
+    from .schemas import table_names
+
+    if not folders:
+        raise InputError("no town release given")
+    towns = [read_town(folder) for folder in folders]
+    seen: dict[str, TownRelease] = {}
+    for town in towns:
+        if town.insee in seen:
+            raise InputError(f"{seen[town.insee].folder} and {town.folder}: two releases of the "
+                             f"same town ({town.name}, INSEE {town.insee}); give one per town")
+        seen[town.insee] = town
+    code = _schema_shape(new_content({t: [] for t in table_names()}))
+    for town in towns:
+        if _schema_shape(town.content) != code:
+            other = towns[0] if _schema_shape(towns[0].content) == code and town is not towns[0] else None
+            with_what = f"{other.folder}'s and " if other else ""
+            raise InputError(f"{town.folder}: release {town.version}'s schemas differ from "
+                             f"{with_what}this code's (another schema version); run every town "
+                             "with the same code")
+    return sorted(towns, key=lambda t: t.insee)
+
+
+def stacked(towns: list[TownRelease]) -> Tables:
+    """The towns' rows, town after town, each with its town's code, in the national
+    schemas' columns (call in :func:`national_scope`)."""
+    from .schemas import LABELS, table_names
+    from .tables import tables
+
+    records: dict[str, list[dict[str, Any]]] = {}
+    for name in table_names():
+        if name == LABELS:
+            continue
+        records[name] = [{**row, TOWN: town.insee} for town in towns
+                         for row in town.content[1][name]]
+    return tables(records)
+
+
+# --- The change log, by town ----------------------------------------------------------------
+
+def _town_content(content: Content, insee: str, town_schemas: dict[str, Any]) -> Content:
+    """One town's rows of a national content, compared on the town's own schemas (its own
+    keys), the town's code left out of the tables that only the national package gives it."""
+    from .schemas import LABELS
+
+    rows = {}
+    for name, schema in town_schemas.items():
+        if name == LABELS:
+            continue
+        own = {f["name"] for f in schema["fields"]}
+        rows[name] = [{k: v for k, v in r.items() if k in own}
+                      for r in content[1].get(name, []) if r.get(TOWN) == insee]
+    return {n: s for n, s in town_schemas.items() if n != LABELS}, rows
+
+
+@dataclass
+class TownChange:
+    insee: str
+    name: str
+    version: str  # the town's release in the new national release ("" when removed)
+    status: str  # "added", "removed", "changed", "unchanged"
+    changes: Changes
+
+
+def town_changes(old: Content, new: Content, towns: list[TownRelease],
+                 town_schemas: dict[str, Any]) -> list[TownChange]:
+    """What changed in each town from the national content ``old`` to ``new``."""
+    from .changes import Changes, compare_content
+
+    before = {r[TOWN]: r.get(TOWN_NAME, "") for r in old[1].get("partners", []) + old[1].get("actions", [])}
+    before |= {str(i): "" for i in _towns_of(old) if i not in before}
+    result = []
+    for town in towns:
+        if town.insee not in before:
+            result.append(TownChange(town.insee, town.name, town.version, "added", Changes()))
+            continue
+        changes = compare_content(_town_content(old, town.insee, town_schemas),
+                                  _town_content(new, town.insee, town_schemas))
+        result.append(TownChange(town.insee, town.name, town.version,
+                                 "changed" if changes.level else "unchanged", changes))
+    kept = {t.insee for t in towns}
+    result += [TownChange(insee, name, "", "removed", Changes())
+               for insee, name in sorted(before.items()) if insee not in kept]
+    return result
+
+
+def _towns_of(content: Content) -> set[str]:
+    return {str(r[TOWN]) for rows in content[1].values() for r in rows if TOWN in r}
+
+
+TOWN_WORDS = {"added": "commune ajoutée", "removed": "commune retirée",
+              "unchanged": "aucun changement", "changed": "modifiée"}
+
+
+def render_town_log(history: list[dict[str, Any]]) -> str:
+    """The national change log, newest release first: for each release, each town's
+    changes, in French (Markdown), said as a town's own change log says them."""
+    from .changes import LEVEL_WORDS, UNDATED, _changes_lines, _counts, _style
+
+    style = _style("markdown")
+    lines = ["# Journal des modifications (publication nationale)", "",
+             "Chaque publication nationale, la plus récente en premier, et pour chacune ce qui a "
+             "changé dans chaque commune depuis la précédente : lignes ajoutées, supprimées ou "
+             "modifiées, nommées et suivies de leur identifiant dans la publication de la commune "
+             "(la clé nationale y ajoute le code INSEE) ; le détail complet est dans "
+             "`changelog.json`.", ""]
+    for release in history:
+        dated = f" — {release['date']}" if release["date"] != UNDATED else ""
+        lines += [f"## {release['version']}{dated}", "",
+                  f"{LEVEL_WORDS[release['level']]} Communes : {len(release['towns'])}.", "",
+                  f"Lignes par table — {_counts(release['rows'])}.", ""]
+        quiet = [t for t in release["towns"] if t["status"] == "unchanged"]
+        for town in (t for t in release["towns"] if t["status"] != "unchanged"):
+            said = TOWN_WORDS[town["status"]]
+            version = f", publication communale {town['version']}" if town["version"] else ""
+            lines += [f"### {style.text(town['name'])} ({style.code(town['insee'])}) : {said}{version}", ""]
+            if town.get("changes"):
+                lines += [line.replace("### ", "#### ", 1) if line.startswith("### ") else line
+                          for line in _changes_lines(town["changes"], style)]
+        if quiet:  # said in one line: a national release of a thousand towns changes few
+            lines += ["Sans changement : " + ", ".join(
+                f"{style.text(t['name'])} ({style.code(t['insee'])})" for t in quiet) + ".", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- The national release -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NationalOutcome:
+    version: str
+    level: str | None  # None: nothing changed, nothing written
+    towns: list[TownChange]
+    seconds: dict[str, float]
+
+
+def _page_text(towns: list[TownRelease]) -> str:
+    """What the national release's ``source/`` holds: one line per town, its release and
+    the page it was read from (each town's ``source_line`` numbers its own release's text)."""
+    return "".join(f"{t.insee} {t.name} : publication {t.version}, page {t.source_url or '(sans adresse)'}, "
+                   f"sha256 {t.source_sha256}\n" for t in towns)
+
+
+def _national_descriptors(layout: Layout, towns: list[TownRelease]) -> None:
+    """Each descriptor says where its data are about: France, and the towns stacked."""
+    from .emit import PACKAGES
+    from .emit.json import write_json
+
+    for fmt in PACKAGES:
+        path = layout.descriptor(fmt.FORMAT)
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        descriptor["spatial"] = {"name": "France", "zone": "country:fr",
+                                 "towns": [{"name": t.name, "insee": t.insee} for t in towns]}
+        descriptor["publisher"] = {"name": descriptor["contributors"][0]["title"]}
+        descriptor["sources"] += [{"title": f"Publication {t.version} de {t.name} ({t.insee})",
+                                   **({"path": t.source_url} if t.source_url else {}),
+                                   "sha256": t.source_sha256} for t in towns]
+        write_json(path, descriptor)
+
+
+def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
+          workers: int | None = None) -> NationalOutcome:
+    """Stack the towns' releases in ``folders`` into the national release ``output``."""
+    from .release import check_output
+
+    check_output(output, first_release=True)
+    if output.exists() and any(output.iterdir()) and not is_national(output):
+        raise ReleaseError(f"{output}: holds a town's release, not a national one; refusing to "
+                           "replace it")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with locked(output), contextlib.ExitStack() as reading_towns:
+        # no run swaps a town's release while it is read (in one order: no two commands wait
+        # for each other); a folder that is not a release is refused when it is read
+        for folder in sorted({f.resolve() for f in folders if Layout(f).is_release()}):
+            reading_towns.enter_context(locked(folder, writing=False))
+        return _merge(folders, output, timings, workers)
+
+
+def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | None) -> NationalOutcome:
+    from .changes import UNDATED, bump
+    from .changes import content as read_content
+    from .dictionary import about, tables_of
+    from .emit import (
+        AFTER_VALIDATION, PACKAGES, WHILE_VALIDATING, Contents, write_packages, write_views,
+    )
+    from .emit.json import write_json
+    from .release import FIRST_VERSION, _checksums, _swap, new_content, staging
+    from .schemas import table_names
+    from .sources import Snapshot
+    from .validate import Checks, check_release, validate_staged, warm_up
+    from .workers import Pool, cores
+
+    towns = clock.timed("read the towns' releases", read_towns, folders)
+    town_schemas = new_content({t: [] for t in table_names()})[0]
+    with national_scope():
+        data = clock.timed("stack", stacked, towns)
+        new = new_content(data)
+        previous = None
+        if is_national(output):
+            previous = (check_release(output), read_content(Layout(output)))
+        changes = town_changes(previous[1], new, towns, town_schemas) if previous else \
+            [TownChange(t.insee, t.name, t.version, "added", _no_changes()) for t in towns]
+        if previous is None:
+            level, version, history = "initial", FIRST_VERSION, []
+        else:
+            schema_changed = _schema_shape(previous[1]) != _schema_shape(new)
+            levels = {"major"} if schema_changed else set()
+            levels |= {"minor" for c in changes if c.status in ("added", "removed")}
+            levels |= {c.changes.level for c in changes if c.changes.level}
+            if not levels:
+                return NationalOutcome(previous[0], None, changes, dict(clock.stages))
+            level = next(v for v in ("major", "minor", "patch") if v in levels)
+            version = bump(previous[0], level)
+            history = json.loads(Layout(output).changelog_json.read_text(encoding="utf-8"))["releases"]
+        dated = [t.date for t in towns if t.date != UNDATED]
+        date = max(dated) if dated else UNDATED
+        combined = hashlib.sha256("".join(f"{t.insee} {t.source_sha256}\n" for t in towns)
+                                  .encode()).hexdigest()
+        text = _page_text(towns)
+        described = about(Snapshot(Path(), combined, None, None if date == UNDATED else date), text)
+        contents = Contents(data, tables_of(data), described, version, text)
+        count = workers if workers is not None else (cores() if sum(map(len, data.values())) > 50_000 else 1)
+        with Pool(count, warm_up) as pool, staging(output) as staged:
+            checks = Checks(pool)
+            write_packages(staged, data, described, version, clock)
+            _national_descriptors(staged, towns)
+            for fmt in PACKAGES:
+                checks.written(staged, fmt.FORMAT)
+            warnings = write_views(staged, contents, clock, WHILE_VALIDATING)
+            clock.timed("validate the staged release", validate_staged, staged.root, checks)
+            warnings += write_views(staged, contents, clock, AFTER_VALIDATION)
+            entry = {
+                "version": version, "level": level, "date": date, "source_sha256": combined,
+                "rows": {table: len(rows) for table, rows in data.items()},
+                "changes": None if level == "initial" else {"towns": {
+                    c.insee: c.status for c in changes}},
+                "towns": [{"insee": c.insee, "name": c.name, "version": c.version,
+                           "status": c.status,
+                           "changes": c.changes.to_json() if c.status == "changed" else None}
+                          for c in changes],
+            }
+            history = [entry, *history]
+            write_json(staged.changelog_json, {"releases": history})
+            staged.changelog_md.write_text(render_town_log(history), encoding="utf-8")
+            write_json(staged.run_report, {
+                "release": {"version": version, "level": level},
+                "towns": [{"insee": t.insee, "name": t.name, "version": t.version,
+                           "release": t.folder.name} for t in towns],
+                "warnings": warnings})
+            _checksums(staged)
+            _swap(staged.root, output)
+    return NationalOutcome(version, level, changes, dict(clock.stages))
+
+
+def _no_changes() -> Changes:
+    from .changes import Changes
+
+    return Changes()
+
+
+# --- Many towns, one machine ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TownJob:
+    """One town's step of a national run: its configuration, its page, its release folder."""
+
+    town: Path
+    source: Path
+    output: Path
+
+
+def _town_worker() -> None:
+    """What a town worker does once: load what every town's run needs (forked from a
+    process that has, this costs nothing), and validate each town in itself (a release of
+    a hundred entries is validated faster than a process starts; the other cores have
+    their own towns)."""
+    from . import run as run_module
+    from .validate import warm_up
+
+    warm_up()
+    run_module.validation_workers = lambda snapshot: 0
+
+
+@dataclass(frozen=True)
+class TownResult:
+    """What became of one town's step: its release folder, the release's version and the
+    change's level (None: unchanged), the wall time, or the one line that stopped it."""
+
+    folder: str
+    version: str
+    level: str | None
+    seconds: float
+    error: str = ""
+
+
+def town_release(job: TownJob) -> TownResult:
+    """One town's release (``run``, as its configuration says who it is). A town whose page
+    or configuration stops its run is said in its result: the other towns go on."""
+    import time
+
+    from .errors import PipelineError
+    from .run import run
+
+    start = time.perf_counter()
+    try:
+        with use_town(job.town):
+            result = run(job.source, job.output, first_release=not Layout(job.output).is_release())
+    except PipelineError as exc:
+        return TownResult(str(job.output), "", None, time.perf_counter() - start, str(exc))
+    if isinstance(result, str):
+        return TownResult(str(job.output), result, None, time.perf_counter() - start)
+    return TownResult(str(job.output), result.release.version, result.release.level,
+                      time.perf_counter() - start)
+
+
+def preload() -> None:
+    """Import every stage a town's run uses, and the libraries its writers load when they
+    first write, once, before the workers are forked."""
+    import babel  # noqa: F401
+    import jinja2  # noqa: F401
+    import pyarrow.csv
+    import pyarrow.parquet  # noqa: F401
+    import xlsxwriter  # noqa: F401
+
+    from . import emit, extract, load, parse, places, release, report, run, tables, validate  # noqa: F401
+    from .dictionary import quantity
+    from .validate import warm_up
+
+    warm_up()
+    quantity(2, "a", "b")  # Babel's French plural rules, loaded on first use
+
+
+def run_towns(jobs: list[TownJob], workers: int | None = None) -> list[TownResult]:
+    """Every town's release, spread over the cores: the stages imported once, here, then
+    one task a town in worker processes forked from this one (``Pool(0)``: here, in turn)."""
+    from .workers import Pool, cores
+
+    preload()
+    count = cores() if workers is None else workers
+    with Pool(count, _town_worker if count else None) as pool:
+        pending = [pool.submit(town_release, job) for job in jobs]
+        return [task.result() for task in pending]
