@@ -578,8 +578,11 @@ def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
     return INTRODUCTION, False
 
 
-def _link_intro(items: list[Block], sections: list[Section], set_aside: list[SetAside]) -> None:
-    linked = link_intro([b.text for b in items], [split_heading(s.heading.text)[0] for s in sections])
+def _link_intro(items: list[Block], sections: list[Section], set_aside: list[SetAside],
+                linked: list[int | None] | None = None) -> None:
+    """Each section's intro item (``linked``: already found for these sections)."""
+    if linked is None:
+        linked = link_intro([b.text for b in items], [split_heading(s.heading.text)[0] for s in sections])
     for section, index in zip(sections, linked, strict=True):
         section.intro = items[index] if index is not None else None
     taken = set(linked)
@@ -723,7 +726,10 @@ def parse(blocks: list[Block]) -> Page:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
             set_aside.append(SetAside(block, reason, loss, warn=reason == DATED_INTRODUCTION))
     items = [b for b in intro if b.kind == "list_item" and not b.aside]
-    introduced = _introduced(body, starts, items)
+    places = [_place_and_country(item.text) for item in items]
+    linked = link_intro([b.text for b in items], [split_heading(body[s].text)[0] for s in starts])
+    introduced = _introduced(body, starts, places, set(linked))
+    unchanged = len(starts)
     starts = sorted([*starts, *introduced])
     sections = []
     for n, start in enumerate(starts):
@@ -732,8 +738,8 @@ def parse(blocks: list[Block]) -> Page:
         _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
                       set_aside)
         sections.append(section)
-    sections = _continued(sections, items, set_aside)
-    _link_intro(items, sections, set_aside)
+    sections = _continued(sections, {slug(place) for place, _ in places}, set_aside)
+    _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _to_named_partners(sections)
     return Page(title.text if title else None, items, sections, set_aside)
 
@@ -769,24 +775,30 @@ _BRACKET_AFTER = re.compile(r"\s{0,3}\(([^()]{1,60})\)")
 INTRODUCING = 400  # characters of a sentence that introduces a partner
 
 
-def _introduced(body: list[Block], starts: list[int], items: list[Block]) -> dict[int, Block]:
+def _place_and_country(item: str) -> tuple[str, str | None]:
+    """An intro item's place and country code."""
+    name, bracket = split_heading(item)
+    return place_name(name), countries(bracket)[1]
+
+
+def _introduced(body: list[Block], starts: list[int], places: list[tuple[str, str | None]],
+                linked: set[int | None]) -> dict[int, Block]:
     """The paragraphs that open the section of a partner of the intro's list that no
-    heading names ("Depuis 1997, Ivry est jumelée avec La Lisa (Cuba)." where a heading
+    heading names ("Depuis 1997, la Ville est jumelée avec La Lisa (Cuba)." where a heading
     "La Lisa (Cuba)" is missing, a grid of cells with no heading): by index in ``body``,
     the heading each stands for, the place as the paragraph writes it with its country
     (:func:`introduces`). The paragraph is the new section's first description block."""
-    linked = set(link_intro([b.text for b in items], [split_heading(body[s].text)[0] for s in starts]))
     wanted: dict[str, list[tuple[str, str]]] = {}  # first word of the place -> (place, country code)
-    for i, item in enumerate(items):
-        name, bracket = split_heading(item.text)
-        place, code = place_name(name), countries(bracket)[1]
+    for i, (place, code) in enumerate(places):
         if i not in linked and code and (words := sorted(name_words(place))):
             wanted.setdefault(words[0], []).append((place, code))
     found: dict[int, Block] = {}
-    level = body[starts[0]].level
+    level, headings = body[starts[0]].level, set(starts)
     for i in range(starts[0] + 1, len(body)):
         block = body[i]
-        if not wanted or block.kind != "paragraph" or block.aside or i in starts:
+        if not wanted:
+            break
+        if block.kind != "paragraph" or block.aside or i in headings:
             continue
         head = block.text[:INTRODUCING]
         for word in name_words(head) & wanted.keys():
@@ -795,10 +807,11 @@ def _introduced(body: list[Block], starts: list[int], items: list[Block]) -> dic
                 if heading := introduces(head, following, place, code):
                     found[i] = Block("heading", heading, block.line, level=level)
                     wanted[word].remove((place, code))
+                    if not wanted[word]:
+                        del wanted[word]
                     break
             if i in found:
                 break
-        wanted = {w: places for w, places in wanted.items() if places}
     return found
 
 
@@ -810,7 +823,7 @@ def introduces(text: str, following: str, place: str, code: str) -> str | None:
     it, not a passing mention. The heading is the place as the paragraph writes it, and
     its brackets.
 
-    >>> introduces("Depuis 1997, Ivry est jumelée avec La Lisa (Cuba).",
+    >>> introduces("Depuis 1997, la Ville est jumelée avec La Lisa (Cuba).",
     ...            "La Lisa est l’une des quinze municipalités de La Havane.", "La Lisa", "CU")
     'La Lisa (Cuba)'
     >>> introduces("Notre amitié avec Tamba, au Mali, date de 1990. Tamba compte 9 000 habitants.",
@@ -842,14 +855,16 @@ def _to_named_partners(sections: list[Section]) -> None:
     another partner) to that partner's section: the partner its words name (heading or
     intro item, :func:`named_partner`), the one partner of the page in the country it
     names."""
-    aliases = [_aliases(section) for section in sections]
-    codes = [countries(split_heading(s.heading.text)[1])[1]
-             or (countries(split_heading(s.intro.text)[1])[1] if s.intro else None) for s in sections]
+    heads = [[_named_head(entry) for entry in section.entries] for section in sections]
+    if not any(head for entries in heads for head in entries):
+        return  # no entry opens with a name: the partners' names are not needed
+    names = PartnerNames([_aliases(section) for section in sections],
+                         [_country_of(section) for section in sections])
     moved: list[list[Entry]] = [[] for _ in sections]
     for n, section in enumerate(sections):
         kept = []
-        for entry in section.entries:
-            to = named_partner(entry, aliases, codes)
+        for entry, head in zip(section.entries, heads[n], strict=True):
+            to = _partner_named(head, names) if head else None
             if to is None or to == n:
                 kept.append(entry)
             else:
@@ -866,6 +881,11 @@ def _aliases(section: Section) -> list[set[str]]:
     return [words for name in names if (words := name_words(place_name(name)))]
 
 
+def _country_of(section: Section) -> str | None:
+    return countries(split_heading(section.heading.text)[1])[1] or (
+        countries(split_heading(section.intro.text)[1])[1] if section.intro else None)
+
+
 def _same_words(words: set[str], other: set[str]) -> bool:
     """Two names of one place: the words of one among the other's, each maybe in another
     spelling ("brandebourg" and "brandenburg": difflib ratio ≥ ``SIMILAR_SPELLING``).
@@ -878,55 +898,127 @@ def _same_words(words: set[str], other: set[str]) -> bool:
         difflib.SequenceMatcher(None, w, o).ratio() >= SIMILAR_SPELLING for o in large) for w in small)
 
 
+class PartnerNames:
+    """The words of each partner's names (its heading's and intro item's places) and its
+    country, indexed by word and by a word's first letters, so that finding the partner a
+    phrase names costs the same with 6 partners or 100,000.
+
+    >>> names = PartnerNames([[{"gao"}], [{"tindouf", "camps", "refugies"}]], ["ML", "DZ"])
+    >>> names.named({"tindouf"}), names.named({"tindouff"}), names.named({"kita"})
+    ([1], [1], [])
+    """
+
+    MAX_CLOSE = 20  # partners sharing a word of the phrase, or its first letters, compared
+
+    def __init__(self, aliases: list[list[set[str]]], codes: list[str | None]):
+        self.aliases, self.codes = aliases, codes
+        self._by_word: dict[str, set[int]] = {}
+        self._by_start: dict[str, set[int]] = {}
+        self._by_code: dict[str, list[int]] = {}
+        for n, names in enumerate(aliases):
+            for word in set().union(*names):
+                self._by_word.setdefault(word, set()).add(n)
+                self._by_start.setdefault(word[:3], set()).add(n)
+        for n, code in enumerate(codes):
+            if code:
+                self._by_code.setdefault(code, []).append(n)
+
+    def named(self, words: set[str]) -> list[int]:
+        """The partners one of whose names holds ``words`` or is held by them, each word
+        maybe in a close spelling."""
+        found = []
+        for n in sorted(set().union(*(sorted(self._by_word.get(w, set()) | self._by_start.get(w[:3], set()))
+                                      [:self.MAX_CLOSE] for w in words))):
+            if any(_same_words(words, alias) for alias in self.aliases[n]):
+                found.append(n)
+                if len(found) > 1:
+                    break  # two partners: the phrase names neither for sure
+        return found
+
+    def in_country(self, code: str) -> list[int]:
+        return self._by_code.get(code, [])
+
+
 # What opens an entry's text after its label: a short name, then a colon, a comma or a
 # spaced dash ("Tindouf : …", "Dianguirdé – …").
 _NAMED_HEAD = re.compile(r"[\s:–—-]*(?P<head>[^:,;.()\d]{2,80}?)\s*(?::|,|\s[–—-]\s)")
 
 
-def named_partner(entry: Entry, aliases: list[list[set[str]]], codes: list[str | None]) -> int | None:
+def named_partner(entry: Entry, names: PartnerNames) -> int | None:
     """The partner (its index) whose name, or country, an entry's text opens with after
     its label, followed by a separator; ``None`` when it names none or several.
 
-    >>> aliases = [[{"gao"}], [{"tindouf", "camps", "refugies"}]]
-    >>> named_partner(Entry("Juillet 2023", "Juillet 2023 – Tindouf : reprise de l’accueil", 1, 1),
-    ...               aliases, ["ML", "DZ"])
+    >>> names = PartnerNames([[{"gao"}], [{"tindouf", "camps", "refugies"}]], ["ML", "DZ"])
+    >>> named_partner(Entry("Juillet 2023", "Juillet 2023 – Tindouf : reprise de l’accueil", 1, 1), names)
     1
-    >>> named_partner(Entry("2019", "2019 : Algérie, envoi de matériel", 1, 1), aliases, ["ML", "DZ"])
+    >>> named_partner(Entry("2019", "2019 : Algérie, envoi de matériel", 1, 1), names)
     1
-    >>> named_partner(Entry("2005", "2005, Ivry, Gao et Tindouf ont …", 1, 1), aliases, ["ML", "DZ"]) is None
+    >>> named_partner(Entry("2005", "2005, la Ville, Gao et Tindouf ont …", 1, 1), names) is None
     True
     """
+    head = _named_head(entry)
+    return _partner_named(head, names) if head else None
+
+
+def _named_head(entry: Entry) -> tuple[str, str | None] | None:
+    """The name (and its country code, when it is a country's) an entry's text opens
+    with after its label, followed by a separator; ``None`` when it opens otherwise."""
     rest = entry.text[len(entry.label):] if entry.label and entry.text.startswith(entry.label) else entry.text
     found = _NAMED_HEAD.match(rest)
     if found is None:
         return None
     head = found["head"].strip()
     if code := country_code(head):
-        named = [n for n, c in enumerate(codes) if c == code]
-    elif heading_like(head):
-        words = name_words(head)
-        named = [n for n, names in enumerate(aliases) if any(_same_words(words, alias) for alias in names)]
-    else:
-        return None
+        return head, code
+    return (head, None) if heading_like(head) else None
+
+
+def _partner_named(head: tuple[str, str | None], names: PartnerNames) -> int | None:
+    """The one partner a name opening an entry names (the one partner in its country)."""
+    name, code = head
+    named = names.in_country(code) if code else names.named(name_words(name))
     return named[0] if len(named) == 1 else None
 
 
-def _continued(sections: list[Section], items: list[Block], set_aside: list[SetAside]) -> list[Section]:
+def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]) -> list[Section]:
     """The sections, a section that names the same place as one above ("Brandebourg-sur-la-
     Havel (suite)", the same heading again further down, or the place in another spelling:
     :func:`_same_place`) joined to that one: one partner, its description and entries in
-    the page's order; the second heading is set aside."""
+    the page's order; the second heading is set aside (``own``: the places of the intro's
+    items, as slugs). The sections above are looked up by
+    their place, and by its first letters for a close spelling (at most ``MAX_CLOSE`` of
+    them), so that a page of 100,000 sections costs no 10^10 comparisons."""
     kept: list[Section] = []
-    own = {slug(place_name(split_heading(b.text)[0])) for b in items}
+    by_place: dict[str, list[tuple[Section, str | None]]] = {}
+    by_start: dict[str, list[tuple[Section, str | None]]] = {}
     for section in sections:
-        earlier = next((k for k in kept if _same_place(k.heading.text, section.heading.text, own)), None)
-        if earlier is not None:
-            earlier.description += section.description
-            earlier.entries += section.entries
+        place, country = _place_of(section.heading.text)
+        same = [k for k, c in by_place.get(place, ()) if not (c and country and c != country)]
+        if not same and place and not country and place not in own:
+            same = [k for k, c in by_start.get(place[:3], ())[-MAX_CLOSE:]
+                    if _close_spelling(slug(place_name(split_heading(k.heading.text)[0])), place)]
+        if place and same:
+            same[0].description += section.description
+            same[0].entries += section.entries
             set_aside.append(SetAside(section.heading, CONTINUED))
             continue
         kept.append(section)
+        by_place.setdefault(place, []).append((section, country))
+        by_start.setdefault(place[:3], []).append((section, country))
     return kept
+
+
+MAX_CLOSE = 20  # sections above whose place starts alike, compared by spelling
+
+
+def _place_of(heading: str) -> tuple[str, str | None]:
+    """A heading's place (its slug) and country code."""
+    name, bracket = split_heading(heading)
+    return slug(place_name(name)), countries(bracket)[1]
+
+
+def _close_spelling(place: str, other: str) -> bool:
+    return difflib.SequenceMatcher(None, place, other).ratio() >= SIMILAR_SPELLING
 
 
 def _same_place(first: str, later: str, own: Collection[str] = ()) -> bool:
@@ -935,6 +1027,7 @@ def _same_place(first: str, later: str, own: Collection[str] = ()) -> bool:
     partner), or, when it says no country of its own, the name in a close spelling
     (difflib ratio of the folded names ≥ ``SIMILAR_SPELLING``) that no intro item writes as
     its own place (``own``: "Saint-Genis" listed beside "Saint-Denis" is another partner).
+    What :func:`_continued` asks of each pair, one at a time.
 
     >>> _same_place("Brandenburg-sur-la-Havel (Allemagne)", "Brandebourg-sur-la-Havel (suite)")
     True
@@ -945,14 +1038,11 @@ def _same_place(first: str, later: str, own: Collection[str] = ()) -> bool:
     >>> _same_place("Saint-Denis", "Saint-Genis (suite)", {"saint-genis"})
     False
     """
-    name, bracket = split_heading(first)
-    later_name, later_bracket = split_heading(later)
-    place, later_place = slug(place_name(name)), slug(place_name(later_name))
+    (place, country), (later_place, later_country) = _place_of(first), _place_of(later)
     if not place or not later_place:
         return False
-    country, later_country = countries(bracket)[1], countries(later_bracket)[1]
     if place == later_place:
         return not (country and later_country and country != later_country)
     if later_country or later_place in own:
         return False
-    return difflib.SequenceMatcher(None, place, later_place).ratio() >= SIMILAR_SPELLING
+    return _close_spelling(place, later_place)
