@@ -117,6 +117,8 @@ _TEMPLATE_CODE = re.compile(r"\s*(?:\{\{|\{%|\[/?caption\b|\[/?gallery\b|<!--)",
 # author's initials and a number in Word ("[JM1]Vérifier la date …"), a letter in an
 # export of an online editor ("[a]à confirmer"); a footnote's mark is a number alone.
 _COMMENT_MARK = re.compile(r"\s*\[(?:[^\W\d_]{1,4}\d{1,3}|[a-z]{1,2})\]")
+_EDITOR_NOTE = re.compile(r"\s*[\[(]\s*" + _openings(_FURNITURE_CUES["editor_notes"], colon=False).pattern,
+                          re.IGNORECASE)
 _FURTHER_READING = _openings(_FURNITURE_CUES["further_reading"])
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
@@ -151,7 +153,7 @@ CAPTION = "caption or credit of a picture"
 DOCUMENT_LINK = "link to a document or a medium"
 SITE_CHROME = "the site's own words (cookies, newsletter, follow us)"
 TEMPLATE_CODE = "code of the site's templates"
-EDITOR_COMMENT = "an editor's comment (a word processor's comment mark)"
+EDITOR_COMMENT = "an editor's comment or note to the site's team"
 FURTHER_READING = "link to further reading"
 CONTACT = "contact line (an e-mail address or a phone number)"
 FOOTNOTE = "footnote"
@@ -367,14 +369,17 @@ def around_the_text(text: str) -> str | None:
     ...                               "{{< figure src=x >}}")] == [SITE_CHROME, TEMPLATE_CODE]
     True
     >>> {around_the_text(t) for t in ("[JM1]Vérifier la date : mars 2021 ou avril 2022 ?",
-    ...                               "[b] 2019 ou 2020 ? à voir avec Paul")} == {EDITOR_COMMENT}
+    ...     "[b] 2019 ou 2020 ? à voir avec Paul", "[À vérifier avec le service : 2019 ?]",
+    ...     "(à compléter)")} == {EDITOR_COMMENT}
+    True
+    >>> around_the_text("2019 : accueil de jeunes (à confirmer)") is None
     True
     >>> around_the_text("[1] Source : rapport 2019.") == FOOTNOTE
     True
     """
     if _TEMPLATE_CODE.match(text):
         return TEMPLATE_CODE
-    if _COMMENT_MARK.match(text):
+    if _COMMENT_MARK.match(text) or _EDITOR_NOTE.match(text):
         return EDITOR_COMMENT
     if len(text) > FURNITURE_TEXT or split_any_label(text):
         return None

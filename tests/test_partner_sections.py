@@ -173,11 +173,18 @@ def test_each_section_is_linked_to_its_intro_item_however_the_list_is_written(in
     "[JM1]Vérifier la date avec la direction : mars 2021 ou avril 2022 ? Budget 800 €",
     "[AB12] À confirmer : 2019 ou 2020 ?",
     "[a]Date à revoir avec Paul (juin 2018 ?)",
+    "[À vérifier avec le service : mai 2019 ou 2020 ?]",
+    "(à compléter : bilan 2023)",
 ])
 def test_an_editor_s_comment_is_set_aside_not_an_action(comment):
     body = f"Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires.\n\n{comment}\n"
     assert [labels for _, _, labels in layout(body)] == [["2019"]]
     assert (EDITOR_COMMENT, comment) in reasons(body)
+
+
+def test_an_entry_that_says_it_is_to_be_confirmed_stays_an_entry():
+    body = "Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires (à confirmer).\n"
+    assert [labels for _, _, labels in layout(body)] == [["2019"]]
 
 
 def test_the_reader_and_the_parser_name_a_table_of_contents_alike():
