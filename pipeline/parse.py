@@ -110,6 +110,31 @@ _FILE = re.compile(r"\(\s*(?:" + "|".join(_FURNITURE_CUES["file_types"]) + r")\b
                    + "|".join(_FURNITURE_CUES["file_size_units"]) + r")\s*\)", re.IGNORECASE)
 _CHROME = re.compile("|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
                               for p in _FURNITURE_CUES["site_chrome"]), re.IGNORECASE)
+_CHROME_TITLE = _openings(_FURNITURE_CUES["site_chrome_titles"], colon=False)
+# A row of the site's controls pasted with the text ("Tout accepter    Tout refuser",
+# "Facebook   Twitter   Copier le lien"): short labels apart by wide spaces or tabs.
+_CONTROL_GAP = re.compile(r"\s{3,}|\t")
+CONTROL_WORDS = 3  # words of a button's or a link's label
+CONTROL_ROW = 120  # characters of a row of controls
+
+
+def _controls(text: str) -> bool:
+    """A row of the site's controls: two labels or more, each of a few words, apart by
+    wide spaces or tabs, with no digit nor sentence punctuation (a table row pasted as
+    text has its dates and numbers).
+
+    >>> _controls("Tout accepter    Tout refuser    Personnaliser"), _controls("Accueil de jeunes.")
+    (True, False)
+    >>> _controls("2019    Accueil de jeunes"), _controls("Le jumelage   a été signé. Il dure.")
+    (False, False)
+    """
+    labels = _CONTROL_GAP.split(text.strip())
+    return (len(labels) >= 2 and len(text) <= CONTROL_ROW and not any(c.isdigit() for c in text)
+            and not _SENTENCE_MARKS.search(text)
+            and all(0 < len(label.split()) <= CONTROL_WORDS for label in labels))
+
+
+_SENTENCE_MARKS = re.compile(r"[.!?;:…]")
 # Code of a site's templates left in its text ("{{< figure … >}}", "{% include … %}",
 # "[caption …]", "<!-- … -->"): never the page's words.
 _TEMPLATE_CODE = re.compile(r"\s*(?:\{\{|\{%|\[/?caption\b|\[/?gallery\b|<!--)", re.IGNORECASE)
@@ -389,7 +414,7 @@ def around_the_text(text: str) -> str | None:
         return FURTHER_READING
     if (_DOWNLOAD.match(text) and _says_little(text)) or _MEDIA.match(text) or _FILE.search(text):
         return DOCUMENT_LINK
-    if _CHROME.search(text):
+    if _CHROME.search(text) or _CHROME_TITLE.fullmatch(text.strip(_NOT_WORDS)) or _controls(text):
         return SITE_CHROME
     if (_EMAIL.search(text) or _PHONE.search(text)) and (
             _CONTACT.match(text) or _says_little(text, _EMAIL, _PHONE)):

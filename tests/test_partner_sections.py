@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.extract import extract
 from pipeline.load import read_bytes
-from pipeline.parse import CONTINUED, EDITOR_COMMENT, UNLINKED_ITEM, parse
+from pipeline.parse import CONTINUED, EDITOR_COMMENT, SITE_CHROME, UNLINKED_ITEM, parse
 
 HTML_TOP = "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><main><article>"
 HTML_BOTTOM = "</article></main></body></html>"
@@ -185,6 +185,29 @@ def test_an_editor_s_comment_is_set_aside_not_an_action(comment):
 def test_an_entry_that_says_it_is_to_be_confirmed_stays_an_entry():
     body = "Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires (à confirmer).\n"
     assert [labels for _, _, labels in layout(body)] == [["2019"]]
+
+
+@pytest.mark.parametrize("chrome", [
+    "Accepter\tRefuser\tEn savoir plus",
+    "Votre courriel    Valider",
+    "Mastodon   Bluesky   Envoyer par courriel",
+    "Newsletter",
+    "Lettre d’info :",
+])
+def test_a_row_of_the_site_s_controls_is_set_aside_not_an_action(chrome):
+    body = f"Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires.\n\n{chrome}\n"
+    assert [labels for _, _, labels in layout(body)] == [["2019"]]
+    assert (SITE_CHROME, chrome) in reasons(body)
+
+
+@pytest.mark.parametrize("text", [
+    "2019    Envoi de manuels scolaires",  # a table row pasted as text: a date
+    "Accueil   de la chorale de Quelimane.",  # a sentence with wide spaces
+    "La newsletter du comité a présenté le projet de bibliothèque de Quelimane",
+])
+def test_text_with_wide_spaces_or_a_chrome_word_stays_the_page_s(text):
+    body = f"Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires.\n\n{text}\n"
+    assert SITE_CHROME not in [reason for reason, _ in reasons(body)]
 
 
 def test_the_reader_and_the_parser_name_a_table_of_contents_alike():
