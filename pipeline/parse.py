@@ -741,7 +741,7 @@ def _dated_heading(block: Block) -> Block:
 def parse(blocks: list[Block]) -> Page:
     """Group the page's blocks into its title, intro and partner sections."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
-    body = [_heading_or_not(_dated_heading(b)) for b in (blocks[1:] if title else blocks)]
+    body = [_typed_item(_heading_or_not(_dated_heading(b))) for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]

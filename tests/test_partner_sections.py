@@ -167,6 +167,17 @@ def test_each_section_is_linked_to_its_intro_item_however_the_list_is_written(in
         "La commune de Bobo-Dioulasso (Burkina Faso)", "La ville de Quelimane (Mozambique)"]
 
 
+def test_lines_typed_with_a_bullet_in_a_div_continue_the_entry_above():
+    body = ("<h2>Quelimane (Mozambique)</h2><div>2021 : formation de bibliothécaires, avec :<br>"
+            "•\u00a0des ateliers de catalogage ;<br>•\u00a0une visite de la médiathèque.<br></div>"
+            "<div>2022 : envoi de manuels.</div>")
+    page = page_of(body, True)
+    assert [(e.label, e.text) for e in page.sections[0].entries] == [
+        ("2021", "2021 : formation de bibliothécaires, avec :\n• des ateliers de catalogage ;\n"
+                 "• une visite de la médiathèque."),
+        ("2022", "2022 : envoi de manuels.")]
+
+
 # --- an editor's comment left in a paste ----------------------------------------------------
 
 @pytest.mark.parametrize("comment", [
