@@ -34,17 +34,30 @@ The rules, from the way municipal pages of this kind are written:
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
 from .french import lexicon
-from .places import countries, link_intro, name_words, place_name, split_heading
+from .places import (
+    SIMILAR_SPELLING,
+    countries,
+    country_code,
+    country_in_text,
+    link_intro,
+    name_words,
+    place_name,
+    split_heading,
+)
 from .read import (
+    TABLE_OF_CONTENTS,
     Block,
+    bullet_item,
     IntroWords,
     group_heading,
     heading_key,
@@ -97,9 +110,40 @@ _FILE = re.compile(r"\(\s*(?:" + "|".join(_FURNITURE_CUES["file_types"]) + r")\b
                    + "|".join(_FURNITURE_CUES["file_size_units"]) + r")\s*\)", re.IGNORECASE)
 _CHROME = re.compile("|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
                               for p in _FURNITURE_CUES["site_chrome"]), re.IGNORECASE)
+_CHROME_TITLE = _openings(_FURNITURE_CUES["site_chrome_titles"], colon=False)
+# A row of the site's controls pasted with the text ("Tout accepter    Tout refuser",
+# "Facebook   Twitter   Copier le lien"): short labels apart by wide spaces or tabs.
+_CONTROL_GAP = re.compile(r"\s{3,}|\t")
+CONTROL_WORDS = 3  # words of a button's or a link's label
+CONTROL_ROW = 120  # characters of a row of controls
+
+
+def _controls(text: str) -> bool:
+    """A row of the site's controls: two labels or more, each of a few words, apart by
+    wide spaces or tabs, with no digit nor sentence punctuation (a table row pasted as
+    text has its dates and numbers).
+
+    >>> _controls("Tout accepter    Tout refuser    Personnaliser"), _controls("Accueil de jeunes.")
+    (True, False)
+    >>> _controls("2019    Accueil de jeunes"), _controls("Le jumelage   a été signé. Il dure.")
+    (False, False)
+    """
+    labels = _CONTROL_GAP.split(text.strip())
+    return (len(labels) >= 2 and len(text) <= CONTROL_ROW and not any(c.isdigit() for c in text)
+            and not _SENTENCE_MARKS.search(text)
+            and all(0 < len(label.split()) <= CONTROL_WORDS for label in labels))
+
+
+_SENTENCE_MARKS = re.compile(r"[.!?;:…]")
 # Code of a site's templates left in its text ("{{< figure … >}}", "{% include … %}",
 # "[caption …]", "<!-- … -->"): never the page's words.
 _TEMPLATE_CODE = re.compile(r"\s*(?:\{\{|\{%|\[/?caption\b|\[/?gallery\b|<!--)", re.IGNORECASE)
+# A comment of an office suite pasted with the text: it opens with the comment's mark, the
+# author's initials and a number in Word ("[JM1]Vérifier la date …"), a letter in an
+# export of an online editor ("[a]à confirmer"); a footnote's mark is a number alone.
+_COMMENT_MARK = re.compile(r"\s*\[(?:[^\W\d_]{1,4}\d{1,3}|[a-z]{1,2})\]")
+_EDITOR_NOTE = re.compile(r"\s*[\[(]\s*" + _openings(_FURNITURE_CUES["editor_notes"], colon=False).pattern,
+                          re.IGNORECASE)
 _FURTHER_READING = _openings(_FURNITURE_CUES["further_reading"])
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
@@ -134,6 +178,7 @@ CAPTION = "caption or credit of a picture"
 DOCUMENT_LINK = "link to a document or a medium"
 SITE_CHROME = "the site's own words (cookies, newsletter, follow us)"
 TEMPLATE_CODE = "code of the site's templates"
+EDITOR_COMMENT = "an editor's comment or note to the site's team"
 FURTHER_READING = "link to further reading"
 CONTACT = "contact line (an e-mail address or a phone number)"
 FOOTNOTE = "footnote"
@@ -348,9 +393,19 @@ def around_the_text(text: str) -> str | None:
     >>> [around_the_text(t) for t in ("Nous utilisons des cookies. En 2024, tout a changé.",
     ...                               "{{< figure src=x >}}")] == [SITE_CHROME, TEMPLATE_CODE]
     True
+    >>> {around_the_text(t) for t in ("[JM1]Vérifier la date : mars 2021 ou avril 2022 ?",
+    ...     "[b] 2019 ou 2020 ? à voir avec Paul", "[À vérifier avec le service : 2019 ?]",
+    ...     "(à compléter)")} == {EDITOR_COMMENT}
+    True
+    >>> around_the_text("2019 : accueil de jeunes (à confirmer)") is None
+    True
+    >>> around_the_text("[1] Source : rapport 2019.") == FOOTNOTE
+    True
     """
     if _TEMPLATE_CODE.match(text):
         return TEMPLATE_CODE
+    if _COMMENT_MARK.match(text) or _EDITOR_NOTE.match(text):
+        return EDITOR_COMMENT
     if len(text) > FURNITURE_TEXT or split_any_label(text):
         return None
     if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text):
@@ -359,7 +414,7 @@ def around_the_text(text: str) -> str | None:
         return FURTHER_READING
     if (_DOWNLOAD.match(text) and _says_little(text)) or _MEDIA.match(text) or _FILE.search(text):
         return DOCUMENT_LINK
-    if _CHROME.search(text):
+    if _CHROME.search(text) or _CHROME_TITLE.fullmatch(text.strip(_NOT_WORDS)) or _controls(text):
         return SITE_CHROME
     if (_EMAIL.search(text) or _PHONE.search(text)) and (
             _CONTACT.match(text) or _says_little(text, _EMAIL, _PHONE)):
@@ -553,8 +608,11 @@ def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
     return INTRODUCTION, False
 
 
-def _link_intro(items: list[Block], sections: list[Section], set_aside: list[SetAside]) -> None:
-    linked = link_intro([b.text for b in items], [split_heading(s.heading.text)[0] for s in sections])
+def _link_intro(items: list[Block], sections: list[Section], set_aside: list[SetAside],
+                linked: list[int | None] | None = None) -> None:
+    """Each section's intro item (``linked``: already found for these sections)."""
+    if linked is None:
+        linked = link_intro([b.text for b in items], [split_heading(s.heading.text)[0] for s in sections])
     for section, index in zip(sections, linked, strict=True):
         section.intro = items[index] if index is not None else None
     taken = set(linked)
@@ -683,7 +741,7 @@ def _dated_heading(block: Block) -> Block:
 def parse(blocks: list[Block]) -> Page:
     """Group the page's blocks into its title, intro and partner sections."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
-    body = [_heading_or_not(_dated_heading(b)) for b in (blocks[1:] if title else blocks)]
+    body = [_typed_item(_heading_or_not(_dated_heading(b))) for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
@@ -691,45 +749,330 @@ def parse(blocks: list[Block]) -> Page:
         raise PipelineError(
             "no partner heading found: expected lines such as 'Tombouctou (Mali)'"
         )
-    intro = body[:starts[0]]
+    intro = _intro_list(body[:starts[0]])
     set_aside = [SetAside(title, PAGE_TITLE)] if title else []
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
             set_aside.append(SetAside(block, reason, loss, warn=reason == DATED_INTRODUCTION))
     items = [b for b in intro if b.kind == "list_item" and not b.aside]
+    places = [_place_and_country(item.text) for item in items]
+    linked = link_intro([b.text for b in items], [split_heading(body[s].text)[0] for s in starts])
+    introduced = _introduced(body, starts, places, set(linked))
+    unchanged = len(starts)
+    starts = sorted([*starts, *introduced])
     sections = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
-        section = Section(body[start])
+        section = Section(introduced[start], [body[start]]) if start in introduced else Section(body[start])
         _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
                       set_aside)
         sections.append(section)
-    sections = _continued(sections, set_aside)
-    _link_intro(items, sections, set_aside)
+    sections = _continued(sections, {slug(place) for place, _ in places}, set_aside)
+    _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
+    _to_named_partners(sections)
     return Page(title.text if title else None, items, sections, set_aside)
 
 
-def _continued(sections: list[Section], set_aside: list[SetAside]) -> list[Section]:
+def _intro_list(intro: list[Block]) -> list[Block]:
+    """The intro's blocks, its list items however the page wrote them: a paragraph typed
+    with a bullet ("·      La ville de …" pasted from a word processor, "- La commune de …"
+    cut by ``<br>``); and, when the intro has no other list, the list whose items link to
+    the page's sections (a table of contents is then the intro's list of partners).
+
+    >>> [b.kind for b in _intro_list([Block("paragraph", "·\u00a0\u00a0 La commune de Tamba (Mali)", 4)])]
+    ['list_item']
+    >>> [b.aside for b in _intro_list([Block("list_item", "Kita (Mali)", 5, aside=TABLE_OF_CONTENTS)])]
+    [None]
+    """
+    listed = [_typed_item(block) for block in intro]
+    if any(b.kind == "list_item" and not b.aside for b in listed):
+        return listed
+    return [Block("list_item", b.text, b.line) if b.kind == "list_item" and b.aside == TABLE_OF_CONTENTS
+            else b for b in listed]
+
+
+def _typed_item(block: Block) -> Block:
+    """A paragraph typed with a bullet is a list item."""
+    if block.kind == "paragraph" and not block.aside and (item := bullet_item(block.text)):
+        return Block("list_item", item, block.line)
+    return block
+
+
+# The end of a sentence: a stop followed by a space or the end of the text.
+_FIRST_SENTENCE = re.compile(r"[.!?…](?=\s|$)")
+_BRACKET_AFTER = re.compile(r"\s{0,3}\(([^()]{1,60})\)")
+INTRODUCING = 400  # characters of a sentence that introduces a partner
+
+
+def _place_and_country(item: str) -> tuple[str, str | None]:
+    """An intro item's place and country code."""
+    name, bracket = split_heading(item)
+    return place_name(name), countries(bracket)[1]
+
+
+def _introduced(body: list[Block], starts: list[int], places: list[tuple[str, str | None]],
+                linked: set[int | None]) -> dict[int, Block]:
+    """The paragraphs that open the section of a partner of the intro's list that no
+    heading names ("Depuis 1997, la Ville est jumelée avec La Lisa (Cuba)." where a heading
+    "La Lisa (Cuba)" is missing, a grid of cells with no heading): by index in ``body``,
+    the heading each stands for, the place as the paragraph writes it with its country
+    (:func:`introduces`). The paragraph is the new section's first description block."""
+    wanted: dict[str, list[tuple[str, str]]] = {}  # first word of the place -> (place, country code)
+    for i, (place, code) in enumerate(places):
+        if i not in linked and code and (words := sorted(name_words(place))):
+            wanted.setdefault(words[0], []).append((place, code))
+    found: dict[int, Block] = {}
+    level, headings = body[starts[0]].level, set(starts)
+    for i in range(starts[0] + 1, len(body)):
+        block = body[i]
+        if not wanted:
+            break
+        if block.kind != "paragraph" or block.aside or i in headings:
+            continue
+        head = block.text[:INTRODUCING]
+        for word in name_words(head) & wanted.keys():
+            following = body[i + 1].text if i + 1 < len(body) else ""
+            for place, code in wanted[word]:
+                if heading := introduces(head, following, place, code):
+                    found[i] = Block("heading", heading, block.line, level=level)
+                    wanted[word].remove((place, code))
+                    if not wanted[word]:
+                        del wanted[word]
+                    break
+            if i in found:
+                break
+    return found
+
+
+def introduces(text: str, following: str, place: str, code: str) -> str | None:
+    """The heading a paragraph stands for when it introduces the partner ``place`` of
+    country ``code``: its first sentence names the place with the country (in brackets
+    after it, or anywhere in the sentence: "à Cuba", "commune cubaine"), and the place is
+    named again after it (in the paragraph or the next), so that the paragraph is about
+    it, not a passing mention. The heading is the place as the paragraph writes it, and
+    its brackets.
+
+    >>> introduces("Depuis 1997, la Ville est jumelée avec La Lisa (Cuba).",
+    ...            "La Lisa est l’une des quinze municipalités de La Havane.", "La Lisa", "CU")
+    'La Lisa (Cuba)'
+    >>> introduces("Notre amitié avec Tamba, au Mali, date de 1990. Tamba compte 9 000 habitants.",
+    ...            "", "Tamba", "ML")
+    'Tamba'
+    >>> introduces("2016 : charte signée avec Kobané (Syrie).", "2017 : visite à Gao.", "Kobané", "SY")
+    """
+    end = _FIRST_SENTENCE.search(text)
+    first, rest = (text[:end.end()], text[end.end():]) if end else (text, "")
+    words = [re.escape(w) for w in re.findall(r"\w+", place)]
+    if not words:
+        return None
+    mention = re.search(r"(?<!\w)" + r"\W{1,3}".join(words) + r"(?!\w)", first, re.IGNORECASE)
+    if mention is None:
+        return None
+    bracket = _BRACKET_AFTER.match(first, mention.end())
+    country = countries(bracket.group(1))[1] if bracket else None
+    if country != code and (country_in_text(first) or ("", ""))[1] != code:
+        return None
+    again = f"-{slug(place)}-"
+    if again not in f"-{slug(rest)}-" and again not in f"-{slug(following[:INTRODUCING])}-":
+        return None
+    return first[mention.start():bracket.end() if bracket and country == code else mention.end()]
+
+
+def _to_named_partners(sections: list[Section]) -> None:
+    """Move each entry whose text, after its label, opens with another partner's name and
+    a separator ("Mars 2024 – Dianguirdé : arrivée du matériel …" in an agenda under
+    another partner) to that partner's section: the partner its words name (heading or
+    intro item, :func:`named_partner`), the one partner of the page in the country it
+    names."""
+    heads = [[_named_head(entry) for entry in section.entries] for section in sections]
+    if not any(head for entries in heads for head in entries):
+        return  # no entry opens with a name: the partners' names are not needed
+    names = PartnerNames([_aliases(section) for section in sections],
+                         [_country_of(section) for section in sections])
+    moved: list[list[Entry]] = [[] for _ in sections]
+    for n, section in enumerate(sections):
+        kept = []
+        for entry, head in zip(section.entries, heads[n], strict=True):
+            to = _partner_named(head, names) if head else None
+            if to is None or to == n:
+                kept.append(entry)
+            else:
+                moved[to].append(entry)
+        section.entries = kept
+    for section, entries in zip(sections, moved, strict=True):
+        if entries:
+            section.entries = sorted(section.entries + entries, key=lambda e: e.line)
+
+
+def _aliases(section: Section) -> list[set[str]]:
+    names = [split_heading(section.heading.text)[0]] + ([split_heading(section.intro.text)[0]]
+                                                         if section.intro else [])
+    return [words for name in names if (words := name_words(place_name(name)))]
+
+
+def _country_of(section: Section) -> str | None:
+    return countries(split_heading(section.heading.text)[1])[1] or (
+        countries(split_heading(section.intro.text)[1])[1] if section.intro else None)
+
+
+def _same_words(words: set[str], other: set[str]) -> bool:
+    """Two names of one place: the words of one among the other's, each maybe in another
+    spelling ("brandebourg" and "brandenburg": difflib ratio ≥ ``SIMILAR_SPELLING``).
+
+    >>> _same_words({"brandebourg", "havel"}, {"brandenburg", "havel"}), _same_words({"gao"}, {"kita"})
+    (True, False)
+    """
+    small, large = sorted((words, other), key=len)
+    return bool(small) and all(w in large or any(
+        difflib.SequenceMatcher(None, w, o).ratio() >= SIMILAR_SPELLING for o in large) for w in small)
+
+
+class PartnerNames:
+    """The words of each partner's names (its heading's and intro item's places) and its
+    country, indexed by word and by a word's first letters, so that finding the partner a
+    phrase names costs the same with 6 partners or 100,000.
+
+    >>> names = PartnerNames([[{"gao"}], [{"tindouf", "camps", "refugies"}]], ["ML", "DZ"])
+    >>> names.named({"tindouf"}), names.named({"tindouff"}), names.named({"kita"})
+    ([1], [1], [])
+    """
+
+    MAX_CLOSE = 20  # partners sharing a word of the phrase, or its first letters, compared
+
+    def __init__(self, aliases: list[list[set[str]]], codes: list[str | None]):
+        self.aliases, self.codes = aliases, codes
+        self._by_word: dict[str, set[int]] = {}
+        self._by_start: dict[str, set[int]] = {}
+        self._by_code: dict[str, list[int]] = {}
+        for n, names in enumerate(aliases):
+            for word in set().union(*names):
+                self._by_word.setdefault(word, set()).add(n)
+                self._by_start.setdefault(word[:3], set()).add(n)
+        for n, code in enumerate(codes):
+            if code:
+                self._by_code.setdefault(code, []).append(n)
+
+    def named(self, words: set[str]) -> list[int]:
+        """The partners one of whose names holds ``words`` or is held by them, each word
+        maybe in a close spelling."""
+        found = []
+        for n in sorted(set().union(*(sorted(self._by_word.get(w, set()) | self._by_start.get(w[:3], set()))
+                                      [:self.MAX_CLOSE] for w in words))):
+            if any(_same_words(words, alias) for alias in self.aliases[n]):
+                found.append(n)
+                if len(found) > 1:
+                    break  # two partners: the phrase names neither for sure
+        return found
+
+    def in_country(self, code: str) -> list[int]:
+        return self._by_code.get(code, [])
+
+
+# What opens an entry's text after its label: a short name, then a colon, a comma or a
+# spaced dash ("Tindouf : …", "Dianguirdé – …").
+_NAMED_HEAD = re.compile(r"[\s:–—-]*(?P<head>[^:,;.()\d]{2,80}?)\s*(?::|,|\s[–—-]\s)")
+
+
+def named_partner(entry: Entry, names: PartnerNames) -> int | None:
+    """The partner (its index) whose name, or country, an entry's text opens with after
+    its label, followed by a separator; ``None`` when it names none or several.
+
+    >>> names = PartnerNames([[{"gao"}], [{"tindouf", "camps", "refugies"}]], ["ML", "DZ"])
+    >>> named_partner(Entry("Juillet 2023", "Juillet 2023 – Tindouf : reprise de l’accueil", 1, 1), names)
+    1
+    >>> named_partner(Entry("2019", "2019 : Algérie, envoi de matériel", 1, 1), names)
+    1
+    >>> named_partner(Entry("2005", "2005, la Ville, Gao et Tindouf ont …", 1, 1), names) is None
+    True
+    """
+    head = _named_head(entry)
+    return _partner_named(head, names) if head else None
+
+
+def _named_head(entry: Entry) -> tuple[str, str | None] | None:
+    """The name (and its country code, when it is a country's) an entry's text opens
+    with after its label, followed by a separator; ``None`` when it opens otherwise."""
+    rest = entry.text[len(entry.label):] if entry.label and entry.text.startswith(entry.label) else entry.text
+    found = _NAMED_HEAD.match(rest)
+    if found is None:
+        return None
+    head = found["head"].strip()
+    if code := country_code(head):
+        return head, code
+    return (head, None) if heading_like(head) else None
+
+
+def _partner_named(head: tuple[str, str | None], names: PartnerNames) -> int | None:
+    """The one partner a name opening an entry names (the one partner in its country)."""
+    name, code = head
+    named = names.in_country(code) if code else names.named(name_words(name))
+    return named[0] if len(named) == 1 else None
+
+
+def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]) -> list[Section]:
     """The sections, a section that names the same place as one above ("Brandebourg-sur-la-
-    Havel (suite)", the same heading again further down) joined to that one: one partner,
-    its description and entries in the page's order; the second heading is set aside."""
-    first: dict[str, Section] = {}
-    kept = []
+    Havel (suite)", the same heading again further down, or the place in another spelling:
+    :func:`_same_place`) joined to that one: one partner, its description and entries in
+    the page's order; the second heading is set aside (``own``: the places of the intro's
+    items, as slugs). The sections above are looked up by
+    their place, and by its first letters for a close spelling (at most ``MAX_CLOSE`` of
+    them), so that a page of 100,000 sections costs no 10^10 comparisons."""
+    kept: list[Section] = []
+    by_place: dict[str, list[tuple[Section, str | None]]] = {}
+    by_start: dict[str, list[tuple[Section, str | None]]] = {}
     for section in sections:
-        name, bracket = split_heading(section.heading.text)
-        place = slug(place_name(name))
-        earlier = first.get(place)
-        earlier_country = countries(split_heading(earlier.heading.text)[1])[1] if earlier else None
-        country = countries(bracket)[1]
-        if place and place in first and not (country and earlier_country and country != earlier_country):
-            # the same place again, its country the same or not said ("(suite)"); a
-            # namesake in another country ("Dianguirdé (Sénégal)") is another partner
-            earlier = first[place]
-            earlier.description += section.description
-            earlier.entries += section.entries
+        place, country = _place_of(section.heading.text)
+        same = [k for k, c in by_place.get(place, ()) if not (c and country and c != country)]
+        if not same and place and not country and place not in own:
+            same = [k for k, c in by_start.get(place[:3], ())[-MAX_CLOSE:]
+                    if _close_spelling(slug(place_name(split_heading(k.heading.text)[0])), place)]
+        if place and same:
+            same[0].description += section.description
+            same[0].entries += section.entries
             set_aside.append(SetAside(section.heading, CONTINUED))
             continue
-        first.setdefault(place, section)
         kept.append(section)
+        by_place.setdefault(place, []).append((section, country))
+        by_start.setdefault(place[:3], []).append((section, country))
     return kept
+
+
+MAX_CLOSE = 20  # sections above whose place starts alike, compared by spelling
+
+
+def _place_of(heading: str) -> tuple[str, str | None]:
+    """A heading's place (its slug) and country code."""
+    name, bracket = split_heading(heading)
+    return slug(place_name(name)), countries(bracket)[1]
+
+
+def _close_spelling(place: str, other: str) -> bool:
+    return difflib.SequenceMatcher(None, place, other).ratio() >= SIMILAR_SPELLING
+
+
+def _same_place(first: str, later: str, own: Collection[str] = ()) -> bool:
+    """True when a later heading names the place of an earlier one: the same name, its
+    country the same or not said ("(suite)"; a namesake in another country is another
+    partner), or, when it says no country of its own, the name in a close spelling
+    (difflib ratio of the folded names ≥ ``SIMILAR_SPELLING``) that no intro item writes as
+    its own place (``own``: "Saint-Genis" listed beside "Saint-Denis" is another partner).
+    What :func:`_continued` asks of each pair, one at a time.
+
+    >>> _same_place("Brandenburg-sur-la-Havel (Allemagne)", "Brandebourg-sur-la-Havel (suite)")
+    True
+    >>> _same_place("Gao (Mali)", "Gao"), _same_place("Dianguirdé (Mali)", "Dianguirdé (Sénégal)")
+    (True, False)
+    >>> _same_place("Saint-Denis (France)", "Saint-Genis (France)")
+    False
+    >>> _same_place("Saint-Denis", "Saint-Genis (suite)", {"saint-genis"})
+    False
+    """
+    (place, country), (later_place, later_country) = _place_of(first), _place_of(later)
+    if not place or not later_place:
+        return False
+    if place == later_place:
+        return not (country and later_country and country != later_country)
+    if later_country or later_place in own:
+        return False
+    return _close_spelling(place, later_place)

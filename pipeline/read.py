@@ -45,7 +45,7 @@ from .text import nfc
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
 
-BULLETS = "•◦▪‣-*"
+BULLETS = "•◦▪‣·-*"  # "·": the bullet a word processor's list leaves in a paste
 BULLET = "• "  # how a list item is written in a page's text
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s+")
 # Characters a CMS or a copy-paste leaves inside words, invisible on the page (zero-width
@@ -72,6 +72,9 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
 # the sign that it mixes two encodings.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# Why the HTML reader sets a list of links within the page aside: the intro's list of
+# partners, written as a table of contents (pipeline.html_page sets it; parse reads it).
+TABLE_OF_CONTENTS = "table of contents (links within the page)"
 
 # --- What a partner heading looks like ---------------------------------------------------
 

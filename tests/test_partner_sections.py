@@ -1,0 +1,228 @@
+"""Which partner each passage belongs to, found by what the passage says rather than by the
+element that carries it: a section continued under another spelling, a partner introduced
+by a sentence instead of a heading, entries of an agenda that name their partner, the
+intro's list however it is written, an editor's comment left in a paste.
+
+Every page here is written for the test, with other towns, other CMS layouts and other
+wordings than the corpus pages."""
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.load import read_bytes
+from pipeline.parse import CONTINUED, EDITOR_COMMENT, SITE_CHROME, UNLINKED_ITEM, parse
+
+HTML_TOP = "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><main><article>"
+HTML_BOTTOM = "</article></main></body></html>"
+
+
+def page_of(body, html=False):
+    if html:
+        data = f"{HTML_TOP}<h1>Villes partenaires</h1>{body}{HTML_BOTTOM}"
+        return parse(read_bytes(data.encode("utf-8"), "page.html").blocks)
+    return parse(read_bytes(("Villes partenaires\n\n" + body).encode("utf-8"), "page.txt").blocks)
+
+
+def layout(body, html=False):
+    """Each section as (heading, its intro item, [labels of its entries])."""
+    return [(s.heading.text, s.intro.text if s.intro else None, [e.label for e in s.entries])
+            for s in page_of(body, html).sections]
+
+
+def reasons(body, html=False):
+    return [(a.reason, a.block.text) for a in page_of(body, html).set_aside]
+
+
+# --- a section continued further down, its place in another spelling ----------------------
+
+TARRAGONA = ("Tarragona (Espagne)\n\nLe jumelage avec Tarragone a été signé en 1985 ; Tarragone est un port.\n\n"
+             "2015 : accueil de la chorale.\n\n2018 : échange de lycéens.\n\n"
+             "Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires.\n\n"
+             "Tarragone (suite)\n\n2023 : 40 ans du jumelage à Tarragone.\n")
+
+
+def test_a_section_continued_in_another_spelling_is_one_partner():
+    page = page_of(TARRAGONA)
+    assert [(s.heading.text, [e.label for e in s.entries]) for s in page.sections] == [
+        ("Tarragona (Espagne)", ["2015", "2018", "2023"]), ("Quelimane (Mozambique)", ["2019"])]
+    assert (CONTINUED, "Tarragone (suite)") in [(a.reason, a.block.text) for a in page.set_aside]
+
+
+def test_the_continued_partner_keeps_one_id_for_all_its_actions():
+    rows = extract(page_of(TARRAGONA))
+    assert [p["partner_id"] for p in rows["partners"]] == ["tarragone", "quelimane"]
+    assert [a["action_id"] for a in rows["actions"]] == [
+        "tarragone-2015", "tarragone-2018", "tarragone-2023", "quelimane-2019"]
+
+
+@pytest.mark.parametrize("headings", [
+    ("Saint-Denis (France)", "Saint-Genis (France)"),  # two countries said: two partners
+    ("Pomona (États-Unis)", "Ponoma (Australie)"),
+])
+def test_close_names_with_their_own_country_are_two_partners(headings):
+    first, second = headings
+    body = f"{first}\n\n2015 : accueil d’un orchestre.\n\n{second}\n\n2016 : visite d’élus.\n"
+    assert [h for h, _, _ in layout(body)] == [first, second]
+
+
+def test_close_names_each_listed_in_the_intro_are_two_partners():
+    body = ("Nos villes jumelles :\n\n  • La ville de Saint-Denis\n  • La ville de Saint-Genis\n\n"
+            "Saint-Denis\n\n2015 : accueil d’un orchestre.\n\nSaint-Genis (suite)\n\n2016 : visite d’élus.\n")
+    assert [h for h, _, _ in layout(body)] == ["Saint-Denis", "Saint-Genis (suite)"]
+
+
+# --- a partner introduced by a sentence, no heading of its own -----------------------------
+
+INTRO = ("<p>La Ville coopère avec :</p><ul><li>La commune de Bobo-Dioulasso (Burkina Faso)</li>"
+         "<li>La ville de Quelimane, capitale de la province de Zambézie (Mozambique)</li></ul>")
+SENTENCES = [
+    ("Gutenberg lead", "<p class='has-large-font-size'>Nous sommes liés depuis 2004 à Quelimane "
+     "(Mozambique).</p><p>Quelimane est un port de 350 000 habitants.</p>"),
+    ("one paragraph", "<p>Depuis 2004, la Ville est jumelée avec Quelimane (Mozambique). Quelimane "
+     "est un port de 350 000 habitants.</p>"),
+    ("country in words", "<p>Notre amitié avec Quelimane, au Mozambique, date de 2004. Quelimane est "
+     "un port de 350 000 habitants.</p>"),
+]
+
+
+@pytest.mark.parametrize("lead", [r[1] for r in SENTENCES], ids=[r[0] for r in SENTENCES])
+def test_a_partner_introduced_by_a_sentence_starts_its_section(lead):
+    body = (f"{INTRO}<h2>Bobo-Dioulasso (Burkina Faso)</h2><p>2019 : forage d’un puits.</p>{lead}"
+            "<div class='grid'><div class='cell'>2021</div><div class='cell'>Envoi de manuels.</div></div>"
+            "<p>2022 : visite du maire.</p>")
+    page = page_of(body, True)
+    assert [(s.heading.text[:9], [e.label for e in s.entries]) for s in page.sections] == [
+        ("Bobo-Diou", ["2019"]), ("Quelimane", ["2021", "2022"])]
+    quelimane = page.sections[1]
+    assert quelimane.intro is not None and "Zambézie" in quelimane.intro.text
+    assert quelimane.description[0].text.startswith(("Nous sommes", "Depuis 2004", "Notre amitié"))
+    assert UNLINKED_ITEM not in [a.reason for a in page.set_aside]
+
+
+def test_a_sentence_introducing_a_partner_gives_its_agreement_and_no_action():
+    body = (f"{INTRO}<h2>Bobo-Dioulasso (Burkina Faso)</h2><p>2019 : forage d’un puits.</p>"
+            "<p>Depuis 2004, la Ville est jumelée avec Quelimane (Mozambique). Un accord de jumelage a "
+            "été signé en 2004 avec Quelimane.</p><p>2021 : envoi de manuels.</p>")
+    rows = extract(page_of(body, True))
+    assert [(p["partner_id"], p["country_code"], p["agreement_year"]) for p in rows["partners"]] == [
+        ("bobo-dioulasso", "BF", None), ("quelimane", "MZ", 2004)]
+    assert [a["action_id"] for a in rows["actions"]] == ["bobo-dioulasso-2019", "quelimane-2021"]
+
+
+def test_a_passing_mention_of_a_listed_partner_starts_no_section():
+    body = (f"{INTRO}<h2>Bobo-Dioulasso (Burkina Faso)</h2><p>2016 : échange avec Quelimane "
+            "(Mozambique) sur l’eau.</p><p>2019 : forage d’un puits.</p>")
+    page = page_of(body, True)
+    assert [(s.heading.text, len(s.entries)) for s in page.sections] == [("Bobo-Dioulasso (Burkina Faso)", 2)]
+    assert (UNLINKED_ITEM, "La ville de Quelimane, capitale de la province de Zambézie (Mozambique)") in [
+        (a.reason, a.block.text) for a in page.set_aside]
+
+
+# --- entries that name their partner after the date ----------------------------------------
+
+PARTNERS = ("Tarragone (Espagne)\n\n2015 : accueil de la chorale.\n\n"
+            "Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires.\n\n")
+
+
+@pytest.mark.parametrize("item, partner", [
+    ("Mai 2024 – Tarragone : fête des 40 ans du jumelage", 0),
+    ("Mai 2024 — Tarragona : fête des 40 ans du jumelage", 0),  # another spelling
+    ("Mai 2024 : Espagne, fête des 40 ans du jumelage", 0),  # its country, one partner there
+    ("Mai 2024 – Mozambique : arrivée du conteneur", 1),
+])
+def test_an_agenda_item_goes_to_the_partner_it_names(item, partner):
+    body = f"{PARTNERS}Agenda\n\n  • Juin 2024 : portes ouvertes du comité.\n  • {item}\n"
+    got = layout(body)
+    assert "Mai 2024" in got[partner][2]
+    assert "Mai 2024" not in got[1 - partner][2]
+
+
+def test_an_entry_naming_several_places_or_the_town_stays_where_it_is():
+    body = ("Tarragone (Espagne)\n\n2015 : accueil de la chorale.\n\n"
+            "2016, Tarragone et Quelimane ont signé une charte commune.\n\n"
+            "Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires.\n\n"
+            "2020 : Aubervilliers, Quelimane et Tarragone, trois villes pour un festival.\n")
+    assert [labels for _, _, labels in layout(body)] == [["2015", "2016"], ["2019", "2020"]]
+
+
+# --- the intro's list, however it is written ------------------------------------------------
+
+LISTS = [
+    ("word processor paste", "<p class=MsoListParagraph><span style='font-family:Symbol'>·"
+     "<span>&nbsp;&nbsp;&nbsp;&nbsp; </span></span>La commune de Bobo-Dioulasso (Burkina Faso)</p>"
+     "<p class=MsoListParagraph><span style='font-family:Symbol'>·<span>&nbsp;&nbsp;&nbsp; </span>"
+     "</span>La ville de Quelimane (Mozambique)</p>"),
+    ("lines of a div", "<div>Nos partenaires :<br>- La commune de Bobo-Dioulasso (Burkina Faso)<br>"
+     "- La ville de Quelimane (Mozambique)<br></div>"),
+    ("table of contents", "<ul class='toc'><li><a href='#b'>La commune de Bobo-Dioulasso (Burkina Faso)"
+     "</a></li><li><a href='#q'>La ville de Quelimane (Mozambique)</a></li></ul>"),
+]
+
+
+@pytest.mark.parametrize("intro", [r[1] for r in LISTS], ids=[r[0] for r in LISTS])
+def test_each_section_is_linked_to_its_intro_item_however_the_list_is_written(intro):
+    body = (f"<p>La Ville coopère avec :</p>{intro}<h2 id='b'>Bobo-Dioulasso (Burkina Faso)</h2>"
+            "<p>2019 : forage d’un puits.</p><h2 id='q'>Quelimane (Mozambique)</h2><p>2021 : manuels.</p>")
+    assert [item for _, item, _ in layout(body, True)] == [
+        "La commune de Bobo-Dioulasso (Burkina Faso)", "La ville de Quelimane (Mozambique)"]
+
+
+def test_lines_typed_with_a_bullet_in_a_div_continue_the_entry_above():
+    body = ("<h2>Quelimane (Mozambique)</h2><div>2021 : formation de bibliothécaires, avec :<br>"
+            "•\u00a0des ateliers de catalogage ;<br>•\u00a0une visite de la médiathèque.<br></div>"
+            "<div>2022 : envoi de manuels.</div>")
+    page = page_of(body, True)
+    assert [(e.label, e.text) for e in page.sections[0].entries] == [
+        ("2021", "2021 : formation de bibliothécaires, avec :\n• des ateliers de catalogage ;\n"
+                 "• une visite de la médiathèque."),
+        ("2022", "2022 : envoi de manuels.")]
+
+
+# --- an editor's comment left in a paste ----------------------------------------------------
+
+@pytest.mark.parametrize("comment", [
+    "[JM1]Vérifier la date avec la direction : mars 2021 ou avril 2022 ? Budget 800 €",
+    "[AB12] À confirmer : 2019 ou 2020 ?",
+    "[a]Date à revoir avec Paul (juin 2018 ?)",
+    "[À vérifier avec le service : mai 2019 ou 2020 ?]",
+    "(à compléter : bilan 2023)",
+])
+def test_an_editor_s_comment_is_set_aside_not_an_action(comment):
+    body = f"Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires.\n\n{comment}\n"
+    assert [labels for _, _, labels in layout(body)] == [["2019"]]
+    assert (EDITOR_COMMENT, comment) in reasons(body)
+
+
+def test_an_entry_that_says_it_is_to_be_confirmed_stays_an_entry():
+    body = "Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires (à confirmer).\n"
+    assert [labels for _, _, labels in layout(body)] == [["2019"]]
+
+
+@pytest.mark.parametrize("chrome", [
+    "Accepter\tRefuser\tEn savoir plus",
+    "Votre courriel    Valider",
+    "Mastodon   Bluesky   Envoyer par courriel",
+    "Newsletter",
+    "Lettre d’info :",
+])
+def test_a_row_of_the_site_s_controls_is_set_aside_not_an_action(chrome):
+    body = f"Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires.\n\n{chrome}\n"
+    assert [labels for _, _, labels in layout(body)] == [["2019"]]
+    assert (SITE_CHROME, chrome) in reasons(body)
+
+
+@pytest.mark.parametrize("text", [
+    "2019    Envoi de manuels scolaires",  # a table row pasted as text: a date
+    "Accueil   de la chorale de Quelimane.",  # a sentence with wide spaces
+    "La newsletter du comité a présenté le projet de bibliothèque de Quelimane",
+])
+def test_text_with_wide_spaces_or_a_chrome_word_stays_the_page_s(text):
+    body = f"Quelimane (Mozambique)\n\n2019 : envoi de manuels scolaires.\n\n{text}\n"
+    assert SITE_CHROME not in [reason for reason, _ in reasons(body)]
+
+
+def test_the_reader_and_the_parser_name_a_table_of_contents_alike():
+    """parse reads the HTML reader's reason without importing lxml for a text page."""
+    from pipeline import html_page, read
+
+    assert html_page.TABLE_OF_CONTENTS == read.TABLE_OF_CONTENTS
