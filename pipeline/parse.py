@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
+from .narrative import About, read_narrative
 from .french import lexicon
 from .places import countries, link_intro, name_words, place_name, split_heading
 from .read import (
@@ -160,6 +161,10 @@ class Entry:
     line: int
     line_end: int
     parts: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, line)
+    # the date the label stands for when the label is relative to a date told before ("la
+    # même année" after "En septembre 2002": "2002"), as the grammar reads it; the extract
+    # stage reads the period from it (pipeline/narrative.py)
+    period_label: str | None = None
 
     def __post_init__(self) -> None:
         self.parts = self.parts or [(0, self.line)]
@@ -680,23 +685,26 @@ def _dated_heading(block: Block) -> Block:
     return Block("paragraph", block.text, block.line)
 
 
-def parse(blocks: list[Block]) -> Page:
-    """Group the page's blocks into its title, intro and partner sections."""
+def parse(blocks: list[Block], about: About | None = None) -> Page:
+    """Group the page's blocks into its title, intro and partner sections.
+
+    A page with no partner heading is read as a narrative about one partner
+    (:mod:`pipeline.narrative`): ``about`` when the caller knows which (the town's
+    configuration says it), else the place the page names as its twin or partner."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     body = [_heading_or_not(_dated_heading(b)) for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     if not starts:
-        raise PipelineError(
-            "no partner heading found: expected lines such as 'Tombouctou (Mali)'"
-        )
+        return _narrative(title, body, about)
     intro = body[:starts[0]]
     set_aside = [SetAside(title, PAGE_TITLE)] if title else []
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
             set_aside.append(SetAside(block, reason, loss, warn=reason == DATED_INTRODUCTION))
+    told = _told_before(title, intro, set_aside, about)
     items = [b for b in intro if b.kind == "list_item" and not b.aside]
     sections = []
     for n, start in enumerate(starts):
@@ -705,9 +713,37 @@ def parse(blocks: list[Block]) -> Page:
         _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
                       set_aside)
         sections.append(section)
-    sections = _continued(sections, set_aside)
+    sections = _continued(([told[0]] if told else []) + sections, set_aside)
     _link_intro(items, sections, set_aside)
     return Page(title.text if title else None, items, sections, set_aside)
+
+
+def _narrative(title: Block | None, body: list[Block], about: About | None) -> Page:
+    """The page as one partner's story, or the run stops: it names no partner."""
+    told = read_narrative(title, body, about)
+    if told is None:
+        raise PipelineError(
+            "no partner heading found: expected lines such as 'Tombouctou (Mali)', "
+            "and no place named as the page's twin or partner"
+        )
+    section, set_aside = told
+    return Page(title.text if title else None, [],
+                [section], ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
+
+
+def _told_before(title: Block | None, intro: list[Block], set_aside: list[SetAside],
+                 about: About | None) -> tuple[Section, list[SetAside]] | None:
+    """Dated text above the first partner heading (a loss otherwise) read as the story of
+    the partner the page is about, when it names one: that part of the page is its
+    section, and what it sets aside replaces what the introduction set aside."""
+    if not any(s.loss and s.reason == EARLY_ENTRY for s in set_aside):
+        return None
+    told = read_narrative(title, intro, about)
+    if told is None:
+        return None
+    kept = [s for s in set_aside if s.block is title]
+    set_aside[:] = kept + told[1]
+    return told
 
 
 def _continued(sections: list[Section], set_aside: list[SetAside]) -> list[Section]:
