@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .dates import MONTHS, WEEKDAYS, Found, find_dates
+from .dates import MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold
 from .read import Block
@@ -76,10 +77,12 @@ _WEEKDAY_NAME = {n: name for name, n in WEEKDAYS.items()}
 _PART = rf"{CAPITAL}[\w{APOSTROPHE[1:-1]}]*(?:-[\w]+)*"
 _PARTICLE = "|".join(sorted(map(re.escape, _NAME_PARTICLES), key=len, reverse=True))
 _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[\w])|(?<=[.!?…][»\"])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[\w])|(?<=[.!?…][»\"])\s+|\s+\|\s+")
 TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinning; else 1
 ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more
 CUE_WINDOW = 120  # characters of a sentence before a name where its cue is looked for
+NAME_VOTE = 2  # a country's name counts twice its adjective ("américains" is often a people)
+HOME_COUNTRY = "FR"  # the country of the towns whose pages are read
 MIN_NAME = 3  # letters: no place is named with fewer ('N.A.N.C.I.E.' is no place)
 BESIDE = 60  # characters after a name where its country is looked for
 BYLINE_WORDS = 6  # a by-line names its author and little else
@@ -271,10 +274,39 @@ def partner_country(name: str, texts: list[str]) -> str | None:
             before = text[max(0, found.start() - BESIDE):found.start()]
             if country := country_in_text(before.split(",")[-1]):
                 return country[0]
+    return _most_named_country(texts)
+
+
+@cache
+def _country_word(word: str) -> str | None:
+    """The country a word names or is the adjective or demonym of ("Allemagne",
+    "allemands", "Polonais")."""
+    from .places import country_code, country_in_text, country_name
+
+    if code := country_code(word):
+        return country_name(code)
+    named = country_in_text(f"{_PLACE_NOUN} {word}")
+    return named[0] if named else None
+
+
+def _most_named_country(texts: list[str]) -> str | None:
+    """The country the page names most, by its name or its adjective ("nos amis
+    allemands", "51 Polonais", "franco-allemand"), the page's own country aside: a French
+    page names France for itself."""
+    from .places import country_code, country_name
+
+    votes: Counter[str] = Counter()
     for text in texts:
-        if country := country_in_text(text):
-            return country[0]
-    return None
+        words = re.findall(r"[^\W\d_]+", text)
+        for n in range(len(words)):
+            pair = " ".join(words[n:n + 2])
+            if len(words) > n + 1 and (code := country_code(pair)):  # "Burkina Faso"
+                votes[country_name(code)] += NAME_VOTE
+            elif named := _country_word(words[n]):
+                votes[named] += NAME_VOTE if words[n] == named else 1  # a name says more
+    votes.pop(country_name(HOME_COUNTRY), None)
+    best = votes.most_common(1)
+    return best[0][0] if best else None
 
 
 # --- Which events -------------------------------------------------------------------------
@@ -307,7 +339,8 @@ _YEARS_LATER = re.compile(
     + "|".join(map(_phrase, _LATER["nouns"])).replace(r"\b", "") + r")\s+(?:(?P<later>"
     + "|".join(map(_phrase, _LATER["later"])).replace(r"\b", "") + ")|(?P<earlier>"
     + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
-_RELATIVE_DAY = re.compile("|".join(f"(?P<d{n}>{_phrase(p)})" for n, p in enumerate(_WORDS["days_from_told"])))
+_RELATIVE_DAY = re.compile("|".join(f"(?P<d{n}>{_phrase(p)})"
+                                    for n, p in enumerate(_WORDS["days_from_told"])))
 _DAY_OFFSETS = list(_WORDS["days_from_told"].values())
 _REFERENCE = tuple(fold(w) for w in _WORDS["reference_openings"])
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in MONTHS), key=len,
@@ -315,7 +348,7 @@ _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\b(?!\s*\d)")
 _A_YEAR = re.compile(r"\b\d{4}\b")
 _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\b")
-PROBE_YEAR = 2000  # a leap year: any day and month reads with it
+PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
 YEAR_REACH = 12  # characters after a month where its year would be written
 MONTH_REACH = 30  # characters before a relative year where its month would be written
 
@@ -332,8 +365,11 @@ def _absolute(sentence: str) -> Event | None:
     for found in find_dates(sentence):
         if found.period is None or _in_brackets(sentence, found.start):
             continue
-        if fold(found.text).startswith(_REFERENCE) and found.period.end_year is None:
-            continue
+        if found.period.end_year is None:  # "depuis 1970" is a reference; "Dès janvier 1986"
+            if fold(found.text).startswith(_REFERENCE):  # opens the event told, at that date
+                continue
+            when = _when(found)
+            return Event(found.text, found.start, _written(when) if when else None, when)
         return Event(found.text, found.start, None, _when(found))
     return None
 
@@ -347,13 +383,13 @@ def _yearless(sentence: str, folded: str, when: When | None) -> Event | None:
                 or _in_brackets(sentence, month.start()) \
                 or _RELATIVE_YEAR.search(folded, month.end(), month.end() + MONTH_REACH):
             continue  # "En décembre de la même année" is a relative date
-        year = when[0] if when else PROBE_YEAR
-        completed = f"{sentence[:month.end()]} {year}{sentence[month.end():]}"
-        for found in find_dates(completed):
-            if found.start <= month.start() and found.end > month.end() and found.period:
-                label = sentence[found.start:month.end()]
-                return (Event(label, found.start, found.text, _when(found)) if when
-                        else Event(label, found.start, None, None))
+        for year in [when[0]] if when else PROBE_YEARS:  # with no year told, any year whose
+            completed = f"{sentence[:month.end()]} {year}{sentence[month.end():]}"  # weekdays fit
+            for found in find_dates(completed):
+                if found.start <= month.start() and found.end > month.end() and found.period:
+                    label = sentence[found.start:month.end()]
+                    return (Event(label, found.start, found.text, _when(found)) if when
+                            else Event(label, found.start, None, None))
     return None
 
 
@@ -417,7 +453,28 @@ def event_in(sentence: str, when: When | None) -> Event | None:
     folded = fold(sentence)
     found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when)) if e]
-    return min(found, key=lambda e: e.start) if found else None
+    first = min(found, key=lambda e: e.start) if found else None
+    if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
+            and read.end_year is None:  # "à partir de début octobre": the event starts then
+        first = replace(first, resolved=_written(first.when))
+    if first and first.when and first.when[1] is None and first.resolved is None:
+        # "En 2019, c'était notre tour …, du jeudi 9 au dimanche 12 mai": the days, that year
+        days = _yearless(sentence[first.start:], folded[first.start:], first.when)
+        if days and days.resolved:
+            return Event(sentence[first.start:first.start + days.start] + days.label, first.start,
+                         days.resolved, days.when)
+    return first
+
+
+def _moved(when: When | None, event: Event | None) -> When | None:
+    """The date the story is at after an event: the event's, unless it is a bare year
+    before the date told (the past recalled: "le traité signé à Brühl en 1964" in the
+    story of a visit in 2014), which leaves the story where it was."""
+    if event is None or event.when is None:
+        return when
+    if when and event.when[1] is None and event.when[0] < when[0]:
+        return when
+    return event.when
 
 
 def sentences(text: str, when: When | None) -> list[tuple[str, Event | None]]:
@@ -435,8 +492,7 @@ def sentences(text: str, when: When | None) -> list[tuple[str, Event | None]]:
         pieces.append(sentence[start:])
         for piece in pieces:
             event = event_in(piece, when)
-            if event and event.when:
-                when = event.when
+            when = _moved(when, event)
             out.append((piece, event))
     return out
 
@@ -451,6 +507,7 @@ _COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters
 _IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
                          + "|".join(_WORDS["file_units"]) + r")\s*$")
 SHORT = 80  # characters: a by-line, a counter, a caption or a date line is short
+LINK_WORDS = 3  # a link of a bar is short; two in three are
 LINK_BAR = 3  # pieces between "|" or ">" that make a bar of links or a breadcrumb
 
 
@@ -465,8 +522,9 @@ def furniture(text: str) -> str | None:
     """
     stripped = text.strip()
     folded = fold(stripped)
-    if len(re.split(r"\s[|>]\s", stripped)) >= LINK_BAR:
-        return NAVIGATION_BAR
+    pieces = re.split(r"\s[|>]\s", stripped)
+    if len(pieces) >= LINK_BAR and sum(len(p.split()) <= LINK_WORDS for p in pieces) * 3 >= 2 * len(pieces):
+        return NAVIGATION_BAR  # a list of articles' titles between bars is the page's text
     if len(stripped) > SHORT:
         return None
     if _COUNTER.match(folded) or _IMAGE_FILE.match(folded):
@@ -504,6 +562,7 @@ def read_narrative(title: Block | None, body: list[Block], about: About | None =
     it names after cues of twinning), its events the dated sentences of its story; what is
     set aside, with why. ``None`` when the page names no partner."""
     from . import parse as p
+    from .places import agreement
 
     texts = [b.text for b in body if not b.aside]
     if about is None:
@@ -519,7 +578,7 @@ def read_narrative(title: Block | None, body: list[Block], about: About | None =
     started = bool(title and _names(title.text, about.name))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0
-    image = False
+    image = label_only = signed = False
     for block in body:
         reason = block.aside or (p.NAVIGATION_LINK if p.is_navigation(block.text) else None) \
             or (p.FURNITURE if p.is_furniture(block.text) else None) or furniture(block.text) \
@@ -530,14 +589,18 @@ def read_narrative(title: Block | None, body: list[Block], about: About | None =
         if reason:
             set_aside.append(p.SetAside(block, reason))
             continue
-        if not prose and (alone := date_line(block.text)):
+        if alone := date_line(block.text):
             dates_under_title += 1
-            if dates_under_title == 1 and title and started:
-                drafts.append(p._Draft.start(alone, title.text, title.line))
-                drafts[-1].extend(block.text, block.line, "\n")
-                found = next(f for f in find_dates(alone) if f.period)
+            found = next(f for f in find_dates(alone) if f.period)
+            if dates_under_title == 1 and not prose and title and started:
+                drafts.append(p._Draft.start(alone, title.text, title.line))  # the event the
+                drafts[-1].extend(block.text, block.line, "\n")  # title names, and its dates
                 when = _when(found)
-            else:
+            elif (_when(found) or (0, None, None))[2] is None and started:
+                drafts.append(p._Draft.start(alone, block.text, block.line))  # a year or a month
+                when = _moved(when, Event(alone, 0, None, _when(found)))  # over its paragraph
+                label_only = True
+            else:  # a day alone on its line: when the page or a post of it was published
                 set_aside.append(p.SetAside(block, ARTICLE_FURNITURE))
             continue
         if block.kind == "heading":
@@ -552,17 +615,21 @@ def read_narrative(title: Block | None, body: list[Block], about: About | None =
         prose = True
         first, undated = True, []
         for sentence, event in sentences(block.text, when):
-            if event:
-                if event.when:
-                    when = event.when
+            when = _moved(when, event)
+            if label_only and not event:  # the paragraph under a date alone on its line
+                drafts[-1].extend(sentence, block.line, "\n")
+            elif event:
                 drafts.append(p._Draft.start(event.label, sentence, block.line))
+                if not signed and agreement(sentence):  # the tie's agreement: what the
+                    signed = True  # description says of the partner, and an event
+                    section.description.append(Block(block.kind, sentence, block.line))
                 if event.resolved:
                     periods[len(drafts) - 1] = event.resolved
             elif drafts:  # the story goes on: the event told last
                 drafts[-1].extend(sentence, block.line, "\n\n" if first else " ")
             else:
                 undated.append(sentence)
-            first = False
+            first = label_only = False
         if undated:  # before the first event: what the page says of the partner
             section.description.append(Block(block.kind, " ".join(undated), block.line))
     section.entries = [replace(d.entry(), period_label=periods.get(n)) for n, d in enumerate(drafts)]

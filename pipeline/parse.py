@@ -705,7 +705,7 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
             set_aside.append(SetAside(block, reason, loss, warn=reason == DATED_INTRODUCTION))
     told = _told_before(title, intro, set_aside, about)
-    items = [b for b in intro if b.kind == "list_item" and not b.aside]
+    items = [] if told else [b for b in intro if b.kind == "list_item" and not b.aside]
     sections = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
