@@ -40,6 +40,7 @@ from collections import Counter
 from functools import cache
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from .dates import MONTHS, WEEKDAYS, Found, find_dates, parse_label
@@ -309,6 +310,19 @@ def _most_named_country(texts: list[str]) -> str | None:
     return best[0][0] if best else None
 
 
+def tells_of(title: str, intro: list[Block], places: Container[str]) -> bool:
+    """The title names as the page's partner one of ``places`` (slugs of its sections'
+    places), and the text above the sections tells dated events: that text is the
+    partner's story."""
+    from .text import slug
+
+    texts = [b.text for b in intro if not b.aside]
+    name = named_partner(title, texts)
+    if name is None or slug(name) not in places or not _names(title, name):
+        return False
+    return any(event for text in texts for _, event in sentences(text, None))
+
+
 # --- Which events -------------------------------------------------------------------------
 
 _DAY = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
@@ -424,7 +438,8 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
 
 
 def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
-    """A weekday alone ("Le vendredi matin") after a day: the first such day after it."""
+    """A weekday alone ("Le vendredi matin", "Samedi soir") after a day: that day when it
+    is that weekday, else the first such day after it."""
     if not when or not when[2] or not when[1]:
         return None
     found = _WEEKDAY_WORD.search(folded)
@@ -432,7 +447,7 @@ def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
         return None
     told = date(when[0], when[1], when[2])
     wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found.group())]
-    then = told + timedelta(days=(wanted - told.weekday() - 1) % 7 + 1)
+    then = told + timedelta(days=(wanted - told.weekday()) % 7)  # that day, or the next such
     resolved = (then.year, then.month, then.day)
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
@@ -565,6 +580,7 @@ def read_narrative(title: Block | None, body: list[Block], about: About | None =
     from .places import agreement
 
     texts = [b.text for b in body if not b.aside]
+    told = about is not None  # the caller says what the page is about: its story starts at once
     if about is None:
         name = named_partner(title.text if title else None, texts)
         if name is None:
@@ -575,7 +591,7 @@ def read_narrative(title: Block | None, body: list[Block], about: About | None =
     drafts: list[p._Draft] = []
     periods: dict[int, str] = {}  # draft index: the resolved date of its label
     when: When | None = None
-    started = bool(title and _names(title.text, about.name))
+    started = told or bool(title and _names(title.text, about.name))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0
     image = label_only = signed = False

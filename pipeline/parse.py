@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
-from .narrative import About, read_narrative
+from .narrative import About, read_narrative, tells_of
 from .french import lexicon
 from .places import countries, link_intro, name_words, place_name, split_heading
 from .read import (
@@ -704,7 +704,8 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
             set_aside.append(SetAside(block, reason, loss, warn=reason == DATED_INTRODUCTION))
-    told = _told_before(title, intro, set_aside, about)
+    told = _told_before(title, intro, set_aside, about,
+                        {slug(place_name(split_heading(body[i].text)[0])): body[i] for i in starts})
     items = [] if told else [b for b in intro if b.kind == "list_item" and not b.aside]
     sections = []
     for n, start in enumerate(starts):
@@ -732,17 +733,25 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
 
 
 def _told_before(title: Block | None, intro: list[Block], set_aside: list[SetAside],
-                 about: About | None) -> tuple[Section, list[SetAside]] | None:
-    """Dated text above the first partner heading (a loss otherwise) read as the story of
-    the partner the page is about, when it names one: that part of the page is its
-    section, and what it sets aside replaces what the introduction set aside."""
-    if not any(s.loss and s.reason == EARLY_ENTRY for s in set_aside):
+                 about: About | None, places: dict[str, Block]) -> tuple[Section, list[SetAside]] | None:
+    """Dated text above the first partner heading read as the story of the partner the
+    page is about, when it names one: that part of the page is its section, and what it
+    sets aside replaces what the introduction set aside. Dated text is read so when it
+    would be lost (an entry above every heading), or when the title names as the page's
+    partner a place that has a section below ("Lormont/Zell : l'accueil des 30 ans" above
+    "Zell (Allemagne)"): the dates above it are that partner's, not an introduction's."""
+    lost = any(s.loss and s.reason == EARLY_ENTRY for s in set_aside)
+    if not lost and not (title and tells_of(title.text, intro, places)):
         return None
     told = read_narrative(title, intro, about)
     if told is None:
         return None
     kept = [s for s in set_aside if s.block is title]
     set_aside[:] = kept + told[1]
+    section = told[0]
+    heading = places.get(slug(place_name(split_heading(section.heading.text)[0])))
+    if heading is not None:  # the partner's own heading below says more (its country)
+        section.heading = Block(heading.kind, heading.text, section.heading.line, heading.level)
     return told
 
 
