@@ -357,6 +357,11 @@ _RELATIVE_DAY = re.compile("|".join(f"(?P<d{n}>{_phrase(p)})"
                                     for n, p in enumerate(_WORDS["days_from_told"])))
 _DAY_OFFSETS = list(_WORDS["days_from_told"].values())
 _REFERENCE = tuple(fold(w) for w in _WORDS["reference_openings"])
+_REFERENCE_WORDS = frozenset(_REFERENCE)
+_BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
+_YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
+REFERENCE_WORDS = 4  # words before a date where "depuis" makes it a reference
+REFERENCE_REACH = 40  # characters around a date looked at for those words
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in MONTHS), key=len,
                                                    reverse=True)) + r")\b")
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\b(?!\s*\d)")
@@ -373,11 +378,21 @@ def _in_brackets(text: str, at: int) -> bool:
     return text.count("(", 0, at) > text.count(")", 0, at)
 
 
+def _not_when(sentence: str, found: Found) -> bool:
+    """A date that says when nothing of the story happened: a reference after "depuis" a
+    few words before it, a bound right after "avant", a number of years ("il y a plus de
+    2000 ans")."""
+    before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
+    after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
+    return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
+                or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
+
+
 def _absolute(sentence: str) -> Event | None:
     """The first date of the sentence that is an event's: not in brackets, not a
     reference ("depuis 1970")."""
     for found in find_dates(sentence):
-        if found.period is None or _in_brackets(sentence, found.start):
+        if found.period is None or _in_brackets(sentence, found.start) or _not_when(sentence, found):
             continue
         if found.period.end_year is None:  # "depuis 1970" is a reference; "Dès janvier 1986"
             if fold(found.text).startswith(_REFERENCE):  # opens the event told, at that date
