@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
-from .narrative import About, read_narrative, tells_of
+from .narrative import NAVIGATION_BAR, About, furniture, read_narrative, tells_of
 from .french import lexicon
 from .places import countries, link_intro, name_words, place_name, split_heading
 from .read import (
@@ -653,7 +653,8 @@ def _heading_or_not(block: Block) -> Block:
     if other_heading(block.text) or sub_heading(block.text):  # "En savoir plus" heads its text
         return block
     bare = _BRACKETS_AT_END.sub("", block.text)
-    if is_navigation(bare) or around_the_text(block.text) not in (None, FOOTNOTE):
+    if is_navigation(bare) or around_the_text(block.text) not in (None, FOOTNOTE) \
+            or furniture(block.text) == NAVIGATION_BAR:  # "Accueil > Jumelages > Parrainage de …"
         return Block("paragraph", block.text, block.line)
     return block
 

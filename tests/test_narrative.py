@@ -219,3 +219,9 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
 ])
 def test_furniture_of_an_article(text, aside):
     assert bool(furniture(text)) is aside
+
+
+def test_a_breadcrumb_written_as_a_heading_is_no_partners():
+    page = parse(text_blocks("Ville de Lormont\n\nAccueil > Jumelages > Parrainage de Kaltenbach (Autriche)\n\n"
+                             "Parrainage de Kaltenbach (Autriche)\n\n2019 : accueil de la chorale.\n"))
+    assert [s.heading.text for s in page.sections] == ["Parrainage de Kaltenbach (Autriche)"]
