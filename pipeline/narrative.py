@@ -310,15 +310,15 @@ def _most_named_country(texts: list[str]) -> str | None:
     return best[0][0] if best else None
 
 
-def tells_of(title: str, intro: list[Block], places: Container[str]) -> bool:
-    """The title names as the page's partner one of ``places`` (slugs of its sections'
-    places), and the text above the sections tells dated events: that text is the
-    partner's story."""
+def tells_of(title: str, intro: list[Block], places: Container[str] | None) -> bool:
+    """The title names the page's partner (one of ``places``, slugs of its sections'
+    places, when given), and the text above the sections tells dated events: that text is
+    the partner's story."""
     from .text import slug
 
     texts = [b.text for b in intro if not b.aside]
     name = named_partner(title, texts)
-    if name is None or slug(name) not in places or not _names(title, name):
+    if name is None or (places is not None and slug(name) not in places) or not _names(title, name):
         return False
     return any(event for text in texts for _, event in sentences(text, None))
 
@@ -586,16 +586,35 @@ def _names(text: str, name: str) -> bool:
     return fold(name) in fold(text)
 
 
+def lists_partners(body: list[Block]) -> bool:
+    """The page lists partners with their countries ("• La commune de Tombouctou (Mali)"),
+    as a page of partner sections does in its introduction: it is no one partner's story,
+    and a page of that kind whose headings were not found must stop, not be read as one.
+
+    >>> lists_partners([Block("list_item", "La commune de Tombouctou (Mali)", 3)])
+    True
+    >>> lists_partners([Block("list_item", "Jeudi 9 mai : arrivée de la délégation.", 3)])
+    False
+    """
+    from .places import countries, split_heading
+
+    return any(b.kind == "list_item" and not b.aside and countries(split_heading(b.text)[1])[1]
+               for b in body)
+
+
 def read_narrative(title: Block | None, body: list[Block], about: About | None = None,
                    ) -> tuple[Section, list[SetAside]] | None:
     """The page as the section of the one partner it is about (``about``, else the place
     it names after cues of twinning), its events the dated sentences of its story; what is
-    set aside, with why. ``None`` when the page names no partner."""
+    set aside, with why. ``None`` when the page names no partner, or lists several with
+    their countries (:func:`lists_partners`) and the caller names none."""
     from . import parse as p
     from .places import agreement
 
     texts = [b.text for b in body if not b.aside]
     told = about is not None  # the caller says what the page is about: its story starts at once
+    if about is None and lists_partners(body):
+        return None  # a list of partners with their countries: their headings were not found
     if about is None:
         name = named_partner(title.text if title else None, texts)
         if name is None:

@@ -736,14 +736,15 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
 def _told_before(title: Block | None, intro: list[Block], set_aside: list[SetAside],
                  about: About | None, places: dict[str, Block]) -> tuple[Section, list[SetAside]] | None:
     """Dated text above the first partner heading read as the story of the partner the
-    page is about, when it names one: that part of the page is its section, and what it
-    sets aside replaces what the introduction set aside. Dated text is read so when it
-    would be lost (an entry above every heading), or when the title names as the page's
-    partner a place that has a section below ("Lormont/Zell : l'accueil des 30 ans" above
-    "Zell (Allemagne)"): the dates above it are that partner's, not an introduction's."""
+    page's title names ("Saint-Sever/Niederdorfelden : l'accueil …"): that part of the page
+    is its section, and what it sets aside replaces what the introduction set aside. Dated
+    text is read so when it would be lost (an entry above every heading), or when that
+    partner has a section below ("Lormont/Zell : l'accueil des 30 ans" above "Zell
+    (Allemagne)"): the dates above it are that partner's, not an introduction's. A page
+    whose title names no partner keeps its loss, and the run stops on it."""
     lost = any(s.loss and s.reason == EARLY_ENTRY for s in set_aside)
-    if not lost and not (title and tells_of(title.text, intro, places)):
-        return None
+    if title is None or not tells_of(title.text, intro, None if lost else places):
+        return None  # a page whose title names no partner keeps its loss: it stops
     told = read_narrative(title, intro, about)
     if told is None:
         return None

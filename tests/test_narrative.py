@@ -225,3 +225,12 @@ def test_a_breadcrumb_written_as_a_heading_is_no_partners():
     page = parse(text_blocks("Ville de Lormont\n\nAccueil > Jumelages > Parrainage de Kaltenbach (Autriche)\n\n"
                              "Parrainage de Kaltenbach (Autriche)\n\n2019 : accueil de la chorale.\n"))
     assert [s.heading.text for s in page.sections] == ["Parrainage de Kaltenbach (Autriche)"]
+
+
+def test_a_page_that_lists_its_partners_but_lost_their_headings_still_stops():
+    page = ("Jumelages\n\nNos partenaires :\n\n  • La ville de Kita (Mali)\n  • La commune de Zell (Allemagne)\n\n"
+            "Des échanges avec nos amis de Kita ont lieu chaque année.\n\n2019 : accueil de la chorale.\n")
+    with pytest.raises(PipelineError, match=r"^no partner heading found"):
+        parse(text_blocks(page))
+    assert [s.heading.text for s in parse(text_blocks(page), about=About("Kita", "Mali")).sections] == [
+        "Kita (Mali)"]  # unless the caller says which partner the page is about
