@@ -37,19 +37,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from collections.abc import Container
-from typing import TYPE_CHECKING
+from functools import cache
 
 from .dates import MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold
 from .read import Block
-
-if TYPE_CHECKING:
-    from .parse import Section, SetAside
 
 _WORDS = lexicon("narrative")
 _CUE_STEMS = tuple(fold(s) for s in _WORDS["cue_stems"])
@@ -602,13 +598,48 @@ def lists_partners(body: list[Block]) -> bool:
                for b in body)
 
 
-def read_narrative(title: Block | None, body: list[Block], about: About | None = None,
-                   ) -> tuple[Section, list[SetAside]] | None:
-    """The page as the section of the one partner it is about (``about``, else the place
-    it names after cues of twinning), its events the dated sentences of its story; what is
+@dataclass(frozen=True)
+class Reasons:
+    """The parse stage's words for what a story sets aside (its reasons, as reported), and
+    its test of what a CMS writes around the text: given by the caller, so that this module
+    needs nothing of the parse stage."""
+
+    aside: Callable[[Block], str | None]  # navigation, CMS fields, captions, links…
+    caption: str
+    sub_heading: str
+    introduction: str
+    dated_introduction: str
+
+
+@dataclass
+class Told:
+    """One event of a story: its label as written, the date it stands for when resolved,
+    and its pieces of text, each (separator before it, text, line)."""
+
+    label: str
+    period_label: str | None
+    pieces: list[tuple[str, str, int]]
+
+    def extend(self, text: str, line: int, separator: str) -> None:
+        self.pieces.append((separator, text, line))
+
+
+@dataclass
+class Story:
+    """A page, or the part of one, read as one partner's story."""
+
+    heading: Block  # the partner, as a heading the extract stage reads ("Brühl (Allemagne)")
+    description: list[Block]
+    events: list[Told]
+    set_aside: list[tuple[Block, str, bool]]  # (block, reason, worth a warning)
+
+
+def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
+                   about: About | None = None) -> Story | None:
+    """The page as the story of the one partner it is about (``about``, else the place it
+    names after cues of twinning), its events the dated sentences of its story; what is
     set aside, with why. ``None`` when the page names no partner, or lists several with
     their countries (:func:`lists_partners`) and the caller names none."""
-    from . import parse as p
     from .places import agreement
 
     texts = [b.text for b in body if not b.aside]
@@ -620,67 +651,59 @@ def read_narrative(title: Block | None, body: list[Block], about: About | None =
         if name is None:
             return None
         about = About(name, partner_country(name, ([title.text] if title else []) + texts))
-    section = p.Section(Block("heading", about.heading, title.line if title else 1, level=2))
-    set_aside: list[p.SetAside] = []
-    drafts: list[p._Draft] = []
-    periods: dict[int, str] = {}  # draft index: the resolved date of its label
+    story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [])
+    events, set_aside = story.events, story.set_aside
     when: When | None = None
     started = told or bool(title and _names(title.text, about.name))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0
     image = label_only = signed = False
     for block in body:
-        reason = block.aside or (p.NAVIGATION_LINK if p.is_navigation(block.text) else None) \
-            or (p.FURNITURE if p.is_furniture(block.text) else None) or furniture(block.text) \
-            or p.around_the_text(block.text)
+        reason = reasons.aside(block) or furniture(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
-            reason = p.CAPTION  # the line under an image's file line
+            reason = reasons.caption  # the line under an image's file line
         image = reason == ARTICLE_FURNITURE and bool(_IMAGE_FILE.match(fold(block.text.strip())))
         if reason:
-            set_aside.append(p.SetAside(block, reason))
+            set_aside.append((block, reason, False))
             continue
         if alone := date_line(block.text):
             dates_under_title += 1
             found = next(f for f in find_dates(alone) if f.period)
             if dates_under_title == 1 and not prose and title and started:
-                drafts.append(p._Draft.start(alone, title.text, title.line))  # the event the
-                drafts[-1].extend(block.text, block.line, "\n")  # title names, and its dates
+                events.append(Told(alone, None, [("", title.text, title.line)]))  # the event the
+                events[-1].extend(block.text, block.line, "\n")  # title names, and its dates
                 when = _when(found)
             elif (_when(found) or (0, None, None))[2] is None and started:
-                drafts.append(p._Draft.start(alone, block.text, block.line))  # a year or a month
-                when = _moved(when, Event(alone, 0, None, _when(found)))  # over its paragraph
+                events.append(Told(alone, None, [("", block.text, block.line)]))  # a year or a
+                when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph
                 label_only = True
             else:  # a day alone on its line: when the page or a post of it was published
-                set_aside.append(p.SetAside(block, ARTICLE_FURNITURE))
+                set_aside.append((block, ARTICLE_FURNITURE, False))
             continue
         if block.kind == "heading":
-            set_aside.append(p.SetAside(block, p.SUB_HEADING))
+            set_aside.append((block, reasons.sub_heading, False))
             continue
         started = started or _names(block.text, about.name)
         if not started:
-            told = any(event for _, event in sentences(block.text, None))
-            set_aside.append(p.SetAside(block, p.DATED_INTRODUCTION if told else p.INTRODUCTION,
-                                        warn=told))
+            dated = any(event for _, event in sentences(block.text, None))
+            set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))
             continue
         prose = True
         first, undated = True, []
         for sentence, event in sentences(block.text, when):
             when = _moved(when, event)
             if label_only and not event:  # the paragraph under a date alone on its line
-                drafts[-1].extend(sentence, block.line, "\n")
+                events[-1].extend(sentence, block.line, "\n")
             elif event:
-                drafts.append(p._Draft.start(event.label, sentence, block.line))
+                events.append(Told(event.label, event.resolved, [("", sentence, block.line)]))
                 if not signed and agreement(sentence):  # the tie's agreement: what the
                     signed = True  # description says of the partner, and an event
-                    section.description.append(Block(block.kind, sentence, block.line))
-                if event.resolved:
-                    periods[len(drafts) - 1] = event.resolved
-            elif drafts:  # the story goes on: the event told last
-                drafts[-1].extend(sentence, block.line, "\n\n" if first else " ")
+                    story.description.append(Block(block.kind, sentence, block.line))
+            elif events:  # the story goes on: the event told last
+                events[-1].extend(sentence, block.line, "\n\n" if first else " ")
             else:
                 undated.append(sentence)
             first = label_only = False
         if undated:  # before the first event: what the page says of the partner
-            section.description.append(Block(block.kind, " ".join(undated), block.line))
-    section.entries = [replace(d.entry(), period_label=periods.get(n)) for n, d in enumerate(drafts)]
-    return section, set_aside
+            story.description.append(Block(block.kind, " ".join(undated), block.line))
+    return story

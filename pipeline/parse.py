@@ -37,11 +37,11 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
-from .narrative import NAVIGATION_BAR, About, furniture, read_narrative, tells_of
+from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
 from .french import lexicon
 from .places import countries, link_intro, name_words, place_name, split_heading
 from .read import (
@@ -720,9 +720,38 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
     return Page(title.text if title else None, items, sections, set_aside)
 
 
+def _aside(block: Block) -> str | None:
+    """Why a block of a story is set aside as the rest of the page's furniture is."""
+    if block.aside:
+        return block.aside
+    if is_navigation(block.text):
+        return NAVIGATION_LINK
+    return FURNITURE if is_furniture(block.text) else around_the_text(block.text)
+
+
+_STORY_REASONS = Reasons(_aside, CAPTION, SUB_HEADING, INTRODUCTION, DATED_INTRODUCTION)
+
+
+def _story(title: Block | None, body: list[Block], about: About | None,
+           ) -> tuple[Section, list[SetAside]] | None:
+    """The page, or the part of it above the first partner heading, as one partner's
+    section (:mod:`pipeline.narrative`), and what it sets aside."""
+    story = read_narrative(title, body, _STORY_REASONS, about)
+    if story is None:
+        return None
+    section = Section(story.heading, story.description)
+    for event in story.events:
+        (_, text, line), *more = event.pieces
+        draft = _Draft.start(event.label, text, line)
+        for separator, text, line in more:
+            draft.extend(text, line, separator)
+        section.entries.append(replace(draft.entry(), period_label=event.period_label))
+    return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside]
+
+
 def _narrative(title: Block | None, body: list[Block], about: About | None) -> Page:
     """The page as one partner's story, or the run stops: it names no partner."""
-    told = read_narrative(title, body, about)
+    told = _story(title, body, about)
     if told is None:
         raise PipelineError(
             "no partner heading found: expected lines such as 'Tombouctou (Mali)', "
@@ -745,7 +774,7 @@ def _told_before(title: Block | None, intro: list[Block], set_aside: list[SetAsi
     lost = any(s.loss and s.reason == EARLY_ENTRY for s in set_aside)
     if title is None or not tells_of(title.text, intro, None if lost else places):
         return None  # a page whose title names no partner keeps its loss: it stops
-    told = read_narrative(title, intro, about)
+    told = _story(title, intro, about)
     if told is None:
         return None
     kept = [s for s in set_aside if s.block is title]
