@@ -864,7 +864,8 @@ def _entry_facts(page: Page, workers: Pool | None) -> Callable[[], list[EntryFac
     """The facts of every entry of the page, in order, once asked for: read by the workers
     meanwhile on a large page. Each entry is read on its own, so that which process reads
     it changes nothing."""
-    entries = [(entry.label, entry.text) for section in page.sections for entry in section.entries]
+    entries = [(entry.period_label or entry.label, entry.text)  # a relative label: its date
+               for section in page.sections for entry in section.entries]
     if workers is None or workers.workers == 0 or len(entries) < PARALLEL_FROM_ENTRIES:
         return lambda: facts_of(entries)
     size = -(-len(entries) // (workers.workers * CHUNKS_PER_WORKER))

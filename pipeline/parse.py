@@ -39,10 +39,11 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
+from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
 from .french import lexicon
 from .places import (
     SIMILAR_SPELLING,
@@ -205,6 +206,10 @@ class Entry:
     line: int
     line_end: int
     parts: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, line)
+    # the date the label stands for when the label is relative to a date told before ("la
+    # même année" after "En septembre 2002": "2002"), as the grammar reads it; the extract
+    # stage reads the period from it (pipeline/narrative.py)
+    period_label: str | None = None
 
     def __post_init__(self) -> None:
         self.parts = self.parts or [(0, self.line)]
@@ -706,7 +711,8 @@ def _heading_or_not(block: Block) -> Block:
     if other_heading(block.text) or sub_heading(block.text):  # "En savoir plus" heads its text
         return block
     bare = _BRACKETS_AT_END.sub("", block.text)
-    if is_navigation(bare) or around_the_text(block.text) not in (None, FOOTNOTE):
+    if is_navigation(bare) or around_the_text(block.text) not in (None, FOOTNOTE) \
+            or furniture(block.text) == NAVIGATION_BAR:  # "Accueil > Jumelages > Parrainage de …"
         return Block("paragraph", block.text, block.line)
     return block
 
@@ -738,24 +744,28 @@ def _dated_heading(block: Block) -> Block:
     return Block("paragraph", block.text, block.line)
 
 
-def parse(blocks: list[Block]) -> Page:
-    """Group the page's blocks into its title, intro and partner sections."""
+def parse(blocks: list[Block], about: About | None = None) -> Page:
+    """Group the page's blocks into its title, intro and partner sections.
+
+    A page with no partner heading is read as a narrative about one partner
+    (:mod:`pipeline.narrative`): ``about`` when the caller knows which (the town's
+    configuration says it), else the place the page names as its twin or partner."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     body = [_typed_item(_heading_or_not(_dated_heading(b))) for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     if not starts:
-        raise PipelineError(
-            "no partner heading found: expected lines such as 'Tombouctou (Mali)'"
-        )
+        return _narrative(title, body, about)
     intro = _intro_list(body[:starts[0]])
     set_aside = [SetAside(title, PAGE_TITLE)] if title else []
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
             set_aside.append(SetAside(block, reason, loss, warn=reason == DATED_INTRODUCTION))
-    items = [b for b in intro if b.kind == "list_item" and not b.aside]
+    told = _told_before(title, intro, set_aside, about,
+                        {slug(place_name(split_heading(body[i].text)[0])): body[i] for i in starts})
+    items = [] if told else [b for b in intro if b.kind == "list_item" and not b.aside]
     places = [_place_and_country(item.text) for item in items]
     linked = link_intro([b.text for b in items], [split_heading(body[s].text)[0] for s in starts])
     introduced = _introduced(body, starts, places, set(linked))
@@ -768,7 +778,8 @@ def parse(blocks: list[Block]) -> Page:
         _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
                       set_aside)
         sections.append(section)
-    sections = _continued(sections, {slug(place) for place, _ in places}, set_aside)
+    sections = _continued(([told[0]] if told else []) + sections, {slug(place) for place, _ in places},
+                          set_aside)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _to_named_partners(sections)
     return Page(title.text if title else None, items, sections, set_aside)
@@ -1008,6 +1019,72 @@ def _partner_named(head: tuple[str, str | None], names: PartnerNames) -> int | N
     name, code = head
     named = names.in_country(code) if code else names.named(name_words(name))
     return named[0] if len(named) == 1 else None
+
+
+def _aside(block: Block) -> str | None:
+    """Why a block of a story is set aside as the rest of the page's furniture is."""
+    if block.aside:
+        return block.aside
+    if is_navigation(block.text):
+        return NAVIGATION_LINK
+    return FURNITURE if is_furniture(block.text) else around_the_text(block.text)
+
+
+_STORY_REASONS = Reasons(_aside, CAPTION, SUB_HEADING, INTRODUCTION, DATED_INTRODUCTION)
+
+
+def _story(title: Block | None, body: list[Block], about: About | None,
+           ) -> tuple[Section, list[SetAside]] | None:
+    """The page, or the part of it above the first partner heading, as one partner's
+    section (:mod:`pipeline.narrative`), and what it sets aside."""
+    story = read_narrative(title, body, _STORY_REASONS, about)
+    if story is None:
+        return None
+    section = Section(story.heading, story.description)
+    for event in story.events:
+        (_, text, line), *more = event.pieces
+        draft = _Draft.start(event.label, text, line)
+        for separator, text, line in more:
+            draft.extend(text, line, separator)
+        section.entries.append(replace(draft.entry(), period_label=event.period_label))
+    return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside]
+
+
+def _narrative(title: Block | None, body: list[Block], about: About | None) -> Page:
+    """The page as one partner's story, or the run stops: it names no partner."""
+    told = _story(title, body, about)
+    if told is None:
+        raise PipelineError(
+            "no partner heading found: expected lines such as 'Tombouctou (Mali)', "
+            "and no place named as the page's twin or partner"
+        )
+    section, set_aside = told
+    return Page(title.text if title else None, [],
+                [section], ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
+
+
+def _told_before(title: Block | None, intro: list[Block], set_aside: list[SetAside],
+                 about: About | None, places: dict[str, Block]) -> tuple[Section, list[SetAside]] | None:
+    """Dated text above the first partner heading read as the story of the partner the
+    page's title names ("Saint-Sever/Niederdorfelden : l'accueil …"): that part of the page
+    is its section, and what it sets aside replaces what the introduction set aside. Dated
+    text is read so when it would be lost (an entry above every heading), or when that
+    partner has a section below ("Lormont/Zell : l'accueil des 30 ans" above "Zell
+    (Allemagne)"): the dates above it are that partner's, not an introduction's. A page
+    whose title names no partner keeps its loss, and the run stops on it."""
+    lost = any(s.loss and s.reason == EARLY_ENTRY for s in set_aside)
+    if title is None or not tells_of(title.text, intro, None if lost else places):
+        return None  # a page whose title names no partner keeps its loss: it stops
+    told = _story(title, intro, about)
+    if told is None:
+        return None
+    kept = [s for s in set_aside if s.block is title]
+    set_aside[:] = kept + told[1]
+    section = told[0]
+    heading = places.get(slug(place_name(split_heading(section.heading.text)[0])))
+    if heading is not None:  # the partner's own heading below says more (its country)
+        section.heading = Block(heading.kind, heading.text, section.heading.line, heading.level)
+    return told
 
 
 def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]) -> list[Section]:

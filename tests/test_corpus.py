@@ -26,11 +26,15 @@ def test_every_page_has_its_expected_facts_and_every_gold_file_its_page():
 
 def test_the_corpus_is_the_one_described():
     counts = score.totals(score.results())
-    assert (counts["real"].pages, counts["real"].gold_partners, counts["real"].gold_actions) == (37, 49, 78)
+    # round 1 (37 pages, 49 partners, 78 dated actions) and round 2 (5 pages, 7 partners, 5)
+    assert (counts["real"].pages, counts["real"].gold_partners, counts["real"].gold_actions) == (42, 56, 83)
     assert counts["edited"].pages == 77  # the town's page, round 1, red teams 2 (26), 3 (20) and 4 (22)
 
 
-@pytest.mark.parametrize("corpus", [*score.CORPORA, "all"])
+# Each corpus's figures only go up. The "all" row is their sum, not ratcheted: a figure of
+# a mix drops when a corpus read less well gets more rows read (real pages read for the
+# first time lower the precision of "all" while raising every figure of "real").
+@pytest.mark.parametrize("corpus", score.CORPORA)
 def test_no_figure_drops_below_the_recorded_one(corpus):
     now, before = score.figures(score.results())[corpus], score.recorded()[corpus]
     assert set(now) == set(before)

@@ -44,7 +44,7 @@ from pipeline.french import lexicon
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
-FRENCH_FREE = ["read.py", "parse.py", "extract.py", "places.py", "themes.py", "entities.py",
+FRENCH_FREE = ["read.py", "parse.py", "narrative.py", "extract.py", "places.py", "themes.py", "entities.py",
                "html_page.py", "numbers.py"]
 
 FUNCTION_WORDS = frozenset("""

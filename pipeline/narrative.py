@@ -1,0 +1,709 @@
+"""Parse stage, narrative pages: a page (or the part of a page) about ONE partner, whose
+events are dated inside its sentences.
+
+Many towns tell a twinning as a story rather than as a list under a heading per partner:
+a visit report ("Visite de nos amis de Brühl"), the history of a twinning, a news item.
+:func:`pipeline.parse.parse` comes here when it finds no partner heading (or when dated
+text stands before the first one). Two questions are answered here, each by a mechanism
+that reads a class of French, its words in ``pipeline/french/lexicon/narrative.toml``:
+
+- **Which partner.** The one the caller names (``about``: a town's configuration says
+  which partner a page is about), else the place the page names after a cue of twinning
+  ("jumelage avec", "nos amis de", "ville jumelle de", "coopère avec la commune malienne
+  de", "Mission à"), counted over the page, the title's mentions weighing more; a place
+  is a proper noun (never written in lower case on the page), neither a country, nor a
+  country's adjective, nor the town itself. Its country: beside the name ("Trittau
+  (Allemagne)", "Bellheim en Allemagne", "Rösrath, ville allemande", "la commune malienne
+  de Duguwolowila"), else the first country the page places something in.
+- **Which events.** A sentence that carries a date, wherever the date sits in it ("Fin
+  1985 sous l'impulsion de …, eurent lieu …", "Le jeudi 4 juin vers 18h30, nous …"), starts
+  an event; the undated sentences after it tell it until the next date. A date without its
+  year ("le 5 juin", "Samedi 28 avril") takes the year told before; a relative date ("la
+  même année", "l'année suivante", "deux ans plus tard", "le lendemain", a weekday alone
+  after a day) is resolved against the date before. The words as written stay the
+  entry's label; the resolved date is its ``period_label``, which the extract stage reads.
+  A date that opens on "since" ("depuis 1970": a reference, not an event), one in brackets,
+  and one of a clause that qualifies the subject ("Signé en 1963, …") start no event. Two
+  events of one sentence joined by a clause joiner, each with its date, are two. Dated
+  sentences before the partner is first named (national history, the idea of twinning)
+  are the introduction: set aside and reported.
+
+The page's own furniture (a by-line, a counter of visits, an image's file line, the date
+of publication under the event's date) is set aside and reported like the rest of what
+the parse stage sets aside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Container
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+
+from .dates import MONTHS, WEEKDAYS, Found, find_dates, parse_label
+from .french import CAPITAL, lexicon
+from .french.normalise import APOSTROPHE, fold
+from .read import Block
+
+_WORDS = lexicon("narrative")
+_CUE_STEMS = tuple(fold(s) for s in _WORDS["cue_stems"])
+_NEAR = frozenset(fold(j) for j in _WORDS["near_joiners"])
+_FAR = frozenset(fold(j) for j in _WORDS["far_joiners"])
+
+
+def _pairs(joiners: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\s*(?:" + "|".join(re.escape(fold(j)) for j in joiners) + r")\s*(?:(?:"
+                      + "|".join(re.escape(fold(j)) for j in _WORDS["near_joiners"]) + r")\s*)?")
+
+
+_PAIR = _pairs(_WORDS["pair_joiners"])
+_TEXT_PAIR = _pairs([j for j in _WORDS["pair_joiners"] if j.isalpha() or j in "&/"])
+CUE_REACH = int(_WORDS["cue_reach"])
+_ELIDED = re.compile(rf"^[^\W\d_]{{1,2}}{APOSTROPHE}")  # "L'", "d'", "Qu'" before a word
+_NAME_PARTICLES = frozenset(lexicon("places")["particles"]) - frozenset(
+    lexicon("countries")["written"]["prepositions"]) - frozenset(_WORDS["pair_joiners"])
+_PLACE_NOUN = lexicon("countries")["written"]["place_nouns"][0]
+_MONTH_NAME = {n: name for name, n in MONTHS.items()}
+_FOLDED_MONTHS = {fold(name): n for name, n in MONTHS.items()}
+_WEEKDAY_NAME = {n: name for name, n in WEEKDAYS.items()}
+
+# A proper noun as a place's name: capitalised words, maybe joined by hyphens, particles
+# ("Imouzzer du Kandar", "Radcliffe-on-Trent") or spaces ("Great Dunmow").
+_PART = rf"{CAPITAL}[\w{APOSTROPHE[1:-1]}]*(?:-[\w]+)*"
+_PARTICLE = "|".join(sorted(map(re.escape, _NAME_PARTICLES), key=len, reverse=True))
+_NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[\w])|(?<=[.!?…][»\"])\s+|\s+\|\s+")
+TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinning; else 1
+ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more
+CUE_WINDOW = 120  # characters of a sentence before a name where its cue is looked for
+NAME_VOTE = 2  # a country's name counts twice its adjective ("américains" is often a people)
+HOME_COUNTRY = "FR"  # the country of the towns whose pages are read
+MIN_NAME = 3  # letters: no place is named with fewer ('N.A.N.C.I.E.' is no place)
+BESIDE = 60  # characters after a name where its country is looked for
+BYLINE_WORDS = 6  # a by-line names its author and little else
+
+
+@dataclass(frozen=True)
+class About:
+    """The partner a page is about: its name and, when known, its country."""
+
+    name: str
+    country: str | None = None
+
+    @property
+    def heading(self) -> str:
+        """The partner as a heading the extract stage reads: "Brühl (Allemagne)"."""
+        return f"{self.name} ({self.country})" if self.country else self.name
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated sentence: its words as written, where they sit, and what the date is once
+    a missing year or a relative phrase is resolved (``None`` when nothing resolves it)."""
+
+    label: str
+    start: int
+    resolved: str | None
+    when: tuple[int, int | None, int | None] | None  # (year, month, day) for what follows
+
+
+# --- Which partner ------------------------------------------------------------------------
+
+def _lower_words(text: str) -> frozenset[str]:
+    """The words the page writes in lower case at least as often as with a capital: no
+    proper noun is one (a caption glued to a word, "niantjila maliComment", is a slip)."""
+    words = re.findall(r"(?<![\w-])[^\W\d_][\w]*", text)
+    lower = Counter(fold(w) for w in words if not w[:1].isupper())
+    upper = Counter(fold(w) for w in words if w[:1].isupper())
+    return frozenset(w for w, n in lower.items() if n >= upper[w])
+
+
+def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
+    """The proper nouns of a run of capitalised words: without the common words a
+    sentence puts before a name with a capital ("Le", "Comité de …", "L'album"), and cut
+    where a title written in capitals has a common word ("ENTRE MAROLLES ET LAKAMANE"):
+    a proper noun's words are never written in lower case on the page."""
+    names: list[list[str]] = [[]]
+    for word in name.split():
+        bare = _ELIDED.sub("", word)
+        common = fold(bare.split("-")[0]) in lower or fold(bare) in _NAME_PARTICLES
+        if bare != word and not bare[:1].isupper():
+            common = True
+        if common and (not names[-1] or word.isupper()):
+            names.append([])
+        elif not common or names[-1]:
+            names[-1].append(bare if not names[-1] else word)
+    found = []
+    for words in names:
+        while words and fold(words[-1]) in _NAME_PARTICLES:
+            words.pop()
+        if words:
+            found.append(" ".join(words))
+    return found
+
+
+def _not_a_partner(name: str) -> bool:
+    """A country, a country's adjective ("Allemands", "Québécois") or the town itself."""
+    from .config import config
+    from .places import country_code, country_in_text
+
+    from .read import group_heading
+
+    folded = fold(name)
+    if group_heading(name):
+        return True  # a part of the world: "Europe", "Afrique"
+    town = config().town
+    if any(folded == fold(n) for n in town.names) or folded.startswith(fold(town.demonym)):
+        return True
+    return bool(country_code(name) or country_in_text(f"{_PLACE_NOUN} {name}"))
+
+
+def _after_cue(before: str) -> bool:
+    """The words before a name end with a joiner that follows a cue of twinning: "de"
+    right after it ("nos amis de", "délégation de"), "avec", "à", "entre" a few words
+    after it ("accord de jumelage avec", "coopère avec la commune malienne de")."""
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(CUE_REACH + 5):]
+    if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):
+        return True
+    for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
+        if words[i] in _FAR:
+            return any(w.startswith(_CUE_STEMS) for w in words[max(0, i - CUE_REACH):i])
+    return False
+
+
+def _pair(between: str, title: bool) -> bool:
+    """Two places written as a pair: "A et B", "A / B", "A et de B"; in a title also "A -
+    B" (in running text a dash brings a region: "Guibaré - Province du Bam")."""
+    return bool((_PAIR if title else _TEXT_PAIR).fullmatch(fold(between)))
+
+
+def _apposition(between: str) -> bool:
+    """A place, then an apposition that ties it to the next one: "Tarnowskie-Gory, ville
+    jumelée à Méricourt" (the first is the partner, the second the page's own town)."""
+    folded = fold(between).replace("’", "'")
+    words = re.findall(r"\w+'?", folded)
+    return (folded.lstrip().startswith(",") and 0 < len(words) <= CUE_REACH
+            and any(w.startswith(_CUE_STEMS) for w in words) and words[-1] in _NEAR | _FAR)
+
+
+def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[str], dict[str, str]]:
+    """The weight of each proper noun of the page, the ones that are the page's own town
+    (the first of a pair, the town an apposition ties the partner to), their spellings."""
+    lower = _lower_words(" ".join([title or "", *texts]))
+    weights: Counter[str] = Counter()
+    home: set[str] = set()
+    spelling: dict[str, str] = {}
+    for n, text in enumerate([title or "", *texts]):
+        for sentence in _SENTENCE.split(text):
+            previous: tuple[str, int, bool] | None = None  # key, end, after a cue
+            for found in _NAME.finditer(sentence):
+                for name in _trimmed(found.group(), lower):
+                    start = found.start() + found.group().index(name)
+                    name = _place(name)
+                    if len(name) < MIN_NAME or _not_a_partner(name):
+                        continue
+                    key = fold(name)
+                    spelling.setdefault(key, name)
+                    cue = _after_cue(sentence[max(0, start - CUE_WINDOW):start])
+                    between = sentence[previous[1]:start] if previous else ""
+                    if previous and previous[2] and _pair(between, title=n == 0):
+                        home.add(previous[0])
+                        cue = True
+                    elif previous and _apposition(between):
+                        home.add(key)
+                        weights[previous[0]] += CUE_WEIGHT
+                    weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
+                    previous = (key, start + len(name), cue)
+    return weights, home, spelling
+
+
+def _place(name: str) -> str:
+    from .places import place_name
+
+    return place_name(name) or name
+
+
+def named_partner(title: str | None, texts: list[str]) -> str | None:
+    """The place a page names as its partner: the proper noun with the most weight, a
+    mention after a cue of twinning counting ``CUE_WEIGHT``, one in the title
+    ``TITLE_WEIGHT``, any other 1; not the page's own town (the first of a pair, "Sceaux /
+    Brühl"); ``None`` when none weighs ``ENOUGH``.
+
+    >>> named_partner("Visite de nos amis de Brühl", ["Le jeudi, le car arrive à la Mairie."])
+    'Brühl'
+    >>> named_partner("Jumelage", ["Par la convention de janvier 1998, les villages ont signé "
+    ...                 "un accord de jumelage avec Rösrath, ville allemande."])
+    'Rösrath'
+    >>> named_partner("Comité de jumelage Luitré-Dompierre et Przygodzice", ["Le comité a reçu 51 amis."])
+    'Przygodzice'
+    >>> named_partner("Les objectifs du jumelage", ["Un jumelage rapproche les peuples."]) is None
+    True
+    """
+    weights, home, spelling = _mentions(title, texts)
+    for key in list(weights):
+        parts = key.split("-")
+        if len(parts) == 2 and all(p in weights for p in parts):  # "La Fouillouse-Soufouroulaye"
+            home.add(parts[0])
+            weights[parts[1]] += weights.pop(key)
+    ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
+    return spelling[ranked[0][0]] if ranked and ranked[0][1] >= ENOUGH else None
+
+
+def partner_country(name: str, texts: list[str]) -> str | None:
+    """The partner's country: what the words beside its name say ("Trittau (Allemagne)",
+    "Bellheim en Allemagne", "la commune malienne de Duguwolowila"), else the first country
+    the page places something in.
+
+    >>> partner_country("Bellheim", ["Les 25 ans du jumelage avec Bellheim en Allemagne."])
+    'Allemagne'
+    >>> partner_country("Duguwolowila", ["Gentilly coopère avec la commune malienne de Duguwolowila."])
+    'Mali'
+    """
+    from .places import country_in_text, split_heading, countries
+
+    for text in texts:
+        for found in re.finditer(re.escape(name), text):
+            beside = text[found.start():found.end() + BESIDE].split(".")[0]
+            if (code := countries(split_heading(beside)[1]))[1]:
+                return code[0]
+            before = text[max(0, found.start() - BESIDE):found.start()]
+            if country := country_in_text(before.split(",")[-1]):
+                return country[0]
+    return _most_named_country(texts)
+
+
+@cache
+def _country_word(word: str) -> str | None:
+    """The country a word names or is the adjective or demonym of ("Allemagne",
+    "allemands", "Polonais")."""
+    from .places import country_code, country_in_text, country_name
+
+    if code := country_code(word):
+        return country_name(code)
+    named = country_in_text(f"{_PLACE_NOUN} {word}")
+    return named[0] if named else None
+
+
+def _most_named_country(texts: list[str]) -> str | None:
+    """The country the page names most, by its name or its adjective ("nos amis
+    allemands", "51 Polonais", "franco-allemand"), the page's own country aside: a French
+    page names France for itself."""
+    from .places import country_code, country_name
+
+    votes: Counter[str] = Counter()
+    for text in texts:
+        words = re.findall(r"[^\W\d_]+", text)
+        for n in range(len(words)):
+            pair = " ".join(words[n:n + 2])
+            if len(words) > n + 1 and (code := country_code(pair)):  # "Burkina Faso"
+                votes[country_name(code)] += NAME_VOTE
+            elif named := _country_word(words[n]):
+                votes[named] += NAME_VOTE if words[n] == named else 1  # a name says more
+    votes.pop(country_name(HOME_COUNTRY), None)
+    best = votes.most_common(1)
+    return best[0][0] if best else None
+
+
+def tells_of(title: str, intro: list[Block], places: Container[str] | None) -> bool:
+    """The title names the page's partner (one of ``places``, slugs of its sections'
+    places, when given), and the text above the sections tells dated events: that text is
+    the partner's story."""
+    from .text import slug
+
+    texts = [b.text for b in intro if not b.aside]
+    name = named_partner(title, texts)
+    if name is None or (places is not None and slug(name) not in places) or not _names(title, name):
+        return False
+    return any(event for text in texts for _, event in sentences(text, None))
+
+
+# --- Which events -------------------------------------------------------------------------
+
+_DAY = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def _when(found: Found) -> tuple[int, int | None, int | None] | None:
+    """The first day, month or year a date gives, for the dates after it."""
+    m = _DAY.match(found.period.edtf if found.period else "")
+    return (int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None) if m else None
+
+
+def _written(when: tuple[int, int | None, int | None]) -> str:
+    """A date as the grammar reads it: "5 juin 2015", "décembre 2002", "2003"."""
+    year, month, day = when
+    return " ".join(str(p) for p in (day, _MONTH_NAME.get(month or 0), year) if p)
+
+
+def _phrase(phrase: str) -> str:
+    return r"\b" + re.escape(fold(phrase)).replace(r"\ ", r"\s+").replace("'", APOSTROPHE)
+
+
+_RELATIVE_YEAR = re.compile("|".join(f"(?P<y{n}>{_phrase(p)})"
+                                     for n, p in enumerate(_WORDS["years_from_told"])))
+_YEAR_OFFSETS = list(_WORDS["years_from_told"].values())
+_LATER = _WORDS["years_later"]
+_YEARS_LATER = re.compile(
+    r"\b(?P<n>[\w-]+)\s+(?:"
+    + "|".join(map(_phrase, _LATER["nouns"])).replace(r"\b", "") + r")\s+(?:(?P<later>"
+    + "|".join(map(_phrase, _LATER["later"])).replace(r"\b", "") + ")|(?P<earlier>"
+    + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
+_RELATIVE_DAY = re.compile("|".join(f"(?P<d{n}>{_phrase(p)})"
+                                    for n, p in enumerate(_WORDS["days_from_told"])))
+_DAY_OFFSETS = list(_WORDS["days_from_told"].values())
+_REFERENCE = tuple(fold(w) for w in _WORDS["reference_openings"])
+_REFERENCE_WORDS = frozenset(_REFERENCE)
+_BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
+_YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
+REFERENCE_WORDS = 4  # words before a date where "depuis" makes it a reference
+REFERENCE_REACH = 40  # characters around a date looked at for those words
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in MONTHS), key=len,
+                                                   reverse=True)) + r")\b")
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\b(?!\s*\d)")
+_A_YEAR = re.compile(r"\b\d{4}\b")
+_JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\b")
+PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
+YEAR_REACH = 12  # characters after a month where its year would be written
+MONTH_REACH = 30  # characters before a relative year where its month would be written
+
+When = tuple[int, int | None, int | None]
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    return text.count("(", 0, at) > text.count(")", 0, at)
+
+
+def _not_when(sentence: str, found: Found) -> bool:
+    """A date that says when nothing of the story happened: a reference after "depuis" a
+    few words before it, a bound right after "avant", a number of years ("il y a plus de
+    2000 ans")."""
+    before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
+    after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
+    return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
+                or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
+
+
+def _absolute(sentence: str) -> Event | None:
+    """The first date of the sentence that is an event's: not in brackets, not a
+    reference ("depuis 1970")."""
+    for found in find_dates(sentence):
+        if found.period is None or _in_brackets(sentence, found.start) or _not_when(sentence, found):
+            continue
+        if found.period.end_year is None:  # "depuis 1970" is a reference; "Dès janvier 1986"
+            if fold(found.text).startswith(_REFERENCE):  # opens the event told, at that date
+                continue
+            when = _when(found)
+            return Event(found.text, found.start, _written(when) if when else None, when)
+        return Event(found.text, found.start, None, _when(found))
+    return None
+
+
+def _yearless(sentence: str, folded: str, when: When | None) -> Event | None:
+    """A day or a month written without its year ("Le jeudi 4 juin", "en avril", "les 17
+    et 18 septembre"): the year told before completes it; with none, it is an event whose
+    date stays unread."""
+    for month in _MONTH_WORD.finditer(folded):
+        if _A_YEAR.search(folded, month.end(), month.end() + YEAR_REACH) \
+                or _in_brackets(sentence, month.start()) \
+                or _RELATIVE_YEAR.search(folded, month.end(), month.end() + MONTH_REACH):
+            continue  # "En décembre de la même année" is a relative date
+        for year in [when[0]] if when else PROBE_YEARS:  # with no year told, any year whose
+            completed = f"{sentence[:month.end()]} {year}{sentence[month.end():]}"  # weekdays fit
+            for found in find_dates(completed):
+                if found.start <= month.start() and found.end > month.end() and found.period:
+                    label = sentence[found.start:month.end()]
+                    return (Event(label, found.start, found.text, _when(found)) if when
+                            else Event(label, found.start, None, None))
+    return None
+
+
+def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
+    """A date told relative to the one before: "la même année", "l'année suivante", "deux
+    ans plus tard" (a month before it kept: "En décembre de la même année"), "le
+    lendemain"."""
+    if when is None:
+        return None
+    from .numbers import read_number
+
+    year, month, day = when
+    if found := _RELATIVE_YEAR.search(folded):
+        offset = _YEAR_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
+        named = list(_MONTH_WORD.finditer(folded, max(0, found.start() - MONTH_REACH), found.start()))
+        start = named[-1].start() if named else found.start()
+        month_of = _FOLDED_MONTHS.get(named[-1].group()) if named else None
+        resolved: When = (year + offset, month_of, None)
+        return Event(sentence[start:found.end()], start, _written(resolved), resolved)
+    if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) and n < 100:
+        resolved = (year + (n if found["later"] else -n), month, None)
+        return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+    if found := _RELATIVE_DAY.search(folded):
+        offset = _DAY_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
+        if day and month:
+            then = date(year, month, day) + timedelta(days=offset)
+            resolved = (then.year, then.month, then.day)
+        else:
+            resolved = (year, month, None)
+        return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+    return None
+
+
+def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
+    """A weekday alone ("Le vendredi matin", "Samedi soir") after a day: that day when it
+    is that weekday, else the first such day after it."""
+    if not when or not when[2] or not when[1]:
+        return None
+    found = _WEEKDAY_WORD.search(folded)
+    if not found:
+        return None
+    told = date(when[0], when[1], when[2])
+    wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found.group())]
+    then = told + timedelta(days=(wanted - told.weekday()) % 7)  # that day, or the next such
+    resolved = (then.year, then.month, then.day)
+    return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+
+
+def event_in(sentence: str, when: When | None) -> Event | None:
+    """The event a sentence tells, if it carries a date: the earliest of its dates that
+    is an event's, absolute, without its year, relative or a weekday.
+
+    >>> event_in("Le jeudi 4 juin vers 18h30, nous étions impatients.", (2015, 6, 4)).resolved
+    'Le jeudi 4 juin 2015'
+    >>> event_in("En décembre de la même année, la charte est signée.", (2002, 9, None)).resolved
+    'décembre 2002'
+    >>> event_in("Le vendredi matin, visite du château.", (2015, 6, 4)).resolved
+    '5 juin 2015'
+    >>> event_in("Nos deux villes échangent depuis 1970.", None) is None
+    True
+    """
+    folded = fold(sentence)
+    found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when),
+                         _relative(sentence, folded, when), _weekday(sentence, folded, when)) if e]
+    first = min(found, key=lambda e: e.start) if found else None
+    if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
+            and read.end_year is None:  # "à partir de début octobre": the event starts then
+        first = replace(first, resolved=_written(first.when))
+    if first and first.when and first.when[1] is None and first.resolved is None:
+        # "En 2019, c'était notre tour …, du jeudi 9 au dimanche 12 mai": the days, that year
+        days = _yearless(sentence[first.start:], folded[first.start:], first.when)
+        if days and days.resolved:
+            return Event(sentence[first.start:first.start + days.start] + days.label, first.start,
+                         days.resolved, days.when)
+    return first
+
+
+def _moved(when: When | None, event: Event | None) -> When | None:
+    """The date the story is at after an event: the event's, unless it is a bare year
+    before the date told (the past recalled: "le traité signé à Brühl en 1964" in the
+    story of a visit in 2014), which leaves the story where it was."""
+    if event is None or event.when is None:
+        return when
+    if when and event.when[1] is None and event.when[0] < when[0]:
+        return when
+    return event.when
+
+
+def sentences(text: str, when: When | None) -> list[tuple[str, Event | None]]:
+    """The sentences of a paragraph, each with the event it tells; a sentence that joins
+    two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
+    septembre 1987") is two."""
+    out: list[tuple[str, Event | None]] = []
+    for sentence in _SENTENCE.split(text):
+        pieces, start = [], 0
+        for joiner in _JOINER.finditer(fold(sentence)):
+            head, tail = sentence[start:joiner.start() + 1], sentence[joiner.start() + 1:]
+            if event_in(head, when) and _absolute(tail):
+                pieces.append(head)
+                start = joiner.start() + 1
+        pieces.append(sentence[start:])
+        for piece in pieces:
+            event = event_in(piece, when)
+            when = _moved(when, event)
+            out.append((piece, event))
+    return out
+
+
+# --- The page's own furniture -------------------------------------------------------------
+
+ARTICLE_FURNITURE = "the article's own furniture (by-line, counters, image file, date of publication)"
+NAVIGATION_BAR = "a bar of the site's links or its breadcrumb"
+_BYLINE = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["byline_openings"]) + r")\s+\S")
+_COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters"])
+                      + r")\s*:?\s*\d[\d\s.,]*%?\s*$")
+_IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
+                         + "|".join(_WORDS["file_units"]) + r")\s*$")
+SHORT = 80  # characters: a by-line, a counter, a caption or a date line is short
+LINK_WORDS = 3  # a link of a bar is short; two in three are
+LINK_BAR = 3  # pieces between "|" or ">" that make a bar of links or a breadcrumb
+
+
+def furniture(text: str) -> str | None:
+    """Why a block is the page's own furniture rather than its text, or ``None``.
+
+    >>> [bool(furniture(t)) for t in ("par  Emmanuel HENNEQUIN", "popularité : 98%", "JPEG - 66.6 ko",
+    ...                               "Contacts | Espace privé | Plan du site", "Accueil > Jumelage > Brühl")]
+    [True, True, True, True, True]
+    >>> furniture("Par la convention de janvier 1998, les villages ont signé un accord.") is None
+    True
+    """
+    stripped = text.strip()
+    folded = fold(stripped)
+    pieces = re.split(r"\s[|>]\s", stripped)
+    if len(pieces) >= LINK_BAR and sum(len(p.split()) <= LINK_WORDS for p in pieces) * 3 >= 2 * len(pieces):
+        return NAVIGATION_BAR  # a list of articles' titles between bars is the page's text
+    if len(stripped) > SHORT:
+        return None
+    if _COUNTER.match(folded) or _IMAGE_FILE.match(folded):
+        return ARTICLE_FURNITURE
+    if _BYLINE.match(folded) and len(stripped.split()) <= BYLINE_WORDS and not find_dates(stripped) \
+            and not stripped.endswith("."):
+        return ARTICLE_FURNITURE
+    return None
+
+
+def date_line(text: str) -> str | None:
+    """The date a short line holds alone ("du 4 au 8 juin 2015", "lundi 13 juillet 2015"),
+    as written; ``None`` for a line that says more."""
+    stripped = text.strip()
+    if len(stripped) > SHORT or stripped.endswith("."):
+        return None
+    found = [f for f in find_dates(stripped) if f.period]
+    if not found or found[0].start > 4:
+        return None
+    rest = stripped[:found[0].start] + " " + " ".join(
+        stripped[a.end:b.start] for a, b in zip(found, [*found[1:], None], strict=False) if b) \
+        + " " + stripped[found[-1].end:]
+    return found[0].text if len(re.findall(r"[^\W\d_]{4,}", rest)) <= 2 else None
+
+
+# --- The page as one partner's section ------------------------------------------------------
+
+def _names(text: str, name: str) -> bool:
+    return fold(name) in fold(text)
+
+
+def lists_partners(body: list[Block]) -> bool:
+    """The page lists partners with their countries ("• La commune de Tombouctou (Mali)"),
+    as a page of partner sections does in its introduction: it is no one partner's story,
+    and a page of that kind whose headings were not found must stop, not be read as one.
+
+    >>> lists_partners([Block("list_item", "La commune de Tombouctou (Mali)", 3)])
+    True
+    >>> lists_partners([Block("list_item", "Jeudi 9 mai : arrivée de la délégation.", 3)])
+    False
+    """
+    from .places import countries, split_heading
+
+    return any(b.kind == "list_item" and not b.aside and countries(split_heading(b.text)[1])[1]
+               for b in body)
+
+
+@dataclass(frozen=True)
+class Reasons:
+    """The parse stage's words for what a story sets aside (its reasons, as reported), and
+    its test of what a CMS writes around the text: given by the caller, so that this module
+    needs nothing of the parse stage."""
+
+    aside: Callable[[Block], str | None]  # navigation, CMS fields, captions, links…
+    caption: str
+    sub_heading: str
+    introduction: str
+    dated_introduction: str
+
+
+@dataclass
+class Told:
+    """One event of a story: its label as written, the date it stands for when resolved,
+    and its pieces of text, each (separator before it, text, line)."""
+
+    label: str
+    period_label: str | None
+    pieces: list[tuple[str, str, int]]
+
+    def extend(self, text: str, line: int, separator: str) -> None:
+        self.pieces.append((separator, text, line))
+
+
+@dataclass
+class Story:
+    """A page, or the part of one, read as one partner's story."""
+
+    heading: Block  # the partner, as a heading the extract stage reads ("Brühl (Allemagne)")
+    description: list[Block]
+    events: list[Told]
+    set_aside: list[tuple[Block, str, bool]]  # (block, reason, worth a warning)
+
+
+def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
+                   about: About | None = None) -> Story | None:
+    """The page as the story of the one partner it is about (``about``, else the place it
+    names after cues of twinning), its events the dated sentences of its story; what is
+    set aside, with why. ``None`` when the page names no partner, or lists several with
+    their countries (:func:`lists_partners`) and the caller names none."""
+    from .places import agreement
+
+    texts = [b.text for b in body if not b.aside]
+    told = about is not None  # the caller says what the page is about: its story starts at once
+    if about is None and lists_partners(body):
+        return None  # a list of partners with their countries: their headings were not found
+    if about is None:
+        name = named_partner(title.text if title else None, texts)
+        if name is None:
+            return None
+        about = About(name, partner_country(name, ([title.text] if title else []) + texts))
+    story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [])
+    events, set_aside = story.events, story.set_aside
+    when: When | None = None
+    started = told or bool(title and _names(title.text, about.name))
+    prose = False  # a paragraph of the story was read
+    dates_under_title = 0
+    image = label_only = signed = False
+    for block in body:
+        reason = reasons.aside(block) or furniture(block.text)
+        if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
+            reason = reasons.caption  # the line under an image's file line
+        image = reason == ARTICLE_FURNITURE and bool(_IMAGE_FILE.match(fold(block.text.strip())))
+        if reason:
+            set_aside.append((block, reason, False))
+            continue
+        if alone := date_line(block.text):
+            dates_under_title += 1
+            found = next(f for f in find_dates(alone) if f.period)
+            if dates_under_title == 1 and not prose and title and started:
+                events.append(Told(alone, None, [("", title.text, title.line)]))  # the event the
+                events[-1].extend(block.text, block.line, "\n")  # title names, and its dates
+                when = _when(found)
+            elif (_when(found) or (0, None, None))[2] is None and started:
+                events.append(Told(alone, None, [("", block.text, block.line)]))  # a year or a
+                when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph
+                label_only = True
+            else:  # a day alone on its line: when the page or a post of it was published
+                set_aside.append((block, ARTICLE_FURNITURE, False))
+            continue
+        if block.kind == "heading":
+            set_aside.append((block, reasons.sub_heading, False))
+            continue
+        started = started or _names(block.text, about.name)
+        if not started:
+            dated = any(event for _, event in sentences(block.text, None))
+            set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))
+            continue
+        prose = True
+        first, undated = True, []
+        for sentence, event in sentences(block.text, when):
+            when = _moved(when, event)
+            if label_only and not event:  # the paragraph under a date alone on its line
+                events[-1].extend(sentence, block.line, "\n")
+            elif event:
+                events.append(Told(event.label, event.resolved, [("", sentence, block.line)]))
+                if not signed and agreement(sentence):  # the tie's agreement: what the
+                    signed = True  # description says of the partner, and an event
+                    story.description.append(Block(block.kind, sentence, block.line))
+            elif events:  # the story goes on: the event told last
+                events[-1].extend(sentence, block.line, "\n\n" if first else " ")
+            else:
+                undated.append(sentence)
+            first = label_only = False
+        if undated:  # before the first event: what the page says of the partner
+            story.description.append(Block(block.kind, " ".join(undated), block.line))
+    return story

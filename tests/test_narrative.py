@@ -1,0 +1,236 @@
+"""Narrative pages (issues 20, 21): a page about ONE partner, its events dated inside its
+sentences (pipeline/narrative.py, reached from pipeline.parse.parse).
+
+The pages below were written for these tests (other partners, other towns, other words
+than the development corpus's real pages), so that the reading is tested, not the corpus
+it was tuned on: a visit report with its CMS furniture, the history of a twinning with
+national history before the partner is named, a page that the caller says is about a
+partner it never names, a page that names none, and a programme above the partner's own
+heading."""
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.extract import entry_facts, extract
+from pipeline.narrative import (
+    ARTICLE_FURNITURE,
+    About,
+    event_in,
+    furniture,
+    named_partner,
+    partner_country,
+)
+from pipeline.parse import CAPTION, CONTINUED, DATED_INTRODUCTION, PAGE_TITLE, parse
+from pipeline.read import text_blocks
+from pipeline.tables import tables
+
+VISIT = """Séjour de nos amis de Castelnuovo
+
+du 12 au 15 mai 2018
+mercredi 6 juin 2018
+par  Jeanne MARTIN
+popularité : 45%
+
+Quarante ans d'amitié
+
+Notre jumelage avec Castelnuovo, petite ville italienne de Toscane, existe depuis 1978.
+
+Le samedi 12 mai vers 10h, le car de nos amis italiens est arrivé devant la mairie. Les familles d'accueil attendaient sur la place.
+
+Le lendemain, une visite du vieux port a réuni 35 personnes. Le dimanche soir, un repas de gala a été servi à la salle des fêtes.
+
+PNG - 120 ko
+Le maire de Castelnuovo et notre maire
+
+En décembre de la même année, une délégation de douze élus s'est rendue en Toscane. L'année suivante, le comité a organisé un échange de collégiens.
+"""
+
+HISTORY = """Histoire de notre comité
+
+Le jumelage est né de la volonté de réconcilier les peuples après la guerre. Le traité de l'Élysée fut signé en janvier 1963.
+
+Dès 1984, des contacts furent établis avec la commune de Kaltenbach, en Autriche, grâce à un professeur d'allemand.
+
+En septembre 1986, le serment de jumelage fut prononcé à Kaltenbach, puis en mai 1987 dans notre commune.
+
+Deux ans plus tard, les sapeurs-pompiers des deux communes organisèrent leur première rencontre.
+"""
+
+UNNAMED = """Nos échanges
+
+En mars 2021, l'école du village a envoyé 40 colis de fournitures scolaires.
+
+En octobre de la même année, une mission a évalué les besoins du centre de santé.
+"""
+
+NO_PARTNER = """Les objectifs du jumelage
+
+Un jumelage rapproche les habitants de deux pays, par des échanges scolaires, sportifs et culturels.
+
+Le comité se réunit chaque mois à la maison des associations.
+"""
+
+PROGRAMME = """Lormont/Zell : l'accueil des 30 ans
+
+Du 03.07.2025 au 06.07.2025
+Posté par Paul
+
+Une délégation de nos amis de Zell sera reçue pour fêter les 30 ans du jumelage. Au programme :
+
+• Jeudi 3 juillet : arrivée et accueil en mairie.
+• Vendredi 4 juillet : excursion en famille.
+
+Zell (Allemagne)
+
+2019 : accueil de la chorale de Zell pour un concert commun.
+"""
+
+
+def periods(page):
+    """Each entry's label as written and the period the extract stage reads for it."""
+    out = []
+    for entry in page.sections[0].entries:
+        period = entry_facts(entry.period_label or entry.label, entry.text).period
+        out.append((entry.label, period.edtf if period else None))
+    return out
+
+
+def test_a_visit_report_is_its_partners_section_and_its_dated_sentences_its_events():
+    page = parse(text_blocks(VISIT))
+    assert [s.heading.text for s in page.sections] == ["Castelnuovo (Italie)"]
+    assert periods(page) == [
+        ("du 12 au 15 mai 2018", "2018-05-12/2018-05-15"),  # the title's event, under it
+        ("Le samedi 12 mai", "2018-05-12"),  # the year told above
+        ("Le lendemain", "2018-05-13"),  # the day after the day told
+        ("dimanche", "2018-05-13"),  # that Sunday: the day told is one
+        ("décembre de la même année", "2018-12"),
+        ("L'année suivante", "2019"),
+    ]
+    (title_event, *_), entries = page.sections[0].entries, page.sections[0].entries
+    assert title_event.text.startswith("Séjour de nos amis de Castelnuovo\ndu 12 au 15 mai 2018")
+    assert "depuis 1978" in title_event.text  # a reference, not an event: it tells the one above
+    assert "Les familles d'accueil attendaient" in entries[1].text
+
+
+def test_the_articles_own_furniture_is_set_aside_and_reported():
+    page = parse(text_blocks(VISIT))
+    aside = {s.block.text.strip(): s.reason for s in page.set_aside}
+    assert aside == {
+        "Séjour de nos amis de Castelnuovo": PAGE_TITLE,
+        "mercredi 6 juin 2018": ARTICLE_FURNITURE,  # the date of publication
+        "par  Jeanne MARTIN": ARTICLE_FURNITURE,
+        "popularité : 45%": ARTICLE_FURNITURE,
+        "PNG - 120 ko": ARTICLE_FURNITURE,
+        "Le maire de Castelnuovo et notre maire": CAPTION,  # the line under the image
+    }
+    texts = " ".join(e.text for e in page.sections[0].entries)
+    assert "popularité" not in texts and "Jeanne MARTIN" not in texts
+
+
+def test_a_visit_page_extracts_dated_actions_with_their_facts():
+    data = tables(extract(parse(text_blocks(VISIT))))
+    (partner,) = data["partners"]
+    assert (partner["name"], partner["country_code"]) == ("Castelnuovo", "IT")
+    rows = [(a["date_label"], a["start_year"], a["start_month"], a["participants"]) for a in data["actions"]]
+    assert rows[2] == ("Le lendemain", 2018, 5, 35)
+    assert rows[4] == ("décembre de la même année", 2018, 12, 12)
+
+
+def test_history_before_the_partner_is_named_is_introduction():
+    page = parse(text_blocks(HISTORY))
+    assert [s.heading.text for s in page.sections] == ["Kaltenbach (Autriche)"]
+    assert periods(page) == [
+        ("Dès 1984", "1984"),  # the event starts then: not an open period
+        ("En septembre 1986", "1986-09"),
+        ("en mai 1987", "1987-05"),  # a second dated clause of the sentence is a second event
+        ("Deux ans plus tard", "1989-05"),
+    ]
+    (national,) = [s for s in page.set_aside if s.reason == DATED_INTRODUCTION]
+    assert "traité de l'Élysée" in national.block.text and national.warn
+    # the sentence that names the agreement also describes the partner: its year is the tie's
+    assert tables(extract(page))["partners"][0]["agreement_year"] == 1986
+
+
+def test_the_caller_names_the_partner_a_page_never_names():
+    page = parse(text_blocks(UNNAMED), about=About("Kita", "Mali"))
+    assert [s.heading.text for s in page.sections] == ["Kita (Mali)"]
+    assert periods(page) == [("En mars 2021", "2021-03"), ("octobre de la même année", "2021-10")]
+    with pytest.raises(PipelineError, match="no place named as the page's twin or partner"):
+        parse(text_blocks(UNNAMED))
+
+
+def test_a_page_that_names_no_partner_still_stops_with_its_line():
+    with pytest.raises(PipelineError, match=r"^no partner heading found"):
+        parse(text_blocks(NO_PARTNER))
+
+
+def test_a_programme_above_the_partners_heading_is_that_partners():
+    page = parse(text_blocks(PROGRAMME))
+    assert [s.heading.text for s in page.sections] == ["Zell (Allemagne)"]
+    assert periods(page) == [
+        ("Du 03.07.2025 au 06.07.2025", "2025-07-03/2025-07-06"),
+        ("Jeudi 3 juillet", "2025-07-03"),
+        ("Vendredi 4 juillet", "2025-07-04"),
+        ("2019", "2019"),
+    ]
+    assert page.intro == []  # the programme's items are events, not the intro's list
+    assert {s.reason for s in page.set_aside} == {PAGE_TITLE, ARTICLE_FURNITURE, CONTINUED}
+
+
+@pytest.mark.parametrize(("title", "texts", "partner"), [
+    ("Visite de nos amis de Brühl", ["Le car arrive à la Mairie."], "Brühl"),
+    # the page's own town is the first of a pair after a cue, or tied by an apposition
+    ("Comité de jumelage Saint-Amand et Wesel", ["Le comité a reçu vingt familles."], "Wesel"),
+    ("Échange scolaire", ["C'est à Ostrava, ville jumelée à Villers, que les élèves ont été reçus."], "Ostrava"),
+    # a place named in the story only after the cue; not a country, its adjective, Europe
+    ("Jumelage", ["L'Europe a vu naître les jumelages en 1950.",
+                  "En 1998, les villages ont signé un accord de jumelage avec Pölten, ville allemande."],
+     "Pölten"),
+    ("Les objectifs du jumelage", ["Un jumelage rapproche les peuples d'Europe."], None),
+])
+def test_the_partner_a_page_names(title, texts, partner):
+    assert named_partner(title, texts) == partner
+
+
+def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most():
+    assert partner_country("Kita", ["Le jumelage avec Kita (Mali) date de 1990."]) == "Mali"
+    assert partner_country("Zell", ["Nos amis allemands sont arrivés.", "Les Allemands ont chanté.",
+                                    "Puis le car est reparti vers l'Allemagne."]) == "Allemagne"
+
+
+@pytest.mark.parametrize(("sentence", "when", "label", "resolved"), [
+    ("Nos deux villes échangent depuis 1970.", None, None, None),  # a reference
+    ("Le comité (fondé en 1950) a reçu le maire.", None, None, None),  # in brackets
+    ("Samedi 28 avril, une visite de la ville.", None, "Samedi 28 avril", None),  # no year told
+    ("Trois ans après, un puits fut creusé.", (2010, None, None), "Trois ans après", "2013"),
+    ("La veille, les familles ont tout préparé.", (2016, 3, 1), "La veille", "29 février 2016"),
+])
+def test_the_event_a_sentence_tells(sentence, when, label, resolved):
+    event = event_in(sentence, when)
+    assert (event.label if event else None, event.resolved if event else None) == (label, resolved)
+
+
+@pytest.mark.parametrize(("text", "aside"), [
+    ("Contacts | Espace privé | Mise à jour le 2 mai 2013 | Plan du site | Haut de Page", True),
+    ("Accueil > Jumelages > Castelnuovo", True),
+    ("Visites : 1 204", True),
+    ("Par la convention de janvier 1998, les villages ont signé un accord.", False),
+    ("Mission à Rouko du 22 juillet au 6 août 2014 | Assemblée générale de l'association des amis", False),
+])
+def test_furniture_of_an_article(text, aside):
+    assert bool(furniture(text)) is aside
+
+
+def test_a_breadcrumb_written_as_a_heading_is_no_partners():
+    page = parse(text_blocks("Ville de Lormont\n\nAccueil > Jumelages > Parrainage de Kaltenbach (Autriche)\n\n"
+                             "Parrainage de Kaltenbach (Autriche)\n\n2019 : accueil de la chorale.\n"))
+    assert [s.heading.text for s in page.sections] == ["Parrainage de Kaltenbach (Autriche)"]
+
+
+def test_a_page_that_lists_its_partners_but_lost_their_headings_still_stops():
+    page = ("Jumelages\n\nNos partenaires :\n\n  • La ville de Kita (Mali)\n  • La commune de Zell (Allemagne)\n\n"
+            "Des échanges avec nos amis de Kita ont lieu chaque année.\n\n2019 : accueil de la chorale.\n")
+    with pytest.raises(PipelineError, match=r"^no partner heading found"):
+        parse(text_blocks(page))
+    assert [s.heading.text for s in parse(text_blocks(page), about=About("Kita", "Mali")).sections] == [
+        "Kita (Mali)"]  # unless the caller says which partner the page is about
