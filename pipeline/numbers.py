@@ -137,6 +137,21 @@ def is_people(word: str, written: str | None = None) -> bool:
                for w in {word, singular} for ending in _ENDINGS)
 
 
+_ONE_NOUN = re.compile(deaccented(_NOUN))
+
+
+def names_people(written: str) -> bool:
+    """Whether a word as the page writes it is a noun for people, inclusive marks and
+    accents aside (:func:`is_people` on its folded base): what a reader of movements asks
+    of the word before "de <place>" ("danseur·euses de Jérusalem-Est").
+
+    >>> [names_people(w) for w in ("danseur·euses", "élu·es", "Musicien·nes", "pharmacies")]
+    [True, True, True, False]
+    """
+    m = _ONE_NOUN.fullmatch(fold(written))
+    return m is not None and is_people(m["base"], written)
+
+
 # A count starts a word: the engine leaves other places at once.
 _COUNT = (rf"(?<!\w)(?:{_APPROX})?(?:(?<!\w)(?:{_WORDS['article'][0]}\s+)?"
           rf"(?P<collective>{'|'.join(COLLECTIVES)})\s+{deaccented(_DE)}"
@@ -401,24 +416,38 @@ def _participants(text: str, composed: str) -> Quantity | None:
     return Quantity(total, approx)
 
 
-_AGES = Caseless.compile(pattern(_WORDS["ages"], low=r"(?P<low>\d{1,3})", high=r"(?P<high>\d{1,3})"))
+_AGE_NUMBER = rf"\d{{1,3}}|{_NUMBER_WORD}"
+_AGES = [Caseless.compile(pattern(form, low=f"(?P<low>{_AGE_NUMBER})", high=f"(?P<high>{_AGE_NUMBER})",
+                                  age=f"(?P<age>{_AGE_NUMBER})")) for form in _WORDS["ages"]]
+OLDEST = 120  # years: a bound above it is no age
 _UNIT_DAYS: dict[str, int] = dict(_NUMBERS["durations"])
 _DURATION = Caseless.compile(
     rf"(?<![\w])(?P<number>{_DIGITS}|{_NUMBER_WORD})\s+(?P<unit>{_words_pattern(list(_UNIT_DAYS))})\b")
 
 
 def age_range(text: str) -> tuple[int, int] | None:
-    """The first age range ("de 13 à 15 ans") in ``text``.
+    """The first ages ("de 13 à 15 ans", "les 16-18 ans", "âgé·es de 16 ans") in ``text``.
 
     >>> age_range("un atelier pour douze collégien·nes de 11 à 14 ans")
     (11, 14)
+    >>> age_range("les 16-18 ans du club"), age_range("8 jeunes âgé·es de 16 ans")
+    ((16, 18), (16, 16))
     """
     return _age_range(*folded(text))
 
 
 def _age_range(text: str, lowered: bool) -> tuple[int, int] | None:
-    m = _AGES.on(lowered).search(text)
-    return (int(m["low"]), int(m["high"])) if m else None
+    """The ages of the first form of the lexicon's ``ages`` found in the text (the
+    earliest), a bound read in digits or in words; a range whose bounds are no ages
+    (reversed, above :data:`OLDEST`) is none."""
+    found = [m for form in _AGES for m in form.on(lowered).finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        groups = m.groupdict()
+        low, high = (groups["age"], groups["age"]) if groups.get("age") else (groups["low"], groups["high"])
+        ages = read_number(low), read_number(high)
+        if ages[0] is not None and ages[1] is not None and ages[0] <= ages[1] <= OLDEST:
+            return ages[0], ages[1]
+    return None
 
 
 def duration_days(text: str) -> int | None:
