@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from .french import CAPITAL, lexicon, pattern
@@ -87,6 +88,8 @@ _REFINED_KINDS = {"association", "community_centre", "school"}
 # Words that join a name's words, and those that open a complement.
 CONNECTORS = set(_ORGANISATIONS["connectors"])
 _COMPLEMENT_OPENERS = set(_ORGANISATIONS["complement_openers"])
+_CONJUNCTIONS = set(_ORGANISATIONS["conjunctions"])
+_ARTICLES = set(_ORGANISATIONS["articles"])
 _ADJECTIVE = re.compile(f"(?:{'|'.join(_ORGANISATIONS['adjective_endings'])}){_ORGANISATIONS['plural']}?$")
 # Tokens an organisation's name may span from its head noun (the page's longest has 10): a
 # bound, so that "Association Amis Association Amis …" costs linear time, not a scan of the
@@ -177,12 +180,21 @@ class _Reading:
             k = j
             while k < self.stop and self.tokens[k].connector:
                 k += 1
+            if _another_name(self.tokens[j:k]):
+                break
             w = self.word(k)
             if not (w and w.capitalised) or w.low in CONNECTORS:
                 break
             self.refine(w)
             j = last = k + 1
         return last
+
+
+def _another_name(connectors: list[Token]) -> bool:
+    """True when the connectors between two capitalised words are a conjunction then an
+    article ("… de développement et la Région"): the next word starts another name."""
+    words = [t.low.rstrip("'’") for t in connectors]
+    return any(a in _CONJUNCTIONS and b in _ARTICLES for a, b in pairwise(words))
 
 
 def _acronym(tokens: list[Token], last: int, stop: int) -> str | None:

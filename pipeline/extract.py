@@ -367,18 +367,19 @@ def _elsewhere(rules: _DirectionRules, place: str) -> bool:
 
 def _led_to(rules: _DirectionRules, text: str) -> set[bool]:
     """Where the text's movements lead, each to the first place its sentence names after
-    it: ``True`` for the town (people came), ``False`` elsewhere (its people went). A word
-    of going leads anywhere ("séjour à <place>", "s'est rendue dans les camps de
+    it: ``True`` for the town ("à <town>", "en mairie"; people came), ``False`` elsewhere
+    (its people went). A word of going leads anywhere ("séjour à <place>", "s'est rendue dans les camps de
     <place>"); a word of receiving only to the town ("reçue à <town>")."""
     found: set[bool] = set()
     for words, anywhere in ((rules.going, True), (rules.receiving, False)):
         for m in words.finditer(text):
             stop = _SENTENCE_END.search(text, m.end(), m.end() + MOVEMENT_REACH)
             rest = text[m.end():stop.start() if stop else m.end() + MOVEMENT_REACH]
-            where = rules.destination.search(rest)
-            if where is None:
+            where, home = rules.destination.search(rest), rules.here.search(rest)
+            if where is None and home is None:
                 continue
-            here = not _elsewhere(rules, where["place"])
+            here = (home is not None and (where is None or home.start() <= where.start())) \
+                or (where is not None and not _elsewhere(rules, where["place"]))
             if here or anywhere:
                 found.add(here)
     return found
