@@ -137,6 +137,8 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("Z", rf"(?<!\d){_DAY}(?:/{_MONTH}/|\.{_MONTH}\.|-{_MONTH}-){YEAR}"),  # "08/03/2023"
     ("z", rf"(?<!\d){_MONTH}[/.]{YEAR}"),  # "03/2023"
     ("J", rf"(?<!\d){_DAY}/{_MONTH}(?![\d/])"),  # "28/06": a day and a month, the year elsewhere
+    # a time of day, "19:30", "18h", "18 h 30": said of a day, no part of its date
+    ("G", r"(?<!\d)(?:[01]?\d|2[0-3])\s?(?::\s?[0-5]\d|[hH](?:\s?[0-5]\d)?)(?![\w:])"),
     ("O", rf"(?:[2-4](?:ème|eme|è|e|nde|nd|ᵉ)|{_words(*ORDINALS)})(?!\w)"),
     ("N", r"(?:1(?:er|re|ère|ᵉʳ)|\d{1,2})(?!\w)"),  # a day, or a two-digit year or decade
     ("C", _calendar_words()),  # "Rentrée", "vacances de la Toussaint", "Pâques"
@@ -175,7 +177,7 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 DATE_ELEMENTS = set("YZzMX")  # what makes a phrase a date: a year, a month, a decade
 # What, after a dash, carries the date on ("2006 – 2008", "2016 – en cours", "2019 – fin
 # 2020"): such a dash is inside the label, not the end of it.
-_DATE_GOES_ON = set("YZzJNMSXOWHRyQKU")
+_DATE_GOES_ON = set("YZzJNMSXOWHRyQKUG")
 _INTRODUCES = set("PDLAEFTBI&")  # date words that may stand before what carries it on
 
 
@@ -620,12 +622,20 @@ def parse_label(label: str) -> Period | None:
     """
     if len(label) > MAX_LABEL:
         return None
-    written = list(tokens(label))
+    written = _without_times(list(tokens(label)))
     toks = _outside_brackets(written)
     period = _parsed(toks)
     if period is not None and len(toks) == 1 and toks[0].code == "Y" and len(toks) < len(written):
         return _bracket_detail(written, toks[0]) or period
     return period
+
+
+def _without_times(toks: list[Token]) -> list[Token]:
+    """The tokens without a time of day and the "à" before it ("Jeudi 7 novembre 2019 à
+    19:30" is dated as "Jeudi 7 novembre 2019"): the hour says when in the day, which no
+    column holds."""
+    return [t for i, t in enumerate(toks) if t.code != "G"
+            and not (t.code == "A" and i + 1 < len(toks) and toks[i + 1].code == "G")]
 
 
 def _parsed(toks: list[Token]) -> Period | None:
@@ -842,6 +852,7 @@ class Found:
 def _read(toks: list[Token]) -> Period | bool | None:
     """What the tokens of a phrase mean: a period; ``None`` for a known form with
     impossible values; ``False`` for no form of the grammar."""
+    toks = _without_times(toks)
     codes = "".join(t.code for t in toks)
     for form, build in _COMPILED:
         m = form.fullmatch(codes)
