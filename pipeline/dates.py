@@ -137,8 +137,10 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("Z", rf"(?<!\d){_DAY}(?:/{_MONTH}/|\.{_MONTH}\.|-{_MONTH}-){YEAR}"),  # "08/03/2023"
     ("z", rf"(?<!\d){_MONTH}[/.]{YEAR}"),  # "03/2023"
     ("J", rf"(?<!\d){_DAY}/{_MONTH}(?![\d/])"),  # "28/06": a day and a month, the year elsewhere
-    # a time of day, "19:30", "18h", "18 h 30": said of a day, no part of its date
-    ("G", r"(?<!\d)(?:[01]?\d|2[0-3])\s?(?::\s?[0-5]\d|[hH](?:\s?[0-5]\d)?)(?![\w:])"),
+    # a time of day, "à 19:30", "18h", "18 h 30": said of a day, no part of its date; a
+    # time with a colon only after "à" (a CMS's bare "00:00" is left as it was read)
+    ("G", r"(?<!\d)(?:(?<=[àÀ]\s)(?:[01]?\d|2[0-3])\s?:\s?[0-5]\d|(?:[01]?\d|2[0-3])\s?[hH](?:\s?[0-5]\d)?)"
+          r"(?![\w:])"),
     ("O", rf"(?:[2-4](?:ème|eme|è|e|nde|nd|ᵉ)|{_words(*ORDINALS)})(?!\w)"),
     ("N", r"(?:1(?:er|re|ère|ᵉʳ)|\d{1,2})(?!\w)"),  # a day, or a two-digit year or decade
     ("C", _calendar_words()),  # "Rentrée", "vacances de la Toussaint", "Pâques"
@@ -852,7 +854,6 @@ class Found:
 def _read(toks: list[Token]) -> Period | bool | None:
     """What the tokens of a phrase mean: a period; ``None`` for a known form with
     impossible values; ``False`` for no form of the grammar."""
-    toks = _without_times(toks)
     codes = "".join(t.code for t in toks)
     for form, build in _COMPILED:
         m = form.fullmatch(codes)
