@@ -49,6 +49,7 @@ MONTH_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["abbreviations"])
 YEAR_KINDS = tuple(_CALENDAR["year_kinds"])
 SEASONS: dict[str, int] = dict(_CALENDAR["seasons"])
 WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
+WEEKDAY_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["weekday_abbreviations"])
 ORDINALS: dict[str, int] = dict(_CALENDAR["ordinals"])
 CALENDAR_PERIODS: dict[str, tuple[int, int]] = {
     phrase: (months[0], months[1]) for phrase, months in _CALENDAR["calendar_periods"].items()}
@@ -146,7 +147,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("C", _calendar_words()),  # "Rentrée", "vacances de la Toussaint", "Pâques"
     ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?)"),
     ("S", _words(*SEASONS)),
-    ("W", _words(*WEEKDAYS)),
+    ("W", rf"(?:{_words(*WEEKDAYS)}|{_words(*WEEKDAY_ABBREVIATIONS)}\.)"),
     ("H", _words(*_WORDS["semester"])),
     ("R", _words(*_WORDS["quarter"])),
     ("X", _words(*_WORDS["decade"])),
@@ -166,7 +167,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("E", _words(*_WORDS["in"])),
     ("L", rf"(?:{_phrase('the_elided')}|{_words(*_WORDS['the'])})"),
     ("I", _words(*_WORDS["during"])),
-    ("&", _words(*_WORDS["and"])),
+    ("&", rf"(?:{_words(*_WORDS['and'])}|&)"),
     (",", ","),
     ("-", f"[{DASHES}]"),
     (":", ":"),
@@ -197,7 +198,7 @@ class Token(NamedTuple):
             return int(re.match(r"\d+", self.text).group())  # type: ignore[union-attr]  # Y, N: digits first
         if self.code == "O":
             return _ORDINAL_VALUES.get(word) or int(word[0])
-        table = {"M": _MONTH_VALUES, "S": _SEASON_VALUES, "W": WEEKDAYS}[self.code]
+        table = {"M": _MONTH_VALUES, "S": _SEASON_VALUES, "W": WEEKDAYS | WEEKDAY_ABBREVIATIONS}[self.code]
         return table[word]
 
 
