@@ -1055,6 +1055,10 @@ _ABBREVIATION_VALUES = {plain(w) for w in MONTH_ABBREVIATIONS}
 _NUMBERS_TOO = {"sept"}  # abbreviations that are also words: "sept" is seven
 
 
+_WEEKDAY_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(WEEKDAY_ABBREVIATIONS)})$", re.IGNORECASE)
+_DAY_AFTER = re.compile(r"\s*(?:1er|\d{1,2})(?!\d)")
+
+
 def abbreviates_month(text: str, stop: int) -> bool:
     """True when the full stop ``text[stop]`` closes an abbreviated month ("sept.", "Déc.",
     "janv.-févr.") rather than a sentence, so that an entry is not cut there. "sept" is
@@ -1066,9 +1070,16 @@ def abbreviates_month(text: str, stop: int) -> bool:
     False
     >>> abbreviates_month("un concert en mars. 2019 : accueil", 18)
     False
+
+    An abbreviated weekday before its day ("Sam. 12 & dim. 13 nov. 2022") is one label too.
+
+    >>> abbreviates_month("Sam. 12 & dim. 13 nov. 2022", 3), abbreviates_month("au bal du sam. Puis", 14)
+    (True, False)
     """
     if text[stop:stop + 1] != ".":
         return False
+    if _WEEKDAY_BEFORE.search(text, max(0, stop - 4), stop) and _DAY_AFTER.match(text, stop + 1):
+        return True  # "Sam. 12 & dim. 13 nov. 2022": an abbreviated weekday before its day
     low = max(0, stop - 40)
     window = text[low:stop]
     if low:  # the window's first word may be cut
