@@ -89,7 +89,7 @@ _REFINED_KINDS = {"association", "community_centre", "school"}
 CONNECTORS = set(_ORGANISATIONS["connectors"])
 _COMPLEMENT_OPENERS = set(_ORGANISATIONS["complement_openers"])
 _CONJUNCTIONS = set(_ORGANISATIONS["conjunctions"])
-_ARTICLES = set(_ORGANISATIONS["articles"])
+_ARTICLES = set(_ORGANISATIONS["name_starters"])
 _ADJECTIVE = re.compile(f"(?:{'|'.join(_ORGANISATIONS['adjective_endings'])}){_ORGANISATIONS['plural']}?$")
 # Tokens an organisation's name may span from its head noun (the page's longest has 10): a
 # bound, so that "Association Amis Association Amis …" costs linear time, not a scan of the
