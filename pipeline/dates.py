@@ -49,6 +49,7 @@ MONTH_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["abbreviations"])
 YEAR_KINDS = tuple(_CALENDAR["year_kinds"])
 SEASONS: dict[str, int] = dict(_CALENDAR["seasons"])
 WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
+WEEKDAY_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["weekday_abbreviations"])
 ORDINALS: dict[str, int] = dict(_CALENDAR["ordinals"])
 CALENDAR_PERIODS: dict[str, tuple[int, int]] = {
     phrase: (months[0], months[1]) for phrase, months in _CALENDAR["calendar_periods"].items()}
@@ -136,12 +137,17 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("Y", YEAR),
     ("Z", rf"(?<!\d){_DAY}(?:/{_MONTH}/|\.{_MONTH}\.|-{_MONTH}-){YEAR}"),  # "08/03/2023"
     ("z", rf"(?<!\d){_MONTH}[/.]{YEAR}"),  # "03/2023"
+    ("J", rf"(?<!\d){_DAY}/{_MONTH}(?![\d/])"),  # "28/06": a day and a month, the year elsewhere
+    # a time of day, "à 19:30", "18h", "18 h 30": said of a day, no part of its date; a
+    # time with a colon only after "à" (a CMS's bare "00:00" is left as it was read)
+    ("G", r"(?<!\d)(?:(?<=[àÀ]\s)(?:[01]?\d|2[0-3])\s?:\s?[0-5]\d|(?:[01]?\d|2[0-3])\s?[hH](?:\s?[0-5]\d)?)"
+          r"(?![\w:])"),
     ("O", rf"(?:[2-4](?:ème|eme|è|e|nde|nd|ᵉ)|{_words(*ORDINALS)})(?!\w)"),
     ("N", r"(?:1(?:er|re|ère|ᵉʳ)|\d{1,2})(?!\w)"),  # a day, or a two-digit year or decade
     ("C", _calendar_words()),  # "Rentrée", "vacances de la Toussaint", "Pâques"
     ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?)"),
     ("S", _words(*SEASONS)),
-    ("W", _words(*WEEKDAYS)),
+    ("W", rf"(?:{_words(*WEEKDAYS)}|{_words(*WEEKDAY_ABBREVIATIONS)}\.)"),
     ("H", _words(*_WORDS["semester"])),
     ("R", _words(*_WORDS["quarter"])),
     ("X", _words(*_WORDS["decade"])),
@@ -161,7 +167,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("E", _words(*_WORDS["in"])),
     ("L", rf"(?:{_phrase('the_elided')}|{_words(*_WORDS['the'])})"),
     ("I", _words(*_WORDS["during"])),
-    ("&", _words(*_WORDS["and"])),
+    ("&", rf"(?:{_words(*_WORDS['and'])}|&)"),
     (",", ","),
     ("-", f"[{DASHES}]"),
     (":", ":"),
@@ -174,7 +180,7 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 DATE_ELEMENTS = set("YZzMX")  # what makes a phrase a date: a year, a month, a decade
 # What, after a dash, carries the date on ("2006 – 2008", "2016 – en cours", "2019 – fin
 # 2020"): such a dash is inside the label, not the end of it.
-_DATE_GOES_ON = set("YZzNMSXOWHRyQKU")
+_DATE_GOES_ON = set("YZzJNMSXOWHRyQKUG")
 _INTRODUCES = set("PDLAEFTBI&")  # date words that may stand before what carries it on
 
 
@@ -192,7 +198,7 @@ class Token(NamedTuple):
             return int(re.match(r"\d+", self.text).group())  # type: ignore[union-attr]  # Y, N: digits first
         if self.code == "O":
             return _ORDINAL_VALUES.get(word) or int(word[0])
-        table = {"M": _MONTH_VALUES, "S": _SEASON_VALUES, "W": WEEKDAYS}[self.code]
+        table = {"M": _MONTH_VALUES, "S": _SEASON_VALUES, "W": WEEKDAYS | WEEKDAY_ABBREVIATIONS}[self.code]
         return table[word]
 
 
@@ -303,6 +309,68 @@ class Period:
     end_date: date | None = None
 
 
+_ISO_DAY = r"\d{4}-\d\d-\d\d"
+_DAYS = re.compile(rf"(?P<one>{_ISO_DAY})|(?P<first>{_ISO_DAY})/(?P<last>{_ISO_DAY})"
+                   rf"|\{{(?P<set>{_ISO_DAY}(?:,{_ISO_DAY})*)\}}")
+
+
+def days_of(period: Period | None) -> int | None:
+    """How many days a period written to the day lasts: its days from first to last, both
+    counted ("Du lundi 3 au vendredi 7 juillet 2017" is 5), one for a single day
+    ("2019-03-12", "Jeudi 7 novembre 2019 à 19:30"), the days of a set of days ("les 14
+    et 15 septembre 2019" is 2); ``None`` for a period a month, a season or a year wide, or
+    open-ended: the page does not say how long it lasted.
+
+    >>> [days_of(parse_label(label)) for label in ("Du 3 au 5/10/2019", "2019-03-12",
+    ...  "Les 14 et 15 septembre 2019", "Du 30 décembre 2019 au 2 janvier 2020")]
+    [3, 1, 2, 4]
+    >>> days_of(parse_label("Juillet 2023")), days_of(parse_label("Depuis le 1er mars 2020"))
+    (None, None)
+    """
+    m = _DAYS.fullmatch(period.edtf) if period else None
+    if m is None:
+        return None
+    if m["one"]:
+        return 1
+    if m["set"]:
+        return len(m["set"].split(","))
+    return (date.fromisoformat(m["last"]) - date.fromisoformat(m["first"])).days + 1
+
+
+_MEMBER = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
+
+
+def _member_days(member: str) -> tuple[date, date] | None:
+    """The first and last day of one member of an EDTF set ("2021", "2021-06",
+    "2021-06-03", "2021-03..2021-05")."""
+    ends = [_MEMBER.fullmatch(part) for part in member.split("..")]
+    if not ends or None in ends:
+        return None
+    first, last = ends[0], ends[-1]
+    assert first is not None and last is not None  # checked above
+    start = Point(int(first[1]), int(first[2]) if first[2] else None, int(first[3]) if first[3] else None)
+    end = Point(int(last[1]), int(last[2]) if last[2] else None, int(last[3]) if last[3] else None)
+    return start.first, end.last
+
+
+def spans(period: Period) -> list[tuple[date, date]]:
+    """The days a period covers, as (first, last) pairs: one pair for an interval, one per
+    member for a set, whose gaps it does not cover ("2021 et 2023" is not 2022).
+
+    >>> [(a.year, b.year) for a, b in spans(parse_label("2021 et 2023"))]
+    [(2021, 2021), (2023, 2023)]
+    >>> spans(parse_label("Depuis 2016"))
+    []
+    """
+    if period.edtf.startswith("{") and period.edtf.endswith("}"):
+        members = [_member_days(m) for m in period.edtf[1:-1].split(",")]
+        if None not in members:
+            return [m for m in members if m is not None]
+    if period.start_date is None or period.end_date is None:
+        return []
+    return [(period.start_date, period.end_date)]
+
+
 def _period(edtf: str, start: Point | None, end: Point | None) -> Period:
     """The columns of a period, all from its first and last point (``None``: open end)."""
     return Period(
@@ -325,9 +393,10 @@ def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
             if t.code in parts:
                 return None
             parts[t.code] = t.value
-        elif t.code in "Zz":  # "08/03/2023" is day, month, year; "03/2023" month, year
+        elif t.code in "ZzJ":  # "08/03/2023" is day, month, year; "03/2023" month, year;
+            # "28/06" day, month
             digits = map(int, re.findall(r"\d+", t.text))
-            numbers = dict(zip("NMY" if t.code == "Z" else "MY", digits, strict=True))
+            numbers = dict(zip({"Z": "NMY", "z": "MY", "J": "NM"}[t.code], digits, strict=True))
             if parts.keys() & numbers.keys():
                 return None
             parts |= numbers
@@ -481,6 +550,16 @@ def _calendar(g: dict[str, list[Token]]) -> Period | None:
     return _period(start.edtf if first == last else f"{start.edtf}/{end.edtf}", start, end)
 
 
+def _since_calendar(g: dict[str, list[Token]]) -> Period | None:
+    """"Depuis la rentrée 2023", "Dès les vacances de Pâques 2019": open-ended from the
+    first month of the calendar period."""
+    months = calendar_months(g["a"][0].text)
+    if months is None:
+        return None
+    start = Point(g["b"][0].value, months[0])
+    return _period(f"{start.edtf}/..", start, None)
+
+
 def _decade(g: dict[str, list[Token]]) -> Period | None:
     """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it)."""
     t = g["a"][0]
@@ -501,7 +580,7 @@ _PART = r"(?:PD?L?)?y?Q?"  # "fin", "au cours de l'année", "année scolaire", "
 _CORE = r"(?:(?:W?NM|(?:KD)?M|S)?Y|W?Z|z)"  # a day, a month ("mois de mai"), a season, a year
 _SUB_YEAR = r"[NO][HR]D?L?y?Y"  # "1er semestre 2021", "second semestre de l'année 2021"
 # a range's start, maybe without its year
-_LEFT = r"(?:W?N(?:M(?:Y)?)?|(?:KD)?M(?:Y)?|S(?:Y)?|Y|W?Z|z)"
+_LEFT = r"(?:W?N(?:M(?:Y)?)?|(?:KD)?M(?:Y)?|S(?:Y)?|Y|W?Z|z|W?J)"
 _TO = r"(?:-|A|T[AE]?)"  # "–", "à", "au", "jusqu'en", "jusqu'à"
 _SINCE = r"A?F[DA]?L?"  # "depuis", "dès", "à partir de", "à compter du"
 
@@ -521,6 +600,7 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_SINCE}{_PART}(?P<a>{_LEFT})&?T[AE]?L?{_PART}(?P<b>{_CORE})", _range),
     (rf"[IAE]?BL?{_PART}(?P<a>{_LEFT})&L?{_PART}(?P<b>{_CORE})", _range),
     (rf"{_SINCE}{_PART}(?P<a>{_CORE})", _since),
+    (rf"{_SINCE}{_PART}(?P<a>C)D?L?(?P<b>Y)", _since_calendar),
     (rf"T[EA]?L?{_PART}(?P<b>{_CORE})", _until),
     (rf"{_INTRO}{_PART}X(?P<a>[YN])", _decade),
     (rf"{_INTRO}{_PART}(?P<a>C)D?L?(?P<b>Y)", _calendar),
@@ -540,12 +620,29 @@ def parse_label(label: str) -> Period | None:
     ('2022-06-28/2022-07-05', '2022-06-28', '2022-07-05')
     >>> parse_label("Depuis 2016").end_year is None, parse_label("2014-2003") is None
     (True, True)
-    >>> parse_label("2025 (prévisionnel)").edtf
-    '2025'
+    >>> parse_label("2025 (prévisionnel)").edtf, parse_label("2019 (du 3 au 5 octobre)").edtf
+    ('2025', '2019-10-03/2019-10-05')
     """
     if len(label) > MAX_LABEL:
         return None
-    toks = _outside_brackets(list(tokens(label)))
+    written = _without_times(list(tokens(label)))
+    toks = _outside_brackets(written)
+    period = _parsed(toks)
+    if period is not None and len(toks) == 1 and toks[0].code == "Y" and len(toks) < len(written):
+        return _bracket_detail(written, toks[0]) or period
+    return period
+
+
+def _without_times(toks: list[Token]) -> list[Token]:
+    """The tokens without a time of day and the "à" before it ("Jeudi 7 novembre 2019 à
+    19:30" is dated as "Jeudi 7 novembre 2019"): the hour says when in the day, which no
+    column holds."""
+    return [t for i, t in enumerate(toks) if t.code != "G"
+            and not (t.code == "A" and i + 1 < len(toks) and toks[i + 1].code == "G")]
+
+
+def _parsed(toks: list[Token]) -> Period | None:
+    """The period of a label's tokens, by the first form of the grammar they make."""
     codes = "".join(t.code for t in toks)
     for form, build in _COMPILED:
         m = form.fullmatch(codes)
@@ -554,6 +651,22 @@ def parse_label(label: str) -> Period | None:
                       for name, value in m.groupdict().items() if value is not None}
             return build(groups)  # None for a form the grammar knows with impossible values
     return None
+
+
+def _bracket_detail(written: list[Token], year: Token) -> Period | None:
+    """A year whose brackets say when in it ("2019 (du 3 au 5 octobre)", "2021 (mars)"):
+    the brackets' date read with that year, when it is a date without a year of its own
+    and falls in it; ``None`` otherwise ("2025 (prévisionnel)" keeps its year)."""
+    inside: list[Token] = []
+    for t in written[written.index(year) + 1:]:
+        if t.text == ")":
+            break
+        if t.text != "(":
+            inside.append(t)
+    if not inside or any(t.code in "YZz" for t in inside):
+        return None
+    detail = _parsed([*inside, year])
+    return detail if detail and detail.start_year == detail.end_year == year.value else None
 
 
 def _outside_brackets(toks: list[Token]) -> list[Token]:
@@ -724,7 +837,7 @@ def split_any_label(text: str) -> tuple[str, str, bool] | None:
 # --- Dates anywhere in a text ---------------------------------------------------------------
 
 MAX_EXPRESSION = 16  # tokens: more than any form of the grammar needs
-_STARTS = set("YZzMSWNOXyQKPFTBDALEIC")  # codes a date expression may open with
+_STARTS = set("YZzJMSWNOXyQKPFTBDALEIC")  # codes a date expression may open with
 _SENTENCE_STOP = re.compile(r"[.!?…](?=\s+[^\W\d_]|\s*$)|\n")
 
 
@@ -842,6 +955,21 @@ def _qualified(phrase: str, found: Found) -> bool:
 MAX_SENTENCE = 400  # characters of an entry looked at for its date: a label's reach, and more
 
 
+_RELATIVE = re.compile(pattern(_CALENDAR["relative"]["forms"], apostrophe=APOSTROPHE,
+                               number=r"\d{1,3}|[^\W\d_]+"), re.IGNORECASE)
+
+
+def relative_dates(text: str) -> list[str]:
+    """The dates of ``text`` counted from the day it was written ("Il y a 5 ans", "l'an
+    dernier"): date-like words no grammar can place, as the page says not when it was
+    written; the run report warns about them.
+
+    >>> relative_dates("Il y a 5 ans, tournoi de football ; l’année dernière, un concert.")
+    ['Il y a 5 ans', 'l’année dernière']
+    """
+    return [m.group() for m in _RELATIVE.finditer(text)]
+
+
 def first_sentence(text: str) -> str:
     """The text up to the end of its first sentence (a full stop before a word or the end,
     or a line break).
@@ -927,6 +1055,10 @@ _ABBREVIATION_VALUES = {plain(w) for w in MONTH_ABBREVIATIONS}
 _NUMBERS_TOO = {"sept"}  # abbreviations that are also words: "sept" is seven
 
 
+_WEEKDAY_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(WEEKDAY_ABBREVIATIONS)})$", re.IGNORECASE)
+_DAY_AFTER = re.compile(r"\s*(?:1er|\d{1,2})(?!\d)")
+
+
 def abbreviates_month(text: str, stop: int) -> bool:
     """True when the full stop ``text[stop]`` closes an abbreviated month ("sept.", "Déc.",
     "janv.-févr.") rather than a sentence, so that an entry is not cut there. "sept" is
@@ -938,9 +1070,16 @@ def abbreviates_month(text: str, stop: int) -> bool:
     False
     >>> abbreviates_month("un concert en mars. 2019 : accueil", 18)
     False
+
+    An abbreviated weekday before its day ("Sam. 12 & dim. 13 nov. 2022") is one label too.
+
+    >>> abbreviates_month("Sam. 12 & dim. 13 nov. 2022", 3), abbreviates_month("au bal du sam. Puis", 14)
+    (True, False)
     """
     if text[stop:stop + 1] != ".":
         return False
+    if _WEEKDAY_BEFORE.search(text, max(0, stop - 4), stop) and _DAY_AFTER.match(text, stop + 1):
+        return True  # "Sam. 12 & dim. 13 nov. 2022": an abbreviated weekday before its day
     low = max(0, stop - 40)
     window = text[low:stop]
     if low:  # the window's first word may be cut

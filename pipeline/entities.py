@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from .french import CAPITAL, lexicon, pattern
@@ -74,14 +75,21 @@ ORGANISATION_HEADS: dict[str, str] = {word: kind for kind, words in _ORGANISATIO
 # "Centre Municipal de Santé", "Institut français", "Centre Dramatique National".
 ADJECTIVE_KINDS: dict[str, str] = {word: kind for kind, words in _ORGANISATIONS["adjectives"].items()
                                    for word in words}
+# An adjective that says more only after a head of one kind ("Institut français").
+HEAD_ADJECTIVE_KINDS: dict[str, dict[str, str]] = {
+    head_kind: {word: kind for kind, words in table.items() for word in words}
+    for head_kind, table in _ORGANISATIONS["head_adjectives"].items()}
 # The kind of a name read after "en partenariat avec", which says nothing of what it is.
 OTHER_ORGANISATION = "other"
 ORGANISATION_KINDS = vocabulary("organisations", "kind", [
-    *ORGANISATION_HEADS.values(), *ADJECTIVE_KINDS.values(), OTHER_ORGANISATION])
+    *ORGANISATION_HEADS.values(), *ADJECTIVE_KINDS.values(),
+    *(kind for table in HEAD_ADJECTIVE_KINDS.values() for kind in table.values()), OTHER_ORGANISATION])
 _REFINED_KINDS = {"association", "community_centre", "school"}
 # Words that join a name's words, and those that open a complement.
 CONNECTORS = set(_ORGANISATIONS["connectors"])
 _COMPLEMENT_OPENERS = set(_ORGANISATIONS["complement_openers"])
+_CONJUNCTIONS = set(_ORGANISATIONS["conjunctions"])
+_ARTICLES = set(_ORGANISATIONS["name_starters"])
 _ADJECTIVE = re.compile(f"(?:{'|'.join(_ORGANISATIONS['adjective_endings'])}){_ORGANISATIONS['plural']}?$")
 # Tokens an organisation's name may span from its head noun (the page's longest has 10): a
 # bound, so that "Association Amis Association Amis …" costs linear time, not a scan of the
@@ -143,7 +151,8 @@ class _Reading:
     def refine(self, word: Token) -> None:
         """An adjective or a proper name may say more than the head noun."""
         if self.kind in _REFINED_KINDS:
-            self.kind = ADJECTIVE_KINDS.get(word.low, self.kind)
+            self.kind = HEAD_ADJECTIVE_KINDS.get(self.kind, {}).get(word.low) or ADJECTIVE_KINDS.get(
+                word.low, self.kind)
 
     def adjectives(self, refine: bool) -> None:
         """Lowercase adjectives: "Union européenne", "centre socio-culturel"."""
@@ -171,12 +180,21 @@ class _Reading:
             k = j
             while k < self.stop and self.tokens[k].connector:
                 k += 1
+            if _another_name(self.tokens[j:k]):
+                break
             w = self.word(k)
             if not (w and w.capitalised) or w.low in CONNECTORS:
                 break
             self.refine(w)
             j = last = k + 1
         return last
+
+
+def _another_name(connectors: list[Token]) -> bool:
+    """True when the connectors between two capitalised words are a conjunction then an
+    article ("… de développement et la Région"): the next word starts another name."""
+    words = [t.low.rstrip("'’") for t in connectors]
+    return any(a in _CONJUNCTIONS and b in _ARTICLES for a, b in pairwise(words))
 
 
 def _acronym(tokens: list[Token], last: int, stop: int) -> str | None:
@@ -288,6 +306,7 @@ SIMILAR = 0.85
 # organisations that start alike, and one naming thousands must not cost a million
 # comparisons (the first ones registered are compared).
 MAX_COMPARED = 20
+MIN_ACRONYM = 3  # letters of an acronym found alone in a text
 _WORD = re.compile(r"[\w·]+")
 
 
@@ -339,6 +358,13 @@ class Registry:
             len(self._by_name), key)
         self._first_words.add(words[0])
 
+    def _index_acronym(self, acronym: str | None, key: str) -> None:
+        """An acronym given in brackets once ("Fédération … du Travail (FSGT)") is the
+        thing's name too: a passage that writes it alone ("des éducateurs de la FSGT")
+        names the thing. Two letters are too few to be told from a word."""
+        if acronym and len(acronym) >= MIN_ACRONYM:
+            self._index_name(acronym, key)
+
     def _match(self, mention: Mention) -> str | None:
         words = _words(mention.name)
         if words in self._by_name:
@@ -385,6 +411,7 @@ class Registry:
                 entry["variants"].add(mention.name)
                 self._index_name(mention.name, key)
             entry["acronym"] = entry["acronym"] or mention.acronym
+            self._index_acronym(mention.acronym, key)
             return key
         key = slug(mention.name)
         while key in self.entries:  # two different things with the same slug
@@ -393,6 +420,7 @@ class Registry:
         self.entries[key] = {"name": mention.name, "kind": mention.kind, "acronym": mention.acronym,
                              "variants": set()}
         self._index_name(mention.name, key)
+        self._index_acronym(mention.acronym, key)
         self._cores[key] = core.lower()
         self._by_block.setdefault(self._block(mention.kind, core), []).append(key)
         return key

@@ -17,10 +17,21 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .config import Town, config
-from .dates import YEAR, Period, date_in, find_dates, label_key, parse_label, period_in, split_any_label
+from .dates import (
+    YEAR,
+    Period,
+    date_in,
+    days_of,
+    find_dates,
+    label_key,
+    parse_label,
+    period_in,
+    spans,
+    split_any_label,
+)
 from .entities import Mention, Registry, organisations, people, programmes
-from .french import lexicon, pattern
-from .numbers import Figures, figures
+from .french import CAPITAL, lexicon, pattern
+from .numbers import Figures, figures, names_people
 from .parse import Entry, Page, Section
 from .places import (
     Location,
@@ -75,6 +86,8 @@ _NEGATION = Caseless.compile(rf"\b(?:{'|'.join(_DENIAL['words'])})\b|\b{_DENIAL[
 _CLAUSE_START = Caseless.compile(rf".*(?:[,.;:!?()]|\b(?:{'|'.join(_DENIAL['clause_openers'])})\b)",
                                  re.DOTALL)
 NEGATION_REACH = 60  # characters of the clause looked at before a statement
+# A word of purpose right before a statement: a goal ("pour l'annulation de la dette").
+_PURPOSE = Caseless.compile(_DENIAL["purpose"])
 
 # How often an action comes back: phrase -> the schema's ``recurrence`` code
 # (pipeline/french/lexicon/recurrences.toml).
@@ -107,6 +120,17 @@ class _DirectionRules:
     hosted: re.Pattern[str]
     trip: re.Pattern[str]
     both_ways: re.Pattern[str]
+    going: re.Pattern[str]
+    receiving: re.Pattern[str]
+    destination: re.Pattern[str]
+    coming: re.Pattern[str]
+    host_clause: re.Pattern[str]
+    here: re.Pattern[str]
+    place_named: re.Pattern[str]
+    people_of: re.Pattern[str]
+    sent_group: re.Pattern[str]
+    town_people: re.Pattern[str]
+    town: re.Pattern[str]
 
 
 @cache
@@ -119,12 +143,23 @@ def _direction_rules(town: Town) -> _DirectionRules:
     or a technical mission are trips. Case matters for the demonym before a place: "… à
     Tamba" names a place, "… à la situation" does not. Every repetition is bounded."""
     words = {"hosted": HOSTED, "name": town.name_pattern(), "demonym": town.demonym_pattern(),
-             "apostrophes": APOSTROPHES}
+             "apostrophes": APOSTROPHES, "capital": CAPITAL}
     return _DirectionRules(
         hosted_by_partner=re.compile(pattern(_DIRECTIONS["hosted_by_partner"], **words), re.IGNORECASE),
         hosted=re.compile(pattern(_DIRECTIONS["hosting"], **words), re.IGNORECASE),
         trip=re.compile(pattern(_DIRECTIONS["trip"], **words)),
         both_ways=re.compile(pattern(_DIRECTIONS["both_ways"], **words), re.IGNORECASE),
+        going=re.compile(pattern(_DIRECTIONS["going"], **words), re.IGNORECASE),
+        receiving=re.compile(pattern(_DIRECTIONS["receiving"], **words), re.IGNORECASE),
+        destination=re.compile(pattern(_DIRECTIONS["destination"], **words)),
+        coming=re.compile(pattern(_DIRECTIONS["coming"], **words), re.IGNORECASE),
+        host_clause=re.compile(pattern(_DIRECTIONS["host_clause"], **words), re.IGNORECASE),
+        here=re.compile(pattern(_DIRECTIONS["here"], **words)),
+        place_named=re.compile(pattern(_DIRECTIONS["place_named"], **words)),
+        people_of=re.compile(pattern(_DIRECTIONS["people_of"], **words)),
+        sent_group=re.compile(pattern(_DIRECTIONS["sent_group"], **words)),
+        town_people=re.compile(pattern(_DIRECTIONS["town_people"], **words)),
+        town=re.compile(f"(?:{town.name_pattern()}|{town.demonym_pattern()})", re.IGNORECASE),
     )
 
 
@@ -149,11 +184,19 @@ def _subject_date(text: str, lowered: bool, start: int) -> Period | None:
 
 
 def _apart(about: Period | None, period: Period | None) -> bool:
-    """True when a statement's date and the entry's period share no day."""
+    """True when a statement's date and the entry's period share no day: outside its
+    interval, or in a gap of a set of dates ("Le séjour prévu en 2022 n'a pas pu avoir
+    lieu" in an entry of "2021 et 2023"). An open-ended period covers every day after it
+    starts."""
     if about is None or period is None or about.start_date is None or about.end_date is None:
         return False
-    return bool((period.end_date and about.start_date > period.end_date)
-                or (period.start_date and about.end_date < period.start_date))
+    if period.start_date and period.end_date is None:  # "Depuis 2016"
+        return about.end_date < period.start_date
+    if period.end_date and period.start_date is None:  # "Jusqu'en 2020"
+        return about.start_date > period.end_date
+    covered = spans(period)
+    return bool(covered) and all(about.start_date > last or about.end_date < first
+                                 for first, last in covered)
 
 
 @dataclass(frozen=True)
@@ -181,8 +224,10 @@ def _clause_before(text: str, lowered: bool, start: int, reach: int) -> str:
 
 
 def _denied(text: str, lowered: bool, start: int) -> bool:
-    """True when a negation precedes the statement at ``start`` in its clause."""
-    return bool(_NEGATION.on(lowered).search(_clause_before(text, lowered, start, NEGATION_REACH)))
+    """True when a negation precedes the statement at ``start`` in its clause, or a word
+    of purpose right before it makes it a goal ("campagne pour l'annulation de la dette")."""
+    before = _clause_before(text, lowered, start, NEGATION_REACH)
+    return bool(_NEGATION.on(lowered).search(before) or _PURPOSE.on(lowered).search(before))
 
 
 def _statements(text: str, lowered: bool) -> list[Statement]:
@@ -291,16 +336,68 @@ def direction(text: str, town: Town | None = None) -> str:
 
 
 def _direction(text: str, read: tuple[str, bool], town: Town) -> str:
-    """:func:`direction`, ``read`` being the :func:`folded` text: a lowercased text
-    without the word for hosting is neither hosted nor hosted by the partner."""
+    """:func:`direction`, ``read`` being the :func:`folded` text. Where a movement leads
+    decides first (:func:`_led_to`); else the words of hosting, of coming, of trips and of
+    exchanges both ways, and who is where (:func:`_by_people`). A lowercased text without
+    the word for hosting is neither hosted nor hosted by the partner."""
     rules = _direction_rules(town)
+    led = _led_to(rules, text)
+    if len(led) == 1:
+        return DIRECTIONS[(True, False)] if True in led else DIRECTIONS[(False, True)]
     if rules.both_ways.search(text):
         return "both"
     lowered_text, lowered = read
     hosting = not lowered or HOSTED in lowered_text
     trip = bool(rules.trip.search(text) or (hosting and rules.hosted_by_partner.search(text)))
-    visit = hosting and bool(rules.hosted.search(rules.hosted_by_partner.sub("", text)))
-    return DIRECTIONS[(visit, trip)]
+    hosts = rules.host_clause.sub("", rules.hosted_by_partner.sub("", text)) if hosting else ""
+    visit = bool(rules.hosted.search(hosts) or rules.coming.search(text))
+    came, went = _by_people(rules, text)
+    return DIRECTIONS[(visit or (came and not trip), trip or (went and not visit))]
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+MOVEMENT_REACH = 200  # characters after a word of movement looked at for where it leads
+
+
+def _elsewhere(rules: _DirectionRules, place: str) -> bool:
+    """True when a capitalised word names another place than the town (its names and
+    demonym from ``city.toml``)."""
+    return not rules.town.fullmatch(place)
+
+
+def _led_to(rules: _DirectionRules, text: str) -> set[bool]:
+    """Where the text's movements lead, each to the first place its sentence names after
+    it: ``True`` for the town ("à <town>", "en mairie"; people came), ``False`` elsewhere
+    (its people went). A word of going leads anywhere ("séjour à <place>", "s'est rendue dans les camps de
+    <place>"); a word of receiving only to the town ("reçue à <town>")."""
+    found: set[bool] = set()
+    for words, anywhere in ((rules.going, True), (rules.receiving, False)):
+        for m in words.finditer(text):
+            stop = _SENTENCE_END.search(text, m.end(), m.end() + MOVEMENT_REACH)
+            rest = text[m.end():stop.start() if stop else m.end() + MOVEMENT_REACH]
+            where, home = rules.destination.search(rest), rules.here.search(rest)
+            if where is None and home is None:
+                continue
+            here = (home is not None and (where is None or home.start() <= where.start())) \
+                or (where is not None and not _elsewhere(rules, where["place"]))
+            if here or anywhere:
+                found.add(here)
+    return found
+
+
+def _by_people(rules: _DirectionRules, text: str) -> tuple[bool, bool]:
+    """(people came, the town's people went), read from who is named where: people from
+    another place ("danseur·euses de <place>", a delegation not of the town) at the town
+    came; the town's people ("22 joueurs <demonym>") with another place named and the
+    town not, went."""
+    here = bool(rules.here.search(text))
+    ours = any(names_people(m["word"]) for m in rules.town_people.finditer(text))
+    theirs = any(names_people(m["word"]) and _elsewhere(rules, m["place"])
+                 for m in rules.people_of.finditer(text)) or any(
+        not rules.town.search(m["rest"]) and not rules.trip.match(m.group())
+        for m in rules.sent_group.finditer(text))
+    other_place = any(_elsewhere(rules, m["place"]) for m in rules.place_named.finditer(text))
+    return here and theirs and not ours, ours and other_place and not here
 
 
 def entry_facts(label: str | None, text: str) -> EntryFacts:
@@ -311,7 +408,16 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
     return EntryFacts(period=period, status=_status(said, period),
                       cancelled_years=_edtf_set(_years_cancelled(said, period)),
                       recurrence=_recurrence(*read), direction=_direction(text, read, config().town),
-                      figures=figures(text), themes=themes(text))
+                      figures=_lasting(figures(text), period), themes=themes(text))
+
+
+def _lasting(numbers: Figures, period: Period | None) -> Figures:
+    """The entry's figures, its duration taken from its period when the text gives none
+    and the period is written to the day ("Du 3 au 5/10/2019" lasts 3 days): how long it
+    lasted is what its dates say, in whichever form they are written."""
+    if numbers.duration_days is not None:
+        return numbers
+    return replace(numbers, duration_days=days_of(period))
 
 
 def dated(entry: Entry) -> Entry:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import cast
@@ -137,6 +138,21 @@ def is_people(word: str, written: str | None = None) -> bool:
                for w in {word, singular} for ending in _ENDINGS)
 
 
+_ONE_NOUN = re.compile(deaccented(_NOUN))
+
+
+def names_people(written: str) -> bool:
+    """Whether a word as the page writes it is a noun for people, inclusive marks and
+    accents aside (:func:`is_people` on its folded base): what a reader of movements asks
+    of the word before "de <place>" ("danseur·euses de Jérusalem-Est").
+
+    >>> [names_people(w) for w in ("danseur·euses", "élu·es", "Musicien·nes", "pharmacies")]
+    [True, True, True, False]
+    """
+    m = _ONE_NOUN.fullmatch(fold(written))
+    return m is not None and is_people(m["base"], written)
+
+
 # A count starts a word: the engine leaves other places at once.
 _COUNT = (rf"(?<!\w)(?:{_APPROX})?(?:(?<!\w)(?:{_WORDS['article'][0]}\s+)?"
           rf"(?P<collective>{'|'.join(COLLECTIVES)})\s+{deaccented(_DE)}"
@@ -234,11 +250,38 @@ def amount(text: str) -> tuple[Quantity, str] | None:
     return (found[1], _kind(text, lowered, found[0].span())) if found else None
 
 
+_TIMES = Caseless.compile(
+    rf"(?<!\w)(?P<factor>\d{{1,3}}|{_NUMBER_WORD})\s*{_MONEY['words']['times']}\s*$")
+_MONEY_RESTATED = Caseless.compile(
+    rf"[^.;!?\n]*?(?:{'|'.join(_MONEY['words']['restatement'])})(?:{_APPROX})?$")
+TIMES_REACH = 12  # characters before an amount read for a count of payments
+
+
 def _first_euros(text: str, lowered: bool) -> tuple[re.Match[str], Quantity] | None:
-    """The first amount in euros of a :func:`folded` text: where it is written, and its
-    value."""
-    if not _CURRENCY.on(lowered).search(text):
+    """The first amount in euros of a :func:`folded` text, where it is written and its
+    value: times a count of payments written before it ("2 x 1 500 €" is 3 000 €), or
+    the total a later amount of its sentence restates ("5 000 € par an …, soit 15 000 €
+    au total")."""
+    found = _euros(text, lowered)
+    first = next(found, None)
+    if first is None:
         return None
+    m, value = first
+    times = _TIMES.on(lowered).search(text[max(0, m.start() - TIMES_REACH):m.start()])
+    factor = read_number(times["factor"]) if times else None
+    if factor:
+        value = Quantity(value.value * factor, value.approx)
+    for later, total in found:
+        if _MONEY_RESTATED.on(lowered).fullmatch(text, m.end(), later.start()):
+            return later, total
+        break
+    return m, value
+
+
+def _euros(text: str, lowered: bool) -> Iterator[tuple[re.Match[str], Quantity]]:
+    """Every amount in euros of a :func:`folded` text, in order: where and how much."""
+    if not _CURRENCY.on(lowered).search(text):
+        return
     for m in _EUROS.on(lowered).finditer(text):
         number = m["number"] or m["after"]
         whole, _, decimals = number.partition(",") if number[:1].isdigit() else (number, "", "")
@@ -251,8 +294,7 @@ def _first_euros(text: str, lowered: bool) -> tuple[re.Match[str], Quantity] | N
         # and the cents round half up to the euro
         exact = (value + Fraction(int(decimals), 10 ** len(decimals)) if decimals else value) * multiplier
         rounded = math.floor(exact + Fraction(1, 2)) if decimals else int(exact)
-        return m, Quantity(rounded, bool(m["approx"]))
-    return None
+        yield m, Quantity(rounded, bool(m["approx"]))
 
 
 # What kind of amount the page gives, from the kinds of words around it: each kind with
@@ -382,11 +424,42 @@ def _first_group(text: str, composed: str) -> tuple[Quantity, int] | None:
     return found
 
 
+# "deux classes de 25 élèves": a number of groups, then the count of one group.
+_GROUPS_OF = re.compile(deaccented(
+    rf"(?<!\w)(?P<groups>{_DIGITS}|{_NUMBER_WORD})\s+(?:{_words_pattern(_PEOPLE['words']['groups'])})s?"
+    rf"\s+{_DE}(?=\s*(?:{_DIGITS}|{_NUMBER_WORD})\s)"))
+# "4 familles, soit 17 personnes": the count restated as a total, in the same sentence.
+_RESTATEMENT = "|".join(pattern(r, apostrophe=APOSTROPHE) for r in _PEOPLE["words"]["restatement"])
+_PEOPLE_RESTATED = re.compile(deaccented(rf"[^.;!?\n]*?(?:{_RESTATEMENT})"))
+
+
+def _times_groups(text: str, composed: str, count: Quantity, end: int) -> Quantity:
+    """The first group's count times the number of groups it is one of ("deux classes
+    de 25 élèves" are 50)."""
+    for g in _GROUPS_OF.finditer(text, 0, end):
+        inner = _COUNTED.match(text, g.end())
+        counted = _counted(text, composed, inner, first=False) if inner else None
+        groups = read_number(g["groups"])
+        if counted and counted[1] == end and groups:
+            return Quantity(count.value * groups, count.approx)
+    return count
+
+
+def _restated(text: str, composed: str, end: int) -> Quantity | None:
+    """A count restated as a total after the groups, in their sentence ("…, soit 17
+    personnes")."""
+    said = _PEOPLE_RESTATED.match(text, end)
+    inner = _COUNTED.match(text, said.end()) if said else None
+    counted = _counted(text, composed, inner, first=False) if inner else None
+    return counted[0] if counted else None
+
+
 def _participants(text: str, composed: str) -> Quantity | None:
     first = _first_group(text, composed)
     if first is None:
         return None
-    (total, approx), end = (first[0].value, first[0].approx), first[1]
+    counted = _times_groups(text, composed, first[0], first[1])
+    (total, approx), end = (counted.value, counted.approx), first[1]
     for _ in range(20):  # a phrase names a handful of groups at most
         more = None
         for join_at in (_JOIN, _COMPANION):
@@ -398,27 +471,41 @@ def _participants(text: str, composed: str) -> Quantity | None:
         if more is None:
             break
         total, approx, end = total + more[0].value, approx or more[0].approx, more[1]
-    return Quantity(total, approx)
+    return _restated(text, composed, end) or Quantity(total, approx)
 
 
-_AGES = Caseless.compile(pattern(_WORDS["ages"], low=r"(?P<low>\d{1,3})", high=r"(?P<high>\d{1,3})"))
+_AGE_NUMBER = rf"\d{{1,3}}|{_NUMBER_WORD}"
+_AGES = [Caseless.compile(pattern(form, low=f"(?P<low>{_AGE_NUMBER})", high=f"(?P<high>{_AGE_NUMBER})",
+                                  age=f"(?P<age>{_AGE_NUMBER})")) for form in _WORDS["ages"]]
+OLDEST = 120  # years: a bound above it is no age
 _UNIT_DAYS: dict[str, int] = dict(_NUMBERS["durations"])
 _DURATION = Caseless.compile(
     rf"(?<![\w])(?P<number>{_DIGITS}|{_NUMBER_WORD})\s+(?P<unit>{_words_pattern(list(_UNIT_DAYS))})\b")
 
 
 def age_range(text: str) -> tuple[int, int] | None:
-    """The first age range ("de 13 à 15 ans") in ``text``.
+    """The first ages ("de 13 à 15 ans", "les 16-18 ans", "âgé·es de 16 ans") in ``text``.
 
     >>> age_range("un atelier pour douze collégien·nes de 11 à 14 ans")
     (11, 14)
+    >>> age_range("les 16-18 ans du club"), age_range("8 jeunes âgé·es de 16 ans")
+    ((16, 18), (16, 16))
     """
     return _age_range(*folded(text))
 
 
 def _age_range(text: str, lowered: bool) -> tuple[int, int] | None:
-    m = _AGES.on(lowered).search(text)
-    return (int(m["low"]), int(m["high"])) if m else None
+    """The ages of the first form of the lexicon's ``ages`` found in the text (the
+    earliest), a bound read in digits or in words; a range whose bounds are no ages
+    (reversed, above :data:`OLDEST`) is none."""
+    found = [m for form in _AGES for m in form.on(lowered).finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        groups = m.groupdict()
+        low, high = (groups["age"], groups["age"]) if groups.get("age") else (groups["low"], groups["high"])
+        ages = read_number(low), read_number(high)
+        if ages[0] is not None and ages[1] is not None and ages[0] <= ages[1] <= OLDEST:
+            return ages[0], ages[1]
+    return None
 
 
 def duration_days(text: str) -> int | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import direction
-from .dates import find_dates, first_sentence, split_any_label
+from .dates import find_dates, first_sentence, relative_dates, split_any_label
 from .errors import StructureAlarm
 from .fingerprint import code_fingerprint, versions
 from .parse import UNLINKED_ITEM, Page
@@ -207,6 +207,10 @@ def warnings(page: Page, data: Tables) -> list[dict[str, Any]]:
             warn += [{"line": action["source_line"],
                       "message": f"date not understood in an undated entry, dates left empty: {phrase!r}"}
                      for phrase in unread]
+            warn += [{"line": action["source_line"],
+                      "message": f"relative date not understood in an undated entry (the page "
+                                 f"does not say when it was written), dates left empty: {phrase!r}"}
+                     for phrase in relative_dates(first_sentence(str(action["text"])))]
     themed = {t["action_id"] for t in data.get("action_themes", [])}
     for action in data["actions"]:
         if action["action_id"] not in themed:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from pipeline.dates import (
     MONTHS, SEASONS, WEEKDAYS, abbreviates_month, label_key, parse_label, split_any_label,
-    split_label,
+    split_label, tokens,
 )
 
 from .conftest import ROOT
@@ -358,3 +358,15 @@ def test_the_grammar_runs_in_linear_time_on_adversarial_text():
                           timeout=300, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "done" and int(done.stdout.split()[1]) > 1_000_000
+
+
+def test_abbreviated_weekdays_are_read_with_their_full_stop_and_must_match_their_date():
+    assert parse_label("Sam. 12 & dim. 13 nov. 2022").edtf == "{2022-11-12,2022-11-13}"
+    assert parse_label("Sam. 13 & dim. 14 nov. 2022") is None  # 13 November 2022 is a Sunday
+    assert [t.code for t in tokens("Sam et Mer à Gao")][:3] == ["?", "&", "?"]
+
+
+def test_a_time_of_day_is_left_out_of_the_period_and_a_bare_timestamp_is_not_one():
+    assert parse_label("Vendredi 8 mars 2024 à 18:45").edtf == "2024-03-08"
+    assert parse_label("Le 2 juin 2021 à 9 h").edtf == "2021-06-02"
+    assert "G" not in "".join(t.code for t in tokens("Du 09.05.2024 00:00 au 13.05.2024"))
