@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Contact, config
-from .schemas import package_template, table_names, table_schema
+from .schemas import package_metadata, table_names, table_schema
 from .sources import Snapshot, public_url
 from .tables import Tables
 
@@ -139,7 +139,7 @@ def tables_of(data: Tables) -> list[Table]:
 
 
 def about(snapshot: Snapshot, page_text: str = "") -> About:
-    template = package_template()
+    template = package_metadata()
     licence = template["licenses"][0]
     source = (template.get("sources") or [{}])[0]
     text = page_text.encode("utf-8")

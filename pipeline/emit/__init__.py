@@ -32,7 +32,7 @@ from typing import Any
 from ..config import config
 from ..dictionary import About
 from ..layout import Layout, ReleaseFile
-from ..schemas import package_template, table_names, table_schema
+from ..schemas import package_metadata, package_template, table_names, table_schema
 from ..tables import Tables
 from ..timing import NO_TIMINGS, Timings
 from . import csv, json, pages, parquet, snapshot, sqlite, xlsx
@@ -88,7 +88,7 @@ def write_packages(layout: Layout, data: Tables, about: About, version: str,
 def _sources(layout: Layout, fmt: AnyFormat, about: About) -> list[dict[str, Any]]:
     """The page the data come from, then the text of it that the ``source_line`` columns
     number, shipped in the release (``source/``), so that each package names both."""
-    source = dict(package_template().get("sources", [{}])[0])
+    source = dict(package_metadata().get("sources", [{}])[0])
     if about.source_url:
         source["path"] = about.source_url
     if about.retrieved:
@@ -98,7 +98,7 @@ def _sources(layout: Layout, fmt: AnyFormat, about: About) -> list[dict[str, Any
 
 
 def _publisher() -> dict[str, Any]:
-    """Who publishes the data and where it is about, from ``city.toml``."""
+    """Who publishes the data and where it is about, from the town file."""
     town, settings = config().town, config()
     return {
         "contributors": [{"title": settings.publisher, "role": "publisher",
@@ -138,7 +138,7 @@ def write_package(layout: Layout, data: Tables, fmt: AnyFormat, about: About, ve
             "schema": {**schema, **fmt.SCHEMA_EXTRAS},
         })
     descriptor: dict[str, Any] = {}
-    for key, value in package_template().items():
+    for key, value in package_metadata().items():
         if key == "resources":
             continue
         descriptor[key] = value
