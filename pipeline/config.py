@@ -4,7 +4,7 @@ Rules read French municipal prose in general; where one needs the town (its name
 "accueil à …", its demonym in "délégation …"), it asks :func:`config`, so that another
 town's pages are read by writing that file, not the code. The file is TOML, checked against
 the JSON Schema ``pipeline/data/town.schema.json`` (a bad key is one line naming it and the
-file); Ivry-sur-Seine's ``city.toml`` is the default of every command.
+file); the project's ``city.toml`` is the default of every command.
 
 The current town is a value set once per run (:func:`use`, or ``run(..., town=…)``) before
 any reader asks, and :func:`config` returns it: two towns run in one process one after the
@@ -27,7 +27,7 @@ from typing import Any
 from .errors import InputError
 from .paths import CITY, DATA, PROJECT
 
-DEFAULT_TOWN = CITY  # Ivry-sur-Seine's file: what every command reads without --town
+DEFAULT_TOWN = CITY  # the project's town file: what every command reads without --town
 SCHEMA = DATA / "town.schema.json"
 CONFIG = DEFAULT_TOWN
 
@@ -292,7 +292,7 @@ _current: Config | None = None
 
 
 def config() -> Config:
-    """The current town: the one set by :func:`use`, else Ivry-sur-Seine's (the default)."""
+    """The current town: the one set by :func:`use`, else the default town's file's."""
     return _current if _current is not None else _default()
 
 
@@ -312,3 +312,50 @@ def using(town: Config | Path | None) -> Iterator[Config]:
         yield use(town)
     finally:
         use(before)
+
+
+def _kind(schema: dict[str, Any]) -> str:
+    kinds = {"string": "text", "array": "list", "object": "table", "integer": "whole number",
+             "number": "number"}
+    if "$ref" in schema:
+        return "table"
+    kind = kinds.get(schema.get("type", ""), schema.get("type", ""))
+    if kind == "list" and "items" in schema:
+        inner = schema["items"]
+        return "list of tables" if inner.get("type") == "object" else f"list of {_kind(inner)}"
+    return kind
+
+
+def town_keys() -> list[tuple[str, str, bool, str]]:
+    """Every key a town file may hold, from its JSON Schema: (dotted key, kind, required,
+    description), in the schema's order; the README's table of keys is made of these.
+
+    >>> next(k for k in town_keys() if k[0] == "town.insee")[:3]
+    ('town.insee', 'text', True)
+    """
+    schema = _schema()
+    found: list[tuple[str, str, bool, str]] = []
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        required = set(node.get("required", ()))
+        for name, child in node.get("properties", {}).items():
+            key = f"{prefix}{name}"
+            target = schema["$defs"][child["$ref"].rsplit("/", 1)[1]] if "$ref" in child else child
+            found.append((key, _kind(child), name in required, child.get("description", "")))
+            if target.get("type") == "object":
+                walk(target, f"{key}.")
+            elif target.get("type") == "array" and target.get("items", {}).get("type") == "object":
+                walk(target["items"], f"{key}[].")
+
+    walk(schema, "")
+    return found
+
+
+def keys_table() -> str:
+    """The README's table of a town file's keys (``tests/test_town.py`` checks that the
+    README holds this very table)."""
+    rows = ["| key | kind | required | what it says |", "|---|---|---|---|"]
+    for key, kind, required, description in town_keys():
+        text = description.replace("|", "\\|")
+        rows.append(f"| `{key}` | {kind} | {'yes' if required else ''} | {text} |")
+    return "\n".join(rows)

@@ -11,8 +11,10 @@ libraries) are imported once the page is known to need a new release.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Sequence
+import inspect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,13 +90,35 @@ def town_pages(town: Config) -> list[Path]:
             for s in town.sources]
 
 
-def _hint(source: Source | None) -> dict[str, Any]:
-    """What the parse stage is told of a page: the partner it is about, and its country,
-    each only when the town file gives it (``parse(blocks, **_hint(source))``)."""
+def _hint(source: Source | None, stage: Callable[..., Any]) -> dict[str, Any]:
+    """What the parse stage is told of a page: the partner it is about (``partner=``) and
+    its country (``country=``), each only when the town file gives it and the stage takes
+    that keyword (its signature says whether it reads such hints)."""
     if source is None:
         return {}
+    takes = inspect.signature(stage).parameters
     return {key: value for key, value in (("partner", source.partner), ("country", source.country))
-            if value is not None}
+            if value is not None and key in takes}
+
+
+def _parsed(blocks: list, source: Source | None, clock: Timings) -> Page:
+    from . import parse as parse_stage
+
+    stage = parse_stage.parse
+    return clock.timed("parse", functools.partial(stage, blocks, **_hint(source, stage)))
+
+
+def _cited(snapshot: Snapshot, number: int) -> Snapshot:
+    """A snapshot that the town file names (``snapshot = …``) and no manifest lists is
+    cited by the address the file gives its page."""
+    from .sources import public_url
+
+    pages = config().sources
+    page = pages[number] if number < len(pages) else None
+    if snapshot.url is not None or page is None or page.snapshot is None or \
+            page.snapshot.resolve() != snapshot.path.resolve():
+        return snapshot
+    return replace(snapshot, url=public_url(page.url))
 
 
 def _combined(snapshots: list[Snapshot]) -> Snapshot:
@@ -124,14 +148,13 @@ def _read_pages(paths: list[Path], snapshots: list[Snapshot], clock: Timings) ->
     text where each page follows its header line, every block's line moved to its place
     in that text, the partners and set-aside blocks of every page in order."""
     from .load import read
-    from .parse import Page, parse
+    from .parse import Page
     from .read import Document, lines
 
     hints = config().sources
     if len(paths) == 1:
         document = clock.timed("read", read, paths[0], snapshots[0].data)
-        hint = hints[0] if len(hints) == 1 else None
-        return document, clock.timed("parse", parse, document.blocks, **_hint(hint))
+        return document, _parsed(document.blocks, hints[0] if len(hints) == 1 else None, clock)
     texts: list[str] = []
     blocks, removed, left_out, pages = [], [], [], []
     offset, first = 0, None
@@ -142,8 +165,7 @@ def _read_pages(paths: list[Path], snapshots: list[Snapshot], clock: Timings) ->
         texts += [page_header(number, snapshot) + "\n", text]
         offset += 1  # the header line
         moved = [replace(b, line=b.line + offset) for b in document.blocks]
-        hint = hints[number - 1] if len(hints) == len(paths) else None
-        pages.append(clock.timed("parse", parse, moved, **_hint(hint)))
+        pages.append(_parsed(moved, hints[number - 1] if len(hints) == len(paths) else None, clock))
         blocks += moved
         removed += [(line + offset, chars) for line, chars in document.removed]
         left_out += document.left_out
@@ -168,7 +190,8 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
          max_bytes: int) -> Result | str:
     from .fingerprint import up_to_date
 
-    snapshots = [clock.timed("read", describe, path, max_bytes) for path in sources]
+    snapshots = [_cited(clock.timed("read", describe, path, max_bytes), number)
+                 for number, path in enumerate(sources)]
     snapshot, source = _combined(snapshots), sources[0]
     if previous is None and not first_release and (version := up_to_date(output, snapshot.sha256)):
         return version  # this very source, released by this very code: nothing to do
