@@ -391,9 +391,13 @@ def _add_run(run: argparse.ArgumentParser) -> None:
     from .layout import Layout
     from .sources import MAX_BYTES
 
+    from .config import config
+
     here = Layout(Path("."))
+    # the town's stem (release.stem of its file) written as such: the help names no town
     written = ", ".join([f"{fmt.FORMAT}/" for fmt in PACKAGES]
-                        + [f.path for view in VIEWS for f in view.files(here)]
+                        + [f.path.replace(f"/{config().stem}.", "/<stem>.")
+                           for view in VIEWS for f in view.files(here)]
                         + [here.relative(log) for log in here.logs()])
     run.description = (
         "Parse a snapshot of the page, validate the tables against schemas/ and "

@@ -95,6 +95,8 @@ class About:
     # need care; written once, in schemas/package.json (``methodology``), and shown by the
     # workbook, the page, the dictionary and the portals' description
     methodology: str = ""
+    # a release of several pages: each page's (address, date taken, sha256), in order
+    pages: tuple[tuple[str | None, str | None, str], ...] = ()
 
     @property
     def snapshot_date(self) -> str | None:
@@ -148,4 +150,5 @@ def about(snapshot: Snapshot, page_text: str = "") -> About:
                  snapshot.retrieved, snapshot.sha256,
                  config().publisher, config().contact,
                  hashlib.sha256(text).hexdigest() if page_text else "", len(text),
-                 template.get("methodology", ""))
+                 template.get("methodology", ""),
+                 tuple((public_url(p.url) if p.url else None, p.retrieved, p.sha256) for p in snapshot.pages))

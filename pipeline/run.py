@@ -11,7 +11,6 @@ libraries) are imported once the page is known to need a new release.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import inspect
 from collections.abc import Callable, Sequence
@@ -101,36 +100,33 @@ def _hint(source: Source | None, stage: Callable[..., Any]) -> dict[str, Any]:
             if value is not None and key in takes}
 
 
-def _parsed(blocks: list, source: Source | None, clock: Timings) -> Page:
-    from . import parse as parse_stage
-
-    stage = parse_stage.parse
-    return clock.timed("parse", functools.partial(stage, blocks, **_hint(source, stage)))
-
-
-def _cited(snapshot: Snapshot, number: int) -> Snapshot:
-    """A snapshot that the town file names (``snapshot = …``) and no manifest lists is
-    cited by the address the file gives its page."""
+def _cited(snapshots: list[Snapshot]) -> list[Snapshot]:
+    """The snapshots, those that the town file names (``snapshot = …``) and no manifest
+    lists cited by the address the file gives their page."""
     from .sources import public_url
 
     pages = config().sources
-    page = pages[number] if number < len(pages) else None
-    if snapshot.url is not None or page is None or page.snapshot is None or \
-            page.snapshot.resolve() != snapshot.path.resolve():
-        return snapshot
-    return replace(snapshot, url=public_url(page.url))
+    cited = []
+    for number, snapshot in enumerate(snapshots):
+        page = pages[number] if number < len(pages) else None
+        if snapshot.url is None and page is not None and page.snapshot is not None and \
+                page.snapshot.resolve() == snapshot.path.resolve():
+            snapshot = replace(snapshot, url=public_url(page.url))
+        cited.append(snapshot)
+    return cited
 
 
 def _combined(snapshots: list[Snapshot]) -> Snapshot:
     """Several pages' snapshots as the one source of a release: its checksum is that of
     their checksums in order (a page changed, added or moved is a new source); its address
-    and date are the first page's and the latest date."""
+    and date are the first page's and the latest date; it lists the pages."""
     if len(snapshots) == 1:
         return snapshots[0]
     digest = hashlib.sha256("\n".join(s.sha256 for s in snapshots).encode()).hexdigest()
     dates = [s.retrieved for s in snapshots if s.retrieved]
     data = b"".join(s.data or b"" for s in snapshots)
-    return Snapshot(snapshots[0].path, digest, snapshots[0].url, max(dates) if dates else None, data)
+    return Snapshot(snapshots[0].path, digest, snapshots[0].url, max(dates) if dates else None, data,
+                    tuple(snapshots))
 
 
 def page_header(number: int, snapshot: Snapshot) -> str:
@@ -143,38 +139,43 @@ def page_header(number: int, snapshot: Snapshot) -> str:
     return f"=== page {number} : {snapshot.url or snapshot.path.name} ==="
 
 
-def _read_pages(paths: list[Path], snapshots: list[Snapshot], clock: Timings) -> tuple[Document, Page]:
-    """Each page read and parsed alone (with its partner hint), then put together: one
-    text where each page follows its header line, every block's line moved to its place
-    in that text, the partners and set-aside blocks of every page in order."""
-    from .load import read
-    from .parse import Page
-    from .read import Document, lines
+def _in_one_text(documents: list[Document],
+                 snapshots: list[Snapshot]) -> list[tuple[Document, Source | None]]:
+    """Each page's document placed in the release's one text, with the town's source it
+    reads (its partner hint): a single page as it is; several, each under its header line,
+    every block's line moved to its place in the joined text."""
+    from .read import lines
 
     hints = config().sources
-    if len(paths) == 1:
-        document = clock.timed("read", read, paths[0], snapshots[0].data)
-        return document, _parsed(document.blocks, hints[0] if len(hints) == 1 else None, clock)
-    texts: list[str] = []
-    blocks, removed, left_out, pages = [], [], [], []
-    offset, first = 0, None
-    for number, (path, snapshot) in enumerate(zip(paths, snapshots, strict=True), start=1):
-        document = clock.timed("read", read, path, snapshot.data)
-        first = first or document
+    if len(documents) == 1:
+        return [(documents[0], hints[0] if len(hints) == 1 else None)]
+    placed, offset = [], 0
+    for number, (document, snapshot) in enumerate(zip(documents, snapshots, strict=True), start=1):
         text = document.text if document.text.endswith(("\n", "\r")) else document.text + "\n"
-        texts += [page_header(number, snapshot) + "\n", text]
         offset += 1  # the header line
-        moved = [replace(b, line=b.line + offset) for b in document.blocks]
-        pages.append(_parsed(moved, hints[number - 1] if len(hints) == len(paths) else None, clock))
-        blocks += moved
-        removed += [(line + offset, chars) for line, chars in document.removed]
-        left_out += document.left_out
+        moved = replace(document, text=page_header(number, snapshot) + "\n" + text,
+                        blocks=[replace(b, line=b.line + offset) for b in document.blocks],
+                        removed=[(line + offset, chars) for line, chars in document.removed])
+        placed.append((moved, hints[number - 1] if len(hints) == len(documents) else None))
         offset += len(lines(text)) - 1  # it ends with a line break: the last piece is empty
-    assert first is not None  # several pages
-    merged = Document(blocks, first.encoding, first.format, "".join(texts), removed, left_out)
-    page = Page(pages[0].title, [b for p in pages for b in p.intro],
-                [s for p in pages for s in p.sections], [a for p in pages for a in p.set_aside])
-    return merged, page
+    return placed
+
+
+def _together(placed: list[tuple[Document, Source | None]], pages: list[Page]) -> tuple[Document, Page]:
+    """The pages as one document and one page: the texts one after the other, the blocks,
+    partners and set-aside blocks of every page in order (a single page: itself)."""
+    from .parse import Page
+    from .read import Document
+
+    documents = [document for document, _ in placed]
+    if len(documents) == 1:
+        return documents[0], pages[0]
+    first = documents[0]
+    merged = Document([b for d in documents for b in d.blocks], first.encoding, first.format,
+                      "".join(d.text for d in documents), [r for d in documents for r in d.removed],
+                      [o for d in documents for o in d.left_out])
+    return merged, Page(pages[0].title, [b for p in pages for b in p.intro],
+                        [s for p in pages for s in p.sections], [a for p in pages for a in p.set_aside])
 
 
 def validation_workers(snapshot: Snapshot) -> int:
@@ -190,13 +191,14 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
          max_bytes: int) -> Result | str:
     from .fingerprint import up_to_date
 
-    snapshots = [_cited(clock.timed("read", describe, path, max_bytes), number)
-                 for number, path in enumerate(sources)]
+    snapshots = _cited([clock.timed("read", describe, path, max_bytes) for path in sources])
     snapshot, source = _combined(snapshots), sources[0]
     if previous is None and not first_release and (version := up_to_date(output, snapshot.sha256)):
         return version  # this very source, released by this very code: nothing to do
     from .emit import AFTER_VALIDATION, WHILE_VALIDATING, write_packages, write_views
     from .extract import extract
+    from .load import read
+    from .parse import parse
     from .places import load_locations
     from .release import check_structure, plan_release, previous_release, shown, staging, swap_in
     from .report import build, check_coverage
@@ -206,7 +208,9 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
 
     # the validation's workers start now, and load their libraries while the page is read
     with Pool(validation_workers(snapshot), warm_up) as workers:
-        document, page = _read_pages(sources, snapshots, clock)
+        placed = _in_one_text([clock.timed("read", read, s.path, s.data) for s in snapshots], snapshots)
+        pages = [clock.timed("parse", parse, d.blocks, **_hint(hint, parse)) for d, hint in placed]
+        document, page = _together(placed, pages)
         base = None if first_release else previous_release(output, previous)
         out_of_range: list[dict] = []  # numbers past their column's range, made empty
         records = clock.timed("extract", extract, page, load_locations(REFERENCE_PLACES), workers,

@@ -73,6 +73,8 @@ class Snapshot:
     # The snapshot's bytes, read once here and handed to the read stage (None when the path
     # is no file: the read stage says why).
     data: bytes | None = field(default=None, repr=False, compare=False)
+    # A release of several pages: each page's snapshot, in order (this one stands for them all)
+    pages: tuple[Snapshot, ...] = ()
 
 
 def public_url(url: str) -> str:

@@ -92,7 +92,17 @@ def test_a_town_with_one_page_per_partner(tmp_path):
         header = next(line for line in reversed(text[:int(action["source_line"])]) if line.startswith("=== "))
         page = "jumelage-alcala" if action["partner_id"] == "alcala-del-rio" else "cooperation-koudougou"
         assert header.endswith(f"https://www.montferrand.example/{page} ===")
-    assert _descriptor(release)["sources"][0]["path"] == "https://www.montferrand.example/jumelage-alcala"
+    # each page is a source of the packages, then the text that source_line numbers
+    sources = _descriptor(release)["sources"]
+    assert [(s["title"], s.get("path")) for s in sources] == [
+        ("Mairie de Montferrand-les-Pins, pages des partenariats (page 1)",
+         "https://www.montferrand.example/jumelage-alcala"),
+        ("Mairie de Montferrand-les-Pins, pages des partenariats (page 2)",
+         "https://www.montferrand.example/cooperation-koudougou"),
+        ("Texte de la page (instantané) : les colonnes source_line en donnent les numéros de ligne",
+         "../source/montferrand.txt")]
+    manifest = json.loads((town.parent / "raw" / "manifest.json").read_text(encoding="utf-8"))
+    assert [s["sha256"] for s in sources[:2]] == [e["sha256"] for e in manifest["snapshots"]]
 
 
 def test_the_partner_of_a_page_is_handed_to_the_parse_stage(tmp_path, monkeypatch):

@@ -89,6 +89,14 @@ def _sources(layout: Layout, fmt: AnyFormat, about: About) -> list[dict[str, Any
     """The page the data come from, then the text of it that the ``source_line`` columns
     number, shipped in the release (``source/``), so that each package names both."""
     source = dict(package_metadata().get("sources", [{}])[0])
+    if about.pages:  # several pages: each is a source, under the header line that opens it
+        pages = []
+        for number, (url, retrieved, sha256) in enumerate(about.pages, start=1):
+            page = {**source, "title": f"{source['title']} (page {number})"}
+            page.update({"path": url} if url else {})
+            page.update({"retrieved": retrieved} if retrieved else {})
+            pages.append({**page, "sha256": sha256})
+        return [*pages, *snapshot.package_sources(layout, layout.package(fmt.FORMAT), about)]
     if about.source_url:
         source["path"] = about.source_url
     if about.retrieved:
