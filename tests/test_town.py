@@ -225,3 +225,34 @@ def test_nothing_names_a_town_outside_its_file():
         text = path.read_text(encoding="utf-8")
         for word in (*town.names, town.insee, town.demonym, "ivry-jumelages"):
             assert word not in text, (path.name, word)
+
+
+def test_fetch_then_run_a_town_of_several_pages(tmp_path, capsys):
+    """`fetch --town` downloads every page of the file into the town's raw folder, under
+    the town's stem; `run --town` then reads the last snapshot of each address."""
+    from .http_server import Server, page
+
+    town = _copy(tmp_path, "montferrand")
+    raw = town.parent / "raw"
+    bodies = {"/alcala": (raw / "alcala.txt").read_bytes(), "/koudougou": (raw / "koudougou.html").read_bytes()}
+    shutil.rmtree(raw)
+    with Server() as server:
+        server.routes["/alcala"] = page(bodies["/alcala"], content_type="text/plain; charset=utf-8")
+        server.routes["/koudougou"] = page(bodies["/koudougou"])
+        text = town.read_text(encoding="utf-8")
+        text = text.replace("https://www.montferrand.example/jumelage-alcala", f"{server.url}/alcala")
+        town.write_text(text.replace("https://www.montferrand.example/cooperation-koudougou",
+                                     f"{server.url}/koudougou"), encoding="utf-8")
+        assert main(["fetch", "--town", str(town)]) == 0
+    fetched = capsys.readouterr().out.splitlines()
+    assert [line.split(" -> ")[0] for line in fetched] == [
+        f"{server.url}/alcala: new snapshot, {len(bodies['/alcala'])} bytes",
+        f"{server.url}/koudougou: new snapshot, {len(bodies['/koudougou'])} bytes"]
+    entries = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
+    assert [e["url"] for e in entries] == [f"{server.url}/alcala", f"{server.url}/koudougou"]
+    assert all(e["file"].startswith("montferrand-") for e in entries)
+    assert main(["run", "--town", str(town)]) == 0
+    release = town.parent / "publication"
+    assert [p["partner_id"] for p in _rows(release, "partners")] == ["alcala-del-rio", "koudougou"]
+    assert [s.get("path") for s in _descriptor(release)["sources"][:2]] == [f"{server.url}/alcala",
+                                                                           f"{server.url}/koudougou"]
