@@ -191,7 +191,6 @@ def problem(data: Any) -> str | None:
         return None
     error = errors[0]
     where = _where(error.absolute_path)
-    inside = f" in {where}" if where else ""
     if error.validator == "additionalProperties":
         known = set(error.schema.get("properties", {}))
         unknown = sorted(k for k in error.instance if k not in known)
@@ -208,7 +207,7 @@ def problem(data: Any) -> str | None:
         return f"{where}: {error.instance!r} is not of the form it must have ({error.schema['description']})"
     if error.validator == "dependentRequired":
         return f"{where}: {error.message}"
-    return f"{where or 'the file'}: {error.message}" if where else f"{error.message}{inside}"
+    return f"{where}: {error.message}" if where else error.message
 
 
 _FIELDS = ("town", "insee")
