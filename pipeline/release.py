@@ -51,7 +51,7 @@ from .errors import ReleaseError, StructureAlarm
 from .layout import (
     Layout, foreign_entries, format_checksums, read_checksums,
 )
-from .paths import OUTPUT, PROJECT
+from .paths import PROJECT
 from .schemas import table_schema
 from .sources import RAW_DIR, Snapshot
 from .tables import Tables
@@ -62,7 +62,6 @@ if TYPE_CHECKING:
     from .dictionary import About
     from .report import Report
 
-PUBLISHED = OUTPUT
 FIRST_VERSION = "1.0.0"
 
 
