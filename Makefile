@@ -17,8 +17,12 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(INSTALLED)
 
+# `make run TOWN=villebourg.toml` runs another town's file (README, "Another town");
+# without TOWN, the project's city.toml.
+TOWN ?=
+
 run: $(INSTALLED)
-	$(PY) -m pipeline run
+	$(PY) -m pipeline run $(if $(TOWN),--town $(TOWN))
 
 FAST := not slow and not portals and not browser and not lint
 

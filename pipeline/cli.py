@@ -3,6 +3,11 @@
 One small builder per command (``COMMANDS``), each with its handler. Any problem ends with
 one line on standard error and the exit status of its kind (``pipeline/errors.py``; 2 for a
 usage error, as argparse does), never with a traceback.
+
+Every command takes ``--town FILE``, the town file (the project's ``city.toml`` by
+default): it is read and made the current town before the command does anything, and the
+defaults that belong to a town (the release folder, the snapshots' folder, the page to
+fetch, the dataset's name) come from it.
 """
 
 from __future__ import annotations
@@ -17,10 +22,8 @@ from pathlib import Path
 
 from .errors import ALARM_EXIT, InputError, PipelineError, ReleaseError, StructureAlarm
 from .escape import terminal
-from .paths import OUTPUT
 
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://")
-DEFAULT_OUTPUT = OUTPUT  # the published release
 PUBLISH_DEADLINE = 900.0  # seconds for publish's conversation with a portal
 
 
@@ -32,20 +35,33 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _town_output(folder: Path | None) -> Path:
+    """The folder a command writes or reads: the one given, else the town's release."""
+    from .config import config
+
+    return folder if folder is not None else config().release
+
+
+def _pages_shown(pages: list[Path]) -> str:
+    return _shown(pages[0]) + (f" (et {len(pages) - 1} autres pages)" if len(pages) > 1 else "")
+
+
 def _run(args: argparse.Namespace) -> None:
     from .run import run
     from .timing import Timings
 
-    source = _local_source(args.source, args.max_bytes)
-    with _progress(f"Lecture de {_shown(source)} et écriture de la publication…"):
+    pages = _local_sources(args.source, args.max_bytes)
+    args.output = _town_output(args.output)
+    source = pages[0]
+    with _progress(f"Lecture de {_pages_shown(pages)} et écriture de la publication…"):
         timings = Timings()
-        result = run(source, args.output, args.previous, allow_unassigned=args.allow_unassigned,
+        result = run(pages, args.output, args.previous, allow_unassigned=args.allow_unassigned,
                      min_actions_ratio=args.min_actions_ratio, timings=timings,
                      first_release=args.first_release, max_bytes=args.max_bytes)
     if args.timings:
         print(timings.render(), file=sys.stderr)
     if isinstance(result, str):
-        print(f"{_shown(source)} : inchangée, et {_shown(args.output)} en est déjà la publication "
+        print(f"{_pages_shown(pages)} : inchangée, et {_shown(args.output)} en est déjà la publication "
               f"{result}, faite par ce code : rien à faire")
         return
     if sys.stdout.isatty():
@@ -54,17 +70,19 @@ def _run(args: argparse.Namespace) -> None:
         _summary_lines(result, source, args.output, args.previous)
 
 
-def _local_source(source: str | None, max_bytes: int) -> Path:
-    """The snapshot a run reads: the one given, the live page fetched first when given its
-    address, or the last snapshot of ``raw/``."""
-    from .sources import default_source
+def _local_sources(source: str | None, max_bytes: int) -> list[Path]:
+    """The snapshots a run reads: the one given, the live page fetched first when given its
+    address, or the town's pages (the snapshots its file names, else the last of each page
+    in its raw folder)."""
+    from .config import config
+    from .run import town_pages
 
     if source and _URL_SCHEME.match(source):  # an address (not a file), http(s) or refused by fetch
         from .fetch import fetch
         fetched = fetch(source, max_bytes=max_bytes)
         print(_fetched_line(fetched))
-        return fetched.path
-    return Path(source) if source else default_source()
+        return [fetched.path]
+    return [Path(source)] if source else town_pages(config())
 
 
 def _fetched_line(fetched) -> str:
@@ -165,12 +183,14 @@ def _markup(text: str) -> str:
 
 
 def _fetch(args: argparse.Namespace) -> None:
+    from .config import config
     from .fetch import fetch
 
-    fetched = fetch(args.url, args.raw, max_bytes=args.max_bytes,
-                    timeout=(args.timeout, args.timeout), retries=args.retries,
-                    deadline=args.deadline)
-    print(_fetched_line(fetched))
+    for url in [args.url] if args.url else [s.url for s in config().sources]:
+        fetched = fetch(url, args.raw, max_bytes=args.max_bytes,
+                        timeout=(args.timeout, args.timeout), retries=args.retries,
+                        deadline=args.deadline)
+        print(_fetched_line(fetched))
 
 
 def _reading(*folders: Path) -> contextlib.ExitStack:
@@ -222,6 +242,7 @@ def _publish(args: argparse.Namespace) -> None:
 
     from .national import reading
 
+    args.release = _town_output(args.release)
     with reading(args.release), verified_copy(args.release, formats) as bundle:
         name = args.dataset or bundle.name
         print(f"Publication {bundle.version} de {_shown(args.release)} ({', '.join(formats)}) "
@@ -261,6 +282,7 @@ def publish_release(publisher, release: Path, formats: tuple[str, ...], dataset:
 def _update(args: argparse.Namespace) -> None:
     """For a scheduled job: fetch the page, run, and publish only when nothing alarming
     changed; an alarm publishes nothing and ends with its own status (``ALARM_EXIT``)."""
+    from .config import config
     from .fetch import fetch
     from .run import run
 
@@ -270,17 +292,21 @@ def _update(args: argparse.Namespace) -> None:
         raise InputError(f"set {portal.key_variable} to publish (the key is read from the "
                          "environment only)")
     publisher = portal.from_arguments(args, key)
-    fetched = fetch(args.page_url, args.raw, max_bytes=args.max_bytes)
-    print(_fetched_line(fetched))
+    args.output = _town_output(args.output)
+    pages = []
+    for url in [args.page_url] if args.page_url else [s.url for s in config().sources]:
+        fetched = fetch(url, args.raw, max_bytes=args.max_bytes)
+        print(_fetched_line(fetched))
+        pages.append(fetched.path)
     try:
-        result = run(fetched.path, args.output, None, min_actions_ratio=args.min_actions_ratio,
+        result = run(pages, args.output, None, min_actions_ratio=args.min_actions_ratio,
                      max_bytes=args.max_bytes)
     except StructureAlarm as exc:
         raise _Alarm(f"rien n'a été publié : la page ne se lit plus comme avant ({exc}). À "
                      f"regarder : la page {fetched.url} et le dernier instantané "
                      f"{_shown(fetched.path)} ; si la page a vraiment changé ainsi, lancer "
                      "`python -m pipeline run` avec l'option que le message indique, relire "
-                     "output/CHANGELOG.md, puis `publish`") from None
+                     f"{_shown(args.output / 'CHANGELOG.md')}, puis `publish`") from None
     if isinstance(result, str) or result.release.level is None:
         version = result if isinstance(result, str) else result.release.version
         print(f"Rien de nouveau : {_shown(args.output)} est déjà la publication {version} de "
@@ -296,12 +322,16 @@ def _update(args: argparse.Namespace) -> None:
     print(f"Publication {result.release.version} envoyée sur {publisher.where}.")
 
 
+def _add_town(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--town", type=Path, metavar="FILE", default=None,
+                        help="the town's file (TOML, see the README's \"Another town\"); "
+                        "default: the project's city.toml")
+
+
 def _add_update(update: argparse.ArgumentParser) -> None:
-    from .config import config
     from .publish import PORTALS
     from .sources import MAX_BYTES
 
-    page = config().page_url
     update.description = (
         "For a scheduled job (cron, systemd timer): fetch the page, run, and publish the new "
         "release with --yes semantics, only when nothing alarming changed. An unchanged page "
@@ -313,11 +343,15 @@ def _add_update(update: argparse.ArgumentParser) -> None:
     for name, portal in PORTALS.items():
         sub = portals.add_parser(name, help=portal.help, description=portal.description)
         portal.add_arguments(sub)
-        sub.add_argument("--page-url", default=page, help=f"page to fetch (default: {page})")
+        _add_town(sub)
+        sub.add_argument("--page-url", default=None,
+                         help="page to fetch (default: every page of the town file)")
         sub.add_argument("--raw", type=Path, metavar="DIR", default=None,
-                         help="snapshot folder with its manifest.json (default: raw/)")
-        sub.add_argument("--output", type=Path, metavar="DIR", default=DEFAULT_OUTPUT,
-                         help="release folder to write and publish (default: output/)")
+                         help="snapshot folder with its manifest.json (default: the town "
+                         "file's)")
+        sub.add_argument("--output", type=Path, metavar="DIR", default=None,
+                         help="release folder to write and publish (default: the town "
+                         "file's)")
         sub.add_argument("--min-actions-ratio", type=float, default=0.5, metavar="R",
                          help="an alarm when the page gives fewer than R times the previous "
                          "release's actions (default: 0.5)")
@@ -364,9 +398,13 @@ def _add_run(run: argparse.ArgumentParser) -> None:
     from .layout import Layout
     from .sources import MAX_BYTES
 
+    from .config import config
+
     here = Layout(Path("."))
+    # the town's stem (release.stem of its file) written as such: the help names no town
     written = ", ".join([f"{fmt.FORMAT}/" for fmt in PACKAGES]
-                        + [f.path for view in VIEWS for f in view.files(here)]
+                        + [f.path.replace(f"/{config().stem}.", "/<stem>.")
+                           for view in VIEWS for f in view.files(here)]
                         + [here.relative(log) for log in here.logs()])
     run.description = (
         "Parse a snapshot of the page, validate the tables against schemas/ and "
@@ -377,12 +415,15 @@ def _add_run(run: argparse.ArgumentParser) -> None:
     )
     run.add_argument("--source", metavar="PATH_OR_URL",
                      help="page snapshot (.txt or .html), or an http(s):// URL to fetch into "
-                     "raw/ first; default: the last snapshot in raw/manifest.json")
-    run.add_argument("--output", type=Path, metavar="DIR", default=DEFAULT_OUTPUT,
-                     help="release folder to write (default: output/ of the project)")
+                     "raw/ first; default: the town's pages (the snapshots its file names, "
+                     "else the last snapshot of each page in its raw folder's manifest.json)")
+    _add_town(run)
+    run.add_argument("--output", type=Path, metavar="DIR", default=None,
+                     help="release folder to write (default: the town file's release folder)")
     run.add_argument("--previous", type=Path, metavar="DIR", default=None,
                      help="release to compare with for the version and change log (default: "
-                     "the output folder when it holds a release, else output/ of the project)")
+                     "the output folder when it holds a release, else the town's release "
+                     "folder; never another town's)")
     run.add_argument("--allow-unassigned", action="store_true",
                      help="publish even when some text of the page went into no record "
                      "(it is listed in the run report); by default such a run fails")
@@ -399,20 +440,21 @@ def _add_run(run: argparse.ArgumentParser) -> None:
 
 
 def _add_fetch(fetch: argparse.ArgumentParser) -> None:
-    from .config import config
     from .fetch import DEADLINE
     from .sources import MAX_BYTES
 
-    page = config().page_url
     fetch.description = (
         "Download the page with a conditional request (ETag/Last-Modified), "
         "retries with backoff on connection errors and 5xx, timeouts and a size limit. "
         "A new version is kept in raw/ under a dated name with its manifest entry; an "
         "unchanged page (304, or the same sha256 as a kept snapshot) adds nothing."
     )
-    fetch.add_argument("--url", default=page, help=f"page to fetch (default: {page}, from city.toml)")
+    _add_town(fetch)
+    fetch.add_argument("--url", default=None,
+                       help="page to fetch (default: every page of the town file)")
     fetch.add_argument("--raw", type=Path, metavar="DIR", default=None,
-                       help="snapshot folder with its manifest.json (default: raw/)")
+                       help="snapshot folder with its manifest.json (default: the town "
+                       "file's)")
     fetch.add_argument("--timeout", type=_positive, default=30.0, metavar="SECONDS",
                        help="connect and read timeout, per network operation (default: 30)")
     fetch.add_argument("--deadline", type=_positive, default=DEADLINE, metavar="SECONDS",
@@ -434,6 +476,7 @@ def _add_diff(diff: argparse.ArgumentParser) -> None:
     )
     diff.add_argument("old", type=Path, metavar="OLD_DIR")
     diff.add_argument("new", type=Path, metavar="NEW_DIR")
+    _add_town(diff)
     diff.set_defaults(handler=_diff)
 
 
@@ -454,14 +497,15 @@ def _add_publish(publish: argparse.ArgumentParser) -> None:
         portal.add_arguments(sub)
         sub.add_argument("--dataset", metavar="NAME",
                          help="the dataset's stable name, by which later runs find it again "
-                         "(default: the packages' name); an existing dataset's id or slug "
-                         "works too")
+                         "(default: the packages' name, the town file's publication.dataset); "
+                         "an existing dataset's id or slug works too")
         sub.add_argument("--formats", metavar="LIST",
                          help="data packages to publish, comma-separated (default: all of them): "
                          "their archives, and the CSV tables when csv is one; the workbook, the "
                          "database's archive and the documentation are always published")
-        sub.add_argument("--release", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
-                         help="release folder to publish (default: output/)")
+        _add_town(sub)
+        sub.add_argument("--release", type=Path, default=None, metavar="DIR",
+                         help="release folder to publish (default: the town file's)")
         sub.add_argument("--organization", metavar="ORG",
                          help="organisation that owns the dataset (id or name)")
         sub.add_argument("--yes", action="store_true",
@@ -515,6 +559,7 @@ def _add_validate(validate: argparse.ArgumentParser) -> None:
         "or DIR/datapackage.json): types, constraints, keys, file sizes and hashes."
     )
     validate.add_argument("directory", type=Path, metavar="DIR")
+    _add_town(validate)
     validate.set_defaults(handler=_validate)
 
 
@@ -535,13 +580,12 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line; with ``command``, only that command's parser is built whole (the
     others are listed with their help), so that a run does not load what ``fetch`` and
     ``publish`` need to describe their options."""
-    from .config import config
-
     main = argparse.ArgumentParser(
         prog="python -m pipeline",
-        description=f"Turn the page of {config().publisher} on twinning and decentralised "
-        "cooperation into validated open data: Frictionless data packages (CSV, Parquet, "
-        "JSON) and views for people, published to data.gouv.fr or CKAN.",
+        description="Turn a French town's page on twinning and decentralised cooperation "
+        "(the town given by its file, --town; the project's city.toml by default) into validated "
+        "open data: Frictionless data packages (CSV, Parquet, JSON) and views for people, "
+        "published to data.gouv.fr or CKAN.",
     )
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (summary, build) in COMMANDS.items():
@@ -555,9 +599,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         words = sys.argv[1:] if argv is None else argv
         command = next((w for w in words if not w.startswith("-")), None)  # the first word
-        # built from city.toml: it may be malformed
         args = parser(command if command in COMMANDS else None).parse_args(argv)
-        args.handler(args)
+        from .config import using
+        # the town file, read and checked (it may be malformed) before anything, and the
+        # current town for this command only
+        with using(args.town):
+            args.handler(args)
         sys.stdout.flush()  # a closed pipe must fail here, inside the try, not at exit
     except PipelineError as exc:
         print(f"error: {terminal(exc)}", file=sys.stderr)  # it may quote the page

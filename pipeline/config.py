@@ -1,33 +1,47 @@
-"""The town whose page is read, from ``city.toml``: the only place that names it.
+"""The town whose pages are read, from its town file: the only place that names a town.
 
 Rules read French municipal prose in general; where one needs the town (its name in
-"accueil à …", its demonym in "délégation …"), it asks this module, so that another town's
-page is read by editing that file, not the code.
+"accueil à …", its demonym in "délégation …"), it asks :func:`config`, so that another
+town's pages are read by writing that file, not the code. The file is TOML, checked against
+the JSON Schema ``pipeline/data/town.schema.json`` (a bad key is one line naming it and the
+file); the project's ``city.toml`` is the default of every command.
+
+The current town is a value set once per run (:func:`use`, or ``run(..., town=…)``) before
+any reader asks, and :func:`config` returns it: two towns run in one process one after the
+other, and nothing keeps the first (caches that depend on the town are keyed by it).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import string
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
-from .paths import CITY
+from .paths import CITY, DATA, PROJECT
 
-CONFIG = CITY
+DEFAULT_TOWN = CITY  # the project's town file: what every command reads without --town
+SCHEMA = DATA / "town.schema.json"
+CONFIG = DEFAULT_TOWN
 
 
 @dataclass(frozen=True)
 class Town:
     name: str
     short_names: tuple[str, ...]
-    demonym: str
+    demonym: str  # the first demonym, masculine singular
     insee: str
-    # where the town is, for the map (None when city.toml does not say), and its source
+    # where the town is, for the map (None when the file does not say), and its source
     location: tuple[float, float] | None = None
     location_source: str = ""
+    demonyms: tuple[str, ...] = ()  # every demonym (the first is ``demonym``)
 
     @property
     def zone(self) -> str:
@@ -40,6 +54,11 @@ class Town:
         "Saint-Denis" whole before "Denis"."""
         return tuple(sorted({self.name, *self.short_names}, key=len, reverse=True))
 
+    @property
+    def all_demonyms(self) -> tuple[str, ...]:
+        """Every demonym, longest first (so that a pattern takes the longest whole)."""
+        return tuple(sorted({self.demonym, *self.demonyms}, key=len, reverse=True))
+
     def name_pattern(self) -> str:
         """A regular expression (no groups) for any of the town's names, as a whole word.
 
@@ -50,14 +69,15 @@ class Town:
         return "(?:" + "|".join(re.escape(n) for n in self.names) + r")(?![\w-])"
 
     def demonym_pattern(self) -> str:
-        """A regular expression (no groups) for any form of the demonym: masculine,
+        """A regular expression (no groups) for any form of any demonym: masculine,
         feminine, plural, inclusive ("dionysien·nes", "dionysien.nes").
 
         >>> pattern = Town("Saint-Denis", (), "dionysien", "93066").demonym_pattern()
         >>> [bool(re.fullmatch(pattern, w)) for w in ("dionysien·nes", "dionysiennes", "dionysien.")]
         [True, True, False]
         """
-        return re.escape(self.demonym) + r"(?:[\w·.]*\w)?"
+        stems = "|".join(re.escape(d) for d in self.all_demonyms)
+        return f"(?:{stems})" + r"(?:[\w·.]*\w)?"
 
 
 @dataclass(frozen=True)
@@ -70,58 +90,271 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Source:
+    """One page of the town. ``partner`` (and its ``country``) says which partner the page
+    is about, for a town with one page per partner: the run hands it to the parse stage
+    (``parse(blocks, partner=…, country=…)``, each only when given). ``snapshot`` is a saved
+    copy to read instead of the raw folder's last snapshot of ``url``."""
+
+    url: str
+    partner: str | None = None
+    country: str | None = None
+    snapshot: Path | None = None
+
+
+@dataclass(frozen=True)
+class PartnerHint:
+    """What the town file says of a partner: its country, other names, coordinates with
+    their source, the year of its agreement."""
+
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    location: tuple[float, float] | None = None
+    location_source: str = ""
+    agreement_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Hints:
+    partners: tuple[PartnerHint, ...] = ()
+    not_partners: tuple[str, ...] = ()  # headings that name no partner
+
+
+@dataclass(frozen=True)
+class Licence:
+    name: str = "etalab-2.0"
+    title: str = "Licence Ouverte / Open Licence 2.0"
+    path: str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """How the release presents itself, its texts filled in with the town's name."""
+
+    dataset: str
+    title: str
+    description: str
+    source_title: str
+    keywords: tuple[str, ...] = ()
+    licence: Licence = field(default_factory=Licence)
+
+
+@dataclass(frozen=True)
 class Config:
     town: Town
-    page_url: str
+    sources: tuple[Source, ...]
     publisher: str
     publisher_url: str
     stem: str  # the stem of the release's own file names
     contact: Contact
+    publication: Publication
+    release: Path  # the town's release folder (its previous release is there)
+    raw: Path  # its snapshots' folder, with their manifest.json
+    hints: Hints = field(default_factory=Hints)
+    path: Path | None = None  # the file it was read from
 
-
-def _location(town: dict) -> tuple[float, float] | None:
-    if "latitude" not in town and "longitude" not in town:
-        return None
-    return float(town["latitude"]), float(town["longitude"])
-
-
-# The stem names the release's files (``xlsx/<stem>.xlsx``) and the snapshots in raw/:
-# a plain file name, so that the configuration cannot point a file anywhere else.
-_STEM = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
-
-
-def _text(value: object, key: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise TypeError(f"{key} must be a non-empty string")
-    return value
+    @property
+    def page_url(self) -> str:
+        """The first page's address (the one fetch downloads by default)."""
+        return self.sources[0].url
 
 
 @cache
-def config(path: Path = CONFIG) -> Config:
-    """The configuration in ``path``; a missing or malformed file is one clear error."""
+def _schema() -> dict[str, Any]:
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def _where(path: Any) -> str:
+    """A key's dotted name from jsonschema's path (``sources[1].url``)."""
+    shown = ""
+    for part in path:
+        shown += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if shown else str(part))
+    return shown
+
+
+def problem(data: Any) -> str | None:
+    """The first thing wrong in a town file's content against its schema, as a phrase that
+    names the key; None when it is right.
+
+    >>> problem({"town": {}, "sources": [], "publication": {}, "release": {}, "colour": 1})
+    "unknown key 'colour'"
+    >>> problem({"town": {"name": 3}})
+    'town.name: 3 is not a string'
+    """
+    from jsonschema import Draft202012Validator
+
+    errors = sorted(Draft202012Validator(_schema()).iter_errors(data),
+                    key=lambda e: (e.validator != "additionalProperties", e.validator != "type",
+                                   e.validator == "required", list(e.absolute_path)))
+    if not errors:
+        return None
+    error = errors[0]
+    where = _where(error.absolute_path)
+    if error.validator == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        unknown = sorted(k for k in error.instance if k not in known)
+        return f"unknown key {', '.join(repr(_where([*error.absolute_path, k])) for k in unknown)}"
+    if error.validator == "required":
+        missing = next((k for k in error.validator_value if k not in error.instance), "?")
+        return f"missing key '{_where([*error.absolute_path, missing])}'"
+    if error.validator == "type":
+        kinds = {"string": "a string", "array": "a list", "object": "a table", "integer": "a whole number",
+                 "number": "a number"}
+        wanted = error.validator_value
+        return f"{where}: {error.instance!r} is not {kinds.get(wanted, wanted)}"
+    if error.validator == "pattern":
+        return f"{where}: {error.instance!r} is not of the form it must have ({error.schema['description']})"
+    if error.validator == "dependentRequired":
+        return f"{where}: {error.message}"
+    return f"{where}: {error.message}" if where else error.message
+
+
+_FIELDS = ("town", "insee")
+
+
+def _filled(template: str, town: Town, key: str) -> str:
+    """A publication text with its ``{town}`` and ``{insee}`` filled in; any other field
+    is a mistake of the file, said by its key."""
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None and name not in _FIELDS:
+            raise ValueError(f"{key}: unknown field {{{name}}} (only {{town}} and {{insee}})")
+    return template.format(town=town.name, insee=town.insee)
+
+
+def _location(found: dict | None) -> tuple[tuple[float, float] | None, str]:
+    if found is None:
+        return None, ""
+    return (float(found["latitude"]), float(found["longitude"])), found["source"]
+
+
+def _build(data: dict[str, Any], base: Path, path: Path) -> Config:
+    """A checked file's content as a :class:`Config`, its folders resolved from ``base``."""
+    t = data["town"]
+    location, location_source = _location(t.get("location"))
+    demonyms = tuple(t["demonyms"])
+    town = Town(t["name"], tuple(t.get("short_names", ())), demonyms[0], t["insee"], location,
+                location_source, demonyms)
+    sources = tuple(Source(s["url"], s.get("partner"), s.get("country"),
+                           base / s["snapshot"] if "snapshot" in s else None) for s in data["sources"])
+    h = data.get("hints", {})
+    partners = []
+    for p in h.get("partners", ()):
+        where, cited = _location(p.get("location"))
+        partners.append(PartnerHint(p["name"], p.get("country"), tuple(p.get("aliases", ())), where, cited,
+                                    p.get("agreement_year")))
+    hints = Hints(tuple(partners), tuple(h.get("not_partners", ())))
+    pub = data["publication"]
+    licence = Licence(**pub["licence"]) if "licence" in pub else Licence()
+    publication = Publication(
+        pub["dataset"], _filled(pub["title"], town, "publication.title"),
+        _filled(pub["description"], town, "publication.description"),
+        _filled(pub["source_title"], town, "publication.source_title"),
+        tuple(_filled(k, town, "publication.keywords") for k in pub.get("keywords", ())), licence)
+    contact = pub.get("contact", {})
+    release = data["release"]
+    return Config(town, sources, pub["publisher"], pub["publisher_url"], release["stem"],
+                  Contact(contact.get("name", pub["publisher"]), contact.get("url", pub["publisher_url"]),
+                          contact.get("email", "")),
+                  publication, base / release["folder"], base / release.get("raw", "raw"), hints, path)
+
+
+def load(path: Path, base: Path | None = None) -> Config:
+    """The town file at ``path``, checked against its schema; its folders are relative to
+    ``base`` (default: the file's own folder). Anything wrong is one :class:`InputError`
+    line naming the file and the key."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        town, publisher = data["town"], data["publisher"]
-        contact = data.get("contact", {})
-        short_names = town.get("short_names", [])
-        if not isinstance(short_names, list):
-            raise TypeError("town.short_names must be a list of strings")
-        stem = _text(data["release"]["stem"], "release.stem")
-        if not _STEM.fullmatch(stem):
-            raise TypeError("release.stem must be a plain file name (a-z, 0-9, - and _)")
-        return Config(
-            Town(_text(town["name"], "town.name"),
-                 tuple(_text(n, "town.short_names") for n in short_names),
-                 _text(town["demonym"], "town.demonym"), _text(str(town["insee"]), "town.insee"),
-                 _location(town), str(town.get("location_source", ""))),
-            _text(data["page"]["url"], "page.url"), _text(publisher["name"], "publisher.name"),
-            _text(publisher["url"], "publisher.url"), stem,
-            Contact(str(contact.get("name", publisher["name"])), str(contact.get("url", publisher["url"])),
-                    str(contact.get("email", ""))),
-        )
     except FileNotFoundError:
         raise InputError(f"{path}: no such file (the town's configuration)") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a town file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not a valid town configuration ({exc})") from None
+    if found := problem(data):
+        raise InputError(f"{path}: not a valid town configuration ({found})")
+    try:
+        return _build(data, base if base is not None else path.resolve().parent, path)
+    except ValueError as exc:
+        raise InputError(f"{path}: not a valid town configuration ({exc})") from None
+
+
+@cache
+def _default() -> Config:
+    # the packaged file's folders are the project's (the checkout, or the current folder)
+    return load(DEFAULT_TOWN, PROJECT)
+
+
+_current: Config | None = None
+
+
+def config() -> Config:
+    """The current town: the one set by :func:`use`, else the default town's file's."""
+    return _current if _current is not None else _default()
+
+
+def use(town: Config | Path | None) -> Config:
+    """Make ``town`` (a loaded file, a file's path, or None for the default) the current
+    town, and return it. A command sets it once, before any reader asks."""
+    global _current
+    _current = load(town) if isinstance(town, Path) else town
+    return config()
+
+
+@contextmanager
+def using(town: Config | Path | None) -> Iterator[Config]:
+    """The current town is ``town`` inside the block, and what it was after it."""
+    before = _current
+    try:
+        yield use(town)
+    finally:
+        use(before)
+
+
+def _kind(schema: dict[str, Any]) -> str:
+    kinds = {"string": "text", "array": "list", "object": "table", "integer": "whole number",
+             "number": "number"}
+    if "$ref" in schema:
+        return "table"
+    kind = kinds.get(schema.get("type", ""), schema.get("type", ""))
+    if kind == "list" and "items" in schema:
+        inner = schema["items"]
+        return "list of tables" if inner.get("type") == "object" else f"list of {_kind(inner)}"
+    return kind
+
+
+def town_keys() -> list[tuple[str, str, bool, str]]:
+    """Every key a town file may hold, from its JSON Schema: (dotted key, kind, required,
+    description), in the schema's order; the README's table of keys is made of these.
+
+    >>> next(k for k in town_keys() if k[0] == "town.insee")[:3]
+    ('town.insee', 'text', True)
+    """
+    schema = _schema()
+    found: list[tuple[str, str, bool, str]] = []
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        required = set(node.get("required", ()))
+        for name, child in node.get("properties", {}).items():
+            key = f"{prefix}{name}"
+            target = schema["$defs"][child["$ref"].rsplit("/", 1)[1]] if "$ref" in child else child
+            found.append((key, _kind(child), name in required, child.get("description", "")))
+            if target.get("type") == "object":
+                walk(target, f"{key}.")
+            elif target.get("type") == "array" and target.get("items", {}).get("type") == "object":
+                walk(target["items"], f"{key}[].")
+
+    walk(schema, "")
+    return found
+
+
+def keys_table() -> str:
+    """The README's table of a town file's keys (``tests/test_town.py`` checks that the
+    README holds this very table)."""
+    rows = ["| key | kind | required | what it says |", "|---|---|---|---|"]
+    for key, kind, required, description in town_keys():
+        text = description.replace("|", "\\|")
+        rows.append(f"| `{key}` | {kind} | {'yes' if required else ''} | {text} |")
+    return "\n".join(rows)

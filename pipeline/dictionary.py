@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Contact, config
-from .schemas import package_template, table_names, table_schema
+from .schemas import package_metadata, table_names, table_schema
 from .sources import Snapshot, public_url
 from .tables import Tables
 
@@ -95,6 +95,8 @@ class About:
     # need care; written once, in schemas/package.json (``methodology``), and shown by the
     # workbook, the page, the dictionary and the portals' description
     methodology: str = ""
+    # a release of several pages: each page's (address, date taken, sha256), in order
+    pages: tuple[tuple[str | None, str | None, str], ...] = ()
 
     @property
     def snapshot_date(self) -> str | None:
@@ -139,7 +141,7 @@ def tables_of(data: Tables) -> list[Table]:
 
 
 def about(snapshot: Snapshot, page_text: str = "") -> About:
-    template = package_template()
+    template = package_metadata()
     licence = template["licenses"][0]
     source = (template.get("sources") or [{}])[0]
     text = page_text.encode("utf-8")
@@ -148,4 +150,5 @@ def about(snapshot: Snapshot, page_text: str = "") -> About:
                  snapshot.retrieved, snapshot.sha256,
                  config().publisher, config().contact,
                  hashlib.sha256(text).hexdigest() if page_text else "", len(text),
-                 template.get("methodology", ""))
+                 template.get("methodology", ""),
+                 tuple((public_url(p.url) if p.url else None, p.retrieved, p.sha256) for p in snapshot.pages))

@@ -38,7 +38,7 @@ from .http import Expired as _Expired
 from .http import deadline as _deadline
 from .http import session
 from .layout import lock_file, locked
-from .sources import MANIFEST, MAX_BYTES, RAW_DIR, manifest_entries, public_url, web_address
+from .sources import MANIFEST, MAX_BYTES, manifest_entries, public_url, web_address
 
 TIMEOUT = (10.0, 30.0)  # seconds to connect, seconds between bytes
 DEADLINE = 120.0  # seconds for the whole download, retries included
@@ -226,7 +226,7 @@ def fetch(url: str | None = None, raw: Path | None = None, *, max_bytes: int = M
     """Download ``url`` into ``raw`` unless the last snapshot of it is still current."""
     asked = url or config().page_url
     shown = web_address(asked)
-    raw = _snapshot_folder(raw or RAW_DIR)
+    raw = _snapshot_folder(raw or config().raw)
     last = _last_snapshot(raw, shown)
     headers = _conditional_headers(last)
     answer, body = _get(asked, shown, headers, max_bytes, timeout, retries, backoff, deadline)

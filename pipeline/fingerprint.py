@@ -48,12 +48,18 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(json.dumps(versions(), sort_keys=True).encode())
     root = PACKAGE.parent
     for folder, pattern in (("pipeline", "**/*.py"), ("pipeline/templates", "*"),
-                            ("pipeline/data/schemas", "*.json"), ("pipeline/data/reference", "*"),
-                            ("pipeline/data", "city.toml")):
+                            ("pipeline/data/schemas", "*.json"), ("pipeline/data/reference", "*")):
         for path in sorted((root / folder).glob(pattern)):
             if path.is_file() and not _outside_release(path.relative_to(root)):
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
+    # the current town's file (its name, its texts, its hints: all in the release)
+    from .config import config
+
+    town = config().path
+    if town is not None:
+        digest.update(b"town")
+        digest.update(town.read_bytes())
     return digest.hexdigest()
 
 

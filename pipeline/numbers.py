@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from fractions import Fraction
 from typing import cast
 
@@ -74,8 +75,9 @@ _PARTICIPLES = tuple(_PEOPLE["participles"])
 _NOT_PARTICIPLES = tuple(_PEOPLE["participle_exceptions"])
 _THING_ENDINGS = tuple(deaccented(e) for e in _PEOPLE["thing_endings"])
 _CALENDAR = lexicon("calendar")
-# The town's own people are named by its demonym too (city.toml).
-PEOPLE_NOUNS = frozenset(fold(w) for w in [*_PEOPLE["nouns"], config().town.demonym])
+# Nouns for people that no ending gives; the current town's demonyms are added by
+# :func:`_people_nouns` (the town file), asked at each call, so that no town is kept.
+PEOPLE_NOUNS = frozenset(fold(w) for w in _PEOPLE["nouns"])
 NOT_PEOPLE = frozenset(fold(w) for w in [*_PEOPLE["not_people"], *_PEOPLE["adjectives"],
                                          *_CALENDAR["months"],
                                          *_CALENDAR["weekdays"]])
@@ -91,6 +93,16 @@ _NOUN = (rf"(?P<noun>(?P<base>[^\W\d_]{{2,40}}(?:-[^\W\d_]{{2,20}}){{0,2}}){_TAI
          r"(?![^\W\d_])")
 _NEXT_NOUN = re.compile(rf"\s+{_NOUN}")
 _INCLUSIVE_MARK = re.compile(r"[·.(/-]")
+
+
+@cache
+def _town_nouns(demonyms: tuple[str, ...]) -> frozenset[str]:
+    return PEOPLE_NOUNS | frozenset(fold(d) for d in demonyms)
+
+
+def _people_nouns() -> frozenset[str]:
+    """The nouns for people: the lexicon's and the current town's demonyms."""
+    return _town_nouns(config().town.all_demonyms)
 
 
 def is_people(word: str, written: str | None = None) -> bool:
@@ -115,7 +127,8 @@ def is_people(word: str, written: str | None = None) -> bool:
     singular = word[:-1] if word.endswith("s") and len(word) > 2 else word
     if word in NOT_PEOPLE or singular in NOT_PEOPLE:
         return False
-    if word in PEOPLE_NOUNS or singular in PEOPLE_NOUNS:
+    nouns = _people_nouns()
+    if word in nouns or singular in nouns:
         return True
     if "-" in word:  # a compound ("sages-femmes", "chefs-cuisiniers") or "ami-es"
         parts = word.split("-")
@@ -124,7 +137,7 @@ def is_people(word: str, written: str | None = None) -> bool:
         pieces: list[str | None] = [*written.split("-")] if (
             written is not None and written.count("-") == word.count("-")) else [None, None]
         return any(is_people(part, piece) for part, piece in zip(parts, pieces, strict=True)
-                   if len(part) > 2 or part in PEOPLE_NOUNS)
+                   if len(part) > 2 or part in nouns)
     if singular.endswith(_THING_ENDINGS):
         return False
     if written is not None:

@@ -2,8 +2,9 @@
 snapshots and its published release.
 
 The package carries its data, read with :mod:`importlib.resources`: the Table Schemas, the
-town's ``city.toml``, the reference files (places, the map's country outlines) under
-``pipeline/data/``, the templates under ``pipeline/templates/``. In the repository,
+default town's file ``city.toml`` and the JSON Schema of a town file, the reference files
+(places, the map's country outlines) under ``pipeline/data/``, the templates under
+``pipeline/templates/``. In the repository,
 ``pipeline/data/`` holds symbolic links to the top-level ``schemas/``, ``city.toml`` and
 ``raw/reference/`` (one copy of each, where the project's layout wants them); a wheel holds
 them as files, so an installed package finds them wherever it is installed.
@@ -42,4 +43,6 @@ def _project() -> Path:
 
 PROJECT = _project()
 RAW = PROJECT / "raw"
-OUTPUT = PROJECT / "output"  # the published release, and the default of run and publish
+# The default town's release folder, as its city.toml says (``release.folder``): a command
+# takes the current town's from :func:`pipeline.config.config` (``.release``, ``.raw``).
+OUTPUT = PROJECT / "output"

@@ -160,21 +160,21 @@ def without_lead_in(text: str) -> str:
     ('Coopération Nord-Sud', 'Gao')
 
     The town's own name beside its partner ("Jumelage <town> – Cottbus") is a lead-in too
-    (city.toml names the town; tests/test_heading_corpus.py tries it).
+    (the town file names the town; tests/test_heading_corpus.py tries it).
     """
     found = _LEAD_IN.match(text)
     text = text[found.end():] if found else text
-    town = _town_beside().search(text)
+    from .config import config
+
+    town = _town_beside(config().town.name_pattern()).search(text)
     return text[:town.start()] + text[town.end():] if town else text
 
 
 @cache
-def _town_beside() -> re.Pattern[str]:
-    """The page's own town named beside its partner in a heading ("Jumelage <town> –
-    Cottbus", "<town> et Gao", "Cottbus – <town>"), with a word of the tie before it."""
-    from .config import config
-
-    town = config().town.name_pattern()
+def _town_beside(town: str) -> re.Pattern[str]:
+    """The page's own town (``town``: the pattern of its names) named beside its partner in
+    a heading ("Jumelage <town> – Cottbus", "<town> et Gao", "Cottbus – <town>"), with a
+    word of the tie before it; built once per town."""
     ties = _phrases([*_HEADINGS["rubrics"], *_HEADINGS["lead_ins"]])
     joiners = _phrases(_HEADINGS["town_joiners"])
     return re.compile(rf"^(?:(?:{ties})\s+)?{town}(?:\s*[–—/&-]\s*|\s+(?:{joiners})\s+)(?=[^\W\d_])"

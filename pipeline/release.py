@@ -51,7 +51,7 @@ from .errors import ReleaseError, StructureAlarm
 from .layout import (
     Layout, foreign_entries, format_checksums, read_checksums,
 )
-from .paths import OUTPUT, PROJECT
+from .paths import PROJECT
 from .schemas import table_schema
 from .sources import RAW_DIR, Snapshot
 from .tables import Tables
@@ -62,7 +62,6 @@ if TYPE_CHECKING:
     from .dictionary import About
     from .report import Report
 
-PUBLISHED = OUTPUT
 FIRST_VERSION = "1.0.0"
 
 
@@ -124,7 +123,10 @@ def _forbidden(output: Path) -> str | None:
                         (here, "the current folder")):
         if target == place or target in place.parents:
             return f"is {what}" + (" or holds it" if target != place else "")
-    if target == RAW_DIR or RAW_DIR in target.parents:
+    from .config import config
+
+    raws = {RAW_DIR.resolve(), config().raw.resolve()}
+    if any(target == raw or raw in target.parents for raw in raws):
         return "is inside raw/, where the page snapshots are kept"
     holder = next((p for p in target.parents if _written_here(p)), None)
     if holder is not None:
@@ -265,12 +267,15 @@ def _not_written(output: Path, staging: Path, exc: BaseException) -> ReleaseErro
 
 def previous_release(output: Path, previous: Path | None = None) -> Previous | None:
     """The release a run is compared with: the one asked for, else the output folder's,
-    else the published one."""
+    else the one published in the town's release folder (its town file's)."""
     if previous is not None:
         if not is_release(previous):
             raise ReleaseError(f"{previous}: not a release folder (no */datapackage.json)")
         return Previous.of(previous)
-    found = output if is_release(output) else PUBLISHED if is_release(PUBLISHED) else None
+    from .config import config
+
+    published = config().release  # the current town's own release, never another town's
+    found = output if is_release(output) else published if is_release(published) else None
     return Previous.of(found) if found is not None else None
 
 

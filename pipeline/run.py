@@ -11,16 +11,22 @@ libraries) are imported once the page is known to need a new release.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .config import Config, Source, config, using
 from .errors import ReleaseError
 from .layout import locked
 from .sources import MAX_BYTES, REFERENCE_PLACES, Snapshot, describe
 from .timing import Timings
 
 if TYPE_CHECKING:
+    from .parse import Page
+    from .read import Document
     from .release import Outcome
     from .report import Report
     from .tables import Tables
@@ -38,26 +44,138 @@ class Result:
     report: Report
 
 
-def run(source: Path, output: Path, previous: Path | None = None, *,
-        allow_unassigned: bool = False, min_actions_ratio: float = 0.5,
-        timings: Timings | None = None, first_release: bool = False,
-        max_bytes: int = MAX_BYTES) -> Result | str:
-    """Turn the page snapshot at ``source`` into a validated release in ``output``.
+def run(source: Path | Sequence[Path] | None, output: Path | None = None,
+        previous: Path | None = None, *, allow_unassigned: bool = False,
+        min_actions_ratio: float = 0.5, timings: Timings | None = None,
+        first_release: bool = False, max_bytes: int = MAX_BYTES,
+        town: Config | None = None) -> Result | str:
+    """Turn the page snapshot at ``source`` (or the town's pages, one snapshot each, read
+    into one release) into a validated release in ``output``.
 
-    Returns the version of ``output`` instead when it is already the release of this source
-    made by this code (an unchanged page costs a checksum, not a run). The output's lock
-    is held from the reading of the previous release to the swap of the new one.
+    ``town`` is the town whose pages these are (default: the current one, see
+    :func:`pipeline.config.config`); it is the current town for the whole run, so that two
+    towns run one after the other in one process. ``source`` None reads the town's pages
+    (:func:`town_pages`); ``output`` None writes the town's release folder. The i-th
+    snapshot is the page of the town's i-th source, whose partner hint goes to the parse
+    stage. Returns the version of ``output`` instead when it is already the release of these
+    sources made by this code (an unchanged page costs a checksum, not a run). The output's
+    lock is held from the reading of the previous release to the swap of the new one.
     """
     from .release import check_output
 
-    check_output(output, first_release)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ReleaseError(f"{output.parent}: cannot be created ({exc.strerror})") from None
-    with locked(output):
-        return _run(source, output, previous, allow_unassigned, min_actions_ratio,
-                    timings or Timings(), first_release, max_bytes)
+    with using(town or config()) as current:
+        sources = town_pages(current) if source is None else \
+            [source] if isinstance(source, Path) else list(source)
+        output = current.release if output is None else output
+        check_output(output, first_release)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReleaseError(f"{output.parent}: cannot be created ({exc.strerror})") from None
+        with locked(output):
+            return _run(sources, output, previous, allow_unassigned, min_actions_ratio,
+                        timings or Timings(), first_release, max_bytes)
+
+
+def town_pages(town: Config) -> list[Path]:
+    """The snapshot of each of the town's pages, in the file's order: the one the file
+    names, else the last one of its address in the town's raw folder (for a town of one
+    page, the raw folder's last snapshot when none names the address)."""
+    from .sources import default_source, page_snapshot
+
+    if len(town.sources) == 1 and town.sources[0].snapshot is None:
+        return [default_source(town.sources[0].url, town.raw)]
+    return [s.snapshot if s.snapshot is not None else page_snapshot(s.url, town.raw)
+            for s in town.sources]
+
+
+def _hint(source: Source | None, stage: Callable[..., Any]) -> dict[str, Any]:
+    """What the parse stage is told of a page: the partner it is about (``partner=``) and
+    its country (``country=``), each only when the town file gives it and the stage takes
+    that keyword (its signature says whether it reads such hints)."""
+    if source is None:
+        return {}
+    takes = inspect.signature(stage).parameters
+    return {key: value for key, value in (("partner", source.partner), ("country", source.country))
+            if value is not None and key in takes}
+
+
+def _cited(snapshots: list[Snapshot]) -> list[Snapshot]:
+    """The snapshots, those that the town file names (``snapshot = …``) and no manifest
+    lists cited by the address the file gives their page."""
+    from .sources import public_url
+
+    pages = config().sources
+    cited = []
+    for number, snapshot in enumerate(snapshots):
+        page = pages[number] if number < len(pages) else None
+        if snapshot.url is None and page is not None and page.snapshot is not None and \
+                page.snapshot.resolve() == snapshot.path.resolve():
+            snapshot = replace(snapshot, url=public_url(page.url))
+        cited.append(snapshot)
+    return cited
+
+
+def _combined(snapshots: list[Snapshot]) -> Snapshot:
+    """Several pages' snapshots as the one source of a release: its checksum is that of
+    their checksums in order (a page changed, added or moved is a new source); its address
+    and date are the first page's and the latest date; it lists the pages."""
+    if len(snapshots) == 1:
+        return snapshots[0]
+    digest = hashlib.sha256("\n".join(s.sha256 for s in snapshots).encode()).hexdigest()
+    dates = [s.retrieved for s in snapshots if s.retrieved]
+    data = b"".join(s.data or b"" for s in snapshots)
+    return Snapshot(snapshots[0].path, digest, snapshots[0].url, max(dates) if dates else None, data,
+                    tuple(snapshots))
+
+
+def page_header(number: int, snapshot: Snapshot) -> str:
+    """The line that opens a page in a release of several pages' text (``source/``), so
+    that every ``source_line`` falls under the line that says which page it came from.
+
+    >>> page_header(2, Snapshot(Path("raw/b.html"), "", "https://example.org/b", None))
+    '=== page 2 : https://example.org/b ==='
+    """
+    return f"=== page {number} : {snapshot.url or snapshot.path.name} ==="
+
+
+def _in_one_text(documents: list[Document],
+                 snapshots: list[Snapshot]) -> list[tuple[Document, Source | None]]:
+    """Each page's document placed in the release's one text, with the town's source it
+    reads (its partner hint): a single page as it is; several, each under its header line,
+    every block's line moved to its place in the joined text."""
+    from .read import lines
+
+    hints = config().sources
+    if len(documents) == 1:
+        return [(documents[0], hints[0] if len(hints) == 1 else None)]
+    placed, offset = [], 0
+    for number, (document, snapshot) in enumerate(zip(documents, snapshots, strict=True), start=1):
+        text = document.text if document.text.endswith(("\n", "\r")) else document.text + "\n"
+        offset += 1  # the header line
+        moved = replace(document, text=page_header(number, snapshot) + "\n" + text,
+                        blocks=[replace(b, line=b.line + offset) for b in document.blocks],
+                        removed=[(line + offset, chars) for line, chars in document.removed])
+        placed.append((moved, hints[number - 1] if len(hints) == len(documents) else None))
+        offset += len(lines(text)) - 1  # it ends with a line break: the last piece is empty
+    return placed
+
+
+def _together(placed: list[tuple[Document, Source | None]], pages: list[Page]) -> tuple[Document, Page]:
+    """The pages as one document and one page: the texts one after the other, the blocks,
+    partners and set-aside blocks of every page in order (a single page: itself)."""
+    from .parse import Page
+    from .read import Document
+
+    documents = [document for document, _ in placed]
+    if len(documents) == 1:
+        return documents[0], pages[0]
+    first = documents[0]
+    merged = Document([b for d in documents for b in d.blocks], first.encoding, first.format,
+                      "".join(d.text for d in documents), [r for d in documents for r in d.removed],
+                      [o for d in documents for o in d.left_out])
+    return merged, Page(pages[0].title, [b for p in pages for b in p.intro],
+                        [s for p in pages for s in p.sections], [a for p in pages for a in p.set_aside])
 
 
 def validation_workers(snapshot: Snapshot) -> int:
@@ -68,12 +186,13 @@ def validation_workers(snapshot: Snapshot) -> int:
     return cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
-def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bool,
+def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassigned: bool,
          min_actions_ratio: float, clock: Timings, first_release: bool,
          max_bytes: int) -> Result | str:
     from .fingerprint import up_to_date
 
-    snapshot = clock.timed("read", describe, source, max_bytes)
+    snapshots = _cited([clock.timed("read", describe, path, max_bytes) for path in sources])
+    snapshot, source = _combined(snapshots), sources[0]
     if previous is None and not first_release and (version := up_to_date(output, snapshot.sha256)):
         return version  # this very source, released by this very code: nothing to do
     from .emit import AFTER_VALIDATION, WHILE_VALIDATING, write_packages, write_views
@@ -89,8 +208,9 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
 
     # the validation's workers start now, and load their libraries while the page is read
     with Pool(validation_workers(snapshot), warm_up) as workers:
-        document = clock.timed("read", read, source, snapshot.data)
-        page = clock.timed("parse", parse, document.blocks)
+        placed = _in_one_text([clock.timed("read", read, s.path, s.data) for s in snapshots], snapshots)
+        pages = [clock.timed("parse", parse, d.blocks, **_hint(hint, parse)) for d, hint in placed]
+        document, page = _together(placed, pages)
         base = None if first_release else previous_release(output, previous)
         out_of_range: list[dict] = []  # numbers past their column's range, made empty
         records = clock.timed("extract", extract, page, load_locations(REFERENCE_PLACES), workers,

@@ -35,6 +35,28 @@ def package_template() -> dict[str, Any]:
     return json.loads((SCHEMA_DIR / "package.json").read_text(encoding="utf-8"))
 
 
+def package_metadata() -> dict[str, Any]:
+    """The package's metadata for the current town: ``schemas/package.json``, whose
+    ``{dataset}``, ``{title}``, ``{description}`` and ``{source_title}`` are filled from the
+    town file's ``[publication]``, its keywords followed by the town's, its licence the
+    town's (schemas/ names no town)."""
+    from .config import config
+
+    publication = config().publication
+    values = {"dataset": publication.dataset, "title": publication.title,
+              "description": publication.description, "source_title": publication.source_title}
+    filled = copy.deepcopy(package_template())
+    for key in ("name", "title", "description"):
+        filled[key] = filled[key].format_map(values)
+    for source in filled.get("sources", []):
+        source["title"] = source["title"].format_map(values)
+    filled["keywords"] = [*filled.get("keywords", []),
+                          *(k for k in publication.keywords if k not in filled.get("keywords", []))]
+    licence = publication.licence
+    filled["licenses"] = [{"name": licence.name, "title": licence.title, "path": licence.path}]
+    return filled
+
+
 def table_names() -> list[str]:
     """The tables of a release, in the order they appear in every package."""
     return [resource["name"] for resource in package_template()["resources"]]

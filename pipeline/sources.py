@@ -73,6 +73,8 @@ class Snapshot:
     # The snapshot's bytes, read once here and handed to the read stage (None when the path
     # is no file: the read stage says why).
     data: bytes | None = field(default=None, repr=False, compare=False)
+    # A release of several pages: each page's snapshot, in order (this one stands for them all)
+    pages: tuple[Snapshot, ...] = ()
 
 
 def public_url(url: str) -> str:
@@ -209,12 +211,28 @@ def manifest_entries(folder: Path) -> list[dict]:
     return data["snapshots"]
 
 
-def default_source() -> Path:
-    """The last snapshot listed in ``raw/manifest.json``."""
-    entries = manifest_entries(RAW_DIR)
+def default_source(url: str | None = None, raw: Path | None = None) -> Path:
+    """The last snapshot listed in ``raw/manifest.json`` (``raw``: the town's folder of
+    snapshots, the project's ``raw/`` by default); with ``url``, the last one of that page
+    (or, when none names it, the last one listed: a page kept by hand may name no URL)."""
+    folder = RAW_DIR if raw is None else raw
+    entries = manifest_entries(folder)
     if not entries:
-        raise InputError(f"{RAW_DIR / MANIFEST}: lists no snapshot; give --source")
-    return RAW_DIR / entries[-1]["file"]
+        raise InputError(f"{folder / MANIFEST}: lists no snapshot; give --source")
+    if url is not None:
+        mine = [e for e in entries if e.get("url") == public_url(url)]
+        entries = mine or entries
+    return folder / entries[-1]["file"]
+
+
+def page_snapshot(url: str, raw: Path) -> Path:
+    """The last snapshot of the page at ``url`` in ``raw`` (a town with several pages
+    has one snapshot each: the manifest's url says which)."""
+    mine = [e for e in manifest_entries(raw) if e.get("url") == public_url(url)]
+    if not mine:
+        raise InputError(f"{raw / MANIFEST}: no snapshot of {public_url(url)}; fetch it "
+                         "or give its snapshot in the town file")
+    return raw / mine[-1]["file"]
 
 
 def check_size(path: Path, max_bytes: int = MAX_BYTES) -> None:

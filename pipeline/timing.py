@@ -31,15 +31,15 @@ class Timings:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
             self.processor[name] = self.processor.get(name, 0.0) + time.process_time() - start_cpu
 
-    def timed(self, name: str, step: Callable[..., T], *args: Any) -> T:
-        """``step(*args)``, timed as the stage ``name``: one line of a run a stage.
+    def timed(self, name: str, step: Callable[..., T], *args: Any, **keywords: Any) -> T:
+        """``step(*args, **keywords)``, timed as the stage ``name``: one line of a run a stage.
 
         >>> clock = Timings()
         >>> clock.timed("add", sum, [1, 2]), list(clock.stages)
         (3, ['add'])
         """
         with self.stage(name):
-            return step(*args)
+            return step(*args, **keywords)
 
     def render(self) -> str:
         """One line a stage: its wall time, then its processor time.

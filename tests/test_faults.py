@@ -80,8 +80,12 @@ def test_a_directory_as_source(tmp_path, capsys, release_copy):
 
 
 def test_an_unreachable_url(tmp_path, capsys, monkeypatch, release_copy):
+    import dataclasses
+
+    import pipeline.config
     import pipeline.fetch
-    monkeypatch.setattr(pipeline.fetch, "RAW_DIR", tmp_path / "raw")
+    town = dataclasses.replace(pipeline.config.config(), raw=tmp_path / "raw")  # the town's raw folder
+    monkeypatch.setattr(pipeline.config, "_default", lambda: town)
     monkeypatch.setattr(pipeline.fetch, "TIMEOUT", (1.0, 1.0))
     assert main(["run", "--source", _unreachable_url(), "--output", str(release_copy)]) == NetworkError.exit_code
     err = capsys.readouterr().err

@@ -110,8 +110,12 @@ def test_unreachable_url(tmp_path):
 
 
 def test_run_from_a_url_fetches_then_builds_the_release(server, tmp_path, capsys, monkeypatch):
+    import dataclasses
+
+    import pipeline.config
     import pipeline.fetch
-    monkeypatch.setattr(pipeline.fetch, "RAW_DIR", tmp_path / "raw")
+    town = dataclasses.replace(pipeline.config.config(), raw=tmp_path / "raw")  # the town's raw folder
+    monkeypatch.setattr(pipeline.config, "_default", lambda: town)
     server.routes["/page.htm"] = page(HTML, etag='"v1"')
     assert main(["run", "--source", f"{server.url}/page.htm", "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out

@@ -182,8 +182,9 @@ def test_a_password_or_token_in_the_url_is_used_but_never_written_or_shown(serve
     (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
     assert entry["url"] == f"{server.url}/page.htm?id=3"
     # run --source URL: fetches into raw/ (here the project's, redirected by a wrapper) and runs
-    script = ("import sys, pipeline.fetch as f\n"
-              f"f.RAW_DIR = __import__('pathlib').Path({str(raw)!r})\n"
+    script = ("import sys, dataclasses, pipeline.config as c\n"
+              f"town = dataclasses.replace(c.config(), raw=__import__('pathlib').Path({str(raw)!r}))\n"
+              "c._default = lambda: town\n"
               "from pipeline.cli import main\n"
               f"sys.exit(main(['run', '--source', {secret_url!r}, '--output', {str(out)!r}, '--first-release']))\n")
     ran = cli(script=script)

@@ -84,8 +84,9 @@ def test_an_address_with_secrets_everywhere_reaches_no_file_and_no_message(tmp_p
         assert done.stdout.startswith(f"Page {public} : nouvel instantané")
         (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
         assert entry["url"] == public
-        script = ("import sys, pipeline.fetch as f\n"
-                  f"f.RAW_DIR = __import__('pathlib').Path({str(raw)!r})\n"
+        script = ("import sys, dataclasses, pipeline.config as c\n"  # the town's raw folder: raw
+                  f"town = dataclasses.replace(c.config(), raw=__import__('pathlib').Path({str(raw)!r}))\n"
+                  "c._default = lambda: town\n"
                   "from pipeline.cli import main\n"
                   f"sys.exit(main(['run', '--source', {asked!r}, '--output', {str(out)!r}, "
                   "'--first-release']))\n")

@@ -33,7 +33,7 @@ from typing import Any
 from ..config import config
 from ..dictionary import About
 from ..layout import Layout, ReleaseFile
-from ..schemas import package_template, table_names, table_schema
+from ..schemas import package_metadata, package_template, table_names, table_schema
 from ..tables import Tables
 from ..timing import NO_TIMINGS, Timings
 from . import archives, pages, snapshot, sqlite, xlsx
@@ -91,7 +91,15 @@ def write_packages(layout: Layout, data: Tables, about: About, version: str,
 def _sources(layout: Layout, fmt: AnyFormat, about: About) -> list[dict[str, Any]]:
     """The page the data come from, then the text of it that the ``source_line`` columns
     number, shipped in the release (``source/``), so that each package names both."""
-    source = dict(package_template().get("sources", [{}])[0])
+    source = dict(package_metadata().get("sources", [{}])[0])
+    if about.pages:  # several pages: each is a source, under the header line that opens it
+        pages = []
+        for number, (url, retrieved, sha256) in enumerate(about.pages, start=1):
+            page = {**source, "title": f"{source['title']} (page {number})"}
+            page.update({"path": url} if url else {})
+            page.update({"retrieved": retrieved} if retrieved else {})
+            pages.append({**page, "sha256": sha256})
+        return [*pages, *snapshot.package_sources(layout, layout.package(fmt.FORMAT), about)]
     if about.source_url:
         source["path"] = about.source_url
     if about.retrieved:
@@ -101,7 +109,7 @@ def _sources(layout: Layout, fmt: AnyFormat, about: About) -> list[dict[str, Any
 
 
 def _publisher() -> dict[str, Any]:
-    """Who publishes the data and where it is about, from ``city.toml``."""
+    """Who publishes the data and where it is about, from the town file."""
     town, settings = config().town, config()
     return {
         "contributors": [{"title": settings.publisher, "role": "publisher",
@@ -141,7 +149,7 @@ def write_package(layout: Layout, data: Tables, fmt: AnyFormat, about: About, ve
             "schema": {**schema, **fmt.SCHEMA_EXTRAS},
         })
     descriptor: dict[str, Any] = {}
-    for key, value in package_template().items():
+    for key, value in package_metadata().items():
         if key == "resources":
             continue
         descriptor[key] = value

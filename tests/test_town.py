@@ -1,0 +1,258 @@
+"""A town is one file: three invented towns (tests/towns/), each configured by its file and
+nothing else, run end to end; two towns in one process; a bad file is one line; nothing
+town-specific outside the file; the README's table of keys is the schema's."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.config import config, keys_table, load, town_keys
+from pipeline.errors import InputError
+from pipeline.run import run
+
+from .conftest import ROOT
+
+TOWNS = Path(__file__).parent / "towns"
+
+
+def _copy(tmp_path: Path, name: str) -> Path:
+    """The town's folder copied where its release may be written; its file's path."""
+    shutil.copytree(TOWNS / name, tmp_path / name)
+    return tmp_path / name / "town.toml"
+
+
+def _rows(release: Path, table: str) -> list[dict[str, str]]:
+    with (release / "csv" / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _descriptor(release: Path) -> dict:
+    return json.loads((release / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_a_town_with_one_page_for_all_its_partners(tmp_path, capsys):
+    town = _copy(tmp_path, "villebourg")
+    assert main(["run", "--town", str(town)]) == 0
+    release = town.parent / "release"  # release.folder, relative to the file
+    assert "publication 1.0.0 (première publication)" in capsys.readouterr().out
+    assert [(p["partner_id"], p["name"], p["country_code"], p["source_line"]) for p in _rows(release, "partners")] == [
+        ("kessingen", "Kessingen", "DE", "8"), ("dori", "Dori", "BF", "16")]
+    assert [(a["action_id"], a["period"], a["direction"], a["participants"]) for a in _rows(release, "actions")] == [
+        ("kessingen-1998-2004", "1998/2004", "neither", ""),
+        # "accueil à Villebourg-sur-Loire": the town's name, from its file
+        ("kessingen-mai-2015", "2015-05", "visit_from_partner", "12"),
+        ("dori-2009-2011", "2009/2011", "neither", ""),
+        # "délégation villebourgeoise à Dori": the town's demonym, from its file
+        ("dori-2019", "2019", "trip_to_partner", "")]
+    descriptor = _descriptor(release)
+    assert descriptor["name"] == "villebourg-jumelages"
+    assert descriptor["title"] == "Jumelages de Villebourg-sur-Loire"
+    assert descriptor["description"] == ("Les partenaires de Villebourg-sur-Loire (code INSEE 45999) et les "
+                                         "actions menées avec chacun.")
+    assert descriptor["keywords"] == ["jumelage", "coopération décentralisée", "solidarité internationale",
+                                      "Villebourg-sur-Loire", "Loiret"]
+    assert descriptor["licenses"] == [{"name": "ODbL-1.0", "title": "Open Database License 1.0",
+                                       "path": "https://opendatacommons.org/licenses/odbl/1-0/"}]
+    assert descriptor["spatial"] == {"name": "Villebourg-sur-Loire", "insee": "45999", "zone": "fr:commune:45999"}
+    # the snapshot the file names, cited by the address the file gives it
+    assert descriptor["sources"][0]["title"] == "Ville de Villebourg-sur-Loire, page « Jumelages »"
+    assert descriptor["sources"][0]["path"] == "https://www.villebourg.example/jumelages"
+    assert (release / "xlsx" / "villebourg-jumelages.xlsx").is_file()
+    assert (release / "source" / "villebourg-jumelages.txt").is_file()
+    assert "international@villebourg.example" in (release / "README.md").read_text(encoding="utf-8")
+    everything = "".join(p.read_text(encoding="utf-8", errors="replace") for p in release.rglob("*")
+                         if p.is_file() and p.suffix in {".json", ".csv", ".md", ".html", ".txt"})
+    assert "Ivry" not in everything and "94041" not in everything
+
+
+def test_a_town_with_one_page_per_partner(tmp_path):
+    town = _copy(tmp_path, "montferrand")
+    assert main(["run", "--town", str(town)]) == 0
+    release = town.parent / "publication"
+    assert [(p["partner_id"], p["name"], p["country_name"], p["source_line"])
+            for p in _rows(release, "partners")] == [
+        ("alcala-del-rio", "Alcalá del Río", "Espagne", "4"), ("koudougou", "Koudougou", "Burkina Faso", "14")]
+    actions = _rows(release, "actions")
+    assert [(a["action_id"], a["period"], a["direction"], a["participants"]) for a in actions] == [
+        ("alcala-del-rio-2001-2003", "2001/2003", "neither", ""),
+        ("alcala-del-rio-juin-2016", "2016-06", "visit_from_partner", "25"),
+        ("koudougou-2004-2006", "2004/2006", "neither", ""),  # from the HTML page
+        ("koudougou-printemps-2017", "2017-21", "trip_to_partner", "")]
+    # every source_line is checkable in the release's text, under its page's header line
+    text = (release / "source" / "montferrand.txt").read_text(encoding="utf-8").split("\n")
+    for action in actions:
+        assert text[int(action["source_line"]) - 1] == action["text"]
+        header = next(line for line in reversed(text[:int(action["source_line"])]) if line.startswith("=== "))
+        page = "jumelage-alcala" if action["partner_id"] == "alcala-del-rio" else "cooperation-koudougou"
+        assert header.endswith(f"https://www.montferrand.example/{page} ===")
+    # each page is a source of the packages, then the text that source_line numbers
+    sources = _descriptor(release)["sources"]
+    assert [(s["title"], s.get("path")) for s in sources] == [
+        ("Mairie de Montferrand-les-Pins, pages des partenariats (page 1)",
+         "https://www.montferrand.example/jumelage-alcala"),
+        ("Mairie de Montferrand-les-Pins, pages des partenariats (page 2)",
+         "https://www.montferrand.example/cooperation-koudougou"),
+        ("Texte de la page (instantané) : les colonnes source_line en donnent les numéros de ligne",
+         "../source/montferrand.txt")]
+    manifest = json.loads((town.parent / "raw" / "manifest.json").read_text(encoding="utf-8"))
+    assert [s["sha256"] for s in sources[:2]] == [e["sha256"] for e in manifest["snapshots"]]
+
+
+def test_the_partner_of_a_page_is_handed_to_the_parse_stage(tmp_path, monkeypatch):
+    """The hook for towns with one page per partner: a parse stage that takes ``partner``
+    and ``country`` receives each page's, in the file's order."""
+    import pipeline.parse
+
+    told: list[tuple[str, str]] = []
+    real = pipeline.parse.parse
+
+    def parse(blocks, partner=None, country=None):
+        told.append((partner, country))
+        return real(blocks)
+
+    monkeypatch.setattr(pipeline.parse, "parse", parse)
+    town = _copy(tmp_path, "montferrand")
+    assert main(["run", "--town", str(town)]) == 0
+    assert told == [("Alcalá del Río", "Espagne"), ("Koudougou", "Burkina Faso")]
+
+
+def test_a_town_whose_headings_write_the_country_another_way(tmp_path):
+    town = _copy(tmp_path, "sainte-aure")
+    assert main(["run", "--town", str(town)]) == 0
+    release = town.parent / "out"
+    assert [(p["partner_id"], p["country_name"], p["country_code"], p["heading"])
+            for p in _rows(release, "partners")] == [
+        ("segou", "Mali", "ML", "Mali – Ségou"), ("cienfuegos", "Cuba", "CU", "Cuba : Cienfuegos"),
+        ("tuzla", "Bosnie-Herzégovine", "BA", "Tuzla, Bosnie-Herzégovine")]
+    assert [(a["action_id"], a["period"], a["direction"]) for a in _rows(release, "actions")] == [
+        ("segou-1996", "1996", "neither"), ("segou-2010-2013", "2010/2013", "neither"),
+        ("cienfuegos-avril-2019", "2019-04", "trip_to_partner"),  # "délégation auréenne"
+        ("tuzla-2000-2002", "2000/2002", "visit_from_partner")]  # "accueil à Sainte-Aure"
+    # the page is the last snapshot of its address in the town's raw folder
+    descriptor = _descriptor(release)
+    assert descriptor["sources"][0]["path"] == "https://www.sainte-aure.example/international"
+    assert descriptor["sources"][0]["retrieved"] == "2026-11-28"
+
+
+def test_two_towns_one_after_the_other_in_one_process(tmp_path):
+    """No reader keeps the first town: the second town's names and demonyms read its page,
+    and the town in use afterwards is the default again."""
+    first, second = _copy(tmp_path, "villebourg"), _copy(tmp_path, "sainte-aure")
+    run(None, town=load(first))
+    result = run(None, town=load(second))
+    assert not isinstance(result, str)
+    directions = {a["action_id"]: a["direction"] for a in result.tables["actions"]}
+    assert directions["cienfuegos-avril-2019"] == "trip_to_partner"
+    assert directions["tuzla-2000-2002"] == "visit_from_partner"
+    assert (second.parent / "out" / "xlsx" / "sainte-aure.xlsx").is_file()
+    assert config().town.name == "Ivry-sur-Seine" and config().release == ROOT / "output"
+
+
+def test_a_town_is_compared_with_its_own_release_only(tmp_path, capsys):
+    town = _copy(tmp_path, "sainte-aure")
+    assert main(["run", "--town", str(town)]) == 0
+    capsys.readouterr()
+    assert main(["run", "--town", str(town)]) == 0  # the same page: its own release, up to date
+    assert "est déjà la publication 1.0.0" in capsys.readouterr().out
+    # Ivry's release is never its previous one, nor the reverse
+    assert json.loads((ROOT / "output" / "json" / "datapackage.json").read_text())["name"] == \
+        "ivry-jumelages-cooperations"
+
+
+def test_the_default_town_is_ivrys_file():
+    town = config()
+    assert (town.town.name, town.town.insee, town.town.demonym, town.stem) == \
+        ("Ivry-sur-Seine", "94041", "ivryen", "ivry-jumelages")
+    assert town.release == ROOT / "output" and town.raw == ROOT / "raw"
+    assert town.publication.dataset == "ivry-jumelages-cooperations"
+    assert town.publication.title == "Jumelages et coopérations décentralisées d'Ivry-sur-Seine"
+
+
+BAD = [
+    ("an unknown key", ("[town]\n", "[town]\ncolour = \"bleu\"\n"), "unknown key 'town.colour'"),
+    ("an unknown table", ("[release]\n", "[releases]\nx = 1\n\n[release]\n"), "unknown key 'releases'"),
+    ("a key of a page", ("[[sources]]\n", "[[sources]]\nadress = \"x\"\n"), "unknown key 'sources[1].adress'"),
+    ("a wrong type", ('insee = "94041"', "insee = 94041"), "town.insee: 94041 is not a string"),
+    ("a year that is text", ("[publication]\n", "[[hints.partners]]\nname = \"Cottbus\"\n"
+                                                "agreement_year = \"1961\"\n\n[publication]\n"),
+     "hints.partners[1].agreement_year: '1961' is not a whole number"),
+    ("a missing name", ('name = "Ivry-sur-Seine"\n', ""), "missing key 'town.name'"),
+    ("no page", ("[[sources]]\nurl", "[[nothing]]\nurl"), "unknown key 'nothing'"),
+    ("an unknown field in a template", ("d'{town}\"", "d'{ville}\""),
+     "publication.title: unknown field {ville} (only {town} and {insee})"),
+]
+
+
+@pytest.mark.parametrize("name, edit, message", BAD, ids=[b[0] for b in BAD])
+def test_a_bad_town_file_is_one_line(tmp_path, capsys, name, edit, message):
+    text = (ROOT / "city.toml").read_text(encoding="utf-8")
+    assert edit[0] in text
+    path = tmp_path / "bad.toml"
+    path.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    assert main(["run", "--town", str(path), "--output", str(tmp_path / "out")]) == InputError.exit_code
+    assert capsys.readouterr().err == f"error: {path}: not a valid town configuration ({message})\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml"]
+
+
+def test_the_readme_documents_every_key_of_the_schema():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Another town"):]
+    assert keys_table() in section
+    documented = re.findall(r"^\| `([^`]+)` \|", section, re.MULTILINE)
+    assert [key for key, *_ in town_keys()] == documented
+    assert "town.name" in documented and "sources[].partner" in documented
+
+
+def test_every_invented_town_file_and_ivrys_are_valid():
+    for path in [ROOT / "city.toml", *sorted(TOWNS.glob("*/town.toml"))]:
+        assert load(path).town.insee
+
+
+def test_nothing_names_a_town_outside_its_file():
+    """The schemas, the package's metadata and the templates name no town: what they say
+    of one comes from its file."""
+    town = config().town
+    places = [*sorted((ROOT / "schemas").glob("*.json")), *sorted((ROOT / "pipeline" / "templates").glob("*")),
+              ROOT / "pipeline" / "cli.py", ROOT / "pipeline" / "config.py"]
+    for path in places:
+        text = path.read_text(encoding="utf-8")
+        for word in (*town.names, town.insee, town.demonym, "ivry-jumelages"):
+            assert word not in text, (path.name, word)
+
+
+def test_fetch_then_run_a_town_of_several_pages(tmp_path, capsys):
+    """`fetch --town` downloads every page of the file into the town's raw folder, under
+    the town's stem; `run --town` then reads the last snapshot of each address."""
+    from .http_server import Server, page
+
+    town = _copy(tmp_path, "montferrand")
+    raw = town.parent / "raw"
+    bodies = {"/alcala": (raw / "alcala.txt").read_bytes(), "/koudougou": (raw / "koudougou.html").read_bytes()}
+    shutil.rmtree(raw)
+    with Server() as server:
+        server.routes["/alcala"] = page(bodies["/alcala"], content_type="text/plain; charset=utf-8")
+        server.routes["/koudougou"] = page(bodies["/koudougou"])
+        text = town.read_text(encoding="utf-8")
+        text = text.replace("https://www.montferrand.example/jumelage-alcala", f"{server.url}/alcala")
+        town.write_text(text.replace("https://www.montferrand.example/cooperation-koudougou",
+                                     f"{server.url}/koudougou"), encoding="utf-8")
+        assert main(["fetch", "--town", str(town)]) == 0
+    fetched = capsys.readouterr().out.splitlines()
+    assert [line.split(" -> ")[0] for line in fetched] == [
+        f"{server.url}/alcala: new snapshot, {len(bodies['/alcala'])} bytes",
+        f"{server.url}/koudougou: new snapshot, {len(bodies['/koudougou'])} bytes"]
+    entries = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
+    assert [e["url"] for e in entries] == [f"{server.url}/alcala", f"{server.url}/koudougou"]
+    assert all(e["file"].startswith("montferrand-") for e in entries)
+    assert main(["run", "--town", str(town)]) == 0
+    release = town.parent / "publication"
+    assert [p["partner_id"] for p in _rows(release, "partners")] == ["alcala-del-rio", "koudougou"]
+    assert [s.get("path") for s in _descriptor(release)["sources"][:2]] == [f"{server.url}/alcala",
+                                                                           f"{server.url}/koudougou"]
