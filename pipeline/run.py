@@ -12,11 +12,10 @@ libraries) are imported once the page is known to need a new release.
 from __future__ import annotations
 
 import hashlib
-import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .config import Config, Source, config, using
 from .errors import ReleaseError
@@ -25,6 +24,7 @@ from .sources import MAX_BYTES, REFERENCE_PLACES, Snapshot, describe
 from .timing import Timings
 
 if TYPE_CHECKING:
+    from .narrative import About
     from .parse import Page
     from .read import Document
     from .release import Outcome
@@ -89,15 +89,13 @@ def town_pages(town: Config) -> list[Path]:
             for s in town.sources]
 
 
-def _hint(source: Source | None, stage: Callable[..., Any]) -> dict[str, Any]:
-    """What the parse stage is told of a page: the partner it is about (``partner=``) and
-    its country (``country=``), each only when the town file gives it and the stage takes
-    that keyword (its signature says whether it reads such hints)."""
-    if source is None:
-        return {}
-    takes = inspect.signature(stage).parameters
-    return {key: value for key, value in (("partner", source.partner), ("country", source.country))
-            if value is not None and key in takes}
+def _about(source: Source | None) -> About | None:
+    """The partner a page is about, when the town file names it (``partner``, ``country``):
+    a page with no partner heading is then read as that partner's story
+    (:mod:`pipeline.narrative`)."""
+    from .narrative import About
+
+    return About(source.partner, source.country) if source and source.partner else None
 
 
 def _cited(snapshots: list[Snapshot]) -> list[Snapshot]:
@@ -209,7 +207,7 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
     # the validation's workers start now, and load their libraries while the page is read
     with Pool(validation_workers(snapshot), warm_up) as workers:
         placed = _in_one_text([clock.timed("read", read, s.path, s.data) for s in snapshots], snapshots)
-        pages = [clock.timed("parse", parse, d.blocks, **_hint(hint, parse)) for d, hint in placed]
+        pages = [clock.timed("parse", parse, d.blocks, about=_about(hint)) for d, hint in placed]
         document, page = _together(placed, pages)
         base = None if first_release else previous_release(output, previous)
         out_of_range: list[dict] = []  # numbers past their column's range, made empty

@@ -105,22 +105,35 @@ def test_a_town_with_one_page_per_partner(tmp_path):
     assert [s["sha256"] for s in sources[:2]] == [e["sha256"] for e in manifest["snapshots"]]
 
 
-def test_the_partner_of_a_page_is_handed_to_the_parse_stage(tmp_path, monkeypatch):
-    """The hook for towns with one page per partner: a parse stage that takes ``partner``
-    and ``country`` receives each page's, in the file's order."""
-    import pipeline.parse
-
-    told: list[tuple[str, str]] = []
-    real = pipeline.parse.parse
-
-    def parse(blocks, partner=None, country=None):
-        told.append((partner, country))
-        return real(blocks)
-
-    monkeypatch.setattr(pipeline.parse, "parse", parse)
-    town = _copy(tmp_path, "montferrand")
-    assert main(["run", "--town", str(town)]) == 0
-    assert told == [("Alcalá del Río", "Espagne"), ("Koudougou", "Burkina Faso")]
+def test_a_page_per_partner_told_as_a_story_is_read_as_the_partner_the_town_file_names(tmp_path):
+    """A town with one page per partner whose pages are stories with no partner heading (a
+    visit report names its partner's town only in passing): the town file's ``partner`` and
+    ``country`` make each page that partner's section, its dated sentences its actions."""
+    folder = tmp_path / "saint-aubin"
+    (folder / "pages").mkdir(parents=True)
+    (folder / "pages" / "visite.txt").write_text(
+        "Retour sur la visite de printemps\n\n"
+        "Une belle semaine d'échanges entre nos deux villes.\n\n"
+        "En avril 2018, une délégation de douze élus et habitants s'est rendue à Nová Ves pour "
+        "signer la charte d'amitié.\n\n"
+        "L'année suivante, 30 collégiens ont été accueillis à Saint-Aubin pendant une semaine.\n",
+        encoding="utf-8")
+    (folder / "town.toml").write_text(
+        '[town]\nname = "Saint-Aubin-les-Bois"\nshort_names = ["Saint-Aubin"]\n'
+        'demonyms = ["albinien"]\ninsee = "27999"\n\n'
+        '[[sources]]\nurl = "https://www.saint-aubin.example/visite"\n'
+        'snapshot = "pages/visite.txt"\npartner = "Nová Ves"\ncountry = "Slovaquie"\n\n'
+        '[publication]\npublisher = "Mairie de Saint-Aubin-les-Bois"\n'
+        'publisher_url = "https://www.saint-aubin.example"\ndataset = "saint-aubin-jumelage"\n'
+        'title = "Jumelage de {town}"\ndescription = "Le jumelage de {town}."\n'
+        'source_title = "Mairie de {town}"\n\n'
+        '[release]\nfolder = "out"\nraw = "raw"\nstem = "saint-aubin"\n', encoding="utf-8")
+    assert main(["run", "--town", str(folder / "town.toml")]) == 0
+    release = folder / "out"
+    assert [(p["name"], p["country_name"], p["country_code"]) for p in _rows(release, "partners")] == [
+        ("Nová Ves", "Slovaquie", "SK")]
+    assert [(a["period"], a["participants"], a["direction"]) for a in _rows(release, "actions")
+            if a["period"]] == [("2018-04", "12", "trip_to_partner"), ("2019", "30", "visit_from_partner")]
 
 
 def test_a_town_whose_headings_write_the_country_another_way(tmp_path):
