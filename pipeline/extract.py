@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
-from .config import Town, config
+from .config import PartnerHint, Town, config
 from .dates import (
     YEAR,
     Period,
@@ -993,13 +993,47 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
         first_year = min((f.period.start_year for f in said if f.period and f.period.start_year),
                          default=None)
         description = "\n\n".join(block.text for block in section.description)
+        hint = _hint(partner)
         about = {**_description_columns(description, first_year),
-                 **_location_columns(locations.get(pid))}
-        rows["partners"].append(_partner_record(section, pid, partner.name, partner.heading, about))
+                 **_location_columns(locations.get(pid) or _hinted_location(hint))}
+        record = _partner_record(section, pid, partner.name, partner.heading, about)
+        rows["partners"].append(_with_hint(record, hint))
         for entry, aid, entry_said in zip(section.entries, partner.action_ids, said, strict=True):
             rows["actions"].append(_action_record(entry, pid, aid, entry_said))
             rows["action_themes"] += [{"action_id": aid, "theme": t} for t in entry_said.themes]
     return rows
+
+
+def _hint(partner: _Partner) -> PartnerHint | None:
+    """What the town file says of this partner (``[[hints.partners]]``), found by its name or
+    one of its aliases, as any spelling the page gives the place."""
+    spellings = {slug(s) for s in partner.name.spellings} | {partner.partner_id}
+    for hint in config().hints.partners:
+        if {slug(n) for n in (hint.name, *hint.aliases)} & spellings:
+            return hint
+    return None
+
+
+def _hinted_location(hint: PartnerHint | None) -> Location | None:
+    """The coordinates the town file gives a partner, with their source."""
+    if hint is None or hint.location is None:
+        return None
+    return Location(hint.name, hint.location[0], hint.location[1], hint.location_source)
+
+
+def _with_hint(record: Record, hint: PartnerHint | None) -> Record:
+    """The partner's row completed by the town file where the page says nothing: its country
+    (a heading, intro item and description that name none) and its agreement's year. What
+    the page says wins: the hint fills gaps, it never overrides."""
+    if hint is None:
+        return record
+    if not record["country_code"] and hint.country:
+        name, code = countries(hint.country)
+        if code:
+            record = {**record, "country_name": name, "country_code": code}
+    if record["agreement_year"] is None and hint.agreement_year is not None:
+        record = {**record, "agreement_year": hint.agreement_year}
+    return record
 
 
 def extract(page: Page, locations: dict[str, Location] | None = None,

@@ -685,7 +685,7 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
         if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)) \
                 or _the_town_itself(body[i].text):
             roles[i] = "sub"
-        elif other_heading(body[i].text):
+        elif other_heading(body[i].text) or _not_a_partner(body[i].text):
             roles[i] = "other"
         elif depth < level or group_heading(body[i].text):
             roles[i] = "group"
@@ -727,6 +727,17 @@ def _the_town_itself(text: str) -> bool:
 
     place = slug(place_name(split_heading(text)[0]))
     return bool(place) and place in {slug(name) for name in config().town.names}
+
+
+def _not_a_partner(text: str) -> bool:
+    """A heading the town file says names no partner (``hints.not_partners``: a site's
+    rubric such as "Actualité" that reads like a place): set aside as another heading,
+    reported, never a partner."""
+    from .config import config
+
+    listed = config().hints.not_partners
+    return bool(listed) and (slug(place_name(split_heading(text)[0])) in {slug(n) for n in listed}
+                             or slug(text) in {slug(n) for n in listed})
 
 
 def _dated_heading(block: Block) -> Block:

@@ -258,9 +258,9 @@ def test_fetch_then_run_a_town_of_several_pages(tmp_path, capsys):
                                      f"{server.url}/koudougou"), encoding="utf-8")
         assert main(["fetch", "--town", str(town)]) == 0
     fetched = capsys.readouterr().out.splitlines()
-    assert [line.split(" -> ")[0] for line in fetched] == [
-        f"{server.url}/alcala: new snapshot, {len(bodies['/alcala'])} bytes",
-        f"{server.url}/koudougou: new snapshot, {len(bodies['/koudougou'])} bytes"]
+    assert [line.split(" → ")[0] for line in fetched] == [
+        f"Page {server.url}/alcala : nouvel instantané, {len(bodies['/alcala'])} octets",
+        f"Page {server.url}/koudougou : nouvel instantané, {len(bodies['/koudougou'])} octets"]
     entries = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
     assert [e["url"] for e in entries] == [f"{server.url}/alcala", f"{server.url}/koudougou"]
     assert all(e["file"].startswith("montferrand-") for e in entries)
@@ -269,3 +269,43 @@ def test_fetch_then_run_a_town_of_several_pages(tmp_path, capsys):
     assert [p["partner_id"] for p in _rows(release, "partners")] == ["alcala-del-rio", "koudougou"]
     assert [s.get("path") for s in _descriptor(release)["sources"][:2]] == [f"{server.url}/alcala",
                                                                            f"{server.url}/koudougou"]
+
+
+def test_the_town_files_hints_fill_what_the_page_does_not_say(tmp_path):
+    """``[hints]``: a partner whose page names no country gets the file's, with its
+    coordinates and agreement year; an alias finds the partner the page spells otherwise; a
+    rubric the file lists as no partner is set aside, not published as a partner. What the
+    page says wins over a hint (Kassel's country and year are the page's)."""
+    folder = tmp_path / "bourg-neuf"
+    (folder / "pages").mkdir(parents=True)
+    (folder / "pages" / "jumelages.txt").write_text(
+        "Nos villes amies\n\n"
+        "Koupéla\n\n"
+        "2014 : envoi de 300 livres à l'école de Koupéla.\n\n"
+        "Cassel (Allemagne)\n\n"
+        "Une charte de jumelage avec Cassel a été signée en 1985.\n\n"
+        "Mai 2019 : accueil de 20 choristes de Cassel à Bourg-Neuf.\n\n"
+        "Actualité\n\n"
+        "Juin 2021 : la fête des jumelages est reportée.\n", encoding="utf-8")
+    (folder / "town.toml").write_text(
+        '[town]\nname = "Bourg-Neuf-sur-Lys"\nshort_names = ["Bourg-Neuf"]\n'
+        'demonyms = ["bourgneuvien"]\ninsee = "59999"\n\n'
+        '[[sources]]\nurl = "https://www.bourg-neuf.example/jumelages"\n'
+        'snapshot = "pages/jumelages.txt"\n\n'
+        '[hints]\nnot_partners = ["Actualité"]\n\n'
+        '[[hints.partners]]\nname = "Koupéla"\ncountry = "Burkina Faso"\nagreement_year = 2009\n'
+        'location = { latitude = 12.1794, longitude = -0.3517, source = "GeoNames 2358155" }\n\n'
+        '[[hints.partners]]\nname = "Kassel"\naliases = ["Cassel"]\ncountry = "Autriche"\n'
+        'agreement_year = 1990\n\n'
+        '[publication]\npublisher = "Mairie de Bourg-Neuf-sur-Lys"\n'
+        'publisher_url = "https://www.bourg-neuf.example"\ndataset = "bourg-neuf-jumelages"\n'
+        'title = "Jumelages de {town}"\ndescription = "Les jumelages de {town}."\n'
+        'source_title = "Mairie de {town}"\n\n'
+        '[release]\nfolder = "out"\nraw = "raw"\nstem = "bourg-neuf"\n', encoding="utf-8")
+    assert main(["run", "--town", str(folder / "town.toml"), "--allow-unassigned"]) == 0
+    release = folder / "out"
+    assert [(p["partner_id"], p["country_code"], p["agreement_year"], p["latitude"], p["location_source"])
+            for p in _rows(release, "partners")] == [
+        ("koupela", "BF", "2009", "12.1794", "GeoNames 2358155"),
+        ("cassel", "DE", "1985", "", _rows(release, "partners")[1]["location_source"])]
+    assert "Actualité" not in [p["name"] for p in _rows(release, "partners")]
