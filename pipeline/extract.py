@@ -605,7 +605,7 @@ def _description_columns(description: str, first_action_year: int | None) -> Rec
     return {
         "relationship": relationship(signed),
         "agreement_year": signed.year if signed else None,
-        "agreement_type": signed.type if signed else None,
+        "agreement_type": (signed.type or None) if signed else None,
         "first_link_year": link[0] if link else None,
         "first_link_precision": link[1] if link else None,
         "description": description or None,

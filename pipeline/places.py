@@ -41,6 +41,10 @@ PLACE_KIND_CODES = vocabulary("partners", "kind", PLACE_KINDS.values())
 # A signed agreement whose type holds this word makes a twinning; any other tie is
 # decentralised cooperation. Both are the schema's ``relationship`` codes.
 TWINNING_WORD: str = _PLACES["relationships"]["twinning_word"]
+_TWINNING_STEM: str = _PLACES["relationships"]["twinning_stem"]
+_SEALED_TIE = re.compile(pattern(_PATTERNS["sealed_tie"]), re.IGNORECASE)
+_SEALING = re.compile(pattern(_PATTERNS["sealing"]), re.IGNORECASE)
+_SINCE_YEAR = re.compile(pattern(_PATTERNS["since_year"]), re.IGNORECASE)
 TWINNING: str = _PLACES["relationships"]["twinning"]
 COOPERATION: str = _PLACES["relationships"]["cooperation"]
 RELATIONSHIPS = vocabulary("partners", "relationship", (TWINNING, COOPERATION))
@@ -84,7 +88,8 @@ _PAIR = f" {_PLACES['kinds_of_pairs']['joiner']} "
 @dataclass(frozen=True)
 class Agreement:
     year: int
-    type: str
+    type: str  # empty when the sentence names no agreement of the vocabulary
+    twinning: bool = False  # such a sentence's tie is a twinning ("le jumelage a été signé")
 
 
 @dataclass(frozen=True)
@@ -657,9 +662,9 @@ def agreement(description: str) -> Agreement | None:
     """The first agreement named in a partner's description, with the year of its sentence.
 
     >>> agreement("Ce partenariat a été scellé en 2009 par une charte d’amitié.")
-    Agreement(year=2009, type="charte d'amitié")
+    Agreement(year=2009, type="charte d'amitié", twinning=False)
     >>> agreement("Un accord cadre a été signé en 2015 avec la commune.")
-    Agreement(year=2015, type='accord-cadre')
+    Agreement(year=2015, type='accord-cadre', twinning=False)
     """
     pattern = _agreement_pattern()
     for sentence in sentences(description):
@@ -667,6 +672,31 @@ def agreement(description: str) -> Agreement | None:
         if kind and year:
             written = _key(re.sub(r"^(\w+?)s\b", r"\1", kind.group()))
             return Agreement(int(year.group()), _agreement_values()[written])
+    return _sealed(description)
+
+
+def _sealed(description: str) -> Agreement | None:
+    """The tie's year from the first sentence that says when it was sealed without naming
+    an agreement of the vocabulary: a word of the tie and a verb of sealing ("Le jumelage a
+    été signé en 1985"), or "depuis" right before the year ("Depuis 1997, la ville est
+    jumelée avec …"). Its type is not said.
+
+    >>> _sealed("Le jumelage avec Cassel a été officialisé le 28 novembre 2000.")
+    Agreement(year=2000, type='', twinning=True)
+    >>> _sealed("Les deux villes échangent depuis 2004. Le partenariat a été signé en 2006.")
+    Agreement(year=2006, type='', twinning=False)
+    >>> _sealed("Le comité de jumelage, créé en 1990, organise des voyages.") is None
+    True
+    """
+    for sentence in sentences(description):
+        tie = _SEALED_TIE.search(sentence)
+        if tie is None:
+            continue
+        twinning = tie.group().casefold().startswith(_TWINNING_STEM)
+        if since := _SINCE_YEAR.search(sentence):
+            return Agreement(int(since["year"]), "", twinning)
+        if _SEALING.search(sentence) and (year := _YEAR.search(sentence)):
+            return Agreement(int(year.group()), "", twinning)
     return None
 
 
@@ -677,7 +707,7 @@ def _agreement_values() -> dict[str, str]:
 
 def relationship(signed: Agreement | None) -> str:
     """A twinning when the agreement says so; any other tie is decentralised cooperation."""
-    if signed and TWINNING_WORD in signed.type:
+    if signed and (TWINNING_WORD in signed.type or signed.twinning):
         return TWINNING
     return COOPERATION
 

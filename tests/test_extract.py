@@ -409,6 +409,15 @@ AGREEMENTS = [
     ("Une convention de jumelage a été signée en 1988.", 1988, "convention de jumelage", "jumelage"),
     ("Un protocole d’accord a été signé en 2005.", 2005, "protocole d'accord", "coopération décentralisée"),
     ("Les deux villes échangent depuis 1990.", None, None, "coopération décentralisée"),
+    # a tie sealed in a sentence that names no agreement of the vocabulary: its year, no type
+    ("Le jumelage avec Tamba a été signé le 3 mai 1986.", 1986, None, "jumelage"),
+    ("Notre commune est jumelée avec Tamba depuis 1979.", 1979, None, "jumelage"),
+    ("Les deux communes sont jumelles depuis l’année 1972.", 1972, None, "jumelage"),
+    ("Un jumelage a été officialisé en novembre 2000 lors d'une cérémonie.", 2000, None, "jumelage"),
+    ("Le partenariat entre nos villes, ratifié en 2011, porte sur l'eau.", 2011, None, "coopération décentralisée"),
+    ("Une coopération a été nouée puis paraphée en 2008.", 2008, None, "coopération décentralisée"),
+    ("Le comité de jumelage, créé en 1990, organise des voyages.", None, None, "coopération décentralisée"),
+    ("La ville de Tamba a été fondée en 1921 ; elle compte 8 000 habitants.", None, None, "coopération décentralisée"),
 ]
 
 
