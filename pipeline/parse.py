@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
+from .fields import DATE, TEXT, date_field, field_line
 from .french import lexicon
 from .places import countries, link_intro, name_words, place_name, split_heading
 from .read import (
@@ -448,6 +449,27 @@ def speaks_of(text: str, place: set[str]) -> bool:
     return False
 
 
+def _fiche_line(text: str, entry: _Draft | None, after_field: bool) -> bool:
+    """A line of a fiche that belongs to the entry above it: a value under a key that
+    names a fact of the entry (:mod:`pipeline.fields`: "Budget : 7 500 €", "Participants :
+    16", "Statut : en cours"), or under any key right after such a line ("Lieu : Gao"). A
+    key of the entry's text ("Projet : …") starts an entry; so does a date key under an
+    entry that has its date already (the next fiche, written without a title).
+
+    >>> draft = _Draft.start(None, "Accueil de footballeurs", 12)
+    >>> [_fiche_line(t, draft, False) for t in ("Budget : 7 500 €", "Projet : forages", "2019 : accueil")]
+    [True, False, False]
+    >>> _fiche_line("Date : juillet 2019", draft, False), _fiche_line("Date : mai 2020", _Draft.start("2019", "2019 : x", 3), False)
+    (True, False)
+    """
+    found = field_line(text) if entry is not None else None
+    if found is None or entry is None or found.kind == TEXT:
+        return False
+    if found.kind == DATE:
+        return entry.label is None and date_field("".join(entry.pieces)) is None
+    return found.kind is not None or after_field
+
+
 def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                   set_aside: list[SetAside]) -> None:
     """Sort a section's blocks into its description, its entries and what is set aside.
@@ -457,7 +479,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     names the partner's place. A label alone on its line takes the paragraph below it."""
     entries: list[_Draft] = []
     place = name_words(place_name(split_heading(section.heading.text)[0]))
-    other = teasers = furniture = label_only = described = dated_item = False
+    other = teasers = furniture = label_only = described = dated_item = after_field = False
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -492,6 +514,12 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 noted.extend(block.text, block.line, "\n\n")  # the footnote stays with its fact
             else:
                 set_aside.append(SetAside(block, around))
+            continue
+        fiche = _fiche_line(block.text, entries[-1] if entries else None, after_field)
+        after_field = fiche
+        if fiche:
+            entries[-1].extend(block.text, block.line, "\n")
+            label_only = False
             continue
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \
