@@ -46,6 +46,7 @@ MAX_KEY_WORDS = 5
 _LINE = re.compile(r"(?P<key>[^\W\d_][^\d:;.!?]{0,%d}?)\s*:\s*(?P<value>\S.*)" % MAX_KEY, re.DOTALL)
 _LEADING_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[\s\u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?")
 _BULLET = "• "
+EURO = "€"
 
 
 @dataclass(frozen=True)
@@ -82,19 +83,19 @@ def key_kind(key: str) -> str | None:
 
 
 @cache
-def unit(key: str) -> int | None:
-    """The euros one unit of a key's bracketed currency is worth ("(€)" 1, "(k€)" 1000),
-    or ``None`` when its brackets name no currency.
+def unit(key: str) -> str | None:
+    """The currency a key's brackets write its values in ("(€)", "(k€)", "(en euros)"), as
+    the money grammar reads it after a number; ``None`` when they name none.
 
     >>> unit("Montant (€)"), unit("Budget (k€)"), unit("Budget (en euros)"), unit("Lieu (Mali)")
-    (1, 1000, 1, None)
+    ('€', 'k€', 'euros', None)
     """
     for inside in _BRACKETS.findall(key):
         words = inside.split()
         for start in range(min(len(words), 2)):  # "(en euros)": the currency after a word
-            found = amount("1 " + " ".join(words[start:]))
-            if found is not None:
-                return found[0].value
+            currency = " ".join(words[start:])
+            if amount("1 " + currency) is not None:
+                return currency
     return None
 
 
@@ -155,7 +156,7 @@ def date_field(text: str) -> str | None:
 
 def field_amount(field: Field) -> tuple[Quantity, str] | None:
     """The amount a field gives and its kind: its value as the money grammar reads it,
-    a bare number being in the key's unit (euros when the key says none).
+    a bare number being in the key's currency (euros when the key says none).
 
     >>> field_amount(Field("amount", "Montant (€)", "4 500"))
     (Quantity(value=4500, approx=False), 'other')
@@ -169,12 +170,8 @@ def field_amount(field: Field) -> tuple[Quantity, str] | None:
     number = _LEADING_NUMBER.search(field.value)
     if number is None:
         return None
-    per = unit(field.key) or 1
-    written = f"{key} : {field.value[:number.end()]} €{field.value[number.end():]}"
-    found = amount(written)
-    if found is None:
-        return None
-    return replace(found[0], value=found[0].value * per), found[1]
+    currency = unit(field.key) or EURO
+    return amount(f"{key} : {field.value[:number.end()]} {currency}{field.value[number.end():]}")
 
 
 _BARE_COUNT = re.compile(r"\s*(?:\d[\d\s\u00a0\u202f]*|[^\W\d_]+(?:[\s-][^\W\d_]+){0,3})\s*")

@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 import lxml.html
 from lxml import etree
 
+from .dates import parse_label
 from .errors import PipelineError
 from .fields import AMOUNT, DATE, PEOPLE, TEXT, empty, key_kind, total_row
 from .french import lexicon
+from .french.normalise import plain
 from .places import place_name, split_heading
 from .read import (
     Block,
@@ -178,6 +181,9 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
         skipped = tag in _NOT_RENDERED or (not lists and tag in ("ul", "ol"))
         if event == "start" and skipped:
             walker.skip_subtree()
+        elif event == "start" and tag == "time" and (words := time_words(node)) is not None:
+            out.append(words)  # a machine-readable date, in the page's words
+            walker.skip_subtree()
         elif event == "start":
             if breaks and tag in ("br", "p", "div"):
                 cut()
@@ -188,6 +194,84 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
             out.append(node.tail or "")
     cut()
     return lines
+
+
+_CALENDAR = lexicon("calendar")
+_MONTHS: list[str] = _CALENDAR["months"]
+# A <time> element's machine-readable date: a year, a month, a day, maybe a time after them.
+_DATETIME = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+Z-]*)?\s*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+MARKED_DATE = "words of a <time> element, written as its datetime attribute says:"
+
+
+def _machine_date(element: etree._Element) -> tuple[int, int | None, int | None] | None:
+    """The year, month and day of a ``<time>`` element's ``datetime`` attribute."""
+    found = _DATETIME.fullmatch(element.get("datetime") or "")
+    if not found:
+        return None
+    year, month, day = (int(g) if g else None for g in found.groups())
+    if year is None or (month is not None and not 1 <= month <= 12) \
+            or (day is not None and not 1 <= day <= 31):
+        return None
+    return year, month, day
+
+
+def _says(words: str, when: tuple[int, int | None, int | None]) -> bool:
+    """The date grammar reads ``words`` as starting at the date ``when``."""
+    period = parse_label(words)
+    year, month, day = when
+    return period is not None and period.start_year == year \
+        and (month is None or period.start_month == month) \
+        and (day is None or (period.start_date is not None and period.start_date.day == day))
+
+
+@cache
+def _month_names(locale: str) -> dict[str, int]:
+    """The month names of a CLDR locale, wide and abbreviated, as :func:`plain` writes them."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    try:
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                names.setdefault(plain(name.rstrip(".")), number)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return names
+
+
+def _in_page_words(words: str, month: int) -> Iterator[str]:
+    """``words`` with their month names written as the page's language does, read in each
+    locale of ``markup_locales`` that names the datetime's ``month`` among them ("April –
+    May 2018": English, "avril – mai 2018"; "marzo" is Spanish and Italian)."""
+    found = [plain(w) for w in _LETTERS.findall(words)]
+    for locale in _CALENDAR["markup_locales"]:
+        names = _month_names(locale)
+        if any(names.get(w) == month for w in found):
+            yield _LETTERS.sub(lambda w: _MONTHS[names[plain(w[0])] - 1]
+                               if plain(w[0]) in names else w[0], words)
+
+
+def time_words(element: etree._Element) -> str | None:
+    """The words a ``<time datetime>`` element is read as, when its own words are not a
+    date the grammar reads as its ``datetime`` says: its month names read in the language
+    that shows the datetime's month, if that reads right, else the datetime itself in the
+    page's words ("<time datetime='2012-06'>June 2012</time>" is "juin 2012"). ``None``
+    when its words say the same date, or it has no machine-readable date: read as written.
+    The machine-readable date is the page's own statement of the date, whatever language
+    its visible words are in; the run report quotes the words replaced."""
+    when = _machine_date(element)
+    if when is None:
+        return None
+    shown = _text(_rendered(element))
+    if _says(shown, when):
+        return None
+    year, month, day = when
+    if month is not None and (ours := next((w for w in _in_page_words(shown, month) if _says(w, when)),
+                                           None)):
+        return ours
+    return " ".join(str(part) for part in (day, _MONTHS[month - 1] if month else None, year) if part)
 
 
 def _rendered(element: etree._Element, lists: bool = True) -> str:
@@ -610,6 +694,9 @@ def left_out(article: etree._Element, tree: _Tree) -> list[tuple[str, str]]:
             shown = said if len(said) <= LEFT_OUT_TEXT else said[:LEFT_OUT_TEXT] + "…"
             found.append((f"{where} {_why(element)}", shown))
 
+    for time in article.iter("time"):
+        if not tree.in_furniture(time) and time_words(time) is not None:
+            found.append((MARKED_DATE, _text(_rendered(time))))
     node = article
     while (parent := node.getparent()) is not None and node.tag != "body":
         for sibling in parent:
