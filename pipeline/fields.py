@@ -43,7 +43,7 @@ MAX_KEY = 40  # characters: a key is a few words
 MAX_KEY_WORDS = 5
 # "Budget : 7 500 €", "Nombre de participants : 24", "Date(s) : …": a key of words (no
 # digit, no sentence), a colon, a value.
-_LINE = re.compile(r"(?P<key>[^\W\d_][^\d:;.!?]{0,%d}?)\s*:\s*(?P<value>\S.*)" % MAX_KEY, re.DOTALL)
+_LINE = re.compile(rf"(?P<key>[^\W\d_][^\d:;.!?]{{0,{MAX_KEY}}}?)\s*:\s*(?P<value>\S.*)", re.DOTALL)
 _LEADING_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[\s\u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?")
 _BULLET = "• "
 EURO = "€"
@@ -134,7 +134,7 @@ def field_line(text: str) -> Field | None:
     if not found:
         return None
     key = found["key"].strip()
-    if len(key.split()) > MAX_KEY_WORDS or not key[:1].isupper() and not key[:1] == "(":
+    if len(key.split()) > MAX_KEY_WORDS or (not key[:1].isupper() and key[:1] != "("):
         return None
     return Field(key_kind(key), key, found["value"].strip())
 
@@ -160,8 +160,10 @@ def field_amount(field: Field) -> tuple[Quantity, str] | None:
 
     >>> field_amount(Field("amount", "Montant (€)", "4 500"))
     (Quantity(value=4500, approx=False), 'other')
-    >>> field_amount(Field("amount", "Budget", "1,2 M€")), field_amount(Field("amount", "Budget (k€)", "12"))
-    ((Quantity(value=1200000, approx=False), 'budget'), (Quantity(value=12000, approx=False), 'budget'))
+    >>> field_amount(Field("amount", "Budget", "1,2 M€"))
+    (Quantity(value=1200000, approx=False), 'budget')
+    >>> field_amount(Field("amount", "Budget (k€)", "12"))
+    (Quantity(value=12000, approx=False), 'budget')
     """
     key = _BRACKETS.sub(" ", field.key).strip()
     found = amount(f"{key} : {field.value}")
@@ -181,8 +183,10 @@ def field_count(field: Field) -> Quantity | None:
     """The head count a field gives: its value as the people grammar reads it ("14 jeunes
     et 2 encadrants"), else a number alone ("24", "douze").
 
-    >>> field_count(Field("people", "Participants", "24")), field_count(Field("people", "Public", "8 enfants"))
-    (Quantity(value=24, approx=False), Quantity(value=8, approx=False))
+    >>> field_count(Field("people", "Participants", "24"))
+    Quantity(value=24, approx=False)
+    >>> field_count(Field("people", "Public", "8 enfants"))
+    Quantity(value=8, approx=False)
     """
     counted = participants(field.value)
     if counted is not None:

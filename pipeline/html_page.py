@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 
 import lxml.html
 from lxml import etree
@@ -249,8 +249,13 @@ def _in_page_words(words: str, month: int) -> Iterator[str]:
     for locale in _CALENDAR["markup_locales"]:
         names = _month_names(locale)
         if any(names.get(w) == month for w in found):
-            yield _LETTERS.sub(lambda w: _MONTHS[names[plain(w[0])] - 1]
-                               if plain(w[0]) in names else w[0], words)
+            yield _LETTERS.sub(partial(_in_french, names), words)
+
+
+def _in_french(names: dict[str, int], word: re.Match[str]) -> str:
+    """A word, the French name of its month when ``names`` (a locale's month names) has it."""
+    number = names.get(plain(word[0]))
+    return _MONTHS[number - 1] if number else word[0]
 
 
 def time_words(element: etree._Element) -> str | None:
@@ -484,18 +489,18 @@ def _grid(rows: list[etree._Element]) -> list[list[etree._Element | None]]:
                     {k: v for k, v in carried.items() if k != column}
                 column += 1
                 continue
-            cell = next(cells, None)
-            if cell is None:
+            own = next(cells, None)
+            if own is None:
                 if any(k >= column for k in carried):
                     line.append(None)
                     column += 1
                     continue
                 break
-            wide, high = (_span(cell.get(name)) for name in ("colspan", "rowspan"))
+            wide, high = (_span(own.get(name)) for name in ("colspan", "rowspan"))
             for _ in range(wide):
                 if high > 1:
-                    carried[column] = (cell, high - 1)
-                line.append(cell)
+                    carried[column] = (own, high - 1)
+                line.append(own)
                 column += 1
         grid.append(line)
     return grid

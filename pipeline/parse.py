@@ -459,7 +459,8 @@ def _fiche_line(text: str, entry: _Draft | None, after_field: bool) -> bool:
     >>> draft = _Draft.start(None, "Accueil de footballeurs", 12)
     >>> [_fiche_line(t, draft, False) for t in ("Budget : 7 500 €", "Projet : forages", "2019 : accueil")]
     [True, False, False]
-    >>> _fiche_line("Date : juillet 2019", draft, False), _fiche_line("Date : mai 2020", _Draft.start("2019", "2019 : x", 3), False)
+    >>> dated = _Draft.start("2019", "2019 : accueil", 3)
+    >>> _fiche_line("Date : juillet 2019", draft, False), _fiche_line("Date : mai 2020", dated, False)
     (True, False)
     """
     found = field_line(text) if entry is not None else None
