@@ -33,7 +33,7 @@ KINDS: dict[str, frozenset[str]] = {kind: frozenset(plain(w) for w in words)
 _FILLERS = frozenset(plain(w) for w in _FIELDS["fillers"])
 _TOTALS = frozenset(plain(w) for w in _FIELDS["totals"])
 _EMPTY = frozenset(plain(w) for w in _FIELDS["empty_values"])
-DATE, TEXT, PEOPLE, AMOUNT = "date", "text", "people", "amount"  # the kinds the code acts on
+DATE, TEXT, PEOPLE, AMOUNT, PLACE = "date", "text", "people", "amount", "place"  # kinds the code acts on
 # Kinds of a fiche's lines that are facts of the entry above them (its text's key is the
 # start of an entry of its own: "Projet : …").
 FACT_KINDS = frozenset(KINDS) - {TEXT}

@@ -19,11 +19,12 @@ from lxml import etree
 
 from .dates import parse_label
 from .errors import PipelineError
-from .fields import AMOUNT, DATE, PEOPLE, TEXT, empty, key_kind, total_row
+from .fields import AMOUNT, DATE, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
 from .french.normalise import plain
 from .places import place_name, split_heading
 from .read import (
+    MAX_HEADING,
     Block,
     IntroWords,
     bullet_item,
@@ -541,6 +542,8 @@ def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:
     kinds = [key_kind(h) if h else None for h in headers]
     if DATE not in kinds and not (TEXT in kinds and (PEOPLE in kinds or AMOUNT in kinds)):
         return None
+    if (PLACE in kinds and TEXT not in kinds) or _names_places(grid[head + 1:]):
+        return None  # a table of the partners themselves ("Ville | Pays | Année"): as before
     date = kinds.index(DATE) if DATE in kinds else None
     text = kinds.index(TEXT) if TEXT in kinds else next(
         (i for i, k in enumerate(kinds) if k is None and i != date), None)
@@ -552,6 +555,16 @@ def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:
     for line in grid[head + 1:]:
         out += _row_blocks(line, headers, date, text, done, tree)
     return out
+
+
+def _names_places(rows: list[list[etree._Element | None]]) -> bool:
+    """A cell of the rows reads as a partner heading that surely names a place ("Gao
+    (Mali)"): the table lays out partner sections, not one partner's entries."""
+    nobody = IntroWords()
+    for cell in {c for row in rows for c in row if c is not None}:
+        if (text := _text(_rendered(cell))) and len(text) <= MAX_HEADING and names_a_place(text, nobody):
+            return True
+    return False
 
 
 def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int | None,

@@ -493,7 +493,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             teasers = other and heading_key(block.text) in _TEASER_HEADINGS
             reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
             set_aside.append(SetAside(block, reason, warn=other))
-            label_only = described = furniture = False
+            label_only = described = furniture = after_field = False
             continue
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))

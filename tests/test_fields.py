@@ -196,3 +196,12 @@ def test_a_time_element_in_another_language_keeps_the_id_of_the_same_entry_in_fr
 
 def test_a_time_element_without_a_machine_date_reads_as_written():
     assert cells(_timed("Printemps 2017", "bientôt")) == [("Printemps 2017", "2017-21", None, None)]
+
+
+def test_a_table_of_the_partners_themselves_is_read_as_before():
+    body = ("<p>Nos villes jumelles :</p><table><thead><tr><th>Ville</th><th>Pays</th><th>Année</th></tr>"
+            "</thead><tbody><tr><td>Gao (Mali)</td><td>Mali</td><td>1997</td></tr></tbody></table>"
+            "<p>2019 : accueil de jeunes de Gao.</p>")
+    headerless = body.replace("<thead><tr><th>Ville</th><th>Pays</th><th>Année</th></tr></thead>", "")
+    assert actions(body) == actions(headerless)
+    assert [a["action_id"] for a in actions(body)] == ["gao-1997", "gao-2019"]  # a section in the table
