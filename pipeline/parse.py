@@ -471,6 +471,35 @@ def _fiche_line(text: str, entry: _Draft | None, after_field: bool) -> bool:
     return found.kind is not None or after_field
 
 
+FICHE_TITLE = 120  # characters: a fiche's title is a short line
+
+
+def _opens_fiche(text: str) -> bool:
+    """A date line of a fiche ("Date : juillet 2019"): it starts an entry."""
+    found = field_line(text)
+    return found is not None and found.kind == DATE
+
+
+def _fiche_start(description: list[Block], line: Block) -> _Draft:
+    """The entry a fiche's date line starts before any other entry of its section: with
+    the title above it ("Festival des cultures", short, no sentence's end), which the
+    description had taken, else from the date line.
+
+    >>> title = Block("paragraph", "Festival des cultures", 5)
+    >>> draft = _fiche_start([title], Block("paragraph", "Date : mai 2021", 7))
+    >>> "".join(draft.pieces), draft.line
+    ('Festival des cultures\\nDate : mai 2021', 5)
+    """
+    above = description[-1] if description else None
+    if above is None or len(above.text) > FICHE_TITLE or above.text.rstrip().endswith(
+            (".", "!", "?", ":", "…")):
+        return _Draft.start(None, line.text, line.line)
+    description.pop()
+    draft = _Draft.start(None, above.text, above.line)
+    draft.extend(line.text, line.line, "\n")
+    return draft
+
+
 def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                   set_aside: list[SetAside]) -> None:
     """Sort a section's blocks into its description, its entries and what is set aside.
@@ -521,6 +550,10 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         if fiche:
             entries[-1].extend(block.text, block.line, "\n")
             label_only = False
+            continue
+        if not entries and _opens_fiche(block.text):  # the section's first entry is a fiche
+            entries.append(_fiche_start(section.description, block))
+            after_field, label_only, described = True, False, False
             continue
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \

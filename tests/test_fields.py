@@ -205,3 +205,14 @@ def test_a_table_of_the_partners_themselves_is_read_as_before():
     headerless = body.replace("<thead><tr><th>Ville</th><th>Pays</th><th>Année</th></tr></thead>", "")
     assert actions(body) == actions(headerless)
     assert [a["action_id"] for a in actions(body)] == ["gao-1997", "gao-2019"]  # a section in the table
+
+
+def test_a_fiche_first_in_its_section_keeps_its_title_and_the_description_its_prose():
+    text = ("Tamba (Mali)\n\nLa commune de Tamba est située au bord du fleuve.\n\n"
+            "Festival des cultures sahéliennes\n\nQuand : octobre 2021\n\nBudget : 2 500 €\n")
+    document = read_bytes(("Jumelages\n\n" + text).encode("utf-8"), "page.txt")
+    records = extract(parse(document.blocks))
+    ((action,),) = [records["actions"]]
+    assert (action["action_id"], action["period"], action["amount_eur"]) == ("tamba-octobre-2021", "2021-10", 2500)
+    assert action["text"].startswith("Festival des cultures sahéliennes")
+    assert records["partners"][0]["description"] == "La commune de Tamba est située au bord du fleuve."
