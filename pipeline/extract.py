@@ -30,6 +30,7 @@ from .dates import (
     split_any_label,
 )
 from .entities import Mention, Registry, organisations, people, programmes
+from .fields import date_field, with_fields
 from .french import CAPITAL, lexicon, pattern
 from .numbers import Figures, figures, names_people
 from .parse import Entry, Page, Section
@@ -408,7 +409,7 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
     return EntryFacts(period=period, status=_status(said, period),
                       cancelled_years=_edtf_set(_years_cancelled(said, period)),
                       recurrence=_recurrence(*read), direction=_direction(text, read, config().town),
-                      figures=_lasting(figures(text), period), themes=themes(text))
+                      figures=_lasting(with_fields(figures(text), text), period), themes=themes(text))
 
 
 def _lasting(numbers: Figures, period: Period | None) -> Figures:
@@ -423,7 +424,9 @@ def _lasting(numbers: Figures, period: Period | None) -> Figures:
 def dated(entry: Entry) -> Entry:
     """The entry, with the date its first sentence gives as its date words when it opens
     with no label ("Le 12 mars 2019, une délégation…", "Festival des solidarités (novembre
-    2021) : …"): a dated entry is dated, and its id follows its date, never ``sans-date``.
+    2021) : …"), or the value of its date field when it is a fiche ("Date : juillet 2019",
+    :func:`pipeline.fields.date_field`): a dated entry is dated, and its id follows its
+    date, never ``sans-date``.
 
     >>> dated(Entry(None, "Accueil de jeunes (mai 2018). Puis en 2019.", 4, 4)).label
     'mai 2018'
@@ -432,6 +435,8 @@ def dated(entry: Entry) -> Entry:
     """
     if entry.label is not None:
         return entry
+    if given := date_field(entry.text):  # a fiche's "Date : juillet 2019"
+        return replace(entry, label=given)
     found = date_in(entry.text)
     return replace(entry, label=found.text) if found else entry
 

@@ -12,14 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache, partial
 
 import lxml.html
 from lxml import etree
 
+from .dates import parse_label
 from .errors import PipelineError
+from .fields import AMOUNT, DATE, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
+from .french.normalise import plain
 from .places import place_name, split_heading
 from .read import (
+    MAX_HEADING,
     Block,
     IntroWords,
     bullet_item,
@@ -54,6 +59,8 @@ _BOLD = {"strong", "b"}
 # Why the read stage sets a block aside.
 TABLE_OF_CONTENTS = "table of contents (links within the page)"
 TABLE_HEADER = "table header"
+TABLE_CAPTION = "caption of a table"
+TABLE_TOTAL = "row of a table that adds up the others"
 CAPTION = "caption of a picture"
 _HEADER_MARK = re.compile(r"header", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -175,6 +182,9 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
         skipped = tag in _NOT_RENDERED or (not lists and tag in ("ul", "ol"))
         if event == "start" and skipped:
             walker.skip_subtree()
+        elif event == "start" and tag == "time" and (words := time_words(node)) is not None:
+            out.append(words)  # a machine-readable date, in the page's words
+            walker.skip_subtree()
         elif event == "start":
             if breaks and tag in ("br", "p", "div"):
                 cut()
@@ -185,6 +195,89 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
             out.append(node.tail or "")
     cut()
     return lines
+
+
+_CALENDAR = lexicon("calendar")
+_MONTHS: list[str] = _CALENDAR["months"]
+# A <time> element's machine-readable date: a year, a month, a day, maybe a time after them.
+_DATETIME = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+Z-]*)?\s*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+MARKED_DATE = "words of a <time> element, written as its datetime attribute says:"
+
+
+def _machine_date(element: etree._Element) -> tuple[int, int | None, int | None] | None:
+    """The year, month and day of a ``<time>`` element's ``datetime`` attribute."""
+    found = _DATETIME.fullmatch(element.get("datetime") or "")
+    if not found:
+        return None
+    year, month, day = (int(g) if g else None for g in found.groups())
+    if year is None or (month is not None and not 1 <= month <= 12) \
+            or (day is not None and not 1 <= day <= 31):
+        return None
+    return year, month, day
+
+
+def _says(words: str, when: tuple[int, int | None, int | None]) -> bool:
+    """The date grammar reads ``words`` as starting at the date ``when``."""
+    period = parse_label(words)
+    year, month, day = when
+    return period is not None and period.start_year == year \
+        and (month is None or period.start_month == month) \
+        and (day is None or (period.start_date is not None and period.start_date.day == day))
+
+
+@cache
+def _month_names(locale: str) -> dict[str, int]:
+    """The month names of a CLDR locale, wide and abbreviated, as :func:`plain` writes them."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    try:
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                names.setdefault(plain(name.rstrip(".")), number)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return names
+
+
+def _in_page_words(words: str, month: int) -> Iterator[str]:
+    """``words`` with their month names written as the page's language does, read in each
+    locale of ``markup_locales`` that names the datetime's ``month`` among them ("April –
+    May 2018": English, "avril – mai 2018"; "marzo" is Spanish and Italian)."""
+    found = [plain(w) for w in _LETTERS.findall(words)]
+    for locale in _CALENDAR["markup_locales"]:
+        names = _month_names(locale)
+        if any(names.get(w) == month for w in found):
+            yield _LETTERS.sub(partial(_in_french, names), words)
+
+
+def _in_french(names: dict[str, int], word: re.Match[str]) -> str:
+    """A word, the French name of its month when ``names`` (a locale's month names) has it."""
+    number = names.get(plain(word[0]))
+    return _MONTHS[number - 1] if number else word[0]
+
+
+def time_words(element: etree._Element) -> str | None:
+    """The words a ``<time datetime>`` element is read as, when its own words are not a
+    date the grammar reads as its ``datetime`` says: its month names read in the language
+    that shows the datetime's month, if that reads right, else the datetime itself in the
+    page's words ("<time datetime='2012-06'>June 2012</time>" is "juin 2012"). ``None``
+    when its words say the same date, or it has no machine-readable date: read as written.
+    The machine-readable date is the page's own statement of the date, whatever language
+    its visible words are in; the run report quotes the words replaced."""
+    when = _machine_date(element)
+    if when is None:
+        return None
+    shown = _text(_rendered(element))
+    if _says(shown, when):
+        return None
+    year, month, day = when
+    if month is not None and (ours := next((w for w in _in_page_words(shown, month) if _says(w, when)),
+                                           None)):
+        return ours
+    return " ".join(str(part) for part in (day, _MONTHS[month - 1] if month else None, year) if part)
 
 
 def _rendered(element: etree._Element, lists: bool = True) -> str:
@@ -299,9 +392,12 @@ class _Container:
 
     def flush(self, out: list[Block]) -> None:
         """The loose text read so far as a block: a heading when it names a place
-        (``<div class="titre">Gao (Mali)</div>``), else a paragraph."""
+        (``<div class="titre">Gao (Mali)</div>``), a list item when typed with a bullet,
+        else a paragraph."""
         if text := _text("".join(self.loose)):
-            out.append(_heading_by_content(text, self.items) or Block("paragraph", text, 0))
+            item = bullet_item(text)  # "•&#160;Des formations…<br>": typed as a list item
+            out.append(_heading_by_content(text, self.items)
+                       or (Block("list_item", item, 0) if item else Block("paragraph", text, 0)))
         self.loose.clear()
 
 
@@ -343,6 +439,8 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 if pieces:
                     items.add(pieces[0])
                 stack += [opened(inner) for inner in reversed(_nested_lists(child))]
+            elif tag == "table" and (rows := _table_blocks(child, tree)) is not None:
+                out += rows
             elif tag == "figcaption":  # what a picture shows is no action of the page
                 out += [Block("paragraph", t, 0, aside=CAPTION) for t in _pieces(child)]
             elif tag == "th":
@@ -357,6 +455,144 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.loose.append(child.tail or "")
         else:  # inline content (a, strong, span, …) of loose text, with its tail
             current.loose.append(_rendered(child) + (child.tail or ""))
+
+
+def _own_rows(table: etree._Element) -> list[etree._Element]:
+    """The rows of a table, in its head, bodies and foot or directly in it; not the rows
+    of a table nested in one of its cells."""
+    rows = []
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows += [r for r in child if isinstance(r.tag, str) and r.tag.lower() == "tr"]
+    return rows
+
+
+MAX_SPAN = 100  # rows or columns a cell may span: more is a page's mistake, not a layout
+
+
+def _grid(rows: list[etree._Element]) -> list[list[etree._Element | None]]:
+    """The cells of each row by column, a cell that spans rows or columns (``rowspan``,
+    ``colspan``) in each place it covers, as a browser lays the table out."""
+    grid: list[list[etree._Element | None]] = []
+    carried: dict[int, tuple[etree._Element, int]] = {}  # column -> (cell, rows still to cover)
+    for row in rows:
+        line: list[etree._Element | None] = []
+        cells = iter(c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th"))
+        column = 0
+        while True:
+            if column in carried:
+                cell, left = carried[column]
+                line.append(cell)
+                carried = {**carried, column: (cell, left - 1)} if left > 1 else \
+                    {k: v for k, v in carried.items() if k != column}
+                column += 1
+                continue
+            own = next(cells, None)
+            if own is None:
+                if any(k >= column for k in carried):
+                    line.append(None)
+                    column += 1
+                    continue
+                break
+            wide, high = (_span(own.get(name)) for name in ("colspan", "rowspan"))
+            for _ in range(wide):
+                if high > 1:
+                    carried[column] = (own, high - 1)
+                line.append(own)
+                column += 1
+        grid.append(line)
+    return grid
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int((value or "1").strip()), MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def _header_row(rows: list[etree._Element]) -> int | None:
+    """Which row heads the table: its last row in ``<thead>``, else its first row when
+    all its cells are ``<th>``; ``None`` when no row does."""
+    heads = [i for i, r in enumerate(rows)
+             if (p := r.getparent()) is not None and isinstance(p.tag, str) and p.tag.lower() == "thead"]
+    if heads:
+        return heads[-1]
+    cells = [c for c in rows[0] if isinstance(c.tag, str)] if rows else []
+    return 0 if cells and all(c.tag.lower() == "th" for c in cells) else None
+
+
+def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:
+    """A table whose header says what its columns hold, read row by row: each row one
+    entry. The date column's cell is the entry's label, the text column's cell its text,
+    and every other cell a field line under its column's header ("Budget : 20 000 €"),
+    which the extract stage reads by the header's kind (:mod:`pipeline.fields`); empty
+    and dash cells are nothing, a row of totals is set aside. ``None`` when no header
+    names a date, or a text beside a head count or an amount: the table is read as any
+    other container."""
+    rows = _own_rows(table)
+    head = _header_row(rows)
+    if head is None:
+        return None
+    grid = _grid(rows)
+    headers = [_text(_rendered(c)).rstrip(" :") if c is not None else "" for c in grid[head]]
+    kinds = [key_kind(h) if h else None for h in headers]
+    if DATE not in kinds and not (TEXT in kinds and (PEOPLE in kinds or AMOUNT in kinds)):
+        return None
+    if (PLACE in kinds and TEXT not in kinds) or _names_places(grid[head + 1:]):
+        return None  # a table of the partners themselves ("Ville | Pays | Année"): as before
+    date = kinds.index(DATE) if DATE in kinds else None
+    text = kinds.index(TEXT) if TEXT in kinds else next(
+        (i for i, k in enumerate(kinds) if k is None and i != date), None)
+    out = [Block("paragraph", t, 0, aside=TABLE_CAPTION)
+           for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
+           for t in _pieces(caption)]
+    out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
+    done: set[etree._Element] = set()  # cells read: a cell spanning rows is one row's
+    for line in grid[head + 1:]:
+        out += _row_blocks(line, headers, date, text, done, tree)
+    return out
+
+
+def _names_places(rows: list[list[etree._Element | None]]) -> bool:
+    """A cell of the rows reads as a partner heading that surely names a place ("Gao
+    (Mali)"): the table lays out partner sections, not one partner's entries."""
+    nobody = IntroWords()
+    for cell in {c for row in rows for c in row if c is not None}:
+        if (text := _text(_rendered(cell))) and len(text) <= MAX_HEADING and names_a_place(text, nobody):
+            return True
+    return False
+
+
+def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int | None,
+                text: int | None, done: set[etree._Element], tree: _Tree) -> list[Block]:
+    """The blocks of one row of a table read by its header (:func:`_table_blocks`): its
+    date cell (a cell spanning rows dates each of them) and text, then its other cells as
+    field lines."""
+    said = [_text(_rendered(c)) if c is not None else "" for c in line]
+    if not any(said):
+        return []
+    first = next(t for t in said if t)
+    if total_row(first):
+        return [Block("paragraph", " | ".join(t for t in dict.fromkeys(said) if t), 0, aside=TABLE_TOTAL)]
+    label = said[date] if date is not None and date < len(said) and not empty(said[date]) else ""
+    blocks: list[Block] = []
+    cell = line[text] if text is not None and text < len(line) else None
+    if cell is not None and cell not in done:
+        _walk(cell, blocks, tree)
+        done.add(cell)
+    if label:  # a label alone on its line: the entry of the text below it, as a timeline's
+        blocks.insert(0, Block("paragraph", label, 0))
+    for column, (element, value) in enumerate(zip(line, said, strict=True)):
+        if column in (date, text) or element is None or element in done or empty(value):
+            continue
+        done.add(element)
+        key = headers[column] if column < len(headers) else ""
+        blocks.append(Block("list_item", f"{key} : {value}" if key else value, 0))
+    return blocks
 
 
 def _elements(found: object) -> list[etree._Element]:
@@ -476,6 +712,9 @@ def left_out(article: etree._Element, tree: _Tree) -> list[tuple[str, str]]:
             shown = said if len(said) <= LEFT_OUT_TEXT else said[:LEFT_OUT_TEXT] + "…"
             found.append((f"{where} {_why(element)}", shown))
 
+    for time in article.iter("time"):
+        if not tree.in_furniture(time) and time_words(time) is not None:
+            found.append((MARKED_DATE, _text(_rendered(time))))
     node = article
     while (parent := node.getparent()) is not None and node.tag != "body":
         for sibling in parent:

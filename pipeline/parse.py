@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
+from .fields import DATE, TEXT, date_field, field_line
 from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
 from .french import lexicon
 from .places import (
@@ -508,6 +509,57 @@ def speaks_of(text: str, place: set[str]) -> bool:
     return False
 
 
+def _fiche_line(text: str, entry: _Draft | None, after_field: bool) -> bool:
+    """A line of a fiche that belongs to the entry above it: a value under a key that
+    names a fact of the entry (:mod:`pipeline.fields`: "Budget : 7 500 €", "Participants :
+    16", "Statut : en cours"), or under any key right after such a line ("Lieu : Gao"). A
+    key of the entry's text ("Projet : …") starts an entry; so does a date key under an
+    entry that has its date already (the next fiche, written without a title).
+
+    >>> draft = _Draft.start(None, "Accueil de footballeurs", 12)
+    >>> [_fiche_line(t, draft, False) for t in ("Budget : 7 500 €", "Projet : forages", "2019 : accueil")]
+    [True, False, False]
+    >>> dated = _Draft.start("2019", "2019 : accueil", 3)
+    >>> _fiche_line("Date : juillet 2019", draft, False), _fiche_line("Date : mai 2020", dated, False)
+    (True, False)
+    """
+    found = field_line(text) if entry is not None else None
+    if found is None or entry is None or found.kind == TEXT:
+        return False
+    if found.kind == DATE:
+        return entry.label is None and date_field("".join(entry.pieces)) is None
+    return found.kind is not None or after_field
+
+
+FICHE_TITLE = 120  # characters: a fiche's title is a short line
+
+
+def _opens_fiche(text: str) -> bool:
+    """A date line of a fiche ("Date : juillet 2019"): it starts an entry."""
+    found = field_line(text)
+    return found is not None and found.kind == DATE
+
+
+def _fiche_start(description: list[Block], line: Block) -> _Draft:
+    """The entry a fiche's date line starts before any other entry of its section: with
+    the title above it ("Festival des cultures", short, no sentence's end), which the
+    description had taken, else from the date line.
+
+    >>> title = Block("paragraph", "Festival des cultures", 5)
+    >>> draft = _fiche_start([title], Block("paragraph", "Date : mai 2021", 7))
+    >>> "".join(draft.pieces), draft.line
+    ('Festival des cultures\\nDate : mai 2021', 5)
+    """
+    above = description[-1] if description else None
+    if above is None or len(above.text) > FICHE_TITLE or above.text.rstrip().endswith(
+            (".", "!", "?", ":", "…")):
+        return _Draft.start(None, line.text, line.line)
+    description.pop()
+    draft = _Draft.start(None, above.text, above.line)
+    draft.extend(line.text, line.line, "\n")
+    return draft
+
+
 def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                   set_aside: list[SetAside]) -> None:
     """Sort a section's blocks into its description, its entries and what is set aside.
@@ -517,7 +569,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     names the partner's place. A label alone on its line takes the paragraph below it."""
     entries: list[_Draft] = []
     place = name_words(place_name(split_heading(section.heading.text)[0]))
-    other = teasers = furniture = label_only = described = dated_item = False
+    other = teasers = furniture = label_only = described = dated_item = after_field = False
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -530,7 +582,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             teasers = other and heading_key(block.text) in _TEASER_HEADINGS
             reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
             set_aside.append(SetAside(block, reason, warn=other))
-            label_only = described = furniture = False
+            label_only = described = furniture = after_field = False
             continue
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
@@ -552,6 +604,16 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 noted.extend(block.text, block.line, "\n\n")  # the footnote stays with its fact
             else:
                 set_aside.append(SetAside(block, around))
+            continue
+        fiche = _fiche_line(block.text, entries[-1] if entries else None, after_field)
+        after_field = fiche
+        if fiche:
+            entries[-1].extend(block.text, block.line, "\n")
+            label_only = False
+            continue
+        if not entries and _opens_fiche(block.text):  # the section's first entry is a fiche
+            entries.append(_fiche_start(section.description, block))
+            after_field, label_only, described = True, False, False
             continue
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \

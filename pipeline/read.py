@@ -45,7 +45,9 @@ from .text import nfc
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
 
-BULLETS = "•◦▪‣·-*"  # "·": the bullet a word processor's list leaves in a paste
+# The marks a list item is typed with by hand: the usual bullets, dashes, the middle dot
+# and the private-use symbols Word's Symbol and Wingdings fonts paste ("·", "", "§").
+BULLETS = "•◦▪‣-*·–—○●■□►▸➢➤✓✔\uf0b7\uf0a7\uf0d8"
 BULLET = "• "  # how a list item is written in a page's text
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s+")
 # Characters a CMS or a copy-paste leaves inside words, invisible on the page (zero-width
@@ -300,6 +302,8 @@ def bullet_item(text: str) -> str | None:
 
     >>> bullet_item("• Des formations sportives."), bullet_item("-2019 : accueil")
     ('Des formations sportives.', None)
+    >>> bullet_item("·\u00a0\u00a0 Des formations."), bullet_item("–\u00a0Un camp d’été.")
+    ('Des formations.', 'Un camp d’été.')
     """
     found = _BULLET.match(text)
     return text[found.end():] if found and found.end() < len(text) else None

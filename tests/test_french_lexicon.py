@@ -45,7 +45,7 @@ PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
 FRENCH_FREE = ["read.py", "parse.py", "narrative.py", "extract.py", "places.py", "themes.py", "entities.py",
-               "html_page.py", "numbers.py"]
+               "html_page.py", "numbers.py", "fields.py"]
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
@@ -61,7 +61,7 @@ ENGLISH = frozenset("""
     action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
     document navigation cookies newsletter main site page global top bottom region content its
     article mail
-    association centre eur donation
+    association centre eur donation participants contribution budget
 """.split())
 
 _ESCAPE = re.compile(r"\\.")

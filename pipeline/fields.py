@@ -1,0 +1,220 @@
+"""Facts a page gives by its structure: a table's columns and a fiche's keys.
+
+A page may say what a value is by where it puts it rather than in a sentence: a table
+whose header names its columns ("Année | Action | Participants | Budget"), or a fiche, an
+entry written as lines "Date : juillet 2019", "Participants : 16", "Budget : 7 500 €".
+Both are one class here: a *field*, a value under a key (the column's header, the line's
+key). What a key says its value is, its *kind*, comes from the lexicon
+(``pipeline/french/lexicon/fields.toml``): its first word that is no filler, in the nouns
+of a kind, or a noun for people by its form (:func:`pipeline.numbers.is_people`); a
+currency in the key's brackets ("Montant (€)", "Budget (k€)") makes it an amount and says
+the unit of a bare number.
+
+The read stage writes each cell of a table row that is not its date nor its text as a
+field line of the row's entry ("Budget : 20 000 € TTC"), so that a table and a fiche reach
+the extract stage in one form; there, a bare number under an amount key is euros, under a
+people key a head count (:func:`with_fields`), and a date key gives an undated entry its
+label (:func:`date_field`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .french import lexicon
+from .french.normalise import plain
+from .numbers import Figures, Quantity, amount, is_people, participants, read_number
+
+_FIELDS = lexicon("fields")
+KINDS: dict[str, frozenset[str]] = {kind: frozenset(plain(w) for w in words)
+                                    for kind, words in _FIELDS["kinds"].items()}
+_FILLERS = frozenset(plain(w) for w in _FIELDS["fillers"])
+_TOTALS = frozenset(plain(w) for w in _FIELDS["totals"])
+_EMPTY = frozenset(plain(w) for w in _FIELDS["empty_values"])
+DATE, TEXT, PEOPLE, AMOUNT, PLACE = "date", "text", "people", "amount", "place"  # kinds the code acts on
+# Kinds of a fiche's lines that are facts of the entry above them (its text's key is the
+# start of an entry of its own: "Projet : …").
+FACT_KINDS = frozenset(KINDS) - {TEXT}
+_WORD = re.compile(r"[^\W\d_]+")
+_BRACKETS = re.compile(r"\(([^()]{1,30})\)")
+MAX_KEY = 40  # characters: a key is a few words
+MAX_KEY_WORDS = 5
+# "Budget : 7 500 €", "Nombre de participants : 24", "Date(s) : …": a key of words (no
+# digit, no sentence), a colon, a value.
+_LINE = re.compile(rf"(?P<key>[^\W\d_][^\d:;.!?]{{0,{MAX_KEY}}}?)\s*:\s*(?P<value>\S.*)", re.DOTALL)
+_LEADING_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[\s\u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?")
+_BULLET = "• "
+EURO = "€"
+
+
+@dataclass(frozen=True)
+class Field:
+    """A value under a key, and what the key says the value is (``None``: the key names
+    no kind the lexicon knows)."""
+
+    kind: str | None
+    key: str
+    value: str
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(plain(_BRACKETS.sub(" ", text)))
+
+
+@cache
+def key_kind(key: str) -> str | None:
+    """What a column's header or a fiche's key says its values are.
+
+    >>> [key_kind(k) for k in ("Année", "Nombre de participants", "Montant (€)", "Coût total",
+    ...                        "Élèves accueillis", "Intitulé de l’action", "Remarques", "(k€)")]
+    ['date', 'people', 'amount', 'amount', 'people', 'text', None, 'amount']
+    """
+    for word in _words(key):
+        if word in _FILLERS:
+            continue
+        singular = word[:-1] if word.endswith("s") else word
+        for kind, nouns in KINDS.items():
+            if word in nouns or singular in nouns:
+                return kind
+        return PEOPLE if is_people(word) else None
+    return AMOUNT if unit(key) is not None else None
+
+
+@cache
+def unit(key: str) -> str | None:
+    """The currency a key's brackets write its values in ("(€)", "(k€)", "(en euros)"), as
+    the money grammar reads it after a number; ``None`` when they name none.
+
+    >>> unit("Montant (€)"), unit("Budget (k€)"), unit("Budget (en euros)"), unit("Lieu (Mali)")
+    ('€', 'k€', 'euros', None)
+    """
+    for inside in _BRACKETS.findall(key):
+        words = inside.split()
+        for start in range(min(len(words), 2)):  # "(en euros)": the currency after a word
+            currency = " ".join(words[start:])
+            if amount("1 " + currency) is not None:
+                return currency
+    return None
+
+
+def empty(value: str) -> bool:
+    """A cell or a value that says nothing: no letter nor digit ("—", "-", "?"), or a
+    word for nothing ("NC", "néant").
+
+    >>> [empty(v) for v in ("—", "", " n.c. ", "Néant", "4 500", "12 jeunes")]
+    [True, True, True, True, False, False]
+    """
+    bare = " ".join(value.split())
+    return not any(c.isalnum() for c in bare) or plain(bare) in _EMPTY
+
+
+def total_row(first_cell: str) -> bool:
+    """A table row that adds up the others, by its first cell ("Total", "Sous-total").
+
+    >>> total_row("Total"), total_row("TOTAL GÉNÉRAL"), total_row("2016")
+    (True, True, False)
+    """
+    return plain(" ".join(first_cell.split()).rstrip(" :")) in _TOTALS
+
+
+def field_line(text: str) -> Field | None:
+    """A line "key : value" (a list item's bullet aside), its key a few words.
+
+    >>> field_line("Participants : 14 jeunes et 2 encadrants")
+    Field(kind='people', key='Participants', value='14 jeunes et 2 encadrants')
+    >>> field_line("2019 : accueil de jeunes") is None, field_line("Lieu de vie : Gao").kind
+    (True, 'place')
+    >>> field_line("Les élèves ont visité la ville : un beau séjour") is None
+    True
+    """
+    line = text[len(_BULLET):] if text.startswith(_BULLET) else text
+    found = _LINE.fullmatch(line.strip())
+    if not found:
+        return None
+    key = found["key"].strip()
+    if len(key.split()) > MAX_KEY_WORDS or (not key[:1].isupper() and key[:1] != "("):
+        return None
+    return Field(key_kind(key), key, found["value"].strip())
+
+
+def fields(text: str) -> list[Field]:
+    """The field lines of an entry's text, in order."""
+    return [f for line in text.split("\n") if (f := field_line(line))]
+
+
+def date_field(text: str) -> str | None:
+    """The value of an entry's first date field ("Date : juillet 2019"): the label of an
+    entry that opens with none.
+
+    >>> date_field("Accueil de footballeurs\\n\\nDate : juillet 2019\\n\\nBudget : 7 500 €")
+    'juillet 2019'
+    """
+    return next((f.value for f in fields(text) if f.kind == DATE and not empty(f.value)), None)
+
+
+def field_amount(field: Field) -> tuple[Quantity, str] | None:
+    """The amount a field gives and its kind: its value as the money grammar reads it,
+    a bare number being in the key's currency (euros when the key says none).
+
+    >>> field_amount(Field("amount", "Montant (€)", "4 500"))
+    (Quantity(value=4500, approx=False), 'other')
+    >>> field_amount(Field("amount", "Budget", "1,2 M€"))
+    (Quantity(value=1200000, approx=False), 'budget')
+    >>> field_amount(Field("amount", "Budget (k€)", "12"))
+    (Quantity(value=12000, approx=False), 'budget')
+    """
+    key = _BRACKETS.sub(" ", field.key).strip()
+    found = amount(f"{key} : {field.value}")
+    if found is not None or empty(field.value):
+        return found
+    number = _LEADING_NUMBER.search(field.value)
+    if number is None:
+        return None
+    currency = unit(field.key) or EURO
+    return amount(f"{key} : {field.value[:number.end()]} {currency}{field.value[number.end():]}")
+
+
+_BARE_COUNT = re.compile(r"\s*(?:\d[\d\s\u00a0\u202f]*|[^\W\d_]+(?:[\s-][^\W\d_]+){0,3})\s*")
+
+
+def field_count(field: Field) -> Quantity | None:
+    """The head count a field gives: its value as the people grammar reads it ("14 jeunes
+    et 2 encadrants"), else a number alone ("24", "douze").
+
+    >>> field_count(Field("people", "Participants", "24"))
+    Quantity(value=24, approx=False)
+    >>> field_count(Field("people", "Public", "8 enfants"))
+    Quantity(value=8, approx=False)
+    """
+    counted = participants(field.value)
+    if counted is not None:
+        return counted
+    if _BARE_COUNT.fullmatch(field.value):
+        value = read_number(field.value.strip())
+        return Quantity(value, False) if value is not None else None
+    return None
+
+
+def with_fields(found: Figures, text: str) -> Figures:
+    """An entry's figures, its fields' amount and head count first: a value under a key
+    that says what it is outweighs a number the entry's sentences give.
+
+    >>> from pipeline.numbers import figures
+    >>> text = "2019 : échange de jeunes pompiers\\n• Participants : 24\\n• Budget : 3 500 €"
+    >>> got = with_fields(figures(text), text)
+    >>> got.participants, got.amount, got.amount_kind
+    (Quantity(value=24, approx=False), Quantity(value=3500, approx=False), 'budget')
+    """
+    money = count = None
+    for field in fields(text):
+        if field.kind == AMOUNT and money is None:
+            money = field_amount(field)
+        elif field.kind == PEOPLE and count is None:
+            count = field_count(field)
+    if money is not None:
+        found = replace(found, amount=money[0], amount_kind=money[1])
+    if count is not None:
+        found = replace(found, participants=count)
+    return found
