@@ -76,19 +76,22 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
     snapshot = clock.timed("read", describe, source, max_bytes)
     if previous is None and not first_release and (version := up_to_date(output, snapshot.sha256)):
         return version  # this very source, released by this very code: nothing to do
-    from .emit import AFTER_VALIDATION, WHILE_VALIDATING, write_packages, write_views
-    from .extract import extract
-    from .load import read
-    from .parse import parse
-    from .places import load_locations
-    from .release import check_structure, plan_release, previous_release, shown, staging, swap_in
-    from .report import build, check_coverage
-    from .tables import tables
     from .validate import Checks, validate_staged, warm_up
     from .workers import Pool
 
-    # the validation's workers start now, and load their libraries while the page is read
+    # the validation's workers start now, before this process loads the grammar and the
+    # writers (a tenth of a second), and load frictionless meanwhile: on a small page they
+    # are what the run waits for last
     with Pool(validation_workers(snapshot), warm_up) as workers:
+        from .emit import AFTER_VALIDATION, WHILE_VALIDATING, write_packages, write_views
+        from .extract import extract
+        from .load import read
+        from .parse import parse
+        from .places import load_locations
+        from .release import check_structure, plan_release, previous_release, shown, staging, swap_in
+        from .report import build, check_coverage
+        from .tables import tables
+
         document = clock.timed("read", read, source, snapshot.data)
         page = clock.timed("parse", parse, document.blocks)
         base = None if first_release else previous_release(output, previous)
