@@ -11,6 +11,7 @@ libraries) are imported once the page is known to need a new release.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,9 +56,12 @@ def run(source: Path, output: Path, previous: Path | None = None, *,
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ReleaseError(f"{output.parent}: cannot be created ({exc.strerror})") from None
-    with locked(output):
-        return _run(source, output, previous, allow_unassigned, min_actions_ratio,
-                    timings or Timings(), first_release, max_bytes)
+    try:
+        with locked(output):
+            return _run(source, output, previous, allow_unassigned, min_actions_ratio,
+                        timings or Timings(), first_release, max_bytes)
+    finally:
+        gc.unfreeze()  # what _run set aside is collectable again (a caller may run again)
 
 
 def validation_workers(snapshot: Snapshot) -> int:
@@ -94,12 +98,17 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
 
         document = clock.timed("read", read, source, snapshot.data)
         page = clock.timed("parse", parse, document.blocks)
+        # The page read and parsed lives until the release is written: set aside from
+        # Python's collector of cycles, which otherwise walks all of it again at each full
+        # collection (a tenth of a large run's processor time; docs/benchmarks.md).
+        gc.freeze()
         base = None if first_release else previous_release(output, previous)
         out_of_range: list[dict] = []  # numbers past their column's range, made empty
         records = clock.timed("extract", extract, page, load_locations(REFERENCE_PLACES), workers,
                               base.action_texts() if base else None,  # by the workers, for a large page
                               base.partners() if base else ())
         data = clock.timed("extract", tables, records, out_of_range)
+        gc.freeze()  # the records and tables too
         check_structure(data, base, min_actions_ratio)
         report = clock.timed("coverage", build, source, snapshot.sha256, document, page, data, out_of_range)
         check_coverage(report, allow_unassigned)
