@@ -97,6 +97,7 @@ def _run(source: Path, output: Path, previous: Path | None, allow_unassigned: bo
         from .tables import tables
 
         document = clock.timed("read", read, source, snapshot.data)
+        gc.freeze()  # the page's text and blocks (see below)
         page = clock.timed("parse", parse, document.blocks)
         # The page read and parsed lives until the release is written: set aside from
         # Python's collector of cycles, which otherwise walks all of it again at each full
