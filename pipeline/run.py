@@ -11,6 +11,7 @@ libraries) are imported once the page is known to need a new release.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -72,9 +73,12 @@ def run(source: Path | Sequence[Path] | None, output: Path | None = None,
             output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ReleaseError(f"{output.parent}: cannot be created ({exc.strerror})") from None
-        with locked(output):
-            return _run(sources, output, previous, allow_unassigned, min_actions_ratio,
-                        timings or Timings(), first_release, max_bytes)
+        try:
+            with locked(output):
+                return _run(sources, output, previous, allow_unassigned, min_actions_ratio,
+                            timings or Timings(), first_release, max_bytes)
+        finally:
+            gc.unfreeze()  # what _run set aside is collectable again (a caller may run again)
 
 
 def town_pages(town: Config) -> list[Path]:
@@ -193,28 +197,37 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
     snapshot, source = _combined(snapshots), sources[0]
     if previous is None and not first_release and (version := up_to_date(output, snapshot.sha256)):
         return version  # this very source, released by this very code: nothing to do
-    from .emit import AFTER_VALIDATION, WHILE_VALIDATING, write_packages, write_views
-    from .extract import extract
-    from .load import read
-    from .parse import parse
-    from .places import load_locations
-    from .release import check_structure, plan_release, previous_release, shown, staging, swap_in
-    from .report import build, check_coverage
-    from .tables import tables
     from .validate import Checks, validate_staged, warm_up
     from .workers import Pool
 
-    # the validation's workers start now, and load their libraries while the page is read
+    # the validation's workers start now, before this process loads the grammar and the
+    # writers (a tenth of a second), and load frictionless meanwhile: on a small page they
+    # are what the run waits for last
     with Pool(validation_workers(snapshot), warm_up) as workers:
+        from .emit import AFTER_VALIDATION, WHILE_VALIDATING, write_packages, write_views
+        from .extract import extract
+        from .load import read
+        from .parse import parse
+        from .places import load_locations
+        from .release import check_structure, plan_release, previous_release, shown, staging, swap_in
+        from .report import build, check_coverage
+        from .tables import tables
+
         placed = _in_one_text([clock.timed("read", read, s.path, s.data) for s in snapshots], snapshots)
+        gc.freeze()  # the pages' text and blocks (see below)
         pages = [clock.timed("parse", parse, d.blocks, about=_about(hint)) for d, hint in placed]
         document, page = _together(placed, pages)
+        # The page read and parsed lives until the release is written: set aside from
+        # Python's collector of cycles, which otherwise walks all of it again at each full
+        # collection (a tenth of a large run's processor time; docs/benchmarks.md).
+        gc.freeze()
         base = None if first_release else previous_release(output, previous)
         out_of_range: list[dict] = []  # numbers past their column's range, made empty
         records = clock.timed("extract", extract, page, load_locations(REFERENCE_PLACES), workers,
                               base.action_texts() if base else None,  # by the workers, for a large page
                               base.partners() if base else ())
         data = clock.timed("extract", tables, records, out_of_range)
+        gc.freeze()  # the records and tables too
         check_structure(data, base, min_actions_ratio)
         report = clock.timed("coverage", build, source, snapshot.sha256, document, page, data, out_of_range)
         check_coverage(report, allow_unassigned)

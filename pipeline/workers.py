@@ -5,9 +5,11 @@ release (``pipeline/validate.py`` says what they check). Python runs one thread 
 code at a time, so work on another core needs another process.
 
 - Where the system can fork (Linux), a worker starts as a copy of the run, with the
-  pipeline's modules already loaded, in a few milliseconds; elsewhere it is spawned. Each
-  worker then runs ``warm_up`` (loading frictionless and pyarrow) while the run reads and
-  extracts the page, so that nobody waits for those imports later.
+  modules the run has loaded by then, in a few milliseconds; elsewhere it is spawned. The
+  run starts its workers before it loads the grammar (``pipeline/run.py``): a worker that
+  reads entries loads it with its first task. Each worker then runs ``warm_up`` (loading
+  frictionless) while the run reads and extracts the page, so that nobody waits for that
+  import later.
 - A worker never outlives the run: it exits as soon as the run's process is gone, even
   killed (a forked worker shares the run's open files, the output's lock among them, which
   must not stay held by a leftover process); it ignores Ctrl-C, after which the run stops

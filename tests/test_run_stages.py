@@ -107,3 +107,30 @@ def test_the_same_records_with_new_metadata_write_the_views_once_with_the_new_ve
     assert following in (release / "index.html").read_text(encoding="utf-8")
     log = json.loads((release / "changelog.json").read_text(encoding="utf-8"))["releases"][0]
     assert log["version"] == following and log["level"] == "patch"
+
+
+def test_a_run_sets_its_page_aside_from_the_collector_and_gives_it_back(tmp_path, monkeypatch, capsys):
+    """The parsed page and the tables are frozen out of Python's cycle collector while the
+    release is written (gc.freeze), and unfrozen when the run returns, even when it fails:
+    a caller that runs again in the same process (the tests) does not keep them for good."""
+    import gc
+
+    import pipeline.emit.xlsx as workbook
+
+    frozen = []
+
+    def write(layout, contents, real=workbook.write):
+        frozen.append(gc.get_freeze_count())
+        return real(layout, contents)
+    monkeypatch.setattr(workbook, "write", write)
+    assert gc.get_freeze_count() == 0
+    assert main(["run", "--output", str(tmp_path / "out"), "--first-release"]) == 0
+    assert frozen and frozen[0] > 10_000  # the page's blocks, records and rows, at least
+    assert gc.get_freeze_count() == 0
+
+    def fail(layout, contents):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(workbook, "write", fail)
+    assert main(["run", "--output", str(tmp_path / "again"), "--first-release"]) != 0
+    assert "No space left on device" in capsys.readouterr().err
+    assert gc.get_freeze_count() == 0

@@ -107,11 +107,23 @@ def identifier_title(title: str) -> str:
 def _field_column(column: Column, identifier: bool = False) -> Shown:
     name = column.name
     kind = "euro" if name in EURO_FIELDS else "wrap" if name == "text" else ""
-    label = column.label if column.categories else None
     return Shown(identifier_title(column.title) if identifier else column.title, name,
                  column.type_label, column.description,
-                 (lambda row: label(row[name])) if label else (lambda row: row[name]),
+                 _labelled(column) if column.categories else (lambda row: row[name]),
                  column.categories, column.example, kind)
+
+
+def _labelled(column: Column) -> Callable[[Row], Any]:
+    """What a vocabulary column's cell shows: the French label of the row's code, looked up
+    once for each code (a column holds a few codes, in thousands of rows)."""
+    name, labels = column.name, {}
+
+    def label(row: Row) -> Any:
+        code = row[name]
+        if code not in labels:
+            labels[code] = column.label(code)
+        return labels[code]
+    return label
 
 
 def _names(data: Tables) -> Callable[[str, Any], str | None]:
@@ -325,6 +337,8 @@ def _write_cell(sheet: Worksheet, row: int, col: int, value: Any, cell_format: A
 
 def _readme(workbook: Any, contents: Contents, layout: Layout,
             columns: list[list[Shown]]) -> None:
+    from .xlsx_cells import Sheet
+
     about, tables = contents.about, contents.tables
     bold = workbook.add_format({"bold": True, "valign": "top"})
     title = workbook.add_format({"bold": True, "font_size": 14})
@@ -332,7 +346,7 @@ def _readme(workbook: Any, contents: Contents, layout: Layout,
     link = workbook.add_format({"font_color": "blue", "underline": 1, "valign": "top"})
     header = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1,
                                   "text_wrap": True, "valign": "top"})
-    sheet = workbook.add_worksheet(README)
+    sheet = workbook.add_worksheet(README, worksheet_class=Sheet)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)  # printed, the read-me is one page wide
     widths = [24, 30, 24, 10, 70, 45, 30]
@@ -401,6 +415,8 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
     """Write the workbook; the warnings are the cells that had to be cut."""
     import xlsxwriter
 
+    from .xlsx_cells import Sheet
+
     data, tables, about = contents.data, contents.tables, contents.about
     path = layout.view(FOLDER, SUFFIX)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -419,7 +435,7 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
     _readme(workbook, contents, layout, columns)
     warnings: list[dict[str, Any]] = []
     for sheet_name, table, shown in zip(sheet_names(tables)[1:], tables, columns, strict=True):
-        sheet = workbook.add_worksheet(sheet_name)
+        sheet = workbook.add_worksheet(sheet_name, worksheet_class=Sheet)
         sheet.set_landscape()
         sheet.fit_to_pages(1, 0)  # printed: one page wide, as many pages down as it takes
         sheet.repeat_rows(0)  # the header row on every printed page
@@ -439,6 +455,8 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
         for c, column in enumerate(shown):
             sheet.write_string(0, c, column.title, header)
         wrapped = [c for c, column in enumerate(shown) if column.kind == "wrap"]
+        cell_formats = [formats[column.kind] for column in shown]
+        write_string = sheet._write_string  # write_string without its A1-notation wrapper
         for r, (record, cells) in enumerate(zip(rows, values, strict=True), start=1):
             if wrapped:
                 sheet.set_row(r, row_height([(str(cells[c]), widths[c]) for c in wrapped
@@ -446,7 +464,11 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
             for c, value in enumerate(cells):
                 if value is None or value == "":  # an empty cell (as _write_cell leaves it)
                     continue
-                if _write_cell(sheet, r, c, value, formats[shown[c].kind], day) \
+                # a text short enough to fit (nearly all of them) is written at once; any
+                # other value as _write_cell writes it
+                if value.__class__ is str and 2 * len(value) <= CELL_LIMIT:
+                    write_string(r, c, value, cell_formats[c])
+                elif _write_cell(sheet, r, c, value, cell_formats[c], day) \
                         and shown[c].code in record:
                     warnings.append({
                         "line": record.get("source_line"),

@@ -1,0 +1,89 @@
+"""The workbook's own cell writer (pipeline/emit/xlsx_cells.py) writes the bytes XlsxWriter
+writes, for every kind of text and number the workbook holds, with or without a format, a
+row format or a column format; and a text XlsxWriter would copy into the file as markup is
+escaped instead."""
+
+import zipfile
+from datetime import date
+from xml.etree import ElementTree
+
+import xlsxwriter
+
+from pipeline.emit.xlsx import OPTIONS
+from pipeline.emit.xlsx_cells import Sheet
+
+TEXTS = [
+    "court", "été, Ivry-sur-Seine", "🌍 Gao — Mali", "  espace devant", "espace derrière ",
+    "\tune tabulation", "ligne\nsuivante\n", "fin\r", "a\u00a0", "\u2003début", "\u2028",
+    "x & y < z > w \"cité\" 'apostrophe'", "&amp; déjà écrit", "contrôle\x00\x01\x1f fin",
+    "_x0041_ ressemble à un échappement", "_x00ZZ_ n'en est pas un", "_X0041_",
+    "non-caractères \ufffe \uffff", "=1+1", "+33 1 23", "-5", "@nom", "https://exemple.fr",
+    "<b>gras</b>", "<r>", "</r>", "x" * 5000,
+]
+NUMBERS = [0, 1, -7, 2003, 1_500_000, 0.1, 2.5e-7, 1e21, 123456789.123456789, -0.0]
+DATES = [date(1990, 1, 1), date(2024, 2, 29)]
+
+
+def _sheet_xml(path, worksheet_class):
+    workbook = xlsxwriter.Workbook(str(path), OPTIONS)
+    bold = workbook.add_format({"bold": True})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    sheet = workbook.add_worksheet("Feuille", worksheet_class=worksheet_class)
+    sheet.set_column(1, 1, 30, wrap)  # a column format, shown by cells without their own
+    sheet.set_column(4, 4, 12, None)
+    row = 0
+    for text in TEXTS:
+        sheet.set_row(row, 30, bold if row % 5 == 0 else None)  # a row format, now and then
+        sheet.write_string(row, 0, text)
+        sheet.write_string(row, 1, text)
+        sheet.write_string(row, 2, text, wrap)
+        sheet.write_string(row, 3, text, bold)
+        sheet.write_string(row, 4, text)
+        sheet.write_string(row, 30, text)  # past column Z: two letters
+        row += 1
+    for number in NUMBERS:
+        sheet.write_number(row, 0, number)
+        sheet.write_number(row, 1, number)
+        sheet.write_number(row, 2, number, bold)
+        row += 1
+    for day_ in DATES:
+        sheet.write_datetime(row, 0, day_, day)
+        sheet.write_datetime(row, 1, day_, day)
+        row += 1
+    sheet.write_boolean(row, 0, True)  # left to XlsxWriter: the same by construction
+    sheet.write_url(row, 1, "https://exemple.fr", None, "lien")
+    sheet.merge_range(row + 1, 0, row + 1, 3, "fusion", wrap)
+    sheet.write_string(70_000, 0, "loin")  # a row past 65,536
+    workbook.close()
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_the_cells_are_written_as_xlsxwriter_writes_them(tmp_path):
+    ours = _sheet_xml(tmp_path / "ours.xlsx", Sheet)
+    theirs = _sheet_xml(tmp_path / "theirs.xlsx", None)
+    assert b"_x005F_x0041_" in ours and b"_x0000_" in ours and b"x &amp; y &lt; z &gt; w" in ours
+    assert b'<t xml:space="preserve">  espace devant</t>' in ours
+    assert ours == theirs
+
+
+def test_a_text_that_looks_like_xlsxwriters_markup_is_escaped(tmp_path):
+    """XlsxWriter copies "<r>…</r>" into the sheet unescaped (its own rich strings look so):
+    a page's text would be markup in the file. The workbook's writer escapes it."""
+    texts = ["<r><t>injecté</t></r>", "<r>x</r><c r=\"A9\"><v>1</v></c><r></r>"]
+    for worksheet_class, escaped in ((Sheet, True), (None, False)):
+        path = tmp_path / f"{escaped}.xlsx"
+        workbook = xlsxwriter.Workbook(str(path), OPTIONS)
+        sheet = workbook.add_worksheet("Feuille", worksheet_class=worksheet_class)
+        for row, text in enumerate(texts):
+            sheet.write_string(row, 0, text)
+        workbook.close()
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read("xl/worksheets/sheet1.xml").decode()
+        assert ("<t>&lt;r&gt;&lt;t&gt;injecté&lt;/t&gt;&lt;/r&gt;</t>" in xml) is escaped
+        assert ("<is><r><t>injecté</t></r></is>" in xml) is not escaped
+        if escaped:  # the file reads back: the text is one cell's text, whole
+            ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+            cells = ElementTree.fromstring(xml).findall(".//m:c", ns)
+            assert ["".join(c.itertext()) for c in cells] == texts
