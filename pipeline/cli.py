@@ -603,7 +603,7 @@ def main(argv: list[str] | None = None) -> int:
         from .config import using
         # the town file, read and checked (it may be malformed) before anything, and the
         # current town for this command only
-        with using(args.town):
+        with using(getattr(args, "town", None)):  # the national command has none
             args.handler(args)
         sys.stdout.flush()  # a closed pipe must fail here, inside the try, not at exit
     except PipelineError as exc:

@@ -32,6 +32,10 @@ SCHEMA = DATA / "town.schema.json"
 CONFIG = DEFAULT_TOWN
 
 
+# An INSEE code of a commune (the town file's schema checks the same pattern).
+_COMMUNE = re.compile(r"[0-9][0-9AB][0-9]{3}")
+
+
 @dataclass(frozen=True)
 class Town:
     name: str
@@ -45,8 +49,9 @@ class Town:
 
     @property
     def zone(self) -> str:
-        """The commune's zone id on data.gouv.fr (``fr:commune:`` and its INSEE code)."""
-        return f"fr:commune:{self.insee}"
+        """The commune's zone id on data.gouv.fr (``fr:commune:`` and its INSEE code); the
+        country's for a release that is no commune's (the national table: "FR")."""
+        return f"fr:commune:{self.insee}" if _COMMUNE.fullmatch(self.insee) else "country:fr"
 
     @property
     def names(self) -> tuple[str, ...]:

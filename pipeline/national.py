@@ -22,7 +22,7 @@ and swapped in as a town's is (``pipeline/release.py``), with the same packages 
   were added or removed. The version follows the same rules as a town's (schema: major;
   rows added or removed, a town added or removed: minor; values: patch).
 - **Identity.** The national release is nobody's town: its metadata (name, title,
-  description, publisher, file stem) are written once below, in :data:`IDENTITY` and
+  description, publisher, file stem) are written once below, in :func:`identity` and
   :data:`PACKAGE`; the views take them through the same configuration and schemas every
   stage reads (:func:`national_scope`), so that no writer needs a second code path. Until a
   town is chosen per run by an argument (``--town FILE``), the scope swaps the process's
@@ -46,11 +46,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .config import using
 from .errors import InputError, ReleaseError
 from .layout import Layout, locked
 from .timing import NO_TIMINGS, Timings
 
 if TYPE_CHECKING:
+    from .config import Config
     from .changes import Changes, Content
     from .tables import Tables
 
@@ -58,23 +60,6 @@ TOWN, TOWN_NAME = "town_insee", "town_name"
 NATIONAL_NAME = "jumelages-cooperations-communes"
 # The national release's identity, in the configuration's own format (``city.toml``): the
 # views name their files after its stem, and say who publishes it.
-IDENTITY = """\
-[town]
-name = "France"
-short_names = ["France"]
-demonym = "français"
-insee = "FR"
-
-[page]
-url = "https://www.data.gouv.fr"
-
-[publisher]
-name = "Publications communales des jumelages et coopérations décentralisées"
-url = "https://www.data.gouv.fr"
-
-[release]
-stem = "jumelages-national"
-"""
 PACKAGE = {
     "name": NATIONAL_NAME,
     "title": "Jumelages et coopérations décentralisées des communes françaises",
@@ -91,6 +76,23 @@ PACKAGE = {
 TOWN_DESCRIPTION = ("Code officiel géographique (INSEE) de la commune dont la publication donne "
                     "cette ligne. Avec l'identifiant de la ligne, c'est sa clé dans la table "
                     "nationale.")
+
+
+def identity(root: Path) -> Config:
+    """Who the national release is, as the configuration every stage reads: France (no
+    commune: its zone on data.gouv.fr is the country's), the packages' name and texts of
+    :data:`PACKAGE`, its own file stem; its folders under ``root``."""
+    from .config import Config, Contact, Publication, Source, Town
+
+    publisher = "Publications communales des jumelages et coopérations décentralisées"
+    return Config(
+        Town("France", ("France",), "français", "FR"), (Source("https://www.data.gouv.fr"),),
+        publisher, "https://www.data.gouv.fr", "jumelages-national",
+        Contact(publisher, "https://www.data.gouv.fr"),
+        Publication(NATIONAL_NAME, str(PACKAGE["title"]), str(PACKAGE["description"]),
+                    "Publications communales (une par commune), faites par ce pipeline à "
+                    "partir de la page de chaque commune"),
+        root / "release", root / "raw")
 
 
 # --- The national schemas -------------------------------------------------------------------
@@ -146,32 +148,10 @@ def _write_national_schemas(folder: Path) -> None:
 
 
 def _clear_caches() -> None:
-    from . import config, schemas
+    from . import schemas
 
-    for function in (schemas.package_template, schemas._schema_file, schemas.table_schema,
-                     config.config):
+    for function in (schemas.package_template, schemas._schema_file, schemas.table_schema):
         function.cache_clear()
-
-
-@contextmanager
-def use_town(path: Path) -> Iterator[None]:
-    """Read the town configuration in ``path`` instead of ``city.toml`` for the block (the
-    configuration is read through :func:`pipeline.config.config`, cached, with its path as
-    default): how a national run makes each town's release until a town is chosen per run
-    by an argument. The grammar's few caches built from the town (its demonym among the
-    people nouns, the pattern of its name beside a partner's) keep the first town's."""
-    from . import config
-
-    function = config.config.__wrapped__
-    before = function.__defaults__
-    function.__defaults__ = (path,)
-    config.config.cache_clear()
-    try:
-        config.config()  # a bad file is one line here, before anything is written
-        yield
-    finally:
-        function.__defaults__ = before
-        config.config.cache_clear()
 
 
 @contextmanager
@@ -184,12 +164,11 @@ def national_scope() -> Iterator[None]:
         root = Path(folder)
         (root / "schemas").mkdir()
         _write_national_schemas(root / "schemas")
-        (root / "national.toml").write_text(IDENTITY, encoding="utf-8")
         before = schemas.SCHEMA_DIR
         schemas.SCHEMA_DIR = root / "schemas"
         _clear_caches()
         try:
-            with use_town(root / "national.toml"):
+            with using(identity(root)):
                 yield
         finally:
             schemas.SCHEMA_DIR = before
@@ -582,7 +561,7 @@ def town_release(job: TownJob) -> TownResult:
 
     start = time.perf_counter()
     try:
-        with use_town(job.town):
+        with using(job.town):
             result = run(job.source, job.output, first_release=not Layout(job.output).is_release())
     except PipelineError as exc:
         return TownResult(str(job.output), "", None, time.perf_counter() - start, str(exc))

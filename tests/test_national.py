@@ -2,7 +2,7 @@
 keyed by town, with a change log by town; and what the national command refuses.
 
 Each town is a configuration and a page written here (Ivry's real page for one of them),
-run by ``run`` with its own identity (:func:`pipeline.national.use_town`); the facts checked
+run by ``run`` with its own identity (:func:`pipeline.config.using`); the facts checked
 come from these pages and configurations, not from a run.
 """
 
@@ -16,7 +16,8 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.errors import InputError, ReleaseError
-from pipeline.national import TownJob, national_scope, reading, run_towns, use_town
+from pipeline.config import using
+from pipeline.national import TownJob, national_scope, reading, run_towns
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_PAGE = ROOT / "raw" / "ivry-jumelages.txt"
@@ -71,17 +72,23 @@ def write_town(folder: Path, stem: str) -> Path:
     path.write_text(f"""[town]
 name = "{name}"
 short_names = ["Ivry"]
-demonym = "{demonym}"
+demonyms = ["{demonym}"]
 insee = "{insee}"
 
-[page]
+[[sources]]
 url = "https://example.org/{stem}/jumelages"
 
-[publisher]
-name = "Ville d'{name}"
-url = "https://example.org/{stem}"
+[publication]
+publisher = "Ville d'{name}"
+publisher_url = "https://example.org/{stem}"
+dataset = "{stem}-jumelages"
+title = "Jumelages de {{town}}"
+description = "Les partenaires de {{town}} et les actions menées avec chacun."
+source_title = "Ville de {{town}}, page des jumelages"
 
 [release]
+folder = "releases/{stem}"
+raw = "raw/{stem}"
 stem = "{stem}-jumelages"
 """, encoding="utf-8")
     return path
@@ -229,7 +236,7 @@ def test_the_national_release_is_publishable(national):
     with reading(national), verified_copy(national, ("csv", "parquet", "json")) as bundle:
         assert (bundle.name, bundle.version) == ("jumelages-cooperations-communes", "1.0.0")
         names = {f.key for f in bundle.files}
-    assert {"xlsx/jumelages-national.xlsx", "csv/partners.csv", "CHANGELOG.md"} <= names
+    assert {"xlsx/jumelages-national.xlsx", "csv/partners.csv", "README.md", "index.html"} <= names
 
 
 def test_the_change_log_names_each_towns_changes(towns, national, tmp_path, capsys):
@@ -353,6 +360,6 @@ def test_the_scopes_put_everything_back():
         assert config().stem == "jumelages-national"
         assert table_schema("people")["primaryKey"] == ["town_insee", "person_id"]
     assert config().town == town and table_schema("people")["primaryKey"] == ["person_id"]
-    with pytest.raises(Exception, match="no such file"), use_town(Path("/nonexistent/town.toml")):
+    with pytest.raises(Exception, match="no such file"), using(Path("/nonexistent/town.toml")):
         pass
     assert config().town == town
