@@ -155,8 +155,8 @@ def _losing_an_entry(monkeypatch):
     import pipeline.parse  # run imports the stage when it runs it: it gets this one
     real = pipeline.parse.parse
 
-    def losing(blocks):
-        page = real(blocks)
+    def losing(blocks, about=None):
+        page = real(blocks, about)
         del page.sections[1].entries[0]
         return page
     monkeypatch.setattr(pipeline.parse, "parse", losing)

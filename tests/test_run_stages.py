@@ -21,7 +21,7 @@ from .conftest import ROOT, SNAPSHOT, forget_fingerprint
 # worker pool and its size, the reference places extract reads, the validation's checks.
 HELPERS = {"up_to_date", "Pool", "validation_workers", "load_locations", "Checks", "Result",
            # a town's several pages read into one release (run.py's helpers)
-           "_cited", "_combined", "_in_one_text", "_hint", "_together"}
+           "_cited", "_combined", "_in_one_text", "_about", "_together"}
 
 
 def run_calls() -> list[str]:
