@@ -415,7 +415,8 @@ def test_the_dictionary_reads_at_both_widths(browser, fresh_release, tmp_path, w
     tables = len(table_names())
     if width == 390:
         assert seen["folded"] == [False] * tables  # folded until a reader opens one: no table shown
-        assert seen["height"] < 30_000, seen["height"]
+        # short: the issue's page was 49,000 px; 30,161 px since the archives' downloads
+        assert seen["height"] < 31_000, seen["height"]
     else:
         assert seen["folded"] == [True] * tables  # shown on a desk
         assert seen["figures"][1] <= 900  # the first screen shows the figures
@@ -494,11 +495,11 @@ def test_the_page_links_every_row_to_its_line_and_lists_downloads(browser, fresh
     assert len(ongoing) == 4
     assert all(abs(sum(float(x) for x in re.findall(r"[\d.]+(?=%)", s)) - 100) < 0.05 for s in ongoing)
     assert not document.xpath("//svg//title")  # no tooltip repeating a label
-    # downloads: the workbook first, then CSV, Parquet, JSON, the page text and the dictionary
+    # downloads: the workbook first, then CSV, Parquet, JSON, the page text, the archives and the dictionary
     links = document.xpath("//table[@id='downloads']//a/@href")
     groups = document.xpath("//table[@id='downloads']/tbody/@data-group")
     assert links[0] == "xlsx/ivry-jumelages.xlsx" and all(not link.startswith("http") for link in links)
-    assert groups == ["xlsx", "csv", "parquet", "json", "sqlite", "source", ""]
+    assert groups == ["xlsx", "csv", "parquet", "json", "sqlite", "source", "zip", ""]
     assert links.index("source/ivry-jumelages.txt") < links.index("README.md")
     sizes = document.xpath("//table[@id='downloads']//td[@class='size']/text()")
     assert len(sizes) == len(links) and all(re.fullmatch(r"[\d,]+ (o|ko|Mo)", s) for s in sizes)
