@@ -1,6 +1,6 @@
 """The corpus of forms (pipeline/french/corpus/dates.toml) against the grammar: every
 example and variant of every form reads as the corpus says, its EDTF string is EDTF for
-python-edtf with the same bounds, and the README's table of forms is the corpus'."""
+python-edtf with the same bounds, and docs/reading.md's table of forms is the corpus'."""
 
 import re
 from datetime import date, timedelta
@@ -110,9 +110,9 @@ def test_the_corpus_holds_every_kind_of_reading():
     assert len(FORMS) >= 40 and len(WRITINGS) >= 170
 
 
-# --- The README's table is the corpus' ---------------------------------------------------------
+# --- docs/reading.md's table is the corpus' ------------------------------------------------------
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = (ROOT / "docs" / "reading.md").read_text(encoding="utf-8")
 
 
 def test_the_readme_holds_the_table_of_date_forms():
@@ -121,7 +121,7 @@ def test_the_readme_holds_the_table_of_date_forms():
 
 def test_the_readme_table_is_the_corpus():
     assert with_tables(README) == README, (
-        f"README.md's table of forms differs from pipeline/french/corpus/dates.toml: `{COMMAND}` rewrites it")
+        f"docs/reading.md's table of forms differs from pipeline/french/corpus/dates.toml: `{COMMAND}` rewrites it")
 
 
 def test_the_table_has_a_row_a_form():

@@ -70,11 +70,11 @@ def test_the_console_script_is_the_one_the_synopsis_uses():
 
 
 def test_the_corpus_table_is_the_runners():
-    """The README's "Corpus: precision and recall" table is what `python -m tests.corpus.score
+    """The "Corpus: precision and recall" table of docs/corpus.md is what `python -m tests.corpus.score
     --markdown` prints today (`--record` writes it)."""
     from .corpus import score
 
-    assert score.readme_table(README) == score.markdown(score.results())
+    assert score.readme_table(score.README.read_text(encoding="utf-8")) == score.markdown(score.results())
 
 
 def test_the_french_quick_start_comes_first_and_its_commands_exist():

@@ -1,5 +1,5 @@
 """The stages in plain sight: ``pipeline/run.py`` calls them one a line, in the order the
-README's "Layout and data flow" draws them, and a run whose records are unchanged writes
+"Layout and data flow" of docs/architecture.md draws them, and a run whose records are unchanged writes
 each view once (and none into the output when no file differs)."""
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ def run_calls() -> list[str]:
 
 
 def readme_stages() -> list[str]:
-    """The first column of the README's diagram of the stages."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The first column of the diagram of the stages in docs/architecture.md."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     section = text.split("## Layout and data flow\n", 1)[1]
     diagram = section.split("```\n", 2)[1]
     return re.findall(r"^  ([a-z_]+) ", diagram, flags=re.MULTILINE)

@@ -1,12 +1,13 @@
 """The corpus of forms: what each form the grammars read looks like on a page, and what it
 means, as data (``corpus/<name>.toml``, one ``[[form]]`` each). The tests read it to check
-every example against the grammar; this module writes the README's tables of forms from it,
-so that the README, the tests and the code cannot drift apart.
+every example against the grammar; this module writes the tables of forms of docs/reading.md (the
+reference on how the page is read) from it, so that the docs, the tests and the code cannot
+drift apart.
 
     python -m pipeline.french.forms --markdown          # print the tables
-    python -m pipeline.french.forms --readme README.md  # rewrite README.md's tables in place
+    python -m pipeline.french.forms --readme docs/reading.md  # rewrite its tables in place
 
-README.md holds each table between ``<!-- forms:<name> -->`` and ``<!-- /forms:<name> -->``.
+docs/reading.md holds each table between ``<!-- forms:<name> -->`` and ``<!-- /forms:<name> -->``.
 
 >>> forms("dates")[0]["examples"]
 ['2012', 'En 2012']
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 CORPORA = ("dates",)
-COMMAND = "python -m pipeline.french.forms --readme README.md"
+COMMAND = "python -m pipeline.french.forms --readme docs/reading.md"
 
 
 @cache
@@ -104,11 +105,11 @@ def blocks(text: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline.french.forms",
-        description="Write the README's tables of forms from the corpus of forms.")
+        description="Write the tables of forms of docs/reading.md from the corpus of forms.")
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--markdown", action="store_true", help="print the tables of forms")
     action.add_argument("--readme", metavar="PATH", type=Path,
-                        help="rewrite the tables between the markers of this README in place")
+                        help="rewrite the tables between the markers of this file (docs/reading.md) in place")
     args = parser.parse_args(argv)
     if args.markdown:
         for name in CORPORA:

@@ -2,9 +2,9 @@
 actions, periods and fields right, per page and per corpus.
 
     python -m tests.corpus.score              # per page, then the table
-    python -m tests.corpus.score --markdown   # the table only, as the README shows it
+    python -m tests.corpus.score --markdown   # the table only, as docs/corpus.md shows it
     python -m tests.corpus.score --record     # write today's figures to scores.json and
-                                              # the table to README.md
+                                              # the table to docs/corpus.md
 
 Each page is read in-process (``read_bytes`` → ``parse`` → ``extract``), with the matching
 rules of the shared scorer (``/work/shared/tools/score_extraction.py``):
@@ -37,13 +37,13 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SCORES = HERE / "scores.json"
-README = HERE.parent.parent / "README.md"
-README_SECTION = "## Corpus: precision and recall"
+README = HERE.parent.parent / "docs" / "corpus.md"
+README_SECTION = "# Corpus: precision and recall"
 CORPORA = ("real", "edited")
 PAGE_SUFFIXES = (".txt", ".html")
 
 # Pages whose gold is not ``<stem>.gold.json`` (the town's own page and its CMS renderings
-# share one gold; see README.md). A page with no gold is not scored.
+# share one gold; see docs/corpus.md). A page with no gold is not scored.
 GOLD_OF = {
     "edited/ivry-jumelages.txt": "gold_seed.json",
     "edited/seed-wp.html": "gold_seed.json",
@@ -252,7 +252,7 @@ def _pct(n: int, d: int) -> str:
 
 
 def markdown(found: tuple[PageResult, ...]) -> str:
-    """The README's table: one row per corpus and the total."""
+    """docs/corpus.md's table: one row per corpus and the total."""
     lines = ["| corpus | pages | pages read | partners P / R | dated actions P / R "
              "| periods right | fields right |",
              "|---|---:|---:|---:|---:|---:|---:|"]
@@ -296,7 +296,7 @@ def recorded() -> dict[str, dict[str, float | None]]:
 
 
 def _table_span(text: str) -> tuple[int, int]:
-    """Where the first Markdown table of the README's corpus section starts and ends."""
+    """Where the first Markdown table of docs/corpus.md starts and ends."""
     start = text.index(README_SECTION)
     end = text.find("\n## ", start + 1)
     lines = text[start:end if end >= 0 else len(text)].splitlines(keepends=True)
@@ -308,12 +308,12 @@ def _table_span(text: str) -> tuple[int, int]:
             last = offset
         offset += len(line)
     if first is None:
-        raise ValueError(f"no table under {README_SECTION!r} in README.md")
+        raise ValueError(f"no table under {README_SECTION!r} in docs/corpus.md")
     return first, last if last is not None else offset
 
 
 def readme_table(text: str) -> str:
-    """The table the README shows under "Corpus: precision and recall"."""
+    """The table docs/corpus.md shows under "Corpus: precision and recall"."""
     first, last = _table_span(text)
     return text[first:last]
 
@@ -344,7 +344,7 @@ def report(found: tuple[PageResult, ...], verbose: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.corpus.score", description=__doc__.split("\n")[0])
     ap.add_argument("--markdown", action="store_true", help="print the README's table only")
-    ap.add_argument("--record", action="store_true", help="write the figures to scores.json and the table to README.md")
+    ap.add_argument("--record", action="store_true", help="write the figures to scores.json and the table to docs/corpus.md")
     ap.add_argument("-v", "--verbose", action="store_true", help="list each page's problems")
     args = ap.parse_args(argv)
     found = results()
@@ -357,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.record:
         record(found)
         write_readme_table(markdown(found))
-        print("\nrecorded in tests/corpus/scores.json and README.md")
+        print("\nrecorded in tests/corpus/scores.json and docs/corpus.md")
     return 0
 
 
