@@ -33,17 +33,23 @@ def town_file(folder: Path, number: int) -> Path:
     path.write_text(f"""[town]
 name = "Ivry-synthétique-{number:04d}"
 short_names = ["Ivry"]
-demonym = "ivryen"
+demonyms = ["ivryen"]
 insee = "{code}"
 
-[page]
+[[sources]]
 url = "https://example.org/{code}/jumelages"
 
-[publisher]
-name = "Commune synthétique {number:04d}"
-url = "https://example.org/{code}"
+[publication]
+publisher = "Commune synthétique {number:04d}"
+publisher_url = "https://example.org/{code}"
+dataset = "town-{code}"
+title = "Jumelages de {{town}}"
+description = "Les partenaires de {{town}} et les actions menées avec chacun."
+source_title = "Commune de {{town}}, page des jumelages"
 
 [release]
+folder = "../releases/{number:04d}"
+raw = "raw-{code}"
 stem = "town-{code}"
 """, encoding="utf-8")
     return path
