@@ -105,30 +105,39 @@ def test_a_town_with_one_page_per_partner(tmp_path):
     assert [s["sha256"] for s in sources[:2]] == [e["sha256"] for e in manifest["snapshots"]]
 
 
+def _one_page_town(folder: Path, name: str, short: str, insee: str, page: str, source: str,
+                   more: str = "") -> Path:
+    """A town of one page written in the test: the page (``pages/page.txt``) and the town
+    file naming it (``source``: the ``[[sources]]`` keys after its snapshot; ``more``: other
+    tables), its release in ``out/``; the file's path."""
+    (folder / "pages").mkdir(parents=True)
+    (folder / "pages" / "page.txt").write_text(page, encoding="utf-8")
+    slug = folder.name
+    (folder / "town.toml").write_text(
+        f'[town]\nname = "{name}"\nshort_names = ["{short}"]\ndemonyms = ["habitant"]\n'
+        f'insee = "{insee}"\n\n[[sources]]\nurl = "https://www.{slug}.example/page"\n'
+        f'snapshot = "pages/page.txt"\n{source}\n{more}'
+        f'[publication]\npublisher = "Mairie de {{town}}"\npublisher_url = "https://www.{slug}.example"\n'
+        f'dataset = "{slug}"\ntitle = "Jumelages de {{town}}"\ndescription = "Les jumelages de {{town}}."\n'
+        f'source_title = "Mairie de {{town}}"\n\n[release]\nfolder = "out"\nraw = "raw"\nstem = "{slug}"\n',
+        encoding="utf-8")
+    return folder / "town.toml"
+
+
 def test_a_page_per_partner_told_as_a_story_is_read_as_the_partner_the_town_file_names(tmp_path):
     """A town with one page per partner whose pages are stories with no partner heading (a
     visit report names its partner's town only in passing): the town file's ``partner`` and
     ``country`` make each page that partner's section, its dated sentences its actions."""
     folder = tmp_path / "saint-aubin"
-    (folder / "pages").mkdir(parents=True)
-    (folder / "pages" / "visite.txt").write_text(
+    town = _one_page_town(
+        folder, "Saint-Aubin-les-Bois", "Saint-Aubin", "27999",
         "Retour sur la visite de printemps\n\n"
         "Une belle semaine d'échanges entre nos deux villes.\n\n"
         "En avril 2018, une délégation de douze élus et habitants s'est rendue à Nová Ves pour "
         "signer la charte d'amitié.\n\n"
         "L'année suivante, 30 collégiens ont été accueillis à Saint-Aubin pendant une semaine.\n",
-        encoding="utf-8")
-    (folder / "town.toml").write_text(
-        '[town]\nname = "Saint-Aubin-les-Bois"\nshort_names = ["Saint-Aubin"]\n'
-        'demonyms = ["albinien"]\ninsee = "27999"\n\n'
-        '[[sources]]\nurl = "https://www.saint-aubin.example/visite"\n'
-        'snapshot = "pages/visite.txt"\npartner = "Nová Ves"\ncountry = "Slovaquie"\n\n'
-        '[publication]\npublisher = "Mairie de Saint-Aubin-les-Bois"\n'
-        'publisher_url = "https://www.saint-aubin.example"\ndataset = "saint-aubin-jumelage"\n'
-        'title = "Jumelage de {town}"\ndescription = "Le jumelage de {town}."\n'
-        'source_title = "Mairie de {town}"\n\n'
-        '[release]\nfolder = "out"\nraw = "raw"\nstem = "saint-aubin"\n', encoding="utf-8")
-    assert main(["run", "--town", str(folder / "town.toml")]) == 0
+        'partner = "Nová Ves"\ncountry = "Slovaquie"\n')
+    assert main(["run", "--town", str(town)]) == 0
     release = folder / "out"
     assert [(p["name"], p["country_name"], p["country_code"]) for p in _rows(release, "partners")] == [
         ("Nová Ves", "Slovaquie", "SK")]
@@ -277,8 +286,8 @@ def test_the_town_files_hints_fill_what_the_page_does_not_say(tmp_path):
     rubric the file lists as no partner is set aside, not published as a partner. What the
     page says wins over a hint (Kassel's country and year are the page's)."""
     folder = tmp_path / "bourg-neuf"
-    (folder / "pages").mkdir(parents=True)
-    (folder / "pages" / "jumelages.txt").write_text(
+    town = _one_page_town(
+        folder, "Bourg-Neuf-sur-Lys", "Bourg-Neuf", "59999",
         "Nos villes amies\n\n"
         "Koupéla\n\n"
         "2014 : envoi de 300 livres à l'école de Koupéla.\n\n"
@@ -286,23 +295,13 @@ def test_the_town_files_hints_fill_what_the_page_does_not_say(tmp_path):
         "Une charte de jumelage avec Cassel a été signée en 1985.\n\n"
         "Mai 2019 : accueil de 20 choristes de Cassel à Bourg-Neuf.\n\n"
         "Actualité\n\n"
-        "Juin 2021 : la fête des jumelages est reportée.\n", encoding="utf-8")
-    (folder / "town.toml").write_text(
-        '[town]\nname = "Bourg-Neuf-sur-Lys"\nshort_names = ["Bourg-Neuf"]\n'
-        'demonyms = ["bourgneuvien"]\ninsee = "59999"\n\n'
-        '[[sources]]\nurl = "https://www.bourg-neuf.example/jumelages"\n'
-        'snapshot = "pages/jumelages.txt"\n\n'
+        "Juin 2021 : la fête des jumelages est reportée.\n", "",
         '[hints]\nnot_partners = ["Actualité"]\n\n'
         '[[hints.partners]]\nname = "Koupéla"\ncountry = "Burkina Faso"\nagreement_year = 2009\n'
         'location = { latitude = 12.1794, longitude = -0.3517, source = "GeoNames 2358155" }\n\n'
         '[[hints.partners]]\nname = "Kassel"\naliases = ["Cassel"]\ncountry = "Autriche"\n'
-        'agreement_year = 1990\n\n'
-        '[publication]\npublisher = "Mairie de Bourg-Neuf-sur-Lys"\n'
-        'publisher_url = "https://www.bourg-neuf.example"\ndataset = "bourg-neuf-jumelages"\n'
-        'title = "Jumelages de {town}"\ndescription = "Les jumelages de {town}."\n'
-        'source_title = "Mairie de {town}"\n\n'
-        '[release]\nfolder = "out"\nraw = "raw"\nstem = "bourg-neuf"\n', encoding="utf-8")
-    assert main(["run", "--town", str(folder / "town.toml"), "--allow-unassigned"]) == 0
+        'agreement_year = 1990\n\n')
+    assert main(["run", "--town", str(town), "--allow-unassigned"]) == 0
     release = folder / "out"
     assert [(p["partner_id"], p["country_code"], p["agreement_year"], p["latitude"], p["location_source"])
             for p in _rows(release, "partners")] == [
