@@ -18,16 +18,16 @@ import pytest
 from pipeline import http
 from pipeline.cli import main
 from pipeline.errors import NetworkError, PortalError
-
-# Each test publishes a whole release (its verified copy, hashes and validation: about 1.5 s):
-# sixty of them are a minute and a half of processor time, kept out of `make check`'s loop.
-pytestmark = pytest.mark.slow
 from pipeline.publish import PORTALS
 from pipeline.publish.bundle import verified_copy
 
 from .fake_portals import send
 from .http_server import Server
 from .portals.releases import build
+
+# Each test publishes a whole release (its verified copy, hashes and validation: about 1.5 s):
+# sixty of them are a minute and a half of processor time, kept out of `make check`'s loop.
+pytestmark = pytest.mark.slow
 
 KEY = "test-key-not-a-secret"
 BIG = 17 * 1024 * 1024  # past the 16 MiB an answer may hold
