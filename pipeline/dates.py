@@ -1050,6 +1050,7 @@ def _participle_clause(sentence: str) -> int:
 _MONTH_NAMES = {n: w for w, n in MONTHS.items()}
 
 
+@lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """A label as an entry's id says it: its tokens in one spelling, one space apart, so
     that typography alone never changes an id. Case, accents (composed or not), dashes,
@@ -1062,6 +1063,8 @@ def label_key(label: str) -> str:
     ('septembre 2019', '2014 - 2016', 'janvier - fevrier 2022')
     >>> label_key("2006 – 2008"), label_key("2020, 2021 et 2022"), label_key("Du 3-5 juillet 2023")
     ('2006 - 2008', '2020 , 2021 et 2022', 'du 3 - 5 juillet 2023')
+
+    A page writes the same labels again and again ("2019"): each is read once (cached).
     """
     toks = list(tokens(label))  # a label is at most MAX_LABEL characters long
     words = []
