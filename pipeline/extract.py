@@ -352,8 +352,9 @@ def _direction(text: str, read: tuple[str, bool], town: Town) -> str:
     trip = bool(rules.trip.search(text) or (hosting and rules.hosted_by_partner.search(text)))
     hosts = rules.host_clause.sub("", rules.hosted_by_partner.sub("", text)) if hosting else ""
     visit = bool(rules.hosted.search(hosts) or rules.coming.search(text))
-    came, went = _by_people(rules, text)
-    return DIRECTIONS[(visit or (came and not trip), trip or (went and not visit))]
+    if visit or trip:  # who is named where decides only when the words do not
+        return DIRECTIONS[(visit, trip)]
+    return DIRECTIONS[_by_people(rules, text)]
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n]")
@@ -393,12 +394,14 @@ def _by_people(rules: _DirectionRules, text: str) -> tuple[bool, bool]:
     town not, went."""
     here = bool(rules.here.search(text))
     ours = any(names_people(m["word"]) for m in rules.town_people.finditer(text))
-    theirs = any(names_people(m["word"]) and _elsewhere(rules, m["place"])
-                 for m in rules.people_of.finditer(text)) or any(
-        not rules.town.search(m["rest"]) and not rules.trip.match(m.group())
-        for m in rules.sent_group.finditer(text))
-    other_place = any(_elsewhere(rules, m["place"]) for m in rules.place_named.finditer(text))
-    return here and theirs and not ours, ours and other_place and not here
+    if here:  # people came when people of elsewhere are named, and none of the town's
+        theirs = not ours and (any(names_people(m["word"]) and _elsewhere(rules, m["place"])
+                                   for m in rules.people_of.finditer(text)) or any(
+            not rules.town.search(m["rest"]) and not rules.trip.match(m.group())
+            for m in rules.sent_group.finditer(text)))
+        return theirs, False
+    # the town's people went when another place is named
+    return False, ours and any(_elsewhere(rules, m["place"]) for m in rules.place_named.finditer(text))
 
 
 def entry_facts(label: str | None, text: str) -> EntryFacts:
