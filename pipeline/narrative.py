@@ -363,6 +363,8 @@ _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\b(?!\s*\d)")
 _A_YEAR = re.compile(r"\b\d{4}\b")
 _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\b")
+_SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
+_SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, _SIDES)) + r")\b")
 PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
 YEAR_REACH = 12  # characters after a month where its year would be written
 MONTH_REACH = 30  # characters before a relative year where its month would be written
@@ -399,21 +401,41 @@ def _absolute(sentence: str) -> Event | None:
     return None
 
 
-def _yearless(sentence: str, folded: str, when: When | None) -> Event | None:
+def _year_of(month: int, side: int | None, when: When | None, published: When | None) -> int | None:
+    """The year of a month written without its year: the year told before; with a side
+    word ("novembre dernier", "mars prochain"), the nearest such month on that side of the
+    date told; with nothing told, the post's date, a month after it being of the year before
+    (a post tells what happened)."""
+    told = when or published
+    if told is None:
+        return None
+    year, told_month = told[0], told[1]
+    if told_month is None or (side is None and when):
+        return year
+    if side is None or side < 0:
+        return year if month <= told_month else year - 1
+    return year if month >= told_month else year + 1
+
+
+def _yearless(sentence: str, folded: str, when: When | None, published: When | None = None) -> Event | None:
     """A day or a month written without its year ("Le jeudi 4 juin", "en avril", "les 17
-    et 18 septembre"): the year told before completes it; with none, it is an event whose
-    date stays unread."""
+    et 18 septembre"): the year told before (:func:`_year_of`) completes it; with none, it
+    is an event whose date stays unread."""
     for month in _MONTH_WORD.finditer(folded):
         if _A_YEAR.search(folded, month.end(), month.end() + YEAR_REACH) \
                 or _in_brackets(sentence, month.start()) \
                 or _RELATIVE_YEAR.search(folded, month.end(), month.end() + MONTH_REACH):
             continue  # "En décembre de la même année" is a relative date
-        for year in [when[0]] if when else PROBE_YEARS:  # with no year told, any year whose
-            completed = f"{sentence[:month.end()]} {year}{sentence[month.end():]}"  # weekdays fit
+        side = _SIDE.match(folded, month.end())
+        told = _year_of(_FOLDED_MONTHS[month.group()], _SIDES[side[1]] if side else None, when, published)
+        # the year told; with none told (or the post's date that its weekdays do not fit),
+        # any year whose weekdays fit: an event whose date stays unread
+        for year in ([told] if told else []) + ([] if when else list(PROBE_YEARS)):
+            completed = f"{sentence[:month.end()]} {year}{sentence[month.end():]}"
             for found in find_dates(completed):
                 if found.start <= month.start() and found.end > month.end() and found.period:
                     label = sentence[found.start:month.end()]
-                    return (Event(label, found.start, found.text, _when(found)) if when
+                    return (Event(label, found.start, found.text, _when(found)) if year == told
                             else Event(label, found.start, None, None))
     return None
 
@@ -463,7 +485,7 @@ def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
 
-def event_in(sentence: str, when: When | None) -> Event | None:
+def event_in(sentence: str, when: When | None, published: When | None = None) -> Event | None:
     """The event a sentence tells, if it carries a date: the earliest of its dates that
     is an event's, absolute, without its year, relative or a weekday.
 
@@ -477,7 +499,7 @@ def event_in(sentence: str, when: When | None) -> Event | None:
     True
     """
     folded = fold(sentence)
-    found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when),
+    found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when)) if e]
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
@@ -503,7 +525,7 @@ def _moved(when: When | None, event: Event | None) -> When | None:
     return event.when
 
 
-def sentences(text: str, when: When | None) -> list[tuple[str, Event | None]]:
+def sentences(text: str, when: When | None, published: When | None = None) -> list[tuple[str, Event | None]]:
     """The sentences of a paragraph, each with the event it tells; a sentence that joins
     two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
     septembre 1987") is two."""
@@ -512,12 +534,12 @@ def sentences(text: str, when: When | None) -> list[tuple[str, Event | None]]:
         pieces, start = [], 0
         for joiner in _JOINER.finditer(fold(sentence)):
             head, tail = sentence[start:joiner.start() + 1], sentence[joiner.start() + 1:]
-            if event_in(head, when) and _absolute(tail):
+            if event_in(head, when, published) and _absolute(tail):
                 pieces.append(head)
                 start = joiner.start() + 1
         pieces.append(sentence[start:])
         for piece in pieces:
-            event = event_in(piece, when)
+            event = event_in(piece, when, published)
             when = _moved(when, event)
             out.append((piece, event))
     return out
@@ -654,6 +676,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [])
     events, set_aside = story.events, story.set_aside
     when: When | None = None
+    published: When | None = None  # the date of the post, for a month told without its year
     started = told or bool(title and _names(title.text, about.name))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0
@@ -678,6 +701,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph
                 label_only = True
             else:  # a day alone on its line: when the page or a post of it was published
+                published = _when(found)  # a new post: its own date
                 set_aside.append((block, ARTICLE_FURNITURE, False))
             continue
         if block.kind == "heading":
@@ -690,7 +714,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             continue
         prose = True
         first, undated = True, []
-        for sentence, event in sentences(block.text, when):
+        for sentence, event in sentences(block.text, when, published):
             when = _moved(when, event)
             if label_only and not event:  # the paragraph under a date alone on its line
                 events[-1].extend(sentence, block.line, "\n")

@@ -204,6 +204,11 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
     ("Samedi 28 avril, une visite de la ville.", None, "Samedi 28 avril", None),  # no year told
     ("Trois ans après, un puits fut creusé.", (2010, None, None), "Trois ans après", "2013"),
     ("La veille, les familles ont tout préparé.", (2016, 3, 1), "La veille", "29 février 2016"),
+    # a month with a side word: the nearest such month before or after the date told
+    ("Notre assemblée du 12 octobre dernier a élu le bureau.", (2021, 6, None), "12 octobre",
+     "12 octobre 2020"),
+    ("L'assemblée du 3 mars dernier a élu le bureau.", (2021, 6, None), "3 mars", "3 mars 2021"),
+    ("Le car partira en février prochain.", (2019, 11, 4), "en février", "en février 2020"),
 ])
 def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     event = event_in(sentence, when)
@@ -234,3 +239,29 @@ def test_a_page_that_lists_its_partners_but_lost_their_headings_still_stops():
         parse(text_blocks(page))
     assert [s.heading.text for s in parse(text_blocks(page), about=About("Kita", "Mali")).sections] == [
         "Kita (Mali)"]  # unless the caller says which partner the page is about
+
+
+POST = """Les amis de Tielt-Winge
+
+Le comité de jumelage avec Tielt-Winge (Belgique) anime les échanges entre nos deux villages.
+
+jeudi 14 mars 2019
+
+Le noyer de l'amitié
+
+Le noyer offert par nos amis de Tielt-Winge a été planté en février devant l'école.
+
+jeudi 13 février 2020
+
+Des lettres
+
+Les enfants des deux villages ont échangé des lettres en octobre.
+"""
+
+
+def test_a_post_dates_the_months_its_text_tells_without_their_year():
+    """The day alone above a blog post is when it was published: a month its text tells
+    without its year is of that year, or of the year before when it comes after it."""
+    page = parse(text_blocks(POST))
+    assert periods(page)[:1] == [("en février", "2019-02")]
+    assert periods(page)[1:] == [("en octobre", "2019-10")]  # the year told before goes on
