@@ -362,6 +362,7 @@ _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in
                                                    reverse=True)) + r")\b")
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\b(?!\s*\d)")
 _A_YEAR = re.compile(r"\b\d{4}\b")
+_CLAUSE = re.compile(r"[,;:](?=\s)")  # where a clause of a sentence ends
 _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\b")
 _SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
 _SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, _SIDES)) + r")\b")
@@ -511,7 +512,43 @@ def event_in(sentence: str, when: When | None, published: When | None = None) ->
         if days and days.resolved:
             return Event(sentence[first.start:first.start + days.start] + days.label, first.start,
                          days.resolved, days.when)
+        # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": the day of that year
+        later = _absolute(sentence[first.start + len(first.label):])
+        if later and _details(first, later):
+            return replace(later, start=first.start)
     return first
+
+
+def _details(told: Event, then: Event) -> bool:
+    """The second date is a day or a month of the bare year the first one told: it says
+    when, in that year, what the first one summed up happened."""
+    return bool(told.when and told.when[1] is None and then.when and then.when[1]
+                and then.when[0] == told.when[0])
+
+
+def _overlap(told: Event, then: Event) -> bool:
+    """The two dates share a day: the second restates the first ("le lendemain matin,
+    vendredi 4 mai"), details it ("en 1997 : … le 28 juin 1997") or bounds what it tells
+    ("le 31 octobre 2008, à la cérémonie … entre le 31 octobre et le 9 novembre 2008")."""
+    spans = []
+    for event in (told, then):
+        period = parse_label(event.resolved or event.label)
+        if period is None or period.start_date is None or period.end_date is None:
+            return False
+        spans.append((period.start_date, period.end_date))
+    (a, b), (c, d) = spans
+    return a <= d and c <= b
+
+
+def _opening(clause: str, when: When | None, published: When | None) -> Event | None:
+    """The date a clause tells before its next comma, colon or semicolon, written whole
+    or as a day or a month ("…, le 27 septembre 1997 à Barbentane", "…, Fleurieu a reçu
+    la délégation les 17 et 18 septembre"); not a relative one, which tells the same event."""
+    folded = fold(clause)
+    found = [e for e in (_absolute(clause), _yearless(clause, folded, when, published)) if e]
+    first = min(found, key=lambda e: e.start) if found else None
+    bound = _CLAUSE.search(clause, 1)
+    return first if first and (bound is None or first.start < bound.start()) else None
 
 
 def _moved(when: When | None, event: Event | None) -> When | None:
@@ -528,15 +565,22 @@ def _moved(when: When | None, event: Event | None) -> When | None:
 def sentences(text: str, when: When | None, published: When | None = None) -> list[tuple[str, Event | None]]:
     """The sentences of a paragraph, each with the event it tells; a sentence that joins
     two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
-    septembre 1987") is two."""
+    septembre 1987"; "la charte paraphée le 28 juin 1997 à Saillon, le 27 septembre 1997 à
+    Barbentane") is two, unless the second date shares a day with the first
+    (:func:`_overlap`)."""
     out: list[tuple[str, Event | None]] = []
     for sentence in _SENTENCE.split(text):
-        pieces, start = [], 0
-        for joiner in _JOINER.finditer(fold(sentence)):
-            head, tail = sentence[start:joiner.start() + 1], sentence[joiner.start() + 1:]
-            if event_in(head, when, published) and _absolute(tail):
+        pieces, start, folded = [], 0, fold(sentence)
+        for bound in _CLAUSE.finditer(sentence):
+            head, tail = sentence[start:bound.end()], sentence[bound.end():]
+            said = event_in(head, when, published)
+            if said is None:
+                continue
+            joined = _JOINER.match(folded, bound.start()) and _absolute(tail)
+            then = _opening(tail, _moved(when, said), published)
+            if joined or (then and not _overlap(said, then)):
                 pieces.append(head)
-                start = joiner.start() + 1
+                start = bound.end()
         pieces.append(sentence[start:])
         for piece in pieces:
             event = event_in(piece, when, published)

@@ -18,6 +18,7 @@ from pipeline.narrative import (
     event_in,
     furniture,
     named_partner,
+    sentences,
     partner_country,
 )
 from pipeline.parse import CAPTION, CONTINUED, DATED_INTRODUCTION, PAGE_TITLE, parse
@@ -213,6 +214,24 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
 def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     event = event_in(sentence, when)
     assert (event.label if event else None, event.resolved if event else None) == (label, resolved)
+
+
+@pytest.mark.parametrize(("text", "when", "events"), [
+    # two clauses, each with its own day: two events
+    ("Le drapeau fut hissé le 2 mai 2003 à Tarbes, le 14 octobre 2003 à Kelheim.", None,
+     [("le 2 mai 2003", None), ("le 14 octobre 2003", None)]),
+    ("Nos amis sont venus en mars, nous sommes allés chez eux les 9 et 10 octobre.", (2012, None, None),
+     [("en mars", "en mars 2012"), ("les 9 et 10 octobre", "les 9 et 10 octobre 2012")]),
+    # a bare year, then the day of that year it sums up: one event, on that day
+    ("Le pacte fut conclu en 2004 : signature de la charte le 3 avril 2004 à Kelheim.", None,
+     [("le 3 avril 2004", None)]),
+    # the second date restates the first, or bounds what it tells: one event
+    ("Le lendemain matin, mardi 8 juin, visite du port.", (2010, 6, 7), [("Le lendemain", "8 juin 2010")]),
+    ("Le groupe a assisté, le 4 mai 2011, au festival qui se tenait du 1er au 8 mai 2011.", None,
+     [("le 4 mai 2011", None)]),
+])
+def test_the_events_of_a_sentence_of_several_clauses(text, when, events):
+    assert [(e.label, e.resolved) for _, e in sentences(text, when) if e] == events
 
 
 @pytest.mark.parametrize(("text", "aside"), [
