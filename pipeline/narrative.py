@@ -540,6 +540,18 @@ def _overlap(told: Event, then: Event) -> bool:
     return a <= d and c <= b
 
 
+def _restates(told: Told, event: Event) -> bool:
+    """A date written whole that holds the whole event told before ("la mission d'octobre
+    2017" after "du 21 au 26 octobre 2017") names that event again: no new one. A day
+    inside it ("le 5 juin" in a stay "du 5 au 9 juin") and a relative date are new events."""
+    if event.resolved is not None:  # resolved: written without its year, or relative
+        return False
+    before, now = parse_label(told.period_label or told.label), parse_label(event.label)
+    return bool(before and now and before.start_date and before.end_date and now.start_date
+                and now.end_date and now.start_date <= before.start_date
+                and before.end_date <= now.end_date)
+
+
 def _opening(clause: str, when: When | None, published: When | None) -> Event | None:
     """The date a clause tells before its next comma, colon or semicolon, written whole
     or as a day or a month ("…, le 27 septembre 1997 à Barbentane", "…, Fleurieu a reçu
@@ -598,6 +610,9 @@ _COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters
                       + r")\s*:?\s*\d[\d\s.,]*%?\s*$")
 _IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
                          + "|".join(_WORDS["file_units"]) + r")\s*$")
+OTHER_LANGUAGE = "a paragraph in another language (a translation beside the French)"
+_FUNCTION_WORDS = frozenset(fold(w).rstrip("'") for w in _WORDS["function_words"])
+FOREIGN_WORDS = 8  # words of a paragraph with no French function word among them
 SHORT = 80  # characters: a by-line, a counter, a caption or a date line is short
 LINK_WORDS = 3  # a link of a bar is short; two in three are
 LINK_BAR = 3  # pieces between "|" or ">" that make a bar of links or a breadcrumb
@@ -614,6 +629,9 @@ def furniture(text: str) -> str | None:
     """
     stripped = text.strip()
     folded = fold(stripped)
+    words = re.findall(r"[^\W\d_]+", folded)
+    if len(words) >= FOREIGN_WORDS and not _FUNCTION_WORDS.intersection(words):
+        return OTHER_LANGUAGE
     pieces = re.split(r"\s[|>]\s", stripped)
     if len(pieces) >= LINK_BAR and sum(len(p.split()) <= LINK_WORDS for p in pieces) * 3 >= 2 * len(pieces):
         return NAVIGATION_BAR  # a list of articles' titles between bars is the page's text
@@ -646,6 +664,21 @@ def date_line(text: str) -> str | None:
 
 def _names(text: str, name: str) -> bool:
     return fold(name) in fold(text)
+
+
+_TO_COUNTRY = tuple(fold(p) for p in lexicon("countries")["written"]["prepositions"])
+
+
+def _goes_to(text: str, country: str | None) -> bool:
+    """The text tells a twinning's trip to the partner's country ("Le comité de jumelage
+    s'est rendu au Mali du 21 au 26 octobre 2017"): a cue of twinning and the country after
+    a preposition of place. The story has begun, though the partner is named later."""
+    if not country:
+        return False
+    words = re.findall(r"\w+", fold(text))
+    named = re.findall(r"\w+", fold(country))
+    return any(words[i] in _TO_COUNTRY and words[i + 1:i + 1 + len(named)] == named for i in range(len(words))) \
+        and any(w.startswith(_CUE_STEMS) for w in words)
 
 
 def lists_partners(body: list[Block]) -> bool:
@@ -751,7 +784,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if block.kind == "heading":
             set_aside.append((block, reasons.sub_heading, False))
             continue
-        started = started or _names(block.text, about.name)
+        started = started or _names(block.text, about.name) or _goes_to(block.text, about.country)
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))
@@ -762,6 +795,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             when = _moved(when, event)
             if label_only and not event:  # the paragraph under a date alone on its line
                 events[-1].extend(sentence, block.line, "\n")
+            elif event and events and _restates(events[-1], event):  # "la mission d'octobre
+                events[-1].extend(sentence, block.line, "\n\n" if first else " ")  # 2017": the one told
             elif event:
                 events.append(Told(event.label, event.resolved, [("", sentence, block.line)]))
                 if not signed and agreement(sentence):  # the tie's agreement: what the

@@ -14,6 +14,7 @@ from pipeline.errors import PipelineError
 from pipeline.extract import entry_facts, extract
 from pipeline.narrative import (
     ARTICLE_FURNITURE,
+    OTHER_LANGUAGE,
     About,
     event_in,
     furniture,
@@ -284,3 +285,25 @@ def test_a_post_dates_the_months_its_text_tells_without_their_year():
     page = parse(text_blocks(POST))
     assert periods(page)[:1] == [("en février", "2019-02")]
     assert periods(page)[1:] == [("en octobre", "2019-10")]  # the year told before goes on
+
+
+MISSION = """Retour de mission
+
+Le comité de jumelage s'est rendu au Burkina Faso du 3 au 9 mars 2019. L'occasion de revoir nos partenaires.
+Das Partnerschaftskomitee hat Burkina Faso zwischen dem 3. und dem 9. März 2019 besucht. Es war eine schöne Reise.
+
+Notre journal raconte la mission de mars 2019 chez nos amis de Koupéla : la délégation a visité la maternité.
+
+Le 12 mai 2019, le conseil municipal a voté une aide de 3 000 euros.
+"""
+
+
+def test_a_mission_to_the_partners_country_opens_the_story_before_the_partner_is_named():
+    """A trip of the committee to the partner's country is the story's first event; a
+    paragraph in another language is set aside; a later date that holds the whole event
+    told before names it again (no second event); a new date is a new event."""
+    page = parse(text_blocks(MISSION))
+    assert [s.heading.text for s in page.sections] == ["Koupéla (Burkina Faso)"]
+    assert periods(page) == [("du 3 au 9 mars 2019", "2019-03-03/2019-03-09"), ("Le 12 mai 2019", "2019-05-12")]
+    assert "la délégation a visité la maternité" in page.sections[0].entries[0].text
+    assert any(s.reason == OTHER_LANGUAGE and s.block.text.startswith("Das") for s in page.set_aside)
