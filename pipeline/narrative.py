@@ -361,6 +361,7 @@ REFERENCE_REACH = 40  # characters around a date looked at for those words
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in MONTHS), key=len,
                                                    reverse=True)) + r")\b")
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\b(?!\s*\d)")
+_MONTH_RUN = re.compile(r"(?:\s*[/–-]\s*" + _MONTH_WORD.pattern + ")+")
 _A_YEAR = re.compile(r"\b\d{4}\b")
 _CLAUSE = re.compile(r"[,;:](?=\s)")  # where a clause of a sentence ends
 _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\b")
@@ -423,19 +424,21 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
     et 18 septembre"): the year told before (:func:`_year_of`) completes it; with none, it
     is an event whose date stays unread."""
     for month in _MONTH_WORD.finditer(folded):
-        if _A_YEAR.search(folded, month.end(), month.end() + YEAR_REACH) \
+        run = _MONTH_RUN.match(folded, month.end())  # "en novembre/décembre": the year
+        end = run.end() if run else month.end()  # follows the last month of the run
+        if _A_YEAR.search(folded, end, end + YEAR_REACH) \
                 or _in_brackets(sentence, month.start()) \
-                or _RELATIVE_YEAR.search(folded, month.end(), month.end() + MONTH_REACH):
+                or _RELATIVE_YEAR.search(folded, end, end + MONTH_REACH):
             continue  # "En décembre de la même année" is a relative date
-        side = _SIDE.match(folded, month.end())
+        side = _SIDE.match(folded, end)
         told = _year_of(_FOLDED_MONTHS[month.group()], _SIDES[side[1]] if side else None, when, published)
         # the year told; with none told (or the post's date that its weekdays do not fit),
         # any year whose weekdays fit: an event whose date stays unread
         for year in ([told] if told else []) + ([] if when else list(PROBE_YEARS)):
-            completed = f"{sentence[:month.end()]} {year}{sentence[month.end():]}"
+            completed = f"{sentence[:end]} {year}{sentence[end:]}"
             for found in find_dates(completed):
-                if found.start <= month.start() and found.end > month.end() and found.period:
-                    label = sentence[found.start:month.end()]
+                if found.start <= month.start() and found.end > end and found.period:
+                    label = sentence[found.start:end]
                     return (Event(label, found.start, found.text, _when(found)) if year == told
                             else Event(label, found.start, None, None))
     return None
@@ -512,32 +515,34 @@ def event_in(sentence: str, when: When | None, published: When | None = None) ->
         if days and days.resolved:
             return Event(sentence[first.start:first.start + days.start] + days.label, first.start,
                          days.resolved, days.when)
-        # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": the day of that year
+    if first:  # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": that day
         later = _absolute(sentence[first.start + len(first.label):])
         if later and _details(first, later):
             return replace(later, start=first.start)
     return first
 
 
+def _span(event: Event) -> tuple[date, date] | None:
+    period = parse_label(event.resolved or event.label)
+    if period is None or period.start_date is None or period.end_date is None:
+        return None
+    return period.start_date, period.end_date
+
+
 def _details(told: Event, then: Event) -> bool:
-    """The second date is a day or a month of the bare year the first one told: it says
-    when, in that year, what the first one summed up happened."""
-    return bool(told.when and told.when[1] is None and then.when and then.when[1]
-                and then.when[0] == told.when[0])
+    """The second date lies inside the first and is narrower ("en 1997 : … le 28 juin
+    1997", "La délégation d'octobre/novembre a assisté, le 31 octobre 2008, …"): it says
+    when, inside what the first one summed up, the event happened."""
+    outer, inner = _span(told), _span(then)
+    return bool(outer and inner and outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer)
 
 
 def _overlap(told: Event, then: Event) -> bool:
     """The two dates share a day: the second restates the first ("le lendemain matin,
     vendredi 4 mai"), details it ("en 1997 : … le 28 juin 1997") or bounds what it tells
     ("le 31 octobre 2008, à la cérémonie … entre le 31 octobre et le 9 novembre 2008")."""
-    spans = []
-    for event in (told, then):
-        period = parse_label(event.resolved or event.label)
-        if period is None or period.start_date is None or period.end_date is None:
-            return False
-        spans.append((period.start_date, period.end_date))
-    (a, b), (c, d) = spans
-    return a <= d and c <= b
+    one, other = _span(told), _span(then)
+    return bool(one and other and one[0] <= other[1] and other[0] <= one[1])
 
 
 def _restates(told: Told, event: Event) -> bool:

@@ -211,6 +211,10 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
      "12 octobre 2020"),
     ("L'assemblée du 3 mars dernier a élu le bureau.", (2021, 6, None), "3 mars", "3 mars 2021"),
     ("Le car partira en février prochain.", (2019, 11, 4), "en février", "en février 2020"),
+    # a run of months takes its year after the last one
+    ("Une autre équipe partira en mars/avril.", (2009, 1, None), "en mars/avril", "en mars/avril 2009"),
+    # a narrower date inside the first one says when the event happened
+    ("Le groupe de mai/juin a visité, le 2 juin 2009, la coopérative.", None, "le 2 juin 2009", None),
 ])
 def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     event = event_in(sentence, when)
