@@ -214,7 +214,7 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
     # a run of months takes its year after the last one
     ("Une autre équipe partira en mars/avril.", (2009, 1, None), "en mars/avril", "en mars/avril 2009"),
     # a narrower date inside the first one says when the event happened
-    ("Le groupe de mai/juin a visité, le 2 juin 2009, la coopérative.", None, "le 2 juin 2009", None),
+    ("Le groupe de mai/juin a visité, le 2 juin 2009, la coopérative.", (2009, 1, None), "le 2 juin 2009", None),
 ])
 def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     event = event_in(sentence, when)
