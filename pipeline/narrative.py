@@ -667,6 +667,21 @@ def date_line(text: str) -> str | None:
 
 # --- The page as one partner's section ------------------------------------------------------
 
+def _articles(bar: Block, name: str) -> list[Told]:
+    """The titles of a bar of the site's articles ("Derniers articles parus : … | Mission
+    à Rouko du 22 juillet au 6 août 2014 | …") that name the partner and hold a date written
+    whole: the partner's events, each told by its title."""
+    told: list[Told] = []
+    pieces = re.split(r"\s[|>]\s", bar.text)
+    if len(pieces) < LINK_BAR:
+        return told
+    for piece in pieces:
+        found = next((f for f in find_dates(piece) if f.period and f.period.start_year), None)
+        if found and _names(piece, name):
+            told.append(Told(found.text, None, [("", piece.strip(), bar.line)]))
+    return told
+
+
 def _names(text: str, name: str) -> bool:
     return fold(name) in fold(text)
 
@@ -757,6 +772,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         about = About(name, partner_country(name, ([title.text] if title else []) + texts))
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [])
     events, set_aside = story.events, story.set_aside
+    articles = _articles(title, about.name) if title else []  # its articles, if a bar
     when: When | None = None
     published: When | None = None  # the date of the post, for a month told without its year
     started = told or bool(title and _names(title.text, about.name))
@@ -814,4 +830,5 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             first = label_only = False
         if undated:  # before the first event: what the page says of the partner
             story.description.append(Block(block.kind, " ".join(undated), block.line))
+    events[:0] = articles  # the site's articles: the partner's first events, told by their titles
     return story

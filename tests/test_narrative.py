@@ -311,3 +311,22 @@ def test_a_mission_to_the_partners_country_opens_the_story_before_the_partner_is
     assert periods(page) == [("du 3 au 9 mars 2019", "2019-03-03/2019-03-09"), ("Le 12 mai 2019", "2019-05-12")]
     assert "la délégation a visité la maternité" in page.sections[0].entries[0].text
     assert any(s.reason == OTHER_LANGUAGE and s.block.text.startswith("Das") for s in page.set_aside)
+
+
+ARTICLES = """Nos derniers articles : Loto annuel | Chantier à Tiéfora du 2 au 16 mars 2019 | L'album | Assemblée générale | Chantier à Tiéfora du 5 au 19 novembre 2018 | Concert à Lyon le 3 juin 2018
+
+Jumelage entre notre ville et Tiéfora
+
+Notre association collecte des livres pour les écoles de Tiéfora.
+"""
+
+
+def test_a_bar_of_the_sites_articles_gives_the_partners_dated_titles():
+    """The titles of a bar of the site's articles that name the partner and hold a date
+    are its events; the other titles (undated, or not the partner's) are not; the page's
+    text still describes the partner."""
+    page = parse(text_blocks(ARTICLES))
+    assert periods(page) == [("du 2 au 16 mars 2019", "2019-03-02/2019-03-16"),
+                             ("du 5 au 19 novembre 2018", "2018-11-05/2018-11-19")]
+    assert [e.text for e in page.sections[0].entries][0] == "Chantier à Tiéfora du 2 au 16 mars 2019"
+    assert "collecte des livres" in " ".join(b.text for b in page.sections[0].description)
