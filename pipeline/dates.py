@@ -1012,7 +1012,7 @@ def _years_counted(sentence: str, found: Found) -> bool:
     """A number alone followed by a noun of years ("il y a plus de 2000 ans") counts
     years: it is no year."""
     after = _NEXT_WORD.match(sentence, found.end)
-    return found.text.isdigit() and bool(after) and plain(after[1]) in _YEARS_COUNTED
+    return found.text.isdigit() and after is not None and plain(after[1]) in _YEARS_COUNTED
 
 
 def _participle_clause(sentence: str) -> int:

@@ -697,8 +697,8 @@ def _goes_to(text: str, country: str | None) -> bool:
         return False
     words = re.findall(r"\w+", fold(text))
     named = re.findall(r"\w+", fold(country))
-    return any(words[i] in _TO_COUNTRY and words[i + 1:i + 1 + len(named)] == named for i in range(len(words))) \
-        and any(w.startswith(_CUE_STEMS) for w in words)
+    to_it = any(w in _TO_COUNTRY and words[i + 1:i + 1 + len(named)] == named for i, w in enumerate(words))
+    return to_it and any(w.startswith(_CUE_STEMS) for w in words)
 
 
 def lists_partners(body: list[Block]) -> bool:

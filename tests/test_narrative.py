@@ -328,5 +328,5 @@ def test_a_bar_of_the_sites_articles_gives_the_partners_dated_titles():
     page = parse(text_blocks(ARTICLES))
     assert periods(page) == [("du 2 au 16 mars 2019", "2019-03-02/2019-03-16"),
                              ("du 5 au 19 novembre 2018", "2018-11-05/2018-11-19")]
-    assert [e.text for e in page.sections[0].entries][0] == "Chantier à Tiéfora du 2 au 16 mars 2019"
+    assert page.sections[0].entries[0].text == "Chantier à Tiéfora du 2 au 16 mars 2019"
     assert "collecte des livres" in " ".join(b.text for b in page.sections[0].description)
