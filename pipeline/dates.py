@@ -1026,12 +1026,21 @@ def date_in(text: str) -> Found | None:
     'en 2019'
     """
     sentence = first_sentence(text)
-    found = [f for f in find_dates(sentence) if f.period]
+    found = [f for f in find_dates(sentence) if f.period and not _years_counted(sentence, f)]
     subject_clause = _participle_clause(sentence)
     return next((f for f in found if f.start >= subject_clause), None)
 
 
 _PARTICIPLE_ENDINGS = tuple(_CALENDAR["clauses"]["participle_endings"])
+_YEARS_COUNTED = frozenset(plain(w) for w in _CALENDAR["clauses"]["years_counted"])
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _years_counted(sentence: str, found: Found) -> bool:
+    """A number alone followed by a noun of years ("il y a plus de 2000 ans") counts
+    years: it is no year."""
+    after = _NEXT_WORD.match(sentence, found.end)
+    return found.text.isdigit() and after is not None and plain(after[1]) in _YEARS_COUNTED
 
 
 def _participle_clause(sentence: str) -> int:
