@@ -26,6 +26,42 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(mark)
 
 
+def _package_digest(descriptor: Path) -> str:
+    """The SHA-256 of every file of a package's folder, with its name."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(descriptor.parent.rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(descriptor.parent).as_posix()}\0{path.stat().st_size}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def each_package_validated_once():
+    """frictionless on a whole package (pipeline.validate._validate_package, a second for a
+    release) runs once a session for the same bytes: the publishing tests each publish or
+    check a copy of the same few releases, and validated all of each again. A package whose
+    folder holds other bytes (an edited cell, a lost hash, another release) is validated
+    in full; a failure is never remembered, so a refusal is always the real one."""
+    import pipeline.validate
+
+    real = pipeline.validate._validate_package
+    valid: set[str] = set()
+
+    def once(path: Path) -> None:
+        digest = _package_digest(path)
+        if digest not in valid:
+            real(path)
+            valid.add(digest)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(pipeline.validate, "_validate_package", once)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def page_text() -> str:
     return SNAPSHOT.read_text(encoding="utf-8")
