@@ -24,6 +24,13 @@ def pytest_collection_modifyitems(items):
         for fixture, mark in MARKED_BY_FIXTURE.items():
             if fixture in getattr(item, "fixturenames", ()):
                 item.add_marker(mark)
+        # `make check` spreads the tests over two workers (--dist loadgroup): the tests of a
+        # module that share a fixture built once a module (a release, a national run) go to
+        # the same worker, which builds it once, instead of each worker building it
+        info = getattr(item, "_fixtureinfo", None)
+        if info is not None and any(d.scope == "module" for defs in info.name2fixturedefs.values()
+                                    for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 def _package_digest(descriptor: Path) -> str:
