@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 from .conftest import ROOT
 
@@ -29,7 +30,7 @@ def cli(*args: str, env: dict | None = None, preexec=None,
 
 # Python's own warning filters (what a fresh ``python -m pipeline`` shows on stderr), for
 # :func:`in_process`, which must not see pytest's.
-PYTHON_WARNINGS = [("default", DeprecationWarning, "__main__"), ("ignore", DeprecationWarning, None),
+PYTHON_WARNINGS: list[tuple[Literal["default", "ignore"], type[Warning], str | None]] = [("default", DeprecationWarning, "__main__"), ("ignore", DeprecationWarning, None),
                    ("ignore", PendingDeprecationWarning, None), ("ignore", ImportWarning, None),
                    ("ignore", ResourceWarning, None)]
 
