@@ -27,7 +27,7 @@ run: $(INSTALLED)
 FAST := not slow and not portals and not browser and not lint
 
 check: $(INSTALLED)
-	$(PY) -m pytest -q -m "$(FAST)" -p no:cacheprovider -n auto
+	$(PY) -m pytest -q -m "$(FAST)" -p no:cacheprovider -n auto --dist loadgroup
 
 test: $(INSTALLED)
 	$(PY) -m pytest

@@ -24,6 +24,49 @@ def pytest_collection_modifyitems(items):
         for fixture, mark in MARKED_BY_FIXTURE.items():
             if fixture in getattr(item, "fixturenames", ()):
                 item.add_marker(mark)
+        # `make check` spreads the tests over two workers (--dist loadgroup): the tests of a
+        # module that share a fixture built once a module (a release, a national run) go to
+        # the same worker, which builds it once, instead of each worker building it
+        info = getattr(item, "_fixtureinfo", None)
+        if info is not None and any(d.scope == "module" for defs in info.name2fixturedefs.values()
+                                    for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+def _package_digest(descriptor: Path) -> str:
+    """The SHA-256 of every file of a package's folder, with its name."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(descriptor.parent.rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(descriptor.parent).as_posix()}\0{path.stat().st_size}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def each_package_validated_once():
+    """frictionless on a whole package (pipeline.validate._validate_package, a second for a
+    release) runs once a session for the same bytes: the publishing tests each publish or
+    check a copy of the same few releases, and validated all of each again. A package whose
+    folder holds other bytes (an edited cell, a lost hash, another release) is validated
+    in full; a failure is never remembered, so a refusal is always the real one."""
+    import pipeline.validate
+
+    real = pipeline.validate._validate_package
+    valid: set[str] = set()
+
+    def once(path: Path) -> None:
+        digest = _package_digest(path)
+        if digest not in valid:
+            real(path)
+            valid.add(digest)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(pipeline.validate, "_validate_package", once)
+    yield
+    patch.undo()
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 from .conftest import ROOT
 
@@ -25,6 +26,44 @@ def cli(*args: str, env: dict | None = None, preexec=None,
     command = [sys.executable, "-c", script] if script else [sys.executable, "-m", "pipeline", *args]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=HANG,
                           env={**os.environ, **(env or {})}, preexec_fn=preexec)
+
+
+# Python's own warning filters (what a fresh ``python -m pipeline`` shows on stderr), for
+# :func:`in_process`, which must not see pytest's.
+PYTHON_WARNINGS: list[tuple[Literal["default", "ignore"], type[Warning], str | None]] = [("default", DeprecationWarning, "__main__"), ("ignore", DeprecationWarning, None),
+                   ("ignore", PendingDeprecationWarning, None), ("ignore", ImportWarning, None),
+                   ("ignore", ResourceWarning, None)]
+
+
+def in_process(*args: str) -> subprocess.CompletedProcess:
+    """``python -m pipeline ARGS`` called in this process: :func:`pipeline.cli.main` from the
+    project's folder, what it prints captured, its warnings shown on its stderr as Python
+    shows them. The same command line, exit code and lines as :func:`cli`, without starting
+    Python and importing the pipeline again (most of a second per command, most of a small
+    run). An exception escaping ``main`` fails the test with its traceback, as a traceback
+    on :func:`cli`'s stderr does. Each command keeps an end-to-end test in a real process
+    (tests/test_security_round2.py's secrets, tests/test_security_*.py, the slow tier)."""
+    import contextlib
+    import io
+    import warnings
+
+    from pipeline.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+            warnings.catch_warnings(record=True) as shown:
+        warnings.resetwarnings()
+        for action, category, module in reversed(PYTHON_WARNINGS):
+            warnings.filterwarnings(action, category=category, module=module or "")
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's refusal of a command line
+            code = exc.code if isinstance(exc.code, int) else 1
+    for warning in shown:
+        err.write(warnings.formatwarning(warning.message, warning.category, warning.filename,
+                                         warning.lineno, warning.line))
+    return subprocess.CompletedProcess(["python", "-m", "pipeline", *args], code,
+                                       out.getvalue(), err.getvalue())
 
 
 def error_line(done: subprocess.CompletedProcess) -> str:

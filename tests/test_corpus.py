@@ -10,6 +10,10 @@ import pytest
 
 from .corpus import score
 
+# The tests that read the corpus's scores (score.results(), computed once a process, four
+# seconds) run in one worker of `make check` (pytest-xdist's loadgroup), not in each.
+pytestmark = pytest.mark.xdist_group("corpus scores")
+
 NO_GOLD = {"edited/idshift.txt"}  # the id-stability page: what it tests is ids, not facts
 
 

@@ -72,6 +72,7 @@ def test_an_edited_page_is_read_right_in_every_format(seed):
         assert len(set(ids)) == len(ids)
 
 
+@pytest.mark.slow  # six whole runs to a release; the reading of edited pages stays fast above
 @pytest.mark.parametrize("seed", [3, 7, 11])
 def test_an_edited_page_runs_without_any_flag(tmp_path, capsys, seed):
     """The officer's routine: ``run`` on the edited page, no flag, and a valid release."""

@@ -306,6 +306,7 @@ def mutate(text: str, rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow  # sixteen whole runs, each writing and validating a release (6 s)
 @pytest.mark.parametrize("seed", range(16))
 def test_a_mutated_page_succeeds_with_full_coverage_or_fails_cleanly(tmp_path, capsys, release_copy, seed):
     before = files_of(release_copy)

@@ -35,6 +35,7 @@ import ast
 import re
 import tomllib
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -159,7 +160,9 @@ def _calls(tree: ast.AST) -> list[ast.Call]:
             and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)]
 
 
+@cache
 def _modules() -> dict[Path, ast.Module]:
+    """Every module of pipeline/ parsed, once a session (the tests below only read it)."""
     return {path: ast.parse(path.read_text("utf-8")) for path in PIPELINE.rglob("*.py")}
 
 
@@ -214,9 +217,11 @@ def test_data_file_parses_and_has_what_the_code_needs(path: Path) -> None:
         assert key in data, f"{path.name}: no {key!r}, which the code reads"
 
 
+@cache
 def _keys_read() -> dict[str, set[str]]:
     """The keys the code reads of each lexicon: ``lexicon("x")["k"]``, or ``NAME["k"]`` where
-    a module binds ``NAME = lexicon("x")``."""
+    a module binds ``NAME = lexicon("x")``. Computed once a session: every data file's test
+    reads it, and walking every module's tree is half a second."""
     keys: dict[str, set[str]] = {}
     for tree in _modules().values():
         bound = {target.id: node.value.args[0].value  # type: ignore[attr-defined]  # _calls keeps str first arguments

@@ -69,6 +69,7 @@ def test_the_console_script_is_the_one_the_synopsis_uses():
     assert all(line.startswith(("jumelages ", " ")) for line in synopsis().splitlines())
 
 
+@pytest.mark.xdist_group("corpus scores")  # with tests/test_corpus.py: one scoring a session
 def test_the_corpus_table_is_the_runners():
     """The "Corpus: precision and recall" table of docs/corpus.md is what `python -m tests.corpus.score
     --markdown` prints today (`--record` writes it)."""

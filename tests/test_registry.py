@@ -105,6 +105,7 @@ def empty_portal():
         yield server
 
 
+@pytest.mark.slow  # a whole run then a dry-run publication, for each portal (4 s)
 @pytest.mark.parametrize("portal, where", [("datagouv", "--api-url={url}/api/1"), ("ckan", "--url={url}")])
 def test_a_new_format_is_in_both_portals_publish_plans(portal, where, tmp_path, with_tsv, empty_portal,
                                                         monkeypatch, capsys):

@@ -14,7 +14,7 @@ from pipeline.sources import public_url
 from .conftest import ROOT, SNAPSHOT
 from .html_pages import render
 from .http_server import Server, page, status
-from .security import cli, error_line, tree
+from .security import cli, error_line, in_process, tree
 
 HTML = render(SNAPSHOT.read_text(encoding="utf-8")).encode("utf-8")
 QUICK = ("--timeout", "2", "--retries", "0")
@@ -120,7 +120,7 @@ def test_a_hand_written_manifest_with_session_parameters_is_cited_without_them(t
     (raw / "manifest.json").write_text(json.dumps({"description": "x", "snapshots": [{
         "file": "page.txt", "url": url, "retrieved": "2024-05-01T10:00:00Z",
         "sha256": hashlib.sha256(SNAPSHOT.read_bytes()).hexdigest()}]}), encoding="utf-8")
-    done = cli("run", "--source", str(raw / "page.txt"), "--output", str(out), "--first-release")
+    done = in_process("run", "--source", str(raw / "page.txt"), "--output", str(out), "--first-release")
     assert done.returncode == 0, done.stderr
     assert _clean(done.stdout) and _clean(done.stderr)
     for name, content in tree(out).items():
@@ -156,11 +156,11 @@ def direction_release(tmp_path_factory):
     source = folder / "page.txt"
     source.write_text(_with_direction_controls(), encoding="utf-8")
     first, out = folder / "first", folder / "out"
-    made = cli("run", "--source", str(SNAPSHOT), "--output", str(first), "--first-release")
+    made = in_process("run", "--source", str(SNAPSHOT), "--output", str(first), "--first-release")
     assert made.returncode == 0, made.stderr
-    done = cli("run", "--source", str(source), "--output", str(out), "--previous", str(first))
+    done = in_process("run", "--source", str(source), "--output", str(out), "--previous", str(first))
     assert done.returncode == 0, done.stderr
-    diffed = cli("diff", str(first), str(out))
+    diffed = in_process("diff", str(first), str(out))
     assert diffed.returncode == 0, diffed.stderr
     return out, done, diffed
 
@@ -304,7 +304,7 @@ def test_numbers_past_every_limit_make_no_traceback_and_no_truncated_value(tmp_p
     source = tmp_path / "page.txt"
     source.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    done = cli("run", "--source", str(source), "--output", str(out), "--first-release")
+    done = in_process("run", "--source", str(source), "--output", str(out), "--first-release")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     report = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
@@ -335,7 +335,7 @@ def test_a_run_into_a_folder_that_does_not_exist_says_what_it_wrote_there(tmp_pa
     """A new folder continues the published history (the default --previous is output/):
     unchanged data give it a copy of the published release, and the line says so."""
     out = tmp_path / "new" / "deeper"
-    done = cli("run", "--output", str(out))
+    done = in_process("run", "--output", str(out))
     assert done.returncode == 0, done.stderr
     published = json.loads((ROOT / "output" / "csv" / "datapackage.json").read_text(encoding="utf-8"))
     version = published["version"]
@@ -345,7 +345,7 @@ def test_a_run_into_a_folder_that_does_not_exist_says_what_it_wrote_there(tmp_pa
     copy = json.loads((out / "csv" / "datapackage.json").read_text(encoding="utf-8"))
     assert copy["version"] == version
     assert (out / "index.html").read_bytes() == (ROOT / "output" / "index.html").read_bytes()
-    again = cli("run", "--output", str(out))
+    again = in_process("run", "--output", str(out))
     assert again.returncode == 0, again.stderr
     assert (f"aucun changement depuis la publication {version} : {out} laissé tel quel" in again.stdout
             or f"{out} en est déjà la publication {version}, faite par ce code : rien à faire" in again.stdout)
@@ -355,10 +355,10 @@ def test_a_run_into_a_new_folder_with_changes_or_a_first_release(tmp_path):
     text = SNAPSHOT.read_text(encoding="utf-8").replace("300 000€", "310 000€", 1)
     source = tmp_path / "page.txt"
     source.write_text(text, encoding="utf-8")
-    changed = cli("run", "--source", str(source), "--output", str(tmp_path / "changed"))
+    changed = in_process("run", "--source", str(source), "--output", str(tmp_path / "changed"))
     assert changed.returncode == 0, changed.stderr
     assert "(version corrective) écrite dans" in changed.stdout and "(comparée à output)" in changed.stdout
-    first = cli("run", "--output", str(tmp_path / "first"), "--first-release")
+    first = in_process("run", "--output", str(tmp_path / "first"), "--first-release")
     assert first.returncode == 0, first.stderr
     assert f"publication 1.0.0 (première publication) écrite dans {tmp_path / 'first'}\n" in first.stdout
 
@@ -382,11 +382,11 @@ def test_a_page_is_kept_as_what_its_bytes_are_and_read(tmp_path, body, content_t
     raw, out = tmp_path / "raw", tmp_path / "out"
     with Server() as server:
         server.routes["/page"] = page(body, content_type=content_type)
-        done = cli("fetch", "--url", f"{server.url}/page", "--raw", str(raw), *QUICK)
+        done = in_process("fetch", "--url", f"{server.url}/page", "--raw", str(raw), *QUICK)
     assert done.returncode == 0, done.stderr
     (entry,) = json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["snapshots"]
     assert entry["file"].endswith(suffix) and entry["media_type"] == content_type
-    ran = cli("run", "--source", str(raw / entry["file"]), "--output", str(out), "--first-release")
+    ran = in_process("run", "--source", str(raw / entry["file"]), "--output", str(out), "--first-release")
     assert ran.returncode == 0, ran.stderr
     report = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
     assert report["rows"]["partners"] == 6 and report["rows"]["actions"] == 46
@@ -490,7 +490,7 @@ def test_a_manifest_written_by_an_older_version_loses_its_secrets_when_rewritten
         "sha256": hashlib.sha256(SNAPSHOT.read_bytes()).hexdigest()}]}), encoding="utf-8")
     with Server() as server:
         server.routes["/page"] = page(HTML)
-        done = cli("fetch", "--url", f"{server.url}/page", "--raw", str(raw), *QUICK)
+        done = in_process("fetch", "--url", f"{server.url}/page", "--raw", str(raw), *QUICK)
     assert done.returncode == 0, done.stderr
     manifest = (raw / "manifest.json").read_text(encoding="utf-8")
     assert _clean(manifest)
@@ -527,7 +527,7 @@ def test_an_address_with_direction_controls_is_written_percent_encoded(tmp_path)
     (raw / "manifest.json").write_text(json.dumps({"description": "x", "snapshots": [{
         "file": "page.txt", "url": url, "retrieved": "2024-05-01T10:00:00Z",
         "sha256": hashlib.sha256(SNAPSHOT.read_bytes()).hexdigest()}]}), encoding="utf-8")
-    done = cli("run", "--source", str(raw / "page.txt"), "--output", str(out), "--first-release")
+    done = in_process("run", "--source", str(raw / "page.txt"), "--output", str(out), "--first-release")
     assert done.returncode == 0, done.stderr
     encoded = "https://www.example.org/%E2%80%AEgnp%E2%81%A6.exe%F3%A0%81%81/p.htm"
     for name in ("README.md", "index.html", "csv/datapackage.json"):
