@@ -160,6 +160,13 @@ def _not_a_partner(name: str) -> bool:
     return bool(country_code(name) or country_in_text(f"{_PLACE_NOUN} {name}"))
 
 
+def _is_town(name: str) -> bool:
+    """One of the names of the page's own town (the town file's)."""
+    from .config import config
+
+    return any(fold(name) == fold(n) for n in config().town.names)
+
+
 def _after_cue(before: str) -> bool:
     """The words before a name end with a joiner that follows a cue of twinning: "de"
     right after it ("nos amis de", "délégation de"), "avec", "à", "entre" a few words
@@ -202,7 +209,15 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                 for name in _trimmed(found.group(), lower):
                     start = found.start() + found.group().index(name)
                     name = _place(name)
-                    if len(name) < MIN_NAME or _not_a_partner(name):
+                    if len(name) < MIN_NAME:
+                        continue
+                    if _not_a_partner(name):
+                        # the town itself is no partner, but still the end of an apposition
+                        # that ties the place before it to the town ("Tarnowskie-Gory,
+                        # ville jumelée à Méricourt"): that place is the partner
+                        if previous and _apposition(sentence[previous[1]:start]) and _is_town(name):
+                            weights[previous[0]] += CUE_WEIGHT
+                        previous = None
                         continue
                     key = fold(name)
                     spelling.setdefault(key, name)
