@@ -101,6 +101,7 @@ OTHER_OPENINGS = tuple(_HEADINGS["other_openings"])
 _SORTING_DETERMINERS = tuple(_HEADINGS["sorting_determiners"])
 _SORTING_HEADS = tuple(sorted(_HEADINGS["sorting_heads"], key=len, reverse=True))
 _SORTING_QUALIFIERS = frozenset(_HEADINGS["sorting_qualifiers"])
+_COUNTRY_DETERMINERS = tuple(_HEADINGS["country_determiners"])
 HEADING_WORDS = 8  # a heading of either kind is short
 INSTITUTIONS = frozenset(_HEADINGS["institutions"])
 # An elided particle opening a word of a name ("d'Atar"): the capital comes after it.
@@ -282,9 +283,13 @@ def group_heading(text: str) -> bool:
 
     >>> [group_heading(t) for t in ("Afrique", "Amérique latine :", "🌍 Europe", "Gao", "Allemagne")]
     [True, True, True, False, True]
+    >>> [group_heading(t) for t in ("Le Mali", "L’Allemagne", "La Lisa", "Le Mans")]
+    [True, True, False, False]
     """
     key = heading_key(heading_text(text))
-    return key in GROUP_HEADINGS or _country_alone(key.rstrip(" :")) is not None
+    bare = key.rstrip(" :")
+    determiner = next((d for d in _COUNTRY_DETERMINERS if bare.startswith(d)), "")
+    return key in GROUP_HEADINGS or _country_alone(bare[len(determiner):]) is not None
 
 
 def other_heading(text: str) -> bool:

@@ -249,3 +249,11 @@ def test_partners_a_sentence_of_the_intro_lists_are_partners_even_with_no_sectio
     # a list written as a list: its item with no section is reported, not made a partner
     listed = "- Koutiala (Mali)\n\n- Braga (Portugal)\n\nKoutiala (Mali)\n\n2016 : envoi.\n"
     assert (UNLINKED_ITEM, "Braga (Portugal)") in reasons(listed)
+
+
+def test_a_heading_that_names_a_country_with_its_article_is_no_partner():
+    """"Le Mali" above facts about the country (population, capital) describes the partner's
+    country: no partner row of its own, as "Mali" alone is none."""
+    body = ("Koutiala (Mali)\n\n2016 : envoi de manuels scolaires.\n\n"
+            "Le Mali\n\nCapitale : Bamako. Deux grands fleuves : le Sénégal et le Niger.\n")
+    assert [p["name"] for p in extract(page_of(body))["partners"]] == ["Koutiala"]
