@@ -881,8 +881,8 @@ def _intro_list(intro: list[Block]) -> list[Block]:
             else b for b in listed]
 
 
-_LISTED = re.compile(r"\s*[,;]\s*|\s+(?:" + "|".join(re.escape(w) for w in lexicon("headings")["list_joiners"])
-                     + r")\s+")
+_LIST_JOINERS = lexicon("headings")["list_joiners"]
+_LISTED = re.compile(r"\s*[,;]\s*|\s+(?:" + "|".join(re.escape(w) for w in _LIST_JOINERS) + r")\s+")
 MIN_LISTED = 2  # places: one is a sentence about a partner, not a list
 
 
