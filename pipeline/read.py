@@ -320,14 +320,16 @@ def _reads_as_name(name: str) -> bool:
 
     >>> _reads_as_name("Saint-Louis du Sénégal"), _reads_as_name("Retour à la liste des actualités")
     (True, False)
-    >>> _reads_as_name("Publié le 12/03/2024"), _reads_as_name("Musée National d’Oz")
-    (False, False)
+    >>> _reads_as_name("Publié le 12/03/2024"), _reads_as_name("Musée National d’Oz"), _reads_as_name("DE LA")
+    (False, False, False)
     """
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or not words[0][:1].isupper():
         return False
     if words[0].lower() in INSTITUTIONS:
         return False
+    if all(word.lower() in PARTICLES or word in _DASHES for word in words):
+        return False  # "DE LA": a line of a title written in capitals cut before its name
     for word in words:
         bare = _ELIDED.sub("", word)
         if not (bare[:1].isupper() or word.lower() in PARTICLES or word in _DASHES):
