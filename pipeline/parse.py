@@ -45,7 +45,7 @@ from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
 from .fields import DATE, TEXT, date_field, field_line
 from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
-from .french import lexicon
+from .french import CAPITAL, lexicon
 from .places import (
     SIMILAR_SPELLING,
     countries,
@@ -1189,7 +1189,61 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
         )
     section, set_aside = told
     return Page(title.text if title else None, [],
-                [section], ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
+                [section, *_named_with(section, body)],
+                ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
+
+
+_IN_BRACKETS = re.compile(r"\(([^()]{1,40})\)")
+_NAME_BEFORE = re.compile(rf"({CAPITAL}[\w'’-]*(?:\s+{CAPITAL}[\w'’-]*){{0,3}})\s*$")
+
+
+def named_together(text: str) -> list[str]:
+    """The places a sentence names together, each with its country in brackets ("Les
+    délégations de Sontra (Allemagne), Fordingbridge (Angleterre) et Chatelet (Belgique)
+    ont été accueillies"), as headings; none unless at least two are joined by a comma or
+    the list's last joiner.
+
+    >>> named_together("Les délégations de Zell (Allemagne), Rye (Angleterre) et Huy (Belgique) sont venues.")
+    ['Zell (Allemagne)', 'Rye (Angleterre)', 'Huy (Belgique)']
+    >>> named_together("Le maire de Zell (Allemagne) est venu (enfin).")
+    []
+    """
+    best: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        run: list[str] = []
+        end = 0
+        for found in _IN_BRACKETS.finditer(sentence):
+            before = sentence[end:found.start()]
+            joined = _LISTED.match(before)
+            name = (before[joined.end():].strip() if run and joined else
+                    (m.group(1) if not run and (m := _NAME_BEFORE.search(before)) else ""))
+            heading = f"{name} ({found.group(1)})"
+            if name and countries(found.group(1))[1] and heading_like(heading):
+                run.append(heading)
+            else:
+                best, run = max(best, run, key=len), []
+            end = found.end()
+        best = max(best, run, key=len)
+    return best if len(best) >= MIN_LISTED else []
+
+
+def _named_with(section: Section, body: list[Block]) -> list[Section]:
+    """The other partners of a story's partner, when a sentence names them together with
+    their countries (:func:`named_together`) and the story's partner is one of them: a
+    section each, with no text (the story's events stay its partner's)."""
+    partner = slug(place_name(split_heading(section.heading.text)[0]))
+    found: list[Section] = []
+    for block in body:
+        if block.aside or block.kind == "heading":
+            continue
+        together = named_together(block.text)
+        places = [slug(place_name(split_heading(h)[0])) for h in together]
+        if partner in places:
+            found += [Section(Block("heading", h, block.line, level=section.heading.level))
+                      for h, place in zip(together, places, strict=True)
+                      if place != partner and place not in {slug(place_name(split_heading(s.heading.text)[0]))
+                                                            for s in found}]
+    return found
 
 
 def _told_before(title: Block | None, intro: list[Block], set_aside: list[SetAside],

@@ -257,3 +257,16 @@ def test_a_heading_that_names_a_country_with_its_article_is_no_partner():
     body = ("Koutiala (Mali)\n\n2016 : envoi de manuels scolaires.\n\n"
             "Le Mali\n\nCapitale : Bamako. Deux grands fleuves : le Sénégal et le Niger.\n")
     assert [p["name"] for p in extract(page_of(body))["partners"]] == ["Koutiala"]
+
+
+def test_a_story_whose_partner_a_sentence_names_with_others_gives_each_a_partner():
+    """A news item about several partners and no heading: "Les délégations de Zell
+    (Allemagne), Rye (Angleterre) et Huy (Belgique) ont été accueillies" names the story's
+    partner with two others, each with its country: three partners, the dated sentence the
+    story's partner's."""
+    text = ("La foire d'automne\n\nLe comité de jumelage a reçu ses amis.\n\n"
+            "En octobre 2024, les délégations de Zell (Allemagne), Rye (Angleterre) et Huy "
+            "(Belgique) ont été accueillies dans les familles.\n")
+    partners = extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks))["partners"]
+    assert [(p["name"], p["country_code"]) for p in partners] == [
+        ("Zell", "DE"), ("Rye", "GB"), ("Huy", "BE")]
