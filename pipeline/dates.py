@@ -690,7 +690,7 @@ def _outside_brackets(toks: list[Token]) -> list[Token]:
 @dataclass(frozen=True)
 class _Candidate:
     label: str
-    rest: str
+    end: int  # where the separator ends: the rest of the text starts after it
     separator: str
     codes: str  # the label's tokens, one letter each
     other_words: int  # words that are not date words ("vers", "rentrée", "visite")
@@ -747,7 +747,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if separator:
             label = _trim(text[:t.start])
             if has_date and label:
-                found.append(_Candidate(label, text[t.end:].lstrip(), separator, codes, other))
+                found.append(_Candidate(label, t.end, separator, codes, other))
             if separator in ":.":
                 break
             codes += t.code
@@ -771,15 +771,44 @@ def _trim(label: str) -> str:
     return label[:end]
 
 
+@lru_cache(maxsize=1024)
 def _shaped(codes: str) -> bool:
     """True when a label's tokens have the shape of one of the grammar's forms, whatever
-    its values ("2014-2003" has the shape of a range: a label, though not understood)."""
+    its values ("2014-2003" has the shape of a range: a label, though not understood).
+    Labels have few shapes: each is tried against the forms once."""
     return any(pattern.fullmatch(codes) for pattern, _ in _COMPILED)
 
 
-def _label(text: str) -> tuple[_Candidate, bool] | None:
-    """The label ``text`` opens with, and whether it has the shape of a known form."""
+# What of a text decides its label: the tokens of its first ``MAX_LABEL`` characters and,
+# after a dash or a full stop among them, the few tokens that follow (:func:`_ends_label`).
+LABEL_REACH = MAX_LABEL + MAX_LABEL // 2
+
+
+def _label(text: str) -> tuple[str, str, bool] | None:
+    """The label ``text`` opens with, the rest of the text after its separator, and
+    whether the label has the shape of a known form.
+
+    The label is read from the text's first ``LABEL_REACH`` characters alone, and once for
+    each of them (:func:`_label_of`): the reader asks it of the same block several times
+    (is it furniture, a label alone, an entry), and the tokens are most of its cost."""
+    found = _label_of(text[:LABEL_REACH])
+    if found is None:
+        return None
+    label, end, shaped = found
+    return label, text[end:].lstrip(), shaped
+
+
+@lru_cache(maxsize=1024)
+def _label_of(text: str) -> tuple[str, int, bool] | None:
+    """The label ``text`` opens with, where its separator ends, and whether it has the
+    shape of a known form (``text``: at most ``LABEL_REACH`` characters)."""
     candidates = _candidates(text)
+    found = _choice(candidates)
+    return (found[0].label, found[0].end, found[1]) if found else None
+
+
+def _choice(candidates: list[_Candidate]) -> tuple[_Candidate, bool] | None:
+    """Which of the candidates is the label, and whether it has the shape of a known form."""
     shaped = [c for c in candidates if _shaped(c.codes)]
     best = max(shaped, key=lambda c: len(c.label)) if shaped else None
     # a longer phrase of date words only, up to a colon (or a dash or a full stop), is the
@@ -812,7 +841,7 @@ def split_label(text: str) -> tuple[str, str] | None:
     True
     """
     found = _label(text)
-    return (found[0].label, found[0].rest) if found and found[1] else None
+    return (found[0], found[1]) if found and found[2] else None
 
 
 def split_any_label(text: str) -> tuple[str, str, bool] | None:
@@ -830,8 +859,7 @@ def split_any_label(text: str) -> tuple[str, str, bool] | None:
     found = _label(text)
     if found is None:
         return None
-    label = found[0]
-    return label.label, label.rest, parse_label(label.label) is not None
+    return found[0], found[1], parse_label(found[0]) is not None
 
 
 # --- Dates anywhere in a text ---------------------------------------------------------------
@@ -998,12 +1026,21 @@ def date_in(text: str) -> Found | None:
     'en 2019'
     """
     sentence = first_sentence(text)
-    found = [f for f in find_dates(sentence) if f.period]
+    found = [f for f in find_dates(sentence) if f.period and not _years_counted(sentence, f)]
     subject_clause = _participle_clause(sentence)
     return next((f for f in found if f.start >= subject_clause), None)
 
 
 _PARTICIPLE_ENDINGS = tuple(_CALENDAR["clauses"]["participle_endings"])
+_YEARS_COUNTED = frozenset(plain(w) for w in _CALENDAR["clauses"]["years_counted"])
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _years_counted(sentence: str, found: Found) -> bool:
+    """A number alone followed by a noun of years ("il y a plus de 2000 ans") counts
+    years: it is no year."""
+    after = _NEXT_WORD.match(sentence, found.end)
+    return found.text.isdigit() and after is not None and plain(after[1]) in _YEARS_COUNTED
 
 
 def _participle_clause(sentence: str) -> int:
@@ -1022,6 +1059,7 @@ def _participle_clause(sentence: str) -> int:
 _MONTH_NAMES = {n: w for w, n in MONTHS.items()}
 
 
+@lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """A label as an entry's id says it: its tokens in one spelling, one space apart, so
     that typography alone never changes an id. Case, accents (composed or not), dashes,
@@ -1034,6 +1072,8 @@ def label_key(label: str) -> str:
     ('septembre 2019', '2014 - 2016', 'janvier - fevrier 2022')
     >>> label_key("2006 – 2008"), label_key("2020, 2021 et 2022"), label_key("Du 3-5 juillet 2023")
     ('2006 - 2008', '2020 , 2021 et 2022', 'du 3 - 5 juillet 2023')
+
+    A page writes the same labels again and again ("2019"): each is read once (cached).
     """
     toks = list(tokens(label))  # a label is at most MAX_LABEL characters long
     words = []

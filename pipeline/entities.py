@@ -435,9 +435,14 @@ class Registry:
         >>> registry.bare_mentions("avec la maison des jeunes du quartier")
         {'maison-des-jeunes': 8}
         """
-        matches = list(_WORD.finditer(low if (low := _words_lowercase(text)) else text))
-        words = tuple(m.group() if low else m.group().lower() for m in matches)
+        # every passage of the page is read here, for programmes and for organisations: its
+        # words are listed in C (findall), and where they are only once one is found
+        low = _words_lowercase(text)
+        words = tuple(_WORD.findall(low)) if low else tuple(w.lower() for w in _WORD.findall(text))
         found: dict[str, int] = {}
+        if self._first_words.isdisjoint(words):
+            return found
+        starts: list[int] | None = None
         for i, word in enumerate(words):
             if word not in self._first_words:
                 continue
@@ -446,5 +451,7 @@ class Registry:
                 hits = [hit for length, names in self._by_start.get(start, {}).items()
                         if (hit := names.get(words[i:i + length]))]
                 for _, key in sorted(hits) if len(hits) > 1 else hits:
-                    found.setdefault(key, matches[i].start())
+                    if key not in found:
+                        starts = starts or [m.start() for m in _WORD.finditer(low or text)]
+                        found[key] = starts[i]
         return found

@@ -118,13 +118,13 @@ HOSTED: str = _DIRECTIONS["hosted"]
 @dataclass(frozen=True)
 class _DirectionRules:
     hosted_by_partner: re.Pattern[str]
-    hosted: re.Pattern[str]
+    hosted: Caseless  # the rules written in lowercase are matched in the lowercased text
     trip: re.Pattern[str]
-    both_ways: re.Pattern[str]
-    going: re.Pattern[str]
-    receiving: re.Pattern[str]
+    both_ways: Caseless
+    going: Caseless
+    receiving: Caseless
     destination: re.Pattern[str]
-    coming: re.Pattern[str]
+    coming: Caseless
     host_clause: re.Pattern[str]
     here: re.Pattern[str]
     place_named: re.Pattern[str]
@@ -147,13 +147,13 @@ def _direction_rules(town: Town) -> _DirectionRules:
              "apostrophes": APOSTROPHES, "capital": CAPITAL}
     return _DirectionRules(
         hosted_by_partner=re.compile(pattern(_DIRECTIONS["hosted_by_partner"], **words), re.IGNORECASE),
-        hosted=re.compile(pattern(_DIRECTIONS["hosting"], **words), re.IGNORECASE),
+        hosted=Caseless.compile(pattern(_DIRECTIONS["hosting"], **words)),
         trip=re.compile(pattern(_DIRECTIONS["trip"], **words)),
-        both_ways=re.compile(pattern(_DIRECTIONS["both_ways"], **words), re.IGNORECASE),
-        going=re.compile(pattern(_DIRECTIONS["going"], **words), re.IGNORECASE),
-        receiving=re.compile(pattern(_DIRECTIONS["receiving"], **words), re.IGNORECASE),
+        both_ways=Caseless.compile(pattern(_DIRECTIONS["both_ways"], **words)),
+        going=Caseless.compile(pattern(_DIRECTIONS["going"], **words)),
+        receiving=Caseless.compile(pattern(_DIRECTIONS["receiving"], **words)),
         destination=re.compile(pattern(_DIRECTIONS["destination"], **words)),
-        coming=re.compile(pattern(_DIRECTIONS["coming"], **words), re.IGNORECASE),
+        coming=Caseless.compile(pattern(_DIRECTIONS["coming"], **words)),
         host_clause=re.compile(pattern(_DIRECTIONS["host_clause"], **words), re.IGNORECASE),
         here=re.compile(pattern(_DIRECTIONS["here"], **words)),
         place_named=re.compile(pattern(_DIRECTIONS["place_named"], **words)),
@@ -342,18 +342,19 @@ def _direction(text: str, read: tuple[str, bool], town: Town) -> str:
     exchanges both ways, and who is where (:func:`_by_people`). A lowercased text without
     the word for hosting is neither hosted nor hosted by the partner."""
     rules = _direction_rules(town)
-    led = _led_to(rules, text)
+    lowered_text, lowered = read
+    led = _led_to(rules, text, read)
     if len(led) == 1:
         return DIRECTIONS[(True, False)] if True in led else DIRECTIONS[(False, True)]
-    if rules.both_ways.search(text):
+    if rules.both_ways.on(lowered).search(lowered_text):
         return "both"
-    lowered_text, lowered = read
     hosting = not lowered or HOSTED in lowered_text
     trip = bool(rules.trip.search(text) or (hosting and rules.hosted_by_partner.search(text)))
-    hosts = rules.host_clause.sub("", rules.hosted_by_partner.sub("", text)) if hosting else ""
-    visit = bool(rules.hosted.search(hosts) or rules.coming.search(text))
-    came, went = _by_people(rules, text)
-    return DIRECTIONS[(visit or (came and not trip), trip or (went and not visit))]
+    hosts = folded(rules.host_clause.sub("", rules.hosted_by_partner.sub("", text)) if hosting else "")
+    visit = bool(rules.hosted.on(hosts[1]).search(hosts[0]) or rules.coming.on(lowered).search(lowered_text))
+    if visit or trip:  # who is named where decides only when the words do not
+        return DIRECTIONS[(visit, trip)]
+    return DIRECTIONS[_by_people(rules, text)]
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n]")
@@ -366,14 +367,15 @@ def _elsewhere(rules: _DirectionRules, place: str) -> bool:
     return not rules.town.fullmatch(place)
 
 
-def _led_to(rules: _DirectionRules, text: str) -> set[bool]:
+def _led_to(rules: _DirectionRules, text: str, read: tuple[str, bool]) -> set[bool]:
     """Where the text's movements lead, each to the first place its sentence names after
     it: ``True`` for the town ("à <town>", "en mairie"; people came), ``False`` elsewhere
     (its people went). A word of going leads anywhere ("séjour à <place>", "s'est rendue dans les camps de
     <place>"); a word of receiving only to the town ("reçue à <town>")."""
     found: set[bool] = set()
+    lowered_text, lowered = read  # where the words of movement are (the same places)
     for words, anywhere in ((rules.going, True), (rules.receiving, False)):
-        for m in words.finditer(text):
+        for m in words.on(lowered).finditer(lowered_text):
             stop = _SENTENCE_END.search(text, m.end(), m.end() + MOVEMENT_REACH)
             rest = text[m.end():stop.start() if stop else m.end() + MOVEMENT_REACH]
             where, home = rules.destination.search(rest), rules.here.search(rest)
@@ -393,12 +395,14 @@ def _by_people(rules: _DirectionRules, text: str) -> tuple[bool, bool]:
     town not, went."""
     here = bool(rules.here.search(text))
     ours = any(names_people(m["word"]) for m in rules.town_people.finditer(text))
-    theirs = any(names_people(m["word"]) and _elsewhere(rules, m["place"])
-                 for m in rules.people_of.finditer(text)) or any(
-        not rules.town.search(m["rest"]) and not rules.trip.match(m.group())
-        for m in rules.sent_group.finditer(text))
-    other_place = any(_elsewhere(rules, m["place"]) for m in rules.place_named.finditer(text))
-    return here and theirs and not ours, ours and other_place and not here
+    if here:  # people came when people of elsewhere are named, and none of the town's
+        theirs = not ours and (any(names_people(m["word"]) and _elsewhere(rules, m["place"])
+                                   for m in rules.people_of.finditer(text)) or any(
+            not rules.town.search(m["rest"]) and not rules.trip.match(m.group())
+            for m in rules.sent_group.finditer(text)))
+        return theirs, False
+    # the town's people went when another place is named
+    return False, ours and any(_elsewhere(rules, m["place"]) for m in rules.place_named.finditer(text))
 
 
 def entry_facts(label: str | None, text: str) -> EntryFacts:

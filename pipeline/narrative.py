@@ -410,8 +410,12 @@ REFERENCE_REACH = 40  # characters around a date looked at for those words
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in MONTHS), key=len,
                                                    reverse=True)) + r")\b")
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\b(?!\s*\d)")
+_MONTH_RUN = re.compile(r"(?:\s*[/–-]\s*" + _MONTH_WORD.pattern + ")+")
 _A_YEAR = re.compile(r"\b\d{4}\b")
+_CLAUSE = re.compile(r"[,;:](?=\s)")  # where a clause of a sentence ends
 _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\b")
+_SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
+_SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, _SIDES)) + r")\b")
 PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
 YEAR_REACH = 12  # characters after a month where its year would be written
 MONTH_REACH = 30  # characters before a relative year where its month would be written
@@ -448,21 +452,43 @@ def _absolute(sentence: str) -> Event | None:
     return None
 
 
-def _yearless(sentence: str, folded: str, when: When | None) -> Event | None:
+def _year_of(month: int, side: int | None, when: When | None, published: When | None) -> int | None:
+    """The year of a month written without its year: the year told before; with a side
+    word ("novembre dernier", "mars prochain"), the nearest such month on that side of the
+    date told; with nothing told, the post's date, a month after it being of the year before
+    (a post tells what happened)."""
+    told = when or published
+    if told is None:
+        return None
+    year, told_month = told[0], told[1]
+    if told_month is None or (side is None and when):
+        return year
+    if side is None or side < 0:
+        return year if month <= told_month else year - 1
+    return year if month >= told_month else year + 1
+
+
+def _yearless(sentence: str, folded: str, when: When | None, published: When | None = None) -> Event | None:
     """A day or a month written without its year ("Le jeudi 4 juin", "en avril", "les 17
-    et 18 septembre"): the year told before completes it; with none, it is an event whose
-    date stays unread."""
+    et 18 septembre"): the year told before (:func:`_year_of`) completes it; with none, it
+    is an event whose date stays unread."""
     for month in _MONTH_WORD.finditer(folded):
-        if _A_YEAR.search(folded, month.end(), month.end() + YEAR_REACH) \
+        run = _MONTH_RUN.match(folded, month.end())  # "en novembre/décembre": the year
+        end = run.end() if run else month.end()  # follows the last month of the run
+        if _A_YEAR.search(folded, end, end + YEAR_REACH) \
                 or _in_brackets(sentence, month.start()) \
-                or _RELATIVE_YEAR.search(folded, month.end(), month.end() + MONTH_REACH):
+                or _RELATIVE_YEAR.search(folded, end, end + MONTH_REACH):
             continue  # "En décembre de la même année" is a relative date
-        for year in [when[0]] if when else PROBE_YEARS:  # with no year told, any year whose
-            completed = f"{sentence[:month.end()]} {year}{sentence[month.end():]}"  # weekdays fit
+        side = _SIDE.match(folded, end)
+        told = _year_of(_FOLDED_MONTHS[month.group()], _SIDES[side[1]] if side else None, when, published)
+        # the year told; with none told (or the post's date that its weekdays do not fit),
+        # any year whose weekdays fit: an event whose date stays unread
+        for year in ([told] if told else []) + ([] if when else list(PROBE_YEARS)):
+            completed = f"{sentence[:end]} {year}{sentence[end:]}"
             for found in find_dates(completed):
-                if found.start <= month.start() and found.end > month.end() and found.period:
-                    label = sentence[found.start:month.end()]
-                    return (Event(label, found.start, found.text, _when(found)) if when
+                if found.start <= month.start() and found.end > end and found.period:
+                    label = sentence[found.start:end]
+                    return (Event(label, found.start, found.text, _when(found)) if year == told
                             else Event(label, found.start, None, None))
     return None
 
@@ -512,7 +538,7 @@ def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
 
-def event_in(sentence: str, when: When | None) -> Event | None:
+def event_in(sentence: str, when: When | None, published: When | None = None) -> Event | None:
     """The event a sentence tells, if it carries a date: the earliest of its dates that
     is an event's, absolute, without its year, relative or a weekday.
 
@@ -526,7 +552,7 @@ def event_in(sentence: str, when: When | None) -> Event | None:
     True
     """
     folded = fold(sentence)
-    found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when),
+    found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when)) if e]
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
@@ -538,7 +564,57 @@ def event_in(sentence: str, when: When | None) -> Event | None:
         if days and days.resolved:
             return Event(sentence[first.start:first.start + days.start] + days.label, first.start,
                          days.resolved, days.when)
+    if first:  # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": that day
+        later = _absolute(sentence[first.start + len(first.label):])
+        if later and _details(first, later):
+            return replace(later, start=first.start)
     return first
+
+
+def _span(event: Event) -> tuple[date, date] | None:
+    period = parse_label(event.resolved or event.label)
+    if period is None or period.start_date is None or period.end_date is None:
+        return None
+    return period.start_date, period.end_date
+
+
+def _details(told: Event, then: Event) -> bool:
+    """The second date lies inside the first and is narrower ("en 1997 : … le 28 juin
+    1997", "La délégation d'octobre/novembre a assisté, le 31 octobre 2008, …"): it says
+    when, inside what the first one summed up, the event happened."""
+    outer, inner = _span(told), _span(then)
+    return bool(outer and inner and outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer)
+
+
+def _overlap(told: Event, then: Event) -> bool:
+    """The two dates share a day: the second restates the first ("le lendemain matin,
+    vendredi 4 mai"), details it ("en 1997 : … le 28 juin 1997") or bounds what it tells
+    ("le 31 octobre 2008, à la cérémonie … entre le 31 octobre et le 9 novembre 2008")."""
+    one, other = _span(told), _span(then)
+    return bool(one and other and one[0] <= other[1] and other[0] <= one[1])
+
+
+def _restates(told: Told, event: Event) -> bool:
+    """A date written whole that holds the whole event told before ("la mission d'octobre
+    2017" after "du 21 au 26 octobre 2017") names that event again: no new one. A day
+    inside it ("le 5 juin" in a stay "du 5 au 9 juin") and a relative date are new events."""
+    if event.resolved is not None:  # resolved: written without its year, or relative
+        return False
+    before, now = parse_label(told.period_label or told.label), parse_label(event.label)
+    return bool(before and now and before.start_date and before.end_date and now.start_date
+                and now.end_date and now.start_date <= before.start_date
+                and before.end_date <= now.end_date)
+
+
+def _opening(clause: str, when: When | None, published: When | None) -> Event | None:
+    """The date a clause tells before its next comma, colon or semicolon, written whole
+    or as a day or a month ("…, le 27 septembre 1997 à Barbentane", "…, Fleurieu a reçu
+    la délégation les 17 et 18 septembre"); not a relative one, which tells the same event."""
+    folded = fold(clause)
+    found = [e for e in (_absolute(clause), _yearless(clause, folded, when, published)) if e]
+    first = min(found, key=lambda e: e.start) if found else None
+    bound = _CLAUSE.search(clause, 1)
+    return first if first and (bound is None or first.start < bound.start()) else None
 
 
 def _moved(when: When | None, event: Event | None) -> When | None:
@@ -552,21 +628,28 @@ def _moved(when: When | None, event: Event | None) -> When | None:
     return event.when
 
 
-def sentences(text: str, when: When | None) -> list[tuple[str, Event | None]]:
+def sentences(text: str, when: When | None, published: When | None = None) -> list[tuple[str, Event | None]]:
     """The sentences of a paragraph, each with the event it tells; a sentence that joins
     two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
-    septembre 1987") is two."""
+    septembre 1987"; "la charte paraphée le 28 juin 1997 à Saillon, le 27 septembre 1997 à
+    Barbentane") is two, unless the second date shares a day with the first
+    (:func:`_overlap`)."""
     out: list[tuple[str, Event | None]] = []
     for sentence in _SENTENCE.split(text):
-        pieces, start = [], 0
-        for joiner in _JOINER.finditer(fold(sentence)):
-            head, tail = sentence[start:joiner.start() + 1], sentence[joiner.start() + 1:]
-            if event_in(head, when) and _absolute(tail):
+        pieces, start, folded = [], 0, fold(sentence)
+        for bound in _CLAUSE.finditer(sentence):
+            head, tail = sentence[start:bound.end()], sentence[bound.end():]
+            said = event_in(head, when, published)
+            if said is None:
+                continue
+            joined = _JOINER.match(folded, bound.start()) and _absolute(tail)
+            then = _opening(tail, _moved(when, said), published)
+            if joined or (then and not _overlap(said, then)):
                 pieces.append(head)
-                start = joiner.start() + 1
+                start = bound.end()
         pieces.append(sentence[start:])
         for piece in pieces:
-            event = event_in(piece, when)
+            event = event_in(piece, when, published)
             when = _moved(when, event)
             out.append((piece, event))
     return out
@@ -581,6 +664,9 @@ _COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters
                       + r")\s*:?\s*\d[\d\s.,]*%?\s*$")
 _IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
                          + "|".join(_WORDS["file_units"]) + r")\s*$")
+OTHER_LANGUAGE = "a paragraph in another language (a translation beside the French)"
+_FUNCTION_WORDS = frozenset(fold(w).rstrip("'") for w in _WORDS["function_words"])
+FOREIGN_WORDS = 8  # words of a paragraph with no French function word among them
 SHORT = 80  # characters: a by-line, a counter, a caption or a date line is short
 LINK_WORDS = 3  # a link of a bar is short; two in three are
 LINK_BAR = 3  # pieces between "|" or ">" that make a bar of links or a breadcrumb
@@ -597,6 +683,9 @@ def furniture(text: str) -> str | None:
     """
     stripped = text.strip()
     folded = fold(stripped)
+    words = re.findall(r"[^\W\d_]+", folded)
+    if len(words) >= FOREIGN_WORDS and not _FUNCTION_WORDS.intersection(words):
+        return OTHER_LANGUAGE
     pieces = re.split(r"\s[|>]\s", stripped)
     if len(pieces) >= LINK_BAR and sum(len(p.split()) <= LINK_WORDS for p in pieces) * 3 >= 2 * len(pieces):
         return NAVIGATION_BAR  # a list of articles' titles between bars is the page's text
@@ -627,8 +716,38 @@ def date_line(text: str) -> str | None:
 
 # --- The page as one partner's section ------------------------------------------------------
 
+def _articles(bar: Block, name: str) -> list[Told]:
+    """The titles of a bar of the site's articles ("Derniers articles parus : … | Mission
+    à Rouko du 22 juillet au 6 août 2014 | …") that name the partner and hold a date written
+    whole: the partner's events, each told by its title."""
+    told: list[Told] = []
+    pieces = re.split(r"\s[|>]\s", bar.text)
+    if len(pieces) < LINK_BAR:
+        return told
+    for piece in pieces:
+        found = next((f for f in find_dates(piece) if f.period and f.period.start_year), None)
+        if found and _names(piece, name):
+            told.append(Told(found.text, None, [("", piece.strip(), bar.line)]))
+    return told
+
+
 def _names(text: str, name: str) -> bool:
     return fold(name) in fold(text)
+
+
+_TO_COUNTRY = tuple(fold(p) for p in lexicon("countries")["written"]["prepositions"])
+
+
+def _goes_to(text: str, country: str | None) -> bool:
+    """The text tells a twinning's trip to the partner's country ("Le comité de jumelage
+    s'est rendu au Mali du 21 au 26 octobre 2017"): a cue of twinning and the country after
+    a preposition of place. The story has begun, though the partner is named later."""
+    if not country:
+        return False
+    words = re.findall(r"\w+", fold(text))
+    named = re.findall(r"\w+", fold(country))
+    to_it = any(w in _TO_COUNTRY and words[i + 1:i + 1 + len(named)] == named for i, w in enumerate(words))
+    return to_it and any(w.startswith(_CUE_STEMS) for w in words)
 
 
 def lists_partners(body: list[Block]) -> bool:
@@ -702,7 +821,9 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         about = About(name, partner_country(name, ([title.text] if title else []) + texts))
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [])
     events, set_aside = story.events, story.set_aside
+    articles = _articles(title, about.name) if title else []  # its articles, if a bar
     when: When | None = None
+    published: When | None = None  # the date of the post, for a month told without its year
     started = told or bool(title and _names(title.text, about.name))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0
@@ -727,22 +848,25 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph
                 label_only = True
             else:  # a day alone on its line: when the page or a post of it was published
+                published = _when(found)  # a new post: its own date
                 set_aside.append((block, ARTICLE_FURNITURE, False))
             continue
         if block.kind == "heading":
             set_aside.append((block, reasons.sub_heading, False))
             continue
-        started = started or _names(block.text, about.name)
+        started = started or _names(block.text, about.name) or _goes_to(block.text, about.country)
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))
             continue
         prose = True
         first, undated = True, []
-        for sentence, event in sentences(block.text, when):
+        for sentence, event in sentences(block.text, when, published):
             when = _moved(when, event)
             if label_only and not event:  # the paragraph under a date alone on its line
                 events[-1].extend(sentence, block.line, "\n")
+            elif event and events and _restates(events[-1], event):  # "la mission d'octobre
+                events[-1].extend(sentence, block.line, "\n\n" if first else " ")  # 2017": the one told
             elif event:
                 events.append(Told(event.label, event.resolved, [("", sentence, block.line)]))
                 if not signed and agreement(sentence):  # the tie's agreement: what the
@@ -755,4 +879,5 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             first = label_only = False
         if undated:  # before the first event: what the page says of the partner
             story.description.append(Block(block.kind, " ".join(undated), block.line))
+    events[:0] = articles  # the site's articles: the partner's first events, told by their titles
     return story

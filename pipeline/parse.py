@@ -41,7 +41,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
-from .dates import abbreviates_month, date_in, parse_label, split_any_label
+from .dates import MAX_LABEL, abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
 from .fields import DATE, TEXT, date_field, field_line
 from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
@@ -482,9 +482,12 @@ def label_alone(text: str) -> str | None:
     """
     if len(text) > LABEL_WINDOW:
         return None
-    found = split_any_label(text.rstrip() + " :")
-    if found and not found[1].strip() and found[0] == text.strip():
-        return found[0]
+    # the text read as a label ended by a colon: only a text whose colon falls among the
+    # characters a label is read from (``MAX_LABEL``) can be wholly a label
+    if len(text.rstrip()) + 2 <= MAX_LABEL:
+        found = split_any_label(text.rstrip() + " :")
+        if found and not found[1].strip() and found[0] == text.strip():
+            return found[0]
     found = split_any_label(text)
     return found[0] if found and not found[1].strip() else None
 

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from .dates import find_dates, split_any_label
@@ -224,9 +225,11 @@ def _encoding_name(encoding: str) -> str:
     return {"cp1252": "windows-1252", "iso8859-1": "latin-1"}.get(name, name)
 
 
+@lru_cache(maxsize=1024)
 def heading_key(text: str) -> str:
     """A heading as the vocabularies above write it: lower case, one space between words,
-    without the colon or full stop that may end it.
+    without the colon or full stop that may end it. Each line is asked whether it is a
+    sub-heading, another heading or a group heading, often twice: its key is made once.
 
     >>> heading_key("  Actions  menées :")
     'actions menées'
@@ -235,7 +238,12 @@ def heading_key(text: str) -> str:
 
 
 def _opens_with(key: str, phrases: tuple[str, ...]) -> bool:
-    return any(key == p or key.startswith(p + " ") for p in phrases)
+    """``key`` is one of the phrases, or opens with one and a space (every line of a page
+    is asked: one call to ``startswith`` rather than one a phrase)."""
+    return key in phrases or key.startswith(_SPACED[phrases])
+
+
+_SPACED = {phrases: tuple(p + " " for p in phrases) for phrases in (SUB_OPENINGS, OTHER_OPENINGS)}
 
 
 def _short_title(text: str) -> bool:

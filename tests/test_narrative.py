@@ -14,10 +14,12 @@ from pipeline.errors import PipelineError
 from pipeline.extract import entry_facts, extract
 from pipeline.narrative import (
     ARTICLE_FURNITURE,
+    OTHER_LANGUAGE,
     About,
     event_in,
     furniture,
     named_partner,
+    sentences,
     partner_country,
 )
 from pipeline.parse import CAPTION, CONTINUED, DATED_INTRODUCTION, PAGE_TITLE, parse
@@ -238,10 +240,37 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
     ("Samedi 28 avril, une visite de la ville.", None, "Samedi 28 avril", None),  # no year told
     ("Trois ans après, un puits fut creusé.", (2010, None, None), "Trois ans après", "2013"),
     ("La veille, les familles ont tout préparé.", (2016, 3, 1), "La veille", "29 février 2016"),
+    # a month with a side word: the nearest such month before or after the date told
+    ("Notre assemblée du 12 octobre dernier a élu le bureau.", (2021, 6, None), "12 octobre",
+     "12 octobre 2020"),
+    ("L'assemblée du 3 mars dernier a élu le bureau.", (2021, 6, None), "3 mars", "3 mars 2021"),
+    ("Le car partira en février prochain.", (2019, 11, 4), "en février", "en février 2020"),
+    # a run of months takes its year after the last one
+    ("Une autre équipe partira en mars/avril.", (2009, 1, None), "en mars/avril", "en mars/avril 2009"),
+    # a narrower date inside the first one says when the event happened
+    ("Le groupe de mai/juin a visité, le 2 juin 2009, la coopérative.", (2009, 1, None), "le 2 juin 2009", None),
 ])
 def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     event = event_in(sentence, when)
     assert (event.label if event else None, event.resolved if event else None) == (label, resolved)
+
+
+@pytest.mark.parametrize(("text", "when", "events"), [
+    # two clauses, each with its own day: two events
+    ("Le drapeau fut hissé le 2 mai 2003 à Tarbes, le 14 octobre 2003 à Kelheim.", None,
+     [("le 2 mai 2003", None), ("le 14 octobre 2003", None)]),
+    ("Nos amis sont venus en mars, nous sommes allés chez eux les 9 et 10 octobre.", (2012, None, None),
+     [("en mars", "en mars 2012"), ("les 9 et 10 octobre", "les 9 et 10 octobre 2012")]),
+    # a bare year, then the day of that year it sums up: one event, on that day
+    ("Le pacte fut conclu en 2004 : signature de la charte le 3 avril 2004 à Kelheim.", None,
+     [("le 3 avril 2004", None)]),
+    # the second date restates the first, or bounds what it tells: one event
+    ("Le lendemain matin, mardi 8 juin, visite du port.", (2010, 6, 7), [("Le lendemain", "8 juin 2010")]),
+    ("Le groupe a assisté, le 4 mai 2011, au festival qui se tenait du 1er au 8 mai 2011.", None,
+     [("le 4 mai 2011", None)]),
+])
+def test_the_events_of_a_sentence_of_several_clauses(text, when, events):
+    assert [(e.label, e.resolved) for _, e in sentences(text, when) if e] == events
 
 
 @pytest.mark.parametrize(("text", "aside"), [
@@ -268,3 +297,70 @@ def test_a_page_that_lists_its_partners_but_lost_their_headings_still_stops():
         parse(text_blocks(page))
     assert [s.heading.text for s in parse(text_blocks(page), about=About("Kita", "Mali")).sections] == [
         "Kita (Mali)"]  # unless the caller says which partner the page is about
+
+
+POST = """Les amis de Tielt-Winge
+
+Le comité de jumelage avec Tielt-Winge (Belgique) anime les échanges entre nos deux villages.
+
+jeudi 14 mars 2019
+
+Le noyer de l'amitié
+
+Le noyer offert par nos amis de Tielt-Winge a été planté en février devant l'école.
+
+jeudi 13 février 2020
+
+Des lettres
+
+Les enfants des deux villages ont échangé des lettres en octobre.
+"""
+
+
+def test_a_post_dates_the_months_its_text_tells_without_their_year():
+    """The day alone above a blog post is when it was published: a month its text tells
+    without its year is of that year, or of the year before when it comes after it."""
+    page = parse(text_blocks(POST))
+    assert periods(page)[:1] == [("en février", "2019-02")]
+    assert periods(page)[1:] == [("en octobre", "2019-10")]  # the year told before goes on
+
+
+MISSION = """Retour de mission
+
+Le comité de jumelage s'est rendu au Burkina Faso du 3 au 9 mars 2019. L'occasion de revoir nos partenaires.
+Das Partnerschaftskomitee hat Burkina Faso zwischen dem 3. und dem 9. März 2019 besucht. Es war eine schöne Reise.
+
+Notre journal raconte la mission de mars 2019 chez nos amis de Koupéla : la délégation a visité la maternité.
+
+Le 12 mai 2019, le conseil municipal a voté une aide de 3 000 euros.
+"""
+
+
+def test_a_mission_to_the_partners_country_opens_the_story_before_the_partner_is_named():
+    """A trip of the committee to the partner's country is the story's first event; a
+    paragraph in another language is set aside; a later date that holds the whole event
+    told before names it again (no second event); a new date is a new event."""
+    page = parse(text_blocks(MISSION))
+    assert [s.heading.text for s in page.sections] == ["Koupéla (Burkina Faso)"]
+    assert periods(page) == [("du 3 au 9 mars 2019", "2019-03-03/2019-03-09"), ("Le 12 mai 2019", "2019-05-12")]
+    assert "la délégation a visité la maternité" in page.sections[0].entries[0].text
+    assert any(s.reason == OTHER_LANGUAGE and s.block.text.startswith("Das") for s in page.set_aside)
+
+
+ARTICLES = """Nos derniers articles : Loto annuel | Chantier à Tiéfora du 2 au 16 mars 2019 | L'album | Assemblée générale | Chantier à Tiéfora du 5 au 19 novembre 2018 | Concert à Lyon le 3 juin 2018
+
+Jumelage entre notre ville et Tiéfora
+
+Notre association collecte des livres pour les écoles de Tiéfora.
+"""
+
+
+def test_a_bar_of_the_sites_articles_gives_the_partners_dated_titles():
+    """The titles of a bar of the site's articles that name the partner and hold a date
+    are its events; the other titles (undated, or not the partner's) are not; the page's
+    text still describes the partner."""
+    page = parse(text_blocks(ARTICLES))
+    assert periods(page) == [("du 2 au 16 mars 2019", "2019-03-02/2019-03-16"),
+                             ("du 5 au 19 novembre 2018", "2018-11-05/2018-11-19")]
+    assert page.sections[0].entries[0].text == "Chantier à Tiéfora du 2 au 16 mars 2019"
+    assert "collecte des livres" in " ".join(b.text for b in page.sections[0].description)

@@ -65,8 +65,8 @@ def test_the_commands_are_all_there():
 
 def test_the_console_script_is_the_one_the_synopsis_uses():
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts == {"ivry-jumelages": "pipeline.cli:main"}
-    assert all(line.startswith(("ivry-jumelages ", " ")) for line in synopsis().splitlines())
+    assert scripts == {"jumelages": "pipeline.cli:main"}
+    assert all(line.startswith(("jumelages ", " ")) for line in synopsis().splitlines())
 
 
 def test_the_corpus_table_is_the_runners():

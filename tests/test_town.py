@@ -238,11 +238,11 @@ def test_every_invented_town_file_and_ivrys_are_valid():
 
 
 def test_nothing_names_a_town_outside_its_file():
-    """The schemas, the package's metadata and the templates name no town: what they say
+    """The schemas, the package's metadata (its descriptor's and the distribution's) and the templates name no town: what they say
     of one comes from its file."""
     town = config().town
     places = [*sorted((ROOT / "schemas").glob("*.json")), *sorted((ROOT / "pipeline" / "templates").glob("*")),
-              ROOT / "pipeline" / "cli.py", ROOT / "pipeline" / "config.py"]
+              ROOT / "pipeline" / "cli.py", ROOT / "pipeline" / "config.py", ROOT / "pyproject.toml"]
     for path in places:
         text = path.read_text(encoding="utf-8")
         for word in (*town.names, town.insee, town.demonym, "ivry-jumelages"):

@@ -84,9 +84,9 @@ def test_the_installed_package_runs_the_snapshot_from_a_folder_with_no_checkout(
                  cwd=elsewhere).stdout.split()
     assert Path(where[0]).is_relative_to(installed.parent.parent)  # the wheel's, not the checkout's
     assert Path(where[1]) == elsewhere.resolve()
-    _run(installed.parent / "ivry-jumelages", "run", cwd=elsewhere)
+    _run(installed.parent / "jumelages", "run", cwd=elsewhere)
     out = elsewhere / "output"
-    _run(installed.parent / "ivry-jumelages", "validate", "output", cwd=elsewhere)
+    _run(installed.parent / "jumelages", "validate", "output", cwd=elsewhere)
     # the same records as the published release, whose version it does not know of
     tables = sorted(p.name for p in (ROOT / "output" / "csv").glob("*.csv"))
     assert len(tables) == len(list((ROOT / "schemas").glob("*.schema.json")))  # every table, labels too

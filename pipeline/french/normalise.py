@@ -19,6 +19,7 @@ still points at its characters:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Every apostrophe editors type, as a character class of a regular expression.
@@ -30,6 +31,7 @@ APOSTROPHE = "['’ʼ‘`´]"
 REMOVED = "\u200b\u2060\u00ad\ufeff"
 JOINERS = "\u200c\u200d"
 INVISIBLE = REMOVED + JOINERS
+_ANY_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 # The only letters whose lower case a case-insensitive pattern of lowercase Latin letters
 # does not read alike: "İ" lowercases to two characters, and re.IGNORECASE takes "ı" for
 # "i" and "ſ" for "s" (tests/test_text.py checks every code point).
@@ -64,8 +66,8 @@ def without_invisible(text: str) -> tuple[str, list[int] | None]:
     >>> without_invisible("Fe\u0301vrier\u200b 2019")[0]
     'Février 2019'
     """
-    if unicodedata.is_normalized("NFC", text) and not any(c in text for c in INVISIBLE):
-        return text, None
+    if unicodedata.is_normalized("NFC", text) and _ANY_INVISIBLE.search(text) is None:
+        return text, None  # the usual case: one scan in C (every label, every block)
     out: list[str] = []
     where: list[int] = []
     i = 0
