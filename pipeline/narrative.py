@@ -49,6 +49,8 @@ from .read import Block
 
 _WORDS = lexicon("narrative")
 _CUE_STEMS = tuple(fold(s) for s in _WORDS["cue_stems"])
+_LEAD_DETERMINERS = frozenset(fold(d) for d in _WORDS["lead_determiners"])
+LEAD_WORDS = 2  # words that lead to a place: "à" alone leads to any place, "1960 à" less so
 _NEAR = frozenset(fold(j) for j in _WORDS["near_joiners"])
 _FAR = frozenset(fold(j) for j in _WORDS["far_joiners"])
 
@@ -155,9 +157,35 @@ def _not_a_partner(name: str) -> bool:
     if group_heading(name):
         return True  # a part of the world: "Europe", "Afrique"
     town = config().town
-    if any(folded == fold(n) for n in town.names) or folded.startswith(fold(town.demonym)):
+    if _is_town(name) or folded.startswith(fold(town.demonym)):
         return True
     return bool(country_code(name) or country_in_text(f"{_PLACE_NOUN} {name}"))
+
+
+def _is_town(name: str) -> bool:
+    """One of the names of the page's own town (the town file's), maybe without the
+    determiner it opens with ("Charité" of "La Charité", the determiner read apart)."""
+    from .config import config
+
+    folded = fold(name)
+    return any(folded == fold(n) or any(fold(n) == f"{d} {folded}" or fold(n) == f"{d}{folded}"
+                                        for d in _LEAD_DETERMINERS)
+               for n in config().town.names)
+
+
+def _lead(before: str) -> tuple[str, ...]:
+    """The two words that lead to a place, its determiners aside and the near joiners
+    ("de", "d'", "du") one word: "1960 à" in "le 20 mars 1960 à La"; "la Ville de" and
+    "la Ville d'" lead alike."""
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
+    while words and words[-1] in _LEAD_DETERMINERS:
+        words.pop()
+    return tuple("" if w in _NEAR else w for w in words[-LEAD_WORDS:])  # one token for all three
+
+
+def _cued(sentence: str) -> bool:
+    """The sentence has a word of twinning ("jumelage", "partenariat")."""
+    return any(w.startswith(_CUE_STEMS) for w in re.findall(r"\w+", fold(sentence)))
 
 
 def _after_cue(before: str) -> bool:
@@ -198,15 +226,36 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
     for n, text in enumerate([title or "", *texts]):
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, bool] | None = None  # key, end, after a cue
+            town_lead: tuple[str, ...] | None = None  # the words that lead to the town
+            cued = _cued(sentence)
             for found in _NAME.finditer(sentence):
                 for name in _trimmed(found.group(), lower):
                     start = found.start() + found.group().index(name)
                     name = _place(name)
-                    if len(name) < MIN_NAME or _not_a_partner(name):
+                    if len(name) < MIN_NAME:
+                        continue
+                    if _not_a_partner(name):
+                        if not _is_town(name):
+                            previous = None
+                            continue
+                        # the town is no candidate, but the end of an apposition that makes
+                        # the place before it the partner ("Tarnowskie-Gory, ville jumelée à
+                        # Méricourt"), the first place of a pair ("du Perray et de Bellheim")
+                        # and the words that lead to it may lead to the partner
+                        if previous and _apposition(sentence[previous[1]:start]):
+                            weights[previous[0]] += CUE_WEIGHT
+                        town_lead = _lead(sentence[:start])
+                        previous = (fold(name), start + len(name),
+                                    _after_cue(sentence[max(0, start - CUE_WINDOW):start]))
+                        home.add(previous[0])
                         continue
                     key = fold(name)
                     spelling.setdefault(key, name)
-                    cue = _after_cue(sentence[max(0, start - CUE_WINDOW):start])
+                    # after a cue, or named in a sentence of twinning in the very words
+                    # that name the town before it ("à La Charité, puis … à Biedenkopf")
+                    cue = _after_cue(sentence[max(0, start - CUE_WINDOW):start]) or bool(
+                        cued and town_lead and len(town_lead) == LEAD_WORDS
+                        and _lead(sentence[:start]) == town_lead)
                     between = sentence[previous[1]:start] if previous else ""
                     if previous and previous[2] and _pair(between, title=n == 0):
                         home.add(previous[0])

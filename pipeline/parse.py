@@ -45,7 +45,7 @@ from .dates import MAX_LABEL, abbreviates_month, date_in, parse_label, split_any
 from .errors import PipelineError
 from .fields import DATE, TEXT, date_field, field_line
 from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
-from .french import lexicon
+from .french import CAPITAL, lexicon
 from .places import (
     SIMILAR_SPELLING,
     countries,
@@ -857,6 +857,7 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
     sections = _continued(([told[0]] if told else []) + sections, {slug(place) for place, _ in places},
                           set_aside)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
+    _listed_in_prose(intro, sections, set_aside)
     _to_named_partners(sections)
     return Page(title.text if title else None, items, sections, set_aside)
 
@@ -875,8 +876,63 @@ def _intro_list(intro: list[Block]) -> list[Block]:
     listed = [_typed_item(block) for block in intro]
     if any(b.kind == "list_item" and not b.aside for b in listed):
         return listed
+    # after the intro's blocks, so that each block keeps its index in the page's body
+    enumerated = [item for block in listed for item in _enumerated(block)]
+    if enumerated:
+        return listed + enumerated
     return [Block("list_item", b.text, b.line) if b.kind == "list_item" and b.aside == TABLE_OF_CONTENTS
             else b for b in listed]
+
+
+_LIST_JOINERS = lexicon("headings")["list_joiners"]
+_LISTED = re.compile(r"\s*[,;]\s*|\s+(?:" + "|".join(re.escape(w) for w in _LIST_JOINERS) + r")\s+")
+MIN_LISTED = 2  # places: one is a sentence about a partner, not a list
+
+
+def _enumerated(block: Block) -> list[Block]:
+    """A paragraph of the intro with a sentence that lists, after a colon, places each
+    with its country ("Seuls quatre jumelages sont actifs : Sikasso au Mali, Guimarães au
+    Portugal et Lauf en Allemagne.") is the intro's list of partners written as prose: the
+    list items, one per place. Every part must read as a place beside its
+    country, so that no other enumeration ("les écoles, les clubs et les familles") is one.
+
+    >>> [b.text for b in _enumerated(Block("paragraph", "Nos villes jumelles : Kita au Mali, "
+    ...                                    "Lauf en Allemagne et Aveiro (Portugal).", 3))]
+    ['Kita au Mali', 'Lauf en Allemagne', 'Aveiro (Portugal)']
+    >>> _enumerated(Block("paragraph", "Au programme : des visites, des concerts et un repas.", 3))
+    []
+    """
+    if block.kind != "paragraph" or block.aside:
+        return []
+    for sentence in re.split(r"(?<=[.!?])\s+", block.text):
+        if ":" not in sentence:
+            continue
+        parts = [p for p in _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip()) if p]
+        if len(parts) >= MIN_LISTED and all(_place_beside_country(p) for p in parts):
+            return [Block("list_item", p, block.line) for p in parts]
+    return []
+
+
+def _listed_in_prose(intro: list[Block], sections: list[Section], set_aside: list[SetAside]) -> None:
+    """A partner the intro lists in a sentence (:func:`_enumerated`) with its country is a
+    partner of the town even when no section of the page tells of it ("Seuls quatre
+    jumelages sont actifs : …" above the one partner the page describes): a section of its
+    own, with no text, instead of an intro item naming no section. An item of a list the
+    page writes as a list keeps that report (a section may have been lost)."""
+    prose = {b.line for b in intro if b.kind == "paragraph"}
+    level = sections[0].heading.level if sections else 2
+    for found in [s for s in set_aside if s.reason == UNLINKED_ITEM and s.block.line in prose
+                  and _place_beside_country(s.block.text)]:
+        set_aside.remove(found)
+        sections.append(Section(Block("heading", found.block.text, found.block.line, level=level),
+                                intro=found.block))
+
+
+def _place_beside_country(text: str) -> bool:
+    """A place's name and, beside it, the country it is in ("Lauf en Allemagne")."""
+    place, bracket = split_heading(text)
+    return bool(place[:1].isupper() and place_name(place) and not country_code(place)
+                and countries(bracket)[1])
 
 
 def _typed_item(block: Block) -> Block:
@@ -1136,7 +1192,61 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
         )
     section, set_aside = told
     return Page(title.text if title else None, [],
-                [section], ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
+                [section, *_named_with(section, body)],
+                ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
+
+
+_IN_BRACKETS = re.compile(r"\(([^()]{1,40})\)")
+_NAME_BEFORE = re.compile(rf"({CAPITAL}[\w'’-]*(?:\s+{CAPITAL}[\w'’-]*){{0,3}})\s*$")
+
+
+def named_together(text: str) -> list[str]:
+    """The places a sentence names together, each with its country in brackets ("Les
+    délégations de Sontra (Allemagne), Fordingbridge (Angleterre) et Chatelet (Belgique)
+    ont été accueillies"), as headings; none unless at least two are joined by a comma or
+    the list's last joiner.
+
+    >>> named_together("Les délégations de Zell (Allemagne), Rye (Angleterre) et Huy (Belgique) sont venues.")
+    ['Zell (Allemagne)', 'Rye (Angleterre)', 'Huy (Belgique)']
+    >>> named_together("Le maire de Zell (Allemagne) est venu (enfin).")
+    []
+    """
+    best: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        run: list[str] = []
+        end = 0
+        for found in _IN_BRACKETS.finditer(sentence):
+            before = sentence[end:found.start()]
+            joined = _LISTED.match(before)
+            name = (before[joined.end():].strip() if run and joined else
+                    (m.group(1) if not run and (m := _NAME_BEFORE.search(before)) else ""))
+            heading = f"{name} ({found.group(1)})"
+            if name and countries(found.group(1))[1] and heading_like(heading):
+                run.append(heading)
+            else:
+                best, run = max(best, run, key=len), []
+            end = found.end()
+        best = max(best, run, key=len)
+    return best if len(best) >= MIN_LISTED else []
+
+
+def _named_with(section: Section, body: list[Block]) -> list[Section]:
+    """The other partners of a story's partner, when a sentence names them together with
+    their countries (:func:`named_together`) and the story's partner is one of them: a
+    section each, with no text (the story's events stay its partner's)."""
+    partner = slug(place_name(split_heading(section.heading.text)[0]))
+    found: list[Section] = []
+    for block in body:
+        if block.aside or block.kind == "heading":
+            continue
+        together = named_together(block.text)
+        places = [slug(place_name(split_heading(h)[0])) for h in together]
+        if partner in places:
+            found += [Section(Block("heading", h, block.line, level=section.heading.level))
+                      for h, place in zip(together, places, strict=True)
+                      if place != partner and place not in {slug(place_name(split_heading(s.heading.text)[0]))
+                                                            for s in found}]
+    return found
 
 
 def _told_before(title: Block | None, intro: list[Block], set_aside: list[SetAside],

@@ -102,6 +102,7 @@ OTHER_OPENINGS = tuple(_HEADINGS["other_openings"])
 _SORTING_DETERMINERS = tuple(_HEADINGS["sorting_determiners"])
 _SORTING_HEADS = tuple(sorted(_HEADINGS["sorting_heads"], key=len, reverse=True))
 _SORTING_QUALIFIERS = frozenset(_HEADINGS["sorting_qualifiers"])
+_COUNTRY_DETERMINERS = tuple(_HEADINGS["country_determiners"])
 HEADING_WORDS = 8  # a heading of either kind is short
 INSTITUTIONS = frozenset(_HEADINGS["institutions"])
 # An elided particle opening a word of a name ("d'Atar"): the capital comes after it.
@@ -290,9 +291,13 @@ def group_heading(text: str) -> bool:
 
     >>> [group_heading(t) for t in ("Afrique", "Amérique latine :", "🌍 Europe", "Gao", "Allemagne")]
     [True, True, True, False, True]
+    >>> [group_heading(t) for t in ("Le Mali", "L’Allemagne", "La Lisa", "Le Mans")]
+    [True, True, False, False]
     """
     key = heading_key(heading_text(text))
-    return key in GROUP_HEADINGS or _country_alone(key.rstrip(" :")) is not None
+    bare = key.rstrip(" :")
+    determiner = next((d for d in _COUNTRY_DETERMINERS if bare.startswith(d)), "")
+    return key in GROUP_HEADINGS or _country_alone(bare[len(determiner):]) is not None
 
 
 def other_heading(text: str) -> bool:
@@ -323,14 +328,16 @@ def _reads_as_name(name: str) -> bool:
 
     >>> _reads_as_name("Saint-Louis du Sénégal"), _reads_as_name("Retour à la liste des actualités")
     (True, False)
-    >>> _reads_as_name("Publié le 12/03/2024"), _reads_as_name("Musée National d’Oz")
-    (False, False)
+    >>> _reads_as_name("Publié le 12/03/2024"), _reads_as_name("Musée National d’Oz"), _reads_as_name("DE LA")
+    (False, False, False)
     """
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or not words[0][:1].isupper():
         return False
     if words[0].lower() in INSTITUTIONS:
         return False
+    if all(word.lower() in PARTICLES or word in _DASHES for word in words):
+        return False  # "DE LA": a line of a title written in capitals cut before its name
     for word in words:
         bare = _ELIDED.sub("", word)
         if not (bare[:1].isupper() or word.lower() in PARTICLES or word in _DASHES):

@@ -194,6 +194,40 @@ def test_the_partner_a_page_names(title, texts, partner):
     assert named_partner(title, texts) == partner
 
 
+def test_an_apposition_that_ends_on_the_towns_own_name_names_the_partner(tmp_path):
+    """The page's own town (the town file's name) is never a candidate, but still the end of
+    the apposition that makes the place before it the partner."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "villers", "Villers-sur-Lys", "Villers", "59999", "", ""))
+    text = ["Vingt élèves ont découvert la Pologne pendant douze jours.",
+            "C'est à Ostrava, ville jumelée à Villers, que les élèves ont été reçus à Cracovie.",
+            "Puis ils ont visité Cracovie."]
+    with using(town):
+        assert named_partner("Voyage des collégiens", text) == "Ostrava"
+
+
+def test_a_place_named_in_the_words_that_name_the_town_in_a_sentence_of_twinning(tmp_path):
+    """"Le 2 mai 1965 à La Roche, puis le 9 juin 1965 à Wetzlar, les maires prêtent le
+    serment du jumelage": the place led to by the same words as the town (its determiner
+    aside) is its partner; the town, even without its determiner, is none; a pair that
+    opens on the town still names the second place."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "roche", "La Roche-sur-Lys", "La Roche", "85999", "", ""))
+    with using(town):
+        assert named_partner("Jumelages", [
+            "L'idée est née après la guerre.",
+            "Le 2 mai 1965 à La Roche, puis le 9 juin 1965 à Wetzlar, le maire Jean Morel et "
+            "le bourgmestre Karl Weber prêtent le serment du Jumelage."]) == "Wetzlar"
+        assert named_partner("Anniversaire", [
+            "Les 25 ans du jumelage entre les villes de La Roche et de Wetzlar ont été fêtés."]) == "Wetzlar"
+
+
 def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most():
     assert partner_country("Kita", ["Le jumelage avec Kita (Mali) date de 1990."]) == "Mali"
     assert partner_country("Zell", ["Nos amis allemands sont arrivés.", "Les Allemands ont chanté.",

@@ -226,3 +226,47 @@ def test_the_reader_and_the_parser_name_a_table_of_contents_alike():
     from pipeline import html_page, read
 
     assert html_page.TABLE_OF_CONTENTS == read.TABLE_OF_CONTENTS
+
+
+# --- partners an intro sentence lists with their countries ---------------------------------
+
+def test_partners_a_sentence_of_the_intro_lists_are_partners_even_with_no_section():
+    """"… sont actifs : A au Mali, B au Portugal et C en Allemagne." is the intro's list
+    written as prose: the partner the page then describes is linked to its item, the others
+    are partners with no text; a list written as a list still reports its lost section."""
+    body = ("Huit villes sont jumelées avec la nôtre. Trois sont actives : Koutiala au Mali, "
+            "Braga au Portugal et Zirndorf en Allemagne.\n\n"
+            "Koutiala\n\n2016 : envoi de manuels scolaires.\n")
+    assert layout(body) == [("Koutiala", "Koutiala au Mali", ["2016"]),
+                            ("Braga au Portugal", "Braga au Portugal", []),
+                            ("Zirndorf en Allemagne", "Zirndorf en Allemagne", [])]
+    partners = extract(page_of(body))["partners"]
+    assert [(p["name"], p["country_code"]) for p in partners] == [
+        ("Koutiala", "ML"), ("Braga", "PT"), ("Zirndorf", "DE")]
+    # an enumeration of other things is no list of partners
+    other = "Au programme : des visites, des concerts et un repas.\n\nKoutiala (Mali)\n\n2016 : envoi.\n"
+    assert layout(other) == [("Koutiala (Mali)", None, ["2016"])]
+    # a list written as a list: its item with no section is reported, not made a partner
+    listed = "- Koutiala (Mali)\n\n- Braga (Portugal)\n\nKoutiala (Mali)\n\n2016 : envoi.\n"
+    assert (UNLINKED_ITEM, "Braga (Portugal)") in reasons(listed)
+
+
+def test_a_heading_that_names_a_country_with_its_article_is_no_partner():
+    """"Le Mali" above facts about the country (population, capital) describes the partner's
+    country: no partner row of its own, as "Mali" alone is none."""
+    body = ("Koutiala (Mali)\n\n2016 : envoi de manuels scolaires.\n\n"
+            "Le Mali\n\nCapitale : Bamako. Deux grands fleuves : le Sénégal et le Niger.\n")
+    assert [p["name"] for p in extract(page_of(body))["partners"]] == ["Koutiala"]
+
+
+def test_a_story_whose_partner_a_sentence_names_with_others_gives_each_a_partner():
+    """A news item about several partners and no heading: "Les délégations de Zell
+    (Allemagne), Rye (Angleterre) et Huy (Belgique) ont été accueillies" names the story's
+    partner with two others, each with its country: three partners, the dated sentence the
+    story's partner's."""
+    text = ("La foire d'automne\n\nLe comité de jumelage a reçu ses amis.\n\n"
+            "En octobre 2024, les délégations de Zell (Allemagne), Rye (Angleterre) et Huy "
+            "(Belgique) ont été accueillies dans les familles.\n")
+    partners = extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks))["partners"]
+    assert [(p["name"], p["country_code"]) for p in partners] == [
+        ("Zell", "DE"), ("Rye", "GB"), ("Huy", "BE")]

@@ -21,6 +21,11 @@ rules of the shared scorer (``/work/shared/tools/score_extraction.py``):
   partner not found counts as a field wrong.
 
 A page whose reading raises counts as nothing found and is listed with its one-line reason.
+
+A real page is read as its town's officer would configure it with the least honest town
+file: the town's identity alone (``real/towns.toml``: name, short names, demonyms, INSEE
+code), no partner hint, loaded by ``pipeline.config.load`` and made current as ``run --town``
+does. An edited page of our town is read with the project's own town file.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+TOWNS = HERE / "real" / "towns.toml"
 SCORES = HERE / "scores.json"
 README = HERE.parent.parent / "docs" / "corpus.md"
 README_SECTION = "# Corpus: precision and recall"
@@ -138,9 +144,65 @@ def pages() -> list[tuple[str, Path, Path]]:
     return found
 
 
-def records_of(path: Path) -> dict[str, list[dict[str, Any]]]:
-    """The page's tables as a first release would write them; raises where a run stops
-    (no partner heading, text of a section that went into no record…)."""
+def _toml(value: Any) -> str:
+    """A string or a list of strings written as TOML (JSON's quoting is TOML's)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+@cache
+def _identities() -> dict[str, dict[str, Any]]:
+    import tomllib
+
+    rows = tomllib.loads(TOWNS.read_text(encoding="utf-8"))["town"]
+    return {row["gold"]: row for row in rows}
+
+
+def town_file(gold: dict[str, Any], folder: Path) -> Path:
+    """The town file of a real page's town, written into ``folder``: its identity from
+    ``real/towns.toml`` (the gold's ``town`` names it), its page's address, and the
+    publication texts every file must have; no hint."""
+    who = _identities()[gold["town"]]
+    name = who.get("name", gold["town"])
+    text = "\n".join([
+        "[town]", f"name = {_toml(name)}", f"short_names = {_toml(who.get('short_names', []))}",
+        f"demonyms = {_toml(who['demonyms'])}", f"insee = {_toml(who['insee'])}", "",
+        "[[sources]]", f"url = {_toml(gold.get('source_url') or 'https://example.invalid/')}", "",
+        "[publication]", f"publisher = {_toml('Ville de ' + name)}",
+        'publisher_url = "https://example.invalid/"', 'dataset = "jumelages"',
+        'title = "Jumelages de {town}"', 'description = "Les partenaires de {town}."',
+        'source_title = "Ville de {town}"', "", "[release]", 'folder = "release"',
+        'stem = "jumelages"', ""])
+    path = folder / f"{who['insee']}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@cache
+def town_of(gold_path: Path) -> Any:
+    """The configuration a real page is read with (None for a page of our own town: the
+    project's file)."""
+    import tempfile
+
+    from pipeline.config import load
+
+    if gold_path.parent.name != "real":
+        return None
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        return load(town_file(gold, Path(folder)))
+
+
+def records_of(path: Path, town: Any = None) -> dict[str, list[dict[str, Any]]]:
+    """The page's tables as a first release would write them, ``town`` (a loaded town file,
+    None: the project's) being the current town; raises where a run stops (no partner
+    heading, text of a section that went into no record…)."""
+    from pipeline.config import using
+
+    with using(town):
+        return _records_of(path)
+
+
+def _records_of(path: Path) -> dict[str, list[dict[str, Any]]]:
     from pipeline.extract import extract
     from pipeline.parse import parse
     from pipeline.places import load_locations
@@ -225,7 +287,7 @@ def score_page(name: str, path: Path, gold_path: Path) -> PageResult:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     failure = None
     try:
-        records = records_of(path)
+        records = records_of(path, town_of(gold_path))
     except PipelineError as exc:
         records, failure = None, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     except Exception as exc:  # a traceback in a real run: scored as nothing, said loudly
