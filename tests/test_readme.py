@@ -39,7 +39,7 @@ def lines_of(path: tuple[str, ...]) -> str:
     for line in text.splitlines():
         if found and line.startswith(" "):
             found.append(line)
-        elif re.match(r"ivry-jumelages " + r"\s+".join(path) + r"(\s|$)", line):
+        elif re.match(r"jumelages " + r"\s+".join(path) + r"(\s|$)", line):
             found = [line]
         elif found:
             break
@@ -92,6 +92,6 @@ def test_the_french_quick_start_comes_first_and_its_commands_exist():
     assert lines[5].startswith("git add raw output")
     names = {path[0] for path, _ in commands(parser())}
     for line in lines[:5]:
-        command = re.search(r"(?:-m pipeline|ivry-jumelages) (\w+)", line)
+        command = re.search(r"(?:-m pipeline|jumelages) (\w+)", line)
         if command:
             assert command.group(1) in names, line
