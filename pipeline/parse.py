@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
-from .fields import DATE, TEXT, date_field, field_line
+from .fields import AMOUNT, DATE, PEOPLE, TEXT, date_field, field_line, key_alone
 from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
 from .french import lexicon
 from .places import (
@@ -175,6 +175,7 @@ CONTINUED = "heading of a partner section continued further down the page"
 OTHER_HEADING = "heading of no partner section"
 UNDER_OTHER_HEADING = "text under a heading of no partner section"
 FURNITURE = "page furniture (tags, dates of publication or update)"
+FIELD_KEY = "key of a field written alone above its value (the date below labels the entry)"
 UNLINKED_ITEM = "intro list item naming no partner section"
 CAPTION = "caption or credit of a picture"
 DOCUMENT_LINK = "link to a document or a medium"
@@ -391,7 +392,10 @@ def around_the_text(text: str) -> str | None:
     >>> [around_the_text(t) for t in ("© Photo : Mairie", "Lire aussi : Les 60 ans du jumelage",
     ...     "(1) Source : rapport 2019.", "2019 : visite © Mairie", "Accueil de 12 jeunes.")]
     ['caption or credit of a picture', 'link to further reading', 'footnote', None, None]
-    >>> around_the_text("Contact : relations@ville.fr – 01 49 60 25 05") == CONTACT
+    >>> {around_the_text(t) for t in ("Contact : relations@ville.fr – 01 49 60 25 05",
+    ...     "Pour nous écrire : amis@ville.fr – Permanence le mardi de 14h à 18h, salle 3")} == {CONTACT}
+    True
+    >>> around_the_text("Découvrir le séjour « Village du monde »") == DOCUMENT_LINK
     True
     >>> {around_the_text(t) for t in ("Télécharger le protocole de 2005 (PDF, 2 Mo)",
     ...     "Vidéo : voyage des jeunes, été 2019 (3 min)", "Le bilan 2016-2020 (pdf, 850 Ko)")}
@@ -570,6 +574,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     entries: list[_Draft] = []
     place = name_words(place_name(split_heading(section.heading.text)[0]))
     other = teasers = furniture = label_only = described = dated_item = after_field = False
+    key: str | None = None  # a field's key alone in its block, its value to come
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -604,6 +609,14 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 noted.extend(block.text, block.line, "\n\n")  # the footnote stays with its fact
             else:
                 set_aside.append(SetAside(block, around))
+            continue
+        if key is not None:  # the value of the key alone above: one field line
+            block, key = replace(block, text=f"{key} : {block.text}"), None
+        if (kind := key_alone(block.text)) == DATE:  # its value below is the entry's label
+            set_aside.append(SetAside(block, FIELD_KEY))
+            continue
+        if kind in (AMOUNT, PEOPLE) and entries:
+            key = block.text.strip().rstrip(":").strip()
             continue
         fiche = _fiche_line(block.text, entries[-1] if entries else None, after_field)
         after_field = fiche
@@ -817,6 +830,20 @@ def _dated_heading(block: Block) -> Block:
     return Block("paragraph", block.text, block.line)
 
 
+def _key_heading(block: Block) -> Block:
+    """A heading that is a field's key alone ("Période", "Budget" above their values, as a
+    text page reads a CMS's field) is no heading: read as a paragraph, which the section
+    then reads with its value (:func:`_fill_section`).
+
+    >>> _key_heading(Block("heading", "Période", 5, level=2)).kind, _key_heading(Block("heading", "Historique", 5, level=2)).kind
+    ('paragraph', 'heading')
+    """
+    if block.kind != "heading" or block.aside or sub_heading(block.text) or other_heading(block.text) \
+            or key_alone(block.text) not in (DATE, AMOUNT, PEOPLE):
+        return block
+    return Block("paragraph", block.text, block.line)
+
+
 def parse(blocks: list[Block], about: About | None = None) -> Page:
     """Group the page's blocks into its title, intro and partner sections.
 
@@ -824,7 +851,7 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
     (:mod:`pipeline.narrative`): ``about`` when the caller knows which (the town's
     configuration says it), else the place the page names as its twin or partner."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
-    body = [_typed_item(_heading_or_not(_dated_heading(b))) for b in (blocks[1:] if title else blocks)]
+    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b)))) for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]

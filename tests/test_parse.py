@@ -219,3 +219,15 @@ def test_a_dated_sentence_of_the_introduction_is_set_aside_with_a_warning_not_a_
     assert [(x.block.line, x.reason, x.loss, x.warn) for x in page.set_aside] == [
         (1, "page title", False, False),
         (3, "dated sentence of the introduction (before the first partner heading)", False, True)]
+
+
+def test_a_field_s_key_alone_above_its_value_labels_or_joins_it():
+    # a CMS's field written as two blocks: its key ("Période", "Budget") and its value below
+    page = parse(text_blocks(
+        "Gao (Mali)\n\nLe jumelage date de 1997.\n\nPériode\n\n2003-2014\n\naccueil de jeunes à Gao.\n\n"
+        "Budget\n\n4 200 €\n\nDate\n\nJuin 2012\n\ntournoi de football.\n"))
+    entries = entries_of(page)
+    assert [(e.label, e.text.split("\n")[0]) for e in entries] == [
+        ("2003-2014", "2003-2014"), ("Juin 2012", "Juin 2012")]
+    assert "Budget : 4 200 €" in entries[0].text
+    assert {a.block.text for a in page.set_aside if a.reason.startswith("key of a field")} == {"Période", "Date"}
