@@ -146,14 +146,20 @@ def key_alone(text: str) -> str | None:
 
     >>> key_alone("Période"), key_alone("Budget :"), key_alone("Période 2003-2014")
     ('date', 'amount', None)
-    >>> key_alone("Les jeunes ont visité la ville"), key_alone("Remarques")
-    (None, None)
+    >>> key_alone("Les jeunes ont visité la ville"), key_alone("Remarques"), key_alone("Palestine")
+    (None, None, None)
+
+    Only a key the lexicon names is one here: a word alone that is a noun for people by
+    its form ("Palestine", "Bénévoles") may be a heading or a place.
     """
     key = text.strip().rstrip(":").strip()
     if not key or len(key) > MAX_KEY or len(key.split()) > MAX_KEY_WORDS or not key[:1].isupper() \
             or any(c.isdigit() or c in ".;!?:" for c in key):
         return None
-    return key_kind(key)
+    kind = key_kind(key)
+    named = any(word in nouns or word.rstrip("s") in nouns
+                for word in _words(key) for nouns in KINDS.values())
+    return kind if named else None
 
 
 def fields(text: str) -> list[Field]:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 
 from .dates import abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
-from .fields import AMOUNT, DATE, PEOPLE, TEXT, date_field, field_line, key_alone
+from .fields import DATE, TEXT, date_field, field_line, key_alone
 from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
 from .french import lexicon
 from .places import (
@@ -147,6 +147,7 @@ _COMMENT_MARK = re.compile(r"\s*\[(?:[^\W\d_]{1,4}\d{1,3}|[a-z]{1,2})\]")
 _EDITOR_NOTE = re.compile(r"\s*[\[(]\s*" + _openings(_FURNITURE_CUES["editor_notes"], colon=False).pattern,
                           re.IGNORECASE)
 _FURTHER_READING = _openings(_FURNITURE_CUES["further_reading"])
+_FURTHER_READING_OPENING = _openings(_FURNITURE_CUES["further_reading_openings"], colon=False)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 # A footnote opens with its mark: "(1)", "[1]", "*", "¹"; the mark is found again in the
@@ -175,7 +176,7 @@ CONTINUED = "heading of a partner section continued further down the page"
 OTHER_HEADING = "heading of no partner section"
 UNDER_OTHER_HEADING = "text under a heading of no partner section"
 FURNITURE = "page furniture (tags, dates of publication or update)"
-FIELD_KEY = "key of a field written alone above its value (the date below labels the entry)"
+FIELD_KEY = "key of a date field written alone above its value (the date below labels the entry)"
 UNLINKED_ITEM = "intro list item naming no partner section"
 CAPTION = "caption or credit of a picture"
 DOCUMENT_LINK = "link to a document or a medium"
@@ -397,6 +398,8 @@ def around_the_text(text: str) -> str | None:
     True
     >>> around_the_text("Découvrir le séjour « Village du monde »") == DOCUMENT_LINK
     True
+    >>> around_the_text("À lire aussi dans le magazine n° 498 (décembre 2020) : « Le Sahara »") == FURTHER_READING
+    True
     >>> {around_the_text(t) for t in ("Télécharger le protocole de 2005 (PDF, 2 Mo)",
     ...     "Vidéo : voyage des jeunes, été 2019 (3 min)", "Le bilan 2016-2020 (pdf, 850 Ko)")}
     {'link to a document or a medium'}
@@ -420,7 +423,7 @@ def around_the_text(text: str) -> str | None:
         return None
     if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text):
         return CAPTION
-    if _FURTHER_READING.match(text):
+    if _FURTHER_READING.match(text) or _FURTHER_READING_OPENING.match(text):
         return FURTHER_READING
     if (_DOWNLOAD.match(text) and _says_little(text)) or _MEDIA.match(text) or _FILE.search(text):
         return DOCUMENT_LINK
@@ -574,7 +577,6 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     entries: list[_Draft] = []
     place = name_words(place_name(split_heading(section.heading.text)[0]))
     other = teasers = furniture = label_only = described = dated_item = after_field = False
-    key: str | None = None  # a field's key alone in its block, its value to come
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -610,13 +612,8 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             else:
                 set_aside.append(SetAside(block, around))
             continue
-        if key is not None:  # the value of the key alone above: one field line
-            block, key = replace(block, text=f"{key} : {block.text}"), None
-        if (kind := key_alone(block.text)) == DATE:  # its value below is the entry's label
+        if key_alone(block.text) == DATE:  # its value below is the entry's label
             set_aside.append(SetAside(block, FIELD_KEY))
-            continue
-        if kind in (AMOUNT, PEOPLE) and entries:
-            key = block.text.strip().rstrip(":").strip()
             continue
         fiche = _fiche_line(block.text, entries[-1] if entries else None, after_field)
         after_field = fiche
@@ -831,15 +828,16 @@ def _dated_heading(block: Block) -> Block:
 
 
 def _key_heading(block: Block) -> Block:
-    """A heading that is a field's key alone ("Période", "Budget" above their values, as a
-    text page reads a CMS's field) is no heading: read as a paragraph, which the section
-    then reads with its value (:func:`_fill_section`).
+    """A heading that is a date field's key alone ("Période" above its value, as a text
+    page reads a CMS's field) is no heading: read as a paragraph, which the section sets
+    aside (:func:`_fill_section`). A key of another kind may be a heading's word
+    ("Délégation d'élus" above an event): it stays a heading.
 
     >>> _key_heading(Block("heading", "Période", 5, level=2)).kind, _key_heading(Block("heading", "Historique", 5, level=2)).kind
     ('paragraph', 'heading')
     """
     if block.kind != "heading" or block.aside or sub_heading(block.text) or other_heading(block.text) \
-            or key_alone(block.text) not in (DATE, AMOUNT, PEOPLE):
+            or key_alone(block.text) != DATE:
         return block
     return Block("paragraph", block.text, block.line)
 
