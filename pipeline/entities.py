@@ -104,8 +104,8 @@ _PARTNERSHIP = re.compile(pattern(_ORGANISATIONS["partnership"], apostrophes=APO
 
 # A sports club by its initials in capitals and its proper name ("US Ivry Futsal"): case
 # matters.
-_CLUB = re.compile(r"(?<![\w·-])(?P<name>(?:" + "|".join(sorted(_ORGANISATIONS["club_initials"], key=len, reverse=True))
-                   + rf")\s+{CAPITAL}[\w-]*(?:\s+{CAPITAL}[\w-]*){{0,3}})")
+_INITIALS = "|".join(sorted(_ORGANISATIONS["club_initials"], key=len, reverse=True))
+_CLUB = re.compile(rf"(?<![\w·-])(?P<name>(?:{_INITIALS})\s+{CAPITAL}[\w-]*(?:\s+{CAPITAL}[\w-]*){{0,3}})")
 CLUB_KIND: str = _ORGANISATIONS["club_kind"]
 
 

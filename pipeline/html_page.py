@@ -473,8 +473,8 @@ def _list_of_names(container: etree._Element, items: IntroWords) -> list[str]:
         return []
     names = []
     for child in container:
-        if not isinstance(child.tag, str):
-            continue
+        if not isinstance(child.tag, str):  # a comment
+            continue  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
         if child.tag.lower() not in ("div", "p", "span") or _text(child.tail or "") \
                 or any(isinstance(c.tag, str) and c.tag.lower() in _CONTAINERS | {"p"} for c in child):
             return []

@@ -398,7 +398,7 @@ def around_the_text(text: str) -> str | None:
     True
     >>> around_the_text("Découvrir le séjour « Village du monde »") == DOCUMENT_LINK
     True
-    >>> around_the_text("À lire aussi dans le magazine n° 498 (décembre 2020) : « Le Sahara »") == FURTHER_READING
+    >>> around_the_text("À lire aussi dans le journal n° 498 (décembre 2020) : « Sahara »") == FURTHER_READING
     True
     >>> {around_the_text(t) for t in ("Télécharger le protocole de 2005 (PDF, 2 Mo)",
     ...     "Vidéo : voyage des jeunes, été 2019 (3 min)", "Le bilan 2016-2020 (pdf, 850 Ko)")}
@@ -833,8 +833,8 @@ def _key_heading(block: Block) -> Block:
     aside (:func:`_fill_section`). A key of another kind may be a heading's word
     ("Délégation d'élus" above an event): it stays a heading.
 
-    >>> _key_heading(Block("heading", "Période", 5, level=2)).kind, _key_heading(Block("heading", "Historique", 5, level=2)).kind
-    ('paragraph', 'heading')
+    >>> [_key_heading(Block("heading", t, 5, level=2)).kind for t in ("Période", "Historique")]
+    ['paragraph', 'heading']
     """
     if block.kind != "heading" or block.aside or sub_heading(block.text) or other_heading(block.text) \
             or key_alone(block.text) != DATE:
@@ -849,7 +849,8 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
     (:mod:`pipeline.narrative`): ``about`` when the caller knows which (the town's
     configuration says it), else the place the page names as its twin or partner."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
-    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b)))) for b in (blocks[1:] if title else blocks)]
+    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b))))
+            for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
