@@ -168,6 +168,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("L", rf"(?:{_phrase('the_elided')}|{_words(*_WORDS['the'])})"),
     ("I", _words(*_WORDS["during"])),
     ("&", rf"(?:{_words(*_WORDS['and'])}|&)"),
+    ("V", _words(*_WORDS["each"])),
     (",", ","),
     ("-", f"[{DASHES}]"),
     (":", ":"),
@@ -444,6 +445,21 @@ def _range(g: dict[str, list[Token]]) -> Period | None:
     return _period(f"{start.edtf}/{end.edtf}", start, end)
 
 
+def _range_on(g: dict[str, list[Token]]) -> Period | None:
+    """"Du 28 février 2020 au 3 mars", "de novembre 2019 à février": the end takes the
+    start's year, or the next one when it falls before the start in that year (over New
+    Year); it must have the start's precision."""
+    start = _point(g["a"])
+    end = _point(g["b"], inherit=start) if start else None
+    if not (start and end) or start.precision != end.precision:
+        return None
+    if end.first < start.first:
+        end = replace(end, year=end.year + 1)
+    if start.last > end.last:
+        return None
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
+
+
 def _two_digit_end(g: dict[str, list[Token]]) -> Period | None:
     start, end = _point(g["a"]), _full_year(g["a"][0], g["b"][0])
     return _period(f"{start.year}/{end}", start, Point(end)) if start and end else None
@@ -599,6 +615,10 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_OPEN}{_PART}(?P<a>{_LEFT}){_TO}L?{_PART}(?P<b>{_CORE})", _range),
     (rf"{_SINCE}{_PART}(?P<a>{_LEFT})&?T[AE]?L?{_PART}(?P<b>{_CORE})", _range),
     (rf"[IAE]?BL?{_PART}(?P<a>{_LEFT})&L?{_PART}(?P<b>{_CORE})", _range),
+    # the end leaves out the start's year: "du 28 février 2020 au 3 mars"
+    (rf"{_OPEN}{_PART}(?P<a>W?NMY|(?:KD)?MY){_TO}L?(?P<b>W?NM|(?:KD)?M)", _range_on),
+    # a recurrence over an open period: "Chaque été depuis 2016", "tous les ans depuis 2010"
+    (rf"VL?(?:[SMKy]|\?)?{_SINCE}{_PART}(?P<a>{_CORE})", _since),
     (rf"{_SINCE}{_PART}(?P<a>{_CORE})", _since),
     (rf"{_SINCE}{_PART}(?P<a>C)D?L?(?P<b>Y)", _since_calendar),
     (rf"T[EA]?L?{_PART}(?P<b>{_CORE})", _until),
@@ -865,7 +885,7 @@ def split_any_label(text: str) -> tuple[str, str, bool] | None:
 # --- Dates anywhere in a text ---------------------------------------------------------------
 
 MAX_EXPRESSION = 16  # tokens: more than any form of the grammar needs
-_STARTS = set("YZzJMSWNOXyQKPFTBDALEIC")  # codes a date expression may open with
+_STARTS = set("YZzJMSWNOXyQKPFTBDALEICV")  # codes a date expression may open with
 _SENTENCE_STOP = re.compile(r"[.!?…](?=\s+[^\W\d_]|\s*$)|\n")
 
 
@@ -1027,8 +1047,45 @@ def date_in(text: str) -> Found | None:
     """
     sentence = first_sentence(text)
     found = [f for f in find_dates(sentence) if f.period and not _years_counted(sentence, f)]
+    if across := _range_across(sentence, found):
+        return across
     subject_clause = _participle_clause(sentence)
     return next((f for f in found if f.start >= subject_clause), None)
+
+
+_UNTIL_GOES_ON = set("AELWNMY")  # what carries "jusqu'" on: "jusqu'au 3 mars (2020)"
+
+
+def _range_across(sentence: str, found: list[Found]) -> Found | None:
+    """A range written across a sentence: a date, then further on, before any other date,
+    its end after "jusqu'" ("Arrivée le 28 février 2020, la chorale est restée jusqu'au 3
+    mars"), read as one label of the two phrases ("le 28 février 2020 jusqu'au 3 mars"),
+    the end taking the start's year when it leaves it out. The start may be in a clause
+    that opens the sentence: the main clause closes its range.
+
+    >>> f = date_in("Arrivée le 28 février 2020, la chorale est restée jusqu’au 3 mars pour des concerts.")
+    >>> f.text, f.period.edtf
+    ('le 28 février 2020 jusqu’au 3 mars', '2020-02-28/2020-03-03')
+    """
+    for n, first in enumerate(found):
+        if first.period is None or "/" in first.period.edtf or "{" in first.period.edtf:
+            continue
+        rest = sentence[first.end:first.end + MAX_LABEL]
+        toks = list(tokens(rest, len(rest)))
+        until = next((i for i, t in enumerate(toks) if t.code == "T"), None)
+        if until is None:
+            continue
+        after = first.end + toks[until].start
+        if any(first.end <= other.start < after for other in found[n + 1:]):
+            continue  # another date comes first: the range is not this date's
+        end = until + 1
+        while end < len(toks) and toks[end].code in _UNTIL_GOES_ON:
+            end += 1
+        label = f"{first.text} {rest[toks[until].start:toks[end - 1].end]}"
+        period = parse_label(label)
+        if period is not None and period.end_date is not None:
+            return Found(label, first.start, first.end + toks[end - 1].end, period)
+    return None
 
 
 _PARTICIPLE_ENDINGS = tuple(_CALENDAR["clauses"]["participle_endings"])

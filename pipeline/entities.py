@@ -82,7 +82,7 @@ HEAD_ADJECTIVE_KINDS: dict[str, dict[str, str]] = {
 # The kind of a name read after "en partenariat avec", which says nothing of what it is.
 OTHER_ORGANISATION = "other"
 ORGANISATION_KINDS = vocabulary("organisations", "kind", [
-    *ORGANISATION_HEADS.values(), *ADJECTIVE_KINDS.values(),
+    *ORGANISATION_HEADS.values(), _ORGANISATIONS["club_kind"], *ADJECTIVE_KINDS.values(),
     *(kind for table in HEAD_ADJECTIVE_KINDS.values() for kind in table.values()), OTHER_ORGANISATION])
 _REFINED_KINDS = {"association", "community_centre", "school"}
 # Words that join a name's words, and those that open a complement.
@@ -100,6 +100,13 @@ _TOKEN = re.compile(rf"(?P<elided>\b[{_ELIDED}{_ELIDED.upper()}]{APOSTROPHES})|(
                     r"|(?P<punct>[^\w\s])")
 # A capitalised name with an inner capital (CartONG, SADEV) after "en partenariat avec".
 _PARTNERSHIP = re.compile(pattern(_ORGANISATIONS["partnership"], apostrophes=APOSTROPHES, capital=CAPITAL))
+
+
+# A sports club by its initials in capitals and its proper name ("US Ivry Futsal"): case
+# matters.
+_INITIALS = "|".join(sorted(_ORGANISATIONS["club_initials"], key=len, reverse=True))
+_CLUB = re.compile(rf"(?<![\w·-])(?P<name>(?:{_INITIALS})\s+{CAPITAL}[\w-]*(?:\s+{CAPITAL}[\w-]*){{0,3}})")
+CLUB_KIND: str = _ORGANISATIONS["club_kind"]
 
 
 class Token(NamedTuple):
@@ -240,6 +247,8 @@ def organisations(text: str) -> list[Mention]:
     >>> [(m.name, m.acronym) for m in organisations(
     ...     "avec le soutien de la Fédération Française de Cyclotourisme (FFCT), les jeunes")]
     [('Fédération Française de Cyclotourisme', 'FFCT')]
+    >>> [(m.name, m.kind) for m in organisations("un tournoi organisé avec l’US Ivry Futsal au gymnase")]
+    [('US Ivry Futsal', 'sports_club')]
     """
     low = lowercase(text)
     found = []
@@ -248,6 +257,9 @@ def organisations(text: str) -> list[Mention]:
         found = [m for i, token in enumerate(tokens)
                  if token.kind == "word" and token.low in ORGANISATION_HEADS
                  and (m := _organisation_at(text, tokens, i))]
+    names = {m.name for m in found}
+    found += [Mention(m["name"], CLUB_KIND, core=m["name"], start=m.start("name"))
+              for m in _CLUB.finditer(text) if not any(m["name"] in n for n in names)]
     names = {m.name for m in found}
     found += [Mention(m["name"], OTHER_ORGANISATION, core=m["name"], start=m.start("name"))
               for m in _PARTNERSHIP.finditer(text)

@@ -808,9 +808,25 @@ def action_ids(pid: str, entries: Sequence[Entry], previous: Mapping[str, str]) 
 
 
 def _body(text: str) -> str:
-    """An entry's words after its date label: what a reworded label leaves unchanged."""
+    """An entry's words without its date: after its label, or, when it opens with none,
+    without the date words its first sentence gives ("Accueil … en 2014 pour un échange"
+    is "2014 : accueil … pour un échange" reworded); what a reworded or moved date leaves
+    unchanged, its first letter's case aside.
+
+    >>> _body("Accueil de jeunes en 2014 pour un concert.")
+    'accueil de jeunes pour un concert.'
+    >>> _body("2014 : accueil de jeunes pour un concert.")
+    'accueil de jeunes pour un concert.'
+    """
     found = split_any_label(text)
-    return " ".join((found[1] if found else text).split())
+    if found:
+        words = found[1]
+    elif (date := date_in(text)) and text[date.start:date.end] == date.text:
+        words = text[:date.start] + text[date.end:]
+    else:
+        words = text
+    words = " ".join(words.split())
+    return words[:1].lower() + words[1:]
 
 
 def _reworded(pid: str, entries: Sequence[Entry], ids: list[str], previous: Mapping[str, str]) -> list[str]:

@@ -139,6 +139,29 @@ def field_line(text: str) -> Field | None:
     return Field(key_kind(key), key, found["value"].strip())
 
 
+def key_alone(text: str) -> str | None:
+    """The kind of a key written alone in its block, its value in the next one (a CMS's
+    field: Drupal's ``field--label`` "Période" above its ``field--item`` "2003-2014"); ``None``
+    when the block says more than a key (a digit, a sentence, more than a key's words).
+
+    >>> key_alone("Période"), key_alone("Budget :"), key_alone("Période 2003-2014")
+    ('date', 'amount', None)
+    >>> key_alone("Les jeunes ont visité la ville"), key_alone("Remarques"), key_alone("Palestine")
+    (None, None, None)
+
+    Only a key the lexicon names is one here: a word alone that is a noun for people by
+    its form ("Palestine", "Bénévoles") may be a heading or a place.
+    """
+    key = text.strip().rstrip(":").strip()
+    if not key or len(key) > MAX_KEY or len(key.split()) > MAX_KEY_WORDS or not key[:1].isupper() \
+            or any(c.isdigit() or c in ".;!?:" for c in key):
+        return None
+    kind = key_kind(key)
+    named = any(word in nouns or word.rstrip("s") in nouns
+                for word in _words(key) for nouns in KINDS.values())
+    return kind if named else None
+
+
 def fields(text: str) -> list[Field]:
     """The field lines of an entry's text, in order."""
     return [f for line in text.split("\n") if (f := field_line(line))]

@@ -62,6 +62,7 @@ TABLE_HEADER = "table header"
 TABLE_CAPTION = "caption of a table"
 TABLE_TOTAL = "row of a table that adds up the others"
 CAPTION = "caption of a picture"
+PULL_QUOTE = "quotation set apart in a figure (pull quote)"
 _HEADER_MARK = re.compile(r"header", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "blockquote", "body", "header",
@@ -443,6 +444,12 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 out += rows
             elif tag == "figcaption":  # what a picture shows is no action of the page
                 out += [Block("paragraph", t, 0, aside=CAPTION) for t in _pieces(child)]
+            elif tag in _CONTAINERS and (names := _list_of_names(child, items)):
+                out += [Block("list_item", name, 0) for name in names]
+                for name in names:
+                    items.add(name)
+            elif tag == "figure" and _pull_quote(child):  # a quotation set in the text
+                out += [Block("paragraph", t, 0, aside=PULL_QUOTE) for t in _pieces(child)]
             elif tag == "th":
                 out += [Block("paragraph", t, 0, aside=TABLE_HEADER) for t in _pieces(child)]
             elif tag in ("ul", "ol") and _table_of_contents(child):
@@ -455,6 +462,35 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.loose.append(child.tail or "")
         else:  # inline content (a, strong, span, …) of loose text, with its tail
             current.loose.append(_rendered(child) + (child.tail or ""))
+
+
+def _list_of_names(container: etree._Element, items: IntroWords) -> list[str]:
+    """The names of a list written as a container's sibling blocks, each a place's name
+    alone, with nothing else in the container (Drupal's ``field--items`` of ``field--item``
+    divs, the intro's "La commune de Dianguirdé (Mali)"…): a list of partners, not
+    one heading each with nothing below it. Empty when the container is no such list."""
+    if _text(container.text or ""):
+        return []
+    names = []
+    for child in container:
+        if not isinstance(child.tag, str):  # a comment
+            continue  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
+        if child.tag.lower() not in ("div", "p", "span") or _text(child.tail or "") \
+                or any(isinstance(c.tag, str) and c.tag.lower() in _CONTAINERS | {"p"} for c in child):
+            return []
+        pieces = _pieces(child)
+        if len(pieces) != 1 or not names_a_place(pieces[0], items):
+            return []
+        names.append(pieces[0])
+    return names if len(names) >= 2 else []
+
+
+def _pull_quote(figure: etree._Element) -> bool:
+    """A figure that shows a quotation (WordPress' ``wp-block-pullquote``: a
+    ``<blockquote>`` and its ``<cite>``) rather than a table or a picture: what someone said
+    of the partnership, with the year they said it, is no action of the page."""
+    return any(isinstance(c.tag, str) and c.tag.lower() == "blockquote" for c in figure) \
+        and not any(isinstance(c.tag, str) and c.tag.lower() == "table" for c in figure.iter())
 
 
 def _own_rows(table: etree._Element) -> list[etree._Element]:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 
 from .dates import MAX_LABEL, abbreviates_month, date_in, parse_label, split_any_label
 from .errors import PipelineError
-from .fields import DATE, TEXT, date_field, field_line
+from .fields import DATE, TEXT, date_field, field_line, key_alone
 from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
 from .french import CAPITAL, lexicon
 from .places import (
@@ -147,6 +147,7 @@ _COMMENT_MARK = re.compile(r"\s*\[(?:[^\W\d_]{1,4}\d{1,3}|[a-z]{1,2})\]")
 _EDITOR_NOTE = re.compile(r"\s*[\[(]\s*" + _openings(_FURNITURE_CUES["editor_notes"], colon=False).pattern,
                           re.IGNORECASE)
 _FURTHER_READING = _openings(_FURNITURE_CUES["further_reading"])
+_FURTHER_READING_OPENING = _openings(_FURNITURE_CUES["further_reading_openings"], colon=False)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 # A footnote opens with its mark: "(1)", "[1]", "*", "¹"; the mark is found again in the
@@ -175,6 +176,7 @@ CONTINUED = "heading of a partner section continued further down the page"
 OTHER_HEADING = "heading of no partner section"
 UNDER_OTHER_HEADING = "text under a heading of no partner section"
 FURNITURE = "page furniture (tags, dates of publication or update)"
+FIELD_KEY = "key of a date field written alone above its value (the date below labels the entry)"
 UNLINKED_ITEM = "intro list item naming no partner section"
 CAPTION = "caption or credit of a picture"
 DOCUMENT_LINK = "link to a document or a medium"
@@ -391,7 +393,12 @@ def around_the_text(text: str) -> str | None:
     >>> [around_the_text(t) for t in ("© Photo : Mairie", "Lire aussi : Les 60 ans du jumelage",
     ...     "(1) Source : rapport 2019.", "2019 : visite © Mairie", "Accueil de 12 jeunes.")]
     ['caption or credit of a picture', 'link to further reading', 'footnote', None, None]
-    >>> around_the_text("Contact : relations@ville.fr – 01 49 60 25 05") == CONTACT
+    >>> {around_the_text(t) for t in ("Contact : relations@ville.fr – 01 49 60 25 05",
+    ...     "Pour nous écrire : amis@ville.fr – Permanence le mardi de 14h à 18h, salle 3")} == {CONTACT}
+    True
+    >>> around_the_text("Découvrir le séjour « Village du monde »") == DOCUMENT_LINK
+    True
+    >>> around_the_text("À lire aussi dans le journal n° 498 (décembre 2020) : « Sahara »") == FURTHER_READING
     True
     >>> {around_the_text(t) for t in ("Télécharger le protocole de 2005 (PDF, 2 Mo)",
     ...     "Vidéo : voyage des jeunes, été 2019 (3 min)", "Le bilan 2016-2020 (pdf, 850 Ko)")}
@@ -416,7 +423,7 @@ def around_the_text(text: str) -> str | None:
         return None
     if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text):
         return CAPTION
-    if _FURTHER_READING.match(text):
+    if _FURTHER_READING.match(text) or _FURTHER_READING_OPENING.match(text):
         return FURTHER_READING
     if (_DOWNLOAD.match(text) and _says_little(text)) or _MEDIA.match(text) or _FILE.search(text):
         return DOCUMENT_LINK
@@ -607,6 +614,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 noted.extend(block.text, block.line, "\n\n")  # the footnote stays with its fact
             else:
                 set_aside.append(SetAside(block, around))
+            continue
+        if key_alone(block.text) == DATE:  # its value below is the entry's label
+            set_aside.append(SetAside(block, FIELD_KEY))
             continue
         fiche = _fiche_line(block.text, entries[-1] if entries else None, after_field)
         after_field = fiche
@@ -820,6 +830,21 @@ def _dated_heading(block: Block) -> Block:
     return Block("paragraph", block.text, block.line)
 
 
+def _key_heading(block: Block) -> Block:
+    """A heading that is a date field's key alone ("Période" above its value, as a text
+    page reads a CMS's field) is no heading: read as a paragraph, which the section sets
+    aside (:func:`_fill_section`). A key of another kind may be a heading's word
+    ("Délégation d'élus" above an event): it stays a heading.
+
+    >>> [_key_heading(Block("heading", t, 5, level=2)).kind for t in ("Période", "Historique")]
+    ['paragraph', 'heading']
+    """
+    if block.kind != "heading" or block.aside or sub_heading(block.text) or other_heading(block.text) \
+            or key_alone(block.text) != DATE:
+        return block
+    return Block("paragraph", block.text, block.line)
+
+
 def parse(blocks: list[Block], about: About | None = None) -> Page:
     """Group the page's blocks into its title, intro and partner sections.
 
@@ -827,7 +852,8 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
     (:mod:`pipeline.narrative`): ``about`` when the caller knows which (the town's
     configuration says it), else the place the page names as its twin or partner."""
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
-    body = [_typed_item(_heading_or_not(_dated_heading(b))) for b in (blocks[1:] if title else blocks)]
+    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b))))
+            for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]

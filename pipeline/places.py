@@ -124,8 +124,9 @@ def _decorative(char: str) -> bool:
 _DECORATIVE = frozenset(["So", "Sk", "Sm", "Mn", "Me", "Cf", "Co"])
 # Not the bidirectional controls: a heading they turn around is no heading to read.
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# "Gao (Mali) – jumelée depuis 1997": a short comment after the brackets.
-_AFTER_BRACKETS = re.compile(r"([^()]{1,150}\([^()]{1,80}\))\s{0,3}[–—-]\s{0,3}[^()]{1,80}")
+# "Gao (Mali) – jumelée depuis 1997", "Gao (Mali), jumelée avec la ville depuis 1997": a short
+# comment after the brackets, set off by a dash, a comma or a colon (an apposition).
+_AFTER_BRACKETS = re.compile(r"([^()]{1,150}\([^()]{1,80}\))\s{0,3}[–—,:;-]\s{0,3}[^()]{1,80}")
 # "Mali – Gao", "Allemagne : Brandebourg", "Gao – Mali": a country beside the place.
 _BESIDE = re.compile(r"\s{0,3}[:,]\s{1,3}|\s{1,3}[–—/|-]\s{1,3}")
 _HEADINGS = lexicon("headings")
@@ -216,6 +217,8 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     ('Avec :', None)
     >>> split_heading("Nouveau partenariat : Gao (Mali)"), split_heading("Gao (Mali) – jumelée depuis 1997")
     (('Gao', 'Mali'), ('Gao', 'Mali'))
+    >>> split_heading("Gao (Mali), jumelée avec la ville depuis 1997")
+    ('Gao', 'Mali')
     >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
     (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """

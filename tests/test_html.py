@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.extract import extract
-from pipeline.html_page import html_blocks
+from pipeline.html_page import PULL_QUOTE, html_blocks
 from pipeline.parse import parse
 from pipeline.load import read_bytes
 from pipeline.read import text_blocks
@@ -182,6 +182,32 @@ def test_nested_lists_are_read_once_and_br_cuts_loose_text():
         ("paragraph", "2010 : accueil de jeunes"), ("paragraph", "2011 : séjour à Tamba"),
         ("list_item", "2012 : formations :"), ("list_item", "animateurs"), ("list_item", "sportifs"),
         ("list_item", "cuisiniers")]
+
+
+def test_sibling_blocks_each_naming_a_place_are_a_list_not_headings():
+    page = """<html><body><main><h1>J</h1><p>Nos partenaires :</p>
+<div class="field--items"><div class="field--item">La commune de Tamba (Mali)</div>
+<div class="field--item">La ville de Kita (Mali)</div></div>
+<div class="paragraph"><div class="field--item">Tamba (Mali)</div><div><p>2010 : accueil de jeunes</p></div></div>
+</main></body></html>"""
+    assert [(b.kind, b.text) for b in html_blocks(page)[1:]] == [
+        ("paragraph", "Nos partenaires :"), ("list_item", "La commune de Tamba (Mali)"),
+        ("list_item", "La ville de Kita (Mali)"), ("heading", "Tamba (Mali)"),
+        ("paragraph", "2010 : accueil de jeunes")]
+
+
+def test_a_pull_quote_is_set_aside_and_a_table_in_a_figure_is_read():
+    page = """<html><body><main><h1>J</h1><h2>Tamba (Mali)</h2>
+<p>2010 : accueil de jeunes</p>
+<figure class="wp-block-pullquote"><blockquote><p>« Soixante ans après 1963, un jumelage vivant. »</p>
+<cite>Le maire, juillet 2023</cite></blockquote></figure>
+<figure class="wp-block-table"><table><tr><td>2011</td><td>séjour à Tamba</td></tr></table></figure>
+</main></body></html>"""
+    blocks = [(b.text, b.aside) for b in html_blocks(page)[2:]]
+    assert blocks[0] == ("2010 : accueil de jeunes", None)
+    assert {text for text, aside in blocks if aside == PULL_QUOTE} == {
+        "« Soixante ans après 1963, un jumelage vivant. »", "Le maire, juillet 2023"}
+    assert any("séjour à Tamba" in text and aside is None for text, aside in blocks)
 
 
 @pytest.mark.parametrize("header, kept", [

@@ -219,3 +219,17 @@ def test_a_dated_sentence_of_the_introduction_is_set_aside_with_a_warning_not_a_
     assert [(x.block.line, x.reason, x.loss, x.warn) for x in page.set_aside] == [
         (1, "page title", False, False),
         (3, "dated sentence of the introduction (before the first partner heading)", False, True)]
+
+
+def test_a_date_field_s_key_alone_above_its_value_is_set_aside():
+    # a CMS's field written as two blocks: its key ("Période", "Date") and its value below;
+    # a key of another kind ("Délégation") is no field's: it keeps the date below apart
+    page = parse(text_blocks(
+        "Gao (Mali)\n\nLe jumelage date de 1997.\n\nPériode\n\n2003-2014\n\naccueil de jeunes à Gao.\n\n"
+        "Date\n\nJuin 2012\n\ntournoi de football.\n\nDélégation d’élus\n\nSeptembre 2019\n\n"
+        "visite à Gao.\n"))
+    entries = entries_of(page)
+    assert [(e.label, e.text) for e in entries] == [
+        ("2003-2014", "2003-2014\naccueil de jeunes à Gao."), ("Juin 2012", "Juin 2012\ntournoi de football."),
+        (None, "Délégation d’élus"), ("Septembre 2019", "Septembre 2019\nvisite à Gao.")]
+    assert {a.block.text for a in page.set_aside if a.reason.startswith("key of a date field")} == {"Période", "Date"}
