@@ -38,7 +38,7 @@ from typing import Any
 
 from .errors import ReleaseError
 from .layout import Layout, UntrustedRelease, read_checksums, safe_relative
-from .schemas import table_names, table_schema
+from .schemas import VOCABULARY, table_names, table_schema
 from .workers import Pending, Pool
 
 MAX_LISTED = 10
@@ -164,31 +164,50 @@ def _key_rows(package: Path, resource: dict[str, Any], fields: list[str]) -> lis
 def foreign_key_problems(package: Path) -> list[Problem]:
     """Rows of the CSV package whose foreign key is not among the keys of the table it
     references (set membership over the keys the schemas declare), each reported as
-    frictionless reports it; a key whose cells are all missing references nothing."""
+    frictionless reports it; a key whose cells are all missing references nothing.
+
+    A reference to the ``labels`` table names its vocabulary (``schemas.table_schema``):
+    the code must be one of that vocabulary's rows, not merely a code of the table (seven
+    codes serve two vocabularies). frictionless reads the key on the code alone, so a code
+    of another vocabulary is a problem only this check reports, said as such."""
     by_name = {r["name"]: r for r in resources(package)}
-    keys: dict[tuple[str, tuple[str, ...]], set[Key]] = {}
+    keys: dict[tuple[str, tuple[str, ...], str | None], set[Key]] = {}
     problems = []
     for name, resource in by_name.items():
         for key in resource["schema"].get("foreignKeys", []):
             fields = list(key["fields"])
             target = key["reference"].get("resource") or name
             target_fields = tuple(key["reference"]["fields"])
+            vocabulary = key["reference"].get(VOCABULARY)
             if target not in by_name:
                 problems.append(Problem(name, 0, "", f'failed to handle a foreign key for resource '
                                         f'"{name}" as resource "{target}" does not exist'))
                 continue
-            if (target, target_fields) not in keys:
-                keys[target, target_fields] = {values for _, values in
-                                               _key_rows(package, by_name[target], list(target_fields))
-                                               if set(values) != {None}}
-            known = keys[target, target_fields]
+            for within in dict.fromkeys([None, vocabulary]):
+                if (target, target_fields, within) not in keys:
+                    keys[target, target_fields, within] = _target_keys(
+                        package, by_name[target], target_fields, within)
+            anywhere, known = keys[target, target_fields, None], keys[target, target_fields, vocabulary]
             for number, values in _key_rows(package, resource, fields):
                 if set(values) != {None} and values not in known:
+                    elsewhere = (f' of vocabulary "{vocabulary}" (it is a code of another '
+                                 'vocabulary)') if values in anywhere else ""
                     problems.append(Problem(name, number, "", (
                         f'Row at position "{number}" violates the foreign key: for '
                         f'"{", ".join(fields)}": values "{", ".join(map(str, values))}" not found '
-                        f'in the lookup table "{target}" as "{", ".join(target_fields)}"')))
+                        f'in the lookup table "{target}" as "{", ".join(target_fields)}"{elsewhere}')))
     return problems
+
+
+def _target_keys(package: Path, resource: dict[str, Any], fields: tuple[str, ...],
+                 vocabulary: str | None) -> set[Key]:
+    """The keys of the referenced table a foreign key may take: all of them, or, for a
+    reference that names a vocabulary, those of its rows (the vocabulary's codes)."""
+    if vocabulary is None:
+        return {values for _, values in _key_rows(package, resource, list(fields))
+                if set(values) != {None}}
+    return {values[1:] for _, values in _key_rows(package, resource, [VOCABULARY, *fields])
+            if values[0] == vocabulary and set(values[1:]) != {None}}
 
 
 def records_problems(release: Path, table: str) -> list[str]:
