@@ -79,8 +79,9 @@ def _raise_if_any(problems: list[Problem], what: str) -> None:
         return
     lines = [str(p) for p in problems]
     listed = "\n  ".join(lines[:MAX_LISTED])
-    more = f"\n  … and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
-    raise ReleaseError(f"{what} is not valid ({len(lines)} errors):\n  {listed}{more}")
+    more = f"\n  … et {len(lines) - MAX_LISTED} autres" if len(lines) > MAX_LISTED else ""
+    raise ReleaseError(f"{what} n'est pas valide ({len(lines)} erreurs) ; l'écrire à nouveau avec "
+                       f"`python -m pipeline run` :\n  {listed}{more}")
 
 
 def _validate_package(path: Path) -> None:
@@ -90,7 +91,8 @@ def _validate_package(path: Path) -> None:
     try:
         report = frictionless.validate(str(path))
     except frictionless.FrictionlessException as exc:
-        raise ReleaseError(f"{path}: cannot be read ({exc.error.message})") from None
+        raise ReleaseError(f"{path} : illisible ({exc.error.message}) ; l'écrire à nouveau avec "
+                           "`python -m pipeline run`") from None
     _raise_if_any(_frictionless_problems(report), str(path))
     if problems := file_mismatches(path):
         raise ReleaseError(f"{path}: " + "; ".join(problems))
@@ -331,7 +333,8 @@ def package_paths(directory: Path) -> list[Path]:
         return [directory / "datapackage.json"]
     found = sorted(directory.glob("*/datapackage.json"))
     if not found:
-        raise ReleaseError(f"{directory}: no datapackage.json in it or in its subfolders")
+        raise ReleaseError(f"{directory} : aucun datapackage.json, ni dedans ni dans ses "
+                           "sous-dossiers ; donner un dossier écrit par `python -m pipeline run`")
     return found
 
 
@@ -340,11 +343,11 @@ def load_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ReleaseError(f"{path}: missing") from None
+        raise ReleaseError(f"{path} : absent") from None
     except OSError as exc:
-        raise ReleaseError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ReleaseError(f"{path} : illisible ({exc.strerror})") from None
     except ValueError as exc:  # not JSON, or not UTF-8
-        raise ReleaseError(f"{path}: not valid JSON ({exc})") from None
+        raise ReleaseError(f"{path} : JSON invalide ({exc})") from None
 
 
 def resources(package: Path) -> list[dict[str, Any]]:
@@ -398,21 +401,24 @@ def checksum_mismatches(release: Path) -> list[tuple[str, str]] | None:
     for name, digest in sums.items():
         path = release / name
         if path.is_symlink() or not path.is_file():
-            problems.append((name, "missing" if not path.exists() else "not a regular file"))
+            problems.append((name, "absent" if not path.exists() else "pas un fichier ordinaire"))
         elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-            problems.append((name, f"differs from its sha256 in {layout.relative(layout.checksums)}"))
+            problems.append((name, f"diffère de son sha256 dans {layout.relative(layout.checksums)}"))
     return problems
 
 
 def _untrusted(release: Path, problem: str) -> UntrustedRelease:
-    return UntrustedRelease(f"{problem}: the release in {release} was changed after it was written "
-                        "(by hand?), so it is not trusted; restore it from its published copy")
+    return UntrustedRelease(f"{problem} : la publication de {release} a été modifiée après son "
+                            "écriture (à la main ?), elle n'est donc pas fiable. À faire : la "
+                            "restaurer (git checkout -- du dossier, ou sa copie publiée), ou "
+                            f"l'écrire à nouveau avec `python -m pipeline run`")
 
 
 def check_release(release: Path) -> str:
     """See :func:`_check_release`; any problem is said with what it means for the release."""
     if not Layout(release).descriptors():
-        raise ReleaseError(f"{release}: not a release folder (no */datapackage.json)")
+        raise ReleaseError(f"{release} : pas un dossier de publication (aucun "
+                           "*/datapackage.json) ; donner un dossier écrit par `python -m pipeline run`")
     try:
         return _check_release(release)
     except UntrustedRelease:
@@ -439,27 +445,27 @@ def _check_release(release: Path) -> str:
             mismatches.append((layout.relative(layout.changelog_json), "missing"))
     if mismatches:
         name, problem = mismatches[0]
-        raise _untrusted(release, f"{release / name}: {problem}")
+        raise _untrusted(release, f"{release / name} : {problem}")
     versions = {}
     for package in packages:
         version = load_json(package).get("version")
         if not (isinstance(version, str) and VERSION.fullmatch(version)):
-            raise _untrusted(release, f"{package}: version {str(version)[:20]!r} is not x.y.z")
+            raise _untrusted(release, f"{package} : la version {str(version)[:20]!r} n'est pas x.y.z")
         versions[layout.relative(package)] = version
     history = load_json(layout.changelog_json)
     releases = history.get("releases") if isinstance(history, dict) else None
     if not (isinstance(releases, list) and releases and all(_release_entry(r) for r in releases)):
-        raise _untrusted(release, f"{layout.changelog_json}: not a change log of this pipeline")
+        raise _untrusted(release, f"{layout.changelog_json} : pas un journal des changements de ce programme")
     versions[layout.relative(layout.changelog_json)] = releases[0]["version"]
     if layout.run_report.exists():
         report = load_json(layout.run_report)
         said = report.get("release", {}).get("version") if isinstance(report, dict) else None
         if not isinstance(said, str):
-            raise _untrusted(release, f"{layout.run_report}: says no version")
+            raise _untrusted(release, f"{layout.run_report} : ne dit aucune version")
         versions[layout.relative(layout.run_report)] = said
     if len(set(versions.values())) > 1:
         shown = ", ".join(f"{name} {version}" for name, version in versions.items())
-        raise _untrusted(release, f"{release}: its files disagree on the version ({shown})")
+        raise _untrusted(release, f"{release} : ses fichiers ne disent pas la même version ({shown})")
     return next(iter(versions.values()))
 
 
@@ -480,9 +486,9 @@ def validate_release(directory: Path) -> list[Path]:
         resources(path)  # before frictionless: a path out of the package is said plainly
     if mismatches := checksum_mismatches(directory):
         name, problem = mismatches[0]
-        raise ReleaseError(f"{directory / name}: {problem}. To do: restore the release as it was "
-                           "written (git checkout -- of the folder, or its published copy), or "
-                           "write it again with `python -m pipeline run`")
+        raise ReleaseError(f"{directory / name} : {problem}. À faire : restaurer la publication "
+                           "telle qu'elle a été écrite (git checkout -- du dossier, ou sa copie "
+                           "publiée), ou l'écrire à nouveau avec `python -m pipeline run`")
     for path in paths:
         _validate_package(path)
     return paths

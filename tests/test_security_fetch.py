@@ -46,7 +46,7 @@ def _entry(**fields) -> str:
 
 
 # id, the server's answer at /page.htm, what raw/ holds before, extra options,
-# exit status, the start of the error line after "error: <url>: " (or of the whole line)
+# exit status, the start of the error line after "erreur : <url>: " (or of the whole line)
 ROWS = [
     ("empty 200 body", empty(200), None, (), 4, "the server answered 200 with an empty page; nothing was kept"),
     ("304 without an earlier snapshot", status(304), None, (), 4,
@@ -100,7 +100,7 @@ def test_a_hostile_answer_or_manifest_is_one_line_and_keeps_nothing(server, tmp_
     done = cli("fetch", "--url", url, "--raw", str(raw), *QUICK, *options)
     line = error_line(done)
     assert done.returncode == code
-    assert line.startswith("error: ") and message in line, line
+    assert line.startswith("erreur : ") and message in line, line
     assert "after 0 retr" not in line
     assert tree(raw) == kept  # nothing kept, and no folder made for nothing
 
@@ -113,7 +113,7 @@ def test_a_server_sending_a_byte_at_a_time_cannot_hold_fetch(server, tmp_path, r
     done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), "--timeout", "1",
                "--deadline", "3", "--retries", "0")  # cli() fails the test past its own limit
     assert done.returncode == 4
-    assert error_line(done) == (f"error: {server.url}/page.htm: no complete answer within 3 s "
+    assert error_line(done) == (f"erreur : {server.url}/page.htm: no complete answer within 3 s "
                                 "(--deadline); nothing was kept")
     assert not raw.exists()
 
@@ -146,7 +146,7 @@ def test_an_address_that_is_no_web_address_is_bad_input(tmp_path, url, message, 
     option = "--url" if command == "fetch" else "--source"
     done = cli(command, option, url, "--raw" if command == "fetch" else "--output",
                str(tmp_path / "out"))
-    assert (done.returncode, done.stderr.strip()) == (1, f"error: {message}")
+    assert (done.returncode, done.stderr.strip()) == (1, f"erreur : {message}")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -155,7 +155,7 @@ def test_raw_that_is_a_file(server, tmp_path):
     (tmp_path / "raw").write_text("mine")
     done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(tmp_path / "raw"), *QUICK)
     assert done.returncode == 1
-    assert error_line(done) == (f"error: {tmp_path / 'raw'}: not a folder (--raw names the folder "
+    assert error_line(done) == (f"erreur : {tmp_path / 'raw'}: not a folder (--raw names the folder "
                                 "of the snapshots)")
     assert (tmp_path / "raw").read_text() == "mine"
 
@@ -263,7 +263,7 @@ def test_a_redirect_from_https_to_plain_http_is_refused(certificate, server, tmp
                    env={"REQUESTS_CA_BUNDLE": str(cert)})
         assert secure.hits("/page.htm") == 1
     assert done.returncode == 4
-    assert error_line(done) == (f"error: {secure.url}/page.htm: redirected to {server.url}/page.htm; "
+    assert error_line(done) == (f"erreur : {secure.url}/page.htm: redirected to {server.url}/page.htm; "
                                 "refused (a page is followed over https, or from http to http(s), only)")
     assert server.hits("/page.htm") == 0 and not raw.exists()
 
@@ -297,7 +297,7 @@ def test_a_full_disk_keeps_nothing(server, tmp_path, fault):
         reason = "No space left on device"
     assert done.returncode == 1
     line = error_line(done)
-    assert line.startswith("error: ") and f"cannot keep the snapshot ({reason}); nothing was kept" in line
+    assert line.startswith("erreur : ") and f"cannot keep the snapshot ({reason}); nothing was kept" in line
     assert tree(raw) == {**kept, ".lock-manifest.json": b""}
 
 
@@ -314,6 +314,6 @@ def test_a_read_only_raw_folder(server, tmp_path):
     finally:
         writable_again(raw)
     assert done.returncode == 1
-    assert error_line(done) == (f"error: {raw / '.lock-manifest.json'}: cannot take the lock "
+    assert error_line(done) == (f"erreur : {raw / '.lock-manifest.json'}: cannot take the lock "
                                 "(Permission denied); nothing was done")
     assert tree(raw) == kept

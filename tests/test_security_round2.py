@@ -94,7 +94,7 @@ def test_an_address_with_secrets_everywhere_reaches_no_file_and_no_message(tmp_p
         assert ran.returncode == 0, ran.stderr
         server.fallback = lambda handler, method, path: status(404)(handler)
         failed = cli("fetch", "--url", asked, "--raw", str(tmp_path / "raw2"), *QUICK)
-        assert failed.returncode == 4 and error_line(failed).startswith(f"error: {public}: ")
+        assert failed.returncode == 4 and error_line(failed).startswith(f"erreur : {public}: ")
     for folder in (raw, out):
         written = tree(folder)
         assert written

@@ -95,7 +95,7 @@ def _a_file(release: Path) -> Path:
 
 
 REFUSED = "; refusing to replace it (move that away first)"
-# id, the output made from a copy of a release, extra options, the reason after "error: <output>: "
+# id, the output made from a copy of a release, extra options, the reason after "erreur : <output>: "
 FOLDERS = [
     ("a user's file beside the release", _beside("notes.txt"), (),
      "holds notes.txt, which no release writes; refusing to replace it (move that away first)"),
@@ -125,7 +125,7 @@ def test_only_a_folder_this_project_wrote_is_replaced(release, name, make, optio
     before = tree(release.parent)
     done = cli("run", "--output", str(output), *options)
     assert done.returncode == ReleaseError.exit_code
-    assert error_line(done) == f"error: {output}: {reason.format(release=release)}"
+    assert error_line(done) == f"erreur : {output}: {reason.format(release=release)}"
     assert tree(release.parent) == before
 
 
@@ -141,7 +141,7 @@ def test_places_that_are_never_a_release(output, reason):
     before = tree(ROOT / "raw")
     done = cli("run", "--output", output, "--first-release")
     assert done.returncode == ReleaseError.exit_code
-    assert error_line(done) == f"error: {output}: {reason}; refusing to write a release there"
+    assert error_line(done) == f"erreur : {output}: {reason}; refusing to write a release there"
     assert tree(ROOT / "raw") == before
 
 
@@ -187,7 +187,7 @@ def _legacy(edit):
     return make
 
 
-# id, the edit (returns the file named in the message), the problem after "error: <file>: "
+# id, the edit (returns the file named in the message), the problem after "erreur : <file>: "
 EDITED = [
     ("a CSV cell", _edit("csv/actions.csv", "300 000", "900 000"), "differs from its sha256 in SHA256SUMS"),
     ("CHANGELOG.md", _edit("CHANGELOG.md", "Première publication.", "Rien."), "differs from its sha256 in SHA256SUMS"),
@@ -235,9 +235,9 @@ def test_an_edited_release_is_not_trusted_and_is_left_as_it_was(release, tmp_pat
     assert done.returncode == ReleaseError.exit_code
     line = error_line(done)
     if "this release was edited by hand" in problem:
-        assert line == f"error: {named}: {problem}"
+        assert line == f"erreur : {named}: {problem}"
     else:
-        assert line == f"error: {named}: {problem}: " + UNTRUSTED.format(release=release)
+        assert line == f"erreur : {named}: {problem}: " + UNTRUSTED.format(release=release)
     assert tree(release) == before
     assert not (tmp_path / "new").exists()
 
@@ -253,7 +253,7 @@ def test_a_descriptor_pointing_outside_its_package_is_refused(release):
                  ("validate", str(release))):
         done = cli(*args)
         assert done.returncode == ReleaseError.exit_code
-        assert error_line(done).startswith(f"error: {descriptor}: resource 'partners' has path "
+        assert error_line(done).startswith(f"erreur : {descriptor}: resource 'partners' has path "
                                            "'../../../../etc/passwd', not a file of the package's folder")
     assert tree(release) == before
 
@@ -262,7 +262,7 @@ def test_validate_finds_an_edited_view(release):
     (release / "index.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     done = cli("validate", str(release))
     assert done.returncode == ReleaseError.exit_code
-    assert error_line(done).startswith(f"error: {release / 'index.html'}: differs from its sha256 in SHA256SUMS. "
+    assert error_line(done).startswith(f"erreur : {release / 'index.html'}: differs from its sha256 in SHA256SUMS. "
                                        "To do: restore the release")
 
 
@@ -299,7 +299,7 @@ def test_a_full_disk_leaves_the_previous_release(release, tmp_path, fault, where
         done = cli(script=ENOSPC_AT_THE_LAST_WRITE.format(args=args))
     assert done.returncode == ReleaseError.exit_code
     line = error_line(done)
-    assert line.startswith(f"error: {release}: the new release could not be written (") and where in line
+    assert line.startswith(f"erreur : {release}: the new release could not be written (") and where in line
     assert line.endswith("); the previous one is unchanged")
     assert tree(release) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".lock-release", "page.txt", "release"]
@@ -323,7 +323,7 @@ def test_a_read_only_output(release, tmp_path, which, reason):
     finally:
         writable_again(tmp_path)
     assert done.returncode == ReleaseError.exit_code
-    assert error_line(done) == f"error: {release}: {reason}; the release was left as it was"
+    assert error_line(done) == f"erreur : {release}: {reason}; the release was left as it was"
     assert after == before
 
 
