@@ -186,7 +186,7 @@ def foreign_entries(layout: Layout, known: set[str], limit: int = 3) -> list[str
         for entry in entries:
             name = prefix + entry.name
             if entry.is_symlink():
-                found.append(f"{name} (a symbolic link)")
+                found.append(f"{name} (un lien symbolique)")
             elif entry.is_dir() and name in folders:
                 pending.append((Path(entry.path), name + "/"))
             elif entry.is_dir():

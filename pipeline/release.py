@@ -127,10 +127,10 @@ def _forbidden(output: Path) -> str | None:
 
     raws = {RAW_DIR.resolve(), config().raw.resolve()}
     if any(target == raw or raw in target.parents for raw in raws):
-        return "is inside raw/, where the page snapshots are kept"
+        return "est dans raw/, où sont gardés les instantanés de la page"
     holder = next((p for p in target.parents if _written_here(p)), None)
     if holder is not None:
-        return f"is inside the release {holder}"
+        return f"est dans la publication {holder}"
     return None
 
 

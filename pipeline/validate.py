@@ -442,7 +442,7 @@ def _check_release(release: Path) -> str:
         mismatches = [(f"{layout.relative(p.parent)}/{name}", problem) for p in packages
                       for name, problem in (m.split(": ", 1) for m in file_mismatches(p))]
         if not layout.changelog_json.is_file():
-            mismatches.append((layout.relative(layout.changelog_json), "missing"))
+            mismatches.append((layout.relative(layout.changelog_json), "absent"))
     if mismatches:
         name, problem = mismatches[0]
         raise _untrusted(release, f"{release / name} : {problem}")

@@ -89,7 +89,7 @@ def test_an_unreachable_url(tmp_path, capsys, monkeypatch, release_copy):
     monkeypatch.setattr(pipeline.fetch, "TIMEOUT", (1.0, 1.0))
     assert main(["run", "--source", _unreachable_url(), "--output", str(release_copy)]) == NetworkError.exit_code
     err = capsys.readouterr().err
-    assert " : injoignable (" in err and "vérifier l'adresse et la connexion, puis relancer plus tard" in err and err.count("\n") == 1
+    assert " : injoignable après " in err and "vérifier l'adresse et la connexion, puis relancer plus tard" in err and err.count("\n") == 1
 
 
 @pytest.mark.slow
