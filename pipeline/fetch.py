@@ -227,7 +227,8 @@ def _get(url: str, shown: str, headers: dict[str, str], max_bytes: int,
                 return response, _download(response, shown, max_bytes, ends)
     except _Expired:
         raise NetworkError(f"{shown} : pas de réponse complète en {deadline:g} s (--deadline) ; "
-                           "rien n'a été gardé : relancer plus tard (`python -m pipeline fetch`), ou avec un --deadline plus long") from None
+                           "rien n'a été gardé : relancer plus tard (`python -m pipeline fetch`), "
+                           "ou avec un --deadline plus long") from None
     except requests.exceptions.RequestException as exc:
         raise _network_error(shown, exc, timeout[1], retries) from None
 
@@ -281,7 +282,8 @@ def _not_modified(raw: Path, shown: str, asked_about: dict | None) -> Fetched:
     """The snapshot a 304 confirms; a 304 to a request that was not conditional is refused."""
     if asked_about is None:
         raise NetworkError(f"{shown} : le serveur a répondu 304 (inchangée) sans qu'aucun "
-                           "instantané ne lui ait été demandé ; rien n'a été gardé : relancer plus tard (`python -m pipeline fetch`)")
+                           "instantané ne lui ait été demandé ; rien n'a été gardé : relancer "
+                           "plus tard (`python -m pipeline fetch`)")
     return Fetched(raw / asked_about["file"], False, "inchangée (HTTP 304)", shown)
 
 

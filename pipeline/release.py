@@ -193,7 +193,8 @@ def check_output(output: Path, first_release: bool = False) -> None:
         raise ReleaseError(f"{output} : illisible ({exc.strerror}) ; vérifier ses droits") from None
     if not empty:
         _check_replaceable(Layout(output), first_release)
-    for folder, what in ((output, "est en lecture seule"), (output.parent, "est dans un dossier en lecture seule")):
+    for folder, what in ((output, "est en lecture seule"),
+                         (output.parent, "est dans un dossier en lecture seule")):
         if not os.access(folder, os.W_OK | os.X_OK):
             raise ReleaseError(f"{output} : {what} ; la publication est laissée telle quelle : "
                                "donner le droit d'écrire, ou choisir un autre --output")

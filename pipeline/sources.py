@@ -133,12 +133,17 @@ def web_address(url: str) -> str:
     ...     try:
     ...         web_address(bad)
     ...     except InputError as exc:
-    ...         print(exc)
-    http://[::1/p : pas une adresse web (Invalid IPv6 URL) ; donner une adresse http(s)://
-    http://127.0.0.1:99999/p : pas une adresse web (Port out of range 0-65535) ; donner une adresse http(s)://
-    http://exa%20mple.org/p : pas une adresse web (elle contient une espace ou un caractère de contrôle) ; la recopier sans eux
-    ftp://example.org/p : pas une adresse web (seules les pages http:// et https:// sont téléchargées) ; donner une adresse http(s)://
-    https:///p : pas une adresse web (aucun hôte) ; donner une adresse complète, https://hôte/…
+    ...         print(*str(exc).split(" ; "), sep=" ;" + chr(10) + "  ")
+    http://[::1/p : pas une adresse web (Invalid IPv6 URL) ;
+      donner une adresse http(s)://
+    http://127.0.0.1:99999/p : pas une adresse web (Port out of range 0-65535) ;
+      donner une adresse http(s)://
+    http://exa%20mple.org/p : pas une adresse web (elle contient une espace ou un caractère de contrôle) ;
+      la recopier sans eux
+    ftp://example.org/p : pas une adresse web (seules les pages http:// et https:// sont téléchargées) ;
+      donner une adresse http(s)://
+    https:///p : pas une adresse web (aucun hôte) ;
+      donner une adresse complète, https://hôte/…
     """
     shown = public_url(url)
     try:

@@ -108,7 +108,7 @@ def test_a_page_without_article_text_is_refused():
 def test_truncated_html_is_refused_by_the_reader():
     from pipeline.errors import PipelineError
     page = b"<html><body><main><h1>Jumelages</h1><h2>Dianguird\xc3\xa9 (Mali)</h2><p>2016 : cartographie num"
-    with pytest.raises(PipelineError, match="semble tronquée .* ; la télécharger à nouveau"):
+    with pytest.raises(PipelineError, match=r"semble tronquée .* ; la télécharger à nouveau"):
         read_bytes(page, "page.html")
     # the parser itself reads what is there
     assert html_blocks(page.decode())[-1].text == "2016 : cartographie num"

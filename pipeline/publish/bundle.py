@@ -81,11 +81,14 @@ class Bundle:
     contact: Contact | None = None  # whom readers write to, from the town's configuration
 
 
+# What to do about a release that is not the one its run wrote.
+_AGAIN = "l'écrire à nouveau avec `python -m pipeline run`"
+
 def _descriptor(path: Path) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ReleaseError(f"{path} : illisible ({exc}) ; rien n'est publié : l'écrire à nouveau avec `python -m pipeline run`") from None
+        raise ReleaseError(f"{path} : illisible ({exc}) ; rien n'est publié : " + _AGAIN) from None
 
 
 def _refuse_links(folder: Path) -> None:
@@ -109,13 +112,13 @@ def _same_records(layout: Layout, formats: tuple[str, ...]) -> dict[str, list[di
                 rows = readers[fmt].read(layout.table(fmt, table), table_schema(table))
             except Exception as exc:
                 raise ReleaseError(f"{layout.table(fmt, table)} : illisible ({type(exc).__name__}) ; "
-                                   "rien n'est publié : l'écrire à nouveau avec `python -m pipeline run`") from None
+                                   "rien n'est publié : " + _AGAIN) from None
             if table not in first:
                 first[table] = rows
             elif rows != first[table]:
                 raise ReleaseError(f"{layout.descriptor(fmt)} : la table {table} ne contient pas les "
                                    f"mêmes enregistrements que le paquet {formats[0]} ; la "
-                                   "publication a été modifiée après son écriture : l'écrire à nouveau avec `python -m pipeline run`")
+                                   "publication a été modifiée après son écriture : " + _AGAIN)
     return first
 
 
@@ -123,7 +126,7 @@ def _recorded_hashes(layout: Layout) -> dict[str, str]:
     sums = read_checksums(layout)
     if sums is None:
         raise ReleaseError(f"{layout.checksums} : absent (une publication écrite par une version "
-                           "plus ancienne du programme, ou modifiée) : l'écrire à nouveau avec `python -m pipeline run`")
+                           "plus ancienne du programme, ou modifiée) : " + _AGAIN)
     return sums
 
 
@@ -131,10 +134,10 @@ def _check_recorded(local: LocalFile, recorded: dict[str, str]) -> None:
     expected = recorded.get(local.key)
     if expected is None:
         raise ReleaseError(f"{local.key} : l'exécution qui a écrit la publication n'en a noté "
-                           "aucune empreinte ; rien n'est publié : l'écrire à nouveau avec `python -m pipeline run`")
+                           "aucune empreinte ; rien n'est publié : " + _AGAIN)
     if expected != local.digest("sha256"):
         raise ReleaseError(f"{local.key} : diffère du fichier que le programme a écrit (sha256 "
-                           "de SHA256SUMS) ; la publication a été modifiée : l'écrire à nouveau avec `python -m pipeline run`")
+                           "de SHA256SUMS) ; la publication a été modifiée : " + _AGAIN)
 
 
 def portal_files(layout: Layout, rows: dict[str, int], formats: tuple[str, ...]) -> list[ReleaseFile]:
@@ -196,7 +199,7 @@ def _check_archive(layout: Layout, local: LocalFile) -> None:
         again.unlink()
         if not same:
             raise ReleaseError(f"{local.key} : ne contient pas les fichiers de sa publication ; "
-                               "la publication a été modifiée : l'écrire à nouveau avec `python -m pipeline run`")
+                               "la publication a été modifiée : " + _AGAIN)
 
 
 @contextlib.contextmanager
@@ -246,7 +249,7 @@ def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[st
     records = _same_records(layout, present)
     descriptors = {f: _descriptor(layout.descriptor(f)) for f in present}
     if len({d.get("version") for d in descriptors.values()}) != 1:
-        raise ReleaseError(f"{folder} : les paquets ne portent pas la même version ; l'écrire à nouveau avec `python -m pipeline run`")
+        raise ReleaseError(f"{folder} : les paquets ne portent pas la même version ; " + _AGAIN)
     recorded = _recorded_hashes(layout)
     rows = {table: len(found) for table, found in records.items()}
     files = []
@@ -254,7 +257,7 @@ def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[st
         local = LocalFile(file, copy / file.path)
         if not local.path.is_file():
             raise ReleaseError(f"{folder / file.path} : absent de la publication (écrite par une "
-                               "version plus ancienne du programme ?) : l'écrire à nouveau avec `python -m pipeline run`")
+                               "version plus ancienne du programme ?) : " + _AGAIN)
         _check_recorded(local, recorded)
         _check_archive(layout, local)
         files.append(local)
