@@ -132,9 +132,9 @@ def test_only_a_folder_this_project_wrote_is_replaced(release, name, make, optio
 
 
 @pytest.mark.parametrize("output, reason", [
-    ("/", "is the root of the file system"),
-    (str(ROOT), "is the project's own folder"),
-    (str(ROOT.parent), "is the project's own folder or holds it"),
+    ("/", "est la racine du système de fichiers"),
+    (str(ROOT), "est le dossier du projet lui-même"),
+    (str(ROOT.parent), "est le dossier du projet lui-même ou le contient"),
     (str(ROOT / "raw" / "out"), "est dans raw/, où sont gardés les instantanés de la page"),
     (str(ROOT / "raw"), "est dans raw/, où sont gardés les instantanés de la page"),
     (str(Path.home()), "est un dossier personnel"),
@@ -290,7 +290,7 @@ sys.exit(main({args!r}))
 @pytest.mark.parametrize("fault, where", [
     ("a file over 20 kB fails", "(File too large"),
     ("only the database fails (SQLite's own error)", "(SQLite: "),
-    ("the disk is full at the last file", "No space left on device: SHA256SUMS"),
+    ("the disk is full at the last file", "No space left on device : SHA256SUMS"),
 ])
 def test_a_full_disk_leaves_the_previous_release(release, tmp_path, fault, where):
     page = tmp_path / "page.txt"
@@ -306,7 +306,7 @@ def test_a_full_disk_leaves_the_previous_release(release, tmp_path, fault, where
     assert done.returncode == ReleaseError.exit_code
     line = error_line(done)
     assert line.startswith(f"erreur : {release} : la nouvelle publication n'a pas pu être écrite (") and where in line
-    assert line.endswith("); the previous one is unchanged")
+    assert line.endswith(") ; la précédente est inchangée : corriger la cause (place, droits), puis relancer")
     assert tree(release) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".lock-release", "page.txt", "release"]
 
@@ -377,7 +377,7 @@ def test_two_runs_at_once_both_reach_the_history(release, tmp_path):
         first.kill()
     assert first.returncode == 0, err
     assert second.returncode == 0, second.stderr
-    assert "waiting for another command to finish with" in second.stderr
+    assert "attente de la fin d'une autre commande sur" in second.stderr
     history = json.loads((release / "changelog.json").read_text(encoding="utf-8"))["releases"]
     assert [r["version"] for r in history] == ["1.0.2", "1.0.1", "1.0.0"]
     changed = [next(iter(r["changes"]["tables"]["actions"]["changed"].values()))["amount_eur"]
@@ -390,7 +390,7 @@ def test_a_reader_waits_for_the_run_and_sees_one_release(release, tmp_path):
     first = _start_slow_run(["run", "--source", str(_page(tmp_path, "a.txt", "350 000")),
                              "--output", str(release)], tmp_path / "marker", 3)
     try:
-        with pytest.raises(ReleaseError, match=r"another command still holds its lock .* after 0.5 s"), \
+        with pytest.raises(ReleaseError, match=r"une autre commande tient encore son verrou .* après 0.5 s ; rien n'a été fait : relancer quand elle aura fini"), \
                 locked(release, wait=0.5, writing=False):
             pass
         checked = cli("validate", str(release))
