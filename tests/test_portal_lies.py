@@ -194,7 +194,7 @@ def test_an_answer_that_never_comes_ends_at_the_deadline(portal, release, capsys
     started = time.monotonic()
     returned = main([*command(portal, release), "--deadline", "1.5"])
     assert time.monotonic() - started < 10
-    one_line(capsys, NetworkError.exit_code, returned, "no end within 1.5 s (--deadline)")
+    one_line(capsys, NetworkError.exit_code, returned, "pas de fin en 1.5 s (--deadline) ; rien n'a été modifié sur le portail : relancer plus tard")
 
 
 # --- Lying ----------------------------------------------------------------------------------
