@@ -212,7 +212,8 @@ def _diff(args: argparse.Namespace) -> None:
 
     for folder in (args.old, args.new):
         if not is_release(folder):
-            raise ReleaseError(f"{folder}: not a release folder (no */datapackage.json)")
+            raise ReleaseError(f"{folder} : pas un dossier de publication (aucun */datapackage.json) ; "
+                               "donner deux dossiers écrits par `python -m pipeline run`")
     with _reading(args.old, args.new):
         old_version = check_release(args.old)
         check_release(args.new)
@@ -231,8 +232,8 @@ def _publish(args: argparse.Namespace) -> None:
     portal = args.publisher  # a class of the registry (pipeline.publish.PORTALS)
     key = os.environ.get(portal.key_variable) or None  # never printed
     if args.yes and not key:
-        raise InputError(f"set {portal.key_variable} to publish (the key is read from the "
-                         "environment only)")
+        raise InputError(f"clé absente : définir la variable d'environnement {portal.key_variable} "
+                         "pour publier (la clé n'est lue que là), puis relancer")
     publisher = portal.from_arguments(args, key)  # checks the address and the key first
     wanted = tuple(f.strip() for f in (args.formats or "").split(",") if f.strip())
     from .emit import PACKAGES
@@ -258,8 +259,9 @@ def _publish(args: argparse.Namespace) -> None:
                 else:
                     print(render_done(publisher.apply(plan)))
         except Expired:
-            raise NetworkError(f"{publisher.where}: no end within {args.deadline:g} s (--deadline); "
-                               "nothing was changed on the portal") from None
+            raise NetworkError(f"{publisher.where} : pas de fin en {args.deadline:g} s (--deadline) ; "
+                               "rien n'a été modifié sur le portail : relancer plus tard, ou avec "
+                               "un --deadline plus long") from None
 
 
 class _Alarm(PipelineError):
@@ -289,8 +291,8 @@ def _update(args: argparse.Namespace) -> None:
     portal = args.publisher
     key = os.environ.get(portal.key_variable) or None  # never printed
     if not key:
-        raise InputError(f"set {portal.key_variable} to publish (the key is read from the "
-                         "environment only)")
+        raise InputError(f"clé absente : définir la variable d'environnement {portal.key_variable} "
+                         "pour publier (la clé n'est lue que là), puis relancer")
     publisher = portal.from_arguments(args, key)
     args.output = _town_output(args.output)
     pages = []
@@ -372,7 +374,7 @@ def _validate(args: argparse.Namespace) -> None:
     with _reading(args.directory):
         paths = validate_release(args.directory)
     for path in paths:
-        print(f"valid: {_shown(path)}")
+        print(f"valide : {_shown(path)}")
 
 
 def _number(kind: type, low: float, what: str):
@@ -381,16 +383,16 @@ def _number(kind: type, low: float, what: str):
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+            raise argparse.ArgumentTypeError(f"{text!r} n'est pas un nombre") from None
         if not value >= low or value != value or value in (float("inf"), float("-inf")):
-            raise argparse.ArgumentTypeError(f"{text} is not {what}")
+            raise argparse.ArgumentTypeError(f"{text} n'est pas {what}")
         return value
     return parse
 
 
-_positive = _number(float, 1e-3, "a positive number of seconds")
-_retries = _number(int, 0, "a number of retries (0 or more)")
-_bytes = _number(int, 1, "a positive number of bytes")
+_positive = _number(float, 1e-3, "un nombre de secondes positif")
+_retries = _number(int, 0, "un nombre d'essais (0 ou plus)")
+_bytes = _number(int, 1, "un nombre d'octets positif")
 
 
 def _add_run(run: argparse.ArgumentParser) -> None:
@@ -607,7 +609,7 @@ def main(argv: list[str] | None = None) -> int:
             args.handler(args)
         sys.stdout.flush()  # a closed pipe must fail here, inside the try, not at exit
     except PipelineError as exc:
-        print(f"error: {terminal(exc)}", file=sys.stderr)  # it may quote the page
+        print(f"erreur : {terminal(exc)}", file=sys.stderr)  # it may quote the page
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrompu : la publication précédente est inchangée", file=sys.stderr)
@@ -619,7 +621,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         # what no stage foresaw (a full disk, a read-only or vanished file): one line, the
         # file and the system's reason, never a traceback
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename} : " if exc.filename else ""
+        print(f"erreur : {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     return 0

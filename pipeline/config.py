@@ -271,19 +271,20 @@ def load(path: Path, base: Path | None = None) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file (the town's configuration)") from None
+        raise InputError(f"{path} : fichier introuvable (le fichier de la commune) ; vérifier "
+                         "--town") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a town file") from None
+        raise InputError(f"{path} : est un dossier, pas un fichier de commune ; vérifier --town") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise InputError(f"{path} : illisible ({exc.strerror}) ; vérifier ses droits") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not a valid town configuration ({exc})") from None
+        raise InputError(f"{path} : fichier de commune invalide ({exc}) ; le corriger") from None
     if found := problem(data):
-        raise InputError(f"{path}: not a valid town configuration ({found})")
+        raise InputError(f"{path} : fichier de commune invalide ({found}) ; le corriger")
     try:
         return _build(data, base if base is not None else path.resolve().parent, path)
     except ValueError as exc:
-        raise InputError(f"{path}: not a valid town configuration ({exc})") from None
+        raise InputError(f"{path} : fichier de commune invalide ({exc}) ; le corriger") from None
 
 
 @cache

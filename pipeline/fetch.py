@@ -68,9 +68,10 @@ def _tries(retries: int) -> str:
     """How many retries came before giving up, for the message (none said when none).
 
     >>> _tries(0), _tries(1), _tries(3)
-    ('', ' after 1 retry', ' after 3 retries')
+    ('', ' après 1 nouvel essai', ' après 3 nouveaux essais')
     """
-    return "" if retries <= 0 else f" after {retries} retr{'y' if retries == 1 else 'ies'}"
+    return "" if retries <= 0 else \
+        f" après {retries} {'nouvel essai' if retries == 1 else 'nouveaux essais'}"
 
 
 # What starts an HTML document, after white space and a byte order mark: the patterns of
@@ -132,14 +133,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
 def _download(response: requests.Response, url: str, max_bytes: int, ends: float) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise InputError(f"{url}: the page is {int(declared):,} bytes, over the "
-                         f"{max_bytes:,}-byte limit (--max-bytes)")
+        raise InputError(f"{url} : la page fait {int(declared):,} octets, au-delà de la limite "
+                         f"de {max_bytes:,} octets (--max-bytes) ; rien n'a été gardé : vérifier "
+                         "l'adresse, ou relever --max-bytes")
     body = bytearray()
     for chunk in response.iter_content(chunk_size=16384):
         body += chunk
         if len(body) > max_bytes:
-            raise InputError(f"{url}: the page is over the {max_bytes:,}-byte limit "
-                             "(--max-bytes); nothing was kept")
+            raise InputError(f"{url} : la page dépasse la limite de {max_bytes:,} octets "
+                             "(--max-bytes) ; rien n'a été gardé : vérifier l'adresse, ou "
+                             "relever --max-bytes")
         if time.monotonic() > ends:
             raise _Expired
     return bytes(body)
@@ -156,11 +159,13 @@ def _redirect_guard(shown: str):
             scheme, was = urlsplit(target).scheme, urlsplit(response.url).scheme
         except ValueError as exc:  # "http://[::1/…": no address at all
             response.close()
-            raise NetworkError(f"{shown}: redirected to an address that is none ({exc}); refused") from None
+            raise NetworkError(f"{shown} : redirigée vers une adresse qui n'en est pas une ({exc}) ; "
+                               "refusé : vérifier l'adresse de la page") from None
         if scheme not in ("http", "https") or (was == "https" and scheme != "https"):
             response.close()
-            raise NetworkError(f"{shown}: redirected to {public_url(target)[:_SHOWN]}; refused "
-                               "(a page is followed over https, or from http to http(s), only)")
+            raise NetworkError(f"{shown} : redirigée vers {public_url(target)[:_SHOWN]} ; refusé "
+                               "(une page n'est suivie qu'en https, ou de http vers http(s)) : "
+                               "vérifier l'adresse de la page")
     return check
 
 
@@ -180,20 +185,26 @@ def _network_error(shown: str, exc: requests.RequestException, timeout: float,
     never its own message, which may hold the URL with its query string."""
     causes = list(_causes(exc))
     if isinstance(exc, requests.exceptions.TooManyRedirects):
-        return NetworkError(f"{shown}: more than {MAX_REDIRECTS} redirects; nothing was kept")
+        return NetworkError(f"{shown} : plus de {MAX_REDIRECTS} redirections ; rien n'a été "
+                            "gardé : vérifier l'adresse de la page")
     if isinstance(exc, requests.exceptions.ChunkedEncodingError):
-        return NetworkError(f"{shown}: the answer was cut short; nothing was kept")
+        return NetworkError(f"{shown} : la réponse a été coupée ; rien n'a été gardé : "
+                            "relancer plus tard (`python -m pipeline fetch`)")
     if isinstance(exc, requests.exceptions.ContentDecodingError):
-        return NetworkError(f"{shown}: the answer's compression is broken; nothing was kept")
+        return NetworkError(f"{shown} : la compression de la réponse est cassée ; rien n'a "
+                            "été gardé : relancer plus tard (`python -m pipeline fetch`)")
     if any(isinstance(c, (requests.exceptions.Timeout, TimeoutError)) for c in causes):
-        return NetworkError(f"{shown}: no answer within {timeout:g} s{_tries(retries)}")
+        return NetworkError(f"{shown} : pas de réponse en {timeout:g} s{_tries(retries)} ; "
+                            "relancer plus tard (`python -m pipeline fetch`), ou avec un --timeout plus long")
     # a header line too long, more than 100 headers, a garbled status line (not a server
     # that hung up, nor a body cut short, which http.client reports as its errors too)
     if any(isinstance(c, http.client.HTTPException)
            and not isinstance(c, (ConnectionError, http.client.IncompleteRead)) for c in causes):
-        return NetworkError(f"{shown}: the server's answer is not valid HTTP (a header too "
-                            "long, too many headers or a garbled status line); nothing was kept")
-    return NetworkError(f"{shown}: cannot be reached{_tries(retries)} ({type(exc).__name__})")
+        return NetworkError(f"{shown} : la réponse du serveur n'est pas du HTTP valide (un "
+                            "en-tête trop long, trop d'en-têtes ou une ligne d'état illisible) ; "
+                            "rien n'a été gardé : relancer plus tard (`python -m pipeline fetch`)")
+    return NetworkError(f"{shown} : injoignable{_tries(retries)} ({type(exc).__name__}) ; "
+                        "vérifier l'adresse et la connexion, puis relancer plus tard")
 
 
 def _get(url: str, shown: str, headers: dict[str, str], max_bytes: int,
@@ -210,12 +221,14 @@ def _get(url: str, shown: str, headers: dict[str, str], max_bytes: int,
                     return response, b""
                 if response.status_code >= 300:
                     tried = _tries(retries) if response.status_code >= 500 else ""
-                    raise NetworkError(f"{shown}: the server answered {response.status_code} "
-                                       f"{_server_text(response.reason)}{tried}")
+                    raise NetworkError(f"{shown} : le serveur a répondu {response.status_code} "
+                                       f"{_server_text(response.reason)}{tried} ; vérifier "
+                                       "l'adresse, ou relancer plus tard (`python -m pipeline fetch`)")
                 return response, _download(response, shown, max_bytes, ends)
     except _Expired:
-        raise NetworkError(f"{shown}: no complete answer within {deadline:g} s (--deadline); "
-                           "nothing was kept") from None
+        raise NetworkError(f"{shown} : pas de réponse complète en {deadline:g} s (--deadline) ; "
+                           "rien n'a été gardé : relancer plus tard (`python -m pipeline fetch`), "
+                           "ou avec un --deadline plus long") from None
     except requests.exceptions.RequestException as exc:
         raise _network_error(shown, exc, timeout[1], retries) from None
 
@@ -233,15 +246,15 @@ def fetch(url: str | None = None, raw: Path | None = None, *, max_bytes: int = M
     if answer.status_code == 304:
         return _not_modified(raw, shown, last if headers else None)
     if not body:
-        raise NetworkError(f"{shown}: the server answered {answer.status_code} with an empty "
-                           "page; nothing was kept")
+        raise NetworkError(f"{shown} : le serveur a répondu {answer.status_code} avec une page "
+                           "vide ; rien n'a été gardé : relancer plus tard (`python -m pipeline fetch`)")
     return _keep(raw, shown, answer, body)
 
 
 def _snapshot_folder(raw: Path) -> Path:
     """``raw``, once it is known to be a folder or nothing yet (the fetch creates it)."""
     if raw.exists() and not raw.is_dir():
-        raise InputError(f"{raw}: not a folder (--raw names the folder of the snapshots)")
+        raise InputError(f"{raw} : pas un dossier ; --raw nomme le dossier des instantanés")
     return raw
 
 
@@ -268,8 +281,9 @@ def _conditional_headers(last: dict | None) -> dict[str, str]:
 def _not_modified(raw: Path, shown: str, asked_about: dict | None) -> Fetched:
     """The snapshot a 304 confirms; a 304 to a request that was not conditional is refused."""
     if asked_about is None:
-        raise NetworkError(f"{shown}: the server answered 304 Not Modified, but no snapshot "
-                           "of it was asked about; nothing was kept")
+        raise NetworkError(f"{shown} : le serveur a répondu 304 (inchangée) sans qu'aucun "
+                           "instantané ne lui ait été demandé ; rien n'a été gardé : relancer "
+                           "plus tard (`python -m pipeline fetch`)")
     return Fetched(raw / asked_about["file"], False, "inchangée (HTTP 304)", shown)
 
 
@@ -301,8 +315,8 @@ def _keep(raw: Path, shown: str, answer: requests.Response, body: bytes) -> Fetc
         _remove_created(created, raw)
         if isinstance(exc, OSError):
             where = exc.filename or raw
-            raise InputError(f"{where}: cannot keep the snapshot ({exc.strerror}); nothing was "
-                             "kept") from None
+            raise InputError(f"{where} : impossible de garder l'instantané ({exc.strerror}) ; rien "
+                             "n'a été gardé : vérifier la place et les droits du dossier --raw") from None
         raise
     redirected = f" (redirigée vers {entry['redirected_to']})" if "redirected_to" in entry else ""
     size = f"{len(body):,}".replace(",", "\u202f")  # French digit groups: 17 301

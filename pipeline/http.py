@@ -130,7 +130,7 @@ def path_segment(value: str, what: str) -> str:
     'ivry%2Fjumelages'
     """
     if value in (".", "..") or not value:
-        raise InputError(f"{what} {value!r}: not a name")
+        raise InputError(f"{what} {value!r} : pas un nom ; en donner un autre")
     return quote(value, safe="")
 
 
@@ -213,11 +213,11 @@ def check_api_url(url: str) -> Origin:
 
     shown = public_url(url)
     if not host or port < 0 or scheme not in ("https", "http") or urlsplit(url).username:
-        raise InputError(f"{shown}: not an API address (https://host/…, with no user name or "
-                         "password in it)")
+        raise InputError(f"{shown} : pas une adresse d'API ; donner https://hôte/…, sans nom "
+                         "d'utilisateur ni mot de passe")
     if scheme == "http" and not is_loopback(host):
-        raise InputError(f"{shown}: the API key would travel in clear; use https:// (plain "
-                         "http is accepted only for 127.0.0.1 and localhost)")
+        raise InputError(f"{shown} : la clé d'API circulerait en clair ; donner une adresse "
+                         "https:// (http n'est accepté que pour 127.0.0.1 et localhost)")
     return scheme, host, port
 
 
@@ -229,11 +229,11 @@ def check_key(key: str, variable: str) -> str:
     'udata_AbC-123'
     >>> check_key("abc\\n", "KEY")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    pipeline.errors.InputError: KEY holds a character an API key cannot have (a space, a newline, ...
+    pipeline.errors.InputError: KEY contient un caractère qu'une clé d'API ne peut avoir (une espace, ...
     """
     if not key or not all(33 <= ord(c) <= 126 for c in key):
-        raise InputError(f"{variable} holds a character an API key cannot have (a space, a "
-                         "newline, an accent…): copy the key again")
+        raise InputError(f"{variable} contient un caractère qu'une clé d'API ne peut avoir (une "
+                         "espace, un saut de ligne, un accent…) : recopier la clé")
     return key
 
 

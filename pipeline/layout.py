@@ -142,16 +142,17 @@ def read_checksums(layout: Layout) -> dict[str, str] | None:
     if not path.exists() and not path.is_symlink():
         return None
     if path.is_symlink() or not path.is_file():
-        raise _untrusted(path, "not a regular file")
+        raise _untrusted(path, "pas un fichier ordinaire")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, ValueError) as exc:
-        raise ReleaseError(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+        raise ReleaseError(f"{path} : illisible ({getattr(exc, 'strerror', None) or exc}) ; vérifier "
+                           "ses droits") from None
     sums = {}
     for number, line in enumerate(text.splitlines(), 1):
         match = _CHECKSUM_LINE.fullmatch(line)
         if not match or not safe_relative(match[2]):
-            raise _untrusted(path, f"line {number} is not \"<sha256>  <path inside the release>\"")
+            raise _untrusted(path, f"la ligne {number} n'est pas \"<sha256>  <chemin dans la publication>\"")
         sums[match[2]] = match[1]
     return sums
 
@@ -161,7 +162,9 @@ class UntrustedRelease(ReleaseError):
 
 
 def _untrusted(path: Path, problem: str) -> UntrustedRelease:
-    return UntrustedRelease(f"{path}: {problem}; this release was edited by hand and is not trusted")
+    return UntrustedRelease(f"{path} : {problem} ; cette publication a été modifiée à la main et "
+                            "n'est pas fiable : la restaurer (git checkout -- du dossier, ou sa "
+                            "copie publiée), ou l'écrire à nouveau avec `python -m pipeline run`")
 
 
 # --- What a folder holds, beyond what a release writes -----------------------------------------
@@ -183,7 +186,7 @@ def foreign_entries(layout: Layout, known: set[str], limit: int = 3) -> list[str
         for entry in entries:
             name = prefix + entry.name
             if entry.is_symlink():
-                found.append(f"{name} (a symbolic link)")
+                found.append(f"{name} (un lien symbolique)")
             elif entry.is_dir() and name in folders:
                 pending.append((Path(entry.path), name + "/"))
             elif entry.is_dir():
@@ -224,18 +227,18 @@ def locked(path: Path, *, wait: float = LOCK_WAIT, writing: bool = True,
         try:
             lock.acquire()
         except filelock.Timeout:
-            print(f"waiting for another command to finish with {path} (lock "
-                  f"{lock_file(path)}; up to {wait:g} s)…", file=sys.stderr)
+            print(f"attente de la fin d'une autre commande sur {path} (verrou "
+                  f"{lock_file(path)} ; jusqu'à {wait:g} s)…", file=sys.stderr)
             lock.acquire(timeout=wait)
     except filelock.Timeout:
-        raise error(f"{path}: another command still holds its lock ({lock_file(path)}) after "
-                    f"{wait:g} s; nothing was done") from None
+        raise error(f"{path} : une autre commande tient encore son verrou ({lock_file(path)}) "
+                    f"après {wait:g} s ; rien n'a été fait : relancer quand elle aura fini") from None
     except OSError as exc:
         if not writing and not os.access(path.parent, os.W_OK):
             yield
             return
-        raise error(f"{lock_file(path)}: cannot take the lock ({exc.strerror}); nothing was "
-                    "done") from None
+        raise error(f"{lock_file(path)} : impossible de prendre le verrou ({exc.strerror}) ; rien "
+                    "n'a été fait : vérifier les droits du dossier") from None
     try:
         yield
     finally:

@@ -30,13 +30,15 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     if html:
         tail = text[-2048:].lower()
         if "</html>" not in tail and "</body>" not in tail:
-            raise PipelineError(f"{name}: the HTML page looks truncated (it does not end with "
-                                "</body> or </html>); fetch it again")
+            raise PipelineError(f"{name} : la page HTML semble tronquée (elle ne finit pas par "
+                                "</body> ou </html>) ; la télécharger à nouveau "
+                                "(`python -m pipeline fetch`)")
         from .html_page import html_document  # lxml is loaded for HTML pages only
 
         blocks, page_text, outside = html_document(text)
         if not blocks:
-            raise PipelineError(f"{name}: an HTML page with no article text")
+            raise PipelineError(f"{name} : une page HTML sans texte d'article ; vérifier que c'est "
+                                "bien la page des jumelages")
         blocks, removed = without_invisible(blocks)
         return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed, outside)
     removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
@@ -50,11 +52,12 @@ def read(path: Path, data: bytes | None = None) -> Document:
     bytes when the caller has them already (a run reads them once, to hash them)."""
     if data is None:
         if path.is_dir():
-            raise PipelineError(f"{path}: is a directory, expected a page snapshot file")
+            raise PipelineError(f"{path} : est un dossier ; donner le fichier d'un instantané de la page")
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise PipelineError(f"{path}: no such file") from None
+            raise PipelineError(f"{path} : fichier introuvable ; vérifier le chemin, ou en prendre "
+                                "un avec `python -m pipeline fetch`") from None
         except OSError as exc:
-            raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
+            raise PipelineError(f"{path} : illisible ({exc.strerror}) ; vérifier ses droits") from None
     return read_bytes(data, str(path), html=True if path.suffix.lower() in HTML_SUFFIXES else None)

@@ -106,8 +106,8 @@ def is_release(folder: Path) -> bool:
 def _forbidden(output: Path) -> str | None:
     """Why ``output`` can never be a release folder, whatever it holds (None: it can be)."""
     if output.is_symlink():
-        return (f"is a symbolic link (to {output.resolve()}); give the folder itself as --output, "
-                "so that the link is neither replaced nor half-followed")
+        return (f"est un lien symbolique (vers {output.resolve()}) : donner le dossier lui-même "
+                "en --output, pour que le lien ne soit ni remplacé ni suivi à moitié")
     target = output.resolve()
     root = Path(target.anchor)
     try:
@@ -118,19 +118,19 @@ def _forbidden(output: Path) -> str | None:
         home = Path.home()
     except (RuntimeError, KeyError):  # no HOME, no user entry
         home = root
-    for place, what in ((root, "the root of the file system"),
-                        (PROJECT, "the project's own folder"), (home, "a home folder"),
-                        (here, "the current folder")):
+    for place, what in ((root, "la racine du système de fichiers"),
+                        (PROJECT, "le dossier du projet lui-même"), (home, "un dossier personnel"),
+                        (here, "le dossier courant")):
         if target == place or target in place.parents:
-            return f"is {what}" + (" or holds it" if target != place else "")
+            return f"est {what}" + (" ou le contient" if target != place else "")
     from .config import config
 
     raws = {RAW_DIR.resolve(), config().raw.resolve()}
     if any(target == raw or raw in target.parents for raw in raws):
-        return "is inside raw/, where the page snapshots are kept"
+        return "est dans raw/, où sont gardés les instantanés de la page"
     holder = next((p for p in target.parents if _written_here(p)), None)
     if holder is not None:
-        return f"is inside the release {holder}"
+        return f"est dans la publication {holder}"
     return None
 
 
@@ -162,38 +162,42 @@ def _check_replaceable(layout: Layout, first_release: bool) -> None:
     beside them, which a user's folder holding a descriptor and a README does not have."""
     output = layout.root
     if not layout.is_release():
-        raise ReleaseError(f"{output}: exists and is not a release folder (no "
-                           "*/datapackage.json); refusing to replace it")
+        raise ReleaseError(f"{output} : existe et n'est pas un dossier de publication (aucun "
+                           "*/datapackage.json) ; il n'est pas remplacé : choisir un autre --output")
     if foreign := foreign_entries(layout, _known_files(layout)):
-        raise ReleaseError(f"{output}: holds {', '.join(foreign)}, which no release writes; "
-                           "refusing to replace it (move that away first)")
+        raise ReleaseError(f"{output} : contient {', '.join(foreign)}, qu'aucune publication "
+                           "n'écrit ; il n'est pas remplacé : déplacer cela ailleurs, puis relancer")
     if not first_release:
         return
     if not _written_here(output):
-        raise ReleaseError(f"{output}: exists and was not written by this pipeline (no "
-                           f"{layout.relative(layout.changelog_json)} and "
-                           f"{layout.relative(layout.run_report)} beside its packages); "
-                           "refusing to replace it")
+        raise ReleaseError(f"{output} : existe et n'a pas été écrit par ce programme (ni "
+                           f"{layout.relative(layout.changelog_json)} ni "
+                           f"{layout.relative(layout.run_report)} à côté de ses paquets) ; il "
+                           "n'est pas remplacé : choisir un autre --output")
 
 
 def check_output(output: Path, first_release: bool = False) -> None:
     """Refuse, before anything is read or written, an output that a run must never
     replace (see the module's docstring), with one line saying why."""
     if reason := _forbidden(output):
-        raise ReleaseError(f"{output}: {reason}; refusing to write a release there")
+        raise ReleaseError(f"{output} : {reason} ; aucune publication n'y est écrite : choisir un "
+                           "autre --output")
     if not output.exists():
         return
     if not output.is_dir():
-        raise ReleaseError(f"{output}: exists and is not a folder; refusing to replace it")
+        raise ReleaseError(f"{output} : existe et n'est pas un dossier ; il n'est pas remplacé : "
+                           "choisir un autre --output")
     try:
         empty = not any(output.iterdir())
     except OSError as exc:
-        raise ReleaseError(f"{output}: cannot be read ({exc.strerror})") from None
+        raise ReleaseError(f"{output} : illisible ({exc.strerror}) ; vérifier ses droits") from None
     if not empty:
         _check_replaceable(Layout(output), first_release)
-    for folder, what in ((output, "is read-only"), (output.parent, "is in a read-only folder")):
+    for folder, what in ((output, "est en lecture seule"),
+                         (output.parent, "est dans un dossier en lecture seule")):
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise ReleaseError(f"{output}: {what}; the release was left as it was")
+            raise ReleaseError(f"{output} : {what} ; la publication est laissée telle quelle : "
+                               "donner le droit d'écrire, ou choisir un autre --output")
 
 
 def _history(release: Layout) -> list[dict[str, Any]]:
@@ -261,8 +265,9 @@ def _not_written(output: Path, staging: Path, exc: BaseException) -> ReleaseErro
     why = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
     if isinstance(exc, sqlite3.Error):
         why = f"SQLite: {why}"
-    return ReleaseError(f"{output}: the new release could not be written ({why}"
-                        + (f": {where}" if where else "") + "); the previous one is unchanged")
+    return ReleaseError(f"{output} : la nouvelle publication n'a pas pu être écrite ({why}"
+                        + (f" : {where}" if where else "") + ") ; la précédente est inchangée : "
+                        "corriger la cause (place, droits), puis relancer")
 
 
 def previous_release(output: Path, previous: Path | None = None) -> Previous | None:
@@ -270,7 +275,9 @@ def previous_release(output: Path, previous: Path | None = None) -> Previous | N
     else the one published in the town's release folder (its town file's)."""
     if previous is not None:
         if not is_release(previous):
-            raise ReleaseError(f"{previous}: not a release folder (no */datapackage.json)")
+            raise ReleaseError(f"{previous} : pas un dossier de publication (aucun "
+                               "*/datapackage.json) ; --previous nomme un dossier écrit par "
+                               "`python -m pipeline run`")
         return Previous.of(previous)
     from .config import config
 
@@ -288,9 +295,10 @@ def check_structure(data: Tables, previous: Previous | None, min_ratio: float) -
     found = len(data["actions"])
     if found < min_ratio * before:
         raise StructureAlarm(
-            f"expected about {before} actions (the previous release has {before}), found "
-            f"{found}: the page's structure has probably changed; nothing was written "
-            f"(--min-actions-ratio {min_ratio:g}; set it to 0 if the page really lost them)"
+            f"{found} actions lues, environ {before} attendues (la publication précédente en "
+            f"a {before}) : la structure de la page a sans doute changé ; rien n'a été écrit. "
+            "À faire : regarder la page ; si elle a vraiment perdu ces actions, relancer avec "
+            "--min-actions-ratio 0"
         )
 
 
@@ -421,7 +429,8 @@ def _unchanged(previous: Path, output: Path, staging: Path) -> Outcome:
         _copy_release(Layout(previous), Layout(staging))
         check_files(staging)
         if checksum_mismatches(staging):
-            raise ReleaseError(f"{previous}: changed while it was being copied; nothing was written")
+            raise ReleaseError(f"{previous} : modifiée pendant sa copie ; rien n'a été écrit : "
+                               "relancer")
         _swap(staging, output)
     return Outcome(version, None, previous=previous, copied=copied)
 

@@ -244,7 +244,8 @@ def check_coverage(report: Report, allow_unassigned: bool) -> None:
     first = report.unassigned[0]
     excerpt = first["text"] if len(first["text"]) <= 60 else first["text"][:59] + "…"
     raise StructureAlarm(
-        f"{len(report.unassigned)} passage(s) of the page went into no record (first: line "
-        f"{first['line']}, {first['reason']}, «{excerpt}»); nothing was written. Check the "
-        "page or the parser, or run with --allow-unassigned to publish without them"
+        f"{len(report.unassigned)} passage(s) de la page dans aucun enregistrement (le premier : "
+        f"ligne {first['line']}, {first['reason']}, « {excerpt} ») ; rien n'a été écrit. À "
+        "faire : regarder ce passage de la page, ou relancer avec --allow-unassigned pour "
+        "publier sans lui"
     )

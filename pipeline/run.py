@@ -72,7 +72,8 @@ def run(source: Path | Sequence[Path] | None, output: Path | None = None,
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ReleaseError(f"{output.parent}: cannot be created ({exc.strerror})") from None
+            raise ReleaseError(f"{output.parent} : impossible à créer ({exc.strerror}) ; choisir un "
+                               "autre --output") from None
         try:
             with locked(output):
                 return _run(sources, output, previous, allow_unassigned, min_actions_ratio,

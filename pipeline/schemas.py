@@ -76,8 +76,14 @@ def table_schema(table: str) -> dict[str, Any]:
     A field's vocabulary is written once, as ``categories`` (each value with its French
     label, as Table Schema v2 has it); frictionless 5 does not check categories, so the
     ``enum`` constraint it does check is derived from them here, and so is the foreign key
-    that says the column's labels are in the ``labels`` table (rows whose ``vocabulary``
-    is ``<table>.<column>``).
+    that says the column's labels are in the ``labels`` table: on ``code``, with the
+    reference naming its ``vocabulary`` (``<table>.<column>``), since seven codes serve two
+    vocabularies. Table Schema's composite keys need the referencing table to hold the
+    vocabulary as a column, so the standard key is on the code alone (what frictionless,
+    DuckDB and Polars read) and ``validate`` checks the pair (``foreign_key_problems``).
+
+    >>> table_schema("actions")["foreignKeys"][-1]["reference"]
+    {'resource': 'labels', 'fields': ['code'], 'vocabulary': 'actions.status'}
     """
     schema = copy.deepcopy(_schema_file(table))
     for field in schema["fields"]:
@@ -86,7 +92,9 @@ def table_schema(table: str) -> dict[str, Any]:
             constraints = field.setdefault("constraints", {})
             constraints["enum"] = [c["value"] for c in field["categories"]]
             schema.setdefault("foreignKeys", []).append(
-                {"fields": [field["name"]], "reference": {"resource": LABELS, "fields": ["code"]}})
+                {"fields": [field["name"]], "reference": {
+                    "resource": LABELS, "fields": ["code"],
+                    VOCABULARY: vocabulary_name(table, field["name"])}})
     return schema
 
 

@@ -133,25 +133,33 @@ def web_address(url: str) -> str:
     ...     try:
     ...         web_address(bad)
     ...     except InputError as exc:
-    ...         print(exc)
-    http://[::1/p: not a web address (Invalid IPv6 URL)
-    http://127.0.0.1:99999/p: not a web address (Port out of range 0-65535)
-    http://exa%20mple.org/p: not a web address (a space or control character in it)
-    ftp://example.org/p: not a web address (only http:// and https:// pages are fetched)
-    https:///p: not a web address (no host)
+    ...         print(*str(exc).split(" ; "), sep=" ;" + chr(10) + "  ")
+    http://[::1/p : pas une adresse web (Invalid IPv6 URL) ;
+      donner une adresse http(s)://
+    http://127.0.0.1:99999/p : pas une adresse web (Port out of range 0-65535) ;
+      donner une adresse http(s)://
+    http://exa%20mple.org/p : pas une adresse web (elle contient une espace ou un caractère de contrôle) ;
+      la recopier sans eux
+    ftp://example.org/p : pas une adresse web (seules les pages http:// et https:// sont téléchargées) ;
+      donner une adresse http(s)://
+    https:///p : pas une adresse web (aucun hôte) ;
+      donner une adresse complète, https://hôte/…
     """
     shown = public_url(url)
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 -- raises on a port that is not a number or out of range
     except ValueError as exc:
-        raise InputError(f"{shown}: not a web address ({exc})") from None
+        raise InputError(f"{shown} : pas une adresse web ({exc}) ; donner une adresse http(s)://") from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise InputError(f"{shown}: not a web address (only http:// and https:// pages are fetched)")
+        raise InputError(f"{shown} : pas une adresse web (seules les pages http:// et https:// "
+                         "sont téléchargées) ; donner une adresse http(s)://")
     if _SPACE_OR_CONTROL.search(url):
-        raise InputError(f"{shown}: not a web address (a space or control character in it)")
+        raise InputError(f"{shown} : pas une adresse web (elle contient une espace ou un caractère "
+                         "de contrôle) ; la recopier sans eux")
     if not parts.hostname:
-        raise InputError(f"{shown}: not a web address (no host)")
+        raise InputError(f"{shown} : pas une adresse web (aucun hôte) ; donner une adresse "
+                         "complète, https://hôte/…")
     return shown
 
 
@@ -192,14 +200,17 @@ def manifest_entries(folder: Path) -> list[dict]:
         return []
     try:
         if not manifest.is_file():
-            raise InputError(f"{manifest}: not a file")
+            raise InputError(f"{manifest} : pas un fichier ; le remplacer par le manifeste des "
+                             "instantanés, ou le déplacer ailleurs")
         if manifest.stat().st_size > MAX_MANIFEST_BYTES:
-            raise InputError(f"{manifest}: over {MAX_MANIFEST_BYTES:,} bytes, not a manifest")
+            raise InputError(f"{manifest} : plus de {MAX_MANIFEST_BYTES:,} octets, pas un manifeste ; "
+                             "le restaurer (git checkout -- …)")
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InputError(f"{manifest}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{manifest} : illisible ({exc.strerror}) ; vérifier ses droits") from None
     except ValueError as exc:  # not JSON, or not UTF-8
-        raise InputError(f"{manifest}: not valid JSON ({exc})") from None
+        raise InputError(f"{manifest} : JSON invalide ({exc}) ; le restaurer (git checkout -- "
+                         "…)") from None
     problem: str | None
     if not isinstance(data, dict) or not isinstance(data.get("snapshots"), list):
         problem = "has no \"snapshots\" list"
@@ -207,7 +218,8 @@ def manifest_entries(folder: Path) -> list[dict]:
         problem = next((p for n, e in enumerate(data["snapshots"], 1)
                         if (p := _entry_problem(n, e))), None)
     if problem:
-        raise InputError(f"{manifest}: not a valid manifest ({problem})")
+        raise InputError(f"{manifest} : manifeste invalide ({problem}) ; le restaurer (git "
+                         "checkout -- …)")
     return data["snapshots"]
 
 
@@ -218,7 +230,8 @@ def default_source(url: str | None = None, raw: Path | None = None) -> Path:
     folder = RAW_DIR if raw is None else raw
     entries = manifest_entries(folder)
     if not entries:
-        raise InputError(f"{folder / MANIFEST}: lists no snapshot; give --source")
+        raise InputError(f"{folder / MANIFEST} : aucun instantané ; en prendre un avec "
+                         "`python -m pipeline fetch`, ou donner --source")
     if url is not None:
         mine = [e for e in entries if e.get("url") == public_url(url)]
         entries = mine or entries
@@ -230,8 +243,9 @@ def page_snapshot(url: str, raw: Path) -> Path:
     has one snapshot each: the manifest's url says which)."""
     mine = [e for e in manifest_entries(raw) if e.get("url") == public_url(url)]
     if not mine:
-        raise InputError(f"{raw / MANIFEST}: no snapshot of {public_url(url)}; fetch it "
-                         "or give its snapshot in the town file")
+        raise InputError(f"{raw / MANIFEST} : aucun instantané de {public_url(url)} ; le "
+                         "télécharger (`python -m pipeline fetch`) ou nommer son instantané "
+                         "dans le fichier de la commune")
     return raw / mine[-1]["file"]
 
 
@@ -243,14 +257,15 @@ def check_size(path: Path, max_bytes: int = MAX_BYTES) -> None:
         if not path.exists() or path.is_dir():
             return
         if not path.is_file():
-            raise InputError(f"{path}: not a regular file (a device or a pipe?); give a page "
-                             "snapshot file")
+            raise InputError(f"{path} : pas un fichier ordinaire (un périphérique, un tube ?) ; "
+                             "donner le fichier d'un instantané de la page")
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if size > max_bytes:
-        raise InputError(f"{path}: {size:,} bytes, over the {max_bytes:,}-byte limit for a page "
-                         "(--max-bytes); nothing was read")
+        raise InputError(f"{path} : {size:,} octets, au-delà de la limite de {max_bytes:,} octets "
+                         "pour une page (--max-bytes) ; rien n'a été lu : vérifier le fichier, "
+                         "ou relever --max-bytes")
 
 
 def describe(path: Path, max_bytes: int = MAX_BYTES) -> Snapshot:
@@ -269,10 +284,10 @@ def describe(path: Path, max_bytes: int = MAX_BYTES) -> Snapshot:
         if entry["file"] == path.name:
             if entry.get("sha256") != sha256:
                 raise InputError(
-                    f"{path}: its sha256 differs from the one in {MANIFEST}; "
-                    "snapshots must be kept byte for byte. To do: restore the file as it was "
-                    f"taken (git checkout -- {path}), or take a new snapshot of the page with "
-                    "`python -m pipeline fetch`, which adds it to the manifest"
+                    f"{path} : son sha256 diffère de celui de {MANIFEST} ; un instantané "
+                    "se garde octet pour octet. À faire : restaurer le fichier tel qu'il a été "
+                    f"pris (git checkout -- {path}), ou prendre un nouvel instantané de la page "
+                    "avec `python -m pipeline fetch`, qui l'ajoute au manifeste"
                 )
             url = entry.get("url")
             return Snapshot(path, sha256, public_url(url) if url else None, entry.get("retrieved"),

@@ -38,7 +38,7 @@ from typing import Any
 
 from .errors import ReleaseError
 from .layout import Layout, UntrustedRelease, read_checksums, safe_relative
-from .schemas import table_names, table_schema
+from .schemas import VOCABULARY, table_names, table_schema
 from .workers import Pending, Pool
 
 MAX_LISTED = 10
@@ -79,8 +79,9 @@ def _raise_if_any(problems: list[Problem], what: str) -> None:
         return
     lines = [str(p) for p in problems]
     listed = "\n  ".join(lines[:MAX_LISTED])
-    more = f"\n  … and {len(lines) - MAX_LISTED} more" if len(lines) > MAX_LISTED else ""
-    raise ReleaseError(f"{what} is not valid ({len(lines)} errors):\n  {listed}{more}")
+    more = f"\n  … et {len(lines) - MAX_LISTED} autres" if len(lines) > MAX_LISTED else ""
+    raise ReleaseError(f"{what} n'est pas valide ({len(lines)} erreurs) ; l'écrire à nouveau avec "
+                       f"`python -m pipeline run` :\n  {listed}{more}")
 
 
 def _validate_package(path: Path) -> None:
@@ -90,7 +91,8 @@ def _validate_package(path: Path) -> None:
     try:
         report = frictionless.validate(str(path))
     except frictionless.FrictionlessException as exc:
-        raise ReleaseError(f"{path}: cannot be read ({exc.error.message})") from None
+        raise ReleaseError(f"{path} : illisible ({exc.error.message}) ; l'écrire à nouveau avec "
+                           "`python -m pipeline run`") from None
     _raise_if_any(_frictionless_problems(report), str(path))
     if problems := file_mismatches(path):
         raise ReleaseError(f"{path}: " + "; ".join(problems))
@@ -164,31 +166,50 @@ def _key_rows(package: Path, resource: dict[str, Any], fields: list[str]) -> lis
 def foreign_key_problems(package: Path) -> list[Problem]:
     """Rows of the CSV package whose foreign key is not among the keys of the table it
     references (set membership over the keys the schemas declare), each reported as
-    frictionless reports it; a key whose cells are all missing references nothing."""
+    frictionless reports it; a key whose cells are all missing references nothing.
+
+    A reference to the ``labels`` table names its vocabulary (``schemas.table_schema``):
+    the code must be one of that vocabulary's rows, not merely a code of the table (seven
+    codes serve two vocabularies). frictionless reads the key on the code alone, so a code
+    of another vocabulary is a problem only this check reports, said as such."""
     by_name = {r["name"]: r for r in resources(package)}
-    keys: dict[tuple[str, tuple[str, ...]], set[Key]] = {}
+    keys: dict[tuple[str, tuple[str, ...], str | None], set[Key]] = {}
     problems = []
     for name, resource in by_name.items():
         for key in resource["schema"].get("foreignKeys", []):
             fields = list(key["fields"])
             target = key["reference"].get("resource") or name
             target_fields = tuple(key["reference"]["fields"])
+            vocabulary = key["reference"].get(VOCABULARY)
             if target not in by_name:
                 problems.append(Problem(name, 0, "", f'failed to handle a foreign key for resource '
                                         f'"{name}" as resource "{target}" does not exist'))
                 continue
-            if (target, target_fields) not in keys:
-                keys[target, target_fields] = {values for _, values in
-                                               _key_rows(package, by_name[target], list(target_fields))
-                                               if set(values) != {None}}
-            known = keys[target, target_fields]
+            for within in dict.fromkeys([None, vocabulary]):
+                if (target, target_fields, within) not in keys:
+                    keys[target, target_fields, within] = _target_keys(
+                        package, by_name[target], target_fields, within)
+            anywhere, known = keys[target, target_fields, None], keys[target, target_fields, vocabulary]
             for number, values in _key_rows(package, resource, fields):
                 if set(values) != {None} and values not in known:
+                    elsewhere = (f' of vocabulary "{vocabulary}" (it is a code of another '
+                                 'vocabulary)') if values in anywhere else ""
                     problems.append(Problem(name, number, "", (
                         f'Row at position "{number}" violates the foreign key: for '
                         f'"{", ".join(fields)}": values "{", ".join(map(str, values))}" not found '
-                        f'in the lookup table "{target}" as "{", ".join(target_fields)}"')))
+                        f'in the lookup table "{target}" as "{", ".join(target_fields)}"{elsewhere}')))
     return problems
+
+
+def _target_keys(package: Path, resource: dict[str, Any], fields: tuple[str, ...],
+                 vocabulary: str | None) -> set[Key]:
+    """The keys of the referenced table a foreign key may take: all of them, or, for a
+    reference that names a vocabulary, those of its rows (the vocabulary's codes)."""
+    if vocabulary is None:
+        return {values for _, values in _key_rows(package, resource, list(fields))
+                if set(values) != {None}}
+    return {values[1:] for _, values in _key_rows(package, resource, [VOCABULARY, *fields])
+            if values[0] == vocabulary and set(values[1:]) != {None}}
 
 
 def records_problems(release: Path, table: str) -> list[str]:
@@ -312,7 +333,8 @@ def package_paths(directory: Path) -> list[Path]:
         return [directory / "datapackage.json"]
     found = sorted(directory.glob("*/datapackage.json"))
     if not found:
-        raise ReleaseError(f"{directory}: no datapackage.json in it or in its subfolders")
+        raise ReleaseError(f"{directory} : aucun datapackage.json, ni dedans ni dans ses "
+                           "sous-dossiers ; donner un dossier écrit par `python -m pipeline run`")
     return found
 
 
@@ -321,11 +343,11 @@ def load_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ReleaseError(f"{path}: missing") from None
+        raise ReleaseError(f"{path} : absent") from None
     except OSError as exc:
-        raise ReleaseError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ReleaseError(f"{path} : illisible ({exc.strerror})") from None
     except ValueError as exc:  # not JSON, or not UTF-8
-        raise ReleaseError(f"{path}: not valid JSON ({exc})") from None
+        raise ReleaseError(f"{path} : JSON invalide ({exc})") from None
 
 
 def resources(package: Path) -> list[dict[str, Any]]:
@@ -379,21 +401,24 @@ def checksum_mismatches(release: Path) -> list[tuple[str, str]] | None:
     for name, digest in sums.items():
         path = release / name
         if path.is_symlink() or not path.is_file():
-            problems.append((name, "missing" if not path.exists() else "not a regular file"))
+            problems.append((name, "absent" if not path.exists() else "pas un fichier ordinaire"))
         elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-            problems.append((name, f"differs from its sha256 in {layout.relative(layout.checksums)}"))
+            problems.append((name, f"diffère de son sha256 dans {layout.relative(layout.checksums)}"))
     return problems
 
 
 def _untrusted(release: Path, problem: str) -> UntrustedRelease:
-    return UntrustedRelease(f"{problem}: the release in {release} was changed after it was written "
-                        "(by hand?), so it is not trusted; restore it from its published copy")
+    return UntrustedRelease(f"{problem} : la publication de {release} a été modifiée après son "
+                            "écriture (à la main ?), elle n'est donc pas fiable. À faire : la "
+                            "restaurer (git checkout -- du dossier, ou sa copie publiée), ou "
+                            f"l'écrire à nouveau avec `python -m pipeline run`")
 
 
 def check_release(release: Path) -> str:
     """See :func:`_check_release`; any problem is said with what it means for the release."""
     if not Layout(release).descriptors():
-        raise ReleaseError(f"{release}: not a release folder (no */datapackage.json)")
+        raise ReleaseError(f"{release} : pas un dossier de publication (aucun "
+                           "*/datapackage.json) ; donner un dossier écrit par `python -m pipeline run`")
     try:
         return _check_release(release)
     except UntrustedRelease:
@@ -417,30 +442,30 @@ def _check_release(release: Path) -> str:
         mismatches = [(f"{layout.relative(p.parent)}/{name}", problem) for p in packages
                       for name, problem in (m.split(": ", 1) for m in file_mismatches(p))]
         if not layout.changelog_json.is_file():
-            mismatches.append((layout.relative(layout.changelog_json), "missing"))
+            mismatches.append((layout.relative(layout.changelog_json), "absent"))
     if mismatches:
         name, problem = mismatches[0]
-        raise _untrusted(release, f"{release / name}: {problem}")
+        raise _untrusted(release, f"{release / name} : {problem}")
     versions = {}
     for package in packages:
         version = load_json(package).get("version")
         if not (isinstance(version, str) and VERSION.fullmatch(version)):
-            raise _untrusted(release, f"{package}: version {str(version)[:20]!r} is not x.y.z")
+            raise _untrusted(release, f"{package} : la version {str(version)[:20]!r} n'est pas x.y.z")
         versions[layout.relative(package)] = version
     history = load_json(layout.changelog_json)
     releases = history.get("releases") if isinstance(history, dict) else None
     if not (isinstance(releases, list) and releases and all(_release_entry(r) for r in releases)):
-        raise _untrusted(release, f"{layout.changelog_json}: not a change log of this pipeline")
+        raise _untrusted(release, f"{layout.changelog_json} : pas un journal des changements de ce programme")
     versions[layout.relative(layout.changelog_json)] = releases[0]["version"]
     if layout.run_report.exists():
         report = load_json(layout.run_report)
         said = report.get("release", {}).get("version") if isinstance(report, dict) else None
         if not isinstance(said, str):
-            raise _untrusted(release, f"{layout.run_report}: says no version")
+            raise _untrusted(release, f"{layout.run_report} : ne dit aucune version")
         versions[layout.relative(layout.run_report)] = said
     if len(set(versions.values())) > 1:
         shown = ", ".join(f"{name} {version}" for name, version in versions.items())
-        raise _untrusted(release, f"{release}: its files disagree on the version ({shown})")
+        raise _untrusted(release, f"{release} : ses fichiers ne disent pas la même version ({shown})")
     return next(iter(versions.values()))
 
 
@@ -461,9 +486,9 @@ def validate_release(directory: Path) -> list[Path]:
         resources(path)  # before frictionless: a path out of the package is said plainly
     if mismatches := checksum_mismatches(directory):
         name, problem = mismatches[0]
-        raise ReleaseError(f"{directory / name}: {problem}. To do: restore the release as it was "
-                           "written (git checkout -- of the folder, or its published copy), or "
-                           "write it again with `python -m pipeline run`")
+        raise ReleaseError(f"{directory / name} : {problem}. À faire : restaurer la publication "
+                           "telle qu'elle a été écrite (git checkout -- du dossier, ou sa copie "
+                           "publiée), ou l'écrire à nouveau avec `python -m pipeline run`")
     for path in paths:
         _validate_package(path)
     return paths

@@ -55,7 +55,7 @@ def test_a_damaged_release_is_not_taken_as_up_to_date(tmp_path, capsys):
     assert main(["run", "--source", str(source), "--output", str(out)]) == 3
     captured = capsys.readouterr()
     assert "rien à faire" not in captured.out
-    assert captured.err.startswith(f"error: {out / 'csv' / 'actions.csv'}: differs from its sha256")
+    assert captured.err.startswith(f"erreur : {out / 'csv' / 'actions.csv'} : diffère de son sha256")
     assert (out / "csv" / "actions.csv").read_text(encoding="utf-8") == "tampered"
     # starting over is the user's explicit choice
     assert main(["run", "--source", str(source), "--output", str(out), "--first-release"]) == 0

@@ -85,7 +85,7 @@ def test_an_edited_snapshot_is_refused_with_what_to_do(tmp_path, capsys):
     (tmp_path / "manifest.json").write_text((ROOT / "raw" / "manifest.json").read_text())
     assert main(["run", "--source", str(tmp_path / "ivry-jumelages.txt"), "--output", str(tmp_path / "out")]) == 1
     error = capsys.readouterr().err
-    assert "snapshots must be kept byte for byte. To do: restore the file as it was taken (git checkout -- " in error
+    assert "un instantané se garde octet pour octet. À faire : restaurer le fichier tel qu'il a été pris (git checkout -- " in error
     assert "`python -m pipeline fetch`" in error
 
 
@@ -96,5 +96,5 @@ def test_an_edited_release_is_refused_with_what_to_do(tmp_path, capsys):
     path.write_text(path.read_text(encoding="utf-8").replace("300000", "900000"), encoding="utf-8")
     assert main(["validate", str(out)]) == 3
     error = capsys.readouterr().err
-    assert "differs from its sha256 in SHA256SUMS. To do: restore the release as it was written" in error
+    assert "diffère de son sha256 dans SHA256SUMS. À faire : restaurer la publication telle qu'elle a été écrite" in error
     assert "`python -m pipeline run`" in error

@@ -44,13 +44,13 @@ def _unreachable_url():
 
 # name, content (None: not created; a str starting with "http": a URL), expected message
 BAD_INPUTS = [
-    ("missing.txt", None, "no such file"),
+    ("missing.txt", None, "fichier introuvable ; vérifier le chemin"),
     ("empty.txt", b"", "the file is empty"),
     ("blank.txt", b"\n\n  \n", "the file is empty"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file"),
     ("truncated.html", PAGE[:2000].encode(), None),  # filled below: HTML cut in the middle
     ("no-article.html", b"<html><body><nav><a href='/'>Accueil</a></nav><footer>x</footer></body></html>",
-     "an HTML page with no article text"),
+     "une page HTML sans texte d'article ; vérifier que c'est bien la page des jumelages"),
     ("flat.txt", b"Jumelages\n\nUn seul paragraphe.\n", "no partner heading"),
 ]
 
@@ -65,7 +65,7 @@ def test_bad_input_gives_one_line_and_exit_1(tmp_path, capsys, release_copy, nam
     before = files_of(release_copy)
     source = tmp_path / name
     if name == "truncated.html":
-        content, message = _truncated_html(), "looks truncated"
+        content, message = _truncated_html(), "semble tronquée"
     if content is not None:
         source.write_bytes(content)
     assert main(["run", "--source", str(source), "--output", str(release_copy)]) == 1
@@ -76,7 +76,7 @@ def test_bad_input_gives_one_line_and_exit_1(tmp_path, capsys, release_copy, nam
 
 def test_a_directory_as_source(tmp_path, capsys, release_copy):
     assert main(["run", "--source", str(tmp_path), "--output", str(release_copy)]) == 1
-    assert "is a directory" in capsys.readouterr().err
+    assert f"{tmp_path} : est un dossier ; donner le fichier d'un instantané de la page" in capsys.readouterr().err
 
 
 def test_an_unreachable_url(tmp_path, capsys, monkeypatch, release_copy):
@@ -89,7 +89,7 @@ def test_an_unreachable_url(tmp_path, capsys, monkeypatch, release_copy):
     monkeypatch.setattr(pipeline.fetch, "TIMEOUT", (1.0, 1.0))
     assert main(["run", "--source", _unreachable_url(), "--output", str(release_copy)]) == NetworkError.exit_code
     err = capsys.readouterr().err
-    assert "cannot be reached" in err and err.count("\n") == 1
+    assert " : injoignable après " in err and "vérifier l'adresse et la connexion, puis relancer plus tard" in err and err.count("\n") == 1
 
 
 @pytest.mark.slow
@@ -97,7 +97,7 @@ def test_no_traceback_from_a_real_process(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pipeline", "run", "--source", str(tmp_path / "nope.txt"),
                            "--output", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 1
-    assert done.stderr == f"error: {tmp_path / 'nope.txt'}: no such file\n"
+    assert done.stderr == f"erreur : {tmp_path / 'nope.txt'} : fichier introuvable ; vérifier le chemin, ou en prendre un avec `python -m pipeline fetch`\n"
 
 
 # --- Unknown labels are kept, never guessed -------------------------------------------------
@@ -170,8 +170,10 @@ def test_text_that_goes_into_no_record_fails_the_run(tmp_path, capsys, release_c
     _losing_an_entry(monkeypatch)
     assert main(["run", "--source", str(page), "--output", str(release_copy)]) == 1
     err = capsys.readouterr().err
-    assert ("1 passage(s) of the page went into no record (first: line 40, text in no record, "
-            "«2006 – 2008 : projet de formation d’élèves infirmier·ères m…»)") in err
+    assert ("1 passage(s) de la page dans aucun enregistrement (le premier : ligne 40, text in no "
+            "record, « 2006 – 2008 : projet de formation d’élèves infirmier·ères m… ») ; rien n'a été "
+            "écrit. À faire : regarder ce passage de la page, ou relancer avec --allow-unassigned "
+            "pour publier sans lui") in err
     assert files_of(release_copy) == before
 
 
@@ -192,8 +194,8 @@ def test_dated_entries_under_a_heading_not_recognised_stop_the_run(tmp_path, cap
                                  "Voici nos échanges avec la ville allemande.\n"), encoding="utf-8")
     assert main(["run", "--source", str(page), "--output", str(release_copy)]) == 1
     err = capsys.readouterr().err
-    assert "10 passage(s) of the page went into no record (first: line 16, dated entry before " \
-           "the first partner heading, «2003-2014 : accueil" in err
+    assert "10 passage(s) de la page dans aucun enregistrement (le premier : ligne 16, dated entry " \
+           "before the first partner heading, « 2003-2014 : accueil" in err
     assert files_of(release_copy) == before
 
 
@@ -213,7 +215,9 @@ def test_far_fewer_actions_than_the_last_release_stops_the_run(tmp_path, capsys,
     cut = PAGE.index("\nLa commune de Jifna et le camp de Jalazone en Cisjordanie (Palestine)\n")
     page.write_text(PAGE[:cut], encoding="utf-8")
     assert main(["run", "--source", str(page), "--output", str(release_copy)]) == 1
-    assert "expected about 46 actions (the previous release has 46), found 20" in capsys.readouterr().err
+    assert ("20 actions lues, environ 46 attendues (la publication précédente en a 46) : la structure de la page a "
+            "sans doute changé ; rien n'a été écrit. À faire : regarder la page ; si elle a vraiment perdu ces "
+            "actions, relancer avec --min-actions-ratio 0") in capsys.readouterr().err
     assert files_of(release_copy) == before
     # the intro still names the partners whose sections were cut: that text is unassigned
     assert main(["run", "--source", str(page), "--output", str(release_copy), "--min-actions-ratio", "0",
@@ -319,7 +323,7 @@ def test_a_mutated_page_succeeds_with_full_coverage_or_fails_cleanly(tmp_path, c
         report = json.loads((release_copy / "run-report.json").read_text(encoding="utf-8"))
         assert report["unassigned"] == [] or files_of(release_copy) == before
     else:
-        assert code in (InputError.exit_code, ReleaseError.exit_code) and captured.err.startswith("error: ") and captured.err.count("\n") >= 1
+        assert code in (InputError.exit_code, ReleaseError.exit_code) and captured.err.startswith("erreur : ") and captured.err.count("\n") >= 1
         assert files_of(release_copy) == before
 
 

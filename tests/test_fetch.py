@@ -75,21 +75,21 @@ def test_5xx_is_retried_then_succeeds(server, tmp_path):
 
 def test_persistent_500_gives_up_with_a_clear_message(server, tmp_path):
     server.routes["/page.htm"] = status(500)
-    with pytest.raises(PipelineError, match=r"answered 500 Internal Server Error after 2 retries"):
+    with pytest.raises(PipelineError, match=r"a répondu 500 Internal Server Error après 2 nouveaux essais ; vérifier l'adresse, ou relancer plus tard"):
         fetch(f"{server.url}/page.htm", tmp_path, retries=2, **FAST)
     assert server.hits("/page.htm") == 3
     assert list(tmp_path.iterdir()) == []
 
 
 def test_404_is_not_retried(server, tmp_path):
-    with pytest.raises(PipelineError, match="answered 404"):
+    with pytest.raises(PipelineError, match="le serveur a répondu 404 Not Found ; vérifier l'adresse"):
         fetch(f"{server.url}/missing.htm", tmp_path, retries=3, **FAST)
     assert server.hits("/missing.htm") == 1
 
 
 def test_slow_server_times_out(server, tmp_path):
     server.routes["/slow.htm"] = slow(1.5)
-    with pytest.raises(PipelineError, match=r"no answer within 0.5 s after 1 retry"):
+    with pytest.raises(PipelineError, match=r"pas de réponse en 0.5 s après 1 nouvel essai ; relancer plus tard"):
         fetch(f"{server.url}/slow.htm", tmp_path, retries=1, timeout=(0.5, 0.5), backoff=0.0)
     assert list(tmp_path.iterdir()) == []
 
@@ -97,7 +97,7 @@ def test_slow_server_times_out(server, tmp_path):
 @pytest.mark.parametrize("declare", [True, False])
 def test_oversize_body_is_refused_and_nothing_is_kept(server, tmp_path, declare):
     server.routes["/big.htm"] = oversize(300_000, declare)
-    with pytest.raises(PipelineError, match="over the 100,000-byte limit"):
+    with pytest.raises(PipelineError, match="limite de 100,000 octets \\(--max-bytes\\) ; rien n'a été gardé : vérifier l'adresse, ou relever --max-bytes"):
         fetch(f"{server.url}/big.htm", tmp_path, max_bytes=100_000, **FAST)
     assert leftovers(tmp_path) == [] and not list(tmp_path.glob("ivry-jumelages*"))
 
@@ -105,7 +105,7 @@ def test_oversize_body_is_refused_and_nothing_is_kept(server, tmp_path, declare)
 def test_unreachable_url(tmp_path):
     with Server() as gone:
         url = gone.url
-    with pytest.raises(PipelineError, match="cannot be reached after 1 retry"):
+    with pytest.raises(PipelineError, match="injoignable après 1 nouvel essai"):
         fetch(f"{url}/page.htm", tmp_path, retries=1, **FAST)
 
 

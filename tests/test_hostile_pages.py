@@ -160,7 +160,7 @@ def test_a_hostile_page_is_read_right_or_refused_in_one_line(tmp_path, capsys, a
     assert "Traceback" not in printed and not any(c in printed for c in RAW_CONTROLS)
     assert code == attack.exit, printed
     if code:
-        assert captured.err.startswith("error: ") and captured.err.count("\n") == 1
+        assert captured.err.startswith("erreur : ") and captured.err.count("\n") == 1
         assert attack.says in captured.err
         assert not out.exists()
         return
@@ -321,7 +321,7 @@ def test_a_fuzzed_hostile_page_ends_in_a_release_or_one_line(tmp_path, capsys, s
     assert "Traceback" not in printed and not any(c in printed for c in RAW_CONTROLS)
     if code:
         assert code in (InputError.exit_code, ReleaseError.exit_code), printed
-        assert captured.err.startswith("error: ") and captured.err.count("\n") == 1
+        assert captured.err.startswith("erreur : ") and captured.err.count("\n") == 1
         return
     report = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
     assert report["unassigned"] == []

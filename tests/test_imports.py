@@ -76,4 +76,4 @@ def test_an_html_page_does_load_the_html_parser(tmp_path):
 def test_validate_still_runs_frictionless_whole(tmp_path, fresh_release):
     modules, worker, said = loaded(tmp_path, "validate", str(fresh_release))
     assert "frictionless" in modules and worker is None
-    assert said.count("valid: ") == 3
+    assert said.count("valide : ") == 3

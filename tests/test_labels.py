@@ -5,10 +5,12 @@ schema's JSON, in DuckDB and Polars alike."""
 
 import csv
 import json
+import shutil
 
 import pytest
 
 from pipeline.schemas import _schema_file, label_rows, table_names, table_schema, vocabularies
+from pipeline.validate import foreign_key_problems
 
 from .conftest import ROOT
 
@@ -34,20 +36,67 @@ def test_the_labels_rows_are_the_schemas_categories():
 def test_every_vocabulary_column_has_a_foreign_key_to_labels():
     for table, field in vocabularies():
         keys = table_schema(table).get("foreignKeys", [])
-        assert {"fields": [field], "reference": {"resource": "labels", "fields": ["code"]}} in keys, (table, field)
+        reference = {"resource": "labels", "fields": ["code"], "vocabulary": f"{table}.{field}"}
+        assert {"fields": [field], "reference": reference} in keys, (table, field)
     assert table_names()[-1] == "labels"
     assert table_schema("labels")["primaryKey"] == ["vocabulary", "code"]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "json"])
-def test_each_package_lists_the_labels_table_and_its_keys(fmt):
-    descriptor = json.loads((OUT / fmt / "datapackage.json").read_text(encoding="utf-8"))
+def test_each_package_lists_the_labels_table_and_its_keys(fresh_release, fmt):
+    descriptor = json.loads((fresh_release / fmt / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in descriptor["resources"]}
     assert resources["labels"]["path"] == f"labels.{fmt}"
     assert resources["labels"]["title"] == "Libellés des codes"
-    status_key = {"fields": ["status"], "reference": {"resource": "labels", "fields": ["code"]}}
+    status_key = {"fields": ["status"],
+                  "reference": {"resource": "labels", "fields": ["code"], "vocabulary": "actions.status"}}
     assert status_key in resources["actions"]["schema"]["foreignKeys"]
-    assert (OUT / fmt / f"labels.{fmt}").is_file()
+    assert (fresh_release / fmt / f"labels.{fmt}").is_file()
+
+
+def _csv_package(release, tmp_path):
+    copy = tmp_path / "csv"
+    shutil.copytree(release / "csv", copy)
+    return copy
+
+
+def _rewrite(path, change):
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    fields = list(rows[0])
+    change(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_the_real_package_keys_to_labels_hold(fresh_release, tmp_path):
+    assert foreign_key_problems(_csv_package(fresh_release, tmp_path) / "datapackage.json") == []
+
+
+def test_a_code_of_another_vocabulary_is_refused(fresh_release, tmp_path):
+    """"other" is a label of actions.amount_kind and of organisations.kind, never of
+    actions.status: a key on the code alone would take it; the vocabulary refuses it."""
+    package = _csv_package(fresh_release, tmp_path)
+    _rewrite(package / "actions.csv", lambda rows: rows[0].update(status="other"))
+    found = [str(p) for p in foreign_key_problems(package / "datapackage.json")]
+    assert found == ['actions: row 2: Row at position "2" violates the foreign key: for "status": '
+                     'values "other" not found in the lookup table "labels" as "code" of vocabulary '
+                     '"actions.status" (it is a code of another vocabulary)']
+
+
+def test_a_label_moved_to_another_vocabulary_leaves_its_code_without_one(fresh_release, tmp_path):
+    package = _csv_package(fresh_release, tmp_path)
+
+    def move(rows):
+        row = next(r for r in rows if (r["vocabulary"], r["code"]) == ("actions.status", "ongoing"))
+        row["vocabulary"] = "partners.kind"
+    _rewrite(package / "labels.csv", move)
+    found = [str(p) for p in foreign_key_problems(package / "datapackage.json")]
+    assert len(found) == 4  # the four ongoing actions
+    assert all('for "status": values "ongoing" not found in the lookup table "labels" as "code" '
+               'of vocabulary "actions.status"' in line for line in found)
 
 
 def test_the_csv_labels_table():

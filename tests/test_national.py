@@ -185,7 +185,7 @@ def test_each_package_validates_with_frictionless(national, fmt):
 
 def test_the_release_validates_and_its_views_are_written(national, capsys):
     assert main(["validate", str(national)]) == 0
-    assert capsys.readouterr().out.count("valid: ") == 3
+    assert capsys.readouterr().out.count("valide : ") == 3
     for path in ("xlsx/jumelages-national.xlsx", "sqlite/jumelages-national.db", "index.html",
                  "README.md", "source/jumelages-national.txt", "SHA256SUMS", "CHANGELOG.md"):
         assert (national / path).is_file(), path
@@ -360,6 +360,6 @@ def test_the_scopes_put_everything_back():
         assert config().stem == "jumelages-national"
         assert table_schema("people")["primaryKey"] == ["town_insee", "person_id"]
     assert config().town == town and table_schema("people")["primaryKey"] == ["person_id"]
-    with pytest.raises(Exception, match="no such file"), using(Path("/nonexistent/town.toml")):
+    with pytest.raises(Exception, match="fichier introuvable \\(le fichier de la commune\\) ; vérifier --town"), using(Path("/nonexistent/town.toml")):
         pass
     assert config().town == town

@@ -91,7 +91,7 @@ def test_descriptor_has_licence_source_hash_and_bytes(release):
 
 def test_validate_command_accepts_the_release(release, capsys):
     assert main(["validate", str(release)]) == 0
-    assert capsys.readouterr().out.count("valid: ") == 3
+    assert capsys.readouterr().out.count("valide : ") == 3
 
 
 def test_validate_command_catches_an_edited_parquet_file(release, tmp_path, capsys):
@@ -133,7 +133,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_release(tmp_path, capsys):
     mine.mkdir()
     (mine / "letter.txt").write_text("keep me")
     assert main(["run", "--output", str(mine)]) == ReleaseError.exit_code
-    assert "not a release folder" in capsys.readouterr().err
+    assert f"{mine} : existe et n'est pas un dossier de publication (aucun */datapackage.json) ; il n'est pas remplacé : choisir un autre --output" in capsys.readouterr().err
     assert (mine / "letter.txt").read_text() == "keep me"
 
 
@@ -142,7 +142,7 @@ def test_an_edited_snapshot_is_refused(tmp_path, capsys):
     (tmp_path / "manifest.json").write_text((ROOT / "raw" / "manifest.json").read_text())
     assert main(["run", "--source", str(tmp_path / "ivry-jumelages.txt"),
                  "--output", str(tmp_path / "out")]) == 1
-    assert "byte for byte" in capsys.readouterr().err
+    assert "un instantané se garde octet pour octet" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command, expected", [

@@ -145,7 +145,7 @@ def one_line(capsys, code, returned, expected):
     assert "Traceback" not in captured.err
     (line,) = captured.err.strip().splitlines()
     assert returned == code, line
-    assert line.startswith("error: ") and expected in line, line
+    assert line.startswith("erreur : ") and expected in line, line
     assert KEY not in captured.err and KEY not in captured.out
     return line
 
@@ -194,7 +194,7 @@ def test_an_answer_that_never_comes_ends_at_the_deadline(portal, release, capsys
     started = time.monotonic()
     returned = main([*command(portal, release), "--deadline", "1.5"])
     assert time.monotonic() - started < 10
-    one_line(capsys, NetworkError.exit_code, returned, "no end within 1.5 s (--deadline)")
+    one_line(capsys, NetworkError.exit_code, returned, "pas de fin en 1.5 s (--deadline) ; rien n'a été modifié sur le portail : relancer plus tard")
 
 
 # --- Lying ----------------------------------------------------------------------------------
@@ -286,7 +286,7 @@ def test_a_lying_answer_is_one_portal_error_line(kind, name, answers, expected, 
         # no request ever went to a path an id made
         assert all(".." not in path and "users" not in path for _, path, _ in portal.requests), \
             portal.requests
-    assert line.startswith("error: ")
+    assert line.startswith("erreur : ")
 
 
 @pytest.mark.parametrize("size", ["declared", "streamed"])

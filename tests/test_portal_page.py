@@ -114,7 +114,7 @@ def test_an_archive_edited_with_its_checksum_recomputed_is_not_published(release
     sums.write_text(format_checksums({
         p.relative_to(release).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in release.rglob("*") if p.is_file() and p != sums}), encoding="utf-8")
-    with pytest.raises(ReleaseError, match=f"zip/{STEM}-json.zip: does not hold the files of the release"), \
+    with pytest.raises(ReleaseError, match=f"zip/{STEM}-json.zip : ne contient pas les fichiers de sa publication ; la publication a été modifiée"), \
             verified_copy(release, ("json",)):
         pass
 

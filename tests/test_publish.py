@@ -68,16 +68,16 @@ def test_a_key_no_header_can_carry_is_refused_before_any_request(key, portal_nam
     monkeypatch.setenv(variable, key)
     where = ["--api-url", f"{portal.url}/api/1"] if portal_name == "datagouv" else ["--url", portal.url]
     returned = main(["publish", portal_name, *where, "--release", str(release)])
-    line = refused(capsys, portal, InputError.exit_code, returned, f"{variable} holds a character")
+    line = refused(capsys, portal, InputError.exit_code, returned, f"{variable} contient un caractère qu'une clé d'API ne peut avoir")
     assert key not in line
 
 
 @pytest.mark.parametrize("url, shown", [
-    ("http://demo.data.gouv.fr/api/1", "http://demo.data.gouv.fr/api/1: the API key would travel in clear"),
-    ("ftp://example.org/api", "ftp://example.org/api: not an API address"),
-    ("https://user:s3cret@example.org/api/1", "https://example.org/api/1: not an API address"),
-    ("https://[zz/api/1", "https://[zz/api/1: not an API address"),
-    ("https://example.org:99999/api/1", "https://example.org:99999/api/1: not an API address"),
+    ("http://demo.data.gouv.fr/api/1", "http://demo.data.gouv.fr/api/1 : la clé d'API circulerait en clair ; donner une adresse https://"),
+    ("ftp://example.org/api", "ftp://example.org/api : pas une adresse d'API ; donner https://hôte/…"),
+    ("https://user:s3cret@example.org/api/1", "https://example.org/api/1 : pas une adresse d'API"),
+    ("https://[zz/api/1", "https://[zz/api/1 : pas une adresse d'API"),
+    ("https://example.org:99999/api/1", "https://example.org:99999/api/1 : pas une adresse d'API"),
 ])
 def test_an_api_address_the_key_must_not_travel_to(url, shown, portal, release, capsys):
     """Refused before any request, in one line that never shows a password."""
@@ -89,7 +89,7 @@ def test_an_api_address_the_key_must_not_travel_to(url, shown, portal, release, 
 def test_yes_without_a_key_is_refused_before_any_request(portal, release, monkeypatch, capsys):
     monkeypatch.delenv("DATAGOUV_API_KEY")
     refused(capsys, portal, InputError.exit_code, to_udata(portal, release, "--yes"),
-            "set DATAGOUV_API_KEY to publish")
+            "clé absente : définir la variable d'environnement DATAGOUV_API_KEY pour publier")
 
 
 @pytest.mark.parametrize("header", ["X-API-KEY", "Authorization"])
@@ -115,7 +115,7 @@ def test_an_edited_dictionary_is_not_published(portal, release, capsys):
     readme = release / "README.md"
     readme.write_text(readme.read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
     refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release),
-            "README.md: differs from its sha256 in SHA256SUMS")
+            "README.md : diffère de son sha256 dans SHA256SUMS")
 
 
 def _edit_csv_keeping_its_hashes(release, name, edit):
@@ -142,30 +142,30 @@ def test_a_csv_cell_edited_with_its_hashes_recomputed_is_not_published(portal, r
     longer agree."""
     _edit_csv_keeping_its_hashes(release, "partners.csv", lambda t: t.replace("Allemagne", "Autriche", 1))
     refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release),
-            "table partners does not hold the same records as the csv package")
+            "la table partners ne contient pas les mêmes enregistrements que le paquet csv ; la publication a été modifiée après son écriture : l'écrire à nouveau avec `python -m pipeline run`")
 
 
 def test_a_file_that_does_not_validate_is_not_published(portal, release, capsys):
     _edit_csv_keeping_its_hashes(release, "actions.csv", lambda t: "action_id\nx\n")
-    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release), "not valid")
+    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release), "n'est pas valide (")
 
 
 def test_a_symbolic_link_in_the_release_is_refused(portal, release, capsys, tmp_path):
     (tmp_path / "elsewhere.txt").write_text("not the release's", encoding="utf-8")
     (release / "source" / "ivry-jumelages.txt").unlink()
     (release / "source" / "ivry-jumelages.txt").symlink_to(tmp_path / "elsewhere.txt")
-    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release), "a symbolic link")
+    refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release), "un lien symbolique dans la publication ; seul un dossier écrit par le programme est publié")
 
 
 def test_a_release_whose_run_recorded_no_hashes_is_not_published(portal, release, capsys):
     (release / "SHA256SUMS").unlink()
     refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release),
-            "SHA256SUMS: missing")
+            "SHA256SUMS : absent (une publication écrite par une version plus ancienne du programme, ou modifiée) : l'écrire à nouveau avec `python -m pipeline run`")
 
 
 def test_an_unknown_format(portal, release, capsys):
     refused(capsys, portal, ReleaseError.exit_code, to_udata(portal, release, "--formats", "csv,xml"),
-            "unknown format(s) xml")
+            "format(s) inconnu(s) : xml ; choisir parmi")
 
 
 def test_only_the_chosen_packages_and_every_view(release):

@@ -25,15 +25,15 @@ def city(tmp_path):
 
 GOOD_CITY = (ROOT / "city.toml").read_text(encoding="utf-8")
 CITIES = [
-    ("not TOML", "[town\nname = ", "not a valid town configuration (Expected ']' at the end of a table declaration"),
-    ("no town", GOOD_CITY.replace("[town]", "[village]"), "not a valid town configuration (unknown key 'village')"),
+    ("not TOML", "[town\nname = ", "fichier de commune invalide (Expected ']' at the end of a table declaration"),
+    ("no town", GOOD_CITY.replace("[town]", "[village]"), "fichier de commune invalide (unknown key 'village')"),
     ("a name that is a number", GOOD_CITY.replace('name = "Ivry-sur-Seine"', "name = 3"),
-     "not a valid town configuration (town.name: 3 is not a string)"),
+     "fichier de commune invalide (town.name: 3 is not a string)"),
     ("short names that are not a list", GOOD_CITY.replace('short_names = ["Ivry"]', 'short_names = "Ivry"'),
-     "not a valid town configuration (town.short_names: 'Ivry' is not a list)"),
+     "fichier de commune invalide (town.short_names: 'Ivry' is not a list)"),
     ("a stem that is a path", GOOD_CITY.replace('stem = "ivry-jumelages"', 'stem = "../../tmp/x"'),
-     "not a valid town configuration (release.stem: '../../tmp/x' is not of the form it must have (The stem"),
-    ("not UTF-8", None, "not a valid town configuration ("),
+     "fichier de commune invalide (release.stem: '../../tmp/x' is not of the form it must have (The stem"),
+    ("not UTF-8", None, "fichier de commune invalide ("),
 ]
 
 
@@ -47,13 +47,13 @@ def test_a_malformed_town_file_is_one_line(city, tmp_path, capsys, name, text, m
         city.write_text(text, encoding="utf-8")
     assert main([*(part.format(tmp=tmp_path) for part in command), "--town", str(city)]) == InputError.exit_code
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {city}: {message}") and err.count("\n") == 1, err
+    assert err.startswith(f"erreur : {city} : {message}") and err.count("\n") == 1, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["city.toml"]
 
 
 def test_a_missing_town_file(city, tmp_path, capsys):
     assert main(["run", "--output", str(tmp_path / "out"), "--town", str(city)]) == InputError.exit_code
-    assert capsys.readouterr().err == f"error: {city}: no such file (the town's configuration)\n"
+    assert capsys.readouterr().err == f"erreur : {city} : fichier introuvable (le fichier de la commune) ; vérifier --town\n"
 
 
 @pytest.fixture
@@ -71,15 +71,15 @@ def _fifo(tmp_path: Path) -> Path:
     return path
 
 
-# id, the source, extra options, the status, the line after "error: <source>: "
+# id, the source, extra options, the status, the line after "erreur : <source>: "
 SOURCES = [
     ("a page over the default limit", "big", (), 1,
-     "{size:,} bytes, over the 5,000,000-byte limit for a page (--max-bytes); nothing was read"),
+     "{size:,} octets, au-delà de la limite de 5,000,000 octets pour une page (--max-bytes) ; rien n'a été lu : vérifier le fichier, ou relever --max-bytes"),
     ("a page over --max-bytes", "snapshot", ("--max-bytes", "1000"), 1,
-     "{size:,} bytes, over the 1,000-byte limit for a page (--max-bytes); nothing was read"),
-    ("a device", "/dev/zero", (), 1, "not a regular file (a device or a pipe?); give a page snapshot file"),
+     "{size:,} octets, au-delà de la limite de 1,000 octets pour une page (--max-bytes) ; rien n'a été lu : vérifier le fichier, ou relever --max-bytes"),
+    ("a device", "/dev/zero", (), 1, "pas un fichier ordinaire (un périphérique, un tube ?) ; donner le fichier d'un instantané de la page"),
     ("a named pipe nobody writes", "fifo", (), 1,
-     "not a regular file (a device or a pipe?); give a page snapshot file"),
+     "pas un fichier ordinaire (un périphérique, un tube ?) ; donner le fichier d'un instantané de la page"),
 ]
 
 
@@ -93,7 +93,7 @@ def test_a_source_that_is_no_page_is_refused_before_it_is_read(tmp_path, big_pag
     assert done.returncode == code
     size = path.stat().st_size if path.is_file() else 0
     expected = message.format(size=size)
-    assert error_line(done) == f"error: {path}: {expected}"
+    assert error_line(done) == f"erreur : {path} : {expected}"
     assert not (tmp_path / "out").exists()
 
 
@@ -106,11 +106,11 @@ def test_run_max_bytes_lets_a_larger_page_through(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("args, code, message", [
-    (["diff", "{tmp}/nowhere", "{tmp}/nowhere"], 3, "error: {tmp}/nowhere: not a release folder (no */datapackage.json)"),
-    (["validate", "{tmp}/nowhere"], 3, "error: {tmp}/nowhere: no datapackage.json in it or in its subfolders"),
+    (["diff", "{tmp}/nowhere", "{tmp}/nowhere"], 3, "erreur : {tmp}/nowhere : pas un dossier de publication (aucun */datapackage.json) ; donner deux dossiers écrits par `python -m pipeline run`"),
+    (["validate", "{tmp}/nowhere"], 3, "erreur : {tmp}/nowhere : aucun datapackage.json, ni dedans ni dans ses sous-dossiers ; donner un dossier écrit par `python -m pipeline run`"),
     (["run", "--previous", "{tmp}/nowhere", "--output", "{tmp}/out"], 3,
-     "error: {tmp}/nowhere: not a release folder (no */datapackage.json)"),
-    (["run", "--max-bytes", "-3"], 2, "python -m pipeline run: error: argument --max-bytes: -3 is not a positive number of bytes"),
+     "erreur : {tmp}/nowhere : pas un dossier de publication (aucun */datapackage.json) ; --previous nomme un dossier écrit par `python -m pipeline run`"),
+    (["run", "--max-bytes", "-3"], 2, "python -m pipeline run: error: argument --max-bytes: -3 n'est pas un nombre d'octets positif"),
 ])
 def test_bad_folders_and_options(tmp_path, args, code, message):
     done = cli(*[a.format(tmp=tmp_path) for a in args])
@@ -127,15 +127,15 @@ def test_validate_a_broken_descriptor(tmp_path):
     before = tree(release)
     done = cli("validate", str(release))
     assert done.returncode == ReleaseError.exit_code
-    assert error_line(done) == (f"error: {release / 'csv' / 'datapackage.json'}: not valid JSON (Expecting "
+    assert error_line(done) == (f"erreur : {release / 'csv' / 'datapackage.json'} : JSON invalide (Expecting "
                                 "property name enclosed in double quotes: line 1 column 2 (char 1))")
     assert tree(release) == before
 
 
 @pytest.mark.parametrize("error, line", [
-    (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/data/out/x.csv"), "error: /data/out/x.csv: No space left on device"),
-    (PermissionError(errno.EACCES, os.strerror(errno.EACCES)), "error: Permission denied"),
-    (OSError("something odd"), "error: something odd"),
+    (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/data/out/x.csv"), "erreur : /data/out/x.csv : No space left on device"),
+    (PermissionError(errno.EACCES, os.strerror(errno.EACCES)), "erreur : Permission denied"),
+    (OSError("something odd"), "erreur : something odd"),
 ])
 def test_any_other_system_error_is_one_line(monkeypatch, capsys, error, line):
     """The last guard of the command line, for what no stage foresaw."""

@@ -46,43 +46,43 @@ def _entry(**fields) -> str:
 
 
 # id, the server's answer at /page.htm, what raw/ holds before, extra options,
-# exit status, the start of the error line after "error: <url>: " (or of the whole line)
+# exit status, the start of the error line after "erreur : <url>: " (or of the whole line)
 ROWS = [
-    ("empty 200 body", empty(200), None, (), 4, "the server answered 200 with an empty page; nothing was kept"),
+    ("empty 200 body", empty(200), None, (), 4, "le serveur a répondu 200 avec une page vide ; rien n'a été gardé : relancer plus tard"),
     ("304 without an earlier snapshot", status(304), None, (), 4,
-     "the server answered 304 Not Modified, but no snapshot of it was asked about"),
+     "le serveur a répondu 304 (inchangée) sans qu'aucun instantané ne lui ait été demandé"),
     ("304 when the snapshot listed is gone", status(304),
      _manifest(_entry(file="ivry-jumelages-2020-01-01.html", url="{url}", etag='"v1"', sha256="0" * 64)),
-     (), 4, "the server answered 304 Not Modified, but no snapshot"),
+     (), 4, "le serveur a répondu 304 (inchangée) sans qu'aucun instantané"),
     ("retries 0 says no retries", status(500), None, (), 4,
-     "the server answered 500 Internal Server Error"),
+     "le serveur a répondu 500 Internal Server Error ; vérifier l'adresse"),
     ("a header line over 64 KiB", raw_answer(b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 70_000 + b"\r\n\r\n"),
-     None, (), 4, "the server's answer is not valid HTTP"),
+     None, (), 4, "la réponse du serveur n'est pas du HTTP valide"),
     ("more than 100 headers", raw_answer(b"HTTP/1.1 200 OK\r\n" + b"".join(
         b"X-H%d: 1\r\n" % i for i in range(150)) + b"Content-Length: 0\r\n\r\n"),
-     None, (), 4, "the server's answer is not valid HTTP"),
+     None, (), 4, "la réponse du serveur n'est pas du HTTP valide"),
     ("a garbled status line", raw_answer(b"HTTZ/9 lol\r\n\r\n"), None, (), 4,
-     "the server's answer is not valid HTTP"),
+     "la réponse du serveur n'est pas du HTTP valide"),
     ("a server that hangs up without answering", raw_answer(b""), None, ("--retries", "0"), 4,
-     "cannot be reached (ConnectionError)"),
-    ("a redirect loop", redirect("/page.htm"), None, (), 4, "more than 5 redirects; nothing was kept"),
+     "injoignable (ConnectionError) ; vérifier l'adresse et la connexion"),
+    ("a redirect loop", redirect("/page.htm"), None, (), 4, "plus de 5 redirections ; rien n'a été gardé : vérifier l'adresse de la page"),
     ("a redirect to another scheme", redirect("ftp://127.0.0.1/page.htm"), None, (), 4,
-     "redirected to ftp://127.0.0.1/page.htm; refused"),
+     "redirigée vers ftp://127.0.0.1/page.htm ; refusé"),
     ("a body over --max-bytes", page(b"<html>" + b"x" * 5000 + b"</html>"), None,
-     ("--max-bytes", "1000"), 1, "the page is 5,013 bytes, over the 1,000-byte limit"),
-    ("manifest not JSON", page(HTML), _manifest("{not json"), (), 1, "not valid JSON"),
+     ("--max-bytes", "1000"), 1, "la page fait 5,013 octets, au-delà de la limite de 1,000 octets"),
+    ("manifest not JSON", page(HTML), _manifest("{not json"), (), 1, "JSON invalide"),
     ("manifest without snapshots", page(HTML), _manifest('{"description": "x"}'), (), 1,
-     'not a valid manifest (has no "snapshots" list)'),
+     'manifeste invalide (has no "snapshots" list)'),
     ("manifest entry without file", page(HTML), _manifest(_entry(url="x")), (), 1,
-     'not a valid manifest (snapshot 1 has no "file")'),
+     'manifeste invalide (snapshot 1 has no "file")'),
     ("manifest file with ../", page(HTML), _manifest(_entry(file="../../etc/passwd")), (), 1,
-     "not a valid manifest (snapshot 1: file '../../etc/passwd' is not a plain file name"),
+     "manifeste invalide (snapshot 1: file '../../etc/passwd' is not a plain file name"),
     ("manifest file absolute", page(HTML), _manifest(_entry(file="/etc/passwd")), (), 1,
-     "not a valid manifest (snapshot 1: file '/etc/passwd' is not a plain file name"),
+     "manifeste invalide (snapshot 1: file '/etc/passwd' is not a plain file name"),
     ("manifest etag with a newline", page(HTML), _manifest(_entry(file="a.html", etag='"v1"\r\nX: y')),
-     (), 1, "not a valid manifest (snapshot 1: etag holds a control character)"),
+     (), 1, "manifeste invalide (snapshot 1: etag holds a control character)"),
     ("manifest entry of the wrong type", page(HTML), _manifest(_entry(file="a.html", bytes="12")), (), 1,
-     "not a valid manifest (snapshot 1: bytes has the wrong type (str))"),
+     "manifeste invalide (snapshot 1: bytes has the wrong type (str))"),
 ]
 
 
@@ -100,8 +100,8 @@ def test_a_hostile_answer_or_manifest_is_one_line_and_keeps_nothing(server, tmp_
     done = cli("fetch", "--url", url, "--raw", str(raw), *QUICK, *options)
     line = error_line(done)
     assert done.returncode == code
-    assert line.startswith("error: ") and message in line, line
-    assert "after 0 retr" not in line
+    assert line.startswith("erreur : ") and message in line, line
+    assert "après 0" not in line
     assert tree(raw) == kept  # nothing kept, and no folder made for nothing
 
 
@@ -113,19 +113,20 @@ def test_a_server_sending_a_byte_at_a_time_cannot_hold_fetch(server, tmp_path, r
     done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(raw), "--timeout", "1",
                "--deadline", "3", "--retries", "0")  # cli() fails the test past its own limit
     assert done.returncode == 4
-    assert error_line(done) == (f"error: {server.url}/page.htm: no complete answer within 3 s "
-                                "(--deadline); nothing was kept")
+    assert error_line(done) == (f"erreur : {server.url}/page.htm : pas de réponse complète en 3 s "
+                                "(--deadline) ; rien n'a été gardé : relancer plus tard "
+                                "(`python -m pipeline fetch`), ou avec un --deadline plus long")
     assert not raw.exists()
 
 
 @pytest.mark.parametrize("option, value, message", [
-    ("--timeout", "0", "argument --timeout: 0 is not a positive number of seconds"),
-    ("--timeout", "-5", "argument --timeout: -5 is not a positive number of seconds"),
-    ("--timeout", "nan", "argument --timeout: nan is not a positive number of seconds"),
-    ("--deadline", "0", "argument --deadline: 0 is not a positive number of seconds"),
-    ("--retries", "-1", "argument --retries: -1 is not a number of retries (0 or more)"),
-    ("--max-bytes", "0", "argument --max-bytes: 0 is not a positive number of bytes"),
-    ("--max-bytes", "lots", "argument --max-bytes: 'lots' is not a number"),
+    ("--timeout", "0", "argument --timeout: 0 n'est pas un nombre de secondes positif"),
+    ("--timeout", "-5", "argument --timeout: -5 n'est pas un nombre de secondes positif"),
+    ("--timeout", "nan", "argument --timeout: nan n'est pas un nombre de secondes positif"),
+    ("--deadline", "0", "argument --deadline: 0 n'est pas un nombre de secondes positif"),
+    ("--retries", "-1", "argument --retries: -1 n'est pas un nombre d'essais (0 ou plus)"),
+    ("--max-bytes", "0", "argument --max-bytes: 0 n'est pas un nombre d'octets positif"),
+    ("--max-bytes", "lots", "argument --max-bytes: 'lots' n'est pas un nombre"),
 ])
 def test_senseless_limits_are_usage_errors(tmp_path, option, value, message):
     done = cli("fetch", "--raw", str(tmp_path / "raw"), option, value)
@@ -135,10 +136,10 @@ def test_senseless_limits_are_usage_errors(tmp_path, option, value, message):
 
 
 @pytest.mark.parametrize("url, message", [
-    ("http://ana:s3cret@[::1/page.htm", "http://[::1/page.htm: not a web address (Invalid IPv6 URL)"),
-    ("http://ana:s3cret@127.0.0.1:99999/p", "http://127.0.0.1:99999/p: not a web address (Port out of range 0-65535)"),
-    ("http://exa mple.org/p", "http://exa%20mple.org/p: not a web address (a space or control character in it)"),
-    ("ftp://ana:s3cret@example.org/p", "ftp://example.org/p: not a web address (only http:// and https:// pages are fetched)"),
+    ("http://ana:s3cret@[::1/page.htm", "http://[::1/page.htm : pas une adresse web (Invalid IPv6 URL) ; donner une adresse http(s)://"),
+    ("http://ana:s3cret@127.0.0.1:99999/p", "http://127.0.0.1:99999/p : pas une adresse web (Port out of range 0-65535) ; donner une adresse http(s)://"),
+    ("http://exa mple.org/p", "http://exa%20mple.org/p : pas une adresse web (elle contient une espace ou un caractère de contrôle) ; la recopier sans eux"),
+    ("ftp://ana:s3cret@example.org/p", "ftp://example.org/p : pas une adresse web (seules les pages http:// et https:// sont téléchargées) ; donner une adresse http(s)://"),
 ])
 @pytest.mark.parametrize("command", ["fetch", "run"])
 def test_an_address_that_is_no_web_address_is_bad_input(tmp_path, url, message, command):
@@ -146,7 +147,7 @@ def test_an_address_that_is_no_web_address_is_bad_input(tmp_path, url, message, 
     option = "--url" if command == "fetch" else "--source"
     done = cli(command, option, url, "--raw" if command == "fetch" else "--output",
                str(tmp_path / "out"))
-    assert (done.returncode, done.stderr.strip()) == (1, f"error: {message}")
+    assert (done.returncode, done.stderr.strip()) == (1, f"erreur : {message}")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -155,14 +156,14 @@ def test_raw_that_is_a_file(server, tmp_path):
     (tmp_path / "raw").write_text("mine")
     done = cli("fetch", "--url", f"{server.url}/page.htm", "--raw", str(tmp_path / "raw"), *QUICK)
     assert done.returncode == 1
-    assert error_line(done) == (f"error: {tmp_path / 'raw'}: not a folder (--raw names the folder "
-                                "of the snapshots)")
+    assert error_line(done) == (f"erreur : {tmp_path / 'raw'} : pas un dossier ; --raw nomme le dossier des "
+                                "instantanés")
     assert (tmp_path / "raw").read_text() == "mine"
 
 
 def test_a_failed_fetch_into_a_new_folder_leaves_no_folder(server, tmp_path):
     done = cli("fetch", "--url", f"{server.url}/missing.htm", "--raw", str(tmp_path / "new" / "raw"), *QUICK)
-    assert done.returncode == 4 and "answered 404" in error_line(done)
+    assert done.returncode == 4 and "le serveur a répondu 404 Not Found ; vérifier l'adresse" in error_line(done)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -263,8 +264,8 @@ def test_a_redirect_from_https_to_plain_http_is_refused(certificate, server, tmp
                    env={"REQUESTS_CA_BUNDLE": str(cert)})
         assert secure.hits("/page.htm") == 1
     assert done.returncode == 4
-    assert error_line(done) == (f"error: {secure.url}/page.htm: redirected to {server.url}/page.htm; "
-                                "refused (a page is followed over https, or from http to http(s), only)")
+    assert error_line(done) == (f"erreur : {secure.url}/page.htm : redirigée vers {server.url}/page.htm ; "
+                                "refusé (une page n'est suivie qu'en https, ou de http vers http(s)) : vérifier l'adresse de la page")
     assert server.hits("/page.htm") == 0 and not raw.exists()
 
 
@@ -297,7 +298,7 @@ def test_a_full_disk_keeps_nothing(server, tmp_path, fault):
         reason = "No space left on device"
     assert done.returncode == 1
     line = error_line(done)
-    assert line.startswith("error: ") and f"cannot keep the snapshot ({reason}); nothing was kept" in line
+    assert line.startswith("erreur : ") and f"impossible de garder l'instantané ({reason}) ; rien n'a été gardé" in line
     assert tree(raw) == {**kept, ".lock-manifest.json": b""}
 
 
@@ -314,6 +315,6 @@ def test_a_read_only_raw_folder(server, tmp_path):
     finally:
         writable_again(raw)
     assert done.returncode == 1
-    assert error_line(done) == (f"error: {raw / '.lock-manifest.json'}: cannot take the lock "
-                                "(Permission denied); nothing was done")
+    assert error_line(done) == (f"erreur : {raw / '.lock-manifest.json'} : impossible de prendre le verrou "
+                                "(Permission denied) ; rien n'a été fait : vérifier les droits du dossier")
     assert tree(raw) == kept

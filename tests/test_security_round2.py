@@ -94,7 +94,7 @@ def test_an_address_with_secrets_everywhere_reaches_no_file_and_no_message(tmp_p
         assert ran.returncode == 0, ran.stderr
         server.fallback = lambda handler, method, path: status(404)(handler)
         failed = cli("fetch", "--url", asked, "--raw", str(tmp_path / "raw2"), *QUICK)
-        assert failed.returncode == 4 and error_line(failed).startswith(f"error: {public}: ")
+        assert failed.returncode == 4 and error_line(failed).startswith(f"erreur : {public} : le serveur a répondu 404 ")
     for folder in (raw, out):
         written = tree(folder)
         assert written
@@ -509,7 +509,7 @@ def test_what_urllib3_logs_holds_no_secret_of_the_address(tmp_path, caplog):
     caplog.set_level(logging.DEBUG)
     with Server() as server:
         server.fallback = lambda handler, method, path: status(500)(handler)
-        with pytest.raises(Exception, match="answered 500"):
+        with pytest.raises(Exception, match="le serveur a répondu 500 Internal Server Error après 1 nouvel essai"):
             fetch(f"{server.url}/p.htm;jsessionid=Pp1xJsession?sessid=Pq3xSessid#frag",
                   tmp_path / "raw", retries=1, backoff=0, timeout=(2, 2))
     logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("urllib3"))

@@ -26,8 +26,9 @@ from .security import (
 pytestmark = pytest.mark.slow
 
 PAGE = SNAPSHOT.read_text(encoding="utf-8")
-UNTRUSTED = ("the release in {release} was changed after it was written (by hand?), so it is "
-             "not trusted; restore it from its published copy")
+UNTRUSTED = ("la publication de {release} a été modifiée après son écriture (à la main ?), elle "
+             "n'est donc pas fiable. À faire : la restaurer (git checkout -- du dossier, ou sa copie "
+             "publiée), ou l'écrire à nouveau avec `python -m pipeline run`")
 
 
 @pytest.fixture(scope="module")
@@ -94,28 +95,29 @@ def _a_file(release: Path) -> Path:
     return path
 
 
-REFUSED = "; refusing to replace it (move that away first)"
-# id, the output made from a copy of a release, extra options, the reason after "error: <output>: "
+REFUSED = " ; il n'est pas remplacé : déplacer cela ailleurs, puis relancer"
+# id, the output made from a copy of a release, extra options, the reason after "erreur : <output>: "
 FOLDERS = [
     ("a user's file beside the release", _beside("notes.txt"), (),
-     "holds notes.txt, which no release writes; refusing to replace it (move that away first)"),
+     "contient notes.txt, qu'aucune publication n'écrit" + REFUSED),
     ("the same with --first-release", _beside("notes.txt"), ("--first-release",),
-     "holds notes.txt, which no release writes; refusing to replace it (move that away first)"),
+     "contient notes.txt, qu'aucune publication n'écrit" + REFUSED),
     ("a user's file inside a package", _beside("csv/budget.xlsx"), (),
-     "holds csv/budget.xlsx, which no release writes" + REFUSED),
-    ("a user's folder", _beside("photos", None), (), "holds photos/, which no release writes" + REFUSED),
-    ("a hidden file", _beside(".DS_Store"), (), "holds .DS_Store, which no release writes" + REFUSED),
-    ("a symbolic link inside", _link_inside, (), "holds csv/extra (a symbolic link), which no release writes" + REFUSED),
+     "contient csv/budget.xlsx, qu'aucune publication n'écrit" + REFUSED),
+    ("a user's folder", _beside("photos", None), (), "contient photos/, qu'aucune publication n'écrit" + REFUSED),
+    ("a hidden file", _beside(".DS_Store"), (), "contient .DS_Store, qu'aucune publication n'écrit" + REFUSED),
+    ("a symbolic link inside", _link_inside, (), "contient csv/extra (un lien symbolique), qu'aucune publication n'écrit" + REFUSED),
     ("one */datapackage.json among a user's files", _descriptor_only, (),
-     "holds letter.txt, x/, which no release writes" + REFUSED),
+     "contient letter.txt, x/, qu'aucune publication n'écrit" + REFUSED),
     ("a user's README and descriptor, with --first-release", _users_files_under_release_names,
-     ("--first-release",), "exists and was not written by this pipeline (no changelog.json and "
-     "run-report.json beside its packages); refusing to replace it"),
-    ("a symbolic link as --output", _symlink, (), "is a symbolic link (to {release}); give the folder "
-     "itself as --output, so that the link is neither replaced nor half-followed; refusing to write a release there"),
-    ("a file as --output", _a_file, (), "exists and is not a folder; refusing to replace it"),
-    ("a folder inside a release", lambda r: r / "csv" / "new", (), "is inside the release {release}; "
-     "refusing to write a release there"),
+     ("--first-release",), "existe et n'a pas été écrit par ce programme (ni changelog.json ni "
+     "run-report.json à côté de ses paquets) ; il n'est pas remplacé : choisir un autre --output"),
+    ("a symbolic link as --output", _symlink, (), "est un lien symbolique (vers {release}) : donner le "
+     "dossier lui-même en --output, pour que le lien ne soit ni remplacé ni suivi à moitié ; aucune "
+     "publication n'y est écrite : choisir un autre --output"),
+    ("a file as --output", _a_file, (), "existe et n'est pas un dossier ; il n'est pas remplacé : choisir un autre --output"),
+    ("a folder inside a release", lambda r: r / "csv" / "new", (), "est dans la publication {release} ; "
+     "aucune publication n'y est écrite : choisir un autre --output"),
 ]
 
 
@@ -125,23 +127,23 @@ def test_only_a_folder_this_project_wrote_is_replaced(release, name, make, optio
     before = tree(release.parent)
     done = cli("run", "--output", str(output), *options)
     assert done.returncode == ReleaseError.exit_code
-    assert error_line(done) == f"error: {output}: {reason.format(release=release)}"
+    assert error_line(done) == f"erreur : {output} : {reason.format(release=release)}"
     assert tree(release.parent) == before
 
 
 @pytest.mark.parametrize("output, reason", [
-    ("/", "is the root of the file system"),
-    (str(ROOT), "is the project's own folder"),
-    (str(ROOT.parent), "is the project's own folder or holds it"),
-    (str(ROOT / "raw" / "out"), "is inside raw/, where the page snapshots are kept"),
-    (str(ROOT / "raw"), "is inside raw/, where the page snapshots are kept"),
-    (str(Path.home()), "is a home folder"),
+    ("/", "est la racine du système de fichiers"),
+    (str(ROOT), "est le dossier du projet lui-même"),
+    (str(ROOT.parent), "est le dossier du projet lui-même ou le contient"),
+    (str(ROOT / "raw" / "out"), "est dans raw/, où sont gardés les instantanés de la page"),
+    (str(ROOT / "raw"), "est dans raw/, où sont gardés les instantanés de la page"),
+    (str(Path.home()), "est un dossier personnel"),
 ])
 def test_places_that_are_never_a_release(output, reason):
     before = tree(ROOT / "raw")
     done = cli("run", "--output", output, "--first-release")
     assert done.returncode == ReleaseError.exit_code
-    assert error_line(done) == f"error: {output}: {reason}; refusing to write a release there"
+    assert error_line(done) == f"erreur : {output} : {reason} ; aucune publication n'y est écrite : choisir un autre --output"
     assert tree(ROOT / "raw") == before
 
 
@@ -187,34 +189,38 @@ def _legacy(edit):
     return make
 
 
-# id, the edit (returns the file named in the message), the problem after "error: <file>: "
+# id, the edit (returns the file named in the message), the problem after "erreur : <file>: "
 EDITED = [
-    ("a CSV cell", _edit("csv/actions.csv", "300 000", "900 000"), "differs from its sha256 in SHA256SUMS"),
-    ("CHANGELOG.md", _edit("CHANGELOG.md", "Première publication.", "Rien."), "differs from its sha256 in SHA256SUMS"),
-    ("changelog.json", _edit("changelog.json", '"1.0.0"', '"7.0.0"'), "differs from its sha256 in SHA256SUMS"),
-    ("run-report.json", _edit("run-report.json", '"warnings"', '"warnings_"'), "differs from its sha256 in SHA256SUMS"),
+    ("a CSV cell", _edit("csv/actions.csv", "300 000", "900 000"), "diffère de son sha256 dans SHA256SUMS"),
+    ("CHANGELOG.md", _edit("CHANGELOG.md", "Première publication.", "Rien."), "diffère de son sha256 dans SHA256SUMS"),
+    ("changelog.json", _edit("changelog.json", '"1.0.0"', '"7.0.0"'), "diffère de son sha256 dans SHA256SUMS"),
+    ("run-report.json", _edit("run-report.json", '"warnings"', '"warnings_"'), "diffère de son sha256 dans SHA256SUMS"),
     ("a version field", _edit("json/datapackage.json", '"version": "1.0.0"', '"version": "9.9.9"'),
-     "differs from its sha256 in SHA256SUMS"),
-    ("a missing file", _remove("parquet/actions.parquet"), "missing"),
-    ("a broken changelog.json", _edit("changelog.json", None, "{oops"), "differs from its sha256 in SHA256SUMS"),
+     "diffère de son sha256 dans SHA256SUMS"),
+    ("a missing file", _remove("parquet/actions.parquet"), "absent"),
+    ("a broken changelog.json", _edit("changelog.json", None, "{oops"), "diffère de son sha256 dans SHA256SUMS"),
     ("a broken SHA256SUMS", _edit("SHA256SUMS", None, "deadbeef  csv/actions.csv\n"),
-     'line 1 is not "<sha256>  <path inside the release>"; this release was edited by hand and is not trusted'),
+     'la ligne 1 n\'est pas "<sha256>  <chemin dans la publication>" ; cette publication a été modifiée '
+     "à la main et n'est pas fiable : la restaurer (git checkout -- du dossier, ou sa copie publiée), ou "
+     "l'écrire à nouveau avec `python -m pipeline run`"),
     ("SHA256SUMS naming ../", _edit("SHA256SUMS", None, "0" * 64 + "  ../../etc/passwd\n"),
-     'line 1 is not "<sha256>  <path inside the release>"; this release was edited by hand and is not trusted'),
+     'la ligne 1 n\'est pas "<sha256>  <chemin dans la publication>" ; cette publication a été modifiée '
+     "à la main et n'est pas fiable : la restaurer (git checkout -- du dossier, ou sa copie publiée), ou "
+     "l'écrire à nouveau avec `python -m pipeline run`"),
     ("older release: a CSV cell", _legacy(_edit("csv/actions.csv", "300 000", "900 000")),
      "sha256 differs from the descriptor's"),
     ("older release: a broken changelog.json", _legacy(_edit("changelog.json", None, "{oops")),
-     "not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))"),
+     "JSON invalide (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))"),
     ("older release: a broken run-report.json", _legacy(_edit("run-report.json", None, "[]")),
-     "says no version"),
-    ("older release: no changelog.json", _legacy(_remove("changelog.json")), "missing"),
+     "ne dit aucune version"),
+    ("older release: no changelog.json", _legacy(_remove("changelog.json")), "absent"),
     ("older release: a changelog.json of another shape", _legacy(_edit("changelog.json", None, '{"releases": [{}]}')),
-     "not a change log of this pipeline"),
+     "pas un journal des changements de ce programme"),
     ("older release: a version that is not x.y.z", _legacy(_edit("csv/datapackage.json", '"version": "1.0.0"', '"version": "1.0.x"')),
-     "version '1.0.x' is not x.y.z"),
+     "la version '1.0.x' n'est pas x.y.z"),
     ("older release: one version edited", _legacy(_edit("csv/datapackage.json", '"version": "1.0.0"', '"version": "1.0.7"'))),
 ]
-EDITED[-1] = (*EDITED[-1], "its files disagree on the version (csv/datapackage.json 1.0.7, "
+EDITED[-1] = (*EDITED[-1], "ses fichiers ne disent pas la même version (csv/datapackage.json 1.0.7, "
               "json/datapackage.json 1.0.0, parquet/datapackage.json 1.0.0, changelog.json 1.0.0, "
               "run-report.json 1.0.0)")
 
@@ -234,10 +240,10 @@ def test_an_edited_release_is_not_trusted_and_is_left_as_it_was(release, tmp_pat
         done = cli("diff", str(release), str(release))
     assert done.returncode == ReleaseError.exit_code
     line = error_line(done)
-    if "this release was edited by hand" in problem:
-        assert line == f"error: {named}: {problem}"
+    if "modifiée à la main et n'est pas fiable" in problem:
+        assert line == f"erreur : {named} : {problem}"
     else:
-        assert line == f"error: {named}: {problem}: " + UNTRUSTED.format(release=release)
+        assert line == f"erreur : {named} : {problem} : " + UNTRUSTED.format(release=release)
     assert tree(release) == before
     assert not (tmp_path / "new").exists()
 
@@ -253,7 +259,7 @@ def test_a_descriptor_pointing_outside_its_package_is_refused(release):
                  ("validate", str(release))):
         done = cli(*args)
         assert done.returncode == ReleaseError.exit_code
-        assert error_line(done).startswith(f"error: {descriptor}: resource 'partners' has path "
+        assert error_line(done).startswith(f"erreur : {descriptor}: resource 'partners' has path "
                                            "'../../../../etc/passwd', not a file of the package's folder")
     assert tree(release) == before
 
@@ -262,8 +268,8 @@ def test_validate_finds_an_edited_view(release):
     (release / "index.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     done = cli("validate", str(release))
     assert done.returncode == ReleaseError.exit_code
-    assert error_line(done).startswith(f"error: {release / 'index.html'}: differs from its sha256 in SHA256SUMS. "
-                                       "To do: restore the release")
+    assert error_line(done).startswith(f"erreur : {release / 'index.html'} : diffère de son sha256 dans SHA256SUMS. "
+                                       "À faire : restaurer la publication")
 
 
 # --- The disk ---------------------------------------------------------------------------------
@@ -284,7 +290,7 @@ sys.exit(main({args!r}))
 @pytest.mark.parametrize("fault, where", [
     ("a file over 20 kB fails", "(File too large"),
     ("only the database fails (SQLite's own error)", "(SQLite: "),
-    ("the disk is full at the last file", "No space left on device: SHA256SUMS"),
+    ("the disk is full at the last file", "No space left on device : SHA256SUMS"),
 ])
 def test_a_full_disk_leaves_the_previous_release(release, tmp_path, fault, where):
     page = tmp_path / "page.txt"
@@ -299,14 +305,14 @@ def test_a_full_disk_leaves_the_previous_release(release, tmp_path, fault, where
         done = cli(script=ENOSPC_AT_THE_LAST_WRITE.format(args=args))
     assert done.returncode == ReleaseError.exit_code
     line = error_line(done)
-    assert line.startswith(f"error: {release}: the new release could not be written (") and where in line
-    assert line.endswith("); the previous one is unchanged")
+    assert line.startswith(f"erreur : {release} : la nouvelle publication n'a pas pu être écrite (") and where in line
+    assert line.endswith(") ; la précédente est inchangée : corriger la cause (place, droits), puis relancer")
     assert tree(release) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".lock-release", "page.txt", "release"]
 
 
 @pytest.mark.parametrize("which, reason", [
-    ("output", "is read-only"), ("parent", "is in a read-only folder"),
+    ("output", "est en lecture seule"), ("parent", "est dans un dossier en lecture seule"),
 ])
 def test_a_read_only_output(release, tmp_path, which, reason):
     page = tmp_path / "page.txt"
@@ -323,7 +329,7 @@ def test_a_read_only_output(release, tmp_path, which, reason):
     finally:
         writable_again(tmp_path)
     assert done.returncode == ReleaseError.exit_code
-    assert error_line(done) == f"error: {release}: {reason}; the release was left as it was"
+    assert error_line(done) == f"erreur : {release} : {reason} ; la publication est laissée telle quelle : donner le droit d'écrire, ou choisir un autre --output"
     assert after == before
 
 
@@ -371,7 +377,7 @@ def test_two_runs_at_once_both_reach_the_history(release, tmp_path):
         first.kill()
     assert first.returncode == 0, err
     assert second.returncode == 0, second.stderr
-    assert "waiting for another command to finish with" in second.stderr
+    assert "attente de la fin d'une autre commande sur" in second.stderr
     history = json.loads((release / "changelog.json").read_text(encoding="utf-8"))["releases"]
     assert [r["version"] for r in history] == ["1.0.2", "1.0.1", "1.0.0"]
     changed = [next(iter(r["changes"]["tables"]["actions"]["changed"].values()))["amount_eur"]
@@ -384,7 +390,7 @@ def test_a_reader_waits_for_the_run_and_sees_one_release(release, tmp_path):
     first = _start_slow_run(["run", "--source", str(_page(tmp_path, "a.txt", "350 000")),
                              "--output", str(release)], tmp_path / "marker", 3)
     try:
-        with pytest.raises(ReleaseError, match=r"another command still holds its lock .* after 0.5 s"), \
+        with pytest.raises(ReleaseError, match=r"une autre commande tient encore son verrou .* après 0.5 s ; rien n'a été fait : relancer quand elle aura fini"), \
                 locked(release, wait=0.5, writing=False):
             pass
         checked = cli("validate", str(release))

@@ -219,7 +219,7 @@ def test_a_bad_town_file_is_one_line(tmp_path, capsys, name, edit, message):
     path = tmp_path / "bad.toml"
     path.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
     assert main(["run", "--town", str(path), "--output", str(tmp_path / "out")]) == InputError.exit_code
-    assert capsys.readouterr().err == f"error: {path}: not a valid town configuration ({message})\n"
+    assert capsys.readouterr().err == f"erreur : {path} : fichier de commune invalide ({message}) ; le corriger\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml"]
 
 

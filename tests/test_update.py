@@ -71,7 +71,7 @@ def test_unchanged_edited_and_alarming_pages(server, tmp_path, sent, capsys):
     cut = "\n".join(lines[:40]) + "\n"  # the first partner's section only
     assert update(server, tmp_path, cut) == ALARM_EXIT
     error = capsys.readouterr().err
-    assert error.startswith("error: rien n'a été publié : la page ne se lit plus comme avant")
+    assert error.startswith("erreur : rien n'a été publié : la page ne se lit plus comme avant")
     assert "À regarder : la page" in error and "--min-actions-ratio" in error
     assert len(sent) == 2 and version(out) == edited
 
@@ -79,5 +79,5 @@ def test_unchanged_edited_and_alarming_pages(server, tmp_path, sent, capsys):
 def test_update_needs_the_key_before_fetching_anything(server, tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("DATAGOUV_API_KEY", raising=False)
     assert update(server, tmp_path, TEXT) == 1
-    assert "set DATAGOUV_API_KEY to publish" in capsys.readouterr().err
+    assert "clé absente : définir la variable d'environnement DATAGOUV_API_KEY pour publier" in capsys.readouterr().err
     assert server.requests == [] and not (tmp_path / "out").exists()

@@ -81,18 +81,22 @@ class Bundle:
     contact: Contact | None = None  # whom readers write to, from the town's configuration
 
 
+# What to do about a release that is not the one its run wrote.
+_AGAIN = "l'écrire à nouveau avec `python -m pipeline run`"
+
 def _descriptor(path: Path) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ReleaseError(f"{path}: cannot be read ({exc})") from None
+        raise ReleaseError(f"{path} : illisible ({exc}) ; rien n'est publié : " + _AGAIN) from None
 
 
 def _refuse_links(folder: Path) -> None:
     for path in [folder, *folder.rglob("*")]:
         if path.is_symlink():
-            raise ReleaseError(f"{path}: a symbolic link inside the release; only a folder "
-                               "that the pipeline wrote is published")
+            raise ReleaseError(f"{path} : un lien symbolique dans la publication ; seul un dossier "
+                               "écrit par le programme est publié : le remplacer par le fichier, "
+                               "ou écrire la publication à nouveau avec `python -m pipeline run`")
 
 
 def _same_records(layout: Layout, formats: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
@@ -107,33 +111,33 @@ def _same_records(layout: Layout, formats: tuple[str, ...]) -> dict[str, list[di
             try:
                 rows = readers[fmt].read(layout.table(fmt, table), table_schema(table))
             except Exception as exc:
-                raise ReleaseError(f"{layout.table(fmt, table)}: cannot be read back "
-                                   f"({type(exc).__name__})") from None
+                raise ReleaseError(f"{layout.table(fmt, table)} : illisible ({type(exc).__name__}) ; "
+                                   "rien n'est publié : " + _AGAIN) from None
             if table not in first:
                 first[table] = rows
             elif rows != first[table]:
-                raise ReleaseError(f"{layout.descriptor(fmt)}: table {table} does not hold the "
-                                   f"same records as the {formats[0]} package; the release was "
-                                   "changed after it was written: run the pipeline again")
+                raise ReleaseError(f"{layout.descriptor(fmt)} : la table {table} ne contient pas les "
+                                   f"mêmes enregistrements que le paquet {formats[0]} ; la "
+                                   "publication a été modifiée après son écriture : " + _AGAIN)
     return first
 
 
 def _recorded_hashes(layout: Layout) -> dict[str, str]:
     sums = read_checksums(layout)
     if sums is None:
-        raise ReleaseError(f"{layout.checksums}: missing (a release written by an older version "
-                           "of the pipeline, or edited): run the pipeline again")
+        raise ReleaseError(f"{layout.checksums} : absent (une publication écrite par une version "
+                           "plus ancienne du programme, ou modifiée) : " + _AGAIN)
     return sums
 
 
 def _check_recorded(local: LocalFile, recorded: dict[str, str]) -> None:
     expected = recorded.get(local.key)
     if expected is None:
-        raise ReleaseError(f"{local.key}: the run that wrote the release recorded no hash of "
-                           "it; it is not published")
+        raise ReleaseError(f"{local.key} : l'exécution qui a écrit la publication n'en a noté "
+                           "aucune empreinte ; rien n'est publié : " + _AGAIN)
     if expected != local.digest("sha256"):
-        raise ReleaseError(f"{local.key}: differs from the file the pipeline wrote (sha256 in "
-                           "SHA256SUMS); the release was edited: run the pipeline again")
+        raise ReleaseError(f"{local.key} : diffère du fichier que le programme a écrit (sha256 "
+                           "de SHA256SUMS) ; la publication a été modifiée : " + _AGAIN)
 
 
 def portal_files(layout: Layout, rows: dict[str, int], formats: tuple[str, ...]) -> list[ReleaseFile]:
@@ -194,8 +198,8 @@ def _check_archive(layout: Layout, local: LocalFile) -> None:
         same = again.read_bytes() == local.path.read_bytes()
         again.unlink()
         if not same:
-            raise ReleaseError(f"{local.key}: does not hold the files of the release it "
-                               "belongs to; the release was edited: run the pipeline again")
+            raise ReleaseError(f"{local.key} : ne contient pas les fichiers de sa publication ; "
+                               "la publication a été modifiée : " + _AGAIN)
 
 
 @contextlib.contextmanager
@@ -207,10 +211,11 @@ def verified_copy(folder: Path, formats: tuple[str, ...]) -> Iterator[Bundle]:
     known = tuple(fmt.FORMAT for fmt in PACKAGES)
     unknown = [f for f in formats if f not in known]
     if unknown or not formats:
-        raise ReleaseError(f"unknown format(s) {', '.join(unknown) or '(none)'}; choose among "
-                           f"{', '.join(known)}")
+        raise ReleaseError(f"format(s) inconnu(s) : {', '.join(unknown) or '(aucun)'} ; choisir "
+                           f"parmi {', '.join(known)} (--formats)")
     if not Layout(folder).is_release():
-        raise ReleaseError(f"{folder}: not a release folder (no */datapackage.json)")
+        raise ReleaseError(f"{folder} : pas un dossier de publication (aucun */datapackage.json) ; "
+                           "--release nomme un dossier écrit par `python -m pipeline run`")
     _refuse_links(folder)
     with tempfile.TemporaryDirectory(prefix="publish-") as scratch:
         copy = Path(scratch) / "release"
@@ -218,7 +223,8 @@ def verified_copy(folder: Path, formats: tuple[str, ...]) -> Iterator[Bundle]:
             with locked(folder, writing=False):  # never a copy of a release a run is swapping
                 shutil.copytree(folder, copy)
         except (OSError, shutil.Error) as exc:
-            raise ReleaseError(f"{folder}: cannot be copied for publishing ({exc})") from None
+            raise ReleaseError(f"{folder} : impossible à copier pour la publication ({exc}) ; vérifier "
+                               "la place et les droits, puis relancer") from None
         try:
             bundle = _checked(copy, folder, known, formats)
         except ReleaseError as exc:  # named by the user's folder, not by the copy, gone after
@@ -236,22 +242,22 @@ def _checked(copy: Path, folder: Path, known: tuple[str, ...], formats: tuple[st
     try:  # frictionless on every package, every descriptor's hashes
         validate_release(copy)
     except ReleaseError as exc:
-        first = str(exc).splitlines()[0].rstrip(":")
-        raise ReleaseError(f"{first} (python -m pipeline validate {folder} lists the "
-                           "errors); nothing was published") from None
+        first = str(exc).splitlines()[0].rstrip(" :")
+        raise ReleaseError(f"{first} (`python -m pipeline validate {folder}` liste les "
+                           "erreurs) ; rien n'a été publié") from None
     present = tuple(f for f in known if layout.descriptor(f).is_file())
     records = _same_records(layout, present)
     descriptors = {f: _descriptor(layout.descriptor(f)) for f in present}
     if len({d.get("version") for d in descriptors.values()}) != 1:
-        raise ReleaseError(f"{folder}: the packages do not carry the same version")
+        raise ReleaseError(f"{folder} : les paquets ne portent pas la même version ; " + _AGAIN)
     recorded = _recorded_hashes(layout)
     rows = {table: len(found) for table, found in records.items()}
     files = []
     for file in portal_files(layout, rows, formats):
         local = LocalFile(file, copy / file.path)
         if not local.path.is_file():
-            raise ReleaseError(f"{folder / file.path}: missing from the release (written by an "
-                               "older version of the pipeline?): run the pipeline again")
+            raise ReleaseError(f"{folder / file.path} : absent de la publication (écrite par une "
+                               "version plus ancienne du programme ?) : " + _AGAIN)
         _check_recorded(local, recorded)
         _check_archive(layout, local)
         files.append(local)

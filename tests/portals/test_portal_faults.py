@@ -47,7 +47,7 @@ def one_line_error(capsys, code, expected):
     err = capsys.readouterr().err
     assert "Traceback" not in err
     (line,) = err.strip().splitlines()
-    assert line.startswith("error: ") and expected in line, line
+    assert line.startswith("erreur : ") and expected in line, line
     return line
 
 
