@@ -188,6 +188,13 @@ def validation_workers(snapshot: Snapshot) -> int:
     return cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
+def load_writers() -> None:
+    """What the writer process loads before its first task (while the run reads the page):
+    pyarrow's CSV reader and Parquet writer, which the Parquet package is converted with."""
+    import pyarrow.csv
+    import pyarrow.parquet  # noqa: F401
+
+
 def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassigned: bool,
          min_actions_ratio: float, clock: Timings, first_release: bool,
          max_bytes: int) -> Result | str:
@@ -200,11 +207,15 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
     from .validate import Checks, validate_staged, warm_up
     from .workers import Pool
 
-    # the validation's workers start now, before this process loads the grammar and the
-    # writers (a tenth of a second), and load frictionless meanwhile: on a small page they
-    # are what the run waits for last
-    with Pool(validation_workers(snapshot), warm_up) as workers:
-        from .emit import AFTER_VALIDATION, WHILE_VALIDATING, write_packages, write_views
+    # the validation's workers, and the worker that writes the Parquet package and zips the
+    # archives, start now, before this process loads the grammar and the writers (a tenth of
+    # a second), and load frictionless or pyarrow meanwhile: on a small page they are what
+    # the run waits for last
+    with Pool(validation_workers(snapshot), warm_up) as workers, Pool(1, load_writers) as writer:
+        from .emit import (
+            LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, finish_archives, start_database_archive,
+            start_package_archives, write_packages, write_views,
+        )
         from .extract import extract
         from .load import read
         from .parse import parse
@@ -234,13 +245,19 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
         plan = plan_release(data, snapshot, document.text, output, base, clock)
         checks, reading = Checks(workers), workers.busy
         with staging(output) as staged:
-            write_packages(staged, data, plan.about, plan.version, clock, checks.written)
+            write_packages(staged, data, plan.about, plan.version, clock, checks.written, writer)
             contents = shown(plan, staged)
-            warnings = write_views(staged, contents, clock, WHILE_VALIDATING)
+            warnings = write_views(staged, contents, clock, PAGE_TEXT)
+            zipping = clock.timed("emit archives", start_package_archives, staged, writer)
+            warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
-            warnings += write_views(staged, contents, clock, AFTER_VALIDATION)
+            warnings += write_views(staged, contents, clock, ONCE_VALID)
+            zipping += clock.timed("emit archives", start_database_archive, staged, writer)
+            clock.timed("emit archives", finish_archives, zipping)
+            warnings += write_views(staged, contents, clock, LAST)
             release = swap_in(plan, staged, contents, warnings, report, clock)
         if reading:
             clock.alongside[f"extract ({workers.workers} workers)"] = reading
         clock.alongside[f"validation ({workers.workers} workers)"] = workers.busy - reading
+        clock.alongside["emit parquet and archives (1 worker)"] = writer.busy
     return Result(data, release, report)
