@@ -139,3 +139,25 @@ def test_a_run_sets_its_page_aside_from_the_collector_and_gives_it_back(tmp_path
     assert main(["run", "--output", str(tmp_path / "again"), "--first-release"]) != 0
     assert "No space left on device" in capsys.readouterr().err
     assert gc.get_freeze_count() == 0
+
+
+def test_a_failure_in_the_writer_process_is_one_line_and_leaves_the_release_unchanged(
+        tmp_path, capsys, monkeypatch):
+    """The Parquet package is converted by the writer process (forked by the run, with
+    this test's replacement of the converter): its failure reaches the run, which writes
+    nothing."""
+    import pipeline.emit.parquet
+
+    release = _published_copy(tmp_path)
+    before = {p: p.read_bytes() for p in release.rglob("*") if p.is_file()}
+    page = tmp_path / "page.txt"
+    page.write_text(SNAPSHOT.read_text(encoding="utf-8").replace("300 000€", "350 000€"), encoding="utf-8")
+
+    def full(source, path, schema):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(pipeline.emit.parquet, "convert", full)
+    assert main(["run", "--source", str(page), "--output", str(release)]) != 0
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
+    assert not [p for p in release.parent.iterdir() if p.name.startswith(".release")]
