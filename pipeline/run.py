@@ -1,9 +1,11 @@
 """The whole pipeline, one stage a line, in the order the stages run: read, parse, extract
 and tables, the checks of structure and coverage, the plan of the release (its version),
 then, in a staging folder, emit the packages (validated by worker processes as each one is
-whole), emit the workbook meanwhile, validate, emit the views that need valid data, and
-swap the release in (its change log, run report and checksums; or nothing, when nothing
-changed). The README's "Layout and data flow" draws the same list.
+whole; the Parquet package converted by the writer process meanwhile), the page's text, the
+workbook while the writer zips the packages' archives, validate, emit the database (its
+archive zipped by the writer) and, once the archives are there, the pages; and swap the
+release in (its change log, run report and checksums; or nothing, when nothing changed).
+docs/architecture.md's "Layout and data flow" draws the same list.
 
 An unchanged page costs a checksum: the stages' modules (the grammar, the writers and their
 libraries) are imported once the page is known to need a new release.
@@ -213,8 +215,8 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
     # the run waits for last
     with Pool(validation_workers(snapshot), warm_up) as workers, Pool(1, load_writers) as writer:
         from .emit import (
-            LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, finish_archives, start_database_archive,
-            start_package_archives, write_packages, write_views,
+            LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, finish_archives, finish_packages,
+            start_database_archive, start_package_archives, write_packages, write_views,
         )
         from .extract import extract
         from .load import read
@@ -244,12 +246,14 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
         check_coverage(report, allow_unassigned)
         plan = plan_release(data, snapshot, document.text, output, base, clock)
         checks, reading = Checks(workers), workers.busy
-        with staging(output) as staged:
-            write_packages(staged, data, plan.about, plan.version, clock, checks.written, writer)
-            contents = shown(plan, staged)
+        with staging(output, writer) as staged:
+            packages = write_packages(staged, data, plan.about, plan.version, clock, checks.written, writer)
+            contents = shown(plan, packages)
             warnings = write_views(staged, contents, clock, PAGE_TEXT)
-            zipping = clock.timed("emit archives", start_package_archives, staged, writer)
+            zipping = clock.timed("emit archives", start_package_archives, packages, writer)
             warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
+            finish_packages(packages)
+            zipping += clock.timed("emit archives", start_package_archives, packages, writer)
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
             warnings += write_views(staged, contents, clock, ONCE_VALID)
             zipping += clock.timed("emit archives", start_database_archive, staged, writer)

@@ -60,6 +60,7 @@ def test_validation_and_emission_are_lines_of_their_own():
     # the page's text (the archives hold it), the workbook meanwhile, the database after the
     # verdict, the pages once the archives are zipped (they give every file's size)
     assert stages.count("write_views") == 4
+    assert stages.index("write_packages") < stages.index("finish_packages") < stages.index("validate_staged")
     assert stages.index("start_package_archives") < stages.index("validate_staged") \
         < stages.index("start_database_archive") < stages.index("finish_archives") \
         < len(stages) - 1 - stages[::-1].index("write_views")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json as jsonlib
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,8 @@ LAST: tuple[View, ...] = (pages,)
 ONCE_VALID = tuple(view for view in AFTER_VALIDATION if view not in (*PAGE_TEXT, archives, *LAST))
 
 __all__ = ["AFTER_VALIDATION", "LAST", "ONCE_VALID", "PACKAGES", "PAGE_TEXT", "VIEWS",
-           "WHILE_VALIDATING", "Contents", "finish_archives", "release_files", "remove_views",
+           "WHILE_VALIDATING", "Contents", "Packages", "finish_archives", "finish_packages",
+           "release_files", "remove_views",
            "start_database_archive", "start_package_archives",
            "write_packages", "write_views", "written_files"]
 
@@ -89,31 +90,57 @@ def remove_views(layout: Layout) -> None:
             (layout.root / file.path).unlink(missing_ok=True)
 
 
+@dataclass
+class Packages:
+    """The packages of a release being written (:func:`write_packages`): those whole, and
+    those a worker is converting, whose descriptors :func:`finish_packages` writes once
+    their files are there; which archives have been started."""
+
+    layout: Layout
+    about: About
+    version: str
+    timings: Timings
+    written: Callable[[Layout, str], None] | None
+    converting: list[tuple[ConvertedFormat, Pending[dict[str, dict[str, Any]]]]] = field(default_factory=list)
+    whole: list[str] = field(default_factory=list)
+    zipped: list[str] = field(default_factory=list)
+
+    def done(self, fmt: str) -> None:
+        self.whole.append(fmt)
+        if self.written is not None:
+            self.written(self.layout, fmt)
+
+
 def write_packages(layout: Layout, data: Tables, about: About, version: str,
                    timings: Timings = NO_TIMINGS,
                    written: Callable[[Layout, str], None] | None = None,
-                   pool: Pool | None = None) -> None:
+                   pool: Pool | None = None) -> Packages:
     """One data package per format, each in its own folder of the release; ``written`` is
     told each format as soon as its package is whole (to start checking it).
 
     Given a ``pool``, a format converted from another one's files (Parquet, which loads
-    pyarrow, a fifth of a small run) is converted by its worker while this process writes
-    the next formats; its descriptor is written here once its files are there."""
-    converting: list[tuple[ConvertedFormat, Pending[dict[str, dict[str, Any]]]]] = []
+    pyarrow, a fifth of a small run) is converted by its worker while this process goes
+    on (the next formats, the page's text, the workbook): its package is whole once
+    :func:`finish_packages` has written its descriptor."""
+    packages = Packages(layout, about, version, timings, written)
     for fmt in PACKAGES:
         with timings.stage(f"emit {fmt.FORMAT}"):
             if pool is not None and isinstance(fmt, ConvertedFormat):
                 layout.package(fmt.FORMAT).mkdir(parents=True)
-                converting.append((fmt, pool.submit(write_tables, layout.root, fmt.FORMAT)))
+                packages.converting.append((fmt, pool.submit(write_tables, layout.root, fmt.FORMAT)))
                 continue
             write_package(layout, data, fmt, about, version)
-        if written is not None:
-            written(layout, fmt.FORMAT)
-    for fmt, pending in converting:
-        with timings.stage(f"emit {fmt.FORMAT}"):
-            _write_descriptor(layout, fmt, about, version, pending.result())
-        if written is not None:
-            written(layout, fmt.FORMAT)
+        packages.done(fmt.FORMAT)
+    return packages
+
+
+def finish_packages(packages: Packages) -> None:
+    """Wait for the packages a worker converts, and write their descriptors."""
+    while packages.converting:
+        fmt, pending = packages.converting.pop(0)
+        with packages.timings.stage(f"emit {fmt.FORMAT}"):
+            _write_descriptor(packages.layout, fmt, packages.about, packages.version, pending.result())
+        packages.done(fmt.FORMAT)
 
 
 def write_tables(root: Path, name: str, data: Tables | None = None) -> dict[str, dict[str, Any]]:
@@ -135,10 +162,13 @@ def write_tables(root: Path, name: str, data: Tables | None = None) -> dict[str,
     return stats
 
 
-def start_package_archives(layout: Layout, pool: Pool) -> list[Pending[None]]:
-    """Start zipping each package's archive in ``pool``'s worker: the packages and the
-    page's text they hold are written by then."""
-    return _start_archives(layout, pool, [fmt.FORMAT for fmt in archives.package_formats()])
+def start_package_archives(packages: Packages, pool: Pool) -> list[Pending[None]]:
+    """Start zipping, in ``pool``'s worker, the archive of each package that is whole and
+    not zipped yet: the page's text, which they hold too, is written by then."""
+    names = [fmt.FORMAT for fmt in archives.package_formats()
+             if fmt.FORMAT in packages.whole and fmt.FORMAT not in packages.zipped]
+    packages.zipped += names
+    return _start_archives(packages.layout, pool, names)
 
 
 def start_database_archive(layout: Layout, pool: Pool) -> list[Pending[None]]:
