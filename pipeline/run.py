@@ -212,8 +212,10 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
     # the validation's workers, and the worker that writes the Parquet package and zips the
     # archives, start now, before this process loads the grammar and the writers (a tenth of
     # a second), and load frictionless or pyarrow meanwhile: on a small page they are what
-    # the run waits for last
-    with Pool(validation_workers(snapshot), warm_up) as workers, Pool(1, load_writers) as writer:
+    # the run waits for last. A run that validates in its own process (a town of a national
+    # run, itself a worker, which may not start processes) writes in it too.
+    with Pool(validation_workers(snapshot), warm_up) as workers, \
+            Pool(min(workers.workers, 1), load_writers) as writer:
         from .emit import (
             LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, finish_archives, finish_packages,
             start_database_archive, start_package_archives, write_packages, write_views,

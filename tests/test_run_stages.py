@@ -162,3 +162,16 @@ def test_a_failure_in_the_writer_process_is_one_line_and_leaves_the_release_unch
     assert "No space left on device" in err and "Traceback" not in err
     assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
     assert not [p for p in release.parent.iterdir() if p.name.startswith(".release")]
+
+
+def test_a_run_inside_a_worker_process_writes_its_release_itself(tmp_path):
+    """A town of a national run runs in a worker process, which may not start processes of
+    its own: its run validates and writes in itself (no writer process either)."""
+    from pipeline.national import TownJob, run_towns
+
+    from .test_national import REAL_PAGE, write_town
+
+    (made,) = run_towns([TownJob(write_town(tmp_path, "ivry-la-bataille"), REAL_PAGE, tmp_path / "b")], 1)
+    assert (made.version, made.level, made.error) == ("1.0.0", "initial", "")
+    assert (tmp_path / "b" / "parquet" / "datapackage.json").is_file()
+    assert len(list((tmp_path / "b" / "zip").glob("*-parquet.zip"))) == 1
