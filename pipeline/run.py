@@ -265,5 +265,6 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
         if reading:
             clock.alongside[f"extract ({workers.workers} workers)"] = reading
         clock.alongside[f"validation ({workers.workers} workers)"] = workers.busy - reading
-        clock.alongside["emit parquet and archives (1 worker)"] = writer.busy
+        if writer.workers:  # else its tasks ran here, in their stages
+            clock.alongside[f"emit parquet and archives ({writer.workers} worker)"] = writer.busy
     return Result(data, release, report)
