@@ -18,8 +18,8 @@ from pipeline.cli import main
 from .conftest import ROOT, SNAPSHOT, forget_fingerprint
 
 # Calls of run.py's _run that are not stages: the check that stops an unchanged page, the
-# worker pool and its size, the reference places extract reads, the validation's checks.
-HELPERS = {"up_to_date", "Pool", "validation_workers", "load_locations", "Checks", "Result",
+# worker pools and their sizes, the reference places extract reads, the validation's checks.
+HELPERS = {"up_to_date", "Pool", "validation_workers", "min", "load_locations", "Checks", "Result",
            # a town's several pages read into one release (run.py's helpers)
            "_cited", "_combined", "_in_one_text", "_about", "_together"}
 
