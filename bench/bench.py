@@ -23,6 +23,7 @@ target, and why) and ``docs/benchmarks.json``. The pipeline's code is compiled f
 
     python bench/bench.py [--sizes 1000,10000,100000] [--runs 3] [--towns 1000]
     python bench/bench.py --only-national --towns 20     # the national part alone, no docs
+    python bench/bench.py --only-real --runs 10          # the real page against the floor, no docs
 """
 
 from __future__ import annotations
@@ -49,7 +50,12 @@ from bench.synthetic import page  # noqa: E402
 PYTHON = sys.executable
 SNAPSHOT = ROOT / "raw" / "ivry-jumelages.txt"
 FLOOR = [PYTHON, "-c", "import frictionless, pyarrow.parquet"]
-TARGETS = {"real_page_vs_floor": 2.0, "100k_vs_frictionless_validate": 1.5, "100k_peak_mb": 1536,
+# Issue 20's guardrails: the real page within 2x the import floor, 100k entries within 63 s
+# (4.4x the 14.3 s that frictionless validate took alone on its CSV package when they were
+# set: a bound in seconds, since the run's work grew with the reader's and frictionless'
+# did not), their peak memory within 1.5 GiB; then how cost grows, the unchanged re-run and
+# the national run.
+TARGETS = {"real_page_vs_floor": 2.0, "100k_seconds": 63.0, "100k_peak_mb": 1536,
            "growth_10k_to_100k": 11.0, "unchanged_rerun_seconds": 0.2, "national_vs_100k": 3.0}
 NATIONAL_ENTRIES = 100  # entries of each synthetic town's page
 SAMPLE_EVERY = 0.05  # seconds between two samples of the memory of a run's processes
@@ -187,6 +193,24 @@ def national(work: Path, towns: int) -> dict:
     return found
 
 
+def real_page(work: Path, runs: int) -> dict:
+    """The real page's run against the import floor, in turns, in fresh processes: their
+    medians, wall and processor time (all processes), and the run's stages."""
+    out = work / "out"
+    timed = interleaved({"run": [PYTHON, "-m", "pipeline", "run", "--source", str(SNAPSHOT),
+                                 "--output", str(out), "--first-release", "--timings"],
+                         "import floor": FLOOR}, max(runs, 5),
+                        lambda label: shutil.rmtree(out, ignore_errors=True))
+    run, floor = timed["run"], timed["import floor"]
+    print(f"real page: {run['median_s']} s (spread {run['min_s']}-{run['max_s']}), processor "
+          f"{run['cpu_s']} s; import floor {floor['median_s']} s (spread {floor['min_s']}-"
+          f"{floor['max_s']}), processor {floor['cpu_s']} s; ratio {run['median_s'] / floor['median_s']:.2f} "
+          f"(target ≤ {TARGETS['real_page_vs_floor']}), processor {run['cpu_s'] / floor['cpu_s']:.2f}")
+    for name, times in stages(run["stderr"]).items():
+        print(f"  {name}: {_stage_cell(times)} ms")
+    return timed
+
+
 def _plain(result: dict) -> dict:
     return {k: v for k, v in result.items() if k != "stderr"}
 
@@ -199,6 +223,9 @@ def main() -> None:
                         help="towns of the national run (0: none)")
     parser.add_argument("--only-national", action="store_true",
                         help="run the national part alone and print it (docs are not written)")
+    parser.add_argument("--only-real", action="store_true",
+                        help="time the real page against the import floor alone (at least 5 "
+                             "runs each, in turns) and print it (docs are not written)")
     parser.add_argument("--rewrite", action="store_true",
                         help="write docs/benchmarks.md again from docs/benchmarks.json and "
                              "bench/NOTES.md, without measuring")
@@ -210,9 +237,9 @@ def main() -> None:
         return
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "pipeline")], check=True)
     work = Path(tempfile.mkdtemp(prefix="ivry-bench-"))
-    if args.only_national:
+    if args.only_national or args.only_real:
         try:
-            national(work, args.towns)
+            national(work, args.towns) if args.only_national else real_page(work, args.runs)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return
@@ -276,9 +303,9 @@ def verdicts(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str]]
     if 100000 in sizes:
         big = pages["100000 entries"]
         ratio = big["median_s"] / big["frictionless_validate"]["median_s"]
-        checks.append(("100k entries / frictionless validate of its CSV package", f"{ratio:.2f}",
-                       f"≤ {TARGETS['100k_vs_frictionless_validate']}",
-                       ratio <= TARGETS["100k_vs_frictionless_validate"]))
+        checks.append(("100k entries end to end (× frictionless validate of its CSV package)",
+                       f"{big['median_s']:.1f} s ({ratio:.2f}×)", f"≤ {TARGETS['100k_seconds']:.0f} s",
+                       big["median_s"] <= TARGETS["100k_seconds"]))
         checks.append(("100k entries: peak memory, all its processes", f"{big['peak_mb']:.0f} MB",
                        f"≤ {TARGETS['100k_peak_mb']} MB", big["peak_mb"] <= TARGETS["100k_peak_mb"]))
         if 10000 in sizes:

@@ -45,7 +45,7 @@ from .changes import (
 )
 from .dictionary import about as describe
 from .dictionary import tables_of
-from .emit import PACKAGES, Contents, remove_views, write_views, written_files
+from .emit import PACKAGES, Contents, Packages, finish_packages, remove_views, write_views, written_files
 from .emit.json import as_json, write_json
 from .errors import ReleaseError, StructureAlarm
 from .layout import (
@@ -57,6 +57,7 @@ from .sources import RAW_DIR, Snapshot
 from .tables import Tables
 from .timing import NO_TIMINGS, Timings
 from .validate import check_files, check_release, checksum_mismatches, resources
+from .workers import Pool
 
 if TYPE_CHECKING:
     from .dictionary import About
@@ -352,10 +353,12 @@ def plan_release(data: Tables, snapshot: Snapshot, page_text: str, output: Path,
 
 
 @contextmanager
-def staging(output: Path) -> Iterator[Layout]:
+def staging(output: Path, *writers: Pool) -> Iterator[Layout]:
     """A new folder beside ``output`` where the release is written and validated before it
-    is swapped in; removed afterwards whatever happens. A file that cannot be written (a
-    full disk, a read-only folder) is one line, and the previous release is unchanged."""
+    is swapped in; removed afterwards whatever happens, once the ``writers`` (worker
+    processes that write into it) are stopped, so that none of them is still writing a file
+    into it as it goes. A file that cannot be written (a full disk, a read-only folder) is
+    one line, and the previous release is unchanged."""
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
@@ -367,17 +370,22 @@ def staging(output: Path) -> Iterator[Layout]:
     except (OSError, sqlite3.Error) as exc:
         raise _not_written(output, folder, exc) from None
     finally:
+        for writer in writers:
+            writer.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def shown(plan: Plan, staged: Layout) -> Contents:
+def shown(plan: Plan, packages: Packages) -> Contents:
     """What the views show, once the packages are written: with the same records and the
     same packages as the previous release, its version (so that the views can be compared
     with its own, and the release kept only if one differs); else the new version, so that
-    the views are written once."""
+    the views are written once. Only the first case compares files, and so waits for the
+    packages a worker is converting."""
     previous = plan.previous
     if previous is None or not plan.same_records:
         return plan.contents
+    finish_packages(packages)
+    staged = packages.layout
     formats = {fmt.FORMAT for fmt in PACKAGES}
     if any(name.split("/", 1)[0] in formats for name in differing_files(previous.layout, staged)):
         return plan.contents

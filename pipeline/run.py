@@ -1,9 +1,11 @@
 """The whole pipeline, one stage a line, in the order the stages run: read, parse, extract
 and tables, the checks of structure and coverage, the plan of the release (its version),
 then, in a staging folder, emit the packages (validated by worker processes as each one is
-whole), emit the workbook meanwhile, validate, emit the views that need valid data, and
-swap the release in (its change log, run report and checksums; or nothing, when nothing
-changed). The README's "Layout and data flow" draws the same list.
+whole; the Parquet package converted by the writer process meanwhile), the page's text, the
+workbook while the writer zips the packages' archives, validate, emit the database (its
+archive zipped by the writer) and, once the archives are there, the pages; and swap the
+release in (its change log, run report and checksums; or nothing, when nothing changed).
+docs/architecture.md's "Layout and data flow" draws the same list.
 
 An unchanged page costs a checksum: the stages' modules (the grammar, the writers and their
 libraries) are imported once the page is known to need a new release.
@@ -189,6 +191,13 @@ def validation_workers(snapshot: Snapshot) -> int:
     return cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
+def load_writers() -> None:
+    """What the writer process loads before its first task (while the run reads the page):
+    pyarrow's CSV reader and Parquet writer, which the Parquet package is converted with."""
+    import pyarrow.csv
+    import pyarrow.parquet  # noqa: F401
+
+
 def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassigned: bool,
          min_actions_ratio: float, clock: Timings, first_release: bool,
          max_bytes: int) -> Result | str:
@@ -201,11 +210,17 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
     from .validate import Checks, validate_staged, warm_up
     from .workers import Pool
 
-    # the validation's workers start now, before this process loads the grammar and the
-    # writers (a tenth of a second), and load frictionless meanwhile: on a small page they
-    # are what the run waits for last
-    with Pool(validation_workers(snapshot), warm_up) as workers:
-        from .emit import AFTER_VALIDATION, WHILE_VALIDATING, write_packages, write_views
+    # the validation's workers, and the worker that writes the Parquet package and zips the
+    # archives, start now, before this process loads the grammar and the writers (a tenth of
+    # a second), and load frictionless or pyarrow meanwhile: on a small page they are what
+    # the run waits for last. A run that validates in its own process (a town of a national
+    # run, itself a worker, which may not start processes) writes in it too.
+    with Pool(validation_workers(snapshot), warm_up) as workers, \
+            Pool(min(workers.workers, 1), load_writers) as writer:
+        from .emit import (
+            LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, finish_archives, finish_packages,
+            start_database_archive, start_package_archives, write_packages, write_views,
+        )
         from .extract import extract
         from .load import read
         from .parse import parse
@@ -234,14 +249,23 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
         check_coverage(report, allow_unassigned)
         plan = plan_release(data, snapshot, document.text, output, base, clock)
         checks, reading = Checks(workers), workers.busy
-        with staging(output) as staged:
-            write_packages(staged, data, plan.about, plan.version, clock, checks.written)
-            contents = shown(plan, staged)
-            warnings = write_views(staged, contents, clock, WHILE_VALIDATING)
+        with staging(output, writer) as staged:
+            packages = write_packages(staged, data, plan.about, plan.version, clock, checks.written, writer)
+            contents = shown(plan, packages)
+            warnings = write_views(staged, contents, clock, PAGE_TEXT)
+            zipping = clock.timed("emit archives", start_package_archives, packages, writer)
+            warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
+            finish_packages(packages)
+            zipping += clock.timed("emit archives", start_package_archives, packages, writer)
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
-            warnings += write_views(staged, contents, clock, AFTER_VALIDATION)
+            warnings += write_views(staged, contents, clock, ONCE_VALID)
+            zipping += clock.timed("emit archives", start_database_archive, staged, writer)
+            clock.timed("emit archives", finish_archives, zipping)
+            warnings += write_views(staged, contents, clock, LAST)
             release = swap_in(plan, staged, contents, warnings, report, clock)
         if reading:
             clock.alongside[f"extract ({workers.workers} workers)"] = reading
         clock.alongside[f"validation ({workers.workers} workers)"] = workers.busy - reading
+        if writer.workers:  # else its tasks ran here, in their stages
+            clock.alongside[f"emit parquet and archives ({writer.workers} worker)"] = writer.busy
     return Result(data, release, report)

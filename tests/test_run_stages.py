@@ -18,8 +18,8 @@ from pipeline.cli import main
 from .conftest import ROOT, SNAPSHOT, forget_fingerprint
 
 # Calls of run.py's _run that are not stages: the check that stops an unchanged page, the
-# worker pool and its size, the reference places extract reads, the validation's checks.
-HELPERS = {"up_to_date", "Pool", "validation_workers", "load_locations", "Checks", "Result",
+# worker pools and their sizes, the reference places extract reads, the validation's checks.
+HELPERS = {"up_to_date", "Pool", "validation_workers", "min", "load_locations", "Checks", "Result",
            # a town's several pages read into one release (run.py's helpers)
            "_cited", "_combined", "_in_one_text", "_about", "_together"}
 
@@ -57,7 +57,13 @@ def test_the_readme_draws_the_stages_run_py_calls_in_their_order():
 def test_validation_and_emission_are_lines_of_their_own():
     stages = readme_stages()
     assert stages.index("write_packages") < stages.index("validate_staged") < stages.index("swap_in")
-    assert stages.count("write_views") == 2  # the workbook meanwhile, the others after the verdict
+    # the page's text (the archives hold it), the workbook meanwhile, the database after the
+    # verdict, the pages once the archives are zipped (they give every file's size)
+    assert stages.count("write_views") == 4
+    assert stages.index("write_packages") < stages.index("finish_packages") < stages.index("validate_staged")
+    assert stages.index("start_package_archives") < stages.index("validate_staged") \
+        < stages.index("start_database_archive") < stages.index("finish_archives") \
+        < len(stages) - 1 - stages[::-1].index("write_views")
 
 
 @pytest.fixture
@@ -134,3 +140,38 @@ def test_a_run_sets_its_page_aside_from_the_collector_and_gives_it_back(tmp_path
     assert main(["run", "--output", str(tmp_path / "again"), "--first-release"]) != 0
     assert "No space left on device" in capsys.readouterr().err
     assert gc.get_freeze_count() == 0
+
+
+def test_a_failure_in_the_writer_process_is_one_line_and_leaves_the_release_unchanged(
+        tmp_path, capsys, monkeypatch):
+    """The Parquet package is converted by the writer process (forked by the run, with
+    this test's replacement of the converter): its failure reaches the run, which writes
+    nothing."""
+    import pipeline.emit.parquet
+
+    release = _published_copy(tmp_path)
+    before = {p: p.read_bytes() for p in release.rglob("*") if p.is_file()}
+    page = tmp_path / "page.txt"
+    page.write_text(SNAPSHOT.read_text(encoding="utf-8").replace("300 000€", "350 000€"), encoding="utf-8")
+
+    def full(source, path, schema):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(pipeline.emit.parquet, "convert", full)
+    assert main(["run", "--source", str(page), "--output", str(release)]) != 0
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
+    assert not [p for p in release.parent.iterdir() if p.name.startswith(".release")]
+
+
+def test_a_run_inside_a_worker_process_writes_its_release_itself(tmp_path):
+    """A town of a national run runs in a worker process, which may not start processes of
+    its own: its run validates and writes in itself (no writer process either)."""
+    from pipeline.national import TownJob, run_towns
+
+    from .test_national import REAL_PAGE, write_town
+
+    (made,) = run_towns([TownJob(write_town(tmp_path, "ivry-la-bataille"), REAL_PAGE, tmp_path / "b")], 1)
+    assert (made.version, made.level, made.error) == ("1.0.0", "initial", "")
+    assert (tmp_path / "b" / "parquet" / "datapackage.json").is_file()
+    assert len(list((tmp_path / "b" / "zip").glob("*-parquet.zip"))) == 1

@@ -27,7 +27,8 @@ from __future__ import annotations
 import hashlib
 import json as jsonlib
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from ..config import config
@@ -36,6 +37,7 @@ from ..layout import Layout, ReleaseFile
 from ..schemas import package_metadata, package_template, table_names, table_schema
 from ..tables import Tables
 from ..timing import NO_TIMINGS, Timings
+from ..workers import Pending, Pool
 from . import archives, pages, snapshot, sqlite, xlsx
 from .base import AnyFormat, ConvertedFormat, Contents, View
 from .formats import PACKAGES
@@ -49,8 +51,20 @@ VIEWS: tuple[View, ...] = (xlsx, sqlite, snapshot, archives, pages)
 WHILE_VALIDATING = tuple(view for view in VIEWS if view.WHILE_VALIDATING)
 AFTER_VALIDATION = tuple(view for view in VIEWS if view not in WHILE_VALIDATING)
 
-__all__ = ["AFTER_VALIDATION", "PACKAGES", "VIEWS", "WHILE_VALIDATING", "Contents",
-           "release_files", "remove_views", "write_packages", "write_views", "written_files"]
+# A run (``pipeline/run.py``) writes the views in this order, so that a worker zips the
+# archives while this process writes the rest: the page's text first (every package's
+# archive holds it), then the packages' archives start; the workbook while the release is
+# validated; once it is valid, the others (the database, whose archive starts then); the
+# pages last, since they give every other file's size.
+PAGE_TEXT: tuple[View, ...] = (snapshot,)
+LAST: tuple[View, ...] = (pages,)
+ONCE_VALID = tuple(view for view in AFTER_VALIDATION if view not in (*PAGE_TEXT, archives, *LAST))
+
+__all__ = ["AFTER_VALIDATION", "LAST", "ONCE_VALID", "PACKAGES", "PAGE_TEXT", "VIEWS",
+           "WHILE_VALIDATING", "Contents", "Packages", "finish_archives", "finish_packages",
+           "release_files", "remove_views",
+           "start_database_archive", "start_package_archives",
+           "write_packages", "write_views", "written_files"]
 
 
 def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMINGS,
@@ -76,16 +90,101 @@ def remove_views(layout: Layout) -> None:
             (layout.root / file.path).unlink(missing_ok=True)
 
 
+@dataclass
+class Packages:
+    """The packages of a release being written (:func:`write_packages`): those whole, and
+    those a worker is converting, whose descriptors :func:`finish_packages` writes once
+    their files are there; which archives have been started."""
+
+    layout: Layout
+    about: About
+    version: str
+    timings: Timings
+    written: Callable[[Layout, str], None] | None
+    converting: list[tuple[ConvertedFormat, Pending[dict[str, dict[str, Any]]]]] = field(default_factory=list)
+    whole: list[str] = field(default_factory=list)
+    zipped: list[str] = field(default_factory=list)
+
+    def done(self, fmt: str) -> None:
+        self.whole.append(fmt)
+        if self.written is not None:
+            self.written(self.layout, fmt)
+
+
 def write_packages(layout: Layout, data: Tables, about: About, version: str,
                    timings: Timings = NO_TIMINGS,
-                   written: Callable[[Layout, str], None] | None = None) -> None:
+                   written: Callable[[Layout, str], None] | None = None,
+                   pool: Pool | None = None) -> Packages:
     """One data package per format, each in its own folder of the release; ``written`` is
-    told each format as soon as its package is whole (to start checking it)."""
+    told each format as soon as its package is whole (to start checking it).
+
+    Given a ``pool``, a format converted from another one's files (Parquet, which loads
+    pyarrow, a fifth of a small run) is converted by its worker while this process goes
+    on (the next formats, the page's text, the workbook): its package is whole once
+    :func:`finish_packages` has written its descriptor."""
+    packages = Packages(layout, about, version, timings, written)
     for fmt in PACKAGES:
         with timings.stage(f"emit {fmt.FORMAT}"):
+            if pool is not None and isinstance(fmt, ConvertedFormat):
+                layout.package(fmt.FORMAT).mkdir(parents=True)
+                packages.converting.append((fmt, pool.submit(write_tables, layout.root, fmt.FORMAT)))
+                continue
             write_package(layout, data, fmt, about, version)
-        if written is not None:
-            written(layout, fmt.FORMAT)
+        packages.done(fmt.FORMAT)
+    return packages
+
+
+def finish_packages(packages: Packages) -> None:
+    """Wait for the packages a worker converts, and write their descriptors."""
+    while packages.converting:
+        fmt, pending = packages.converting.pop(0)
+        with packages.timings.stage(f"emit {fmt.FORMAT}"):
+            _write_descriptor(packages.layout, fmt, packages.about, packages.version, pending.result())
+        packages.done(fmt.FORMAT)
+
+
+def write_tables(root: Path, name: str, data: Tables | None = None) -> dict[str, dict[str, Any]]:
+    """Write each table of the package in format ``name`` into the release at ``root``
+    (from ``data``, or converted from its source format's files), in a folder already
+    made; each file's ``bytes`` and ``hash`` as its descriptor states them. A task a worker
+    can run: its arguments are paths and names."""
+    layout, fmt = Layout(root), next(f for f in PACKAGES if name == f.FORMAT)
+    stats = {}
+    for table in table_names():
+        schema = table_schema(table)
+        path = layout.table(fmt.FORMAT, table)
+        if isinstance(fmt, ConvertedFormat):
+            fmt.convert(layout.table(fmt.SOURCE, table), path, schema)
+        else:
+            assert data is not None, f"{name}: a format written from the rows needs them"
+            fmt.write(path, data[table], schema)
+        stats[table] = _stats(path.read_bytes(), fmt.STATS)
+    return stats
+
+
+def start_package_archives(packages: Packages, pool: Pool) -> list[Pending[None]]:
+    """Start zipping, in ``pool``'s worker, the archive of each package that is whole and
+    not zipped yet: the page's text, which they hold too, is written by then."""
+    names = [fmt.FORMAT for fmt in archives.package_formats()
+             if fmt.FORMAT in packages.whole and fmt.FORMAT not in packages.zipped]
+    packages.zipped += names
+    return _start_archives(packages.layout, pool, names)
+
+
+def start_database_archive(layout: Layout, pool: Pool) -> list[Pending[None]]:
+    """Start zipping the database's archive, once the database is written."""
+    return _start_archives(layout, pool, [archives.DATABASE])
+
+
+def _start_archives(layout: Layout, pool: Pool, names: list[str]) -> list[Pending[None]]:
+    return [pool.submit(archives.write_archive, archives.archive_path(layout, name), layout.root,
+                        archives.members(layout, name)) for name in names]
+
+
+def finish_archives(zipping: list[Pending[None]]) -> None:
+    """Wait for the archives started in a worker (a failure is raised here)."""
+    for pending in zipping:
+        pending.result()
 
 
 def _sources(layout: Layout, fmt: AnyFormat, about: About) -> list[dict[str, Any]]:
@@ -127,25 +226,25 @@ def _stats(content: bytes, names: tuple[str, ...]) -> dict[str, Any]:
 def write_package(layout: Layout, data: Tables, fmt: AnyFormat, about: About, version: str) -> None:
     """One data package: a file per table and a ``datapackage.json`` describing them, with
     the release's version right after its name."""
-    folder = layout.package(fmt.FORMAT)
-    folder.mkdir(parents=True)
+    layout.package(fmt.FORMAT).mkdir(parents=True)
+    _write_descriptor(layout, fmt, about, version, write_tables(layout.root, fmt.FORMAT, data))
+
+
+def _write_descriptor(layout: Layout, fmt: AnyFormat, about: About, version: str,
+                      stats: dict[str, dict[str, Any]]) -> None:
+    """The package's ``datapackage.json``, given its files' ``stats`` (table: bytes, hash)."""
     resources = []
     template = {r["name"]: r for r in package_template()["resources"]}
     for table in table_names():
         schema = table_schema(table)
-        path = layout.table(fmt.FORMAT, table)
-        if isinstance(fmt, ConvertedFormat):
-            fmt.convert(layout.table(fmt.SOURCE, table), path, schema)
-        else:
-            fmt.write(path, data[table], schema)
         resources.append({
             "name": table,
             "title": template[table].get("title", table),
-            "path": path.name,
+            "path": layout.table(fmt.FORMAT, table).name,
             "format": fmt.FORMAT,
             "mediatype": fmt.MEDIATYPE,
             **fmt.RESOURCE_EXTRAS,
-            **_stats(path.read_bytes(), fmt.STATS),
+            **stats[table],
             "schema": {**schema, **fmt.SCHEMA_EXTRAS},
         })
     descriptor: dict[str, Any] = {}

@@ -17,6 +17,8 @@ permissions and system, deflate at one level, no comment and no extra field.
 
 from __future__ import annotations
 
+import os
+import shutil
 import stat
 import zipfile
 from pathlib import Path
@@ -38,6 +40,7 @@ STAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 PERMISSIONS = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--, where Unix tools read it
 UNIX = 3  # the "made by" system: the same whichever system writes the release
 LEVEL = 9
+BLOCK = 1 << 20  # bytes of a member read at a time
 DATABASE = "sqlite"  # the database archive's name, beside the packages' formats
 
 
@@ -84,7 +87,10 @@ def members(layout: Layout, name: str) -> list[Path]:
 
 def write_archive(path: Path, root: Path, paths: list[Path]) -> None:
     """A zip of ``paths`` (named by their path under ``root``) whose bytes depend on their
-    names and contents alone."""
+    names and contents alone. Each file is streamed into the archive a block at a time
+    (the bytes ``writestr`` gives, since deflate's output does not depend on how its input
+    is cut): a large release's JSON table is not held whole in memory while the run's
+    process writes the workbook."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w") as archive:
         for member in paths:
@@ -92,7 +98,11 @@ def write_archive(path: Path, root: Path, paths: list[Path]) -> None:
             info.external_attr = PERMISSIONS
             info.create_system = UNIX
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, member.read_bytes(), compresslevel=LEVEL)
+            info._compresslevel = LEVEL  # type: ignore[attr-defined]  # what writestr sets
+            with member.open("rb") as source:
+                info.file_size = os.fstat(source.fileno()).st_size  # as writestr: the zip64 choice
+                with archive.open(info, "w") as target:
+                    shutil.copyfileobj(source, target, BLOCK)
 
 
 def write(layout: Layout, contents: Contents) -> None:
