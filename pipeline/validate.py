@@ -80,7 +80,8 @@ def _raise_if_any(problems: list[Problem], what: str) -> None:
     lines = [str(p) for p in problems]
     listed = "\n  ".join(lines[:MAX_LISTED])
     more = f"\n  … et {len(lines) - MAX_LISTED} autres" if len(lines) > MAX_LISTED else ""
-    raise ReleaseError(f"{what} n'est pas valide ({len(lines)} erreurs) ; l'écrire à nouveau avec "
+    errors = f"{len(lines)} erreur" + ("s" if len(lines) > 1 else "")
+    raise ReleaseError(f"{what} n'est pas valide ({errors}) ; l'écrire à nouveau avec "
                        f"`python -m pipeline run` :\n  {listed}{more}")
 
 

@@ -167,7 +167,8 @@ def test_a_staged_release_with_a_dangling_key_is_refused_naming_the_row(fresh_re
     edit(release / "csv", "actions", row, "partner_id", "nulle-part")
     restamp(release / "csv")
     with pytest.raises(ReleaseError, match=(
-            rf'csv/datapackage.json is not valid \(1 errors\):\n  actions: row {row + 2}: Row at position '
+            rf"csv/datapackage.json n'est pas valide \(1 erreur\) ; l'écrire à nouveau avec "
+            rf"`python -m pipeline run` :\n  actions: row {row + 2}: Row at position "
             rf'"{row + 2}" violates the foreign key: for "partner_id": values "nulle-part" not found in '
             r'the lookup table "partners" as "partner_id"')):
         validate_staged(release)
