@@ -23,6 +23,19 @@ class StructureAlarm(InputError):
     as for any input problem; ``update`` with its own status, ``ALARM_EXIT``."""
 
 
+class Refusal(PipelineError):
+    """A page the reader refuses (empty, binary, in mixed encodings, naming no partner).
+    The reader's modules hold no French word, so they raise a code and the values the line
+    names; the French line itself, with what to do next, is data
+    (``pipeline/french/lexicon/refusals.toml``), as every other French word is."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        from .french import lexicon
+
+        self.code = code  # what tests and callers may tell refusals apart by
+        super().__init__(lexicon("refusals")["refusals"][code].format(**values))
+
+
 # ``update``'s exit status when it published nothing because the page needs a look.
 ALARM_EXIT = 6
 

@@ -18,7 +18,7 @@ import lxml.html
 from lxml import etree
 
 from .dates import parse_label
-from .errors import PipelineError
+from .errors import Refusal
 from .fields import AMOUNT, DATE, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
 from .french.normalise import plain
@@ -717,13 +717,11 @@ def parse_html(text: str) -> etree._Element:
     try:
         document = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise PipelineError(f"not readable as HTML ({exc})") from None
+        raise Refusal("not_html", reason=exc) from None
     for error in parser.error_log:
         if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or error.level >= etree.ErrorLevels.FATAL:
             what = error.message.split(", use XML_PARSE_HUGE")[0].strip()
-            raise PipelineError(f"line {error.line} of the HTML goes past a limit of the HTML "
-                                f"parser ({what}): what follows would be lost, so the page is "
-                                "not read in part")
+            raise Refusal("html_limit", line=error.line, what=what)
     return document
 
 

@@ -111,15 +111,16 @@ def plain_id(value: Any, what: str, where: str) -> str:
     ``_``, ``.`` and ``-``, and no ``..``; one line otherwise (a portal that answers an id
     such as ``../../me`` would send the next call, and the key, to another endpoint).
 
-    >>> plain_id("5f0c7a2e9b1d", "the dataset", "P")
+    >>> plain_id("5f0c7a2e9b1d", "le jeu de données", "P")
     '5f0c7a2e9b1d'
-    >>> plain_id("../../me", "a resource", "P")  # doctest: +ELLIPSIS
+    >>> plain_id("../../me", "une ressource", "P")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    pipeline.errors.PortalError: P answered a resource with an id that is not a plain token ...
+    pipeline.errors.PortalError: P : une ressource avec un id qui n'est pas un simple jeton ...
     """
     if not isinstance(value, str) or not _PLAIN_ID.match(value) or ".." in value:
-        raise PortalError(f"{where} answered {what} with an id that is not a plain token "
-                          f"({str(value)[:40]!r}); refused")
+        raise PortalError(f"{where} : {what} avec un id qui n'est pas un simple jeton "
+                          f"({str(value)[:40]!r}), refusé ; --url doit être l'adresse de "
+                          "l'API du portail")
     return value
 
 
@@ -287,8 +288,10 @@ class KeyedSession(requests.Session):
         from .sources import public_url
 
         path = urlsplit(public_url(response.url)).path[:80]
-        too_large = PortalError(f"{self.where} answered {method} {path} "
-                                f"with more than {limit:,} bytes; not read further")
+        shown = f"{limit:,}".replace(",", " ")  # 16 777 216, as French writes it
+        too_large = PortalError(f"{self.where} : la réponse à {method} {path} dépasse "
+                                f"{shown} octets, non lue au-delà ; --url doit être "
+                                "l'adresse de l'API du portail")
         if declared.isdigit() and int(declared) > limit:
             response.close()
             raise too_large

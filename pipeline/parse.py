@@ -42,7 +42,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from .dates import MAX_LABEL, abbreviates_month, date_in, parse_label, split_any_label
-from .errors import PipelineError
+from .errors import Refusal
 from .fields import DATE, TEXT, date_field, field_line, key_alone
 from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
 from .french import CAPITAL, lexicon
@@ -1212,10 +1212,7 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
     """The page as one partner's story, or the run stops: it names no partner."""
     told = _story(title, body, about)
     if told is None:
-        raise PipelineError(
-            "no partner heading found: expected lines such as 'Tombouctou (Mali)', "
-            "and no place named as the page's twin or partner"
-        )
+        raise Refusal("no_partner")
     section, set_aside = told
     return Page(title.text if title else None, [],
                 [section, *_named_with(section, body)],

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .dates import find_dates, split_any_label
-from .errors import PipelineError
+from .errors import Refusal
 from .french import lexicon
 from .places import (
     PARTICLES,
@@ -180,21 +180,19 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     ('Coopération', 'windows-1252')
     """
     if not data.strip():
-        raise PipelineError(f"{name}: the file is empty")
+        raise Refusal("empty", name=name)
     for bom, unicode in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(unicode)
             except UnicodeDecodeError as exc:
-                raise PipelineError(f"{name}: starts with the byte order mark of {unicode} but "
-                                    f"is not {unicode} (at byte {exc.start + len(bom)})") from None
+                raise Refusal("bom", name=name, unicode=unicode, at=exc.start + len(bom)) from None
             if (nul := text.find("\x00")) >= 0:
                 line = len(lines(text[:nul]))
-                raise PipelineError(f"{name}: a binary file, not a page (a NUL character on line {line})")
+                raise Refusal("binary", name=name, line=line)
             return text, unicode.replace("-le", "").replace("-be", "")
     if (nul := data.find(b"\x00")) >= 0:
-        raise PipelineError(f"{name}: a binary file, not a page (a NUL byte on line "
-                            f"{_line_of(data, nul)})")
+        raise Refusal("binary", name=name, line=_line_of(data, nul))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -205,13 +203,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         label = declared.group(1).decode("ascii")
         encoding = web_encoding(label)
         if encoding is None:
-            raise PipelineError(f"{name}: declares the charset {label!r}, which is not an encoding "
-                                "of web pages, and is not UTF-8: its text cannot be read for sure")
+            raise Refusal("charset", name=name, label=repr(label))
     # (the bytes of Chinese, Japanese and Korean encodings may look like UTF-8 letters)
     if encoding not in _MULTIBYTE and _UTF8_SEQUENCE.search(data):
-        raise PipelineError(f"{name}: mixes UTF-8 with another encoding (line "
-                            f"{_line_of(data, first_bad)} holds byte 0x{data[first_bad]:02x}, which "
-                            "is not UTF-8, while other letters are): save it in one encoding")
+        raise Refusal("mixed", name=name, line=_line_of(data, first_bad),
+                      byte=f"0x{data[first_bad]:02x}")
     for candidate in ([encoding] if encoding else []) + ["cp1252"]:
         try:
             return data.decode(candidate), _encoding_name(candidate)

@@ -45,13 +45,13 @@ def _unreachable_url():
 # name, content (None: not created; a str starting with "http": a URL), expected message
 BAD_INPUTS = [
     ("missing.txt", None, "fichier introuvable ; vérifier le chemin"),
-    ("empty.txt", b"", "the file is empty"),
-    ("blank.txt", b"\n\n  \n", "the file is empty"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file"),
+    ("empty.txt", b"", "empty.txt : le fichier est vide ; vérifier qu'il a été bien enregistré"),
+    ("blank.txt", b"\n\n  \n", "le fichier est vide"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "un fichier binaire, pas une page (un caractère NUL à la ligne 3) ; donner le texte"),
     ("truncated.html", PAGE[:2000].encode(), None),  # filled below: HTML cut in the middle
     ("no-article.html", b"<html><body><nav><a href='/'>Accueil</a></nav><footer>x</footer></body></html>",
      "une page HTML sans texte d'article ; vérifier que c'est bien la page des jumelages"),
-    ("flat.txt", b"Jumelages\n\nUn seul paragraphe.\n", "no partner heading"),
+    ("flat.txt", b"Jumelages\n\nUn seul paragraphe.\n", "aucun titre de partenaire trouvé"),
 ]
 
 

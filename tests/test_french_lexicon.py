@@ -55,7 +55,8 @@ FUNCTION_WORDS = frozenset("""
 """.split())
 # Words of the lexicon that are English too, as the code uses them (messages, the
 # schemas' codes such as "association", "community_centre", "amount_eur", "donation"; "eur" is also
-# an ending of agent nouns in people.toml).
+# an ending of agent nouns in people.toml; "utf", "html" and "nul", names of encodings, formats
+# and bytes in refusals.toml, are the code's names for them too).
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
@@ -63,6 +64,7 @@ ENGLISH = frozenset("""
     document navigation cookies newsletter main site page global top bottom region content its
     article mail
     association centre eur donation participants contribution budget destination
+    utf html nul
 """.split())
 
 _ESCAPE = re.compile(r"\\.")

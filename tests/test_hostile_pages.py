@@ -74,7 +74,8 @@ ATTACKS = [
     Attack("an entry under 2,000 nested <div>", deep_divs(2000), ".html",
            kept=("2017 : un séjour à Tombouctou.", "2018 : une visite.")),
     Attack("an entry under 2,100 nested <div>", deep_divs(2100), ".html", exit=1,
-           says="goes past a limit of the HTML parser (Excessive depth in document: 2048)"),
+           says="du HTML dépasse une limite de l'analyseur HTML (Excessive depth in document: 2048) : "
+                "la suite serait perdue"),
     # Line numbers: only \n, \r\n and \r end a line, in the text, the records and index.html.
     Attack("U+2028, U+2029, NEL, FF, VT and separators inside .txt lines", text_page(
         description=DESCRIPTION.replace(" ", "\u2028", 1) + ODD_SEPARATORS,
@@ -89,11 +90,11 @@ ATTACKS = [
     # Text rewritten by the bytes' decoding: refused, never guessed.
     Attack("a NUL byte after 10 KB", text_page(
         entry=ENTRY + "\n\n" + "2017 : une longue visite.\n\n" * 500 + "2018 :\x00 la fin.").encode(),
-        exit=1, says="a binary file, not a page (a NUL byte on line 1013)"),
+        exit=1, says="un fichier binaire, pas une page (un caractère NUL à la ligne 1013)"),
     Attack("a NUL byte in an HTML page", html_page(html_article(entry="2016 :\x00 accueil")).encode(),
-           ".html", exit=1, says="a NUL byte on line 10"),  # of the HTML file
+           ".html", exit=1, says="un caractère NUL à la ligne 10) ;"),  # of the HTML file
     *(Attack(f"a declared charset {label!r} on a page that is not UTF-8", cp1252_page(label), ".html",
-             exit=1, says=f"declares the charset {label!r}, which is not an encoding of web pages")
+             exit=1, says=f"déclare le codage {label!r}, qui n'est pas un codage de pages web")
       for label in ("unicode_escape", "rot13", "base64", "utf-7", "utf-16", "raw_unicode_escape",
                     "undefined", "no-such-charset")),
     Attack("a declared windows-1252 page", cp1252_page("windows-1252"), ".html",
@@ -101,7 +102,7 @@ ATTACKS = [
     Attack("a declared utf-16 on a page that is UTF-8", html_page(
         html_article(), head='<meta charset="utf-16">').encode(), ".html", kept=(ENTRY,)),
     Attack("UTF-8 mixed with windows-1252", text_page().encode() + "2019 : fête à Tombouctou.\n".encode("cp1252"),
-           exit=1, says="mixes UTF-8 with another encoding (line 12 holds byte 0xea"),
+           exit=1, says="mêle l'UTF-8 et un autre codage (la ligne 12 porte l'octet 0xea"),
     Attack("a page in UTF-16 with its byte order mark", "\ufeff".encode("utf-16-le") + text_page().encode("utf-16-le"),
            kept=(ENTRY,), encoding="utf-16"),
     Attack("a byte order mark inside a line", text_page(entry="2016 : accueil\ufeff de jeunes.").encode(),
@@ -130,7 +131,7 @@ ATTACKS = [
         kept=(ENTRY,), warns=("U+202E RIGHT-TO-LEFT OVERRIDE",)),
     Attack("a bidirectional override before the only heading", text_page(
         sections=f"\u202eTombouctou (Mali)\n\n{ENTRY}\n").encode(), exit=1,
-        says="no partner heading found"),
+        says="aucun titre de partenaire trouvé"),
     Attack("terminal escape sequences in an entry", text_page(
         entry="2016 : accueil\x1b[2J\x1b]0;titre\x07 de jeunes\x9b31m.").encode(),
         kept=("2016 : accueil\x1b[2J\x1b]0;titre\x07 de jeunes\x9b31m.",),
@@ -140,7 +141,7 @@ ATTACKS = [
         says="La ville d’Atlantide\\x1b[2J\\x1b]0;titre\\x07 (Océanie)"),
     Attack("terminal escape sequences in text that stops the run", text_page(
         sections=f"Voici\x1b[2J nos échanges.\n\n{ENTRY}\n").encode(), exit=1,
-        says="no partner heading found"),
+        says="aucun titre de partenaire trouvé"),
 ]
 
 

@@ -157,12 +157,12 @@ def test_the_caller_names_the_partner_a_page_never_names():
     page = parse(text_blocks(UNNAMED), about=About("Kita", "Mali"))
     assert [s.heading.text for s in page.sections] == ["Kita (Mali)"]
     assert periods(page) == [("En mars 2021", "2021-03"), ("octobre de la même année", "2021-10")]
-    with pytest.raises(PipelineError, match="no place named as the page's twin or partner"):
+    with pytest.raises(PipelineError, match="ou un lieu nommé comme jumeau ou partenaire de la ville ; vérifier"):
         parse(text_blocks(UNNAMED))
 
 
 def test_a_page_that_names_no_partner_still_stops_with_its_line():
-    with pytest.raises(PipelineError, match=r"^no partner heading found"):
+    with pytest.raises(PipelineError, match=r"^aucun titre de partenaire trouvé"):
         parse(text_blocks(NO_PARTNER))
 
 
@@ -293,7 +293,7 @@ def test_a_breadcrumb_written_as_a_heading_is_no_partners():
 def test_a_page_that_lists_its_partners_but_lost_their_headings_still_stops():
     page = ("Jumelages\n\nNos partenaires :\n\n  • La ville de Kita (Mali)\n  • La commune de Zell (Allemagne)\n\n"
             "Des échanges avec nos amis de Kita ont lieu chaque année.\n\n2019 : accueil de la chorale.\n")
-    with pytest.raises(PipelineError, match=r"^no partner heading found"):
+    with pytest.raises(PipelineError, match=r"^aucun titre de partenaire trouvé"):
         parse(text_blocks(page))
     assert [s.heading.text for s in parse(text_blocks(page), about=About("Kita", "Mali")).sections] == [
         "Kita (Mali)"]  # unless the caller says which partner the page is about

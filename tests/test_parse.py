@@ -63,7 +63,7 @@ def test_intro_keeps_its_six_list_items(page):
 
 
 def test_a_page_without_partner_headings_is_refused():
-    with pytest.raises(PipelineError, match="no partner heading"):
+    with pytest.raises(PipelineError, match="aucun titre de partenaire trouvé"):
         parse(text_blocks("Jumelages\n\n2003-2014 : accueil de six jeunes.\n"))
 
 

@@ -212,58 +212,58 @@ def _udata_dataset(dataset):
 LIES = {
     "udata": [
         ("a total that is a word", _udata_list(data=[{"id": "x"}], total="lots"),
-         "a total that is not a count ('lots')"),
+         "un total qui n'est pas un nombre ('lots')"),
         ("a total that is an object", _udata_list(data=[{"id": "x"}], total={"n": 1}),
-         "a total that is not a count"),
-        ("a total that is negative", _udata_list(data=[{"id": "x"}], total=-1), "not a count"),
-        ("no data key", _udata_list(total=3), "without its data"),
-        ("data that is an object", _udata_list(data={"id": "x"}, total=1), "without its data"),
+         "un total qui n'est pas un nombre"),
+        ("a total that is negative", _udata_list(data=[{"id": "x"}], total=-1), "pas un nombre"),
+        ("no data key", _udata_list(total=3), "la liste des jeux de données sans ses données"),
+        ("data that is an object", _udata_list(data={"id": "x"}, total=1), "sans ses données"),
         ("extras that are a list", _udata_list(data=[{"id": "x", "extras": ["publish:dataset"]}], total=1),
-         "answered a dataset's extras as a list"),
+         "les extras d'un jeu de données, de type list et non un objet"),
         ("a listed dataset id that is a path",
          _udata_list(data=[{"id": "../../me", "extras": {"publish:dataset": "ours"}}], total=1),
-         "with an id that is not a plain token ('../../me')"),
+         "un jeu de données avec un id qui n'est pas un simple jeton ('../../me')"),
         ("a dataset id that is a path", _udata_dataset({"id": "d1/../../../users/x"}),
-         "not a plain token"),
-        ("a dataset id with a query", _udata_dataset({"id": "d1?x=1"}), "not a plain token"),
+         "pas un simple jeton"),
+        ("a dataset id with a query", _udata_dataset({"id": "d1?x=1"}), "pas un simple jeton"),
         ("a resource id that is a path", _udata_dataset({"id": "d1", "resources": [{"id": ".."}]}),
-         "not a plain token ('..')"),
+         "pas un simple jeton ('..')"),
         ("resources that are a string", _udata_dataset({"id": "d1", "resources": "many"}),
-         "resources as a str, not a list"),
+         "les ressources du jeu de données, de type str et non une liste"),
         ("a resource without id", _udata_dataset({"id": "d1", "resources": [{"title": "x"}]}),
-         "answered a resource without an id"),
+         "une ressource sans id"),
         ("a resource's extras that are a string",
          _udata_dataset({"id": "d1", "resources": [{"id": "r1", "extras": "x"}]}),
-         "answered a resource's extras as a str"),
+         "les extras d'une ressource, de type str et non un objet"),
         ("a checksum that is a string",
          _udata_dataset({"id": "d1", "resources": [{"id": "r1", "extras": {"publish:path": "csv/actions.csv"},
                                                      "checksum": "abc"}]}),
-         "answered a resource's checksum as a str"),
+         "la somme de contrôle d'une ressource, de type str et non un objet"),
         ("permissions that are a list", {("GET", "/api/1/datasets/ours/"): json_answer(
             {"id": "d1", "permissions": []})},
-         "answered the dataset's permissions as a list"),
+         "les permissions du jeu de données, de type list et non un objet"),
         ("tags that are objects", _udata_dataset({"id": "d1", "tags": [{"a": 1}]}),
-         "an answer of a shape the publisher cannot read (TypeError)"),
+         "une réponse d'une forme que la publication ne sait pas lire (TypeError)"),
         ("a /me/ without id", {("GET", "/api/1/me/"): json_answer({"name": "x"})},
-         "answered the key's owner without an id"),
+         "le propriétaire de la clé sans id"),
         ("extensions that are an object", {("GET", "/api/1/datasets/extensions/"): json_answer({"csv": 1})},
-         "the accepted file extensions with no list"),
+         "les extensions de fichier acceptées sans liste"),
     ],
     "ckan": [
         ("a dataset id that is a path", {("GET", "/api/3/action/package_show"): ckan_result({"id": "../../x"})},
-         "not a plain token ('../../x')"),
+         "pas un simple jeton ('../../x')"),
         ("a dataset without id", {("GET", "/api/3/action/package_show"): ckan_result({"name": "x"})},
-         "answered the dataset without an id"),
+         "le jeu de données sans id, pas une réponse de CKAN"),
         ("a resource id that is a path", {("GET", "/api/3/action/package_show"): ckan_result(
-            {"id": "d1", "resources": [{"id": "r1/../../x"}]})}, "not a plain token"),
+            {"id": "d1", "resources": [{"id": "r1/../../x"}]})}, "pas un simple jeton"),
         ("resources that are an object", {("GET", "/api/3/action/package_show"): ckan_result(
-            {"id": "d1", "resources": {"id": "r1"}})}, "resources as a dict, not a list"),
+            {"id": "d1", "resources": {"id": "r1"}})}, "les ressources du jeu de données, de type dict et non une liste"),
         ("tags that are strings", {("GET", "/api/3/action/package_show"): ckan_result(
-            {"id": "d1", "tags": ["a", "b"]})}, "cannot read (AttributeError)"),
+            {"id": "d1", "tags": ["a", "b"]})}, "ne sait pas lire (AttributeError)"),
         ("tags that are a number", {("GET", "/api/3/action/package_show"): ckan_result(
-            {"id": "d1", "tags": 5})}, "cannot read (TypeError)"),
+            {"id": "d1", "tags": 5})}, "ne sait pas lire (TypeError)"),
         ("a result that is a list", {("GET", "/api/3/action/package_show"): ckan_result([1, 2])},
-         "answered the dataset without an id"),
+         "le jeu de données sans id, pas une réponse de CKAN"),
         ("an envelope that is a list", {("GET", "/api/3/action/package_show"): json_answer([1])},
          "package_show"),
     ],
@@ -294,8 +294,8 @@ def test_an_answer_of_tens_of_megabytes_is_not_read_whole(portal, release, capsy
     method, path = first_call(portal)
     portal.answers[(method, path)] = streamed(BIG) if size == "streamed" else declared(BIG)
     returned = main(command(portal, release))
-    one_line(capsys, PortalError.exit_code, returned, f"with more than {16 * 1024 * 1024:,} bytes; "
-                                                      "not read further")
+    one_line(capsys, PortalError.exit_code, returned, "dépasse 16 777 216 octets, non lue au-delà ; "
+                                                      "--url doit être l'adresse de l'API du portail")
 
 
 def test_json_nested_past_what_python_parses(portal, release, capsys):

@@ -445,7 +445,7 @@ def test_a_redirect_with_a_huge_body_is_not_read_whole(release_for_portals, caps
             err = capsys.readouterr().err
             assert returned == 5 and "Traceback" not in err, err
             (line,) = err.strip().splitlines()
-            assert "with more than 16,777,216 bytes; not read further" in line
+            assert "dépasse 16 777 216 octets, non lue au-delà" in line
             assert portal.hits(f"{path}again") == 0
 
 

@@ -16,7 +16,8 @@ endings, territories, how a country is written after a place), ``furniture``
 ``themes``, ``calendar`` (the words of time of ``dates.py``), ``numbers`` (number words,
 collectives, approximations, ages, durations), ``people`` (nouns for people by their
 form, populations, how groups are joined) and ``money`` (the euro, multipliers, kinds of
-amounts), the last three read by ``numbers.py``.
+amounts), the last three read by ``numbers.py``; ``refusals`` holds the French lines of the
+reader's refusals of a page (``pipeline.errors.Refusal``), keyed by the code it raises.
 
 ``corpus/`` holds the forms the grammars read, as examples with what they mean
 (``corpus/dates.toml``): the tests check every example against the grammar, and

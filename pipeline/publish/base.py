@@ -287,8 +287,9 @@ class Publisher(ABC):
         return name, f"le portail n'accepte pas les fichiers .{extension}"
 
     def unreadable(self, exc: BaseException) -> PortalError:
-        return PortalError(f"{self.where} gave an answer of a shape the publisher cannot read "
-                           f"({type(exc).__name__}): not the portal's API as documented")
+        return PortalError(f"{self.where} : une réponse d'une forme que la publication ne sait "
+                           f"pas lire ({type(exc).__name__}), pas l'API documentée du portail ; "
+                           "--url doit être l'adresse de l'API du portail")
 
     def plan(self, bundle: Bundle, name: str) -> Plan:
         """What publishing ``bundle`` as the dataset ``name`` would do; reads only."""

@@ -102,47 +102,54 @@ class Ckan(Publisher):
                 response = self.http.post(url, data=body, headers=headers, files=files,
                                           timeout=TIMEOUT, allow_redirects=False)
         except requests.exceptions.RequestException as exc:
-            raise NetworkError(f"{self.where}: cannot reach it ({type(exc).__name__})") from None
+            raise NetworkError(f"{self.where} : injoignable ({type(exc).__name__}) ; vérifier --url "
+                               "et le réseau, puis publier de nouveau") from None
         self._check(response, action)
         try:
             return reverse_apicontroller_action(url, response.status_code, response.text)
         except (ValueError, RecursionError):  # not JSON, or nested past what Python parses
-            raise PortalError(f"{self.where} answered {action} with something that is not "
-                              "readable JSON: is this the root address of a CKAN portal?") from None
+            raise PortalError(f"{self.where} : la réponse à {action} n'est pas du JSON lisible ; "
+                              "--url doit être l'adresse racine d'un portail CKAN") from None
         except NotFound:
             return None
         except NotAuthorized:
-            raise PortalError(f"{self.where} refused the request ({action}): {self.key_variable} "
-                              "is missing, wrong, or not allowed to do this") from None
+            raise PortalError(f"{self.where} : requête {action} refusée ; {self.key_variable} "
+                              "manque, est fausse ou n'a pas ce droit : en donner une qui "
+                              "peut modifier ce jeu de données") from None
         except ValidationError as exc:
             errors = exc.error_dict if isinstance(exc.error_dict, dict) else {}
             fields = ", ".join(f"{k}: {v}" for k, v in errors.items() if k != "__type")
-            raise PortalError(f"{self.where} rejected {action}: {fields[:300]}") from None
+            raise PortalError(f"{self.where} : {action} rejeté ({fields[:300]}) ; corriger ces "
+                              "champs (fichier de la commune, options), puis publier de "
+                              "nouveau") from None
         except CKANAPIError:
-            raise PortalError(f"{self.where} answered {action} with an error it did not "
-                              f"explain ({response.status_code})") from None
+            raise PortalError(f"{self.where} : erreur non expliquée en réponse à {action} "
+                              f"({response.status_code}) ; publier de nouveau plus tard, ou "
+                              "voir les journaux du portail") from None
 
     def _check(self, response: requests.Response, action: str) -> None:
         from ..http import origin
 
         if origin(response.url) != self.http.api_origin:
-            raise PortalError(f"{self.where} sent {action} to another address "
-                              f"({origin(response.url)[1]}); not followed further, the token "
-                              "was not sent there")
+            raise PortalError(f"{self.where} : {action} renvoyé vers une autre adresse "
+                              f"({origin(response.url)[1]}), non suivie, le jeton n'y a pas "
+                              "été envoyé ; donner l'adresse du portail lui-même (--url)")
         if response.is_redirect:  # a write: a redirected POST would lose its body
-            raise PortalError(f"{self.where} redirected {action} to "
-                              f"{origin(response.headers.get('Location', ''))[1] or 'elsewhere'}; "
-                              "not followed: is --url the portal's own address?")
+            raise PortalError(f"{self.where} : {action} redirigé vers "
+                              f"{origin(response.headers.get('Location', ''))[1] or 'ailleurs'}, "
+                              "non suivi ; --url doit être l'adresse du portail lui-même")
         status = response.status_code
         if status == 413:
-            raise PortalError(f"{self.where}: the file is too large for the portal (413)")
+            raise PortalError(f"{self.where} : fichier trop gros pour le portail (413) ; demander "
+                              "à son administrateur d'en relever la limite")
         if status >= 500:
-            raise NetworkError(f"{self.where} answered {status} to {action}")
+            raise NetworkError(f"{self.where} : réponse {status} à {action} ; publier de nouveau "
+                               "plus tard")
         if "json" not in response.headers.get("Content-Type", ""):
-            kind = "a web page" if "html" in response.headers.get("Content-Type", "") else \
-                "something that is not JSON"
-            raise PortalError(f"{self.where} answered {action} with {kind} ({status}): is this "
-                              "the root address of a CKAN portal?")
+            kind = "une page web" if "html" in response.headers.get("Content-Type", "") else \
+                "autre chose que du JSON"
+            raise PortalError(f"{self.where} : la réponse à {action} est {kind} ({status}) ; "
+                              "--url doit être l'adresse racine d'un portail CKAN")
 
     @staticmethod
     def _with_id(value: Any, what: str, where: str) -> dict[str, Any]:
@@ -150,7 +157,8 @@ class Ckan(Publisher):
         from ..http import plain_id
 
         if not isinstance(value, dict) or not isinstance(value.get("id"), str) or not value["id"]:
-            raise PortalError(f"{where} answered {what} without an id: not a CKAN answer")
+            raise PortalError(f"{where} : {what} sans id, pas une réponse de CKAN ; --url doit "
+                              "être l'adresse racine d'un portail CKAN")
         plain_id(value["id"], what, where)
         return value
 
@@ -158,14 +166,15 @@ class Ckan(Publisher):
 
     def find_dataset(self, name: str) -> Dataset | None:
         found = self._call("package_show", {"id": name}, read=True)
-        return None if found is None else self._with_id(found, "the dataset", self.where)
+        return None if found is None else self._with_id(found, "le jeu de données", self.where)
 
     def resources(self, dataset: Dataset) -> list[Resource]:
         listed = dataset.get("resources") or []
         if not isinstance(listed, list):
-            raise PortalError(f"{self.where} answered the dataset's resources as a "
-                              f"{type(listed).__name__}, not a list: not a CKAN answer")
-        return [self._with_id(r, "a resource", self.where) for r in listed]
+            raise PortalError(f"{self.where} : les ressources du jeu de données, de type "
+                              f"{type(listed).__name__} et non une liste, pas une réponse de "
+                              "CKAN ; --url doit être l'adresse racine d'un portail CKAN")
+        return [self._with_id(r, "une ressource", self.where) for r in listed]
 
     def resource_key(self, resource: Resource) -> str | None:
         key = resource.get(FILE_KEY)
@@ -231,7 +240,7 @@ class Ckan(Publisher):
     # --- writes -------------------------------------------------------------------------
 
     def create_dataset(self, metadata: dict[str, Any]) -> Dataset:
-        return self._with_id(self._call("package_create", metadata), "the new dataset", self.where)
+        return self._with_id(self._call("package_create", metadata), "le nouveau jeu de données", self.where)
 
     def update_dataset(self, dataset: Dataset, metadata: dict[str, Any]) -> None:
         self._call("package_patch", {**metadata, "id": dataset["id"]})
@@ -247,11 +256,12 @@ class Ckan(Publisher):
         with step.file.path.open("rb") as handle:
             resource = self._with_id(
                 self._call(action, data, files={"upload": (step.upload_name, handle)}),
-                "an upload", self.where)
+                "un envoi", self.where)
         size = step.file.path.stat().st_size
         if resource.get("hash") != data["hash"] or resource.get("size") not in (None, size):
-            raise PortalError(f"{self.where}: {step.upload_name} was not stored as sent (size "
-                              f"{resource.get('size')}, expected {size}); publish again")
+            raise PortalError(f"{self.where} : {step.upload_name} n'a pas été gardé tel qu'envoyé "
+                              f"(taille {resource.get('size')}, attendue {size}) ; publier de "
+                              "nouveau")
         return resource
 
     def update_resource(self, dataset: Dataset, resource: Resource, metadata: dict[str, Any]) -> None:

@@ -75,7 +75,8 @@ def _object(value: Any, what: str, where: str) -> dict[str, Any]:
     from ..http import plain_id
 
     if not isinstance(value, dict) or not isinstance(value.get("id"), str) or not value["id"]:
-        raise PortalError(f"{where} answered {what} without an id: not a udata API answer")
+        raise PortalError(f"{where} : {what} sans id, pas une réponse de l'API udata ; --url "
+                          "doit être l'adresse d'une API udata (…/api/1)")
     plain_id(value["id"], what, where)
     return value
 
@@ -86,8 +87,9 @@ def _mapping(value: Any, what: str, where: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise PortalError(f"{where} answered {what} as a {type(value).__name__}, not an object: "
-                          "not a udata API answer")
+        raise PortalError(f"{where} : {what}, de type {type(value).__name__} et non un objet, "
+                          "pas une réponse de l'API udata ; --url doit être l'adresse d'une "
+                          "API udata (…/api/1)")
     return value
 
 
@@ -171,37 +173,44 @@ class DataGouv(Publisher):
         try:
             response = self.http.request(method, url, timeout=TIMEOUT, **kwargs)
         except requests.exceptions.RequestException as exc:
-            raise NetworkError(f"{self.where}: cannot reach it ({type(exc).__name__})") from None
+            raise NetworkError(f"{self.where} : injoignable ({type(exc).__name__}) ; vérifier --url "
+                               "et le réseau, puis publier de nouveau") from None
         if origin(response.url) != self.http.api_origin:
-            raise PortalError(f"{self.where} sent {method} {path} to another address "
-                              f"({origin(response.url)[1]}); not followed, the key was not sent there")
+            raise PortalError(f"{self.where} : {method} {path} renvoyé vers une autre adresse "
+                              f"({origin(response.url)[1]}), non suivie, la clé n'y a pas été "
+                              "envoyée ; donner l'adresse de l'API du portail lui-même (--url)")
         status = response.status_code
         if status in (401, 403):
-            raise PortalError(f"{self.where} refused the key ({status}): {self.key_variable} is "
-                              "missing, wrong, or not allowed to edit this dataset")
+            raise PortalError(f"{self.where} : clé refusée ({status}) ; {self.key_variable} manque, "
+                              "est fausse ou ne peut pas modifier ce jeu de données : en "
+                              "donner une qui le peut")
         if status == 413:
-            raise PortalError(f"{self.where}: the file is too large for the portal (413)")
+            raise PortalError(f"{self.where} : fichier trop gros pour le portail (413) ; demander "
+                              "à son administrateur d'en relever la limite")
         if status >= 500:
-            retried = " after retries" if method in ("GET", "PUT") else ""
-            raise NetworkError(f"{self.where} answered {status} to {method} {path}{retried}")
+            retried = " après de nouveaux essais" if method in ("GET", "PUT") else ""
+            raise NetworkError(f"{self.where} : réponse {status} à {method} {path}{retried} ; "
+                               "publier de nouveau plus tard")
         return response
 
     def _json(self, response: requests.Response, what: str) -> Any:
         try:
             return response.json()
         except (ValueError, RecursionError):  # not JSON, or nested past what Python parses
-            kind = "a web page" if "html" in response.headers.get("Content-Type", "") else \
-                "something that is not JSON"
-            raise PortalError(f"{self.where} answered {what} with {kind} ({response.status_code}): "
-                              "is this the address of a udata API (…/api/1)?") from None
+            kind = "une page web" if "html" in response.headers.get("Content-Type", "") else \
+                "autre chose que du JSON"
+            raise PortalError(f"{self.where} : la réponse pour {what} est {kind} "
+                              f"({response.status_code}) ; --url doit être l'adresse d'une API "
+                              "udata (…/api/1)") from None
 
     def _ok(self, method: str, path: str, what: str, **kwargs: Any) -> Any:
         response = self._call(method, path, **kwargs)
         if response.status_code >= 400:
             body = self._json(response, what)
             message = body.get("message", "") if isinstance(body, dict) else ""
-            raise PortalError(f"{self.where} refused {what} ({response.status_code}): "
-                              f"{self.http.without_key(str(message))[:200]}")
+            raise PortalError(f"{self.where} : refus ({response.status_code}) pour {what} : "
+                              f"{self.http.without_key(str(message))[:200]} ; corriger ce que "
+                              "dit le portail, puis publier de nouveau")
         return self._json(response, what)
 
     def _dataset(self, id_or_slug: str) -> Dataset | None:
@@ -211,8 +220,9 @@ class DataGouv(Publisher):
         if response.status_code in (404, 410):
             return None
         if response.status_code >= 400:
-            raise PortalError(f"{self.where} answered {response.status_code} for the dataset")
-        return _object(self._json(response, "the dataset"), "the dataset", self.where)
+            raise PortalError(f"{self.where} : réponse {response.status_code} pour le jeu de "
+                              "données ; vérifier --dataset, ou publier de nouveau plus tard")
+        return _object(self._json(response, "le jeu de données"), "le jeu de données", self.where)
 
     # --- reads --------------------------------------------------------------------------
 
@@ -224,10 +234,13 @@ class DataGouv(Publisher):
             segment = path_segment(self.organization, "--organization")
             response = self._call("GET", f"/organizations/{segment}/")
             if response.status_code in (404, 410):
-                raise InputError(f"{self.where} has no organisation {self.organization!r}")
+                raise InputError(f"{self.where} : pas d'organisation {self.organization!r} ; "
+                                 "donner à --organization son id ou son slug")
             if response.status_code >= 400:
-                raise PortalError(f"{self.where} answered {response.status_code} for the organisation")
-            found = _object(self._json(response, "the organisation"), "the organisation", self.where)
+                raise PortalError(f"{self.where} : réponse {response.status_code} pour "
+                                  "l'organisation ; vérifier --organization, ou publier de "
+                                  "nouveau plus tard")
+            found = _object(self._json(response, "l'organisation"), "l'organisation", self.where)
             self._organization_id = found["id"]
         return self._organization_id
 
@@ -236,22 +249,26 @@ class DataGouv(Publisher):
         if self._organization():
             where = {"organization": self._organization()}
         elif self.has_key:
-            where = {"owner": _object(self._ok("GET", "/me/", "who the key belongs to"),
-                                      "the key's owner", self.where)["id"]}
+            where = {"owner": _object(self._ok("GET", "/me/", "le propriétaire de la clé"),
+                                      "le propriétaire de la clé", self.where)["id"]}
         else:
             return []  # a dry run without key or organisation: only --dataset ID_OR_SLUG helps
         found: list[dict[str, Any]] = []
         for page in range(1, MAX_PAGES + 1):
-            answer = self._ok("GET", "/datasets/", "the list of datasets",
+            answer = self._ok("GET", "/datasets/", "la liste des jeux de données",
                               params={**where, "page": page, "page_size": 100})
             data = answer.get("data") if isinstance(answer, dict) else None
             if not isinstance(data, list):
-                raise PortalError(f"{self.where} answered the list of datasets without its data")
+                raise PortalError(f"{self.where} : la liste des jeux de données sans ses données, "
+                                  "pas une réponse de l'API udata ; --url doit être "
+                                  "l'adresse d'une API udata (…/api/1)")
             total = answer.get("total")
             if total is not None and (not isinstance(total, int) or isinstance(total, bool)
                                       or total < 0):
-                raise PortalError(f"{self.where} answered the list of datasets with a total that "
-                                  f"is not a count ({str(total)[:40]!r}): not a udata API answer")
+                raise PortalError(f"{self.where} : la liste des jeux de données avec un total qui "
+                                  f"n'est pas un nombre ({str(total)[:40]!r}), pas une réponse "
+                                  "de l'API udata ; --url doit être l'adresse d'une API udata "
+                                  "(…/api/1)")
             found += [d for d in data if isinstance(d, dict)]
             if not data or len(found) >= (total or 0):
                 break
@@ -259,24 +276,29 @@ class DataGouv(Publisher):
 
     def find_dataset(self, name: str) -> Dataset | None:
         for candidate in self._candidates():
-            if _mapping(candidate.get("extras"), "a dataset's extras", self.where).get(DATASET_KEY) == name:
-                return self._dataset(str(_object(candidate, "a dataset", self.where)["id"]))
+            extras = _mapping(candidate.get("extras"), "les extras d'un jeu de données", self.where)
+            if extras.get(DATASET_KEY) == name:
+                return self._dataset(str(_object(candidate, "un jeu de données", self.where)["id"]))
         dataset = self._dataset(name)  # an id or a slug given by the user
         if dataset is not None and self.has_key and not _mapping(
-                dataset.get("permissions"), "the dataset's permissions", self.where).get("edit", True):
-            raise PortalError(f"{self.where}: the dataset {name!r} exists but this key cannot "
-                              "edit it (someone else's?); choose another --dataset")
+                dataset.get("permissions"), "les permissions du jeu de données",
+                self.where).get("edit", True):
+            raise PortalError(f"{self.where} : le jeu de données {name!r} existe mais cette clé ne "
+                              "peut pas le modifier (celui de quelqu'un d'autre ?) ; choisir "
+                              "un autre --dataset")
         return dataset
 
     def resources(self, dataset: Dataset) -> list[Resource]:
         listed = dataset.get("resources") or []
         if not isinstance(listed, list):
-            raise PortalError(f"{self.where} answered the dataset's resources as a "
-                              f"{type(listed).__name__}, not a list: not a udata API answer")
-        return [_object(r, "a resource", self.where) for r in listed]
+            raise PortalError(f"{self.where} : les ressources du jeu de données, de type "
+                              f"{type(listed).__name__} et non une liste, pas une réponse de "
+                              "l'API udata ; --url doit être l'adresse d'une API udata "
+                              "(…/api/1)")
+        return [_object(r, "une ressource", self.where) for r in listed]
 
     def resource_key(self, resource: Resource) -> str | None:
-        key = _mapping(resource.get("extras"), "a resource's extras", self.where).get(FILE_KEY)
+        key = _mapping(resource.get("extras"), "les extras d'une ressource", self.where).get(FILE_KEY)
         return key if isinstance(key, str) else None
 
     def resource_title(self, resource: Resource) -> str:
@@ -285,7 +307,7 @@ class DataGouv(Publisher):
     def _matches(self, resource: Resource, file: LocalFile) -> bool | None:
         """Whether the portal's checksum of ``resource`` is ``file``'s; None when there is
         none, or of a type or form the publisher cannot compute."""
-        checksum = _mapping(resource.get("checksum"), "a resource's checksum", self.where)
+        checksum = _mapping(resource.get("checksum"), "la somme de contrôle d'une ressource", self.where)
         value, kind = checksum.get("value"), checksum.get("type") or "sha1"
         if not value or not isinstance(value, str) or not isinstance(kind, str):
             return None
@@ -300,9 +322,11 @@ class DataGouv(Publisher):
         response = self._call("GET", "/datasets/extensions/")
         if response.status_code == 404:
             return None  # an older udata that does not say: let it refuse
-        listed = self._json(response, "the accepted file extensions")
+        listed = self._json(response, "les extensions de fichier acceptées")
         if not isinstance(listed, list):
-            raise PortalError(f"{self.where} answered the accepted file extensions with no list")
+            raise PortalError(f"{self.where} : les extensions de fichier acceptées sans liste, pas "
+                              "une réponse de l'API udata ; --url doit être l'adresse d'une "
+                              "API udata (…/api/1)")
         return {str(e).lower() for e in listed}
 
     # --- what the portal should hold ----------------------------------------------------
@@ -343,11 +367,11 @@ class DataGouv(Publisher):
         organization = self._organization()
         if organization:
             listed = self._ok("GET", f"/organizations/{organization}/contacts/",
-                              "the organisation's contact points", params={"page_size": 100})
+                              "les points de contact de l'organisation", params={"page_size": 100})
         else:
-            me = _object(self._ok("GET", "/me/", "who the key belongs to"), "the key's owner",
+            me = _object(self._ok("GET", "/me/", "le propriétaire de la clé"), "le propriétaire de la clé",
                          self.where)["id"]
-            listed = self._ok("GET", f"/users/{me}/contacts/", "the contact points",
+            listed = self._ok("GET", f"/users/{me}/contacts/", "les points de contact",
                               params={"page_size": 100})
         known = listed.get("data") if isinstance(listed, dict) else listed
         ids = []
@@ -356,8 +380,8 @@ class DataGouv(Publisher):
                           and _contact(c) == _contact(point)), None)
             if found is None:
                 body = {**point, **({"organization": organization} if organization else {})}
-                found = self._ok("POST", "/contacts/", "the new contact point", json=body)
-            ids.append(_object(found, "a contact point", self.where)["id"])
+                found = self._ok("POST", "/contacts/", "le nouveau point de contact", json=body)
+            ids.append(_object(found, "un point de contact", self.where)["id"])
         return {**metadata, "contact_points": ids}
 
     def dataset_differences(self, wanted: dict[str, Any], current: Dataset) -> list[str]:
@@ -393,47 +417,48 @@ class DataGouv(Publisher):
     # --- writes -------------------------------------------------------------------------
 
     def create_dataset(self, metadata: dict[str, Any]) -> Dataset:
-        return _object(self._ok("POST", "/datasets/", "the new dataset",
+        return _object(self._ok("POST", "/datasets/", "le nouveau jeu de données",
                                 json=self._contact_ids(metadata)),
-                       "the new dataset", self.where)
+                       "le nouveau jeu de données", self.where)
 
     def update_dataset(self, dataset: Dataset, metadata: dict[str, Any]) -> None:
-        self._ok("PUT", f"/datasets/{dataset['id']}/", "the dataset's update",
+        self._ok("PUT", f"/datasets/{dataset['id']}/", "la mise à jour du jeu de données",
                  json=self._contact_ids(metadata))
 
     def remove(self, dataset: Dataset, resource: Resource) -> None:
         response = self._call("DELETE", f"/datasets/{dataset['id']}/resources/{resource['id']}/")
         if response.status_code >= 400 and response.status_code not in (404, 410):  # gone already
-            raise PortalError(f"{self.where} refused to remove {self.resource_title(resource)!r} "
-                              f"({response.status_code})")
+            raise PortalError(f"{self.where} : refus de retirer {self.resource_title(resource)!r} "
+                              f"({response.status_code}) ; la retirer à la main sur le "
+                              "portail, ou publier de nouveau")
 
     def upload(self, dataset: Dataset, step: Step) -> Resource:
         assert step.file is not None
         path = (f"/datasets/{dataset['id']}/upload/" if step.resource is None else
                 f"/datasets/{dataset['id']}/resources/{step.resource['id']}/upload/")
         with step.file.path.open("rb") as handle:
-            resource = _object(self._ok("POST", path, f"the upload of {step.upload_name}",
+            resource = _object(self._ok("POST", path, f"l'envoi de {step.upload_name}",
                                         files={"file": (step.upload_name, handle,
                                                         step.file.file.mediatype)}),
-                               "an upload", self.where)
+                               "un envoi", self.where)
         matches = self._matches(resource, step.file)
         if matches is None:
-            raise PortalError(f"{self.where}: the uploaded {step.upload_name} came back without a "
-                              "checksum the publisher can compute; publish again")
+            raise PortalError(f"{self.where} : {step.upload_name}, envoyé, revient sans somme de "
+                              "contrôle que la publication sache calculer ; publier de nouveau")
         if not matches:
-            raise PortalError(f"{self.where}: the uploaded {step.upload_name} does not match the "
-                              "local file (checksum differs); publish again")
+            raise PortalError(f"{self.where} : {step.upload_name}, envoyé, diffère du fichier "
+                              "local (somme de contrôle) ; publier de nouveau")
         self.update_resource(dataset, resource, self.resource_metadata(step.file, resource))
         return resource
 
     def update_resource(self, dataset: Dataset, resource: Resource, metadata: dict[str, Any]) -> None:
         self._ok("PUT", f"/datasets/{dataset['id']}/resources/{resource['id']}/",
-                 "a resource's update", json=metadata)
+                 "la mise à jour d'une ressource", json=metadata)
 
     def reorder(self, dataset: Dataset, resource_ids: list[str]) -> None:
         current = self._dataset(str(dataset["id"])) or dataset
         others = [str(r["id"]) for r in self.resources(current) if str(r["id"]) not in resource_ids]
-        self._ok("PUT", f"/datasets/{dataset['id']}/resources/", "the order of the resources",
+        self._ok("PUT", f"/datasets/{dataset['id']}/resources/", "l'ordre des ressources",
                  json=[{"id": rid} for rid in [*resource_ids, *others]])
 
     def page(self, dataset: Dataset) -> str | None:

@@ -72,7 +72,7 @@ def test_udata_500_on_the_sixth_upload_then_the_same_command_finishes(udata, uda
     dataset = name()
     udata.fault = lambda method, path, uploads: status(500) if uploads == 6 else None
     assert main([*udata_command(udata, dataset, releases[0]), "--yes"]) == NetworkError.exit_code
-    line = one_line_error(capsys, NetworkError.exit_code, "answered 500 to POST")
+    line = one_line_error(capsys, NetworkError.exit_code, "réponse 500 à POST")
     assert "déjà fait sur le portail : créer le jeu de données : 1, envoyer : 5" in line
     assert len(udata_resources(udata_portal, dataset)) == 5
     udata.fault = lambda method, path, uploads: None
@@ -88,7 +88,7 @@ def test_ckan_500_on_the_fourth_upload_then_the_same_command_finishes(ckan, ckan
     dataset = name()
     ckan.fault = lambda method, path, uploads: status(500) if uploads == 4 else None
     assert main([*ckan_command(ckan, dataset, releases[0]), "--yes"]) == NetworkError.exit_code
-    one_line_error(capsys, NetworkError.exit_code, "answered 500 to resource_create")
+    one_line_error(capsys, NetworkError.exit_code, "réponse 500 à resource_create ; publier de nouveau plus tard")
     ckan.fault = lambda method, path, uploads: None
     assert main([*ckan_command(ckan, dataset, releases[0]), "--yes"]) == 0
     package = requests.get(f"{ckan_portal.url}/api/3/action/package_show",
@@ -104,7 +104,7 @@ def test_a_file_too_large_for_the_portal(portal, request, releases, capsys):
         if uploads == 1 else None
     command = udata_command if portal == "udata" else ckan_command
     assert main([*command(proxy, name(), releases[0]), "--yes"]) == PortalError.exit_code
-    one_line_error(capsys, PortalError.exit_code, "the file is too large for the portal (413)")
+    one_line_error(capsys, PortalError.exit_code, "fichier trop gros pour le portail (413) ; demander à son administrateur d'en relever la limite")
 
 
 def test_an_upload_the_portal_did_not_store_as_sent(udata, releases, capsys):
@@ -116,7 +116,7 @@ def test_an_upload_the_portal_did_not_store_as_sent(udata, releases, capsys):
     udata.fault = wrong_checksum
     assert main([*udata_command(udata, name(), releases[0]), "--yes"]) == PortalError.exit_code
     one_line_error(capsys, PortalError.exit_code,
-                   "the uploaded ivry-jumelages.xlsx does not match the local file (checksum differs)")
+                   "ivry-jumelages.xlsx, envoyé, diffère du fichier local (somme de contrôle) ; publier de nouveau")
 
 
 @pytest.mark.parametrize("portal", ["udata", "ckan"])
@@ -125,7 +125,7 @@ def test_a_web_page_instead_of_json(portal, request, releases, capsys):
     proxy.fault = lambda method, path, uploads: html
     command = udata_command if portal == "udata" else ckan_command
     assert main(command(proxy, name(), releases[0])) == PortalError.exit_code
-    one_line_error(capsys, PortalError.exit_code, "with a web page")
+    one_line_error(capsys, PortalError.exit_code, "est une page web")
 
 
 def test_udata_json_without_an_id(udata, udata_portal, releases, capsys, monkeypatch):
@@ -141,14 +141,14 @@ def test_udata_json_without_an_id(udata, udata_portal, releases, capsys, monkeyp
         return None
     udata.fault = no_id
     assert main(udata_command(udata, dataset, releases[0])) == PortalError.exit_code
-    one_line_error(capsys, PortalError.exit_code, "answered the dataset without an id")
+    one_line_error(capsys, PortalError.exit_code, "le jeu de données sans id")
 
 
 def test_ckan_json_without_an_id(ckan, releases, capsys):
     ckan.fault = lambda method, path, uploads: (lambda handler, answer: ckan.rewrite(
         lambda body: {"success": True, "result": {"name": "x"}}, handler, answer))
     assert main(ckan_command(ckan, name(), releases[0])) == PortalError.exit_code
-    one_line_error(capsys, PortalError.exit_code, "answered the dataset without an id")
+    one_line_error(capsys, PortalError.exit_code, "le jeu de données sans id")
 
 
 @pytest.mark.parametrize("checksum, replaced", [
@@ -188,7 +188,7 @@ def test_a_redirect_to_another_host_never_carries_the_key(portal, header, yes, r
         command = udata_command if portal == "udata" else ckan_command
         code = main([*command(proxy, name(), releases[0]), *(["--yes"] if yes else [])])
         assert code == PortalError.exit_code
-        one_line_error(capsys, code, "another address")
+        one_line_error(capsys, code, "renvoyé vers une autre adresse")
         assert elsewhere.requests  # the redirect was followed, without the key
         assert all(header.lower() not in {k.lower() for k in headers}
                    for _, _, headers in elsewhere.requests)

@@ -271,7 +271,7 @@ def test_a_wrong_key_is_said_in_one_line(portal, releases, capsys, monkeypatch):
     code, _out, err = publish(portal, releases[0], capsys, "--yes")
     assert code == PortalError.exit_code
     (line,) = err.strip().splitlines()
-    assert portal.key_variable in line and "refused" in line and "not-the-key" not in line
+    assert portal.key_variable in line and "refusée" in line and "not-the-key" not in line
     assert "Traceback" not in err and portal.datasets(portal.name) == []
 
 
