@@ -17,6 +17,10 @@ on a real instance in the tests:
   address gets a new time stamp) but resets its title to the file name, so every upload is
   followed by ``PUT /datasets/{id}/resources/{rid}/`` with the title, description, type
   (``main`` or ``documentation``) and extras (``publish:path``).
+- A replacement within the same second as that resource's previous upload is refused with
+  a 500: udata stores a file under the dataset's slug, the second and the file name
+  (``handle_upload``), and flask-storage will not overwrite (``FileExists``). Replacing is
+  idempotent, so that call is retried after a backoff; a new file's upload is not.
 - udata computes and owns a file's ``mime``, ``format``, ``filesize`` and ``checksum``
   (sha1) and ignores what a client sends for them: they are neither sent nor compared;
   the checksum tells whether the portal holds the local file. Tags come back slugified and
@@ -67,6 +71,23 @@ CHECKSUMS = {"sha1": "sha1", "sha256": "sha256", "md5": "md5"}  # udata's names 
 SHA2_BY_LENGTH = {56: "sha224", 64: "sha256", 96: "sha384", 128: "sha512"}  # hex digits
 MAX_PAGES = 50  # of 100 datasets each, when looking for the dataset among an owner's
 TIMEOUT = (10, 120)
+
+
+def _refusal(body: Any) -> str:
+    """What a refusal says: its ``message``, else its field ``errors`` (udata's answer to
+    an invalid object may carry an empty message and the errors by field).
+
+    >>> _refusal({"message": "", "errors": {"organization": "Invalid ObjectId"}})
+    'organization : Invalid ObjectId'
+    >>> _refusal({"message": "Not found"}), _refusal(["odd"])
+    ('Not found', '')
+    """
+    if not isinstance(body, dict):
+        return ""
+    errors = body.get("errors")
+    if body.get("message") or not isinstance(errors, dict):
+        return str(body.get("message") or "")
+    return ", ".join(f"{field} : {error}" for field, error in errors.items())
 
 
 def _object(value: Any, what: str, where: str) -> dict[str, Any]:
@@ -138,10 +159,18 @@ class DataGouv(Publisher):
         from ..http import KeyedSession
 
         self.api = api_url.rstrip("/")
-        # Only idempotent calls are retried: a repeated upload could make a duplicate.
+        # Only idempotent calls are retried: a repeated upload of a new file could make a
+        # duplicate. Replacing a resource's file is idempotent (the same resource gets the
+        # same file), and udata refuses it with a 500 when it comes within the same second as
+        # that resource's previous upload (both are stored under one time-stamped name:
+        # ``handle_upload`` in udata/core/dataset/api.py, then ``FileExists``), which a
+        # publication of a few changed files meets: those go through a session that retries
+        # POST, after urllib3's backoff (the second retry waits a second).
         self.http = KeyedSession(self.api, "X-API-KEY", key, self.key_variable, retries, backoff,
                                  methods=frozenset({"GET", "HEAD", "PUT"}))
-        self.http.where = self.where
+        self.replacing = KeyedSession(self.api, "X-API-KEY", key, self.key_variable, retries,
+                                      backoff, methods=frozenset({"POST"}))
+        self.http.where = self.replacing.where = self.where
         self.has_key = key is not None
         self.organization = organization
         self._organization_id: str | None = None
@@ -164,14 +193,17 @@ class DataGouv(Publisher):
 
     # --- HTTP ---------------------------------------------------------------------------
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+    def _call(self, method: str, path: str, *, idempotent: bool = False,
+              **kwargs: Any) -> requests.Response:
+        """One call; ``idempotent`` sends a POST through the session that retries it."""
         import requests
 
         from ..http import origin
 
         url = f"{self.api}{path}"
+        session = self.replacing if idempotent else self.http
         try:
-            response = self.http.request(method, url, timeout=TIMEOUT, **kwargs)
+            response = session.request(method, url, timeout=TIMEOUT, **kwargs)
         except requests.exceptions.RequestException as exc:
             raise NetworkError(f"{self.where} : injoignable ({type(exc).__name__}) ; vérifier --url "
                                "et le réseau, puis publier de nouveau") from None
@@ -188,7 +220,7 @@ class DataGouv(Publisher):
             raise PortalError(f"{self.where} : fichier trop gros pour le portail (413) ; demander "
                               "à son administrateur d'en relever la limite")
         if status >= 500:
-            retried = " après de nouveaux essais" if method in ("GET", "PUT") else ""
+            retried = " après de nouveaux essais" if idempotent or method in ("GET", "PUT") else ""
             raise NetworkError(f"{self.where} : réponse {status} à {method} {path}{retried} ; "
                                "publier de nouveau plus tard")
         return response
@@ -203,11 +235,11 @@ class DataGouv(Publisher):
                               f"({response.status_code}) ; --url doit être l'adresse d'une API "
                               "udata (…/api/1)") from None
 
-    def _ok(self, method: str, path: str, what: str, **kwargs: Any) -> Any:
-        response = self._call(method, path, **kwargs)
+    def _ok(self, method: str, path: str, what: str, *, idempotent: bool = False,
+            **kwargs: Any) -> Any:
+        response = self._call(method, path, idempotent=idempotent, **kwargs)
         if response.status_code >= 400:
-            body = self._json(response, what)
-            message = body.get("message", "") if isinstance(body, dict) else ""
+            message = _refusal(self._json(response, what))
             raise PortalError(f"{self.where} : refus ({response.status_code}) pour {what} : "
                               f"{self.http.without_key(str(message))[:200]} ; corriger ce que "
                               "dit le portail, puis publier de nouveau")
@@ -437,9 +469,9 @@ class DataGouv(Publisher):
         path = (f"/datasets/{dataset['id']}/upload/" if step.resource is None else
                 f"/datasets/{dataset['id']}/resources/{step.resource['id']}/upload/")
         with step.file.path.open("rb") as handle:
+            upload = {"file": (step.upload_name, handle, step.file.file.mediatype)}
             resource = _object(self._ok("POST", path, f"l'envoi de {step.upload_name}",
-                                        files={"file": (step.upload_name, handle,
-                                                        step.file.file.mediatype)}),
+                                        idempotent=step.resource is not None, files=upload),
                                "un envoi", self.where)
         matches = self._matches(resource, step.file)
         if matches is None:

@@ -9,6 +9,7 @@ import csv
 import hashlib
 import json
 import re
+import time
 import uuid
 from collections import Counter
 
@@ -429,3 +430,46 @@ def test_update_publishes_an_edit_and_nothing_when_unchanged_or_alarming(portal,
         assert {k: (r["id"], r["checksum"]) for k, r in after.items()} == \
             {k: (r["id"], r["checksum"]) for k, r in edited.items()}
         assert len(portal.all_datasets()) == before
+
+
+def test_udata_a_file_replaced_within_the_second_of_its_upload(udata_portal, tmp_path):
+    """udata stores an upload under the dataset's slug, the second and the file's name, and
+    answers 500 to a replacement of the same resource within that second (``FileExists``):
+    a publication whose changed file went up moments before meets it (as CI did). Replacing
+    a resource's file is idempotent, so the publisher retries it after a backoff, once the
+    second has turned; a new file's upload is still never repeated."""
+    from pipeline.layout import ReleaseFile
+    from pipeline.publish.base import Step
+    from pipeline.publish.bundle import LocalFile
+    from pipeline.publish.datagouv import DataGouv
+
+    client = DataGouv(udata_portal.api, udata_portal.key, udata_portal.organization)
+    organization = requests.get(f"{udata_portal.api}/organizations/{udata_portal.organization}/",
+                                timeout=30).json()["id"]
+    dataset = client.create_dataset({"title": f"jumelages-{uuid.uuid4().hex[:8]}",
+                                     "description": "Deux envois dans la même seconde.",
+                                     "organization": organization})
+    histories = []
+    client.replacing.hooks["response"].append(
+        lambda response, *args, **kwargs: histories.append(response.raw.retries.history))
+
+    def step(content, resource=None):
+        path = tmp_path / f"{len(histories)}-{uuid.uuid4().hex[:4]}.csv"
+        path.write_bytes(content)
+        file = LocalFile(ReleaseFile("csv/actions.csv", "data", "csv", "text/csv",
+                                     "Actions (CSV)", "Les actions."), path)
+        return Step("replace file" if resource else "upload", "Actions (CSV)", file=file,
+                    resource=resource, upload_name="actions.csv")
+
+    time.sleep(1.02 - time.time() % 1)  # both calls start at the beginning of one second
+    first = client.upload(dataset, step(b"id\n1\n"))
+    second = client.upload(dataset, step(b"id\n2\n", first))
+
+    assert second["id"] == first["id"]
+    stamp = re.compile(r"/(\d{8}-\d{6})/actions\.csv$")
+    assert stamp.search(first["url"])[1] < stamp.search(second["url"])[1]
+    (history,) = histories  # the new file's upload did not go through the retrying session
+    assert [entry.status for entry in history][:1] == [500]  # refused in the first second
+    answer = requests.get(f"{udata_portal.api}/datasets/{dataset['id']}/", timeout=30).json()
+    (resource,) = answer["resources"]
+    assert requests.get(resource["latest"], timeout=30).content == b"id\n2\n"
