@@ -401,6 +401,16 @@ _YEARS_LATER = re.compile(
 _RELATIVE_DAY = re.compile("|".join(f"(?P<d{n}>{_phrase(p)})"
                                     for n, p in enumerate(_WORDS["days_from_told"])))
 _DAY_OFFSETS = list(_WORDS["days_from_told"].values())
+
+
+def _any(phrases: list[str]) -> str:
+    """One alternation of phrases as :func:`_phrase` writes them, the longest first."""
+    return "|".join(sorted((_phrase(p)[2:] for p in phrases), key=len, reverse=True))
+
+
+_IN_TOLD = _WORDS["within_told"]
+_WITHIN = re.compile(rf"\b(?:(?:{_any(_IN_TOLD['prepositions'])})\s+(?:{_any(_IN_TOLD['demonstratives'])})"
+                     rf"\s+(?:{_any(_IN_TOLD['stays'])})|(?:{_any(_IN_TOLD['at_once'])}))\b")
 _REFERENCE = tuple(fold(w) for w in _WORDS["reference_openings"])
 _REFERENCE_WORDS = frozenset(_REFERENCE)
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
@@ -496,7 +506,8 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
 def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     """A date told relative to the one before: "la même année", "l'année suivante", "deux
     ans plus tard" (a month before it kept: "En décembre de la même année"), "le
-    lendemain"."""
+    lendemain"; within the event told or right after it (``within_told``: "Au cours de ce
+    séjour", "immédiatement"), its month."""
     if when is None:
         return None
     from .numbers import read_number
@@ -520,6 +531,9 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
         else:
             resolved = (year, month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+    if found := _WITHIN.search(folded):  # "Au cours de ce séjour", "immédiatement": an event
+        # at the date told, written no finer than its month; the story stays where it was
+        return Event(sentence[found.start():found.end()], found.start(), _written((year, month, None)), when)
     return None
 
 

@@ -249,6 +249,13 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
     ("Une autre équipe partira en mars/avril.", (2009, 1, None), "en mars/avril", "en mars/avril 2009"),
     # a narrower date inside the first one says when the event happened
     ("Le groupe de mai/juin a visité, le 2 juin 2009, la coopérative.", (2009, 1, None), "le 2 juin 2009", None),
+    # within the event told, or right after it: an event of its month, no day invented
+    ("Pendant cette visite, les maires ont planté un tilleul.", (2011, 9, 14), "Pendant cette visite",
+     "septembre 2011"),
+    ("Le conseil a aussitôt voté une aide d'urgence.", (2005, 3, 2), "aussitôt", "mars 2005"),
+    # a comment on the event told, or a part of it that is no stay: no event
+    ("À cette occasion, le comité remercie les familles.", (2011, 9, 14), None, None),
+    ("Lors de cette soirée, une chorale a chanté.", (2011, 9, 14), None, None),
 ])
 def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     event = event_in(sentence, when)
