@@ -608,13 +608,15 @@ def _overlap(told: Event, then: Event) -> bool:
     return bool(one and other and one[0] <= other[1] and other[0] <= one[1])
 
 
-def _restates(told: Told, event: Event) -> bool:
+def _restates(told: Told, event: Event, headline: bool = False) -> bool:
     """A date written whole that holds the whole event told before ("la mission d'octobre
     2017" after "du 21 au 26 octobre 2017") names that event again: no new one. A day
-    inside it ("le 5 juin" in a stay "du 5 au 9 juin") and a relative date are new events."""
-    if event.resolved is not None:  # resolved: written without its year, or relative
+    inside it ("le 5 juin" in a stay "du 5 au 9 juin") and a relative date are new events,
+    except that any date holding the whole event the title announces (``headline``: "Du
+    09.05.2024 …" under the title, then "en mai 2023 …. Un an plus tard, …") names it again."""
+    if event.resolved is not None and not headline:  # resolved: without its year, or relative
         return False
-    before, now = parse_label(told.period_label or told.label), parse_label(event.label)
+    before, now = parse_label(told.period_label or told.label), parse_label(event.resolved or event.label)
     return bool(before and now and before.start_date and before.end_date and now.start_date
                 and now.end_date and now.start_date <= before.start_date
                 and before.end_date <= now.end_date)
@@ -678,6 +680,7 @@ _COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters
                       + r")\s*:?\s*\d[\d\s.,]*%?\s*$")
 _IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
                          + "|".join(_WORDS["file_units"]) + r")\s*$")
+RESTATED = "the dates of the event the title announces, told again in the text"
 OTHER_LANGUAGE = "a paragraph in another language (a translation beside the French)"
 _FUNCTION_WORDS = frozenset(fold(w).rstrip("'") for w in _WORDS["function_words"])
 FOREIGN_WORDS = 8  # words of a paragraph with no French function word among them
@@ -842,6 +845,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     prose = False  # a paragraph of the story was read
     dates_under_title = 0
     image = label_only = signed = False
+    headline: tuple[Told, Block] | None = None  # the event the title announces, its date line
     for block in body:
         reason = reasons.aside(block) or furniture(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
@@ -856,6 +860,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             if dates_under_title == 1 and not prose and title and started:
                 events.append(Told(alone, None, [("", title.text, title.line)]))  # the event the
                 events[-1].extend(block.text, block.line, "\n")  # title names, and its dates
+                headline = (events[-1], block)
                 when = _when(found)
             elif (_when(found) or (0, None, None))[2] is None and started:
                 events.append(Told(alone, None, [("", block.text, block.line)]))  # a year or a
@@ -881,6 +886,16 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 events[-1].extend(sentence, block.line, "\n")
             elif event and events and _restates(events[-1], event):  # "la mission d'octobre
                 events[-1].extend(sentence, block.line, "\n\n" if first else " ")  # 2017": the one told
+            elif event and headline and len(headline[0].pieces) == 2 \
+                    and _restates(headline[0], event, headline=True):
+                # the story comes to the event its title announces ("Du 09.05.2024 …", then
+                # "… en mai 2023. Un an plus tard, …"): one event, told here, on the title's
+                # dates; the date line under the title is set aside as told again
+                events.remove(headline[0])
+                set_aside.append((headline[1], RESTATED, False))
+                events.append(Told(event.label, headline[0].period_label or headline[0].label,
+                                   [("", sentence, block.line)]))
+                headline = None
             elif event:
                 events.append(Told(event.label, event.resolved, [("", sentence, block.line)]))
                 if not signed and agreement(sentence):  # the tie's agreement: what the

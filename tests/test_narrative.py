@@ -15,6 +15,7 @@ from pipeline.extract import entry_facts, extract
 from pipeline.narrative import (
     ARTICLE_FURNITURE,
     OTHER_LANGUAGE,
+    RESTATED,
     About,
     event_in,
     furniture,
@@ -87,6 +88,17 @@ Zell (Allemagne)
 2019 : accueil de la chorale de Zell pour un concert commun.
 """
 
+ANNIVERSARY = """Vallon/Kelheim : nos amis reçus pour les 20 ans
+
+Du 14.06.2019 au 17.06.2019
+Posté par Luc
+
+Nos élus se sont rendus à Kelheim en juin 2018 pour fêter les 20 ans de notre jumelage. Un an plus tard, c'est à notre tour de recevoir nos amis de Kelheim. Au programme :
+
+• Vendredi 14 juin : arrivée des familles.
+• Samedi 15 juin : cérémonie au monument.
+"""
+
 
 def periods(page):
     """Each entry's label as written and the period the extract stage reads for it."""
@@ -112,6 +124,18 @@ def test_a_visit_report_is_its_partners_section_and_its_dated_sentences_its_even
     assert title_event.text.startswith("Séjour de nos amis de Castelnuovo\ndu 12 au 15 mai 2018")
     assert "depuis 1978" in title_event.text  # a reference, not an event: it tells the one above
     assert "Les familles d'accueil attendaient" in entries[1].text
+
+
+def test_the_event_the_title_announces_told_again_in_the_story_is_one_event():
+    page = parse(text_blocks(ANNIVERSARY))
+    assert periods(page) == [
+        ("en juin 2018", "2018-06"),
+        ("Un an plus tard", "2019-06-14/2019-06-17"),  # the title's dates, told again here
+        ("Vendredi 14 juin", "2019-06-14"),
+        ("Samedi 15 juin", "2019-06-15"),
+    ]
+    assert {s.block.text: s.reason for s in page.set_aside}["Du 14.06.2019 au 17.06.2019"] == RESTATED
+    assert page.sections[0].entries[1].text.startswith("Un an plus tard, c'est à notre tour")
 
 
 def test_the_articles_own_furniture_is_set_aside_and_reported():
