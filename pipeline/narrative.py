@@ -424,6 +424,11 @@ _MONTH_RUN = re.compile(r"(?:\s*[/–-]\s*" + _MONTH_WORD.pattern + ")+")
 _A_YEAR = re.compile(r"\b\d{4}\b")
 _CLAUSE = re.compile(r"[,;:](?=\s)")  # where a clause of a sentence ends
 _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\b")
+# a clause joiner with no comma before it ("… en 1986 et un jumelage a été officialisé le 28
+# novembre 2000"), where the words after it up to their date make a clause ("et le 9
+# novembre", "et en 2004" end a range or a set of dates: no clause)
+_BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\s)")
+CLAUSE_WORDS = 4  # words from the joiner to the date of a clause of its own: "et un jumelage a …"
 _SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
 _SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, _SIDES)) + r")\b")
 PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
@@ -648,21 +653,34 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
     """The sentences of a paragraph, each with the event it tells; a sentence that joins
     two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
     septembre 1987"; "la charte paraphée le 28 juin 1997 à Saillon, le 27 septembre 1997 à
-    Barbentane") is two, unless the second date shares a day with the first
+    Barbentane"; with no comma, "… commencé en 1986 et un jumelage a été officialisé le 28
+    novembre 2000") is two, unless the second date shares a day with the first
     (:func:`_overlap`)."""
     out: list[tuple[str, Event | None]] = []
     for sentence in _SENTENCE.split(text):
         pieces, start, folded = [], 0, fold(sentence)
-        for bound in _CLAUSE.finditer(sentence):
-            head, tail = sentence[start:bound.end()], sentence[bound.end():]
+        bounds = sorted([(b.start(), b.end(), True) for b in _CLAUSE.finditer(sentence)]
+                        + [(b.start(), b.end(), False) for b in _BARE_JOINER.finditer(folded)])
+        for at, end, punctuated in bounds:
+            if at < start:
+                continue
+            head, tail = sentence[start:end if punctuated else at], sentence[end:]
             said = event_in(head, when, published)
             if said is None:
                 continue
-            joined = _JOINER.match(folded, bound.start()) and _absolute(tail)
+            if not punctuated:  # "… ont commencé en 1986 et un jumelage a été officialisé le
+                # 28 novembre 2000": the joiner opens a clause of its own, its date further on
+                then = _absolute(tail)
+                if then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
+                        and not _overlap(said, then):
+                    pieces.append(head)
+                    start = end
+                continue
+            joined = _JOINER.match(folded, at) and _absolute(tail)
             then = _opening(tail, _moved(when, said), published)
             if joined or (then and not _overlap(said, then)):
                 pieces.append(head)
-                start = bound.end()
+                start = end
         pieces.append(sentence[start:])
         for piece in pieces:
             event = event_in(piece, when, published)

@@ -292,6 +292,13 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
      [("le 2 mai 2003", None), ("le 14 octobre 2003", None)]),
     ("Nos amis sont venus en mars, nous sommes allés chez eux les 9 et 10 octobre.", (2012, None, None),
      [("en mars", "en mars 2012"), ("les 9 et 10 octobre", "les 9 et 10 octobre 2012")]),
+    # with no comma: "et" opens a clause of its own, its date further on
+    ("Les écoles correspondent depuis 1991 : les échanges ont débuté en 1994 et une charte fut "
+     "signée le 2 mars 1999.", None, [("en 1994", None), ("le 2 mars 1999", None)]),
+    # "et" inside a range or a set of dates opens no clause
+    ("La délégation a séjourné entre le 3 mai et le 9 mai 2012 à Kita.", None,
+     [("entre le 3 mai et le 9 mai 2012", None)]),
+    ("Nos jeunes sont partis en 2015 et en 2017.", None, [("en 2015 et en 2017", None)]),
     # a bare year, then the day of that year it sums up: one event, on that day
     ("Le pacte fut conclu en 2004 : signature de la charte le 3 avril 2004 à Kelheim.", None,
      [("le 3 avril 2004", None)]),
