@@ -642,11 +642,15 @@ def _moved(when: When | None, event: Event | None) -> When | None:
     """The date the story is at after an event: the event's, unless it is a bare year
     before the date told (the past recalled: "le traité signé à Brühl en 1964" in the
     story of a visit in 2014), which leaves the story where it was."""
-    if event is None or event.when is None:
-        return when
-    if when and event.when[1] is None and event.when[0] < when[0]:
+    if event is None or event.when is None or _recalled(when, event):
         return when
     return event.when
+
+
+def _recalled(when: When | None, event: Event) -> bool:
+    """The event is the past recalled: a bare year written whole, before the date told."""
+    return bool(when and event.when and event.resolved is None and event.when[1] is None
+                and event.when[0] < when[0])
 
 
 def sentences(text: str, when: When | None, published: When | None = None) -> list[tuple[str, Event | None]]:
@@ -899,6 +903,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         prose = True
         first, undated = True, []
         for sentence, event in sentences(block.text, when, published):
+            recalled = bool(event and events and _recalled(when, event))
             when = _moved(when, event)
             if label_only and not event:  # the paragraph under a date alone on its line
                 events[-1].extend(sentence, block.line, "\n")
@@ -915,7 +920,14 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                                    [("", sentence, block.line)]))
                 headline = None
             elif event:
-                events.append(Told(event.label, event.resolved, [("", sentence, block.line)]))
+                told = Told(event.label, event.resolved, [("", sentence, block.line)])
+                if recalled:  # the past recalled ("… l'anniversaire du traité signé à Brühl en
+                    # 1964" in the story of a 2014 visit): an event of its own, and the sentence
+                    # still tells the event told, where the story goes on
+                    events.insert(len(events) - 1, told)
+                    events[-1].extend(sentence, block.line, "\n\n" if first else " ")
+                else:
+                    events.append(told)
                 if not signed and agreement(sentence):  # the tie's agreement: what the
                     signed = True  # description says of the partner, and an event
                     story.description.append(Block(block.kind, sentence, block.line))

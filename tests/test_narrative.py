@@ -99,6 +99,13 @@ Nos élus se sont rendus à Kelheim en juin 2018 pour fêter les 20 ans de notre
 • Samedi 15 juin : cérémonie au monument.
 """
 
+RECALLED = """Voyage à Kelheim pour les 25 ans
+
+du 2 au 5 octobre 2009
+
+Trente familles ont été reçues à Kelheim pour fêter le serment de jumelage prononcé en 1984. Le maire nous attendait devant l'hôtel de ville.
+"""
+
 
 def periods(page):
     """Each entry's label as written and the period the extract stage reads for it."""
@@ -136,6 +143,14 @@ def test_the_event_the_title_announces_told_again_in_the_story_is_one_event():
     ]
     assert {s.block.text: s.reason for s in page.set_aside}["Du 14.06.2019 au 17.06.2019"] == RESTATED
     assert page.sections[0].entries[1].text.startswith("Un an plus tard, c'est à notre tour")
+
+
+def test_the_past_recalled_is_an_event_and_the_story_goes_on_with_the_event_told():
+    page = parse(text_blocks(RECALLED))
+    assert periods(page) == [("en 1984", "1984"), ("du 2 au 5 octobre 2009", "2009-10-02/2009-10-05")]
+    recalled, visit = page.sections[0].entries
+    assert recalled.text == "Trente familles ont été reçues à Kelheim pour fêter le serment de jumelage prononcé en 1984."
+    assert visit.text.endswith("prononcé en 1984. Le maire nous attendait devant l'hôtel de ville.")
 
 
 def test_the_articles_own_furniture_is_set_aside_and_reported():
