@@ -20,7 +20,10 @@ that reads a class of French, its words in ``pipeline/french/lexicon/narrative.t
   an event; the undated sentences after it tell it until the next date. A date without its
   year ("le 5 juin", "Samedi 28 avril") takes the year told before; a relative date ("la
   même année", "l'année suivante", "deux ans plus tard", "le lendemain", a weekday alone
-  after a day) is resolved against the date before. The words as written stay the
+  after a day) is resolved against the date before; what happens within the event told or
+  right after it ("Au cours de ce séjour", "immédiatement") is an event of its month; the
+  past recalled ("le traité signé en 1964" in a 2014 visit) is an event whose sentence still
+  tells the event told. The words as written stay the
   entry's label; the resolved date is its ``period_label``, which the extract stage reads.
   A date that opens on "since" ("depuis 1970": a reference, not an event), one in brackets,
   and one of a clause that qualifies the subject ("Signé en 1963, …") start no event. Two
@@ -920,14 +923,14 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                                    [("", sentence, block.line)]))
                 headline = None
             elif event:
-                told = Told(event.label, event.resolved, [("", sentence, block.line)])
+                new = Told(event.label, event.resolved, [("", sentence, block.line)])
                 if recalled:  # the past recalled ("… l'anniversaire du traité signé à Brühl en
                     # 1964" in the story of a 2014 visit): an event of its own, and the sentence
                     # still tells the event told, where the story goes on
-                    events.insert(len(events) - 1, told)
+                    events.insert(len(events) - 1, new)
                     events[-1].extend(sentence, block.line, "\n\n" if first else " ")
                 else:
-                    events.append(told)
+                    events.append(new)
                 if not signed and agreement(sentence):  # the tie's agreement: what the
                     signed = True  # description says of the partner, and an event
                     story.description.append(Block(block.kind, sentence, block.line))
