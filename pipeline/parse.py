@@ -101,6 +101,11 @@ def _says_little(text: str, *found: re.Pattern[str]) -> bool:
 
 _CREDIT = _openings(_FURNITURE_CUES["credit_openings"])
 _MEDIA = _openings(_FURNITURE_CUES["media_nouns"])
+# a short link that ends on its medium after a dash or in brackets ("2013 Inauguration
+# panneau de jumelage - diaporama", "Le concert des jeunes (vidéo)")
+_MEDIA_END = re.compile(r"(?:\s[-–—]\s*|\()(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())) for p in sorted(_FURNITURE_CUES["media_nouns"], key=len, reverse=True))
+    + r")\s*\)?\s*$", re.IGNORECASE)
 _CONTACT = _openings(_FURNITURE_CUES["contact_openings"], colon=False)
 _COPYRIGHT_LETTERS = re.compile(r"\s*(?:" + "|".join(map(re.escape, _FURNITURE_CUES["copyright_letters"]))
                                 + r")\s", re.IGNORECASE)
@@ -401,7 +406,8 @@ def around_the_text(text: str) -> str | None:
     >>> around_the_text("À lire aussi dans le journal n° 498 (décembre 2020) : « Sahara »") == FURTHER_READING
     True
     >>> {around_the_text(t) for t in ("Télécharger le protocole de 2005 (PDF, 2 Mo)",
-    ...     "Vidéo : voyage des jeunes, été 2019 (3 min)", "Le bilan 2016-2020 (pdf, 850 Ko)")}
+    ...     "Vidéo : voyage des jeunes, été 2019 (3 min)", "Le bilan 2016-2020 (pdf, 850 Ko)",
+    ...     "2011 Accueil des choristes - diaporama", "Le concert des jeunes (vidéo)")}
     {'link to a document or a medium'}
     >>> [around_the_text(t) for t in ("Nous utilisons des cookies. En 2024, tout a changé.",
     ...                               "{{< figure src=x >}}")] == [SITE_CHROME, TEMPLATE_CODE]
@@ -425,7 +431,8 @@ def around_the_text(text: str) -> str | None:
         return CAPTION
     if _FURTHER_READING.match(text) or _FURTHER_READING_OPENING.match(text):
         return FURTHER_READING
-    if (_DOWNLOAD.match(text) and _says_little(text)) or _MEDIA.match(text) or _FILE.search(text):
+    if (_DOWNLOAD.match(text) and _says_little(text)) or _MEDIA.match(text) or _FILE.search(text) \
+            or (_MEDIA_END.search(text) and _says_little(text)):
         return DOCUMENT_LINK
     if _CHROME.search(text) or _CHROME_TITLE.fullmatch(text.strip(_NOT_WORDS)) or _controls(text):
         return SITE_CHROME
