@@ -104,8 +104,8 @@ _MEDIA = _openings(_FURNITURE_CUES["media_nouns"])
 # a short link that ends on its medium after a dash or in brackets ("2013 Inauguration
 # panneau de jumelage - diaporama", "Le concert des jeunes (vidéo)")
 _MEDIA_END = re.compile(r"(?:\s[-–—]\s*|\()(?:" + "|".join(
-    r"\s+".join(map(re.escape, p.split())) for p in sorted(_FURNITURE_CUES["media_nouns"], key=len, reverse=True))
-    + r")\s*\)?\s*$", re.IGNORECASE)
+    r"\s+".join(map(re.escape, p.split()))
+    for p in sorted(_FURNITURE_CUES["media_nouns"], key=len, reverse=True)) + r")\s*\)?\s*$", re.IGNORECASE)
 _CONTACT = _openings(_FURNITURE_CUES["contact_openings"], colon=False)
 _COPYRIGHT_LETTERS = re.compile(r"\s*(?:" + "|".join(map(re.escape, _FURNITURE_CUES["copyright_letters"]))
                                 + r")\s", re.IGNORECASE)
