@@ -88,6 +88,10 @@ HOME_COUNTRY = "FR"  # the country of the towns whose pages are read
 MIN_NAME = 3  # letters: no place is named with fewer ('N.A.N.C.I.E.' is no place)
 BESIDE = 60  # characters after a name where its country is looked for
 BYLINE_WORDS = 6  # a by-line names its author and little else
+# words before a bare year of the past in its sentence ("… pour fêter le serment prononcé en
+# 1984"): the past recalled while the story goes on; a year that opens its sentence ("En
+# 1984, le serment fut prononcé") takes the story back there
+RECALL_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -906,7 +910,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         prose = True
         first, undated = True, []
         for sentence, event in sentences(block.text, when, published):
-            recalled = bool(event and events and _recalled(when, event))
+            recalled = bool(event and events and _recalled(when, event)
+                            and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
             when = _moved(when, event)
             if label_only and not event:  # the paragraph under a date alone on its line
                 events[-1].extend(sentence, block.line, "\n")

@@ -151,6 +151,11 @@ def test_the_past_recalled_is_an_event_and_the_story_goes_on_with_the_event_told
     recalled, visit = page.sections[0].entries
     assert recalled.text == "Trente familles ont été reçues à Kelheim pour fêter le serment de jumelage prononcé en 1984."
     assert visit.text.endswith("prononcé en 1984. Le maire nous attendait devant l'hôtel de ville.")
+    # a year of the past that opens its sentence takes the story back there
+    page = parse(text_blocks(RECALLED.replace("Trente familles ont été reçues à Kelheim pour fêter le serment",
+                                              "En 1984, Kelheim et Vallon ont prononcé le serment")))
+    assert [e.label for e in page.sections[0].entries] == ["du 2 au 5 octobre 2009", "En 1984"]
+    assert page.sections[0].entries[1].text.endswith("Le maire nous attendait devant l'hôtel de ville.")
 
 
 def test_the_articles_own_furniture_is_set_aside_and_reported():
