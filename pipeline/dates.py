@@ -1099,15 +1099,30 @@ def date_in(text: str) -> Found | None:
 
     >>> date_in("Signé en 1963, le protocole a donné lieu en 2019 à une fête.").text
     'en 2019'
+
+    A day or a month without its year is the entry's date only when the entry writes no
+    year at all (one written anywhere in it may be that date's year): a date whose year is
+    unspecified, EDTF's ``XXXX``.
+
+    >>> f = date_in("Le 3 octobre, réunion publique avec projection du film.")
+    >>> f.text, f.period.edtf, f.period.start_month, f.period.start_year
+    ('Le 3 octobre', 'XXXX-10-03', 10, None)
+    >>> date_in("Le 3 octobre, réunion publique. Le film date de 2019.") is None
+    True
     """
     sentence = first_sentence(text)
     found = [f for f in find_dates(sentence) if f.period and not _years_counted(sentence, f)]
     if across := _range_across(sentence, found):
         return across
     subject_clause = _participle_clause(sentence)
-    return next((f for f in found if f.start >= subject_clause), None)
+    dated = next((f for f in found if f.start >= subject_clause), None)
+    if dated is None and not found and not _ANY_YEAR.search(text):
+        dated = next((f for f in find_dates(sentence, yearless=True)
+                      if f.period and f.start >= subject_clause), None)
+    return dated
 
 
+_ANY_YEAR = re.compile(YEAR)
 _UNTIL_GOES_ON = set("AELWNMY")  # what carries "jusqu'" on: "jusqu'au 3 mars (2020)"
 
 
