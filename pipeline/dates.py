@@ -958,8 +958,10 @@ def _read(toks: list[Token], yearless: bool = False) -> Period | bool | None:
     none unless ``yearless``)."""
     codes = "".join(t.code for t in toks)
     for form, build, without_year in _COMPILED:
+        if without_year and not yearless:
+            break  # the forms without a year come last
         m = form.fullmatch(codes)
-        if m and (yearless or not without_year):
+        if m:
             return build({name: toks[m.start(name):m.end(name)]
                           for name, value in m.groupdict().items() if value is not None})
     return False
