@@ -330,7 +330,7 @@ class Period:
         return UNSPECIFIED_YEAR in self.edtf
 
 
-_ISO_DAY = r"\d{4}-\d\d-\d\d"
+_ISO_DAY = r"(?:\d{4}|XXXX)-\d\d-\d\d"
 _DAYS = re.compile(rf"(?P<one>{_ISO_DAY})|(?P<first>{_ISO_DAY})/(?P<last>{_ISO_DAY})"
                    rf"|\{{(?P<set>{_ISO_DAY}(?:,{_ISO_DAY})*)\}}")
 
@@ -347,6 +347,12 @@ def days_of(period: Period | None) -> int | None:
     [3, 1, 2, 4]
     >>> days_of(parse_label("Juillet 2023")), days_of(parse_label("Depuis le 1er mars 2020"))
     (None, None)
+
+    Without its year, a stay lasts as many days, unless it runs over the end of February:
+
+    >>> [days_of(parse_label(label)) for label in ("Du 3 au 10 juillet", "Les 17 et 18 septembre",
+    ...  "le 3 octobre", "Du 27 février au 2 mars", "En juin")]
+    [8, 2, 1, None, None]
     """
     m = _DAYS.fullmatch(period.edtf) if period else None
     if m is None:
@@ -355,7 +361,11 @@ def days_of(period: Period | None) -> int | None:
         return 1
     if m["set"]:
         return len(m["set"].split(","))
-    return (date.fromisoformat(m["last"]) - date.fromisoformat(m["first"])).days + 1
+    first, last = (date.fromisoformat(m[end].replace(UNSPECIFIED_YEAR, str(REFERENCE_YEAR)))
+                   for end in ("first", "last"))
+    if UNSPECIFIED_YEAR in m["first"] and first.month <= 2 < last.month:
+        return None  # over the end of February: one day more in a leap year
+    return (last - first).days + 1
 
 
 _MEMBER = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")

@@ -336,6 +336,7 @@ def test_a_day_without_its_year_goes_through_every_view_and_the_change_log(tmp_p
     assert [tuple(rows[i][c] for c in columns) for i in ("kessingen-vendredi-24-mai", "dori-les-17-et-18-septembre")] == [
         ("Vendredi 24 mai", "XXXX-05-24", "", "", "", "5", "", "5", "false"),
         ("Les 17 et 18 septembre", "{XXXX-09-17,XXXX-09-18}", "", "", "", "9", "", "9", "false")]
+    assert rows["dori-les-17-et-18-septembre"]["duration_days"] == "2"  # two days, in any year
     document = lxml_html.fromstring((release / "index.html").read_text(encoding="utf-8"))
     kessingen = document.xpath("//section[@data-partner='kessingen']//li[@data-action]")
     assert [li.get("data-action") for li in kessingen] == [
