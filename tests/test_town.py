@@ -337,6 +337,10 @@ def test_a_day_without_its_year_goes_through_every_view_and_the_change_log(tmp_p
         ("Vendredi 24 mai", "XXXX-05-24", "", "", "", "5", "", "5", "false"),
         ("Les 17 et 18 septembre", "{XXXX-09-17,XXXX-09-18}", "", "", "", "9", "", "9", "false")]
     assert rows["dori-les-17-et-18-septembre"]["duration_days"] == "2"  # two days, in any year
+    report = json.loads((release / "run-report.json").read_text(encoding="utf-8"))
+    assert [w["message"] for w in report["warnings"] if "without its year" in w["message"]] == [
+        "date without its year, the year left unspecified (XXXX-05-24): 'Vendredi 24 mai'",
+        "date without its year, the year left unspecified ({XXXX-09-17,XXXX-09-18}): 'Les 17 et 18 septembre'"]
     document = lxml_html.fromstring((release / "index.html").read_text(encoding="utf-8"))
     kessingen = document.xpath("//section[@data-partner='kessingen']//li[@data-action]")
     assert [li.get("data-action") for li in kessingen] == [
