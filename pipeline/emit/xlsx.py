@@ -458,9 +458,13 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
         cell_formats = [formats[column.kind] for column in shown]
         write_string = sheet._write_string  # write_string without its A1-notation wrapper
         for r, (record, cells) in enumerate(zip(rows, values, strict=True), start=1):
-            if wrapped:
-                sheet.set_row(r, row_height([(str(cells[c]), widths[c]) for c in wrapped
-                                             if cells[c] is not None]))
+            height = row_height([(str(cells[c]), widths[c]) for c in wrapped
+                                 if cells[c] is not None]) if wrapped else None
+            # the whole row at once (nearly every row); else cell by cell, as below
+            if sheet.write_row(r, height, cells, cell_formats, day):
+                continue
+            if height is not None:
+                sheet.set_row(r, height)
             for c, value in enumerate(cells):
                 if value is None or value == "":  # an empty cell (as _write_cell leaves it)
                     continue
