@@ -42,6 +42,9 @@ from xlsxwriter.worksheet import CellDatetimeTuple, CellNumberTuple, CellStringT
 # character other than tab and line feed, and the two non-characters U+FFFE and U+FFFF
 _NEEDS_CONTROL_ESCAPE = re.compile("_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _NUMBERS = (CellNumberTuple, CellDatetimeTuple)
+# a text with one of these (a control escape, or one of the three markup characters) is
+# written through _inline's escapes; the others as they are
+_NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 
 
 class Sheet(Worksheet):
@@ -58,7 +61,8 @@ class Sheet(Worksheet):
     def __init__(self) -> None:
         super().__init__()
         self._columns: dict[int, str] = {}  # column number -> its letters
-        self._styles: dict[tuple[int, int], str] = {}  # (column, id of the cell's format) -> ' s="…"'
+        # (column, kind of value) -> the format, '<c r="AB' and '" s="…"' (write_row)
+        self._heads: dict[tuple[int, type], tuple[Format | None, str, str]] = {}
         self._days: dict[date, str] = {}  # a date -> its serial number as the cell holds it
 
     def write_row(self, row: int, height: float | None, values: Sequence[Any],
@@ -83,7 +87,7 @@ class Sheet(Worksheet):
             self._write_single_row(row)
         elif row < self.previous_row:
             return False
-        number = row + 1
+        number, heads, days = row + 1, self._heads, self._days
         parts = []
         first = -1
         for col, value in enumerate(values):
@@ -107,23 +111,28 @@ class Sheet(Worksheet):
             if first < 0:
                 first = col
             last = col
-            style = self._styles.get((col, id(cell_format)))
-            if style is None:
-                style = self._styles[col, id(cell_format)] = self._style(col, cell_format)
-            letters = self._columns.get(col)
-            if letters is None:
-                letters = self._columns[col] = xl_col_to_name(col)
+            # the cell's opening up to its row number, and its style: made once a column and
+            # kind of value, when a cell first needs them (when XlsxWriter would number
+            # the format, which fixes the order of styles.xml)
+            head = heads.get((col, kind))
+            if head is None or head[0] is not cell_format:
+                head = heads[col, kind] = (cell_format, f'<c r="{xl_col_to_name(col)}',
+                                           f'"{self._style(col, cell_format)}')
             if kind is str:
-                parts.append(f'<c r="{letters}{number}"{style} t="inlineStr"><is>{_inline(value)}</is></c>')
+                # _inline, written out here: most texts need no escape
+                if _NEEDS_ESCAPE.search(value) or value[:1].isspace() or value[-1:].isspace():
+                    parts.append(f'{head[1]}{number}{head[2]} t="inlineStr"><is>{_inline(value)}</is></c>')
+                else:
+                    parts.append(f'{head[1]}{number}{head[2]} t="inlineStr"><is><t>{value}</t></is></c>')
             elif kind is bool:
-                parts.append(f'<c r="{letters}{number}"{style} t="b"><v>{1 if value else 0}</v></c>')
+                parts.append(f'{head[1]}{number}{head[2]} t="b"><v>{1 if value else 0}</v></c>')
             elif kind is date:
-                serial = self._days.get(value)
+                serial = days.get(value)
                 if serial is None:
-                    serial = self._days[value] = f"{self._convert_date_time(value):.16G}"
-                parts.append(f'<c r="{letters}{number}"{style}><v>{serial}</v></c>')
+                    serial = days[value] = f"{self._convert_date_time(value):.16G}"
+                parts.append(f'{head[1]}{number}{head[2]}><v>{serial}</v></c>')
             else:
-                parts.append(f'<c r="{letters}{number}"{style}><v>{value:.16G}</v></c>')
+                parts.append(f'{head[1]}{number}{head[2]}><v>{value:.16G}</v></c>')
         pixels = self.default_row_height if height is None else int(height * 4.0 / 3.0 + 0.5)
         if first < 0 or pixels == 0:  # no cell; or set_row's height 0, which hides the row
             return False
