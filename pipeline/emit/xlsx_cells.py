@@ -76,6 +76,10 @@ class Sheet(Worksheet):
         one starts, a few calls a cell; here the row is one string written at once, since a
         large page's workbook has millions of cells.
 
+        Unlike ``set_row``, it does not keep each row's height in ``row_sizes``, which
+        XlsxWriter reads only to place images, charts and comments, which a table's sheet
+        has none of: a hundred thousand rows' lists are memory the run needs elsewhere.
+
         False, and nothing written, for a row this method does not write as XlsxWriter
         would (a value of another type, a text too long for a cell, a number that is not
         finite, a row already formatted or written, no cell): the caller then writes it
@@ -149,8 +153,6 @@ class Sheet(Worksheet):
         tag = f'<row r="{number}"'
         if pixels != self.original_row_height or pixels != self.default_row_height:
             tag += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
-        if height is not None:  # as set_row keeps it (image positions)
-            self.row_sizes[row] = [pixels, False]
         self.fh.write(f'{tag}>{"".join(parts)}</row>')
         return True
 
