@@ -7,6 +7,7 @@ A module of its own, below the change log and the views alike, which both name r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .schemas import LABELS
@@ -28,12 +29,41 @@ def excerpt(text: str, date_label: str | None) -> str:
     return " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
 
 
+@dataclass(frozen=True)
+class Shape:
+    """What names a table's records: whether it has a ``name``, a ``date_label``, a
+    ``text``; its foreign keys to records; its primary key's coded fields (key, field,
+    code -> label)."""
+
+    named: bool
+    keys: list[dict[str, Any]]
+    dated: bool
+    texted: bool
+    coded: list[tuple[str, dict[str, Any], dict[str, str]]]
+
+
 class Lookup:
     """Records of a release by the fields a foreign key points at, indexed once each."""
 
     def __init__(self, content: Content) -> None:
         self.content = content
         self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], dict[str, Any]]] = {}
+        self._shapes: dict[str, Shape] = {}
+
+    def shape(self, table: str) -> Shape:
+        """What :func:`record_name` reads of a table's schema, read once per table (a
+        workbook names a hundred thousand records)."""
+        shape = self._shapes.get(table)
+        if shape is None:
+            schema = self.content[0].get(table, {})
+            fields = {f["name"]: f for f in schema.get("fields", [])}
+            keys = [k for k in schema.get("foreignKeys", []) if k["reference"]["resource"] != LABELS]
+            coded = [(key, field, {c["value"]: c["label"] for c in field["categories"]})
+                     for key, field in fields.items()
+                     if "categories" in field and key in schema.get("primaryKey", [])]
+            shape = self._shapes[table] = Shape("name" in fields, keys, "date_label" in fields,
+                                                "text" in fields, coded)
+        return shape
 
     def find(self, table: str, fields: list[str], values: list[Any]) -> dict[str, Any] | None:
         index = self._indexes.get((table, tuple(fields)))
@@ -59,26 +89,23 @@ def record_name(table: str, row: dict[str, Any], content: Content | Lookup, dept
     'Brandebourg-sur-la-Havel, Été 2023 — séjour de douze jeunes'
     """
     lookup = content if isinstance(content, Lookup) else Lookup(content)
-    schema = lookup.content[0].get(table, {})
-    fields = {f["name"]: f for f in schema.get("fields", [])}
-    if "name" in fields and row.get("name"):
+    shape = lookup.shape(table)
+    if shape.named and row.get("name"):
         return str(row["name"])
     referred = []
-    for key in schema.get("foreignKeys", []) if depth < 2 else []:
+    # a key to the labels (a code's label, not a record it belongs to) is not in shape.keys
+    for key in shape.keys if depth < 2 else []:
         reference = key["reference"]
-        if reference["resource"] == LABELS:  # a code's label, not a record it belongs to
-            continue
         target = lookup.find(reference["resource"], reference["fields"],
                              [row.get(f) for f in key["fields"]])
         if target is not None:
             referred.append(record_name(reference["resource"], target, lookup, depth + 1))
     referred.sort(key=lambda name: "—" in name)  # names of people and bodies before entries
-    parts = referred + ([row.get("date_label") or "sans date"] if "date_label" in fields else [])
+    parts = referred + ([row.get("date_label") or "sans date"] if shape.dated else [])
     name = ", ".join(parts)
-    if "text" in fields and row.get("text"):
+    if shape.texted and row.get("text"):
         name += " — " + excerpt(str(row["text"]), row.get("date_label"))
-    labels = [f"« {label_of(field, row.get(key))} »" for key, field in fields.items()
-              if "categories" in field and key in schema.get("primaryKey", [])]
+    labels = [f"« {_label(labels, row.get(key))} »" for key, _, labels in shape.coded]
     if labels:
         name = f"{' '.join(labels)} : {name}" if name else " ".join(labels)
     return name
@@ -86,5 +113,8 @@ def record_name(table: str, row: dict[str, Any], content: Content | Lookup, dept
 
 def label_of(field: dict[str, Any], value: Any) -> Any:
     """The French label of a code of ``field``'s vocabulary, else the value."""
-    labels = {c["value"]: c["label"] for c in field.get("categories", [])}
+    return _label({c["value"]: c["label"] for c in field.get("categories", [])}, value)
+
+
+def _label(labels: dict[str, str], value: Any) -> Any:
     return labels.get(value, value) if isinstance(value, str) else value

@@ -78,6 +78,8 @@ def test_a_text_that_looks_like_xlsxwriters_markup_is_escaped(tmp_path):
         sheet = workbook.add_worksheet("Feuille", worksheet_class=worksheet_class)
         for row, text in enumerate(texts):
             sheet.write_string(row, 0, text)
+        if escaped:  # a whole row of them, as the tables' sheets write them
+            assert sheet.write_row(len(texts), None, texts, [None, None], workbook.add_format())
         workbook.close()
         with zipfile.ZipFile(path) as archive:
             xml = archive.read("xl/worksheets/sheet1.xml").decode()
@@ -86,4 +88,72 @@ def test_a_text_that_looks_like_xlsxwriters_markup_is_escaped(tmp_path):
         if escaped:  # the file reads back: the text is one cell's text, whole
             ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
             cells = ElementTree.fromstring(xml).findall(".//m:c", ns)
-            assert ["".join(c.itertext()) for c in cells] == texts
+            assert ["".join(c.itertext()) for c in cells] == texts + texts
+            assert xml.count("<t>&lt;r&gt;&lt;t&gt;injecté&lt;/t&gt;&lt;/r&gt;</t>") == 2
+
+
+ROWS = [
+    ["court", 3, date(2024, 2, 29), True, None, "x & <y>"],
+    [None, "", 0.5, False, "  espace", "ligne\nsuivante"],
+    ["_x0041_", -7, date(1990, 1, 1), None, "contrôle\x01", "🌍"],
+    [None, None, None, None, None, "seule"],
+]
+HEIGHTS = [None, 30, 45.5, 15]
+
+
+def _rows_xml(path, whole_rows):
+    """A sheet of ``ROWS`` under a header row, each row either by ``Sheet.write_row`` or
+    cell by cell through XlsxWriter's own calls (as ``pipeline.emit.xlsx.write`` does for
+    a row ``write_row`` declines)."""
+    workbook = xlsxwriter.Workbook(str(path), OPTIONS)
+    bold = workbook.add_format({"bold": True})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    euro = workbook.add_format({"num_format": '#,##0 "€"'})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    sheet = workbook.add_worksheet("Feuille", worksheet_class=Sheet if whole_rows else None)
+    formats = [None, euro, None, None, wrap, wrap]
+    for col, cell_format in enumerate(formats):
+        sheet.set_column(col, col, 20, cell_format)
+    sheet.write_string(0, 0, "titre", bold)
+    for row, (values, height) in enumerate(zip(ROWS, HEIGHTS, strict=True), start=1):
+        if whole_rows:
+            assert sheet.write_row(row, height, values, formats, day)
+            continue
+        if height is not None:
+            sheet.set_row(row, height)
+        for col, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            if isinstance(value, bool):
+                sheet.write_boolean(row, col, value)
+            elif isinstance(value, (int, float)):
+                sheet.write_number(row, col, value, formats[col])
+            elif isinstance(value, date):
+                sheet.write_datetime(row, col, value, day)
+            else:
+                sheet.write_string(row, col, value, formats[col])
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(ROWS), len(formats) - 1)
+    workbook.close()
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("xl/worksheets/sheet1.xml"), archive.read("xl/styles.xml")
+
+
+def test_a_whole_row_is_written_as_xlsxwriter_writes_its_cells(tmp_path):
+    ours, theirs = _rows_xml(tmp_path / "ours.xlsx", True), _rows_xml(tmp_path / "theirs.xlsx", False)
+    assert b'<row r="3" ht="30" customHeight="1">' in ours[0] and b't="b"><v>1</v>' in ours[0]
+    assert b'<dimension ref="A1:F5"/>' in ours[0]
+    assert ours == theirs
+
+
+def test_a_row_it_cannot_write_so_is_left_to_the_caller(tmp_path):
+    workbook = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"), OPTIONS)
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    sheet = workbook.add_worksheet("Feuille", worksheet_class=Sheet)
+    assert sheet.write_row(1, None, ["a", "x" * 20_000], [None, None], day) is False  # too long
+    assert sheet.write_row(1, None, [float("nan")], [None], day) is False  # not finite
+    assert sheet.write_row(1, None, [None, ""], [None, None], day) is False  # no cell
+    assert sheet.write_row(1, 0, ["a"], [None], day) is False  # a hidden row
+    assert sheet.write_row(2, None, ["a"], [None], day) is True
+    assert sheet.write_row(1, None, ["a"], [None], day) is False  # before a row written
+    workbook.close()

@@ -28,11 +28,13 @@ XlsxWriter's files are byte-identical from run to run once the creation date is 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..escape import web_address
@@ -69,6 +71,7 @@ EURO_FORMAT = '#,##0 "€"'
 EURO_FIELDS = frozenset({"amount_eur"})
 WRAPPED_WIDTH = 60  # the width of a wrapped text column (the entry's text, joined names)
 JOINED_SEPARATOR = " ; "
+WIDTH_ROWS = 2000  # a column's width fits the header and the cells of the first rows
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ def _field_column(column: Column, identifier: bool = False) -> Shown:
     kind = "euro" if name in EURO_FIELDS else "wrap" if name == "text" else ""
     return Shown(identifier_title(column.title) if identifier else column.title, name,
                  column.type_label, column.description,
-                 _labelled(column) if column.categories else (lambda row: row[name]),
+                 _labelled(column) if column.categories else itemgetter(name),
                  column.categories, column.example, kind)
 
 
@@ -298,7 +301,7 @@ def sheet_names(tables: list[Table]) -> list[str]:
 
 
 def _width(texts: list[str]) -> int:
-    longest = max([len(t) for t in texts[:2000]] or [0])
+    longest = max([len(t) for t in texts[:WIDTH_ROWS]] or [0])
     return max(MIN_WIDTH, min(MAX_WIDTH, longest + 2))
 
 
@@ -312,6 +315,8 @@ def row_height(cells: list[tuple[str, float]]) -> float:
     lines = 1
     for text, width in cells:
         per_line = max(1, int(width * 1.1))
+        if len(text) <= per_line and "\n" not in text:  # one line (nearly every cell)
+            continue
         lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")))
     return min(MAX_HEIGHT, LINE_HEIGHT * lines)
 
@@ -440,10 +445,14 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
         sheet.fit_to_pages(1, 0)  # printed: one page wide, as many pages down as it takes
         sheet.repeat_rows(0)  # the header row on every printed page
         rows = data[table.name]
-        values = [[column.value(r) for column in shown] for r in rows]
+        getters = [column.value for column in shown]
+        # the cells of the rows the widths are measured on; the others' are made as each row
+        # is written, rather than held for the whole table
+        first = [[get(r) for get in getters] for r in rows[:WIDTH_ROWS]]
+        values = itertools.chain(first, ([get(r) for get in getters] for r in rows[WIDTH_ROWS:]))
         widths = []
         for c, column in enumerate(shown):  # widths first: in constant memory, before rows
-            texts = [str(v[c]) for v in values[:2000] if v[c] is not None]
+            texts = [str(v[c]) for v in first if v[c] is not None]
             width = _width([column.title, *texts])
             if column.kind == "wrap":
                 width = min(width, WRAPPED_WIDTH)
@@ -458,9 +467,13 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
         cell_formats = [formats[column.kind] for column in shown]
         write_string = sheet._write_string  # write_string without its A1-notation wrapper
         for r, (record, cells) in enumerate(zip(rows, values, strict=True), start=1):
-            if wrapped:
-                sheet.set_row(r, row_height([(str(cells[c]), widths[c]) for c in wrapped
-                                             if cells[c] is not None]))
+            height = row_height([(str(cells[c]), widths[c]) for c in wrapped
+                                 if cells[c] is not None]) if wrapped else None
+            # the whole row at once (nearly every row); else cell by cell, as below
+            if sheet.write_row(r, height, cells, cell_formats, day):
+                continue
+            if height is not None:
+                sheet.set_row(r, height)
             for c, value in enumerate(cells):
                 if value is None or value == "":  # an empty cell (as _write_cell leaves it)
                     continue

@@ -9,11 +9,17 @@ of a large page (docs/benchmarks.md). :class:`Sheet` writes the cells the workbo
 only when the text holds a character that needs them; any other kind of cell (a boolean,
 a link, a merged range, written on the read-me sheet) is left to XlsxWriter.
 
+A table's sheet goes further: :meth:`Sheet.write_row` writes a whole row (its height and
+its cells, booleans included) as one string, without storing its cells in XlsxWriter's
+table first, which halves what XlsxWriter's calls cost a cell; a row it does not write as
+XlsxWriter would (a text too long for a cell, a value of another type) is left to the
+cell-by-cell path.
+
 One deliberate difference: XlsxWriter copies a text that starts with ``<r>`` and ends with
 ``</r>`` into the file unescaped (it takes it for one of its own rich strings), so a page
 could write markup into the sheet and break the file; here such a text is escaped like any
-other. ``tests/test_xlsx.py`` compares every other kind of text and number with
-XlsxWriter's own output, byte for byte.
+other. ``tests/test_xlsx_cells.py`` compares every other kind of text and number with
+XlsxWriter's own output, byte for byte, and whole rows with XlsxWriter's rows.
 
 Why a subclass of a class whose method is private: XlsxWriter offers no other way in
 (``Workbook.add_worksheet(worksheet_class=...)`` is its hook for subclasses), and the test
@@ -22,24 +28,142 @@ above fails if a new XlsxWriter writes cells otherwise.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.format import Format
 from xlsxwriter.worksheet import CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
 
 # what XlsxWriter's _escape_control_characters changes: an escape-like "_xHHHH_", a control
 # character other than tab and line feed, and the two non-characters U+FFFE and U+FFFF
 _NEEDS_CONTROL_ESCAPE = re.compile("_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _NUMBERS = (CellNumberTuple, CellDatetimeTuple)
+# a text with one of these (a control escape, or one of the three markup characters) is
+# written through _inline's escapes; the others as they are
+_NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 
 
 class Sheet(Worksheet):
-    """A worksheet whose text, number and date cells are written by :meth:`_write_cell`."""
+    """A worksheet whose text, number and date cells are written by :meth:`_write_cell`, and
+    whose table rows can be written whole by :meth:`write_row`."""
+
+    # XlsxWriter's own attributes that write_row keeps as it does (typed for mypy)
+    previous_row: int
+    dim_rowmin: int | None
+    dim_rowmax: int | None
+    dim_colmin: int | None
+    dim_colmax: int | None
 
     def __init__(self) -> None:
         super().__init__()
         self._columns: dict[int, str] = {}  # column number -> its letters
+        # (column, kind of value) -> the format, '<c r="AB' and '" s="…"' (write_row)
+        self._heads: dict[tuple[int, type], tuple[Format | None, str, str]] = {}
+        self._days: dict[date, str] = {}  # a date -> its serial number as the cell holds it
+
+    def write_row(self, row: int, height: float | None, values: Sequence[Any],
+                  formats: Sequence[Format | None], date_format: Format) -> bool:
+        """Write a whole row of a table's sheet at once: ``values[c]`` in column ``c`` with
+        ``formats[c]`` (a date with ``date_format``), the row ``height`` points high (None:
+        the default), with the bytes that ``set_row`` and one ``write_string``,
+        ``write_number``, ``write_datetime`` or ``write_boolean`` (without a format: as
+        :func:`pipeline.emit.xlsx._write_cell` writes it) a cell would write; None and ""
+        are empty cells. XlsxWriter stores each cell in its table and writes the row when the next
+        one starts, a few calls a cell; here the row is one string written at once, since a
+        large page's workbook has millions of cells.
+
+        Unlike ``set_row``, it does not keep each row's height in ``row_sizes``, which
+        XlsxWriter reads only to place images, charts and comments, which a table's sheet
+        has none of: a hundred thousand rows' lists are memory the run needs elsewhere.
+
+        False, and nothing written, for a row this method does not write as XlsxWriter
+        would (a value of another type, a text too long for a cell, a number that is not
+        finite, a row already formatted or written, no cell): the caller then writes it
+        cell by cell."""
+        if not self.constant_memory or self.excel_version == 2010 or row >= self.xls_rowmax \
+                or row in self.row_info or len(values) > self.xls_colmax:
+            return False
+        if row > self.previous_row:  # the row before, if XlsxWriter holds it (the header)
+            self._write_single_row(row)
+        elif row < self.previous_row:
+            return False
+        number, heads, days = row + 1, self._heads, self._days
+        parts = []
+        first = -1
+        for col, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            kind = value.__class__
+            if kind is str:
+                if 2 * len(value) > self.xls_strmax:
+                    return False
+                cell_format = formats[col]
+            elif kind is int or kind is float:
+                if kind is float and not math.isfinite(value):
+                    return False
+                cell_format = formats[col]
+            elif kind is date:
+                cell_format = date_format
+            elif kind is bool:  # written without a format of its own (as _write_cell does)
+                cell_format = None
+            else:
+                return False
+            if first < 0:
+                first = col
+            last = col
+            # the cell's opening up to its row number, and its style: made once a column and
+            # kind of value, when a cell first needs them (when XlsxWriter would number
+            # the format, which fixes the order of styles.xml)
+            head = heads.get((col, kind))
+            if head is None or head[0] is not cell_format:
+                head = heads[col, kind] = (cell_format, f'<c r="{xl_col_to_name(col)}',
+                                           f'"{self._style(col, cell_format)}')
+            if kind is str:
+                # _inline, written out here: most texts need no escape
+                if _NEEDS_ESCAPE.search(value) or value[:1].isspace() or value[-1:].isspace():
+                    parts.append(f'{head[1]}{number}{head[2]} t="inlineStr"><is>{_inline(value)}</is></c>')
+                else:
+                    parts.append(f'{head[1]}{number}{head[2]} t="inlineStr"><is><t>{value}</t></is></c>')
+            elif kind is bool:
+                parts.append(f'{head[1]}{number}{head[2]} t="b"><v>{1 if value else 0}</v></c>')
+            elif kind is date:
+                serial = days.get(value)
+                if serial is None:
+                    serial = days[value] = f"{self._convert_date_time(value):.16G}"
+                parts.append(f'{head[1]}{number}{head[2]}><v>{serial}</v></c>')
+            else:
+                parts.append(f'{head[1]}{number}{head[2]}><v>{value:.16G}</v></c>')
+        pixels = self.default_row_height if height is None else int(height * 4.0 / 3.0 + 0.5)
+        if first < 0 or pixels == 0:  # no cell; or set_row's height 0, which hides the row
+            return False
+        # the dimensions _check_dimensions keeps (set_row's call included)
+        if self.dim_rowmin is None or row < self.dim_rowmin:
+            self.dim_rowmin = row
+        if self.dim_rowmax is None or row > self.dim_rowmax:
+            self.dim_rowmax = row
+        if self.dim_colmin is None or first < self.dim_colmin:
+            self.dim_colmin = first
+        if self.dim_colmax is None or last > self.dim_colmax:
+            self.dim_colmax = last
+        self.previous_row = row
+        tag = f'<row r="{number}"'
+        if pixels != self.original_row_height or pixels != self.default_row_height:
+            tag += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
+        self.fh.write(f'{tag}>{"".join(parts)}</row>')
+        return True
+
+    def _style(self, col: int, cell_format: Format | None) -> str:
+        """The style attribute of a cell of a row without a format of its own: the cell's
+        format, else its column's (XlsxWriter's order)."""
+        if cell_format:
+            return f' s="{cell_format._get_xf_index()}"'
+        if col in self.col_info and self.col_info[col].column_format is not None:
+            return f' s="{self.col_info[col].column_format._get_xf_index()}"'
+        return ""
 
     def _write_cell(self, row: int, col: int, cell: Any) -> None:
         kind = cell.__class__
@@ -60,11 +184,17 @@ class Sheet(Worksheet):
         if kind is not CellStringTuple:
             self.fh.write(f'<c r="{letters}{row + 1}"{style}><v>{cell.number:.16G}</v></c>')
             return
-        text = cell.string
-        if _NEEDS_CONTROL_ESCAPE.search(text):
-            text = self._escape_control_characters(text)
-        # XlsxWriter's r"^\s" and r"\s$" (the regular expressions' \s is str.isspace())
-        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-        if "&" in text or "<" in text or ">" in text:
-            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        self.fh.write(f'<c r="{letters}{row + 1}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+        self.fh.write(f'<c r="{letters}{row + 1}"{style} t="inlineStr"><is>{_inline(cell.string)}</is></c>')
+
+
+def _inline(text: str) -> str:
+    """An in-line string's ``<t>`` element, as XlsxWriter writes it in constant memory
+    (control characters as ``_xHHHH_``, spaces kept at either end, the three markup
+    characters escaped), a rich-string-like text escaped too (see above)."""
+    if _NEEDS_CONTROL_ESCAPE.search(text):
+        text = Worksheet._escape_control_characters(text)
+    # XlsxWriter's r"^\s" and r"\s$" (the regular expressions' \s is str.isspace())
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<t{space}>{text}</t>"
