@@ -607,9 +607,16 @@ def _partner_record(section: Section, partner_id: str, name: PartnerName, headin
     }
 
 
-def _description_columns(description: str, first_action_year: int | None) -> Record:
-    """What a partner's description says of the tie: its agreement, its first link."""
-    signed = agreement(description)
+def _description_columns(description: str, first_action_year: int | None,
+                         told: str = "") -> Record:
+    """What a partner's description says of the tie: its agreement, its first link. The
+    agreement is read in the description, then in what the section's entries tell
+    (``told``, in the page's order), as one text: a page that tells its twinning's history
+    writes "un jumelage a été officialisé le 28 novembre 2000" in the sentence of an event,
+    and a description cut at an event's date ("une charte d'amitié signée en 1970,") goes
+    on in the entry that follows ("puis une charte de jumelage signée le 3 novembre
+    1973.")."""
+    signed = agreement("\n".join(filter(None, (description, told))))
     link = first_link(description, first_action_year)
     return {
         "relationship": relationship(signed),
@@ -1019,7 +1026,8 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
                          default=None)
         description = "\n\n".join(block.text for block in section.description)
         hint = _hint(partner)
-        about = {**_description_columns(description, first_year),
+        told = "\n".join(entry.text for entry in section.entries)
+        about = {**_description_columns(description, first_year, told),
                  **_location_columns(locations.get(pid) or _hinted_location(hint))}
         record = _partner_record(section, pid, partner.name, partner.heading, about)
         rows["partners"].append(_with_hint(record, hint))

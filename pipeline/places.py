@@ -45,6 +45,7 @@ _TWINNING_STEM: str = _PLACES["relationships"]["twinning_stem"]
 _SEALED_TIE = re.compile(pattern(_PATTERNS["sealed_tie"]), re.IGNORECASE)
 _SEALING = re.compile(pattern(_PATTERNS["sealing"]), re.IGNORECASE)
 _SINCE_YEAR = re.compile(pattern(_PATTERNS["since_year"]), re.IGNORECASE)
+_RENEWAL = re.compile(pattern(_PATTERNS["renewal"]), re.IGNORECASE)
 TWINNING: str = _PLACES["relationships"]["twinning"]
 COOPERATION: str = _PLACES["relationships"]["cooperation"]
 RELATIONSHIPS = vocabulary("partners", "relationship", (TWINNING, COOPERATION))
@@ -662,44 +663,80 @@ def _agreement_pattern() -> re.Pattern[str]:
 
 
 def agreement(description: str) -> Agreement | None:
-    """The first agreement named in a partner's description, with the year of its sentence.
+    """The agreement a partner's description names, with its year: in the first sentence
+    that names one of the vocabulary, the twinning agreement when it names several ("une
+    charte d'amitié signée en 1970, puis une charte de jumelage signée le 3 novembre
+    1973"), else the first; each agreement's year is the first one written after it before
+    the next agreement, else the last one written before it. A sentence that tells the tie
+    renewed ("Il a été réaffirmé le 24 octobre 2012 … par la signature d'une charte") names
+    no agreement: its date is the renewal's.
 
     >>> agreement("Ce partenariat a été scellé en 2009 par une charte d’amitié.")
     Agreement(year=2009, type="charte d'amitié", twinning=False)
     >>> agreement("Un accord cadre a été signé en 2015 avec la commune.")
     Agreement(year=2015, type='accord-cadre', twinning=False)
+    >>> agreement("Une charte d’amitié signée en 1970, puis une charte de jumelage signée le 3 novembre 1973.")
+    Agreement(year=1973, type='charte de jumelage', twinning=False)
+    >>> agreement("Il a été réaffirmé le 24 octobre 2012 par la signature d’une charte de coopération.") is None
+    True
     """
     pattern = _agreement_pattern()
     for sentence in sentences(description):
-        kind, year = pattern.search(sentence), _YEAR.search(sentence)
-        if kind and year:
+        if _RENEWAL.search(sentence):
+            continue
+        kinds = list(pattern.finditer(sentence))
+        years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
+        if not kinds or not years:
+            continue
+        found = []
+        for i, kind in enumerate(kinds):
+            until = kinds[i + 1].start() if i + 1 < len(kinds) else len(sentence)
+            year = _year_near(years, kind.end(), until)
             written = _key(re.sub(r"^(\w+?)s\b", r"\1", kind.group()))
-            return Agreement(int(year.group()), _agreement_values()[written])
+            found.append(Agreement(year, _agreement_values()[written]))
+        return next((a for a in found if TWINNING_WORD in a.type), found[0])
     return _sealed(description)
+
+
+def _year_near(years: list[tuple[int, int]], after: int, until: int) -> int:
+    """The first year written from ``after`` up to ``until``, else the last one before
+    ``after``, else the first of the sentence (``years``: their offsets and values)."""
+    later = [year for at, year in years if after <= at < until]
+    if later:
+        return later[0]
+    earlier = [year for at, year in years if at < after]
+    return earlier[-1] if earlier else years[0][1]
 
 
 def _sealed(description: str) -> Agreement | None:
     """The tie's year from the first sentence that says when it was sealed without naming
     an agreement of the vocabulary: a word of the tie and a verb of sealing ("Le jumelage a
-    été signé en 1985"), or "depuis" right before the year ("Depuis 1997, la ville est
-    jumelée avec …"). Its type is not said.
+    été signé en 1985", "Le jumelage date du 3 septembre 1982"), the year written after the
+    verb (else the last one before it), or "depuis" right before the year ("Depuis 1997, la
+    ville est jumelée avec …"). A sentence that tells the tie renewed is not read. Its type
+    is not said.
 
     >>> _sealed("Le jumelage avec Cassel a été officialisé le 28 novembre 2000.")
     Agreement(year=2000, type='', twinning=True)
     >>> _sealed("Les deux villes échangent depuis 2004. Le partenariat a été signé en 2006.")
     Agreement(year=2006, type='', twinning=False)
+    >>> _sealed("Nos relations ont commencé en 1986 et un jumelage a été officialisé le 28 novembre 2000.")
+    Agreement(year=2000, type='', twinning=True)
+    >>> _sealed("La ville coopère avec la commune malienne de Duguwolowila depuis 2002.")
+    Agreement(year=2002, type='', twinning=False)
     >>> _sealed("Le comité de jumelage, créé en 1990, organise des voyages.") is None
     True
     """
     for sentence in sentences(description):
         tie = _SEALED_TIE.search(sentence)
-        if tie is None:
+        if tie is None or _RENEWAL.search(sentence):
             continue
         twinning = tie.group().casefold().startswith(_TWINNING_STEM)
         if since := _SINCE_YEAR.search(sentence):
             return Agreement(int(since["year"]), "", twinning)
-        if _SEALING.search(sentence) and (year := _YEAR.search(sentence)):
-            return Agreement(int(year.group()), "", twinning)
+        years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
+        if (sealing := _SEALING.search(sentence)) and years:
+            return Agreement(_year_near(years, sealing.end(), len(sentence)), "", twinning)
     return None
 
 
