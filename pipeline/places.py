@@ -711,8 +711,8 @@ def _year_near(years: list[tuple[int, int]], after: int, until: int) -> int:
 def _sealed(description: str) -> Agreement | None:
     """The tie's year from the first sentence that says when it was sealed without naming
     an agreement of the vocabulary: a word of the tie and a verb of sealing ("Le jumelage a
-    été signé en 1985", "Le jumelage date du 3 septembre 1982"), the year written after the
-    verb (else the last one before it), or "depuis" right before the year ("Depuis 1997, la
+    été signé en 1985", "Le jumelage date du 3 septembre 1982"), the first after the word,
+    the year written after the verb (else the last one before it), or "depuis" right before the year ("Depuis 1997, la
     ville est jumelée avec …"). A sentence that tells the tie renewed is not read. Its type
     is not said.
 
@@ -735,7 +735,11 @@ def _sealed(description: str) -> Agreement | None:
         if since := _SINCE_YEAR.search(sentence):
             return Agreement(int(since["year"]), "", twinning)
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
-        if (sealing := _SEALING.search(sentence)) and years:
+        verbs = list(_SEALING.finditer(sentence))
+        # the verb that seals the tie follows its word ("Les premiers contacts datent de
+        # 1992 et le jumelage a été signé en 1995"), else any of the sentence
+        sealing = next((v for v in verbs if v.start() >= tie.start()), verbs[0] if verbs else None)
+        if sealing and years:
             return Agreement(_year_near(years, sealing.end(), len(sentence)), "", twinning)
     return None
 
