@@ -43,7 +43,9 @@ from .places import (
     country_in_text,
     first_link,
     flag_country,
+    leading_brackets,
     name_words,
+    partner_countries,
     place_kind,
     place_name,
     relationship,
@@ -552,14 +554,20 @@ def partner_country(heading: Heading, intro_item: str | None,
     ('Cuba', 'CU')
     >>> partner_country(Heading.read("Dianguirdé"), None, "Une commune malienne de la région de Kayes.")
     ('Mali', 'ML')
+    >>> partner_country(Heading.read("Aveiro"), None, "(Portugal) 1989. Aveiro est une capitale.")
+    ('Portugal', 'PT')
+    >>> partner_country(Heading.read("Sulzheim (Rhénanie-Palatinat)"), None, None)
+    ('Allemagne', 'DE')
     """
-    named = countries(heading.brackets)
+    named = partner_countries(heading.brackets)
     if named[1]:
         return named
     if flag := flag_country(heading.text):
         return flag
-    if intro_item and (from_item := countries(split_heading(intro_item)[1]))[1]:
+    if intro_item and (from_item := partner_countries(split_heading(intro_item)[1]))[1]:
         return from_item
+    if description and (opening := partner_countries(leading_brackets(description)))[1]:
+        return opening  # "Aveiro" then "(Portugal) 1989": the heading's brackets on their line
     if description and (from_text := country_in_text(description)):
         return from_text
     return named
@@ -613,10 +621,12 @@ def _description_columns(description: str, first_action_year: int | None,
     agreement is read in the description, then in what the section's entries tell
     (``told``, in the page's order), as one text: a page that tells its twinning's history
     writes "un jumelage a été officialisé le 28 novembre 2000" in the sentence of an event,
-    and a description cut at an event's date ("une charte d'amitié signée en 1970,") goes
-    on in the entry that follows ("puis une charte de jumelage signée le 3 novembre
-    1973.")."""
-    signed = agreement("\n".join(filter(None, (description, told))))
+    and a description block that is an entry's text too (the narrative reader keeps the
+    sentence that describes the partner in both, "une charte d'amitié signée en 1970,")
+    is read once, where the entry goes on ("puis une charte de jumelage signée le 3
+    novembre 1973.")."""
+    said = [block for block in description.split("\n\n") if block and block not in told]
+    signed = agreement("\n".join([*said, told] if told else said))
     link = first_link(description, first_action_year)
     return {
         "relationship": relationship(signed),

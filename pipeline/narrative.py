@@ -309,16 +309,26 @@ def partner_country(name: str, texts: list[str]) -> str | None:
     'Allemagne'
     >>> partner_country("Duguwolowila", ["Gentilly coopère avec la commune malienne de Duguwolowila."])
     'Mali'
+    >>> partner_country("Sulzheim", ["Accueillis par la commune de Sulzheim (Rhénanie-Palatinat)."])
+    'Allemagne'
+    >>> partner_country("Plougonvelin", ["Venus de Plougonvelin, commune du bout de la Bretagne, jumelée."])
+    'France'
     """
-    from .places import country_in_text, split_heading, countries
+    from .places import country_in_text, partner_countries, split_heading
 
     for text in texts:
-        for found in re.finditer(re.escape(name), text):
+        for found in re.finditer(re.escape(name), text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
-            if (code := countries(split_heading(beside)[1]))[1]:
+            if (code := partner_countries(split_heading(beside)[1]))[1]:
                 return code[0]
             before = text[max(0, found.start() - BESIDE):found.start()]
             if country := country_in_text(before.split(",")[-1]):
+                return country[0]
+            # an apposition that places it, in its own country too ("Plougonvelin,
+            # commune du bout de la Bretagne, jumelée depuis …"): the words beside the
+            # name say so
+            after = beside[len(found.group()):]
+            if after.startswith(",") and (country := country_in_text(after, home=None)):
                 return country[0]
     return _most_named_country(texts)
 
@@ -335,6 +345,21 @@ def _country_word(word: str) -> str | None:
     return named[0] if named else None
 
 
+def _first_name(words: list[str], n: int, text: str) -> bool:
+    """The ``n``-th word is a country's name written as a person's first name: a capital
+    first and a capitalised word after it that no country's name goes on with ("Israël
+    Bacor", "France Gall"), in the same run of words (no punctuation between).
+
+    >>> _first_name(["Israël", "Bacor", "maire"], 0, "Israël Bacor maire")
+    True
+    >>> _first_name(["au", "Mali", "Kita"], 1, "au Mali, Kita")
+    False
+    """
+    if n + 1 >= len(words) or not words[n][:1].isupper() or not words[n + 1][:1].isupper():
+        return False
+    return re.search(rf"\b{re.escape(words[n])}\s+{re.escape(words[n + 1])}\b", text) is not None
+
+
 def _most_named_country(texts: list[str]) -> str | None:
     """The country the page names most, by its name or its adjective ("nos amis
     allemands", "51 Polonais", "franco-allemand"), the page's own country aside: a French
@@ -348,6 +373,8 @@ def _most_named_country(texts: list[str]) -> str | None:
             pair = " ".join(words[n:n + 2])
             if len(words) > n + 1 and (code := country_code(pair)):  # "Burkina Faso"
                 votes[country_name(code)] += NAME_VOTE
+            elif _first_name(words, n, text):
+                continue  # "Israël Bacor, maire de Plougonvelin": a person
             elif named := _country_word(words[n]):
                 votes[named] += NAME_VOTE if words[n] == named else 1  # a name says more
     votes.pop(country_name(HOME_COUNTRY), None)

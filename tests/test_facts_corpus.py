@@ -40,7 +40,7 @@ def _read(fact, case):
         return entry_facts(label, text).status or ""
     if fact == "agreement_year":
         signed = agreement(text)
-        return signed.year if signed else 0
+        return (signed.year if signed else None) or 0  # 0: no year
     raise AssertionError(f"unknown fact {fact!r}")
 
 
