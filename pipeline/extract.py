@@ -415,7 +415,15 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
     return EntryFacts(period=period, status=_status(said, period),
                       cancelled_years=_edtf_set(_years_cancelled(said, period)),
                       recurrence=_recurrence(*read), direction=_direction(text, read, config().town),
-                      figures=_lasting(with_fields(figures(text), text), period), themes=themes(text))
+                      figures=_lasting(with_fields(figures(text, _once(period)), text), period),
+                      themes=themes(text))
+
+
+def _once(period: Period | None) -> bool:
+    """The entry happened once: on a day or in a month, not over years ("le 3 novembre
+    1973", not "2003-2014"); a count said of every year is then not its head count."""
+    return (period is not None and period.start_month is not None and not period.is_ongoing
+            and (period.start_year, period.start_month) == (period.end_year, period.end_month))
 
 
 def _lasting(numbers: Figures, period: Period | None) -> Figures:
