@@ -35,6 +35,7 @@ from .french import CAPITAL, lexicon, pattern
 from .numbers import Figures, figures, names_people
 from .parse import Entry, Page, Section
 from .places import (
+    Agreement,
     Location,
     Spellings,
     agreement,
@@ -623,8 +624,39 @@ def _partner_record(section: Section, partner_id: str, name: PartnerName, headin
     }
 
 
+def _years_beside(sections: list[Section]) -> list[int | None]:
+    """The year written under each partner's heading, as a list of twin towns gives the
+    tie's year ("Aveiro" then "(Portugal) 1989"): after the country's brackets, always; a
+    year alone ("Augsbourg (Allemagne)" then "1967") only where every partner of the page
+    (two at least) has one, a list's layout, since one partner's year alone may be the
+    date of its first entry.
+
+    >>> from pipeline.read import Block
+    >>> aveiro = Section(Block("heading", "Aveiro", 1), [Block("paragraph", "(Portugal) 1989", 2)])
+    >>> augsbourg = Section(Block("heading", "Augsbourg (Allemagne)", 4), [Block("paragraph", "1967", 5)])
+    >>> _years_beside([aveiro, augsbourg]), _years_beside([augsbourg])
+    ([1989, 1967], [None])
+    """
+    found = [_year_beside(section) for section in sections]
+    listed = len(sections) > 1 and all(found)
+    return [year if listed or bracketed else None
+            for year, bracketed in (f or (None, False) for f in found)]
+
+
+def _year_beside(section: Section) -> tuple[int, bool] | None:
+    """The year written alone on the first line under a partner's heading, and whether
+    the country's brackets come before it."""
+    first = min([*((b.line, b.text) for b in section.description),
+                 *((e.line, e.text) for e in section.entries)], default=None)
+    found = _YEAR_BESIDE.fullmatch(first[1].split("\n", 1)[0].strip()) if first else None
+    return (int(found["year"]), found["brackets"] is not None) if found else None
+
+
+_YEAR_BESIDE = re.compile(r"(?P<brackets>\([^()\n]{1,80}\)\s*)?(?P<year>(?:1[89]|20)\d\d)")
+
+
 def _description_columns(description: str, first_action_year: int | None,
-                         told: str = "") -> Record:
+                         told: str = "", beside: int | None = None) -> Record:
     """What a partner's description says of the tie: its agreement, its first link. The
     agreement is read in the description, then in what the section's entries tell
     (``told``, in the page's order), as one text: a page that tells its twinning's history
@@ -632,9 +664,12 @@ def _description_columns(description: str, first_action_year: int | None,
     and a description block that is an entry's text too (the narrative reader keeps the
     sentence that describes the partner in both, "une charte d'amitié signée en 1970,")
     is read once, where the entry goes on ("puis une charte de jumelage signée le 3
-    novembre 1973.")."""
+    novembre 1973."). Where no sentence gives the agreement's year, the year written alone
+    under the heading (``beside``) is its year."""
     said = [block for block in description.split("\n\n") if block and block not in told]
     signed = agreement("\n".join([*said, told] if told else said))
+    if (signed is None or signed.year is None) and beside is not None:
+        signed = Agreement(beside, signed.type if signed else "")
     link = first_link(description, first_action_year)
     return {
         "relationship": relationship(signed),
@@ -1037,7 +1072,8 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
     """The partners, their actions and the actions' themes, in the page's order."""
     rows: Records = {"partners": [], "actions": [], "action_themes": []}
     read = iter(facts)
-    for partner in partners:
+    beside = _years_beside([partner.section for partner in partners])
+    for partner, year_beside in zip(partners, beside, strict=True):
         section, pid = partner.section, partner.partner_id
         said = [next(read) for _ in section.entries]
         first_year = min((f.period.start_year for f in said if f.period and f.period.start_year),
@@ -1045,7 +1081,7 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
         description = "\n\n".join(block.text for block in section.description)
         hint = _hint(partner)
         told = "\n".join(entry.text for entry in section.entries)
-        about = {**_description_columns(description, first_year, told),
+        about = {**_description_columns(description, first_year, told, year_beside),
                  **_location_columns(locations.get(pid) or _hinted_location(hint))}
         record = _partner_record(section, pid, partner.name, partner.heading, about)
         rows["partners"].append(_with_hint(record, hint))
