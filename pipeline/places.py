@@ -47,6 +47,7 @@ _SEALING = re.compile(pattern(_PATTERNS["sealing"]), re.IGNORECASE)
 _SINCE_YEAR = re.compile(pattern(_PATTERNS["since_year"]), re.IGNORECASE)
 _RENEWAL = re.compile(pattern(_PATTERNS["renewal"]), re.IGNORECASE)
 _ANNIVERSARY = re.compile(pattern(_PATTERNS["anniversary"]), re.IGNORECASE)
+_FIRST_TIE = re.compile(pattern(_PATTERNS["first_tie"]), re.IGNORECASE)
 TWINNING: str = _PLACES["relationships"]["twinning"]
 COOPERATION: str = _PLACES["relationships"]["cooperation"]
 RELATIONSHIPS = vocabulary("partners", "relationship", (TWINNING, COOPERATION))
@@ -823,7 +824,9 @@ def _sealed(description: str) -> Agreement | None:
     été signé en 1985", "Le jumelage date du 3 septembre 1982"), the first after the word,
     and the year written nearest the verb (only after it in a sentence of the tie's
     anniversary), or "depuis" right before the year ("Depuis 1997, la ville est jumelée
-    avec …"). A sentence that tells the tie renewed is not read. Its type is not said.
+    avec …"); else the first sentence that tells the first twinning with its year ("les
+    participants du tout premier jumelage en 1967"). A sentence that tells the tie renewed
+    is not read. Its type is not said.
 
     >>> _sealed("Le jumelage avec Cassel a été officialisé le 28 novembre 2000.")
     Agreement(year=2000, type='', twinning=True)
@@ -851,6 +854,11 @@ def _sealed(description: str) -> Agreement | None:
         if sealing and years and (year := _year_near(years, sealing.span(), [sealing.span()],
                                                      not _ANNIVERSARY.search(sentence))):
             return Agreement(year, "", twinning)
+    for sentence in sentences(description):
+        years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
+        if (first := _FIRST_TIE.search(sentence)) and years and not _RENEWAL.search(sentence) and (
+                year := _year_near(years, first.span(), [first.span()], not _ANNIVERSARY.search(sentence))):
+            return Agreement(year, "", True)
     return None
 
 
