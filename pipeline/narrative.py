@@ -147,7 +147,13 @@ def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
 
 
 def _not_a_partner(name: str) -> bool:
-    """A country, a country's adjective ("Allemands", "Québécois") or the town itself."""
+    """A country, a country's adjective ("Allemands", "Québécois"), a foreign region
+    named with its preposition ("Province du Bam": the partner is the commune of GUIBARE
+    in it; :func:`pipeline.places.country_in_text` reads it) or the town itself.
+
+    >>> _not_a_partner("Province du Bam"), _not_a_partner("Allemands")
+    (True, True)
+    """
     from .config import config
     from .places import country_code, country_in_text
 
