@@ -351,19 +351,24 @@ def _country_word(word: str) -> str | None:
     return named[0] if named else None
 
 
-def _first_name(words: list[str], n: int, text: str) -> bool:
-    """The ``n``-th word is a country's name written as a person's first name: a capital
-    first and a capitalised word after it that no country's name goes on with ("Israël
-    Bacor", "France Gall"), in the same run of words (no punctuation between).
+# Countries' names that are also first names ("Israël Bacor, maire de Plougonvelin").
+_FIRST_NAMES = frozenset(lexicon("countries")["written"]["first_names"])
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word: letters only
 
-    >>> _first_name(["Israël", "Bacor", "maire"], 0, "Israël Bacor maire")
-    True
-    >>> _first_name(["au", "Mali", "Kita"], 1, "au Mali, Kita")
-    False
+
+def _first_name(words: list[re.Match[str]], n: int, text: str) -> bool:
+    """The ``n``-th word is a country's name that is also a first name, written as one:
+    a capitalised word right after it, nothing but a space between ("Israël Bacor").
+
+    >>> text = "Israël Bacor, maire. En Israël, Tel-Aviv."
+    >>> words = list(_LETTERS.finditer(text))
+    >>> _first_name(words, 0, text), _first_name(words, 4, text)
+    (True, False)
     """
-    if n + 1 >= len(words) or not words[n][:1].isupper() or not words[n + 1][:1].isupper():
+    if words[n].group() not in _FIRST_NAMES or n + 1 >= len(words):
         return False
-    return re.search(rf"\b{re.escape(words[n])}\s+{re.escape(words[n + 1])}\b", text) is not None
+    after = words[n + 1]
+    return after.group()[:1].isupper() and not text[words[n].end():after.start()].strip()
 
 
 def _most_named_country(texts: list[str]) -> str | None:
@@ -374,12 +379,13 @@ def _most_named_country(texts: list[str]) -> str | None:
 
     votes: Counter[str] = Counter()
     for text in texts:
-        words = re.findall(r"[^\W\d_]+", text)
+        found = list(_LETTERS.finditer(text))
+        words = [m.group() for m in found]
         for n in range(len(words)):
             pair = " ".join(words[n:n + 2])
             if len(words) > n + 1 and (code := country_code(pair)):  # "Burkina Faso"
                 votes[country_name(code)] += NAME_VOTE
-            elif _first_name(words, n, text):
+            elif _first_name(found, n, text):
                 continue  # "Israël Bacor, maire de Plougonvelin": a person
             elif named := _country_word(words[n]):
                 votes[named] += NAME_VOTE if words[n] == named else 1  # a name says more
