@@ -45,6 +45,7 @@ _TWINNING_STEM: str = _PLACES["relationships"]["twinning_stem"]
 _SEALED_TIE = re.compile(pattern(_PATTERNS["sealed_tie"]), re.IGNORECASE)
 _SEALING = re.compile(pattern(_PATTERNS["sealing"]), re.IGNORECASE)
 _SINCE_YEAR = re.compile(pattern(_PATTERNS["since_year"]), re.IGNORECASE)
+_SINCE_DATE = re.compile(pattern(_PATTERNS["since_date"]), re.IGNORECASE)
 _RENEWAL = re.compile(pattern(_PATTERNS["renewal"]), re.IGNORECASE)
 _ANNIVERSARY = re.compile(pattern(_PATTERNS["anniversary"]), re.IGNORECASE)
 _FIRST_TIE = re.compile(pattern(_PATTERNS["first_tie"]), re.IGNORECASE)
@@ -824,7 +825,8 @@ def _sealed(description: str) -> Agreement | None:
     été signé en 1985", "Le jumelage date du 3 septembre 1982"), the first after the word,
     and the year written nearest the verb (only after it in a sentence of the tie's
     anniversary), or "depuis" right before the year ("Depuis 1997, la ville est jumelée
-    avec …"); else the first sentence that tells the first twinning with its year ("les
+    avec …") or, after the tie's word, before its day and month ("jumelée depuis le 13 mai
+    2011"); else the first sentence that tells the first twinning with its year ("les
     participants du tout premier jumelage en 1967"). A sentence that tells the tie renewed
     is not read. Its type is not said.
 
@@ -844,7 +846,7 @@ def _sealed(description: str) -> Agreement | None:
         if tie is None or _RENEWAL.search(sentence):
             continue
         twinning = tie.group().casefold().startswith(_TWINNING_STEM)
-        if since := _SINCE_YEAR.search(sentence):
+        if since := _SINCE_YEAR.search(sentence) or _SINCE_DATE.search(sentence, tie.end()):
             return Agreement(int(since["year"]), "", twinning)
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
         verbs = list(_SEALING.finditer(sentence))
