@@ -35,6 +35,7 @@ from .french import CAPITAL, lexicon, pattern
 from .numbers import Figures, figures, names_people
 from .parse import Entry, Page, Section
 from .places import (
+    Agreement,
     Location,
     Spellings,
     agreement,
@@ -43,7 +44,9 @@ from .places import (
     country_in_text,
     first_link,
     flag_country,
+    leading_brackets,
     name_words,
+    partner_countries,
     place_kind,
     place_name,
     relationship,
@@ -413,7 +416,15 @@ def entry_facts(label: str | None, text: str) -> EntryFacts:
     return EntryFacts(period=period, status=_status(said, period),
                       cancelled_years=_edtf_set(_years_cancelled(said, period)),
                       recurrence=_recurrence(*read), direction=_direction(text, read, config().town),
-                      figures=_lasting(with_fields(figures(text), text), period), themes=themes(text))
+                      figures=_lasting(with_fields(figures(text, _once(period)), text), period),
+                      themes=themes(text))
+
+
+def _once(period: Period | None) -> bool:
+    """The entry happened once: on a day or in a month, not over years ("le 3 novembre
+    1973", not "2003-2014"); a count said of every year is then not its head count."""
+    return (period is not None and period.start_month is not None and not period.is_ongoing
+            and (period.start_year, period.start_month) == (period.end_year, period.end_month))
 
 
 def _lasting(numbers: Figures, period: Period | None) -> Figures:
@@ -552,14 +563,20 @@ def partner_country(heading: Heading, intro_item: str | None,
     ('Cuba', 'CU')
     >>> partner_country(Heading.read("Dianguirdé"), None, "Une commune malienne de la région de Kayes.")
     ('Mali', 'ML')
+    >>> partner_country(Heading.read("Aveiro"), None, "(Portugal) 1989. Aveiro est une capitale.")
+    ('Portugal', 'PT')
+    >>> partner_country(Heading.read("Sulzheim (Rhénanie-Palatinat)"), None, None)
+    ('Allemagne', 'DE')
     """
-    named = countries(heading.brackets)
+    named = partner_countries(heading.brackets)
     if named[1]:
         return named
     if flag := flag_country(heading.text):
         return flag
-    if intro_item and (from_item := countries(split_heading(intro_item)[1]))[1]:
+    if intro_item and (from_item := partner_countries(split_heading(intro_item)[1]))[1]:
         return from_item
+    if description and (opening := partner_countries(leading_brackets(description)))[1]:
+        return opening  # "Aveiro" then "(Portugal) 1989": the heading's brackets on their line
     if description and (from_text := country_in_text(description)):
         return from_text
     return named
@@ -607,9 +624,52 @@ def _partner_record(section: Section, partner_id: str, name: PartnerName, headin
     }
 
 
-def _description_columns(description: str, first_action_year: int | None) -> Record:
-    """What a partner's description says of the tie: its agreement, its first link."""
-    signed = agreement(description)
+def _years_beside(sections: list[Section]) -> list[int | None]:
+    """The year written under each partner's heading, as a list of twin towns gives the
+    tie's year ("Aveiro" then "(Portugal) 1989"): after the country's brackets, always; a
+    year alone ("Augsbourg (Allemagne)" then "1967") only where every partner of the page
+    (two at least) has one, a list's layout, since one partner's year alone may be the
+    date of its first entry.
+
+    >>> from pipeline.read import Block
+    >>> aveiro = Section(Block("heading", "Aveiro", 1), [Block("paragraph", "(Portugal) 1989", 2)])
+    >>> augsbourg = Section(Block("heading", "Augsbourg (Allemagne)", 4), [Block("paragraph", "1967", 5)])
+    >>> _years_beside([aveiro, augsbourg]), _years_beside([augsbourg])
+    ([1989, 1967], [None])
+    """
+    found = [_year_beside(section) for section in sections]
+    listed = len(sections) > 1 and all(found)
+    return [year if listed or bracketed else None
+            for year, bracketed in (f or (None, False) for f in found)]
+
+
+def _year_beside(section: Section) -> tuple[int, bool] | None:
+    """The year written alone on the first line under a partner's heading, and whether
+    the country's brackets come before it."""
+    first = min([*((b.line, b.text) for b in section.description),
+                 *((e.line, e.text) for e in section.entries)], default=None)
+    found = _YEAR_BESIDE.fullmatch(first[1].split("\n", 1)[0].strip()) if first else None
+    return (int(found["year"]), found["brackets"] is not None) if found else None
+
+
+_YEAR_BESIDE = re.compile(r"(?P<brackets>\([^()\n]{1,80}\)\s*)?(?P<year>(?:1[89]|20)\d\d)")
+
+
+def _description_columns(description: str, first_action_year: int | None,
+                         told: str = "", beside: int | None = None) -> Record:
+    """What a partner's description says of the tie: its agreement, its first link. The
+    agreement is read in the description, then in what the section's entries tell
+    (``told``, in the page's order), as one text: a page that tells its twinning's history
+    writes "un jumelage a été officialisé le 28 novembre 2000" in the sentence of an event,
+    and a description block that is an entry's text too (the narrative reader keeps the
+    sentence that describes the partner in both, "une charte d'amitié signée en 1970,")
+    is read once, where the entry goes on ("puis une charte de jumelage signée le 3
+    novembre 1973."). Where no sentence gives the agreement's year, the year written alone
+    under the heading (``beside``) is its year."""
+    said = [block for block in description.split("\n\n") if block and block not in told]
+    signed = agreement("\n".join([*said, told] if told else said))
+    if (signed is None or signed.year is None) and beside is not None:
+        signed = Agreement(beside, signed.type if signed else "")
     link = first_link(description, first_action_year)
     return {
         "relationship": relationship(signed),
@@ -1012,14 +1072,16 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
     """The partners, their actions and the actions' themes, in the page's order."""
     rows: Records = {"partners": [], "actions": [], "action_themes": []}
     read = iter(facts)
-    for partner in partners:
+    beside = _years_beside([partner.section for partner in partners])
+    for partner, year_beside in zip(partners, beside, strict=True):
         section, pid = partner.section, partner.partner_id
         said = [next(read) for _ in section.entries]
         first_year = min((f.period.start_year for f in said if f.period and f.period.start_year),
                          default=None)
         description = "\n\n".join(block.text for block in section.description)
         hint = _hint(partner)
-        about = {**_description_columns(description, first_year),
+        told = "\n".join(entry.text for entry in section.entries)
+        about = {**_description_columns(description, first_year, told, year_beside),
                  **_location_columns(locations.get(pid) or _hinted_location(hint))}
         record = _partner_record(section, pid, partner.name, partner.heading, about)
         rows["partners"].append(_with_hint(record, hint))

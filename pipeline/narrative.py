@@ -154,7 +154,13 @@ def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
 
 
 def _not_a_partner(name: str) -> bool:
-    """A country, a country's adjective ("Allemands", "Québécois") or the town itself."""
+    """A country, a country's adjective ("Allemands", "Québécois"), a foreign region
+    named with its preposition ("Province du Bam": the partner is the commune of GUIBARE
+    in it; :func:`pipeline.places.country_in_text` reads it) or the town itself.
+
+    >>> _not_a_partner("Province du Bam"), _not_a_partner("Allemands")
+    (True, True)
+    """
     from .config import config
     from .places import country_code, country_in_text
 
@@ -316,16 +322,26 @@ def partner_country(name: str, texts: list[str]) -> str | None:
     'Allemagne'
     >>> partner_country("Duguwolowila", ["Gentilly coopère avec la commune malienne de Duguwolowila."])
     'Mali'
+    >>> partner_country("Sulzheim", ["Accueillis par la commune de Sulzheim (Rhénanie-Palatinat)."])
+    'Allemagne'
+    >>> partner_country("Plougonvelin", ["Venus de Plougonvelin, commune du bout de la Bretagne, jumelée."])
+    'France'
     """
-    from .places import country_in_text, split_heading, countries
+    from .places import country_in_text, partner_countries, split_heading
 
     for text in texts:
-        for found in re.finditer(re.escape(name), text):
+        for found in re.finditer(re.escape(name), text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
-            if (code := countries(split_heading(beside)[1]))[1]:
+            if (code := partner_countries(split_heading(beside)[1]))[1]:
                 return code[0]
             before = text[max(0, found.start() - BESIDE):found.start()]
             if country := country_in_text(before.split(",")[-1]):
+                return country[0]
+            # an apposition that places it, in its own country too ("Plougonvelin,
+            # commune du bout de la Bretagne, jumelée depuis …"): the words beside the
+            # name say so
+            after = beside[len(found.group()):]
+            if after.startswith(",") and (country := country_in_text(after, home=None)):
                 return country[0]
     return _most_named_country(texts)
 
@@ -342,6 +358,26 @@ def _country_word(word: str) -> str | None:
     return named[0] if named else None
 
 
+# Countries' names that are also first names ("Israël Bacor, maire de Plougonvelin").
+_FIRST_NAMES = frozenset(lexicon("countries")["written"]["first_names"])
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word: letters only
+
+
+def _first_name(words: list[re.Match[str]], n: int, text: str) -> bool:
+    """The ``n``-th word is a country's name that is also a first name, written as one:
+    a capitalised word right after it, nothing but a space between ("Israël Bacor").
+
+    >>> text = "Israël Bacor, maire. En Israël, Tel-Aviv."
+    >>> words = list(_LETTERS.finditer(text))
+    >>> _first_name(words, 0, text), _first_name(words, 4, text)
+    (True, False)
+    """
+    if words[n].group() not in _FIRST_NAMES or n + 1 >= len(words):
+        return False
+    after = words[n + 1]
+    return after.group()[:1].isupper() and not text[words[n].end():after.start()].strip()
+
+
 def _most_named_country(texts: list[str]) -> str | None:
     """The country the page names most, by its name or its adjective ("nos amis
     allemands", "51 Polonais", "franco-allemand"), the page's own country aside: a French
@@ -350,11 +386,14 @@ def _most_named_country(texts: list[str]) -> str | None:
 
     votes: Counter[str] = Counter()
     for text in texts:
-        words = re.findall(r"[^\W\d_]+", text)
+        found = list(_LETTERS.finditer(text))
+        words = [m.group() for m in found]
         for n in range(len(words)):
             pair = " ".join(words[n:n + 2])
             if len(words) > n + 1 and (code := country_code(pair)):  # "Burkina Faso"
                 votes[country_name(code)] += NAME_VOTE
+            elif _first_name(found, n, text):
+                continue  # "Israël Bacor, maire de Plougonvelin": a person
             elif named := _country_word(words[n]):
                 votes[named] += NAME_VOTE if words[n] == named else 1  # a name says more
     votes.pop(country_name(HOME_COUNTRY), None)

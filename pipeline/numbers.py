@@ -197,6 +197,23 @@ _POPULATION_BEFORE = re.compile(deaccented(
     rf"(?:(?<!\w)(?:{_words_pattern(_POPULATION['places'])})s?(?!\w)[^.;:!?]{{0,60}}?"
     rf"(?<!\w){_DE}|(?<!\w)(?:{_words_pattern(_POPULATION['verbs'])})\s*)$"))
 _POPULATION_AFTER = re.compile(deaccented(pattern(_POPULATION["after"])))
+# The people a body is made of: "des dix maires que compte ce territoire".
+_BODY_AFTER = re.compile(deaccented(pattern(
+    _POPULATION["body_after"], apostrophe=APOSTROPHE,
+    verbs=_words_pattern([v for v in _POPULATION["verbs"] if v[:1].isalpha()]))))
+# The two heads of the twinned towns: "par les deux maires".
+_PAIR_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["pair_before"])))
+_PAIR_NUMBERS = frozenset(_PEOPLE["words"]["pair_number"])
+_ONE_PER_TOWN = frozenset(fold(w) for w in _PEOPLE["words"]["one_per_town"])
+# A count said of every year, month or summer is a yearly figure, not the people of one
+# event: "les échanges avec Uelzen, auxquels 150 personnes participent chaque année"
+# (pipeline/french/lexicon/recurrences.toml).
+_RECURRING = re.compile(r"(?<!\w)(?:" + "|".join(
+    r"\s+".join(re.escape(deaccented(w)) for w in phrase.split())
+    for phrases in lexicon("recurrences").values() for phrase in phrases) + r")(?!\w)")
+SENTENCE_MARKS = ".;!?"
+# The people a group met: "Nous avons rencontré les maires, deux députés".
+_MET_BEFORE = re.compile(pattern(_PEOPLE["words"]["met_before"]), re.IGNORECASE)
 # The indefinite article is the number one too: alone it is no head count ("un ami").
 _ARTICLE = re.compile(_WORDS["article"][0])
 POPULATION_REACH = 90  # characters before a number of inhabitants read for its place
@@ -367,11 +384,14 @@ def _kind(text: str, lowered: bool, span: tuple[int, int]) -> str:
     return cast(str, after.lastgroup) if after else OTHER_AMOUNT
 
 
-def _counted(text: str, composed: str, m: re.Match[str], first: bool = True) -> tuple[Quantity, int] | None:
+def _counted(text: str, composed: str, m: re.Match[str], first: bool = True,
+             once: bool = False) -> tuple[Quantity, int] | None:
     """The head count a match of :data:`_COUNTED` or :data:`_BRACKETED` gives in a
     :func:`fold` ed ``text`` (``composed``: the same text as written, one character for
     one), and where it ends; ``None`` when it counts no people, or a year, or a population,
-    or when the ``first`` group of a phrase is counted by an article ("un ami").
+    or when the ``first`` group of a phrase is counted by an article ("un ami"), or people
+    not taking part (:func:`_not_taking_part`; a figure of every year too, for an event
+    that happened ``once``).
     """
     base, end = m["base"], m.end()
     written = composed[m.start("base"):m.end("noun")]
@@ -383,6 +403,8 @@ def _counted(text: str, composed: str, m: re.Match[str], first: bool = True) -> 
             return None
         base, end = after["base"], after.end()
     if m["collective"] if "collective" in m.re.groupindex else None:
+        if _not_taking_part(text, m.start("collective"), end, base, once, composed):
+            return None
         return Quantity(COLLECTIVES[m["collective"]], True), end
     number = m["number"]
     if m.re is _BRACKETED and re.fullmatch(YEAR, number):  # "habitants (2018)": a date
@@ -398,11 +420,49 @@ def _counted(text: str, composed: str, m: re.Match[str], first: bool = True) -> 
         return None
     if first and _ARTICLE.fullmatch(number):
         return None
+    if _not_taking_part(text, m.start("number"), end, base, once, composed):
+        return None
     value = read_number(number)
     return (Quantity(value, bool(m["approx"])), end) if value is not None else None
 
 
-def participants(text: str) -> Quantity | None:
+def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = False,
+                     composed: str | None = None) -> bool:
+    """The people counted from ``start`` to ``end`` of a folded ``text`` are not a group
+    taking part in the event: the people a body is made of ("cinq des dix maires que
+    compte ce territoire"), the two heads of the twinned towns ("paraphée par les deux
+    maires"), the people met ("Nous avons rencontré les maires, deux députés": in
+    ``composed``, the text as written, whose accents tell the participle from the noun
+    "rencontre"), or, for an event that happened ``once`` (on a day, in a month), a figure
+    said of every year ("auxquels 150 personnes participent chaque année"); an entry of
+    several years keeps it ("2003-2014 : accueil de six jeunes chaque année").
+
+    >>> _not_taking_part("des dix maires que compte ce cercle", 4, 14, "maires")
+    True
+    >>> _not_taking_part("par les deux maires", 8, 19, "maires")
+    True
+    >>> _not_taking_part("par deux maires", 4, 15, "maires")
+    False
+    >>> yearly = "150 personnes viennent chaque annee"
+    >>> _not_taking_part(yearly, 0, 13, "personnes", once=True), _not_taking_part(yearly, 0, 13, "personnes")
+    (True, False)
+    """
+    if _BODY_AFTER.match(text, end):
+        return True
+    singular = base[:-1] if base.endswith("s") else base
+    if (singular in _ONE_PER_TOWN and text[start:].split(None, 1)[0] in _PAIR_NUMBERS
+            and _PAIR_BEFORE.search(text, max(0, start - 12), start)):
+        return True
+    opens = max(text.rfind(mark, 0, start) for mark in SENTENCE_MARKS) + 1
+    if composed is not None and _MET_BEFORE.search(composed, opens, start):
+        return True
+    if not once:
+        return False
+    closes = min((at for mark in SENTENCE_MARKS if (at := text.find(mark, end)) >= 0), default=len(text))
+    return _RECURRING.search(text, opens, closes) is not None
+
+
+def participants(text: str, once: bool = False) -> Quantity | None:
     """The first head count in ``text``: a number, then (maybe "de") a noun for people
     (:func:`is_people`), or such a noun and the number in brackets; groups counted in one
     phrase ("12 jeunes et 3 animateurs", "… en compagnie de deux animateurs") are added up,
@@ -421,17 +481,21 @@ def participants(text: str) -> Quantity | None:
     Quantity(value=3, approx=False)
     """
     composed = nfc(text)
-    return _participants(fold(composed), composed)
+    return _participants(fold(composed), composed, once)
 
 
-def _first_group(text: str, composed: str) -> tuple[Quantity, int] | None:
-    found = None
-    for m in _COUNTED.finditer(text):
-        found = _counted(text, composed, m)
+def _first_group(text: str, composed: str, once: bool = False) -> tuple[Quantity, int] | None:
+    """The first group counted in ``text`` and where it ends. A reading that counts nothing
+    gives way from its noun on, which may be a count itself: "Dès janvier 1990 quatre
+    Villards se rendent …" reads "1990 quatre", no people, then "quatre Villards"."""
+    found, at = None, 0
+    while (m := _COUNTED.search(text, at)) is not None:
+        found = _counted(text, composed, m, once=once)
         if found:
             break
+        at = m.start("base") if m.start("base") > m.start() else m.end()
     for b in _BRACKETED.finditer(text, 0, found[1] if found else len(text)) if "(" in text else ():
-        counted = _counted(text, composed, b)
+        counted = _counted(text, composed, b, once=once)
         if counted:
             return counted
     return found
@@ -467,8 +531,8 @@ def _restated(text: str, composed: str, end: int) -> Quantity | None:
     return counted[0] if counted else None
 
 
-def _participants(text: str, composed: str) -> Quantity | None:
-    first = _first_group(text, composed)
+def _participants(text: str, composed: str, once: bool = False) -> Quantity | None:
+    first = _first_group(text, composed, once)
     if first is None:
         return None
     counted = _times_groups(text, composed, first[0], first[1])
@@ -553,8 +617,10 @@ class Figures:
     duration_days: int | None
 
 
-def figures(text: str) -> Figures:
-    """Every number of an entry, each read once, from a text lowercased once.
+def figures(text: str, once: bool = False) -> Figures:
+    """Every number of an entry, each read once, from a text lowercased once; ``once``:
+    the entry happened on a day or in a month, so a figure of every year is not its head
+    count.
 
     >>> found = figures("Une aide de 3 000 € pour une quinzaine de jeunes de 11 à 14 ans, deux semaines")
     >>> found.amount, found.amount_kind, found.participants
@@ -568,7 +634,7 @@ def figures(text: str) -> Figures:
     return Figures(
         amount=euros[1] if euros else None,
         amount_kind=_kind(*read, euros[0].span()) if euros else None,
-        participants=_participants(fold(composed), composed),
+        participants=_participants(fold(composed), composed, once),
         ages=_age_range(*read),
         duration_days=_duration_days(*read),
     )

@@ -45,6 +45,10 @@ _TWINNING_STEM: str = _PLACES["relationships"]["twinning_stem"]
 _SEALED_TIE = re.compile(pattern(_PATTERNS["sealed_tie"]), re.IGNORECASE)
 _SEALING = re.compile(pattern(_PATTERNS["sealing"]), re.IGNORECASE)
 _SINCE_YEAR = re.compile(pattern(_PATTERNS["since_year"]), re.IGNORECASE)
+_SINCE_DATE = re.compile(pattern(_PATTERNS["since_date"]), re.IGNORECASE)
+_RENEWAL = re.compile(pattern(_PATTERNS["renewal"]), re.IGNORECASE)
+_ANNIVERSARY = re.compile(pattern(_PATTERNS["anniversary"]), re.IGNORECASE)
+_FIRST_TIE = re.compile(pattern(_PATTERNS["first_tie"]), re.IGNORECASE)
 TWINNING: str = _PLACES["relationships"]["twinning"]
 COOPERATION: str = _PLACES["relationships"]["cooperation"]
 RELATIONSHIPS = vocabulary("partners", "relationship", (TWINNING, COOPERATION))
@@ -87,7 +91,7 @@ _PAIR = f" {_PLACES['kinds_of_pairs']['joiner']} "
 
 @dataclass(frozen=True)
 class Agreement:
-    year: int
+    year: int | None  # None: a renewal's sentence names the agreement, not its year
     type: str  # empty when the sentence names no agreement of the vocabulary
     twinning: bool = False  # such a sentence's tie is a twinning ("le jumelage a été signé")
 
@@ -148,6 +152,11 @@ _LEAD_IN = re.compile(rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)
 _AFTER_PLACE = re.compile(rf"(?<!\s)\s+(?:{_phrases(_COUNTRIES['written']['prepositions'])})\s+")
 _PREPOSITIONS = frozenset(_COUNTRIES["written"]["prepositions"])
 _PLACE_NOUNS = frozenset(_COUNTRIES["written"]["place_nouns"])
+_REGION_PREPOSITIONS = frozenset(_COUNTRIES["written"]["region_prepositions"])
+_REGION_DETERMINERS = frozenset(_COUNTRIES["written"]["region_determiners"])
+# The country of the towns whose pages are read: a page names it, and its regions, for
+# the town itself, so they never place a partner unless the words beside its name say so.
+HOME_COUNTRY = _COUNTRIES["home"]
 # "une commune du Mali", "ville des Pays-Bas": an article, nouns of places, "de" and a
 # country.
 _OF_COUNTRY = re.compile(
@@ -536,6 +545,36 @@ def country_code(french_name: str | None) -> str | None:
     return _countries_by_french_name().get(_key(french_name))
 
 
+@cache
+def _regions() -> dict[str, str]:
+    """The country of each region's name, by key: ISO 3166-2's subdivisions by their own
+    name and their French one (pycountry), and the lexicon's ``regions``; a name that
+    subdivisions of two countries share, or that is a country's, gives none."""
+    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+    seen: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        for name in {region.name, french.gettext(region.name)}:
+            seen.setdefault(_key(name), set()).add(region.country_code)
+    for code, names in _COUNTRIES["regions"].items():
+        for name in names:
+            seen.setdefault(_key(name), set()).add(code)
+    countries = _countries_by_french_name()
+    return {key: codes.pop() for key, codes in seen.items()
+            if len(codes) == 1 and key and key not in countries}
+
+
+def region_country(name: str) -> str | None:
+    """The ISO 3166-1 code of the country a region's name (a Land, a province, a county,
+    in French or in its own language) is in.
+
+    >>> region_country("Rhénanie-Palatinat"), region_country("Rheinland-Pfalz"), region_country("Devonshire")
+    ('DE', 'DE', 'GB')
+    >>> region_country("Transylvanie"), region_country("Nord"), region_country("Allemagne")
+    ('RO', None, None)
+    """
+    return _regions().get(_key(name))
+
+
 def country_in(phrase: str) -> tuple[str, str] | None:
     """The country a phrase beside a place names, and its code: its name in any usual
     spelling ("Mali", "Cisjordanie"), after a preposition ("au Mali"), or its adjective
@@ -595,14 +634,20 @@ def country_name(code: str) -> str:
     return _COUNTRIES["usual_names"].get(code) or str(Locale("fr").territories.get(code, code))
 
 
-def country_in_text(text: str) -> tuple[str, str] | None:
+def country_in_text(text: str, home: str | None = HOME_COUNTRY) -> tuple[str, str] | None:
     """The first country a description places its partner in: after a preposition
-    ("située au Mali") or as an adjective after a noun of places ("commune malienne").
+    ("située au Mali") or as an adjective after a noun of places ("commune malienne"),
+    else the country of the first region it names after a preposition ("située dans le
+    Devonshire"), a region of ``home`` aside.
 
     >>> country_in_text("Dianguirdé est une commune malienne de la région de Kayes.")
     ('Mali', 'ML')
     >>> country_in_text("La ville, située en Allemagne, compte 100 000 habitants."), country_in_text("Rien.")
     (('Allemagne', 'DE'), None)
+    >>> country_in_text("La commune, située dans le Devonshire, au bord de la Teign.")
+    ('Royaume-Uni', 'GB')
+    >>> country_in_text("Une commune de la Bretagne."), country_in_text("Une commune de la Bretagne.", None)
+    (None, ('France', 'FR'))
     """
     words = re.findall(r"[\w'’-]+", text)
     for i, word in enumerate(words):
@@ -613,6 +658,25 @@ def country_in_text(text: str) -> tuple[str, str] | None:
                     return named, code
         elif i and words[i - 1].lower() in _PLACE_NOUNS and (code := _adjectives().get(_key(word))):
             return country_name(code), code
+    return _region_in_text(re.findall(r"[\w-]+|['’]", text), home)
+
+
+def _region_in_text(words: list[str], home: str | None) -> tuple[str, str] | None:
+    """The country of the first region a text places something in, after a preposition
+    and maybe an article ("dans le Devonshire", "de la Bretagne"); a region of ``home``
+    (the reading town's country, which a page names for itself) gives none."""
+    for i, word in enumerate(words):
+        if word.lower() not in _REGION_PREPOSITIONS:
+            continue
+        at = i + 1
+        if at < len(words) and words[at].lower() in _REGION_DETERMINERS:
+            at += 1
+        if at < len(words) and words[at] in "'’":
+            at += 1
+        for size in (3, 2, 1):
+            named = " ".join(words[at:at + size])
+            if named[:1].isupper() and (code := region_country(named)) and code != home:
+                return country_name(code), code
     return None
 
 
@@ -642,6 +706,42 @@ def countries(bracket: str | None) -> tuple[str | None, str | None]:
     return " | ".join(p for p, _ in found), " | ".join(c for _, c in found)
 
 
+_LEADING_BRACKETS = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")
+
+
+def leading_brackets(text: str) -> str | None:
+    """What the brackets that open a text hold: a heading's brackets written on the line
+    under it ("Aveiro" then "(Portugal) 1989").
+
+    >>> leading_brackets("(Portugal) 1989"), leading_brackets("Aveiro (Portugal)")
+    ('Portugal', None)
+    """
+    found = _LEADING_BRACKETS.match(text.lstrip())
+    return found[1] if found else None
+
+
+def partner_countries(bracket: str | None) -> tuple[str | None, str | None]:
+    """What brackets beside a partner's name say of its country: the countries they name
+    (:func:`countries`), else the country of the region they name ("Sulzheim
+    (Rhénanie-Palatinat)", "Kita (Kayes)"). Only a partner's country reads regions: a
+    heading's brackets decide no structure by them.
+
+    >>> partner_countries("Rhénanie-Palatinat"), partner_countries("Bavière, Souabe")
+    (('Allemagne', 'DE'), ('Allemagne', 'DE'))
+    >>> partner_countries("Mali"), partner_countries("Atlantide")
+    (('Mali', 'ML'), ('Atlantide', None))
+    """
+    named = countries(bracket)
+    if named[1] or not bracket:
+        return named
+    regions = {code for part in bracket_parts(bracket)
+               if part[:1].isupper() and (code := region_country(part.strip()))}
+    if len(regions) != 1:
+        return named
+    code = regions.pop()
+    return country_name(code), code
+
+
 @cache
 def _agreement_pattern() -> re.Pattern[str]:
     """The agreements of the schema's vocabulary, as a page may write them: any
@@ -662,44 +762,105 @@ def _agreement_pattern() -> re.Pattern[str]:
 
 
 def agreement(description: str) -> Agreement | None:
-    """The first agreement named in a partner's description, with the year of its sentence.
+    """The agreement a partner's description names, with its year: in the first sentence
+    that names one of the vocabulary and a year, the twinning agreement when it names
+    several ("une charte d'amitié signée en 1970, puis une charte de jumelage signée le 3
+    novembre 1973"), else the first; each agreement's year is the one written nearest it
+    (:func:`_year_near`), only after it in a sentence of the tie's anniversary ("En février
+    2008, nous avons fêté le 20e anniversaire de notre charte de jumelage": 2008 is the
+    celebration's). A sentence that tells the tie renewed ("Il a été réaffirmé le 24
+    octobre 2012 … par la signature d'une charte") gives the agreement's type, not its
+    year, when no other sentence tells it.
 
     >>> agreement("Ce partenariat a été scellé en 2009 par une charte d’amitié.")
     Agreement(year=2009, type="charte d'amitié", twinning=False)
     >>> agreement("Un accord cadre a été signé en 2015 avec la commune.")
     Agreement(year=2015, type='accord-cadre', twinning=False)
+    >>> agreement("Une charte d’amitié signée en 1970, puis une charte de jumelage le 3 mai 1973.")
+    Agreement(year=1973, type='charte de jumelage', twinning=False)
+    >>> agreement("Il a été réaffirmé le 24 octobre 2012 par la signature d’une charte de coopération.")
+    Agreement(year=None, type='charte de coopération', twinning=False)
     """
-    pattern = _agreement_pattern()
+    renewed: Agreement | None = None
     for sentence in sentences(description):
-        kind, year = pattern.search(sentence), _YEAR.search(sentence)
-        if kind and year:
-            written = _key(re.sub(r"^(\w+?)s\b", r"\1", kind.group()))
-            return Agreement(int(year.group()), _agreement_values()[written])
-    return _sealed(description)
+        kinds = list(_agreement_pattern().finditer(sentence))
+        years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
+        if kinds and _RENEWAL.search(sentence):
+            renewed = renewed or Agreement(None, _agreement_kind(kinds[0]))
+            continue
+        spans = [kind.span() for kind in kinds]
+        found = [Agreement(year, _agreement_kind(kind)) for kind in kinds
+                 if (year := _year_near(years, kind.span(), spans,
+                                        not _ANNIVERSARY.search(sentence))) is not None]
+        if found:
+            return next((a for a in found if TWINNING_WORD in a.type), found[0])
+    return _sealed(description) or renewed
+
+
+def _agreement_kind(found: re.Match[str]) -> str:
+    """The vocabulary's value of an agreement as a page wrote it ("Les accords de
+    jumelage" is "accord de jumelage")."""
+    return _agreement_values()[_key(re.sub(r"^(\w+?)s\b", r"\1", found.group()))]
+
+
+def _year_near(years: list[tuple[int, int]], word: tuple[int, int], words: list[tuple[int, int]],
+               before: bool = True) -> int | None:
+    """The year written nearest ``word`` (its start and end) among those nearer it than any
+    other of ``words`` (each agreement of a sentence takes its own: "une charte d'amitié
+    signée en 1970, puis une charte de jumelage signée le 3 novembre 1973"); after it
+    rather than before at equal distance; only after it when not ``before``. ``years``:
+    their offsets and values."""
+    def distance(at: int, span: tuple[int, int]) -> int:
+        return span[0] - at if at < span[0] else at - span[1]
+
+    near = [(distance(at, word), at < word[0], year) for at, year in years
+            if (before or at >= word[1])
+            and distance(at, word) == min(distance(at, other) for other in words)]
+    return min(near)[2] if near else None
 
 
 def _sealed(description: str) -> Agreement | None:
     """The tie's year from the first sentence that says when it was sealed without naming
     an agreement of the vocabulary: a word of the tie and a verb of sealing ("Le jumelage a
-    été signé en 1985"), or "depuis" right before the year ("Depuis 1997, la ville est
-    jumelée avec …"). Its type is not said.
+    été signé en 1985", "Le jumelage date du 3 septembre 1982"), the first after the word,
+    and the year written nearest the verb (only after it in a sentence of the tie's
+    anniversary), or "depuis" right before the year ("Depuis 1997, la ville est jumelée
+    avec …") or, after the tie's word, before its day and month ("jumelée depuis le 13 mai
+    2011"); else the first sentence that tells the first twinning with its year ("les
+    participants du tout premier jumelage en 1967"). A sentence that tells the tie renewed
+    is not read. Its type is not said.
 
     >>> _sealed("Le jumelage avec Cassel a été officialisé le 28 novembre 2000.")
     Agreement(year=2000, type='', twinning=True)
     >>> _sealed("Les deux villes échangent depuis 2004. Le partenariat a été signé en 2006.")
     Agreement(year=2006, type='', twinning=False)
+    >>> _sealed("Nos relations ont commencé en 1986 et un jumelage a été officialisé le 28 novembre 2000.")
+    Agreement(year=2000, type='', twinning=True)
+    >>> _sealed("La ville coopère avec la commune malienne de Duguwolowila depuis 2002.")
+    Agreement(year=2002, type='', twinning=False)
     >>> _sealed("Le comité de jumelage, créé en 1990, organise des voyages.") is None
     True
     """
     for sentence in sentences(description):
         tie = _SEALED_TIE.search(sentence)
-        if tie is None:
+        if tie is None or _RENEWAL.search(sentence):
             continue
         twinning = tie.group().casefold().startswith(_TWINNING_STEM)
-        if since := _SINCE_YEAR.search(sentence):
+        if since := _SINCE_YEAR.search(sentence) or _SINCE_DATE.search(sentence, tie.end()):
             return Agreement(int(since["year"]), "", twinning)
-        if _SEALING.search(sentence) and (year := _YEAR.search(sentence)):
-            return Agreement(int(year.group()), "", twinning)
+        years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
+        verbs = list(_SEALING.finditer(sentence))
+        # the verb that seals the tie follows its word ("Les premiers contacts datent de
+        # 1992 et le jumelage a été signé en 1995"), else any of the sentence
+        sealing = next((v for v in verbs if v.start() >= tie.start()), verbs[0] if verbs else None)
+        if sealing and years and (year := _year_near(years, sealing.span(), [sealing.span()],
+                                                     not _ANNIVERSARY.search(sentence))):
+            return Agreement(year, "", twinning)
+    for sentence in sentences(description):
+        years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
+        if (first := _FIRST_TIE.search(sentence)) and years and not _RENEWAL.search(sentence) and (
+                year := _year_near(years, first.span(), [first.span()], not _ANNIVERSARY.search(sentence))):
+            return Agreement(year, "", True)
     return None
 
 

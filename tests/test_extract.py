@@ -405,7 +405,8 @@ AGREEMENTS = [
     ("Un accord cadre a été conclu en 2016.", 2016, "accord-cadre", "coopération décentralisée"),
     ("Un pacte d'amitié a été scellé en 1995.", 1995, "pacte d'amitié", "coopération décentralisée"),
     ("Le protocole de jumelage a été signé en 1963.", 1963, "protocole de jumelage", "jumelage"),
-    ("Les accords de jumelage ont été renouvelés en 2003.", 2003, "accord de jumelage", "jumelage"),
+    # a renewal's year is not the agreement's: the sentence gives its type alone
+    ("Les accords de jumelage ont été renouvelés en 2003.", None, "accord de jumelage", "jumelage"),
     ("Une convention de jumelage a été signée en 1988.", 1988, "convention de jumelage", "jumelage"),
     ("Un protocole d’accord a été signé en 2005.", 2005, "protocole d'accord", "coopération décentralisée"),
     ("Les deux villes échangent depuis 1990.", None, None, "coopération décentralisée"),

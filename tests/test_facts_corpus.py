@@ -1,5 +1,6 @@
 """The sentences of tests/corpus/facts.toml, each read as an entry of a page: who travelled,
-how long and how old, which organisations and programmes it names, what happened to it.
+how long and how old, which organisations and programmes it names, what happened to it;
+and the sentences of a partner's description that give the year of its agreement.
 The class of each case is what is tested: its sentences were written for other verbs,
 tenses, places, institution words and date writings than the page's."""
 
@@ -12,6 +13,7 @@ from pipeline.config import Town
 from pipeline.entities import organisations, programmes
 from pipeline.extract import direction, entry_facts
 from pipeline.numbers import age_range
+from pipeline.places import agreement
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "facts.toml").read_text("utf-8"))
 TOWN = Town(CORPUS["town"]["name"], tuple(CORPUS["town"]["short_names"]), CORPUS["town"]["demonym"],
@@ -36,6 +38,9 @@ def _read(fact, case):
         return [name for name in case["expected"] if name in found]
     if fact == "status":
         return entry_facts(label, text).status or ""
+    if fact == "agreement_year":
+        signed = agreement(text)
+        return (signed.year if signed else None) or 0  # 0: no year
     raise AssertionError(f"unknown fact {fact!r}")
 
 
@@ -48,6 +53,7 @@ def test_corpus_sentence(fact, name, case):
 
 def test_corpus_covers_every_fact_with_many_sentences():
     facts = {cls["fact"] for cls in CORPUS["class"]}
-    assert facts == {"direction", "duration_days", "ages", "organisations", "programmes", "status"}
+    assert facts == {"direction", "duration_days", "ages", "organisations", "programmes", "status",
+                     "agreement_year"}
     assert all(len(cls["cases"]) >= 4 for cls in CORPUS["class"])
     assert sum(cls["fact"] == "direction" for cls in CORPUS["class"]) >= 4

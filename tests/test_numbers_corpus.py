@@ -1,5 +1,5 @@
 """The sentences of tests/corpus/numbers.toml, each read as a page's entry: its head count
-and its amount, class by class."""
+and its amount, class by class (``once``: the entry happened on a day or in a month)."""
 
 import tomllib
 from pathlib import Path
@@ -21,7 +21,8 @@ def test_corpus_phrase(name, case):
     approx = case.get("approx", False)
     expected_people = Quantity(case["participants"], approx) if "participants" in case else None
     expected_amount = (Quantity(case["amount"], approx), case["kind"]) if "amount" in case else None
-    assert (participants(case["phrase"]), amount(case["phrase"])) == (expected_people, expected_amount), name
+    said = participants(case["phrase"], once=case.get("once", False))  # once: an event of a day or a month
+    assert (said, amount(case["phrase"])) == (expected_people, expected_amount), name
 
 
 def test_corpus_has_many_members_per_class():
