@@ -193,7 +193,17 @@ def validation_workers(snapshot: Snapshot) -> int:
 
 def load_writers() -> None:
     """What the writer process loads before its first task (while the run reads the page):
-    pyarrow's CSV reader and Parquet writer, which the Parquet package is converted with."""
+    pyarrow's CSV reader and Parquet writer, which the Parquet package is converted with.
+
+    Not numpy: pyarrow loads it when it is there (half of pyarrow's import, 70 ms of
+    processor time) for conversions this process never makes (arrays from and to numpy,
+    pandas); the CSV reader, the Parquet writer and the comparison of tables are Arrow's
+    C++, and the files' bytes are the same (``tests/test_parquet.py``). This process
+    only writes the Parquet package and zips the archives, so numpy is marked missing in
+    it (and only in it) before pyarrow is imported."""
+    import sys
+
+    sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]  # None: "import numpy" fails
     import pyarrow.csv
     import pyarrow.parquet  # noqa: F401
 
