@@ -2,8 +2,9 @@
 and tables, the checks of structure and coverage, the plan of the release (its version),
 then, in a staging folder, emit the packages (validated by worker processes as each one is
 whole; the Parquet package converted by the writer process meanwhile), the page's text, the
-workbook while the writer zips the packages' archives, validate, emit the database (its
-archive zipped by the writer) and, once the archives are there, the pages; and swap the
+workbook while the writer zips the packages' archives, prepare the pages (templates, map)
+while the workers finish, validate, emit the database (its archive zipped by the writer)
+and, once the archives are there, the pages; and swap the
 release in (its change log, run report and checksums; or nothing, when nothing changed).
 docs/architecture.md's "Layout and data flow" draws the same list.
 
@@ -231,6 +232,7 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
             LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, finish_archives, finish_packages,
             start_database_archive, start_package_archives, write_packages, write_views,
         )
+        from .emit.pages import prepare as prepare_pages
         from .extract import extract
         from .load import read
         from .parse import parse
@@ -267,6 +269,7 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
             warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
             finish_packages(packages)
             zipping += clock.timed("emit archives", start_package_archives, packages, writer)
+            clock.timed("emit pages", prepare_pages, contents)  # while the workers validate
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
             warnings += write_views(staged, contents, clock, ONCE_VALID)
             zipping += clock.timed("emit archives", start_database_archive, staged, writer)

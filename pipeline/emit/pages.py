@@ -45,6 +45,7 @@ LEADS = False
 WHILE_VALIDATING = False  # lists every other file, with its size
 EXCERPT = 220  # characters of an entry shown beside its bar
 TICK_STEP = 5  # years between two ticks of the time scale
+TEMPLATE_NAMES = {"markdown": "README.md.j2", "html": "index.html.j2"}  # by environment
 
 
 class Markdown(str):
@@ -511,10 +512,22 @@ def _context(layout: Layout, contents: Contents) -> dict[str, Any]:
     }
 
 
+def prepare(contents: Contents) -> None:
+    """Make what the pages need besides the release's files (whose sizes they give): the
+    templates, loaded (Jinja2 imported, their compiled code read), and the map's country
+    outlines. A run calls it while the release is validated, since on a small page its
+    process would otherwise wait idle for the validation's worker and then do this work
+    after it (``pipeline/run.py``); :func:`write` finds both made (they are kept by value:
+    the templates by Jinja2, the outlines by their view)."""
+    for kind, name in TEMPLATE_NAMES.items():
+        _environment(kind).get_template(name)
+    world_map(contents.data["partners"])
+
+
 def write(layout: Layout, contents: Contents) -> None:
     context = _context(layout, contents)
     context["groups"] = downloads(layout, contents)
-    dictionary = _environment("markdown").get_template("README.md.j2").render(**context)
+    dictionary = _environment("markdown").get_template(TEMPLATE_NAMES["markdown"]).render(**context)
     layout.dictionary.write_text(dictionary, encoding="utf-8")
     rows, time_scale = sections(contents)
     context.update({
@@ -527,6 +540,6 @@ def write(layout: Layout, contents: Contents) -> None:
         "town": config().town,
     })
     context["numbered_lines"] = numbered_lines(context["lines"])
-    page = _environment("html").get_template("index.html.j2").render(**context)
+    page = _environment("html").get_template(TEMPLATE_NAMES["html"]).render(**context)
     layout.index.write_text(page, encoding="utf-8")
 

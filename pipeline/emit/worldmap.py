@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..paths import REFERENCE
@@ -118,6 +118,13 @@ def countries(topology: dict[str, Any] | None = None) -> list[tuple[str, list[li
 def outline_paths(view: Projection) -> list[str]:
     """The SVG path of every country that shows in ``view``, its points thinned to what
     the map's scale can show, in the basemap's order (the same bytes every run)."""
+    return list(_outline_paths(view))
+
+
+@lru_cache(maxsize=8)
+def _outline_paths(view: Projection) -> tuple[str, ...]:
+    # kept by view: the pages ask for them while the release is validated and once more
+    # when they are written (pages.prepare); a national run's towns each have their own
     paths = []
     for _, rings in countries():
         parts = []
@@ -134,7 +141,7 @@ def outline_paths(view: Projection) -> list[str]:
                 parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in kept) + "Z")
         if parts:
             paths.append("".join(parts))
-    return paths
+    return tuple(paths)
 
 
 @dataclass(frozen=True)
