@@ -3,8 +3,8 @@ and tables, the checks of structure and coverage, the plan of the release (its v
 then, in a staging folder, emit the packages (validated by worker processes as each one is
 whole; the Parquet package converted by the writer process meanwhile), the page's text, the
 workbook while the writer zips the packages' archives, prepare the pages (templates, map)
-and emit the database while the workers finish, validate, zip the database's archive (in
-the writer) and, once the archives are there, the pages; and swap the
+and emit the database (its archive zipped by the writer) while the workers finish,
+validate and, once the archives are there, the pages; and swap the
 release in (its change log, run report and checksums; or nothing, when nothing changed).
 docs/architecture.md's "Layout and data flow" draws the same list.
 
@@ -271,8 +271,8 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
             zipping += clock.timed("emit archives", start_package_archives, packages, writer)
             clock.timed("emit pages", prepare_pages, contents)  # while the workers validate
             warnings += write_views(staged, contents, clock, ONCE_VALID, checks)  # failing: verdict first
-            clock.timed("validate the staged release", validate_staged, staged.root, checks)
             zipping += clock.timed("emit archives", start_database_archive, staged, writer)
+            clock.timed("validate the staged release", validate_staged, staged.root, checks)
             clock.timed("emit archives", finish_archives, zipping)
             warnings += write_views(staged, contents, clock, LAST)
             release = swap_in(plan, staged, contents, warnings, report, clock)
