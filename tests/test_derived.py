@@ -90,3 +90,30 @@ def test_kept_templates_are_the_code_jinja_compiles(kept, monkeypatch):
     # the markdown environment has a folder of its own: its compiled code escapes otherwise
     pages._environment("markdown").get_template("README.md.j2")
     assert sorted(p.name.split("-")[1] for p in kept.glob("templates-*")) == ["html", "markdown"]
+
+
+def test_kept_outlines_are_the_drawn_ones_and_a_view_is_a_key(kept):
+    from pipeline.emit import worldmap
+
+    view = worldmap.projection([(48.8, 2.4), (14.5, -9.0)])
+    worldmap._outline_paths.cache_clear()
+    drawn = worldmap.outline_paths(view)
+    assert drawn == list(worldmap._drawn(view)) and len(sorted(kept.glob("outlines-*"))) == 1
+    worldmap._outline_paths.cache_clear()
+    assert worldmap.outline_paths(view) == drawn  # read back from the folder
+    other = worldmap.projection([(48.8, 2.4), (31.9, 35.2)])
+    worldmap._outline_paths.cache_clear()
+    assert worldmap.outline_paths(other) == list(worldmap._drawn(other)) != drawn
+    assert len(sorted(kept.glob("outlines-*"))) == 2
+    (next(kept.glob("outlines-*"))).write_bytes(b"not json")  # a damaged one is drawn again
+    worldmap._outline_paths.cache_clear()
+    assert worldmap.outline_paths(view) == drawn and worldmap.outline_paths(other) != drawn
+
+
+def test_kept_bytes_are_written_whole_and_pruned(kept, monkeypatch):
+    monkeypatch.setattr(derived, "KEEP", 2)
+    for name in "abc":
+        derived.keep("outlines", name, name.encode() * 3)
+    assert derived.kept("outlines", "a") is None
+    assert derived.kept("outlines", "b") == b"bbb" and derived.kept("outlines", "c") == b"ccc"
+    assert not [p for p in kept.iterdir() if p.name.startswith(".")]  # no partial file left
