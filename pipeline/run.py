@@ -2,9 +2,9 @@
 and tables, the checks of structure and coverage, the plan of the release (its version),
 then, in a staging folder, emit the packages (validated by worker processes as each one is
 whole; the Parquet package converted by the writer process meanwhile), the page's text, the
-workbook while the writer zips the packages' archives, prepare the pages (templates, map)
-and emit the database (its archive zipped by the writer) while the workers finish,
-validate and, once the archives are there, the pages; and swap the
+workbook while the writer zips the packages' archives, prepare the pages (templates, map),
+emit the database (its archive zipped by the writer) and, once the archives are there, the
+pages, while the workers finish; the verdict; and swap the
 release in (its change log, run report and checksums; or nothing, when nothing changed).
 docs/architecture.md's "Layout and data flow" draws the same list.
 
@@ -272,9 +272,9 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
             clock.timed("emit pages", prepare_pages, contents)  # while the workers validate
             warnings += write_views(staged, contents, clock, ONCE_VALID, checks)  # failing: verdict first
             zipping += clock.timed("emit archives", start_database_archive, staged, writer)
-            clock.timed("validate the staged release", validate_staged, staged.root, checks)
             clock.timed("emit archives", finish_archives, zipping)
-            warnings += write_views(staged, contents, clock, LAST)
+            warnings += write_views(staged, contents, clock, LAST, checks)  # failing: verdict first
+            clock.timed("validate the staged release", validate_staged, staged.root, checks)
             release = swap_in(plan, staged, contents, warnings, report, clock)
         if reading:
             clock.alongside[f"extract ({workers.workers} workers)"] = reading

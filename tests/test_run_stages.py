@@ -61,11 +61,11 @@ def test_validation_and_emission_are_lines_of_their_own():
     # the pages once the archives are zipped (they give every file's size)
     assert stages.count("write_views") == 4
     assert stages.index("write_packages") < stages.index("finish_packages") < stages.index("validate_staged")
-    # the database and its archive while the workers validate (a failing database waits
-    # for the verdict: emit.write_views); the pages, which give every file's size, last
+    # the database, its archive and the pages (which give every file's size, last) while
+    # the workers validate (a failing view waits for the verdict: emit.write_views)
     assert stages.index("start_package_archives") < stages.index("start_database_archive") \
-        < stages.index("validate_staged") < stages.index("finish_archives") \
-        < len(stages) - 1 - stages[::-1].index("write_views")
+        < stages.index("finish_archives") < len(stages) - 1 - stages[::-1].index("write_views") \
+        < stages.index("validate_staged") < stages.index("swap_in")
 
 
 @pytest.fixture

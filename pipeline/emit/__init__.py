@@ -57,9 +57,9 @@ AFTER_VALIDATION = tuple(view for view in VIEWS if view not in WHILE_VALIDATING)
 # A run (``pipeline/run.py``) writes the views in this order, so that a worker zips the
 # archives while this process writes the rest: the page's text first (every package's
 # archive holds it), then the packages' archives start; the workbook while the release is
-# validated; then the others (the database and its archive: still while the workers
-# validate, a failure waiting for their verdict, see write_views); the pages last, since
-# they give every other file's size.
+# validated; then the others (the database and its archive) and the pages last, since
+# they give every other file's size: all still while the workers validate, a failure
+# waiting for their verdict (see write_views).
 PAGE_TEXT: tuple[View, ...] = (snapshot,)
 LAST: tuple[View, ...] = (pages,)
 ONCE_VALID = tuple(view for view in AFTER_VALIDATION if view not in (*PAGE_TEXT, archives, *LAST))

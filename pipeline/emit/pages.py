@@ -515,10 +515,10 @@ def _context(layout: Layout, contents: Contents) -> dict[str, Any]:
 def prepare(contents: Contents) -> None:
     """Make what the pages need besides the release's files (whose sizes they give): the
     templates, loaded (Jinja2 imported, their compiled code read), and the map's country
-    outlines. A run calls it while the release is validated, since on a small page its
-    process would otherwise wait idle for the validation's worker and then do this work
-    after it (``pipeline/run.py``); :func:`write` finds both made (they are kept by value:
-    the templates by Jinja2, the outlines by their view)."""
+    outlines. A run calls it while the release is validated, before the database, so that
+    the pages, written once the archives are zipped, are only filled in
+    (``pipeline/run.py``); :func:`write` finds both made (they are kept by value: the
+    templates by Jinja2, the outlines by their view)."""
     for kind, name in TEMPLATE_NAMES.items():
         _environment(kind).get_template(name)
     world_map(contents.data["partners"])
