@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from . import derived
 from .errors import InputError
 from .paths import CITY, DATA, PROJECT
 
@@ -166,8 +167,13 @@ class Config:
 
 
 @cache
+def _schema_text() -> str:
+    return SCHEMA.read_text(encoding="utf-8")
+
+
+@cache
 def _schema() -> dict[str, Any]:
-    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+    return json.loads(_schema_text())
 
 
 def _where(path: Any) -> str:
@@ -269,7 +275,8 @@ def load(path: Path, base: Path | None = None) -> Config:
     ``base`` (default: the file's own folder). Anything wrong is one :class:`InputError`
     line naming the file and the key."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise InputError(f"{path} : fichier introuvable (le fichier de la commune) ; vérifier "
                          "--town") from None
@@ -279,8 +286,13 @@ def load(path: Path, base: Path | None = None) -> Config:
         raise InputError(f"{path} : illisible ({exc.strerror}) ; vérifier ses droits") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path} : fichier de commune invalide ({exc}) ; le corriger") from None
-    if found := problem(data):
-        raise InputError(f"{path} : fichier de commune invalide ({found}) ; le corriger")
+    # the same text checked against the same schema before passed: the check is not made
+    # again (jsonschema, loaded for it, is a tenth of a small run; pipeline/derived.py)
+    checked = derived.key(_schema_text().encode(), text.encode())
+    if not derived.marked("town", checked):
+        if found := problem(data):
+            raise InputError(f"{path} : fichier de commune invalide ({found}) ; le corriger")
+        derived.mark("town", checked)
     try:
         return _build(data, base if base is not None else path.resolve().parent, path)
     except ValueError as exc:

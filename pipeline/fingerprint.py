@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -27,6 +28,13 @@ NOT_IN_RELEASE = ("pipeline/publish/", "pipeline/fetch.py", "pipeline/http.py", 
 
 def versions() -> dict[str, str]:
     """Python's and the libraries' versions, for whoever needs to reproduce a run."""
+    return dict(_versions())
+
+
+@cache
+def _versions() -> dict[str, str]:
+    # looked up once a process (each lookup scans the installed distributions; a run asked
+    # twice, for the run report and for the code's fingerprint): they do not change under it
     found = {"python": platform.python_version()}
     for name in LIBRARIES:
         try:

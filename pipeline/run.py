@@ -2,8 +2,9 @@
 and tables, the checks of structure and coverage, the plan of the release (its version),
 then, in a staging folder, emit the packages (validated by worker processes as each one is
 whole; the Parquet package converted by the writer process meanwhile), the page's text, the
-workbook while the writer zips the packages' archives, validate, emit the database (its
-archive zipped by the writer) and, once the archives are there, the pages; and swap the
+workbook while the writer zips the packages' archives, prepare the pages (templates, map),
+emit the database (its archive zipped by the writer) and, once the archives are there, the
+pages, while the workers finish; the verdict; and swap the
 release in (its change log, run report and checksums; or nothing, when nothing changed).
 docs/architecture.md's "Layout and data flow" draws the same list.
 
@@ -193,7 +194,17 @@ def validation_workers(snapshot: Snapshot) -> int:
 
 def load_writers() -> None:
     """What the writer process loads before its first task (while the run reads the page):
-    pyarrow's CSV reader and Parquet writer, which the Parquet package is converted with."""
+    pyarrow's CSV reader and Parquet writer, which the Parquet package is converted with.
+
+    Not numpy: pyarrow loads it when it is there (half of pyarrow's import, 70 ms of
+    processor time) for conversions this process never makes (arrays from and to numpy,
+    pandas); the CSV reader, the Parquet writer and the comparison of tables are Arrow's
+    C++, and the files' bytes are the same (``tests/test_parquet.py``). This process
+    only writes the Parquet package and zips the archives, so numpy is marked missing in
+    it (and only in it) before pyarrow is imported."""
+    import sys
+
+    sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]  # None: "import numpy" fails
     import pyarrow.csv
     import pyarrow.parquet  # noqa: F401
 
@@ -221,6 +232,7 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
             LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, finish_archives, finish_packages,
             start_database_archive, start_package_archives, write_packages, write_views,
         )
+        from .emit.pages import prepare as prepare_pages
         from .extract import extract
         from .load import read
         from .parse import parse
@@ -262,11 +274,12 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
             warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
             finish_packages(packages)
             zipping += clock.timed("emit archives", start_package_archives, packages, writer)
-            clock.timed("validate the staged release", validate_staged, staged.root, checks)
-            warnings += write_views(staged, contents, clock, ONCE_VALID)
+            clock.timed("emit pages", prepare_pages, contents)  # while the workers validate
+            warnings += write_views(staged, contents, clock, ONCE_VALID, checks)  # failing: verdict first
             zipping += clock.timed("emit archives", start_database_archive, staged, writer)
             clock.timed("emit archives", finish_archives, zipping)
-            warnings += write_views(staged, contents, clock, LAST)
+            warnings += write_views(staged, contents, clock, LAST, checks)  # failing: verdict first
+            clock.timed("validate the staged release", validate_staged, staged.root, checks)
             release = swap_in(plan, staged, contents, warnings, report, clock)
         if reading:
             clock.alongside[f"extract ({workers.workers} workers)"] = reading

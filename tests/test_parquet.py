@@ -107,3 +107,24 @@ def test_conversion_is_byte_reproducible(tmp_path):
         parquet.convert(source, second, table_schema(table))
         assert first.read_bytes() == second.read_bytes()
         assert first.read_bytes() == (OUT / "parquet" / f"{table}.parquet").read_bytes()
+
+
+def test_the_writer_process_without_numpy_writes_the_same_bytes(tmp_path):
+    """The run's writer process converts with numpy marked missing (``run.load_writers``):
+    every table's file is the one a process with numpy writes."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom pathlib import Path\nfrom pipeline.run import load_writers\n"
+              "from pipeline.emit import parquet\nfrom pipeline.schemas import table_names, table_schema\n"
+              "load_writers()\nassert sys.modules['numpy'] is None and 'pyarrow.parquet' in sys.modules\n"
+              f"for t in table_names():\n    parquet.convert(Path({str(OUT / 'csv')!r}) / f'{{t}}.csv', "
+              f"Path({str(tmp_path)!r}) / f'{{t}}.parquet', table_schema(t))\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    import numpy  # noqa: F401  (this process has it: pyarrow uses it here)
+
+    for table in table_names():
+        here = tmp_path / f"{table}-with-numpy.parquet"
+        parquet.convert(OUT / "csv" / f"{table}.csv", here, table_schema(table))
+        assert (tmp_path / f"{table}.parquet").read_bytes() == here.read_bytes(), table

@@ -128,6 +128,40 @@ def test_an_invalid_table_stops_the_run_and_keeps_the_previous_output(fresh_rele
     assert not list(release.parent.glob(".output.*"))  # no staging folder left behind
 
 
+@pytest.mark.parametrize("view, error, said", [
+    ("sqlite", "IntegrityError", "SQLite: FOREIGN KEY constraint failed"),
+    ("pages", "OSError", "FOREIGN KEY constraint failed")])
+def test_a_view_that_fails_before_the_verdict_waits_for_it(fresh_release, tmp_path, capsys, monkeypatch,
+                                                           view, error, said):
+    """The database and the pages are written while the workers validate (pipeline/run.py);
+    when one fails on an invalid release, the refusal is the validation's, as when they
+    were written after it; on a valid one, it is the view's own."""
+    import shutil
+    import sqlite3
+
+    kind = getattr(sqlite3, error) if error == "IntegrityError" else OSError
+
+    def refused(layout, contents):
+        raise kind("FOREIGN KEY constraint failed")
+
+    monkeypatch.setattr(f"pipeline.emit.{view}.write", refused)
+    release = shutil.copytree(fresh_release, tmp_path / "output")
+    before = snapshot_of(release)
+    assert main(["run", "--source", str(SNAPSHOT), "--output", str(release), "--first-release"]) == \
+        ReleaseError.exit_code
+    assert said in capsys.readouterr().err
+    monkeypatch.setattr("pipeline.tables.number_ranges", lambda table: {})
+    monkeypatch.setattr("pipeline.tables.date_ranges", lambda table: {})
+    bad = tmp_path / "page.txt"
+    bad.write_text(SNAPSHOT.read_text(encoding="utf-8").replace(
+        "2011 : Fourniture", "1850 : Fourniture"), encoding="utf-8")
+    assert main(["run", "--source", str(bad), "--output", str(release)]) == ReleaseError.exit_code
+    err = capsys.readouterr().err
+    assert "field start_year" in err and "n'est pas valide" in err and "FOREIGN KEY" not in err
+    assert snapshot_of(release) == before
+    assert not list(release.parent.glob(".output.*"))
+
+
 def test_refuses_to_replace_a_folder_that_is_not_a_release(tmp_path, capsys):
     mine = tmp_path / "documents"
     mine.mkdir()

@@ -29,7 +29,7 @@ import json as jsonlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import config
 from ..dictionary import About
@@ -43,6 +43,9 @@ from .base import AnyFormat, ConvertedFormat, Contents, View
 from .formats import PACKAGES
 from .json import write_json
 
+if TYPE_CHECKING:
+    from ..validate import Checks
+
 # The archives come after what they hold; the pages last: they link to the files the others
 # wrote.
 VIEWS: tuple[View, ...] = (xlsx, sqlite, snapshot, archives, pages)
@@ -54,8 +57,9 @@ AFTER_VALIDATION = tuple(view for view in VIEWS if view not in WHILE_VALIDATING)
 # A run (``pipeline/run.py``) writes the views in this order, so that a worker zips the
 # archives while this process writes the rest: the page's text first (every package's
 # archive holds it), then the packages' archives start; the workbook while the release is
-# validated; once it is valid, the others (the database, whose archive starts then); the
-# pages last, since they give every other file's size.
+# validated; then the others (the database and its archive) and the pages last, since
+# they give every other file's size: all still while the workers validate, a failure
+# waiting for their verdict (see write_views).
 PAGE_TEXT: tuple[View, ...] = (snapshot,)
 LAST: tuple[View, ...] = (pages,)
 ONCE_VALID = tuple(view for view in AFTER_VALIDATION if view not in (*PAGE_TEXT, archives, *LAST))
@@ -68,18 +72,28 @@ __all__ = ["AFTER_VALIDATION", "LAST", "ONCE_VALID", "PACKAGES", "PAGE_TEXT", "V
 
 
 def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMINGS,
-                views: tuple[View, ...] = VIEWS) -> list[dict[str, Any]]:
+                views: tuple[View, ...] = VIEWS, checks: Checks | None = None) -> list[dict[str, Any]]:
     """Write the views (all of them, in ``VIEWS``' order, unless told which); what they had
     to report (a view returns its warnings, each with the ``line`` of the page and a
     ``message``, or None) goes to the run report. The views are given the release's files
-    (its packages are written by then) and the packages' titles, for the page."""
+    (its packages are written by then) and the packages' titles, for the page.
+
+    ``checks``, the validation of the release still running: a view that needs valid data
+    (the database, which enforces the keys) is written before the verdict, and should it
+    fail, the verdict is waited for first, so that an invalid release is refused for what
+    the validation found, as it was when such views were written after it."""
     contents = replace(contents, files=tuple(release_files(layout)),
                        package_titles={**{fmt.FORMAT: f"Paquet {fmt.LABEL}" for fmt in PACKAGES},
                                        archives.FOLDER: archives.GROUP_TITLE})
     warnings: list[dict[str, Any]] = []
     for view in views:
         with timings.stage(f"emit {view.__name__.rsplit('.', 1)[-1]}"):
-            warnings += view.write(layout, contents) or []
+            try:
+                warnings += view.write(layout, contents) or []
+            except Exception:
+                if checks is not None:
+                    checks.verdict(layout)  # raises what makes the release invalid, if anything
+                raise
     return warnings
 
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 FOLDER = ARCHIVES
 GROUP_TITLE = "Archives zip"  # the archives' heading among the page's downloads
 LEADS = False
-WHILE_VALIDATING = False  # the database and the page's text are written after the verdict
+WHILE_VALIDATING = False  # a run zips each archive in the writer once its files are written
 MEDIATYPE = "application/zip"
 STAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 PERMISSIONS = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--, where Unix tools read it

@@ -92,7 +92,9 @@ class View(Protocol):
     @property
     def WHILE_VALIDATING(self) -> bool:
         """Written while the release is validated: it needs nothing but the tables (the
-        workbook); the others wait for the verdict (the database enforces the keys)."""
+        workbook); the others need a valid release (the database enforces the keys): a
+        run writes them once the workbook is written, and their failure waits for the
+        verdict (``write_views``), the national merge after the verdict."""
         ...
 
     def files(self, layout: Layout) -> list[ReleaseFile]:

@@ -22,8 +22,10 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import derived
 from ..config import config
 from ..dictionary import quantity
 from ..direction import CONTROLS as DIRECTION_CONTROLS
@@ -43,6 +45,7 @@ LEADS = False
 WHILE_VALIDATING = False  # lists every other file, with its size
 EXCERPT = 220  # characters of an entry shown beside its bar
 TICK_STEP = 5  # years between two ticks of the time scale
+TEMPLATE_NAMES = {"markdown": "README.md.j2", "html": "index.html.j2"}  # by environment
 
 
 class Markdown(str):
@@ -111,11 +114,16 @@ def _environment(kind: str) -> Environment:
     """The templates' environment: HTML escaped by Jinja2 everywhere (``autoescape=True``,
     not a guess from the file name, which ends in ``.j2``), Markdown escaped by
     ``finalize``. One per process, so that its templates are compiled once: a national run
-    writes a thousand towns' pages (a template's compilation cost more than its rendering)."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    writes a thousand towns' pages (a template's compilation cost more than its rendering).
+    The compiled templates are kept from one run to the next (``pipeline/derived.py``): a
+    small run's pages cost half as much."""
+    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
     options: dict[str, Any] = {"loader": FileSystemLoader(TEMPLATES), "undefined": StrictUndefined,
                                "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+    kept = derived.folder(f"templates-{kind}", derived.key(Path(__file__).read_bytes()))
+    if kept is not None:
+        options["bytecode_cache"] = FileSystemBytecodeCache(str(kept))
     if kind == "html":
         environment = Environment(autoescape=True, **options)
         environment.filters["quantity"] = quantity
@@ -504,10 +512,22 @@ def _context(layout: Layout, contents: Contents) -> dict[str, Any]:
     }
 
 
+def prepare(contents: Contents) -> None:
+    """Make what the pages need besides the release's files (whose sizes they give): the
+    templates, loaded (Jinja2 imported, their compiled code read), and the map's country
+    outlines. A run calls it while the release is validated, before the database, so that
+    the pages, written once the archives are zipped, are only filled in
+    (``pipeline/run.py``); :func:`write` finds both made (they are kept by value: the
+    templates by Jinja2, the outlines by their view)."""
+    for kind, name in TEMPLATE_NAMES.items():
+        _environment(kind).get_template(name)
+    world_map(contents.data["partners"])
+
+
 def write(layout: Layout, contents: Contents) -> None:
     context = _context(layout, contents)
     context["groups"] = downloads(layout, contents)
-    dictionary = _environment("markdown").get_template("README.md.j2").render(**context)
+    dictionary = _environment("markdown").get_template(TEMPLATE_NAMES["markdown"]).render(**context)
     layout.dictionary.write_text(dictionary, encoding="utf-8")
     rows, time_scale = sections(contents)
     context.update({
@@ -520,6 +540,6 @@ def write(layout: Layout, contents: Contents) -> None:
         "town": config().town,
     })
     context["numbered_lines"] = numbered_lines(context["lines"])
-    page = _environment("html").get_template("index.html.j2").render(**context)
+    page = _environment("html").get_template(TEMPLATE_NAMES["html"]).render(**context)
     layout.index.write_text(page, encoding="utf-8")
 

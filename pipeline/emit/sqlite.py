@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 FOLDER, SUFFIX, METADATA = "sqlite", "db", "metadata.json"
 LEADS = False
-WHILE_VALIDATING = False  # the database enforces the keys: written once they are valid
+WHILE_VALIDATING = False  # it enforces the keys: its failure waits for the verdict (write_views)
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT",
              "date": "TEXT"}
 # Full-text search: which table's which column, in a virtual table named after it.

@@ -15,10 +15,13 @@ from collections.abc import Sequence
 
 import json
 import math
+from contextlib import suppress
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
+from .. import derived
 from ..paths import REFERENCE
 
 BASEMAP = REFERENCE / "countries-110m.json"
@@ -118,6 +121,28 @@ def countries(topology: dict[str, Any] | None = None) -> list[tuple[str, list[li
 def outline_paths(view: Projection) -> list[str]:
     """The SVG path of every country that shows in ``view``, its points thinned to what
     the map's scale can show, in the basemap's order (the same bytes every run)."""
+    return list(_outline_paths(view))
+
+
+@lru_cache(maxsize=8)
+def _outline_paths(view: Projection) -> tuple[str, ...]:
+    # kept by view: the pages ask for them while the release is validated and once more
+    # when they are written (pages.prepare); a national run's towns each have their own.
+    # And from one run to the next (pipeline/derived.py), under the sha256 of the basemap,
+    # of this code and of the view: the same partners' places, the same paths.
+    digest = derived.key(BASEMAP.read_bytes(), Path(__file__).read_bytes(), repr(view).encode())
+    found = derived.kept("outlines", digest)
+    if found is not None:
+        with suppress(ValueError):
+            paths = json.loads(found)
+            if isinstance(paths, list) and all(isinstance(p, str) for p in paths):
+                return tuple(paths)
+    drawn = _drawn(view)
+    derived.keep("outlines", digest, json.dumps(drawn).encode())
+    return drawn
+
+
+def _drawn(view: Projection) -> tuple[str, ...]:
     paths = []
     for _, rings in countries():
         parts = []
@@ -134,7 +159,7 @@ def outline_paths(view: Projection) -> list[str]:
                 parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in kept) + "Z")
         if parts:
             paths.append("".join(parts))
-    return paths
+    return tuple(paths)
 
 
 @dataclass(frozen=True)
