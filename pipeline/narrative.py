@@ -85,6 +85,7 @@ HOME_COUNTRY = "FR"  # the country of the towns whose pages are read
 MIN_NAME = 3  # letters: no place is named with fewer ('N.A.N.C.I.E.' is no place)
 BESIDE = 60  # characters after a name where its country is looked for
 BYLINE_WORDS = 6  # a by-line names its author and little else
+BYLINE_ROLE_WORDS = 12  # … or its author and their role, after a word of authorship
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         home.add(previous[0])
                         continue
                     key = fold(name)
-                    spelling.setdefault(key, name)
+                    if key not in spelling or (spelling[key].isupper() and not name.isupper()):
+                        spelling[key] = name  # "Lakamané" rather than the title's "LAKAMANE"
                     # after a cue, or named in a sentence of twinning in the very words
                     # that name the town before it ("à La Charité, puis … à Biedenkopf")
                     cue = _after_cue(sentence[max(0, start - CUE_WINDOW):start]) or bool(
@@ -660,6 +662,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
 ARTICLE_FURNITURE = "the article's own furniture (by-line, counters, image file, date of publication)"
 NAVIGATION_BAR = "a bar of the site's links or its breadcrumb"
 _BYLINE = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["byline_openings"]) + r")\s+\S")
+_BYLINE_BY = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["byline_prepositions"]) + r")\s+\S")
 _COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters"])
                       + r")\s*:?\s*\d[\d\s.,]*%?\s*$")
 _IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
@@ -676,8 +679,9 @@ def furniture(text: str) -> str | None:
     """Why a block is the page's own furniture rather than its text, or ``None``.
 
     >>> [bool(furniture(t)) for t in ("par  Emmanuel HENNEQUIN", "popularité : 98%", "JPEG - 66.6 ko",
-    ...                               "Contacts | Espace privé | Plan du site", "Accueil > Jumelage > Brühl")]
-    [True, True, True, True, True]
+    ...                               "Contacts | Espace privé | Plan du site", "Accueil > Jumelage > Brühl",
+    ...                               "Rédacteur Vincent FAUVELL Commission des Amis du Jumelage")]
+    [True, True, True, True, True, True]
     >>> furniture("Par la convention de janvier 1998, les villages ont signé un accord.") is None
     True
     """
@@ -693,8 +697,9 @@ def furniture(text: str) -> str | None:
         return None
     if _COUNTER.match(folded) or _IMAGE_FILE.match(folded):
         return ARTICLE_FURNITURE
-    if _BYLINE.match(folded) and len(stripped.split()) <= BYLINE_WORDS and not find_dates(stripped) \
-            and not stripped.endswith("."):
+    words = len(stripped.split())
+    if ((_BYLINE.match(folded) and words <= BYLINE_ROLE_WORDS) or (_BYLINE_BY.match(folded) and words <= BYLINE_WORDS)) \
+            and not find_dates(stripped) and not stripped.endswith("."):
         return ARTICLE_FURNITURE
     return None
 

@@ -44,8 +44,9 @@ from dataclasses import dataclass, field, replace
 from .dates import MAX_LABEL, abbreviates_month, date_in, parse_label, split_any_label
 from .errors import Refusal
 from .fields import DATE, TEXT, date_field, field_line, key_alone
-from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
+from .narrative import ARTICLE_FURNITURE, NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
 from .french import CAPITAL, lexicon
+from .french.normalise import fold
 from .places import (
     SIMILAR_SPELLING,
     countries,
@@ -787,21 +788,47 @@ def _heading_or_not(block: Block) -> Block:
         return block
     bare = _BRACKETS_AT_END.sub("", block.text)
     if is_navigation(bare) or around_the_text(block.text) not in (None, FOOTNOTE) \
-            or furniture(block.text) == NAVIGATION_BAR:  # "Accueil > Jumelages > Parrainage de …"
+            or furniture(block.text) in (NAVIGATION_BAR, ARTICLE_FURNITURE) \
+            or _post_tags(block.text):  # "Accueil > Jumelages > Parrainage de …", a by-line
         return Block("paragraph", block.text, block.line)
     return block
+
+
+TAG_WORDS = 3  # words of one of a post's tags ("Citoyenneté", "Vie associative")
+
+
+def _post_tags(text: str) -> bool:
+    """A line of the post's tags or rubrics, each a theme's word ("Citoyenneté, Culture"
+    above a news item): the site's classification, never a place, whatever its capitals.
+
+    >>> _post_tags("Citoyenneté, Culture"), _post_tags("Gao, Kita"), _post_tags("Culture")
+    (True, False, False)
+    """
+    from .themes import themes
+
+    parts = [p.strip() for p in re.split(r"[,;|/]", text)]
+    return len(parts) >= MIN_LISTED and all(
+        p and len(p.split()) <= TAG_WORDS and themes(p) for p in parts)
 
 
 _BRACKETS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
+_TOWN_GROUPS = tuple(fold(g) + " " for g in lexicon("places")["town_groups"])
+
+
 def _the_town_itself(text: str) -> bool:
     """A heading that names the page's own town (an event's title "<town>" above
-    its text): never a partner of its own town."""
+    its text), maybe after the words a group of communes puts before its name
+    ("COMMUNAUTE DE COMMUNE LOIRE DIVATTE" for the town file's "Loire-Divatte"): never a
+    partner of its own town."""
     from .config import config
 
-    place = slug(place_name(split_heading(text)[0]))
-    return bool(place) and place in {slug(name) for name in config().town.names}
+    name = split_heading(text)[0]
+    names = {slug(name) for name in config().town.names}
+    folded = fold(name).strip()
+    grouped = next((folded[len(g):] for g in _TOWN_GROUPS if folded.startswith(g)), "")
+    return any(bool(place) and place in names for place in (slug(place_name(name)), slug(grouped)))
 
 
 def _not_a_partner(text: str) -> bool:
