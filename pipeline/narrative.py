@@ -76,7 +76,9 @@ _WEEKDAY_NAME = {n: name for name, n in WEEKDAYS.items()}
 _PART = rf"{CAPITAL}[\w{APOSTROPHE[1:-1]}]*(?:-[\w]+)*"
 _PARTICLE = "|".join(sorted(map(re.escape, _NAME_PARTICLES), key=len, reverse=True))
 _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[\w])|(?<=[.!?…][»\"])\s+|\s+\|\s+")
+# A sentence ends at a stop, unless the stop follows a capital alone: an initial or an
+# abbreviation spelt letter by letter ("M. Praud", "l'O. N. E. P. (Office …)").
+_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)\s+(?=[«\"(]?[\w])|(?<=[.!?…][»\"])\s+|\s+\|\s+")
 TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinning; else 1
 ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more
 CUE_WINDOW = 120  # characters of a sentence before a name where its cue is looked for
@@ -232,7 +234,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
             for found in _NAME.finditer(sentence):
                 for name in _trimmed(found.group(), lower):
                     start = found.start() + found.group().index(name)
-                    name = _place(name)
+                    written, name = name, _place(name)
+                    if name != written and name in written:  # "Ville de Maxéville": the words
+                        start += written.index(name)  # of its kind lead to it, as "la Ville d'"
                     if len(name) < MIN_NAME:
                         continue
                     if _not_a_partner(name):
@@ -363,7 +367,7 @@ def tells_of(title: str, intro: list[Block], places: Container[str] | None) -> b
     the partner's story."""
     from .text import slug
 
-    texts = [b.text for b in intro if not b.aside]
+    texts = unwrapped([b for b in intro if not b.aside])
     name = named_partner(title, texts)
     if name is None or (places is not None and slug(name) not in places) or not _names(title, name):
         return False
@@ -807,6 +811,39 @@ class Story:
     set_aside: list[tuple[Block, str, bool]]  # (block, reason, worth a warning)
 
 
+WRAPPED = 50  # characters: a line of running text cut by a hard line break is long
+_ENDS_SENTENCE = (".", "!", "?", "…", ":", ";", "»", '"')
+
+
+def unwrapped(blocks: list[Block]) -> list[str]:
+    """The texts of the blocks, a paragraph cut into lines by hard line breaks (a PDF's or
+    an old page's transcription: "la Ville de Maxéville, … (Centre" / "International …" /
+    "… et la Ville d'Imouzzer du Kandar ont") joined back into its sentences: a long
+    line that ends with no stop goes on in the next paragraph. What the partner is named
+    with is read over whole sentences.
+
+    >>> unwrapped([Block("paragraph", "Le 7 novembre 1995, la Ville de Lunel et la Ville de", 3),
+    ...            Block("paragraph", "Ouarzazate ont signé un partenariat.", 4),
+    ...            Block("paragraph", "Les projets", 5), Block("paragraph", "Un forage.", 6)])
+    ['Le 7 novembre 1995, la Ville de Lunel et la Ville de Ouarzazate ont signé un partenariat.', \
+'Les projets', 'Un forage.']
+    """
+    return [" ".join(b.text for b in run) for run in _runs(blocks)]
+
+
+def _runs(blocks: list[Block]) -> list[list[Block]]:
+    """The blocks in runs, the lines of one paragraph cut by hard line breaks in one run."""
+    runs: list[list[Block]] = []
+    for block in blocks:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and previous.kind == block.kind == "paragraph" \
+                and len(previous.text) >= WRAPPED and not previous.text.rstrip().endswith(_ENDS_SENTENCE):
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    return runs
+
+
 def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                    about: About | None = None) -> Story | None:
     """The page as the story of the one partner it is about (``about``, else the place it
@@ -815,7 +852,12 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     their countries (:func:`lists_partners`) and the caller names none."""
     from .places import agreement
 
-    texts = [b.text for b in body if not b.aside]
+    texts = unwrapped([b for b in body if not b.aside])
+    # the whole paragraph each line of a hard-wrapped one belongs to: the story starts at
+    # the line that opens the sentence naming the partner ("Le 7 novembre 1995, la Ville de
+    # …" two lines above "… et la Ville d'Imouzzer du Kandar ont formalisé un partenariat")
+    running = {id(b): " ".join(r.text for r in run) for run in _runs([b for b in body if not b.aside])
+               for b in run}
     told = about is not None  # the caller says what the page is about: its story starts at once
     if about is None and lists_partners(body):
         return None  # a list of partners with their countries: their headings were not found
@@ -859,7 +901,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if block.kind == "heading":
             set_aside.append((block, reasons.sub_heading, False))
             continue
-        started = started or _names(block.text, about.name) or _goes_to(block.text, about.country)
+        started = started or _names(running.get(id(block), block.text), about.name) \
+            or _goes_to(block.text, about.country)
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))

@@ -65,3 +65,31 @@ def test_a_posts_tags(line, tags):
     from pipeline.parse import _post_tags
 
     assert _post_tags(line) is tags
+
+
+def test_a_hard_wrapped_sentence_with_initials_names_its_partner(tmp_path):
+    """An old page cut into lines inside its sentences, an organisation spelt letter by
+    letter ("l'A. F. D. (Agence …)") between the town and its partner, both led to by "la
+    Ville de/d'": the partner is found over the whole sentence, and the dated line that
+    opens it is its event."""
+    page = ("|\n"
+            "Les spécifications\n"
+            "Le 3 mars 2001, la Ville de Lunel-Viel, le C.I.D.E.A (Centre\n"
+            "International de l'Eau), l'A. F. D. (Agence Française de\n"
+            "Développement) et la Ville d'Ouled Teima ont signé une convention\n"
+            "de coopération décentralisée. Il s'agit d'étudier avec nos amis marocains\n"
+            "les problèmes liés à l'approvisionnement en eau potable des quartiers.\n")
+    with using(_town(tmp_path, "Lunel-Viel", "Lunel-Viel")):
+        parsed = parse(text_blocks(page))
+    assert [s.heading.text for s in parsed.sections] == ["Ouled Teima (Maroc)"]
+    assert [(e.label, e.line) for e in parsed.sections[0].entries] == [("Le 3 mars 2001", 3)]
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("M. Praud est venu. Il a signé.", ["M. Praud est venu.", "Il a signé."]),
+    ("l'O. N. E. P. (Office) et la Ville. Puis rien.", ["l'O. N. E. P. (Office) et la Ville.", "Puis rien."]),
+])
+def test_a_sentence_does_not_end_after_an_initial(text, sentences):
+    from pipeline.narrative import _SENTENCE
+
+    assert _SENTENCE.split(text) == sentences
