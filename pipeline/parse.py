@@ -1219,9 +1219,10 @@ _STORY_REASONS = Reasons(_aside, CAPTION, SUB_HEADING, INTRODUCTION, DATED_INTRO
 
 
 def _story(title: Block | None, body: list[Block], about: About | None,
-           ) -> tuple[Section, list[SetAside]] | None:
+           ) -> tuple[Section, list[SetAside], list[Section]] | None:
     """The page, or the part of it above the first partner heading, as one partner's
-    section (:mod:`pipeline.narrative`), and what it sets aside."""
+    section (:mod:`pipeline.narrative`), what it sets aside, and a section with no text for
+    each other partner the story names (:func:`pipeline.narrative.named_partners`)."""
     story = read_narrative(title, body, _STORY_REASONS, about)
     if story is None:
         return None
@@ -1232,7 +1233,15 @@ def _story(title: Block | None, body: list[Block], about: About | None,
         for separator, text, line in more:
             draft.extend(text, line, separator)
         section.entries.append(replace(draft.entry(), period_label=event.period_label))
-    return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside]
+    others, lines = [], {story.heading.line}
+    for other in story.others:  # each at the first line that names it (a record starts on it)
+        first = re.findall(r"\w+", fold(other.name))[0]
+        line = next((b.line for b in body if b.line not in lines and not b.aside
+                     and first in re.findall(r"\w+", fold(b.text))), None)
+        if line is not None:
+            lines.add(line)
+            others.append(Section(Block("heading", other.heading, line, level=story.heading.level)))
+    return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside], others
 
 
 def _narrative(title: Block | None, body: list[Block], about: About | None) -> Page:
@@ -1240,9 +1249,12 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
     told = _story(title, body, about)
     if told is None:
         raise Refusal("no_partner")
-    section, set_aside = told
+    section, set_aside, others = told
+    together = _named_with(section, body)
+    named = {_place_of(s.heading.text)[0] for s in [section, *together]}
+    others = [s for s in others if _place_of(s.heading.text)[0] not in named]
     return Page(title.text if title else None, [],
-                [section, *_named_with(section, body)],
+                [section, *together, *others],
                 ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
 
 
@@ -1320,7 +1332,7 @@ def _told_before(title: Block | None, intro: list[Block], set_aside: list[SetAsi
     heading = places.get(slug(place_name(split_heading(section.heading.text)[0])))
     if heading is not None:  # the partner's own heading below says more (its country)
         section.heading = Block(heading.kind, heading.text, section.heading.line, heading.level)
-    return told
+    return section, told[1]  # the partners below have their own sections
 
 
 def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]) -> list[Section]:

@@ -66,8 +66,10 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
     # again across their texts, in the order of the page: the partner's texts come first.
     # A section's partner is the record that starts on its heading's line.
     partners = {partner["source_line"]: partner for partner in data["partners"]}
+    headings: set[int] = set()  # a partner a story names inside its text has its heading there
     for section in page.sections:
         partner = partners[section.heading.line]
+        headings.add(len(texts))
         covers(partner["heading"], section.heading.line)
         covers(partner["description"] or "", *(block.line for block in section.description))
         if partner["intro_line"]:
@@ -83,7 +85,8 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
         if any(_found(block.text, texts, cursors, c) for c in candidates):
             continue
         # a line that holds run-together entries is found again across their texts
-        if _squeeze(block.text) in _squeeze("".join(texts[c] for c in candidates)):
+        if _squeeze(block.text) in _squeeze("".join(texts[c] for c in candidates)) or _squeeze(
+                block.text) in _squeeze("".join(texts[c] for c in candidates if c not in headings)):
             continue
         missing.append(block)
     return missing

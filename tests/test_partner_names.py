@@ -93,3 +93,70 @@ def test_a_sentence_does_not_end_after_an_initial(text, sentences):
     from pipeline.narrative import _SENTENCE
 
     assert _SENTENCE.split(text) == sentences
+
+
+def _story_partners(tmp_path, town: str, short: str, page: str) -> list[tuple[str, int]]:
+    with using(_town(tmp_path, town, short)):
+        parsed = parse(text_blocks(page))
+    return [(s.heading.text, len(s.entries)) for s in parsed.sections]
+
+
+def test_a_friend_town_named_after_a_cue_in_anothers_story_is_a_partner_too(tmp_path):
+    """The report of a visit to one twin names another friend town after "nos amis
+    <demonym> de": a partner of its own (its country from the demonym), no event of it;
+    the places the trip went through ("la visite de Rye") are none."""
+    page = ("Rencontres annuelles\n\n"
+            "En 2022, c'était notre tour de rendre visite à nos amis anglais de Tenterden, du jeudi 5 au "
+            "dimanche 8 mai. Notre ville recevait également une délégation de nos amis Belges de "
+            "Stavelot début juin.\n\n"
+            "Le lendemain, la visite de Rye et de ses remparts a enchanté le groupe.\n")
+    assert _story_partners(tmp_path, "Saint-Chéron", "Saint-Chéron", page) == [
+        ("Tenterden (Royaume-Uni)", 3), ("Stavelot (Belgique)", 0)]
+
+
+def test_the_places_a_plural_cue_lists_are_each_a_partner(tmp_path):
+    """"les anniversaires des jumelages avec, respectivement, A et B": two ties, neither
+    place the town (as the first of "le jumelage entre A et B" would be)."""
+    page = ("Fête des villes jumelles\n\n"
+            "La Municipalité inaugure une fresque. 2024 marque les 40e et 30e anniversaires des "
+            "jumelages avec, respectivement, Bad Soden et Wavre.\n")
+    assert sorted(h for h, _ in _story_partners(tmp_path, "Houilles", "Houilles", page)) == [
+        "Bad Soden", "Wavre"]
+
+
+def test_two_places_paired_in_the_title_are_both_partners(tmp_path):
+    page = ("Ashby-de-la-Zouch et Castle Donington\n\n"
+            "Présentation des villes jumelles\n\n"
+            "Ashby-de-la-Zouch et Castle Donington sont deux communes voisines situées au nord de "
+            "Londres, dans une région anglaise de collines.\n\n"
+            "Castle Donington possède un circuit automobile et Ashby-de-la-Zouch un château.\n")
+    assert sorted(h for h, _ in _story_partners(tmp_path, "Lagny-sur-Marne", "Lagny", page)) == [
+        "Ashby-de-la-Zouch (Royaume-Uni)", "Castle Donington (Royaume-Uni)"]
+
+
+def test_the_town_and_a_place_as_one_subject_of_a_tie_make_that_place_a_partner(tmp_path):
+    """"…Kati, avec qui Meudon et Celle entretiennent des actions de coopération": Celle
+    is a partner (its country unsaid), the story stays Kati's."""
+    page = ("Le comité de jumelage s'est rendu au Mali du 3 au 9 mars 2018. La délégation a "
+            "rencontré nos amis de Kati à Bamako.\n\n"
+            "Pour des raisons de sécurité, elle n'a pu aller à Kati, avec qui Meudon et Celle "
+            "entretiennent des actions de coopération depuis 1990.\n")
+    assert _story_partners(tmp_path, "Meudon", "Meudon", page) == [
+        ("Kati (Mali)", 1), ("Celle", 0)]
+
+
+def test_the_towns_own_name_written_as_a_pair_is_no_partner(tmp_path):
+    page = ("Comité d'échange Val & Lande / Sulzbach\n\n"
+            "Le comité de jumelage fête ses 40 ans d'échange avec Sulzbach. Un chêne symbolise les "
+            "relations entre Sulzbach et les communes de Val et Lande.\n")
+    assert [h for h, _ in _story_partners(tmp_path, "Val et Lande", "Val & Lande", page)] == ["Sulzbach"]
+
+
+def test_a_division_of_a_country_is_no_partner_town(tmp_path):
+    """"en relation avec la Province du Zoundwéogo" twice outweighs the commune once: a
+    province is where the partner lies."""
+    page = ("Jumelage-coopération avec la Commune Rurale de Manga - Province du Zoundwéogo au Burkina "
+            "Faso. En mars 2008, nous avons fêté à Manga le 20e anniversaire de notre charte. Les "
+            "comités de la Sarthe sont en relation avec la Province du Zoundwéogo, et les relations "
+            "Sarthe/Province du Zoundwéogo sont anciennes.\n")
+    assert [h for h, _ in _story_partners(tmp_path, "Parigné", "Parigné", page)] == ["Manga (Burkina Faso)"]
