@@ -81,7 +81,8 @@ _PARTICLE = "|".join(sorted(map(re.escape, _NAME_PARTICLES), key=len, reverse=Tr
 _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
 # A sentence ends at a stop, unless the stop follows a capital alone: an initial or an
 # abbreviation spelt letter by letter ("M. Praud", "l'O. N. E. P. (Office …)").
-_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)\s+(?=[«\"(]?[\w])|(?<=[.!?…][»\"])\s+|\s+\|\s+")
+_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)\s+(?=[«\"(]?[\w])"
+                       r"|(?<=[.!?…][»\"])\s+|\s+\|\s+")
 TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinning; else 1
 ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more
 CUE_WINDOW = 120  # characters of a sentence before a name where its cue is looked for
@@ -827,9 +828,10 @@ def furniture(text: str) -> str | None:
         return None
     if _COUNTER.match(folded) or _IMAGE_FILE.match(folded):
         return ARTICLE_FURNITURE
-    words = len(stripped.split())
-    if ((_BYLINE.match(folded) and words <= BYLINE_ROLE_WORDS) or (_BYLINE_BY.match(folded) and words <= BYLINE_WORDS)) \
-            and not find_dates(stripped) and not stripped.endswith("."):
+    count = len(stripped.split())
+    by_line = (_BYLINE.match(folded) and count <= BYLINE_ROLE_WORDS) or (
+        _BYLINE_BY.match(folded) and count <= BYLINE_WORDS)
+    if by_line and not find_dates(stripped) and not stripped.endswith("."):
         return ARTICLE_FURNITURE
     return None
 
@@ -997,7 +999,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         about = About(names[0], partner_country(names[0], written))
         # a partner the title names beside the first is as much the page's subject: the
         # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
-        others = [About(name, partner_country(name, written, fallback=bool(title) and _names(title.text, name)))
+        others = [About(name, partner_country(name, written,
+                                              fallback=title is not None and _names(title.text, name)))
                   for name in names[1:]]
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
     events, set_aside = story.events, story.set_aside

@@ -1233,14 +1233,15 @@ def _story(title: Block | None, body: list[Block], about: About | None,
         for separator, text, line in more:
             draft.extend(text, line, separator)
         section.entries.append(replace(draft.entry(), period_label=event.period_label))
-    others, lines = [], {story.heading.line}
+    others: list[Section] = []
+    lines = {story.heading.line}
     for other in story.others:  # each at the first line that names it (a record starts on it)
         first = re.findall(r"\w+", fold(other.name))[0]
-        line = next((b.line for b in body if b.line not in lines and not b.aside
-                     and first in re.findall(r"\w+", fold(b.text))), None)
-        if line is not None:
-            lines.add(line)
-            others.append(Section(Block("heading", other.heading, line, level=story.heading.level)))
+        at = next((b.line for b in body if b.line not in lines and not b.aside
+                   and first in re.findall(r"\w+", fold(b.text))), None)
+        if at is not None:
+            lines.add(at)
+            others.append(Section(Block("heading", other.heading, at, level=story.heading.level)))
     return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside], others
 
 
