@@ -297,11 +297,13 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
     home: set[str] = set()
     spelling: dict[str, str] = {}
     partnered: set[str] = set()
+    kinds: list[list[str]] = []  # places named as things of one kind (:func:`_of_a_kind`)
     for n, text in enumerate([title or "", *texts]):
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, str] | None = None  # key, end, the cue before it
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
+            kinds.append(_of_a_kind(sentence))
             for found in _NAME.finditer(sentence):
                 for name in _trimmed(found.group(), lower):
                     start = found.start() + found.group().index(name)
@@ -355,11 +357,47 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     elif previous and paired and previous[0] in home and _joined_in_tie(
                             sentence[start + len(name):]):
                         partnered.add(key)  # "Viroflay et Hassloch entretiennent des actions de coopération"
+                    elif previous and paired and n == 0 and previous[0] in home:
+                        partnered.add(key)  # "BONNES - BANFORA SUD": the town, then its partner
                     elif previous and paired and n == 0 and fold(between).strip() in _TITLE_PAIR:
                         partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
                     weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
                     previous = (key, start + len(name), cue)
+    for group in kinds:  # "le blason de Ramsgate aux côtés de ceux de Chimay et d'Hanau"
+        keys = {fold(_place(name)) for name in group}
+        if any(_same_place(key, other) for key in keys for other in partnered):
+            partnered.update(key for key in keys if key in weights and key not in home)
     return weights, home, spelling, partnered
+
+
+def _same_place(key: str, other: str) -> bool:
+    """Two keys of one place, one's words among the other's ("hanau", "hanau-grossauheim")."""
+    words, others = set(re.findall(r"\w+", key)), set(re.findall(r"\w+", other))
+    return bool(words) and (words <= others or others <= words)
+
+
+_OF = "|".join(rf"\b{re.escape(j[:-1])}{APOSTROPHE}" if j.endswith("'") else rf"\b{re.escape(j)}\s+"
+               for j in _WORDS["near_joiners"])  # "de ", "d'", "du "
+_PRONOUN = re.compile(r"\b(?:" + "|".join(_WORDS["same_kind_pronouns"]) + rf")(?=\s+(?:{_OF}))", re.IGNORECASE)
+_OF_NAME = re.compile(rf"(?:{_OF})({_PART}(?:\s{_PART})*)")
+
+
+def _of_a_kind(sentence: str) -> list[str]:
+    """The places a sentence names as things of one kind, the second named by a pronoun
+    that stands for the first's noun ("le blason de Ramsgate aux côtés de ceux de Chimay et
+    d'Hanau": three towns' coats of arms): the place before the pronoun and those after it.
+
+    >>> _of_a_kind("Le drapeau de Rye flotte à côté de ceux de Zell et d'Ypres.")
+    ['Rye', 'Zell', 'Ypres']
+    >>> _of_a_kind("Le maire de Rye est venu.")
+    []
+    """
+    pronoun = _PRONOUN.search(sentence)
+    if pronoun is None:
+        return []
+    before = _OF_NAME.findall(sentence[:pronoun.start()])[-1:]
+    after = _OF_NAME.findall(sentence, pronoun.end())
+    return before + after if before and after else []
 
 
 _TITLE_PAIR = frozenset(fold(j) for j in _WORDS["pair_joiners"] if j.isalpha() or j == "&")

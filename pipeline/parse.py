@@ -1237,8 +1237,8 @@ def _story(title: Block | None, body: list[Block], about: About | None,
     lines = {story.heading.line}
     for other in story.others:  # each at the first line that names it (a record starts on it)
         first = re.findall(r"\w+", fold(other.name))[0]
-        at = next((b.line for b in body if b.line not in lines and not b.aside
-                   and first in re.findall(r"\w+", fold(b.text))), None)
+        naming = [b.line for b in body if not b.aside and first in re.findall(r"\w+", fold(b.text))]
+        at = next((line for line in naming if line not in lines), naming[0] if naming else None)
         if at is not None:
             lines.add(at)
             others.append(Section(Block("heading", other.heading, at, level=story.heading.level)))

@@ -160,3 +160,26 @@ def test_a_division_of_a_country_is_no_partner_town(tmp_path):
             "comités de la Sarthe sont en relation avec la Province du Zoundwéogo, et les relations "
             "Sarthe/Province du Zoundwéogo sont anciennes.\n")
     assert [h for h, _ in _story_partners(tmp_path, "Parigné", "Parigné", page)] == ["Manga (Burkina Faso)"]
+
+
+def test_the_place_the_title_pairs_with_the_town_is_a_partner(tmp_path):
+    """"SAINT-PIERRE - TENKODOGO" above the story of a first village: the place paired
+    with the town in the title is a partner too, though the story is the village's."""
+    page = ("SAINT-PIERRE - TENKODOGO\n\n"
+            "Historique du jumelage :\n\n"
+            "Nos relations avec le village de Gounghin ont commencé en 1990 et le jumelage a été "
+            "officialisé en 1995. Gounghin est situé à dix kilomètres de Tenkodogo, au Burkina Faso.\n")
+    assert _story_partners(tmp_path, "Saint-Pierre", "Saint-Pierre", page) == [
+        ("Gounghin (Burkina Faso)", 1), ("Tenkodogo (Burkina Faso)", 0)]
+
+
+def test_places_of_one_kind_as_a_partner_are_partners(tmp_path):
+    """"le blason de Ramsgate aux côtés de ceux de Chimay et d'Hanau": the pronoun stands for
+    the coats of arms of twin towns; two are partners after a plural cue, so is the third,
+    though all three are named in one line."""
+    page = ("Dans le cadre de la fête des villes jumelles\n\n"
+            "La Municipalité inaugurera le drapeau de Tenby aux côtés de ceux de Mettmann et d'Arlon. "
+            "2025 marque aussi les 30e et 20e anniversaires des jumelages avec, respectivement, "
+            "Mettmann et Arlon.\n")
+    assert sorted(h for h, _ in _story_partners(tmp_path, "Villiers", "Villiers", page)) == [
+        "Arlon", "Mettmann", "Tenby"]
