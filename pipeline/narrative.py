@@ -378,7 +378,8 @@ def _same_place(key: str, other: str) -> bool:
 
 _OF = "|".join(rf"\b{re.escape(j[:-1])}{APOSTROPHE}" if j.endswith("'") else rf"\b{re.escape(j)}\s+"
                for j in _WORDS["near_joiners"])  # "de ", "d'", "du "
-_PRONOUN = re.compile(r"\b(?:" + "|".join(_WORDS["same_kind_pronouns"]) + rf")(?=\s+(?:{_OF}))", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:" + "|".join(_WORDS["same_kind_pronouns"]) + rf")(?=\s+(?:{_OF}))",
+                      re.IGNORECASE)
 _OF_NAME = re.compile(rf"(?:{_OF})({_PART}(?:\s{_PART})*)")
 
 
