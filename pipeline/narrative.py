@@ -251,6 +251,32 @@ def _apposition(between: str) -> bool:
 
 
 _PARTNER_JOINERS = frozenset(fold(j) for j in _WORDS["partner_joiners"])
+_OFFICIALS = tuple(fold(w) for w in _WORDS["officials"])
+_DELEGATION = tuple(fold(w) for w in _WORDS["delegation_stems"])
+
+
+def _delegations_official(sentence: str, before: str) -> bool:
+    """A place named as its official's ("dont la maire de Great Dunmow") in a sentence
+    about a delegation ("Leur délégation comprenait une quarantaine de personnes, dont …"):
+    the delegation's town, as after a cue. An official alone ("Monsieur Le Doze, Maire de
+    Saint Julien de Vouvantes") is no cue.
+
+    >>> _delegations_official("Leur délégation comprenait 40 personnes, dont la maire de Rye.", "dont la maire de ")
+    True
+    >>> _delegations_official("M. Le Doze, maire de Vouvantes, lui parla.", "M. Le Doze, maire de ")
+    False
+    """
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
+    return (len(words) >= 2 and words[-1] in _NEAR and " ".join(words[:-1]).endswith(_OFFICIALS)
+            and any(w.startswith(_DELEGATION) for w in re.findall(r"\w+", fold(sentence))))
+
+
+def _institution(name: str) -> bool:
+    """A name that opens on an institution's word ("Maison de l'Europe", "Association
+    Tamba"): a partner of the story's tie, never a town of its own."""
+    from .read import INSTITUTIONS
+
+    return fold(name.split()[0]) in {fold(w) for w in INSTITUTIONS}
 
 
 def _partner_after(before: str) -> bool:
@@ -335,8 +361,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     # after a cue, or named in a sentence of twinning in the very words
                     # that name the town before it ("à La Charité, puis … à Biedenkopf")
                     cue = _after_cue(sentence[max(0, start - CUE_WINDOW):start]) or (
-                        "=" if cued and town_lead and len(town_lead) == LEAD_WORDS
-                        and _lead(sentence[:start]) == town_lead else "")
+                        "=" if (cued and town_lead and len(town_lead) == LEAD_WORDS
+                                and _lead(sentence[:start]) == town_lead)
+                        or _delegations_official(sentence, sentence[max(0, start - CUE_WINDOW):start]) else "")
                     if cue and _partner_after(sentence[max(0, start - CUE_WINDOW):start]):
                         partnered.add(key)
                     between = sentence[previous[1]:start] if previous else ""
@@ -462,7 +489,8 @@ def named_partners(title: str | None, texts: list[str]) -> list[str]:
     seen = [name_words(spelling[found[0]])]
     for key, _ in ranked[1:]:
         words = name_words(spelling[key])
-        if key in partnered and words and not any(words <= other or other <= words for other in seen):
+        if key in partnered and words and not _institution(spelling[key]) \
+                and not any(words <= other or other <= words for other in seen):
             found.append(key)
             seen.append(words)
     return [spelling[key] for key in found]

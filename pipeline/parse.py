@@ -726,6 +726,17 @@ def _dated_below(body: list[Block], heading: int) -> bool:
     return False
 
 
+def _named_below(body: list[Block], heading: int) -> bool:
+    """The text below a heading, before the next one, names the heading's place again."""
+    place = fold(place_name(split_heading(body[heading].text)[0]))
+    for block in body[heading + 1:]:
+        if block.kind == "heading":
+            return False
+        if place and place in fold(block.text):
+            return True
+    return False
+
+
 def heading_roles(body: list[Block]) -> dict[int, Role]:
     """What each heading of the page's body is, by its words and its level.
 
@@ -755,9 +766,16 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     # partners' sections, one below it may be a side column's
     last = max((i for i, placeish, sure in headings if sure or (placeish and body[i].level == level)),
                default=-1)
+    # the first heading that surely names a place: a heading above it that names no place
+    # surely and has no dated entry below is the site's own ("Acceo" above "Cotonou - Bénin")
+    first_sure = min((i for i, _, sure in headings if sure), default=-1)
     roles: dict[int, Role] = {}
     for i, placeish, sure in headings:
         depth = body[i].level
+        if i < first_sure and not sure and depth == level and not _dated_below(body, i) \
+                and not sub_heading(body[i].text) and not _named_below(body, i):
+            roles[i] = "other"
+            continue
         if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)) \
                 or _the_town_itself(body[i].text):
             roles[i] = "sub"

@@ -183,3 +183,45 @@ def test_places_of_one_kind_as_a_partner_are_partners(tmp_path):
             "Mettmann et Arlon.\n")
     assert sorted(h for h, _ in _story_partners(tmp_path, "Villiers", "Villiers", page)) == [
         "Arlon", "Mettmann", "Tenby"]
+
+
+def test_the_place_of_an_official_of_a_delegation_is_the_partner(tmp_path):
+    """A report names its partner only as the town of the visiting delegation's mayor, and
+    tells at length of a place visited: the mayor's town is the partner."""
+    page = ("Rencontres annuelles\n\n"
+            "En 2017, c'était le tour de nos amis anglais de nous rendre visite à Étréchy, du 4 au "
+            "7 mai. Leur délégation comprenait une trentaine de personnes, dont le maire de "
+            "Wivenhoe : M. Peter HALL.\n\n"
+            "Le lendemain matin, vendredi 5 mai, était consacré à la visite de la ville de Chartres. "
+            "Arrivés à Chartres à 10h30, nous avons vu la cathédrale de Chartres.\n")
+    assert [h for h, _ in _story_partners(tmp_path, "Étréchy", "Étréchy", page)] == ["Wivenhoe (Royaume-Uni)"]
+
+
+def test_an_official_alone_names_no_partner():
+    from pipeline.narrative import named_partner
+
+    assert named_partner("Historique", [
+        "Le jumelage avec Trittau (Allemagne) a été créé en 1971.",
+        "M. Praud rencontra M. Le Doze, maire de Vouvantes, puis le maire de Hohenfelde, qui "
+        "cherchait à établir un jumelage."]) == "Trittau"
+
+
+def test_the_sites_own_headings_above_the_first_partner_heading_are_no_partners(tmp_path):
+    """"Acceo" (a link of the site's menu, read as a heading) above "Cotonou - Bénin", and
+    "Contact Mairie" below the story: no partner."""
+    page = ("Formulaire inscription\n\nAcceo\n\nInscriptions périscolaires en ligne\n\n"
+            "Cotonou - Bénin\n\n"
+            "Rosny et le Bénin, c'est une convention de coopération décentralisée avec la ville de "
+            "Cotonou.\n\n"
+            "2019 : accueil d'une délégation de Cotonou.\n\n"
+            "Contact Mairie\n\n01 23 45 67 89\n")
+    with using(_town(tmp_path, "Rosny-sous-Bois", "Rosny")):
+        assert _partners(page) == ["Cotonou - Bénin"]
+
+
+def test_an_institution_after_a_cue_is_no_other_partner():
+    from pipeline.narrative import named_partners
+
+    assert named_partners("Visite", [
+        "En 2019, nous avons rendu visite à nos amis de Rye.",
+        "Le partenariat avec Association Kent Solidarité se poursuit."]) == ["Rye"]
