@@ -261,7 +261,8 @@ def _delegations_official(sentence: str, before: str) -> bool:
     the delegation's town, as after a cue. An official alone ("Monsieur Le Doze, Maire de
     Saint Julien de Vouvantes") is no cue.
 
-    >>> _delegations_official("Leur délégation comprenait 40 personnes, dont la maire de Rye.", "dont la maire de ")
+    >>> _delegations_official("Leur délégation comptait 40 personnes, dont la maire de Rye.",
+    ...                       "dont la maire de ")
     True
     >>> _delegations_official("M. Le Doze, maire de Vouvantes, lui parla.", "M. Le Doze, maire de ")
     False
@@ -360,11 +361,12 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         spelling[key] = name  # "Lakamané" rather than the title's "LAKAMANE"
                     # after a cue, or named in a sentence of twinning in the very words
                     # that name the town before it ("à La Charité, puis … à Biedenkopf")
-                    cue = _after_cue(sentence[max(0, start - CUE_WINDOW):start]) or (
+                    window = sentence[max(0, start - CUE_WINDOW):start]
+                    cue = _after_cue(window) or (
                         "=" if (cued and town_lead and len(town_lead) == LEAD_WORDS
                                 and _lead(sentence[:start]) == town_lead)
-                        or _delegations_official(sentence, sentence[max(0, start - CUE_WINDOW):start]) else "")
-                    if cue and _partner_after(sentence[max(0, start - CUE_WINDOW):start]):
+                        or _delegations_official(sentence, window) else "")
+                    if cue and _partner_after(window):
                         partnered.add(key)
                     between = sentence[previous[1]:start] if previous else ""
                     paired = bool(previous) and _pair(between, title=n == 0)
