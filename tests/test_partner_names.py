@@ -225,3 +225,22 @@ def test_an_institution_after_a_cue_is_no_other_partner():
     assert named_partners("Visite", [
         "En 2019, nous avons rendu visite à nos amis de Rye.",
         "Le partenariat avec Association Kent Solidarité se poursuit."]) == ["Rye"]
+
+
+def test_partners_a_story_names_in_one_line_are_all_in_the_tables(tmp_path):
+    """Three partners named in the line that also holds the story's text: each a row, and
+    no text of the page left in no record (the run's coverage check passes)."""
+    from tests.corpus.score import _records_of
+
+    page = tmp_path / "page.txt"
+    page.write_text("Dans le cadre de la fête des villes jumelles\n"
+                    "La Municipalité inaugurera le drapeau de Tenby aux côtés de ceux de Mettmann et "
+                    "d'Arlon. 2025 marque aussi les 30e et 20e anniversaires des jumelages avec, "
+                    "respectivement, Mettmann et Arlon.\n"
+                    "Samedi 4 octobre, rue du Marché\n", encoding="utf-8")
+    with using(_town(tmp_path, "Villiers", "Villiers")):
+        tables = _records_of(page)
+    assert sorted((p["name"], p["source_line"]) for p in tables["partners"]) == [
+        ("Arlon", 2), ("Mettmann", 1), ("Tenby", 2)]
+    assert [(a["date_label"], a["source_line"]) for a in tables["actions"]] == [
+        ("2025", 2), ("Samedi 4 octobre", 3)]
