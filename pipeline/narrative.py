@@ -252,7 +252,7 @@ def _apposition(between: str) -> bool:
 
 _PARTNER_JOINERS = frozenset(fold(j) for j in _WORDS["partner_joiners"])
 _OFFICIALS = tuple(fold(w) for w in _WORDS["officials"])
-_DELEGATION = tuple(fold(w) for w in _WORDS["delegation_stems"])
+_DELEGATION = tuple(fold(w) for w in _WORDS["retinue_stems"])
 
 
 def _delegations_official(sentence: str, before: str) -> bool:
