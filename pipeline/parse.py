@@ -779,7 +779,8 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
         if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)) \
                 or _the_town_itself(body[i].text):
             roles[i] = "sub"
-        elif other_heading(body[i].text) or _not_a_partner(body[i].text):
+        elif other_heading(body[i].text) or _not_a_partner(body[i].text) \
+                or (not sure and _CONTACT.match(body[i].text)):  # "Contact Mairie"
             roles[i] = "other"
         elif depth < level or group_heading(body[i].text):
             roles[i] = "group"
