@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Container
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -52,6 +52,9 @@ from .read import Block
 
 _WORDS = lexicon("narrative")
 _CUE_STEMS = tuple(fold(s) for s in _WORDS["cue_stems"])
+_PARTNER_STEMS = tuple(fold(s) for s in _WORDS["partner_cue_stems"])
+_PLURAL_CUES = frozenset(fold(w) for w in _WORDS["plural_cues"])
+_LIST_MARKERS = frozenset(fold(w) for w in _WORDS["list_markers"])
 _LEAD_DETERMINERS = frozenset(fold(d) for d in _WORDS["lead_determiners"])
 LEAD_WORDS = 2  # words that lead to a place: "à" alone leads to any place, "1960 à" less so
 _NEAR = frozenset(fold(j) for j in _WORDS["near_joiners"])
@@ -79,7 +82,10 @@ _WEEKDAY_NAME = {n: name for name, n in WEEKDAYS.items()}
 _PART = rf"{CAPITAL}[\w{APOSTROPHE[1:-1]}]*(?:-[\w]+)*"
 _PARTICLE = "|".join(sorted(map(re.escape, _NAME_PARTICLES), key=len, reverse=True))
 _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[\w])|(?<=[.!?…][»\"])\s+|\s+\|\s+")
+# A sentence ends at a stop, unless the stop follows a capital alone: an initial or an
+# abbreviation spelt letter by letter ("M. Praud", "l'O. N. E. P. (Office …)").
+_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)\s+(?=[«\"(]?[\w])"
+                       r"|(?<=[.!?…][»\"])\s+|\s+\|\s+")
 TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinning; else 1
 ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more
 CUE_WINDOW = 120  # characters of a sentence before a name where its cue is looked for
@@ -92,6 +98,7 @@ BYLINE_WORDS = 6  # a by-line names its author and little else
 # 1984"): the past recalled while the story goes on; a year that opens its sentence ("En
 # 1984, le serment fut prononcé") takes the story back there
 RECALL_WORDS = 3
+BYLINE_ROLE_WORDS = 12  # … or its author and their role, after a word of authorship
 
 
 @dataclass(frozen=True)
@@ -153,10 +160,13 @@ def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
     return found
 
 
+_REGION_NOUNS = frozenset(fold(w) for w in lexicon("places")["region_nouns"])
+
+
 def _not_a_partner(name: str) -> bool:
-    """A country, a country's adjective ("Allemands", "Québécois"), a foreign region
-    named with its preposition ("Province du Bam": the partner is the commune of GUIBARE
-    in it; :func:`pipeline.places.country_in_text` reads it) or the town itself.
+    """A country, a country's adjective ("Allemands", "Québécois"), a division of a
+    country ("Province du Bam": where the partner lies, the commune of GUIBARE in it;
+    :func:`pipeline.places.country_in_text` reads its country) or the town itself.
 
     >>> _not_a_partner("Province du Bam"), _not_a_partner("Allemands")
     (True, True)
@@ -167,8 +177,8 @@ def _not_a_partner(name: str) -> bool:
     from .read import group_heading
 
     folded = fold(name)
-    if group_heading(name):
-        return True  # a part of the world: "Europe", "Afrique"
+    if group_heading(name) or folded.split(" ")[0] in _REGION_NOUNS:
+        return True  # a part of the world ("Europe", "Afrique"), of a country
     town = config().town
     if _is_town(name) or folded.startswith(fold(town.demonym)):
         return True
@@ -196,22 +206,45 @@ def _lead(before: str) -> tuple[str, ...]:
     return tuple("" if w in _NEAR else w for w in words[-LEAD_WORDS:])  # one token for all three
 
 
+def _without_demonym(name: str) -> str:
+    """A run of capitalised words that opens on a country's adjective and a particle
+    ("Québécois de Lac Mégantic" in "nos amis Québécois de Lac Mégantic"): the place after
+    them. The adjective says who the friends are, not the place's name.
+
+    >>> _without_demonym("Québécois de Lac Mégantic"), _without_demonym("Saint-Louis du Sénégal")
+    ('Lac Mégantic', 'Saint-Louis du Sénégal')
+    """
+    words = name.split()
+    if len(words) > 2 and fold(words[1]) in _NAME_PARTICLES and _demonym(words[0]):
+        return " ".join(words[2:])
+    return name
+
+
+def _demonym(word: str) -> bool:
+    """A country's adjective or demonym ("Québécois", "allemands"), not its name."""
+    from .places import country_code
+
+    return bool(_country_word(word)) and not country_code(word)
+
+
 def _cued(sentence: str) -> bool:
     """The sentence has a word of twinning ("jumelage", "partenariat")."""
     return any(w.startswith(_CUE_STEMS) for w in re.findall(r"\w+", fold(sentence)))
 
 
-def _after_cue(before: str) -> bool:
+def _after_cue(before: str) -> str:
     """The words before a name end with a joiner that follows a cue of twinning: "de"
     right after it ("nos amis de", "délégation de"), "avec", "à", "entre" a few words
-    after it ("accord de jumelage avec", "coopère avec la commune malienne de")."""
-    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(CUE_REACH + 5):]
-    if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):
-        return True
+    after it ("accord de jumelage avec", "coopère avec la commune malienne de"). The cue's
+    word (folded), or "" when none leads to the name."""
+    words = [w for w in re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(CUE_REACH + 6):]
+             if not _demonym(w) and w not in _LIST_MARKERS]  # "nos amis québécois de …" as "nos
+    if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):  # amis de …"
+        return words[-2]
     for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
         if words[i] in _FAR:
-            return any(w.startswith(_CUE_STEMS) for w in words[max(0, i - CUE_REACH):i])
-    return False
+            return next((w for w in reversed(words[max(0, i - CUE_REACH):i]) if w.startswith(_CUE_STEMS)), "")
+    return ""
 
 
 def _pair(between: str, title: bool) -> bool:
@@ -229,22 +262,95 @@ def _apposition(between: str) -> bool:
             and any(w.startswith(_CUE_STEMS) for w in words) and words[-1] in _NEAR | _FAR)
 
 
-def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[str], dict[str, str]]:
+_PARTNER_JOINERS = frozenset(fold(j) for j in _WORDS["partner_joiners"])
+_OFFICIALS = tuple(fold(w) for w in _WORDS["officials"])
+_DELEGATION = tuple(fold(w) for w in _WORDS["retinue_stems"])
+
+
+def _delegations_official(sentence: str, before: str) -> bool:
+    """A place named as its official's ("dont la maire de Great Dunmow") in a sentence
+    about a delegation ("Leur délégation comprenait une quarantaine de personnes, dont …"):
+    the delegation's town, as after a cue. An official alone ("Monsieur Le Doze, Maire de
+    Saint Julien de Vouvantes") is no cue.
+
+    >>> _delegations_official("Leur délégation comptait 40 personnes, dont la maire de Rye.",
+    ...                       "dont la maire de ")
+    True
+    >>> _delegations_official("M. Le Doze, maire de Vouvantes, lui parla.", "M. Le Doze, maire de ")
+    False
+    """
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
+    return (len(words) >= 2 and words[-1] in _NEAR and " ".join(words[:-1]).endswith(_OFFICIALS)
+            and any(w.startswith(_DELEGATION) for w in re.findall(r"\w+", fold(sentence))))
+
+
+def _institution(name: str) -> bool:
+    """A name that opens on an institution's word ("Maison de l'Europe", "Association
+    Tamba"): a partner of the story's tie, never a town of its own."""
+    from .read import INSTITUTIONS
+
+    return fold(name.split()[0]) in {fold(w) for w in INSTITUTIONS}
+
+
+def _partner_after(before: str) -> bool:
+    """The words before a name end with a cue that names a partner of the town and its
+    joiner: "nos amis (québécois) de", "jumelages avec (respectivement)", "coopération
+    entre"; not "et", "à", "pour" after it ("Historique du jumelage et Présentation",
+    "voyage du comité de jumelage à Londres")."""
+    words = [w for w in re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(CUE_REACH + 6):]
+             if not _demonym(w) and w not in _LIST_MARKERS]
+    if len(words) >= 2 and words[-1] in _NEAR:
+        return words[-2].startswith(_PARTNER_STEMS)
+    for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
+        if words[i] in _FAR:
+            return words[i] in _PARTNER_JOINERS and any(
+                w.startswith(_PARTNER_STEMS) for w in words[max(0, i - CUE_REACH):i])
+    return False
+
+
+def _joined_in_tie(rest: str) -> bool:
+    """What follows "<town> et <place>" in its clause makes the two one subject of a tie
+    ("Viroflay et Hassloch entretiennent des actions de coopération depuis 1981"): a word
+    of twinning before the clause ends, and no other place.
+
+    >>> _joined_in_tie(" entretiennent des actions de coopérations depuis 1981."), _joined_in_tie(
+    ...     " ont signé la charte de jumelage avec Zell.")
+    (True, False)
+    """
+    clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    words = re.findall(r"\w+", clause)
+    return any(fold(w).startswith(_PARTNER_STEMS) for w in words) and not any(w[:1].isupper() for w in words)
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?…()]")
+
+
+def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[str], dict[str, str], set[str]]:
     """The weight of each proper noun of the page, the ones that are the page's own town
-    (the first of a pair, the town an apposition ties the partner to), their spellings."""
+    (the first of a pair, the town an apposition ties the partner to), their spellings,
+    and the ones the page names as partners of the town whatever its story (after a cue of
+    twinning, listed after a plural one, paired in the title, one subject with the town of
+    a sentence of twinning)."""
     lower = _lower_words(" ".join([title or "", *texts]))
     weights: Counter[str] = Counter()
     home: set[str] = set()
     spelling: dict[str, str] = {}
+    partnered: set[str] = set()
+    kinds: list[list[str]] = []  # places named as things of one kind (:func:`_of_a_kind`)
     for n, text in enumerate([title or "", *texts]):
         for sentence in _SENTENCE.split(text):
-            previous: tuple[str, int, bool] | None = None  # key, end, after a cue
+            previous: tuple[str, int, str] | None = None  # key, end, the cue before it
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
+            kinds.append(_of_a_kind(sentence))
             for found in _NAME.finditer(sentence):
                 for name in _trimmed(found.group(), lower):
                     start = found.start() + found.group().index(name)
-                    name = _place(name)
+                    if (bare := _without_demonym(name)) != name:  # "Québécois de Lac Mégantic"
+                        start, name = start + len(name) - len(bare), bare
+                    written, name = name, _place(name)
+                    if name != written and name in written:  # "Ville de Maxéville": the words
+                        start += written.index(name)  # of its kind lead to it, as "la Ville d'"
                     if len(name) < MIN_NAME:
                         continue
                     if _not_a_partner(name):
@@ -263,22 +369,80 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         home.add(previous[0])
                         continue
                     key = fold(name)
-                    spelling.setdefault(key, name)
+                    if key not in spelling or (spelling[key].isupper() and not name.isupper()):
+                        spelling[key] = name  # "Lakamané" rather than the title's "LAKAMANE"
                     # after a cue, or named in a sentence of twinning in the very words
                     # that name the town before it ("à La Charité, puis … à Biedenkopf")
-                    cue = _after_cue(sentence[max(0, start - CUE_WINDOW):start]) or bool(
-                        cued and town_lead and len(town_lead) == LEAD_WORDS
-                        and _lead(sentence[:start]) == town_lead)
+                    window = sentence[max(0, start - CUE_WINDOW):start]
+                    cue = _after_cue(window) or (
+                        "=" if (cued and town_lead and len(town_lead) == LEAD_WORDS
+                                and _lead(sentence[:start]) == town_lead)
+                        or _delegations_official(sentence, window) else "")
+                    if cue and _partner_after(window):
+                        partnered.add(key)
                     between = sentence[previous[1]:start] if previous else ""
-                    if previous and previous[2] and _pair(between, title=n == 0):
-                        home.add(previous[0])
-                        cue = True
+                    paired = bool(previous) and _pair(between, title=n == 0)
+                    if previous and paired and _is_town(f"{spelling.get(previous[0], '')}{between}{name}"):
+                        home.update((previous[0], key))  # "Erve & Charnie": the town's own name
+                        previous = None
+                        continue
+                    if previous and previous[2] and paired:
+                        if previous[2] in _PLURAL_CUES:  # "des jumelages avec A et B": two ties
+                            partnered.update((previous[0], key))
+                        else:  # "le jumelage entre A et B": A is the town
+                            home.add(previous[0])
+                        cue = cue or previous[2]
                     elif previous and _apposition(between):
                         home.add(key)
                         weights[previous[0]] += CUE_WEIGHT
+                    elif previous and paired and previous[0] in home and _joined_in_tie(
+                            sentence[start + len(name):]):
+                        partnered.add(key)  # "Viroflay et Hassloch entretiennent des actions de coopération"
+                    elif previous and paired and n == 0 and previous[0] in home:
+                        partnered.add(key)  # "BONNES - BANFORA SUD": the town, then its partner
+                    elif previous and paired and n == 0 and fold(between).strip() in _TITLE_PAIR:
+                        partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
                     weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
                     previous = (key, start + len(name), cue)
-    return weights, home, spelling
+    for group in kinds:  # "le blason de Ramsgate aux côtés de ceux de Chimay et d'Hanau"
+        keys = {fold(_place(name)) for name in group}
+        if any(_same_place(key, other) for key in keys for other in partnered):
+            partnered.update(key for key in keys if key in weights and key not in home)
+    return weights, home, spelling, partnered
+
+
+def _same_place(key: str, other: str) -> bool:
+    """Two keys of one place, one's words among the other's ("hanau", "hanau-grossauheim")."""
+    words, others = set(re.findall(r"\w+", key)), set(re.findall(r"\w+", other))
+    return bool(words) and (words <= others or others <= words)
+
+
+_OF = "|".join(rf"\b{re.escape(j[:-1])}{APOSTROPHE}" if j.endswith("'") else rf"\b{re.escape(j)}\s+"
+               for j in _WORDS["near_joiners"])  # "de ", "d'", "du "
+_PRONOUN = re.compile(r"\b(?:" + "|".join(_WORDS["same_kind_pronouns"]) + rf")(?=\s+(?:{_OF}))",
+                      re.IGNORECASE)
+_OF_NAME = re.compile(rf"(?:{_OF})({_PART}(?:\s{_PART})*)")
+
+
+def _of_a_kind(sentence: str) -> list[str]:
+    """The places a sentence names as things of one kind, the second named by a pronoun
+    that stands for the first's noun ("le blason de Ramsgate aux côtés de ceux de Chimay et
+    d'Hanau": three towns' coats of arms): the place before the pronoun and those after it.
+
+    >>> _of_a_kind("Le drapeau de Rye flotte à côté de ceux de Zell et d'Ypres.")
+    ['Rye', 'Zell', 'Ypres']
+    >>> _of_a_kind("Le maire de Rye est venu.")
+    []
+    """
+    pronoun = _PRONOUN.search(sentence)
+    if pronoun is None:
+        return []
+    before = _OF_NAME.findall(sentence[:pronoun.start()])[-1:]
+    after = _OF_NAME.findall(sentence, pronoun.end())
+    return before + after if before and after else []
+
+
+_TITLE_PAIR = frozenset(fold(j) for j in _WORDS["pair_joiners"] if j.isalpha() or j == "&")
 
 
 def _place(name: str) -> str:
@@ -303,17 +467,50 @@ def named_partner(title: str | None, texts: list[str]) -> str | None:
     >>> named_partner("Les objectifs du jumelage", ["Un jumelage rapproche les peuples."]) is None
     True
     """
-    weights, home, spelling = _mentions(title, texts)
+    found = named_partners(title, texts)
+    return found[0] if found else None
+
+
+def named_partners(title: str | None, texts: list[str]) -> list[str]:
+    """The places a page names as partners of the town: the one it tells of
+    (:func:`named_partner`) first, then the others it names after a cue of twinning
+    ("recevait également une délégation de nos amis Québécois de Lac Mégantic"), in a list
+    after a plural one ("les 60e et 50e anniversaires des jumelages avec, respectivement,
+    Hanau-Grossauheim et Chimay"), as a pair of the title ("Radcliffe-on-Trent et
+    Holme-Pierrepont-and-Gamston") or as one subject with the town of a sentence of
+    twinning ("Viroflay et Hassloch entretiennent des actions de coopération"); none when
+    the page names no partner. A place whose words are among those of one found before
+    ("Dunmow", "Hanau") is that one.
+
+    >>> named_partners("Rencontres", ["En 2019, nous avons rendu visite à nos amis de Rye. Notre ville "
+    ...                "recevait aussi une délégation de nos amis Québécois de Lac Brome."])
+    ['Rye', 'Lac Brome']
+    >>> named_partners("Visite", ["En 2019, nous avons rendu visite à nos amis de Rye, puis visité Londres."])
+    ['Rye']
+    """
+    from .places import name_words
+
+    weights, home, spelling, partnered = _mentions(title, texts)
     for key in list(weights):
         parts = key.split("-")
         if len(parts) == 2 and all(p in weights for p in parts):  # "La Fouillouse-Soufouroulaye"
             home.add(parts[0])
             weights[parts[1]] += weights.pop(key)
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
-    return spelling[ranked[0][0]] if ranked and ranked[0][1] >= ENOUGH else None
+    if not ranked or ranked[0][1] < ENOUGH:
+        return []
+    found = [ranked[0][0]]
+    seen = [name_words(spelling[found[0]])]
+    for key, _ in ranked[1:]:
+        words = name_words(spelling[key])
+        if key in partnered and words and not _institution(spelling[key]) \
+                and not any(words <= other or other <= words for other in seen):
+            found.append(key)
+            seen.append(words)
+    return [spelling[key] for key in found]
 
 
-def partner_country(name: str, texts: list[str]) -> str | None:
+def partner_country(name: str, texts: list[str], fallback: bool = True) -> str | None:
     """The partner's country: what the words beside its name say ("Trittau (Allemagne)",
     "Bellheim en Allemagne", "la commune malienne de Duguwolowila"), else the first country
     the page places something in.
@@ -343,7 +540,11 @@ def partner_country(name: str, texts: list[str]) -> str | None:
             after = beside[len(found.group()):]
             if after.startswith(",") and (country := country_in_text(after, home=None)):
                 return country[0]
-    return _most_named_country(texts)
+            words = re.findall(r"[^\W\d_]+", before)  # "nos amis Québécois de Lac Mégantic"
+            if len(words) >= 2 and fold(words[-1]) in _NAME_PARTICLES and (named := _country_word(words[-2])):
+                return named
+    # the country the page names most: its partner's, not that of another partner it names
+    return _most_named_country(texts) if fallback else None
 
 
 @cache
@@ -407,7 +608,7 @@ def tells_of(title: str, intro: list[Block], places: Container[str] | None) -> b
     the partner's story."""
     from .text import slug
 
-    texts = [b.text for b in intro if not b.aside]
+    texts = unwrapped([b for b in intro if not b.aside])
     name = named_partner(title, texts)
     if name is None or (places is not None and slug(name) not in places) or not _names(title, name):
         return False
@@ -744,6 +945,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
 ARTICLE_FURNITURE = "the article's own furniture (by-line, counters, image file, date of publication)"
 NAVIGATION_BAR = "a bar of the site's links or its breadcrumb"
 _BYLINE = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["byline_openings"]) + r")\s+\S")
+_BYLINE_BY = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["byline_prepositions"]) + r")\s+\S")
 _COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters"])
                       + r")\s*:?\s*\d[\d\s.,]*%?\s*$")
 _IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
@@ -761,8 +963,9 @@ def furniture(text: str) -> str | None:
     """Why a block is the page's own furniture rather than its text, or ``None``.
 
     >>> [bool(furniture(t)) for t in ("par  Emmanuel HENNEQUIN", "popularité : 98%", "JPEG - 66.6 ko",
-    ...                               "Contacts | Espace privé | Plan du site", "Accueil > Jumelage > Brühl")]
-    [True, True, True, True, True]
+    ...                               "Contacts | Espace privé | Plan du site", "Accueil > Jumelage > Brühl",
+    ...                               "Rédacteur Vincent FAUVELL Commission des Amis du Jumelage")]
+    [True, True, True, True, True, True]
     >>> furniture("Par la convention de janvier 1998, les villages ont signé un accord.") is None
     True
     """
@@ -778,8 +981,10 @@ def furniture(text: str) -> str | None:
         return None
     if _COUNTER.match(folded) or _IMAGE_FILE.match(folded):
         return ARTICLE_FURNITURE
-    if _BYLINE.match(folded) and len(stripped.split()) <= BYLINE_WORDS and not find_dates(stripped) \
-            and not stripped.endswith("."):
+    count = len(stripped.split())
+    by_line = (_BYLINE.match(folded) and count <= BYLINE_ROLE_WORDS) or (
+        _BYLINE_BY.match(folded) and count <= BYLINE_WORDS)
+    if by_line and not find_dates(stripped) and not stripped.endswith("."):
         return ARTICLE_FURNITURE
     return None
 
@@ -885,6 +1090,40 @@ class Story:
     description: list[Block]
     events: list[Told]
     set_aside: list[tuple[Block, str, bool]]  # (block, reason, worth a warning)
+    others: list[About] = field(default_factory=list)  # the other partners the page names
+
+
+WRAPPED = 50  # characters: a line of running text cut by a hard line break is long
+_ENDS_SENTENCE = (".", "!", "?", "…", ":", ";", "»", '"')
+
+
+def unwrapped(blocks: list[Block]) -> list[str]:
+    """The texts of the blocks, a paragraph cut into lines by hard line breaks (a PDF's or
+    an old page's transcription: "la Ville de Maxéville, … (Centre" / "International …" /
+    "… et la Ville d'Imouzzer du Kandar ont") joined back into its sentences: a long
+    line that ends with no stop goes on in the next paragraph. What the partner is named
+    with is read over whole sentences.
+
+    >>> unwrapped([Block("paragraph", "Le 7 novembre 1995, la Ville de Lunel et la Ville de", 3),
+    ...            Block("paragraph", "Ouarzazate ont signé un partenariat.", 4),
+    ...            Block("paragraph", "Les projets", 5), Block("paragraph", "Un forage.", 6)])
+    ['Le 7 novembre 1995, la Ville de Lunel et la Ville de Ouarzazate ont signé un partenariat.', \
+'Les projets', 'Un forage.']
+    """
+    return [" ".join(b.text for b in run) for run in _runs(blocks)]
+
+
+def _runs(blocks: list[Block]) -> list[list[Block]]:
+    """The blocks in runs, the lines of one paragraph cut by hard line breaks in one run."""
+    runs: list[list[Block]] = []
+    for block in blocks:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and previous.kind == block.kind == "paragraph" \
+                and len(previous.text) >= WRAPPED and not previous.text.rstrip().endswith(_ENDS_SENTENCE):
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    return runs
 
 
 def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
@@ -895,16 +1134,28 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     their countries (:func:`lists_partners`) and the caller names none."""
     from .places import agreement
 
-    texts = [b.text for b in body if not b.aside]
+    texts = unwrapped([b for b in body if not b.aside])
+    # the whole paragraph each line of a hard-wrapped one belongs to: the story starts at
+    # the line that opens the sentence naming the partner ("Le 7 novembre 1995, la Ville de
+    # …" two lines above "… et la Ville d'Imouzzer du Kandar ont formalisé un partenariat")
+    running = {id(b): " ".join(r.text for r in run) for run in _runs([b for b in body if not b.aside])
+               for b in run}
     told = about is not None  # the caller says what the page is about: its story starts at once
     if about is None and lists_partners(body):
         return None  # a list of partners with their countries: their headings were not found
+    others: list[About] = []
     if about is None:
-        name = named_partner(title.text if title else None, texts)
-        if name is None:
+        names = named_partners(title.text if title else None, texts)
+        if not names:
             return None
-        about = About(name, partner_country(name, ([title.text] if title else []) + texts))
-    story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [])
+        written = ([title.text] if title else []) + texts
+        about = About(names[0], partner_country(names[0], written))
+        # a partner the title names beside the first is as much the page's subject: the
+        # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
+        others = [About(name, partner_country(name, written,
+                                              fallback=title is not None and _names(title.text, name)))
+                  for name in names[1:]]
+    story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
     events, set_aside = story.events, story.set_aside
     articles = _articles(title, about.name) if title else []  # its articles, if a bar
     when: When | None = None
@@ -941,7 +1192,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if block.kind == "heading":
             set_aside.append((block, reasons.sub_heading, False))
             continue
-        started = started or _names(block.text, about.name) or _goes_to(block.text, about.country)
+        started = started or _names(running.get(id(block), block.text), about.name) \
+            or _goes_to(block.text, about.country)
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))

@@ -44,8 +44,9 @@ from dataclasses import dataclass, field, replace
 from .dates import MAX_LABEL, abbreviates_month, date_in, parse_label, split_any_label
 from .errors import Refusal
 from .fields import DATE, TEXT, date_field, field_line, key_alone
-from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
+from .narrative import ARTICLE_FURNITURE, NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
 from .french import CAPITAL, lexicon
+from .french.normalise import fold
 from .places import (
     SIMILAR_SPELLING,
     countries,
@@ -732,6 +733,17 @@ def _dated_below(body: list[Block], heading: int) -> bool:
     return False
 
 
+def _named_below(body: list[Block], heading: int) -> bool:
+    """The text below a heading, before the next one, names the heading's place again."""
+    place = fold(place_name(split_heading(body[heading].text)[0]))
+    for block in body[heading + 1:]:
+        if block.kind == "heading":
+            return False
+        if place and place in fold(block.text):
+            return True
+    return False
+
+
 def heading_roles(body: list[Block]) -> dict[int, Role]:
     """What each heading of the page's body is, by its words and its level.
 
@@ -761,13 +773,21 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     # partners' sections, one below it may be a side column's
     last = max((i for i, placeish, sure in headings if sure or (placeish and body[i].level == level)),
                default=-1)
+    # the first heading that surely names a place: a heading above it that names no place
+    # surely and has no dated entry below is the site's own ("Acceo" above "Cotonou - Bénin")
+    first_sure = min((i for i, _, sure in headings if sure), default=-1)
     roles: dict[int, Role] = {}
     for i, placeish, sure in headings:
         depth = body[i].level
+        if i < first_sure and not sure and depth == level and not _dated_below(body, i) \
+                and not sub_heading(body[i].text) and not _named_below(body, i):
+            roles[i] = "other"
+            continue
         if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)) \
                 or _the_town_itself(body[i].text):
             roles[i] = "sub"
-        elif other_heading(body[i].text) or _not_a_partner(body[i].text):
+        elif other_heading(body[i].text) or _not_a_partner(body[i].text) \
+                or (not sure and _CONTACT.match(body[i].text)):  # "Contact Mairie"
             roles[i] = "other"
         elif depth < level or group_heading(body[i].text):
             roles[i] = "group"
@@ -794,21 +814,47 @@ def _heading_or_not(block: Block) -> Block:
         return block
     bare = _BRACKETS_AT_END.sub("", block.text)
     if is_navigation(bare) or around_the_text(block.text) not in (None, FOOTNOTE) \
-            or furniture(block.text) == NAVIGATION_BAR:  # "Accueil > Jumelages > Parrainage de …"
+            or furniture(block.text) in (NAVIGATION_BAR, ARTICLE_FURNITURE) \
+            or _post_tags(block.text):  # "Accueil > Jumelages > Parrainage de …", a by-line
         return Block("paragraph", block.text, block.line)
     return block
+
+
+TAG_WORDS = 3  # words of one of a post's tags ("Citoyenneté", "Vie associative")
+
+
+def _post_tags(text: str) -> bool:
+    """A line of the post's tags or rubrics, each a theme's word ("Citoyenneté, Culture"
+    above a news item): the site's classification, never a place, whatever its capitals.
+
+    >>> _post_tags("Citoyenneté, Culture"), _post_tags("Gao, Kita"), _post_tags("Culture")
+    (True, False, False)
+    """
+    from .themes import themes
+
+    parts = [p.strip() for p in re.split(r"[,;|/]", text)]
+    return len(parts) >= MIN_LISTED and all(
+        p and len(p.split()) <= TAG_WORDS and themes(p) for p in parts)
 
 
 _BRACKETS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
+_TOWN_GROUPS = tuple(fold(g) + " " for g in lexicon("places")["town_groups"])
+
+
 def _the_town_itself(text: str) -> bool:
     """A heading that names the page's own town (an event's title "<town>" above
-    its text): never a partner of its own town."""
+    its text), maybe after the words a group of communes puts before its name
+    ("COMMUNAUTE DE COMMUNE LOIRE DIVATTE" for the town file's "Loire-Divatte"): never a
+    partner of its own town."""
     from .config import config
 
-    place = slug(place_name(split_heading(text)[0]))
-    return bool(place) and place in {slug(name) for name in config().town.names}
+    name = split_heading(text)[0]
+    names = {slug(name) for name in config().town.names}
+    folded = fold(name).strip()
+    grouped = next((folded[len(g):] for g in _TOWN_GROUPS if folded.startswith(g)), "")
+    return any(bool(place) and place in names for place in (slug(place_name(name)), slug(grouped)))
 
 
 def _not_a_partner(text: str) -> bool:
@@ -1199,9 +1245,10 @@ _STORY_REASONS = Reasons(_aside, CAPTION, SUB_HEADING, INTRODUCTION, DATED_INTRO
 
 
 def _story(title: Block | None, body: list[Block], about: About | None,
-           ) -> tuple[Section, list[SetAside]] | None:
+           ) -> tuple[Section, list[SetAside], list[Section]] | None:
     """The page, or the part of it above the first partner heading, as one partner's
-    section (:mod:`pipeline.narrative`), and what it sets aside."""
+    section (:mod:`pipeline.narrative`), what it sets aside, and a section with no text for
+    each other partner the story names (:func:`pipeline.narrative.named_partners`)."""
     story = read_narrative(title, body, _STORY_REASONS, about)
     if story is None:
         return None
@@ -1212,7 +1259,16 @@ def _story(title: Block | None, body: list[Block], about: About | None,
         for separator, text, line in more:
             draft.extend(text, line, separator)
         section.entries.append(replace(draft.entry(), period_label=event.period_label))
-    return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside]
+    others: list[Section] = []
+    lines = {story.heading.line}
+    for other in story.others:  # each at the first line that names it (a record starts on it)
+        first = re.findall(r"\w+", fold(other.name))[0]
+        naming = [b.line for b in body if not b.aside and first in re.findall(r"\w+", fold(b.text))]
+        at = next((line for line in naming if line not in lines), naming[0] if naming else None)
+        if at is not None:
+            lines.add(at)
+            others.append(Section(Block("heading", other.heading, at, level=story.heading.level)))
+    return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside], others
 
 
 def _narrative(title: Block | None, body: list[Block], about: About | None) -> Page:
@@ -1220,9 +1276,12 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
     told = _story(title, body, about)
     if told is None:
         raise Refusal("no_partner")
-    section, set_aside = told
+    section, set_aside, others = told
+    together = _named_with(section, body)
+    named = {_place_of(s.heading.text)[0] for s in [section, *together]}
+    others = [s for s in others if _place_of(s.heading.text)[0] not in named]
     return Page(title.text if title else None, [],
-                [section, *_named_with(section, body)],
+                [section, *together, *others],
                 ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
 
 
@@ -1300,7 +1359,7 @@ def _told_before(title: Block | None, intro: list[Block], set_aside: list[SetAsi
     heading = places.get(slug(place_name(split_heading(section.heading.text)[0])))
     if heading is not None:  # the partner's own heading below says more (its country)
         section.heading = Block(heading.kind, heading.text, section.heading.line, heading.level)
-    return told
+    return section, told[1]  # the partners below have their own sections
 
 
 def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]) -> list[Section]:

@@ -65,9 +65,16 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
     # a line holding a description's end and the entries run together after it is found
     # again across their texts, in the order of the page: the partner's texts come first.
     # A section's partner is the record that starts on its heading's line.
-    partners = {partner["source_line"]: partner for partner in data["partners"]}
+    # a section's partner is the record that starts on its heading's line (several partners
+    # a story names in one line of its text start there, in the sections' order)
+    partners: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in data["partners"]:
+        partners[row["source_line"]].append(row)
+    headings: set[int] = set()  # a partner a story names inside its text has its heading there
     for section in page.sections:
-        partner = partners[section.heading.line]
+        on_line = partners[section.heading.line]
+        partner = on_line.pop(0) if len(on_line) > 1 else on_line[0]
+        headings.add(len(texts))
         covers(partner["heading"], section.heading.line)
         covers(partner["description"] or "", *(block.line for block in section.description))
         if partner["intro_line"]:
@@ -83,7 +90,8 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
         if any(_found(block.text, texts, cursors, c) for c in candidates):
             continue
         # a line that holds run-together entries is found again across their texts
-        if _squeeze(block.text) in _squeeze("".join(texts[c] for c in candidates)):
+        if _squeeze(block.text) in _squeeze("".join(texts[c] for c in candidates)) or _squeeze(
+                block.text) in _squeeze("".join(texts[c] for c in candidates if c not in headings)):
             continue
         missing.append(block)
     return missing

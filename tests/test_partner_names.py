@@ -1,0 +1,248 @@
+"""Which lines of a page name its partners, and which never do: by-lines, a post's tags,
+the town's own group of communes (headings), and the partners a story names besides the
+one it tells of (several after a cue of twinning, "respectivement", a pair in the title, the
+town and another place as one subject of a cooperation). Pages written here, from the forms
+real pages of other towns use (tests/corpus/real), with other places and other words."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import load, using
+from pipeline.parse import parse
+from pipeline.read import text_blocks
+
+from .test_town import _one_page_town
+
+
+def _town(tmp_path, name: str, short: str):
+    return load(_one_page_town(tmp_path / "town", name, short, "99999", "", ""))
+
+
+def _partners(page: str) -> list[str]:
+    return [s.heading.text for s in parse(text_blocks(page)).sections]
+
+
+def test_a_by_line_with_its_authors_role_is_no_partner_heading(tmp_path):
+    """"Rédacteur <name> <his committee>" above a booklet's story reads like a place's
+    name in capitals: it is the article's furniture, and the story's partner is found."""
+    page = ("LES QUINZE ANS DU JUMELAGE ENTRE SAINT-ALBAN ET KORIENZÉ\n\n"
+            "Rédactrice Anne MARCHAL-DUBOIS Commission des Relations Internationales\n\n"
+            "En 2009, une délégation de Saint-Alban s'est rendue à Korienzé pour la signature "
+            "de la charte de jumelage entre nos deux communes et elle a été reçue par le maire.\n")
+    with using(_town(tmp_path, "Saint-Alban", "Saint-Alban")):
+        assert [p.split(" (")[0] for p in _partners(page)] == ["Korienzé"]
+
+
+def test_a_line_of_the_posts_tags_is_no_partner_heading(tmp_path):
+    """"Solidarité, Sport" under a news item's picture is the site's rubrics: the news
+    item is read as the story of the partner it names."""
+    page = ("Une délégation sur le parvis de la mairie\n\n"
+            "Sport, Éducation\n\n"
+            "Tournoi de football avec nos amis de Schwelm\n\n"
+            "Le 12 mai 2019, les jeunes du club ont accueilli l'équipe de Schwelm pour un tournoi.\n")
+    with using(_town(tmp_path, "Villers-sur-Lys", "Villers")):
+        assert [p.split(" (")[0] for p in _partners(page)] == ["Schwelm"]
+
+
+def test_a_heading_naming_the_towns_own_group_of_communes_is_no_partner(tmp_path):
+    """"COMMUNAUTE DE COMMUNES VAL D'ARGENT" (no accent, the group's words before its name)
+    is the town file's "Val d'Argent": never its own partner."""
+    page = ("HISTORIQUE DU JUMELAGE\n\nCOMMUNAUTE DE COMMUNES VAL D'ARGENT\n\n"
+            "Le jumelage avec Lauterbach (Allemagne) a été créé en 1975.\n"
+            "Une délégation de 20 personnes s'est rendue à Lauterbach en mai 1976.\n")
+    with using(_town(tmp_path, "Val d'Argent", "Sainte-Marie")):
+        assert [p.split(" (")[0] for p in _partners(page)] == ["Lauterbach"]
+
+
+@pytest.mark.parametrize(("line", "tags"), [
+    ("Citoyenneté, Culture", True),
+    ("Sport / Santé", True),
+    ("Gao, Kita", False),  # two places
+    ("Culture", False),  # one word: a heading of its own
+])
+def test_a_posts_tags(line, tags):
+    from pipeline.parse import _post_tags
+
+    assert _post_tags(line) is tags
+
+
+def test_a_hard_wrapped_sentence_with_initials_names_its_partner(tmp_path):
+    """An old page cut into lines inside its sentences, an organisation spelt letter by
+    letter ("l'A. F. D. (Agence …)") between the town and its partner, both led to by "la
+    Ville de/d'": the partner is found over the whole sentence, and the dated line that
+    opens it is its event."""
+    page = ("|\n"
+            "Les spécifications\n"
+            "Le 3 mars 2001, la Ville de Lunel-Viel, le C.I.D.E.A (Centre\n"
+            "International de l'Eau), l'A. F. D. (Agence Française de\n"
+            "Développement) et la Ville d'Ouled Teima ont signé une convention\n"
+            "de coopération décentralisée. Il s'agit d'étudier avec nos amis marocains\n"
+            "les problèmes liés à l'approvisionnement en eau potable des quartiers.\n")
+    with using(_town(tmp_path, "Lunel-Viel", "Lunel-Viel")):
+        parsed = parse(text_blocks(page))
+    assert [s.heading.text for s in parsed.sections] == ["Ouled Teima (Maroc)"]
+    assert [(e.label, e.line) for e in parsed.sections[0].entries] == [("Le 3 mars 2001", 3)]
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("M. Praud est venu. Il a signé.", ["M. Praud est venu.", "Il a signé."]),
+    ("l'O. N. E. P. (Office) et la Ville. Puis rien.", ["l'O. N. E. P. (Office) et la Ville.", "Puis rien."]),
+])
+def test_a_sentence_does_not_end_after_an_initial(text, sentences):
+    from pipeline.narrative import _SENTENCE
+
+    assert _SENTENCE.split(text) == sentences
+
+
+def _story_partners(tmp_path, town: str, short: str, page: str) -> list[tuple[str, int]]:
+    with using(_town(tmp_path, town, short)):
+        parsed = parse(text_blocks(page))
+    return [(s.heading.text, len(s.entries)) for s in parsed.sections]
+
+
+def test_a_friend_town_named_after_a_cue_in_anothers_story_is_a_partner_too(tmp_path):
+    """The report of a visit to one twin names another friend town after "nos amis
+    <demonym> de": a partner of its own (its country from the demonym), no event of it;
+    the places the trip went through ("la visite de Rye") are none."""
+    page = ("Rencontres annuelles\n\n"
+            "En 2022, c'était notre tour de rendre visite à nos amis anglais de Tenterden, du jeudi 5 au "
+            "dimanche 8 mai. Notre ville recevait également une délégation de nos amis Belges de "
+            "Stavelot début juin.\n\n"
+            "Le lendemain, la visite de Rye et de ses remparts a enchanté le groupe.\n")
+    assert _story_partners(tmp_path, "Saint-Chéron", "Saint-Chéron", page) == [
+        ("Tenterden (Royaume-Uni)", 3), ("Stavelot (Belgique)", 0)]
+
+
+def test_the_places_a_plural_cue_lists_are_each_a_partner(tmp_path):
+    """"les anniversaires des jumelages avec, respectivement, A et B": two ties, neither
+    place the town (as the first of "le jumelage entre A et B" would be)."""
+    page = ("Fête des villes jumelles\n\n"
+            "La Municipalité inaugure une fresque. 2024 marque les 40e et 30e anniversaires des "
+            "jumelages avec, respectivement, Bad Soden et Wavre.\n")
+    assert sorted(h for h, _ in _story_partners(tmp_path, "Houilles", "Houilles", page)) == [
+        "Bad Soden", "Wavre"]
+
+
+def test_two_places_paired_in_the_title_are_both_partners(tmp_path):
+    page = ("Ashby-de-la-Zouch et Castle Donington\n\n"
+            "Présentation des villes jumelles\n\n"
+            "Ashby-de-la-Zouch et Castle Donington sont deux communes voisines situées au nord de "
+            "Londres, dans une région anglaise de collines.\n\n"
+            "Castle Donington possède un circuit automobile et Ashby-de-la-Zouch un château.\n")
+    assert sorted(h for h, _ in _story_partners(tmp_path, "Lagny-sur-Marne", "Lagny", page)) == [
+        "Ashby-de-la-Zouch (Royaume-Uni)", "Castle Donington (Royaume-Uni)"]
+
+
+def test_the_town_and_a_place_as_one_subject_of_a_tie_make_that_place_a_partner(tmp_path):
+    """"…Kati, avec qui Meudon et Celle entretiennent des actions de coopération": Celle
+    is a partner (its country unsaid), the story stays Kati's."""
+    page = ("Le comité de jumelage s'est rendu au Mali du 3 au 9 mars 2018. La délégation a "
+            "rencontré nos amis de Kati à Bamako.\n\n"
+            "Pour des raisons de sécurité, elle n'a pu aller à Kati, avec qui Meudon et Celle "
+            "entretiennent des actions de coopération depuis 1990.\n")
+    assert _story_partners(tmp_path, "Meudon", "Meudon", page) == [
+        ("Kati (Mali)", 1), ("Celle", 0)]
+
+
+def test_the_towns_own_name_written_as_a_pair_is_no_partner(tmp_path):
+    page = ("Comité d'échange Val & Lande / Sulzbach\n\n"
+            "Le comité de jumelage fête ses 40 ans d'échange avec Sulzbach. Un chêne symbolise les "
+            "relations entre Sulzbach et les communes de Val et Lande.\n")
+    assert [h for h, _ in _story_partners(tmp_path, "Val et Lande", "Val & Lande", page)] == ["Sulzbach"]
+
+
+def test_a_division_of_a_country_is_no_partner_town(tmp_path):
+    """"en relation avec la Province du Zoundwéogo" twice outweighs the commune once: a
+    province is where the partner lies."""
+    page = ("Jumelage-coopération avec la Commune Rurale de Manga - Province du Zoundwéogo au Burkina "
+            "Faso. En mars 2008, nous avons fêté à Manga le 20e anniversaire de notre charte. Les "
+            "comités de la Sarthe sont en relation avec la Province du Zoundwéogo, et les relations "
+            "Sarthe/Province du Zoundwéogo sont anciennes.\n")
+    assert [h for h, _ in _story_partners(tmp_path, "Parigné", "Parigné", page)] == ["Manga (Burkina Faso)"]
+
+
+def test_the_place_the_title_pairs_with_the_town_is_a_partner(tmp_path):
+    """"SAINT-PIERRE - TENKODOGO" above the story of a first village: the place paired
+    with the town in the title is a partner too, though the story is the village's."""
+    page = ("SAINT-PIERRE - TENKODOGO\n\n"
+            "Historique du jumelage :\n\n"
+            "Nos relations avec le village de Gounghin ont commencé en 1990 et le jumelage a été "
+            "officialisé en 1995. Gounghin est situé à dix kilomètres de Tenkodogo, au Burkina Faso.\n")
+    # two events: "ont commencé en 1990 et le jumelage a été officialisé en 1995" are two
+    # dated clauses joined by "et" (tests/test_narrative.py)
+    assert _story_partners(tmp_path, "Saint-Pierre", "Saint-Pierre", page) == [
+        ("Gounghin (Burkina Faso)", 2), ("Tenkodogo (Burkina Faso)", 0)]
+
+
+def test_places_of_one_kind_as_a_partner_are_partners(tmp_path):
+    """"le blason de Ramsgate aux côtés de ceux de Chimay et d'Hanau": the pronoun stands for
+    the coats of arms of twin towns; two are partners after a plural cue, so is the third,
+    though all three are named in one line."""
+    page = ("Dans le cadre de la fête des villes jumelles\n\n"
+            "La Municipalité inaugurera le drapeau de Tenby aux côtés de ceux de Mettmann et d'Arlon. "
+            "2025 marque aussi les 30e et 20e anniversaires des jumelages avec, respectivement, "
+            "Mettmann et Arlon.\n")
+    assert sorted(h for h, _ in _story_partners(tmp_path, "Villiers", "Villiers", page)) == [
+        "Arlon", "Mettmann", "Tenby"]
+
+
+def test_the_place_of_an_official_of_a_delegation_is_the_partner(tmp_path):
+    """A report names its partner only as the town of the visiting delegation's mayor, and
+    tells at length of a place visited: the mayor's town is the partner."""
+    page = ("Rencontres annuelles\n\n"
+            "En 2017, c'était le tour de nos amis anglais de nous rendre visite à Étréchy, du 4 au "
+            "7 mai. Leur délégation comprenait une trentaine de personnes, dont le maire de "
+            "Wivenhoe : M. Peter HALL.\n\n"
+            "Le lendemain matin, vendredi 5 mai, était consacré à la visite de la ville de Chartres. "
+            "Arrivés à Chartres à 10h30, nous avons vu la cathédrale de Chartres.\n")
+    assert [h for h, _ in _story_partners(tmp_path, "Étréchy", "Étréchy", page)] == ["Wivenhoe (Royaume-Uni)"]
+
+
+def test_an_official_alone_names_no_partner():
+    from pipeline.narrative import named_partner
+
+    assert named_partner("Historique", [
+        "Le jumelage avec Trittau (Allemagne) a été créé en 1971.",
+        "M. Praud rencontra M. Le Doze, maire de Vouvantes, puis le maire de Hohenfelde, qui "
+        "cherchait à établir un jumelage."]) == "Trittau"
+
+
+def test_the_sites_own_headings_above_the_first_partner_heading_are_no_partners(tmp_path):
+    """"Acceo" (a link of the site's menu, read as a heading) above "Cotonou - Bénin", and
+    "Contact Mairie" below the story: no partner."""
+    page = ("Formulaire inscription\n\nAcceo\n\nInscriptions périscolaires en ligne\n\n"
+            "Cotonou - Bénin\n\n"
+            "Rosny et le Bénin, c'est une convention de coopération décentralisée avec la ville de "
+            "Cotonou.\n\n"
+            "2019 : accueil d'une délégation de Cotonou.\n\n"
+            "Contact Mairie\n\n01 23 45 67 89\n")
+    with using(_town(tmp_path, "Rosny-sous-Bois", "Rosny")):
+        assert _partners(page) == ["Cotonou - Bénin"]
+
+
+def test_an_institution_after_a_cue_is_no_other_partner():
+    from pipeline.narrative import named_partners
+
+    assert named_partners("Visite", [
+        "En 2019, nous avons rendu visite à nos amis de Rye.",
+        "Le partenariat avec Association Kent Solidarité se poursuit."]) == ["Rye"]
+
+
+def test_partners_a_story_names_in_one_line_are_all_in_the_tables(tmp_path):
+    """Three partners named in the line that also holds the story's text: each a row, and
+    no text of the page left in no record (the run's coverage check passes)."""
+    from tests.corpus.score import _records_of
+
+    page = tmp_path / "page.txt"
+    page.write_text("Dans le cadre de la fête des villes jumelles\n"
+                    "La Municipalité inaugurera le drapeau de Tenby aux côtés de ceux de Mettmann et "
+                    "d'Arlon. 2025 marque aussi les 30e et 20e anniversaires des jumelages avec, "
+                    "respectivement, Mettmann et Arlon.\n"
+                    "Samedi 4 octobre, rue du Marché\n", encoding="utf-8")
+    with using(_town(tmp_path, "Villiers", "Villiers")):
+        tables = _records_of(page)
+    assert sorted((p["name"], p["source_line"]) for p in tables["partners"]) == [
+        ("Arlon", 2), ("Mettmann", 1), ("Tenby", 2)]
+    assert [(a["date_label"], a["source_line"]) for a in tables["actions"]] == [
+        ("2025", 2), ("Samedi 4 octobre", 3)]
