@@ -471,6 +471,38 @@ def named_partner(title: str | None, texts: list[str]) -> str | None:
     return found[0] if found else None
 
 
+def _renamed(name: str, texts: list[str]) -> bool:
+    """Whether the page gives ``name`` as another name of a place ("Duisdorf, devenue
+    Bonn-Hardtberg", "Bonn-Hardtberg (anciennement Duisdorf)"): the same partner.
+
+    >>> _renamed("Duisdorf", ["1967 : Jumelage avec Duisdorf, devenue Bonn-Hardtberg"])
+    True
+    >>> _renamed("Duisdorf", ["Bonn-Hardtberg (anciennement Duisdorf)"])
+    True
+    >>> _renamed("Rye", ["nos amis de Rye, devenus de vrais amis"])  # no new name after it
+    False
+    """
+    escaped = re.escape(name)
+    return any(((after := _RENAMED_AFTER.search(text[found.end():found.end() + BESIDE]))
+                and after["initial"].isupper())
+               or _RENAMED_BEFORE.search(text[max(0, found.start() - BESIDE):found.start()])
+               for text in texts for found in re.finditer(escaped, text, re.IGNORECASE))
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# after an old name: a cue, maybe a determiner, then a capital (the new name's); before one: a
+# cue, maybe a joiner ("ancienne commune de"), right before it
+_RENAMED_AFTER = re.compile(
+    rf"^\s*[,(–-]?\s*(?:{_alternatives(_WORDS['renamed_after'])})\s+"
+    rf"(?:(?:{_alternatives(_WORDS['lead_determiners'])})\s*)?(?P<initial>[^\W\d_])", re.IGNORECASE)
+_RENAMED_BEFORE = re.compile(
+    rf"(?:{_alternatives(_WORDS['renamed_before'])})[\s-]+"
+    rf"(?:(?:{_alternatives(_WORDS['near_joiners'])})\s*)?$", re.IGNORECASE)
+
+
 def named_partners(title: str | None, texts: list[str]) -> list[str]:
     """The places a page names as partners of the town: the one it tells of
     (:func:`named_partner`) first, then the others it names after a cue of twinning
@@ -504,7 +536,8 @@ def named_partners(title: str | None, texts: list[str]) -> list[str]:
     for key, _ in ranked[1:]:
         words = name_words(spelling[key])
         if key in partnered and words and not _institution(spelling[key]) \
-                and not any(words <= other or other <= words for other in seen):
+                and not any(words <= other or other <= words for other in seen) \
+                and not _renamed(spelling[key], texts):
             found.append(key)
             seen.append(words)
     return [spelling[key] for key in found]

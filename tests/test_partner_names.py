@@ -246,3 +246,15 @@ def test_partners_a_story_names_in_one_line_are_all_in_the_tables(tmp_path):
         ("Arlon", 2), ("Mettmann", 1), ("Tenby", 2)]
     assert [(a["date_label"], a["source_line"]) for a in tables["actions"]] == [
         ("2025", 2), ("Samedi 4 octobre", 3)]
+
+
+@pytest.mark.parametrize("told", [
+    "1972 : Jumelage avec Hombruch, devenue Dortmund-Hörde",
+    "1972 : Jumelage avec Dortmund-Hörde (anciennement Hombruch)"])
+def test_an_old_name_of_the_partner_is_the_same_partner(tmp_path, told):
+    """A twinning told under the partner's former name ("Jumelage avec Duisdorf, devenue
+    Bonn-Hardtberg", a real page) names one partner, not two."""
+    page = ("La ville jumelée avec Saint-Ouen\n\nDortmund-Hörde (Allemagne),\n\n"
+            f"Les dates des jumelages\n\n{told}\n\n1990 : Création de la fête du jumelage\n")
+    assert _story_partners(tmp_path, "Saint-Ouen", "Saint-Ouen", page) == [
+        ("Dortmund-Hörde (Allemagne)", 2)]
