@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import hashlib
 import json
 import tempfile
@@ -399,21 +400,20 @@ def _page_text(towns: list[TownRelease]) -> str:
                    f"sha256 {t.source_sha256}\n" for t in towns)
 
 
-def _national_descriptors(layout: Layout, towns: list[TownRelease]) -> None:
-    """Each descriptor says where its data are about: France, and the towns stacked."""
-    from .emit import PACKAGES
+def _national_descriptor(layout: Layout, fmt: str, towns: list[TownRelease]) -> None:
+    """A package's descriptor says where its data are about: France, and the towns stacked
+    (written as soon as the package is whole, before it is checked or zipped)."""
     from .emit.json import write_json
 
-    for fmt in PACKAGES:
-        path = layout.descriptor(fmt.FORMAT)
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-        descriptor["spatial"] = {"name": "France", "zone": "country:fr",
-                                 "towns": [{"name": t.name, "insee": t.insee} for t in towns]}
-        descriptor["publisher"] = {"name": descriptor["contributors"][0]["title"]}
-        descriptor["sources"] += [{"title": f"Publication {t.version} de {t.name} ({t.insee})",
-                                   **({"path": t.source_url} if t.source_url else {}),
-                                   "sha256": t.source_sha256} for t in towns]
-        write_json(path, descriptor)
+    path = layout.descriptor(fmt)
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["spatial"] = {"name": "France", "zone": "country:fr",
+                             "towns": [{"name": t.name, "insee": t.insee} for t in towns]}
+    descriptor["publisher"] = {"name": descriptor["contributors"][0]["title"]}
+    descriptor["sources"] += [{"title": f"Publication {t.version} de {t.name} ({t.insee})",
+                               **({"path": t.source_url} if t.source_url else {}),
+                               "sha256": t.source_sha256} for t in towns]
+    write_json(path, descriptor)
 
 
 def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
@@ -431,7 +431,10 @@ def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
         # for each other); a folder that is not a release is refused when it is read
         for folder in sorted({f.resolve() for f in folders if Layout(f).is_release()}):
             reading_towns.enter_context(locked(folder, writing=False))
-        return _merge(folders, output, timings, workers)
+        try:
+            return _merge(folders, output, timings, workers)
+        finally:
+            gc.unfreeze()  # what _merge set aside is collectable again
 
 
 def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | None) -> NationalOutcome:
@@ -439,16 +442,20 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
     from .changes import content as read_content
     from .dictionary import about, tables_of
     from .emit import (
-        AFTER_VALIDATION, PACKAGES, WHILE_VALIDATING, Contents, write_packages, write_views,
+        LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, Contents, finish_archives,
+        finish_packages, start_database_archive, start_package_archives, write_packages,
+        write_views,
     )
     from .emit.json import write_json
     from .release import FIRST_VERSION, _checksums, _swap, new_content, staging
+    from .run import load_writers
     from .schemas import table_names
     from .sources import Snapshot
     from .validate import Checks, check_release, validate_staged, warm_up
     from .workers import Pool, cores
 
     towns = clock.timed("read the towns' releases", read_towns, folders)
+    gc.freeze()  # the towns' rows live to the end: set aside from the collector (as in run.py)
     town_schemas = new_content({t: [] for t in table_names()})[0]
     with national_scope():
         data = clock.timed("stack", stacked, towns)
@@ -478,15 +485,28 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
         described = about(Snapshot(Path(), combined, None, None if date == UNDATED else date), text)
         contents = Contents(data, tables_of(data), described, version, text)
         count = workers if workers is not None else (cores() if sum(map(len, data.values())) > 50_000 else 1)
-        with Pool(count, warm_up) as pool, staging(output) as staged:
+        gc.freeze()  # and the stacked tables, before the workers are forked (they share them)
+
+        def written(layout: Layout, fmt: str) -> None:
+            _national_descriptor(layout, fmt, towns)  # before the package is checked or zipped
+            checks.written(layout, fmt)
+
+        # In a town's run's order (pipeline/run.py): the writer process converts the Parquet
+        # package and zips the archives while this one writes the workbook and the database
+        with Pool(count, warm_up) as pool, Pool(min(count, 1), load_writers) as writer, \
+                staging(output, writer) as staged:
             checks = Checks(pool)
-            write_packages(staged, data, described, version, clock)
-            _national_descriptors(staged, towns)
-            for fmt in PACKAGES:
-                checks.written(staged, fmt.FORMAT)
-            warnings = write_views(staged, contents, clock, WHILE_VALIDATING)
+            packages = write_packages(staged, data, described, version, clock, written, writer)
+            warnings = write_views(staged, contents, clock, PAGE_TEXT)
+            zipping = clock.timed("emit archives", start_package_archives, packages, writer)
+            warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
+            finish_packages(packages)
+            zipping += clock.timed("emit archives", start_package_archives, packages, writer)
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
-            warnings += write_views(staged, contents, clock, AFTER_VALIDATION)
+            warnings += write_views(staged, contents, clock, ONCE_VALID)
+            zipping += clock.timed("emit archives", start_database_archive, staged, writer)
+            clock.timed("emit archives", finish_archives, zipping)
+            warnings += write_views(staged, contents, clock, LAST)
             entry = {
                 "version": version, "level": level, "date": date, "source_sha256": combined,
                 "rows": {table: len(rows) for table, rows in data.items()},
@@ -507,6 +527,8 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
                 "warnings": warnings})
             _checksums(staged)
             _swap(staged.root, output)
+        if writer.workers:  # else its tasks ran here, in their stages
+            clock.alongside[f"emit parquet and archives ({writer.workers} worker)"] = writer.busy
     return NationalOutcome(version, level, changes, dict(clock.stages))
 
 
