@@ -555,9 +555,11 @@ def _town_worker() -> None:
     a hundred entries is validated faster than a process starts; the other cores have
     their own towns)."""
     from . import run as run_module
+    from .fingerprint import remember_code
     from .validate import warm_up
 
     warm_up()
+    remember_code()  # the versions and the code, read once rather than once a town
     run_module.validation_workers = lambda snapshot: 0
 
 

@@ -363,3 +363,38 @@ def test_the_scopes_put_everything_back():
     with pytest.raises(Exception, match="fichier introuvable \\(le fichier de la commune\\) ; vérifier --town"), using(Path("/nonexistent/town.toml")):
         pass
     assert config().town == town
+
+
+def test_a_town_worker_reads_the_code_once_and_fingerprints_each_town(tmp_path):
+    """A national run's town worker reads the libraries' versions and the code once
+    (``remember_code``): the fingerprint is still the one a run alone computes, town file
+    included."""
+    from pipeline import fingerprint
+
+    temple, bataille = write_town(tmp_path, "ivry-le-temple"), write_town(tmp_path, "ivry-la-bataille")
+    with using(temple):
+        alone, listed = fingerprint.code_fingerprint(), fingerprint.versions()
+    with using(bataille):
+        other = fingerprint.code_fingerprint()
+    assert alone != other and listed["python"] and "frictionless" in listed
+    try:
+        fingerprint.remember_code()
+        with using(temple):
+            assert (fingerprint.code_fingerprint(), fingerprint.versions()) == (alone, listed)
+        with using(bataille):
+            assert fingerprint.code_fingerprint() == other
+    finally:
+        fingerprint._REMEMBERED = None
+
+
+def test_a_town_made_in_a_worker_is_the_town_made_here(tmp_path):
+    """The same town's release, made in a forked town worker (which validates in itself and
+    reads the code once) and in this process: the same files, byte for byte."""
+    (tmp_path / "temple.txt").write_text(TEMPLE, encoding="utf-8")
+    town = write_town(tmp_path, "ivry-le-temple")
+    here, there = tmp_path / "here", tmp_path / "there"
+    assert [m.error for m in run_towns([TownJob(town, tmp_path / "temple.txt", here)], 0)] == [""]
+    assert [m.error for m in run_towns([TownJob(town, tmp_path / "temple.txt", there)], 1)] == [""]
+    files = sorted(p.relative_to(here) for p in here.rglob("*") if p.is_file())
+    assert len(files) > 40 and files == sorted(p.relative_to(there) for p in there.rglob("*") if p.is_file())
+    assert [f for f in files if (here / f).read_bytes() != (there / f).read_bytes()] == []
