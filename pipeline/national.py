@@ -39,6 +39,7 @@ import copy
 import gc
 import hashlib
 import json
+import sys
 import tempfile
 from datetime import date
 from collections.abc import Iterator
@@ -55,6 +56,7 @@ from .timing import NO_TIMINGS, Timings
 if TYPE_CHECKING:
     from .config import Config
     from .changes import Changes, Content
+    from .emit.base import Contents
     from .tables import Tables
 
 TOWN, TOWN_NAME = "town_insee", "town_name"
@@ -416,6 +418,20 @@ def _national_descriptor(layout: Layout, fmt: str, towns: list[TownRelease]) -> 
     write_json(path, descriptor)
 
 
+# The national release's contents while it is written: the writer process, forked once they
+# are made, writes the database from its copy of them (300,000 rows are not sent to it)
+_CONTENTS: Contents | None = None
+
+
+def _write_database(root: Path) -> None:
+    """A writer task: the database of the release staged at ``root``, from the contents the
+    process was forked with."""
+    from .emit import sqlite
+
+    assert _CONTENTS is not None, "a writer forked before the contents were made"
+    sqlite.write(Layout(root), _CONTENTS)
+
+
 def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
           workers: int | None = None) -> NationalOutcome:
     """Stack the towns' releases in ``folders`` into the national release ``output``."""
@@ -434,12 +450,15 @@ def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
         try:
             return _merge(folders, output, timings, workers)
         finally:
+            global _CONTENTS
+            _CONTENTS = None
             gc.unfreeze()  # what _merge set aside is collectable again
 
 
 def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | None) -> NationalOutcome:
     from .changes import UNDATED, bump
     from .changes import content as read_content
+    from . import emit
     from .dictionary import about, tables_of
     from .emit import (
         LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, Contents, finish_archives,
@@ -486,24 +505,34 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
         contents = Contents(data, tables_of(data), described, version, text)
         count = workers if workers is not None else (cores() if sum(map(len, data.values())) > 50_000 else 1)
         gc.freeze()  # and the stacked tables, before the workers are forked (they share them)
+        global _CONTENTS
+        _CONTENTS = contents
+        # the writer, forked (not spawned) with the contents, also writes the database
+        database = emit.sqlite if count and sys.platform == "linux" else None
 
         def written(layout: Layout, fmt: str) -> None:
             _national_descriptor(layout, fmt, towns)  # before the package is checked or zipped
             checks.written(layout, fmt)
 
         # In a town's run's order (pipeline/run.py): the writer process converts the Parquet
-        # package and zips the archives while this one writes the workbook and the database
+        # package and zips the archives while this one writes the workbook; the writer also
+        # writes the database meanwhile, whose result is taken once the release is valid (a
+        # problem of the release is said first, as when the database is written after it)
         with Pool(count, warm_up) as pool, Pool(min(count, 1), load_writers) as writer, \
                 staging(output, writer) as staged:
             checks = Checks(pool)
             packages = write_packages(staged, data, described, version, clock, written, writer)
             warnings = write_views(staged, contents, clock, PAGE_TEXT)
             zipping = clock.timed("emit archives", start_package_archives, packages, writer)
+            writing = writer.submit(_write_database, staged.root) if database else None
             warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
             finish_packages(packages)
             zipping += clock.timed("emit archives", start_package_archives, packages, writer)
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
-            warnings += write_views(staged, contents, clock, ONCE_VALID)
+            if writing is not None:
+                clock.timed("emit sqlite", writing.result)
+            warnings += write_views(staged, contents, clock,
+                                    tuple(v for v in ONCE_VALID if v is not database))
             zipping += clock.timed("emit archives", start_database_archive, staged, writer)
             clock.timed("emit archives", finish_archives, zipping)
             warnings += write_views(staged, contents, clock, LAST)
