@@ -52,6 +52,7 @@ from .config import using
 from .errors import InputError, ReleaseError
 from .layout import Layout, locked
 from .timing import NO_TIMINGS, Timings
+from .workers import Pending, Pool
 
 if TYPE_CHECKING:
     from .config import Config
@@ -60,6 +61,9 @@ if TYPE_CHECKING:
     from .tables import Tables
 
 TOWN, TOWN_NAME = "town_insee", "town_name"
+# From this many towns, the merge checks their releases' files in worker processes (a
+# worker's start costs about as much as checking a few towns)
+CHECKED_IN_WORKERS_FROM = 20
 NATIONAL_NAME = "jumelages-cooperations-communes"
 # The national release's identity, in the configuration's own format (``city.toml``): the
 # views name their files after its stem, and say who publishes it.
@@ -220,8 +224,10 @@ def _schema_shape(content: Content) -> dict[str, Any]:
     return {name: _schema_shape(schema) for name, schema in content[0].items()}
 
 
-def read_town(folder: Path) -> TownRelease:
-    """The release ``run`` wrote in ``folder``, checked whole; one line when it is not one."""
+def read_town(folder: Path, checked: Pending[str] | None = None) -> TownRelease:
+    """The release ``run`` wrote in ``folder``, checked whole; one line when it is not one.
+    ``checked``: its files already being checked against their checksums by a worker
+    (:func:`read_towns`), whose verdict is taken where this function would check them."""
     from .changes import content
     from .release import is_release
     from .validate import check_release, load_json
@@ -231,7 +237,7 @@ def read_town(folder: Path) -> TownRelease:
                          "written by `python -m pipeline run`")
     if is_national(folder):
         raise InputError(f"{folder}: a national release, not a town's: give the towns' releases")
-    version = check_release(folder)
+    version = checked.result() if checked is not None else check_release(folder)
     layout = Layout(folder)
     schemas, rows = content(layout)
     if TOWN not in {f["name"] for f in schemas.get("partners", {}).get("fields", [])}:
@@ -257,15 +263,21 @@ def read_town(folder: Path) -> TownRelease:
                        source.get("path"), (schemas, rows))
 
 
-def read_towns(folders: list[Path]) -> list[TownRelease]:
+def read_towns(folders: list[Path], pool: Pool | None = None) -> list[TownRelease]:
     """The towns' releases, in the order of their INSEE codes; refused, with one line, when
-    two are the same town's, or their schemas differ from each other or from this code's."""
+    two are the same town's, or their schemas differ from each other or from this code's.
+
+    Given a ``pool``, its workers check the releases' files against their checksums (half
+    of reading a town) while this process reads the towns' rows, town after town; each
+    verdict is taken in turn, so the first problem said is the same."""
     from .release import new_content
     from .schemas import table_names
+    from .validate import check_release
 
     if not folders:
         raise InputError("no town release given")
-    towns = [read_town(folder) for folder in folders]
+    checked = [pool.submit(check_release, folder) if pool is not None else None for folder in folders]
+    towns = [read_town(folder, pending) for folder, pending in zip(folders, checked, strict=True)]
     seen: dict[str, TownRelease] = {}
     for town in towns:
         if town.insee in seen:
@@ -471,9 +483,11 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
     from .schemas import table_names
     from .sources import Snapshot
     from .validate import Checks, check_release, validate_staged, warm_up
-    from .workers import Pool, cores
+    from .workers import cores
 
-    towns = clock.timed("read the towns' releases", read_towns, folders)
+    with Pool(workers if workers is not None else
+              cores() if len(folders) >= CHECKED_IN_WORKERS_FROM else 0) as checking:
+        towns = clock.timed("read the towns' releases", read_towns, folders, checking)
     gc.freeze()  # the towns' rows live to the end: set aside from the collector (as in run.py)
     town_schemas = new_content({t: [] for t in table_names()})[0]
     with national_scope():
@@ -644,7 +658,7 @@ def preload() -> None:
 def run_towns(jobs: list[TownJob], workers: int | None = None) -> list[TownResult]:
     """Every town's release, spread over the cores: the stages imported once, here, then
     one task a town in worker processes forked from this one (``Pool(0)``: here, in turn)."""
-    from .workers import Pool, cores
+    from .workers import cores
 
     preload()
     count = cores() if workers is None else workers

@@ -398,3 +398,31 @@ def test_a_town_made_in_a_worker_is_the_town_made_here(tmp_path):
     files = sorted(p.relative_to(here) for p in here.rglob("*") if p.is_file())
     assert len(files) > 40 and files == sorted(p.relative_to(there) for p in there.rglob("*") if p.is_file())
     assert [f for f in files if (here / f).read_bytes() != (there / f).read_bytes()] == []
+
+
+def test_releases_checked_by_workers_are_refused_as_here(towns, tmp_path):
+    """The merge of many towns checks their files in worker processes: the towns read are
+    the same, and so is the first problem said (an edited table of the third town here,
+    a folder that is not a release after it)."""
+    from pipeline.national import read_towns
+    from pipeline.workers import Pool
+
+    folders = [shutil.copytree(towns / "releases" / s, tmp_path / s) for s in TOWNS]
+    with Pool(2) as pool:
+        here, there = read_towns(folders), read_towns(folders, pool)
+    assert [(t.insee, t.version, t.content) for t in here] == [(t.insee, t.version, t.content) for t in there]
+    assert [t.insee for t in there] == ["27355", "60322", "94041"]
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    edited = folders[2] / "csv" / "partners.csv"
+    text = edited.read_text(encoding="utf-8")
+    assert "Jifna" in text
+    edited.write_text(text.replace("Jifna", "Jafna"), encoding="utf-8")
+    said = []
+    for pool in (None, Pool(2)):
+        with pytest.raises(ReleaseError) as caught:
+            read_towns([*folders, plain], pool)
+        said.append(str(caught.value))
+        if pool is not None:
+            pool.close()
+    assert said[0] == said[1] and "partners.csv" in said[0] and str(folders[2]) in said[0]
