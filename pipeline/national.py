@@ -492,15 +492,15 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
     town_schemas = new_content({t: [] for t in table_names()})[0]
     with national_scope():
         data = clock.timed("stack", stacked, towns)
-        new = new_content(data)
         previous = None
         if is_national(output):
             previous = (check_release(output), read_content(Layout(output)))
-        changes = town_changes(previous[1], new, towns, town_schemas) if previous else \
-            [TownChange(t.insee, t.name, t.version, "added", _no_changes()) for t in towns]
-        if previous is None:
+        if previous is None:  # the first national release: nothing to compare (no JSON records)
+            changes = [TownChange(t.insee, t.name, t.version, "added", _no_changes()) for t in towns]
             level, version, history = "initial", FIRST_VERSION, []
         else:
+            new = clock.timed("compare", new_content, data)
+            changes = town_changes(previous[1], new, towns, town_schemas)
             schema_changed = _schema_shape(previous[1]) != _schema_shape(new)
             levels = {"major"} if schema_changed else set()
             levels |= {"minor" for c in changes if c.status in ("added", "removed")}
