@@ -592,11 +592,25 @@ class TownJob:
     output: Path
 
 
+# Memory-backed files, where the system has them (Linux): see :func:`_town_worker`
+MEMORY_FILES = Path("/dev/shm")
+
+
 def _town_worker() -> None:
     """What a town worker does once: load what every town's run needs (forked from a
     process that has, this costs nothing), and validate each town in itself (a release of
     a hundred entries is validated faster than a process starts; the other cores have
-    their own towns)."""
+    their own towns).
+
+    Its temporary files go to memory-backed files when the system has them: XlsxWriter
+    writes each part of a workbook to a temporary file, then zips and deletes them, some
+    forty files a town; on a disk, creating and deleting them waits for the file system's
+    journal (0.28 s a town measured on a busy machine, against its 0.33 s of processor
+    time), a wait during which the worker's core has nothing to do. The workbook's bytes
+    do not depend on where its parts were."""
+    import os
+    import tempfile
+
     from . import run as run_module
     from .fingerprint import remember_code
     from .validate import warm_up
@@ -604,6 +618,8 @@ def _town_worker() -> None:
     warm_up()
     remember_code()  # the versions and the code, read once rather than once a town
     run_module.validation_workers = lambda snapshot: 0
+    if MEMORY_FILES.is_dir() and os.access(MEMORY_FILES, os.W_OK | os.X_OK):
+        tempfile.tempdir = str(MEMORY_FILES)
 
 
 @dataclass(frozen=True)
