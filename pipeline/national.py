@@ -29,7 +29,10 @@ and swapped in as a town's is (``pipeline/release.py``), with the same packages 
   configuration and schemas for the time of the national stage, and puts them back.
 - **Scale.** :func:`run_towns` makes the towns' releases in worker processes forked once
   the stages' libraries are imported (the imports are paid once), one town a task, each
-  validated in its own worker (the cores are busy with other towns already).
+  validated in its own worker (the cores are busy with other towns already). :func:`merge`
+  writes the national release in a town's run's order (``pipeline/run.py``): its writer
+  process converts the Parquet package, writes the database and zips the archives while
+  the merge writes the workbook; many towns' releases are checked by workers as they are read.
 """
 
 from __future__ import annotations
@@ -571,7 +574,7 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
             _checksums(staged)
             _swap(staged.root, output)
         if writer.workers:  # else its tasks ran here, in their stages
-            clock.alongside[f"emit parquet and archives ({writer.workers} worker)"] = writer.busy
+            clock.alongside[f"emit parquet, database and archives ({writer.workers} worker)"] = writer.busy
     return NationalOutcome(version, level, changes, dict(clock.stages))
 
 
