@@ -29,15 +29,20 @@ and swapped in as a town's is (``pipeline/release.py``), with the same packages 
   configuration and schemas for the time of the national stage, and puts them back.
 - **Scale.** :func:`run_towns` makes the towns' releases in worker processes forked once
   the stages' libraries are imported (the imports are paid once), one town a task, each
-  validated in its own worker (the cores are busy with other towns already).
+  validated in its own worker (the cores are busy with other towns already). :func:`merge`
+  writes the national release in a town's run's order (``pipeline/run.py``): its writer
+  process converts the Parquet package, writes the database and zips the archives while
+  the merge writes the workbook; many towns' releases are checked by workers as they are read.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import hashlib
 import json
+import sys
 import tempfile
 from datetime import date
 from collections.abc import Iterator
@@ -50,13 +55,18 @@ from .config import using
 from .errors import InputError, ReleaseError
 from .layout import Layout, locked
 from .timing import NO_TIMINGS, Timings
+from .workers import Pending, Pool
 
 if TYPE_CHECKING:
     from .config import Config
     from .changes import Changes, Content
+    from .emit.base import Contents
     from .tables import Tables
 
 TOWN, TOWN_NAME = "town_insee", "town_name"
+# From this many towns, the merge checks their releases' files in worker processes (a
+# worker's start costs about as much as checking a few towns)
+CHECKED_IN_WORKERS_FROM = 20
 NATIONAL_NAME = "jumelages-cooperations-communes"
 # The national release's identity, in the configuration's own format (``city.toml``): the
 # views name their files after its stem, and say who publishes it.
@@ -217,8 +227,10 @@ def _schema_shape(content: Content) -> dict[str, Any]:
     return {name: _schema_shape(schema) for name, schema in content[0].items()}
 
 
-def read_town(folder: Path) -> TownRelease:
-    """The release ``run`` wrote in ``folder``, checked whole; one line when it is not one."""
+def read_town(folder: Path, checked: Pending[str] | None = None) -> TownRelease:
+    """The release ``run`` wrote in ``folder``, checked whole; one line when it is not one.
+    ``checked``: its files already being checked against their checksums by a worker
+    (:func:`read_towns`), whose verdict is taken where this function would check them."""
     from .changes import content
     from .release import is_release
     from .validate import check_release, load_json
@@ -228,7 +240,7 @@ def read_town(folder: Path) -> TownRelease:
                          "written by `python -m pipeline run`")
     if is_national(folder):
         raise InputError(f"{folder}: a national release, not a town's: give the towns' releases")
-    version = check_release(folder)
+    version = checked.result() if checked is not None else check_release(folder)
     layout = Layout(folder)
     schemas, rows = content(layout)
     if TOWN not in {f["name"] for f in schemas.get("partners", {}).get("fields", [])}:
@@ -254,15 +266,21 @@ def read_town(folder: Path) -> TownRelease:
                        source.get("path"), (schemas, rows))
 
 
-def read_towns(folders: list[Path]) -> list[TownRelease]:
+def read_towns(folders: list[Path], pool: Pool | None = None) -> list[TownRelease]:
     """The towns' releases, in the order of their INSEE codes; refused, with one line, when
-    two are the same town's, or their schemas differ from each other or from this code's."""
+    two are the same town's, or their schemas differ from each other or from this code's.
+
+    Given a ``pool``, its workers check the releases' files against their checksums (half
+    of reading a town) while this process reads the towns' rows, town after town; each
+    verdict is taken in turn, so the first problem said is the same."""
     from .release import new_content
     from .schemas import table_names
+    from .validate import check_release
 
     if not folders:
         raise InputError("no town release given")
-    towns = [read_town(folder) for folder in folders]
+    checked = [pool.submit(check_release, folder) if pool is not None else None for folder in folders]
+    towns = [read_town(folder, pending) for folder, pending in zip(folders, checked, strict=True)]
     seen: dict[str, TownRelease] = {}
     for town in towns:
         if town.insee in seen:
@@ -399,21 +417,34 @@ def _page_text(towns: list[TownRelease]) -> str:
                    f"sha256 {t.source_sha256}\n" for t in towns)
 
 
-def _national_descriptors(layout: Layout, towns: list[TownRelease]) -> None:
-    """Each descriptor says where its data are about: France, and the towns stacked."""
-    from .emit import PACKAGES
+def _national_descriptor(layout: Layout, fmt: str, towns: list[TownRelease]) -> None:
+    """A package's descriptor says where its data are about: France, and the towns stacked
+    (written as soon as the package is whole, before it is checked or zipped)."""
     from .emit.json import write_json
 
-    for fmt in PACKAGES:
-        path = layout.descriptor(fmt.FORMAT)
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-        descriptor["spatial"] = {"name": "France", "zone": "country:fr",
-                                 "towns": [{"name": t.name, "insee": t.insee} for t in towns]}
-        descriptor["publisher"] = {"name": descriptor["contributors"][0]["title"]}
-        descriptor["sources"] += [{"title": f"Publication {t.version} de {t.name} ({t.insee})",
-                                   **({"path": t.source_url} if t.source_url else {}),
-                                   "sha256": t.source_sha256} for t in towns]
-        write_json(path, descriptor)
+    path = layout.descriptor(fmt)
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["spatial"] = {"name": "France", "zone": "country:fr",
+                             "towns": [{"name": t.name, "insee": t.insee} for t in towns]}
+    descriptor["publisher"] = {"name": descriptor["contributors"][0]["title"]}
+    descriptor["sources"] += [{"title": f"Publication {t.version} de {t.name} ({t.insee})",
+                               **({"path": t.source_url} if t.source_url else {}),
+                               "sha256": t.source_sha256} for t in towns]
+    write_json(path, descriptor)
+
+
+# The national release's contents while it is written: the writer process, forked once they
+# are made, writes the database from its copy of them (300,000 rows are not sent to it)
+_CONTENTS: Contents | None = None
+
+
+def _write_database(root: Path) -> None:
+    """A writer task: the database of the release staged at ``root``, from the contents the
+    process was forked with."""
+    from .emit import sqlite
+
+    assert _CONTENTS is not None, "a writer forked before the contents were made"
+    sqlite.write(Layout(root), _CONTENTS)
 
 
 def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
@@ -431,36 +462,48 @@ def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
         # for each other); a folder that is not a release is refused when it is read
         for folder in sorted({f.resolve() for f in folders if Layout(f).is_release()}):
             reading_towns.enter_context(locked(folder, writing=False))
-        return _merge(folders, output, timings, workers)
+        try:
+            return _merge(folders, output, timings, workers)
+        finally:
+            global _CONTENTS
+            _CONTENTS = None
+            gc.unfreeze()  # what _merge set aside is collectable again
 
 
 def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | None) -> NationalOutcome:
     from .changes import UNDATED, bump
     from .changes import content as read_content
+    from . import emit
     from .dictionary import about, tables_of
     from .emit import (
-        AFTER_VALIDATION, PACKAGES, WHILE_VALIDATING, Contents, write_packages, write_views,
+        LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, Contents, finish_archives,
+        finish_packages, start_database_archive, start_package_archives, write_packages,
+        write_views,
     )
     from .emit.json import write_json
     from .release import FIRST_VERSION, _checksums, _swap, new_content, staging
+    from .run import load_writers
     from .schemas import table_names
     from .sources import Snapshot
     from .validate import Checks, check_release, validate_staged, warm_up
-    from .workers import Pool, cores
+    from .workers import cores
 
-    towns = clock.timed("read the towns' releases", read_towns, folders)
+    with Pool(workers if workers is not None else
+              cores() if len(folders) >= CHECKED_IN_WORKERS_FROM else 0) as checking:
+        towns = clock.timed("read the towns' releases", read_towns, folders, checking)
+    gc.freeze()  # the towns' rows live to the end: set aside from the collector (as in run.py)
     town_schemas = new_content({t: [] for t in table_names()})[0]
     with national_scope():
         data = clock.timed("stack", stacked, towns)
-        new = new_content(data)
         previous = None
         if is_national(output):
             previous = (check_release(output), read_content(Layout(output)))
-        changes = town_changes(previous[1], new, towns, town_schemas) if previous else \
-            [TownChange(t.insee, t.name, t.version, "added", _no_changes()) for t in towns]
-        if previous is None:
+        if previous is None:  # the first national release: nothing to compare (no JSON records)
+            changes = [TownChange(t.insee, t.name, t.version, "added", _no_changes()) for t in towns]
             level, version, history = "initial", FIRST_VERSION, []
         else:
+            new = clock.timed("compare", new_content, data)
+            changes = town_changes(previous[1], new, towns, town_schemas)
             schema_changed = _schema_shape(previous[1]) != _schema_shape(new)
             levels = {"major"} if schema_changed else set()
             levels |= {"minor" for c in changes if c.status in ("added", "removed")}
@@ -478,15 +521,38 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
         described = about(Snapshot(Path(), combined, None, None if date == UNDATED else date), text)
         contents = Contents(data, tables_of(data), described, version, text)
         count = workers if workers is not None else (cores() if sum(map(len, data.values())) > 50_000 else 1)
-        with Pool(count, warm_up) as pool, staging(output) as staged:
+        gc.freeze()  # and the stacked tables, before the workers are forked (they share them)
+        global _CONTENTS
+        _CONTENTS = contents
+        # the writer, forked (not spawned) with the contents, also writes the database
+        database = emit.sqlite if count and sys.platform == "linux" else None
+
+        def written(layout: Layout, fmt: str) -> None:
+            _national_descriptor(layout, fmt, towns)  # before the package is checked or zipped
+            checks.written(layout, fmt)
+
+        # In a town's run's order (pipeline/run.py): the writer process converts the Parquet
+        # package and zips the archives while this one writes the workbook; the writer also
+        # writes the database meanwhile, whose result is taken once the release is valid (a
+        # problem of the release is said first, as when the database is written after it)
+        with Pool(count, warm_up) as pool, Pool(min(count, 1), load_writers) as writer, \
+                staging(output, writer) as staged:
             checks = Checks(pool)
-            write_packages(staged, data, described, version, clock)
-            _national_descriptors(staged, towns)
-            for fmt in PACKAGES:
-                checks.written(staged, fmt.FORMAT)
-            warnings = write_views(staged, contents, clock, WHILE_VALIDATING)
+            packages = write_packages(staged, data, described, version, clock, written, writer)
+            warnings = write_views(staged, contents, clock, PAGE_TEXT)
+            zipping = clock.timed("emit archives", start_package_archives, packages, writer)
+            writing = writer.submit(_write_database, staged.root) if database else None
+            warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
+            finish_packages(packages)
+            zipping += clock.timed("emit archives", start_package_archives, packages, writer)
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
-            warnings += write_views(staged, contents, clock, AFTER_VALIDATION)
+            if writing is not None:
+                clock.timed("emit sqlite", writing.result)
+            warnings += write_views(staged, contents, clock,
+                                    tuple(v for v in ONCE_VALID if v is not database))
+            zipping += clock.timed("emit archives", start_database_archive, staged, writer)
+            clock.timed("emit archives", finish_archives, zipping)
+            warnings += write_views(staged, contents, clock, LAST)
             entry = {
                 "version": version, "level": level, "date": date, "source_sha256": combined,
                 "rows": {table: len(rows) for table, rows in data.items()},
@@ -507,6 +573,8 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
                 "warnings": warnings})
             _checksums(staged)
             _swap(staged.root, output)
+        if writer.workers:  # else its tasks ran here, in their stages
+            clock.alongside[f"emit parquet, database and archives ({writer.workers} worker)"] = writer.busy
     return NationalOutcome(version, level, changes, dict(clock.stages))
 
 
@@ -527,16 +595,34 @@ class TownJob:
     output: Path
 
 
+# Memory-backed files, where the system has them (Linux): see :func:`_town_worker`
+MEMORY_FILES = Path("/dev/shm")
+
+
 def _town_worker() -> None:
     """What a town worker does once: load what every town's run needs (forked from a
     process that has, this costs nothing), and validate each town in itself (a release of
     a hundred entries is validated faster than a process starts; the other cores have
-    their own towns)."""
+    their own towns).
+
+    Its temporary files go to memory-backed files when the system has them: XlsxWriter
+    writes each part of a workbook to a temporary file, then zips and deletes them, some
+    forty files a town; on a disk, creating and deleting them waits for the file system's
+    journal (0.28 s a town measured on a busy machine, against its 0.33 s of processor
+    time), a wait during which the worker's core has nothing to do. The workbook's bytes
+    do not depend on where its parts were."""
+    import os
+    import tempfile
+
     from . import run as run_module
+    from .fingerprint import remember_code
     from .validate import warm_up
 
     warm_up()
+    remember_code()  # the versions and the code, read once rather than once a town
     run_module.validation_workers = lambda snapshot: 0
+    if MEMORY_FILES.is_dir() and os.access(MEMORY_FILES, os.W_OK | os.X_OK):
+        tempfile.tempdir = str(MEMORY_FILES)
 
 
 @dataclass(frozen=True)
@@ -591,7 +677,7 @@ def preload() -> None:
 def run_towns(jobs: list[TownJob], workers: int | None = None) -> list[TownResult]:
     """Every town's release, spread over the cores: the stages imported once, here, then
     one task a town in worker processes forked from this one (``Pool(0)``: here, in turn)."""
-    from .workers import Pool, cores
+    from .workers import cores
 
     preload()
     count = cores() if workers is None else workers

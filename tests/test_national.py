@@ -363,3 +363,66 @@ def test_the_scopes_put_everything_back():
     with pytest.raises(Exception, match="fichier introuvable \\(le fichier de la commune\\) ; vérifier --town"), using(Path("/nonexistent/town.toml")):
         pass
     assert config().town == town
+
+
+def test_a_town_worker_reads_the_code_once_and_fingerprints_each_town(tmp_path):
+    """A national run's town worker reads the libraries' versions and the code once
+    (``remember_code``): the fingerprint is still the one a run alone computes, town file
+    included."""
+    from pipeline import fingerprint
+
+    temple, bataille = write_town(tmp_path, "ivry-le-temple"), write_town(tmp_path, "ivry-la-bataille")
+    with using(temple):
+        alone, listed = fingerprint.code_fingerprint(), fingerprint.versions()
+    with using(bataille):
+        other = fingerprint.code_fingerprint()
+    assert alone != other and listed["python"] and "frictionless" in listed
+    try:
+        fingerprint.remember_code()
+        with using(temple):
+            assert (fingerprint.code_fingerprint(), fingerprint.versions()) == (alone, listed)
+        with using(bataille):
+            assert fingerprint.code_fingerprint() == other
+    finally:
+        fingerprint._REMEMBERED = None
+
+
+def test_a_town_made_in_a_worker_is_the_town_made_here(tmp_path):
+    """The same town's release, made in a forked town worker (which validates in itself and
+    reads the code once) and in this process: the same files, byte for byte."""
+    (tmp_path / "temple.txt").write_text(TEMPLE, encoding="utf-8")
+    town = write_town(tmp_path, "ivry-le-temple")
+    here, there = tmp_path / "here", tmp_path / "there"
+    assert [m.error for m in run_towns([TownJob(town, tmp_path / "temple.txt", here)], 0)] == [""]
+    assert [m.error for m in run_towns([TownJob(town, tmp_path / "temple.txt", there)], 1)] == [""]
+    files = sorted(p.relative_to(here) for p in here.rglob("*") if p.is_file())
+    assert len(files) > 40 and files == sorted(p.relative_to(there) for p in there.rglob("*") if p.is_file())
+    assert [f for f in files if (here / f).read_bytes() != (there / f).read_bytes()] == []
+
+
+def test_releases_checked_by_workers_are_refused_as_here(towns, tmp_path):
+    """The merge of many towns checks their files in worker processes: the towns read are
+    the same, and so is the first problem said (an edited table of the third town here,
+    a folder that is not a release after it)."""
+    from pipeline.national import read_towns
+    from pipeline.workers import Pool
+
+    folders = [shutil.copytree(towns / "releases" / s, tmp_path / s) for s in TOWNS]
+    with Pool(2) as pool:
+        here, there = read_towns(folders), read_towns(folders, pool)
+    assert [(t.insee, t.version, t.content) for t in here] == [(t.insee, t.version, t.content) for t in there]
+    assert [t.insee for t in there] == ["27355", "60322", "94041"]
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    edited = folders[2] / "csv" / "partners.csv"
+    text = edited.read_text(encoding="utf-8")
+    assert "Jifna" in text
+    edited.write_text(text.replace("Jifna", "Jafna"), encoding="utf-8")
+    said = []
+    for pool in (None, Pool(2)):
+        with pytest.raises(ReleaseError) as caught:
+            read_towns([*folders, plain], pool)
+        said.append(str(caught.value))
+        if pool is not None:
+            pool.close()
+    assert said[0] == said[1] and "partners.csv" in said[0] and str(folders[2]) in said[0]
