@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice, pairwise
 from typing import NamedTuple
 
@@ -65,6 +65,10 @@ CODE_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14),
                33: (1, 3), 34: (4, 6), 35: (7, 9), 36: (10, 12), 40: (1, 6), 41: (7, 12)}
 
 YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
+# A day or a month written without its year, and with no year to complete it: EDTF level
+# 2's unspecified digits ("XXXX-10-03", "XXXX-06") keep what the page says and invent no
+# year; its day is checked in a leap year (29 February is a day of some year).
+UNSPECIFIED_YEAR, REFERENCE_YEAR = "XXXX", 2000
 DASHES = "\\-‐‑‒–—―−/"
 # Dashes that never join the two halves of a word: spaced or not, they end a label
 # ("Octobre 2024—semaine …"); a hyphen or a slash ends one only when spaced ("2025 - projet").
@@ -231,9 +235,11 @@ def tokens(text: str, limit: int = MAX_LABEL) -> Iterator[Token]:
 @dataclass(frozen=True)
 class Point:
     """One date as the page gives it: a year, maybe a month and a day, or a sub-year code
-    (season, quarter, semester), or a decade."""
+    (season, quarter, semester), or a decade; or a day or a month whose year the page does
+    not give (``year`` is ``None``: "le 3 octobre", "en juin"), EDTF's unspecified year
+    ``XXXX``."""
 
-    year: int
+    year: int | None
     month: int | None = None
     day: int | None = None
     code: int | None = None
@@ -242,14 +248,22 @@ class Point:
     @property
     def edtf(self) -> str:
         if self.decade:
-            return f"{self.year // 10}X"
+            return f"{self.known_year // 10}X"
+        year = UNSPECIFIED_YEAR if self.year is None else f"{self.year}"
         if self.code:
-            return f"{self.year}-{self.code}"
+            return f"{year}-{self.code}"
         if self.day:
-            return f"{self.year}-{self.month:02d}-{self.day:02d}"
+            return f"{year}-{self.month:02d}-{self.day:02d}"
         if self.month:
-            return f"{self.year}-{self.month:02d}"
-        return f"{self.year}"
+            return f"{year}-{self.month:02d}"
+        return year
+
+    @property
+    def known_year(self) -> int:
+        """The year, or for a date without its year the leap year its day and month are
+        placed in, to check the day (29 February is a day of some years) and to order two
+        dates of one label."""
+        return REFERENCE_YEAR if self.year is None else self.year
 
     @property
     def set_member(self) -> str:
@@ -263,17 +277,17 @@ class Point:
     def first(self) -> date:
         """The earliest day this date allows."""
         if self.code:
-            return date(self.year, CODE_MONTHS[self.code][0], 1)
-        return date(self.year, self.month or 1, self.day or 1)
+            return date(self.known_year, CODE_MONTHS[self.code][0], 1)
+        return date(self.known_year, self.month or 1, self.day or 1)
 
     @property
     def last(self) -> date:
         """The latest day this date allows."""
         if self.decade:
-            return date(self.year + 9, 12, 31)
+            return date(self.known_year + 9, 12, 31)
         if self.day:
-            return date(self.year, self.month or 1, self.day)
-        year, month = self.year, self.month or 12
+            return date(self.known_year, self.month or 1, self.day)
+        year, month = self.known_year, self.month or 12
         if self.code:
             month = CODE_MONTHS[self.code][1]
             year, month = (year + 1, month - 12) if month > 12 else (year, month)
@@ -309,8 +323,14 @@ class Period:
     start_date: date | None = None
     end_date: date | None = None
 
+    @property
+    def yearless(self) -> bool:
+        """True for a day or a month the page gives without its year ("le 3 octobre"):
+        its months are known, its years and days of the calendar are not."""
+        return UNSPECIFIED_YEAR in self.edtf
 
-_ISO_DAY = r"\d{4}-\d\d-\d\d"
+
+_ISO_DAY = r"(?:\d{4}|XXXX)-\d\d-\d\d"
 _DAYS = re.compile(rf"(?P<one>{_ISO_DAY})|(?P<first>{_ISO_DAY})/(?P<last>{_ISO_DAY})"
                    rf"|\{{(?P<set>{_ISO_DAY}(?:,{_ISO_DAY})*)\}}")
 
@@ -327,6 +347,12 @@ def days_of(period: Period | None) -> int | None:
     [3, 1, 2, 4]
     >>> days_of(parse_label("Juillet 2023")), days_of(parse_label("Depuis le 1er mars 2020"))
     (None, None)
+
+    Without its year, a stay lasts as many days, unless it runs over the end of February:
+
+    >>> [days_of(parse_label(label)) for label in ("Du 3 au 10 juillet", "Les 17 et 18 septembre",
+    ...  "le 3 octobre", "Du 27 février au 2 mars", "En juin")]
+    [8, 2, 1, None, None]
     """
     m = _DAYS.fullmatch(period.edtf) if period else None
     if m is None:
@@ -335,7 +361,11 @@ def days_of(period: Period | None) -> int | None:
         return 1
     if m["set"]:
         return len(m["set"].split(","))
-    return (date.fromisoformat(m["last"]) - date.fromisoformat(m["first"])).days + 1
+    first, last = (date.fromisoformat(m[end].replace(UNSPECIFIED_YEAR, str(REFERENCE_YEAR)))
+                   for end in ("first", "last"))
+    if UNSPECIFIED_YEAR in m["first"] and first.month <= 2 < last.month:
+        return None  # over the end of February: one day more in a leap year
+    return (last - first).days + 1
 
 
 _MEMBER = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
@@ -373,7 +403,10 @@ def spans(period: Period) -> list[tuple[date, date]]:
 
 
 def _period(edtf: str, start: Point | None, end: Point | None) -> Period:
-    """The columns of a period, all from its first and last point (``None``: open end)."""
+    """The columns of a period, all from its first and last point (``None``: open end).
+    A period without its year has its months only: no year, no day of the calendar."""
+    if start and end and start.year is None:
+        return Period(None, start.month, None, end.month, False, edtf)
     return Period(
         start.first.year if start else None,
         start.first.month if start and start.names_months else None,
@@ -385,9 +418,12 @@ def _period(edtf: str, start: Point | None, end: Point | None) -> Period:
     )
 
 
-def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
+def _point(toks: list[Token], inherit: Point | None = None, yearless: bool = False) -> Point | None:
     """A date from its tokens (weekday, day, month, season or sub-year, year); the year
-    and month it leaves out ("du 3 au 10 juillet 2023") come from ``inherit``."""
+    and month it leaves out ("du 3 au 10 juillet 2023") come from ``inherit``. With no year
+    to inherit, a day or a month is a date without its year when ``yearless`` allows it
+    (a form of ``_YEARLESS_FORMS``): its weekday, if given, fits some year, so it is not
+    checked."""
     parts: dict[str, int] = {}
     for i, t in enumerate(toks):
         if t.code in "WNMSYO":
@@ -409,18 +445,24 @@ def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
     code = parts.get("code") or parts.get("S")
     if code is not None and code not in CODE_MONTHS:
         return None
-    if "Y" not in parts:
-        if inherit is None:
+    year = parts.get("Y")
+    if year is None:
+        if inherit is None and not yearless:
             return None
-        parts["Y"] = inherit.year
-        if "N" in parts and "M" not in parts and inherit.month:
+        year = inherit.year if inherit else None
+        if "N" in parts and "M" not in parts and inherit and inherit.month:
             parts["M"] = inherit.month
     if "N" in parts and "M" not in parts:
         return None
-    year, month, day = parts["Y"], parts.get("M"), parts.get("N")
-    if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
+    month, day = parts.get("M"), parts.get("N")
+    if year is None and (month is None or code is not None or (day is None and any(
+            t.code == "M" and plain(t.text) in _NUMBERS_TOO for t in toks))):
+        return None  # without its year, a date is a day or a month ("en sept" is seven)
+    known = REFERENCE_YEAR if year is None else year
+    if day is not None and (month is None or not 1 <= day <= calendar.monthrange(known, month)[1]):
         return None
-    if "W" in parts and (day is None or month is None or date(year, month, day).weekday() != parts["W"]):
+    if "W" in parts and (day is None or month is None or (
+            year is not None and date(year, month, day).weekday() != parts["W"])):
         return None
     return Point(year, month, day, code)
 
@@ -428,15 +470,16 @@ def _point(toks: list[Token], inherit: Point | None = None) -> Point | None:
 Builder = Callable[[dict[str, list[Token]]], "Period | None"]
 
 
-def _single(g: dict[str, list[Token]]) -> Period | None:
-    p = _point(g["a"])
+def _single(g: dict[str, list[Token]], yearless: bool = False) -> Period | None:
+    p = _point(g["a"], yearless=yearless)
     return _period(p.edtf, p, p) if p else None
 
 
-def _range(g: dict[str, list[Token]]) -> Period | None:
+def _range(g: dict[str, list[Token]], yearless: bool = False) -> Period | None:
     """A start that leaves out its year takes the end's, and then must have the end's
-    precision ("du 3 au juillet 2023" is no range); a backwards range is not understood."""
-    end = _point(g["b"])
+    precision ("du 3 au juillet 2023" is no range); a backwards range is not understood
+    (without a year, one over New Year neither: "du 28 décembre au 3 janvier")."""
+    end = _point(g["b"], yearless=yearless)
     start = _point(g["a"], inherit=end) if end else None
     if not (start and end) or start.first > end.first or start.last > end.last:
         return None
@@ -454,7 +497,7 @@ def _range_on(g: dict[str, list[Token]]) -> Period | None:
     if not (start and end) or start.precision != end.precision:
         return None
     if end.first < start.first:
-        end = replace(end, year=end.year + 1)
+        end = replace(end, year=end.known_year + 1)
     if start.last > end.last:
         return None
     return _period(f"{start.edtf}/{end.edtf}", start, end)
@@ -481,7 +524,7 @@ def _winter(g: dict[str, list[Token]]) -> Period | None:
     if winter is None or winter.code != SEASONS["hiver"]:
         return None
     following = last.value if last.code == "Y" else _full_year(g["a"][-1], last)
-    return _period(winter.edtf, winter, winter) if following == winter.year + 1 else None
+    return _period(winter.edtf, winter, winter) if following == winter.known_year + 1 else None
 
 
 def _since(g: dict[str, list[Token]]) -> Period | None:
@@ -494,12 +537,12 @@ def _until(g: dict[str, list[Token]]) -> Period | None:
     return _period(f"../{p.edtf}", None, p) if p else None
 
 
-def _set(g: dict[str, list[Token]]) -> Period | None:
+def _set(g: dict[str, list[Token]], yearless: bool = False) -> Period | None:
     """"2020, 2021 et 2022", "juin et juillet 2019", "printemps et été 2019", "les 3 et 4
     mai 2019", "2018, 2019, 2020" (up to a colon or a dash: a comma ends a label): an EDTF set,
     its items in the order of time (a list written out of order is not understood)."""
-    shared = _point(g["b"]) if g.get("b") else None
-    items = [_point([t], inherit=shared) for t in g["items"] if t.code in "YMNS"]
+    shared = _point(g["b"], yearless=yearless) if g.get("b") else None
+    items = [_point([t], inherit=shared, yearless=yearless) for t in g["items"] if t.code in "YMNS"]
     return _set_of(items)
 
 
@@ -626,7 +669,26 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_INTRO}{_PART}(?P<a>C)D?L?(?P<b>Y)", _calendar),
     (rf"{_INTRO}{_PART}(?P<a>{_CORE}|{_SUB_YEAR})", _single),
 ]
-_COMPILED = [(re.compile(pattern), build) for pattern, build in _FORMS]
+# Dates without their year, and no year around them to complete them: "le 3 octobre",
+# "Vendredi 24 mai", "du 3 au 10 juillet", "les 17 et 18 septembre", "juin et juillet",
+# and a month alone after what makes it a date ("en juin", "fin mai", "au mois de mai"; a
+# bare "mars" or "sept" is too often no date). Their year is EDTF's unspecified ``XXXX``.
+# The stages that can find the year (a narrative page: the year told before, the post's
+# date) complete it first; :func:`parse_label` reads what is left, :func:`find_dates` only
+# when asked. No open end ("depuis le 3 mars"): python-edtf reads no open interval from an
+# unspecified year.
+_MONTH_ALONE = r"(?:[IAE]D?L?(?:PD?L?)?(?:KD)?|PD?L?(?:KD)?|KD)"
+_YEARLESS_FORMS: list[tuple[str, Builder]] = [
+    (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>M)", partial(_set, yearless=True)),
+    (rf"{_INTRO}(?:KD)?(?P<items>M(?:,M){{0,11}}&M)", partial(_set, yearless=True)),
+    (rf"{_OPEN}{_PART}(?P<a>W?N(?:M)?|(?:KD)?M){_TO}L?{_PART}(?P<b>W?NM|(?:KD)?M)",
+     partial(_range, yearless=True)),
+    (rf"{_INTRO}{_PART}(?P<a>W?NM)", partial(_single, yearless=True)),
+    (rf"{_MONTH_ALONE}(?P<a>M)", partial(_single, yearless=True)),
+]
+# (form, builder, is it a form without a year), every form with a year first
+_COMPILED = [(re.compile(pattern), build, False) for pattern, build in _FORMS] + [
+    (re.compile(pattern), build, True) for pattern, build in _YEARLESS_FORMS]
 
 
 @lru_cache(maxsize=4096)
@@ -664,7 +726,7 @@ def _without_times(toks: list[Token]) -> list[Token]:
 def _parsed(toks: list[Token]) -> Period | None:
     """The period of a label's tokens, by the first form of the grammar they make."""
     codes = "".join(t.code for t in toks)
-    for form, build in _COMPILED:
+    for form, build, _ in _COMPILED:
         m = form.fullmatch(codes)
         if m:
             groups = {name: toks[m.start(name):m.end(name)]
@@ -796,7 +858,7 @@ def _shaped(codes: str) -> bool:
     """True when a label's tokens have the shape of one of the grammar's forms, whatever
     its values ("2014-2003" has the shape of a range: a label, though not understood).
     Labels have few shapes: each is tried against the forms once."""
-    return any(pattern.fullmatch(codes) for pattern, _ in _COMPILED)
+    return any(pattern.fullmatch(codes) for pattern, _, without_year in _COMPILED if not without_year)
 
 
 # What of a text decides its label: the tokens of its first ``MAX_LABEL`` characters and,
@@ -900,11 +962,14 @@ class Found:
     period: Period | None
 
 
-def _read(toks: list[Token]) -> Period | bool | None:
+def _read(toks: list[Token], yearless: bool = False) -> Period | bool | None:
     """What the tokens of a phrase mean: a period; ``None`` for a known form with
-    impossible values; ``False`` for no form of the grammar."""
+    impossible values; ``False`` for no form of the grammar (a date without its year is
+    none unless ``yearless``)."""
     codes = "".join(t.code for t in toks)
-    for form, build in _COMPILED:
+    for form, build, without_year in _COMPILED:
+        if without_year and not yearless:
+            break  # the forms without a year come last
         m = form.fullmatch(codes)
         if m:
             return build({name: toks[m.start(name):m.end(name)]
@@ -912,10 +977,12 @@ def _read(toks: list[Token]) -> Period | bool | None:
     return False
 
 
-def find_dates(text: str) -> list[Found]:
+def find_dates(text: str, yearless: bool = False) -> list[Found]:
     """Every date expression of ``text``, wherever it is (at its head, inside a sentence,
     in brackets), left to right, the longest reading at each place; the same grammar as a
-    label's. A year, a month or a decade alone with no year ("mars") is no date.
+    label's. A year, a month or a decade alone with no year ("mars") is no date; a day or
+    a month without its year ("le 3 octobre", "en juin") is one only when ``yearless``
+    (the caller has no year to complete it with).
 
     >>> [(f.text, f.period.edtf) for f in find_dates("Le 12 mars 2019, une délégation est venue (mai 2018).")]
     [('Le 12 mars 2019', '2019-03-12'), ('mai 2018', '2018-05')]
@@ -935,7 +1002,7 @@ def find_dates(text: str) -> list[Found]:
             piece = toks[i:j]
             if not any(t.code in DATE_ELEMENTS for t in piece):
                 break  # shorter pieces hold no date either
-            period = _read(piece)
+            period = _read(piece, yearless)
             if period is not False:
                 start, end = piece[0].start, piece[-1].end
                 known = period if isinstance(period, Period) else None
@@ -1044,15 +1111,30 @@ def date_in(text: str) -> Found | None:
 
     >>> date_in("Signé en 1963, le protocole a donné lieu en 2019 à une fête.").text
     'en 2019'
+
+    A day or a month without its year is the entry's date only when the entry writes no
+    year at all (one written anywhere in it may be that date's year): a date whose year is
+    unspecified, EDTF's ``XXXX``.
+
+    >>> f = date_in("Le 3 octobre, réunion publique avec projection du film.")
+    >>> f.text, f.period.edtf, f.period.start_month, f.period.start_year
+    ('Le 3 octobre', 'XXXX-10-03', 10, None)
+    >>> date_in("Le 3 octobre, réunion publique. Le film date de 2019.") is None
+    True
     """
     sentence = first_sentence(text)
     found = [f for f in find_dates(sentence) if f.period and not _years_counted(sentence, f)]
     if across := _range_across(sentence, found):
         return across
     subject_clause = _participle_clause(sentence)
-    return next((f for f in found if f.start >= subject_clause), None)
+    dated = next((f for f in found if f.start >= subject_clause), None)
+    if dated is None and not found and not _ANY_YEAR.search(text):
+        dated = next((f for f in find_dates(sentence, yearless=True)
+                      if f.period and f.start >= subject_clause), None)
+    return dated
 
 
+_ANY_YEAR = re.compile(YEAR)
 _UNTIL_GOES_ON = set("AELWNMY")  # what carries "jusqu'" on: "jusqu'au 3 mars (2020)"
 
 

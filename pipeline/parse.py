@@ -453,8 +453,8 @@ def _dated_apart(text: str, entry: _Draft) -> bool:
     False
     """
     found = date_in(text)
-    if found is None or found.period is None:
-        return False
+    if found is None or found.period is None or found.period.yearless:
+        return False  # a day without its year is not apart from anything
     before = parse_label(entry.label) if entry.label else None
     if before is None:
         return entry.label is None  # an undated entry above: the dated paragraph is another

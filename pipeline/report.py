@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import direction
-from .dates import find_dates, first_sentence, relative_dates, split_any_label
+from .dates import UNSPECIFIED_YEAR, find_dates, first_sentence, relative_dates, split_any_label
 from .errors import StructureAlarm
 from .fingerprint import code_fingerprint, versions
 from .parse import UNLINKED_ITEM, Page
@@ -193,11 +193,15 @@ def removed_characters(removed: list[tuple[int, str]]) -> list[dict[str, Any]]:
 
 
 def warnings(page: Page, data: Tables) -> list[dict[str, Any]]:
-    """What a reader of the run should check: labels not understood, actions without a
-    theme, partners without a country code, coordinates or intro item, intro items that
-    name no partner section (a section may be missing from the page)."""
+    """What a reader of the run should check: labels not understood, dates without their
+    year, actions without a theme, partners without a country code, coordinates or intro
+    item, intro items that name no partner section (a section may be missing from the page)."""
     warn = []
     for action in data["actions"]:
+        if action["period"] and UNSPECIFIED_YEAR in str(action["period"]):
+            warn.append({"line": action["source_line"],
+                         "message": f"date without its year, the year left unspecified "
+                                    f"({action['period']}): {action['date_label']!r}"})
         if action["date_label"] and not action["period"]:
             warn.append({"line": action["source_line"],
                          "message": f"date label not understood, dates left empty: "

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dates import (
-    MONTHS, SEASONS, WEEKDAYS, abbreviates_month, label_key, parse_label, split_any_label,
-    split_label, tokens,
+    MONTHS, SEASONS, WEEKDAYS, abbreviates_month, date_in, find_dates, label_key, parse_label,
+    split_any_label, split_label, tokens,
 )
 
 from .conftest import ROOT
@@ -370,3 +370,97 @@ def test_a_time_of_day_is_left_out_of_the_period_and_a_bare_timestamp_is_not_one
     assert parse_label("Vendredi 8 mars 2024 à 18:45").edtf == "2024-03-08"
     assert parse_label("Le 2 juin 2021 à 9 h").edtf == "2021-06-02"
     assert "G" not in "".join(t.code for t in tokens("Du 09.05.2024 00:00 au 13.05.2024"))
+
+
+# --- Dates without their year ------------------------------------------------------------------
+
+@pytest.mark.parametrize("label", [
+    "Du 28 décembre au 3 janvier",  # over New Year: which year's December?
+    "le 31 avril", "le 30 février", "Du 10 au 3 juillet", "Du 3 au juillet",
+    "mars", "sept", "en sept", "Septembre",  # a bare month is too often no date; "sept" is seven
+    "Depuis le 3 mars", "Jusqu’au 3 mars", "À partir de juin",  # no open end from an unknown year
+    "cet été", "Printemps",  # a season without its year: no months it certainly names
+    "le 3", "Vendredi",
+])
+def test_what_is_not_understood_without_a_year_is_none(label):
+    assert parse_label(label) is None
+
+
+@st.composite
+def yearless_labels(draw):
+    """A day or a month without its year, in the grammar's forms, any values."""
+    m1, m2 = draw(month_names), draw(month_names)
+    d1, d2 = draw(days), draw(days)
+    sp = draw(space)
+    weekday = draw(st.sampled_from(sorted(WEEKDAYS)))
+    return draw(st.sampled_from([
+        f"Le{sp}{d1}{sp}{m1}", f"{weekday.capitalize()} {d1} {m1}", f"le 1er {m1}",
+        f"En{sp}{m1}", f"Au mois de {m1}", f"Fin {m1}", f"Du {d1} au {d2} {m1}",
+        f"Du {d1} {m1} au {d2} {m2}", f"De {m1} à {m2}", f"Les {d1} et {d2} {m1}", f"{m1} et {m2}",
+    ]))
+
+
+@settings(max_examples=300, deadline=None)  # python-edtf takes tens of ms per string
+@given(yearless_labels())
+def test_a_date_without_its_year_round_trips_through_python_edtf_with_its_months_only(label):
+    period = parse_label(label)
+    assert split_any_label(label + " : texte") == (label, "texte", period is not None)
+    if period is None:  # no such day, backwards, the same day twice
+        return
+    assert period.yearless and period.edtf.count("XXXX") >= 1 and not re.search(r"\d{4}", period.edtf)
+    parsed = parse_edtf(period.edtf)  # raises on a string that is not EDTF
+    assert parse_edtf(str(parsed)).lower_strict() == parsed.lower_strict()
+    low, high = parsed.lower_strict(), parsed.upper_strict()
+    assert (low.tm_year, high.tm_year) == (0, 9999)  # python-edtf: any year
+    assert (period.start_month, period.end_month) == (low.tm_mon, high.tm_mon)
+    assert (period.start_year, period.end_year, period.start_date, period.end_date) == (None,) * 4
+    assert period.is_ongoing is False
+
+
+@pytest.mark.parametrize("label, edtf, months", [
+    ("vendredi 27 avril", "XXXX-04-27", (4, 4)),  # real pages' words (tests/corpus/real/)
+    ("Samedi 28 avril", "XXXX-04-28", (4, 4)),
+    ("les 17 et 18 septembre", "{XXXX-09-17,XXXX-09-18}", (9, 9)),
+    ("en juin", "XXXX-06", (6, 6)),
+    ("Vendredi 24 mai", "XXXX-05-24", (5, 5)),
+    ("en juillet", "XXXX-07", (7, 7)),
+    ("le 3 octobre", "XXXX-10-03", (10, 10)),
+    ("Du lundi 30 avril au mercredi 2 mai", "XXXX-04-30/XXXX-05-02", (4, 5)),
+    ("le 29 février", "XXXX-02-29", (2, 2)),  # a day of some years
+    ("Vendredi 12 mars", "XXXX-03-12", (3, 3)),  # a Friday in some year: no year to check it in
+])
+def test_a_date_without_its_year_keeps_its_months(label, edtf, months):
+    period = parse_label(label)
+    assert (period.edtf, (period.start_month, period.end_month)) == (edtf, months)
+    assert (period.start_year, period.end_year, period.start_date, period.end_date, period.is_ongoing) == (
+        None, None, None, None, False)
+
+
+def test_a_date_with_its_year_is_never_read_without_it():
+    assert parse_label("Vendredi 27 avril 2018").edtf == "2018-04-27"
+    assert parse_label("Vendredi 12 mars 2022") is None  # a Saturday: the year is checked
+    assert parse_label("Du 3 au 10 juillet 2023").edtf == "2023-07-03/2023-07-10"
+    assert parse_label("Du 28 février au 3 mars 2020").edtf == "2020-02-28/2020-03-03"
+
+
+def test_dates_without_their_year_are_found_in_a_text_only_when_asked():
+    text = "Le 3 octobre, réunion publique. En juin, concert. Le 12 mars 2019, visite (mai 2018)."
+    assert [(f.text, f.period.edtf) for f in find_dates(text)] == [
+        ("Le 12 mars 2019", "2019-03-12"), ("mai 2018", "2018-05")]
+    assert [(f.text, f.period.edtf) for f in find_dates(text, yearless=True)] == [
+        ("Le 3 octobre", "XXXX-10-03"), ("En juin", "XXXX-06"), ("Le 12 mars 2019", "2019-03-12"),
+        ("mai 2018", "2018-05")]
+    assert find_dates("Ils étaient sept à la mairie.", yearless=True) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Le 3 octobre, réunion publique avec projection du film.", ("Le 3 octobre", "XXXX-10-03")),
+    ("Vendredi 24 mai, la chorale a chanté à la salle des fêtes.", ("Vendredi 24 mai", "XXXX-05-24")),
+    # a year anywhere in the entry may be that day's: no date without its year
+    ("Le 3 octobre, réunion publique. Le film a été tourné en 2019.", None),
+    ("Le 3 octobre, réunion publique ; le 5 mai 2019, concert.", ("le 5 mai 2019", "2019-05-05")),
+    ("Une réunion publique aura lieu prochainement.", None),
+])
+def test_an_entry_that_writes_no_year_is_dated_by_its_day_or_month(text, found):
+    got = date_in(text)
+    assert ((got.text, got.period.edtf) if got else None) == found

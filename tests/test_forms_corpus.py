@@ -58,7 +58,16 @@ def names_months(point: str) -> bool:
 
 def columns(edtf):
     """What an EDTF string says of every column, from python-edtf's bounds and the
-    precision of its first and last date."""
+    precision of its first and last date. A year left unspecified ("XXXX-10-03") gives
+    months only: python-edtf's bounds then run from year 0 to 9999, their months the
+    page's; no year and no day of the calendar."""
+    if "XXXX" in edtf:
+        parsed = parse_edtf(edtf)  # raises on a string that is not EDTF
+        assert parse_edtf(str(parsed)).lower_strict() == parsed.lower_strict()
+        low, high = parsed.lower_strict(), parsed.upper_strict()
+        assert (low.tm_year, high.tm_year) == (0, 9999), edtf  # python-edtf's unknown year
+        return {"start_date": None, "end_date": None, "is_ongoing": False, "start_year": None,
+                "end_year": None, "start_month": low.tm_mon, "end_month": high.tm_mon}
     start, end = edtf_bounds(edtf)
     members = edtf.strip("{}").split(",")  # a set's members; a season in a set is its months,
     first, last = members[0].split("/")[0], members[-1].split("/")[-1]  # "2021-03..2021-05"

@@ -375,6 +375,41 @@ Les enfants des deux villages ont échangé des lettres en octobre.
 """
 
 
+NO_YEAR = """La chorale de Lindenau chez nous
+
+Notre jumelage avec Lindenau, petite ville allemande de Saxe, vit grâce aux familles.
+
+Vendredi 27 avril, le car de nos amis allemands est arrivé devant la mairie. Les familles d'accueil attendaient sur la place.
+
+Samedi 28 avril, un concert a réuni 120 personnes à l'église.
+
+Les 5 et 6 mai, les collégiens ont préparé une exposition.
+
+En juin dernier, le comité a choisi le thème du prochain voyage.
+"""
+
+
+def test_days_and_months_with_no_year_anywhere_keep_their_months_and_leave_the_year_unspecified():
+    """No year in the sentences, none told before, no post's date: the period says the
+    day or the month the page gives, with EDTF's unspecified year, and invents none."""
+    page = parse(text_blocks(NO_YEAR))
+    assert periods(page) == [
+        ("Vendredi 27 avril", "XXXX-04-27"), ("Samedi 28 avril", "XXXX-04-28"),
+        ("Les 5 et 6 mai", "{XXXX-05-05,XXXX-05-06}"), ("En juin", "XXXX-06")]
+    rows = [(a["start_year"], a["start_month"], a["end_year"], a["end_month"], a["start_date"], a["is_ongoing"])
+            for a in tables(extract(page))["actions"]]
+    assert rows == [(None, 4, None, 4, None, False), (None, 4, None, 4, None, False),
+                    (None, 5, None, 5, None, False), (None, 6, None, 6, None, False)]
+
+
+def test_a_year_told_before_still_completes_a_day_without_its_year():
+    page = parse(text_blocks(NO_YEAR.replace("Vendredi 27 avril,", "Vendredi 27 avril 2018,")))
+    assert periods(page) == [
+        ("Vendredi 27 avril 2018", "2018-04-27"), ("Samedi 28 avril", "2018-04-28"),
+        ("Les 5 et 6 mai", "{2018-05-05,2018-05-06}"),
+        ("En juin", "2017-06")]  # "dernier": the June before the date told
+
+
 def test_a_post_dates_the_months_its_text_tells_without_their_year():
     """The day alone above a blog post is when it was published: a month its text tells
     without its year is of that year, or of the year before when it comes after it."""

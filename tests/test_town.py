@@ -308,3 +308,56 @@ def test_the_town_files_hints_fill_what_the_page_does_not_say(tmp_path):
         ("koupela", "BF", "2009", "12.1794", "GeoNames 2358155"),
         ("cassel", "DE", "1985", "", _rows(release, "partners")[1]["location_source"])]
     assert "Actualité" not in [p["name"] for p in _rows(release, "partners")]
+
+
+def test_a_day_without_its_year_goes_through_every_view_and_the_change_log(tmp_path):
+    """A day or a month the page gives with no year anywhere: its months in every table,
+    no year and no day of the calendar, after the dated actions on the timeline (no bar),
+    in the database and the workbook as written; when the editor adds the year, the change
+    log says so."""
+    import sqlite3
+    import zipfile
+
+    from lxml import html as lxml_html
+
+    town = _copy(tmp_path, "villebourg")
+    page = town.parent / "pages" / "jumelages.txt"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("Mai 2015 : accueil", "Vendredi 24 mai : concert de la chorale de Kessingen.\n\n"
+                        "Mai 2015 : accueil")
+    text = text.replace("2019 : délégation", "Les 17 et 18 septembre : forum des associations avec Dori.\n\n"
+                        "2019 : délégation")
+    page.write_text(text, encoding="utf-8")
+    assert main(["run", "--town", str(town)]) == 0
+    release = town.parent / "release"
+    rows = {a["action_id"]: a for a in _rows(release, "actions")}
+    columns = ("date_label", "period", "start_date", "end_date", "start_year", "start_month", "end_year",
+               "end_month", "is_ongoing")
+    assert [tuple(rows[i][c] for c in columns) for i in ("kessingen-vendredi-24-mai", "dori-les-17-et-18-septembre")] == [
+        ("Vendredi 24 mai", "XXXX-05-24", "", "", "", "5", "", "5", "false"),
+        ("Les 17 et 18 septembre", "{XXXX-09-17,XXXX-09-18}", "", "", "", "9", "", "9", "false")]
+    assert rows["dori-les-17-et-18-septembre"]["duration_days"] == "2"  # two days, in any year
+    report = json.loads((release / "run-report.json").read_text(encoding="utf-8"))
+    assert [w["message"] for w in report["warnings"] if "without its year" in w["message"]] == [
+        "date without its year, the year left unspecified (XXXX-05-24): 'Vendredi 24 mai'",
+        "date without its year, the year left unspecified ({XXXX-09-17,XXXX-09-18}): 'Les 17 et 18 septembre'"]
+    document = lxml_html.fromstring((release / "index.html").read_text(encoding="utf-8"))
+    kessingen = document.xpath("//section[@data-partner='kessingen']//li[@data-action]")
+    assert [li.get("data-action") for li in kessingen] == [
+        "kessingen-1998-2004", "kessingen-mai-2015", "kessingen-vendredi-24-mai"]  # after the dated ones
+    assert kessingen[-1].get("data-dated") is None and not kessingen[-1].xpath(".//span[@class='bar']")
+    assert kessingen[-1].xpath("string(.//a[@class='when'])") == "Vendredi 24 mai"
+    with sqlite3.connect(release / "sqlite" / "villebourg-jumelages.db") as db:
+        assert db.execute("SELECT period, start_year, start_month, end_month, start_date FROM actions "
+                          "WHERE action_id = 'kessingen-vendredi-24-mai'").fetchall() == [
+            ("XXXX-05-24", None, 5, 5, None)]
+    with zipfile.ZipFile(release / "xlsx" / "villebourg-jumelages.xlsx") as book:
+        assert any("{XXXX-09-17,XXXX-09-18}" in book.read(name).decode("utf-8")
+                   for name in book.namelist() if name.endswith(".xml"))
+
+    page.write_text(text.replace("Vendredi 24 mai :", "Vendredi 24 mai 2019 :"), encoding="utf-8")
+    assert main(["run", "--town", str(town)]) == 0
+    log = json.loads((release / "changelog.json").read_text(encoding="utf-8"))
+    changed = log["releases"][0]["changes"]["tables"]["actions"]["changed"]["kessingen-vendredi-24-mai"]
+    assert {k: changed[k] for k in ("period", "start_year", "start_date")} == {
+        "period": ["XXXX-05-24", "2019-05-24"], "start_year": [None, 2019], "start_date": [None, "2019-05-24"]}
