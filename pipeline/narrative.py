@@ -564,6 +564,35 @@ def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
 
+def _weekday_of(label: str) -> date | None:
+    """The day a yearless day with its weekday names ("Samedi 28 avril"), in a year its
+    weekday fits (the year stays unknown: only its day of the week and its neighbours are
+    read from it)."""
+    for year in PROBE_YEARS:
+        for found in find_dates(f"{label} {year}"):
+            if (then := _when(found)) and then[1] and then[2] and fold(label).startswith(
+                    tuple(fold(d) for d in WEEKDAYS)):
+                return date(then[0], then[1], then[2])
+    return None
+
+
+def weekday_after(sentence: str, told: date | None) -> Event | None:
+    """A weekday alone ("Samedi soir", "Dimanche matin") after a day told without its year
+    ("Samedi 28 avril", ``told`` in a year its weekday fits): that day or the next such,
+    written without a year ("28 avril"), as the day told was.
+
+    >>> weekday_after("Dimanche matin, messe et repas.", _weekday_of("Samedi 28 avril")).resolved
+    '29 avril'
+    """
+    found = _WEEKDAY_WORD.search(fold(sentence)) if told else None
+    if not found or told is None:
+        return None
+    wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found.group())]
+    then = told + timedelta(days=(wanted - told.weekday()) % 7)
+    written = f"{then.day} {_MONTH_NAME[then.month]}"
+    return Event(sentence[found.start():found.end()], found.start(), written, None)
+
+
 def event_in(sentence: str, when: When | None, published: When | None = None) -> Event | None:
     """The event a sentence tells, if it carries a date: the earliest of its dates that
     is an event's, absolute, without its year, relative or a weekday.
@@ -875,6 +904,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     dates_under_title = 0
     image = label_only = signed = False
     headline: tuple[Told, Block] | None = None  # the event the title announces, its date line
+    day_told: date | None = None  # the day of the last event, told with its weekday and no year
     for block in body:
         reason = reasons.aside(block) or furniture(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
@@ -910,6 +940,10 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         prose = True
         first, undated = True, []
         for sentence, event in sentences(block.text, when, published):
+            if event is None and when is None:  # "Samedi soir" after "Samedi 28 avril", no year
+                event = weekday_after(sentence, day_told)
+            elif event is not None:
+                day_told = _weekday_of(event.label) if event.when is None and event.resolved is None else None
             recalled = bool(event and events and _recalled(when, event)
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
             when = _moved(when, event)

@@ -158,6 +158,17 @@ def test_the_past_recalled_is_an_event_and_the_story_goes_on_with_the_event_told
     assert page.sections[0].entries[1].text.endswith("Le maire nous attendait devant l'hôtel de ville.")
 
 
+def test_a_weekday_alone_after_a_day_told_without_its_year_is_that_day_or_the_next():
+    page = parse(text_blocks("""Week-end à Kelheim
+
+Nos amis de Kelheim nous ont reçus vendredi 14 juin. Samedi 15 juin, visite du port.
+
+Samedi soir, un bal a réuni les deux comités. Dimanche matin, départ des cars.
+"""))
+    assert [(e.label, e.period_label) for e in page.sections[0].entries] == [
+        ("vendredi 14 juin", None), ("Samedi 15 juin", None), ("Samedi", "15 juin"), ("Dimanche", "16 juin")]
+
+
 def test_the_articles_own_furniture_is_set_aside_and_reported():
     page = parse(text_blocks(VISIT))
     aside = {s.block.text.strip(): s.reason for s in page.set_aside}
