@@ -564,33 +564,64 @@ def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
 
-def _weekday_of(label: str) -> date | None:
-    """The day a yearless day with its weekday names ("Samedi 28 avril"), in a year its
-    weekday fits (the year stays unknown: only its day of the week and its neighbours are
-    read from it)."""
+@dataclass(frozen=True)
+class DayTold:
+    """The day of the last event told without its year ("le samedi 10 septembre"), placed
+    in a year its weekday fits when it names one (``weekday``), else in a leap year: only
+    its day, its month and its neighbours are read from it, never its year."""
+
+    day: date
+    weekday: bool
+
+
+def _day_of(label: str) -> DayTold | None:
+    """The day a yearless label names ("Samedi 28 avril", "le 10 septembre"), as
+    :class:`DayTold`; ``None`` for a month alone or a range."""
+    named = any(w in _WEEKDAY_NAMES for w in re.findall(r"\w+", fold(label)))
     for year in PROBE_YEARS:
         for found in find_dates(f"{label} {year}"):
-            if (then := _when(found)) and then[1] and then[2] and fold(label).startswith(
-                    tuple(fold(d) for d in WEEKDAYS)):
-                return date(then[0], then[1], then[2])
+            then = _when(found)
+            if then and then[1] and then[2] and found.period and found.period.start_date \
+                    == found.period.end_date:
+                return DayTold(date(then[0], then[1], then[2]), named)
     return None
 
 
-def weekday_after(sentence: str, told: date | None) -> Event | None:
-    """A weekday alone ("Samedi soir", "Dimanche matin") after a day told without its year
-    ("Samedi 28 avril", ``told`` in a year its weekday fits): that day or the next such,
-    written without a year ("28 avril"), as the day told was.
+_WEEKDAY_NAMES = frozenset(fold(d) for d in WEEKDAYS)
 
-    >>> weekday_after("Dimanche matin, messe et repas.", _weekday_of("Samedi 28 avril")).resolved
+
+def day_after(sentence: str, told: DayTold | None) -> tuple[Event, DayTold] | None:
+    """A day told after a day told without its year: relative to it ("Ce jour-là", "Le
+    lendemain", ``days_from_told``), or a weekday alone ("Samedi soir", "Le dimanche au
+    matin") when the day told names its weekday ("Samedi 28 avril"): that day or the next
+    such. Written without a year ("29 avril"), as the day told was; the story moves to it.
+
+    >>> told = _day_of("Samedi 28 avril")
+    >>> day_after("Dimanche matin, messe et repas.", told)[0].resolved
     '29 avril'
+    >>> day_after("Le lendemain, visite du port.", told)[0].resolved
+    '29 avril'
+    >>> day_after("Ce jour-là, un bal.", _day_of("le 10 septembre"))[0].resolved
+    '10 septembre'
+    >>> day_after("Dimanche matin, départ.", _day_of("le 10 septembre")) is None
+    True
     """
-    found = _WEEKDAY_WORD.search(fold(sentence)) if told else None
-    if not found or told is None:
+    if told is None:
         return None
-    wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found.group())]
-    then = told + timedelta(days=(wanted - told.weekday()) % 7)
+    folded = fold(sentence)
+    relative = _RELATIVE_DAY.search(folded)
+    weekday = _WEEKDAY_WORD.search(folded) if told.weekday else None
+    if relative and (weekday is None or relative.start() <= weekday.start()):
+        offset = _DAY_OFFSETS[int(next(k for k, v in relative.groupdict().items() if v)[1:])]
+        found, then = relative, told.day + timedelta(days=offset)
+    elif weekday:
+        wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == weekday.group())]
+        found, then = weekday, told.day + timedelta(days=(wanted - told.day.weekday()) % 7)
+    else:
+        return None
     written = f"{then.day} {_MONTH_NAME[then.month]}"
-    return Event(sentence[found.start():found.end()], found.start(), written, None)
+    return (Event(sentence[found.start():found.end()], found.start(), written, None),
+            DayTold(then, told.weekday))
 
 
 def event_in(sentence: str, when: When | None, published: When | None = None) -> Event | None:
@@ -904,7 +935,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     dates_under_title = 0
     image = label_only = signed = False
     headline: tuple[Told, Block] | None = None  # the event the title announces, its date line
-    day_told: date | None = None  # the day of the last event, told with its weekday and no year
+    day_told: DayTold | None = None  # the day of the last event, told without its year
     for block in body:
         reason = reasons.aside(block) or furniture(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
@@ -940,10 +971,10 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         prose = True
         first, undated = True, []
         for sentence, event in sentences(block.text, when, published):
-            if event is None and when is None:  # "Samedi soir" after "Samedi 28 avril", no year
-                event = weekday_after(sentence, day_told)
+            if event is None and when is None and (after := day_after(sentence, day_told)):
+                event, day_told = after  # "Samedi soir", "Le lendemain" after "Samedi 28 avril"
             elif event is not None:
-                day_told = _weekday_of(event.label) if event.when is None and event.resolved is None else None
+                day_told = _day_of(event.label) if event.when is None and event.resolved is None else None
             recalled = bool(event and events and _recalled(when, event)
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
             when = _moved(when, event)

@@ -169,6 +169,34 @@ Samedi soir, un bal a réuni les deux comités. Dimanche matin, départ des cars
         ("vendredi 14 juin", None), ("Samedi 15 juin", None), ("Samedi", "15 juin"), ("Dimanche", "16 juin")]
 
 
+def test_days_told_relative_to_a_day_without_its_year_are_days_without_a_year():
+    # the real page of Le Blanc-Mesnil (round 7): no year anywhere; "Ce jour-là" is that
+    # day again, the weekday alone the next such day, "Le lendemain" the day after it
+    page = parse(text_blocks("""Visite de nos amis d'Aguiar da Beira
+
+Dès leur arrivée, le samedi 10 septembre, les élus d'Aguiar da Beira ont inauguré l'exposition.
+
+Ce jour-là, ils ont participé à la soirée de fado.
+
+Le dimanche au matin, ils ont visité le marché.
+
+Le lendemain, le sénateur les avait conviés à déjeuner.
+"""))
+    assert [(e.label, e.period_label) for e in page.sections[0].entries] == [
+        ("le samedi 10 septembre", None), ("Ce jour-là", "10 septembre"), ("dimanche", "11 septembre"),
+        ("Le lendemain", "12 septembre")]
+
+
+def test_a_weekday_alone_after_a_day_without_its_weekday_is_no_date():
+    page = parse(text_blocks("""Visite de nos amis d'Aguiar da Beira
+
+Le 10 septembre, les élus d'Aguiar da Beira ont inauguré l'exposition.
+
+Dimanche, ils ont visité le marché.
+"""))
+    assert [(e.label, e.period_label) for e in page.sections[0].entries] == [("Le 10 septembre", None)]
+
+
 def test_the_articles_own_furniture_is_set_aside_and_reported():
     page = parse(text_blocks(VISIT))
     aside = {s.block.text.strip(): s.reason for s in page.set_aside}
