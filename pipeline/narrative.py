@@ -1013,3 +1013,53 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             story.description.append(Block(block.kind, " ".join(undated), block.line))
     events[:0] = articles  # the site's articles: the partner's first events, told by their titles
     return story
+
+
+# --- A post's days, in a page of partner sections -------------------------------------------
+
+def year_from_post(label: str, after: str, published: When) -> str | None:
+    """A date written without its year ("Du 10 au 13 mai", "Du jeudi 10 au dimanche 13
+    mai"), completed with the year the post's date gives: with a side word after it ("mai
+    prochain" in a post of 27 April 2018 is May 2018), the nearest such month on that side;
+    else the year :func:`_year_of` gives, or, when a weekday written does not fit it, the
+    nearest year it fits (``None`` when none does).
+
+    >>> year_from_post("Du 10 au 13 mai", " prochain, nous célébrerons", (2018, 4, 27))
+    'Du 10 au 13 mai 2018'
+    >>> year_from_post("Du jeudi 10 au dimanche 13 mai", " : anniversaire", (2018, 4, 27))
+    'Du jeudi 10 au dimanche 13 mai 2018'
+    """
+    period = parse_label(label)
+    if period is None or not period.yearless or period.start_month is None:
+        return None
+    side = _SIDE.match(fold(after))
+    first = _year_of(period.start_month, _SIDES[side[1]] if side else None, None, published)
+    years = [first] if side else [first, published[0], published[0] - 1, published[0] + 1]
+    return next((f"{label} {y}" for y in years if y and parse_label(f"{label} {y}") is not None), None)
+
+
+def programme_day(text: str, told: tuple[date, date]) -> tuple[str, str] | None:
+    """A day of a programme written as its weekday and its number alone ("Jeudi 10, 9h00
+    arrivée …", "Samedi 12,") under the days it falls in (``told``: "Du 10 au 13 mai
+    2018"): its label as written and its date ("Jeudi 10 mai 2018"), when one day of those
+    has that number and that weekday; ``None`` otherwise.
+
+    >>> programme_day("Vendredi 11, matin, balade.", (date(2018, 5, 10), date(2018, 5, 13)))
+    ('Vendredi 11', 'Vendredi 11 mai 2018')
+    >>> programme_day("Samedi 11, balade.", (date(2018, 5, 10), date(2018, 5, 13))) is None
+    True
+    """
+    from .dates import tokens
+
+    toks = list(tokens(text, SHORT))
+    if len(toks) < 2 or toks[0].code != "W" or toks[1].code != "N" or (
+            len(toks) > 2 and toks[2].code in "MYK"):
+        return None
+    weekday, number = toks[0].value, toks[1].value
+    day, last = told
+    while day <= last:
+        if day.day == number and day.weekday() == weekday:
+            label = text[toks[0].start:toks[1].end]
+            return label, f"{label} {_MONTH_NAME[day.month]} {day.year}"
+        day += timedelta(days=1)
+    return None

@@ -40,11 +40,22 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from .dates import MAX_LABEL, abbreviates_month, date_in, parse_label, split_any_label
 from .errors import Refusal
 from .fields import DATE, TEXT, date_field, field_line, key_alone
-from .narrative import NAVIGATION_BAR, About, Reasons, furniture, read_narrative, tells_of
+from .narrative import (
+    ARTICLE_FURNITURE,
+    NAVIGATION_BAR,
+    About,
+    Reasons,
+    furniture,
+    programme_day,
+    read_narrative,
+    tells_of,
+    year_from_post,
+)
 from .french import CAPITAL, lexicon
 from .places import (
     SIMILAR_SPELLING,
@@ -675,7 +686,73 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             else:
                 entries.append(_Draft.start(None, piece, block.line))
                 described = False
-    section.entries = [draft.entry() for draft in entries]
+    section.entries = _post_days([draft.entry() for draft in entries], set_aside)
+
+
+PROGRAMME_DAYS = 31  # a programme's days are those of a stay, a month at most
+
+
+def _post_date(entry: Entry) -> tuple[int, int, int] | None:
+    """The day an entry that holds its date alone gives ("27 avril 2018" under a post's
+    title), written whole; ``None`` for any other entry."""
+    period = parse_label(entry.label) if entry.label and entry.text.strip() == entry.label.strip() else None
+    if period is None or period.start_date is None or period.start_date != period.end_date:
+        return None
+    return period.start_date.year, period.start_date.month, period.start_date.day
+
+
+def _yearless(entry: Entry) -> bool:
+    """The entry's date is a day or a month without its year."""
+    label = entry.label or ((found := date_in(entry.text)) and found.text)
+    period = parse_label(label) if label else None
+    return bool(period and period.yearless)
+
+
+def _joined(entry: Entry, below: Entry) -> Entry:
+    """An entry and the block below it as one: a programme's day alone on its line, then
+    what it holds ("Samedi 12," then "18h30, Messe du Jumelage")."""
+    offset = len(entry.text) + 1
+    return Entry(entry.label, f"{entry.text}\n{below.text}", entry.line, below.line_end,
+                 entry.parts + [(offset + at, line) for at, line in below.parts], entry.period_label)
+
+
+def _post_days(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]:
+    """A post's dates without their year, and its programme's days. A day alone on its
+    line above the section's first date without its year is when the post was published
+    (set aside as the article's furniture): such a date takes its year from it, a side word
+    said (:func:`pipeline.narrative.year_from_post`: "Du 10 au 13 mai prochain" in a post
+    of 27 April 2018 is May 2018). A programme's day written as its weekday and number
+    ("Jeudi 10, 9h00 …") under the days of a stay takes their month and year
+    (:func:`pipeline.narrative.programme_day`); alone on its line, it holds the block below."""
+    yearless = [i for i, e in enumerate(entries) if _yearless(e)]
+    post = next((i for i, e in enumerate(entries[:yearless[0]]) if _post_date(e)), None) if yearless else None
+    published = _post_date(entries[post]) if post is not None else None
+    kept: list[Entry] = []
+    told: tuple[date, date] | None = None
+    for i, entry in enumerate(entries):
+        if i == post:
+            set_aside.append(SetAside(Block("paragraph", entry.text, entry.line), ARTICLE_FURNITURE))
+            continue
+        label = entry.label
+        found = date_in(entry.text) if label is None else None
+        if found is not None and entry.text.startswith(found.text):
+            label = found.text
+        if published and label and (completed := year_from_post(
+                label, entry.text[len(label):] if entry.text.startswith(label) else "", published)):
+            entry = replace(entry, label=label, period_label=completed)
+        elif told and label is None and (day := programme_day(entry.text, told)):
+            entry = replace(entry, label=day[0], period_label=day[1])
+        elif told and kept and kept[-1].text.strip(" ,") == kept[-1].label and kept[-1].period_label \
+                and label is None:
+            kept[-1] = _joined(kept[-1], entry)  # the day alone on its line holds this block
+            continue
+        period = parse_label(entry.period_label or entry.label or "")
+        if period and period.start_date and period.end_date and not period.yearless \
+                and (period.end_date - period.start_date).days < PROGRAMME_DAYS \
+                and (told is None or not told[0] <= period.start_date <= period.end_date <= told[1]):
+            told = (period.start_date, period.end_date)  # the days a programme falls in
+        kept.append(entry)
+    return kept
 
 
 def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
