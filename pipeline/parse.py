@@ -649,7 +649,11 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \
                 and not timeline:
-            if entries:
+            if entries and entries[-1].label is None and not continues_previous(block.text) \
+                    and _dated_apart(block.text, entries[-1]):  # a dated item under an undated
+                entries.append(_Draft.start(None, block.text, block.line))  # line: its own entry
+                label_only = described = False
+            elif entries:
                 entries[-1].extend("• " + block.text, block.line, "\n")
                 label_only = False
             else:

@@ -272,3 +272,22 @@ def test_a_posts_days_without_their_year_take_it_from_the_post_and_a_programmes_
 def test_a_weekday_and_a_number_that_fit_none_of_the_days_told_stay_undated():
     page = parse(text_blocks(PROGRAMME.replace("Jeudi 10", "Mardi 10")))
     assert [(e.label, e.period_label) for e in page.sections[0].entries][2] == (None, None)
+
+
+def test_a_dated_item_under_an_undated_line_is_an_entry_of_its_own():
+    # the real page of Aix-en-Provence (round 7): a bullet "2004 :" continued by undated
+    # lines, then the next bullet, dated in its first sentence
+    page = parse(text_blocks("""Bamako (Mali)
+
+- 2004 : Mission d'accompagnement à Bamako.
+
+Accueil d'une délégation malienne.
+
+- Participation en 2006 au réseau des villes partenaires.
+
+- visite du lycée
+"""))
+    assert [(e.label, e.text) for e in page.sections[0].entries] == [
+        ("2004", "2004 : Mission d'accompagnement à Bamako."),
+        (None, "Accueil d'une délégation malienne."),
+        (None, "Participation en 2006 au réseau des villes partenaires.\n• visite du lycée")]
