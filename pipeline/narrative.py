@@ -405,6 +405,14 @@ _YEARS_LATER = re.compile(
     + "|".join(map(_phrase, _LATER["nouns"])).replace(r"\b", "") + r")\s+(?:(?P<later>"
     + "|".join(map(_phrase, _LATER["later"])).replace(r"\b", "") + ")|(?P<earlier>"
     + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
+_DAYS = _WORDS["days_later"]
+_DAY_NOUNS = "|".join(map(_phrase, _DAYS["nouns"])).replace(r"\b", "")
+_DAYS_LATER = re.compile(
+    rf"\b(?:(?P<n>[\w-]+)\s+(?:{_DAY_NOUNS})\s+(?:"
+    + "|".join(map(_phrase, _DAYS["later"])).replace(r"\b", "") + r")|(?:"
+    + "|".join(map(_phrase, _DAYS["openings"])).replace(r"\b", "")
+    + rf")\s+(?P<m>[\w-]+)\s+(?:{_DAY_NOUNS}))\b")
+MAX_DAYS_LATER = 60  # a stay's days: more is no day of the story told
 _RELATIVE_DAY = re.compile("|".join(f"(?P<d{n}>{_phrase(p)})"
                                     for n, p in enumerate(_WORDS["days_from_told"])))
 _DAY_OFFSETS = list(_WORDS["days_from_told"].values())
@@ -534,6 +542,14 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
         return Event(sentence[start:found.end()], start, _written(resolved), resolved)
     if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) and n < 100:
         resolved = (year + (n if found["later"] else -n), month, None)
+        return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+    if (found := _DAYS_LATER.search(folded)) and (n := read_number(found["n"] or found["m"])) \
+            and n < MAX_DAYS_LATER:  # "Après 4 jours passés à Cové", "trois jours plus tard"
+        if day and month:
+            then = date(year, month, day) + timedelta(days=n)
+            resolved = (then.year, then.month, then.day)
+        else:
+            resolved = (year, month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     if found := _RELATIVE_DAY.search(folded):
         offset = _DAY_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]

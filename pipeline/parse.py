@@ -42,7 +42,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .dates import MAX_LABEL, abbreviates_month, date_in, parse_label, split_any_label
+from .dates import MAX_LABEL, abbreviates_month, date_in, first_sentence, parse_label, split_any_label
 from .errors import Refusal
 from .fields import DATE, TEXT, date_field, field_line, key_alone
 from .narrative import (
@@ -1303,8 +1303,32 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
         raise Refusal("no_partner")
     section, set_aside = told
     return Page(title.text if title else None, [],
-                [section, *_named_with(section, body)],
+                _events_of_each([section, *_named_with(section, body)]),
                 ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
+
+
+def _events_of_each(sections: list[Section]) -> list[Section]:
+    """A story's events among the partners it names together: an event whose first
+    sentence names one of the other partners and not the story's own ("Durant son séjour
+    de 4 jours à Cové …" in the story of a mission to Atakpamé and Cové) is that partner's;
+    the others stay the story's."""
+    if len(sections) < 2:
+        return sections
+    names = [slug(place_name(split_heading(s.heading.text)[0])) for s in sections]
+
+    def named(text: str) -> list[int]:
+        words = f"-{slug(first_sentence(text))}-"
+        return [n for n, name in enumerate(names) if name and f"-{name}-" in words]
+
+    story, kept = sections[0], []
+    for entry in story.entries:
+        found = named(entry.text)
+        if len(found) == 1 and found[0] != 0:
+            sections[found[0]].entries.append(entry)
+        else:
+            kept.append(entry)
+    story.entries = kept
+    return sections
 
 
 _IN_BRACKETS = re.compile(r"\(([^()]{1,40})\)")

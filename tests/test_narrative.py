@@ -496,3 +496,20 @@ def test_a_bar_of_the_sites_articles_gives_the_partners_dated_titles():
                              ("du 5 au 19 novembre 2018", "2018-11-05/2018-11-19")]
     assert page.sections[0].entries[0].text == "Chantier à Tiéfora du 2 au 16 mars 2019"
     assert "collecte des livres" in " ".join(b.text for b in page.sections[0].description)
+
+
+def test_a_mission_to_two_partners_gives_each_the_events_that_name_it_alone():
+    # the real page of Niort (round 7): "Durant son séjour" is an event within the stay
+    # told, "Après 4 jours" four days after it; the first names Cové alone, the second both
+    page = parse(text_blocks("""La délégation à Cové et Atakpamé
+
+Une délégation de l'association de jumelage avec Atakpamé (Togo) et Cové (Bénin) a été reçue le 8 novembre 2022 à Cotonou.
+
+Durant son séjour de 4 jours à Cové la délégation a rencontré le maire.
+
+Après 4 jours passés à Cové la délégation a rejoint Atakpamé où elle a été accueillie.
+"""))
+    entries = {s.heading.text: [(e.label, e.period_label) for e in s.entries] for s in page.sections}
+    assert entries == {
+        "Atakpamé (Togo)": [("le 8 novembre 2022", None), ("Après 4 jours", "12 novembre 2022")],
+        "Cové (Bénin)": [("Durant son séjour", "novembre 2022")]}
