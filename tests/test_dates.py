@@ -366,6 +366,15 @@ def test_abbreviated_weekdays_are_read_with_their_full_stop_and_must_match_their
     assert [t.code for t in tokens("Sam et Mer à Gao")][:3] == ["?", "&", "?"]
 
 
+def test_a_weekday_in_the_plural_before_days_is_each_days_weekday():
+    # the real page of Villemomble (round 7): a site notice "les jeudis 11, 18 et 25 avril"
+    # under "1984 : …" is not of 1984 (11 April 1984 was a Wednesday)
+    assert parse_label("les jeudis 11, 18 et 25 avril 2019").edtf == "{2019-04-11,2019-04-18,2019-04-25}"
+    assert parse_label("les jeudis 11, 18 et 25 avril 1984") is None
+    assert parse_label("les jeudis 11, 18 et 25 avril").edtf == "{XXXX-04-11,XXXX-04-18,XXXX-04-25}"
+    assert [f.period for f in find_dates("fermé les jeudis 11, 18 et 25 avril 1984 après-midi")] == [None]
+
+
 def test_a_time_of_day_is_left_out_of_the_period_and_a_bare_timestamp_is_not_one():
     assert parse_label("Vendredi 8 mars 2024 à 18:45").edtf == "2024-03-08"
     assert parse_label("Le 2 juin 2021 à 9 h").edtf == "2021-06-02"
