@@ -70,6 +70,9 @@ YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
 # year; its day is checked in a leap year (29 February is a day of some year).
 UNSPECIFIED_YEAR, REFERENCE_YEAR = "XXXX", 2000
 DASHES = "\\-‐‑‒–—―−/"
+# A year written in two digits in a date "23/12/89": from 69 the 1900s, below it the 2000s
+# (POSIX's strptime %y, as Python reads it).
+CENTURY, TWO_DIGIT_PIVOT = 100, 69
 PLURAL = "s"  # a weekday's plural mark: "les samedis 3 et 10 mai"
 # Dashes that never join the two halves of a word: spaced or not, they end a label
 # ("Octobre 2024—semaine …"); a hyphen or a slash ends one only when spaced ("2025 - projet").
@@ -140,7 +143,8 @@ _ORDINAL_VALUES = {plain(w): n for w, n in ORDINALS.items()}
 # The scanner's vocabulary: (one-letter code, pattern), tried in this order at each token.
 _VOCABULARY: list[tuple[str, str]] = [
     ("Y", YEAR),
-    ("Z", rf"(?<!\d){_DAY}(?:/{_MONTH}/|\.{_MONTH}\.|-{_MONTH}-){YEAR}"),  # "08/03/2023"
+    ("Z", rf"(?<!\d){_DAY}(?:/{_MONTH}/|\.{_MONTH}\.|-{_MONTH}-){YEAR}"  # "08/03/2023"
+          rf"|(?<!\d){_DAY}/{_MONTH}/\d\d(?![\d/])"),  # "23/12/89": a year in two digits
     ("z", rf"(?<!\d){_MONTH}[/.]{YEAR}"),  # "03/2023"
     ("J", rf"(?<!\d){_DAY}/{_MONTH}(?![\d/])"),  # "28/06": a day and a month, the year elsewhere
     # a time of day, "à 19:30", "18h", "18 h 30": said of a day, no part of its date; a
@@ -436,6 +440,8 @@ def _point(toks: list[Token], inherit: Point | None = None, yearless: bool = Fal
             # "28/06" day, month
             digits = map(int, re.findall(r"\d+", t.text))
             numbers = dict(zip({"Z": "NMY", "z": "MY", "J": "NM"}[t.code], digits, strict=True))
+            if numbers.get("Y", CENTURY) < CENTURY:  # "23/12/89" is 1989, "17/01/05" 2005
+                numbers["Y"] += CENTURY * (19 if numbers["Y"] >= TWO_DIGIT_PIVOT else 20)
             if parts.keys() & numbers.keys():
                 return None
             parts |= numbers
