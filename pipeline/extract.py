@@ -450,14 +450,16 @@ def _year_detailed(entry: Entry) -> Entry:
     17/01/90 et 17/04/90. …"), whose first sentence says when in that year: dated by that
     sentence's date, as a year's brackets detail it ("2019 (du 3 au 5 octobre)").
 
-    >>> _year_detailed(Entry("1990", "1990\\nCes convois partent les 17/01/90 et 17/04/90.", 4, 5)).period_label
+    >>> _year_detailed(Entry("1990", "1990\\nCes convois partent les 17/01/90 et 17/04/90.", 4, 5)
+    ...                ).period_label
     'les 17/01/90 et 17/04/90'
     >>> _year_detailed(Entry("1990", "1990 : les convois partent le 17/01/90.", 4, 4)).period_label is None
     True
     """
-    year = parse_label(entry.label) if entry.label and entry.period_label is None else None
+    label = (entry.label or "").strip()
+    year = parse_label(label) if label and entry.period_label is None else None
     head, _, below = entry.text.partition("\n")
-    if year is None or year.edtf != entry.label.strip() or head.strip() != entry.label.strip():
+    if year is None or year.edtf != label or head.strip() != label:
         return entry
     found = date_in(below)
     inside = found.period if found else None
