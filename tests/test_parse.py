@@ -291,3 +291,19 @@ Accueil d'une délégation malienne.
         ("2004", "2004 : Mission d'accompagnement à Bamako."),
         (None, "Accueil d'une délégation malienne."),
         (None, "Participation en 2006 au réseau des villes partenaires.\n• visite du lycée")]
+
+
+def test_a_year_alone_on_its_line_over_entries_dated_inside_it_is_a_sub_heading():
+    # the real page of Athis-Mons (round 7): "1989", then "Dès l'automne 1989, …"
+    page = parse(text_blocks("""Sinaia (Roumanie)
+
+1989
+
+Dès l'automne 1989, des membres d'associations s'inquiètent du sort des villages.
+
+1990
+
+Ces convois partent les 17/01/90 et 17/04/90.
+"""))
+    assert [e.label for e in page.sections[0].entries] == ["Dès l'automne 1989", "1990"]
+    assert [s.reason for s in page.set_aside if s.block.text == "1989"] == ["sub-heading within a partner section"]
