@@ -640,6 +640,27 @@ def day_after(sentence: str, told: DayTold | None) -> tuple[Event, DayTold] | No
             DayTold(then, told.weekday))
 
 
+def weekday_before(sentence: str, published: When) -> Event | None:
+    """A weekday alone ("Mercredi : dernière visite au village") in a post dated to the
+    day, with no date told before it: the last such day on or before the post's (a post
+    tells what happened).
+
+    >>> weekday_before("Mercredi : dernière visite au village", (2012, 9, 27)).resolved
+    '26 septembre 2012'
+    >>> weekday_before("Jeudi, retour.", (2012, 9, 27)).resolved, weekday_before("Retour.", (2012, 9, 27))
+    ('27 septembre 2012', None)
+    """
+    year, month, day = published
+    found = _WEEKDAY_WORD.search(fold(sentence)) if month and day else None
+    if found is None or month is None or day is None:
+        return None
+    posted = date(year, month, day)
+    wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found.group())]
+    then = posted - timedelta(days=(posted.weekday() - wanted) % 7)
+    resolved = (then.year, then.month, then.day)
+    return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+
+
 def event_in(sentence: str, when: When | None, published: When | None = None) -> Event | None:
     """The event a sentence tells, if it carries a date: the earliest of its dates that
     is an event's, absolute, without its year, relative or a weekday.
@@ -989,6 +1010,9 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         for sentence, event in sentences(block.text, when, published):
             if event is None and when is None and (after := day_after(sentence, day_told)):
                 event, day_told = after  # "Samedi soir", "Le lendemain" after "Samedi 28 avril"
+            elif event is None and when is None and published \
+                    and (before := weekday_before(sentence, published)):
+                event = before  # "Mercredi : dernière visite" in a post of Thursday 27 September
             elif event is not None:
                 day_told = _day_of(event.label) if event.when is None and event.resolved is None else None
             recalled = bool(event and events and _recalled(when, event)

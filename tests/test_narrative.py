@@ -513,3 +513,16 @@ Après 4 jours passés à Cové la délégation a rejoint Atakpamé où elle a �
     assert entries == {
         "Atakpamé (Togo)": [("le 8 novembre 2022", None), ("Après 4 jours", "12 novembre 2022")],
         "Cové (Bénin)": [("Durant son séjour", "novembre 2022")]}
+
+
+def test_a_weekday_alone_in_a_post_dated_to_the_day_is_the_last_such_day_before_it():
+    # the real page of Charleval (round 7): a post of Thursday 27 September 2012
+    page = parse(text_blocks("""Notre association s'investit depuis octobre 1997 dans le village de Kinsi.
+
+jeudi 27 septembre 2012
+
+Mercredi : dernière visite au village de Kinsi
+
+C'est aujourd'hui que se clôture officiellement notre mission à Kinsi.
+"""))
+    assert [(e.label, e.period_label) for e in page.sections[0].entries] == [("Mercredi", "26 septembre 2012")]
