@@ -722,6 +722,7 @@ def _under_years(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]
 
 
 PROGRAMME_DAYS = 31  # a programme's days are those of a stay, a month at most
+HEADLINE = 80  # characters: a headline announcing an event is a short line
 
 
 def _post_date(entry: Entry) -> tuple[int, int, int] | None:
@@ -783,6 +784,12 @@ def _post_days(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]:
                 and (period.end_date - period.start_date).days < PROGRAMME_DAYS \
                 and (told is None or not told[0] <= period.start_date <= period.end_date <= told[1]):
             told = (period.start_date, period.end_date)  # the days a programme falls in
+        above = parse_label(kept[-1].period_label or kept[-1].label or "") if kept else None
+        if period and above and period.start_date and period.edtf == above.edtf \
+                and kept[-1].label != entry.label and "\n" not in kept[-1].text \
+                and len(kept[-1].text) <= HEADLINE:  # in other words: not a programme's next line
+            kept[-1] = _joined(kept[-1], entry)  # a headline, then the paragraph that tells it
+            continue  # on the same days ("Du jeudi 10 au dimanche 13 mai : 40ème anniversaire")
         kept.append(entry)
     return kept
 

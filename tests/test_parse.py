@@ -247,6 +247,8 @@ Jeudi 10, 9h00 (salle des Fêtes) arrivée des allemands.
 
 Vendredi 11, matin, balade au Cap Fréhel.
 
+Vendredi 11, 18h00, inauguration de la place.
+
 Samedi 12,
 
 18h30, Messe du Jumelage.
@@ -262,8 +264,9 @@ def test_a_posts_days_without_their_year_take_it_from_the_post_and_a_programmes_
     entries = page.sections[0].entries
     assert [(e.label, e.period_label) for e in entries] == [
         ("Du jeudi 10 au dimanche 13 mai", "Du jeudi 10 au dimanche 13 mai 2018"),
-        ("Du 10 au 13 mai", "Du 10 au 13 mai 2018"), ("Jeudi 10", "Jeudi 10 mai 2018"),
+        ("Jeudi 10", "Jeudi 10 mai 2018"), ("Vendredi 11", "Vendredi 11 mai 2018"),
         ("Vendredi 11", "Vendredi 11 mai 2018"), ("Samedi 12", "Samedi 12 mai 2018"), (None, None)]
+    assert entries[0].text.endswith("Voici le programme :")  # the headline, then the paragraph
     assert entries[4].text == "Samedi 12,\n18h30, Messe du Jumelage."
     assert [(s.block.text, s.reason) for s in page.set_aside if s.block.text == "27 avril 2018"] == [
         ("27 avril 2018", "the article's own furniture (by-line, counters, image file, date of publication)")]
@@ -271,7 +274,7 @@ def test_a_posts_days_without_their_year_take_it_from_the_post_and_a_programmes_
 
 def test_a_weekday_and_a_number_that_fit_none_of_the_days_told_stay_undated():
     page = parse(text_blocks(PROGRAMME.replace("Jeudi 10", "Mardi 10")))
-    assert [(e.label, e.period_label) for e in page.sections[0].entries][2] == (None, None)
+    assert [(e.label, e.period_label) for e in page.sections[0].entries][1] == (None, None)
 
 
 def test_a_dated_item_under_an_undated_line_is_an_entry_of_its_own():
