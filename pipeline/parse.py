@@ -1345,8 +1345,9 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
 def _events_of_each(sections: list[Section]) -> list[Section]:
     """A story's events among the partners it names together: an event whose first
     sentence names one of the other partners and not the story's own ("Durant son séjour
-    de 4 jours à Cové …" in the story of a mission to Atakpamé and Cové) is that partner's;
-    the others stay the story's."""
+    de 4 jours à Cové …" in the story of a mission to Atakpamé and Cové) is that partner's,
+    unless it shares its paragraph with another event (a line's text stays with one
+    partner); the others stay the story's."""
     if len(sections) < 2:
         return sections
     names = [slug(place_name(split_heading(s.heading.text)[0])) for s in sections]
@@ -1358,7 +1359,9 @@ def _events_of_each(sections: list[Section]) -> list[Section]:
     story, kept = sections[0], []
     for entry in story.entries:
         found = named(entry.text)
-        if len(found) == 1 and found[0] != 0:
+        shared = any(other is not entry and other.line <= entry.line_end and entry.line <= other.line_end
+                     for other in story.entries)  # a paragraph's events stay together
+        if len(found) == 1 and found[0] != 0 and not shared:
             sections[found[0]].entries.append(entry)
         else:
             kept.append(entry)
