@@ -210,3 +210,5 @@ def test_a_countrys_adjective_after_a_number_counts_its_people():
     assert figures("Une délégation de 102 allemands arrivera le jeudi matin.").participants.value == 102
     assert figures("Nous avons reçu 12 Italiennes et 3 Belges.").participants.value == 15
     assert figures("Les deux villes allemandes ont signé.").participants is None
+    # "-ois" makes demonyms, not "convois" (the real page of Athis-Mons, round 7)
+    assert figures("l'envoi de deux convois humanitaires en direction de Sinaia").participants is None
