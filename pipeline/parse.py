@@ -42,7 +42,15 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .dates import MAX_LABEL, abbreviates_month, date_in, first_sentence, parse_label, split_any_label
+from .dates import (
+    MAX_LABEL,
+    abbreviates_month,
+    date_in,
+    days_of,
+    first_sentence,
+    parse_label,
+    split_any_label,
+)
 from .errors import Refusal
 from .fields import DATE, TEXT, date_field, field_line, key_alone
 from .narrative import (
@@ -785,7 +793,7 @@ def _post_days(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]:
                 and (told is None or not told[0] <= period.start_date <= period.end_date <= told[1]):
             told = (period.start_date, period.end_date)  # the days a programme falls in
         above = parse_label(kept[-1].period_label or kept[-1].label or "") if kept else None
-        if period and above and period.start_date and period.edtf == above.edtf \
+        if period and above and days_of(period) and period.edtf == above.edtf \
                 and kept[-1].label != entry.label and "\n" not in kept[-1].text \
                 and len(kept[-1].text) <= HEADLINE:  # in other words: not a programme's next line
             kept[-1] = _joined(kept[-1], entry)  # a headline, then the paragraph that tells it
