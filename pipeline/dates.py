@@ -70,6 +70,10 @@ YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
 # year; its day is checked in a leap year (29 February is a day of some year).
 UNSPECIFIED_YEAR, REFERENCE_YEAR = "XXXX", 2000
 DASHES = "\\-‐‑‒–—―−/"
+# A year written in two digits in a date "23/12/89": from 69 the 1900s, below it the 2000s
+# (POSIX's strptime %y, as Python reads it).
+CENTURY, TWO_DIGIT_PIVOT = 100, 69
+PLURAL = "s"  # a weekday's plural mark: "les samedis 3 et 10 mai"
 # Dashes that never join the two halves of a word: spaced or not, they end a label
 # ("Octobre 2024—semaine …"); a hyphen or a slash ends one only when spaced ("2025 - projet").
 CLAUSE_DASHES = "–—―"
@@ -139,7 +143,8 @@ _ORDINAL_VALUES = {plain(w): n for w, n in ORDINALS.items()}
 # The scanner's vocabulary: (one-letter code, pattern), tried in this order at each token.
 _VOCABULARY: list[tuple[str, str]] = [
     ("Y", YEAR),
-    ("Z", rf"(?<!\d){_DAY}(?:/{_MONTH}/|\.{_MONTH}\.|-{_MONTH}-){YEAR}"),  # "08/03/2023"
+    ("Z", rf"(?<!\d){_DAY}(?:/{_MONTH}/|\.{_MONTH}\.|-{_MONTH}-){YEAR}"  # "08/03/2023"
+          rf"|(?<!\d){_DAY}/{_MONTH}/\d\d(?![\d/])"),  # "23/12/89": a year in two digits
     ("z", rf"(?<!\d){_MONTH}[/.]{YEAR}"),  # "03/2023"
     ("J", rf"(?<!\d){_DAY}/{_MONTH}(?![\d/])"),  # "28/06": a day and a month, the year elsewhere
     # a time of day, "à 19:30", "18h", "18 h 30": said of a day, no part of its date; a
@@ -151,7 +156,8 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("C", _calendar_words()),  # "Rentrée", "vacances de la Toussaint", "Pâques"
     ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?)"),
     ("S", _words(*SEASONS)),
-    ("W", rf"(?:{_words(*WEEKDAYS)}|{_words(*WEEKDAY_ABBREVIATIONS)}\.)"),
+    # a weekday, or its plural before days ("les jeudis 11, 18 et 25 avril": each is one)
+    ("W", rf"(?:{_words(*WEEKDAYS, *(d + PLURAL for d in WEEKDAYS))}|{_words(*WEEKDAY_ABBREVIATIONS)}\.)"),
     ("H", _words(*_WORDS["semester"])),
     ("R", _words(*_WORDS["quarter"])),
     ("X", _words(*_WORDS["decade"])),
@@ -204,7 +210,7 @@ class Token(NamedTuple):
         if self.code == "O":
             return _ORDINAL_VALUES.get(word) or int(word[0])
         table = {"M": _MONTH_VALUES, "S": _SEASON_VALUES, "W": WEEKDAYS | WEEKDAY_ABBREVIATIONS}[self.code]
-        return table[word]
+        return table[word] if word in table else table[word.removesuffix(PLURAL)]  # "jeudis"
 
 
 def tokens(text: str, limit: int = MAX_LABEL) -> Iterator[Token]:
@@ -434,6 +440,8 @@ def _point(toks: list[Token], inherit: Point | None = None, yearless: bool = Fal
             # "28/06" day, month
             digits = map(int, re.findall(r"\d+", t.text))
             numbers = dict(zip({"Z": "NMY", "z": "MY", "J": "NM"}[t.code], digits, strict=True))
+            if numbers.get("Y", CENTURY) < CENTURY:  # "23/12/89" is 1989, "17/01/05" 2005
+                numbers["Y"] += CENTURY * (19 if numbers["Y"] >= TWO_DIGIT_PIVOT else 20)
             if parts.keys() & numbers.keys():
                 return None
             parts |= numbers
@@ -543,6 +551,9 @@ def _set(g: dict[str, list[Token]], yearless: bool = False) -> Period | None:
     its items in the order of time (a list written out of order is not understood)."""
     shared = _point(g["b"], yearless=yearless) if g.get("b") else None
     items = [_point([t], inherit=shared, yearless=yearless) for t in g["items"] if t.code in "YMNS"]
+    if g.get("w") and any(p is None or (p.year is not None and p.day is not None and date(
+            p.year, p.month or 1, p.day).weekday() != g["w"][0].value) for p in items):
+        return None  # "les jeudis 11, 18 et 25 avril 1984": each day must be that weekday
     return _set_of(items)
 
 
@@ -649,6 +660,7 @@ _FORMS: list[tuple[str, Builder]] = [
     (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)", _iso),
     (rf"{_INTRO}(?:KD)?(?P<items>[MS](?:,[MS]){{0,11}}&[MS])(?P<b>Y)", _set),
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),
+    (rf"{_INTRO}(?P<w>W)(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),  # "les jeudis 11, 18 et 25 avril 2019"
     (rf"{_INTRO}{_PART}(?P<items>{_LEFT}(?:,E?L?{_LEFT}){{0,20}}&E?L?{_CORE})", _dates),
     (rf"{_OPEN}{_PART}(?P<items>Y(?:-Y){{2,20}})", _chain),
     (rf"{_OPEN}{_PART}(?P<a>Y)-(?P<b>N)", _two_digit_end),
@@ -680,6 +692,7 @@ _FORMS: list[tuple[str, Builder]] = [
 _MONTH_ALONE = r"(?:[IAE]D?L?(?:PD?L?)?(?:KD)?|PD?L?(?:KD)?|KD)"
 _YEARLESS_FORMS: list[tuple[str, Builder]] = [
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>M)", partial(_set, yearless=True)),
+    (rf"{_INTRO}(?P<w>W)(?P<items>N(?:,N){{0,30}}&N)(?P<b>M)", partial(_set, yearless=True)),
     (rf"{_INTRO}(?:KD)?(?P<items>M(?:,M){{0,11}}&M)", partial(_set, yearless=True)),
     (rf"{_OPEN}{_PART}(?P<a>W?N(?:M)?|(?:KD)?M){_TO}L?{_PART}(?P<b>W?NM|(?:KD)?M)",
      partial(_range, yearless=True)),

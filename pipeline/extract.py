@@ -449,11 +449,36 @@ def dated(entry: Entry) -> Entry:
     True
     """
     if entry.label is not None:
-        return entry
+        return _year_detailed(entry)
     if given := date_field(entry.text):  # a fiche's "Date : juillet 2019"
         return replace(entry, label=given)
     found = date_in(entry.text)
     return replace(entry, label=found.text) if found else entry
+
+
+def _year_detailed(entry: Entry) -> Entry:
+    """An entry under a year alone on its line ("1990", then "Ces convois partent les
+    17/01/90 et 17/04/90. …"), whose first sentence says when in that year: dated by that
+    sentence's date, as a year's brackets detail it ("2019 (du 3 au 5 octobre)").
+
+    >>> _year_detailed(Entry("1990", "1990\\nCes convois partent les 17/01/90 et 17/04/90.", 4, 5)
+    ...                ).period_label
+    'les 17/01/90 et 17/04/90'
+    >>> _year_detailed(Entry("1990", "1990 : les convois partent le 17/01/90.", 4, 4)).period_label is None
+    True
+    """
+    label = (entry.label or "").strip()
+    year = parse_label(label) if label and entry.period_label is None else None
+    head, _, below = entry.text.partition("\n")
+    if year is None or year.edtf != label or head.strip() != label:
+        return entry
+    found = date_in(below)
+    inside = found.period if found else None
+    if found is None or inside is None or inside.start_date is None or inside.end_date is None \
+            or inside.start_month is None or inside.start_date.year != inside.end_date.year \
+            or inside.start_date.year != year.start_year:
+        return entry
+    return replace(entry, period_label=found.text)
 
 
 def _dated_page(page: Page) -> Page:

@@ -678,6 +678,14 @@ _YEARS_LATER = re.compile(
     + "|".join(map(_phrase, _LATER["nouns"])).replace(r"\b", "") + r")\s+(?:(?P<later>"
     + "|".join(map(_phrase, _LATER["later"])).replace(r"\b", "") + ")|(?P<earlier>"
     + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
+_DAYS = _WORDS["days_later"]
+_DAY_NOUNS = "|".join(map(_phrase, _DAYS["nouns"])).replace(r"\b", "")
+_DAYS_LATER = re.compile(
+    rf"\b(?:(?P<n>[\w-]+)\s+(?:{_DAY_NOUNS})\s+(?:"
+    + "|".join(map(_phrase, _DAYS["later"])).replace(r"\b", "") + r")|(?:"
+    + "|".join(map(_phrase, _DAYS["openings"])).replace(r"\b", "")
+    + rf")\s+(?P<m>[\w-]+)\s+(?:{_DAY_NOUNS}))\b")
+MAX_DAYS_LATER = 60  # a stay's days: more is no day of the story told
 _RELATIVE_DAY = re.compile("|".join(f"(?P<d{n}>{_phrase(p)})"
                                     for n, p in enumerate(_WORDS["days_from_told"])))
 _DAY_OFFSETS = list(_WORDS["days_from_told"].values())
@@ -808,6 +816,14 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) and n < 100:
         resolved = (year + (n if found["later"] else -n), month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+    if (found := _DAYS_LATER.search(folded)) and (n := read_number(found["n"] or found["m"])) \
+            and n < MAX_DAYS_LATER:  # "Après 4 jours passés à Cové", "trois jours plus tard"
+        if day and month:
+            then = date(year, month, day) + timedelta(days=n)
+            resolved = (then.year, then.month, then.day)
+        else:
+            resolved = (year, month, None)
+        return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     if found := _RELATIVE_DAY.search(folded):
         offset = _DAY_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
         if day and month:
@@ -833,6 +849,87 @@ def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
     told = date(when[0], when[1], when[2])
     wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found.group())]
     then = told + timedelta(days=(wanted - told.weekday()) % 7)  # that day, or the next such
+    resolved = (then.year, then.month, then.day)
+    return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+
+
+@dataclass(frozen=True)
+class DayTold:
+    """The day of the last event told without its year ("le samedi 10 septembre"), placed
+    in a year its weekday fits when it names one (``weekday``), else in a leap year: only
+    its day, its month and its neighbours are read from it, never its year."""
+
+    day: date
+    weekday: bool
+
+
+def _day_of(label: str) -> DayTold | None:
+    """The day a yearless label names ("Samedi 28 avril", "le 10 septembre"), as
+    :class:`DayTold`; ``None`` for a month alone or a range."""
+    named = any(w in _WEEKDAY_NAMES for w in re.findall(r"\w+", fold(label)))
+    for year in PROBE_YEARS:
+        for found in find_dates(f"{label} {year}"):
+            then = _when(found)
+            if then and then[1] and then[2] and found.period and found.period.start_date \
+                    == found.period.end_date:
+                return DayTold(date(then[0], then[1], then[2]), named)
+    return None
+
+
+_WEEKDAY_NAMES = frozenset(fold(d) for d in WEEKDAYS)
+
+
+def day_after(sentence: str, told: DayTold | None) -> tuple[Event, DayTold] | None:
+    """A day told after a day told without its year: relative to it ("Ce jour-là", "Le
+    lendemain", ``days_from_told``), or a weekday alone ("Samedi soir", "Le dimanche au
+    matin") when the day told names its weekday ("Samedi 28 avril"): that day or the next
+    such. Written without a year ("29 avril"), as the day told was; the story moves to it.
+
+    >>> told = _day_of("Samedi 28 avril")
+    >>> day_after("Dimanche matin, messe et repas.", told)[0].resolved
+    '29 avril'
+    >>> day_after("Le lendemain, visite du port.", told)[0].resolved
+    '29 avril'
+    >>> day_after("Ce jour-là, un bal.", _day_of("le 10 septembre"))[0].resolved
+    '10 septembre'
+    >>> day_after("Dimanche matin, départ.", _day_of("le 10 septembre")) is None
+    True
+    """
+    if told is None:
+        return None
+    folded = fold(sentence)
+    relative = _RELATIVE_DAY.search(folded)
+    weekday = _WEEKDAY_WORD.search(folded) if told.weekday else None
+    if relative and (weekday is None or relative.start() <= weekday.start()):
+        offset = _DAY_OFFSETS[int(next(k for k, v in relative.groupdict().items() if v)[1:])]
+        found, then = relative, told.day + timedelta(days=offset)
+    elif weekday:
+        wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == weekday.group())]
+        found, then = weekday, told.day + timedelta(days=(wanted - told.day.weekday()) % 7)
+    else:
+        return None
+    written = f"{then.day} {_MONTH_NAME[then.month]}"
+    return (Event(sentence[found.start():found.end()], found.start(), written, None),
+            DayTold(then, told.weekday))
+
+
+def weekday_before(sentence: str, published: When) -> Event | None:
+    """A weekday alone ("Mercredi : dernière visite au village") in a post dated to the
+    day, with no date told before it: the last such day on or before the post's (a post
+    tells what happened).
+
+    >>> weekday_before("Mercredi : dernière visite au village", (2012, 9, 27)).resolved
+    '26 septembre 2012'
+    >>> weekday_before("Jeudi, retour.", (2012, 9, 27)).resolved, weekday_before("Retour.", (2012, 9, 27))
+    ('27 septembre 2012', None)
+    """
+    year, month, day = published
+    found = _WEEKDAY_WORD.search(fold(sentence)) if month and day else None
+    if found is None or month is None or day is None:
+        return None
+    posted = date(year, month, day)
+    wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found.group())]
+    then = posted - timedelta(days=(posted.weekday() - wanted) % 7)
     resolved = (then.year, then.month, then.day)
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
@@ -1198,6 +1295,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     dates_under_title = 0
     image = label_only = signed = False
     headline: tuple[Told, Block] | None = None  # the event the title announces, its date line
+    day_told: DayTold | None = None  # the day of the last event, told without its year
     for block in body:
         reason = reasons.aside(block) or furniture(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
@@ -1234,6 +1332,13 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         prose = True
         first, undated = True, []
         for sentence, event in sentences(block.text, when, published):
+            if event is None and when is None and (after := day_after(sentence, day_told)):
+                event, day_told = after  # "Samedi soir", "Le lendemain" after "Samedi 28 avril"
+            elif event is None and when is None and published \
+                    and (before := weekday_before(sentence, published)):
+                event = before  # "Mercredi : dernière visite" in a post of Thursday 27 September
+            elif event is not None:
+                day_told = _day_of(event.label) if event.when is None and event.resolved is None else None
             recalled = bool(event and events and _recalled(when, event)
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
             when = _moved(when, event)
@@ -1272,3 +1377,53 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             story.description.append(Block(block.kind, " ".join(undated), block.line))
     events[:0] = articles  # the site's articles: the partner's first events, told by their titles
     return story
+
+
+# --- A post's days, in a page of partner sections -------------------------------------------
+
+def year_from_post(label: str, after: str, published: When) -> str | None:
+    """A date written without its year ("Du 10 au 13 mai", "Du jeudi 10 au dimanche 13
+    mai"), completed with the year the post's date gives: with a side word after it ("mai
+    prochain" in a post of 27 April 2018 is May 2018), the nearest such month on that side;
+    else the year :func:`_year_of` gives, or, when a weekday written does not fit it, the
+    nearest year it fits (``None`` when none does).
+
+    >>> year_from_post("Du 10 au 13 mai", " prochain, nous célébrerons", (2018, 4, 27))
+    'Du 10 au 13 mai 2018'
+    >>> year_from_post("Du jeudi 10 au dimanche 13 mai", " : anniversaire", (2018, 4, 27))
+    'Du jeudi 10 au dimanche 13 mai 2018'
+    """
+    period = parse_label(label)
+    if period is None or not period.yearless or period.start_month is None:
+        return None
+    side = _SIDE.match(fold(after))
+    first = _year_of(period.start_month, _SIDES[side[1]] if side else None, None, published)
+    years = [first] if side else [first, published[0], published[0] - 1, published[0] + 1]
+    return next((f"{label} {y}" for y in years if y and parse_label(f"{label} {y}") is not None), None)
+
+
+def programme_day(text: str, told: tuple[date, date]) -> tuple[str, str] | None:
+    """A day of a programme written as its weekday and its number alone ("Jeudi 10, 9h00
+    arrivée …", "Samedi 12,") under the days it falls in (``told``: "Du 10 au 13 mai
+    2018"): its label as written and its date ("Jeudi 10 mai 2018"), when one day of those
+    has that number and that weekday; ``None`` otherwise.
+
+    >>> programme_day("Vendredi 11, matin, balade.", (date(2018, 5, 10), date(2018, 5, 13)))
+    ('Vendredi 11', 'Vendredi 11 mai 2018')
+    >>> programme_day("Samedi 11, balade.", (date(2018, 5, 10), date(2018, 5, 13))) is None
+    True
+    """
+    from .dates import tokens
+
+    toks = list(tokens(text, SHORT))
+    if len(toks) < 2 or toks[0].code != "W" or toks[1].code != "N" or (
+            len(toks) > 2 and toks[2].code in "MYK"):
+        return None
+    weekday, number = toks[0].value, toks[1].value
+    day, last = told
+    while day <= last:
+        if day.day == number and day.weekday() == weekday:
+            label = text[toks[0].start:toks[1].end]
+            return label, f"{label} {_MONTH_NAME[day.month]} {day.year}"
+        day += timedelta(days=1)
+    return None

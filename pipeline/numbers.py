@@ -77,7 +77,11 @@ _THING_ENDINGS = tuple(deaccented(e) for e in _PEOPLE["thing_endings"])
 _CALENDAR = lexicon("calendar")
 # Nouns for people that no ending gives; the current town's demonyms are added by
 # :func:`_people_nouns` (the town file), asked at each call, so that no town is kept.
-PEOPLE_NOUNS = frozenset(fold(w) for w in _PEOPLE["nouns"])
+# A country's adjective is also its people ("102 allemands", "51 Polonais", "deux
+# Italiennes"): the countries' adjectives (countries.toml), masculine and feminine.
+_COUNTRY_PEOPLE = [a for names in lexicon("countries")["adjectives"].values() for a in names]
+PEOPLE_NOUNS = frozenset(fold(w) for w in [*_PEOPLE["nouns"], *_COUNTRY_PEOPLE,
+                                           *(a + _PEOPLE["feminine_mark"] for a in _COUNTRY_PEOPLE)])
 NOT_PEOPLE = frozenset(fold(w) for w in [*_PEOPLE["not_people"], *_PEOPLE["adjectives"],
                                          *_CALENDAR["months"],
                                          *_CALENDAR["weekdays"]])

@@ -366,6 +366,25 @@ def test_abbreviated_weekdays_are_read_with_their_full_stop_and_must_match_their
     assert [t.code for t in tokens("Sam et Mer à Gao")][:3] == ["?", "&", "?"]
 
 
+def test_a_weekday_in_the_plural_before_days_is_each_days_weekday():
+    # the real page of Villemomble (round 7): a site notice "les jeudis 11, 18 et 25 avril"
+    # under "1984 : …" is not of 1984 (11 April 1984 was a Wednesday)
+    assert parse_label("les jeudis 11, 18 et 25 avril 2019").edtf == "{2019-04-11,2019-04-18,2019-04-25}"
+    assert parse_label("les jeudis 11, 18 et 25 avril 1984") is None
+    assert parse_label("les jeudis 11, 18 et 25 avril").edtf == "{XXXX-04-11,XXXX-04-18,XXXX-04-25}"
+    assert [f.period for f in find_dates("fermé les jeudis 11, 18 et 25 avril 1984 après-midi")] == [None]
+
+
+def test_a_numeric_date_with_a_two_digit_year_takes_its_century_as_strptime_does():
+    # the real page of Athis-Mons (round 7): "(23/12/89)", "les 17/01/90 et 17/04/90"
+    assert parse_label("les 17/01/90 et 17/04/90").edtf == "{1990-01-17,1990-04-17}"
+    assert [parse_label(d).edtf for d in ("17/01/05", "31/12/68", "01/01/69")] == [
+        "2005-01-17", "2068-12-31", "1969-01-01"]
+    assert [(f.text, f.period.edtf) for f in find_dates("un comité (23/12/89), qui organisera")] == [
+        ("23/12/89", "1989-12-23")]
+    assert parse_label("31/02/89") is None and find_dates("le score 3/4/123") == []
+
+
 def test_a_time_of_day_is_left_out_of_the_period_and_a_bare_timestamp_is_not_one():
     assert parse_label("Vendredi 8 mars 2024 à 18:45").edtf == "2024-03-08"
     assert parse_label("Le 2 juin 2021 à 9 h").edtf == "2021-06-02"

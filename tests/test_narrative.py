@@ -158,6 +158,45 @@ def test_the_past_recalled_is_an_event_and_the_story_goes_on_with_the_event_told
     assert page.sections[0].entries[1].text.endswith("Le maire nous attendait devant l'hôtel de ville.")
 
 
+def test_a_weekday_alone_after_a_day_told_without_its_year_is_that_day_or_the_next():
+    page = parse(text_blocks("""Week-end à Kelheim
+
+Nos amis de Kelheim nous ont reçus vendredi 14 juin. Samedi 15 juin, visite du port.
+
+Samedi soir, un bal a réuni les deux comités. Dimanche matin, départ des cars.
+"""))
+    assert [(e.label, e.period_label) for e in page.sections[0].entries] == [
+        ("vendredi 14 juin", None), ("Samedi 15 juin", None), ("Samedi", "15 juin"), ("Dimanche", "16 juin")]
+
+
+def test_days_told_relative_to_a_day_without_its_year_are_days_without_a_year():
+    # the real page of Le Blanc-Mesnil (round 7): no year anywhere; "Ce jour-là" is that
+    # day again, the weekday alone the next such day, "Le lendemain" the day after it
+    page = parse(text_blocks("""Visite de nos amis d'Aguiar da Beira
+
+Dès leur arrivée, le samedi 10 septembre, les élus d'Aguiar da Beira ont inauguré l'exposition.
+
+Ce jour-là, ils ont participé à la soirée de fado.
+
+Le dimanche au matin, ils ont visité le marché.
+
+Le lendemain, le sénateur les avait conviés à déjeuner.
+"""))
+    assert [(e.label, e.period_label) for e in page.sections[0].entries] == [
+        ("le samedi 10 septembre", None), ("Ce jour-là", "10 septembre"), ("dimanche", "11 septembre"),
+        ("Le lendemain", "12 septembre")]
+
+
+def test_a_weekday_alone_after_a_day_without_its_weekday_is_no_date():
+    page = parse(text_blocks("""Visite de nos amis d'Aguiar da Beira
+
+Le 10 septembre, les élus d'Aguiar da Beira ont inauguré l'exposition.
+
+Dimanche, ils ont visité le marché.
+"""))
+    assert [(e.label, e.period_label) for e in page.sections[0].entries] == [("Le 10 septembre", None)]
+
+
 def test_the_articles_own_furniture_is_set_aside_and_reported():
     page = parse(text_blocks(VISIT))
     aside = {s.block.text.strip(): s.reason for s in page.set_aside}
@@ -457,3 +496,46 @@ def test_a_bar_of_the_sites_articles_gives_the_partners_dated_titles():
                              ("du 5 au 19 novembre 2018", "2018-11-05/2018-11-19")]
     assert page.sections[0].entries[0].text == "Chantier à Tiéfora du 2 au 16 mars 2019"
     assert "collecte des livres" in " ".join(b.text for b in page.sections[0].description)
+
+
+def test_a_mission_to_two_partners_gives_each_the_events_that_name_it_alone():
+    # the real page of Niort (round 7): "Durant son séjour" is an event within the stay
+    # told, "Après 4 jours" four days after it; the first names Cové alone, the second both
+    page = parse(text_blocks("""La délégation à Cové et Atakpamé
+
+Une délégation de l'association de jumelage avec Atakpamé (Togo) et Cové (Bénin) a été reçue le 8 novembre 2022 à Cotonou.
+
+Durant son séjour de 4 jours à Cové la délégation a rencontré le maire.
+
+Après 4 jours passés à Cové la délégation a rejoint Atakpamé où elle a été accueillie.
+"""))
+    entries = {s.heading.text: [(e.label, e.period_label) for e in s.entries] for s in page.sections}
+    assert entries == {
+        "Atakpamé (Togo)": [("le 8 novembre 2022", None), ("Après 4 jours", "12 novembre 2022")],
+        "Cové (Bénin)": [("Durant son séjour", "novembre 2022")]}
+
+
+def test_a_weekday_alone_in_a_post_dated_to_the_day_is_the_last_such_day_before_it():
+    # the real page of Charleval (round 7): a post of Thursday 27 September 2012
+    page = parse(text_blocks("""Notre association s'investit depuis octobre 1997 dans le village de Kinsi.
+
+jeudi 27 septembre 2012
+
+Mercredi : dernière visite au village de Kinsi
+
+C'est aujourd'hui que se clôture officiellement notre mission à Kinsi.
+"""))
+    assert [(e.label, e.period_label) for e in page.sections[0].entries] == [("Mercredi", "26 septembre 2012")]
+
+
+def test_events_of_one_paragraph_stay_with_the_storys_partner():
+    # a paragraph's text is one line of the page: it stays with one partner's records
+    page = parse(text_blocks("""La délégation à Cové et Atakpamé
+
+Une délégation de l'association de jumelage avec Atakpamé (Togo) et Cové (Bénin) a été reçue le 8 novembre 2022 à Cotonou.
+
+Le 9 novembre 2022, visite de Cové. Le 12 novembre 2022, la délégation a rejoint Atakpamé.
+"""))
+    entries = {s.heading.text: [e.label for e in s.entries] for s in page.sections}
+    assert entries == {"Atakpamé (Togo)": ["le 8 novembre 2022", "Le 9 novembre 2022", "Le 12 novembre 2022"],
+                       "Cové (Bénin)": []}

@@ -201,3 +201,14 @@ def test_amount_kind(text, expected):
 @pytest.mark.parametrize("text, _", PAGE_AMOUNTS + AMOUNTS)
 def test_an_amount_has_a_kind_and_only_an_amount(text, _):
     assert (amount_kind(text) is None) == (amount_eur(text) is None)
+
+
+def test_a_countrys_adjective_after_a_number_counts_its_people():
+    # the real page of Pleudihen-sur-Rance (round 7): "une délégation de 102 allemands"
+    from pipeline.numbers import figures
+
+    assert figures("Une délégation de 102 allemands arrivera le jeudi matin.").participants.value == 102
+    assert figures("Nous avons reçu 12 Italiennes et 3 Belges.").participants.value == 15
+    assert figures("Les deux villes allemandes ont signé.").participants is None
+    # "-ois" makes demonyms, not "convois" (the real page of Athis-Mons, round 7)
+    assert figures("l'envoi de deux convois humanitaires en direction de Sinaia").participants is None

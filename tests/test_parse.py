@@ -233,3 +233,80 @@ def test_a_date_field_s_key_alone_above_its_value_is_set_aside():
         ("2003-2014", "2003-2014\naccueil de jeunes à Gao."), ("Juin 2012", "Juin 2012\ntournoi de football."),
         (None, "Délégation d’élus"), ("Septembre 2019", "Septembre 2019\nvisite à Gao.")]
     assert {a.block.text for a in page.set_aside if a.reason.startswith("key of a date field")} == {"Période", "Date"}
+
+
+PROGRAMME = """Jumelée avec Herschbach en Allemagne
+
+27 avril 2018
+
+Du jeudi 10 au dimanche 13 mai : 40ème anniversaire du Jumelage.
+
+Du 10 au 13 mai prochain, nous célébrerons les 40 ans du jumelage avec Herschbach. Voici le programme :
+
+Jeudi 10, 9h00 (salle des Fêtes) arrivée des allemands.
+
+Vendredi 11, matin, balade au Cap Fréhel.
+
+Vendredi 11, 18h00, inauguration de la place.
+
+Samedi 12,
+
+18h30, Messe du Jumelage.
+
+Réservation obligatoire avant le 5 mai.
+"""
+
+
+def test_a_posts_days_without_their_year_take_it_from_the_post_and_a_programmes_days_their_month():
+    # the real page of Pleudihen-sur-Rance (round 7): the post's date alone on its line,
+    # "mai prochain" after it is May 2018, and "Jeudi 10" the Thursday of those days
+    page = parse(text_blocks(PROGRAMME))
+    entries = page.sections[0].entries
+    assert [(e.label, e.period_label) for e in entries] == [
+        ("Du jeudi 10 au dimanche 13 mai", "Du jeudi 10 au dimanche 13 mai 2018"),
+        ("Jeudi 10", "Jeudi 10 mai 2018"), ("Vendredi 11", "Vendredi 11 mai 2018"),
+        ("Vendredi 11", "Vendredi 11 mai 2018"), ("Samedi 12", "Samedi 12 mai 2018"), (None, None)]
+    assert entries[0].text.endswith("Voici le programme :")  # the headline, then the paragraph
+    assert entries[4].text == "Samedi 12,\n18h30, Messe du Jumelage."
+    assert [(s.block.text, s.reason) for s in page.set_aside if s.block.text == "27 avril 2018"] == [
+        ("27 avril 2018", "the article's own furniture (by-line, counters, image file, date of publication)")]
+
+
+def test_a_weekday_and_a_number_that_fit_none_of_the_days_told_stay_undated():
+    page = parse(text_blocks(PROGRAMME.replace("Jeudi 10", "Mardi 10")))
+    assert [(e.label, e.period_label) for e in page.sections[0].entries][1] == (None, None)
+
+
+def test_a_dated_item_under_an_undated_line_is_an_entry_of_its_own():
+    # the real page of Aix-en-Provence (round 7): a bullet "2004 :" continued by undated
+    # lines, then the next bullet, dated in its first sentence
+    page = parse(text_blocks("""Bamako (Mali)
+
+- 2004 : Mission d'accompagnement à Bamako.
+
+Accueil d'une délégation malienne.
+
+- Participation en 2006 au réseau des villes partenaires.
+
+- visite du lycée
+"""))
+    assert [(e.label, e.text) for e in page.sections[0].entries] == [
+        ("2004", "2004 : Mission d'accompagnement à Bamako."),
+        (None, "Accueil d'une délégation malienne."),
+        (None, "Participation en 2006 au réseau des villes partenaires.\n• visite du lycée")]
+
+
+def test_a_year_alone_on_its_line_over_entries_dated_inside_it_is_a_sub_heading():
+    # the real page of Athis-Mons (round 7): "1989", then "Dès l'automne 1989, …"
+    page = parse(text_blocks("""Sinaia (Roumanie)
+
+1989
+
+Dès l'automne 1989, des membres d'associations s'inquiètent du sort des villages.
+
+1990
+
+Ces convois partent les 17/01/90 et 17/04/90.
+"""))
+    assert [e.label for e in page.sections[0].entries] == ["Dès l'automne 1989", "1990"]
+    assert [s.reason for s in page.set_aside if s.block.text == "1989"] == ["sub-heading within a partner section"]
