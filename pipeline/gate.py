@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .french import lexicon
-from .french.normalise import fold
+from .french.normalise import fold, nfc
 
 if TYPE_CHECKING:
     from .parse import SetAside
@@ -45,6 +45,7 @@ _WORDS = lexicon("evidence")
 _PREPOSITIONS = sorted((fold(p) for p in _WORDS["place_prepositions"]), key=len, reverse=True)
 _DOCUMENT = frozenset(fold(w) for w in _WORDS["document_words"])
 _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
+_BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
                    + r"|pdf|docx?|odt|xlsx?|pptx?|mp[34]|avi|mov)\s*$", re.IGNORECASE)
 _APOSTROPHES = "'’"
@@ -67,22 +68,78 @@ class Verdict:
 
 
 def _counter(heading: str) -> bool:
-    """The heading names a file, or opens on a word of the document or of a venue."""
+    """The heading names a file, or opens on a word of the document, of a venue or of a
+    body of the town's own area, or names an institution ("Théâtre Municipal de …")."""
     if _FILE.search(heading.strip()):
         return True
     first = re.findall(r"[\w'’-]+", heading)
     if not first:
         return False
+    from .read import names_institution
+
     word = fold(first[0]).strip(_APOSTROPHES)
-    return word in _DOCUMENT or word in _VENUE
+    return word in _DOCUMENT or word in _VENUE or word in _BODIES or names_institution(heading)
 
 
-def _occurrences(name: str, text: str) -> list[int]:
-    """Where the page writes the name as a word (case and accents aside)."""
-    if not name:
-        return []
-    found = re.finditer(r"(?<![\w-])" + re.escape(fold(name)) + r"(?![\w-])", fold(text))
-    return [m.start() for m in found]
+class PageText:
+    """The page's lines folded once, joined, with an index of where each word starts, so a
+    heading's name is looked for in its occurrences only (a page of thousands of headings is
+    weighed in linear time, not in headings × lines)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.raw = "\n".join(nfc(t) for t in texts)
+        self.folded = fold(self.raw)  # one character for one of ``raw``
+        self.starts: list[int] = []
+        at = 0
+        for text in texts:
+            self.starts.append(at)
+            at += len(nfc(text)) + 1
+        self.words: dict[str, list[int]] = {}
+        for found in re.finditer(r"\w+", self.folded):
+            self.words.setdefault(found.group(), []).append(found.start())
+
+    def occurrences(self, name: str, skip: tuple[int, int] = (0, 0)) -> list[int]:
+        """Where the page writes the name as a word (case and accents aside), outside the
+        span ``skip`` (a heading's own line)."""
+        key = fold(nfc(name))
+        first = re.match(r"\w+", key)
+        if not first:
+            return []
+        found = []
+        for at in self.words.get(first.group(), []):
+            end = at + len(key)
+            if skip[0] <= at < skip[1] or not self.folded.startswith(key, at):
+                continue
+            if (at and (self.folded[at - 1].isalnum() or self.folded[at - 1] in "-_")) or \
+                    (end < len(self.folded) and (self.folded[end].isalnum() or self.folded[end] in "-_")):
+                continue
+            found.append(at)
+        return found
+
+    def line(self, index: int) -> tuple[int, int]:
+        """The span of the ``index``-th line."""
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.raw)
+        return self.starts[index], end
+
+
+_CUES = lexicon("narrative")
+_CUE_STEMS = tuple(fold(s) for s in _CUES["cue_stems"])
+_NEAR = frozenset(fold(j) for j in _CUES["near_joiners"])
+_FAR = frozenset(fold(j) for j in _CUES["far_joiners"])
+
+
+def _after_cue(before: str) -> bool:
+    """The words before a name end with a joiner that follows a word of twinning: "de"
+    right after it ("nos amis de", "délégation de"), "avec", "à", "entre" a few words after
+    it ("jumelée avec"): the reading of :func:`pipeline.narrative._after_cue`, with its
+    words (this module is imported by the narrative one, so it cannot import it)."""
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(_CUES["cue_reach"] + 5):]
+    if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):
+        return True
+    for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
+        if words[i] in _FAR:
+            return any(w.startswith(_CUE_STEMS) for w in words[max(0, i - _CUES["cue_reach"]):i])
+    return False
 
 
 def _after_place_preposition(before: str) -> bool:
@@ -93,18 +150,37 @@ def _after_place_preposition(before: str) -> bool:
     return last in _PREPOSITIONS or (last.endswith("'") and last in _PREPOSITIONS)
 
 
-def _paired_with_town(name: str, texts: list[str]) -> bool:
+def _country_beside(name: str, page: PageText, spots: list[int]) -> bool:
+    """The page writes the name with its country right after it, within its clause ("Trois
+    sont actives : Koutiala au Mali, Braga au Portugal", "Gao (Mali)")."""
+    from .places import country_in_text
+
+    length = len(fold(nfc(name)))
+    for at in spots:
+        after = page.raw[at + length:at + length + _COUNTRY_REACH]
+        clause = re.split(r"[,.;:!?\n]", after, maxsplit=1)[0]
+        if clause.strip() and country_in_text(clause) is not None:
+            return True
+    return False
+
+
+_COUNTRY_REACH = 30
+
+
+def _paired_with_town(name: str, page: PageText, spots: list[int]) -> bool:
     """The page writes the name and the town as a pair ("Brunoy-Reigate", "Quimper –
-    Remscheid", "Maule / Carnoustie"), in either order."""
+    Remscheid", "Maule / Carnoustie"), in either order (``spots``: where it names it)."""
     from .config import config
 
-    key = fold(name)
+    length = len(fold(nfc(name)))
     for town in config().town.names:
         t = re.escape(fold(town))
-        n = re.escape(key)
-        pair = re.compile(rf"(?<![\w-]){t}\s*[-–—/&]\s*{n}(?![\w])|(?<![\w-]){n}\s*[-–—/&]\s*{t}(?![\w])")
-        if any(pair.search(fold(text)) for text in texts):
-            return True
+        before = re.compile(rf"(?<![\w-]){t}\s*[-–—/&]\s*$")
+        after = re.compile(rf"^\s*[-–—/&]\s*{t}(?![\w])")
+        for at in spots:
+            if before.search(page.folded[max(0, at - 80):at]) or \
+                    after.search(page.folded[at + length:at + length + 80]):
+                return True
     return False
 
 
@@ -116,11 +192,10 @@ def _hinted(name: str) -> bool:
                for h in config().hints.partners)
 
 
-def weigh(heading: str, sure: bool, texts: list[str]) -> Verdict:
+def weigh(heading: str, sure: bool, page: PageText, own: tuple[int, int] = (0, 0)) -> Verdict:
     """The evidence the page gives that ``heading`` names a place the town is tied to
-    (``sure``: it names its country or an intro item names it), ``texts`` being the page's
-    other lines (the heading's own line left out)."""
-    from .narrative import _after_cue
+    (``sure``: it names its country or an intro item names it); ``page`` is the page's text,
+    ``own`` the span of the heading's own line in it (left out)."""
     from .places import place_name, split_heading
 
     name = place_name(split_heading(heading)[0]) or split_heading(heading)[0]
@@ -130,16 +205,16 @@ def weigh(heading: str, sure: bool, texts: list[str]) -> Verdict:
         return Verdict("hint", None)
     if _counter(heading):
         return Verdict(None, COUNTER_EVIDENCE)
-    if _paired_with_town(name, texts):
+    spots = page.occurrences(name, own)
+    if _paired_with_town(name, page, spots):
         return Verdict("pair", None)
-    place = False
-    for text in texts:
-        folded = fold(text)
-        for at in _occurrences(name, text):
-            if _after_cue(folded[max(0, at - _CUE_WINDOW):at]):
-                return Verdict("twinning", None)
-            place = place or _after_place_preposition(folded[max(0, at - 20):at])
-    return Verdict("place", None) if place else Verdict(None, NO_EVIDENCE)
+    if any(_after_cue(page.folded[max(0, at - _CUE_WINDOW):at]) for at in spots):
+        return Verdict("twinning", None)
+    if _country_beside(name, page, spots):
+        return Verdict("country", None)
+    if any(_after_place_preposition(page.folded[max(0, at - 20):at]) for at in spots):
+        return Verdict("place", None)
+    return Verdict(None, NO_EVIDENCE)
 
 
 def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str]]:
@@ -153,9 +228,9 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
             items.add(block.text)
     kept: list[int] = []
     refused: dict[int, str] = {}
+    page = PageText([b.text for b in body])
     for i in starts:
-        texts = [b.text for n, b in enumerate(body) if n != i]
-        verdict = weigh(body[i].text, names_a_place(body[i].text, items), texts)
+        verdict = weigh(body[i].text, names_a_place(body[i].text, items), page, page.line(i))
         if verdict.refused:
             refused[i] = verdict.refused
         else:
@@ -163,22 +238,28 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     # a heading that names again a partner the page gives evidence for ("Brandenburg (suite)")
     # or a heading beside partners the page gives evidence for, at their level, whose own
     # text names it again ("Aveiro" beside "Augsbourg (Allemagne)": "Aveiro est la capitale …")
+    # or tells dated entries (alone on its page, too: "Kobané", then "2010 : accueil …")
     known = {_place_key(body[i].text) for i in kept}
     levels = {body[i].level for i in kept}
     for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
-        if _place_key(body[i].text) in known or (body[i].level in levels and _told_below(body, i)):
+        if _place_key(body[i].text) in known or ((not levels or body[i].level in levels)
+                                                  and _told_below(body, i)):
             del refused[i]
             kept.append(i)
     return sorted(kept), refused
 
 
 def _told_below(body: list[Block], heading: int) -> bool:
-    """The text below a heading, up to the next, names the heading's place again."""
+    """The text below a heading, up to the next, names the heading's place again, or is a
+    partner's story: a dated entry ("2011 : forage." below "Kobané", beside "Tamba (Mali)")."""
+    from .dates import split_any_label
+
     key = _place_key(body[heading].text)
     for block in body[heading + 1:]:
         if block.kind == "heading":
             return False
-        if _occurrences(key, block.text):
+        named = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", fold(block.text))
+        if named or (not block.aside and split_any_label(block.text)):
             return True
     return False
 
