@@ -48,6 +48,7 @@ from functools import cache
 from .dates import MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold
+from .gate import sifted
 from .read import Block
 
 _WORDS = lexicon("narrative")
@@ -528,6 +529,7 @@ def named_partners(title: str | None, texts: list[str]) -> list[str]:
         if len(parts) == 2 and all(p in weights for p in parts):  # "La Fouillouse-Soufouroulaye"
             home.add(parts[0])
             weights[parts[1]] += weights.pop(key)
+    weights = sifted(weights, spelling)  # no document's word, room nor file (pipeline.gate)
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:
         return []

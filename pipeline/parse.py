@@ -53,6 +53,7 @@ from .dates import (
 )
 from .errors import Refusal
 from .fields import DATE, TEXT, date_field, field_line, key_alone
+from .gate import gate, with_reasons
 from .narrative import (
     ARTICLE_FURNITURE,
     NAVIGATION_BAR,
@@ -1034,8 +1035,12 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
+    starts, refused = gate(body, starts)  # a partner only on the page's evidence
     if not starts:
-        return _narrative(title, body, about)
+        page = _narrative(title, body, about)
+        page.set_aside = with_reasons(page.set_aside, body, refused)
+        return page
+    roles.update(dict.fromkeys(refused, "sub"))  # its text stays with the partner above
     intro = _intro_list(body[:starts[0]])
     set_aside = [SetAside(title, PAGE_TITLE)] if title else []
     for i, block in enumerate(intro):
@@ -1062,7 +1067,7 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
     _to_named_partners(sections)
-    return Page(title.text if title else None, items, sections, set_aside)
+    return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
 
 
 def _intro_list(intro: list[Block]) -> list[Block]:

@@ -1,0 +1,296 @@
+"""Is this heading a partner? A decision on evidence, not on the shape of a line.
+
+A short capitalised line reads as a place's name ("Répondre", "Merci", "Transcription",
+"IMG_4159.jpg", "COMPTE-RENDU DE L'ASSEMBLEE GENERALE" all do), so the shape of a heading
+cannot say it names a place the town is tied to: on pages of towns we never saw, most such
+lines were a site's buttons, a report's headings, a person's role or a room. A heading that
+reads as a partner's is published as one only when the page itself gives evidence that its
+name is such a place:
+
+- ``country``: a country beside it (brackets, comma, adjective, "au Mali"), or an item of
+  the intro's list of partners names it (:func:`pipeline.read.names_a_place`);
+- ``hint``: the town file names it among its partners;
+- ``pair``: the page writes it paired with the town, as a committee or an association
+  names itself ("comité de jumelage Brunoy-Reigate", "Maule-Carnoustie");
+- ``twinning``: a sentence of twinning leads to it ("jumelée avec X", "nos amis de X", "la
+  ville jumelle de X", "délégation de X": :func:`pipeline.narrative._after_cue`);
+- ``again``: it names again a partner the page gives evidence for ("Brandenburg (suite)"),
+  or it stands beside such partners, at their level, and its own text names it again;
+- ``place``: elsewhere on the page (not in its own heading) the name is written after a
+  preposition of place ("accueil à X", "le voyage vers X").
+
+Counter-evidence outweighs all but a country or a hint: a file's name ("IMG_4159.jpg"), a
+word of the document (a meeting, a report, a thanks, a reply button, a person's role:
+``evidence.toml``'s ``document_words``), a room or a venue (``venue_words``). A heading
+without evidence is not published: :func:`weigh` says why, and the parse stage sets it aside
+with that reason, so the run report lists it (never dropped silently); when no heading of
+the page is left, the page is read as one partner's story, whose partner the text names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .french import lexicon
+from .french.normalise import fold, nfc
+
+if TYPE_CHECKING:
+    from .parse import SetAside
+    from .read import Block
+
+_WORDS = lexicon("evidence")
+_PREPOSITIONS = sorted((fold(p) for p in _WORDS["place_prepositions"]), key=len, reverse=True)
+_DOCUMENT = frozenset(fold(w) for w in _WORDS["document_words"])
+_VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
+_BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
+_FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
+                   + r"|pdf|docx?|odt|xlsx?|pptx?|mp[34]|avi|mov)\s*$", re.IGNORECASE)
+_APOSTROPHES = "'’"
+# how far before a name the words of a sentence of twinning are looked for
+_CUE_WINDOW = 80
+
+NO_EVIDENCE = ("heading naming no place the town is tied to"
+               " (no evidence on the page: not published as a partner)")
+COUNTER_EVIDENCE = ("heading naming something else of the document"
+                    " (a file, a meeting, a role, a room: not published as a partner)")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the page says of a heading's name: the evidence found for it (``None``: none),
+    and why it is not published (``None``: it is)."""
+
+    evidence: str | None
+    refused: str | None
+
+
+def _counter(heading: str) -> bool:
+    """The heading names a file, or opens on a word of the document, of a venue or of a
+    body of the town's own area, or names an institution ("Théâtre Municipal de …")."""
+    if _FILE.search(heading.strip()):
+        return True
+    first = re.findall(r"[\w'’-]+", heading)
+    if not first:
+        return False
+    from .read import names_institution
+
+    word = fold(first[0]).strip(_APOSTROPHES)
+    return word in _DOCUMENT or word in _VENUE or word in _BODIES or names_institution(heading)
+
+
+class PageText:
+    """The page's lines folded once, joined, with an index of where each word starts, so a
+    heading's name is looked for in its occurrences only (a page of thousands of headings is
+    weighed in linear time, not in headings × lines)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.raw = "\n".join(nfc(t) for t in texts)
+        self.folded = fold(self.raw)  # one character for one of ``raw``
+        self.starts: list[int] = []
+        at = 0
+        for text in texts:
+            self.starts.append(at)
+            at += len(nfc(text)) + 1
+        self.words: dict[str, list[int]] = {}
+        for found in re.finditer(r"\w+", self.folded):
+            self.words.setdefault(found.group(), []).append(found.start())
+
+    def occurrences(self, name: str, skip: tuple[int, int] = (0, 0)) -> list[int]:
+        """Where the page writes the name as a word (case and accents aside), outside the
+        span ``skip`` (a heading's own line)."""
+        key = fold(nfc(name))
+        first = re.match(r"\w+", key)
+        if not first:
+            return []
+        found = []
+        for at in self.words.get(first.group(), []):
+            end = at + len(key)
+            if skip[0] <= at < skip[1] or not self.folded.startswith(key, at):
+                continue
+            if (at and (self.folded[at - 1].isalnum() or self.folded[at - 1] in "-_")) or \
+                    (end < len(self.folded) and (self.folded[end].isalnum() or self.folded[end] in "-_")):
+                continue
+            found.append(at)
+        return found
+
+    def line(self, index: int) -> tuple[int, int]:
+        """The span of the ``index``-th line."""
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.raw)
+        return self.starts[index], end
+
+
+_CUES = lexicon("narrative")
+_CUE_STEMS = tuple(fold(s) for s in _CUES["cue_stems"])
+_NEAR = frozenset(fold(j) for j in _CUES["near_joiners"])
+_FAR = frozenset(fold(j) for j in _CUES["far_joiners"])
+
+
+def _after_cue(before: str) -> bool:
+    """The words before a name end with a joiner that follows a word of twinning: "de"
+    right after it ("nos amis de", "délégation de"), "avec", "à", "entre" a few words after
+    it ("jumelée avec"): the reading of :func:`pipeline.narrative._after_cue`, with its
+    words (this module is imported by the narrative one, so it cannot import it)."""
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(_CUES["cue_reach"] + 5):]
+    if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):
+        return True
+    for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
+        if words[i] in _FAR:
+            return any(w.startswith(_CUE_STEMS) for w in words[max(0, i - _CUES["cue_reach"]):i])
+    return False
+
+
+def _after_place_preposition(before: str) -> bool:
+    words = re.findall(r"[\w'’]+", fold(before).replace("’", "'"))
+    if not words:
+        return False
+    last = words[-1]
+    return last in _PREPOSITIONS or (last.endswith("'") and last in _PREPOSITIONS)
+
+
+def _country_beside(name: str, page: PageText, spots: list[int]) -> bool:
+    """The page writes the name with its country right after it, within its clause ("Trois
+    sont actives : Koutiala au Mali, Braga au Portugal", "Gao (Mali)")."""
+    from .places import country_in_text
+
+    length = len(fold(nfc(name)))
+    for at in spots:
+        after = page.raw[at + length:at + length + _COUNTRY_REACH]
+        clause = re.split(r"[,.;:!?\n]", after, maxsplit=1)[0]
+        if clause.strip() and country_in_text(clause) is not None:
+            return True
+    return False
+
+
+_COUNTRY_REACH = 30
+
+
+def _paired_with_town(name: str, page: PageText, spots: list[int]) -> bool:
+    """The page writes the name and the town as a pair ("Brunoy-Reigate", "Quimper –
+    Remscheid", "Maule / Carnoustie"), in either order (``spots``: where it names it)."""
+    from .config import config
+
+    length = len(fold(nfc(name)))
+    for town in config().town.names:
+        t = re.escape(fold(town))
+        before = re.compile(rf"(?<![\w-]){t}\s*[-–—/&]\s*$")
+        after = re.compile(rf"^\s*[-–—/&]\s*{t}(?![\w])")
+        for at in spots:
+            if before.search(page.folded[max(0, at - 80):at]) or \
+                    after.search(page.folded[at + length:at + length + 80]):
+                return True
+    return False
+
+
+def _hinted(name: str) -> bool:
+    from .config import config
+
+    key = fold(name)
+    return any(key == fold(h.name) or key in {fold(a) for a in h.aliases}
+               for h in config().hints.partners)
+
+
+def weigh(heading: str, sure: bool, page: PageText, own: tuple[int, int] = (0, 0)) -> Verdict:
+    """The evidence the page gives that ``heading`` names a place the town is tied to
+    (``sure``: it names its country or an intro item names it); ``page`` is the page's text,
+    ``own`` the span of the heading's own line in it (left out)."""
+    from .places import place_name, split_heading
+
+    name = place_name(split_heading(heading)[0]) or split_heading(heading)[0]
+    if sure:
+        return Verdict("country", None)
+    if _hinted(name):
+        return Verdict("hint", None)
+    if _counter(heading):
+        return Verdict(None, COUNTER_EVIDENCE)
+    spots = page.occurrences(name, own)
+    if _paired_with_town(name, page, spots):
+        return Verdict("pair", None)
+    if any(_after_cue(page.folded[max(0, at - _CUE_WINDOW):at]) for at in spots):
+        return Verdict("twinning", None)
+    if _country_beside(name, page, spots):
+        return Verdict("country", None)
+    if any(_after_place_preposition(page.folded[max(0, at - 20):at]) for at in spots):
+        return Verdict("place", None)
+    return Verdict(None, NO_EVIDENCE)
+
+
+def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str]]:
+    """The partner headings of ``starts`` (indices into ``body``) the page gives evidence
+    for, and why each other one is not published (by its index)."""
+    from .read import IntroWords, names_a_place
+
+    items = IntroWords()
+    for block in body:
+        if block.kind == "list_item" and not block.aside:
+            items.add(block.text)
+    kept: list[int] = []
+    refused: dict[int, str] = {}
+    page = PageText([b.text for b in body])
+    for i in starts:
+        verdict = weigh(body[i].text, names_a_place(body[i].text, items), page, page.line(i))
+        if verdict.refused:
+            refused[i] = verdict.refused
+        else:
+            kept.append(i)
+    # a heading that names again a partner the page gives evidence for ("Brandenburg (suite)")
+    # or a heading beside partners the page gives evidence for, at their level, whose own
+    # text names it again ("Aveiro" beside "Augsbourg (Allemagne)": "Aveiro est la capitale …")
+    # or tells dated entries (alone on its page, too: "Kobané", then "2010 : accueil …")
+    known = {_place_key(body[i].text) for i in kept}
+    levels = {body[i].level for i in kept}
+    for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
+        if _place_key(body[i].text) in known or ((not levels or body[i].level in levels)
+                                                  and _told_below(body, i)):
+            del refused[i]
+            kept.append(i)
+    return sorted(kept), refused
+
+
+def _told_below(body: list[Block], heading: int) -> bool:
+    """The text below a heading, up to the next, names the heading's place again, or is a
+    partner's story: a dated entry ("2011 : forage." below "Kobané", beside "Tamba (Mali)")."""
+    from .dates import split_any_label
+
+    key = _place_key(body[heading].text)
+    for block in body[heading + 1:]:
+        if block.kind == "heading":
+            return False
+        named = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", fold(block.text))
+        if named or (not block.aside and split_any_label(block.text)):
+            return True
+    return False
+
+
+def _place_key(heading: str) -> str:
+    from .places import place_name, split_heading
+
+    name = split_heading(heading)[0]
+    return fold(place_name(name) or name)
+
+
+def with_reasons(set_aside: list[SetAside], body: list[Block], refused: dict[int, str]) -> list[SetAside]:
+    """The page's set-aside blocks, each heading the gate refused with the gate's reason."""
+    why = {id(body[i]): reason for i, reason in refused.items()}
+    return [replace(s, reason=why[id(s.block)]) if id(s.block) in why else s for s in set_aside]
+
+
+def sifted(weights: Counter[str], spelling: dict[str, str]) -> Counter[str]:
+    """A story's candidate partners (folded name → weight) without the ones the page's
+    counter-evidence refutes: a candidate opening on a word of the document ("Merci", "Assemblée
+    Générale", "Commission Hildesheim") or of a venue, or naming a file, is no place; its weight
+    goes to the rest of its name when that reads as a name ("Hildesheim"), its spelling added
+    to ``spelling``."""
+    kept: Counter[str] = Counter()
+    for key, weight in weights.items():
+        name = spelling.get(key, key)
+        if not _counter(name):
+            kept[key] += weight
+            continue
+        rest = " ".join(name.split()[1:])
+        if rest[:1].isupper() and not _counter(rest):
+            kept[fold(rest)] += weight
+            spelling.setdefault(fold(rest), rest)
+    return kept

@@ -1,0 +1,54 @@
+"""The partner gate: a heading is a partner only on the page's evidence (pipeline/gate.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.gate import COUNTER_EVIDENCE, NO_EVIDENCE, PageText, gate, sifted, weigh
+from pipeline.read import Block
+
+
+def test_a_line_of_the_site_names_no_partner() -> None:
+    texts = ["Les jeunes de Hildesheim sont à Angoulême.", "Merci à tous les bénévoles."]
+    assert weigh("Répondre", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("Bienvenue", False, PageText(texts)).refused == NO_EVIDENCE
+    assert weigh("IMG_4159.jpg", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("COMPTE-RENDU DE L'ASSEMBLEE GENERALE", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("SALLE DU FOYER DE BEAUREPAIRE", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("Merci", False, PageText(texts)).refused == COUNTER_EVIDENCE
+
+
+def test_the_page_gives_evidence_for_a_place() -> None:
+    assert weigh("Gao (Mali)", True, []).evidence == "country"
+    assert weigh("Remscheid", False, PageText(["Nos amis de Remscheid étaient reçus."])).evidence == "twinning"
+    assert weigh("Niemcza", False, PageText(["Le car est arrivé à Niemcza le soir."])).evidence == "place"
+    assert weigh("Niemcza", False, PageText(["Niemcza est belle."])).refused == NO_EVIDENCE
+
+
+def test_a_refused_heading_is_no_partner_and_a_continued_one_is() -> None:
+    body = [Block("heading", "Gao (Mali)", 1, level=2), Block("paragraph", "Gao est au nord.", 2),
+            Block("heading", "Bienvenue", 3, level=2), Block("paragraph", "Votre message", 4),
+            Block("heading", "Gao (suite)", 5, level=2), Block("paragraph", "Encore.", 6)]
+    kept, refused = gate(body, [0, 2, 4])
+    assert kept == [0, 4]
+    assert refused == {2: NO_EVIDENCE}
+
+
+def test_a_story_s_candidates_lose_the_words_of_the_document() -> None:
+    weights = Counter({"merci": 5, "commission hildesheim": 3, "brest": 1})
+    spelling = {"merci": "Merci", "commission hildesheim": "Commission Hildesheim", "brest": "Brest"}
+    assert sifted(weights, spelling) == Counter({"hildesheim": 3, "brest": 1})
+
+
+def test_a_country_beside_the_name_in_the_text_and_the_town_s_own_bodies() -> None:
+    texts = ["Trois sont actives : Koutiala au Mali, Braga au Portugal."]
+    assert weigh("Koutiala", False, PageText(texts)).evidence == "country"
+    assert weigh("Braga", False, PageText(["Braga, puis la mer."])).refused == NO_EVIDENCE
+    assert weigh("COMMUNAUTE DE COMMUNE LOIRE DIVATTE", False, PageText(texts)).refused == COUNTER_EVIDENCE
+
+
+def test_a_heading_alone_with_dated_entries_below_tells_a_partner_s_story() -> None:
+    body = [Block("heading", "Kobané", 1, level=2), Block("paragraph", "2010 : accueil de six jeunes.", 2)]
+    assert gate(body, [0]) == ([0], {})
+    body = [Block("heading", "Répondre", 1, level=2), Block("paragraph", "2010 : accueil.", 2)]
+    assert gate(body, [0]) == ([], {0: COUNTER_EVIDENCE})
