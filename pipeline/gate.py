@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .french import lexicon
@@ -87,16 +88,32 @@ class PageText:
     weighed in linear time, not in headings × lines)."""
 
     def __init__(self, texts: list[str]) -> None:
-        self.raw = "\n".join(nfc(t) for t in texts)
-        self.folded = fold(self.raw)  # one character for one of ``raw``
-        self.starts: list[int] = []
-        at = 0
-        for text in texts:
-            self.starts.append(at)
+        # made when a heading first needs them: a page whose headings all name their
+        # country (a list of partners, a synthetic page of 100,000 entries) never does
+        self.texts = texts
+
+    @cached_property
+    def raw(self) -> str:
+        return "\n".join(nfc(t) for t in self.texts)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.raw)  # one character for one of ``raw``
+
+    @cached_property
+    def starts(self) -> list[int]:
+        starts, at = [], 0
+        for text in self.texts:
+            starts.append(at)
             at += len(nfc(text)) + 1
-        self.words: dict[str, list[int]] = {}
+        return starts
+
+    @cached_property
+    def words(self) -> dict[str, list[int]]:
+        words: dict[str, list[int]] = {}
         for found in re.finditer(r"\w+", self.folded):
-            self.words.setdefault(found.group(), []).append(found.start())
+            words.setdefault(found.group(), []).append(found.start())
+        return words
 
     def occurrences(self, name: str, skip: tuple[int, int] = (0, 0)) -> list[int]:
         """Where the page writes the name as a word (case and accents aside), outside the
@@ -192,10 +209,10 @@ def _hinted(name: str) -> bool:
                for h in config().hints.partners)
 
 
-def weigh(heading: str, sure: bool, page: PageText, own: tuple[int, int] = (0, 0)) -> Verdict:
+def weigh(heading: str, sure: bool, page: PageText, line: int | None = None) -> Verdict:
     """The evidence the page gives that ``heading`` names a place the town is tied to
     (``sure``: it names its country or an intro item names it); ``page`` is the page's text,
-    ``own`` the span of the heading's own line in it (left out)."""
+    ``line`` the index of the heading's own line in it (left out)."""
     from .places import place_name, split_heading
 
     name = place_name(split_heading(heading)[0]) or split_heading(heading)[0]
@@ -205,7 +222,7 @@ def weigh(heading: str, sure: bool, page: PageText, own: tuple[int, int] = (0, 0
         return Verdict("hint", None)
     if _counter(heading):
         return Verdict(None, COUNTER_EVIDENCE)
-    spots = page.occurrences(name, own)
+    spots = page.occurrences(name, page.line(line) if line is not None else (0, 0))
     if _paired_with_town(name, page, spots):
         return Verdict("pair", None)
     if any(_after_cue(page.folded[max(0, at - _CUE_WINDOW):at]) for at in spots):
@@ -230,7 +247,7 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     refused: dict[int, str] = {}
     page = PageText([b.text for b in body])
     for i in starts:
-        verdict = weigh(body[i].text, names_a_place(body[i].text, items), page, page.line(i))
+        verdict = weigh(body[i].text, names_a_place(body[i].text, items), page, i)
         if verdict.refused:
             refused[i] = verdict.refused
         else:
