@@ -798,6 +798,17 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
     return None
 
 
+
+def _days_after(told: tuple[int, int | None, int | None], days: int) -> When:
+    """The day ``days`` after (before, when negative) the day told; the month told when
+    no day was (no day is invented)."""
+    year, month, day = told
+    if day and month:
+        then = date(year, month, day) + timedelta(days=days)
+        return (then.year, then.month, then.day)
+    return (year, month, None)
+
+
 def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     """A date told relative to the one before: "la même année", "l'année suivante", "deux
     ans plus tard" (a month before it kept: "En décembre de la même année"), "le
@@ -820,19 +831,11 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     if (found := _DAYS_LATER.search(folded)) and (n := read_number(found["n"] or found["m"])) \
             and n < MAX_DAYS_LATER:  # "Après 4 jours passés à Cové", "trois jours plus tard"
-        if day and month:
-            then = date(year, month, day) + timedelta(days=n)
-            resolved = (then.year, then.month, then.day)
-        else:
-            resolved = (year, month, None)
+        resolved = _days_after((year, month, day), n)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     if found := _RELATIVE_DAY.search(folded):
         offset = _DAY_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
-        if day and month:
-            then = date(year, month, day) + timedelta(days=offset)
-            resolved = (then.year, then.month, then.day)
-        else:
-            resolved = (year, month, None)
+        resolved = _days_after((year, month, day), offset)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     if found := _WITHIN.search(folded):  # "Au cours de ce séjour", "immédiatement": an event
         # at the date told, written no finer than its month; the story stays where it was
