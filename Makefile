@@ -26,8 +26,11 @@ run: $(INSTALLED)
 
 FAST := not slow and not portals and not browser and not lint
 
+# The edit-test loop: each property draws a fifth of its examples (tests/properties.py), and
+# Python keeps the compiled code and pytest's rewritten tests in __pycache__ (git ignores it)
+# even where the machine's environment says not to, so the next `make check` reuses them.
 check: $(INSTALLED)
-	$(PY) -m pytest -q -m "$(FAST)" -p no:cacheprovider -n auto --dist loadgroup
+	TESTS_TIER=check PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -m "$(FAST)" -p no:cacheprovider -n auto --dist loadgroup
 
 test: $(INSTALLED)
 	$(PY) -m pytest

@@ -1,11 +1,17 @@
 from pathlib import Path
 
+import pyparsing
 import pytest
 
 from pipeline.extract import extract
 from pipeline.parse import parse
 from pipeline.load import read
 from pipeline.read import text_blocks
+
+# python-edtf, the tests' second reader of the EDTF strings, parses with pyparsing's packrat
+# cache of 128 entries, which its grammar outgrows within one string; unbounded (pyparsing
+# empties it at each parse) it reads the same strings the same way in half the time.
+pyparsing.ParserElement.enable_packrat(cache_size_limit=None, force=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "raw" / "ivry-jumelages.txt"

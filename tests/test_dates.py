@@ -19,6 +19,7 @@ from pipeline.dates import (
 )
 
 from .conftest import ROOT
+from .properties import examples
 
 # Every form, with its examples and what they mean, is in the corpus of forms
 # (pipeline/french/corpus/dates.toml), checked by tests/test_forms_corpus.py; here: what is
@@ -256,13 +257,13 @@ def check_with_python_edtf(label):
         assert period.end_date == end
 
 
-@settings(max_examples=250, deadline=None)  # python-edtf takes tens of ms per string
+@settings(max_examples=examples(250), deadline=None)  # python-edtf takes tens of ms per string
 @given(labels())
 def test_any_label_the_grammar_reads_round_trips_through_python_edtf(label):
     check_with_python_edtf(label)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(labels())
 def test_columns_agree_with_the_dates(label):
     p = parse_label(label)
@@ -289,7 +290,7 @@ def retyped(draw, label):
     return words[0] + "".join(j + w for j, w in zip(joints, words[1:], strict=True))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.data())
 def test_a_label_retyped_reads_the_same_and_keeps_its_key(data):
     label = data.draw(labels())
@@ -300,14 +301,14 @@ def test_a_label_retyped_reads_the_same_and_keeps_its_key(data):
     assert found == (other, "texte", parse_label(label) is not None)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(years, years, dash)
 def test_ranges_in_order_are_always_read(y1, y2, d):
     low, high = sorted((y1, y2))
     assert parse_label(f"{low}{d}{high}").edtf == f"{low}/{high}"
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(st.sampled_from([*"0123456789 ,:;.-–/éèaAdeilnrstuvxéÉ’'\u00a0",
                                  "2019", "juin", "Du", "au", "et", "Depuis", "années", "mi-", " "]),
                 max_size=30).map("".join))
@@ -419,7 +420,7 @@ def yearless_labels(draw):
     ]))
 
 
-@settings(max_examples=300, deadline=None)  # python-edtf takes tens of ms per string
+@settings(max_examples=examples(300), deadline=None)  # python-edtf takes tens of ms per string
 @given(yearless_labels())
 def test_a_date_without_its_year_round_trips_through_python_edtf_with_its_months_only(label):
     period = parse_label(label)

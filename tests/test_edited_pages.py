@@ -17,6 +17,7 @@ from pipeline.read import text_blocks
 
 from .conftest import SNAPSHOT
 from .edited_pages import FORMATS, edited_page, published_page, restated_slug, source
+from .properties import examples
 
 SEEDS = range(60)
 
@@ -126,7 +127,7 @@ def alone(entry, entries):
     return entries.count(entry) == 1
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(ENTRIES.flatmap(lambda e: st.tuples(st.just(e), st.permutations(e))))
 def test_shuffling_entries_keeps_the_id_of_every_entry_alone_of_its_kind(lists):
     entries, shuffled = lists
@@ -136,7 +137,7 @@ def test_shuffling_entries_keeps_the_id_of_every_entry_alone_of_its_kind(lists):
             assert before[entry] == after[entry]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(ENTRIES, st.one_of(LABELS.map(lambda label: f"{label} : nouvelle action."), UNDATED),
        st.integers(0, 12))
 def test_inserting_an_entry_keeps_every_other_id(entries, new, where):
@@ -148,7 +149,7 @@ def test_inserting_an_entry_keeps_every_other_id(entries, new, where):
             assert before[entry] == after[entry]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(ENTRIES, st.integers(0, 11))
 def test_deleting_an_entry_keeps_every_other_id(entries, which):
     which = min(which, len(entries) - 1)

@@ -21,6 +21,7 @@ from pipeline.themes import themes
 
 from .conftest import ROOT, SNAPSHOT, forget_fingerprint
 from .http_server import Server
+from .properties import examples
 
 PUBLISHED = ROOT / "output"
 PAGE = SNAPSHOT.read_text(encoding="utf-8")
@@ -87,6 +88,8 @@ def test_an_unreachable_url(tmp_path, capsys, monkeypatch, release_copy):
     town = dataclasses.replace(pipeline.config.config(), raw=tmp_path / "raw")  # the town's raw folder
     monkeypatch.setattr(pipeline.config, "_default", lambda: town)
     monkeypatch.setattr(pipeline.fetch, "TIMEOUT", (1.0, 1.0))
+    real_session = pipeline.fetch.session  # the run's retries, without their 3.5 s of waiting
+    monkeypatch.setattr(pipeline.fetch, "session", lambda retries, backoff: real_session(retries, 0.0))
     assert main(["run", "--source", _unreachable_url(), "--output", str(release_copy)]) == NetworkError.exit_code
     err = capsys.readouterr().err
     assert " : injoignable après " in err and "vérifier l'adresse et la connexion, puis relancer plus tard" in err and err.count("\n") == 1
@@ -244,7 +247,7 @@ def labels(draw):
     ][form]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(labels())
 def test_any_label_of_the_grammar_is_an_interval_that_does_not_run_backwards(label):
     period = parse_label(label)
@@ -258,14 +261,14 @@ def test_any_label_of_the_grammar_is_an_interval_that_does_not_run_backwards(lab
         assert period.is_ongoing
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(years, years)
 def test_ranges_in_order_are_always_read(y1, y2):
     low, high = sorted((y1, y2))
     assert parse_label(f"{low}-{high}").edtf == f"{low}/{high}"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=300))
 def test_random_text_never_raises(text):
     parse_label(text)
@@ -275,14 +278,14 @@ def test_random_text_never_raises(text):
         reader(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.integers(min_value=0, max_value=10**7), st.sampled_from(["jeunes", "enfants", "élèves"]))
 def test_a_count_in_digits_is_read_back(n, who):
     assert participants(f"accueil de {n} {who}").value == n
     assert read_number(str(n)) == n
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.integers(min_value=0, max_value=999_999))
 def test_an_amount_with_french_thousands_is_read_back(n):
     written = f"{n:,}".replace(",", "\u00a0")

@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from pipeline.numbers import Quantity, amount_eur, amount_kind, participants, read_number
 
+from .properties import examples
+
 PAGE_PARTICIPANTS = [
     ("accueil à Ivry-sur-Seine de six jeunes brandebourgeois·es chaque année", Quantity(6, False)),
     ("accueil de huit élèves de cuivres du Conservatoire municipal d’Ivry", Quantity(8, False)),
@@ -113,14 +115,14 @@ def test_amount_eur(text, expected):
     assert amount_eur(text) == expected
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(min_value=0, max_value=10**7), st.sampled_from(["jeunes", "enfants", "élèves", "visiteurs"]))
 def test_a_count_in_digits_is_read_back(n, who):
     assert participants(f"accueil de {n} {who}").value == n
     assert read_number(str(n)) == n
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(min_value=0, max_value=99), st.integers(min_value=0, max_value=99),
        st.sampled_from(["et", ",", "ainsi que"]))
 def test_two_groups_in_one_phrase_are_added_up(a, b, join):
@@ -128,7 +130,7 @@ def test_two_groups_in_one_phrase_are_added_up(a, b, join):
     assert participants(text) == Quantity(a + b, False)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(min_value=1, max_value=999_999_999), st.sampled_from(["\u00a0", "\u202f", " ", "."]),
        st.sampled_from(["€", " €", " euros"]))
 def test_an_amount_with_thousands_groups_is_read_back(n, group, unit):

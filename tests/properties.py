@@ -1,0 +1,18 @@
+"""How many examples a property test draws, by tier.
+
+`make test` (and CI) draws every example each property asks for; `make check`, the edit-test
+loop, sets ``TESTS_TIER=check`` and draws a fifth of them (at least 40), so that the loop
+stays about a minute while every property still runs on fresh examples, and Hypothesis's
+database replays any example that failed before. The counts written in the tests are the
+full tier's."""
+
+from __future__ import annotations
+
+import os
+
+CHECK = os.environ.get("TESTS_TIER") == "check"
+
+
+def examples(full: int) -> int:
+    """The number of examples of a property whose full tier draws ``full``."""
+    return max(40, full // 5) if CHECK else full
