@@ -1342,6 +1342,20 @@ def _goes_to(text: str, country: str | None) -> bool:
     return to_it and any(w.startswith(_CUE_STEMS) for w in words)
 
 
+_OWN_BODY = re.compile(rf"(?:{_phrases(_WORDS['own_body_openings'])})\b", re.IGNORECASE)
+
+
+def _own_body(text: str) -> bool:
+    """The text opens on the town's own twinning body and tells a dated event of it ("Le
+    comité a été déclaré le 23 août 1977"): the history of the tie has begun, though the
+    partner is named later.
+
+    >>> _own_body("Le comité a été déclaré le 23 août 1977."), _own_body("Le comité se réunit chaque mois.")
+    (True, False)
+    """
+    return bool(_OWN_BODY.match(text.strip())) and any(event for _, event in sentences(text, None)[:1])
+
+
 def lists_partners(body: list[Block]) -> bool:
     """The page lists partners with their countries ("• La commune de Tombouctou (Mali)"),
     as a page of partner sections does in its introduction: it is no one partner's story,
@@ -1496,7 +1510,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             set_aside.append((block, reasons.sub_heading, False))
             continue
         started = started or names_place(running.get(id(block), block.text), about.name) \
-            or _goes_to(block.text, about.country)
+            or _goes_to(block.text, about.country) or _own_body(block.text)
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))
