@@ -12,7 +12,10 @@ that reads a class of French, its words in ``pipeline/french/lexicon/narrative.t
   ("jumelage avec", "nos amis de", "ville jumelle de", "coopère avec la commune malienne
   de", "Mission à"), counted over the page, the title's mentions weighing more; a place
   is a proper noun (never written in lower case on the page), neither a country, nor a
-  country's adjective, nor the town itself. Its country: beside the name ("Trittau
+  country's adjective, nor the town itself; a page that names none after a cue names its
+  partners on narrower evidence (a list of twin towns with their countries, a charter's two
+  signatures, a trip's destination named again: :func:`_named_otherwise`), or none and
+  stops. Its country: beside the name ("Trittau
   (Allemagne)", "Bellheim en Allemagne", "Rösrath, ville allemande", "la commune malienne
   de Duguwolowila"), else the first country the page places something in.
 - **Which events.** A sentence that carries a date, wherever the date sits in it ("Fin
@@ -717,8 +720,8 @@ def partner_country(name: str, texts: list[str], fallback: bool = True) -> str |
                 return code[0]
             # a preposition of a country right after it ("Citta di Castello en Italie depuis
             # 1991"): its country, before any the words before it name (the line above's)
-            if (after := _COUNTRY_AFTER.match(text, found.end())) and (code := country_code(after[1])):
-                return country_name(code)
+            if (next_to := _COUNTRY_AFTER.match(text, found.end())) and (iso := country_code(next_to[1])):
+                return country_name(iso)
             before = text[max(0, found.start() - BESIDE):found.start()]
             if country := country_in_text(before.split(",")[-1]):
                 return country[0]
