@@ -625,3 +625,21 @@ def test_a_signature_in_another_place_alone_is_no_partner():
     text = CHARTERS.replace("Ivry-sur-Seine, le 12 juin 1984.\n", "")
     with pytest.raises(PipelineError, match=r"^aucun titre de partenaire trouvé"):
         parse(text_blocks(text))
+
+
+@pytest.mark.parametrize(("text", "name", "named"), [
+    ("Capitale VarsovieZakopane en Pologne", "Zakopane", True),  # two links' texts run together
+    ("Il faut progresser ensemble.", "Ogre", False),  # inside another word
+    ("Nos amis de Brühl, nos amis brühlois", "Brühl", True),
+    ("Les Brühlois sont venus.", "Brühl", False),
+])
+def test_a_place_is_named_as_a_word_of_its_own_or_glued_to_the_link_before(text, name, named):
+    from pipeline.narrative import names_place
+
+    assert names_place(text, name) is named
+
+
+def test_a_country_right_after_a_listed_place_is_its_own_not_the_line_aboves():
+    texts = ["Pologne - Capitale VarsovieZakopane en Pologne depuis 1996 (voir) Grèce - Capitale "
+             "AthènesNauplie en Grèce depuis 2001 (voir)"]
+    assert partner_country("Nauplie", texts, fallback=False) == "Grèce"
