@@ -612,17 +612,21 @@ def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
     ['Bellheim']
     """
     lower = _lower_words(" ".join(texts))
-    found: dict[str, str] = {}
-    for text in texts:
-        for cue in _TRAVEL.finditer(text):
-            run = _NAME.match(text, cue.end())
-            names = _trimmed(run.group(), lower) if run else []
-            if not names or not run or not run.group().startswith(names[0]):
-                continue
-            name = _candidate(names[0])
-            if name and (weights.get(fold(name), 0) >= 2 or partner_country(name, texts, fallback=False)):
-                found.setdefault(fold(name), name)
-    return sorted(found.values(), key=lambda name: -weights.get(fold(name), 0))
+    cued: dict[str, str] = {}
+    for cue in (cue for text in texts for cue in _TRAVEL.finditer(text)):
+        run = _NAME.match(cue.string, cue.end())
+        names = _trimmed(run.group(), lower) if run else []
+        if names and run and run.group().startswith(names[0]) and (name := _candidate(names[0])):
+            cued.setdefault(fold(name), name)
+            if len(cued) >= TRIPS:
+                break
+    found = [name for key, name in cued.items()
+             if weights.get(key, 0) >= 2 or partner_country(name, texts, fallback=False)]
+    return sorted(found, key=lambda name: -weights.get(fold(name), 0))
+
+
+TRIPS = 20  # destinations a page's trips go to: each is looked for over the page once, so a
+# page of thousands of "direction X" is read in linear time
 
 
 _SIGNATURE_LEADS = frozenset(fold(w) for w in _WORDS["signature_openings"])
