@@ -12,7 +12,10 @@ that reads a class of French, its words in ``pipeline/french/lexicon/narrative.t
   ("jumelage avec", "nos amis de", "ville jumelle de", "coopère avec la commune malienne
   de", "Mission à"), counted over the page, the title's mentions weighing more; a place
   is a proper noun (never written in lower case on the page), neither a country, nor a
-  country's adjective, nor the town itself. Its country: beside the name ("Trittau
+  country's adjective, nor the town itself; a page that names none after a cue names its
+  partners on narrower evidence (a list of twin towns with their countries, a charter's two
+  signatures, a trip's destination named again: :func:`_named_otherwise`), or none and
+  stops. Its country: beside the name ("Trittau
   (Allemagne)", "Bellheim en Allemagne", "Rösrath, ville allemande", "la commune malienne
   de Duguwolowila"), else the first country the page places something in.
 - **Which events.** A sentence that carries a date, wherever the date sits in it ("Fin
@@ -47,7 +50,7 @@ from functools import cache
 
 from .dates import MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
-from .french.normalise import APOSTROPHE, fold
+from .french.normalise import APOSTROPHE, fold, nfc
 from .gate import sifted
 from .read import Block
 
@@ -504,7 +507,7 @@ _RENAMED_BEFORE = re.compile(
     rf"(?:(?:{_alternatives(_WORDS['near_joiners'])})\s*)?$", re.IGNORECASE)
 
 
-def named_partners(title: str | None, texts: list[str]) -> list[str]:
+def named_partners(title: str | None, texts: list[str], lines: list[str] | None = None) -> list[str]:
     """The places a page names as partners of the town: the one it tells of
     (:func:`named_partner`) first, then the others it names after a cue of twinning
     ("recevait également une délégation de nos amis Québécois de Lac Mégantic"), in a list
@@ -513,7 +516,9 @@ def named_partners(title: str | None, texts: list[str]) -> list[str]:
     Holme-Pierrepont-and-Gamston") or as one subject with the town of a sentence of
     twinning ("Viroflay et Hassloch entretiennent des actions de coopération"); none when
     the page names no partner. A place whose words are among those of one found before
-    ("Dunmow", "Hanau") is that one.
+    ("Dunmow", "Hanau") is that one. A page that names none so is read on narrower evidence
+    (:func:`_named_otherwise`), over its ``lines`` as written when given (``texts`` joins
+    the lines of a paragraph cut by hard line breaks; a list's lines are read one by one).
 
     >>> named_partners("Rencontres", ["En 2019, nous avons rendu visite à nos amis de Rye. Notre ville "
     ...                "recevait aussi une délégation de nos amis Québécois de Lac Brome."])
@@ -532,7 +537,7 @@ def named_partners(title: str | None, texts: list[str]) -> list[str]:
     weights = sifted(weights, spelling)  # no document's word, room nor file (pipeline.gate)
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:
-        return []
+        return _named_otherwise(texts, weights, lines or texts)
     found = [ranked[0][0]]
     seen = [name_words(spelling[found[0]])]
     for key, _ in ranked[1:]:
@@ -543,6 +548,157 @@ def named_partners(title: str | None, texts: list[str]) -> list[str]:
             found.append(key)
             seen.append(words)
     return [spelling[key] for key in found]
+
+
+def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) -> list[str]:
+    """The partners of a page that names none after a cue of twinning, on narrower
+    evidence, the strongest first; none unless the page speaks of twinning or cooperation
+    (a cue's word somewhere), and none of the page's own town, a country or a region
+    (``lines``: the page's lines as written, where a list's lines are read one by one):
+
+    - ``listed``: two lines or more that each name a place and its country ("Ogre en
+      Lettonie depuis 2005", a place glued to the link before it: "Capitale RigaOgre en
+      Lettonie"), on a page that says the town is twinned or works with others: a list of
+      its partners (:func:`_listed`);
+    - ``signed``: a line of a place and a day alone ("A Watchet le 07 avril 1979") beside
+      one of the town's own ("Saint Renan le 27 mai 1979."): a charter signed once in each
+      town (:func:`_signed`);
+    - ``travelled``: a place a trip of the page goes to or comes from ("nous nous sommes mis
+      en route pour Oberelsbach", "direction Kinsi"), named again on the page or with its
+      country beside it (:func:`_travelled`), the most named first.
+
+    >>> texts = ["Le jumelage.", "Partis pour Rye, nous y arrivons.", "Rye est belle."]
+    >>> _named_otherwise(texts, Counter({"rye": 2}), texts)
+    ['Rye']
+    >>> _named_otherwise(texts[:2], Counter({"rye": 1}), texts[:2])
+    []
+    """
+    if not any(_cued(sentence) for text in texts for sentence in _SENTENCE.split(text)):
+        return []
+    return _listed(lines) or _signed(lines) or _travelled(texts, weights)
+
+
+def _phrases(words: list[str]) -> str:
+    """Phrases of the lexicon as a pattern over text as written: any apostrophe, any space."""
+    return "|".join(re.escape(w).replace("'", APOSTROPHE).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+_TRAVEL = re.compile(rf"(?<!\w)(?:{_phrases(_WORDS['travel_cues'])})\s*"
+                     rf"(?:(?:{_phrases(_WORDS['lead_determiners'])})\s*)?(?={CAPITAL})", re.IGNORECASE)
+
+
+def _candidate(name: str) -> str | None:
+    """A run of capitalised words as a partner's name (its kind of place aside), or
+    ``None``: too short, a country, a region, the town itself or a word of the document."""
+    from .gate import sifted
+
+    name = _without_demonym(_place(name.strip()))
+    if len(name) < MIN_NAME or _not_a_partner(name):
+        return None
+    return name if sifted(Counter({fold(name): 1}), {fold(name): name}).get(fold(name)) else None
+
+
+def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
+    """The places a trip of the page goes to or comes from (after ``travel_cues``), named
+    again on the page (``weights``: its mentions) or with their country beside them, the
+    most named first.
+
+    >>> _travelled(["Nous avons repris la route, direction Kinsi."], Counter({"kinsi": 2}))
+    ['Kinsi']
+    >>> _travelled(["Le car est parti pour Darmstadt."], Counter({"darmstadt": 1}))
+    []
+    >>> _travelled(["Le car est parti pour Bellheim en Allemagne."], Counter({"bellheim": 1}))
+    ['Bellheim']
+    """
+    lower = _lower_words(" ".join(texts))
+    cued: dict[str, str] = {}
+    for cue in (cue for text in texts for cue in _TRAVEL.finditer(text)):
+        run = _NAME.match(cue.string, cue.end())
+        names = _trimmed(run.group(), lower) if run else []
+        if names and run and run.group().startswith(names[0]) and (name := _candidate(names[0])):
+            cued.setdefault(fold(name), name)
+            if len(cued) >= TRIPS:
+                break
+    found = [name for key, name in cued.items()
+             if weights.get(key, 0) >= 2 or partner_country(name, texts, fallback=False)]
+    return sorted(found, key=lambda name: -weights.get(fold(name), 0))
+
+
+TRIPS = 20  # destinations a page's trips go to: each is looked for over the page once, so a
+# page of thousands of "direction X" is read in linear time
+
+
+_SIGNATURE_LEADS = frozenset(fold(w) for w in _WORDS["signature_openings"])
+_DAY_EDTF = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _signed(texts: list[str]) -> list[str]:
+    """The places other than the town's own of the page's lines of a place and a day alone,
+    when one such line names the town: the signatures of a charter, once in each town.
+
+    >>> _signed(["Le jumelage.", "A Rye le 07 avril 1979"]) # the town's own line is missing
+    []
+    """
+    places: list[str] = []
+    town = False
+    for text in texts:
+        stripped = text.strip().rstrip(".").strip()
+        run = _NAME.match(stripped)
+        if len(stripped) > SHORT or not run:
+            continue
+        words = run.group().split()
+        while words and fold(words[0]) in _SIGNATURE_LEADS:
+            words.pop(0)
+        rest = stripped[run.end():].lstrip(" ,")
+        day = date_line(rest) if rest else None
+        when = next((f for f in find_dates(rest) if f.period), None) if day else None
+        if not words or when is None or when.period is None or not _DAY_EDTF.fullmatch(when.period.edtf):
+            continue
+        name = " ".join(words)
+        if _is_town(name):
+            town = True
+        elif (candidate := _candidate(name)) and candidate not in places:
+            places.append(candidate)
+    return places if town else []
+
+
+_GLUED = re.compile(rf"(?<=[^\W\d_])(?<!{CAPITAL})(?={CAPITAL}[^\W\d_])")  # "RigaOgre": two words glued
+_COUNTRY_AFTER = re.compile(rf"\s+(?:{_phrases(lexicon('countries')['written']['prepositions'])})\s+"
+                            rf"({_PART}(?:[\s-]{_PART})*)")
+LISTED = 2  # lines of a place and its country: a list of partners has two or more
+
+
+def _listed(texts: list[str]) -> list[str]:
+    """The places of the page's short lines that each name a place and its country after
+    it ("Ogre en Lettonie depuis 2005"), two lines or more, when the page says the town is
+    twinned or works with others (a cue of a partner). A name glued to the word before it
+    ("Capitale RigaOgre", the text of two links run together) starts where it is glued.
+
+    >>> _listed(["La ville est jumelée avec deux villes.", "Lettonie - Capitale RigaOgre en Lettonie depuis "
+    ...          "2005 (lire)", "Italie - Capitale RomeCitta di Castello en Italie depuis 1991"])
+    ['Ogre', 'Citta di Castello']
+    """
+    from .places import country_code
+
+    if not any(w.startswith(_PARTNER_STEMS) for text in texts for w in re.findall(r"\w+", fold(text))):
+        return []
+    places: list[str] = []
+    for text in texts:
+        if len(text) > SHORT or text.rstrip().endswith((".", "!", "?", ":")):
+            continue
+        for after in _COUNTRY_AFTER.finditer(text):
+            if not country_code(after[1]):
+                continue
+            run = next((m for m in _NAME.finditer(text[:after.start()]) if m.end() == after.start()), None)
+            if run is None:
+                continue
+            cut = [m.start() for m in _GLUED.finditer(run.group())]
+            name = run.group()[cut[-1]:] if cut else run.group()
+            if (candidate := _candidate(name)) and candidate not in places:
+                places.append(candidate)
+            break
+    return places if len(places) >= LISTED else []
 
 
 def partner_country(name: str, texts: list[str], fallback: bool = True) -> str | None:
@@ -559,13 +715,17 @@ def partner_country(name: str, texts: list[str], fallback: bool = True) -> str |
     >>> partner_country("Plougonvelin", ["Venus de Plougonvelin, commune du bout de la Bretagne, jumelée."])
     'France'
     """
-    from .places import country_in_text, partner_countries, split_heading
+    from .places import country_code, country_in_text, country_name, partner_countries, split_heading
 
     for text in texts:
         for found in re.finditer(re.escape(name), text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
             if (code := partner_countries(split_heading(beside)[1]))[1]:
                 return code[0]
+            # a preposition of a country right after it ("Citta di Castello en Italie depuis
+            # 1991"): its country, before any the words before it name (the line above's)
+            if (next_to := _COUNTRY_AFTER.match(text, found.end())) and (iso := country_code(next_to[1])):
+                return country_name(iso)
             before = text[max(0, found.start() - BESIDE):found.start()]
             if country := country_in_text(before.split(",")[-1]):
                 return country[0]
@@ -645,7 +805,7 @@ def tells_of(title: str, intro: list[Block], places: Container[str] | None) -> b
 
     texts = unwrapped([b for b in intro if not b.aside])
     name = named_partner(title, texts)
-    if name is None or (places is not None and slug(name) not in places) or not _names(title, name):
+    if name is None or (places is not None and slug(name) not in places) or not names_place(title, name):
         return False
     return any(event for text in texts for _, event in sentences(text, None))
 
@@ -1151,13 +1311,27 @@ def _articles(bar: Block, name: str) -> list[Told]:
         return told
     for piece in pieces:
         found = next((f for f in find_dates(piece) if f.period and f.period.start_year), None)
-        if found and _names(piece, name):
+        if found and names_place(piece, name):
             told.append(Told(found.text, None, [("", piece.strip(), bar.line)]))
     return told
 
 
-def _names(text: str, name: str) -> bool:
-    return fold(name) in fold(text)
+def names_place(text: str, name: str) -> bool:
+    """The text names the place as a word of its own, or glued to the word before it as
+    the text of two links run together ("Capitale RigaOgre"); not inside another word
+    ("Ogre" is not named by "progresser").
+
+    >>> names_place("Capitale RigaOgre en Lettonie", "Ogre"), names_place("de progresser", "Ogre")
+    (True, False)
+    """
+    composed, folded, key = nfc(text), fold(text), fold(name)
+    for found in re.finditer(re.escape(key), folded):
+        at, end = found.start(), found.end()
+        glued = at > 0 and composed[at - 1].islower() and composed[at].isupper()
+        opens = at == 0 or not folded[at - 1].isalnum() or glued
+        if opens and (end == len(folded) or not folded[end].isalnum()):
+            return True
+    return False
 
 
 _TO_COUNTRY = tuple(fold(p) for p in lexicon("countries")["written"]["prepositions"])
@@ -1173,6 +1347,20 @@ def _goes_to(text: str, country: str | None) -> bool:
     named = re.findall(r"\w+", fold(country))
     to_it = any(w in _TO_COUNTRY and words[i + 1:i + 1 + len(named)] == named for i, w in enumerate(words))
     return to_it and any(w.startswith(_CUE_STEMS) for w in words)
+
+
+_OWN_BODY = re.compile(rf"(?:{_phrases(_WORDS['own_body_openings'])})\b", re.IGNORECASE)
+
+
+def _own_body(text: str) -> bool:
+    """The text opens on the town's own twinning body and tells a dated event of it ("Le
+    comité a été déclaré le 23 août 1977"): the history of the tie has begun, though the
+    partner is named later.
+
+    >>> _own_body("Le comité a été déclaré le 23 août 1977."), _own_body("Le comité se réunit chaque mois.")
+    (True, False)
+    """
+    return bool(_OWN_BODY.match(text.strip())) and any(event for _, event in sentences(text, None)[:1])
 
 
 def lists_partners(body: list[Block]) -> bool:
@@ -1280,7 +1468,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         return None  # a list of partners with their countries: their headings were not found
     others: list[About] = []
     if about is None:
-        names = named_partners(title.text if title else None, texts)
+        names = named_partners(title.text if title else None, texts, [b.text for b in body if not b.aside])
         if not names:
             return None
         written = ([title.text] if title else []) + texts
@@ -1288,14 +1476,14 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         # a partner the title names beside the first is as much the page's subject: the
         # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
         others = [About(name, partner_country(name, written,
-                                              fallback=title is not None and _names(title.text, name)))
+                                              fallback=title is not None and names_place(title.text, name)))
                   for name in names[1:]]
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
     events, set_aside = story.events, story.set_aside
     articles = _articles(title, about.name) if title else []  # its articles, if a bar
     when: When | None = None
     published: When | None = None  # the date of the post, for a month told without its year
-    started = told or bool(title and _names(title.text, about.name))
+    started = told or bool(title and names_place(title.text, about.name))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0
     image = label_only = signed = False
@@ -1328,8 +1516,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if block.kind == "heading":
             set_aside.append((block, reasons.sub_heading, False))
             continue
-        started = started or _names(running.get(id(block), block.text), about.name) \
-            or _goes_to(block.text, about.country)
+        started = started or names_place(running.get(id(block), block.text), about.name) \
+            or _goes_to(block.text, about.country) or _own_body(block.text)
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))

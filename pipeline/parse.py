@@ -60,6 +60,7 @@ from .narrative import (
     About,
     Reasons,
     furniture,
+    names_place,
     programme_day,
     read_narrative,
     tells_of,
@@ -1392,7 +1393,8 @@ def _story(title: Block | None, body: list[Block], about: About | None,
     lines = {story.heading.line}
     for other in story.others:  # each at the first line that names it (a record starts on it)
         first = re.findall(r"\w+", fold(other.name))[0]
-        naming = [b.line for b in body if not b.aside and first in re.findall(r"\w+", fold(b.text))]
+        naming = [b.line for b in body if not b.aside and (first in re.findall(r"\w+", fold(b.text))
+                                                        or names_place(b.text, other.name))]
         at = next((line for line in naming if line not in lines), naming[0] if naming else None)
         if at is not None:
             lines.add(at)

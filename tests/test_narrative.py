@@ -539,3 +539,107 @@ Le 9 novembre 2022, visite de Cové. Le 12 novembre 2022, la délégation a rejo
     entries = {s.heading.text: [e.label for e in s.entries] for s in page.sections}
     assert entries == {"Atakpamé (Togo)": ["le 8 novembre 2022", "Le 9 novembre 2022", "Le 12 novembre 2022"],
                        "Cové (Bénin)": []}
+
+
+# Pages that name no place after a cue of twinning (issue 21, "every town runs"): the partner
+# is read on narrower evidence, each its own class of French (pipeline.narrative._named_otherwise).
+
+TRIP = """Nos voyages
+
+Chaque printemps, les rencontres du jumelage ont lieu alternativement chez nous et en Autriche.
+
+Le vendredi 9 juin, le bus est parti à l'aube, direction Hallstatt. Nous avons déjeuné à Salzbourg.
+
+Le soir, à Hallstatt, les familles nous attendaient devant l'église.
+"""
+
+TRIP_ONCE = """Nos voyages
+
+Chaque printemps, les rencontres du jumelage ont lieu chez nous ou chez nos amis.
+
+Le bus est parti à l'aube, direction Salzbourg, pour une journée de visite.
+"""
+
+
+def test_a_place_a_trip_goes_to_named_again_is_the_partner_and_a_stop_on_the_way_is_not():
+    page = parse(text_blocks(TRIP))
+    assert [s.heading.text for s in page.sections] == ["Hallstatt (Autriche)"]
+    assert periods(page) == [("Le vendredi 9 juin", "XXXX-06-09")]  # no year anywhere: none invented
+    assert "Salzbourg" in page.sections[0].entries[0].text  # a stop of the trip, in its text
+
+
+def test_a_place_a_trip_goes_to_named_once_with_no_country_is_no_partner_the_run_stops():
+    with pytest.raises(PipelineError, match=r"^aucun titre de partenaire trouvé"):
+        parse(text_blocks(TRIP_ONCE))
+
+
+TWIN_LIST = """Nos villes jumelles
+
+Depuis quarante ans, la ville est jumelée avec trois communes d'Europe.
+
+Pologne - Capitale VarsovieZakopane en Pologne depuis 1996 (voir)
+
+Grèce - Capitale AthènesNauplie en Grèce depuis 2001 (voir)
+
+Hongrie - Capitale BudapestEger en Hongrie depuis 1992
+"""
+
+
+def test_lines_of_a_place_and_its_country_name_each_a_partner_even_glued_to_the_link_before():
+    page = parse(text_blocks(TWIN_LIST))
+    assert [s.heading.text for s in page.sections] == ["Zakopane (Pologne)", "Nauplie (Grèce)",
+                                                        "Eger (Hongrie)"]
+    assert periods(page) == []  # "depuis 1996": since when, no event
+    codes = {row["name"]: row["country_code"] for row in tables(extract(page))["partners"]}
+    assert codes == {"Zakopane": "PL", "Nauplie": "GR", "Eger": "HU"}
+
+
+def test_one_line_of_a_place_and_its_country_is_no_list_of_partners():
+    text = TWIN_LIST.split("\n\nGrèce")[0] + "\n"
+    with pytest.raises(PipelineError, match=r"^aucun titre de partenaire trouvé"):
+        parse(text_blocks(text))
+
+
+CHARTERS = """Historique du comité de jumelage
+
+Le comité a été fondé le 4 mars 1982 à la mairie.
+
+Les premiers échanges ont eu lieu en 1984, et deux chartes ont été signées par les deux maires.
+
+Ivry-sur-Seine, le 12 juin 1984.
+
+A Tarragone le 3 septembre 1984
+
+Dernière mise à jour : 02/01/2024
+"""
+
+
+def test_a_charter_signed_in_the_town_and_in_another_place_names_that_place_and_the_committees_history():
+    page = parse(text_blocks(CHARTERS))
+    assert [s.heading.text for s in page.sections] == ["Tarragone"]
+    assert periods(page) == [("le 4 mars 1982", "1982-03-04"), ("en 1984", "1984"),
+                             ("le 12 juin 1984", "1984-06-12"), ("le 3 septembre 1984", "1984-09-03")]
+
+
+def test_a_signature_in_another_place_alone_is_no_partner():
+    text = CHARTERS.replace("Ivry-sur-Seine, le 12 juin 1984.\n", "")
+    with pytest.raises(PipelineError, match=r"^aucun titre de partenaire trouvé"):
+        parse(text_blocks(text))
+
+
+@pytest.mark.parametrize(("text", "name", "named"), [
+    ("Capitale VarsovieZakopane en Pologne", "Zakopane", True),  # two links' texts run together
+    ("Il faut progresser ensemble.", "Ogre", False),  # inside another word
+    ("Nos amis de Brühl, nos amis brühlois", "Brühl", True),
+    ("Les Brühlois sont venus.", "Brühl", False),
+])
+def test_a_place_is_named_as_a_word_of_its_own_or_glued_to_the_link_before(text, name, named):
+    from pipeline.narrative import names_place
+
+    assert names_place(text, name) is named
+
+
+def test_a_country_right_after_a_listed_place_is_its_own_not_the_line_aboves():
+    texts = ["Pologne - Capitale VarsovieZakopane en Pologne depuis 1996 (voir) Grèce - Capitale "
+             "AthènesNauplie en Grèce depuis 2001 (voir)"]
+    assert partner_country("Nauplie", texts, fallback=False) == "Grèce"
