@@ -559,12 +559,12 @@ def partner_country(name: str, texts: list[str], fallback: bool = True) -> str |
     >>> partner_country("Plougonvelin", ["Venus de Plougonvelin, commune du bout de la Bretagne, jumelée."])
     'France'
     """
-    from .places import country_in_text, partner_countries, split_heading
+    from .places import country_in_text, partner_countries
 
     for text in texts:
         for found in re.finditer(re.escape(name), text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
-            if (code := partner_countries(split_heading(beside)[1]))[1]:
+            if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
                 return code[0]
             before = text[max(0, found.start() - BESIDE):found.start()]
             if country := country_in_text(before.split(",")[-1]):
@@ -580,6 +580,35 @@ def partner_country(name: str, texts: list[str], fallback: bool = True) -> str |
                 return named
     # the country the page names most: its partner's, not that of another partner it names
     return _most_named_country(texts) if fallback else None
+
+
+def _own_country(beside: str, length: int) -> str | None:
+    """What the words right after a name (``beside``, its first ``length`` characters the
+    name's) say of its country, when they say it of that name alone: its own brackets
+    ("Friedberg (Allemagne) et Entroncamento (Portugal)": Allemagne), never those or the
+    preposition of the next place of an enumeration ("Friedberg et Entroncamento
+    (Portugal)": none said of Friedberg).
+
+    >>> _own_country("Friedberg (Allemagne) et Entroncamento (Portugal)", 9)
+    'Allemagne'
+    >>> _own_country("Friedberg et Entroncamento (Portugal)", 9) is None
+    True
+    >>> _own_country("Bellheim en Allemagne", 8), _own_country("Kita, région de Mopti (Mali)", 4)
+    ('Allemagne', 'Mali')
+    """
+    from .places import split_heading
+
+    if (close := beside.find(")")) > beside.find("(") >= 0:
+        beside = beside[:close + 1]  # its own brackets, not a later place's
+    place, country = split_heading(beside)
+    return None if _ENUMERATED.search(place[length:]) else country
+
+
+# Another place after a name, in an enumeration: ", Entroncamento", " et de Pegnitz" (not a
+# dash, which brings a region: "Guibaré - Province du Bam").
+_ENUMERATED = re.compile(
+    r"(?:,|\s(?:" + "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha() or j in "&/")
+    + r"))\s*(?:(?:" + "|".join(re.escape(j) for j in _WORDS["near_joiners"]) + rf")\s*)?{CAPITAL}")
 
 
 @cache
