@@ -344,6 +344,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
             kinds.append(_of_a_kind(sentence))
+            listed = _listed(sentence)
             for found in _NAME.finditer(sentence):
                 for name in _trimmed(found.group(), lower):
                     start = found.start() + found.group().index(name)
@@ -381,6 +382,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         or _delegations_official(sentence, window) else "")
                     if cue and _partner_after(window):
                         partnered.add(key)
+                    elif start in listed:  # "nos villes jumelles, Linlithgow et Pegnitz"
+                        cue = listed[start]
+                        partnered.add(key)
                     between = sentence[previous[1]:start] if previous else ""
                     paired = bool(previous) and _pair(between, title=n == 0)
                     if previous and paired and _is_town(f"{spelling.get(previous[0], '')}{between}{name}"):
@@ -410,6 +414,44 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
         if any(_same_place(key, other) for key in keys for other in partnered):
             partnered.update(key for key in keys if key in weights and key not in home)
     return weights, home, spelling, partnered
+
+
+# A list of names after a plural cue and a colon or a comma ("nos 3 villes jumelles,
+# Linlithgow, Pegnitz et Guyancourt"): names each after a comma or a joiner of a pair.
+_LIST_START = re.compile(r"\s*[:,]\s*")
+_PAIR_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
+_NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
+_LIST_NEXT = re.compile(rf"\s*,\s*|\s+(?:{_PAIR_WORDS})\s+(?:(?:{_NEAR_WORDS})\s*)?")
+
+
+def _listed(sentence: str) -> dict[int, str]:
+    """The names a sentence lists right after a plural cue of twinning and a colon or a
+    comma, by where each starts, with the cue's word: two names at least, one after the
+    other, each after a comma or a joiner ("nos 3 villes jumelles, Linlithgow, Pegnitz et
+    Guyancourt", "Nos partenaires : Zell et Rye"). Each is a partner of the town (or the
+    town itself, which the caller knows); a cue followed by one name, or by words that are
+    no names ("nos villes jumelles, qui nous reçoivent"), lists nothing.
+
+    >>> text = "Les échanges de nos 3 villes jumelles, Linlithgow, Pegnitz et Guyancourt, ont eu lieu."
+    >>> [(text[at:at + 7], cue) for at, cue in _listed(text).items()]
+    [('Linlith', 'jumelles'), ('Pegnitz', 'jumelles'), ('Guyanco', 'jumelles')]
+    >>> _listed("Nos villes jumelles, qui nous reçoivent chaque année, et Rye."), _listed("Nos amis, Rye.")
+    ({}, {})
+    """
+    found: dict[int, str] = {}
+    for word in re.finditer(r"\w+", sentence):
+        if (cue := fold(word.group())) not in _PLURAL_CUES or not (
+                opening := _LIST_START.match(sentence, word.end())):
+            continue
+        names, at = [], opening.end()
+        while (name := _NAME.match(sentence, at)) is not None:
+            names.append(name.start())
+            if (joiner := _LIST_NEXT.match(sentence, name.end())) is None:
+                break
+            at = joiner.end()
+        if len(names) >= 2:
+            found.update(dict.fromkeys(names, cue))
+    return found
 
 
 def _same_place(key: str, other: str) -> bool:
