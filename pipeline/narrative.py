@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -587,7 +587,8 @@ def named_partners(title: str | None, texts: list[str]) -> list[str]:
     return [spelling[key] for key in found]
 
 
-def partner_country(name: str, texts: list[str], fallback: bool = True) -> str | None:
+def partner_country(name: str, texts: list[str], fallback: bool = True,
+                    others: Sequence[str] = ()) -> str | None:
     """The partner's country: what the words beside its name say ("Trittau (Allemagne)",
     "Bellheim en Allemagne", "la commune malienne de Duguwolowila"), else the first country
     the page places something in.
@@ -620,8 +621,26 @@ def partner_country(name: str, texts: list[str], fallback: bool = True) -> str |
             words = re.findall(r"[^\W\d_]+", before)  # "nos amis Québécois de Lac Mégantic"
             if len(words) >= 2 and fold(words[-1]) in _NAME_PARTICLES and (named := _country_word(words[-2])):
                 return named
+    # the country the sentences that name it (and no other partner) name most
+    if own := _most_named_country([sentence for text in texts for sentence in _SENTENCE.split(text)
+                                   if _names_alone(sentence, name, others)]):
+        return own
     # the country the page names most: its partner's, not that of another partner it names
     return _most_named_country(texts) if fallback else None
+
+
+def _names_alone(sentence: str, name: str, others: Sequence[str]) -> bool:
+    """The sentence names the partner ``name`` and none of the page's ``others``: what
+    it says of a country is said of that partner ("Gilles Thirouin, Vice-président Pegnitz,
+    présente le rapport de la Commission Allemagne").
+
+    >>> _names_alone("Le maire de Rye et celui de Zell.", "Rye", ["Zell"])
+    False
+    >>> _names_alone("Le maire de Rye est venu.", "Rye", ["Zell"])
+    True
+    """
+    folded = fold(sentence)
+    return fold(name) in folded and not any(fold(other) in folded for other in others)
 
 
 def _own_country(beside: str, length: int) -> str | None:
@@ -1355,12 +1374,18 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if not names:
             return None
         written = ([title.text] if title else []) + texts
-        about = About(names[0], partner_country(names[0], written))
         # a partner the title names beside the first is as much the page's subject: the
         # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
         others = [About(name, partner_country(name, written,
-                                              fallback=title is not None and _names(title.text, name)))
+                                              fallback=title is not None and _names(title.text, name),
+                                              others=[other for other in names if other != name]))
                   for name in names[1:]]
+        # the first's, else the country the page names most, unless the words beside another
+        # partner give it to that one ("… Vice-président Pegnitz, … la Commission Allemagne")
+        country = partner_country(names[0], written, fallback=False, others=names[1:])
+        if country is None and (most := _most_named_country(written)) not in {o.country for o in others}:
+            country = most
+        about = About(names[0], country)
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
     events, set_aside = story.events, story.set_aside
     articles = _articles(title, about.name) if title else []  # its articles, if a bar
