@@ -256,11 +256,44 @@ def _pair(between: str, title: bool) -> bool:
 
 def _apposition(between: str) -> bool:
     """A place, then an apposition that ties it to the next one: "Tarnowskie-Gory, ville
-    jumelée à Méricourt" (the first is the partner, the second the page's own town)."""
+    jumelée à Méricourt" (the first is the partner, the second the page's own town); not an
+    apposition closed by a comma before the next place of an enumeration ("Mühlheim, sa
+    jumelle allemande, et Nouna": three towns).
+
+    >>> _apposition(", ville jumelée à "), _apposition(", sa jumelle allemande, et ")
+    (True, False)
+    """
     folded = fold(between).replace("’", "'")
     words = re.findall(r"\w+'?", folded)
-    return (folded.lstrip().startswith(",") and 0 < len(words) <= CUE_REACH
+    return (folded.lstrip().startswith(",") and "," not in folded.lstrip()[1:] and 0 < len(words) <= CUE_REACH
             and any(w.startswith(_CUE_STEMS) for w in words) and words[-1] in _NEAR | _FAR)
+
+
+def _apposed_cue(after: str) -> str:
+    """The word of partnership of an apposition right after a name that says what the
+    place is to the town: maybe a determiner, nouns of places among which a word of
+    partnership, then lower-case words only ("Mühlheim, sa jumelle allemande, et Nouna",
+    "Rye, notre ville jumelle."): the name is the town's partner. "" when none ("Victor
+    Julien, fondateur du jumelage": a person; "…, ville jumelle de Zell": the town).
+
+    >>> _apposed_cue(", sa jumelle allemande, et Nouna"), _apposed_cue(", notre ville jumelle.")
+    ('jumelle', 'jumelle')
+    >>> _apposed_cue(", ville jumelle de Zell"), _apposed_cue(", fondateur du jumelage,")
+    ('', '')
+    """
+    if not after.lstrip().startswith(","):
+        return ""
+    clause = _CLAUSE_END.split(after.lstrip()[1:], maxsplit=1)[0]
+    words = re.findall(r"\w+", clause)
+    if not words or len(words) > CUE_REACH or any(w[:1].isupper() for w in words):
+        return ""
+    folded = [fold(w) for w in words]
+    at = 1 if folded[0] in _ANAPHOR_DETERMINERS else 0
+    cue = ""
+    while at < len(folded) and (folded[at] in _PLACE_NOUNS or folded[at].startswith(_PARTNER_STEMS)):
+        cue = cue or (folded[at] if folded[at].startswith(_PARTNER_STEMS) else "")
+        at += 1
+    return cue
 
 
 _PARTNER_JOINERS = frozenset(fold(j) for j in _WORDS["partner_joiners"])
@@ -384,6 +417,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         partnered.add(key)
                     elif start in listed:  # "nos villes jumelles, Linlithgow et Pegnitz"
                         cue = listed[start]
+                        partnered.add(key)
+                    elif apposed := _apposed_cue(sentence[start + len(name):]):
+                        cue = apposed  # "Mühlheim, notre jumelle allemande"
                         partnered.add(key)
                     between = sentence[previous[1]:start] if previous else ""
                     paired = bool(previous) and _pair(between, title=n == 0)
@@ -625,8 +661,70 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     if own := _most_named_country([sentence for text in texts for sentence in _SENTENCE.split(text)
                                    if _names_alone(sentence, name, others)]):
         return own
+    if own := _named_again(name, texts, others):
+        return own
     # the country the page names most: its partner's, not that of another partner it names
     return _most_named_country(texts) if fallback else None
+
+
+_WRITTEN = lexicon("countries")["written"]
+_ANAPHOR_DETERMINERS = frozenset(fold(w) for w in _WRITTEN["anaphor_determiners"])
+_PLACE_NOUNS = frozenset(fold(w) for w in _WRITTEN["place_nouns"])
+_OF_WORDS = frozenset(fold(w) for w in _WRITTEN["of"])
+
+
+def _named_again(name: str, texts: list[str], others: Sequence[str]) -> str | None:
+    """The country of a place named again by its kind and its country's adjective alone,
+    in a sentence that names no partner ("… le blason de Ramsgate aux côtés de ceux de
+    Chimay et d'Hanau. Un geste pour le 45e anniversaire du jumelage entre notre commune et
+    la ville anglaise."): the first partner of the last sentence that named one, when it is
+    ``name``.
+
+    >>> text = "Le blason de Ramsgate est à côté de celui de Chimay. Un jumelage avec la ville anglaise."
+    >>> _named_again("Ramsgate", [text], ["Chimay"]), _named_again("Chimay", [text], ["Ramsgate"])
+    ('Royaume-Uni', None)
+    >>> _named_again("Ramsgate", ["Ramsgate. La ville anglaise de Rye."], [])  # another, named
+    """
+    partners = [fold(p) for p in (name, *others)]
+    last: str | None = None  # the first partner of the last sentence that named one
+    for text in texts:
+        for sentence in _SENTENCE.split(text):
+            folded = fold(sentence)
+            named = sorted((at, p) for p in partners if (at := folded.find(p)) >= 0)
+            if named:
+                last = named[0][1]
+            elif last == partners[0] and (country := _anaphor(sentence)):
+                return country
+    return None
+
+
+def _anaphor(sentence: str) -> str | None:
+    """The country of a place a sentence names by a determiner, nouns of places and a
+    country's adjective, no name after them ("la ville anglaise", "notre commune jumelle
+    allemande"; not "la ville anglaise de Rye").
+
+    >>> _anaphor("Le jumelage entre notre commune et la ville anglaise.")
+    'Royaume-Uni'
+    >>> _anaphor("La ville anglaise de Rye.")
+    """
+    words = list(_LETTERS.finditer(sentence.replace("’", "'")))
+    folded = [fold(w.group()) for w in words]
+    for n, word in enumerate(folded):
+        if word not in _ANAPHOR_DETERMINERS and not (word == "l" and n + 1 < len(folded)
+                                                     and f"{word}'" in _ANAPHOR_DETERMINERS):
+            continue
+        at = n + 1
+        while at < len(folded) and folded[at] in _PLACE_NOUNS:
+            at += 1
+        if at == n + 1 or at >= len(folded) or not _demonym(words[at].group()):
+            continue
+        country = _country_word(words[at].group())
+        after = folded[at + 1:at + 2]
+        if after and (after[0] in _OF_WORDS or after[0] == "d") and at + 2 < len(words) \
+                and words[at + 2].group()[:1].isupper():
+            continue  # "la ville anglaise de Rye": another place, by its name
+        return country
+    return None
 
 
 def _names_alone(sentence: str, name: str, others: Sequence[str]) -> bool:
