@@ -374,6 +374,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
     for n, text in enumerate([title or "", *texts]):
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, str] | None = None  # key, end, the cue before it
+            previous_start = 0  # where the previous candidate starts
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
             kinds.append(_of_a_kind(sentence))
@@ -430,8 +431,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     if previous and previous[2] and paired:
                         if previous[2] in _PLURAL_CUES:  # "des jumelages avec A et B": two ties
                             partnered.update((previous[0], key))
-                        else:  # "le jumelage entre A et B": A is the town
-                            home.add(previous[0])
+                        elif _town_first(sentence[:previous_start]):  # "le jumelage entre A et
+                            home.add(previous[0])  # B": A is the town
                         cue = cue or previous[2]
                     elif previous and _apposition(between):
                         home.add(key)
@@ -444,7 +445,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     elif previous and paired and n == 0 and fold(between).strip() in _TITLE_PAIR:
                         partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
                     weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
-                    previous = (key, start + len(name), cue)
+                    previous, previous_start = (key, start + len(name), cue), start
     for group in kinds:  # "le blason de Ramsgate aux côtés de ceux de Chimay et d'Hanau"
         keys = {fold(_place(name)) for name in group}
         if any(_same_place(key, other) for key in keys for other in partnered):
@@ -488,6 +489,21 @@ def _listed(sentence: str) -> dict[int, str]:
         if len(names) >= 2:
             found.update(dict.fromkeys(names, cue))
     return found
+
+
+_TOWN_FIRST = frozenset(fold(w) for w in _WORDS["town_first_joiners"])
+
+
+def _town_first(before: str) -> bool:
+    """The words before the first place of a pair after a cue lead to the town and its
+    partner ("le jumelage entre les villes du Perray et de Bellheim": the first is the
+    town); not a partner's double name ("le comité de jumelage de Reigate / Banstead").
+
+    >>> _town_first("le jumelage entre les villes du "), _town_first("le comité de jumelage de ")
+    (True, False)
+    """
+    words = re.findall(r"\w+", fold(before))[-CUE_REACH:]
+    return any(w in _TOWN_FIRST for w in words)
 
 
 def _same_place(key: str, other: str) -> bool:
@@ -1363,6 +1379,22 @@ def _goes_to(text: str, country: str | None) -> bool:
     return to_it and any(w.startswith(_CUE_STEMS) for w in words)
 
 
+def _heads_country(heading: str, country: str | None) -> bool:
+    """A sub-heading names the partner's country ("Commission Angleterre" in a committee's
+    report about its partner Reigate, "Voyage en Allemagne"): what follows is that partner's
+    story, though the partner is named later.
+
+    >>> _heads_country("Commission Angleterre", "Royaume-Uni"), _heads_country("Commission Mali", "Allemagne")
+    (True, False)
+    """
+    from .places import country_code
+
+    code = country_code(country)
+    words = _LETTERS.findall(heading)
+    return bool(code) and any(country_code(" ".join(words[i:i + size])) == code
+                              for size in (1, 2, 3) for i in range(len(words)))
+
+
 def lists_partners(body: list[Block]) -> bool:
     """The page lists partners with their countries ("• La commune de Tombouctou (Mali)"),
     as a page of partner sections does in its introduction: it is no one partner's story,
@@ -1521,6 +1553,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             continue
         if block.kind == "heading":
             set_aside.append((block, reasons.sub_heading, False))
+            started = started or _heads_country(block.text, about.country)
             continue
         started = started or _names(running.get(id(block), block.text), about.name) \
             or _goes_to(block.text, about.country)
