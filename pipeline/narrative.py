@@ -491,19 +491,16 @@ def _listed(sentence: str) -> dict[int, str]:
     return found
 
 
-_TOWN_FIRST = frozenset(fold(w) for w in _WORDS["town_first_joiners"])
-
-
 def _town_first(before: str) -> bool:
-    """The words before the first place of a pair after a cue lead to the town and its
-    partner ("le jumelage entre les villes du Perray et de Bellheim": the first is the
-    town); not a partner's double name ("le comité de jumelage de Reigate / Banstead").
+    """The first place of a pair after a cue is the town ("le jumelage entre le Perray et
+    Bellheim", "la délégation à Cové et Atakpamé"): not right after a cue and "de", which
+    lead to a partner's double name ("le comité de jumelage de Reigate / Banstead").
 
     >>> _town_first("le jumelage entre les villes du "), _town_first("le comité de jumelage de ")
     (True, False)
     """
-    words = re.findall(r"\w+", fold(before))[-CUE_REACH:]
-    return any(w in _TOWN_FIRST for w in words)
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
+    return not (len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS))
 
 
 def _same_place(key: str, other: str) -> bool:
