@@ -34,6 +34,7 @@ from .fields import date_field, with_fields
 from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .numbers import Figures, figures, names_people
+from .narrative import most_named_country
 from .parse import Entry, Page, Section
 from .places import (
     Agreement,
@@ -42,6 +43,7 @@ from .places import (
     agreement,
     canonical_name,
     countries,
+    country_code,
     country_in_text,
     first_link,
     flag_country,
@@ -577,7 +579,8 @@ class Heading:
 
 
 def partner_country(heading: Heading, intro_item: str | None, description: str | None,
-                    claimed: Container[str] = ()) -> tuple[str | None, str | None]:
+                    claimed: Container[str] = (), told: str = "",
+                    taken: Container[str] = ()) -> tuple[str | None, str | None]:
     """The partner's ``country_name`` and ``country_code``: what its heading names beside
     the place, else what its intro item names, else the first country its description
     places it in. A heading's brackets that name no country are kept as written.
@@ -594,6 +597,10 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
     >>> partner_country(Heading.read("Sulzheim (Rhénanie-Palatinat)"), None, None)
     ('Allemagne', 'DE')
 
+    Else the country its section (its description and what its entries tell, ``told``)
+    names most, by name or adjective (:func:`pipeline.narrative.most_named_country`),
+    unless another partner of the page is in that country (``taken``): weaker words than
+    a country said beside the name.
     A country the description names that is ``claimed`` (the country of another partner
     the description names too) is that partner's, not this one's:
 
@@ -611,6 +618,9 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
         return opening  # "Aveiro" then "(Portugal) 1989": the heading's brackets on their line
     if description and (from_text := country_in_text(description)) and from_text[1] not in claimed:
         return from_text
+    if (most := most_named_country([description or "", told])) \
+            and (code := country_code(most)) and code not in claimed and code not in taken:
+        return most, code  # "la soirée danses écossaises": the country its section names most
     return named
 
 
@@ -633,13 +643,14 @@ def partner_name(heading: Heading, words: Spellings) -> PartnerName:
 
 
 def _partner_record(section: Section, partner_id: str, name: PartnerName, heading: Heading,
-                    about: Record, claimed: Container[str] = ()) -> Record:
+                    about: Record, claimed: Container[str] = (), taken: Container[str] = ()) -> Record:
     """The partner's row: what its heading and intro item say, and ``about`` it (what its
     description and the reference places say)."""
     item = section.intro
     description = about.get("description")
     country_name, code = partner_country(heading, item.text if item else None,
-                                         description if isinstance(description, str) else None, claimed)
+                                         description if isinstance(description, str) else None, claimed,
+                                         "\n\n".join(entry.text for entry in section.entries), taken)
     return {
         "partner_id": partner_id,
         **_town_columns(),
@@ -1130,7 +1141,8 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
                  **_location_columns(locations.get(pid) or _hinted_location(hint))}
         claimed = {code for code, other in zip(codes[:n] + codes[n + 1:], others, strict=True)
                    if code and other.search(fold(description))}
-        record = _partner_record(section, pid, partner.name, partner.heading, about, claimed)
+        taken = {code for code in codes[:n] + codes[n + 1:] if code}
+        record = _partner_record(section, pid, partner.name, partner.heading, about, claimed, taken)
         rows["partners"].append(_with_hint(record, hint))
         for entry, aid, entry_said in zip(section.entries, partner.action_ids, said, strict=True):
             rows["actions"].append(_action_record(entry, pid, aid, entry_said))

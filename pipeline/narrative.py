@@ -671,13 +671,13 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
             if len(words) >= 2 and fold(words[-1]) in _NAME_PARTICLES and (named := _country_word(words[-2])):
                 return named
     # the country the sentences that name it (and no other partner) name most
-    if own := _most_named_country([sentence for text in texts for sentence in _SENTENCE.split(text)
+    if own := most_named_country([sentence for text in texts for sentence in _SENTENCE.split(text)
                                    if _names_alone(sentence, name, others)]):
         return own
     if own := _named_again(name, texts, others):
         return own
     # the country the page names most: its partner's, not that of another partner it names
-    return _most_named_country(texts) if fallback else None
+    return most_named_country(texts) if fallback else None
 
 
 _WRITTEN = lexicon("countries")["written"]
@@ -815,7 +815,7 @@ def _first_name(words: list[re.Match[str]], n: int, text: str) -> bool:
     return after.group()[:1].isupper() and not text[words[n].end():after.start()].strip()
 
 
-def _most_named_country(texts: list[str]) -> str | None:
+def most_named_country(texts: list[str]) -> str | None:
     """The country the page names most, by its name or its adjective ("nos amis
     allemands", "51 Polonais", "franco-allemand"), the page's own country aside: a French
     page names France for itself."""
@@ -1510,7 +1510,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         # the first's, else the country the page names most, unless the words beside another
         # partner give it to that one ("… Vice-président Pegnitz, … la Commission Allemagne")
         country = partner_country(names[0], written, fallback=False, others=names[1:])
-        if country is None and (most := _most_named_country(written)) not in {o.country for o in others}:
+        if country is None and (most := most_named_country(written)) not in {o.country for o in others}:
             country = most
         about = About(names[0], country)
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
