@@ -242,10 +242,23 @@ def _after_cue(before: str) -> str:
              if not _demonym(w) and w not in _LIST_MARKERS]  # "nos amis québécois de …" as "nos
     if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):  # amis de …"
         return words[-2]
+    if words and _twin_noun(words[-1]):  # "sa jumelle (polonaise) Niemcza": the noun, then the name
+        return words[-1]
     for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
         if words[i] in _FAR:
             return next((w for w in reversed(words[max(0, i - CUE_REACH):i]) if w.startswith(_CUE_STEMS)), "")
     return ""
+
+
+def _twin_noun(word: str) -> bool:
+    """A noun of places that says what a place is to the town, right before its name ("sa
+    jumelle polonaise Niemcza", "notre ville partenaire Rye"; folded): a noun of places
+    (lexicon ``countries.written.place_nouns``) with a partner's cue stem.
+
+    >>> _twin_noun("jumelle"), _twin_noun("ville"), _twin_noun("jumelage")
+    (True, False, False)
+    """
+    return word in _PLACE_NOUNS and word.startswith(_PARTNER_STEMS)
 
 
 def _pair(between: str, title: bool) -> bool:
@@ -335,6 +348,8 @@ def _partner_after(before: str) -> bool:
              if not _demonym(w) and w not in _LIST_MARKERS]
     if len(words) >= 2 and words[-1] in _NEAR:
         return words[-2].startswith(_PARTNER_STEMS)
+    if words and _twin_noun(words[-1]):
+        return True
     for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
         if words[i] in _FAR:
             return words[i] in _PARTNER_JOINERS and any(
