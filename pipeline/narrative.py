@@ -782,11 +782,18 @@ def _own_country(beside: str, length: int) -> str | None:
     True
     >>> _own_country("Bellheim en Allemagne", 8), _own_country("Kita, région de Mopti (Mali)", 4)
     ('Allemagne', 'Mali')
+    >>> _own_country("Gao au Mali et Zell en Allemagne", 3), _own_country("Bellheim, Allemagne", 8)
+    ('Mali', 'Allemagne')
     """
-    from .places import split_heading
+    from .places import country_code, split_heading
 
     if (close := beside.find(")")) > beside.find("(") >= 0:
         beside = beside[:close + 1]  # its own brackets, not a later place's
+    for other in _ENUMERATED.finditer(beside, length):  # the next place: what follows is its own
+        words = _LETTERS.findall(beside[other.end() - 1:])[:3]
+        if not any(country_code(" ".join(words[:size])) for size in (1, 2, 3)):
+            beside = beside[:other.start()]
+            break
     place, country = split_heading(beside)
     return None if _ENUMERATED.search(place[length:]) else country
 
