@@ -55,6 +55,7 @@ _WORDS = lexicon("narrative")
 _CUE_STEMS = tuple(fold(s) for s in _WORDS["cue_stems"])
 _PARTNER_STEMS = tuple(fold(s) for s in _WORDS["partner_cue_stems"])
 _PLURAL_CUES = frozenset(fold(w) for w in _WORDS["plural_cues"])
+_LIST_CUES = frozenset(fold(w) for w in _WORDS["list_cues"])
 _LIST_MARKERS = frozenset(fold(w) for w in _WORDS["list_markers"])
 _LEAD_DETERMINERS = frozenset(fold(d) for d in _WORDS["lead_determiners"])
 LEAD_WORDS = 2  # words that lead to a place: "à" alone leads to any place, "1960 à" less so
@@ -489,10 +490,12 @@ def _listed(sentence: str) -> dict[int, str]:
     [('Linlith', 'jumelles'), ('Pegnitz', 'jumelles'), ('Guyanco', 'jumelles')]
     >>> _listed("Nos villes jumelles, qui nous reçoivent chaque année, et Rye."), _listed("Nos amis, Rye.")
     ({}, {})
+    >>> _listed("Merci à nos amis, Jean, Paul et Marie.")  # people
+    {}
     """
     found: dict[int, str] = {}
     for word in re.finditer(r"\w+", sentence):
-        if (cue := fold(word.group())) not in _PLURAL_CUES or not (
+        if (cue := fold(word.group())) not in _LIST_CUES or not (
                 opening := _LIST_START.match(sentence, word.end())):
             continue
         names, at = [], opening.end()

@@ -12,7 +12,6 @@ from .french.normalise import APOSTROPHE, CASE_TRAPS, nfc
 __all__ = ["APOSTROPHES", "CASE_TRAPS", "Caseless", "folded", "lowercase", "nfc", "pattern_key",
            "sentences", "slug"]
 
-# not after a capital alone: an initial or an abbreviation ("M. Rouy, Maire de …, M. Bebber")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<![\w.])[^\W\d_a-z]\.)\s+")
 # Apostrophes, the case traps and NFC are the normaliser's (pipeline/french/normalise.py).
 APOSTROPHES = APOSTROPHE
@@ -29,7 +28,8 @@ def slug(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split on sentence ends followed by white space, not after an initial.
+    """Split on sentence ends followed by white space, not after a capital alone: an
+    initial or an abbreviation ("M. Rouy, Maire de …, M. Bebber").
 
     >>> sentences("En 1990, des associations. Un accord a été signé en 1997.")
     ['En 1990, des associations.', 'Un accord a été signé en 1997.']
