@@ -721,7 +721,8 @@ def _named_again(name: str, texts: list[str], others: Sequence[str]) -> str | No
     for text in texts:
         for sentence in _SENTENCE.split(text):
             folded = fold(sentence)
-            named = sorted((at, p) for p in partners if (at := folded.find(p)) >= 0)
+            named = sorted((found.start(), p) for p in partners
+                           if (found := re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded)))
             if named:
                 last = named[0][1]
             elif last == partners[0] and (country := _anaphor(sentence)):
@@ -765,11 +766,16 @@ def _names_alone(sentence: str, name: str, others: Sequence[str]) -> bool:
 
     >>> _names_alone("Le maire de Rye et celui de Zell.", "Rye", ["Zell"])
     False
-    >>> _names_alone("Le maire de Rye est venu.", "Rye", ["Zell"])
-    True
+    >>> _names_alone("Le maire de Rye est venu.", "Rye", ["Zell"]), _names_alone("À Ryes.", "Rye", [])
+    (True, False)
     """
     folded = fold(sentence)
-    return fold(name) in folded and not any(fold(other) in folded for other in others)
+    return _named_in(name, folded) and not any(_named_in(other, folded) for other in others)
+
+
+def _named_in(name: str, folded: str) -> bool:
+    """``name`` is a whole word or words of the ``folded`` text."""
+    return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded) is not None
 
 
 def _own_country(beside: str, length: int) -> str | None:
