@@ -1532,18 +1532,17 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if not names:
             return None
         written = ([title.text] if title else []) + texts
+        most = most_named_country(written)
+        own = [partner_country(name, written, fallback=False, others=[o for o in names if o != name])
+               for name in names[1:]]
         # a partner the title names beside the first is as much the page's subject: the
         # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
-        others = [About(name, partner_country(name, written,
-                                              fallback=title is not None and _names(title.text, name),
-                                              others=[other for other in names if other != name]))
-                  for name in names[1:]]
+        others = [About(name, country or (most if title is not None and _names(title.text, name) else None))
+                  for name, country in zip(names[1:], own, strict=True)]
         # the first's, else the country the page names most, unless the words beside another
         # partner give it to that one ("… Vice-président Pegnitz, … la Commission Allemagne")
         country = partner_country(names[0], written, fallback=False, others=names[1:])
-        if country is None and (most := most_named_country(written)) not in {o.country for o in others}:
-            country = most
-        about = About(names[0], country)
+        about = About(names[0], country if country or most in own else most)
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
     events, set_aside = story.events, story.set_aside
     articles = _articles(title, about.name) if title else []  # its articles, if a bar
