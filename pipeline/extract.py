@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, cast
@@ -32,7 +32,9 @@ from .dates import (
 from .entities import Mention, Registry, organisations, people, programmes
 from .fields import date_field, with_fields
 from .french import CAPITAL, lexicon, pattern
+from .french.normalise import fold
 from .numbers import Figures, figures, names_people
+from .narrative import most_named_country
 from .parse import Entry, Page, Section
 from .places import (
     Agreement,
@@ -41,6 +43,7 @@ from .places import (
     agreement,
     canonical_name,
     countries,
+    country_code,
     country_in_text,
     first_link,
     flag_country,
@@ -53,7 +56,7 @@ from .places import (
     split_heading,
 )
 from .schemas import vocabulary
-from .text import APOSTROPHES, Caseless, folded, nfc, pattern_key, slug
+from .text import APOSTROPHES, Caseless, folded, nfc, pattern_key, sentences, slug
 from .themes import themes
 
 if TYPE_CHECKING:
@@ -575,8 +578,9 @@ class Heading:
         return cls(text, place_name(place), brackets)
 
 
-def partner_country(heading: Heading, intro_item: str | None,
-                    description: str | None) -> tuple[str | None, str | None]:
+def partner_country(heading: Heading, intro_item: str | None, description: str | None,
+                    claimed: Container[str] = (), told: str = "",
+                    taken: Container[str] = ()) -> tuple[str | None, str | None]:
     """The partner's ``country_name`` and ``country_code``: what its heading names beside
     the place, else what its intro item names, else the first country its description
     places it in. A heading's brackets that name no country are kept as written.
@@ -592,6 +596,16 @@ def partner_country(heading: Heading, intro_item: str | None,
     ('Portugal', 'PT')
     >>> partner_country(Heading.read("Sulzheim (Rhénanie-Palatinat)"), None, None)
     ('Allemagne', 'DE')
+
+    Else the country its section (its description and what its entries tell, ``told``)
+    names most, by name or adjective (:func:`pipeline.narrative.most_named_country`),
+    unless another partner of the page is in that country (``taken``): weaker words than
+    a country said beside the name.
+    A country the description names that is ``claimed`` (the country of another partner
+    the description names too) is that partner's, not this one's:
+
+    >>> partner_country(Heading.read("Chimay"), None, "Avec Ramsgate, la ville anglaise.", {"GB"})
+    (None, None)
     """
     named = partner_countries(heading.brackets)
     if named[1]:
@@ -602,8 +616,11 @@ def partner_country(heading: Heading, intro_item: str | None,
         return from_item
     if description and (opening := partner_countries(leading_brackets(description)))[1]:
         return opening  # "Aveiro" then "(Portugal) 1989": the heading's brackets on their line
-    if description and (from_text := country_in_text(description)):
+    if description and (from_text := country_in_text(description)) and from_text[1] not in claimed:
         return from_text
+    if (most := most_named_country([description or "", told])) \
+            and (code := country_code(most)) and code not in claimed and code not in taken:
+        return most, code  # "la soirée danses écossaises": the country its section names most
     return named
 
 
@@ -626,13 +643,14 @@ def partner_name(heading: Heading, words: Spellings) -> PartnerName:
 
 
 def _partner_record(section: Section, partner_id: str, name: PartnerName, heading: Heading,
-                    about: Record) -> Record:
+                    about: Record, claimed: Container[str] = (), taken: Container[str] = ()) -> Record:
     """The partner's row: what its heading and intro item say, and ``about`` it (what its
     description and the reference places say)."""
     item = section.intro
     description = about.get("description")
     country_name, code = partner_country(heading, item.text if item else None,
-                                         description if isinstance(description, str) else None)
+                                         description if isinstance(description, str) else None, claimed,
+                                         "\n\n".join(entry.text for entry in section.entries), taken)
     return {
         "partner_id": partner_id,
         **_town_columns(),
@@ -681,7 +699,7 @@ _YEAR_BESIDE = re.compile(r"(?P<brackets>\([^()\n]{1,80}\)\s*)?(?P<year>(?:1[89]
 
 
 def _description_columns(description: str, first_action_year: int | None,
-                         told: str = "", beside: int | None = None) -> Record:
+                         told: str = "", beside: int | None = None, own: str | None = None) -> Record:
     """What a partner's description says of the tie: its agreement, its first link. The
     agreement is read in the description, then in what the section's entries tell
     (``told``, in the page's order), as one text: a page that tells its twinning's history
@@ -690,8 +708,12 @@ def _description_columns(description: str, first_action_year: int | None,
     sentence that describes the partner in both, "une charte d'amitié signée en 1970,")
     is read once, where the entry goes on ("puis une charte de jumelage signée le 3
     novembre 1973."). Where no sentence gives the agreement's year, the year written alone
-    under the heading (``beside``) is its year."""
-    said = [block for block in description.split("\n\n") if block and block not in told]
+    under the heading (``beside``) is its year. On a page of several partners, the
+    agreement is read in ``own``: the sentences that are about this partner (not those
+    that name another partner and not it: "est scellé le 20 mai 1990 un serment de
+    jumelage entre Entroncamento et <town>" is Entroncamento's)."""
+    read = description if own is None else own
+    said = [block for block in read.split("\n\n") if block and block not in told]
     signed = agreement("\n".join([*said, told] if told else said))
     if (signed is None or signed.year is None) and beside is not None:
         signed = Agreement(beside, signed.type if signed else "")
@@ -1098,22 +1120,67 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
     rows: Records = {"partners": [], "actions": [], "action_themes": []}
     read = iter(facts)
     beside = _years_beside([partner.section for partner in partners])
-    for partner, year_beside in zip(partners, beside, strict=True):
+    named = [_naming(partner) for partner in partners]
+    descriptions = ["\n\n".join(block.text for block in partner.section.description) for partner in partners]
+    codes = [partner_country(p.heading, p.section.intro.text if p.section.intro else None, None)[1]
+             for p in partners]
+    for n, (partner, year_beside) in enumerate(zip(partners, beside, strict=True)):
         section, pid = partner.section, partner.partner_id
         said = [next(read) for _ in section.entries]
         first_year = min((f.period.start_year for f in said if f.period and f.period.start_year),
                          default=None)
-        description = "\n\n".join(block.text for block in section.description)
+        description = descriptions[n]
+        others = named[:n] + named[n + 1:]
         hint = _hint(partner)
         told = "\n".join(entry.text for entry in section.entries)
-        about = {**_description_columns(description, first_year, told, year_beside),
+        # what the page says of the tie in sentences about this partner, not another's
+        own = _about_itself(description, named[n], others) if others else None
+        if others and not description and not section.entries:  # a story's other partner:
+            own = "\n\n".join(_named_alone(text, named[n], others) for text in descriptions)  # its sentences
+        about = {**_description_columns(description, first_year, told, year_beside, own),
                  **_location_columns(locations.get(pid) or _hinted_location(hint))}
-        record = _partner_record(section, pid, partner.name, partner.heading, about)
+        claimed = {code for code, other in zip(codes[:n] + codes[n + 1:], others, strict=True)
+                   if code and other.search(fold(description))}
+        taken = {code for code in codes[:n] + codes[n + 1:] if code}
+        record = _partner_record(section, pid, partner.name, partner.heading, about, claimed, taken)
         rows["partners"].append(_with_hint(record, hint))
         for entry, aid, entry_said in zip(section.entries, partner.action_ids, said, strict=True):
             rows["actions"].append(_action_record(entry, pid, aid, entry_said))
             rows["action_themes"] += [{"action_id": aid, "theme": t} for t in entry_said.themes]
     return rows
+
+
+def _naming(partner: _Partner) -> re.Pattern[str]:
+    """The partner's names as a page writes them (its spellings, the words of its
+    heading's place), whole words, folded."""
+    names = {fold(spelling) for spelling in partner.name.spellings} | {fold(partner.heading.place)}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n.strip())
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _about_itself(text: str, name: re.Pattern[str], others: list[re.Pattern[str]]) -> str:
+    """``text`` without the sentences that name another partner and not this one (each
+    paragraph kept as one).
+
+    >>> rye, zell = re.compile("rye"), re.compile("zell")
+    >>> _about_itself("Rye a signé en 1965. Zell a signé en 1990.\\n\\nRye et Zell.", rye, [zell])
+    'Rye a signé en 1965.\\n\\nRye et Zell.'
+    """
+    return "\n\n".join(" ".join(sentence for sentence in sentences(block)
+                                 if name.search(fold(sentence))
+                                 or not any(other.search(fold(sentence)) for other in others))
+                        for block in text.split("\n\n"))
+
+
+def _named_alone(text: str, name: re.Pattern[str], others: list[re.Pattern[str]]) -> str:
+    """The sentences of ``text`` that name this partner and no other.
+
+    >>> rye, zell = re.compile("rye"), re.compile("zell")
+    >>> _named_alone("Rye a signé en 1965. Zell a signé en 1990. Rye et Zell.", zell, [rye])
+    'Zell a signé en 1990.'
+    """
+    return " ".join(sentence for sentence in sentences(text) if name.search(fold(sentence))
+                    and not any(other.search(fold(sentence)) for other in others))
 
 
 def _hint(partner: _Partner) -> PartnerHint | None:

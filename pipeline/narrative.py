@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -58,6 +58,7 @@ _WORDS = lexicon("narrative")
 _CUE_STEMS = tuple(fold(s) for s in _WORDS["cue_stems"])
 _PARTNER_STEMS = tuple(fold(s) for s in _WORDS["partner_cue_stems"])
 _PLURAL_CUES = frozenset(fold(w) for w in _WORDS["plural_cues"])
+_LIST_CUES = frozenset(fold(w) for w in _WORDS["list_cues"])
 _LIST_MARKERS = frozenset(fold(w) for w in _WORDS["list_markers"])
 _LEAD_DETERMINERS = frozenset(fold(d) for d in _WORDS["lead_determiners"])
 LEAD_WORDS = 2  # words that lead to a place: "à" alone leads to any place, "1960 à" less so
@@ -245,10 +246,23 @@ def _after_cue(before: str) -> str:
              if not _demonym(w) and w not in _LIST_MARKERS]  # "nos amis québécois de …" as "nos
     if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):  # amis de …"
         return words[-2]
+    if words and _twin_noun(words[-1]):  # "sa jumelle (polonaise) Niemcza": the noun, then the name
+        return words[-1]
     for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
         if words[i] in _FAR:
             return next((w for w in reversed(words[max(0, i - CUE_REACH):i]) if w.startswith(_CUE_STEMS)), "")
     return ""
+
+
+def _twin_noun(word: str) -> bool:
+    """A noun of places that says what a place is to the town, right before its name ("sa
+    jumelle polonaise Niemcza", "notre ville partenaire Rye"; folded): a noun of places
+    (lexicon ``countries.written.place_nouns``) with a partner's cue stem.
+
+    >>> _twin_noun("jumelle"), _twin_noun("ville"), _twin_noun("jumelage")
+    (True, False, False)
+    """
+    return word in _PLACE_NOUNS and word.startswith(_PARTNER_STEMS)
 
 
 def _pair(between: str, title: bool) -> bool:
@@ -259,11 +273,44 @@ def _pair(between: str, title: bool) -> bool:
 
 def _apposition(between: str) -> bool:
     """A place, then an apposition that ties it to the next one: "Tarnowskie-Gory, ville
-    jumelée à Méricourt" (the first is the partner, the second the page's own town)."""
+    jumelée à Méricourt" (the first is the partner, the second the page's own town); not an
+    apposition closed by a comma before the next place of an enumeration ("Mühlheim, sa
+    jumelle allemande, et Nouna": three towns).
+
+    >>> _apposition(", ville jumelée à "), _apposition(", sa jumelle allemande, et ")
+    (True, False)
+    """
     folded = fold(between).replace("’", "'")
     words = re.findall(r"\w+'?", folded)
-    return (folded.lstrip().startswith(",") and 0 < len(words) <= CUE_REACH
+    return (folded.lstrip().startswith(",") and "," not in folded.lstrip()[1:] and 0 < len(words) <= CUE_REACH
             and any(w.startswith(_CUE_STEMS) for w in words) and words[-1] in _NEAR | _FAR)
+
+
+def _apposed_cue(after: str) -> str:
+    """The word of partnership of an apposition right after a name that says what the
+    place is to the town: maybe a determiner, nouns of places among which a word of
+    partnership, then lower-case words only ("Mühlheim, sa jumelle allemande, et Nouna",
+    "Rye, notre ville jumelle."): the name is the town's partner. "" when none ("Victor
+    Julien, fondateur du jumelage": a person; "…, ville jumelle de Zell": the town).
+
+    >>> _apposed_cue(", sa jumelle allemande, et Nouna"), _apposed_cue(", notre ville jumelle.")
+    ('jumelle', 'jumelle')
+    >>> _apposed_cue(", ville jumelle de Zell"), _apposed_cue(", fondateur du jumelage,")
+    ('', '')
+    """
+    if not after.lstrip().startswith(","):
+        return ""
+    clause = _CLAUSE_END.split(after.lstrip()[1:], maxsplit=1)[0]
+    words = re.findall(r"\w+", clause)
+    if not words or len(words) > CUE_REACH or any(w[:1].isupper() for w in words):
+        return ""
+    folded = [fold(w) for w in words]
+    at = 1 if folded[0] in _ANAPHOR_DETERMINERS else 0
+    cue = ""
+    while at < len(folded) and (folded[at] in _PLACE_NOUNS or folded[at].startswith(_PARTNER_STEMS)):
+        cue = cue or (folded[at] if folded[at].startswith(_PARTNER_STEMS) else "")
+        at += 1
+    return cue
 
 
 _PARTNER_JOINERS = frozenset(fold(j) for j in _WORDS["partner_joiners"])
@@ -305,6 +352,8 @@ def _partner_after(before: str) -> bool:
              if not _demonym(w) and w not in _LIST_MARKERS]
     if len(words) >= 2 and words[-1] in _NEAR:
         return words[-2].startswith(_PARTNER_STEMS)
+    if words and _twin_noun(words[-1]):
+        return True
     for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
         if words[i] in _FAR:
             return words[i] in _PARTNER_JOINERS and any(
@@ -344,9 +393,11 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
     for n, text in enumerate([title or "", *texts]):
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, str] | None = None  # key, end, the cue before it
+            previous_start = 0  # where the previous candidate starts
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
             kinds.append(_of_a_kind(sentence))
+            listed = _listed(sentence)
             for found in _NAME.finditer(sentence):
                 for name in _trimmed(found.group(), lower):
                     start = found.start() + found.group().index(name)
@@ -384,6 +435,12 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         or _delegations_official(sentence, window) else "")
                     if cue and _partner_after(window):
                         partnered.add(key)
+                    elif start in listed:  # "nos villes jumelles, Linlithgow et Pegnitz"
+                        cue = listed[start]
+                        partnered.add(key)
+                    elif apposed := _apposed_cue(sentence[start + len(name):]):
+                        cue = apposed  # "Mühlheim, notre jumelle allemande"
+                        partnered.add(key)
                     between = sentence[previous[1]:start] if previous else ""
                     paired = bool(previous) and _pair(between, title=n == 0)
                     if previous and paired and _is_town(f"{spelling.get(previous[0], '')}{between}{name}"):
@@ -393,8 +450,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     if previous and previous[2] and paired:
                         if previous[2] in _PLURAL_CUES:  # "des jumelages avec A et B": two ties
                             partnered.update((previous[0], key))
-                        else:  # "le jumelage entre A et B": A is the town
-                            home.add(previous[0])
+                        elif _town_first(sentence[:previous_start]):  # "le jumelage entre A et
+                            home.add(previous[0])  # B": A is the town
                         cue = cue or previous[2]
                     elif previous and _apposition(between):
                         home.add(key)
@@ -407,12 +464,64 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     elif previous and paired and n == 0 and fold(between).strip() in _TITLE_PAIR:
                         partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
                     weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
-                    previous = (key, start + len(name), cue)
+                    previous, previous_start = (key, start + len(name), cue), start
     for group in kinds:  # "le blason de Ramsgate aux côtés de ceux de Chimay et d'Hanau"
         keys = {fold(_place(name)) for name in group}
         if any(_same_place(key, other) for key in keys for other in partnered):
             partnered.update(key for key in keys if key in weights and key not in home)
     return weights, home, spelling, partnered
+
+
+# A list of names after a plural cue and a colon or a comma ("nos 3 villes jumelles,
+# Linlithgow, Pegnitz et Guyancourt"): names each after a comma or a joiner of a pair.
+_LIST_START = re.compile(r"\s*[:,]\s*")
+_PAIR_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
+_NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
+_LIST_NEXT = re.compile(rf"\s*,\s*|\s+(?:{_PAIR_WORDS})\s+(?:(?:{_NEAR_WORDS})\s*)?")
+
+
+def _listed(sentence: str) -> dict[int, str]:
+    """The names a sentence lists right after a plural cue of twinning and a colon or a
+    comma, by where each starts, with the cue's word: two names at least, one after the
+    other, each after a comma or a joiner ("nos 3 villes jumelles, Linlithgow, Pegnitz et
+    Guyancourt", "Nos partenaires : Zell et Rye"). Each is a partner of the town (or the
+    town itself, which the caller knows); a cue followed by one name, or by words that are
+    no names ("nos villes jumelles, qui nous reçoivent"), lists nothing.
+
+    >>> text = "Les échanges de nos 3 villes jumelles, Linlithgow, Pegnitz et Guyancourt, ont eu lieu."
+    >>> [(text[at:at + 7], cue) for at, cue in _listed(text).items()]
+    [('Linlith', 'jumelles'), ('Pegnitz', 'jumelles'), ('Guyanco', 'jumelles')]
+    >>> _listed("Nos villes jumelles, qui nous reçoivent chaque année, et Rye."), _listed("Nos amis, Rye.")
+    ({}, {})
+    >>> _listed("Merci à nos amis, Jean, Paul et Marie.")  # people
+    {}
+    """
+    found: dict[int, str] = {}
+    for word in re.finditer(r"\w+", sentence):
+        if (cue := fold(word.group())) not in _LIST_CUES or not (
+                opening := _LIST_START.match(sentence, word.end())):
+            continue
+        names, at = [], opening.end()
+        while (name := _NAME.match(sentence, at)) is not None:
+            names.append(name.start())
+            if (joiner := _LIST_NEXT.match(sentence, name.end())) is None:
+                break
+            at = joiner.end()
+        if len(names) >= 2:
+            found.update(dict.fromkeys(names, cue))
+    return found
+
+
+def _town_first(before: str) -> bool:
+    """The first place of a pair after a cue is the town ("le jumelage entre le Perray et
+    Bellheim", "la délégation à Cové et Atakpamé"): not right after a cue and "de", which
+    lead to a partner's double name ("le comité de jumelage de Reigate / Banstead").
+
+    >>> _town_first("le jumelage entre les villes du "), _town_first("le comité de jumelage de ")
+    (True, False)
+    """
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
+    return not (len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS))
 
 
 def _same_place(key: str, other: str) -> bool:
@@ -559,7 +668,7 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) 
     - ``listed``: two lines or more that each name a place and its country ("Ogre en
       Lettonie depuis 2005", a place glued to the link before it: "Capitale RigaOgre en
       Lettonie"), on a page that says the town is twinned or works with others: a list of
-      its partners (:func:`_listed`);
+      its partners (:func:`_twin_lines`);
     - ``signed``: a line of a place and a day alone ("A Watchet le 07 avril 1979") beside
       one of the town's own ("Saint Renan le 27 mai 1979."): a charter signed once in each
       town (:func:`_signed`);
@@ -575,7 +684,7 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) 
     """
     if not any(_cued(sentence) for text in texts for sentence in _SENTENCE.split(text)):
         return []
-    return _listed(lines) or _signed(lines) or _travelled(texts, weights)
+    return _twin_lines(lines) or _signed(lines) or _travelled(texts, weights)
 
 
 def _phrases(words: list[str]) -> str:
@@ -669,13 +778,13 @@ _COUNTRY_AFTER = re.compile(rf"\s+(?:{_phrases(lexicon('countries')['written']['
 LISTED = 2  # lines of a place and its country: a list of partners has two or more
 
 
-def _listed(texts: list[str]) -> list[str]:
+def _twin_lines(texts: list[str]) -> list[str]:
     """The places of the page's short lines that each name a place and its country after
     it ("Ogre en Lettonie depuis 2005"), two lines or more, when the page says the town is
     twinned or works with others (a cue of a partner). A name glued to the word before it
     ("Capitale RigaOgre", the text of two links run together) starts where it is glued.
 
-    >>> _listed(["La ville est jumelée avec deux villes.", "Lettonie - Capitale RigaOgre en Lettonie depuis "
+    >>> _twin_lines(["La ville est jumelée avec deux villes.", "Lettonie - Capitale RigaOgre en Lettonie depuis "
     ...          "2005 (lire)", "Italie - Capitale RomeCitta di Castello en Italie depuis 1991"])
     ['Ogre', 'Citta di Castello']
     """
@@ -701,7 +810,8 @@ def _listed(texts: list[str]) -> list[str]:
     return places if len(places) >= LISTED else []
 
 
-def partner_country(name: str, texts: list[str], fallback: bool = True) -> str | None:
+def partner_country(name: str, texts: list[str], fallback: bool = True,
+                    others: Sequence[str] = ()) -> str | None:
     """The partner's country: what the words beside its name say ("Trittau (Allemagne)",
     "Bellheim en Allemagne", "la commune malienne de Duguwolowila"), else the first country
     the page places something in.
@@ -715,12 +825,12 @@ def partner_country(name: str, texts: list[str], fallback: bool = True) -> str |
     >>> partner_country("Plougonvelin", ["Venus de Plougonvelin, commune du bout de la Bretagne, jumelée."])
     'France'
     """
-    from .places import country_code, country_in_text, country_name, partner_countries, split_heading
+    from .places import country_code, country_in_text, country_name, partner_countries
 
     for text in texts:
         for found in re.finditer(re.escape(name), text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
-            if (code := partner_countries(split_heading(beside)[1]))[1]:
+            if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
                 return code[0]
             # a preposition of a country right after it ("Citta di Castello en Italie depuis
             # 1991"): its country, before any the words before it name (the line above's)
@@ -738,8 +848,130 @@ def partner_country(name: str, texts: list[str], fallback: bool = True) -> str |
             words = re.findall(r"[^\W\d_]+", before)  # "nos amis Québécois de Lac Mégantic"
             if len(words) >= 2 and fold(words[-1]) in _NAME_PARTICLES and (named := _country_word(words[-2])):
                 return named
+    # the country the sentences that name it (and no other partner) name most
+    if own := most_named_country([sentence for text in texts for sentence in _SENTENCE.split(text)
+                                   if _names_alone(sentence, name, others)]):
+        return own
+    if own := _named_again(name, texts, others):
+        return own
     # the country the page names most: its partner's, not that of another partner it names
-    return _most_named_country(texts) if fallback else None
+    return most_named_country(texts) if fallback else None
+
+
+_WRITTEN = lexicon("countries")["written"]
+_ANAPHOR_DETERMINERS = frozenset(fold(w) for w in _WRITTEN["anaphor_determiners"])
+_PLACE_NOUNS = frozenset(fold(w) for w in _WRITTEN["place_nouns"])
+_OF_WORDS = frozenset(fold(w) for w in _WRITTEN["of"])
+
+
+def _named_again(name: str, texts: list[str], others: Sequence[str]) -> str | None:
+    """The country of a place named again by its kind and its country's adjective alone,
+    in a sentence that names no partner ("… le blason de Ramsgate aux côtés de ceux de
+    Chimay et d'Hanau. Un geste pour le 45e anniversaire du jumelage entre notre commune et
+    la ville anglaise."): the first partner of the last sentence that named one, when it is
+    ``name``.
+
+    >>> text = "Le blason de Ramsgate est à côté de celui de Chimay. Un jumelage avec la ville anglaise."
+    >>> _named_again("Ramsgate", [text], ["Chimay"]), _named_again("Chimay", [text], ["Ramsgate"])
+    ('Royaume-Uni', None)
+    >>> _named_again("Ramsgate", ["Ramsgate. La ville anglaise de Rye."], [])  # another, named
+    """
+    partners = [fold(p) for p in (name, *others)]
+    last: str | None = None  # the first partner of the last sentence that named one
+    for text in texts:
+        for sentence in _SENTENCE.split(text):
+            folded = fold(sentence)
+            named = sorted((found.start(), p) for p in partners
+                           if (found := re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded)))
+            if named:
+                last = named[0][1]
+            elif last == partners[0] and (country := _anaphor(sentence)):
+                return country
+    return None
+
+
+def _anaphor(sentence: str) -> str | None:
+    """The country of a place a sentence names by a determiner, nouns of places and a
+    country's adjective, no name after them ("la ville anglaise", "notre commune jumelle
+    allemande"; not "la ville anglaise de Rye").
+
+    >>> _anaphor("Le jumelage entre notre commune et la ville anglaise.")
+    'Royaume-Uni'
+    >>> _anaphor("La ville anglaise de Rye.")
+    """
+    words = list(_LETTERS.finditer(sentence.replace("’", "'")))
+    folded = [fold(w.group()) for w in words]
+    for n, word in enumerate(folded):
+        if word not in _ANAPHOR_DETERMINERS and not (word == "l" and n + 1 < len(folded)
+                                                     and f"{word}'" in _ANAPHOR_DETERMINERS):
+            continue
+        at = n + 1
+        while at < len(folded) and folded[at] in _PLACE_NOUNS:
+            at += 1
+        if at == n + 1 or at >= len(folded) or not _demonym(words[at].group()):
+            continue
+        country = _country_word(words[at].group())
+        after = folded[at + 1:at + 2]
+        if after and (after[0] in _OF_WORDS or after[0] == "d") and at + 2 < len(words) \
+                and words[at + 2].group()[:1].isupper():
+            continue  # "la ville anglaise de Rye": another place, by its name
+        return country
+    return None
+
+
+def _names_alone(sentence: str, name: str, others: Sequence[str]) -> bool:
+    """The sentence names the partner ``name`` and none of the page's ``others``: what
+    it says of a country is said of that partner ("Gilles Thirouin, Vice-président Pegnitz,
+    présente le rapport de la Commission Allemagne").
+
+    >>> _names_alone("Le maire de Rye et celui de Zell.", "Rye", ["Zell"])
+    False
+    >>> _names_alone("Le maire de Rye est venu.", "Rye", ["Zell"]), _names_alone("À Ryes.", "Rye", [])
+    (True, False)
+    """
+    folded = fold(sentence)
+    return _named_in(name, folded) and not any(_named_in(other, folded) for other in others)
+
+
+def _named_in(name: str, folded: str) -> bool:
+    """``name`` is a whole word or words of the ``folded`` text."""
+    return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded) is not None
+
+
+def _own_country(beside: str, length: int) -> str | None:
+    """What the words right after a name (``beside``, its first ``length`` characters the
+    name's) say of its country, when they say it of that name alone: its own brackets
+    ("Friedberg (Allemagne) et Entroncamento (Portugal)": Allemagne), never those or the
+    preposition of the next place of an enumeration ("Friedberg et Entroncamento
+    (Portugal)": none said of Friedberg).
+
+    >>> _own_country("Friedberg (Allemagne) et Entroncamento (Portugal)", 9)
+    'Allemagne'
+    >>> _own_country("Friedberg et Entroncamento (Portugal)", 9) is None
+    True
+    >>> _own_country("Bellheim en Allemagne", 8), _own_country("Kita, région de Mopti (Mali)", 4)
+    ('Allemagne', 'Mali')
+    >>> _own_country("Gao au Mali et Zell en Allemagne", 3), _own_country("Bellheim, Allemagne", 8)
+    ('Mali', 'Allemagne')
+    """
+    from .places import country_code, split_heading
+
+    if (close := beside.find(")")) > beside.find("(") >= 0:
+        beside = beside[:close + 1]  # its own brackets, not a later place's
+    for other in _ENUMERATED.finditer(beside, length):  # the next place: what follows is its own
+        words = _LETTERS.findall(beside[other.end() - 1:])[:3]
+        if not any(country_code(" ".join(words[:size])) for size in (1, 2, 3)):
+            beside = beside[:other.start()]
+            break
+    place, country = split_heading(beside)
+    return None if _ENUMERATED.search(place[length:]) else country
+
+
+# Another place after a name, in an enumeration: ", Entroncamento", " et de Pegnitz" (not a
+# dash, which brings a region: "Guibaré - Province du Bam").
+_ENUMERATED = re.compile(
+    r"(?:,|\s(?:" + "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha() or j in "&/")
+    + r"))\s*(?:(?:" + "|".join(re.escape(j) for j in _WORDS["near_joiners"]) + rf")\s*)?{CAPITAL}")
 
 
 @cache
@@ -774,7 +1006,7 @@ def _first_name(words: list[re.Match[str]], n: int, text: str) -> bool:
     return after.group()[:1].isupper() and not text[words[n].end():after.start()].strip()
 
 
-def _most_named_country(texts: list[str]) -> str | None:
+def most_named_country(texts: list[str]) -> str | None:
     """The country the page names most, by its name or its adjective ("nos amis
     allemands", "51 Polonais", "franco-allemand"), the page's own country aside: a French
     page names France for itself."""
@@ -1363,6 +1595,22 @@ def _own_body(text: str) -> bool:
     return bool(_OWN_BODY.match(text.strip())) and any(event for _, event in sentences(text, None)[:1])
 
 
+def _heads_country(heading: str, country: str | None) -> bool:
+    """A sub-heading names the partner's country ("Commission Angleterre" in a committee's
+    report about its partner Reigate, "Voyage en Allemagne"): what follows is that partner's
+    story, though the partner is named later.
+
+    >>> _heads_country("Commission Angleterre", "Royaume-Uni"), _heads_country("Commission Mali", "Allemagne")
+    (True, False)
+    """
+    from .places import country_code
+
+    code = country_code(country)
+    words = _LETTERS.findall(heading)
+    return bool(code) and any(country_code(" ".join(words[i:i + size])) == code
+                              for size in (1, 2, 3) for i in range(len(words)))
+
+
 def lists_partners(body: list[Block]) -> bool:
     """The page lists partners with their countries ("• La commune de Tombouctou (Mali)"),
     as a page of partner sections does in its introduction: it is no one partner's story,
@@ -1472,12 +1720,18 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if not names:
             return None
         written = ([title.text] if title else []) + texts
-        about = About(names[0], partner_country(names[0], written))
+        most = most_named_country(written)
+        own = [partner_country(name, written, fallback=False, others=[o for o in names if o != name])
+               for name in names[1:]]
         # a partner the title names beside the first is as much the page's subject: the
         # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
-        others = [About(name, partner_country(name, written,
-                                              fallback=title is not None and names_place(title.text, name)))
-                  for name in names[1:]]
+        titled = [title is not None and names_place(title.text, name) for name in names[1:]]
+        others = [About(name, country or (most if named else None))
+                  for name, country, named in zip(names[1:], own, titled, strict=True)]
+        # the first's, else the country the page names most, unless the words beside another
+        # partner give it to that one ("… Vice-président Pegnitz, … la Commission Allemagne")
+        country = partner_country(names[0], written, fallback=False, others=names[1:])
+        about = About(names[0], country if country or most in own else most)
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
     events, set_aside = story.events, story.set_aside
     articles = _articles(title, about.name) if title else []  # its articles, if a bar
@@ -1515,6 +1769,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             continue
         if block.kind == "heading":
             set_aside.append((block, reasons.sub_heading, False))
+            started = started or _heads_country(block.text, about.country)
             continue
         started = started or names_place(running.get(id(block), block.text), about.name) \
             or _goes_to(block.text, about.country) or _own_body(block.text)

@@ -1419,24 +1419,34 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
 def _events_of_each(sections: list[Section]) -> list[Section]:
     """A story's events among the partners it names together: an event whose first
     sentence names one of the other partners and not the story's own ("Durant son séjour
-    de 4 jours à Cové …" in the story of a mission to Atakpamé and Cové) is that partner's,
-    unless it shares its paragraph with another event (a line's text stays with one
-    partner); the others stay the story's."""
+    de 4 jours à Cové …" in the story of a mission to Atakpamé and Cové) is that partner's.
+    The events of one paragraph stay together (a line's text stays with one partner): they
+    go to the one other partner their first sentences name when none names another ("est
+    scellé le 20 mai 1990 un serment de jumelage entre Entroncamento et <town>. Serments
+    renouvelés le 29 avril 2000"); the others stay the story's."""
     if len(sections) < 2:
         return sections
     names = [slug(place_name(split_heading(s.heading.text)[0])) for s in sections]
 
-    def named(text: str) -> list[int]:
+    def named(text: str) -> set[int]:
         words = f"-{slug(first_sentence(text))}-"
-        return [n for n, name in enumerate(names) if name and f"-{name}-" in words]
+        return {n for n, name in enumerate(names) if name and f"-{name}-" in words}
 
-    story, kept = sections[0], []
-    for entry in story.entries:
-        found = named(entry.text)
-        shared = any(other is not entry and other.line <= entry.line_end and entry.line <= other.line_end
-                     for other in story.entries)  # a paragraph's events stay together
-        if len(found) == 1 and found[0] != 0 and not shared:
-            sections[found[0]].entries.append(entry)
+    story = sections[0]
+    group: dict[int, int] = {}  # each event's paragraph: events whose lines overlap
+    current, end = 0, -1
+    for at in sorted(range(len(story.entries)), key=lambda n: story.entries[n].line):
+        if story.entries[at].line > end:
+            current += 1  # a line after every line of the paragraph so far: a new one
+        group[at] = current
+        end = max(end, story.entries[at].line_end)
+    found: dict[int, set[int]] = {}
+    for at, entry in enumerate(story.entries):
+        found.setdefault(group[at], set()).update(named(entry.text))
+    kept = []
+    for at, entry in enumerate(story.entries):
+        if len(found[group[at]]) == 1 and (to := min(found[group[at]])) != 0:
+            sections[to].entries.append(entry)
         else:
             kept.append(entry)
     story.entries = kept

@@ -786,7 +786,9 @@ def agreement(description: str) -> Agreement | None:
     for sentence in sentences(description):
         kinds = list(_agreement_pattern().finditer(sentence))
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
-        if kinds and _RENEWAL.search(sentence):
+        if kinds and (renewal := _RENEWAL.search(sentence)):
+            if signed := _signed_before(sentence, renewal.start(), kinds, years):
+                return signed
             renewed = renewed or Agreement(None, _agreement_kind(kinds[0]))
             continue
         nearest = _years_near(years, [kind.span() for kind in kinds], not _ANNIVERSARY.search(sentence))
@@ -795,6 +797,26 @@ def agreement(description: str) -> Agreement | None:
         if found:
             return next((a for a in found if TWINNING_WORD in a.type), found[0])
     return _sealed(description) or renewed
+
+
+def _signed_before(sentence: str, renewal: int, kinds: list[re.Match[str]],
+                   years: list[tuple[int, int]]) -> Agreement | None:
+    """The agreement a sentence tells signed before it tells it renewed (at ``renewal``):
+    "Le 6 juin 1965, les maires ont signé le serment de jumelage, serment renouvelé le 1er
+    mai 2005": an agreement and a verb of sealing before the renewal, and the year written
+    nearest the agreement before it.
+
+    >>> kinds = list(_agreement_pattern().finditer(text := "En 1965, ils ont signé le serment "
+    ...              "de jumelage, serment renouvelé en 2005."))
+    >>> _signed_before(text, text.index("renouvelé"), kinds, [(3, 1965), (text.index("2005"), 2005)])
+    Agreement(year=1965, type='serment de jumelage', twinning=False)
+    """
+    before = [kind for kind in kinds if kind.end() <= renewal]
+    earlier = [(at, year) for at, year in years if at < renewal]
+    if not before or not earlier or not _SEALING.search(sentence, 0, renewal):
+        return None
+    year = _years_near(earlier, [kind.span() for kind in before])[0]
+    return Agreement(year, _agreement_kind(before[0])) if year is not None else None
 
 
 def _agreement_kind(found: re.Match[str]) -> str:

@@ -12,7 +12,7 @@ from .french.normalise import APOSTROPHE, CASE_TRAPS, nfc
 __all__ = ["APOSTROPHES", "CASE_TRAPS", "Caseless", "folded", "lowercase", "nfc", "pattern_key",
            "sentences", "slug"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<![\w.])[^\W\d_a-z]\.)\s+")
 # Apostrophes, the case traps and NFC are the normaliser's (pipeline/french/normalise.py).
 APOSTROPHES = APOSTROPHE
 
@@ -28,10 +28,13 @@ def slug(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split on sentence ends followed by white space.
+    """Split on sentence ends followed by white space, not after a capital alone: an
+    initial or an abbreviation ("M. Rouy, Maire de …, M. Bebber").
 
     >>> sentences("En 1990, des associations. Un accord a été signé en 1997.")
     ['En 1990, des associations.', 'Un accord a été signé en 1997.']
+    >>> sentences("Le 6 juin 1965, M. Rouy et É. Bebber ont signé. Puis.")
+    ['Le 6 juin 1965, M. Rouy et É. Bebber ont signé.', 'Puis.']
     """
     return _SENTENCE_END.split(text)
 

@@ -643,3 +643,64 @@ def test_a_country_right_after_a_listed_place_is_its_own_not_the_line_aboves():
     texts = ["Pologne - Capitale VarsovieZakopane en Pologne depuis 1996 (voir) Grèce - Capitale "
              "AthènesNauplie en Grèce depuis 2001 (voir)"]
     assert partner_country("Nauplie", texts, fallback=False) == "Grèce"
+
+
+# Several partners on one page (issue 21): pages written for these tests, other towns and
+# words than the corpus's real pages.
+
+REPORT = """Assemblée générale du comité
+
+Marie Durand, vice-présidente Zellerfeld, présente le rapport de la Commission Allemagne.
+
+Paul Martin, vice-président Rothbury, présente le rapport de la Commission Écosse.
+
+Jeanne Petit présente les échanges entre les associations de nos 3 villes jumelles, Zellerfeld, Rothbury et Ivry.
+"""
+
+
+def partners_of(text: str) -> dict[str, tuple[str | None, int | None]]:
+    """Each partner row's name, with its country code and agreement year."""
+    rows = tables(extract(parse(text_blocks(text))))["partners"]
+    return {row["name"]: (row["country_code"], row["agreement_year"]) for row in rows}
+
+
+def test_the_towns_a_plural_cue_lists_are_partners_each_with_the_country_of_its_own_sentences():
+    # "nos 3 villes jumelles, A, B et <town>": each listed place is a partner; the country
+    # named in a sentence that names one partner alone is that partner's
+    assert partners_of(REPORT) == {"Zellerfeld": ("DE", None), "Rothbury": ("GB", None)}
+
+
+def test_an_enumerations_brackets_and_sentences_go_to_the_partner_they_name():
+    # the brackets after the first place are its own, not the next one's; the sentence of an
+    # agreement that names the other partner alone is that partner's
+    page = """Le jumelage
+
+La ville de Ivry est jumelée avec les villes de Gersfeld (Allemagne) et Tomar (Portugal).
+
+À Ivry, le 3 mai 1971, le maire de Ivry et le maire de Gersfeld ont signé le serment de jumelage, serment renouvelé le 4 mai 2011 à Gersfeld.
+
+Plus tard, est scellé le 20 juin 1992 un serment de jumelage entre Tomar (Portugal) et Ivry. Serments renouvelés le 8 mai 2002.
+"""
+    assert partners_of(page) == {"Gersfeld": ("DE", 1971), "Tomar": ("PT", 1992)}
+
+
+def test_an_apposition_that_calls_a_place_the_towns_twin_makes_it_a_partner():
+    # "A, sa jumelle allemande, et B": the apposition, closed by its comma, ties A to nothing
+    # after it; both are partners of the town
+    page = """Une fenêtre sur le Sahel
+
+Depuis 2006, les villes d'Ivry, Gersfeld, sa jumelle allemande, et Dori au Burkina Faso ont décidé de travailler ensemble dans le cadre de la coopération. Cela se traduit par un appui à la mairie de Dori.
+
+La coopération avec Dori porte sur l'eau.
+"""
+    assert set(partners_of(page)) == {"Gersfeld", "Dori"}
+    assert partners_of(page)["Dori"][0] == "BF"
+
+
+def test_a_place_named_again_by_its_countrys_adjective_is_the_partner_named_first_before():
+    page = """Fête des villes jumelles
+
+La Municipalité inaugurera le blason de Rothbury aux côtés de ceux de Gersfeld et de Tomar. Un geste fort pour célébrer le 40e anniversaire du jumelage entre notre commune et la ville écossaise. 2025 marque aussi les 60e et 50e anniversaires des jumelages avec, respectivement, Gersfeld et Tomar.
+"""
+    assert partners_of(page)["Rothbury"][0] == "GB"
+    assert partners_of(page)["Gersfeld"][0] is None  # never the Scottish town's country
