@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 from .paths import PACKAGE
@@ -63,11 +64,14 @@ def mark(kind: str, digest: str) -> None:
     try:
         FOLDER.mkdir(parents=True, exist_ok=True)
         path = _mark(kind, digest)
-        if path.is_file():
-            os.utime(path)  # the newest again: what is used is what is kept
-        else:
-            path.touch()
-        marks = sorted(FOLDER.glob(f"{kind}-*"), key=lambda p: p.stat().st_mtime_ns)
+        path.touch()
+        # the newest again (what is used is what is kept), stamped after every other mark of
+        # its kind: the clock a file system stamps with ticks every few milliseconds, and
+        # two marks of one tick would be pruned in any order
+        others = {p: p.stat().st_mtime_ns for p in FOLDER.glob(f"{kind}-*") if p != path}
+        stamp = max(time.time_ns(), max(others.values(), default=0) + 1)
+        os.utime(path, ns=(stamp, stamp))
+        marks = sorted([*others, path], key=lambda p: others.get(p, stamp))
         for old in marks[:-KEEP]:
             old.unlink(missing_ok=True)
     except OSError:
