@@ -1056,9 +1056,11 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 continue
             if not punctuated:  # "… ont commencé en 1986 et un jumelage a été officialisé le
                 # 28 novembre 2000": the joiner opens a clause of its own, its date further on
-                then = _absolute(tail)
+                then, bound = _absolute(tail), _CLAUSE.search(tail)
+                # its date inside the clause it opens: "… Friedberg et M. Wisbey, …, ont
+                # signé …, serment renouvelé le 1er mai 2005" joins a name, not a clause
                 if then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
-                        and not _overlap(said, then):
+                        and (bound is None or then.start < bound.start()) and not _overlap(said, then):
                     pieces.append(head)
                     start = end
                 continue

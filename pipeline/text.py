@@ -12,7 +12,9 @@ from .french.normalise import APOSTROPHE, CASE_TRAPS, nfc
 __all__ = ["APOSTROPHES", "CASE_TRAPS", "Caseless", "folded", "lowercase", "nfc", "pattern_key",
            "sentences", "slug"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# a stop after a capital alone is an initial or an abbreviation ("M. Rouy", "J.-P. Martin"),
+# not a sentence's end: the agreement "M. Rouy, … ont signé le serment" is read with its date
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<!\w)[A-ZÀ-Ý]\.)\s+")
 # Apostrophes, the case traps and NFC are the normaliser's (pipeline/french/normalise.py).
 APOSTROPHES = APOSTROPHE
 
@@ -28,10 +30,12 @@ def slug(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split on sentence ends followed by white space.
+    """Split on sentence ends followed by white space (not after an initial).
 
     >>> sentences("En 1990, des associations. Un accord a été signé en 1997.")
     ['En 1990, des associations.', 'Un accord a été signé en 1997.']
+    >>> sentences("Le 6 juin 1965, M. Rouy a signé. Ensuite, la fête.")
+    ['Le 6 juin 1965, M. Rouy a signé.', 'Ensuite, la fête.']
     """
     return _SENTENCE_END.split(text)
 

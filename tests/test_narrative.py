@@ -370,6 +370,18 @@ def test_the_events_of_a_sentence_of_several_clauses(text, when, events):
     assert [(e.label, e.resolved) for _, e in sentences(text, when) if e] == events
 
 
+def test_and_joining_two_names_opens_no_clause():
+    """The date after "et" lies in a later clause (after its commas): the words up to that
+    comma tell the first event, the clause of the date the second."""
+    text = ("Le 6 juin 1965, M. Rouy, maire, M. Bebber, bourgmestre de Friedberg et M. Wisbey, "
+            "maire de Bury, ont signé le serment liant les trois communes, serment renouvelé le "
+            "1er mai 2005 à Friedberg.")
+    assert [(piece.strip(), e.label if e else None) for piece, e in sentences(text, None)] == [
+        ("Le 6 juin 1965, M. Rouy, maire, M. Bebber, bourgmestre de Friedberg et M. Wisbey, "
+         "maire de Bury, ont signé le serment liant les trois communes,", "Le 6 juin 1965"),
+        ("serment renouvelé le 1er mai 2005 à Friedberg.", "le 1er mai 2005")]
+
+
 @pytest.mark.parametrize(("text", "aside"), [
     ("Contacts | Espace privé | Mise à jour le 2 mai 2013 | Plan du site | Haut de Page", True),
     ("Accueil > Jumelages > Castelnuovo", True),
