@@ -760,9 +760,11 @@ def _absolute(sentence: str) -> Event | None:
 def _year_of(month: int, side: int | None, when: When | None, published: When | None) -> int | None:
     """The year of a month written without its year: the year told before; with a side
     word ("novembre dernier", "mars prochain"), the nearest such month on that side of the
-    date told; with nothing told, the post's date, a month after it being of the year before
-    (a post tells what happened)."""
-    told = when or published
+    date the text is written at (the post's date; without one, the date told: "l'échange
+    de mai dernier" in the minutes of a meeting of 19 June 2018 is May 2018, though a
+    visit of July 2017 was told just before); with nothing told, the post's date, a month
+    after it being of the year before (a post tells what happened)."""
+    told = (published or when) if side is not None else (when or published)
     if told is None:
         return None
     year, told_month = told[0], told[1]
@@ -773,10 +775,13 @@ def _year_of(month: int, side: int | None, when: When | None, published: When | 
     return year if month >= told_month else year + 1
 
 
-def _yearless(sentence: str, folded: str, when: When | None, published: When | None = None) -> Event | None:
+def _yearless(sentence: str, folded: str, when: When | None, published: When | None = None,
+              written: When | None = None) -> Event | None:
     """A day or a month written without its year ("Le jeudi 4 juin", "en avril", "les 17
     et 18 septembre"): the year told before (:func:`_year_of`) completes it; with none, it
-    is an event whose date stays unread."""
+    is an event whose date stays unread, unless a side word says it is the last or next
+    such month before the time of writing, which is no earlier than ``written`` (the date
+    the sentence tells further on)."""
     for month in _MONTH_WORD.finditer(folded):
         run = _MONTH_RUN.match(folded, month.end())  # "en novembre/décembre": the year
         end = run.end() if run else month.end()  # follows the last month of the run
@@ -785,6 +790,9 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
                 or _RELATIVE_YEAR.search(folded, end, end + MONTH_REACH):
             continue  # "En décembre de la même année" is a relative date
         side = _SIDE.match(folded, end)
+        if side and when is None and published is None:
+            published = written  # "en mai dernier …, s'est rendue à Pescia le 4 septembre
+            # 2016": the sentence is written at or after the date it tells further on
         told = _year_of(_FOLDED_MONTHS[month.group()], _SIDES[side[1]] if side else None, when, published)
         # the year told; with none told (or the post's date that its weekdays do not fit),
         # any year whose weekdays fit: an event whose date stays unread
@@ -939,7 +947,8 @@ def weekday_before(sentence: str, published: When) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
 
-def event_in(sentence: str, when: When | None, published: When | None = None) -> Event | None:
+def event_in(sentence: str, when: When | None, published: When | None = None,
+             written: When | None = None) -> Event | None:
     """The event a sentence tells, if it carries a date: the earliest of its dates that
     is an event's, absolute, without its year, relative or a weekday.
 
@@ -953,7 +962,7 @@ def event_in(sentence: str, when: When | None, published: When | None = None) ->
     True
     """
     folded = fold(sentence)
-    found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published),
+    found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when)) if e]
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
@@ -1070,8 +1079,9 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 pieces.append(head)
                 start = end
         pieces.append(sentence[start:])
-        for piece in pieces:
-            event = event_in(piece, when, published)
+        ahead = _absolute(sentence) if when is None and published is None else None
+        for piece in pieces:  # a month "dernier" with nothing told: before the date told ahead
+            event = event_in(piece, when, published, ahead.when if ahead else None)
             when = _moved(when, event)
             out.append((piece, event))
     return out

@@ -370,6 +370,23 @@ def test_the_events_of_a_sentence_of_several_clauses(text, when, events):
     assert [(e.label, e.resolved) for _, e in sentences(text, when) if e] == events
 
 
+def test_a_month_dernier_is_the_last_before_the_time_of_writing():
+    """"mai dernier" is the last May before the text was written: the post's date when it
+    has one (not the visit told just before), else no earlier than the date the sentence
+    tells further on; a month with no side word keeps the year told."""
+    said = "Des jeunes ont voulu participer à l'échange de mai dernier."
+    assert event_in(said, (2017, 7, None), (2018, 6, 19)).resolved == "mai 2018"
+    assert event_in(said, (2017, 7, None)).resolved == "mai 2017"
+    assert event_in("Des jeunes ont voulu participer à l'échange de mai.", (2017, 7, None),
+                    (2018, 6, 19)).resolved == "mai 2017"
+    text = ("Après les cérémonies à Oullins en mai dernier, une délégation s'est rendue à Pescia "
+            "le week-end du 4 septembre 2016.")
+    assert [(e.label, e.resolved) for _, e in sentences(text, None) if e] == [
+        ("en mai", "en mai 2016"), ("4 septembre 2016", None)]
+    assert [(e.label, e.resolved) for _, e in sentences("Une fête en mai, puis le 4 septembre 2016.", None)
+            if e][0] == ("en mai", None)
+
+
 def test_and_joining_two_names_opens_no_clause():
     """The date after "et" lies in a later clause (after its commas): the words up to that
     comma tell the first event, the clause of the date the second."""
