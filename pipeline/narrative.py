@@ -1313,7 +1313,10 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     image = label_only = signed = False
     headline: tuple[Told, Block] | None = None  # the event the title announces, its date line
     day_told: DayTold | None = None  # the day of the last event, told without its year
-    for block in body:
+    # a year or a month alone on its line, then a list: each item is an event, of the line's
+    # date when it writes none ("2002", then "- Rencontre avec M. Sylla.", "- Fin 2002, …")
+    heads: tuple[Told, Block] | None = None
+    for n, block in enumerate(body):
         reason = reasons.aside(block) or furniture(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
             reason = reasons.caption  # the line under an image's file line
@@ -1321,10 +1324,15 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if reason:
             set_aside.append((block, reason, False))
             continue
+        if block.kind != "list_item":
+            heads = None
         if alone := date_line(block.text):
             dates_under_title += 1
             found = next(f for f in find_dates(alone) if f.period)
-            if dates_under_title == 1 and not prose and title and started:
+            chronology = (_when(found) or (0, 0, None))[1] is None and any(  # a year alone, then a
+                b.kind == "list_item" for b in body[n + 1:n + 2])  # list: the story's chronology
+            started = started or chronology
+            if dates_under_title == 1 and not prose and title and started and not chronology:
                 events.append(Told(alone, None, [("", title.text, title.line)]))  # the event the
                 events[-1].extend(block.text, block.line, "\n")  # title names, and its dates
                 headline = (events[-1], block)
@@ -1333,6 +1341,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 events.append(Told(alone, None, [("", block.text, block.line)]))  # a year or a
                 when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph
                 label_only = True
+                heads = (events[-1], block)
             else:  # a day alone on its line: when the page or a post of it was published
                 published = _when(found)  # a new post: its own date
                 set_aside.append((block, ARTICLE_FURNITURE, False))
@@ -1340,6 +1349,17 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if block.kind == "heading":
             set_aside.append((block, reasons.sub_heading, False))
             continue
+        if heads and started and block.kind == "list_item":
+            if heads[0] in events and len(heads[0].pieces) == 1:  # the line holds nothing
+                events.remove(heads[0])  # but its list: a heading of the items, not an event
+                set_aside.append((heads[1], reasons.sub_heading, False))
+            if not any(event for _, event in sentences(block.text, when, published)):
+                # an item of the line's date
+                events.append(Told(heads[0].label, heads[0].period_label, [("", block.text, block.line)]))
+                label_only = False
+                continue
+            label_only = False
+        listed = bool(heads and started and block.kind == "list_item")  # an item: its own event
         started = started or _names(running.get(id(block), block.text), about.name) \
             or _goes_to(block.text, about.country)
         if not started:
@@ -1361,7 +1381,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             when = _moved(when, event)
             if label_only and not event:  # the paragraph under a date alone on its line
                 events[-1].extend(sentence, block.line, "\n")
-            elif event and events and _restates(events[-1], event):  # "la mission d'octobre
+            elif event and events and _restates(events[-1], event) and not listed:  # "la mission d'octobre
                 events[-1].extend(sentence, block.line, "\n\n" if first else " ")  # 2017": the one told
             elif event and headline and len(headline[0].pieces) == 2 \
                     and _restates(headline[0], event, headline=True):

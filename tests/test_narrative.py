@@ -236,6 +236,35 @@ def test_history_before_the_partner_is_named_is_introduction():
     assert tables(extract(page))["partners"][0]["agreement_year"] == 1986
 
 
+def test_a_year_alone_then_a_list_dates_each_item_of_its_own():
+    """A chronology: a year alone on its line, then dash items, each an event; an item that
+    writes no date is of that year; one that does keeps its own, even inside another's
+    ("Fin 2002" after "Automne 2002"); the year line is the items' heading, no event."""
+    page = parse(text_blocks("""Comité de jumelage
+Commission Malicounda
+
+Liste des relations avec le Sénégal
+
+2002
+
+- Rencontre avec M. Sylla.
+
+- Automne 2002. Envoi de colis de livres à Malicounda.
+
+- Fin 2002, un couple est allé en vacances à Saly.
+
+2003
+
+- 4 janvier 2003, création du comité.
+
+- Organisation de cours de wolof.
+"""), about=About("Malicounda", "Sénégal"))
+    assert periods(page) == [("2002", "2002"), ("Automne 2002", "2002-23"), ("Fin 2002", "2002"),
+                             ("4 janvier 2003", "2003-01-04"), ("2003", "2003")]
+    assert [e.text for e in page.sections[0].entries if e.label in ("2002", "2003")] == [
+        "Rencontre avec M. Sylla.", "Organisation de cours de wolof."]
+
+
 def test_the_caller_names_the_partner_a_page_never_names():
     page = parse(text_blocks(UNNAMED), about=About("Kita", "Mali"))
     assert [s.heading.text for s in page.sections] == ["Kita (Mali)"]
