@@ -1087,6 +1087,35 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
     return out
 
 
+def tie_events(text: str) -> list[tuple[str, Event]]:
+    """The events a paragraph of a partner's description tells of the tie itself: its
+    dated sentences (:func:`sentences`) that name the page's own town ("Cet engagement de
+    Trébeurden vers la Roumanie est né en 1989, …") or the tie renewed ("Il a été réaffirmé
+    le 24 octobre 2012 … par la signature d'une charte de coopération"), each with the
+    undated sentences after it. The partner's own history ("Elle devient une commune de
+    plein exercice le 18 novembre 1955") names neither, and the agreement's signing ("Un
+    accord de jumelage entre Ivry-sur-Seine et La Lisa a été signé en 1997") is the
+    partner's agreement year: both stay the description only."""
+    from .config import config
+    from .places import agreement
+
+    names = [fold(n) for n in config().town.names]
+    out: list[tuple[str, Event]] = []
+    kept = False
+    for sentence, event in sentences(text, None):
+        folded = fold(sentence)
+        period = parse_label(event.resolved or event.label) if event is not None else None
+        if period is not None and period.start_year is not None:  # "dans les années 80" too
+            signed = agreement(sentence)
+            kept = (signed is None or signed.year is None) and (signed is not None or any(
+                re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names))
+            if kept:
+                out.append((sentence, event))
+        elif kept and event is None:
+            out[-1] = (f"{out[-1][0]} {sentence}", out[-1][1])
+    return out
+
+
 # --- The page's own furniture -------------------------------------------------------------
 
 ARTICLE_FURNITURE = "the article's own furniture (by-line, counters, image file, date of publication)"

@@ -63,6 +63,7 @@ from .narrative import (
     programme_day,
     read_narrative,
     tells_of,
+    tie_events,
     year_from_post,
 )
 from .french import CAPITAL, lexicon
@@ -606,6 +607,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     first entry, or, when an entry was placed above them, the first undated paragraph that
     names the partner's place. A label alone on its line takes the paragraph below it."""
     entries: list[_Draft] = []
+    told: list[Entry] = []  # events of the tie told in the description's sentences
     place = name_words(place_name(split_heading(section.heading.text)[0]))
     other = teasers = furniture = label_only = described = dated_item = after_field = False
     for block, role in blocks:
@@ -692,6 +694,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 label_only = described = False
             elif not entries or (described and continues_previous(piece)):
                 section.description.append(Block("paragraph", piece, block.line))
+                if not entries:  # its events of the tie, told inside its sentences
+                    told += [Entry(e.label, text.strip(), block.line, block.line, period_label=e.resolved)
+                             for text, e in tie_events(piece)]
             elif not section.description and speaks_of(piece, place):
                 section.description.append(Block("paragraph", piece, block.line))
                 described = True
@@ -700,7 +705,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             else:
                 entries.append(_Draft.start(None, piece, block.line))
                 described = False
-    section.entries = _under_years(_post_days([draft.entry() for draft in entries], set_aside), set_aside)
+    section.entries = told + _under_years(_post_days([draft.entry() for draft in entries], set_aside), set_aside)
 
 
 def _year_alone(entry: Entry) -> str | None:

@@ -416,6 +416,38 @@ def test_a_month_dernier_is_the_last_before_the_time_of_writing():
             if e][0] == ("en mai", None)
 
 
+def test_a_partners_description_tells_the_events_of_the_tie_in_its_sentences(tmp_path):
+    """A partner section's prose above any entry: its dated sentences that name the town
+    itself, or the tie renewed, are entries; the partner's own history and the agreement's
+    signing (the partner's agreement year) stay the description only."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "villers", "Villers-sur-Lys", "Villers", "59999", "", ""))
+    page = """Nos villes jumelles
+
+Sikasso (Mali)
+
+La ville de Sikasso devient une commune de plein exercice le 18 novembre 1955.
+
+Un accord de jumelage entre Villers et Sikasso a été signé en 1982.
+
+Il a été réaffirmé le 24 octobre 2012 par la signature d'une charte de coopération. Les deux villes échangent.
+
+Villers et le Mali, c'est un rapprochement opéré dans les années 80 par des enseignants.
+"""
+    with using(town):
+        section = parse(text_blocks(page)).sections[0]
+        assert [(e.label, e.text) for e in section.entries] == [
+            ("le 24 octobre 2012", "Il a été réaffirmé le 24 octobre 2012 par la signature d'une charte "
+                                   "de coopération. Les deux villes échangent."),
+            ("dans les années 80", "Villers et le Mali, c'est un rapprochement opéré dans les années 80 "
+                                   "par des enseignants.")]
+        assert len(section.description) == 4  # the prose stays the partner's description
+        assert tables(extract(parse(text_blocks(page))))["partners"][0]["agreement_year"] == 1982
+
+
 def test_and_joining_two_names_opens_no_clause():
     """The date after "et" lies in a later clause (after its commas): the words up to that
     comma tell the first event, the clause of the date the second."""
