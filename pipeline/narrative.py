@@ -1103,16 +1103,17 @@ def tie_events(text: str) -> list[tuple[str, Event]]:
     out: list[tuple[str, Event]] = []
     kept = False
     for sentence, event in sentences(text, None):
-        folded = fold(sentence)
-        period = parse_label(event.resolved or event.label) if event is not None else None
-        if period is not None and period.start_year is not None:  # "dans les années 80" too
-            signed = agreement(sentence)
-            kept = (signed is None or signed.year is None) and (signed is not None or any(
-                re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names))
+        if event is None:
             if kept:
-                out.append((sentence, event))
-        elif kept and event is None:
-            out[-1] = (f"{out[-1][0]} {sentence}", out[-1][1])
+                out[-1] = (f"{out[-1][0]} {sentence}", out[-1][1])
+            continue
+        period = parse_label(event.resolved or event.label)
+        signed = agreement(sentence) if period is not None and period.start_year is not None else None
+        kept = period is not None and period.start_year is not None \
+            and (signed is None or signed.year is None) and (signed is not None or any(
+                re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(sentence)) for n in names))
+        if kept:  # a year, written or resolved ("dans les années 80" too)
+            out.append((sentence, event))
     return out
 
 

@@ -705,7 +705,8 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             else:
                 entries.append(_Draft.start(None, piece, block.line))
                 described = False
-    section.entries = told + _under_years(_post_days([draft.entry() for draft in entries], set_aside), set_aside)
+    drafts = [draft.entry() for draft in entries]
+    section.entries = told + _under_years(_post_days(drafts, set_aside), set_aside)
 
 
 def _year_alone(entry: Entry) -> str | None:

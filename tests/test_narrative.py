@@ -412,8 +412,8 @@ def test_a_month_dernier_is_the_last_before_the_time_of_writing():
             "le week-end du 4 septembre 2016.")
     assert [(e.label, e.resolved) for _, e in sentences(text, None) if e] == [
         ("en mai", "en mai 2016"), ("4 septembre 2016", None)]
-    assert [(e.label, e.resolved) for _, e in sentences("Une fête en mai, puis le 4 septembre 2016.", None)
-            if e][0] == ("en mai", None)
+    assert next((e.label, e.resolved) for _, e in sentences("Une fête en mai, puis le 4 septembre 2016.", None)
+                if e) == ("en mai", None)
 
 
 def test_a_partners_description_tells_the_events_of_the_tie_in_its_sentences(tmp_path):
