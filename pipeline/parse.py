@@ -608,6 +608,8 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     names the partner's place. A label alone on its line takes the paragraph below it."""
     entries: list[_Draft] = []
     told: list[Entry] = []  # events of the tie told in the description's sentences
+    items: set[int] = set()  # the lines of list items that start an entry
+    lines: set[int] = set()  # the lines under a dated item that each start an entry of its date
     place = name_words(place_name(split_heading(section.heading.text)[0]))
     other = teasers = furniture = label_only = described = dated_item = after_field = False
     for block, role in blocks:
@@ -661,7 +663,11 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \
                 and not timeline:
-            if entries and entries[-1].label is None and not continues_previous(block.text) \
+            if entries and entries[-1].line in lines:
+                entries.append(_Draft.start(None, block.text, block.line))  # after an item's
+                label_only = described = False  # lines ("• 2004 : …" / "Formation …"): a new item
+                items.add(block.line)
+            elif entries and entries[-1].label is None and not continues_previous(block.text) \
                     and _dated_apart(block.text, entries[-1]):  # a dated item under an undated
                 entries.append(_Draft.start(None, block.text, block.line))  # line: its own entry
                 label_only = described = False
@@ -702,11 +708,30 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 described = True
             elif continues_previous(piece) and not _dated_apart(piece, entries[-1]):
                 entries[-1].extend(piece, block.line, "\n\n")
+            elif _line_of_item(piece, block, entries[-1], items, lines):  # "• 2004 : Mission …" then,
+                entries.append(_Draft.start(entries[-1].label, piece, block.line))  # on the next
+                described = False  # line, "Formation à la bureautique …": an activity of 2004
+                lines.add(block.line)  # the item goes on
             else:
                 entries.append(_Draft.start(None, piece, block.line))
                 described = False
+            if block.kind == "list_item" and entries and entries[-1].line == block.line:
+                items.add(block.line)
     drafts = [draft.entry() for draft in entries]
     section.entries = told + _under_years(_post_days(drafts, set_aside), set_aside)
+
+
+def _line_of_item(piece: str, block: Block, above: _Draft, items: set[int], lines: set[int]) -> bool:
+    """An undated line right under a dated list item, with no blank line between (the item
+    goes on over several lines: "• 2004 : Mission d'accompagnement …" / "Formation à la
+    bureautique …" / "Accueil d'une délégation …"), is one more activity of the item's
+    date."""
+    if block.kind != "paragraph" or (above.line not in items and above.line not in lines) \
+            or block.line != above.line_end + 1 \
+            or above.label is None or date_in(piece) is not None:
+        return False
+    period = parse_label(above.label)
+    return period is not None and period.start_year is not None
 
 
 def _year_alone(entry: Entry) -> str | None:
