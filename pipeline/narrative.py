@@ -1346,7 +1346,12 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     # a year or a month alone on its line, then a list: each item is an event, of the line's
     # date when it writes none ("2002", then "- Rencontre avec M. Sylla.", "- Fin 2002, …")
     heads: tuple[Told, Block] | None = None
+    run_of = {id(run[0]): run for run in _runs([b for b in body if not b.aside]) if len(run) > 1}
+    run_of = {key: run for key, run in ((k, _going_on(r)) for k, r in run_of.items()) if len(run) > 1}
+    read_whole: set[int] = set()  # the lines after the first of a paragraph read whole
     for n, block in enumerate(body):
+        if id(block) in read_whole:
+            continue
         reason = reasons.aside(block) or furniture(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
             reason = reasons.caption  # the line under an image's file line
@@ -1398,7 +1403,13 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             continue
         prose = True
         first, undated = True, []
-        for sentence, event in sentences(block.text, when, published):
+        run = run_of.get(id(block), [block])  # a paragraph cut by hard line breaks: read whole
+        read_whole.update(id(b) for b in run[1:])
+        text, parts = " ".join(b.text for b in run), _parts(run)
+        at = 0
+        for sentence, event in sentences(text, when, published):
+            at = text.find(sentence, at)
+            placed, at = _placed(text, at, at + len(sentence), parts), at + len(sentence)
             if event is None and when is None and (after := day_after(sentence, day_told)):
                 event, day_told = after  # "Samedi soir", "Le lendemain" after "Samedi 28 avril"
             elif event is None and when is None and published \
@@ -1410,9 +1421,9 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
             when = _moved(when, event)
             if label_only and not event:  # the paragraph under a date alone on its line
-                events[-1].extend(sentence, block.line, "\n")
+                _extend(events[-1], placed, "\n")
             elif event and events and _restates(events[-1], event) and not listed:  # "la mission d'octobre
-                events[-1].extend(sentence, block.line, "\n\n" if first else " ")  # 2017": the one told
+                _extend(events[-1], placed, "\n\n" if first else " ")  # 2017": the one told
             elif event and headline and len(headline[0].pieces) == 2 \
                     and _restates(headline[0], event, headline=True):
                 # the story comes to the event its title announces ("Du 09.05.2024 …", then
@@ -1420,30 +1431,80 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 # dates; the date line under the title is set aside as told again
                 events.remove(headline[0])
                 set_aside.append((headline[1], RESTATED, False))
-                events.append(Told(event.label, headline[0].period_label or headline[0].label,
-                                   [("", sentence, block.line)]))
+                events.append(Told(event.label, headline[0].period_label or headline[0].label, []))
+                _extend(events[-1], placed, "")
                 headline = None
             elif event:
-                new = Told(event.label, event.resolved, [("", sentence, block.line)])
+                new = Told(event.label, event.resolved, [])
+                _extend(new, placed, "")
                 if recalled:  # the past recalled ("… l'anniversaire du traité signé à Brühl en
                     # 1964" in the story of a 2014 visit): an event of its own, and the sentence
                     # still tells the event told, where the story goes on
                     events.insert(len(events) - 1, new)
-                    events[-1].extend(sentence, block.line, "\n\n" if first else " ")
+                    _extend(events[-1], placed, "\n\n" if first else " ")
                 else:
                     events.append(new)
                 if not signed and agreement(sentence):  # the tie's agreement: what the
                     signed = True  # description says of the partner, and an event
-                    story.description.append(Block(block.kind, sentence, block.line))
+                    story.description += [Block(block.kind, piece, line) for piece, line in placed]
             elif events:  # the story goes on: the event told last
-                events[-1].extend(sentence, block.line, "\n\n" if first else " ")
+                _extend(events[-1], placed, "\n\n" if first else " ")
             else:
-                undated.append(sentence)
+                undated += placed
             first = label_only = False
-        if undated:  # before the first event: what the page says of the partner
-            story.description.append(Block(block.kind, " ".join(undated), block.line))
+        for line in dict.fromkeys(line for _, line in undated):  # before the first event:
+            story.description.append(Block(block.kind, " ".join(  # what the page says of the
+                piece for piece, on in undated if on == line), line))  # partner, line by line
     events[:0] = articles  # the site's articles: the partner's first events, told by their titles
     return story
+
+
+def _going_on(run: list[Block]) -> list[Block]:
+    """The lines of a run that go on with the sentence of the line above: each opening in
+    lower case ("Monsieur Meyer" / "se déplaça donc …"), or with the year of a month that
+    ends the line above ("… eut lieu en septembre" / "1968, avec une délégation …"; not
+    "1984 : Création de la fête" under "1967 : Jumelage avec Duisdorf, devenue …"), none of
+    them the page's furniture or a date alone."""
+    kept = run[:1]
+    for block in run[1:]:
+        month_cut = bool(_A_YEAR.match(block.text)) and bool(
+            re.search(rf"(?:{_MONTH_WORD.pattern})\s*$", fold(kept[-1].text)))
+        if not (block.text[:1].islower() or month_cut) or furniture(block.text) or date_line(block.text):
+            break
+        kept.append(block)
+    return kept
+
+
+def _parts(run: list[Block]) -> list[tuple[int, int]]:
+    """Where each line of a paragraph cut by hard line breaks starts in its text joined by
+    spaces, and its line."""
+    parts, at = [], 0
+    for block in run:
+        parts.append((at, block.line))
+        at += len(block.text) + 1
+    return parts
+
+
+def _placed(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """The piece ``text[start:end]`` as the parts of it on each line: a record holds the
+    text of each line it covers ("… eut lieu en septembre" / "1968, avec une délégation …")."""
+    placed = []
+    for n, (offset, line) in enumerate(parts):
+        after = parts[n + 1][0] - 1 if n + 1 < len(parts) else len(text)
+        a, b = max(start, offset), min(end, after)
+        if a < b:
+            placed.append((text[a:b], line))
+    return placed
+
+
+def _extend(told: Told, placed: list[tuple[str, int]], separator: str) -> None:
+    """The pieces of a sentence added to an event, its first after ``separator``, each next
+    on its own line."""
+    for n, (piece, line) in enumerate(placed):
+        if not told.pieces:
+            told.pieces.append(("", piece, line))
+        else:
+            told.extend(piece, line, separator if n == 0 else "\n")
 
 
 # --- A post's days, in a page of partner sections -------------------------------------------

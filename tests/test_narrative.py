@@ -265,6 +265,24 @@ Liste des relations avec le Sénégal
         "Rencontre avec M. Sylla.", "Organisation de cours de wolof."]
 
 
+def test_a_paragraph_cut_by_hard_line_breaks_is_read_whole():
+    """A transcription cuts its sentences into lines ("… eut lieu en septembre" / "1968,
+    avec …"): the lines that go on with the sentence above (in lower case, or the year of
+    a month cut off) are read as one paragraph, each event holding the text of its lines."""
+    page = parse(text_blocks("""Historique du jumelage
+Le jumelage avec Trittau (Allemagne) est né de rencontres.
+Au départ, la distance impressionna les élus (1300 km), mais les réticences tombèrent. Monsieur Meyer
+se déplaça donc au Loroux en août 1968 et le premier voyage officiel à Trittau eut lieu en septembre
+1968, avec une délégation de 15 personnes.
+1984 : création de la fête du jumelage avec Trittau.
+"""))
+    assert periods(page) == [("en août 1968", "1968-08"), ("en septembre 1968", "1968-09"), ("1984", "1984")]
+    assert [(e.line, e.line_end) for e in page.sections[0].entries] == [(3, 4), (4, 5), (6, 6)]
+    assert page.sections[0].entries[1].text == ("et le premier voyage officiel à Trittau eut lieu en "
+                                                 "septembre\n1968, avec une délégation de 15 personnes.")
+    assert tables(extract(page))["actions"][1]["participants"] == 15
+
+
 def test_the_caller_names_the_partner_a_page_never_names():
     page = parse(text_blocks(UNNAMED), about=About("Kita", "Mali"))
     assert [s.heading.text for s in page.sections] == ["Kita (Mali)"]
