@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from .dates import MONTHS, WEEKDAYS, Found, find_dates, parse_label
+from .dates import CALENDAR_PERIODS, MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold
 from .gate import sifted
@@ -720,7 +720,11 @@ _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["cl
 _BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\s)")
 CLAUSE_WORDS = 4  # words from the joiner to the date of a clause of its own: "et un jumelage a …"
 _SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
-_SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, _SIDES)) + r")\b")
+_TOLD_SIDES = {fold(w): n for w, n in _WORDS["months_after_told"].items()}
+_SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_SIDES}, key=len, reverse=True)))
+                   + r")\b")
+_FEAST = re.compile(r"\b(" + "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_PERIODS), key=len, reverse=True))
+                    + r")" + _SIDE.pattern)
 PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
 YEAR_REACH = 12  # characters after a month where its year would be written
 MONTH_REACH = 30  # characters before a relative year where its month would be written
@@ -757,14 +761,15 @@ def _absolute(sentence: str) -> Event | None:
     return None
 
 
-def _year_of(month: int, side: int | None, when: When | None, published: When | None) -> int | None:
+def _year_of(month: int, side: int | None, when: When | None, published: When | None,
+             from_told: bool = False) -> int | None:
     """The year of a month written without its year: the year told before; with a side
     word ("novembre dernier", "mars prochain"), the nearest such month on that side of the
     date the text is written at (the post's date; without one, the date told: "l'échange
     de mai dernier" in the minutes of a meeting of 19 June 2018 is May 2018, though a
     visit of July 2017 was told just before); with nothing told, the post's date, a month
     after it being of the year before (a post tells what happened)."""
-    told = (published or when) if side is not None else (when or published)
+    told = (published or when) if side is not None and not from_told else (when or published)
     if told is None:
         return None
     year, told_month = told[0], told[1]
@@ -793,7 +798,8 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
         if side and when is None and published is None:
             published = written  # "en mai dernier …, s'est rendue à Pescia le 4 septembre
             # 2016": the sentence is written at or after the date it tells further on
-        told = _year_of(_FOLDED_MONTHS[month.group()], _SIDES[side[1]] if side else None, when, published)
+        told = _year_of(_FOLDED_MONTHS[month.group()], _side(side), when, published,
+                        bool(side and side[1] in _TOLD_SIDES))
         # the year told; with none told (or the post's date that its weekdays do not fit),
         # any year whose weekdays fit: an event whose date stays unread
         for year in ([told] if told else []) + ([] if when else list(PROBE_YEARS)):
@@ -805,6 +811,28 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
                             else Event(label, found.start, None, None))
     return None
 
+
+
+def _side(found: re.Match[str] | None) -> int | None:
+    """The side a side word places a month on (-1 before, +1 after), if one was found."""
+    return None if found is None else _SIDES.get(found[1], _TOLD_SIDES.get(found[1]))
+
+
+def _feast(sentence: str, folded: str, when: When | None) -> Event | None:
+    """A feast of the calendar written without its year but with a side word after it
+    ("à la Pentecôte suivante" after "Pâques 1971"): the nearest such feast on that side of
+    the date told, written with its year ("Pentecôte 1971"); ``None`` with no date told."""
+    found = _FEAST.search(folded)
+    if found is None or when is None:
+        return None
+    first = next(months[0] for phrase, months in CALENDAR_PERIODS.items()
+                 if re.fullmatch(_phrase(phrase)[2:], found[1]))
+    side = _side(re.match(_SIDE, folded[found.end(1):found.end()]))
+    year = _year_of(first, side, when, None, from_told=True)
+    if year is None:
+        return None
+    label = sentence[found.start():found.end()]
+    return Event(label, found.start(), f"{sentence[found.start(1):found.end(1)]} {year}", (year, first, None))
 
 
 def _days_after(told: tuple[int, int | None, int | None], days: int) -> When:
@@ -963,7 +991,8 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     """
     folded = fold(sentence)
     found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
-                         _relative(sentence, folded, when), _weekday(sentence, folded, when)) if e]
+                         _relative(sentence, folded, when), _weekday(sentence, folded, when),
+                         _feast(sentence, folded, when)) if e]
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
             and read.end_year is None:  # "à partir de début octobre": the event starts then
@@ -1525,7 +1554,7 @@ def year_from_post(label: str, after: str, published: When) -> str | None:
     if period is None or not period.yearless or period.start_month is None:
         return None
     side = _SIDE.match(fold(after))
-    first = _year_of(period.start_month, _SIDES[side[1]] if side else None, None, published)
+    first = _year_of(period.start_month, _side(side), None, published)
     years = [first] if side else [first, published[0], published[0] - 1, published[0] + 1]
     return next((f"{label} {y}" for y in years if y and parse_label(f"{label} {y}") is not None), None)
 

@@ -375,6 +375,11 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
      "12 octobre 2020"),
     ("L'assemblée du 3 mars dernier a élu le bureau.", (2021, 6, None), "3 mars", "3 mars 2021"),
     ("Le car partira en février prochain.", (2019, 11, 4), "en février", "en février 2020"),
+    # "suivant(e)", "précédent(e)": on that side of the date told, a feast of the calendar too
+    ("À la Pentecôte suivante, 130 Français sont allés à Trittau.", (1971, 4, None),
+     "Pentecôte suivante", "Pentecôte 1971"),
+    ("Le voyage eut lieu en mars suivant.", (1971, 6, None), "en mars", "en mars 1972"),
+    ("À Noël précédente, un concert.", (1971, 6, None), "Noël précédente", "Noël 1970"),
     # a run of months takes its year after the last one
     ("Une autre équipe partira en mars/avril.", (2009, 1, None), "en mars/avril", "en mars/avril 2009"),
     # a narrower date inside the first one says when the event happened
