@@ -721,10 +721,10 @@ _BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS
 CLAUSE_WORDS = 4  # words from the joiner to the date of a clause of its own: "et un jumelage a …"
 _SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
 _TOLD_SIDES = {fold(w): n for w, n in _WORDS["months_after_told"].items()}
-_SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_SIDES}, key=len, reverse=True)))
-                   + r")\b")
-_FEAST = re.compile(r"\b(" + "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_PERIODS), key=len, reverse=True))
-                    + r")" + _SIDE.pattern)
+_SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_SIDES}, key=len,
+                                                             reverse=True))) + r")\b")
+_FEAST = re.compile(r"\b(" + "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_PERIODS), key=len,
+                                             reverse=True)) + r")" + _SIDE.pattern)
 PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
 YEAR_REACH = 12  # characters after a month where its year would be written
 MONTH_REACH = 30  # characters before a relative year where its month would be written

@@ -12,9 +12,7 @@ from .french.normalise import APOSTROPHE, CASE_TRAPS, nfc
 __all__ = ["APOSTROPHES", "CASE_TRAPS", "Caseless", "folded", "lowercase", "nfc", "pattern_key",
            "sentences", "slug"]
 
-# a stop after a capital alone is an initial or an abbreviation ("M. Rouy", "J.-P. Martin"),
-# not a sentence's end: the agreement "M. Rouy, … ont signé le serment" is read with its date
-_SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<!\w)[A-ZÀ-Ý]\.)\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<!\w)[A-ZÀ-Ý]\.)\s+")  # not after an initial
 # Apostrophes, the case traps and NFC are the normaliser's (pipeline/french/normalise.py).
 APOSTROPHES = APOSTROPHE
 
@@ -30,7 +28,9 @@ def slug(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split on sentence ends followed by white space (not after an initial).
+    """Split on sentence ends followed by white space. A stop after a capital alone is an
+    initial or an abbreviation ("M. Rouy"), not a sentence's end: "Le 6 juin 1965, M. Rouy
+    … a signé le serment" is read with its date.
 
     >>> sentences("En 1990, des associations. Un accord a été signé en 1997.")
     ['En 1990, des associations.', 'Un accord a été signé en 1997.']
