@@ -721,6 +721,8 @@ _BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS
 CLAUSE_WORDS = 4  # words from the joiner to the date of a clause of its own: "et un jumelage a …"
 _SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
 _TOLD_SIDES = {fold(w): n for w, n in _WORDS["months_after_told"].items()}
+_RECURRING = [*_WORDS["recurring"]["phrases"], *(p for ps in lexicon("recurrences").values() for p in ps)]
+_RECURS = re.compile(r"\b(?:" + _any(_RECURRING) + r")\b")
 _SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_SIDES}, key=len,
                                                              reverse=True))) + r")\b")
 _FEAST = re.compile(r"\b(" + "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_PERIODS), key=len,
@@ -801,8 +803,11 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
         told = _year_of(_FOLDED_MONTHS[month.group()], _side(side), when, published,
                         bool(side and side[1] in _TOLD_SIDES))
         # the year told; with none told (or the post's date that its weekdays do not fit),
-        # any year whose weekdays fit: an event whose date stays unread
-        for year in ([told] if told else []) + ([] if when else list(PROBE_YEARS)):
+        # any year whose weekdays fit: an event whose date stays unread; so too a month that
+        # comes back ("Une année sur deux, au mois de mai, nous nous rendons …"): no year's
+        if _RECURS.search(folded):
+            told = None
+        for year in ([told] if told else []) + ([] if when and told else list(PROBE_YEARS)):
             completed = f"{sentence[:end]} {year}{sentence[end:]}"
             for found in find_dates(completed):
                 if found.start <= month.start() and found.end > end and found.period:
@@ -1058,10 +1063,14 @@ def _opening(clause: str, when: When | None, published: When | None) -> Event | 
     return first if first and (bound is None or first.start < bound.start()) else None
 
 
-def _moved(when: When | None, event: Event | None) -> When | None:
+def _moved(when: When | None, event: Event | None, sentence: str = "") -> When | None:
     """The date the story is at after an event: the event's, unless it is a bare year
     before the date told (the past recalled: "le traité signé à Brühl en 1964" in the
-    story of a visit in 2014), which leaves the story where it was."""
+    story of a visit in 2014), which leaves the story where it was; after a month that
+    comes back (``sentence`` says so: "Une année sur deux, au mois de mai, …"), no year's
+    date: "L'année suivante, ce sont les familles françaises qui reçoivent" tells it on."""
+    if event is not None and event.when is None and event.resolved is None and _RECURS.search(fold(sentence)):
+        return None
     if event is None or event.when is None or _recalled(when, event):
         return when
     return event.when
@@ -1111,7 +1120,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
         ahead = _absolute(sentence) if when is None and published is None else None
         for piece in pieces:  # a month "dernier" with nothing told: before the date told ahead
             event = event_in(piece, when, published, ahead.when if ahead else None)
-            when = _moved(when, event)
+            when = _moved(when, event, piece)
             out.append((piece, event))
     return out
 
@@ -1448,7 +1457,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 day_told = _day_of(event.label) if event.when is None and event.resolved is None else None
             recalled = bool(event and events and _recalled(when, event)
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
-            when = _moved(when, event)
+            when = _moved(when, event, sentence)
             if label_only and not event:  # the paragraph under a date alone on its line
                 _extend(events[-1], placed, "\n")
             elif event and events and _restates(events[-1], event) and not listed:  # "la mission d'octobre

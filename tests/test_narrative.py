@@ -380,6 +380,9 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
      "Pentecôte suivante", "Pentecôte 1971"),
     ("Le voyage eut lieu en mars suivant.", (1971, 6, None), "en mars", "en mars 1972"),
     ("À Noël précédente, un concert.", (1971, 6, None), "Noël précédente", "Noël 1970"),
+    # a month that comes back is no year's
+    ("Une année sur deux, au mois de mai, nous allons chez nos amis.", (1978, None, None),
+     "au mois de mai", None),
     # a run of months takes its year after the last one
     ("Une autre équipe partira en mars/avril.", (2009, 1, None), "en mars/avril", "en mars/avril 2009"),
     # a narrower date inside the first one says when the event happened
@@ -469,6 +472,13 @@ Villers et le Mali, c'est un rapprochement opéré dans les années 80 par des e
                                    "par des enseignants.")]
         assert len(section.description) == 4  # the prose stays the partner's description
         assert tables(extract(parse(text_blocks(page))))["partners"][0]["agreement_year"] == 1982
+
+
+def test_after_a_month_that_comes_back_the_story_is_at_no_years_date():
+    text = ("Une année sur deux, au mois de mai, nous nous rendons chez les familles anglaises. "
+            "L'année suivante, ce sont les familles françaises qui reçoivent.")
+    assert [(e.label, e.resolved) if e else None for _, e in sentences(text, (1978, None, None))] == [
+        ("au mois de mai", None), None]
 
 
 def test_and_joining_two_names_opens_no_clause():
