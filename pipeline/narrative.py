@@ -49,6 +49,7 @@ from .dates import CALENDAR_PERIODS, MONTHS, WEEKDAYS, Found, find_dates, parse_
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold
 from .gate import sifted
+from .numbers import POPULATION_NOUNS
 from .read import Block
 
 _WORDS = lexicon("narrative")
@@ -721,6 +722,8 @@ _BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS
 CLAUSE_WORDS = 4  # words from the joiner to the date of a clause of its own: "et un jumelage a …"
 _SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
 _TOLD_SIDES = {fold(w): n for w, n in _WORDS["months_after_told"].items()}
+CENSUS_REACH = 4  # characters from a population to its census's date: "6767 habitants en avril 2019"
+_CENSUS = re.compile(r"\d[\d\s.]*\s+(?:" + "|".join(map(re.escape, sorted(POPULATION_NOUNS))) + r")s?\b")
 _RECURRING = [*_WORDS["recurring"]["phrases"], *(p for ps in lexicon("recurrences").values() for p in ps)]
 _RECURS = re.compile(r"\b(?:" + _any(_RECURRING) + r")\b")
 _SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_SIDES}, key=len,
@@ -741,7 +744,9 @@ def _in_brackets(text: str, at: int) -> bool:
 def _not_when(sentence: str, found: Found) -> bool:
     """A date that says when nothing of the story happened: a reference after "depuis" a
     few words before it, a bound right after "avant", a number of years ("il y a plus de
-    2000 ans")."""
+    2000 ans"), the date of a census ("La ville recensait 6767 habitants en avril 2019")."""
+    if any(0 <= found.start - census.end() <= CENSUS_REACH for census in _CENSUS.finditer(fold(sentence))):
+        return True
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
     return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS

@@ -367,6 +367,8 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
 @pytest.mark.parametrize(("sentence", "when", "label", "resolved"), [
     ("Nos deux villes échangent depuis 1970.", None, None, None),  # a reference
     ("Le comité (fondé en 1950) a reçu le maire.", None, None, None),  # in brackets
+    ("La ville recensait 6767 habitants en avril 2019.", None, None, None),  # a census
+    ("Dès 1989, ils parrainent Urmenis, village de 1500 habitants.", None, "Dès 1989", "1989"),
     ("Samedi 28 avril, une visite de la ville.", None, "Samedi 28 avril", None),  # no year told
     ("Trois ans après, un puits fut creusé.", (2010, None, None), "Trois ans après", "2013"),
     ("La veille, les familles ont tout préparé.", (2016, 3, 1), "La veille", "29 février 2016"),
