@@ -47,6 +47,7 @@ from .dates import (
     abbreviates_month,
     date_in,
     days_of,
+    find_dates,
     first_sentence,
     parse_label,
     split_any_label,
@@ -751,13 +752,22 @@ def _under_years(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]
     below it up to the next year was measured: three rows of Bourges's page that no gold
     counts, the real corpus's dated actions precision 78.7 -> 75.0; not done.)"""
     kept: list[Entry] = []
+    heading: int | None = None  # the year of the heading the entries are under
     for n, entry in enumerate(entries):
         alone = _year_alone(entry)
         below = entries[n + 1] if alone and n + 1 < len(entries) else None
         inside = parse_label(below.label) if below and below.label else None
         if alone and entry.text.strip() == alone and inside and inside.start_year == int(alone):
             set_aside.append(SetAside(Block("paragraph", entry.text, entry.line), SUB_HEADING))
+            heading = int(alone)
             continue
+        if entry.label is not None:
+            heading = heading if heading and (read := parse_label(entry.label)) \
+                and read.start_year == heading else None
+        elif heading and (day := next((f for f in find_dates(entry.text) if f.period and f.period.start_date
+                                       and f.period.start_date == f.period.end_date
+                                       and f.period.start_year == heading), None)):
+            entry = replace(entry, label=day.text)  # under "1989", "… Athis-Paray (23/12/89), …"
         kept.append(entry)
     return kept
 
