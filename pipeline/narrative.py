@@ -704,6 +704,7 @@ _WITHIN = re.compile(rf"\b(?:(?:{_any(_IN_TOLD['prepositions'])})\s+(?:{_any(_IN
                      rf"\s+(?:{_any(_IN_TOLD['stays'])})|(?:{_any(_IN_TOLD['at_once'])}))\b")
 _REFERENCE = tuple(fold(w) for w in _WORDS["reference_openings"])
 _REFERENCE_WORDS = frozenset(_REFERENCE)
+_OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
 _YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
 REFERENCE_WORDS = 4  # words before a date where "depuis" makes it a reference
@@ -766,6 +767,23 @@ def _absolute(sentence: str) -> Event | None:
             return Event(found.text, found.start, _written(when) if when else None, when)
         return Event(found.text, found.start, None, _when(found))
     return None
+
+
+def opened_at(label: str) -> str | None:
+    """The date an entry's label opens its event at (``event_openings``: "Dès l'automne
+    1989", "À partir de 2010"), written whole: the event happened then, as a sentence's
+    "Dès janvier 1986" does (:func:`event_in`); ``None`` for any other label: a reference
+    ("Depuis 2008": a tie still going on), a period to now ("De 2015 à aujourd'hui").
+
+    >>> opened_at("Dès l'automne 1989"), opened_at("Depuis 2008"), opened_at("Chaque année depuis 2017")
+    ('1989', None, None)
+    """
+    found = next((f for f in find_dates(label) if f.period), None)
+    if found is None or found.period is None or found.period.end_year is not None \
+            or not _OPENS_EVENT.match(fold(label)):
+        return None
+    when = _when(found)
+    return _written(when) if when else None
 
 
 def _year_of(month: int, side: int | None, when: When | None, published: When | None,

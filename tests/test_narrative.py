@@ -483,6 +483,15 @@ def test_after_a_month_that_comes_back_the_story_is_at_no_years_date():
         ("au mois de mai", None), None]
 
 
+def test_an_entry_labelled_des_is_the_event_at_that_date_not_a_period_going_on():
+    page = parse(text_blocks("Jumelages\n\nSinaia (Roumanie)\n\nDès l'automne 1989, des élus s'inquiètent.\n\n"
+                             "Depuis 2008 : échanges scolaires.\n\nÀ partir de 2010, accueil de jeunes.\n"))
+    assert [(a["date_label"], a["start_year"], a["end_year"], a["is_ongoing"])
+            for a in tables(extract(page))["actions"]] == [
+        ("Dès l'automne 1989", 1989, 1989, False), ("Depuis 2008", 2008, None, True),
+        ("À partir de 2010", 2010, 2010, False)]
+
+
 def test_and_joining_two_names_opens_no_clause():
     """The date after "et" lies in a later clause (after its commas): the words up to that
     comma tell the first event, the clause of the date the second."""
