@@ -733,6 +733,7 @@ _FEAST = re.compile(r"\b(" + "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_P
                                              reverse=True)) + r")" + _SIDE.pattern)
 PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
 YEAR_REACH = 12  # characters after a month where its year would be written
+RANGE_REACH = 16  # characters after a month where the month that ends its range is written
 MONTH_REACH = 30  # characters before a relative year where its month would be written
 
 When = tuple[int, int | None, int | None]
@@ -830,13 +831,16 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
         # comes back ("Une année sur deux, au mois de mai, nous nous rendons …"): no year's
         if _RECURS.search(folded):
             told = None
+        # the year after a later month first: a range's end ("du 28 mai au 6 juin")
+        ends = [*reversed([m.end() for m in _MONTH_WORD.finditer(folded, end, end + RANGE_REACH)]), end]
         for year in ([told] if told else []) + ([] if when and told else list(PROBE_YEARS)):
-            completed = f"{sentence[:end]} {year}{sentence[end:]}"
-            for found in find_dates(completed):
-                if found.start <= month.start() and found.end > end and found.period:
-                    label = sentence[found.start:end]
-                    return (Event(label, found.start, found.text, _when(found)) if year == told
-                            else Event(label, found.start, None, None))
+            for at in ends:
+                completed = f"{sentence[:at]} {year}{sentence[at:]}"
+                for found in find_dates(completed):
+                    if found.start <= month.start() and found.end > at and found.period:
+                        label = sentence[found.start:at]
+                        return (Event(label, found.start, found.text, _when(found)) if year == told
+                                else Event(label, found.start, None, None))
     return None
 
 

@@ -385,6 +385,11 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
     # a month that comes back is no year's
     ("Une année sur deux, au mois de mai, nous allons chez nos amis.", (1978, None, None),
      "au mois de mai", None),
+    # a range of days of two months takes its year after the second month
+    ("28 mai - 6 juin : séjour de 52 élèves.", (2015, 4, None), "28 mai - 6 juin", "28 mai - 6 juin 2015"),
+    ("Du 28 mai au 6 juin, séjour de 52 élèves.", (2015, 4, None), "Du 28 mai au 6 juin",
+     "Du 28 mai au 6 juin 2015"),
+    ("En mai, puis en juin, des visites.", (2015, 4, None), "En mai", "En mai 2015"),
     # a run of months takes its year after the last one
     ("Une autre équipe partira en mars/avril.", (2009, 1, None), "en mars/avril", "en mars/avril 2009"),
     # a narrower date inside the first one says when the event happened
