@@ -704,6 +704,7 @@ _WITHIN = re.compile(rf"\b(?:(?:{_any(_IN_TOLD['prepositions'])})\s+(?:{_any(_IN
                      rf"\s+(?:{_any(_IN_TOLD['stays'])})|(?:{_any(_IN_TOLD['at_once'])}))\b")
 _REFERENCE = tuple(fold(w) for w in _WORDS["reference_openings"])
 _REFERENCE_WORDS = frozenset(_REFERENCE)
+_ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
 _YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
@@ -1159,8 +1160,9 @@ def tie_events(text: str) -> list[tuple[str, Event]]:
     le 24 octobre 2012 … par la signature d'une charte de coopération"), each with the
     undated sentences after it. The partner's own history ("Elle devient une commune de
     plein exercice le 18 novembre 1955") names neither, and the agreement's signing ("Un
-    accord de jumelage entre Ivry-sur-Seine et La Lisa a été signé en 1997") is the
-    partner's agreement year: both stay the description only."""
+    accord de jumelage entre Ivry-sur-Seine et La Lisa a été signé en 1997") and its origin
+    (``origin_verbs``: "Les premiers liens entre Ivry-la-Bataille et Dianguirdé datent de
+    1998") are the partner's agreement and first link years: the description only."""
     from .config import config
     from .places import agreement
 
@@ -1174,7 +1176,7 @@ def tie_events(text: str) -> list[tuple[str, Event]]:
             continue
         period = parse_label(event.resolved or event.label)
         signed = agreement(sentence) if period is not None and period.start_year is not None else None
-        kept = period is not None and period.start_year is not None \
+        kept = period is not None and period.start_year is not None and not _ORIGIN.search(fold(sentence)) \
             and (signed is None or signed.year is None) and (signed is not None or any(
                 re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(sentence)) for n in names))
         if kept:  # a year, written or resolved ("dans les années 80" too)

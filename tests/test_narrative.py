@@ -451,8 +451,9 @@ def test_a_month_dernier_is_the_last_before_the_time_of_writing():
 
 def test_a_partners_description_tells_the_events_of_the_tie_in_its_sentences(tmp_path):
     """A partner section's prose above any entry: its dated sentences that name the town
-    itself, or the tie renewed, are entries; the partner's own history and the agreement's
-    signing (the partner's agreement year) stay the description only."""
+    itself, or the tie renewed, are entries; the partner's own history, the agreement's
+    signing and the first links (the partner's agreement and first link years) stay the
+    description only."""
     from pipeline.config import load, using
 
     from .test_town import _one_page_town
@@ -469,6 +470,8 @@ Un accord de jumelage entre Villers et Sikasso a été signé en 1982.
 Il a été réaffirmé le 24 octobre 2012 par la signature d'une charte de coopération. Les deux villes échangent.
 
 Villers et le Mali, c'est un rapprochement opéré dans les années 80 par des enseignants.
+
+Les premiers liens entre Villers et Sikasso datent de 1979.
 """
     with using(town):
         section = parse(text_blocks(page)).sections[0]
@@ -477,7 +480,7 @@ Villers et le Mali, c'est un rapprochement opéré dans les années 80 par des e
                                    "de coopération. Les deux villes échangent."),
             ("dans les années 80", "Villers et le Mali, c'est un rapprochement opéré dans les années 80 "
                                    "par des enseignants.")]
-        assert len(section.description) == 4  # the prose stays the partner's description
+        assert len(section.description) == 5  # the prose stays the partner's description
         assert tables(extract(parse(text_blocks(page))))["partners"][0]["agreement_year"] == 1982
 
 
