@@ -1091,6 +1091,23 @@ def _opening(clause: str, when: When | None, published: When | None) -> Event | 
     return first if first and (bound is None or first.start < bound.start()) else None
 
 
+RECALLED_SPAN = 10  # words before a date recalled that tell what it is the date of
+
+
+def _recalled_words(sentence: str, event: Event) -> str:
+    """The words of a sentence that tell the past it recalls: from the clause's start, at
+    most a few words before the date, to the clause's end after it ("anniversaire de la
+    signature du traité de jumelage signé à Brühl en 1964." out of "Une quarantaine de
+    Français … étaient invités … pour l'anniversaire de la signature du traité … en 1964.")."""
+    end = event.start + len(event.label)
+    bound = _CLAUSE.search(sentence, end)
+    words = list(re.finditer(r"\w+", sentence[:event.start]))[-RECALLED_SPAN:]
+    start = words[0].start() if words else event.start
+    opened = [b.end() for b in _CLAUSE.finditer(sentence, 0, event.start)]
+    start = max([start, *opened])
+    return sentence[start:bound.start() if bound else len(sentence)].strip()
+
+
 def _moved(when: When | None, event: Event | None, sentence: str = "") -> When | None:
     """The date the story is at after an event: the event's, unless it is a bare year
     before the date told (the past recalled: "le traité signé à Brühl en 1964" in the
@@ -1505,8 +1522,12 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 new = Told(event.label, event.resolved, [])
                 _extend(new, placed, "")
                 if recalled:  # the past recalled ("… l'anniversaire du traité signé à Brühl en
-                    # 1964" in the story of a 2014 visit): an event of its own, and the sentence
-                    # still tells the event told, where the story goes on
+                    # 1964" in the story of a 2014 visit): an event of its own, told by the words
+                    # that lead to its date (the sentence's people are the story's), and the
+                    # sentence still tells the event told, where the story goes on
+                    told_by = _recalled_words(sentence, event)
+                    line = next((on for piece, on in placed if event.label in piece), placed[-1][1])
+                    new = Told(event.label, event.resolved, [("", told_by, line)])
                     events.insert(len(events) - 1, new)
                     _extend(events[-1], placed, "\n\n" if first else " ")
                 else:
