@@ -48,10 +48,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from .dates import MONTHS, WEEKDAYS, Found, find_dates, parse_label
+from .dates import CALENDAR_PERIODS, MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .gate import sifted
+from .numbers import POPULATION_NOUNS
 from .read import Block
 
 _WORDS = lexicon("narrative")
@@ -784,8 +785,9 @@ def _twin_lines(texts: list[str]) -> list[str]:
     twinned or works with others (a cue of a partner). A name glued to the word before it
     ("Capitale RigaOgre", the text of two links run together) starts where it is glued.
 
-    >>> _twin_lines(["La ville est jumelée avec deux villes.", "Lettonie - Capitale RigaOgre en Lettonie depuis "
-    ...          "2005 (lire)", "Italie - Capitale RomeCitta di Castello en Italie depuis 1991"])
+    >>> _twin_lines(["La ville est jumelée avec deux villes.",
+    ...              "Lettonie - Capitale RigaOgre en Lettonie depuis 2005 (lire)",
+    ...              "Italie - Capitale RomeCitta di Castello en Italie depuis 1991"])
     ['Ogre', 'Citta di Castello']
     """
     from .places import country_code
@@ -1095,6 +1097,8 @@ _WITHIN = re.compile(rf"\b(?:(?:{_any(_IN_TOLD['prepositions'])})\s+(?:{_any(_IN
                      rf"\s+(?:{_any(_IN_TOLD['stays'])})|(?:{_any(_IN_TOLD['at_once'])}))\b")
 _REFERENCE = tuple(fold(w) for w in _WORDS["reference_openings"])
 _REFERENCE_WORDS = frozenset(_REFERENCE)
+_ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
+_OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
 _YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
 REFERENCE_WORDS = 4  # words before a date where "depuis" makes it a reference
@@ -1112,9 +1116,18 @@ _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["cl
 _BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\s)")
 CLAUSE_WORDS = 4  # words from the joiner to the date of a clause of its own: "et un jumelage a …"
 _SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
-_SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, _SIDES)) + r")\b")
+_TOLD_SIDES = {fold(w): n for w, n in _WORDS["months_after_told"].items()}
+CENSUS_REACH = 4  # characters from a population to its census's date: "6767 habitants en avril 2019"
+_CENSUS = re.compile(r"\d[\d\s.]*\s+(?:" + "|".join(map(re.escape, sorted(POPULATION_NOUNS))) + r")s?\b")
+_RECURRING = [*_WORDS["recurring"]["phrases"], *(p for ps in lexicon("recurrences").values() for p in ps)]
+_RECURS = re.compile(r"\b(?:" + _any(_RECURRING) + r")\b")
+_SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_SIDES}, key=len,
+                                                             reverse=True))) + r")\b")
+_FEAST = re.compile(r"\b(" + "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_PERIODS), key=len,
+                                             reverse=True)) + r")" + _SIDE.pattern)
 PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
 YEAR_REACH = 12  # characters after a month where its year would be written
+RANGE_REACH = 16  # characters after a month where the month that ends its range is written
 MONTH_REACH = 30  # characters before a relative year where its month would be written
 
 When = tuple[int, int | None, int | None]
@@ -1127,7 +1140,9 @@ def _in_brackets(text: str, at: int) -> bool:
 def _not_when(sentence: str, found: Found) -> bool:
     """A date that says when nothing of the story happened: a reference after "depuis" a
     few words before it, a bound right after "avant", a number of years ("il y a plus de
-    2000 ans")."""
+    2000 ans"), the date of a census ("La ville recensait 6767 habitants en avril 2019")."""
+    if any(0 <= found.start - census.end() <= CENSUS_REACH for census in _CENSUS.finditer(fold(sentence))):
+        return True
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
     return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
@@ -1149,12 +1164,32 @@ def _absolute(sentence: str) -> Event | None:
     return None
 
 
-def _year_of(month: int, side: int | None, when: When | None, published: When | None) -> int | None:
+def opened_at(label: str) -> str | None:
+    """The date an entry's label opens its event at (``event_openings``: "Dès l'automne
+    1989", "À partir de 2010"), written whole: the event happened then, as a sentence's
+    "Dès janvier 1986" does (:func:`event_in`); ``None`` for any other label: a reference
+    ("Depuis 2008": a tie still going on), a period to now ("De 2015 à aujourd'hui").
+
+    >>> opened_at("Dès l'automne 1989"), opened_at("Depuis 2008"), opened_at("Chaque année depuis 2017")
+    ('1989', None, None)
+    """
+    found = next((f for f in find_dates(label) if f.period), None)
+    if found is None or found.period is None or found.period.end_year is not None \
+            or not _OPENS_EVENT.match(fold(label)):
+        return None
+    when = _when(found)
+    return _written(when) if when else None
+
+
+def _year_of(month: int, side: int | None, when: When | None, published: When | None,
+             from_told: bool = False) -> int | None:
     """The year of a month written without its year: the year told before; with a side
     word ("novembre dernier", "mars prochain"), the nearest such month on that side of the
-    date told; with nothing told, the post's date, a month after it being of the year before
-    (a post tells what happened)."""
-    told = when or published
+    date the text is written at (the post's date; without one, the date told: "l'échange
+    de mai dernier" in the minutes of a meeting of 19 June 2018 is May 2018, though a
+    visit of July 2017 was told just before); with nothing told, the post's date, a month
+    after it being of the year before (a post tells what happened)."""
+    told = (published or when) if side is not None and not from_told else (when or published)
     if told is None:
         return None
     year, told_month = told[0], told[1]
@@ -1165,10 +1200,13 @@ def _year_of(month: int, side: int | None, when: When | None, published: When | 
     return year if month >= told_month else year + 1
 
 
-def _yearless(sentence: str, folded: str, when: When | None, published: When | None = None) -> Event | None:
+def _yearless(sentence: str, folded: str, when: When | None, published: When | None = None,
+              written: When | None = None) -> Event | None:
     """A day or a month written without its year ("Le jeudi 4 juin", "en avril", "les 17
     et 18 septembre"): the year told before (:func:`_year_of`) completes it; with none, it
-    is an event whose date stays unread."""
+    is an event whose date stays unread, unless a side word says it is the last or next
+    such month before the time of writing, which is no earlier than ``written`` (the date
+    the sentence tells further on)."""
     for month in _MONTH_WORD.finditer(folded):
         run = _MONTH_RUN.match(folded, month.end())  # "en novembre/décembre": the year
         end = run.end() if run else month.end()  # follows the last month of the run
@@ -1177,18 +1215,50 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
                 or _RELATIVE_YEAR.search(folded, end, end + MONTH_REACH):
             continue  # "En décembre de la même année" is a relative date
         side = _SIDE.match(folded, end)
-        told = _year_of(_FOLDED_MONTHS[month.group()], _SIDES[side[1]] if side else None, when, published)
+        if side and when is None and published is None:
+            published = written  # "en mai dernier …, s'est rendue à Pescia le 4 septembre
+            # 2016": the sentence is written at or after the date it tells further on
+        told = _year_of(_FOLDED_MONTHS[month.group()], _side(side), when, published,
+                        bool(side and side[1] in _TOLD_SIDES))
         # the year told; with none told (or the post's date that its weekdays do not fit),
-        # any year whose weekdays fit: an event whose date stays unread
-        for year in ([told] if told else []) + ([] if when else list(PROBE_YEARS)):
-            completed = f"{sentence[:end]} {year}{sentence[end:]}"
-            for found in find_dates(completed):
-                if found.start <= month.start() and found.end > end and found.period:
-                    label = sentence[found.start:end]
-                    return (Event(label, found.start, found.text, _when(found)) if year == told
-                            else Event(label, found.start, None, None))
+        # any year whose weekdays fit: an event whose date stays unread; so too a month that
+        # comes back ("Une année sur deux, au mois de mai, nous nous rendons …"): no year's
+        if _RECURS.search(folded):
+            told = None
+        # the year after a later month first: a range's end ("du 28 mai au 6 juin")
+        ends = [*reversed([m.end() for m in _MONTH_WORD.finditer(folded, end, end + RANGE_REACH)]), end]
+        for year in ([told] if told else []) + ([] if when and told else list(PROBE_YEARS)):
+            for at in ends:
+                completed = f"{sentence[:at]} {year}{sentence[at:]}"
+                for found in find_dates(completed):
+                    if found.start <= month.start() and found.end > at and found.period:
+                        label = sentence[found.start:at]
+                        return (Event(label, found.start, found.text, _when(found)) if year == told
+                                else Event(label, found.start, None, None))
     return None
 
+
+
+def _side(found: re.Match[str] | None) -> int | None:
+    """The side a side word places a month on (-1 before, +1 after), if one was found."""
+    return None if found is None else _SIDES.get(found[1], _TOLD_SIDES.get(found[1]))
+
+
+def _feast(sentence: str, folded: str, when: When | None) -> Event | None:
+    """A feast of the calendar written without its year but with a side word after it
+    ("à la Pentecôte suivante" after "Pâques 1971"): the nearest such feast on that side of
+    the date told, written with its year ("Pentecôte 1971"); ``None`` with no date told."""
+    found = _FEAST.search(folded)
+    if found is None or when is None:
+        return None
+    first = next(months[0] for phrase, months in CALENDAR_PERIODS.items()
+                 if re.fullmatch(_phrase(phrase)[2:], found[1]))
+    side = _side(re.match(_SIDE, folded[found.end(1):found.end()]))
+    year = _year_of(first, side, when, None, from_told=True)
+    if year is None:
+        return None
+    label = sentence[found.start():found.end()]
+    return Event(label, found.start(), f"{sentence[found.start(1):found.end(1)]} {year}", (year, first, None))
 
 
 def _days_after(told: tuple[int, int | None, int | None], days: int) -> When:
@@ -1331,7 +1401,8 @@ def weekday_before(sentence: str, published: When) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
 
-def event_in(sentence: str, when: When | None, published: When | None = None) -> Event | None:
+def event_in(sentence: str, when: When | None, published: When | None = None,
+             written: When | None = None) -> Event | None:
     """The event a sentence tells, if it carries a date: the earliest of its dates that
     is an event's, absolute, without its year, relative or a weekday.
 
@@ -1345,8 +1416,9 @@ def event_in(sentence: str, when: When | None, published: When | None = None) ->
     True
     """
     folded = fold(sentence)
-    found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published),
-                         _relative(sentence, folded, when), _weekday(sentence, folded, when)) if e]
+    found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
+                         _relative(sentence, folded, when), _weekday(sentence, folded, when),
+                         _feast(sentence, folded, when)) if e]
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
             and read.end_year is None:  # "à partir de début octobre": the event starts then
@@ -1412,10 +1484,31 @@ def _opening(clause: str, when: When | None, published: When | None) -> Event | 
     return first if first and (bound is None or first.start < bound.start()) else None
 
 
-def _moved(when: When | None, event: Event | None) -> When | None:
+RECALLED_SPAN = 10  # words before a date recalled that tell what it is the date of
+
+
+def _recalled_words(sentence: str, event: Event) -> str:
+    """The words of a sentence that tell the past it recalls: from the clause's start, at
+    most a few words before the date, to the clause's end after it ("anniversaire de la
+    signature du traité de jumelage signé à Brühl en 1964." out of "Une quarantaine de
+    Français … étaient invités … pour l'anniversaire de la signature du traité … en 1964.")."""
+    end = event.start + len(event.label)
+    bound = _CLAUSE.search(sentence, end)
+    words = list(re.finditer(r"\w+", sentence[:event.start]))[-RECALLED_SPAN:]
+    start = words[0].start() if words else event.start
+    opened = [b.end() for b in _CLAUSE.finditer(sentence, 0, event.start)]
+    start = max([start, *opened])
+    return sentence[start:bound.start() if bound else len(sentence)].strip()
+
+
+def _moved(when: When | None, event: Event | None, sentence: str = "") -> When | None:
     """The date the story is at after an event: the event's, unless it is a bare year
     before the date told (the past recalled: "le traité signé à Brühl en 1964" in the
-    story of a visit in 2014), which leaves the story where it was."""
+    story of a visit in 2014), which leaves the story where it was; after a month that
+    comes back (``sentence`` says so: "Une année sur deux, au mois de mai, …"), no year's
+    date: "L'année suivante, ce sont les familles françaises qui reçoivent" tells it on."""
+    if event is not None and event.when is None and event.resolved is None and _RECURS.search(fold(sentence)):
+        return None
     if event is None or event.when is None or _recalled(when, event):
         return when
     return event.when
@@ -1448,9 +1541,11 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 continue
             if not punctuated:  # "… ont commencé en 1986 et un jumelage a été officialisé le
                 # 28 novembre 2000": the joiner opens a clause of its own, its date further on
-                then = _absolute(tail)
+                then, bound = _absolute(tail), _CLAUSE.search(tail)
+                # its date inside the clause it opens: "… Friedberg et M. Wisbey, …, ont
+                # signé …, serment renouvelé le 1er mai 2005" joins a name, not a clause
                 if then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
-                        and not _overlap(said, then):
+                        and (bound is None or then.start < bound.start()) and not _overlap(said, then):
                     pieces.append(head)
                     start = end
                 continue
@@ -1460,10 +1555,42 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 pieces.append(head)
                 start = end
         pieces.append(sentence[start:])
-        for piece in pieces:
-            event = event_in(piece, when, published)
-            when = _moved(when, event)
+        ahead = _absolute(sentence) if when is None and published is None else None
+        for piece in pieces:  # a month "dernier" with nothing told: before the date told ahead
+            event = event_in(piece, when, published, ahead.when if ahead else None)
+            when = _moved(when, event, piece)
             out.append((piece, event))
+    return out
+
+
+def tie_events(text: str) -> list[tuple[str, Event]]:
+    """The events a paragraph of a partner's description tells of the tie itself: its
+    dated sentences (:func:`sentences`) that name the page's own town ("Cet engagement de
+    Trébeurden vers la Roumanie est né en 1989, …") or the tie renewed ("Il a été réaffirmé
+    le 24 octobre 2012 … par la signature d'une charte de coopération"), each with the
+    undated sentences after it. The partner's own history ("Elle devient une commune de
+    plein exercice le 18 novembre 1955") names neither, and the agreement's signing ("Un
+    accord de jumelage entre Ivry-sur-Seine et La Lisa a été signé en 1997") and its origin
+    (``origin_verbs``: "Les premiers liens entre Ivry-la-Bataille et Dianguirdé datent de
+    1998") are the partner's agreement and first link years: the description only."""
+    from .config import config
+    from .places import agreement
+
+    names = [fold(n) for n in config().town.names]
+    out: list[tuple[str, Event]] = []
+    kept = False
+    for sentence, event in sentences(text, None):
+        if event is None:
+            if kept:
+                out[-1] = (f"{out[-1][0]} {sentence}", out[-1][1])
+            continue
+        period = parse_label(event.resolved or event.label)
+        signed = agreement(sentence) if period is not None and period.start_year is not None else None
+        kept = period is not None and period.start_year is not None and not _ORIGIN.search(fold(sentence)) \
+            and (signed is None or signed.year is None) and (signed is not None or any(
+                re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(sentence)) for n in names))
+        if kept:  # a year, written or resolved ("dans les années 80" too)
+            out.append((sentence, event))
     return out
 
 
@@ -1743,7 +1870,15 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     image = label_only = signed = False
     headline: tuple[Told, Block] | None = None  # the event the title announces, its date line
     day_told: DayTold | None = None  # the day of the last event, told without its year
-    for block in body:
+    # a year or a month alone on its line, then a list: each item is an event, of the line's
+    # date when it writes none ("2002", then "- Rencontre avec M. Sylla.", "- Fin 2002, …")
+    heads: tuple[Told, Block] | None = None
+    run_of = {id(run[0]): run for run in _runs([b for b in body if not b.aside]) if len(run) > 1}
+    run_of = {key: run for key, run in ((k, _going_on(r)) for k, r in run_of.items()) if len(run) > 1}
+    read_whole: set[int] = set()  # the lines after the first of a paragraph read whole
+    for n, block in enumerate(body):
+        if id(block) in read_whole:
+            continue
         reason = reasons.aside(block) or furniture(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
             reason = reasons.caption  # the line under an image's file line
@@ -1751,10 +1886,15 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if reason:
             set_aside.append((block, reason, False))
             continue
+        if block.kind != "list_item":
+            heads = None
         if alone := date_line(block.text):
             dates_under_title += 1
             found = next(f for f in find_dates(alone) if f.period)
-            if dates_under_title == 1 and not prose and title and started:
+            chronology = (_when(found) or (0, 0, None))[1] is None and any(  # a year alone, then a
+                b.kind == "list_item" for b in body[n + 1:n + 2])  # list: the story's chronology
+            started = started or chronology
+            if dates_under_title == 1 and not prose and title and started and not chronology:
                 events.append(Told(alone, None, [("", title.text, title.line)]))  # the event the
                 events[-1].extend(block.text, block.line, "\n")  # title names, and its dates
                 headline = (events[-1], block)
@@ -1763,6 +1903,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 events.append(Told(alone, None, [("", block.text, block.line)]))  # a year or a
                 when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph
                 label_only = True
+                heads = (events[-1], block)
             else:  # a day alone on its line: when the page or a post of it was published
                 published = _when(found)  # a new post: its own date
                 set_aside.append((block, ARTICLE_FURNITURE, False))
@@ -1771,6 +1912,17 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             set_aside.append((block, reasons.sub_heading, False))
             started = started or _heads_country(block.text, about.country)
             continue
+        if heads and started and block.kind == "list_item":
+            if heads[0] in events and len(heads[0].pieces) == 1:  # the line holds nothing
+                events.remove(heads[0])  # but its list: a heading of the items, not an event
+                set_aside.append((heads[1], reasons.sub_heading, False))
+            if not any(event for _, event in sentences(block.text, when, published)):
+                # an item of the line's date
+                events.append(Told(heads[0].label, heads[0].period_label, [("", block.text, block.line)]))
+                label_only = False
+                continue
+            label_only = False
+        listed = bool(heads and started and block.kind == "list_item")  # an item: its own event
         started = started or names_place(running.get(id(block), block.text), about.name) \
             or _goes_to(block.text, about.country) or _own_body(block.text)
         if not started:
@@ -1779,7 +1931,13 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             continue
         prose = True
         first, undated = True, []
-        for sentence, event in sentences(block.text, when, published):
+        run = run_of.get(id(block), [block])  # a paragraph cut by hard line breaks: read whole
+        read_whole.update(id(b) for b in run[1:])
+        text, parts = " ".join(b.text for b in run), _parts(run)
+        at = 0
+        for sentence, event in sentences(text, when, published):
+            at = text.find(sentence, at)
+            placed, at = _placed(text, at, at + len(sentence), parts), at + len(sentence)
             if event is None and when is None and (after := day_after(sentence, day_told)):
                 event, day_told = after  # "Samedi soir", "Le lendemain" after "Samedi 28 avril"
             elif event is None and when is None and published \
@@ -1789,11 +1947,11 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 day_told = _day_of(event.label) if event.when is None and event.resolved is None else None
             recalled = bool(event and events and _recalled(when, event)
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
-            when = _moved(when, event)
+            when = _moved(when, event, sentence)
             if label_only and not event:  # the paragraph under a date alone on its line
-                events[-1].extend(sentence, block.line, "\n")
-            elif event and events and _restates(events[-1], event):  # "la mission d'octobre
-                events[-1].extend(sentence, block.line, "\n\n" if first else " ")  # 2017": the one told
+                _extend(events[-1], placed, "\n")
+            elif event and events and _restates(events[-1], event) and not listed:  # "la mission d'octobre
+                _extend(events[-1], placed, "\n\n" if first else " ")  # 2017": the one told
             elif event and headline and len(headline[0].pieces) == 2 \
                     and _restates(headline[0], event, headline=True):
                 # the story comes to the event its title announces ("Du 09.05.2024 …", then
@@ -1801,30 +1959,84 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 # dates; the date line under the title is set aside as told again
                 events.remove(headline[0])
                 set_aside.append((headline[1], RESTATED, False))
-                events.append(Told(event.label, headline[0].period_label or headline[0].label,
-                                   [("", sentence, block.line)]))
+                events.append(Told(event.label, headline[0].period_label or headline[0].label, []))
+                _extend(events[-1], placed, "")
                 headline = None
             elif event:
-                new = Told(event.label, event.resolved, [("", sentence, block.line)])
+                new = Told(event.label, event.resolved, [])
+                _extend(new, placed, "")
                 if recalled:  # the past recalled ("… l'anniversaire du traité signé à Brühl en
-                    # 1964" in the story of a 2014 visit): an event of its own, and the sentence
-                    # still tells the event told, where the story goes on
+                    # 1964" in the story of a 2014 visit): an event of its own, told by the words
+                    # that lead to its date (the sentence's people are the story's), and the
+                    # sentence still tells the event told, where the story goes on
+                    told_by = _recalled_words(sentence, event)
+                    line = next((on for piece, on in placed if event.label in piece), placed[-1][1])
+                    new = Told(event.label, event.resolved, [("", told_by, line)])
                     events.insert(len(events) - 1, new)
-                    events[-1].extend(sentence, block.line, "\n\n" if first else " ")
+                    _extend(events[-1], placed, "\n\n" if first else " ")
                 else:
                     events.append(new)
                 if not signed and agreement(sentence):  # the tie's agreement: what the
                     signed = True  # description says of the partner, and an event
-                    story.description.append(Block(block.kind, sentence, block.line))
+                    story.description += [Block(block.kind, piece, line) for piece, line in placed]
             elif events:  # the story goes on: the event told last
-                events[-1].extend(sentence, block.line, "\n\n" if first else " ")
+                _extend(events[-1], placed, "\n\n" if first else " ")
             else:
-                undated.append(sentence)
+                undated += placed
             first = label_only = False
-        if undated:  # before the first event: what the page says of the partner
-            story.description.append(Block(block.kind, " ".join(undated), block.line))
+        for line in dict.fromkeys(line for _, line in undated):  # before the first event:
+            story.description.append(Block(block.kind, " ".join(  # what the page says of the
+                piece for piece, on in undated if on == line), line))  # partner, line by line
     events[:0] = articles  # the site's articles: the partner's first events, told by their titles
     return story
+
+
+def _going_on(run: list[Block]) -> list[Block]:
+    """The lines of a run that go on with the sentence of the line above: each opening in
+    lower case ("Monsieur Meyer" / "se déplaça donc …"), or with the year of a month that
+    ends the line above ("… eut lieu en septembre" / "1968, avec une délégation …"; not
+    "1984 : Création de la fête" under "1967 : Jumelage avec Duisdorf, devenue …"), none of
+    them the page's furniture or a date alone."""
+    kept = run[:1]
+    for block in run[1:]:
+        month_cut = bool(_A_YEAR.match(block.text)) and bool(
+            re.search(rf"(?:{_MONTH_WORD.pattern})\s*$", fold(kept[-1].text)))
+        if not (block.text[:1].islower() or month_cut) or furniture(block.text) or date_line(block.text):
+            break
+        kept.append(block)
+    return kept
+
+
+def _parts(run: list[Block]) -> list[tuple[int, int]]:
+    """Where each line of a paragraph cut by hard line breaks starts in its text joined by
+    spaces, and its line."""
+    parts, at = [], 0
+    for block in run:
+        parts.append((at, block.line))
+        at += len(block.text) + 1
+    return parts
+
+
+def _placed(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """The piece ``text[start:end]`` as the parts of it on each line: a record holds the
+    text of each line it covers ("… eut lieu en septembre" / "1968, avec une délégation …")."""
+    placed = []
+    for n, (offset, line) in enumerate(parts):
+        after = parts[n + 1][0] - 1 if n + 1 < len(parts) else len(text)
+        a, b = max(start, offset), min(end, after)
+        if a < b:
+            placed.append((text[a:b], line))
+    return placed
+
+
+def _extend(told: Told, placed: list[tuple[str, int]], separator: str) -> None:
+    """The pieces of a sentence added to an event, its first after ``separator``, each next
+    on its own line."""
+    for n, (piece, line) in enumerate(placed):
+        if not told.pieces:
+            told.pieces.append(("", piece, line))
+        else:
+            told.extend(piece, line, separator if n == 0 else "\n")
 
 
 # --- A post's days, in a page of partner sections -------------------------------------------
@@ -1845,7 +2057,7 @@ def year_from_post(label: str, after: str, published: When) -> str | None:
     if period is None or not period.yearless or period.start_month is None:
         return None
     side = _SIDE.match(fold(after))
-    first = _year_of(period.start_month, _SIDES[side[1]] if side else None, None, published)
+    first = _year_of(period.start_month, _side(side), None, published)
     years = [first] if side else [first, published[0], published[0] - 1, published[0] + 1]
     return next((f"{label} {y}" for y in years if y and parse_label(f"{label} {y}") is not None), None)
 

@@ -398,6 +398,8 @@ def _counted(text: str, composed: str, m: re.Match[str], first: bool = True,
     that happened ``once``).
     """
     base, end = m["base"], m.end()
+    if "\n\n" in text[m.start():m.start("base")]:  # a number ends its paragraph ("… en annexe
+        return None  # 4", then "Christine Chauvineau, conseillère …"): it counts nothing below
     written = composed[m.start("base"):m.end("noun")]
     if not is_people(base, written):
         if base not in QUALIFIERS:  # "trois autres animateurs"

@@ -47,6 +47,7 @@ from .dates import (
     abbreviates_month,
     date_in,
     days_of,
+    find_dates,
     first_sentence,
     parse_label,
     split_any_label,
@@ -61,9 +62,11 @@ from .narrative import (
     Reasons,
     furniture,
     names_place,
+    opened_at,
     programme_day,
     read_narrative,
     tells_of,
+    tie_events,
     year_from_post,
 )
 from .french import CAPITAL, lexicon
@@ -607,6 +610,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     first entry, or, when an entry was placed above them, the first undated paragraph that
     names the partner's place. A label alone on its line takes the paragraph below it."""
     entries: list[_Draft] = []
+    told: list[Entry] = []  # events of the tie told in the description's sentences
+    items: set[int] = set()  # the lines of list items that start an entry
+    lines: set[int] = set()  # the lines under a dated item that each start an entry of its date
     place = name_words(place_name(split_heading(section.heading.text)[0]))
     other = teasers = furniture = label_only = described = dated_item = after_field = False
     for block, role in blocks:
@@ -660,7 +666,11 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \
                 and not timeline:
-            if entries and entries[-1].label is None and not continues_previous(block.text) \
+            if entries and entries[-1].line in lines:
+                entries.append(_Draft.start(None, block.text, block.line))  # after an item's
+                label_only = described = False  # lines ("• 2004 : …" / "Formation …"): a new item
+                items.add(block.line)
+            elif entries and entries[-1].label is None and not continues_previous(block.text) \
                     and _dated_apart(block.text, entries[-1]):  # a dated item under an undated
                 entries.append(_Draft.start(None, block.text, block.line))  # line: its own entry
                 label_only = described = False
@@ -693,15 +703,39 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 label_only = described = False
             elif not entries or (described and continues_previous(piece)):
                 section.description.append(Block("paragraph", piece, block.line))
+                if not entries:  # its events of the tie, told inside its sentences
+                    told += [Entry(e.label, text.strip(), block.line, block.line, period_label=e.resolved)
+                             for text, e in tie_events(piece)]
             elif not section.description and speaks_of(piece, place):
                 section.description.append(Block("paragraph", piece, block.line))
                 described = True
             elif continues_previous(piece) and not _dated_apart(piece, entries[-1]):
                 entries[-1].extend(piece, block.line, "\n\n")
+            elif _line_of_item(piece, block, entries[-1], items, lines):  # "• 2004 : Mission …" then,
+                entries.append(_Draft.start(entries[-1].label, piece, block.line))  # on the next
+                described = False  # line, "Formation à la bureautique …": an activity of 2004
+                lines.add(block.line)  # the item goes on
             else:
                 entries.append(_Draft.start(None, piece, block.line))
                 described = False
-    section.entries = _under_years(_post_days([draft.entry() for draft in entries], set_aside), set_aside)
+            if block.kind == "list_item" and entries and entries[-1].line == block.line:
+                items.add(block.line)
+    drafts = [replace(e, period_label=opened_at(e.label)) if e.label and opened_at(e.label) else e
+              for e in (draft.entry() for draft in entries)]  # "Dès l'automne 1989": then
+    section.entries = told + _under_years(_post_days(drafts, set_aside), set_aside)
+
+
+def _line_of_item(piece: str, block: Block, above: _Draft, items: set[int], lines: set[int]) -> bool:
+    """An undated line right under a dated list item, with no blank line between (the item
+    goes on over several lines: "• 2004 : Mission d'accompagnement …" / "Formation à la
+    bureautique …" / "Accueil d'une délégation …"), is one more activity of the item's
+    date."""
+    if block.kind != "paragraph" or (above.line not in items and above.line not in lines) \
+            or block.line != above.line_end + 1 \
+            or above.label is None or date_in(piece) is not None:
+        return False
+    period = parse_label(above.label)
+    return period is not None and period.start_year is not None
 
 
 def _year_alone(entry: Entry) -> str | None:
@@ -721,13 +755,22 @@ def _under_years(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]
     below it up to the next year was measured: three rows of Bourges's page that no gold
     counts, the real corpus's dated actions precision 78.7 -> 75.0; not done.)"""
     kept: list[Entry] = []
+    heading: int | None = None  # the year of the heading the entries are under
     for n, entry in enumerate(entries):
         alone = _year_alone(entry)
         below = entries[n + 1] if alone and n + 1 < len(entries) else None
         inside = parse_label(below.label) if below and below.label else None
         if alone and entry.text.strip() == alone and inside and inside.start_year == int(alone):
             set_aside.append(SetAside(Block("paragraph", entry.text, entry.line), SUB_HEADING))
+            heading = int(alone)
             continue
+        if entry.label is not None:
+            heading = heading if heading and (read := parse_label(entry.label)) \
+                and read.start_year == heading else None
+        elif heading and (day := next((f for f in find_dates(entry.text) if f.period and f.period.start_date
+                                       and f.period.start_date == f.period.end_date
+                                       and f.period.start_year == heading), None)):
+            entry = replace(entry, label=day.text)  # under "1989", "… Athis-Paray (23/12/89), …"
         kept.append(entry)
     return kept
 

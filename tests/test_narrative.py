@@ -149,7 +149,8 @@ def test_the_past_recalled_is_an_event_and_the_story_goes_on_with_the_event_told
     page = parse(text_blocks(RECALLED))
     assert periods(page) == [("en 1984", "1984"), ("du 2 au 5 octobre 2009", "2009-10-02/2009-10-05")]
     recalled, visit = page.sections[0].entries
-    assert recalled.text == "Trente familles ont été reçues à Kelheim pour fêter le serment de jumelage prononcé en 1984."
+    # told by the words that lead to its date: the families counted are the visit's
+    assert recalled.text == "reçues à Kelheim pour fêter le serment de jumelage prononcé en 1984."
     assert visit.text.endswith("prononcé en 1984. Le maire nous attendait devant l'hôtel de ville.")
     # a year of the past that opens its sentence takes the story back there
     page = parse(text_blocks(RECALLED.replace("Trente familles ont été reçues à Kelheim pour fêter le serment",
@@ -236,6 +237,53 @@ def test_history_before_the_partner_is_named_is_introduction():
     assert tables(extract(page))["partners"][0]["agreement_year"] == 1986
 
 
+def test_a_year_alone_then_a_list_dates_each_item_of_its_own():
+    """A chronology: a year alone on its line, then dash items, each an event; an item that
+    writes no date is of that year; one that does keeps its own, even inside another's
+    ("Fin 2002" after "Automne 2002"); the year line is the items' heading, no event."""
+    page = parse(text_blocks("""Comité de jumelage
+Commission Malicounda
+
+Liste des relations avec le Sénégal
+
+2002
+
+- Rencontre avec M. Sylla.
+
+- Automne 2002. Envoi de colis de livres à Malicounda.
+
+- Fin 2002, un couple est allé en vacances à Saly.
+
+2003
+
+- 4 janvier 2003, création du comité.
+
+- Organisation de cours de wolof.
+"""), about=About("Malicounda", "Sénégal"))
+    assert periods(page) == [("2002", "2002"), ("Automne 2002", "2002-23"), ("Fin 2002", "2002"),
+                             ("4 janvier 2003", "2003-01-04"), ("2003", "2003")]
+    assert [e.text for e in page.sections[0].entries if e.label in ("2002", "2003")] == [
+        "Rencontre avec M. Sylla.", "Organisation de cours de wolof."]
+
+
+def test_a_paragraph_cut_by_hard_line_breaks_is_read_whole():
+    """A transcription cuts its sentences into lines ("… eut lieu en septembre" / "1968,
+    avec …"): the lines that go on with the sentence above (in lower case, or the year of
+    a month cut off) are read as one paragraph, each event holding the text of its lines."""
+    page = parse(text_blocks("""Historique du jumelage
+Le jumelage avec Trittau (Allemagne) est né de rencontres.
+Au départ, la distance impressionna les élus (1300 km), mais les réticences tombèrent. Monsieur Meyer
+se déplaça donc au Loroux en août 1968 et le premier voyage officiel à Trittau eut lieu en septembre
+1968, avec une délégation de 15 personnes.
+1984 : création de la fête du jumelage avec Trittau.
+"""))
+    assert periods(page) == [("en août 1968", "1968-08"), ("en septembre 1968", "1968-09"), ("1984", "1984")]
+    assert [(e.line, e.line_end) for e in page.sections[0].entries] == [(3, 4), (4, 5), (6, 6)]
+    assert page.sections[0].entries[1].text == ("et le premier voyage officiel à Trittau eut lieu en "
+                                                 "septembre\n1968, avec une délégation de 15 personnes.")
+    assert tables(extract(page))["actions"][1]["participants"] == 15
+
+
 def test_the_caller_names_the_partner_a_page_never_names():
     page = parse(text_blocks(UNNAMED), about=About("Kita", "Mali"))
     assert [s.heading.text for s in page.sections] == ["Kita (Mali)"]
@@ -320,6 +368,8 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
 @pytest.mark.parametrize(("sentence", "when", "label", "resolved"), [
     ("Nos deux villes échangent depuis 1970.", None, None, None),  # a reference
     ("Le comité (fondé en 1950) a reçu le maire.", None, None, None),  # in brackets
+    ("La ville recensait 6767 habitants en avril 2019.", None, None, None),  # a census
+    ("Dès 1989, ils parrainent Urmenis, village de 1500 habitants.", None, "Dès 1989", "1989"),
     ("Samedi 28 avril, une visite de la ville.", None, "Samedi 28 avril", None),  # no year told
     ("Trois ans après, un puits fut creusé.", (2010, None, None), "Trois ans après", "2013"),
     ("La veille, les familles ont tout préparé.", (2016, 3, 1), "La veille", "29 février 2016"),
@@ -328,6 +378,19 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
      "12 octobre 2020"),
     ("L'assemblée du 3 mars dernier a élu le bureau.", (2021, 6, None), "3 mars", "3 mars 2021"),
     ("Le car partira en février prochain.", (2019, 11, 4), "en février", "en février 2020"),
+    # "suivant(e)", "précédent(e)": on that side of the date told, a feast of the calendar too
+    ("À la Pentecôte suivante, 130 Français sont allés à Trittau.", (1971, 4, None),
+     "Pentecôte suivante", "Pentecôte 1971"),
+    ("Le voyage eut lieu en mars suivant.", (1971, 6, None), "en mars", "en mars 1972"),
+    ("À Noël précédente, un concert.", (1971, 6, None), "Noël précédente", "Noël 1970"),
+    # a month that comes back is no year's
+    ("Une année sur deux, au mois de mai, nous allons chez nos amis.", (1978, None, None),
+     "au mois de mai", None),
+    # a range of days of two months takes its year after the second month
+    ("28 mai - 6 juin : séjour de 52 élèves.", (2015, 4, None), "28 mai - 6 juin", "28 mai - 6 juin 2015"),
+    ("Du 28 mai au 6 juin, séjour de 52 élèves.", (2015, 4, None), "Du 28 mai au 6 juin",
+     "Du 28 mai au 6 juin 2015"),
+    ("En mai, puis en juin, des visites.", (2015, 4, None), "En mai", "En mai 2015"),
     # a run of months takes its year after the last one
     ("Une autre équipe partira en mars/avril.", (2009, 1, None), "en mars/avril", "en mars/avril 2009"),
     # a narrower date inside the first one says when the event happened
@@ -368,6 +431,86 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
 ])
 def test_the_events_of_a_sentence_of_several_clauses(text, when, events):
     assert [(e.label, e.resolved) for _, e in sentences(text, when) if e] == events
+
+
+def test_a_month_dernier_is_the_last_before_the_time_of_writing():
+    """"mai dernier" is the last May before the text was written: the post's date when it
+    has one (not the visit told just before), else no earlier than the date the sentence
+    tells further on; a month with no side word keeps the year told."""
+    said = "Des jeunes ont voulu participer à l'échange de mai dernier."
+    assert event_in(said, (2017, 7, None), (2018, 6, 19)).resolved == "mai 2018"
+    assert event_in(said, (2017, 7, None)).resolved == "mai 2017"
+    assert event_in("Des jeunes ont voulu participer à l'échange de mai.", (2017, 7, None),
+                    (2018, 6, 19)).resolved == "mai 2017"
+    text = ("Après les cérémonies à Oullins en mai dernier, une délégation s'est rendue à Pescia "
+            "le week-end du 4 septembre 2016.")
+    assert [(e.label, e.resolved) for _, e in sentences(text, None) if e] == [
+        ("en mai", "en mai 2016"), ("4 septembre 2016", None)]
+    assert next((e.label, e.resolved) for _, e in sentences("Une fête en mai, puis le 4 septembre 2016.", None)
+                if e) == ("en mai", None)
+
+
+def test_a_partners_description_tells_the_events_of_the_tie_in_its_sentences(tmp_path):
+    """A partner section's prose above any entry: its dated sentences that name the town
+    itself, or the tie renewed, are entries; the partner's own history, the agreement's
+    signing and the first links (the partner's agreement and first link years) stay the
+    description only."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "villers", "Villers-sur-Lys", "Villers", "59999", "", ""))
+    page = """Nos villes jumelles
+
+Sikasso (Mali)
+
+La ville de Sikasso devient une commune de plein exercice le 18 novembre 1955.
+
+Un accord de jumelage entre Villers et Sikasso a été signé en 1982.
+
+Il a été réaffirmé le 24 octobre 2012 par la signature d'une charte de coopération. Les deux villes échangent.
+
+Villers et le Mali, c'est un rapprochement opéré dans les années 80 par des enseignants.
+
+Les premiers liens entre Villers et Sikasso datent de 1979.
+"""
+    with using(town):
+        section = parse(text_blocks(page)).sections[0]
+        assert [(e.label, e.text) for e in section.entries] == [
+            ("le 24 octobre 2012", "Il a été réaffirmé le 24 octobre 2012 par la signature d'une charte "
+                                   "de coopération. Les deux villes échangent."),
+            ("dans les années 80", "Villers et le Mali, c'est un rapprochement opéré dans les années 80 "
+                                   "par des enseignants.")]
+        assert len(section.description) == 5  # the prose stays the partner's description
+        assert tables(extract(parse(text_blocks(page))))["partners"][0]["agreement_year"] == 1982
+
+
+def test_after_a_month_that_comes_back_the_story_is_at_no_years_date():
+    text = ("Une année sur deux, au mois de mai, nous nous rendons chez les familles anglaises. "
+            "L'année suivante, ce sont les familles françaises qui reçoivent.")
+    assert [(e.label, e.resolved) if e else None for _, e in sentences(text, (1978, None, None))] == [
+        ("au mois de mai", None), None]
+
+
+def test_an_entry_labelled_des_is_the_event_at_that_date_not_a_period_going_on():
+    page = parse(text_blocks("Jumelages\n\nSinaia (Roumanie)\n\nDès l'automne 1989, des élus s'inquiètent.\n\n"
+                             "Depuis 2008 : échanges scolaires.\n\nÀ partir de 2010, accueil de jeunes.\n"))
+    assert [(a["date_label"], a["start_year"], a["end_year"], a["is_ongoing"])
+            for a in tables(extract(page))["actions"]] == [
+        ("Dès l'automne 1989", 1989, 1989, False), ("Depuis 2008", 2008, None, True),
+        ("À partir de 2010", 2010, 2010, False)]
+
+
+def test_and_joining_two_names_opens_no_clause():
+    """The date after "et" lies in a later clause (after its commas): the words up to that
+    comma tell the first event, the clause of the date the second."""
+    text = ("Le 6 juin 1965, M. Rouy, maire, M. Bebber, bourgmestre de Friedberg et M. Wisbey, "
+            "maire de Bury, ont signé le serment liant les trois communes, serment renouvelé le "
+            "1er mai 2005 à Friedberg.")
+    assert [(piece.strip(), e.label if e else None) for piece, e in sentences(text, None)] == [
+        ("Le 6 juin 1965, M. Rouy, maire, M. Bebber, bourgmestre de Friedberg et M. Wisbey, "
+         "maire de Bury, ont signé le serment liant les trois communes,", "Le 6 juin 1965"),
+        ("serment renouvelé le 1er mai 2005 à Friedberg.", "le 1er mai 2005")]
 
 
 @pytest.mark.parametrize(("text", "aside"), [

@@ -69,6 +69,11 @@ PARTICIPANTS = [
     ("trois semaines de stage pour de jeunes artisans", None),
     ("construction de 3 puits et de 2 écoles", None),
     ("enfants âgés de 8 à 12 ans", None),
+    # a number that ends its paragraph counts nothing in the next one; the people met
+    ("cf. document joint en annexe 4\n\nChristine Martin, conseillère municipale, présente", None),
+    ("À 10h30 nous faisons connaissance avec les trois guides du musée", None),
+    ("Nous avons fait la connaissance de 12 jeunes du club", None),
+    ("une délégation de 15\npersonnes", Quantity(15, False)),  # a line cut, not a paragraph
 ]
 
 

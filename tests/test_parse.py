@@ -116,6 +116,28 @@ def test_entries_as_list_items_and_bullets_of_an_entry():
     assert section.entries[1].text == "Courant 2012 : forage.\n• des formations\n• une campagne"
 
 
+def test_under_a_year_heading_an_undated_paragraph_takes_a_day_of_that_year_it_writes():
+    page = ("Jumelages\n\nSinaia (Roumanie)\n\n1989\n\nDès l'automne 1989, des élus s'inquiètent.\n\n"
+            "La chute du régime ouvre les frontières. Un comité est constitué (23/12/89), qui organise "
+            "des convois.\n\nLes habitants donnent beaucoup (12/05/91).\n\n1990\n\nLes convois partent.\n")
+    (section,) = sections_of(page)
+    assert [e.label for e in section.entries] == ["Dès l'automne 1989", "23/12/89", None, "1990"]
+
+
+def test_the_lines_of_a_dated_item_are_activities_of_its_date():
+    """A dated item going on over lines with no blank line between ("• 2004 : Mission …",
+    then "Formation …", "Accueil …"): each undated line is an activity of the item's date;
+    the next item is its own entry; a line after a blank line is not the item's."""
+    page = ("Jumelages\n\nTamba (Mali)\n\n  • 2004 : Mission d'accompagnement à Tamba.\n"
+            "    Formation à la bureautique des agents.\n    Accueil d'une délégation malienne.\n"
+            "  • Participation en 2006 au réseau des villes partenaires.\n\n"
+            "Soutien de la Ville à l'école de musique de Tamba.\n")
+    (section,) = sections_of(page)
+    assert [(e.label, e.text.split()[0]) for e in section.entries] == [
+        ("2004", "2004"), ("2004", "Formation"), ("2004", "Accueil"), (None, "Participation"),
+        (None, "Soutien")]
+
+
 # undated paragraph after an entry -> joins it (True) or is an entry of its own (False)
 UNDATED = [
     ("Ce séjour a permis de découvrir la ville.", True),

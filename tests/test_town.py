@@ -83,6 +83,9 @@ def test_a_town_with_one_page_per_partner(tmp_path):
     assert [(a["action_id"], a["period"], a["direction"], a["participants"]) for a in actions] == [
         ("alcala-del-rio-2001-2003", "2001/2003", "neither", ""),
         ("alcala-del-rio-juin-2016", "2016-06", "visit_from_partner", "25"),
+        # the tie's start, told in the description with the town's name, is an event too
+        # (as the real pages' golds count "Cet engagement de Trébeurden … est né en 1989")
+        ("koudougou-en-1995", "1995", "neither", ""),
         ("koudougou-2004-2006", "2004/2006", "neither", ""),  # from the HTML page
         ("koudougou-printemps-2017", "2017-21", "trip_to_partner", "")]
     # every source_line is checkable in the release's text, under its page's header line
