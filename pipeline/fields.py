@@ -34,6 +34,7 @@ _FILLERS = frozenset(plain(w) for w in _FIELDS["fillers"])
 _TOTALS = frozenset(plain(w) for w in _FIELDS["totals"])
 _EMPTY = frozenset(plain(w) for w in _FIELDS["empty_values"])
 DATE, TEXT, PEOPLE, AMOUNT, PLACE = "date", "text", "people", "amount", "place"  # kinds the code acts on
+COUNTRY = "country"
 # Kinds of a fiche's lines that are facts of the entry above them (its text's key is the
 # start of an entry of its own: "Projet : …").
 FACT_KINDS = frozenset(KINDS) - {TEXT}
@@ -165,6 +166,16 @@ def key_alone(text: str) -> str | None:
 def fields(text: str) -> list[Field]:
     """The field lines of an entry's text, in order."""
     return [f for line in text.split("\n") if (f := field_line(line))]
+
+
+def country_field(text: str) -> str | None:
+    """The value of a fiche's country field among a text's lines ("Pays : ROUMANIE"): the
+    partner's country, as the fiche's structure gives it.
+
+    >>> country_field("Zone : Europe\\nPays : ROUMANIE"), country_field("Zone : Europe")
+    ('ROUMANIE', None)
+    """
+    return next((f.value for f in fields(text) if f.kind == COUNTRY and not empty(f.value)), None)
 
 
 def date_field(text: str) -> str | None:

@@ -16,6 +16,8 @@ name is such a place:
   ville jumelle de X", "délégation de X": :func:`pipeline.narrative._after_cue`);
 - ``again``: it names again a partner the page gives evidence for ("Brandenburg (suite)"),
   or it stands beside such partners, at their level, and its own text names it again;
+- ``lead-in``: its own words before or after the place name a tie ("Jumelage avec X",
+  "Comité de jumelage X", "X, ville jumelle", "Les amis de X": :func:`_tie_lead_in`);
 - ``place``: elsewhere on the page (not in its own heading) the name is written after a
   preposition of place ("accueil à X", "le voyage vers X").
 
@@ -201,6 +203,45 @@ def _paired_with_town(name: str, page: PageText, spots: list[int]) -> bool:
     return False
 
 
+_TIE_STEMS = tuple(fold(s) for s in lexicon("headings")["tie_stems"])
+
+
+def _tie_lead_in(heading: str) -> bool:
+    """The heading's own lead-in says its place is a partner: its words name a tie
+    ("Jumelage avec X", "Comité de jumelage X", "X, ville partenaire", "Les amis de X":
+    ``headings.tie_stems``), and the place after it is no word of the document, of
+    a venue or an institution. A lead-in naming no tie ("Zoom sur", "Cap sur") is no
+    evidence.
+
+    >>> _tie_lead_in("Jumelage avec Bradicesti"), _tie_lead_in("Zoom sur Bradicesti")
+    (True, False)
+    >>> _tie_lead_in("Comité de jumelage Tarnobrzeg"), _tie_lead_in("Comité de jumelage Assemblée générale")
+    (True, False)
+    """
+    from .places import lead_in, without_lead_in
+
+    words = lead_in(heading)
+    if words is None or not any(w.startswith(_TIE_STEMS) for w in re.findall(r"\w+", fold(words))):
+        return False
+    return not _counter(without_lead_in(heading))
+
+
+def tied_place(heading: str) -> str | None:
+    """The folded place a heading's lead-in names as a partner (:func:`_tie_lead_in`), for
+    a page's title read as a story ("Comité de jumelage Tarnobrzeg"); ``None`` when its
+    words name no tie.
+
+    >>> tied_place("Comité de jumelage Tarnobrzeg"), tied_place("Zoom sur Tarnobrzeg")
+    ('tarnobrzeg', None)
+    """
+    from .places import place_name, split_heading
+
+    if not heading or not _tie_lead_in(heading):
+        return None
+    name = split_heading(heading)[0]
+    return fold(place_name(name) or name) or None
+
+
 def _hinted(name: str) -> bool:
     from .config import config
 
@@ -220,6 +261,8 @@ def weigh(heading: str, sure: bool, page: PageText, line: int | None = None) -> 
         return Verdict("country", None)
     if _hinted(name):
         return Verdict("hint", None)
+    if _tie_lead_in(heading):
+        return Verdict("lead-in", None)
     if _counter(heading):
         return Verdict(None, COUNTER_EVIDENCE)
     spots = page.occurrences(name, page.line(line) if line is not None else (0, 0))

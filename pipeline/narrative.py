@@ -51,7 +51,7 @@ from functools import cache
 from .dates import MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
-from .gate import sifted
+from .gate import sifted, tied_place
 from .read import Block
 
 _WORDS = lexicon("narrative")
@@ -329,6 +329,64 @@ def _joined_in_tie(rest: str) -> bool:
 _CLAUSE_END = re.compile(r"[,;:.!?…()]")
 
 
+def _people_of(before: str) -> bool:
+    """The words before a name end with people and "de": "les habitants de", "nos amis d'",
+    "une délégation de", "les Auvergnats d'" (a demonym: a capitalised plural)."""
+    from .numbers import is_people
+
+    words = re.findall(r"[\w]+'?", before.replace("’", "'"))
+    if len(words) < 2 or fold(words[-1]) not in _NEAR:
+        return False
+    who = words[-2]
+    return is_people(who) or fold(who).startswith(_CUE_STEMS) or (who[:1].isupper() and who.endswith("s"))
+
+
+def _cue_before(before: str) -> bool:
+    """A word of twinning among the last words before a pair of places ("l'association pour
+    le jumelage", "le comité")."""
+    return any(w.startswith(_CUE_STEMS) for w in re.findall(r"\w+", fold(before[-CUE_WINDOW:]))[-CUE_REACH:])
+
+
+def _tied_to_town(sentence: str) -> list[str]:
+    """The places a sentence ties to the page's own town by naming the two together: a
+    twinning named by its two towns after a cue ("l'association pour le jumelage A - <town>",
+    "le comité <town>/B", "le jumelage B–<town>": a dash is safe here, one side being the
+    town), or the people of a place after "de" before a twinning "avec <town>" told from
+    their side ("Les habitants de B sont venus fêter le jumelage avec <town>").
+
+    >>> from pipeline.config import config
+    >>> town = config().town.name
+    >>> _tied_to_town(f"Le jumelage Kraśnik - {town} a 20 ans.")
+    ['Kraśnik']
+    >>> _tied_to_town(f"Le comité {town}/Great Dunmow.")
+    ['Great Dunmow']
+    >>> _tied_to_town(f"Les amis d'Isserteaux sont venus fêter le jumelage avec {town}.")
+    ['Isserteaux']
+    >>> _tied_to_town(f"La Bretagne - {town} : une route.")
+    []
+    >>> _tied_to_town(f"Visite de Paris puis jumelage avec {town}.")
+    []
+    """
+    names = list(_NAME.finditer(sentence))
+    found: list[str] = []
+    for i, name in enumerate(names):
+        if not _is_town(name.group()):
+            continue
+        if i and _PAIR.fullmatch(fold(sentence[names[i - 1].end():name.start()])) \
+                and _cue_before(sentence[:names[i - 1].start()]):
+            found.append(names[i - 1].group())  # "jumelage A - <town>"
+        if i + 1 < len(names) and _PAIR.fullmatch(fold(sentence[name.end():names[i + 1].start()])) \
+                and _cue_before(sentence[:name.start()]):
+            found.append(names[i + 1].group())  # "jumelage <town> - B"
+        if _partner_after(sentence[max(0, name.start() - CUE_WINDOW):name.start()]):
+            # "les habitants de B … jumelage avec <town>": the place its people come from
+            before = [m for m in names[:i] if not _is_town(m.group()) and _people_of(sentence[:m.start()])
+                      and _cued(sentence[m.end():name.start()])]
+            if before:
+                found.append(before[-1].group())
+    return [n for n in found if not _not_a_partner(n) and not _is_town(n)]
+
+
 def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[str], dict[str, str], set[str]]:
     """The weight of each proper noun of the page, the ones that are the page's own town
     (the first of a pair, the town an apposition ties the partner to), their spellings,
@@ -341,6 +399,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
     spelling: dict[str, str] = {}
     partnered: set[str] = set()
     kinds: list[list[str]] = []  # places named as things of one kind (:func:`_of_a_kind`)
+    tied = tied_place(title or "")  # "Comité de jumelage X": the title's lead-in ties X
     for n, text in enumerate([title or "", *texts]):
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, str] | None = None  # key, end, the cue before it
@@ -382,6 +441,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         "=" if (cued and town_lead and len(town_lead) == LEAD_WORDS
                                 and _lead(sentence[:start]) == town_lead)
                         or _delegations_official(sentence, window) else "")
+                    if n == 0 and key == tied:
+                        cue = cue or "="
+                        partnered.add(key)
                     if cue and _partner_after(window):
                         partnered.add(key)
                     between = sentence[previous[1]:start] if previous else ""
@@ -408,6 +470,13 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
                     weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
                     previous = (key, start + len(name), cue)
+    for text in [title or "", *texts]:  # "le jumelage A - <town>": A is the partner
+        for sentence in _SENTENCE.split(text):
+            for name in _tied_to_town(sentence):
+                key = fold(_place(name))
+                spelling.setdefault(key, _place(name))
+                weights[key] += CUE_WEIGHT
+                partnered.add(key)
     for group in kinds:  # "le blason de Ramsgate aux côtés de ceux de Chimay et d'Hanau"
         keys = {fold(_place(name)) for name in group}
         if any(_same_place(key, other) for key in keys for other in partnered):
@@ -565,7 +634,9 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) 
       town (:func:`_signed`);
     - ``travelled``: a place a trip of the page goes to or comes from ("nous nous sommes mis
       en route pour Oberelsbach", "direction Kinsi"), named again on the page or with its
-      country beside it (:func:`_travelled`), the most named first.
+      country beside it (:func:`_travelled`), the most named first;
+    - ``headlined``: the place of a dated headline alone on its line ("– 2019 à Lipnica –",
+      a news heading of a twinning page: :func:`_headlined`).
 
     >>> texts = ["Le jumelage.", "Partis pour Rye, nous y arrivons.", "Rye est belle."]
     >>> _named_otherwise(texts, Counter({"rye": 2}), texts)
@@ -575,7 +646,8 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) 
     """
     if not any(_cued(sentence) for text in texts for sentence in _SENTENCE.split(text)):
         return []
-    return _listed(lines) or _signed(lines) or _travelled(texts, weights)
+    return _listed(lines) or _signed(lines) or _travelled(texts, weights) or _headlined(lines)
+
 
 
 def _phrases(words: list[str]) -> str:
@@ -627,6 +699,37 @@ def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
 
 TRIPS = 20  # destinations a page's trips go to: each is looked for over the page once, so a
 # page of thousands of "direction X" is read in linear time
+
+
+_HEADLINE = re.compile(rf"[\W_]*(?P<date>\S.*?)\s+(?:{_phrases(_WORDS['headline_prepositions'])})"
+                       rf"\s+(?P<name>{CAPITAL}.*?)[\W_]*", re.IGNORECASE)
+
+
+def _headlined(lines: list[str]) -> list[str]:
+    """The places of the page's dated headlines, a line of a date and a place alone ("– 2019
+    à Lipnica –"), the town's own aside, the most headlined first.
+
+    >>> _headlined(["– 2019 à Lipnica –", "Le car est parti.", "– 2023 à Lipnica –"])
+    ['Lipnica']
+    >>> _headlined(["Accueil à Lipnica", "En 2019 à Paris, il a plu."])
+    []
+    """
+    from .dates import parse_label
+
+    found: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for line in lines:
+        if len(line) > HEADLINE or not (head := _HEADLINE.fullmatch(line.strip())):
+            continue
+        run = _NAME.fullmatch(head["name"])
+        if run is None or parse_label(head["date"]) is None or not (name := _candidate(run.group())):
+            continue
+        found[fold(name)] += 1
+        spelling.setdefault(fold(name), name)
+    return [spelling[key] for key, _ in found.most_common()]
+
+
+HEADLINE = 60  # characters: a headline is short
 
 
 _SIGNATURE_LEADS = frozenset(fold(w) for w in _WORDS["signature_openings"])
@@ -701,6 +804,9 @@ def _listed(texts: list[str]) -> list[str]:
     return places if len(places) >= LISTED else []
 
 
+_BRACKETS_AFTER = re.compile(r"\s*\(([^()\n]{1,40})\)")
+
+
 def partner_country(name: str, texts: list[str], fallback: bool = True) -> str | None:
     """The partner's country: what the words beside its name say ("Trittau (Allemagne)",
     "Bellheim en Allemagne", "la commune malienne de Duguwolowila"), else the first country
@@ -714,6 +820,8 @@ def partner_country(name: str, texts: list[str], fallback: bool = True) -> str |
     'Allemagne'
     >>> partner_country("Plougonvelin", ["Venus de Plougonvelin, commune du bout de la Bretagne, jumelée."])
     'France'
+    >>> partner_country("Isserteaux", ["Les Auvergnats d'Isserteaux (Puy-de-Dôme) étaient venus en car."])
+    'France'
     """
     from .places import country_code, country_in_text, country_name, partner_countries, split_heading
 
@@ -721,6 +829,12 @@ def partner_country(name: str, texts: list[str], fallback: bool = True) -> str |
         for found in re.finditer(re.escape(name), text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
             if (code := partner_countries(split_heading(beside)[1]))[1]:
+                return code[0]
+            # its brackets right after it, the sentence going on ("les Auvergnats
+            # d'Isserteaux (Puy-de-Dôme) étaient venus"): a country or a region, a French
+            # département too
+            if (inside := _BRACKETS_AFTER.match(text, found.end())) and \
+                    (code := partner_countries(inside[1]))[1]:
                 return code[0]
             # a preposition of a country right after it ("Citta di Castello en Italie depuis
             # 1991"): its country, before any the words before it name (the line above's)
