@@ -341,6 +341,39 @@ def _people_of(before: str) -> bool:
     return is_people(who) or fold(who).startswith(_CUE_STEMS) or (who[:1].isupper() and who.endswith("s"))
 
 
+def _fiche_places(texts: list[str]) -> list[str]:
+    """The places a project's fiche gives in its place fields ("Localisation : Kouniana,
+    cercle de San"), when it has a country field too ("Pays : MALI": a sheet of a
+    cooperation database, whose place is the partner's): the first name of each value.
+
+    >>> _fiche_places(["Pays : MALI", "Localisation : Kouniana, cercle de San"])
+    ['Kouniana']
+    >>> _fiche_places(["Lieu : Kouniana"])
+    []
+    """
+    from .fields import COUNTRY, PLACE, fields
+
+    found = [f for text in texts for f in fields(text)]
+    if not any(f.kind == COUNTRY for f in found):
+        return []
+    names = [_NAME.match(f.value.strip()) for f in found if f.kind == PLACE]
+    return [n.group() for n in names if n and not _not_a_partner(n.group())]
+
+
+def _among_twins(before: str) -> bool:
+    """The words before the town end with a plural word of twinning and the town is one of
+    them: "des villes jumelées dont", "ses partenaires, parmi lesquels" (within
+    ``cue_reach`` words, no other name between).
+
+    >>> _among_twins("où les délégations des villes jumelées dont "), _among_twins("jumelées avec Zell et ")
+    (True, False)
+    """
+    words = list(re.finditer(r"\w+", before[-CUE_WINDOW:]))[-CUE_REACH:]
+    cues = [n for n, w in enumerate(words) if fold(w.group()).startswith(_PARTNER_STEMS)
+            and fold(w.group()).endswith("s")]
+    return bool(cues) and not any(w.group()[:1].isupper() for w in words[cues[-1] + 1:])
+
+
 def _cue_before(before: str) -> bool:
     """A word of twinning among the last words before a pair of places ("l'association pour
     le jumelage", "le comité")."""
@@ -384,6 +417,14 @@ def _tied_to_town(sentence: str) -> list[str]:
                       and _cued(sentence[m.end():name.start()])]
             if before:
                 found.append(before[-1].group())
+        elif i and _among_twins(sentence[:name.start()]):
+            # "la fête de B, où les délégations des villes jumelées dont <town>": the town
+            # one of B's twins; B is the place the sentence opens on after "de" or "à"
+            before = [m for m in names[:i] if not _is_town(m.group())
+                      and re.findall(r"\w+'?", fold(sentence[:m.start()]).replace("’", "'"))[-1:]
+                      in ([j] for j in (*_NEAR, *_FAR))]
+            if before:
+                found.append(before[0].group())
     return [n for n in found if not _not_a_partner(n) and not _is_town(n)]
 
 
@@ -470,6 +511,10 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
                     weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
                     previous = (key, start + len(name), cue)
+    for name in _fiche_places(texts):  # a fiche's "Localisation : Kouniana, cercle de San"
+        key = fold(_place(name))
+        spelling.setdefault(key, _place(name))
+        weights[key] += CUE_WEIGHT
     for text in [title or "", *texts]:  # "le jumelage A - <town>": A is the partner
         for sentence in _SENTENCE.split(text):
             for name in _tied_to_town(sentence):
@@ -1569,7 +1614,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     names after cues of twinning), its events the dated sentences of its story; what is
     set aside, with why. ``None`` when the page names no partner, or lists several with
     their countries (:func:`lists_partners`) and the caller names none."""
-    from .places import agreement
+    from .fields import country_field
+    from .places import agreement, countries
 
     texts = unwrapped([b for b in body if not b.aside])
     # the whole paragraph each line of a hard-wrapped one belongs to: the story starts at
@@ -1586,7 +1632,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if not names:
             return None
         written = ([title.text] if title else []) + texts
-        about = About(names[0], partner_country(names[0], written))
+        given = next((countries(c)[0] for t in texts if (c := country_field(t)) and countries(c)[1]), None)
+        about = About(names[0], given or partner_country(names[0], written))  # a fiche's "Pays : MALI" first
         # a partner the title names beside the first is as much the page's subject: the
         # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
         others = [About(name, partner_country(name, written,

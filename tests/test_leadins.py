@@ -100,11 +100,22 @@ def test_a_fiche_s_keys_are_no_partner_and_its_country_field_gives_the_country(t
      "Vingt ans d'amitié\n\nLes habitants de Kraśnik sont venus fêter le 20e anniversaire du jumelage "
      "avec Villeneuve-Tolosane le 14 juillet 2015.\n\nUn concert a clôturé la journée.\n",
      ("Kraśnik", None)),
+    ("Méricourt-sur-Somme", "Méricourt",
+     "Retour sur la fête\n\nEn juin 2019, la fête de Świdnik a réuni les délégations des villes "
+     "jumelées dont Méricourt-sur-Somme.\n\nNos élus ont assisté au défilé.\n", ("Świdnik", None)),
 ])
 def test_a_twinning_named_by_its_two_towns_names_the_other_one(tmp_path: Path, town: str, short: str,
                                                               page: str, partner: tuple[str, str | None]) -> None:
     rows = _partners(tmp_path, town, short, page)
     assert [(r["name"], r["country_code"] if partner[1] else None) for r in rows] == [partner]
+
+
+def test_a_fiche_without_a_partner_heading_names_its_partner_in_its_place_field(tmp_path: Path) -> None:
+    page = ("Fiche projet\n\nPays: BURKINA FASO\n\nZone: Afrique de l'Ouest\n\n"
+            "Localisation: Tanghin-Dassouri, province du Kadiogo\n\nThématiques: Eau, Éducation\n\n"
+            "Le partenariat de coopération porte sur l'accès à l'eau depuis 2006.\n")
+    assert _names(_partners(tmp_path, "Saint-Amand-sur-Brenne", "Saint-Amand", page)) == [
+        ("Tanghin-Dassouri", "BF")]
 
 
 def test_the_place_of_dated_headlines_on_a_page_of_twinning(tmp_path: Path) -> None:
