@@ -303,10 +303,20 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     levels = {body[i].level for i in kept}
     for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
         if _place_key(body[i].text) in known or ((not levels or body[i].level in levels)
-                                                  and _told_below(body, i)):
+                                                  and _named(body[i].text) and _told_below(body, i)):
             del refused[i]
             kept.append(i)
     return sorted(kept), refused
+
+
+def _named(heading: str) -> bool:
+    """The heading's place, its lead-in and kind aside, reads as a place's name ("Kobané",
+    not "la Fête des Voisins" of "Zoom sur la Fête des Voisins"): only such a heading is a
+    partner for the entries told below it."""
+    from .places import split_heading, without_kind
+    from .read import _reads_as_name
+
+    return _reads_as_name(without_kind(split_heading(heading)[0]))
 
 
 def _told_below(body: list[Block], heading: int) -> bool:

@@ -1531,11 +1531,14 @@ def lists_partners(body: list[Block]) -> bool:
     True
     >>> lists_partners([Block("list_item", "Jeudi 9 mai : arrivée de la délégation.", 3)])
     False
+    >>> lists_partners([Block("list_item", "Pays : MALI", 3)])
+    False
     """
     from .places import countries, split_heading
+    from .read import fiche_field
 
     return any(b.kind == "list_item" and not b.aside and countries(split_heading(b.text)[1])[1]
-               for b in body)
+               and not fiche_field(b.text) for b in body)  # a fiche's "• Pays : MALI" lists none
 
 
 @dataclass(frozen=True)

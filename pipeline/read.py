@@ -444,17 +444,20 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
 
 def fiche_field(line: str) -> bool:
     """A line "key : value" whose key names a kind of fact (lexicon ``fields``: "Pays :
-    ROUMANIE", "Zone : Europe", "Année de début : 1989"): a field of a fiche, whose key is
-    no place ("Pays" is never a partner). A rubric before a colon ("Partenariat : Gao",
+    ROUMANIE", "Zone : Europe", "Année de début : 1989"), or such a key alone (its value in
+    the next block, as a ``<dt>`` above its ``<dd>``): a field of a fiche, whose key is no
+    place ("Pays" is never a partner). A rubric before a colon ("Partenariat : Gao",
     ``headings.rubrics``) leads in to a place and stays a heading.
 
     >>> [fiche_field(t) for t in ("Pays : ROUMANIE", "Domaines d'action : Culture",
     ...                           "Partenariat : Gao (Mali)", "Allemagne : Cottbus",
-    ...                           "Palestine : Jifna et Jalazone", "Gao (Mali)")]
-    [True, True, False, False, False, False]
+    ...                           "Palestine : Jifna et Jalazone", "Gao (Mali)", "Pays", "Zone :")]
+    [True, True, False, False, False, False, True, True]
     """
     from .fields import field_line, key_alone
 
+    if key_alone(line) is not None:
+        return True  # a key alone, its value in the next block ("Pays", then "NIGER")
     found = field_line(line)  # a key named by the lexicon, not by its form ("Palestine : Jifna")
     return found is not None and key_alone(found.key) is not None and without_lead_in(line) == line
 
@@ -526,6 +529,7 @@ def _name_before_country(text: str) -> bool:
     headings ("La commune de Jifna et le camp de Jalazone en Cisjordanie", "Gao")."""
     text = text.strip()
     return (0 < len(text) <= MAX_HEADING and text[:1].isupper() and split_heading(text)[1] is None
+            and not fiche_field(text)
             and not _SENTENCE_MARK.search(text) and not split_any_label(text)
             and not sub_heading(text) and not other_heading(text) and not group_heading(text))
 

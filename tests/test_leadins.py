@@ -28,10 +28,10 @@ from pipeline.text import slug
 from .test_town import _one_page_town
 
 
-def _partners(tmp_path: Path, town: str, short: str, page: str) -> list[dict[str, Any]]:
+def _partners(tmp_path: Path, town: str, short: str, page: str, suffix: str = ".txt") -> list[dict[str, Any]]:
     """The partners' rows of ``page`` read as ``town``'s (``short``: its short name)."""
     config = load(_one_page_town(tmp_path / slug(town), town, short, "99999", page, ""))
-    path = tmp_path / "page.txt"
+    path = tmp_path / f"page{suffix}"
     path.write_text(page, encoding="utf-8")
     with using(config):
         document = read_bytes(path.read_bytes(), path.name)
@@ -108,6 +108,38 @@ def test_a_twinning_named_by_its_two_towns_names_the_other_one(tmp_path: Path, t
                                                               page: str, partner: tuple[str, str | None]) -> None:
     rows = _partners(tmp_path, town, short, page)
     assert [(r["name"], r["country_code"] if partner[1] else None) for r in rows] == [partner]
+
+
+def test_a_fiche_in_html_its_keys_in_bold_or_in_a_definition_list(tmp_path: Path) -> None:
+    """"• <b>Pays :</b> NIGER" is no list of partners; "<dt>Pays</dt><dd>NIGER</dd>" is no
+    heading "Pays" with its country below."""
+    page = ("<html><body><main><h1>Partenariat avec Tessaoua</h1><dl><dt>Pays</dt><dd>NIGER</dd>"
+            "<dt>Zone</dt><dd>Afrique</dd><dt>Adresse</dt><dd>Mairie</dd></dl>"
+            "<p>2012 : mission d'élus.</p></main></body></html>")
+    config = load(_one_page_town(tmp_path / "t", "Saint-Amand-sur-Brenne", "Saint-Amand", "99999", "", ""))
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    with using(config):
+        document = read_bytes(path.read_bytes(), path.name)
+        rows = tables(extract(parse(document.blocks), load_locations(REFERENCE_PLACES)))["partners"]
+    assert _names(rows) == [("Tessaoua", "NE")]
+    page = ("<html><body><main><h1>Coopération avec la commune de Ouahigouya-Rural</h1><ul>"
+            "<li><strong>Pays :</strong> BURKINA FASO</li><li><strong>Zone :</strong> Afrique</li>"
+            "<li><strong>Année de début :</strong> 1998</li></ul>"
+            "<p>2004 : construction d'une maternité.</p></main></body></html>")
+    path.write_text(page, encoding="utf-8")
+    with using(config):
+        document = read_bytes(path.read_bytes(), path.name)
+        rows = tables(extract(parse(document.blocks), load_locations(REFERENCE_PLACES)))["partners"]
+    assert _names(rows) == [("Ouahigouya-Rural", "BF")]
+
+
+def test_a_heading_of_no_place_is_no_partner_for_the_entries_below_it(tmp_path: Path) -> None:
+    page = ("<html><body><main><h1>Nos jumelages</h1><p>La commune est jumelée avec deux villes.</p>"
+            "<h2>Comité de jumelage Wiesloch</h2><p>2010 : voyage des aînés.</p>"
+            "<h2>Zoom sur la Fête des Voisins</h2><p>2013 : repas de quartier.</p></main></body></html>")
+    rows = _partners(tmp_path, "Vernouillet-sur-Orge", "Vernouillet", page, ".html")
+    assert _names(rows) == [("Wiesloch", None)]
 
 
 def test_a_fiche_without_a_partner_heading_names_its_partner_in_its_place_field(tmp_path: Path) -> None:
