@@ -35,6 +35,9 @@ _TOTALS = frozenset(plain(w) for w in _FIELDS["totals"])
 _EMPTY = frozenset(plain(w) for w in _FIELDS["empty_values"])
 DATE, TEXT, PEOPLE, AMOUNT, PLACE = "date", "text", "people", "amount", "place"  # kinds the code acts on
 COUNTRY = "country"
+# The kinds of a project's fiche only (lexicon ``fields``): a key of theirs alone in its
+# block is a fiche's key ("Pays" above "NIGER"), never a heading.
+FICHE_KINDS = frozenset({COUNTRY, "area", "address", "domain"})
 # Kinds of a fiche's lines that are facts of the entry above them (its text's key is the
 # start of an entry of its own: "Projet : …").
 FACT_KINDS = frozenset(KINDS) - {TEXT}
@@ -161,6 +164,18 @@ def key_alone(text: str) -> str | None:
     named = any(word in nouns or word.rstrip("s") in nouns
                 for word in _words(key) for nouns in KINDS.values())
     return kind if named else None
+
+
+def only_key_words(text: str) -> bool:
+    """Every word of ``text`` is a key's noun or a filler ("Pays", "Domaines d'action"),
+    so that a place whose name opens on one ("Pays-Bas – Delft") is no key.
+
+    >>> only_key_words("Domaines d'action"), only_key_words("Pays-Bas – Delft")
+    (True, False)
+    """
+    words = _words(text)
+    return bool(words) and all(w in _FILLERS or any(w in nouns or w.rstrip("s") in nouns
+                                                     for nouns in KINDS.values()) for w in words)
 
 
 def fields(text: str) -> list[Field]:

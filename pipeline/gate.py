@@ -209,21 +209,23 @@ _TIE_STEMS = tuple(fold(s) for s in lexicon("headings")["tie_stems"])
 def _tie_lead_in(heading: str) -> bool:
     """The heading's own lead-in says its place is a partner: its words name a tie
     ("Jumelage avec X", "Comité de jumelage X", "X, ville partenaire", "Les amis de X":
-    ``headings.tie_stems``), and the place after it is no word of the document, of
-    a venue or an institution. A lead-in naming no tie ("Zoom sur", "Cap sur") is no
+    ``headings.tie_stems``), and the place after it reads as a name and is no word of the
+    document, of a venue or an institution. A lead-in naming no tie ("Zoom sur", "Cap sur") is no
     evidence.
 
     >>> _tie_lead_in("Jumelage avec Bradicesti"), _tie_lead_in("Zoom sur Bradicesti")
     (True, False)
     >>> _tie_lead_in("Comité de jumelage Tarnobrzeg"), _tie_lead_in("Comité de jumelage Assemblée générale")
     (True, False)
+    >>> _tie_lead_in("Coopération avec le village")  # no place's name after it
+    False
     """
     from .places import lead_in, without_lead_in
 
     words = lead_in(heading)
     if words is None or not any(w.startswith(_TIE_STEMS) for w in re.findall(r"\w+", fold(words))):
         return False
-    return not _counter(without_lead_in(heading))
+    return _named(heading) and not _counter(without_lead_in(heading))
 
 
 def tied_place(heading: str) -> str | None:
@@ -302,8 +304,9 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     known = {_place_key(body[i].text) for i in kept}
     levels = {body[i].level for i in kept}
     for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
-        if _place_key(body[i].text) in known or ((not levels or body[i].level in levels)
-                                                  and _named(body[i].text) and _told_below(body, i)):
+        if _place_key(body[i].text) in known or (
+                (not levels or (body[i].level in levels and _named(body[i].text)))
+                and _told_below(body, i)):
             del refused[i]
             kept.append(i)
     return sorted(kept), refused

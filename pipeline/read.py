@@ -444,19 +444,22 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
 
 def fiche_field(line: str) -> bool:
     """A line "key : value" whose key names a kind of fact (lexicon ``fields``: "Pays :
-    ROUMANIE", "Zone : Europe", "Année de début : 1989"), or such a key alone (its value in
-    the next block, as a ``<dt>`` above its ``<dd>``): a field of a fiche, whose key is no
+    ROUMANIE", "Zone : Europe", "Année de début : 1989"), or a fiche's own key alone (a
+    country, a zone, an address, a domain: its value in the next block, as a ``<dt>`` above
+    its ``<dd>``): a field of a fiche, whose key is no
     place ("Pays" is never a partner). A rubric before a colon ("Partenariat : Gao",
     ``headings.rubrics``) leads in to a place and stays a heading.
 
     >>> [fiche_field(t) for t in ("Pays : ROUMANIE", "Domaines d'action : Culture",
     ...                           "Partenariat : Gao (Mali)", "Allemagne : Cottbus",
-    ...                           "Palestine : Jifna et Jalazone", "Gao (Mali)", "Pays", "Zone :")]
-    [True, True, False, False, False, False, True, True]
+    ...                           "Palestine : Jifna et Jalazone", "Gao (Mali)", "Pays", "Pays-Bas")]
+    [True, True, False, False, False, False, True, False]
+    >>> fiche_field("Nos partenaires :")  # an intro's line before its list: a rubric's words
+    False
     """
-    from .fields import field_line, key_alone
+    from .fields import FICHE_KINDS, field_line, key_alone, only_key_words
 
-    if key_alone(line) is not None:
+    if key_alone(line) in FICHE_KINDS and ":" not in line and only_key_words(line):
         return True  # a key alone, its value in the next block ("Pays", then "NIGER")
     found = field_line(line)  # a key named by the lexicon, not by its form ("Palestine : Jifna")
     return found is not None and key_alone(found.key) is not None and without_lead_in(line) == line
