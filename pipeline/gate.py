@@ -228,20 +228,21 @@ def _tie_lead_in(heading: str) -> bool:
     return _named(heading) and not _counter(without_lead_in(heading))
 
 
-def tied_place(heading: str) -> str | None:
-    """The folded place a heading's lead-in names as a partner (:func:`_tie_lead_in`), for
-    a page's title read as a story ("Comité de jumelage Tarnobrzeg"); ``None`` when its
-    words name no tie.
+def tied_place(heading: str) -> tuple[str, str] | None:
+    """The place a heading's lead-in names as a partner (:func:`_tie_lead_in`), folded and
+    as written, for a page's title read as a story ("Comité de jumelage Tarnobrzeg");
+    ``None`` when its words name no tie.
 
     >>> tied_place("Comité de jumelage Tarnobrzeg"), tied_place("Zoom sur Tarnobrzeg")
-    ('tarnobrzeg', None)
+    (('tarnobrzeg', 'Tarnobrzeg'), None)
     """
     from .places import place_name, split_heading
 
     if not heading or not _tie_lead_in(heading):
         return None
     name = split_heading(heading)[0]
-    return fold(place_name(name) or name) or None
+    place = place_name(name) or name
+    return (fold(place), place) if fold(place) else None
 
 
 def _hinted(name: str) -> bool:

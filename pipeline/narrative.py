@@ -380,6 +380,31 @@ def _cue_before(before: str) -> bool:
     return any(w.startswith(_CUE_STEMS) for w in re.findall(r"\w+", fold(before[-CUE_WINDOW:]))[-CUE_REACH:])
 
 
+class _Span:
+    """A name's run in a sentence (its start, end and text), as a match gives them."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _without_cue(found: re.Match[str]) -> _Span:
+    """A run of capitalised words without the words of twinning it opens on ("Jumelage
+    Saint-Coulitz" in a title is "Saint-Coulitz", after its cue)."""
+    text, start = found.group(), found.start()
+    while (head := re.match(r"\S+\s+", text)) and fold(head.group()).startswith(_CUE_STEMS):
+        text, start = text[head.end():], start + head.end()
+    return _Span(text, start, found.end())
+
+
 def _tied_to_town(sentence: str) -> list[str]:
     """The places a sentence ties to the page's own town by naming the two together: a
     twinning named by its two towns after a cue ("l'association pour le jumelage A - <town>",
@@ -400,7 +425,7 @@ def _tied_to_town(sentence: str) -> list[str]:
     >>> _tied_to_town(f"Visite de Paris puis jumelage avec {town}.")
     []
     """
-    names = list(_NAME.finditer(sentence))
+    names = [_without_cue(m) for m in _NAME.finditer(sentence)]
     found: list[str] = []
     for i, name in enumerate(names):
         if not _is_town(name.group()):
@@ -482,9 +507,6 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         "=" if (cued and town_lead and len(town_lead) == LEAD_WORDS
                                 and _lead(sentence[:start]) == town_lead)
                         or _delegations_official(sentence, window) else "")
-                    if n == 0 and key == tied:
-                        cue = cue or "="
-                        partnered.add(key)
                     if cue and _partner_after(window):
                         partnered.add(key)
                     between = sentence[previous[1]:start] if previous else ""
@@ -511,6 +533,10 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
                     weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
                     previous = (key, start + len(name), cue)
+    if tied:  # the title's lead-in names its place a partner, however the title is cased
+        spelling.setdefault(tied[0], tied[1])
+        weights[tied[0]] += CUE_WEIGHT
+        partnered.add(tied[0])
     for name in _fiche_places(texts):  # a fiche's "Localisation : Kouniana, cercle de San"
         key = fold(_place(name))
         spelling.setdefault(key, _place(name))

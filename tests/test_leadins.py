@@ -51,6 +51,8 @@ ENTRIES = "\n\n2014 : accueil de douze collégiens.\n\n2017 : concert de la chor
     ("Kalaban – commune partenaire", "Kalaban"),
     ("Notre jumelage avec Ostrava-Poruba", "Ostrava-Poruba"),
     ("Les amis de Kołbaskowo", "Kołbaskowo"),
+    ("JUMELAGE AVEC BRADICESTI", "BRADICESTI"),
+    ("Jumelage Vernouillet – Isserteaux", "Isserteaux"),
 ])
 def test_a_title_whose_lead_in_names_a_tie_names_the_partner(tmp_path: Path, heading: str,
                                                               place: str) -> None:
