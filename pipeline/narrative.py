@@ -540,13 +540,13 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
     for name in _fiche_places(texts):  # a fiche's "Localisation : Kouniana, cercle de San"
         key = fold(_place(name))
         spelling.setdefault(key, _place(name))
-        weights[key] += CUE_WEIGHT
+        weights[key] = max(weights[key], CUE_WEIGHT)
     for text in [title or "", *texts]:  # "le jumelage A - <town>": A is the partner
         for sentence in _SENTENCE.split(text):
-            for name in _tied_to_town(sentence):
-                key = fold(_place(name))
+            for name in _tied_to_town(sentence):  # as much as a cue's place, once: the
+                key = fold(_place(name))  # order of the page's partners stays its mentions'
                 spelling.setdefault(key, _place(name))
-                weights[key] += CUE_WEIGHT
+                weights[key] = max(weights[key], CUE_WEIGHT)
                 partnered.add(key)
     for group in kinds:  # "le blason de Ramsgate aux côtés de ceux de Chimay et d'Hanau"
         keys = {fold(_place(name)) for name in group}
