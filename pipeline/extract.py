@@ -30,7 +30,7 @@ from .dates import (
     split_any_label,
 )
 from .entities import Mention, Registry, organisations, people, programmes
-from .fields import date_field, with_fields
+from .fields import country_field, date_field, with_fields
 from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .numbers import Figures, figures, names_people
@@ -614,6 +614,8 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
         return flag
     if intro_item and (from_item := partner_countries(split_heading(intro_item)[1]))[1]:
         return from_item
+    if description and (given := country_field(description)) and (field := partner_countries(given))[1]:
+        return field  # a fiche's "Pays : ROUMANIE"
     if description and (opening := partner_countries(leading_brackets(description)))[1]:
         return opening  # "Aveiro" then "(Portugal) 1989": the heading's brackets on their line
     if description and (from_text := country_in_text(description)) and from_text[1] not in claimed:

@@ -34,6 +34,10 @@ _FILLERS = frozenset(plain(w) for w in _FIELDS["fillers"])
 _TOTALS = frozenset(plain(w) for w in _FIELDS["totals"])
 _EMPTY = frozenset(plain(w) for w in _FIELDS["empty_values"])
 DATE, TEXT, PEOPLE, AMOUNT, PLACE = "date", "text", "people", "amount", "place"  # kinds the code acts on
+COUNTRY = "country"
+# The kinds of a project's fiche only (lexicon ``fields``): a key of theirs alone in its
+# block is a fiche's key ("Pays" above "NIGER"), never a heading.
+FICHE_KINDS = frozenset({COUNTRY, "area", "address", "domain"})
 # Kinds of a fiche's lines that are facts of the entry above them (its text's key is the
 # start of an entry of its own: "Projet : …").
 FACT_KINDS = frozenset(KINDS) - {TEXT}
@@ -162,9 +166,31 @@ def key_alone(text: str) -> str | None:
     return kind if named else None
 
 
+def only_key_words(text: str) -> bool:
+    """Every word of ``text`` is a key's noun or a filler ("Pays", "Domaines d'action"),
+    so that a place whose name opens on one ("Pays-Bas – Delft") is no key.
+
+    >>> only_key_words("Domaines d'action"), only_key_words("Pays-Bas – Delft")
+    (True, False)
+    """
+    words = _words(text)
+    return bool(words) and all(w in _FILLERS or any(w in nouns or w.rstrip("s") in nouns
+                                                     for nouns in KINDS.values()) for w in words)
+
+
 def fields(text: str) -> list[Field]:
     """The field lines of an entry's text, in order."""
     return [f for line in text.split("\n") if (f := field_line(line))]
+
+
+def country_field(text: str) -> str | None:
+    """The value of a fiche's country field among a text's lines ("Pays : ROUMANIE"): the
+    partner's country, as the fiche's structure gives it.
+
+    >>> country_field("Zone : Europe\\nPays : ROUMANIE"), country_field("Zone : Europe")
+    ('ROUMANIE', None)
+    """
+    return next((f.value for f in fields(text) if f.kind == COUNTRY and not empty(f.value)), None)
 
 
 def date_field(text: str) -> str | None:

@@ -16,6 +16,8 @@ name is such a place:
   ville jumelle de X", "délégation de X": :func:`pipeline.narrative._after_cue`);
 - ``again``: it names again a partner the page gives evidence for ("Brandenburg (suite)"),
   or it stands beside such partners, at their level, and its own text names it again;
+- ``lead-in``: its own words before or after the place name a tie ("Jumelage avec X",
+  "Comité de jumelage X", "X, ville jumelle", "Les amis de X": :func:`_tie_lead_in`);
 - ``place``: elsewhere on the page (not in its own heading) the name is written after a
   preposition of place ("accueil à X", "le voyage vers X").
 
@@ -201,6 +203,48 @@ def _paired_with_town(name: str, page: PageText, spots: list[int]) -> bool:
     return False
 
 
+_TIE_STEMS = tuple(fold(s) for s in lexicon("headings")["tie_stems"])
+
+
+def _tie_lead_in(heading: str) -> bool:
+    """The heading's own lead-in says its place is a partner: its words name a tie
+    ("Jumelage avec X", "Comité de jumelage X", "X, ville partenaire", "Les amis de X":
+    ``headings.tie_stems``), and the place after it reads as a name and is no word of the
+    document, of a venue or an institution. A lead-in naming no tie ("Zoom sur", "Cap sur") is no
+    evidence.
+
+    >>> _tie_lead_in("Jumelage avec Bradicesti"), _tie_lead_in("Zoom sur Bradicesti")
+    (True, False)
+    >>> _tie_lead_in("Comité de jumelage Tarnobrzeg"), _tie_lead_in("Comité de jumelage Assemblée générale")
+    (True, False)
+    >>> _tie_lead_in("Coopération avec le village")  # no place's name after it
+    False
+    """
+    from .places import lead_in, without_lead_in
+
+    words = lead_in(heading)
+    if words is None or not any(w.startswith(_TIE_STEMS) for w in re.findall(r"\w+", fold(words))):
+        return False
+    return _named(heading) and not _counter(without_lead_in(heading))
+
+
+def tied_place(heading: str) -> tuple[str, str] | None:
+    """The place a heading's lead-in names as a partner (:func:`_tie_lead_in`), folded and
+    as written, for a page's title read as a story ("Comité de jumelage Tarnobrzeg");
+    ``None`` when its words name no tie.
+
+    >>> tied_place("Comité de jumelage Tarnobrzeg"), tied_place("Zoom sur Tarnobrzeg")
+    (('tarnobrzeg', 'Tarnobrzeg'), None)
+    """
+    from .places import place_name, split_heading
+
+    if not heading or not _tie_lead_in(heading):
+        return None
+    name = split_heading(heading)[0]
+    place = place_name(name) or name
+    return (fold(place), place) if fold(place) else None
+
+
 def _hinted(name: str) -> bool:
     from .config import config
 
@@ -220,6 +264,8 @@ def weigh(heading: str, sure: bool, page: PageText, line: int | None = None) -> 
         return Verdict("country", None)
     if _hinted(name):
         return Verdict("hint", None)
+    if _tie_lead_in(heading):
+        return Verdict("lead-in", None)
     if _counter(heading):
         return Verdict(None, COUNTER_EVIDENCE)
     spots = page.occurrences(name, page.line(line) if line is not None else (0, 0))
@@ -259,11 +305,22 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     known = {_place_key(body[i].text) for i in kept}
     levels = {body[i].level for i in kept}
     for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
-        if _place_key(body[i].text) in known or ((not levels or body[i].level in levels)
-                                                  and _told_below(body, i)):
+        if _place_key(body[i].text) in known or (
+                (not levels or (body[i].level in levels and _named(body[i].text)))
+                and _told_below(body, i)):
             del refused[i]
             kept.append(i)
     return sorted(kept), refused
+
+
+def _named(heading: str) -> bool:
+    """The heading's place, its lead-in and kind aside, reads as a place's name ("Kobané",
+    not "la Fête des Voisins" of "Zoom sur la Fête des Voisins"): only such a heading is a
+    partner for the entries told below it."""
+    from .places import split_heading, without_kind
+    from .read import _reads_as_name
+
+    return _reads_as_name(without_kind(split_heading(heading)[0]))
 
 
 def _told_below(body: list[Block], heading: int) -> bool:

@@ -51,7 +51,7 @@ from functools import cache
 from .dates import CALENDAR_PERIODS, MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
-from .gate import sifted
+from .gate import sifted, tied_place
 from .numbers import POPULATION_NOUNS
 from .read import Block
 
@@ -379,6 +379,130 @@ def _joined_in_tie(rest: str) -> bool:
 _CLAUSE_END = re.compile(r"[,;:.!?…()]")
 
 
+def _people_of(before: str) -> bool:
+    """The words before a name end with people and "de": "les habitants de", "nos amis d'",
+    "une délégation de", "les Auvergnats d'" (a demonym: a capitalised plural)."""
+    from .numbers import is_people
+
+    words = re.findall(r"[\w]+'?", before.replace("’", "'"))
+    if len(words) < 2 or fold(words[-1]) not in _NEAR:
+        return False
+    who = words[-2]
+    return is_people(who) or fold(who).startswith(_CUE_STEMS) or (who[:1].isupper() and who.endswith("s"))
+
+
+def _fiche_places(texts: list[str]) -> list[str]:
+    """The places a project's fiche gives in its place fields ("Localisation : Kouniana,
+    cercle de San"), when it has a country field too ("Pays : MALI": a sheet of a
+    cooperation database, whose place is the partner's): the first name of each value.
+
+    >>> _fiche_places(["Pays : MALI", "Localisation : Kouniana, cercle de San"])
+    ['Kouniana']
+    >>> _fiche_places(["Lieu : Kouniana"])
+    []
+    """
+    from .fields import COUNTRY, PLACE, fields
+
+    found = [f for text in texts for f in fields(text)]
+    if not any(f.kind == COUNTRY for f in found):
+        return []
+    names = [_NAME.match(f.value.strip()) for f in found if f.kind == PLACE]
+    return [n.group() for n in names if n and not _not_a_partner(n.group())]
+
+
+def _among_twins(before: str) -> bool:
+    """The words before the town end with a plural word of twinning and the town is one of
+    them: "des villes jumelées dont", "ses partenaires, parmi lesquels" (within
+    ``cue_reach`` words, no other name between).
+
+    >>> _among_twins("où les délégations des villes jumelées dont "), _among_twins("jumelées avec Zell et ")
+    (True, False)
+    """
+    words = list(re.finditer(r"\w+", before[-CUE_WINDOW:]))[-CUE_REACH:]
+    cues = [n for n, w in enumerate(words) if fold(w.group()).startswith(_PARTNER_STEMS)
+            and fold(w.group()).endswith("s")]
+    return bool(cues) and not any(w.group()[:1].isupper() for w in words[cues[-1] + 1:])
+
+
+def _cue_before(before: str) -> bool:
+    """A word of twinning among the last words before a pair of places ("l'association pour
+    le jumelage", "le comité")."""
+    return any(w.startswith(_CUE_STEMS) for w in re.findall(r"\w+", fold(before[-CUE_WINDOW:]))[-CUE_REACH:])
+
+
+class _Span:
+    """A name's run in a sentence (its start, end and text), as a match gives them."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _without_cue(found: re.Match[str]) -> _Span:
+    """A run of capitalised words without the words of twinning it opens on ("Jumelage
+    Saint-Coulitz" in a title is "Saint-Coulitz", after its cue)."""
+    text, start = found.group(), found.start()
+    while (head := re.match(r"\S+\s+", text)) and fold(head.group()).startswith(_CUE_STEMS):
+        text, start = text[head.end():], start + head.end()
+    return _Span(text, start, found.end())
+
+
+def _tied_to_town(sentence: str) -> list[str]:
+    """The places a sentence ties to the page's own town by naming the two together: a
+    twinning named by its two towns after a cue ("l'association pour le jumelage A - <town>",
+    "le comité <town>/B", "le jumelage B–<town>": a dash is safe here, one side being the
+    town), or the people of a place after "de" before a twinning "avec <town>" told from
+    their side ("Les habitants de B sont venus fêter le jumelage avec <town>").
+
+    >>> from pipeline.config import config
+    >>> town = config().town.name
+    >>> _tied_to_town(f"Le jumelage Kraśnik - {town} a 20 ans.")
+    ['Kraśnik']
+    >>> _tied_to_town(f"Le comité {town}/Great Dunmow.")
+    ['Great Dunmow']
+    >>> _tied_to_town(f"Les amis d'Isserteaux sont venus fêter le jumelage avec {town}.")
+    ['Isserteaux']
+    >>> _tied_to_town(f"La Bretagne - {town} : une route.")
+    []
+    >>> _tied_to_town(f"Visite de Paris puis jumelage avec {town}.")
+    []
+    """
+    names = [_without_cue(m) for m in _NAME.finditer(sentence)]
+    found: list[str] = []
+    for i, name in enumerate(names):
+        if not _is_town(name.group()):
+            continue
+        if i and _PAIR.fullmatch(fold(sentence[names[i - 1].end():name.start()])) \
+                and _cue_before(sentence[:names[i - 1].start()]):
+            found.append(names[i - 1].group())  # "jumelage A - <town>"
+        if i + 1 < len(names) and _PAIR.fullmatch(fold(sentence[name.end():names[i + 1].start()])) \
+                and _cue_before(sentence[:name.start()]):
+            found.append(names[i + 1].group())  # "jumelage <town> - B"
+        if _partner_after(sentence[max(0, name.start() - CUE_WINDOW):name.start()]):
+            # "les habitants de B … jumelage avec <town>": the place its people come from
+            before = [m for m in names[:i] if not _is_town(m.group()) and _people_of(sentence[:m.start()])
+                      and _cued(sentence[m.end():name.start()])]
+            if before:
+                found.append(before[-1].group())
+        elif i and _among_twins(sentence[:name.start()]):
+            # "la fête de B, où les délégations des villes jumelées dont <town>": the town
+            # one of B's twins; B is the place the sentence opens on after "de" or "à"
+            before = [m for m in names[:i] if not _is_town(m.group())
+                      and re.findall(r"\w+'?", fold(sentence[:m.start()]).replace("’", "'"))[-1:]
+                      in ([j] for j in (*_NEAR, *_FAR))]
+            if before:
+                found.append(before[0].group())
+    return [n for n in found if not _not_a_partner(n) and not _is_town(n)]
+
+
 def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[str], dict[str, str], set[str]]:
     """The weight of each proper noun of the page, the ones that are the page's own town
     (the first of a pair, the town an apposition ties the partner to), their spellings,
@@ -391,6 +515,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
     spelling: dict[str, str] = {}
     partnered: set[str] = set()
     kinds: list[list[str]] = []  # places named as things of one kind (:func:`_of_a_kind`)
+    tied = tied_place(title or "")  # "Comité de jumelage X": the title's lead-in ties X
     for n, text in enumerate([title or "", *texts]):
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, str] | None = None  # key, end, the cue before it
@@ -466,6 +591,21 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
                     weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
                     previous, previous_start = (key, start + len(name), cue), start
+    if tied:  # the title's lead-in names its place a partner, however the title is cased
+        spelling.setdefault(tied[0], tied[1])
+        weights[tied[0]] += CUE_WEIGHT
+        partnered.add(tied[0])
+    for name in _fiche_places(texts):  # a fiche's "Localisation : Kouniana, cercle de San"
+        key = fold(_place(name))
+        spelling.setdefault(key, _place(name))
+        weights[key] = max(weights[key], CUE_WEIGHT)
+    for text in [title or "", *texts]:  # "le jumelage A - <town>": A is the partner
+        for sentence in _SENTENCE.split(text):
+            for name in _tied_to_town(sentence):  # as much as a cue's place, once: the
+                key = fold(_place(name))  # order of the page's partners stays its mentions'
+                spelling.setdefault(key, _place(name))
+                weights[key] = max(weights[key], CUE_WEIGHT)
+                partnered.add(key)
     for group in kinds:  # "le blason de Ramsgate aux côtés de ceux de Chimay et d'Hanau"
         keys = {fold(_place(name)) for name in group}
         if any(_same_place(key, other) for key in keys for other in partnered):
@@ -675,7 +815,9 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) 
       town (:func:`_signed`);
     - ``travelled``: a place a trip of the page goes to or comes from ("nous nous sommes mis
       en route pour Oberelsbach", "direction Kinsi"), named again on the page or with its
-      country beside it (:func:`_travelled`), the most named first.
+      country beside it (:func:`_travelled`), the most named first;
+    - ``headlined``: the place of a dated headline alone on its line ("– 2019 à Lipnica –",
+      a news heading of a twinning page: :func:`_headlined`).
 
     >>> texts = ["Le jumelage.", "Partis pour Rye, nous y arrivons.", "Rye est belle."]
     >>> _named_otherwise(texts, Counter({"rye": 2}), texts)
@@ -685,7 +827,8 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) 
     """
     if not any(_cued(sentence) for text in texts for sentence in _SENTENCE.split(text)):
         return []
-    return _twin_lines(lines) or _signed(lines) or _travelled(texts, weights)
+    return _twin_lines(lines) or _signed(lines) or _travelled(texts, weights) or _headlined(lines)
+
 
 
 def _phrases(words: list[str]) -> str:
@@ -737,6 +880,37 @@ def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
 
 TRIPS = 20  # destinations a page's trips go to: each is looked for over the page once, so a
 # page of thousands of "direction X" is read in linear time
+
+
+_HEADLINE = re.compile(rf"[\W_]*(?P<date>\S.*?)\s+(?:{_phrases(_WORDS['headline_prepositions'])})"
+                       rf"\s+(?P<name>{CAPITAL}.*?)[\W_]*", re.IGNORECASE)
+
+
+def _headlined(lines: list[str]) -> list[str]:
+    """The places of the page's dated headlines, a line of a date and a place alone ("– 2019
+    à Lipnica –"), the town's own aside, the most headlined first.
+
+    >>> _headlined(["– 2019 à Lipnica –", "Le car est parti.", "– 2023 à Lipnica –"])
+    ['Lipnica']
+    >>> _headlined(["Accueil à Lipnica", "En 2019 à Paris, il a plu."])
+    []
+    """
+    from .dates import parse_label
+
+    found: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for line in lines:
+        if len(line) > HEADLINE or not (head := _HEADLINE.fullmatch(line.strip())):
+            continue
+        run = _NAME.fullmatch(head["name"])
+        if run is None or parse_label(head["date"]) is None or not (name := _candidate(run.group())):
+            continue
+        found[fold(name)] += 1
+        spelling.setdefault(fold(name), name)
+    return [spelling[key] for key, _ in found.most_common()]
+
+
+HEADLINE = 60  # characters: a headline is short
 
 
 _SIGNATURE_LEADS = frozenset(fold(w) for w in _WORDS["signature_openings"])
@@ -812,6 +986,9 @@ def _twin_lines(texts: list[str]) -> list[str]:
     return places if len(places) >= LISTED else []
 
 
+_BRACKETS_AFTER = re.compile(r"\s*\(([^()\n]{1,40})\)")
+
+
 def partner_country(name: str, texts: list[str], fallback: bool = True,
                     others: Sequence[str] = ()) -> str | None:
     """The partner's country: what the words beside its name say ("Trittau (Allemagne)",
@@ -826,6 +1003,8 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     'Allemagne'
     >>> partner_country("Plougonvelin", ["Venus de Plougonvelin, commune du bout de la Bretagne, jumelée."])
     'France'
+    >>> partner_country("Isserteaux", ["Les Auvergnats d'Isserteaux (Puy-de-Dôme) étaient venus en car."])
+    'France'
     """
     from .places import country_code, country_in_text, country_name, partner_countries
 
@@ -833,6 +1012,12 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
         for found in re.finditer(re.escape(name), text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
+                return code[0]
+            # its brackets right after it, the sentence going on ("les Auvergnats
+            # d'Isserteaux (Puy-de-Dôme) étaient venus"): a country or a region, a French
+            # département too
+            if (inside := _BRACKETS_AFTER.match(text, found.end())) and \
+                    (code := partner_countries(inside[1]))[1]:
                 return code[0]
             # a preposition of a country right after it ("Citta di Castello en Italie depuis
             # 1991"): its country, before any the words before it name (the line above's)
@@ -1747,11 +1932,14 @@ def lists_partners(body: list[Block]) -> bool:
     True
     >>> lists_partners([Block("list_item", "Jeudi 9 mai : arrivée de la délégation.", 3)])
     False
+    >>> lists_partners([Block("list_item", "Pays : MALI", 3)])
+    False
     """
     from .places import countries, split_heading
+    from .read import fiche_field
 
     return any(b.kind == "list_item" and not b.aside and countries(split_heading(b.text)[1])[1]
-               for b in body)
+               and not fiche_field(b.text) for b in body)  # a fiche's "• Pays : MALI" lists none
 
 
 @dataclass(frozen=True)
@@ -1830,7 +2018,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     names after cues of twinning), its events the dated sentences of its story; what is
     set aside, with why. ``None`` when the page names no partner, or lists several with
     their countries (:func:`lists_partners`) and the caller names none."""
-    from .places import agreement
+    from .fields import country_field
+    from .places import agreement, countries
 
     texts = unwrapped([b for b in body if not b.aside])
     # the whole paragraph each line of a hard-wrapped one belongs to: the story starts at
@@ -1847,6 +2036,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if not names:
             return None
         written = ([title.text] if title else []) + texts
+        given = next((countries(c)[0] for t in texts if (c := country_field(t)) and countries(c)[1]), None)
         most = most_named_country(written)
         own = [partner_country(name, written, fallback=False, others=[o for o in names if o != name])
                for name in names[1:]]
@@ -1858,7 +2048,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         # the first's, else the country the page names most, unless the words beside another
         # partner give it to that one ("… Vice-président Pegnitz, … la Commission Allemagne")
         country = partner_country(names[0], written, fallback=False, others=names[1:])
-        about = About(names[0], country if country or most in own else most)
+        # a fiche's "Pays : MALI" first
+        about = About(names[0], given or (country if country or most in own else most))
     story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
     events, set_aside = story.events, story.set_aside
     articles = _articles(title, about.name) if title else []  # its articles, if a bar

@@ -149,6 +149,9 @@ def _phrases(phrases: list[str]) -> str:
 # before a colon ("Partenariat :"), and the place after it.
 _LEAD_IN = re.compile(rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
+# The same words after the place, behind a comma or a dash ("Zagórów, ville jumelle").
+_LEAD_OUT = re.compile(rf"(?<=\S)\s*(?:,|\s[–—-])\s*(?:{_phrases(_HEADINGS['lead_outs'])})\s*$",
+                       re.IGNORECASE)
 # A preposition before a country's name after a place ("Gao au Mali").
 _AFTER_PLACE = re.compile(rf"(?<!\s)\s+(?:{_phrases(_COUNTRIES['written']['prepositions'])})\s+")
 _PREPOSITIONS = frozenset(_COUNTRIES["written"]["prepositions"])
@@ -167,6 +170,20 @@ _OF_COUNTRY = re.compile(
     re.IGNORECASE)
 
 
+def lead_in(text: str) -> str | None:
+    """The words of a heading that lead in (or out) to its place, ``None`` when it has none:
+    what the gate reads as the page's word that the place is a partner.
+
+    >>> lead_in("Comité de jumelage Tarnobrzeg"), lead_in("Zagórów, ville jumelle"), lead_in("Gao (Mali)")
+    ('Comité de jumelage', 'ville jumelle', None)
+    """
+    found = _LEAD_IN.match(text)
+    out = _LEAD_OUT.search(text)
+    words = " ".join(w for w in (found.group() if found else "",
+                                 out.group() if out else "") if w).strip(" :,–—-")
+    return words or None
+
+
 def without_lead_in(text: str) -> str:
     """A heading without the words that lead in to its place.
 
@@ -180,6 +197,7 @@ def without_lead_in(text: str) -> str:
     """
     found = _LEAD_IN.match(text)
     text = text[found.end():] if found else text
+    text = _LEAD_OUT.sub("", text)
     from .config import config
 
     town = _town_beside(config().town.name_pattern()).search(text)

@@ -40,6 +40,7 @@ from .places import (
     place_name,
     split_heading,
     without_kind,
+    without_lead_in,
 )
 from .french.normalise import REMOVED
 from .text import nfc
@@ -422,6 +423,8 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     line = heading_text(line).strip()
     if not line[:1].isupper() or len(line) > MAX_HEADING or split_any_label(line):
         return False
+    if fiche_field(line):
+        return False
     if sub_heading(line) or other_heading(line) or group_heading(line):
         return False
     named = (items if isinstance(items, IntroWords) else IntroWords(items)).name
@@ -437,6 +440,29 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     if len(parts) > 3 or any(len(part.split()) > 4 for part in parts):
         return False
     return names_a_country(bracket) or _reads_as_name(place) or named(place)
+
+
+def fiche_field(line: str) -> bool:
+    """A line "key : value" whose key names a kind of fact (lexicon ``fields``: "Pays :
+    ROUMANIE", "Zone : Europe", "Année de début : 1989"), or a fiche's own key alone (a
+    country, a zone, an address, a domain: its value in the next block, as a ``<dt>`` above
+    its ``<dd>``): a field of a fiche, whose key is no
+    place ("Pays" is never a partner). A rubric before a colon ("Partenariat : Gao",
+    ``headings.rubrics``) leads in to a place and stays a heading.
+
+    >>> [fiche_field(t) for t in ("Pays : ROUMANIE", "Domaines d'action : Culture",
+    ...                           "Partenariat : Gao (Mali)", "Allemagne : Cottbus",
+    ...                           "Palestine : Jifna et Jalazone", "Gao (Mali)", "Pays", "Pays-Bas")]
+    [True, True, False, False, False, False, True, False]
+    >>> fiche_field("Nos partenaires :")  # an intro's line before its list: a rubric's words
+    False
+    """
+    from .fields import FICHE_KINDS, field_line, key_alone, only_key_words
+
+    if key_alone(line) in FICHE_KINDS and ":" not in line and only_key_words(line):
+        return True  # a key alone, its value in the next block ("Pays", then "NIGER")
+    found = field_line(line)  # a key named by the lexicon, not by its form ("Palestine : Jifna")
+    return found is not None and key_alone(found.key) is not None and without_lead_in(line) == line
 
 
 def names_a_place(line: str, items: IntroWords) -> bool:
@@ -506,6 +532,7 @@ def _name_before_country(text: str) -> bool:
     headings ("La commune de Jifna et le camp de Jalazone en Cisjordanie", "Gao")."""
     text = text.strip()
     return (0 < len(text) <= MAX_HEADING and text[:1].isupper() and split_heading(text)[1] is None
+            and not fiche_field(text)
             and not _SENTENCE_MARK.search(text) and not split_any_label(text)
             and not sub_heading(text) and not other_heading(text) and not group_heading(text))
 

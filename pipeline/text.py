@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from .french.normalise import APOSTROPHE, CASE_TRAPS, nfc
+from .french.normalise import APOSTROPHE, CASE_TRAPS, ascii_spelling, nfc
 
 __all__ = ["APOSTROPHES", "CASE_TRAPS", "Caseless", "folded", "lowercase", "nfc", "pattern_key",
            "sentences", "slug"]
@@ -20,10 +20,10 @@ APOSTROPHES = APOSTROPHE
 def slug(text: str) -> str:
     """An ASCII identifier for a name or a label.
 
-    >>> slug("Brandebourg-sur-la-Havel"), slug("2006 – 2008"), slug("")
-    ('brandebourg-sur-la-havel', '2006-2008', '')
+    >>> slug("Brandebourg-sur-la-Havel"), slug("2006 – 2008"), slug(""), slug("Łuków")
+    ('brandebourg-sur-la-havel', '2006-2008', '', 'lukow')
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", ascii_spelling(text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 

@@ -36,9 +36,17 @@ from importlib import resources
 from typing import Any
 
 
-# A capital letter of French text (Latin-1's capitals: "É", "À", "Ç"…), in a regular
-# expression.
-CAPITAL = "[A-ZÀ-Ý]"
+def _capitals() -> str:
+    """The capital letters of the Latin script's first blocks (Latin-1, Extended-A and B,
+    Extended Additional) as a character class: a partner's name may open on "Ł", "Ś",
+    "Č" or "Ő" ("Łuków", "Świdnica", "České Budějovice"), not only on French capitals."""
+    letters = [chr(c) for c in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+               if chr(c).isupper()]
+    return "[" + "".join(letters) + "]"
+
+
+# A capital letter of a name in a page's text ("É", "À", "Ç", "Ł"…), in a regular expression.
+CAPITAL = _capitals()
 
 
 @cache

@@ -98,6 +98,24 @@ _DEACCENT: dict[int, str] = {
     ord(_DOTLESS): "i", ord(_LONG_S): "s"}
 
 
+# Latin letters that Unicode does not decompose into a letter and an accent (a stroke, a
+# ligature): their ASCII spelling, for identifiers ("Łuków" is "lukow", not "ukow").
+_ASCII_SPELLING = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ħ": "h",
+    "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
+    "Œ": "OE", "þ": "th", "Þ": "TH"})
+
+
+def ascii_spelling(text: str) -> str:
+    """``text`` in ASCII letters where a letter has no accent to take off: a stroke or a
+    ligature spelt out (the accents are taken off by the caller's decomposition).
+
+    >>> ascii_spelling("Łuków, Kołbaskowo, Ørsted, Œuvre")
+    'Luków, Kolbaskowo, Orsted, OEuvre'
+    """
+    return text if text.isascii() else text.translate(_ASCII_SPELLING)
+
+
 def deaccented(text: str) -> str:
     """``text`` without its accents, one character for one (so offsets stay).
 
