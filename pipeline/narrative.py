@@ -1924,22 +1924,26 @@ def _heads_country(heading: str, country: str | None) -> bool:
 
 
 def lists_partners(body: list[Block]) -> bool:
-    """The page lists partners with their countries ("• La commune de Tombouctou (Mali)"),
-    as a page of partner sections does in its introduction: it is no one partner's story,
-    and a page of that kind whose headings were not found must stop, not be read as one.
+    """The page lists partners with their countries, two or more ("• La commune de
+    Tombouctou (Mali)", "• Ville de Rye (Angleterre)"), as a page of partner sections does in
+    its introduction: it is no one partner's story, and a page of that kind whose headings
+    were not found must stop, not be read as one. One such item is one partner, or one
+    line of a partner's chronology ("• Jumelage avec la commune de Dolhesti (Roumanie)").
 
-    >>> lists_partners([Block("list_item", "La commune de Tombouctou (Mali)", 3)])
-    True
-    >>> lists_partners([Block("list_item", "Jeudi 9 mai : arrivée de la délégation.", 3)])
+    >>> item = Block("list_item", "La commune de Tombouctou (Mali)", 3)
+    >>> lists_partners([item]), lists_partners([item, Block("list_item", "Ville de Rye (Angleterre)", 4)])
+    (False, True)
+    >>> lists_partners([Block("list_item", "Jeudi 9 mai : arrivée de la délégation.", 3)] * 2)
     False
-    >>> lists_partners([Block("list_item", "Pays : MALI", 3)])
+    >>> lists_partners([Block("list_item", "Pays : MALI", 3)] * 2)
     False
     """
     from .places import countries, split_heading
     from .read import fiche_field
 
-    return any(b.kind == "list_item" and not b.aside and countries(split_heading(b.text)[1])[1]
-               and not fiche_field(b.text) for b in body)  # a fiche's "• Pays : MALI" lists none
+    listed = (b for b in body if b.kind == "list_item" and not b.aside and not fiche_field(b.text)
+              and countries(split_heading(b.text)[1])[1])  # a fiche's "• Pays : MALI" lists none
+    return next(listed, None) is not None and next(listed, None) is not None
 
 
 @dataclass(frozen=True)
