@@ -45,6 +45,7 @@ from datetime import date
 from .dates import (
     MAX_LABEL,
     abbreviates_month,
+    closes_label,
     date_in,
     days_of,
     first_sentence,
@@ -519,7 +520,7 @@ def label_alone(text: str) -> str | None:
         return None
     # the text read as a label ended by a colon: only a text whose colon falls among the
     # characters a label is read from (``MAX_LABEL``) can be wholly a label
-    if len(text.rstrip()) + 2 <= MAX_LABEL:
+    if len(text.rstrip()) + 2 <= MAX_LABEL and closes_label(text):
         found = split_any_label(text.rstrip() + " :")
         if found and not found[1].strip() and found[0] == text.strip():
             return found[0]
