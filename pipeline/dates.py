@@ -899,7 +899,18 @@ def _label(text: str) -> tuple[str, str, bool] | None:
     return label, text[end:].lstrip(), shaped
 
 
-@lru_cache(maxsize=1024)
+# How many texts' labels are kept: a whole page's blocks, so that the reader, which asks
+# whether a line is a heading (its label says it is not), and the parse stage after it read
+# each block's label once; :func:`forget_labels` empties it once a page is parsed.
+LABELS_KEPT = 1 << 18
+
+
+def forget_labels() -> None:
+    """Let go of the labels read (:data:`LABELS_KEPT`): a page is parsed."""
+    _label_of.cache_clear()
+
+
+@lru_cache(maxsize=LABELS_KEPT)
 def _label_of(text: str) -> tuple[tuple[str, int, bool] | None, bool]:
     """The label ``text`` opens with, where its separator ends, and whether it has the
     shape of a known form (``text``: at most ``LABEL_REACH`` characters); and whether a
