@@ -819,11 +819,15 @@ def _ends_label(text: str, t: Token, following: Iterator[Token]) -> str | None:
     return None
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str) -> tuple[list[_Candidate], bool]:
     """Every prefix of ``text`` that could be a label: a short phrase holding a year, a
     month or a decade, then ":" or ","; or, for a phrase of date words only, a dash or a
     full stop that ends it (:func:`_ends_label`). Scanning stops at the first colon, at the
-    end of a sentence or phrase, or after ``MAX_WORDS`` words."""
+    end of a sentence or phrase, or after ``MAX_WORDS`` words.
+
+    The second value says whether the scan read every token without stopping and met a
+    date: only then can a colon written after ``text`` end a label (:func:`closes_label`),
+    since the same tokens stop the scan of the text with a colon at the same place."""
     found: list[_Candidate] = []
     words = other = 0
     has_date = False
@@ -853,7 +857,9 @@ def _candidates(text: str) -> list[_Candidate]:
         if t.code == "." or words > MAX_WORDS or other > max(OTHER_WORDS_BEFORE.values()):
             break
         codes += t.code
-    return found
+    else:
+        return found, has_date
+    return found, False
 
 
 def _trim(label: str) -> str:
@@ -886,20 +892,47 @@ def _label(text: str) -> tuple[str, str, bool] | None:
     The label is read from the text's first ``LABEL_REACH`` characters alone, and once for
     each of them (:func:`_label_of`): the reader asks it of the same block several times
     (is it furniture, a label alone, an entry), and the tokens are most of its cost."""
-    found = _label_of(text[:LABEL_REACH])
+    found = _label_of(text[:LABEL_REACH])[0]
     if found is None:
         return None
     label, end, shaped = found
     return label, text[end:].lstrip(), shaped
 
 
-@lru_cache(maxsize=1024)
-def _label_of(text: str) -> tuple[str, int, bool] | None:
+# How many texts' labels are kept: a whole page's blocks, so that the reader, which asks
+# whether a line is a heading (its label says it is not), and the parse stage after it read
+# each block's label once; :func:`forget_labels` empties it once a page is parsed.
+LABELS_KEPT = 1 << 18
+
+
+def forget_labels() -> None:
+    """Let go of the labels read (:data:`LABELS_KEPT`): a page is parsed."""
+    _label_of.cache_clear()
+
+
+@lru_cache(maxsize=LABELS_KEPT)
+def _label_of(text: str) -> tuple[tuple[str, int, bool] | None, bool]:
     """The label ``text`` opens with, where its separator ends, and whether it has the
-    shape of a known form (``text``: at most ``LABEL_REACH`` characters)."""
-    candidates = _candidates(text)
+    shape of a known form (``text``: at most ``LABEL_REACH`` characters); and whether a
+    colon after the text could end a label (:func:`_candidates`)."""
+    candidates, open_ended = _candidates(text)
     found = _choice(candidates)
-    return (found[0].label, found[0].end, found[1]) if found else None
+    return (found[0].label, found[0].end, found[1]) if found else None, open_ended
+
+
+def closes_label(text: str) -> bool:
+    """Whether ``text`` with " :" after it could be a label ended by that colon ("Juin
+    2012" is, "Juin 2012 : accueil" and "Accueil de jeunes" are not), for a ``text`` at
+    most ``MAX_LABEL`` - 2 characters long before the white space at its end. Read from
+    the tokens the text's own label was read from (cached): the scan of the text with the
+    colon stops where the text's stops (the same tokens, the same counts: the colon is one
+    token more), so a scan that stopped before the end, or met no date, never reaches the
+    colon. Saves reading the label of every short block twice (:func:`label_alone`).
+
+    >>> closes_label("Juin 2012"), closes_label("Juin 2012 : accueil"), closes_label("Accueil")
+    (True, False, False)
+    """
+    return _label_of(text[:LABEL_REACH])[1]
 
 
 def _choice(candidates: list[_Candidate]) -> tuple[_Candidate, bool] | None:

@@ -241,7 +241,9 @@ def _statements(text: str, lowered: bool) -> list[Statement]:
     """The statuses a :func:`folded` text states, in order, with the years a cancellation
     names; a statement that the action took place after all ("finalement maintenu") is
     :data:`HELD`, which withdraws what was stated before it."""
-    found = []
+    found: list[tuple[int, Statement]] = []
+    if _STATUS.absent(text, lowered) and _HELD.absent(text, lowered):
+        return []  # no word of a status (:meth:`Caseless.absent`): the usual entry
     for m in _STATUS.on(lowered).finditer(text):
         code = next(c for c in STATUS_PHRASES if m.group(c))
         if not _denied(text, lowered, m.start()):
@@ -321,7 +323,7 @@ def recurrence(text: str) -> str | None:
 
 
 def _recurrence(text: str, lowered: bool) -> str | None:
-    m = _RECURRENCE.on(lowered).search(text)
+    m = None if _RECURRENCE.absent(text, lowered) else _RECURRENCE.on(lowered).search(text)
     return RECURRENCES[pattern_key(m.group())] if m else None
 
 
@@ -352,12 +354,14 @@ def _direction(text: str, read: tuple[str, bool], town: Town) -> str:
     led = _led_to(rules, text, read)
     if len(led) == 1:
         return DIRECTIONS[(True, False)] if True in led else DIRECTIONS[(False, True)]
-    if rules.both_ways.on(lowered).search(lowered_text):
+    if not rules.both_ways.absent(lowered_text, lowered) and rules.both_ways.on(lowered).search(lowered_text):
         return "both"
     hosting = not lowered or HOSTED in lowered_text
     trip = bool(rules.trip.search(text) or (hosting and rules.hosted_by_partner.search(text)))
     hosts = folded(rules.host_clause.sub("", rules.hosted_by_partner.sub("", text)) if hosting else "")
-    visit = bool(rules.hosted.on(hosts[1]).search(hosts[0]) or rules.coming.on(lowered).search(lowered_text))
+    visit = bool((not rules.hosted.absent(*hosts) and rules.hosted.on(hosts[1]).search(hosts[0]))
+                 or (not rules.coming.absent(lowered_text, lowered)
+                     and rules.coming.on(lowered).search(lowered_text)))
     if visit or trip:  # who is named where decides only when the words do not
         return DIRECTIONS[(visit, trip)]
     return DIRECTIONS[_by_people(rules, text)]
@@ -381,6 +385,8 @@ def _led_to(rules: _DirectionRules, text: str, read: tuple[str, bool]) -> set[bo
     found: set[bool] = set()
     lowered_text, lowered = read  # where the words of movement are (the same places)
     for words, anywhere in ((rules.going, True), (rules.receiving, False)):
+        if words.absent(lowered_text, lowered):
+            continue  # none of its words (:meth:`Caseless.absent`)
         for m in words.on(lowered).finditer(lowered_text):
             stop = _SENTENCE_END.search(text, m.end(), m.end() + MOVEMENT_REACH)
             rest = text[m.end():stop.start() if stop else m.end() + MOVEMENT_REACH]

@@ -581,7 +581,7 @@ def _age_range(text: str, lowered: bool) -> tuple[int, int] | None:
     """The ages of the first form of the lexicon's ``ages`` found in the text (the
     earliest), a bound read in digits or in words; a range whose bounds are no ages
     (reversed, above :data:`OLDEST`) is none."""
-    found = [m for form in _AGES for m in form.on(lowered).finditer(text)]
+    found = [m for form in _AGES if not form.absent(text, lowered) for m in form.on(lowered).finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):
         groups = m.groupdict()
         low, high = (groups["age"], groups["age"]) if groups.get("age") else (groups["low"], groups["high"])
@@ -605,6 +605,8 @@ def duration_days(text: str) -> int | None:
 
 
 def _duration_days(text: str, lowered: bool) -> int | None:
+    if _DURATION.absent(text, lowered):
+        return None  # no word of a unit (:meth:`Caseless.absent`)
     for m in _DURATION.on(lowered).finditer(text):
         value = read_number(m["number"])
         if value is not None:

@@ -45,10 +45,12 @@ from datetime import date
 from .dates import (
     MAX_LABEL,
     abbreviates_month,
+    closes_label,
     date_in,
     days_of,
     find_dates,
     first_sentence,
+    forget_labels,
     parse_label,
     split_any_label,
 )
@@ -523,7 +525,7 @@ def label_alone(text: str) -> str | None:
         return None
     # the text read as a label ended by a colon: only a text whose colon falls among the
     # characters a label is read from (``MAX_LABEL``) can be wholly a label
-    if len(text.rstrip()) + 2 <= MAX_LABEL:
+    if len(text.rstrip()) + 2 <= MAX_LABEL and closes_label(text):
         found = split_any_label(text.rstrip() + " :")
         if found and not found[1].strip() and found[0] == text.strip():
             return found[0]
@@ -1072,7 +1074,17 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
 
     A page with no partner heading is read as a narrative about one partner
     (:mod:`pipeline.narrative`): ``about`` when the caller knows which (the town's
-    configuration says it), else the place the page names as its twin or partner."""
+    configuration says it), else the place the page names as its twin or partner.
+
+    Each block's label, read when the page was read and again here, is kept meanwhile
+    (:data:`pipeline.dates.LABELS_KEPT`) and let go of once the page is parsed."""
+    try:
+        return _parse(blocks, about)
+    finally:
+        forget_labels()
+
+
+def _parse(blocks: list[Block], about: About | None) -> Page:
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b))))
             for b in (blocks[1:] if title else blocks)]

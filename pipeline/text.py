@@ -100,3 +100,83 @@ class Caseless:
     def on(self, lowered: bool) -> re.Pattern[str]:
         """The pattern to match in a text that :func:`folded` gave, lowercased or not."""
         return self.lowered if lowered else self.any_case
+
+    @cached_property
+    def needs(self) -> tuple[str, ...]:
+        """The words one of which every match holds (:func:`required`), none that holds
+        another ("annul" stands for "annulation"); empty when the pattern has none to give.
+        The long alternations of the lexicon have no fixed first word, so ``re`` tries them
+        at every character, where looking for a few fixed strings is quick."""
+        words = required(self.lowered) or frozenset()
+        return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+    def absent(self, text: str, lowered: bool) -> bool:
+        r"""True when ``text`` (as :func:`folded` gave it) cannot match: it is lowercased
+        and holds none of the words every match holds. A quick look before the scan, which
+        would find nothing (it is not run); a text not lowercased is always scanned.
+
+        >>> stopped = Caseless.compile(r"\b(?:annul\w*|annulations?|reports?)\b")
+        >>> stopped.needs
+        ('annul', 'report')
+        >>> stopped.absent("accueil de jeunes", True), stopped.absent("visite reportée", True)
+        (True, False)
+        """
+        if not lowered or not self.needs:
+            return False
+        for word in self.needs:  # noqa: SIM110  # a loop: all() of a generator costs more
+            if word in text:
+                return False
+        return True
+
+
+_sre = re._constants  # type: ignore[attr-defined]  # the parser's opcodes
+_sre_parser = re._parser  # type: ignore[attr-defined]  # re's own parser: what a pattern must match
+
+
+def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    r"""Fixed strings one of which every match of ``pattern`` holds, read from its parsed
+    form; ``None`` when it has none to give (a match may be made of classes of characters
+    alone, or the pattern ignores case). Only what a match must hold counts: a run of
+    literal characters, a group, a repeat that matches at least once, an alternation whose
+    every branch gives strings (their union); what is optional or asserted around it does
+    not. Of the sequence's candidates, the set whose shortest string is longest is kept
+    (the fewest false hits).
+
+    >>> sorted(required(re.compile(r"\bannul(?:ée?s?|ations?)\b|report(?:é|s)?")))
+    ['annul', 'report']
+    >>> required(re.compile(r"\d+ ans?|x?")) is None
+    True
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _required(_sre_parser.parse(pattern.pattern, pattern.flags).data)
+
+
+def _required(items: list) -> frozenset[str] | None:
+    """:func:`required` of a parsed sequence (sre's opcodes and their arguments)."""
+    best: frozenset[str] | None = None
+    run = ""
+
+    def better(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        better(frozenset([run]) if run else None)
+        run = ""
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            better(_required(av[3].data))
+        elif op is _sre.ATOMIC_GROUP:
+            better(_required(av.data))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            better(_required(av[2].data))
+        elif op is _sre.BRANCH:
+            branches = [_required(branch.data) for branch in av[1]]
+            if all(branches):
+                better(frozenset().union(*branches))  # type: ignore[arg-type]  # none is None
+    better(frozenset([run]) if run else None)
+    return best

@@ -61,11 +61,14 @@ def themes(text: str) -> list[str]:
     parts: list[str] | None = None
     found = []
     for code, (single, together) in _compiled().items():
-        if single is not None and single.on(lowered).search(text):
+        if single is not None and not single.absent(text, lowered) and single.on(lowered).search(text):
             found.append(code)
             continue
-        if together:
+        # a group none of whose sentences can match, since the whole text lacks one of its
+        # patterns' words, is not looked for sentence by sentence (:meth:`Caseless.absent`)
+        groups = [group for group in together if not any(p.absent(text, lowered) for p in group)]
+        if groups:
             parts = parts if parts is not None else sentences(text)
-            if any(all(p.on(lowered).search(s) for p in group) for group in together for s in parts):
+            if any(all(p.on(lowered).search(s) for p in group) for group in groups for s in parts):
                 found.append(code)
     return found

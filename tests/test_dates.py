@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dates import (
-    MONTHS, SEASONS, WEEKDAYS, abbreviates_month, date_in, find_dates, label_key, parse_label,
+    MONTHS, SEASONS, WEEKDAYS, abbreviates_month, closes_label, date_in, find_dates, label_key, parse_label,
     split_any_label, split_label, tokens,
 )
 
@@ -484,3 +484,36 @@ def test_dates_without_their_year_are_found_in_a_text_only_when_asked():
 def test_an_entry_that_writes_no_year_is_dated_by_its_day_or_month(text, found):
     got = date_in(text)
     assert ((got.text, got.period.edtf) if got else None) == found
+
+
+# Pieces of labels and of sentences, glued at random: what closes_label is checked on.
+_LABEL_PIECES = ["2019", "2020", "Juin", "juin", "-", "–", ".", ",", "(", ")", ":", "et", "à", "de",
+                 "accueil", "\u200b", "1er", "18h", "à 19:30", "Printemps", "Déc.", "mi-", "depuis",
+                 "en cours", "?", "12/03/2020", "03/2019", "années", "90", "Accueil", "«", "…",
+                 "e\u0301", "fin", "3e", ";", "ſ", "İ", " ", "  "]
+
+
+def _closed_by_a_colon(text: str) -> bool:
+    """What label_alone reads first: the text with " :" after it, wholly a label."""
+    found = split_any_label(text.rstrip() + " :")
+    return bool(found and not found[1].strip() and found[0] == text.strip())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_PIECES), min_size=1, max_size=14), st.lists(st.booleans()))
+def test_a_colon_ends_a_label_only_where_closes_label_says(pieces, spaces):
+    """``closes_label`` spares label_alone its second reading of a short block: it may say
+    True in vain, never False where the text with a colon is wholly a label."""
+    text = "".join(p + (" " if i < len(spaces) and spaces[i] else "") for i, p in enumerate(pieces))
+    if len(text.rstrip()) + 2 <= 120 and _closed_by_a_colon(text):
+        assert closes_label(text), text
+
+
+def test_closes_label_on_the_page(page):
+    texts = [b.text for s in page.sections for b in [s.heading, *s.description]]
+    texts += [e.text for s in page.sections for e in s.entries]
+    texts += [t.split(":")[0] for t in texts] + [t.split(",")[0] for t in texts]
+    short = [t for t in texts if len(t.rstrip()) + 2 <= 120]
+    closed = [t for t in short if _closed_by_a_colon(t)]
+    assert len(closed) > 30 and all(closes_label(t) for t in closed)
+    assert not closes_label("2019 : accueil de huit jeunes") and not closes_label("Accueil de jeunes")

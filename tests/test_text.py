@@ -116,3 +116,41 @@ def test_words_with_trap_letters_are_read(read, text, expected):
 ])
 def test_pattern_key(word, key):
     assert pattern_key(word) == key
+
+
+def test_every_match_holds_one_of_the_words_its_pattern_needs(page):
+    """``Caseless.absent`` skips a text that holds none of the words a pattern needs
+    (``required``): that is sound only if every match holds one of them, checked on every
+    match of every pattern in the page's texts; and a text it skips has no match."""
+    matches = skipped = 0
+    for text in _texts(page):
+        low = lowercase(text)
+        assert low is not None
+        for name, pattern in PATTERNS.items():
+            for m in pattern.lowered.finditer(low):
+                assert not pattern.needs or any(word in m.group() for word in pattern.needs), (name, m)
+                matches += 1
+            if pattern.absent(low, True):
+                assert pattern.lowered.search(low) is None, (name, text)
+                skipped += 1
+            assert not pattern.absent(text, False)  # a text not lowercased is always scanned
+    assert matches > 1000 and skipped > 2000
+    assert all(PATTERNS[name].needs for name in ("pipeline.extract._STATUS", "pipeline.numbers._DURATION",
+                                                  "themes.culture", "pipeline.numbers._AGES.0"))
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\bannul(?:ée?s?|ations?)\b", {"annul"}),  # the longest run every match holds
+    (r"report(?:é|s)?|ajourn\w+", {"report", "ajourn"}),  # one of each branch
+    (r"(?:deux|trois) semaines?", {" semaine"}),  # the longer of two required parts
+    (r"(?:\d+|quelques) jours", {" jours"}),
+    (r"(?=concert)\w+", None),  # what is asserted is not matched: nothing required
+    (r"x?y*", None),  # a match may be empty
+    (r"[a-z]+ ans", {" ans"}),
+    (r"(?i:abc)d", {"d"}),  # a group that ignores case gives nothing
+])
+def test_required(pattern, words):
+    from pipeline.text import required
+    found = required(re.compile(pattern))
+    assert (set(found) if found is not None else None) == words
+    assert required(re.compile(pattern, re.IGNORECASE)) is None
