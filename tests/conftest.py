@@ -25,6 +25,7 @@ MARKED_BY_FIXTURE = {
 }
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's, which reads the groups to send them
 def pytest_collection_modifyitems(items):
     for item in items:
         for fixture, mark in MARKED_BY_FIXTURE.items():

@@ -499,7 +499,7 @@ def _closed_by_a_colon(text: str) -> bool:
     return bool(found and not found[1].strip() and found[0] == text.strip())
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(st.sampled_from(_LABEL_PIECES), min_size=1, max_size=14), st.lists(st.booleans()))
 def test_a_colon_ends_a_label_only_where_closes_label_says(pieces, spaces):
     """``closes_label`` spares label_alone its second reading of a short block: it may say

@@ -28,13 +28,15 @@ from pipeline.load import read_bytes
 from pipeline.schemas import table_names, table_schema
 from pipeline.tables import tables
 
+from .corpus import score
 from .edited_pages import FORMATS, edited_page, source
 
 CORPUS = Path(__file__).parent / "corpus"
 Package = dict[str, list[dict]]
 
-# the pages of this module are read and checked once, in one worker of `make check`
-pytestmark = pytest.mark.xdist_group("valid_packages")
+# the pages of this module are read and checked once, in one worker of `make check`: the
+# worker that scores the corpus, whose reading of each page (with its town's file) is checked
+pytestmark = pytest.mark.xdist_group("corpus scores")
 
 
 def _keys(table: str) -> list[list[str]]:
@@ -132,14 +134,23 @@ PAGES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".html") and
 def _corpus_problems() -> dict[Path, list[str] | None]:
     """The problems of each corpus page's package, checked together; None for a page the
     reader refuses in one line (no package is written)."""
+    scored = {path: gold for _, path, gold in score.pages()}
     read: dict[Path, Package] = {}
+    crashed: dict[Path, list[str]] = {}
     for page in PAGES:
+        if page in scored:  # as the corpus's scores read it, with its town's file
+            records, failure = score.read_page(page, scored[page])
+            if records is not None:
+                read[page] = records
+            elif failure and failure.startswith("CRASH"):  # a traceback, not a refusal
+                crashed[page] = [failure]
+            continue
         try:
             read[page] = _records(page.read_bytes(), page.name)
         except PipelineError:
             continue
     found = dict(zip(read, problems_of(list(read.values())), strict=True))
-    return {page: found.get(page) for page in PAGES}
+    return {page: found.get(page, crashed.get(page)) for page in PAGES}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)

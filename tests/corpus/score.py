@@ -281,17 +281,23 @@ def score_records(gold: dict[str, Any], records: dict[str, list[dict[str, Any]]]
     return score, problems
 
 
-def score_page(name: str, path: Path, gold_path: Path) -> PageResult:
+@cache
+def read_page(path: Path, gold_path: Path) -> tuple[dict[str, list[dict[str, Any]]] | None, str | None]:
+    """The page's tables read with its town's file, or None and the line where the run
+    stops; read once a process (tests/test_valid_packages.py checks the same tables)."""
     from pipeline.errors import PipelineError
 
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    failure = None
     try:
-        records = records_of(path, town_of(gold_path))
+        return records_of(path, town_of(gold_path)), None
     except PipelineError as exc:
-        records, failure = None, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return None, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     except Exception as exc:  # a traceback in a real run: scored as nothing, said loudly
-        records, failure = None, f"CRASH {type(exc).__name__}: {exc}".splitlines()[0]
+        return None, f"CRASH {type(exc).__name__}: {exc}".splitlines()[0]
+
+
+def score_page(name: str, path: Path, gold_path: Path) -> PageResult:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    records, failure = read_page(path, gold_path)
     score, problems = score_records(gold, records)
     return PageResult(name, score, failure, problems)
 
