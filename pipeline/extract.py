@@ -10,7 +10,7 @@ fact into the record of its table.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -1128,8 +1128,9 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
     rows: Records = {"partners": [], "actions": [], "action_themes": []}
     read = iter(facts)
     beside = _years_beside([partner.section for partner in partners])
-    named = [_naming(partner) for partner in partners]
+    names = _Names.of(partners)
     descriptions = ["\n\n".join(block.text for block in partner.section.description) for partner in partners]
+    in_description = [names.named(fold(text)) for text in descriptions]
     codes = [partner_country(p.heading, p.section.intro.text if p.section.intro else None, None)[1]
              for p in partners]
     for n, (partner, year_beside) in enumerate(zip(partners, beside, strict=True)):
@@ -1138,18 +1139,16 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
         first_year = min((f.period.start_year for f in said if f.period and f.period.start_year),
                          default=None)
         description = descriptions[n]
-        others = named[:n] + named[n + 1:]
         hint = _hint(partner)
         told = "\n".join(entry.text for entry in section.entries)
         # what the page says of the tie in sentences about this partner, not another's
-        own = _about_itself(description, named[n], others) if others else None
-        if others and not description and not section.entries:  # a story's other partner:
-            own = "\n\n".join(_named_alone(text, named[n], others) for text in descriptions)  # its sentences
+        own = _about_itself(description, n, names) if len(partners) > 1 else None
+        if len(partners) > 1 and not description and not section.entries:  # a story's other
+            own = "\n\n".join(_named_alone(text, n, names) for text in descriptions)  # partner: its sentences
         about = {**_description_columns(description, first_year, told, year_beside, own),
                  **_location_columns(locations.get(pid) or _hinted_location(hint))}
-        claimed = {code for code, other in zip(codes[:n] + codes[n + 1:], others, strict=True)
-                   if code and other.search(fold(description))}
-        taken = {code for code in codes[:n] + codes[n + 1:] if code}
+        claimed = {code for m in in_description[n] if m != n and (code := codes[m])}
+        taken = {code for m, code in enumerate(codes) if m != n and code}
         record = _partner_record(section, pid, partner.name, partner.heading, about, claimed, taken)
         rows["partners"].append(_with_hint(record, hint))
         for entry, aid, entry_said in zip(section.entries, partner.action_ids, said, strict=True):
@@ -1158,37 +1157,59 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
     return rows
 
 
-def _naming(partner: _Partner) -> re.Pattern[str]:
-    """The partner's names as a page writes them (its spellings, the words of its
-    heading's place), whole words, folded."""
-    names = {fold(spelling) for spelling in partner.name.spellings} | {fold(partner.heading.place)}
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n.strip())
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+_WORD = re.compile(r"\w+")
 
 
-def _about_itself(text: str, name: re.Pattern[str], others: list[re.Pattern[str]]) -> str:
-    """``text`` without the sentences that name another partner and not this one (each
+@dataclass(frozen=True)
+class _Names:
+    """The partners' names as a page writes them (their spellings, the words of their
+    heading's place), whole words, folded, and which partners a text names. A partner's
+    pattern is tried only on a text that holds the first word of one of its names (a whole
+    word starts each name): a page of a thousand partners would otherwise try every
+    partner's names on every sentence of every other partner's description."""
+
+    patterns: list[re.Pattern[str]]
+    firsts: dict[str, list[int]]  # a first word of a name: the partners it may begin
+
+    @classmethod
+    def of(cls, partners: list[_Partner]) -> _Names:
+        patterns, firsts = [], defaultdict(list)
+        for n, partner in enumerate(partners):
+            names = {fold(spelling) for spelling in partner.name.spellings} | {fold(partner.heading.place)}
+            names = {name for name in names if name.strip()}
+            alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+            patterns.append(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"))
+            for first in {found[0] for name in names if (found := _WORD.findall(name))}:
+                firsts[first].append(n)
+        return cls(patterns, dict(firsts))
+
+    def named(self, folded: str) -> set[int]:
+        """The partners a folded text names."""
+        maybe = {n for word in set(_WORD.findall(folded)) for n in self.firsts.get(word, ())}
+        return {n for n in maybe if self.patterns[n].search(folded)}
+
+
+def _about_itself(text: str, n: int, names: _Names) -> str:
+    """``text`` without the sentences that name another partner and not partner ``n`` (each
     paragraph kept as one).
 
-    >>> rye, zell = re.compile("rye"), re.compile("zell")
-    >>> _about_itself("Rye a signé en 1965. Zell a signé en 1990.\\n\\nRye et Zell.", rye, [zell])
+    >>> names = _Names([re.compile("rye"), re.compile("zell")], {"rye": [0], "zell": [1]})
+    >>> _about_itself("Rye a signé en 1965. Zell a signé en 1990.\\n\\nRye et Zell.", 0, names)
     'Rye a signé en 1965.\\n\\nRye et Zell.'
     """
     return "\n\n".join(" ".join(sentence for sentence in sentences(block)
-                                 if name.search(fold(sentence))
-                                 or not any(other.search(fold(sentence)) for other in others))
+                                 if n in (named := names.named(fold(sentence))) or not named)
                         for block in text.split("\n\n"))
 
 
-def _named_alone(text: str, name: re.Pattern[str], others: list[re.Pattern[str]]) -> str:
-    """The sentences of ``text`` that name this partner and no other.
+def _named_alone(text: str, n: int, names: _Names) -> str:
+    """The sentences of ``text`` that name partner ``n`` and no other.
 
-    >>> rye, zell = re.compile("rye"), re.compile("zell")
-    >>> _named_alone("Rye a signé en 1965. Zell a signé en 1990. Rye et Zell.", zell, [rye])
+    >>> names = _Names([re.compile("rye"), re.compile("zell")], {"rye": [0], "zell": [1]})
+    >>> _named_alone("Rye a signé en 1965. Zell a signé en 1990. Rye et Zell.", 1, names)
     'Zell a signé en 1990.'
     """
-    return " ".join(sentence for sentence in sentences(text) if name.search(fold(sentence))
-                    and not any(other.search(fold(sentence)) for other in others))
+    return " ".join(sentence for sentence in sentences(text) if names.named(fold(sentence)) == {n})
 
 
 def _hint(partner: _Partner) -> PartnerHint | None:
