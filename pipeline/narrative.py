@@ -1358,9 +1358,10 @@ def opened_at(label: str) -> str | None:
     >>> opened_at("Dès l'automne 1989"), opened_at("Depuis 2008"), opened_at("Chaque année depuis 2017")
     ('1989', None, None)
     """
+    if not _OPENS_EVENT.match(fold(label)):  # the words first: most labels open with none
+        return None
     found = next((f for f in find_dates(label) if f.period), None)
-    if found is None or found.period is None or found.period.end_year is not None \
-            or not _OPENS_EVENT.match(fold(label)):
+    if found is None or found.period is None or found.period.end_year is not None:
         return None
     when = _when(found)
     return _written(when) if when else None

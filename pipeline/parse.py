@@ -722,7 +722,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 described = False
             if block.kind == "list_item" and entries and entries[-1].line == block.line:
                 items.add(block.line)
-    drafts = [replace(e, period_label=opened_at(e.label)) if e.label and opened_at(e.label) else e
+    drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label)) else e
               for e in (draft.entry() for draft in entries)]  # "Dès l'automne 1989": then
     section.entries = told + _under_years(_post_days(drafts, set_aside), set_aside)
 
