@@ -1706,6 +1706,11 @@ def _recalled(when: When | None, event: Event) -> bool:
                 and event.when[0] < when[0])
 
 
+LONGEST_SENTENCE = 2_000  # characters: a longer "sentence" (a page with no full stop, a paste
+# of run-together lines) is read as one piece, not cut at its clauses: each cut reads the
+# clauses before and after it again, so cutting one of that length would cost its square
+
+
 def sentences(text: str, when: When | None, published: When | None = None) -> list[tuple[str, Event | None]]:
     """The sentences of a paragraph, each with the event it tells; a sentence that joins
     two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
@@ -1717,7 +1722,8 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
     for sentence in _SENTENCE.split(text):
         pieces, start, folded = [], 0, fold(sentence)
         bounds = sorted([(b.start(), b.end(), True) for b in _CLAUSE.finditer(sentence)]
-                        + [(b.start(), b.end(), False) for b in _BARE_JOINER.finditer(folded)])
+                        + [(b.start(), b.end(), False) for b in _BARE_JOINER.finditer(folded)]) \
+            if len(sentence) <= LONGEST_SENTENCE else []
         for at, end, punctuated in bounds:
             if at < start:
                 continue
