@@ -1131,6 +1131,7 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
     names = _Names.of(partners)
     descriptions = ["\n\n".join(block.text for block in partner.section.description) for partner in partners]
     in_description = [names.named(fold(text)) for text in descriptions]
+    alone: dict[int, list[str]] | None = None  # what the descriptions say of each partner alone
     codes = [partner_country(p.heading, p.section.intro.text if p.section.intro else None, None)[1]
              for p in partners]
     for n, (partner, year_beside) in enumerate(zip(partners, beside, strict=True)):
@@ -1144,7 +1145,8 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
         # what the page says of the tie in sentences about this partner, not another's
         own = _about_itself(description, n, names) if len(partners) > 1 else None
         if len(partners) > 1 and not description and not section.entries:  # a story's other
-            own = "\n\n".join(_named_alone(text, n, names) for text in descriptions)  # partner: its sentences
+            alone = _named_alone(descriptions, names) if alone is None else alone  # partner: its sentences
+            own = "\n\n".join(alone.get(n, []))
         about = {**_description_columns(description, first_year, told, year_beside, own),
                  **_location_columns(locations.get(pid) or _hinted_location(hint))}
         claimed = {code for m in in_description[n] if m != n and (code := codes[m])}
@@ -1202,14 +1204,24 @@ def _about_itself(text: str, n: int, names: _Names) -> str:
                         for block in text.split("\n\n"))
 
 
-def _named_alone(text: str, n: int, names: _Names) -> str:
-    """The sentences of ``text`` that name partner ``n`` and no other.
+def _named_alone(texts: list[str], names: _Names) -> dict[int, list[str]]:
+    """For each partner, the sentences of each text that name it and no other, a text's
+    joined as one paragraph (texts that say nothing of it left out); the texts are read once
+    for all the partners.
 
     >>> names = _Names([re.compile("rye"), re.compile("zell")], {"rye": [0], "zell": [1]})
-    >>> _named_alone("Rye a signé en 1965. Zell a signé en 1990. Rye et Zell.", 1, names)
-    'Zell a signé en 1990.'
+    >>> _named_alone(["Rye a signé en 1965. Zell a signé en 1990. Rye et Zell.", "Zell."], names)
+    {0: ['Rye a signé en 1965.'], 1: ['Zell a signé en 1990.', 'Zell.']}
     """
-    return " ".join(sentence for sentence in sentences(text) if names.named(fold(sentence)) == {n})
+    alone: dict[int, list[str]] = {}
+    for text in texts:
+        said: dict[int, list[str]] = {}
+        for sentence in sentences(text):
+            if len(named := names.named(fold(sentence))) == 1:
+                said.setdefault(next(iter(named)), []).append(sentence)
+        for n, its in said.items():
+            alone.setdefault(n, []).append(" ".join(its))
+    return alone
 
 
 def _hint(partner: _Partner) -> PartnerHint | None:
