@@ -49,6 +49,7 @@ _PREPOSITIONS = sorted((fold(p) for p in _WORDS["place_prepositions"]), key=len,
 _DOCUMENT = frozenset(fold(w) for w in _WORDS["document_words"])
 _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
 _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
+_HISTORY = frozenset(fold(w) for w in _WORDS["history_words"])
 _FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
                    + r"|pdf|docx?|odt|xlsx?|pptx?|mp[34]|avi|mov)\s*$", re.IGNORECASE)
 _APOSTROPHES = "'’"
@@ -349,6 +350,15 @@ def with_reasons(set_aside: list[SetAside], body: list[Block], refused: dict[int
     """The page's set-aside blocks, each heading the gate refused with the gate's reason."""
     why = {id(body[i]): reason for i, reason in refused.items()}
     return [replace(s, reason=why[id(s.block)]) if id(s.block) in why else s for s in set_aside]
+
+
+def of_history(name: str) -> bool:
+    """The name holds a word of history's events and eras: a time, not a place.
+
+    >>> of_history("Seconde Guerre"), of_history("la Libération"), of_history("Guérande")
+    (True, True, False)
+    """
+    return not _HISTORY.isdisjoint(re.findall(r"\w+", fold(name)))
 
 
 def sifted(weights: Counter[str], spelling: dict[str, str]) -> Counter[str]:

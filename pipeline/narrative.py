@@ -172,16 +172,20 @@ _REGION_NOUNS = frozenset(fold(w) for w in lexicon("places")["region_nouns"])
 def _not_a_partner(name: str) -> bool:
     """A country, a country's adjective ("Allemands", "Québécois"), a division of a
     country ("Province du Bam": where the partner lies, the commune of GUIBARE in it;
-    :func:`pipeline.places.country_in_text` reads its country) or the town itself.
+    :func:`pipeline.places.country_in_text` reads its country), the town itself, or a time
+    of history ("la Seconde Guerre mondiale", which a page of twinning names often).
 
     >>> _not_a_partner("Province du Bam"), _not_a_partner("Allemands")
     (True, True)
     """
     from .config import config
+    from .gate import of_history
     from .places import country_code, country_in_text
 
     from .read import group_heading
 
+    if of_history(name):
+        return True
     folded = fold(name)
     if group_heading(name) or folded.split(" ")[0] in _REGION_NOUNS:
         return True  # a part of the world ("Europe", "Afrique"), of a country

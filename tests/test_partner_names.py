@@ -229,6 +229,22 @@ def test_an_institution_after_a_cue_is_no_other_partner():
         "Le partenariat avec Association Kent Solidarité se poursuit."]) == ["Rye"]
 
 
+@pytest.mark.parametrize("time", ["la Seconde Guerre mondiale", "la Grande Guerre", "la Libération",
+                                  "la Première Guerre mondiale"])
+def test_a_time_of_history_is_no_partner(time):
+    """A page of twinning names the war its twinnings were born after more often than
+    anything else ("Les jumelages, une idée née après la Seconde Guerre mondiale" as its
+    title): a time, not a place. A page that names no place so is refused, in one line;
+    beside a partner, the partner alone."""
+    from pipeline.narrative import named_partners
+
+    title = f"Les jumelages, une idée née après {time}"
+    assert named_partners(title, [f"Le jumelage est né au lendemain de {time}.",
+                                  "Orléans et Dundee en 1946 furent les premières."]) == []
+    assert named_partners(title, [f"Au lendemain de {time}, le jumelage avec Rye est signé.",
+                                  "Nos amis de Rye nous ont reçus en 2019."]) == ["Rye"]
+
+
 def test_partners_a_story_names_in_one_line_are_all_in_the_tables(tmp_path):
     """Three partners named in the line that also holds the story's text: each a row, and
     no text of the page left in no record (the run's coverage check passes)."""
