@@ -149,6 +149,10 @@ def _phrases(phrases: list[str]) -> str:
 # before a colon ("Partenariat :"), and the place after it.
 _LEAD_IN = re.compile(rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
+# A lead-in to the town and its partner ("Le jumelage entre"): taken off the name of a
+# heading that ends on its partner's country in brackets, a partner's heading whatever its
+# words; without it, "Jumelage entre A et B" is as often the title of a story about both.
+_PAIR_LEAD_IN = re.compile(rf"(?:{_phrases(_HEADINGS['pair_lead_ins'])})\s+(?=\S)", re.IGNORECASE)
 # The same words after the place, behind a comma or a dash ("Zagórów, ville jumelle").
 _LEAD_OUT = re.compile(rf"(?<=\S)\s*(?:,|\s[–—-])\s*(?:{_phrases(_HEADINGS['lead_outs'])})\s*$",
                        re.IGNORECASE)
@@ -192,10 +196,11 @@ def without_lead_in(text: str) -> str:
     >>> without_lead_in("Coopération Nord-Sud"), without_lead_in("Coopération : Gao")
     ('Coopération Nord-Sud', 'Gao')
 
-    The town's own name beside its partner ("Jumelage <town> – Cottbus") is a lead-in too
-    (the town file names the town; tests/test_heading_corpus.py tries it).
+    The town's own name beside its partner ("Jumelage <town> – Cottbus", "Le jumelage entre
+    <town> et Cottbus", "<town> (94) – Cottbus") is a lead-in too (the town file names the
+    town; tests/test_heading_corpus.py tries it).
     """
-    found = _LEAD_IN.match(text)
+    found = _LEAD_IN.match(text) or (text.rstrip().endswith(")") and _PAIR_LEAD_IN.match(text))
     text = text[found.end():] if found else text
     text = _LEAD_OUT.sub("", text)
     from .config import config
@@ -211,7 +216,8 @@ def _town_beside(town: str) -> re.Pattern[str]:
     word of the tie before it; built once per town."""
     ties = _phrases([*_HEADINGS["rubrics"], *_HEADINGS["lead_ins"]])
     joiners = _phrases(_HEADINGS["town_joiners"])
-    return re.compile(rf"^(?:(?:{ties})\s+)?{town}(?:\s*[–—/&-]\s*|\s+(?:{joiners})\s+)(?=[^\W\d_])"
+    first = rf"(?:{town})(?:\s*\([^()]*\))?"  # its département beside it: "Ivry-sur-Seine (94)"
+    return re.compile(rf"^(?:(?:{ties})\s+)?{first}(?:\s*[–—/&-]\s*|\s+(?:{joiners})\s+)(?=[^\W\d_])"
                       rf"|(?<=\S)(?:\s+[–—/&-]\s*|\s+(?:{joiners})\s+){town}$", re.IGNORECASE)
 
 
