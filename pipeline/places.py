@@ -216,9 +216,14 @@ def _town_beside(town: str) -> re.Pattern[str]:
     word of the tie before it; built once per town."""
     ties = _phrases([*_HEADINGS["rubrics"], *_HEADINGS["lead_ins"]])
     joiners = _phrases(_HEADINGS["town_joiners"])
-    first = rf"(?:{town})(?:\s*\([^()]*\))?"  # its département beside it: "Ivry-sur-Seine (94)"
-    return re.compile(rf"^(?:(?:{ties})\s+)?{first}(?:\s*[–—/&-]\s*|\s+(?:{joiners})\s+)(?=[^\W\d_])"
-                      rf"|(?<=\S)(?:\s+[–—/&-]\s*|\s+(?:{joiners})\s+){town}$", re.IGNORECASE)
+    first = rf"(?:{town})(?:\s*\([^()]*\))?"  # its département beside it: "<town> (94)"
+    return re.compile(rf"^(?:(?:{ties})\s+)?{first}(?:\s*{_JOINING}\s*|\s+(?:{joiners})\s+)(?=[^\W\d_])"
+                      rf"|(?<=\S)(?:\s+{_JOINING}\s*|\s+(?:{joiners})\s+){town}$", re.IGNORECASE)
+
+
+# The signs that join the town and its partner in a heading: dashes, a slash, an ampersand,
+# arrows and a cross ("<town> ↔ Cottbus", "<town> × Gao").
+_JOINING = "[–—/&↔⇄⟷×-]"
 
 
 def split_heading(heading: str) -> tuple[str, str | None]:
@@ -253,6 +258,10 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     (('Gao', 'Mali'), ('Gao', 'Mali'))
     >>> split_heading("Gao (Mali), jumelée avec la ville depuis 1997")
     ('Gao', 'Mali')
+    >>> split_heading("Cottbus [Allemagne]"), split_heading("La Lisa, Cuba (depuis 1997)")
+    (('Cottbus', 'Allemagne'), ('La Lisa', 'Cuba'))
+    >>> split_heading("Cottbus (Allemagne) [archives]")
+    ('Cottbus', 'Allemagne')
     >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
     (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """
@@ -264,9 +273,15 @@ def split_heading(heading: str) -> tuple[str, str | None]:
         text = text[:-1].rstrip()  # "Gao (Mali).", "Gao (Mali) :"
     if (after := _AFTER_BRACKETS.fullmatch(text)) and countries(split_heading(after[1])[1])[1]:
         text = after[1]
+    square = text.endswith("]") and text.rfind("[") > 0
+    if square:
+        text = f"{text[:text.rfind('[')]}({text[text.rfind('[') + 1:-1]})"  # "Cottbus [Allemagne]"
     start = text.rfind("(")
     if not text.endswith(")") or start <= 0 or ")" in text[start:-1]:
         return _country_beside(text) or _country_after(text) or (text, None)
+    if (square or _YEAR.search(text[start:])) and not countries(text[start + 1:-1])[1] \
+            and (before := split_heading(text[:start]))[1] and countries(before[1])[1]:
+        return before  # "La Lisa, Cuba (depuis 1997)": the brackets comment, the country is before
     name = text[:start].strip()
     if (rubric := name.rpartition(":"))[1] and rubric[2].strip():
         name = rubric[2].strip()
@@ -505,8 +520,9 @@ def _key(name: str) -> str:
 
 @cache
 def _countries_by_french_name() -> dict[str, str]:
-    """Every French name of a country, by its key: ISO 3166's French names (pycountry's
-    translations, "Palestine, État de" also as "Palestine"), the Unicode CLDR's (Babel:
+    """Every French name of a country, by its key: ISO 3166's French names and official
+    names (pycountry's translations, "Palestine, État de" also as "Palestine", "République
+    du Mali", "Royaume d'Espagne"), the Unicode CLDR's (Babel:
     "Syrie", "Corée du Sud", "Myanmar (Birmanie)" also as both names), and
     ``COUNTRY_VARIANTS``. A name two countries share ("Corée") gives neither."""
     from babel import Locale
@@ -521,6 +537,8 @@ def _countries_by_french_name() -> dict[str, str]:
         name = french.gettext(country.name)
         add(name, country.alpha_2)
         add(name.split(",")[0], country.alpha_2)
+        if official := getattr(country, "official_name", None):  # "République du Mali"
+            add(french.gettext(official), country.alpha_2)
     iso = {country.alpha_2 for country in pycountry.countries}
     for code, name in Locale("fr").territories.items():
         if code in iso:
@@ -564,6 +582,8 @@ def country_code(french_name: str | None) -> str | None:
     ['PS', 'VN', 'VN', 'US', 'SY']
     >>> country_code("Corée du Sud"), country_code("Corée"), country_code("Atlantide")
     ('KR', None, None)
+    >>> country_code("République du Mali"), country_code("République fédérale d'Allemagne"), country_code("RFA")
+    ('ML', 'DE', 'DE')
     """
     if not french_name:
         return None
