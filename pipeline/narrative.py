@@ -620,6 +620,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
 # A list of names after a plural cue and a colon or a comma ("nos 3 villes jumelles,
 # Linlithgow, Pegnitz et Guyancourt"): names each after a comma or a joiner of a pair.
 _LIST_START = re.compile(r"\s*[:,]\s*")
+_LIST_OPENER = re.compile(rf"(?:{'|'.join(map(re.escape, _WORDS['list_openers']))})\s+", re.IGNORECASE)
+# what may follow a listed place before the next: its country or region in brackets
+_LIST_ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
 _PAIR_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
 _NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
 _LIST_NEXT = re.compile(rf"\s*,\s*|\s+(?:{_PAIR_WORDS})\s+(?:(?:{_NEAR_WORDS})\s*)?")
@@ -627,9 +630,11 @@ _LIST_NEXT = re.compile(rf"\s*,\s*|\s+(?:{_PAIR_WORDS})\s+(?:(?:{_NEAR_WORDS})\s
 
 def _listed(sentence: str) -> dict[int, str]:
     """The names a sentence lists right after a plural cue of twinning and a colon or a
-    comma, by where each starts, with the cue's word: two names at least, one after the
-    other, each after a comma or a joiner ("nos 3 villes jumelles, Linlithgow, Pegnitz et
-    Guyancourt", "Nos partenaires : Zell et Rye"). Each is a partner of the town (or the
+    comma, or after any word of a partner's cue and "avec" (``list_openers``), by where
+    each starts, with the cue's word: two names at least, one after the other, each after
+    a comma or a joiner and maybe its country in brackets ("nos 3 villes jumelles,
+    Linlithgow, Pegnitz et Guyancourt", "Nos partenaires : Zell et Rye", "jumelée avec
+    Cuneo (Italie), Szeged (Hongrie)"). Each is a partner of the town (or the
     town itself, which the caller knows); a cue followed by one name, or by words that are
     no names ("nos villes jumelles, qui nous reçoivent"), lists nothing.
 
@@ -640,16 +645,30 @@ def _listed(sentence: str) -> dict[int, str]:
     ({}, {})
     >>> _listed("Merci à nos amis, Jean, Paul et Marie.")  # people
     {}
+    >>> text = "La ville est jumelée avec Cuneo (Italie), Szeged (Hongrie) et Miami."
+    >>> [(text[at:at + 5], cue) for at, cue in _listed(text).items()]
+    [('Cuneo', 'jumelee'), ('Szege', 'jumelee'), ('Miami', 'jumelee')]
+    >>> _listed("Le jumelage avec Cuneo a vingt ans.")
+    {}
     """
     found: dict[int, str] = {}
-    for word in re.finditer(r"\w+", sentence):
-        if (cue := fold(word.group())) not in _LIST_CUES or not (
-                opening := _LIST_START.match(sentence, word.end())):
+    words = list(re.finditer(r"\w+", sentence))
+    for n, word in enumerate(words):
+        cue = fold(word.group())
+        if cue in _LIST_CUES:
+            opening = _LIST_START.match(sentence, word.end())
+        elif n and fold(words[n - 1].group()).startswith(_PARTNER_STEMS) \
+                and (opening := _LIST_OPENER.match(sentence, word.start())):
+            cue = fold(words[n - 1].group())  # "jumelée avec A (X), B (Y), C (Z)"
+        else:
+            continue
+        if not opening:
             continue
         names, at = [], opening.end()
         while (name := _NAME.match(sentence, at)) is not None:
             names.append(name.start())
-            if (joiner := _LIST_NEXT.match(sentence, name.end())) is None:
+            end = aside.end() if (aside := _LIST_ASIDE.match(sentence, name.end())) else name.end()
+            if (joiner := _LIST_NEXT.match(sentence, end)) is None:
                 break
             at = joiner.end()
         if len(names) >= 2:

@@ -229,6 +229,21 @@ def test_an_institution_after_a_cue_is_no_other_partner():
         "Le partenariat avec Association Kent Solidarité se poursuit."]) == ["Rye"]
 
 
+def test_every_place_a_cue_lists_with_its_country_is_a_partner():
+    """A town hall's sentence listing its twins after "jumelée avec", each with its country
+    in brackets: every one is a partner, not the first few after the cue."""
+    from pipeline.narrative import named_partners, partner_country
+    from pipeline.places import country_code
+
+    sentence = ("Dans le cadre de son programme d'échanges, la ville est jumelée avec Tartu "
+                "(Estonie), Kaunas (Lituanie), Pécs (Hongrie), Olomouc (Tchéquie), Faro "
+                "(Portugal), Lucca (Italie) et Ystad (Suède).")
+    found = named_partners("Nos villes jumelles", [sentence])
+    assert found == ["Tartu", "Kaunas", "Pécs", "Olomouc", "Faro", "Lucca", "Ystad"]
+    assert [country_code(partner_country(name, [sentence], others=[o for o in found if o != name]))
+            for name in found] == ["EE", "LT", "HU", "CZ", "PT", "IT", "SE"]
+
+
 @pytest.mark.parametrize("time", ["la Seconde Guerre mondiale", "la Grande Guerre", "la Libération",
                                   "la Première Guerre mondiale"])
 def test_a_time_of_history_is_no_partner(time):
