@@ -38,7 +38,7 @@ import difflib
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -1122,7 +1122,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
                           set_aside)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
-    _to_named_partners(sections)
+    _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
 
 
@@ -1286,22 +1286,30 @@ def introduces(text: str, following: str, place: str, code: str) -> str | None:
     return first[mention.start():bracket.end() if bracket and country == code else mention.end()]
 
 
-def _to_named_partners(sections: list[Section]) -> None:
+def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> None:
     """Move each entry whose text, after its label, opens with another partner's name and
     a separator ("Mars 2024 – Dianguirdé : arrivée du matériel …" in an agenda under
     another partner) to that partner's section: the partner its words name (heading or
     intro item, :func:`named_partner`), the one partner of the page in the country it
-    names."""
+    names. An entry below a heading of its section that names no partner (``under``: the
+    lines of the page's sub-headings, and of the headings the gate refused: "Actualités"
+    after a table of partners) goes to the one partner its proper nouns name, when that is
+    not its own."""
     heads = [[_named_head(entry) for entry in section.entries] for section in sections]
-    if not any(head for entries in heads for head in entries):
-        return  # no entry opens with a name: the partners' names are not needed
+    below = [[_below_other_heading(section, entry, under) for entry in section.entries]
+             for section in sections]
+    if not any(head for entries in heads for head in entries) and not any(map(any, below)):
+        return  # no entry opens with a name nor sits below another heading
     names = PartnerNames([_aliases(section) for section in sections],
                          [_country_of(section) for section in sections])
     moved: list[list[Entry]] = [[] for _ in sections]
     for n, section in enumerate(sections):
         kept = []
-        for entry, head in zip(section.entries, heads[n], strict=True):
+        for entry, head, apart in zip(section.entries, heads[n], below[n], strict=True):
             to = _partner_named(head, names) if head else None
+            if to is None and apart:
+                named = names.named(_proper_nouns(entry.text))
+                to = named[0] if len(named) == 1 else None
             if to is None or to == n:
                 kept.append(entry)
             else:
@@ -1310,6 +1318,18 @@ def _to_named_partners(sections: list[Section]) -> None:
     for section, entries in zip(sections, moved, strict=True):
         if entries:
             section.entries = sorted(section.entries + entries, key=lambda e: e.line)
+
+
+def _below_other_heading(section: Section, entry: Entry, under: Sequence[int]) -> bool:
+    """The entry sits below a heading of its section that names no partner."""
+    return any(section.heading.line < line < entry.line for line in under)
+
+
+def _proper_nouns(text: str) -> set[str]:
+    """The words of a text's names (each word written with a capital, as a place's name's
+    words: "Brandebourg-sur-la-Havel" is "brandebourg" and "havel")."""
+    return set().union(*(name_words(word) for word in re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", text)
+                         if word[0].isupper()))
 
 
 def _aliases(section: Section) -> list[set[str]]:

@@ -270,3 +270,19 @@ def test_a_story_whose_partner_a_sentence_names_with_others_gives_each_a_partner
     partners = extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks))["partners"]
     assert [(p["name"], p["country_code"]) for p in partners] == [
         ("Zell", "DE"), ("Rye", "GB"), ("Huy", "BE")]
+
+
+@pytest.mark.parametrize("news, partner", [
+    ("Le 12 mars 2023, une délégation de 15 élus de Gao a été reçue à l'hôtel de ville.", "gao"),
+    ("Le 12 mars 2023, les élus de Gao et de Kita ont été reçus ensemble.", "tombouctou"),
+    ("Le 12 mars 2023, une exposition a ouvert à la médiathèque.", "tombouctou"),
+])
+def test_news_below_a_heading_naming_no_partner_go_to_the_partner_they_name(news, partner):
+    """A table of partners, then "Actualités": its entry goes to the one partner it names,
+    and stays with the partner above when it names two or none."""
+    page = ("<html><body><h1>Nos villes partenaires</h1><table><tr><th>Ville</th><th>Pays</th></tr>"
+            "<tr><td>Gao</td><td>Mali</td></tr><tr><td>Kita</td><td>Mali</td></tr>"
+            "<tr><td>Tombouctou</td><td>Mali</td></tr></table>"
+            f"<h2>Actualités</h2><p>{news}</p></body></html>")
+    actions = extract(parse(read_bytes(page.encode("utf-8"), "page.html").blocks))["actions"]
+    assert [(a["partner_id"], str(a["start_date"])) for a in actions if a["start_date"]] == [(partner, "2023-03-12")]
