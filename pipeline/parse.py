@@ -1296,6 +1296,7 @@ def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> No
     after a table of partners) goes to the one partner its proper nouns name, when that is
     not its own."""
     heads = [[_named_head(entry) for entry in section.entries] for section in sections]
+    under = sorted(under)
     below = [[_below_other_heading(section, entry, under) for entry in section.entries]
              for section in sections]
     if not any(head for entries in heads for head in entries) and not any(map(any, below)):
@@ -1320,9 +1321,11 @@ def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> No
             section.entries = sorted(section.entries + entries, key=lambda e: e.line)
 
 
-def _below_other_heading(section: Section, entry: Entry, under: Sequence[int]) -> bool:
-    """The entry sits below a heading of its section that names no partner."""
-    return any(section.heading.line < line < entry.line for line in under)
+def _below_other_heading(section: Section, entry: Entry, under: list[int]) -> bool:
+    """The entry sits below a heading of its section that names no partner (``under``:
+    those headings' lines, sorted: the nearest one above the entry is looked up)."""
+    above = bisect_right(under, entry.line - 1)
+    return above > 0 and under[above - 1] > section.heading.line
 
 
 def _proper_nouns(text: str) -> set[str]:
