@@ -582,8 +582,10 @@ def country_code(french_name: str | None) -> str | None:
     ['PS', 'VN', 'VN', 'US', 'SY']
     >>> country_code("Corée du Sud"), country_code("Corée"), country_code("Atlantide")
     ('KR', None, None)
-    >>> country_code("République du Mali"), country_code("République fédérale d'Allemagne"), country_code("RFA")
-    ('ML', 'DE', 'DE')
+    >>> country_code("République du Mali"), country_code("République fédérale d'Allemagne")
+    ('ML', 'DE')
+    >>> country_code("RFA")
+    'DE'
     """
     if not french_name:
         return None
