@@ -325,17 +325,26 @@ def _named(heading: str) -> bool:
 
 
 def _told_below(body: list[Block], heading: int) -> bool:
-    """The text below a heading, up to the next, names the heading's place again, or is a
-    partner's story: a dated entry ("2011 : forage." below "Kobané", beside "Tamba (Mali)")."""
+    """The text below a heading, up to the next at its level (through its own sub-headings:
+    "Temps forts"), names the heading's place again, or is a partner's story: a dated entry
+    ("2011 : forage." below "Kobané", beside "Tamba (Mali)"), or a fiche's country field
+    ("Pays : Italie" below "Ruffano")."""
     from .dates import split_any_label
+    from .fields import country_field
+    from .places import country_code, split_heading
 
     key = _place_key(body[heading].text)
+    level = body[heading].level
     for block in body[heading + 1:]:
         if block.kind == "heading":
-            return False
+            if block.level <= level:
+                return False
+            continue
         named = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", fold(block.text))
         if named or (not block.aside and split_any_label(block.text)):
             return True
+        if (country := country_field(block.text)) and country_code(split_heading(country)[0]):
+            return True  # "Pays : Italie (Pouilles)"
     return False
 
 

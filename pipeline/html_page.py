@@ -442,6 +442,8 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 stack += [opened(inner) for inner in reversed(_nested_lists(child))]
             elif tag == "table" and (rows := _table_blocks(child, tree)) is not None:
                 out += rows
+            elif tag == "dl" and (fields := _field_list(child)):
+                out += fields
             elif tag == "figcaption":  # what a picture shows is no action of the page
                 out += [Block("paragraph", t, 0, aside=CAPTION) for t in _pieces(child)]
             elif tag in _CONTAINERS and (names := _list_of_names(child, items)):
@@ -462,6 +464,37 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.loose.append(child.tail or "")
         else:  # inline content (a, strong, span, …) of loose text, with its tail
             current.loose.append(_rendered(child) + (child.tail or ""))
+
+
+MAX_FIELD_KEY = 40  # characters of a definition list's term read as a field's name
+
+
+def _field_list(dl: etree._Element) -> list[Block]:
+    """A definition list of a fiche's fields ("<dt>Pays</dt><dd>Allemagne</dd>"), one
+    line "key : value" each, as a table's row beside its header is read; none (the list
+    read as terms set apart above their text) when a term is a date ("<dt>Juin 2012</dt>",
+    an entry's label) or longer than a field's name, or when the list holds anything else.
+
+    >>> dl = lxml.html.fragment_fromstring("<dl><dt>Pays</dt><dd>Mali</dd><dt>Zone</dt><dd>Kayes</dd></dl>")
+    >>> [b.text for b in _field_list(dl)]
+    ['Pays : Mali', 'Zone : Kayes']
+    >>> _field_list(lxml.html.fragment_fromstring("<dl><dt>Juin 2012</dt><dd>Accueil</dd></dl>"))
+    []
+    """
+    fields: list[Block] = []
+    key = None
+    for child in dl:
+        if not isinstance(child.tag, str):
+            continue  # type: ignore[unreachable]  # a comment (lxml-stubs type .tag as str only)
+        text = _text(_rendered(child))
+        if child.tag == "dt" and text and len(text) <= MAX_FIELD_KEY and parse_label(text) is None:
+            key = text.rstrip(" :")
+        elif child.tag == "dd" and key is not None:
+            if text:
+                fields.append(Block("list_item", f"{key} : {text}", 0))
+        else:
+            return []
+    return fields
 
 
 def _list_of_names(container: etree._Element, items: IntroWords) -> list[str]:
@@ -638,13 +671,19 @@ def _elements(found: object) -> list[etree._Element]:
 
 def _article(tree: _Tree) -> etree._Element:
     """The element holding the page's own content: the largest <article>, else <main>, else
-    an element marked as the main content, else <body>."""
+    an element marked as the main content, else <body>. Articles side by side (a card or a
+    fiche per partner) are the content together: their parent."""
     document = tree.document
     ids = " or ".join(f"@id='{name}'" for name in _FURNITURE_MARKS["content_ids"])
     for query in ("//main//article", "//article", "//main", "//*[@role='main']", f"//*[{ids}]"):
         found = [e for e in _elements(document.xpath(query)) if not _left_out(e)]
         if found:
-            return max(found, key=tree.text_length)
+            largest = max(found, key=tree.text_length)
+            parent = largest.getparent()
+            if largest.tag == "article" and parent is not None and sum(
+                    1 for e in found if e.getparent() is parent) > 1:
+                return parent  # one <article> a partner (cards, fiches): the list of them
+            return largest
     body = document.find("body")
     return body if body is not None else document
 

@@ -286,3 +286,27 @@ def test_news_below_a_heading_naming_no_partner_go_to_the_partner_they_name(news
             f"<h2>Actualités</h2><p>{news}</p></body></html>")
     actions = extract(parse(read_bytes(page.encode("utf-8"), "page.html").blocks))["actions"]
     assert [(a["partner_id"], str(a["start_date"])) for a in actions if a["start_date"]] == [(partner, "2023-03-12")]
+
+
+FICHES = """<!DOCTYPE html><html lang="fr"><head><title>Nos jumelages</title></head><body>
+<header><nav><a href="/agenda">Agenda</a> <a href="/contact">Contact</a></nav></header>
+<main><h1>Nos jumelages</h1><p>La ville est jumelée avec deux villes.</p>
+<article class="fiche"><h2>Wolfach</h2>
+<dl><dt>Pays</dt><dd>Allemagne (Bade-Wurtemberg)</dd><dt>Date du jumelage</dt><dd>14 juillet 1972</dd></dl>
+<h3>Temps forts</h3><ul><li>Mai 2019 : voyage de 30 habitants à Wolfach.</li></ul></article>
+<article class="fiche"><h2>Ruffano</h2>
+<dl><dt>Pays</dt><dd>Italie (Pouilles)</dd><dt>Date du jumelage</dt><dd>1995</dd></dl>
+<h3>Temps forts</h3><ul><li>Octobre 2018 : accueil d'une délégation de 12 Ruffanais.</li></ul></article>
+</main><footer>Mairie – 01 23 45 67 89</footer></body></html>"""
+
+
+def test_a_fiche_per_partner_in_articles_side_by_side_gives_every_partner():
+    """One <article> a partner (a CMS's fiches): all of them are the page's content, not
+    the largest alone; a definition list's terms and values are fields ("Pays : Italie"),
+    whose country is the evidence that the heading above is a partner's, through the
+    partner's own sub-headings ("Temps forts")."""
+    records = extract(parse(read_bytes(FICHES.encode("utf-8"), "page.html").blocks))
+    assert [(p["partner_id"], p["country_code"], p["agreement_year"]) for p in records["partners"]] == [
+        ("wolfach", "DE", 1972), ("ruffano", "IT", 1995)]
+    assert [(a["partner_id"], a["date_label"]) for a in records["actions"]
+            if a["date_label"] in ("Mai 2019", "Octobre 2018")] == [("wolfach", "Mai 2019"), ("ruffano", "Octobre 2018")]
