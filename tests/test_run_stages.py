@@ -57,8 +57,8 @@ def test_the_readme_draws_the_stages_run_py_calls_in_their_order():
 def test_validation_and_emission_are_lines_of_their_own():
     stages = readme_stages()
     assert stages.index("write_packages") < stages.index("validate_staged") < stages.index("swap_in")
-    # the page's text (the archives hold it), the workbook meanwhile, then the database,
-    # the pages once the archives are zipped (they give every file's size)
+    # the page's text (the archives hold it), the database, the workbook while the writer
+    # zips, the pages once the archives are zipped (they give every file's size)
     assert stages.count("write_views") == 4
     assert stages.index("write_packages") < stages.index("finish_packages") < stages.index("validate_staged")
     # the database, its archive and the pages (which give every file's size, last) while
