@@ -30,12 +30,17 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import re
+import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from ..escape import web_address
 from ..layout import Layout, ReleaseFile
@@ -49,6 +54,11 @@ if TYPE_CHECKING:
     from ..dictionary import Column, Table
     from ..tables import Row, Tables
     from .base import Contents
+    from .xlsx_cells import Book
+
+# what zip_parts is given: the workbook's path, its parts (file, name), whether it may be a
+# zip64, and the folder of the parts
+Zip = tuple[str, list[tuple[str, str]], bool, Path]
 
 FOLDER = SUFFIX = "xlsx"
 LEADS = True  # listed first among the release's files: what most readers download
@@ -418,16 +428,35 @@ def _readme(workbook: Any, contents: Contents, layout: Layout,
 
 def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
     """Write the workbook; the warnings are the cells that had to be cut."""
-    import xlsxwriter
+    return _write(layout, contents)[0]
 
-    from .xlsx_cells import Sheet
+
+def write_parts(layout: Layout, contents: Contents, folder: Path) -> tuple[list[dict[str, Any]], Zip]:
+    """Write the workbook's parts into ``folder`` (made here), not its zip: the warnings,
+    and the arguments of :func:`zip_parts`, which zips them into
+    the workbook and removes ``folder`` (the run's writer process does, while the run goes
+    on; the same bytes as :func:`write`'s)."""
+    folder.mkdir()
+    try:
+        warnings, book = _write(layout, contents, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return warnings, (str(book.filename), book.parts, book.allow_zip64, folder)
+
+
+def _write(layout: Layout, contents: Contents,
+           parts: Path | None = None) -> tuple[list[dict[str, Any]], Book]:
+    """The workbook, zipped; or, given a folder for its ``parts``, its parts only."""
+    from .xlsx_cells import Book, Sheet
 
     data, tables, about = contents.data, contents.tables, contents.about
     path = layout.view(FOLDER, SUFFIX)
     path.parent.mkdir(parents=True, exist_ok=True)
     # constant memory: rows go to disk as they are written, so a large release does not
     # hold the whole workbook in memory (rows must then be written in order, as here)
-    workbook = xlsxwriter.Workbook(str(path), OPTIONS)
+    workbook = Book(str(path), {**OPTIONS, "tmpdir": str(parts)} if parts else OPTIONS,
+                    parts_only=parts is not None)
     created = datetime.fromisoformat(about.snapshot_date) if about.snapshot_date else datetime(2000, 1, 1)
     workbook.set_properties({"title": about.title, "author": about.publisher, "created": created})
     header = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1, "text_wrap": True,
@@ -492,4 +521,21 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(rows), 1), len(shown) - 1)
     workbook.close()
-    return warnings
+    return warnings, workbook
+
+
+def zip_parts(path: str, parts: list[tuple[str, str]], zip64: bool = False,
+              folder: Path | None = None) -> None:
+    """The workbook's zip at ``path``, of the ``parts`` that
+    :class:`~pipeline.emit.xlsx_cells.Book` wrote, as XlsxWriter zips them (each part's
+    time stamp set to 31/1/1980 first, deflate at zlib's default level), each part
+    deleted once zipped, then ``folder``, where they were. A task the writer process can
+    run: its arguments are paths and names (and this module does not load XlsxWriter)."""
+    timestamp = time.mktime((1980, 1, 31, 0, 0, 0, 0, 0, -1))  # XlsxWriter's, for portability
+    with ZipFile(path, "w", compression=ZIP_DEFLATED, allowZip64=zip64) as archive:
+        for name, part in parts:
+            os.utime(name, (timestamp, timestamp))
+            archive.write(name, part)
+            os.remove(name)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
