@@ -565,9 +565,9 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
             workbook = book.submit(_write_workbook, staged.root) if book.workers else None
             if workbook is None:
                 warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
+            clock.timed("emit pages", prepare_pages, contents)  # while the writer converts
             finish_packages(packages)
             zipping += clock.timed("emit archives", start_package_archives, packages, writer)
-            clock.timed("emit pages", prepare_pages, contents)
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
             if writing is not None:
                 clock.timed("emit sqlite", writing.result)

@@ -179,9 +179,9 @@ def _book(path, workbook_class, **keywords):
 
 def test_a_book_zipped_by_another_process_is_the_workbook_xlsxwriter_zips(tmp_path):
     """The run's writer process zips the workbook's parts (``Book`` with ``parts_only``,
-    then ``zip_parts``): the same bytes as XlsxWriter's own ``close``, and as a ``Book``
+    then ``archives.zip_workbook``): the same bytes as XlsxWriter's own ``close``, and as a ``Book``
     that zips itself; the parts' folder is gone once zipped."""
-    from pipeline.emit.xlsx import zip_parts
+    from pipeline.emit.archives import zip_workbook
     from pipeline.emit.xlsx_cells import Book
 
     _book(tmp_path / "xlsxwriter.xlsx", xlsxwriter.Workbook)
@@ -190,7 +190,7 @@ def test_a_book_zipped_by_another_process_is_the_workbook_xlsxwriter_zips(tmp_pa
     folder.mkdir()
     later = _book(tmp_path / "later.xlsx", Book, parts_only=True)
     assert not (tmp_path / "later.xlsx").exists() and len(later.parts) > 8
-    zip_parts(str(tmp_path / "later.xlsx"), later.parts, later.allow_zip64, folder)
+    zip_workbook(str(tmp_path / "later.xlsx"), later.parts, later.allow_zip64, folder)
     expected = (tmp_path / "xlsxwriter.xlsx").read_bytes()
     assert len(expected) > 10_000
     assert (tmp_path / "book.xlsx").read_bytes() == expected

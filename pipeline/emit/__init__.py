@@ -56,10 +56,10 @@ AFTER_VALIDATION = tuple(view for view in VIEWS if view not in WHILE_VALIDATING)
 
 # A run (``pipeline/run.py``) writes the views in this order, so that a worker zips the
 # archives while this process writes the rest: the page's text first (every package's
-# archive holds it), then the packages' archives start; the workbook while the release is
-# validated; then the others (the database and its archive) and the pages last, since
-# they give every other file's size: all still while the workers validate, a failure
-# waiting for their verdict (see write_views).
+# archive holds it), then the packages' archives start; the others (the database, whose
+# archive is then started); the workbook (its parts zipped by the writer too); and the
+# pages last, since they give every other file's size: all still while the workers
+# validate, a failure waiting for their verdict (see write_views).
 PAGE_TEXT: tuple[View, ...] = (snapshot,)
 LAST: tuple[View, ...] = (pages,)
 ONCE_VALID = tuple(view for view in AFTER_VALIDATION if view not in (*PAGE_TEXT, archives, *LAST))
@@ -102,7 +102,7 @@ def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMING
             try:
                 if view is xlsx and writer is not None and writer.workers and zipping is not None:
                     found, parts = xlsx.write_parts(layout, contents, layout.root / WORKBOOK_PARTS)
-                    zipping.append(writer.submit(xlsx.zip_parts, *parts))
+                    zipping.append(writer.submit(archives.zip_workbook, *parts))
                     warnings += found
                 else:
                     warnings += view.write(layout, contents) or []

@@ -30,17 +30,14 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
 import re
 import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zipfile import ZIP_DEFLATED, ZipFile
 
 from ..escape import web_address
 from ..layout import Layout, ReleaseFile
@@ -56,7 +53,7 @@ if TYPE_CHECKING:
     from .base import Contents
     from .xlsx_cells import Book
 
-# what zip_parts is given: the workbook's path, its parts (file, name), whether it may be a
+# what archives.zip_workbook is given: the workbook's path, its parts (file, name), whether it may be a
 # zip64, and the folder of the parts
 Zip = tuple[str, list[tuple[str, str]], bool, Path]
 
@@ -433,7 +430,7 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
 
 def write_parts(layout: Layout, contents: Contents, folder: Path) -> tuple[list[dict[str, Any]], Zip]:
     """Write the workbook's parts into ``folder`` (made here), not its zip: the warnings,
-    and the arguments of :func:`zip_parts`, which zips them into
+    and the arguments of :func:`pipeline.emit.archives.zip_workbook`, which zips them into
     the workbook and removes ``folder`` (the run's writer process does, while the run goes
     on; the same bytes as :func:`write`'s)."""
     folder.mkdir()
@@ -523,19 +520,3 @@ def _write(layout: Layout, contents: Contents,
     workbook.close()
     return warnings, workbook
 
-
-def zip_parts(path: str, parts: list[tuple[str, str]], zip64: bool = False,
-              folder: Path | None = None) -> None:
-    """The workbook's zip at ``path``, of the ``parts`` that
-    :class:`~pipeline.emit.xlsx_cells.Book` wrote, as XlsxWriter zips them (each part's
-    time stamp set to 31/1/1980 first, deflate at zlib's default level), each part
-    deleted once zipped, then ``folder``, where they were. A task the writer process can
-    run: its arguments are paths and names (and this module does not load XlsxWriter)."""
-    timestamp = time.mktime((1980, 1, 31, 0, 0, 0, 0, 0, -1))  # XlsxWriter's, for portability
-    with ZipFile(path, "w", compression=ZIP_DEFLATED, allowZip64=zip64) as archive:
-        for name, part in parts:
-            os.utime(name, (timestamp, timestamp))
-            archive.write(name, part)
-            os.remove(name)
-    if folder is not None:
-        shutil.rmtree(folder, ignore_errors=True)

@@ -39,7 +39,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
 
-from .xlsx import zip_parts
+from .archives import zip_workbook
 
 # what XlsxWriter's _escape_control_characters changes: an escape-like "_xHHHH_", a control
 # character other than tab and line feed, and the two non-characters U+FFFE and U+FFFF
@@ -206,13 +206,13 @@ def _inline(text: str) -> str:
 class Book(Workbook):
     """A workbook whose zip can be made later, by another process: its ``close`` writes
     every part of the package to a file, as XlsxWriter does, and with ``parts_only`` leaves
-    them there, listed in ``parts``, for :func:`pipeline.emit.xlsx.zip_parts` to zip (the run's writer process
-    does, while the run's own process goes on: the zip is a fifth of a large workbook's
-    processor time, deflate of its XML). Without ``parts_only`` it zips them itself, as
-    ``Workbook.close`` would.
+    them there, listed in ``parts``, for :func:`pipeline.emit.archives.zip_workbook` to zip
+    (the run's writer process does, while the run's own process goes on: the zip is a
+    fifth of a large workbook's processor time, deflate of its XML). Without
+    ``parts_only`` it zips them itself, as ``Workbook.close`` would.
 
     ``_store_workbook`` is XlsxWriter's own (3.x), up to its zip, which is
-    :func:`pipeline.emit.xlsx.zip_parts`; ``tests/test_xlsx_cells.py`` compares the files' bytes with
+    ``zip_workbook``; ``tests/test_xlsx_cells.py`` compares the files' bytes with
     XlsxWriter's, so that a new XlsxWriter that packages otherwise is noticed."""
 
     def __init__(self, filename: str, options: dict[str, Any], parts_only: bool = False):
@@ -247,5 +247,5 @@ class Book(Workbook):
         packager._set_in_memory(self.in_memory)
         self.parts = [(name, part) for name, part, _ in packager._create_package()]
         if not self.parts_only:
-            zip_parts(str(self.filename), self.parts, self.allow_zip64)
+            zip_workbook(str(self.filename), self.parts, self.allow_zip64)
 
