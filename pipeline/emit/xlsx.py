@@ -53,8 +53,8 @@ if TYPE_CHECKING:
     from .base import Contents
     from .xlsx_cells import Book
 
-# what archives.zip_workbook is given: the workbook's path, its parts (file, name), whether it may be a
-# zip64, and the folder of the parts
+# what archives.zip_workbook is given: the workbook's path, its parts (file, name),
+# whether it may be a zip64, and the folder of the parts
 Zip = tuple[str, list[tuple[str, str]], bool, Path]
 
 FOLDER = SUFFIX = "xlsx"
@@ -519,4 +519,3 @@ def _write(layout: Layout, contents: Contents,
         sheet.autofilter(0, 0, max(len(rows), 1), len(shown) - 1)
     workbook.close()
     return warnings, workbook
-

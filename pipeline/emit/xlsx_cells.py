@@ -248,4 +248,3 @@ class Book(Workbook):
         self.parts = [(name, part) for name, part, _ in packager._create_package()]
         if not self.parts_only:
             zip_workbook(str(self.filename), self.parts, self.allow_zip64)
-
