@@ -455,11 +455,13 @@ def _load_workbook() -> None:
 
 def _write_workbook(root: Path) -> list[dict[str, Any]]:
     """A task of the workbook's process: the workbook of the release staged at ``root``,
-    from the contents the process was forked with; what the run report should warn about."""
-    from .emit import WHILE_VALIDATING, write_views
+    from the contents the process was forked with; what the run report should warn about.
+    It reads no other file of the release (``write_views`` would list them, reading the
+    descriptors this process may be writing meanwhile): the workbook is made of the rows."""
+    from .emit import xlsx
 
     assert _CONTENTS is not None, "a workbook's process forked before the contents were made"
-    return write_views(Layout(root), _CONTENTS, views=WHILE_VALIDATING)
+    return xlsx.write(Layout(root), _CONTENTS)
 
 
 def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
@@ -558,11 +560,12 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
                 Pool(min(count, 1) if database else 0, _load_workbook) as book, \
                 staging(output, writer, book) as staged:
             checks = Checks(pool)
+            # the workbook first: it needs the rows alone, and is the longest step
+            workbook = book.submit(_write_workbook, staged.root) if book.workers else None
             packages = write_packages(staged, data, described, version, clock, written, writer)
             warnings = write_views(staged, contents, clock, PAGE_TEXT)
             zipping = clock.timed("emit archives", start_package_archives, packages, writer)
             writing = writer.submit(_write_database, staged.root) if database else None
-            workbook = book.submit(_write_workbook, staged.root) if book.workers else None
             if workbook is None:
                 warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
             clock.timed("emit pages", prepare_pages, contents)  # while the writer converts
