@@ -554,8 +554,9 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
         # is taken once the release is valid (a problem of the release is said first, as
         # when the database is written after it). The workbook, the merge's longest step,
         # is written by a process of its own, forked with the contents as the writer is,
-        # while this one prepares the pages and waits for the verdict: written here, it
-        # left the other core to the writer and the validation, idle once they were done.
+        # from the start, while this one writes the packages, prepares the pages and waits
+        # for the verdict: written here, it left the other core to the writer and the
+        # validation, idle once they were done.
         with Pool(count, warm_up) as pool, Pool(min(count, 1), load_writers) as writer, \
                 Pool(min(count, 1) if database else 0, _load_workbook) as book, \
                 staging(output, writer, book) as staged:
