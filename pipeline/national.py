@@ -447,6 +447,23 @@ def _write_database(root: Path) -> None:
     sqlite.write(Layout(root), _CONTENTS)
 
 
+def _load_workbook() -> None:
+    """What the workbook's process loads before its task (XlsxWriter, when the merge has
+    not)."""
+    from .emit import xlsx_cells  # noqa: F401
+
+
+def _write_workbook(root: Path) -> list[dict[str, Any]]:
+    """A task of the workbook's process: the workbook of the release staged at ``root``,
+    from the contents the process was forked with; what the run report should warn about.
+    It reads no other file of the release (``write_views`` would list them, reading the
+    descriptors this process may be writing meanwhile): the workbook is made of the rows."""
+    from .emit import xlsx
+
+    assert _CONTENTS is not None, "a workbook's process forked before the contents were made"
+    return xlsx.write(Layout(root), _CONTENTS)
+
+
 def merge(folders: list[Path], output: Path, timings: Timings = NO_TIMINGS,
           workers: int | None = None) -> NationalOutcome:
     """Stack the towns' releases in ``folders`` into the national release ``output``."""
@@ -480,6 +497,7 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
         finish_packages, start_database_archive, start_package_archives, write_packages,
         write_views,
     )
+    from .emit.pages import prepare as prepare_pages
     from .emit.json import write_json
     from .release import FIRST_VERSION, _checksums, _swap, new_content, staging
     from .run import load_writers
@@ -532,26 +550,37 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
             checks.written(layout, fmt)
 
         # In a town's run's order (pipeline/run.py): the writer process converts the Parquet
-        # package and zips the archives while this one writes the workbook; the writer also
-        # writes the database meanwhile, whose result is taken once the release is valid (a
-        # problem of the release is said first, as when the database is written after it)
+        # package and zips the archives; it also writes the database meanwhile, whose result
+        # is taken once the release is valid (a problem of the release is said first, as
+        # when the database is written after it). The workbook, the merge's longest step,
+        # is written by a process of its own, forked with the contents as the writer is,
+        # from the start, while this one writes the packages, prepares the pages and waits
+        # for the verdict: written here, it left the other core to the writer and the
+        # validation, idle once they were done.
         with Pool(count, warm_up) as pool, Pool(min(count, 1), load_writers) as writer, \
-                staging(output, writer) as staged:
+                Pool(min(count, 1) if database else 0, _load_workbook) as book, \
+                staging(output, writer, book) as staged:
             checks = Checks(pool)
+            # the workbook first: it needs the rows alone, and is the longest step
+            workbook = book.submit(_write_workbook, staged.root) if book.workers else None
             packages = write_packages(staged, data, described, version, clock, written, writer)
             warnings = write_views(staged, contents, clock, PAGE_TEXT)
             zipping = clock.timed("emit archives", start_package_archives, packages, writer)
             writing = writer.submit(_write_database, staged.root) if database else None
-            warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
+            if workbook is None:
+                warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
+            clock.timed("emit pages", prepare_pages, contents)  # while the writer converts
             finish_packages(packages)
             zipping += clock.timed("emit archives", start_package_archives, packages, writer)
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
             if writing is not None:
                 clock.timed("emit sqlite", writing.result)
-            warnings += write_views(staged, contents, clock,
-                                    tuple(v for v in ONCE_VALID if v is not database))
+            later = write_views(staged, contents, clock, tuple(v for v in ONCE_VALID if v is not database))
             zipping += clock.timed("emit archives", start_database_archive, staged, writer)
             clock.timed("emit archives", finish_archives, zipping)
+            if workbook is not None:  # its warnings where the run report lists them
+                warnings += clock.timed("emit xlsx", workbook.result)
+            warnings += later
             warnings += write_views(staged, contents, clock, LAST)
             entry = {
                 "version": version, "level": level, "date": date, "source_sha256": combined,
@@ -575,6 +604,8 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
             _swap(staged.root, output)
         if writer.workers:  # else its tasks ran here, in their stages
             clock.alongside[f"emit parquet, database and archives ({writer.workers} worker)"] = writer.busy
+        if book.workers:
+            clock.alongside[f"emit xlsx ({book.workers} worker)"] = book.busy
     return NationalOutcome(version, level, changes, dict(clock.stages))
 
 

@@ -2,10 +2,11 @@
 and tables, the checks of structure and coverage, the plan of the release (its version),
 then, in a staging folder, emit the packages (validated by worker processes as each one is
 whole; the Parquet package converted by the writer process meanwhile), the page's text, the
-workbook while the writer zips the packages' archives, prepare the pages (templates, map),
-emit the database (its archive zipped by the writer) and, once the archives are there, the
-pages, while the workers finish; the verdict; and swap the
-release in (its change log, run report and checksums; or nothing, when nothing changed).
+database, then the workbook and the pages' content (all but their list of downloads) while
+the writer zips the packages' and the database's archives (and the workbook's parts), and,
+once the archives are there, the pages' downloads and the pages, while the workers finish;
+the verdict; and swap the release in (its change log, run report and checksums; or
+nothing, when nothing changed).
 docs/architecture.md's "Layout and data flow" draws the same list.
 
 An unchanged page costs a checksum: the stages' modules (the grammar, the writers and their
@@ -271,12 +272,16 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
             contents = shown(plan, packages)
             warnings = write_views(staged, contents, clock, PAGE_TEXT)
             zipping = clock.timed("emit archives", start_package_archives, packages, writer)
-            warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
-            finish_packages(packages)
-            zipping += clock.timed("emit archives", start_package_archives, packages, writer)
-            clock.timed("emit pages", prepare_pages, contents)  # while the workers validate
+            # the database before the workbook, so that the writer zips its archive (and
+            # the Parquet package's) while this process writes the workbook and prepares
+            # the pages: zipped after the workbook, they were what the pages waited for
             warnings += write_views(staged, contents, clock, ONCE_VALID, checks)  # failing: verdict first
             zipping += clock.timed("emit archives", start_database_archive, staged, writer)
+            finish_packages(packages)
+            zipping += clock.timed("emit archives", start_package_archives, packages, writer)
+            # its parts zipped by the writer too
+            warnings += write_views(staged, contents, clock, WHILE_VALIDATING, writer=writer, zipping=zipping)
+            clock.timed("emit pages", prepare_pages, contents)  # while the workers validate
             clock.timed("emit archives", finish_archives, zipping)
             warnings += write_views(staged, contents, clock, LAST, checks)  # failing: verdict first
             clock.timed("validate the staged release", validate_staged, staged.root, checks)

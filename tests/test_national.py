@@ -426,3 +426,18 @@ def test_releases_checked_by_workers_are_refused_as_here(towns, tmp_path):
         if pool is not None:
             pool.close()
     assert said[0] == said[1] and "partners.csv" in said[0] and str(folders[2]) in said[0]
+
+
+def test_a_merge_in_one_process_is_the_merge_with_its_writer_and_workbook_processes(towns, national, tmp_path):
+    """The national fixture's merge writes the workbook and the database in processes
+    forked with the contents (``_write_workbook``, ``_write_database``); in one process
+    (``workers=0``), the same release, byte for byte, warnings of the run report in the
+    same order included."""
+    from pipeline.national import merge
+
+    here = tmp_path / "here"
+    merge([towns / "releases" / s for s in TOWNS], here, workers=0)
+    files = sorted(p.relative_to(national) for p in national.rglob("*") if p.is_file())
+    assert any(f.suffix == ".xlsx" for f in files) and any(f.suffix == ".db" for f in files)
+    assert files == sorted(p.relative_to(here) for p in here.rglob("*") if p.is_file())
+    assert [f for f in files if (here / f).read_bytes() != (national / f).read_bytes()] == []

@@ -57,8 +57,8 @@ def test_the_readme_draws_the_stages_run_py_calls_in_their_order():
 def test_validation_and_emission_are_lines_of_their_own():
     stages = readme_stages()
     assert stages.index("write_packages") < stages.index("validate_staged") < stages.index("swap_in")
-    # the page's text (the archives hold it), the workbook meanwhile, then the database,
-    # the pages once the archives are zipped (they give every file's size)
+    # the page's text (the archives hold it), the database, the workbook while the writer
+    # zips, the pages once the archives are zipped (they give every file's size)
     assert stages.count("write_views") == 4
     assert stages.index("write_packages") < stages.index("finish_packages") < stages.index("validate_staged")
     # the database, its archive and the pages (which give every file's size, last) while
@@ -72,13 +72,15 @@ def test_validation_and_emission_are_lines_of_their_own():
 def written(monkeypatch):
     """How many times the workbook and the pages are written during a run."""
     counts = {"xlsx": 0, "pages": 0}
-    for name, module in (("xlsx", pipeline.emit.xlsx), ("pages", pipeline.emit.pages)):
-        real = module.write
+    # the workbook is written whole (write) or its parts zipped by the writer (write_parts)
+    for name, module, function in (("xlsx", pipeline.emit.xlsx, "write"), ("xlsx", pipeline.emit.xlsx, "write_parts"),
+                                   ("pages", pipeline.emit.pages, "write")):
+        real = getattr(module, function)
 
-        def counted(layout, contents, real=real, name=name):
+        def counted(*args, real=real, name=name):
             counts[name] += 1
-            return real(layout, contents)
-        monkeypatch.setattr(module, "write", counted)
+            return real(*args)
+        monkeypatch.setattr(module, function, counted)
     return counts
 
 
@@ -127,18 +129,18 @@ def test_a_run_sets_its_page_aside_from_the_collector_and_gives_it_back(tmp_path
 
     frozen = []
 
-    def write(layout, contents, real=workbook.write):
+    def write(*args, real=workbook._write):  # the workbook, whole or its parts
         frozen.append(gc.get_freeze_count())
-        return real(layout, contents)
-    monkeypatch.setattr(workbook, "write", write)
+        return real(*args)
+    monkeypatch.setattr(workbook, "_write", write)
     assert gc.get_freeze_count() == 0
     assert main(["run", "--output", str(tmp_path / "out"), "--first-release"]) == 0
     assert frozen and frozen[0] > 10_000  # the page's blocks, records and rows, at least
     assert gc.get_freeze_count() == 0
 
-    def fail(layout, contents):
+    def fail(*args):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(workbook, "write", fail)
+    monkeypatch.setattr(workbook, "_write", fail)
     assert main(["run", "--output", str(tmp_path / "again"), "--first-release"]) != 0
     assert "No space left on device" in capsys.readouterr().err
     assert gc.get_freeze_count() == 0

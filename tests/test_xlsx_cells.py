@@ -4,7 +4,8 @@ row format or a column format; and a text XlsxWriter would copy into the file as
 escaped instead."""
 
 import zipfile
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from xml.etree import ElementTree
 
 import xlsxwriter
@@ -157,3 +158,41 @@ def test_a_row_it_cannot_write_so_is_left_to_the_caller(tmp_path):
     assert sheet.write_row(2, None, ["a"], [None], day) is True
     assert sheet.write_row(1, None, ["a"], [None], day) is False  # before a row written
     workbook.close()
+
+
+def _book(path, workbook_class, **keywords):
+    """A small workbook of two sheets (a read-me with a link and merged cells, a table)."""
+    workbook = workbook_class(str(path), OPTIONS, **keywords)
+    workbook.set_properties({"title": "Titre", "author": "Éditeur", "created": datetime(2026, 11, 25)})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    readme = workbook.add_worksheet("Lisez-moi", worksheet_class=Sheet)
+    readme.write_url(0, 1, "https://exemple.fr", None, "lien")
+    readme.merge_range(1, 0, 1, 3, "fusion", wrap)
+    sheet = workbook.add_worksheet("Table", worksheet_class=Sheet)
+    for row in range(2000):
+        sheet.write_string(row, 0, f"texte {row} " * (row % 7), wrap)
+        sheet.write_number(row, 1, row * 1.5)
+    sheet.autofilter(0, 0, 1999, 1)
+    workbook.close()
+    return workbook
+
+
+def test_a_book_zipped_by_another_process_is_the_workbook_xlsxwriter_zips(tmp_path):
+    """The run's writer process zips the workbook's parts (``Book`` with ``parts_only``,
+    then ``archives.zip_workbook``): the same bytes as XlsxWriter's own ``close``, and as a ``Book``
+    that zips itself; the parts' folder is gone once zipped."""
+    from pipeline.emit.archives import zip_workbook
+    from pipeline.emit.xlsx_cells import Book
+
+    _book(tmp_path / "xlsxwriter.xlsx", xlsxwriter.Workbook)
+    _book(tmp_path / "book.xlsx", Book)
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    later = _book(tmp_path / "later.xlsx", Book, parts_only=True)
+    assert not (tmp_path / "later.xlsx").exists() and len(later.parts) > 8
+    zip_workbook(str(tmp_path / "later.xlsx"), later.parts, later.allow_zip64, folder)
+    expected = (tmp_path / "xlsxwriter.xlsx").read_bytes()
+    assert len(expected) > 10_000
+    assert (tmp_path / "book.xlsx").read_bytes() == expected
+    assert (tmp_path / "later.xlsx").read_bytes() == expected
+    assert not folder.exists() and all(not Path(name).exists() for name, _ in later.parts)

@@ -56,10 +56,10 @@ AFTER_VALIDATION = tuple(view for view in VIEWS if view not in WHILE_VALIDATING)
 
 # A run (``pipeline/run.py``) writes the views in this order, so that a worker zips the
 # archives while this process writes the rest: the page's text first (every package's
-# archive holds it), then the packages' archives start; the workbook while the release is
-# validated; then the others (the database and its archive) and the pages last, since
-# they give every other file's size: all still while the workers validate, a failure
-# waiting for their verdict (see write_views).
+# archive holds it), then the packages' archives start; the others (the database, whose
+# archive is then started); the workbook (its parts zipped by the writer too); and the
+# pages last, since they give every other file's size: all still while the workers
+# validate, a failure waiting for their verdict (see write_views).
 PAGE_TEXT: tuple[View, ...] = (snapshot,)
 LAST: tuple[View, ...] = (pages,)
 ONCE_VALID = tuple(view for view in AFTER_VALIDATION if view not in (*PAGE_TEXT, archives, *LAST))
@@ -71,8 +71,15 @@ __all__ = ["AFTER_VALIDATION", "LAST", "ONCE_VALID", "PACKAGES", "PAGE_TEXT", "V
            "write_packages", "write_views", "written_files"]
 
 
+# Where the workbook's parts are written in the staged release when the writer process
+# zips them (write_views); it removes the folder once they are zipped
+WORKBOOK_PARTS = ".xlsx-parts"
+
+
 def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMINGS,
-                views: tuple[View, ...] = VIEWS, checks: Checks | None = None) -> list[dict[str, Any]]:
+                views: tuple[View, ...] = VIEWS, checks: Checks | None = None,
+                writer: Pool | None = None, zipping: list[Pending[None]] | None = None,
+                ) -> list[dict[str, Any]]:
     """Write the views (all of them, in ``VIEWS``' order, unless told which); what they had
     to report (a view returns its warnings, each with the ``line`` of the page and a
     ``message``, or None) goes to the run report. The views are given the release's files
@@ -81,7 +88,11 @@ def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMING
     ``checks``, the validation of the release still running: a view that needs valid data
     (the database, which enforces the keys) is written before the verdict, and should it
     fail, the verdict is waited for first, so that an invalid release is refused for what
-    the validation found, as it was when such views were written after it."""
+    the validation found, as it was when such views were written after it.
+
+    Given a ``writer`` with a worker process, the workbook's parts are zipped by it (the
+    task added to ``zipping``, which the run waits for with the archives'): deflating a
+    large workbook's XML is seconds of work the run's process does not wait for."""
     contents = replace(contents, files=tuple(release_files(layout)),
                        package_titles={**{fmt.FORMAT: f"Paquet {fmt.LABEL}" for fmt in PACKAGES},
                                        archives.FOLDER: archives.GROUP_TITLE})
@@ -89,7 +100,12 @@ def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMING
     for view in views:
         with timings.stage(f"emit {view.__name__.rsplit('.', 1)[-1]}"):
             try:
-                warnings += view.write(layout, contents) or []
+                if view is xlsx and writer is not None and writer.workers and zipping is not None:
+                    found, parts = xlsx.write_parts(layout, contents, layout.root / WORKBOOK_PARTS)
+                    zipping.append(writer.submit(archives.zip_workbook, *parts))
+                    warnings += found
+                else:
+                    warnings += view.write(layout, contents) or []
             except Exception:
                 if checks is not None:
                     checks.verdict(layout)  # raises what makes the release invalid, if anything

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import time
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,3 +109,21 @@ def write_archive(path: Path, root: Path, paths: list[Path]) -> None:
 def write(layout: Layout, contents: Contents) -> None:
     for name in [*(fmt.FORMAT for fmt in package_formats()), DATABASE]:
         write_archive(archive_path(layout, name), layout.root, members(layout, name))
+
+
+def zip_workbook(path: str, parts: list[tuple[str, str]], zip64: bool = False,
+                 folder: Path | None = None) -> None:
+    """The workbook's zip at ``path``, of the ``parts`` that
+    :class:`~pipeline.emit.xlsx_cells.Book` wrote, as XlsxWriter zips them (each part's
+    time stamp set to 31/1/1980 first, deflate at zlib's default level, not the archives'
+    fixed stamp and level), each part deleted once zipped, then ``folder``, where they
+    were. A task the writer process runs with the archives (its arguments are paths and
+    names, and this module does not load XlsxWriter)."""
+    timestamp = time.mktime((1980, 1, 31, 0, 0, 0, 0, 0, -1))  # XlsxWriter's, for portability
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=zip64) as archive:
+        for name, part in parts:
+            os.utime(name, (timestamp, timestamp))
+            archive.write(name, part)
+            os.remove(name)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -512,16 +512,53 @@ def _context(layout: Layout, contents: Contents) -> dict[str, Any]:
     }
 
 
+@dataclass
+class _Prepared:
+    """What :func:`prepare` made for :func:`write`, and the contents it made it from."""
+
+    made_from: tuple[Any, ...]  # the contents' data, tables, about and page text (by identity)
+    parts: dict[str, Any]
+
+
+_PREPARED: list[_Prepared] = []  # at most one: the contents being written
+
+
+def _made_from(contents: Contents) -> tuple[Any, ...]:
+    return (contents.data, contents.tables, contents.about, contents.page_text)
+
+
+def _parts(contents: Contents) -> dict[str, Any]:
+    """The page's parts that the release's files do not change: the partners' timelines
+    (the block ``timelines`` of the template, rendered), the map, the figures and the page
+    text's numbered lines: nearly all of a large page's cost."""
+    rows, time_scale = sections(contents)
+    html = _environment("html")
+    template = html.get_template(TEMPLATE_NAMES["html"])
+    timelines = template.blocks["timelines"](template.new_context({"sections": rows, "scale": time_scale}))
+    lines = page_lines(contents.page_text)
+    return {
+        "map": world_map(contents.data["partners"]), "sections": rows, "scale": time_scale,
+        "dated": sum(1 for s in rows for r in s.rows if r.left is not None),
+        "figures": figures(contents),
+        "without_status": sum(1 for a in contents.data["actions"] if not a.get("status")),
+        "actions": len(contents.data["actions"]),
+        "lines": lines, "numbered_lines": numbered_lines(lines),
+        "timelines": html.concat(timelines),
+    }
+
+
 def prepare(contents: Contents) -> None:
     """Make what the pages need besides the release's files (whose sizes they give): the
-    templates, loaded (Jinja2 imported, their compiled code read), and the map's country
-    outlines. A run calls it while the release is validated, before the database, so that
-    the pages, written once the archives are zipped, are only filled in
-    (``pipeline/run.py``); :func:`write` finds both made (they are kept by value: the
-    templates by Jinja2, the outlines by their view)."""
+    templates, loaded (Jinja2 imported, their compiled code read), the map, the partners'
+    timelines (rendered), the figures and the numbered lines of the page text. A run calls
+    it while the writer zips the archives and the workers validate, so that the pages,
+    written once the archives are zipped, only list the downloads (``pipeline/run.py``):
+    on a large page the rest took seconds, the run's process alone busy and the other core
+    idle. :func:`write` uses what was made for the same contents (the same objects), and
+    makes it itself otherwise."""
     for kind, name in TEMPLATE_NAMES.items():
         _environment(kind).get_template(name)
-    world_map(contents.data["partners"])
+    _PREPARED[:] = [_Prepared(_made_from(contents), _parts(contents))]
 
 
 def write(layout: Layout, contents: Contents) -> None:
@@ -529,17 +566,20 @@ def write(layout: Layout, contents: Contents) -> None:
     context["groups"] = downloads(layout, contents)
     dictionary = _environment("markdown").get_template(TEMPLATE_NAMES["markdown"]).render(**context)
     layout.dictionary.write_text(dictionary, encoding="utf-8")
-    rows, time_scale = sections(contents)
-    context.update({
-        "map": world_map(contents.data["partners"]), "sections": rows, "scale": time_scale,
-        "dated": sum(1 for s in rows for r in s.rows if r.left is not None),
-        "figures": figures(contents),
-        "without_status": sum(1 for a in contents.data["actions"] if not a.get("status")),
-        "actions": len(contents.data["actions"]),
-        "downloads": downloads(layout, contents), "lines": page_lines(contents.page_text),
-        "town": config().town,
-    })
-    context["numbered_lines"] = numbered_lines(context["lines"])
-    page = _environment("html").get_template(TEMPLATE_NAMES["html"]).render(**context)
+    made_from = _made_from(contents)
+    prepared = next((p.parts for p in _PREPARED if all(
+        a is b for a, b in zip(p.made_from, made_from, strict=True))), None)
+    _PREPARED.clear()  # written once: not held any longer
+    parts = prepared if prepared is not None else _parts(contents)
+    context.update({**parts, "downloads": downloads(layout, contents), "town": config().town})
+    html = _environment("html")
+    template = html.get_template(TEMPLATE_NAMES["html"])
+    rendering = template.new_context(context)
+    timelines = parts["timelines"]
+    # the block rendered already, as it was (the same template, the same sections)
+    rendering.blocks["timelines"] = [lambda _: iter((timelines,))]
+    try:
+        page = html.concat(template.root_render_func(rendering))
+    except Exception:
+        html.handle_exception()
     layout.index.write_text(page, encoding="utf-8")
-

@@ -187,11 +187,13 @@ def _load(connection: sqlite3.Connection, contents: Contents) -> None:
         fts = _quote(f"{searched}_fts")
         connection.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({_quote(text_column)}, "
                            f"{_quote(FORMS)}, tokenize='unicode61 remove_diacritics 2')")
+        # read as they are inserted, not held in lists: a large page's texts twice over
+        # were some 70 MB while the validation's workers hold theirs
         rows = connection.execute(f"SELECT rowid, {_quote(text_column)} FROM {_quote(searched)} "
-                                  "ORDER BY rowid").fetchall()
+                                  "ORDER BY rowid")
         connection.executemany(f"INSERT INTO {fts}(rowid, {_quote(text_column)}, {_quote(FORMS)}) "
                                "VALUES (?, ?, ?)",
-                               [(rowid, text, search_forms(text or "")) for rowid, text in rows])
+                               ((rowid, text, search_forms(text or "")) for rowid, text in rows))
 
 
 def _table_metadata(table: Table) -> dict[str, Any]:

@@ -31,10 +31,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..escape import web_address
@@ -49,6 +51,11 @@ if TYPE_CHECKING:
     from ..dictionary import Column, Table
     from ..tables import Row, Tables
     from .base import Contents
+    from .xlsx_cells import Book
+
+# what archives.zip_workbook is given: the workbook's path, its parts (file, name),
+# whether it may be a zip64, and the folder of the parts
+Zip = tuple[str, list[tuple[str, str]], bool, Path]
 
 FOLDER = SUFFIX = "xlsx"
 LEADS = True  # listed first among the release's files: what most readers download
@@ -418,16 +425,35 @@ def _readme(workbook: Any, contents: Contents, layout: Layout,
 
 def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
     """Write the workbook; the warnings are the cells that had to be cut."""
-    import xlsxwriter
+    return _write(layout, contents)[0]
 
-    from .xlsx_cells import Sheet
+
+def write_parts(layout: Layout, contents: Contents, folder: Path) -> tuple[list[dict[str, Any]], Zip]:
+    """Write the workbook's parts into ``folder`` (made here), not its zip: the warnings,
+    and the arguments of :func:`pipeline.emit.archives.zip_workbook`, which zips them into
+    the workbook and removes ``folder`` (the run's writer process does, while the run goes
+    on; the same bytes as :func:`write`'s)."""
+    folder.mkdir()
+    try:
+        warnings, book = _write(layout, contents, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return warnings, (str(book.filename), book.parts, book.allow_zip64, folder)
+
+
+def _write(layout: Layout, contents: Contents,
+           parts: Path | None = None) -> tuple[list[dict[str, Any]], Book]:
+    """The workbook, zipped; or, given a folder for its ``parts``, its parts only."""
+    from .xlsx_cells import Book, Sheet
 
     data, tables, about = contents.data, contents.tables, contents.about
     path = layout.view(FOLDER, SUFFIX)
     path.parent.mkdir(parents=True, exist_ok=True)
     # constant memory: rows go to disk as they are written, so a large release does not
     # hold the whole workbook in memory (rows must then be written in order, as here)
-    workbook = xlsxwriter.Workbook(str(path), OPTIONS)
+    workbook = Book(str(path), {**OPTIONS, "tmpdir": str(parts)} if parts else OPTIONS,
+                    parts_only=parts is not None)
     created = datetime.fromisoformat(about.snapshot_date) if about.snapshot_date else datetime(2000, 1, 1)
     workbook.set_properties({"title": about.title, "author": about.publisher, "created": created})
     header = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1, "text_wrap": True,
@@ -492,4 +518,4 @@ def write(layout: Layout, contents: Contents) -> list[dict[str, Any]]:
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(rows), 1), len(shown) - 1)
     workbook.close()
-    return warnings
+    return warnings, workbook

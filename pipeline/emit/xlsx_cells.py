@@ -35,8 +35,11 @@ from datetime import date
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.workbook import Workbook
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import CellDatetimeTuple, CellNumberTuple, CellStringTuple, Worksheet
+
+from .archives import zip_workbook
 
 # what XlsxWriter's _escape_control_characters changes: an escape-like "_xHHHH_", a control
 # character other than tab and line feed, and the two non-characters U+FFFE and U+FFFF
@@ -198,3 +201,50 @@ def _inline(text: str) -> str:
     if "&" in text or "<" in text or ">" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return f"<t{space}>{text}</t>"
+
+
+class Book(Workbook):
+    """A workbook whose zip can be made later, by another process: its ``close`` writes
+    every part of the package to a file, as XlsxWriter does, and with ``parts_only`` leaves
+    them there, listed in ``parts``, for :func:`pipeline.emit.archives.zip_workbook` to zip
+    (the run's writer process does, while the run's own process goes on: the zip is a
+    fifth of a large workbook's processor time, deflate of its XML). Without
+    ``parts_only`` it zips them itself, as ``Workbook.close`` would.
+
+    ``_store_workbook`` is XlsxWriter's own (3.x), up to its zip, which is
+    ``zip_workbook``; ``tests/test_xlsx_cells.py`` compares the files' bytes with
+    XlsxWriter's, so that a new XlsxWriter that packages otherwise is noticed."""
+
+    def __init__(self, filename: str, options: dict[str, Any], parts_only: bool = False):
+        super().__init__(filename, options)
+        self.parts_only = parts_only
+        self.parts: list[tuple[str, str]] = []  # (the part's file, its name in the zip)
+
+    def _store_workbook(self) -> None:
+        assert not self.in_memory, "a workbook written in memory has no parts on disk"
+        packager = self._get_packager()
+        if not self.worksheets():
+            self.add_worksheet()
+        if self.worksheet_meta.activesheet == 0:
+            self.worksheets_objs[0].selected = 1
+            self.worksheets_objs[0].hidden = 0
+        for sheet in self.worksheets():
+            if sheet.index == self.worksheet_meta.activesheet:
+                sheet.active = 1
+        if self.vba_project:
+            for sheet in self.worksheets():
+                if sheet.vba_codename is None:
+                    sheet.set_vba_name()
+        self._prepare_sst_string_data()
+        self._prepare_vml()
+        self._prepare_defined_names()
+        self._prepare_drawings()
+        self._add_chart_data()
+        self._prepare_tables()
+        self._prepare_metadata()
+        packager._add_workbook(self)
+        packager._set_tmpdir(self.tmpdir)
+        packager._set_in_memory(self.in_memory)
+        self.parts = [(name, part) for name, part, _ in packager._create_package()]
+        if not self.parts_only:
+            zip_workbook(str(self.filename), self.parts, self.allow_zip64)
