@@ -948,6 +948,17 @@ def _signed(texts: list[str]) -> list[str]:
 
 
 _GLUED = re.compile(rf"(?<=[^\W\d_])(?<!{CAPITAL})(?={CAPITAL}[^\W\d_])")  # "RigaOgre": two words glued
+
+
+def unglued(text: str) -> str:
+    """``text`` with a space where a capitalised word is glued to the word before it (the
+    text of two links run together, "Capitale RigaOgre en Lettonie").
+
+    >>> unglued("Capitale RigaOgre en Lettonie")
+    'Capitale Riga Ogre en Lettonie'
+    """
+    return _GLUED.sub(" ", text)
+
 _COUNTRY_AFTER = re.compile(rf"\s+(?:{_phrases(lexicon('countries')['written']['prepositions'])})\s+"
                             rf"({_PART}(?:[\s-]{_PART})*)")
 LISTED = 2  # lines of a place and its country: a list of partners has two or more
