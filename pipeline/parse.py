@@ -680,7 +680,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 entries[-1].extend("• " + block.text, block.line, "\n")
                 label_only = False
             else:
-                section.description.append(block)
+                section.description.append(block)  # an item of its description: its events
+                told += [Entry(e.label, text.strip(), block.line, block.line, period_label=e.resolved)
+                         for text, e in tie_events(block.text)]  # of the tie, as a paragraph's
             continue
         # "<strong>2025</strong> Accueil…", "<strong>2020, 2021 et 2022</strong> l'accueil…":
         # the bold run is the label, with no colon, when it is a label alone longer than the

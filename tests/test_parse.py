@@ -332,3 +332,15 @@ Ces convois partent les 17/01/90 et 17/04/90.
 """))
     assert [e.label for e in page.sections[0].entries] == ["Dès l'automne 1989", "1990"]
     assert [s.reason for s in page.set_aside if s.block.text == "1989"] == ["sub-heading within a partner section"]
+
+
+def test_an_item_of_the_description_tells_its_events_of_the_tie():
+    """A bulleted description tells the tie's events in its sentences as a paragraph does:
+    the one that names the town is an event of the tie, the partner's own facts are not."""
+    page = parse(text_blocks(
+        "Jumelages\n\nTamba (Mali)\n\n• Tamba compte 3 700 habitants, un marché fondé en 1921.\n"
+        "• À partir de contacts entre jeunes, une association a vu le jour en 2000 à Ivry-sur-Seine.\n"))
+    (section,) = page.sections
+    assert [(e.label, e.text) for e in section.entries] == [
+        ("en 2000", "À partir de contacts entre jeunes, une association a vu le jour en 2000 à Ivry-sur-Seine.")]
+    assert len(section.description) == 2
