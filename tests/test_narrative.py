@@ -19,6 +19,7 @@ from pipeline.narrative import (
     About,
     event_in,
     furniture,
+    most_named_country,
     named_partner,
     sentences,
     partner_country,
@@ -847,3 +848,13 @@ La Municipalité inaugurera le blason de Rothbury aux côtés de ceux de Gersfel
 """
     assert partners_of(page)["Rothbury"][0] == "GB"
     assert partners_of(page)["Gersfeld"][0] is None  # never the Scottish town's country
+
+
+@pytest.mark.parametrize("text, country", [
+    # a country's name that is a first name, a capitalised word after it: a person
+    ("l’acte de jumelage signé par les Maires Maurice PICARD et Horst LUPFER", None),
+    ("Dominique Martin, maire, reçoit nos amis allemands.", "Allemagne"),
+    ("Une délégation de l’île Maurice. Nos amis de Maurice.", "Maurice"),
+])
+def test_a_country_that_is_a_first_name_before_a_name_is_a_person(text, country):
+    assert most_named_country([text]) == country
