@@ -2117,6 +2117,12 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph
                 label_only = True
                 heads = (events[-1], block)
+            elif not prose and not events and (_when(found) or (0, None, None))[2] is not None \
+                    and found.period and found.period.start_date != found.period.end_date:
+                # days of a stay on their line ("du 25 au 27 mai 2019 : Fêtes de Łuków"),
+                # never when a post was published: the event the paragraphs below tell
+                events.append(Told(alone, None, [("", block.text, block.line)]))
+                headline, when, started = (events[-1], block), _when(found), True
             else:  # a day alone on its line: when the page or a post of it was published
                 published = _when(found)  # a new post: its own date
                 set_aside.append((block, ARTICLE_FURNITURE, False))

@@ -858,3 +858,14 @@ La Municipalité inaugurera le blason de Rothbury aux côtés de ceux de Gersfel
 ])
 def test_a_country_that_is_a_first_name_before_a_name_is_a_person(text, country):
     assert most_named_country([text]) == country
+
+
+def test_the_days_of_a_stay_on_the_first_line_date_the_story_not_a_post():
+    """A line of days ("du 25 au 27 mai 2019 : Fêtes de …") opening the page is the event
+    its paragraphs tell: a post is published on one day, never over three."""
+    records = tables(extract(parse(text_blocks(
+        "du 25 au 27 mai 2019 : Fêtes de Łuków\n\nComme chaque année la fête de Łuków est un "
+        "événement très important pour les délégations des villes jumelées dont Ivry-sur-Seine.\n\n"
+        "Le séjour s’est déroulé sous un beau ciel bleu, avec un accueil chaleureux.\n"))))
+    assert [(a["date_label"], a["period"]) for a in records["actions"]] == [("du 25 au 27 mai 2019", "2019-05-25/2019-05-27")]
+    assert "accueil chaleureux" in records["actions"][0]["text"]
