@@ -726,7 +726,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 items.add(block.line)
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label)) else e
               for e in (draft.entry() for draft in entries)]  # "Dès l'automne 1989": then
-    section.entries = told + _under_years(_post_days(drafts, set_aside), set_aside)
+    section.entries = told + _years_above(_under_years(_post_days(drafts, set_aside), set_aside))
 
 
 def _line_of_item(piece: str, block: Block, above: _Draft, items: set[int], lines: set[int]) -> bool:
@@ -781,6 +781,45 @@ def _under_years(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]
 
 PROGRAMME_DAYS = 31  # a programme's days are those of a stay, a month at most
 HEADLINE = 80  # characters: a headline announcing an event is a short line
+
+
+def _years_above(entries: list[Entry]) -> list[Entry]:
+    """A month or a day without its year ("En mai, nous avons accueilli …") right under the
+    entries of one year ("En 2015, une délégation …", "2015 : …") is in that year, as a
+    reader reads the sentence before it, when it does not come before the month above
+    (after "En octobre 2015", "En mai" may be the next year: it stays without one). A date
+    of a post's year (:func:`_post_days`) keeps it; an undated entry between changes
+    nothing.
+
+    >>> rows = _years_above([Entry("En 2015", "En 2015, une visite.", 1, 1),
+    ...                      Entry("En mai", "En mai, un accueil.", 3, 3),
+    ...                      Entry("le 3 octobre", "Puis.", 5, 5)])
+    >>> [e.period_label for e in rows]
+    [None, 'En mai 2015', 'le 3 octobre 2015']
+    >>> later = [Entry("En octobre 2015", "…", 1, 1), Entry("En mai", "…", 3, 3)]
+    >>> [e.period_label for e in _years_above(later)]
+    [None, None]
+    """
+    kept: list[Entry] = []
+    above: tuple[int, int | None] | None = None  # the year of the entries above, its last month
+    for entry in entries:
+        label = entry.label  # an undated entry's text may open with its date ("En mai, …")
+        if label is None and (found := date_in(entry.text)) is not None and entry.text.startswith(found.text):
+            label = found.text
+        period = parse_label(entry.period_label or label) if entry.period_label or label else None
+        if period is None:
+            kept.append(entry)
+            continue
+        if period.yearless and entry.period_label is None and label and above \
+                and period.start_month and (above[1] is None or period.start_month >= above[1]):
+            entry = replace(entry, label=label, period_label=f"{label.rstrip(' ,:–-')} {above[0]}")
+            above = (above[0], period.start_month)
+        elif period.start_year is not None and period.start_year == period.end_year:
+            above = (period.start_year, period.start_month)
+        else:
+            above = None
+        kept.append(entry)
+    return kept
 
 
 def _post_date(entry: Entry) -> tuple[int, int, int] | None:

@@ -344,3 +344,23 @@ def test_an_item_of_the_description_tells_its_events_of_the_tie():
     assert [(e.label, e.text) for e in section.entries] == [
         ("en 2000", "À partir de contacts entre jeunes, une association a vu le jour en 2000 à Ivry-sur-Seine.")]
     assert len(section.description) == 2
+
+
+@pytest.mark.parametrize("below, label, period", [
+    # a month without its year under the entries of one year: that year
+    ("En mai, nous avons accueilli six jeunes de Tamba.", "En mai 2015", "2015-05"),
+    ("Le 3 octobre, un forage a été inauguré.", "Le 3 octobre 2015", "2015-10-03"),
+])
+def test_a_month_without_its_year_under_an_entry_of_one_year_is_in_it(below, label, period):
+    from pipeline.extract import extract
+
+    page = parse(text_blocks(f"Jumelages\n\nTamba (Mali)\n\n2015 : une délégation s’est rendue à Tamba.\n\n{below}\n"))
+    assert [e.period_label for e in page.sections[0].entries] == [None, label]
+    assert [a["period"] for a in extract(page)["actions"]] == ["2015", period]
+
+
+def test_a_month_before_the_month_above_keeps_no_year():
+    """After "En octobre 2015", "En mai" may be the next spring: no year is guessed."""
+    page = parse(text_blocks("Jumelages\n\nTamba (Mali)\n\nEn octobre 2015, une délégation s’est rendue à "
+                             "Tamba.\n\nEn mai, nous avons accueilli six jeunes de Tamba.\n"))
+    assert [e.period_label for e in page.sections[0].entries] == [None, None]
