@@ -48,6 +48,7 @@ from .places import (
     first_link,
     flag_country,
     leading_brackets,
+    letters_country,
     name_words,
     partner_countries,
     place_kind,
@@ -613,6 +614,12 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
 
     >>> partner_country(Heading.read("Chimay"), None, "Avec Ramsgate, la ville anglaise.", {"GB"})
     (None, None)
+
+    Last, where nothing names a country, a letter of the place's name that one country's
+    language alone writes (:func:`pipeline.places.letters_country`):
+
+    >>> partner_country(Heading.read("Łuków"), None, "La fête de Łuków.")
+    ('Pologne', 'PL')
     """
     named = partner_countries(heading.brackets)
     if named[1]:
@@ -630,6 +637,8 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
     if (most := most_named_country([description or "", told])) \
             and (code := country_code(most)) and code not in claimed and code not in taken:
         return most, code  # "la soirée danses écossaises": the country its section names most
+    if not named[0] and (written := letters_country(heading.place)):
+        return written  # "Łuków": a letter Polish alone writes
     return named
 
 

@@ -588,6 +588,27 @@ def _regions() -> dict[str, str]:
             if len(codes) == 1 and key and key not in countries}
 
 
+@cache
+def _letters() -> dict[str, str]:
+    """Each letter one country's language alone writes, and that country's code."""
+    return {letter: code for code, letters in _COUNTRIES["letters"].items() for letter in letters}
+
+
+def letters_country(name: str) -> tuple[str, str] | None:
+    """The country whose language alone writes a letter of a place's name ("Łuków": Poland),
+    when its letters point to one country only; the weakest sign of a partner's country,
+    read where the page names none.
+
+    >>> letters_country("Łuków"), letters_country("Kőszeg"), letters_country("Mondsee")
+    (('Pologne', 'PL'), ('Hongrie', 'HU'), None)
+    """
+    codes = {code for letter in name.casefold() if (code := _letters().get(letter))}
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    return country_name(code), code
+
+
 def region_country(name: str) -> str | None:
     """The ISO 3166-1 code of the country a region's name (a Land, a province, a county,
     in French or in its own language) is in.
