@@ -30,7 +30,7 @@ from .dates import (
     split_any_label,
 )
 from .entities import Mention, Registry, organisations, people, programmes
-from .fields import country_field, date_field, with_fields
+from .fields import country_field, date_field, tie_field, with_fields
 from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .numbers import Figures, figures, names_people
@@ -730,12 +730,16 @@ def _description_columns(description: str, first_action_year: int | None,
     under the heading (``beside``) is its year. On a page of several partners, the
     agreement is read in ``own``: the sentences that are about this partner (not those
     that name another partner and not it: "est scellé le 20 mai 1990 un serment de
-    jumelage entre Entroncamento et <town>" is Entroncamento's). Last, "depuis" and a date
+    jumelage entre Entroncamento et <town>" is Entroncamento's). A fiche's field of the tie
+    ("Date de signature : 12 mars 2004": :func:`pipeline.fields.tie_field`) comes next, then
+    the year beside the heading. Last, "depuis" and a date
     in a sentence that names this partner alone (``names_it``) gives the year the tie
     began (:func:`pipeline.places.since_named`: "Ogre en Lettonie depuis 2005")."""
     read = description if own is None else own
     said = [block for block in read.split("\n\n") if block and block not in told]
     signed = agreement("\n".join([*said, told] if told else said))
+    if (signed is None or signed.year is None) and (field := tie_field("\n".join([*said, told]))):
+        signed = Agreement(field, signed.type if signed else "")  # a fiche's "Date de signature : …"
     if (signed is None or signed.year is None) and beside is not None:
         signed = Agreement(beside, signed.type if signed else "")
     if (signed is None or signed.year is None) and names_it is not None \

@@ -193,6 +193,55 @@ def country_field(text: str) -> str | None:
     return next((f.value for f in fields(text) if f.kind == COUNTRY and not empty(f.value)), None)
 
 
+_TIE_KEYS = frozenset(plain(w) for w in _FIELDS["tie_keys"])
+
+
+def tie_field(text: str) -> int | None:
+    """The year a fiche's field of the tie gives ("Date de signature : 12 mars 2004",
+    "Année du jumelage : 1987", or the key alone on its line and its value on the next):
+    a key one of whose words names the tie (lexicon ``tie_keys``), a value that is a date
+    alone. The partner's agreement year, where no sentence tells it.
+
+    >>> tie_field("Pays : MALI\\nDate de signature : 12 mars 2004"), tie_field("Jumelage depuis :\\n1987")
+    (2004, 1987)
+    >>> tie_field("Année de début : 1989"), tie_field("Jumelage : Tamba et ses 12 villages, 2004")
+    (None, None)
+    """
+    from .dates import parse_label
+
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for n, line in enumerate(lines):
+        found = field_line(line)
+        if found is not None:
+            key, value = found.key, found.value
+        elif line.endswith(":") and key_alone_words(line) and n + 1 < len(lines):
+            key, value = line.rstrip(" :"), lines[n + 1]
+        else:
+            continue
+        if _TIE_KEYS.isdisjoint(_words(key)):
+            continue
+        period = parse_label(value)
+        if period is not None and period.start_year is not None:
+            return period.start_year
+    return None
+
+
+def tie_key(text: str) -> bool:
+    """A key of the tie alone on its line, its value on the next ("Date de signature :").
+
+    >>> tie_key("Date de signature :"), tie_key("Date :"), tie_key("Jumelage avec Tamba")
+    (True, False, False)
+    """
+    return text.strip().endswith(":") and key_alone_words(text) and not _TIE_KEYS.isdisjoint(_words(text))
+
+
+def key_alone_words(text: str) -> bool:
+    """A line of a key's few words and its colon, nothing else ("Date de signature :")."""
+    key = text.strip().rstrip(":").strip()
+    return bool(key) and len(key) <= MAX_KEY and len(key.split()) <= MAX_KEY_WORDS and key[:1].isupper() \
+        and not any(c.isdigit() or c in ".;!?:" for c in key)
+
+
 def date_field(text: str) -> str | None:
     """The value of an entry's first date field ("Date : juillet 2019"): the label of an
     entry that opens with none.

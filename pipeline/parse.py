@@ -55,7 +55,7 @@ from .dates import (
     split_any_label,
 )
 from .errors import Refusal
-from .fields import DATE, TEXT, date_field, field_line, key_alone
+from .fields import DATE, TEXT, date_field, field_line, key_alone, tie_key
 from .gate import gate, with_reasons
 from .narrative import (
     ARTICLE_FURNITURE,
@@ -616,7 +616,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     items: set[int] = set()  # the lines of list items that start an entry
     lines: set[int] = set()  # the lines under a dated item that each start an entry of its date
     place = name_words(place_name(split_heading(section.heading.text)[0]))
-    other = teasers = furniture = label_only = described = dated_item = after_field = False
+    other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -651,6 +651,15 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 noted.extend(block.text, block.line, "\n\n")  # the footnote stays with its fact
             else:
                 set_aside.append(SetAside(block, around))
+            continue
+        if tie_value and not entries:  # the value of the tie's key above: the partner's fact
+            section.description.append(block)
+            tie_value = False
+            continue
+        tie_value = False
+        if not entries and tie_key(block.text):  # "Date de signature :", its value below: the
+            section.description.append(block)  # agreement's date (pipeline.fields.tie_field),
+            tie_value = True  # not an entry's label
             continue
         if key_alone(block.text) == DATE:  # its value below is the entry's label
             set_aside.append(SetAside(block, FIELD_KEY))

@@ -447,6 +447,16 @@ def test_a_dated_line_of_the_tie_alone_dates_the_agreement():
     assert (partner["agreement_year"], partner["relationship"]) == (1967, "jumelage")
 
 
+@pytest.mark.parametrize("fiche, year", [
+    ("Pays : MALI\n\nDate de signature : 12 mars 2004", 2004),
+    ("Pays : MALI\n\nAnnée du jumelage :\n\n1987", 1987),
+    ("Pays : MALI\n\nAnnée de début : 1989", None),  # a project's start, not its agreement
+])
+def test_a_fiche_field_of_the_tie_dates_the_agreement(fiche, year):
+    (partner,) = records_of(f"Jumelages\n\nTamba (Mali)\n\n{fiche}\n\n2010 : accueil.\n")["partners"]
+    assert partner["agreement_year"] == year
+
+
 def test_a_list_of_twin_towns_dates_each_tie_by_its_line():
     """One line a partner, each name glued to the link before it ("Capitale RigaOgre"):
     each partner's tie began the year its own line says."""
