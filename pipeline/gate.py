@@ -52,6 +52,7 @@ _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
                    + r"|pdf|docx?|odt|xlsx?|pptx?|mp[34]|avi|mov)\s*$", re.IGNORECASE)
 _APOSTROPHES = "'’"
+_ARTICLES = frozenset(fold(w).strip(_APOSTROPHES) for w in _WORDS["heading_articles"])
 # how far before a name the words of a sentence of twinning are looked for
 _CUE_WINDOW = 80
 
@@ -80,7 +81,8 @@ def _counter(heading: str) -> bool:
         return False
     from .read import names_institution
 
-    word = fold(first[0]).strip(_APOSTROPHES)
+    words = [fold(w).strip(_APOSTROPHES) for w in first[:2]]
+    word = words[1] if words[0] in _ARTICLES and len(words) > 1 else words[0]  # "La Loi …"
     return word in _DOCUMENT or word in _VENUE or word in _BODIES or names_institution(heading)
 
 

@@ -18,6 +18,14 @@ def test_a_line_of_the_site_names_no_partner() -> None:
     assert weigh("Merci", False, PageText(texts)).refused == COUNTER_EVIDENCE
 
 
+def test_a_law_or_a_meeting_after_an_article_names_no_partner() -> None:
+    """The word after an opening article is read: a law the page explains, a meeting."""
+    texts = ["La loi du 6 février 1992 a légitimé l’action des collectivités."]
+    assert weigh("La Loi Thiollière", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("La réunion des comités", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("La Lisa", False, PageText(["Nos amis de La Lisa étaient reçus."])).evidence == "twinning"
+
+
 def test_the_page_gives_evidence_for_a_place() -> None:
     assert weigh("Gao (Mali)", True, []).evidence == "country"
     assert weigh("Remscheid", False, PageText(["Nos amis de Remscheid étaient reçus."])).evidence == "twinning"
