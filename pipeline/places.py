@@ -56,6 +56,7 @@ _TIE_SPAN = re.compile(pattern(_PATTERNS["tie_span"]), re.IGNORECASE)
 _DATED_TIE = re.compile(pattern(_PATTERNS["dated_tie"]), re.IGNORECASE | re.MULTILINE)
 _SIGNED_ORIGINAL = re.compile(pattern(_PATTERNS["signed_original"]), re.IGNORECASE)
 _SINCE_NAMED = re.compile(pattern(_PATTERNS["since_named"]), re.IGNORECASE)
+_SINCE_OWN = frozenset(w.casefold() for w in _PATTERNS["since_own"])
 TWINNING: str = _PLACES["relationships"]["twinning"]
 COOPERATION: str = _PLACES["relationships"]["cooperation"]
 RELATIONSHIPS = vocabulary("partners", "relationship", (TWINNING, COOPERATION))
@@ -1003,13 +1004,28 @@ def since_named(text: str, names_it: Callable[[str], bool]) -> int | None:
     2005
     >>> since_named("Depuis 2010, Ogre organise un festival.", lambda s: "Ogre" in s) is None
     True
+
+    The span of a person or a thing of the partner, in the clause around "depuis"
+    (``since_own``), is not the tie's:
+
+    >>> since_named("Le maire d'Ogre, en poste depuis 2008, nous a reçus.", lambda s: "Ogre" in s) is None
+    True
     """
     for line in text.splitlines():
         for sentence in sentences(line):
             if (since := _SINCE_NAMED.search(sentence)) and not _RENEWAL.search(sentence) \
-                    and names_it(sentence):
+                    and names_it(sentence) and not _own_span(sentence, since.start()):
                 return int(since["year"])
     return None
+
+
+def _own_span(sentence: str, at: int) -> bool:
+    """The clause (between commas) around ``at`` holds a word of a person's or a thing's
+    own span (``since_own``: "en poste", "ouvert")."""
+    start = sentence.rfind(",", 0, at) + 1
+    end = sentence.find(",", at)
+    clause = sentence[start:end if end >= 0 else len(sentence)]
+    return not _SINCE_OWN.isdisjoint(w.casefold() for w in re.findall(r"[^\W\d_]+", clause))
 
 
 @cache
