@@ -295,7 +295,12 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     refused: dict[int, str] = {}
     page = PageText([b.text for b in body])
     for i in starts:
-        verdict = weigh(body[i].text, names_a_place(body[i].text, items), page, i)
+        # an intro item naming a heading that opens on a word of the document is a line of
+        # the page's own (a bullet "Réunion des associations …" above "Réunion des
+        # associations"), no list of partners: only a country beside it makes it sure
+        sure = names_a_place(body[i].text, items) and (
+            not _counter(body[i].text) or names_a_place(body[i].text, IntroWords()))
+        verdict = weigh(body[i].text, sure, page, i)
         if verdict.refused:
             refused[i] = verdict.refused
         else:

@@ -60,3 +60,16 @@ def test_a_heading_alone_with_dated_entries_below_tells_a_partner_s_story() -> N
     assert gate(body, [0]) == ([0], {})
     body = [Block("heading", "Répondre", 1, level=2), Block("paragraph", "2010 : accueil.", 2)]
     assert gate(body, [0]) == ([], {0: COUNTER_EVIDENCE})
+
+
+def test_an_intro_item_does_not_vouch_for_a_heading_of_the_document() -> None:
+    """A bullet that repeats a heading opening on a word of the document (a meeting) is a
+    line of the page, no list of partners; a partner listed in the intro stays sure."""
+    body = [Block("list_item", "Réunion des associations de jumelages avec le maire", 1),
+            Block("list_item", "le Togo : Koumondè", 2),
+            Block("heading", "Réunion des associations de jumelages", 3, level=2),
+            Block("paragraph", "Le maire recevait les associations.", 4),
+            Block("heading", "Koumondè", 5, level=2), Block("paragraph", "Une trentaine d'adhérents.", 6)]
+    kept, refused = gate(body, [2, 4])
+    assert kept == [4]
+    assert refused == {2: COUNTER_EVIDENCE}

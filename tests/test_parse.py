@@ -364,3 +364,15 @@ def test_a_month_before_the_month_above_keeps_no_year():
     page = parse(text_blocks("Jumelages\n\nTamba (Mali)\n\nEn octobre 2015, une délégation s’est rendue à "
                              "Tamba.\n\nEn mai, nous avons accueilli six jeunes de Tamba.\n"))
     assert [e.period_label for e in page.sections[0].entries] == [None, None]
+
+
+def test_a_paragraph_opening_with_a_listed_partner_country_first_starts_its_section():
+    """Under an intro list "le Togo : Koumondè", a paragraph "Togo : Koumondè (…). Une …"
+    is the partner's heading run into its text: a heading and a paragraph on one line."""
+    text = ("Les jumelages concernent :\n\n- l'Autriche : Mondsee\n\n- le Togo : Koumondè\n\n"
+            "Autriche : Mondsee est jumelée avec la ville depuis avril 1999.\n\n"
+            "Togo : Koumondè (Présidente : Mme Dom). Une trentaine d'adhérents.\n")
+    assert [(b.kind, b.text, b.line) for b in text_blocks(text)[3:]] == [
+        ("heading", "Autriche : Mondsee", 7), ("paragraph", "est jumelée avec la ville depuis avril 1999.", 7),
+        ("heading", "Togo : Koumondè", 9), ("paragraph", "(Présidente : Mme Dom). Une trentaine d'adhérents.", 9)]
+    assert [s.heading.text for s in parse(text_blocks(text)).sections] == ["Autriche : Mondsee", "Togo : Koumondè"]
