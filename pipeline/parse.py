@@ -1136,6 +1136,8 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
 
 def _parse(blocks: list[Block], about: About | None) -> Page:
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
+    if title and furniture(title.text) == ARTICLE_FURNITURE:  # a by-line first ("De : Sylvie,
+        title = None  # photos : …"): the article's furniture, set aside below, not its title
     body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b))))
             for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)

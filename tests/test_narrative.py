@@ -869,3 +869,14 @@ def test_the_days_of_a_stay_on_the_first_line_date_the_story_not_a_post():
         "Le séjour s’est déroulé sous un beau ciel bleu, avec un accueil chaleureux.\n"))))
     assert [(a["date_label"], a["period"]) for a in records["actions"]] == [("du 25 au 27 mai 2019", "2019-05-25/2019-05-27")]
     assert "accueil chaleureux" in records["actions"][0]["text"]
+
+
+def test_a_line_of_credits_first_is_furniture_not_the_title_naming_the_partner():
+    """"De : Sylvie, photos : …" opening the page credits its authors: set aside, and the
+    partner is the place the text twins the town with, not a first name of the credits."""
+    page = parse(text_blocks(
+        "De : Sylvie, photos : Sylvie , Amélie, Alain et Philippe\n\nCela fait plus de vingt ans "
+        "que la ville d'Ivry-sur-Seine est jumelée avec celle de Bababé. Une journée a réuni les "
+        "familles de Bababé le samedi 22 mai 2010 à la salle des fêtes.\n"))
+    assert [s.heading.text.split(" (")[0] for s in page.sections] == ["Bababé"]
+    assert any(a.block.text.startswith("De : Sylvie") and a.reason == ARTICLE_FURNITURE for a in page.set_aside)
