@@ -52,6 +52,7 @@ _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
                    + r"|pdf|docx?|odt|xlsx?|pptx?|mp[34]|avi|mov)\s*$", re.IGNORECASE)
 _APOSTROPHES = "'’"
+_ESTABLISHMENTS = frozenset(fold(w) for w in _WORDS["establishments"])
 _ARTICLES = frozenset(fold(w).strip(_APOSTROPHES) for w in _WORDS["heading_articles"])
 # how far before a name the words of a sentence of twinning are looked for
 _CUE_WINDOW = 80
@@ -363,14 +364,23 @@ def sifted(weights: Counter[str], spelling: dict[str, str]) -> Counter[str]:
     counter-evidence refutes: a candidate opening on a word of the document ("Merci", "Assemblée
     Générale", "Commission Hildesheim") or of a venue, or naming a file, is no place; its weight
     goes to the rest of its name when that reads as a name ("Hildesheim"), its spelling added
-    to ``spelling``."""
+    to ``spelling``, unless it opens on an establishment whose own name follows ("Collège
+    Jean Rostand": no weight to "Jean Rostand").
+
+    >>> spelling = {"college jean rostand": "Collège Jean Rostand",
+    ...             "commission hildesheim": "Commission Hildesheim"}
+    >>> sifted(Counter({"college jean rostand": 3, "commission hildesheim": 2}), spelling)
+    Counter({'hildesheim': 2})
+    """
     kept: Counter[str] = Counter()
     for key, weight in weights.items():
         name = spelling.get(key, key)
         if not _counter(name):
             kept[key] += weight
             continue
-        rest = " ".join(name.split()[1:])
+        first, _, rest = name.partition(" ")
+        if fold(first) in _ESTABLISHMENTS:
+            continue  # "Collège Jean Rostand": the rest is the establishment's own name
         if rest[:1].isupper() and not _counter(rest):
             kept[fold(rest)] += weight
             spelling.setdefault(fold(rest), rest)

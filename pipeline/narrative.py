@@ -238,11 +238,24 @@ def _cued(sentence: str) -> bool:
     return any(w.startswith(_CUE_STEMS) for w in re.findall(r"\w+", fold(sentence)))
 
 
+_ASIDE = re.compile(r"\([^()]*\)")  # words in closed brackets
+
+
 def _after_cue(before: str) -> str:
     """The words before a name end with a joiner that follows a cue of twinning: "de"
     right after it ("nos amis de", "délégation de"), "avec", "à", "entre" a few words
     after it ("accord de jumelage avec", "coopère avec la commune malienne de"). The cue's
-    word (folded), or "" when none leads to the name."""
+    word (folded), or "" when none leads to the name. Words in closed brackets are an aside:
+    a cue there leads nowhere outside them ("du forum de l'AJVA (jumelages franco-allemands
+    de Vendée) et du forum JUM'REGAL"), and the brackets' words do not part a cue from its
+    joiner ("le jumelage (signé en 1990) avec Gao").
+
+    >>> _after_cue("l'AJVA (jumelages franco-allemands de Vendée) et du forum ")
+    ''
+    >>> _after_cue("le jumelage (signé en 1990) avec ")
+    'jumelage'
+    """
+    before = _ASIDE.sub(" ", before)
     words = [w for w in re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(CUE_REACH + 6):]
              if not _demonym(w) and w not in _LIST_MARKERS]  # "nos amis québécois de …" as "nos
     if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):  # amis de …"
