@@ -52,6 +52,7 @@ _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
                    + r"|pdf|docx?|odt|xlsx?|pptx?|mp[34]|avi|mov)\s*$", re.IGNORECASE)
 _APOSTROPHES = "'’"
+_NGO_ENDINGS = tuple(fold(w) for w in _WORDS["organisation_endings"])
 _ESTABLISHMENTS = frozenset(fold(w) for w in _WORDS["establishments"])
 _ARTICLES = frozenset(fold(w).strip(_APOSTROPHES) for w in _WORDS["heading_articles"])
 # how far before a name the words of a sentence of twinning are looked for
@@ -75,8 +76,8 @@ class Verdict:
 def _counter(heading: str) -> bool:
     """The heading names a file, or opens on a word of the document, of a venue or of a
     body of the town's own area, or names an institution ("Théâtre Municipal de …")."""
-    if _FILE.search(heading.strip()):
-        return True
+    if _FILE.search(heading.strip()) or fold(heading.strip()).endswith(_NGO_ENDINGS):
+        return True  # a file, an organisation ("Électriciens Sans Frontières")
     first = re.findall(r"[\w'’-]+", heading)
     if not first:
         return False

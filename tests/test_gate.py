@@ -73,3 +73,9 @@ def test_an_intro_item_does_not_vouch_for_a_heading_of_the_document() -> None:
     kept, refused = gate(body, [2, 4])
     assert kept == [4]
     assert refused == {2: COUNTER_EVIDENCE}
+
+
+def test_an_organisation_without_borders_names_no_partner() -> None:
+    texts = ["Un projet en partenariat avec Electriciens Sans Frontières."]
+    assert weigh("Electriciens Sans Frontières", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("Médecins sans frontières", False, PageText(texts)).refused == COUNTER_EVIDENCE
