@@ -244,12 +244,43 @@ def key_alone_words(text: str) -> bool:
 
 def date_field(text: str) -> str | None:
     """The value of an entry's first date field ("Date : juillet 2019"): the label of an
-    entry that opens with none.
+    entry that opens with none; a date of the project's or the body's own span ("Date de
+    création : 1978", :func:`span_key`) is none.
 
     >>> date_field("Accueil de footballeurs\\n\\nDate : juillet 2019\\n\\nBudget : 7 500 €")
     'juillet 2019'
+    >>> date_field("Date de création : 1978\\nNombre d’adhérents : 39") is None
+    True
     """
-    return next((f.value for f in fields(text) if f.kind == DATE and not empty(f.value)), None)
+    return next((f.value for f in fields(text) if f.kind == DATE and not empty(f.value)
+                 and not span_key(f.key)), None)
+
+
+_SPAN_KEYS = frozenset(plain(w) for w in _FIELDS["span_keys"])
+# Why such a field is set aside (the run report's words).
+SPAN_FIELD = "a sheet's date of the project's or the body's own span (start, end, creation), no entry"
+
+
+def span_key_alone(text: str) -> bool:
+    """A span's date key alone on its line, its value on the next ("Année de début:")."""
+    return text.strip().endswith(":") and key_alone_words(text) and span_key(text)
+
+
+def span_field(text: str) -> bool:
+    """A fiche's line of the project's or the body's own span ("Date de création : 1978")."""
+    found = field_line(text)
+    return found is not None and span_key(found.key)
+
+
+def span_key(key: str) -> bool:
+    """A date key of the project's or the body's own span ("Année de début", "Date de
+    création"), not of an entry.
+
+    >>> span_key("Année de début :"), span_key("Date de création"), span_key("Date :")
+    (True, True, False)
+    """
+    key = key.strip().rstrip(":").strip()
+    return key_kind(key) == DATE and not _SPAN_KEYS.isdisjoint(_words(key))
 
 
 def field_amount(field: Field) -> tuple[Quantity, str] | None:

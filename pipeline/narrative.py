@@ -51,6 +51,7 @@ from functools import cache
 from .dates import CALENDAR_PERIODS, MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
+from .fields import SPAN_FIELD, span_field, span_key_alone
 from .gate import sifted, tied_place
 from .numbers import POPULATION_NOUNS
 from .read import Block
@@ -2102,10 +2103,14 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     run_of = {id(run[0]): run for run in _runs([b for b in body if not b.aside]) if len(run) > 1}
     run_of = {key: run for key, run in ((k, _going_on(r)) for k, r in run_of.items()) if len(run) > 1}
     read_whole: set[int] = set()  # the lines after the first of a paragraph read whole
+    span_value = False  # the block is the value of a span's key alone above ("Année de début:")
     for n, block in enumerate(body):
         if id(block) in read_whole:
             continue
-        reason = reasons.aside(block) or furniture(block.text)
+        reason = reasons.aside(block) or furniture(block.text) or (
+            SPAN_FIELD if span_field(block.text) or span_key_alone(block.text)
+            or (span_value and len(block.text) <= SHORT) else None)
+        span_value = span_key_alone(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
             reason = reasons.caption  # the line under an image's file line
         image = reason == ARTICLE_FURNITURE and bool(_IMAGE_FILE.match(fold(block.text.strip())))

@@ -55,7 +55,7 @@ from .dates import (
     split_any_label,
 )
 from .errors import Refusal
-from .fields import DATE, TEXT, date_field, field_line, key_alone, tie_key
+from .fields import DATE, SPAN_FIELD, TEXT, date_field, field_line, key_alone, span_key, tie_key
 from .gate import gate, with_reasons
 from .narrative import (
     ARTICLE_FURNITURE,
@@ -579,9 +579,10 @@ FICHE_TITLE = 120  # characters: a fiche's title is a short line
 
 
 def _opens_fiche(text: str) -> bool:
-    """A date line of a fiche ("Date : juillet 2019"): it starts an entry."""
+    """A date line of a fiche ("Date : juillet 2019"): it starts an entry; a date of the
+    project's or the body's own span ("Date de création : 1978") does not."""
     found = field_line(text)
-    return found is not None and found.kind == DATE
+    return found is not None and found.kind == DATE and not span_key(found.key)
 
 
 def _fiche_start(description: list[Block], line: Block) -> _Draft:
@@ -617,6 +618,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     lines: set[int] = set()  # the lines under a dated item that each start an entry of its date
     place = name_words(place_name(split_heading(section.heading.text)[0]))
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
+    span_value = False
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -651,6 +653,15 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 noted.extend(block.text, block.line, "\n\n")  # the footnote stays with its fact
             else:
                 set_aside.append(SetAside(block, around))
+            continue
+        if span_value and len(block.text) <= MAX_LABEL:  # the value of a span's key above
+            set_aside.append(SetAside(block, SPAN_FIELD))
+            span_value = False
+            continue
+        span_value = False
+        if key_alone(block.text) == DATE and span_key(block.text):  # "Année de début :" above
+            set_aside.append(SetAside(block, SPAN_FIELD))  # "1989": the project's own span
+            span_value = True
             continue
         if tie_value and not entries:  # the value of the tie's key above: the partner's fact
             section.description.append(block)

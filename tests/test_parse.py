@@ -376,3 +376,20 @@ def test_a_paragraph_opening_with_a_listed_partner_country_first_starts_its_sect
         ("heading", "Autriche : Mondsee", 7), ("paragraph", "est jumelée avec la ville depuis avril 1999.", 7),
         ("heading", "Togo : Koumondè", 9), ("paragraph", "(Présidente : Mme Dom). Une trentaine d'adhérents.", 9)]
     assert [s.heading.text for s in parse(text_blocks(text)).sections] == ["Autriche : Mondsee", "Togo : Koumondè"]
+
+
+def test_a_fiche_date_of_the_project_s_own_span_is_no_entry():
+    """"Date de création : 1978" stays text of an undated entry; "Année de début :" above
+    "1989" is set aside with its value: the body's or the project's own span, never an
+    action's date."""
+    from pipeline.fields import SPAN_FIELD
+
+    page = parse(text_blocks("Jumelages\n\nTamba (Mali)\n\n2010 : accueil de jeunes.\n\n"
+                             "Date de création : 1978\n\nNombre d’adhérents : 39\n"))
+    assert [(e.label, e.text) for e in page.sections[0].entries] == [
+        ("2010", "2010 : accueil de jeunes."), (None, "Date de création : 1978\nNombre d’adhérents : 39")]
+    page = parse(text_blocks("Jumelages\n\nTamba (Mali)\n\n2010 : accueil de jeunes.\n\n"
+                             "Année de début :\n\n1989\n\nAnnée de fin :\n\nen cours\n"))
+    assert [e.label for e in page.sections[0].entries] == ["2010"]
+    assert [a.block.text for a in page.set_aside if a.reason == SPAN_FIELD] == [
+        "Année de début :", "1989", "Année de fin :", "en cours"]
