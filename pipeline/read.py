@@ -382,6 +382,9 @@ class IntroWords:
             self._by_word.setdefault(word, []).append(len(self._items))
         self._items.append(words)
 
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
     def name(self, name: str) -> bool:
         """True when every distinctive word of ``name`` is in one of the items. Only the
         items holding its rarest word are compared, and a name asked again is compared
@@ -537,8 +540,8 @@ def _listed_head(line: str, items: IntroWords) -> str | None:
     >>> _listed_head("Autriche : une belle région.", items), _listed_head("Mali : Gao est loin.", items)
     (None, None)
     """
-    if ":" not in line[:SPLIT_COUNTRY]:
-        return None
+    if not items or ":" not in line[:SPLIT_COUNTRY] or not line[:1].isupper():
+        return None  # no list of partners above, or no country first
     country, colon, rest = line.partition(":")
     if not names_a_country(country.strip()) or not rest.strip():
         return None
