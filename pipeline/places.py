@@ -948,6 +948,8 @@ def _sealed(description: str) -> Agreement | None:
     Agreement(year=1967, type='', twinning=True)
     >>> _sealed("1984 : Création de la fête du jumelage. La fête du jumelage, créée en 1984.") is None
     True
+    >>> _sealed("2008 : jumelage des collèges de nos deux villes") is None
+    True
     """
     for sentence in sentences(description):
         tie = _SEALED_TIE.search(sentence)
