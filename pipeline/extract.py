@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .config import PartnerHint, Town, config
@@ -30,11 +30,11 @@ from .dates import (
     split_any_label,
 )
 from .entities import Mention, Registry, organisations, people, programmes
-from .fields import country_field, date_field, with_fields
+from .fields import country_field, date_field, tie_field, with_fields
 from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .numbers import Figures, figures, names_people
-from .narrative import most_named_country
+from .narrative import most_named_country, unglued
 from .parse import Entry, Page, Section
 from .places import (
     Agreement,
@@ -48,11 +48,13 @@ from .places import (
     first_link,
     flag_country,
     leading_brackets,
+    letters_country,
     name_words,
     partner_countries,
     place_kind,
     place_name,
     relationship,
+    since_named,
     split_heading,
 )
 from .schemas import vocabulary
@@ -612,6 +614,12 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
 
     >>> partner_country(Heading.read("Chimay"), None, "Avec Ramsgate, la ville anglaise.", {"GB"})
     (None, None)
+
+    Last, where nothing names a country, a letter of the place's name that one country's
+    language alone writes (:func:`pipeline.places.letters_country`):
+
+    >>> partner_country(Heading.read("Łuków"), None, "La fête de Łuków.")
+    ('Pologne', 'PL')
     """
     named = partner_countries(heading.brackets)
     if named[1]:
@@ -629,6 +637,8 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
     if (most := most_named_country([description or "", told])) \
             and (code := country_code(most)) and code not in claimed and code not in taken:
         return most, code  # "la soirée danses écossaises": the country its section names most
+    if not named[0] and (written := letters_country(heading.place)):
+        return written  # "Łuków": a letter Polish alone writes
     return named
 
 
@@ -707,7 +717,8 @@ _YEAR_BESIDE = re.compile(r"(?P<brackets>\([^()\n]{1,80}\)\s*)?(?P<year>(?:1[89]
 
 
 def _description_columns(description: str, first_action_year: int | None,
-                         told: str = "", beside: int | None = None, own: str | None = None) -> Record:
+                         told: str = "", beside: int | None = None, own: str | None = None,
+                         names_it: Callable[[str], bool] | None = None) -> Record:
     """What a partner's description says of the tie: its agreement, its first link. The
     agreement is read in the description, then in what the section's entries tell
     (``told``, in the page's order), as one text: a page that tells its twinning's history
@@ -719,12 +730,21 @@ def _description_columns(description: str, first_action_year: int | None,
     under the heading (``beside``) is its year. On a page of several partners, the
     agreement is read in ``own``: the sentences that are about this partner (not those
     that name another partner and not it: "est scellé le 20 mai 1990 un serment de
-    jumelage entre Entroncamento et <town>" is Entroncamento's)."""
+    jumelage entre Entroncamento et <town>" is Entroncamento's). A fiche's field of the tie
+    ("Date de signature : 12 mars 2004": :func:`pipeline.fields.tie_field`) comes next, then
+    the year beside the heading. Last, "depuis" and a date
+    in a sentence that names this partner alone (``names_it``) gives the year the tie
+    began (:func:`pipeline.places.since_named`: "Ogre en Lettonie depuis 2005")."""
     read = description if own is None else own
     said = [block for block in read.split("\n\n") if block and block not in told]
     signed = agreement("\n".join([*said, told] if told else said))
+    if (signed is None or signed.year is None) and (field := tie_field("\n".join([*said, told]))):
+        signed = Agreement(field, signed.type if signed else "")  # a fiche's "Date de signature : …"
     if (signed is None or signed.year is None) and beside is not None:
         signed = Agreement(beside, signed.type if signed else "")
+    if (signed is None or signed.year is None) and names_it is not None \
+            and (since := since_named("\n".join([*said, told]), names_it)) is not None:
+        signed = Agreement(since, signed.type if signed else "")
     link = first_link(description, first_action_year)
     return {
         "relationship": relationship(signed),
@@ -1147,7 +1167,8 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
         if len(partners) > 1 and not description and not section.entries:  # a story's other
             alone = _named_alone(descriptions, names) if alone is None else alone  # partner: its sentences
             own = "\n\n".join(alone.get(n, []))
-        about = {**_description_columns(description, first_year, told, year_beside, own),
+        about = {**_description_columns(description, first_year, told, year_beside, own,
+                                        partial(_names_alone, names, n)),
                  **_location_columns(locations.get(pid) or _hinted_location(hint))}
         claimed = {code for m in in_description[n] if m != n and (code := codes[m])}
         taken = {code for m, code in enumerate(codes) if m != n and code}
@@ -1191,6 +1212,12 @@ class _Names:
         return {n for n in maybe if self.patterns[n].search(folded)}
 
 
+def _names_alone(names: _Names, n: int, text: str) -> bool:
+    """Whether ``text`` names partner ``n`` and no other partner (a name glued to the
+    link before it, "Capitale RigaOgre", read as a word of its own)."""
+    return names.named(fold(unglued(text))) == {n}
+
+
 def _about_itself(text: str, n: int, names: _Names) -> str:
     """``text`` without the sentences that name another partner and not partner ``n`` (each
     paragraph kept as one).
@@ -1207,7 +1234,9 @@ def _about_itself(text: str, n: int, names: _Names) -> str:
 def _named_alone(texts: list[str], names: _Names) -> dict[int, list[str]]:
     """For each partner, the sentences of each text that name it and no other, a text's
     joined as one paragraph (texts that say nothing of it left out); the texts are read once
-    for all the partners.
+    for all the partners. Each line is read as a sentence of its own (a list of partners
+    writes one a line with no full stop: "Ogre en Lettonie depuis 2005"), a name glued to
+    the link before it as a word of its own (:func:`pipeline.narrative.unglued`).
 
     >>> names = _Names([re.compile("rye"), re.compile("zell")], {"rye": [0], "zell": [1]})
     >>> _named_alone(["Rye a signé en 1965. Zell a signé en 1990. Rye et Zell.", "Zell."], names)
@@ -1216,8 +1245,8 @@ def _named_alone(texts: list[str], names: _Names) -> dict[int, list[str]]:
     alone: dict[int, list[str]] = {}
     for text in texts:
         said: dict[int, list[str]] = {}
-        for sentence in sentences(text):
-            if len(named := names.named(fold(sentence))) == 1:
+        for sentence in (s for line in text.splitlines() for s in sentences(line)):
+            if len(named := names.named(fold(unglued(sentence)))) == 1:
                 said.setdefault(next(iter(named)), []).append(sentence)
         for n, its in said.items():
             alone.setdefault(n, []).append(" ".join(its))

@@ -193,14 +193,94 @@ def country_field(text: str) -> str | None:
     return next((f.value for f in fields(text) if f.kind == COUNTRY and not empty(f.value)), None)
 
 
+_TIE_KEYS = frozenset(plain(w) for w in _FIELDS["tie_keys"])
+
+
+def tie_field(text: str) -> int | None:
+    """The year a fiche's field of the tie gives ("Date de signature : 12 mars 2004",
+    "Année du jumelage : 1987", or the key alone on its line and its value on the next):
+    a key one of whose words names the tie (lexicon ``tie_keys``), a value that is a date
+    alone. The partner's agreement year, where no sentence tells it.
+
+    >>> tie_field("Pays : MALI\\nDate de signature : 12 mars 2004"), tie_field("Jumelage depuis :\\n1987")
+    (2004, 1987)
+    >>> tie_field("Année de début : 1989"), tie_field("Jumelage : Tamba et ses 12 villages, 2004")
+    (None, None)
+    """
+    from .dates import parse_label
+
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for n, line in enumerate(lines):
+        found = field_line(line)
+        if found is not None:
+            key, value = found.key, found.value
+        elif line.endswith(":") and key_alone_words(line) and n + 1 < len(lines):
+            key, value = line.rstrip(" :"), lines[n + 1]
+        else:
+            continue
+        if _TIE_KEYS.isdisjoint(_words(key)):
+            continue
+        period = parse_label(value)
+        if period is not None and period.start_year is not None:
+            return period.start_year
+    return None
+
+
+def tie_key(text: str) -> bool:
+    """A key of the tie alone on its line, its value on the next ("Date de signature :").
+
+    >>> tie_key("Date de signature :"), tie_key("Date :"), tie_key("Jumelage avec Tamba")
+    (True, False, False)
+    """
+    return text.strip().endswith(":") and key_alone_words(text) and not _TIE_KEYS.isdisjoint(_words(text))
+
+
+def key_alone_words(text: str) -> bool:
+    """A line of a key's few words and its colon, nothing else ("Date de signature :")."""
+    key = text.strip().rstrip(":").strip()
+    return bool(key) and len(key) <= MAX_KEY and len(key.split()) <= MAX_KEY_WORDS and key[:1].isupper() \
+        and not any(c.isdigit() or c in ".;!?:" for c in key)
+
+
 def date_field(text: str) -> str | None:
     """The value of an entry's first date field ("Date : juillet 2019"): the label of an
-    entry that opens with none.
+    entry that opens with none; a date of the project's or the body's own span ("Date de
+    création : 1978", :func:`span_key`) is none.
 
     >>> date_field("Accueil de footballeurs\\n\\nDate : juillet 2019\\n\\nBudget : 7 500 €")
     'juillet 2019'
+    >>> date_field("Date de création : 1978\\nNombre d’adhérents : 39") is None
+    True
     """
-    return next((f.value for f in fields(text) if f.kind == DATE and not empty(f.value)), None)
+    return next((f.value for f in fields(text) if f.kind == DATE and not empty(f.value)
+                 and not span_key(f.key)), None)
+
+
+_SPAN_KEYS = frozenset(plain(w) for w in _FIELDS["span_keys"])
+# Why such a field is set aside (the run report's words).
+SPAN_FIELD = "a sheet's date of the project's or the body's own span (start, end, creation), no entry"
+
+
+def span_key_alone(text: str) -> bool:
+    """A span's date key alone on its line, its value on the next ("Année de début:")."""
+    return text.strip().endswith(":") and key_alone_words(text) and span_key(text)
+
+
+def span_field(text: str) -> bool:
+    """A fiche's line of the project's or the body's own span ("Date de création : 1978")."""
+    found = field_line(text)
+    return found is not None and span_key(found.key)
+
+
+def span_key(key: str) -> bool:
+    """A date key of the project's or the body's own span ("Année de début", "Date de
+    création"), not of an entry.
+
+    >>> span_key("Année de début :"), span_key("Date de création"), span_key("Date :")
+    (True, True, False)
+    """
+    key = key.strip().rstrip(":").strip()
+    return key_kind(key) == DATE and not _SPAN_KEYS.isdisjoint(_words(key))
 
 
 def field_amount(field: Field) -> tuple[Quantity, str] | None:

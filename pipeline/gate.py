@@ -53,6 +53,9 @@ _HISTORY = frozenset(fold(w) for w in _WORDS["history_words"])
 _FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
                    + r"|pdf|docx?|odt|xlsx?|pptx?|mp[34]|avi|mov)\s*$", re.IGNORECASE)
 _APOSTROPHES = "'’"
+_NGO_ENDINGS = tuple(fold(w) for w in _WORDS["organisation_endings"])
+_ESTABLISHMENTS = frozenset(fold(w) for w in _WORDS["establishments"])
+_ARTICLES = frozenset(fold(w).strip(_APOSTROPHES) for w in _WORDS["heading_articles"])
 # how far before a name the words of a sentence of twinning are looked for
 _CUE_WINDOW = 80
 
@@ -74,14 +77,15 @@ class Verdict:
 def _counter(heading: str) -> bool:
     """The heading names a file, or opens on a word of the document, of a venue or of a
     body of the town's own area, or names an institution ("Théâtre Municipal de …")."""
-    if _FILE.search(heading.strip()):
-        return True
+    if _FILE.search(heading.strip()) or fold(heading.strip()).endswith(_NGO_ENDINGS):
+        return True  # a file, an organisation ("Électriciens Sans Frontières")
     first = re.findall(r"[\w'’-]+", heading)
     if not first:
         return False
     from .read import names_institution
 
-    word = fold(first[0]).strip(_APOSTROPHES)
+    words = [fold(w).strip(_APOSTROPHES) for w in first[:2]]
+    word = words[1] if words[0] in _ARTICLES and len(words) > 1 else words[0]  # "La Loi …"
     return word in _DOCUMENT or word in _VENUE or word in _BODIES or names_institution(heading)
 
 
@@ -294,7 +298,12 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     refused: dict[int, str] = {}
     page = PageText([b.text for b in body])
     for i in starts:
-        verdict = weigh(body[i].text, names_a_place(body[i].text, items), page, i)
+        # an intro item naming a heading that opens on a word of the document is a line of
+        # the page's own (a bullet "Réunion des associations …" above "Réunion des
+        # associations"), no list of partners: only a country beside it makes it sure
+        sure = names_a_place(body[i].text, items) and (
+            not _counter(body[i].text) or names_a_place(body[i].text, IntroWords()))
+        verdict = weigh(body[i].text, sure, page, i)
         if verdict.refused:
             refused[i] = verdict.refused
         else:
@@ -375,14 +384,23 @@ def sifted(weights: Counter[str], spelling: dict[str, str]) -> Counter[str]:
     counter-evidence refutes: a candidate opening on a word of the document ("Merci", "Assemblée
     Générale", "Commission Hildesheim") or of a venue, or naming a file, is no place; its weight
     goes to the rest of its name when that reads as a name ("Hildesheim"), its spelling added
-    to ``spelling``."""
+    to ``spelling``, unless it opens on an establishment whose own name follows ("Collège
+    Jean Rostand": no weight to "Jean Rostand").
+
+    >>> spelling = {"college jean rostand": "Collège Jean Rostand",
+    ...             "commission hildesheim": "Commission Hildesheim"}
+    >>> sifted(Counter({"college jean rostand": 3, "commission hildesheim": 2}), spelling)
+    Counter({'hildesheim': 2})
+    """
     kept: Counter[str] = Counter()
     for key, weight in weights.items():
         name = spelling.get(key, key)
         if not _counter(name):
             kept[key] += weight
             continue
-        rest = " ".join(name.split()[1:])
+        first, _, rest = name.partition(" ")
+        if fold(first) in _ESTABLISHMENTS:
+            continue  # "Collège Jean Rostand": the rest is the establishment's own name
         if rest[:1].isupper() and not _counter(rest):
             kept[fold(rest)] += weight
             spelling.setdefault(fold(rest), rest)

@@ -51,6 +51,7 @@ from functools import cache
 from .dates import CALENDAR_PERIODS, MONTHS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
+from .fields import SPAN_FIELD, span_field, span_key_alone
 from .gate import sifted, tied_place
 from .numbers import POPULATION_NOUNS
 from .read import Block
@@ -242,11 +243,24 @@ def _cued(sentence: str) -> bool:
     return any(w.startswith(_CUE_STEMS) for w in re.findall(r"\w+", fold(sentence)))
 
 
+_ASIDE = re.compile(r"\([^()]*\)")  # words in closed brackets
+
+
 def _after_cue(before: str) -> str:
     """The words before a name end with a joiner that follows a cue of twinning: "de"
     right after it ("nos amis de", "délégation de"), "avec", "à", "entre" a few words
     after it ("accord de jumelage avec", "coopère avec la commune malienne de"). The cue's
-    word (folded), or "" when none leads to the name."""
+    word (folded), or "" when none leads to the name. Words in closed brackets are an aside:
+    a cue there leads nowhere outside them ("du forum de l'AJVA (jumelages franco-allemands
+    de Vendée) et du forum JUM'REGAL"), and the brackets' words do not part a cue from its
+    joiner ("le jumelage (signé en 1990) avec Gao").
+
+    >>> _after_cue("l'AJVA (jumelages franco-allemands de Vendée) et du forum ")
+    ''
+    >>> _after_cue("le jumelage (signé en 1990) avec ")
+    'jumelage'
+    """
+    before = _ASIDE.sub(" ", before)
     words = [w for w in re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(CUE_REACH + 6):]
              if not _demonym(w) and w not in _LIST_MARKERS]  # "nos amis québécois de …" as "nos
     if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):  # amis de …"
@@ -971,6 +985,17 @@ def _signed(texts: list[str]) -> list[str]:
 
 
 _GLUED = re.compile(rf"(?<=[^\W\d_])(?<!{CAPITAL})(?={CAPITAL}[^\W\d_])")  # "RigaOgre": two words glued
+
+
+def unglued(text: str) -> str:
+    """``text`` with a space where a capitalised word is glued to the word before it (the
+    text of two links run together, "Capitale RigaOgre en Lettonie").
+
+    >>> unglued("Capitale RigaOgre en Lettonie")
+    'Capitale Riga Ogre en Lettonie'
+    """
+    return _GLUED.sub(" ", text)
+
 _COUNTRY_AFTER = re.compile(rf"\s+(?:{_phrases(lexicon('countries')['written']['prepositions'])})\s+"
                             rf"({_PART}(?:[\s-]{_PART})*)")
 LISTED = 2  # lines of a place and its country: a list of partners has two or more
@@ -2101,10 +2126,14 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     run_of = {id(run[0]): run for run in _runs([b for b in body if not b.aside]) if len(run) > 1}
     run_of = {key: run for key, run in ((k, _going_on(r)) for k, r in run_of.items()) if len(run) > 1}
     read_whole: set[int] = set()  # the lines after the first of a paragraph read whole
+    span_value = False  # the block is the value of a span's key alone above ("Année de début:")
     for n, block in enumerate(body):
         if id(block) in read_whole:
             continue
-        reason = reasons.aside(block) or furniture(block.text)
+        reason = reasons.aside(block) or furniture(block.text) or (
+            SPAN_FIELD if span_field(block.text) or span_key_alone(block.text)
+            or (span_value and len(block.text) <= SHORT) else None)
+        span_value = span_key_alone(block.text)
         if reason is None and image and len(block.text) <= SHORT and not block.text.rstrip().endswith("."):
             reason = reasons.caption  # the line under an image's file line
         image = reason == ARTICLE_FURNITURE and bool(_IMAGE_FILE.match(fold(block.text.strip())))
@@ -2129,6 +2158,12 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph
                 label_only = True
                 heads = (events[-1], block)
+            elif not prose and not events and (_when(found) or (0, None, None))[2] is not None \
+                    and found.period and found.period.start_date != found.period.end_date:
+                # days of a stay on their line ("du 25 au 27 mai 2019 : Fêtes de Łuków"),
+                # never when a post was published: the event the paragraphs below tell
+                events.append(Told(alone, None, [("", block.text, block.line)]))
+                headline, when, started = (events[-1], block), _when(found), True
             else:  # a day alone on its line: when the page or a post of it was published
                 published = _when(found)  # a new post: its own date
                 set_aside.append((block, ARTICLE_FURNITURE, False))

@@ -55,7 +55,7 @@ from .dates import (
     split_any_label,
 )
 from .errors import Refusal
-from .fields import DATE, TEXT, date_field, field_line, key_alone
+from .fields import DATE, SPAN_FIELD, TEXT, date_field, field_line, key_alone, span_key, tie_key
 from .gate import gate, with_reasons
 from .narrative import (
     ARTICLE_FURNITURE,
@@ -579,9 +579,10 @@ FICHE_TITLE = 120  # characters: a fiche's title is a short line
 
 
 def _opens_fiche(text: str) -> bool:
-    """A date line of a fiche ("Date : juillet 2019"): it starts an entry."""
+    """A date line of a fiche ("Date : juillet 2019"): it starts an entry; a date of the
+    project's or the body's own span ("Date de création : 1978") does not."""
     found = field_line(text)
-    return found is not None and found.kind == DATE
+    return found is not None and found.kind == DATE and not span_key(found.key)
 
 
 def _fiche_start(description: list[Block], line: Block) -> _Draft:
@@ -616,7 +617,8 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     items: set[int] = set()  # the lines of list items that start an entry
     lines: set[int] = set()  # the lines under a dated item that each start an entry of its date
     place = name_words(place_name(split_heading(section.heading.text)[0]))
-    other = teasers = furniture = label_only = described = dated_item = after_field = False
+    other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
+    span_value = False
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -652,6 +654,24 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             else:
                 set_aside.append(SetAside(block, around))
             continue
+        if span_value and len(block.text) <= MAX_LABEL:  # the value of a span's key above
+            set_aside.append(SetAside(block, SPAN_FIELD))
+            span_value = False
+            continue
+        span_value = False
+        if key_alone(block.text) == DATE and span_key(block.text):  # "Année de début :" above
+            set_aside.append(SetAside(block, SPAN_FIELD))  # "1989": the project's own span
+            span_value = True
+            continue
+        if tie_value and not entries:  # the value of the tie's key above: the partner's fact
+            section.description.append(block)
+            tie_value = False
+            continue
+        tie_value = False
+        if not entries and tie_key(block.text):  # "Date de signature :", its value below: the
+            section.description.append(block)  # agreement's date (pipeline.fields.tie_field),
+            tie_value = True  # not an entry's label
+            continue
         if key_alone(block.text) == DATE:  # its value below is the entry's label
             set_aside.append(SetAside(block, FIELD_KEY))
             continue
@@ -680,7 +700,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 entries[-1].extend("• " + block.text, block.line, "\n")
                 label_only = False
             else:
-                section.description.append(block)
+                section.description.append(block)  # an item of its description: its events
+                told += [Entry(e.label, text.strip(), block.line, block.line, period_label=e.resolved)
+                         for text, e in tie_events(block.text)]  # of the tie, as a paragraph's
             continue
         # "<strong>2025</strong> Accueil…", "<strong>2020, 2021 et 2022</strong> l'accueil…":
         # the bold run is the label, with no colon, when it is a label alone longer than the
@@ -724,7 +746,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 items.add(block.line)
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label)) else e
               for e in (draft.entry() for draft in entries)]  # "Dès l'automne 1989": then
-    section.entries = told + _under_years(_post_days(drafts, set_aside), set_aside)
+    section.entries = told + _years_above(_under_years(_post_days(drafts, set_aside), set_aside))
 
 
 def _line_of_item(piece: str, block: Block, above: _Draft, items: set[int], lines: set[int]) -> bool:
@@ -779,6 +801,45 @@ def _under_years(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]
 
 PROGRAMME_DAYS = 31  # a programme's days are those of a stay, a month at most
 HEADLINE = 80  # characters: a headline announcing an event is a short line
+
+
+def _years_above(entries: list[Entry]) -> list[Entry]:
+    """A month or a day without its year ("En mai, nous avons accueilli …") right under the
+    entries of one year ("En 2015, une délégation …", "2015 : …") is in that year, as a
+    reader reads the sentence before it, when it does not come before the month above
+    (after "En octobre 2015", "En mai" may be the next year: it stays without one). A date
+    of a post's year (:func:`_post_days`) keeps it; an undated entry between changes
+    nothing.
+
+    >>> rows = _years_above([Entry("En 2015", "En 2015, une visite.", 1, 1),
+    ...                      Entry("En mai", "En mai, un accueil.", 3, 3),
+    ...                      Entry("le 3 octobre", "Puis.", 5, 5)])
+    >>> [e.period_label for e in rows]
+    [None, 'En mai 2015', 'le 3 octobre 2015']
+    >>> later = [Entry("En octobre 2015", "…", 1, 1), Entry("En mai", "…", 3, 3)]
+    >>> [e.period_label for e in _years_above(later)]
+    [None, None]
+    """
+    kept: list[Entry] = []
+    above: tuple[int, int | None] | None = None  # the year of the entries above, its last month
+    for entry in entries:
+        label = entry.label  # an undated entry's text may open with its date ("En mai, …")
+        if label is None and (found := date_in(entry.text)) is not None and entry.text.startswith(found.text):
+            label = found.text
+        period = parse_label(entry.period_label or label) if entry.period_label or label else None
+        if period is None:
+            kept.append(entry)
+            continue
+        if period.yearless and entry.period_label is None and label and above \
+                and period.start_month and (above[1] is None or period.start_month >= above[1]):
+            entry = replace(entry, label=label, period_label=f"{label.rstrip(' ,:–-')} {above[0]}")
+            above = (above[0], period.start_month)
+        elif period.start_year is not None and period.start_year == period.end_year:
+            above = (period.start_year, period.start_month)
+        else:
+            above = None
+        kept.append(entry)
+    return kept
 
 
 def _post_date(entry: Entry) -> tuple[int, int, int] | None:
@@ -1086,6 +1147,8 @@ def parse(blocks: list[Block], about: About | None = None) -> Page:
 
 def _parse(blocks: list[Block], about: About | None) -> Page:
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
+    if title and furniture(title.text) == ARTICLE_FURNITURE:  # a by-line first ("De : Sylvie,
+        title = None  # photos : …"): the article's furniture, set aside below, not its title
     body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b))))
             for b in (blocks[1:] if title else blocks)]
     roles = heading_roles(body)

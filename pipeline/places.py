@@ -15,6 +15,7 @@ from bisect import bisect_right
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -50,6 +51,12 @@ _SINCE_DATE = re.compile(pattern(_PATTERNS["since_date"]), re.IGNORECASE)
 _RENEWAL = re.compile(pattern(_PATTERNS["renewal"]), re.IGNORECASE)
 _ANNIVERSARY = re.compile(pattern(_PATTERNS["anniversary"]), re.IGNORECASE)
 _FIRST_TIE = re.compile(pattern(_PATTERNS["first_tie"]), re.IGNORECASE)
+_CREATED_TIE = re.compile(pattern(_PATTERNS["created_tie"]), re.IGNORECASE)
+_TIE_SPAN = re.compile(pattern(_PATTERNS["tie_span"]), re.IGNORECASE)
+_DATED_TIE = re.compile(pattern(_PATTERNS["dated_tie"]), re.IGNORECASE | re.MULTILINE)
+_SIGNED_ORIGINAL = re.compile(pattern(_PATTERNS["signed_original"]), re.IGNORECASE)
+_SINCE_NAMED = re.compile(pattern(_PATTERNS["since_named"]), re.IGNORECASE)
+_SINCE_OWN = frozenset(w.casefold() for w in _PATTERNS["since_own"])
 TWINNING: str = _PLACES["relationships"]["twinning"]
 COOPERATION: str = _PLACES["relationships"]["cooperation"]
 RELATIONSHIPS = vocabulary("partners", "relationship", (TWINNING, COOPERATION))
@@ -610,6 +617,27 @@ def _regions() -> dict[str, str]:
             if len(codes) == 1 and key and key not in countries}
 
 
+@cache
+def _letters() -> dict[str, str]:
+    """Each letter one country's language alone writes, and that country's code."""
+    return {letter: code for code, letters in _COUNTRIES["letters"].items() for letter in letters}
+
+
+def letters_country(name: str) -> tuple[str, str] | None:
+    """The country whose language alone writes a letter of a place's name ("Łuków": Poland),
+    when its letters point to one country only; the weakest sign of a partner's country,
+    read where the page names none.
+
+    >>> letters_country("Łuków"), letters_country("Kőszeg"), letters_country("Mondsee")
+    (('Pologne', 'PL'), ('Hongrie', 'HU'), None)
+    """
+    codes = {code for letter in name.casefold() if (code := _letters().get(letter))}
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    return country_name(code), code
+
+
 def region_country(name: str) -> str | None:
     """The ISO 3166-1 code of the country a region's name (a Land, a province, a county,
     in French or in its own language) is in.
@@ -931,12 +959,37 @@ def _sealed(description: str) -> Agreement | None:
     Agreement(year=2002, type='', twinning=False)
     >>> _sealed("Le comité de jumelage, créé en 1990, organise des voyages.") is None
     True
+
+    A sentence that tells the tie renewed gives the year of the original act it writes
+    with its own participle ("renouveler l'acte de jumelage signé en 1982"). Where no
+    sentence seals the tie, the tie created ("Le jumelage avec Trittau a été créé en
+    1971"), the span of an anniversary ("les vingt ans du jumelage (1994-2014)") and a
+    dated line that is the tie alone ("1967 : Jumelage avec Duisdorf") give its year:
+
+    >>> _sealed("La soirée permit de renouveler l’acte de jumelage signé en 1982 par les maires.")
+    Agreement(year=1982, type='', twinning=True)
+    >>> _sealed("Le jumelage avec Trittau (Allemagne) a été créé en 1971.")
+    Agreement(year=1971, type='', twinning=True)
+    >>> _sealed("L’histoire des vingt ans du jumelage (1994 - 2014) entre Marolles et Lakamané")
+    Agreement(year=1994, type='', twinning=True)
+    >>> _sealed("1967 : Jumelage avec Duisdorf\\n1984 : Création de la fête du jumelage")
+    Agreement(year=1967, type='', twinning=True)
+    >>> _sealed("1984 : Création de la fête du jumelage. La fête du jumelage, créée en 1984.") is None
+    True
+    >>> _sealed("2008 : jumelage des collèges de nos deux villes") is None
+    True
     """
     for sentence in sentences(description):
         tie = _SEALED_TIE.search(sentence)
-        if tie is None or _RENEWAL.search(sentence):
+        if tie is None:
             continue
         twinning = tie.group().casefold().startswith(_TWINNING_STEM)
+        if _RENEWAL.search(sentence):
+            original = next((m for m in _SIGNED_ORIGINAL.finditer(sentence)
+                             if not _RENEWAL.search(m["between"])), None)
+            if original:
+                return Agreement(int(original["year"]), "", twinning)
+            continue
         if since := _SINCE_YEAR.search(sentence) or _SINCE_DATE.search(sentence, tie.end()):
             return Agreement(int(since["year"]), "", twinning)
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
@@ -948,11 +1001,61 @@ def _sealed(description: str) -> Agreement | None:
                                                      not _ANNIVERSARY.search(sentence))):
             return Agreement(year, "", twinning)
     for sentence in sentences(description):
+        if _RENEWAL.search(sentence):
+            continue
+        if (created := _CREATED_TIE.search(sentence)) \
+                and (year_after := _YEAR.search(sentence, created.end())):
+            return Agreement(int(year_after.group()), "", _is_twinning(created.group()))
+        if span := _TIE_SPAN.search(sentence):
+            return Agreement(int(span["year"]), "", _is_twinning(span.group()))
+    if dated := _DATED_TIE.search(description):
+        return Agreement(int(dated["year"]), "", _is_twinning(dated.group()))
+    for sentence in sentences(description):
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
         if (first := _FIRST_TIE.search(sentence)) and years and not _RENEWAL.search(sentence) and (
                 year := _year_near(years, first.span(), [first.span()], not _ANNIVERSARY.search(sentence))):
             return Agreement(year, "", True)
     return None
+
+
+def _is_twinning(words: str) -> bool:
+    """Whether the words that tell the tie name a twinning (the stem of its word)."""
+    return _TWINNING_STEM in words.casefold()
+
+
+def since_named(text: str, names_it: Callable[[str], bool]) -> int | None:
+    """The year a partner's tie began where no sentence tells it sealed: "depuis" and a
+    date, not opening the sentence, in the first sentence (of any line) that names this
+    partner and no other (``names_it``) and does not tell the tie renewed ("Ogre en
+    Lettonie depuis 2005", "l'association s'investit depuis octobre 1997 dans … le
+    village de Kinsi").
+
+    >>> since_named("Riga. Ogre en Lettonie depuis 2005 (lire)", lambda s: "Ogre" in s)
+    2005
+    >>> since_named("Depuis 2010, Ogre organise un festival.", lambda s: "Ogre" in s) is None
+    True
+
+    The span of a person or a thing of the partner, in the clause around "depuis"
+    (``since_own``), is not the tie's:
+
+    >>> since_named("Le maire d'Ogre, en poste depuis 2008, nous a reçus.", lambda s: "Ogre" in s) is None
+    True
+    """
+    for line in text.splitlines():
+        for sentence in sentences(line):
+            if (since := _SINCE_NAMED.search(sentence)) and not _RENEWAL.search(sentence) \
+                    and names_it(sentence) and not _own_span(sentence, since.start()):
+                return int(since["year"])
+    return None
+
+
+def _own_span(sentence: str, at: int) -> bool:
+    """The clause (between commas) around ``at`` holds a word of a person's or a thing's
+    own span (``since_own``: "en poste", "ouvert")."""
+    start = sentence.rfind(",", 0, at) + 1
+    end = sentence.find(",", at)
+    clause = sentence[start:end if end >= 0 else len(sentence)]
+    return not _SINCE_OWN.isdisjoint(w.casefold() for w in re.findall(r"[^\W\d_]+", clause))
 
 
 @cache

@@ -382,6 +382,9 @@ class IntroWords:
             self._by_word.setdefault(word, []).append(len(self._items))
         self._items.append(words)
 
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
     def name(self, name: str) -> bool:
         """True when every distinctive word of ``name`` is in one of the items. Only the
         items holding its rarest word are compared, and a name asked again is compared
@@ -508,6 +511,9 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block("heading", line, number, level=1))
         elif heading_like(line, items) or sub_heading(line) or other_heading(line) or group_heading(line):
             blocks.append(Block("heading", line, number, level=2))
+        elif head := _listed_head(line, items):  # "Togo : Koumondè (Présidente : …). Une …"
+            blocks.append(Block("heading", head, number, level=2))
+            blocks.append(Block("paragraph", line[len(head):].strip(), number))
         elif names_institution(line):
             blocks.append(Block("heading", line, number, level=3))
         else:
@@ -516,6 +522,36 @@ def text_blocks(text: str) -> list[Block]:
 
 
 SPLIT_COUNTRY = 40  # characters: a country written alone under its place's name is short
+LISTED_HEAD_WORDS = 6  # a place's name opening a paragraph is a few words
+
+
+def _listed_head(line: str, items: IntroWords) -> str | None:
+    """The head of a paragraph that opens with a partner the intro's list names, written
+    country first ("Togo : Koumondè (Présidente : …). Une trentaine d'adhérents." under the
+    item "le Togo : Koumondè"; "Autriche : Mondsee est jumelée avec …"): the country, its
+    colon and the place's name, a heading run into its paragraph; ``None`` for any other
+    paragraph, or one with nothing after its head.
+
+    >>> items = IntroWords(["l'Autriche : Mondsee", "le Togo : Koumondè"])
+    >>> _listed_head("Autriche : Mondsee est jumelée avec Saint-Jean depuis avril 1999.", items)
+    'Autriche : Mondsee'
+    >>> _listed_head("Togo : Koumondè (Présidente : Mme Dom). Une trentaine d'adhérents.", items)
+    'Togo : Koumondè'
+    >>> _listed_head("Autriche : une belle région.", items), _listed_head("Mali : Gao est loin.", items)
+    (None, None)
+    """
+    if not items or ":" not in line[:SPLIT_COUNTRY] or not line[:1].isupper():
+        return None  # no list of partners above, or no country first
+    country, colon, rest = line.partition(":")
+    if not names_a_country(country.strip()) or not rest.strip():
+        return None
+    words = list(re.finditer(r"[^\s(),.;:!?]+", rest))[:LISTED_HEAD_WORDS]
+    for k in range(len(words), 0, -1):
+        name = rest[words[0].start():words[k - 1].end()]
+        end = len(country) + len(colon) + words[k - 1].end()
+        if _reads_as_name(name) and items.name(name) and line[end:].strip():
+            return line[:end]
+    return None
 
 
 def _country_alone(text: str) -> str | None:

@@ -419,6 +419,18 @@ AGREEMENTS = [
     ("Une coopération a été nouée puis paraphée en 2008.", 2008, None, "coopération décentralisée"),
     ("Le comité de jumelage, créé en 1990, organise des voyages.", None, None, "coopération décentralisée"),
     ("La ville de Tamba a été fondée en 1921 ; elle compte 8 000 habitants.", None, None, "coopération décentralisée"),
+    # the tie created, an anniversary's span, the original act in a renewal's sentence
+    ("Le jumelage avec Tamba (Mali) a été créé en 1971.", 1971, None, "jumelage"),
+    ("La relation fut créée en 1994 à l'initiative du maire.", 1994, None, "coopération décentralisée"),
+    ("La fête du jumelage, créée en 1984, réunit les familles.", None, None, "coopération décentralisée"),
+    ("L’histoire des vingt ans du jumelage (1994 - 2014) avec Tamba.", 1994, None, "jumelage"),
+    ("La soirée permit de renouveler l’acte de jumelage signé en 1982 par les maires.", 1982, None, "jumelage"),
+    ("Le serment de jumelage, renouvelé en 2005, lie les deux villes.", None, "serment de jumelage", "jumelage"),
+    ("Les deux villes ont formalisé un partenariat le 7 novembre 1995.", 1995, None, "coopération décentralisée"),
+    # "depuis" in a sentence that names the partner alone, not opening it
+    ("L'association s'investit depuis octobre 1997 dans le village de Tamba.", 1997, None, "coopération décentralisée"),
+    ("Depuis 2010, Tamba organise un festival.", None, None, "coopération décentralisée"),
+    ("Le maire, en poste depuis 2008, a reçu la délégation.", None, None, "coopération décentralisée"),
 ]
 
 
@@ -427,6 +439,33 @@ def test_agreements(sentence, year, kind, relationship):
     (partner,) = records_of(f"Jumelages\n\nTamba (Mali)\n\n{sentence}\n\n2010 : accueil.\n")["partners"]
     assert (partner["agreement_year"], partner["agreement_type"], partner["relationship"]) == (
         year, kind, relationship)
+
+
+def test_a_dated_line_of_the_tie_alone_dates_the_agreement():
+    (partner,) = records_of("Jumelages\n\nTamba (Mali)\n\n1967 : Jumelage avec Tamba\n\n"
+                            "1984 : Création de la fête du jumelage\n")["partners"]
+    assert (partner["agreement_year"], partner["relationship"]) == (1967, "jumelage")
+
+
+@pytest.mark.parametrize("fiche, year", [
+    ("Pays : MALI\n\nDate de signature : 12 mars 2004", 2004),
+    ("Pays : MALI\n\nAnnée du jumelage :\n\n1987", 1987),
+    ("Pays : MALI\n\nAnnée de début : 1989", None),  # a project's start, not its agreement
+])
+def test_a_fiche_field_of_the_tie_dates_the_agreement(fiche, year):
+    (partner,) = records_of(f"Jumelages\n\nTamba (Mali)\n\n{fiche}\n\n2010 : accueil.\n")["partners"]
+    assert partner["agreement_year"] == year
+
+
+def test_a_list_of_twin_towns_dates_each_tie_by_its_line():
+    """One line a partner, each name glued to the link before it ("Capitale RigaOgre"):
+    each partner's tie began the year its own line says."""
+    page = ("Jumelages\n\nLa ville est aujourd’hui jumelée avec quatre villes.\n\n"
+            "Lettonie - Capitale RigaOgre en Lettonie depuis 2005 (lire)\n\n"
+            "Italie - Capitale RomeCitta di Castello en Italie depuis 1991 (lire)\n\n"
+            "Portugal - Capitale LisbonneSanta Maria da Feira au Portugal depuis 1989 (lire)\n")
+    years = {p["name"]: p["agreement_year"] for p in records_of(page)["partners"]}
+    assert years == {"Ogre": 2005, "Citta di Castello": 1991, "Santa Maria da Feira": 1989}
 
 
 @pytest.mark.parametrize("text, expected", [

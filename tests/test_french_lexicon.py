@@ -63,7 +63,7 @@ ENGLISH = frozenset("""
     action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
     document navigation cookies newsletter main site page global top bottom region content its
     article mail
-    association centre eur donation participants contribution budget destination
+    association centre eur donation participants contribution budget destination signature
     utf html nul
 """.split())
 

@@ -18,6 +18,14 @@ def test_a_line_of_the_site_names_no_partner() -> None:
     assert weigh("Merci", False, PageText(texts)).refused == COUNTER_EVIDENCE
 
 
+def test_a_law_or_a_meeting_after_an_article_names_no_partner() -> None:
+    """The word after an opening article is read: a law the page explains, a meeting."""
+    texts = ["La loi du 6 février 1992 a légitimé l’action des collectivités."]
+    assert weigh("La Loi Thiollière", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("La réunion des comités", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("La Lisa", False, PageText(["Nos amis de La Lisa étaient reçus."])).evidence == "twinning"
+
+
 def test_the_page_gives_evidence_for_a_place() -> None:
     assert weigh("Gao (Mali)", True, []).evidence == "country"
     assert weigh("Remscheid", False, PageText(["Nos amis de Remscheid étaient reçus."])).evidence == "twinning"
@@ -52,3 +60,22 @@ def test_a_heading_alone_with_dated_entries_below_tells_a_partner_s_story() -> N
     assert gate(body, [0]) == ([0], {})
     body = [Block("heading", "Répondre", 1, level=2), Block("paragraph", "2010 : accueil.", 2)]
     assert gate(body, [0]) == ([], {0: COUNTER_EVIDENCE})
+
+
+def test_an_intro_item_does_not_vouch_for_a_heading_of_the_document() -> None:
+    """A bullet that repeats a heading opening on a word of the document (a meeting) is a
+    line of the page, no list of partners; a partner listed in the intro stays sure."""
+    body = [Block("list_item", "Réunion des associations de jumelages avec le maire", 1),
+            Block("list_item", "le Togo : Koumondè", 2),
+            Block("heading", "Réunion des associations de jumelages", 3, level=2),
+            Block("paragraph", "Le maire recevait les associations.", 4),
+            Block("heading", "Koumondè", 5, level=2), Block("paragraph", "Une trentaine d'adhérents.", 6)]
+    kept, refused = gate(body, [2, 4])
+    assert kept == [4]
+    assert refused == {2: COUNTER_EVIDENCE}
+
+
+def test_an_organisation_without_borders_names_no_partner() -> None:
+    texts = ["Un projet en partenariat avec Electriciens Sans Frontières."]
+    assert weigh("Electriciens Sans Frontières", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("Médecins sans frontières", False, PageText(texts)).refused == COUNTER_EVIDENCE

@@ -19,6 +19,7 @@ from pipeline.narrative import (
     About,
     event_in,
     furniture,
+    most_named_country,
     named_partner,
     sentences,
     partner_country,
@@ -847,3 +848,35 @@ La Municipalité inaugurera le blason de Rothbury aux côtés de ceux de Gersfel
 """
     assert partners_of(page)["Rothbury"][0] == "GB"
     assert partners_of(page)["Gersfeld"][0] is None  # never the Scottish town's country
+
+
+@pytest.mark.parametrize("text, country", [
+    # a country's name that is a first name, a capitalised word after it: a person
+    ("l’acte de jumelage signé par les Maires Maurice PICARD et Horst LUPFER", None),
+    ("Dominique Martin, maire, reçoit nos amis allemands.", "Allemagne"),
+    ("Une délégation de l’île Maurice. Nos amis de Maurice.", "Maurice"),
+])
+def test_a_country_that_is_a_first_name_before_a_name_is_a_person(text, country):
+    assert most_named_country([text]) == country
+
+
+def test_the_days_of_a_stay_on_the_first_line_date_the_story_not_a_post():
+    """A line of days ("du 25 au 27 mai 2019 : Fêtes de …") opening the page is the event
+    its paragraphs tell: a post is published on one day, never over three."""
+    records = tables(extract(parse(text_blocks(
+        "du 25 au 27 mai 2019 : Fêtes de Łuków\n\nComme chaque année la fête de Łuków est un "
+        "événement très important pour les délégations des villes jumelées dont Ivry-sur-Seine.\n\n"
+        "Le séjour s’est déroulé sous un beau ciel bleu, avec un accueil chaleureux.\n"))))
+    assert [(a["date_label"], a["period"]) for a in records["actions"]] == [("du 25 au 27 mai 2019", "2019-05-25/2019-05-27")]
+    assert "accueil chaleureux" in records["actions"][0]["text"]
+
+
+def test_a_line_of_credits_first_is_furniture_not_the_title_naming_the_partner():
+    """"De : Sylvie, photos : …" opening the page credits its authors: set aside, and the
+    partner is the place the text twins the town with, not a first name of the credits."""
+    page = parse(text_blocks(
+        "De : Sylvie, photos : Sylvie , Amélie, Alain et Philippe\n\nCela fait plus de vingt ans "
+        "que la ville d'Ivry-sur-Seine est jumelée avec celle de Bababé. Une journée a réuni les "
+        "familles de Bababé le samedi 22 mai 2010 à la salle des fêtes.\n"))
+    assert [s.heading.text.split(" (")[0] for s in page.sections] == ["Bababé"]
+    assert any(a.block.text.startswith("De : Sylvie") and a.reason == ARTICLE_FURNITURE for a in page.set_aside)

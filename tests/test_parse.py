@@ -332,3 +332,64 @@ Ces convois partent les 17/01/90 et 17/04/90.
 """))
     assert [e.label for e in page.sections[0].entries] == ["Dès l'automne 1989", "1990"]
     assert [s.reason for s in page.set_aside if s.block.text == "1989"] == ["sub-heading within a partner section"]
+
+
+def test_an_item_of_the_description_tells_its_events_of_the_tie():
+    """A bulleted description tells the tie's events in its sentences as a paragraph does:
+    the one that names the town is an event of the tie, the partner's own facts are not."""
+    page = parse(text_blocks(
+        "Jumelages\n\nTamba (Mali)\n\n• Tamba compte 3 700 habitants, un marché fondé en 1921.\n"
+        "• À partir de contacts entre jeunes, une association a vu le jour en 2000 à Ivry-sur-Seine.\n"))
+    (section,) = page.sections
+    assert [(e.label, e.text) for e in section.entries] == [
+        ("en 2000", "À partir de contacts entre jeunes, une association a vu le jour en 2000 à Ivry-sur-Seine.")]
+    assert len(section.description) == 2
+
+
+@pytest.mark.parametrize("below, label, period", [
+    # a month without its year under the entries of one year: that year
+    ("En mai, nous avons accueilli six jeunes de Tamba.", "En mai 2015", "2015-05"),
+    ("Le 3 octobre, un forage a été inauguré.", "Le 3 octobre 2015", "2015-10-03"),
+])
+def test_a_month_without_its_year_under_an_entry_of_one_year_is_in_it(below, label, period):
+    from pipeline.extract import extract
+
+    page = parse(text_blocks(f"Jumelages\n\nTamba (Mali)\n\n2015 : une délégation s’est rendue à Tamba.\n\n{below}\n"))
+    assert [e.period_label for e in page.sections[0].entries] == [None, label]
+    assert [a["period"] for a in extract(page)["actions"]] == ["2015", period]
+
+
+def test_a_month_before_the_month_above_keeps_no_year():
+    """After "En octobre 2015", "En mai" may be the next spring: no year is guessed."""
+    page = parse(text_blocks("Jumelages\n\nTamba (Mali)\n\nEn octobre 2015, une délégation s’est rendue à "
+                             "Tamba.\n\nEn mai, nous avons accueilli six jeunes de Tamba.\n"))
+    assert [e.period_label for e in page.sections[0].entries] == [None, None]
+
+
+def test_a_paragraph_opening_with_a_listed_partner_country_first_starts_its_section():
+    """Under an intro list "le Togo : Koumondè", a paragraph "Togo : Koumondè (…). Une …"
+    is the partner's heading run into its text: a heading and a paragraph on one line."""
+    text = ("Les jumelages concernent :\n\n- l'Autriche : Mondsee\n\n- le Togo : Koumondè\n\n"
+            "Autriche : Mondsee est jumelée avec la ville depuis avril 1999.\n\n"
+            "Togo : Koumondè (Présidente : Mme Dom). Une trentaine d'adhérents.\n")
+    assert [(b.kind, b.text, b.line) for b in text_blocks(text)[3:]] == [
+        ("heading", "Autriche : Mondsee", 7), ("paragraph", "est jumelée avec la ville depuis avril 1999.", 7),
+        ("heading", "Togo : Koumondè", 9), ("paragraph", "(Présidente : Mme Dom). Une trentaine d'adhérents.", 9)]
+    assert [s.heading.text for s in parse(text_blocks(text)).sections] == ["Autriche : Mondsee", "Togo : Koumondè"]
+
+
+def test_a_fiche_date_of_the_project_s_own_span_is_no_entry():
+    """"Date de création : 1978" stays text of an undated entry; "Année de début :" above
+    "1989" is set aside with its value: the body's or the project's own span, never an
+    action's date."""
+    from pipeline.fields import SPAN_FIELD
+
+    page = parse(text_blocks("Jumelages\n\nTamba (Mali)\n\n2010 : accueil de jeunes.\n\n"
+                             "Date de création : 1978\n\nNombre d’adhérents : 39\n"))
+    assert [(e.label, e.text) for e in page.sections[0].entries] == [
+        ("2010", "2010 : accueil de jeunes."), (None, "Date de création : 1978\nNombre d’adhérents : 39")]
+    page = parse(text_blocks("Jumelages\n\nTamba (Mali)\n\n2010 : accueil de jeunes.\n\n"
+                             "Année de début :\n\n1989\n\nAnnée de fin :\n\nen cours\n"))
+    assert [e.label for e in page.sections[0].entries] == ["2010"]
+    assert [a.block.text for a in page.set_aside if a.reason == SPAN_FIELD] == [
+        "Année de début :", "1989", "Année de fin :", "en cours"]
