@@ -310,3 +310,17 @@ def test_a_fiche_per_partner_in_articles_side_by_side_gives_every_partner():
         ("wolfach", "DE", 1972), ("ruffano", "IT", 1995)]
     assert [(a["partner_id"], a["date_label"]) for a in records["actions"]
             if a["date_label"] in ("Mai 2019", "Octobre 2018")] == [("wolfach", "Mai 2019"), ("ruffano", "Octobre 2018")]
+
+
+def test_the_one_partner_of_a_page_told_in_prose_has_its_events():
+    """"Jumelage avec Rivola" above prose alone: the dated sentences are its events, as the
+    same page without its heading is read; a page of partners with dated entries keeps its
+    descriptions (Ivry's page: tests/test_pipeline.py)."""
+    text = ("Comité de jumelage\n\nJumelage avec Rivola\n\n"
+            "Le comité est né le 10 octobre 2002 d'une volonté de se jumeler avec un village italien. "
+            "Une première rencontre a eu lieu à Villebourg en mars 2003 avec un petit groupe d'Italiens.\n\n"
+            "La commune de Rivola est située dans le Piémont italien, entourée de vignes.\n")
+    records = extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks))
+    assert [p["partner_id"] for p in records["partners"]] == ["rivola"]
+    assert [(a["start_year"], a["start_month"]) for a in records["actions"] if a["start_year"]] == [
+        (2002, 10), (2003, 3)]
