@@ -604,17 +604,30 @@ def _regions() -> dict[str, str]:
     """The country of each region's name, by key: ISO 3166-2's subdivisions by their own
     name and their French one (pycountry), and the lexicon's ``regions``; a name that
     subdivisions of two countries share, or that is a country's, gives none."""
-    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
     seen: dict[str, set[str]] = {}
-    for region in pycountry.subdivisions:
-        for name in {region.name, french.gettext(region.name)}:
-            seen.setdefault(_key(name), set()).add(region.country_code)
-    for code, names in _COUNTRIES["regions"].items():
-        for name in names:
-            seen.setdefault(_key(name), set()).add(code)
+    for name, code in _region_names():
+        seen.setdefault(_key(name), set()).add(code)
     countries = _countries_by_french_name()
     return {key: codes.pop() for key, codes in seen.items()
             if len(codes) == 1 and key and key not in countries}
+
+
+def _region_names() -> list[tuple[str, str]]:
+    """Every region's name as written, with its country's code: ISO 3166-2's subdivisions
+    by their own name and their French one (pycountry), and the lexicon's ``regions``."""
+    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+    return [*((name, region.country_code) for region in pycountry.subdivisions
+              for name in {region.name, french.gettext(region.name)}),
+            *((name, code) for code, names in _COUNTRIES["regions"].items() for name in names)]
+
+
+@cache
+def _region_spellings() -> dict[str, frozenset[str]]:
+    """How each region's key is written, in lower case with its accents (if any)."""
+    found: dict[str, set[str]] = {}
+    for name, _ in _region_names():
+        found.setdefault(_key(name), set()).add(name.lower())
+    return {key: frozenset(names) for key, names in found.items()}
 
 
 @cache
@@ -646,8 +659,23 @@ def region_country(name: str) -> str | None:
     ('DE', 'DE', 'GB')
     >>> region_country("Transylvanie"), region_country("Nord"), region_country("Allemagne")
     ('RO', None, None)
+
+    A name written with an accent its region's names do not have is another word: "au
+    Marché de Noël" is no Italian region "Marche" (a page that writes accents writes them
+    right; one typed without any still finds "Baviere").
+
+    >>> region_country("Marché"), region_country("Marche"), region_country("Baviere")
+    (None, 'IT', 'DE')
     """
-    return _regions().get(_key(name))
+    key = _key(name)
+    if _accented(name) and not any(_accented(n) for n in _region_spellings().get(key, ())):
+        return None
+    return _regions().get(key)
+
+
+def _accented(text: str) -> bool:
+    """The text holds a letter with a diacritic."""
+    return any(unicodedata.decomposition(c) for c in text if c.isalpha())
 
 
 def country_in(phrase: str) -> tuple[str, str] | None:
