@@ -50,6 +50,8 @@ _DOCUMENT = frozenset(fold(w) for w in _WORDS["document_words"])
 _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
 _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _HISTORY = frozenset(fold(w) for w in _WORDS["history_words"])
+# the rubrics of a page of twinning, in the singular and the plural ("Jumelage", "Jumelages")
+_RUBRICS = frozenset(fold(w) + end for w in lexicon("headings")["rubrics"] for end in ("", "s"))
 _FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
                    + r"|pdf|docx?|odt|xlsx?|pptx?|mp[34]|avi|mov)\s*$", re.IGNORECASE)
 _APOSTROPHES = "'’"
@@ -76,7 +78,12 @@ class Verdict:
 
 def _counter(heading: str) -> bool:
     """The heading names a file, or opens on a word of the document, of a venue or of a
-    body of the town's own area, or names an institution ("Théâtre Municipal de …")."""
+    body of the town's own area, or names an institution ("Théâtre Municipal de …"), or is
+    one of the page's rubrics alone ("Jumelage").
+
+    >>> _counter("Jumelage"), _counter("Coopérations :"), _counter("Jumelage avec Gao")
+    (True, True, False)
+    """
     if _FILE.search(heading.strip()) or fold(heading.strip()).endswith(_NGO_ENDINGS):
         return True  # a file, an organisation ("Électriciens Sans Frontières")
     first = re.findall(r"[\w'’-]+", heading)
@@ -86,6 +93,8 @@ def _counter(heading: str) -> bool:
 
     words = [fold(w).strip(_APOSTROPHES) for w in first[:2]]
     word = words[1] if words[0] in _ARTICLES and len(words) > 1 else words[0]  # "La Loi …"
+    if fold(heading).strip(" :.") in _RUBRICS:
+        return True  # "Jumelage", "Coopération décentralisée": the page's rubric, no place
     return word in _DOCUMENT or word in _VENUE or word in _BODIES or names_institution(heading)
 
 

@@ -289,3 +289,15 @@ def test_an_old_name_of_the_partner_is_the_same_partner(tmp_path, told):
             f"Les dates des jumelages\n\n{told}\n\n1990 : Création de la fête du jumelage\n")
     assert _story_partners(tmp_path, "Saint-Ouen", "Saint-Ouen", page) == [
         ("Dortmund-Hörde (Allemagne)", 2)]
+
+
+def test_a_heading_that_is_the_pages_rubric_alone_is_no_partner(tmp_path):
+    """"Jumelage" above a town hall's history: the rubric names no place (the text's "un
+    jumelage" named it again, so it was published as the partner); the story's twin is."""
+    page = ("Vie municipale\n\nJumelage\n\n"
+            "C'est en 1993 que le maire émet le désir de créer un jumelage avec une commune "
+            "européenne. La petite cité de Rivola, en Toscane, se porte candidate. L'union de "
+            "nos deux communes va se concrétiser en 1998, à Rivola.\n\n"
+            "Villebourg et Rivola ont bien des points communs.\n")
+    with using(_town(tmp_path, "Villebourg", "Villebourg")):
+        assert _partners(page) == ["Rivola (Italie)"]
