@@ -489,8 +489,10 @@ def _title_like(line: str) -> bool:
     return not names_a_country(split_heading(line)[1])
 
 
-def text_blocks(text: str) -> list[Block]:
-    """Blocks of a text snapshot: each non-blank line a block.
+def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
+    """Blocks of a text snapshot: each non-blank line a block. ``levels`` are the headings
+    the page's markup declares (line -> level: a Markdown page's ``## …``,
+    :mod:`pipeline.markdown`), headings whatever their words, as an HTML page's are.
 
     >>> [(b.kind, b.text, b.line) for b in text_blocks("Titre\\n\\n  • Un\\nTombouctou (Mali)\\n")]
     [('heading', 'Titre', 1), ('list_item', 'Un', 3), ('heading', 'Tombouctou (Mali)', 4)]
@@ -501,7 +503,9 @@ def text_blocks(text: str) -> list[Block]:
         line = raw.strip()
         if not line:
             continue
-        if bullet := _BULLET.match(line):
+        if levels and number in levels:
+            blocks.append(Block("heading", line, number, level=levels[number]))
+        elif bullet := _BULLET.match(line):
             blocks.append(Block("list_item", line[bullet.end():], number))
             items.add(blocks[-1].text)
         elif not blocks and _title_like(line):
