@@ -147,7 +147,10 @@ def _phrases(phrases: list[str]) -> str:
 
 # A lead-in before the place ("Jumelage avec", "Notre ville jumelle :"), or a rubric
 # before a colon ("Partenariat :"), and the place after it.
-_LEAD_IN = re.compile(rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
+# A noun before it ("Archives de la coopération avec …") only before a place written with
+# its country in brackets: "Renouvellement du serment du jumelage avec Pescia" is a title.
+_LEAD_IN = re.compile(rf"(?:(?=[^()]{{1,150}}\([^()]{{1,80}}\))(?:[^\W\d_]+\s+){{1,3}}?(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"
+                      rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
 # The same words after the place, behind a comma or a dash ("Zagórów, ville jumelle").
 _LEAD_OUT = re.compile(rf"(?<=\S)\s*(?:,|\s[–—-])\s*(?:{_phrases(_HEADINGS['lead_outs'])})\s*$",
@@ -191,6 +194,8 @@ def without_lead_in(text: str) -> str:
     ('Cottbus (Allemagne)', 'La Lisa')
     >>> without_lead_in("Coopération Nord-Sud"), without_lead_in("Coopération : Gao")
     ('Coopération Nord-Sud', 'Gao')
+    >>> without_lead_in("Archives de la coopération avec La Lisa (Cuba)")
+    'La Lisa (Cuba)'
 
     The town's own name beside its partner ("Jumelage <town> – Cottbus") is a lead-in too
     (the town file names the town; tests/test_heading_corpus.py tries it).

@@ -42,7 +42,7 @@ from .places import (
     without_kind,
     without_lead_in,
 )
-from .french.normalise import REMOVED
+from .french.normalise import REMOVED, fold
 from .text import nfc
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
@@ -413,6 +413,8 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     [False, False, False, False]
     >>> heading_like("Camps de réfugiés de Mbera", ["Les camps de réfugiés de Mbera (Mauritanie)"])
     True
+    >>> heading_like("Jumelée depuis 1963 : Cottbus (Allemagne)"), heading_like("Depuis 1963 : Cottbus (Allemagne)")
+    (True, False)
 
     A final full stop after the brackets is allowed when the name reads as a place's
     ("Gao (Mali)."); the vocabularies of sub-headings and other headings are no places:
@@ -421,8 +423,13 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     [True, False, False, False]
     """
     line = heading_text(line).strip()
-    if not line[:1].isupper() or len(line) > MAX_HEADING or split_any_label(line):
+    if not line[:1].isupper() or len(line) > MAX_HEADING:
         return False
+    if labelled := split_any_label(line):
+        # "Jumelée depuis 1963 : Brandebourg (Allemagne)": the tie and its year lead in to
+        # the place, as "Jumelage avec" does; "2016 : forages (Mali)" is an entry
+        tie = _ties(labelled[0]) and labelled[1].endswith(")") and labelled[1] != line
+        return tie and heading_like(labelled[1], items)
     if fiche_field(line):
         return False
     if sub_heading(line) or other_heading(line) or group_heading(line):
@@ -440,6 +447,19 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     if len(parts) > 3 or any(len(part.split()) > 4 for part in parts):
         return False
     return names_a_country(bracket) or _reads_as_name(place) or named(place)
+
+
+_TIE_STEMS = tuple(fold(stem) for stem in _HEADINGS["tie_stems"])
+
+
+def _ties(words: str) -> bool:
+    """Words that name a tie of the town ("Jumelée depuis 1963", "Partenaires depuis
+    2005"): a stem of ``headings.tie_stems`` opens one of them.
+
+    >>> _ties("Jumelée depuis 1963"), _ties("Depuis 1963"), _ties("Mai 2018")
+    (True, False, False)
+    """
+    return any(word.startswith(_TIE_STEMS) for word in re.findall(r"\w+", fold(words)))
 
 
 def fiche_field(line: str) -> bool:

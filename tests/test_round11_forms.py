@@ -1,0 +1,30 @@
+"""Forms of pages that round 11's blind edited pages brought (tests/corpus/edited/r11-*):
+each test is a small page of the class, not the round's page."""
+
+from pathlib import Path
+
+from tests.corpus.score import records_of
+
+HEAD = "<html><body><main><h1>Jumelages</h1>"
+TAIL = "</main></body></html>"
+
+
+def _records(tmp_path: Path, body: str, name: str = "page.html") -> dict[str, list[dict[str, object]]]:
+    page = tmp_path / name
+    page.write_text(HEAD + body + TAIL if name.endswith(".html") else body, encoding="utf-8")
+    return records_of(page)
+
+
+def test_a_dated_tie_before_the_place_leads_in_to_the_heading(tmp_path: Path) -> None:
+    """ "Jumelée depuis 1963 : Cottbus (Allemagne)": the tie and its year lead in to the
+    place as "Jumelage avec" does; a later "Archives de la coopération avec Cottbus
+    (Allemagne), 2006-2014" is the same partner's second section."""
+    data = _records(tmp_path, "<h2>Jumelée depuis 1963 : Cottbus (Allemagne)</h2>"
+                    "<p>Un jumelage signé en 1963.</p><p><strong>2012</strong> : accueil de jeunes.</p>"
+                    "<h2>Gao (Mali)</h2><p><strong>2015</strong> : forages.</p>"
+                    "<h2>Archives de la coopération avec Cottbus (Allemagne), 2006-2014</h2>"
+                    "<p><strong>2008</strong> : échange de musiciens.</p>")
+    assert sorted(p["name"] for p in data["partners"]) == ["Cottbus", "Gao"]
+    cottbus = next(p["partner_id"] for p in data["partners"] if p["name"] == "Cottbus")
+    years = sorted(a["start_year"] for a in data["actions"] if a["partner_id"] == cottbus)
+    assert years == [2008, 2012]
