@@ -69,7 +69,8 @@ YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
 # 2's unspecified digits ("XXXX-10-03", "XXXX-06") keep what the page says and invent no
 # year; its day is checked in a leap year (29 February is a day of some year).
 UNSPECIFIED_YEAR, REFERENCE_YEAR = "XXXX", 2000
-DASHES = "\\-‐‑‒–—―−/"
+# The arrow an app writes between a range's two dates ("12 juin 2023 → 18 juin 2023").
+DASHES = "\\-‐‑‒–—―−/→"
 # A year written in two digits in a date "23/12/89": from 69 the 1900s, below it the 2000s
 # (POSIX's strptime %y, as Python reads it).
 CENTURY, TWO_DIGIT_PIVOT = 100, 69

@@ -186,6 +186,9 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
         elif event == "start" and tag == "time" and (words := time_words(node)) is not None:
             out.append(words)  # a machine-readable date, in the page's words
             walker.skip_subtree()
+        elif event == "start" and tag == "time" and (words := _mentioned(node)) is not None:
+            out.append(words)  # an app's date chip, without its mention mark
+            walker.skip_subtree()
         elif event == "start":
             if breaks and tag in ("br", "p", "div"):
                 cut()
@@ -279,6 +282,19 @@ def time_words(element: etree._Element) -> str | None:
                                            None)):
         return ours
     return " ".join(str(part) for part in (day, _MONTHS[month - 1] if month else None, year) if part)
+
+
+# The mark an app writes before a date it links (Notion's "@12 juin 2023", a date mention
+# exported as a <time> element without a datetime): a mark, not a word of the date.
+_MENTION = re.compile(r"(?<!\S)@(?=\w)")
+
+
+def _mentioned(element: etree._Element) -> str | None:
+    """The words of a ``<time>`` element without the mention marks before its dates, when
+    it has some ("@12 juin 2023 → 18 juin 2023" is "12 juin 2023 → 18 juin 2023"): the
+    date the page shows. ``None`` when it has none: read as written."""
+    shown = _text(_rendered_lines(element)[0])
+    return _MENTION.sub("", shown) if _MENTION.search(shown) else None
 
 
 def _rendered(element: etree._Element, lists: bool = True) -> str:
@@ -440,6 +456,10 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 if pieces:
                     items.add(pieces[0])
                 stack += [opened(inner) for inner in reversed(_nested_lists(child))]
+            elif tag == "table" and _metadata_table(child):  # "Créé le | @12 mars 2024"
+                out += [Block("paragraph", t, 0, aside=PAGE_METADATA) for row in _own_rows(child)
+                        if (t := " : ".join(c for cell in row if isinstance(cell.tag, str)
+                                            and (c := _text(_rendered(cell)))))]
             elif tag == "table" and (rows := _table_blocks(child, tree)) is not None:
                 out += rows
             elif tag == "figcaption":  # what a picture shows is no action of the page
@@ -559,6 +579,25 @@ def _header_row(rows: list[etree._Element]) -> int | None:
         return heads[-1]
     cells = [c for c in rows[0] if isinstance(c.tag, str)] if rows else []
     return 0 if cells and all(c.tag.lower() == "th" for c in cells) else None
+
+
+PAGE_METADATA = "the page's metadata (a table of when it was made and updated, its tags)"
+# A key of the page's metadata: a CMS field ("Créé le", "Dernière modification",
+# "Étiquettes"), the words pipeline/parse.py sets aside as furniture in a block.
+_METADATA_KEY = re.compile("".join(lexicon("furniture")["cms_fields"]), re.IGNORECASE)
+METADATA_KEYS = 2  # row headers that are CMS fields: one may be a column's ("Mise à jour")
+
+
+def _metadata_table(table: etree._Element) -> bool:
+    """A table of the page's own metadata (a Notion export's properties, a wiki's info
+    box): two of its row headers at least name a CMS field. Its dates are when the page
+    was made, never an action's: the table is set aside and reported."""
+    keys = 0
+    for row in _own_rows(table):
+        cells = [c for c in row if isinstance(c.tag, str)]
+        if cells and cells[0].tag.lower() == "th" and _METADATA_KEY.match(_text(_rendered(cells[0]))):
+            keys += 1
+    return keys >= METADATA_KEYS
 
 
 def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:

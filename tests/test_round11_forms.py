@@ -28,3 +28,18 @@ def test_a_dated_tie_before_the_place_leads_in_to_the_heading(tmp_path: Path) ->
     cottbus = next(p["partner_id"] for p in data["partners"] if p["name"] == "Cottbus")
     years = sorted(a["start_year"] for a in data["actions"] if a["partner_id"] == cottbus)
     assert years == [2008, 2012]
+
+
+def test_an_apps_export_its_metadata_table_and_date_mentions(tmp_path: Path) -> None:
+    """A note-taking app's export: a table of the page's metadata (when it was made and
+    updated, its tags) is set aside; a date mention "@12 juin 2023 → 18 juin 2023" in a
+    <time> element is the entry's label, the arrow a range's dash."""
+    data = _records(tmp_path, "<table><tr><th>Créé le</th><td><time>@12 mars 2024 10:14</time></td></tr>"
+                    "<tr><th>Dernière modification</th><td><time>@3 février 2025</time></td></tr>"
+                    "<tr><th>Statut</th><td>Publié</td></tr></table>"
+                    "<h2>Gao (Mali)</h2><p>Une coopération depuis 1990.</p>"
+                    "<ul><li><time>@12 juin 2023 → 18 juin 2023</time> : séjour de jeunes à Gao.</li></ul>"
+                    "<ul><li>Depuis le <time>@1 février 2024</time> : parrainage d'étudiants.</li></ul>")
+    got = sorted((a["start_year"], a["start_month"], a["end_year"], a["end_month"], a["is_ongoing"])
+                 for a in data["actions"])
+    assert got == [(2023, 6, 2023, 6, False), (2024, 2, None, None, True)]
