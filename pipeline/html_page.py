@@ -56,6 +56,8 @@ BOLD_HEADING_LEVEL = 7
 # definition list's term (an accordion's ``<summary>`` is read as a heading, as an ``<h3>``).
 _SET_APART = {"dt"}
 _BOLD = {"strong", "b"}
+# What no label is set apart in: links, pictures, line breaks, and blocks of their own.
+_NOT_RUNS = {"a", "img", "br", "ul", "ol", "li", "p", "div", "table", "figure", "svg", "input"}
 # Why the read stage sets a block aside.
 TABLE_OF_CONTENTS = "table of contents (links within the page)"
 TABLE_HEADER = "table header"
@@ -389,11 +391,13 @@ def _paragraph_blocks(element: etree._Element, items: IntroWords) -> list[Block]
 
 
 def _bold_start(paragraph: etree._Element, first: str) -> int:
-    """The length of the bold run the paragraph's text opens with (``<p><strong>2025
-    </strong> Accueil…``), which may be its entry's label though no colon ends it; 0 when
-    it opens otherwise."""
+    """The length of the run set apart that the paragraph's (or list item's) text opens
+    with: bold (``<p><strong>2025</strong> Accueil…``) or any other inline element, a badge
+    (``<span class="badge">Juin 2012</span>Accueil…``), a date (``<time>``). It may be its
+    entry's label though no colon ends it (the parse stage reads it as one only when it is
+    a date label alone): the element's end is the separator. 0 when it opens otherwise."""
     children = [c for c in paragraph if isinstance(c.tag, str)]
-    if not children or (paragraph.text or "").strip() or children[0].tag.lower() not in _BOLD:
+    if not children or (paragraph.text or "").strip() or children[0].tag.lower() in _NOT_RUNS:
         return 0
     bold = _text(_rendered(children[0]))
     return len(bold) if bold and first.startswith(bold) and len(bold) < len(first) else 0
@@ -452,7 +456,8 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 out += _paragraph_blocks(child, items)
             elif tag == "li":
                 pieces = _pieces(child)
-                out += [Block("list_item", t, 0) for t in pieces]
+                out += [Block("list_item", t, 0, bold=_bold_start(child, t) if n == 0 else 0)
+                        for n, t in enumerate(pieces)]
                 if pieces:
                     items.add(pieces[0])
                 stack += [opened(inner) for inner in reversed(_nested_lists(child))]

@@ -667,7 +667,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             continue
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \
-                and not timeline:
+                and not timeline and not (block.bold and label_alone(block.text[:block.bold])):
             if entries and entries[-1].line in lines:
                 entries.append(_Draft.start(None, block.text, block.line))  # after an item's
                 label_only = described = False  # lines ("• 2004 : …" / "Formation …"): a new item

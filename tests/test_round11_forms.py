@@ -43,3 +43,17 @@ def test_an_apps_export_its_metadata_table_and_date_mentions(tmp_path: Path) -> 
     got = sorted((a["start_year"], a["start_month"], a["end_year"], a["end_month"], a["is_ongoing"])
                  for a in data["actions"])
     assert got == [(2023, 6, 2023, 6, False), (2024, 2, None, None, True)]
+
+
+def test_a_badge_before_the_text_is_the_entrys_label(tmp_path: Path) -> None:
+    """ "<li><span class="badge">Juin 2012</span>Accueil …</li>": no separator, the end of
+    the element set apart is one; an item whose first element is no date stays text, and
+    the article's list of tags ("Bilan 2024") is furniture."""
+    data = _records(tmp_path, "<h2>Gao (Mali)</h2><p>Une coopération depuis 1990.</p><ul>"
+                    '<li><span class="badge">Juin 2012</span>Accueil de jeunes musiciens.</li>'
+                    '<li><span class="badge">2016-2020</span> forages à Gao.</li>'
+                    '<li><span class="badge">Nouveau</span> une bibliothèque.</li></ul>'
+                    '<ul class="tags"><li><a href="/tags/bilan">Bilan 2024</a></li></ul>')
+    got = sorted((a["date_label"], a["start_year"], a["start_month"], a["end_year"]) for a in data["actions"]
+                 if a["start_year"] is not None)
+    assert got == [("2016-2020", 2016, None, 2020), ("Juin 2012", 2012, 6, 2012)]
