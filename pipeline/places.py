@@ -719,6 +719,8 @@ def countries(bracket: str | None) -> tuple[str | None, str | None]:
 
     >>> countries("France, Belgique"), countries("Matanzas, Cuba")
     (('France | Belgique', 'FR | BE'), ('Cuba', 'CU'))
+    >>> countries("Cisjordanie, Palestine")
+    ('Palestine', 'PS')
     >>> countries("Atlantide"), countries(None)
     (('Atlantide', None), (None, None))
     """
@@ -727,7 +729,9 @@ def countries(bracket: str | None) -> tuple[str | None, str | None]:
     found = [named for part in bracket_parts(bracket) if (named := country_in(part))]
     if not found:
         return bracket, None
-    return " | ".join(p for p, _ in found), " | ".join(c for _, c in found)
+    # a territory and its country ("Cisjordanie, Palestine") are one country: the wider name
+    by_code = {code: name for name, code in found}
+    return " | ".join(by_code.values()), " | ".join(by_code)
 
 
 _LEADING_BRACKETS = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")

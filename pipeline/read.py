@@ -543,11 +543,20 @@ SPLIT_COUNTRY = 40  # characters: a country written alone under its place's name
 
 
 def _country_alone(text: str) -> str | None:
-    """A block that is only a country's name, maybe in brackets ("Allemagne", "(Mali)")."""
+    """A block that is only a country's name, maybe in brackets ("Allemagne", "(Mali)"),
+    maybe after its region ("Cisjordanie, Palestine": the brackets of a heading would hold
+    the same words, and name the country).
+
+    >>> _country_alone("(Mali)"), _country_alone("Cisjordanie, Palestine"), _country_alone("Gao, Mali")
+    ('Mali', 'Cisjordanie, Palestine', None)
+    """
     bare = text.strip().strip("()[] ").strip()
     if not bare or len(bare) > SPLIT_COUNTRY or bare != bare.strip(".,;:"):
         return None
-    return bare if country_code(bare) is not None else None
+    if country_code(bare) is not None:
+        return bare
+    parts = [p.strip() for p in bare.split(",")]
+    return bare if len(parts) > 1 and all(country_code(p) is not None for p in parts) else None
 
 
 def _name_before_country(text: str) -> bool:
@@ -572,12 +581,15 @@ def joined_headings(blocks: list[Block], level: int) -> list[Block]:
     [('heading', 'Gao (Mali)'), ('paragraph', 'Accueil de jeunes.')]
     """
     out: list[Block] = []
+    items = IntroWords()  # the list items seen so far, which may name the place
     for block in blocks:
+        if block.kind == "list_item":
+            items.add(block.text)
         before = out[-1] if out else None
         country = _country_alone(block.text) if block.kind != "list_item" and not block.aside else None
         if (country and before is not None and before.kind != "list_item" and not before.aside
                 and not (before.kind == "heading" and before.level == 1)  # the page's title
-                and _name_before_country(before.text) and heading_like(before.text)):
+                and _name_before_country(before.text) and heading_like(before.text, items)):
             out[-1] = Block("heading", f"{before.text} ({country})", before.line,
                             level=before.level if before.kind == "heading" else level)
             continue

@@ -57,3 +57,17 @@ def test_a_badge_before_the_text_is_the_entrys_label(tmp_path: Path) -> None:
     got = sorted((a["date_label"], a["start_year"], a["start_month"], a["end_year"]) for a in data["actions"]
                  if a["start_year"] is not None)
     assert got == [("2016-2020", 2016, None, 2020), ("Juin 2012", 2012, 6, 2012)]
+
+
+def test_a_heading_split_into_a_name_box_and_a_country_box(tmp_path: Path) -> None:
+    """A site builder's export without heading tags: the place's name in one box, its
+    country below in another, without brackets, maybe after its region ("Cisjordanie,
+    Palestine": one country); a name the intro's list writes is enough to read it."""
+    data = _records(tmp_path, "<p>Nos partenaires :</p><ul><li>Camps de réfugiés Sahraouis de Tindouf (Algérie)</li>"
+                    "<li>Jifna (Palestine)</li></ul>"
+                    "<p>Camps de réfugiés sahraouis de Tindouf</p><p>Algérie</p>"
+                    "<p><strong>2016</strong> : accueil d'enfants.</p>"
+                    "<p>Jifna</p><p>Cisjordanie, Palestine</p><p><strong>2019</strong> : un jardin d'enfants.</p>")
+    got = sorted((p["country_code"], p["name"]) for p in data["partners"])
+    assert got == [("DZ", "Camps de réfugiés sahraouis de Tindouf"), ("PS", "Jifna")]
+    assert sorted(a["start_year"] for a in data["actions"]) == [2016, 2019]
