@@ -71,3 +71,15 @@ def test_a_heading_split_into_a_name_box_and_a_country_box(tmp_path: Path) -> No
     got = sorted((p["country_code"], p["name"]) for p in data["partners"])
     assert got == [("DZ", "Camps de réfugiés sahraouis de Tindouf"), ("PS", "Jifna")]
     assert sorted(a["start_year"] for a in data["actions"]) == [2016, 2019]
+
+
+def test_coming_events_and_newsletters_give_no_row(tmp_path: Path) -> None:
+    """A widget of the site's coming events, a newsletter's box and a section announcing
+    the next event ("Prochain rendez-vous", its date in bold) are no actions of the page."""
+    data = _records(tmp_path, "<h2>Gao (Mali)</h2><p>Une coopération depuis 1990.</p>"
+                    "<p><strong>2016</strong> : forages à Gao.</p>"
+                    '<div class="sf-events-list"><p>jeudi 14 novembre 2024, 19:00 - 21:00</p></div>'
+                    '<div class="newsletter"><p>Prochain numéro le 15 janvier 2025 : retour sur Gao.</p></div>'
+                    "<h3>Prochain rendez-vous</h3><p><strong>Samedi 8 février 2025, 14 h – 18 h</strong>"
+                    " — Après-midi « Gao en musique », salle des fêtes.</p>")
+    assert [a["start_year"] for a in data["actions"]] == [2016]
