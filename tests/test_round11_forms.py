@@ -83,3 +83,19 @@ def test_coming_events_and_newsletters_give_no_row(tmp_path: Path) -> None:
                     "<h3>Prochain rendez-vous</h3><p><strong>Samedi 8 février 2025, 14 h – 18 h</strong>"
                     " — Après-midi « Gao en musique », salle des fêtes.</p>")
     assert [a["start_year"] for a in data["actions"]] == [2016]
+
+
+def test_new_forms_of_dates_counts_and_statuses() -> None:
+    """A calendar period opening a range, half a dozen, a project that will not be
+    carried on."""
+    from pipeline.dates import parse_label
+    from pipeline.extract import status
+    from pipeline.numbers import participants
+
+    period = parse_label("De la rentrée 2022 à juin 2024")
+    assert period is not None
+    assert (period.start_year, period.start_month, period.end_year, period.end_month) == (2022, 9, 2024, 6)
+    assert parse_label("De la rentrée 2024 à 2022") is None  # backwards: not understood
+    found = participants("accueil d’une demi-douzaine d’enfants sahraoui·es")
+    assert found is not None and found.value == 6
+    assert status("Faute d’entreprise, le projet ne sera pas poursuivi.", None) == "abandoned"
