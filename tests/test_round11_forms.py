@@ -99,3 +99,11 @@ def test_new_forms_of_dates_counts_and_statuses() -> None:
     found = participants("accueil d’une demi-douzaine d’enfants sahraoui·es")
     assert found is not None and found.value == 6
     assert status("Faute d’entreprise, le projet ne sera pas poursuivi.", None) == "abandoned"
+
+
+def test_a_site_builders_credit_and_account_links_are_the_sites_words() -> None:
+    from pipeline.parse import SITE_CHROME, around_the_text
+
+    assert [around_the_text(t) for t in ("Créé avec Canva", "Déconnexion | Connexion", "Nous écrire")] \
+        == [SITE_CHROME] * 3
+    assert around_the_text("Un jardin créé avec les habitants du quartier.") is None
