@@ -149,7 +149,8 @@ def _phrases(phrases: list[str]) -> str:
 # before a colon ("Partenariat :"), and the place after it.
 # A noun before it ("Archives de la coopération avec …") only before a place written with
 # its country in brackets: "Renouvellement du serment du jumelage avec Pescia" is a title.
-_LEAD_IN = re.compile(rf"(?:(?=[^()]{{1,150}}\([^()]{{1,80}}\))(?:[^\W\d_]+\s+){{1,3}}?(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"
+_NOUN_BEFORE = r"(?=[^()]{1,150}\([^()]{1,80}\))(?:[^\W\d_]+\s+){1,3}?"
+_LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"
                       rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
 # The same words after the place, behind a comma or a dash ("Zagórów, ville jumelle").

@@ -413,8 +413,10 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     [False, False, False, False]
     >>> heading_like("Camps de réfugiés de Mbera", ["Les camps de réfugiés de Mbera (Mauritanie)"])
     True
-    >>> heading_like("Jumelée depuis 1963 : Cottbus (Allemagne)"), heading_like("Depuis 1963 : Cottbus (Allemagne)")
-    (True, False)
+    >>> heading_like("Jumelée depuis 1963 : Cottbus (Allemagne)")
+    True
+    >>> heading_like("Depuis 1963 : Cottbus (Allemagne)")
+    False
 
     A final full stop after the brackets is allowed when the name reads as a place's
     ("Gao (Mali)."); the vocabularies of sub-headings and other headings are no places:
