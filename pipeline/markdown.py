@@ -31,20 +31,24 @@ _FENCES = ("---", "+++")
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BREAK = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
-_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:\s*")
-_LINK_DEFINITION = re.compile(r"^\[[^\]^][^\]]*\]:\s*\S+")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]^][^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]]+\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_CODE = re.compile(r"`([^`]*)`")
+# Every span is bounded (``SPAN`` characters): a line of a million unclosed marks costs
+# linear time, not quadratic (tests/test_hostile_pages.py's kind of page).
+SPAN = 500
+_IMAGE_LINE = re.compile(rf"^!\[[^\]]{{0,{SPAN}}}\]\([^)]{{0,{SPAN}}}\)\s*$")
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]{1,100}\]:\s*")
+_LINK_DEFINITION = re.compile(rf"^\[[^\]^][^\]]{{0,{SPAN}}}\]:\s*\S+")
+_IMAGE = re.compile(rf"!\[([^\]]{{0,{SPAN}}})\]\([^)]{{0,{SPAN}}}\)")
+_LINK = re.compile(rf"\[([^\]^][^\]]{{0,{SPAN}}})\](?:\([^)]{{0,{SPAN}}}\)|\[[^\]]{{0,{SPAN}}}\])")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]]{1,100}\]")
+_AUTOLINK = re.compile(rf"<((?:https?|mailto):[^>\s]{{1,{SPAN}}})>")
+_TAG = re.compile(rf"</?[A-Za-z][^<>]{{0,{SPAN}}}>")
+_STRONG = re.compile(rf"(\*\*|__)(?=\S)(.{{1,{SPAN}}}?)(?<=\S)\1")
+_EMPHASIS = re.compile(rf"(?<![\w*])([*_])(?=\S)(.{{1,{SPAN}}}?)(?<=\S)\1(?![\w*])")
+_CODE = re.compile(rf"`([^`]{{0,{SPAN}}})`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
+EMPHASIS_LAYERS = 3  # bold in italics in bold: no page nests more
 # How many "#" headings make a text page a Markdown one (a text page may hold one line
 # opening with "#" by chance, never two headings).
 MARKDOWN_HEADINGS = 2
@@ -93,9 +97,7 @@ def inline(text: str) -> str:
     text = _AUTOLINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _CODE.sub(r"\1", text)
-    previous = None
-    while previous != text:  # "***gras et italique***": one layer a pass
-        previous = text
+    for _ in range(EMPHASIS_LAYERS):  # "***gras et italique***": one layer a pass
         text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
     text = _ESCAPE.sub(r"\1", text)
     return text.rstrip("\\").rstrip()
