@@ -686,7 +686,10 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         # the bold run is the label, with no colon, when it is a label alone longer than the
         # label the text opens with
         bold_label = label_alone(block.text[:block.bold]) if block.bold else None
-        if bold_label and len(bold_label) <= len((split_any_label(block.text) or ("",))[0]):
+        own = split_any_label(block.text) if bold_label else None
+        # the text's own label wins when it is longer and the grammar reads it; "2005
+        # Ivry-sur-Seine, …" after a badge "2005" is no label: the element's end is
+        if bold_label and own and len(bold_label) <= len(own[0]) and own[2]:
             bold_label = None
         for n, piece in enumerate(split_run_together(block.text)):
             labelled = (bold_label, piece) if n == 0 and bold_label else split_any_label(piece)

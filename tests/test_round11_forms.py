@@ -107,3 +107,15 @@ def test_a_site_builders_credit_and_account_links_are_the_sites_words() -> None:
     assert [around_the_text(t) for t in ("Créé avec Canva", "Déconnexion | Connexion", "Nous écrire")] \
         == [SITE_CHROME] * 3
     assert around_the_text("Un jardin créé avec les habitants du quartier.") is None
+
+
+def test_headings_reworded_by_lead_ins_name_the_place() -> None:
+    """ "Aux côtés de …", "Regards croisés avec …", "Solidaires des …" lead in to the place,
+    and "du camp de" is a kind of place as "le camp de" is."""
+    from pipeline.places import place_name, split_heading
+
+    got = [place_name(split_heading(h)[0]) for h in (
+        "Aux côtés de Jifna et du camp de Jalazone (Palestine)",
+        "Regards croisés avec Jérusalem-Est (Palestine)",
+        "Solidaires des camps de réfugiés sahraouis de Tindouf (Algérie)")]
+    assert got == ["Jifna et Jalazone", "Jérusalem-Est", "camps de réfugiés sahraouis de Tindouf"]
