@@ -119,3 +119,12 @@ def test_headings_reworded_by_lead_ins_name_the_place() -> None:
         "Regards croisés avec Jérusalem-Est (Palestine)",
         "Solidaires des camps de réfugiés sahraouis de Tindouf (Algérie)")]
     assert got == ["Jifna et Jalazone", "Jérusalem-Est", "camps de réfugiés sahraouis de Tindouf"]
+
+
+def test_a_badges_date_stays_the_label_before_a_name_and_a_comma(tmp_path: Path) -> None:
+    """ "<span class="badge">2005</span> Ivry-sur-Seine, Gao et … ont …": "2005
+    Ivry-sur-Seine" reads as no date; the badge's "2005" is the label."""
+    data = _records(tmp_path, "<h2>Gao (Mali)</h2><p>Une coopération depuis 1990.</p><ul>"
+                    '<li><span class="badge">2005</span> Ivry-sur-Seine, Gao et Tombouctou ont mis en place'
+                    " un projet artistique.</li></ul>")
+    assert [(a["date_label"], a["start_year"]) for a in data["actions"]] == [("2005", 2005)]
