@@ -688,7 +688,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         bold_label = label_alone(block.text[:block.bold]) if block.bold else None
         own = split_any_label(block.text) if bold_label else None
         # the text's own label wins when it is longer and the grammar reads it; "2005
-        # Ivry-sur-Seine, …" after a badge "2005" is no label: the element's end is
+        # Gao, Kita et …" after a badge "2005" is no label: the element's end is
         if bold_label and own and len(bold_label) <= len(own[0]) and own[2]:
             bold_label = None
         for n, piece in enumerate(split_run_together(block.text)):
