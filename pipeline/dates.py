@@ -69,7 +69,8 @@ YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
 # 2's unspecified digits ("XXXX-10-03", "XXXX-06") keep what the page says and invent no
 # year; its day is checked in a leap year (29 February is a day of some year).
 UNSPECIFIED_YEAR, REFERENCE_YEAR = "XXXX", 2000
-DASHES = "\\-‐‑‒–—―−/"
+# The arrow an app writes between a range's two dates ("12 juin 2023 → 18 juin 2023").
+DASHES = "\\-‐‑‒–—―−/→"
 # A year written in two digits in a date "23/12/89": from 69 the 1900s, below it the 2000s
 # (POSIX's strptime %y, as Python reads it).
 CENTURY, TWO_DIGIT_PIVOT = 100, 69
@@ -630,6 +631,19 @@ def _since_calendar(g: dict[str, list[Token]]) -> Period | None:
     return _period(f"{start.edtf}/..", start, None)
 
 
+def _range_from_calendar(g: dict[str, list[Token]]) -> Period | None:
+    """"De la rentrée 2022 à l'été 2024": from the first month of the calendar period
+    (``CALENDAR_PERIODS``) to the end, which is read as a range's end is."""
+    months = calendar_months(g["a"][0].text)
+    end = _point(g["b"])
+    if months is None or end is None:
+        return None
+    start = Point(g["c"][0].value, months[0])
+    if start.first > end.first:
+        return None
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
+
+
 def _decade(g: dict[str, list[Token]]) -> Period | None:
     """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it)."""
     t = g["a"][0]
@@ -668,6 +682,9 @@ _FORMS: list[tuple[str, Builder]] = [
     # to the present: "De 2019 à aujourd'hui", "2016 – en cours", "Depuis 2019 jusqu'à nos jours"
     (rf"(?:{_OPEN}|{_SINCE}){_PART}(?P<a>{_CORE})(?:&?{_TO})U", _since),
     (rf"{_OPEN}{_PART}(?P<a>{_LEFT}){_TO}L?{_PART}(?P<b>{_CORE})", _range),
+    # "De la rentrée 2022 à l’été 2024": a calendar period opens the range, "à" after it
+    # (with a dash, "Pâques 2019-2020" may be two Easters: not understood)
+    (rf"{_OPEN}{_PART}(?P<a>C)D?L?(?P<c>Y)(?:A|T[AE]?)L?{_PART}(?P<b>{_CORE})", _range_from_calendar),
     (rf"{_SINCE}{_PART}(?P<a>{_LEFT})&?T[AE]?L?{_PART}(?P<b>{_CORE})", _range),
     (rf"[IAE]?BL?{_PART}(?P<a>{_LEFT})&L?{_PART}(?P<b>{_CORE})", _range),
     # the end leaves out the start's year: "du 28 février 2020 au 3 mars"

@@ -56,6 +56,8 @@ BOLD_HEADING_LEVEL = 7
 # definition list's term (an accordion's ``<summary>`` is read as a heading, as an ``<h3>``).
 _SET_APART = {"dt"}
 _BOLD = {"strong", "b"}
+# What no label is set apart in: links, pictures, line breaks, and blocks of their own.
+_NOT_RUNS = {"a", "img", "br", "ul", "ol", "li", "p", "div", "table", "figure", "svg", "input"}
 # Why the read stage sets a block aside.
 TABLE_OF_CONTENTS = "table of contents (links within the page)"
 TABLE_HEADER = "table header"
@@ -186,6 +188,9 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
         elif event == "start" and tag == "time" and (words := time_words(node)) is not None:
             out.append(words)  # a machine-readable date, in the page's words
             walker.skip_subtree()
+        elif event == "start" and tag == "time" and (words := _mentioned(node)) is not None:
+            out.append(words)  # an app's date chip, without its mention mark
+            walker.skip_subtree()
         elif event == "start":
             if breaks and tag in ("br", "p", "div"):
                 cut()
@@ -281,6 +286,19 @@ def time_words(element: etree._Element) -> str | None:
     return " ".join(str(part) for part in (day, _MONTHS[month - 1] if month else None, year) if part)
 
 
+# The mark an app writes before a date it links (Notion's "@12 juin 2023", a date mention
+# exported as a <time> element without a datetime): a mark, not a word of the date.
+_MENTION = re.compile(r"(?<!\S)@(?=\w)")
+
+
+def _mentioned(element: etree._Element) -> str | None:
+    """The words of a ``<time>`` element without the mention marks before its dates, when
+    it has some ("@12 juin 2023 → 18 juin 2023" is "12 juin 2023 → 18 juin 2023"): the
+    date the page shows. ``None`` when it has none: read as written."""
+    shown = _text(_rendered_lines(element)[0])
+    return _MENTION.sub("", shown) if _MENTION.search(shown) else None
+
+
 def _rendered(element: etree._Element, lists: bool = True) -> str:
     return _rendered_lines(element, lists)[0]
 
@@ -373,11 +391,13 @@ def _paragraph_blocks(element: etree._Element, items: IntroWords) -> list[Block]
 
 
 def _bold_start(paragraph: etree._Element, first: str) -> int:
-    """The length of the bold run the paragraph's text opens with (``<p><strong>2025
-    </strong> Accueil…``), which may be its entry's label though no colon ends it; 0 when
-    it opens otherwise."""
+    """The length of the run set apart that the paragraph's (or list item's) text opens
+    with: bold (``<p><strong>2025</strong> Accueil…``) or any other inline element, a badge
+    (``<span class="badge">Juin 2012</span>Accueil…``), a date (``<time>``). It may be its
+    entry's label though no colon ends it (the parse stage reads it as one only when it is
+    a date label alone): the element's end is the separator. 0 when it opens otherwise."""
     children = [c for c in paragraph if isinstance(c.tag, str)]
-    if not children or (paragraph.text or "").strip() or children[0].tag.lower() not in _BOLD:
+    if not children or (paragraph.text or "").strip() or children[0].tag.lower() in _NOT_RUNS:
         return 0
     bold = _text(_rendered(children[0]))
     return len(bold) if bold and first.startswith(bold) and len(bold) < len(first) else 0
@@ -436,10 +456,15 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 out += _paragraph_blocks(child, items)
             elif tag == "li":
                 pieces = _pieces(child)
-                out += [Block("list_item", t, 0) for t in pieces]
+                out += [Block("list_item", t, 0, bold=_bold_start(child, t) if n == 0 else 0)
+                        for n, t in enumerate(pieces)]
                 if pieces:
                     items.add(pieces[0])
                 stack += [opened(inner) for inner in reversed(_nested_lists(child))]
+            elif tag == "table" and _metadata_table(child):  # "Créé le | @12 mars 2024"
+                out += [Block("paragraph", t, 0, aside=PAGE_METADATA) for row in _own_rows(child)
+                        if (t := " : ".join(c for cell in row if isinstance(cell.tag, str)
+                                            and (c := _text(_rendered(cell)))))]
             elif tag == "table" and (rows := _table_blocks(child, tree)) is not None:
                 out += rows
             elif tag == "dl" and (fields := _field_list(child)):
@@ -592,6 +617,25 @@ def _header_row(rows: list[etree._Element]) -> int | None:
         return heads[-1]
     cells = [c for c in rows[0] if isinstance(c.tag, str)] if rows else []
     return 0 if cells and all(c.tag.lower() == "th" for c in cells) else None
+
+
+PAGE_METADATA = "the page's metadata (a table of when it was made and updated, its tags)"
+# A key of the page's metadata: a CMS field ("Créé le", "Dernière modification",
+# "Étiquettes"), the words pipeline/parse.py sets aside as furniture in a block.
+_METADATA_KEY = re.compile("".join(lexicon("furniture")["cms_fields"]), re.IGNORECASE)
+METADATA_KEYS = 2  # row headers that are CMS fields: one may be a column's ("Mise à jour")
+
+
+def _metadata_table(table: etree._Element) -> bool:
+    """A table of the page's own metadata (a Notion export's properties, a wiki's info
+    box): two of its row headers at least name a CMS field. Its dates are when the page
+    was made, never an action's: the table is set aside and reported."""
+    keys = 0
+    for row in _own_rows(table):
+        cells = [c for c in row if isinstance(c.tag, str)]
+        if cells and cells[0].tag.lower() == "th" and _METADATA_KEY.match(_text(_rendered(cells[0]))):
+            keys += 1
+    return keys >= METADATA_KEYS
 
 
 def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:

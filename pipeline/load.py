@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import PipelineError
+from .markdown import is_markdown, plain_lines
 from .read import (
     _REMOVED, HTML_SUFFIXES, Document, decode, lines, text_blocks, without_invisible,
 )
@@ -44,6 +45,10 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
     text = _REMOVED.sub("", text)
+    rows = lines(text)
+    if is_markdown(rows):  # its lines read without their markup, each at its number
+        plain, levels, aside = plain_lines(rows)
+        return Document(text_blocks("\n".join(plain), levels), encoding, "text", text, removed, aside)
     return Document(text_blocks(text), encoding, "text", text, removed)
 
 

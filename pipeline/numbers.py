@@ -189,6 +189,9 @@ _SECOND = pattern(_PEOPLE["words"]["second"], apostrophe=APOSTROPHE)
 _JOIN = re.compile(deaccented(
     rf"(?:\s+(?!(?:{'|'.join(_JOINS[1:] + _COMPANIONS)}))[^\s,.;:!?()]{{1,30}}){{0,3}}?"
     rf"\s*(?:{'|'.join(_JOINS)})\s*{_SECOND}"))
+# "et autant de jeunes": a group as large as the one before it, its noun one for people.
+_AS_MANY = re.compile(deaccented(
+    rf"(?:{'|'.join(pattern(a, apostrophe=APOSTROPHE) for a in _PEOPLE['words']['as_many'])}){_NOUN}"))
 COMPANION_REACH = 120  # characters of the sentence between a group and its companions
 _COMPANION = re.compile(deaccented(
     rf"[^.;:!?()\n]{{0,{COMPANION_REACH}}}?(?:{'|'.join(_COMPANIONS)})\s*{_SECOND}"))
@@ -483,6 +486,8 @@ def participants(text: str, once: bool = False) -> Quantity | None:
     Quantity(value=11, approx=False)
     >>> participants("construction de 12 latrines et de 3 puits") is None
     True
+    >>> participants("huit jeunes ivryens et autant de jeunes allemands, encadrés par deux éducateurs")
+    Quantity(value=18, approx=False)
     >>> participants("mission de trois ingénieurs à Dianguirdé, commune de 18 000 habitants")
     Quantity(value=3, approx=False)
     """
@@ -543,6 +548,7 @@ def _participants(text: str, composed: str, once: bool = False) -> Quantity | No
         return None
     counted = _times_groups(text, composed, first[0], first[1])
     (total, approx), end = (counted.value, counted.approx), first[1]
+    last = counted.value  # the group counted last, which "autant de" repeats
     for _ in range(20):  # a phrase names a handful of groups at most
         more = None
         for join_at in (_JOIN, _COMPANION):
@@ -551,9 +557,14 @@ def _participants(text: str, composed: str, once: bool = False) -> Quantity | No
             more = _counted(text, composed, m, first=False) if m else None
             if more:
                 break
+            same = _AS_MANY.match(text, join.end()) if join and join_at is _JOIN else None
+            if same and is_people(same["base"], composed[same.start("base"):same.end("noun")]):
+                more = Quantity(last, False), same.end()
+                break
         if more is None:
             break
         total, approx, end = total + more[0].value, approx or more[0].approx, more[1]
+        last = more[0].value
     return _restated(text, composed, end) or Quantity(total, approx)
 
 

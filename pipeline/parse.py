@@ -687,7 +687,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             continue
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \
-                and not timeline:
+                and not timeline and not (block.bold and label_alone(block.text[:block.bold])):
             if entries and entries[-1].line in lines:
                 entries.append(_Draft.start(None, block.text, block.line))  # after an item's
                 label_only = described = False  # lines ("• 2004 : …" / "Formation …"): a new item
@@ -708,7 +708,10 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         # the bold run is the label, with no colon, when it is a label alone longer than the
         # label the text opens with
         bold_label = label_alone(block.text[:block.bold]) if block.bold else None
-        if bold_label and len(bold_label) <= len((split_any_label(block.text) or ("",))[0]):
+        own = split_any_label(block.text) if bold_label else None
+        # the text's own label wins when it is longer and the grammar reads it; "2005
+        # Gao, Kita et …" after a badge "2005" is no label: the element's end is
+        if bold_label and own and len(bold_label) <= len(own[0]) and own[2]:
             bold_label = None
         for n, piece in enumerate(split_run_together(block.text)):
             labelled = (bold_label, piece) if n == 0 and bold_label else split_any_label(piece)

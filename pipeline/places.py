@@ -154,7 +154,11 @@ def _phrases(phrases: list[str]) -> str:
 
 # A lead-in before the place ("Jumelage avec", "Notre ville jumelle :"), or a rubric
 # before a colon ("Partenariat :"), and the place after it.
-_LEAD_IN = re.compile(rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
+# A noun before it ("Archives de la coopération avec …") only before a place written with
+# its country in brackets: "Renouvellement du serment du jumelage avec Pescia" is a title.
+_NOUN_BEFORE = r"(?=[^()]{1,150}\([^()]{1,80}\))(?:[^\W\d_]+\s+){1,3}?"
+_LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"
+                      rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
 # A lead-in to the town and its partner ("Le jumelage entre"): taken off the name of a
 # heading that ends on its partner's country in brackets, a partner's heading whatever its
@@ -202,6 +206,8 @@ def without_lead_in(text: str) -> str:
     ('Cottbus (Allemagne)', 'La Lisa')
     >>> without_lead_in("Coopération Nord-Sud"), without_lead_in("Coopération : Gao")
     ('Coopération Nord-Sud', 'Gao')
+    >>> without_lead_in("Archives de la coopération avec La Lisa (Cuba)")
+    'La Lisa (Cuba)'
 
     The town's own name beside its partner ("Jumelage <town> – Cottbus", "Le jumelage entre
     <town> et Cottbus", "<town> (94) – Cottbus") is a lead-in too (the town file names the
@@ -798,6 +804,8 @@ def countries(bracket: str | None) -> tuple[str | None, str | None]:
 
     >>> countries("France, Belgique"), countries("Matanzas, Cuba")
     (('France | Belgique', 'FR | BE'), ('Cuba', 'CU'))
+    >>> countries("Cisjordanie, Palestine")
+    ('Palestine', 'PS')
     >>> countries("Atlantide"), countries(None)
     (('Atlantide', None), (None, None))
     """
@@ -806,7 +814,9 @@ def countries(bracket: str | None) -> tuple[str | None, str | None]:
     found = [named for part in bracket_parts(bracket) if (named := country_in(part))]
     if not found:
         return bracket, None
-    return " | ".join(p for p, _ in found), " | ".join(c for _, c in found)
+    # a territory and its country ("Cisjordanie, Palestine") are one country: the wider name
+    by_code = {code: name for name, code in found}
+    return " | ".join(by_code.values()), " | ".join(by_code)
 
 
 _LEADING_BRACKETS = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")

@@ -42,7 +42,7 @@ from .places import (
     without_kind,
     without_lead_in,
 )
-from .french.normalise import REMOVED
+from .french.normalise import REMOVED, fold
 from .text import nfc
 
 BlockKind = Literal["heading", "paragraph", "list_item"]
@@ -416,6 +416,10 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     [False, False, False, False]
     >>> heading_like("Camps de réfugiés de Mbera", ["Les camps de réfugiés de Mbera (Mauritanie)"])
     True
+    >>> heading_like("Jumelée depuis 1963 : Cottbus (Allemagne)")
+    True
+    >>> heading_like("Depuis 1963 : Cottbus (Allemagne)")
+    False
 
     A final full stop after the brackets is allowed when the name reads as a place's
     ("Gao (Mali)."); the vocabularies of sub-headings and other headings are no places:
@@ -424,8 +428,13 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     [True, False, False, False]
     """
     line = heading_text(line).strip()
-    if not line[:1].isupper() or len(line) > MAX_HEADING or split_any_label(line):
+    if not line[:1].isupper() or len(line) > MAX_HEADING:
         return False
+    if labelled := split_any_label(line):
+        # "Jumelée depuis 1963 : Brandebourg (Allemagne)": the tie and its year lead in to
+        # the place, as "Jumelage avec" does; "2016 : forages (Mali)" is an entry
+        tie = _ties(labelled[0]) and labelled[1].endswith(")") and labelled[1] != line
+        return tie and heading_like(labelled[1], items)
     if fiche_field(line):
         return False
     if sub_heading(line) or other_heading(line) or group_heading(line):
@@ -443,6 +452,19 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     if len(parts) > 3 or any(len(part.split()) > 4 for part in parts):
         return False
     return names_a_country(bracket) or _reads_as_name(place) or named(place)
+
+
+_TIE_STEMS = tuple(fold(stem) for stem in _HEADINGS["tie_stems"])
+
+
+def _ties(words: str) -> bool:
+    """Words that name a tie of the town ("Jumelée depuis 1963", "Partenaires depuis
+    2005"): a stem of ``headings.tie_stems`` opens one of them.
+
+    >>> _ties("Jumelée depuis 1963"), _ties("Depuis 1963"), _ties("Mai 2018")
+    (True, False, False)
+    """
+    return any(word.startswith(_TIE_STEMS) for word in re.findall(r"\w+", fold(words)))
 
 
 def fiche_field(line: str) -> bool:
@@ -492,8 +514,10 @@ def _title_like(line: str) -> bool:
     return not names_a_country(split_heading(line)[1])
 
 
-def text_blocks(text: str) -> list[Block]:
-    """Blocks of a text snapshot: each non-blank line a block.
+def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
+    """Blocks of a text snapshot: each non-blank line a block. ``levels`` are the headings
+    the page's markup declares (line -> level: a Markdown page's ``## …``,
+    :mod:`pipeline.markdown`), headings whatever their words, as an HTML page's are.
 
     >>> [(b.kind, b.text, b.line) for b in text_blocks("Titre\\n\\n  • Un\\nTombouctou (Mali)\\n")]
     [('heading', 'Titre', 1), ('list_item', 'Un', 3), ('heading', 'Tombouctou (Mali)', 4)]
@@ -504,7 +528,9 @@ def text_blocks(text: str) -> list[Block]:
         line = raw.strip()
         if not line:
             continue
-        if bullet := _BULLET.match(line):
+        if levels and number in levels:
+            blocks.append(Block("heading", line, number, level=levels[number]))
+        elif bullet := _BULLET.match(line):
             blocks.append(Block("list_item", line[bullet.end():], number))
             items.add(blocks[-1].text)
         elif not blocks and _title_like(line):
@@ -555,11 +581,20 @@ def _listed_head(line: str, items: IntroWords) -> str | None:
 
 
 def _country_alone(text: str) -> str | None:
-    """A block that is only a country's name, maybe in brackets ("Allemagne", "(Mali)")."""
+    """A block that is only a country's name, maybe in brackets ("Allemagne", "(Mali)"),
+    maybe after its region ("Cisjordanie, Palestine": the brackets of a heading would hold
+    the same words, and name the country).
+
+    >>> _country_alone("(Mali)"), _country_alone("Cisjordanie, Palestine"), _country_alone("Gao, Mali")
+    ('Mali', 'Cisjordanie, Palestine', None)
+    """
     bare = text.strip().strip("()[] ").strip()
     if not bare or len(bare) > SPLIT_COUNTRY or bare != bare.strip(".,;:"):
         return None
-    return bare if country_code(bare) is not None else None
+    if country_code(bare) is not None:
+        return bare
+    parts = [p.strip() for p in bare.split(",")]
+    return bare if len(parts) > 1 and all(country_code(p) is not None for p in parts) else None
 
 
 def _name_before_country(text: str) -> bool:
@@ -584,12 +619,15 @@ def joined_headings(blocks: list[Block], level: int) -> list[Block]:
     [('heading', 'Gao (Mali)'), ('paragraph', 'Accueil de jeunes.')]
     """
     out: list[Block] = []
+    items = IntroWords()  # the list items seen so far, which may name the place
     for block in blocks:
+        if block.kind == "list_item":
+            items.add(block.text)
         before = out[-1] if out else None
         country = _country_alone(block.text) if block.kind != "list_item" and not block.aside else None
         if (country and before is not None and before.kind != "list_item" and not before.aside
                 and not (before.kind == "heading" and before.level == 1)  # the page's title
-                and _name_before_country(before.text) and heading_like(before.text)):
+                and _name_before_country(before.text) and heading_like(before.text, items)):
             out[-1] = Block("heading", f"{before.text} ({country})", before.line,
                             level=before.level if before.kind == "heading" else level)
             continue

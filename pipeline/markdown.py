@@ -1,0 +1,182 @@
+"""A text page written in Markdown (a static site's source: Hugo, Jekyll, Decap CMS) read
+as the text reader reads any text page, line by line, once its markup is taken off.
+
+Why here rather than a Markdown renderer (markdown-it-py, measured on such a page): a
+renderer lays the page out again as HTML, so every ``source_line`` would point into a
+text the release would have to make up rather than into the page's own file; it reads
+"2003. Accueil de jeunes" as an ordered list numbered 2003 and drops the date that labels
+the entry; and footnotes and front matter need plugins of their own. The markup a CMS
+writes on such a page is small and line-shaped, so each line is read in place and keeps
+its number: the page's file is the text the release ships.
+
+What is taken off, line by line, and what becomes of it:
+
+- the front matter between two ``---`` (YAML) or ``+++`` (TOML) lines at the top, and
+  HTML comments (an editor's note, maybe dated): set aside and reported, never read;
+- image lines (``![alt](src "title")``), footnote definitions (``[^1]: …``) and link
+  definitions (``[ref]: url``): set aside and reported;
+- ``#`` headings and setext underlines (``===``, ``---``): headings at their level;
+- emphasis (``**2016** :``, ``_…_``), links (their words, not their address, which may
+  hold years: ``…/2005/mehr-licht-2004-2006``), inline code, footnote markers, inline HTML
+  tags, escapes and quotes (``> ``): the words alone;
+- thematic breaks (``---`` after a blank line): a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The top of a page that opens with front matter, and its closing line.
+_FENCES = ("---", "+++")
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_BREAK = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+# Every span is bounded (``SPAN`` characters): a line of a million unclosed marks costs
+# linear time, not quadratic (tests/test_hostile_pages.py's kind of page).
+SPAN = 500
+_IMAGE_LINE = re.compile(rf"^!\[[^\]]{{0,{SPAN}}}\]\([^)]{{0,{SPAN}}}\)\s*$")
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]{1,100}\]:\s*")
+_LINK_DEFINITION = re.compile(rf"^\[[^\]^][^\]]{{0,{SPAN}}}\]:\s*\S+")
+_IMAGE = re.compile(rf"!\[([^\]]{{0,{SPAN}}})\]\([^)]{{0,{SPAN}}}\)")
+_LINK = re.compile(rf"\[([^\]^][^\]]{{0,{SPAN}}})\](?:\([^)]{{0,{SPAN}}}\)|\[[^\]]{{0,{SPAN}}}\])")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]]{1,100}\]")
+_AUTOLINK = re.compile(rf"<((?:https?|mailto):[^>\s]{{1,{SPAN}}})>")
+_TAG = re.compile(rf"</?[A-Za-z][^<>]{{0,{SPAN}}}>")
+_STRONG = re.compile(rf"(\*\*|__)(?=\S)(.{{1,{SPAN}}}?)(?<=\S)\1")
+_EMPHASIS = re.compile(rf"(?<![\w*])([*_])(?=\S)(.{{1,{SPAN}}}?)(?<=\S)\1(?![\w*])")
+_CODE = re.compile(rf"`([^`]{{0,{SPAN}}})`")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_QUOTE = re.compile(r"^(?:>\s?)+")
+_COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
+EMPHASIS_LAYERS = 3  # bold in italics in bold: no page nests more
+# How many "#" headings make a text page a Markdown one (a text page may hold one line
+# opening with "#" by chance, never two headings).
+MARKDOWN_HEADINGS = 2
+
+FRONT_MATTER = "front matter of the page's Markdown source (its metadata)"
+COMMENT = "comment in the page's Markdown source"
+IMAGE = "image of the page's Markdown source (its text and title)"
+FOOTNOTE = "footnote of the page's Markdown source"
+LINK_DEFINITION = "link definition of the page's Markdown source"
+
+
+def _front_matter_end(rows: list[str]) -> int | None:
+    """The index of the line closing the front matter, when the page opens with one."""
+    first = next((i for i, row in enumerate(rows) if row.strip()), None)
+    if first is None or rows[first].strip() not in _FENCES:
+        return None
+    fence = rows[first].strip()
+    return next((i for i in range(first + 1, len(rows)) if rows[i].strip() == fence), None)
+
+
+def is_markdown(rows: list[str]) -> bool:
+    """A text page written in Markdown: it opens with front matter, or it has at least
+    :data:`MARKDOWN_HEADINGS` ``#`` headings.
+
+    >>> is_markdown(["---", "title: Jumelages", "---", "Texte"]), is_markdown(["# Un", "## Deux"])
+    (True, True)
+    >>> is_markdown(["Jumelages", "#1 de la liste", "Tombouctou (Mali)"])
+    False
+    """
+    if _front_matter_end(rows) is not None:
+        return True
+    return sum(1 for row in rows if _ATX.match(row.strip())) >= MARKDOWN_HEADINGS
+
+
+def inline(text: str) -> str:
+    """A line's words without their inline markup.
+
+    >>> inline("**2004-2006** : projet [« Mehr Licht »](https://x.fr/2005/a-2004-2006)[^1]")
+    '2004-2006 : projet « Mehr Licht »'
+    >>> inline(r"*Publié dans* [Solidarité](/c/) · 3 \\* 4 et snake_case_name")
+    'Publié dans Solidarité · 3 * 4 et snake_case_name'
+    """
+    text = _IMAGE.sub("", text)
+    text = _FOOTNOTE_MARK.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    text = _CODE.sub(r"\1", text)
+    for _ in range(EMPHASIS_LAYERS):  # "***gras et italique***": one layer a pass
+        text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    text = _ESCAPE.sub(r"\1", text)
+    return text.rstrip("\\").rstrip()
+
+
+def plain_lines(rows: list[str]) -> tuple[list[str], dict[int, int], list[tuple[str, str]]]:
+    """The page's lines without their markup (as many lines, each at its number), the
+    headings its markup declares (line number from 1 -> level), and what was set aside
+    (why, its text) for the run report.
+
+    >>> rows = ["---", "date: 2024-03-12", "---", "<!-- màj 2025 -->", "# Titre", "",
+    ...         "## Tombouctou (Mali)", "**2016** : accueil.[^1]", "", "[^1]: Note du 3 mai 2020."]
+    >>> plain, levels, aside = plain_lines(rows)
+    >>> plain
+    ['', '', '', '', 'Titre', '', 'Tombouctou (Mali)', '2016 : accueil.', '', '']
+    >>> levels, [why.split()[0] for why, _ in aside]
+    ({5: 1, 7: 2}, ['front', 'comment', 'footnote'])
+    """
+    plain = [""] * len(rows)
+    levels: dict[int, int] = {}
+    aside: list[tuple[str, str]] = []
+    start = 0
+    end = _front_matter_end(rows)
+    if end is not None:
+        aside.append((FRONT_MATTER, " ".join(r.strip() for r in rows[:end + 1] if r.strip() not in _FENCES)))
+        start = end + 1
+    comment: list[str] | None = None
+    for index in range(start, len(rows)):
+        row = rows[index]
+        if comment is not None or _COMMENT_OPEN in row:
+            row, comment = _without_comments(row, comment, aside)
+            if not row.strip():
+                continue
+        line = _QUOTE.sub("", row.strip())
+        if not line:
+            continue
+        if (setext := _SETEXT.match(line)) and index > start and plain[index - 1] \
+                and index not in levels and not rows[index - 1].lstrip().startswith(("-", "*", "+")):
+            levels[index] = 1 if setext.group(1)[0] == "=" else 2
+            continue
+        if _BREAK.match(line):
+            continue
+        if _IMAGE_LINE.match(line):
+            aside.append((IMAGE, " ".join(m.group(0) for m in re.finditer(r"[^()\[\]!]+", line))[:200]))
+            continue
+        if _FOOTNOTE_DEFINITION.match(line):
+            aside.append((FOOTNOTE, inline(_FOOTNOTE_DEFINITION.sub("", line))))
+            continue
+        if _LINK_DEFINITION.match(line):
+            aside.append((LINK_DEFINITION, line))
+            continue
+        if heading := _ATX.match(line):
+            plain[index] = inline(heading.group(2))
+            if plain[index]:
+                levels[index + 1] = len(heading.group(1))
+            continue
+        plain[index] = inline(line)
+    return plain, levels, aside
+
+
+def _without_comments(row: str, comment: list[str] | None,
+                      aside: list[tuple[str, str]]) -> tuple[str, list[str] | None]:
+    """The row without the HTML comments it opens, holds or closes (a comment may run
+    over several lines: ``comment`` is the part read so far), each comment set aside."""
+    kept: list[str] = []
+    while row:
+        if comment is not None:
+            close = row.find(_COMMENT_CLOSE)
+            if close < 0:
+                comment.append(row.strip())
+                return "".join(kept), comment
+            comment.append(row[:close].strip())
+            aside.append((COMMENT, " ".join(c for c in comment if c)))
+            comment, row = None, row[close + len(_COMMENT_CLOSE):]
+            continue
+        opening = row.find(_COMMENT_OPEN)
+        if opening < 0:
+            kept.append(row)
+            break
+        kept.append(row[:opening])
+        comment, row = [], row[opening + len(_COMMENT_OPEN):]
+    return "".join(kept), comment

@@ -1,0 +1,72 @@
+"""A text page written in Markdown (a static site's source) is read line by line without
+its markup, each line at its number; what the markup sets aside is reported."""
+
+from pipeline.load import read_bytes
+from pipeline.markdown import COMMENT, FOOTNOTE, FRONT_MATTER, IMAGE
+
+PAGE = """---
+title: "Jumelages"
+date: 2024-03-12
+---
+
+<!-- note de l'éditeur, 8 janvier 2025,
+     sur deux lignes -->
+
+Ivry mène des projets avec :
+
+- La commune de Tombouctou (Mali)
+
+## Tombouctou (Mali)
+
+**2016** : accueil de [six jeunes](https://exemple.fr/2005/archives-2004-2006) à Ivry.[^1]
+
+![Délégation, février 2019](/img/a.jpg "Photo, 2019")
+
+2003. Accueil de jeunes musiciens.
+
+Prochaines étapes
+-----------------
+
+[^1]: Délibération du 17 décembre 2020.
+"""
+
+
+def test_markdown_lines_keep_their_numbers_and_lose_their_markup() -> None:
+    document = read_bytes(PAGE.encode(), "page.txt")
+    got = [(b.kind, b.text, b.line, b.level) for b in document.blocks]
+    assert ("heading", "Tombouctou (Mali)", 13, 2) in got
+    assert ("paragraph", "2016 : accueil de six jeunes à Ivry.", 15, 0) in got
+    # a year followed by a full stop stays the entry's label, not an ordered list's number
+    assert ("paragraph", "2003. Accueil de jeunes musiciens.", 19, 0) in got
+    assert ("heading", "Prochaines étapes", 21, 2) in got
+    assert ("list_item", "La commune de Tombouctou (Mali)", 11, 0) in got
+    assert not any("2005" in text or "2024-03-12" in text or "2019" in text or "1720" in text
+                   for _, text, _, _ in got)
+    assert document.text == PAGE  # the release ships the page's own file
+
+
+def test_markdown_furniture_is_reported_not_dropped() -> None:
+    aside = dict(read_bytes(PAGE.encode(), "page.txt").left_out)
+    assert aside[FRONT_MATTER] == 'title: "Jumelages" date: 2024-03-12'
+    assert aside[COMMENT] == "note de l'éditeur, 8 janvier 2025, sur deux lignes"
+    assert "février 2019" in aside[IMAGE]
+    assert aside[FOOTNOTE] == "Délibération du 17 décembre 2020."
+
+
+def test_a_plain_text_page_is_not_read_as_markdown() -> None:
+    page = "Jumelages\n\nTombouctou (Mali)\n\n2016 : accueil de *six* jeunes.\n"
+    document = read_bytes(page.encode(), "page.txt")
+    assert [b.text for b in document.blocks][-1] == "2016 : accueil de *six* jeunes."
+    assert document.left_out == []
+
+
+def test_unclosed_marks_cost_linear_time() -> None:
+    """A line of 20,000 unclosed marks of each kind: every span is bounded, so the
+    reader takes well under a second a kind here (quadratic, it took minutes)."""
+    import time
+
+    for mark in ("**a ", "*a ", "![a", "[^a", "[a](", "_a "):
+        page = "# Un\n\n## Deux\n\n" + mark * 20_000 + "\n"
+        start = time.process_time()
+        read_bytes(page.encode(), "page.txt")
+        assert time.process_time() - start < 10, mark
