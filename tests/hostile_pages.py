@@ -174,6 +174,16 @@ def br_paragraph(size: int) -> bytes:
     return html_page(html_article(entry=lines)).encode()
 
 
+MARKDOWN_MARKS = "**a *a ![a [^a [a]( _a "  # each mark opened and never closed
+
+
+def markdown_marks(size: int) -> bytes:
+    """A text page written in Markdown whose entry is a line of unclosed marks: each
+    span the reader looks for is bounded, or the line costs its square."""
+    marks = (MARKDOWN_MARKS * (size // len(MARKDOWN_MARKS) + 1))[:size]
+    return (f"# {TITLE}\n\n## {HEADING}\n\n2016 : {marks}\n").encode()
+
+
 TIME_ATTACKS: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "paragraph": (".txt", paragraph),
     "headings": (".txt", headings),
@@ -209,6 +219,7 @@ LINEAR_TIME: dict[str, tuple[str, Callable[[int], bytes], int]] = {
     "a 250 kB <br>-separated paragraph": (".html", br_paragraph, 250_000),
     "5,000 organisations named alike": (".txt", organisations_alike, 250_000),
     "a 1 MB name in « »": (".txt", programme_name, 1_000_000),
+    "a 1 MB line of unclosed Markdown marks": (".txt", markdown_marks, 1_000_000),
 }
 
 

@@ -368,14 +368,17 @@ def test_a_run_into_a_new_folder_with_changes_or_a_first_release(tmp_path):
 TEXT = SNAPSHOT.read_bytes()
 
 
+SLOW = pytest.mark.slow  # a fetch and a whole run each: two of them stay in the fast tier
+
+
 @pytest.mark.parametrize("body, content_type, suffix", [
     (TEXT, "application/json", ".txt"),
-    (TEXT, "text/html; charset=utf-8", ".txt"),
-    (TEXT, "application/octet-stream", ".txt"),
-    (TEXT, "", ".txt"),
+    pytest.param(TEXT, "text/html; charset=utf-8", ".txt", marks=SLOW),
+    pytest.param(TEXT, "application/octet-stream", ".txt", marks=SLOW),
+    pytest.param(TEXT, "", ".txt", marks=SLOW),
     (HTML, "application/json", ".html"),
-    (HTML, "text/plain; charset=utf-8", ".html"),
-    (b"\xef\xbb\xbf\n  " + HTML, "application/json", ".html"),
+    pytest.param(HTML, "text/plain; charset=utf-8", ".html", marks=SLOW),
+    pytest.param(b"\xef\xbb\xbf\n  " + HTML, "application/json", ".html", marks=SLOW),
 ], ids=["text as json", "text as html", "text as octet-stream", "text without type", "html as json",
         "html as text", "html with a bom as json"])
 def test_a_page_is_kept_as_what_its_bytes_are_and_read(tmp_path, body, content_type, suffix):
