@@ -50,6 +50,8 @@ _DOCUMENT = frozenset(fold(w) for w in _WORDS["document_words"])
 _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
 _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _HISTORY = frozenset(fold(w) for w in _WORDS["history_words"])
+# a person's initials before a name: one capital and a full stop, maybe joined by a hyphen
+_INITIALS = re.compile(r"(?:[^\W\d_]\.\s*-?\s*)+[^\W\d_][^\W\d_'’-]+(?:[\s-][^\W\d_][^\W\d_'’-]+)?$")
 # the rubrics of a page of twinning, in the singular and the plural ("Jumelage", "Jumelages")
 _RUBRICS = frozenset(fold(w) + end for w in lexicon("headings")["rubrics"] for end in ("", "s"))
 _FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
@@ -79,10 +81,12 @@ class Verdict:
 def _counter(heading: str) -> bool:
     """The heading names a file, or opens on a word of the document, of a venue or of a
     body of the town's own area, or names an institution ("Théâtre Municipal de …"), or is
-    one of the page's rubrics alone ("Jumelage").
+    one of the page's rubrics alone ("Jumelage"), or a person's initials and name.
 
     >>> _counter("Jumelage"), _counter("Coopérations :"), _counter("Jumelage avec Gao")
     (True, True, False)
+    >>> _counter("G. Morel"), _counter("J.-P. Dupont"), _counter("St. Louis"), _counter("Gao")
+    (True, True, False, False)
     """
     if _FILE.search(heading.strip()) or fold(heading.strip()).endswith(_NGO_ENDINGS):
         return True  # a file, an organisation ("Électriciens Sans Frontières")
@@ -95,6 +99,8 @@ def _counter(heading: str) -> bool:
     word = words[1] if words[0] in _ARTICLES and len(words) > 1 else words[0]  # "La Loi …"
     if fold(heading).strip(" :.") in _RUBRICS:
         return True  # "Jumelage", "Coopération décentralisée": the page's rubric, no place
+    if _INITIALS.match(heading.strip()):
+        return True  # "G. Morel", "J.-P. Dupont": a person (an author, a by-line), no place
     return word in _DOCUMENT or word in _VENUE or word in _BODIES or names_institution(heading)
 
 

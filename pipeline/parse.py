@@ -1189,7 +1189,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
-    if len(sections) == 1 and not sections[0].entries and sections[0].description:
+    if len(sections) == 1 and not sections[0].entries:
         sections[0] = _told_in_prose(sections[0], set_aside)
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
 
@@ -1197,14 +1197,20 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
 def _told_in_prose(section: Section, set_aside: list[SetAside]) -> Section:
     """The one partner of a page whose section holds prose alone ("Jumelage avec
     Quargnento", then "Le Comité de Jumelage est né le 10 octobre 2002 …, une première
-    rencontre a eu lieu … en mars 2003"): its story, whose dated sentences are its events,
-    as a page without the heading is read (:func:`_story`); the section as it was when the
-    story tells no event."""
-    told = _story(None, [section.heading, *section.description],
+    rencontre a eu lieu … en mars 2003"), maybe told above its heading (the dated
+    paragraphs of the introduction, set aside otherwise: "Le vendredi 04 février 1994, les
+    personnes intéressées par … les villes jumelées d'AVRANCHES et de CREDITON …" above
+    "CREDITON"): its story, whose dated sentences are its events, as a page without the
+    heading is read (:func:`_story`); the section as it was when the story tells no event."""
+    above = [a for a in set_aside if a.reason == DATED_INTRODUCTION]
+    if not section.description and not above:
+        return section
+    told = _story(None, [section.heading, *(a.block for a in above), *section.description],
                   About(split_heading(section.heading.text)[0]))
     if told is None or not told[0].entries:
         return section
     story, aside, _ = told
+    set_aside[:] = [a for a in set_aside if a not in above]
     set_aside += [s for s in aside if s.block is not section.heading]
     return Section(section.heading, story.description, story.entries, section.intro)
 

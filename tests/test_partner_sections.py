@@ -324,3 +324,18 @@ def test_the_one_partner_of_a_page_told_in_prose_has_its_events():
     assert [p["partner_id"] for p in records["partners"]] == ["rivola"]
     assert [(a["start_year"], a["start_month"]) for a in records["actions"] if a["start_year"]] == [
         (2002, 10), (2003, 3)]
+
+
+def test_the_story_told_above_the_one_partner_heading_is_its_own():
+    """A committee's history told above its twin's heading (then the heading over an
+    encyclopedia's excerpt), and an author's initials as a heading: the dated paragraphs
+    are the partner's events, "G. Morel" no partner."""
+    text = ("Historique\n\nG. Morel\n\n"
+            "Le vendredi 4 février 1994, les personnes intéressées par les échanges entre les "
+            "villes jumelées de Villebourg et de Rivola se sont réunies. La charte de jumelage "
+            "fut signée le 18 avril 1993 à Rivola.\n\n"
+            "RIVOLA\n\nExtraits de l'encyclopédie en ligne.\n\nRivola est une ville du Devon.\n")
+    records = extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks))
+    assert [p["partner_id"] for p in records["partners"]] == ["rivola"]
+    assert sorted(str(a["start_date"]) for a in records["actions"] if a["start_date"]) == [
+        "1993-04-18", "1994-02-04"]
