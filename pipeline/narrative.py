@@ -135,12 +135,26 @@ class Event:
 # --- Which partner ------------------------------------------------------------------------
 
 def _lower_words(text: str) -> frozenset[str]:
-    """The words the page writes in lower case at least as often as with a capital: no
-    proper noun is one (a caption glued to a word, "niantjila maliComment", is a slip)."""
-    words = re.findall(r"(?<![\w-])[^\W\d_][\w]*", text)
-    lower = Counter(fold(w) for w in words if not w[:1].isupper())
-    upper = Counter(fold(w) for w in words if w[:1].isupper())
+    """The words the page writes in lower case at least as often as with a capital inside
+    a sentence (a sentence's first word takes one whatever it is: "Une semaine plus tard"):
+    no proper noun is one (a caption glued to a word, "niantjila maliComment", is a slip).
+
+    >>> sorted(_lower_words("Une semaine plus tard. Une fois à Rye, une fête à Rye."))
+    ['a', 'fete', 'fois', 'plus', 'semaine', 'tard', 'une']
+    """
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for found in re.finditer(r"(?<![\w-])[^\W\d_][\w]*", text):
+        word = found.group()
+        if not word[:1].isupper():
+            lower[fold(word)] += 1
+        elif not _SENTENCE_START.search(text, max(0, found.start() - 3), found.start()):
+            upper[fold(word)] += 1
     return frozenset(w for w, n in lower.items() if n >= upper[w])
+
+
+# what comes before a sentence's first word: the text's start, a line's, or a full stop
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:\n]\s*[«\"“]?\s*)\Z")
 
 
 def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
