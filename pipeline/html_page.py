@@ -713,12 +713,19 @@ def _elements(found: object) -> list[etree._Element]:
     return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
 
 
+MIN_ARTICLE_SHARE = 0.2  # of the page's text: less, and <article> holds teasers, not the page
+
+
 def _article(tree: _Tree) -> etree._Element:
     """The element holding the page's own content: the largest <article>, else <main>, else
     an element marked as the main content, else <body>. Articles side by side (a card or a
-    fiche per partner) are the content together: their parent."""
+    fiche per partner) are the content together: their parent. Articles that hold less than
+    a fifth of the page's text are teasers of other posts ("Actualités liées" beside a page
+    built of sections): the page's content is elsewhere."""
     document = tree.document
     ids = " or ".join(f"@id='{name}'" for name in _FURNITURE_MARKS["content_ids"])
+    body = document.find("body")
+    whole = tree.text_length(body if body is not None else document)
     for query in ("//main//article", "//article", "//main", "//*[@role='main']", f"//*[{ids}]"):
         found = [e for e in _elements(document.xpath(query)) if not _left_out(e)]
         if found:
@@ -726,7 +733,9 @@ def _article(tree: _Tree) -> etree._Element:
             parent = largest.getparent()
             if largest.tag == "article" and parent is not None and sum(
                     1 for e in found if e.getparent() is parent) > 1:
-                return parent  # one <article> a partner (cards, fiches): the list of them
+                largest = parent  # one <article> a partner (cards, fiches): the list of them
+            if "article" in query and tree.text_length(largest) < MIN_ARTICLE_SHARE * whole:
+                continue  # teasers of other posts ("Actualités liées"), not the page's text
             return largest
     body = document.find("body")
     return body if body is not None else document

@@ -339,3 +339,19 @@ def test_the_story_told_above_the_one_partner_heading_is_its_own():
     assert [p["partner_id"] for p in records["partners"]] == ["rivola"]
     assert sorted(str(a["start_date"]) for a in records["actions"] if a["start_date"]) == [
         "1993-04-18", "1994-02-04"]
+
+
+def test_teasers_of_other_posts_in_articles_are_not_the_pages_content():
+    """A page built of sections whose headings name their place alone, with two <article>
+    teasers of other posts ("Actualités liées"): the articles hold a small part of the
+    page's text, the sections are read (the teasers were taken for the page's content)."""
+    sections = "".join(
+        f"<section><h2>{place}</h2><p>{year} : accueil d'une délégation de {place} à la mairie "
+        "pour une semaine d'échanges entre les jeunes des deux villes.</p></section>"
+        for place, year in (("Gao", 2019), ("Kita", 2021)))
+    teasers = "".join(f"<article><h3>Nouvelles de {p}</h3><p>Lire la suite</p></article>" for p in ("Gao", "Kita"))
+    page = (f"<html><body><h1>Nos partenaires</h1>{sections}"
+            f"<div class='grid'>{teasers}</div></body></html>")
+    records = extract(parse(read_bytes(page.encode("utf-8"), "page.html").blocks))
+    assert [p["partner_id"] for p in records["partners"]] == ["gao", "kita"]
+    assert [a["start_year"] for a in records["actions"] if a["start_year"]] == [2019, 2021]
