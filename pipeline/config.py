@@ -68,11 +68,15 @@ class Town:
     def name_pattern(self) -> str:
         """A regular expression (no groups) for any of the town's names, as a whole word.
 
+        A name's hyphens may be written as spaces, and its spaces as hyphens ("Déville lès
+        Rouen" for Déville-lès-Rouen).
+
         >>> town = Town("Saint-Denis", ("Saint-Denis",), "dionysien", "93066")
-        >>> re.findall(town.name_pattern(), "à Saint-Denis, pas à Saint-Denis-en-Val")
-        ['Saint-Denis']
+        >>> re.findall(town.name_pattern(), "à Saint-Denis, pas à Saint-Denis-en-Val, à Saint Denis")
+        ['Saint-Denis', 'Saint Denis']
         """
-        return "(?:" + "|".join(re.escape(n) for n in self.names) + r")(?![\w-])"
+        return "(?:" + "|".join(re.escape(n).replace(r"\-", r"[\s-]+").replace(r"\ ", r"[\s-]+")
+                                for n in self.names) + r")(?![\w-])"
 
     def demonym_pattern(self) -> str:
         """A regular expression (no groups) for any form of any demonym: masculine,

@@ -49,10 +49,12 @@ _PREPOSITIONS = sorted((fold(p) for p in _WORDS["place_prepositions"]), key=len,
 _DOCUMENT = frozenset(fold(w) for w in _WORDS["document_words"])
 _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
 _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
-# the times of history ("la Seconde Guerre mondiale") and the feasts of the calendar ("le
-# marché de Noël", calendar.toml's one-word periods): no place
+# the times of history ("la Seconde Guerre mondiale"), the feasts of the calendar ("le
+# marché de Noël", calendar.toml's one-word periods), its months and days ("en Juin"): no place
+_CALENDAR = lexicon("calendar")
 _HISTORY = frozenset(fold(w) for w in _WORDS["history_words"]) | frozenset(
-    fold(period) for period in lexicon("calendar")["calendar_periods"] if " " not in period)
+    fold(word) for word in [*_CALENDAR["calendar_periods"], *_CALENDAR["months"], *_CALENDAR["weekdays"]]
+    if " " not in word)
 # a person's initials before a name: one capital and a full stop, maybe joined by a hyphen
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s*-?\s*)+[^\W\d_][^\W\d_'’-]+(?:[\s-][^\W\d_][^\W\d_'’-]+)?$")
 # the rubrics of a page of twinning, in the singular and the plural ("Jumelage", "Jumelages")
@@ -389,11 +391,13 @@ def with_reasons(set_aside: list[SetAside], body: list[Block], refused: dict[int
 
 
 def of_history(name: str) -> bool:
-    """The name holds a word of history's events and eras or a feast of the calendar: a
-    time, not a place.
+    """The name holds a word of history's events and eras, a feast, a month or a weekday:
+    a time, not a place.
 
-    >>> of_history("Seconde Guerre"), of_history("la Libération"), of_history("Noël"), of_history("Guérande")
-    (True, True, True, False)
+    >>> of_history("Seconde Guerre"), of_history("la Libération"), of_history("Noël"), of_history("Juin")
+    (True, True, True, True)
+    >>> of_history("Guérande")
+    False
     """
     return not _HISTORY.isdisjoint(re.findall(r"\w+", fold(name)))
 

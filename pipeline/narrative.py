@@ -215,9 +215,9 @@ def _is_town(name: str) -> bool:
     determiner it opens with ("Charité" of "La Charité", the determiner read apart)."""
     from .config import config
 
-    folded = fold(name)
-    return any(folded == fold(n) or any(fold(n) == f"{d} {folded}" or fold(n) == f"{d}{folded}"
-                                        for d in _LEAD_DETERMINERS)
+    folded = fold(name).replace("-", " ")  # "Déville lès Rouen" is Déville-lès-Rouen
+    return any(folded == (town := fold(n).replace("-", " "))
+               or any(town == f"{d} {folded}" or town == f"{d}{folded}" for d in _LEAD_DETERMINERS)
                for n in config().town.names)
 
 
@@ -487,6 +487,16 @@ def _without_cue(found: re.Match[str]) -> _Span:
     return _Span(text, start, found.end())
 
 
+def _cue_after(rest: str) -> bool:
+    """What follows a pair of places is a colon and a phrase of twinning: the pair titles the
+    tie ("Carmignano - Déville lès Rouen : 30 ans de jumelage").
+
+    >>> _cue_after(" : 30 ans de jumelage"), _cue_after(" : une route"), _cue_after(", jumelage")
+    (True, False, False)
+    """
+    return rest.lstrip().startswith(":") and _cued(rest)
+
+
 def _tied_to_town(sentence: str) -> list[str]:
     """The places a sentence ties to the page's own town by naming the two together: a
     twinning named by its two towns after a cue ("l'association pour le jumelage A - <town>",
@@ -504,6 +514,8 @@ def _tied_to_town(sentence: str) -> list[str]:
     ['Isserteaux']
     >>> _tied_to_town(f"La Bretagne - {town} : une route.")
     []
+    >>> _tied_to_town(f"Carmignano - {town} : 30 ans de jumelage")
+    ['Carmignano']
     >>> _tied_to_town(f"Visite de Paris puis jumelage avec {town}.")
     []
     """
@@ -513,10 +525,10 @@ def _tied_to_town(sentence: str) -> list[str]:
         if not _is_town(name.group()):
             continue
         if i and _PAIR.fullmatch(fold(sentence[names[i - 1].end():name.start()])) \
-                and _cue_before(sentence[:names[i - 1].start()]):
-            found.append(names[i - 1].group())  # "jumelage A - <town>"
+                and (_cue_before(sentence[:names[i - 1].start()]) or _cue_after(sentence[name.end():])):
+            found.append(names[i - 1].group())  # "jumelage A - <town>", "A - <town> : 30 ans de jumelage"
         if i + 1 < len(names) and _PAIR.fullmatch(fold(sentence[name.end():names[i + 1].start()])) \
-                and _cue_before(sentence[:name.start()]):
+                and (_cue_before(sentence[:name.start()]) or _cue_after(sentence[names[i + 1].end():])):
             found.append(names[i + 1].group())  # "jumelage <town> - B"
         if _partner_after(sentence[max(0, name.start() - CUE_WINDOW):name.start()]):
             # "les habitants de B … jumelage avec <town>": the place its people come from

@@ -127,6 +127,12 @@ def _says_little(text: str, *found: re.Pattern[str]) -> bool:
 
 
 _CREDIT = _openings(_FURNITURE_CUES["credit_openings"])
+# a credit without its colon: the word and a name alone, ending the line, maybe after a dash
+# ("Photo Cécile Elie", "Jumièges - Photo Cécile Elie")
+_CREDIT_NAME = re.compile(r"(?:^|.*\s[-–—|]\s*)(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split()))
+    for p in sorted(_FURNITURE_CUES["credit_openings"], key=len, reverse=True))
+    + r")\s+(?:[^\W\d_][\w'’.-]*\s*){1,3}$", re.IGNORECASE)
 _MEDIA = _openings(_FURNITURE_CUES["media_nouns"])
 # a short link that ends on its medium after a dash or in brackets ("2013 Inauguration
 # panneau de jumelage - diaporama", "Le concert des jeunes (vidéo)")
@@ -150,6 +156,21 @@ _CHROME_TITLE = _openings(_FURNITURE_CUES["site_chrome_titles"], colon=False)
 _CONTROL_GAP = re.compile(r"\s{3,}|\t")
 CONTROL_WORDS = 3  # words of a button's or a link's label
 CONTROL_ROW = 120  # characters of a row of controls
+
+
+def _capitalised_end(text: str) -> bool:
+    """The words after a credit's word are a name: each with a capital ("Photo Cécile
+    Elie", not "Photo de groupe").
+
+    >>> _capitalised_end("Jumièges - Photo Cécile Elie"), _capitalised_end("Photo de groupe")
+    (True, False)
+    """
+    words = re.split(r"\s+", text.strip())
+    at = max(i for i, w in enumerate(words) if fold(w) in _CREDIT_WORDS)
+    return at + 1 < len(words) and all(w[:1].isupper() for w in words[at + 1:])
+
+
+_CREDIT_WORDS = frozenset(fold(w) for p in _FURNITURE_CUES["credit_openings"] for w in p.split())
 
 
 def _controls(text: str) -> bool:
@@ -447,6 +468,8 @@ def around_the_text(text: str) -> str | None:
     True
     >>> around_the_text("[1] Source : rapport 2019.") == FOOTNOTE
     True
+    >>> [around_the_text(t) == CAPTION for t in ("Jumièges - Photo Cécile Elie", "Photo de groupe")]
+    [True, False]
     """
     if _TEMPLATE_CODE.match(text):
         return TEMPLATE_CODE
@@ -454,7 +477,8 @@ def around_the_text(text: str) -> str | None:
         return EDITOR_COMMENT
     if len(text) > FURNITURE_TEXT or split_any_label(text):
         return None
-    if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text):
+    if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text) \
+            or (_CREDIT_NAME.match(text) and _capitalised_end(text)):
         return CAPTION
     if _FURTHER_READING.match(text) or _FURTHER_READING_OPENING.match(text):
         return FURTHER_READING
