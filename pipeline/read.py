@@ -548,6 +548,9 @@ def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
 
 
 SPLIT_COUNTRY = 40  # characters: a country written alone under its place's name is short
+# the separators a page's design puts between a country and its region ("Mali · région de Kayes")
+_DESIGN_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_REGION_NOUNS = frozenset(fold(w) for w in lexicon("places")["region_nouns"])
 LISTED_HEAD_WORDS = 6  # a place's name opening a paragraph is a few words
 
 
@@ -587,8 +590,16 @@ def _country_alone(text: str) -> str | None:
 
     >>> _country_alone("(Mali)"), _country_alone("Cisjordanie, Palestine"), _country_alone("Gao, Mali")
     ('Mali', 'Cisjordanie, Palestine', None)
+
+    A design's separator may set the country's region after it, named by its kind ("Mali ·
+    région de Kayes"; "Mali | Gao" is a heading, the country first).
+
+    >>> _country_alone("Mali · région de Kayes"), _country_alone("Mali | Gao")
+    ('Mali', None)
     """
-    bare = text.strip().strip("()[] ").strip()
+    first, *rest = _DESIGN_SEPARATOR.split(text.strip(), maxsplit=1)
+    region = bool(rest) and fold(rest[0]).split(" ")[0] in _REGION_NOUNS
+    bare = (first if region else text).strip().strip("()[] ").strip()
     if not bare or len(bare) > SPLIT_COUNTRY or bare != bare.strip(".,;:"):
         return None
     if country_code(bare) is not None:
@@ -617,14 +628,32 @@ def joined_headings(blocks: list[Block], level: int) -> list[Block]:
     >>> [(b.kind, b.text) for b in joined_headings([Block("paragraph", "Gao", 3),
     ...     Block("paragraph", "Mali", 4), Block("paragraph", "Accueil de jeunes.", 5)], 7)]
     [('heading', 'Gao (Mali)'), ('paragraph', 'Accueil de jeunes.')]
+
+    A country above a heading that names its place alone, after text that is no heading
+    (a page builder's small line over the name), is that heading's:
+
+    >>> [(b.kind, b.text) for b in joined_headings([Block("paragraph", "Villages", 3),
+    ...     Block("paragraph", "Mali · région de Kayes", 4), Block("heading", "Gao", 5, level=2)], 7)]
+    [('paragraph', 'Villages'), ('heading', 'Gao (Mali)')]
     """
     out: list[Block] = []
     items = IntroWords()  # the list items seen so far, which may name the place
-    for block in blocks:
+    above: str | None = None  # a country written above the heading that follows it
+    for n, block in enumerate(blocks):
         if block.kind == "list_item":
             items.add(block.text)
+        if above is not None:  # "Allemagne" above "Brandebourg-sur-la-Havel"
+            out.append(replace(block, text=f"{block.text} ({above})"))
+            above = None
+            continue
         before = out[-1] if out else None
+        after = blocks[n + 1] if n + 1 < len(blocks) else None
         country = _country_alone(block.text) if block.kind != "list_item" and not block.aside else None
+        if (country and after is not None and after.kind == "heading" and after.level > 1
+                and (before is None or before.kind != "heading")
+                and _name_before_country(after.text)):
+            above = country  # the country of the heading below it, not of the text above
+            continue
         if (country and before is not None and before.kind != "list_item" and not before.aside
                 and not (before.kind == "heading" and before.level == 1)  # the page's title
                 and _name_before_country(before.text) and heading_like(before.text, items)):
