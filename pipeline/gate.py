@@ -57,6 +57,8 @@ _HISTORY = frozenset(fold(w) for w in _WORDS["history_words"]) | frozenset(
     if " " not in word)
 # a person's initials before a name: one capital and a full stop, maybe joined by a hyphen
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s*-?\s*)+[^\W\d_][^\W\d_'’-]+(?:[\s-][^\W\d_][^\W\d_'’-]+)?$")
+# given names: a run of capitalised words opening on one names a person ("René Deblangy")
+_GIVEN = frozenset(fold(w) for w in lexicon("given_names")["names"])
 # the rubrics of a page of twinning, in the singular and the plural ("Jumelage", "Jumelages")
 _RUBRICS = frozenset(fold(w) + end for w in lexicon("headings")["rubrics"] for end in ("", "s"))
 _FILE = re.compile(r"\.(?:" + "|".join(lexicon("narrative")["image_files"])
@@ -72,6 +74,8 @@ NO_EVIDENCE = ("heading naming no place the town is tied to"
                " (no evidence on the page: not published as a partner)")
 COUNTER_EVIDENCE = ("heading naming something else of the document"
                     " (a file, a meeting, a role, a room: not published as a partner)")
+COMMON_NOUN = ("heading naming a common noun (the page writes its word in lower case:"
+               " not published as a partner)")
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ def _counter(heading: str) -> bool:
     (True, True, False)
     >>> _counter("G. Morel"), _counter("J.-P. Dupont"), _counter("St. Louis"), _counter("Gao")
     (True, True, False, False)
+    >>> _counter("René Deblangy"), _counter("Jean-Michel Suzanne"), _counter("Marie-Galante")
+    (True, True, False)
     """
     if _FILE.search(heading.strip()) or fold(heading.strip()).endswith(_NGO_ENDINGS):
         return True  # a file, an organisation ("Électriciens Sans Frontières")
@@ -104,9 +110,22 @@ def _counter(heading: str) -> bool:
     word = words[1] if words[0] in _ARTICLES and len(words) > 1 else words[0]  # "La Loi …"
     if fold(heading).strip(" :.") in _RUBRICS:
         return True  # "Jumelage", "Coopération décentralisée": the page's rubric, no place
-    if _INITIALS.match(heading.strip()):
-        return True  # "G. Morel", "J.-P. Dupont": a person (an author, a by-line), no place
+    if _INITIALS.match(heading.strip()) or person(heading):
+        return True  # "G. Morel", "René Deblangy": a person (an author, a by-line), no place
     return word in _DOCUMENT or word in _VENUE or word in _BODIES or names_institution(heading)
+
+
+def person(name: str) -> bool:
+    """The name opens on a given name (a compound one by its first part), then a capitalised
+    word: a person ("René Deblangy", "Jean-Michel Suzanne", "Maurice PICARD"), not a place
+    ("Marie-Galante", one word; "Florence", no surname).
+
+    >>> person("René Deblangy"), person("Jean-Michel Suzanne"), person("Marie-Galante"), person("Gao")
+    (True, True, False, False)
+    """
+    words = name.split()
+    return (len(words) > 1 and fold(words[0].split("-")[0]) in _GIVEN
+            and words[1][:1].isupper() and fold(words[1]) not in _ARTICLES)
 
 
 class PageText:
@@ -317,7 +336,13 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     kept: list[int] = []
     refused: dict[int, str] = {}
     page = PageText([b.text for b in body])
+    # the words of its paragraphs (a list's items name places as sloppily as they come:
+    # "la ville de tamba (Mali)")
+    common = lower_words(" ".join(b.text for b in body if b.kind not in ("heading", "list_item")))
     for i in starts:
+        if _common_noun(body[i].text, common):
+            refused[i] = COMMON_NOUN  # "Voyage en Hongrie" over "… un voyage prévu à Csurgo"
+            continue
         # an intro item naming a heading that opens on a word of the document is a line of
         # the page's own (a bullet "Réunion des associations …" above "Réunion des
         # associations"), no list of partners: only a country beside it makes it sure
@@ -341,6 +366,20 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
             del refused[i]
             kept.append(i)
     return sorted(kept), refused
+
+
+def _common_noun(heading: str, common: frozenset[str]) -> bool:
+    """The heading's name is one word that the page's text writes in lower case inside its
+    sentences ("Voyage en Hongrie" where the text tells "un voyage prévu à Csurgo"): a
+    common noun followed by its country, no place, whatever the country beside it says
+    (a partner the town file names stays one).
+
+    >>> common = frozenset({"voyage"})
+    >>> _common_noun("Voyage en Hongrie", common), _common_noun("Gao (Mali)", common)
+    (True, False)
+    """
+    key = _place_key(heading)
+    return key in common and not re.search(r"[\s-]", key) and not _hinted(key)
 
 
 def _named(heading: str) -> bool:
@@ -390,6 +429,29 @@ def with_reasons(set_aside: list[SetAside], body: list[Block], refused: dict[int
     return [replace(s, reason=why[id(s.block)]) if id(s.block) in why else s for s in set_aside]
 
 
+def lower_words(text: str) -> frozenset[str]:
+    """The words the page writes in lower case at least as often as with a capital inside
+    a sentence (a sentence's first word takes one whatever it is: "Une semaine plus tard"):
+    no proper noun is one (a caption glued to a word, "niantjila maliComment", is a slip).
+
+    >>> sorted(lower_words("Une semaine plus tard. Une fois à Rye, une fête à Rye."))
+    ['a', 'fete', 'fois', 'plus', 'semaine', 'tard', 'une']
+    """
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for found in re.finditer(r"(?<![\w-])[^\W\d_][\w]*", text):
+        word = found.group()
+        if not word[:1].isupper():
+            lower[fold(word)] += 1
+        elif not _SENTENCE_START.search(text, max(0, found.start() - 3), found.start()):
+            upper[fold(word)] += 1
+    return frozenset(w for w, n in lower.items() if n >= upper[w])
+
+
+# what comes before a sentence's first word: the text's start, a line's, or a full stop
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:\n]\s*[«\"“]?\s*)\Z")
+
+
 def of_history(name: str) -> bool:
     """The name holds a word of history's events and eras, a feast, a month or a weekday:
     a time, not a place.
@@ -405,7 +467,7 @@ def of_history(name: str) -> bool:
 def sifted(weights: Counter[str], spelling: dict[str, str]) -> Counter[str]:
     """A story's candidate partners (folded name → weight) without the ones the page's
     counter-evidence refutes: a candidate opening on a word of the document ("Merci", "Assemblée
-    Générale", "Commission Hildesheim") or of a venue, or naming a file, is no place; its weight
+    Générale", "Commission Hildesheim") or of a venue, naming a file or a person, is no place; its weight
     goes to the rest of its name when that reads as a name ("Hildesheim"), its spelling added
     to ``spelling``, unless it opens on an establishment whose own name follows ("Collège
     Jean Rostand": no weight to "Jean Rostand").
@@ -422,8 +484,9 @@ def sifted(weights: Counter[str], spelling: dict[str, str]) -> Counter[str]:
             kept[key] += weight
             continue
         first, _, rest = name.partition(" ")
-        if fold(first) in _ESTABLISHMENTS:
-            continue  # "Collège Jean Rostand": the rest is the establishment's own name
+        if fold(first) in _ESTABLISHMENTS or person(name):
+            continue  # "Collège Jean Rostand": the rest is the establishment's own name;
+            # "René Deblangy": a person, whose surname is no place either
         if rest[:1].isupper() and not _counter(rest):
             kept[fold(rest)] += weight
             spelling.setdefault(fold(rest), rest)

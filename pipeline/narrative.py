@@ -52,7 +52,7 @@ from .dates import CALENDAR_PERIODS, MONTHS, WEEKDAYS, Found, find_dates, parse_
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import SPAN_FIELD, span_field, span_key_alone
-from .gate import sifted, tied_place
+from .gate import lower_words, sifted, tied_place
 from .numbers import POPULATION_NOUNS
 from .read import Block
 
@@ -133,29 +133,6 @@ class Event:
 
 
 # --- Which partner ------------------------------------------------------------------------
-
-def _lower_words(text: str) -> frozenset[str]:
-    """The words the page writes in lower case at least as often as with a capital inside
-    a sentence (a sentence's first word takes one whatever it is: "Une semaine plus tard"):
-    no proper noun is one (a caption glued to a word, "niantjila maliComment", is a slip).
-
-    >>> sorted(_lower_words("Une semaine plus tard. Une fois à Rye, une fête à Rye."))
-    ['a', 'fete', 'fois', 'plus', 'semaine', 'tard', 'une']
-    """
-    lower: Counter[str] = Counter()
-    upper: Counter[str] = Counter()
-    for found in re.finditer(r"(?<![\w-])[^\W\d_][\w]*", text):
-        word = found.group()
-        if not word[:1].isupper():
-            lower[fold(word)] += 1
-        elif not _SENTENCE_START.search(text, max(0, found.start() - 3), found.start()):
-            upper[fold(word)] += 1
-    return frozenset(w for w, n in lower.items() if n >= upper[w])
-
-
-# what comes before a sentence's first word: the text's start, a line's, or a full stop
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:\n]\s*[«\"“]?\s*)\Z")
-
 
 def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
     """The proper nouns of a run of capitalised words: without the common words a
@@ -553,7 +530,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
     and the ones the page names as partners of the town whatever its story (after a cue of
     twinning, listed after a plural one, paired in the title, one subject with the town of
     a sentence of twinning)."""
-    lower = _lower_words(" ".join([title or "", *texts]))
+    lower = lower_words(" ".join([title or "", *texts]))
     weights: Counter[str] = Counter()
     home: set[str] = set()
     spelling: dict[str, str] = {}
@@ -927,7 +904,7 @@ def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
     >>> _travelled(["Le car est parti pour Bellheim en Allemagne."], Counter({"bellheim": 1}))
     ['Bellheim']
     """
-    lower = _lower_words(" ".join(texts))
+    lower = lower_words(" ".join(texts))
     cued: dict[str, str] = {}
     for cue in (cue for text in texts for cue in _TRAVEL.finditer(text)):
         run = _NAME.match(cue.string, cue.end())
@@ -1225,7 +1202,30 @@ def _own_country(beside: str, length: int) -> str | None:
             beside = beside[:other.start()]
             break
     place, country = split_heading(beside)
-    return None if _ENUMERATED.search(place[length:]) else country
+    if _ENUMERATED.search(place[length:]) or _clause(place[length:]):
+        return None
+    return country
+
+
+# the words that may stand between a place and its country without saying something else:
+# particles, kinds of place, regions ("Kita, région de Mopti (Mali)")
+_APPOSITION_WORDS = frozenset(fold(w) for w in (
+    *_PLACE_NOUNS, *lexicon("places")["region_nouns"], *lexicon("places")["particles"]))
+# more words of their own than this between a place and a country: a clause ("Csurgo et
+# pourrait comprendre une excursion en Croatie"), whose country is where it goes, not the place's
+_CLAUSE_WORDS = 2
+
+
+def _clause(between: str) -> bool:
+    """The words between a place and a country are a clause of their own, not an
+    apposition: more than two lower-case words that are neither particles nor nouns of
+    places.
+
+    >>> _clause(" et pourrait comprendre une excursion en"), _clause(", région de Mopti")
+    (True, False)
+    """
+    words = [w for w in _LETTERS.findall(between) if w[:1].islower() and fold(w) not in _APPOSITION_WORDS]
+    return len(words) > _CLAUSE_WORDS
 
 
 # Another place after a name, in an enumeration: ", Entroncamento", " et de Pegnitz" (not a
@@ -1247,8 +1247,8 @@ def _country_word(word: str) -> str | None:
     return named[0] if named else None
 
 
-# Countries' names that are also first names ("Israël Bacor, maire de Plougonvelin").
-_FIRST_NAMES = frozenset(lexicon("countries")["written"]["first_names"])
+# Given names, countries' names among them ("Israël Bacor, maire de Plougonvelin").
+_FIRST_NAMES = frozenset(lexicon("given_names")["names"])
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word: letters only
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.gate import COUNTER_EVIDENCE, NO_EVIDENCE, PageText, gate, sifted, weigh
+from pipeline.gate import COMMON_NOUN, COUNTER_EVIDENCE, NO_EVIDENCE, PageText, gate, sifted, weigh
 from pipeline.read import Block
 
 
@@ -79,3 +79,24 @@ def test_an_organisation_without_borders_names_no_partner() -> None:
     texts = ["Un projet en partenariat avec Electriciens Sans Frontières."]
     assert weigh("Electriciens Sans Frontières", False, PageText(texts)).refused == COUNTER_EVIDENCE
     assert weigh("Médecins sans frontières", False, PageText(texts)).refused == COUNTER_EVIDENCE
+
+
+def test_a_common_noun_before_a_country_is_no_partner_even_with_its_country() -> None:
+    """"Excursion en Pologne" over a text that writes "une excursion": the heading's word is
+    a common noun of the page, its country says where a trip went, not a partner."""
+    body = [Block("heading", "Excursion en Pologne", 1, level=2),
+            Block("paragraph", "Le comité a organisé une excursion de trois jours à Niemcza.", 2),
+            Block("heading", "Niemcza (Pologne)", 3, level=2),
+            Block("paragraph", "Notre excursion a commencé par Niemcza.", 4)]
+    kept, refused = gate(body, [0, 2])
+    assert kept == [2]
+    assert refused == {0: COMMON_NOUN}
+
+
+def test_a_person_s_name_is_no_partner_heading_nor_a_story_s_candidate() -> None:
+    texts = ["Martine Lebrun, la présidente, a ouvert la séance.", "Les amis de Oerlenbach sont venus."]
+    assert weigh("Martine Lebrun", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("Jean-Paul Morvan", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("Marie-Galante", False, PageText(["Nos amis de Marie-Galante."])).evidence == "twinning"
+    spelling = {"martine lebrun": "Martine Lebrun", "oerlenbach": "Oerlenbach"}
+    assert sifted(Counter({"martine lebrun": 4, "oerlenbach": 2}), spelling) == Counter({"oerlenbach": 2})

@@ -74,6 +74,11 @@ PARTICIPANTS = [
     ("À 10h30 nous faisons connaissance avec les trois guides du musée", None),
     ("Nous avons fait la connaissance de 12 jeunes du club", None),
     ("une délégation de 15\npersonnes", Quantity(15, False)),  # a line cut, not a paragraph
+    # a place's population by a verb of what it holds, in any tense
+    ("le district, qui comprend 12 000 habitants, a reçu nos élus", None),
+    ("la commune rurale de Kouré comprenait alors 4 500 habitants", None),
+    ("les villages qui abritent 900 habitants", None),
+    ("la ville compte aujourd’hui 1 500 habitants", None),
 ]
 
 

@@ -13,6 +13,7 @@ endings, territories, how a country is written after a place), ``furniture``
 (particles, kinds of place, qualifiers, inclusive endings, country variants, kinds of tie),
 ``statuses``, ``recurrences``, ``directions``, ``records`` (the words the release writes),
 ``organisations`` (programme words, organisation heads and adjectives), ``people_roles``,
+``given_names`` (a run of capitals opening on one names a person, no place),
 ``themes``, ``calendar`` (the words of time of ``dates.py``), ``numbers`` (number words,
 collectives, approximations, ages, durations), ``people`` (nouns for people by their
 form, populations, how groups are joined) and ``money`` (the euro, multipliers, kinds of
