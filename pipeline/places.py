@@ -1017,24 +1017,26 @@ def _sealed(description: str) -> Agreement | None:
     >>> _sealed("2008 : jumelage des collèges de nos deux villes") is None
     True
     """
+    told: re.Match[str] | None = None  # the tie the sentence before made its subject
     for sentence in sentences(description):
-        tie = _SEALED_TIE.search(sentence)
-        if tie is None:
+        tie, told = _SEALED_TIE.search(sentence), _told_tie(sentence, told)
+        if tie is None and told is None:
             continue
-        twinning = tie.group().casefold().startswith(_TWINNING_STEM)
+        twinning = (tie or told).group().casefold().startswith(_TWINNING_STEM)  # type: ignore[union-attr]
+        tie_start = tie.start() if tie else 0
         if _RENEWAL.search(sentence):
             original = next((m for m in _SIGNED_ORIGINAL.finditer(sentence)
                              if not _RENEWAL.search(m["between"])), None)
             if original:
                 return Agreement(int(original["year"]), "", twinning)
             continue
-        if since := _SINCE_YEAR.search(sentence) or _SINCE_DATE.search(sentence, tie.end()):
+        if since := _SINCE_YEAR.search(sentence) or (tie and _SINCE_DATE.search(sentence, tie.end())):
             return Agreement(int(since["year"]), "", twinning)
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
         verbs = list(_SEALING.finditer(sentence))
         # the verb that seals the tie follows its word ("Les premiers contacts datent de
         # 1992 et le jumelage a été signé en 1995"), else any of the sentence
-        sealing = next((v for v in verbs if v.start() >= tie.start()), verbs[0] if verbs else None)
+        sealing = next((v for v in verbs if v.start() >= tie_start), verbs[0] if verbs else None)
         if sealing and years and (year := _year_near(years, sealing.span(), [sealing.span()],
                                                      not _ANNIVERSARY.search(sentence))):
             return Agreement(year, "", twinning)
@@ -1054,6 +1056,35 @@ def _sealed(description: str) -> Agreement | None:
                 year := _year_near(years, first.span(), [first.span()], not _ANNIVERSARY.search(sentence))):
             return Agreement(year, "", True)
     return None
+
+
+_SUBJECT_PRONOUN = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(w) for w in lexicon("connectives")["subject_pronouns"]) + r")\s",
+    re.IGNORECASE)
+
+
+def _told_tie(sentence: str, before: re.Match[str] | None) -> re.Match[str] | None:
+    """The tie a sentence speaks of by a subject pronoun, the sentence before having it as
+    its subject ("Le jumelage a débuté en 1989. Il est officialisé en 1991."): that tie;
+    else the tie the sentence opens on, for the next one.
+
+    >>> _told_tie("Il est officialisé en 1991.", _SEALED_TIE.search("Le jumelage a débuté.")).group()
+    'jumelage'
+    >>> _told_tie("Il y a dix ans, la fête.", _SEALED_TIE.search("Le jumelage a débuté.")) is None
+    True
+    """
+    if _SUBJECT_PRONOUN.match(sentence) and not _IMPERSONAL.match(sentence):
+        return before
+    tie = _SEALED_TIE.search(sentence)
+    return tie if tie and tie.start() <= _SUBJECT_REACH else None
+
+
+# how far into a sentence a tie's word is still its subject ("Le jumelage a débuté …",
+# "Notre jumelage avec Diedorf a débuté …")
+_SUBJECT_REACH = 16
+_IMPERSONAL = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon("connectives")["impersonal"])
+    + r")(?!\w)", re.IGNORECASE)
 
 
 def _is_twinning(words: str) -> bool:

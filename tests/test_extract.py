@@ -431,6 +431,11 @@ AGREEMENTS = [
     ("L'association s'investit depuis octobre 1997 dans le village de Tamba.", 1997, None, "coopération décentralisée"),
     ("Depuis 2010, Tamba organise un festival.", None, None, "coopération décentralisée"),
     ("Le maire, en poste depuis 2008, a reçu la délégation.", None, None, "coopération décentralisée"),
+    # the tie a sentence opens on, sealed in the next by its pronoun; not an impersonal "il"
+    ("Notre jumelage est né d'une amitié entre deux familles. Il fut signé en 1993 à Tamba.",
+     1993, None, "jumelage"),
+    ("Le jumelage est né d'une amitié. Il y a trente ans, le maire fut officialisé en 1993.",
+     None, None, "coopération décentralisée"),
 ]
 
 
