@@ -97,6 +97,7 @@ TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinni
 ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more
 CUE_WINDOW = 120  # characters of a sentence before a name where its cue is looked for
 NAME_VOTE = 2  # a country's name counts twice its adjective ("américains" is often a people)
+CUE_VOTE = 2  # a country after a cue of twinning ("jumelage avec l'Espagne") counts as two more names
 HOME_COUNTRY = "FR"  # the country of the towns whose pages are read
 MIN_NAME = 3  # letters: no place is named with fewer ('N.A.N.C.I.E.' is no place)
 BESIDE = 60  # characters after a name where its country is looked for
@@ -1280,14 +1281,20 @@ def most_named_country(texts: list[str]) -> str | None:
         for n in range(len(words)):
             pair = " ".join(words[n:n + 2])
             if len(words) > n + 1 and (code := country_code(pair)):  # "Burkina Faso"
-                votes[country_name(code)] += NAME_VOTE
+                votes[country_name(code)] += NAME_VOTE + _cue_vote(text, found[n].start())
             elif _first_name(found, n, text):
                 continue  # "Israël Bacor, maire de Plougonvelin": a person
-            elif named := _country_word(words[n]):
-                votes[named] += NAME_VOTE if words[n] == named else 1  # a name says more
+            elif named := _country_word(words[n]):  # a name says more than an adjective
+                votes[named] += (NAME_VOTE if words[n] == named else 1) + _cue_vote(text, found[n].start())
     votes.pop(country_name(HOME_COUNTRY), None)
     best = votes.most_common(1)
     return best[0][0] if best else None
+
+
+def _cue_vote(text: str, start: int) -> int:
+    """More votes for a country a cue of twinning leads to: the tie's ("en charge du
+    jumelage avec l'Espagne", beside "un projet de rapprochement avec la Grande-Bretagne")."""
+    return CUE_VOTE if _partner_after(text[max(0, start - CUE_WINDOW):start]) else 0
 
 
 def tells_of(title: str, intro: list[Block], places: Container[str] | None) -> bool:

@@ -364,6 +364,10 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
     assert partner_country("Kita", ["Le jumelage avec Kita (Mali) date de 1990."]) == "Mali"
     assert partner_country("Zell", ["Nos amis allemands sont arrivés.", "Les Allemands ont chanté.",
                                     "Puis le car est reparti vers l'Allemagne."]) == "Allemagne"
+    # the country a cue of twinning leads to outweighs one named more often otherwise
+    assert partner_country("Tczew", ["Le jumelage avec Tczew avance.", "Un projet avec l'Angleterre ?",
+                                     "Un rapprochement avec la Grande-Bretagne.",
+                                     "Elle suit le jumelage avec la Pologne."]) == "Pologne"
     # a country after a clause of its own is where the clause goes, not the place's
     assert partner_country("Tczew", ["Le séjour passera par Tczew et devrait finir par une visite en "
                                      "Lituanie.", "Nos amis de Pologne, à Tczew, nous attendent."]) == "Pologne"
