@@ -1482,10 +1482,11 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
                 or _RELATIVE_YEAR.search(folded, end, end + MONTH_REACH):
             continue  # "En décembre de la même année" is a relative date
         side = _SIDE.match(folded, end)
+        tense = FUTURE if side is None and published is not None and _future(folded) else None
         if side and when is None and published is None:
             published = written  # "en mai dernier …, s'est rendue à Pescia le 4 septembre
             # 2016": the sentence is written at or after the date it tells further on
-        told = _year_of(_FOLDED_MONTHS[month.group()], _side(side), when, published,
+        told = _year_of(_FOLDED_MONTHS[month.group()], _side(side) or tense, when, published,
                         bool(side and side[1] in _TOLD_SIDES))
         # the year told; with none told (or the post's date that its weekdays do not fit),
         # any year whose weekdays fit: an event whose date stays unread; so too a month that
@@ -1504,6 +1505,31 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
                                 else Event(label, found.start, None, None))
     return None
 
+
+
+_FUTURE = lexicon("narrative")["future"]
+_FUTURE_WORDS = frozenset(fold(w) for w in _FUTURE["words"])
+_FUTURE_ENDINGS = tuple(fold(e) for e in _FUTURE["endings"])
+_NOT_FUTURE = frozenset(fold(w) for w in _FUTURE["not_future"])
+FUTURE = 1  # the side of the time of writing a sentence in the future tells of
+FUTURE_STEM = 3  # letters a verb has before its ending of the future ("organis-era")
+
+
+def _future(folded: str) -> bool:
+    """The (folded) sentence is in the future tense: an auxiliary, a verb of plans or a
+    conditional ("sera organisée", "prévu", "devrait"), or a verb's ending of the simple
+    future ("nous partirons").
+
+    >>> _future("la quinzaine qui sera organisee du 30 avril au 12 mai"), _future("nous partirons en mai")
+    (True, True)
+    >>> _future("nous sommes partis en mai"), _future("la camera de mai")
+    (False, False)
+    """
+    for word in re.findall(r"[^\W\d_]+", folded):
+        if word in _FUTURE_WORDS or (word.endswith(_FUTURE_ENDINGS) and word not in _NOT_FUTURE
+                                     and len(word) >= FUTURE_STEM + 3):
+            return True
+    return False
 
 
 def _side(found: re.Match[str] | None) -> int | None:

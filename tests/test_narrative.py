@@ -887,3 +887,14 @@ def test_a_line_of_credits_first_is_furniture_not_the_title_naming_the_partner()
         "familles de Bababé le samedi 22 mai 2010 à la salle des fêtes.\n"))
     assert [s.heading.text.split(" (")[0] for s in page.sections] == ["Bababé"]
     assert any(a.block.text.startswith("De : Sylvie") and a.reason == ARTICLE_FURNITURE for a in page.set_aside)
+
+
+def test_a_month_told_in_the_future_is_the_next_after_the_time_of_writing():
+    """A post of January tells a festival "qui aura lieu en avril" to come: April of that
+    year; told in the past, the April before the post (a post tells what happened)."""
+    written = (2012, 1, 28)
+    assert event_in("Le festival, qui aura lieu en avril, accueillera nos amis.", None,
+                    written).resolved == "en avril 2012"
+    assert event_in("Nos jeunes partiront du 3 au 9 juillet chez nos amis.", None,
+                    written).resolved == "du 3 au 9 juillet 2012"
+    assert event_in("Le festival a eu lieu en avril avec nos amis.", None, written).resolved == "en avril 2011"
