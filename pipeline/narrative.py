@@ -1208,25 +1208,22 @@ def _own_country(beside: str, length: int) -> str | None:
     return country
 
 
-# the words that may stand between a place and its country without saying something else:
-# particles, kinds of place, regions ("Kita, région de Mopti (Mali)")
-_APPOSITION_WORDS = frozenset(fold(w) for w in (
-    *_PLACE_NOUNS, *lexicon("places")["region_nouns"], *lexicon("places")["particles"]))
-# more words of their own than this between a place and a country: a clause ("Csurgo et
-# pourrait comprendre une excursion en Croatie"), whose country is where it goes, not the place's
-_CLAUSE_WORDS = 2
+# what opens a clause of its own after a place, before a country ("Csurgo et pourrait
+# comprendre une excursion en Croatie"): a joiner, then a word in lower case
+_OWN_CLAUSE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _WRITTEN["clause_joiners"]))
+                         + r")\s+[^\W\d_]", re.IGNORECASE)
 
 
 def _clause(between: str) -> bool:
-    """The words between a place and a country are a clause of their own, not an
-    apposition: more than two lower-case words that are neither particles nor nouns of
-    places.
+    """The words between a place and a country open a clause of their own, whose country
+    is where that clause goes ("Csurgo et pourrait comprendre une excursion en Croatie"),
+    not an apposition or a predicate that places it ("Gounghin est situé à dix kilomètres
+    de Tenkodogo, au Burkina Faso").
 
-    >>> _clause(" et pourrait comprendre une excursion en"), _clause(", région de Mopti")
+    >>> _clause(" et pourrait comprendre une excursion en"), _clause(" est situé à dix km de Tenkodogo, au")
     (True, False)
     """
-    words = [w for w in _LETTERS.findall(between) if w[:1].islower() and fold(w) not in _APPOSITION_WORDS]
-    return len(words) > _CLAUSE_WORDS
+    return any(not m.group()[-1].isupper() for m in _OWN_CLAUSE.finditer(between))
 
 
 # Another place after a name, in an enumeration: ", Entroncamento", " et de Pegnitz" (not a
