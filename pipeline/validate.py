@@ -290,7 +290,7 @@ def remember_checks() -> None:
         kind.metadata_validate = classmethod(remembered)  # type: ignore[method-assign, assignment]
     snakecase = functools.lru_cache(maxsize=4096)(stringcase.snakecase)
     setattr(snakecase, _REMEMBERED, True)
-    stringcase.snakecase = snakecase  # type: ignore[assignment]
+    stringcase.snakecase = snakecase
 
 
 def _started(package: Path, pool: Pool) -> list[Pending[list[Problem]]]:
