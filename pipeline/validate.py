@@ -243,10 +243,54 @@ def records_problems(release: Path, table: str) -> list[str]:
 
 def warm_up() -> None:
     """What a worker does before its first task (while the run reads and extracts the page):
-    load frictionless, and the plugins it loads on first use (a tenth of a second)."""
+    load frictionless, and the plugins it loads on first use (a tenth of a second); and
+    have it remember the checks of descriptors it already made (:func:`remember_checks`)."""
     import frictionless
 
+    remember_checks()
     frictionless.Resource(data=[["a"], ["1"]]).validate()
+
+
+_REMEMBERED = "_ivry_remembered"  # the mark of a check that remembers (installed once)
+
+
+def remember_checks() -> None:
+    """Make frictionless remember, in this process, the verdict on each table schema and
+    field descriptor it checked against its profile, so that the same descriptor is not
+    checked again.
+
+    Why: frictionless checks each field's descriptor three times a table (reading the
+    table's descriptor, then copying the field for the header and for the cells), each
+    time building a JSON Schema validator; and a worker of a national run validates the
+    same thirteen schemas for every town. The check is a function of the descriptor alone
+    (its JSON, the class that reads it and the Data Package version imposed from above:
+    the key remembered), so its answer is the same the second time; the check of each
+    table's own descriptor (its path, hash and size) and of every row is made every time.
+    The names frictionless converts between camelCase and snake_case on every export and
+    import are remembered likewise. A process that never validates is not touched."""
+    import functools
+
+    import frictionless
+    from frictionless.vendors import stringcase
+
+    if getattr(stringcase.snakecase, _REMEMBERED, False):
+        return
+    for kind in (frictionless.Field, frictionless.Schema):
+        check = kind.__dict__["metadata_validate"].__func__
+        verdicts: dict[tuple[Any, ...], list[Any]] = {}
+
+        def remembered(cls: Any, descriptor: Any, *, context: Any = None, check: Any = check,
+                       verdicts: dict[tuple[Any, ...], list[Any]] = verdicts) -> Any:
+            key = (cls, getattr(context, "datapackage_version", None),
+                   json.dumps(descriptor, sort_keys=True, default=repr))
+            if (found := verdicts.get(key)) is None:
+                found = verdicts[key] = list(check(cls, descriptor, context=context))
+            return iter(found)
+
+        kind.metadata_validate = classmethod(remembered)  # type: ignore[method-assign, assignment]
+    snakecase = functools.lru_cache(maxsize=4096)(stringcase.snakecase)
+    setattr(snakecase, _REMEMBERED, True)
+    stringcase.snakecase = snakecase
 
 
 def _started(package: Path, pool: Pool) -> list[Pending[list[Problem]]]:

@@ -183,3 +183,25 @@ def test_a_staged_release_whose_json_differs_from_its_csv_is_refused(fresh_relea
     path.write_text(json.dumps(people, ensure_ascii=False, indent=2), encoding="utf-8")
     with pytest.raises(ReleaseError, match=r"json/datapackage.json: table people does not hold the validated records"):
         validate_staged(release)
+
+
+def test_a_remembered_check_of_a_descriptor_gives_the_same_verdict():
+    """A worker remembers frictionless' verdict on field and schema descriptors
+    (``validate.remember_checks``): the same descriptor is refused again for the same
+    reason, and one that differs is checked anew."""
+    from pipeline.validate import remember_checks
+
+    remember_checks()
+    remember_checks()  # installed once
+    wrong = {"name": "n", "type": "integer", "constraints": {"pattern": "a+"}}
+    integer = frictionless.fields.IntegerField
+    said = [[e.note for e in integer.metadata_validate(wrong)] for _ in range(2)]
+    assert said[0] == said[1] == ['constraint "pattern" is not supported by type "integer"']
+    assert list(integer.metadata_validate({**wrong, "constraints": {"minimum": 1}})) == []
+    twice = {"fields": [{"name": "a", "type": "string"}, {"name": "a", "type": "string"}]}
+    for _ in range(2):
+        with pytest.raises(frictionless.FrictionlessException, match="not valid"):
+            frictionless.Schema.from_descriptor(twice)
+        assert [e.note for e in frictionless.Schema.metadata_validate(twice)] == [
+            "names of the fields are not unique"]
+    assert frictionless.Schema.from_descriptor({"fields": [{"name": "a", "type": "string"}]})

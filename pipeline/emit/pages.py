@@ -17,6 +17,7 @@ formatting can come out of the page's words.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape  # Jinja2's own escape (loaded with the templates)
 
 from .. import derived
 from ..config import config
@@ -77,8 +80,6 @@ def bdi(value: Any) -> Any:
     >>> str(bdi("B\u202eX <b>")) == "<bdi>B\u202eX &lt;b&gt;</bdi>", str(bdi("Kobané <b>"))
     (True, 'Kobané &lt;b&gt;')
     """
-    from markupsafe import Markup, escape
-
     text = escape("" if value is None else value)
     return Markup("<bdi>{}</bdi>").format(text) if DIRECTION_CONTROLS.search(text) else text
 
@@ -530,11 +531,24 @@ def _made_from(contents: Contents) -> tuple[Any, ...]:
 def _parts(contents: Contents) -> dict[str, Any]:
     """The page's parts that the release's files do not change: the partners' timelines
     (the block ``timelines`` of the template, rendered), the map, the figures and the page
-    text's numbered lines: nearly all of a large page's cost."""
+    text's numbered lines: nearly all of a large page's cost.
+
+    Python's collector of cycles is paused meanwhile: the parts are hundreds of thousands
+    of small objects (rows, escaped strings), none of which is garbage in a cycle, and
+    each object made counts towards a full collection, which walks every object of the
+    run's process not set aside (a national merge's 300 towns: five full collections,
+    a fifth of this step's 1.2 s of processor time). What it frees it frees once resumed."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _made_parts(contents)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _made_parts(contents: Contents) -> dict[str, Any]:
     rows, time_scale = sections(contents)
-    html = _environment("html")
-    template = html.get_template(TEMPLATE_NAMES["html"])
-    timelines = template.blocks["timelines"](template.new_context({"sections": rows, "scale": time_scale}))
     lines = page_lines(contents.page_text)
     return {
         "map": world_map(contents.data["partners"]), "sections": rows, "scale": time_scale,
@@ -543,8 +557,58 @@ def _parts(contents: Contents) -> dict[str, Any]:
         "without_status": sum(1 for a in contents.data["actions"] if not a.get("status")),
         "actions": len(contents.data["actions"]),
         "lines": lines, "numbered_lines": numbered_lines(lines),
-        "timelines": html.concat(timelines),
+        "timelines": timelines_html(rows, time_scale),
     }
+
+
+def timelines_html(rows: list[Section], time_scale: Scale | None) -> str:
+    """The partners' timelines, as the template's block ``timelines`` renders them
+    (``index.html.j2``, the reference: ``tests/test_pages_prepared.py`` renders both, on the
+    real page's sections and on made ones with every branch, and compares them), written
+    here in one pass: the block's loop cost a large page a tenth of a second for each
+    10,000 actions (Jinja2's lookups of attributes and items, and its escape of every
+    value), which a national merge or a page of 100,000 actions paid in the run's own
+    process. The values are escaped as the template escapes them (``bdi`` where it
+    applies the filter, ``escape`` elsewhere); numbers are written as ``str`` writes them."""
+    out: list[str] = []
+    add = out.append
+    ticks = ""
+    if time_scale:
+        ticks = "".join(f'<span style="left:{x}%" class="{"minor" if year % 10 else "major"}'
+                        f'{" end" if x > 90 else ""}">{year}</span>' for year, x in time_scale.ticks)
+    dated_mark = ' data-dated="true"'
+    for section in rows:
+        anchor_text, partner = escape(section.anchor), section.partner
+        line = escape(partner["source_line"])
+        add(f'  <section class="partner" id="p-{anchor_text}" data-partner="{anchor_text}">\n'
+            f'    <h3><span class="num">{section.number}</span>{bdi(partner["name"])}</h3>\n'
+            f'    <p class="facts-line">{"".join(f"{bdi(fact)} · " for fact in section.facts)}'
+            f'<a href="#L{line}">ligne {line}</a>')
+        if where := section.position:
+            source = (f'<a href="{escape(where.url)}">{bdi(where.source)}</a>' if where.url
+                      else bdi(where.source))
+            add(f'<br><span class="position">Position sur la carte : {escape(where.coordinates)}, '
+                f"d'après {source}</span>")
+        add("</p>\n")
+        if time_scale and section.rows:
+            add(f'    <div class="axis-row" aria-hidden="true"><span></span><div class="axis">'
+                f"{ticks}</div></div>\n")
+        add('    <ol class="actions">\n')
+        for row in section.rows:
+            row_anchor, at = escape(row.anchor), escape(row.action["source_line"])
+            dated = row.left is not None
+            bar = (f'<span class="bar{" ongoing" if row.ongoing else ""}" '
+                   f'style="left:{row.left}%;width:{row.width}%"></span>') if dated else ""
+            status = f' <span class="status">{bdi(row.status)}</span>' if row.status else ""
+            add(f'      <li class="action" id="a-{row_anchor}" data-action="{row_anchor}"'
+                f'{dated_mark if dated else ""}>\n'
+                f'        <a class="when" href="#L{at}">{bdi(row.when)}</a>\n'
+                f'        <span class="track" aria-hidden="true">{bar}</span>\n'
+                f'        <p class="what">{bdi(row.text)}{status} '
+                f'<a href="#L{at}">{escape(row.lines)}</a></p>\n'
+                "      </li>\n")
+        add("    </ol>\n  </section>\n")
+    return "".join(out)
 
 
 def prepare(contents: Contents) -> None:
