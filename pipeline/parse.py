@@ -1410,8 +1410,9 @@ def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> No
     not its own."""
     heads = [[_named_head(entry) for entry in section.entries] for section in sections]
     under = sorted(under)
-    below = [[_below_other_heading(section, entry, under) for entry in section.entries]
-             for section in sections]
+    listed = _listed_headings(sections)
+    below = [[n in listed or _below_other_heading(section, entry, under) for entry in section.entries]
+             for n, section in enumerate(sections)]
     if not any(head for entries in heads for head in entries) and not any(map(any, below)):
         return  # no entry opens with a name nor sits below another heading
     names = PartnerNames([_aliases(section) for section in sections],
@@ -1432,6 +1433,21 @@ def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> No
     for section, entries in zip(sections, moved, strict=True):
         if entries:
             section.entries = sorted(section.entries + entries, key=lambda e: e.line)
+
+
+def _listed_headings(sections: list[Section]) -> set[int]:
+    """The sections that end a run of partner headings written one after the other with no
+    text between them ("Nos villes jumelles :", then "🇩🇪 Wolfach (depuis 1972)", "🇮🇹
+    Pontremoli (depuis 1985)", … a line each, then the news): the text below the run is the
+    page's, not the last partner's alone, so each of its entries goes to the partner it names.
+
+    >>> empty, told = Section(Block("heading", "Wolfach", 1)), Section(Block("heading", "Tomar", 2))
+    >>> told.entries.append(Entry("2019", "2019 : Wolfach", 3, 3))
+    >>> _listed_headings([empty, told]), _listed_headings([told, empty])
+    ({1}, set())
+    """
+    return {n for n in range(1, len(sections))
+            if not sections[n - 1].entries and not sections[n - 1].description and sections[n].entries}
 
 
 def _below_other_heading(section: Section, entry: Entry, under: list[int]) -> bool:

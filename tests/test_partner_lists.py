@@ -1,0 +1,57 @@
+"""Partners a page lists in ways other than bullets and headings with their countries: lines
+one after the other under a sentence of twinning, each maybe with its flag; the news below
+such a list, each item going to the partner it names; and what must never become a partner
+there (a programme's lines, a site's language switch).
+
+Every page here is written for the test, with towns and wordings of its own."""
+
+from pipeline.extract import extract
+from pipeline.load import read_bytes
+from pipeline.parse import parse
+
+
+def rows(text):
+    """The partners (id, country) and the actions (partner id, label) of a text page."""
+    found = extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks))
+    return ([(p["partner_id"], p["country_code"]) for p in found["partners"]],
+            [(a["partner_id"], a["date_label"]) for a in found["actions"]])
+
+
+FLAGGED = ("Nos jumelages\n\nLa commune entretient des liens avec trois villes d'Europe.\n\n"
+           "Nos villes jumelles :\n\n🇦🇹 Hallstatt (depuis 1977)\n🇪🇸 Olite (depuis 1988)\n"
+           "🇮🇪 Kinsale (depuis 1999)\n\n"
+           "En 2018, le marché de Noël a accueilli les exposants de Hallstatt.\n\n"
+           "En 2022, une équipe de hurling est venue de Kinsale.\n")
+
+
+def test_lines_with_a_flag_under_a_sentence_of_twinning_are_each_a_partner():
+    partners, _ = rows(FLAGGED)
+    assert partners == [("hallstatt", "AT"), ("olite", "ES"), ("kinsale", "IE")]
+
+
+def test_news_below_a_list_of_partner_lines_go_to_the_partner_each_names():
+    _, actions = rows(FLAGGED)
+    assert actions == [("hallstatt", "En 2018"), ("kinsale", "En 2022")]
+
+
+def test_lines_without_flag_or_country_under_a_sentence_naming_twins_are_partners():
+    text = ("Jumelages\n\nLa ville est jumelée avec les communes suivantes :\n\n"
+            "Olite\nKinsale\nHallstatt\n\nEn 2020, les jeunes de Olite ont visité le musée.\n")
+    partners, actions = rows(text)
+    assert [p for p, _ in partners] == ["olite", "kinsale", "hallstatt"]
+    assert actions == [("olite", "En 2020")]
+
+
+def test_lines_under_a_sentence_naming_no_tie_are_not_partners():
+    text = ("Jumelage avec Kinsale (Irlande)\n\nEn 2019, un voyage a été organisé.\n\n"
+            "Au programme :\n\nDublin\nCork\nGalway\n\nLe comité remercie les familles.\n")
+    partners, _ = rows(text)
+    assert partners == [("kinsale", "IE")]
+
+
+def test_the_home_country_s_flag_is_a_language_switch_not_a_partner():
+    text = ("🇫🇷 Français\n🇬🇧 English\n\nKinsale (Irlande)\n\n"
+            "En 2019, une délégation a été reçue.\n")
+    partners, actions = rows(text)
+    assert partners == [("kinsale", "IE")]
+    assert actions == [("kinsale", "En 2019")]
