@@ -96,6 +96,7 @@ from .read import (
     other_heading,
     sub_heading,
 )
+from .partners import opens_on_partner
 from .text import slug
 
 # The site's navigation links, whatever arrow or case they are written with
@@ -1182,6 +1183,8 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     starts, refused = gate(body, starts)  # a partner only on the page's evidence
+    opened = {} if starts else _opening_paragraphs(body)
+    starts = starts or sorted(opened)
     if not starts:
         page = _narrative(title, body, about)
         page.set_aside = with_reasons(page.set_aside, body, refused)
@@ -1198,9 +1201,9 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     items = [] if told else [b for b in intro if b.kind == "list_item" and not b.aside]
     places = [_place_and_country(item.text) for item in items]
     linked = link_intro([b.text for b in items], [split_heading(body[s].text)[0] for s in starts])
-    introduced = _introduced(body, starts, places, set(linked))
+    introduced = {**_introduced(body, starts, places, set(linked)), **opened}
     unchanged = len(starts)
-    starts = sorted([*starts, *introduced])
+    starts = sorted({*starts, *introduced})
     sections = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
@@ -1215,18 +1218,40 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
     if len(sections) == 1 and not sections[0].entries:
         sections[0] = _told_in_prose(sections[0], set_aside)
+    elif opened:
+        sections = [_told_in_prose(s, set_aside, with_above=False) if not s.entries else s for s in sections]
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
 
 
-def _told_in_prose(section: Section, set_aside: list[SetAside]) -> Section:
+def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:
+    """The paragraphs of a page with no partner heading that each open on a partner and its
+    country ("Avec Wolfach, en Allemagne, …": :func:`pipeline.partners.opens_on_partner`),
+    by index in ``body``, with the heading each stands for: two of them or more, each on
+    another place, make the page's sections; one alone is its story's (none returned)."""
+    found: dict[int, Block] = {}
+    places: set[str] = set()
+    for i, block in enumerate(body):
+        if block.kind != "paragraph" or block.aside or not (heading := opens_on_partner(block.text)) \
+                or not heading_like(heading):
+            continue
+        place = slug(place_name(split_heading(heading)[0]))
+        if place not in places:
+            places.add(place)
+            found[i] = Block("heading", heading, block.line, level=2)
+    return found if len(found) > 1 else {}
+
+
+def _told_in_prose(section: Section, set_aside: list[SetAside], with_above: bool = True) -> Section:
     """The one partner of a page whose section holds prose alone ("Jumelage avec
     Quargnento", then "Le Comité de Jumelage est né le 10 octobre 2002 …, une première
     rencontre a eu lieu … en mars 2003"), maybe told above its heading (the dated
     paragraphs of the introduction, set aside otherwise: "Le vendredi 04 février 1994, les
     personnes intéressées par … les villes jumelées d'AVRANCHES et de CREDITON …" above
     "CREDITON"): its story, whose dated sentences are its events, as a page without the
-    heading is read (:func:`_story`); the section as it was when the story tells no event."""
-    above = [a for a in set_aside if a.reason == DATED_INTRODUCTION]
+    heading is read (:func:`_story`); the section as it was when the story tells no event.
+    ``with_above`` false: one of several sections, each opening on its paragraph, whose
+    introduction is no one partner's."""
+    above = [a for a in set_aside if a.reason == DATED_INTRODUCTION] if with_above else []
     if not section.description and not above:
         return section
     told = _story(None, [section.heading, *(a.block for a in above), *section.description],

@@ -29,6 +29,7 @@ from typing import Literal
 
 from .dates import find_dates, split_any_label
 from .errors import Refusal
+from .partners import goes_on
 from .french import lexicon
 from .places import (
     PARTICLES,
@@ -580,7 +581,8 @@ def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
             items.add(blocks[-1].text)
         elif not blocks and _title_like(line):
             blocks.append(Block("heading", line, number, level=1))
-        elif heading_like(line, items) or sub_heading(line) or other_heading(line) or group_heading(line):
+        elif (heading_like(line, items) and not goes_on(line)) or sub_heading(line) or other_heading(line) \
+                or group_heading(line):
             blocks.append(Block("heading", line, number, level=2))
         elif head := _listed_head(line, items):  # "Togo : Koumondè (Présidente : …). Une …"
             blocks.append(Block("heading", head, number, level=2))

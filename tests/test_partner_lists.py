@@ -55,3 +55,37 @@ def test_the_home_country_s_flag_is_a_language_switch_not_a_partner():
     partners, actions = rows(text)
     assert partners == [("kinsale", "IE")]
     assert actions == [("kinsale", "En 2019")]
+
+
+# --- each partner in a paragraph of its own, opening on its name and country ---------------
+
+PARAGRAPHS = ("Nos amitiés\n\nLa ville entretient des liens étroits avec plusieurs communes.\n\n"
+              "Avec Olite, en Espagne, la ville partage une histoire de vignerons. En 2017, les "
+              "deux fanfares ont défilé ensemble.\n\n"
+              "Avec Kinsale (Irlande), les liens sont plus récents. En 2021, trente lycéens ont "
+              "été accueillis.\n\n"
+              "Notre partenariat avec Hallstatt, ville autrichienne, date de 2003.\n")
+
+
+def test_paragraphs_each_opening_on_a_partner_and_its_country_are_its_sections():
+    partners, actions = rows(PARAGRAPHS)
+    assert partners == [("olite", "ES"), ("kinsale", "IE"), ("hallstatt", "AT")]
+    assert [a for a in actions if a[1] != "2003" and "2003" not in a[1]] == [
+        ("olite", "En 2017"), ("kinsale", "En 2021")]
+
+
+def test_a_paragraph_opening_on_a_person_or_a_phrase_is_no_partner():
+    text = ("Jumelage avec Kinsale (Irlande)\n\n"
+            "Avec Martine Leroy, présidente du comité, les bénévoles ont préparé la fête. "
+            "En 2019, un voyage a été organisé.\n\n"
+            "Avec plaisir, nous avons reçu nos amis irlandais en 2022.\n")
+    partners, _ = rows(text)
+    assert partners == [("kinsale", "IE")]
+
+
+def test_one_paragraph_opening_on_a_partner_is_the_story_of_that_partner_alone():
+    text = ("Notre jumelage\n\nAvec Kinsale, en Irlande, notre amitié dure depuis 1990. "
+            "En 2019, une délégation de Kinsale a été reçue. Elle a visité Olite en Espagne.\n")
+    partners, actions = rows(text)
+    assert [p for p, _ in partners] == ["kinsale"]
+    assert ("kinsale", "En 2019") in actions
