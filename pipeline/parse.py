@@ -75,6 +75,7 @@ from .french import CAPITAL, lexicon
 from .french.normalise import fold
 from .places import (
     SIMILAR_SPELLING,
+    same_place_key,
     countries,
     country_code,
     country_in_text,
@@ -1775,10 +1776,11 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
     by_start: dict[str, list[tuple[Section, str | None]]] = {}
     for section in sections:
         place, country = _place_of(section.heading.text)
+        written = _written_place(section.heading.text)
         same = [k for k, c in by_place.get(place, ()) if not (c and country and c != country)]
-        if not same and place and not country and place not in own:
-            same = [k for k, c in by_start.get(place[:3], ())[-MAX_CLOSE:]
-                    if _close_spelling(slug(place_name(split_heading(k.heading.text)[0])), place)]
+        if not same and place and not country and written not in own:
+            same = [k for k, c in by_start.get(written[:3], ())[-MAX_CLOSE:]
+                    if _close_spelling(_written_place(k.heading.text), written)]
         if place and same:
             same[0].description += section.description
             same[0].entries += section.entries
@@ -1786,7 +1788,7 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
             continue
         kept.append(section)
         by_place.setdefault(place, []).append((section, country))
-        by_start.setdefault(place[:3], []).append((section, country))
+        by_start.setdefault(written[:3], []).append((section, country))
     return kept
 
 
@@ -1794,9 +1796,15 @@ MAX_CLOSE = 20  # sections above whose place starts alike, compared by spelling
 
 
 def _place_of(heading: str) -> tuple[str, str | None]:
-    """A heading's place (its slug) and country code."""
+    """A heading's place (its slug, a French name of a foreign town read as the town's own:
+    :func:`pipeline.places.same_place_key`) and country code."""
     name, bracket = split_heading(heading)
-    return slug(place_name(name)), countries(bracket)[1]
+    return same_place_key(slug(place_name(name))), countries(bracket)[1]
+
+
+def _written_place(heading: str) -> str:
+    """A heading's place as written (its slug), for spellings compared letter by letter."""
+    return slug(place_name(split_heading(heading)[0]))
 
 
 def _close_spelling(place: str, other: str) -> bool:
@@ -1823,8 +1831,9 @@ def _same_place(first: str, later: str, own: Collection[str] = ()) -> bool:
     (place, country), (later_place, later_country) = _place_of(first), _place_of(later)
     if not place or not later_place:
         return False
-    if place == later_place:
+    if place == later_place:  # "Nürnberg" and "Nuremberg" too
         return not (country and later_country and country != later_country)
-    if later_country or later_place in own:
+    written, later_written = _written_place(first), _written_place(later)
+    if later_country or later_written in own:
         return False
-    return _close_spelling(place, later_place)
+    return _close_spelling(written, later_written)

@@ -438,6 +438,9 @@ class Spellings:
             matcher = difflib.SequenceMatcher(None, lowered, word.lower())
             if matcher.quick_ratio() >= SIMILAR_SPELLING and matcher.ratio() >= SIMILAR_SPELLING:
                 found[word] += count
+        for other in _other_names(name):  # "Nuremberg" for "Nürnberg": its French name
+            if self._counts[other] and other not in found:
+                found[other] += self._counts[other]
         return found
 
 
@@ -448,6 +451,45 @@ def canonical_name(found: Counter[str]) -> str:
 
 def _folded(place: str) -> str:
     return slug(place).replace("-", " ")
+
+
+@cache
+def _exonyms() -> dict[str, str]:
+    """The slug of each French name of a foreign town (``places.toml``'s ``exonyms``) → the
+    slug of the name the town gives itself."""
+    return {slug(french): slug(own) for own, names in _PLACES["exonyms"].items() for french in names}
+
+
+def _other_names(name: str) -> list[str]:
+    """The other names ``places.toml``'s ``exonyms`` give the town ``name`` names, as written
+    there ("Nürnberg" → "Nuremberg"; "Nuremberg" → "Nürnberg")."""
+    key = same_place_key(slug(name))
+    if key not in _own_names():
+        return []
+    return [written for own, names in _PLACES["exonyms"].items() for written in [own, *names]
+            if same_place_key(slug(written)) == key and slug(written) != slug(name)]
+
+
+@cache
+def _own_names() -> frozenset[str]:
+    return frozenset(slug(own) for own in _PLACES["exonyms"])
+
+
+def _exonym_key(folded: str) -> str:
+    """:func:`same_place_key` of a name folded by :func:`_folded` (words, no hyphens)."""
+    return same_place_key(folded.replace(" ", "-")).replace("-", " ")
+
+
+def same_place_key(place_slug: str) -> str:
+    """A place's slug, its French name (an exonym) read as the name the town gives itself:
+    the key under which a page's two spellings of one partner meet.
+
+    >>> same_place_key("nuremberg"), same_place_key("nurnberg"), same_place_key("edimbourg")
+    ('nurnberg', 'nurnberg', 'edinburgh')
+    >>> same_place_key("gao")
+    'gao'
+    """
+    return _exonyms().get(place_slug, place_slug)
 
 
 def _significant(folded: str) -> set[str]:
@@ -498,8 +540,10 @@ def link_intro(items: list[str], places: list[str]) -> list[int | None]:
     by_name: dict[str, list[int]] = {}
     for i, name in enumerate(names):
         by_name.setdefault(name, []).append(i)
+        if (key := _exonym_key(name)) != name:  # "Nuremberg (Allemagne)" for "Nürnberg"
+            by_name.setdefault(key, []).append(i)
     for p, name in enumerate(wanted):
-        same = [i for i in by_name.get(name, ()) if i in free]
+        same = [i for i in [*by_name.get(name, ()), *by_name.get(_exonym_key(name), ())] if i in free]
         if same:
             result[p] = same[0]
             free.discard(same[0])

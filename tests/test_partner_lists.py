@@ -89,3 +89,39 @@ def test_one_paragraph_opening_on_a_partner_is_the_story_of_that_partner_alone()
     partners, actions = rows(text)
     assert [p for p, _ in partners] == ["kinsale"]
     assert ("kinsale", "En 2019") in actions
+
+
+# --- a town's own name and its French name are one partner ----------------------------------
+
+def partner_rows(text):
+    found = extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks))
+    return [(p["partner_id"], p["country_code"], p["name_variants"]) for p in found["partners"]]
+
+
+def test_an_intro_item_in_french_names_the_heading_in_the_town_s_own_tongue():
+    text = ("Nos jumelages\n\nLa ville est jumelée avec :\n- Mayence (Allemagne)\n- Anvers (Belgique)\n\n"
+            "Mainz\n\nEn 2014, la chorale a chanté à la cathédrale.\n\n"
+            "Antwerpen\n\nEn 2016, une exposition de peintres flamands a été montée.\n")
+    assert partner_rows(text) == [("mainz", "DE", "Mayence"), ("antwerpen", "BE", "Anvers")]
+
+
+def test_a_section_continued_under_the_french_name_is_one_partner():
+    text = ("Mayence (Allemagne)\n\nEn 2014, la chorale a chanté à la cathédrale.\n\n"
+            "Anvers (Belgique)\n\nEn 2016, une exposition a été montée.\n\n"
+            "Mainz (suite)\n\nEn 2019, un échange de lycéens a eu lieu.\n")
+    _, actions = rows(text)
+    assert [p for p, _, _ in partner_rows(text)] == ["mayence", "anvers"]
+    assert actions == [("mayence", "En 2014"), ("mayence", "En 2019"), ("anvers", "En 2016")]
+
+
+def test_a_story_naming_its_twin_both_ways_has_one_partner():
+    text = ("Visite de nos amis\n\nEn juin 2018, une délégation de Mainz, notre ville jumelle, a "
+            "été reçue à la mairie. Les visiteurs de Mayence ont découvert le marché, et le maire "
+            "a remercié nos amis de Mayence.\n")
+    assert [p for p, _, _ in partner_rows(text)] == ["mayence"]
+
+
+def test_two_towns_whose_names_differ_are_not_joined_by_the_list_of_french_names():
+    text = ("Mayence (Allemagne)\n\nEn 2014, la chorale a chanté.\n\n"
+            "Mannheim (Allemagne)\n\nEn 2016, une exposition a été montée.\n")
+    assert [p for p, _, _ in partner_rows(text)] == ["mayence", "mannheim"]
