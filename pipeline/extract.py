@@ -615,6 +615,12 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
     >>> partner_country(Heading.read("Chimay"), None, "Avec Ramsgate, la ville anglaise.", {"GB"})
     (None, None)
 
+    Then the region its entries place something in ("un voyage en Bavière", "retour au Pays
+    de Galles": :func:`pipeline.places.country_in_text`), on the same terms:
+
+    >>> partner_country(Heading.read("Wolfach"), None, None, told="2018 : voyage en Bavière.")
+    ('Allemagne', 'DE')
+
     Last, where nothing names a country, a letter of the place's name that one country's
     language alone writes (:func:`pipeline.places.letters_country`):
 
@@ -637,6 +643,9 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
     if (most := most_named_country([description or "", told])) \
             and (code := country_code(most)) and code not in claimed and code not in taken:
         return most, code  # "la soirée danses écossaises": the country its section names most
+    if not named[0] and told and (region := country_in_text(told)) \
+            and region[1] not in claimed and region[1] not in taken:
+        return region  # "un voyage en Bavière": the region its entries place a journey in
     if not named[0] and (written := letters_country(heading.place)):
         return written  # "Łuków": a letter Polish alone writes
     return named

@@ -759,12 +759,19 @@ def country_in(phrase: str) -> tuple[str, str] | None:
 @cache
 def _adjectives() -> dict[str, str]:
     """Every form of the country adjectives of the lexicon, by key: the masculine
-    singular and the forms the rules of ``endings`` (or ``irregular``) give."""
+    singular and the forms the rules of ``endings`` (or ``irregular``) give; a region's
+    adjective (``region_adjectives``: "bavarois", "toscane") gives its country too.
+
+    >>> [_adjectives()[_key(w)] for w in ("allemandes", "bavaroise", "toscans", "gallois")]
+    ['DE', 'DE', 'IT', 'GB']
+    """
     endings = sorted(((end, forms) for end, forms in _COUNTRIES["endings"].items() if end != "*"),
                      key=lambda pair: -len(pair[0]))
     found: dict[str, set[str]] = {}
-    for code, adjectives in _COUNTRIES["adjectives"].items():
-        forms = list(_COUNTRIES["irregular"].get(code, []))
+    tables = [(code, adjectives, True) for code, adjectives in _COUNTRIES["adjectives"].items()]
+    tables += [(code, adjectives, False) for code, adjectives in _COUNTRIES["region_adjectives"].items()]
+    for code, adjectives, own in tables:
+        forms = list(_COUNTRIES["irregular"].get(code, [])) if own else []
         for adjective in adjectives:
             end, others = next(((e, f) for e, f in endings if adjective.endswith(e)),
                                ("", _COUNTRIES["endings"]["*"]))

@@ -125,3 +125,23 @@ def test_two_towns_whose_names_differ_are_not_joined_by_the_list_of_french_names
     text = ("Mayence (Allemagne)\n\nEn 2014, la chorale a chanté.\n\n"
             "Mannheim (Allemagne)\n\nEn 2016, une exposition a été montée.\n")
     assert [p for p, _, _ in partner_rows(text)] == ["mayence", "mannheim"]
+
+
+# --- a partner's country never written beside it --------------------------------------------
+
+def test_a_region_s_demonym_places_the_partner_in_its_country():
+    text = ("Jumelage avec Weilheim\n\nNotre ville est jumelée avec Weilheim depuis 1981.\n\n"
+            "En 2016, nos amis bavarois ont tenu un stand au marché de Noël.\n")
+    assert partner_rows(text) == [("weilheim", "DE", None)]
+
+
+def test_a_region_the_entries_travel_to_places_the_partner_in_its_country():
+    text = ("Jumelage avec Greve\n\nNotre ville est jumelée avec Greve depuis 1999.\n\n"
+            "En 2019, un voyage en Toscane a réuni quarante habitants.\n")
+    assert partner_rows(text) == [("greve", "IT", None)]
+
+
+def test_a_word_holding_a_region_s_people_in_a_compound_places_nothing():
+    text = ("Jumelage avec Weilheim\n\nNotre ville est jumelée avec Weilheim depuis 1981.\n\n"
+            "En 2016, une conférence sur l'art anglo-saxon a été donnée.\n")
+    assert partner_rows(text) == [("weilheim", None, None)]
