@@ -965,7 +965,25 @@ def _link_intro(items: list[Block], sections: list[Section], set_aside: list[Set
     for section, index in zip(sections, linked, strict=True):
         section.intro = items[index] if index is not None else None
     taken = set(linked)
-    set_aside += [SetAside(item, UNLINKED_ITEM) for i, item in enumerate(items) if i not in taken]
+    listed = len(taken - {None}) >= MIN_LINKED
+    level = sections[0].heading.level if sections else 2
+    places = [split_heading(s.heading.text)[0] for s in sections]
+    for i, item in enumerate(items):
+        if i in taken:
+            continue
+        if listed and _place_beside_country(item.text) and not any(
+                n is not None for n in link_intro([item.text], places)):  # not a second list's
+            places.append(split_heading(item.text)[0])
+            sections.append(Section(Block("heading", item.text, item.line, level=level), intro=item))
+        else:
+            set_aside.append(SetAside(item, UNLINKED_ITEM))
+
+
+# Items of the intro's list linked to sections for the list to be the page's partners: an
+# item of it that names a place beside its country ("le Québec : Saint-Sulpice" under
+# "Les jumelages concernent :", below the sections of its three other items) is a partner
+# with no text of its own on the page (cut, or not written yet), not a lost section.
+MIN_LINKED = 2
 
 
 def _first_partner(body: list[Block], starts: list[int]) -> int:

@@ -312,17 +312,38 @@ def _country_after(text: str) -> tuple[str, str] | None:
 
 
 def _country_beside(text: str) -> tuple[str, str] | None:
-    """("Gao", "Mali") for "Mali – Gao" or "Gao – Mali": a country on one side only."""
+    """("Gao", "Mali") for "Mali – Gao" or "Gao – Mali": a country on one side only, maybe
+    after its article ("le Togo : Koumondè", "l'Autriche : Mondsee").
+
+    >>> _country_beside("l'Autriche : Mondsee"), _country_beside("le Québec : Saint-Sulpice")
+    (('Mondsee', 'Autriche'), ('Saint-Sulpice', 'Québec'))
+    >>> _country_beside("La Plata – Buenos Aires") is None
+    True
+    """
     beside = _BESIDE.search(text)
     if beside is None:
         return None
     left, right = text[:beside.start()].strip(), text[beside.end():].strip()
+    left, right = _without_article(left), _without_article(right)
     left_country, right_country = countries(left)[1], countries(right)[1]
     if left_country and not right_country and right:
         return right, left
     if right_country and not left_country and left:
         return left, right
     return None
+
+
+# The article before a country's name ("l'Autriche", "le Togo"), then the name.
+_ARTICLE = re.compile(r"(?:" + "|".join(
+    re.escape(w).replace("'", APOSTROPHES) + (r"\s*" if w[-1] in "'’" else r"\s+")
+    for w in _COUNTRIES["written"]["region_determiners"]) + r")(?=\S)", re.IGNORECASE)
+
+
+def _without_article(side: str) -> str:
+    """A side of a heading without the article before a country's name, alone ("l'Autriche"
+    is "Autriche"); any other side as written ("La Plata", "la Mauritanie, l'Algérie")."""
+    found = _ARTICLE.match(side)
+    return side[found.end():] if found and country_code(side[found.end():]) else side
 
 
 def place_name(heading_name: str) -> str:

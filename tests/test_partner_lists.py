@@ -145,3 +145,29 @@ def test_a_word_holding_a_region_s_people_in_a_compound_places_nothing():
     text = ("Jumelage avec Weilheim\n\nNotre ville est jumelée avec Weilheim depuis 1981.\n\n"
             "En 2016, une conférence sur l'art anglo-saxon a été donnée.\n")
     assert partner_rows(text) == [("weilheim", None, None)]
+
+
+# --- a listed partner with no section of its own ---------------------------------------------
+
+LISTED = ("Nos jumelages\n\nLes jumelages de la ville :\n\n- l'Écosse : Kelso\n- la Hongrie : Tokaj\n"
+          "- le Portugal : Óbidos\n\nKelso (Écosse)\n\nEn 2015, la fanfare a défilé.\n\n"
+          "Tokaj (Hongrie)\n\nEn 2017, une dégustation a été organisée.\n")
+
+
+def test_a_listed_partner_whose_section_the_page_lacks_is_a_partner_with_no_text():
+    partners, actions = rows(LISTED)
+    assert partners == [("kelso", "GB"), ("tokaj", "HU"), ("obidos", "PT")]
+    assert actions == [("kelso", "En 2015"), ("tokaj", "En 2017")]
+
+
+def test_a_country_written_first_with_its_article_is_no_part_of_the_name():
+    found = extract(parse(read_bytes(LISTED.encode("utf-8"), "page.txt").blocks))
+    assert [p["name"] for p in found["partners"]] == ["Kelso", "Tokaj", "Óbidos"]
+
+
+def test_a_list_item_naming_no_country_or_an_existing_partner_stays_set_aside():
+    text = ("Nos jumelages\n\nLes jumelages de la ville :\n\n- Kelso (Écosse)\n- Tokaj (Hongrie)\n"
+            "- La cité d'Ys (Armorique)\n- Kelso, en Écosse\n\nKelso (Écosse)\n\nEn 2015, la fanfare a défilé.\n\n"
+            "Tokaj (Hongrie)\n\nEn 2017, une dégustation a été organisée.\n")
+    partners, _ = rows(text)
+    assert partners == [("kelso", "GB"), ("tokaj", "HU")]
