@@ -55,6 +55,7 @@ from .places import (
     place_name,
     relationship,
     since_named,
+    since_year,
     split_heading,
 )
 from .schemas import vocabulary
@@ -715,7 +716,10 @@ def _years_beside(sections: list[Section]) -> list[int | None]:
 
 def _year_beside(section: Section) -> tuple[int, bool] | None:
     """The year written alone on the first line under a partner's heading, and whether
-    the country's brackets come before it."""
+    the country's brackets come before it; or the year its heading gives the tie ("Wolfach
+    (depuis 1972)", a line of a list of twins), as surely as a year after the brackets."""
+    if (year := since_year(section.heading.text)) is not None:
+        return year, True
     first = min([*((b.line, b.text) for b in section.description),
                  *((e.line, e.text) for e in section.entries)], default=None)
     found = _YEAR_BESIDE.fullmatch(first[1].split("\n", 1)[0].strip()) if first else None

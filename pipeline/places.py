@@ -1133,6 +1133,17 @@ def _is_twinning(words: str) -> bool:
     return _TWINNING_STEM in words.casefold()
 
 
+def since_year(text: str) -> int | None:
+    """The year "depuis" or "dès" opens in a text, as a heading writes its tie's year
+    beside its place ("🇩🇪 Wolfach (depuis 1972)", "Tomar – jumelée depuis 1994").
+
+    >>> since_year("Wolfach (depuis 1972)"), since_year("Wolfach (Allemagne)")
+    (1972, None)
+    """
+    found = _SINCE_YEAR.search(text)
+    return int(found["year"]) if found else None
+
+
 def since_named(text: str, names_it: Callable[[str], bool]) -> int | None:
     """The year a partner's tie began where no sentence tells it sealed: "depuis" and a
     date, not opening the sentence, in the first sentence (of any line) that names this

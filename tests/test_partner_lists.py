@@ -171,3 +171,9 @@ def test_a_list_item_naming_no_country_or_an_existing_partner_stays_set_aside():
             "Tokaj (Hongrie)\n\nEn 2017, une dégustation a été organisée.\n")
     partners, _ = rows(text)
     assert partners == [("kelso", "GB"), ("tokaj", "HU")]
+
+
+def test_the_year_a_list_line_gives_its_tie_is_the_agreement_year():
+    found = extract(parse(read_bytes(FLAGGED.encode("utf-8"), "page.txt").blocks))
+    assert [(p["partner_id"], p["agreement_year"]) for p in found["partners"]] == [
+        ("hallstatt", 1977), ("olite", 1988), ("kinsale", 1999)]
