@@ -1133,7 +1133,26 @@ def _the_town_itself(text: str) -> bool:
     names = {slug(name) for name in config().town.names}
     folded = fold(name).strip()
     grouped = next((folded[len(g):] for g in _TOWN_GROUPS if folded.startswith(g)), "")
-    return any(bool(place) and place in names for place in (slug(place_name(name)), slug(grouped)))
+    return any(bool(place) and (place in names or _joined_names(place, names))
+               for place in (slug(place_name(name)), slug(grouped)))
+
+
+def _joined_names(place: str, names: set[str]) -> bool:
+    """The place's slug is two names of the town or more written one after the other (a
+    committee of two communes names itself "Montmeyran La Baume Cornillane").
+
+    >>> _joined_names("montmeyran-la-baume-cornillane", {"montmeyran", "la-baume-cornillane"})
+    True
+    >>> _joined_names("montmeyran-gross-bieberau", {"montmeyran", "la-baume-cornillane"})
+    False
+    """
+    ends = {0}
+    for at in range(len(place) + 1):
+        if at in ends:
+            ends.update(at + len(n) + 1 for n in names if n and place.startswith(n + "-", at))
+            if any(place.endswith(n) and len(place) - len(n) == at for n in names) and at:
+                return True
+    return False
 
 
 def _not_a_partner(text: str) -> bool:
@@ -1661,7 +1680,8 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
     section, set_aside, others = told
     together = _named_with(section, body)
     named = {_place_of(s.heading.text)[0] for s in [section, *together]}
-    others = [s for s in others if _place_of(s.heading.text)[0] not in named]
+    others = [s for s in others if _place_of(s.heading.text)[0] not in named
+              and not _the_town_itself(s.heading.text)]
     return Page(title.text if title else None, [],
                 [*_events_of_each([section, *together]), *others],
                 ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
