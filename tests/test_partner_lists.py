@@ -177,3 +177,20 @@ def test_the_year_a_list_line_gives_its_tie_is_the_agreement_year():
     found = extract(parse(read_bytes(FLAGGED.encode("utf-8"), "page.txt").blocks))
     assert [(p["partner_id"], p["agreement_year"]) for p in found["partners"]] == [
         ("hallstatt", 1977), ("olite", 1988), ("kinsale", 1999)]
+
+
+def test_two_names_of_the_town_one_after_the_other_are_the_town_not_a_partner(tmp_path):
+    """A committee of two communes names itself by both: never a partner of its own town."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "valmont", "Valmont", "La Baume Rousse", "59999", "", ""))
+    text = ("Le blog du comité\n\n"
+            "- : Le blog du jumelage Valmont La Baume Rousse Kinsale\n"
+            "- : Blog édité par le Comité de jumelage de Valmont La Baume Rousse. Devenez des "
+            "acteurs de l'amitié avec nos amis de Kinsale.\n\n"
+            "En mai 2019, vingt familles ont accueilli nos amis de Kinsale, notre ville jumelle "
+            "en Irlande.\n")
+    with using(town):
+        assert [p for p, _, _ in partner_rows(text)] == ["kinsale"]
