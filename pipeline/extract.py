@@ -55,6 +55,7 @@ from .places import (
     place_name,
     relationship,
     since_named,
+    since_year,
     split_heading,
 )
 from .schemas import vocabulary
@@ -615,6 +616,12 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
     >>> partner_country(Heading.read("Chimay"), None, "Avec Ramsgate, la ville anglaise.", {"GB"})
     (None, None)
 
+    Then the region its entries place something in ("un voyage en Bavière", "retour au Pays
+    de Galles": :func:`pipeline.places.country_in_text`), on the same terms:
+
+    >>> partner_country(Heading.read("Wolfach"), None, None, told="2018 : voyage en Bavière.")
+    ('Allemagne', 'DE')
+
     Last, where nothing names a country, a letter of the place's name that one country's
     language alone writes (:func:`pipeline.places.letters_country`):
 
@@ -637,6 +644,9 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
     if (most := most_named_country([description or "", told])) \
             and (code := country_code(most)) and code not in claimed and code not in taken:
         return most, code  # "la soirée danses écossaises": the country its section names most
+    if not named[0] and told and (region := country_in_text(told)) \
+            and region[1] not in claimed and region[1] not in taken:
+        return region  # "un voyage en Bavière": the region its entries place a journey in
     if not named[0] and (written := letters_country(heading.place)):
         return written  # "Łuków": a letter Polish alone writes
     return named
@@ -706,7 +716,10 @@ def _years_beside(sections: list[Section]) -> list[int | None]:
 
 def _year_beside(section: Section) -> tuple[int, bool] | None:
     """The year written alone on the first line under a partner's heading, and whether
-    the country's brackets come before it."""
+    the country's brackets come before it; or the year its heading gives the tie ("Wolfach
+    (depuis 1972)", a line of a list of twins), as surely as a year after the brackets."""
+    if (year := since_year(section.heading.text)) is not None:
+        return year, True
     first = min([*((b.line, b.text) for b in section.description),
                  *((e.line, e.text) for e in section.entries)], default=None)
     found = _YEAR_BESIDE.fullmatch(first[1].split("\n", 1)[0].strip()) if first else None

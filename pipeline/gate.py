@@ -359,8 +359,9 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     # or tells dated entries (alone on its page, too: "Kobané", then "2010 : accueil …")
     known = {_place_key(body[i].text) for i in kept}
     levels = {body[i].level for i in kept}
+    listed = _listed_after_colon(body)
     for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
-        if _place_key(body[i].text) in known or (
+        if i in listed or _place_key(body[i].text) in known or (
                 (not levels or (body[i].level in levels and _named(body[i].text)))
                 and _told_below(body, i)):
             del refused[i]
@@ -380,6 +381,38 @@ def _common_noun(heading: str, common: frozenset[str]) -> bool:
     """
     key = _place_key(heading)
     return key in common and not re.search(r"[\s-]", key) and not _hinted(key)
+
+
+def _listed_after_colon(body: list[Block]) -> set[int]:
+    """The headings of a list of twins written as lines without bullets: a run of headings
+    at one level, one after the other with no text between them, right below a sentence
+    that ends with a colon and names a tie ("Notre commune est jumelée avec trois villes :",
+    "Nos villes partenaires :", then "Wolfach (depuis 1972)", "Pontremoli", … a line each).
+    Each line of the run that reads as a place's name is named by that sentence as a partner,
+    as an intro item is; a run under any other sentence ("Au programme :") is no such list.
+
+    >>> from pipeline.read import Block
+    >>> body = [Block("paragraph", "Nos villes jumelles :", 1), Block("heading", "Wolfach", 2, level=2),
+    ...         Block("heading", "Pontremoli", 3, level=2), Block("paragraph", "Texte.", 4)]
+    >>> sorted(_listed_after_colon(body))
+    [1, 2]
+    >>> body[0] = Block("paragraph", "Au programme :", 1); _listed_after_colon(body)
+    set()
+    """
+    listed: set[int] = set()
+    for i, block in enumerate(body[:-1]):
+        if block.kind == "heading" or block.aside or not block.text.rstrip().endswith(":"):
+            continue
+        if not any(w.startswith(_TIE_STEMS) for w in re.findall(r"\w+", fold(block.text))):
+            continue
+        run = []
+        for j in range(i + 1, len(body)):
+            if body[j].kind != "heading" or body[j].level != body[i + 1].level:
+                break
+            run.append(j)
+        if len(run) > 1:
+            listed.update(j for j in run if _named(body[j].text) and not _counter(body[j].text))
+    return listed
 
 
 def _named(heading: str) -> bool:

@@ -75,6 +75,7 @@ from .french import CAPITAL, lexicon
 from .french.normalise import fold
 from .places import (
     SIMILAR_SPELLING,
+    same_place_key,
     countries,
     country_code,
     country_in_text,
@@ -96,6 +97,7 @@ from .read import (
     other_heading,
     sub_heading,
 )
+from .partners import opens_on_partner
 from .text import slug
 
 # The site's navigation links, whatever arrow or case they are written with
@@ -963,7 +965,25 @@ def _link_intro(items: list[Block], sections: list[Section], set_aside: list[Set
     for section, index in zip(sections, linked, strict=True):
         section.intro = items[index] if index is not None else None
     taken = set(linked)
-    set_aside += [SetAside(item, UNLINKED_ITEM) for i, item in enumerate(items) if i not in taken]
+    listed = len(taken - {None}) >= MIN_LINKED
+    level = sections[0].heading.level if sections else 2
+    places = [split_heading(s.heading.text)[0] for s in sections]
+    for i, item in enumerate(items):
+        if i in taken:
+            continue
+        if listed and _place_beside_country(item.text) and not any(
+                n is not None for n in link_intro([item.text], places)):  # not a second list's
+            places.append(split_heading(item.text)[0])
+            sections.append(Section(Block("heading", item.text, item.line, level=level), intro=item))
+        else:
+            set_aside.append(SetAside(item, UNLINKED_ITEM))
+
+
+# Items of the intro's list linked to sections for the list to be the page's partners: an
+# item of it that names a place beside its country ("le Québec : Saint-Sulpice" under
+# "Les jumelages concernent :", below the sections of its three other items) is a partner
+# with no text of its own on the page (cut, or not written yet), not a lost section.
+MIN_LINKED = 2
 
 
 def _first_partner(body: list[Block], starts: list[int]) -> int:
@@ -1113,7 +1133,26 @@ def _the_town_itself(text: str) -> bool:
     names = {slug(name) for name in config().town.names}
     folded = fold(name).strip()
     grouped = next((folded[len(g):] for g in _TOWN_GROUPS if folded.startswith(g)), "")
-    return any(bool(place) and place in names for place in (slug(place_name(name)), slug(grouped)))
+    return any(bool(place) and (place in names or _joined_names(place, names))
+               for place in (slug(place_name(name)), slug(grouped)))
+
+
+def _joined_names(place: str, names: set[str]) -> bool:
+    """The place's slug is two names of the town or more written one after the other (a
+    committee of two communes names itself "Montmeyran La Baume Cornillane").
+
+    >>> _joined_names("montmeyran-la-baume-cornillane", {"montmeyran", "la-baume-cornillane"})
+    True
+    >>> _joined_names("montmeyran-gross-bieberau", {"montmeyran", "la-baume-cornillane"})
+    False
+    """
+    ends = {0}
+    for at in range(len(place) + 1):
+        if at in ends:
+            ends.update(at + len(n) + 1 for n in names if n and place.startswith(n + "-", at))
+            if any(place.endswith(n) and len(place) - len(n) == at for n in names) and at:
+                return True
+    return False
 
 
 def _not_a_partner(text: str) -> bool:
@@ -1182,6 +1221,8 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     starts, refused = gate(body, starts)  # a partner only on the page's evidence
+    opened = {} if starts else _opening_paragraphs(body)
+    starts = starts or sorted(opened)
     if not starts:
         page = _narrative(title, body, about)
         page.set_aside = with_reasons(page.set_aside, body, refused)
@@ -1198,9 +1239,9 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     items = [] if told else [b for b in intro if b.kind == "list_item" and not b.aside]
     places = [_place_and_country(item.text) for item in items]
     linked = link_intro([b.text for b in items], [split_heading(body[s].text)[0] for s in starts])
-    introduced = _introduced(body, starts, places, set(linked))
+    introduced = {**_introduced(body, starts, places, set(linked)), **opened}
     unchanged = len(starts)
-    starts = sorted([*starts, *introduced])
+    starts = sorted({*starts, *introduced})
     sections = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
@@ -1215,18 +1256,40 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
     if len(sections) == 1 and not sections[0].entries:
         sections[0] = _told_in_prose(sections[0], set_aside)
+    elif opened:
+        sections = [_told_in_prose(s, set_aside, with_above=False) if not s.entries else s for s in sections]
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
 
 
-def _told_in_prose(section: Section, set_aside: list[SetAside]) -> Section:
+def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:
+    """The paragraphs of a page with no partner heading that each open on a partner and its
+    country ("Avec Wolfach, en Allemagne, …": :func:`pipeline.partners.opens_on_partner`),
+    by index in ``body``, with the heading each stands for: two of them or more, each on
+    another place, make the page's sections; one alone is its story's (none returned)."""
+    found: dict[int, Block] = {}
+    places: set[str] = set()
+    for i, block in enumerate(body):
+        if block.kind != "paragraph" or block.aside or not (heading := opens_on_partner(block.text)) \
+                or not heading_like(heading):
+            continue
+        place = slug(place_name(split_heading(heading)[0]))
+        if place not in places:
+            places.add(place)
+            found[i] = Block("heading", heading, block.line, level=2)
+    return found if len(found) > 1 else {}
+
+
+def _told_in_prose(section: Section, set_aside: list[SetAside], with_above: bool = True) -> Section:
     """The one partner of a page whose section holds prose alone ("Jumelage avec
     Quargnento", then "Le Comité de Jumelage est né le 10 octobre 2002 …, une première
     rencontre a eu lieu … en mars 2003"), maybe told above its heading (the dated
     paragraphs of the introduction, set aside otherwise: "Le vendredi 04 février 1994, les
     personnes intéressées par … les villes jumelées d'AVRANCHES et de CREDITON …" above
     "CREDITON"): its story, whose dated sentences are its events, as a page without the
-    heading is read (:func:`_story`); the section as it was when the story tells no event."""
-    above = [a for a in set_aside if a.reason == DATED_INTRODUCTION]
+    heading is read (:func:`_story`); the section as it was when the story tells no event.
+    ``with_above`` false: one of several sections, each opening on its paragraph, whose
+    introduction is no one partner's."""
+    above = [a for a in set_aside if a.reason == DATED_INTRODUCTION] if with_above else []
     if not section.description and not above:
         return section
     told = _story(None, [section.heading, *(a.block for a in above), *section.description],
@@ -1410,8 +1473,9 @@ def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> No
     not its own."""
     heads = [[_named_head(entry) for entry in section.entries] for section in sections]
     under = sorted(under)
-    below = [[_below_other_heading(section, entry, under) for entry in section.entries]
-             for section in sections]
+    listed = _listed_headings(sections)
+    below = [[n in listed or _below_other_heading(section, entry, under) for entry in section.entries]
+             for n, section in enumerate(sections)]
     if not any(head for entries in heads for head in entries) and not any(map(any, below)):
         return  # no entry opens with a name nor sits below another heading
     names = PartnerNames([_aliases(section) for section in sections],
@@ -1432,6 +1496,21 @@ def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> No
     for section, entries in zip(sections, moved, strict=True):
         if entries:
             section.entries = sorted(section.entries + entries, key=lambda e: e.line)
+
+
+def _listed_headings(sections: list[Section]) -> set[int]:
+    """The sections that end a run of partner headings written one after the other with no
+    text between them ("Nos villes jumelles :", then "🇩🇪 Wolfach (depuis 1972)", "🇮🇹
+    Pontremoli (depuis 1985)", … a line each, then the news): the text below the run is the
+    page's, not the last partner's alone, so each of its entries goes to the partner it names.
+
+    >>> empty, told = Section(Block("heading", "Wolfach", 1)), Section(Block("heading", "Tomar", 2))
+    >>> told.entries.append(Entry("2019", "2019 : Wolfach", 3, 3))
+    >>> _listed_headings([empty, told]), _listed_headings([told, empty])
+    ({1}, set())
+    """
+    return {n for n in range(1, len(sections))
+            if not sections[n - 1].entries and not sections[n - 1].description and sections[n].entries}
 
 
 def _below_other_heading(section: Section, entry: Entry, under: list[int]) -> bool:
@@ -1601,7 +1680,8 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
     section, set_aside, others = told
     together = _named_with(section, body)
     named = {_place_of(s.heading.text)[0] for s in [section, *together]}
-    others = [s for s in others if _place_of(s.heading.text)[0] not in named]
+    others = [s for s in others if _place_of(s.heading.text)[0] not in named
+              and not _the_town_itself(s.heading.text)]
     return Page(title.text if title else None, [],
                 [*_events_of_each([section, *together]), *others],
                 ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
@@ -1734,10 +1814,11 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
     by_start: dict[str, list[tuple[Section, str | None]]] = {}
     for section in sections:
         place, country = _place_of(section.heading.text)
+        written = _written_place(section.heading.text)
         same = [k for k, c in by_place.get(place, ()) if not (c and country and c != country)]
-        if not same and place and not country and place not in own:
-            same = [k for k, c in by_start.get(place[:3], ())[-MAX_CLOSE:]
-                    if _close_spelling(slug(place_name(split_heading(k.heading.text)[0])), place)]
+        if not same and place and not country and written not in own:
+            same = [k for k, c in by_start.get(written[:3], ())[-MAX_CLOSE:]
+                    if _close_spelling(_written_place(k.heading.text), written)]
         if place and same:
             same[0].description += section.description
             same[0].entries += section.entries
@@ -1745,7 +1826,7 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
             continue
         kept.append(section)
         by_place.setdefault(place, []).append((section, country))
-        by_start.setdefault(place[:3], []).append((section, country))
+        by_start.setdefault(written[:3], []).append((section, country))
     return kept
 
 
@@ -1753,9 +1834,15 @@ MAX_CLOSE = 20  # sections above whose place starts alike, compared by spelling
 
 
 def _place_of(heading: str) -> tuple[str, str | None]:
-    """A heading's place (its slug) and country code."""
+    """A heading's place (its slug, a French name of a foreign town read as the town's own:
+    :func:`pipeline.places.same_place_key`) and country code."""
     name, bracket = split_heading(heading)
-    return slug(place_name(name)), countries(bracket)[1]
+    return same_place_key(slug(place_name(name))), countries(bracket)[1]
+
+
+def _written_place(heading: str) -> str:
+    """A heading's place as written (its slug), for spellings compared letter by letter."""
+    return slug(place_name(split_heading(heading)[0]))
 
 
 def _close_spelling(place: str, other: str) -> bool:
@@ -1782,8 +1869,9 @@ def _same_place(first: str, later: str, own: Collection[str] = ()) -> bool:
     (place, country), (later_place, later_country) = _place_of(first), _place_of(later)
     if not place or not later_place:
         return False
-    if place == later_place:
+    if place == later_place:  # "Nürnberg" and "Nuremberg" too
         return not (country and later_country and country != later_country)
-    if later_country or later_place in own:
+    written, later_written = _written_place(first), _written_place(later)
+    if later_country or later_written in own:
         return False
-    return _close_spelling(place, later_place)
+    return _close_spelling(written, later_written)

@@ -312,17 +312,38 @@ def _country_after(text: str) -> tuple[str, str] | None:
 
 
 def _country_beside(text: str) -> tuple[str, str] | None:
-    """("Gao", "Mali") for "Mali – Gao" or "Gao – Mali": a country on one side only."""
+    """("Gao", "Mali") for "Mali – Gao" or "Gao – Mali": a country on one side only, maybe
+    after its article ("le Togo : Koumondè", "l'Autriche : Mondsee").
+
+    >>> _country_beside("l'Autriche : Mondsee"), _country_beside("le Québec : Saint-Sulpice")
+    (('Mondsee', 'Autriche'), ('Saint-Sulpice', 'Québec'))
+    >>> _country_beside("La Plata – Buenos Aires") is None
+    True
+    """
     beside = _BESIDE.search(text)
     if beside is None:
         return None
     left, right = text[:beside.start()].strip(), text[beside.end():].strip()
+    left, right = _without_article(left), _without_article(right)
     left_country, right_country = countries(left)[1], countries(right)[1]
     if left_country and not right_country and right:
         return right, left
     if right_country and not left_country and left:
         return left, right
     return None
+
+
+# The article before a country's name ("l'Autriche", "le Togo"), then the name.
+_ARTICLE = re.compile(r"(?:" + "|".join(
+    re.escape(w).replace("'", APOSTROPHES) + (r"\s*" if w[-1] in "'’" else r"\s+")
+    for w in _COUNTRIES["written"]["region_determiners"]) + r")(?=\S)", re.IGNORECASE)
+
+
+def _without_article(side: str) -> str:
+    """A side of a heading without the article before a country's name, alone ("l'Autriche"
+    is "Autriche"); any other side as written ("La Plata", "la Mauritanie, l'Algérie")."""
+    found = _ARTICLE.match(side)
+    return side[found.end():] if found and country_code(side[found.end():]) else side
 
 
 def place_name(heading_name: str) -> str:
@@ -438,6 +459,9 @@ class Spellings:
             matcher = difflib.SequenceMatcher(None, lowered, word.lower())
             if matcher.quick_ratio() >= SIMILAR_SPELLING and matcher.ratio() >= SIMILAR_SPELLING:
                 found[word] += count
+        for other in _other_names(name):  # "Nuremberg" for "Nürnberg": its French name
+            if self._counts[other] and other not in found:
+                found[other] += self._counts[other]
         return found
 
 
@@ -448,6 +472,45 @@ def canonical_name(found: Counter[str]) -> str:
 
 def _folded(place: str) -> str:
     return slug(place).replace("-", " ")
+
+
+@cache
+def _exonyms() -> dict[str, str]:
+    """The slug of each French name of a foreign town (``places.toml``'s ``exonyms``) → the
+    slug of the name the town gives itself."""
+    return {slug(french): slug(own) for own, names in _PLACES["exonyms"].items() for french in names}
+
+
+def _other_names(name: str) -> list[str]:
+    """The other names ``places.toml``'s ``exonyms`` give the town ``name`` names, as written
+    there ("Nürnberg" → "Nuremberg"; "Nuremberg" → "Nürnberg")."""
+    key = same_place_key(slug(name))
+    if key not in _own_names():
+        return []
+    return [written for own, names in _PLACES["exonyms"].items() for written in [own, *names]
+            if same_place_key(slug(written)) == key and slug(written) != slug(name)]
+
+
+@cache
+def _own_names() -> frozenset[str]:
+    return frozenset(slug(own) for own in _PLACES["exonyms"])
+
+
+def _exonym_key(folded: str) -> str:
+    """:func:`same_place_key` of a name folded by :func:`_folded` (words, no hyphens)."""
+    return same_place_key(folded.replace(" ", "-")).replace("-", " ")
+
+
+def same_place_key(place_slug: str) -> str:
+    """A place's slug, its French name (an exonym) read as the name the town gives itself:
+    the key under which a page's two spellings of one partner meet.
+
+    >>> same_place_key("nuremberg"), same_place_key("nurnberg"), same_place_key("edimbourg")
+    ('nurnberg', 'nurnberg', 'edinburgh')
+    >>> same_place_key("gao")
+    'gao'
+    """
+    return _exonyms().get(place_slug, place_slug)
 
 
 def _significant(folded: str) -> set[str]:
@@ -498,8 +561,10 @@ def link_intro(items: list[str], places: list[str]) -> list[int | None]:
     by_name: dict[str, list[int]] = {}
     for i, name in enumerate(names):
         by_name.setdefault(name, []).append(i)
+        if (key := _exonym_key(name)) != name:  # "Nuremberg (Allemagne)" for "Nürnberg"
+            by_name.setdefault(key, []).append(i)
     for p, name in enumerate(wanted):
-        same = [i for i in by_name.get(name, ()) if i in free]
+        same = [i for i in [*by_name.get(name, ()), *by_name.get(_exonym_key(name), ())] if i in free]
         if same:
             result[p] = same[0]
             free.discard(same[0])
@@ -715,12 +780,19 @@ def country_in(phrase: str) -> tuple[str, str] | None:
 @cache
 def _adjectives() -> dict[str, str]:
     """Every form of the country adjectives of the lexicon, by key: the masculine
-    singular and the forms the rules of ``endings`` (or ``irregular``) give."""
+    singular and the forms the rules of ``endings`` (or ``irregular``) give; a region's
+    adjective (``region_adjectives``: "bavarois", "toscane") gives its country too.
+
+    >>> [_adjectives()[_key(w)] for w in ("allemandes", "bavaroise", "toscans", "gallois")]
+    ['DE', 'DE', 'IT', 'GB']
+    """
     endings = sorted(((end, forms) for end, forms in _COUNTRIES["endings"].items() if end != "*"),
                      key=lambda pair: -len(pair[0]))
     found: dict[str, set[str]] = {}
-    for code, adjectives in _COUNTRIES["adjectives"].items():
-        forms = list(_COUNTRIES["irregular"].get(code, []))
+    tables = [(code, adjectives, True) for code, adjectives in _COUNTRIES["adjectives"].items()]
+    tables += [(code, adjectives, False) for code, adjectives in _COUNTRIES["region_adjectives"].items()]
+    for code, adjectives, own in tables:
+        forms = list(_COUNTRIES["irregular"].get(code, [])) if own else []
         for adjective in adjectives:
             end, others = next(((e, f) for e, f in endings if adjective.endswith(e)),
                                ("", _COUNTRIES["endings"]["*"]))
@@ -1090,6 +1162,17 @@ _IMPERSONAL = re.compile(
 def _is_twinning(words: str) -> bool:
     """Whether the words that tell the tie name a twinning (the stem of its word)."""
     return _TWINNING_STEM in words.casefold()
+
+
+def since_year(text: str) -> int | None:
+    """The year "depuis" or "dès" opens in a text, as a heading writes its tie's year
+    beside its place ("🇩🇪 Wolfach (depuis 1972)", "Tomar – jumelée depuis 1994").
+
+    >>> since_year("Wolfach (depuis 1972)"), since_year("Wolfach (Allemagne)")
+    (1972, None)
+    """
+    found = _SINCE_YEAR.search(text)
+    return int(found["year"]) if found else None
 
 
 def since_named(text: str, names_it: Callable[[str], bool]) -> int | None:

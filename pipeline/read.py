@@ -29,12 +29,15 @@ from typing import Literal
 
 from .dates import find_dates, split_any_label
 from .errors import Refusal
+from .partners import goes_on
 from .french import lexicon
 from .places import (
     PARTICLES,
     bracket_parts,
     countries,
     country_code,
+    HOME_COUNTRY,
+    flag_country,
     heading_text,
     name_words,
     place_name,
@@ -503,7 +506,50 @@ def names_a_place(line: str, items: IntroWords) -> bool:
     if not heading_like(line, items):
         return False
     name, bracket = split_heading(line)
-    return names_a_country(bracket) or items.name(place_name(name)) or items.name(line)
+    return (names_a_country(bracket) or items.name(place_name(name)) or items.name(line)
+            or _flagged(line, name))
+
+
+def _flagged(line: str, name: str) -> bool:
+    """A flag beside the heading shows a foreign country ("🇮🇹 Pontremoli (depuis 1985)"), and
+    its place is no country's name alone (a group heading "🇩🇪 Allemagne"): a country beside
+    it as surely as "(Italie)" is. The home country's flag is a site's language switch
+    ("🇫🇷 Français"), no partner's.
+
+    >>> _flagged("🇮🇹 Pontremoli", "Pontremoli"), _flagged("🇫🇷 Français", "Français")
+    (True, False)
+    >>> _flagged("🇩🇪 Allemagne", "Allemagne"), _flagged("Pontremoli", "Pontremoli")
+    (False, False)
+    """
+    flag = flag_country(line)
+    place = place_name(name) or name
+    return (flag is not None and flag[1] != HOME_COUNTRY and not names_a_country(place)
+            and fold(place) not in _languages_of(flag[1]))
+
+
+@lru_cache(maxsize=64)
+def _languages_of(code: str) -> frozenset[str]:
+    """The names a site's language switch gives the official languages of a country (its
+    ISO 3166-1 ``code``), folded: their codes and their names in their own tongue, in English
+    and in French, from the Unicode CLDR ("🇬🇧 English", "🇩🇪 Deutsch", "🇪🇸 ES" name no place).
+
+    >>> sorted(_languages_of("DE"))[:3]
+    ['allemand', 'de', 'deutsch']
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+
+    names: set[str] = set()
+    for language in get_official_languages(code, de_facto=True):
+        names.add(fold(language))
+        for locale in (language, "en_US", "fr_FR"):  # its own tongue, English, French
+            try:
+                written = Locale.parse(locale).languages.get(language)
+            except (UnknownLocaleError, ValueError):
+                continue
+            if written:
+                names.add(fold(written))
+    return frozenset(names)
 
 
 def _title_like(line: str) -> bool:
@@ -535,7 +581,8 @@ def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
             items.add(blocks[-1].text)
         elif not blocks and _title_like(line):
             blocks.append(Block("heading", line, number, level=1))
-        elif heading_like(line, items) or sub_heading(line) or other_heading(line) or group_heading(line):
+        elif (heading_like(line, items) and not goes_on(line)) or sub_heading(line) or other_heading(line) \
+                or group_heading(line):
             blocks.append(Block("heading", line, number, level=2))
         elif head := _listed_head(line, items):  # "Togo : Koumondè (Présidente : …). Une …"
             blocks.append(Block("heading", head, number, level=2))

@@ -142,7 +142,11 @@ class EditedPage:
     title: str
     intro: str
     partners: list[GenPartner]
-    stray_bullets: list[str] = field(default_factory=list)  # bullets that name no partner
+    # bullets of the intro's list of partners that no section tells of: listed twins with
+    # no text of their own, each a partner of its own after the page's sections
+    stray_bullets: list[str] = field(default_factory=list)
+    # the id each is published with; None: it names a continent, no country, so no partner
+    stray_ids: list[str | None] = field(default_factory=list)
     edits: list[str] = field(default_factory=list)
     after: list[Piece] = field(default_factory=list)  # headings of no partner, CMS fields
     style: frozenset[str] = frozenset()  # HTML writing (``html_pages.STYLES``)
@@ -214,7 +218,8 @@ class EditedPage:
         return unicodedata.normalize("NFD", text) if self.nfd else text
 
     def expected_partners(self) -> list[tuple[str, str, str | None]]:
-        return [(p.partner_id, p.heading, p.bullet) for p in self.partners]
+        return [(p.partner_id, p.heading, p.bullet) for p in self.partners] + [
+            (key, b, b) for b, key in zip(self.stray_bullets, self.stray_ids, strict=True) if key]
 
     def expected_entries(self) -> list[tuple[str, str | None, str]]:
         return [(p.partner_id, e.label, e.text) for p in self.partners for e in p.entries]
@@ -224,7 +229,8 @@ class EditedPage:
 
     def expected_facts(self) -> dict[str, str | None]:
         """The description of each partner, as written, wherever it sits."""
-        return {p.partner_id: "\n\n".join(p.description) or None for p in self.partners}
+        return {p.partner_id: "\n\n".join(p.description) or None for p in self.partners} | dict.fromkeys(
+            key for key in self.stray_ids if key)
 
 
 def published_page() -> EditedPage:
@@ -349,8 +355,10 @@ def _new_partner(page: EditedPage, rng: random.Random) -> None:
 
 
 def _stray_bullet(page: EditedPage, rng: random.Random) -> None:
-    page.stray_bullets.append(f"La ville d’Atlantide ({rng.choice(['Océanie', 'Grèce'])})")
-    page.edits.append("a bullet naming no partner")
+    where = rng.choice(["Océanie", "Grèce"])
+    page.stray_bullets.append(f"La ville d’Atlantide ({where})")
+    page.stray_ids.append("atlantide" if where == "Grèce" else None)
+    page.edits.append("a bullet naming a partner with no section")
 
 
 def _insert_alone(page: EditedPage, rng: random.Random) -> None:

@@ -1,0 +1,106 @@
+"""Partners a page names outside headings and lists: a paragraph that opens on its partner.
+
+A page may tell each of its partners in a paragraph of its own, with no heading above it:
+"Avec Wolfach, en Allemagne, notre amitié est née en 1972 …", then "Avec Pontremoli
+(Italie), le jumelage …". Such a paragraph opens with the words of a tie
+(``headings.toml``'s ``lead_ins`` and ``paragraph_lead_ins``), a place's name and, right
+after it, its country (in brackets, or in an apposition between commas: "en Allemagne",
+"ville italienne", "en Toscane"). The parse stage reads a page of two such paragraphs or
+more, and no partner heading, as one section a paragraph (:func:`opens_on_partner` gives
+the heading each stands for); a single one is the narrative reader's (its story's partner).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .french import CAPITAL, lexicon
+from .places import countries, country_code, country_in_text, place_name, split_heading
+
+_HEADINGS = lexicon("headings")
+_APOSTROPHES = "['’]"
+# A place's name: a capital first, then up to 60 characters with no comma, bracket or stop.
+_PLACE = rf"(?P<place>{CAPITAL}[^,;:.()\n]{{0,60}}?)"
+# Its country, right after it: in brackets, or an apposition between commas (or before a stop).
+_COUNTRY = r"\s*(?:\((?P<bracket>[^()]{1,60})\)|,\s*(?P<apposition>[^,;:.()]{1,60})(?=[,;:.]))"
+
+
+def _phrases(phrases: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(w).replace("'", _APOSTROPHES) for w in p.split())
+                    for p in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _opening() -> re.Pattern[str]:
+    leads = [*_HEADINGS["lead_ins"], *_HEADINGS["paragraph_lead_ins"]]
+    return re.compile(rf"\s*(?:{_phrases(leads)})\s+{_PLACE}{_COUNTRY}", re.IGNORECASE)
+
+
+def opens_on_partner(text: str) -> str | None:
+    """The heading a paragraph stands for when it opens on a partner and its country ("Place
+    (Country)"), ``None`` when it opens otherwise; the page's own town or a country's name
+    is no partner (the parse stage asks, too, that the heading reads as a place's).
+
+    >>> opens_on_partner("Avec Wolfach, en Allemagne, notre amitié est née en 1972.")
+    'Wolfach (Allemagne)'
+    >>> opens_on_partner("Notre jumelage avec Tomar (Portugal) date de 1994.")
+    'Tomar (Portugal)'
+    >>> opens_on_partner("Avec Pontremoli, ville italienne, les échanges sont nombreux.")
+    'Pontremoli (Italie)'
+    >>> opens_on_partner("Avec plaisir, nous avons reçu nos amis.") is None
+    True
+    >>> opens_on_partner("Avec l'Allemagne, en Europe, les liens sont anciens.") is None
+    True
+    >>> opens_on_partner("Avec Jean Dupont, président du comité, nous avons voyagé.") is None
+    True
+    """
+    opening = partner_opening(text)
+    return opening[0] if opening else None
+
+
+def partner_opening(text: str) -> tuple[str, str] | None:
+    """:func:`opens_on_partner`'s heading and the text that follows the partner's country.
+
+    >>> partner_opening("Avec Olite (Espagne), les liens sont anciens.")
+    ('Olite (Espagne)', ', les liens sont anciens.')
+    """
+    found = _opening().match(text)
+    if found is None:
+        return None
+    place = found["place"].strip()
+    if found["bracket"]:
+        name, code = countries(found["bracket"])
+        written = found["bracket"].strip()
+    else:
+        name, code = country_in_text(found["apposition"]) or (None, None)
+        written = name or ""
+    if code is None or not written or country_code(place) or not place_name(place):
+        return None
+    heading = f"{place} ({written})"
+    if _own_town(place):
+        return None
+    return heading, text[found.end():]
+
+
+def goes_on(text: str) -> bool:
+    """The line opens on a partner and its country and goes on as a sentence ("Avec Olite
+    (Espagne), les liens …", "Notre jumelage avec Tomar (Portugal) date de 1994."): a
+    paragraph, however much it reads as a heading with its country; "Jumelage avec Gao
+    (Mali)" or "Coopération avec Gao (Mali) : 2003-2014" are headings.
+
+    >>> goes_on("Avec Olite (Espagne), les liens sont anciens."), goes_on("Jumelage avec Gao (Mali)")
+    (True, False)
+    >>> goes_on("Coopération avec Gao (Mali) : 2003-2014")
+    False
+    """
+    opening = partner_opening(text)
+    rest = opening[1].lstrip(" ,") if opening else ""
+    return rest[:1].islower()
+
+
+def _own_town(place: str) -> bool:
+    from .config import config
+    from .text import slug
+
+    return slug(place_name(split_heading(place)[0]) or place) in {slug(n) for n in config().town.names}
