@@ -130,6 +130,7 @@ class Event:
     start: int
     resolved: str | None
     when: tuple[int, int | None, int | None] | None  # (year, month, day) for what follows
+    also: tuple[Event, ...] = ()  # the other years of a list the sentence tells, each an event
 
 
 # --- Which partner ------------------------------------------------------------------------
@@ -1359,6 +1360,8 @@ _REFERENCE_WORDS = frozenset(_REFERENCE)
 _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
+_LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
+_YEAR_SET = re.compile(r"\{\d{4}(?:,\d{4})+\}")  # a set of whole years: "en 2008 et 2011"
 _YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
 REFERENCE_WORDS = 4  # words before a date where "depuis" makes it a reference
 REFERENCE_REACH = 40  # characters around a date looked at for those words
@@ -1697,8 +1700,12 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
 
 
 def _span(event: Event) -> tuple[date, date] | None:
+    """The first and last day of the event's date; ``None`` for a set of years ("en 2011
+    et 2014"), which is several events (:func:`_years_listed`), no period from the first
+    year to the last that a later date could detail or restate."""
     period = parse_label(event.resolved or event.label)
-    if period is None or period.start_date is None or period.end_date is None:
+    if period is None or period.start_date is None or period.end_date is None \
+            or _YEAR_SET.fullmatch(period.edtf):
         return None
     return period.start_date, period.end_date
 
@@ -1731,6 +1738,61 @@ def _restates(told: Told, event: Event, headline: bool = False) -> bool:
     return bool(before and now and before.start_date and before.end_date and now.start_date
                 and now.end_date and now.start_date <= before.start_date
                 and before.end_date <= now.end_date)
+
+
+def _year(label: str, start: int) -> Event:
+    """A whole year written in a sentence, as an event of that year."""
+    return Event(label, start, None, (int(_A_YEAR.findall(label)[-1]), None, None))
+
+
+def _listed_gap(gap: str) -> bool:
+    """The words between two years of a list: commas, an aside in brackets and the
+    joiners of ``listed_years_joiners`` only ("(à Châteauneuf du Rhône) et ")."""
+    bare = _ASIDE.sub(" ", gap)
+    return bool(bare.strip()) and not re.search(r"[^\w\s,]", bare) \
+        and set(re.findall(r"\w+", fold(bare))) <= _LISTED_JOINERS
+
+
+def _years_listed(sentence: str, event: Event | None) -> Event | None:
+    """A sentence that lists whole years tells one event a year ("Invitations de
+    délégations en 2008 et 2011": a visit in 2008, another in 2011, not one period from
+    2008 to 2011; "Cérémonies de jumelage en 2007 (à Châteauneuf) et en 2008 (à
+    Dolhesti)"): the event of its first year, the others as ``also``. A range ("entre 2005
+    et 2010", "de 2006 à 2014") is one period and stays one event.
+
+    >>> e = _years_listed("Tournois en 2008 et 2011.", _absolute("Tournois en 2008 et 2011."))
+    >>> (e.label, e.when), [(o.label, o.when) for o in e.also]
+    (('en 2008', (2008, None, None)), [('2011', (2011, None, None))])
+    >>> [o.label for o in _years_listed("Fêtes en 2007 (ici) et en 2009 (là).", _absolute(
+    ...     "Fêtes en 2007 (ici) et en 2009 (là).")).also]
+    ['en 2009']
+    """
+    if event is None or event.resolved is not None:
+        return event
+    period = parse_label(event.label)
+    if period is None:
+        return event
+    if _YEAR_SET.fullmatch(period.edtf):
+        years = list(_A_YEAR.finditer(event.label))
+        head = _year(event.label[:years[0].end()], event.start)
+        others = [_year(y[0], event.start + y.start()) for y in years[1:]]
+    elif re.fullmatch(r"\d{4}", period.edtf):
+        head, others = event, []
+    else:
+        return event
+    at = end = event.start + len(event.label)
+    for found in find_dates(sentence[end:]):
+        start = end + found.start
+        if found.period is None or not _listed_gap(sentence[at:start]):
+            break
+        if _YEAR_SET.fullmatch(found.period.edtf):
+            others += [_year(y[0], start + y.start()) for y in _A_YEAR.finditer(found.text)]
+        elif re.fullmatch(r"\d{4}", found.period.edtf):
+            others.append(_year(found.text, start))
+        else:
+            break
+        at = end + found.end
+    return replace(head, also=tuple(others)) if others else event
 
 
 def _opening(clause: str, when: When | None, published: When | None) -> Event | None:
@@ -1817,13 +1879,16 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 continue
             joined = _JOINER.match(folded, at) and _absolute(tail)
             then = _opening(tail, _moved(when, said), published)
+            listed = then and _years_listed(sentence[start:end] + tail[:then.start + len(then.label)], said)
+            if listed and not joined and listed.also:
+                continue  # "en 2009, 2013 et 2017": one list of years, no clause of its own
             if joined or (then and not _overlap(said, then)):
                 pieces.append(head)
                 start = end
         pieces.append(sentence[start:])
         ahead = _absolute(sentence) if when is None and published is None else None
         for piece in pieces:  # a month "dernier" with nothing told: before the date told ahead
-            event = event_in(piece, when, published, ahead.when if ahead else None)
+            event = _years_listed(piece, event_in(piece, when, published, ahead.when if ahead else None))
             when = _moved(when, event, piece)
             out.append((piece, event))
     return out
@@ -2236,7 +2301,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             when = _moved(when, event, sentence)
             if label_only and not event:  # the paragraph under a date alone on its line
                 _extend(events[-1], placed, "\n")
-            elif event and events and _restates(events[-1], event) and not listed:  # "la mission d'octobre
+            elif event and events and _restates(events[-1], event) and not listed \
+                    and not event.also:  # "la mission d'octobre
                 _extend(events[-1], placed, "\n\n" if first else " ")  # 2017": the one told
             elif event and headline and len(headline[0].pieces) == 2 \
                     and _restates(headline[0], event, headline=True):
@@ -2255,13 +2321,16 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                     # 1964" in the story of a 2014 visit): an event of its own, told by the words
                     # that lead to its date (the sentence's people are the story's), and the
                     # sentence still tells the event told, where the story goes on
-                    told_by = _recalled_words(sentence, event)
-                    line = next((on for piece, on in placed if event.label in piece), placed[-1][1])
-                    new = Told(event.label, event.resolved, [("", told_by, line)])
-                    events.insert(len(events) - 1, new)
+                    for each in (event, *event.also):  # each year of a list, its own words
+                        told_by = _recalled_words(sentence, each)
+                        line = next((on for piece, on in placed if each.label in piece), placed[-1][1])
+                        events.insert(len(events) - 1, Told(each.label, each.resolved, [("", told_by, line)]))
                     _extend(events[-1], placed, "\n\n" if first else " ")
                 else:
                     events.append(new)
+                    for other in event.also:  # the other years of a list: each an event
+                        events.append(Told(other.label, other.resolved, []))  # the sentence
+                        _extend(events[-1], placed, "")  # tells too
                 if not signed and agreement(sentence):  # the tie's agreement: what the
                     signed = True  # description says of the partner, and an event
                     story.description += [Block(block.kind, piece, line) for piece, line in placed]

@@ -421,7 +421,9 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     # "et" inside a range or a set of dates opens no clause
     ("La délégation a séjourné entre le 3 mai et le 9 mai 2012 à Kita.", None,
      [("entre le 3 mai et le 9 mai 2012", None)]),
-    ("Nos jeunes sont partis en 2015 et en 2017.", None, [("en 2015 et en 2017", None)]),
+    # … nor between the years of a list: one sentence, whose event is its first year, the
+    # others told by it too (test_a_sentence_that_lists_years_tells_one_event_a_year)
+    ("Nos jeunes sont partis en 2015 et en 2017.", None, [("en 2015", None)]),
     # a bare year, then the day of that year it sums up: one event, on that day
     ("Le pacte fut conclu en 2004 : signature de la charte le 3 avril 2004 à Kelheim.", None,
      [("le 3 avril 2004", None)]),
@@ -880,3 +882,21 @@ def test_a_line_of_credits_first_is_furniture_not_the_title_naming_the_partner()
         "familles de Bababé le samedi 22 mai 2010 à la salle des fêtes.\n"))
     assert [s.heading.text.split(" (")[0] for s in page.sections] == ["Bababé"]
     assert any(a.block.text.startswith("De : Sylvie") and a.reason == ARTICLE_FURNITURE for a in page.set_aside)
+
+
+def test_a_sentence_that_lists_years_tells_one_event_a_year():
+    """"Des tournois en 2009 et 2013", "des fêtes en 2004 (à Tarbes) et en 2006 (à Velas)":
+    a year each, each an event the sentence tells, not one period from the first year to
+    the last; a range ("entre 2020 et 2023") stays one period."""
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nLe jumelage avec Velas, au Portugal, a été signé en 2001.\n\n"
+        "Des fêtes communes ont eu lieu en 2004 (à Tarbes) et en 2006 (à Velas).\n\n"
+        "Les footballeurs ont disputé des tournois en 2009, 2013 et 2017 et les chorales ont "
+        "chanté ensemble en 2019.\n\n"
+        "Des stages de musique ont été organisés entre 2020 et 2023.\n"))))
+    got = [(a["date_label"], a["start_year"], a["end_year"]) for a in records["actions"]]
+    assert got == [("en 2001", 2001, 2001), ("en 2004", 2004, 2004), ("en 2006", 2006, 2006),
+                   ("en 2009", 2009, 2009), ("2013", 2013, 2013), ("2017", 2017, 2017),
+                   ("en 2019", 2019, 2019), ("entre 2020 et 2023", 2020, 2023)]
+    tournois = [a["text"] for a in records["actions"] if a["start_year"] in (2009, 2013, 2017)]
+    assert all("tournois" in text for text in tournois)
