@@ -1387,7 +1387,8 @@ _SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_S
                                                              reverse=True))) + r")\b")
 _FEAST = re.compile(r"\b(" + "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_PERIODS), key=len,
                                              reverse=True)) + r")" + _SIDE.pattern)
-PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
+PROBE_YEARS = range(2000, 2011)  # a leap year first; eleven years give every weekday of every
+# day (seven do not: after February, a leap year skips one, as 2004 skips Friday 24 April)
 YEAR_REACH = 12  # characters after a month where its year would be written
 RANGE_REACH = 16  # characters after a month where the month that ends its range is written
 MONTH_REACH = 30  # characters before a relative year where its month would be written
@@ -1490,7 +1491,8 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
             told = None
         # the year after a later month first: a range's end ("du 28 mai au 6 juin")
         ends = [*reversed([m.end() for m in _MONTH_WORD.finditer(folded, end, end + RANGE_REACH)]), end]
-        for year in ([told] if told else []) + ([] if when and told else list(PROBE_YEARS)):
+        for year in ([told] if told else []) + list(PROBE_YEARS):  # a weekday that does not fit
+            # the year told ("le mercredi 9 avril" told in 2013, a Tuesday): its year unread
             for at in ends:
                 completed = f"{sentence[:at]} {year}{sentence[at:]}"
                 for found in find_dates(completed):
@@ -1554,11 +1556,14 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) and n < 100:
         resolved = (year + (n if found["later"] else -n), month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
-    if (found := _DAYS_LATER.search(folded)) and (n := read_number(found["n"] or found["m"])) \
+    # days after a year alone ("signé en 1982 …. La délégation repartit le lendemain"): no
+    # day to count from; the sentence tells the event told
+    if month is not None and (found := _DAYS_LATER.search(folded)) \
+            and (n := read_number(found["n"] or found["m"])) \
             and n < MAX_DAYS_LATER:  # "Après 4 jours passés à Cové", "trois jours plus tard"
         resolved = _days_after((year, month, day), n)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
-    if found := _RELATIVE_DAY.search(folded):
+    if month is not None and (found := _RELATIVE_DAY.search(folded)):
         offset = _DAY_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
         resolved = _days_after((year, month, day), offset)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)

@@ -900,3 +900,29 @@ def test_a_sentence_that_lists_years_tells_one_event_a_year():
                    ("en 2019", 2019, 2019), ("entre 2020 et 2023", 2020, 2023)]
     tournois = [a["text"] for a in records["actions"] if a["start_year"] in (2009, 2013, 2017)]
     assert all("tournois" in text for text in tournois)
+
+
+@pytest.mark.parametrize(("sentence", "when", "label", "resolved"), [
+    # the weekday fits the year told: that year
+    ("Le vendredi 24 avril, la délégation est arrivée.", (2015, 3, None), "Le vendredi 24 avril",
+     "Le vendredi 24 avril 2015"),
+    # it does not (24 April 2005 was a Sunday): still an event, its year unread, a Friday 24
+    # April of some year (2004 skips Friday after February: seven years do not give them all)
+    ("Le vendredi 24 avril, la délégation est arrivée.", (2005, None, None), "Le vendredi 24 avril", None),
+    ("Le mercredi 10 octobre, une réunion eut lieu.", (2011, None, None), "Le mercredi 10 octobre", None),
+])
+def test_a_day_whose_weekday_does_not_fit_the_year_told_is_an_event_of_no_year(sentence, when, label, resolved):
+    event = event_in(sentence, when)
+    assert event is not None and (event.label, event.resolved) == (label, resolved)
+
+
+def test_days_after_a_year_alone_count_from_no_day():
+    """"Le lendemain" after a year alone ("la charte signée en 1974") has no day to count
+    from: no new event, the sentence goes on with the event told; after a month it is
+    that month, after a day the next day."""
+    assert event_in("Les maires repartirent le lendemain matin.", (1974, None, None)) is None
+    assert event_in("Trois jours plus tard, retour au pays.", (1974, None, None)) is None
+    assert event_in("Les maires repartirent le lendemain matin.", (1974, 5, None)).resolved == "mai 1974"
+    assert event_in("Les maires repartirent le lendemain matin.", (1974, 5, 31)).resolved == "1 juin 1974"
+    # what happens within the event told is still of its year
+    assert event_in("Au cours de ce séjour, la charte fut signée.", (1974, None, None)).resolved == "1974"
