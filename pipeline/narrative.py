@@ -1875,10 +1875,13 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             if not punctuated:  # "… ont commencé en 1986 et un jumelage a été officialisé le
                 # 28 novembre 2000": the joiner opens a clause of its own, its date further on
                 then, bound = _absolute(tail), _CLAUSE.search(tail)
+                # a feast placed after the date told ("… pour Pâques 1971 … et à la Pentecôte
+                # suivante à Trittau"): another time, never the end of a range nor a set's
+                feast = then is None and _feast(tail, fold(tail), _moved(when, said)) is not None
                 # its date inside the clause it opens: "… Friedberg et M. Wisbey, …, ont
                 # signé …, serment renouvelé le 1er mai 2005" joins a name, not a clause
-                if then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
-                        and (bound is None or then.start < bound.start()) and not _overlap(said, then):
+                if feast or (then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
+                        and (bound is None or then.start < bound.start()) and not _overlap(said, then)):
                     pieces.append(head)
                     start = end
                 continue

@@ -418,6 +418,9 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     # with no comma: "et" opens a clause of its own, its date further on
     ("Les écoles correspondent depuis 1991 : les échanges ont débuté en 1994 et une charte fut "
      "signée le 2 mars 1999.", None, [("en 1994", None), ("le 2 mars 1999", None)]),
+    # … and so does "et" before a feast placed after the date told, however near
+    ("Le serment fut prononcé à Pâques 1998 à Tarbes et à la Pentecôte suivante à Velas.", None,
+     [("à Pâques 1998", None), ("Pentecôte suivante", "Pentecôte 1998")]),
     # "et" inside a range or a set of dates opens no clause
     ("La délégation a séjourné entre le 3 mai et le 9 mai 2012 à Kita.", None,
      [("entre le 3 mai et le 9 mai 2012", None)]),
