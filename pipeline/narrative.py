@@ -1368,6 +1368,9 @@ REFERENCE_REACH = 40  # characters around a date looked at for those words
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in MONTHS), key=len,
                                                    reverse=True)) + r")\b")
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\b(?!\s*\d)")
+# a weekday and its day of the month, no month after it ("Vendredi 16 : accueil …")
+_WEEKDAY_DAY = re.compile(r"\b(" + "|".join(re.escape(fold(d)) for d in WEEKDAYS)
+                          + r")\s+(\d{1,2})(?:er)?\b(?![\s.,/-]*(?:\d|" + _MONTH_WORD.pattern + "))")
 _MONTH_RUN = re.compile(r"(?:\s*[/–-]\s*" + _MONTH_WORD.pattern + ")+")
 _A_YEAR = re.compile(r"\b\d{4}\b")
 _CLAUSE = re.compile(r"[,;:](?=\s)")  # where a clause of a sentence ends
@@ -1588,6 +1591,27 @@ def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
 
+def _weekday_day(sentence: str, folded: str, when: When | None) -> Event | None:
+    """A weekday and its day of the month with no month ("Vendredi 16 : accueil en mairie",
+    "Samedi 17, visite de …") after a month told: that day of the month told, or of the
+    next when it comes before the day told; only when the weekday fits that day."""
+    found = _WEEKDAY_DAY.search(folded)
+    if not when or not when[1] or not found:
+        return None
+    year, month, told_day = when[0], when[1], when[2]
+    number = int(found[2])
+    if told_day and number < told_day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    try:
+        then = date(year, month, number)
+    except ValueError:
+        return None
+    if then.weekday() != WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found[1])]:
+        return None
+    resolved = (then.year, then.month, then.day)
+    return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+
+
 @dataclass(frozen=True)
 class DayTold:
     """The day of the last event told without its year ("le samedi 10 septembre"), placed
@@ -1635,7 +1659,11 @@ def day_after(sentence: str, told: DayTold | None) -> tuple[Event, DayTold] | No
     folded = fold(sentence)
     relative = _RELATIVE_DAY.search(folded)
     weekday = _WEEKDAY_WORD.search(folded) if told.weekday else None
-    if relative and (weekday is None or relative.start() <= weekday.start()):
+    numbered = _weekday_day(sentence, folded, (told.day.year, told.day.month, told.day.day)) \
+        if told.weekday else None  # "Samedi 29 : …" after "Vendredi 28 avril"
+    if numbered and numbered.when and numbered.when[1] and numbered.when[2]:
+        found, then = _WEEKDAY_DAY.search(folded), date(numbered.when[0], numbered.when[1], numbered.when[2])
+    elif relative and (weekday is None or relative.start() <= weekday.start()):
         offset = _DAY_OFFSETS[int(next(k for k, v in relative.groupdict().items() if v)[1:])]
         found, then = relative, told.day + timedelta(days=offset)
     elif weekday:
@@ -1643,6 +1671,7 @@ def day_after(sentence: str, told: DayTold | None) -> tuple[Event, DayTold] | No
         found, then = weekday, told.day + timedelta(days=(wanted - told.day.weekday()) % 7)
     else:
         return None
+    assert found is not None  # the pattern that gave the day
     written = f"{then.day} {_MONTH_NAME[then.month]}"
     return (Event(sentence[found.start():found.end()], found.start(), written, None),
             DayTold(then, told.weekday))
@@ -1686,6 +1715,7 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     folded = fold(sentence)
     found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when),
+                         _weekday_day(sentence, folded, when),
                          _feast(sentence, folded, when)) if e]
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \

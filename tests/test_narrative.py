@@ -929,3 +929,17 @@ def test_days_after_a_year_alone_count_from_no_day():
     assert event_in("Les maires repartirent le lendemain matin.", (1974, 5, 31)).resolved == "1 juin 1974"
     # what happens within the event told is still of its year
     assert event_in("Au cours de ce séjour, la charte fut signée.", (1974, None, None)).resolved == "1974"
+
+
+def test_a_weekday_and_its_day_of_the_month_alone_is_that_day_of_the_month_told():
+    """"Vendredi 14 : visite …" under "Du 13 au 15 octobre 2016" is 14 October 2016; a day
+    before the day told is of the next month; a weekday that does not fit that day is none.
+    Told without a year ("Vendredi 29 juin"), the day of the month stays without its year."""
+    assert event_in("► Vendredi 14 : visite du musée.", (2016, 10, 13)).resolved == "14 octobre 2016"
+    assert event_in("Mardi 1er : retour en car.", (2016, 10, 30)).resolved == "1 novembre 2016"
+    assert event_in("Dimanche 14 : visite du musée.", (2016, 10, 13)) is None
+    assert event_in("Vendredi 14 octobre : visite.", (2016, 10, 13)).label == "Vendredi 14 octobre"
+    from pipeline.narrative import _day_of, day_after
+    after = day_after("Samedi 30, pique-nique au lac.", _day_of("Vendredi 29 juin"))
+    assert after is not None and (after[0].label, after[0].resolved) == ("Samedi 30", "30 juin")
+    assert day_after("Dimanche 30, pique-nique.", _day_of("Vendredi 29 juin")) is None
