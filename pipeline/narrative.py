@@ -1775,6 +1775,15 @@ def _restates(told: Told, event: Event, headline: bool = False) -> bool:
                 and before.end_date <= now.end_date)
 
 
+def _written_before(head: str) -> bool:
+    """The words before a joiner end on a date written whole, its year with it ("le 18
+    avril 1993 en Angleterre"), not a range's start ("entre le 31 octobre")."""
+    last = [f for f in find_dates(head) if f.period][-1:]
+    rest = head[last[0].end:] if last else ""
+    return bool(last) and bool(_A_YEAR.search(last[0].text)) \
+        and len(re.findall(r"\w+", rest)) < CLAUSE_WORDS and not _MONTH_WORD.search(fold(rest))
+
+
 def _year(label: str, start: int) -> Event:
     """A whole year written in a sentence, as an event of that year."""
     return Event(label, start, None, (int(_A_YEAR.findall(label)[-1]), None, None))
@@ -1848,11 +1857,15 @@ def _recalled_words(sentence: str, event: Event) -> str:
     """The words of a sentence that tell the past it recalls: from the clause's start, at
     most a few words before the date, to the clause's end after it ("anniversaire de la
     signature du traité de jumelage signé à Brühl en 1964." out of "Une quarantaine de
-    Français … étaient invités … pour l'anniversaire de la signature du traité … en 1964.")."""
+    Français … étaient invités … pour l'anniversaire de la signature du traité … en 1964.");
+    a clause cut from its sentence (:func:`sentences`: ", ainsi que les premières
+    relations entre le comité de … et la Municipalité de … en 1989") tells it whole, its
+    people no more the story's than its words."""
     end = event.start + len(event.label)
     bound = _CLAUSE.search(sentence, end)
     words = list(re.finditer(r"\w+", sentence[:event.start]))[-RECALLED_SPAN:]
-    start = words[0].start() if words else event.start
+    cut = sentence[:1].isspace() or sentence[:1].islower()  # no sentence starts so
+    start = 0 if cut or not words else words[0].start()
     opened = [b.end() for b in _CLAUSE.finditer(sentence, 0, event.start)]
     start = max([start, *opened])
     return sentence[start:bound.start() if bound else len(sentence)].strip()
@@ -1908,9 +1921,15 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 # a feast placed after the date told ("… pour Pâques 1971 … et à la Pentecôte
                 # suivante à Trittau"): another time, never the end of a range nor a set's
                 feast = then is None and _feast(tail, fold(tail), _moved(when, said)) is not None
+                # or a second day or month written whole after one written whole ("signée
+                # le 18 avril 1993 en Angleterre et le 2 octobre 1993 à Avranches"): no range's
+                # end, which writes its year once ("entre le 3 mai et le 9 mai 2012")
+                whole = bool(then and said.when and said.when[1] and then.when and then.when[1]
+                             and _A_YEAR.search(then.label) and _written_before(head)
+                             and (bound is None or then.start < bound.start()) and not _overlap(said, then))
                 # its date inside the clause it opens: "… Friedberg et M. Wisbey, …, ont
                 # signé …, serment renouvelé le 1er mai 2005" joins a name, not a clause
-                if feast or (then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
+                if feast or whole or (then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
                         and (bound is None or then.start < bound.start()) and not _overlap(said, then)):
                     pieces.append(head)
                     start = end

@@ -421,6 +421,11 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     # … and so does "et" before a feast placed after the date told, however near
     ("Le serment fut prononcé à Pâques 1998 à Tarbes et à la Pentecôte suivante à Velas.", None,
      [("à Pâques 1998", None), ("Pentecôte suivante", "Pentecôte 1998")]),
+    # … and so does "et" between two days each written with its year, however near
+    ("La charte fut signée le 3 mai 1998 à Tarbes et le 12 septembre 1998 à Velas.", None,
+     [("le 3 mai 1998", None), ("le 12 septembre 1998", None)]),
+    ("Le salon s'est tenu entre le 30 octobre et le 8 novembre 2009.", None,
+     [("entre le 30 octobre et le 8 novembre 2009", None)]),
     # "et" inside a range or a set of dates opens no clause
     ("La délégation a séjourné entre le 3 mai et le 9 mai 2012 à Kita.", None,
      [("entre le 3 mai et le 9 mai 2012", None)]),
@@ -943,3 +948,19 @@ def test_a_weekday_and_its_day_of_the_month_alone_is_that_day_of_the_month_told(
     after = day_after("Samedi 30, pique-nique au lac.", _day_of("Vendredi 29 juin"))
     assert after is not None and (after[0].label, after[0].resolved) == ("Samedi 30", "30 juin")
     assert day_after("Dimanche 30, pique-nique.", _day_of("Vendredi 29 juin")) is None
+
+
+def test_the_past_recalled_in_a_clause_of_its_own_is_told_by_the_whole_clause():
+    """In the story of a meeting in 2016, a clause cut from its sentence recalls the past
+    (", ainsi que les premiers échanges entre le club de football de Velas et l'école de
+    musique de Tarbes en 2003"): the whole clause tells that event, not its last words."""
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nLe 4 mars 2016, le comité de jumelage avec Velas s'est réuni. "
+        "Le président a rappelé la visite du maire de Velas à Tarbes en 1999, ainsi que les premiers "
+        "échanges entre le club de football de Velas et l'école de musique de Tarbes en 2003 et les "
+        "nombreux voyages de ces dernières années.\n"))))
+    texts = {a["date_label"]: a["text"] for a in records["actions"]}
+    assert texts["en 2003"].startswith("ainsi que les premiers échanges entre le club de football")
+    # a clause that opens the sentence: the few words before the date, as before
+    assert "visite du maire de Velas à Tarbes en 1999" in texts["en 1999"]
+    assert "Le président" not in texts["en 1999"]
