@@ -1784,6 +1784,26 @@ def _written_before(head: str) -> bool:
         and len(re.findall(r"\w+", rest)) < CLAUSE_WORDS and not _MONTH_WORD.search(fold(rest))
 
 
+def _unbracketed(text: str, when: When | None, published: When | None) -> list[tuple[str, Event | None]]:
+    """The sentences of a text read as if its brackets were not there ("Une animation
+    autour de la Journée de l'Europe (9 mai)": the date of an item of a list that writes
+    none outside them), each given back as the text writes it."""
+    def alone(aside: re.Match[str]) -> str:  # a date alone in its brackets: "(9 mai)", not
+        inner = aside[0][1:-1].strip()  # "(182/187 en 2012)" nor "(recensement de 2014)"
+        whole = [f for f in find_dates(inner) if f.period and f.start == 0 and f.end == len(inner)] \
+            or [f for f in find_dates(f"{inner} {PROBE_YEARS[0]}") if f.period and f.start == 0
+                and f.end == len(inner) + 5]  # a day or a month without its year
+        return f" {aside[0][1:-1]} " if whole else aside[0]
+
+    out, at = [], 0
+    bare = _ASIDE.sub(alone, text)
+    for sentence, event in sentences(bare, when, published):
+        at = bare.find(sentence, at)
+        out.append((text[at:at + len(sentence)], event))
+        at += len(sentence)
+    return out
+
+
 def _year(label: str, start: int) -> Event:
     """A whole year written in a sentence, as an event of that year."""
     return Event(label, start, None, (int(_A_YEAR.findall(label)[-1]), None, None))
@@ -2343,7 +2363,16 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         read_whole.update(id(b) for b in run[1:])
         text, parts = " ".join(b.text for b in run), _parts(run)
         at = 0
-        for sentence, event in sentences(text, when, published):
+        told_here = sentences(text, when, published)
+        item = block.kind == "list_item" and not listed and not label_only
+        if item and not any(event for _, event in told_here):  # "Une animation autour de la
+            told_here = _unbracketed(text, when, published)  # Journée de l'Europe (9 mai)"
+        # an item of a list is one event: its undated sentences before its date are its own
+        # ("Les jeunes de … participeront au tournoi. Ils sont attendus du 11 au 14 juin.")
+        hold = item and bool(events) and bool(told_here) and told_here[0][1] is None \
+            and any(event for _, event in told_here[1:])
+        held: list[tuple[str, int]] = []
+        for sentence, event in told_here:
             at = text.find(sentence, at)
             placed, at = _placed(text, at, at + len(sentence), parts), at + len(sentence)
             if event is None and when is None and (after := day_after(sentence, day_told)):
@@ -2356,6 +2385,12 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             recalled = bool(event and events and _recalled(when, event)
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
             when = _moved(when, event, sentence)
+            if held and event and (recalled or (events and _restates(events[-1], event) and not event.also)
+                                   or (headline and _restates(headline[0], event, headline=True))):
+                _extend(events[-1], held, "\n\n")  # no new event of the item's own: its words
+                held, first = [], False  # go on with the event told, as any sentence's do
+            if event:
+                hold = False
             if label_only and not event:  # the paragraph under a date alone on its line
                 _extend(events[-1], placed, "\n")
             elif event and events and _restates(events[-1], event) and not listed \
@@ -2373,7 +2408,9 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 headline = None
             elif event:
                 new = Told(event.label, event.resolved, [])
-                _extend(new, placed, "")
+                _extend(new, held, "")
+                _extend(new, placed, " ")
+                held, hold = [], False
                 if recalled:  # the past recalled ("… l'anniversaire du traité signé à Brühl en
                     # 1964" in the story of a 2014 visit): an event of its own, told by the words
                     # that lead to its date (the sentence's people are the story's), and the
@@ -2391,11 +2428,15 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 if not signed and agreement(sentence):  # the tie's agreement: what the
                     signed = True  # description says of the partner, and an event
                     story.description += [Block(block.kind, piece, line) for piece, line in placed]
+            elif events and hold:  # the words of a list's item before its date
+                held += placed
             elif events:  # the story goes on: the event told last
                 _extend(events[-1], placed, "\n\n" if first else " ")
             else:
                 undated += placed
             first = label_only = False
+        if held:  # never left: a date follows them
+            _extend(events[-1], held, "\n\n")
         for line in dict.fromkeys(line for _, line in undated):  # before the first event:
             story.description.append(Block(block.kind, " ".join(  # what the page says of the
                 piece for piece, on in undated if on == line), line))  # partner, line by line

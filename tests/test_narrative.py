@@ -964,3 +964,21 @@ def test_the_past_recalled_in_a_clause_of_its_own_is_told_by_the_whole_clause():
     # a clause that opens the sentence: the few words before the date, as before
     assert "visite du maire de Velas à Tarbes en 1999" in texts["en 1999"]
     assert "Le président" not in texts["en 1999"]
+
+
+def test_an_item_of_a_list_is_one_event_dated_wherever_its_date_sits():
+    """An item of a list tells one event: its date in brackets when it writes none outside
+    them ("… la fête de la musique (21 juin)"), its undated first sentence its own when its
+    date comes in the next ("… participeront au festival. Ils arriveront du 3 au 6 juillet.");
+    brackets that hold more than a date ("(classement de 2015)") date nothing."""
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nEn 2023, le comité de jumelage avec Velas (Portugal) prépare "
+        "plusieurs rencontres :\n\n"
+        "- Un concert commun pour la fête de la musique (21 juin)\n"
+        "- Les danseurs de Velas participeront au festival de Tarbes. Ils arriveront du 3 au 6 juillet.\n"
+        "- Une exposition sur les Açores, île classée (classement de 2015)\n"))))
+    got = [(a["date_label"], a["start_year"], a["start_month"], a["text"]) for a in records["actions"]]
+    assert got[1][:3] == ("21 juin", 2023, 6) and "Un concert commun" in got[1][3]
+    assert got[2][:3] == ("du 3 au 6 juillet", 2023, 7)
+    assert got[2][3].startswith("Les danseurs de Velas participeront au festival")
+    assert len(got) == 3 and "Une exposition sur les Açores" in got[2][3]
