@@ -1361,6 +1361,8 @@ _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
 _LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
+_FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme de l'année" before 2022
+                     rf"(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?(?:{_any(_LATER['nouns'])})?\s*$")
 _YEAR_SET = re.compile(r"\{\d{4}(?:,\d{4})+\}")  # a set of whole years: "en 2008 et 2011"
 _YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
 REFERENCE_WORDS = 4  # words before a date where "depuis" makes it a reference
@@ -1412,7 +1414,23 @@ def _not_when(sentence: str, found: Found) -> bool:
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
     return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
+                or _framed(sentence, found)
                 or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
+
+
+def _framed(sentence: str, found: Found) -> bool:
+    """A year the text sums up or looks forward to (``frame_openings``: "Au terme de
+    l'année 2022, le comité se réjouit …", "en attendant 2023"): the time the story is
+    told in, no event of it."""
+    if found.period is None or found.period.start_month is not None:
+        return False
+    before = sentence[max(0, found.start - REFERENCE_REACH):found.start + len(found.text)]
+    return _FRAMED.search(fold(before.removesuffix(found.text.split()[-1]))) is not None
+
+
+def _frame(sentence: str) -> When | None:
+    """The year a sentence frames its story in (:func:`_framed`), if it names one."""
+    return next((_when(f) for f in find_dates(sentence) if f.period and _framed(sentence, f)), None)
 
 
 def _absolute(sentence: str) -> Event | None:
@@ -1966,7 +1984,8 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
         ahead = _absolute(sentence) if when is None and published is None else None
         for piece in pieces:  # a month "dernier" with nothing told: before the date told ahead
             event = _years_listed(piece, event_in(piece, when, published, ahead.when if ahead else None))
-            when = _moved(when, event, piece)
+            when = _moved(when, event, piece) or (_frame(piece) if event is None else None)  # "Au terme
+            # de l'année 2022, …": the year of the story told after it, with nothing told before
             out.append((piece, event))
     return out
 
@@ -2384,7 +2403,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 day_told = _day_of(event.label) if event.when is None and event.resolved is None else None
             recalled = bool(event and events and _recalled(when, event)
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
-            when = _moved(when, event, sentence)
+            when = _moved(when, event, sentence) or (_frame(sentence) if event is None else None)
             if held and event and (recalled or (events and _restates(events[-1], event) and not event.also)
                                    or (headline and _restates(headline[0], event, headline=True))):
                 _extend(events[-1], held, "\n\n")  # no new event of the item's own: its words

@@ -982,3 +982,18 @@ def test_an_item_of_a_list_is_one_event_dated_wherever_its_date_sits():
     assert got[2][:3] == ("du 3 au 6 juillet", 2023, 7)
     assert got[2][3].startswith("Les danseurs de Velas participeront au festival")
     assert len(got) == 3 and "Une exposition sur les Açores" in got[2][3]
+
+
+def test_a_year_the_text_sums_up_or_waits_for_is_no_event_but_the_storys_year():
+    """"Au terme de l'année 2019, le comité se félicite …" frames what follows: no event of
+    its own, but the year of the days told after it without theirs; "en attendant 2020"
+    looks forward to no event; "l'année 2020 a vu …" is an event."""
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nAu terme de l'année 2019, le comité de jumelage avec Velas "
+        "se félicite d'un bel été.\n\nDu 3 au 9 juillet, trente jeunes de Velas ont été reçus "
+        "dans les familles. Un beau bilan, en attendant 2020 et ses nouveaux projets.\n\n"
+        "L'année 2020 a vu la création d'une chorale commune.\n"))))
+    got = [(a["date_label"], a["start_year"], a["start_month"]) for a in records["actions"]]
+    assert got == [("Du 3 au 9 juillet", 2019, 7), ("L'année 2020", 2020, None)]
+    assert event_in("Nos projets pour 2021 sont nombreux.", None) is None
+    assert event_in("En 2021, nous organiserons un festival.", None).label == "En 2021"
