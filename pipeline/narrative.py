@@ -30,7 +30,8 @@ that reads a class of French, its words in ``pipeline/french/lexicon/narrative.t
   entry's label; the resolved date is its ``period_label``, which the extract stage reads.
   A date that opens on "since" ("depuis 1970": a reference, not an event), one in brackets,
   and one of a clause that qualifies the subject ("Signé en 1963, …") start no event. Two
-  events of one sentence joined by a clause joiner, each with its date, are two. Dated
+  events of one sentence joined by a clause joiner, each with its date, are two; a list of
+  whole years ("en 2008 et 2011") is one event a year; an item of a list is one event. Dated
   sentences before the partner is first named (national history, the idea of twinning)
   are the introduction: set aside and reported.
 
