@@ -1337,11 +1337,13 @@ _YEARS_LATER = re.compile(
     + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
 _DAYS = _WORDS["days_later"]
 _DAY_NOUNS = "|".join(map(_phrase, _DAYS["nouns"])).replace(r"\b", "")
+_WEEK_NOUNS = "|".join(map(_phrase, _DAYS["weeks"])).replace(r"\b", "")
 _DAYS_LATER = re.compile(
-    rf"\b(?:(?P<n>[\w-]+)\s+(?:{_DAY_NOUNS})\s+(?:"
+    rf"\b(?:(?P<n>[\w-]+)\s+(?:{_DAY_NOUNS}|(?P<weeks>{_WEEK_NOUNS}))\s+(?:"
     + "|".join(map(_phrase, _DAYS["later"])).replace(r"\b", "") + r")|(?:"
     + "|".join(map(_phrase, _DAYS["openings"])).replace(r"\b", "")
-    + rf")\s+(?P<m>[\w-]+)\s+(?:{_DAY_NOUNS}))\b")
+    + rf")\s+(?P<m>[\w-]+)\s+(?:{_DAY_NOUNS}|(?P<weeks_after>{_WEEK_NOUNS})))\b")
+WEEK = 7  # days
 MAX_DAYS_LATER = 60  # a stay's days: more is no day of the story told
 _RELATIVE_DAY = re.compile("|".join(f"(?P<d{n}>{_phrase(p)})"
                                     for n, p in enumerate(_WORDS["days_from_told"])))
@@ -1583,7 +1585,8 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     if month is not None and (found := _DAYS_LATER.search(folded)) \
             and (n := read_number(found["n"] or found["m"])) \
             and n < MAX_DAYS_LATER:  # "Après 4 jours passés à Cové", "trois jours plus tard"
-        resolved = _days_after((year, month, day), n)
+        weeks = found["weeks"] or found["weeks_after"]  # "une semaine plus tard": seven days
+        resolved = _days_after((year, month, day), n * (WEEK if weeks else 1))
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     if month is not None and (found := _RELATIVE_DAY.search(folded)):
         offset = _DAY_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
@@ -1694,6 +1697,30 @@ def day_after(sentence: str, told: DayTold | None) -> tuple[Event, DayTold] | No
     written = f"{then.day} {_MONTH_NAME[then.month]}"
     return (Event(sentence[found.start():found.end()], found.start(), written, None),
             DayTold(then, told.weekday))
+
+
+OPENING_WORDS = 1  # words before a relative date that opens its sentence ("Et le lendemain"), not
+# "Ils sont revenus le lendemain"
+
+
+def days_later(sentence: str) -> Event | None:
+    """A sentence that opens on days or weeks after the event told ("Une semaine plus
+    tard, le jumelage tenait un stand …", "Le lendemain, …") when that event's date is not
+    known to the day: a new event whose date stays unread.
+
+    >>> days_later("Une semaine plus tard, le jumelage tenait un stand.").label
+    'Une semaine plus tard'
+    >>> days_later("Ils sont revenus une semaine plus tard.") is None
+    True
+    """
+    folded = fold(sentence)
+    found = [f for f in (_DAYS_LATER.search(folded), _RELATIVE_DAY.search(folded))
+             if f and len(re.findall(r"\w+", folded[:f.start()])) <= OPENING_WORDS
+             and not re.search(r"[,;:]", folded[:f.start()])]
+    if not found:
+        return None
+    first = min(found, key=lambda f: f.start())
+    return Event(sentence[first.start():first.end()], first.start(), None, None)
 
 
 def weekday_before(sentence: str, published: When) -> Event | None:
@@ -2400,6 +2427,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             elif event is None and when is None and published \
                     and (before := weekday_before(sentence, published)):
                 event = before  # "Mercredi : dernière visite" in a post of Thursday 27 September
+            elif event is None and when is None and events and (later := days_later(sentence)):
+                event = later  # "Une semaine plus tard, …" after "début décembre": its date unread
             elif event is not None:
                 day_told = _day_of(event.label) if event.when is None and event.resolved is None else None
             recalled = bool(event and events and _recalled(when, event)

@@ -997,3 +997,17 @@ def test_a_year_the_text_sums_up_or_waits_for_is_no_event_but_the_storys_year():
     assert got == [("Du 3 au 9 juillet", 2019, 7), ("L'année 2020", 2020, None)]
     assert event_in("Nos projets pour 2021 sont nombreux.", None) is None
     assert event_in("En 2021, nous organiserons un festival.", None).label == "En 2021"
+
+
+def test_weeks_later_count_seven_days_and_open_an_event_even_when_no_day_is_known():
+    """"Une semaine plus tard" after a day told is seven days later; after a month told
+    without its year ("début mars") it is still a new event, its date unread; inside a
+    sentence ("ils sont revenus une semaine plus tard") with no day told it opens none."""
+    assert event_in("Une semaine plus tard, le comité tenait un stand.", (2021, 3, 6)).resolved == "13 mars 2021"
+    assert event_in("Deux semaines après, retour.", (2021, 3, 6)).resolved == "20 mars 2021"
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nDébut mars, vingt membres du comité de jumelage sont partis à "
+        "Velas. Ils sont revenus une semaine plus tard.\n\nUne semaine plus tard, le comité tenait "
+        "un stand au marché de printemps.\n"))))
+    got = [(a["date_label"], a["start_year"], a["text"][:20]) for a in records["actions"]]
+    assert got == [("Début mars", None, "Début mars, vingt me"), ("Une semaine plus tard", None, "Une semaine plus tar")]
