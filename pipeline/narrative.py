@@ -49,7 +49,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from .dates import CALENDAR_PERIODS, MONTHS, WEEKDAYS, Found, find_dates, parse_label
+from .dates import CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import SPAN_FIELD, span_field, span_key_alone
@@ -1366,6 +1366,7 @@ _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
 _LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
 _FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme de l'année" before 2022
                      rf"(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?(?:{_any(_LATER['nouns'])})?\s*$")
+_THIS_SEASON = re.compile(rf"\b(?:{_any(_WORDS['this_determiners'])})\s+({_any(list(SEASONS))})\b(?!\s*-)")
 _YEAR_SET = re.compile(r"\{\d{4}(?:,\d{4})+\}")  # a set of whole years: "en 2008 et 2011"
 _YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
 REFERENCE_WORDS = 4  # words before a date where "depuis" makes it a reference
@@ -1526,6 +1527,21 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
                                 else Event(label, found.start, None, None))
     return None
 
+
+
+def _this_season(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
+    """A season named as this one ("ce printemps", "cet été"): the season of the post's
+    year, else of the year told; with neither, an event whose date stays unread; after
+    "depuis" (a reference: "ils se connaissent depuis cet été") none."""
+    found = _THIS_SEASON.search(folded)
+    if found is None or set(re.findall(r"\w+", folded[max(0, found.start() - REFERENCE_REACH):found.start()])
+                                       [-REFERENCE_WORDS:]) & _REFERENCE_WORDS:
+        return None
+    label, told = sentence[found.start():found.end()], published or when
+    if told is None:
+        return Event(label, found.start(), None, None)
+    season = sentence[found.start(1):found.end(1)]
+    return Event(label, found.start(), f"{season} {told[0]}", (told[0], None, None))
 
 
 def _side(found: re.Match[str] | None) -> int | None:
@@ -1761,8 +1777,8 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     folded = fold(sentence)
     found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when),
-                         _weekday_day(sentence, folded, when),
-                         _feast(sentence, folded, when)) if e]
+                         _weekday_day(sentence, folded, when), _feast(sentence, folded, when),
+                         _this_season(sentence, folded, when, published)) if e]
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
             and read.end_year is None:  # "à partir de début octobre": the event starts then

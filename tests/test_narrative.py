@@ -1011,3 +1011,16 @@ def test_weeks_later_count_seven_days_and_open_an_event_even_when_no_day_is_know
         "un stand au marché de printemps.\n"))))
     got = [(a["date_label"], a["start_year"], a["text"][:20]) for a in records["actions"]]
     assert got == [("Début mars", None, "Début mars, vingt me"), ("Une semaine plus tard", None, "Une semaine plus tar")]
+
+
+@pytest.mark.parametrize(("sentence", "when", "label", "resolved"), [
+    ("Le voyage prévu ce printemps à Velas a été reporté.", None, "ce printemps", None),
+    ("Cet automne, les jeunes de Velas sont venus à Tarbes.", (2018, None, None), "Cet automne", "automne 2018"),
+])
+def test_this_season_is_the_season_of_the_year_told_or_an_event_of_no_year(sentence, when, label, resolved):
+    event = event_in(sentence, when)
+    assert event is not None and (event.label, event.resolved) == (label, resolved)
+
+
+def test_a_season_after_depuis_is_a_reference_not_an_event():
+    assert event_in("Les deux chorales répètent ensemble depuis cet hiver.", None) is None
