@@ -1509,6 +1509,9 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
             # 2016": the sentence is written at or after the date it tells further on
         told = _year_of(_FOLDED_MONTHS[month.group()], _side(side), when, published,
                         bool(side and side[1] in _TOLD_SIDES))
+        if told is None and written and side is None and _FOLDED_MONTHS[month.group()] <= (written[1] or 12):
+            told = written[0]  # nothing told: the year the sentence writes later, when the month
+            # comes before its date ("d'abord à Déville, en juin, puis à Carmignano en septembre 1985")
         # the year told; with none told (or the post's date that its weekdays do not fit),
         # any year whose weekdays fit: an event whose date stays unread; so too a month that
         # comes back ("Une année sur deux, au mois de mai, nous nous rendons …"): no year's
@@ -2076,6 +2079,23 @@ _COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters
 _IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
                          + "|".join(_WORDS["file_units"]) + r")\s*$")
 RESTATED = "the dates of the event the title announces, told again in the text"
+ANNIVERSARY_SPAN = "the years of the anniversary the title celebrates (the twinning's age, no event)"
+_YEARS_OLD = re.compile(rf"\b(\d{{1,3}})\s+(?:{_any(_LATER['nouns'])})\b")
+
+
+def anniversary_span(line: str, title: str) -> bool:
+    """A line of two whole years as far apart as the years the title celebrates ("1985 -
+    2015" under "… : 30 ans de jumelage"): the twinning's age, not an event of thirty years.
+
+    >>> anniversary_span("1985 - 2015", "Carmignano - Déville : 30 ans de jumelage")
+    True
+    >>> anniversary_span("2019 - 2021", "Carmignano - Déville : 30 ans de jumelage")
+    False
+    """
+    period = parse_label(line)
+    if period is None or period.start_year is None or period.end_year is None or period.start_month:
+        return False
+    return any(int(m[1]) == period.end_year - period.start_year > 0 for m in _YEARS_OLD.finditer(fold(title)))
 OTHER_LANGUAGE = "a paragraph in another language (a translation beside the French)"
 _FUNCTION_WORDS = frozenset(fold(w).rstrip("'") for w in _WORDS["function_words"])
 FOREIGN_WORDS = 8  # words of a paragraph with no French function word among them
@@ -2373,7 +2393,11 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             continue
         if block.kind != "list_item":
             heads = None
-        if alone := date_line(block.text):
+        if (alone := date_line(block.text)) and anniversary_span(alone, " ".join(  # the title, or
+                ([title.text] if title else []) + [b.text for b in body[max(0, n - 2):n]])):  # a line above
+            set_aside.append((block, ANNIVERSARY_SPAN, False))
+            continue
+        if alone:
             dates_under_title += 1
             found = next(f for f in find_dates(alone) if f.period)
             chronology = (_when(found) or (0, 0, None))[1] is None and any(  # a year alone, then a

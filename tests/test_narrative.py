@@ -13,6 +13,7 @@ import pytest
 from pipeline.errors import PipelineError
 from pipeline.extract import entry_facts, extract
 from pipeline.narrative import (
+    ANNIVERSARY_SPAN,
     ARTICLE_FURNITURE,
     OTHER_LANGUAGE,
     RESTATED,
@@ -447,7 +448,8 @@ def test_the_events_of_a_sentence_of_several_clauses(text, when, events):
 def test_a_month_dernier_is_the_last_before_the_time_of_writing():
     """"mai dernier" is the last May before the text was written: the post's date when it
     has one (not the visit told just before), else no earlier than the date the sentence
-    tells further on; a month with no side word keeps the year told."""
+    tells further on; a month with no side word keeps the year told, and with nothing told
+    takes the year of that date when it comes before it."""
     said = "Des jeunes ont voulu participer à l'échange de mai dernier."
     assert event_in(said, (2017, 7, None), (2018, 6, 19)).resolved == "mai 2018"
     assert event_in(said, (2017, 7, None)).resolved == "mai 2017"
@@ -457,8 +459,12 @@ def test_a_month_dernier_is_the_last_before_the_time_of_writing():
             "le week-end du 4 septembre 2016.")
     assert [(e.label, e.resolved) for _, e in sentences(text, None) if e] == [
         ("en mai", "en mai 2016"), ("4 septembre 2016", None)]
+    # with nothing told, a month before the date its sentence tells further on is of that
+    # year ("d'abord à Déville, en juin, puis à Carmignano en septembre 1985"); after it, none
     assert next((e.label, e.resolved) for _, e in sentences("Une fête en mai, puis le 4 septembre 2016.", None)
-                if e) == ("en mai", None)
+                if e) == ("en mai", "en mai 2016")
+    assert next((e.label, e.resolved) for _, e in sentences("Une fête en novembre, puis le 4 septembre 2016.",
+                                                            None) if e) == ("en novembre", None)
 
 
 def test_a_partners_description_tells_the_events_of_the_tie_in_its_sentences(tmp_path):
@@ -1024,3 +1030,16 @@ def test_this_season_is_the_season_of_the_year_told_or_an_event_of_no_year(sente
 
 def test_a_season_after_depuis_is_a_reference_not_an_event():
     assert event_in("Les deux chorales répètent ensemble depuis cet hiver.", None) is None
+
+
+def test_the_years_of_the_anniversary_the_title_celebrates_are_no_event():
+    """"1994 - 2024" under "… : 30 ans d'amitié" is the twinning's age, set aside; the month
+    told with no year before a date of the same sentence takes that date's year ("d'abord à
+    Tarbes, en mai, puis à Velas en octobre 1994")."""
+    page = parse(text_blocks(
+        "Tarbes - Velas : 30 ans d'amitié\n\n1994 - 2024\n\nLa charte du jumelage avec Velas a été "
+        "signée d'abord à Tarbes, en mai, puis à Velas en octobre 1994.\n"))
+    records = tables(extract(page))
+    got = [(a["date_label"], a["start_year"], a["start_month"]) for a in records["actions"]]
+    assert got == [("en mai", 1994, 5), ("en octobre 1994", 1994, 10)]
+    assert [item.block.text for item in page.set_aside if item.reason == ANNIVERSARY_SPAN] == ["1994 - 2024"]
