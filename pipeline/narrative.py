@@ -30,7 +30,8 @@ that reads a class of French, its words in ``pipeline/french/lexicon/narrative.t
   entry's label; the resolved date is its ``period_label``, which the extract stage reads.
   A date that opens on "since" ("depuis 1970": a reference, not an event), one in brackets,
   and one of a clause that qualifies the subject ("Signé en 1963, …") start no event. Two
-  events of one sentence joined by a clause joiner, each with its date, are two. Dated
+  events of one sentence joined by a clause joiner, each with its date, are two; a list of
+  whole years ("en 2008 et 2011") is one event a year; an item of a list is one event. Dated
   sentences before the partner is first named (national history, the idea of twinning)
   are the introduction: set aside and reported.
 
@@ -48,7 +49,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from .dates import CALENDAR_PERIODS, MONTHS, WEEKDAYS, Found, find_dates, parse_label
+from .dates import CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import SPAN_FIELD, span_field, span_key_alone
@@ -131,6 +132,7 @@ class Event:
     start: int
     resolved: str | None
     when: tuple[int, int | None, int | None] | None  # (year, month, day) for what follows
+    also: tuple[Event, ...] = ()  # the other years of a list the sentence tells, each an event
 
 
 # --- Which partner ------------------------------------------------------------------------
@@ -1339,11 +1341,13 @@ _YEARS_LATER = re.compile(
     + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
 _DAYS = _WORDS["days_later"]
 _DAY_NOUNS = "|".join(map(_phrase, _DAYS["nouns"])).replace(r"\b", "")
+_WEEK_NOUNS = "|".join(map(_phrase, _DAYS["weeks"])).replace(r"\b", "")
 _DAYS_LATER = re.compile(
-    rf"\b(?:(?P<n>[\w-]+)\s+(?:{_DAY_NOUNS})\s+(?:"
+    rf"\b(?:(?P<n>[\w-]+)\s+(?:{_DAY_NOUNS}|(?P<weeks>{_WEEK_NOUNS}))\s+(?:"
     + "|".join(map(_phrase, _DAYS["later"])).replace(r"\b", "") + r")|(?:"
     + "|".join(map(_phrase, _DAYS["openings"])).replace(r"\b", "")
-    + rf")\s+(?P<m>[\w-]+)\s+(?:{_DAY_NOUNS}))\b")
+    + rf")\s+(?P<m>[\w-]+)\s+(?:{_DAY_NOUNS}|(?P<weeks_after>{_WEEK_NOUNS})))\b")
+WEEK = 7  # days
 MAX_DAYS_LATER = 60  # a stay's days: more is no day of the story told
 _RELATIVE_DAY = re.compile("|".join(f"(?P<d{n}>{_phrase(p)})"
                                     for n, p in enumerate(_WORDS["days_from_told"])))
@@ -1363,12 +1367,20 @@ _REFERENCE_WORDS = frozenset(_REFERENCE)
 _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
+_LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
+_FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme de l'année" before 2022
+                     rf"(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?(?:{_any(_LATER['nouns'])})?\s*$")
+_THIS_SEASON = re.compile(rf"\b(?:{_any(_WORDS['this_determiners'])})\s+({_any(list(SEASONS))})\b(?!\s*-)")
+_YEAR_SET = re.compile(r"\{\d{4}(?:,\d{4})+\}")  # a set of whole years: "en 2008 et 2011"
 _YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
 REFERENCE_WORDS = 4  # words before a date where "depuis" makes it a reference
 REFERENCE_REACH = 40  # characters around a date looked at for those words
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted((re.escape(fold(m)) for m in MONTHS), key=len,
                                                    reverse=True)) + r")\b")
 _WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\b(?!\s*\d)")
+# a weekday and its day of the month, no month after it ("Vendredi 16 : accueil …")
+_WEEKDAY_DAY = re.compile(r"\b(" + "|".join(re.escape(fold(d)) for d in WEEKDAYS)
+                          + r")\s+(\d{1,2})(?:er)?\b(?![\s.,/-]*(?:\d|" + _MONTH_WORD.pattern + "))")
 _MONTH_RUN = re.compile(r"(?:\s*[/–-]\s*" + _MONTH_WORD.pattern + ")+")
 _A_YEAR = re.compile(r"\b\d{4}\b")
 _CLAUSE = re.compile(r"[,;:](?=\s)")  # where a clause of a sentence ends
@@ -1388,7 +1400,8 @@ _SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_S
                                                              reverse=True))) + r")\b")
 _FEAST = re.compile(r"\b(" + "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_PERIODS), key=len,
                                              reverse=True)) + r")" + _SIDE.pattern)
-PROBE_YEARS = range(2000, 2007)  # a leap year first; seven years give every weekday of a day
+PROBE_YEARS = range(2000, 2011)  # a leap year first; eleven years give every weekday of every
+# day (seven do not: after February, a leap year skips one, as 2004 skips Friday 24 April)
 YEAR_REACH = 12  # characters after a month where its year would be written
 RANGE_REACH = 16  # characters after a month where the month that ends its range is written
 MONTH_REACH = 30  # characters before a relative year where its month would be written
@@ -1409,7 +1422,23 @@ def _not_when(sentence: str, found: Found) -> bool:
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
     return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
+                or _framed(sentence, found)
                 or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
+
+
+def _framed(sentence: str, found: Found) -> bool:
+    """A year the text sums up or looks forward to (``frame_openings``: "Au terme de
+    l'année 2022, le comité se réjouit …", "en attendant 2023"): the time the story is
+    told in, no event of it."""
+    if found.period is None or found.period.start_month is not None:
+        return False
+    before = sentence[max(0, found.start - REFERENCE_REACH):found.start + len(found.text)]
+    return _FRAMED.search(fold(before.removesuffix(found.text.split()[-1]))) is not None
+
+
+def _frame(sentence: str) -> When | None:
+    """The year a sentence frames its story in (:func:`_framed`), if it names one."""
+    return next((_when(f) for f in find_dates(sentence) if f.period and _framed(sentence, f)), None)
 
 
 def _absolute(sentence: str) -> Event | None:
@@ -1485,6 +1514,9 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
             # 2016": the sentence is written at or after the date it tells further on
         told = _year_of(_FOLDED_MONTHS[month.group()], _side(side) or tense, when, published,
                         bool(side and side[1] in _TOLD_SIDES))
+        if told is None and written and side is None and _FOLDED_MONTHS[month.group()] <= (written[1] or 12):
+            told = written[0]  # nothing told: the year the sentence writes later, when the month
+            # comes before its date ("d'abord à Déville, en juin, puis à Carmignano en septembre 1985")
         # the year told; with none told (or the post's date that its weekdays do not fit),
         # any year whose weekdays fit: an event whose date stays unread; so too a month that
         # comes back ("Une année sur deux, au mois de mai, nous nous rendons …"): no year's
@@ -1492,7 +1524,8 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
             told = None
         # the year after a later month first: a range's end ("du 28 mai au 6 juin")
         ends = [*reversed([m.end() for m in _MONTH_WORD.finditer(folded, end, end + RANGE_REACH)]), end]
-        for year in ([told] if told else []) + ([] if when and told else list(PROBE_YEARS)):
+        for year in ([told] if told else []) + list(PROBE_YEARS):  # a weekday that does not fit
+            # the year told ("le mercredi 9 avril" told in 2013, a Tuesday): its year unread
             for at in ends:
                 completed = f"{sentence[:at]} {year}{sentence[at:]}"
                 for found in find_dates(completed):
@@ -1527,6 +1560,21 @@ def _future(folded: str) -> bool:
                                      and len(word) >= FUTURE_STEM + 3):
             return True
     return False
+
+
+def _this_season(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
+    """A season named as this one ("ce printemps", "cet été"): the season of the post's
+    year, else of the year told; with neither, an event whose date stays unread; after
+    "depuis" (a reference: "ils se connaissent depuis cet été") none."""
+    found = _THIS_SEASON.search(folded)
+    if found is None or set(re.findall(r"\w+", folded[max(0, found.start() - REFERENCE_REACH):found.start()])
+                                       [-REFERENCE_WORDS:]) & _REFERENCE_WORDS:
+        return None
+    label, told = sentence[found.start():found.end()], published or when
+    if told is None:
+        return Event(label, found.start(), None, None)
+    season = sentence[found.start(1):found.end(1)]
+    return Event(label, found.start(), f"{season} {told[0]}", (told[0], None, None))
 
 
 def _side(found: re.Match[str] | None) -> int | None:
@@ -1581,11 +1629,15 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) and n < 100:
         resolved = (year + (n if found["later"] else -n), month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
-    if (found := _DAYS_LATER.search(folded)) and (n := read_number(found["n"] or found["m"])) \
+    # days after a year alone ("signé en 1982 …. La délégation repartit le lendemain"): no
+    # day to count from; the sentence tells the event told
+    if month is not None and (found := _DAYS_LATER.search(folded)) \
+            and (n := read_number(found["n"] or found["m"])) \
             and n < MAX_DAYS_LATER:  # "Après 4 jours passés à Cové", "trois jours plus tard"
-        resolved = _days_after((year, month, day), n)
+        weeks = found["weeks"] or found["weeks_after"]  # "une semaine plus tard": seven days
+        resolved = _days_after((year, month, day), n * (WEEK if weeks else 1))
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
-    if found := _RELATIVE_DAY.search(folded):
+    if month is not None and (found := _RELATIVE_DAY.search(folded)):
         offset = _DAY_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
         resolved = _days_after((year, month, day), offset)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
@@ -1606,6 +1658,27 @@ def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
     told = date(when[0], when[1], when[2])
     wanted = WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found.group())]
     then = told + timedelta(days=(wanted - told.weekday()) % 7)  # that day, or the next such
+    resolved = (then.year, then.month, then.day)
+    return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+
+
+def _weekday_day(sentence: str, folded: str, when: When | None) -> Event | None:
+    """A weekday and its day of the month with no month ("Vendredi 16 : accueil en mairie",
+    "Samedi 17, visite de …") after a month told: that day of the month told, or of the
+    next when it comes before the day told; only when the weekday fits that day."""
+    found = _WEEKDAY_DAY.search(folded)
+    if not when or not when[1] or not found:
+        return None
+    year, month, told_day = when[0], when[1], when[2]
+    number = int(found[2])
+    if told_day and number < told_day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    try:
+        then = date(year, month, number)
+    except ValueError:
+        return None
+    if then.weekday() != WEEKDAYS[next(d for d in WEEKDAYS if fold(d) == found[1])]:
+        return None
     resolved = (then.year, then.month, then.day)
     return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
 
@@ -1657,7 +1730,11 @@ def day_after(sentence: str, told: DayTold | None) -> tuple[Event, DayTold] | No
     folded = fold(sentence)
     relative = _RELATIVE_DAY.search(folded)
     weekday = _WEEKDAY_WORD.search(folded) if told.weekday else None
-    if relative and (weekday is None or relative.start() <= weekday.start()):
+    numbered = _weekday_day(sentence, folded, (told.day.year, told.day.month, told.day.day)) \
+        if told.weekday else None  # "Samedi 29 : …" after "Vendredi 28 avril"
+    if numbered and numbered.when and numbered.when[1] and numbered.when[2]:
+        found, then = _WEEKDAY_DAY.search(folded), date(numbered.when[0], numbered.when[1], numbered.when[2])
+    elif relative and (weekday is None or relative.start() <= weekday.start()):
         offset = _DAY_OFFSETS[int(next(k for k, v in relative.groupdict().items() if v)[1:])]
         found, then = relative, told.day + timedelta(days=offset)
     elif weekday:
@@ -1665,9 +1742,34 @@ def day_after(sentence: str, told: DayTold | None) -> tuple[Event, DayTold] | No
         found, then = weekday, told.day + timedelta(days=(wanted - told.day.weekday()) % 7)
     else:
         return None
+    assert found is not None  # the pattern that gave the day
     written = f"{then.day} {_MONTH_NAME[then.month]}"
     return (Event(sentence[found.start():found.end()], found.start(), written, None),
             DayTold(then, told.weekday))
+
+
+OPENING_WORDS = 1  # words before a relative date that opens its sentence ("Et le lendemain"), not
+# "Ils sont revenus le lendemain"
+
+
+def days_later(sentence: str) -> Event | None:
+    """A sentence that opens on days or weeks after the event told ("Une semaine plus
+    tard, le jumelage tenait un stand …", "Le lendemain, …") when that event's date is not
+    known to the day: a new event whose date stays unread.
+
+    >>> days_later("Une semaine plus tard, le jumelage tenait un stand.").label
+    'Une semaine plus tard'
+    >>> days_later("Ils sont revenus une semaine plus tard.") is None
+    True
+    """
+    folded = fold(sentence)
+    found = [f for f in (_DAYS_LATER.search(folded), _RELATIVE_DAY.search(folded))
+             if f and len(re.findall(r"\w+", folded[:f.start()])) <= OPENING_WORDS
+             and not re.search(r"[,;:]", folded[:f.start()])]
+    if not found:
+        return None
+    first = min(found, key=lambda f: f.start())
+    return Event(sentence[first.start():first.end()], first.start(), None, None)
 
 
 def weekday_before(sentence: str, published: When) -> Event | None:
@@ -1708,7 +1810,8 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     folded = fold(sentence)
     found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when),
-                         _feast(sentence, folded, when)) if e]
+                         _weekday_day(sentence, folded, when), _feast(sentence, folded, when),
+                         _this_season(sentence, folded, when, published)) if e]
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
             and read.end_year is None:  # "à partir de début octobre": the event starts then
@@ -1728,8 +1831,12 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
 
 
 def _span(event: Event) -> tuple[date, date] | None:
+    """The first and last day of the event's date; ``None`` for a set of years ("en 2011
+    et 2014"), which is several events (:func:`_years_listed`), no period from the first
+    year to the last that a later date could detail or restate."""
     period = parse_label(event.resolved or event.label)
-    if period is None or period.start_date is None or period.end_date is None:
+    if period is None or period.start_date is None or period.end_date is None \
+            or _YEAR_SET.fullmatch(period.edtf):
         return None
     return period.start_date, period.end_date
 
@@ -1764,6 +1871,90 @@ def _restates(told: Told, event: Event, headline: bool = False) -> bool:
                 and before.end_date <= now.end_date)
 
 
+def _written_before(head: str) -> bool:
+    """The words before a joiner end on a date written whole, its year with it ("le 18
+    avril 1993 en Angleterre"), not a range's start ("entre le 31 octobre")."""
+    last = [f for f in find_dates(head) if f.period][-1:]
+    rest = head[last[0].end:] if last else ""
+    return bool(last) and bool(_A_YEAR.search(last[0].text)) \
+        and len(re.findall(r"\w+", rest)) < CLAUSE_WORDS and not _MONTH_WORD.search(fold(rest))
+
+
+def _unbracketed(text: str, when: When | None, published: When | None) -> list[tuple[str, Event | None]]:
+    """The sentences of a text read as if its brackets were not there ("Une animation
+    autour de la Journée de l'Europe (9 mai)": the date of an item of a list that writes
+    none outside them), each given back as the text writes it."""
+    def alone(aside: re.Match[str]) -> str:  # a date alone in its brackets: "(9 mai)", not
+        inner = aside[0][1:-1].strip()  # "(182/187 en 2012)" nor "(recensement de 2014)"
+        whole = [f for f in find_dates(inner) if f.period and f.start == 0 and f.end == len(inner)] \
+            or [f for f in find_dates(f"{inner} {PROBE_YEARS[0]}") if f.period and f.start == 0
+                and f.end == len(inner) + 5]  # a day or a month without its year
+        return f" {aside[0][1:-1]} " if whole else aside[0]
+
+    out, at = [], 0
+    bare = _ASIDE.sub(alone, text)
+    for sentence, event in sentences(bare, when, published):
+        at = bare.find(sentence, at)
+        out.append((text[at:at + len(sentence)], event))
+        at += len(sentence)
+    return out
+
+
+def _year(label: str, start: int) -> Event:
+    """A whole year written in a sentence, as an event of that year."""
+    return Event(label, start, None, (int(_A_YEAR.findall(label)[-1]), None, None))
+
+
+def _listed_gap(gap: str) -> bool:
+    """The words between two years of a list: commas, an aside in brackets and the
+    joiners of ``listed_years_joiners`` only ("(à Châteauneuf du Rhône) et ")."""
+    bare = _ASIDE.sub(" ", gap)
+    return bool(bare.strip()) and not re.search(r"[^\w\s,]", bare) \
+        and set(re.findall(r"\w+", fold(bare))) <= _LISTED_JOINERS
+
+
+def _years_listed(sentence: str, event: Event | None) -> Event | None:
+    """A sentence that lists whole years tells one event a year ("Invitations de
+    délégations en 2008 et 2011": a visit in 2008, another in 2011, not one period from
+    2008 to 2011; "Cérémonies de jumelage en 2007 (à Châteauneuf) et en 2008 (à
+    Dolhesti)"): the event of its first year, the others as ``also``. A range ("entre 2005
+    et 2010", "de 2006 à 2014") is one period and stays one event.
+
+    >>> e = _years_listed("Tournois en 2008 et 2011.", _absolute("Tournois en 2008 et 2011."))
+    >>> (e.label, e.when), [(o.label, o.when) for o in e.also]
+    (('en 2008', (2008, None, None)), [('2011', (2011, None, None))])
+    >>> [o.label for o in _years_listed("Fêtes en 2007 (ici) et en 2009 (là).", _absolute(
+    ...     "Fêtes en 2007 (ici) et en 2009 (là).")).also]
+    ['en 2009']
+    """
+    if event is None or event.resolved is not None:
+        return event
+    period = parse_label(event.label)
+    if period is None:
+        return event
+    if _YEAR_SET.fullmatch(period.edtf):
+        years = list(_A_YEAR.finditer(event.label))
+        head = _year(event.label[:years[0].end()], event.start)
+        others = [_year(y[0], event.start + y.start()) for y in years[1:]]
+    elif re.fullmatch(r"\d{4}", period.edtf):
+        head, others = event, []
+    else:
+        return event
+    at = end = event.start + len(event.label)
+    for found in find_dates(sentence[end:]):
+        start = end + found.start
+        if found.period is None or not _listed_gap(sentence[at:start]):
+            break
+        if _YEAR_SET.fullmatch(found.period.edtf):
+            others += [_year(y[0], start + y.start()) for y in _A_YEAR.finditer(found.text)]
+        elif re.fullmatch(r"\d{4}", found.period.edtf):
+            others.append(_year(found.text, start))
+        else:
+            break
+        at = end + found.end
+    return replace(head, also=tuple(others)) if others else event
+
+
 def _opening(clause: str, when: When | None, published: When | None) -> Event | None:
     """The date a clause tells before its next comma, colon or semicolon, written whole
     or as a day or a month ("…, le 27 septembre 1997 à Barbentane", "…, Fleurieu a reçu
@@ -1782,11 +1973,15 @@ def _recalled_words(sentence: str, event: Event) -> str:
     """The words of a sentence that tell the past it recalls: from the clause's start, at
     most a few words before the date, to the clause's end after it ("anniversaire de la
     signature du traité de jumelage signé à Brühl en 1964." out of "Une quarantaine de
-    Français … étaient invités … pour l'anniversaire de la signature du traité … en 1964.")."""
+    Français … étaient invités … pour l'anniversaire de la signature du traité … en 1964.");
+    a clause cut from its sentence (:func:`sentences`: ", ainsi que les premières
+    relations entre le comité de … et la Municipalité de … en 1989") tells it whole, its
+    people no more the story's than its words."""
     end = event.start + len(event.label)
     bound = _CLAUSE.search(sentence, end)
     words = list(re.finditer(r"\w+", sentence[:event.start]))[-RECALLED_SPAN:]
-    start = words[0].start() if words else event.start
+    cut = sentence[:1].isspace() or sentence[:1].islower()  # no sentence starts so
+    start = 0 if cut or not words else words[0].start()
     opened = [b.end() for b in _CLAUSE.finditer(sentence, 0, event.start)]
     start = max([start, *opened])
     return sentence[start:bound.start() if bound else len(sentence)].strip()
@@ -1839,23 +2034,36 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             if not punctuated:  # "… ont commencé en 1986 et un jumelage a été officialisé le
                 # 28 novembre 2000": the joiner opens a clause of its own, its date further on
                 then, bound = _absolute(tail), _CLAUSE.search(tail)
+                # a feast placed after the date told ("… pour Pâques 1971 … et à la Pentecôte
+                # suivante à Trittau"): another time, never the end of a range nor a set's
+                feast = then is None and _feast(tail, fold(tail), _moved(when, said)) is not None
+                # or a second day or month written whole after one written whole ("signée
+                # le 18 avril 1993 en Angleterre et le 2 octobre 1993 à Avranches"): no range's
+                # end, which writes its year once ("entre le 3 mai et le 9 mai 2012")
+                whole = bool(then and said.when and said.when[1] and then.when and then.when[1]
+                             and _A_YEAR.search(then.label) and _written_before(head)
+                             and (bound is None or then.start < bound.start()) and not _overlap(said, then))
                 # its date inside the clause it opens: "… Friedberg et M. Wisbey, …, ont
                 # signé …, serment renouvelé le 1er mai 2005" joins a name, not a clause
-                if then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
-                        and (bound is None or then.start < bound.start()) and not _overlap(said, then):
+                if feast or whole or (then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
+                        and (bound is None or then.start < bound.start()) and not _overlap(said, then)):
                     pieces.append(head)
                     start = end
                 continue
             joined = _JOINER.match(folded, at) and _absolute(tail)
             then = _opening(tail, _moved(when, said), published)
+            listed = then and _years_listed(sentence[start:end] + tail[:then.start + len(then.label)], said)
+            if listed and not joined and listed.also:
+                continue  # "en 2009, 2013 et 2017": one list of years, no clause of its own
             if joined or (then and not _overlap(said, then)):
                 pieces.append(head)
                 start = end
         pieces.append(sentence[start:])
         ahead = _absolute(sentence) if when is None and published is None else None
         for piece in pieces:  # a month "dernier" with nothing told: before the date told ahead
-            event = event_in(piece, when, published, ahead.when if ahead else None)
-            when = _moved(when, event, piece)
+            event = _years_listed(piece, event_in(piece, when, published, ahead.when if ahead else None))
+            when = _moved(when, event, piece) or (_frame(piece) if event is None else None)  # "Au terme
+            # de l'année 2022, …": the year of the story told after it, with nothing told before
             out.append((piece, event))
     return out
 
@@ -1902,6 +2110,23 @@ _COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters
 _IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
                          + "|".join(_WORDS["file_units"]) + r")\s*$")
 RESTATED = "the dates of the event the title announces, told again in the text"
+ANNIVERSARY_SPAN = "the years of the anniversary the title celebrates (the twinning's age, no event)"
+_YEARS_OLD = re.compile(rf"\b(\d{{1,3}})\s+(?:{_any(_LATER['nouns'])})\b")
+
+
+def anniversary_span(line: str, title: str) -> bool:
+    """A line of two whole years as far apart as the years the title celebrates ("1985 -
+    2015" under "… : 30 ans de jumelage"): the twinning's age, not an event of thirty years.
+
+    >>> anniversary_span("1985 - 2015", "Carmignano - Déville : 30 ans de jumelage")
+    True
+    >>> anniversary_span("2019 - 2021", "Carmignano - Déville : 30 ans de jumelage")
+    False
+    """
+    period = parse_label(line)
+    if period is None or period.start_year is None or period.end_year is None or period.start_month:
+        return False
+    return any(int(m[1]) == period.end_year - period.start_year > 0 for m in _YEARS_OLD.finditer(fold(title)))
 OTHER_LANGUAGE = "a paragraph in another language (a translation beside the French)"
 _FUNCTION_WORDS = frozenset(fold(w).rstrip("'") for w in _WORDS["function_words"])
 FOREIGN_WORDS = 8  # words of a paragraph with no French function word among them
@@ -2199,7 +2424,11 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             continue
         if block.kind != "list_item":
             heads = None
-        if alone := date_line(block.text):
+        if (alone := date_line(block.text)) and anniversary_span(alone, " ".join(  # the title, or
+                ([title.text] if title else []) + [b.text for b in body[max(0, n - 2):n]])):  # a line above
+            set_aside.append((block, ANNIVERSARY_SPAN, False))
+            continue
+        if alone:
             dates_under_title += 1
             found = next(f for f in find_dates(alone) if f.period)
             chronology = (_when(found) or (0, 0, None))[1] is None and any(  # a year alone, then a
@@ -2252,7 +2481,16 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         read_whole.update(id(b) for b in run[1:])
         text, parts = " ".join(b.text for b in run), _parts(run)
         at = 0
-        for sentence, event in sentences(text, when, published):
+        told_here = sentences(text, when, published)
+        item = block.kind == "list_item" and not listed and not label_only
+        if item and not any(event for _, event in told_here):  # "Une animation autour de la
+            told_here = _unbracketed(text, when, published)  # Journée de l'Europe (9 mai)"
+        # an item of a list is one event: its undated sentences before its date are its own
+        # ("Les jeunes de … participeront au tournoi. Ils sont attendus du 11 au 14 juin.")
+        hold = item and bool(events) and bool(told_here) and told_here[0][1] is None \
+            and any(event for _, event in told_here[1:])
+        held: list[tuple[str, int]] = []
+        for sentence, event in told_here:
             at = text.find(sentence, at)
             placed, at = _placed(text, at, at + len(sentence), parts), at + len(sentence)
             if event is None and when is None and (after := day_after(sentence, day_told)):
@@ -2260,14 +2498,23 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             elif event is None and when is None and published \
                     and (before := weekday_before(sentence, published)):
                 event = before  # "Mercredi : dernière visite" in a post of Thursday 27 September
+            elif event is None and when is None and events and (later := days_later(sentence)):
+                event = later  # "Une semaine plus tard, …" after "début décembre": its date unread
             elif event is not None:
                 day_told = _day_of(event.label) if event.when is None and event.resolved is None else None
             recalled = bool(event and events and _recalled(when, event)
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
-            when = _moved(when, event, sentence)
+            when = _moved(when, event, sentence) or (_frame(sentence) if event is None else None)
+            if held and event and (recalled or (events and _restates(events[-1], event) and not event.also)
+                                   or (headline and _restates(headline[0], event, headline=True))):
+                _extend(events[-1], held, "\n\n")  # no new event of the item's own: its words
+                held, first = [], False  # go on with the event told, as any sentence's do
+            if event:
+                hold = False
             if label_only and not event:  # the paragraph under a date alone on its line
                 _extend(events[-1], placed, "\n")
-            elif event and events and _restates(events[-1], event) and not listed:  # "la mission d'octobre
+            elif event and events and _restates(events[-1], event) and not listed \
+                    and not event.also:  # "la mission d'octobre
                 _extend(events[-1], placed, "\n\n" if first else " ")  # 2017": the one told
             elif event and headline and len(headline[0].pieces) == 2 \
                     and _restates(headline[0], event, headline=True):
@@ -2281,26 +2528,35 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 headline = None
             elif event:
                 new = Told(event.label, event.resolved, [])
-                _extend(new, placed, "")
+                _extend(new, held, "")
+                _extend(new, placed, " ")
+                held, hold = [], False
                 if recalled:  # the past recalled ("… l'anniversaire du traité signé à Brühl en
                     # 1964" in the story of a 2014 visit): an event of its own, told by the words
                     # that lead to its date (the sentence's people are the story's), and the
                     # sentence still tells the event told, where the story goes on
-                    told_by = _recalled_words(sentence, event)
-                    line = next((on for piece, on in placed if event.label in piece), placed[-1][1])
-                    new = Told(event.label, event.resolved, [("", told_by, line)])
-                    events.insert(len(events) - 1, new)
+                    for each in (event, *event.also):  # each year of a list, its own words
+                        told_by = _recalled_words(sentence, each)
+                        line = next((on for piece, on in placed if each.label in piece), placed[-1][1])
+                        events.insert(len(events) - 1, Told(each.label, each.resolved, [("", told_by, line)]))
                     _extend(events[-1], placed, "\n\n" if first else " ")
                 else:
                     events.append(new)
+                    for other in event.also:  # the other years of a list: each an event
+                        events.append(Told(other.label, other.resolved, []))  # the sentence
+                        _extend(events[-1], placed, "")  # tells too
                 if not signed and agreement(sentence):  # the tie's agreement: what the
                     signed = True  # description says of the partner, and an event
                     story.description += [Block(block.kind, piece, line) for piece, line in placed]
+            elif events and hold:  # the words of a list's item before its date
+                held += placed
             elif events:  # the story goes on: the event told last
                 _extend(events[-1], placed, "\n\n" if first else " ")
             else:
                 undated += placed
             first = label_only = False
+        if held:  # never left: a date follows them
+            _extend(events[-1], held, "\n\n")
         for line in dict.fromkeys(line for _, line in undated):  # before the first event:
             story.description.append(Block(block.kind, " ".join(  # what the page says of the
                 piece for piece, on in undated if on == line), line))  # partner, line by line

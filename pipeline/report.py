@@ -47,6 +47,21 @@ def _squeeze(text: str) -> str:
     return _WHITE.sub("", text)
 
 
+def _joined(texts: list[str]) -> str:
+    """Records' texts run together (squeezed), a text that opens on the whole of the one
+    before it joined after that one only once: a sentence that tells one event a year
+    ("… sauf en 2020 et 2021 …") is the text of each, and the story goes on in the last.
+
+    >>> _joined(["Un.", "En 2020 et 2021.", "En 2020 et 2021. Puis la fête."])
+    'Un.En2020et2021.Puislafête.'
+    """
+    joined, before = "", ""
+    for text in map(_squeeze, texts):
+        joined += text[len(before):] if before and text.startswith(before) else text
+        before = text
+    return joined
+
+
 def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
     """Blocks whose text no record holds (and that were not set aside).
 
@@ -90,8 +105,8 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
         if any(_found(block.text, texts, cursors, c) for c in candidates):
             continue
         # a line that holds run-together entries is found again across their texts
-        if _squeeze(block.text) in _squeeze("".join(texts[c] for c in candidates)) or _squeeze(
-                block.text) in _squeeze("".join(texts[c] for c in candidates if c not in headings)):
+        if _squeeze(block.text) in _joined([texts[c] for c in candidates]) or _squeeze(
+                block.text) in _joined([texts[c] for c in candidates if c not in headings]):
             continue
         missing.append(block)
     return missing

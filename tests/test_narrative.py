@@ -13,6 +13,7 @@ import pytest
 from pipeline.errors import PipelineError
 from pipeline.extract import entry_facts, extract
 from pipeline.narrative import (
+    ANNIVERSARY_SPAN,
     ARTICLE_FURNITURE,
     OTHER_LANGUAGE,
     RESTATED,
@@ -425,10 +426,20 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     # with no comma: "et" opens a clause of its own, its date further on
     ("Les écoles correspondent depuis 1991 : les échanges ont débuté en 1994 et une charte fut "
      "signée le 2 mars 1999.", None, [("en 1994", None), ("le 2 mars 1999", None)]),
+    # … and so does "et" before a feast placed after the date told, however near
+    ("Le serment fut prononcé à Pâques 1998 à Tarbes et à la Pentecôte suivante à Velas.", None,
+     [("à Pâques 1998", None), ("Pentecôte suivante", "Pentecôte 1998")]),
+    # … and so does "et" between two days each written with its year, however near
+    ("La charte fut signée le 3 mai 1998 à Tarbes et le 12 septembre 1998 à Velas.", None,
+     [("le 3 mai 1998", None), ("le 12 septembre 1998", None)]),
+    ("Le salon s'est tenu entre le 30 octobre et le 8 novembre 2009.", None,
+     [("entre le 30 octobre et le 8 novembre 2009", None)]),
     # "et" inside a range or a set of dates opens no clause
     ("La délégation a séjourné entre le 3 mai et le 9 mai 2012 à Kita.", None,
      [("entre le 3 mai et le 9 mai 2012", None)]),
-    ("Nos jeunes sont partis en 2015 et en 2017.", None, [("en 2015 et en 2017", None)]),
+    # … nor between the years of a list: one sentence, whose event is its first year, the
+    # others told by it too (test_a_sentence_that_lists_years_tells_one_event_a_year)
+    ("Nos jeunes sont partis en 2015 et en 2017.", None, [("en 2015", None)]),
     # a bare year, then the day of that year it sums up: one event, on that day
     ("Le pacte fut conclu en 2004 : signature de la charte le 3 avril 2004 à Kelheim.", None,
      [("le 3 avril 2004", None)]),
@@ -444,7 +455,8 @@ def test_the_events_of_a_sentence_of_several_clauses(text, when, events):
 def test_a_month_dernier_is_the_last_before_the_time_of_writing():
     """"mai dernier" is the last May before the text was written: the post's date when it
     has one (not the visit told just before), else no earlier than the date the sentence
-    tells further on; a month with no side word keeps the year told."""
+    tells further on; a month with no side word keeps the year told, and with nothing told
+    takes the year of that date when it comes before it."""
     said = "Des jeunes ont voulu participer à l'échange de mai dernier."
     assert event_in(said, (2017, 7, None), (2018, 6, 19)).resolved == "mai 2018"
     assert event_in(said, (2017, 7, None)).resolved == "mai 2017"
@@ -454,8 +466,12 @@ def test_a_month_dernier_is_the_last_before_the_time_of_writing():
             "le week-end du 4 septembre 2016.")
     assert [(e.label, e.resolved) for _, e in sentences(text, None) if e] == [
         ("en mai", "en mai 2016"), ("4 septembre 2016", None)]
+    # with nothing told, a month before the date its sentence tells further on is of that
+    # year ("d'abord à Déville, en juin, puis à Carmignano en septembre 1985"); after it, none
     assert next((e.label, e.resolved) for _, e in sentences("Une fête en mai, puis le 4 septembre 2016.", None)
-                if e) == ("en mai", None)
+                if e) == ("en mai", "en mai 2016")
+    assert next((e.label, e.resolved) for _, e in sentences("Une fête en novembre, puis le 4 septembre 2016.",
+                                                            None) if e) == ("en novembre", None)
 
 
 def test_a_partners_description_tells_the_events_of_the_tie_in_its_sentences(tmp_path):
@@ -911,3 +927,165 @@ def test_a_feast_of_the_calendar_is_dated_and_days_inside_it_say_when():
     assert (event.label, event.resolved) == ("à l'Ascension 2023, du 18 au 21 mai", "du 18 au 21 mai 2023")
     assert parse_label("Nouvel An 2020").edtf == "2020-01"
     assert parse_label("Fête de la musique 2021").edtf == "2021-06"
+
+
+def test_a_sentence_that_lists_years_tells_one_event_a_year():
+    """"Des tournois en 2009 et 2013", "des fêtes en 2004 (à Tarbes) et en 2006 (à Velas)":
+    a year each, each an event the sentence tells, not one period from the first year to
+    the last; a range ("entre 2020 et 2023") stays one period."""
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nLe jumelage avec Velas, au Portugal, a été signé en 2001.\n\n"
+        "Des fêtes communes ont eu lieu en 2004 (à Tarbes) et en 2006 (à Velas).\n\n"
+        "Les footballeurs ont disputé des tournois en 2009, 2013 et 2017 et les chorales ont "
+        "chanté ensemble en 2019.\n\n"
+        "Des stages de musique ont été organisés entre 2020 et 2023.\n"))))
+    got = [(a["date_label"], a["start_year"], a["end_year"]) for a in records["actions"]]
+    assert got == [("en 2001", 2001, 2001), ("en 2004", 2004, 2004), ("en 2006", 2006, 2006),
+                   ("en 2009", 2009, 2009), ("2013", 2013, 2013), ("2017", 2017, 2017),
+                   ("en 2019", 2019, 2019), ("entre 2020 et 2023", 2020, 2023)]
+    tournois = [a["text"] for a in records["actions"] if a["start_year"] in (2009, 2013, 2017)]
+    assert all("tournois" in text for text in tournois)
+
+
+@pytest.mark.parametrize(("sentence", "when", "label", "resolved"), [
+    # the weekday fits the year told: that year
+    ("Le vendredi 24 avril, la délégation est arrivée.", (2015, 3, None), "Le vendredi 24 avril",
+     "Le vendredi 24 avril 2015"),
+    # it does not (24 April 2005 was a Sunday): still an event, its year unread, a Friday 24
+    # April of some year (2004 skips Friday after February: seven years do not give them all)
+    ("Le vendredi 24 avril, la délégation est arrivée.", (2005, None, None), "Le vendredi 24 avril", None),
+    ("Le mercredi 10 octobre, une réunion eut lieu.", (2011, None, None), "Le mercredi 10 octobre", None),
+])
+def test_a_day_whose_weekday_does_not_fit_the_year_told_is_an_event_of_no_year(sentence, when, label, resolved):
+    event = event_in(sentence, when)
+    assert event is not None and (event.label, event.resolved) == (label, resolved)
+
+
+def test_days_after_a_year_alone_count_from_no_day():
+    """"Le lendemain" after a year alone ("la charte signée en 1974") has no day to count
+    from: no new event, the sentence goes on with the event told; after a month it is
+    that month, after a day the next day."""
+    assert event_in("Les maires repartirent le lendemain matin.", (1974, None, None)) is None
+    assert event_in("Trois jours plus tard, retour au pays.", (1974, None, None)) is None
+    assert event_in("Les maires repartirent le lendemain matin.", (1974, 5, None)).resolved == "mai 1974"
+    assert event_in("Les maires repartirent le lendemain matin.", (1974, 5, 31)).resolved == "1 juin 1974"
+    # what happens within the event told is still of its year
+    assert event_in("Au cours de ce séjour, la charte fut signée.", (1974, None, None)).resolved == "1974"
+
+
+def test_a_weekday_and_its_day_of_the_month_alone_is_that_day_of_the_month_told():
+    """"Vendredi 14 : visite …" under "Du 13 au 15 octobre 2016" is 14 October 2016; a day
+    before the day told is of the next month; a weekday that does not fit that day is none.
+    Told without a year ("Vendredi 29 juin"), the day of the month stays without its year."""
+    assert event_in("► Vendredi 14 : visite du musée.", (2016, 10, 13)).resolved == "14 octobre 2016"
+    assert event_in("Mardi 1er : retour en car.", (2016, 10, 30)).resolved == "1 novembre 2016"
+    assert event_in("Dimanche 14 : visite du musée.", (2016, 10, 13)) is None
+    assert event_in("Vendredi 14 octobre : visite.", (2016, 10, 13)).label == "Vendredi 14 octobre"
+    from pipeline.narrative import _day_of, day_after
+    after = day_after("Samedi 30, pique-nique au lac.", _day_of("Vendredi 29 juin"))
+    assert after is not None and (after[0].label, after[0].resolved) == ("Samedi 30", "30 juin")
+    assert day_after("Dimanche 30, pique-nique.", _day_of("Vendredi 29 juin")) is None
+
+
+def test_the_past_recalled_in_a_clause_of_its_own_is_told_by_the_whole_clause():
+    """In the story of a meeting in 2016, a clause cut from its sentence recalls the past
+    (", ainsi que les premiers échanges entre le club de football de Velas et l'école de
+    musique de Tarbes en 2003"): the whole clause tells that event, not its last words."""
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nLe 4 mars 2016, le comité de jumelage avec Velas s'est réuni. "
+        "Le président a rappelé la visite du maire de Velas à Tarbes en 1999, ainsi que les premiers "
+        "échanges entre le club de football de Velas et l'école de musique de Tarbes en 2003 et les "
+        "nombreux voyages de ces dernières années.\n"))))
+    texts = {a["date_label"]: a["text"] for a in records["actions"]}
+    assert texts["en 2003"].startswith("ainsi que les premiers échanges entre le club de football")
+    # a clause that opens the sentence: the few words before the date, as before
+    assert "visite du maire de Velas à Tarbes en 1999" in texts["en 1999"]
+    assert "Le président" not in texts["en 1999"]
+
+
+def test_an_item_of_a_list_is_one_event_dated_wherever_its_date_sits():
+    """An item of a list tells one event: its date in brackets when it writes none outside
+    them ("… la fête de la musique (21 juin)"), its undated first sentence its own when its
+    date comes in the next ("… participeront au festival. Ils arriveront du 3 au 6 juillet.");
+    brackets that hold more than a date ("(classement de 2015)") date nothing."""
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nEn 2023, le comité de jumelage avec Velas (Portugal) prépare "
+        "plusieurs rencontres :\n\n"
+        "- Un concert commun pour la fête de la musique (21 juin)\n"
+        "- Les danseurs de Velas participeront au festival de Tarbes. Ils arriveront du 3 au 6 juillet.\n"
+        "- Une exposition sur les Açores, île classée (classement de 2015)\n"))))
+    got = [(a["date_label"], a["start_year"], a["start_month"], a["text"]) for a in records["actions"]]
+    assert got[1][:3] == ("21 juin", 2023, 6) and "Un concert commun" in got[1][3]
+    assert got[2][:3] == ("du 3 au 6 juillet", 2023, 7)
+    assert got[2][3].startswith("Les danseurs de Velas participeront au festival")
+    assert len(got) == 3 and "Une exposition sur les Açores" in got[2][3]
+
+
+def test_a_year_the_text_sums_up_or_waits_for_is_no_event_but_the_storys_year():
+    """"Au terme de l'année 2019, le comité se félicite …" frames what follows: no event of
+    its own, but the year of the days told after it without theirs; "en attendant 2020"
+    looks forward to no event; "l'année 2020 a vu …" is an event."""
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nAu terme de l'année 2019, le comité de jumelage avec Velas "
+        "se félicite d'un bel été.\n\nDu 3 au 9 juillet, trente jeunes de Velas ont été reçus "
+        "dans les familles. Un beau bilan, en attendant 2020 et ses nouveaux projets.\n\n"
+        "L'année 2020 a vu la création d'une chorale commune.\n"))))
+    got = [(a["date_label"], a["start_year"], a["start_month"]) for a in records["actions"]]
+    assert got == [("Du 3 au 9 juillet", 2019, 7), ("L'année 2020", 2020, None)]
+    assert event_in("Nos projets pour 2021 sont nombreux.", None) is None
+    assert event_in("En 2021, nous organiserons un festival.", None).label == "En 2021"
+
+
+def test_weeks_later_count_seven_days_and_open_an_event_even_when_no_day_is_known():
+    """"Une semaine plus tard" after a day told is seven days later; after a month told
+    without its year ("début mars") it is still a new event, its date unread; inside a
+    sentence ("ils sont revenus une semaine plus tard") with no day told it opens none."""
+    assert event_in("Une semaine plus tard, le comité tenait un stand.", (2021, 3, 6)).resolved == "13 mars 2021"
+    assert event_in("Deux semaines après, retour.", (2021, 3, 6)).resolved == "20 mars 2021"
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nDébut mars, vingt membres du comité de jumelage sont partis à "
+        "Velas. Ils sont revenus une semaine plus tard.\n\nUne semaine plus tard, le comité tenait "
+        "un stand au marché de printemps.\n"))))
+    got = [(a["date_label"], a["start_year"], a["text"][:20]) for a in records["actions"]]
+    assert got == [("Début mars", None, "Début mars, vingt me"), ("Une semaine plus tard", None, "Une semaine plus tar")]
+
+
+@pytest.mark.parametrize(("sentence", "when", "label", "resolved"), [
+    ("Le voyage prévu ce printemps à Velas a été reporté.", None, "ce printemps", None),
+    ("Cet automne, les jeunes de Velas sont venus à Tarbes.", (2018, None, None), "Cet automne", "automne 2018"),
+])
+def test_this_season_is_the_season_of_the_year_told_or_an_event_of_no_year(sentence, when, label, resolved):
+    event = event_in(sentence, when)
+    assert event is not None and (event.label, event.resolved) == (label, resolved)
+
+
+def test_a_season_after_depuis_is_a_reference_not_an_event():
+    assert event_in("Les deux chorales répètent ensemble depuis cet hiver.", None) is None
+
+
+def test_the_years_of_the_anniversary_the_title_celebrates_are_no_event():
+    """"1994 - 2024" under "… : 30 ans d'amitié" is the twinning's age, set aside; the month
+    told with no year before a date of the same sentence takes that date's year ("d'abord à
+    Tarbes, en mai, puis à Velas en octobre 1994")."""
+    page = parse(text_blocks(
+        "Tarbes - Velas : 30 ans d'amitié\n\n1994 - 2024\n\nLa charte du jumelage avec Velas a été "
+        "signée d'abord à Tarbes, en mai, puis à Velas en octobre 1994.\n"))
+    records = tables(extract(page))
+    got = [(a["date_label"], a["start_year"], a["start_month"]) for a in records["actions"]]
+    assert got == [("en mai", 1994, 5), ("en octobre 1994", 1994, 10)]
+    assert [item.block.text for item in page.set_aside if item.reason == ANNIVERSARY_SPAN] == ["1994 - 2024"]
+
+
+def test_a_story_that_goes_on_after_a_sentence_of_several_years_loses_no_text(tmp_path):
+    """"… sauf en 2020 et 2021 à cause du Covid. La semaine passée, …": one event a year,
+    each holding the sentence, the story going on in the last; every word of the
+    paragraph is in a record, so the run does not stop."""
+    from tests.corpus.score import records_of
+
+    page = tmp_path / "page.txt"
+    page.write_text("Le jumelage avec Tczew (Pologne) a débuté en 1989. Chaque été des jeunes se "
+                    "rencontrent, sauf en 2020 et 2021 à cause du Covid. La semaine passée, "
+                    "douze jeunes Polonais ont séjourné chez nous.\n", encoding="utf-8")
+    actions = records_of(page)["actions"]
+    assert [a["date_label"] for a in actions] == ["en 1989", "en 2020", "2021"]
+    assert actions[-1]["text"].endswith("douze jeunes Polonais ont séjourné chez nous.")
