@@ -63,7 +63,7 @@ class Town:
     @property
     def all_demonyms(self) -> tuple[str, ...]:
         """Every demonym, longest first (so that a pattern takes the longest whole)."""
-        return tuple(sorted({self.demonym, *self.demonyms}, key=len, reverse=True))
+        return tuple(sorted({self.demonym, *self.demonyms} - {""}, key=len, reverse=True))
 
     def name_pattern(self) -> str:
         """A regular expression (no groups) for any of the town's names, as a whole word.
@@ -85,7 +85,10 @@ class Town:
         >>> pattern = Town("Saint-Denis", (), "dionysien", "93066").demonym_pattern()
         >>> [bool(re.fullmatch(pattern, w)) for w in ("dionysien·nes", "dionysiennes", "dionysien.")]
         [True, True, False]
+        >>> re.search(Town("Baume", (), "", "26001").demonym_pattern(), "les baumois")  # none known
         """
+        if not self.all_demonyms:
+            return "(?!)"  # a town without a demonym: nothing is one
         stems = "|".join(re.escape(d) for d in self.all_demonyms)
         return f"(?:{stems})" + r"(?:[\w·.]*\w)?"
 
@@ -247,9 +250,9 @@ def _build(data: dict[str, Any], base: Path, path: Path) -> Config:
     """A checked file's content as a :class:`Config`, its folders resolved from ``base``."""
     t = data["town"]
     location, location_source = _location(t.get("location"))
-    demonyms = tuple(t["demonyms"])
-    town = Town(t["name"], tuple(t.get("short_names", ())), demonyms[0], t["insee"], location,
-                location_source, demonyms)
+    demonyms = tuple(t.get("demonyms", ()))  # a town may have none known
+    town = Town(t["name"], tuple(t.get("short_names", ())), demonyms[0] if demonyms else "",
+                t["insee"], location, location_source, demonyms)
     sources = tuple(Source(s["url"], s.get("partner"), s.get("country"),
                            base / s["snapshot"] if "snapshot" in s else None) for s in data["sources"])
     h = data.get("hints", {})

@@ -185,7 +185,7 @@ def _not_a_partner(name: str) -> bool:
     if group_heading(name) or folded.split(" ")[0] in _REGION_NOUNS:
         return True  # a part of the world ("Europe", "Afrique"), of a country
     town = config().town
-    if _is_town(name) or folded.startswith(fold(town.demonym)):
+    if _is_town(name) or (town.demonym and folded.startswith(fold(town.demonym))):
         return True
     return bool(country_code(name) or country_in_text(f"{_PLACE_NOUN} {name}"))
 

@@ -148,6 +148,20 @@ def test_a_page_per_partner_told_as_a_story_is_read_as_the_partner_the_town_file
             if a["period"]] == [("2018-04", "12", "trip_to_partner"), ("2019", "30", "visit_from_partner")]
 
 
+def test_a_town_whose_inhabitants_have_no_known_name_runs(tmp_path):
+    """A village whose officer knows no demonym leaves the key out: the run reads the page,
+    counts people by the page's other nouns, and no word is taken for the town's people."""
+    folder = tmp_path / "la-baume"
+    town = _one_page_town(
+        folder, "La Baume-sur-Veyle", "La Baume", "01999",
+        "Jumelages\n\nNová Ves (Slovaquie)\n\n2018 : accueil de 12 collégiens à La Baume.\n", "")
+    text = town.read_text(encoding="utf-8").replace('demonyms = ["habitant"]\n', "")
+    town.write_text(text, encoding="utf-8")
+    assert main(["run", "--town", str(town)]) == 0
+    assert [(a["period"], a["participants"], a["direction"]) for a in _rows(folder / "out", "actions")] == [
+        ("2018", "12", "visit_from_partner")]
+
+
 def test_a_town_whose_headings_write_the_country_another_way(tmp_path):
     town = _copy(tmp_path, "sainte-aure")
     assert main(["run", "--town", str(town)]) == 0
