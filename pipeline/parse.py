@@ -1341,16 +1341,28 @@ def _enumerated(block: Block) -> list[Block]:
     ['Kita au Mali', 'Lauf en Allemagne', 'Aveiro (Portugal)']
     >>> _enumerated(Block("paragraph", "Au programme : des visites, des concerts et un repas.", 3))
     []
+    >>> [b.text for b in _enumerated(Block("paragraph", "D'autres jumelages ont suivi : Darmstadt "
+    ...                                    "(Allemagne) et Alkmaar (Pays-Bas) en 1958.", 3))]
+    ['Darmstadt (Allemagne)', 'Alkmaar (Pays-Bas)']
     """
     if block.kind != "paragraph" or block.aside:
         return []
     for sentence in re.split(r"(?<=[.!?])\s+", block.text):
         if ":" not in sentence:
             continue
-        parts = [p for p in _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip()) if p]
+        parts = [_TIE_YEAR.sub("", p) for p in
+                 _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip()) if p]
         if len(parts) >= MIN_LISTED and all(_place_beside_country(p) for p in parts):
             return [Block("list_item", p, block.line) for p in parts]
     return []
+
+
+# The year a list of twins writes after a place and its country, the tie's ("Alkmaar
+# (Pays-Bas) en 1958", "Lauf en Allemagne depuis 1990"): no part of the place
+_DATE_WORDS = lexicon("calendar")["words"]
+_TIE_YEAR = re.compile(r"\s*,?\s*(?:(?:" + "|".join(
+    re.escape(w) for w in [*_DATE_WORDS["in"], *_DATE_WORDS["since"], *_DATE_WORDS["since_short"]])
+    + r")\s+)?\(?(?:1[89]|20)\d\d\)?\s*$", re.IGNORECASE)
 
 
 def _listed_in_prose(intro: list[Block], sections: list[Section], set_aside: list[SetAside]) -> None:

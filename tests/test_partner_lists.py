@@ -194,3 +194,13 @@ def test_two_names_of_the_town_one_after_the_other_are_the_town_not_a_partner(tm
             "en Irlande.\n")
     with using(town):
         assert [p for p, _, _ in partner_rows(text)] == ["kinsale"]
+
+
+def test_twins_a_sentence_lists_with_their_countries_and_years_are_each_a_partner():
+    """"D'autres jumelages ont suivi : Lucca (Italie) et Zwolle (Pays-Bas) en 1962, …": each
+    place beside its country is a partner, the tie's year after it no part of its name."""
+    partners, _ = rows("Nos villes jumelles\n\nHistorique\n\nLa ville s'est d'abord jumelée avec "
+                       "Mons. D'autres jumelages ont suivi : Lucca (Italie) et Zwolle (Pays-Bas) en 1962, "
+                       "Opole (Pologne) en 1975 et Bath (Angleterre) depuis 1980.\n\nMons - Belgique\n\n"
+                       "Mons est la capitale du Hainaut.\n")
+    assert partners == [("mons", "BE"), ("lucca", "IT"), ("zwolle", "NL"), ("opole", "PL"), ("bath", "GB")]
