@@ -100,3 +100,13 @@ def test_a_person_s_name_is_no_partner_heading_nor_a_story_s_candidate() -> None
     assert weigh("Marie-Galante", False, PageText(["Nos amis de Marie-Galante."])).evidence == "twinning"
     spelling = {"martine lebrun": "Martine Lebrun", "oerlenbach": "Oerlenbach"}
     assert sifted(Counter({"martine lebrun": 4, "oerlenbach": 2}), spelling) == Counter({"oerlenbach": 2})
+
+
+def test_a_publication_or_a_file_is_no_partner_nor_is_its_own_name() -> None:
+    """"Télécharger le fichier "Bulletin Municipal 2008"", "Calendrier 2015", "Album photos":
+    a publication, a file, a schedule; what follows a publication's noun is its own name."""
+    texts = ["Le bulletin de la commune raconte la visite de nos amis de Rye."]
+    assert weigh("Calendrier 2015", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    assert weigh("Album photos", False, PageText(texts)).refused == COUNTER_EVIDENCE
+    spelling = {"bulletin municipal": "Bulletin Municipal", "rye": "Rye"}
+    assert sifted(Counter({"bulletin municipal": 3, "rye": 1}), spelling) == Counter({"rye": 1})
