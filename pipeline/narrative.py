@@ -544,6 +544,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, str] | None = None  # key, end, the cue before it
             previous_start = 0  # where the previous candidate starts
+            town_start = 0  # where the town's name last started
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
             kinds.append(_of_a_kind(sentence))
@@ -572,8 +573,13 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         previous = (fold(name), start + len(name),
                                     _after_cue(sentence[max(0, start - CUE_WINDOW):start]))
                         home.add(previous[0])
+                        town_start = start
                         continue
                     key = fold(name)
+                    if previous and previous[0] in home and _is_town(sentence[town_start:start + len(name)]):
+                        home.add(key)  # "Sucy en Brie": the rest of the town's own name
+                        previous = (key, start + len(name), previous[2])
+                        continue
                     if key not in spelling or (spelling[key].isupper() and not name.isupper()):
                         spelling[key] = name  # "Lakamané" rather than the title's "LAKAMANE"
                     # after a cue, or named in a sentence of twinning in the very words

@@ -301,3 +301,15 @@ def test_a_heading_that_is_the_pages_rubric_alone_is_no_partner(tmp_path):
             "Villebourg et Rivola ont bien des points communs.\n")
     with using(_town(tmp_path, "Villebourg", "Villebourg")):
         assert _partners(page) == ["Rivola (Italie)"]
+
+
+def test_the_parts_of_the_towns_name_written_with_spaces_are_no_partner(tmp_path):
+    """"Sucy en Brie" is the town's "Sucy-en-Brie": "Brie", named as often as the town,
+    is no candidate; the story's partner is the place it pairs with the town."""
+    page = ("Marly en Brie - Samedi 20 avril 2013\n\n"
+            "La signature du pacte de coopération entre la commune de Marly en Brie dans le "
+            "département 77 et celle de Tsarasaotra (Madagascar) s'est déroulée samedi dernier. "
+            "Marly en Brie a hissé le drapeau malgache. La Maire de Marly en Brie a remercié les "
+            "élus de Marly en Brie et de Tsarasaotra. La délégation de Tsarasaotra est repartie lundi.\n")
+    with using(_town(tmp_path, "Marly-en-Brie", "Marly")):
+        assert [p.split(" (")[0] for p in _partners(page)] == ["Tsarasaotra"]
