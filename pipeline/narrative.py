@@ -190,6 +190,20 @@ def _not_a_partner(name: str) -> bool:
     return bool(country_code(name) or country_in_text(f"{_PLACE_NOUN} {name}"))
 
 
+def _town_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence names the town (any of its names, hyphens written as spaces): a
+    word inside is the town's, no place of its own ("Brie" of "Sucy en Brie", "Ouilly" of
+    "Pont d'Ouilly")."""
+    from .config import config
+
+    return [m.span() for m in _town_pattern(config().town.name_pattern()).finditer(sentence)]
+
+
+@cache
+def _town_pattern(names: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){names}", re.IGNORECASE)
+
+
 def _is_town(name: str) -> bool:
     """One of the names of the page's own town (the town file's), maybe without the
     determiner it opens with ("Charité" of "La Charité", the determiner read apart)."""
@@ -544,7 +558,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, str] | None = None  # key, end, the cue before it
             previous_start = 0  # where the previous candidate starts
-            town_start = 0  # where the town's name last started
+            own = _town_spans(sentence)  # where the sentence names the town
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
             kinds.append(_of_a_kind(sentence))
@@ -573,12 +587,10 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         previous = (fold(name), start + len(name),
                                     _after_cue(sentence[max(0, start - CUE_WINDOW):start]))
                         home.add(previous[0])
-                        town_start = start
                         continue
                     key = fold(name)
-                    if previous and previous[0] in home and _is_town(sentence[town_start:start + len(name)]):
-                        home.add(key)  # "Sucy en Brie": the rest of the town's own name
-                        previous = (key, start + len(name), previous[2])
+                    if any(a <= start and start + len(name) <= b for a, b in own):
+                        home.add(key)  # "Sucy en Brie", "Pont d'Ouilly": a word of the town's name
                         continue
                     if key not in spelling or (spelling[key].isupper() and not name.isupper()):
                         spelling[key] = name  # "Lakamané" rather than the title's "LAKAMANE"
@@ -837,6 +849,10 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:
         return _named_otherwise(texts, weights, lines or texts)
+    if (twins := _twin_lines(lines or texts)) and fold(twins[0]) != ranked[0][0] \
+            and ranked[0][0] not in partnered:
+        return twins  # the page lists its twins, a line each with its country ("- Lohr
+        # (Allemagne) depuis 2015"): they, not the place its news names most ("Flers")
     found = [ranked[0][0]]
     seen = [name_words(spelling[found[0]])]
     for key, _ in ranked[1:]:
@@ -1015,14 +1031,19 @@ LISTED = 2  # lines of a place and its country: a list of partners has two or mo
 
 def _twin_lines(texts: list[str]) -> list[str]:
     """The places of the page's short lines that each name a place and its country after
-    it ("Ogre en Lettonie depuis 2005"), two lines or more, when the page says the town is
-    twinned or works with others (a cue of a partner). A name glued to the word before it
+    it ("Ogre en Lettonie depuis 2005", "Lohr (Allemagne) depuis 2015"), two lines or more,
+    when the page says the town is twinned or works with others (a cue of a partner); they are
+    the story's partners even where its news names another place more (:func:`named_partners`).
+    A name glued to the word before it
     ("Capitale RigaOgre", the text of two links run together) starts where it is glued.
 
     >>> _twin_lines(["La ville est jumelée avec deux villes.",
     ...              "Lettonie - Capitale RigaOgre en Lettonie depuis 2005 (lire)",
     ...              "Italie - Capitale RomeCitta di Castello en Italie depuis 1991"])
     ['Ogre', 'Citta di Castello']
+    >>> _twin_lines(["La commune est jumelée avec :", "- Wells (Angleterre) depuis 1980",
+    ...              "- Lohr (Allemagne) depuis 2015"])
+    ['Wells', 'Lohr']
     """
     from .places import country_code
 
@@ -1032,7 +1053,9 @@ def _twin_lines(texts: list[str]) -> list[str]:
     for text in texts:
         if len(text) > SHORT or text.rstrip().endswith((".", "!", "?", ":")):
             continue
-        for after in _COUNTRY_AFTER.finditer(text):
+        afters = sorted([*_COUNTRY_AFTER.finditer(text), *_BRACKETS_AFTER.finditer(text)],
+                        key=lambda m: m.start())  # "Ogre en Lettonie", "Hafenlohr (Allemagne)"
+        for after in afters:
             if not country_code(after[1]):
                 continue
             run = next((m for m in _NAME.finditer(text[:after.start()]) if m.end() == after.start()), None)

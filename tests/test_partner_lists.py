@@ -204,3 +204,13 @@ def test_twins_a_sentence_lists_with_their_countries_and_years_are_each_a_partne
                        "Opole (Pologne) en 1975 et Bath (Angleterre) depuis 1980.\n\nMons - Belgique\n\n"
                        "Mons est la capitale du Hainaut.\n")
     assert partners == [("mons", "BE"), ("lucca", "IT"), ("zwolle", "NL"), ("opole", "PL"), ("bath", "GB")]
+
+
+def test_twins_listed_a_line_each_with_their_country_outweigh_the_place_the_news_names_most():
+    """A committee's page: "jumelée avec les communes de :", a dashed line per twin with its
+    country and year, then the committee's own news, which names a nearby town three times."""
+    partners, _ = rows("JUMELAGE\n\nLa commune de Saint-Ouen est jumelée avec les communes de :\n\n"
+                       "- Wells (Angleterre) depuis 1980\n\n- Lohr (Allemagne) depuis 2015\n\n"
+                       "Activités 2024\n\n- Repas du comité à Vire le dimanche 10 mars 2024.\n\n"
+                       "- Concert à Vire le 20 avril 2024, puis bal à Vire.\n")
+    assert partners == [("wells", "GB"), ("lohr", "DE")]
