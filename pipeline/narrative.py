@@ -167,16 +167,16 @@ _REGION_NOUNS = frozenset(fold(w) for w in lexicon("places")["region_nouns"])
 def _not_a_partner(name: str) -> bool:
     """A country, a country's adjective ("Allemands", "Québécois"), a division of a
     country ("Province du Bam": where the partner lies, the commune of GUIBARE in it;
-    :func:`pipeline.places.country_in_text` reads its country), the town itself, or a time
-    of history ("la Seconde Guerre mondiale", which a page of twinning names often).
+    :func:`pipeline.places.country_in_text` reads its country), a region of the town's own
+    country ("Rhône-Alpes"), the town itself, or a time of history ("la Seconde Guerre
+    mondiale", which a page of twinning names often).
 
     >>> _not_a_partner("Province du Bam"), _not_a_partner("Allemands")
     (True, True)
     """
     from .config import config
     from .gate import of_history
-    from .places import country_code, country_in_text
-
+    from .places import HOME_COUNTRY, country_code, country_in_text, region_country
     from .read import group_heading
 
     if of_history(name):
@@ -187,6 +187,8 @@ def _not_a_partner(name: str) -> bool:
     town = config().town
     if _is_town(name) or (town.demonym and folded.startswith(fold(town.demonym))):
         return True
+    if region_country(name) == HOME_COUNTRY:
+        return True  # a region of the town's own country ("Rhône-Alpes", "Bretagne")
     return bool(country_code(name) or country_in_text(f"{_PLACE_NOUN} {name}"))
 
 

@@ -1089,3 +1089,12 @@ def test_a_story_that_goes_on_after_a_sentence_of_several_years_loses_no_text(tm
     actions = records_of(page)["actions"]
     assert [a["date_label"] for a in actions] == ["en 1989", "en 2020", "2021"]
     assert actions[-1]["text"].endswith("douze jeunes Polonais ont séjourné chez nous.")
+
+
+def test_a_region_of_the_towns_own_country_is_no_partner():
+    """"la commune de Limonest (Rhône-Alpes)": a French region, a region of before 2016 too,
+    is where the town lies, never its partner; a foreign region is where a partner lies."""
+    from pipeline.narrative import _not_a_partner
+
+    assert [_not_a_partner(n) for n in ("Rhône-Alpes", "Bretagne", "Nord-Pas-de-Calais", "Boura")] == [
+        True, True, True, False]
