@@ -9,6 +9,7 @@ that a text snapshot never loads lxml (see :func:`pipeline.load.read_bytes`).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -22,13 +23,15 @@ from .errors import Refusal
 from .fields import AMOUNT, DATE, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
 from .french.normalise import plain
-from .places import place_name, split_heading
+from .places import SIMILAR_SPELLING, name_words, place_name, split_heading
+from .themes import themes
 from .read import (
     MAX_HEADING,
     Block,
     IntroWords,
     bullet_item,
     group_heading,
+    heading_like,
     joined_headings,
     lay_out,
     names_a_country,
@@ -46,6 +49,7 @@ _FURNITURE_MARKS = lexicon("furniture")
 _EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]) + r")[-_])?(?:"
          + "|".join(_FURNITURE_MARKS["cms_edge_marks"]) + r")(?:[-_][\w-]*)?(?=\s|$)")
 _LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
+_TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
 _PERMALINK = "¶#§🔗\ufe0f"
 # A heading found by what it names rather than by its tag (``<p><strong>Gao (Mali)</strong></p>``,
@@ -410,6 +414,7 @@ class _Container:
     children: Iterator[etree._Element]
     loose: list[str]
     items: IntroWords
+    start: int = 0  # how many blocks were read before the container opened
 
     def flush(self, out: list[Block]) -> None:
         """The loose text read so far as a block: a heading when it names a place
@@ -428,9 +433,10 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
     than recursion, so that 2,000 nested elements cost no Python recursion."""
 
     items = IntroWords()  # the list items read so far, which may name a partner
+    partners = _PartnerHeadings(items)
 
     def opened(container: etree._Element) -> _Container:
-        return _Container(iter(container), [container.text or ""], items)
+        return _Container(iter(container), [container.text or ""], items, len(out))
 
     stack = [opened(article)]
     while stack:
@@ -441,6 +447,9 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             stack.pop()
             continue
         if _left_out(child, in_article=True, holds_heading=tree.holds_heading):
+            if heading := _partner_chip(child, current, out, partners):
+                current.flush(out)
+                out.append(heading)
             current.loose.append(child.tail or "")
             continue
         tag = child.tag.lower()
@@ -487,8 +496,96 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
         elif tag == "br":  # a line break in loose text ends a paragraph
             current.flush(out)
             current.loose.append(child.tail or "")
+        elif tag == "img" and (heading := _banner_heading(child, current, items)):
+            current.flush(out)
+            out.append(heading)
+            current.loose.append(child.tail or "")
         else:  # inline content (a, strong, span, …) of loose text, with its tail
             current.loose.append(_rendered(child) + (child.tail or ""))
+
+
+def _banner_heading(image: etree._Element, current: _Container, items: IntroWords) -> Block | None:
+    """A picture standing alone between blocks whose text alternative names a place
+    ("Dianguirdé (Mali)"): a banner that heads what follows, as an e-mail newsletter or a
+    page builder titles its sections with images. Only the alternative text: a picture set
+    in a sentence, or one whose ``alt`` is a caption that names no place in a heading's
+    form ("Délégation ivryenne, Tindouf, février 2019"), heads nothing.
+
+    >>> img = lxml.html.fragment_fromstring('<img alt="Gao (Mali)" src="b.jpg">')
+    >>> _banner_heading(img, _Container(iter(()), [""], IntroWords()), IntroWords()).text
+    'Gao (Mali)'
+    >>> _banner_heading(img, _Container(iter(()), ["Voir "], IntroWords()), IntroWords()) is None
+    True
+    """
+    alt = _heading_text(_text(image.get("alt") or ""))
+    if not alt or _text("".join(current.loose)) or not names_a_place(alt, items):
+        return None
+    return Block("heading", alt, 0, level=BOLD_HEADING_LEVEL)
+
+
+MAX_CHIP = 60  # characters of a tag's label: a name, never a sentence
+
+
+class _PartnerHeadings:
+    """The headings read so far that name a place, indexed by the words of their names
+    (and their first letters, for a close spelling), so that a tag chip ("Brandebourg",
+    "Tindouf (Sahara occidental)") is matched to the partner heading it stands for
+    ("Brandenburg-sur-la-Havel (Allemagne)") at a cost that does not grow with the page."""
+
+    def __init__(self, items: IntroWords):
+        self.items = items
+        self.read = 0  # blocks of the page looked at so far
+        self.texts: list[str] = []
+        self.by_word: dict[str, set[int]] = {}
+        self.by_start: dict[str, set[str]] = {}
+
+    def feed(self, out: list[Block]) -> None:
+        for block in out[self.read:]:
+            if block.kind == "heading" and names_a_place(block.text, self.items) \
+                    and block.text not in self.texts:
+                for word in name_words(place_name(split_heading(block.text)[0])):
+                    self.by_word.setdefault(word, set()).add(len(self.texts))
+                    self.by_start.setdefault(word[:3], set()).add(word)
+                self.texts.append(block.text)
+        self.read = len(out)
+
+    def named(self, chip: str) -> str | None:
+        """The one heading read so far whose name holds every word of the chip's place,
+        each as written or in a close spelling; None when none or several do."""
+        words = name_words(place_name(split_heading(chip)[0]))
+        found: set[int] | None = None
+        for word in words:
+            close = [w for w in sorted(self.by_start.get(word[:3], ()))[:MAX_CLOSE_WORDS]
+                     if w == word or difflib.SequenceMatcher(None, w, word).ratio() >= SIMILAR_SPELLING]
+            holding = set().union(*(self.by_word[w] for w in close)) if close else set()
+            found = holding if found is None else found & holding
+        return self.texts[found.pop()] if found and len(found) == 1 else None
+
+
+MAX_CLOSE_WORDS = 20  # words of the headings above that start alike, compared by spelling
+
+
+def _partner_chip(element: etree._Element, current: _Container, out: list[Block],
+                  partners: _PartnerHeadings) -> Block | None:
+    """A tag chip set before an entry's text that names its place ("<ul class="tags"><li>
+    <span class="tag">Gao</span></li></ul><p>2019 : …</p>", a page grouped by themes whose
+    partner is a label on each entry): the heading of what follows, written as the partner
+    heading above that it names when there is one, so that the parse stage joins what
+    follows to that partner's section as it joins a repeated heading. Only a chip alone,
+    opening its container (``out``: the blocks read so far, none since the container
+    opened) with something after it, whose label reads as a place's name and names no
+    theme; tags at an article's end ("Solidarité", "Bilan 2024") stay furniture."""
+    if not isinstance(element.tag, str) or element.tag.lower() in _LEFT_OUT_TAGS \
+            or not _TAG_MARKS.search(_marks(element)) or len(out) != current.start \
+            or _text("".join(current.loose)) or element.getnext() is None:
+        return None  # a comment, or a chip after text
+    pieces = _pieces(element)
+    if len(pieces) != 1 or len(chip := pieces[0]) > MAX_CHIP or themes(chip) \
+            or not (names_a_place(chip, partners.items) or heading_like(chip, partners.items)) \
+            or sub_heading(chip) or other_heading(chip) or group_heading(chip):
+        return None
+    partners.feed(out)
+    return Block("heading", partners.named(chip) or chip, 0, level=BOLD_HEADING_LEVEL)
 
 
 MAX_FIELD_KEY = 40  # characters of a definition list's term read as a field's name

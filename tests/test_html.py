@@ -282,3 +282,40 @@ def test_what_the_walker_leaves_out_is_in_the_run_report(page_text):
             "Partager : Facebook X") in left
     assert any(text == "Partager sur Facebook" and "social-share" in why for why, text in left)
     assert any("site-header" in why and "Accueil" in text for why, text in left)
+
+
+def test_a_banner_whose_alt_names_a_place_heads_what_follows():
+    page = """<html><body><main><h1>Lettre n°3</h1><p>Nos villes amies :</p>
+<ul><li>La ville de Kita (Mali)</li><li>La commune d'Oulu (Finlande)</li></ul>
+<table><tr><td><img alt="Kita (Mali)" src="k.jpg"></td></tr></table>
+<p><strong>2019</strong> : envoi de livres scolaires.</p>
+<div><img alt="Oulu (Finlande)" src="o.jpg"></div><p>2021 : chorale reçue en mairie.</p>
+<p>Une photo : <img alt="Kita (Mali)" src="k2.jpg"> prise au marché.</p>
+<p><img alt="Délégation municipale, Oulu, mars 2021" src="d.jpg"></p></main></body></html>"""
+    blocks = [(b.kind, b.text) for b in html_blocks(page)]
+    assert ("heading", "Kita (Mali)") in blocks and ("heading", "Oulu (Finlande)") in blocks
+    assert blocks.index(("heading", "Oulu (Finlande)")) == blocks.index(
+        ("paragraph", "2021 : chorale reçue en mairie.")) - 1
+    assert [t for k, t in blocks if k == "heading"] == ["Lettre n°3", "Kita (Mali)", "Oulu (Finlande)"]
+    partners = tables(extract(parse(html_blocks(page))))["partners"]
+    assert sorted(p["country_code"] for p in partners) == ["FI", "ML"]
+
+
+def test_a_tag_chip_before_an_entry_is_its_partner_and_other_tags_are_furniture():
+    page = """<html><body><main><h1>Jumelages</h1>
+<h2>Oulu (Finlande)</h2><p>Jumelée depuis 1975.</p><h2>Kita (Mali)</h2><p>Une coopération scolaire née en 2001.</p>
+<h2>Écoles et jeunesse</h2>
+<div class="card"><ul class="tags"><li><span class="tag">Oulou</span></li></ul><p>2018 : classe de neige.</p></div>
+<div class="card"><ul class="tags"><li>Kita</li></ul><p>2020 : cantine scolaire.</p></div>
+<div class="card"><ul class="tags"><li>Culture</li></ul><p>2022 : concert.</p></div>
+<div class="card"><p>2023 : exposition.</p><ul class="tags"><li>Oulu</li></ul></div>
+<nav><a href="/">Accueil</a></nav><p>2024 : livres.</p>
+</main></body></html>"""
+    headings = [b.text for b in html_blocks(page) if b.kind == "heading"]
+    # a chip in another spelling is written as the heading it names; a theme, a chip after
+    # its text and a navigation link head nothing
+    assert headings == ["Jumelages", "Oulu (Finlande)", "Kita (Mali)", "Écoles et jeunesse",
+                        "Oulu (Finlande)", "Kita (Mali)"]
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    by_year = {a["start_year"]: a["partner_id"] for a in actions if a["start_year"]}
+    assert by_year[2018] == "oulu" and by_year[2020] == "kita"
