@@ -655,7 +655,10 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             teasers = other and heading_key(block.text) in _TEASER_HEADINGS
             reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
             set_aside.append(SetAside(block, reason, warn=other))
-            label_only = described = furniture = after_field = False
+            # a sub-heading between a date alone and its text (a timeline card's title) leaves
+            # the date waiting for its text
+            label_only = label_only and role == "sub"
+            described = furniture = after_field = False
             continue
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
@@ -1003,6 +1006,15 @@ def _named_below(body: list[Block], heading: int) -> bool:
     return False
 
 
+def _entry_title(body: list[Block], heading: int) -> bool:
+    """A heading between a date label alone and the text it labels ("Septembre 2019",
+    then "Délégation en Palestine", then "délégation d'élu·es…": a timeline card's title):
+    the title of that entry, whatever place it names, not a section of its own."""
+    return 0 < heading < len(body) - 1 and body[heading + 1].kind == "paragraph" \
+        and body[heading - 1].kind in ("paragraph", "list_item") and not body[heading - 1].aside \
+        and label_alone(body[heading - 1].text) is not None
+
+
 def heading_roles(body: list[Block]) -> dict[int, Role]:
     """What each heading of the page's body is, by its words and its level.
 
@@ -1043,7 +1055,7 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
             roles[i] = "other"
             continue
         if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)) \
-                or _the_town_itself(body[i].text):
+                or _the_town_itself(body[i].text) or (depth > level and _entry_title(body, i)):
             roles[i] = "sub"
         elif other_heading(body[i].text) or _not_a_partner(body[i].text) \
                 or (not sure and _CONTACT.match(body[i].text)):  # "Contact Mairie"
