@@ -18,9 +18,9 @@ from functools import cache, partial
 import lxml.html
 from lxml import etree
 
-from .dates import parse_label
+from .dates import parse_label, split_any_label
 from .errors import Refusal
-from .fields import AMOUNT, DATE, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
+from .fields import AMOUNT, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
 from .french.normalise import plain
 from .places import SIMILAR_SPELLING, name_words, place_name, split_heading
@@ -46,7 +46,7 @@ _LEFT_OUT_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form",
                   "template", "button", "svg", "iframe", "head"}
 # Site furniture inside the article's container, by class or id.
 _FURNITURE_MARKS = lexicon("furniture")
-_EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]) + r")[-_])?(?:"
+_EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]) + r")[-_]?)?(?:"
          + "|".join(_FURNITURE_MARKS["cms_edge_marks"]) + r")(?:[-_][\w-]*)?(?=\s|$)")
 _LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
 _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
@@ -56,6 +56,9 @@ _PERMALINK = "¶#§🔗\ufe0f"
 # ``<summary>Gao (Mali)</summary>``, ``<p class="titre">Gao (Mali)</p>``) is read at this
 # level, below any ``<h6>``.
 BOLD_HEADING_LEVEL = 7
+# A heading read from a tag chip or a table's partner cell, while the page is read: written
+# as the partner heading it names, at BOLD_HEADING_LEVEL, before the blocks leave the stage.
+CHIP_LEVEL = BOLD_HEADING_LEVEL + 1
 # Elements a page sets apart as the title of what follows, whatever their style: a
 # definition list's term (an accordion's ``<summary>`` is read as a heading, as an ``<h3>``).
 _SET_APART = {"dt"}
@@ -433,7 +436,6 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
     than recursion, so that 2,000 nested elements cost no Python recursion."""
 
     items = IntroWords()  # the list items read so far, which may name a partner
-    partners = _PartnerHeadings(items)
 
     def opened(container: etree._Element) -> _Container:
         return _Container(iter(container), [container.text or ""], items, len(out))
@@ -447,7 +449,7 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             stack.pop()
             continue
         if _left_out(child, in_article=True, holds_heading=tree.holds_heading):
-            if heading := _partner_chip(child, current, out, partners):
+            if heading := _partner_chip(child, current, out, items):
                 current.flush(out)
                 out.append(heading)
             current.loose.append(child.tail or "")
@@ -474,7 +476,7 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 out += [Block("paragraph", t, 0, aside=PAGE_METADATA) for row in _own_rows(child)
                         if (t := " : ".join(c for cell in row if isinstance(cell.tag, str)
                                             and (c := _text(_rendered(cell)))))]
-            elif tag == "table" and (rows := _table_blocks(child, tree)) is not None:
+            elif tag == "table" and (rows := _table_blocks(child, tree, items)) is not None:
                 out += rows
             elif tag == "dl" and (fields := _field_list(child)):
                 out += fields
@@ -566,12 +568,13 @@ MAX_CLOSE_WORDS = 20  # words of the headings above that start alike, compared b
 
 
 def _partner_chip(element: etree._Element, current: _Container, out: list[Block],
-                  partners: _PartnerHeadings) -> Block | None:
+                  items: IntroWords) -> Block | None:
     """A tag chip set before an entry's text that names its place ("<ul class="tags"><li>
     <span class="tag">Gao</span></li></ul><p>2019 : …</p>", a page grouped by themes whose
     partner is a label on each entry): the heading of what follows, written as the partner
-    heading above that it names when there is one, so that the parse stage joins what
-    follows to that partner's section as it joins a repeated heading. Only a chip alone,
+    heading above that it names once the page is read (:func:`_named_chips`), so that the
+    parse stage joins what follows to that partner's section as it joins a repeated
+    heading. Only a chip alone,
     opening its container (``out``: the blocks read so far, none since the container
     opened) with something after it, whose label reads as a place's name and names no
     theme; tags at an article's end ("Solidarité", "Bilan 2024") stay furniture."""
@@ -580,12 +583,54 @@ def _partner_chip(element: etree._Element, current: _Container, out: list[Block]
             or _text("".join(current.loose)) or element.getnext() is None:
         return None  # a comment, or a chip after text
     pieces = _pieces(element)
-    if len(pieces) != 1 or len(chip := pieces[0]) > MAX_CHIP or themes(chip) \
-            or not (names_a_place(chip, partners.items) or heading_like(chip, partners.items)) \
-            or sub_heading(chip) or other_heading(chip) or group_heading(chip):
+    if len(pieces) != 1 or not _reads_as_partner(chip := pieces[0], items):
         return None
-    partners.feed(out)
-    return Block("heading", partners.named(chip) or chip, 0, level=BOLD_HEADING_LEVEL)
+    return Block("heading", chip, 0, level=CHIP_LEVEL)
+
+
+def _reads_as_partner(label: str, items: IntroWords) -> bool:
+    """A short label (a tag, a table's cell) that reads as a place's name and is no theme
+    nor one of the usual headings."""
+    return len(label) <= MAX_CHIP and not themes(label) \
+        and (names_a_place(label, items) or heading_like(label, items)) \
+        and not (sub_heading(label) or other_heading(label) or group_heading(label))
+
+
+def _named_chips(blocks: list[Block]) -> list[Block]:
+    """The blocks with each heading read from a tag chip or a partner cell (at
+    ``CHIP_LEVEL``) written as the partner heading above it that it names ("Brandebourg"
+    as "Brandenburg-sur-la-Havel (Allemagne)"), once the headings written as two blocks
+    are joined, at the level of a heading found by what it names; a chip that names none
+    stays as written."""
+    partners = _PartnerHeadings(IntroWords())
+    out: list[Block] = []
+    for n, block in enumerate(blocks):
+        if block.kind == "list_item":
+            partners.items.add(block.text)
+        if block.kind == "heading" and block.level == CHIP_LEVEL:
+            partners.feed(out)
+            block = replace(block, text=partners.named(block.text) or block.text, level=BOLD_HEADING_LEVEL)
+        elif _field_of_partner(block, blocks[n + 1] if n + 1 < len(blocks) else None, partners.items):
+            partners.feed(out)
+            if (named := partners.named(block.text)) is not None and named != block.text:
+                block = Block("heading", named, block.line, level=BOLD_HEADING_LEVEL)
+        out.append(block)
+    return out
+
+
+def _field_of_partner(block: Block, after: Block | None, items: IntroWords) -> bool:
+    """A short line alone that reads as a place's name, right above a dated entry or its
+    date (a collection item's partner field, "<div class="partner">Brandebourg</div>"
+    over "<div class="date">2004</div>", in a page grouped by years), or a name alone
+    found as a heading by what it names ("Jifna – Jalazone" over an undated entry): it heads
+    that entry as the partner heading above it names (:func:`_named_chips`). Never a
+    heading of the page's own tags (h1 to h6), nor one that says its country."""
+    if block.aside or len(block.text) > MAX_CHIP or not _reads_as_partner(block.text, items):
+        return False
+    if block.kind == "heading" and block.level == BOLD_HEADING_LEVEL:
+        return split_heading(block.text)[1] is None  # a name alone, whatever follows it
+    return block.kind == "paragraph" and after is not None and after.kind != "heading" \
+        and (parse_label(after.text) is not None or split_any_label(after.text) is not None)
 
 
 MAX_FIELD_KEY = 40  # characters of a definition list's term read as a field's name
@@ -735,14 +780,19 @@ def _metadata_table(table: etree._Element) -> bool:
     return keys >= METADATA_KEYS
 
 
-def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:
+def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None = None) -> list[Block] | None:
     """A table whose header says what its columns hold, read row by row: each row one
     entry. The date column's cell is the entry's label, the text column's cell its text,
     and every other cell a field line under its column's header ("Budget : 20 000 €"),
     which the extract stage reads by the header's kind (:mod:`pipeline.fields`); empty
     and dash cells are nothing, a row of totals is set aside. ``None`` when no header
     names a date, or a text beside a head count or an amount: the table is read as any
-    other container."""
+    other container.
+
+    A column of the partner (its header of kind "partners" or "place": "Partenaire",
+    "Ville partenaire") whose cell reads as a place's name heads its row, as a tag chip
+    heads an entry (:func:`_partner_chip`): a table of actions with one row per action
+    and the partner in each row (``items``: the intro's items read so far)."""
     rows = _own_rows(table)
     head = _header_row(rows)
     if head is None:
@@ -761,10 +811,29 @@ def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:
            for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
            for t in _pieces(caption)]
     out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
+    partner = next((i for i, k in enumerate(kinds) if k in _PARTNER_KINDS and i not in (date, text)), None)
     done: set[etree._Element] = set()  # cells read: a cell spanning rows is one row's
+    heading = None  # the partner cell of the rows above
     for line in grid[head + 1:]:
-        out += _row_blocks(line, headers, date, text, done, tree)
+        named = _partner_cell(line, partner, items)
+        if named and named != heading:
+            out.append(Block("heading", named, 0, level=CHIP_LEVEL))
+            heading = named
+        out += _row_blocks(line, headers, date, text, done, tree, partner if named else None)
     return out
+
+
+_PARTNER_KINDS = frozenset(k for k in KINDS if k in (PLACE, "partners"))
+
+
+def _partner_cell(line: list[etree._Element | None], partner: int | None,
+                  items: IntroWords | None) -> str | None:
+    """A row's partner cell when it reads as a place's name; ``None`` when there is no
+    such column or the cell names no place."""
+    if partner is None or items is None or partner >= len(line) or line[partner] is None:
+        return None
+    cell = _text(_rendered(line[partner]))
+    return cell if cell and _reads_as_partner(cell, items) else None
 
 
 def _names_places(rows: list[list[etree._Element | None]]) -> bool:
@@ -778,7 +847,8 @@ def _names_places(rows: list[list[etree._Element | None]]) -> bool:
 
 
 def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int | None,
-                text: int | None, done: set[etree._Element], tree: _Tree) -> list[Block]:
+                text: int | None, done: set[etree._Element], tree: _Tree,
+                partner: int | None = None) -> list[Block]:
     """The blocks of one row of a table read by its header (:func:`_table_blocks`): its
     date cell (a cell spanning rows dates each of them) and text, then its other cells as
     field lines."""
@@ -797,7 +867,7 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     if label:  # a label alone on its line: the entry of the text below it, as a timeline's
         blocks.insert(0, Block("paragraph", label, 0))
     for column, (element, value) in enumerate(zip(line, said, strict=True)):
-        if column in (date, text) or element is None or element in done or empty(value):
+        if column in (date, text, partner) or element is None or element in done or empty(value):
             continue
         done.add(element)
         key = headers[column] if column < len(headers) else ""
@@ -964,7 +1034,8 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []
     _walk(article, blocks, tree)
-    laid_out, page_text = lay_out(joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL))
+    laid_out, page_text = lay_out(_named_chips(
+        joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL)))
     return laid_out, page_text, left_out(article, tree)
 
 

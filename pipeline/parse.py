@@ -1139,17 +1139,21 @@ def _not_a_partner(text: str) -> bool:
                              or slug(text) in {slug(n) for n in listed})
 
 
-def _dated_heading(block: Block) -> Block:
+def _dated_heading(block: Block, after: Block | None = None) -> Block:
     """A heading that holds a date label alone (``<h4>2019</h4>``, "Juin 2012 :" as a
     small heading above its paragraph) is the label of the entry below it, whatever the
-    element: read as a paragraph holding the label alone.
+    element: read as a paragraph holding the label alone. Not when a partner's heading
+    follows it (``after``: "Années 2000", then "Gao (Mali)" over its dated entries): it
+    heads a group of the page's partners by their dates, as a heading of a group does.
 
     >>> _dated_heading(Block("heading", "Printemps 2019", 5, level=4))
     Block(kind='paragraph', text='Printemps 2019', line=5, level=0, aside=None, bold=0)
     >>> _dated_heading(Block("heading", "Gao (Mali)", 5, level=2)).kind
     'heading'
     """
-    if block.kind != "heading" or block.aside or parse_label(block.text.rstrip(" :")) is None:
+    if block.kind != "heading" or block.aside or parse_label(block.text.rstrip(" :")) is None \
+            or (after is not None and after.kind == "heading" and not after.aside
+                and parse_label(after.text.rstrip(" :")) is None and heading_like(after.text)):
         return block
     return Block("paragraph", block.text, block.line)
 
@@ -1188,8 +1192,9 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     if title and furniture(title.text) == ARTICLE_FURNITURE:  # a by-line first ("De : Sylvie,
         title = None  # photos : …"): the article's furniture, set aside below, not its title
-    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b))))
-            for b in (blocks[1:] if title else blocks)]
+    rest = blocks[1:] if title else blocks
+    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b), after)))
+            for b, after in zip(rest, [*rest[1:], None], strict=True)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]

@@ -319,3 +319,50 @@ def test_a_tag_chip_before_an_entry_is_its_partner_and_other_tags_are_furniture(
     actions = tables(extract(parse(html_blocks(page))))["actions"]
     by_year = {a["start_year"]: a["partner_id"] for a in actions if a["start_year"]}
     assert by_year[2018] == "oulu" and by_year[2020] == "kita"
+
+
+def test_a_table_of_actions_with_a_partner_column_heads_each_row_with_its_partner():
+    page = """<html><body><main><h1>Jumelages</h1><p>Nos partenaires :</p>
+<ul><li>La ville d'Oulu (Finlande)</li><li>La commune de Kita (Mali)</li></ul>
+<h2>Oulu (Finlande)</h2><p>Une amitié nordique.</p><h2>Kita (Mali)</h2><p>Une commune du cercle.</p>
+<table><thead><tr><th>Partenaire</th><th>Date</th><th>Action</th></tr></thead><tbody>
+<tr><td>Oulou</td><td>2018</td><td>classe de neige pour douze élèves</td></tr>
+<tr><td>Kita</td><td>2019</td><td>cantine scolaire</td></tr>
+<tr><td>Kita</td><td>2021</td><td>puits au marché</td></tr></tbody></table></main></body></html>"""
+    blocks = [(b.kind, b.text) for b in html_blocks(page)]
+    # a cell in another spelling is written as the heading above it names, once per run of rows
+    assert [t for k, t in blocks if k == "heading"][-2:] == ["Oulu (Finlande)", "Kita (Mali)"]
+    assert not any("Partenaire :" in t for _, t in blocks)
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert sorted((a["start_year"], a["partner_id"]) for a in actions if a["start_year"]) == [
+        (2018, "oulu"), (2019, "kita"), (2021, "kita")]
+
+
+def test_an_item_s_partner_field_under_a_decade_heading_is_its_partner():
+    page = """<html><body><main><h1>Jumelages</h1><p>Nos partenaires :</p>
+<ul><li>La ville d'Oulu (Finlande)</li><li>La commune de Kita (Mali)</li></ul>
+<div class="card"><h3>Oulu</h3><div>Finlande</div><p>Une amitié nordique.</p></div>
+<div class="card"><h3>Kita</h3><div>Mali</div><p>Une commune du cercle.</p></div>
+<h2>Années 2010</h2>
+<div class="item"><div class="partner">Oulou</div><div class="date">2018</div><div><p>classe de neige</p></div></div>
+<div class="item"><div class="partner">Kita</div><div class="date">2019</div><div><p>cantine scolaire</p></div></div>
+<h2>Années 2020</h2>
+<div class="item"><div class="partner">Oulou</div><div class="date">2021</div><div><p>chorale reçue</p></div></div>
+</main></body></html>"""
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert sorted((a["start_year"], a["partner_id"]) for a in actions if a["start_year"]) == [
+        (2018, "oulu"), (2019, "kita"), (2021, "oulu")]
+    assert not any(a["start_year"] == 2010 for a in actions)  # a decade over partners labels no entry
+
+
+def test_read_more_links_news_teasers_comments_and_an_e_mail_template_s_footer_are_furniture():
+    page = """<html><body><table><tr><td id="templateBody"><h1>Lettre</h1>
+<h2>Kita (Mali)</h2><p>Une commune du cercle.</p><p><a href="/kita">Lire la suite</a></p>
+<p>2019 : cantine scolaire.</p>
+<div class="news-list"><div class="news-card"><a href="/a">Forum des associations</a><span>4 septembre 2025</span></div></div>
+<div class="comments"><p>Aucun commentaire pour le moment.</p></div></td></tr>
+<tr><td id="templateFooter"><p>Vous êtes inscrit depuis le 02/05/2021.</p></td></tr></table></body></html>"""
+    texts = [b.text for b in html_blocks(page)]
+    assert not any("septembre 2025" in t or "commentaire" in t or "inscrit" in t for t in texts)
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert [(a["start_year"], a["text"]) for a in actions] == [(2019, "2019 : cantine scolaire.")]
