@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, partial
+from itertools import pairwise
 
 import lxml.html
 from lxml import etree
@@ -830,9 +831,10 @@ def _partner_cell(line: list[etree._Element | None], partner: int | None,
                   items: IntroWords | None) -> str | None:
     """A row's partner cell when it reads as a place's name; ``None`` when there is no
     such column or the cell names no place."""
-    if partner is None or items is None or partner >= len(line) or line[partner] is None:
+    element = line[partner] if partner is not None and partner < len(line) else None
+    if element is None or items is None:
         return None
-    cell = _text(_rendered(line[partner]))
+    cell = _text(_rendered(element))
     return cell if cell and _reads_as_partner(cell, items) else None
 
 
@@ -1026,10 +1028,147 @@ def left_out(article: etree._Element, tree: _Tree) -> list[tuple[str, str]]:
     return found
 
 
+MIN_POSITIONED = 10  # lines placed one by one: fewer are a page's odd boxes, not a converted print
+_PIXELS = {side: re.compile(rf"(?:^|;)\s*{side}\s*:\s*(\d{{1,6}})(?:\.\d{{1,4}})?px", re.IGNORECASE)
+           for side in ("top", "left")}
+LINE_STEP = 1.6  # times a font's usual step between lines: more is a gap between paragraphs
+FULL_LINE = 0.75  # of the longest line of a font: a shorter line ends its paragraph
+
+
+@dataclass
+class _Line:
+    """A line of a print converted to HTML (poppler's pdftohtml): one positioned ``<p>``."""
+
+    element: etree._Element
+    top: int
+    font: str
+    text: str
+
+
+def _positioned_lines(document: etree._Element) -> list[_Line]:
+    """The page's lines when it is a print converted line by line (each ``<p>`` placed
+    with ``position:absolute`` and its ``top``), in the order of the text; none otherwise."""
+    lines = []
+    for p in document.iter("p"):
+        style = (p.get("style") or "")[:300]
+        top, left = (_PIXELS[side].search(style) for side in ("top", "left"))
+        if top and left and "absolute" in style.lower():
+            lines.append(_Line(p, int(top[1]), p.get("class") or "", _text(_rendered(p))))
+    return lines if len(lines) >= MIN_POSITIONED else []
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _running_heads(lines: list[_Line]) -> set[int]:
+    """The lines (by index) that a print repeats on each of its pages, first or last on
+    their page: a running head ("14 | Ivry ma ville | Janvier 2025", the number changing)
+    or a page number alone."""
+    by_page: dict[etree._Element | None, list[int]] = {}
+    for i, line in enumerate(lines):
+        by_page.setdefault(line.element.getparent(), []).append(i)
+    edges = {i for found in by_page.values() for i in (found[0], found[1] if len(found) > 1 else found[0],
+                                                       found[-1], found[-2] if len(found) > 1 else found[-1])}
+    pages_of: dict[str, set[etree._Element | None]] = {}
+    for i in edges:
+        pages_of.setdefault(_DIGITS.sub("#", lines[i].text), set()).add(lines[i].element.getparent())
+    return {i for i in edges if lines[i].text and (
+        lines[i].text.isdigit() or len(pages_of[_DIGITS.sub("#", lines[i].text)]) > 1)}
+
+
+def _joined_print(document: etree._Element) -> None:
+    """A print converted line by line read as paragraphs: its running heads and page
+    numbers are the pages' headers and footers (left out and reported as such), and a
+    line joins the one above it in the same font when it follows at the font's usual step
+    (or opens the next page), the line above is full or ends with a hyphen, and it opens
+    with no bold label nor bullet; a word cut by a hyphen at a line's end is joined
+    ("accom-" / "pagnement"), a compound cut after its hyphen keeps it ("Ivry-sur-" /
+    "Seine")."""
+    lines = _positioned_lines(document)
+    if not lines:
+        return
+    heads = _running_heads(lines)
+    for i in heads:
+        lines[i].element.tag = "header" if lines[i].top < lines[-1].top // 2 else "footer"
+    body = [line for i, line in enumerate(lines) if i not in heads and line.text]
+    steps: dict[str, list[int]] = {}
+    longest: dict[str, int] = {}
+    for above, line in pairwise(body):
+        if above.font == line.font and above.element.getparent() is line.element.getparent() \
+                and line.top > above.top:
+            steps.setdefault(line.font, []).append(line.top - above.top)
+    for line in body:
+        longest[line.font] = max(longest.get(line.font, 0), len(line.text))
+    step = {font: sorted(found)[len(found) // 2] for font, found in steps.items()}
+    paragraph, last = None, None  # the paragraph being built and its last line
+    for line in body:
+        if paragraph is not None and last is not None and _goes_on(last, line, step, longest):
+            _append_line(paragraph, line.element, last.text)
+        else:
+            paragraph = line.element
+        last = line
+
+
+def _goes_on(above: _Line, line: _Line, step: dict[str, int], longest: dict[str, int]) -> bool:
+    if above.font != line.font or line.font not in step or _bold_only(above.element) \
+            or bullet_item(line.text) or _opens_set_apart(line.element):
+        return False
+    same_page = above.element.getparent() is line.element.getparent()
+    if same_page and not 0 < line.top - above.top <= step[line.font] * LINE_STEP:
+        return False
+    return above.text.endswith("-") or len(above.text) >= longest[line.font] * FULL_LINE
+
+
+def _opens_set_apart(p: etree._Element) -> bool:
+    """The line opens with a run set apart in bold (an entry's label: "<b>2019</b> : …")."""
+    children = [c for c in p if isinstance(c.tag, str)]
+    return bool(children) and not (p.text or "").strip() and children[0].tag.lower() in _BOLD
+
+
+def _append_line(paragraph: etree._Element, line: etree._Element, above: str) -> None:
+    """``line``'s text and elements moved to the end of ``paragraph``, after a space, or
+    after nothing where ``above`` ends with a hyphen (dropped when a lower-case letter
+    follows it: the word was cut)."""
+    below = _text(_rendered(line))
+    joint = " "
+    if above.endswith("-"):
+        joint = ""
+        if below[:1].islower() and above[-2:-1].isalpha():
+            _drop_last_hyphen(paragraph)
+    children = list(paragraph)
+    if children:
+        children[-1].tail = (children[-1].tail or "").rstrip() + joint + (line.text or "").lstrip()
+    else:
+        paragraph.text = (paragraph.text or "").rstrip() + joint + (line.text or "").lstrip()
+    for child in list(line):
+        paragraph.append(child)
+    parent = line.getparent()
+    if parent is not None:
+        parent.remove(line)
+
+
+def _drop_last_hyphen(paragraph: etree._Element) -> None:
+    """The hyphen that ends the paragraph's text taken off, wherever its last text is."""
+    node, attribute = paragraph, "text"
+    while True:
+        children = [c for c in node if isinstance(c.tag, str)]
+        if not children:
+            break
+        last = children[-1]
+        if (last.tail or "").strip():
+            node, attribute = last, "tail"
+            break
+        node, attribute = last, "text"
+    value = (getattr(node, attribute) or "").rstrip()
+    if value.endswith("-"):
+        setattr(node, attribute, value[:-1])
+
+
 def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     """Blocks of an HTML page's article, the page's text they refer to, and what was left
     out (:func:`left_out`)."""
     document = parse_html(text)
+    _joined_print(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []

@@ -366,3 +366,30 @@ def test_read_more_links_news_teasers_comments_and_an_e_mail_template_s_footer_a
     assert not any("septembre 2025" in t or "commentaire" in t or "inscrit" in t for t in texts)
     actions = tables(extract(parse(html_blocks(page))))["actions"]
     assert [(a["start_year"], a["text"]) for a in actions] == [(2019, "2019 : cantine scolaire.")]
+
+
+def test_a_print_converted_line_by_line_is_read_as_paragraphs():
+    """pdftohtml writes one positioned <p> per printed line, with running heads and page
+    numbers on every page; a paragraph may run over a page break."""
+    def line(top, text, font="f1", left=80):
+        return f'<p style="position:absolute;top:{top}px;left:{left}px;white-space:nowrap" class="{font}">{text}</p>'
+    page1 = [line(30, "7 | Le journal de Kita | mars 2024", "f0"), line(80, "KITA (MALI)", "f2"),
+             line(110, "<b>2019</b> : construction d’une cantine scolaire pour les deux"),
+             line(130, "écoles du quartier, avec l’appui des parents et un accom-"),
+             line(150, "pagnement des services techniques de Kita-"),
+             line(170, "Nord, puis une fête."),
+             line(190, "<b>2021</b> : forage d’un puits au marché, inauguré par la maire et"),
+             line(210, "les élus de la commune voisine venus en délégation pour"),
+             line(1200, "7", "f0", 400)]
+    page2 = [line(30, "8 | Le journal de Kita | mars 2024", "f0"),
+             line(80, "l’occasion et repartis le lendemain."),
+             line(100, "<b>2022</b> : envoi de livres."), line(1200, "8", "f0", 400)]
+    page = ("<html><body>" + f'<div id="page7-div">{"".join(page1)}</div>'
+            + f'<div id="page8-div">{"".join(page2)}</div></body></html>')
+    texts = [b.text for b in html_blocks(page)]
+    assert "2019 : construction d’une cantine scolaire pour les deux écoles du quartier, avec " \
+        "l’appui des parents et un accompagnement des services techniques de Kita-Nord, puis une fête." in texts
+    assert "2021 : forage d’un puits au marché, inauguré par la maire et les élus de la commune " \
+        "voisine venus en délégation pour l’occasion et repartis le lendemain." in texts
+    assert "2022 : envoi de livres." in texts
+    assert not any("journal" in t or t in ("7", "8") for t in texts)
