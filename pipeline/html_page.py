@@ -1040,6 +1040,7 @@ class _Line:
     """A line of a print converted to HTML (poppler's pdftohtml): one positioned ``<p>``."""
 
     element: etree._Element
+    page: etree._Element | None  # the element that holds the page's lines
     top: int
     font: str
     text: str
@@ -1053,7 +1054,7 @@ def _positioned_lines(document: etree._Element) -> list[_Line]:
         style = (p.get("style") or "")[:300]
         top, left = (_PIXELS[side].search(style) for side in ("top", "left"))
         if top and left and "absolute" in style.lower():
-            lines.append(_Line(p, int(top[1]), p.get("class") or "", _text(_rendered(p))))
+            lines.append(_Line(p, p.getparent(), int(top[1]), p.get("class") or "", _text(_rendered(p))))
     return lines if len(lines) >= MIN_POSITIONED else []
 
 
@@ -1066,12 +1067,12 @@ def _running_heads(lines: list[_Line]) -> set[int]:
     or a page number alone."""
     by_page: dict[etree._Element | None, list[int]] = {}
     for i, line in enumerate(lines):
-        by_page.setdefault(line.element.getparent(), []).append(i)
+        by_page.setdefault(line.page, []).append(i)
     edges = {i for found in by_page.values() for i in (found[0], found[1] if len(found) > 1 else found[0],
                                                        found[-1], found[-2] if len(found) > 1 else found[-1])}
     pages_of: dict[str, set[etree._Element | None]] = {}
     for i in edges:
-        pages_of.setdefault(_DIGITS.sub("#", lines[i].text), set()).add(lines[i].element.getparent())
+        pages_of.setdefault(_DIGITS.sub("#", lines[i].text), set()).add(lines[i].page)
     return {i for i in edges if lines[i].text and (
         lines[i].text.isdigit() or len(pages_of[_DIGITS.sub("#", lines[i].text)]) > 1)}
 
@@ -1094,8 +1095,7 @@ def _joined_print(document: etree._Element) -> None:
     steps: dict[str, list[int]] = {}
     longest: dict[str, int] = {}
     for above, line in pairwise(body):
-        if above.font == line.font and above.element.getparent() is line.element.getparent() \
-                and line.top > above.top:
+        if above.font == line.font and above.page is line.page and line.top > above.top:
             steps.setdefault(line.font, []).append(line.top - above.top)
     for line in body:
         longest[line.font] = max(longest.get(line.font, 0), len(line.text))
@@ -1113,7 +1113,7 @@ def _goes_on(above: _Line, line: _Line, step: dict[str, int], longest: dict[str,
     if above.font != line.font or line.font not in step or _bold_only(above.element) \
             or bullet_item(line.text) or _opens_set_apart(line.element):
         return False
-    same_page = above.element.getparent() is line.element.getparent()
+    same_page = above.page is line.page
     if same_page and not 0 < line.top - above.top <= step[line.font] * LINE_STEP:
         return False
     return above.text.endswith("-") or len(above.text) >= longest[line.font] * FULL_LINE
@@ -1135,11 +1135,12 @@ def _append_line(paragraph: etree._Element, line: etree._Element, above: str) ->
         joint = ""
         if below[:1].islower() and above[-2:-1].isalpha():
             _drop_last_hyphen(paragraph)
-    children = list(paragraph)
-    if children:
-        children[-1].tail = (children[-1].tail or "").rstrip() + joint + (line.text or "").lstrip()
-    else:
+    try:
+        last = paragraph[-1]  # found from the end: a paragraph of many lines costs no walk
+    except IndexError:
         paragraph.text = (paragraph.text or "").rstrip() + joint + (line.text or "").lstrip()
+    else:
+        last.tail = (last.tail or "").rstrip() + joint + (line.text or "").lstrip()
     for child in list(line):
         paragraph.append(child)
     parent = line.getparent()
@@ -1147,14 +1148,17 @@ def _append_line(paragraph: etree._Element, line: etree._Element, above: str) ->
         parent.remove(line)
 
 
+MAX_DEPTH = 50  # elements nested at a line's end: more is no print's line
+
+
 def _drop_last_hyphen(paragraph: etree._Element) -> None:
     """The hyphen that ends the paragraph's text taken off, wherever its last text is."""
     node, attribute = paragraph, "text"
-    while True:
-        children = [c for c in node if isinstance(c.tag, str)]
-        if not children:
+    for _ in range(MAX_DEPTH):
+        try:
+            last = node[-1]
+        except IndexError:
             break
-        last = children[-1]
         if (last.tail or "").strip():
             node, attribute = last, "tail"
             break
