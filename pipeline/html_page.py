@@ -479,7 +479,7 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                                             and (c := _text(_rendered(cell)))))]
             elif tag == "table" and (rows := _table_blocks(child, tree, items)) is not None:
                 out += rows
-            elif tag == "dl" and (fields := _field_list(child)):
+            elif tag == "dl" and (fields := _field_list(child, items, tree)):
                 out += fields
             elif tag == "figcaption":  # what a picture shows is no action of the page
                 out += [Block("paragraph", t, 0, aside=CAPTION) for t in _pieces(child)]
@@ -622,7 +622,8 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
 def _field_of_partner(block: Block, after: Block | None, items: IntroWords) -> bool:
     """A short line alone that reads as a place's name, right above a dated entry or its
     date (a collection item's partner field, "<div class="partner">Brandebourg</div>"
-    over "<div class="date">2004</div>", in a page grouped by years), or a name alone
+    over "<div class="date">2004</div>", in a page grouped by years; a card's term link
+    above its excerpt, in a list of cards), or a name alone
     found as a heading by what it names ("Jifna – Jalazone" over an undated entry): it heads
     that entry as the partner heading above it names (:func:`_named_chips`). Never a
     heading of the page's own tags (h1 to h6), nor one that says its country."""
@@ -630,18 +631,23 @@ def _field_of_partner(block: Block, after: Block | None, items: IntroWords) -> b
         return False
     if block.kind == "heading" and block.level == BOLD_HEADING_LEVEL:
         return split_heading(block.text)[1] is None  # a name alone, whatever follows it
-    return block.kind == "paragraph" and after is not None and after.kind != "heading" \
+    return block.kind in ("paragraph", "list_item") and after is not None and after.kind != "heading" \
         and (parse_label(after.text) is not None or split_any_label(after.text) is not None)
 
 
 MAX_FIELD_KEY = 40  # characters of a definition list's term read as a field's name
 
 
-def _field_list(dl: etree._Element) -> list[Block]:
+def _field_list(dl: etree._Element, items: IntroWords | None = None,
+                tree: _Tree | None = None) -> list[Block]:
     """A definition list of a fiche's fields ("<dt>Pays</dt><dd>Allemagne</dd>"), one
     line "key : value" each, as a table's row beside its header is read; none (the list
     read as terms set apart above their text) when a term is a date ("<dt>Juin 2012</dt>",
     an entry's label) or longer than a field's name, or when the list holds anything else.
+    A field of the partner ("Partenaire : Brandebourg", a fiche per action) heads the
+    fiche, as a table's partner column heads its row (``items``: the intro's items); a
+    fiche with a date field and a text field is read as a table's row is: the date alone,
+    the text's own blocks below it (its paragraphs and lists), the other fields after.
 
     >>> dl = lxml.html.fragment_fromstring("<dl><dt>Pays</dt><dd>Mali</dd><dt>Zone</dt><dd>Kayes</dd></dl>")
     >>> [b.text for b in _field_list(dl)]
@@ -650,6 +656,8 @@ def _field_list(dl: etree._Element) -> list[Block]:
     []
     """
     fields: list[Block] = []
+    heads: list[Block] = []  # the fiche's partner, and its date and text when it has both
+    values: dict[str, tuple[etree._Element, Block]] = {}  # kind -> its first value and line
     key = None
     for child in dl:
         if not isinstance(child.tag, str):
@@ -658,11 +666,21 @@ def _field_list(dl: etree._Element) -> list[Block]:
         if child.tag == "dt" and text and len(text) <= MAX_FIELD_KEY and parse_label(text) is None:
             key = text.rstrip(" :")
         elif child.tag == "dd" and key is not None:
-            if text:
-                fields.append(Block("list_item", f"{key} : {text}", 0))
+            kind = key_kind(key)
+            if text and items is not None and kind in _PARTNER_KINDS and _reads_as_partner(text, items):
+                heads.append(Block("heading", text, 0, level=CHIP_LEVEL))  # the fiche's partner
+            elif text:
+                fields.append(line := Block("list_item", f"{key} : {text}", 0))
+                if kind in (DATE, TEXT) and kind not in values:
+                    values[kind] = (child, line)
         else:
             return []
-    return fields
+    if DATE in values and TEXT in values and tree is not None \
+            and parse_label(date := _text(_rendered(values[DATE][0]))) is not None:  # as a table's row
+        heads.append(Block("paragraph", date, 0))
+        _walk(values[TEXT][0], heads, tree)
+        fields = [f for f in fields if f is not values[DATE][1] and f is not values[TEXT][1]]
+    return heads + fields
 
 
 def _list_of_names(container: etree._Element, items: IntroWords) -> list[str]:

@@ -1085,9 +1085,10 @@ def _heading_or_not(block: Block) -> Block:
         return block
     bare = _BRACKETS_AT_END.sub("", block.text)
     if is_navigation(bare) or around_the_text(block.text) not in (None, FOOTNOTE) \
-            or furniture(block.text) in (NAVIGATION_BAR, ARTICLE_FURNITURE) \
-            or _post_tags(block.text):  # "Accueil > Jumelages > Parrainage de …", a by-line
+            or furniture(block.text) in (NAVIGATION_BAR, ARTICLE_FURNITURE):  # "Accueil > …", a by-line
         return Block("paragraph", block.text, block.line)
+    if _post_tags(block.text):  # themes' words ("Eau, santé et solidarité"): set aside, no entry
+        return Block("paragraph", block.text, block.line, aside=FURNITURE)
     return block
 
 

@@ -393,3 +393,22 @@ def test_a_print_converted_line_by_line_is_read_as_paragraphs():
         "voisine venus en délégation pour l’occasion et repartis le lendemain." in texts
     assert "2022 : envoi de livres." in texts
     assert not any("journal" in t or t in ("7", "8") for t in texts)
+
+
+def test_a_fiche_per_action_and_a_card_s_term_link_name_the_action_s_partner():
+    head = """<html><body><main><h1>Jumelages</h1><p>Nos partenaires :</p>
+<ul><li>La ville d'Oulu (Finlande)</li><li>La commune de Kita (Mali)</li></ul>
+<h3>Oulu (Finlande)</h3><p>Une amitié nordique.</p><h3>Kita (Mali)</h3><p>Une commune du cercle.</p>
+<h2>Culture, sport et loisirs</h2>"""
+    fiches = """<dl><dt>Date</dt><dd>2018</dd><dt>Partenaire</dt><dd>Oulou</dd>
+<dt>Action</dt><dd><p>classe de neige ouverte depuis 2009 aux élèves</p></dd></dl>
+<dl><dt>Date</dt><dd>2021</dd><dt>Partenaire</dt><dd>Kita</dd><dt>Action</dt><dd><p>tournoi de football</p></dd></dl>"""
+    cards = """<ul class="cards"><li><div class="terms"><a rel="tag" href="/p/oulu">Oulou</a></div>
+<p><strong>2018</strong> : classe de neige ouverte depuis 2009 aux élèves</p></li>
+<li><div class="terms"><a rel="tag" href="/p/kita">Kita</a></div><p><strong>2021</strong> : tournoi de football</p></li></ul>"""
+    for body in (fiches, cards):
+        page = parse(html_blocks(head + body + "</main></body></html>"))
+        actions = tables(extract(page))["actions"]
+        # the fiche's date is the entry's, not the year its text tells; the theme's heading
+        # ("Culture, sport et loisirs") is no entry
+        assert sorted((a["start_year"], a["partner_id"]) for a in actions) == [(2018, "oulu"), (2021, "kita")]
