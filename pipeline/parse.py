@@ -805,19 +805,30 @@ def _year_alone(entry: Entry) -> str | None:
 def _under_years(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]:
     """A year alone on its line with nothing under it but an entry dated inside it
     ("1989", then "Dès l'automne 1989, …") is the heading of the dates below, set aside
-    as a sub-heading, not an entry of its own. (Giving its year to the undated paragraphs
+    as a sub-heading, not an entry of its own; so is one with nothing under it but
+    entries of a month or days without their year ("2024", then "Du 8 au 12 avril : …"),
+    which are in its year. (Giving its year to the undated paragraphs
     below it up to the next year was measured: three rows of Bourges's page that no gold
     counts, the real corpus's dated actions precision 78.7 -> 75.0; not done.)"""
     kept: list[Entry] = []
     heading: int | None = None  # the year of the heading the entries are under
+    months_of: int | None = None  # the year a month or a day without its year below is in
     for n, entry in enumerate(entries):
         alone = _year_alone(entry)
         below = entries[n + 1] if alone and n + 1 < len(entries) else None
         inside = parse_label(below.label) if below and below.label else None
-        if alone and entry.text.strip() == alone and inside and inside.start_year == int(alone):
+        if alone and entry.text.strip() == alone and inside and (
+                inside.start_year == int(alone) or inside.yearless):
             set_aside.append(SetAside(Block("paragraph", entry.text, entry.line), SUB_HEADING))
             heading = int(alone)
+            months_of = heading if inside.yearless else None  # "2024", then "Du 8 au 12 avril : …"
             continue
+        read = parse_label(entry.label) if entry.label is not None else None
+        if months_of and entry.label and entry.period_label is None and read and read.yearless:
+            entry = replace(entry, period_label=f"{entry.label.rstrip(' ,:–-')} {months_of}")
+            kept.append(entry)
+            continue
+        months_of = None
         if entry.label is not None:
             heading = heading if heading and (read := parse_label(entry.label)) \
                 and read.start_year == heading else None

@@ -412,3 +412,13 @@ def test_a_timeline_card_s_title_between_its_date_and_its_text_is_no_section():
     assert [(e.label, e.text.split("\n")[-1]) for e in podor] == [
         ("2017", "Quatre élus reçus par le conseil municipal."),
         ("Mars 2021", "Des ateliers de couture pour vingt femmes.")]
+
+
+def test_a_year_alone_over_entries_of_a_month_without_their_year_heads_them():
+    page = parse(text_blocks(
+        "Jumelages\n\nOulu (Finlande)\n\n2023\n\nEn mars : chorale reçue en mairie.\n\n"
+        "Du 4 au 9 juin : classe de neige.\n\n2021\n\nEn mai : exposition de photos.\n"))
+    entries = page.sections[0].entries
+    assert [(e.label, e.period_label) for e in entries] == [
+        ("En mars", "En mars 2023"), ("Du 4 au 9 juin", "Du 4 au 9 juin 2023"), ("En mai", "En mai 2021")]
+    assert {s.block.text for s in page.set_aside if s.reason == "sub-heading within a partner section"} >= {"2023", "2021"}
