@@ -512,7 +512,7 @@ def _banner_heading(image: etree._Element, current: _Container, items: IntroWord
     ("Dianguirdé (Mali)"): a banner that heads what follows, as an e-mail newsletter or a
     page builder titles its sections with images. Only the alternative text: a picture set
     in a sentence, or one whose ``alt`` is a caption that names no place in a heading's
-    form ("Délégation ivryenne, Tindouf, février 2019"), heads nothing.
+    form ("Délégation municipale, Kita, mars 2021"), heads nothing.
 
     >>> img = lxml.html.fragment_fromstring('<img alt="Gao (Mali)" src="b.jpg">')
     >>> _banner_heading(img, _Container(iter(()), [""], IntroWords()), IntroWords()).text
@@ -1081,7 +1081,7 @@ _DIGITS = re.compile(r"\d+")
 
 def _running_heads(lines: list[_Line]) -> set[int]:
     """The lines (by index) that a print repeats on each of its pages, first or last on
-    their page: a running head ("14 | Ivry ma ville | Janvier 2025", the number changing)
+    their page: a running head ("14 | Le journal de Kita | Janvier 2025", the number changing)
     or a page number alone."""
     by_page: dict[etree._Element | None, list[int]] = {}
     for i, line in enumerate(lines):
@@ -1101,8 +1101,8 @@ def _joined_print(document: etree._Element) -> None:
     line joins the one above it in the same font when it follows at the font's usual step
     (or opens the next page), the line above is full or ends with a hyphen, and it opens
     with no bold label nor bullet; a word cut by a hyphen at a line's end is joined
-    ("accom-" / "pagnement"), a compound cut after its hyphen keeps it ("Ivry-sur-" /
-    "Seine")."""
+    ("accom-" / "pagnement"), a compound cut after its hyphen keeps it ("Kita-" /
+    "Nord")."""
     lines = _positioned_lines(document)
     if not lines:
         return
