@@ -51,6 +51,7 @@ SEASONS: dict[str, int] = dict(_CALENDAR["seasons"])
 WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
 WEEKDAY_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["weekday_abbreviations"])
 ORDINALS: dict[str, int] = dict(_CALENDAR["ordinals"])
+MONTH_PARTS: dict[str, int] = {plain(w): n for w, n in _CALENDAR["month_parts"].items()}
 CALENDAR_PERIODS: dict[str, tuple[int, int]] = {
     phrase: (months[0], months[1]) for phrase, months in _CALENDAR["calendar_periods"].items()}
 _WORDS: dict[str, list[str]] = _CALENDAR["words"]
@@ -159,9 +160,13 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("S", _words(*SEASONS)),
     # a weekday, or its plural before days ("les jeudis 11, 18 et 25 avril": each is one)
     ("W", rf"(?:{_words(*WEEKDAYS, *(d + PLURAL for d in WEEKDAYS))}|{_words(*WEEKDAY_ABBREVIATIONS)}\.)"),
+    # "S1", "T3": a semester's or a quarter's letter glued to its number
+    ("h", rf"(?:{'|'.join(_WORDS['semester_letter'])})[12](?!\w)"),
+    ("r", rf"(?:{'|'.join(_WORDS['quarter_letter'])})[1-4](?!\w)"),
     ("H", _words(*_WORDS["semester"])),
     ("R", _words(*_WORDS["quarter"])),
     ("X", _words(*_WORDS["decade"])),
+    ("q", _words(*_CALENDAR["month_parts"])),  # "quinzaine", "décade": a part of a month
     ("y", _words(*_WORDS["year"])),
     ("Q", _words(*YEAR_KINDS)),
     ("K", _words(*_WORDS["month"])),
@@ -189,7 +194,20 @@ _VOCABULARY: list[tuple[str, str]] = [
 _SCAN = re.compile(r"\s*+(?:" + "|".join(f"({p})" for _, p in _VOCABULARY) + ")", re.IGNORECASE)
 _CODES = [""] + [code for code, _ in _VOCABULARY]  # by group number
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
-DATE_ELEMENTS = set("YZzMX")  # what makes a phrase a date: a year, a month, a decade
+DATE_ELEMENTS = set("YZzMXhr")  # what makes a phrase a date: a year, a month, a decade,
+# "S1", "T3"; and a season before a year in two digits ("Été 19"):
+_SEASON_SHORT_YEAR = "SN"
+
+
+def _holds_date(codes: str) -> bool:
+    return any(c in DATE_ELEMENTS for c in codes) or _SEASON_SHORT_YEAR in codes
+
+
+def _year_runs_on(piece: list[Token], after: Token | None) -> bool:
+    """A number after a month or a season read as its year in two digits, but a word
+    follows it ("en juin 19 jeunes sont venus"): a count, not a year."""
+    return len(piece) >= 2 and piece[-1].code == "N" and piece[-2].code in "MS" \
+        and after is not None and after.code == "?"
 # What, after a dash, carries the date on ("2006 – 2008", "2016 – en cours", "2019 – fin
 # 2020"): such a dash is inside the label, not the end of it.
 _DATE_GOES_ON = set("YZzJNMSXOWHRyQKUG")
@@ -446,6 +464,10 @@ def _point(toks: list[Token], inherit: Point | None = None, yearless: bool = Fal
             if parts.keys() & numbers.keys():
                 return None
             parts |= numbers
+        elif t.code in "hr":  # "S1", "T3"
+            if "code" in parts:
+                return None
+            parts["code"] = (SEMESTER_BASE if t.code == "h" else QUARTER_BASE) + int(t.text[-1])
         elif t.code in "HR":  # "1er semestre", "second semestre", not "1 semestre"
             if i == 0 or toks[i - 1].text.isdigit():
                 return None
@@ -644,6 +666,35 @@ def _range_from_calendar(g: dict[str, list[Token]]) -> Period | None:
     return _period(f"{start.edtf}/{end.edtf}", start, end)
 
 
+def _month_part(g: dict[str, list[Token]]) -> Period | None:
+    """"2e quinzaine de juillet 2019", "1re décade de mai 2021": the days of that part of
+    the month (``MONTH_PARTS``: a fortnight to the 15th then to the month's end, a "décade"
+    of ten days, its last to the month's end), an EDTF interval of days."""
+    parts = MONTH_PARTS[plain(g["p"][0].text)]
+    n, month, year = g["n"][0], g["b"][0].value, g["b"][1].value
+    if n.code == "N" and n.text.isdigit():  # "1 quinzaine": no ordinal
+        return None
+    which = n.value
+    if not 1 <= which <= parts:
+        return None
+    length = calendar.monthrange(year, month)[1]
+    size = 15 if parts == 2 else 10
+    start = Point(year, month, 1 + size * (which - 1))
+    end = Point(year, month, length if which == parts else size * which)
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
+
+
+def _two_digit_year(g: dict[str, list[Token]]) -> Period | None:
+    """"Été 19", "juin 19": a season or a month and its year in two digits (from 69 the
+    1900s, below it the 2000s, as "23/12/89" is read); a day before the month is no year."""
+    last = g["b"][0]
+    if len(last.text) != 2 or not last.text.isdigit():
+        return None
+    year = last.value + CENTURY * (19 if last.value >= TWO_DIGIT_PIVOT else 20)
+    p = _point([*g["a"], Token("Y", str(year), last.start, last.end)])
+    return _period(p.edtf, p, p) if p else None
+
+
 def _decade(g: dict[str, list[Token]]) -> Period | None:
     """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it)."""
     t = g["a"][0]
@@ -662,7 +713,7 @@ _INTRO = r"(?:[IAE]D?)?L?"
 _OPEN = r"[IAE]?D?L?"  # before a range: "De", "En", "Pendant l'", "D'", "Du"
 _PART = r"(?:PD?L?)?y?Q?"  # "fin", "au cours de l'année", "année scolaire", "saison"
 _CORE = r"(?:(?:W?NM|(?:KD)?M|S)?Y|W?Z|z)"  # a day, a month ("mois de mai"), a season, a year
-_SUB_YEAR = r"[NO][HR]D?L?y?Y"  # "1er semestre 2021", "second semestre de l'année 2021"
+_SUB_YEAR = r"(?:[NO][HR]|[hr])D?L?y?Y"  # "1er semestre 2021", "second semestre de l'année 2021", "S1 2021"
 # a range's start, maybe without its year
 _LEFT = r"(?:W?N(?:M(?:Y)?)?|(?:KD)?M(?:Y)?|S(?:Y)?|Y|W?Z|z|W?J)"
 _TO = r"(?:-|A|T[AE]?)"  # "–", "à", "au", "jusqu'en", "jusqu'à"
@@ -695,6 +746,8 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_SINCE}{_PART}(?P<a>C)D?L?(?P<b>Y)", _since_calendar),
     (rf"T[EA]?L?{_PART}(?P<b>{_CORE})", _until),
     (rf"{_INTRO}{_PART}X(?P<a>[YN])", _decade),
+    (rf"{_INTRO}L?(?P<n>[NO])(?P<p>q)D?L?(?P<b>MY)", _month_part),  # "2e quinzaine de juillet 2019"
+    (rf"{_INTRO}{_PART}(?P<a>[MS])(?P<b>N)", _two_digit_year),  # "Été 19", "juin 19"
     (rf"{_INTRO}{_PART}(?P<a>C)D?L?(?P<b>Y)", _calendar),
     (rf"{_INTRO}{_PART}(?P<a>{_CORE}|{_SUB_YEAR})", _single),
 ]
@@ -850,6 +903,7 @@ def _candidates(text: str) -> tuple[list[_Candidate], bool]:
     has_date = False
     codes = ""
     aside = False  # inside an aside in brackets after a date: "2025 (prévisionnel) :"
+    last = ""  # the code of the token before
     for t in tokens(text):
         if aside or (has_date and t.text == "("):
             aside = t.text != ")"
@@ -870,7 +924,8 @@ def _candidates(text: str) -> tuple[list[_Candidate], bool]:
             continue
         words += t.code != "-"
         other += t.code == "?"
-        has_date = has_date or t.code in DATE_ELEMENTS
+        has_date = has_date or t.code in DATE_ELEMENTS or (t.code == "N" and last == "S")
+        last = t.code
         if t.code == "." or words > MAX_WORDS or other > max(OTHER_WORDS_BEFORE.values()):
             break
         codes += t.code
@@ -1010,7 +1065,7 @@ def split_any_label(text: str) -> tuple[str, str, bool] | None:
 # --- Dates anywhere in a text ---------------------------------------------------------------
 
 MAX_EXPRESSION = 16  # tokens: more than any form of the grammar needs
-_STARTS = set("YZzJMSWNOXyQKPFTBDALEICV")  # codes a date expression may open with
+_STARTS = set("YZzJMSWNOXyQKPFTBDALEICVhr")  # codes a date expression may open with
 _SENTENCE_STOP = re.compile(r"[.!?…](?=\s+[^\W\d_]|\s*$)|\n")
 
 
@@ -1063,10 +1118,10 @@ def find_dates(text: str, yearless: bool = False) -> list[Found]:
             continue
         for j in range(min(len(toks), i + MAX_EXPRESSION), i, -1):
             piece = toks[i:j]
-            if not any(t.code in DATE_ELEMENTS for t in piece):
+            if not _holds_date("".join(t.code for t in piece)):
                 break  # shorter pieces hold no date either
             period = _read(piece, yearless)
-            if period is not False:
+            if period is not False and not _year_runs_on(piece, toks[j] if j < len(toks) else None):
                 start, end = piece[0].start, piece[-1].end
                 known = period if isinstance(period, Period) else None
                 found.append(Found(text[start:end], start, end, known))

@@ -9,26 +9,30 @@ that a text snapshot never loads lxml (see :func:`pipeline.load.read_bytes`).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, partial
+from itertools import pairwise
 
 import lxml.html
 from lxml import etree
 
-from .dates import parse_label
+from .dates import parse_label, split_any_label
 from .errors import Refusal
-from .fields import AMOUNT, DATE, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
+from .fields import AMOUNT, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
 from .french.normalise import plain
-from .places import place_name, split_heading
+from .places import SIMILAR_SPELLING, name_words, place_name, split_heading
+from .themes import themes
 from .read import (
     MAX_HEADING,
     Block,
     IntroWords,
     bullet_item,
     group_heading,
+    heading_like,
     joined_headings,
     lay_out,
     names_a_country,
@@ -43,15 +47,19 @@ _LEFT_OUT_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form",
                   "template", "button", "svg", "iframe", "head"}
 # Site furniture inside the article's container, by class or id.
 _FURNITURE_MARKS = lexicon("furniture")
-_EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]) + r")[-_])?(?:"
+_EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]) + r")[-_]?)?(?:"
          + "|".join(_FURNITURE_MARKS["cms_edge_marks"]) + r")(?:[-_][\w-]*)?(?=\s|$)")
 _LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
+_TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
 _PERMALINK = "¶#§🔗\ufe0f"
 # A heading found by what it names rather than by its tag (``<p><strong>Gao (Mali)</strong></p>``,
 # ``<summary>Gao (Mali)</summary>``, ``<p class="titre">Gao (Mali)</p>``) is read at this
 # level, below any ``<h6>``.
 BOLD_HEADING_LEVEL = 7
+# A heading read from a tag chip or a table's partner cell, while the page is read: written
+# as the partner heading it names, at BOLD_HEADING_LEVEL, before the blocks leave the stage.
+CHIP_LEVEL = BOLD_HEADING_LEVEL + 1
 # Elements a page sets apart as the title of what follows, whatever their style: a
 # definition list's term (an accordion's ``<summary>`` is read as a heading, as an ``<h3>``).
 _SET_APART = {"dt"}
@@ -410,6 +418,7 @@ class _Container:
     children: Iterator[etree._Element]
     loose: list[str]
     items: IntroWords
+    start: int = 0  # how many blocks were read before the container opened
 
     def flush(self, out: list[Block]) -> None:
         """The loose text read so far as a block: a heading when it names a place
@@ -430,7 +439,7 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
     items = IntroWords()  # the list items read so far, which may name a partner
 
     def opened(container: etree._Element) -> _Container:
-        return _Container(iter(container), [container.text or ""], items)
+        return _Container(iter(container), [container.text or ""], items, len(out))
 
     stack = [opened(article)]
     while stack:
@@ -441,6 +450,9 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             stack.pop()
             continue
         if _left_out(child, in_article=True, holds_heading=tree.holds_heading):
+            if heading := _partner_chip(child, current, out, items):
+                current.flush(out)
+                out.append(heading)
             current.loose.append(child.tail or "")
             continue
         tag = child.tag.lower()
@@ -465,9 +477,9 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 out += [Block("paragraph", t, 0, aside=PAGE_METADATA) for row in _own_rows(child)
                         if (t := " : ".join(c for cell in row if isinstance(cell.tag, str)
                                             and (c := _text(_rendered(cell)))))]
-            elif tag == "table" and (rows := _table_blocks(child, tree)) is not None:
+            elif tag == "table" and (rows := _table_blocks(child, tree, items)) is not None:
                 out += rows
-            elif tag == "dl" and (fields := _field_list(child)):
+            elif tag == "dl" and (fields := _field_list(child, items, tree)):
                 out += fields
             elif tag == "figcaption":  # what a picture shows is no action of the page
                 out += [Block("paragraph", t, 0, aside=CAPTION) for t in _pieces(child)]
@@ -487,18 +499,155 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
         elif tag == "br":  # a line break in loose text ends a paragraph
             current.flush(out)
             current.loose.append(child.tail or "")
+        elif tag == "img" and (heading := _banner_heading(child, current, items)):
+            current.flush(out)
+            out.append(heading)
+            current.loose.append(child.tail or "")
         else:  # inline content (a, strong, span, …) of loose text, with its tail
             current.loose.append(_rendered(child) + (child.tail or ""))
+
+
+def _banner_heading(image: etree._Element, current: _Container, items: IntroWords) -> Block | None:
+    """A picture standing alone between blocks whose text alternative names a place
+    ("Dianguirdé (Mali)"): a banner that heads what follows, as an e-mail newsletter or a
+    page builder titles its sections with images. Only the alternative text: a picture set
+    in a sentence, or one whose ``alt`` is a caption that names no place in a heading's
+    form ("Délégation municipale, Kita, mars 2021"), heads nothing.
+
+    >>> img = lxml.html.fragment_fromstring('<img alt="Gao (Mali)" src="b.jpg">')
+    >>> _banner_heading(img, _Container(iter(()), [""], IntroWords()), IntroWords()).text
+    'Gao (Mali)'
+    >>> _banner_heading(img, _Container(iter(()), ["Voir "], IntroWords()), IntroWords()) is None
+    True
+    """
+    alt = _heading_text(_text(image.get("alt") or ""))
+    if not alt or _text("".join(current.loose)) or not names_a_place(alt, items):
+        return None
+    return Block("heading", alt, 0, level=BOLD_HEADING_LEVEL)
+
+
+MAX_CHIP = 60  # characters of a tag's label: a name, never a sentence
+
+
+class _PartnerHeadings:
+    """The headings read so far that name a place, indexed by the words of their names
+    (and their first letters, for a close spelling), so that a tag chip ("Brandebourg",
+    "Tindouf (Sahara occidental)") is matched to the partner heading it stands for
+    ("Brandenburg-sur-la-Havel (Allemagne)") at a cost that does not grow with the page."""
+
+    def __init__(self, items: IntroWords):
+        self.items = items
+        self.read = 0  # blocks of the page looked at so far
+        self.texts: list[str] = []
+        self.by_word: dict[str, set[int]] = {}
+        self.by_start: dict[str, set[str]] = {}
+
+    def feed(self, out: list[Block]) -> None:
+        for block in out[self.read:]:
+            if block.kind == "heading" and names_a_place(block.text, self.items) \
+                    and block.text not in self.texts:
+                for word in name_words(place_name(split_heading(block.text)[0])):
+                    self.by_word.setdefault(word, set()).add(len(self.texts))
+                    self.by_start.setdefault(word[:3], set()).add(word)
+                self.texts.append(block.text)
+        self.read = len(out)
+
+    def named(self, chip: str) -> str | None:
+        """The one heading read so far whose name holds every word of the chip's place,
+        each as written or in a close spelling; None when none or several do."""
+        words = name_words(place_name(split_heading(chip)[0]))
+        found: set[int] | None = None
+        for word in words:
+            close = [w for w in sorted(self.by_start.get(word[:3], ()))[:MAX_CLOSE_WORDS]
+                     if w == word or difflib.SequenceMatcher(None, w, word).ratio() >= SIMILAR_SPELLING]
+            holding = set().union(*(self.by_word[w] for w in close)) if close else set()
+            found = holding if found is None else found & holding
+        return self.texts[found.pop()] if found and len(found) == 1 else None
+
+
+MAX_CLOSE_WORDS = 20  # words of the headings above that start alike, compared by spelling
+
+
+def _partner_chip(element: etree._Element, current: _Container, out: list[Block],
+                  items: IntroWords) -> Block | None:
+    """A tag chip set before an entry's text that names its place ("<ul class="tags"><li>
+    <span class="tag">Gao</span></li></ul><p>2019 : …</p>", a page grouped by themes whose
+    partner is a label on each entry): the heading of what follows, written as the partner
+    heading above that it names once the page is read (:func:`_named_chips`), so that the
+    parse stage joins what follows to that partner's section as it joins a repeated
+    heading. Only a chip alone,
+    opening its container (``out``: the blocks read so far, none since the container
+    opened) with something after it, whose label reads as a place's name and names no
+    theme; tags at an article's end ("Solidarité", "Bilan 2024") stay furniture."""
+    if not isinstance(element.tag, str) or element.tag.lower() in _LEFT_OUT_TAGS \
+            or not _TAG_MARKS.search(_marks(element)) or len(out) != current.start \
+            or _text("".join(current.loose)) or element.getnext() is None:
+        return None  # a comment, or a chip after text
+    pieces = _pieces(element)
+    if len(pieces) != 1 or not _reads_as_partner(chip := pieces[0], items):
+        return None
+    return Block("heading", chip, 0, level=CHIP_LEVEL)
+
+
+def _reads_as_partner(label: str, items: IntroWords) -> bool:
+    """A short label (a tag, a table's cell) that reads as a place's name and is no theme
+    nor one of the usual headings."""
+    return len(label) <= MAX_CHIP and not themes(label) \
+        and (names_a_place(label, items) or heading_like(label, items)) \
+        and not (sub_heading(label) or other_heading(label) or group_heading(label))
+
+
+def _named_chips(blocks: list[Block]) -> list[Block]:
+    """The blocks with each heading read from a tag chip or a partner cell (at
+    ``CHIP_LEVEL``) written as the partner heading above it that it names ("Brandebourg"
+    as "Brandenburg-sur-la-Havel (Allemagne)"), once the headings written as two blocks
+    are joined, at the level of a heading found by what it names; a chip that names none
+    stays as written."""
+    partners = _PartnerHeadings(IntroWords())
+    out: list[Block] = []
+    for n, block in enumerate(blocks):
+        if block.kind == "list_item":
+            partners.items.add(block.text)
+        if block.kind == "heading" and block.level == CHIP_LEVEL:
+            partners.feed(out)
+            block = replace(block, text=partners.named(block.text) or block.text, level=BOLD_HEADING_LEVEL)
+        elif _field_of_partner(block, blocks[n + 1] if n + 1 < len(blocks) else None, partners.items):
+            partners.feed(out)
+            if (named := partners.named(block.text)) is not None and named != block.text:
+                block = Block("heading", named, block.line, level=BOLD_HEADING_LEVEL)
+        out.append(block)
+    return out
+
+
+def _field_of_partner(block: Block, after: Block | None, items: IntroWords) -> bool:
+    """A short line alone that reads as a place's name, right above a dated entry or its
+    date (a collection item's partner field, "<div class="partner">Brandebourg</div>"
+    over "<div class="date">2004</div>", in a page grouped by years; a card's term link
+    above its excerpt, in a list of cards), or a name alone
+    found as a heading by what it names ("Jifna – Jalazone" over an undated entry): it heads
+    that entry as the partner heading above it names (:func:`_named_chips`). Never a
+    heading of the page's own tags (h1 to h6), nor one that says its country."""
+    if block.aside or len(block.text) > MAX_CHIP or not _reads_as_partner(block.text, items):
+        return False
+    if block.kind == "heading" and block.level == BOLD_HEADING_LEVEL:
+        return split_heading(block.text)[1] is None  # a name alone, whatever follows it
+    return block.kind in ("paragraph", "list_item") and after is not None and after.kind != "heading" \
+        and (parse_label(after.text) is not None or split_any_label(after.text) is not None)
 
 
 MAX_FIELD_KEY = 40  # characters of a definition list's term read as a field's name
 
 
-def _field_list(dl: etree._Element) -> list[Block]:
+def _field_list(dl: etree._Element, items: IntroWords | None = None,
+                tree: _Tree | None = None) -> list[Block]:
     """A definition list of a fiche's fields ("<dt>Pays</dt><dd>Allemagne</dd>"), one
     line "key : value" each, as a table's row beside its header is read; none (the list
     read as terms set apart above their text) when a term is a date ("<dt>Juin 2012</dt>",
     an entry's label) or longer than a field's name, or when the list holds anything else.
+    A field of the partner ("Partenaire : Brandebourg", a fiche per action) heads the
+    fiche, as a table's partner column heads its row (``items``: the intro's items); a
+    fiche with a date field and a text field is read as a table's row is: the date alone,
+    the text's own blocks below it (its paragraphs and lists), the other fields after.
 
     >>> dl = lxml.html.fragment_fromstring("<dl><dt>Pays</dt><dd>Mali</dd><dt>Zone</dt><dd>Kayes</dd></dl>")
     >>> [b.text for b in _field_list(dl)]
@@ -507,6 +656,8 @@ def _field_list(dl: etree._Element) -> list[Block]:
     []
     """
     fields: list[Block] = []
+    heads: list[Block] = []  # the fiche's partner, and its date and text when it has both
+    values: dict[str, tuple[etree._Element, Block]] = {}  # kind -> its first value and line
     key = None
     for child in dl:
         if not isinstance(child.tag, str):
@@ -515,11 +666,21 @@ def _field_list(dl: etree._Element) -> list[Block]:
         if child.tag == "dt" and text and len(text) <= MAX_FIELD_KEY and parse_label(text) is None:
             key = text.rstrip(" :")
         elif child.tag == "dd" and key is not None:
-            if text:
-                fields.append(Block("list_item", f"{key} : {text}", 0))
+            kind = key_kind(key)
+            if text and items is not None and kind in _PARTNER_KINDS and _reads_as_partner(text, items):
+                heads.append(Block("heading", text, 0, level=CHIP_LEVEL))  # the fiche's partner
+            elif text:
+                fields.append(line := Block("list_item", f"{key} : {text}", 0))
+                if kind in (DATE, TEXT) and kind not in values:
+                    values[kind] = (child, line)
         else:
             return []
-    return fields
+    if DATE in values and TEXT in values and tree is not None \
+            and parse_label(date := _text(_rendered(values[DATE][0]))) is not None:  # as a table's row
+        heads.append(Block("paragraph", date, 0))
+        _walk(values[TEXT][0], heads, tree)
+        fields = [f for f in fields if f is not values[DATE][1] and f is not values[TEXT][1]]
+    return heads + fields
 
 
 def _list_of_names(container: etree._Element, items: IntroWords) -> list[str]:
@@ -638,14 +799,19 @@ def _metadata_table(table: etree._Element) -> bool:
     return keys >= METADATA_KEYS
 
 
-def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:
+def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None = None) -> list[Block] | None:
     """A table whose header says what its columns hold, read row by row: each row one
     entry. The date column's cell is the entry's label, the text column's cell its text,
     and every other cell a field line under its column's header ("Budget : 20 000 €"),
     which the extract stage reads by the header's kind (:mod:`pipeline.fields`); empty
     and dash cells are nothing, a row of totals is set aside. ``None`` when no header
     names a date, or a text beside a head count or an amount: the table is read as any
-    other container."""
+    other container.
+
+    A column of the partner (its header of kind "partners" or "place": "Partenaire",
+    "Ville partenaire") whose cell reads as a place's name heads its row, as a tag chip
+    heads an entry (:func:`_partner_chip`): a table of actions with one row per action
+    and the partner in each row (``items``: the intro's items read so far)."""
     rows = _own_rows(table)
     head = _header_row(rows)
     if head is None:
@@ -664,10 +830,30 @@ def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:
            for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
            for t in _pieces(caption)]
     out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
+    partner = next((i for i, k in enumerate(kinds) if k in _PARTNER_KINDS and i not in (date, text)), None)
     done: set[etree._Element] = set()  # cells read: a cell spanning rows is one row's
+    heading = None  # the partner cell of the rows above
     for line in grid[head + 1:]:
-        out += _row_blocks(line, headers, date, text, done, tree)
+        named = _partner_cell(line, partner, items)
+        if named and named != heading:
+            out.append(Block("heading", named, 0, level=CHIP_LEVEL))
+            heading = named
+        out += _row_blocks(line, headers, date, text, done, tree, partner if named else None)
     return out
+
+
+_PARTNER_KINDS = frozenset(k for k in KINDS if k in (PLACE, "partners"))
+
+
+def _partner_cell(line: list[etree._Element | None], partner: int | None,
+                  items: IntroWords | None) -> str | None:
+    """A row's partner cell when it reads as a place's name; ``None`` when there is no
+    such column or the cell names no place."""
+    element = line[partner] if partner is not None and partner < len(line) else None
+    if element is None or items is None:
+        return None
+    cell = _text(_rendered(element))
+    return cell if cell and _reads_as_partner(cell, items) else None
 
 
 def _names_places(rows: list[list[etree._Element | None]]) -> bool:
@@ -681,7 +867,8 @@ def _names_places(rows: list[list[etree._Element | None]]) -> bool:
 
 
 def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int | None,
-                text: int | None, done: set[etree._Element], tree: _Tree) -> list[Block]:
+                text: int | None, done: set[etree._Element], tree: _Tree,
+                partner: int | None = None) -> list[Block]:
     """The blocks of one row of a table read by its header (:func:`_table_blocks`): its
     date cell (a cell spanning rows dates each of them) and text, then its other cells as
     field lines."""
@@ -700,7 +887,7 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     if label:  # a label alone on its line: the entry of the text below it, as a timeline's
         blocks.insert(0, Block("paragraph", label, 0))
     for column, (element, value) in enumerate(zip(line, said, strict=True)):
-        if column in (date, text) or element is None or element in done or empty(value):
+        if column in (date, text, partner) or element is None or element in done or empty(value):
             continue
         done.add(element)
         key = headers[column] if column < len(headers) else ""
@@ -859,15 +1046,157 @@ def left_out(article: etree._Element, tree: _Tree) -> list[tuple[str, str]]:
     return found
 
 
+MIN_POSITIONED = 10  # lines placed one by one: fewer are a page's odd boxes, not a converted print
+_PIXELS = {side: re.compile(rf"(?:^|;)\s*{side}\s*:\s*(\d{{1,6}})(?:\.\d{{1,4}})?px", re.IGNORECASE)
+           for side in ("top", "left")}
+LINE_STEP = 1.6  # times a font's usual step between lines: more is a gap between paragraphs
+FULL_LINE = 0.75  # of the longest line of a font: a shorter line ends its paragraph
+
+
+@dataclass
+class _Line:
+    """A line of a print converted to HTML (poppler's pdftohtml): one positioned ``<p>``."""
+
+    element: etree._Element
+    page: etree._Element | None  # the element that holds the page's lines
+    top: int
+    font: str
+    text: str
+
+
+def _positioned_lines(document: etree._Element) -> list[_Line]:
+    """The page's lines when it is a print converted line by line (each ``<p>`` placed
+    with ``position:absolute`` and its ``top``), in the order of the text; none otherwise."""
+    lines = []
+    for p in document.iter("p"):
+        style = (p.get("style") or "")[:300]
+        top, left = (_PIXELS[side].search(style) for side in ("top", "left"))
+        if top and left and "absolute" in style.lower():
+            lines.append(_Line(p, p.getparent(), int(top[1]), p.get("class") or "", _text(_rendered(p))))
+    return lines if len(lines) >= MIN_POSITIONED else []
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _running_heads(lines: list[_Line]) -> set[int]:
+    """The lines (by index) that a print repeats on each of its pages, first or last on
+    their page: a running head ("14 | Le journal de Kita | Janvier 2025", the number changing)
+    or a page number alone."""
+    by_page: dict[etree._Element | None, list[int]] = {}
+    for i, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(i)
+    edges = {i for found in by_page.values() for i in (found[0], found[1] if len(found) > 1 else found[0],
+                                                       found[-1], found[-2] if len(found) > 1 else found[-1])}
+    pages_of: dict[str, set[etree._Element | None]] = {}
+    for i in edges:
+        pages_of.setdefault(_DIGITS.sub("#", lines[i].text), set()).add(lines[i].page)
+    return {i for i in edges if lines[i].text and (
+        lines[i].text.isdigit() or len(pages_of[_DIGITS.sub("#", lines[i].text)]) > 1)}
+
+
+def _joined_print(document: etree._Element) -> None:
+    """A print converted line by line read as paragraphs: its running heads and page
+    numbers are the pages' headers and footers (left out and reported as such), and a
+    line joins the one above it in the same font when it follows at the font's usual step
+    (or opens the next page), the line above is full or ends with a hyphen, and it opens
+    with no bold label nor bullet; a word cut by a hyphen at a line's end is joined
+    ("accom-" / "pagnement"), a compound cut after its hyphen keeps it ("Kita-" /
+    "Nord")."""
+    lines = _positioned_lines(document)
+    if not lines:
+        return
+    heads = _running_heads(lines)
+    for i in heads:
+        lines[i].element.tag = "header" if lines[i].top < lines[-1].top // 2 else "footer"
+    body = [line for i, line in enumerate(lines) if i not in heads and line.text]
+    steps: dict[str, list[int]] = {}
+    longest: dict[str, int] = {}
+    for above, line in pairwise(body):
+        if above.font == line.font and above.page is line.page and line.top > above.top:
+            steps.setdefault(line.font, []).append(line.top - above.top)
+    for line in body:
+        longest[line.font] = max(longest.get(line.font, 0), len(line.text))
+    step = {font: sorted(found)[len(found) // 2] for font, found in steps.items()}
+    paragraph, last = None, None  # the paragraph being built and its last line
+    for line in body:
+        if paragraph is not None and last is not None and _goes_on(last, line, step, longest):
+            _append_line(paragraph, line.element, last.text)
+        else:
+            paragraph = line.element
+        last = line
+
+
+def _goes_on(above: _Line, line: _Line, step: dict[str, int], longest: dict[str, int]) -> bool:
+    if above.font != line.font or line.font not in step or _bold_only(above.element) \
+            or bullet_item(line.text) or _opens_set_apart(line.element):
+        return False
+    same_page = above.page is line.page
+    if same_page and not 0 < line.top - above.top <= step[line.font] * LINE_STEP:
+        return False
+    return above.text.endswith("-") or len(above.text) >= longest[line.font] * FULL_LINE
+
+
+def _opens_set_apart(p: etree._Element) -> bool:
+    """The line opens with a run set apart in bold (an entry's label: "<b>2019</b> : …")."""
+    children = [c for c in p if isinstance(c.tag, str)]
+    return bool(children) and not (p.text or "").strip() and children[0].tag.lower() in _BOLD
+
+
+def _append_line(paragraph: etree._Element, line: etree._Element, above: str) -> None:
+    """``line``'s text and elements moved to the end of ``paragraph``, after a space, or
+    after nothing where ``above`` ends with a hyphen (dropped when a lower-case letter
+    follows it: the word was cut)."""
+    below = _text(_rendered(line))
+    joint = " "
+    if above.endswith("-"):
+        joint = ""
+        if below[:1].islower() and above[-2:-1].isalpha():
+            _drop_last_hyphen(paragraph)
+    try:
+        last = paragraph[-1]  # found from the end: a paragraph of many lines costs no walk
+    except IndexError:
+        paragraph.text = (paragraph.text or "").rstrip() + joint + (line.text or "").lstrip()
+    else:
+        last.tail = (last.tail or "").rstrip() + joint + (line.text or "").lstrip()
+    for child in list(line):
+        paragraph.append(child)
+    parent = line.getparent()
+    if parent is not None:
+        parent.remove(line)
+
+
+MAX_DEPTH = 50  # elements nested at a line's end: more is no print's line
+
+
+def _drop_last_hyphen(paragraph: etree._Element) -> None:
+    """The hyphen that ends the paragraph's text taken off, wherever its last text is."""
+    node, attribute = paragraph, "text"
+    for _ in range(MAX_DEPTH):
+        try:
+            last = node[-1]
+        except IndexError:
+            break
+        if (last.tail or "").strip():
+            node, attribute = last, "tail"
+            break
+        node, attribute = last, "text"
+    value = (getattr(node, attribute) or "").rstrip()
+    if value.endswith("-"):
+        setattr(node, attribute, value[:-1])
+
+
 def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     """Blocks of an HTML page's article, the page's text they refer to, and what was left
     out (:func:`left_out`)."""
     document = parse_html(text)
+    _joined_print(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []
     _walk(article, blocks, tree)
-    laid_out, page_text = lay_out(joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL))
+    laid_out, page_text = lay_out(_named_chips(
+        joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL)))
     return laid_out, page_text, left_out(article, tree)
 
 

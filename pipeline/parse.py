@@ -657,7 +657,10 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             teasers = other and heading_key(block.text) in _TEASER_HEADINGS
             reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
             set_aside.append(SetAside(block, reason, warn=other))
-            label_only = described = furniture = after_field = False
+            # a sub-heading between a date alone and its text (a timeline card's title) leaves
+            # the date waiting for its text
+            label_only = label_only and role == "sub"
+            described = furniture = after_field = False
             continue
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
@@ -804,19 +807,30 @@ def _year_alone(entry: Entry) -> str | None:
 def _under_years(entries: list[Entry], set_aside: list[SetAside]) -> list[Entry]:
     """A year alone on its line with nothing under it but an entry dated inside it
     ("1989", then "Dès l'automne 1989, …") is the heading of the dates below, set aside
-    as a sub-heading, not an entry of its own. (Giving its year to the undated paragraphs
+    as a sub-heading, not an entry of its own; so is one with nothing under it but
+    entries of a month or days without their year ("2024", then "Du 8 au 12 avril : …"),
+    which are in its year. (Giving its year to the undated paragraphs
     below it up to the next year was measured: three rows of Bourges's page that no gold
     counts, the real corpus's dated actions precision 78.7 -> 75.0; not done.)"""
     kept: list[Entry] = []
     heading: int | None = None  # the year of the heading the entries are under
+    months_of: int | None = None  # the year a month or a day without its year below is in
     for n, entry in enumerate(entries):
         alone = _year_alone(entry)
         below = entries[n + 1] if alone and n + 1 < len(entries) else None
         inside = parse_label(below.label) if below and below.label else None
-        if alone and entry.text.strip() == alone and inside and inside.start_year == int(alone):
+        if alone and entry.text.strip() == alone and inside and (
+                inside.start_year == int(alone) or inside.yearless):
             set_aside.append(SetAside(Block("paragraph", entry.text, entry.line), SUB_HEADING))
             heading = int(alone)
+            months_of = heading if inside.yearless else None  # "2024", then "Du 8 au 12 avril : …"
             continue
+        read = parse_label(entry.label) if entry.label is not None else None
+        if months_of and entry.label and entry.period_label is None and read and read.yearless:
+            entry = replace(entry, period_label=f"{entry.label.rstrip(' ,:–-')} {months_of}")
+            kept.append(entry)
+            continue
+        months_of = None
         if entry.label is not None:
             heading = heading if heading and (read := parse_label(entry.label)) \
                 and read.start_year == heading else None
@@ -1023,6 +1037,15 @@ def _named_below(body: list[Block], heading: int) -> bool:
     return False
 
 
+def _entry_title(body: list[Block], heading: int) -> bool:
+    """A heading between a date label alone and the text it labels ("Septembre 2019",
+    then "Délégation en Palestine", then "délégation d'élu·es…": a timeline card's title):
+    the title of that entry, whatever place it names, not a section of its own."""
+    return 0 < heading < len(body) - 1 and body[heading + 1].kind == "paragraph" \
+        and body[heading - 1].kind in ("paragraph", "list_item") and not body[heading - 1].aside \
+        and label_alone(body[heading - 1].text) is not None
+
+
 def heading_roles(body: list[Block]) -> dict[int, Role]:
     """What each heading of the page's body is, by its words and its level.
 
@@ -1063,7 +1086,7 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
             roles[i] = "other"
             continue
         if sub_heading(body[i].text) or (depth > level and names_institution(body[i].text)) \
-                or _the_town_itself(body[i].text):
+                or _the_town_itself(body[i].text) or (depth > level and _entry_title(body, i)):
             roles[i] = "sub"
         elif other_heading(body[i].text) or _not_a_partner(body[i].text) \
                 or (not sure and _CONTACT.match(body[i].text)):  # "Contact Mairie"
@@ -1093,9 +1116,10 @@ def _heading_or_not(block: Block) -> Block:
         return block
     bare = _BRACKETS_AT_END.sub("", block.text)
     if is_navigation(bare) or around_the_text(block.text) not in (None, FOOTNOTE) \
-            or furniture(block.text) in (NAVIGATION_BAR, ARTICLE_FURNITURE) \
-            or _post_tags(block.text):  # "Accueil > Jumelages > Parrainage de …", a by-line
+            or furniture(block.text) in (NAVIGATION_BAR, ARTICLE_FURNITURE):  # "Accueil > …", a by-line
         return Block("paragraph", block.text, block.line)
+    if _post_tags(block.text):  # themes' words ("Eau, santé et solidarité"): set aside, no entry
+        return Block("paragraph", block.text, block.line, aside=FURNITURE)
     return block
 
 
@@ -1166,17 +1190,21 @@ def _not_a_partner(text: str) -> bool:
                              or slug(text) in {slug(n) for n in listed})
 
 
-def _dated_heading(block: Block) -> Block:
+def _dated_heading(block: Block, after: Block | None = None) -> Block:
     """A heading that holds a date label alone (``<h4>2019</h4>``, "Juin 2012 :" as a
     small heading above its paragraph) is the label of the entry below it, whatever the
-    element: read as a paragraph holding the label alone.
+    element: read as a paragraph holding the label alone. Not when a partner's heading
+    follows it (``after``: "Années 2000", then "Gao (Mali)" over its dated entries): it
+    heads a group of the page's partners by their dates, as a heading of a group does.
 
     >>> _dated_heading(Block("heading", "Printemps 2019", 5, level=4))
     Block(kind='paragraph', text='Printemps 2019', line=5, level=0, aside=None, bold=0)
     >>> _dated_heading(Block("heading", "Gao (Mali)", 5, level=2)).kind
     'heading'
     """
-    if block.kind != "heading" or block.aside or parse_label(block.text.rstrip(" :")) is None:
+    if block.kind != "heading" or block.aside or parse_label(block.text.rstrip(" :")) is None \
+            or (after is not None and after.kind == "heading" and not after.aside
+                and parse_label(after.text.rstrip(" :")) is None and heading_like(after.text)):
         return block
     return Block("paragraph", block.text, block.line)
 
@@ -1215,8 +1243,9 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     if title and furniture(title.text) == ARTICLE_FURNITURE:  # a by-line first ("De : Sylvie,
         title = None  # photos : …"): the article's furniture, set aside below, not its title
-    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b))))
-            for b in (blocks[1:] if title else blocks)]
+    rest = blocks[1:] if title else blocks
+    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b), after)))
+            for b, after in zip(rest, [*rest[1:], None], strict=True)]
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]

@@ -139,8 +139,9 @@ _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # "Gao (Mali) – jumelée depuis 1997", "Gao (Mali), jumelée avec la ville depuis 1997": a short
 # comment after the brackets, set off by a dash, a comma or a colon (an apposition).
 _AFTER_BRACKETS = re.compile(r"([^()]{1,150}\([^()]{1,80}\))\s{0,3}[–—,:;-]\s{0,3}[^()]{1,80}")
-# "Mali – Gao", "Allemagne : Brandebourg", "Gao – Mali": a country beside the place.
-_BESIDE = re.compile(r"\s{0,3}[:,]\s{1,3}|\s{1,3}[–—/|-]\s{1,3}")
+# "Mali – Gao", "Allemagne : Brandebourg", "Gao – Mali", "Gao · Mali" (a design's middle
+# dot): a country beside the place.
+_BESIDE = re.compile(r"\s{0,3}[:,]\s{1,3}|\s{1,3}[–—/|·•∙-]\s{1,3}")
 _HEADINGS = lexicon("headings")
 _COUNTRIES = lexicon("countries")
 
@@ -265,6 +266,8 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     (('Gao', 'Mali'), ('Cottbus', 'Allemagne'))
     >>> split_heading("Ville de Gao - Mali"), split_heading("Gao, Mali"), split_heading("MALI — Gao :")
     (('Ville de Gao', 'Mali'), ('Gao', 'Mali'), ('Gao', 'MALI'))
+    >>> split_heading("Dianguirdé · Mali"), split_heading("Gao • Mali")
+    (('Dianguirdé', 'Mali'), ('Gao', 'Mali'))
     >>> split_heading("Avec :")
     ('Avec :', None)
     >>> split_heading("Nouveau partenariat : Gao (Mali)"), split_heading("Gao (Mali) – jumelée depuis 1997")

@@ -517,3 +517,14 @@ def test_closes_label_on_the_page(page):
     closed = [t for t in short if _closed_by_a_colon(t)]
     assert len(closed) > 30 and all(closes_label(t) for t in closed)
     assert not closes_label("2019 : accueil de huit jeunes") and not closes_label("Accueil de jeunes")
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Le chantier de l’automne 21 a réuni huit bénévoles.", [("l’automne 21", "2021-23")]),
+    ("En mars 22 élèves ont visité la mairie de Kita.", []),  # a count, not 2022
+    ("Au T2 2024 puis en S2 2024, deux missions.", [("Au T2 2024", "2024-34"), ("en S2 2024", "2024-41")]),
+    ("Un séjour la 1re quinzaine de mars 2022 à Oulu.", [("la 1re quinzaine de mars 2022", "2022-03-01/2022-03-15")]),
+])
+def test_short_years_semester_letters_and_parts_of_a_month_inside_sentences(sentence, found):
+    from pipeline.dates import find_dates
+    assert [(f.text, f.period.edtf) for f in find_dates(sentence)] == found

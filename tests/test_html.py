@@ -282,3 +282,133 @@ def test_what_the_walker_leaves_out_is_in_the_run_report(page_text):
             "Partager : Facebook X") in left
     assert any(text == "Partager sur Facebook" and "social-share" in why for why, text in left)
     assert any("site-header" in why and "Accueil" in text for why, text in left)
+
+
+def test_a_banner_whose_alt_names_a_place_heads_what_follows():
+    page = """<html><body><main><h1>Lettre n°3</h1><p>Nos villes amies :</p>
+<ul><li>La ville de Kita (Mali)</li><li>La commune d'Oulu (Finlande)</li></ul>
+<table><tr><td><img alt="Kita (Mali)" src="k.jpg"></td></tr></table>
+<p><strong>2019</strong> : envoi de livres scolaires.</p>
+<div><img alt="Oulu (Finlande)" src="o.jpg"></div><p>2021 : chorale reçue en mairie.</p>
+<p>Une photo : <img alt="Kita (Mali)" src="k2.jpg"> prise au marché.</p>
+<p><img alt="Délégation municipale, Oulu, mars 2021" src="d.jpg"></p></main></body></html>"""
+    blocks = [(b.kind, b.text) for b in html_blocks(page)]
+    assert ("heading", "Kita (Mali)") in blocks and ("heading", "Oulu (Finlande)") in blocks
+    assert blocks.index(("heading", "Oulu (Finlande)")) == blocks.index(
+        ("paragraph", "2021 : chorale reçue en mairie.")) - 1
+    assert [t for k, t in blocks if k == "heading"] == ["Lettre n°3", "Kita (Mali)", "Oulu (Finlande)"]
+    partners = tables(extract(parse(html_blocks(page))))["partners"]
+    assert sorted(p["country_code"] for p in partners) == ["FI", "ML"]
+
+
+def test_a_tag_chip_before_an_entry_is_its_partner_and_other_tags_are_furniture():
+    page = """<html><body><main><h1>Jumelages</h1>
+<h2>Oulu (Finlande)</h2><p>Jumelée depuis 1975.</p><h2>Kita (Mali)</h2><p>Une coopération scolaire née en 2001.</p>
+<h2>Écoles et jeunesse</h2>
+<div class="card"><ul class="tags"><li><span class="tag">Oulou</span></li></ul><p>2018 : classe de neige.</p></div>
+<div class="card"><ul class="tags"><li>Kita</li></ul><p>2020 : cantine scolaire.</p></div>
+<div class="card"><ul class="tags"><li>Culture</li></ul><p>2022 : concert.</p></div>
+<div class="card"><p>2023 : exposition.</p><ul class="tags"><li>Oulu</li></ul></div>
+<nav><a href="/">Accueil</a></nav><p>2024 : livres.</p>
+</main></body></html>"""
+    headings = [b.text for b in html_blocks(page) if b.kind == "heading"]
+    # a chip in another spelling is written as the heading it names; a theme, a chip after
+    # its text and a navigation link head nothing
+    assert headings == ["Jumelages", "Oulu (Finlande)", "Kita (Mali)", "Écoles et jeunesse",
+                        "Oulu (Finlande)", "Kita (Mali)"]
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    by_year = {a["start_year"]: a["partner_id"] for a in actions if a["start_year"]}
+    assert by_year[2018] == "oulu" and by_year[2020] == "kita"
+
+
+def test_a_table_of_actions_with_a_partner_column_heads_each_row_with_its_partner():
+    page = """<html><body><main><h1>Jumelages</h1><p>Nos partenaires :</p>
+<ul><li>La ville d'Oulu (Finlande)</li><li>La commune de Kita (Mali)</li></ul>
+<h2>Oulu (Finlande)</h2><p>Une amitié nordique.</p><h2>Kita (Mali)</h2><p>Une commune du cercle.</p>
+<table><thead><tr><th>Partenaire</th><th>Date</th><th>Action</th></tr></thead><tbody>
+<tr><td>Oulou</td><td>2018</td><td>classe de neige pour douze élèves</td></tr>
+<tr><td>Kita</td><td>2019</td><td>cantine scolaire</td></tr>
+<tr><td>Kita</td><td>2021</td><td>puits au marché</td></tr></tbody></table></main></body></html>"""
+    blocks = [(b.kind, b.text) for b in html_blocks(page)]
+    # a cell in another spelling is written as the heading above it names, once per run of rows
+    assert [t for k, t in blocks if k == "heading"][-2:] == ["Oulu (Finlande)", "Kita (Mali)"]
+    assert not any("Partenaire :" in t for _, t in blocks)
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert sorted((a["start_year"], a["partner_id"]) for a in actions if a["start_year"]) == [
+        (2018, "oulu"), (2019, "kita"), (2021, "kita")]
+
+
+def test_an_item_s_partner_field_under_a_decade_heading_is_its_partner():
+    page = """<html><body><main><h1>Jumelages</h1><p>Nos partenaires :</p>
+<ul><li>La ville d'Oulu (Finlande)</li><li>La commune de Kita (Mali)</li></ul>
+<div class="card"><h3>Oulu</h3><div>Finlande</div><p>Une amitié nordique.</p></div>
+<div class="card"><h3>Kita</h3><div>Mali</div><p>Une commune du cercle.</p></div>
+<h2>Années 2010</h2>
+<div class="item"><div class="partner">Oulou</div><div class="date">2018</div><div><p>classe de neige</p></div></div>
+<div class="item"><div class="partner">Kita</div><div class="date">2019</div><div><p>cantine scolaire</p></div></div>
+<h2>Années 2020</h2>
+<div class="item"><div class="partner">Oulou</div><div class="date">2021</div><div><p>chorale reçue</p></div></div>
+</main></body></html>"""
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert sorted((a["start_year"], a["partner_id"]) for a in actions if a["start_year"]) == [
+        (2018, "oulu"), (2019, "kita"), (2021, "oulu")]
+    assert not any(a["start_year"] == 2010 for a in actions)  # a decade over partners labels no entry
+
+
+def test_read_more_links_news_teasers_comments_and_an_e_mail_template_s_footer_are_furniture():
+    page = """<html><body><table><tr><td id="templateBody"><h1>Lettre</h1>
+<h2>Kita (Mali)</h2><p>Une commune du cercle.</p><p><a href="/kita">Lire la suite</a></p>
+<p>2019 : cantine scolaire.</p>
+<div class="news-list"><div class="news-card"><a href="/a">Forum des associations</a><span>4 septembre 2025</span></div></div>
+<div class="comments"><p>Aucun commentaire pour le moment.</p></div></td></tr>
+<tr><td id="templateFooter"><p>Vous êtes inscrit depuis le 02/05/2021.</p></td></tr></table></body></html>"""
+    texts = [b.text for b in html_blocks(page)]
+    assert not any("septembre 2025" in t or "commentaire" in t or "inscrit" in t for t in texts)
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert [(a["start_year"], a["text"]) for a in actions] == [(2019, "2019 : cantine scolaire.")]
+
+
+def test_a_print_converted_line_by_line_is_read_as_paragraphs():
+    """pdftohtml writes one positioned <p> per printed line, with running heads and page
+    numbers on every page; a paragraph may run over a page break."""
+    def line(top, text, font="f1", left=80):
+        return f'<p style="position:absolute;top:{top}px;left:{left}px;white-space:nowrap" class="{font}">{text}</p>'
+    page1 = [line(30, "7 | Le journal de Kita | mars 2024", "f0"), line(80, "KITA (MALI)", "f2"),
+             line(110, "<b>2019</b> : construction d’une cantine scolaire pour les deux"),
+             line(130, "écoles du quartier, avec l’appui des parents et un accom-"),
+             line(150, "pagnement des services techniques de Kita-"),
+             line(170, "Nord, puis une fête."),
+             line(190, "<b>2021</b> : forage d’un puits au marché, inauguré par la maire et"),
+             line(210, "les élus de la commune voisine venus en délégation pour"),
+             line(1200, "7", "f0", 400)]
+    page2 = [line(30, "8 | Le journal de Kita | mars 2024", "f0"),
+             line(80, "l’occasion et repartis le lendemain."),
+             line(100, "<b>2022</b> : envoi de livres."), line(1200, "8", "f0", 400)]
+    page = ("<html><body>" + f'<div id="page7-div">{"".join(page1)}</div>'
+            + f'<div id="page8-div">{"".join(page2)}</div></body></html>')
+    texts = [b.text for b in html_blocks(page)]
+    assert "2019 : construction d’une cantine scolaire pour les deux écoles du quartier, avec " \
+        "l’appui des parents et un accompagnement des services techniques de Kita-Nord, puis une fête." in texts
+    assert "2021 : forage d’un puits au marché, inauguré par la maire et les élus de la commune " \
+        "voisine venus en délégation pour l’occasion et repartis le lendemain." in texts
+    assert "2022 : envoi de livres." in texts
+    assert not any("journal" in t or t in ("7", "8") for t in texts)
+
+
+def test_a_fiche_per_action_and_a_card_s_term_link_name_the_action_s_partner():
+    head = """<html><body><main><h1>Jumelages</h1><p>Nos partenaires :</p>
+<ul><li>La ville d'Oulu (Finlande)</li><li>La commune de Kita (Mali)</li></ul>
+<h3>Oulu (Finlande)</h3><p>Une amitié nordique.</p><h3>Kita (Mali)</h3><p>Une commune du cercle.</p>
+<h2>Culture, sport et loisirs</h2>"""
+    fiches = """<dl><dt>Date</dt><dd>2018</dd><dt>Partenaire</dt><dd>Oulou</dd>
+<dt>Action</dt><dd><p>classe de neige ouverte depuis 2009 aux élèves</p></dd></dl>
+<dl><dt>Date</dt><dd>2021</dd><dt>Partenaire</dt><dd>Kita</dd><dt>Action</dt><dd><p>tournoi de football</p></dd></dl>"""
+    cards = """<ul class="cards"><li><div class="terms"><a rel="tag" href="/p/oulu">Oulou</a></div>
+<p><strong>2018</strong> : classe de neige ouverte depuis 2009 aux élèves</p></li>
+<li><div class="terms"><a rel="tag" href="/p/kita">Kita</a></div><p><strong>2021</strong> : tournoi de football</p></li></ul>"""
+    for body in (fiches, cards):
+        page = parse(html_blocks(head + body + "</main></body></html>"))
+        actions = tables(extract(page))["actions"]
+        # the fiche's date is the entry's, not the year its text tells; the theme's heading
+        # ("Culture, sport et loisirs") is no entry
+        assert sorted((a["start_year"], a["partner_id"]) for a in actions) == [(2018, "oulu"), (2021, "kita")]

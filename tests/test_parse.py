@@ -393,3 +393,32 @@ def test_a_fiche_date_of_the_project_s_own_span_is_no_entry():
     assert [e.label for e in page.sections[0].entries] == ["2010"]
     assert [a.block.text for a in page.set_aside if a.reason == SPAN_FIELD] == [
         "Année de début :", "1989", "Année de fin :", "en cours"]
+
+
+def test_a_timeline_card_s_title_between_its_date_and_its_text_is_no_section():
+    """A timeline widget writes each entry as a date, a card's title, then its text; a title
+    that names a place ("Mission au Sénégal") is the entry's, not a partner section."""
+    from pipeline.html_page import html_blocks
+
+    page = parse(html_blocks("""<html><body><main><h1>Jumelages</h1>
+<h2>Podor · Sénégal</h2><p>Une amitié née en 1988 autour du fleuve.</p>
+<div class="timeline"><div class="date"><b>2017</b></div><h5>Mission au Sénégal</h5>
+<p>Quatre élus reçus par le conseil municipal.</p></div>
+<div class="timeline"><div class="date"><b>Mars 2021</b></div><h5>Ateliers</h5>
+<p>Des ateliers de couture pour vingt femmes.</p></div>
+<h2>Oulu · Finlande</h2><p>2022 : chorale reçue.</p></main></body></html>"""))
+    assert [s.heading.text for s in page.sections] == ["Podor · Sénégal", "Oulu · Finlande"]
+    podor = page.sections[0].entries
+    assert [(e.label, e.text.split("\n")[-1]) for e in podor] == [
+        ("2017", "Quatre élus reçus par le conseil municipal."),
+        ("Mars 2021", "Des ateliers de couture pour vingt femmes.")]
+
+
+def test_a_year_alone_over_entries_of_a_month_without_their_year_heads_them():
+    page = parse(text_blocks(
+        "Jumelages\n\nOulu (Finlande)\n\n2023\n\nEn mars : chorale reçue en mairie.\n\n"
+        "Du 4 au 9 juin : classe de neige.\n\n2021\n\nEn mai : exposition de photos.\n"))
+    entries = page.sections[0].entries
+    assert [(e.label, e.period_label) for e in entries] == [
+        ("En mars", "En mars 2023"), ("Du 4 au 9 juin", "Du 4 au 9 juin 2023"), ("En mai", "En mai 2021")]
+    assert {s.block.text for s in page.set_aside if s.reason == "sub-heading within a partner section"} >= {"2023", "2021"}
