@@ -238,15 +238,16 @@ _MULTIPLIER_WORDS = _words_pattern(list(_MONEY["multipliers"]["words"]))
 _MULTIPLIER_SYMBOLS = _words_pattern(list(_MONEY["multipliers"]["symbols"]))
 _MONEY_OF = pattern(_MONEY["words"]["of"], apostrophe=APOSTROPHE)
 _EUROS = Caseless.compile(
-    rf"(?:{_APPROX})?(?P<number>{_DIGITS}(?:,\d{{1,2}}(?!\d))?|(?<!\w){_NUMBER_WORD})\s*"
+    rf"(?:{_APPROX})?(?P<number>{_DIGITS}(?:[,.]\d{{1,2}}(?!\d))?|(?<!\w){_NUMBER_WORD})\s*"
     rf"(?:(?P<word>{_MULTIPLIER_WORDS})\s+{_MONEY_OF}?(?={_CURRENCY_WORD})"
     rf"|(?P<symbol>{_MULTIPLIER_SYMBOLS})\s*(?=€))?"
     rf"{_CURRENCY_WORD}"
     # the sign or word before the number: "€ 5 000", "EUR 1,5 million"
     rf"|{pattern(_MONEY['currency_before'], not_letter=_NOT_LETTER)}\s*"
-    rf"(?P<after>{_DIGITS}(?:,\d{{1,2}}(?!\d))?)(?:\s*(?P<after_word>{_MULTIPLIER_WORDS})(?!\w))?",
+    rf"(?P<after>{_DIGITS}(?:[,.]\d{{1,2}}(?!\d))?)(?:\s*(?P<after_word>{_MULTIPLIER_WORDS})(?!\w))?",
 )
 _CURRENCY = Caseless.compile(pattern(_MONEY["currency_hint"]))  # a quick look first
+_CENTS = re.compile(r"[,.](\d{1,2})$")
 
 
 def read_number(word: str) -> int | None:
@@ -324,7 +325,10 @@ def _euros(text: str, lowered: bool) -> Iterator[tuple[re.Match[str], Quantity]]
         return
     for m in _EUROS.on(lowered).finditer(text):
         number = m["number"] or m["after"]
-        whole, _, decimals = number.partition(",") if number[:1].isdigit() else (number, "", "")
+        # cents after a comma, or after a full stop in the English way ("1250.50 €"); a
+        # full stop before three digits groups thousands ("10.000 euros")
+        cents = _CENTS.search(number) if number[:1].isdigit() else None
+        whole, decimals = (number[:cents.start()], cents[1]) if cents else (number, "")
         value = read_number(whole)
         if value is None:
             continue

@@ -105,6 +105,11 @@ AMOUNTS = [
     ("deux millions d'euros de travaux", Quantity(2_000_000, False)),
     ("un programme de 3,2 M€", Quantity(3_200_000, False)),
     ("un don de 10.000 euros", Quantity(10_000, False)),
+    # cents after a full stop, as an English keyboard writes them; a full stop before three
+    # digits groups thousands
+    ("un billet à 1250.50 €", Quantity(1251, False)),
+    ("une cotisation de 12.5 € par famille", Quantity(13, False)),
+    ("EUR 300.25 de frais", Quantity(300, False)),
     ("cinq cent mille euros", Quantity(500_000, False)),
     ("un apport de 15 mille euros", Quantity(15_000, False)),
     ("un budget de 40 000 EUR", Quantity(40_000, False)),
