@@ -817,6 +817,114 @@ def parse_html(text: str) -> etree._Element:
     return document
 
 
+# A custom element's declarative shadow root (``<template shadowrootmode="open">``): what a
+# browser shows in the element's place, its ``<slot>``s filled with the element's children.
+_SHADOW_ROOT_ATTRIBUTES = ("shadowrootmode", "shadowroot")
+
+
+def _shadow_roots(document: etree._Element) -> list[etree._Element]:
+    return [t for t in document.iter("template")
+            if any(t.get(a) for a in _SHADOW_ROOT_ATTRIBUTES) and t.getparent() is not None]
+
+
+def _append_text(parent: etree._Element, before: etree._Element | None, text: str) -> None:
+    """Text put where ``before`` ends (its tail), or at the start of ``parent``."""
+    if not text:
+        return
+    if before is None:
+        parent.text = (parent.text or "") + text
+    else:
+        before.tail = (before.tail or "") + text
+
+
+def _slots(root: etree._Element) -> list[etree._Element]:
+    """The ``<slot>``s of a shadow tree, not those of a shadow tree nested in it."""
+    found = []
+    walker = etree.iterwalk(root, events=("start",))
+    next(walker)
+    for _, node in walker:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag == "template":
+            walker.skip_subtree()
+        elif tag == "slot":
+            found.append(node)
+    return found
+
+
+def _unwrap(slot: etree._Element, content: list[etree._Element | str]) -> None:
+    """Put ``content`` (elements and text, in order) where ``slot`` is, as a browser lays
+    out a slot (``display: contents``): the slot leaves no box of its own."""
+    parent = slot.getparent()
+    assert parent is not None
+    previous = slot.getprevious()
+    tail = slot.tail or ""
+    index = parent.index(slot)
+    parent.remove(slot)
+    last = previous
+    for piece in content:
+        if isinstance(piece, str):
+            _append_text(parent, last, piece)
+        else:
+            parent.insert(index, piece)
+            index += 1
+            last = piece
+    _append_text(parent, last, tail)
+
+
+def open_shadow_roots(document: etree._Element) -> None:
+    """Lay out each web component as a browser shows it: its declarative shadow tree in its
+    place, each ``<slot>`` holding the component's children assigned to it (by their
+    ``slot`` attribute; the others and loose text go to the unnamed slot).
+
+    A design system's page (Stencil, Lit, Nuxt with web components) may hold no ``<h2>``
+    nor ``<p>`` of its own: its ``<x-heading level="2">`` becomes an ``<h2>`` only in its
+    shadow tree. Read as unknown inline tags, its sections ran into one line. The host keeps
+    its attributes, with its tag name added to its class (so that furniture named by the
+    component, ``x-breadcrumb``, ``x-share``, is still known), and is read as a division.
+
+    >>> page = lxml.html.fromstring('<div><x-h><template shadowrootmode="open"><h2><slot>'
+    ...     '</slot></h2></template>Gao (Mali)</x-h><x-item><template shadowrootmode="open">'
+    ...     '<p><slot name="d"></slot> : <slot></slot></p></template><x-d slot="d">2016</x-d>'
+    ...     'forages</x-item></div>')
+    >>> open_shadow_roots(page)
+    >>> etree.tostring(page, encoding=str)
+    '<div><div class="x-h"><h2>Gao (Mali)</h2></div><div class="x-item"><p><x-d>2016</x-d> : forages</p></div></div>'
+    """
+    for template in _shadow_roots(document):
+        host = template.getparent()
+        if host is None:
+            continue
+        named: dict[str, list[etree._Element | str]] = {}
+        unnamed: list[etree._Element | str] = [host.text or ""]
+        slots = _slots(template)
+        names = {s.get("name") for s in slots if s.get("name")}
+        for child in list(host):
+            if child is template:
+                unnamed.append(child.tail or "")
+                continue
+            tail, child.tail = child.tail or "", None
+            name = child.get("slot") if isinstance(child.tag, str) else None
+            if name in names:
+                del child.attrib["slot"]
+                named.setdefault(name, []).append(child)
+            else:
+                unnamed.append(child)
+            unnamed.append(tail)
+        for child in list(host):
+            host.remove(child)
+        host.text = template.text
+        for child in list(template):
+            host.append(child)
+        for slot in slots:
+            name = slot.get("name")
+            assigned = named.get(name, []) if name else unnamed
+            _unwrap(slot, assigned if any(not isinstance(p, str) or p.strip() for p in assigned)
+                    else [*([slot.text] if slot.text else []), *list(slot)])
+        if isinstance(host.tag, str) and "-" in host.tag:
+            host.set("class", " ".join(filter(None, (host.get("class"), host.tag))))
+            host.tag = "div"
+
+
 LEFT_OUT_TEXT = 200  # characters of a left-out element the run report quotes
 
 
@@ -863,6 +971,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     """Blocks of an HTML page's article, the page's text they refer to, and what was left
     out (:func:`left_out`)."""
     document = parse_html(text)
+    open_shadow_roots(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []

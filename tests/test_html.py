@@ -282,3 +282,29 @@ def test_what_the_walker_leaves_out_is_in_the_run_report(page_text):
             "Partager : Facebook X") in left
     assert any(text == "Partager sur Facebook" and "social-share" in why for why, text in left)
     assert any("site-header" in why and "Accueil" in text for why, text in left)
+
+
+def test_web_components_are_read_through_their_declarative_shadow_trees():
+    """Issue 20: a design system's page has no <h2> nor <p> of its own; its components show
+    them in their shadow trees, whose slots hold the page's text (a named slot holds the
+    date, the unnamed one the text that follows it, with no separator in the source)."""
+    def component(tag: str, shadow: str, light: str) -> str:
+        return f'<{tag}><template shadowrootmode="open">{shadow}</template>{light}</{tag}>'
+
+    item = '<div class="when"><slot name="when"></slot></div><div class="what"><slot></slot></div>'
+    page = "<html><body><main>" + component("ds-title", "<h1><slot></slot></h1>", "Nos villes amies") \
+        + component("ds-crumbs", "<nav><slot></slot></nav>", "Accueil › Monde") \
+        + component("ds-title", "<h2><slot></slot></h2>", "Ségou (Mali)") \
+        + component("ds-entry", item, '<ds-when slot="when">1998-2001</ds-when>creusement de puits.') \
+        + component("ds-entry", item, '<ds-when slot="when">Mars 2019</ds-when>'
+                    "venue de 12 musiciens maliens.") \
+        + "</main></body></html>"
+    blocks = html_blocks(page)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Nos villes amies"), ("heading", "Ségou (Mali)"),
+        ("paragraph", "1998-2001"), ("paragraph", "creusement de puits."),
+        ("paragraph", "Mars 2019"), ("paragraph", "venue de 12 musiciens maliens.")]
+    actions = extract(parse(blocks))["actions"]
+    assert [(a["period"], a["text"], a["participants"]) for a in actions] == [
+        ("1998/2001", "1998-2001\ncreusement de puits.", None),
+        ("2019-03", "Mars 2019\nvenue de 12 musiciens maliens.", 12)]
