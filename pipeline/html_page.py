@@ -773,6 +773,14 @@ def _widen(article: etree._Element, tree: _Tree) -> etree._Element:
     return article if not highest else list(article.iterancestors())[highest - 1]
 
 
+def _first_of_sections(first: Block, others: list[int]) -> bool:
+    """The article's first heading is the first of its partner sections, not its title: it
+    names a country in brackets and other headings of the article have its level (an
+    intranet's "1. Gao (Mali)", "2. Ségou (Mali)", all ``<h1>``, under a title set
+    outside the article)."""
+    return first.level in others and names_a_country(split_heading(first.text)[1])
+
+
 def _title(blocks: list[Block], article: etree._Element, tree: _Tree) -> list[Block]:
     """The blocks with the page's title first, at level 1, if the page has one: the
     article's first heading when it is an h1, or when it stands above every other
@@ -783,8 +791,8 @@ def _title(blocks: list[Block], article: etree._Element, tree: _Tree) -> list[Bl
     if headings:
         first = blocks[headings[0]]
         others = [blocks[i].level for i in headings[1:]]
-        if first.level == 1 or (others and first.level < min(others)
-                                and not split_heading(first.text)[1]):
+        if (first.level == 1 and not _first_of_sections(first, others)) \
+                or (others and first.level < min(others) and not split_heading(first.text)[1]):
             titled = replace(first, level=1)
             rest = [replace(b, level=max(b.level, 2)) if b.kind == "heading" else b
                     for i, b in enumerate(blocks) if i != headings[0]]

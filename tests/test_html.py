@@ -308,3 +308,18 @@ def test_web_components_are_read_through_their_declarative_shadow_trees():
     assert [(a["period"], a["text"], a["participants"]) for a in actions] == [
         ("1998/2001", "1998-2001\ncreusement de puits.", None),
         ("2019-03", "Mars 2019\nvenue de 12 musiciens maliens.", 12)]
+
+
+def test_numbered_h1_sections_under_a_title_outside_the_article_are_partners():
+    """Issue 20: an intranet numbers its partner sections, all <h1> ("1. Ségou (Mali)"),
+    and sets the page's title outside the article: the first section is no title."""
+    page = """<html><body><div id="head"><h1>Nos partenaires</h1></div>
+<div id="main-content"><p>La ville coopère avec deux communes.</p>
+<h1>1. Ségou (Mali)</h1><p><strong>1998</strong> : creusement de puits.</p>
+<h1>2. Kandi (Bénin)</h1><p><strong>2004</strong> : envoi de livres.</p></div></body></html>"""
+    blocks = html_blocks(page)
+    assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("Nos partenaires", 1), ("1. Ségou (Mali)", 2), ("2. Kandi (Bénin)", 2)]
+    actions = extract(parse(blocks))["actions"]
+    assert [(a["partner_id"], a["period"]) for a in actions] == [
+        ("1-segou", "1998"), ("2-kandi", "2004")]
