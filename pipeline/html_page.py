@@ -895,8 +895,10 @@ def open_shadow_roots(document: etree._Element) -> None:
     ...     '<p><slot name="d"></slot> : <slot></slot></p></template><x-d slot="d">2016</x-d>'
     ...     'forages</x-item></div>')
     >>> open_shadow_roots(page)
-    >>> etree.tostring(page, encoding=str)
-    '<div><div class="x-h"><h2>Gao (Mali)</h2></div><div class="x-item"><p><x-d>2016</x-d> : forages</p></div></div>'
+    >>> for piece in etree.tostring(page, encoding=str).replace("</div><div", "</div>|<div").split("|"):
+    ...     print(piece)
+    <div><div class="x-h"><h2>Gao (Mali)</h2></div>
+    <div class="x-item"><p><x-d>2016</x-d> : forages</p></div></div>
     """
     for template in _shadow_roots(document):
         host = template.getparent()
@@ -905,14 +907,14 @@ def open_shadow_roots(document: etree._Element) -> None:
         named: dict[str, list[etree._Element | str]] = {}
         unnamed: list[etree._Element | str] = [host.text or ""]
         slots = _slots(template)
-        names = {s.get("name") for s in slots if s.get("name")}
+        names = {name for s in slots if (name := s.get("name"))}
         for child in list(host):
             if child is template:
                 unnamed.append(child.tail or "")
                 continue
             tail, child.tail = child.tail or "", None
             name = child.get("slot") if isinstance(child.tag, str) else None
-            if name in names:
+            if name is not None and name in names:
                 del child.attrib["slot"]
                 named.setdefault(name, []).append(child)
             else:

@@ -55,7 +55,17 @@ from .dates import (
     split_any_label,
 )
 from .errors import Refusal
-from .fields import DATE, SPAN_FIELD, TEXT, date_field, field_line, key_alone, span_key, tie_key
+from .fields import (
+    DATE,
+    SPAN_FIELD,
+    TEXT,
+    date_field,
+    field_line,
+    key_alone,
+    question,
+    span_key,
+    tie_key,
+)
 from .gate import gate, with_reasons
 from .narrative import (
     ARTICLE_FURNITURE,
@@ -699,6 +709,10 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         if key_alone(block.text) == DATE:  # its value below is the entry's label
             set_aside.append(SetAside(block, FIELD_KEY))
             continue
+        if asked := _asked_date(block.text):  # "Quand ? En 2012.", then "Quoi ? …" below
+            entries.append(_Draft.start(asked, block.text, block.line))
+            label_only, described, after_field = True, False, False
+            continue
         fiche = _fiche_line(block.text, entries[-1] if entries else None, after_field)
         after_field = fiche
         if fiche:
@@ -1155,6 +1169,21 @@ def _key_heading(block: Block) -> Block:
             or key_alone(block.text) != DATE:
         return block
     return Block("paragraph", block.text, block.line)
+
+
+def _asked_date(text: str) -> str | None:
+    """The label of an entry's date asked as a question ("Quand ? En mai 2019.", "Quand ?
+    Depuis 2016. C'est toujours le cas."): the entry starts there and takes the lines
+    below it, its text asked next ("Quoi ? …"), as a label alone on its line does.
+
+    >>> _asked_date("Quand ? Depuis 2016. C’est toujours le cas."), _asked_date("Quand ? Bientôt.")
+    ('Depuis 2016', None)
+    """
+    asked = question(text)
+    if asked is None or asked.kind != DATE:
+        return None
+    labelled = split_any_label(asked.value)
+    return label_alone(asked.value) or (labelled[0] if labelled else None)
 
 
 def parse(blocks: list[Block], about: About | None = None) -> Page:

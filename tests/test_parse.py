@@ -393,3 +393,32 @@ def test_a_fiche_date_of_the_project_s_own_span_is_no_entry():
     assert [e.label for e in page.sections[0].entries] == ["2010"]
     assert [a.block.text for a in page.set_aside if a.reason == SPAN_FIELD] == [
         "Année de début :", "1989", "Année de fin :", "en cours"]
+
+
+def test_an_easy_read_page_answers_questions_under_headings_set_in_apposition():
+    """Issue 20: an easy-read ("facile à lire") page names its partner with an apposition
+    before its country ("Kita, une commune au Mali") and writes each entry as the answers to
+    questions set as keys ("Quand ? …", "Quoi ? …", "Qui ? …", "Combien ? …")."""
+    from pipeline.extract import extract
+    from pipeline.load import read_bytes
+    from pipeline.report import unassigned
+
+    text = ("Nos amis\n\nNous aidons deux villes.\n\n"
+            "Kita, une commune au Mali\n\nQuand ? En 2011.\n\nQuoi ? Envoi de livres pour l’école.\n\n"
+            "Quand ? De mars à mai 2019.\n\nQuoi ? Un atelier de couture.\n\nQui ? 14 femmes.\n\n"
+            "Combien ? La Ville a donné 900 euros.\n\n"
+            "Ségou, une petite ville au Mali\n\nQuand ? En juin 2022.\n\nQuoi ? Visite du maire.\n")
+    document = read_bytes(text.encode(), "page.txt")
+    page = parse(document.blocks)
+    assert [(s.heading.text, s.heading.line) for s in page.sections] == [
+        ("Kita, une commune au Mali", 5), ("Ségou, une petite ville au Mali", 19)]
+    data = extract(page)
+    assert [(p["partner_id"], p["country_code"]) for p in data["partners"]] == [
+        ("kita", "ML"), ("segou", "ML")]
+    assert [(a["partner_id"], a["period"], a["participants"], a["amount_eur"])
+            for a in data["actions"]] == [
+        ("kita", "2011", None, None), ("kita", "2019-03/2019-05", 14, 900),
+        ("segou", "2022-06", None, None)]
+    assert data["actions"][1]["text"] == ("Quand ? De mars à mai 2019.\nQuoi ? Un atelier de couture."
+                                          "\nQui ? 14 femmes.\nCombien ? La Ville a donné 900 euros.")
+    assert unassigned(document.blocks, page, data) == []
