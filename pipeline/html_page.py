@@ -935,6 +935,55 @@ def open_shadow_roots(document: etree._Element) -> None:
             host.tag = "div"
 
 
+OTHER_LANGUAGE = "in another language than the page's (a translation beside it):"
+# Elements that hold a block of their own: a translation set in one is left out whole; an
+# inline element in another language ("<span lang=de>Mehr Licht</span>") is a quotation
+# inside the page's sentence and stays.
+_BLOCK_TAGS = _CONTAINERS | set(_HEADINGS) | {"p", "li", "dt", "aside", "summary", "figcaption"}
+
+
+def _language(code: str | None) -> str:
+    """A ``lang`` attribute's primary language ("fr-FR" -> "fr"), lower case."""
+    return (code or "").strip().split("-")[0].split("_")[0].lower()
+
+
+def other_languages(document: etree._Element) -> list[tuple[str, str]]:
+    """Take out of the page the blocks its ``lang`` attribute says are in another language
+    than the page's own (``<html lang="fr">``): a bilingual page sets each entry's
+    translation in a column of its own (``<div lang="de">``), which is the same entry and
+    the same partner, no second row. What is taken out is returned for the run report, as
+    (why, its text), never dropped silently. A page that states no language keeps all.
+
+    >>> page = lxml.html.document_fromstring('<html lang="fr-FR"><body><h2>Gao (Mali)</h2>'
+    ...     '<p>2016 : forages <span lang="en">water</span></p><p lang="en">2016: wells</p></body></html>')
+    >>> other_languages(page)
+    [("in another language than the page's (a translation beside it): <p lang=en>", '2016: wells')]
+    >>> [p.text_content() for p in page.iter("p")]
+    ['2016 : forages water']
+    """
+    own = _language(document.get("lang"))
+    if not own:
+        return []
+    found: list[tuple[str, str]] = []
+    for element in list(document.iter()):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        language = _language(element.get("lang"))
+        if not language or language == own or tag not in _BLOCK_TAGS:
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if said := _text(_rendered(element)):
+            found.append((f"{OTHER_LANGUAGE} <{tag} lang={language}>", said[:LEFT_OUT_TEXT]))
+        tail, before = element.tail or "", element.getprevious()
+        parent.remove(element)
+        if before is None:
+            parent.text = (parent.text or "") + tail
+        else:
+            before.tail = (before.tail or "") + tail
+    return found
+
+
 LEFT_OUT_TEXT = 200  # characters of a left-out element the run report quotes
 
 
@@ -982,12 +1031,13 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     out (:func:`left_out`)."""
     document = parse_html(text)
     open_shadow_roots(document)
+    translations = other_languages(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []
     _walk(article, blocks, tree)
     laid_out, page_text = lay_out(joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL))
-    return laid_out, page_text, left_out(article, tree)
+    return laid_out, page_text, left_out(article, tree) + translations
 
 
 def html_blocks(text: str) -> list[Block]:

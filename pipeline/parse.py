@@ -67,9 +67,11 @@ from .fields import (
     tie_key,
 )
 from .gate import gate, with_reasons
+from .languages import other_language
 from .narrative import (
     ARTICLE_FURNITURE,
     NAVIGATION_BAR,
+    OTHER_LANGUAGE,
     About,
     Reasons,
     furniture,
@@ -669,6 +671,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             continue
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
+            continue
+        if other_language(block.text):  # a translation beside the French: the same entry
+            set_aside.append(SetAside(block, OTHER_LANGUAGE))
             continue
         if is_furniture(block.text) or (furniture and _furniture_value(block.text)):
             set_aside.append(SetAside(block, FURNITURE, warn=True))

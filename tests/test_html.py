@@ -323,3 +323,24 @@ def test_numbered_h1_sections_under_a_title_outside_the_article_are_partners():
     actions = extract(parse(blocks))["actions"]
     assert [(a["partner_id"], a["period"]) for a in actions] == [
         ("1-segou", "1998"), ("2-kandi", "2004")]
+
+
+def test_a_translation_in_a_column_of_its_own_language_is_no_second_entry_nor_partner():
+    """Issue 20: a bilingual page sets each heading and entry's translation beside it, in an
+    element whose ``lang`` is not the page's: left out (and reported), not a second partner
+    nor a second row; a word quoted inline in another language stays in its sentence."""
+    from pipeline.load import read_bytes
+
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<div class="row"><div lang="fr"><h2>Ségou (Mali)</h2></div><div lang="en-GB"><h2>Segou (Mali) – in English</h2></div></div>
+<div class="row"><div><p>2019 : venue de la chorale <i lang="bm">Kɔrɔ</i> à la fête de la ville.</p></div>
+<div lang="en"><p>2019: the choir came to the town's festival.</p></div></div>
+<h2>Kandi (Bénin)</h2><p>2021 : envoi de livres.</p></main></body></html>"""
+    document = read_bytes(page.encode(), "page.html")
+    data = extract(parse(document.blocks))
+    assert [p["partner_id"] for p in data["partners"]] == ["segou", "kandi"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in data["actions"]] == [
+        ("segou", "2019", "2019 : venue de la chorale Kɔrɔ à la fête de la ville."),
+        ("kandi", "2021", "2021 : envoi de livres.")]
+    assert [text for why, text in document.left_out if "another language" in why] == [
+        "Segou (Mali) – in English", "2019: the choir came to the town's festival."]

@@ -422,3 +422,19 @@ def test_an_easy_read_page_answers_questions_under_headings_set_in_apposition():
     assert data["actions"][1]["text"] == ("Quand ? De mars à mai 2019.\nQuoi ? Un atelier de couture."
                                           "\nQui ? 14 femmes.\nCombien ? La Ville a donné 900 euros.")
     assert unassigned(document.blocks, page, data) == []
+
+
+def test_a_paragraph_in_another_language_beside_its_entry_is_set_aside():
+    """Issue 20: a text page that sets each entry's translation below it (German, Spanish)
+    gives one row per entry: the translation, told by its function words, is set aside."""
+    from pipeline.extract import extract
+    from pipeline.narrative import OTHER_LANGUAGE
+
+    text = ("Nos villes amies\n\nKita (Mali)\n\n2014 : envoi de cahiers pour les écoles du village.\n\n"
+            "2014: Versand von Heften für die Schulen des Dorfes und der Umgebung.\n\n"
+            "Matanzas (Cuba)\n\n2018 : accueil de deux médecins au centre de santé.\n\n"
+            "2018: acogida de dos médicos en el centro de salud, con el apoyo de la ciudad.\n")
+    page = parse(text_blocks(text))
+    assert [(a["partner_id"], a["period"]) for a in extract(page)["actions"]] == [
+        ("kita", "2014"), ("matanzas", "2018")]
+    assert [s.block.text[:5] for s in page.set_aside if s.reason == OTHER_LANGUAGE] == ["2014:", "2018:"]
