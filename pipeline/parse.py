@@ -96,6 +96,7 @@ from .places import (
     split_heading,
 )
 from .read import (
+    MAX_HEADING,
     TABLE_OF_CONTENTS,
     Block,
     bullet_item,
@@ -237,6 +238,7 @@ PAGE_TITLE, INTRODUCTION, NAVIGATION_LINK = "page title", "page introduction", "
 GROUP_HEADING = "heading of a group of partner sections"
 INTRO_HEADING = "heading of the introduction"
 SUB_HEADING = "sub-heading within a partner section"
+ASKED_PARTNER = "question that names the partner its answers are about (read as its heading)"
 CONTINUED = "heading of a partner section continued further down the page"
 OTHER_HEADING = "heading of no partner section"
 UNDER_OTHER_HEADING = "text under a heading of no partner section"
@@ -1191,6 +1193,82 @@ def _asked_date(text: str) -> str | None:
     return label_alone(asked.value) or (labelled[0] if labelled else None)
 
 
+QUESTION_MARK = "?"
+ASKED_LEVEL = 7  # a question read as a partner's heading: the level of a bold paragraph's
+MIN_ASKED = 2  # questions naming an intro's place that make the page a list of questions
+_CAPITAL = re.compile(r"(?<![\w'’-])[^\W\d_a-zà-ÿ]")  # where a name may start: a capital
+
+
+def _asked_place(question: str, items: IntroWords) -> str | None:
+    """The place a question names, as it writes it: the longest piece of it that starts
+    at a capital and reads as a heading that surely names a place (its country in
+    brackets, or an intro item's place), its name a place's name too ("Où se trouve Kita
+    (Mali)" names Kita), not the town itself nor a kind of place alone ("la Ville") ("Depuis quand Ivry est-elle
+    jumelée avec Kita (Mali) ?" -> "Kita (Mali)"). A question is short (``MAX_HEADING``):
+    its pieces are few."""
+    body = question.rstrip(" " + QUESTION_MARK + "\u00a0")
+    ends = [m.start() for m in re.finditer(r"[\s,;]", body)] + [len(body)]
+    for start in (m.start() for m in _CAPITAL.finditer(body)):
+        word = re.match(r"[\w'’-]+", body[start:])
+        if word is None or _the_town_itself(word.group()):
+            continue  # "Ivry à Kita": the town, then its partner
+        for end in sorted((e for e in ends if e > start), reverse=True):
+            piece = body[start:end].strip(" ,;")
+            if piece and not set(slug(place_name(split_heading(piece)[0])).split("-")) <= _BEFORE_NAME \
+                    and heading_like(piece, items) and names_a_place(piece, items) \
+                    and heading_like(split_heading(piece)[0], items) and not _the_town_itself(piece):
+                return piece
+    return None
+
+
+def _question_headings(body: list[Block]) -> tuple[list[Block], list[SetAside]]:
+    """A page of questions and answers (a CMS's FAQ block) whose partner is named only in
+    the first question about it ("Depuis quand Ivry est-elle jumelée avec Kita (Mali) ?",
+    then "Quels projets pour les jeunes ?"): each question that names an intro item's place
+    is that partner's heading, the place as the question writes it (the question itself is
+    set aside, read as the heading); the other questions are sub-headings of the partner
+    above. Only when no heading names a place and two questions at least name one:
+    anywhere else a question is a sentence of the text.
+
+    >>> blocks = [Block("list_item", "La ville de Kita (Mali)", 2), Block("list_item", "Ségou (Mali)", 3),
+    ...           Block("paragraph", "Que fait la ville avec Kita ?", 5), Block("paragraph", "2019 : puits.", 7),
+    ...           Block("paragraph", "Et pour les écoles ?", 9), Block("paragraph", "2020 : livres.", 11),
+    ...           Block("paragraph", "Où se trouve Ségou (Mali) ?", 13), Block("paragraph", "2021 : visite.", 15)]
+    >>> read, aside = _question_headings(blocks)
+    >>> [(b.kind, b.text) for b in read if b.kind == "heading"]
+    [('heading', 'Kita'), ('heading', 'Et pour les écoles ?'), ('heading', 'Ségou (Mali)')]
+    >>> [a.block.text for a in aside]
+    ['Que fait la ville avec Kita ?', 'Où se trouve Ségou (Mali) ?']
+    """
+    items = IntroWords()
+    asked: dict[int, str] = {}
+    questions: list[int] = []
+    for i, block in enumerate(body):
+        if block.aside:
+            continue
+        if block.kind == "heading" and heading_like(block.text, items) and names_a_place(block.text, items):
+            return body, []
+        if block.kind == "list_item" and not questions:
+            items.add(block.text)
+        elif block.kind == "paragraph" and block.text.rstrip(" \u00a0").endswith(QUESTION_MARK) \
+                and len(block.text) <= MAX_HEADING and items:
+            questions.append(i)
+            if place := _asked_place(block.text, items):
+                asked[i] = place
+    if len(set(map(slug, asked.values()))) < MIN_ASKED:
+        return body, []
+    first = min(asked)
+    read = list(body)
+    aside = []
+    for i in questions:
+        if i in asked:
+            read[i] = Block("heading", asked[i], body[i].line, level=ASKED_LEVEL)
+            aside.append(SetAside(body[i], ASKED_PARTNER))
+        elif i > first:
+            read[i] = Block("heading", body[i].text, body[i].line, level=ASKED_LEVEL + 1)
+    return read, aside
+
+
 def parse(blocks: list[Block], about: About | None = None) -> Page:
     """Group the page's blocks into its title, intro and partner sections.
 
@@ -1210,8 +1288,8 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     if title and furniture(title.text) == ARTICLE_FURNITURE:  # a by-line first ("De : Sylvie,
         title = None  # photos : …"): the article's furniture, set aside below, not its title
-    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b))))
-            for b in (blocks[1:] if title else blocks)]
+    body, asked = _question_headings([_typed_item(_heading_or_not(_dated_heading(_key_heading(b))))
+                                      for b in (blocks[1:] if title else blocks)])
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
@@ -1222,7 +1300,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
         return page
     roles.update(dict.fromkeys(refused, "sub"))  # its text stays with the partner above
     intro = _intro_list(body[:starts[0]])
-    set_aside = [SetAside(title, PAGE_TITLE)] if title else []
+    set_aside = ([SetAside(title, PAGE_TITLE)] if title else []) + asked
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")

@@ -438,3 +438,30 @@ def test_a_paragraph_in_another_language_beside_its_entry_is_set_aside():
     assert [(a["partner_id"], a["period"]) for a in extract(page)["actions"]] == [
         ("kita", "2014"), ("matanzas", "2018")]
     assert [s.block.text[:5] for s in page.set_aside if s.reason == OTHER_LANGUAGE] == ["2014:", "2018:"]
+
+
+def test_a_page_of_questions_names_each_partner_in_its_first_question_only():
+    """Issue 20: a FAQ names a partner only in the first question about it; the questions
+    after it ("Et pour l'eau ?") are about the same partner, and the town itself or "la
+    Ville" named in a question is no partner."""
+    from pipeline.extract import extract
+
+    text = ("Nos amitiés\n\nLa ville travaille avec :\n\n• La commune de Kita (Mali)\n"
+            "• La ville de Matanzas (Cuba)\n\nQue fait Ivry-sur-Seine avec Kita, au Mali ?\n\n"
+            "2014 : envoi de cahiers pour les écoles.\n\nEt pour l’eau, que fait la Ville ?\n\n"
+            "2016-2018 : creusement de trois puits.\n\n"
+            "Depuis quand la Ville est-elle amie avec Matanzas (Cuba) ?\n\n"
+            "2018 : accueil de deux médecins.\n")
+    page = parse(text_blocks(text))
+    assert [s.heading.text for s in page.sections] == ["Kita, au Mali", "Matanzas (Cuba)"]
+    data = extract(page)
+    assert [(p["partner_id"], p["country_code"]) for p in data["partners"]] == [
+        ("kita", "ML"), ("matanzas", "CU")]
+    assert [(a["partner_id"], a["period"]) for a in data["actions"]] == [
+        ("kita", "2014"), ("kita", "2016/2018"), ("matanzas", "2018")]
+
+
+def test_a_question_in_a_page_with_partner_headings_stays_a_sentence():
+    text = ("Nos amitiés\n\nKita (Mali)\n\nPourquoi Matanzas (Cuba) ?\n\n"
+            "2014 : envoi de cahiers.\n\nMatanzas (Cuba)\n\n2018 : accueil de médecins.\n")
+    assert [s.heading.text for s in parse(text_blocks(text)).sections] == ["Kita (Mali)", "Matanzas (Cuba)"]
