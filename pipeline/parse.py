@@ -1196,19 +1196,19 @@ def _asked_date(text: str) -> str | None:
 QUESTION_MARK = "?"
 ASKED_LEVEL = 7  # a question read as a partner's heading: the level of a bold paragraph's
 MIN_ASKED = 2  # questions naming an intro's place that make the page a list of questions
-_CAPITAL = re.compile(r"(?<![\w'’-])[^\W\d_a-zà-ÿ]")  # where a name may start: a capital
+_WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_]")  # where a name may start: a capital
 
 
 def _asked_place(question: str, items: IntroWords) -> str | None:
     """The place a question names, as it writes it: the longest piece of it that starts
     at a capital and reads as a heading that surely names a place (its country in
     brackets, or an intro item's place), its name a place's name too ("Où se trouve Kita
-    (Mali)" names Kita), not the town itself nor a kind of place alone ("la Ville") ("Depuis quand Ivry est-elle
-    jumelée avec Kita (Mali) ?" -> "Kita (Mali)"). A question is short (``MAX_HEADING``):
-    its pieces are few."""
+    (Mali)" names Kita), not the town itself nor a kind of place alone ("la Ville"):
+    "Depuis quand Ivry est-elle jumelée avec Kita (Mali) ?" -> "Kita (Mali)". A question
+    is short (``MAX_HEADING``): its pieces are few."""
     body = question.rstrip(" " + QUESTION_MARK + "\u00a0")
     ends = [m.start() for m in re.finditer(r"[\s,;]", body)] + [len(body)]
-    for start in (m.start() for m in _CAPITAL.finditer(body)):
+    for start in (m.start() for m in _WORD_START.finditer(body) if m.group().isupper()):
         word = re.match(r"[\w'’-]+", body[start:])
         if word is None or _the_town_itself(word.group()):
             continue  # "Ivry à Kita": the town, then its partner
@@ -1230,10 +1230,10 @@ def _question_headings(body: list[Block]) -> tuple[list[Block], list[SetAside]]:
     above. Only when no heading names a place and two questions at least name one:
     anywhere else a question is a sentence of the text.
 
+    >>> said = ["Que fait la ville avec Kita ?", "2019 : puits.", "Et pour les écoles ?", "2020 : livres.",
+    ...         "Où se trouve Ségou (Mali) ?", "2021 : visite."]
     >>> blocks = [Block("list_item", "La ville de Kita (Mali)", 2), Block("list_item", "Ségou (Mali)", 3),
-    ...           Block("paragraph", "Que fait la ville avec Kita ?", 5), Block("paragraph", "2019 : puits.", 7),
-    ...           Block("paragraph", "Et pour les écoles ?", 9), Block("paragraph", "2020 : livres.", 11),
-    ...           Block("paragraph", "Où se trouve Ségou (Mali) ?", 13), Block("paragraph", "2021 : visite.", 15)]
+    ...           *(Block("paragraph", text, 5 + 2 * n) for n, text in enumerate(said))]
     >>> read, aside = _question_headings(blocks)
     >>> [(b.kind, b.text) for b in read if b.kind == "heading"]
     [('heading', 'Kita'), ('heading', 'Et pour les écoles ?'), ('heading', 'Ségou (Mali)')]
