@@ -81,6 +81,7 @@ from .narrative import (
     read_narrative,
     tells_of,
     tie_events,
+    told_after,
     year_from_post,
 )
 from .french import CAPITAL, lexicon
@@ -794,7 +795,33 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 items.add(block.line)
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label)) else e
               for e in (draft.entry() for draft in entries)]  # "Dès l'automne 1989": then
-    section.entries = told + _years_above(_under_years(_post_days(drafts, set_aside), set_aside))
+    section.entries = told + _years_above(_under_years(_post_days(_told_after(drafts), set_aside), set_aside))
+
+
+def _told_after(entries: list[Entry]) -> list[Entry]:
+    """An undated entry that opens with a date told relative to the entry before it, in
+    the section's order ("Juin 2012 : …", then "La même année, accueil …", "Deux ans plus
+    tard, …"), is dated so (:func:`pipeline.narrative.told_after`): its label is the
+    words, its period what they stand for. An entry with no date of its own leaves the
+    date told before it as it was.
+
+    >>> dated = _told_after([Entry("Juin 2012", "Juin 2012 : tournoi.", 3, 3),
+    ...                      Entry(None, "La même année, concert.", 5, 5),
+    ...                      Entry(None, "Deux ans plus tard, échange.", 7, 7)])
+    >>> [(e.label, e.period_label) for e in dated]
+    [('Juin 2012', None), ('La même année', '2012'), ('Deux ans plus tard', '2014')]
+    """
+    out: list[Entry] = []
+    when: tuple[int, int | None, None] | None = None
+    for entry in entries:
+        if entry.label is None and when is not None and (found := told_after(entry.text, when)):
+            entry = replace(entry, label=found[0], period_label=found[1])
+        written = entry.period_label or entry.label
+        period = parse_label(written) if written else None
+        if period is not None and period.start_year is not None:
+            when = (period.start_year, period.start_month, None)
+        out.append(entry)
+    return out
 
 
 def _line_of_item(piece: str, block: Block, above: _Draft, items: set[int], lines: set[int]) -> bool:

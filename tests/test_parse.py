@@ -465,3 +465,20 @@ def test_a_question_in_a_page_with_partner_headings_stays_a_sentence():
     text = ("Nos amitiés\n\nKita (Mali)\n\nPourquoi Matanzas (Cuba) ?\n\n"
             "2014 : envoi de cahiers.\n\nMatanzas (Cuba)\n\n2018 : accueil de médecins.\n")
     assert [s.heading.text for s in parse(text_blocks(text)).sections] == ["Kita (Mali)", "Matanzas (Cuba)"]
+
+
+def test_an_entry_dated_relative_to_the_entry_before_it():
+    """Issue 20: an editor who rewrites a page as a story dates entries from the one before
+    ("La même année", "Trois ans plus tard", "En avril de l'année suivante"); a count of
+    years from another date ("… après la signature de l'accord") is not from the entry."""
+    from pipeline.extract import extract
+
+    text = ("Nos amitiés\n\nKita (Mali)\n\nMars 2010 : envoi de cahiers.\n\n"
+            "La même année, accueil de deux enseignants.\n\n"
+            "Trois ans plus tard, creusement d’un puits.\n\n"
+            "En avril de l’année suivante, visite du maire.\n\n"
+            "Dix ans après la signature de l’accord, grande fête.\n")
+    actions = extract(parse(text_blocks(text)))["actions"]
+    assert [(a["date_label"], a["period"]) for a in actions] == [
+        ("Mars 2010", "2010-03"), ("La même année", "2010"), ("Trois ans plus tard", "2013"),
+        ("En avril de l’année suivante", "2014-04"), (None, None)]
