@@ -655,19 +655,46 @@ def _table_blocks(table: etree._Element, tree: _Tree) -> list[Block] | None:
     kinds = [key_kind(h) if h else None for h in headers]
     if DATE not in kinds and not (TEXT in kinds and (PEOPLE in kinds or AMOUNT in kinds)):
         return None
-    if (PLACE in kinds and TEXT not in kinds) or _names_places(grid[head + 1:]):
-        return None  # a table of the partners themselves ("Ville | Pays | Année"): as before
     date = kinds.index(DATE) if DATE in kinds else None
     text = kinds.index(TEXT) if TEXT in kinds else next(
         (i for i, k in enumerate(kinds) if k is None and i != date), None)
+    partners = _partner_column(grid[head + 1:], {date, text}) if DATE in kinds and TEXT in kinds else None
+    if (PLACE in kinds and TEXT not in kinds) or (partners is None and _names_places(grid[head + 1:])):
+        return None  # a table of the partners themselves ("Ville | Pays | Année"): as before
     out = [Block("paragraph", t, 0, aside=TABLE_CAPTION)
            for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
            for t in _pieces(caption)]
     out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
     done: set[etree._Element] = set()  # cells read: a cell spanning rows is one row's
+    nobody = IntroWords()
     for line in grid[head + 1:]:
+        cell = line[partners] if partners is not None and partners < len(line) else None
+        if cell is not None and cell not in done and names_a_place(said := _text(_rendered(cell)), nobody):
+            done.add(cell)  # the partner's cell, spanning its rows: the heading of its section
+            out.append(Block("heading", said, 0, level=BOLD_HEADING_LEVEL))
         out += _row_blocks(line, headers, date, text, done, tree)
     return out
+
+
+MIN_PARTNER_CELLS = 2  # partners named down a column that make it the table's partner column
+
+
+def _partner_column(rows: list[list[etree._Element | None]], taken: set[int | None]) -> int | None:
+    """The column of a table of entries that names their partner ("Partenaire | Période |
+    Action | Montant", the partner's cell spanning its rows, as a council's annex lays out
+    its bilan): the one, besides the date's and the text's, where two cells at least read
+    as headings that surely name a place. Its cells are the table's partner sections."""
+    nobody = IntroWords()
+    counts: dict[int, set[etree._Element]] = {}
+    for row in rows:
+        for column, cell in enumerate(row):
+            if column in taken or cell is None or cell in counts.get(column, set()):
+                continue
+            text = _text(_rendered(cell))
+            if text and len(text) <= MAX_HEADING and names_a_place(text, nobody):
+                counts.setdefault(column, set()).add(cell)
+    found = [c for c, cells in counts.items() if len(cells) >= MIN_PARTNER_CELLS]
+    return found[0] if len(found) == 1 else None
 
 
 def _names_places(rows: list[list[etree._Element | None]]) -> bool:
@@ -689,7 +716,7 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     if not any(said):
         return []
     first = next(t for t in said if t)
-    if total_row(first):
+    if total_row(first) or _spanning_total(line, date, text, first):
         return [Block("paragraph", " | ".join(t for t in dict.fromkeys(said) if t), 0, aside=TABLE_TOTAL)]
     label = said[date] if date is not None and date < len(said) and not empty(said[date]) else ""
     blocks: list[Block] = []
@@ -706,6 +733,18 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
         key = headers[column] if column < len(headers) else ""
         blocks.append(Block("list_item", f"{key} : {value}" if key else value, 0))
     return blocks
+
+
+def _spanning_total(line: list[etree._Element | None], date: int | None, text: int | None,
+                    first: str) -> bool:
+    """A row of totals whose one cell runs across the date's and the text's columns,
+    opening with the word of a total ("Total des crédits inscrits au budget 2025 | 38 500"):
+    no entry, though its words name a year."""
+    if date is None or text is None or max(date, text) >= len(line) or line[date] is None \
+            or line[date] is not line[text]:
+        return False
+    words = first.split(maxsplit=1)
+    return bool(words) and total_row(words[0])
 
 
 def _elements(found: object) -> list[etree._Element]:

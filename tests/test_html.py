@@ -344,3 +344,20 @@ def test_a_translation_in_a_column_of_its_own_language_is_no_second_entry_nor_pa
         ("kandi", "2021", "2021 : envoi de livres.")]
     assert [text for why, text in document.left_out if "another language" in why] == [
         "Segou (Mali) – in English", "2019: the choir came to the town's festival."]
+
+
+def test_a_table_of_entries_with_a_partner_column_spanning_its_rows():
+    """Issue 20: a council's annex lays out its bilan as one table whose first column names
+    the partner once, its cell spanning the partner's rows; the count and the amount are
+    only in their columns, and a row of totals across the columns is no entry."""
+    page = """<html><body><main><h1>Bilan</h1><table>
+<tr><th>Partenaire</th><th>Année</th><th>Action</th><th>Participants</th><th>Montant (€)</th></tr>
+<tr><td rowspan="2">Kita (Mali)</td><td>2019</td><td>creusement d’un puits</td><td>—</td><td>4 500</td></tr>
+<tr><td>2021</td><td>venue de musiciens</td><td>8</td><td>—</td></tr>
+<tr><td>Matanzas (Cuba)</td><td>2022</td><td>envoi de livres</td><td>—</td><td>700</td></tr>
+<tr><td colspan="4">Total des aides votées au budget 2023</td><td>5 200</td></tr>
+</table></main></body></html>"""
+    data = extract(parse(html_blocks(page)))
+    assert [p["partner_id"] for p in data["partners"]] == ["kita", "matanzas"]
+    assert [(a["partner_id"], a["period"], a["participants"], a["amount_eur"]) for a in data["actions"]] == [
+        ("kita", "2019", None, 4500), ("kita", "2021", 8, None), ("matanzas", "2022", None, 700)]
