@@ -363,14 +363,13 @@ def test_a_table_of_entries_with_a_partner_column_spanning_its_rows():
         ("kita", "2019", None, 4500), ("kita", "2021", 8, None), ("matanzas", "2022", None, 700)]
 
 
-def test_readers_comments_likes_labels_and_task_lists_are_site_furniture():
-    """Issue 20: a wiki page's task list, likes, labels and readers' comments (each dated)
+def test_readers_comments_likes_and_task_lists_are_site_furniture():
+    """Issue 20: a wiki page's task list, likes and readers' comments (each dated)
     are the site's, left out of the article, not entries of the last partner."""
     page = """<html><body><div id="main-content"><h1>Nos villes amies</h1><h2>Kita (Mali)</h2>
 <p>2019 : creusement d’un puits.</p>
 <ul class="inline-task-list"><li>Relancer l’association (12 mars 2025)</li></ul>
 <div id="likes-section"><span class="like-summary">Marie aime ça</span></div>
-<div id="labels-section"><ul><li>bilan-2024</li></ul></div>
 <div id="comments-section"><h2>2 commentaires</h2><p>Paul, 14 mars 2025 : à mettre à jour.</p></div>
 </div></body></html>"""
     actions = extract(parse(html_blocks(page)))["actions"]
