@@ -5,7 +5,7 @@ The words are data (``pipeline/french/lexicon/languages.toml``): French words th
 language of the list writes as a word of its own ("les", "des", "et", "une", "pour"), and
 the function words of each other language ("und", "mit", "y", "los", "the"). Words two
 languages share ("de", "la", "en") count for none. A name written with hyphens
-("Ivry-sur-Seine", "Brandebourg-sur-la-Havel") is one word, no function word.
+("Saint-Jean-sur-Mer", "Brandebourg-sur-la-Havel") is one word, no function word.
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ def other_language(text: str) -> str | None:
     that language and more of them than French function words, and, in a block of
     ``SHORT`` words or more, no more French ones than a quarter of them.
 
-    >>> other_language("2015: Brandenburger Schüler·innen in Ivry-sur-Seine zum Jubiläum der Partnerschaft.")
+    >>> other_language("2015: Brandenburger Schüler·innen in Saint-Jean-sur-Mer zum Jubiläum der Partnerschaft.")
     'german'
     >>> other_language("Marzo de 2024: envío de 2 contenedores de material médico para el policlínico.")
     'spanish'
-    >>> other_language("2015 : accueil de lycéens à Ivry-sur-Seine pour les 52 ans du jumelage.") is None
+    >>> other_language("2015 : accueil de lycéens à Saint-Jean-sur-Mer pour les 52 ans du jumelage.") is None
     True
     >>> other_language("Gao (Mali)"), other_language("Accueil du Kinder-Chor von Brandenburg et des parents.")
     (None, None)

@@ -1231,14 +1231,14 @@ def _asked_place(question: str, items: IntroWords) -> str | None:
     at a capital and reads as a heading that surely names a place (its country in
     brackets, or an intro item's place), its name a place's name too ("Où se trouve Kita
     (Mali)" names Kita), not the town itself nor a kind of place alone ("la Ville"):
-    "Depuis quand Ivry est-elle jumelée avec Kita (Mali) ?" -> "Kita (Mali)". A question
+    "Depuis quand Melun est-elle jumelée avec Kita (Mali) ?" -> "Kita (Mali)". A question
     is short (``MAX_HEADING``): its pieces are few."""
     body = question.rstrip(" " + QUESTION_MARK + "\u00a0")
     ends = [m.start() for m in re.finditer(r"[\s,;]", body)] + [len(body)]
     for start in (m.start() for m in _WORD_START.finditer(body) if m.group().isupper()):
         word = re.match(r"[\w'’-]+", body[start:])
         if word is None or _the_town_itself(word.group()):
-            continue  # "Ivry à Kita": the town, then its partner
+            continue  # "Melun à Kita": the town, then its partner
         for end in sorted((e for e in ends if e > start), reverse=True):
             piece = body[start:end].strip(" ,;")
             if piece and not set(slug(place_name(split_heading(piece)[0])).split("-")) <= _BEFORE_NAME \
@@ -1250,7 +1250,7 @@ def _asked_place(question: str, items: IntroWords) -> str | None:
 
 def _question_headings(body: list[Block]) -> tuple[list[Block], list[SetAside]]:
     """A page of questions and answers (a CMS's FAQ block) whose partner is named only in
-    the first question about it ("Depuis quand Ivry est-elle jumelée avec Kita (Mali) ?",
+    the first question about it ("Depuis quand Melun est-elle jumelée avec Kita (Mali) ?",
     then "Quels projets pour les jeunes ?"): each question that names an intro item's place
     is that partner's heading, the place as the question writes it (the question itself is
     set aside, read as the heading); the other questions are sub-headings of the partner
