@@ -1569,6 +1569,7 @@ OPENING_REACH = 4  # characters before a relative date that still opens an entry
 # Words after "un an après" that point back at the entry before ("un an après ces essais");
 # any other ("… après la signature de l'accord") counts from another date.
 _BACK_REFERENCES = frozenset(fold(w) for w in lexicon("connectives")["anaphora"])
+_PAIR_JOINER = lexicon("places")["kinds_of_pairs"]["joiner"]  # "Dès l'année suivante et jusqu'en 2016"
 
 
 def told_after(text: str, when: When) -> tuple[str, str] | None:
@@ -1598,7 +1599,7 @@ def told_after(text: str, when: When) -> tuple[str, str] | None:
         return None
     end = event.start + len(event.label)
     after = head[end:].split()
-    if after and fold(after[0]) not in _BACK_REFERENCES:
+    if after and fold(after[0]) not in _BACK_REFERENCES and after != [_PAIR_JOINER]:
         return None  # "Vingt-cinq ans après la signature de l'accord": counted from another date
     year, month, _ = event.when
     named = _MONTH_WORD.search(fold(event.label))

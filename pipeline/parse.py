@@ -517,11 +517,18 @@ def _dated_apart(text: str, entry: _Draft) -> bool:
     True
     >>> _dated_apart("Ce séjour a eu lieu en juin 2006.", _Draft.start("2006", "2006 : x", 1))
     False
+    >>> _dated_apart("Quatre ans plus tard, séjour de jeunes.", _Draft.start("2009", "2009 : x", 1))
+    True
     """
+    before = parse_label(entry.label) if entry.label else None
+    if before is not None and before.end_year is not None \
+            and (told := told_after(text, (before.end_year, before.end_month, None))) \
+            and (then := parse_label(told[1])) is not None and then.start_year is not None \
+            and then.start_year > before.end_year:  # "Quatre ans plus tard, …" under "2009 : …"
+        return True
     found = date_in(text)
     if found is None or found.period is None or found.period.yearless:
         return False  # a day without its year is not apart from anything
-    before = parse_label(entry.label) if entry.label else None
     if before is None:
         return entry.label is None  # an undated entry above: the dated paragraph is another
     now = found.period
@@ -807,21 +814,38 @@ def _told_after(entries: list[Entry]) -> list[Entry]:
 
     >>> dated = _told_after([Entry("Juin 2012", "Juin 2012 : tournoi.", 3, 3),
     ...                      Entry(None, "La même année, concert.", 5, 5),
-    ...                      Entry(None, "Deux ans plus tard, échange.", 7, 7)])
-    >>> [(e.label, e.period_label) for e in dated]
-    [('Juin 2012', None), ('La même année', '2012'), ('Deux ans plus tard', '2014')]
+    ...                      Entry(None, "Deux ans plus tard, échange.", 7, 7),
+    ...                      Entry("Dès l’année suivante et jusqu’en 2018", "Dès … : cours.", 9, 9)])
+    >>> [(e.label, e.period_label) for e in dated]  # doctest: +NORMALIZE_WHITESPACE
+    [('Juin 2012', None), ('La même année', '2012'), ('Deux ans plus tard', '2014'),
+     ('Dès l’année suivante et jusqu’en 2018', '2015 – 2018')]
     """
     out: list[Entry] = []
     when: tuple[int, int | None, None] | None = None
     for entry in entries:
         if entry.label is None and when is not None and (found := told_after(entry.text, when)):
             entry = replace(entry, label=found[0], period_label=found[1])
+        elif entry.label is not None and when is not None and not entry.period_label \
+                and (start := _open_start(entry.label, when)):  # "La même année, et jusqu'en 2020"
+            entry = replace(entry, period_label=start)
         written = entry.period_label or entry.label
         period = parse_label(written) if written else None
         if period is not None and period.start_year is not None:
             when = (period.start_year, period.start_month, None)
         out.append(entry)
     return out
+
+
+def _open_start(label: str, when: tuple[int, int | None, None]) -> str | None:
+    """A label whose end the grammar reads and whose start is told relative to the entry
+    before it ("La même année, et jusqu'en 2020", "Dès l'année suivante et jusqu'en 2016"):
+    the whole period, as a range the grammar reads ("2016 – 2020"); ``None`` otherwise."""
+    found = find_dates(label)
+    bound = found[-1].period if found else None  # "jusqu'en 2020": a period open at its start
+    if bound is None or bound.start_year is not None or bound.end_year is None:
+        return None
+    start = told_after(label[:found[-1].start], when)
+    return f"{start[1]} – {bound.end_year}" if start else None
 
 
 def _line_of_item(piece: str, block: Block, above: _Draft, items: set[int], lines: set[int]) -> bool:

@@ -482,3 +482,16 @@ def test_an_entry_dated_relative_to_the_entry_before_it():
     assert [(a["date_label"], a["period"]) for a in actions] == [
         ("Mars 2010", "2010-03"), ("La même année", "2010"), ("Trois ans plus tard", "2013"),
         ("En avril de l’année suivante", "2014-04"), (None, None)]
+
+
+def test_a_relative_start_before_an_end_and_a_relative_entry_after_a_dated_one():
+    """Issue 20: "Dès l'année suivante et jusqu'en 2019" starts a year after the entry
+    before it; "Trois ans plus tard, …" right under a dated entry is an entry of its own,
+    not a continuation of it."""
+    from pipeline.extract import extract
+
+    text = ("Nos amitiés\n\nKita (Mali)\n\n2011 : envoi de cahiers.\n\n"
+            "Trois ans plus tard, accueil de deux enseignants maliens.\n\n"
+            "Dès l’année suivante et jusqu’en 2019, cours de couture au foyer.\n")
+    actions = extract(parse(text_blocks(text)))["actions"]
+    assert [a["period"] for a in actions] == ["2011", "2014", "2015/2019"]
