@@ -30,7 +30,7 @@ def other_language(text: str) -> str | None:
     that language and more of them than French function words, and, in a block of
     ``SHORT`` words or more, no more French ones than a quarter of them.
 
-    >>> other_language("2015: Brandenburger Schüler·innen in Saint-Jean-sur-Mer zum Jubiläum der Partnerschaft.")
+    >>> other_language("2015: Schüler·innen in Saint-Jean-sur-Mer zum Jubiläum der Partnerschaft.")
     'german'
     >>> other_language("Marzo de 2024: envío de 2 contenedores de material médico para el policlínico.")
     'spanish'
