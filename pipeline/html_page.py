@@ -1004,14 +1004,18 @@ def other_languages(document: etree._Element) -> list[tuple[str, str]]:
     if not own:
         return []
     found: list[tuple[str, str]] = []
+    gone: set[etree._Element] = set()  # what was taken out, and what it held
     for element in list(document.iter()):
+        parent = element.getparent()
+        if parent is None or parent in gone:
+            if parent is not None:
+                gone.add(element)
+            continue
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         language = _language(element.get("lang"))
         if not language or language == own or tag not in _BLOCK_TAGS:
             continue
-        parent = element.getparent()
-        if parent is None:
-            continue
+        gone.add(element)
         if said := _text(_rendered(element)):
             found.append((f"{OTHER_LANGUAGE} <{tag} lang={language}>", said[:LEFT_OUT_TEXT]))
         tail, before = element.tail or "", element.getprevious()
