@@ -977,10 +977,10 @@ def _body(text: str, label: str | None = None) -> str:
     asked = _asked_body(text)
     if asked is not None:  # "Quand ? En 2012.\nQuoi ? Accueil …": what its text answers
         words = asked
-    elif label and text.startswith(label):  # a label the grammar does not read alone
-        words = text[len(label):].lstrip(" ,:;–—-")  # ("La même année, accueil …")
     elif found:
         words = found[1]
+    elif label and text.startswith(label):  # a label the grammar does not read alone
+        words = text[len(label):].lstrip(" ,:;–—-")  # ("La même année, accueil …")
     elif (date := date_in(text)) and text[date.start:date.end] == date.text:
         words = text[:date.start] + text[date.end:]
     else:
