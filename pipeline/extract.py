@@ -30,7 +30,7 @@ from .dates import (
     split_any_label,
 )
 from .entities import Mention, Registry, organisations, people, programmes
-from .fields import country_field, date_field, tie_field, with_fields
+from .fields import DATE, TEXT, country_field, date_field, question, tie_field, with_fields
 from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .numbers import Figures, figures, names_people
@@ -955,7 +955,27 @@ def action_ids(pid: str, entries: Sequence[Entry], previous: Mapping[str, str]) 
     return _reworded(pid, entries, ids, previous)
 
 
-def _body(text: str) -> str:
+def _asked_body(text: str) -> str | None:
+    """An easy-read entry's words ("Quand ? En 2012." then "Quoi ? Accueil …"): its lines
+    after the date's question, each answer without its question, the facts asked apart
+    ("Qui ? …", "Combien ? …") left out; ``None`` for an entry written otherwise.
+
+    >>> _asked_body("Quand ? En 2012.\\nQuoi ? Accueil de jeunes.\\nQui ? 7 enfants.")
+    'Accueil de jeunes.'
+    """
+    lines = text.split("\n")
+    first = question(lines[0])
+    if first is None or first.kind != DATE:
+        return None
+    kept = []
+    for line in lines[1:]:
+        asked = question(line)
+        if asked is None or asked.kind == TEXT:
+            kept.append(asked.value if asked is not None else line)
+    return "\n".join(kept)
+
+
+def _body(text: str, label: str | None = None) -> str:
     """An entry's words without its date: after its label, or, when it opens with none,
     without the date words its first sentence gives ("Accueil … en 2014 pour un échange"
     is "2014 : accueil … pour un échange" reworded); what a reworded or moved date leaves
@@ -967,8 +987,13 @@ def _body(text: str) -> str:
     'accueil de jeunes pour un concert.'
     """
     found = split_any_label(text)
-    if found:
+    asked = _asked_body(text)
+    if asked is not None:  # "Quand ? En 2012.\nQuoi ? Accueil …": what its text answers
+        words = asked
+    elif found:
         words = found[1]
+    elif label and text.startswith(label):  # a label the grammar does not read alone
+        words = text[len(label):].lstrip(" ,:;–—-")  # ("La même année, accueil …")
     elif (date := date_in(text)) and text[date.start:date.end] == date.text:
         words = text[:date.start] + text[date.end:]
     else:
@@ -995,7 +1020,7 @@ def _reworded(pid: str, entries: Sequence[Entry], ids: list[str], previous: Mapp
         return ids
     kept = list(ids)
     for i, aid in enumerate(ids):
-        same = orphans.get(_body(entries[i].text)) if aid not in previous else None
+        same = orphans.get(_body(entries[i].text, entries[i].label)) if aid not in previous else None
         if same and len(same) == 1:
             kept[i] = same.pop()
     return kept

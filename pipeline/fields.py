@@ -132,15 +132,39 @@ def field_line(text: str) -> Field | None:
     (True, 'place')
     >>> field_line("Les élèves ont visité la ville : un beau séjour") is None
     True
+    >>> field_line("Qui ? 7 enfants.")
+    Field(kind='people', key='Qui', value='7 enfants.')
     """
     line = text[len(_BULLET):] if text.startswith(_BULLET) else text
     found = _LINE.fullmatch(line.strip())
-    if not found:
-        return None
+    if not found:  # a fact asked as a question ("Qui ? 7 enfants."); an entry's date and its
+        asked = question(line)  # text so asked are its label and its text (pipeline.parse)
+        return asked if asked is not None and asked.kind not in (DATE, TEXT) else None
     key = found["key"].strip()
     if len(key.split()) > MAX_KEY_WORDS or (not key[:1].isupper() and key[:1] != "("):
         return None
     return Field(key_kind(key), key, found["value"].strip())
+
+
+_QUESTIONS = frozenset(plain(w) for w in _FIELDS["questions"])
+_QUESTION = re.compile(r"(?P<key>[^\W\d_]+)\s*\?\s*(?P<value>\S.*)", re.DOTALL)
+
+
+def question(text: str) -> Field | None:
+    """A line that is a fact's key set as a question, then its value (lexicon
+    ``fields.questions``): an easy-read page writes every fact of an entry so, each on a
+    line of its own ("Quand ? En juin 2012.", "Quoi ? Accueil de…", "Qui ? 7 enfants.",
+    "Combien ? 1 200 euros."). ``None`` for any other line.
+
+    >>> question("Quand ? De 2004 à 2009.")
+    Field(kind='date', key='Quand', value='De 2004 à 2009.')
+    >>> question("Pourquoi ? Pour aider."), question("Quand partent-ils ? En mai.")
+    (None, None)
+    """
+    found = _QUESTION.fullmatch(text.strip())
+    if not found or plain(found["key"]) not in _QUESTIONS:
+        return None
+    return Field(key_kind(found["key"]), found["key"], found["value"].strip())
 
 
 def key_alone(text: str) -> str | None:

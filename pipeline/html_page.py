@@ -821,16 +821,19 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
     kinds = [key_kind(h) if h else None for h in headers]
     if DATE not in kinds and not (TEXT in kinds and (PEOPLE in kinds or AMOUNT in kinds)):
         return None
-    if (PLACE in kinds and TEXT not in kinds) or _names_places(grid[head + 1:]):
-        return None  # a table of the partners themselves ("Ville | Pays | Année"): as before
     date = kinds.index(DATE) if DATE in kinds else None
     text = kinds.index(TEXT) if TEXT in kinds else next(
         (i for i, k in enumerate(kinds) if k is None and i != date), None)
+    partners = _partner_column(grid[head + 1:], {date, text}) if DATE in kinds and TEXT in kinds else None
+    if (PLACE in kinds and TEXT not in kinds) or (partners is None and _names_places(grid[head + 1:])):
+        return None  # a table of the partners themselves ("Ville | Pays | Année"): as before
     out = [Block("paragraph", t, 0, aside=TABLE_CAPTION)
            for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
            for t in _pieces(caption)]
     out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
-    partner = next((i for i, k in enumerate(kinds) if k in _PARTNER_KINDS and i not in (date, text)), None)
+    # the partner's column: by its header ("Partenaire"), else by cells that surely name places
+    partner = next((i for i, k in enumerate(kinds) if k in _PARTNER_KINDS and i not in (date, text)),
+                   partners)
     done: set[etree._Element] = set()  # cells read: a cell spanning rows is one row's
     heading = None  # the partner cell of the rows above
     for line in grid[head + 1:]:
@@ -850,10 +853,34 @@ def _partner_cell(line: list[etree._Element | None], partner: int | None,
     """A row's partner cell when it reads as a place's name; ``None`` when there is no
     such column or the cell names no place."""
     element = line[partner] if partner is not None and partner < len(line) else None
-    if element is None or items is None:
+    if element is None:
         return None
     cell = _text(_rendered(element))
-    return cell if cell and _reads_as_partner(cell, items) else None
+    # a place the intro's items or the page's partners name, or one that surely names a
+    # place (its country beside it), as a bilan's partner column writes it
+    return cell if cell and ((items is not None and _reads_as_partner(cell, items))
+                             or names_a_place(cell, IntroWords())) else None
+
+
+MIN_PARTNER_CELLS = 2  # partners named down a column that make it the table's partner column
+
+
+def _partner_column(rows: list[list[etree._Element | None]], taken: set[int | None]) -> int | None:
+    """The column of a table of entries that names their partner ("Partenaire | Période |
+    Action | Montant", the partner's cell spanning its rows, as a council's annex lays out
+    its bilan): the one, besides the date's and the text's, where two cells at least read
+    as headings that surely name a place. Its cells are the table's partner sections."""
+    nobody = IntroWords()
+    counts: dict[int, set[etree._Element]] = {}
+    for row in rows:
+        for column, cell in enumerate(row):
+            if column in taken or cell is None or cell in counts.get(column, set()):
+                continue
+            text = _text(_rendered(cell))
+            if text and len(text) <= MAX_HEADING and names_a_place(text, nobody):
+                counts.setdefault(column, set()).add(cell)
+    found = [c for c, cells in counts.items() if len(cells) >= MIN_PARTNER_CELLS]
+    return found[0] if len(found) == 1 else None
 
 
 def _names_places(rows: list[list[etree._Element | None]]) -> bool:
@@ -876,7 +903,7 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     if not any(said):
         return []
     first = next(t for t in said if t)
-    if total_row(first):
+    if total_row(first) or _spanning_total(line, date, text, first):
         return [Block("paragraph", " | ".join(t for t in dict.fromkeys(said) if t), 0, aside=TABLE_TOTAL)]
     label = said[date] if date is not None and date < len(said) and not empty(said[date]) else ""
     blocks: list[Block] = []
@@ -893,6 +920,18 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
         key = headers[column] if column < len(headers) else ""
         blocks.append(Block("list_item", f"{key} : {value}" if key else value, 0))
     return blocks
+
+
+def _spanning_total(line: list[etree._Element | None], date: int | None, text: int | None,
+                    first: str) -> bool:
+    """A row of totals whose one cell runs across the date's and the text's columns,
+    opening with the word of a total ("Total des crédits inscrits au budget 2025 | 38 500"):
+    no entry, though its words name a year."""
+    if date is None or text is None or max(date, text) >= len(line) or line[date] is None \
+            or line[date] is not line[text]:
+        return False
+    words = first.split(maxsplit=1)
+    return bool(words) and total_row(words[0])
 
 
 def _elements(found: object) -> list[etree._Element]:
@@ -960,6 +999,14 @@ def _widen(article: etree._Element, tree: _Tree) -> etree._Element:
     return article if not highest else list(article.iterancestors())[highest - 1]
 
 
+def _first_of_sections(first: Block, others: list[int]) -> bool:
+    """The article's first heading is the first of its partner sections, not its title: it
+    names a country in brackets and other headings of the article have its level (an
+    intranet's "1. Gao (Mali)", "2. Ségou (Mali)", all ``<h1>``, under a title set
+    outside the article)."""
+    return first.level in others and names_a_country(split_heading(first.text)[1])
+
+
 def _title(blocks: list[Block], article: etree._Element, tree: _Tree) -> list[Block]:
     """The blocks with the page's title first, at level 1, if the page has one: the
     article's first heading when it is an h1, or when it stands above every other
@@ -970,8 +1017,8 @@ def _title(blocks: list[Block], article: etree._Element, tree: _Tree) -> list[Bl
     if headings:
         first = blocks[headings[0]]
         others = [blocks[i].level for i in headings[1:]]
-        if first.level == 1 or (others and first.level < min(others)
-                                and not split_heading(first.text)[1]):
+        if (first.level == 1 and not _first_of_sections(first, others)) \
+                or (others and first.level < min(others) and not split_heading(first.text)[1]):
             titled = replace(first, level=1)
             rest = [replace(b, level=max(b.level, 2)) if b.kind == "heading" else b
                     for i, b in enumerate(blocks) if i != headings[0]]
@@ -1002,6 +1049,169 @@ def parse_html(text: str) -> etree._Element:
             what = error.message.split(", use XML_PARSE_HUGE")[0].strip()
             raise Refusal("html_limit", line=error.line, what=what)
     return document
+
+
+# A custom element's declarative shadow root (``<template shadowrootmode="open">``): what a
+# browser shows in the element's place, its ``<slot>``s filled with the element's children.
+_SHADOW_ROOT_ATTRIBUTES = ("shadowrootmode", "shadowroot")
+
+
+def _shadow_roots(document: etree._Element) -> list[etree._Element]:
+    return [t for t in document.iter("template")
+            if any(t.get(a) for a in _SHADOW_ROOT_ATTRIBUTES) and t.getparent() is not None]
+
+
+def _append_text(parent: etree._Element, before: etree._Element | None, text: str) -> None:
+    """Text put where ``before`` ends (its tail), or at the start of ``parent``."""
+    if not text:
+        return
+    if before is None:
+        parent.text = (parent.text or "") + text
+    else:
+        before.tail = (before.tail or "") + text
+
+
+def _slots(root: etree._Element) -> list[etree._Element]:
+    """The ``<slot>``s of a shadow tree, not those of a shadow tree nested in it."""
+    found = []
+    walker = etree.iterwalk(root, events=("start",))
+    next(walker)
+    for _, node in walker:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag == "template":
+            walker.skip_subtree()
+        elif tag == "slot":
+            found.append(node)
+    return found
+
+
+def _unwrap(slot: etree._Element, content: list[etree._Element | str]) -> None:
+    """Put ``content`` (elements and text, in order) where ``slot`` is, as a browser lays
+    out a slot (``display: contents``): the slot leaves no box of its own."""
+    parent = slot.getparent()
+    assert parent is not None
+    previous = slot.getprevious()
+    tail = slot.tail or ""
+    index = parent.index(slot)
+    parent.remove(slot)
+    last = previous
+    for piece in content:
+        if isinstance(piece, str):
+            _append_text(parent, last, piece)
+        else:
+            parent.insert(index, piece)
+            index += 1
+            last = piece
+    _append_text(parent, last, tail)
+
+
+def open_shadow_roots(document: etree._Element) -> None:
+    """Lay out each web component as a browser shows it: its declarative shadow tree in its
+    place, each ``<slot>`` holding the component's children assigned to it (by their
+    ``slot`` attribute; the others and loose text go to the unnamed slot).
+
+    A design system's page (Stencil, Lit, Nuxt with web components) may hold no ``<h2>``
+    nor ``<p>`` of its own: its ``<x-heading level="2">`` becomes an ``<h2>`` only in its
+    shadow tree. Read as unknown inline tags, its sections ran into one line. The host keeps
+    its attributes, with its tag name added to its class (so that furniture named by the
+    component, ``x-breadcrumb``, ``x-share``, is still known), and is read as a division.
+
+    >>> page = lxml.html.fromstring('<div><x-h><template shadowrootmode="open"><h2><slot>'
+    ...     '</slot></h2></template>Gao (Mali)</x-h><x-item><template shadowrootmode="open">'
+    ...     '<p><slot name="d"></slot> : <slot></slot></p></template><x-d slot="d">2016</x-d>'
+    ...     'forages</x-item></div>')
+    >>> open_shadow_roots(page)
+    >>> for piece in etree.tostring(page, encoding=str).replace("</div><div", "</div>|<div").split("|"):
+    ...     print(piece)
+    <div><div class="x-h"><h2>Gao (Mali)</h2></div>
+    <div class="x-item"><p><x-d>2016</x-d> : forages</p></div></div>
+    """
+    for template in _shadow_roots(document):
+        host = template.getparent()
+        if host is None:
+            continue
+        named: dict[str, list[etree._Element | str]] = {}
+        unnamed: list[etree._Element | str] = [host.text or ""]
+        slots = _slots(template)
+        names = {name for s in slots if (name := s.get("name"))}
+        for child in list(host):
+            if child is template:
+                unnamed.append(child.tail or "")
+                continue
+            tail, child.tail = child.tail or "", None
+            name = child.get("slot") if isinstance(child.tag, str) else None
+            if name is not None and name in names:
+                del child.attrib["slot"]
+                named.setdefault(name, []).append(child)
+            else:
+                unnamed.append(child)
+            unnamed.append(tail)
+        for child in list(host):
+            host.remove(child)
+        host.text = template.text
+        for child in list(template):
+            host.append(child)
+        for slot in slots:
+            name = slot.get("name")
+            assigned = named.get(name, []) if name else unnamed
+            _unwrap(slot, assigned if any(not isinstance(p, str) or p.strip() for p in assigned)
+                    else [*([slot.text] if slot.text else []), *list(slot)])
+        if isinstance(host.tag, str) and "-" in host.tag:
+            host.set("class", " ".join(filter(None, (host.get("class"), host.tag))))
+            host.tag = "div"
+
+
+OTHER_LANGUAGE = "in another language than the page's (a translation beside it):"
+# Elements that hold a block of their own: a translation set in one is left out whole; an
+# inline element in another language ("<span lang=de>Mehr Licht</span>") is a quotation
+# inside the page's sentence and stays.
+_BLOCK_TAGS = _CONTAINERS | set(_HEADINGS) | {"p", "li", "dt", "aside", "summary", "figcaption"}
+
+
+def _language(code: str | None) -> str:
+    """A ``lang`` attribute's primary language ("fr-FR" -> "fr"), lower case."""
+    return (code or "").strip().split("-")[0].split("_")[0].lower()
+
+
+def other_languages(document: etree._Element) -> list[tuple[str, str]]:
+    """Take out of the page the blocks its ``lang`` attribute says are in another language
+    than the page's own (``<html lang="fr">``): a bilingual page sets each entry's
+    translation in a column of its own (``<div lang="de">``), which is the same entry and
+    the same partner, no second row. What is taken out is returned for the run report, as
+    (why, its text), never dropped silently. A page that states no language keeps all.
+
+    >>> page = lxml.html.document_fromstring('<html lang="fr-FR"><body><h2>Gao (Mali)</h2>'
+    ...     '<p>2016 : forages <span lang="en">water</span></p><p lang="en">2016: wells</p></body></html>')
+    >>> other_languages(page)
+    [("in another language than the page's (a translation beside it): <p lang=en>", '2016: wells')]
+    >>> [p.text_content() for p in page.iter("p")]
+    ['2016 : forages water']
+    """
+    own = _language(document.get("lang"))
+    if not own:
+        return []
+    found: list[tuple[str, str]] = []
+    gone: set[etree._Element] = set()  # what was taken out, and what it held
+    for element in list(document.iter()):
+        parent = element.getparent()
+        if parent is None or parent in gone:
+            if parent is not None:
+                gone.add(element)
+            continue
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        language = _language(element.get("lang"))
+        if not language or language == own or tag not in _BLOCK_TAGS:
+            continue
+        gone.add(element)
+        if said := _text(_rendered(element)):
+            found.append((f"{OTHER_LANGUAGE} <{tag} lang={language}>", said[:LEFT_OUT_TEXT]))
+        tail, before = element.tail or "", element.getprevious()
+        parent.remove(element)
+        if before is None:
+            parent.text = (parent.text or "") + tail
+        else:
+            before.tail = (before.tail or "") + tail
+    return found
 
 
 LEFT_OUT_TEXT = 200  # characters of a left-out element the run report quotes
@@ -1190,6 +1400,8 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     """Blocks of an HTML page's article, the page's text they refer to, and what was left
     out (:func:`left_out`)."""
     document = parse_html(text)
+    open_shadow_roots(document)
+    translations = other_languages(document)
     _joined_print(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)
@@ -1197,7 +1409,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     _walk(article, blocks, tree)
     laid_out, page_text = lay_out(_named_chips(
         joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL)))
-    return laid_out, page_text, left_out(article, tree)
+    return laid_out, page_text, left_out(article, tree) + translations
 
 
 def html_blocks(text: str) -> list[Block]:

@@ -1678,6 +1678,47 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     return None
 
 
+OPENING_REACH = 4  # characters before a relative date that still opens an entry ("Dès ")
+# Words after "un an après" that point back at the entry before ("un an après ces essais");
+# any other ("… après la signature de l'accord") counts from another date.
+_BACK_REFERENCES = frozenset(fold(w) for w in lexicon("connectives")["anaphora"])
+_PAIR_JOINER = lexicon("places")["kinds_of_pairs"]["joiner"]  # "Dès l'année suivante et jusqu'en 2016"
+
+
+def told_after(text: str, when: When) -> tuple[str, str] | None:
+    """The date an entry opens with when it is told relative to the entry before it, dated
+    ``when`` ("La même année, accueil …", "Deux ans plus tard, …", "En mai de l'année
+    suivante, …", "Dès l'année suivante et jusqu'en 2016, …"): the words as written, and
+    the date they stand for as a label the grammar reads; ``None`` when the entry opens
+    otherwise. A year counted from the one before is a year alone: its month is the one
+    the words name, if any. Read in the entry's opening clause only (before its first
+    comma): a relative date further in is the entry's story, not its date.
+
+    >>> told_after("Deux ans plus tard, accueil de huit élèves.", (2012, 6, None))
+    ('Deux ans plus tard', '2014')
+    >>> told_after("En mai de l’année suivante, délégation à Kita.", (2017, 5, None))
+    ('En mai de l’année suivante', 'mai 2018')
+    >>> told_after("Accueil de jeunes l'année suivante.", (2017, None, None)) is None
+    True
+    >>> told_after("Un an après ces essais, remise d'une citerne.", (2020, None, None))
+    ('Un an après', '2021')
+    >>> told_after("Dix ans après la signature de l'accord, fête.", (2006, None, None)) is None
+    True
+    """
+    head = text.split(",", 1)[0][:MONTH_REACH * 4]
+    event = _relative(head, fold(head), (when[0], when[1], None))
+    if event is None or event.when is None or event.start > OPENING_REACH \
+            or event.resolved is None:
+        return None
+    end = event.start + len(event.label)
+    after = head[end:].split()
+    if after and fold(after[0]) not in _BACK_REFERENCES and after != [_PAIR_JOINER]:
+        return None  # "Vingt-cinq ans après la signature de l'accord": counted from another date
+    year, month, _ = event.when
+    named = _MONTH_WORD.search(fold(event.label))
+    return head[:end].strip(), _written((year, month if named else None, None))
+
+
 def _weekday(sentence: str, folded: str, when: When | None) -> Event | None:
     """A weekday alone ("Le vendredi matin", "Samedi soir") after a day: that day when it
     is that weekday, else the first such day after it."""

@@ -55,11 +55,23 @@ from .dates import (
     split_any_label,
 )
 from .errors import Refusal
-from .fields import DATE, SPAN_FIELD, TEXT, date_field, field_line, key_alone, span_key, tie_key
+from .fields import (
+    DATE,
+    SPAN_FIELD,
+    TEXT,
+    date_field,
+    field_line,
+    key_alone,
+    question,
+    span_key,
+    tie_key,
+)
 from .gate import gate, with_reasons
+from .languages import other_language
 from .narrative import (
     ARTICLE_FURNITURE,
     NAVIGATION_BAR,
+    OTHER_LANGUAGE,
     About,
     Reasons,
     furniture,
@@ -69,6 +81,7 @@ from .narrative import (
     read_narrative,
     tells_of,
     tie_events,
+    told_after,
     year_from_post,
 )
 from .french import CAPITAL, lexicon
@@ -85,6 +98,7 @@ from .places import (
     split_heading,
 )
 from .read import (
+    MAX_HEADING,
     TABLE_OF_CONTENTS,
     Block,
     bullet_item,
@@ -227,6 +241,7 @@ PAGE_TITLE, INTRODUCTION, NAVIGATION_LINK = "page title", "page introduction", "
 GROUP_HEADING = "heading of a group of partner sections"
 INTRO_HEADING = "heading of the introduction"
 SUB_HEADING = "sub-heading within a partner section"
+ASKED_PARTNER = "question that names the partner its answers are about (read as its heading)"
 CONTINUED = "heading of a partner section continued further down the page"
 OTHER_HEADING = "heading of no partner section"
 UNDER_OTHER_HEADING = "text under a heading of no partner section"
@@ -504,11 +519,18 @@ def _dated_apart(text: str, entry: _Draft) -> bool:
     True
     >>> _dated_apart("Ce séjour a eu lieu en juin 2006.", _Draft.start("2006", "2006 : x", 1))
     False
+    >>> _dated_apart("Quatre ans plus tard, séjour de jeunes.", _Draft.start("2009", "2009 : x", 1))
+    True
     """
+    before = parse_label(entry.label) if entry.label else None
+    if before is not None and before.end_year is not None \
+            and (told := told_after(text, (before.end_year, before.end_month, None))) \
+            and (then := parse_label(told[1])) is not None and then.start_year is not None \
+            and then.start_year > before.end_year:  # "Quatre ans plus tard, …" under "2009 : …"
+        return True
     found = date_in(text)
     if found is None or found.period is None or found.period.yearless:
         return False  # a day without its year is not apart from anything
-    before = parse_label(entry.label) if entry.label else None
     if before is None:
         return entry.label is None  # an undated entry above: the dated paragraph is another
     now = found.period
@@ -665,6 +687,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
             continue
+        if other_language(block.text):  # a translation beside the French: the same entry
+            set_aside.append(SetAside(block, OTHER_LANGUAGE))
+            continue
         if is_furniture(block.text) or (furniture and _furniture_value(block.text)):
             set_aside.append(SetAside(block, FURNITURE, warn=True))
             furniture = True
@@ -703,6 +728,10 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             continue
         if key_alone(block.text) == DATE:  # its value below is the entry's label
             set_aside.append(SetAside(block, FIELD_KEY))
+            continue
+        if asked := _asked_date(block.text):  # "Quand ? En 2012.", then "Quoi ? …" below
+            entries.append(_Draft.start(asked, block.text, block.line))
+            label_only, described, after_field = True, False, False
             continue
         fiche = _fiche_line(block.text, entries[-1] if entries else None, after_field)
         after_field = fiche
@@ -778,7 +807,50 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 items.add(block.line)
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label)) else e
               for e in (draft.entry() for draft in entries)]  # "Dès l'automne 1989": then
-    section.entries = told + _years_above(_under_years(_post_days(drafts, set_aside), set_aside))
+    section.entries = told + _years_above(_under_years(_post_days(_told_after(drafts), set_aside), set_aside))
+
+
+def _told_after(entries: list[Entry]) -> list[Entry]:
+    """An undated entry that opens with a date told relative to the entry before it, in
+    the section's order ("Juin 2012 : …", then "La même année, accueil …", "Deux ans plus
+    tard, …"), is dated so (:func:`pipeline.narrative.told_after`): its label is the
+    words, its period what they stand for. An entry with no date of its own leaves the
+    date told before it as it was.
+
+    >>> dated = _told_after([Entry("Juin 2012", "Juin 2012 : tournoi.", 3, 3),
+    ...                      Entry(None, "La même année, concert.", 5, 5),
+    ...                      Entry(None, "Deux ans plus tard, échange.", 7, 7),
+    ...                      Entry("Dès l’année suivante et jusqu’en 2018", "Dès … : cours.", 9, 9)])
+    >>> [(e.label, e.period_label) for e in dated]  # doctest: +NORMALIZE_WHITESPACE
+    [('Juin 2012', None), ('La même année', '2012'), ('Deux ans plus tard', '2014'),
+     ('Dès l’année suivante et jusqu’en 2018', '2015 – 2018')]
+    """
+    out: list[Entry] = []
+    when: tuple[int, int | None, None] | None = None
+    for entry in entries:
+        if entry.label is None and when is not None and (found := told_after(entry.text, when)):
+            entry = replace(entry, label=found[0], period_label=found[1])
+        elif entry.label is not None and when is not None and not entry.period_label \
+                and (start := _open_start(entry.label, when)):  # "La même année, et jusqu'en 2020"
+            entry = replace(entry, period_label=start)
+        written = entry.period_label or entry.label
+        period = parse_label(written) if written else None
+        if period is not None and period.start_year is not None:
+            when = (period.start_year, period.start_month, None)
+        out.append(entry)
+    return out
+
+
+def _open_start(label: str, when: tuple[int, int | None, None]) -> str | None:
+    """A label whose end the grammar reads and whose start is told relative to the entry
+    before it ("La même année, et jusqu'en 2020", "Dès l'année suivante et jusqu'en 2016"):
+    the whole period, as a range the grammar reads ("2016 – 2020"); ``None`` otherwise."""
+    found = find_dates(label)
+    bound = found[-1].period if found else None  # "jusqu'en 2020": a period open at its start
+    if bound is None or bound.start_year is not None or bound.end_year is None:
+        return None
+    start = told_after(label[:found[-1].start], when)
+    return f"{start[1]} – {bound.end_year}" if start else None
 
 
 def _line_of_item(piece: str, block: Block, above: _Draft, items: set[int], lines: set[int]) -> bool:
@@ -1224,6 +1296,97 @@ def _key_heading(block: Block) -> Block:
     return Block("paragraph", block.text, block.line)
 
 
+def _asked_date(text: str) -> str | None:
+    """The label of an entry's date asked as a question ("Quand ? En mai 2019.", "Quand ?
+    Depuis 2016. C'est toujours le cas."): the entry starts there and takes the lines
+    below it, its text asked next ("Quoi ? …"), as a label alone on its line does.
+
+    >>> _asked_date("Quand ? Depuis 2016. C’est toujours le cas."), _asked_date("Quand ? Bientôt.")
+    ('Depuis 2016', None)
+    """
+    asked = question(text)
+    if asked is None or asked.kind != DATE:
+        return None
+    labelled = split_any_label(asked.value)
+    return label_alone(asked.value) or (labelled[0] if labelled else None)
+
+
+QUESTION_MARK = "?"
+ASKED_LEVEL = 7  # a question read as a partner's heading: the level of a bold paragraph's
+MIN_ASKED = 2  # questions naming an intro's place that make the page a list of questions
+_WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_]")  # where a name may start: a capital
+
+
+def _asked_place(question: str, items: IntroWords) -> str | None:
+    """The place a question names, as it writes it: the longest piece of it that starts
+    at a capital and reads as a heading that surely names a place (its country in
+    brackets, or an intro item's place), its name a place's name too ("Où se trouve Kita
+    (Mali)" names Kita), not the town itself nor a kind of place alone ("la Ville"):
+    "Depuis quand Melun est-elle jumelée avec Kita (Mali) ?" -> "Kita (Mali)". A question
+    is short (``MAX_HEADING``): its pieces are few."""
+    body = question.rstrip(" " + QUESTION_MARK + "\u00a0")
+    ends = [m.start() for m in re.finditer(r"[\s,;]", body)] + [len(body)]
+    for start in (m.start() for m in _WORD_START.finditer(body) if m.group().isupper()):
+        word = re.match(r"[\w'’-]+", body[start:])
+        if word is None or _the_town_itself(word.group()):
+            continue  # "Melun à Kita": the town, then its partner
+        for end in sorted((e for e in ends if e > start), reverse=True):
+            piece = body[start:end].strip(" ,;")
+            if piece and not set(slug(place_name(split_heading(piece)[0])).split("-")) <= _BEFORE_NAME \
+                    and heading_like(piece, items) and names_a_place(piece, items) \
+                    and heading_like(split_heading(piece)[0], items) and not _the_town_itself(piece):
+                return piece
+    return None
+
+
+def _question_headings(body: list[Block]) -> tuple[list[Block], list[SetAside]]:
+    """A page of questions and answers (a CMS's FAQ block) whose partner is named only in
+    the first question about it ("Depuis quand Melun est-elle jumelée avec Kita (Mali) ?",
+    then "Quels projets pour les jeunes ?"): each question that names an intro item's place
+    is that partner's heading, the place as the question writes it (the question itself is
+    set aside, read as the heading); the other questions are sub-headings of the partner
+    above. Only when no heading names a place and two questions at least name one:
+    anywhere else a question is a sentence of the text.
+
+    >>> said = ["Que fait la ville avec Kita ?", "2019 : puits.", "Et pour les écoles ?", "2020 : livres.",
+    ...         "Où se trouve Ségou (Mali) ?", "2021 : visite."]
+    >>> blocks = [Block("list_item", "La ville de Kita (Mali)", 2), Block("list_item", "Ségou (Mali)", 3),
+    ...           *(Block("paragraph", text, 5 + 2 * n) for n, text in enumerate(said))]
+    >>> read, aside = _question_headings(blocks)
+    >>> [(b.kind, b.text) for b in read if b.kind == "heading"]
+    [('heading', 'Kita'), ('heading', 'Et pour les écoles ?'), ('heading', 'Ségou (Mali)')]
+    >>> [a.block.text for a in aside]
+    ['Que fait la ville avec Kita ?', 'Où se trouve Ségou (Mali) ?']
+    """
+    items = IntroWords()
+    asked: dict[int, str] = {}
+    questions: list[int] = []
+    for i, block in enumerate(body):
+        if block.aside:
+            continue
+        if block.kind == "heading" and heading_like(block.text, items) and names_a_place(block.text, items):
+            return body, []
+        if block.kind == "list_item" and not questions:
+            items.add(block.text)
+        elif block.kind == "paragraph" and block.text.rstrip(" \u00a0").endswith(QUESTION_MARK) \
+                and len(block.text) <= MAX_HEADING and items:
+            questions.append(i)
+            if place := _asked_place(block.text, items):
+                asked[i] = place
+    if len(set(map(slug, asked.values()))) < MIN_ASKED:
+        return body, []
+    first = min(asked)
+    read = list(body)
+    aside = []
+    for i in questions:
+        if i in asked:
+            read[i] = Block("heading", asked[i], body[i].line, level=ASKED_LEVEL)
+            aside.append(SetAside(body[i], ASKED_PARTNER))
+        elif i > first:
+            read[i] = Block("heading", body[i].text, body[i].line, level=ASKED_LEVEL + 1)
+    return read, aside
+
+
 def parse(blocks: list[Block], about: About | None = None) -> Page:
     """Group the page's blocks into its title, intro and partner sections.
 
@@ -1244,8 +1407,8 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     if title and furniture(title.text) == ARTICLE_FURNITURE:  # a by-line first ("De : Sylvie,
         title = None  # photos : …"): the article's furniture, set aside below, not its title
     rest = blocks[1:] if title else blocks
-    body = [_typed_item(_heading_or_not(_dated_heading(_key_heading(b), after)))
-            for b, after in zip(rest, [*rest[1:], None], strict=True)]
+    body, asked = _question_headings([_typed_item(_heading_or_not(_dated_heading(_key_heading(b), after)))
+                                      for b, after in zip(rest, [*rest[1:], None], strict=True)])
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
@@ -1258,7 +1421,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
         return page
     roles.update(dict.fromkeys(refused, "sub"))  # its text stays with the partner above
     intro = _intro_list(body[:starts[0]])
-    set_aside = [SetAside(title, PAGE_TITLE)] if title else []
+    set_aside = ([SetAside(title, PAGE_TITLE)] if title else []) + asked
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")

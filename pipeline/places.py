@@ -77,6 +77,7 @@ _INCLUSIVE = re.compile(
     rf"(?<=\w)(?:[·⋅•.](?P<end>{'|'.join(_MARKS['endings'])})"
     rf"(?:[·⋅•.](?P<plural>{_MARKS['plural']}))?|\({_MARKS['feminine']}\)(?P<paren>{_MARKS['plural']})?)(?!\w)")
 _LOCATIVE = re.compile(pattern(_PATTERNS["locative"]))  # a region after the name
+_APPOSITION = re.compile(pattern(_PATTERNS["apposition"]), re.IGNORECASE)  # "Gao, une ville au Mali"
 # Where a place's name ends and a qualifier starts: a spaced dash, a comma, a phrase.
 _QUALIFIER = re.compile(pattern(_PATTERNS["qualifier"], apostrophes=APOSTROPHES), re.IGNORECASE)
 # Parts of the brackets of a heading: "(France, Belgique)", "(Matanzas / Cuba)".
@@ -253,6 +254,8 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     (('Cottbus', 'Allemagne'), ('Gao', 'Pays-Bas'))
     >>> split_heading("Brandebourg-sur-la-Havel, ville allemande")
     ('Brandebourg-sur-la-Havel', 'ville allemande')
+    >>> split_heading("Kita, une commune au Mali"), split_heading("Gao, une petite ville au Mali")
+    (('Kita', 'Mali'), ('Gao', 'Mali'))
     >>> split_heading("Coopération avec la commune de Dianguirdé – Mali")
     ('la commune de Dianguirdé', 'Mali')
 
@@ -310,7 +313,8 @@ def _country_after(text: str) -> tuple[str, str] | None:
     for found in _AFTER_PLACE.finditer(text):
         country = text[found.end():].strip()
         if found.start() > 0 and country_code(country):
-            return text[:found.start()].strip(), country
+            name = text[:found.start()].strip()
+            return _APPOSITION.sub("", name) or name, country
     return None
 
 

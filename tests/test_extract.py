@@ -113,6 +113,10 @@ STATUSES = [
     ("Faute de financement, le projet d’école ne verra pas le jour.", "2019", "abandoned"),
     ("Le jardin partagé n’a finalement jamais vu le jour.", "2018", "abandoned"),
     ("La demande de subvention est restée lettre morte et le projet a été classé sans suite.", "2017", "abandoned"),
+    # red team 13's new forms (issue 20): put off to a season "prochain", called off, a bilan's column
+    ("Le chantier n’a pas commencé : il est renvoyé au printemps prochain.", "2023", "postponed"),
+    ("La visite des élus a été décommandée la veille du départ.", "2022", "cancelled"),
+    ("Non réalisé (faute de financement)", "2021", "cancelled"),
     ("Le séjour n’a pas été différé : il a eu lieu comme prévu.", "2019", None),
     ("Le séjour s’est bien déroulé malgré l’annulation du concert de clôture.", "2019", None),
     ("Faute de moyens, le projet de bibliothèque n’a pu être mené à terme.", "2016-2018", "abandoned"),

@@ -412,3 +412,95 @@ def test_a_fiche_per_action_and_a_card_s_term_link_name_the_action_s_partner():
         # the fiche's date is the entry's, not the year its text tells; the theme's heading
         # ("Culture, sport et loisirs") is no entry
         assert sorted((a["start_year"], a["partner_id"]) for a in actions) == [(2018, "oulu"), (2021, "kita")]
+
+
+def test_web_components_are_read_through_their_declarative_shadow_trees():
+    """Issue 20: a design system's page has no <h2> nor <p> of its own; its components show
+    them in their shadow trees, whose slots hold the page's text (a named slot holds the
+    date, the unnamed one the text that follows it, with no separator in the source)."""
+    def component(tag: str, shadow: str, light: str) -> str:
+        return f'<{tag}><template shadowrootmode="open">{shadow}</template>{light}</{tag}>'
+
+    item = '<div class="when"><slot name="when"></slot></div><div class="what"><slot></slot></div>'
+    page = "<html><body><main>" + component("ds-title", "<h1><slot></slot></h1>", "Nos villes amies") \
+        + component("ds-crumbs", "<nav><slot></slot></nav>", "Accueil › Monde") \
+        + component("ds-title", "<h2><slot></slot></h2>", "Ségou (Mali)") \
+        + component("ds-entry", item, '<ds-when slot="when">1998-2001</ds-when>creusement de puits.') \
+        + component("ds-entry", item, '<ds-when slot="when">Mars 2019</ds-when>'
+                    "venue de 12 musiciens maliens.") \
+        + "</main></body></html>"
+    blocks = html_blocks(page)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Nos villes amies"), ("heading", "Ségou (Mali)"),
+        ("paragraph", "1998-2001"), ("paragraph", "creusement de puits."),
+        ("paragraph", "Mars 2019"), ("paragraph", "venue de 12 musiciens maliens.")]
+    actions = extract(parse(blocks))["actions"]
+    assert [(a["period"], a["text"], a["participants"]) for a in actions] == [
+        ("1998/2001", "1998-2001\ncreusement de puits.", None),
+        ("2019-03", "Mars 2019\nvenue de 12 musiciens maliens.", 12)]
+
+
+def test_numbered_h1_sections_under_a_title_outside_the_article_are_partners():
+    """Issue 20: an intranet numbers its partner sections, all <h1> ("1. Ségou (Mali)"),
+    and sets the page's title outside the article: the first section is no title."""
+    page = """<html><body><div id="head"><h1>Nos partenaires</h1></div>
+<div id="main-content"><p>La ville coopère avec deux communes.</p>
+<h1>1. Ségou (Mali)</h1><p><strong>1998</strong> : creusement de puits.</p>
+<h1>2. Kandi (Bénin)</h1><p><strong>2004</strong> : envoi de livres.</p></div></body></html>"""
+    blocks = html_blocks(page)
+    assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("Nos partenaires", 1), ("1. Ségou (Mali)", 2), ("2. Kandi (Bénin)", 2)]
+    actions = extract(parse(blocks))["actions"]
+    assert [(a["partner_id"], a["period"]) for a in actions] == [
+        ("1-segou", "1998"), ("2-kandi", "2004")]
+
+
+def test_a_translation_in_a_column_of_its_own_language_is_no_second_entry_nor_partner():
+    """Issue 20: a bilingual page sets each heading and entry's translation beside it, in an
+    element whose ``lang`` is not the page's: left out (and reported), not a second partner
+    nor a second row; a word quoted inline in another language stays in its sentence."""
+    from pipeline.load import read_bytes
+
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<div class="row"><div lang="fr"><h2>Ségou (Mali)</h2></div><div lang="en-GB"><h2>Segou (Mali) – in English</h2></div></div>
+<div class="row"><div><p>2019 : venue de la chorale <i lang="bm">Kɔrɔ</i> à la fête de la ville.</p></div>
+<div lang="en"><p>2019: the choir came to the town's festival.</p></div></div>
+<h2>Kandi (Bénin)</h2><p>2021 : envoi de livres.</p></main></body></html>"""
+    document = read_bytes(page.encode(), "page.html")
+    data = extract(parse(document.blocks))
+    assert [p["partner_id"] for p in data["partners"]] == ["segou", "kandi"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in data["actions"]] == [
+        ("segou", "2019", "2019 : venue de la chorale Kɔrɔ à la fête de la ville."),
+        ("kandi", "2021", "2021 : envoi de livres.")]
+    assert [text for why, text in document.left_out if "another language" in why] == [
+        "Segou (Mali) – in English", "2019: the choir came to the town's festival."]
+
+
+def test_a_table_of_entries_with_a_partner_column_spanning_its_rows():
+    """Issue 20: a council's annex lays out its bilan as one table whose first column names
+    the partner once, its cell spanning the partner's rows; the count and the amount are
+    only in their columns, and a row of totals across the columns is no entry."""
+    page = """<html><body><main><h1>Bilan</h1><table>
+<tr><th>Partenaire</th><th>Année</th><th>Action</th><th>Participants</th><th>Montant (€)</th></tr>
+<tr><td rowspan="2">Kita (Mali)</td><td>2019</td><td>creusement d’un puits</td><td>—</td><td>4 500</td></tr>
+<tr><td>2021</td><td>venue de musiciens</td><td>8</td><td>—</td></tr>
+<tr><td>Matanzas (Cuba)</td><td>2022</td><td>envoi de livres</td><td>—</td><td>700</td></tr>
+<tr><td colspan="4">Total des aides votées au budget 2023</td><td>5 200</td></tr>
+</table></main></body></html>"""
+    data = extract(parse(html_blocks(page)))
+    assert [p["partner_id"] for p in data["partners"]] == ["kita", "matanzas"]
+    assert [(a["partner_id"], a["period"], a["participants"], a["amount_eur"]) for a in data["actions"]] == [
+        ("kita", "2019", None, 4500), ("kita", "2021", 8, None), ("matanzas", "2022", None, 700)]
+
+
+def test_readers_comments_likes_and_task_lists_are_site_furniture():
+    """Issue 20: a wiki page's task list, likes and readers' comments (each dated)
+    are the site's, left out of the article, not entries of the last partner."""
+    page = """<html><body><div id="main-content"><h1>Nos villes amies</h1><h2>Kita (Mali)</h2>
+<p>2019 : creusement d’un puits.</p>
+<ul class="inline-task-list"><li>Relancer l’association (12 mars 2025)</li></ul>
+<div id="likes-section"><span class="like-summary">Marie aime ça</span></div>
+<div id="comments-section"><h2>2 commentaires</h2><p>Paul, 14 mars 2025 : à mettre à jour.</p></div>
+</div></body></html>"""
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["period"], a["text"]) for a in actions] == [("2019", "2019 : creusement d’un puits.")]

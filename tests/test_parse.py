@@ -422,3 +422,105 @@ def test_a_year_alone_over_entries_of_a_month_without_their_year_heads_them():
     assert [(e.label, e.period_label) for e in entries] == [
         ("En mars", "En mars 2023"), ("Du 4 au 9 juin", "Du 4 au 9 juin 2023"), ("En mai", "En mai 2021")]
     assert {s.block.text for s in page.set_aside if s.reason == "sub-heading within a partner section"} >= {"2023", "2021"}
+
+
+def test_an_easy_read_page_answers_questions_under_headings_set_in_apposition():
+    """Issue 20: an easy-read ("facile à lire") page names its partner with an apposition
+    before its country ("Kita, une commune au Mali") and writes each entry as the answers to
+    questions set as keys ("Quand ? …", "Quoi ? …", "Qui ? …", "Combien ? …")."""
+    from pipeline.extract import extract
+    from pipeline.load import read_bytes
+    from pipeline.report import unassigned
+
+    text = ("Nos amis\n\nNous aidons deux villes.\n\n"
+            "Kita, une commune au Mali\n\nQuand ? En 2011.\n\nQuoi ? Envoi de livres pour l’école.\n\n"
+            "Quand ? De mars à mai 2019.\n\nQuoi ? Un atelier de couture.\n\nQui ? 14 femmes.\n\n"
+            "Combien ? La Ville a donné 900 euros.\n\n"
+            "Ségou, une petite ville au Mali\n\nQuand ? En juin 2022.\n\nQuoi ? Visite du maire.\n")
+    document = read_bytes(text.encode(), "page.txt")
+    page = parse(document.blocks)
+    assert [(s.heading.text, s.heading.line) for s in page.sections] == [
+        ("Kita, une commune au Mali", 5), ("Ségou, une petite ville au Mali", 19)]
+    data = extract(page)
+    assert [(p["partner_id"], p["country_code"]) for p in data["partners"]] == [
+        ("kita", "ML"), ("segou", "ML")]
+    assert [(a["partner_id"], a["period"], a["participants"], a["amount_eur"])
+            for a in data["actions"]] == [
+        ("kita", "2011", None, None), ("kita", "2019-03/2019-05", 14, 900),
+        ("segou", "2022-06", None, None)]
+    assert data["actions"][1]["text"] == ("Quand ? De mars à mai 2019.\nQuoi ? Un atelier de couture."
+                                          "\nQui ? 14 femmes.\nCombien ? La Ville a donné 900 euros.")
+    assert unassigned(document.blocks, page, data) == []
+
+
+def test_a_paragraph_in_another_language_beside_its_entry_is_set_aside():
+    """Issue 20: a text page that sets each entry's translation below it (German, Spanish)
+    gives one row per entry: the translation, told by its function words, is set aside."""
+    from pipeline.extract import extract
+    from pipeline.narrative import OTHER_LANGUAGE
+
+    text = ("Nos villes amies\n\nKita (Mali)\n\n2014 : envoi de cahiers pour les écoles du village.\n\n"
+            "2014: Versand von Heften für die Schulen des Dorfes und der Umgebung.\n\n"
+            "Matanzas (Cuba)\n\n2018 : accueil de deux médecins au centre de santé.\n\n"
+            "2018: acogida de dos médicos en el centro de salud, con el apoyo de la ciudad.\n")
+    page = parse(text_blocks(text))
+    assert [(a["partner_id"], a["period"]) for a in extract(page)["actions"]] == [
+        ("kita", "2014"), ("matanzas", "2018")]
+    assert [s.block.text[:5] for s in page.set_aside if s.reason == OTHER_LANGUAGE] == ["2014:", "2018:"]
+
+
+def test_a_page_of_questions_names_each_partner_in_its_first_question_only():
+    """Issue 20: a FAQ names a partner only in the first question about it; the questions
+    after it ("Et pour l'eau ?") are about the same partner, and the town itself or "la
+    Ville" named in a question is no partner."""
+    from pipeline.extract import extract
+
+    text = ("Nos amitiés\n\nLa ville travaille avec :\n\n• La commune de Kita (Mali)\n"
+            "• La ville de Matanzas (Cuba)\n\nQue fait Ivry-sur-Seine avec Kita, au Mali ?\n\n"
+            "2014 : envoi de cahiers pour les écoles.\n\nEt pour l’eau, que fait la Ville ?\n\n"
+            "2016-2018 : creusement de trois puits.\n\n"
+            "Depuis quand la Ville est-elle amie avec Matanzas (Cuba) ?\n\n"
+            "2018 : accueil de deux médecins.\n")
+    page = parse(text_blocks(text))
+    assert [s.heading.text for s in page.sections] == ["Kita, au Mali", "Matanzas (Cuba)"]
+    data = extract(page)
+    assert [(p["partner_id"], p["country_code"]) for p in data["partners"]] == [
+        ("kita", "ML"), ("matanzas", "CU")]
+    assert [(a["partner_id"], a["period"]) for a in data["actions"]] == [
+        ("kita", "2014"), ("kita", "2016/2018"), ("matanzas", "2018")]
+
+
+def test_a_question_in_a_page_with_partner_headings_stays_a_sentence():
+    text = ("Nos amitiés\n\nKita (Mali)\n\nPourquoi Matanzas (Cuba) ?\n\n"
+            "2014 : envoi de cahiers.\n\nMatanzas (Cuba)\n\n2018 : accueil de médecins.\n")
+    assert [s.heading.text for s in parse(text_blocks(text)).sections] == ["Kita (Mali)", "Matanzas (Cuba)"]
+
+
+def test_an_entry_dated_relative_to_the_entry_before_it():
+    """Issue 20: an editor who rewrites a page as a story dates entries from the one before
+    ("La même année", "Trois ans plus tard", "En avril de l'année suivante"); a count of
+    years from another date ("… après la signature de l'accord") is not from the entry."""
+    from pipeline.extract import extract
+
+    text = ("Nos amitiés\n\nKita (Mali)\n\nMars 2010 : envoi de cahiers.\n\n"
+            "La même année, accueil de deux enseignants.\n\n"
+            "Trois ans plus tard, creusement d’un puits.\n\n"
+            "En avril de l’année suivante, visite du maire.\n\n"
+            "Dix ans après la signature de l’accord, grande fête.\n")
+    actions = extract(parse(text_blocks(text)))["actions"]
+    assert [(a["date_label"], a["period"]) for a in actions] == [
+        ("Mars 2010", "2010-03"), ("La même année", "2010"), ("Trois ans plus tard", "2013"),
+        ("En avril de l’année suivante", "2014-04"), (None, None)]
+
+
+def test_a_relative_start_before_an_end_and_a_relative_entry_after_a_dated_one():
+    """Issue 20: "Dès l'année suivante et jusqu'en 2019" starts a year after the entry
+    before it; "Trois ans plus tard, …" right under a dated entry is an entry of its own,
+    not a continuation of it."""
+    from pipeline.extract import extract
+
+    text = ("Nos amitiés\n\nKita (Mali)\n\n2011 : envoi de cahiers.\n\n"
+            "Trois ans plus tard, accueil de deux enseignants maliens.\n\n"
+            "Dès l’année suivante et jusqu’en 2019, cours de couture au foyer.\n")
+    actions = extract(parse(text_blocks(text)))["actions"]
+    assert [a["period"] for a in actions] == ["2011", "2014", "2015/2019"]
