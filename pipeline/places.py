@@ -1101,7 +1101,8 @@ def _sealed(description: str) -> Agreement | None:
         tie, told = _SEALED_TIE.search(sentence), _told_tie(sentence, told)
         if tie is None and told is None:
             continue
-        twinning = (tie or told).group().casefold().startswith(_TWINNING_STEM)  # type: ignore[union-attr]
+        said = tie if tie is not None else told
+        twinning = said is not None and said.group().casefold().startswith(_TWINNING_STEM)
         tie_start = tie.start() if tie else 0
         if _RENEWAL.search(sentence):
             original = next((m for m in _SIGNED_ORIGINAL.finditer(sentence)

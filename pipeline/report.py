@@ -105,8 +105,10 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
         if any(_found(block.text, texts, cursors, c) for c in candidates):
             continue
         # a line that holds run-together entries is found again across their texts
-        if _squeeze(block.text) in _joined([texts[c] for c in candidates]) or _squeeze(
-                block.text) in _joined([texts[c] for c in candidates if c not in headings]):
+        squeezed = _squeeze(block.text)
+        if any(squeezed in joined for chosen in ([texts[c] for c in candidates],
+                                                 [texts[c] for c in candidates if c not in headings])
+               for joined in (_squeeze("".join(chosen)), _joined(chosen))):
             continue
         missing.append(block)
     return missing

@@ -287,7 +287,7 @@ def remember_checks() -> None:
                 found = verdicts[key] = list(check(cls, descriptor, context=context))
             return iter(found)
 
-        kind.metadata_validate = classmethod(remembered)  # type: ignore[method-assign, assignment]
+        kind.metadata_validate = classmethod(remembered)  # type: ignore[method-assign,assignment]  # a class method of frictionless swapped
     snakecase = functools.lru_cache(maxsize=4096)(stringcase.snakecase)
     setattr(snakecase, _REMEMBERED, True)
     stringcase.snakecase = snakecase
