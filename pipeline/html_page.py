@@ -1105,6 +1105,35 @@ def _unwrap(slot: etree._Element, content: list[etree._Element | str]) -> None:
     _append_text(parent, last, tail)
 
 
+def joined_letters(document: etree._Element) -> None:
+    """An element whose text is split into pieces of a letter or two (an animation library's
+    "SplitText": a ``<div>`` per character, the words' spaces lost) and whose ``aria-label``
+    spells the same letters is read as the label says, the way a screen reader reads it.
+
+    >>> page = lxml.html.fromstring('<div><h2 aria-label="Gao (Mali)"><div>G</div><div>a</div>'
+    ...     '<div>o</div><div>(</div><div>Mali</div><div>)</div></h2><p aria-label="x">Gao</p></div>')
+    >>> joined_letters(page)
+    >>> etree.tostring(page, encoding=str)
+    '<div><h2 aria-label="Gao (Mali)">Gao (Mali)</h2><p aria-label="x">Gao</p></div>'
+    """
+    for element in [e for e in document.iter() if isinstance(e.tag, str) and e.get("aria-label")]:
+        label = element.get("aria-label")
+        if not label or not len(element):
+            continue
+        pieces = [t.strip() for t in element.itertext() if t.strip()]
+        if len(pieces) >= SPLIT_PIECES and "".join(pieces) == "".join(label.split()) \
+                and sum(len(p) for p in pieces) <= SPLIT_LETTERS * len(pieces):
+            for child in list(element):
+                element.remove(child)
+            element.text = label
+
+
+# pieces of text (a letter or two each, on average) that make an element's text split letter
+# by letter: fewer is an ordinary element whose label says the same as its text
+SPLIT_PIECES = 4
+SPLIT_LETTERS = 2
+
+
 def open_shadow_roots(document: etree._Element) -> None:
     """Lay out each web component as a browser shows it: its declarative shadow tree in its
     place, each ``<slot>`` holding the component's children assigned to it (by their
@@ -1401,6 +1430,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     out (:func:`left_out`)."""
     document = parse_html(text)
     open_shadow_roots(document)
+    joined_letters(document)
     translations = other_languages(document)
     _joined_print(document)
     tree = _Tree(document)
