@@ -1120,7 +1120,7 @@ def joined_letters(document: etree._Element) -> None:
         label = element.get("aria-label")
         if not label or not len(element):
             continue
-        pieces = [t.strip() for t in element.itertext() if t.strip()]
+        pieces = [t.strip() for t in element.itertext() if isinstance(t, str) and t.strip()]
         if len(pieces) >= SPLIT_PIECES and "".join(pieces) == "".join(label.split()) \
                 and sum(len(p) for p in pieces) <= SPLIT_LETTERS * len(pieces):
             for child in list(element):
