@@ -323,13 +323,21 @@ def _pieces(element: etree._Element) -> list[str]:
 
 def _nested_lists(item: etree._Element) -> list[etree._Element]:
     """The lists inside a list item that belong to it, not to a list nested deeper."""
+    return _own(item, {"ul", "ol"}, {"ul", "ol", "li"})
+
+
+def _own(root: etree._Element, wanted: set[str], closed: set[str]) -> list[etree._Element]:
+    """The descendants of ``root`` whose tag is ``wanted``, not looking inside an element
+    whose tag is ``closed`` (what it holds belongs to it: a nested list, a nested shadow
+    tree)."""
     found = []
-    walker = etree.iterwalk(item, events=("start",))
+    walker = etree.iterwalk(root, events=("start",))
     next(walker)
     for _, node in walker:
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in ("ul", "ol", "li"):
-            found += [node] if tag != "li" else []
+        if tag in wanted:
+            found.append(node)
+        if tag in closed:
             walker.skip_subtree()
     return found
 
@@ -1073,16 +1081,7 @@ def _append_text(parent: etree._Element, before: etree._Element | None, text: st
 
 def _slots(root: etree._Element) -> list[etree._Element]:
     """The ``<slot>``s of a shadow tree, not those of a shadow tree nested in it."""
-    found = []
-    walker = etree.iterwalk(root, events=("start",))
-    next(walker)
-    for _, node in walker:
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag == "template":
-            walker.skip_subtree()
-        elif tag == "slot":
-            found.append(node)
-    return found
+    return _own(root, {"slot"}, {"template"})
 
 
 def _unwrap(slot: etree._Element, content: list[etree._Element | str]) -> None:
