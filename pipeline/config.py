@@ -37,6 +37,43 @@ CONFIG = DEFAULT_TOWN
 _COMMUNE = re.compile(r"[0-9][0-9AB][0-9]{3}")
 
 
+_NAME_PIECES = re.compile(r"([\s\-'’]+)")
+
+
+@cache
+def shortened(name: str) -> frozenset[str]:
+    """The shorter names a commune's own pages write for its official ``name``: the name up
+    to the words that say what it lies on or near (lexicon ``places.commune_names``), and a
+    saint's name abbreviated. Why derived: a town file written in a hurry holds the official
+    name alone, and a page that says "Bonchamp" throughout would name its own town as a
+    stranger's (a partner, a trip's destination).
+
+    >>> sorted(shortened("Bonchamp-lès-Laval")), sorted(shortened("La Charité-sur-Loire"))
+    (['Bonchamp'], ['La Charité'])
+    >>> sorted(shortened("Saint-Jean-d’Angély"))
+    ['Saint-Jean', 'St-Jean', 'St-Jean-d’Angély', 'St.-Jean', 'St.-Jean-d’Angély']
+    >>> shortened("Saint-Denis") == {"St-Denis", "St.-Denis"}, shortened("Le Mans"), shortened("Sur")
+    (True, frozenset(), frozenset())
+    """
+    from .french import lexicon
+    from .french.normalise import fold
+
+    words = lexicon("places")["commune_names"]
+    pieces = _NAME_PIECES.split(name)  # words at even places, what joins them between
+    found = set()
+    for at in range(2, len(pieces), 2):
+        if fold(pieces[at]) in {fold(word) for word in words["tail_openers"]}:
+            head = pieces[:at - 1]
+            if not all(fold(word) in words["empty_heads"] for word in head[::2]):
+                found.add("".join(head))
+            break
+    for written in (name, *found):
+        split = _NAME_PIECES.split(written)
+        found.update("".join([*split[:at], form, *split[at + 1:]])
+                     for at in range(0, len(split), 2) for form in words["abbreviations"].get(split[at], ()))
+    return frozenset(found - {name})
+
+
 @dataclass(frozen=True)
 class Town:
     name: str
@@ -57,8 +94,10 @@ class Town:
     @property
     def names(self) -> tuple[str, ...]:
         """Every name of the town, longest first, so that a pattern built from them takes
-        "Saint-Denis" whole before "Denis"."""
-        return tuple(sorted({self.name, *self.short_names}, key=len, reverse=True))
+        "Saint-Denis" whole before "Denis": the file's, and the shorter forms French pages
+        write of them (:func:`shortened`), which an officer need not list."""
+        written = {self.name, *self.short_names}
+        return tuple(sorted(written.union(*(shortened(n) for n in written)), key=len, reverse=True))
 
     @property
     def all_demonyms(self) -> tuple[str, ...]:

@@ -162,6 +162,25 @@ def test_a_town_whose_inhabitants_have_no_known_name_runs(tmp_path):
         ("2018", "12", "visit_from_partner")]
 
 
+def test_a_town_file_with_the_official_name_alone_reads_the_names_its_pages_write(tmp_path):
+    """An officer in a hurry writes the official name alone; the pages write it short
+    ("Aubin" for Aubin-lès-Vaux, "St Aubin" for Saint-Aubin-sur-Lys): the town is read as
+    the town, not as a partner or a stranger's place, without a short name in the file."""
+    for name, insee, short in (("Aubin-lès-Vaux", "01998", "Aubin"), ("Saint-Aubin-sur-Lys", "01997", "St Aubin")):
+        folder = tmp_path / insee
+        town = _one_page_town(
+            folder, name, "", insee,
+            "Jumelages\n\nNová Ves (Slovaquie)\n\n"
+            f"2018 : accueil à {short} de 12 collégiens de Nová Ves.\n\n"
+            f"Coopération\n\n{short}\n\n2019 : séjour de 8 élus.\n", "")
+        text = town.read_text(encoding="utf-8").replace('short_names = [""]\n', "")
+        town.write_text(text, encoding="utf-8")
+        assert main(["run", "--town", str(town)]) == 0
+        assert [p["name"] for p in _rows(folder / "out", "partners")] == ["Nová Ves"], name
+        assert [(a["period"], a["participants"], a["direction"]) for a in _rows(folder / "out", "actions")] == [
+            ("2018", "12", "visit_from_partner"), ("2019", "8", "neither")], name
+
+
 def test_a_town_whose_headings_write_the_country_another_way(tmp_path):
     town = _copy(tmp_path, "sainte-aure")
     assert main(["run", "--town", str(town)]) == 0
