@@ -108,10 +108,61 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
         squeezed = _squeeze(block.text)
         if any(squeezed in joined for chosen in ([texts[c] for c in candidates],
                                                  [texts[c] for c in candidates if c not in headings])
-               for joined in (_squeeze("".join(chosen)), _joined(chosen))):
+               for joined in (_squeeze("".join(chosen)), _joined(chosen))) \
+                or _spanned(squeezed, [_squeeze(texts[c]) for c in candidates]):
             continue
         missing.append(block)
     return missing
+
+
+def _spanned(block: str, texts: list[str]) -> bool:
+    """The records' texts cover ``block`` (squeezed) end to end in whatever order and
+    overlap they hold it: a story's sentence recalls a past event inside the text of the
+    next one ("… le marché de Noël 2022. Il évoquait la dernière AG en 2021 …": the 2021
+    row holds a piece of the 2022 row's text), so no run of the texts in a row is the line.
+    A text may also open inside the block and go on past it, or close inside it.
+
+    >>> _spanned("Un.Deux.Trois.", ["Deux.Trois.", "Un.Deux.", "Deux."])
+    True
+    >>> _spanned("Un.Deux.Trois.", ["Un.", "Trois."]), _spanned("Un.Deux.", ["Un.De", "ux.Suite"])
+    (False, True)
+    """
+    spans = []
+    for text in filter(None, texts):
+        if (at := block.find(text)) >= 0:
+            spans.append((at, at + len(text)))
+            continue
+        if ahead := _overlap(block, text):  # it opens inside the block, goes on past its end
+            spans.append((len(block) - ahead, len(block)))
+        if behind := _overlap(text, block):  # it opened before the block, closes inside it
+            spans.append((0, behind))
+    reach = 0
+    for start, end in sorted(spans):
+        if start > reach:
+            return False
+        reach = max(reach, end)
+    return reach >= len(block)
+
+
+def _overlap(first: str, then: str) -> int:
+    """The length of the longest end of ``first`` that ``then`` opens with, in linear
+    time (the prefix function of ``then``, run over ``first``'s end).
+
+    >>> _overlap("Un.Deux.", "ux.Suite"), _overlap("abc", "xyz"), _overlap("aab", "aab")
+    (3, 0, 3)
+    """
+    table, k = [0] * len(then), 0
+    for i in range(1, len(then)):
+        while k and then[i] != then[k]:
+            k = table[k - 1]
+        k += then[i] == then[k]
+        table[i] = k
+    k = 0
+    for char in first[-len(then):] if then else "":
+        while k and (k == len(then) or char != then[k]):
+            k = table[k - 1]
+        k += k < len(then) and char == then[k]
+    return k
 
 
 def _found(text: str, texts: list[str], cursors: list[int], candidate: int) -> bool:

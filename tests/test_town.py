@@ -181,6 +181,25 @@ def test_a_town_file_with_the_official_name_alone_reads_the_names_its_pages_writ
             ("2018", "12", "visit_from_partner"), ("2019", "8", "neither")], name
 
 
+def test_a_story_that_recalls_a_past_event_inside_the_next_one_loses_no_text(tmp_path):
+    """A committee's report names its year's events in one list, then recalls an older one
+    in a sentence of its own ("lors de la dernière AG en 2021"): the recalled row holds a
+    piece of the text of the row before it, so no run of the rows' texts in a row is the
+    paragraph. The page is still read whole: the rows' texts cover it, in any order."""
+    folder = tmp_path / "vaux"
+    town = _one_page_town(
+        folder, "Vaux-sur-Orne", "Vaux", "01996",
+        "Assemblée générale du comité\n\n"
+        "Rappelons que Vaux est jumelée avec la ville de Nová Ves en Slovaquie.\n\n"
+        "Le président a passé en revue l'année écoulée, à savoir le concert de Noël 2021 donné "
+        "à l'église, la fête des 30 ans du jumelage en mai 2022 et le concert de Noël 2022 dans "
+        "la salle des fêtes. Il a parlé du budget, déjà serré lors de la dernière AG en 2021 et "
+        "qui le reste aujourd'hui. Le bureau a ensuite été réélu.\n", "")
+    assert main(["run", "--town", str(town)]) == 0
+    assert [p["name"] for p in _rows(folder / "out", "partners")] == ["Nová Ves"]
+    assert sorted(a["period"] for a in _rows(folder / "out", "actions")) == ["2021", "2021-12", "2022-05", "2022-12"]
+
+
 def test_a_town_whose_headings_write_the_country_another_way(tmp_path):
     town = _copy(tmp_path, "sainte-aure")
     assert main(["run", "--town", str(town)]) == 0
