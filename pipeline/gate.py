@@ -49,6 +49,7 @@ _PREPOSITIONS = sorted((fold(p) for p in _WORDS["place_prepositions"]), key=len,
 _DOCUMENT = frozenset(fold(w) for w in _WORDS["document_words"])
 _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
 _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
+_FUNCTION = frozenset(fold(w) for w in _WORDS["function_words"])
 # the times of history ("la Seconde Guerre mondiale"), the feasts of the calendar ("le
 # marché de Noël", calendar.toml's one-word periods), its months and days ("en Juin"): no place
 _CALENDAR = lexicon("calendar")
@@ -98,6 +99,8 @@ def _counter(heading: str) -> bool:
     (True, True, False, False)
     >>> _counter("René Deblangy"), _counter("Jean-Michel Suzanne"), _counter("Marie-Galante")
     (True, True, False)
+    >>> _counter("Quand"), _counter("Toutefois"), _counter("Comines")
+    (True, True, False)
     """
     if _FILE.search(heading.strip()) or fold(heading.strip()).endswith(_NGO_ENDINGS):
         return True  # a file, an organisation ("Électriciens Sans Frontières")
@@ -106,6 +109,8 @@ def _counter(heading: str) -> bool:
         return False
     from .read import names_institution
 
+    if len(first) == 1 and fold(first[0]) in _FUNCTION:
+        return True  # "Quand", "Toutefois", "Ils": a word of grammar, no name
     words = [fold(w).strip(_APOSTROPHES) for w in first[:2]]
     word = words[1] if words[0] in _ARTICLES and len(words) > 1 else words[0]  # "La Loi …"
     if fold(heading).strip(" :.") in _RUBRICS:

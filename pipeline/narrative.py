@@ -58,6 +58,7 @@ from .numbers import POPULATION_NOUNS
 from .read import Block
 
 _WORDS = lexicon("narrative")
+_WRITTEN = lexicon("countries")["written"]
 _CUE_STEMS = tuple(fold(s) for s in _WORDS["cue_stems"])
 _PARTNER_STEMS = tuple(fold(s) for s in _WORDS["partner_cue_stems"])
 _PLURAL_CUES = frozenset(fold(w) for w in _WORDS["plural_cues"])
@@ -419,6 +420,70 @@ def _people_of(before: str) -> bool:
     return is_people(who) or fold(who).startswith(_CUE_STEMS) or (who[:1].isupper() and who.endswith("s"))
 
 
+# What places a name in its country right after it: its country in brackets ("Médicina
+# (Italie)"), after a preposition ("Solingen en Allemagne", "Novara, en Italie", "Næstved au
+# Danemark") or a noun of places ("Milford-Haven, ville du Pays de Galles"); the country is
+# the words after it, read by places.country_code.
+_PLACED = re.compile(
+    r"\s*(?:\(\s*(?P<bracket>[^()]{1,40}?)\s*\)|,?\s*(?:(?:"
+    + "|".join(map(re.escape, _WRITTEN["prepositions"])) + r")|(?:"
+    + "|".join(map(re.escape, _WRITTEN["place_nouns"])) + r")\s+(?:"
+    + "|".join(map(re.escape, _WRITTEN["of"])) + r"|d['’]))\s*(?P<words>(?:[^\W\d_][\w'’-]*\s*){1,4}))",
+    re.IGNORECASE)
+PLACED_LIST = 2  # places each with its country in one sentence: a list of them
+
+
+def _country_after(after: str) -> str | None:
+    """The country code the words right ``after`` a name place it in, or ``None``.
+
+    >>> _country_after(" (Italie) et"), _country_after(", en Italie, puis"), _country_after(" au Danemark.")
+    ('IT', 'IT', 'DK')
+    >>> _country_after(", ville du Pays de Galles, furent"), _country_after(" et Rye")
+    ('GB', None)
+    """
+    from .places import country_code
+
+    found = _PLACED.match(after)
+    if found is None:
+        return None
+    if found["bracket"]:
+        return country_code(found["bracket"])
+    words = found["words"].split()
+    return next((code for size in range(len(words), 0, -1)
+                 if (code := country_code(" ".join(words[:size]).strip(",;.'’")))), None)
+
+
+def _placed_lists(texts: list[str]) -> list[str]:
+    """The places a sentence lists each in its own country ("concentrer sa politique de
+    coopération sur ces villes : Raanana en Israël, Sousse en Tunisie et Pancevo en Serbie";
+    "Nous avons commencé par Novara, en Italie, puis Solingen en Allemagne et récemment à
+    Næstved au Danemark"), in a paragraph that speaks of a tie (a partner's cue): the
+    town's partners, as a list of twins a line each is. One place with its country is
+    anything a story names (a trip's stop); two or more, listed so, are what the page
+    presents.
+
+    >>> _placed_lists(["Nos villes jumelles : Raanana en Israël, Sousse en Tunisie et Pancevo en Serbie."])
+    ['Raanana', 'Sousse', 'Pancevo']
+    >>> _placed_lists(["Le car est passé par Vienne (Autriche) et Prague (Tchéquie)."])
+    []
+    """
+    found: list[str] = []
+    for text in texts:
+        if not any(w.startswith(_PARTNER_STEMS) for w in re.findall(r"\w+", fold(text))):
+            continue
+        lower = lower_words(text)
+        for sentence in _SENTENCE.split(text):
+            placed = []
+            for run in _NAME.finditer(sentence):
+                for name in _trimmed(run.group(), lower):
+                    end = run.start() + run.group().index(name) + len(name)
+                    if _country_after(sentence[end:end + BESIDE]) and (candidate := _candidate(name)):
+                        placed.append(candidate)
+            if len(placed) >= PLACED_LIST:
+                found += [name for name in placed if name not in found]
+    return found
+
+
 def _fiche_places(texts: list[str]) -> list[str]:
     """The places a project's fiche gives in its place fields ("Localisation : Kouniana,
     cercle de San"), when it has a country field too ("Pays : MALI": a sheet of a
@@ -639,6 +704,11 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
         spelling.setdefault(tied[0], tied[1])
         weights[tied[0]] += CUE_WEIGHT
         partnered.add(tied[0])
+    for name in _placed_lists(texts):  # "Raanana en Israël, Sousse en Tunisie et Pancevo en Serbie"
+        key = fold(name)
+        spelling.setdefault(key, name)
+        weights[key] = max(weights[key], CUE_WEIGHT)
+        partnered.add(key)
     for name in _fiche_places(texts):  # a fiche's "Localisation : Kouniana, cercle de San"
         key = fold(_place(name))
         spelling.setdefault(key, _place(name))
@@ -1130,7 +1200,6 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     return most_named_country(texts) if fallback else None
 
 
-_WRITTEN = lexicon("countries")["written"]
 _ANAPHOR_DETERMINERS = frozenset(fold(w) for w in _WRITTEN["anaphor_determiners"])
 _PLACE_NOUNS = frozenset(fold(w) for w in _WRITTEN["place_nouns"])
 _OF_WORDS = frozenset(fold(w) for w in _WRITTEN["of"])

@@ -1887,7 +1887,7 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
     others = [s for s in others if _place_of(s.heading.text)[0] not in named
               and not _the_town_itself(s.heading.text)]
     return Page(title.text if title else None, [],
-                [*_events_of_each([section, *together]), *others],
+                _events_of_each([section, *together, *others]),
                 ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
 
 

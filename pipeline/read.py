@@ -433,6 +433,9 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     line = heading_text(line).strip()
     if not line[:1].isupper() or len(line) > MAX_HEADING:
         return False
+    if line.endswith(".") and len(line) > MAX_PLAIN_HEADING:
+        return False  # a sentence that ends on a place and its country ("Elle coopère avec
+        # trois villes : Ostrava en Tchéquie, Tartu et Kaunas (Lituanie).")
     if labelled := split_any_label(line):
         # "Jumelée depuis 1963 : Brandebourg (Allemagne)": the tie and its year lead in to
         # the place, as "Jumelage avec" does; "2016 : forages (Mali)" is an entry

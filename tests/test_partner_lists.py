@@ -214,3 +214,40 @@ def test_twins_listed_a_line_each_with_their_country_outweigh_the_place_the_news
                        "Activités 2024\n\n- Repas du comité à Vire le dimanche 10 mars 2024.\n\n"
                        "- Concert à Vire le 20 avril 2024, puis bal à Vire.\n")
     assert partners == [("wells", "GB"), ("lohr", "DE")]
+
+
+# --- places listed in prose, each with its own country ---------------------------------------
+
+def test_places_a_sentence_lists_each_in_its_country_are_the_partners():
+    """A town-hall page that tells its policy, then names its partners in one sentence, each
+    with its country after a preposition, brackets or a comma ("Tartu, en Estonie")."""
+    text = ("Relations internationales\n\n"
+            "Après la guerre, la ville a noué des liens avec de nombreuses communes d'Europe.\n\n"
+            "Elle a choisi de concentrer sa coopération sur trois villes : Ostrava en Tchéquie, "
+            "Tartu, en Estonie, et Kaunas (Lituanie).\n\n"
+            "En 2017, des lycéens de Tartu ont été accueillis pendant une semaine.\n")
+    partners, actions = rows(text)
+    assert sorted(partners) == [("kaunas", "LT"), ("ostrava", "CZ"), ("tartu", "EE")]
+    assert actions == [("tartu", "En 2017")]
+
+
+def test_a_committees_report_names_its_twins_as_the_trips_it_made():
+    """The president's words in a committee's report: the twins as the stops of its trips,
+    one after the other with their countries, and the one it keeps "des liens avec"; the
+    word opening the quotation after a cue ("… avec le monde associatif : « Quand …") is
+    no place."""
+    text = ("Assemblée générale du comité\n\n"
+            "La présidente a salué l'adjointe chargée des relations avec le monde associatif : "
+            "« Quand j'ai été élue, je voulais faire connaître nos villes jumelles. Nous avons "
+            "commencé par Tarragone, en Espagne, puis Bamberg en Allemagne et enfin Tartu en "
+            "Estonie. Nous gardons aussi de bons liens avec Galway. »\n")
+    partners, _ = rows(text)
+    assert [p for p, _ in partners] == ["tarragone", "bamberg", "tartu", "galway"]
+    assert dict(partners)["bamberg"] == "DE" and dict(partners)["tarragone"] == "ES"
+
+
+def test_two_places_a_trip_went_through_on_a_page_of_no_tie_are_no_partners():
+    text = ("Jumelage avec Kinsale (Irlande)\n\n"
+            "En 2019, le car est passé par Dublin (Irlande) et Cork (Irlande).\n")
+    partners, _ = rows(text)
+    assert partners == [("kinsale", "IE")]
