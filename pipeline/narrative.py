@@ -346,6 +346,7 @@ def _apposed_cue(after: str) -> str:
 _PARTNER_JOINERS = frozenset(fold(j) for j in _WORDS["partner_joiners"])
 _OFFICIALS = tuple(fold(w) for w in _WORDS["officials"])
 _DELEGATION = tuple(fold(w) for w in _WORDS["retinue_stems"])
+_TIE_BODIES = tuple(fold(w) for w in _WORDS["tie_bodies"])
 
 
 def _delegations_official(sentence: str, before: str) -> bool:
@@ -363,6 +364,21 @@ def _delegations_official(sentence: str, before: str) -> bool:
     words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
     return (len(words) >= 2 and words[-1] in _NEAR and " ".join(words[:-1]).endswith(_OFFICIALS)
             and any(w.startswith(_DELEGATION) for w in re.findall(r"\w+", fold(sentence))))
+
+
+def _officials_tie(sentence: str, before: str) -> bool:
+    """A place named as its officials' ("les conseillers municipaux de Gotha") in a
+    sentence of a tie ("… proposèrent de réaliser un jumelage"): the town's partner, whose
+    officials the story brings to the tie.
+
+    >>> _officials_tie("Les élus de Gotha proposèrent un jumelage.", "Les élus de ")
+    True
+    >>> _officials_tie("Les élus de Gotha visitèrent la foire.", "Les élus de ")
+    False
+    """
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
+    return (len(words) >= 2 and words[-1] in _NEAR and " ".join(words[:-1]).endswith(_TIE_BODIES)
+            and any(w.startswith(_PARTNER_STEMS) for w in re.findall(r"\w+", fold(sentence))))
 
 
 def _institution(name: str) -> bool:
@@ -669,6 +685,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                                 and _lead(sentence[:start]) == town_lead)
                         or _delegations_official(sentence, window) else "")
                     if cue and _partner_after(window):
+                        partnered.add(key)
+                    elif _officials_tie(sentence, window):
+                        cue = "="  # "les conseillers municipaux de Gotha proposèrent un jumelage"
                         partnered.add(key)
                     elif start in listed:  # "nos villes jumelles, Linlithgow et Pegnitz"
                         cue = listed[start]

@@ -313,3 +313,20 @@ def test_the_parts_of_the_towns_name_written_with_spaces_are_no_partner(tmp_path
             "élus de Marly en Brie et de Tsarasaotra. La délégation de Tsarasaotra est repartie lundi.\n")
     with using(_town(tmp_path, "Marly-en-Brie", "Marly")):
         assert [p.split(" (")[0] for p in _partners(page)] == ["Tsarasaotra"]
+
+
+def test_a_history_told_in_chapters_names_its_twins_by_contacts_and_councils(tmp_path):
+    """The history of a committee told in chapters that name no place ("LES DÉBUTS :"), its
+    twins named by the first contacts made with them ("se nouèrent avec Tárrega (Espagne)")
+    and by the council that proposed the tie ("les conseillers municipaux de Cottbus
+    proposèrent un jumelage"); the mayor of a place in passing is no partner."""
+    page = ("60 ans d'amitié\n\n"
+            "LES DÉBUTS :\n\n"
+            "- En 1962, le maire de Nancy salua l'initiative du comité de jumelage.\n\n"
+            "LES PREMIERS ÉCHANGES :\n\n"
+            "- Les premiers contacts se nouèrent avec Tárrega (Espagne) et, le 2 mai 1963, la "
+            "charte fut signée à l'hôtel de ville.\n\n"
+            "- En mars 1964, les conseillers municipaux de Cottbus proposèrent de réaliser un "
+            "jumelage. Une délégation se rendit en Allemagne au printemps.\n")
+    partners = [name for name, _ in _story_partners(tmp_path, "Vaux-sur-Orne", "Vaux", page)]
+    assert [p.split(" (")[0] for p in partners] == ["Tárrega", "Cottbus"]
