@@ -366,6 +366,24 @@ def _delegations_official(sentence: str, before: str) -> bool:
             and any(w.startswith(_DELEGATION) for w in re.findall(r"\w+", fold(sentence))))
 
 
+_EVIDENCE = lexicon("evidence")
+_TITLES = frozenset(fold(w) for w in [*_EVIDENCE["person_titles"], *_EVIDENCE["body_nouns"]])
+
+
+def _titled(before: str) -> bool:
+    """The words before a name end with a person's title or an institution's noun and a
+    space ("le maire Boucar Sadji", "Mme Sourcis", "l'association Teranga"): the name is a
+    person's or the institution's own, no place.
+
+    >>> _titled("a remercié le maire "), _titled("Mme "), _titled("le maire de "), _titled("Le maire, ")
+    (True, True, False, False)
+    >>> _titled("L'association "), _titled("à l'Association "), _titled("parti, direction ")
+    (True, True, False)
+    """
+    found = re.search(r"([\w-]+)\.?\s+$", before)
+    return found is not None and fold(found.group(1)) in _TITLES
+
+
 def _officials_tie(sentence: str, before: str) -> bool:
     """A place named as its officials' ("les conseillers municipaux de Gotha") in a
     sentence of a tie ("… proposèrent de réaliser un jumelage"): the town's partner, whose
@@ -672,6 +690,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         home.add(previous[0])
                         continue
                     key = fold(name)
+                    if _titled(sentence[max(0, start - CUE_WINDOW):start]):
+                        previous = None  # "le maire Boucar Sadji": a person
+                        continue
                     if any(a <= start and start + len(name) <= b for a, b in own):
                         home.add(key)  # "Sucy en Brie", "Pont d'Ouilly": a word of the town's name
                         continue

@@ -330,3 +330,14 @@ def test_a_history_told_in_chapters_names_its_twins_by_contacts_and_councils(tmp
             "jumelage. Une délégation se rendit en Allemagne au printemps.\n")
     partners = [name for name, _ in _story_partners(tmp_path, "Vaux-sur-Orne", "Vaux", page)]
     assert [p.split(" (")[0] for p in partners] == ["Tárrega", "Cottbus"]
+
+
+def test_a_name_after_a_persons_title_or_an_institutions_noun_is_no_place(tmp_path):
+    """"le maire Jens Holmberg", "Mme Sörensen", "l'association Solvinden": a person, an
+    association's own name, however often the story names them after its cues."""
+    page = ("Visite de nos amis\n\n"
+            "En mai 2019, la délégation du maire Jens Holmberg a été reçue par nos amis de "
+            "Kinsale. Le maire Jens Holmberg a remercié Mme Sörensen et l'association Solvinden, "
+            "qui accompagnait la délégation de Jens Holmberg.\n")
+    partners = [name for name, _ in _story_partners(tmp_path, "Vaux-sur-Orne", "Vaux", page)]
+    assert [p.split(" (")[0] for p in partners] == ["Kinsale"]
