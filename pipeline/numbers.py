@@ -502,6 +502,37 @@ def participants(text: str, once: bool = False) -> Quantity | None:
     return _participants(fold(composed), composed, once)
 
 
+_WE_WERE = re.compile(deaccented(_PEOPLE["words"]["we_were"][0]))
+_SAID_COUNT = re.compile(deaccented(
+    rf"(?:{_APPROX})?(?:(?:{_WORDS['article'][0]}\s+)?(?P<collective>{'|'.join(COLLECTIVES)})"
+    rf"(?=[\s,.;:!?)]|$)|(?P<number>{_DIGITS}|{_NUMBER_WORD}))"))
+_COUNT_END = re.compile(r"\s*(?:[,.;:!?)]|$|(?:" + "|".join(
+    re.escape(deaccented(w)) for w in _PEOPLE["words"]["count_followers"]) + r")(?!\w))")
+
+
+def _we_were(text: str) -> tuple[Quantity, int] | None:
+    """A count told of the story's group with no noun: "Nous étions 4 pour cette
+    mission", "ils étaient une trentaine à faire le voyage" (people.toml ``we_were``).
+
+    >>> _we_were("nous etions 4 pour cette 3eme mission")
+    (Quantity(value=4, approx=False), 13)
+    >>> _we_were("ils etaient une trentaine a faire le voyage")[0]
+    Quantity(value=30, approx=True)
+    >>> _we_were("nous sommes 3 ans plus tard") is None
+    True
+    """
+    for number in _SAID_COUNT.finditer(text):
+        if not _WE_WERE.search(text[max(0, number.start() - 40):number.start()]):
+            continue
+        if not _COUNT_END.match(text, number.end()):
+            continue
+        if number["number"]:
+            value = read_number(number["number"])
+            return (Quantity(value, bool(number["approx"])), number.end()) if value else None
+        return Quantity(COLLECTIVES[number["collective"]], True), number.end()
+    return None
+
+
 def _first_group(text: str, composed: str, once: bool = False) -> tuple[Quantity, int] | None:
     """The first group counted in ``text`` and where it ends. A reading that counts nothing
     gives way from its noun on, which may be a count itself: "Dès janvier 1990 quatre
@@ -516,7 +547,7 @@ def _first_group(text: str, composed: str, once: bool = False) -> tuple[Quantity
         counted = _counted(text, composed, b, once=once)
         if counted:
             return counted
-    return found
+    return found or _we_were(text)
 
 
 # "deux classes de 25 élèves": a number of groups, then the count of one group.
