@@ -367,6 +367,7 @@ def _delegations_official(sentence: str, before: str) -> bool:
 
 
 _EVIDENCE = lexicon("evidence")
+_FUNCTION_WORDS = frozenset(fold(w) for w in _EVIDENCE["function_words"])
 _TITLES = frozenset(fold(w) for w in [*_EVIDENCE["person_titles"], *_EVIDENCE["body_nouns"]])
 
 
@@ -382,6 +383,43 @@ def _titled(before: str) -> bool:
     """
     found = re.search(r"([\w-]+)\.?\s+$", before)
     return found is not None and fold(found.group(1)) in _TITLES
+
+
+_SUBJECT = re.compile(rf"\s*(?i:(?:{'|'.join(map(re.escape, _WRITTEN['region_determiners']))})\s*)?"
+                      rf"(?P<name>{_PART}(?:\s{_PART})*)\s+(?i:{'|'.join(_WORDS['tie_auxiliaries'])})\s+"
+                      rf"(?i:{'|'.join(_WORDS['partner_cue_stems'])})")
+
+
+def _others_subject(sentence: str) -> int | None:
+    """Where a sentence's subject ends when it is a place other than the town, before a
+    verb of its own tie ("Le Calvados est jumelé avec le Devon": the département's twin, not
+    the town's); ``None`` when the town, a pronoun or nothing of the kind opens it.
+
+    >>> _others_subject("Le Calvados est jumelé avec le Devon."), _others_subject("Il est jumelé avec Rye.")
+    (11, None)
+    >>> _others_subject("Notre ville est jumelée avec Rye."), _others_subject("La Charte a été signée.")
+    (None, None)
+    """
+    found = _SUBJECT.match(sentence)
+    if found is None or _is_town(_place(found["name"])) or fold(found["name"].split()[0]) in _FUNCTION_WORDS:
+        return None  # "Notre ville est jumelée …", "Elle est jumelée …", "La Ville de <town> …"
+    return found.end("name")
+
+
+def _headline(text: str) -> bool:
+    """A line of a few capitalised words and no sentence, as a title is ("VIRE-TOTNES",
+    "Bonnes – Banfora Sud"): a pair of places in it is written as a title writes one, the
+    town first.
+
+    >>> _headline("VIRE-TOTNES"), _headline("Le Calvados est jumelé avec le Devon.")
+    (True, False)
+    """
+    words = text.split()
+    return len(text) <= HEADLINE and len(words) <= HEADLINE_WORDS and not re.search(r"[.!?:;,]", text) \
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+HEADLINE_WORDS = 6
 
 
 def _officials_tie(sentence: str, before: str) -> bool:
@@ -662,6 +700,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
             own = _town_spans(sentence)  # where the sentence names the town
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
+            subject = _others_subject(sentence)  # where another place, subject of the sentence, ends
             kinds.append(_of_a_kind(sentence))
             listed = _listed(sentence)
             for found in _NAME.finditer(sentence):
@@ -701,6 +740,10 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     # after a cue, or named in a sentence of twinning in the very words
                     # that name the town before it ("à La Charité, puis … à Biedenkopf")
                     window = sentence[max(0, start - CUE_WINDOW):start]
+                    if subject is not None and start > subject and _after_cue(window):
+                        weights[key] += 1  # "Le Calvados est jumelé avec le Devon": another's tie
+                        previous = None
+                        continue
                     cue = _after_cue(window) or (
                         "=" if (cued and town_lead and len(town_lead) == LEAD_WORDS
                                 and _lead(sentence[:start]) == town_lead)
@@ -717,7 +760,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         cue = apposed  # "Mühlheim, notre jumelle allemande"
                         partnered.add(key)
                     between = sentence[previous[1]:start] if previous else ""
-                    paired = bool(previous) and _pair(between, title=n == 0)
+                    headline = n == 0 or _headline(text)  # "VIRE-TOTNES" above a twin's lines
+                    paired = bool(previous) and _pair(between, title=headline)
                     if previous and paired and _is_town(f"{spelling.get(previous[0], '')}{between}{name}"):
                         home.update((previous[0], key))  # "Erve & Charnie": the town's own name
                         previous = None
@@ -734,7 +778,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     elif previous and paired and previous[0] in home and _joined_in_tie(
                             sentence[start + len(name):]):
                         partnered.add(key)  # "Viroflay et Hassloch entretiennent des actions de coopération"
-                    elif previous and paired and n == 0 and previous[0] in home:
+                    elif previous and paired and headline and previous[0] in home:
                         partnered.add(key)  # "BONNES - BANFORA SUD": the town, then its partner
                     elif previous and paired and n == 0 and fold(between).strip() in _TITLE_PAIR:
                         partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
@@ -957,6 +1001,12 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
         if len(parts) == 2 and all(p in weights for p in parts):  # "La Fouillouse-Soufouroulaye"
             home.add(parts[0])
             weights[parts[1]] += weights.pop(key)
+        elif len(parts) == 2 and _is_town(parts[0]) and len(parts[1]) >= MIN_NAME:
+            # "VIRE-TOTNES": the town and its partner, as a title pairs them
+            home.add(parts[0])
+            spelling.setdefault(parts[1], spelling[key].split("-", 1)[1])
+            weights[parts[1]] += weights.pop(key) + CUE_WEIGHT
+            partnered.add(parts[1])
     weights = sifted(weights, spelling)  # no document's word, room nor file (pipeline.gate)
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:

@@ -341,3 +341,16 @@ def test_a_name_after_a_persons_title_or_an_institutions_noun_is_no_place(tmp_pa
             "qui accompagnait la délégation de Jens Holmberg.\n")
     partners = [name for name, _ in _story_partners(tmp_path, "Vaux-sur-Orne", "Vaux", page)]
     assert [p.split(" (")[0] for p in partners] == ["Kinsale"]
+
+
+def test_a_line_pairing_the_town_and_a_place_names_the_partner_not_anothers_tie(tmp_path):
+    """A story's lines: one pairs the town and its twin ("VAUX-KINSALE"), one says the
+    town's département is twinned with a county ("La Corrèze est jumelée avec le Kerry"):
+    that tie is the département's, the town's twin is Kinsale. (A page where such a line is
+    a partner heading is read by the sections' reader, which keeps the heading's words.)"""
+    from pipeline.narrative import named_partners
+
+    texts = ["L'idée du jumelage est née après la guerre.", "VAUX-KINSALE", "Le doyen de nos jumelages",
+             "La Corrèze est jumelée avec le Kerry.", "En 2019, 12 élèves ont été accueillis."]
+    with using(_town(tmp_path, "Vaux-sur-Orne", "Vaux")):
+        assert named_partners("Nos jumelages", texts) == ["KINSALE"]
