@@ -1076,6 +1076,10 @@ def _sealed(description: str) -> Agreement | None:
     Agreement(year=2002, type='', twinning=False)
     >>> _sealed("Le comité de jumelage, créé en 1990, organise des voyages.") is None
     True
+    >>> _sealed("Vaux entretient des liens étroits avec cette commune depuis 1987.")
+    Agreement(year=1987, type='', twinning=False)
+    >>> _sealed("Ces actions suivent le jumelage entre Vaux et Kita décidé en 1988.")
+    Agreement(year=1988, type='', twinning=True)
 
     A sentence that tells the tie renewed gives the year of the original act it writes
     with its own participle ("renouveler l'acte de jumelage signé en 1982"). Where no
