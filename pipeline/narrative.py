@@ -697,6 +697,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, str] | None = None  # key, end, the cue before it
             previous_start = 0  # where the previous candidate starts
+            town_before = False  # the previous candidate is the town itself (not a word of its name)
             own = _town_spans(sentence)  # where the sentence names the town
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
@@ -726,6 +727,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         town_lead = _lead(sentence[:start])
                         previous = (fold(name), start + len(name),
                                     _after_cue(sentence[max(0, start - CUE_WINDOW):start]))
+                        town_before = True
                         home.add(previous[0])
                         continue
                     key = fold(name)
@@ -775,7 +777,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     elif previous and _apposition(between):
                         home.add(key)
                         weights[previous[0]] += CUE_WEIGHT
-                    elif previous and paired and previous[0] in home and _joined_in_tie(
+                    elif previous and paired and town_before and _joined_in_tie(
                             sentence[start + len(name):]):
                         partnered.add(key)  # "Viroflay et Hassloch entretiennent des actions de coopération"
                     elif previous and paired and headline and previous[0] in home:
@@ -784,6 +786,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         partnered.update((previous[0], key))  # "Radcliffe-on-Trent et Holme-Pierrepont"
                     weights[key] += CUE_WEIGHT if cue else TITLE_WEIGHT if n == 0 else 1
                     previous, previous_start = (key, start + len(name), cue), start
+                    town_before = False  # the place before the next is no town
     if tied:  # the title's lead-in names its place a partner, however the title is cased
         spelling.setdefault(tied[0], tied[1])
         weights[tied[0]] += CUE_WEIGHT

@@ -354,3 +354,22 @@ def test_a_line_pairing_the_town_and_a_place_names_the_partner_not_anothers_tie(
              "La Corrèze est jumelée avec le Kerry.", "En 2019, 12 élèves ont été accueillis."]
     with using(_town(tmp_path, "Vaux-sur-Orne", "Vaux")):
         assert named_partners("Nos jumelages", texts) == ["KINSALE"]
+
+
+@pytest.mark.parametrize(("written", "code"), [
+    ("Outre-Rhin", "DE"), ("outre-Manche", "GB"), ("Outre-Quiévrain", "BE"), ("Outre-Atlantique", "US")])
+def test_a_country_named_by_what_lies_between_is_that_country(written, code):
+    from pipeline.places import country_code
+
+    assert country_code(written) == code
+
+
+def test_friends_from_across_the_rhine_are_no_partner_town(tmp_path):
+    """"Un premier contact entre <town> et nos camarades d'Outre-Rhin": Germany, named by
+    what lies between, no partner town; the town's twin is the place its sentences name."""
+    page = ("Comité de jumelage\n\n"
+            "Un premier contact entre Vaux et nos camarades d'Outre-Rhin…\n\n"
+            "Un premier contact entre Vaux et nos camarades d'Outre-Rhin a eu lieu en 1983.\n\n"
+            "Les relations entre Vaux et Kirchdorf, petite ville de Bavière, datent de 1985.\n")
+    partners = [name for name, _ in _story_partners(tmp_path, "Vaux-sur-Orne", "Vaux", page)]
+    assert [p.split(" (")[0] for p in partners] == ["Kirchdorf"]
