@@ -769,7 +769,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         previous = None
                         continue
                     if previous and previous[2] and paired:
-                        if previous[2] in _PLURAL_CUES:  # "des jumelages avec A et B": two ties
+                        if previous[2] in _PLURAL_CUES or previous_start in listed:  # "des
+                            # jumelages avec A et B", "jumelée avec 2 villes : A et B": two ties
                             partnered.update((previous[0], key))
                         elif _town_first(sentence[:previous_start]):  # "le jumelage entre A et
                             home.add(previous[0])  # B": A is the town
@@ -847,6 +848,9 @@ def _listed(sentence: str) -> dict[int, str]:
     [('Cuneo', 'jumelee'), ('Szege', 'jumelee'), ('Miami', 'jumelee')]
     >>> _listed("Le jumelage avec Cuneo a vingt ans.")
     {}
+    >>> text = "Vaux est jumelée avec 2 petites villes européennes : Bourne End et Furci Siculo"
+    >>> [(text[at:at + 5], cue) for at, cue in _listed(text).items()]
+    [('Bourn', 'jumelee'), ('Furci', 'jumelee')]
     """
     found: dict[int, str] = {}
     words = list(re.finditer(r"\w+", sentence))
@@ -855,8 +859,10 @@ def _listed(sentence: str) -> dict[int, str]:
         if cue in _LIST_CUES:
             opening = _LIST_START.match(sentence, word.end())
         elif n and fold(words[n - 1].group()).startswith(_PARTNER_STEMS) \
-                and (opening := _LIST_OPENER.match(sentence, word.start())):
-            cue = fold(words[n - 1].group())  # "jumelée avec A (X), B (Y), C (Z)"
+                and (opening := _NOUN_OPENER.match(sentence, word.start())
+                     or _LIST_OPENER.match(sentence, word.start())):
+            cue = fold(words[n - 1].group())  # "jumelée avec A (X), B (Y), C (Z)", "jumelée
+            # avec 2 petites villes européennes : A et B"
         else:
             continue
         if not opening:
@@ -871,6 +877,14 @@ def _listed(sentence: str) -> dict[int, str]:
         if len(names) >= 2:
             found.update(dict.fromkeys(names, cue))
     return found
+
+
+# "avec" then the places' kind, maybe their number and adjectives, and a colon before the
+# list: "jumelée avec 2 petites villes européennes : Bourne End et Furci Siculo".
+_NOUN_OPENER = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _WORDS['list_openers']))})\s+(?:(?:\d+|[^\W\d_]+)\s+){{0,3}}"
+    rf"(?:{'|'.join(map(re.escape, _WRITTEN['place_nouns']))})(?:\s+[^\W\d_]+){{0,2}}\s*:\s*",
+    re.IGNORECASE)
 
 
 def _town_first(before: str) -> bool:

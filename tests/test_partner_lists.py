@@ -251,3 +251,4 @@ def test_two_places_a_trip_went_through_on_a_page_of_no_tie_are_no_partners():
             "En 2019, le car est passé par Dublin (Irlande) et Cork (Irlande).\n")
     partners, _ = rows(text)
     assert partners == [("kinsale", "IE")]
+

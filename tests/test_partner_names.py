@@ -373,3 +373,15 @@ def test_friends_from_across_the_rhine_are_no_partner_town(tmp_path):
             "Les relations entre Vaux et Kirchdorf, petite ville de Bavière, datent de 1985.\n")
     partners = [name for name, _ in _story_partners(tmp_path, "Vaux-sur-Orne", "Vaux", page)]
     assert [p.split(" (")[0] for p in partners] == ["Kirchdorf"]
+
+
+def test_places_listed_after_their_kind_and_a_colon_are_each_a_partner(tmp_path):
+    """"jumelée avec 2 petites villes européennes : A et B": the list opens after the
+    places' kind and a colon, and neither of the two is the town (as the first of "le
+    jumelage entre A et B" is)."""
+    page = ("2 jumelages pour Vaux\n\n"
+            "Le comité de jumelage a été déclaré en 2002.\n\n"
+            "Vaux est aujourd'hui jumelée avec 2 petites villes européennes : Kinsale et Olite.\n\n"
+            "En 2013, des musiciens de Kinsale sont venus à Vaux.\n")
+    partners = [name for name, _ in _story_partners(tmp_path, "Vaux-sur-Orne", "Vaux", page)]
+    assert sorted(p.split(" (")[0] for p in partners) == ["Kinsale", "Olite"]
