@@ -505,15 +505,16 @@ _PLACED = re.compile(
 PLACED_LIST = 2  # places each with its country in one sentence: a list of them
 
 
-def _country_after(after: str) -> str | None:
-    """The country code the words right ``after`` a name place it in, or ``None``.
+def _country_after(after: str, region: bool = False) -> str | None:
+    """The country code the words right ``after`` a name place it in (or the country of
+    the foreign ``region`` they place it in: "ville de Rhénanie-Palatinat"), or ``None``.
 
     >>> _country_after(" (Italie) et"), _country_after(", en Italie, puis"), _country_after(" au Danemark.")
     ('IT', 'IT', 'DK')
     >>> _country_after(", ville du Pays de Galles, furent"), _country_after(" et Rye")
     ('GB', None)
     """
-    from .places import country_code
+    from .places import country_code, region_country
 
     found = _PLACED.match(after)
     if found is None:
@@ -522,7 +523,8 @@ def _country_after(after: str) -> str | None:
         return country_code(found["bracket"])
     words = found["words"].split()
     return next((code for size in range(len(words), 0, -1)
-                 if (code := country_code(" ".join(words[:size]).strip(",;.'’")))), None)
+                 if (code := country_code(" ".join(words[:size]).strip(",;.'’"))
+                     or (region and region_country(" ".join(words[:size]).strip(",;.'’"))))), None)
 
 
 def _placed_lists(texts: list[str]) -> list[str]:
@@ -1071,7 +1073,35 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) 
     """
     if not any(_cued(sentence) for text in texts for sentence in _SENTENCE.split(text)):
         return []
-    return _twin_lines(lines) or _signed(lines) or _travelled(texts, weights) or _headlined(lines)
+    return _twin_lines(lines) or _signed(lines) or _travelled(texts, weights) or _headlined(lines) \
+        or _placed_in_tie(texts)
+
+
+def _placed_in_tie(texts: list[str]) -> list[str]:
+    """The places a sentence of a tie (a partner's cue: "dépose un dossier de candidature
+    de jumelage") presents with their country or foreign region beside them ("à
+    Kirchheimbolanden, ville de Rhénanie-Palatinat, le maire …"), the first first: the
+    partner of a page that names none otherwise.
+
+    >>> _placed_in_tie(["À Zell, ville de Rhénanie-Palatinat, le maire veut un jumelage."])
+    ['Zell']
+    >>> _placed_in_tie(["À Zell, ville de Rhénanie-Palatinat, le maire est venu."])
+    []
+    """
+    found: list[str] = []
+    for text in texts:
+        lower = lower_words(text)
+        for sentence in _SENTENCE.split(text):
+            if not any(w.startswith(_PARTNER_STEMS) for w in re.findall(r"\w+", fold(sentence))):
+                continue
+            for run in _NAME.finditer(sentence):
+                for name in _trimmed(run.group(), lower):
+                    end = run.start() + run.group().index(name) + len(name)
+                    code = _country_after(sentence[end:end + BESIDE], region=True)
+                    if code and code != HOME_COUNTRY and (candidate := _candidate(name)) \
+                            and candidate not in found:
+                        found.append(candidate)
+    return found
 
 
 

@@ -1091,6 +1091,8 @@ def _sealed(description: str) -> Agreement | None:
     Agreement(year=1982, type='', twinning=True)
     >>> _sealed("Le jumelage avec Trittau (Allemagne) a été créé en 1971.")
     Agreement(year=1971, type='', twinning=True)
+    >>> _sealed("Le jumelage Zell/Vaux, créé en 1979, fêtera ses 45 ans en 2024.")
+    Agreement(year=1979, type='', twinning=True)
     >>> _sealed("L’histoire des vingt ans du jumelage (1994 - 2014) entre Marolles et Lakamané")
     Agreement(year=1994, type='', twinning=True)
     >>> _sealed("1967 : Jumelage avec Duisdorf\\n1984 : Création de la fête du jumelage")
