@@ -527,11 +527,28 @@ def _country_after(after: str, region: bool = False) -> str | None:
                      or (region and region_country(" ".join(words[:size]).strip(",;.'’"))))), None)
 
 
+def _country_before(before: str) -> str | None:
+    """The country the words right before a name place it in by its adjective or its
+    people ("la ville polonaise de Rybnik", "les Allemands de Wallerfangen", "nos amis
+    italiens d'Umbertide"), or ``None``.
+
+    >>> _country_before("avec la ville polonaise de "), _country_before("avec les Allemands de ")
+    ('Pologne', 'Allemagne')
+    >>> _country_before("avec le maire de ") is None
+    True
+    """
+    words = re.findall(r"[^\W\d_]+['’]?", before[-BESIDE:])
+    if len(words) < 2 or fold(words[-1]).rstrip("'’") not in _OF_WORDS | {"d"}:
+        return None
+    return _country_word(words[-2]) if _demonym(words[-2]) else None
+
+
 def _placed_lists(texts: list[str]) -> list[str]:
     """The places a sentence lists each in its own country ("concentrer sa politique de
     coopération sur ces villes : Raanana en Israël, Sousse en Tunisie et Pancevo en Serbie";
     "Nous avons commencé par Novara, en Italie, puis Solingen en Allemagne et récemment à
-    Næstved au Danemark"), in a paragraph that speaks of a tie (a partner's cue): the
+    Næstved au Danemark"), in a paragraph that speaks of a tie (a partner's cue) or follows
+    one that does: the
     town's partners, as a list of twins a line each is. One place with its country is
     anything a story names (a trip's stop); two or more, listed so, are what the page
     presents.
@@ -540,20 +557,33 @@ def _placed_lists(texts: list[str]) -> list[str]:
     ['Raanana', 'Sousse', 'Pancevo']
     >>> _placed_lists(["Le car est passé par Vienne (Autriche) et Prague (Tchéquie)."])
     []
+    >>> _placed_lists(["Le jumelage a débuté avec la ville polonaise de Rybnik, puis les Allemands de Zell."])
+    ['Rybnik', 'Zell']
     """
+    from .places import country_code
+
     found: list[str] = []
-    for text in texts:
-        if not any(w.startswith(_PARTNER_STEMS) for w in re.findall(r"\w+", fold(text))):
+    tied = [any(w.startswith(_PARTNER_STEMS) for w in re.findall(r"\w+", fold(text))) for text in texts]
+    for n, text in enumerate(texts):
+        if not (tied[n] or (n and tied[n - 1])):  # the paragraph, or the one it follows
             continue
         lower = lower_words(text)
         for sentence in _SENTENCE.split(text):
-            placed = []
+            if "\n" in sentence.strip():
+                continue  # lines of a list, a place each: a list of twins (:func:`_twin_lines`)
+            placed: dict[str, str] = {}  # each place and its country
             for run in _NAME.finditer(sentence):
                 for name in _trimmed(run.group(), lower):
-                    end = run.start() + run.group().index(name) + len(name)
-                    if _country_after(sentence[end:end + BESIDE]) and (candidate := _candidate(name)):
-                        placed.append(candidate)
-            if len(placed) >= PLACED_LIST:
+                    start = run.start() + run.group().index(name)
+                    end = start + len(name)
+                    demonym = name.split()[0] if _without_demonym(name) != name else ""
+                    country = _country_after(sentence[end:end + BESIDE]) or country_code(
+                        _country_before(sentence[:start]) or (demonym and _country_word(demonym)) or "")
+                    if country and (candidate := _candidate(name)):
+                        placed[candidate] = country
+            # two places or more, in two countries or more: the ties of a town, not the
+            # lines of one place ("Lettonie - Capitale Riga Ogre en Lettonie")
+            if len(placed) >= PLACED_LIST and len(set(placed.values())) >= PLACED_LIST:
                 found += [name for name in placed if name not in found]
     return found
 
@@ -1031,7 +1061,7 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     if not ranked or ranked[0][1] < ENOUGH:
         return _named_otherwise(texts, weights, lines or texts)
     if (twins := _twin_lines(lines or texts)) and fold(twins[0]) != ranked[0][0] \
-            and ranked[0][0] not in partnered:
+            and ranked[0][0] not in partnered - {fold(name) for name in _placed_lists(texts)}:
         return twins  # the page lists its twins, a line each with its country ("- Lohr
         # (Allemagne) depuis 2015"): they, not the place its news names most ("Flers")
     found = [ranked[0][0]]

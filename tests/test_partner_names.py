@@ -385,3 +385,17 @@ def test_places_listed_after_their_kind_and_a_colon_are_each_a_partner(tmp_path)
             "En 2013, des musiciens de Kinsale sont venus à Vaux.\n")
     partners = [name for name, _ in _story_partners(tmp_path, "Vaux-sur-Orne", "Vaux", page)]
     assert sorted(p.split(" (")[0] for p in partners) == ["Kinsale", "Olite"]
+
+
+def test_twins_a_paragraph_lists_by_their_peoples_after_a_paragraph_of_twinning(tmp_path):
+    """"voici 58 ans avec la ville polonaise de Tarnów, 27 ans avec les Allemands de Zell et
+    17 ans avec les Italiens de Olite": three places in three countries, each told by its
+    country's adjective or people, in the paragraph after one about twinning: the town's
+    twins."""
+    page = ("L'Europe a rendez-vous à Vaux\n\n"
+            "Il y a bien longtemps que le jumelage entre deux communes permet de tisser des liens.\n\n"
+            "A Vaux, l'histoire a débuté voici 58 ans avec la ville polonaise de Tarnów, 27 ans avec "
+            "les Allemands de Zell et 17 ans avec les Italiens de Umbria.\n\n"
+            "Ils seront 80 Polonais, 50 Allemands et autant d'Italiens.\n")
+    partners = [name for name, _ in _story_partners(tmp_path, "Vaux-sur-Orne", "Vaux", page)]
+    assert sorted(partners) == ["Tarnów (Pologne)", "Umbria (Italie)", "Zell (Allemagne)"]
