@@ -117,3 +117,33 @@ def test_kept_bytes_are_written_whole_and_pruned(kept, monkeypatch):
     assert derived.kept("outlines", "a") is None
     assert derived.kept("outlines", "b") == b"bbb" and derived.kept("outlines", "c") == b"ccc"
     assert not [p for p in kept.iterdir() if p.name.startswith(".")]  # no partial file left
+
+
+def test_kept_place_names_are_the_made_ones_and_a_changed_source_is_a_key(kept, monkeypatch):
+    from pipeline import places
+
+    places._name_tables.cache_clear()
+    try:
+        made = places._name_tables()
+        assert [p.name.split("-")[0] for p in kept.glob("places-*")] == ["places"]
+        countries = places._made_countries()
+        assert made == (countries, places._made_regions(countries), places._made_spellings())
+        assert made[0]["allemagne"] == "DE" and made[1]["rhenaniepalatinat"] == "DE"
+        places._name_tables.cache_clear()
+
+        def refused(*args, **kwargs):
+            raise AssertionError("made again")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(places, "_made_countries", refused)
+            assert places._name_tables() == made  # read back from the folder
+            assert places.region_country("Rheinland-Pfalz") == "DE"
+        next(kept.glob("places-*")).write_bytes(b"cut short")  # a damaged one is made again
+        places._name_tables.cache_clear()
+        assert places._name_tables() == made
+        monkeypatch.setattr(places, "__file__", str(kept / "places.py"))  # other code: another key
+        (kept / "places.py").write_text("# another version\n", encoding="utf-8")
+        places._name_tables.cache_clear()
+        assert places._name_tables() == made and len(list(kept.glob("places-*"))) == 2
+    finally:
+        places._name_tables.cache_clear()
