@@ -137,9 +137,13 @@ def _forbidden(output: Path) -> str | None:
 
 def _written_here(folder: Path) -> bool:
     """Whether ``folder`` holds a release this pipeline wrote: descriptors, a change log and
-    a run report (a folder with only a ``*/datapackage.json`` may be anything)."""
+    a run report (a folder with only a ``*/datapackage.json`` may be anything).
+
+    The two files are looked for first: each is one look-up, while the descriptors are a
+    listing of the folder, and every folder above an output is asked (a national run's
+    ``releases/`` of a thousand towns, ``/tmp`` of hundreds of entries: 5 to 10 ms a town)."""
     layout = Layout(folder)
-    return layout.is_release() and layout.changelog_json.is_file() and layout.run_report.is_file()
+    return layout.changelog_json.is_file() and layout.run_report.is_file() and layout.is_release()
 
 
 def _known_files(layout: Layout) -> set[str]:
