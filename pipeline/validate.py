@@ -110,27 +110,28 @@ def check_files(release: Path) -> None:
 # --- The checks of a package, each a task for a worker -------------------------------------
 
 # The last descriptor's resources, by name, each in marshal's bytes (a copy of its own for
-# each caller), under the descriptor's bytes: a package's tables are checked one task each,
+# each caller), under the descriptor's text: a package's tables are checked one task each,
 # and each task parsed the whole descriptor (100 kB of JSON, its thirteen schemas) to find
 # its own table, thirteen times a package (a national run's town, 2% of its processor
 # time); reading it is what tells whether it changed.
-_LAST_DESCRIPTOR: dict[bytes, dict[str, bytes]] = {}
+_LAST_DESCRIPTOR: dict[str, dict[str, bytes]] = {}
 
 
 def _resource(package: Path, table: str) -> dict[str, Any]:
     """The resource of ``table`` in the descriptor at ``package``, checked as
-    :func:`resources` checks every one."""
+    :func:`resources` checks every one (and refused as it refuses them)."""
     import marshal
 
     try:
-        data = package.read_bytes()
-    except OSError:
-        data = b""
-    if (by_name := _LAST_DESCRIPTOR.get(data)) is None:
-        descriptor = _checked_resources(_parsed_json(package, data), package) if data else resources(package)
-        by_name = {r.get("name"): marshal.dumps(r) for r in reversed(descriptor)}  # the first of a name
-        _LAST_DESCRIPTOR.clear()
-        _LAST_DESCRIPTOR[data] = by_name
+        text = package.read_text(encoding="utf-8")
+        by_name = _LAST_DESCRIPTOR.get(text)
+        if by_name is None:
+            by_name = {r.get("name"): marshal.dumps(r)  # the first of a name, as before
+                       for r in reversed(_checked_resources(json.loads(text), package))}
+            _LAST_DESCRIPTOR.clear()
+            _LAST_DESCRIPTOR[text] = by_name
+    except (OSError, ValueError):  # unreadable, not UTF-8, not JSON: said as load_json says it
+        return next(r for r in resources(package) if r.get("name") == table)
     found: dict[str, Any] = marshal.loads(by_name[table])
     return found
 
@@ -408,17 +409,11 @@ def package_paths(directory: Path) -> list[Path]:
 def load_json(path: Path) -> Any:
     """A JSON file of a release; one line naming it when it is missing or broken."""
     try:
-        data = path.read_bytes()
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ReleaseError(f"{path} : absent") from None
     except OSError as exc:
         raise ReleaseError(f"{path} : illisible ({exc.strerror})") from None
-    return _parsed_json(path, data)
-
-
-def _parsed_json(path: Path, data: bytes) -> Any:
-    try:
-        return json.loads(data.decode("utf-8"))
     except ValueError as exc:  # not JSON, or not UTF-8
         raise ReleaseError(f"{path} : JSON invalide ({exc})") from None
 
