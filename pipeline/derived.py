@@ -22,12 +22,16 @@ whether the answer came from here (the same check, the same compiled templates).
   compiled code): changing it starts a new folder.
 - The map's country outlines for a view (``emit/worldmap.py``) are kept as their SVG
   paths, under the sha256 of the basemap, of the code that draws them and of the view.
+- The countries' and regions' names by key (``places._name_tables``: pycountry's and
+  Babel's tables, slugged) and the lexicon's parsed TOML files (``french.lexicon``) are
+  kept in ``marshal``'s bytes under the sha256 of what they are made of.
 - At most ``KEEP`` marks of one kind are kept (the tests check hundreds of town files):
   the oldest go first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -90,12 +94,14 @@ def keep(kind: str, digest: str, data: bytes) -> None:
     """Keep ``data`` under ``kind`` for this ``digest`` (written whole, then renamed into
     place, so that a run reading it meanwhile finds all of it or nothing; the oldest of
     that kind beyond ``KEEP`` removed); nothing when the folder cannot be written."""
+    partial = FOLDER / f".{kind}-{digest}.{os.getpid()}"
     try:
         FOLDER.mkdir(parents=True, exist_ok=True)
-        partial = FOLDER / f".{kind}-{digest}.{os.getpid()}"
         partial.write_bytes(data)
         os.replace(partial, _mark(kind, digest))
     except OSError:
+        with contextlib.suppress(OSError):  # a full disk: no part of a file left behind
+            partial.unlink(missing_ok=True)
         return
     mark(kind, digest)  # prunes the oldest
 

@@ -147,3 +147,24 @@ def test_kept_place_names_are_the_made_ones_and_a_changed_source_is_a_key(kept, 
         assert places._name_tables() == made and len(list(kept.glob("places-*"))) == 2
     finally:
         places._name_tables.cache_clear()
+
+
+def test_kept_lexicon_is_the_parsed_file(tmp_path, monkeypatch):
+    """A lexicon file's parsed data is kept between runs under its sha256 and read back
+    as what TOML's parser makes of it, without parsing again."""
+    import tomllib
+
+    from pipeline import derived, french
+
+    monkeypatch.setattr(derived, "FOLDER", tmp_path / "derived")
+    path = french.resources.files(french.__name__).joinpath("lexicon", "countries.toml")
+    parsed = tomllib.loads(path.read_text(encoding="utf-8"))
+    french.lexicon.cache_clear()
+    try:
+        assert french.lexicon("countries") == parsed  # parsed, and kept
+        assert len(list((tmp_path / "derived").glob("lexicon-*"))) == 1
+        french.lexicon.cache_clear()
+        monkeypatch.setattr(french.tomllib, "loads", lambda text: pytest.fail("parsed again"))
+        assert french.lexicon("countries") == parsed  # read back
+    finally:
+        french.lexicon.cache_clear()

