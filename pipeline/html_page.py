@@ -19,7 +19,7 @@ from itertools import pairwise
 import lxml.html
 from lxml import etree
 
-from .dates import parse_label, split_any_label
+from .dates import find_dates, parse_label, split_any_label
 from .errors import Refusal
 from .fields import AMOUNT, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
@@ -1189,6 +1189,192 @@ def open_shadow_roots(document: etree._Element) -> None:
             host.tag = "div"
 
 
+STRUCK_OUT = "struck-out text (an earlier value the page corrects):"
+NOT_SHOWN = "hidden element no control of the page opens (a draft, not displayed):"
+# What a page's edit history strikes out: the old value of a correction ("<del>Mai 2018</del>
+# <ins>Juin 2018</ins>"), never a second value; the inserted one (``<ins>``) is the page's.
+_STRUCK = frozenset(_FURNITURE_MARKS["struck_tags"])
+EDIT_MARK = "mark of an entry the page added or changed (a badge):"
+_EDIT_MARKS = frozenset(plain(w) for w in _FURNITURE_MARKS["edit_marks"])
+_MARK_PUNCTUATION = " !*★•·[]()–-:"
+_MARK_TAGS = {"span", "mark", "small", "sup", "em", "strong", "b", "i", "abbr"}
+
+
+def _taken_out(element: etree._Element) -> None:
+    """Remove ``element`` from the tree, its tail text kept in its place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail, before = element.tail or "", element.getprevious()
+    parent.remove(element)
+    _append_text(parent, before, tail)
+
+
+def edit_history(document: etree._Element) -> list[tuple[str, str]]:
+    """Take out what a page shows as superseded or does not show at all, for the run
+    report as (why, its text): struck-out text (``<del>``, ``<s>``, ``<strike>``: a
+    correction's old value, whose new value follows in ``<ins>``, read as the page's own
+    text), an element with the ``hidden`` attribute that no control of the page opens
+    (no ``aria-controls`` names it: an accordion's closed panel is opened by its button and
+    stays; a draft left in the page is never shown), and the badge that marks an entry as
+    added or updated ("<span>Nouveau</span>", words of ``edit_marks``), alone in its element.
+
+    >>> page = lxml.html.fromstring('<div><p><b><del>Mai 2018</del> <ins>Juin 2018</ins></b> : visite</p>'
+    ...     '<p hidden>2025 : brouillon</p><button aria-controls="p1">+</button>'
+    ...     '<p id="p1" hidden>2019 : x</p></div>')
+    >>> edit_history(page)[0]
+    ('struck-out text (an earlier value the page corrects): <del>', 'Mai 2018')
+    >>> [p.text_content() for p in page.iter("p")]
+    [' Juin 2018 : visite', '2019 : x']
+    """
+    opened = {name for e in document.iter() if isinstance(e.tag, str)
+              for name in (e.get("aria-controls") or "").split()}
+    found: list[tuple[str, str]] = []
+    gone: set[etree._Element] = set()  # what was taken out, and what it held
+    for element in list(document.iter()):
+        parent = element.getparent()
+        if parent is None or parent in gone or not isinstance(element.tag, str):
+            if parent in gone:
+                gone.add(element)
+            continue
+        tag = element.tag.lower()
+        hidden = element.get("hidden")
+        if tag in _STRUCK:
+            why = f"{STRUCK_OUT} <{tag}>"
+        elif hidden is not None and hidden.lower() != "until-found" and element.get("id") not in opened:
+            why = f"{NOT_SHOWN} <{tag}>"
+        elif tag in _MARK_TAGS and not len(element) \
+                and " ".join(plain(element.text or "").strip(_MARK_PUNCTUATION).split()) in _EDIT_MARKS:
+            why = f"{EDIT_MARK} <{tag}>"
+        else:
+            continue
+        if said := _text(_rendered(element)):
+            found.append((why, said[:LEFT_OUT_TEXT]))
+        gone.add(element)
+        _taken_out(element)
+    return found
+
+
+# A card of a list of entries (a CMS's view of nodes, a grid of teasers): at most so many
+# elements and characters; a list of at least MIN_CARDS cards of one kind shows a layout.
+CARD_ELEMENTS = 200
+CARD_TEXT = 5_000
+MIN_CARDS = 3
+CARD_ENTRY = 12  # characters besides its date: less is a card's title or a word, no entry
+DATE_LINE = 80  # characters: a line that holds a date and a field's name or a verb at most
+DATE_LINE_WORDS = 2  # words of four letters or more besides the date ("Période", "Publié le")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _date_alone(line: str) -> str | None:
+    """The date a short line holds alone, maybe after its field's name ("Période 2003-2014",
+    "Publié le 12 mars 2020"), as written; ``None`` for a line that says more."""
+    if len(line) > DATE_LINE:
+        return None
+    found = find_dates(line)
+    if len(found) != 1 or found[0].period is None:
+        return None
+    rest = line[:found[0].start] + " " + line[found[0].end:]
+    return found[0].text if len(_LONG_WORD.findall(rest)) <= DATE_LINE_WORDS else None
+
+
+def _sizes(document: etree._Element) -> dict[etree._Element, tuple[int, int]]:
+    """Each element's count of elements and of characters, counted once bottom up."""
+    sizes: dict[etree._Element, tuple[int, int]] = {}
+    for _, node in etree.iterwalk(document, events=("end",)):
+        count, length = 1, len(node.text or "")
+        for child in node:
+            below = sizes.get(child, (0, 0))
+            count, length = count + below[0], length + below[1] + len(child.tail or "")
+        sizes[node] = (count, length)
+    return sizes
+
+
+def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[int, int]]
+                      ) -> tuple[etree._Element, str] | None:
+    """The element that ends ``card`` and holds a date alone (a footer's field, a
+    ``<time>``, a meta line), the largest one, and its date; ``None`` when the card does
+    not end with one, or holds little else (a title, a word: no entry to date)."""
+    node = card
+    while True:
+        shown = [c for c in node if isinstance(c.tag, str) and c.tag.lower() not in _NOT_RENDERED
+                 and _text(_rendered(c))]
+        if not shown:
+            return None
+        last = shown[-1]
+        if _text(last.tail or ""):
+            return None  # text after it: the card does not end with it
+        if (date := _date_alone(" ".join(_pieces(last)))) is not None:
+            rest = sizes[card][1] - sizes[last][1]
+            return (last, date) if rest >= CARD_ENTRY else None
+        node = last
+
+
+def _opens_with_date(card: etree._Element) -> bool:
+    pieces = [p for p in _pieces(card) if p]
+    return any(split_any_label(p) for p in pieces[:2])
+
+
+def _put_first(card: etree._Element, label: str) -> None:
+    """Write ``label`` and a colon at the head of the card's first text that is no
+    heading (its title stays above it)."""
+    walker = etree.iterwalk(card, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if event == "start" and (tag in _HEADINGS or tag in _NOT_RENDERED):
+            walker.skip_subtree()
+            if node is not card and _text(node.tail or ""):
+                node.tail = f"{label} : {(node.tail or '').lstrip()}"
+                return
+            continue
+        if event == "start" and _text(node.text or ""):
+            node.text = f"{label} : {(node.text or '').lstrip()}"
+            return
+        if event == "end" and node is not card and _text(node.tail or ""):
+            node.tail = f"{label} : {(node.tail or '').lstrip()}"
+            return
+
+
+def trailing_dates(document: etree._Element) -> None:
+    """A list of cards each of which ends with its date (a Drupal teaser's footer
+    "Période 2003-2014", a ``<time>`` under the text, "Publié le …" after the body) and
+    none of which opens with one: the date is the card's own, written at the head of its
+    text, where an entry's label is, so that it dates its own card, not the next one. The
+    layout is told by its regularity (most cards of one kind, ``MIN_CARDS`` at least, end
+    with a date), not by the words of the date's field; a card without one stays undated.
+
+    >>> page = lxml.html.fromstring('<div>' + ''.join(
+    ...     f'<article class="c"><h3>Titre</h3><p>Visite {n}.</p><footer>Période {y}</footer></article>'
+    ...     for n, y in ((1, 2003), (2, "2005-2007"), (3, 2010))) + '</div>')
+    >>> trailing_dates(page)
+    >>> [a.text_content() for a in page]
+    ['Titre2003 : Visite 1.', 'Titre2005-2007 : Visite 2.', 'Titre2010 : Visite 3.']
+    """
+    sizes = _sizes(document)
+    depth: dict[etree._Element, int] = {document: 0}
+    kinds: dict[tuple[str, str, str, str], list[etree._Element]] = {}
+    for parent in document.iter():
+        for child in parent:
+            depth[child] = depth[parent] + 1
+            if isinstance(child.tag, str) and sizes[child][0] <= CARD_ELEMENTS \
+                    and 0 < sizes[child][1] <= CARD_TEXT:
+                kind = (str(parent.tag), parent.get("class") or "", child.tag, child.get("class") or "")
+                kinds.setdefault(kind, []).append(child)
+    # cards of one kind wherever they are (a partner with two teasers is laid out as the
+    # others), the innermost kinds first: a card's date is moved before the group of cards
+    # that holds it (a partner's grouping of teasers) is looked at as a card of its own
+    for cards in sorted(kinds.values(), key=lambda cards: -depth[cards[0]]):
+        if len(cards) < MIN_CARDS:
+            continue
+        ending = {i: found for i, card in enumerate(cards) if (found := _trailing_element(card, sizes))}
+        if len(ending) < MIN_CARDS or 3 * len(ending) < 2 * len(cards) \
+                or any(_opens_with_date(card) for card in cards):
+            continue
+        for i, (element, date) in ending.items():
+            _taken_out(element)
+            _put_first(cards[i], date)
+
+
 OTHER_LANGUAGE = "in another language than the page's (a translation beside it):"
 # Elements that hold a block of their own: a translation set in one is left out whole; an
 # inline element in another language ("<span lang=de>Mehr Licht</span>") is a quotation
@@ -1430,7 +1616,8 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     document = parse_html(text)
     open_shadow_roots(document)
     joined_letters(document)
-    translations = other_languages(document)
+    translations = edit_history(document) + other_languages(document)
+    trailing_dates(document)
     _joined_print(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)

@@ -216,6 +216,10 @@ _COMMENT_MARK = re.compile(r"\s*\[(?:[^\W\d_]{1,4}\d{1,3}|[a-z]{1,2})\]")
 _EDITOR_NOTE = re.compile(r"\s*[\[(]\s*" + _openings(_FURNITURE_CUES["editor_notes"], colon=False).pattern,
                           re.IGNORECASE)
 _FURTHER_READING = _openings(_FURNITURE_CUES["further_reading"])
+# A notice of the page's own correction or update ("Rectificatif du 14 février 2025 : …"):
+# one of ``edit_notices``, then its date or a colon.
+_EDIT_NOTICE = re.compile(_openings(_FURNITURE_CUES["edit_notices"], colon=False).pattern
+                          + r"\s*(?:[:(]|(?:[^\W\d_]{1,3}\s+)?\d)", re.IGNORECASE)
 _FURTHER_READING_OPENING = _openings(_FURNITURE_CUES["further_reading_openings"], colon=False)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
@@ -260,6 +264,7 @@ EARLY_ENTRY = "dated entry before the first partner heading"
 DATED_INTRODUCTION = "dated sentence of the introduction (before the first partner heading)"
 LOST_ENTRY = "dated entry under a heading of no partner section"
 TEASER = "dated teaser of another page of the site"
+EDIT_NOTICE = "notice of the page's own revision (its edit history)"
 _TEASER_HEADINGS = frozenset(lexicon("headings")["teaser_headings"])
 Role = str  # what a heading is: "partner", "group", "sub" or "other"
 
@@ -1033,6 +1038,8 @@ def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
         return NAVIGATION_LINK, False
     if is_furniture(block.text):
         return FURNITURE, False
+    if _EDIT_NOTICE.match(block.text.strip(_NOT_WORDS)):
+        return EDIT_NOTICE, False
     if block.kind == "heading":
         return (GROUP_HEADING if group else INTRO_HEADING), False
     if labelled := split_any_label(block.text):

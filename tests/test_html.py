@@ -504,3 +504,71 @@ def test_readers_comments_likes_and_task_lists_are_site_furniture():
 </div></body></html>"""
     actions = extract(parse(html_blocks(page)))["actions"]
     assert [(a["period"], a["text"]) for a in actions] == [("2019", "2019 : creusement d’un puits.")]
+
+
+def test_an_edit_history_keeps_the_new_values_and_sets_the_old_ones_aside():
+    """Issue 20: a page that publishes its own correction strikes the old value out
+    (``<del>``, ``<s>``) beside the new one (``<ins>``), marks an added entry with a badge,
+    opens with a dated notice of the correction and keeps a draft in a ``hidden`` element:
+    the new values are the page's, the old ones, the badge and the draft are reported, never
+    read; the notice before the first partner is furniture, not an entry that stops the run.
+    An accordion's closed panel (``hidden``, opened by a button) stays the page's text."""
+    from pipeline.load import read_bytes
+
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<p><em>Mise à jour du 3 avril 2024 : deux dates ont été corrigées.</em></p>
+<p>La ville coopère avec Kita (Mali) et Matanzas (Cuba).</p>
+<h2>Kita (Mali)</h2>
+<p><strong><s>Mars 2019</s> <ins>Avril 2019</ins></strong> : creusement d’un puits de
+<del>4 000 €</del> <ins>4 500 €</ins>.</p>
+<div><ins><span class="label">Nouveau</span> <p><strong>Juin 2023</strong> : venue de 6 <strike>élus</strike> <ins>jeunes</ins>.</p></ins></div>
+<p hidden>2025 : [brouillon] visite d’une délégation.</p>
+<h2>Matanzas (Cuba)</h2>
+<button aria-controls="plus">Voir plus</button>
+<div id="plus" hidden><p>2022 : envoi de livres.</p></div>
+</main></body></html>"""
+    from pipeline.parse import EDIT_NOTICE
+
+    document = read_bytes(page.encode(), "page.html")
+    parsed = parse(document.blocks)
+    assert [(s.block.text, s.loss) for s in parsed.set_aside if s.reason == EDIT_NOTICE] == [
+        ("Mise à jour du 3 avril 2024 : deux dates ont été corrigées.", False)]
+    assert not [s for s in parsed.set_aside if s.loss]
+    data = extract(parsed)
+    assert [p["partner_id"] for p in data["partners"]] == ["kita", "matanzas"]
+    assert [(a["partner_id"], a["period"], a["amount_eur"], a["text"]) for a in data["actions"]] == [
+        ("kita", "2019-04", 4500, "Avril 2019 : creusement d’un puits de 4 500 €."),
+        ("kita", "2023-06", None, "Juin 2023 : venue de 6 jeunes."),
+        ("matanzas", "2022", None, "2022 : envoi de livres.")]
+    assert [text for why, text in document.left_out if "struck-out" in why] == [
+        "Mars 2019", "4 000 €", "élus"]
+    assert [text for why, text in document.left_out if "hidden" in why] == [
+        "2025 : [brouillon] visite d’une délégation."]
+    assert [text for why, text in document.left_out if "badge" in why] == ["Nouveau"]
+
+
+def test_cards_whose_date_ends_them_are_dated_by_their_own_date():
+    """Issue 20: a CMS's list of teasers writes each card's date after its text (a meta
+    line, a ``<time>`` in a footer): the date is the card's own, not the next card's; a
+    card without one stays undated; a partner with two cards is laid out as the others."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<section class="groupe"><h2>Kita (Mali)</h2>
+<div class="carte"><h3>Un puits</h3><p>Creusement d’un puits au centre du village.</p>
+<p class="meta">Publié le 12 mars 2021</p></div>
+<div class="carte"><h3>Bibliothèque</h3><p>Envoi de 300 livres à l’école.</p>
+<footer><span>Date</span> <time datetime="2019-06">juin 2019</time></footer></div>
+<div class="carte"><p>Le comité suit les projets avec l’association des ressortissants.</p></div>
+<div class="carte"><p>Venue de 8 musiciens pour la fête de la ville.</p>
+<p class="meta">Publié le 2 juillet 2022</p></div></section>
+<section class="groupe"><h2>Matanzas (Cuba)</h2>
+<div class="carte"><p>Don de matériel médical à la polyclinique.</p><p class="meta">Publié le 5 mai 2023</p></div>
+<div class="carte"><p>Accueil de 4 étudiants en architecture.</p><p class="meta">Publié le 9 octobre 2024</p></div>
+</section></main></body></html>"""
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"], a["participants"], a["text"]) for a in actions] == [
+        ("kita", "2021-03-12", None, "le 12 mars 2021 : Creusement d’un puits au centre du village."),
+        ("kita", "2019-06", None, "juin 2019 : Envoi de 300 livres à l’école."),
+        ("kita", None, None, "Le comité suit les projets avec l’association des ressortissants."),
+        ("kita", "2022-07-02", 8, "le 2 juillet 2022 : Venue de 8 musiciens pour la fête de la ville."),
+        ("matanzas", "2023-05-05", None, "le 5 mai 2023 : Don de matériel médical à la polyclinique."),
+        ("matanzas", "2024-10-09", 4, "le 9 octobre 2024 : Accueil de 4 étudiants en architecture.")]
