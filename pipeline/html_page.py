@@ -613,9 +613,28 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
     stays as written."""
     partners = _PartnerHeadings(IntroWords())
     out: list[Block] = []
+    label: str | None = None  # a timeline item's date, for the text below its heading
+    items_level: int | None = None  # the level of a timeline's item headings
     for n, block in enumerate(blocks):
         if block.kind == "list_item":
             partners.items.add(block.text)
+        if label is not None and block.kind != "heading":
+            block, label = replace(block, text=f"{label} : {block.text}", bold=0), None
+        elif label is not None:
+            out.append(Block("paragraph", label, 0))  # an item of a date and no text
+            label = None
+        if block.kind == "heading" and block.level > 1 and block.level != CHIP_LEVEL \
+                and (item := _timeline_item(block.text)) is not None:
+            partners.feed(out)
+            if (named := partners.named(item[1])) is not None and named != block.text:
+                out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
+                label, items_level = item[0], block.level
+                continue
+        if block.kind == "heading" and block.level == items_level:
+            partners.feed(out)  # an item of the timeline headed by its partner alone
+            if (named := partners.named(block.text)) is not None and named != block.text:
+                out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
+                continue
         if block.kind == "heading" and block.level == CHIP_LEVEL:
             partners.feed(out)
             block = replace(block, text=partners.named(block.text) or block.text, level=BOLD_HEADING_LEVEL)
@@ -624,7 +643,45 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
             if (named := partners.named(block.text)) is not None and named != block.text:
                 block = Block("heading", named, block.line, level=BOLD_HEADING_LEVEL)
         out.append(block)
+    if label is not None:
+        out.append(Block("paragraph", label, 0))
     return out
+
+
+# What sets an item's date apart from the place it names in its heading ("2019 · Jena",
+# "Jena — 2019"): punctuation, no word; not a comma, which adds the years of a subject
+# ("Archives de la coopération avec Gao, 2006-2014").
+_ITEM_SEPARATOR = re.compile(r"[\s·•|/:–—-]*")
+
+
+def _timeline_item(text: str) -> tuple[str, str] | None:
+    """The date and the name of a heading that holds both, set apart by punctuation
+    ("2003-2014 · Brandebourg", "Jena — mai 2019"): an item of a chronological list
+    of all partners, which names its partner in its own heading; ``None`` for any other
+    heading.
+
+    >>> _timeline_item("2003 – 2014 · Jifna – Jalazone"), _timeline_item("Jena — mai 2019")
+    (('2003 – 2014', 'Jifna – Jalazone'), ('mai 2019', 'Jena'))
+    >>> _timeline_item("Semaine des cuivres 2012"), _timeline_item("Brandebourg (Allemagne)")
+    (None, None)
+    """
+    if len(text) > MAX_HEADING:
+        return None
+    found = [f for f in find_dates(text) if f.period is not None]
+    if not found:
+        return None
+    first, last = found[0], found[-1]
+    if first.start == 0 and (gap := _ITEM_SEPARATOR.match(text, first.end)) and gap.end() > first.end \
+            and gap.group().strip():
+        name = text[gap.end():].strip()
+        return (first.text, name) if name and len(name) <= MAX_CHIP and not find_dates(name) else None
+    if last.end == len(text.rstrip()):
+        head = text[:last.start]
+        gap_start = len(head.rstrip(" ·•|/:–—-"))
+        if head[gap_start:].strip() and (name := head[:gap_start].strip()) and len(name) <= MAX_CHIP \
+                and not find_dates(name):
+            return last.text, name
+    return None
 
 
 def _field_of_partner(block: Block, after: Block | None, items: IntroWords) -> bool:

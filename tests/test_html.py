@@ -572,3 +572,29 @@ def test_cards_whose_date_ends_them_are_dated_by_their_own_date():
         ("kita", "2022-07-02", 8, "le 2 juillet 2022 : Venue de 8 musiciens pour la fête de la ville."),
         ("matanzas", "2023-05-05", None, "le 5 mai 2023 : Don de matériel médical à la polyclinique."),
         ("matanzas", "2024-10-09", 4, "le 9 octobre 2024 : Accueil de 4 étudiants en architecture.")]
+
+
+def test_a_timeline_of_all_partners_gives_each_item_to_the_partner_its_heading_names():
+    """Issue 20: after a section per partner, a chronological list mixes the partners'
+    entries in date order, each item's heading holding its date and its partner's short
+    name ("2015 · Ségou", "Kandi — mai 2018"): the item is the named partner's, dated by
+    its own date, its second paragraph stays with it; an item headed by its partner alone
+    is that partner's; a heading whose years follow a comma is no item."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<h2>Nos partenaires</h2>
+<div class="carte"><h3>Ségou (Mali)</h3><p>Jumelage signé en 1992.</p></div>
+<div class="carte"><h3>Kandi (Bénin)</h3><p>Coopération engagée en 2001.</p></div>
+<h2>Trente ans d’échanges</h2>
+<div class="item"><h4>1998 · Kandi</h4><p>Envoi de 2 000 livres scolaires.</p></div>
+<div class="item"><h4>2015 | Ségou</h4><p>Accueil de 12 lycéens maliens.</p><p>Ils ont joué au festival.</p></div>
+<div class="item"><h4>Kandi — mai 2018</h4><p>Mission de 3 agents des espaces verts.</p></div>
+<div class="item"><h4>Ségou</h4><p>Le comité suit les projets avec les ressortissants.</p></div>
+<h4>Souvenirs de Ségou, 2015-2016</h4><p>Un album réunit les photos des séjours.</p>
+</main></body></html>"""
+    data = extract(parse(html_blocks(page)))
+    assert [p["partner_id"] for p in data["partners"]] == ["segou", "kandi"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in data["actions"]] == [
+        ("segou", "2015", "2015 : Accueil de 12 lycéens maliens.\n\nIls ont joué au festival."),
+        ("kandi", "1998", "1998 : Envoi de 2 000 livres scolaires."),
+        ("kandi", "2018-05", "mai 2018 : Mission de 3 agents des espaces verts.")]
+    assert "Le comité suit les projets" in data["partners"][0]["description"]
