@@ -19,7 +19,7 @@ from itertools import pairwise
 import lxml.html
 from lxml import etree
 
-from .dates import find_dates, parse_label, split_any_label
+from .dates import Found, find_dates, parse_label, split_any_label
 from .errors import Refusal
 from .fields import AMOUNT, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
@@ -883,6 +883,8 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
         return None
     grid = _grid(rows)
     headers = [_text(_rendered(c)).rstrip(" :") if c is not None else "" for c in grid[head]]
+    if (pivot := _pivot_blocks(table, grid, head, headers, tree, items)) is not None:
+        return pivot
     kinds = [key_kind(h) if h else None for h in headers]
     if DATE not in kinds and not (TEXT in kinds and (PEOPLE in kinds or AMOUNT in kinds)):
         return None
@@ -911,6 +913,121 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
 
 
 _PARTNER_KINDS = frozenset(k for k in KINDS if k in (PLACE, "partners"))
+MIN_PIVOT = 2  # dates across the header, partners down the first column (or the other way)
+
+
+def _a_date(text: str) -> bool:
+    """A header cell that is a date alone ("2019", "Mai 2020", "2019-2020")."""
+    period = parse_label(text)
+    return bool(text) and period is not None and period.start_year is not None
+
+
+def _pivot_blocks(table: etree._Element, grid: list[list[etree._Element | None]], head: int,
+                  headers: list[str], tree: _Tree, items: IntroWords | None) -> list[Block] | None:
+    """A table of partners by dates (a mandate's review: a row per partner, a column per
+    year, each cell the partner's actions of that year; or a column per partner and a row
+    per year): every cell that says something is an entry of its row's partner, dated by
+    its column's date (a cell spanning columns by the first and the last: "2019-2021"),
+    its own words below that label (a month without its year in it, "Septembre : …", takes
+    the column's year as any entry below a dated one does). A row naming no partner (a
+    count of actions per year) is set aside. ``None`` for any other table."""
+    body = [line for line in grid[head + 1:] if line]
+    if not body:
+        return None
+    nobody = items if items is not None else IntroWords()
+    dated = [i for i, h in enumerate(headers) if _a_date(h)]
+    firsts = [_text(_rendered(line[0])) if line[0] is not None else "" for line in body]
+    beyond: dict[etree._Element | None, list[etree._Element]] = {}
+    if len(dated) >= MIN_PIVOT and 0 not in dated and set(dated) == set(range(1, len(headers))) \
+            and sum(bool(f) and _reads_as_partner(f, nobody) for f in dict.fromkeys(firsts)) >= MIN_PIVOT:
+        rows = [(line[0], [(headers[i], line[i] if i < len(line) else None) for i in dated]) for line in body]
+        for line in body:
+            beyond.setdefault(line[0], []).extend(c for c in line[len(headers):] if c is not None)
+    elif len(headers) > MIN_PIVOT and not _a_date(headers[0]) \
+            and all(_reads_as_partner(h, nobody) and key_kind(h) is None for h in headers[1:]) \
+            and all(_a_date(f) for f in firsts):
+        rows = [(grid[head][i], [(firsts[n], line[i] if i < len(line) else None)
+                                 for n, line in enumerate(body)]) for i in range(1, len(headers))]
+        beyond = {cell: [] for cell, _ in rows}
+    else:
+        return None
+    out = [Block("paragraph", t, 0, aside=TABLE_CAPTION)
+           for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
+           for t in _pieces(caption)]
+    out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
+    done: set[etree._Element] = set()
+    heading = None
+    for partner_cell, cells in rows:
+        partner = _text(_rendered(partner_cell)) if partner_cell is not None else ""
+        said = [(when, cell, _text(_rendered(cell)) if cell is not None else "") for when, cell in cells]
+        if not partner or not _reads_as_partner(partner, nobody):
+            if any(not empty(text) for _, _, text in said) or beyond.get(partner_cell):
+                out.append(Block("paragraph", " | ".join([partner, *(t for _, _, t in said if t)]), 0,
+                                 aside=TABLE_TOTAL))
+            continue
+        if partner != heading:
+            out.append(Block("heading", partner, 0, level=CHIP_LEVEL))
+            heading = partner
+        for n, (when, cell, text) in enumerate(said):
+            if cell is None or cell in done or empty(text):
+                continue
+            done.add(cell)
+            last = max(m for m, (_, other, _) in enumerate(said) if other is cell)
+            label = when if last == n else _span_label(when, said[last][0])
+            blocks: list[Block] = []
+            _walk(cell, blocks, tree)
+            out += _dated_cell(blocks, label)
+        for cell in beyond[partner_cell]:  # a cell past the last date of the header: its
+            if cell not in done and not empty(_text(_rendered(cell))):  # text, undated
+                done.add(cell)
+                _walk(cell, out, tree)
+    return out
+
+
+def _dated_cell(blocks: list[Block], label: str) -> list[Block]:
+    """The blocks of a cell of a table of partners by dates, dated by its column's
+    ``label``: an entry whose own date has no year ("Septembre : …", "Du 29 avril au 6
+    mai, …") takes the column's year after that date; a first block that opens with no
+    date of its own has the label written before it, as an entry's label."""
+    year = parse_label(label)
+    single = year is not None and year.start_year == year.end_year and label.strip().isdigit()
+    out = []
+    for n, block in enumerate(blocks):
+        end = _yearless_head(block.text, label) if single else None
+        if end is not None:
+            text = f"{block.text[:end]} {label}{block.text[end:]}"
+            block = replace(block, text=text, bold=block.bold + len(label) + 1 if block.bold >= end
+                            else block.bold)
+        elif n == 0 and not split_any_label(block.text) and _opening_date(block.text) is None:
+            block = replace(block, text=f"{label} : {block.text}", bold=0)
+        out.append(block)
+    return out
+
+
+def _yearless_head(text: str, year: str) -> int | None:
+    """Where the date that opens ``text`` ends when it has no year ("Septembre : …", "Du
+    29 avril au 6 mai, …") and reads as a date of ``year`` once it is written after it;
+    ``None`` otherwise."""
+    if (labelled := split_any_label(text)) is not None:
+        own = parse_label(labelled[0])
+        completed = parse_label(f"{labelled[0]} {year}")
+        if (own is None or own.yearless) and completed is not None and str(completed.start_year) == year:
+            return text.index(labelled[0]) + len(labelled[0])
+        return None
+    first = _opening_date(text)
+    return first.end if first is not None and first.period is not None and first.period.yearless else None
+
+
+def _opening_date(text: str) -> Found | None:
+    """The date expression ``text`` opens with, a day or a month without its year too."""
+    found = find_dates(text, yearless=True)
+    return found[0] if found and not text[:found[0].start].strip() else None
+
+
+def _span_label(first: str, last: str) -> str:
+    """The label of a cell that spans the columns of two dates: from the first to the
+    last ("2019" and "2021": "2019-2021"), as the page writes a span of years."""
+    return f"{first}-{last}" if first.isdigit() and last.isdigit() else f"{first} - {last}"
 
 
 def _partner_cell(line: list[etree._Element | None], partner: int | None,

@@ -598,3 +598,50 @@ def test_a_timeline_of_all_partners_gives_each_item_to_the_partner_its_heading_n
         ("kandi", "1998", "1998 : Envoi de 2 000 livres scolaires."),
         ("kandi", "2018-05", "mai 2018 : Mission de 3 agents des espaces verts.")]
     assert "Le comité suit les projets" in data["partners"][0]["description"]
+
+
+PIVOT_PAGE = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<p>La ville coopère avec :</p><ul><li>Kita (Mali)</li><li>Matanzas (Cuba)</li></ul>
+<h2>Kita (Mali)</h2><p>2015 : creusement d’un puits.</p>
+<h2>Matanzas (Cuba)</h2><p>2016 : envoi de livres.</p>
+<h2>Bilan 2021-2023</h2>
+<table><thead>{head}</thead><tbody>{rows}</tbody>
+<tfoot><tr><th>Nombre d’actions</th><td>1</td><td>2</td><td>1</td></tr></tfoot></table>
+</main></body></html>"""
+
+
+def test_a_table_of_partners_by_years_dates_each_cell_by_its_column():
+    """Issue 20: a review lays out its last years as a table, a row per partner and a
+    column per year: each cell that says something is an entry of the row's partner
+    dated by its column (a cell spanning two columns by both years), a month without its
+    year in a cell takes the column's year; dash cells and the row of counts are no entry."""
+    page = PIVOT_PAGE.format(
+        head="<tr><th>Ville</th><th>2021</th><th>2022</th><th>2023</th></tr>",
+        rows="<tr><th>Kita</th><td colspan='2'><p>Formation de 6 infirmiers.</p></td><td>–</td></tr>"
+             "<tr><th>Matanzas</th><td>–</td><td><p><strong>Mars :</strong> don d’un bus scolaire.</p>"
+             "<p><strong>Juillet :</strong> accueil de 5 étudiants.</p></td>"
+             "<td><p>Du 2 au 9 mai, mission d’architectes.</p></td></tr>")
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"], a["participants"], a["text"]) for a in actions] == [
+        ("kita", "2015", None, "2015 : creusement d’un puits."),
+        ("kita", "2021/2022", 6, "2021-2022 : Formation de 6 infirmiers."),
+        ("matanzas", "2016", None, "2016 : envoi de livres."),
+        ("matanzas", "2022-03", None, "Mars 2022 : don d’un bus scolaire."),
+        ("matanzas", "2022-07", 5, "Juillet 2022 : accueil de 5 étudiants."),
+        ("matanzas", "2023-05-02/2023-05-09", None, "Du 2 au 9 mai 2023, mission d’architectes.")]
+
+
+def test_a_table_of_years_by_partners_reads_each_column_as_a_partner():
+    """Issue 20: the same table turned the other way, a column per partner and a row per
+    year: each cell is an entry of its column's partner, dated by its row's year."""
+    page = PIVOT_PAGE.replace("<tfoot><tr><th>Nombre d’actions</th><td>1</td><td>2</td><td>1</td></tr></tfoot>", "")
+    page = page.format(
+        head="<tr><th>Année</th><th>Kita</th><th>Matanzas</th></tr>",
+        rows="<tr><th>2021</th><td>Formation de 6 infirmiers.</td><td>—</td></tr>"
+             "<tr><th>2022</th><td>—</td><td>Don d’un bus scolaire.</td></tr>")
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in actions] == [
+        ("kita", "2015", "2015 : creusement d’un puits."),
+        ("kita", "2021", "2021 : Formation de 6 infirmiers."),
+        ("matanzas", "2016", "2016 : envoi de livres."),
+        ("matanzas", "2022", "2022 : Don d’un bus scolaire.")]
