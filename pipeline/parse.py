@@ -221,6 +221,11 @@ _FURTHER_READING = _openings(_FURNITURE_CUES["further_reading"])
 _EDIT_NOTICE = re.compile(_openings(_FURNITURE_CUES["edit_notices"], colon=False).pattern
                           + r"\s*(?:[:(]|(?:[^\W\d_]{1,3}\s+)?\d)", re.IGNORECASE)
 _FURTHER_READING_OPENING = _openings(_FURNITURE_CUES["further_reading_openings"], colon=False)
+_POINTER = re.compile(r"(?<![\w-])(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())) for p in _FURNITURE_CUES["cross_reference_pointers"]) + r")(?![\w-])",
+    re.IGNORECASE)
+_PAGE_PART = re.compile(r"\b(?:" + "|".join(map(re.escape, _FURNITURE_CUES["cross_reference_parts"])) + r")\b",
+                        re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 # A footnote opens with its mark: "(1)", "[1]", "*", "¹"; the mark is found again in the
@@ -265,6 +270,7 @@ DATED_INTRODUCTION = "dated sentence of the introduction (before the first partn
 LOST_ENTRY = "dated entry under a heading of no partner section"
 TEASER = "dated teaser of another page of the site"
 EDIT_NOTICE = "notice of the page's own revision (its edit history)"
+CROSS_REFERENCE = "sentence that sends the reader to another part of the page (a pointer, no event)"
 _TEASER_HEADINGS = frozenset(lexicon("headings")["teaser_headings"])
 Role = str  # what a heading is: "partner", "group", "sub" or "other"
 
@@ -488,6 +494,9 @@ def around_the_text(text: str) -> str | None:
     True
     >>> around_the_text("2019 : accueil de jeunes (à confirmer)") is None
     True
+    >>> [around_the_text(t) for t in ("Nos actions depuis 2018 sont dans le tableau ci-après.",
+    ...                               "En 2005, signature de la convention reproduite ci-dessous.")]
+    ['sentence that sends the reader to another part of the page (a pointer, no event)', None]
     >>> around_the_text("[1] Source : rapport 2019.") == FOOTNOTE
     True
     >>> [around_the_text(t) == CAPTION for t in ("Jumièges - Photo Cécile Elie", "Photo de groupe")]
@@ -504,6 +513,8 @@ def around_the_text(text: str) -> str | None:
         return CAPTION
     if _FURTHER_READING.match(text) or _FURTHER_READING_OPENING.match(text):
         return FURTHER_READING
+    if _POINTER.search(text) and _PAGE_PART.search(text) and len(_SENTENCE_END.findall(text.strip())) <= 1:
+        return CROSS_REFERENCE
     if (_DOWNLOAD.match(text) and _says_little(text)) or _MEDIA.match(text) or _FILE.search(text) \
             or (_MEDIA_END.search(text) and _says_little(text)):
         return DOCUMENT_LINK

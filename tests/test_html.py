@@ -602,7 +602,8 @@ def test_a_timeline_of_all_partners_gives_each_item_to_the_partner_its_heading_n
 
 PIVOT_PAGE = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
 <p>La ville coopère avec :</p><ul><li>Kita (Mali)</li><li>Matanzas (Cuba)</li></ul>
-<h2>Kita (Mali)</h2><p>2015 : creusement d’un puits.</p>
+<h2>Kita (Mali)</h2><p>2015 : creusement d’un puits.</p><p><em>Nos actions depuis 2021 sont
+dans le tableau récapitulatif ci-après.</em></p>
 <h2>Matanzas (Cuba)</h2><p>2016 : envoi de livres.</p>
 <h2>Bilan 2021-2023</h2>
 <table><thead>{head}</thead><tbody>{rows}</tbody>
@@ -614,7 +615,8 @@ def test_a_table_of_partners_by_years_dates_each_cell_by_its_column():
     """Issue 20: a review lays out its last years as a table, a row per partner and a
     column per year: each cell that says something is an entry of the row's partner
     dated by its column (a cell spanning two columns by both years), a month without its
-    year in a cell takes the column's year; dash cells and the row of counts are no entry."""
+    year in a cell takes the column's year; dash cells and the row of counts are no entry,
+    nor the sentence that sends the reader to the table (a pointer, whatever its date)."""
     page = PIVOT_PAGE.format(
         head="<tr><th>Ville</th><th>2021</th><th>2022</th><th>2023</th></tr>",
         rows="<tr><th>Kita</th><td colspan='2'><p>Formation de 6 infirmiers.</p></td><td>–</td></tr>"
