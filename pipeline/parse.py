@@ -222,10 +222,10 @@ _EDIT_NOTICE = re.compile(_openings(_FURNITURE_CUES["edit_notices"], colon=False
                           + r"\s*(?:[:(]|(?:[^\W\d_]{1,3}\s+)?\d)", re.IGNORECASE)
 _FURTHER_READING_OPENING = _openings(_FURNITURE_CUES["further_reading_openings"], colon=False)
 _POINTER = re.compile(r"(?<![\w-])(?:" + "|".join(
-    r"\s+".join(map(re.escape, p.split())) for p in _FURNITURE_CUES["cross_reference_pointers"]) + r")(?![\w-])",
-    re.IGNORECASE)
-_PAGE_PART = re.compile(r"\b(?:" + "|".join(map(re.escape, _FURNITURE_CUES["cross_reference_parts"])) + r")\b",
-                        re.IGNORECASE)
+    r"\s+".join(map(re.escape, p.split())) for p in _FURNITURE_CUES["cross_reference_pointers"])
+    + r")(?![\w-])", re.IGNORECASE)
+_PAGE_PART = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _FURNITURE_CUES["cross_reference_parts"])) + r")\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 # A footnote opens with its mark: "(1)", "[1]", "*", "¹"; the mark is found again in the
