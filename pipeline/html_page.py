@@ -51,6 +51,8 @@ _EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]
          + "|".join(_FURNITURE_MARKS["cms_edge_marks"]) + r")(?:[-_][\w-]*)?(?=\s|$)")
 _LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
 _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
+_CALLOUT_MARKS = re.compile("|".join(_FURNITURE_MARKS["callout_marks"]), re.IGNORECASE)
+_BUTTON_MARKS = re.compile("|".join(_FURNITURE_MARKS["button_marks"]), re.IGNORECASE)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
 _PERMALINK = "¶#§🔗\ufe0f"
 # A heading found by what it names rather than by its tag (``<p><strong>Gao (Mali)</strong></p>``,
@@ -115,12 +117,21 @@ def _left_out(element: etree._Element, in_article: bool = False,
         return True  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
     tag, marks = tag.lower(), _marks(element)
     furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))) \
-        or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation"
+        or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
+        or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element))
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
         others = _HEADER_MARK.sub("", marks)  # "entry-header" is the article's, "header nav" is not
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
             or element.get("role") == "navigation" or not holds_heading(element)
     return furniture
+
+
+def _calls_the_reader(box: etree._Element) -> bool:
+    """A box set apart (a callout) that holds a button: a ``<button>``, or a link styled
+    as one (``class="fr-btn"``, ``"button"``)."""
+    return any(isinstance(e.tag, str) and (e.tag.lower() == "button" or (
+        e.tag.lower() == "a" and bool(_BUTTON_MARKS.search(e.get("class") or ""))))
+        for e in box.iter())
 
 
 class _Tree:

@@ -647,3 +647,28 @@ def test_a_table_of_years_by_partners_reads_each_column_as_a_partner():
         ("kita", "2021", "2021 : Formation de 6 infirmiers."),
         ("matanzas", "2016", "2016 : envoi de livres."),
         ("matanzas", "2022", "2022 : Don d’un bus scolaire.")]
+
+
+def test_a_callout_with_a_button_and_a_feed_link_are_the_sites_not_actions():
+    """Issue 20: a design system's callout that calls the reader (a button "Nous écrire")
+    inside a partner's section, and a view's feed link ("S’abonner à …") under the
+    entries, are the site's: no row; a callout without a button (the list of partners)
+    stays the page's text."""
+    from pipeline.load import read_bytes
+
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<div class="fr-callout"><p>La ville coopère avec :</p><ul><li>Kita (Mali)</li><li>Matanzas (Cuba)</li></ul></div>
+<h2>Kita (Mali)</h2><p>2015 : creusement d’un puits.</p>
+<div class="fr-callout"><h4>Accueillir un stagiaire</h4><p>Chaque printemps, des entreprises reçoivent
+de jeunes Kitois : proposez une place avant le 1er mars.</p><a class="fr-btn fr-btn--secondary" href="/contact">Nous écrire</a></div>
+<h2>Matanzas (Cuba)</h2><p>2016 : envoi de livres.</p>
+<p><a class="feed-icon" href="/rss.xml">S’abonner à Nos villes amies</a></p>
+</main></body></html>"""
+    document = read_bytes(page.encode(), "page.html")
+    data = extract(parse(document.blocks))
+    assert [(p["partner_id"], p["intro_item"]) for p in data["partners"]] == [
+        ("kita", "Kita (Mali)"), ("matanzas", "Matanzas (Cuba)")]
+    assert [(a["partner_id"], a["text"]) for a in data["actions"]] == [
+        ("kita", "2015 : creusement d’un puits."), ("matanzas", "2016 : envoi de livres.")]
+    assert [why for why, text in document.left_out if "Accueillir un stagiaire" in text] == [
+        "site furniture inside the article: <div fr-callout>"]
