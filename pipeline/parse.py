@@ -681,6 +681,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     items: set[int] = set()  # the lines of list items that start an entry
     lines: set[int] = set()  # the lines under a dated item that each start an entry of its date
     place = name_words(place_name(split_heading(section.heading.text)[0]))
+    frames: list[tuple[int, int | None]] = []  # (line, year) of each heading: the year it frames
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     span_value = False
     for block, role in blocks:
@@ -695,6 +696,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             teasers = other and heading_key(block.text) in _TEASER_HEADINGS
             reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
             set_aside.append(SetAside(block, reason, warn=other))
+            frames.append((block.line, framed_year(block.text) if role == "sub" else None))
             # a sub-heading between a date alone and its text (a timeline card's title) leaves
             # the date waiting for its text
             label_only = label_only and role == "sub"
@@ -823,7 +825,47 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 items.add(block.line)
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label)) else e
               for e in (draft.entry() for draft in entries)]  # "Dès l'automne 1989": then
-    section.entries = told + _years_above(_under_years(_post_days(_told_after(drafts), set_aside), set_aside))
+    section.entries = told + _years_above(_framed(
+        _under_years(_post_days(_told_after(drafts), set_aside), set_aside), frames))
+
+
+def framed_year(heading: str) -> int | None:
+    """The year a sub-heading frames when it sorts the entries below by one year alone
+    ("Programme 2019", "Calendrier 2015", "Actions 2021"); ``None`` for any other heading.
+
+    >>> framed_year("Programme 2019"), framed_year("Réalisations 2015-2020"), framed_year("Gao")
+    (2019, None, None)
+    """
+    if not sub_heading(heading):
+        return None
+    found = [f for f in find_dates(heading) if f.period is not None]
+    if len(found) != 1:
+        return None
+    period = found[0].period
+    if period is None or period.start_year is None or period.start_year != period.end_year \
+            or period.start_month is not None:
+        return None
+    return period.start_year
+
+
+def _framed(entries: list[Entry], frames: list[tuple[int, int | None]]) -> list[Entry]:
+    """An entry whose label has no year ("Mars : …", "12 avril : …") under a sub-heading
+    that frames one year ("Programme 2019") is in that year: the heading is the period of
+    the entries below it, up to the next heading, not an entry of its own."""
+    if not any(year for _, year in frames):
+        return entries
+    lines = [line for line, _ in frames]
+    kept = []
+    for entry in entries:
+        at = bisect_right(lines, entry.line) - 1
+        year = frames[at][1] if at >= 0 else None
+        if year and entry.label and entry.period_label is None:
+            own = parse_label(entry.label)  # "Mars" alone is no date the grammar reads
+            whole = f"{entry.label.rstrip(' ,:–-')} {year}"
+            if (own is None or own.yearless) and (read := parse_label(whole)) and read.start_year == year:
+                entry = replace(entry, period_label=whole)
+        kept.append(entry)
+    return kept
 
 
 def _told_after(entries: list[Entry]) -> list[Entry]:

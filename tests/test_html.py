@@ -672,3 +672,25 @@ de jeunes Kitois : proposez une place avant le 1er mars.</p><a class="fr-btn fr-
         ("kita", "2015 : creusement d’un puits."), ("matanzas", "2016 : envoi de livres.")]
     assert [why for why, text in document.left_out if "Accueillir un stagiaire" in text] == [
         "site furniture inside the article: <div fr-callout>"]
+
+
+def test_a_heading_that_frames_a_year_dates_the_entries_below_and_is_no_entry():
+    """Issue 20: a sub-heading that only frames a year ("Programme 2019", "Calendrier
+    2020") is the period of the entries below it, not an entry: a month or a day without
+    its year under it is in that year (not in the year of the entry above the heading);
+    one with nothing below it is set aside."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<h2>Kita (Mali)</h2><p>2015 : creusement d’un puits.</p>
+<h3>Programme 2019</h3><p>Mars : venue de 4 infirmiers.</p><p>Juin : envoi de livres.</p>
+<h3>Calendrier 2020</h3><p>12 avril : assemblée du comité à Kita.</p>
+<h2>Matanzas (Cuba)</h2><p>2016 : envoi de livres.</p><h3>Agenda 2021</h3>
+</main></body></html>"""
+    parsed = parse(html_blocks(page))
+    assert [(a["partner_id"], a["period"], a["text"]) for a in extract(parsed)["actions"]] == [
+        ("kita", "2015", "2015 : creusement d’un puits."),
+        ("kita", "2019-03", "Mars : venue de 4 infirmiers."),
+        ("kita", "2019-06", "Juin : envoi de livres."),
+        ("kita", "2020-04-12", "12 avril : assemblée du comité à Kita."),
+        ("matanzas", "2016", "2016 : envoi de livres.")]
+    assert {s.block.text for s in parsed.set_aside if not s.loss} >= {
+        "Programme 2019", "Calendrier 2020", "Agenda 2021"}
