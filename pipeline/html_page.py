@@ -626,7 +626,24 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     label: str | None = None  # a timeline item's date, for the text below its heading
     items_level: int | None = None  # the level of a timeline's item headings
+    apart = False  # under a heading that names no place: a timeline's items may name theirs
     for n, block in enumerate(blocks):
+        if block.kind == "heading" and 1 < block.level < CHIP_LEVEL:
+            partners.feed(out)
+            apart = not names_a_place(block.text, partners.items) \
+                and partners.named(block.text) is None and _timeline_item(block.text) is None
+        if apart and block.kind != "heading" and (entries := _timeline_entries(block.text)):
+            partners.feed(out)  # "2019 · Jena : …", "Jena — mai 2019 : …" under a timeline's
+            found = [(named, entry) for entry in entries  # heading: the place's entry
+                     if (named := partners.named(entry[1])) is not None]
+            if found:
+                named, (when, _, rest) = found[-1]  # the longest place a heading names
+                # as written when its date is the label it opens with, else the date, then the text
+                own = split_any_label(block.text)
+                out += [Block("heading", named, block.line, level=BOLD_HEADING_LEVEL),
+                        block if own is not None and own[2] and own[0] == when
+                        else replace(block, text=f"{when} : {rest}", bold=0)]
+                continue
         if block.kind == "list_item":
             partners.items.add(block.text)
         if label is not None and block.kind != "heading":
@@ -663,6 +680,27 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
 # "Jena — 2019"): punctuation, no word; not a comma, which adds the years of a subject
 # ("Archives de la coopération avec Gao, 2006-2014").
 _ITEM_SEPARATOR = re.compile(r"[\s·•|/:–—-]*")
+
+
+# What ends the place an item names before its text ("2019 · Jena : accueil …").
+_NAME_END = re.compile(r"\s+[·•|—–-]\s+|\s*:\s+")
+
+
+def _timeline_entries(text: str) -> list[tuple[str, str, str]]:
+    """The readings of an item of a timeline of all partners that names its place between
+    its date and its text, set apart by punctuation ("2019 · Jena : accueil …", "Jena —
+    mai 2019 : accueil …"), as (date, place, text), the shortest place first (a place's
+    name may hold a dash: "Jifna – Jalazone"); none for any other block.
+
+    >>> _timeline_entries("2019 · Jena : accueil de 12 jeunes."), _timeline_entries("2019 : accueil.")
+    ([('2019', 'Jena', 'accueil de 12 jeunes.')], [])
+    >>> _timeline_entries("Jena — mai 2019 : accueil.")
+    [('mai 2019', 'Jena', 'accueil.')]
+    """
+    head = text[:MAX_HEADING]
+    return [(item[0], item[1], rest) for end in _NAME_END.finditer(head)
+            if (item := _timeline_item(head[:end.start()])) is not None
+            and (rest := text[end.end():].strip())]
 
 
 def _timeline_item(text: str) -> tuple[str, str] | None:

@@ -694,3 +694,24 @@ def test_a_heading_that_frames_a_year_dates_the_entries_below_and_is_no_entry():
         ("matanzas", "2016", "2016 : envoi de livres.")]
     assert {s.block.text for s in parsed.set_aside if not s.loss} >= {
         "Programme 2019", "Calendrier 2020", "Agenda 2021"}
+
+
+def test_a_timeline_whose_items_name_their_partner_before_their_text():
+    """Issue 20: the same timeline as a list under a heading of no partner, each item
+    naming its partner between its date and its text ("1998 · Kandi : …", "Ségou — juin
+    2015 : …"; a place's name may hold a dash): each item is the named partner's entry,
+    dated by its own date; an item that names no partner stays where it is."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<h2>Ségou (Mali)</h2><p>Jumelage signé en 1992.</p>
+<h2>Kandi – Banikoara (Bénin)</h2><p>Coopération engagée en 2001.</p>
+<h2>Trente ans d’échanges</h2><ul>
+<li>1998 · Kandi – Banikoara : envoi de 2 000 livres scolaires.</li>
+<li>Ségou — juin 2015 : accueil de 12 lycéens maliens.</li>
+<li>2017 | Kandi — mission de 3 agents des espaces verts.</li></ul>
+</main></body></html>"""
+    data = extract(parse(html_blocks(page)))
+    assert [p["partner_id"] for p in data["partners"]] == ["segou", "kandi"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in data["actions"]] == [
+        ("segou", "2015-06", "juin 2015 : accueil de 12 lycéens maliens."),
+        ("kandi", "1998", "1998 : envoi de 2 000 livres scolaires."),
+        ("kandi", "2017", "2017 : mission de 3 agents des espaces verts.")]
