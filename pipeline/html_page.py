@@ -1417,6 +1417,8 @@ NOT_SHOWN = "hidden element no control of the page opens (a draft, not displayed
 # What a page's edit history strikes out: the old value of a correction ("<del>Mai 2018</del>
 # <ins>Juin 2018</ins>"), never a second value; the inserted one (``<ins>``) is the page's.
 _STRUCK = frozenset(_FURNITURE_MARKS["struck_tags"])
+# the same written as a style, as a WYSIWYG editor strikes a word out
+_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re.IGNORECASE)
 EDIT_MARK = "mark of an entry the page added or changed (a badge):"
 _EDIT_MARKS = frozenset(plain(w) for w in _FURNITURE_MARKS["edit_marks"])
 _MARK_PUNCTUATION = " !*★•·[]()–-:"
@@ -1435,11 +1437,12 @@ def _taken_out(element: etree._Element) -> None:
 
 def edit_history(document: etree._Element) -> list[tuple[str, str]]:
     """Take out what a page shows as superseded or does not show at all, for the run
-    report as (why, its text): struck-out text (``<del>``, ``<s>``, ``<strike>``: a
-    correction's old value, whose new value follows in ``<ins>``, read as the page's own
-    text), an element with the ``hidden`` attribute that no control of the page opens
-    (no ``aria-controls`` names it: an accordion's closed panel is opened by its button and
-    stays; a draft left in the page is never shown), and the badge that marks an entry as
+    report as (why, its text): struck-out text (``<del>``, ``<s>``, ``<strike>``, a
+    ``line-through`` style: a correction's old value, whose new value follows in
+    ``<ins>``, read as the page's own text), an element with the ``hidden`` attribute
+    that no control of the page opens (no ``aria-controls`` names it: an accordion's
+    closed panel is opened by its button and stays; a draft left in the page is never
+    shown), and the badge that marks an entry as
     added or updated ("<span>Nouveau</span>", words of ``edit_marks``), alone in its element.
 
     >>> page = lxml.html.fromstring('<div><p><b><del>Mai 2018</del> <ins>Juin 2018</ins></b> : visite</p>'
@@ -1462,7 +1465,7 @@ def edit_history(document: etree._Element) -> list[tuple[str, str]]:
             continue
         tag = element.tag.lower()
         hidden = element.get("hidden")
-        if tag in _STRUCK:
+        if tag in _STRUCK or _LINE_THROUGH.search(element.get("style") or ""):
             why = f"{STRUCK_OUT} <{tag}>"
         elif hidden is not None and hidden.lower() != "until-found" and element.get("id") not in opened:
             why = f"{NOT_SHOWN} <{tag}>"

@@ -521,7 +521,7 @@ def test_an_edit_history_keeps_the_new_values_and_sets_the_old_ones_aside():
 <h2>Kita (Mali)</h2>
 <p><strong><s>Mars 2019</s> <ins>Avril 2019</ins></strong> : creusement d’un puits de
 <del>4 000 €</del> <ins>4 500 €</ins>.</p>
-<div><ins><span class="label">Nouveau</span> <p><strong>Juin 2023</strong> : venue de 6 <strike>élus</strike> <ins>jeunes</ins>.</p></ins></div>
+<div><ins><span class="label">Nouveau</span> <p><strong>Juin 2023</strong> : venue de 6 <strike>élus</strike> <ins>jeunes</ins><span style="text-decoration: line-through"> à Kita</span>.</p></ins></div>
 <p hidden>2025 : [brouillon] visite d’une délégation.</p>
 <h2>Matanzas (Cuba)</h2>
 <button aria-controls="plus">Voir plus</button>
@@ -541,7 +541,7 @@ def test_an_edit_history_keeps_the_new_values_and_sets_the_old_ones_aside():
         ("kita", "2023-06", None, "Juin 2023 : venue de 6 jeunes."),
         ("matanzas", "2022", None, "2022 : envoi de livres.")]
     assert [text for why, text in document.left_out if "struck-out" in why] == [
-        "Mars 2019", "4 000 €", "élus"]
+        "Mars 2019", "4 000 €", "élus", "à Kita"]
     assert [text for why, text in document.left_out if "hidden" in why] == [
         "2025 : [brouillon] visite d’une délégation."]
     assert [text for why, text in document.left_out if "badge" in why] == ["Nouveau"]
