@@ -1038,14 +1038,15 @@ def _dated_cell(blocks: list[Block], label: str) -> list[Block]:
     ``label``: an entry whose own date has no year ("Septembre : …", "Du 29 avril au 6
     mai, …") takes the column's year after that date; a first block that opens with no
     date of its own has the label written before it, as an entry's label."""
-    year = parse_label(label)
-    single = year is not None and year.start_year == year.end_year and label.strip().isdigit()
+    period = parse_label(label)
+    year = str(period.start_year) if period is not None and period.start_year is not None \
+        and period.start_year == period.end_year and period.start_month is None else None
     out = []
     for n, block in enumerate(blocks):
-        end = _yearless_head(block.text, label) if single else None
-        if end is not None:
-            text = f"{block.text[:end]} {label}{block.text[end:]}"
-            block = replace(block, text=text, bold=block.bold + len(label) + 1 if block.bold >= end
+        end = _yearless_head(block.text, year) if year else None
+        if year and end is not None:
+            text = f"{block.text[:end]} {year}{block.text[end:]}"
+            block = replace(block, text=text, bold=block.bold + len(year) + 1 if block.bold >= end
                             else block.bold)
         elif n == 0 and not split_any_label(block.text) and _opening_date(block.text) is None:
             block = replace(block, text=f"{label} : {block.text}", bold=0)
@@ -1076,7 +1077,11 @@ def _opening_date(text: str) -> Found | None:
 def _span_label(first: str, last: str) -> str:
     """The label of a cell that spans the columns of two dates: from the first to the
     last ("2019" and "2021": "2019-2021"), as the page writes a span of years."""
-    return f"{first}-{last}" if first.isdigit() and last.isdigit() else f"{first} - {last}"
+    start, end = parse_label(first), parse_label(last)
+    if start is not None and end is not None and start.start_year and end.end_year \
+            and start.start_month is None and end.end_month is None:
+        return f"{start.start_year}-{end.end_year}"  # "Année 2019" to "Année 2021": "2019-2021"
+    return f"{first} - {last}"
 
 
 def _partner_cell(line: list[etree._Element | None], partner: int | None,

@@ -611,14 +611,15 @@ dans le tableau récapitulatif ci-après.</em></p>
 </main></body></html>"""
 
 
-def test_a_table_of_partners_by_years_dates_each_cell_by_its_column():
+@pytest.mark.parametrize("years", [("2021", "2022", "2023"), ("Année 2021", "Année 2022", "Année 2023")])
+def test_a_table_of_partners_by_years_dates_each_cell_by_its_column(years):
     """Issue 20: a review lays out its last years as a table, a row per partner and a
     column per year: each cell that says something is an entry of the row's partner
     dated by its column (a cell spanning two columns by both years), a month without its
     year in a cell takes the column's year; dash cells and the row of counts are no entry,
     nor the sentence that sends the reader to the table (a pointer, whatever its date)."""
     page = PIVOT_PAGE.format(
-        head="<tr><th>Ville</th><th>2021</th><th>2022</th><th>2023</th></tr>",
+        head="<tr><th>Ville</th>" + "".join(f"<th>{y}</th>" for y in years) + "</tr>",
         rows="<tr><th>Kita</th><td colspan='2'><p>Formation de 6 infirmiers.</p></td><td>–</td></tr>"
              "<tr><th>Matanzas</th><td>–</td><td><p><strong>Mars :</strong> don d’un bus scolaire.</p>"
              "<p><strong>Juillet :</strong> accueil de 5 étudiants.</p></td>"
