@@ -1566,6 +1566,16 @@ def _put_first(card: etree._Element, label: str) -> None:
             return
 
 
+# The class words a CMS writes per item of a list, not per kind ("views-row-3",
+# "views-row-odd", "node-101", "first", "last"): no part of what kind of card it is.
+_ITEM_CLASS = re.compile(r"\d|(?:^|-)(?:odd|even|first|last|active)$")
+
+
+def _kind(element: etree._Element) -> str:
+    """An element's class without the words that number or place each item of a list."""
+    return " ".join(c for c in (element.get("class") or "").split() if not _ITEM_CLASS.search(c))
+
+
 def trailing_dates(document: etree._Element) -> None:
     """A list of cards each of which ends with its date (a Drupal teaser's footer
     "Période 2003-2014", a ``<time>`` under the text, "Publié le …" after the body) and
@@ -1589,7 +1599,7 @@ def trailing_dates(document: etree._Element) -> None:
             depth[child] = depth[parent] + 1
             if isinstance(child.tag, str) and sizes[child][0] <= CARD_ELEMENTS \
                     and 0 < sizes[child][1] <= CARD_TEXT:
-                kind = (str(parent.tag), parent.get("class") or "", child.tag, child.get("class") or "")
+                kind = (str(parent.tag), _kind(parent), child.tag, _kind(child))
                 kinds.setdefault(kind, []).append(child)
     # cards of one kind wherever they are (a partner with two teasers is laid out as the
     # others), the innermost kinds first: a card's date is moved before the group of cards

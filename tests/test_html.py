@@ -550,15 +550,16 @@ def test_an_edit_history_keeps_the_new_values_and_sets_the_old_ones_aside():
 def test_cards_whose_date_ends_them_are_dated_by_their_own_date():
     """Issue 20: a CMS's list of teasers writes each card's date after its text (a meta
     line, a ``<time>`` in a footer): the date is the card's own, not the next card's; a
-    card without one stays undated; a partner with two cards is laid out as the others."""
+    card without one stays undated; a partner with two cards is laid out as the others;
+    the classes that number or place each card ("carte-2", "even", "last") are no kind."""
     page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
 <section class="groupe"><h2>Kita (Mali)</h2>
 <div class="carte"><h3>Un puits</h3><p>Creusement d’un puits au centre du village.</p>
 <p class="meta">Publié le 12 mars 2021</p></div>
-<div class="carte"><h3>Bibliothèque</h3><p>Envoi de 300 livres à l’école.</p>
+<div class="carte carte-2 even"><h3>Bibliothèque</h3><p>Envoi de 300 livres à l’école.</p>
 <footer><span>Date</span> <time datetime="2019-06">juin 2019</time></footer></div>
 <div class="carte"><p>Le comité suit les projets avec l’association des ressortissants.</p></div>
-<div class="carte"><p>Venue de 8 musiciens pour la fête de la ville.</p>
+<div class="carte carte-4 last"><p>Venue de 8 musiciens pour la fête de la ville.</p>
 <p class="meta">Publié le 2 juillet 2022</p></div></section>
 <section class="groupe"><h2>Matanzas (Cuba)</h2>
 <div class="carte"><p>Don de matériel médical à la polyclinique.</p><p class="meta">Publié le 5 mai 2023</p></div>
