@@ -1541,6 +1541,13 @@ def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[in
         node = last
 
 
+def _names_its_place(card: etree._Element) -> bool:
+    """A card headed by a place's name ("Gao (Mali)"): a partner's card, whose last line
+    ("Jumelage signé le 12 mai 1990") is a fact of the partner, no entry's date."""
+    nobody = IntroWords()
+    return any(names_a_place(_text(_rendered(h)), nobody) for h in card.iter(*_HEADINGS))
+
+
 def _opens_with_date(card: etree._Element) -> bool:
     pieces = [p for p in _pieces(card) if p]
     return any(split_any_label(p) for p in pieces[:2])
@@ -1609,7 +1616,7 @@ def trailing_dates(document: etree._Element) -> None:
             continue
         ending = {i: found for i, card in enumerate(cards) if (found := _trailing_element(card, sizes))}
         if len(ending) < MIN_CARDS or 3 * len(ending) < 2 * len(cards) \
-                or any(_opens_with_date(card) for card in cards):
+                or any(_opens_with_date(card) or _names_its_place(card) for card in cards):
             continue
         for i, (element, date) in ending.items():
             _taken_out(element)

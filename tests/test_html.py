@@ -717,3 +717,20 @@ def test_a_timeline_whose_items_name_their_partner_before_their_text():
         ("segou", "2015-06", "juin 2015 : accueil de 12 lycéens maliens."),
         ("kandi", "1998", "1998 : envoi de 2 000 livres scolaires."),
         ("kandi", "2017", "2017 : mission de 3 agents des espaces verts.")]
+
+
+def test_partner_cards_ending_with_their_agreement_are_not_dated_cards():
+    """Issue 20: cards headed by a partner's place whose last line is the agreement's date
+    ("Jumelage signé le 12 mai 1990") are partners' cards: the date stays where it is, the
+    description stays undated and the agreement's year is the partner's."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>""" + "".join(
+        f'<div class="p"><h2>{place}</h2><p>{about}</p><p>Jumelage signé le {day}</p></div>'
+        for place, about, day in (("Gao (Mali)", "Ville du nord du Mali, sur le fleuve.", "12 mai 1990"),
+                                  ("Kita (Mali)", "Ville de la région de Kayes.", "3 juin 1995"),
+                                  ("Matanzas (Cuba)", "Ville portuaire de Cuba.", "9 mars 2001"))) \
+        + "</main></body></html>"
+    data = extract(parse(html_blocks(page)))
+    assert [(p["partner_id"], p["agreement_year"], p["description"]) for p in data["partners"]] == [
+        ("gao", 1990, "Ville du nord du Mali, sur le fleuve."),
+        ("kita", 1995, "Ville de la région de Kayes."),
+        ("matanzas", 2001, "Ville portuaire de Cuba.")]
