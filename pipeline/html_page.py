@@ -1575,7 +1575,7 @@ def _put_first(card: etree._Element, label: str) -> None:
 
 # The class words a CMS writes per item of a list, not per kind ("views-row-3",
 # "views-row-odd", "node-101", "first", "last"): no part of what kind of card it is.
-_ITEM_CLASS = re.compile(r"\d|(?:^|-)(?:odd|even|first|last|active)$")
+_ITEM_CLASS = re.compile(r"\d|(?:^|-)(?:odd|even|first|last)$")
 
 
 def _kind(element: etree._Element) -> str:
