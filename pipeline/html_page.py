@@ -19,7 +19,7 @@ from itertools import pairwise
 import lxml.html
 from lxml import etree
 
-from .dates import parse_label, split_any_label
+from .dates import Found, find_dates, parse_label, split_any_label
 from .errors import Refusal
 from .fields import AMOUNT, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
@@ -51,6 +51,8 @@ _EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]
          + "|".join(_FURNITURE_MARKS["cms_edge_marks"]) + r")(?:[-_][\w-]*)?(?=\s|$)")
 _LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
 _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
+_CALLOUT_MARKS = re.compile("|".join(_FURNITURE_MARKS["callout_marks"]), re.IGNORECASE)
+_BUTTON_MARKS = re.compile("|".join(_FURNITURE_MARKS["button_marks"]), re.IGNORECASE)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
 _PERMALINK = "¶#§🔗\ufe0f"
 # A heading found by what it names rather than by its tag (``<p><strong>Gao (Mali)</strong></p>``,
@@ -115,12 +117,21 @@ def _left_out(element: etree._Element, in_article: bool = False,
         return True  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
     tag, marks = tag.lower(), _marks(element)
     furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))) \
-        or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation"
+        or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
+        or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element))
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
         others = _HEADER_MARK.sub("", marks)  # "entry-header" is the article's, "header nav" is not
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
             or element.get("role") == "navigation" or not holds_heading(element)
     return furniture
+
+
+def _calls_the_reader(box: etree._Element) -> bool:
+    """A box set apart (a callout) that holds a button: a ``<button>``, or a link styled
+    as one (``class="fr-btn"``, ``"button"``)."""
+    return any(isinstance(e.tag, str) and (e.tag.lower() == "button" or (
+        e.tag.lower() == "a" and bool(_BUTTON_MARKS.search(e.get("class") or ""))))
+        for e in box.iter())
 
 
 class _Tree:
@@ -613,9 +624,45 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
     stays as written."""
     partners = _PartnerHeadings(IntroWords())
     out: list[Block] = []
+    label: str | None = None  # a timeline item's date, for the text below its heading
+    items_level: int | None = None  # the level of a timeline's item headings
+    apart = False  # under a heading that names no place: a timeline's items may name theirs
     for n, block in enumerate(blocks):
+        if block.kind == "heading" and 1 < block.level < CHIP_LEVEL:
+            partners.feed(out)
+            apart = not names_a_place(block.text, partners.items) \
+                and partners.named(block.text) is None and _timeline_item(block.text) is None
+        if apart and block.kind != "heading" and (entries := _timeline_entries(block.text)):
+            partners.feed(out)  # "2019 · Jena : …", "Jena — mai 2019 : …" under a timeline's
+            found = [(named, entry) for entry in entries  # heading: the place's entry
+                     if (named := partners.named(entry[1])) is not None]
+            if found:
+                named, (when, _, rest) = found[-1]  # the longest place a heading names
+                # as written when its date is the label it opens with, else the date, then the text
+                own = split_any_label(block.text)
+                out += [Block("heading", named, block.line, level=BOLD_HEADING_LEVEL),
+                        block if own is not None and own[2] and own[0] == when
+                        else replace(block, text=f"{when} : {rest}", bold=0)]
+                continue
         if block.kind == "list_item":
             partners.items.add(block.text)
+        if label is not None and block.kind != "heading":
+            block, label = replace(block, text=f"{label} : {block.text}", bold=0), None
+        elif label is not None:
+            out.append(Block("paragraph", label, 0))  # an item of a date and no text
+            label = None
+        if block.kind == "heading" and block.level > 1 and block.level != CHIP_LEVEL \
+                and (item := _timeline_item(block.text)) is not None:
+            partners.feed(out)
+            if (named := partners.named(item[1])) is not None and named != block.text:
+                out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
+                label, items_level = item[0], block.level
+                continue
+        if block.kind == "heading" and block.level == items_level:
+            partners.feed(out)  # an item of the timeline headed by its partner alone
+            if (named := partners.named(block.text)) is not None and named != block.text:
+                out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
+                continue
         if block.kind == "heading" and block.level == CHIP_LEVEL:
             partners.feed(out)
             block = replace(block, text=partners.named(block.text) or block.text, level=BOLD_HEADING_LEVEL)
@@ -624,7 +671,66 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
             if (named := partners.named(block.text)) is not None and named != block.text:
                 block = Block("heading", named, block.line, level=BOLD_HEADING_LEVEL)
         out.append(block)
+    if label is not None:
+        out.append(Block("paragraph", label, 0))
     return out
+
+
+# What sets an item's date apart from the place it names in its heading ("2019 · Jena",
+# "Jena — 2019"): punctuation, no word; not a comma, which adds the years of a subject
+# ("Archives de la coopération avec Gao, 2006-2014").
+_ITEM_SEPARATOR = re.compile(r"[\s·•|/:–—-]*")
+
+
+# What ends the place an item names before its text ("2019 · Jena : accueil …").
+_NAME_END = re.compile(r"\s+[·•|—–-]\s+|\s*:\s+")
+
+
+def _timeline_entries(text: str) -> list[tuple[str, str, str]]:
+    """The readings of an item of a timeline of all partners that names its place between
+    its date and its text, set apart by punctuation ("2019 · Jena : accueil …", "Jena —
+    mai 2019 : accueil …"), as (date, place, text), the shortest place first (a place's
+    name may hold a dash: "Jifna – Jalazone"); none for any other block.
+
+    >>> _timeline_entries("2019 · Jena : accueil de 12 jeunes."), _timeline_entries("2019 : accueil.")
+    ([('2019', 'Jena', 'accueil de 12 jeunes.')], [])
+    >>> _timeline_entries("Jena — mai 2019 : accueil.")
+    [('mai 2019', 'Jena', 'accueil.')]
+    """
+    head = text[:MAX_HEADING]
+    return [(item[0], item[1], rest) for end in _NAME_END.finditer(head)
+            if (item := _timeline_item(head[:end.start()])) is not None
+            and (rest := text[end.end():].strip())]
+
+
+def _timeline_item(text: str) -> tuple[str, str] | None:
+    """The date and the name of a heading that holds both, set apart by punctuation
+    ("2003-2014 · Brandebourg", "Jena — mai 2019"): an item of a chronological list
+    of all partners, which names its partner in its own heading; ``None`` for any other
+    heading.
+
+    >>> _timeline_item("2003 – 2014 · Jifna – Jalazone"), _timeline_item("Jena — mai 2019")
+    (('2003 – 2014', 'Jifna – Jalazone'), ('mai 2019', 'Jena'))
+    >>> _timeline_item("Semaine des cuivres 2012"), _timeline_item("Brandebourg (Allemagne)")
+    (None, None)
+    """
+    if len(text) > MAX_HEADING:
+        return None
+    found = [f for f in find_dates(text) if f.period is not None]
+    if not found:
+        return None
+    first, last = found[0], found[-1]
+    if first.start == 0 and (gap := _ITEM_SEPARATOR.match(text, first.end)) and gap.end() > first.end \
+            and gap.group().strip():
+        name = text[gap.end():].strip()
+        return (first.text, name) if name and len(name) <= MAX_CHIP and not find_dates(name) else None
+    if last.end == len(text.rstrip()):
+        head = text[:last.start]
+        gap_start = len(head.rstrip(" ·•|/:–—-"))
+        if head[gap_start:].strip() and (name := head[:gap_start].strip()) and len(name) <= MAX_CHIP \
+                and not find_dates(name):
+            return last.text, name
+    return None
 
 
 def _field_of_partner(block: Block, after: Block | None, items: IntroWords) -> bool:
@@ -826,6 +932,8 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
         return None
     grid = _grid(rows)
     headers = [_text(_rendered(c)).rstrip(" :") if c is not None else "" for c in grid[head]]
+    if (pivot := _pivot_blocks(table, grid, head, headers, tree, items)) is not None:
+        return pivot
     kinds = [key_kind(h) if h else None for h in headers]
     if DATE not in kinds and not (TEXT in kinds and (PEOPLE in kinds or AMOUNT in kinds)):
         return None
@@ -854,6 +962,126 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
 
 
 _PARTNER_KINDS = frozenset(k for k in KINDS if k in (PLACE, "partners"))
+MIN_PIVOT = 2  # dates across the header, partners down the first column (or the other way)
+
+
+def _a_date(text: str) -> bool:
+    """A header cell that is a date alone ("2019", "Mai 2020", "2019-2020")."""
+    period = parse_label(text)
+    return bool(text) and period is not None and period.start_year is not None
+
+
+def _pivot_blocks(table: etree._Element, grid: list[list[etree._Element | None]], head: int,
+                  headers: list[str], tree: _Tree, items: IntroWords | None) -> list[Block] | None:
+    """A table of partners by dates (a mandate's review: a row per partner, a column per
+    year, each cell the partner's actions of that year; or a column per partner and a row
+    per year): every cell that says something is an entry of its row's partner, dated by
+    its column's date (a cell spanning columns by the first and the last: "2019-2021"),
+    its own words below that label (a month without its year in it, "Septembre : …", takes
+    the column's year as any entry below a dated one does). A row naming no partner (a
+    count of actions per year) is set aside. ``None`` for any other table."""
+    body = [line for line in grid[head + 1:] if line]
+    if not body:
+        return None
+    nobody = items if items is not None else IntroWords()
+    dated = [i for i, h in enumerate(headers) if _a_date(h)]
+    firsts = [_text(_rendered(line[0])) if line[0] is not None else "" for line in body]
+    beyond: dict[etree._Element | None, list[etree._Element]] = {}
+    if len(dated) >= MIN_PIVOT and 0 not in dated and set(dated) == set(range(1, len(headers))) \
+            and sum(bool(f) and _reads_as_partner(f, nobody) for f in dict.fromkeys(firsts)) >= MIN_PIVOT:
+        rows = [(line[0], [(headers[i], line[i] if i < len(line) else None) for i in dated]) for line in body]
+        for line in body:
+            beyond.setdefault(line[0], []).extend(c for c in line[len(headers):] if c is not None)
+    elif len(headers) > MIN_PIVOT and not _a_date(headers[0]) \
+            and all(_reads_as_partner(h, nobody) and key_kind(h) is None for h in headers[1:]) \
+            and all(_a_date(f) for f in firsts):
+        rows = [(grid[head][i], [(firsts[n], line[i] if i < len(line) else None)
+                                 for n, line in enumerate(body)]) for i in range(1, len(headers))]
+        beyond = {cell: [] for cell, _ in rows}
+    else:
+        return None
+    out = [Block("paragraph", t, 0, aside=TABLE_CAPTION)
+           for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
+           for t in _pieces(caption)]
+    out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
+    done: set[etree._Element] = set()
+    heading = None
+    for partner_cell, cells in rows:
+        partner = _text(_rendered(partner_cell)) if partner_cell is not None else ""
+        said = [(when, cell, _text(_rendered(cell)) if cell is not None else "") for when, cell in cells]
+        if not partner or not _reads_as_partner(partner, nobody):
+            if any(not empty(text) for _, _, text in said) or beyond.get(partner_cell):
+                out.append(Block("paragraph", " | ".join([partner, *(t for _, _, t in said if t)]), 0,
+                                 aside=TABLE_TOTAL))
+            continue
+        if partner != heading:
+            out.append(Block("heading", partner, 0, level=CHIP_LEVEL))
+            heading = partner
+        for n, (when, cell, text) in enumerate(said):
+            if cell is None or cell in done or empty(text):
+                continue
+            done.add(cell)
+            last = max(m for m, (_, other, _) in enumerate(said) if other is cell)
+            label = when if last == n else _span_label(when, said[last][0])
+            blocks: list[Block] = []
+            _walk(cell, blocks, tree)
+            out += _dated_cell(blocks, label)
+        for cell in beyond[partner_cell]:  # a cell past the last date of the header: its
+            if cell not in done and not empty(_text(_rendered(cell))):  # text, undated
+                done.add(cell)
+                _walk(cell, out, tree)
+    return out
+
+
+def _dated_cell(blocks: list[Block], label: str) -> list[Block]:
+    """The blocks of a cell of a table of partners by dates, dated by its column's
+    ``label``: an entry whose own date has no year ("Septembre : …", "Du 29 avril au 6
+    mai, …") takes the column's year after that date; a first block that opens with no
+    date of its own has the label written before it, as an entry's label."""
+    period = parse_label(label)
+    year = str(period.start_year) if period is not None and period.start_year is not None \
+        and period.start_year == period.end_year and period.start_month is None else None
+    out = []
+    for n, block in enumerate(blocks):
+        end = _yearless_head(block.text, year) if year else None
+        if year and end is not None:
+            text = f"{block.text[:end]} {year}{block.text[end:]}"
+            block = replace(block, text=text, bold=block.bold + len(year) + 1 if block.bold >= end
+                            else block.bold)
+        elif n == 0 and not split_any_label(block.text) and _opening_date(block.text) is None:
+            block = replace(block, text=f"{label} : {block.text}", bold=0)
+        out.append(block)
+    return out
+
+
+def _yearless_head(text: str, year: str) -> int | None:
+    """Where the date that opens ``text`` ends when it has no year ("Septembre : …", "Du
+    29 avril au 6 mai, …") and reads as a date of ``year`` once it is written after it;
+    ``None`` otherwise."""
+    if (labelled := split_any_label(text)) is not None:
+        own = parse_label(labelled[0])
+        completed = parse_label(f"{labelled[0]} {year}")
+        if (own is None or own.yearless) and completed is not None and str(completed.start_year) == year:
+            return text.index(labelled[0]) + len(labelled[0])
+        return None
+    first = _opening_date(text)
+    return first.end if first is not None and first.period is not None and first.period.yearless else None
+
+
+def _opening_date(text: str) -> Found | None:
+    """The date expression ``text`` opens with, a day or a month without its year too."""
+    found = find_dates(text, yearless=True)
+    return found[0] if found and not text[:found[0].start].strip() else None
+
+
+def _span_label(first: str, last: str) -> str:
+    """The label of a cell that spans the columns of two dates: from the first to the
+    last ("2019" and "2021": "2019-2021"), as the page writes a span of years."""
+    start, end = parse_label(first), parse_label(last)
+    if start is not None and end is not None and start.start_year and end.end_year \
+            and start.start_month is None and end.end_month is None:
+        return f"{start.start_year}-{end.end_year}"  # "Année 2019" to "Année 2021": "2019-2021"
+    return f"{first} - {last}"
 
 
 def _partner_cell(line: list[etree._Element | None], partner: int | None,
@@ -1189,6 +1417,212 @@ def open_shadow_roots(document: etree._Element) -> None:
             host.tag = "div"
 
 
+STRUCK_OUT = "struck-out text (an earlier value the page corrects):"
+NOT_SHOWN = "hidden element no control of the page opens (a draft, not displayed):"
+# What a page's edit history strikes out: the old value of a correction ("<del>Mai 2018</del>
+# <ins>Juin 2018</ins>"), never a second value; the inserted one (``<ins>``) is the page's.
+_STRUCK = frozenset(_FURNITURE_MARKS["struck_tags"])
+# the same written as a style, as a WYSIWYG editor strikes a word out
+_LINE_THROUGH = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re.IGNORECASE)
+EDIT_MARK = "mark of an entry the page added or changed (a badge):"
+_EDIT_MARKS = frozenset(plain(w) for w in _FURNITURE_MARKS["edit_marks"])
+_MARK_PUNCTUATION = " !*★•·[]()–-:"
+_MARK_TAGS = {"span", "mark", "small", "sup", "em", "strong", "b", "i", "abbr"}
+
+
+def _taken_out(element: etree._Element) -> None:
+    """Remove ``element`` from the tree, its tail text kept in its place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail, before = element.tail or "", element.getprevious()
+    parent.remove(element)
+    _append_text(parent, before, tail)
+
+
+def edit_history(document: etree._Element) -> list[tuple[str, str]]:
+    """Take out what a page shows as superseded or does not show at all, for the run
+    report as (why, its text): struck-out text (``<del>``, ``<s>``, ``<strike>``, a
+    ``line-through`` style: a correction's old value, whose new value follows in
+    ``<ins>``, read as the page's own text), an element with the ``hidden`` attribute
+    that no control of the page opens (no ``aria-controls`` names it: an accordion's
+    closed panel is opened by its button and stays; a draft left in the page is never
+    shown), and the badge that marks an entry as
+    added or updated ("<span>Nouveau</span>", words of ``edit_marks``), alone in its element.
+
+    >>> page = lxml.html.fromstring('<div><p><b><del>Mai 2018</del> <ins>Juin 2018</ins></b> : visite</p>'
+    ...     '<p hidden>2025 : brouillon</p><button aria-controls="p1">+</button>'
+    ...     '<p id="p1" hidden>2019 : x</p></div>')
+    >>> edit_history(page)[0]
+    ('struck-out text (an earlier value the page corrects): <del>', 'Mai 2018')
+    >>> [p.text_content() for p in page.iter("p")]
+    [' Juin 2018 : visite', '2019 : x']
+    """
+    opened = {name for e in document.iter() if isinstance(e.tag, str)
+              for name in (e.get("aria-controls") or "").split()}
+    found: list[tuple[str, str]] = []
+    gone: set[etree._Element] = set()  # what was taken out, and what it held
+    for element in list(document.iter()):
+        parent = element.getparent()
+        if parent is None or parent in gone or not isinstance(element.tag, str):
+            if parent in gone:
+                gone.add(element)
+            continue
+        tag = element.tag.lower()
+        hidden = element.get("hidden")
+        if tag in _STRUCK or _LINE_THROUGH.search(element.get("style") or ""):
+            why = f"{STRUCK_OUT} <{tag}>"
+        elif hidden is not None and hidden.lower() != "until-found" and element.get("id") not in opened:
+            why = f"{NOT_SHOWN} <{tag}>"
+        elif tag in _MARK_TAGS and not len(element) \
+                and " ".join(plain(element.text or "").strip(_MARK_PUNCTUATION).split()) in _EDIT_MARKS:
+            why = f"{EDIT_MARK} <{tag}>"
+        else:
+            continue
+        if said := _text(_rendered(element)):
+            found.append((why, said[:LEFT_OUT_TEXT]))
+        gone.add(element)
+        _taken_out(element)
+    return found
+
+
+# A card of a list of entries (a CMS's view of nodes, a grid of teasers): at most so many
+# elements and characters; a list of at least MIN_CARDS cards of one kind shows a layout.
+CARD_ELEMENTS = 200
+CARD_TEXT = 5_000
+MIN_CARDS = 3
+CARD_ENTRY = 12  # characters besides its date: less is a card's title or a word, no entry
+DATE_LINE = 80  # characters: a line that holds a date and a field's name or a verb at most
+DATE_LINE_WORDS = 2  # words of four letters or more besides the date ("Période", "Publié le")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _date_alone(line: str) -> str | None:
+    """The date a short line holds alone, maybe after its field's name ("Période 2003-2014",
+    "Publié le 12 mars 2020"), as written; ``None`` for a line that says more."""
+    if len(line) > DATE_LINE:
+        return None
+    found = find_dates(line)
+    if len(found) != 1 or found[0].period is None:
+        return None
+    rest = line[:found[0].start] + " " + line[found[0].end:]
+    return found[0].text if len(_LONG_WORD.findall(rest)) <= DATE_LINE_WORDS else None
+
+
+def _sizes(document: etree._Element) -> dict[etree._Element, tuple[int, int]]:
+    """Each element's count of elements and of characters, counted once bottom up."""
+    sizes: dict[etree._Element, tuple[int, int]] = {}
+    for _, node in etree.iterwalk(document, events=("end",)):
+        count, length = 1, len(node.text or "")
+        for child in node:
+            below = sizes.get(child, (0, 0))
+            count, length = count + below[0], length + below[1] + len(child.tail or "")
+        sizes[node] = (count, length)
+    return sizes
+
+
+def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[int, int]]
+                      ) -> tuple[etree._Element, str] | None:
+    """The element that ends ``card`` and holds a date alone (a footer's field, a
+    ``<time>``, a meta line), the largest one, and its date; ``None`` when the card does
+    not end with one, or holds little else (a title, a word: no entry to date)."""
+    node = card
+    while True:
+        shown = [c for c in node if isinstance(c.tag, str) and c.tag.lower() not in _NOT_RENDERED
+                 and _text(_rendered(c))]
+        if not shown:
+            return None
+        last = shown[-1]
+        if _text(last.tail or ""):
+            return None  # text after it: the card does not end with it
+        if (date := _date_alone(" ".join(_pieces(last)))) is not None:
+            rest = sizes[card][1] - sizes[last][1]
+            return (last, date) if rest >= CARD_ENTRY else None
+        node = last
+
+
+def _names_its_place(card: etree._Element) -> bool:
+    """A card headed by a place's name ("Gao (Mali)"): a partner's card, whose last line
+    ("Jumelage signé le 12 mai 1990") is a fact of the partner, no entry's date."""
+    nobody = IntroWords()
+    return any(names_a_place(_text(_rendered(h)), nobody) for h in card.iter(*_HEADINGS))
+
+
+def _opens_with_date(card: etree._Element) -> bool:
+    pieces = [p for p in _pieces(card) if p]
+    return any(split_any_label(p) for p in pieces[:2])
+
+
+def _put_first(card: etree._Element, label: str) -> None:
+    """Write ``label`` and a colon at the head of the card's first text that is no
+    heading (its title stays above it)."""
+    walker = etree.iterwalk(card, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if event == "start" and (tag in _HEADINGS or tag in _NOT_RENDERED):
+            walker.skip_subtree()
+            if node is not card and _text(node.tail or ""):
+                node.tail = f"{label} : {(node.tail or '').lstrip()}"
+                return
+            continue
+        if event == "start" and _text(node.text or ""):
+            node.text = f"{label} : {(node.text or '').lstrip()}"
+            return
+        if event == "end" and node is not card and _text(node.tail or ""):
+            node.tail = f"{label} : {(node.tail or '').lstrip()}"
+            return
+
+
+# The class words a CMS writes per item of a list, not per kind ("views-row-3",
+# "views-row-odd", "node-101", "first", "last"): no part of what kind of card it is.
+_ITEM_CLASS = re.compile(r"\d|(?:^|-)(?:odd|even|first|last)$")
+
+
+def _kind(element: etree._Element) -> str:
+    """An element's class without the words that number or place each item of a list."""
+    return " ".join(c for c in (element.get("class") or "").split() if not _ITEM_CLASS.search(c))
+
+
+def trailing_dates(document: etree._Element) -> None:
+    """A list of cards each of which ends with its date (a Drupal teaser's footer
+    "Période 2003-2014", a ``<time>`` under the text, "Publié le …" after the body) and
+    none of which opens with one: the date is the card's own, written at the head of its
+    text, where an entry's label is, so that it dates its own card, not the next one. The
+    layout is told by its regularity (most cards of one kind, ``MIN_CARDS`` at least, end
+    with a date), not by the words of the date's field; a card without one stays undated.
+
+    >>> page = lxml.html.fromstring('<div>' + ''.join(
+    ...     f'<article class="c"><h3>Titre</h3><p>Visite {n}.</p><footer>Période {y}</footer></article>'
+    ...     for n, y in ((1, 2003), (2, "2005-2007"), (3, 2010))) + '</div>')
+    >>> trailing_dates(page)
+    >>> [a.text_content() for a in page]
+    ['Titre2003 : Visite 1.', 'Titre2005-2007 : Visite 2.', 'Titre2010 : Visite 3.']
+    """
+    sizes = _sizes(document)
+    depth: dict[etree._Element, int] = {document: 0}
+    kinds: dict[tuple[str, str, str, str], list[etree._Element]] = {}
+    for parent in document.iter():
+        for child in parent:
+            depth[child] = depth[parent] + 1
+            if isinstance(child.tag, str) and sizes[child][0] <= CARD_ELEMENTS \
+                    and 0 < sizes[child][1] <= CARD_TEXT:
+                kind = (str(parent.tag), _kind(parent), child.tag, _kind(child))
+                kinds.setdefault(kind, []).append(child)
+    # cards of one kind wherever they are (a partner with two teasers is laid out as the
+    # others), the innermost kinds first: a card's date is moved before the group of cards
+    # that holds it (a partner's grouping of teasers) is looked at as a card of its own
+    for cards in sorted(kinds.values(), key=lambda cards: -depth[cards[0]]):
+        if len(cards) < MIN_CARDS:
+            continue
+        ending = {i: found for i, card in enumerate(cards) if (found := _trailing_element(card, sizes))}
+        if len(ending) < MIN_CARDS or 3 * len(ending) < 2 * len(cards) \
+                or any(_opens_with_date(card) or _names_its_place(card) for card in cards):
+            continue
+        for i, (element, date) in ending.items():
+            _taken_out(element)
+            _put_first(cards[i], date)
+
+
 OTHER_LANGUAGE = "in another language than the page's (a translation beside it):"
 # Elements that hold a block of their own: a translation set in one is left out whole; an
 # inline element in another language ("<span lang=de>Mehr Licht</span>") is a quotation
@@ -1430,7 +1864,8 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     document = parse_html(text)
     open_shadow_roots(document)
     joined_letters(document)
-    translations = other_languages(document)
+    translations = edit_history(document) + other_languages(document)
+    trailing_dates(document)
     _joined_print(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)

@@ -216,7 +216,16 @@ _COMMENT_MARK = re.compile(r"\s*\[(?:[^\W\d_]{1,4}\d{1,3}|[a-z]{1,2})\]")
 _EDITOR_NOTE = re.compile(r"\s*[\[(]\s*" + _openings(_FURNITURE_CUES["editor_notes"], colon=False).pattern,
                           re.IGNORECASE)
 _FURTHER_READING = _openings(_FURNITURE_CUES["further_reading"])
+# A notice of the page's own correction or update ("Rectificatif du 14 février 2025 : …"):
+# one of ``edit_notices``, then its date or a colon.
+_EDIT_NOTICE = re.compile(_openings(_FURNITURE_CUES["edit_notices"], colon=False).pattern
+                          + r"\s*(?:[:(]|(?:[^\W\d_]{1,3}\s+)?\d)", re.IGNORECASE)
 _FURTHER_READING_OPENING = _openings(_FURNITURE_CUES["further_reading_openings"], colon=False)
+_POINTER = re.compile(r"(?<![\w-])(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())) for p in _FURNITURE_CUES["cross_reference_pointers"])
+    + r")(?![\w-])", re.IGNORECASE)
+_PAGE_PART = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _FURNITURE_CUES["cross_reference_parts"])) + r")\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 # A footnote opens with its mark: "(1)", "[1]", "*", "¹"; the mark is found again in the
@@ -260,6 +269,8 @@ EARLY_ENTRY = "dated entry before the first partner heading"
 DATED_INTRODUCTION = "dated sentence of the introduction (before the first partner heading)"
 LOST_ENTRY = "dated entry under a heading of no partner section"
 TEASER = "dated teaser of another page of the site"
+EDIT_NOTICE = "notice of the page's own revision (its edit history)"
+CROSS_REFERENCE = "sentence that sends the reader to another part of the page (a pointer, no event)"
 _TEASER_HEADINGS = frozenset(lexicon("headings")["teaser_headings"])
 Role = str  # what a heading is: "partner", "group", "sub" or "other"
 
@@ -483,6 +494,9 @@ def around_the_text(text: str) -> str | None:
     True
     >>> around_the_text("2019 : accueil de jeunes (à confirmer)") is None
     True
+    >>> [around_the_text(t) for t in ("Nos actions depuis 2018 sont dans le tableau ci-après.",
+    ...                               "En 2005, signature de la convention reproduite ci-dessous.")]
+    ['sentence that sends the reader to another part of the page (a pointer, no event)', None]
     >>> around_the_text("[1] Source : rapport 2019.") == FOOTNOTE
     True
     >>> [around_the_text(t) == CAPTION for t in ("Jumièges - Photo Cécile Elie", "Photo de groupe")]
@@ -499,6 +513,8 @@ def around_the_text(text: str) -> str | None:
         return CAPTION
     if _FURTHER_READING.match(text) or _FURTHER_READING_OPENING.match(text):
         return FURTHER_READING
+    if _POINTER.search(text) and _PAGE_PART.search(text) and len(_SENTENCE_END.findall(text.strip())) <= 1:
+        return CROSS_REFERENCE
     if (_DOWNLOAD.match(text) and _says_little(text)) or _MEDIA.match(text) or _FILE.search(text) \
             or (_MEDIA_END.search(text) and _says_little(text)):
         return DOCUMENT_LINK
@@ -665,6 +681,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     items: set[int] = set()  # the lines of list items that start an entry
     lines: set[int] = set()  # the lines under a dated item that each start an entry of its date
     place = name_words(place_name(split_heading(section.heading.text)[0]))
+    frames: list[tuple[int, int | None]] = []  # (line, year) of each heading: the year it frames
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     span_value = False
     for block, role in blocks:
@@ -679,6 +696,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             teasers = other and heading_key(block.text) in _TEASER_HEADINGS
             reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
             set_aside.append(SetAside(block, reason, warn=other))
+            frames.append((block.line, framed_year(block.text) if role == "sub" else None))
             # a sub-heading between a date alone and its text (a timeline card's title) leaves
             # the date waiting for its text
             label_only = label_only and role == "sub"
@@ -807,7 +825,47 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 items.add(block.line)
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label)) else e
               for e in (draft.entry() for draft in entries)]  # "Dès l'automne 1989": then
-    section.entries = told + _years_above(_under_years(_post_days(_told_after(drafts), set_aside), set_aside))
+    section.entries = told + _years_above(_framed(
+        _under_years(_post_days(_told_after(drafts), set_aside), set_aside), frames))
+
+
+def framed_year(heading: str) -> int | None:
+    """The year a sub-heading frames when it sorts the entries below by one year alone
+    ("Programme 2019", "Calendrier 2015", "Actions 2021"); ``None`` for any other heading.
+
+    >>> framed_year("Programme 2019"), framed_year("Réalisations 2015-2020"), framed_year("Gao")
+    (2019, None, None)
+    """
+    if not sub_heading(heading):
+        return None
+    found = [f for f in find_dates(heading) if f.period is not None]
+    if len(found) != 1:
+        return None
+    period = found[0].period
+    if period is None or period.start_year is None or period.start_year != period.end_year \
+            or period.start_month is not None:
+        return None
+    return period.start_year
+
+
+def _framed(entries: list[Entry], frames: list[tuple[int, int | None]]) -> list[Entry]:
+    """An entry whose label has no year ("Mars : …", "12 avril : …") under a sub-heading
+    that frames one year ("Programme 2019") is in that year: the heading is the period of
+    the entries below it, up to the next heading, not an entry of its own."""
+    if not any(year for _, year in frames):
+        return entries
+    lines = [line for line, _ in frames]
+    kept = []
+    for entry in entries:
+        at = bisect_right(lines, entry.line) - 1
+        year = frames[at][1] if at >= 0 else None
+        if year and entry.label and entry.period_label is None:
+            own = parse_label(entry.label)  # "Mars" alone is no date the grammar reads
+            whole = f"{entry.label.rstrip(' ,:–-')} {year}"
+            if (own is None or own.yearless) and (read := parse_label(whole)) and read.start_year == year:
+                entry = replace(entry, period_label=whole)
+        kept.append(entry)
+    return kept
 
 
 def _told_after(entries: list[Entry]) -> list[Entry]:
@@ -1033,6 +1091,8 @@ def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
         return NAVIGATION_LINK, False
     if is_furniture(block.text):
         return FURNITURE, False
+    if _EDIT_NOTICE.match(block.text.strip(_NOT_WORDS)):
+        return EDIT_NOTICE, False
     if block.kind == "heading":
         return (GROUP_HEADING if group else INTRO_HEADING), False
     if labelled := split_any_label(block.text):

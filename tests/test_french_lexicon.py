@@ -65,6 +65,7 @@ ENGLISH = frozenset("""
     article mail template
     association centre eur donation participants contribution budget destination signature
     utf html nul
+    callout button notice alert admonition
 """.split())
 
 _ESCAPE = re.compile(r"\\.")

@@ -504,3 +504,233 @@ def test_readers_comments_likes_and_task_lists_are_site_furniture():
 </div></body></html>"""
     actions = extract(parse(html_blocks(page)))["actions"]
     assert [(a["period"], a["text"]) for a in actions] == [("2019", "2019 : creusement d’un puits.")]
+
+
+def test_an_edit_history_keeps_the_new_values_and_sets_the_old_ones_aside():
+    """Issue 20: a page that publishes its own correction strikes the old value out
+    (``<del>``, ``<s>``) beside the new one (``<ins>``), marks an added entry with a badge,
+    opens with a dated notice of the correction and keeps a draft in a ``hidden`` element:
+    the new values are the page's, the old ones, the badge and the draft are reported, never
+    read; the notice before the first partner is furniture, not an entry that stops the run.
+    An accordion's closed panel (``hidden``, opened by a button) stays the page's text."""
+    from pipeline.load import read_bytes
+
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<p><em>Mise à jour du 3 avril 2024 : deux dates ont été corrigées.</em></p>
+<p>La ville coopère avec Kita (Mali) et Matanzas (Cuba).</p>
+<h2>Kita (Mali)</h2>
+<p><strong><s>Mars 2019</s> <ins>Avril 2019</ins></strong> : creusement d’un puits de
+<del>4 000 €</del> <ins>4 500 €</ins>.</p>
+<div><ins><span class="label">Nouveau</span> <p><strong>Juin 2023</strong> : venue de 6 <strike>élus</strike> <ins>jeunes</ins><span style="text-decoration: line-through"> à Kita</span>.</p></ins></div>
+<p hidden>2025 : [brouillon] visite d’une délégation.</p>
+<h2>Matanzas (Cuba)</h2>
+<button aria-controls="plus">Voir plus</button>
+<div id="plus" hidden><p>2022 : envoi de livres.</p></div>
+</main></body></html>"""
+    from pipeline.parse import EDIT_NOTICE
+
+    document = read_bytes(page.encode(), "page.html")
+    parsed = parse(document.blocks)
+    assert [(s.block.text, s.loss) for s in parsed.set_aside if s.reason == EDIT_NOTICE] == [
+        ("Mise à jour du 3 avril 2024 : deux dates ont été corrigées.", False)]
+    assert not [s for s in parsed.set_aside if s.loss]
+    data = extract(parsed)
+    assert [p["partner_id"] for p in data["partners"]] == ["kita", "matanzas"]
+    assert [(a["partner_id"], a["period"], a["amount_eur"], a["text"]) for a in data["actions"]] == [
+        ("kita", "2019-04", 4500, "Avril 2019 : creusement d’un puits de 4 500 €."),
+        ("kita", "2023-06", None, "Juin 2023 : venue de 6 jeunes."),
+        ("matanzas", "2022", None, "2022 : envoi de livres.")]
+    assert [text for why, text in document.left_out if "struck-out" in why] == [
+        "Mars 2019", "4 000 €", "élus", "à Kita"]
+    assert [text for why, text in document.left_out if "hidden" in why] == [
+        "2025 : [brouillon] visite d’une délégation."]
+    assert [text for why, text in document.left_out if "badge" in why] == ["Nouveau"]
+
+
+def test_cards_whose_date_ends_them_are_dated_by_their_own_date():
+    """Issue 20: a CMS's list of teasers writes each card's date after its text (a meta
+    line, a ``<time>`` in a footer): the date is the card's own, not the next card's; a
+    card without one stays undated; a partner with two cards is laid out as the others;
+    the classes that number or place each card ("carte-2", "even", "last") are no kind."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<section class="groupe"><h2>Kita (Mali)</h2>
+<div class="carte"><h3>Un puits</h3><p>Creusement d’un puits au centre du village.</p>
+<p class="meta">Publié le 12 mars 2021</p></div>
+<div class="carte carte-2 even"><h3>Bibliothèque</h3><p>Envoi de 300 livres à l’école.</p>
+<footer><span>Date</span> <time datetime="2019-06">juin 2019</time></footer></div>
+<div class="carte"><p>Le comité suit les projets avec l’association des ressortissants.</p></div>
+<div class="carte carte-4 last"><p>Venue de 8 musiciens pour la fête de la ville.</p>
+<p class="meta">Publié le 2 juillet 2022</p></div></section>
+<section class="groupe"><h2>Matanzas (Cuba)</h2>
+<div class="carte"><p>Don de matériel médical à la polyclinique.</p><p class="meta">Publié le 5 mai 2023</p></div>
+<div class="carte"><p>Accueil de 4 étudiants en architecture.</p><p class="meta">Publié le 9 octobre 2024</p></div>
+</section></main></body></html>"""
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"], a["participants"], a["text"]) for a in actions] == [
+        ("kita", "2021-03-12", None, "le 12 mars 2021 : Creusement d’un puits au centre du village."),
+        ("kita", "2019-06", None, "juin 2019 : Envoi de 300 livres à l’école."),
+        ("kita", None, None, "Le comité suit les projets avec l’association des ressortissants."),
+        ("kita", "2022-07-02", 8, "le 2 juillet 2022 : Venue de 8 musiciens pour la fête de la ville."),
+        ("matanzas", "2023-05-05", None, "le 5 mai 2023 : Don de matériel médical à la polyclinique."),
+        ("matanzas", "2024-10-09", 4, "le 9 octobre 2024 : Accueil de 4 étudiants en architecture.")]
+
+
+def test_a_timeline_of_all_partners_gives_each_item_to_the_partner_its_heading_names():
+    """Issue 20: after a section per partner, a chronological list mixes the partners'
+    entries in date order, each item's heading holding its date and its partner's short
+    name ("2015 · Ségou", "Kandi — mai 2018"): the item is the named partner's, dated by
+    its own date, its second paragraph stays with it; an item headed by its partner alone
+    is that partner's; a heading whose years follow a comma is no item."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<h2>Nos partenaires</h2>
+<div class="carte"><h3>Ségou (Mali)</h3><p>Jumelage signé en 1992.</p></div>
+<div class="carte"><h3>Kandi (Bénin)</h3><p>Coopération engagée en 2001.</p></div>
+<h2>Trente ans d’échanges</h2>
+<div class="item"><h4>1998 · Kandi</h4><p>Envoi de 2 000 livres scolaires.</p></div>
+<div class="item"><h4>2015 | Ségou</h4><p>Accueil de 12 lycéens maliens.</p><p>Ils ont joué au festival.</p></div>
+<div class="item"><h4>Kandi — mai 2018</h4><p>Mission de 3 agents des espaces verts.</p></div>
+<div class="item"><h4>Ségou</h4><p>Le comité suit les projets avec les ressortissants.</p></div>
+<h4>Souvenirs de Ségou, 2015-2016</h4><p>Un album réunit les photos des séjours.</p>
+</main></body></html>"""
+    data = extract(parse(html_blocks(page)))
+    assert [p["partner_id"] for p in data["partners"]] == ["segou", "kandi"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in data["actions"]] == [
+        ("segou", "2015", "2015 : Accueil de 12 lycéens maliens.\n\nIls ont joué au festival."),
+        ("kandi", "1998", "1998 : Envoi de 2 000 livres scolaires."),
+        ("kandi", "2018-05", "mai 2018 : Mission de 3 agents des espaces verts.")]
+    assert "Le comité suit les projets" in data["partners"][0]["description"]
+
+
+PIVOT_PAGE = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<p>La ville coopère avec :</p><ul><li>Kita (Mali)</li><li>Matanzas (Cuba)</li></ul>
+<h2>Kita (Mali)</h2><p>2015 : creusement d’un puits.</p><p><em>Nos actions depuis 2021 sont
+dans le tableau récapitulatif ci-après.</em></p>
+<h2>Matanzas (Cuba)</h2><p>2016 : envoi de livres.</p>
+<h2>Bilan 2021-2023</h2>
+<table><thead>{head}</thead><tbody>{rows}</tbody>
+<tfoot><tr><th>Nombre d’actions</th><td>1</td><td>2</td><td>1</td></tr></tfoot></table>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize("years", [("2021", "2022", "2023"), ("Année 2021", "Année 2022", "Année 2023")])
+def test_a_table_of_partners_by_years_dates_each_cell_by_its_column(years):
+    """Issue 20: a review lays out its last years as a table, a row per partner and a
+    column per year: each cell that says something is an entry of the row's partner
+    dated by its column (a cell spanning two columns by both years), a month without its
+    year in a cell takes the column's year; dash cells and the row of counts are no entry,
+    nor the sentence that sends the reader to the table (a pointer, whatever its date)."""
+    page = PIVOT_PAGE.format(
+        head="<tr><th>Ville</th>" + "".join(f"<th>{y}</th>" for y in years) + "</tr>",
+        rows="<tr><th>Kita</th><td colspan='2'><p>Formation de 6 infirmiers.</p></td><td>–</td></tr>"
+             "<tr><th>Matanzas</th><td>–</td><td><p><strong>Mars :</strong> don d’un bus scolaire.</p>"
+             "<p><strong>Juillet :</strong> accueil de 5 étudiants.</p></td>"
+             "<td><p>Du 2 au 9 mai, mission d’architectes.</p></td></tr>")
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"], a["participants"], a["text"]) for a in actions] == [
+        ("kita", "2015", None, "2015 : creusement d’un puits."),
+        ("kita", "2021/2022", 6, "2021-2022 : Formation de 6 infirmiers."),
+        ("matanzas", "2016", None, "2016 : envoi de livres."),
+        ("matanzas", "2022-03", None, "Mars 2022 : don d’un bus scolaire."),
+        ("matanzas", "2022-07", 5, "Juillet 2022 : accueil de 5 étudiants."),
+        ("matanzas", "2023-05-02/2023-05-09", None, "Du 2 au 9 mai 2023, mission d’architectes.")]
+
+
+def test_a_table_of_years_by_partners_reads_each_column_as_a_partner():
+    """Issue 20: the same table turned the other way, a column per partner and a row per
+    year: each cell is an entry of its column's partner, dated by its row's year."""
+    page = PIVOT_PAGE.replace("<tfoot><tr><th>Nombre d’actions</th><td>1</td><td>2</td><td>1</td></tr></tfoot>", "")
+    page = page.format(
+        head="<tr><th>Année</th><th>Kita</th><th>Matanzas</th></tr>",
+        rows="<tr><th>2021</th><td>Formation de 6 infirmiers.</td><td>—</td></tr>"
+             "<tr><th>2022</th><td>—</td><td>Don d’un bus scolaire.</td></tr>")
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in actions] == [
+        ("kita", "2015", "2015 : creusement d’un puits."),
+        ("kita", "2021", "2021 : Formation de 6 infirmiers."),
+        ("matanzas", "2016", "2016 : envoi de livres."),
+        ("matanzas", "2022", "2022 : Don d’un bus scolaire.")]
+
+
+def test_a_callout_with_a_button_and_a_feed_link_are_the_sites_not_actions():
+    """Issue 20: a design system's callout that calls the reader (a button "Nous écrire")
+    inside a partner's section, and a view's feed link ("S’abonner à …") under the
+    entries, are the site's: no row; a callout without a button (the list of partners)
+    stays the page's text."""
+    from pipeline.load import read_bytes
+
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<div class="fr-callout"><p>La ville coopère avec :</p><ul><li>Kita (Mali)</li><li>Matanzas (Cuba)</li></ul></div>
+<h2>Kita (Mali)</h2><p>2015 : creusement d’un puits.</p>
+<div class="fr-callout"><h4>Accueillir un stagiaire</h4><p>Chaque printemps, des entreprises reçoivent
+de jeunes Kitois : proposez une place avant le 1er mars.</p><a class="fr-btn fr-btn--secondary" href="/contact">Nous écrire</a></div>
+<h2>Matanzas (Cuba)</h2><p>2016 : envoi de livres.</p>
+<p><a class="feed-icon" href="/rss.xml">S’abonner à Nos villes amies</a></p>
+</main></body></html>"""
+    document = read_bytes(page.encode(), "page.html")
+    data = extract(parse(document.blocks))
+    assert [(p["partner_id"], p["intro_item"]) for p in data["partners"]] == [
+        ("kita", "Kita (Mali)"), ("matanzas", "Matanzas (Cuba)")]
+    assert [(a["partner_id"], a["text"]) for a in data["actions"]] == [
+        ("kita", "2015 : creusement d’un puits."), ("matanzas", "2016 : envoi de livres.")]
+    assert [why for why, text in document.left_out if "Accueillir un stagiaire" in text] == [
+        "site furniture inside the article: <div fr-callout>"]
+
+
+def test_a_heading_that_frames_a_year_dates_the_entries_below_and_is_no_entry():
+    """Issue 20: a sub-heading that only frames a year ("Programme 2019", "Calendrier
+    2020") is the period of the entries below it, not an entry: a month or a day without
+    its year under it is in that year (not in the year of the entry above the heading);
+    one with nothing below it is set aside."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<h2>Kita (Mali)</h2><p>2015 : creusement d’un puits.</p>
+<h3>Programme 2019</h3><p>Mars : venue de 4 infirmiers.</p><p>Juin : envoi de livres.</p>
+<h3>Calendrier 2020</h3><p>12 avril : assemblée du comité à Kita.</p>
+<h2>Matanzas (Cuba)</h2><p>2016 : envoi de livres.</p><h3>Agenda 2021</h3>
+</main></body></html>"""
+    parsed = parse(html_blocks(page))
+    assert [(a["partner_id"], a["period"], a["text"]) for a in extract(parsed)["actions"]] == [
+        ("kita", "2015", "2015 : creusement d’un puits."),
+        ("kita", "2019-03", "Mars : venue de 4 infirmiers."),
+        ("kita", "2019-06", "Juin : envoi de livres."),
+        ("kita", "2020-04-12", "12 avril : assemblée du comité à Kita."),
+        ("matanzas", "2016", "2016 : envoi de livres.")]
+    assert {s.block.text for s in parsed.set_aside if not s.loss} >= {
+        "Programme 2019", "Calendrier 2020", "Agenda 2021"}
+
+
+def test_a_timeline_whose_items_name_their_partner_before_their_text():
+    """Issue 20: the same timeline as a list under a heading of no partner, each item
+    naming its partner between its date and its text ("1998 · Kandi : …", "Ségou — juin
+    2015 : …"; a place's name may hold a dash): each item is the named partner's entry,
+    dated by its own date; an item that names no partner stays where it is."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<h2>Ségou (Mali)</h2><p>Jumelage signé en 1992.</p>
+<h2>Kandi – Banikoara (Bénin)</h2><p>Coopération engagée en 2001.</p>
+<h2>Trente ans d’échanges</h2><ul>
+<li>1998 · Kandi – Banikoara : envoi de 2 000 livres scolaires.</li>
+<li>Ségou — juin 2015 : accueil de 12 lycéens maliens.</li>
+<li>2017 | Kandi — mission de 3 agents des espaces verts.</li></ul>
+</main></body></html>"""
+    data = extract(parse(html_blocks(page)))
+    assert [p["partner_id"] for p in data["partners"]] == ["segou", "kandi"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in data["actions"]] == [
+        ("segou", "2015-06", "juin 2015 : accueil de 12 lycéens maliens."),
+        ("kandi", "1998", "1998 : envoi de 2 000 livres scolaires."),
+        ("kandi", "2017", "2017 : mission de 3 agents des espaces verts.")]
+
+
+def test_partner_cards_ending_with_their_agreement_are_not_dated_cards():
+    """Issue 20: cards headed by a partner's place whose last line is the agreement's date
+    ("Jumelage signé le 12 mai 1990") are partners' cards: the date stays where it is, the
+    description stays undated and the agreement's year is the partner's."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>""" + "".join(
+        f'<div class="p"><h2>{place}</h2><p>{about}</p><p>Jumelage signé le {day}</p></div>'
+        for place, about, day in (("Gao (Mali)", "Ville du nord du Mali, sur le fleuve.", "12 mai 1990"),
+                                  ("Kita (Mali)", "Ville de la région de Kayes.", "3 juin 1995"),
+                                  ("Matanzas (Cuba)", "Ville portuaire de Cuba.", "9 mars 2001"))) \
+        + "</main></body></html>"
+    data = extract(parse(html_blocks(page)))
+    assert [(p["partner_id"], p["agreement_year"], p["description"]) for p in data["partners"]] == [
+        ("gao", 1990, "Ville du nord du Mali, sur le fleuve."),
+        ("kita", 1995, "Ville de la région de Kayes."),
+        ("matanzas", 2001, "Ville portuaire de Cuba.")]
