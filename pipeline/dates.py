@@ -787,14 +787,19 @@ def parse_label(label: str) -> Period | None:
     (True, True)
     >>> parse_label("2025 (prévisionnel)").edtf, parse_label("2019 (du 3 au 5 octobre)").edtf
     ('2025', '2019-10-03/2019-10-05')
+    >>> parse_label("Été 2023 (juillet-août)").edtf
+    '2023-07/2023-08'
     """
     if len(label) > MAX_LABEL:
         return None
     written = _without_times(list(tokens(label)))
     toks = _outside_brackets(written)
     period = _parsed(toks)
-    if period is not None and len(toks) == 1 and toks[0].code == "Y" and len(toks) < len(written):
-        return _bracket_detail(written, toks[0]) or period
+    years = [t for t in toks if t.code == "Y"]
+    if period is not None and len(toks) < len(written) and period.start_month is None \
+            and period.start_year == period.end_year and len(years) == 1:
+        # a year, or a season of one ("Durant l'été 2023 (juillet-août)"), made precise
+        return _bracket_detail(written, years[0]) or period
     return period
 
 

@@ -25,6 +25,7 @@ from .fields import AMOUNT, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, t
 from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
+from .screen_reader import without_hidden_text
 from .places import SIMILAR_SPELLING, name_words, place_name, split_heading
 from .themes import themes
 from .read import (
@@ -1448,6 +1449,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     open_shadow_roots(document)
     joined_letters(document)
     nest_by_level(document)
+    without_hidden_text(document)
     translations = other_languages(document)
     _joined_print(document)
     tree = _Tree(document)

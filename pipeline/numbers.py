@@ -295,6 +295,7 @@ _TIMES = Caseless.compile(
     rf"(?<!\w)(?P<factor>\d{{1,3}}|{_NUMBER_WORD})\s*{_MONEY['words']['times']}\s*$")
 _MONEY_RESTATED = Caseless.compile(
     rf"[^.;!?\n]*?(?:{'|'.join(_MONEY['words']['restatement'])})(?:{_APPROX})?$")
+_RATE = Caseless.compile("|".join(_MONEY["words"]["rate"]))
 TIMES_REACH = 12  # characters before an amount read for a count of payments
 
 
@@ -313,7 +314,8 @@ def _first_euros(text: str, lowered: bool) -> tuple[re.Match[str], Quantity] | N
     if factor:
         value = Quantity(value.value * factor, value.approx)
     for later, total in found:
-        if _MONEY_RESTATED.on(lowered).fullmatch(text, m.end(), later.start()):
+        if _MONEY_RESTATED.on(lowered).fullmatch(text, m.end(), later.start()) \
+                and not _RATE.on(lowered).match(text, later.end()):  # "(soit 1 333 € par an)"
             return later, total
         break
     return m, value

@@ -103,3 +103,45 @@ def test_its_contents_and_table_rows_are_set_aside_not_read_as_entries():
                                   "2016. Un an plus tard, la fête.", "3 000 € : dons reçus."])
 def test_a_line_that_opens_with_a_number_of_its_own_keeps_it(line):
     assert [b.text for b in text_blocks("Titre\n\n" + line)][1] == line
+
+
+# --- a recap written month by month, each paragraph naming its partner --------------------
+
+RECAP = """<h2>Kédougou (Sénégal)</h2><p>2015 : envoi d’ambulances.</p>
+<h2>Camps de réfugiés Sahraouis de Smara (Algérie)</h2><p>2016 : caravane de lait.</p>
+<h2>Tartu (Estonie)</h2><p>2022 : échange de chorales.</p>
+<h2>Retour sur l’année 2023</h2><p>Un an d’amitiés, saison après saison.</p>
+<h3>Février</h3><p>Dans les camps de Smara, les brigadistes ont livré des lunettes.</p>
+<h3>Octobre</h3><p>Du côté de Kédougou, la maternité a reçu une couveuse.</p>
+<p>À Tartu, quatre lycéennes ont suivi un stage de luthier.</p>
+"""
+
+
+def test_a_month_heading_dates_the_paragraphs_below_with_the_year_above():
+    page = parse(read_bytes((HTML_TOP + "<h1>Nos villes amies</h1>" + RECAP + HTML_BOTTOM).encode(),
+                            "page.html").blocks)
+    got = {(s.heading.text.split(" (")[0], e.label, e.period_label, e.text[:12])
+           for s in page.sections for e in s.entries if e.label in ("Février", "Octobre")}
+    # each paragraph goes to the partner it names, by a word of its name no other has
+    assert got == {("Camps de réfugiés Sahraouis de Smara", "Février", "Février 2023", "Dans les cam"),
+                   ("Kédougou", "Octobre", "Octobre 2023", "Du côté de K"),
+                   ("Tartu", "Octobre", "Octobre 2023", "À Tartu, qua")}
+
+
+def test_a_heading_that_names_a_thing_and_its_date_dates_nothing_below():
+    body = ("<h2>Kédougou (Sénégal)</h2><p>2015 : envoi d’ambulances.</p>"
+            "<h3>Jumelage depuis 1998</h3><p>Une ville minière du sud-est du pays.</p>")
+    page = parse(read_bytes((HTML_TOP + "<h1>Nos villes amies</h1>" + body + HTML_BOTTOM).encode(),
+                            "page.html").blocks)
+    assert [e.label for s in page.sections for e in s.entries] == ["2015"]
+
+
+# --- text for screen readers only ----------------------------------------------------------
+
+def test_text_for_screen_readers_is_not_read_into_the_entries():
+    body = ('<h2><span class="fr-sr-only">Partenaire : </span>Kédougou (Sénégal)</h2>'
+            '<p><span class="sr-only">Date de l’action : </span><strong>Été 2021</strong>'
+            '<span aria-hidden="true"> : </span><span class="visually-hidden"> – Texte : </span>'
+            'chantier de jeunes au dispensaire.</p>')
+    assert sections(HTML_TOP + "<h1>Nos villes amies</h1>" + body + HTML_BOTTOM, "page.html") \
+        == [("Kédougou (Sénégal)", ["Été 2021"])]
