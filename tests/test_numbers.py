@@ -79,6 +79,13 @@ PARTICIPANTS = [
     ("la commune rurale de Kouré comprenait alors 4 500 habitants", None),
     ("les villages qui abritent 900 habitants", None),
     ("la ville compte aujourd’hui 1 500 habitants", None),
+    # a share of the group counted after it
+    ("la moitié des 30 choristes a chanté à Tartu", Quantity(15, False)),
+    ("les deux tiers des 24 jeunes sont partis", Quantity(16, False)),
+    ("un quart de leurs 18 élèves", Quantity(5, False)),  # 4,5 rounded half up
+    # nouns in "-ois" that are things
+    ("trois envois de matériel au dispensaire", None),
+    ("la création de 4 emplois de jardiniers", None),
 ]
 
 
