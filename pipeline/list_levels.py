@@ -25,6 +25,7 @@ from lxml import etree
 _LISTS = {"ul", "ol"}
 _NUMBERED_CLASS = re.compile(r"^(.*?\D)(\d{1,2})$")  # "lst-kix_p1-1" -> ("lst-kix_p1-", 1)
 _MARGIN = re.compile(r"(?:margin|padding)-left\s*:\s*([\d.]+)\s*(pt|px|em|rem|in|cm|mm)?", re.IGNORECASE)
+MAX_LEVEL = 8  # a word processor's lists have nine levels, 0 to 8: no deeper nesting is made
 _UNIT = {"pt": 1.0, "px": 0.75, "em": 12.0, "rem": 12.0, "in": 72.0, "cm": 28.35, "mm": 2.835, None: 0.75}
 
 
@@ -79,12 +80,13 @@ def _levels(run: list[etree._Element]) -> list[int | None]:
     varied = [(sum(v is not None for v in values), prefix) for prefix, values in by_prefix.items()
               if len({v for v in values if v is not None}) > 1]
     if varied:
-        return by_prefix[max(varied)[1]]
+        return [v if v is not None and v <= MAX_LEVEL else None for v in by_prefix[max(varied)[1]]]
     margins = [_margin(lst) for lst in run]
     ranks = sorted({m for m in margins if m is not None})
     if len(ranks) < 2:
         return [None] * len(run)
-    return [ranks.index(m) if m is not None else None for m in margins]
+    rank = {m: n for n, m in enumerate(ranks)}
+    return [rank[m] if m is not None and rank[m] <= MAX_LEVEL else None for m in margins]
 
 
 def nest_by_level(document: etree._Element) -> None:
