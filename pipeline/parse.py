@@ -1767,10 +1767,10 @@ def _own_words(sections: list[Section]) -> dict[str, int]:
     in no other's: the proper nouns that name it alone ("Tindouf" of "Camps de réfugiés
     Sahraouis de Tindouf", "Jalazone" of "Jifna et le camp de Jalazone"), word -> partner.
 
-    >>> sections = [Section(Block("heading", "Camps de réfugiés Sahraouis de Tindouf (Algérie)", 1)),
+    >>> sections = [Section(Block("heading", "Camps de réfugiés Sahraouis de Smara (Algérie)", 1)),
     ...             Section(Block("heading", "Camps de Mbera (Mauritanie)", 5))]
     >>> sorted(_own_words(sections).items())
-    [('mbera', 1), ('sahraouis', 0), ('tindouf', 0)]
+    [('mbera', 1), ('sahraouis', 0), ('smara', 0)]
     """
     owners: dict[str, set[int]] = {}
     for n, section in enumerate(sections):
