@@ -145,3 +145,16 @@ def test_text_for_screen_readers_is_not_read_into_the_entries():
             'chantier de jeunes au dispensaire.</p>')
     assert sections(HTML_TOP + "<h1>Nos villes amies</h1>" + body + HTML_BOTTOM, "page.html") \
         == [("Kédougou (Sénégal)", ["Été 2021"])]
+
+
+# --- a box of key figures and a slideshow's counter ----------------------------------------
+
+def test_key_figures_and_a_slideshow_counter_give_no_row():
+    body = ('<h2>Kédougou (Sénégal)</h2><div class="chiffres-cles"><ul><li><span>25</span> '
+            '<span>ans d’amitié en 2022</span></li><li><span>8</span> <span>puits creusés '
+            'de 2010 à 2014</span></li></ul></div><p>2015 : envoi d’ambulances.</p>'
+            '<div class="diaporama"><figure><img src="a.jpg" alt=""></figure><p class="compteur">1 / 4</p></div>')
+    page = parse(read_bytes((HTML_TOP + "<h1>Nos villes amies</h1>" + body + HTML_BOTTOM).encode(),
+                            "page.html").blocks)
+    assert [(e.label, e.text) for s in page.sections for e in s.entries] \
+        == [("2015", "2015 : envoi d’ambulances.")]
