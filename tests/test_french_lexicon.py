@@ -57,13 +57,14 @@ FUNCTION_WORDS = frozenset("""
 # Words of the lexicon that are English too, as the code uses them (messages, the
 # schemas' codes such as "association", "community_centre", "amount_eur", "donation"; "eur" is also
 # an ending of agent nouns in people.toml; "utf", "html" and "nul", names of encodings, formats
-# and bytes in refusals.toml, are the code's names for them too).
+# and bytes in refusals.toml, are the code's names for them too; "key" of a CMS class
+# name in furniture.toml, "key-figures", is the code's word for a key too).
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
     action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
     document navigation cookies newsletter main site page global top bottom region content its
-    article mail template
+    article mail template key
     association centre eur donation participants contribution budget destination signature
     utf html nul
 """.split())
