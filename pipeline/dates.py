@@ -37,6 +37,8 @@ from functools import lru_cache, partial
 from itertools import islice, pairwise
 from typing import NamedTuple
 
+from text_to_num import text2num
+
 from .french import lexicon, pattern
 from .french.normalise import APOSTROPHE, INVISIBLE, plain, without_invisible
 
@@ -787,15 +789,46 @@ def parse_label(label: str) -> Period | None:
     (True, True)
     >>> parse_label("2025 (prévisionnel)").edtf, parse_label("2019 (du 3 au 5 octobre)").edtf
     ('2025', '2019-10-03/2019-10-05')
+    >>> parse_label("Été 2023 (juillet-août)").edtf
+    '2023-07/2023-08'
     """
     if len(label) > MAX_LABEL:
         return None
+    if lasting := _DURATION_FROM.fullmatch(label.strip()):
+        return _years_from(lasting)
     written = _without_times(list(tokens(label)))
     toks = _outside_brackets(written)
     period = _parsed(toks)
-    if period is not None and len(toks) == 1 and toks[0].code == "Y" and len(toks) < len(written):
-        return _bracket_detail(written, toks[0]) or period
+    years = [t for t in toks if t.code == "Y"]
+    if period is not None and len(toks) < len(written) and period.start_month is None \
+            and period.start_year == period.end_year and len(years) == 1:
+        # a year, or a season of one ("Durant l'été 2023 (juillet-août)"), made precise
+        return _bracket_detail(written, years[0]) or period
     return period
+
+
+_DURATION_FROM = re.compile(pattern(_CALENDAR["duration_from"], apostrophe=APOSTROPHE), re.IGNORECASE)
+_DURATION_LABEL = re.compile(rf"(?P<label>{_DURATION_FROM.pattern})\s*(?:[,:]|\s[–—-]\s)\s*", re.IGNORECASE)
+LONGEST_DURATION = 30  # years: a longer count is no action's duration
+
+
+def _years_from(lasting: re.Match[str]) -> Period | None:
+    """The years of a duration counted from a year ("Sur trois ans à compter de 2021":
+    2021 to 2023), read as the range of those years is; ``None`` for a count that is no
+    number of years.
+
+    >>> parse_label("Sur trois ans à compter de 2021").edtf, parse_label("Pendant 2 ans, dès 2019").edtf
+    ('2021/2023', '2019/2020')
+    """
+    count = lasting["count"]
+    try:
+        years = int(count) if count.isdigit() else text2num(count.lower(), "fr")
+    except ValueError:
+        return None
+    if not 1 <= years <= LONGEST_DURATION:
+        return None
+    first = int(lasting["year"])
+    return _parsed(list(tokens(f"{first}-{first + years - 1}" if years > 1 else str(first))))
 
 
 def _without_times(toks: list[Token]) -> list[Token]:
@@ -987,6 +1020,8 @@ def _label_of(text: str) -> tuple[tuple[str, int, bool] | None, bool]:
     """The label ``text`` opens with, where its separator ends, and whether it has the
     shape of a known form (``text``: at most ``LABEL_REACH`` characters); and whether a
     colon after the text could end a label (:func:`_candidates`)."""
+    if (lasting := _DURATION_LABEL.match(text)) and _years_from(lasting) is not None:
+        return (lasting["label"], lasting.end(), True), False  # "Sur trois ans à compter de 2021, …"
     candidates, open_ended = _candidates(text)
     found = _choice(candidates)
     return (found[0].label, found[0].end, found[1]) if found else None, open_ended

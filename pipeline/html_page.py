@@ -24,6 +24,8 @@ from .errors import Refusal
 from .fields import AMOUNT, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
 from .french.normalise import plain
+from .list_levels import nest_by_level
+from .screen_reader import without_hidden_text
 from .places import SIMILAR_SPELLING, name_words, place_name, split_heading
 from .themes import themes
 from .read import (
@@ -417,6 +419,19 @@ def _paragraph_blocks(element: etree._Element, items: IntroWords) -> list[Block]
     return blocks
 
 
+def _outline_head(item: etree._Element, items: IntroWords) -> Block | None:
+    """A list item that names a place and holds a list of its own: the head of an outline
+    written as nested bullets (a partner as a top bullet, its entries as bullets under it,
+    as a document exported from a word processor writes a section), read as the heading
+    the same line would be as a paragraph; ``None`` for any other item."""
+    if not _nested_lists(item):
+        return None
+    pieces = _pieces(item)
+    if len(pieces) != 1 or not names_a_place(pieces[0], items):
+        return None
+    return Block("heading", pieces[0], 0, level=BOLD_HEADING_LEVEL)
+
+
 def _bold_start(paragraph: etree._Element, first: str) -> int:
     """The length of the run set apart that the paragraph's (or list item's) text opens
     with: bold (``<p><strong>2025</strong> Accueil…``) or any other inline element, a badge
@@ -485,6 +500,9 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                         for piece in _pieces(child) if (t := _heading_text(piece))]
             elif tag == "p" or tag in _SET_APART:
                 out += _paragraph_blocks(child, items)
+            elif tag == "li" and (head := _outline_head(child, items)):
+                out.append(head)
+                stack += [opened(inner) for inner in reversed(_nested_lists(child))]
             elif tag == "li":
                 pieces = _pieces(child)
                 out += [Block("list_item", t, 0, bold=_bold_start(child, t) if n == 0 else 0)
@@ -1864,6 +1882,8 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     document = parse_html(text)
     open_shadow_roots(document)
     joined_letters(document)
+    nest_by_level(document)
+    without_hidden_text(document)
     translations = edit_history(document) + other_languages(document)
     trailing_dates(document)
     _joined_print(document)

@@ -214,6 +214,9 @@ _BODY_AFTER = re.compile(deaccented(pattern(
 # The two heads of the twinned towns: "par les deux maires".
 _PAIR_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["pair_before"])))
 _PAIR_NUMBERS = frozenset(_PEOPLE["words"]["pair_number"])
+_FRACTION_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["fraction_before"])))
+_FRACTIONS = {fold(word): parts for word, parts in _PEOPLE["words"]["fractions"].items()}
+FRACTION_REACH = 40  # characters before a count read for a share of it ("les deux tiers des")
 _ONE_PER_TOWN = frozenset(fold(w) for w in _PEOPLE["words"]["one_per_town"])
 # A count said of every year, month or summer is a yearly figure, not the people of one
 # event: "les échanges avec Uelzen, auxquels 150 personnes participent chaque année"
@@ -295,6 +298,7 @@ _TIMES = Caseless.compile(
     rf"(?<!\w)(?P<factor>\d{{1,3}}|{_NUMBER_WORD})\s*{_MONEY['words']['times']}\s*$")
 _MONEY_RESTATED = Caseless.compile(
     rf"[^.;!?\n]*?(?:{'|'.join(_MONEY['words']['restatement'])})(?:{_APPROX})?$")
+_RATE = Caseless.compile("|".join(_MONEY["words"]["rate"]))
 TIMES_REACH = 12  # characters before an amount read for a count of payments
 
 
@@ -313,7 +317,8 @@ def _first_euros(text: str, lowered: bool) -> tuple[re.Match[str], Quantity] | N
     if factor:
         value = Quantity(value.value * factor, value.approx)
     for later, total in found:
-        if _MONEY_RESTATED.on(lowered).fullmatch(text, m.end(), later.start()):
+        if _MONEY_RESTATED.on(lowered).fullmatch(text, m.end(), later.start()) \
+                and not _RATE.on(lowered).match(text, later.end()):  # "(soit 1 333 € par an)"
             return later, total
         break
     return m, value
@@ -541,6 +546,7 @@ def _first_group(text: str, composed: str, once: bool = False) -> tuple[Quantity
     while (m := _COUNTED.search(text, at)) is not None:
         found = _counted(text, composed, m, once=once)
         if found:
+            found = _share_of(text, m.start(), found)
             break
         at = m.start("base") if m.start("base") > m.start() else m.end()
     for b in _BRACKETED.finditer(text, 0, found[1] if found else len(text)) if "(" in text else ():
@@ -548,6 +554,17 @@ def _first_group(text: str, composed: str, once: bool = False) -> tuple[Quantity
         if counted:
             return counted
     return found or _we_were(text)
+
+
+def _share_of(text: str, start: int, found: tuple[Quantity, int]) -> tuple[Quantity, int]:
+    """The count ``found`` at ``start``, or the share of it a fraction right before it
+    names ("la moitié des 40 élèves" are 20), rounded to a whole person."""
+    share = _FRACTION_BEFORE.search(text, max(0, start - FRACTION_REACH), start)
+    if share is None:
+        return found
+    times = read_number(share["times"]) if share["times"] else 1
+    value = Fraction(found[0].value * (times or 1), _FRACTIONS[share["share"]])
+    return Quantity(math.floor(value + Fraction(1, 2)), found[0].approx), found[1]
 
 
 # "deux classes de 25 élèves": a number of groups, then the count of one group.

@@ -669,6 +669,52 @@ def _fiche_start(description: list[Block], line: Block) -> _Draft:
     return draft
 
 
+# A year written in a heading ("L'année 2024 en bref", "Bilan 2023"): the year of the month
+# sub-headings below it
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+class _DateHeadings:
+    """The sub-heading of a section that is a date alone ("Mars", "Mars 2024", "Été 2023"),
+    under which each paragraph that has no date of its own is an entry of that date: a
+    recap written month by month ("L'année 2024 en bref", then "Janvier", "Mars", …, a
+    paragraph or two under each). A month without its year takes the one year of the
+    heading above it. Any other heading ends it."""
+
+    def __init__(self) -> None:
+        self.label: str | None = None
+        self.line = 0
+        self.year: int | None = None  # the one year of the last heading that is no date
+        self.period: str | None = None  # the label with that year, when it has none
+        self.started: dict[int, str | None] = {}  # the entries it dated: line -> period
+
+    def heading(self, block: Block, role: Role) -> None:
+        self.label = label_alone(block.text) if role == "sub" else None
+        self.line = block.line
+        self.period = None
+        if self.label is None:
+            years = set(_YEAR.findall(block.text))
+            self.year = int(years.pop()) if len(years) == 1 else None
+            return
+        read = parse_label(self.label)
+        if self.year and (read is None or read.yearless) \
+                and parse_label(f"{self.label} {self.year}") is not None:  # "Mars" under "… 2024"
+            self.period = f"{self.label} {self.year}"
+        elif read is None:  # a heading that names a thing and its date ("Jumelage depuis
+            self.label = None  # 1963", "Synthèse des actions 2019-2024") dates no paragraph
+
+    def dates(self, block: Block) -> bool:
+        """The block is an undated paragraph or item under a date heading."""
+        return self.label is not None and block.kind in ("paragraph", "list_item") \
+            and not split_any_label(block.text) and not label_alone(block.text) \
+            and not (block.bold and label_alone(block.text[:block.bold]))
+
+    def completed(self, entry: Entry) -> Entry:
+        if (period := self.started.get(entry.line)) and entry.period_label is None:
+            return replace(entry, period_label=period)
+        return entry
+
+
 def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                   set_aside: list[SetAside]) -> None:
     """Sort a section's blocks into its description, its entries and what is set aside.
@@ -684,6 +730,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     frames: list[tuple[int, int | None]] = []  # (line, year) of each heading: the year it frames
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     span_value = False
+    under = _DateHeadings()  # a sub-heading that is a date alone dates the paragraphs below it
     for block, role in blocks:
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
@@ -692,6 +739,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             set_aside.append(SetAside(block, FURNITURE, warn=True))  # a tag: "Étiquettes", "Coopération"
             continue
         if block.kind == "heading":
+            under.heading(block, role)
             other = role == "other"
             teasers = other and heading_key(block.text) in _TEASER_HEADINGS
             reason = {"sub": SUB_HEADING, "other": OTHER_HEADING}.get(role, GROUP_HEADING)
@@ -761,6 +809,12 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             entries.append(_fiche_start(section.description, block))
             after_field, label_only, described = True, False, False
             continue
+        if under.dates(block) and not (entries and entries[-1].line > under.line
+                                       and continues_previous(block.text)):
+            entries.append(_Draft.start(under.label, block.text, block.line))
+            under.started[block.line] = under.period
+            label_only = described = False
+            continue
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \
                 and not timeline and not (block.bold and label_alone(block.text[:block.bold])):
@@ -823,8 +877,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 described = False
             if block.kind == "list_item" and entries and entries[-1].line == block.line:
                 items.add(block.line)
-    drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label)) else e
-              for e in (draft.entry() for draft in entries)]  # "Dès l'automne 1989": then
+    drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label))
+              else under.completed(e)  # "Dès l'automne 1989": then
+              for e in (draft.entry() for draft in entries)]
     section.entries = told + _years_above(_framed(
         _under_years(_post_days(_told_after(drafts), set_aside), set_aside), frames))
 
@@ -1744,13 +1799,15 @@ def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> No
         return  # no entry opens with a name nor sits below another heading
     names = PartnerNames([_aliases(section) for section in sections],
                          [_country_of(section) for section in sections])
+    own_words = _own_words(sections)
     moved: list[list[Entry]] = [[] for _ in sections]
     for n, section in enumerate(sections):
         kept = []
         for entry, head, apart in zip(section.entries, heads[n], below[n], strict=True):
             to = _partner_named(head, names) if head else None
             if to is None and apart:
-                named = names.named(_proper_nouns(entry.text))
+                proper = _proper_nouns(entry.text)
+                named = names.named(proper) or _by_own_word(proper, own_words)
                 to = named[0] if len(named) == 1 else None
             if to is None or to == n:
                 kept.append(entry)
@@ -1760,6 +1817,36 @@ def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> No
     for section, entries in zip(sections, moved, strict=True):
         if entries:
             section.entries = sorted(section.entries + entries, key=lambda e: e.line)
+
+
+OWN_WORD = 4  # letters: a shorter word of a name ("Gao" aside, named whole) tells too little
+
+
+def _own_words(sections: list[Section]) -> dict[str, int]:
+    """The words written with a capital in one partner's names (heading, intro item) and
+    in no other's: the proper nouns that name it alone ("Tindouf" of "Camps de réfugiés
+    Sahraouis de Tindouf", "Jalazone" of "Jifna et le camp de Jalazone"), word -> partner.
+
+    >>> sections = [Section(Block("heading", "Camps de réfugiés Sahraouis de Smara (Algérie)", 1)),
+    ...             Section(Block("heading", "Camps de Mbera (Mauritanie)", 5))]
+    >>> sorted(_own_words(sections).items())
+    [('mbera', 1), ('sahraouis', 0), ('smara', 0)]
+    """
+    owners: dict[str, set[int]] = {}
+    for n, section in enumerate(sections):
+        names = [section.heading.text] + ([section.intro.text] if section.intro else [])
+        for name in names:
+            for word in _proper_nouns(place_name(split_heading(name)[0])):
+                owners.setdefault(word, set()).add(n)
+    return {word: next(iter(held)) for word, held in owners.items()
+            if len(held) == 1 and len(word) >= OWN_WORD}
+
+
+def _by_own_word(proper: set[str], own_words: dict[str, int]) -> list[int]:
+    """The partners a text's proper nouns name by a word of their names that is theirs
+    alone (:func:`_own_words`), when the whole of no partner's name is written: "Dans les
+    camps de Tindouf, …" names the "Camps de réfugiés Sahraouis de Tindouf"."""
+    return sorted({own_words[word] for word in proper if word in own_words})
 
 
 def _listed_headings(sections: list[Section]) -> set[int]:

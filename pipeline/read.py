@@ -82,6 +82,11 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 # Why the HTML reader sets a list of links within the page aside: the intro's list of
 # partners, written as a table of contents (pipeline.html_page sets it; parse reads it).
 TABLE_OF_CONTENTS = "table of contents (links within the page)"
+# Why the text reader sets a line aside: a row of a table saved as text, its cells
+# separated by tabs (a council annex's table of amounts by year and partner: its figures
+# restate the entries above).
+TABLE_ROW = "row of a table saved as text (cells separated by tabs)"
+TABLE_CELLS = 3  # a label, a tab and its text is an entry; three cells or more are a row
 
 # --- What a partner heading looks like ---------------------------------------------------
 
@@ -563,6 +568,62 @@ def _title_like(line: str) -> bool:
     return not names_a_country(split_heading(line)[1])
 
 
+# The number a word processor's automatic numbering writes before a heading or an entry
+# when its document is saved as text ("1.\tGao (Mali)", "2.7.\t2016-2020 : …", "IV)\t…"):
+# a tab follows it; typed by hand, several levels ("2.7. Juin 2012 : …") or one before a
+# capital ("3. Gao (Mali)"). Not a date: "12.06.2012" has no space after it.
+_OUTLINE_NUMBER = re.compile(
+    r"^(?:(?:\d{1,2}|[IVXivx]{1,4}|[A-Za-z])[.)])+(?:\d{1,2})?\t+"
+    r"|^\d{1,2}(?:\.\d{1,2})+\.[ \u00a0]+(?=\S)"
+    r"|^(?P<one>\d{1,2}[.)][ \u00a0]+)(?=\w)")
+# Word's second-level bullet saved as text: the letter "o" of its Courier New font, a tab
+_WORD_BULLET = re.compile(r"^o\t+(?=\S)")
+# A table of contents' line: a title, then a tab or dot leaders, then its page's number
+_PAGE_NUMBER = re.compile(r"(?:\t+|[ \t]*(?:\.{4,}|…{2,})[ \t]*)\d{1,3}$")
+
+
+def outline_entry(line: str) -> str:
+    """A line without the outline number a word processor wrote before it (see
+    ``_OUTLINE_NUMBER``): the number only orders what the text says.
+
+    >>> outline_entry("2.7.\\t2016-2020 : forages"), outline_entry("1.\\tGao (Mali)")
+    ('2016-2020 : forages', 'Gao (Mali)')
+    >>> outline_entry("3.1. Juin 2012 : accueil"), outline_entry("2016. Un an plus tard")
+    ('Juin 2012 : accueil', '2016. Un an plus tard')
+    >>> outline_entry("12.06.2012 : réunion"), outline_entry("2. juin : réunion")
+    ('12.06.2012 : réunion', '2. juin : réunion')
+    """
+    found = _OUTLINE_NUMBER.match(line)
+    if not found or found.end() >= len(line) or (found["one"] and not line[found.end()].isupper()):
+        return line  # one number typed by hand numbers a heading only: a capital follows it
+    return line[found.end():]
+
+
+def contents_line(line: str) -> str | None:
+    """The title of a table of contents' line ("Gao (Mali)\\t3", "Gao (Mali) ........ 3"),
+    or ``None`` for any other line.
+
+    >>> contents_line("Gao (Mali)\\t3"), contents_line("Gao (Mali) ...... 12"), contents_line("Gao\\t2016")
+    ('Gao (Mali)', 'Gao (Mali)', None)
+    """
+    found = _PAGE_NUMBER.search(line)
+    title = line[:found.start()].strip() if found else ""
+    return title if title and not title[-1].isdigit() else None
+
+
+def _table_rows(text: str) -> set[int]:
+    """The lines of a table saved as text: ``TABLE_CELLS`` cells or more separated by tabs,
+    on two lines or more that follow each other (its header and a row at least; one line
+    of tabbed words alone is a row of the site's controls, "Accepter\\tRefuser").
+
+    >>> sorted(_table_rows("Année\\tLieu\\tMontant\\n2019\\tGao\\t500\\n\\nOui\\tNon\\tPlus\\n"))
+    [1, 2]
+    """
+    tabbed = [n for n, line in enumerate(lines(text), start=1) if line.strip().count("\t") >= TABLE_CELLS - 1]
+    return {n for k, n in enumerate(tabbed)
+            if (k > 0 and tabbed[k - 1] == n - 1) or (k + 1 < len(tabbed) and tabbed[k + 1] == n + 1)}
+
+
 def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
     """Blocks of a text snapshot: each non-blank line a block. ``levels`` are the headings
     the page's markup declares (line -> level: a Markdown page's ``## …``,
@@ -573,11 +634,22 @@ def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
     """
     blocks: list[Block] = []
     items = IntroWords()  # the list items seen so far
+    rows = _table_rows(text)
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
         if not line:
             continue
-        if levels and number in levels:
+        if not (levels and number in levels):
+            line = outline_entry(line)
+        if (title := contents_line(line)) is not None:
+            blocks.append(Block("list_item", title, number, aside=TABLE_OF_CONTENTS))
+            items.add(title)
+        elif number in rows:
+            blocks.append(Block("paragraph", line, number, aside=TABLE_ROW))
+        elif word_bullet := _WORD_BULLET.match(line):
+            blocks.append(Block("list_item", line[word_bullet.end():], number))
+            items.add(blocks[-1].text)
+        elif levels and number in levels:
             blocks.append(Block("heading", line, number, level=levels[number]))
         elif bullet := _BULLET.match(line):
             blocks.append(Block("list_item", line[bullet.end():], number))

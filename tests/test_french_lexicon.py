@@ -46,7 +46,8 @@ PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
 FRENCH_FREE = ["read.py", "parse.py", "narrative.py", "extract.py", "places.py", "themes.py", "entities.py",
-               "html_page.py", "numbers.py", "fields.py", "partners.py"]
+               "html_page.py", "numbers.py", "fields.py", "partners.py", "list_levels.py",
+               "screen_reader.py"]
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
@@ -56,13 +57,14 @@ FUNCTION_WORDS = frozenset("""
 # Words of the lexicon that are English too, as the code uses them (messages, the
 # schemas' codes such as "association", "community_centre", "amount_eur", "donation"; "eur" is also
 # an ending of agent nouns in people.toml; "utf", "html" and "nul", names of encodings, formats
-# and bytes in refusals.toml, are the code's names for them too).
+# and bytes in refusals.toml, are the code's names for them too; "key" of a CMS class
+# name in furniture.toml, "key-figures", is the code's word for a key too).
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
     action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
     document navigation cookies newsletter main site page global top bottom region content its
-    article mail template
+    article mail template key
     association centre eur donation participants contribution budget destination signature
     utf html nul
     callout button notice alert admonition

@@ -79,6 +79,13 @@ PARTICIPANTS = [
     ("la commune rurale de Kouré comprenait alors 4 500 habitants", None),
     ("les villages qui abritent 900 habitants", None),
     ("la ville compte aujourd’hui 1 500 habitants", None),
+    # a share of the group counted after it
+    ("la moitié des 30 choristes a chanté à Tartu", Quantity(15, False)),
+    ("les deux tiers des 24 jeunes sont partis", Quantity(16, False)),
+    ("un quart de leurs 18 élèves", Quantity(5, False)),  # 4,5 rounded half up
+    # nouns in "-ois" that are things
+    ("trois envois de matériel au dispensaire", None),
+    ("la création de 4 emplois de jardiniers", None),
 ]
 
 
@@ -120,6 +127,10 @@ AMOUNTS = [
     ("plus de 10 000 euros", Quantity(10_000, True)),
     ("de l’ordre de 8 000 €", Quantity(8_000, True)),
     ("en 2019 500 € ont été collectés", Quantity(500, False)),  # the year is no thousands group
+    # a rate restating the amount before it is a share of it, not its total
+    ("doté de 6 000 € sur deux ans (soit 3 000 € par an)", Quantity(6_000, False)),
+    ("1 200 € pour le séjour, soit 100 € par enfant", Quantity(1_200, False)),
+    ("800 € par an pendant trois ans, soit 2 400 € au total", Quantity(2_400, False)),
     ("un partenariat avec l’Union européenne", None),
     ("un budget de 40 000 personnes", None),
 ]
