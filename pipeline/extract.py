@@ -717,9 +717,13 @@ def _years_beside(sections: list[Section]) -> list[int | None]:
 def _year_beside(section: Section) -> tuple[int, bool] | None:
     """The year written alone on the first line under a partner's heading, and whether
     the country's brackets come before it; or the year its heading gives the tie ("Wolfach
-    (depuis 1972)", a line of a list of twins), as surely as a year after the brackets."""
+    (depuis 1972)", a line of a list of twins) or the intro's prose list beside its place
+    ("Darmstadt (Allemagne) et Alkmaar (Pays-Bas) en 1958": ``Section.tie_year``), as
+    surely as a year after the brackets."""
     if (year := since_year(section.heading.text)) is not None:
         return year, True
+    if section.tie_year is not None:
+        return section.tie_year, True
     first = min([*((b.line, b.text) for b in section.description),
                  *((e.line, e.text) for e in section.entries)], default=None)
     found = _YEAR_BESIDE.fullmatch(first[1].split("\n", 1)[0].strip()) if first else None
