@@ -294,6 +294,33 @@ def _twin_noun(word: str) -> bool:
     return word in _PLACE_NOUNS and word.startswith(_PARTNER_STEMS)
 
 
+_MEMBER_NOUNS = frozenset(fold(w) for w in _WORDS["member_nouns"])
+
+
+def _town_belongs_to(sentence: str, start: int, own: list[tuple[int, int]]) -> bool:
+    """The name at ``start`` follows an apposition to the town that says what the town
+    belongs to: the town, maybe a bracket, a comma, a noun of membership and "de" ("la
+    commune de Limonest (Rhône-Alpes), commune du Grand Lyon"): the town's own body.
+
+    >>> s = "Le jumelage unit Orly (Val-de-Marne), commune de la Métropole du Grand Paris, et Kita."
+    >>> _town_belongs_to(s, s.index("Métropole"), [(s.index("Orly"), s.index("Orly") + 4)])
+    True
+    >>> s = "Le jumelage unit Orly, ville jumelle de Kita."
+    >>> _town_belongs_to(s, s.index("Kita"), [(s.index("Orly"), s.index("Orly") + 4)])
+    False
+    """
+    for _, end in own:
+        if end > start or start - end > CUE_WINDOW:
+            continue
+        between = _ASIDE.sub(" ", fold(sentence[end:start]).replace("’", "'")).strip()
+        words = re.findall(r"\w+'?", between)
+        if between.startswith(",") and "," not in between[1:] and 2 <= len(words) <= 3 \
+                and words[0] in _MEMBER_NOUNS and words[1] in _NEAR | _OF_WORDS \
+                and words[2:] in ([], *([d] for d in _LEAD_DETERMINERS)):
+            return True
+    return False
+
+
 def _pair(between: str, title: bool) -> bool:
     """Two places written as a pair: "A et B", "A / B", "A et de B"; in a title also "A -
     B" (in running text a dash brings a region: "Guibaré - Province du Bam")."""
@@ -591,9 +618,10 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         home.add(previous[0])
                         continue
                     key = fold(name)
-                    if any(a <= start and start + len(name) <= b for a, b in own):
-                        home.add(key)  # "Sucy en Brie", "Pont d'Ouilly": a word of the town's name
-                        continue
+                    if any(a <= start and start + len(name) <= b for a, b in own) \
+                            or _town_belongs_to(sentence, start, own):
+                        home.add(key)  # "Sucy en Brie", "Pont d'Ouilly": a word of the town's
+                        continue  # name; "…, commune du Grand Lyon": the town's own body
                     if key not in spelling or (spelling[key].isupper() and not name.isupper()):
                         spelling[key] = name  # "Lakamané" rather than the title's "LAKAMANE"
                     # after a cue, or named in a sentence of twinning in the very words

@@ -22,6 +22,7 @@ from pipeline.narrative import (
     furniture,
     most_named_country,
     named_partner,
+    named_partners,
     sentences,
     partner_country,
 )
@@ -1098,3 +1099,24 @@ def test_a_region_of_the_towns_own_country_is_no_partner():
 
     assert [_not_a_partner(n) for n in ("Rhône-Alpes", "Bretagne", "Nord-Pas-de-Calais", "Boura")] == [
         True, True, True, False]
+
+
+def test_the_body_an_apposition_says_the_town_belongs_to_is_no_partner(tmp_path):
+    """"la commune de Villers (Bretagne), commune du Grand Lille, et le village de Sokodé":
+    what the town is a commune or a member of is its own body (its metropolis, its group of
+    communes), however near the cue of twinning and however often named; a word of the
+    document's contact block ("… actions extérieures Contacts dans le poste diplomatique",
+    after a cue) is no place either."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "villers", "Villers-sur-Lys", "Villers", "59999", "", ""))
+    with using(town):
+        assert named_partners(None, [
+            "Notre partenariat s'organise entre la commune de Villers (Bretagne), commune du Grand "
+            "Lille, et le village de Sokodé.",
+            "Nos amis de Sokodé sont venus en mai. Le Grand Lille a financé le forage."]) == ["Sokodé"]
+        assert named_partners(None, [
+            "Atlas de la coopération décentralisée et des actions extérieures Contacts dans le poste "
+            "diplomatique", "Nos amis de Sokodé sont venus en mai."]) == ["Sokodé"]
