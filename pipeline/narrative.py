@@ -2160,12 +2160,38 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 start = end
         pieces.append(sentence[start:])
         ahead = _absolute(sentence) if when is None and published is None else None
-        for piece in pieces:  # a month "dernier" with nothing told: before the date told ahead
+        for n, piece in enumerate(pieces):  # a month "dernier" with nothing told: before the date told ahead
             event = _years_listed(piece, event_in(piece, when, published, ahead.when if ahead else None))
+            if event is not None and n + 1 < len(pieces) and (year := _list_year(piece, event)):
+                when = year  # "les temps forts de l'année 2016 : …": the year of the items
+                out.append((piece, None))  # after it, however late the story told before it
+                continue
             when = _moved(when, event, piece) or (_frame(piece) if event is None else None)  # "Au terme
             # de l'année 2022, …": the year of the story told after it, with nothing told before
             out.append((piece, event))
     return out
+
+
+def _list_year(piece: str, event: Event) -> When | None:
+    """The year a clause ends on right before the colon that opens a list ("Le président
+    rappelle les moments forts de l'année 2016 :", "revenant sur les nombreux évènements
+    2018 :"): the frame of the items after it, each of that year (its months: "la galette en
+    janvier, le voyage à Wetzlar en mai"), not an event of its own; a report told in a later
+    year (the meeting of February 2017) reviews that one. ``None`` for any other clause (the
+    caller asks only of a clause the list follows in its sentence: "présente le compte-rendu
+    de l'année scolaire 2016/2017 :" above an annex is the report's event).
+
+    >>> _list_year("Il rappelle les temps forts de l'année 2016 :", Event("l'année 2016", 29, None,
+    ...            (2016, None, None)))
+    (2016, None, None)
+    >>> _list_year("En 2016, il a présenté trois projets :",
+    ...            Event("En 2016", 0, None, (2016, None, None))) is None
+    True
+    """
+    head = piece.rstrip()
+    if not head.endswith(":") or event.when is None or event.when[1] is not None or event.also:
+        return None
+    return event.when if head[:-1].rstrip().endswith(event.label) else None
 
 
 def tie_events(text: str) -> list[tuple[str, Event]]:

@@ -1120,3 +1120,16 @@ def test_the_body_an_apposition_says_the_town_belongs_to_is_no_partner(tmp_path)
         assert named_partners(None, [
             "Atlas de la coopération décentralisée et des actions extérieures Contacts dans le poste "
             "diplomatique", "Nos amis de Sokodé sont venus en mai."]) == ["Sokodé"]
+
+
+def test_a_year_that_opens_a_list_dates_its_items_however_late_the_story_told_before():
+    """"Le bureau a rappelé les temps forts de l'année 2021 : la galette en janvier, le
+    voyage à Kelheim en mai, …" in the report of a meeting of March 2022: each item is an
+    event of 2021 (the past year the report reviews), the lead no event of its own; a year
+    before a colon with nothing after it in its sentence stays the event of its clause."""
+    text = ("Le bureau a rappelé les temps forts de l'année 2021 : la galette en janvier, le "
+            "voyage à Kelheim en mai, le marché de Noël en décembre.")
+    assert [(e.label, e.resolved) for _, e in sentences(text, (2022, 3, 4)) if e] == [
+        ("en janvier", "en janvier 2021"), ("en mai", "en mai 2021"), ("en décembre", "en décembre 2021")]
+    alone = "La trésorière présente le bilan de la saison 2021 :"
+    assert [e.label for _, e in sentences(alone, (2022, 3, 4)) if e] == ["la saison 2021"]
