@@ -1398,6 +1398,15 @@ _YEARS_LATER = re.compile(
     + "|".join(map(_phrase, _LATER["nouns"])).replace(r"\b", "") + r")\s+(?:(?P<later>"
     + "|".join(map(_phrase, _LATER["later"])).replace(r"\b", "") + ")|(?P<earlier>"
     + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
+_RELATIVE_MONTH = re.compile("|".join(f"(?P<m{n}>{_phrase(p)})"
+                                      for n, p in enumerate(_WORDS["months_from_month_told"])))
+_MONTH_OFFSETS = list(_WORDS["months_from_month_told"].values())
+_MONTHS_LATER = re.compile(
+    r"\b(?P<n>[\w-]+)\s+(?:"
+    + "|".join(map(_phrase, _WORDS["months_later"]["nouns"])).replace(r"\b", "") + r")\s+(?:(?P<later>"
+    + "|".join(map(_phrase, _LATER["later"])).replace(r"\b", "") + ")|(?P<earlier>"
+    + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
+MAX_MONTHS_LATER = 24  # months: more is told in years
 _DAYS = _WORDS["days_later"]
 _DAY_NOUNS = "|".join(map(_phrase, _DAYS["nouns"])).replace(r"\b", "")
 _WEEK_NOUNS = "|".join(map(_phrase, _DAYS["weeks"])).replace(r"\b", "")
@@ -1688,6 +1697,9 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) and n < 100:
         resolved = (year + (n if found["later"] else -n), month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+    if month is not None and (moved := _months_moved(folded, year, month)):  # "Le mois suivant",
+        found, resolved = moved  # "deux mois plus tard": the month counted from the one told
+        return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     # days after a year alone ("signé en 1982 …. La délégation repartit le lendemain"): no
     # day to count from; the sentence tells the event told
     if month is not None and (found := _DAYS_LATER.search(folded)) \
@@ -1704,6 +1716,44 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
         # at the date told, written no finer than its month; the story stays where it was
         return Event(sentence[found.start():found.end()], found.start(), _written((year, month, None)), when)
     return None
+
+
+def _from_told(after: str) -> bool:
+    """The words after "deux mois plus tard" (``after``, folded) count from the date told:
+    a stop, a comma, or a word pointing back at it ("trois mois apres ce voyage"), not
+    another date's words ("trois mois avant le depart")."""
+    head = after.lstrip()
+    word = re.match(r"\w+", head)
+    return word is None or word.group() in _BACK_REFERENCES
+
+
+def _months_moved(folded: str, year: int, month: int) -> tuple[re.Match[str], When] | None:
+    """A month told relative to the month told before (``months_from_month_told``: "le
+    mois suivant", "le même mois"; ``months_later``: "deux mois plus tard", "trois mois
+    auparavant"), where it is written and the month it stands for (no day: none is known).
+
+    >>> _months_moved("le mois suivant, une delegation est venue.", 2012, 12)[1]
+    (2013, 1, None)
+    >>> _months_moved("deux mois plus tard, retour.", 2012, 5)[1], _months_moved("un jour", 2012, 5)
+    ((2012, 7, None), None)
+
+    Counted from another date ("trois mois avant le depart"), no month told:
+
+    >>> _months_moved("trois mois avant le depart, les eleves ont appris l'allemand.", 2012, 5) is None
+    True
+    """
+    from .numbers import read_number
+
+    offset: int | None = None
+    if found := _RELATIVE_MONTH.search(folded):
+        offset = _MONTH_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
+    elif (found := _MONTHS_LATER.search(folded)) and (n := read_number(found["n"])) \
+            and n <= MAX_MONTHS_LATER and _from_told(folded[found.end():]):
+        offset = n if found["later"] else -n
+    if found is None or offset is None:
+        return None
+    year_of, month_of = divmod(year * 12 + month - 1 + offset, 12)
+    return found, (year_of, month_of + 1, None)
 
 
 OPENING_REACH = 4  # characters before a relative date that still opens an entry ("Dès ")
@@ -1743,7 +1793,8 @@ def told_after(text: str, when: When) -> tuple[str, str] | None:
     if after and fold(after[0]) not in _BACK_REFERENCES and after != [_PAIR_JOINER]:
         return None  # "Vingt-cinq ans après la signature de l'accord": counted from another date
     year, month, _ = event.when
-    named = _MONTH_WORD.search(fold(event.label))
+    label = fold(event.label)
+    named = _MONTH_WORD.search(label) or _RELATIVE_MONTH.search(label) or _MONTHS_LATER.search(label)
     return head[:end].strip(), _written((year, month if named else None, None))
 
 

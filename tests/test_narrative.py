@@ -1133,3 +1133,28 @@ def test_a_year_that_opens_a_list_dates_its_items_however_late_the_story_told_be
         ("en janvier", "en janvier 2021"), ("en mai", "en mai 2021"), ("en décembre", "en décembre 2021")]
     alone = "La trésorière présente le bilan de la saison 2021 :"
     assert [e.label for _, e in sentences(alone, (2022, 3, 4)) if e] == ["la saison 2021"]
+
+
+@pytest.mark.parametrize(("sentence", "when", "label", "resolved"), [
+    ("Le mois suivant, les choristes de Kelheim sont venus.", (2014, 12, None), "Le mois suivant", "janvier 2015"),
+    ("Le même mois, une exposition a ouvert.", (2014, 6, 12), "Le même mois", "juin 2014"),
+    ("Le mois précédent, le conseil avait voté l'aide.", (2014, 1, None), "Le mois précédent", "décembre 2013"),
+    ("Trois mois plus tard, les élèves sont repartis.", (2014, 11, None), "Trois mois plus tard", "février 2015"),
+    ("Deux mois après ce séjour, un film a été projeté.", (2014, 5, None), "Deux mois après", "juillet 2014"),
+    # counted from another date, or from a year alone (no month told): no month known
+    ("Trois mois avant le départ, les élèves ont appris l'allemand.", (2014, 5, None), None, None),
+    ("Le mois suivant, les choristes sont venus.", (2014, None, None), None, None),
+])
+def test_a_month_told_relative_to_the_month_before(sentence, when, label, resolved):
+    event = event_in(sentence, when)
+    assert (event.label if event else None, event.resolved if event else None) == (label, resolved)
+
+
+def test_an_entry_that_opens_on_a_month_counted_from_the_entry_above_is_of_that_month():
+    """A list's entry "Le mois suivant, accueil …" under "Décembre 2014 : …" is of January
+    2015, its month kept (a year counted alone keeps none)."""
+    from pipeline.narrative import told_after
+
+    assert told_after("Le mois suivant, accueil des choristes de Kelheim.", (2014, 12, None)) == (
+        "Le mois suivant", "janvier 2015")
+    assert told_after("Deux ans plus tard, accueil des choristes.", (2014, 12, None)) == ("Deux ans plus tard", "2016")
