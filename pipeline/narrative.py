@@ -1959,6 +1959,15 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     True
     """
     folded = fold(sentence)
+    if (now := _this_year(folded)) is not None and _absolute(sentence) is None:
+        # the year of writing: the post's, never the year told before ("signé en 1985. Cette
+        # année, une fête en mai" is no May 1985)
+        when = (published[0], None, None) if published else None
+        if published and not any(_MONTH_WORD.finditer(folded)) \
+                and len(re.findall(r"\w+", folded[:now.start()])) <= OPENING_WORDS:
+            # opening the sentence ("Cette année, le comité a reçu …"), the event of that
+            # year; further in ("… enregistré à 113 cette année"), a fact of the year, none
+            return Event(sentence[now.start():now.end()], now.start(), str(published[0]), when)
     found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when),
                          _weekday_day(sentence, folded, when), _feast(sentence, folded, when),
@@ -1979,6 +1988,21 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
         if later and _details(first, later):
             return replace(later, start=first.start)
     return first
+
+
+_THIS_YEAR = re.compile(rf"\b(?:{_any(_WORDS['this_year'])})(?!\w|-)(?!\s*(?:\d|"
+                        rf"{'|'.join(re.escape(fold(w)) for w in _WORDS['this_year_not_before'])}))")
+
+
+def _this_year(folded: str) -> re.Match[str] | None:
+    """Where a sentence (folded) names the year of writing ("cette année"), if it does.
+
+    >>> bool(_this_year("cette annee, en mai, nos amis viendront")), _this_year("cette annee-la")
+    (True, None)
+    >>> _this_year("le bilan de cette annee passee"), _this_year("cette annee 2019")
+    (None, None)
+    """
+    return _THIS_YEAR.search(folded)
 
 
 def _span(event: Event) -> tuple[date, date] | None:

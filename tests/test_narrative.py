@@ -1158,3 +1158,23 @@ def test_an_entry_that_opens_on_a_month_counted_from_the_entry_above_is_of_that_
     assert told_after("Le mois suivant, accueil des choristes de Kelheim.", (2014, 12, None)) == (
         "Le mois suivant", "janvier 2015")
     assert told_after("Deux ans plus tard, accueil des choristes.", (2014, 12, None)) == ("Deux ans plus tard", "2016")
+
+
+@pytest.mark.parametrize(("sentence", "when", "published", "label", "resolved"), [
+    # the year of writing, never the year told before: a month of it has no year without a post's date
+    ("Cette année, nous fêterons les trente ans du jumelage en mai.", (1994, None, None), None, "en mai", None),
+    ("Cette année, nous fêterons les trente ans du jumelage en mai.", (1994, None, None), (2024, 2, 1),
+     "en mai", "en mai 2024"),
+    # opening its sentence in a dated post: the event of the post's year
+    ("Cette année, le comité a reçu vingt collégiens de Kelheim.", (1994, None, None), (2024, 2, 1),
+     "Cette année", "2024"),
+    # further in: a fact of the year, no event
+    ("Le comité compte 80 adhérents cette année.", (1994, None, None), (2024, 2, 1), None, None),
+    # "cette année-là", "cette année passée": the year told, the months with it
+    ("Cette année-là, le comité a reçu vingt collégiens.", (1994, None, None), (2024, 2, 1),
+     "Cette année-là", "1994"),
+    ("Au cours de cette année passée, une fête en juin.", (2023, None, None), None, "en juin", "en juin 2023"),
+])
+def test_this_year_is_the_year_of_writing_not_the_year_told(sentence, when, published, label, resolved):
+    event = event_in(sentence, when, published)
+    assert (event.label if event else None, event.resolved if event else None) == (label, resolved)
