@@ -87,7 +87,7 @@ _WEEKDAY_NAME = {n: name for name, n in WEEKDAYS.items()}
 
 # A proper noun as a place's name: capitalised words, maybe joined by hyphens, particles
 # ("Imouzzer du Kandar", "Radcliffe-on-Trent") or spaces ("Great Dunmow").
-_PART = rf"{CAPITAL}[\w{APOSTROPHE[1:-1]}]*(?:-[\w]+)*"
+_PART = rf"{CAPITAL}[\w{APOSTROPHE[1:-1]}]*(?:-[\w]+(?:[{APOSTROPHE[1:-1]}][\w]+)?)*"
 _PARTICLE = "|".join(sorted(map(re.escape, _NAME_PARTICLES), key=len, reverse=True))
 _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
 # A sentence ends at a stop, unless the stop follows a capital alone: an initial or an

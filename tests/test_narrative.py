@@ -1178,3 +1178,18 @@ def test_an_entry_that_opens_on_a_month_counted_from_the_entry_above_is_of_that_
 def test_this_year_is_the_year_of_writing_not_the_year_told(sentence, when, published, label, resolved):
     event = event_in(sentence, when, published)
     assert (event.label if event else None, event.resolved if event else None) == (label, resolved)
+
+
+def test_a_name_whose_hyphenated_part_is_elided_is_one_name(tmp_path):
+    """"Villeneuve-d'Ascq", "Côtes-d'Armor": an elided particle inside a hyphenated name
+    is part of the name, never its end ("Villeneuve-d" a partner, "Côtes-d" another, the
+    department no longer read as a region of the town's own country)."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "lannion", "Lannion", "Lannion", "22999", "", ""))
+    with using(town):
+        assert named_partners(None, [
+            "Aux 30 ans du jumelage entre Lannion (Côtes-d’Armor) et Villeneuve-d’Ascq, une fête.",
+            "Les amis de Villeneuve-d’Ascq sont venus."]) == ["Villeneuve-d’Ascq"]
