@@ -116,6 +116,7 @@ class About:
 
     name: str
     country: str | None = None
+    tie_year: int | None = None  # the year a list of partners writes beside it (:func:`listed_tie_years`)
 
     @property
     def heading(self) -> str:
@@ -689,8 +690,35 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
 # Linlithgow, Pegnitz et Guyancourt"): names each after a comma or a joiner of a pair.
 _LIST_START = re.compile(r"\s*[:,]\s*")
 _LIST_OPENER = re.compile(rf"(?:{'|'.join(map(re.escape, _WORDS['list_openers']))})\s+", re.IGNORECASE)
-# what may follow a listed place before the next: its country or region in brackets
+# what may follow a listed place before the next: its country or region in brackets, or
+# its country after a preposition ("Romsey en Angleterre"), then maybe its tie's year
+# ("depuis 1959", "en 1992")
 _LIST_ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
+_DATE_WORDS = lexicon("calendar")["words"]
+_LIST_TIE_YEAR = re.compile(r"\s*,?\s*(?:" + "|".join(
+    re.escape(w) for w in [*_DATE_WORDS["in"], *_DATE_WORDS["since"], *_DATE_WORDS["since_short"]])
+    + r")\s+(?:1[89]|20)\d\d\b", re.IGNORECASE)
+
+
+def _list_aside(sentence: str, at: int) -> int:
+    """Where what follows a listed place ends (``at``: the place's end): its country in
+    brackets or after a preposition ("Cuneo (Italie)", "Romsey en Angleterre"), then its
+    tie's year ("Romsey en Angleterre depuis 1959"); ``at`` when nothing follows it.
+
+    >>> text = "Romsey en Angleterre depuis 1959, Zell"
+    >>> text[:_list_aside(text, 6)], _list_aside("Romsey en mai", 6)
+    ('Romsey en Angleterre depuis 1959', 6)
+    """
+    from .places import country_code
+
+    end = at
+    if aside := _LIST_ASIDE.match(sentence, at):
+        end = aside.end()
+    elif (after := _COUNTRY_AFTER.match(sentence, at)) and country_code(after[1]):
+        end = after.end()
+    if end > at and (year := _LIST_TIE_YEAR.match(sentence, end)):
+        end = year.end()
+    return end
 _PAIR_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
 _NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
 _LIST_NEXT = re.compile(rf"\s*,\s*|\s+(?:{_PAIR_WORDS})\s+(?:(?:{_NEAR_WORDS})\s*)?")
@@ -700,9 +728,11 @@ def _listed(sentence: str) -> dict[int, str]:
     """The names a sentence lists right after a plural cue of twinning and a colon or a
     comma, or after any word of a partner's cue and "avec" (``list_openers``), by where
     each starts, with the cue's word: two names at least, one after the other, each after
-    a comma or a joiner and maybe its country in brackets ("nos 3 villes jumelles,
-    Linlithgow, Pegnitz et Guyancourt", "Nos partenaires : Zell et Rye", "jumelée avec
-    Cuneo (Italie), Szeged (Hongrie)"). Each is a partner of the town (or the
+    a comma or a joiner and maybe its country in brackets or after a preposition, and its
+    tie's year (:func:`_list_aside`: "nos 3 villes jumelles, Linlithgow, Pegnitz et
+    Guyancourt", "Nos partenaires : Zell et Rye", "jumelée avec Cuneo (Italie), Szeged
+    (Hongrie)", "jumelée avec Romsey en Angleterre depuis 1959 et Vermillion aux
+    États-Unis depuis 1992"). Each is a partner of the town (or the
     town itself, which the caller knows); a cue followed by one name, or by words that are
     no names ("nos villes jumelles, qui nous reçoivent"), lists nothing.
 
@@ -719,7 +749,13 @@ def _listed(sentence: str) -> dict[int, str]:
     >>> _listed("Le jumelage avec Cuneo a vingt ans.")
     {}
     """
-    found: dict[int, str] = {}
+    return {name.start(): cue for run, cue in _list_runs(sentence) for name, _ in run}
+
+
+def _list_runs(sentence: str) -> list[tuple[list[tuple[re.Match[str], int]], str]]:
+    """The lists of names of :func:`_listed`, each name with where what follows it ends
+    (:func:`_list_aside`), and the cue's word."""
+    found: list[tuple[list[tuple[re.Match[str], int]], str]] = []
     words = list(re.finditer(r"\w+", sentence))
     for n, word in enumerate(words):
         cue = fold(word.group())
@@ -732,16 +768,42 @@ def _listed(sentence: str) -> dict[int, str]:
             continue
         if not opening:
             continue
-        names, at = [], opening.end()
+        names: list[tuple[re.Match[str], int]] = []
+        at = opening.end()
         while (name := _NAME.match(sentence, at)) is not None:
-            names.append(name.start())
-            end = aside.end() if (aside := _LIST_ASIDE.match(sentence, name.end())) else name.end()
+            end = _list_aside(sentence, name.end())
+            names.append((name, end))
             if (joiner := _LIST_NEXT.match(sentence, end)) is None:
                 break
             at = joiner.end()
         if len(names) >= 2:
-            found.update(dict.fromkeys(names, cue))
+            found.append((names, cue))
     return found
+
+
+def listed_tie_years(texts: list[str]) -> dict[str, int]:
+    """The tie's year a list of partners writes beside each (folded name → year: "jumelée
+    avec Romsey en Angleterre depuis 1959 et Vermillion aux États-Unis depuis 1992"), a
+    member with none taking the next member's, as a complement after a coordination does
+    ("Zell (Autriche) et Rye (Angleterre) en 1970": both 1970).
+
+    >>> listed_tie_years(["La ville est jumelée avec Zell (Autriche) et Rye (Angleterre) en 1970, "
+    ...                   "puis Kita au Mali depuis 1985."])
+    {'zell': 1970, 'rye': 1970}
+    """
+    years: dict[str, int] = {}
+    for text in texts:
+        for sentence in _SENTENCE.split(text):
+            for run, _ in _list_runs(sentence):
+                written = [int(found[0][-4:]) if (found := _LIST_TIE_YEAR.search(sentence, name.end(), end))
+                           else None for name, end in run]
+                shared: list[int | None] = []
+                for year in reversed(written):  # an undated member takes the next member's year
+                    shared.append(year if year is not None or not shared else shared[-1])
+                for (name, _), year in zip(run, reversed(shared), strict=True):
+                    if year is not None:
+                        years.setdefault(fold(_place(name.group())), year)
+    return years
 
 
 def _town_first(before: str) -> bool:
@@ -2519,6 +2581,7 @@ class Story:
     events: list[Told]
     set_aside: list[tuple[Block, str, bool]]  # (block, reason, worth a warning)
     others: list[About] = field(default_factory=list)  # the other partners the page names
+    tie_year: int | None = None  # the partner's, as a list of partners writes it beside it
 
 
 WRAPPED = 50  # characters: a line of running text cut by a hard line break is long
@@ -2585,14 +2648,17 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         # a partner the title names beside the first is as much the page's subject: the
         # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
         titled = [title is not None and names_place(title.text, name) for name in names[1:]]
-        others = [About(name, country or (most if named else None))
+        years = listed_tie_years(texts)
+        others = [About(name, country or (most if named else None), years.get(fold(name)))
                   for name, country, named in zip(names[1:], own, titled, strict=True)]
         # the first's, else the country the page names most, unless the words beside another
         # partner give it to that one ("… Vice-président Pegnitz, … la Commission Allemagne")
         country = partner_country(names[0], written, fallback=False, others=names[1:])
         # a fiche's "Pays : MALI" first
-        about = About(names[0], given or (country if country or most in own else most))
-    story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
+        about = About(names[0], given or (country if country or most in own else most),
+                      years.get(fold(names[0])))
+    story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others,
+                  about.tie_year)
     events, set_aside = story.events, story.set_aside
     articles = _articles(title, about.name) if title else []  # its articles, if a bar
     when: When | None = None

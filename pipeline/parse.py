@@ -1494,7 +1494,7 @@ def _told_in_prose(section: Section, set_aside: list[SetAside], with_above: bool
     story, aside, _ = told
     set_aside[:] = [a for a in set_aside if a not in above]
     set_aside += [s for s in aside if s.block is not section.heading]
-    return Section(section.heading, story.description, story.entries, section.intro)
+    return Section(section.heading, story.description, story.entries, section.intro, section.tie_year)
 
 
 def _intro_list(intro: list[Block]) -> list[Block]:
@@ -1886,7 +1886,7 @@ def _story(title: Block | None, body: list[Block], about: About | None,
     story = read_narrative(title, body, _STORY_REASONS, about)
     if story is None:
         return None
-    section = Section(story.heading, story.description)
+    section = Section(story.heading, story.description, tie_year=story.tie_year)
     for event in story.events:
         (_, text, line), *more = event.pieces
         draft = _Draft.start(event.label, text, line)
@@ -1902,7 +1902,8 @@ def _story(title: Block | None, body: list[Block], about: About | None,
         at = next((line for line in naming if line not in lines), naming[0] if naming else None)
         if at is not None:
             lines.add(at)
-            others.append(Section(Block("heading", other.heading, at, level=story.heading.level)))
+            others.append(Section(Block("heading", other.heading, at, level=story.heading.level),
+                                  tie_year=other.tie_year))
     return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside], others
 
 

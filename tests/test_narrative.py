@@ -1193,3 +1193,12 @@ def test_a_name_whose_hyphenated_part_is_elided_is_one_name(tmp_path):
         assert named_partners(None, [
             "Aux 30 ans du jumelage entre Lannion (Côtes-d’Armor) et Villeneuve-d’Ascq, une fête.",
             "Les amis de Villeneuve-d’Ascq sont venus."]) == ["Villeneuve-d’Ascq"]
+
+
+def test_a_list_of_partners_each_with_its_country_after_a_preposition_and_its_ties_year():
+    """"jumelée avec Romsey en Angleterre depuis 1959, Kelheim (Allemagne) et Cuneo en
+    Italie en 1992": each is a partner with its country, its tie's year the one written
+    beside it, or the next member's when it has none (Kelheim's is 1992 too)."""
+    page = ("Nos jumelages\n\nNotre commune est jumelée avec Romsey en Angleterre depuis 1959, Kelheim "
+            "(Allemagne) et Cuneo en Italie en 1992.\n\nEn mai 2019, nos amis de Romsey sont venus.\n")
+    assert partners_of(page) == {"Romsey": ("GB", 1959), "Kelheim": ("DE", 1992), "Cuneo": ("IT", 1992)}
