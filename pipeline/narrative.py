@@ -752,6 +752,13 @@ def _listed(sentence: str) -> dict[int, str]:
     return {name.start(): cue for run, cue in _list_runs(sentence) for name, _ in run}
 
 
+# after "avec", a count and a noun of places, then a colon: the list follows ("jumelée avec
+# trois villes : …"); the count a word or a number, never a capitalised word (a place)
+_COUNTED_KIND = re.compile(r"(?:[a-zà-ÿ]+|\d+)\s+(?:" + "|".join(
+    re.escape(w) for w in sorted(lexicon("countries")["written"]["place_nouns"], key=len, reverse=True))
+    + r")\s*:\s*")
+
+
 def _list_runs(sentence: str) -> list[tuple[list[tuple[re.Match[str], int]], str]]:
     """The lists of names of :func:`_listed`, each name with where what follows it ends
     (:func:`_list_aside`), and the cue's word."""
@@ -770,6 +777,8 @@ def _list_runs(sentence: str) -> list[tuple[list[tuple[re.Match[str], int]], str
             continue
         names: list[tuple[re.Match[str], int]] = []
         at = opening.end()
+        if counted := _COUNTED_KIND.match(sentence, at):  # "jumelée avec trois villes : A, B et C"
+            at = counted.end()
         while (name := _NAME.match(sentence, at)) is not None:
             end = _list_aside(sentence, name.end())
             names.append((name, end))

@@ -1202,3 +1202,6 @@ def test_a_list_of_partners_each_with_its_country_after_a_preposition_and_its_ti
     page = ("Nos jumelages\n\nNotre commune est jumelée avec Romsey en Angleterre depuis 1959, Kelheim "
             "(Allemagne) et Cuneo en Italie en 1992.\n\nEn mai 2019, nos amis de Romsey sont venus.\n")
     assert partners_of(page) == {"Romsey": ("GB", 1959), "Kelheim": ("DE", 1992), "Cuneo": ("IT", 1992)}
+    counted = ("Nos jumelages\n\nNotre commune est jumelée avec trois villes : Romsey en Angleterre, Kelheim "
+               "(Allemagne) et Cuneo en Italie.\n\nEn mai 2019, nos amis de Romsey sont venus.\n")
+    assert partners_of(counted) == {"Romsey": ("GB", None), "Kelheim": ("DE", None), "Cuneo": ("IT", None)}
