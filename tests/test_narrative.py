@@ -1205,3 +1205,19 @@ def test_a_list_of_partners_each_with_its_country_after_a_preposition_and_its_ti
     counted = ("Nos jumelages\n\nNotre commune est jumelée avec trois villes : Romsey en Angleterre, Kelheim "
                "(Allemagne) et Cuneo en Italie.\n\nEn mai 2019, nos amis de Romsey sont venus.\n")
     assert partners_of(counted) == {"Romsey": ("GB", None), "Kelheim": ("DE", None), "Cuneo": ("IT", None)}
+
+
+def test_a_first_line_longer_than_any_title_is_the_texts_first_sentence():
+    """A text whose first line is a long sentence cut before a list ("Le projet d'échange
+    scolaire est né en mars 2018 … avec deux buts" then its items) has no title: the line is
+    the story's first paragraph and its date an event; a bar of links that long stays none."""
+    records = tables(extract(parse(text_blocks(
+        "Le projet d'échange scolaire est né en mars 2018 lors d'une rencontre entre les "
+        "professeurs du collège et nos amis de Kelheim, venus présenter le jumelage entre "
+        "nos deux villes aux journées européennes de Strasbourg, et a été confirmé lors d'une "
+        "seconde rencontre avec deux buts\n\n• Faire connaître les deux villes\n\n• Apprendre la langue\n\n"
+        "En mai 2019, vingt collégiens sont partis à Kelheim.\n"))))
+    assert [(a["date_label"], a["start_year"], a["start_month"]) for a in records["actions"]] == [
+        ("en mars 2018", 2018, 3), ("En mai 2019", 2019, 5)]
+    bar = " | ".join(f"Article numéro {n} sur la vie du comité" for n in range(1, 6))
+    assert text_blocks(bar + "\n\nTexte.\n")[0].kind == "heading"
