@@ -1290,6 +1290,31 @@ def _anaphor(sentence: str) -> str | None:
     return None
 
 
+_THIS_WORDS = frozenset(fold(w) for w in _WORDS["this_determiners"])
+
+
+def names_partner_by_kind(sentence: str) -> bool:
+    """The sentence names the town and a place by a demonstrative and its kind alone ("…
+    entretient des liens étroits avec cette commune depuis 1987", "ce village"; not "cette
+    commune de Rye", another place by its name): on a page of one partner, that partner.
+    The town may be glued to a link before it ("mairieCordemais": :func:`unglued`).
+
+    >>> names_partner_by_kind("La Ville de Lannion entretient des liens avec cette commune depuis 1987.")
+    False
+    """
+    sentence = unglued(sentence)
+    if not _town_spans(sentence):
+        return False
+    words = list(_LETTERS.finditer(sentence.replace("’", "'")))
+    for n, word in enumerate(words[:-1]):
+        if fold(word.group()) in _THIS_WORDS and fold(words[n + 1].group()) in _PLACE_NOUNS:
+            after = words[n + 2:n + 4]
+            if not (len(after) == 2 and fold(after[0].group()) in _OF_WORDS | {"d"}
+                    and after[1].group()[:1].isupper()):
+                return True
+    return False
+
+
 def _names_alone(sentence: str, name: str, others: Sequence[str]) -> bool:
     """The sentence names the partner ``name`` and none of the page's ``others``: what
     it says of a country is said of that partner ("Gilles Thirouin, Vice-président Pegnitz,

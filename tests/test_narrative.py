@@ -1221,3 +1221,20 @@ def test_a_first_line_longer_than_any_title_is_the_texts_first_sentence():
         ("en mars 2018", 2018, 3), ("En mai 2019", 2019, 5)]
     bar = " | ".join(f"Article numéro {n} sur la vie du comité" for n in range(1, 6))
     assert text_blocks(bar + "\n\nTexte.\n")[0].kind == "heading"
+
+
+def test_the_tie_since_a_year_told_of_the_one_partner_by_its_kind(tmp_path):
+    """"Lannion entretient des liens avec ce village depuis 1991": on a page of one partner,
+    a demonstrative and the place's kind beside the town name that partner, and "depuis"
+    dates its tie; "cette commune de Rye" names another place by its name."""
+    from pipeline.config import load, using
+    from pipeline.narrative import names_partner_by_kind
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "lannion", "Lannion", "Lannion", "22999", "", ""))
+    page = ("Notre partenaire\n\nLe village de Koumbia est au Burkina Faso. La mairieLannion entretient "
+            "des liens étroits avec ce village depuis 1991.\n\nEn mai 2019, nos amis de Koumbia sont venus.\n")
+    with using(town):
+        assert partners_of(page) == {"Koumbia": ("BF", 1991)}
+        assert not names_partner_by_kind("Lannion entretient des liens avec cette commune de Rye depuis 1991.")
