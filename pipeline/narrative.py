@@ -790,6 +790,39 @@ def _list_runs(sentence: str) -> list[tuple[list[tuple[re.Match[str], int]], str
     return found
 
 
+@cache
+def _kind_lead() -> re.Pattern[str]:
+    """The place's kind right before its name, folded: "la ville de ", "la commune d'"."""
+    return re.compile(
+        r"(?:\b(?:" + "|".join(re.escape(fold(d)) for d in _WORDS["lead_determiners"]) + r")\s*)?\b(?:"
+        + "|".join(sorted(map(re.escape, _PLACE_NOUNS), key=len, reverse=True)) + r")\s+(?:"
+        + "|".join(re.escape(fold(j)) for j in _WORDS["near_joiners"]) + r")\s*$")
+
+
+def cued_places(sentence: str) -> list[str]:
+    """The places a sentence names right after a cue that names a partner of the town,
+    each with its country beside it, as written ("vient d'acter un jumelage avec la ville
+    de Brescia (Italie)", "coopère avec Kita au Mali"): a partner however the page goes on.
+    A place with no country beside it is none here ("en s'associant avec la ville belge
+    de Tournai": the page's own section tells of it).
+
+    >>> cued_places("La ville vient d'acter un jumelage avec la ville de Rieti (Italie) : le 3 mai 2016.")
+    ['Rieti (Italie)']
+    >>> cued_places("Le jumelage avec Rieti a vingt ans."), cued_places("Un voyage à Rieti (Italie).")
+    ([], [])
+    """
+    found = []
+    for name in _NAME.finditer(sentence):
+        # the place's kind before it is no word of the cue's ("avec la ville de Brescia")
+        window = _kind_lead().sub(" ", fold(sentence[max(0, name.start() - CUE_WINDOW):name.start()]))
+        if not (_after_cue(window) and _partner_after(window)) or _not_a_partner(name.group()):
+            continue
+        end = _list_aside(sentence, name.end())
+        if end > name.end():
+            found.append(_LIST_TIE_YEAR.sub("", sentence[name.start():end]).strip())
+    return found
+
+
 def listed_tie_years(texts: list[str]) -> dict[str, int]:
     """The tie's year a list of partners writes beside each (folded name → year: "jumelée
     avec Romsey en Angleterre depuis 1959 et Vermillion aux États-Unis depuis 1992"), a

@@ -74,6 +74,7 @@ from .narrative import (
     OTHER_LANGUAGE,
     About,
     Reasons,
+    cued_places,
     furniture,
     names_place,
     opened_at,
@@ -1546,6 +1547,8 @@ def _listed_parts(block: Block) -> list[tuple[str, int | None]]:
     """The places of a paragraph's list of partners written as prose (:func:`_enumerated`),
     each with the tie's year the list gives it. Every part must read as a place beside its
     country, so that no other enumeration ("les écoles, les clubs et les familles") is one.
+    A sentence of the paragraph that lists none may name one partner after a cue of
+    twinning, beside its country (:func:`pipeline.narrative.cued_places`), no year read.
     A year written after a part ("Alkmaar (Pays-Bas) en 1958") is no part of the place: it
     dates the members of the list since the last dated one, as a complement after a
     coordination does in French ("Darmstadt (Allemagne) et Alkmaar (Pays-Bas) en 1958,
@@ -1560,18 +1563,21 @@ def _listed_parts(block: Block) -> list[tuple[str, int | None]]:
     """
     if block.kind != "paragraph" or block.aside:
         return []
+    found: list[tuple[str, int | None]] = []
     for sentence in re.split(r"(?<=[.!?])\s+", block.text):
-        if ":" not in sentence:
-            continue
-        written = [p for p in _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip()) if p]
-        years = [int(found["year"]) if (found := _TIE_YEAR.search(p)) else None for p in written]
+        written = [p for p in _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip())
+                   if p] if ":" in sentence else []
+        years = [int(year["year"]) if (year := _TIE_YEAR.search(p)) else None for p in written]
         parts = [_TIE_YEAR.sub("", p) for p in written]
         if len(parts) >= MIN_LISTED and all(_place_beside_country(p) for p in parts):
             shared: list[int | None] = []
             for year in reversed(years):  # an undated member takes the next member's year
                 shared.append(year if year is not None or not shared else shared[-1])
-            return list(zip(parts, reversed(shared), strict=True))
-    return []
+            found += zip(parts, reversed(shared), strict=True)
+        else:  # no list: the places it names after a cue of a partner, each beside its country
+            found += [(place, None) for place in cued_places(sentence)  # ("… vient d'acter un
+                      if _place_beside_country(place)]  # jumelage avec la ville de Brescia (Italie)")
+    return found
 
 
 # The year a list of twins writes after a place and its country, the tie's ("Alkmaar

@@ -268,6 +268,18 @@ def test_a_year_after_places_of_a_prose_list_dates_each_tie_since_the_last_dated
     assert [p["agreement_year"] for p in extract(page_of(undated))["partners"]] == [None, None, None]
 
 
+def test_a_partner_an_intro_sentence_names_after_a_cue_beside_its_country_is_a_partner():
+    """"La ville vient de signer un jumelage avec la ville de Rieti (Italie)." above the
+    sections of the other partners: a partner with no text; a place named after a cue with
+    no country beside it ("en s'associant avec la ville belge de Lauf") or with its country
+    but after no cue of a partner ("un voyage à Porto (Portugal)") is none."""
+    body = ("Notre ville s'est d'abord associée avec la ville belge de Lauf. Un voyage à Porto "
+            "(Portugal) a eu lieu. Elle vient de signer un jumelage avec la ville de Rieti (Italie).\n\n"
+            "Koutiala (Mali)\n\n2016 : envoi de manuels scolaires.\n")
+    partners = extract(page_of(body))["partners"]
+    assert [(p["name"], p["country_code"]) for p in partners] == [("Koutiala", "ML"), ("Rieti", "IT")]
+
+
 def test_a_heading_that_names_a_country_with_its_article_is_no_partner():
     """"Le Mali" above facts about the country (population, capital) describes the partner's
     country: no partner row of its own, as "Mali" alone is none."""
