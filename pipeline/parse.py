@@ -1567,7 +1567,7 @@ def _listed_parts(block: Block) -> list[tuple[str, int | None]]:
     for sentence in re.split(r"(?<=[.!?])\s+", block.text):
         written = [p for p in _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip())
                    if p] if ":" in sentence else []
-        years = [int(year["year"]) if (year := _TIE_YEAR.search(p)) else None for p in written]
+        years = [int(tied["year"]) if (tied := _TIE_YEAR.search(p)) else None for p in written]
         parts = [_TIE_YEAR.sub("", p) for p in written]
         if len(parts) >= MIN_LISTED and all(_place_beside_country(p) for p in parts):
             shared: list[int | None] = []
