@@ -754,7 +754,7 @@ def _listed(sentence: str) -> dict[int, str]:
 
 # after "avec", a count and a noun of places, then a colon: the list follows ("jumelée avec
 # trois villes : …"); the count a word or a number, never a capitalised word (a place)
-_COUNTED_KIND = re.compile(r"(?:[a-zà-ÿ]+|\d+)\s+(?:" + "|".join(
+_COUNTED_KIND = re.compile(rf"(?:(?!{CAPITAL})[^\W\d_]+|\d+)\s+(?:" + "|".join(
     re.escape(w) for w in sorted(lexicon("countries")["written"]["place_nouns"], key=len, reverse=True))
     + r")\s*:\s*")
 
