@@ -1185,9 +1185,20 @@ def period_in(phrase: str) -> Period | None:
 
     >>> [period_in(p) for p in ("Vers 2015", "Depuis les années 2000", "Pâques 2019-2020")]
     [None, None, None]
+
+    A day or a month without its year that ends a phrase writing no year at all is its
+    date ("Accueil des choristes le 14 septembre", a dated line of a report): its year
+    unspecified, as :func:`date_in` reads an entry's text; not one that words go on after
+    ("… pendant le mois de juillet de", its year cut off).
+
+    >>> period_in("Accueil des choristes le 14 septembre").edtf
+    'XXXX-09-14'
+    >>> period_in("Accueil pendant le mois de juillet de") is None
+    True
     """
     phrase = phrase[:MAX_LABEL]
-    found = find_dates(phrase)
+    found = find_dates(phrase) or ([] if _ANY_YEAR.search(phrase) else [
+        f for f in find_dates(phrase, yearless=True) if f.end >= len(phrase.rstrip(" :.…"))])
     if not found or any(f.period is None or _qualified(phrase, f) for f in found):
         return None
     periods = [f.period for f in found if f.period]

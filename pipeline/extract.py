@@ -34,7 +34,7 @@ from .fields import DATE, TEXT, country_field, date_field, question, tie_field, 
 from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .numbers import Figures, figures, names_people
-from .narrative import most_named_country, unglued
+from .narrative import most_named_country, names_partner_by_kind, unglued
 from .parse import Entry, Page, Section
 from .places import (
     Agreement,
@@ -717,9 +717,13 @@ def _years_beside(sections: list[Section]) -> list[int | None]:
 def _year_beside(section: Section) -> tuple[int, bool] | None:
     """The year written alone on the first line under a partner's heading, and whether
     the country's brackets come before it; or the year its heading gives the tie ("Wolfach
-    (depuis 1972)", a line of a list of twins), as surely as a year after the brackets."""
+    (depuis 1972)", a line of a list of twins) or the intro's prose list beside its place
+    ("Darmstadt (Allemagne) et Alkmaar (Pays-Bas) en 1958": ``Section.tie_year``), as
+    surely as a year after the brackets."""
     if (year := since_year(section.heading.text)) is not None:
         return year, True
+    if section.tie_year is not None:
+        return section.tie_year, True
     first = min([*((b.line, b.text) for b in section.description),
                  *((e.line, e.text) for e in section.entries)], default=None)
     found = _YEAR_BESIDE.fullmatch(first[1].split("\n", 1)[0].strip()) if first else None
@@ -1206,7 +1210,8 @@ def _partner_and_action_rows(partners: list[_Partner], facts: list[EntryFacts],
             alone = _named_alone(descriptions, names) if alone is None else alone  # partner: its sentences
             own = "\n\n".join(alone.get(n, []))
         about = {**_description_columns(description, first_year, told, year_beside, own,
-                                        partial(_names_alone, names, n)),
+                                        partial(_names_alone, names, n) if len(partners) > 1
+                                        else partial(_names_or_by_kind, names, n)),
                  **_location_columns(locations.get(pid) or _hinted_location(hint))}
         claimed = {code for m in in_description[n] if m != n and (code := codes[m])}
         taken = {code for m, code in enumerate(codes) if m != n and code}
@@ -1254,6 +1259,13 @@ def _names_alone(names: _Names, n: int, text: str) -> bool:
     """Whether ``text`` names partner ``n`` and no other partner (a name glued to the
     link before it, "Capitale RigaOgre", read as a word of its own)."""
     return names.named(fold(unglued(text))) == {n}
+
+
+def _names_or_by_kind(names: _Names, n: int, text: str) -> bool:
+    """Whether ``text`` names the page's one partner: by its name, or by a demonstrative
+    and its kind beside the town ("Cordemais entretient des liens avec cette commune depuis
+    1987": :func:`pipeline.narrative.names_partner_by_kind`)."""
+    return _names_alone(names, n, text) or names_partner_by_kind(text)
 
 
 def _about_itself(text: str, n: int, names: _Names) -> str:

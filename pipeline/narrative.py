@@ -88,7 +88,7 @@ _WEEKDAY_NAME = {n: name for name, n in WEEKDAYS.items()}
 
 # A proper noun as a place's name: capitalised words, maybe joined by hyphens, particles
 # ("Imouzzer du Kandar", "Radcliffe-on-Trent") or spaces ("Great Dunmow").
-_PART = rf"{CAPITAL}[\w{APOSTROPHE[1:-1]}]*(?:-[\w]+)*"
+_PART = rf"{CAPITAL}[\w{APOSTROPHE[1:-1]}]*(?:-[\w]+(?:[{APOSTROPHE[1:-1]}][\w]+)?)*"
 _PARTICLE = "|".join(sorted(map(re.escape, _NAME_PARTICLES), key=len, reverse=True))
 _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
 # A sentence ends at a stop, unless the stop follows a capital alone: an initial or an
@@ -117,6 +117,7 @@ class About:
 
     name: str
     country: str | None = None
+    tie_year: int | None = None  # the year a list of partners writes beside it (:func:`listed_tie_years`)
 
     @property
     def heading(self) -> str:
@@ -293,6 +294,33 @@ def _twin_noun(word: str) -> bool:
     (True, False, False)
     """
     return word in _PLACE_NOUNS and word.startswith(_PARTNER_STEMS)
+
+
+_MEMBER_NOUNS = frozenset(fold(w) for w in _WORDS["member_nouns"])
+
+
+def _town_belongs_to(sentence: str, start: int, own: list[tuple[int, int]]) -> bool:
+    """The name at ``start`` follows an apposition to the town that says what the town
+    belongs to: the town, maybe a bracket, a comma, a noun of membership and "de" ("la
+    commune de Limonest (Rhône-Alpes), commune du Grand Lyon"): the town's own body.
+
+    >>> s = "Le jumelage unit Orly (Val-de-Marne), commune de la Métropole du Grand Paris, et Kita."
+    >>> _town_belongs_to(s, s.index("Métropole"), [(s.index("Orly"), s.index("Orly") + 4)])
+    True
+    >>> s = "Le jumelage unit Orly, ville jumelle de Kita."
+    >>> _town_belongs_to(s, s.index("Kita"), [(s.index("Orly"), s.index("Orly") + 4)])
+    False
+    """
+    for _, end in own:
+        if end > start or start - end > CUE_WINDOW:
+            continue
+        between = _ASIDE.sub(" ", fold(sentence[end:start]).replace("’", "'")).strip()
+        words = re.findall(r"\w+'?", between)
+        if between.startswith(",") and "," not in between[1:] and 2 <= len(words) <= 3 \
+                and words[0] in _MEMBER_NOUNS and words[1] in _NEAR | _OF_WORDS \
+                and words[2:] in ([], *([d] for d in _LEAD_DETERMINERS)):
+            return True
+    return False
 
 
 def _pair(between: str, title: bool) -> bool:
@@ -766,9 +794,10 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     if _titled(sentence[max(0, start - CUE_WINDOW):start]):
                         previous = None  # "le maire Boucar Sadji": a person
                         continue
-                    if any(a <= start and start + len(name) <= b for a, b in own):
-                        home.add(key)  # "Sucy en Brie", "Pont d'Ouilly": a word of the town's name
-                        continue
+                    if any(a <= start and start + len(name) <= b for a, b in own) \
+                            or _town_belongs_to(sentence, start, own):
+                        home.add(key)  # "Sucy en Brie", "Pont d'Ouilly": a word of the town's
+                        continue  # name; "…, commune du Grand Lyon": the town's own body
                     if key not in spelling or (spelling[key].isupper() and not name.isupper()):
                         spelling[key] = name  # "Lakamané" rather than the title's "LAKAMANE"
                     # after a cue, or named in a sentence of twinning in the very words
@@ -851,8 +880,35 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
 # Linlithgow, Pegnitz et Guyancourt"): names each after a comma or a joiner of a pair.
 _LIST_START = re.compile(r"\s*[:,]\s*")
 _LIST_OPENER = re.compile(rf"(?:{'|'.join(map(re.escape, _WORDS['list_openers']))})\s+", re.IGNORECASE)
-# what may follow a listed place before the next: its country or region in brackets
+# what may follow a listed place before the next: its country or region in brackets, or
+# its country after a preposition ("Romsey en Angleterre"), then maybe its tie's year
+# ("depuis 1959", "en 1992")
 _LIST_ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
+_DATE_WORDS = lexicon("calendar")["words"]
+_LIST_TIE_YEAR = re.compile(r"\s*,?\s*(?:" + "|".join(
+    re.escape(w) for w in [*_DATE_WORDS["in"], *_DATE_WORDS["since"], *_DATE_WORDS["since_short"]])
+    + r")\s+(?:1[89]|20)\d\d\b", re.IGNORECASE)
+
+
+def _list_aside(sentence: str, at: int) -> int:
+    """Where what follows a listed place ends (``at``: the place's end): its country in
+    brackets or after a preposition ("Cuneo (Italie)", "Romsey en Angleterre"), then its
+    tie's year ("Romsey en Angleterre depuis 1959"); ``at`` when nothing follows it.
+
+    >>> text = "Romsey en Angleterre depuis 1959, Zell"
+    >>> text[:_list_aside(text, 6)], _list_aside("Romsey en mai", 6)
+    ('Romsey en Angleterre depuis 1959', 6)
+    """
+    from .places import country_code
+
+    end = at
+    if aside := _LIST_ASIDE.match(sentence, at):
+        end = aside.end()
+    elif (after := _COUNTRY_AFTER.match(sentence, at)) and country_code(after[1]):
+        end = after.end()
+    if end > at and (year := _LIST_TIE_YEAR.match(sentence, end)):
+        end = year.end()
+    return end
 _PAIR_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
 _NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
 _LIST_NEXT = re.compile(rf"\s*,\s*|\s+(?:{_PAIR_WORDS})\s+(?:(?:{_NEAR_WORDS})\s*)?")
@@ -862,9 +918,11 @@ def _listed(sentence: str) -> dict[int, str]:
     """The names a sentence lists right after a plural cue of twinning and a colon or a
     comma, or after any word of a partner's cue and "avec" (``list_openers``), by where
     each starts, with the cue's word: two names at least, one after the other, each after
-    a comma or a joiner and maybe its country in brackets ("nos 3 villes jumelles,
-    Linlithgow, Pegnitz et Guyancourt", "Nos partenaires : Zell et Rye", "jumelée avec
-    Cuneo (Italie), Szeged (Hongrie)"). Each is a partner of the town (or the
+    a comma or a joiner and maybe its country in brackets or after a preposition, and its
+    tie's year (:func:`_list_aside`: "nos 3 villes jumelles, Linlithgow, Pegnitz et
+    Guyancourt", "Nos partenaires : Zell et Rye", "jumelée avec Cuneo (Italie), Szeged
+    (Hongrie)", "jumelée avec Romsey en Angleterre depuis 1959 et Vermillion aux
+    États-Unis depuis 1992"). Each is a partner of the town (or the
     town itself, which the caller knows); a cue followed by one name, or by words that are
     no names ("nos villes jumelles, qui nous reçoivent"), lists nothing.
 
@@ -884,39 +942,105 @@ def _listed(sentence: str) -> dict[int, str]:
     >>> [(text[at:at + 5], cue) for at, cue in _listed(text).items()]
     [('Bourn', 'jumelee'), ('Furci', 'jumelee')]
     """
-    found: dict[int, str] = {}
+    return {name.start(): cue for run, cue in _list_runs(sentence) for name, _ in run}
+
+
+# after "avec", a count and a noun of places, maybe with adjectives, then a colon: the list
+# follows ("jumelée avec trois villes : …", "avec 2 petites villes européennes : …"); the
+# count a word or a number, never a capitalised word (a place)
+_COUNTED_KIND = re.compile(rf"(?:(?!{CAPITAL})[^\W\d_]+|\d+)\s+(?:(?!{CAPITAL})[^\W\d_]+\s+){{0,2}}?(?:"
+                           + "|".join(
+    re.escape(w) for w in sorted(lexicon("countries")["written"]["place_nouns"], key=len, reverse=True))
+    + rf")(?:\s+(?!{CAPITAL})[^\W\d_]+){{0,2}}\s*:\s*")
+
+
+def _list_runs(sentence: str) -> list[tuple[list[tuple[re.Match[str], int]], str]]:
+    """The lists of names of :func:`_listed`, each name with where what follows it ends
+    (:func:`_list_aside`), and the cue's word."""
+    found: list[tuple[list[tuple[re.Match[str], int]], str]] = []
     words = list(re.finditer(r"\w+", sentence))
     for n, word in enumerate(words):
         cue = fold(word.group())
         if cue in _LIST_CUES:
             opening = _LIST_START.match(sentence, word.end())
         elif n and fold(words[n - 1].group()).startswith(_PARTNER_STEMS) \
-                and (opening := _NOUN_OPENER.match(sentence, word.start())
-                     or _LIST_OPENER.match(sentence, word.start())):
-            cue = fold(words[n - 1].group())  # "jumelée avec A (X), B (Y), C (Z)", "jumelée
-            # avec 2 petites villes européennes : A et B"
+                and (opening := _LIST_OPENER.match(sentence, word.start())):
+            cue = fold(words[n - 1].group())  # "jumelée avec A (X), B (Y), C (Z)"
         else:
             continue
         if not opening:
             continue
-        names, at = [], opening.end()
+        names: list[tuple[re.Match[str], int]] = []
+        at = opening.end()
+        if counted := _COUNTED_KIND.match(sentence, at):  # "jumelée avec trois villes : A, B et C"
+            at = counted.end()
         while (name := _NAME.match(sentence, at)) is not None:
-            names.append(name.start())
-            end = aside.end() if (aside := _LIST_ASIDE.match(sentence, name.end())) else name.end()
+            end = _list_aside(sentence, name.end())
+            names.append((name, end))
             if (joiner := _LIST_NEXT.match(sentence, end)) is None:
                 break
             at = joiner.end()
         if len(names) >= 2:
-            found.update(dict.fromkeys(names, cue))
+            found.append((names, cue))
     return found
 
 
-# "avec" then the places' kind, maybe their number and adjectives, and a colon before the
-# list: "jumelée avec 2 petites villes européennes : Bourne End et Furci Siculo".
-_NOUN_OPENER = re.compile(
-    rf"(?:{'|'.join(map(re.escape, _WORDS['list_openers']))})\s+(?:(?:\d+|[^\W\d_]+)\s+){{0,3}}"
-    rf"(?:{'|'.join(map(re.escape, _WRITTEN['place_nouns']))})(?:\s+[^\W\d_]+){{0,2}}\s*:\s*",
-    re.IGNORECASE)
+@cache
+def _kind_lead() -> re.Pattern[str]:
+    """The place's kind right before its name, folded: "la ville de ", "la commune d'"."""
+    return re.compile(
+        r"(?:\b(?:" + "|".join(re.escape(fold(d)) for d in _WORDS["lead_determiners"]) + r")\s*)?\b(?:"
+        + "|".join(sorted(map(re.escape, _PLACE_NOUNS), key=len, reverse=True)) + r")\s+(?:"
+        + "|".join(re.escape(fold(j)) for j in _WORDS["near_joiners"]) + r")\s*$")
+
+
+def cued_places(sentence: str) -> list[str]:
+    """The places a sentence names right after a cue that names a partner of the town,
+    each with its country beside it, as written ("vient d'acter un jumelage avec la ville
+    de Brescia (Italie)", "coopère avec Kita au Mali"): a partner however the page goes on.
+    A place with no country beside it is none here ("en s'associant avec la ville belge
+    de Tournai": the page's own section tells of it).
+
+    >>> cued_places("La ville vient d'acter un jumelage avec la ville de Rieti (Italie) : le 3 mai 2016.")
+    ['Rieti (Italie)']
+    >>> cued_places("Le jumelage avec Rieti a vingt ans."), cued_places("Un voyage à Rieti (Italie).")
+    ([], [])
+    """
+    found = []
+    for name in _NAME.finditer(sentence):
+        # the place's kind before it is no word of the cue's ("avec la ville de Brescia")
+        window = _kind_lead().sub(" ", fold(sentence[max(0, name.start() - CUE_WINDOW):name.start()]))
+        if not (_after_cue(window) and _partner_after(window)) or _not_a_partner(name.group()):
+            continue
+        end = _list_aside(sentence, name.end())
+        if end > name.end():
+            found.append(_LIST_TIE_YEAR.sub("", sentence[name.start():end]).strip())
+    return found
+
+
+def listed_tie_years(texts: list[str]) -> dict[str, int]:
+    """The tie's year a list of partners writes beside each (folded name → year: "jumelée
+    avec Romsey en Angleterre depuis 1959 et Vermillion aux États-Unis depuis 1992"), a
+    member with none taking the next member's, as a complement after a coordination does
+    ("Zell (Autriche) et Rye (Angleterre) en 1970": both 1970).
+
+    >>> listed_tie_years(["La ville est jumelée avec Zell (Autriche) et Rye (Angleterre) en 1970, "
+    ...                   "puis Kita au Mali depuis 1985."])
+    {'zell': 1970, 'rye': 1970}
+    """
+    years: dict[str, int] = {}
+    for text in texts:
+        for sentence in _SENTENCE.split(text):
+            for run, _ in _list_runs(sentence):
+                written = [int(found[0][-4:]) if (found := _LIST_TIE_YEAR.search(sentence, name.end(), end))
+                           else None for name, end in run]
+                shared: list[int | None] = []
+                for year in reversed(written):  # an undated member takes the next member's year
+                    shared.append(year if year is not None or not shared else shared[-1])
+                for (name, _), year in zip(run, reversed(shared), strict=True):
+                    if year is not None:
+                        years.setdefault(fold(_place(name.group())), year)
+    return years
 
 
 def _town_first(before: str) -> bool:
@@ -1427,6 +1551,31 @@ def _anaphor(sentence: str) -> str | None:
     return None
 
 
+_THIS_WORDS = frozenset(fold(w) for w in _WORDS["this_determiners"])
+
+
+def names_partner_by_kind(sentence: str) -> bool:
+    """The sentence names the town and a place by a demonstrative and its kind alone ("…
+    entretient des liens étroits avec cette commune depuis 1987", "ce village"; not "cette
+    commune de Rye", another place by its name): on a page of one partner, that partner.
+    The town may be glued to a link before it ("mairieCordemais": :func:`unglued`).
+
+    >>> names_partner_by_kind("La Ville de Lannion entretient des liens avec cette commune depuis 1987.")
+    False
+    """
+    sentence = unglued(sentence)
+    if not _town_spans(sentence):
+        return False
+    words = list(_LETTERS.finditer(sentence.replace("’", "'")))
+    for n, word in enumerate(words[:-1]):
+        if fold(word.group()) in _THIS_WORDS and fold(words[n + 1].group()) in _PLACE_NOUNS:
+            after = words[n + 2:n + 4]
+            if not (len(after) == 2 and fold(after[0].group()) in _OF_WORDS | {"d"}
+                    and after[1].group()[:1].isupper()):
+                return True
+    return False
+
+
 def _names_alone(sentence: str, name: str, others: Sequence[str]) -> bool:
     """The sentence names the partner ``name`` and none of the page's ``others``: what
     it says of a country is said of that partner ("Gilles Thirouin, Vice-président Pegnitz,
@@ -1606,6 +1755,15 @@ _YEARS_LATER = re.compile(
     + "|".join(map(_phrase, _LATER["nouns"])).replace(r"\b", "") + r")\s+(?:(?P<later>"
     + "|".join(map(_phrase, _LATER["later"])).replace(r"\b", "") + ")|(?P<earlier>"
     + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
+_RELATIVE_MONTH = re.compile("|".join(f"(?P<m{n}>{_phrase(p)})"
+                                      for n, p in enumerate(_WORDS["months_from_month_told"])))
+_MONTH_OFFSETS = list(_WORDS["months_from_month_told"].values())
+_MONTHS_LATER = re.compile(
+    r"\b(?P<n>[\w-]+)\s+(?:"
+    + "|".join(map(_phrase, _WORDS["months_later"]["nouns"])).replace(r"\b", "") + r")\s+(?:(?P<later>"
+    + "|".join(map(_phrase, _LATER["later"])).replace(r"\b", "") + ")|(?P<earlier>"
+    + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
+MAX_MONTHS_LATER = 24  # months: more is told in years
 _DAYS = _WORDS["days_later"]
 _DAY_NOUNS = "|".join(map(_phrase, _DAYS["nouns"])).replace(r"\b", "")
 _WEEK_NOUNS = "|".join(map(_phrase, _DAYS["weeks"])).replace(r"\b", "")
@@ -1896,6 +2054,9 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) and n < 100:
         resolved = (year + (n if found["later"] else -n), month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
+    if month is not None and (moved := _months_moved(folded, year, month)):  # "Le mois suivant",
+        found, resolved = moved  # "deux mois plus tard": the month counted from the one told
+        return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     # days after a year alone ("signé en 1982 …. La délégation repartit le lendemain"): no
     # day to count from; the sentence tells the event told
     if month is not None and (found := _DAYS_LATER.search(folded)) \
@@ -1912,6 +2073,44 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
         # at the date told, written no finer than its month; the story stays where it was
         return Event(sentence[found.start():found.end()], found.start(), _written((year, month, None)), when)
     return None
+
+
+def _from_told(after: str) -> bool:
+    """The words after "deux mois plus tard" (``after``, folded) count from the date told:
+    a stop, a comma, or a word pointing back at it ("trois mois apres ce voyage"), not
+    another date's words ("trois mois avant le depart")."""
+    head = after.lstrip()
+    word = re.match(r"\w+", head)
+    return word is None or word.group() in _BACK_REFERENCES
+
+
+def _months_moved(folded: str, year: int, month: int) -> tuple[re.Match[str], When] | None:
+    """A month told relative to the month told before (``months_from_month_told``: "le
+    mois suivant", "le même mois"; ``months_later``: "deux mois plus tard", "trois mois
+    auparavant"), where it is written and the month it stands for (no day: none is known).
+
+    >>> _months_moved("le mois suivant, une delegation est venue.", 2012, 12)[1]
+    (2013, 1, None)
+    >>> _months_moved("deux mois plus tard, retour.", 2012, 5)[1], _months_moved("un jour", 2012, 5)
+    ((2012, 7, None), None)
+
+    Counted from another date ("trois mois avant le depart"), no month told:
+
+    >>> _months_moved("trois mois avant le depart, les eleves ont appris l'allemand.", 2012, 5) is None
+    True
+    """
+    from .numbers import read_number
+
+    offset: int | None = None
+    if found := _RELATIVE_MONTH.search(folded):
+        offset = _MONTH_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
+    elif (found := _MONTHS_LATER.search(folded)) and (n := read_number(found["n"])) \
+            and n <= MAX_MONTHS_LATER and _from_told(folded[found.end():]):
+        offset = n if found["later"] else -n
+    if found is None or offset is None:
+        return None
+    year_of, month_of = divmod(year * 12 + month - 1 + offset, 12)
+    return found, (year_of, month_of + 1, None)
 
 
 OPENING_REACH = 4  # characters before a relative date that still opens an entry ("Dès ")
@@ -1951,7 +2150,8 @@ def told_after(text: str, when: When) -> tuple[str, str] | None:
     if after and fold(after[0]) not in _BACK_REFERENCES and after != [_PAIR_JOINER]:
         return None  # "Vingt-cinq ans après la signature de l'accord": counted from another date
     year, month, _ = event.when
-    named = _MONTH_WORD.search(fold(event.label))
+    label = fold(event.label)
+    named = _MONTH_WORD.search(label) or _RELATIVE_MONTH.search(label) or _MONTHS_LATER.search(label)
     return head[:end].strip(), _written((year, month if named else None, None))
 
 
@@ -2116,6 +2316,15 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     True
     """
     folded = fold(sentence)
+    if (now := _this_year(folded)) is not None and _absolute(sentence) is None:
+        # the year of writing: the post's, never the year told before ("signé en 1985. Cette
+        # année, une fête en mai" is no May 1985)
+        when = (published[0], None, None) if published else None
+        if published and not any(_MONTH_WORD.finditer(folded)) \
+                and len(re.findall(r"\w+", folded[:now.start()])) <= OPENING_WORDS:
+            # opening the sentence ("Cette année, le comité a reçu …"), the event of that
+            # year; further in ("… enregistré à 113 cette année"), a fact of the year, none
+            return Event(sentence[now.start():now.end()], now.start(), str(published[0]), when)
     found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when),
                          _weekday_day(sentence, folded, when), _feast(sentence, folded, when),
@@ -2136,6 +2345,21 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
         if later and _details(first, later):
             return replace(later, start=first.start)
     return first
+
+
+_THIS_YEAR = re.compile(rf"\b(?:{_any(_WORDS['this_year'])})(?!\w|-)(?!\s*(?:\d|"
+                        rf"{'|'.join(re.escape(fold(w)) for w in _WORDS['this_year_not_before'])}))")
+
+
+def _this_year(folded: str) -> re.Match[str] | None:
+    """Where a sentence (folded) names the year of writing ("cette année"), if it does.
+
+    >>> bool(_this_year("cette annee, en mai, nos amis viendront")), _this_year("cette annee-la")
+    (True, None)
+    >>> _this_year("le bilan de cette annee passee"), _this_year("cette annee 2019")
+    (None, None)
+    """
+    return _THIS_YEAR.search(folded)
 
 
 def _span(event: Event) -> tuple[date, date] | None:
@@ -2368,12 +2592,38 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 start = end
         pieces.append(sentence[start:])
         ahead = _absolute(sentence) if when is None and published is None else None
-        for piece in pieces:  # a month "dernier" with nothing told: before the date told ahead
+        for n, piece in enumerate(pieces):  # a month "dernier" with nothing told: before the date told ahead
             event = _years_listed(piece, event_in(piece, when, published, ahead.when if ahead else None))
+            if event is not None and n + 1 < len(pieces) and (year := _list_year(piece, event)):
+                when = year  # "les temps forts de l'année 2016 : …": the year of the items
+                out.append((piece, None))  # after it, however late the story told before it
+                continue
             when = _moved(when, event, piece) or (_frame(piece) if event is None else None)  # "Au terme
             # de l'année 2022, …": the year of the story told after it, with nothing told before
             out.append((piece, event))
     return out
+
+
+def _list_year(piece: str, event: Event) -> When | None:
+    """The year a clause ends on right before the colon that opens a list ("Le président
+    rappelle les moments forts de l'année 2016 :", "revenant sur les nombreux évènements
+    2018 :"): the frame of the items after it, each of that year (its months: "la galette en
+    janvier, le voyage à Wetzlar en mai"), not an event of its own; a report told in a later
+    year (the meeting of February 2017) reviews that one. ``None`` for any other clause (the
+    caller asks only of a clause the list follows in its sentence: "présente le compte-rendu
+    de l'année scolaire 2016/2017 :" above an annex is the report's event).
+
+    >>> _list_year("Il rappelle les temps forts de l'année 2016 :", Event("l'année 2016", 29, None,
+    ...            (2016, None, None)))
+    (2016, None, None)
+    >>> _list_year("En 2016, il a présenté trois projets :",
+    ...            Event("En 2016", 0, None, (2016, None, None))) is None
+    True
+    """
+    head = piece.rstrip()
+    if not head.endswith(":") or event.when is None or event.when[1] is not None or event.also:
+        return None
+    return event.when if head[:-1].rstrip().endswith(event.label) else None
 
 
 def tie_events(text: str) -> list[tuple[str, Event]]:
@@ -2626,6 +2876,7 @@ class Story:
     events: list[Told]
     set_aside: list[tuple[Block, str, bool]]  # (block, reason, worth a warning)
     others: list[About] = field(default_factory=list)  # the other partners the page names
+    tie_year: int | None = None  # the partner's, as a list of partners writes it beside it
 
 
 WRAPPED = 50  # characters: a line of running text cut by a hard line break is long
@@ -2692,14 +2943,17 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         # a partner the title names beside the first is as much the page's subject: the
         # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
         titled = [title is not None and names_place(title.text, name) for name in names[1:]]
-        others = [About(name, country or (most if named else None))
+        years = listed_tie_years(texts)
+        others = [About(name, country or (most if named else None), years.get(fold(name)))
                   for name, country, named in zip(names[1:], own, titled, strict=True)]
         # the first's, else the country the page names most, unless the words beside another
         # partner give it to that one ("… Vice-président Pegnitz, … la Commission Allemagne")
         country = partner_country(names[0], written, fallback=False, others=names[1:])
         # a fiche's "Pays : MALI" first
-        about = About(names[0], given or (country if country or most in own else most))
-    story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others)
+        about = About(names[0], given or (country if country or most in own else most),
+                      years.get(fold(names[0])))
+    story = Story(Block("heading", about.heading, title.line if title else 1, level=2), [], [], [], others,
+                  about.tie_year)
     events, set_aside = story.events, story.set_aside
     articles = _articles(title, about.name) if title else []  # its articles, if a bar
     when: When | None = None

@@ -74,6 +74,7 @@ from .narrative import (
     OTHER_LANGUAGE,
     About,
     Reasons,
+    cued_places,
     furniture,
     names_place,
     opened_at,
@@ -341,6 +342,9 @@ class Section:
     description: list[Block] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     intro: Block | None = None  # the intro's list item that names this partner
+    # the tie's year the intro's prose list writes beside its place ("Darmstadt (Allemagne)
+    # et Alkmaar (Pays-Bas) en 1958": :func:`_listed_parts`), which its item no longer holds
+    tie_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -1606,7 +1610,7 @@ def _told_in_prose(section: Section, set_aside: list[SetAside], with_above: bool
     story, aside, _ = told
     set_aside[:] = [a for a in set_aside if a not in above]
     set_aside += [s for s in aside if s.block is not section.heading]
-    return Section(section.heading, story.description, story.entries, section.intro)
+    return Section(section.heading, story.description, story.entries, section.intro, section.tie_year)
 
 
 def _intro_list(intro: list[Block]) -> list[Block]:
@@ -1640,8 +1644,7 @@ def _enumerated(block: Block) -> list[Block]:
     """A paragraph of the intro with a sentence that lists, after a colon, places each
     with its country ("Seuls quatre jumelages sont actifs : Sikasso au Mali, Guimarães au
     Portugal et Lauf en Allemagne.") is the intro's list of partners written as prose: the
-    list items, one per place. Every part must read as a place beside its
-    country, so that no other enumeration ("les écoles, les clubs et les familles") is one.
+    list items, one per place (:func:`_listed_parts`).
 
     >>> [b.text for b in _enumerated(Block("paragraph", "Nos villes jumelles : Kita au Mali, "
     ...                                    "Lauf en Allemagne et Aveiro (Portugal).", 3))]
@@ -1652,16 +1655,44 @@ def _enumerated(block: Block) -> list[Block]:
     ...                                    "(Allemagne) et Alkmaar (Pays-Bas) en 1958.", 3))]
     ['Darmstadt (Allemagne)', 'Alkmaar (Pays-Bas)']
     """
+    return [Block("list_item", place, block.line) for place, _ in _listed_parts(block)]
+
+
+def _listed_parts(block: Block) -> list[tuple[str, int | None]]:
+    """The places of a paragraph's list of partners written as prose (:func:`_enumerated`),
+    each with the tie's year the list gives it. Every part must read as a place beside its
+    country, so that no other enumeration ("les écoles, les clubs et les familles") is one.
+    A sentence of the paragraph that lists none may name one partner after a cue of
+    twinning, beside its country (:func:`pipeline.narrative.cued_places`), no year read.
+    A year written after a part ("Alkmaar (Pays-Bas) en 1958") is no part of the place: it
+    dates the members of the list since the last dated one, as a complement after a
+    coordination does in French ("Darmstadt (Allemagne) et Alkmaar (Pays-Bas) en 1958,
+    Zielona-Góra (Pologne) en 1970": Darmstadt's tie is of 1958 too); a part after the last
+    year has none.
+
+    >>> _listed_parts(Block("paragraph", "Ont suivi : Lauf (Allemagne) et Kita (Mali) en 1970, "
+    ...                     "Sikasso au Mali en 1985 et Aveiro (Portugal).", 3))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Lauf (Allemagne)', 1970), ('Kita (Mali)', 1970), ('Sikasso au Mali', 1985),
+     ('Aveiro (Portugal)', None)]
+    """
     if block.kind != "paragraph" or block.aside:
         return []
+    found: list[tuple[str, int | None]] = []
     for sentence in re.split(r"(?<=[.!?])\s+", block.text):
-        if ":" not in sentence:
-            continue
-        parts = [_TIE_YEAR.sub("", p) for p in
-                 _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip()) if p]
+        written = [p for p in _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip())
+                   if p] if ":" in sentence else []
+        years = [int(tied["year"]) if (tied := _TIE_YEAR.search(p)) else None for p in written]
+        parts = [_TIE_YEAR.sub("", p) for p in written]
         if len(parts) >= MIN_LISTED and all(_place_beside_country(p) for p in parts):
-            return [Block("list_item", p, block.line) for p in parts]
-    return []
+            shared: list[int | None] = []
+            for year in reversed(years):  # an undated member takes the next member's year
+                shared.append(year if year is not None or not shared else shared[-1])
+            found += zip(parts, reversed(shared), strict=True)
+        else:  # no list: the places it names after a cue of a partner, each beside its country
+            found += [(place, None) for place in cued_places(sentence)  # ("… vient d'acter un
+                      if _place_beside_country(place)]  # jumelage avec la ville de Brescia (Italie)")
+    return found
 
 
 # The year a list of twins writes after a place and its country, the tie's ("Alkmaar
@@ -1669,7 +1700,7 @@ def _enumerated(block: Block) -> list[Block]:
 _DATE_WORDS = lexicon("calendar")["words"]
 _TIE_YEAR = re.compile(r"\s*,?\s*(?:(?:" + "|".join(
     re.escape(w) for w in [*_DATE_WORDS["in"], *_DATE_WORDS["since"], *_DATE_WORDS["since_short"]])
-    + r")\s+)?\(?(?:1[89]|20)\d\d\)?\s*$", re.IGNORECASE)
+    + r")\s+)?\(?(?P<year>(?:1[89]|20)\d\d)\)?\s*$", re.IGNORECASE)
 
 
 def _listed_in_prose(intro: list[Block], sections: list[Section], set_aside: list[SetAside]) -> None:
@@ -1677,7 +1708,8 @@ def _listed_in_prose(intro: list[Block], sections: list[Section], set_aside: lis
     partner of the town even when no section of the page tells of it ("Seuls quatre
     jumelages sont actifs : …" above the one partner the page describes): a section of its
     own, with no text, instead of an intro item naming no section. An item of a list the
-    page writes as a list keeps that report (a section may have been lost)."""
+    page writes as a list keeps that report (a section may have been lost). Each section
+    of an item of such a list takes the tie's year the list gives its place."""
     prose = {b.line for b in intro if b.kind == "paragraph"}
     level = sections[0].heading.level if sections else 2
     for found in [s for s in set_aside if s.reason == UNLINKED_ITEM and s.block.line in prose
@@ -1685,6 +1717,10 @@ def _listed_in_prose(intro: list[Block], sections: list[Section], set_aside: lis
         set_aside.remove(found)
         sections.append(Section(Block("heading", found.block.text, found.block.line, level=level),
                                 intro=found.block))
+    years = {(block.line, place): year for block in intro for place, year in _listed_parts(block)}
+    for section in sections:  # the tie's year the prose list gives the place of its item
+        if section.intro and section.tie_year is None:
+            section.tie_year = years.get((section.intro.line, section.intro.text))
 
 
 def _place_beside_country(text: str) -> bool:
@@ -2003,7 +2039,7 @@ def _story(title: Block | None, body: list[Block], about: About | None,
     story = read_narrative(title, body, _STORY_REASONS, about)
     if story is None:
         return None
-    section = Section(story.heading, story.description)
+    section = Section(story.heading, story.description, tie_year=story.tie_year)
     for event in story.events:
         (_, text, line), *more = event.pieces
         draft = _Draft.start(event.label, text, line)
@@ -2019,7 +2055,8 @@ def _story(title: Block | None, body: list[Block], about: About | None,
         at = next((line for line in naming if line not in lines), naming[0] if naming else None)
         if at is not None:
             lines.add(at)
-            others.append(Section(Block("heading", other.heading, at, level=story.heading.level)))
+            others.append(Section(Block("heading", other.heading, at, level=story.heading.level),
+                                  tie_year=other.tie_year))
     return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside], others
 
 

@@ -560,10 +560,17 @@ def _languages_of(code: str) -> frozenset[str]:
     return frozenset(names)
 
 
+TITLE_WORDS = 30  # a title is short: a longer first line is the text's first sentence, cut
+_BAR = " | "  # between the links of a bar ("Derniers articles parus : … | … | …")
+
+
 def _title_like(line: str) -> bool:
     """The first line of a text snapshot is its title unless it is an introduction
-    sentence (it ends like one) or a partner heading with its country."""
-    if line.endswith((":", ".", "!", "?", "…")) or split_any_label(line):
+    sentence (it ends like one, or runs longer than any title: "L'idée de la caravane a
+    germé fin 2019 à l'occasion d'une rencontre …" above its list) or a partner heading
+    with its country."""
+    if line.endswith((":", ".", "!", "?", "…")) or split_any_label(line) \
+            or (len(line.split()) > TITLE_WORDS and _BAR not in line):  # a bar of links is furniture
         return False
     return not names_a_country(split_heading(line)[1])
 

@@ -528,3 +528,14 @@ def test_closes_label_on_the_page(page):
 def test_short_years_semester_letters_and_parts_of_a_month_inside_sentences(sentence, found):
     from pipeline.dates import find_dates
     assert [(f.text, f.period.edtf) for f in find_dates(sentence)] == found
+
+
+def test_a_dated_line_that_ends_on_a_day_without_its_year_is_an_entry_of_that_month():
+    """"Visite des choristes le 14 septembre" (a line of a report, read as a label whole):
+    the day that ends it dates the entry, its year unspecified; not a month that words go on
+    after (its year cut off)."""
+    from pipeline.extract import entry_facts
+
+    period = entry_facts("Visite des choristes le 14 septembre", "Visite des choristes le 14 septembre").period
+    assert (period.start_year, period.start_month, period.end_month, period.edtf) == (None, 9, 9, "XXXX-09-14")
+    assert entry_facts("Séjour prévu en juillet de", "Séjour prévu en juillet de").period is None

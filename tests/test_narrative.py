@@ -22,6 +22,7 @@ from pipeline.narrative import (
     furniture,
     most_named_country,
     named_partner,
+    named_partners,
     sentences,
     partner_country,
 )
@@ -1098,3 +1099,142 @@ def test_a_region_of_the_towns_own_country_is_no_partner():
 
     assert [_not_a_partner(n) for n in ("Rhône-Alpes", "Bretagne", "Nord-Pas-de-Calais", "Boura")] == [
         True, True, True, False]
+
+
+def test_the_body_an_apposition_says_the_town_belongs_to_is_no_partner(tmp_path):
+    """"la commune de Villers (Bretagne), commune du Grand Lille, et le village de Sokodé":
+    what the town is a commune or a member of is its own body (its metropolis, its group of
+    communes), however near the cue of twinning and however often named; a word of the
+    document's contact block ("… actions extérieures Contacts dans le poste diplomatique",
+    after a cue) is no place either."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "villers", "Villers-sur-Lys", "Villers", "59999", "", ""))
+    with using(town):
+        assert named_partners(None, [
+            "Notre partenariat s'organise entre la commune de Villers (Bretagne), commune du Grand "
+            "Lille, et le village de Sokodé.",
+            "Nos amis de Sokodé sont venus en mai. Le Grand Lille a financé le forage."]) == ["Sokodé"]
+        assert named_partners(None, [
+            "Atlas de la coopération décentralisée et des actions extérieures Contacts dans le poste "
+            "diplomatique", "Nos amis de Sokodé sont venus en mai."]) == ["Sokodé"]
+
+
+def test_a_year_that_opens_a_list_dates_its_items_however_late_the_story_told_before():
+    """"Le bureau a rappelé les temps forts de l'année 2021 : la galette en janvier, le
+    voyage à Kelheim en mai, …" in the report of a meeting of March 2022: each item is an
+    event of 2021 (the past year the report reviews), the lead no event of its own; a year
+    before a colon with nothing after it in its sentence stays the event of its clause."""
+    text = ("Le bureau a rappelé les temps forts de l'année 2021 : la galette en janvier, le "
+            "voyage à Kelheim en mai, le marché de Noël en décembre.")
+    assert [(e.label, e.resolved) for _, e in sentences(text, (2022, 3, 4)) if e] == [
+        ("en janvier", "en janvier 2021"), ("en mai", "en mai 2021"), ("en décembre", "en décembre 2021")]
+    alone = "La trésorière présente le bilan de la saison 2021 :"
+    assert [e.label for _, e in sentences(alone, (2022, 3, 4)) if e] == ["la saison 2021"]
+
+
+@pytest.mark.parametrize(("sentence", "when", "label", "resolved"), [
+    ("Le mois suivant, les choristes de Kelheim sont venus.", (2014, 12, None), "Le mois suivant", "janvier 2015"),
+    ("Le même mois, une exposition a ouvert.", (2014, 6, 12), "Le même mois", "juin 2014"),
+    ("Le mois précédent, le conseil avait voté l'aide.", (2014, 1, None), "Le mois précédent", "décembre 2013"),
+    ("Trois mois plus tard, les élèves sont repartis.", (2014, 11, None), "Trois mois plus tard", "février 2015"),
+    ("Deux mois après ce séjour, un film a été projeté.", (2014, 5, None), "Deux mois après", "juillet 2014"),
+    # counted from another date, or from a year alone (no month told): no month known
+    ("Trois mois avant le départ, les élèves ont appris l'allemand.", (2014, 5, None), None, None),
+    ("Le mois suivant, les choristes sont venus.", (2014, None, None), None, None),
+])
+def test_a_month_told_relative_to_the_month_before(sentence, when, label, resolved):
+    event = event_in(sentence, when)
+    assert (event.label if event else None, event.resolved if event else None) == (label, resolved)
+
+
+def test_an_entry_that_opens_on_a_month_counted_from_the_entry_above_is_of_that_month():
+    """A list's entry "Le mois suivant, accueil …" under "Décembre 2014 : …" is of January
+    2015, its month kept (a year counted alone keeps none)."""
+    from pipeline.narrative import told_after
+
+    assert told_after("Le mois suivant, accueil des choristes de Kelheim.", (2014, 12, None)) == (
+        "Le mois suivant", "janvier 2015")
+    assert told_after("Deux ans plus tard, accueil des choristes.", (2014, 12, None)) == ("Deux ans plus tard", "2016")
+
+
+@pytest.mark.parametrize(("sentence", "when", "published", "label", "resolved"), [
+    # the year of writing, never the year told before: a month of it has no year without a post's date
+    ("Cette année, nous fêterons les trente ans du jumelage en mai.", (1994, None, None), None, "en mai", None),
+    ("Cette année, nous fêterons les trente ans du jumelage en mai.", (1994, None, None), (2024, 2, 1),
+     "en mai", "en mai 2024"),
+    # opening its sentence in a dated post: the event of the post's year
+    ("Cette année, le comité a reçu vingt collégiens de Kelheim.", (1994, None, None), (2024, 2, 1),
+     "Cette année", "2024"),
+    # further in: a fact of the year, no event
+    ("Le comité compte 80 adhérents cette année.", (1994, None, None), (2024, 2, 1), None, None),
+    # "cette année-là", "cette année passée": the year told, the months with it
+    ("Cette année-là, le comité a reçu vingt collégiens.", (1994, None, None), (2024, 2, 1),
+     "Cette année-là", "1994"),
+    ("Au cours de cette année passée, une fête en juin.", (2023, None, None), None, "en juin", "en juin 2023"),
+])
+def test_this_year_is_the_year_of_writing_not_the_year_told(sentence, when, published, label, resolved):
+    event = event_in(sentence, when, published)
+    assert (event.label if event else None, event.resolved if event else None) == (label, resolved)
+
+
+def test_a_name_whose_hyphenated_part_is_elided_is_one_name(tmp_path):
+    """"Villeneuve-d'Ascq", "Côtes-d'Armor": an elided particle inside a hyphenated name
+    is part of the name, never its end ("Villeneuve-d" a partner, "Côtes-d" another, the
+    department no longer read as a region of the town's own country)."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "lannion", "Lannion", "Lannion", "22999", "", ""))
+    with using(town):
+        assert named_partners(None, [
+            "Aux 30 ans du jumelage entre Lannion (Côtes-d’Armor) et Villeneuve-d’Ascq, une fête.",
+            "Les amis de Villeneuve-d’Ascq sont venus."]) == ["Villeneuve-d’Ascq"]
+
+
+def test_a_list_of_partners_each_with_its_country_after_a_preposition_and_its_ties_year():
+    """"jumelée avec Romsey en Angleterre depuis 1959, Kelheim (Allemagne) et Cuneo en
+    Italie en 1992": each is a partner with its country, its tie's year the one written
+    beside it, or the next member's when it has none (Kelheim's is 1992 too)."""
+    page = ("Nos jumelages\n\nNotre commune est jumelée avec Romsey en Angleterre depuis 1959, Kelheim "
+            "(Allemagne) et Cuneo en Italie en 1992.\n\nEn mai 2019, nos amis de Romsey sont venus.\n")
+    assert partners_of(page) == {"Romsey": ("GB", 1959), "Kelheim": ("DE", 1992), "Cuneo": ("IT", 1992)}
+    counted = ("Nos jumelages\n\nNotre commune est jumelée avec trois villes : Romsey en Angleterre, Kelheim "
+               "(Allemagne) et Cuneo en Italie.\n\nEn mai 2019, nos amis de Romsey sont venus.\n")
+    assert partners_of(counted) == {"Romsey": ("GB", None), "Kelheim": ("DE", None), "Cuneo": ("IT", None)}
+
+
+def test_a_first_line_longer_than_any_title_is_the_texts_first_sentence():
+    """A text whose first line is a long sentence cut before a list ("Le projet d'échange
+    scolaire est né en mars 2018 … avec deux buts" then its items) has no title: the line is
+    the story's first paragraph and its date an event; a bar of links that long stays none."""
+    records = tables(extract(parse(text_blocks(
+        "Le projet d'échange scolaire est né en mars 2018 lors d'une rencontre entre les "
+        "professeurs du collège et nos amis de Kelheim, venus présenter le jumelage entre "
+        "nos deux villes aux journées européennes de Strasbourg, et a été confirmé lors d'une "
+        "seconde rencontre avec deux buts\n\n• Faire connaître les deux villes\n\n• Apprendre la langue\n\n"
+        "En mai 2019, vingt collégiens sont partis à Kelheim.\n"))))
+    assert [(a["date_label"], a["start_year"], a["start_month"]) for a in records["actions"]] == [
+        ("en mars 2018", 2018, 3), ("En mai 2019", 2019, 5)]
+    bar = " | ".join(f"Article numéro {n} sur la vie du comité" for n in range(1, 6))
+    assert text_blocks(bar + "\n\nTexte.\n")[0].kind == "heading"
+
+
+def test_the_tie_since_a_year_told_of_the_one_partner_by_its_kind(tmp_path):
+    """"Lannion entretient des liens avec ce village depuis 1991": on a page of one partner,
+    a demonstrative and the place's kind beside the town name that partner, and "depuis"
+    dates its tie; "cette commune de Rye" names another place by its name."""
+    from pipeline.config import load, using
+    from pipeline.narrative import names_partner_by_kind
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "lannion", "Lannion", "Lannion", "22999", "", ""))
+    page = ("Notre partenaire\n\nLe village de Koumbia est au Burkina Faso. La mairieLannion entretient "
+            "des liens étroits avec ce village depuis 1991.\n\nEn mai 2019, nos amis de Koumbia sont venus.\n")
+    with using(town):
+        assert partners_of(page) == {"Koumbia": ("BF", 1991)}
+        assert not names_partner_by_kind("Lannion entretient des liens avec cette commune de Rye depuis 1991.")

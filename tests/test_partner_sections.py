@@ -251,6 +251,35 @@ def test_partners_a_sentence_of_the_intro_lists_are_partners_even_with_no_sectio
     assert (UNLINKED_ITEM, "Braga (Portugal)") in reasons(listed)
 
 
+def test_a_year_after_places_of_a_prose_list_dates_each_tie_since_the_last_dated_one():
+    """"Suivirent : Lauf (Allemagne) et Koutiala (Mali) en 1972, Braga (Portugal) en 1990 et
+    Zirndorf (Allemagne).": the year after a coordination dates each member since the last
+    dated one (Lauf's tie is of 1972 too); the member after the last year has none; no year
+    is any place's name."""
+    body = ("Notre premier jumelage fut signé après la guerre. Suivirent : Lauf (Allemagne) et "
+            "Koutiala (Mali) en 1972, Braga (Portugal) en 1990 et Zirndorf (Allemagne).\n\n"
+            "Koutiala\n\n2016 : envoi de manuels scolaires.\n")
+    partners = extract(page_of(body))["partners"]
+    assert [(p["name"], p["country_code"], p["agreement_year"]) for p in partners] == [
+        ("Koutiala", "ML", 1972), ("Lauf", "DE", 1972), ("Braga", "PT", 1990), ("Zirndorf", "DE", None)]
+    # a list that writes no year dates no tie
+    undated = ("Trois sont actives : Koutiala au Mali, Braga au Portugal et Lauf en Allemagne.\n\n"
+               "Koutiala\n\n2016 : envoi de manuels scolaires.\n")
+    assert [p["agreement_year"] for p in extract(page_of(undated))["partners"]] == [None, None, None]
+
+
+def test_a_partner_an_intro_sentence_names_after_a_cue_beside_its_country_is_a_partner():
+    """"La ville vient de signer un jumelage avec la ville de Rieti (Italie)." above the
+    sections of the other partners: a partner with no text; a place named after a cue with
+    no country beside it ("en s'associant avec la ville belge de Lauf") or with its country
+    but after no cue of a partner ("un voyage à Porto (Portugal)") is none."""
+    body = ("Notre ville s'est d'abord associée avec la ville belge de Lauf. Un voyage à Porto "
+            "(Portugal) a eu lieu. Elle vient de signer un jumelage avec la ville de Rieti (Italie).\n\n"
+            "Koutiala (Mali)\n\n2016 : envoi de manuels scolaires.\n")
+    partners = extract(page_of(body))["partners"]
+    assert [(p["name"], p["country_code"]) for p in partners] == [("Koutiala", "ML"), ("Rieti", "IT")]
+
+
 def test_a_heading_that_names_a_country_with_its_article_is_no_partner():
     """"Le Mali" above facts about the country (population, capital) describes the partner's
     country: no partner row of its own, as "Mali" alone is none."""
