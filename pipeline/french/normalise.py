@@ -127,11 +127,16 @@ def deaccented(text: str) -> str:
 
 def fold(text: str) -> str:
     """The form words are matched in: composed, lower case, without accents, the inclusive
-    dot one character, one character for one of :func:`nfc` ``(text)``.
+    dot one character, the apostrophes one ("d’Ascq" and "d'Ascq" are one name), one
+    character for one of :func:`nfc` ``(text)``.
 
-    >>> fold("12 Lycéen‧nes"), fold("une QUİNZAİNE de ſtagiaires")
-    ('12 lyceen·nes', 'une quinzaine de stagiaires')
+    >>> fold("12 Lycéen‧nes"), fold("une QUİNZAİNE de ſtagiaires"), fold("Villeneuve-d’Ascq")
+    ('12 lyceen·nes', 'une quinzaine de stagiaires', "villeneuve-d'ascq")
     """
     composed = nfc(text)
     low = composed.replace(_DOTTED, "i").lower()  # "İ" is the one letter whose lower case is longer
-    return deaccented(low)
+    return deaccented(low).translate(_APOSTROPHES)
+
+
+# the apostrophes a page may type, as the typewriter's one
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
