@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import PipelineError
-from .markdown import is_markdown, plain_lines
+from .markdown import is_markdown, plain_lines, wrapped
 from .read import (
     _REMOVED, HTML_SUFFIXES, Document, decode, lines, text_blocks, without_invisible,
 )
@@ -48,8 +48,8 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     rows = lines(text)
     if is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
-        return Document(text_blocks("\n".join(plain), levels), encoding, "text", text, removed, aside)
-    return Document(text_blocks(text), encoding, "text", text, removed)
+        return Document(text_blocks("\n".join(plain), levels, wrapped(rows)), encoding, "text", text, removed, aside)
+    return Document(text_blocks(text, joined=wrapped(rows)), encoding, "text", text, removed)
 
 
 def read(path: Path, data: bytes | None = None) -> Document:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
@@ -563,10 +563,12 @@ def _title_like(line: str) -> bool:
     return not names_a_country(split_heading(line)[1])
 
 
-def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
+def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collection[int] = ()) -> list[Block]:
     """Blocks of a text snapshot: each non-blank line a block. ``levels`` are the headings
     the page's markup declares (line -> level: a Markdown page's ``## …``,
     :mod:`pipeline.markdown`), headings whatever their words, as an HTML page's are.
+    ``joined`` are the lines that go on with the block above, a hard-wrapped text's
+    (:func:`pipeline.markdown.wrapped`): the block keeps its first line.
 
     >>> [(b.kind, b.text, b.line) for b in text_blocks("Titre\\n\\n  • Un\\nTombouctou (Mali)\\n")]
     [('heading', 'Titre', 1), ('list_item', 'Un', 3), ('heading', 'Tombouctou (Mali)', 4)]
@@ -576,6 +578,9 @@ def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
         if not line:
+            continue
+        if number in joined and blocks and blocks[-1].kind in ("paragraph", "list_item"):
+            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {line}")
             continue
         if levels and number in levels:
             blocks.append(Block("heading", line, number, level=levels[number]))
