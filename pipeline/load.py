@@ -48,7 +48,8 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     rows = lines(text)
     if is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
-        return Document(text_blocks("\n".join(plain), levels, wrapped(rows)), encoding, "text", text, removed, aside)
+        blocks = text_blocks("\n".join(plain), levels, wrapped(rows))
+        return Document(blocks, encoding, "text", text, removed, aside)
     return Document(text_blocks(text, joined=wrapped(rows)), encoding, "text", text, removed)
 
 

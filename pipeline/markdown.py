@@ -25,6 +25,7 @@ What is taken off, line by line, and what becomes of it:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # The top of a page that opens with front matter, and its closing line.
 _FENCES = ("---", "+++")
@@ -96,7 +97,7 @@ QUOTED_SHARE = 0.5
 def _underlined(rows: list[str]) -> int:
     """How many lines of text the page underlines as setext headings ("Dianguirdé (Mali)"
     over "-----------------"): a line of text, then its underline."""
-    return sum(1 for above, row in zip(rows, rows[1:])
+    return sum(1 for above, row in pairwise(rows)
                if _UNDERLINE.match(row.strip()) and _QUOTE.sub("", above.strip()).strip()
                and not _UNDERLINE.match(above.strip()))
 
@@ -105,11 +106,14 @@ def quoted(rows: list[str]) -> bool:
     """A page forwarded by e-mail and published as is: most of its written lines are quoted
     (``> ``), the forwarder's note and the message's header above them.
 
-    >>> quoted(["Bonjour,", "", "> Titre", "> =====", ">", "> Texte", "> suite"]), quoted(["> cité", "a", "b"])
-    (True, False)
+    >>> quoted(["Bonjour,", "", "> Titre", "> =====", ">", "> Texte", "> suite"])
+    True
+    >>> quoted(["> cité", "a", "b"])
+    False
     """
     written = [row for row in rows if row.strip()]
-    return bool(written) and sum(1 for row in written if row.lstrip().startswith(">")) > QUOTED_SHARE * len(written)
+    cited = sum(1 for row in written if row.lstrip().startswith(">"))
+    return bool(written) and cited > QUOTED_SHARE * len(written)
 
 
 # The widest a hard-wrapped text's lines are (an e-mail's text part: 72 characters, 78 at
@@ -146,9 +150,11 @@ def wrapped(rows: list[str]) -> set[int]:
         kind = row.lstrip().startswith(">")
         width[kind] = max(width.get(kind, 0), len(above))
         pairs.append((number + 1, kind, len(above), len(body.split(maxsplit=1)[0])))
-    widest = {kind: max((len(row.rstrip()) for row in rows if row.lstrip().startswith(">") == kind), default=0)
-              for kind in width}  # a line of the page longer than a wrap's width: not wrapped
-    full = {kind: sum(1 for _, k, n, _ in pairs if k == kind and n > width[kind] * 3 // 4) for kind in width}
+    # a line of the page longer than a wrap's width: the page is not wrapped
+    widest = {kind: max((len(row.rstrip()) for row in rows if row.lstrip().startswith(">") == kind),
+                        default=0) for kind in width}
+    full = {kind: sum(1 for _, k, n, _ in pairs if k == kind and n > width[kind] * 3 // 4)
+            for kind in width}
     return {line for line, kind, length, word in pairs  # many lines filled: a wrapped text
             if widest[kind] <= WRAP_WIDTH and full[kind] > 2 and length + 1 + word > width[kind]}
 
