@@ -1127,6 +1127,37 @@ def joined_letters(document: etree._Element) -> None:
             element.text = label
 
 
+def svg_timelines(document: etree._Element) -> None:
+    """A timeline drawn in SVG (a D3 chart saved as rendered) whose events hold their text
+    as HTML in a ``<foreignObject>``, beside the ``<text>`` that labels them, is read as the
+    page shows it: each event's label, then its text. The chart's other SVG text (an axis's
+    year ticks, its ``<desc>``) stays left out with the drawing.
+
+    >>> page = lxml.html.fromstring('<div><svg><desc>Frise de 2003 à 2024</desc><g><text>2010</text></g>'
+    ...     '<g><text>Mai 2019</text><foreignObject><div><p>accueil de jeunes.</p></div></foreignObject></g>'
+    ...     '</svg>fin</div>')
+    >>> svg_timelines(page)
+    >>> etree.tostring(page, encoding=str)
+    '<div><div><p>Mai 2019</p><div><p>accueil de jeunes.</p></div></div>fin</div>'
+    """
+    for svg in [e for e in document.iter("svg")]:
+        events = [e for e in svg.iter() if isinstance(e.tag, str) and e.tag.lower() == "foreignobject"]
+        parent = svg.getparent()
+        if not events or parent is None:
+            continue
+        timeline = lxml.html.Element("div")
+        for event in events:
+            group = event.getparent()
+            labels = [" ".join("".join(t.itertext()).split()) for t in (group if group is not None else [])
+                      if isinstance(t.tag, str) and t.tag.lower() == "text"]
+            if label := " ".join(words for words in labels if words):
+                etree.SubElement(timeline, "p").text = label
+            for child in list(event):
+                timeline.append(child)
+        timeline.tail = svg.tail
+        parent.replace(svg, timeline)
+
+
 # pieces of text (a letter or two each, on average) that make an element's text split letter
 # by letter: fewer is an ordinary element whose label says the same as its text
 SPLIT_PIECES = 4
@@ -1430,6 +1461,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     document = parse_html(text)
     open_shadow_roots(document)
     joined_letters(document)
+    svg_timelines(document)
     translations = other_languages(document)
     _joined_print(document)
     tree = _Tree(document)
