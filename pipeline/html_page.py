@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, partial
-from itertools import pairwise
+from itertools import islice, pairwise
 
 import lxml.html
 from lxml import etree
@@ -1140,7 +1140,7 @@ def svg_timelines(document: etree._Element) -> None:
     >>> etree.tostring(page, encoding=str)
     '<div><div><p>Mai 2019</p><div><p>accueil de jeunes.</p></div></div>fin</div>'
     """
-    for svg in [e for e in document.iter("svg")]:
+    for svg in list(document.iter("svg")):
         events = [e for e in svg.iter() if isinstance(e.tag, str) and e.tag.lower() == "foreignobject"]
         parent = svg.getparent()
         if not events or parent is None:
@@ -1156,6 +1156,64 @@ def svg_timelines(document: etree._Element) -> None:
                 timeline.append(child)
         timeline.tail = svg.tail
         parent.replace(svg, timeline)
+
+
+# How much of an element is read to tell whether it holds a date alone: a date's element is
+# small, so a larger one is text (and a page of deep nesting costs linear time).
+_BRIEF_NODES, _BRIEF_CHARS = 16, 60
+
+
+def _brief_text(element: etree._Element) -> str | None:
+    """The words of a small element (its subtree and text bounded), ``None`` for a larger one."""
+    nodes = list(islice(element.iter(), _BRIEF_NODES + 1))
+    if len(nodes) > _BRIEF_NODES:
+        return None
+    pieces = [element.text or ""] + [piece for node in nodes[1:] for piece in (node.text or "", node.tail or "")]
+    words = " ".join(" ".join(pieces).split())
+    return words if len(words) <= _BRIEF_CHARS else None
+
+
+def _date_alone(words: str | None) -> bool:
+    period = parse_label(words) if words else None
+    return period is not None and period.start_year is not None
+
+
+def dates_first(document: etree._Element) -> None:
+    """A timeline whose items alternate sides by swapping the order of their date and their
+    text in the HTML (a "zigzag": the left item writes its date, then its text; the right
+    one its text, then its date) is read with each item's date first, so that each text
+    takes its own item's date, not the one of the item before. Only items among siblings
+    that write both orders are moved: a list whose every card puts its date last is read
+    as it is.
+
+    >>> page = lxml.html.fromstring('<div><div><span>2019</span><p>accueil de jeunes.</p></div>'
+    ...     '<div><p>visite d’élus.</p><span>Mai 2021</span></div></div>')
+    >>> dates_first(page)
+    >>> etree.tostring(page, encoding=str)
+    '<div><div><span>2019</span><p>accueil de jeunes.</p></div><div><span>Mai 2021</span><p>visite d’élus.</p></div></div>'
+    """
+    moves: list[tuple[etree._Element, etree._Element]] = []
+    for parent in document.iter():
+        found: list[tuple[etree._Element, etree._Element, bool]] = []
+        for item in parent:
+            kids = [k for k in item if isinstance(k.tag, str)] if isinstance(item.tag, str) else []
+            if not 2 <= len(kids) <= MAX_ITEM_PARTS:
+                continue
+            words = [_brief_text(k) for k in kids]
+            dated = [n for n, w in enumerate(words) if _date_alone(w)]
+            if len(dated) == 1 and any(w is None or (w and n != dated[0]) for n, w in enumerate(words)):
+                found.append((item, kids[dated[0]], dated[0] == 0))
+        if len(found) >= 2 and any(first for _, _, first in found) and not all(first for _, _, first in found):
+            moves += [(item, date) for item, date, first in found if not first]
+    for item, date in moves:
+        before = date.getprevious()
+        if date.tail and date.tail.strip() == "" and before is not None:
+            date.tail = None
+        item.remove(date)
+        item.insert(0, date)
+
+
+MAX_ITEM_PARTS = 6  # a timeline item's children: its date, its line or dot, its text, a picture
 
 
 # pieces of text (a letter or two each, on average) that make an element's text split letter
@@ -1462,6 +1520,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     open_shadow_roots(document)
     joined_letters(document)
     svg_timelines(document)
+    dates_first(document)
     translations = other_languages(document)
     _joined_print(document)
     tree = _Tree(document)
