@@ -1148,7 +1148,8 @@ def svg_timelines(document: etree._Element) -> None:
         timeline = lxml.html.Element("div")
         for event in events:
             group = event.getparent()
-            labels = [" ".join("".join(t.itertext()).split()) for t in (group if group is not None else [])
+            labels = [" ".join("".join(str(w) for w in t.itertext()).split())
+                      for t in (group if group is not None else [])
                       if isinstance(t.tag, str) and t.tag.lower() == "text"]
             if label := " ".join(words for words in labels if words):
                 etree.SubElement(timeline, "p").text = label
@@ -1168,7 +1169,8 @@ def _brief_text(element: etree._Element) -> str | None:
     nodes = list(islice(element.iter(), _BRIEF_NODES + 1))
     if len(nodes) > _BRIEF_NODES:
         return None
-    pieces = [element.text or ""] + [piece for node in nodes[1:] for piece in (node.text or "", node.tail or "")]
+    pieces = [element.text or ""]
+    pieces += [piece for node in nodes[1:] for piece in (node.text or "", node.tail or "")]
     words = " ".join(" ".join(pieces).split())
     return words if len(words) <= _BRIEF_CHARS else None
 
@@ -1189,8 +1191,8 @@ def dates_first(document: etree._Element) -> None:
     >>> page = lxml.html.fromstring('<div><div><span>2019</span><p>accueil de jeunes.</p></div>'
     ...     '<div><p>visite d’élus.</p><span>Mai 2021</span></div></div>')
     >>> dates_first(page)
-    >>> etree.tostring(page, encoding=str)
-    '<div><div><span>2019</span><p>accueil de jeunes.</p></div><div><span>Mai 2021</span><p>visite d’élus.</p></div></div>'
+    >>> [[child.text for child in item] for item in page]
+    [['2019', 'accueil de jeunes.'], ['Mai 2021', 'visite d’élus.']]
     """
     moves: list[tuple[etree._Element, etree._Element]] = []
     for parent in document.iter():
@@ -1203,7 +1205,8 @@ def dates_first(document: etree._Element) -> None:
             dated = [n for n, w in enumerate(words) if _date_alone(w)]
             if len(dated) == 1 and any(w is None or (w and n != dated[0]) for n, w in enumerate(words)):
                 found.append((item, kids[dated[0]], dated[0] == 0))
-        if len(found) >= 2 and any(first for _, _, first in found) and not all(first for _, _, first in found):
+        orders = {first for _, _, first in found}
+        if len(found) >= 2 and len(orders) == 2:  # both orders among the siblings
             moves += [(item, date) for item, date, first in found if not first]
     for item, date in moves:
         before = date.getprevious()
