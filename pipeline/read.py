@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from .dates import find_dates, split_any_label
@@ -736,6 +737,33 @@ def lay_out(blocks: list[Block]) -> tuple[list[Block], str]:
         written.append(BULLET + block.text if block.kind == "list_item" else block.text)
         numbered.append(replace(block, line=len(written)))
     return numbered, "\n".join(written) + "\n"
+
+
+TEASER = "teaser of the full text below it (its opening words cut by an ellipsis)"
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+TEASER_LENGTH = 30  # characters: a teaser shows a line of its text, a shorter cut is no teaser
+
+
+def teasers(blocks: list[Block]) -> list[Block]:
+    """A block that opens with the opening words of the block below it and cuts them with an
+    ellipsis ("2019 : accueil de six jeunes dans le cadre… Lire la suite", then the whole
+    entry: a "read more" teaser and its full text, both in the page) is set aside: the
+    entry is the full text, once.
+
+    >>> page = [Block("paragraph", "2019 : accueil de six jeunes dans le cadre… Lire la suite", 3),
+    ...         Block("paragraph", "2019 : accueil de six jeunes dans le cadre d’un séjour.", 4)]
+    >>> [(b.line, b.aside is None) for b in teasers(page)]
+    [(3, False), (4, True)]
+    """
+    out = list(blocks)
+    for n, (block, below) in enumerate(pairwise(blocks)):
+        cut = _ELLIPSIS.search(block.text)
+        opening = " ".join(block.text[:cut.start()].split()) if cut else ""
+        shown = " ".join(below.text[:len(block.text)].split())  # the words below, as far
+        if cut and len(opening) >= TEASER_LENGTH and block.aside is None \
+                and len(below.text) > len(opening) and shown.startswith(opening):
+            out[n] = replace(block, aside=TEASER)
+    return out
 
 
 def without_invisible(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, str]]]:
