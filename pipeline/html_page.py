@@ -1188,8 +1188,8 @@ def dates_first(document: etree._Element) -> None:
     that write both orders are moved: a list whose every card puts its date last is read
     as it is.
 
-    >>> page = lxml.html.fromstring('<div><div><span>2019</span><p>accueil de jeunes.</p></div>'
-    ...     '<div><p>visite d’élus.</p><span>Mai 2021</span></div></div>')
+    >>> page = lxml.html.fromstring('<div><div><time>2019</time><p>accueil de jeunes.</p></div>'
+    ...     '<div><p>visite d’élus.</p><time>Mai 2021</time></div></div>')
     >>> dates_first(page)
     >>> [[child.text for child in item] for item in page]
     [['2019', 'accueil de jeunes.'], ['Mai 2021', 'visite d’élus.']]
@@ -1199,7 +1199,8 @@ def dates_first(document: etree._Element) -> None:
         found: list[tuple[etree._Element, etree._Element, bool]] = []
         for item in parent:
             kids = [k for k in item if isinstance(k.tag, str)] if isinstance(item.tag, str) else []
-            if not 2 <= len(kids) <= MAX_ITEM_PARTS:
+            if not 2 <= len(kids) <= MAX_ITEM_PARTS or item.tag in _NOT_TIMELINE_ITEMS \
+                    or any(k.tag in _INLINE for k in kids):  # a table's row, a paragraph's runs
                 continue
             words = [_brief_text(k) for k in kids]
             dated = [n for n, w in enumerate(words) if _date_alone(w)]
@@ -1217,6 +1218,11 @@ def dates_first(document: etree._Element) -> None:
 
 
 MAX_ITEM_PARTS = 6  # a timeline item's children: its date, its line or dot, its text, a picture
+# What no timeline item is: a table's row (its columns are its order), and the runs of words a
+# paragraph is made of (a word processor's paste: a bold date after its sentence's words).
+_NOT_TIMELINE_ITEMS = {"tr", "thead", "tbody", "tfoot", "table", "p"}
+_INLINE = {"span", "b", "strong", "i", "em", "a", "font", "sup", "sub", "small", "u", "br", "img",
+           "abbr", "mark", "s", "del", "ins", "code", "q"}
 
 
 # pieces of text (a letter or two each, on average) that make an element's text split letter
