@@ -601,7 +601,8 @@ def _reads_as_partner(label: str, items: IntroWords) -> bool:
     """A short label (a tag, a table's cell) that reads as a place's name and is no theme
     nor one of the usual headings."""
     return len(label) <= MAX_CHIP and not themes(label) \
-        and (names_a_place(label, items) or heading_like(label, items)) \
+        and (names_a_place(label, items) or heading_like(label, items)
+             or names_a_place(place_name(label), items)) \
         and not (sub_heading(label) or other_heading(label) or group_heading(label))
 
 
@@ -662,12 +663,17 @@ def _field_list(dl: etree._Element, items: IntroWords | None = None,
     ['Pays : Mali', 'Zone : Kayes']
     >>> _field_list(lxml.html.fragment_fromstring("<dl><dt>Juin 2012</dt><dd>Accueil</dd></dl>"))
     []
+    >>> [b.text for b in _field_list(lxml.html.fragment_fromstring(
+    ...     "<dl><div><dt>Pays</dt><dd>Mali</dd></div><div><dt>Depuis</dt><dd>2005</dd></div></dl>"))]
+    ['Pays : Mali', 'Depuis : 2005']
     """
     fields: list[Block] = []
     heads: list[Block] = []  # the fiche's partner, and its date and text when it has both
     values: dict[str, tuple[etree._Element, Block]] = {}  # kind -> its first value and line
     key = None
-    for child in dl:
+    # HTML lets a list wrap each term and its value in a <div> (a CMS's "fiche__ligne"): the
+    # pairs are the wrappers' children
+    for child in [part for group in dl for part in (group if group.tag == "div" else [group])]:
         if not isinstance(child.tag, str):
             continue  # type: ignore[unreachable]  # a comment (lxml-stubs type .tag as str only)
         text = _text(_rendered(child))

@@ -25,6 +25,7 @@ What is taken off, line by line, and what becomes of it:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 # The top of a page that opens with front matter, and its closing line.
@@ -119,6 +120,7 @@ def quoted(rows: list[str]) -> bool:
 # The widest a hard-wrapped text's lines are (an e-mail's text part: 72 characters, 78 at
 # most by RFC 5322; a newsletter's: 70 or 80): a page of longer lines is not wrapped.
 WRAP_WIDTH = 100
+MIN_WRAPPED = 3
 _ITEM = re.compile(r"^(?:[-*+•–]|\d{1,2}[.)])\s")
 
 
@@ -155,8 +157,12 @@ def wrapped(rows: list[str]) -> set[int]:
                         default=0) for kind in width}
     full = {kind: sum(1 for _, k, n, _ in pairs if k == kind and n > width[kind] * 3 // 4)
             for kind in width}
-    return {line for line, kind, length, word in pairs  # many lines filled: a wrapped text
-            if widest[kind] <= WRAP_WIDTH and full[kind] > 2 and length + 1 + word > width[kind]}
+    joined = [(line, kind) for line, kind, length, word in pairs  # many lines filled: wrapped
+              if widest[kind] <= WRAP_WIDTH and full[kind] > 2 and length + 1 + word > width[kind]]
+    # a text hard-wrapped wraps many of its lines: one or two lines ended near the widest
+    # are a page of short lines, each a paragraph
+    counts = Counter(kind for _, kind in joined)
+    return {line for line, kind in joined if counts[kind] >= MIN_WRAPPED}
 
 
 def inline(text: str) -> str:
