@@ -773,6 +773,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
         if (block.kind == "list_item" or trailing) and (not entries or trailing) and not timeline \
                 and not split_any_label(block.text) and not label_alone(block.text) \
+                and field_line(block.text) is None \
                 and (last := trailing_label(block.text)):  # "Accueil de jeunes (mai 2018)."
             entries.append(_Draft.start(last, block.text, block.line))  # its date at its end
             trailing, label_only, described = True, False, False
