@@ -581,6 +581,10 @@ def label_alone(text: str) -> str | None:
     return found[0] if found and not found[1].strip() else None
 
 
+# A sentence dated at its end glued to the next one by a copy-paste: "… (2008).Le programme".
+_GLUED_AFTER_DATE = re.compile(r"(?<=\)\.)(?=[A-ZÀ-Ý][^\W\d_])")
+
+
 def trailing_label(text: str) -> str | None:
     """The date an entry written text first gives at the end of its first sentence, in
     brackets ("Accueil de six jeunes (2003-2014).", "Délégation à Cuba (mai 2018). Elle
@@ -775,7 +779,12 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 and not split_any_label(block.text) and not label_alone(block.text) \
                 and field_line(block.text) is None \
                 and (last := trailing_label(block.text)):  # "Accueil de jeunes (mai 2018)."
-            entries.append(_Draft.start(last, block.text, block.line))  # its date at its end
+            for n, piece in enumerate(_GLUED_AFTER_DATE.split(block.text)):  # "… (2008).Le …"
+                again = trailing_label(piece) or (last if n == 0 else None)
+                if again or n == 0:
+                    entries.append(_Draft.start(again, piece, block.line))  # its date at its end
+                else:
+                    entries[-1].extend(piece, block.line, " ")
             trailing, label_only, described = True, False, False
             items.add(block.line)
             continue

@@ -536,8 +536,10 @@ def test_entries_dated_at_the_end_of_their_first_sentence() -> None:
             "– Mission de trois élus pour inaugurer la maternité (mars 2019).\n\n"
             "– Envoi de manuels scolaires (2021, avec six mois de retard).\n\n"
             "– Concert des chorales réunies (Fête de la musique, juin 2023).\n\n"
-            "– Visite du marché (Kita).\n")
+            "– Visite du marché (Kita).\n\n"
+            "– Don de semences (2008).Le jardin des femmes a ouvert (2009-2010). Il nourrit 40 familles.\n")
     page = parse(text_blocks(text))
     entries = page.sections[0].entries
-    assert [e.label for e in entries] == ["2011-2013", "mars 2019", "2021", "juin 2023"]
-    assert entries[-1].text.endswith("• Visite du marché (Kita).")
+    assert [e.label for e in entries] == ["2011-2013", "mars 2019", "2021", "juin 2023", "2008", "2009-2010"]
+    assert entries[-1].text == "Le jardin des femmes a ouvert (2009-2010). Il nourrit 40 familles."
+    assert entries[3].text.endswith("• Visite du marché (Kita).")
