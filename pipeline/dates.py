@@ -790,12 +790,38 @@ def parse_label(label: str) -> Period | None:
     """
     if len(label) > MAX_LABEL:
         return None
+    if week := _ISO_WEEK.fullmatch(label.strip()):
+        return _iso_week(int(week["week"]), int(week["year"]))
     written = _without_times(list(tokens(label)))
     toks = _outside_brackets(written)
     period = _parsed(toks)
     if period is not None and len(toks) == 1 and toks[0].code == "Y" and len(toks) < len(written):
         return _bracket_detail(written, toks[0]) or period
     return period
+
+
+# "Semaine 42 de 2024": a week by its ISO number, a short word ("de", "en") before its year.
+_ISO_WEEK = re.compile(rf"{_words(*_WORDS['week'])}\s+(?P<week>\d{{1,2}})\s+(?:[^\W\d_]{{1,3}}\s+)?"
+                       rf"(?P<year>{YEAR})", re.IGNORECASE)
+
+
+def _iso_week(week: int, year: int) -> Period | None:
+    """The days of ISO week ``week`` of ``year`` (Monday to Sunday; week 1 holds the year's
+    first Thursday), whose months are those of its first and last day.
+
+    >>> p = _iso_week(42, 2024)
+    >>> p.edtf, p.start_month, p.end_month
+    ('2024-10-14/2024-10-20', 10, 10)
+    >>> _iso_week(53, 2023) is None  # 2023 has 52 weeks
+    True
+    """
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    sunday = date.fromordinal(monday.toordinal() + 6)
+    start, end = Point(monday.year, monday.month, monday.day), Point(sunday.year, sunday.month, sunday.day)
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
 
 
 def _without_times(toks: list[Token]) -> list[Token]:

@@ -528,3 +528,11 @@ def test_closes_label_on_the_page(page):
 def test_short_years_semester_letters_and_parts_of_a_month_inside_sentences(sentence, found):
     from pipeline.dates import find_dates
     assert [(f.text, f.period.edtf) for f in find_dates(sentence)] == found
+
+
+def test_a_week_by_its_iso_number_is_its_seven_days():
+    from pipeline.dates import parse_label
+    week = parse_label("Semaine 9 de 2025")
+    assert (week.edtf, week.start_month, week.end_month) == ("2025-02-24/2025-03-02", 2, 3)
+    assert parse_label("semaine 1 en 2021").edtf == "2021-01-04/2021-01-10"
+    assert parse_label("Semaine 60 de 2024") is None
