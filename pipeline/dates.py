@@ -631,14 +631,41 @@ def _chain(g: dict[str, list[Token]]) -> Period | None:
     return _period(f"{years[0]}/{years[-1]}", Point(years[0]), Point(years[-1]))
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+
+    >>> easter(2024), easter(2023), easter(2025)
+    (datetime.date(2024, 3, 31), datetime.date(2023, 4, 9), datetime.date(2025, 4, 20))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * ell) // 433
+    month = (h + ell - 7 * m + 90) // 25
+    return date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
+
+
+_MOVABLE = {plain(feast): days for feast, days in _CALENDAR["movable_feasts"].items()}
+
+
 def _calendar(g: dict[str, list[Token]]) -> Period | None:
     """"Rentrée 2019", "vacances de la Toussaint 2017", "Pâques 2016": the months of the
-    period (``CALENDAR_PERIODS``) in that year, one month or the range of two."""
+    period (``CALENDAR_PERIODS``) in that year, one month or the range of two; a movable
+    feast named alone, the month it falls in that year (``movable_feasts``).
+
+    >>> _calendar({"a": list(tokens("Ascension")), "b": list(tokens("2024"))}).edtf
+    '2024-05'
+    """
     months = calendar_months(g["a"][0].text)
     if months is None:
         return None
     first, last = months
     year = g["b"][0].value
+    if (days := _MOVABLE.get(plain(" ".join(g["a"][0].text.split())))) is not None:
+        first = last = date.fromordinal(easter(year).toordinal() + days).month
     start, end = Point(year, first), Point(year, last)
     return _period(start.edtf if first == last else f"{start.edtf}/{end.edtf}", start, end)
 
