@@ -582,7 +582,7 @@ def label_alone(text: str) -> str | None:
 
 
 # A sentence dated at its end glued to the next one by a copy-paste: "… (2008).Le programme".
-_GLUED_AFTER_DATE = re.compile(r"(?<=\)\.)(?=[A-ZÀ-Ý][^\W\d_])")
+_GLUED_AFTER_DATE = re.compile(rf"(?<=\)\.)(?={CAPITAL}[^\W\d_])")
 
 
 def trailing_label(text: str) -> str | None:
