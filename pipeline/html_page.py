@@ -1228,7 +1228,7 @@ MAX_ITEM_PARTS = 6  # a timeline item's children: its date, its line or dot, its
 # paragraph is made of (a word processor's paste: a bold date after its sentence's words).
 _NOT_TIMELINE_ITEMS = {"tr", "thead", "tbody", "tfoot", "table", "p"}
 _INLINE = {"span", "b", "strong", "i", "em", "a", "font", "sup", "sub", "small", "u", "br", "img",
-           "abbr", "mark", "s", "del", "ins", "code", "q"}
+           "abbr", "mark", "s", "ins", "code", "q"}
 
 
 # pieces of text (a letter or two each, on average) that make an element's text split letter
