@@ -543,3 +543,9 @@ def test_entries_dated_at_the_end_of_their_first_sentence() -> None:
     assert [e.label for e in entries] == ["2011-2013", "mars 2019", "2021", "juin 2023", "2008", "2009-2010"]
     assert entries[-1].text == "Le jardin des femmes a ouvert (2009-2010). Il nourrit 40 familles."
     assert entries[3].text.endswith("• Visite du marché (Kita).")
+
+
+def test_a_link_back_to_the_page_summary_is_navigation():
+    from pipeline.parse import is_navigation
+    assert is_navigation("↑ Retour au sommaire")
+    assert not is_navigation("Retour au sommaire des jeunes de Kita en 2019.")
