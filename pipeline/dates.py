@@ -633,14 +633,41 @@ def _chain(g: dict[str, list[Token]]) -> Period | None:
     return _period(f"{years[0]}/{years[-1]}", Point(years[0]), Point(years[-1]))
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+
+    >>> easter(2024), easter(2023), easter(2025)
+    (datetime.date(2024, 3, 31), datetime.date(2023, 4, 9), datetime.date(2025, 4, 20))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * ell) // 433
+    month = (h + ell - 7 * m + 90) // 25
+    return date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
+
+
+_MOVABLE = {plain(feast): days for feast, days in _CALENDAR["movable_feasts"].items()}
+
+
 def _calendar(g: dict[str, list[Token]]) -> Period | None:
     """"Rentrée 2019", "vacances de la Toussaint 2017", "Pâques 2016": the months of the
-    period (``CALENDAR_PERIODS``) in that year, one month or the range of two."""
+    period (``CALENDAR_PERIODS``) in that year, one month or the range of two; a movable
+    feast named alone, the month it falls in that year (``movable_feasts``).
+
+    >>> _calendar({"a": list(tokens("Ascension")), "b": list(tokens("2024"))}).edtf
+    '2024-05'
+    """
     months = calendar_months(g["a"][0].text)
     if months is None:
         return None
     first, last = months
     year = g["b"][0].value
+    if (days := _MOVABLE.get(plain(" ".join(g["a"][0].text.split())))) is not None:
+        first = last = date.fromordinal(easter(year).toordinal() + days).month
     start, end = Point(year, first), Point(year, last)
     return _period(start.edtf if first == last else f"{start.edtf}/{end.edtf}", start, end)
 
@@ -796,6 +823,8 @@ def parse_label(label: str) -> Period | None:
         return None
     if lasting := _DURATION_FROM.fullmatch(label.strip()):
         return _years_from(lasting)
+    if week := _ISO_WEEK.fullmatch(label.strip()):
+        return _iso_week(int(week["week"]), int(week["year"]))
     written = _without_times(list(tokens(label)))
     toks = _outside_brackets(written)
     period = _parsed(toks)
@@ -829,6 +858,28 @@ def _years_from(lasting: re.Match[str]) -> Period | None:
         return None
     first = int(lasting["year"])
     return _parsed(list(tokens(f"{first}-{first + years - 1}" if years > 1 else str(first))))
+# "Semaine 42 de 2024": a week by its ISO number, a short word ("de", "en") before its year.
+_ISO_WEEK = re.compile(rf"{_words(*_WORDS['week'])}\s+(?P<week>\d{{1,2}})\s+(?:[^\W\d_]{{1,3}}\s+)?"
+                       rf"(?P<year>{YEAR})", re.IGNORECASE)
+
+
+def _iso_week(week: int, year: int) -> Period | None:
+    """The days of ISO week ``week`` of ``year`` (Monday to Sunday; week 1 holds the year's
+    first Thursday), whose months are those of its first and last day.
+
+    >>> p = _iso_week(42, 2024)
+    >>> p.edtf, p.start_month, p.end_month
+    ('2024-10-14/2024-10-20', 10, 10)
+    >>> _iso_week(53, 2023) is None  # 2023 has 52 weeks
+    True
+    """
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    sunday = date.fromordinal(monday.toordinal() + 6)
+    start, end = Point(monday.year, monday.month, monday.day), Point(sunday.year, sunday.month, sunday.day)
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
 
 
 def _without_times(toks: list[Token]) -> list[Token]:

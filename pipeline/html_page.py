@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, partial
-from itertools import pairwise
+from itertools import islice, pairwise
 
 import lxml.html
 from lxml import etree
@@ -630,7 +630,8 @@ def _reads_as_partner(label: str, items: IntroWords) -> bool:
     """A short label (a tag, a table's cell) that reads as a place's name and is no theme
     nor one of the usual headings."""
     return len(label) <= MAX_CHIP and not themes(label) \
-        and (names_a_place(label, items) or heading_like(label, items)) \
+        and (names_a_place(label, items) or heading_like(label, items)
+             or names_a_place(place_name(label), items)) \
         and not (sub_heading(label) or other_heading(label) or group_heading(label))
 
 
@@ -786,12 +787,17 @@ def _field_list(dl: etree._Element, items: IntroWords | None = None,
     ['Pays : Mali', 'Zone : Kayes']
     >>> _field_list(lxml.html.fragment_fromstring("<dl><dt>Juin 2012</dt><dd>Accueil</dd></dl>"))
     []
+    >>> [b.text for b in _field_list(lxml.html.fragment_fromstring(
+    ...     "<dl><div><dt>Pays</dt><dd>Mali</dd></div><div><dt>Depuis</dt><dd>2005</dd></div></dl>"))]
+    ['Pays : Mali', 'Depuis : 2005']
     """
     fields: list[Block] = []
     heads: list[Block] = []  # the fiche's partner, and its date and text when it has both
     values: dict[str, tuple[etree._Element, Block]] = {}  # kind -> its first value and line
     key = None
-    for child in dl:
+    # HTML lets a list wrap each term and its value in a <div> (a CMS's "fiche__ligne"): the
+    # pairs are the wrappers' children
+    for child in [part for group in dl for part in (group if group.tag == "div" else [group])]:
         if not isinstance(child.tag, str):
             continue  # type: ignore[unreachable]  # a comment (lxml-stubs type .tag as str only)
         text = _text(_rendered(child))
@@ -1373,6 +1379,99 @@ def joined_letters(document: etree._Element) -> None:
             element.text = label
 
 
+def svg_timelines(document: etree._Element) -> None:
+    """A timeline drawn in SVG (a D3 chart saved as rendered) whose events hold their text
+    as HTML in a ``<foreignObject>``, beside the ``<text>`` that labels them, is read as the
+    page shows it: each event's label, then its text. The chart's other SVG text (an axis's
+    year ticks, its ``<desc>``) stays left out with the drawing.
+
+    >>> page = lxml.html.fromstring('<div><svg><desc>Frise de 2003 à 2024</desc><g><text>2010</text></g>'
+    ...     '<g><text>Mai 2019</text><foreignObject><div><p>accueil de jeunes.</p></div></foreignObject></g>'
+    ...     '</svg>fin</div>')
+    >>> svg_timelines(page)
+    >>> etree.tostring(page, encoding=str)
+    '<div><div><p>Mai 2019</p><div><p>accueil de jeunes.</p></div></div>fin</div>'
+    """
+    for svg in list(document.iter("svg")):
+        events = [e for e in svg.iter() if isinstance(e.tag, str) and e.tag.lower() == "foreignobject"]
+        parent = svg.getparent()
+        if not events or parent is None:
+            continue
+        timeline = lxml.html.Element("div")
+        for event in events:
+            group = event.getparent()
+            labels = [" ".join("".join(str(w) for w in t.itertext()).split())
+                      for t in (group if group is not None else [])
+                      if isinstance(t.tag, str) and t.tag.lower() == "text"]
+            if label := " ".join(words for words in labels if words):
+                etree.SubElement(timeline, "p").text = label
+            for child in list(event):
+                timeline.append(child)
+        timeline.tail = svg.tail
+        parent.replace(svg, timeline)
+
+
+# How much of an element is read to tell whether it holds a date alone: a date's element is
+# small, so a larger one is text (and a page of deep nesting costs linear time).
+_BRIEF_NODES, _BRIEF_CHARS = 16, 60
+
+
+def _brief_text(element: etree._Element) -> str | None:
+    """The words of a small element (its subtree and text bounded), ``None`` for a larger one."""
+    nodes = list(islice(element.iter(), _BRIEF_NODES + 1))
+    if len(nodes) > _BRIEF_NODES:
+        return None
+    pieces = [element.text or ""]
+    pieces += [piece for node in nodes[1:] for piece in (node.text or "", node.tail or "")]
+    words = " ".join(" ".join(pieces).split())
+    return words if len(words) <= _BRIEF_CHARS else None
+
+
+def dates_first(document: etree._Element) -> None:
+    """A timeline whose items alternate sides by swapping the order of their date and their
+    text in the HTML (a "zigzag": the left item writes its date, then its text; the right
+    one its text, then its date) is read with each item's date first, so that each text
+    takes its own item's date, not the one of the item before. Only items among siblings
+    that write both orders are moved: a list whose every card puts its date last is read
+    as it is.
+
+    >>> page = lxml.html.fromstring('<div><div><time>2019</time><p>accueil de jeunes.</p></div>'
+    ...     '<div><p>visite d’élus.</p><time>Mai 2021</time></div></div>')
+    >>> dates_first(page)
+    >>> [[child.text for child in item] for item in page]
+    [['2019', 'accueil de jeunes.'], ['Mai 2021', 'visite d’élus.']]
+    """
+    moves: list[tuple[etree._Element, etree._Element]] = []
+    for parent in document.iter():
+        found: list[tuple[etree._Element, etree._Element, bool]] = []
+        for item in parent:
+            kids = [k for k in item if isinstance(k.tag, str)] if isinstance(item.tag, str) else []
+            if not 2 <= len(kids) <= MAX_ITEM_PARTS or item.tag in _NOT_TIMELINE_ITEMS \
+                    or any(k.tag in _INLINE for k in kids):  # a table's row, a paragraph's runs
+                continue
+            words = [_brief_text(k) for k in kids]
+            dated = [n for n, w in enumerate(words) if w and _a_date(w)]
+            if len(dated) == 1 and any(w is None or (w and n != dated[0]) for n, w in enumerate(words)):
+                found.append((item, kids[dated[0]], dated[0] == 0))
+        orders = {first for _, _, first in found}
+        if len(found) >= 2 and len(orders) == 2:  # both orders among the siblings
+            moves += [(item, date) for item, date, first in found if not first]
+    for item, date in moves:
+        before = date.getprevious()
+        if date.tail and date.tail.strip() == "" and before is not None:
+            date.tail = None
+        item.remove(date)
+        item.insert(0, date)
+
+
+MAX_ITEM_PARTS = 6  # a timeline item's children: its date, its line or dot, its text, a picture
+# What no timeline item is: a table's row (its columns are its order), and the runs of words a
+# paragraph is made of (a word processor's paste: a bold date after its sentence's words).
+_NOT_TIMELINE_ITEMS = {"tr", "thead", "tbody", "tfoot", "table", "p"}
+_INLINE = {"span", "b", "strong", "i", "em", "a", "font", "sup", "sub", "small", "u", "br", "img",
+           "abbr", "mark", "s", "ins", "code", "q"}
+
+
 # pieces of text (a letter or two each, on average) that make an element's text split letter
 # by letter: fewer is an ordinary element whose label says the same as its text
 SPLIT_PIECES = 4
@@ -1559,6 +1658,13 @@ def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[in
         node = last
 
 
+def _holds_fields(card: etree._Element) -> bool:
+    """A card of names and values (a ``<dl>``, a table's header cells: a partner's sheet,
+    "Depuis 1963", "Prochain temps fort : été 2025"), whose last value is a fact of the
+    sheet, no entry's date."""
+    return next(card.iter("dt", "th"), None) is not None
+
+
 def _names_its_place(card: etree._Element) -> bool:
     """A card headed by a place's name ("Gao (Mali)"): a partner's card, whose last line
     ("Jumelage signé le 12 mai 1990") is a fact of the partner, no entry's date."""
@@ -1634,7 +1740,8 @@ def trailing_dates(document: etree._Element) -> None:
             continue
         ending = {i: found for i, card in enumerate(cards) if (found := _trailing_element(card, sizes))}
         if len(ending) < MIN_CARDS or 3 * len(ending) < 2 * len(cards) \
-                or any(_opens_with_date(card) or _names_its_place(card) for card in cards):
+                or any(_opens_with_date(card) or _names_its_place(card) or _holds_fields(card)
+                       for card in cards):
             continue
         for i, (element, date) in ending.items():
             _taken_out(element)
@@ -1882,8 +1989,10 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     document = parse_html(text)
     open_shadow_roots(document)
     joined_letters(document)
+    svg_timelines(document)
     nest_by_level(document)
     without_hidden_text(document)
+    dates_first(document)
     translations = edit_history(document) + other_languages(document)
     trailing_dates(document)
     _joined_print(document)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import PipelineError
-from .markdown import is_markdown, plain_lines
+from .markdown import is_markdown, plain_lines, wrapped
 from .read import (
-    _REMOVED, HTML_SUFFIXES, Document, decode, lines, text_blocks, without_invisible,
+    _REMOVED, HTML_SUFFIXES, Document, decode, lines, teasers, text_blocks, without_invisible,
 )
 from .text import nfc
 
@@ -40,7 +40,7 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
         if not blocks:
             raise PipelineError(f"{name} : une page HTML sans texte d'article ; vérifier que c'est "
                                 "bien la page des jumelages")
-        blocks, removed = without_invisible(blocks)
+        blocks, removed = without_invisible(teasers(blocks))
         return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed, outside)
     removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
@@ -48,8 +48,9 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     rows = lines(text)
     if is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
-        return Document(text_blocks("\n".join(plain), levels), encoding, "text", text, removed, aside)
-    return Document(text_blocks(text), encoding, "text", text, removed)
+        blocks = text_blocks("\n".join(plain), levels, wrapped(rows))
+        return Document(blocks, encoding, "text", text, removed, aside)
+    return Document(text_blocks(text, joined=wrapped(rows)), encoding, "text", text, removed)
 
 
 def read(path: Path, data: bytes | None = None) -> Document:

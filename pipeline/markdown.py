@@ -25,6 +25,8 @@ What is taken off, line by line, and what becomes of it:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import pairwise
 
 # The top of a page that opens with front matter, and its closing line.
 _FENCES = ("---", "+++")
@@ -71,7 +73,8 @@ def _front_matter_end(rows: list[str]) -> int | None:
 
 def is_markdown(rows: list[str]) -> bool:
     """A text page written in Markdown: it opens with front matter, or it has at least
-    :data:`MARKDOWN_HEADINGS` ``#`` headings.
+    :data:`MARKDOWN_HEADINGS` ``#`` or underlined (setext) headings, or it is quoted as a
+    forwarded e-mail quotes it (``> `` on most of its lines: :func:`quoted`).
 
     >>> is_markdown(["---", "title: Jumelages", "---", "Texte"]), is_markdown(["# Un", "## Deux"])
     (True, True)
@@ -80,7 +83,86 @@ def is_markdown(rows: list[str]) -> bool:
     """
     if _front_matter_end(rows) is not None:
         return True
-    return sum(1 for row in rows if _ATX.match(row.strip())) >= MARKDOWN_HEADINGS
+    return sum(1 for row in rows if _ATX.match(row.strip())) >= MARKDOWN_HEADINGS \
+        or _underlined(rows) >= MARKDOWN_HEADINGS or quoted(rows)
+
+
+# An underline of a setext heading: three marks at least, so that an e-mail's signature
+# delimiter ("--") is none.
+_UNDERLINE = re.compile(r"^(?:>\s?)*(?:={3,}|-{3,})\s*$")
+# How many of a page's written lines a forwarded e-mail quotes: most of them (its header and
+# the forwarder's note are the others).
+QUOTED_SHARE = 0.5
+
+
+def _underlined(rows: list[str]) -> int:
+    """How many lines of text the page underlines as setext headings ("Dianguirdé (Mali)"
+    over "-----------------"): a line of text, then its underline."""
+    return sum(1 for above, row in pairwise(rows)
+               if _UNDERLINE.match(row.strip()) and _QUOTE.sub("", above.strip()).strip()
+               and not _UNDERLINE.match(above.strip()))
+
+
+def quoted(rows: list[str]) -> bool:
+    """A page forwarded by e-mail and published as is: most of its written lines are quoted
+    (``> ``), the forwarder's note and the message's header above them.
+
+    >>> quoted(["Bonjour,", "", "> Titre", "> =====", ">", "> Texte", "> suite"])
+    True
+    >>> quoted(["> cité", "a", "b"])
+    False
+    """
+    written = [row for row in rows if row.strip()]
+    cited = sum(1 for row in written if row.lstrip().startswith(">"))
+    return bool(written) and cited > QUOTED_SHARE * len(written)
+
+
+# The widest a hard-wrapped text's lines are (an e-mail's text part: 72 characters, 78 at
+# most by RFC 5322; a newsletter's: 70 or 80): a page of longer lines is not wrapped.
+WRAP_WIDTH = 100
+MIN_WRAPPED = 3
+_ITEM = re.compile(r"^(?:[-*+•–]|\d{1,2}[.)])\s")
+
+
+def wrapped(rows: list[str]) -> set[int]:
+    """The lines (numbered from 1) that go on with the line above because the text was
+    hard-wrapped (an e-mail's or a newsletter's text part, cut at 70 or 72 columns): the
+    line above ended there only because the next word did not fit in the width its
+    paragraph's lines fill. The width is that of the widest line followed by another of the
+    same quoting; a line that opens a list item or a heading, or follows a blank line, goes
+    on with nothing.
+
+    >>> rows = ["> Le jumelage entre les deux villes", "> permet depuis longtemps des échanges",
+    ...         "> entre jeunes, des visites de classes", "> et de chorales.", ">",
+    ...         "> * 2003 : accueil de six jeunes", ">   pendant trois semaines."]
+    >>> sorted(wrapped(rows))
+    [2, 3, 4, 7]
+    >>> sorted(wrapped(["Une ligne courte.", "Une autre ligne, plus longue que la première."]))
+    []
+    """
+    width: dict[bool, int] = {}
+    pairs = []
+    for number in range(1, len(rows)):
+        above, row = rows[number - 1].rstrip(), rows[number].rstrip()
+        body_above, body = _QUOTE.sub("", above.strip()), _QUOTE.sub("", row.strip())
+        if not body_above.strip() or not body.strip() or _ITEM.match(body.strip()) \
+                or _UNDERLINE.match(row.strip()) or _UNDERLINE.match(above.strip()) \
+                or above.lstrip().startswith(">") != row.lstrip().startswith(">"):
+            continue
+        kind = row.lstrip().startswith(">")
+        width[kind] = max(width.get(kind, 0), len(above))
+        pairs.append((number + 1, kind, len(above), len(body.split(maxsplit=1)[0])))
+    # a line of the page longer than a wrap's width: the page is not wrapped
+    widest = {kind: max((len(row.rstrip()) for row in rows if row.lstrip().startswith(">") == kind),
+                        default=0) for kind in width}
+    full = {kind: sum(1 for _, k, n, _ in pairs if k == kind and n > width[kind] * 3 // 4)
+            for kind in width}
+    joined = [(line, kind) for line, kind, length, word in pairs  # many lines filled: wrapped
+              if widest[kind] <= WRAP_WIDTH and full[kind] > 2 and length + 1 + word > width[kind]]
+    # a text hard-wrapped wraps many of its lines: one or two lines ended near the widest
+    # are a page of short lines, each a paragraph
+    counts = Counter(kind for _, kind in joined)
+    return {line for line, kind in joined if counts[kind] >= MIN_WRAPPED}
 
 
 def inline(text: str) -> str:

@@ -601,6 +601,37 @@ def label_alone(text: str) -> str | None:
     return found[0] if found and not found[1].strip() else None
 
 
+# A sentence dated at its end glued to the next one by a copy-paste: "… (2008).Le programme".
+_GLUED_AFTER_DATE = re.compile(rf"(?<=\)\.)(?={CAPITAL}[^\W\d_])")
+
+
+def trailing_label(text: str) -> str | None:
+    """The date an entry written text first gives at the end of its first sentence, in
+    brackets ("Accueil de six jeunes (2003-2014).", "Délégation à Cuba (mai 2018). Elle
+    …"): the entry's label when none opens it. The bracket may hold the date beside a
+    remark or an event ("(2021-2022, avec un an de retard)", "(Semaine du cinéma, mars
+    2024)"): its part that is a label alone. ``None`` for any other bracket ("(Cuba)",
+    "(source : …, bilan arrêté en décembre 2024)").
+
+    >>> trailing_label("Prêt de 40 vélos au club (juin 2021). Ils sont revenus en 2022.")
+    'juin 2021'
+    >>> trailing_label("Chantier d’un puits (2019-2020, avec du retard)."), trailing_label("Fête (Pérou).")
+    ('2019-2020', None)
+    >>> trailing_label("Concert (Festival des Suds, octobre 2016)."), trailing_label("Jardin (2019) et mare.")
+    ('octobre 2016', None)
+    """
+    tail = first_sentence(text).rstrip(" .;\u00a0")
+    opening = tail.rfind("(", max(0, len(tail) - LABEL_WINDOW))
+    inside = tail[opening + 1:-1]
+    if not tail.endswith(")") or opening < 0 or ")" in inside:
+        return None
+    for part in (inside, *inside.split(",")):  # the grammar reads the label as a date
+        if part.strip() and (alone := label_alone(part.strip())) \
+                and (period := parse_label(alone)) is not None and period.start_year is not None:
+            return alone
+    return None
+
+
 # Words that may come before a place's name when a paragraph speaks of it ("La commune de…"):
 # articles and kinds of place (pipeline/french/lexicon/places.toml).
 _BEFORE_NAME = frozenset(lexicon("places")["before_name"])
@@ -733,7 +764,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     place = name_words(place_name(split_heading(section.heading.text)[0]))
     frames: list[tuple[int, int | None]] = []  # (line, year) of each heading: the year it frames
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
-    span_value = False
+    span_value = trailing = False  # trailing: the entries so far are dated at their end
     under = _DateHeadings()  # a sub-heading that is a date alone dates the paragraphs below it
     for block, role in blocks:
         if block.aside:
@@ -820,6 +851,19 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             label_only = described = False
             continue
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
+        if (block.kind == "list_item" or trailing) and (not entries or trailing) and not timeline \
+                and not split_any_label(block.text) and not label_alone(block.text) \
+                and field_line(block.text) is None \
+                and (last := trailing_label(block.text)):  # "Accueil de jeunes (mai 2018)."
+            for n, piece in enumerate(_GLUED_AFTER_DATE.split(block.text)):  # "… (2008).Le …"
+                again = trailing_label(piece) or (last if n == 0 else None)
+                if again or n == 0:
+                    entries.append(_Draft.start(again, piece, block.line))  # its date at its end
+                else:
+                    entries[-1].extend(piece, block.line, " ")
+            trailing, label_only, described = True, False, False
+            items.add(block.line)
+            continue
         if block.kind == "list_item" and not split_any_label(block.text) and not label_alone(block.text) \
                 and not timeline and not (block.bold and label_alone(block.text[:block.bold])):
             if entries and entries[-1].line in lines:

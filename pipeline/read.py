@@ -22,9 +22,10 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from .dates import find_dates, split_any_label
@@ -631,10 +632,12 @@ def _table_rows(text: str) -> set[int]:
             if (k > 0 and tabbed[k - 1] == n - 1) or (k + 1 < len(tabbed) and tabbed[k + 1] == n + 1)}
 
 
-def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
+def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collection[int] = ()) -> list[Block]:
     """Blocks of a text snapshot: each non-blank line a block. ``levels`` are the headings
     the page's markup declares (line -> level: a Markdown page's ``## …``,
     :mod:`pipeline.markdown`), headings whatever their words, as an HTML page's are.
+    ``joined`` are the lines that go on with the block above, a hard-wrapped text's
+    (:func:`pipeline.markdown.wrapped`): the block keeps its first line.
 
     >>> [(b.kind, b.text, b.line) for b in text_blocks("Titre\\n\\n  • Un\\nTombouctou (Mali)\\n")]
     [('heading', 'Titre', 1), ('list_item', 'Un', 3), ('heading', 'Tombouctou (Mali)', 4)]
@@ -645,6 +648,9 @@ def text_blocks(text: str, levels: dict[int, int] | None = None) -> list[Block]:
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
         if not line:
+            continue
+        if number in joined and blocks and blocks[-1].kind in ("paragraph", "list_item"):
+            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {line}")
             continue
         if not (levels and number in levels):
             line = outline_entry(line)
@@ -810,6 +816,33 @@ def lay_out(blocks: list[Block]) -> tuple[list[Block], str]:
         written.append(BULLET + block.text if block.kind == "list_item" else block.text)
         numbered.append(replace(block, line=len(written)))
     return numbered, "\n".join(written) + "\n"
+
+
+TEASER = "teaser of the full text below it (its opening words cut by an ellipsis)"
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+TEASER_LENGTH = 30  # characters: a teaser shows a line of its text, a shorter cut is no teaser
+
+
+def teasers(blocks: list[Block]) -> list[Block]:
+    """A block that opens with the opening words of the block below it and cuts them with an
+    ellipsis ("2019 : accueil de six jeunes dans le cadre… Lire la suite", then the whole
+    entry: a "read more" teaser and its full text, both in the page) is set aside: the
+    entry is the full text, once.
+
+    >>> page = [Block("paragraph", "2019 : accueil de six jeunes dans le cadre… Lire la suite", 3),
+    ...         Block("paragraph", "2019 : accueil de six jeunes dans le cadre d’un séjour.", 4)]
+    >>> [(b.line, b.aside is None) for b in teasers(page)]
+    [(3, False), (4, True)]
+    """
+    out = list(blocks)
+    for n, (block, below) in enumerate(pairwise(blocks)):
+        cut = _ELLIPSIS.search(block.text)
+        opening = " ".join(block.text[:cut.start()].split()) if cut else ""
+        shown = " ".join(below.text[:len(block.text)].split())  # the words below, as far
+        if cut and len(opening) >= TEASER_LENGTH and block.aside is None \
+                and len(below.text) > len(opening) and shown.startswith(opening):
+            out[n] = replace(block, aside=TEASER)
+    return out
 
 
 def without_invisible(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, str]]]:

@@ -539,3 +539,18 @@ def test_a_dated_line_that_ends_on_a_day_without_its_year_is_an_entry_of_that_mo
     period = entry_facts("Visite des choristes le 14 septembre", "Visite des choristes le 14 septembre").period
     assert (period.start_year, period.start_month, period.end_month, period.edtf) == (None, 9, 9, "XXXX-09-14")
     assert entry_facts("Séjour prévu en juillet de", "Séjour prévu en juillet de").period is None
+def test_a_week_by_its_iso_number_is_its_seven_days():
+    from pipeline.dates import parse_label
+    week = parse_label("Semaine 9 de 2025")
+    assert (week.edtf, week.start_month, week.end_month) == ("2025-02-24/2025-03-02", 2, 3)
+    assert parse_label("semaine 1 en 2021").edtf == "2021-01-04/2021-01-10"
+    assert parse_label("Semaine 60 de 2024") is None
+
+
+def test_a_movable_feast_is_the_month_it_falls_in_that_year():
+    from pipeline.dates import parse_label
+    assert parse_label("Pâques 2016").edtf == "2016-03"  # 27 March
+    assert parse_label("Pâques 2017").edtf == "2017-04"  # 16 April
+    assert parse_label("Ascension 2026").edtf == "2026-05"  # 14 May
+    assert parse_label("Pentecôte 2019").edtf == "2019-06"  # 9 June
+    assert parse_label("vacances de Pâques 2016").edtf == "2016-03/2016-04"  # the holidays

@@ -734,3 +734,51 @@ def test_partner_cards_ending_with_their_agreement_are_not_dated_cards():
         ("gao", 1990, "Ville du nord du Mali, sur le fleuve."),
         ("kita", 1995, "Ville de la région de Kayes."),
         ("matanzas", 2001, "Ville portuaire de Cuba.")]
+def _page(body: str) -> str:
+    return ("<html><body><main><h1>Nos villes amies</h1><p>Nous travaillons avec :</p><ul>"
+            "<li>La commune de Kita (Mali)</li><li>La ville de Pontevedra (Espagne)</li></ul>"
+            f"{body}</main></body></html>")
+
+
+def _labels(page: str) -> list[list[tuple[str | None, str]]]:
+    parsed = parse(read_bytes(page.encode(), "page.html").blocks)
+    return [[(e.label, e.text) for e in s.entries] for s in parsed.sections]
+
+
+def test_a_timeline_drawn_in_svg_is_read_label_then_text():
+    page = _page('<h2>Kita (Mali)</h2><svg><desc>Frise de 2001 à 2022</desc><g><text>2000</text>'
+                 '<text>2010</text></g><g><circle/><text>Mars 2019</text><foreignObject><div>'
+                 '<p>inauguration de la maternité rénovée.</p></div></foreignObject></g>'
+                 '<g><text>2022</text><foreignObject><div><p>envoi de manuels scolaires.</p></div>'
+                 '</foreignObject></g></svg>')
+    assert [[label for label, _ in entries] for entries in _labels(page)] == [["Mars 2019", "2022"]]
+    assert "maternité" in _labels(page)[0][0][1] and "manuels" in _labels(page)[0][1][1]
+
+
+def test_each_text_of_a_zigzag_timeline_takes_its_own_date():
+    item = '<div class="item"><div class="d">{}</div><div class="dot"></div><div class="c"><p>{}</p></div></div>'
+    swapped = '<div class="item"><div class="c"><p>{}</p></div><div class="dot"></div><div class="d">{}</div></div>'
+    page = _page('<h2>Pontevedra (Espagne)</h2><div class="timeline">'
+                 + item.format("2011", "échange de chorales.")
+                 + swapped.format("visite des écoles de musique.", "Mai 2014")
+                 + item.format("2018", "tournoi de handball.") + "</div>")
+    got = [(label, text.split("\n")[-1]) for label, text in _labels(page)[0]]
+    assert got == [("2011", "échange de chorales."), ("Mai 2014", "visite des écoles de musique."),
+                   ("2018", "tournoi de handball.")]
+
+
+def test_a_read_more_teaser_gives_no_entry_of_its_own():
+    full = "<strong>2017</strong> : creusement de quatre puits et formation de deux mécaniciens du village."
+    page = _page(f'<h2>Kita (Mali)</h2><p><strong>2017</strong> : creusement de quatre puits et formation… '
+                 f'<button>Lire la suite</button></p><div class="collapse"><p>{full}</p></div>')
+    assert _labels(page) == [[("2017", full.replace("<strong>", "").replace("</strong>", ""))]]
+
+
+def test_a_fiche_whose_pairs_are_wrapped_in_divs_names_its_partner():
+    page = _page('<h2>Fiche n°1 – Afrique</h2><dl><div><dt>Collectivité</dt><dd>Kita</dd></div>'
+                 '<div><dt>Depuis</dt><dd>1998</dd></div><div><dt>Population</dt><dd>48 000 (2019)</dd></div>'
+                 '</dl><ul><li>2017 : creusement de quatre puits.</li></ul>')
+    data = tables(extract(parse(read_bytes(page.encode(), "page.html").blocks), {}))
+    partners = {(p["name"], p.get("agreement_year")) for p in data["partners"]}
+    assert ("Kita", 1998) in partners
+    assert [(a["date_label"], a["partner_id"]) for a in data["actions"] if a["date_label"]] == [("2017", "kita")]

@@ -3,6 +3,7 @@ its markup, each line at its number; what the markup sets aside is reported."""
 
 from pipeline.load import read_bytes
 from pipeline.markdown import COMMENT, FOOTNOTE, FRONT_MATTER, IMAGE
+from pipeline.parse import parse
 
 PAGE = """---
 title: "Jumelages"
@@ -58,3 +59,59 @@ def test_a_plain_text_page_is_not_read_as_markdown() -> None:
     document = read_bytes(page.encode(), "page.txt")
     assert [b.text for b in document.blocks][-1] == "2016 : accueil de *six* jeunes."
     assert document.left_out == []
+
+
+FORWARDED = """Bonjour Paul,
+
+Voici le texte de la page, à publier avant le 3 avril.
+Merci,
+Lucie
+
+---------- Message transféré ---------
+Date : mar. 4 févr. 2025 à 10:40
+Objet : page des jumelages
+
+> Nos villes amies
+> ===============
+>
+> Kita (Mali)
+> -----------
+>
+> La coopération avec Kita porte depuis longtemps sur l’eau, l’école et
+> la santé, avec les associations de la diaspora installées chez nous.
+>
+> * *2011-2013* : creusement de quatre puits et formation de deux
+>   mécaniciens chargés de leur entretien, avec le concours du syndicat
+>   intercommunal des eaux et d’un lycée professionnel de la région.
+>
+> * *Mars 2019* : mission de trois élus à Kita pour inaugurer la
+>   maternité rénovée grâce à une subvention de la Ville de 8 000 €.
+>
+> Pontevedra (Espagne)
+> --------------------
+>
+> * *2022* : échange de chorales entre les conservatoires des deux
+>   villes, autour d’un répertoire de chants populaires galiciens.
+"""
+
+
+def test_a_page_forwarded_by_email_is_read_unquoted_and_unwrapped() -> None:
+    blocks = read_bytes(FORWARDED.encode(), "page.txt").blocks
+    got = {(b.kind, b.text, b.line, b.level) for b in blocks}
+    assert ("heading", "Kita (Mali)", 14, 2) in got
+    assert ("heading", "Pontevedra (Espagne)", 27, 2) in got
+    # the wrapped lines are one item, at its first line; the bold label keeps no asterisk
+    assert ("list_item", "2011-2013 : creusement de quatre puits et formation de deux mécaniciens chargés "
+            "de leur entretien, avec le concours du syndicat intercommunal des eaux et d’un lycée "
+            "professionnel de la région.", 20, 0) in got
+    assert not any(b.text.startswith(("mécaniciens", "maternité", "intercommunal")) for b in blocks)
+    page = parse(blocks)
+    labels = [[e.label for e in s.entries] for s in page.sections]
+    assert labels == [["2011-2013", "Mars 2019"], ["2022"]]
+
+
+def test_short_lines_of_a_plain_page_are_not_joined() -> None:
+    text = "Kita (Mali)\n\n2011 : puits.\n2012 : école.\nUne ligne de plus sans date.\n"
+    blocks = read_bytes(text.encode(), "page.txt").blocks
+    assert [b.text for b in blocks if b.kind == "paragraph"] == ["2011 : puits.", "2012 : école.",
+                                                                  "Une ligne de plus sans date."]

@@ -524,3 +524,28 @@ def test_a_relative_start_before_an_end_and_a_relative_entry_after_a_dated_one()
             "Dès l’année suivante et jusqu’en 2019, cours de couture au foyer.\n")
     actions = extract(parse(text_blocks(text)))["actions"]
     assert [a["period"] for a in actions] == ["2011", "2014", "2015/2019"]
+
+
+def test_entries_dated_at_the_end_of_their_first_sentence() -> None:
+    """A page whose entries open with their text and end their first sentence with their
+    date in brackets, sometimes after another bracket or beside a remark; a bracket that
+    names no date leaves the item in its entry."""
+    text = ("Kita (Mali)\n\n"
+            "– Creusement de quatre puits avec le syndicat des eaux (Loire) (2011-2013). Deux "
+            "mécaniciens ont été formés.\n\n"
+            "– Mission de trois élus pour inaugurer la maternité (mars 2019).\n\n"
+            "– Envoi de manuels scolaires (2021, avec six mois de retard).\n\n"
+            "– Concert des chorales réunies (Fête de la musique, juin 2023).\n\n"
+            "– Visite du marché (Kita).\n\n"
+            "– Don de semences (2008).Le jardin des femmes a ouvert (2009-2010). Il nourrit 40 familles.\n")
+    page = parse(text_blocks(text))
+    entries = page.sections[0].entries
+    assert [e.label for e in entries] == ["2011-2013", "mars 2019", "2021", "juin 2023", "2008", "2009-2010"]
+    assert entries[-1].text == "Le jardin des femmes a ouvert (2009-2010). Il nourrit 40 familles."
+    assert entries[3].text.endswith("• Visite du marché (Kita).")
+
+
+def test_a_link_back_to_the_page_summary_is_navigation():
+    from pipeline.parse import is_navigation
+    assert is_navigation("↑ Retour au sommaire")
+    assert not is_navigation("Retour au sommaire des jeunes de Kita en 2019.")
