@@ -327,6 +327,8 @@ class _Draft:
         return cls(label, [text], line, line, [(0, line)], len(text))
 
     def extend(self, text: str, line: int, separator: str) -> None:
+        if separator.isspace() and (text[:1].isspace() or "".join(self.pieces[-1:])[-1:].isspace()):
+            separator = ""  # a piece cut before its space, or after it: the page's one space, not two
         self.parts.append((self.length + len(separator), line))
         self.pieces += [separator, text]
         self.length += len(separator) + len(text)

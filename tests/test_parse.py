@@ -549,3 +549,15 @@ def test_a_link_back_to_the_page_summary_is_navigation():
     from pipeline.parse import is_navigation
     assert is_navigation("↑ Retour au sommaire")
     assert not is_navigation("Retour au sommaire des jeunes de Kita en 2019.")
+
+
+def test_pieces_of_an_entry_joined_again_keep_the_pages_one_space():
+    """A piece cut before or after its space ("2007-2011," then " le programme …") is
+    joined again with the page's one space, not two: an entry's text stays the page's
+    words as written (the fuzzed hostile pages check every text against the source)."""
+    from pipeline.parse import _Draft
+
+    draft = _Draft.start("2007-2011", "2007-2011,", 3)
+    draft.extend(" le programme", 3, " ")
+    draft.extend("lancé.", 3, " ")
+    assert draft.entry().text == "2007-2011, le programme lancé."
