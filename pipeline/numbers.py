@@ -508,6 +508,8 @@ def participants(text: str, once: bool = False) -> Quantity | None:
 
 
 _WE_WERE = re.compile(deaccented(_PEOPLE["words"]["we_were"][0]))
+# the same words anywhere in a text: most entries hold none, and are read past at once
+_WE_WERE_ANYWHERE = re.compile(deaccented(_PEOPLE["words"]["we_were"][0].removesuffix("$")))
 _SAID_COUNT = re.compile(deaccented(
     rf"(?:{_APPROX})?(?:(?:{_WORDS['article'][0]}\s+)?(?P<collective>{'|'.join(COLLECTIVES)})"
     rf"(?=[\s,.;:!?)]|$)|(?P<number>{_DIGITS}|{_NUMBER_WORD}))"))
@@ -526,6 +528,8 @@ def _we_were(text: str) -> tuple[Quantity, int] | None:
     >>> _we_were("nous sommes 3 ans plus tard") is None
     True
     """
+    if not _WE_WERE_ANYWHERE.search(text):
+        return None
     for number in _SAID_COUNT.finditer(text):
         if not _WE_WERE.search(text[max(0, number.start() - 40):number.start()]):
             continue

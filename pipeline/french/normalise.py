@@ -135,7 +135,7 @@ def fold(text: str) -> str:
     """
     composed = nfc(text)
     low = composed.replace(_DOTTED, "i").lower()  # "İ" is the one letter whose lower case is longer
-    return deaccented(low).translate(_APOSTROPHES)
+    return low if low.isascii() else deaccented(low).translate(_APOSTROPHES)
 
 
 # the apostrophes a page may type, as the typewriter's one
