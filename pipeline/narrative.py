@@ -143,11 +143,13 @@ def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
     """The proper nouns of a run of capitalised words: without the common words a
     sentence puts before a name with a capital ("Le", "Comité de …", "L'album"), and cut
     where a title written in capitals has a common word ("ENTRE MAROLLES ET LAKAMANE"):
-    a proper noun's words are never written in lower case on the page."""
+    a proper noun's words are never written in lower case on the page, nor are words of
+    grammar ("Avec", "Mais", "Depuis": ``evidence.function_words``)."""
     names: list[list[str]] = [[]]
     for word in name.split():
         bare = _ELIDED.sub("", word)
-        common = fold(bare.split("-")[0]) in lower or fold(bare) in _NAME_PARTICLES
+        common = fold(bare.split("-")[0]) in lower or fold(bare) in _NAME_PARTICLES \
+            or fold(bare) in _FUNCTION_WORDS  # "Avec Tregaron, au Pays de Galles, …"
         if bare != word and not bare[:1].isupper():
             common = True
         if common and (not names[-1] or word.isupper()):
@@ -335,13 +337,20 @@ def _apposition(between: str) -> bool:
     apposition closed by a comma before the next place of an enumeration ("Mühlheim, sa
     jumelle allemande, et Nouna": three towns).
 
+    An apposition that gives a person's title ("Korinna Walter, la présidente du jumelage à
+    Gröbenzell") makes the name before it a person's, and the place after it where that
+    person serves: no tie of places.
+
     >>> _apposition(", ville jumelée à "), _apposition(", sa jumelle allemande, et ")
     (True, False)
+    >>> _apposition(", la présidente du jumelage à ")
+    False
     """
     folded = fold(between).replace("’", "'")
-    words = re.findall(r"\w+'?", folded)
+    words = re.findall(r"[\w-]+'?", folded)
     return (folded.lstrip().startswith(",") and "," not in folded.lstrip()[1:] and 0 < len(words) <= CUE_REACH
-            and any(w.startswith(_CUE_STEMS) for w in words) and words[-1] in _NEAR | _FAR)
+            and any(w.startswith(_CUE_STEMS) for w in words) and words[-1] in _NEAR | _FAR
+            and not any(w in _PERSON_TITLES for w in words))
 
 
 def _apposed_cue(after: str) -> str:
@@ -396,7 +405,8 @@ def _delegations_official(sentence: str, before: str) -> bool:
 
 _EVIDENCE = lexicon("evidence")
 _FUNCTION_WORDS = frozenset(fold(w) for w in _EVIDENCE["function_words"])
-_TITLES = frozenset(fold(w) for w in [*_EVIDENCE["person_titles"], *_EVIDENCE["body_nouns"]])
+_PERSON_TITLES = frozenset(fold(w) for w in _EVIDENCE["person_titles"])
+_TITLES = frozenset(fold(w) for w in [*_PERSON_TITLES, *_EVIDENCE["body_nouns"]])
 
 
 def _titled(before: str) -> bool:
@@ -572,8 +582,8 @@ def _country_before(before: str) -> str | None:
 
 
 def _placed_lists(texts: list[str]) -> list[str]:
-    """The places a sentence lists each in its own country ("concentrer sa politique de
-    coopération sur ces villes : Raanana en Israël, Sousse en Tunisie et Pancevo en Serbie";
+    """The places a sentence or a paragraph lists each in its own country ("concentrer sa
+    politique de coopération sur ces villes : Raanana en Israël, Sousse en Tunisie et Pancevo en Serbie";
     "Nous avons commencé par Novara, en Italie, puis Solingen en Allemagne et récemment à
     Næstved au Danemark"), in a paragraph that speaks of a tie (a partner's cue) or follows
     one that does: the
@@ -587,6 +597,8 @@ def _placed_lists(texts: list[str]) -> list[str]:
     []
     >>> _placed_lists(["Le jumelage a débuté avec la ville polonaise de Rybnik, puis les Allemands de Zell."])
     ['Rybnik', 'Zell']
+    >>> _placed_lists(["Nos jumelages.", "Avec Orscholz, en Allemagne, ça va. Avec Bézid, en Roumanie, non."])
+    ['Orscholz', 'Bézid']
     """
     from .places import country_code
 
@@ -596,10 +608,10 @@ def _placed_lists(texts: list[str]) -> list[str]:
         if not (tied[n] or (n and tied[n - 1])):  # the paragraph, or the one it follows
             continue
         lower = lower_words(text)
+        placed: dict[str, str] = {}  # each place and its country, in the paragraph
         for sentence in _SENTENCE.split(text):
             if "\n" in sentence.strip():
                 continue  # lines of a list, a place each: a list of twins (:func:`_twin_lines`)
-            placed: dict[str, str] = {}  # each place and its country
             for run in _NAME.finditer(sentence):
                 for name in _trimmed(run.group(), lower):
                     start = run.start() + run.group().index(name)
@@ -609,10 +621,12 @@ def _placed_lists(texts: list[str]) -> list[str]:
                         _country_before(sentence[:start]) or (demonym and _country_word(demonym)) or "")
                     if country and (candidate := _candidate(name)):
                         placed[candidate] = country
-            # two places or more, in two countries or more: the ties of a town, not the
-            # lines of one place ("Lettonie - Capitale Riga Ogre en Lettonie")
-            if len(placed) >= PLACED_LIST and len(set(placed.values())) >= PLACED_LIST:
-                found += [name for name in placed if name not in found]
+        # two places or more, in two countries or more: the ties of a town, not the
+        # lines of one place ("Lettonie - Capitale Riga Ogre en Lettonie"); in one sentence
+        # or told one a sentence ("Avec Orscholz, en Allemagne, les échanges sont fréquents.
+        # Avec Knighton, au Pays de Galles, aussi.")
+        if len(placed) >= PLACED_LIST and len(set(placed.values())) >= PLACED_LIST:
+            found += [name for name in placed if name not in found]
     return found
 
 
@@ -1478,6 +1492,10 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
             after = beside[len(found.group()):]
             if after.startswith(",") and (country := country_in_text(after, home=None)):
                 return country[0]
+            # a region right after it ("Ploumilliau dans les Côtes d'Armor"), its own
+            # country's too: the words that place it
+            if _REGION_AFTER.match(after) and (country := country_in_text(after.split(",")[0], home=None)):
+                return country[0]
             words = re.findall(r"[^\W\d_]+", before)  # "nos amis Québécois de Lac Mégantic"
             if len(words) >= 2 and fold(words[-1]) in _NAME_PARTICLES and (named := _country_word(words[-2])):
                 return named
@@ -1593,6 +1611,10 @@ def _names_alone(sentence: str, name: str, others: Sequence[str]) -> bool:
 def _named_in(name: str, folded: str) -> bool:
     """``name`` is a whole word or words of the ``folded`` text."""
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded) is not None
+
+
+_REGION_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _WRITTEN["region_prepositions"]
+                                                if w not in _WORDS["near_joiners"]) + r")\s", re.IGNORECASE)
 
 
 def _own_country(beside: str, length: int) -> str | None:
@@ -2524,12 +2546,20 @@ def _moved(when: When | None, event: Event | None, sentence: str = "") -> When |
     before the date told (the past recalled: "le traité signé à Brühl en 1964" in the
     story of a visit in 2014), which leaves the story where it was; after a month that
     comes back (``sentence`` says so: "Une année sur deux, au mois de mai, …"), no year's
-    date: "L'année suivante, ce sont les familles françaises qui reçoivent" tells it on."""
+    date: "L'année suivante, ce sont les familles françaises qui reçoivent" tells it on; nor
+    after the words that bring the story to its writing (``since_then``: "et, depuis, …")."""
     if event is not None and event.when is None and event.resolved is None and _RECURS.search(fold(sentence)):
         return None
     if event is None or event.when is None or _recalled(when, event):
         return when
+    if _SINCE_THEN.search(fold(sentence), event.start + len(event.label)):
+        return None  # "En 2019, … et, depuis, plus de nouvelles": the story is now at its writing
     return event.when
+
+
+_SINCE_THEN = re.compile(r"(?<!\w)(?:" + "|".join(
+    re.escape(fold(w)).replace(r"\ ", r"\s+").replace(",", r"\s*,").replace(r"\.", r"\s*\.")
+    for w in _WORDS["since_then"]) + ")")
 
 
 def _recalled(when: When | None, event: Event) -> bool:
@@ -2686,8 +2716,8 @@ def anniversary_span(line: str, title: str) -> bool:
         return False
     return any(int(m[1]) == period.end_year - period.start_year > 0 for m in _YEARS_OLD.finditer(fold(title)))
 OTHER_LANGUAGE = "a paragraph in another language (a translation beside the French)"
-_FUNCTION_WORDS = frozenset(fold(w).rstrip("'") for w in _WORDS["function_words"])
-FOREIGN_WORDS = 8  # words of a paragraph with no French function word among them
+_FRENCH_WORDS = frozenset(fold(w).rstrip("'") for w in _WORDS["function_words"])  # a paragraph's
+FOREIGN_WORDS = 8  # words with none of these is in another language
 SHORT = 80  # characters: a by-line, a counter, a caption or a date line is short
 LINK_WORDS = 3  # a link of a bar is short; two in three are
 LINK_BAR = 3  # pieces between "|" or ">" that make a bar of links or a breadcrumb
@@ -2706,7 +2736,7 @@ def furniture(text: str) -> str | None:
     stripped = text.strip()
     folded = fold(stripped)
     words = re.findall(r"[^\W\d_]+", folded)
-    if len(words) >= FOREIGN_WORDS and not _FUNCTION_WORDS.intersection(words):
+    if len(words) >= FOREIGN_WORDS and not _FRENCH_WORDS.intersection(words):
         return OTHER_LANGUAGE
     pieces = re.split(r"\s[|>]\s", stripped)
     if len(pieces) >= LINK_BAR and sum(len(p.split()) <= LINK_WORDS for p in pieces) * 3 >= 2 * len(pieces):

@@ -46,6 +46,7 @@ TWINNING_WORD: str = _PLACES["relationships"]["twinning_word"]
 _TWINNING_STEM: str = _PLACES["relationships"]["twinning_stem"]
 _SEALED_TIE = re.compile(pattern(_PATTERNS["sealed_tie"]), re.IGNORECASE)
 _SEALING = re.compile(pattern(_PATTERNS["sealing"]), re.IGNORECASE)
+_SIGNING = re.compile(_PATTERNS["sealing"][0], re.IGNORECASE)  # an act, not the tie's origin
 _SINCE_YEAR = re.compile(pattern(_PATTERNS["since_year"]), re.IGNORECASE)
 _SINCE_DATE = re.compile(pattern(_PATTERNS["since_date"]), re.IGNORECASE)
 _RENEWAL = re.compile(pattern(_PATTERNS["renewal"]), re.IGNORECASE)
@@ -891,6 +892,8 @@ def country_in_text(text: str, home: str | None = HOME_COUNTRY) -> tuple[str, st
     ('Royaume-Uni', 'GB')
     >>> country_in_text("Une commune de la Bretagne."), country_in_text("Une commune de la Bretagne.", None)
     (None, ('France', 'FR'))
+    >>> country_in_text("Ploumilliau dans les Côtes d'Armor", None)
+    ('France', 'FR')
     """
     words = re.findall(r"[\w'’-]+", text)
     for i, word in enumerate(words):
@@ -916,8 +919,8 @@ def _region_in_text(words: list[str], home: str | None) -> tuple[str, str] | Non
             at += 1
         if at < len(words) and words[at] in "'’":
             at += 1
-        for size in (3, 2, 1):
-            named = " ".join(words[at:at + size])
+        for size in (5, 4, 3, 2, 1):  # "Côtes d ' Armor": an apostrophe is a word, written tight
+            named = re.sub(r"\s*(['’])\s*", r"\1", " ".join(words[at:at + size]))
             if named[:1].isupper() and (code := region_country(named)) and code != home:
                 return country_name(code), code
     return None
@@ -1136,6 +1139,12 @@ def _sealed(description: str) -> Agreement | None:
     >>> _sealed("Ces actions suivent le jumelage entre Vaux et Kita décidé en 1988.")
     Agreement(year=1988, type='', twinning=True)
 
+    A sentence that tells the tie born or dating from a year gives its year unless a later
+    one tells it signed: the act is the agreement, the birth its origin.
+
+    >>> _sealed("Nos liens d'amitié sont nés en 1990. Le jumelage a été scellé en 1992.")
+    Agreement(year=1992, type='', twinning=True)
+
     A sentence that tells the tie renewed gives the year of the original act it writes
     with its own participle ("renouveler l'acte de jumelage signé en 1982"). Where no
     sentence seals the tie, the tie created ("Le jumelage avec Trittau a été créé en
@@ -1158,6 +1167,7 @@ def _sealed(description: str) -> Agreement | None:
     True
     """
     told: re.Match[str] | None = None  # the tie the sentence before made its subject
+    born: Agreement | None = None  # the first sentence that tells the tie born or dated from
     for sentence in sentences(description):
         tie, told = _SEALED_TIE.search(sentence), _told_tie(sentence, told)
         if tie is None and told is None:
@@ -1180,7 +1190,12 @@ def _sealed(description: str) -> Agreement | None:
         sealing = next((v for v in verbs if v.start() >= tie_start), verbs[0] if verbs else None)
         if sealing and years and (year := _year_near(years, sealing.span(), [sealing.span()],
                                                      not _ANNIVERSARY.search(sentence))):
-            return Agreement(year, "", twinning)
+            if _SIGNING.match(sealing.group()):
+                return Agreement(year, "", twinning)
+            born = born or Agreement(year, "", twinning)  # "Les relations sont nées en 1990":
+            # the tie's origin, unless a later sentence tells it signed ("officiellement scellé")
+    if born:
+        return born
     for sentence in sentences(description):
         if _RENEWAL.search(sentence):
             continue

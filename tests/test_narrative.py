@@ -1238,3 +1238,66 @@ def test_the_tie_since_a_year_told_of_the_one_partner_by_its_kind(tmp_path):
     with using(town):
         assert partners_of(page) == {"Koumbia": ("BF", 1991)}
         assert not names_partner_by_kind("Lannion entretient des liens avec cette commune de Rye depuis 1991.")
+
+
+def test_a_persons_title_in_apposition_ties_no_place_to_the_one_after_it(tmp_path):
+    """"Ingrid Bauer, la présidente du jumelage à Ebersberg": the apposition gives a
+    person's title, so the name before it is a person's and the place after it where she
+    serves, the partner, not the page's own town (as "X, ville jumelée à <town>" would make
+    it)."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "vence", "Vence-sur-Orge", "Vence", "91999", "", ""))
+    page = ("Visite de nos amis d'Ebersberg\n\nLe groupe du comité d'Ebersberg est arrivé le vendredi "
+            "3 mai 2019. Ont pris la parole notre maire et Ingrid Bauer, la présidente du jumelage à "
+            "Ebersberg. Ingrid Bauer a remercié les familles.\n")
+    with using(town):
+        assert named_partners(None, [b.text for b in text_blocks(page)[1:]]) == ["Ebersberg"]
+
+
+def test_places_told_a_sentence_each_with_their_countries_are_the_partners():
+    """"Avec Tregaron, au Pays de Galles, tout va bien. Avec Roman, en Roumanie, c'est plus
+    difficile.": two places each with its own country, one a sentence, in a paragraph after
+    one about the ties, are the town's partners, as a list in one sentence would be."""
+    page = ("L'assemblée du comité\n\nLe comité de jumelage a tenu son assemblée générale.\n\n"
+            "Avec Tregaron, au Pays de Galles, les échanges sont réguliers. Avec Roman, en Roumanie, "
+            "c'est plus difficile, les nouvelles sont rares.\n\nEn mai 2019, nos amis de Tregaron sont venus.\n")
+    assert partners_of(page) == {"Tregaron": ("GB", None), "Roman": ("RO", None)}
+
+
+def test_since_then_brings_the_story_to_its_writing():
+    """"En 2018, un voyage se préparait mais la grève a tout remis en cause et, depuis, …":
+    a month told after it without its year is not 2018's (the post's, or unread here, where
+    the page gives no date of writing), and the plan undone is cancelled."""
+    def actions(story: str) -> list[tuple[str, str, str | None]]:
+        page = f"Nos amis de Roman\n\nLe comité de jumelage a tenu son assemblée.\n\n{story}\n"
+        return [(a["date_label"], a["period"], a["status"]) for a in tables(extract(parse(text_blocks(page))))["actions"]]
+
+    assert actions("Avec Roman, en Roumanie, c'est plus difficile. En 2018, un voyage se préparait mais la grève "
+                   "a tout remis en cause et, depuis, plus rien. Une délégation y est allée en octobre.") == [
+        ("En 2018", "2018", "cancelled"), ("en octobre", "XXXX-10", None)]
+    assert actions("Avec Roman, en Roumanie, c'est plus difficile. En 2018, un voyage se préparait. Une "
+                   "délégation y est allée en octobre.") == [("En 2018", "2018", None), ("en octobre", "2018-10", None)]
+
+
+def test_an_act_of_signing_outranks_the_ties_birth_and_deciding_to_do_is_no_signing():
+    """"Nos relations sont nées en 1989. … a officiellement scellé son jumelage le 2 mai
+    1991": the act is the agreement's year; "les comités de jumelage ont décidé de faire
+    une pause en 2016" decides something else than the tie."""
+    from pipeline.places import agreement
+
+    assert agreement("Nos liens d'amitié avec Roman sont nés en 1989 grâce à une association. Le 2 mai "
+                     "1991, la ville a officiellement scellé son jumelage avec Roman.").year == 1991
+    assert agreement("Nos liens d'amitié avec Roman sont nés en 1989 grâce à une association.").year == 1989
+    assert agreement("Les deux comités de jumelage ont décidé de faire une pause en 2016.") is None
+
+
+def test_a_region_right_after_the_partner_places_it_in_its_country_the_towns_own_too():
+    """"le jumelage entre Vence et Plouzélambre dans les Côtes-d'Armor": a département
+    after the name places the partner, in France too (a French twin); its apostrophe
+    written with spaces or without."""
+    page = ("Notre jumelage\n\nDepuis cinq ans, le jumelage entre les communes de Vence et de Plouzélambre "
+            "dans les Côtes d'Armor vit bien.\n\nEn mai 2019, nos amis de Plouzélambre sont venus.\n")
+    assert partners_of(page)["Plouzélambre"][0] == "FR"
