@@ -55,7 +55,7 @@ FLOOR = [PYTHON, "-c", "import frictionless, pyarrow.parquet"]
 # set: a bound in seconds, since the run's work grew with the reader's and frictionless'
 # did not), their peak memory within 1.5 GiB; then how cost grows, the unchanged re-run and
 # the national run.
-TARGETS = {"real_page_vs_floor": 2.0, "100k_seconds": 63.0, "100k_peak_mb": 1536,
+TARGETS = {"real_page_vs_floor": 2.0, "100k_seconds": 63.0, "100k_vs_validate": 4.4, "100k_peak_mb": 1536,
            "growth_10k_to_100k": 11.0, "unchanged_rerun_seconds": 0.2, "national_vs_100k": 3.0}
 NATIONAL_ENTRIES = 100  # entries of each synthetic town's page
 SAMPLE_EVERY = 0.05  # seconds between two samples of the memory of a run's processes
@@ -306,6 +306,10 @@ def verdicts(results: dict, sizes: list[int]) -> list[tuple[str, str, str, str]]
         checks.append(("100k entries end to end (× frictionless validate of its CSV package)",
                        f"{big['median_s']:.1f} s ({ratio:.2f}×)", f"≤ {TARGETS['100k_seconds']:.0f} s",
                        big["median_s"] <= TARGETS["100k_seconds"]))
+        # issue 20 states the guardrail twice: 63 s on the machine of the day it was written,
+        # and 4.4x frictionless validating the same package alone, which follows the machine
+        checks.append(("100k entries end to end / frictionless validate alone", f"{ratio:.2f}",
+                       f"≤ {TARGETS['100k_vs_validate']}", ratio <= TARGETS["100k_vs_validate"]))
         checks.append(("100k entries: peak memory, all its processes", f"{big['peak_mb']:.0f} MB",
                        f"≤ {TARGETS['100k_peak_mb']} MB", big["peak_mb"] <= TARGETS["100k_peak_mb"]))
         if 10000 in sizes:

@@ -71,7 +71,12 @@ _FAR = frozenset(fold(j) for j in _WORDS["far_joiners"])
 
 
 def _pairs(joiners: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\s*(?:" + "|".join(re.escape(fold(j)) for j in joiners) + r")\s*(?:(?:"
+    """The words between two places of a pair: a joiner, then maybe the second place's kind
+    with its determiner ("la ville de Tsévié et le village d'Assomé") and its "de"."""
+    kind = (r"(?:(?:" + "|".join(re.escape(fold(d)) for d in _WORDS["lead_determiners"]) + r")\s*(?:"
+            + "|".join(re.escape(fold(n)) for n in lexicon("countries")["written"]["place_nouns"])
+            + r")\s+)?")
+    return re.compile(r"\s*(?:" + "|".join(re.escape(fold(j)) for j in joiners) + r")\s*" + kind + r"(?:(?:"
                       + "|".join(re.escape(fold(j)) for j in _WORDS["near_joiners"]) + r")\s*)?")
 
 
@@ -844,8 +849,10 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         previous = None
                         continue
                     if previous and previous[2] and paired:
-                        if previous[2] in _PLURAL_CUES or previous_start in listed:  # "des
-                            # jumelages avec A et B", "jumelée avec 2 villes : A et B": two ties
+                        if previous[2] in _PLURAL_CUES or previous_start in listed or _with_kind(
+                                re.findall(r"\w+'?", fold(sentence[:previous_start]).replace("’", "'"))):
+                            # "des jumelages avec A et B", "jumelée avec 2 villes : A et B",
+                            # "en partenariat avec la ville de A et le village de B": two ties
                             partnered.update((previous[0], key))
                         elif _town_first(sentence[:previous_start]):  # "le jumelage entre A et
                             home.add(previous[0])  # B": A is the town
@@ -1066,7 +1073,29 @@ def _town_first(before: str) -> bool:
     (True, False)
     """
     words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
-    return not (len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS))
+    return not (len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS)) \
+        and not _with_kind(words)
+
+
+def _with_kind(words: list[str]) -> bool:
+    """The words before a place end with "avec" (``with_joiners``) and maybe the place's kind ("en partenariat
+    avec la ville de"): the places joined after it are all the town's partners ("avec la
+    ville de Tsévié et le village d'Assomé"), "avec" naming what is tied to the town.
+
+    >>> _with_kind(["partenariat", "avec", "la", "ville", "de"]), _with_kind(["entre", "les", "villes", "du"])
+    (True, False)
+    """
+    at = len(words)
+    if at and words[at - 1] in _NEAR:
+        at -= 1
+    if at and words[at - 1] in _PLACE_NOUNS:
+        at -= 1
+    if at and words[at - 1] in _LEAD_DETERMINERS:
+        at -= 1
+    return at > 0 and words[at - 1] in _WITH
+
+
+_WITH = frozenset(fold(j) for j in _WORDS["with_joiners"])
 
 
 def _same_place(key: str, other: str) -> bool:

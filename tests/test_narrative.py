@@ -1301,3 +1301,13 @@ def test_a_region_right_after_the_partner_places_it_in_its_country_the_towns_own
     page = ("Notre jumelage\n\nDepuis cinq ans, le jumelage entre les communes de Vence et de Plouzélambre "
             "dans les Côtes d'Armor vit bien.\n\nEn mai 2019, nos amis de Plouzélambre sont venus.\n")
     assert partners_of(page)["Plouzélambre"][0] == "FR"
+
+
+def test_places_joined_after_avec_and_their_kinds_are_all_partners():
+    """"est entrée en partenariat avec la ville de Koumbia et le village de Sara": after
+    "avec", each place of the pair, its kind and determiner written before it, is a
+    partner; after "entre" the first of a pair is the town ("le jumelage entre Vence et
+    Koumbia")."""
+    page = ("Deux protocoles signés\n\nEn mars 2016, la commune est entrée en partenariat avec la ville de "
+            "Koumbia et le village de Sara, au Burkina Faso. A Koumbia, le maire a signé l'acte de jumelage.\n")
+    assert set(partners_of(page)) == {"Koumbia", "Sara"}
