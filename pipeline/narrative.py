@@ -43,6 +43,7 @@ the parse stage sets aside.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
@@ -1478,6 +1479,22 @@ def _twin_lines(texts: list[str]) -> list[str]:
 _BRACKETS_AFTER = re.compile(r"\s*\(([^()\n]{1,40})\)")
 
 
+def _without_towns_country(text: str, at: int, towns: list[tuple[int, int]], ends: list[int]) -> str:
+    """The words of ``text`` before ``at`` (a name), as far as :data:`BESIDE`, without the
+    country written right after the town's own name (``towns``: where the text names it,
+    ``ends`` where each of those ends):
+    "la commune de Plainfaing en France est entrée en partenariat avec la ville de Tsévié":
+    France is Plainfaing's, not Tsévié's."""
+    start = max(0, at - BESIDE)
+    before = text[start:at]
+    last = bisect_right(ends, at)  # the spans end in the text's order
+    for one, end in reversed(towns[max(0, last - 2):last]):  # the town named last before it
+        if end >= start and (after := _COUNTRY_AFTER.match(text, end, at)):
+            before = before[:max(0, one - start)] + text[after.end():at]
+            break
+    return before
+
+
 def partner_country(name: str, texts: list[str], fallback: bool = True,
                     others: Sequence[str] = ()) -> str | None:
     """The partner's country: what the words beside its name say ("Trittau (Allemagne)",
@@ -1498,6 +1515,8 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     from .places import country_code, country_in_text, country_name, partner_countries
 
     for text in texts:
+        towns: list[tuple[int, int]] | None = None  # where the text names the town, once looked for
+        ends: list[int] = []
         for found in re.finditer(re.escape(name), text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
@@ -1512,7 +1531,10 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
             # 1991"): its country, before any the words before it name (the line above's)
             if (next_to := _COUNTRY_AFTER.match(text, found.end())) and (iso := country_code(next_to[1])):
                 return country_name(iso)
-            before = text[max(0, found.start() - BESIDE):found.start()]
+            if towns is None:
+                towns = _town_spans(text)
+                ends = [end for _, end in towns]
+            before = _without_towns_country(text, found.start(), towns, ends)
             if country := country_in_text(before.split(",")[-1]):
                 return country[0]
             # an apposition that places it, in its own country too ("Plougonvelin,
@@ -2744,6 +2766,35 @@ def anniversary_span(line: str, title: str) -> bool:
     if period is None or period.start_year is None or period.end_year is None or period.start_month:
         return False
     return any(int(m[1]) == period.end_year - period.start_year > 0 for m in _YEARS_OLD.finditer(fold(title)))
+OTHERS_TIE = "another town's tie with a place (two places paired in a tie, neither the town)"
+_FIRST_PERSON = frozenset(fold(w) for w in _WORDS["first_person"])
+_TOWNS_PAIRED = re.compile(
+    r"\b(?i:(?:" + "|".join(re.escape(d) for d in _WORDS["lead_determiners"]) + r")\s+(?:"
+    + "|".join(re.escape(n) for n in _WRITTEN["place_nouns"] if n.endswith("s")) + r")\s+(?:"
+    + _OF + rf"))(?P<one>{_PART}(?:\s{_PART})*)\s+(?:{_PAIR_WORDS})\s+(?:(?:{_OF}))?"
+    rf"(?P<other>{_PART}(?:\s{_PART})*)")
+
+
+def others_tie(text: str) -> bool:
+    """A paragraph that opens on the tie of two places paired as towns, neither the town,
+    in words that are not the writer's own side ("Dans une précédente coopération, les
+    villes de Tsévié et Parthenay, dans le centre-ouest de la France, étaient déjà
+    partenaires. Les deux communes avaient signé en 2003 …"): another town's tie with the
+    partner, whose dates, places and country are not the town's.
+
+    >>> others_tie("Les villes de Tsévié et Parthenay étaient jumelées. Elles signent en 2003.")
+    True
+    >>> others_tie("Nos amis des villes de Tsévié et Assomé sont nos partenaires.")
+    False
+    """
+    sentence = _SENTENCE.split(text.strip(), 1)[0]
+    paired = _TOWNS_PAIRED.search(sentence)
+    if paired is None or _is_town(paired["one"]) or _is_town(paired["other"]) or _town_spans(sentence):
+        return False
+    words = re.findall(r"\w+", fold(sentence))
+    return any(w.startswith(_PARTNER_STEMS) for w in words) and not _FIRST_PERSON.intersection(words)
+
+
 OTHER_LANGUAGE = "a paragraph in another language (a translation beside the French)"
 _FRENCH_WORDS = frozenset(fold(w).rstrip("'") for w in _WORDS["function_words"])  # a paragraph's
 FOREIGN_WORDS = 8  # words with none of these is in another language
@@ -2980,7 +3031,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     from .fields import country_field
     from .places import agreement, countries
 
-    texts = unwrapped([b for b in body if not b.aside])
+    theirs = {id(b) for b in body if not b.aside and b.kind == "paragraph" and others_tie(b.text)}
+    texts = unwrapped([b for b in body if not b.aside and id(b) not in theirs])
     # the whole paragraph each line of a hard-wrapped one belongs to: the story starts at
     # the line that opens the sentence naming the partner ("Le 7 novembre 1995, la Ville de
     # …" two lines above "… et la Ville d'Imouzzer du Kandar ont formalisé un partenariat")
@@ -3095,6 +3147,9 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))
+            continue
+        if id(block) in theirs:
+            set_aside.append((block, OTHERS_TIE, any(event for _, event in sentences(block.text, None))))
             continue
         prose = True
         first, undated = True, []

@@ -1294,13 +1294,18 @@ def test_an_act_of_signing_outranks_the_ties_birth_and_deciding_to_do_is_no_sign
     assert agreement("Les deux comités de jumelage ont décidé de faire une pause en 2016.") is None
 
 
-def test_a_region_right_after_the_partner_places_it_in_its_country_the_towns_own_too():
+def test_a_region_right_after_the_partner_places_it_in_its_country_the_towns_own_too(tmp_path):
     """"le jumelage entre Vence et Plouzélambre dans les Côtes-d'Armor": a département
     after the name places the partner, in France too (a French twin); its apostrophe
     written with spaces or without."""
     page = ("Notre jumelage\n\nDepuis cinq ans, le jumelage entre les communes de Vence et de Plouzélambre "
             "dans les Côtes d'Armor vit bien.\n\nEn mai 2019, nos amis de Plouzélambre sont venus.\n")
-    assert partners_of(page)["Plouzélambre"][0] == "FR"
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    with using(load(_one_page_town(tmp_path / "vence", "Vence", "Vence", "91999", "", ""))):
+        assert partners_of(page)["Plouzélambre"][0] == "FR"
 
 
 def test_places_joined_after_avec_and_their_kinds_are_all_partners():
@@ -1311,3 +1316,26 @@ def test_places_joined_after_avec_and_their_kinds_are_all_partners():
     page = ("Deux protocoles signés\n\nEn mars 2016, la commune est entrée en partenariat avec la ville de "
             "Koumbia et le village de Sara, au Burkina Faso. A Koumbia, le maire a signé l'acte de jumelage.\n")
     assert set(partners_of(page)) == {"Koumbia", "Sara"}
+
+
+def test_another_towns_tie_with_the_partner_is_set_aside_and_the_towns_country_is_its_own(tmp_path):
+    """"Les villes de Koumbia et Niort étaient déjà jumelées … avaient signé en 2003": a
+    paragraph that opens on two places paired in a tie, neither the town, tells another
+    town's tie (set aside and reported: no event, no agreement year, no country of it); and
+    "la commune de Vence en France est entrée en partenariat avec la ville de Koumbia":
+    France is the town's, not Koumbia's (Burkina Faso, which the page names)."""
+    from pipeline.narrative import OTHERS_TIE
+
+    page = ("Un partenariat signé\n\nLe 19 octobre dernier, la commune de Vence en France est entrée en "
+            "partenariat avec la ville de Koumbia. A Koumbia, le maire a signé l'acte de jumelage devant "
+            "les habitants du Burkina Faso.\n\nDans une précédente coopération, les villes de Koumbia et "
+            "Niort, dans l'ouest de la France, étaient déjà jumelées. Elles avaient signé en 2003 un "
+            "accord resté sans effet.\n")
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    with using(load(_one_page_town(tmp_path / "vence", "Vence", "Vence", "91999", "", ""))):
+        parsed = parse(text_blocks(page))
+        assert [s.reason for s in parsed.set_aside if s.block.text.startswith("Dans une")] == [OTHERS_TIE]
+        assert partners_of(page) == {"Koumbia": ("BF", None)}
