@@ -214,6 +214,9 @@ _BODY_AFTER = re.compile(deaccented(pattern(
 # The two heads of the twinned towns: "par les deux maires".
 _PAIR_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["pair_before"])))
 _PAIR_NUMBERS = frozenset(_PEOPLE["words"]["pair_number"])
+_SPEAKERS_BEFORE = re.compile(_PEOPLE["words"]["speakers_before"][0])
+_MEMBERSHIP_BEFORE = re.compile(_PEOPLE["words"]["membership_before"][0])
+_MEMBERSHIP_SUBJECT = re.compile(_PEOPLE["words"]["membership_subjects"][0])
 _FRACTION_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["fraction_before"])))
 _FRACTIONS = {fold(word): parts for word, parts in _PEOPLE["words"]["fractions"].items()}
 FRACTION_REACH = 40  # characters before a count read for a share of it ("les deux tiers des")
@@ -447,6 +450,9 @@ def _counted(text: str, composed: str, m: re.Match[str], first: bool = True,
     return (Quantity(value, bool(m["approx"])), end) if value is not None else None
 
 
+SAID_REACH = 60  # characters before a count looked at for a verb of saying or of membership
+
+
 def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = False,
                      composed: str | None = None) -> bool:
     """The people counted from ``start`` to ``end`` of a folded ``text`` are not a group
@@ -454,7 +460,9 @@ def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = Fa
     compte ce territoire"), the two heads of the twinned towns ("paraphée par les deux
     maires"), the people met ("Nous avons rencontré les maires, deux députés": in
     ``composed``, the text as written, whose accents tell the participle from the noun
-    "rencontre"), or, for an event that happened ``once`` (on a day, in a month), a figure
+    "rencontre"), the speakers of a quote ("…, expliquent les deux femmes"), the members of
+    a body told by its verb ("Le comité compte 35 familles", ``membership_before``), or, for
+    an event that happened ``once`` (on a day, in a month), a figure
     said of every year ("auxquels 150 personnes participent chaque année"); an entry of
     several years keeps it ("2003-2014 : accueil de six jeunes chaque année").
 
@@ -463,6 +471,12 @@ def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = Fa
     >>> _not_taking_part("par les deux maires", 8, 19, "maires")
     True
     >>> _not_taking_part("par deux maires", 4, 15, "maires")
+    False
+    >>> _not_taking_part("», expliquent les deux femmes", 18, 29, "femmes")
+    True
+    >>> _not_taking_part("le comite compte 35 familles", 17, 28, "familles")
+    True
+    >>> _not_taking_part("la delegation comptait 12 personnes", 23, 35, "personnes")
     False
     >>> yearly = "150 personnes viennent chaque annee"
     >>> _not_taking_part(yearly, 0, 13, "personnes", once=True), _not_taking_part(yearly, 0, 13, "personnes")
@@ -477,6 +491,11 @@ def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = Fa
     opens = max(text.rfind(mark, 0, start) for mark in SENTENCE_MARKS) + 1
     if composed is not None and _MET_BEFORE.search(composed, opens, start):
         return True
+    before = text[max(opens, start - SAID_REACH):start]
+    if _SPEAKERS_BEFORE.search(before) or (
+            _MEMBERSHIP_BEFORE.search(before)
+            and _MEMBERSHIP_SUBJECT.match(text, max(opens, text.rfind(",", opens, start) + 1), start)):
+        return True  # "…, expliquent les deux femmes"; "Le comité compte 35 familles"
     if not once:
         return False
     closes = min((at for mark in SENTENCE_MARKS if (at := text.find(mark, end)) >= 0), default=len(text))

@@ -240,3 +240,22 @@ def test_a_countrys_adjective_after_a_number_counts_its_people():
     assert figures("Les deux villes allemandes ont signé.").participants is None
     # "-ois" makes demonyms, not "convois" (the real page of Athis-Mons, round 7)
     assert figures("l'envoi de deux convois humanitaires en direction de Sinaia").participants is None
+
+
+@pytest.mark.parametrize("text, count", [
+    # the speakers of a quote, counted after its verb of saying
+    ("« Nous recevons les Italiens en juin », racontent les trois bénévoles.", None),
+    ("Le projet avance bien, précise-t-elle, avec ses deux animatrices.", 2),
+    # the members of a body, told by its verb of membership
+    ("L'association compte aujourd'hui 48 adhérents.", None),
+    ("Depuis sa création, le club se compose essentiellement d'une vingtaine de musiciens.", None),
+    # a group taking part, whatever its verb
+    ("La délégation comptait 14 personnes.", 14),
+    ("La soirée a réuni 80 convives.", 80),
+])
+def test_speakers_of_a_quote_and_members_of_a_body_are_no_head_count(text, count):
+    """People quoted ("…, racontent les trois bénévoles") and a body's members ("le club se
+    compose d'une vingtaine de musiciens") are counted, but not as the people who took
+    part; the count of a delegation or of an evening stays."""
+    found = participants(text)
+    assert (found.value if found else None) == count
