@@ -1760,6 +1760,13 @@ def most_named_country(texts: list[str]) -> str | None:
     """The country the page names most, by its name or its adjective ("nos amis
     allemands", "51 Polonais", "franco-allemand"), the page's own country aside: a French
     page names France for itself."""
+    best = _country_votes(texts).most_common(1)
+    return best[0][0] if best else None
+
+
+def _country_votes(texts: list[str]) -> Counter[str]:
+    """The votes of :func:`most_named_country`: each foreign country the page names, by how
+    much it names it."""
     from .places import country_code, country_name
 
     votes: Counter[str] = Counter()
@@ -1775,8 +1782,7 @@ def most_named_country(texts: list[str]) -> str | None:
             elif named := _country_word(words[n]):  # a name says more than an adjective
                 votes[named] += (NAME_VOTE if words[n] == named else 1) + _cue_vote(text, found[n].start())
     votes.pop(country_name(HOME_COUNTRY), None)
-    best = votes.most_common(1)
-    return best[0][0] if best else None
+    return votes
 
 
 def _cue_vote(text: str, start: int) -> int:
@@ -3048,12 +3054,16 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             return None
         written = ([title.text] if title else []) + texts
         given = next((countries(c)[0] for t in texts if (c := country_field(t)) and countries(c)[1]), None)
-        most = most_named_country(written)
+        votes = _country_votes(written)
+        most = votes.most_common(1)[0][0] if votes else None
         own = [partner_country(name, written, fallback=False, others=[o for o in names if o != name])
                for name in names[1:]]
         # a partner the title names beside the first is as much the page's subject: the
-        # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…")
-        titled = [title is not None and names_place(title.text, name) for name in names[1:]]
+        # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…"); so
+        # is the one foreign country of a page that names no other ("la ville de Tsévié et
+        # le village d'Assomé", "des peuples du Togo et de la France")
+        titled = [(title is not None and names_place(title.text, name)) or len(votes) == 1
+                  for name in names[1:]]
         years = listed_tie_years(texts)
         others = [About(name, country or (most if named else None), years.get(fold(name)))
                   for name, country, named in zip(names[1:], own, titled, strict=True)]
