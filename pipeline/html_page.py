@@ -658,8 +658,8 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
     for n, block in enumerate(blocks):
         if block.kind == "heading" and block.level == MARK_LEVEL:
             partners.feed(out)  # an entry's partner named in its markup: the first name a heading has
-            named = next((h for name in block.text.split("\n") if not themes(name)
-                          and (h := partners.named(name)) is not None), None)
+            named = next((h for name in block.text.split("\n") if not themes(name)  # as written first
+                          and (h := name if name in partners.texts else partners.named(name))), None)
             if named is not None:
                 out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
             continue

@@ -215,7 +215,7 @@ def _rebuild(container: etree._Element, items: list[etree._Element], rows: list[
 # The attribute that carries to the walker the names an entry's markup gives its partner.
 MARKED_PARTNER = "data-marked-partner"
 MIN_MARKED = 3  # entries of a group marked with their partners: fewer is no grid of all partners
-MAX_MARK = 60  # characters of a marker's name: a partner's name, never a sentence
+MAX_MARK = 120  # characters of a marker's name: a partner heading's, never a paragraph
 MARKER_NODES = 24  # elements of an entry looked at for its marker (a dot is near its start)
 _LABELS = ("title", "aria-label")
 _SLUG = re.compile(r"[^\W\d_]+(?:[-_][^\W\d_]+)*")

@@ -767,6 +767,83 @@ def test_each_text_of_a_zigzag_timeline_takes_its_own_date():
                    ("2018", "tournoi de handball.")]
 
 
+@pytest.mark.parametrize("placed", ["inline", "sheet", "area"])
+def test_a_grid_whose_dates_and_texts_are_two_blocks_pairs_them_by_row(placed):
+    """Issue 20: a site builder's grid writes all of a run's dates in one block, then all
+    its texts in another (both ``display: contents``), each date and its text placed on the
+    same row by CSS, in their ``style`` or by a rule of the page's style sheet: each text
+    takes the date of its row, not the one written at its rank in the HTML."""
+    def cell(row: int, words: str, kind: str) -> str:
+        if placed == "inline":
+            return f'<div class="{kind}" style="grid-row: {row}">{words}</div>'
+        if placed == "area":
+            return f'<div class="{kind}" style="grid-area: {row} / {1 if kind == "d" else 2}">{words}</div>'
+        return f'<div class="{kind} ligne-{row}">{words}</div>'
+    dates, texts = ["2011", "Mai 2014", "2018"], ["échange de chorales.", "visite des écoles de musique.",
+                                                  "tournoi de handball."]
+    order = [2, 0, 1]  # the texts written in another order than their rows
+    sheet = "".join(f".ligne-{n + 1}{{grid-row:{n + 1} / span 1}}" for n in range(3))
+    page = _page(f'<style>.bloc{{display:contents}} {sheet}</style><h2>Pontevedra (Espagne)</h2>'
+                 '<div style="display:grid"><div class="bloc">'
+                 + "".join(cell(n + 1, d, "d") for n, d in enumerate(dates)) + '</div><div class="bloc">'
+                 + "".join(cell(n + 1, f"<p>{texts[n]}</p>", "t") for n in order) + "</div></div>")
+    assert _labels(page) == [[(d, f"{d}\n{t}") for d, t in zip(dates, texts, strict=True)]]
+
+
+def test_a_grid_the_browser_fills_as_written_is_read_as_written():
+    """Items placed on rows only in part (or not at all) are read in the HTML's order."""
+    page = _page('<h2>Kita (Mali)</h2><div style="display:grid"><div style="grid-row:2">2015</div>'
+                 '<div><p>creusement de deux puits.</p></div><div>2019</div><div><p>envoi de livres.</p></div></div>')
+    assert [label for label, _ in _labels(page)[0]] == ["2015", "2019"]
+
+
+MIXED_GRID = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<h2>Nos partenaires</h2>
+<div><h3>Ségou (Mali)</h3><p>Jumelage signé en 1992 avec la ville de Ségou.</p></div>
+<div><h3>Kandi (Bénin)</h3><p>Coopération engagée avec Kandi.</p></div>
+<div><h3>Matanzas (Cuba)</h3><p>Échanges scolaires depuis longtemps.</p></div>
+<h2>Les actions, de la plus ancienne à la plus récente</h2>
+<div class="boutons">{buttons}</div>
+<div class="grille">{items}</div>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize("marker", ["title", "data", "filter"])
+def test_a_grid_mixing_partners_gives_each_entry_to_the_partner_its_markup_names(marker):
+    """Issue 20: one chronological grid mixes all the partners' entries, an entry's partner
+    said only by its markup (a coloured dot's ``title``, a ``data-*`` value, a class its
+    filter button names), its text naming no partner or another one: each entry is the
+    partner's its markup names, not the last heading's nor the one its text names."""
+    keys = {"segou": "Ségou (Mali)", "kandi": "Kandi (Bénin)", "matanzas": "Matanzas (Cuba)"}
+    rows = [("kandi", "1998", "envoi de 2 000 livres scolaires."),
+            ("segou", "2015", "accueil de 12 lycéens venus de Matanzas."),
+            ("matanzas", "Mai 2018", "mission de 3 agents des espaces verts."),
+            ("kandi", "2021", "forage d’un puits au village.")]
+
+    def item(key: str, when: str, text: str) -> str:
+        dot = f'<span class="dot" title="{keys[key]}"></span>' if marker == "title" else '<span class="dot"></span>'
+        attributes = {"title": 'class="carte"', "data": f'class="carte" data-ville="{key}"',
+                      "filter": f'class="carte f-{key}"'}[marker]
+        return f'<div {attributes}>{dot}<p class="date">{when}</p><p>{text}</p></div>'
+    buttons = "".join(f'<button data-filter=".f-{k}">{v.split(" (")[0]} (2)</button>' for k, v in keys.items())
+    page = MIXED_GRID.format(buttons=buttons, items="".join(item(*row) for row in rows))
+    data = extract(parse(html_blocks(page)))
+    assert [p["partner_id"] for p in data["partners"]] == ["segou", "kandi", "matanzas"]
+    assert sorted((a["partner_id"], a["period"]) for a in data["actions"]) == [
+        ("kandi", "1998"), ("kandi", "2021"), ("matanzas", "2018-05"), ("segou", "2015")]
+
+
+def test_a_grid_whose_markers_name_no_partner_stays_under_its_heading():
+    """A grid's classes that vary among its entries but name no partner heading above (the
+    themes of a partner's actions) give no entry to another section."""
+    cards = "".join(f'<div class="carte" data-theme="{t}"><p>{y} : {w}</p></div>' for t, y, w in (
+        ("culture", "2015", "concert des chorales."), ("sport", "2016", "tournoi de handball."),
+        ("culture", "2017", "exposition de peintures.")))
+    page = _page(f'<h2>Kita (Mali)</h2><div class="grille">{cards}</div><h2>Pontevedra (Espagne)</h2>'
+                 '<p>2019 : échange de lycéens.</p>')
+    assert [[label for label, _ in s] for s in _labels(page)] == [["2015", "2016", "2017"], ["2019"]]
+
+
 def test_a_read_more_teaser_gives_no_entry_of_its_own():
     full = "<strong>2017</strong> : creusement de quatre puits et formation de deux mécaniciens du village."
     page = _page(f'<h2>Kita (Mali)</h2><p><strong>2017</strong> : creusement de quatre puits et formation… '
