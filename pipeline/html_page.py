@@ -26,7 +26,7 @@ from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
 from .screen_reader import without_hidden_text
-from .visual_order import MARKED_PARTNER, grid_order, marked_partners
+from .visual_order import MARKED_PARTNER, grid_order, marked_partners, referenced_labels
 from .places import SIMILAR_SPELLING, name_words, place_name, split_heading
 from .themes import themes
 from .read import (
@@ -2009,6 +2009,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     nest_by_level(document)
     without_hidden_text(document)
     grid_order(document)
+    referenced_labels(document)
     marked_partners(document)
     dates_first(document)
     translations = edit_history(document) + other_languages(document)

@@ -22,10 +22,12 @@ from itertools import islice
 import lxml.html  # noqa: F401  (the doctests' parser)
 from lxml import etree
 
+from .dates import parse_label
+
 MAX_RULES = 2_000  # rules of a page's style sheets read for placements: a theme's, not a framework's
 MAX_STYLE = 200_000  # characters of style sheets read
 _PLACEMENT = ("grid-row", "grid-row-start", "grid-area", "grid-column", "grid-column-start",
-              "order", "display")
+              "order", "display", "grid-template-areas")
 _INTEGER = re.compile(r"-?\d{1,4}")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-zA-Z][\w-]*)?(?:[.#][\w-]+)+$")
 MAX_CONTENTS_DEPTH = 4  # wrappers of ``display: contents`` nested in a grid: more is no layout
@@ -106,11 +108,30 @@ def _first_integer(value: str | None) -> int | None:
     return int(start) if re.fullmatch(r"-?\d{1,4}", start) else None
 
 
-def _placement(style: dict[str, str]) -> tuple[int | None, int | None, int | None]:
-    """(row, column, order) of a grid or flex item."""
+def _areas(style: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """Where each named area of a grid starts (row, column), from its
+    ``grid-template-areas`` ("'d1 t1' 'd2 t2'")."""
+    found: dict[str, tuple[int, int]] = {}
+    template = style.get("grid-template-areas", "")
+    for row, line in enumerate(re.findall(r"[\"']([^\"']*)[\"']", template)[:MAX_ROWS]):
+        for column, name in enumerate(line.split()[:MAX_ROWS]):
+            if name != ".":
+                found.setdefault(name, (row + 1, column + 1))
+    return found
+
+
+MAX_ROWS = 500  # rows and columns of a grid's named areas read
+
+
+def _placement(style: dict[str, str], areas: dict[str, tuple[int, int]] | None = None
+               ) -> tuple[int | None, int | None, int | None]:
+    """(row, column, order) of a grid or flex item (``areas``: the grid's named areas)."""
     row = _first_integer(style.get("grid-row") or style.get("grid-row-start"))
     column = _first_integer(style.get("grid-column") or style.get("grid-column-start"))
-    if (area := style.get("grid-area")) and "/" in area:
+    area = style.get("grid-area", "").strip()
+    if areas and area in areas:
+        row, column = areas[area]
+    elif "/" in area:
         parts = [p.strip() for p in area.split("/")]
         row = row if row is not None else _first_integer(parts[0])
         column = column if column is not None else _first_integer(parts[1])
@@ -172,7 +193,8 @@ def grid_order(document: etree._Element) -> None:
         items = _laid_out_items(container, styles)
         if not items or len(items) < 2:
             continue
-        placed = [_placement(styles(item)) for item in items]
+        areas = _areas(styles(container))
+        placed = [_placement(styles(item), areas) for item in items]
         rows = [row for row, _, _ in placed]
         if all(row is not None for row in rows):  # row by row, each row's items by column
             keys = [(row or 0, column or 0, n) for n, (row, column, _) in enumerate(placed)]
@@ -316,3 +338,77 @@ def _kind_rank(kind: str) -> tuple[int, str]:
     rank = 0 if "@" in kind and not kind.startswith("@") else 1 if kind == "filter" \
         else 2 if kind.startswith("@") else 3
     return rank, kind
+
+
+# The attributes by which an element names, by id, the element that labels or describes it.
+_REFERENCES = ("aria-labelledby", "aria-describedby", "for")
+MIN_REFERENCES = 2  # dates paired to their texts by id: one alone is a page's odd label
+MAX_LABEL = 60  # characters of a date alone
+
+
+def _date_alone(element: etree._Element) -> bool:
+    """A small element whose words are a date alone ("2019", "Mai – juin 2021")."""
+    nodes = list(islice(element.iter(), 8))
+    if len(nodes) >= 8:
+        return False
+    words = _own_text(element)
+    period = parse_label(words) if words and len(words) <= MAX_LABEL else None
+    return period is not None and period.start_year is not None
+
+
+def referenced_labels(document: etree._Element) -> None:
+    """A date and its text that the HTML writes apart but pairs by an id (a list of texts
+    each ``aria-labelledby`` or ``aria-describedby`` its date written in another block, a
+    ``<label for>`` naming its text): each date is moved right before its text, as the
+    page shows them to a screen reader. Only when the page pairs two dates at least so,
+    each a date alone and its text no date alone.
+
+    >>> page = lxml.html.fromstring('<div><ul><li id="a">2019</li><li id="b">Mai 2021</li></ul>'
+    ...     '<p aria-labelledby="b">école.</p><p aria-labelledby="a">puits.</p></div>')
+    >>> referenced_labels(page)
+    >>> [(e.tag, e.text) for e in page]
+    [('ul', None), ('li', 'Mai 2021'), ('p', 'école.'), ('li', '2019'), ('p', 'puits.')]
+    """
+    referring = [e for e in document.iter() if _is_element(e) and any(e.get(a) for a in _REFERENCES)]
+    if len(referring) < MIN_REFERENCES:
+        return
+    ids = {str(e.get("id")): e for e in document.iter() if _is_element(e) and e.get("id")}
+    pairs: list[tuple[etree._Element, etree._Element]] = []
+    used: set[etree._Element] = set()
+    for element in referring:
+        for attribute in _REFERENCES:
+            for ident in (element.get(attribute) or "").split()[:4]:
+                other = ids.get(ident)
+                if other is None or other is element or other in used or element in used:
+                    continue
+                date, text = (other, element) if _date_alone(other) else (element, other)
+                if _date_alone(date) and not _date_alone(text) and _own_text(text) \
+                        and not _inside(date, text) and not _inside(text, date):
+                    pairs.append((date, text))
+                    used.update((date, text))
+    if len(pairs) < MIN_REFERENCES:
+        return
+    for date, text in pairs:
+        if date.getnext() is text:
+            continue
+        _detach(date)
+        text.addprevious(date)
+
+
+def _inside(inner: etree._Element, outer: etree._Element) -> bool:
+    return any(a is outer for a in inner.iterancestors())
+
+
+def _detach(element: etree._Element) -> None:
+    """Take an element out of its parent, its tail left where it was."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if tail := element.tail:
+        before = element.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    element.tail = None
+    parent.remove(element)

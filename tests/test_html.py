@@ -790,6 +790,29 @@ def test_a_grid_whose_dates_and_texts_are_two_blocks_pairs_them_by_row(placed):
     assert _labels(page) == [[(d, f"{d}\n{t}") for d, t in zip(dates, texts, strict=True)]]
 
 
+def test_a_grid_of_named_areas_pairs_each_date_with_the_text_of_its_row():
+    """A grid whose template names its areas ("'d1 t1' 'd2 t2'"), each item placed in one
+    by ``grid-area``, is read row by row whatever the HTML's order."""
+    page = _page('<h2>Kita (Mali)</h2><div style="display:grid;grid-template-areas:\'a b\' \'c d\'">'
+                 '<div style="grid-area:c">2019</div><div style="grid-area:a">2015</div>'
+                 '<div style="grid-area:d"><p>envoi de livres.</p></div>'
+                 '<div style="grid-area:b"><p>creusement de deux puits.</p></div></div>')
+    assert [(label, text.split("\n")[-1]) for label, text in _labels(page)[0]] == [
+        ("2015", "creusement de deux puits."), ("2019", "envoi de livres.")]
+
+
+@pytest.mark.parametrize("attribute", ["aria-labelledby", "aria-describedby"])
+def test_texts_that_name_their_date_by_an_id_take_that_date(attribute):
+    """A block of dates, then a block of texts each naming its date by an id (for screen
+    readers): each text takes the date it names, not the one at its rank."""
+    page = _page('<h2>Kita (Mali)</h2><ul class="annees"><li id="k1">2015</li><li id="k2">Juin 2019</li>'
+                 '<li id="k3">2022</li></ul>'
+                 f'<div><p {attribute}="k2">envoi de livres.</p><p {attribute}="k3">visite du maire.</p>'
+                 f'<p {attribute}="k1">creusement de deux puits.</p></div>')
+    assert [(label, text.split("\n")[-1]) for label, text in _labels(page)[0]] == [
+        ("Juin 2019", "envoi de livres."), ("2022", "visite du maire."), ("2015", "creusement de deux puits.")]
+
+
 def test_a_grid_the_browser_fills_as_written_is_read_as_written():
     """Items placed on rows only in part (or not at all) are read in the HTML's order."""
     page = _page('<h2>Kita (Mali)</h2><div style="display:grid"><div style="grid-row:2">2015</div>'
