@@ -77,26 +77,36 @@ def _rules(document: etree._Element) -> list[Rule]:
 
 
 class _Styles:
-    """Each element's placement declarations: the matching rules of the style sheets, then
-    its own ``style`` attribute."""
+    """Each element's placement declarations: the matching rules of the style sheets, in
+    their order, then its own ``style`` attribute. The rules are indexed by a class, id or
+    tag each needs, so that a page of many elements and rules costs no product of both."""
 
     def __init__(self, document: etree._Element):
-        self.rules = _rules(document)
+        self.by_key: dict[str, list[tuple[int, Rule]]] = {}
+        for n, rule in enumerate(_rules(document)):
+            need, ident, tag, _ = rule
+            key = f".{min(need)}" if need else f"#{ident}" if ident else f"<{tag}"
+            self.by_key.setdefault(key, []).append((n, rule))
         self.cache: dict[etree._Element, dict[str, str]] = {}
 
     def __call__(self, element: etree._Element) -> dict[str, str]:
         if element in self.cache:
             return self.cache[element]
         found: dict[str, str] = {}
-        if self.rules:
-            classes = set((element.get("class") or "").split())
-            for need, ident, tag, declarations in self.rules:
+        if self.by_key:
+            classes = set((element.get("class") or "").split()[:MAX_CLASSES])
+            keys = [f".{c}" for c in classes] + [f"#{element.get('id')}", f"<{element.tag}"]
+            matching = sorted((n, rule) for key in keys for n, rule in self.by_key.get(key, ()))
+            for _, (need, ident, tag, declarations) in matching:
                 if need <= classes and (ident is None or element.get("id") == ident) \
                         and (tag is None or element.tag == tag):
                     found.update(declarations)
         found.update(_declarations(element.get("style") or ""))
         self.cache[element] = found
         return found
+
+
+MAX_CLASSES = 40  # classes of an element looked up in the style sheet's rules
 
 
 def _first_integer(value: str | None) -> int | None:
@@ -249,6 +259,20 @@ def _own_text(element: etree._Element) -> str:
     return " ".join("".join(str(t) for t in element.itertext()).split())
 
 
+BRIEF_NODES = 12  # elements of a button, a dot or a date: more is a block of text
+
+
+def _brief_text(element: etree._Element) -> str | None:
+    """The words of a small element (a button, a dot, a date), None for a larger one: read
+    in a time bounded whatever the page."""
+    return _own_text(element) if len(list(islice(element.iter(), BRIEF_NODES + 1))) <= BRIEF_NODES else None
+
+
+def _holds_text(element: etree._Element) -> bool:
+    """Whether an element holds words, read only as far as its first ones."""
+    return any(str(t).strip() for t in islice(element.itertext(), 200))
+
+
 def _filter_labels(document: etree._Element) -> dict[str, str]:
     """The label of each filter button ("Brandebourg (11)" without its count), by the
     class or name it selects (``data-filter=".p-brandenburg"``)."""
@@ -258,7 +282,7 @@ def _filter_labels(document: etree._Element) -> dict[str, str]:
             continue
         for attribute in _FILTERS:
             value = (element.get(attribute) or "").strip()
-            if value and (label := _COUNT.sub("", _own_text(element))) and len(label) <= MAX_MARK:
+            if value and (label := _COUNT.sub("", _brief_text(element) or "")) and len(label) <= MAX_MARK:
                 for key in re.findall(r"[\w-]+", value):
                     labels.setdefault(key, label)
     return labels
@@ -275,7 +299,7 @@ def _markers(item: etree._Element, filters: dict[str, str]) -> dict[str, str]:
             continue
         for attribute in _LABELS:
             value = " ".join((node.get(attribute) or "").split())
-            if value and len(value) <= MAX_MARK and (node is item or not _own_text(node)):
+            if value and len(value) <= MAX_MARK and (node is item or _brief_text(node) == ""):
                 found.setdefault(f"{'' if node is item else node.tag}@{attribute}", value)
     for name, written in item.attrib.items():
         attribute, slug = str(name), str(written).strip()
@@ -323,7 +347,7 @@ def marked_partners(document: etree._Element) -> None:
             continue
         for item, found in zip(items, markers, strict=True):
             names = list(dict.fromkeys(found[kind] for kind in varying if kind in found))
-            text = _own_text(item)
+            text = _holds_text(item)
             if names and text:
                 mark = etree.Element("span")
                 mark.set(MARKED_PARTNER, "\n".join(names))
@@ -348,10 +372,7 @@ MAX_LABEL = 60  # characters of a date alone
 
 def _date_alone(element: etree._Element) -> bool:
     """A small element whose words are a date alone ("2019", "Mai – juin 2021")."""
-    nodes = list(islice(element.iter(), 8))
-    if len(nodes) >= 8:
-        return False
-    words = _own_text(element)
+    words = _brief_text(element)
     period = parse_label(words) if words and len(words) <= MAX_LABEL else None
     return period is not None and period.start_year is not None
 
@@ -382,8 +403,8 @@ def referenced_labels(document: etree._Element) -> None:
                 if other is None or other is element or other in used or element in used:
                     continue
                 date, text = (other, element) if _date_alone(other) else (element, other)
-                if _date_alone(date) and not _date_alone(text) and _own_text(text) \
-                        and not _inside(date, text) and not _inside(text, date):
+                if _date_alone(date) and not _date_alone(text) and _holds_text(text) \
+                        and not _inside(date, text) and not any(n is text for n in date.iter()):
                     pairs.append((date, text))
                     used.update((date, text))
     if len(pairs) < MIN_REFERENCES:
@@ -395,8 +416,13 @@ def referenced_labels(document: etree._Element) -> None:
         text.addprevious(date)
 
 
+MAX_ANCESTORS = 200  # ancestors of a date looked at: deeper, it is taken as inside its text
+
+
 def _inside(inner: etree._Element, outer: etree._Element) -> bool:
-    return any(a is outer for a in inner.iterancestors())
+    """Whether ``inner`` is inside ``outer``, or too deep to tell in bounded time."""
+    ancestors = list(islice(inner.iterancestors(), MAX_ANCESTORS + 1))
+    return len(ancestors) > MAX_ANCESTORS or any(a is outer for a in ancestors)
 
 
 def _detach(element: etree._Element) -> None:
