@@ -658,8 +658,11 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
     for n, block in enumerate(blocks):
         if block.kind == "heading" and block.level == MARK_LEVEL:
             partners.feed(out)  # an entry's partner named in its markup: the first name a heading has
-            named = next((h for name in block.text.split("\n") if not themes(name)  # as written first
-                          and (h := name if name in partners.texts else partners.named(name))), None)
+            names = [name for name in block.text.split("\n") if not themes(name)]
+            named = next((h for name in names  # as written first
+                          if (h := name if name in partners.texts else partners.named(name))), None)
+            # none read yet (the grid above the partners' sections): a name in a heading's form
+            named = named or next((name for name in names if names_a_place(name, partners.items)), None)
             if named is not None:
                 out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
             continue

@@ -273,10 +273,14 @@ def _holds_text(element: etree._Element) -> bool:
     return any(str(t).strip() for t in islice(element.itertext(), 200))
 
 
-def _filter_labels(document: etree._Element) -> dict[str, str]:
+def _filter_labels(document: etree._Element) -> tuple[dict[str, str], dict[str, str]]:
     """The label of each filter button ("Brandebourg (11)" without its count), by the
-    class or name it selects (``data-filter=".p-brandenburg"``)."""
+    class or name it selects (``data-filter=".p-brandenburg"``); and the label of each
+    entry of a colour legend (a textless dot beside a name and no digit: "<li><span
+    class="dot p-kita"></span>Kita (Mali)</li>"), by the dot's class that no other label
+    has."""
     labels: dict[str, str] = {}
+    legend: dict[str, set[str]] = {}
     for element in document.iter():
         if not _is_element(element):
             continue
@@ -285,14 +289,21 @@ def _filter_labels(document: etree._Element) -> dict[str, str]:
             if value and (label := _COUNT.sub("", _brief_text(element) or "")) and len(label) <= MAX_MARK:
                 for key in re.findall(r"[\w-]+", value):
                     labels.setdefault(key, label)
-    return labels
+        parent = element.getparent()
+        if element.get("class") and parent is not None and _brief_text(element) == "" \
+                and (label := _COUNT.sub("", _brief_text(parent) or "")) and len(label) <= MAX_MARK \
+                and not re.search(r"\d", label):  # a name, not an entry's date and text
+            for token in (element.get("class") or "").split()[:MAX_CLASSES]:
+                legend.setdefault(token, set()).add(label)
+    return labels, {token: next(iter(names)) for token, names in legend.items() if len(names) == 1}
 
 
-def _markers(item: etree._Element, filters: dict[str, str]) -> dict[str, str]:
+def _markers(item: etree._Element, filters: dict[str, str], legend: dict[str, str]) -> dict[str, str]:
     """What an entry's markup says of it, by where it says it: a textless element's
     ``title`` or ``aria-label`` (a coloured dot, an icon), the entry's own ``title``, the
     value of each of its ``data-*`` attributes that is a name or a slug ("la-lisa"), the
-    label of the filter button that selects one of its classes."""
+    label of the filter button that selects one of its classes, the label the colour legend
+    gives its dot's class."""
     found: dict[str, str] = {}
     for node in islice(item.iter(), MARKER_NODES):
         if not _is_element(node):
@@ -306,9 +317,14 @@ def _markers(item: etree._Element, filters: dict[str, str]) -> dict[str, str]:
         if attribute.startswith("data-") and attribute != MARKED_PARTNER \
                 and _SLUG.fullmatch(slug) and len(slug) <= MAX_MARK:
             found[attribute] = re.sub(r"[-_]", " ", slug)
-    for token in (item.get("class") or "").split():
+    for token in (item.get("class") or "").split()[:MAX_CLASSES]:
         if token in filters:
             found.setdefault("filter", filters[token])
+    for node in islice(item.iter(), MARKER_NODES):  # a dot keyed by the colour legend
+        if node is not item and _is_element(node) and node.get("class") and _brief_text(node) == "":
+            for token in (node.get("class") or "").split()[:MAX_CLASSES]:
+                if token in legend:
+                    found.setdefault("legend", legend[token])
     return found
 
 
@@ -331,14 +347,14 @@ def marked_partners(document: etree._Element) -> None:
     """
     for forged in [e for e in document.iter() if e.get(MARKED_PARTNER) is not None]:
         del forged.attrib[MARKED_PARTNER]  # the page's own, not ours
-    filters: dict[str, str] | None = None
+    keys: tuple[dict[str, str], dict[str, str]] | None = None  # filter buttons', legend's
     for parent in list(document.iter()):
         items = [c for c in parent if _is_element(c)]
         if len(items) < MIN_MARKED or not any(c.attrib for c in items):
             continue
-        if filters is None:
-            filters = _filter_labels(document)
-        markers = [_markers(item, filters) for item in items]
+        if keys is None:
+            keys = _filter_labels(document)
+        markers = [_markers(item, *keys) for item in items]
         kinds = {kind for found in markers for kind in found}
         varying = [kind for kind in sorted(kinds, key=_kind_rank)
                    if sum(kind in found for found in markers) >= MIN_MARKED
@@ -359,7 +375,7 @@ def marked_partners(document: etree._Element) -> None:
 def _kind_rank(kind: str) -> tuple[int, str]:
     """Markers best first: a dot's or an icon's label (the partner's heading as written),
     the filter button's label, the entry's own label, then its data attributes."""
-    rank = 0 if "@" in kind and not kind.startswith("@") else 1 if kind == "filter" \
+    rank = 0 if "@" in kind and not kind.startswith("@") else 1 if kind in ("filter", "legend") \
         else 2 if kind.startswith("@") else 3
     return rank, kind
 

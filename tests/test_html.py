@@ -821,22 +821,25 @@ def test_a_grid_the_browser_fills_as_written_is_read_as_written():
 
 
 MIXED_GRID = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
-<h2>Nos partenaires</h2>
+{sections}
+<h2>Les actions, de la plus ancienne à la plus récente</h2>
+<div class="outils">{buttons}</div>
+<div class="grille">{items}</div>
+{after}
+</main></body></html>"""
+SECTIONS = """<h2>Nos partenaires</h2>
 <div><h3>Ségou (Mali)</h3><p>Jumelage signé en 1992 avec la ville de Ségou.</p></div>
 <div><h3>Kandi (Bénin)</h3><p>Coopération engagée avec Kandi.</p></div>
-<div><h3>Matanzas (Cuba)</h3><p>Échanges scolaires depuis longtemps.</p></div>
-<h2>Les actions, de la plus ancienne à la plus récente</h2>
-<div class="boutons">{buttons}</div>
-<div class="grille">{items}</div>
-</main></body></html>"""
+<div><h3>Matanzas (Cuba)</h3><p>Échanges scolaires depuis longtemps.</p></div>"""
 
 
-@pytest.mark.parametrize("marker", ["title", "data", "filter"])
+@pytest.mark.parametrize("marker", ["title", "data", "filter", "legend", "title, sections below"])
 def test_a_grid_mixing_partners_gives_each_entry_to_the_partner_its_markup_names(marker):
     """Issue 20: one chronological grid mixes all the partners' entries, an entry's partner
     said only by its markup (a coloured dot's ``title``, a ``data-*`` value, a class its
-    filter button names), its text naming no partner or another one: each entry is the
-    partner's its markup names, not the last heading's nor the one its text names."""
+    filter button names, a dot's class its colour legend names), its text naming no partner
+    or another one: each entry is the partner's its markup names, not the last heading's
+    nor the one its text names, whether the partners' sections are above or below."""
     keys = {"segou": "Ségou (Mali)", "kandi": "Kandi (Bénin)", "matanzas": "Matanzas (Cuba)"}
     rows = [("kandi", "1998", "envoi de 2 000 livres scolaires."),
             ("segou", "2015", "accueil de 12 lycéens venus de Matanzas."),
@@ -844,14 +847,19 @@ def test_a_grid_mixing_partners_gives_each_entry_to_the_partner_its_markup_names
             ("kandi", "2021", "forage d’un puits au village.")]
 
     def item(key: str, when: str, text: str) -> str:
-        dot = f'<span class="dot" title="{keys[key]}"></span>' if marker == "title" else '<span class="dot"></span>'
-        attributes = {"title": 'class="carte"', "data": f'class="carte" data-ville="{key}"',
-                      "filter": f'class="carte f-{key}"'}[marker]
-        return f'<div {attributes}>{dot}<p class="date">{when}</p><p>{text}</p></div>'
-    buttons = "".join(f'<button data-filter=".f-{k}">{v.split(" (")[0]} (2)</button>' for k, v in keys.items())
-    page = MIXED_GRID.format(buttons=buttons, items="".join(item(*row) for row in rows))
+        dot = (f'<span class="dot" title="{keys[key]}"></span>' if marker.startswith("title")
+               else f'<span class="dot c-{key}"></span>')
+        attributes = {"data": f'class="carte" data-ville="{key}"', "filter": f'class="carte f-{key}"'}
+        return f'<div {attributes.get(marker, "class=carte")}>{dot}<p class="date">{when}</p><p>{text}</p></div>'
+    buttons = ("".join(f'<button data-filter=".f-{k}">{v.split(" (")[0]} (2)</button>' for k, v in keys.items())
+               if marker == "filter" else "")
+    legend = ('<ul class="legende">' + "".join(f'<li><span class="dot c-{k}"></span>{v}</li>' for k, v in keys.items())
+              + "</ul>") if marker == "legend" else ""
+    below = marker.endswith("below")
+    page = MIXED_GRID.format(sections="" if below else SECTIONS, buttons=buttons + legend,
+                             items="".join(item(*row) for row in rows), after=SECTIONS if below else "")
     data = extract(parse(html_blocks(page)))
-    assert [p["partner_id"] for p in data["partners"]] == ["segou", "kandi", "matanzas"]
+    assert sorted(p["partner_id"] for p in data["partners"]) == ["kandi", "matanzas", "segou"]
     assert sorted((a["partner_id"], a["period"]) for a in data["actions"]) == [
         ("kandi", "1998"), ("kandi", "2021"), ("matanzas", "2018-05"), ("segou", "2015")]
 
