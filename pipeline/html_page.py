@@ -661,8 +661,10 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
             names = [name for name in block.text.split("\n") if not themes(name)]
             named = next((h for name in names  # as written first
                           if (h := name if name in partners.texts else partners.named(name))), None)
-            # none read yet (the grid above the partners' sections): a name in a heading's form
-            named = named or next((name for name in names if names_a_place(name, partners.items)), None)
+            # none read yet (the grid above the partners' sections): a name in a heading's form,
+            # its country beside it ("La Lisa (Cuba)"), not a slug ("la lisa") nor a name alone
+            named = named or next((name for name in names if split_heading(name)[1]
+                                   and names_a_place(name, partners.items)), None)
             if named is not None:
                 out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
             continue

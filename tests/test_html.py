@@ -864,6 +864,19 @@ def test_a_grid_mixing_partners_gives_each_entry_to_the_partner_its_markup_names
         ("kandi", "1998"), ("kandi", "2021"), ("matanzas", "2018-05"), ("segou", "2015")]
 
 
+def test_partner_cards_marked_with_their_own_partner_keep_their_sections():
+    """Cards of partners each marked with its own partner (a flag's ``title``, a
+    ``data-*`` slug) before its own heading: one section each, no second one."""
+    cards = "".join(f'<div class="carte" data-ville="{k}"><span class="drapeau" title="{t}"></span>'
+                    f'<h3>{t}</h3><p>{y} : visite des écoles.</p></div>'
+                    for k, t, y in (("kita", "Kita (Mali)", "2019"), ("pontevedra", "Pontevedra (Espagne)", "2020"),
+                                    ("kita", "Kita (Mali)", "2022")))
+    data = extract(parse(html_blocks(_page(cards))))
+    assert [p["partner_id"] for p in data["partners"]] == ["kita", "pontevedra"]
+    assert [(a["partner_id"], a["period"]) for a in data["actions"]] == [
+        ("kita", "2019"), ("kita", "2022"), ("pontevedra", "2020")]
+
+
 def test_a_grid_whose_markers_name_no_partner_stays_under_its_heading():
     """A grid's classes that vary among its entries but name no partner heading above (the
     themes of a partner's actions) give no entry to another section."""
