@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import islice
+from itertools import islice, pairwise
 
 import lxml.html  # noqa: F401  (the doctests' parser)
 from lxml import etree
 
-from .dates import parse_label
+from .dates import find_dates, parse_label
 
 MAX_RULES = 2_000  # rules of a page's style sheets read for placements: a theme's, not a framework's
 MAX_STYLE = 200_000  # characters of style sheets read
@@ -454,3 +454,69 @@ def _detach(element: etree._Element) -> None:
             parent.text = (parent.text or "") + tail
     element.tail = None
     parent.remove(element)
+
+
+_TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr", "dl"}
+MIN_COLUMN = 2  # dates of a column of dates beside a column of texts: one is a label, no column
+MAX_COLUMN = 2_000  # items of such a column
+OPENING = 40  # characters of a text looked at for a date it opens with
+
+
+def _opens_with_date(element: etree._Element) -> bool:
+    words = "".join(str(t) for t in islice(element.itertext(), 20)).strip()[:OPENING]
+    return any(found.start == 0 for found in find_dates(words))
+
+
+def _shared_key(dates: list[etree._Element], texts: list[etree._Element]) -> str | None:
+    """A ``data-*`` attribute each date and each text carry, whose values are the same set
+    on both sides, all different (``data-row="3"``): what pairs them."""
+    for name in dates[0].attrib:
+        attribute = str(name)
+        if not attribute.startswith("data-"):
+            continue
+        left = [d.get(attribute) for d in dates]
+        right = [t.get(attribute) for t in texts]
+        if None not in left and len(set(left)) == len(left) and set(left) == set(right):
+            return attribute
+    return None
+
+
+def column_pairs(document: etree._Element) -> None:
+    """A block that holds dates alone and nothing else, followed by a block that holds as
+    many texts, none opening with a date (a site builder's two columns: "2003-2014",
+    "2004-2006", … then the texts in the same order): each date is read before the text
+    it stands beside, the k-th with the k-th, or with the text that carries the same
+    value of a ``data-*`` attribute (``data-row="3"``) when both sides carry one.
+
+    >>> page = lxml.html.fromstring('<div><div><p>2019</p><p>Mai 2021</p></div>'
+    ...     '<div><p>puits.</p><p>école.</p></div></div>')
+    >>> column_pairs(page)
+    >>> [[p.text for p in row] for row in page]
+    [['2019', 'puits.'], ['Mai 2021', 'école.']]
+    """
+    for container in list(document.iter()):
+        if not _is_element(container) or container.tag in _TABLE_PARTS:
+            continue
+        blocks = [c for c in container if _is_element(c)]
+        for first, second in pairwise(blocks):
+            if first.getparent() is not container or second.getparent() is not container \
+                    or first.tag in _TABLE_PARTS or second.tag in _TABLE_PARTS:
+                continue  # already paired, or a table's rows (its reader pairs them by column)
+            dates = [c for c in first if _is_element(c)]
+            texts = [c for c in second if _is_element(c)]
+            if not MIN_COLUMN <= len(dates) == len(texts) <= MAX_COLUMN \
+                    or (first.text or "").strip() or (second.text or "").strip() \
+                    or any((c.tail or "").strip() for c in (*dates, *texts)) \
+                    or not all(_date_alone(d) for d in dates) \
+                    or any(_date_alone(t) or _opens_with_date(t) or not _holds_text(t) for t in texts):
+                continue
+            if key := _shared_key(dates, texts):
+                by_value = {t.get(key): t for t in texts}
+                texts = [by_value[d.get(key)] for d in dates]
+            for date, text in zip(dates, texts, strict=True):
+                row = etree.Element("div")
+                first.addprevious(row)
+                date.tail = text.tail = None
+                row.extend((date, text))
+            for block in (first, second):
+                container.remove(block)

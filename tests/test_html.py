@@ -813,6 +813,29 @@ def test_texts_that_name_their_date_by_an_id_take_that_date(attribute):
         ("Juin 2019", "envoi de livres."), ("2022", "visite du maire."), ("2015", "creusement de deux puits.")]
 
 
+@pytest.mark.parametrize("paired", ["rank", "data"])
+def test_a_column_of_dates_beside_a_column_of_texts_pairs_them(paired):
+    """Two blocks side by side, one of dates alone and one of as many texts, with no CSS
+    that places them: the k-th date goes with the k-th text, or with the text that carries
+    the same ``data-*`` value when both sides carry one."""
+    dates, texts = ["2011", "Mai 2014", "2018"], ["échange de chorales.", "visite des écoles de musique.",
+                                                  "tournoi de handball."]
+    order = [0, 1, 2] if paired == "rank" else [2, 0, 1]
+    page = _page('<h2>Pontevedra (Espagne)</h2><div class="frise"><div class="gauche">'
+                 + "".join(f'<div data-n="{n}">{d}</div>' for n, d in enumerate(dates)) + '</div><div class="droite">'
+                 + "".join(f'<div data-n="{n}"><p>{texts[n]}</p></div>' for n in order) + "</div></div>")
+    assert [(label, text.split("\n")[-1]) for label, text in _labels(page)[0]] == list(zip(dates, texts, strict=True))
+
+
+def test_a_column_of_dates_over_texts_that_open_with_their_own_dates_is_left_alone():
+    """Year tabs over as many panels whose entries are dated by their own labels pair nothing."""
+    page = _page('<h2>Kita (Mali)</h2><div><div><div>2015</div><div>2019</div></div>'
+                 '<div><div><p>Mars 2015 : creusement de deux puits.</p></div>'
+                 '<div><p>Juin 2019 : envoi de livres.</p></div></div></div>')
+    assert [(label, text[:9]) for label, text in _labels(page)[0]] == [
+        ("2015", "2015"), ("2019", "2019"), ("Mars 2015", "Mars 2015"), ("Juin 2019", "Juin 2019")]
+
+
 def test_a_grid_the_browser_fills_as_written_is_read_as_written():
     """Items placed on rows only in part (or not at all) are read in the HTML's order."""
     page = _page('<h2>Kita (Mali)</h2><div style="display:grid"><div style="grid-row:2">2015</div>'
