@@ -26,6 +26,7 @@ from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
 from .screen_reader import without_hidden_text
+from .visual_order import MARKED_PARTNER, column_pairs, grid_order, marked_partners, referenced_labels
 from .places import SIMILAR_SPELLING, name_words, place_name, split_heading
 from .themes import themes
 from .read import (
@@ -64,6 +65,10 @@ BOLD_HEADING_LEVEL = 7
 # A heading read from a tag chip or a table's partner cell, while the page is read: written
 # as the partner heading it names, at BOLD_HEADING_LEVEL, before the blocks leave the stage.
 CHIP_LEVEL = BOLD_HEADING_LEVEL + 1
+# The names an entry's markup gives its partner (:func:`visual_order.marked_partners`), one a
+# line, best first: a block set apart until the headings are known (no title, no country of
+# a heading), then the heading above that one of them names, or nothing.
+MARKED = "names an entry's markup gives its partner"
 # Elements a page sets apart as the title of what follows, whatever their style: a
 # definition list's term (an accordion's ``<summary>`` is read as a heading, as an ``<h3>``).
 _SET_APART = {"dt"}
@@ -483,6 +488,11 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.flush(out)
             stack.pop()
             continue
+        if isinstance(child.tag, str) and (marked := child.get(MARKED_PARTNER)):
+            current.flush(out)  # an entry's partner, named in its markup
+            out.append(Block("paragraph", marked, 0, aside=MARKED))
+            current.loose.append(child.tail or "")
+            continue
         if _left_out(child, in_article=True, holds_heading=tree.holds_heading):
             if heading := _partner_chip(child, current, out, items):
                 current.flush(out)
@@ -647,6 +657,18 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
     items_level: int | None = None  # the level of a timeline's item headings
     apart = False  # under a heading that names no place: a timeline's items may name theirs
     for n, block in enumerate(blocks):
+        if block.aside == MARKED:
+            partners.feed(out)  # an entry's partner named in its markup: the first name a heading has
+            names = [name for name in block.text.split("\n") if not themes(name)]
+            named = next((h for name in names  # as written first
+                          if (h := name if name in partners.texts else partners.named(name))), None)
+            # none read yet (the grid above the partners' sections): a name in a heading's form,
+            # its country beside it ("La Lisa (Cuba)"), not a slug ("la lisa") nor a name alone
+            named = named or next((name for name in names if split_heading(name)[1]
+                                   and names_a_place(name, partners.items)), None)
+            if named is not None:
+                out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
+            continue
         if block.kind == "heading" and 1 < block.level < CHIP_LEVEL:
             partners.feed(out)
             apart = not names_a_place(block.text, partners.items) \
@@ -1992,6 +2014,10 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     svg_timelines(document)
     nest_by_level(document)
     without_hidden_text(document)
+    grid_order(document)
+    referenced_labels(document)
+    column_pairs(document)
+    marked_partners(document)
     dates_first(document)
     translations = edit_history(document) + other_languages(document)
     trailing_dates(document)

@@ -467,8 +467,22 @@ def is_furniture(text: str) -> bool:
     [True, True, True]
     >>> is_furniture("Mise à jour du site de la médiathèque avec l’association.")
     False
+
+    A bar of such links and fields set apart by a middle dot or a bar is one too:
+
+    >>> is_furniture("Imprimer cette page · Partager sur Facebook · Mise à jour : 11 mars 2025")
+    True
     """
-    return len(text) <= FURNITURE_LENGTH and bool(_FURNITURE.match(text.strip(_NOT_WORDS)))
+    if len(text) > FURNITURE_LENGTH:
+        return False
+    if _FURNITURE.match(text.strip(_NOT_WORDS)):
+        return True
+    pieces = [p for p in _BAR_SEPARATOR.split(text) if p.strip(_NOT_WORDS)]
+    return len(pieces) > 1 and all(is_navigation(p) or _FURNITURE.match(p.strip(_NOT_WORDS)) for p in pieces)
+
+
+# What sets apart the links and fields of a bar of the site's tools ("Imprimer · Partager").
+_BAR_SEPARATOR = re.compile(r"\s[·•|]\s")
 
 
 def around_the_text(text: str) -> str | None:

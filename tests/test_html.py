@@ -767,6 +767,150 @@ def test_each_text_of_a_zigzag_timeline_takes_its_own_date():
                    ("2018", "tournoi de handball.")]
 
 
+@pytest.mark.parametrize("placed", ["inline", "sheet", "area"])
+def test_a_grid_whose_dates_and_texts_are_two_blocks_pairs_them_by_row(placed):
+    """Issue 20: a site builder's grid writes all of a run's dates in one block, then all
+    its texts in another (both ``display: contents``), each date and its text placed on the
+    same row by CSS, in their ``style`` or by a rule of the page's style sheet: each text
+    takes the date of its row, not the one written at its rank in the HTML."""
+    def cell(row: int, words: str, kind: str) -> str:
+        if placed == "inline":
+            return f'<div class="{kind}" style="grid-row: {row}">{words}</div>'
+        if placed == "area":
+            return f'<div class="{kind}" style="grid-area: {row} / {1 if kind == "d" else 2}">{words}</div>'
+        return f'<div class="{kind} ligne-{row}">{words}</div>'
+    dates, texts = ["2011", "Mai 2014", "2018"], ["échange de chorales.", "visite des écoles de musique.",
+                                                  "tournoi de handball."]
+    order = [2, 0, 1]  # the texts written in another order than their rows
+    sheet = "".join(f".ligne-{n + 1}{{grid-row:{n + 1} / span 1}}" for n in range(3))
+    page = _page(f'<style>.bloc{{display:contents}} {sheet}</style><h2>Pontevedra (Espagne)</h2>'
+                 '<div style="display:grid"><div class="bloc">'
+                 + "".join(cell(n + 1, d, "d") for n, d in enumerate(dates)) + '</div><div class="bloc">'
+                 + "".join(cell(n + 1, f"<p>{texts[n]}</p>", "t") for n in order) + "</div></div>")
+    assert _labels(page) == [[(d, f"{d}\n{t}") for d, t in zip(dates, texts, strict=True)]]
+
+
+def test_a_grid_of_named_areas_pairs_each_date_with_the_text_of_its_row():
+    """A grid whose template names its areas ("'d1 t1' 'd2 t2'"), each item placed in one
+    by ``grid-area``, is read row by row whatever the HTML's order."""
+    page = _page('<h2>Kita (Mali)</h2><div style="display:grid;grid-template-areas:\'a b\' \'c d\'">'
+                 '<div style="grid-area:c">2019</div><div style="grid-area:a">2015</div>'
+                 '<div style="grid-area:d"><p>envoi de livres.</p></div>'
+                 '<div style="grid-area:b"><p>creusement de deux puits.</p></div></div>')
+    assert [(label, text.split("\n")[-1]) for label, text in _labels(page)[0]] == [
+        ("2015", "creusement de deux puits."), ("2019", "envoi de livres.")]
+
+
+@pytest.mark.parametrize("attribute", ["aria-labelledby", "aria-describedby"])
+def test_texts_that_name_their_date_by_an_id_take_that_date(attribute):
+    """A block of dates, then a block of texts each naming its date by an id (for screen
+    readers): each text takes the date it names, not the one at its rank."""
+    page = _page('<h2>Kita (Mali)</h2><ul class="annees"><li id="k1">2015</li><li id="k2">Juin 2019</li>'
+                 '<li id="k3">2022</li></ul>'
+                 f'<div><p {attribute}="k2">envoi de livres.</p><p {attribute}="k3">visite du maire.</p>'
+                 f'<p {attribute}="k1">creusement de deux puits.</p></div>')
+    assert [(label, text.split("\n")[-1]) for label, text in _labels(page)[0]] == [
+        ("Juin 2019", "envoi de livres."), ("2022", "visite du maire."), ("2015", "creusement de deux puits.")]
+
+
+@pytest.mark.parametrize("paired", ["rank", "data"])
+def test_a_column_of_dates_beside_a_column_of_texts_pairs_them(paired):
+    """Two blocks side by side, one of dates alone and one of as many texts, with no CSS
+    that places them: the k-th date goes with the k-th text, or with the text that carries
+    the same ``data-*`` value when both sides carry one."""
+    dates, texts = ["2011", "Mai 2014", "2018"], ["échange de chorales.", "visite des écoles de musique.",
+                                                  "tournoi de handball."]
+    order = [0, 1, 2] if paired == "rank" else [2, 0, 1]
+    page = _page('<h2>Pontevedra (Espagne)</h2><div class="frise"><div class="gauche">'
+                 + "".join(f'<div data-n="{n}">{d}</div>' for n, d in enumerate(dates)) + '</div><div class="droite">'
+                 + "".join(f'<div data-n="{n}"><p>{texts[n]}</p></div>' for n in order) + "</div></div>")
+    assert [(label, text.split("\n")[-1]) for label, text in _labels(page)[0]] == list(zip(dates, texts, strict=True))
+
+
+def test_a_column_of_dates_over_texts_that_open_with_their_own_dates_is_left_alone():
+    """Year tabs over as many panels whose entries are dated by their own labels pair nothing."""
+    page = _page('<h2>Kita (Mali)</h2><div><div><div>2015</div><div>2019</div></div>'
+                 '<div><div><p>Mars 2015 : creusement de deux puits.</p></div>'
+                 '<div><p>Juin 2019 : envoi de livres.</p></div></div></div>')
+    assert [(label, text[:9]) for label, text in _labels(page)[0]] == [
+        ("2015", "2015"), ("2019", "2019"), ("Mars 2015", "Mars 2015"), ("Juin 2019", "Juin 2019")]
+
+
+def test_a_grid_the_browser_fills_as_written_is_read_as_written():
+    """Items placed on rows only in part (or not at all) are read in the HTML's order."""
+    page = _page('<h2>Kita (Mali)</h2><div style="display:grid"><div style="grid-row:2">2015</div>'
+                 '<div><p>creusement de deux puits.</p></div><div>2019</div><div><p>envoi de livres.</p></div></div>')
+    assert [label for label, _ in _labels(page)[0]] == ["2015", "2019"]
+
+
+MIXED_GRID = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+{sections}
+<h2>Les actions, de la plus ancienne à la plus récente</h2>
+<div class="outils">{buttons}</div>
+<div class="grille">{items}</div>
+{after}
+</main></body></html>"""
+SECTIONS = """<h2>Nos partenaires</h2>
+<div><h3>Ségou (Mali)</h3><p>Jumelage signé en 1992 avec la ville de Ségou.</p></div>
+<div><h3>Kandi (Bénin)</h3><p>Coopération engagée avec Kandi.</p></div>
+<div><h3>Matanzas (Cuba)</h3><p>Échanges scolaires depuis longtemps.</p></div>"""
+
+
+@pytest.mark.parametrize("marker", ["title", "data", "filter", "legend", "title, sections below"])
+def test_a_grid_mixing_partners_gives_each_entry_to_the_partner_its_markup_names(marker):
+    """Issue 20: one chronological grid mixes all the partners' entries, an entry's partner
+    said only by its markup (a coloured dot's ``title``, a ``data-*`` value, a class its
+    filter button names, a dot's class its colour legend names), its text naming no partner
+    or another one: each entry is the partner's its markup names, not the last heading's
+    nor the one its text names, whether the partners' sections are above or below."""
+    keys = {"segou": "Ségou (Mali)", "kandi": "Kandi (Bénin)", "matanzas": "Matanzas (Cuba)"}
+    rows = [("kandi", "1998", "envoi de 2 000 livres scolaires."),
+            ("segou", "2015", "accueil de 12 lycéens venus de Matanzas."),
+            ("matanzas", "Mai 2018", "mission de 3 agents des espaces verts."),
+            ("kandi", "2021", "forage d’un puits au village.")]
+
+    def item(key: str, when: str, text: str) -> str:
+        dot = (f'<span class="dot" title="{keys[key]}"></span>' if marker.startswith("title")
+               else f'<span class="dot c-{key}"></span>')
+        attributes = {"data": f'class="carte" data-ville="{key}"', "filter": f'class="carte f-{key}"'}
+        return f'<div {attributes.get(marker, "class=carte")}>{dot}<p class="date">{when}</p><p>{text}</p></div>'
+    buttons = ("".join(f'<button data-filter=".f-{k}">{v.split(" (")[0]} (2)</button>' for k, v in keys.items())
+               if marker == "filter" else "")
+    legend = ('<ul class="legende">' + "".join(f'<li><span class="dot c-{k}"></span>{v}</li>' for k, v in keys.items())
+              + "</ul>") if marker == "legend" else ""
+    below = marker.endswith("below")
+    page = MIXED_GRID.format(sections="" if below else SECTIONS, buttons=buttons + legend,
+                             items="".join(item(*row) for row in rows), after=SECTIONS if below else "")
+    data = extract(parse(html_blocks(page)))
+    assert sorted(p["partner_id"] for p in data["partners"]) == ["kandi", "matanzas", "segou"]
+    assert sorted((a["partner_id"], a["period"]) for a in data["actions"]) == [
+        ("kandi", "1998"), ("kandi", "2021"), ("matanzas", "2018-05"), ("segou", "2015")]
+
+
+def test_partner_cards_marked_with_their_own_partner_keep_their_sections():
+    """Cards of partners each marked with its own partner (a flag's ``title``, a
+    ``data-*`` slug) before its own heading: one section each, no second one."""
+    cards = "".join(f'<div class="carte" data-ville="{k}"><span class="drapeau" title="{t}"></span>'
+                    f'<h3>{t}</h3><p>{y} : visite des écoles.</p></div>'
+                    for k, t, y in (("kita", "Kita (Mali)", "2019"), ("pontevedra", "Pontevedra (Espagne)", "2020"),
+                                    ("kita", "Kita (Mali)", "2022")))
+    data = extract(parse(html_blocks(_page(cards))))
+    assert [p["partner_id"] for p in data["partners"]] == ["kita", "pontevedra"]
+    assert [(a["partner_id"], a["period"]) for a in data["actions"]] == [
+        ("kita", "2019"), ("kita", "2022"), ("pontevedra", "2020")]
+
+
+def test_a_grid_whose_markers_name_no_partner_stays_under_its_heading():
+    """A grid's classes that vary among its entries but name no partner heading above (the
+    themes of a partner's actions) give no entry to another section."""
+    cards = "".join(f'<div class="carte" data-theme="{t}"><p>{y} : {w}</p></div>' for t, y, w in (
+        ("culture", "2015", "concert des chorales."), ("sport", "2016", "tournoi de handball."),
+        ("culture", "2017", "exposition de peintures.")))
+    page = _page(f'<h2>Kita (Mali)</h2><div class="grille">{cards}</div><h2>Pontevedra (Espagne)</h2>'
+                 '<p>2019 : échange de lycéens.</p>')
+    assert [[label for label, _ in s] for s in _labels(page)] == [["2015", "2016", "2017"], ["2019"]]
+
+
 def test_a_read_more_teaser_gives_no_entry_of_its_own():
     full = "<strong>2017</strong> : creusement de quatre puits et formation de deux mécaniciens du village."
     page = _page(f'<h2>Kita (Mali)</h2><p><strong>2017</strong> : creusement de quatre puits et formation… '
