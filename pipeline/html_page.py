@@ -1630,6 +1630,8 @@ def edit_history(document: etree._Element) -> list[tuple[str, str]]:
 CARD_ELEMENTS = 200
 CARD_TEXT = 5_000
 MIN_CARDS = 3
+DATE_SOURCE = 2_000  # characters of an element's source text: more holds no date alone,
+DATE_ELEMENTS = 12  # nor more elements (a date and its field's name are a handful at most)
 CARD_ENTRY = 12  # characters besides its date: less is a card's title or a word, no entry
 DATE_LINE = 80  # characters: a line that holds a date and a field's name or a verb at most
 DATE_LINE_WORDS = 2  # words of four letters or more besides the date ("Période", "Publié le")
@@ -1660,21 +1662,33 @@ def _sizes(document: etree._Element) -> dict[etree._Element, tuple[int, int]]:
     return sizes
 
 
-def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[int, int]]
-                      ) -> tuple[etree._Element, str] | None:
+def _shown(document: etree._Element) -> dict[etree._Element, bool]:
+    """Whether each element shows text (its own, a child's or a child's tail; a ``<time>``
+    its date), found once bottom up: asking each element's rendered text down a deep
+    nesting would read the nesting once per level."""
+    shown: dict[etree._Element, bool] = {}
+    for _, node in etree.iterwalk(document, events=("end",)):
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        shown[node] = bool(tag) and tag not in _NOT_RENDERED and (
+            bool(_text(node.text or "")) or (tag == "time" and bool(node.get("datetime")))
+            or any(shown.get(child) or _text(child.tail or "") for child in node))
+    return shown
+
+
+def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[int, int]],
+                      shown: dict[etree._Element, bool]) -> tuple[etree._Element, str] | None:
     """The element that ends ``card`` and holds a date alone (a footer's field, a
     ``<time>``, a meta line), the largest one, and its date; ``None`` when the card does
     not end with one, or holds little else (a title, a word: no entry to date)."""
     node = card
     while True:
-        shown = [c for c in node if isinstance(c.tag, str) and c.tag.lower() not in _NOT_RENDERED
-                 and _text(_rendered(c))]
-        if not shown:
+        last = next((c for c in reversed(node) if shown.get(c)), None)  # the last shown
+        if last is None:
             return None
-        last = shown[-1]
         if _text(last.tail or ""):
             return None  # text after it: the card does not end with it
-        if (date := _date_alone(" ".join(_pieces(last)))) is not None:
+        if sizes[last][0] <= DATE_ELEMENTS and sizes[last][1] <= DATE_SOURCE \
+                and (date := _date_alone(" ".join(_pieces(last)))) is not None:
             rest = sizes[card][1] - sizes[last][1]
             return (last, date) if rest >= CARD_ENTRY else None
         node = last
@@ -1744,7 +1758,7 @@ def trailing_dates(document: etree._Element) -> None:
     >>> [a.text_content() for a in page]
     ['Titre2003 : Visite 1.', 'Titre2005-2007 : Visite 2.', 'Titre2010 : Visite 3.']
     """
-    sizes = _sizes(document)
+    sizes, shown = _sizes(document), _shown(document)
     depth: dict[etree._Element, int] = {document: 0}
     kinds: dict[tuple[str, str, str, str], list[etree._Element]] = {}
     for parent in document.iter():
@@ -1760,7 +1774,8 @@ def trailing_dates(document: etree._Element) -> None:
     for cards in sorted(kinds.values(), key=lambda cards: -depth[cards[0]]):
         if len(cards) < MIN_CARDS:
             continue
-        ending = {i: found for i, card in enumerate(cards) if (found := _trailing_element(card, sizes))}
+        ending = {i: found for i, card in enumerate(cards)
+                  if (found := _trailing_element(card, sizes, shown))}
         if len(ending) < MIN_CARDS or 3 * len(ending) < 2 * len(cards) \
                 or any(_opens_with_date(card) or _names_its_place(card) or _holds_fields(card)
                        for card in cards):
