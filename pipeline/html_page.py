@@ -578,6 +578,17 @@ class _PartnerHeadings:
         self.texts: list[str] = []
         self.by_word: dict[str, set[int]] = {}
         self.by_start: dict[str, set[str]] = {}
+        self.scanned = 0  # blocks of the page looked at for the last heading
+        self.current: str | None = None  # the last heading read below the title
+
+    def section(self, out: list[Block]) -> str | None:
+        """The heading the blocks read so far end under: an entry tagged with the partner
+        of that heading is in its section already ("#Brandebourg" after its own text)."""
+        for block in out[self.scanned:]:
+            if block.kind == "heading" and block.level > 1:
+                self.current = block.text
+        self.scanned = len(out)
+        return self.current
 
     def feed(self, out: list[Block]) -> None:
         for block in out[self.read:]:
@@ -603,6 +614,27 @@ class _PartnerHeadings:
 
 
 MAX_CLOSE_WORDS = 20  # words of the headings above that start alike, compared by spelling
+MAX_HASHTAGS = 6  # tags that may end an entry ("#Jifna #Jalazone"); more are a tag cloud
+HASHTAG_TAIL = 400  # characters at an entry's end looked at for its tags
+
+
+def _trailing_hashtags(text: str) -> list[str]:
+    """The hashtags that end an entry after its text ("… Havel. #Brandebourg
+    #JérusalemEst"), each as the words it joins ("Jérusalem Est", "Camps De Tindouf": a
+    capital after a small letter starts a word), first first: a page that files each entry
+    under its partner by a tag names the partner so, wherever the entry is (a list of all
+    actions by year). None for a block of tags alone (the tags of the section above) or
+    when more tags than an entry's end a text."""
+    tags: list[str] = []
+    words = text[-HASHTAG_TAIL:].split()
+    for word in reversed(words):
+        if len(word) < 2 or word[0] != "#" or not word[1].isalpha():
+            break
+        tags.append("".join(f" {c}" if c.isupper() and n and word[n].islower() else c
+                            for n, c in enumerate(word[1:])).strip())
+    if not tags or len(tags) == len(words) or len(tags) > MAX_HASHTAGS:
+        return []
+    return tags[::-1]
 
 
 def _partner_chip(element: etree._Element, current: _Container, out: list[Block],
@@ -665,6 +697,11 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
                 continue
         if block.kind == "list_item":
             partners.items.add(block.text)
+        if block.kind != "heading" and (tags := _trailing_hashtags(block.text)):
+            partners.feed(out)  # "… Havel. #Brandebourg": the entry of the partner it tags
+            named = next((h for tag in tags if (h := partners.named(tag)) is not None), None)
+            if named is not None and named != partners.section(out):
+                out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
         if label is not None and block.kind != "heading":
             block, label = replace(block, text=f"{label} : {block.text}", bold=0), None
         elif label is not None:
