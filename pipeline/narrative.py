@@ -1792,6 +1792,8 @@ _REFERENCE_WORDS = frozenset(_REFERENCE)
 _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
+# an office beside a name, then up to three words of the body served, up to its date
+_TERM = re.compile(rf",\s*(?:{_any(_WORDS['offices'])})\b(?:\s+[^\s,;:.]+){{0,3}}?\s*$")
 _LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
 _FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme de l'année" before 2022
                      rf"(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?(?:{_any(_LATER['nouns'])})?\s*$")
@@ -1847,8 +1849,21 @@ def _not_when(sentence: str, found: Found) -> bool:
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
     return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
-                or _framed(sentence, found)
+                or _framed(sentence, found) or _term_of_office(sentence, found)
                 or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
+
+
+def _term_of_office(sentence: str, found: Found) -> bool:
+    """Years of a person's office set beside their name (``offices``: "Philippe Marie,
+    maire de 2002 à 2008, a signé …"): the term of that office, no event of the story.
+
+    >>> [_term_of_office(s, next(iter(find_dates(s)))) for s in (
+    ...     "Jean Roux, maire de 1995 à 2001, reçut la délégation.",
+    ...     "Jean Roux, maire d'Ardon de 1995 à 2001, reçut la délégation.",
+    ...     "Le maire reçut la délégation de 1995 à 2001.", "Jean Roux, maire, signa en 1995.")]
+    [True, True, False, False]
+    """
+    return _TERM.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start])) is not None
 
 
 def _framed(sentence: str, found: Found) -> bool:

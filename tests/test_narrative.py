@@ -379,6 +379,10 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
     ("Nos deux villes échangent depuis 1970.", None, None, None),  # a reference
     ("Le comité (fondé en 1950) a reçu le maire.", None, None, None),  # in brackets
     ("La ville recensait 6767 habitants en avril 2019.", None, None, None),  # a census
+    # a person's office beside their name: its term, and the event after it
+    ("Anne Roux, présidente du comité de 1991 à 1997, a signé la charte.", None, None, None),
+    ("Anne Roux, maire de 1991 à 1997, a reçu le car en mai 1999.", None, "en mai 1999", None),
+    ("Le maire a reçu les élèves de 1991 à 1997.", None, "de 1991 à 1997", None),
     ("Dès 1989, ils parrainent Urmenis, village de 1500 habitants.", None, "Dès 1989", "1989"),
     ("Samedi 28 avril, une visite de la ville.", None, "Samedi 28 avril", None),  # no year told
     ("Trois ans après, un puits fut creusé.", (2010, None, None), "Trois ans après", "2013"),
