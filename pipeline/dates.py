@@ -825,6 +825,8 @@ def parse_label(label: str) -> Period | None:
         return _years_from(lasting)
     if week := _ISO_WEEK.fullmatch(label.strip()):
         return _iso_week(int(week["week"]), int(week["year"]))
+    if nth := _YEAR_OF_SPAN.fullmatch(label.strip()):
+        return _year_of_span(nth)
     written = _without_times(list(tokens(label)))
     toks = _outside_brackets(written)
     period = _parsed(toks)
@@ -858,6 +860,36 @@ def _years_from(lasting: re.Match[str]) -> Period | None:
         return None
     first = int(lasting["year"])
     return _parsed(list(tokens(f"{first}-{first + years - 1}" if years > 1 else str(first))))
+_YEAR_OF_SPAN = re.compile(pattern(_CALENDAR["year_of_span"], apostrophe=APOSTROPHE, dashes=DASHES),
+                           re.IGNORECASE)
+
+
+def _year_of_span(nth: re.Match[str]) -> Period | None:
+    """The one year of a plan a label counts from the plan's first ("Année 2 du plan
+    triennal 2022-2024" is 2023), not the plan's span; ``None`` for a count outside the span
+    or a word before "année" that is no ordinal.
+
+    >>> parse_label("Année 2 du plan triennal 2022-2024").edtf
+    '2023'
+    >>> parse_label("3e année du programme (2021-2024)").edtf
+    '2023'
+    >>> parse_label("Deuxième année de la convention 2023-2025").edtf
+    '2024'
+    >>> parse_label("Année 4 du plan 2022-2024") is None
+    True
+    """
+    if nth["nth"]:
+        count: int | None = int(nth["nth"])
+    elif (digits := re.match(r"\d+", nth["ordinal"])) is not None:
+        count = int(digits[0])
+    else:
+        count = _ORDINAL_VALUES.get(plain(nth["ordinal"]))
+    first, last = int(nth["first"]), int(nth["last"])
+    if count is None or not 1 <= count <= last - first + 1:
+        return None
+    return _parsed(list(tokens(str(first + count - 1))))
+
+
 # "Semaine 42 de 2024": a week by its ISO number, a short word ("de", "en") before its year.
 _ISO_WEEK = re.compile(rf"{_words(*_WORDS['week'])}\s+(?P<week>\d{{1,2}})\s+(?:[^\W\d_]{{1,3}}\s+)?"
                        rf"(?P<year>{YEAR})", re.IGNORECASE)

@@ -554,3 +554,14 @@ def test_a_movable_feast_is_the_month_it_falls_in_that_year():
     assert parse_label("Ascension 2026").edtf == "2026-05"  # 14 May
     assert parse_label("Pentecôte 2019").edtf == "2019-06"  # 9 June
     assert parse_label("vacances de Pâques 2016").edtf == "2016-03/2016-04"  # the holidays
+
+
+def test_a_year_of_a_plan_is_that_one_year_of_its_span():
+    from pipeline.dates import parse_label, split_any_label
+    assert parse_label("Année 3 du programme quadriennal 2020-2023").edtf == "2022"
+    assert parse_label("2e année de la convention (2019-2021)").edtf == "2020"
+    assert parse_label("Troisième année du plan d’action 2024 à 2026").edtf == "2026"
+    assert parse_label("Année 5 du plan 2020-2023") is None  # past the plan's last year
+    assert parse_label("Cette année du plan 2020-2023") is None  # no ordinal
+    assert split_any_label("Année 1 du contrat 2021-2022 : achat de vélos") == (
+        "Année 1 du contrat 2021-2022", "achat de vélos", True)
