@@ -9,7 +9,6 @@ that a text snapshot never loads lxml (see :func:`pipeline.load.read_bytes`).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -26,7 +25,8 @@ from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
 from .screen_reader import without_hidden_text
-from .places import SIMILAR_SPELLING, name_words, place_name, split_heading
+from .places import place_name, split_heading
+from .tags import PartnerHeadings as _PartnerHeadings
 from .themes import themes
 from .read import (
     MAX_HEADING,
@@ -566,77 +566,6 @@ def _banner_heading(image: etree._Element, current: _Container, items: IntroWord
 MAX_CHIP = 60  # characters of a tag's label: a name, never a sentence
 
 
-class _PartnerHeadings:
-    """The headings read so far that name a place, indexed by the words of their names
-    (and their first letters, for a close spelling), so that a tag chip ("Brandebourg",
-    "Tindouf (Sahara occidental)") is matched to the partner heading it stands for
-    ("Brandenburg-sur-la-Havel (Allemagne)") at a cost that does not grow with the page."""
-
-    def __init__(self, items: IntroWords):
-        self.items = items
-        self.read = 0  # blocks of the page looked at so far
-        self.texts: list[str] = []
-        self.by_word: dict[str, set[int]] = {}
-        self.by_start: dict[str, set[str]] = {}
-        self.scanned = 0  # blocks of the page looked at for the last heading
-        self.current: str | None = None  # the last heading read below the title
-
-    def section(self, out: list[Block]) -> str | None:
-        """The heading the blocks read so far end under: an entry tagged with the partner
-        of that heading is in its section already ("#Brandebourg" after its own text)."""
-        for block in out[self.scanned:]:
-            if block.kind == "heading" and block.level > 1:
-                self.current = block.text
-        self.scanned = len(out)
-        return self.current
-
-    def feed(self, out: list[Block]) -> None:
-        for block in out[self.read:]:
-            if block.kind == "heading" and names_a_place(block.text, self.items) \
-                    and block.text not in self.texts:
-                for word in name_words(place_name(split_heading(block.text)[0])):
-                    self.by_word.setdefault(word, set()).add(len(self.texts))
-                    self.by_start.setdefault(word[:3], set()).add(word)
-                self.texts.append(block.text)
-        self.read = len(out)
-
-    def named(self, chip: str) -> str | None:
-        """The one heading read so far whose name holds every word of the chip's place,
-        each as written or in a close spelling; None when none or several do."""
-        words = name_words(place_name(split_heading(chip)[0]))
-        found: set[int] | None = None
-        for word in words:
-            close = [w for w in sorted(self.by_start.get(word[:3], ()))[:MAX_CLOSE_WORDS]
-                     if w == word or difflib.SequenceMatcher(None, w, word).ratio() >= SIMILAR_SPELLING]
-            holding = set().union(*(self.by_word[w] for w in close)) if close else set()
-            found = holding if found is None else found & holding
-        return self.texts[found.pop()] if found and len(found) == 1 else None
-
-
-MAX_CLOSE_WORDS = 20  # words of the headings above that start alike, compared by spelling
-MAX_HASHTAGS = 6  # tags that may end an entry ("#Jifna #Jalazone"); more are a tag cloud
-HASHTAG_TAIL = 400  # characters at an entry's end looked at for its tags
-
-
-def _trailing_hashtags(text: str) -> list[str]:
-    """The hashtags that end an entry after its text ("… Havel. #Brandebourg
-    #JérusalemEst"), each as the words it joins ("Jérusalem Est", "Camps De Tindouf": a
-    capital after a small letter starts a word), first first: a page that files each entry
-    under its partner by a tag names the partner so, wherever the entry is (a list of all
-    actions by year). None for a block of tags alone (the tags of the section above) or
-    when more tags than an entry's end a text."""
-    tags: list[str] = []
-    words = text[-HASHTAG_TAIL:].split()
-    for word in reversed(words):
-        if len(word) < 2 or word[0] != "#" or not word[1].isalpha():
-            break
-        tags.append("".join(f" {c}" if c.isupper() and n and word[n].islower() else c
-                            for n, c in enumerate(word[1:])).strip())
-    if not tags or len(tags) == len(words) or len(tags) > MAX_HASHTAGS:
-        return []
-    return tags[::-1]
-
-
 def _partner_chip(element: etree._Element, current: _Container, out: list[Block],
                   items: IntroWords) -> Block | None:
     """A tag chip set before an entry's text that names its place ("<ul class="tags"><li>
@@ -697,11 +626,8 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
                 continue
         if block.kind == "list_item":
             partners.items.add(block.text)
-        if block.kind != "heading" and (tags := _trailing_hashtags(block.text)):
-            partners.feed(out)  # "… Havel. #Brandebourg": the entry of the partner it tags
-            named = next((h for tag in tags if (h := partners.named(tag)) is not None), None)
-            if named is not None and named != partners.section(out):
-                out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
+        if (named := partners.tagged(block, out)) is not None:  # "… Havel. #Brandebourg"
+            out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
         if label is not None and block.kind != "heading":
             block, label = replace(block, text=f"{label} : {block.text}", bold=0), None
         elif label is not None:

@@ -15,6 +15,7 @@ from .markdown import is_markdown, plain_lines, wrapped
 from .read import (
     _REMOVED, HTML_SUFFIXES, Document, decode, lines, teasers, text_blocks, without_invisible,
 )
+from .tags import tagged_entries
 from .text import nfc
 
 
@@ -48,9 +49,9 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     rows = lines(text)
     if is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
-        blocks = text_blocks("\n".join(plain), levels, wrapped(rows))
+        blocks = tagged_entries(text_blocks("\n".join(plain), levels, wrapped(rows)))
         return Document(blocks, encoding, "text", text, removed, aside)
-    return Document(text_blocks(text, joined=wrapped(rows)), encoding, "text", text, removed)
+    return Document(tagged_entries(text_blocks(text, joined=wrapped(rows))), encoding, "text", text, removed)
 
 
 def read(path: Path, data: bytes | None = None) -> Document:
