@@ -399,3 +399,15 @@ def test_a_text_page_s_entry_ending_with_a_partner_s_hashtag_is_in_that_partner_
         ("Sankt-Ägidien-am-See (Autriche)", None, ["Mai 2021"]),
         ("Camps de Bir Lahlou (Sahara occidental)", None, ["Mars 2021", "Juin 2022"]),
     ]
+
+
+def test_a_text_page_s_inline_markup_as_served_is_read_without_it_at_its_lines():
+    data = ("Villes partenaires\n\n<strong>Sankt</strong>-Ägidien (<em class=\"hl\">Autriche</em>)\n\n"
+            "2021 : accueil de<strong> la</strong> chorale <b>à</b> Ardon.\n\nUn prix < 3 000 € et un <blink>.\n")
+    document = read_bytes(data.encode("utf-8"), "page.txt")
+    assert [(b.kind, b.text, b.line) for b in document.blocks] == [
+        ("heading", "Villes partenaires", 1), ("heading", "Sankt-Ägidien (Autriche)", 3),
+        ("paragraph", "2021 : accueil de la chorale à Ardon.", 5),
+        ("paragraph", "Un prix < 3 000 € et un <blink>.", 7)]  # no markup of a word's run
+    assert "<strong>Sankt</strong>" in document.text  # the page's text as written
+    assert [s.heading.text for s in parse(document.blocks).sections] == ["Sankt-Ägidien (Autriche)"]
