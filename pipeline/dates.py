@@ -725,13 +725,25 @@ def _two_digit_year(g: dict[str, list[Token]]) -> Period | None:
 
 
 def _decade(g: dict[str, list[Token]]) -> Period | None:
-    """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it)."""
+    """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it);
+    its beginning, middle or end (``DECADE_PARTS``: "au début des années 60", "fin des
+    années 1990") the years of that part of it, "1960/1963", "1997/1999".
+
+    >>> parse_label("Au début des années 60").edtf, parse_label("Fin des années 1990").edtf
+    ('1960/1963', '1997/1999')
+    """
     t = g["a"][0]
     year = t.value if t.code == "Y" else (1900 + t.value if len(t.text) == 2 and 30 <= t.value <= 90 else 0)
     if year % 10 or not year:
         return None
+    if "p" in g and (part := DECADE_PARTS.get(plain(g["p"][0].text).strip(DASHES + " "))):
+        first, last = Point(year + part[0]), Point(year + part[1])
+        return _period(f"{first.edtf}/{last.edtf}", first, last)
     p = Point(year, decade=True)
     return _period(p.edtf, p, p)
+
+
+DECADE_PARTS = {plain(word): (first, last) for word, (first, last) in _CALENDAR["decade_parts"].items()}
 
 
 # Pieces of forms, over the tokens' codes. Words that only introduce a date ("en", "au",
@@ -774,7 +786,7 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_SINCE}{_PART}(?P<a>{_CORE})", _since),
     (rf"{_SINCE}{_PART}(?P<a>C)D?L?(?P<b>Y)", _since_calendar),
     (rf"T[EA]?L?{_PART}(?P<b>{_CORE})", _until),
-    (rf"{_INTRO}{_PART}X(?P<a>[YN])", _decade),
+    (rf"{_INTRO}(?:(?P<p>P)D?L?)?y?Q?X(?P<a>[YN])", _decade),
     (rf"{_INTRO}L?(?P<n>[NO])(?P<p>q)D?L?(?P<b>MY)", _month_part),  # "2e quinzaine de juillet 2019"
     (rf"{_INTRO}{_PART}(?P<a>[MS])(?P<b>N)", _two_digit_year),  # "Été 19", "juin 19"
     (rf"{_INTRO}{_PART}(?P<a>C)D?L?(?P<b>Y)", _calendar),

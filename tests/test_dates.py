@@ -565,3 +565,12 @@ def test_a_year_of_a_plan_is_that_one_year_of_its_span():
     assert parse_label("Cette année du plan 2020-2023") is None  # no ordinal
     assert split_any_label("Année 1 du contrat 2021-2022 : achat de vélos") == (
         "Année 1 du contrat 2021-2022", "achat de vélos", True)
+
+
+def test_a_part_of_a_decade_is_the_years_of_that_part():
+    from pipeline.dates import parse_label
+    assert parse_label("Début des années 1970").edtf == "1970/1973"
+    assert parse_label("au milieu des années 2000").edtf == "2004/2006"
+    assert parse_label("Vers la fin des années 50") is None  # approximate: not understood
+    assert parse_label("à la fin des années 50").edtf == "1957/1959"
+    assert parse_label("Les années 1980").edtf == "198X"  # the whole decade

@@ -1242,3 +1242,28 @@ def test_the_tie_since_a_year_told_of_the_one_partner_by_its_kind(tmp_path):
     with using(town):
         assert partners_of(page) == {"Koumbia": ("BF", 1991)}
         assert not names_partner_by_kind("Lannion entretient des liens avec cette commune de Rye depuis 1991.")
+
+
+def test_the_town_s_namesake_abroad_is_its_partner_and_a_by_line_dates_the_lede(tmp_path):
+    """Two places of one name, the town's and its twin's, each placed in its region; the
+    post's by-line under the lede gives the year of the day the lede tells without one."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "wiesdorf", "Wiesdorf", "Wiesdorf", "67999", "", ""))
+    page = ("Wiesdorf : 30 ans de jumelage\n\n"
+            "Les villages de Wiesdorf en Alsace et Wiesdorf en Bavière ont fêté le 4 juin leur jumelage, "
+            "scellé le 12 mai 1993 à Wiesdorf et le 30 septembre en Bavière.\n"
+            "J.-M.K. - 07 juin 2023 à 11:45 - Temps de lecture : 2 min\n\n"
+            "Les chorales se rencontrent au début des années 80.\n")
+    with using(town):
+        parsed = parse(text_blocks(page))
+        assert [s.heading.text for s in parsed.sections] == ["Wiesdorf en Bavière"]
+        assert sorted(periods(parsed)) == [
+            ("au début des années 80", "1980/1983"),
+            ("le 12 mai 1993 à Wiesdorf et le 30 septembre", "1993-05-12/1993-09-30"),  # one act, two days
+            ("le 4 juin", "2023-06-04"),  # the by-line's year
+        ]
+        assert ("J.-M.K. - 07 juin 2023 à 11:45 - Temps de lecture : 2 min", ARTICLE_FURNITURE) in [
+            (a.block.text, a.reason) for a in parsed.set_aside]
