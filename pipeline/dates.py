@@ -839,6 +839,8 @@ def parse_label(label: str) -> Period | None:
         return _iso_week(int(week["week"]), int(week["year"]))
     if nth := _YEAR_OF_SPAN.fullmatch(label.strip()):
         return _year_of_span(nth)
+    if (times := _OCCASIONS.search(label)) and times.start() > 0:  # "En 2024, à deux reprises (…)"
+        return parse_label(f"{label[:times.start()]} {label[times.end():]}".strip())
     written = _without_times(list(tokens(label)))
     toks = _outside_brackets(written)
     period = _parsed(toks)
@@ -874,6 +876,12 @@ def _years_from(lasting: re.Match[str]) -> Period | None:
     return _parsed(list(tokens(f"{first}-{first + years - 1}" if years > 1 else str(first))))
 _YEAR_OF_SPAN = re.compile(pattern(_CALENDAR["year_of_span"], apostrophe=APOSTROPHE, dashes=DASHES),
                            re.IGNORECASE)
+
+
+_OCCASIONS = re.compile(pattern(_CALENDAR["occasions"]), re.IGNORECASE)
+# a label of a year, how many times, then the months in brackets, and its separator
+_OCCASIONS_LABEL = re.compile(rf"(?P<label>[^:()\n]{{1,40}}?(?:{_OCCASIONS.pattern})\s*\([^()\n]{{1,80}}\))"
+                              r"\s*(?:[,:]|\s[–—-]\s)\s*", re.IGNORECASE)
 
 
 def _year_of_span(nth: re.Match[str]) -> Period | None:
@@ -1117,6 +1125,8 @@ def _label_of(text: str) -> tuple[tuple[str, int, bool] | None, bool]:
     colon after the text could end a label (:func:`_candidates`)."""
     if (lasting := _DURATION_LABEL.match(text)) and _years_from(lasting) is not None:
         return (lasting["label"], lasting.end(), True), False  # "Sur trois ans à compter de 2021, …"
+    if (times := _OCCASIONS_LABEL.match(text)) and parse_label(times["label"]) is not None:
+        return (times["label"], times.end(), True), False  # "En 2024, à deux reprises (avril et octobre) :"
     candidates, open_ended = _candidates(text)
     found = _choice(candidates)
     return (found[0].label, found[0].end, found[1]) if found else None, open_ended

@@ -574,3 +574,13 @@ def test_a_part_of_a_decade_is_the_years_of_that_part():
     assert parse_label("Vers la fin des années 50") is None  # approximate: not understood
     assert parse_label("à la fin des années 50").edtf == "1957/1959"
     assert parse_label("Les années 1980").edtf == "198X"  # the whole decade
+
+
+def test_how_many_times_between_a_year_and_its_months_is_no_part_of_the_date():
+    from pipeline.dates import parse_label, split_any_label
+    period = parse_label("En 2022, à trois reprises (mars, mai et septembre)")
+    assert (period.start_year, period.start_month, period.end_month) == (2022, 3, 9)
+    assert parse_label("2021, deux fois (janvier et juin)").edtf == "{2021-01,2021-06}"
+    assert parse_label("En 2020 à plusieurs reprises").edtf == "2020"
+    assert split_any_label("En 2022, à trois reprises (mars, mai et septembre) : visites") == (
+        "En 2022, à trois reprises (mars, mai et septembre)", "visites", True)
