@@ -725,13 +725,25 @@ def _two_digit_year(g: dict[str, list[Token]]) -> Period | None:
 
 
 def _decade(g: dict[str, list[Token]]) -> Period | None:
-    """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it)."""
+    """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it);
+    its beginning, middle or end (``DECADE_PARTS``: "au début des années 60", "fin des
+    années 1990") the years of that part of it, "1960/1963", "1997/1999".
+
+    >>> parse_label("Au début des années 60").edtf, parse_label("Fin des années 1990").edtf
+    ('1960/1963', '1997/1999')
+    """
     t = g["a"][0]
     year = t.value if t.code == "Y" else (1900 + t.value if len(t.text) == 2 and 30 <= t.value <= 90 else 0)
     if year % 10 or not year:
         return None
+    if "p" in g and (part := DECADE_PARTS.get(plain(g["p"][0].text).strip(DASHES + " "))):
+        first, last = Point(year + part[0]), Point(year + part[1])
+        return _period(f"{first.edtf}/{last.edtf}", first, last)
     p = Point(year, decade=True)
     return _period(p.edtf, p, p)
+
+
+DECADE_PARTS = {plain(word): (first, last) for word, (first, last) in _CALENDAR["decade_parts"].items()}
 
 
 # Pieces of forms, over the tokens' codes. Words that only introduce a date ("en", "au",
@@ -774,7 +786,7 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_SINCE}{_PART}(?P<a>{_CORE})", _since),
     (rf"{_SINCE}{_PART}(?P<a>C)D?L?(?P<b>Y)", _since_calendar),
     (rf"T[EA]?L?{_PART}(?P<b>{_CORE})", _until),
-    (rf"{_INTRO}{_PART}X(?P<a>[YN])", _decade),
+    (rf"{_INTRO}(?:(?P<p>P)D?L?)?y?Q?X(?P<a>[YN])", _decade),
     (rf"{_INTRO}L?(?P<n>[NO])(?P<p>q)D?L?(?P<b>MY)", _month_part),  # "2e quinzaine de juillet 2019"
     (rf"{_INTRO}{_PART}(?P<a>[MS])(?P<b>N)", _two_digit_year),  # "Été 19", "juin 19"
     (rf"{_INTRO}{_PART}(?P<a>C)D?L?(?P<b>Y)", _calendar),
@@ -825,6 +837,10 @@ def parse_label(label: str) -> Period | None:
         return _years_from(lasting)
     if week := _ISO_WEEK.fullmatch(label.strip()):
         return _iso_week(int(week["week"]), int(week["year"]))
+    if nth := _YEAR_OF_SPAN.fullmatch(label.strip()):
+        return _year_of_span(nth)
+    if (times := _OCCASIONS.search(label)) and times.start() > 0:  # "En 2024, à deux reprises (…)"
+        return parse_label(f"{label[:times.start()]} {label[times.end():]}".strip())
     written = _without_times(list(tokens(label)))
     toks = _outside_brackets(written)
     period = _parsed(toks)
@@ -858,6 +874,42 @@ def _years_from(lasting: re.Match[str]) -> Period | None:
         return None
     first = int(lasting["year"])
     return _parsed(list(tokens(f"{first}-{first + years - 1}" if years > 1 else str(first))))
+_YEAR_OF_SPAN = re.compile(pattern(_CALENDAR["year_of_span"], apostrophe=APOSTROPHE, dashes=DASHES),
+                           re.IGNORECASE)
+
+
+_OCCASIONS = re.compile(pattern(_CALENDAR["occasions"]), re.IGNORECASE)
+# a label of a year, how many times, then the months in brackets, and its separator
+_OCCASIONS_LABEL = re.compile(rf"(?P<label>[^:()\n]{{1,40}}?(?:{_OCCASIONS.pattern})\s*\([^()\n]{{1,80}}\))"
+                              r"\s*(?:[,:]|\s[–—-]\s)\s*", re.IGNORECASE)
+
+
+def _year_of_span(nth: re.Match[str]) -> Period | None:
+    """The one year of a plan a label counts from the plan's first ("Année 2 du plan
+    triennal 2022-2024" is 2023), not the plan's span; ``None`` for a count outside the span
+    or a word before "année" that is no ordinal.
+
+    >>> parse_label("Année 2 du plan triennal 2022-2024").edtf
+    '2023'
+    >>> parse_label("3e année du programme (2021-2024)").edtf
+    '2023'
+    >>> parse_label("Deuxième année de la convention 2023-2025").edtf
+    '2024'
+    >>> parse_label("Année 4 du plan 2022-2024") is None
+    True
+    """
+    if nth["nth"]:
+        count: int | None = int(nth["nth"])
+    elif (digits := re.match(r"\d+", nth["ordinal"])) is not None:
+        count = int(digits[0])
+    else:
+        count = _ORDINAL_VALUES.get(plain(nth["ordinal"]))
+    first, last = int(nth["first"]), int(nth["last"])
+    if count is None or not 1 <= count <= last - first + 1:
+        return None
+    return _parsed(list(tokens(str(first + count - 1))))
+
+
 # "Semaine 42 de 2024": a week by its ISO number, a short word ("de", "en") before its year.
 _ISO_WEEK = re.compile(rf"{_words(*_WORDS['week'])}\s+(?P<week>\d{{1,2}})\s+(?:[^\W\d_]{{1,3}}\s+)?"
                        rf"(?P<year>{YEAR})", re.IGNORECASE)
@@ -1073,6 +1125,8 @@ def _label_of(text: str) -> tuple[tuple[str, int, bool] | None, bool]:
     colon after the text could end a label (:func:`_candidates`)."""
     if (lasting := _DURATION_LABEL.match(text)) and _years_from(lasting) is not None:
         return (lasting["label"], lasting.end(), True), False  # "Sur trois ans à compter de 2021, …"
+    if (times := _OCCASIONS_LABEL.match(text)) and parse_label(times["label"]) is not None:
+        return (times["label"], times.end(), True), False  # "En 2024, à deux reprises (avril et octobre) :"
     candidates, open_ended = _candidates(text)
     found = _choice(candidates)
     return (found[0].label, found[0].end, found[1]) if found else None, open_ended

@@ -9,7 +9,6 @@ that a text snapshot never loads lxml (see :func:`pipeline.load.read_bytes`).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -27,7 +26,8 @@ from .french.normalise import plain
 from .list_levels import nest_by_level
 from .screen_reader import without_hidden_text
 from .visual_order import MARKED_PARTNER, column_pairs, grid_order, marked_partners, referenced_labels
-from .places import SIMILAR_SPELLING, name_words, place_name, split_heading
+from .places import place_name, split_heading
+from .tags import PartnerHeadings as _PartnerHeadings
 from .themes import themes
 from .read import (
     MAX_HEADING,
@@ -576,45 +576,6 @@ def _banner_heading(image: etree._Element, current: _Container, items: IntroWord
 MAX_CHIP = 60  # characters of a tag's label: a name, never a sentence
 
 
-class _PartnerHeadings:
-    """The headings read so far that name a place, indexed by the words of their names
-    (and their first letters, for a close spelling), so that a tag chip ("Brandebourg",
-    "Tindouf (Sahara occidental)") is matched to the partner heading it stands for
-    ("Brandenburg-sur-la-Havel (Allemagne)") at a cost that does not grow with the page."""
-
-    def __init__(self, items: IntroWords):
-        self.items = items
-        self.read = 0  # blocks of the page looked at so far
-        self.texts: list[str] = []
-        self.by_word: dict[str, set[int]] = {}
-        self.by_start: dict[str, set[str]] = {}
-
-    def feed(self, out: list[Block]) -> None:
-        for block in out[self.read:]:
-            if block.kind == "heading" and names_a_place(block.text, self.items) \
-                    and block.text not in self.texts:
-                for word in name_words(place_name(split_heading(block.text)[0])):
-                    self.by_word.setdefault(word, set()).add(len(self.texts))
-                    self.by_start.setdefault(word[:3], set()).add(word)
-                self.texts.append(block.text)
-        self.read = len(out)
-
-    def named(self, chip: str) -> str | None:
-        """The one heading read so far whose name holds every word of the chip's place,
-        each as written or in a close spelling; None when none or several do."""
-        words = name_words(place_name(split_heading(chip)[0]))
-        found: set[int] | None = None
-        for word in words:
-            close = [w for w in sorted(self.by_start.get(word[:3], ()))[:MAX_CLOSE_WORDS]
-                     if w == word or difflib.SequenceMatcher(None, w, word).ratio() >= SIMILAR_SPELLING]
-            holding = set().union(*(self.by_word[w] for w in close)) if close else set()
-            found = holding if found is None else found & holding
-        return self.texts[found.pop()] if found and len(found) == 1 else None
-
-
-MAX_CLOSE_WORDS = 20  # words of the headings above that start alike, compared by spelling
-
-
 def _partner_chip(element: etree._Element, current: _Container, out: list[Block],
                   items: IntroWords) -> Block | None:
     """A tag chip set before an entry's text that names its place ("<ul class="tags"><li>
@@ -687,6 +648,8 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
                 continue
         if block.kind == "list_item":
             partners.items.add(block.text)
+        if (named := partners.tagged(block, out)) is not None:  # "… Havel. #Brandebourg"
+            out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
         if label is not None and block.kind != "heading":
             block, label = replace(block, text=f"{label} : {block.text}", bold=0), None
         elif label is not None:

@@ -8,6 +8,7 @@ HTML reader imports the text reader, and this module both (no import loop).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import PipelineError
@@ -15,7 +16,15 @@ from .markdown import is_markdown, plain_lines, wrapped
 from .read import (
     _REMOVED, HTML_SUFFIXES, Document, decode, lines, teasers, text_blocks, without_invisible,
 )
+from .tags import tagged_entries
 from .text import nfc
+
+# The inline markup a text snapshot may hold as served (a search tool's excerpt highlights
+# the words searched: "<strong>Valognes</strong>-Wimborne", "<strong>le</strong>s"): read
+# without it, so that a name or a word it cuts is whole again; the page's lines stay as
+# written, each block at its line, as a Markdown page's are.
+_INLINE_MARKUP = re.compile(r"</?(?:strong|b|em|i|u|mark|span|small|font)(?:\s[^<>\n]{0,200})?>",
+                            re.IGNORECASE)
 
 
 def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
@@ -45,12 +54,14 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
     text = _REMOVED.sub("", text)
-    rows = lines(text)
+    plain_text = _INLINE_MARKUP.sub("", text) if "<" in text else text
+    rows = lines(plain_text)
     if is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
-        blocks = text_blocks("\n".join(plain), levels, wrapped(rows))
+        blocks = tagged_entries(text_blocks("\n".join(plain), levels, wrapped(rows)))
         return Document(blocks, encoding, "text", text, removed, aside)
-    return Document(text_blocks(text, joined=wrapped(rows)), encoding, "text", text, removed)
+    blocks = tagged_entries(text_blocks(plain_text, joined=wrapped(rows)))
+    return Document(blocks, encoding, "text", text, removed)
 
 
 def read(path: Path, data: bytes | None = None) -> Document:

@@ -571,6 +571,39 @@ def _country_after(after: str, region: bool = False) -> str | None:
                      or (region and region_country(" ".join(words[:size]).strip(",;.'’"))))), None)
 
 
+def _namesake_abroad(sentence: str, start: int, name: str, own: list[tuple[int, int]]) -> str | None:
+    """The town's namesake abroad, as the partner's name with the region or country
+    written after it ("Herbitzheim en Sarre"): the town's name placed in a foreign country
+    or region in a sentence that names the town elsewhere too ("Les communes de
+    Herbitzheim en Alsace et Herbitzheim en Sarre ont fêté …"): two places of one name,
+    the town and its twin. ``None`` for the town itself.
+
+    >>> s = "Les communes d'Ivry en Île-de-France et d'Ivry en Bavière fêtent leur jumelage."
+    >>> first, at = s.index("Ivry"), s.rindex("Ivry")
+    >>> _namesake_abroad(s, at, "Ivry", [(first, first + 4), (at, at + 4)])
+    'Ivry en Bavière'
+    >>> _namesake_abroad(s, first, "Ivry", [(first, first + 4), (at, at + 4)]) is None
+    True
+    """
+    from .places import country_code, region_country
+
+    if len(own) < 2 or not _is_town(name):
+        return None
+    after = sentence[start + len(name):]
+    found = _PLACED.match(after)
+    if found is None:
+        return None
+    if found["bracket"]:
+        code = country_code(found["bracket"]) or region_country(found["bracket"])
+        return name + after[:found.end()] if code and code != HOME_COUNTRY else None
+    words = found["words"].split()
+    for size in range(len(words), 0, -1):
+        where = " ".join(words[:size]).strip(",;.'’")
+        if code := country_code(where) or region_country(where):
+            return f"{name}{after[:found.start('words')]}{where}" if code != HOME_COUNTRY else None
+    return None
+
+
 def _country_before(before: str) -> str | None:
     """The country the words right before a name place it in by its adjective or its
     people ("la ville polonaise de Rybnik", "les Allemands de Wallerfangen", "nos amis
@@ -794,7 +827,10 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         start += written.index(name)  # of its kind lead to it, as "la Ville d'"
                     if len(name) < MIN_NAME:
                         continue
-                    if _not_a_partner(name):
+                    namesake = _namesake_abroad(sentence, start, name, own) if _not_a_partner(name) else None
+                    if namesake is not None:
+                        name = namesake  # "Herbitzheim en Alsace et Herbitzheim en Sarre"
+                    elif _not_a_partner(name):
                         if not _is_town(name):
                             previous = None
                             continue
@@ -832,6 +868,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                                 and _lead(sentence[:start]) == town_lead)
                         or _delegations_official(sentence, window) else "")
                     if cue and _partner_after(window):
+                        partnered.add(key)
+                    elif namesake is not None and cued:
+                        cue = "="  # the town's namesake abroad in a sentence of twinning
                         partnered.add(key)
                     elif _officials_tie(sentence, window):
                         cue = "="  # "les conseillers municipaux de Gotha proposèrent un jumelage"
@@ -1871,6 +1910,8 @@ _REFERENCE_WORDS = frozenset(_REFERENCE)
 _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
+# an office beside a name, then up to three words of the body served, up to its date
+_TERM = re.compile(rf",\s*(?:{_any(_WORDS['offices'])})\b(?:\s+[^\s,;:.]+){{0,3}}?\s*$")
 _LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
 _FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme de l'année" before 2022
                      rf"(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?(?:{_any(_LATER['nouns'])})?\s*$")
@@ -1926,8 +1967,21 @@ def _not_when(sentence: str, found: Found) -> bool:
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
     return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
-                or _framed(sentence, found)
+                or _framed(sentence, found) or _term_of_office(sentence, found)
                 or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
+
+
+def _term_of_office(sentence: str, found: Found) -> bool:
+    """Years of a person's office set beside their name (``offices``: "Philippe Marie,
+    maire de 2002 à 2008, a signé …"): the term of that office, no event of the story.
+
+    >>> [_term_of_office(s, next(iter(find_dates(s)))) for s in (
+    ...     "Jean Roux, maire de 1995 à 2001, reçut la délégation.",
+    ...     "Jean Roux, maire d'Ardon de 1995 à 2001, reçut la délégation.",
+    ...     "Le maire reçut la délégation de 1995 à 2001.", "Jean Roux, maire, signa en 1995.")]
+    [True, True, False, False]
+    """
+    return _TERM.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start])) is not None
 
 
 def _framed(sentence: str, found: Found) -> bool:
@@ -2419,6 +2473,9 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
         if days and days.resolved and (first.when[1] is None or _details(first, days)):
             return Event(sentence[first.start:first.start + days.start] + days.label, first.start,
                          days.resolved, days.when)
+    if first and first.when and first.when[2] is not None and first.resolved is None \
+            and (second := _second_day(sentence, folded, first)) is not None:
+        return second
     if first:  # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": that day
         later = _absolute(sentence[first.start + len(first.label):])
         if later and _details(first, later):
@@ -2426,6 +2483,35 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     return first
 
 
+def _second_day(sentence: str, folded: str, first: Event) -> Event | None:
+    """The act of a day told again on a later day of its year, without the year ("a signé
+    un pacte le 5 avril 2003 à Octeville et le 28 juin à Bourne End": signed in each
+    town): one event from the first day to the second, or ``None``. Only a second day
+    joined to the first's words by "et" (``listed_years_joiners``) a few words on, in the
+    same clause.
+
+    >>> e = event_in("La charte fut signée le 5 avril 2003 à Ardon et le 28 juin à Kita.", None)
+    >>> e.label, e.resolved
+    ('le 5 avril 2003 à Ardon et le 28 juin', '5/4/2003 - 28/6/2003')
+    >>> event_in("La charte fut signée le 5 avril 2003, puis fêtée à Kita le 28 juin.", None).label
+    'le 5 avril 2003'
+    """
+    assert first.when is not None
+    year, month, day = first.when
+    at = first.start + len(first.label)
+    second = _yearless(sentence[at:], folded[at:], first.when)
+    if second is None or second.when is None or second.when[2] is None or second.when[0] != year \
+            or (second.when[1] or 0, second.when[2]) <= (month or 0, day or 0):
+        return None
+    between = re.findall(r"[\w'’]+|[^\w\s]", folded[at:at + second.start])
+    if not between or between[-1] not in _LISTED_JOINERS or len(between) > SECOND_DAY_WORDS \
+            or any(not w[0].isalnum() for w in between):
+        return None
+    return Event(sentence[first.start:at + second.start] + second.label, first.start,
+                 f"{day}/{month}/{year} - {second.when[2]}/{second.when[1]}/{year}", first.when)
+
+
+SECOND_DAY_WORDS = 4  # words from a day to the second day of its act: "à Octeville et"
 _THIS_YEAR = re.compile(rf"\b(?:{_any(_WORDS['this_year'])})(?!\w|-)(?!\s*(?:\d|"
                         rf"{'|'.join(re.escape(fold(w)) for w in _WORDS['this_year_not_before'])}))")
 
@@ -2818,6 +2904,10 @@ def furniture(text: str) -> str | None:
     [True, True, True, True, True, True]
     >>> furniture("Par la convention de janvier 1998, les villages ont signé un accord.") is None
     True
+    >>> furniture("J.-P.D. - 3 mars 2021 à 09:15") == ARTICLE_FURNITURE
+    True
+    >>> furniture("Samedi 3 mars 2021 à 20h30 : concert") is None
+    True
     """
     stripped = text.strip()
     folded = fold(stripped)
@@ -2836,7 +2926,34 @@ def furniture(text: str) -> str | None:
         _BYLINE_BY.match(folded) and count <= BYLINE_WORDS)
     if by_line and not find_dates(stripped) and not stripped.endswith("."):
         return ARTICLE_FURNITURE
+    if posted(stripped) is not None:
+        return ARTICLE_FURNITURE  # "M.-TH.D. - 06 juil. 2022 à 18:00 - Temps de lecture :"
     return None
+
+
+def posted(line: str) -> When | None:
+    """The day a news site's by-line says its post went up ("M.-TH.D. - 06 juil. 2022 à
+    18:00": its author, a dash, the day and the time), or ``None``: the post's furniture,
+    whose date is the year of a day the post tells without its year ("ont fêté le 2
+    juillet", in the lede above it).
+
+    >>> posted("J.-P.D. - 3 mars 2021 à 09:15"), posted("Samedi 3 mars 2021 à 20h30 : concert")
+    ((2021, 3, 3), None)
+    """
+    stripped = line.strip()
+    if len(stripped) > SHORT or stripped.endswith("."):
+        return None
+    return next((_when(f) for f in find_dates(stripped)
+                 if f.period and f.period.start_date == f.period.end_date
+                 and _POSTED_BEFORE.search(stripped[:f.start]) and _POSTED_AT.match(stripped[f.end:])), None)
+
+
+# A news site's by-line: its author, a dash, then the day and the time the post went up
+# ("M.-TH.D. - 06 juil. 2022 à 18:00"): the post's furniture, no event. Not a day and a time
+# that open a line ("VENDREDI 25 JANVIER 2019 20h30": an event's).
+POSTED_REACH = 4  # blocks at the top of a page where a post's by-line dates the lede above it
+_POSTED_BEFORE = re.compile(r"\S\s+[-–—|]\s*$")
+_POSTED_AT = re.compile(r"\s*(?:[^\W\d_]{1,2}\s+)?\d{1,2}\s*[:h]\s*\d\d\b")
 
 
 def date_line(text: str) -> str | None:
@@ -3078,7 +3195,9 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     events, set_aside = story.events, story.set_aside
     articles = _articles(title, about.name) if title else []  # its articles, if a bar
     when: When | None = None
-    published: When | None = None  # the date of the post, for a month told without its year
+    # the date of the post, for a month told without its year: a by-line's near the top
+    # dates the lede above it too
+    published = next((w for b in body[:POSTED_REACH] if not b.aside and (w := posted(b.text))), None)
     started = told or bool(title and names_place(title.text, about.name))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0

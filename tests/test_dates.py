@@ -554,3 +554,33 @@ def test_a_movable_feast_is_the_month_it_falls_in_that_year():
     assert parse_label("Ascension 2026").edtf == "2026-05"  # 14 May
     assert parse_label("Pentecôte 2019").edtf == "2019-06"  # 9 June
     assert parse_label("vacances de Pâques 2016").edtf == "2016-03/2016-04"  # the holidays
+
+
+def test_a_year_of_a_plan_is_that_one_year_of_its_span():
+    from pipeline.dates import parse_label, split_any_label
+    assert parse_label("Année 3 du programme quadriennal 2020-2023").edtf == "2022"
+    assert parse_label("2e année de la convention (2019-2021)").edtf == "2020"
+    assert parse_label("Troisième année du plan d’action 2024 à 2026").edtf == "2026"
+    assert parse_label("Année 5 du plan 2020-2023") is None  # past the plan's last year
+    assert parse_label("Cette année du plan 2020-2023") is None  # no ordinal
+    assert split_any_label("Année 1 du contrat 2021-2022 : achat de vélos") == (
+        "Année 1 du contrat 2021-2022", "achat de vélos", True)
+
+
+def test_a_part_of_a_decade_is_the_years_of_that_part():
+    from pipeline.dates import parse_label
+    assert parse_label("Début des années 1970").edtf == "1970/1973"
+    assert parse_label("au milieu des années 2000").edtf == "2004/2006"
+    assert parse_label("Vers la fin des années 50") is None  # approximate: not understood
+    assert parse_label("à la fin des années 50").edtf == "1957/1959"
+    assert parse_label("Les années 1980").edtf == "198X"  # the whole decade
+
+
+def test_how_many_times_between_a_year_and_its_months_is_no_part_of_the_date():
+    from pipeline.dates import parse_label, split_any_label
+    period = parse_label("En 2022, à trois reprises (mars, mai et septembre)")
+    assert (period.start_year, period.start_month, period.end_month) == (2022, 3, 9)
+    assert parse_label("2021, deux fois (janvier et juin)").edtf == "{2021-01,2021-06}"
+    assert parse_label("En 2020 à plusieurs reprises").edtf == "2020"
+    assert split_any_label("En 2022, à trois reprises (mars, mai et septembre) : visites") == (
+        "En 2022, à trois reprises (mars, mai et septembre)", "visites", True)

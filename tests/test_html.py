@@ -321,6 +321,31 @@ def test_a_tag_chip_before_an_entry_is_its_partner_and_other_tags_are_furniture(
     assert by_year[2018] == "oulu" and by_year[2020] == "kita"
 
 
+def test_an_entry_ending_with_a_hashtag_of_a_partner_is_that_partner_s():
+    page = """<html><body><main><h1>Jumelages</h1>
+<h2>Sankt-Ägidien-am-See (Autriche)</h2><p>Un jumelage signé en 1988.</p>
+<p class="tag"><a>#SanktÄgidien</a></p>
+<h2>Camps de Bir Lahlou (Sahara occidental)</h2><p>Une solidarité née en 1999.</p>
+<h2>Nos actions par année</h2><h3>2021</h3><ul>
+<li>Mars 2021 : chorale reçue en mairie. <span class="tags"><a>#CampsDeBirLahlou</a></span></li>
+<li>2021 : échange de lycéens. <span class="tags"><a>#Jeunesse</a> <a>#SanktÄgidien</a></span></li>
+<li>2021 : collecte de fournitures. <a>#Solidarité</a></li></ul>
+</main></body></html>"""
+    blocks = [(b.kind, b.text) for b in html_blocks(page)]
+    # each entry whose tags name a partner above (the words of a camel-cased tag, in a close
+    # spelling) is headed by that partner; the tag of a section
+    # within it, and tags that name no partner, head nothing
+    headings = [t for k, t in blocks if k == "heading"]
+    assert headings == ["Jumelages", "Sankt-Ägidien-am-See (Autriche)",
+                        "Camps de Bir Lahlou (Sahara occidental)", "Nos actions par année", "2021",
+                        "Camps de Bir Lahlou (Sahara occidental)", "Sankt-Ägidien-am-See (Autriche)"]
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    partner_of = {a["text"].split(" : ")[1].split(" #")[0]: a["partner_id"] for a in actions}
+    assert partner_of == {"chorale reçue en mairie.": "camps-de-bir-lahlou",
+                          "échange de lycéens.": "sankt-agidien-am-see",
+                          "collecte de fournitures.": "sankt-agidien-am-see"}  # as written, under it
+
+
 def test_a_table_of_actions_with_a_partner_column_heads_each_row_with_its_partner():
     page = """<html><body><main><h1>Jumelages</h1><p>Nos partenaires :</p>
 <ul><li>La ville d'Oulu (Finlande)</li><li>La commune de Kita (Mali)</li></ul>

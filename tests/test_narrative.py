@@ -379,6 +379,10 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
     ("Nos deux villes échangent depuis 1970.", None, None, None),  # a reference
     ("Le comité (fondé en 1950) a reçu le maire.", None, None, None),  # in brackets
     ("La ville recensait 6767 habitants en avril 2019.", None, None, None),  # a census
+    # a person's office beside their name: its term, and the event after it
+    ("Anne Roux, présidente du comité de 1991 à 1997, a signé la charte.", None, None, None),
+    ("Anne Roux, maire de 1991 à 1997, a reçu le car en mai 1999.", None, "en mai 1999", None),
+    ("Le maire a reçu les élèves de 1991 à 1997.", None, "de 1991 à 1997", None),
     ("Dès 1989, ils parrainent Urmenis, village de 1500 habitants.", None, "Dès 1989", "1989"),
     ("Samedi 28 avril, une visite de la ville.", None, "Samedi 28 avril", None),  # no year told
     ("Trois ans après, un puits fut creusé.", (2010, None, None), "Trois ans après", "2013"),
@@ -1350,3 +1354,28 @@ def test_a_partner_with_no_country_of_its_own_takes_the_one_foreign_country_the_
     assert partners_of(one) == {"Koumbia": ("BF", None), "Sara": ("BF", None)}
     two = one.replace("a reçu le maire.", "a reçu le maire, venu du Mali.")
     assert partners_of(two)["Sara"] == (None, None)
+
+
+def test_the_town_s_namesake_abroad_is_its_partner_and_a_by_line_dates_the_lede(tmp_path):
+    """Two places of one name, the town's and its twin's, each placed in its region; the
+    post's by-line under the lede gives the year of the day the lede tells without one."""
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "wiesdorf", "Wiesdorf", "Wiesdorf", "67999", "", ""))
+    page = ("Wiesdorf : 30 ans de jumelage\n\n"
+            "Les villages de Wiesdorf en Alsace et Wiesdorf en Bavière ont fêté le 4 juin leur jumelage, "
+            "scellé le 12 mai 1993 à Wiesdorf et le 30 septembre en Bavière.\n"
+            "J.-M.K. - 07 juin 2023 à 11:45 - Temps de lecture : 2 min\n\n"
+            "Les chorales se rencontrent au début des années 80.\n")
+    with using(town):
+        parsed = parse(text_blocks(page))
+        assert [s.heading.text for s in parsed.sections] == ["Wiesdorf en Bavière"]
+        assert sorted(periods(parsed)) == [
+            ("au début des années 80", "1980/1983"),
+            ("le 12 mai 1993 à Wiesdorf et le 30 septembre", "1993-05-12/1993-09-30"),  # one act, two days
+            ("le 4 juin", "2023-06-04"),  # the by-line's year
+        ]
+        assert ("J.-M.K. - 07 juin 2023 à 11:45 - Temps de lecture : 2 min", ARTICLE_FURNITURE) in [
+            (a.block.text, a.reason) for a in parsed.set_aside]

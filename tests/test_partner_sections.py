@@ -384,3 +384,30 @@ def test_teasers_of_other_posts_in_articles_are_not_the_pages_content():
     records = extract(parse(read_bytes(page.encode("utf-8"), "page.html").blocks))
     assert [p["partner_id"] for p in records["partners"]] == ["gao", "kita"]
     assert [a["start_year"] for a in records["actions"] if a["start_year"]] == [2019, 2021]
+
+
+def test_a_text_page_s_entry_ending_with_a_partner_s_hashtag_is_in_that_partner_s_section():
+    body = ("Sankt-Ägidien-am-See (Autriche)\n\nUn jumelage signé en 1988.\n\n#SanktÄgidien\n\n"
+            "Camps de Bir Lahlou (Sahara occidental)\n\nUne solidarité née en 1999.\n\n"
+            "2021\n\n- Mars 2021 : chorale reçue en mairie. #Chorale\n\n"
+            "- Mai 2021 : échange de lycéens. #Jeunesse #SanktÄgidien\n\n"
+            "2022\n\n- Juin 2022 : collecte de livres. #CampsDeBirLahlou\n")
+    # each tagged entry joins the section of the partner its tag names; a year alone above
+    # the first entry of a partner goes with it (no entry of its own); an entry whose tags
+    # name no partner stays where it is written; the tag of a section's own text heads nothing
+    assert layout(body) == [
+        ("Sankt-Ägidien-am-See (Autriche)", None, ["Mai 2021"]),
+        ("Camps de Bir Lahlou (Sahara occidental)", None, ["Mars 2021", "Juin 2022"]),
+    ]
+
+
+def test_a_text_page_s_inline_markup_as_served_is_read_without_it_at_its_lines():
+    data = ("Villes partenaires\n\n<strong>Sankt</strong>-Ägidien (<em class=\"hl\">Autriche</em>)\n\n"
+            "2021 : accueil de<strong> la</strong> chorale <b>à</b> Ardon.\n\nUn prix < 3 000 € et un <blink>.\n")
+    document = read_bytes(data.encode("utf-8"), "page.txt")
+    assert [(b.kind, b.text, b.line) for b in document.blocks] == [
+        ("heading", "Villes partenaires", 1), ("heading", "Sankt-Ägidien (Autriche)", 3),
+        ("paragraph", "2021 : accueil de la chorale à Ardon.", 5),
+        ("paragraph", "Un prix < 3 000 € et un <blink>.", 7)]  # no markup of a word's run
+    assert "<strong>Sankt</strong>" in document.text  # the page's text as written
+    assert [s.heading.text for s in parse(document.blocks).sections] == ["Sankt-Ägidien (Autriche)"]
