@@ -16,6 +16,7 @@ from .read import (
     _REMOVED, HTML_SUFFIXES, Document, decode, lines, teasers, text_blocks, without_invisible,
 )
 from .text import nfc
+from .text_layout import reading_order
 
 
 def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
@@ -46,11 +47,16 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
     text = _REMOVED.sub("", text)
     rows = lines(text)
+    numbers, laid, joined = None, [], wrapped(rows)
+    if (reading := reading_order(rows)) is not None:  # columns, bordered tables: in reading order
+        rows, numbers, laid = reading.rows, reading.numbers, reading.aside
+        joined = wrapped(reading.as_written())
     if is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
-        blocks = text_blocks("\n".join(plain), levels, wrapped(rows))
-        return Document(blocks, encoding, "text", text, removed, aside)
-    return Document(text_blocks(text, joined=wrapped(rows)), encoding, "text", text, removed)
+        blocks = text_blocks("\n".join(plain), levels, joined, numbers)
+        return Document(blocks, encoding, "text", text, removed, laid + aside)
+    blocks = text_blocks("\n".join(rows), joined=joined, numbers=numbers)
+    return Document(blocks, encoding, "text", text, removed, laid)
 
 
 def read(path: Path, data: bytes | None = None) -> Document:

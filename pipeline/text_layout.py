@@ -1,0 +1,473 @@
+"""A text page a tool laid out in two dimensions, read in the order a person reads it.
+
+Two layouts put a page's text on its lines in an order that is not the reading order, so
+that the text reader, which takes each line as a block, reads nothing right:
+
+- **text tables drawn with borders** (pandoc's grid and pipe tables, reStructuredText's
+  grid tables, psql's and mysql's box output, org-mode tables): a cell's text is wrapped
+  over several lines between "|" borders, so each line of the page holds a piece of every
+  cell of its row ("| 2003-2014 | accueil de six jeunes |" / "|           | pendant trois
+  semaines |"). A row is its cells joined line by line across the row's lines, then read
+  as an HTML table's row is (:func:`pipeline.html_page._row_blocks`): the date column's
+  cell a label alone on its line, the text column's cell below it, every other cell a
+  field line under its column's header;
+- **text laid out in columns** (a PDF's layout extraction, ``pdftotext -layout``): two
+  columns side by side, so each line holds a line of the left column, a gutter of spaces
+  and a line of the right one, of two different paragraphs. The gutter is found as the
+  offset where most lines of the page hold a run of two spaces or more then text; each
+  page (cut by form feeds) is read left column first, then the right one, and the lines
+  of one paragraph are joined. Lines repeated at the top or the bottom of several pages
+  (a running head, a page number, a photo credit) are the layout's furniture: set aside
+  and reported.
+
+Why before the text reader rather than inside it: both layouts are the tool's, not the
+page's words, and once they are undone the page reads as any other text page (its
+headings, its "2016 : …" entries). Every line read keeps the number of the page's line it
+comes from (:class:`Reading`), so a ``source_line`` still points into the page's own file.
+No French word here: the headers' words are read by :func:`pipeline.fields.key_kind`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .dates import parse_label, split_any_label
+from .fields import DATE, TEXT, empty, key_kind
+
+TABLE_HEADER = "header of a table drawn with borders"
+TABLE_FOOTER = "count of the rows under a table drawn with borders (a database's output)"
+FURNITURE = "furniture of a page laid out in columns (running head, page number, credit)"
+
+
+@dataclass
+class Reading:
+    """A page's lines in reading order: ``rows[i]`` comes from the page's line
+    ``numbers[i]`` (from 1); ``aside`` is what was set aside (why, its text)."""
+
+    rows: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    aside: list[tuple[str, str]] = field(default_factory=list)
+    last: str = ""  # the last line of the paragraph ``rows[-1]`` when it is open
+    full: bool = False  # whether that line fills its column's width
+
+    made: set[int] = field(default_factory=set)  # the rows this module wrote (0-based)
+
+    def add(self, row: str, number: int, made: bool = True) -> None:
+        if made:
+            self.made.add(len(self.rows))
+        self.rows.append(row)
+        self.numbers.append(number)
+
+    def as_written(self) -> list[str]:
+        """The rows, those this module wrote blank: the page's own lines, for what reads
+        their widths (:func:`pipeline.markdown.wrapped`: a table's row or a column's
+        paragraph, already joined, neither goes on with a line nor is gone on with)."""
+        return ["" if i in self.made else row for i, row in enumerate(self.rows)]
+
+
+def reading_order(rows: list[str]) -> Reading | None:
+    """The page's lines in reading order once its columns and bordered tables are undone,
+    or ``None`` when it has neither (the page is read as it is written).
+
+    >>> page = ["Gao (Mali)", "", "+------+-----------------+", "| Date | Action          |",
+    ...         "+======+=================+", "| 2016 | accueil de six  |", "|      | jeunes.         |",
+    ...         "+------+-----------------+"]
+    >>> reading = reading_order(page)
+    >>> list(zip(reading.numbers, reading.rows))[2:]
+    [(6, '2016'), (6, 'accueil de six jeunes.'), (7, '')]
+    """
+    numbered = [(row, n) for n, row in enumerate(rows, start=1)]
+    columns = _columns(numbered)
+    changed = columns is not None
+    reading = columns or Reading(list(rows), list(range(1, len(rows) + 1)))
+    tables = _tables(list(zip(reading.rows, reading.numbers, strict=True)), columns)
+    if tables is not None:
+        tables.aside[:0] = reading.aside
+        return tables
+    return reading if changed else None
+
+
+# --- Tables drawn with borders -------------------------------------------------------------
+
+# A rule of a bordered table: "+----+====+", "|----+----|", "|:---|---:|", psql's "-----+----".
+_RULE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[+|])+\s*:?[-=]*:?\s*[|+]?\s*$")
+MIN_TABLE_ROWS = 2  # a header and a row, or two rows: one line between borders is no table
+_ITEM = re.compile(r"^(?:[-*+•–—]|\d{1,2}[.)])\s")
+_COUNT_OF_ROWS = re.compile(r"^\s*\(\d+ \w+\)\s*$")  # psql's "(2 rows)" under its table
+_CONTINUED = re.compile(r"\s\+$")  # psql's mark of a value going on on the next line
+
+
+def _rule(row: str) -> bool:
+    return bool(_RULE.match(row)) and ("+" in row or "|" in row)
+
+
+def _borders(rule: str) -> list[int]:
+    """The offsets of a rule's column borders ("+" or "|")."""
+    return [i for i, c in enumerate(rule) if c in "+|"]
+
+
+def _cells(row: str, borders: list[int], outer: tuple[bool, bool] = (True, True)) -> list[str] | None:
+    """A line's cells between the borders its table's rule draws, or split at its "|"
+    when they do not line up (a pipe table typed by hand); ``None`` for a line that is no
+    line of a table. ``outer``: whether the table draws its left and right borders."""
+    if "|" not in row:
+        return None
+    if borders and all(i >= len(row) or row[i] in "|+" for i in borders) and any(
+            i < len(row) and row[i] == "|" for i in borders):
+        cuts = [-1, *borders, len(row)]
+        cells = [row[a + 1:b] for a, b in pairwise(cuts)]
+        # the text before the first border and after the last one is a cell only when the
+        # table has no outer border (psql's output)
+        return cells[1 if outer[0] else 0:len(cells) - 1 if outer[1] else len(cells)]
+    stripped = row.strip()
+    if not stripped.startswith("|") and " | " not in stripped:
+        return None
+    parts = stripped.strip("|").split("|")
+    return parts if len(parts) >= 2 else None
+
+
+def _tables(numbered: list[tuple[str, int]], columns: Reading | None = None) -> Reading | None:
+    """The lines with each bordered table read row by row; ``None`` when there is none.
+    ``columns``: the reading of a page laid out in columns, whose rows it wrote stay its."""
+    out = Reading()
+    found = False
+    index = 0
+    while index < len(numbered):
+        end = _table_end(numbered, index)
+        if end is None:
+            out.add(*numbered[index], made=index in columns.made if columns else False)
+            index += 1
+            continue
+        found = True
+        _read_table(numbered[index:end], out)
+        index = end
+        if index < len(numbered) and _COUNT_OF_ROWS.match(numbered[index][0]):
+            out.aside.append((TABLE_FOOTER, numbered[index][0].strip()))
+            out.add("", numbered[index][1])
+            index += 1
+    return out if found else None
+
+
+def _table_end(numbered: list[tuple[str, int]], start: int) -> int | None:
+    """The end (exclusive) of the bordered table that opens at ``start``: a run of rules
+    and lines of cells, holding a rule and ``MIN_TABLE_ROWS`` lines of cells or more."""
+    row = numbered[start][0]
+    if not _rule(row) and not (row.strip().startswith("|") or (start + 1 < len(numbered)
+                                                                 and _rule(numbered[start + 1][0]))):
+        return None
+    borders: list[int] = []
+    rules = lines_of_cells = 0
+    end = start
+    while end < len(numbered):
+        row = numbered[end][0]
+        if _rule(row):
+            borders = borders or _borders(row)
+            rules += 1
+        elif row.strip() and _cells(row, borders or _first_rule(numbered, end)) is not None:
+            lines_of_cells += 1
+        else:
+            break
+        end += 1
+    return end if rules and lines_of_cells >= MIN_TABLE_ROWS else None
+
+
+def _first_rule(numbered: list[tuple[str, int]], start: int) -> list[int]:
+    """The borders of the next rule below ``start`` within a few lines (a table whose
+    header comes before its first rule: psql, a pipe table)."""
+    for row, _ in numbered[start:start + 3]:
+        if _rule(row):
+            return _borders(row)
+    return []
+
+
+def _read_table(table: list[tuple[str, int]], out: Reading) -> None:
+    """One bordered table read row by row into ``out``."""
+    rule = next(row for row, _ in table if _rule(row))
+    borders = _borders(rule)
+    outer = (rule.lstrip()[:1] in ("+", "|"), rule.rstrip()[-1:] in ("+", "|"))
+    groups: list[list[tuple[list[str], int]]] = [[]]
+    heavy = None  # the group a "===" rule closes: the header
+    for row, number in table:
+        if _rule(row):
+            if "=" in row and heavy is None and groups[-1]:
+                heavy = len(groups) - 1
+            if groups[-1]:
+                groups.append([])
+            continue
+        cells = _cells(row, borders, outer)
+        if cells is not None:
+            groups[-1].append(([c.strip() for c in cells], number))
+    groups = [g for g in groups if g]
+    if not groups:
+        return
+    header: list[str] = []
+    if heavy is not None:
+        header = [" ".join(parts) for parts in _columns_of(groups[heavy])]
+        groups = groups[heavy + 1:]
+    elif len(groups) > 1 and _reads_as_header(groups[0]):
+        header = [" ".join(parts) for parts in _columns_of(groups[0])]
+        groups = groups[1:]
+    if header:
+        out.aside.append((TABLE_HEADER, " | ".join(h for h in header if h)))
+    kinds = [key_kind(h) if h else None for h in header]
+    date = kinds.index(DATE) if DATE in kinds else None
+    text = kinds.index(TEXT) if TEXT in kinds else None
+    rows = _rows(groups, date if date is not None else 0)
+    firsts = [" ".join(next(iter(_columns_of(r)), [])) for r in rows]
+    if date is None and any(firsts) and all(_a_date(f) for f in firsts if f):
+        date = 0  # no header, a first column of dates
+    if text is None:  # the first column of no kind the header names
+        text = next((i for i in range(len(header) or 2)
+                     if i != date and (i >= len(kinds) or kinds[i] is None)), None)
+    for lines_of_row in rows:
+        _write_row(lines_of_row, header, date, text, out)
+
+
+def _reads_as_header(group: list[tuple[list[str], int]]) -> bool:
+    """A first group of cell lines, before a rule, that is a header: no cell of it is a
+    date, and one names what its column holds (a date, a text, an amount…)."""
+    heads = [" ".join(parts) for parts in _columns_of(group)]
+    return not any(_a_date(h) for h in heads) and any(h and key_kind(h) is not None for h in heads)
+
+
+def _a_date(text: str) -> bool:
+    period = parse_label(text) if text else None
+    return period is not None and period.start_year is not None
+
+
+def _rows(groups: list[list[tuple[list[str], int]]], key: int) -> list[list[tuple[list[str], int]]]:
+    """The rows of a table's body: each group between two rules when rules part its rows
+    (a grid table), else each line, a line whose ``key`` cell is empty going on with the
+    row above (psql's and mysql's box output, an org-mode table)."""
+    if len(groups) > 1:
+        return groups
+    rows: list[list[tuple[list[str], int]]] = []
+    for line in groups[0]:
+        cells, _ = line
+        if rows and (key >= len(cells) or not cells[key]):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _columns_of(row: list[tuple[list[str], int]]) -> list[list[str]]:
+    """Each column's lines of text in a row."""
+    width = max(len(cells) for cells, _ in row)
+    columns: list[list[str]] = [[] for _ in range(width)]
+    for cells, _ in row:
+        for i, cell in enumerate(cells):
+            if cell:
+                columns[i].append(_CONTINUED.sub("", cell).strip())
+    return columns
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """A cell's lines as its paragraphs: joined, a line opening a list item ("- Des
+    formations …") starting a line of its own, as the item of a list does."""
+    out: list[str] = []
+    for line in lines:
+        if out and not _ITEM.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _write_row(row: list[tuple[list[str], int]], header: list[str], date: int | None,
+               text: int | None, out: Reading) -> None:
+    """A row: its date cell alone on its line, its text cell below it, each other cell a
+    field line "Header : value"; every line at the row's first line."""
+    number = row[0][1]
+    columns = _columns_of(row)
+    said = [" ".join(lines) for lines in columns]
+    if not any(said):
+        return
+    if date is not None and date < len(said) and not empty(said[date]):
+        out.add(said[date], number)
+    if text is not None and text < len(columns):
+        for paragraph in _paragraphs(columns[text]):
+            out.add(paragraph, number)
+    for column, value in enumerate(said):
+        if column in (date, text) or empty(value):
+            continue
+        key = header[column] if column < len(header) else ""
+        out.add(f"{key} : {value}" if key else value, number)
+    out.add("", row[-1][1])  # the rows part as paragraphs do
+
+
+# --- Text laid out in columns --------------------------------------------------------------
+
+GUTTER = 2  # spaces at least between two columns
+MIN_COLUMN = 20  # characters: a left column is no narrower
+MIN_COLUMN_LINES = 8  # lines holding both columns, on the whole page
+COLUMN_SHARE = 0.5  # of the lines that reach past the gutter: most of them hold it
+_SENTENCE_END = re.compile(r"[.!?»…)]$")
+_SENTENCE_STOP = re.compile(r"[.!?…:]$")  # a paragraph that ends here may end with its column
+_BULLET_ITEM = re.compile(r"^[•◦▪‣*·–—-]\s")
+_GAP = re.compile(rf" {{{GUTTER},}}(?=[^\s|+])")
+_GAP_AT = re.compile(rf" {{{GUTTER},}}")
+SLACK = 2  # characters a column's line may start before the gutter
+FILLED = 0.6  # of the gutter's offset: the median length of a left column's line
+SHORT_LINE = 0.6  # of a column's width: a line that ends a paragraph before it is full
+
+
+def _gutter(lines: list[str], least: int = MIN_COLUMN_LINES) -> int | None:
+    """The offset where the right column starts: the offset most lines that reach past it
+    start a text at after ``GUTTER`` spaces or more, and the lines holding both columns
+    fill their left one (a column of short labels beside their texts, "2019      accueil
+    de …", is a list, read line by line); ``None`` when the lines hold no two columns."""
+    starts: Counter[int] = Counter()
+    lefts: dict[int, list[int]] = {}
+    for line in lines:  # a text after the gap, not a table's border ("|", "+")
+        for found in _GAP.finditer(line):
+            if len(line.rstrip()) - found.end() < MIN_COLUMN // 2 or found.end() < MIN_COLUMN:
+                continue
+            if found.start() >= MIN_COLUMN:  # both columns
+                starts[found.end()] += 1
+                lefts.setdefault(found.end(), []).append(len(line[:found.start()].strip()))
+            elif found.start() == 0:  # the right column alone
+                starts[found.end()] += 1
+    if not starts:
+        return None
+    offset, count = starts.most_common(1)[0]
+    reaching = sum(1 for line in lines if len(line.rstrip()) > offset)
+    both = sorted(lefts.get(offset, []))
+    if count < least or count < reaching * COLUMN_SHARE or len(both) < least // 2 \
+            or both[len(both) // 2] < offset * FILLED:  # the median left line fills its column
+        return None
+    return offset
+
+
+def _split(line: str, gutter: int) -> tuple[str, str] | None:
+    """A line's left and right columns, cut at the gap of spaces around the gutter (a
+    column's line may start or end a character or two off it), or ``None`` for a line
+    that runs across the gutter (a title, a running head)."""
+    if len(line.rstrip()) <= gutter - 1:
+        return line.rstrip(), ""
+    for gap in _GAP_AT.finditer(line):
+        if gap.start() <= gutter - 1 and gap.end() >= gutter - SLACK:
+            right = line[gap.end():].rstrip()
+            return line[:gap.start()].rstrip(), " " * max(0, gap.end() - gutter) + right
+        if gap.start() > gutter:
+            break
+    if not line[:gutter].strip():  # the right column alone on its line
+        return "", line[gutter:].rstrip()
+    return None
+
+
+def _key(line: str) -> str:
+    """A line as a running head or foot repeats it: without its page number."""
+    return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", " ".join(line.split()))
+
+
+def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
+    """The page read column by column, page by page; ``None`` when it has no columns."""
+    pages: list[list[tuple[str, int]]] = [[]]
+    for row, number in numbered:
+        parts = row.expandtabs().split("\f")
+        pages[-1].append((parts[0], number))
+        for part in parts[1:]:
+            pages.append([(part, number)])
+    # the page has columns when all its lines together or one of its pages hold a gutter;
+    # each page is cut at its own (a page may sit a few characters off the others), else at
+    # that one
+    whole = _gutter([row for page in pages for row, _ in page])
+    if whole is None:
+        found = Counter(g for page in pages if (g := _gutter([row for row, _ in page])) is not None)
+        if not found:
+            return None
+        whole = found.most_common(1)[0][0]
+    gutters = [_gutter([row for row, _ in page], MIN_COLUMN_LINES // 2) for page in pages]
+    furniture = _furniture(pages) if len(pages) > 1 else set()
+    out = Reading()
+    runs: list[list[tuple[str, int]]] = []  # each column's lines, and each line across both
+    for page, gutter in zip(pages, gutters, strict=True):
+        gutter = gutter or whole
+        left: list[tuple[str, int]] = []
+        right: list[tuple[str, int]] = []
+        for row, number in page:
+            if row.strip() and _key(row) in furniture:
+                out.aside.append((FURNITURE, " ".join(row.split())))
+                continue
+            halves = _split(row, gutter)
+            if halves is None:  # across both columns: the columns above end here
+                runs += [left, right, [(row.strip(), number), ("", number)]]
+                left, right = [], []
+                continue
+            left.append((halves[0], number))
+            right.append((halves[1], number))
+        runs += [left, right]
+    for run in runs:
+        _paragraphs_of(run, out)
+    return out
+
+
+def _furniture(pages: list[list[tuple[str, int]]]) -> set[str]:
+    """The lines repeated among the first or the last lines of several pages."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        written = [row for row, _ in page if row.strip()]
+        seen.update({_key(row) for row in written[:2] + written[-2:]})
+    return {key for key, count in seen.items() if count > 1 and key}
+
+
+def _paragraphs_of(column: list[tuple[str, int]], out: Reading) -> None:
+    """A column's lines added to ``out``, each paragraph on one line at the number of its
+    first line: a line goes on with the one above unless a blank line parts them, it opens
+    a list item, one of the two is in capitals and the other not (a heading over its
+    paragraph), or the line above ended its sentence and either ended it well before the
+    column's edge or the line is indented or opens with a date label (a new paragraph with
+    no blank line above it). The column's
+    first line goes on with the paragraph the column before ended when that one ended
+    within a sentence and either the line opens with a small letter or the line above it
+    filled its column, and the line opens no list item, no label and no heading (the
+    paragraph runs on from the foot of a column to the head of the next one, on the next
+    page maybe)."""
+    written = [(row, n) for row, n in column if row.strip()]
+    if not written:
+        return
+    width = max(len(row.rstrip()) for row, _ in column)
+    indent = min(len(row) - len(row.lstrip()) for row, _ in written)
+    first = next(i for i, (row, _) in enumerate(column) if row.strip())
+    last = max(i for i, (row, _) in enumerate(column) if row.strip())
+    above = ""
+    opening = column[first][0].strip()
+    if out.rows and out.rows[-1] and out.last and not _SENTENCE_STOP.search(out.last) \
+            and (opening[:1].islower() or out.full) and not _BULLET_ITEM.match(opening) \
+            and _capitals(out.last) == _capitals(opening) and not _labelled(opening):
+        above = out.last  # the paragraph goes on from the column before
+    elif out.rows and out.rows[-1]:
+        out.add("", column[first][1])
+    for row, number in column[first:last + 1]:
+        line = row[indent:].rstrip()
+        text = line.strip()
+        if not text:
+            if above:
+                out.add("", number)
+            above = out.last = ""
+            continue
+        ended = bool(_SENTENCE_END.search(above))
+        if above and not _BULLET_ITEM.match(text) and _capitals(above) == _capitals(text) \
+                and not (ended and (len(above) < width * SHORT_LINE or len(line) - len(line.lstrip()) > 0
+                                    or _labelled(text))):
+            out.rows[-1] = f"{out.rows[-1]}{text}" if re.search(r"\w-$", out.rows[-1]) \
+                else f"{out.rows[-1]} {text}"
+        else:
+            out.add(text, number)
+        above = out.last = text
+        out.full = len(line) >= width * SHORT_LINE
+
+
+def _labelled(text: str) -> bool:
+    """A line that opens with an entry's date label ("2016 : …", "Mai 2018 – …")."""
+    found = split_any_label(text)
+    return found is not None and found[2]
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
