@@ -55,7 +55,7 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
         plain, levels, aside = plain_lines(rows)
         blocks = text_blocks("\n".join(plain), levels, joined, numbers)
         return Document(blocks, encoding, "text", text, removed, laid + aside)
-    blocks = text_blocks("\n".join(rows), joined=joined, numbers=numbers)
+    blocks = text_blocks(text if reading is None else "\n".join(rows), joined=joined, numbers=numbers)
     return Document(blocks, encoding, "text", text, removed, laid)
 
 

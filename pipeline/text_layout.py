@@ -55,11 +55,24 @@ class Reading:
 
     made: set[int] = field(default_factory=set)  # the rows this module wrote (0-based)
 
+    pending: list[str] = field(default_factory=list)  # pieces going on with ``rows[-1]``
+
     def add(self, row: str, number: int, made: bool = True) -> None:
+        self.settle()
         if made:
             self.made.add(len(self.rows))
         self.rows.append(row)
         self.numbers.append(number)
+
+    def extend(self, piece: str) -> None:
+        """One more piece of the row written last (joined once, not a copy per piece: a
+        paragraph of a million lines costs its length)."""
+        self.pending.append(piece)
+
+    def settle(self) -> None:
+        if self.pending:
+            self.rows[-1] = "".join([self.rows[-1], *self.pending])
+            self.pending.clear()
 
     def as_written(self) -> list[str]:
         """The rows, those this module wrote blank: the page's own lines, for what reads
@@ -80,9 +93,12 @@ def reading_order(rows: list[str]) -> Reading | None:
     [(6, '2016'), (6, 'accueil de six jeunes.'), (7, '')]
     """
     numbered = [(row, n) for n, row in enumerate(rows, start=1)]
-    columns = _columns(numbered)
+    # most pages have neither: a line with a gap past a column's width, a rule
+    columns = _columns(numbered) if any(row.find("  ", MIN_COLUMN) >= 0 for row in rows) else None
     changed = columns is not None
     reading = columns or Reading(list(rows), list(range(1, len(rows) + 1)))
+    if not any(_rule(row) for row in reading.rows):
+        return reading if changed else None
     tables = _tables(list(zip(reading.rows, reading.numbers, strict=True)), columns)
     if tables is not None:
         tables.aside[:0] = reading.aside
@@ -94,6 +110,8 @@ def reading_order(rows: list[str]) -> Reading | None:
 
 # A rule of a bordered table: "+----+====+", "|----+----|", "|:---|---:|", psql's "-----+----".
 _RULE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[+|])+\s*:?[-=]*:?\s*[|+]?\s*$")
+_RULE_CHARACTERS = frozenset(" \t-=+|:")
+MAX_RULE = 1000  # characters: no table is wider
 MIN_TABLE_ROWS = 2  # a header and a row, or two rows: one line between borders is no table
 _ITEM = re.compile(r"^(?:[-*+•–—]|\d{1,2}[.)])\s")
 _COUNT_OF_ROWS = re.compile(r"^\s*\(\d+ \w+\)\s*$")  # psql's "(2 rows)" under its table
@@ -101,7 +119,8 @@ _CONTINUED = re.compile(r"\s\+$")  # psql's mark of a value going on on the next
 
 
 def _rule(row: str) -> bool:
-    return bool(_RULE.match(row)) and ("+" in row or "|" in row)
+    return ("+" in row or "|" in row) and ("---" in row or "===" in row) and len(row) <= MAX_RULE \
+        and set(row) <= _RULE_CHARACTERS and bool(_RULE.match(row))
 
 
 def _borders(rule: str) -> list[int]:
@@ -136,10 +155,11 @@ def _tables(numbered: list[tuple[str, int]], columns: Reading | None = None) -> 
     found = False
     index = 0
     while index < len(numbered):
-        end = _table_end(numbered, index)
-        if end is None:
-            out.add(*numbered[index], made=index in columns.made if columns else False)
-            index += 1
+        end, table = _table_end(numbered, index)
+        if not table:  # no table starts in these lines: each line scanned once
+            for at in range(index, max(end, index + 1)):
+                out.add(*numbered[at], made=at in columns.made if columns else False)
+            index = max(end, index + 1)
             continue
         found = True
         _read_table(numbered[index:end], out)
@@ -151,13 +171,14 @@ def _tables(numbered: list[tuple[str, int]], columns: Reading | None = None) -> 
     return out if found else None
 
 
-def _table_end(numbered: list[tuple[str, int]], start: int) -> int | None:
-    """The end (exclusive) of the bordered table that opens at ``start``: a run of rules
-    and lines of cells, holding a rule and ``MIN_TABLE_ROWS`` lines of cells or more."""
+def _table_end(numbered: list[tuple[str, int]], start: int) -> tuple[int, bool]:
+    """The end (exclusive) of the run of rules and lines of cells that opens at
+    ``start``, and whether it is a bordered table (a rule and ``MIN_TABLE_ROWS`` lines of
+    cells or more); a run that is none holds no table further down either."""
     row = numbered[start][0]
     if not _rule(row) and not (row.strip().startswith("|") or (start + 1 < len(numbered)
                                                                  and _rule(numbered[start + 1][0]))):
-        return None
+        return start, False
     borders: list[int] = []
     rules = lines_of_cells = 0
     end = start
@@ -171,7 +192,7 @@ def _table_end(numbered: list[tuple[str, int]], start: int) -> int | None:
         else:
             break
         end += 1
-    return end if rules and lines_of_cells >= MIN_TABLE_ROWS else None
+    return end, bool(rules) and lines_of_cells >= MIN_TABLE_ROWS
 
 
 def _first_rule(numbered: list[tuple[str, int]], start: int) -> list[int]:
@@ -268,13 +289,13 @@ def _columns_of(row: list[tuple[list[str], int]]) -> list[list[str]]:
 def _paragraphs(lines: list[str]) -> list[str]:
     """A cell's lines as its paragraphs: joined, a line opening a list item ("- Des
     formations …") starting a line of its own, as the item of a list does."""
-    out: list[str] = []
+    out: list[list[str]] = []
     for line in lines:
         if out and not _ITEM.match(line):
-            out[-1] = f"{out[-1]} {line}"
+            out[-1].append(line)
         else:
-            out.append(line)
-    return out
+            out.append([line])
+    return [" ".join(paragraph) for paragraph in out]
 
 
 def _write_row(row: list[tuple[list[str], int]], header: list[str], date: int | None,
@@ -403,6 +424,7 @@ def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
         runs += [left, right]
     for run in runs:
         _paragraphs_of(run, out)
+    out.settle()
     return out
 
 
@@ -454,8 +476,7 @@ def _paragraphs_of(column: list[tuple[str, int]], out: Reading) -> None:
         if above and not _BULLET_ITEM.match(text) and _capitals(above) == _capitals(text) \
                 and not (ended and (len(above) < width * SHORT_LINE or len(line) - len(line.lstrip()) > 0
                                     or _labelled(text))):
-            out.rows[-1] = f"{out.rows[-1]}{text}" if re.search(r"\w-$", out.rows[-1]) \
-                else f"{out.rows[-1]} {text}"
+            out.extend(text if re.search(r"\w-$", above) else f" {text}")
         else:
             out.add(text, number)
         above = out.last = text
