@@ -15,8 +15,9 @@ that the text reader, which takes each line as a block, reads nothing right:
   columns side by side, so each line holds a line of the left column, a gutter of spaces
   and a line of the right one, of two different paragraphs. The gutter is found as the
   offset where most lines of the page hold a run of two spaces or more then text; each
-  page (cut by form feeds) is read left column first, then the right one, and the lines
-  of one paragraph are joined. Lines repeated at the top or the bottom of several pages
+  page (cut by form feeds) is read left column first, then the right one (each cut again
+  when it holds a gutter of its own: three columns), and the lines of one paragraph are
+  joined. Lines repeated at the top or the bottom of several pages
   (a running head, a page number, a photo credit) are the layout's furniture: set aside
   and reported.
 
@@ -405,27 +406,51 @@ def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
     gutters = [_gutter([row for row, _ in page], MIN_COLUMN_LINES // 2) for page in pages]
     furniture = _furniture(pages) if len(pages) > 1 else set()
     out = Reading()
-    runs: list[list[tuple[str, int]]] = []  # each column's lines, and each line across both
+    runs: list[list[tuple[str, int]]] = []  # each column's lines, and each line across them
     for page, gutter in zip(pages, gutters, strict=True):
-        gutter = gutter or whole
-        left: list[tuple[str, int]] = []
-        right: list[tuple[str, int]] = []
+        kept = []
         for row, number in page:
             if row.strip() and _key(row) in furniture:
                 out.aside.append((FURNITURE, " ".join(row.split())))
-                continue
-            halves = _split(row, gutter)
-            if halves is None:  # across both columns: the columns above end here
-                runs += [left, right, [(row.strip(), number), ("", number)]]
-                left, right = [], []
-                continue
-            left.append((halves[0], number))
-            right.append((halves[1], number))
-        runs += [left, right]
+            else:
+                kept.append((row, number))
+        runs += _runs(kept, gutter or whole)
     for run in runs:
         _paragraphs_of(run, out)
     out.settle()
     return out
+
+
+MAX_COLUMNS = 4  # side by side on a page: a magazine's page holds three at most
+
+
+def _runs(page: list[tuple[str, int]], gutter: int, depth: int = 1) -> list[list[tuple[str, int]]]:
+    """A page's lines as runs in reading order: its left column's lines then its right
+    one's, each cut again at a gutter of its own (three columns side by side), a line
+    across them ending the columns above it (a title, a standfirst)."""
+    runs: list[list[tuple[str, int]]] = []
+    left: list[tuple[str, int]] = []
+    right: list[tuple[str, int]] = []
+    for row, number in page:
+        halves = _split(row, gutter)
+        if halves is None:  # across the columns: the columns above end here
+            runs += [*_sides(left, right, depth), [(row.strip(), number), ("", number)]]
+            left, right = [], []
+            continue
+        left.append((halves[0], number))
+        right.append((halves[1], number))
+    return runs + _sides(left, right, depth)
+
+
+def _sides(left: list[tuple[str, int]], right: list[tuple[str, int]],
+           depth: int) -> list[list[tuple[str, int]]]:
+    """The left and right columns of a page's lines, each in columns again when it holds
+    a gutter of its own."""
+    runs: list[list[tuple[str, int]]] = []
+    for side in (left, right):
+        inner = _gutter([row for row, _ in side], MIN_COLUMN_LINES // 2) if depth < MAX_COLUMNS - 1 else None
+        runs += _runs(side, inner, depth + 1) if inner else [side]
+    return runs
 
 
 def _furniture(pages: list[list[tuple[str, int]]]) -> set[str]:
@@ -490,5 +515,7 @@ def _labelled(text: str) -> bool:
 
 
 def _capitals(text: str) -> bool:
+    """A line in capitals that is no sentence: a heading's ("DIANGUIRDÉ (MALI)"), not an
+    acronym ending a sentence ("(RASD).")."""
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return bool(letters) and all(c.isupper() for c in letters) and not text.endswith(".")

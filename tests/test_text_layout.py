@@ -10,6 +10,8 @@ from pipeline.extract import extract
 from pipeline.load import read_bytes
 from pipeline.parse import parse
 from pipeline.read import lines
+from pipeline.report import unassigned
+from pipeline.tables import tables
 from pipeline.text_layout import FURNITURE, TABLE_FOOTER, TABLE_HEADER, reading_order
 
 WHAT = ("partner_id", "date_label", "period", "participants", "amount_eur", "source_line")
@@ -251,3 +253,35 @@ def test_each_line_read_keeps_the_number_of_its_line_in_the_page() -> None:
     for row, number in zip(reading.rows, reading.numbers, strict=True):
         if row:
             assert row.split()[0] in written[number - 1]
+
+
+def test_three_columns_are_read_one_after_the_other() -> None:
+    rows = [(a.ljust(44) + b.ljust(44) + c).rstrip() for a, b, c in zip_longest(LEFT, RIGHT, SECOND, fillvalue="")]
+    page = "\n".join([*rows, ""])
+    assert [a[:3] for a in actions(page)] == [
+        ("kpalime", "2016", "2016"), ("kpalime", "2018-2019", "2018/2019"),
+        ("kita", "Mai 2021", "2021-05"), ("kita", "2023", "2023"),
+        ("gao", "Juin 2022", "2022-06"), ("gao", "2024", "2024"),
+    ]
+
+
+def test_an_entry_going_on_in_the_next_column_is_in_its_record() -> None:
+    # the entry's second paragraph tops the next column, on a line above its first one
+    left = ["Nos villes amies", "", "KPALIMÉ (TOGO)", "", "La coopération avec Kpalimé porte sur",
+            "l'école, l'eau et la santé des familles", "des quartiers les plus éloignés du",
+            "centre, où le comité de jumelage tient", "chaque année une permanence avec les",
+            "associations de parents d'élèves.", "", "2016 : plantation de cent manguiers au",
+            "jardin de l'école primaire d'Agou, avec", "les élèves de deux classes de la ville."]
+    right = ["En lien avec l'école, les élèves y", "retournent pour arroser les jeunes",
+             "arbres et compter ceux qui ont pris.", "", "2019 : chantier de jeunes à Kpalimé",
+             "pour la réfection du toit du", "dispensaire du quartier Nyivémé,",
+             "avec douze jeunes de la ville.", "", "2021 : envoi de deux ordinateurs",
+             "portables au lycée de Kpalimé, avec", "une imprimante et des cartouches."]
+    rows = [(a.ljust(44) + b).rstrip() for a, b in zip_longest(left, right, fillvalue="")]
+    document = read_bytes("\n".join(rows).encode("utf-8"), "page.txt")
+    page = parse(document.blocks)
+    records = extract(page)
+    got = [(a["date_label"], a["source_line"], a["source_line_end"]) for a in records["actions"]]
+    assert got == [("2016", 12, 1), ("2019", 5, 5), ("2021", 10, 10)]
+    assert "arroser les jeunes arbres" in records["actions"][0]["text"]
+    assert unassigned(document.blocks, page, tables(records)) == []
