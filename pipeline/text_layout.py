@@ -10,7 +10,9 @@ that the text reader, which takes each line as a block, reads nothing right:
   semaines |"). A row is its cells joined line by line across the row's lines, then read
   as an HTML table's row is (:func:`pipeline.html_page._row_blocks`): the date column's
   cell a label alone on its line, the text column's cell below it, every other cell a
-  field line under its column's header;
+  field line under its column's header. A table drawn with rules only (pandoc's simple
+  and multiline tables, reStructuredText's simple tables: "--------  --------" under
+  its header) is read the same way, its columns where the rule's runs are;
 - **text laid out in columns** (a PDF's layout extraction, ``pdftotext -layout``): two
   columns side by side, so each line holds a line of the left column, a gutter of spaces
   and a line of the right one, of two different paragraphs. The gutter is found as the
@@ -38,8 +40,8 @@ from itertools import pairwise
 from .dates import parse_label, split_any_label
 from .fields import DATE, TEXT, empty, key_kind
 
-TABLE_HEADER = "header of a table drawn with borders"
-TABLE_FOOTER = "count of the rows under a table drawn with borders (a database's output)"
+TABLE_HEADER = "header of a table drawn in text (with borders or rules)"
+TABLE_FOOTER = "count of the rows under a table drawn in text (a database's output)"
 FURNITURE = "furniture of a page laid out in columns (running head, page number, credit)"
 
 
@@ -98,7 +100,7 @@ def reading_order(rows: list[str]) -> Reading | None:
     columns = _columns(numbered) if any(row.find("  ", MIN_COLUMN) >= 0 for row in rows) else None
     changed = columns is not None
     reading = columns or Reading(list(rows), list(range(1, len(rows) + 1)))
-    if not any(_rule(row) for row in reading.rows):
+    if not any(_rule(row) or _COLUMN_RULE.match(row) for row in reading.rows):
         return reading if changed else None
     tables = _tables(list(zip(reading.rows, reading.numbers, strict=True)), columns)
     if tables is not None:
@@ -156,6 +158,9 @@ def _tables(numbered: list[tuple[str, int]], columns: Reading | None = None) -> 
     found = False
     index = 0
     while index < len(numbered):
+        if (ruled := _ruled_table(numbered, index, out)) is not None:
+            found, index = True, ruled
+            continue
         end, table = _table_end(numbered, index)
         if not table:  # no table starts in these lines: each line scanned once
             for at in range(index, max(end, index + 1)):
@@ -232,6 +237,14 @@ def _read_table(table: list[tuple[str, int]], out: Reading) -> None:
     elif len(groups) > 1 and _reads_as_header(groups[0]):
         header = [" ".join(parts) for parts in _columns_of(groups[0])]
         groups = groups[1:]
+    _write_table(header, groups, out)
+
+
+def _write_table(header: list[str], groups: list[list[tuple[list[str], int]]], out: Reading) -> None:
+    """A table's rows, read by its header: ``groups`` are its body's lines of cells, each
+    group a row when there are several (:func:`_rows`)."""
+    if not groups:
+        return
     if header:
         out.aside.append((TABLE_HEADER, " | ".join(h for h in header if h)))
     kinds = [key_kind(h) if h else None for h in header]
@@ -246,6 +259,67 @@ def _read_table(table: list[tuple[str, int]], out: Reading) -> None:
                      if i != date and (i >= len(kinds) or kinds[i] is None)), None)
     for lines_of_row in rows:
         _write_row(lines_of_row, header, date, text, out)
+
+
+# A rule of a table drawn with rules only (pandoc's simple and multiline tables,
+# reStructuredText's simple tables): runs of dashes or "=" parted by spaces, one per column.
+_RUN = re.compile(r"[-=]{3,}")
+_COLUMN_RULE = re.compile(r"^ *[-=]{3,}(?: +[-=]{3,})+ *$")
+_FULL_RULE = re.compile(r"^ *(?:-{10,}|={10,}) *$")
+HEADER_LINES = 3  # lines a table's header is wrapped over, at most
+
+
+def _ruled_table(numbered: list[tuple[str, int]], start: int, out: Reading) -> int | None:
+    """Read the table drawn with rules only that opens at ``start`` into ``out`` and give
+    the end (exclusive) of its lines; ``None`` when no such table opens there. Its columns
+    are the runs of its rule of columns ("-------- ------------"); a header is the lines
+    between an opening rule and that rule, or the one line above it. Rows are parted by
+    blank lines (a multiline table), else each line is one, a line with an empty first
+    cell going on with the row above."""
+    rows = [row for row, _ in numbered]
+    row = rows[start]
+    opened = bool(_FULL_RULE.match(row) or _COLUMN_RULE.match(row))
+    if opened:
+        rule = next((i for i in range(start + 1, min(start + 2 + HEADER_LINES, len(rows)))
+                     if _COLUMN_RULE.match(rows[i]) or not rows[i].strip()), None)
+        if rule is None or not rows[rule].strip():
+            return None
+        head = list(range(start + 1, rule))
+    elif row.strip() and start + 1 < len(rows) and _COLUMN_RULE.match(rows[start + 1]):
+        rule, head = start + 1, [start]
+    else:
+        return None
+    spans = [m.start() for m in _RUN.finditer(rows[rule])]
+    body: list[int] = []
+    end = rule + 1
+    while end < len(rows):
+        if _COLUMN_RULE.match(rows[end]) or (opened and _FULL_RULE.match(rows[end])):
+            end += 1  # the closing rule
+            break
+        if not rows[end].strip() and (not opened or end + 1 >= len(rows) or not rows[end + 1].strip()):
+            break  # a simple table ends at a blank line; a multiline one at two
+        body.append(end)
+        end += 1
+    if not body and head and opened:  # no header: the lines above its closing rule are rows
+        body, head = head, []
+    if len([i for i in body if rows[i].strip()]) < 1 or len(spans) < 2:
+        return None
+    bounds = [0, *spans[1:]]
+
+    def cells(i: int) -> list[str]:
+        line = rows[i]
+        return [line[a:b].strip() for a, b in pairwise([*bounds, max(len(line), bounds[-1])])]
+
+    header = [" ".join(parts) for parts in _columns_of([(cells(i), numbered[i][1]) for i in head])] \
+        if head else []
+    groups: list[list[tuple[list[str], int]]] = [[]]
+    for i in body:
+        if rows[i].strip():
+            groups[-1].append((cells(i), numbered[i][1]))
+        elif groups[-1]:
+            groups.append([])
+    _write_table(header, [g for g in groups if g], out)
+    return end
 
 
 def _reads_as_header(group: list[tuple[list[str], int]]) -> bool:

@@ -130,6 +130,46 @@ def test_a_pipe_table_of_a_markdown_page_is_read_row_by_row() -> None:
     ]
 
 
+# pandoc's multiline table: rules only, rows parted by blank lines, a label over two lines.
+MULTILINE = """Nos villes amies
+================
+
+Kpalimé (Togo)
+--------------
+
+-------------------------------------------------------
+Date         Action
+------------ ------------------------------------------
+2016         plantation de cent manguiers au jardin
+             de l'école primaire d'Agou.
+
+Automne      séjour de neuf lycéennes de Kpalimé dans
+2019         les familles de la ville.
+-------------------------------------------------------
+"""
+
+
+def test_a_multiline_tables_row_is_its_lines_down_to_a_blank_line() -> None:
+    assert actions(MULTILINE) == [
+        ("kpalime", "2016", "2016", None, None, 10),
+        ("kpalime", "Automne 2019", "2019-23", 9, None, 13),
+    ]
+    assert texts(MULTILINE)[0] == "2016\nplantation de cent manguiers au jardin de l'école primaire d'Agou."
+
+
+def test_a_simple_table_ends_at_its_blank_line() -> None:
+    page = ("Kpalimé (Togo)\n\n  Année      Réalisation\n  ---------- ------------------------------\n"
+            "  2016       plantation de cent manguiers\n  2019       chantier de jeunes à Agou\n\n"
+            "Le comité remercie les familles.\n")
+    reading = reading_order(lines(page))
+    assert reading is not None and reading.rows[-3:] == ["", "Le comité remercie les familles.", ""]
+    assert [a[1:3] for a in actions(page)] == [("2016", "2016"), ("2019", "2019"), (None, None)]
+
+
+def test_a_setext_underline_is_no_rule_of_a_table() -> None:
+    assert reading_order(["Kpalimé (Togo)", "--------------", "", "2016 : accueil."]) is None
+
+
 def test_a_page_without_a_table_or_columns_is_read_as_written() -> None:
     page = ["Accueil | Contact | Plan du site", "", "Kpalimé (Togo)", "", "2019 : accueil | visite."]
     assert reading_order(page) is None
