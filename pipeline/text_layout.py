@@ -72,6 +72,13 @@ class Reading:
         paragraph of a million lines costs its length)."""
         self.pending.append(piece)
 
+    def drop_hyphen(self) -> None:
+        """The hyphen ending the row written last taken off (a word cut at a line's end)."""
+        if self.pending:
+            self.pending[-1] = self.pending[-1].removesuffix("-")
+        elif self.rows:
+            self.rows[-1] = self.rows[-1].removesuffix("-")
+
     def settle(self) -> None:
         if self.pending:
             self.rows[-1] = "".join([self.rows[-1], *self.pending])
@@ -404,6 +411,7 @@ COLUMN_SHARE = 0.5  # of the lines that reach past the gutter: most of them hold
 _SENTENCE_END = re.compile(r"[.!?»…)]$")
 _SENTENCE_STOP = re.compile(r"[.!?…:]$")  # a paragraph that ends here may end with its column
 _BULLET_ITEM = re.compile(r"^[•◦▪‣*·–—-]\s")
+_CUT = re.compile(r"[^\W\d_]-$")  # a line ending in a word and its hyphen
 _GAP = re.compile(rf" {{{GUTTER},}}(?=[^\s|+])")
 _GAP_AT = re.compile(rf" {{{GUTTER},}}")
 SLACK = 2  # characters a column's line may start before the gutter
@@ -542,12 +550,13 @@ def _paragraphs_of(column: list[tuple[str, int]], out: Reading) -> None:
     a list item, one of the two is in capitals and the other not (a heading over its
     paragraph), or the line above ended its sentence and either ended it well before the
     column's edge or the line is indented or opens with a date label (a new paragraph with
-    no blank line above it). The column's
-    first line goes on with the paragraph the column before ended when that one ended
-    within a sentence and either the line opens with a small letter or the line above it
-    filled its column, and the line opens no list item, no label and no heading (the
-    paragraph runs on from the foot of a column to the head of the next one, on the next
-    page maybe)."""
+    no blank line above it). A word cut by a hyphen at a line's end is joined ("accom-" /
+    "pagnement"), a compound cut after its hyphen keeps it ("Ivry-sur-" / "Seine"), as the
+    HTML reader joins a print's lines. The column's first line goes on with the paragraph
+    the column before ended when that one ended within a sentence and either the line
+    opens with a small letter or the line above it filled its column, and the line opens
+    no list item, no label and no heading (the paragraph runs on from the foot of a column
+    to the head of the next one, on the next page maybe)."""
     written = [(row, n) for row, n in column if row.strip()]
     if not written:
         return
@@ -575,7 +584,9 @@ def _paragraphs_of(column: list[tuple[str, int]], out: Reading) -> None:
         if above and not _BULLET_ITEM.match(text) and _capitals(above) == _capitals(text) \
                 and not (ended and (len(above) < width * SHORT_LINE or len(line) - len(line.lstrip()) > 0
                                     or _labelled(text))):
-            out.extend(text if re.search(r"\w-$", above) else f" {text}")
+            if _CUT.search(above) and text[:1].islower():  # a word cut at the line's end
+                out.drop_hyphen()
+            out.extend(text if _CUT.search(above) else f" {text}")
         else:
             out.add(text, number)
         above = out.last = text

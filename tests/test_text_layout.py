@@ -325,3 +325,19 @@ def test_an_entry_going_on_in_the_next_column_is_in_its_record() -> None:
     assert got == [("2016", 12, 1), ("2019", 5, 5), ("2021", 10, 10)]
     assert "arroser les jeunes arbres" in records["actions"][0]["text"]
     assert unassigned(document.blocks, page, tables(records)) == []
+
+
+def test_a_word_cut_at_a_columns_line_end_is_joined_a_compound_keeps_its_hyphen() -> None:
+    left = [*LEFT[:11], "2016 : plantation de cent manguiers au",
+            "jardin de l'école primaire d'Agou, accom-", "pagnée par les élèves de deux classes",
+            "d'Ivry-sur-", "Seine et leurs enseignants pendant", "une semaine de chantier.", ""]
+    right = ["Le comité tient aussi une permanence", "chaque mois à la maison des", "associations du centre-ville.", "",
+             "Il publie chaque année le bilan de", "ses actions dans le bulletin de la", "ville, avec les comptes du comité", "",
+             "2019 : chantier de jeunes à Kpalimé", "pour la réfection du toit du dispen-",
+             "saire du quartier Nyivémé, avec douze", "jeunes de la ville et leurs anima-",
+             "teurs pendant deux semaines.", "", "2021 : envoi de deux ordinateurs",
+             "portables au lycée de Kpalimé, avec", "une imprimante et des cartouches."]
+    rows = [(a.ljust(44) + b).rstrip() for a, b in zip_longest(left, right, fillvalue="")]
+    got = [t for t in texts("\n".join(rows)) if t[:4].isdigit()]
+    assert "accompagnée par les élèves" in got[0] and "d'Ivry-sur-Seine et leurs" in got[0]
+    assert "du dispensaire du quartier" in got[1] and "leurs animateurs pendant" in got[1]
