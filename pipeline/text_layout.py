@@ -412,6 +412,7 @@ _SENTENCE_END = re.compile(r"[.!?»…)]$")
 _SENTENCE_STOP = re.compile(r"[.!?…:]$")  # a paragraph that ends here may end with its column
 _BULLET_ITEM = re.compile(r"^[•◦▪‣*·–—-]\s")
 _CUT = re.compile(r"[^\W\d_]-$")  # a line ending in a word and its hyphen
+_HYPHEN_END = re.compile(r"\w-$")
 _GAP = re.compile(rf" {{{GUTTER},}}(?=[^\s|+])")
 _GAP_AT = re.compile(rf" {{{GUTTER},}}")
 SLACK = 2  # characters a column's line may start before the gutter
@@ -586,7 +587,7 @@ def _paragraphs_of(column: list[tuple[str, int]], out: Reading) -> None:
                                     or _labelled(text))):
             if _CUT.search(above) and text[:1].islower():  # a word cut at the line's end
                 out.drop_hyphen()
-            out.extend(text if _CUT.search(above) else f" {text}")
+            out.extend(text if _HYPHEN_END.search(above) else f" {text}")  # "2010-" / "2012"
         else:
             out.add(text, number)
         above = out.last = text
