@@ -411,6 +411,7 @@ COLUMN_SHARE = 0.5  # of the lines that reach past the gutter: most of them hold
 _SENTENCE_END = re.compile(r"[.!?»…)]$")
 _SENTENCE_STOP = re.compile(r"[.!?…:]$")  # a paragraph that ends here may end with its column
 _BULLET_ITEM = re.compile(r"^[•◦▪‣*·–—-]\s")
+_PAGE_NUMBER = re.compile(r"^(?:[-–—] ?)?\d{1,3}(?: ?[-–—])?$")  # "22", "- 22 -"
 _CUT = re.compile(r"[^\W\d_]-$")  # a line ending in a word and its hyphen
 _HYPHEN_END = re.compile(r"\w-$")
 _GAP = re.compile(rf" {{{GUTTER},}}(?=[^\s|+])")
@@ -465,8 +466,10 @@ def _split(line: str, gutter: int) -> tuple[str, str] | None:
 
 
 def _key(line: str) -> str:
-    """A line as a running head or foot repeats it: without its page number."""
-    return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", " ".join(line.split()))
+    """A line as a running head or foot repeats it: without its page number, a page
+    number alone any page's ("#"; four digits alone are a year, an entry's label)."""
+    words = " ".join(line.split())
+    return "#" if _PAGE_NUMBER.match(words) else re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", words)
 
 
 def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
@@ -491,9 +494,10 @@ def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
     out = Reading()
     runs: list[list[tuple[str, int]]] = []  # each column's lines, and each line across them
     for page, gutter in zip(pages, gutters, strict=True):
+        edges = _edges(page)
         kept = []
-        for row, number in page:
-            if row.strip() and _key(row) in furniture:
+        for at, (row, number) in enumerate(page):
+            if at in edges and _key(row) in furniture:
                 out.aside.append((FURNITURE, " ".join(row.split())))
             else:
                 kept.append((row, number))
@@ -536,12 +540,22 @@ def _sides(left: list[tuple[str, int]], right: list[tuple[str, int]],
     return runs
 
 
+EDGE_LINES = 2  # written lines at a page's top and at its foot where its furniture is
+
+
+def _edges(page: list[tuple[str, int]]) -> set[int]:
+    """The indices of the first and the last written lines of a page."""
+    written = [at for at, (row, _) in enumerate(page) if row.strip()]
+    return set(written[:EDGE_LINES] + written[-EDGE_LINES:])
+
+
 def _furniture(pages: list[list[tuple[str, int]]]) -> set[str]:
-    """The lines repeated among the first or the last lines of several pages."""
+    """The lines repeated among the first or the last lines of several pages (a running
+    head, a credit, a page number alone): set aside where they are such lines, never in
+    a page's body."""
     seen: Counter[str] = Counter()
     for page in pages:
-        written = [row for row, _ in page if row.strip()]
-        seen.update({_key(row) for row in written[:2] + written[-2:]})
+        seen.update({_key(page[at][0]) for at in _edges(page)})
     return {key for key, count in seen.items() if count > 1 and key}
 
 

@@ -341,3 +341,12 @@ def test_a_word_cut_at_a_columns_line_end_is_joined_a_compound_keeps_its_hyphen(
     got = [t for t in texts("\n".join(rows)) if t[:4].isdigit()]
     assert "accompagnée par les élèves" in got[0] and "d'Ivry-sur-Seine et leurs" in got[0]
     assert "du dispensaire du quartier" in got[1] and "leurs animateurs pendant" in got[1]
+
+
+def test_a_page_number_alone_at_a_pages_foot_is_furniture_a_year_alone_is_not() -> None:
+    first = [(a.ljust(44) + b).rstrip() for a, b in zip_longest(LEFT, RIGHT, fillvalue="")]
+    second = [(a.ljust(50) + b).rstrip() for a, b in zip_longest(["2025", "", *SECOND[2:]], THIRD, fillvalue="")]
+    page = "\n".join([*first, "", " " * 40 + "- 12 -"]) + "\f" + "\n".join([*second, "", " " * 40 + "- 13 -"]) + "\n"
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    assert [text for why, text in document.left_out if why == FURNITURE] == ["- 12 -", "- 13 -"]
+    assert "2025" in [b.text for b in document.blocks]
