@@ -47,15 +47,15 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
     text = _REMOVED.sub("", text)
     rows = lines(text)
-    numbers, laid, joined = None, [], wrapped(rows)
+    numbers, laid, joined, headings = None, [], wrapped(rows), None
     if (reading := reading_order(rows)) is not None:  # columns, bordered tables: in reading order
-        rows, numbers, laid = reading.rows, reading.numbers, reading.aside
+        rows, numbers, laid, headings = reading.rows, reading.numbers, reading.aside, reading.levels or None
         joined = wrapped(reading.as_written())
     if is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
-        blocks = text_blocks("\n".join(plain), levels, joined, numbers)
+        blocks = text_blocks("\n".join(plain), {**(headings or {}), **levels}, joined, numbers)
         return Document(blocks, encoding, "text", text, removed, laid + aside)
-    blocks = text_blocks(text if reading is None else "\n".join(rows), joined=joined, numbers=numbers)
+    blocks = text_blocks(text if reading is None else "\n".join(rows), headings, joined, numbers)
     return Document(blocks, encoding, "text", text, removed, laid)
 
 

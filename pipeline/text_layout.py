@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .dates import parse_label, split_any_label
-from .fields import DATE, TEXT, empty, key_kind
+from .fields import DATE, KINDS, PLACE, TEXT, empty, key_kind
+from .read import IntroWords, names_a_place
 
 TABLE_HEADER = "header of a table drawn in text (with borders or rules)"
 TABLE_FOOTER = "count of the rows under a table drawn in text (a database's output)"
@@ -60,10 +61,14 @@ class Reading:
 
     pending: list[str] = field(default_factory=list)  # pieces going on with ``rows[-1]``
 
-    def add(self, row: str, number: int, made: bool = True) -> None:
+    levels: dict[int, int] = field(default_factory=dict)  # row (from 1) -> its heading's level
+
+    def add(self, row: str, number: int, made: bool = True, level: int | None = None) -> None:
         self.settle()
         if made:
             self.made.add(len(self.rows))
+        if level is not None:
+            self.levels[len(self.rows) + 1] = level
         self.rows.append(row)
         self.numbers.append(number)
 
@@ -264,8 +269,30 @@ def _write_table(header: list[str], groups: list[list[tuple[list[str], int]]], o
     if text is None:  # the first column of no kind the header names
         text = next((i for i in range(len(header) or 2)
                      if i != date and (i >= len(kinds) or kinds[i] is None)), None)
+    # a column of the partner ("Partenaire", "Ville partenaire") whose cell surely names a
+    # place heads its rows, as an HTML table's partner column does
+    partner = next((i for i, k in enumerate(kinds) if k in _PARTNER_KINDS and i not in (date, text)), None)
+    heading = None
     for lines_of_row in rows:
-        _write_row(lines_of_row, header, date, text, out)
+        named = _partner_cell(lines_of_row, partner)
+        if named and named != heading:
+            out.add(named, lines_of_row[0][1], level=PARTNER_LEVEL)
+            heading = named
+        _write_row(lines_of_row, header, date, text, out, partner if named else None)
+
+
+_PARTNER_KINDS = frozenset(k for k in KINDS if k in (PLACE, "partners"))
+PARTNER_LEVEL = 2  # the level of a heading a table's partner cell makes
+
+
+def _partner_cell(row: list[tuple[list[str], int]], partner: int | None) -> str | None:
+    """A row's partner cell when it surely names a place ("Kita (Mali)"); ``None`` when
+    there is no such column or the cell names none."""
+    columns = _columns_of(row)
+    if partner is None or partner >= len(columns):
+        return None
+    cell = " ".join(columns[partner])
+    return cell if cell and names_a_place(cell, IntroWords()) else None
 
 
 # A rule of a table drawn with rules only (pandoc's simple and multiline tables,
@@ -381,7 +408,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 def _write_row(row: list[tuple[list[str], int]], header: list[str], date: int | None,
-               text: int | None, out: Reading) -> None:
+               text: int | None, out: Reading, partner: int | None = None) -> None:
     """A row: its date cell alone on its line, its text cell below it, each other cell a
     field line "Header : value"; every line at the row's first line."""
     number = row[0][1]
@@ -395,7 +422,7 @@ def _write_row(row: list[tuple[list[str], int]], header: list[str], date: int | 
         for paragraph in _paragraphs(columns[text]):
             out.add(paragraph, number)
     for column, value in enumerate(said):
-        if column in (date, text) or empty(value):
+        if column in (date, text, partner) or empty(value):
             continue
         key = header[column] if column < len(header) else ""
         out.add(f"{key} : {value}" if key else value, number)

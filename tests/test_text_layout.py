@@ -350,3 +350,22 @@ def test_a_page_number_alone_at_a_pages_foot_is_furniture_a_year_alone_is_not() 
     document = read_bytes(page.encode("utf-8"), "page.txt")
     assert [text for why, text in document.left_out if why == FURNITURE] == ["- 12 -", "- 13 -"]
     assert "2025" in [b.text for b in document.blocks]
+
+
+def test_a_tables_partner_column_heads_its_rows_when_it_surely_names_a_place() -> None:
+    page = """Bilan des coopérations
+
++-----------------+-----------+------------------------------------+
+| Partenaire      | Année     | Action                             |
++=================+===========+====================================+
+| Kpalimé (Togo)  | 2016      | plantation de cent manguiers au    |
+|                 |           | jardin de l'école.                 |
++-----------------+-----------+------------------------------------+
+| Kpalimé (Togo)  | 2019      | chantier de jeunes.                |
++-----------------+-----------+------------------------------------+
+| Kita (Mali)     | Mai 2021  | envoi de deux ordinateurs.         |
++-----------------+-----------+------------------------------------+
+"""
+    assert [a[:3] for a in actions(page)] == [
+        ("kpalime", "2016", "2016"), ("kpalime", "2019", "2019"), ("kita", "Mai 2021", "2021-05")]
+    assert not any("Partenaire :" in t for t in texts(page))
