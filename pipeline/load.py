@@ -18,6 +18,7 @@ from .read import (
 )
 from .tags import tagged_entries
 from .text import nfc
+from .text_layout import reading_order
 
 # The inline markup a text snapshot may hold as served (a search tool's excerpt highlights
 # the words searched: "<strong>Valognes</strong>-Wimborne", "<strong>le</strong>s"): read
@@ -56,12 +57,18 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     text = _REMOVED.sub("", text)
     plain_text = _INLINE_MARKUP.sub("", text) if "<" in text else text
     rows = lines(plain_text)
+    numbers, laid, joined, headings = None, [], wrapped(rows), None
+    if (reading := reading_order(rows)) is not None:  # columns, bordered tables: in reading order
+        rows, numbers, laid, headings = reading.rows, reading.numbers, reading.aside, reading.levels or None
+        joined = wrapped(reading.as_written())
     if is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
-        blocks = tagged_entries(text_blocks("\n".join(plain), levels, wrapped(rows)))
-        return Document(blocks, encoding, "text", text, removed, aside)
-    blocks = tagged_entries(text_blocks(plain_text, joined=wrapped(rows)))
-    return Document(blocks, encoding, "text", text, removed)
+        blocks = tagged_entries(text_blocks("\n".join(plain), {**(headings or {}), **levels}, joined,
+                                            numbers))
+        return Document(blocks, encoding, "text", text, removed, laid + aside)
+    blocks = tagged_entries(text_blocks(plain_text if reading is None else "\n".join(rows), headings, joined,
+                                        numbers))
+    return Document(blocks, encoding, "text", text, removed, laid)
 
 
 def read(path: Path, data: bytes | None = None) -> Document:

@@ -632,12 +632,16 @@ def _table_rows(text: str) -> set[int]:
             if (k > 0 and tabbed[k - 1] == n - 1) or (k + 1 < len(tabbed) and tabbed[k + 1] == n + 1)}
 
 
-def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collection[int] = ()) -> list[Block]:
+def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collection[int] = (),
+                numbers: Sequence[int] | None = None) -> list[Block]:
     """Blocks of a text snapshot: each non-blank line a block. ``levels`` are the headings
     the page's markup declares (line -> level: a Markdown page's ``## …``,
     :mod:`pipeline.markdown`), headings whatever their words, as an HTML page's are.
     ``joined`` are the lines that go on with the block above, a hard-wrapped text's
-    (:func:`pipeline.markdown.wrapped`): the block keeps its first line.
+    (:func:`pipeline.markdown.wrapped`): the block keeps its first line. ``numbers`` are
+    the page's line of each line of ``text`` when the text is the page's lines in reading
+    order rather than as written (:mod:`pipeline.text_layout`: columns, bordered tables);
+    ``levels`` and ``joined`` count the lines of ``text``.
 
     >>> [(b.kind, b.text, b.line) for b in text_blocks("Titre\\n\\n  • Un\\nTombouctou (Mali)\\n")]
     [('heading', 'Titre', 1), ('list_item', 'Un', 3), ('heading', 'Tombouctou (Mali)', 4)]
@@ -679,7 +683,10 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
             blocks.append(Block("heading", line, number, level=3))
         else:
             blocks.append(Block("paragraph", line, number))
-    return joined_headings(blocks, 2)
+    blocks = joined_headings(blocks, 2)
+    if numbers is not None:  # each block at the page's line it comes from
+        blocks = [replace(b, line=numbers[b.line - 1]) for b in blocks]
+    return blocks
 
 
 SPLIT_COUNTRY = 40  # characters: a country written alone under its place's name is short

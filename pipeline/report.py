@@ -94,8 +94,9 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
         covers(partner["description"] or "", *(block.line for block in section.description))
         if partner["intro_line"]:
             covers(partner["intro_item"], partner["intro_line"])
-    for action in data["actions"]:
-        covers(action["text"], *range(action["source_line"], action["source_line_end"] + 1))
+    for action in data["actions"]:  # a page read in columns may end an entry above its start
+        first, last = sorted((action["source_line"], action["source_line_end"]))
+        covers(action["text"], *range(first, last + 1))
     aside = {(s.block.line, s.block.text) for s in page.set_aside}
     missing = []
     for block in blocks:

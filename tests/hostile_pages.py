@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from itertools import zip_longest
 from pathlib import Path
 
 TITLE = "Jumelages et coopérations décentralisées"
@@ -184,6 +185,33 @@ def markdown_marks(size: int) -> bytes:
     return (f"# {TITLE}\n\n## {HEADING}\n\n2016 : {marks}\n").encode()
 
 
+def grid_cell(size: int) -> bytes:
+    """A table drawn with borders whose one row's text cell runs over ``size // 60``
+    lines: the row is its cells joined across its lines, once."""
+    n = max(2, size // 60)
+    rule = "+------+" + "-" * 50 + "+"
+    cell = "".join(f"|      | {f'visite numéro {i} à Tombouctou':<48} |\n" for i in range(n))
+    table = f"{rule}\n| 2016 | {'accueil de six jeunes':<48} |\n{cell}{rule}\n"
+    return text_page(entry=table).encode()
+
+
+def column_paragraph(size: int) -> bytes:
+    """A page in two columns (``pdftotext -layout``) whose columns are one paragraph of
+    ``size // 90`` lines each: the paragraph is joined once, not copied a line at a time."""
+    n = max(8, size // 90)
+    left = [TITLE, "", HEADING, "", ENTRY.removesuffix(".")] + ["et la visite des écoles de la ville"] * n
+    right = ["puis celle des familles du quartier"] * n + ["jusqu'au départ."]
+    rows = [f"{a:<44}{b}".rstrip() for a, b in zip_longest(left, right, fillvalue="")]
+    return ("\n".join(rows) + "\n\f").encode()
+
+
+def table_lines(size: int) -> bytes:
+    """``size // 30`` lines of cells between "|" and no rule: no table, each line looked
+    at once."""
+    lines = "".join(f"| cellule {i} | autre |\n" for i in range(max(1, size // 30)))
+    return text_page(entry=ENTRY + "\n\n" + lines).encode()
+
+
 TIME_ATTACKS: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "paragraph": (".txt", paragraph),
     "headings": (".txt", headings),
@@ -220,6 +248,9 @@ LINEAR_TIME: dict[str, tuple[str, Callable[[int], bytes], int]] = {
     "5,000 organisations named alike": (".txt", organisations_alike, 250_000),
     "a 1 MB name in « »": (".txt", programme_name, 1_000_000),
     "a 1 MB line of unclosed Markdown marks": (".txt", markdown_marks, 1_000_000),
+    "a table cell of 16,000 lines": (".txt", grid_cell, 1_000_000),
+    "a paragraph of two columns of 11,000 lines": (".txt", column_paragraph, 1_000_000),
+    "30,000 lines of cells with no rule": (".txt", table_lines, 1_000_000),
 }
 
 

@@ -1,0 +1,371 @@
+"""A text page a tool laid out in two dimensions (issue 20): a table drawn with borders
+whose cells are wrapped over several lines, and the two columns of a PDF's layout
+extraction. Pages written here, in words, widths and tools of their own; each test reads
+the page through the read, parse and extract stages (or the read stage alone) and checks
+what a person reading the page would take from it."""
+
+from itertools import zip_longest
+
+from pipeline.extract import extract
+from pipeline.load import read_bytes
+from pipeline.parse import parse
+from pipeline.read import lines
+from pipeline.report import unassigned
+from pipeline.tables import tables
+from pipeline.text_layout import FURNITURE, TABLE_FOOTER, TABLE_HEADER, reading_order
+
+WHAT = ("partner_id", "date_label", "period", "participants", "amount_eur", "source_line")
+
+
+def actions(page: str) -> list[tuple]:
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    return [tuple(a[k] for k in WHAT) for a in extract(parse(document.blocks))["actions"]]
+
+
+def texts(page: str) -> list[str]:
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    return [a["text"] for a in extract(parse(document.blocks))["actions"]]
+
+
+# --- 1. Tables drawn with borders ----------------------------------------------------------
+
+# pandoc's grid table: a "===" rule under the header, a rule between rows, every cell
+# wrapped, a label wrapped over two lines, an undated paragraph cutting the table in two.
+GRID = """Nos villes amies
+================
+
+Kpalimé (Togo)
+--------------
+
++--------------+-----------------------------------------+
+| Période      | Action                                  |
++==============+=========================================+
+| Automne      | séjour de neuf lycéennes de Kpalimé     |
+| 2019         | dans les familles de la ville pendant   |
+|              | dix jours.                              |
++--------------+-----------------------------------------+
+| 2021-2022    | équipement de la maternité du quartier  |
+|              | Nyivémé, pour 7 300 €.                  |
++--------------+-----------------------------------------+
+
+Le comité suit aussi la scolarité de plusieurs enfants du quartier.
+
++--------------+-----------------------------------------+
+| Date         | Action                                  |
++==============+=========================================+
+| Mars 2023    | envoi de deux ordinateurs au lycée.     |
++--------------+-----------------------------------------+
+"""
+
+
+def test_a_grid_tables_row_is_its_cells_joined_across_its_lines() -> None:
+    assert actions(GRID) == [
+        ("kpalime", "Automne 2019", "2019-23", 9, None, 10),
+        ("kpalime", "2021-2022", "2021/2022", None, 7300, 14),
+        ("kpalime", None, None, None, None, 18),  # the undated paragraph between the tables
+        ("kpalime", "Mars 2023", "2023-03", None, None, 23),
+    ]
+    assert texts(GRID)[0] == ("Automne 2019\nséjour de neuf lycéennes de Kpalimé dans les familles de la "
+                              "ville pendant dix jours.")
+
+
+def test_a_tables_header_is_set_aside_and_the_release_keeps_the_page_as_written() -> None:
+    document = read_bytes(GRID.encode("utf-8"), "page.txt")
+    assert (TABLE_HEADER, "Période | Action") in document.left_out
+    assert document.text == GRID
+    assert not any("|" in b.text or b.text == "Période" for b in document.blocks)
+
+
+# psql's output: no outer border, a header above the rule, a value going on on the next
+# line (its "+" mark), a footer counting the rows.
+PSQL = """Nos villes amies
+
+Kpalimé (Togo)
+
+ annee     |                 action
+-----------+-----------------------------------------
+ 2016      | plantation de cent manguiers au      +
+           | jardin de l'école
+ 2018-2019 | chantier de jeunes à Kpalimé
+(2 lignes)
+"""
+
+
+def test_psql_output_reads_a_value_over_two_lines_as_one_cell() -> None:
+    assert actions(PSQL) == [
+        ("kpalime", "2016", "2016", None, None, 7),
+        ("kpalime", "2018-2019", "2018/2019", None, None, 9),
+    ]
+    assert (TABLE_FOOTER, "(2 lignes)") in read_bytes(PSQL.encode("utf-8"), "page.txt").left_out
+    assert texts(PSQL)[0] == "2016\nplantation de cent manguiers au jardin de l'école"
+
+
+# mysql's box output: one line a row, a column of amounts read under its header.
+MYSQL = """Nos villes amies
+
+Kpalimé (Togo)
+
++-----------+--------------------------------+----------+
+| Date      | Action                         | Coût (€) |
++-----------+--------------------------------+----------+
+| 2017      | achat d'un minibus scolaire    | 18 000   |
+| Mai 2020  | envoi de masques               | -        |
++-----------+--------------------------------+----------+
+"""
+
+
+def test_a_box_tables_other_column_is_a_field_under_its_header() -> None:
+    assert actions(MYSQL) == [
+        ("kpalime", "2017", "2017", None, 18000, 8),
+        ("kpalime", "Mai 2020", "2020-05", None, None, 9),
+    ]
+
+
+def test_a_pipe_table_of_a_markdown_page_is_read_row_by_row() -> None:
+    page = ("# Nos villes amies\n\n## Kpalimé (Togo)\n\n| Année | Projet |\n|:---|:---|\n"
+            "| 2015 | forage d'un puits à Agou |\n| 2019 | accueil de la chorale |\n")
+    assert actions(page) == [
+        ("kpalime", "2015", "2015", None, None, 7),
+        ("kpalime", "2019", "2019", None, None, 8),
+    ]
+
+
+# pandoc's multiline table: rules only, rows parted by blank lines, a label over two lines.
+MULTILINE = """Nos villes amies
+================
+
+Kpalimé (Togo)
+--------------
+
+-------------------------------------------------------
+Date         Action
+------------ ------------------------------------------
+2016         plantation de cent manguiers au jardin
+             de l'école primaire d'Agou.
+
+Automne      séjour de neuf lycéennes de Kpalimé dans
+2019         les familles de la ville.
+-------------------------------------------------------
+"""
+
+
+def test_a_multiline_tables_row_is_its_lines_down_to_a_blank_line() -> None:
+    assert actions(MULTILINE) == [
+        ("kpalime", "2016", "2016", None, None, 10),
+        ("kpalime", "Automne 2019", "2019-23", 9, None, 13),
+    ]
+    assert texts(MULTILINE)[0] == "2016\nplantation de cent manguiers au jardin de l'école primaire d'Agou."
+
+
+def test_a_simple_table_ends_at_its_blank_line() -> None:
+    page = ("Kpalimé (Togo)\n\n  Année      Réalisation\n  ---------- ------------------------------\n"
+            "  2016       plantation de cent manguiers\n  2019       chantier de jeunes à Agou\n\n"
+            "Le comité remercie les familles.\n")
+    reading = reading_order(lines(page))
+    assert reading is not None and reading.rows[-3:] == ["", "Le comité remercie les familles.", ""]
+    assert [a[1:3] for a in actions(page)] == [("2016", "2016"), ("2019", "2019"), (None, None)]
+
+
+def test_a_setext_underline_is_no_rule_of_a_table() -> None:
+    assert reading_order(["Kpalimé (Togo)", "--------------", "", "2016 : accueil."]) is None
+
+
+def test_a_page_without_a_table_or_columns_is_read_as_written() -> None:
+    page = ["Accueil | Contact | Plan du site", "", "Kpalimé (Togo)", "", "2019 : accueil | visite."]
+    assert reading_order(page) is None
+
+
+# --- 2. Text laid out in columns -----------------------------------------------------------
+
+LEFT = [
+    "Nos villes amies",
+    "",
+    "KPALIMÉ (TOGO)",
+    "",
+    "La coopération avec Kpalimé porte sur",
+    "l'école, l'eau et la santé des familles",
+    "des quartiers les plus éloignés du",
+    "centre, où le comité de jumelage tient",
+    "chaque année une permanence avec les",
+    "associations de parents d'élèves.",
+    "",
+    "2016 : plantation de cent manguiers au",
+    "jardin de l'école primaire d'Agou, avec",
+    "les élèves de deux classes de la ville",
+    "et leurs enseignants pendant une",
+]
+RIGHT = [
+    "semaine de chantier.",
+    "",
+    "2018-2019 : chantier de jeunes à",
+    "Kpalimé pour la réfection du toit du",
+    "dispensaire du quartier Nyivémé.",
+    "",
+    "KITA (MALI)",
+    "",
+    "Mai 2021 : envoi de deux ordinateurs",
+    "portables et d'une imprimante au",
+    "lycée de Kita, pour 1 500 €.",
+    "",
+    "2023 : accueil de la chorale de Kita",
+    "pour trois concerts dans la ville.",
+]
+SECOND = [
+    "GAO (MALI)",
+    "",
+    "Juin 2022 : accueil de six élus de Gao pendant",
+    "une semaine à la mairie et dans les écoles de",
+    "la ville, avec les associations de la diaspora.",
+    "",
+    "2024 : formation de quatre agents de l'état",
+    "civil de Gao aux registres numériques, pendant",
+    "deux semaines de stage dans nos services.",
+]
+THIRD = [
+    "LA LISA (CUBA)",
+    "",
+    "2019 : envoi de matériel scolaire à La Lisa,",
+    "collecté dans les écoles de la ville par les",
+    "parents d'élèves et les enseignants pendant",
+    "tout le mois de mars.",
+    "",
+    "2020 : don de deux fauteuils dentaires au",
+    "centre de santé du quartier de La Lisa.",
+]
+HEAD = "BULLETIN MUNICIPAL · JUIN 2024"
+
+
+def _two_columns(left: list[str], right: list[str], gutter: int, page: int) -> list[str]:
+    rows = [HEAD + " " * 20 + str(page), ""]
+    rows += [(a.ljust(gutter) + b).rstrip() for a, b in zip_longest(left, right, fillvalue="")]
+    return [*rows, "", "Photos : service communication"]
+
+
+def _pdf(gutter: int = 44, second: int = 50) -> str:
+    first = _two_columns(LEFT, RIGHT, gutter, 12)
+    rest = _two_columns(SECOND, THIRD, second, 13)
+    return "\n".join(first) + "\f" + "\n".join(rest) + "\n"
+
+
+def test_columns_are_read_left_then_right_a_paragraph_going_on_across_them() -> None:
+    page = _pdf()
+    assert actions(page) == [
+        ("kpalime", "2016", "2016", None, None, 14),
+        ("kpalime", "2018-2019", "2018/2019", None, None, 5),
+        ("kita", "Mai 2021", "2021-05", None, 1500, 11),
+        ("kita", "2023", "2023", None, None, 15),
+        ("gao", "Juin 2022", "2022-06", 6, None, 23),
+        ("gao", "2024", "2024", 4, None, 27),
+        ("la-lisa", "2019", "2019", None, None, 23),
+        ("la-lisa", "2020", "2020", None, None, 28),
+    ]
+    assert texts(page)[0].endswith("et leurs enseignants pendant une semaine de chantier.")
+
+
+def test_running_heads_and_credits_of_a_column_page_are_furniture() -> None:
+    document = read_bytes(_pdf().encode("utf-8"), "page.txt")
+    aside = [text for why, text in document.left_out if why == FURNITURE]
+    assert aside == [f"{HEAD} 12", "Photos : service communication", f"{HEAD} 13",
+                     "Photos : service communication"]
+    assert not any(HEAD in b.text for b in document.blocks)
+
+
+def test_a_page_whose_gutter_sits_off_the_others_is_read_by_its_own() -> None:
+    # the second page's left column runs past the first page's gutter
+    assert actions(_pdf(44, 56)) == actions(_pdf())
+
+
+def test_a_column_of_labels_beside_their_texts_is_no_layout_in_columns() -> None:
+    # a timeline typed with spaces: short labels, their texts aligned after them
+    rows = [f"{label:<26}{text}" for label, text in [
+        ("Printemps 2016", "plantation de cent manguiers au jardin"),
+        ("2017", "achat d'un minibus scolaire pour l'école"),
+        ("Septembre 2018", "chantier de jeunes à Kpalimé et Agou"),
+    ] * 4]
+    assert reading_order(["Kpalimé (Togo)", "", *rows]) is None
+
+
+def test_each_line_read_keeps_the_number_of_its_line_in_the_page() -> None:
+    page = _pdf()
+    reading = reading_order(lines(page))
+    assert reading is not None
+    written = lines(page)
+    for row, number in zip(reading.rows, reading.numbers, strict=True):
+        if row:
+            assert row.split()[0] in written[number - 1]
+
+
+def test_three_columns_are_read_one_after_the_other() -> None:
+    rows = [(a.ljust(44) + b.ljust(44) + c).rstrip() for a, b, c in zip_longest(LEFT, RIGHT, SECOND, fillvalue="")]
+    page = "\n".join([*rows, ""])
+    assert [a[:3] for a in actions(page)] == [
+        ("kpalime", "2016", "2016"), ("kpalime", "2018-2019", "2018/2019"),
+        ("kita", "Mai 2021", "2021-05"), ("kita", "2023", "2023"),
+        ("gao", "Juin 2022", "2022-06"), ("gao", "2024", "2024"),
+    ]
+
+
+def test_an_entry_going_on_in_the_next_column_is_in_its_record() -> None:
+    # the entry's second paragraph tops the next column, on a line above its first one
+    left = ["Nos villes amies", "", "KPALIMÉ (TOGO)", "", "La coopération avec Kpalimé porte sur",
+            "l'école, l'eau et la santé des familles", "des quartiers les plus éloignés du",
+            "centre, où le comité de jumelage tient", "chaque année une permanence avec les",
+            "associations de parents d'élèves.", "", "2016 : plantation de cent manguiers au",
+            "jardin de l'école primaire d'Agou, avec", "les élèves de deux classes de la ville."]
+    right = ["En lien avec l'école, les élèves y", "retournent pour arroser les jeunes",
+             "arbres et compter ceux qui ont pris.", "", "2019 : chantier de jeunes à Kpalimé",
+             "pour la réfection du toit du", "dispensaire du quartier Nyivémé,",
+             "avec douze jeunes de la ville.", "", "2021 : envoi de deux ordinateurs",
+             "portables au lycée de Kpalimé, avec", "une imprimante et des cartouches."]
+    rows = [(a.ljust(44) + b).rstrip() for a, b in zip_longest(left, right, fillvalue="")]
+    document = read_bytes("\n".join(rows).encode("utf-8"), "page.txt")
+    page = parse(document.blocks)
+    records = extract(page)
+    got = [(a["date_label"], a["source_line"], a["source_line_end"]) for a in records["actions"]]
+    assert got == [("2016", 12, 1), ("2019", 5, 5), ("2021", 10, 10)]
+    assert "arroser les jeunes arbres" in records["actions"][0]["text"]
+    assert unassigned(document.blocks, page, tables(records)) == []
+
+
+def test_a_word_cut_at_a_columns_line_end_is_joined_a_compound_keeps_its_hyphen() -> None:
+    left = [*LEFT[:11], "2016 : plantation de cent manguiers au",
+            "jardin de l'école primaire d'Agou, accom-", "pagnée par les élèves de deux classes",
+            "d'Ivry-sur-", "Seine et leurs enseignants pendant", "une semaine de chantier.", ""]
+    right = ["Le comité tient aussi une permanence", "chaque mois à la maison des", "associations du centre-ville.", "",
+             "Il publie chaque année le bilan de", "ses actions dans le bulletin de la", "ville, avec les comptes du comité", "",
+             "2019 : chantier de jeunes à Kpalimé", "pour la réfection du toit du dispen-",
+             "saire du quartier Nyivémé, avec douze", "jeunes de la ville et leurs anima-",
+             "teurs pendant deux semaines.", "", "2021 : envoi de deux ordinateurs",
+             "portables au lycée de Kpalimé, avec", "une imprimante et des cartouches."]
+    rows = [(a.ljust(44) + b).rstrip() for a, b in zip_longest(left, right, fillvalue="")]
+    got = [t for t in texts("\n".join(rows)) if t[:4].isdigit()]
+    assert "accompagnée par les élèves" in got[0] and "d'Ivry-sur-Seine et leurs" in got[0]
+    assert "du dispensaire du quartier" in got[1] and "leurs animateurs pendant" in got[1]
+
+
+def test_a_page_number_alone_at_a_pages_foot_is_furniture_a_year_alone_is_not() -> None:
+    first = [(a.ljust(44) + b).rstrip() for a, b in zip_longest(LEFT, RIGHT, fillvalue="")]
+    second = [(a.ljust(50) + b).rstrip() for a, b in zip_longest(["2025", "", *SECOND[2:]], THIRD, fillvalue="")]
+    page = "\n".join([*first, "", " " * 40 + "- 12 -"]) + "\f" + "\n".join([*second, "", " " * 40 + "- 13 -"]) + "\n"
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    assert [text for why, text in document.left_out if why == FURNITURE] == ["- 12 -", "- 13 -"]
+    assert "2025" in [b.text for b in document.blocks]
+
+
+def test_a_tables_partner_column_heads_its_rows_when_it_surely_names_a_place() -> None:
+    page = """Bilan des coopérations
+
++-----------------+-----------+------------------------------------+
+| Partenaire      | Année     | Action                             |
++=================+===========+====================================+
+| Kpalimé (Togo)  | 2016      | plantation de cent manguiers au    |
+|                 |           | jardin de l'école.                 |
++-----------------+-----------+------------------------------------+
+| Kpalimé (Togo)  | 2019      | chantier de jeunes.                |
++-----------------+-----------+------------------------------------+
+| Kita (Mali)     | Mai 2021  | envoi de deux ordinateurs.         |
++-----------------+-----------+------------------------------------+
+"""
+    assert [a[:3] for a in actions(page)] == [
+        ("kpalime", "2016", "2016"), ("kpalime", "2019", "2019"), ("kita", "Mai 2021", "2021-05")]
+    assert not any("Partenaire :" in t for t in texts(page))
