@@ -151,8 +151,9 @@ def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
     where a title written in capitals has a common word ("ENTRE MAROLLES ET LAKAMANE"):
     a proper noun's words are never written in lower case on the page, nor are words of
     grammar ("Avec", "Mais", "Depuis": ``evidence.function_words``)."""
-    names: list[list[str]] = [[]]
-    for word in name.split():
+    names: list[list[tuple[str, int, int]]] = [[]]  # each name's words, where each is in ``name``
+    for written in re.finditer(r"\S+", name):
+        word = written.group()
         bare = _ELIDED.sub("", word)
         common = fold(bare.split("-")[0]) in lower or fold(bare) in _NAME_PARTICLES \
             or fold(bare) in _FUNCTION_WORDS  # "Avec Tregaron, au Pays de Galles, …"
@@ -161,13 +162,14 @@ def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
         if common and (not names[-1] or word.isupper()):
             names.append([])
         elif not common or names[-1]:
-            names[-1].append(bare if not names[-1] else word)
+            start = written.end() - len(bare) if not names[-1] else written.start()
+            names[-1].append((word, start, written.end()))
     found = []
     for words in names:
-        while words and fold(words[-1]) in _NAME_PARTICLES:
+        while words and fold(words[-1][0]) in _NAME_PARTICLES:
             words.pop()
-        if words:
-            found.append(" ".join(words))
+        if words:  # as written, its spaces too ("Brandebourg-sur-la-Havel de\xa0Brandenbourg"),
+            found.append(name[words[0][1]:words[-1][2]])  # so that the sentence finds it again
     return found
 
 
@@ -890,12 +892,14 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         continue
                     if previous and previous[2] and paired:
                         if previous[2] in _PLURAL_CUES or previous_start in listed or _with_kind(
-                                re.findall(r"\w+'?", fold(sentence[:previous_start]).replace("’", "'"))):
+                                re.findall(r"\w+'?", fold(sentence[max(0, previous_start - CUE_WINDOW):
+                                                                    previous_start]).replace("’", "'"))):
                             # "des jumelages avec A et B", "jumelée avec 2 villes : A et B",
                             # "en partenariat avec la ville de A et le village de B": two ties
                             partnered.update((previous[0], key))
-                        elif _town_first(sentence[:previous_start]):  # "le jumelage entre A et
-                            home.add(previous[0])  # B": A is the town
+                        elif _town_first(sentence[max(0, previous_start - CUE_WINDOW):previous_start]):
+                            # "le jumelage entre A et B": A is the town
+                            home.add(previous[0])
                         cue = cue or previous[2]
                     elif previous and _apposition(between):
                         home.add(key)
@@ -2487,8 +2491,8 @@ def _second_day(sentence: str, folded: str, first: Event) -> Event | None:
     """The act of a day told again on a later day of its year, without the year ("a signé
     un pacte le 5 avril 2003 à Octeville et le 28 juin à Bourne End": signed in each
     town): one event from the first day to the second, or ``None``. Only a second day
-    joined to the first's words by "et" (``listed_years_joiners``) a few words on, in the
-    same clause.
+    joined to the first's words by "et" (``same_act_joiners``; not "puis", which tells a
+    next act: "le 5 avril 2003 à Ardon puis le 28 juin") a few words on, in the same clause.
 
     >>> e = event_in("La charte fut signée le 5 avril 2003 à Ardon et le 28 juin à Kita.", None)
     >>> e.label, e.resolved
@@ -2504,7 +2508,7 @@ def _second_day(sentence: str, folded: str, first: Event) -> Event | None:
             or (second.when[1] or 0, second.when[2]) <= (month or 0, day or 0):
         return None
     between = re.findall(r"[\w'’]+|[^\w\s]", folded[at:at + second.start])
-    if not between or between[-1] not in _LISTED_JOINERS or len(between) > SECOND_DAY_WORDS \
+    if not between or between[-1] not in _SAME_ACT_JOINERS or len(between) > SECOND_DAY_WORDS \
             or any(not w[0].isalnum() for w in between):
         return None
     return Event(sentence[first.start:at + second.start] + second.label, first.start,
@@ -2512,6 +2516,7 @@ def _second_day(sentence: str, folded: str, first: Event) -> Event | None:
 
 
 SECOND_DAY_WORDS = 4  # words from a day to the second day of its act: "à Octeville et"
+_SAME_ACT_JOINERS = frozenset(fold(w) for w in _WORDS["same_act_joiners"])
 _THIS_YEAR = re.compile(rf"\b(?:{_any(_WORDS['this_year'])})(?!\w|-)(?!\s*(?:\d|"
                         rf"{'|'.join(re.escape(fold(w)) for w in _WORDS['this_year_not_before'])}))")
 

@@ -23,6 +23,7 @@ class PartnerHeadings:
         self.items = items
         self.read = 0  # blocks of the page looked at so far
         self.texts: list[str] = []
+        self.known: set[str] = set()  # the same texts, looked up at each block
         self.by_word: dict[str, set[int]] = {}
         self.by_start: dict[str, set[str]] = {}
         self.scanned = 0  # blocks of the page looked at for the last heading
@@ -49,11 +50,12 @@ class PartnerHeadings:
     def feed(self, out: list[Block]) -> None:
         for block in out[self.read:]:
             if block.kind == "heading" and names_a_place(block.text, self.items) \
-                    and block.text not in self.texts:
+                    and block.text not in self.known:
                 for word in name_words(place_name(split_heading(block.text)[0])):
                     self.by_word.setdefault(word, set()).add(len(self.texts))
                     self.by_start.setdefault(word[:3], set()).add(word)
                 self.texts.append(block.text)
+                self.known.add(block.text)
         self.read = len(out)
 
     def named(self, chip: str) -> str | None:

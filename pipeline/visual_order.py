@@ -16,6 +16,7 @@ Only CSS and HTML names live here, no French word.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from itertools import islice, pairwise
 
@@ -28,8 +29,8 @@ MAX_RULES = 2_000  # rules of a page's style sheets read for placements: a theme
 MAX_STYLE = 200_000  # characters of style sheets read
 _PLACEMENT = ("grid-row", "grid-row-start", "grid-area", "grid-column", "grid-column-start",
               "order", "display", "grid-template-areas")
-_INTEGER = re.compile(r"-?\d{1,4}")
 _SIMPLE_SELECTOR = re.compile(r"^(?:[a-zA-Z][\w-]*)?(?:[.#][\w-]+)+$")
+_PLACES_ITEMS = re.compile(r"grid-|(?<![\w-])order\s*:")  # not "border:"
 MAX_CONTENTS_DEPTH = 4  # wrappers of ``display: contents`` nested in a grid: more is no layout
 
 
@@ -58,17 +59,17 @@ def _rules(document: etree._Element) -> list[Rule]:
     whose last part is simple (``.date``, ``div.action``, ``.grid .row-3``): its classes,
     id and tag, read as if the rule held for every element that has them. A selector with a
     pseudo-class or an attribute is left out."""
-    css = "".join(str(t) for s in document.iter("style") for t in s.itertext())[:MAX_STYLE]
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    css = _without_comments("".join(str(t) for s in document.iter("style") for t in s.itertext())[:MAX_STYLE])
     rules: list[Rule] = []
-    for chunk in islice(css.split("}"), MAX_RULES):
-        selectors, brace, body = chunk.rpartition("{")
-        if not brace or not (declarations := _declarations(body)):
+    seen: set[tuple[str, str]] = set()  # a selector and its body: written twice, read once
+    for selectors, body in islice(_top_rules(css), MAX_RULES):
+        if not (declarations := _declarations(body)):
             continue
         for selector in selectors.split(","):
             last = selector.split()[-1] if selector.split() else ""
-            if not _SIMPLE_SELECTOR.match(last):
+            if not _SIMPLE_SELECTOR.match(last) or (last, body) in seen or len(rules) >= MAX_RULES:
                 continue
+            seen.add((last, body))
             tag = re.match(r"^[a-zA-Z][\w-]*", last)
             rules.append((frozenset(re.findall(r"\.([\w-]+)", last)),
                           (m.group(1) if (m := re.search(r"#([\w-]+)", last)) else None),
@@ -76,10 +77,49 @@ def _rules(document: etree._Element) -> list[Rule]:
     return rules
 
 
+def _without_comments(css: str) -> str:
+    """The style sheet without its comments, an unclosed one running to the end: one pass
+    (a lazy pattern across lines would read the rest of the sheet again at each "/*").
+
+    >>> _without_comments(".a{order:1}/* x */.b{order:2}/* open")
+    '.a{order:1}.b{order:2}'
+    """
+    out, at = [], 0
+    while (start := css.find("/*", at)) >= 0:
+        out.append(css[at:start])
+        end = css.find("*/", start + 2)
+        at = len(css) if end < 0 else end + 2
+    out.append(css[at:])
+    return "".join(out)
+
+
+def _top_rules(css: str) -> Iterator[tuple[str, str]]:
+    """The style sheet's rules outside at-rules, each its selectors and its body: a rule of
+    ``@media (max-width: 600px)`` lays out a phone's screen, not the page as read.
+
+    >>> list(_top_rules(".a{order:1}@media (x){.a{order:2}}.b{order:3}"))
+    [('.a', 'order:1'), ('.b', 'order:3')]
+    """
+    depth, start, prelude, at_rule = 0, 0, "", False
+    for found in re.finditer(r"[{}]", css):
+        if found.group() == "{":
+            if depth == 0:
+                prelude, start = css[start:found.start()].strip(), found.end()
+                at_rule = prelude.startswith("@")
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                if not at_rule:
+                    yield prelude, css[start:found.start()]
+                start = found.end()
+
+
 class _Styles:
     """Each element's placement declarations: the matching rules of the style sheets, in
     their order, then its own ``style`` attribute. The rules are indexed by a class, id or
-    tag each needs, so that a page of many elements and rules costs no product of both."""
+    tag each needs, and are :data:`MAX_RULES` at most, each selector and body once, so
+    that a page of many elements and rules costs at most that many rules an element."""
 
     def __init__(self, document: etree._Element):
         self.by_key: dict[str, list[tuple[int, Rule]]] = {}
@@ -181,8 +221,8 @@ def grid_order(document: etree._Element) -> None:
     site builder's grid whose dates are one block and whose texts another (both
     ``display: contents``, each date and its text on the same ``grid-row``) reads each date
     before its own text. Only containers whose every item is placed on a row, or that
-    order their items by ``order``, are rewritten; a grid the browser fills as written is
-    read as written.
+    order their items by ``order``, are rewritten; a grid the browser fills as written, and
+    one with text between its items (which a rewrite would lose), are read as written.
 
     >>> page = lxml.html.fromstring('<div><div style="display:contents"><p style="grid-row:1">2019</p>'
     ...     '<p style="grid-row:2">2021</p></div><div style="display:contents">'
@@ -191,8 +231,8 @@ def grid_order(document: etree._Element) -> None:
     >>> [[p.text for p in row] for row in page]
     [['2019', 'puits.'], ['2021', 'école.']]
     """
-    if not any(s.text and ("grid" in s.text or "order" in s.text) for s in document.iter("style")) \
-            and not any(re.search(r"grid-|order", e.get("style") or "") for e in document.iter()
+    if not any(s.text and _PLACES_ITEMS.search(s.text) for s in document.iter("style")) \
+            and not any(_PLACES_ITEMS.search(e.get("style") or "") for e in document.iter()
                         if isinstance(e.tag, str)):
         return
     styles = _Styles(document)
@@ -217,8 +257,25 @@ def grid_order(document: etree._Element) -> None:
         order = sorted(range(len(items)), key=keys.__getitem__)
         if order == list(range(len(items))) and all(item.getparent() is container for item in items):
             continue
+        if _loose_text(container, items):
+            continue  # text between the items (an intro, a tail): read as written, none lost
         _rebuild(container, [items[n] for n in order], [rows[n] for n in order] if group else None)
         done.update(items)
+
+
+def _loose_text(container: etree._Element, items: list[etree._Element]) -> bool:
+    """Text of the container outside its items: its own, a wrapper's, an item's tail
+    (which :func:`_rebuild` would leave behind)."""
+    inside = set(items)
+    walker = etree.iterwalk(container, events=("start",))
+    for _, node in walker:
+        if node is not container and (node.tail or "").strip():
+            return True
+        if node in inside:
+            walker.skip_subtree()
+        elif (node.text or "").strip():
+            return True
+    return False
 
 
 def _rebuild(container: etree._Element, items: list[etree._Element], rows: list[int | None] | None) -> None:
@@ -355,10 +412,14 @@ def marked_partners(document: etree._Element) -> None:
         if keys is None:
             keys = _filter_labels(document)
         markers = [_markers(item, *keys) for item in items]
-        kinds = {kind for found in markers for kind in found}
-        varying = [kind for kind in sorted(kinds, key=_kind_rank)
-                   if sum(kind in found for found in markers) >= MIN_MARKED
-                   and len({found[kind] for found in markers if kind in found}) >= 2]
+        carried: Counter[str] = Counter()  # entries that carry each kind of marker
+        values: dict[str, set[str]] = {}  # and its values, in one pass over the group
+        for found in markers:
+            for kind, value in found.items():
+                carried[kind] += 1
+                values.setdefault(kind, set()).add(value)
+        varying = [kind for kind in sorted(carried, key=_kind_rank)
+                   if carried[kind] >= MIN_MARKED and len(values[kind]) >= 2]
         if not varying:
             continue
         for item, found in zip(items, markers, strict=True):

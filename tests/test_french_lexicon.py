@@ -47,7 +47,7 @@ LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
 FRENCH_FREE = ["read.py", "parse.py", "narrative.py", "extract.py", "places.py", "themes.py", "entities.py",
                "html_page.py", "numbers.py", "fields.py", "partners.py", "list_levels.py",
-               "screen_reader.py", "visual_order.py", "tags.py"]
+               "screen_reader.py", "visual_order.py", "tags.py", "text_layout.py"]
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
@@ -64,7 +64,7 @@ ENGLISH = frozenset("""
     club service direction programme office tags international date dates publication
     action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
     document navigation cookies newsletter main site page global top bottom region content its
-    article mail template key
+    article mail template key comment
     association centre eur donation participants contribution budget destination signature
     utf html nul
     callout button notice alert admonition

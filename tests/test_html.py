@@ -951,3 +951,16 @@ def test_a_fiche_whose_pairs_are_wrapped_in_divs_names_its_partner():
     partners = {(p["name"], p.get("agreement_year")) for p in data["partners"]}
     assert ("Kita", 1998) in partners
     assert [(a["date_label"], a["partner_id"]) for a in data["actions"] if a["date_label"]] == [("2017", "kita")]
+
+
+def test_a_grid_with_text_between_its_items_is_read_as_written_losing_nothing():
+    """A container placed by ``grid-row`` whose own text or items' tails say something
+    ("Intro 1998 … texte libre") is not rewritten: a rewrite would drop that text."""
+    import lxml.html
+
+    from pipeline.visual_order import grid_order
+
+    page = lxml.html.fromstring('<div>Intro 1998 <p style="grid-row:2">a</p> texte libre '
+                                '<p style="grid-row:1">b</p></div>')
+    grid_order(page)
+    assert page.text_content() == "Intro 1998 a texte libre b"
