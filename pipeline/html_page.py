@@ -1613,29 +1613,25 @@ def _date_alone(line: str) -> str | None:
     return found[0].text if len(_LONG_WORD.findall(rest)) <= DATE_LINE_WORDS else None
 
 
-def _sizes(document: etree._Element) -> dict[etree._Element, tuple[int, int]]:
-    """Each element's count of elements and of characters, counted once bottom up."""
+def _sizes(document: etree._Element
+           ) -> tuple[dict[etree._Element, tuple[int, int]], dict[etree._Element, bool]]:
+    """Each element's count of elements and of characters, and whether it shows text (its
+    own, a child's or a child's tail; a ``<time>`` its date), counted once bottom up:
+    asking each element's rendered text down a deep nesting would read the nesting once per
+    level."""
     sizes: dict[etree._Element, tuple[int, int]] = {}
+    shown: dict[etree._Element, bool] = {}
     for _, node in etree.iterwalk(document, events=("end",)):
         count, length = 1, len(node.text or "")
         for child in node:
             below = sizes.get(child, (0, 0))
             count, length = count + below[0], length + below[1] + len(child.tail or "")
         sizes[node] = (count, length)
-    return sizes
-
-
-def _shown(document: etree._Element) -> dict[etree._Element, bool]:
-    """Whether each element shows text (its own, a child's or a child's tail; a ``<time>``
-    its date), found once bottom up: asking each element's rendered text down a deep
-    nesting would read the nesting once per level."""
-    shown: dict[etree._Element, bool] = {}
-    for _, node in etree.iterwalk(document, events=("end",)):
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
         shown[node] = bool(tag) and tag not in _NOT_RENDERED and (
             bool(_text(node.text or "")) or (tag == "time" and bool(node.get("datetime")))
             or any(shown.get(child) or _text(child.tail or "") for child in node))
-    return shown
+    return sizes, shown
 
 
 def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[int, int]],
@@ -1721,7 +1717,7 @@ def trailing_dates(document: etree._Element) -> None:
     >>> [a.text_content() for a in page]
     ['Titre2003 : Visite 1.', 'Titre2005-2007 : Visite 2.', 'Titre2010 : Visite 3.']
     """
-    sizes, shown = _sizes(document), _shown(document)
+    sizes, shown = _sizes(document)
     depth: dict[etree._Element, int] = {document: 0}
     kinds: dict[tuple[str, str, str, str], list[etree._Element]] = {}
     for parent in document.iter():
