@@ -1915,7 +1915,11 @@ _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
 # an office beside a name, then up to three words of the body served, up to its date
-_TERM = re.compile(rf",\s*(?:{_any(_WORDS['offices'])})\b(?:\s+[^\s,;:.]+){{0,3}}?\s*$")
+# A person's office set beside their name, then its years ("Philippe Marie, maire de 2002
+# à 2008, a signé …", "Anne Roux, présidente du comité de 1990 à 2004, …"): the term of an
+# office, no event's date. A person's title (`evidence.person_titles`) after a comma, a
+# few words (the body served) and no comma between it and the date.
+_TERM = re.compile(rf",\s*(?:{_any(_EVIDENCE['person_titles'])})\b(?:\s+[^\s,;:.]+){{0,3}}?\s*$")
 _LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
 _FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme de l'année" before 2022
                      rf"(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?(?:{_any(_LATER['nouns'])})?\s*$")
@@ -1976,7 +1980,7 @@ def _not_when(sentence: str, found: Found) -> bool:
 
 
 def _term_of_office(sentence: str, found: Found) -> bool:
-    """Years of a person's office set beside their name (``offices``: "Philippe Marie,
+    """Years of a person's office set beside their name (``evidence.person_titles``: "Philippe Marie,
     maire de 2002 à 2008, a signé …"): the term of that office, no event of the story.
 
     >>> [_term_of_office(s, next(iter(find_dates(s)))) for s in (
