@@ -214,9 +214,9 @@ _BODY_AFTER = re.compile(deaccented(pattern(
 # The two heads of the twinned towns: "par les deux maires".
 _PAIR_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["pair_before"])))
 _PAIR_NUMBERS = frozenset(_PEOPLE["words"]["pair_number"])
-_SPEAKERS_BEFORE = re.compile(_PEOPLE["words"]["speakers_before"][0])
-_MEMBERSHIP_BEFORE = re.compile(_PEOPLE["words"]["membership_before"][0])
-_MEMBERSHIP_SUBJECT = re.compile(_PEOPLE["words"]["membership_subjects"][0])
+_SPEAKERS_BEFORE = re.compile(pattern(_PEOPLE["words"]["speakers_before"]))
+_MEMBERSHIP_BEFORE = re.compile(pattern(_PEOPLE["words"]["membership_before"]))
+_MEMBERSHIP_SUBJECT = re.compile(pattern(_PEOPLE["words"]["membership_subjects"]))
 _FRACTION_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["fraction_before"])))
 _FRACTIONS = {fold(word): parts for word, parts in _PEOPLE["words"]["fractions"].items()}
 FRACTION_REACH = 40  # characters before a count read for a share of it ("les deux tiers des")
