@@ -649,10 +649,11 @@ def _placed_lists(texts: list[str]) -> list[str]:
         if not (tied[n] or (n and tied[n - 1])):  # the paragraph, or the one it follows
             continue
         lower = lower_words(text)
-        placed: dict[str, str] = {}  # each place and its country, in the paragraph
+        joined: dict[str, str] = {}  # each place after "avec" and its country, in the paragraph
         for sentence in _SENTENCE.split(text):
             if "\n" in sentence.strip():
                 continue  # lines of a list, a place each: a list of twins (:func:`_twin_lines`)
+            placed: dict[str, str] = {}  # each place and its country, in the sentence
             for run in _NAME.finditer(sentence):
                 for name in _trimmed(run.group(), lower):
                     start = run.start() + run.group().index(name)
@@ -662,12 +663,18 @@ def _placed_lists(texts: list[str]) -> list[str]:
                         _country_before(sentence[:start]) or (demonym and _country_word(demonym)) or "")
                     if country and (candidate := _candidate(name)):
                         placed[candidate] = country
-        # two places or more, in two countries or more: the ties of a town, not the
-        # lines of one place ("Lettonie - Capitale Riga Ogre en Lettonie"); in one sentence
-        # or told one a sentence ("Avec Orscholz, en Allemagne, les échanges sont fréquents.
-        # Avec Knighton, au Pays de Galles, aussi.")
-        if len(placed) >= PLACED_LIST and len(set(placed.values())) >= PLACED_LIST:
-            found += [name for name in placed if name not in found]
+                        if re.findall(r"\w+", fold(sentence[max(0, start - CUE_WINDOW):start]))[-1:] \
+                                in ([w] for w in _WITH):
+                            joined[candidate] = country
+            # two places or more, in two countries or more: the ties of a town, not the
+            # lines of one place ("Lettonie - Capitale Riga Ogre en Lettonie")
+            if len(placed) >= PLACED_LIST and len(set(placed.values())) >= PLACED_LIST:
+                found += [name for name in placed if name not in found]
+        # so too places each told after "avec" a sentence each ("Avec Orscholz, en Allemagne,
+        # les échanges sont fréquents. Avec Knighton, au Pays de Galles, aussi."), not a
+        # trip's stop of the story ("Elle a visité Olite en Espagne")
+        if len(joined) >= PLACED_LIST and len(set(joined.values())) >= PLACED_LIST:
+            found += [name for name in joined if name not in found]
     return found
 
 
@@ -3185,11 +3192,10 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         own = [partner_country(name, written, fallback=False, others=[o for o in names if o != name])
                for name in names[1:]]
         # a partner the title names beside the first is as much the page's subject: the
-        # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…"); so
-        # is the one foreign country of a page that names no other ("la ville de Tsévié et
-        # le village d'Assomé", "des peuples du Togo et de la France")
-        titled = [(title is not None and names_place(title.text, name)) or len(votes) == 1
-                  for name in names[1:]]
+        # country the page names most is its own too ("Radcliffe-on-Trent et Holme-…"); not
+        # the one foreign country of a page to any partner ("Kati, avec qui Meudon et Celle
+        # entretiennent des actions": Celle is Meudon's German twin, the page names Mali)
+        titled = [title is not None and names_place(title.text, name) for name in names[1:]]
         years = listed_tie_years(texts)
         others = [About(name, country or (most if named else None), years.get(fold(name)))
                   for name, country, named in zip(names[1:], own, titled, strict=True)]

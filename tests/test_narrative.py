@@ -1345,17 +1345,6 @@ def test_another_towns_tie_with_the_partner_is_set_aside_and_the_towns_country_i
         assert partners_of(page) == {"Koumbia": ("BF", None)}
 
 
-def test_a_partner_with_no_country_of_its_own_takes_the_one_foreign_country_the_page_names():
-    """"avec la ville de Koumbia et le village de Sara … Koumbia (Burkina Faso)": Sara,
-    whose words give no country, is in the one foreign country the page names; a page
-    naming two leaves it unknown rather than guess."""
-    one = ("Deux protocoles\n\nEn mars 2016, la commune est entrée en partenariat avec la ville de Koumbia "
-           "et le village de Sara. Koumbia (Burkina Faso) a reçu le maire.\n")
-    assert partners_of(one) == {"Koumbia": ("BF", None), "Sara": ("BF", None)}
-    two = one.replace("a reçu le maire.", "a reçu le maire, venu du Mali.")
-    assert partners_of(two)["Sara"] == (None, None)
-
-
 def test_the_town_s_namesake_abroad_is_its_partner_and_a_by_line_dates_the_lede(tmp_path):
     """Two places of one name, the town's and its twin's, each placed in its region; the
     post's by-line under the lede gives the year of the day the lede tells without one."""
