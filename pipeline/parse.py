@@ -38,6 +38,7 @@ import difflib
 import math
 import re
 from bisect import bisect_right
+from itertools import pairwise
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -1552,6 +1553,72 @@ def _question_headings(body: list[Block]) -> tuple[list[Block], list[SetAside]]:
     return read, aside
 
 
+ASKED_ENDS = (QUESTION_MARK, "…", "...")  # how a question, or a lead left hanging, ends
+MAX_ASKED = 300  # characters: a question is short
+
+
+def _asked_beside_headings(body: list[Block]) -> tuple[list[Block], list[SetAside], dict[int, int]]:
+    """An interview beside its partners' boxes (a question "Où en est le jumelage avec
+    Brandebourg-sur-la-Havel ?", its answer in prose, then the partner's box "Repères",
+    headed "Brandenburg-sur-la-Havel (Allemagne)"): the answer is about the partner its
+    question names, not the one whose box stands above it. A short undated paragraph
+    that ends as a question (or a lead left hanging, "Vous vous êtes rendu à Jalazone
+    l'an dernier…"), followed by a dated paragraph, and that names one of the page's
+    partner headings (a name in any spelling, a word of one partner's name alone,
+    "les enfants sahraoui·es" for the camps of the Sahraouis) is that partner's heading,
+    written as its heading (the question is set aside); its answer is told in prose
+    (returned: each question's line -> its answer's, :func:`_told_in_prose`). Only on a page whose headings name two
+    partners or more: elsewhere :func:`_question_headings` reads questions.
+
+    >>> body = [Block("heading", "Gao (Mali)", 1, level=2), Block("paragraph", "2019 : puits.", 2),
+    ...         Block("paragraph", "Et à Kita, quoi de neuf ?", 3),
+    ...         Block("paragraph", "En mai 2024, nous avons ouvert une école.", 4),
+    ...         Block("heading", "Kita (Mali)", 5, level=2), Block("paragraph", "2020 : livres.", 6)]
+    >>> read, aside, told = _asked_beside_headings(body)
+    >>> read[2].kind, read[2].text, [a.block.text for a in aside], told
+    ('heading', 'Kita (Mali)', ['Et à Kita, quoi de neuf ?'], {3: 4})
+    """
+    items = IntroWords()
+    heads = [i for i, b in enumerate(body) if b.kind == "heading" and not b.aside
+             and heading_like(b.text, items) and names_a_place(b.text, items)]
+    if len(heads) < MIN_ASKED:
+        return body, [], {}
+    sections = [Section(body[i]) for i in heads]
+    names = PartnerNames([_aliases(s) for s in sections], [_country_of(s) for s in sections])
+    own = _own_words(sections)
+    read, aside, told = list(body), [], {}
+    for i, (block, answer) in enumerate(pairwise(body)):
+        text = block.text.rstrip(" \u00a0")
+        if block.kind != "paragraph" or block.aside or len(text) > MAX_ASKED \
+                or not text.endswith(ASKED_ENDS) or answer.kind != "paragraph" or answer.aside \
+                or not any(f.period for f in find_dates(answer.text)) \
+                or any(f.period for f in find_dates(text)):
+            continue
+        if (n := _asked_partner(text, names, own)) is not None:
+            read[i] = Block("heading", body[heads[n]].text, block.line, level=body[heads[n]].level)
+            aside.append(SetAside(block, ASKED_PARTNER))
+            told[block.line] = answer.line
+    return read, aside, told
+
+
+def _asked_partner(text: str, names: PartnerNames, own: dict[str, int]) -> int | None:
+    """The one partner a question names: by its name's words in any spelling, by a word
+    of its name alone (:func:`_own_words`), else by such a word written in lower case, maybe
+    in inclusive writing ("sahraoui·es" for "Sahraouis")."""
+    proper = _proper_nouns(text)
+    named = names.named(proper) or _by_own_word(proper, own)
+    if not named:
+        stems = {_stem(w) for w in name_words(text) if len(w) >= OWN_WORD}
+        named = sorted({n for word, n in own.items() if _stem(word) in stems})
+    return named[0] if len(named) == 1 else None
+
+
+def _stem(word: str) -> str:
+    """A folded word without its marks of number and gender ("sahraouies", "sahraouis":
+    "sahraoui")."""
+    return word.removesuffix("s").removesuffix("e")
+
+
 def parse(blocks: list[Block], about: About | None = None) -> Page:
     """Group the page's blocks into its title, intro and partner sections.
 
@@ -1574,6 +1641,8 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     rest = blocks[1:] if title else blocks
     body, asked = _question_headings([_typed_item(_heading_or_not(_dated_heading(_key_heading(b), after)))
                                       for b, after in zip(rest, [*rest[1:], None], strict=True)])
+    body, beside, answered = _asked_beside_headings(body)
+    asked += beside
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
@@ -1605,9 +1674,14 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
         section = Section(introduced[start], [body[start]]) if start in introduced else Section(body[start])
         _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
                       set_aside)
+        if body[start].line in answered and not section.entries:  # an interview's answer
+            section = _told_in_prose(section, set_aside, with_above=False)
         sections.append(section)
     sections = _continued(([told[0]] if told else []) + sections, {slug(place) for place, _ in places},
                           set_aside)
+    if answers := set(answered.values()):  # the answer's words that tell no event close its partner's description
+        for section in sections:
+            section.description.sort(key=lambda b: b.line in answers)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
