@@ -1672,10 +1672,13 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
         section = Section(introduced[start], [body[start]]) if start in introduced else Section(body[start])
-        _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
-                      set_aside)
-        if body[start].line in answered and not section.entries:  # an interview's answer
-            section = _told_in_prose(section, set_aside, with_above=False)
+        told_answer = _told_in_prose(Section(body[start], [b for b in body[start + 1:end] if not b.aside]),
+                                     set_aside, with_above=False) if body[start].line in answered else None
+        if told_answer and told_answer.entries:  # an interview's answer, told in prose
+            section = told_answer
+        else:
+            _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
+                          set_aside)
         sections.append(section)
     sections = _continued(([told[0]] if told else []) + sections, {slug(place) for place, _ in places},
                           set_aside)
