@@ -2572,9 +2572,14 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
         bounds = sorted([(b.start(), b.end(), True) for b in _CLAUSE.finditer(sentence)]
                         + [(b.start(), b.end(), False) for b in _BARE_JOINER.finditer(folded)]) \
             if len(sentence) <= LONGEST_SENTENCE else []
+        ranges: list[tuple[int, int]] | None = None  # the sentence's dates, read once if asked
         for at, end, punctuated in bounds:
             if at < start:
                 continue
+            if not punctuated:  # "Entre novembre 2023 et février 2024": the joiner of a range
+                ranges = [(f.start, f.end) for f in find_dates(sentence) if f.period] if ranges is None else ranges
+                if any(first < at < last for first, last in ranges):
+                    continue
             head, tail = sentence[start:end if punctuated else at], sentence[end:]
             said = event_in(head, when, published)
             if said is None:
