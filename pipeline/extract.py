@@ -104,7 +104,7 @@ _PURPOSE = Caseless.compile(_DENIAL["purpose"])
 # the clause's first determiner, else its first word.
 _EVENT = _STATUSES["event"]
 EVENT_NOUNS = frozenset(fold(n) for n in _EVENT["nouns"])
-EVENT_READING: dict[str, str] = dict(_EVENT["reading"])
+EVENT_READING = {"abandoned": "cancelled", "suspended": "postponed"}  # stated -> of an event
 _SUBJECT_HEAD = re.compile(
     r"(?:^|(?<=[\s]))(?:" + "|".join(re.escape(fold(d)) + (r"\s*" if d.endswith("'") else r"\s+")
                                     for d in sorted(_EVENT["determiners"], key=len, reverse=True))
