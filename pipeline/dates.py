@@ -844,8 +844,10 @@ LONGEST_DURATION = 30  # years: a longer count is no action's duration
 # "Depuis le coup d'envoi du programme, le 15 janvier 2025, …": a start named by its event
 # and dated in apposition (calendar.toml's ``since_event``), read as "Depuis le 15 janvier
 # 2025" is; the label is the whole lead-in, up to the comma after its date.
-_SINCE_EVENT = re.compile(pattern(_CALENDAR["since_event"], apostrophe=APOSTROPHE, start_events="|".join(
-    pattern(e, apostrophe=APOSTROPHE).replace(" ", r"\s+") for e in _CALENDAR["start_events"])), re.IGNORECASE)
+_START_EVENTS = "|".join(pattern(event, apostrophe=APOSTROPHE).replace(" ", r"\s+")
+                         for event in _CALENDAR["start_events"])
+_SINCE_EVENT = re.compile(pattern(_CALENDAR["since_event"], apostrophe=APOSTROPHE,
+                                  start_events=_START_EVENTS), re.IGNORECASE)
 _SINCE_EVENT_LABEL = re.compile(rf"(?P<label>{_SINCE_EVENT.pattern})\s*,\s*", re.IGNORECASE)
 
 

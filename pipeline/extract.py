@@ -278,7 +278,7 @@ def _of_an_event(before: str) -> bool:
     jour"; not "le projet d'échange … a capoté")."""
     start = _SENTENCE_BREAK.match(before)
     head = _SUBJECT_HEAD.search(fold(before[start.end():] if start else before))
-    return bool(head) and (head.group(1) or head.group(2)) in EVENT_NOUNS
+    return head is not None and (head.group(1) or head.group(2)) in EVENT_NOUNS
 
 
 def _said(text: str) -> list[Statement]:

@@ -135,7 +135,7 @@ def _boxes_a_partner(box: etree._Element) -> bool:
     intro and entries), not a sidebar ("Agenda", "À lire aussi"): one of its headings
     reads as a partner heading that surely names a place."""
     return any(names_a_place(text, IntroWords()) for heading in box.iter(*_HEADINGS)
-               if len(text := _text(heading.text_content())) <= MAX_HEADING)
+               if len(text := _text(_rendered(heading))) <= MAX_HEADING)
 
 
 def _calls_the_reader(box: etree._Element) -> bool:

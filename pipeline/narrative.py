@@ -2577,7 +2577,8 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             if at < start:
                 continue
             if not punctuated:  # "Entre novembre 2023 et février 2024": the joiner of a range
-                ranges = [(f.start, f.end) for f in find_dates(sentence) if f.period] if ranges is None else ranges
+                if ranges is None:
+                    ranges = [(f.start, f.end) for f in find_dates(sentence) if f.period]
                 if any(first < at < last for first, last in ranges):
                     continue
             head, tail = sentence[start:end if punctuated else at], sentence[end:]

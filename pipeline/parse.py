@@ -1567,8 +1567,9 @@ def _asked_beside_headings(body: list[Block]) -> tuple[list[Block], list[SetAsid
     partner headings (a name in any spelling, a word of one partner's name alone,
     "les enfants sahraoui·es" for the camps of the Sahraouis) is that partner's heading,
     written as its heading (the question is set aside); its answer is told in prose
-    (returned: each question's line -> its answer's, :func:`_told_in_prose`). Only on a page whose headings name two
-    partners or more: elsewhere :func:`_question_headings` reads questions.
+    (returned: each question's line -> its answer's, :func:`_told_in_prose`). Only on a
+    page whose headings name two partners or more: elsewhere :func:`_question_headings`
+    reads questions.
 
     >>> body = [Block("heading", "Gao (Mali)", 1, level=2), Block("paragraph", "2019 : puits.", 2),
     ...         Block("paragraph", "Et à Kita, quoi de neuf ?", 3),
@@ -1591,14 +1592,23 @@ def _asked_beside_headings(body: list[Block]) -> tuple[list[Block], list[SetAsid
         text = block.text.rstrip(" \u00a0")
         if block.kind != "paragraph" or block.aside or len(text) > MAX_ASKED \
                 or not text.endswith(ASKED_ENDS) or answer.kind != "paragraph" or answer.aside \
-                or not any(f.period for f in find_dates(answer.text)) \
-                or any(f.period for f in find_dates(text)):
+                or not _told_answer(answer.text) or any(f.period for f in find_dates(text)):
             continue
         if (n := _asked_partner(text, names, own)) is not None:
             read[i] = Block("heading", body[heads[n]].text, block.line, level=body[heads[n]].level)
             aside.append(SetAside(block, ASKED_PARTNER))
             told[block.line] = answer.line
     return read, aside, told
+
+
+def _told_answer(text: str) -> bool:
+    """An answer in prose that tells a dated event: a date in its sentences, and no label
+    that opens it as an entry's does ("2014 : envoi de cahiers" answers nothing: it is an
+    entry of the section above, the question a sentence of its text)."""
+    if not any(f.period for f in find_dates(text)):
+        return False
+    label = split_any_label(text)
+    return label is None or text.lstrip()[len(label[0].lstrip()):].lstrip().startswith(",")
 
 
 def _asked_partner(text: str, names: PartnerNames, own: dict[str, int]) -> int | None:
@@ -1682,7 +1692,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
         sections.append(section)
     sections = _continued(([told[0]] if told else []) + sections, {slug(place) for place, _ in places},
                           set_aside)
-    if answers := set(answered.values()):  # the answer's words that tell no event close its partner's description
+    if answers := set(answered.values()):  # an answer's words telling no event close the description
         for section in sections:
             section.description.sort(key=lambda b: b.line in answers)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)

@@ -554,3 +554,22 @@ def test_a_movable_feast_is_the_month_it_falls_in_that_year():
     assert parse_label("Ascension 2026").edtf == "2026-05"  # 14 May
     assert parse_label("Pentecôte 2019").edtf == "2019-06"  # 9 June
     assert parse_label("vacances de Pâques 2016").edtf == "2016-03/2016-04"  # the holidays
+
+
+@pytest.mark.parametrize("text, label, edtf", [
+    ("Depuis le lancement du jumelage scolaire, le 3 octobre 2022, les élèves s’écrivent.",
+     "Depuis le lancement du jumelage scolaire, le 3 octobre 2022", "2022-10-03/.."),
+    ("Depuis l’ouverture du centre, en avril 2019, les jeunes y viennent.",
+     "Depuis l’ouverture du centre, en avril 2019", "2019-04/.."),
+    ("Depuis la signature de l’accord, en 2016, la ville envoie des livres.",
+     "Depuis la signature de l’accord, en 2016", "2016/.."),
+])
+def test_a_start_named_by_its_event_then_dated_is_ongoing_since_that_date(text, label, edtf):
+    """Issue 20: "Depuis le coup d'envoi du programme, le 15 janvier 2025, …" names the
+    start by its event, then dates it in apposition: the label is the whole lead-in, ongoing
+    since that date; an event that is no start ("Depuis la guerre, …") makes no label."""
+    found = split_any_label(text)
+    assert found is not None and found[0] == label and found[2]
+    period = parse_label(label)
+    assert period.edtf == edtf and period.is_ongoing and period.end_year is None
+    assert split_any_label("Depuis la fin de la guerre, le 8 mai 1945 est férié.") is None

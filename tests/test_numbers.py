@@ -240,3 +240,14 @@ def test_a_countrys_adjective_after_a_number_counts_its_people():
     assert figures("Les deux villes allemandes ont signé.").participants is None
     # "-ois" makes demonyms, not "convois" (the real page of Athis-Mons, round 7)
     assert figures("l'envoi de deux convois humanitaires en direction de Sinaia").participants is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("L’été dernier a permis d’en accueillir 9, avec leur animatrice ;", Quantity(9, False)),
+    ("Les jeunes de Kita ? Nous en avons reçu 14 cet automne.", Quantity(14, False)),
+    ("Il en a reçu 3 ans plus tard.", None),  # a duration, not a group
+])
+def test_a_count_after_en_and_a_verb_of_hosting_counts_the_people_named_before(text, expected):
+    """Issue 20: "en" stands for the people named before it ("les enfants … ? L'été a
+    permis d'en accueillir 6"): the number after the verb is the group's."""
+    assert participants(text) == expected
