@@ -119,7 +119,7 @@ def _left_out(element: etree._Element, in_article: bool = False,
         return True  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
     tag, marks = tag.lower(), _marks(element)
     furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))
-                 and not (tag == "aside" and holds_heading(element) and _boxes_a_partner(element))) \
+                 and not (tag == "aside" and _boxes_a_partner(element))) \
         or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
         or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element))
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
@@ -133,9 +133,15 @@ def _boxes_a_partner(box: etree._Element) -> bool:
     """An ``<aside>`` that is a partner's own box beside the text (a magazine's "Repères"
     box: its heading names the partner with its country, "Dianguirdé (Mali)", then its
     intro and entries), not a sidebar ("Agenda", "À lire aussi"): one of its headings
-    reads as a partner heading that surely names a place."""
-    return any(names_a_place(text, IntroWords()) for heading in box.iter(*_HEADINGS)
-               if len(text := _text(_rendered(heading))) <= MAX_HEADING)
+    reads as a partner heading that surely names a place. The box's heading opens it: its
+    first ``BOX_HEAD`` elements are looked at, so that boxes nested a thousand deep cost
+    no walk of each one's whole depth."""
+    return any(names_a_place(text, IntroWords()) for heading in islice(box.iter(), BOX_HEAD)
+               if isinstance(heading.tag, str) and heading.tag.lower() in _HEADINGS
+               and len(text := _text(_rendered(heading))) <= MAX_HEADING)
+
+
+BOX_HEAD = 12  # elements at the top of a box where its heading is looked for
 
 
 def _calls_the_reader(box: etree._Element) -> bool:

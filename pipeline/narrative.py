@@ -1867,6 +1867,7 @@ def _frame(sentence: str) -> When | None:
 
 
 SINCE_OPENING_WORDS = 2  # words of a connective before a "depuis" that opens its sentence
+SINCE_REACH = 40  # characters: where such a "depuis" starts at the latest
 
 
 def _opens_since(sentence: str, found: Found) -> bool:
@@ -1874,6 +1875,8 @@ def _opens_since(sentence: str, found: Found) -> bool:
     connective ("Par ailleurs, depuis septembre 2024, trois étudiants suivent les cours"):
     what goes on since then is the event told, an action still going on; not a year alone
     after the verb ("nos villes échangent depuis 1970"), which dates a tie."""
+    if found.start > SINCE_REACH or found.period is None or found.period.start_month is None:
+        return False
     before = sentence[:found.start].rstrip()
     return found.period is not None and found.period.start_month is not None \
         and len(re.findall(r"\w+", before)) <= SINCE_OPENING_WORDS \
