@@ -86,7 +86,7 @@ from .narrative import (
     told_after,
     year_from_post,
 )
-from .french import CAPITAL, lexicon
+from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .places import (
     SIMILAR_SPELLING,
@@ -139,8 +139,8 @@ def _openings(phrases: list[str], colon: bool = True) -> re.Pattern[str]:
 
 def _says_little(text: str, *found: re.Pattern[str]) -> bool:
     """A block with few words besides what ``found`` finds in it (an address, a number)."""
-    for pattern in found:
-        text = pattern.sub(" ", text)
+    for cue in found:
+        text = cue.sub(" ", text)
     return len(re.findall(r"\w+", text)) <= FURNITURE_WORDS
 
 
@@ -158,6 +158,8 @@ _MEDIA_END = re.compile(r"(?:\s[-–—]\s*|\()(?:" + "|".join(
     r"\s+".join(map(re.escape, p.split()))
     for p in sorted(_FURNITURE_CUES["media_nouns"], key=len, reverse=True)) + r")\s*\)?\s*$", re.IGNORECASE)
 _CONTACT = _openings(_FURNITURE_CUES["contact_openings"], colon=False)
+_POSTAL_ADDRESS = re.compile(pattern(_FURNITURE_CUES["postal_address"]))
+_OPENING_HOURS = re.compile(pattern(_FURNITURE_CUES["opening_hours"]), re.IGNORECASE)
 _COPYRIGHT_LETTERS = re.compile(r"\s*(?:" + "|".join(map(re.escape, _FURNITURE_CUES["copyright_letters"]))
                                 + r")\s", re.IGNORECASE)
 FURNITURE_WORDS = 6  # words besides an address or a number: a contact line or a link says little else
@@ -482,7 +484,8 @@ def around_the_text(text: str) -> str | None:
     ...     "(1) Source : rapport 2019.", "2019 : visite © Mairie", "Accueil de 12 jeunes.")]
     ['caption or credit of a picture', 'link to further reading', 'footnote', None, None]
     >>> {around_the_text(t) for t in ("Contact : relations@ville.fr – 01 49 60 25 05",
-    ...     "Pour nous écrire : amis@ville.fr – Permanence le mardi de 14h à 18h, salle 3")} == {CONTACT}
+    ...     "Pour nous écrire : amis@ville.fr – Permanence le mardi de 14h à 18h, salle 3",
+    ...     "Maison des associations, 3 rue Haute, 61120 Vimoutiers. Ouverte de 9 h à 12 h.")} == {CONTACT}
     True
     >>> around_the_text("Découvrir le séjour « Village du monde »") == DOCUMENT_LINK
     True
@@ -530,6 +533,8 @@ def around_the_text(text: str) -> str | None:
     if (_EMAIL.search(text) or _PHONE.search(text)) and (
             _CONTACT.match(text) or _says_little(text, _EMAIL, _PHONE)):
         return CONTACT
+    if _OPENING_HOURS.search(text) and _POSTAL_ADDRESS.search(text):  # "…, 94200 Ivry. Du lundi
+        return CONTACT  # au vendredi, de 8 h 30 à 17 h 30": a service's address and hours
     return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
 
 

@@ -589,3 +589,17 @@ def test_pieces_of_an_entry_joined_again_keep_the_pages_one_space():
     draft.extend(" le programme", 3, " ")
     draft.extend("lancé.", 3, " ")
     assert draft.entry().text == "2007-2011, le programme lancé."
+
+
+def test_a_services_address_and_opening_hours_are_a_contact_line():
+    """Issue 20: a page's footer gives its service's postal address and hours, no e-mail
+    nor phone ("…, 61120 Vimoutiers. Ouvert de 9 h à 12 h"): a contact line, no entry; an
+    entry that names an address keeps it."""
+    from pipeline.parse import CONTACT
+
+    text = ("Nos amitiés\n\nKita (Mali)\n\n2019 : envoi de livres à l’école, 12 rue Haute, 61120 Vimoutiers.\n\n"
+            "Service jumelage — Mairie, place de la Poste, 61120 Vimoutiers. Ouvert du lundi au jeudi, "
+            "de 9 h à 12 h.\n")
+    page = parse(text_blocks(text))
+    assert [e.label for e in entries_of(page)] == ["2019"]
+    assert [s.reason for s in page.set_aside if s.block.text.startswith("Service jumelage")] == [CONTACT]
