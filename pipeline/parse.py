@@ -533,7 +533,7 @@ def around_the_text(text: str) -> str | None:
     if (_EMAIL.search(text) or _PHONE.search(text)) and (
             _CONTACT.match(text) or _says_little(text, _EMAIL, _PHONE)):
         return CONTACT
-    if _OPENING_HOURS.search(text) and _POSTAL_ADDRESS.search(text):  # "…, 94200 Ivry. Du lundi
+    if _OPENING_HOURS.search(text) and _POSTAL_ADDRESS.search(text):  # "…, 61120 Vimoutiers. Du lundi
         return CONTACT  # au vendredi, de 8 h 30 à 17 h 30": a service's address and hours
     return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
 

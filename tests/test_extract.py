@@ -499,6 +499,11 @@ def test_a_list_of_twin_towns_dates_each_tie_by_its_line():
     ("délégation d’Ivry-sur-Seine reçue par le maire de Tamba", "trip_to_partner"),
     ("organisation chaque été de voyages-rencontres entre jeunes", "both"),
     ("réalisation de dix forages d’eau", "neither"),
+    # the town speaking, in an interview: "nous avons reçu", "là-bas", "nous y avons"
+    ("En juin, nous avons reçu douze pompiers de Tamba.", "visit_from_partner"),
+    ("Au printemps, la chorale partira en tournée là-bas.", "trip_to_partner"),
+    ("Avec trois élus, nous y avons ouvert une bibliothèque.", "trip_to_partner"),
+    ("Nous avons été reçus par le maire.", "neither"),
 ])
 def test_direction_with_the_town_of_city_toml(text, expected):
     from pipeline.extract import direction
