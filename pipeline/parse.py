@@ -255,6 +255,7 @@ GROUP_HEADING = "heading of a group of partner sections"
 INTRO_HEADING = "heading of the introduction"
 SUB_HEADING = "sub-heading within a partner section"
 ASKED_PARTNER = "question that names the partner its answers are about (read as its heading)"
+INTERVIEW_QUESTION = "question of an interview that names no partner (the interviewer's prompt)"
 CONTINUED = "heading of a partner section continued further down the page"
 OTHER_HEADING = "heading of no partner section"
 UNDER_OTHER_HEADING = "text under a heading of no partner section"
@@ -1572,9 +1573,10 @@ def _asked_beside_headings(body: list[Block]) -> tuple[list[Block], list[SetAsid
     partner headings (a name in any spelling, a word of one partner's name alone,
     "les enfants sahraoui·es" for the camps of the Sahraouis) is that partner's heading,
     written as its heading (the question is set aside); its answer is told in prose
-    (returned: each question's line -> its answer's, :func:`_told_in_prose`). Only on a
-    page whose headings name two partners or more: elsewhere :func:`_question_headings`
-    reads questions.
+    (returned: each question's line -> its answer's, :func:`_told_in_prose`); the
+    interviewer's other questions ("Un dernier mot ?") are set aside. Only on a page whose
+    headings name two partners or more: elsewhere :func:`_question_headings` reads
+    questions.
 
     >>> body = [Block("heading", "Gao (Mali)", 1, level=2), Block("paragraph", "2019 : puits.", 2),
     ...         Block("paragraph", "Et à Kita, quoi de neuf ?", 3),
@@ -1603,6 +1605,10 @@ def _asked_beside_headings(body: list[Block]) -> tuple[list[Block], list[SetAsid
             read[i] = Block("heading", body[heads[n]].text, block.line, level=body[heads[n]].level)
             aside.append(SetAside(block, ASKED_PARTNER))
             told[block.line] = answer.line
+    if told:  # the interviewer's other questions ("Un dernier mot ?"): prompts, no text of a partner
+        read = [replace(b, aside=INTERVIEW_QUESTION) if b.kind == "paragraph" and not b.aside
+                and b.line not in told and len(b.text) <= MAX_ASKED
+                and b.text.rstrip(" \u00a0").endswith(QUESTION_MARK) else b for b in read]
     return read, aside, told
 
 

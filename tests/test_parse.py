@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.errors import PipelineError
-from pipeline.parse import ASKED_PARTNER, parse
+from pipeline.parse import ASKED_PARTNER, INTERVIEW_QUESTION, parse
 from pipeline.read import text_blocks
 
 
@@ -522,6 +522,8 @@ def test_an_interview_answer_is_about_the_partner_its_question_names():
         ("hanovre", "2018"), ("camps-des-kurdes-de-makhmour", "2024-22"),
         ("camps-des-kurdes-de-makhmour", "2019")]
     assert sum(s.reason == ASKED_PARTNER for s in page.set_aside) == 2
+    assert [s.block.text for s in page.set_aside if s.reason == INTERVIEW_QUESTION] == [
+        "La rédaction : Un dernier mot ?"]
 
 
 def test_an_entry_dated_relative_to_the_entry_before_it():
