@@ -841,6 +841,8 @@ def parse_label(label: str) -> Period | None:
         return _year_of_span(nth)
     if (times := _OCCASIONS.search(label)) and times.start() > 0:  # "En 2024, à deux reprises (…)"
         return parse_label(f"{label[:times.start()]} {label[times.end():]}".strip())
+    if started := _SINCE_EVENT.fullmatch(label.strip()):
+        return parse_label(f"{started['since']} {started['date']}")
     written = _without_times(list(tokens(label)))
     toks = _outside_brackets(written)
     period = _parsed(toks)
@@ -855,6 +857,14 @@ def parse_label(label: str) -> Period | None:
 _DURATION_FROM = re.compile(pattern(_CALENDAR["duration_from"], apostrophe=APOSTROPHE), re.IGNORECASE)
 _DURATION_LABEL = re.compile(rf"(?P<label>{_DURATION_FROM.pattern})\s*(?:[,:]|\s[–—-]\s)\s*", re.IGNORECASE)
 LONGEST_DURATION = 30  # years: a longer count is no action's duration
+# "Depuis le coup d'envoi du programme, le 15 janvier 2025, …": a start named by its event
+# and dated in apposition (calendar.toml's ``since_event``), read as "Depuis le 15 janvier
+# 2025" is; the label is the whole lead-in, up to the comma after its date.
+_START_EVENTS = "|".join(pattern(event, apostrophe=APOSTROPHE).replace(" ", r"\s+")
+                         for event in _CALENDAR["start_events"])
+_SINCE_EVENT = re.compile(pattern(_CALENDAR["since_event"], apostrophe=APOSTROPHE,
+                                  start_events=_START_EVENTS), re.IGNORECASE)
+_SINCE_EVENT_LABEL = re.compile(rf"(?P<label>{_SINCE_EVENT.pattern})\s*,\s*", re.IGNORECASE)
 
 
 def _years_from(lasting: re.Match[str]) -> Period | None:
@@ -1127,6 +1137,8 @@ def _label_of(text: str) -> tuple[tuple[str, int, bool] | None, bool]:
         return (lasting["label"], lasting.end(), True), False  # "Sur trois ans à compter de 2021, …"
     if (times := _OCCASIONS_LABEL.match(text)) and parse_label(times["label"]) is not None:
         return (times["label"], times.end(), True), False  # "En 2024, à deux reprises (avril et octobre) :"
+    if (started := _SINCE_EVENT_LABEL.match(text)) and parse_label(started["label"]) is not None:
+        return (started["label"], started.end(), True), False  # "Depuis le lancement, en mai 2021, …"
     candidates, open_ended = _candidates(text)
     found = _choice(candidates)
     return (found[0].label, found[0].end, found[1]) if found else None, open_ended

@@ -98,6 +98,19 @@ _CLAUSE_START = Caseless.compile(rf".*(?:[,.;:!?()]|\b(?:{'|'.join(_DENIAL['clau
 NEGATION_REACH = 60  # characters of the clause looked at before a statement
 # A word of purpose right before a statement: a goal ("pour l'annulation de la dette").
 _PURPOSE = Caseless.compile(_DENIAL["purpose"])
+# A status stated of one event reads as what can happen to an event (statuses.toml's
+# ``event``): "le tournoi … n'a jamais vu le jour" is cancelled, "la venue … reste en
+# suspens" postponed. The event is the head noun of the statement's subject: the word after
+# the clause's first determiner, else its first word.
+_EVENT = _STATUSES["event"]
+EVENT_NOUNS = frozenset(fold(n) for n in _EVENT["nouns"])
+EVENT_READING = {"abandoned": "cancelled", "suspended": "postponed"}  # stated -> of an event
+_SUBJECT_HEAD = re.compile(
+    r"(?:^|(?<=[\s]))(?:" + "|".join(re.escape(fold(d)) + (r"\s*" if d.endswith("'") else r"\s+")
+                                    for d in sorted(_EVENT["determiners"], key=len, reverse=True))
+    + r")([^\W\d_][\w-]*)|([^\W\d_][\w-]*)")
+_SENTENCE_BREAK = re.compile(r".*[.;:!?]", re.DOTALL)
+EVENT_REACH = 240  # characters back from a statement to its sentence's start
 
 # How often an action comes back: phrase -> the schema's ``recurrence`` code
 # (pipeline/french/lexicon/recurrences.toml).
@@ -251,10 +264,27 @@ def _statements(text: str, lowered: bool) -> list[Statement]:
         code = next(c for c in STATUS_PHRASES if m.group(c))
         if not _denied(text, lowered, m.start()):
             about = None if m["years"] else _subject_date(text, lowered, m.start())
+            if code in EVENT_READING and _of_an_event(text, m.start()):
+                code = EVENT_READING[code]
             found.append((m.start(), Statement(code, m["years"], about)))
     found += [(m.start(), Statement(HELD, None)) for m in _HELD.on(lowered).finditer(text)
               if not _denied(text, lowered, m.start())]
     return [statement for _, statement in sorted(found, key=lambda f: f[0])]
+
+
+def _of_an_event(text: str, at: int) -> bool:
+    """The statement at ``at`` is said of one event: the head noun of its sentence's
+    subject, after its determiner or first in the sentence, is an event's ("le tournoi de
+    futsal, doté de 9 800 €, n'a jamais vu le jour"; not "le projet d'échange … a
+    capoté"). The sentence is looked for ``EVENT_REACH`` characters back at most: a
+    statement further from its sentence's start has no subject read."""
+    low = max(0, at - EVENT_REACH)
+    before = text[low:at]
+    start = _SENTENCE_BREAK.match(before)
+    if start is None and low:
+        return False
+    head = _SUBJECT_HEAD.search(fold(before[start.end():] if start else before))
+    return head is not None and (head.group(1) or head.group(2)) in EVENT_NOUNS
 
 
 def _said(text: str) -> list[Statement]:

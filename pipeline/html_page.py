@@ -86,7 +86,7 @@ _HEADER_MARK = re.compile(r"header", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "blockquote", "body", "header",
                "hgroup", "table", "tbody", "thead", "tr", "td", "th", "figure", "dl", "dd",
-               "center", "details", "form"}
+               "center", "details", "form", "aside"}
 # White space of HTML, and the line and paragraph separators that would cut a line of the
 # page's text: all are a space in a block. Not U+00A0: the page's non-breaking spaces are kept.
 _SPACES = re.compile(r"[ \t\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
@@ -123,7 +123,8 @@ def _left_out(element: etree._Element, in_article: bool = False,
     if not isinstance(tag, str):  # a comment or a processing instruction: lxml types it loosely
         return True  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
     tag, marks = tag.lower(), _marks(element)
-    furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))) \
+    furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))
+                 and not (tag == "aside" and _boxes_a_partner(element))) \
         or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
         or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element))
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
@@ -131,6 +132,21 @@ def _left_out(element: etree._Element, in_article: bool = False,
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
             or element.get("role") == "navigation" or not holds_heading(element)
     return furniture
+
+
+def _boxes_a_partner(box: etree._Element) -> bool:
+    """An ``<aside>`` that is a partner's own box beside the text (a magazine's "Repères"
+    box: its heading names the partner with its country, "Dianguirdé (Mali)", then its
+    intro and entries), not a sidebar ("Agenda", "À lire aussi"): one of its headings
+    reads as a partner heading that surely names a place. The box's heading opens it: its
+    first ``BOX_HEAD`` elements are looked at, so that boxes nested a thousand deep cost
+    no walk of each one's whole depth."""
+    return any(names_a_place(text, IntroWords()) for heading in islice(box.iter(), BOX_HEAD)
+               if isinstance(heading.tag, str) and heading.tag.lower() in _HEADINGS
+               and len(text := _text(_rendered(heading))) <= MAX_HEADING)
+
+
+BOX_HEAD = 12  # elements at the top of a box where its heading is looked for
 
 
 def _calls_the_reader(box: etree._Element) -> bool:

@@ -2014,6 +2014,23 @@ def _frame(sentence: str) -> When | None:
     return next((_when(f) for f in find_dates(sentence) if f.period and _framed(sentence, f)), None)
 
 
+SINCE_OPENING_WORDS = 2  # words of a connective before a "depuis" that opens its sentence
+SINCE_REACH = 40  # characters: where such a "depuis" starts at the latest
+
+
+def _opens_since(sentence: str, found: Found) -> bool:
+    """A "depuis" and its month that open the sentence, set off by a comma, maybe after a
+    connective ("Par ailleurs, depuis septembre 2024, trois étudiants suivent les cours"):
+    what goes on since then is the event told, an action still going on; not a year alone
+    after the verb ("nos villes échangent depuis 1970"), which dates a tie."""
+    if found.start > SINCE_REACH or found.period is None or found.period.start_month is None:
+        return False
+    before = sentence[:found.start].rstrip()
+    return found.period is not None and found.period.start_month is not None \
+        and len(re.findall(r"\w+", before)) <= SINCE_OPENING_WORDS \
+        and (not before or before.endswith(",")) and sentence[found.end:].lstrip().startswith(",")
+
+
 def _absolute(sentence: str) -> Event | None:
     """The first date of the sentence that is an event's: not in brackets, not a
     reference ("depuis 1970")."""
@@ -2022,6 +2039,8 @@ def _absolute(sentence: str) -> Event | None:
             continue
         if found.period.end_year is None:  # "depuis 1970" is a reference; "Dès janvier 1986"
             if fold(found.text).startswith(_REFERENCE):  # opens the event told, at that date
+                if _opens_since(sentence, found):  # "Par ailleurs, depuis septembre 2024, …"
+                    return Event(found.text, found.start, None, _when(found))
                 continue
             when = _when(found)
             return Event(found.text, found.start, _written(when) if when else None, when)
@@ -2745,9 +2764,15 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
         bounds = sorted([(b.start(), b.end(), True) for b in _CLAUSE.finditer(sentence)]
                         + [(b.start(), b.end(), False) for b in _BARE_JOINER.finditer(folded)]) \
             if len(sentence) <= LONGEST_SENTENCE else []
+        ranges: list[tuple[int, int]] | None = None  # the sentence's dates, read once if asked
         for at, end, punctuated in bounds:
             if at < start:
                 continue
+            if not punctuated:  # "Entre novembre 2023 et février 2024": the joiner of a range
+                if ranges is None:
+                    ranges = [(f.start, f.end) for f in find_dates(sentence) if f.period]
+                if any(first < at < last for first, last in ranges):
+                    continue
             head, tail = sentence[start:end if punctuated else at], sentence[end:]
             said = event_in(head, when, published)
             if said is None:

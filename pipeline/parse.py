@@ -38,6 +38,7 @@ import difflib
 import math
 import re
 from bisect import bisect_right
+from itertools import pairwise
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -85,7 +86,7 @@ from .narrative import (
     told_after,
     year_from_post,
 )
-from .french import CAPITAL, lexicon
+from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .places import (
     SIMILAR_SPELLING,
@@ -138,8 +139,8 @@ def _openings(phrases: list[str], colon: bool = True) -> re.Pattern[str]:
 
 def _says_little(text: str, *found: re.Pattern[str]) -> bool:
     """A block with few words besides what ``found`` finds in it (an address, a number)."""
-    for pattern in found:
-        text = pattern.sub(" ", text)
+    for cue in found:
+        text = cue.sub(" ", text)
     return len(re.findall(r"\w+", text)) <= FURNITURE_WORDS
 
 
@@ -157,6 +158,8 @@ _MEDIA_END = re.compile(r"(?:\s[-–—]\s*|\()(?:" + "|".join(
     r"\s+".join(map(re.escape, p.split()))
     for p in sorted(_FURNITURE_CUES["media_nouns"], key=len, reverse=True)) + r")\s*\)?\s*$", re.IGNORECASE)
 _CONTACT = _openings(_FURNITURE_CUES["contact_openings"], colon=False)
+_POSTAL_ADDRESS = re.compile(pattern(_FURNITURE_CUES["postal_address"]))
+_OPENING_HOURS = re.compile(pattern(_FURNITURE_CUES["opening_hours"]), re.IGNORECASE)
 _COPYRIGHT_LETTERS = re.compile(r"\s*(?:" + "|".join(map(re.escape, _FURNITURE_CUES["copyright_letters"]))
                                 + r")\s", re.IGNORECASE)
 FURNITURE_WORDS = 6  # words besides an address or a number: a contact line or a link says little else
@@ -252,6 +255,7 @@ GROUP_HEADING = "heading of a group of partner sections"
 INTRO_HEADING = "heading of the introduction"
 SUB_HEADING = "sub-heading within a partner section"
 ASKED_PARTNER = "question that names the partner its answers are about (read as its heading)"
+INTERVIEW_QUESTION = "question of an interview that names no partner (the interviewer's prompt)"
 CONTINUED = "heading of a partner section continued further down the page"
 OTHER_HEADING = "heading of no partner section"
 UNDER_OTHER_HEADING = "text under a heading of no partner section"
@@ -495,7 +499,8 @@ def around_the_text(text: str) -> str | None:
     ...     "(1) Source : rapport 2019.", "2019 : visite © Mairie", "Accueil de 12 jeunes.")]
     ['caption or credit of a picture', 'link to further reading', 'footnote', None, None]
     >>> {around_the_text(t) for t in ("Contact : relations@ville.fr – 01 49 60 25 05",
-    ...     "Pour nous écrire : amis@ville.fr – Permanence le mardi de 14h à 18h, salle 3")} == {CONTACT}
+    ...     "Pour nous écrire : amis@ville.fr – Permanence le mardi de 14h à 18h, salle 3",
+    ...     "Maison des associations, 3 rue Haute, 61120 Vimoutiers. Ouverte de 9 h à 12 h.")} == {CONTACT}
     True
     >>> around_the_text("Découvrir le séjour « Village du monde »") == DOCUMENT_LINK
     True
@@ -543,6 +548,8 @@ def around_the_text(text: str) -> str | None:
     if (_EMAIL.search(text) or _PHONE.search(text)) and (
             _CONTACT.match(text) or _says_little(text, _EMAIL, _PHONE)):
         return CONTACT
+    if _OPENING_HOURS.search(text) and _POSTAL_ADDRESS.search(text):  # "…, 61120 Vimoutiers. Du lundi
+        return CONTACT  # au vendredi, de 8 h 30 à 17 h 30": a service's address and hours
     return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
 
 
@@ -1566,6 +1573,87 @@ def _question_headings(body: list[Block]) -> tuple[list[Block], list[SetAside]]:
     return read, aside
 
 
+ASKED_ENDS = (QUESTION_MARK, "…", "...")  # how a question, or a lead left hanging, ends
+MAX_ASKED = 300  # characters: a question is short
+
+
+def _asked_beside_headings(body: list[Block]) -> tuple[list[Block], list[SetAside], dict[int, int]]:
+    """An interview beside its partners' boxes (a question "Où en est le jumelage avec
+    Brandebourg-sur-la-Havel ?", its answer in prose, then the partner's box "Repères",
+    headed "Brandenburg-sur-la-Havel (Allemagne)"): the answer is about the partner its
+    question names, not the one whose box stands above it. A short undated paragraph
+    that ends as a question (or a lead left hanging, "Vous vous êtes rendu à Jalazone
+    l'an dernier…"), followed by a dated paragraph, and that names one of the page's
+    partner headings (a name in any spelling, a word of one partner's name alone,
+    "les enfants sahraoui·es" for the camps of the Sahraouis) is that partner's heading,
+    written as its heading (the question is set aside); its answer is told in prose
+    (returned: each question's line -> its answer's, :func:`_told_in_prose`); the
+    interviewer's other questions ("Un dernier mot ?") are set aside. Only on a page whose
+    headings name two partners or more: elsewhere :func:`_question_headings` reads
+    questions.
+
+    >>> body = [Block("heading", "Gao (Mali)", 1, level=2), Block("paragraph", "2019 : puits.", 2),
+    ...         Block("paragraph", "Et à Kita, quoi de neuf ?", 3),
+    ...         Block("paragraph", "En mai 2024, nous avons ouvert une école.", 4),
+    ...         Block("heading", "Kita (Mali)", 5, level=2), Block("paragraph", "2020 : livres.", 6)]
+    >>> read, aside, told = _asked_beside_headings(body)
+    >>> read[2].kind, read[2].text, [a.block.text for a in aside], told
+    ('heading', 'Kita (Mali)', ['Et à Kita, quoi de neuf ?'], {3: 4})
+    """
+    items = IntroWords()
+    heads = [i for i, b in enumerate(body) if b.kind == "heading" and not b.aside
+             and heading_like(b.text, items) and names_a_place(b.text, items)]
+    if len(heads) < MIN_ASKED:
+        return body, [], {}
+    sections = [Section(body[i]) for i in heads]
+    names = PartnerNames([_aliases(s) for s in sections], [_country_of(s) for s in sections])
+    own = _own_words(sections)
+    read, aside, told = list(body), [], {}
+    for i, (block, answer) in enumerate(pairwise(body)):
+        text = block.text.rstrip(" \u00a0")
+        if block.kind != "paragraph" or block.aside or len(text) > MAX_ASKED \
+                or not text.endswith(ASKED_ENDS) or answer.kind != "paragraph" or answer.aside \
+                or not _told_answer(answer.text) or any(f.period for f in find_dates(text)):
+            continue
+        if (n := _asked_partner(text, names, own)) is not None:
+            read[i] = Block("heading", body[heads[n]].text, block.line, level=body[heads[n]].level)
+            aside.append(SetAside(block, ASKED_PARTNER))
+            told[block.line] = answer.line
+    if told:  # the interviewer's other questions ("Un dernier mot ?"): prompts, no text of a partner
+        read = [replace(b, aside=INTERVIEW_QUESTION) if b.kind == "paragraph" and not b.aside
+                and b.line not in told and len(b.text) <= MAX_ASKED
+                and b.text.rstrip(" \u00a0").endswith(QUESTION_MARK) else b for b in read]
+    return read, aside, told
+
+
+def _told_answer(text: str) -> bool:
+    """An answer in prose that tells a dated event: a date in its sentences, and no label
+    that opens it as an entry's does ("2014 : envoi de cahiers" answers nothing: it is an
+    entry of the section above, the question a sentence of its text)."""
+    if not any(f.period for f in find_dates(text)):
+        return False
+    label = split_any_label(text)
+    return label is None or text.lstrip()[len(label[0].lstrip()):].lstrip().startswith(",")
+
+
+def _asked_partner(text: str, names: PartnerNames, own: dict[str, int]) -> int | None:
+    """The one partner a question names: by its name's words in any spelling, by a word
+    of its name alone (:func:`_own_words`), else by such a word written in lower case, maybe
+    in inclusive writing ("sahraoui·es" for "Sahraouis")."""
+    proper = _proper_nouns(text)
+    named = names.named(proper) or _by_own_word(proper, own)
+    if not named:
+        stems = {_stem(w) for w in name_words(text) if len(w) >= OWN_WORD}
+        named = sorted({n for word, n in own.items() if _stem(word) in stems})
+    return named[0] if len(named) == 1 else None
+
+
+def _stem(word: str) -> str:
+    """A folded word without its marks of number and gender ("sahraouies", "sahraouis":
+    "sahraoui")."""
+    return word.removesuffix("s").removesuffix("e")
+
+
 def parse(blocks: list[Block], about: About | None = None) -> Page:
     """Group the page's blocks into its title, intro and partner sections.
 
@@ -1588,6 +1676,8 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     rest = blocks[1:] if title else blocks
     body, asked = _question_headings([_typed_item(_heading_or_not(_dated_heading(_key_heading(b), after)))
                                       for b, after in zip(rest, [*rest[1:], None], strict=True)])
+    body, beside, answered = _asked_beside_headings(body)
+    asked += beside
     roles = heading_roles(body)
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
@@ -1617,11 +1707,19 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
         section = Section(introduced[start], [body[start]]) if start in introduced else Section(body[start])
-        _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
-                      set_aside)
+        told_answer = _told_in_prose(Section(body[start], [b for b in body[start + 1:end] if not b.aside]),
+                                     set_aside, with_above=False) if body[start].line in answered else None
+        if told_answer and told_answer.entries:  # an interview's answer, told in prose
+            section = told_answer
+        else:
+            _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
+                          set_aside)
         sections.append(section)
     sections = _continued(([told[0]] if told else []) + sections, {slug(place) for place, _ in places},
                           set_aside)
+    if answers := set(answered.values()):  # an answer's words telling no event close the description
+        for section in sections:
+            section.description.sort(key=lambda b: b.line in answers)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])

@@ -584,3 +584,20 @@ def test_how_many_times_between_a_year_and_its_months_is_no_part_of_the_date():
     assert parse_label("En 2020 à plusieurs reprises").edtf == "2020"
     assert split_any_label("En 2022, à trois reprises (mars, mai et septembre) : visites") == (
         "En 2022, à trois reprises (mars, mai et septembre)", "visites", True)
+@pytest.mark.parametrize("text, label, edtf", [
+    ("Depuis le lancement du jumelage scolaire, le 3 octobre 2022, les élèves s’écrivent.",
+     "Depuis le lancement du jumelage scolaire, le 3 octobre 2022", "2022-10-03/.."),
+    ("Depuis l’ouverture du centre, en avril 2019, les jeunes y viennent.",
+     "Depuis l’ouverture du centre, en avril 2019", "2019-04/.."),
+    ("Depuis la signature de l’accord, en 2016, la ville envoie des livres.",
+     "Depuis la signature de l’accord, en 2016", "2016/.."),
+])
+def test_a_start_named_by_its_event_then_dated_is_ongoing_since_that_date(text, label, edtf):
+    """Issue 20: "Depuis le coup d'envoi du programme, le 15 janvier 2025, …" names the
+    start by its event, then dates it in apposition: the label is the whole lead-in, ongoing
+    since that date; an event that is no start ("Depuis la guerre, …") makes no label."""
+    found = split_any_label(text)
+    assert found is not None and found[0] == label and found[2]
+    period = parse_label(label)
+    assert period.edtf == edtf and period.is_ongoing and period.end_year is None
+    assert split_any_label("Depuis la fin de la guerre, le 8 mai 1945 est férié.") is None

@@ -188,6 +188,20 @@ STATUSES = [
     ("La fête, d'abord ajournée, s'est finalement tenue.", "2023", None),
     ("Maintenu un temps, le séjour a finalement été annulé.", "2023", "cancelled"),
     ("Le séjour n'a finalement pas eu lieu.", "2023", "cancelled"),
+    # a status said of one event reads as an event's: never held is cancelled, held up is
+    # postponed; of a project, a programme, several stays: as stated
+    ("Le match retour contre l’équipe de Kita n’a jamais vu le jour, faute de car.", "2022", "cancelled"),
+    ("Le projet de bibliothèque n’a jamais vu le jour.", "2022", "abandoned"),
+    ("Le concert prévu au marché couvert est tombé à l’eau.", "2020", "cancelled"),
+    ("L’atelier de couture des mères a capoté faute de locaux.", "2020", "abandoned"),
+    ("La collecte de livres n’a jamais abouti.", "2020", "abandoned"),
+    ("La visite de la fanfare de Kita reste en suspens, faute de visas.", "2023", "postponed"),
+    ("Le programme de bourses est en suspens depuis la crue.", "2023", "suspended"),
+    ("Les séjours ont été suspendus pendant la guerre.", "2023", "suspended"),
+    # idioms of a postponement with no date, and a concession that denies a statement
+    ("Le jumelage des deux lycées a été renvoyé aux calendes grecques.", "2021", "postponed"),
+    ("Le chantier du dispensaire a dû être mis entre parenthèses.", "2021", "postponed"),
+    ("La collecte a été menée à bien malgré sa suspension en mai.", "2020", None),
     # decomposed accents (a page pasted from a Mac)
     ("Le se\u0301jour a e\u0301te\u0301 reporte\u0301.", "2023", "postponed"),
     ("La fe\u0302te n’a pas e\u0301te\u0301 annule\u0301e.", "2023", None),
@@ -485,6 +499,11 @@ def test_a_list_of_twin_towns_dates_each_tie_by_its_line():
     ("délégation d’Ivry-sur-Seine reçue par le maire de Tamba", "trip_to_partner"),
     ("organisation chaque été de voyages-rencontres entre jeunes", "both"),
     ("réalisation de dix forages d’eau", "neither"),
+    # the town speaking, in an interview: "nous avons reçu", "là-bas", "nous y avons"
+    ("En juin, nous avons reçu douze pompiers de Tamba.", "visit_from_partner"),
+    ("Au printemps, la chorale partira en tournée là-bas.", "trip_to_partner"),
+    ("Avec trois élus, nous y avons ouvert une bibliothèque.", "trip_to_partner"),
+    ("Nous avons été reçus par le maire.", "neither"),
 ])
 def test_direction_with_the_town_of_city_toml(text, expected):
     from pipeline.extract import direction

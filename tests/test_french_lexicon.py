@@ -64,7 +64,7 @@ ENGLISH = frozenset("""
     club service direction programme office tags international date dates publication
     action web site copyright image illustration photo table head header nav footer menu share social skip cookie sidebar subnav breadcrumb
     document navigation cookies newsletter main site page global top bottom region content its
-    article mail template key comment
+    article mail template key comment place
     association centre eur donation participants contribution budget destination signature
     utf html nul
     callout button notice alert admonition

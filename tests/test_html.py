@@ -964,3 +964,16 @@ def test_a_grid_with_text_between_its_items_is_read_as_written_losing_nothing():
                                 '<p style="grid-row:1">b</p></div>')
     grid_order(page)
     assert page.text_content() == "Intro 1998 a texte libre b"
+def test_a_partners_box_in_an_aside_is_read_and_its_kicker_is_not():
+    """Issue 20: a magazine article puts each partner in a box beside the text (an
+    ``<aside>`` headed by the partner and its country, under a kicker "Repères"): the box
+    is the partner's section; an aside headed by anything else (an agenda, "À lire aussi")
+    stays furniture."""
+    page = """<html><body><article><h1>Entretien</h1><p>La ville mène des projets.</p>
+<aside class="encadre"><p class="surtitre">Fiche</p><h3>Kita (Mali)</h3><p>Kita est une ville du Mali.</p>
+<ul><li>2019 : envoi de livres.</li></ul></aside>
+<aside class="encadre"><h3>Agenda</h3><p>12 mars 2025 : réunion publique.</p></aside>
+</article></body></html>"""
+    assert [(b.kind, b.text) for b in html_blocks(page)[1:]] == [
+        ("paragraph", "La ville mène des projets."), ("heading", "Kita (Mali)"),
+        ("paragraph", "Kita est une ville du Mali."), ("list_item", "2019 : envoi de livres.")]

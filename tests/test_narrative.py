@@ -10,6 +10,7 @@ heading."""
 
 import pytest
 
+from pipeline.dates import parse_label
 from pipeline.errors import PipelineError
 from pipeline.extract import entry_facts, extract
 from pipeline.narrative import (
@@ -455,6 +456,25 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
 ])
 def test_the_events_of_a_sentence_of_several_clauses(text, when, events):
     assert [(e.label, e.resolved) for _, e in sentences(text, when) if e] == events
+
+
+@pytest.mark.parametrize("text, events, periods", [
+    # "depuis" and its month opening the sentence, maybe after a connective: what goes on
+    # since then is an action still going on; after the verb, a year alone dates a tie
+    ("En mai 2023, le maire est venu. Par ailleurs, depuis octobre 2023, deux élèves suivent "
+     "nos cours en ligne.", ["En mai 2023", "depuis octobre 2023"], ["2023-05", "2023-10/.."]),
+    ("En mai 2023, le maire est venu ; nos villes échangent depuis 1990.", ["En mai 2023"], ["2023-05"]),
+    # the "et" of a range joins no two clauses
+    ("Entre décembre 2022 et mars 2023, le comité a posé trois pompes.",
+     ["Entre décembre 2022 et mars 2023"], ["2022-12/2023-03"]),
+])
+def test_an_ongoing_start_and_a_range_inside_a_story(text, events, periods):
+    """Issue 20: an interview's answer tells "Par ailleurs, depuis septembre 2024, trois
+    étudiants suivent les cours" (ongoing since then) and "Entre novembre 2023 et février
+    2024, le comité a installé …" (one range, not two clauses cut at "et")."""
+    told = [e for _, e in sentences(text, None) if e]
+    assert [e.label for e in told] == events
+    assert [parse_label(e.resolved or e.label).edtf for e in told] == periods
 
 
 def test_a_month_dernier_is_the_last_before_the_time_of_writing():

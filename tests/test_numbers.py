@@ -259,3 +259,12 @@ def test_speakers_of_a_quote_and_members_of_a_body_are_no_head_count(text, count
     part; the count of a delegation or of an evening stays."""
     found = participants(text)
     assert (found.value if found else None) == count
+@pytest.mark.parametrize("text, expected", [
+    ("L’été dernier a permis d’en accueillir 9, avec leur animatrice ;", Quantity(9, False)),
+    ("Les jeunes de Kita ? Nous en avons reçu 14 cet automne.", Quantity(14, False)),
+    ("Il en a reçu 3 ans plus tard.", None),  # a duration, not a group
+])
+def test_a_count_after_en_and_a_verb_of_hosting_counts_the_people_named_before(text, expected):
+    """Issue 20: "en" stands for the people named before it ("les enfants … ? L'été a
+    permis d'en accueillir 6"): the number after the verb is the group's."""
+    assert participants(text) == expected

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.errors import PipelineError
-from pipeline.parse import parse
+from pipeline.parse import ASKED_PARTNER, INTERVIEW_QUESTION, parse
 from pipeline.read import text_blocks
 
 
@@ -496,6 +496,36 @@ def test_a_question_in_a_page_with_partner_headings_stays_a_sentence():
     assert [s.heading.text for s in parse(text_blocks(text)).sections] == ["Kita (Mali)", "Matanzas (Cuba)"]
 
 
+def test_an_interview_answer_is_about_the_partner_its_question_names():
+    """Issue 20: a magazine interview beside the partners' boxes: each question names a
+    partner (its name in another spelling, a word of its name alone, or that word in
+    lower case and inclusive writing), its answer in prose comes before that partner's box
+    and below the previous one's; the answer's dated sentences are that partner's actions.
+    A question that names no partner stays a sentence of the section above."""
+    from pipeline.extract import extract
+
+    text = ("Entretien avec l’adjointe\n\nSaint-Louis (Sénégal)\n\n2015 : envoi de livres.\n\n"
+            "La rédaction : Et du côté de Hanovre, où en êtes-vous ?\n\n"
+            "L’adjointe : Très bien. En mars 2024, nous avons reçu la chorale du lycée. "
+            "Et à l’automne 2025, nos pompiers partiront là-bas.\n\n"
+            "La ville de Hanovre (Allemagne)\n\n2018 : échange de pompiers.\n\n"
+            "La rédaction : Les familles kurdes viendront-elles ?\n\n"
+            "L’adjointe : Oui. L’été 2024 en a vu venir douze, pour trois semaines.\n\n"
+            "Camps des Kurdes de Makhmour (Irak)\n\n2019 : envoi de tentes.\n\n"
+            "La rédaction : Un dernier mot ?\n\nL’adjointe : Merci à tous.\n")
+    page = parse(text_blocks(text))
+    assert [s.heading.text for s in page.sections] == [
+        "Saint-Louis (Sénégal)", "La ville de Hanovre (Allemagne)", "Camps des Kurdes de Makhmour (Irak)"]
+    actions = extract(page)["actions"]
+    assert [(a["partner_id"], a["period"]) for a in actions if a["period"]] == [
+        ("saint-louis", "2015"), ("hanovre", "2024-03"), ("hanovre", "2025-23"),
+        ("hanovre", "2018"), ("camps-des-kurdes-de-makhmour", "2024-22"),
+        ("camps-des-kurdes-de-makhmour", "2019")]
+    assert sum(s.reason == ASKED_PARTNER for s in page.set_aside) == 2
+    assert [s.block.text for s in page.set_aside if s.reason == INTERVIEW_QUESTION] == [
+        "La rédaction : Un dernier mot ?"]
+
+
 def test_an_entry_dated_relative_to_the_entry_before_it():
     """Issue 20: an editor who rewrites a page as a story dates entries from the one before
     ("La même année", "Trois ans plus tard", "En avril de l'année suivante"); a count of
@@ -561,3 +591,17 @@ def test_pieces_of_an_entry_joined_again_keep_the_pages_one_space():
     draft.extend(" le programme", 3, " ")
     draft.extend("lancé.", 3, " ")
     assert draft.entry().text == "2007-2011, le programme lancé."
+
+
+def test_a_services_address_and_opening_hours_are_a_contact_line():
+    """Issue 20: a page's footer gives its service's postal address and hours, no e-mail
+    nor phone ("…, 61120 Vimoutiers. Ouvert de 9 h à 12 h"): a contact line, no entry; an
+    entry that names an address keeps it."""
+    from pipeline.parse import CONTACT
+
+    text = ("Nos amitiés\n\nKita (Mali)\n\n2019 : envoi de livres à l’école, 12 rue Haute, 61120 Vimoutiers.\n\n"
+            "Service jumelage — Mairie, place de la Poste, 61120 Vimoutiers. Ouvert du lundi au jeudi, "
+            "de 9 h à 12 h.\n")
+    page = parse(text_blocks(text))
+    assert [e.label for e in entries_of(page)] == ["2019"]
+    assert [s.reason for s in page.set_aside if s.block.text.startswith("Service jumelage")] == [CONTACT]
