@@ -983,7 +983,11 @@ def _list_aside(sentence: str, at: int) -> int:
     return end
 _PAIR_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
 _NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
-_LIST_NEXT = re.compile(rf"\s*,\s*|\s+(?:{_PAIR_WORDS})\s+(?:(?:{_NEAR_WORDS})\s*)?")
+# the next member of a list: after a comma, a joiner of a pair, or the list's opener again
+# ("jumelée avec Schopfheim en Allemagne depuis 1967, et avec Klatovy … depuis 1992")
+_OPENERS = "|".join(map(re.escape, _WORDS["list_openers"]))
+_LIST_NEXT = re.compile(rf"(?:\s*,\s*|\s+)(?:(?:{_PAIR_WORDS})\s+)?(?:{_OPENERS})\s+"
+                        rf"|\s*,\s*|\s+(?:{_PAIR_WORDS})\s+(?:(?:{_NEAR_WORDS})\s*)?")
 
 
 def _listed(sentence: str) -> dict[int, str]:
@@ -1976,14 +1980,21 @@ def _in_brackets(text: str, at: int) -> bool:
 def _not_when(sentence: str, found: Found) -> bool:
     """A date that says when nothing of the story happened: a reference after "depuis" a
     few words before it, a bound right after "avant", a number of years ("il y a plus de
-    2000 ans"), the date of a census ("La ville recensait 6767 habitants en avril 2019")."""
+    2000 ans"), the date of a census ("La ville recensait 6767 habitants en avril 2019"),
+    a legal text's ("la loi du 6 février 1992": ``legal_texts``)."""
     if any(0 <= found.start - census.end() <= CENSUS_REACH for census in _CENSUS.finditer(fold(sentence))):
         return True
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
     return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
                 or _framed(sentence, found) or _term_of_office(sentence, found)
+                or _LEGAL_TEXT.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
+                is not None
                 or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
+
+
+_LEGAL_TEXT = re.compile(rf"\b(?:{_any(_WORDS['legal_texts'])})\b(?:\s+n\S{{0,3}}\s*[\w./-]+)?\s+"
+                         rf"(?:{_any(_WRITTEN['of'])})\s*$")
 
 
 def _term_of_office(sentence: str, found: Found) -> bool:

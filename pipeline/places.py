@@ -46,6 +46,12 @@ TWINNING_WORD: str = _PLACES["relationships"]["twinning_word"]
 _TWINNING_STEM: str = _PLACES["relationships"]["twinning_stem"]
 _SEALED_TIE = re.compile(pattern(_PATTERNS["sealed_tie"]), re.IGNORECASE)
 _SEALING = re.compile(pattern(_PATTERNS["sealing"]), re.IGNORECASE)
+# A sentence that opens on a person's title ("Président du comité de jumelage avec la ville
+# de Los Corrales, depuis 2020, Alain Menet …"): its "depuis" dates the person's term.
+_TITLE_OPENS = re.compile(r"\W*(?:(?:" + "|".join(
+    re.escape(d) for d in lexicon("countries")["written"]["anaphor_determiners"]) + r")\s*)?(?:" + "|".join(
+    re.escape(w) for w in sorted(lexicon("evidence")["person_titles"], key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
 _SIGNING = re.compile(_PATTERNS["sealing"][0], re.IGNORECASE)  # an act, not the tie's origin
 _SINCE_YEAR = re.compile(pattern(_PATTERNS["since_year"]), re.IGNORECASE)
 _SINCE_DATE = re.compile(pattern(_PATTERNS["since_date"]), re.IGNORECASE)
@@ -1181,7 +1187,8 @@ def _sealed(description: str) -> Agreement | None:
             if original:
                 return Agreement(int(original["year"]), "", twinning)
             continue
-        if since := _SINCE_YEAR.search(sentence) or (tie and _SINCE_DATE.search(sentence, tie.end())):
+        if (since := _SINCE_YEAR.search(sentence) or (tie and _SINCE_DATE.search(sentence, tie.end()))) \
+                and not _TITLE_OPENS.match(sentence):  # "Président du comité … depuis 2020": a term
             return Agreement(int(since["year"]), "", twinning)
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
         verbs = list(_SEALING.finditer(sentence))

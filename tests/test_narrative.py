@@ -1388,3 +1388,40 @@ def test_the_town_s_namesake_abroad_is_its_partner_and_a_by_line_dates_the_lede(
         ]
         assert ("J.-M.K. - 07 juin 2023 à 11:45 - Temps de lecture : 2 min", ARTICLE_FURNITURE) in [
             (a.block.text, a.reason) for a in parsed.set_aside]
+
+
+def test_a_legal_texts_date_is_no_event_and_the_ties_participle_before_its_date_seals_it():
+    """"Cette convention s'appuie sur la loi du 6 février 1992": a law named by its date is
+    a reference (``legal_texts``); "Jumelée le 30 mai 1971, cette ville est située en
+    Angleterre": the tie's participle right before its date is the agreement's act, while
+    "le jumelage en 2019" dates no agreement."""
+    from pipeline.places import agreement
+
+    assert event_in("Cette convention s'appuie sur la loi du 6 février 1992.", None) is None
+    assert event_in("L'arrêté du 12 juin 2019 autorise le projet.", None) is None
+    assert event_in("La délibération du 3 mai 2007 a lancé le jumelage.", None).label == "3 mai 2007"
+    assert agreement("Jumelée le 30 mai 1971, cette ville est située en Angleterre.").year == 1971
+    assert agreement("Nos deux villes sont jumelées depuis 1985.").year == 1985
+    assert agreement("Le jumelage en 2019 a vu trois voyages.") is None
+
+
+def test_deciding_a_tie_seals_it_deciding_to_do_is_no_signing_and_a_presidents_since_is_a_term():
+    """"le conseil avait décidé d'un jumelage avec Ploumilliau" in 2008 seals the tie, where
+    "ont décidé de faire une pause en 2014" (an infinitive, by its ending) does not;
+    "Président du comité de jumelage avec la ville de Rye depuis 2020, Jean Roux …" dates
+    the president's term, not the tie."""
+    from pipeline.places import agreement
+
+    assert agreement("Le 19 novembre 2008, le conseil avait décidé d'un jumelage avec Ploumilliau.").year == 2008
+    assert agreement("Les deux comités de jumelage ont décidé d'organiser une pause en 2014.") is None
+    assert agreement("Président du comité de jumelage avec la ville de Rye depuis 2020, Jean Roux parle.") is None
+    assert agreement("Depuis 2020, la ville est jumelée avec Rye.").year == 2020
+
+
+def test_a_list_of_ties_whose_opener_comes_again_gives_each_its_year():
+    """"jumelée avec Schopfheim en Allemagne depuis 1967, et avec Klatovy en République
+    Tchèque depuis 1992": "et avec" goes on with the list, each member with its year."""
+    from pipeline.narrative import listed_tie_years
+
+    assert listed_tie_years(["La ville est jumelée avec Lörrach en Allemagne depuis 1967, et avec "
+                             "Tábor en République Tchèque depuis 1992."]) == {"lorrach": 1967, "tabor": 1992}
