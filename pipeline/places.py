@@ -1188,7 +1188,8 @@ def _sealed(description: str) -> Agreement | None:
                 return Agreement(int(original["year"]), "", twinning)
             continue
         if (since := _SINCE_YEAR.search(sentence) or (tie and _SINCE_DATE.search(sentence, tie.end()))) \
-                and not _TITLE_OPENS.match(sentence):  # "Président du comité … depuis 2020": a term
+                and not _TITLE_OPENS.match(sentence, sentence.rfind("\n", 0, since.start()) + 1):
+            # not "Président du comité … depuis 2020", opening its line: a person's term
             return Agreement(int(since["year"]), "", twinning)
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
         verbs = list(_SEALING.finditer(sentence))
@@ -1283,11 +1284,13 @@ def since_named(text: str, names_it: Callable[[str], bool]) -> int | None:
 
     >>> since_named("Le maire d'Ogre, en poste depuis 2008, nous a reçus.", lambda s: "Ogre" in s) is None
     True
+    >>> since_named("Président du jumelage avec Ogre depuis 2020, Jean parle.", lambda s: "Ogre" in s)
     """
     for line in text.splitlines():
         for sentence in sentences(line):
             if (since := _SINCE_NAMED.search(sentence)) and not _RENEWAL.search(sentence) \
-                    and names_it(sentence) and not _own_span(sentence, since.start()):
+                    and names_it(sentence) and not _own_span(sentence, since.start()) \
+                    and not _TITLE_OPENS.match(sentence):  # "Président du comité … depuis 2020"
                 return int(since["year"])
     return None
 
