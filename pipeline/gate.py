@@ -366,12 +366,56 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     levels = {body[i].level for i in kept}
     listed = _listed_after_colon(body)
     for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
+        if i - 1 in kept and i not in listed and _place_key(body[i].text) not in known:
+            continue  # a line right under a partner's heading: its photo's caption ("Rue")
         if i in listed or _place_key(body[i].text) in known or (
                 (not levels or (body[i].level in levels and _named(body[i].text)))
-                and _told_below(body, i)):
+                and _told_below(body, i) and not _names_another(body, i, kept)):
             del refused[i]
             kept.append(i)
     return sorted(kept), refused
+
+
+CAPTION_WORDS = 6  # words of a photo's caption set as a line of its own ("Place du marché")
+
+
+def _caption(block: Block) -> bool:
+    """A short line that ends no sentence, right under a heading: its photo's caption."""
+    return block.kind != "heading" and len(block.text.split()) <= CAPTION_WORDS \
+        and not block.text.rstrip().endswith((".", "!", "?", ":"))
+
+
+def _opens_on_tie(text: str) -> bool:
+    """The text opens on the tie's participle ("Jumelée le 25 mai 1969, cette ville …"), not
+    on its noun ("Le jumelage représente un contrat moral …": a definition).
+
+    >>> _opens_on_tie("Jumelée le 25 mai 1969, cette ville est en Allemagne"), _opens_on_tie("Le jumelage")
+    (True, False)
+    """
+    first = re.match(r"\W*(\w+)", fold(text))
+    return first is not None and any(re.fullmatch(re.escape(stem) + r"(?:e|ee|es|ees)", first[1])
+                                     for stem in _TIE_STEMS)
+
+
+def _names_another(body: list[Block], heading: int, kept: list[int]) -> bool:
+    """The text below a heading names the place of a partner heading above it and not its
+    own ("Rue/parc", then "… le parc Saint Joseph est renommé Parc d'Haslach" in Haslach's
+    section): a sub-heading of that partner's section, no partner of its own."""
+    key = _place_key(body[heading].text)
+    others = [_place_key(body[i].text).split()[0] for i in kept if i < heading]
+    for block in body[heading + 1:]:
+        if block.kind == "heading":
+            return False
+        folded = fold(block.text)
+        if re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", folded):
+            return False
+        if any(len(other) >= MIN_KEY and re.search(r"(?<![\w-])" + re.escape(other) + r"(?![\w-])", folded)
+               for other in others):
+            return True
+    return False
+
+
+MIN_KEY = 4  # letters of a partner's first word looked for in another section's text
 
 
 def _common_noun(heading: str, common: frozenset[str]) -> bool:
@@ -432,20 +476,24 @@ def _named(heading: str) -> bool:
 
 def _told_below(body: list[Block], heading: int) -> bool:
     """The text below a heading, up to the next at its level (through its own sub-headings:
-    "Temps forts"), names the heading's place again, or is a partner's story: a dated entry
-    ("2011 : forage." below "Kobané", beside "Tamba (Mali)"), or a fiche's country field
-    ("Pays : Italie" below "Ruffano")."""
+    "Temps forts", and a caption right under it), names the heading's place again, or is a
+    partner's story: a dated entry ("2011 : forage." below "Kobané", beside "Tamba
+    (Mali)"), a fiche's country field ("Pays : Italie" below "Ruffano"), or a first
+    paragraph that opens on the tie ("Jumelée le 25 mai 1969, cette ville …")."""
     from .dates import split_any_label
     from .fields import country_field
     from .places import country_code, split_heading
 
     key = _place_key(body[heading].text)
     level = body[heading].level
-    for block in body[heading + 1:]:
+    for n, block in enumerate(body[heading + 1:]):
         if block.kind == "heading":
-            if block.level <= level:
-                return False
+            if block.level <= level:  # its first paragraph may follow a caption right under
+                after = body[heading + 2] if n == 0 and heading + 2 < len(body) else None  # it
+                return after is not None and after.kind != "heading" and _opens_on_tie(after.text)
             continue
+        if (n == 0 or (n == 1 and _caption(body[heading + 1]))) and _opens_on_tie(block.text):
+            return True  # "Jumelée le 25 mai 1969, cette ville est située en Allemagne"
         named = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", fold(block.text))
         if named or (not block.aside and split_any_label(block.text)):
             return True

@@ -110,3 +110,22 @@ def test_a_publication_or_a_file_is_no_partner_nor_is_its_own_name() -> None:
     assert weigh("Album photos", False, PageText(texts)).refused == COUNTER_EVIDENCE
     spelling = {"bulletin municipal": "Bulletin Municipal", "rye": "Rye"}
     assert sifted(Counter({"bulletin municipal": 3, "rye": 1}), spelling) == Counter({"rye": 1})
+
+
+def test_a_wikis_photo_captions_under_its_twins_headings_are_no_partners() -> None:
+    """A local wiki's page: each twin's heading, its photo's caption as a line of its own
+    ("Rue"), then "Jumelée le 25 mai 1969, cette ville …"; a later caption ("Rue/parc")
+    whose text names the twin above ("… renommé Parc de Wolfach") is that twin's, and a
+    definition's heading ("Définition", then "Le jumelage représente …") is none."""
+    body = [Block("paragraph", "Notre ville est jumelée avec 2 villes :", 1),
+            Block("heading", "Kelheim", 2, level=2), Block("paragraph", "Place du marché", 3),
+            Block("paragraph", "Jumelée le 30 mai 1971, cette ville est située en Allemagne.", 4),
+            Block("heading", "Wolfach im Schwarzwald", 5, level=2), Block("heading", "Rue", 6, level=2),
+            Block("paragraph", "Jumelée le 25 mai 1969, cette ville est en Allemagne.", 7),
+            Block("heading", "Rue/parc", 8, level=2),
+            Block("paragraph", "Le 10 décembre 1980, le parc est renommé Parc de Wolfach.", 9),
+            Block("heading", "Définition", 10, level=2),
+            Block("paragraph", "Le jumelage représente un contrat moral entre deux communes.", 11)]
+    kept, refused = gate(body, [1, 4, 5, 7, 9])
+    assert [body[i].text for i in kept] == ["Kelheim", "Wolfach im Schwarzwald"]
+    assert set(refused) == {5, 7, 9}
