@@ -3258,8 +3258,10 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     # a year or a month alone on its line, then a list: each item is an event, of the line's
     # date when it writes none ("2002", then "- Rencontre avec M. Sylla.", "- Fin 2002, …")
     heads: tuple[Told, Block] | None = None
-    run_of = {id(run[0]): run for run in _runs([b for b in body if not b.aside]) if len(run) > 1}
-    run_of = {key: run for key, run in ((k, _going_on(r)) for k, r in run_of.items()) if len(run) > 1}
+    # each line of a hard-wrapped paragraph with the lines after it: a story that starts in
+    # its middle ("Dans leurs discours, …" on the fourth line) reads them whole from there
+    run_of = {id(kept[i]): kept[i:] for run in _runs([b for b in body if not b.aside]) if len(run) > 1
+              for kept in [_going_on(run)] for i in range(len(kept) - 1)}
     read_whole: set[int] = set()  # the lines after the first of a paragraph read whole
     span_value = False  # the block is the value of a span's key alone above ("Année de début:")
     for n, block in enumerate(body):
@@ -3425,12 +3427,16 @@ def _going_on(run: list[Block]) -> list[Block]:
     lower case ("Monsieur Meyer" / "se déplaça donc …"), or with the year of a month that
     ends the line above ("… eut lieu en septembre" / "1968, avec une délégation …"; not
     "1984 : Création de la fête" under "1967 : Jumelage avec Duisdorf, devenue …"), none of
-    them the page's furniture or a date alone."""
+    them the page's furniture or a date alone; or after a word that cannot end a sentence
+    ("… du 4 au" / "18 juin.")."""
     kept = run[:1]
     for block in run[1:]:
         month_cut = bool(_A_YEAR.match(block.text)) and bool(
             re.search(rf"(?:{_MONTH_WORD.pattern})\s*$", fold(kept[-1].text)))
-        if not (block.text[:1].islower() or month_cut) or furniture(block.text) or date_line(block.text):
+        # a line after a word that cannot end a sentence ("… à Roscanvel du 4 au" / "18 juin.")
+        cut = (re.findall(r"[\w']+", fold(kept[-1].text))[-1:] or [""])[0].rstrip("'") in _FRENCH_WORDS
+        if not (block.text[:1].islower() or month_cut or cut) or furniture(block.text) \
+                or date_line(block.text):
             break
         kept.append(block)
     return kept

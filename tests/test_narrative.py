@@ -1425,3 +1425,17 @@ def test_a_list_of_ties_whose_opener_comes_again_gives_each_its_year():
 
     assert listed_tie_years(["La ville est jumelée avec Lörrach en Allemagne depuis 1967, et avec "
                              "Tábor en République Tchèque depuis 1992."]) == {"lorrach": 1967, "tabor": 1992}
+
+
+def test_a_hard_wrapped_story_that_starts_mid_paragraph_reads_its_lines_whole():
+    """A page of one line per source line, no blank line between: a story starting on a
+    paragraph's fourth line reads it with the lines after it, and a line cut after a word
+    that cannot end a sentence ("… à Kerlouan du 4 au" / "18 juin.") goes on with it."""
+    lines = ["Notre jumelage breton", "", "Nous avons visité la Bretagne en mai dernier avec plaisir et",
+             "Le", "dimanche eut lieu la cérémonie officielle avec un biniou et",
+             "une bombarde. Les deux maires parlèrent du jumelage avec Kerlouan,",
+             "à savoir l'échange des enfants : les petits bretons viendront",
+             "chez nous du 21 janvier au 6 février, et nos enfants iront à Kerlouan du 4 au",
+             "18 juin.", "Mais", "les parents feront aussi le voyage."]
+    found = tables(extract(parse(text_blocks("\n".join(lines) + "\n"))))["actions"]
+    assert ("du 4 au 18 juin", "XXXX-06-04/XXXX-06-18") in [(a["date_label"], a["period"]) for a in found]
