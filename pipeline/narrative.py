@@ -2117,9 +2117,11 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
             # 2016": the sentence is written at or after the date it tells further on
         told = _year_of(_FOLDED_MONTHS[month.group()], _side(side) or tense, when, published,
                         bool(side and side[1] in _TOLD_SIDES))
-        if told is None and written and side is None and _FOLDED_MONTHS[month.group()] <= (written[1] or 12):
-            told = written[0]  # nothing told: the year the sentence writes later, when the month
-            # comes before its date ("d'abord à Déville, en juin, puis à Carmignano en septembre 1985")
+        if (told is None or when is None) and written and side is None and tense is None \
+                and _FOLDED_MONTHS[month.group()] <= (written[1] or 12):
+            told = written[0]  # no story told: the year the sentence writes later, when the month
+            # comes before its date ("d'abord à Déville, en juin, puis à Carmignano en septembre
+            # 1985"), before the year the page is written in
         # the year told; with none told (or the post's date that its weekdays do not fit),
         # any year whose weekdays fit: an event whose date stays unread; so too a month that
         # comes back ("Une année sur deux, au mois de mai, nous nous rendons …"): no year's
@@ -2456,6 +2458,25 @@ def days_later(sentence: str) -> Event | None:
         return None
     first = min(found, key=lambda f: f.start())
     return Event(sentence[first.start():first.end()], first.start(), None, None)
+
+
+_TIE_AGE = re.compile(_WORDS["tie_age"][0])
+OLDEST_TIE = 120  # years: an older "anniversary" is no twinning's
+
+
+def _anniversary(texts: list[str]) -> When | None:
+    """The year of writing a page gives by the tie's age it celebrates and the tie's year
+    it tells (``tie_age``: "Afin de célébrer ce 30e anniversaire", the tie "scellé le 30
+    octobre 1992": 2022), when both are told; ``None`` otherwise."""
+    from .places import agreement
+
+    folded = fold(" ".join(texts))
+    age = next((int(m["age"] or m["years"]) for m in _TIE_AGE.finditer(folded)), None)
+    if age is None or not 0 < age <= OLDEST_TIE:
+        return None
+    signed = agreement("\n".join(text if text.rstrip().endswith(_ENDS_SENTENCE) else f"{text}."
+                                 for text in texts))  # a title ends its sentence too
+    return (signed.year + age, None, None) if signed is not None and signed.year is not None else None
 
 
 def weekday_before(sentence: str, published: When) -> Event | None:
@@ -2816,7 +2837,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 pieces.append(head)
                 start = end
         pieces.append(sentence[start:])
-        ahead = _absolute(sentence) if when is None and published is None else None
+        ahead = _absolute(sentence) if when is None else None
         for n, piece in enumerate(pieces):  # a month "dernier" with nothing told: before the date told ahead
             event = _years_listed(piece, event_in(piece, when, published, ahead.when if ahead else None))
             if event is not None and n + 1 < len(pieces) and (year := _list_year(piece, event)):
@@ -3249,6 +3270,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     # the date of the post, for a month told without its year: a by-line's near the top
     # dates the lede above it too
     published = next((w for b in body[:POSTED_REACH] if not b.aside and (w := posted(b.text))), None)
+    if published is None:  # "Afin de célébrer ce 30e anniversaire" of a tie sealed in 1992: 2022
+        published = _anniversary(([title.text] if title else []) + texts)
     started = told or bool(title and names_place(title.text, about.name))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0

@@ -1439,3 +1439,17 @@ def test_a_hard_wrapped_story_that_starts_mid_paragraph_reads_its_lines_whole():
              "18 juin.", "Mais", "les parents feront aussi le voyage."]
     found = tables(extract(parse(text_blocks("\n".join(lines) + "\n"))))["actions"]
     assert ("du 4 au 18 juin", "XXXX-06-04/XXXX-06-18") in [(a["date_label"], a["period"]) for a in found]
+
+
+def test_the_ties_age_and_year_give_the_year_of_writing_to_a_future_day():
+    """"Le 2 mai 1994, Vence a scellé son jumelage avec Koumbia. Afin de célébrer ce 30e
+    anniversaire, …": the page is written in 2024, so "Du 28 au 30 octobre, les délégations
+    seront reçues" is October 2024; a month the sentence dates later keeps that year ("d'abord
+    en juin, puis à Koumbia en septembre 1994")."""
+    page = ("Vence fête 30 ans de jumelage avec Koumbia\n\nLe 2 mai 1994, Vence a officiellement scellé "
+            "son jumelage avec la ville burkinabè de Koumbia. Afin de célébrer ce 30e anniversaire, la "
+            "commune recevra ses amis.\n\nLes documents furent signés d'abord à Vence, en juin, puis à "
+            "Koumbia en septembre 1994.\n\nDu 28 au 30 octobre, les délégations seront reçues à la mairie.\n")
+    found = {a["date_label"]: a["period"] for a in tables(extract(parse(text_blocks(page))))["actions"]}
+    assert found["Du 28 au 30 octobre"] == "2024-10-28/2024-10-30"
+    assert found["en juin"] == "1994-06"
