@@ -3283,8 +3283,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     heads: tuple[Told, Block] | None = None
     # each line of a hard-wrapped paragraph with the lines after it: a story that starts in
     # its middle ("Dans leurs discours, …" on the fourth line) reads them whole from there
-    run_of = {id(kept[i]): kept[i:] for run in _runs([b for b in body if not b.aside]) if len(run) > 1
-              for kept in [_going_on(run)] for i in range(len(kept) - 1)}
+    run_of = {id(kept[i]): (kept, i) for run in _runs([b for b in body if not b.aside]) if len(run) > 1
+              for kept in [_going_on(run)] for i in range(len(kept) - 1)}  # its run and where in it
     read_whole: set[int] = set()  # the lines after the first of a paragraph read whole
     span_value = False  # the block is the value of a span's key alone above ("Année de début:")
     for n, block in enumerate(body):
@@ -3358,7 +3358,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             continue
         prose = True
         first, undated = True, []
-        run = run_of.get(id(block), [block])  # a paragraph cut by hard line breaks: read whole
+        whole, at = run_of.get(id(block), ([block], 0))  # a paragraph cut by hard line breaks:
+        run = whole[at:]  # read whole from this line (once: the lines after it are read with it)
         read_whole.update(id(b) for b in run[1:])
         text, parts = " ".join(b.text for b in run), _parts(run)
         at = 0
