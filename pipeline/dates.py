@@ -761,7 +761,8 @@ _TO = r"(?:-|A|T[AE]?)"  # "–", "à", "au", "jusqu'en", "jusqu'à"
 _SINCE = r"A?F[DA]?L?"  # "depuis", "dès", "à partir de", "à compter du"
 
 _FORMS: list[tuple[str, Builder]] = [
-    (rf"{_INTRO}(?P<items>Y(?:,E?Y){{0,20}}&E?Y)", _set),  # "En 2023 et en 2024"
+    # "En 2023 et en 2024", "2020 puis 2021 et 2022" (a list joined by words, not commas)
+    (rf"{_INTRO}(?P<items>Y(?:[,&]E?Y){{0,20}}&E?Y)", _set),
     (r"(?P<items>Y(?:,Y){1,20})", _set),
     (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)", _iso),
     (rf"{_INTRO}(?:KD)?(?P<items>[MS](?:,[MS]){{0,11}}&[MS])(?P<b>Y)", _set),

@@ -1167,6 +1167,13 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     if total_row(first) or _spanning_total(line, date, text, first):
         return [Block("paragraph", " | ".join(t for t in dict.fromkeys(said) if t), 0, aside=TABLE_TOTAL)]
     label = said[date] if date is not None and date < len(said) and not empty(said[date]) else ""
+    precision = None
+    for column, value in enumerate(said):  # the rest of the date in a column of its own
+        if label and column not in (date, text, partner) and not empty(value) and \
+                (column >= len(headers) or key_kind(headers[column]) is None) and \
+                (joined := _completed_label(label, value)) is not None:
+            label, precision = joined, column
+            break
     blocks: list[Block] = []
     cell = line[text] if text is not None and text < len(line) else None
     if cell is not None and cell not in done:
@@ -1175,12 +1182,34 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     if label:  # a label alone on its line: the entry of the text below it, as a timeline's
         blocks.insert(0, Block("paragraph", label, 0))
     for column, (element, value) in enumerate(zip(line, said, strict=True)):
-        if column in (date, text, partner) or element is None or element in done or empty(value):
+        if column in (date, text, partner, precision) or element is None or element in done \
+                or empty(value):
             continue
         done.add(element)
         key = headers[column] if column < len(headers) else ""
         blocks.append(Block("list_item", f"{key} : {value}" if key else value, 0))
     return blocks
+
+
+def _completed_label(label: str, rest: str) -> str | None:
+    """The date of a row written over two cells ("Année | Précision": "2012" and "juin",
+    "2003" and "jusqu'en 2014", "2016" and "depuis, en cours", "2020" and "puis 2021 et
+    2022"), read as one label: the cell's words before the year, after it, or around it
+    (its first words before the year, the rest after it in brackets). ``None`` when no
+    such reading is a date of the label's year that says more than the year alone: the
+    cell is a field of the row ("Lieu : Ivry"), not the rest of its date."""
+    own = parse_label(label)
+    if own is None or own.start_year is None:
+        return None
+    head, _, tail = rest.partition(",")
+    candidates = [f"{rest} {label}", f"{label} {rest}"]
+    if tail.strip():
+        candidates.append(f"{head.strip()} {label} ({tail.strip()})")
+    for candidate in candidates:
+        period = parse_label(candidate)
+        if period is not None and period.start_year == own.start_year and period != own:
+            return candidate
+    return None
 
 
 def _spanning_total(line: list[etree._Element | None], date: int | None, text: int | None,
