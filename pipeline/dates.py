@@ -187,7 +187,9 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("I", _words(*_WORDS["during"])),
     ("&", rf"(?:{_words(*_WORDS['and'])}|&)"),
     ("V", _words(*_WORDS["each"])),
-    (",", ","),
+    # a comma, or a middle dot between the items of a list ("2021 · 2022", as a tile
+    # writes them); "ivryen·nes" is one word: the dot inside a word is the word's
+    (",", "[,·]"),
     ("-", f"[{DASHES}]"),
     (":", ":"),
     (".", r"[.;!?()\[\]«»\"…]"),  # a sentence or a phrase ends: no label goes past it
@@ -763,7 +765,8 @@ _SINCE = r"A?F[DA]?L?"  # "depuis", "dès", "à partir de", "à compter du"
 _FORMS: list[tuple[str, Builder]] = [
     # "En 2023 et en 2024", "2020 puis 2021 et 2022" (a list joined by words, not commas)
     (rf"{_INTRO}(?P<items>Y(?:[,&]E?Y){{0,20}}&E?Y)", _set),
-    (r"(?P<items>Y(?:,Y){1,20})", _set),
+    # years stacked one under another before a list ("2020" over "2021 · 2022", a tile's lines)
+    (r"(?P<items>Y(?:,?Y){0,20},Y)", _set),
     (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)", _iso),
     (rf"{_INTRO}(?:KD)?(?P<items>[MS](?:,[MS]){{0,11}}&[MS])(?P<b>Y)", _set),
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),

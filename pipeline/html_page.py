@@ -54,6 +54,7 @@ _EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]
          + "|".join(_FURNITURE_MARKS["cms_edge_marks"]) + r")(?:[-_][\w-]*)?(?=\s|$)")
 _LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
 _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
+_EVENT_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_event_marks"]), re.IGNORECASE)
 _CALLOUT_MARKS = re.compile("|".join(_FURNITURE_MARKS["callout_marks"]), re.IGNORECASE)
 _BUTTON_MARKS = re.compile("|".join(_FURNITURE_MARKS["button_marks"]), re.IGNORECASE)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
@@ -127,6 +128,9 @@ def _left_out(element: etree._Element, in_article: bool = False,
                  and not (tag == "aside" and _boxes_a_partner(element))) \
         or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
         or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element))
+    if furniture and _EVENT_MARKS.search(marks) and not _LEFT_OUT_MARKS.search(_EVENT_MARKS.sub("", marks)) \
+            and _in_partner_section(element):
+        return False
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
         others = _HEADER_MARK.sub("", marks)  # "entry-header" is the article's, "header nav" is not
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
@@ -147,6 +151,26 @@ def _boxes_a_partner(box: etree._Element) -> bool:
 
 
 BOX_HEAD = 12  # elements at the top of a box where its heading is looked for
+SECTION_DEPTH = 4  # containers above an agenda's item where its partner's section is looked for
+
+
+def _in_partner_section(element: etree._Element) -> bool:
+    """An element marked as the site's events (``class="agenda-list"``, ``"agenda-item"``)
+    that sits in a partner's section: one of the few containers above it opens with a
+    heading (among its first ``BOX_HEAD`` children) that surely names a place ("Gao
+    (Mali)"). A page styled as an agenda lists its partners' entries so; a sidebar's
+    agenda sits beside the sections, under no partner's heading."""
+    node = element.getparent()
+    for _ in range(SECTION_DEPTH):
+        if node is None:
+            return False
+        for child in islice(node, BOX_HEAD):
+            if isinstance(child.tag, str) and child.tag.lower() in _HEADINGS \
+                    and len(text := _text(_rendered(child))) <= MAX_HEADING \
+                    and names_a_place(text, IntroWords()):
+                return True
+        node = node.getparent()
+    return False
 
 
 def _calls_the_reader(box: etree._Element) -> bool:
