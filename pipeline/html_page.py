@@ -1703,6 +1703,11 @@ def _sizes(document: etree._Element
     return sizes, shown
 
 
+# A folded panel of an accordion and its summary: what ends a card so is a group of entries
+# under their heading, not a date alone.
+_PANELS = {"details", "summary"}
+
+
 def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[int, int]],
                       shown: dict[etree._Element, bool]) -> tuple[etree._Element, str] | None:
     """The element that ends ``card`` and holds a date alone (a footer's field, a
@@ -1715,6 +1720,9 @@ def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[in
             return None
         if _text(last.tail or ""):
             return None  # text after it: the card does not end with it
+        if isinstance(last.tag, str) and last.tag.lower() in _PANELS:
+            return None  # a folded panel: its summary ("Depuis 2020", "Les années 2010")
+            # heads the entries inside it, no date of the card's
         if sizes[last][0] <= DATE_ELEMENTS and sizes[last][1] <= DATE_SOURCE \
                 and (date := _date_alone(" ".join(_pieces(last)))) is not None:
             rest = sizes[card][1] - sizes[last][1]
