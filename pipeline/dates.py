@@ -72,8 +72,9 @@ YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
 # 2's unspecified digits ("XXXX-10-03", "XXXX-06") keep what the page says and invent no
 # year; its day is checked in a leap year (29 February is a day of some year).
 UNSPECIFIED_YEAR, REFERENCE_YEAR = "XXXX", 2000
-# The arrow an app writes between a range's two dates ("12 juin 2023 → 18 juin 2023").
-DASHES = "\\-‐‑‒–—―−/→"
+# The arrow an app writes between a range's two dates ("12 juin 2023 → 18 juin 2023"), or
+# a calendar tile between its two years stacked one over the other ("2003" / "↓" / "2014").
+DASHES = "\\-‐‑‒–—―−/→⟶↓"
 # A year written in two digits in a date "23/12/89": from 69 the 1900s, below it the 2000s
 # (POSIX's strptime %y, as Python reads it).
 CENTURY, TWO_DIGIT_PIVOT = 100, 69
@@ -187,12 +188,13 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("I", _words(*_WORDS["during"])),
     ("&", rf"(?:{_words(*_WORDS['and'])}|&)"),
     ("V", _words(*_WORDS["each"])),
-    # a comma, or a middle dot between the items of a list ("2021 · 2022", as a tile
-    # writes them); "ivryen·nes" is one word: the dot inside a word is the word's
-    (",", "[,·]"),
+    (",", ","),
     ("-", f"[{DASHES}]"),
     (":", ":"),
     (".", r"[.;!?()\[\]«»\"…]"),  # a sentence or a phrase ends: no label goes past it
+    # a middle dot standing alone: between a list's items ("2021 · 2022", as a calendar
+    # tile writes them), else any other word ("1998 · Kandi"); in "ivryen·nes" it is the word's
+    ("i", r"·(?=\s)"),
     ("?", r"[^\s,:;.!?()\[\]«»\"…]+"),  # any other word
 ]
 _SCAN = re.compile(r"\s*+(?:" + "|".join(f"({p})" for _, p in _VOCABULARY) + ")", re.IGNORECASE)
@@ -763,10 +765,10 @@ _TO = r"(?:-|A|T[AE]?)"  # "–", "à", "au", "jusqu'en", "jusqu'à"
 _SINCE = r"A?F[DA]?L?"  # "depuis", "dès", "à partir de", "à compter du"
 
 _FORMS: list[tuple[str, Builder]] = [
-    # "En 2023 et en 2024", "2020 puis 2021 et 2022" (a list joined by words, not commas)
-    (rf"{_INTRO}(?P<items>Y(?:[,&]E?Y){{0,20}}&E?Y)", _set),
-    # years stacked one under another before a list ("2020" over "2021 · 2022", a tile's lines)
-    (r"(?P<items>Y(?:,?Y){0,20},Y)", _set),
+    (rf"{_INTRO}(?P<items>Y(?:,E?Y){{0,20}}&E?Y)", _set),  # "En 2023 et en 2024"
+    # years after commas or middle dots; a year stacked over such a list ("2020" over
+    # "2021 · 2022", a calendar tile's lines)
+    (r"(?P<items>Y(?:[,i]?Y){0,20}[,i]Y)", _set),
     (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)", _iso),
     (rf"{_INTRO}(?:KD)?(?P<items>[MS](?:,[MS]){{0,11}}&[MS])(?P<b>Y)", _set),
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),
@@ -1073,7 +1075,7 @@ def _candidates(text: str) -> tuple[list[_Candidate], bool]:
             codes += t.code
             continue
         words += t.code != "-"
-        other += t.code == "?"
+        other += t.code in "?i"
         has_date = has_date or t.code in DATE_ELEMENTS or (t.code == "N" and last == "S")
         last = t.code
         if t.code == "." or words > MAX_WORDS or other > max(OTHER_WORDS_BEFORE.values()):

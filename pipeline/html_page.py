@@ -1215,11 +1215,15 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     return blocks
 
 
+_LIST_WORDS = frozenset(plain(w) for w in lexicon("calendar")["words"]["and"])
+
+
 def _completed_label(label: str, rest: str) -> str | None:
     """The date of a row written over two cells ("Année | Précision": "2012" and "juin",
     "2003" and "jusqu'en 2014", "2016" and "depuis, en cours", "2020" and "puis 2021 et
     2022"), read as one label: the cell's words before the year, after it, or around it
-    (its first words before the year, the rest after it in brackets). ``None`` when no
+    (its first words before the year, the rest after it in brackets), or the rest of the
+    list the year opens (the words of a list, "puis", "et", joining them). ``None`` when no
     such reading is a date of the label's year that says more than the year alone: the
     cell is a field of the row ("Lieu : Ivry"), not the rest of its date."""
     own = parse_label(label)
@@ -1229,6 +1233,9 @@ def _completed_label(label: str, rest: str) -> str | None:
     candidates = [f"{rest} {label}", f"{label} {rest}"]
     if tail.strip():
         candidates.append(f"{head.strip()} {label} ({tail.strip()})")
+    first, _, others = rest.strip().partition(" ")
+    if plain(first) in _LIST_WORDS and others:  # the list the year opens goes on: "puis 2021 et 2022"
+        candidates.append(f"{label}, {others}")
     for candidate in candidates:
         period = parse_label(candidate)
         if period is not None and period.start_year == own.start_year and period != own:
@@ -1704,8 +1711,13 @@ def _sizes(document: etree._Element
 
 
 # A folded panel of an accordion and its summary: what ends a card so is a group of entries
-# under their heading, not a date alone.
+# under their heading, not a date alone; and a panel itself is no card whose last line is
+# its date: its summary heads it, its last line is its last entry's.
 _PANELS = {"details", "summary"}
+
+
+def _tag(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
 def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[int, int]],
@@ -1720,7 +1732,7 @@ def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[in
             return None
         if _text(last.tail or ""):
             return None  # text after it: the card does not end with it
-        if isinstance(last.tag, str) and last.tag.lower() in _PANELS:
+        if _tag(last) in _PANELS:
             return None  # a folded panel: its summary ("Depuis 2020", "Les années 2010")
             # heads the entries inside it, no date of the card's
         if sizes[last][0] <= DATE_ELEMENTS and sizes[last][1] <= DATE_SOURCE \
@@ -1814,7 +1826,7 @@ def trailing_dates(document: etree._Element) -> None:
                   if (found := _trailing_element(card, sizes, shown))}
         if len(ending) < MIN_CARDS or 3 * len(ending) < 2 * len(cards) \
                 or any(_opens_with_date(card) or _names_its_place(card) or _holds_fields(card)
-                       for card in cards):
+                       or _tag(card) in _PANELS for card in cards):
             continue
         for i, (element, date) in ending.items():
             _taken_out(element)
