@@ -50,6 +50,7 @@ MONTHS = {name: n for n, name in enumerate(_CALENDAR["months"], start=1)}
 MONTH_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["abbreviations"])
 YEAR_KINDS = tuple(_CALENDAR["year_kinds"])
 SEASONS: dict[str, int] = dict(_CALENDAR["seasons"])
+SEASON_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["season_abbreviations"])
 WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
 WEEKDAY_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["weekday_abbreviations"])
 ORDINALS: dict[str, int] = dict(_CALENDAR["ordinals"])
@@ -142,7 +143,7 @@ def calendar_months(phrase: str) -> tuple[int, int] | None:
     found = max(((p, months) for p, months in _CALENDAR_VALUES.items() if key.endswith(p)),
                 key=lambda found: len(found[0]), default=None)
     return found[1] if found else None
-_SEASON_VALUES = {plain(w): n for w, n in SEASONS.items()}
+_SEASON_VALUES = {plain(w): n for w, n in (SEASONS | SEASON_ABBREVIATIONS).items()}
 _ORDINAL_VALUES = {plain(w): n for w, n in ORDINALS.items()}
 
 # The scanner's vocabulary: (one-letter code, pattern), tried in this order at each token.
@@ -160,7 +161,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("N", r"(?:1(?:er|re|ère|ᵉʳ)|\d{1,2})(?!\w)"),  # a day, or a two-digit year or decade
     ("C", _calendar_words()),  # "Rentrée", "vacances de la Toussaint", "Pâques"
     ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?)"),
-    ("S", _words(*SEASONS)),
+    ("S", rf"(?:{_words(*SEASONS)}|{_words(*SEASON_ABBREVIATIONS)}\.)"),
     # a weekday, or its plural before days ("les jeudis 11, 18 et 25 avril": each is one)
     ("W", rf"(?:{_words(*WEEKDAYS, *(d + PLURAL for d in WEEKDAYS))}|{_words(*WEEKDAY_ABBREVIATIONS)}\.)"),
     # "S1", "T3": a semester's or a quarter's letter glued to its number

@@ -1225,14 +1225,15 @@ def _completed_label(label: str, rest: str) -> str | None:
     (its first words before the year, the rest after it in brackets), or the rest of the
     list the year opens (the words of a list, "puis", "et", joining them). ``None`` when no
     such reading is a date of the label's year that says more than the year alone: the
-    cell is a field of the row ("Lieu : Ivry"), not the rest of its date."""
+    cell is a field of the row ("Lieu : Kita"), not the rest of its date."""
     own = parse_label(label)
     if own is None or own.start_year is None:
         return None
     head, _, tail = rest.partition(",")
     candidates = [f"{rest} {label}", f"{label} {rest}"]
-    if tail.strip():
-        candidates.append(f"{head.strip()} {label} ({tail.strip()})")
+    if tail.strip():  # "depuis, en cours": "depuis 2016", the label the page writes so,
+        # before "depuis 2016 (en cours)" (an entry's id is made of its label)
+        candidates += [f"{head.strip()} {label}", f"{head.strip()} {label} ({tail.strip()})"]
     first, _, others = rest.strip().partition(" ")
     if plain(first) in _LIST_WORDS and others:  # the list the year opens goes on: "puis 2021 et 2022"
         candidates.append(f"{label}, {others}")

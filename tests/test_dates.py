@@ -614,3 +614,10 @@ def test_a_list_of_years_joined_by_middle_dots(label, edtf):
     assert period is not None and period.edtf == edtf
     assert parse_label("2019 2020") is None
     assert [f.text for f in find_dates("les ivryen·nes sont venu·es en 2019.")] == ["en 2019"]
+
+
+def test_a_season_abbreviated_on_a_calendar_tile_with_its_full_stop():
+    """Issue 20: a calendar tile abbreviates the season as it does the month ("PRINT." over
+    "2019", as "SEPT." over "2019"); without its full stop the word is no season."""
+    assert parse_label("PRINT. 2021").edtf == "2021-21"
+    assert parse_label("Print 2021") is None
