@@ -156,19 +156,20 @@ SECTION_DEPTH = 4  # containers above an agenda's item where its partner's secti
 
 def _in_partner_section(element: etree._Element) -> bool:
     """An element marked as the site's events (``class="agenda-list"``, ``"agenda-item"``)
-    that sits in a partner's section: one of the few containers above it opens with a
-    heading (among its first ``BOX_HEAD`` children) that surely names a place ("Gao
-    (Mali)"). A page styled as an agenda lists its partners' entries so; a sidebar's
-    agenda sits beside the sections, under no partner's heading."""
+    that sits in a partner's section styled as an agenda: one of the few containers above
+    it opens with a heading (among its first ``BOX_HEAD`` children) that surely names a
+    place ("Gao (Mali)"), and all its other first children are marked so too (its intro,
+    its lists of entries). A page styled as an agenda lists its partners' entries so; a
+    widget of coming events sits beside the sections or among a section's own paragraphs."""
     node = element.getparent()
     for _ in range(SECTION_DEPTH):
         if node is None:
             return False
-        for child in islice(node, BOX_HEAD):
-            if isinstance(child.tag, str) and child.tag.lower() in _HEADINGS \
-                    and len(text := _text(_rendered(child))) <= MAX_HEADING \
-                    and names_a_place(text, IntroWords()):
-                return True
+        children = [c for c in islice(node, BOX_HEAD) if isinstance(c.tag, str)]
+        headings = [c for c in children if c.tag.lower() in _HEADINGS]
+        if any(len(text := _text(_rendered(h))) <= MAX_HEADING and names_a_place(text, IntroWords())
+               for h in headings):
+            return all(_EVENT_MARKS.search(_marks(c)) for c in children if c not in headings)
         node = node.getparent()
     return False
 
