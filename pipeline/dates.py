@@ -50,6 +50,7 @@ MONTHS = {name: n for n, name in enumerate(_CALENDAR["months"], start=1)}
 MONTH_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["abbreviations"])
 YEAR_KINDS = tuple(_CALENDAR["year_kinds"])
 SEASONS: dict[str, int] = dict(_CALENDAR["seasons"])
+SEASON_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["season_abbreviations"])
 WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
 WEEKDAY_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["weekday_abbreviations"])
 ORDINALS: dict[str, int] = dict(_CALENDAR["ordinals"])
@@ -72,8 +73,9 @@ YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
 # 2's unspecified digits ("XXXX-10-03", "XXXX-06") keep what the page says and invent no
 # year; its day is checked in a leap year (29 February is a day of some year).
 UNSPECIFIED_YEAR, REFERENCE_YEAR = "XXXX", 2000
-# The arrow an app writes between a range's two dates ("12 juin 2023 → 18 juin 2023").
-DASHES = "\\-‐‑‒–—―−/→"
+# The arrow an app writes between a range's two dates ("12 juin 2023 → 18 juin 2023"), or
+# a calendar tile between its two years stacked one over the other ("2003" / "↓" / "2014").
+DASHES = "\\-‐‑‒–—―−/→⟶↓"
 # A year written in two digits in a date "23/12/89": from 69 the 1900s, below it the 2000s
 # (POSIX's strptime %y, as Python reads it).
 CENTURY, TWO_DIGIT_PIVOT = 100, 69
@@ -141,7 +143,7 @@ def calendar_months(phrase: str) -> tuple[int, int] | None:
     found = max(((p, months) for p, months in _CALENDAR_VALUES.items() if key.endswith(p)),
                 key=lambda found: len(found[0]), default=None)
     return found[1] if found else None
-_SEASON_VALUES = {plain(w): n for w, n in SEASONS.items()}
+_SEASON_VALUES = {plain(w): n for w, n in (SEASONS | SEASON_ABBREVIATIONS).items()}
 _ORDINAL_VALUES = {plain(w): n for w, n in ORDINALS.items()}
 
 # The scanner's vocabulary: (one-letter code, pattern), tried in this order at each token.
@@ -159,7 +161,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("N", r"(?:1(?:er|re|ère|ᵉʳ)|\d{1,2})(?!\w)"),  # a day, or a two-digit year or decade
     ("C", _calendar_words()),  # "Rentrée", "vacances de la Toussaint", "Pâques"
     ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?)"),
-    ("S", _words(*SEASONS)),
+    ("S", rf"(?:{_words(*SEASONS)}|{_words(*SEASON_ABBREVIATIONS)}\.)"),
     # a weekday, or its plural before days ("les jeudis 11, 18 et 25 avril": each is one)
     ("W", rf"(?:{_words(*WEEKDAYS, *(d + PLURAL for d in WEEKDAYS))}|{_words(*WEEKDAY_ABBREVIATIONS)}\.)"),
     # "S1", "T3": a semester's or a quarter's letter glued to its number
@@ -191,6 +193,9 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("-", f"[{DASHES}]"),
     (":", ":"),
     (".", r"[.;!?()\[\]«»\"…]"),  # a sentence or a phrase ends: no label goes past it
+    # a middle dot standing alone: between a list's items ("2021 · 2022", as a calendar
+    # tile writes them), else any other word ("1998 · Kandi"); in "ivryen·nes" it is the word's
+    ("i", r"·(?=\s)"),
     ("?", r"[^\s,:;.!?()\[\]«»\"…]+"),  # any other word
 ]
 _SCAN = re.compile(r"\s*+(?:" + "|".join(f"({p})" for _, p in _VOCABULARY) + ")", re.IGNORECASE)
@@ -762,7 +767,9 @@ _SINCE = r"A?F[DA]?L?"  # "depuis", "dès", "à partir de", "à compter du"
 
 _FORMS: list[tuple[str, Builder]] = [
     (rf"{_INTRO}(?P<items>Y(?:,E?Y){{0,20}}&E?Y)", _set),  # "En 2023 et en 2024"
-    (r"(?P<items>Y(?:,Y){1,20})", _set),
+    # years after commas or middle dots; a year stacked over such a list ("2020" over
+    # "2021 · 2022", a calendar tile's lines)
+    (r"(?P<items>Y(?:[,i]?Y){0,20}[,i]Y)", _set),
     (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)", _iso),
     (rf"{_INTRO}(?:KD)?(?P<items>[MS](?:,[MS]){{0,11}}&[MS])(?P<b>Y)", _set),
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),
@@ -1069,7 +1076,7 @@ def _candidates(text: str) -> tuple[list[_Candidate], bool]:
             codes += t.code
             continue
         words += t.code != "-"
-        other += t.code == "?"
+        other += t.code in "?i"
         has_date = has_date or t.code in DATE_ELEMENTS or (t.code == "N" and last == "S")
         last = t.code
         if t.code == "." or words > MAX_WORDS or other > max(OTHER_WORDS_BEFORE.values()):

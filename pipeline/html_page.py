@@ -54,6 +54,7 @@ _EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]
          + "|".join(_FURNITURE_MARKS["cms_edge_marks"]) + r")(?:[-_][\w-]*)?(?=\s|$)")
 _LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
 _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
+_EVENT_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_event_marks"]), re.IGNORECASE)
 _CALLOUT_MARKS = re.compile("|".join(_FURNITURE_MARKS["callout_marks"]), re.IGNORECASE)
 _BUTTON_MARKS = re.compile("|".join(_FURNITURE_MARKS["button_marks"]), re.IGNORECASE)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
@@ -127,6 +128,9 @@ def _left_out(element: etree._Element, in_article: bool = False,
                  and not (tag == "aside" and _boxes_a_partner(element))) \
         or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
         or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element))
+    if furniture and _EVENT_MARKS.search(marks) and not _LEFT_OUT_MARKS.search(_EVENT_MARKS.sub("", marks)) \
+            and _in_partner_section(element):
+        return False
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
         others = _HEADER_MARK.sub("", marks)  # "entry-header" is the article's, "header nav" is not
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
@@ -147,6 +151,27 @@ def _boxes_a_partner(box: etree._Element) -> bool:
 
 
 BOX_HEAD = 12  # elements at the top of a box where its heading is looked for
+SECTION_DEPTH = 4  # containers above an agenda's item where its partner's section is looked for
+
+
+def _in_partner_section(element: etree._Element) -> bool:
+    """An element marked as the site's events (``class="agenda-list"``, ``"agenda-item"``)
+    that sits in a partner's section styled as an agenda: one of the few containers above
+    it opens with a heading (among its first ``BOX_HEAD`` children) that surely names a
+    place ("Gao (Mali)"), and all its other first children are marked so too (its intro,
+    its lists of entries). A page styled as an agenda lists its partners' entries so; a
+    widget of coming events sits beside the sections or among a section's own paragraphs."""
+    node = element.getparent()
+    for _ in range(SECTION_DEPTH):
+        if node is None:
+            return False
+        children = [c for c in islice(node, BOX_HEAD) if isinstance(c.tag, str)]
+        headings = [c for c in children if c.tag.lower() in _HEADINGS]
+        if any(len(text := _text(_rendered(h))) <= MAX_HEADING and names_a_place(text, IntroWords())
+               for h in headings):
+            return all(_EVENT_MARKS.search(_marks(c)) for c in children if c not in headings)
+        node = node.getparent()
+    return False
 
 
 def _calls_the_reader(box: etree._Element) -> bool:
@@ -1167,6 +1192,13 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     if total_row(first) or _spanning_total(line, date, text, first):
         return [Block("paragraph", " | ".join(t for t in dict.fromkeys(said) if t), 0, aside=TABLE_TOTAL)]
     label = said[date] if date is not None and date < len(said) and not empty(said[date]) else ""
+    precision = None
+    for column, value in enumerate(said):  # the rest of the date in a column of its own
+        if label and column not in (date, text, partner) and not empty(value) and \
+                (column >= len(headers) or key_kind(headers[column]) is None) and \
+                (joined := _completed_label(label, value)) is not None:
+            label, precision = joined, column
+            break
     blocks: list[Block] = []
     cell = line[text] if text is not None and text < len(line) else None
     if cell is not None and cell not in done:
@@ -1175,12 +1207,42 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     if label:  # a label alone on its line: the entry of the text below it, as a timeline's
         blocks.insert(0, Block("paragraph", label, 0))
     for column, (element, value) in enumerate(zip(line, said, strict=True)):
-        if column in (date, text, partner) or element is None or element in done or empty(value):
+        if column in (date, text, partner, precision) or element is None or element in done \
+                or empty(value):
             continue
         done.add(element)
         key = headers[column] if column < len(headers) else ""
         blocks.append(Block("list_item", f"{key} : {value}" if key else value, 0))
     return blocks
+
+
+_LIST_WORDS = frozenset(plain(w) for w in lexicon("calendar")["words"]["and"])
+
+
+def _completed_label(label: str, rest: str) -> str | None:
+    """The date of a row written over two cells ("Année | Précision": "2012" and "juin",
+    "2003" and "jusqu'en 2014", "2016" and "depuis, en cours", "2020" and "puis 2021 et
+    2022"), read as one label: the cell's words before the year, after it, or around it
+    (its first words before the year, the rest after it in brackets), or the rest of the
+    list the year opens (the words of a list, "puis", "et", joining them). ``None`` when no
+    such reading is a date of the label's year that says more than the year alone: the
+    cell is a field of the row ("Lieu : Kita"), not the rest of its date."""
+    own = parse_label(label)
+    if own is None or own.start_year is None:
+        return None
+    head, _, tail = rest.partition(",")
+    candidates = [f"{rest} {label}", f"{label} {rest}"]
+    if tail.strip():  # "depuis, en cours": "depuis 2016", the label the page writes so,
+        # before "depuis 2016 (en cours)" (an entry's id is made of its label)
+        candidates += [f"{head.strip()} {label}", f"{head.strip()} {label} ({tail.strip()})"]
+    first, _, others = rest.strip().partition(" ")
+    if plain(first) in _LIST_WORDS and others:  # the list the year opens goes on: "puis 2021 et 2022"
+        candidates.append(f"{label}, {others}")
+    for candidate in candidates:
+        period = parse_label(candidate)
+        if period is not None and period.start_year == own.start_year and period != own:
+            return candidate
+    return None
 
 
 def _spanning_total(line: list[etree._Element | None], date: int | None, text: int | None,
@@ -1650,6 +1712,16 @@ def _sizes(document: etree._Element
     return sizes, shown
 
 
+# A folded panel of an accordion and its summary: what ends a card so is a group of entries
+# under their heading, not a date alone; and a panel itself is no card whose last line is
+# its date: its summary heads it, its last line is its last entry's.
+_PANELS = {"details", "summary"}
+
+
+def _tag(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
 def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[int, int]],
                       shown: dict[etree._Element, bool]) -> tuple[etree._Element, str] | None:
     """The element that ends ``card`` and holds a date alone (a footer's field, a
@@ -1662,6 +1734,9 @@ def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[in
             return None
         if _text(last.tail or ""):
             return None  # text after it: the card does not end with it
+        if _tag(last) in _PANELS:
+            return None  # a folded panel: its summary ("Depuis 2020", "Les années 2010")
+            # heads the entries inside it, no date of the card's
         if sizes[last][0] <= DATE_ELEMENTS and sizes[last][1] <= DATE_SOURCE \
                 and (date := _date_alone(" ".join(_pieces(last)))) is not None:
             rest = sizes[card][1] - sizes[last][1]
@@ -1753,7 +1828,7 @@ def trailing_dates(document: etree._Element) -> None:
                   if (found := _trailing_element(card, sizes, shown))}
         if len(ending) < MIN_CARDS or 3 * len(ending) < 2 * len(cards) \
                 or any(_opens_with_date(card) or _names_its_place(card) or _holds_fields(card)
-                       for card in cards):
+                       or _tag(card) in _PANELS for card in cards):
             continue
         for i, (element, date) in ending.items():
             _taken_out(element)

@@ -601,3 +601,23 @@ def test_a_start_named_by_its_event_then_dated_is_ongoing_since_that_date(text, 
     period = parse_label(label)
     assert period.edtf == edtf and period.is_ongoing and period.end_year is None
     assert split_any_label("Depuis la fin de la guerre, le 8 mai 1945 est férié.") is None
+
+
+@pytest.mark.parametrize("label, edtf", [
+    ("2016 · 2017", "{2016,2017}"),  # a middle dot between a list's years
+    ("2011 2012 · 2014", "{2011,2012,2014}"),  # a tile's lines: a year over a list
+])
+def test_a_list_of_years_joined_by_middle_dots(label, edtf):
+    """Issue 20: a calendar tile writes "2020" over "2021 · 2022": the list of its years. Two years side by side with
+    no list after them are no label, and the middle dot of an inclusive word is the word's."""
+    period = parse_label(label)
+    assert period is not None and period.edtf == edtf
+    assert parse_label("2019 2020") is None
+    assert [f.text for f in find_dates("les ivryen·nes sont venu·es en 2019.")] == ["en 2019"]
+
+
+def test_a_season_abbreviated_on_a_calendar_tile_with_its_full_stop():
+    """Issue 20: a calendar tile abbreviates the season as it does the month ("PRINT." over
+    "2019", as "SEPT." over "2019"); without its full stop the word is no season."""
+    assert parse_label("PRINT. 2021").edtf == "2021-21"
+    assert parse_label("Print 2021") is None

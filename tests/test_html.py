@@ -977,3 +977,62 @@ def test_a_partners_box_in_an_aside_is_read_and_its_kicker_is_not():
     assert [(b.kind, b.text) for b in html_blocks(page)[1:]] == [
         ("paragraph", "La ville mène des projets."), ("heading", "Kita (Mali)"),
         ("paragraph", "Kita est une ville du Mali."), ("list_item", "2019 : envoi de livres.")]
+
+
+def test_a_date_written_over_two_columns_of_a_table_is_read_as_one_label():
+    """Issue 20: a table "Année | Précision | Action" writes each date's year in one column
+    and the rest of it in the next ("mars", "jusqu'en 2017", "depuis, en cours", "puis
+    2022 et 2023"); a year cell spanning two rows dates both. A column that holds no rest
+    of a date ("Lieu") stays a field of its row."""
+    page = """<html><body><main><h1>Nos villes amies</h1><h2>Kita (Mali)</h2><table>
+<thead><tr><th>Année</th><th>Précision</th><th>Lieu</th><th>Action</th></tr></thead><tbody>
+<tr><td>2013</td><td>jusqu’en 2017</td><td>Kita</td><td>Construction d’une école.</td></tr>
+<tr><td rowspan="2">2019</td><td>mars</td><td>Ivry</td><td>Venue de deux enseignants.</td></tr>
+<tr><td>—</td><td>Kita</td><td>Envoi de manuels scolaires.</td></tr>
+<tr><td>2020</td><td>depuis, en cours</td><td>Kita</td><td>Parrainage d’élèves.</td></tr>
+<tr><td>2021</td><td>puis 2022 et 2023</td><td>Kita</td><td>Chantiers de jeunes.</td></tr>
+</tbody></table></main></body></html>"""
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [a["period"] for a in actions] == ["2013/2017", "2019-03", "2019", "2020/..", "{2021,2022,2023}"]
+    assert [a["is_ongoing"] for a in actions] == [False, False, False, True, False]
+
+
+def test_a_list_styled_as_an_agenda_inside_a_partner_section_is_its_entries():
+    """Issue 20: a town's page styled as an agenda gives each entry a calendar tile (the
+    month abbreviated, the year apart, an arrow between a range's years) in a list whose
+    class names an agenda: inside a partner's section it lists that partner's entries; an
+    agenda beside the sections (a sidebar, a newsletter's tile) stays the site's."""
+    tile = ('<li class="agenda-item"><div class="tile">{}</div>'
+            '<div class="agenda-item__body"><p>{}</p></div></li>')
+    page = ("<html><body><main><h1>Nos villes amies</h1>"
+            '<section><h2>Kita (Mali)</h2><ul class="agenda-list">'
+            + tile.format('<span>2011</span>\n<span aria-label="à">↓</span>\n<span>2013</span>',
+                          "construction d’une école.")
+            + tile.format('<span>OCT.</span>\n<span>2018</span>', "venue de deux enseignants.")
+            + tile.format('<span>DEPUIS</span>\n<span>2020</span>', "parrainage d’élèves.")
+            + '</ul></section><div class="block-agenda"><p>Mars 2025 : fête de la musique.</p></div>'
+            "</main></body></html>")
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"]) for a in actions] == [
+        ("kita", "2011/2013"), ("kita", "2018-10"), ("kita", "2020/..")]
+
+
+def test_an_accordion_s_last_panel_is_no_date_of_its_card():
+    """Issue 20: a partner's entries grouped by decade in folded panels (``<details>``,
+    "Les années 2010", "Depuis 2020"): the summary of the last panel heads its entries, it
+    is no date that ends the card (its panel would be taken out) nor an ongoing entry."""
+    panel = ('<details><summary>{} <span class="badge">{} actions</span></summary>'
+             '<div><ul>{}</ul></div></details>')
+    sections = "".join(
+        f'<section><h2>{place}</h2><p>Notre partenaire depuis longtemps.</p><div class="accordion">'
+        + panel.format("Les années 2010", 1, f"<li><strong>2015</strong> : {first}.</li>")
+        + panel.format("Depuis 2020", 1, f"<li><strong>Mai 2022</strong> : {last}.</li>")
+        + "</div></section>"
+        for place, first, last in (("Kita (Mali)", "forage", "venue de jeunes"),
+                                   ("Matanzas (Cuba)", "envoi de livres", "concert"),
+                                   ("Gao (Mali)", "jardin scolaire", "échange d’élus")))
+    page = f"<html><body><main><h1>Nos villes amies</h1>{sections}</main></body></html>"
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"]) for a in actions] == [
+        ("kita", "2015"), ("kita", "2022-05"), ("matanzas", "2015"), ("matanzas", "2022-05"),
+        ("gao", "2015"), ("gao", "2022-05")]
