@@ -977,3 +977,32 @@ def test_a_partners_box_in_an_aside_is_read_and_its_kicker_is_not():
     assert [(b.kind, b.text) for b in html_blocks(page)[1:]] == [
         ("paragraph", "La ville mène des projets."), ("heading", "Kita (Mali)"),
         ("paragraph", "Kita est une ville du Mali."), ("list_item", "2019 : envoi de livres.")]
+
+
+def test_a_thread_of_numbered_posts_is_read_as_its_posts_words():
+    """A social network's thread embedded in a page: each post opens with its number
+    ("11/ 2016 : …" is post 11 about 2016, not November 2016), a post may go on in the
+    next one ("(suite ⤵)"), and the author, time and counters around each post are its
+    furniture, never a dated entry."""
+    def post(n: int, text: str, minute: int) -> str:
+        return (f'<div class="post"><div class="meta"><span>Mairie de Melun</span> <span>@melun.fr</span> · '
+                f'<time datetime="2024-11-0{minute % 3 + 4}T09:{minute:02d}:00Z">{minute % 3 + 4} nov. 2024 à 9:{minute:02d}'
+                f'</time></div><p>{n}/ {text}</p><div class="counts">{n * 3} ♥ · {n} 🔁</div></div>')
+    posts = ["Nos amitiés avec le monde, en quelques messages 👇", "🇲🇱 Kita (Mali) 👇",
+             "11/ 2016 : construction d’une école de quatre classes. (suite ⤵)",
+             "Les parents d’élèves ont fabriqué les briques.", "Mai 2019 : visite de six élus.",
+             "🇪🇸 Pontevedra (Espagne) 👇", "2021 : échange de chorales."]
+    page = _page("".join(post(n, text.removeprefix("11/ "), 10 + n) for n, text in enumerate(posts, start=10)))
+    assert _labels(page) == [
+        [("2016", "2016 : construction d’une école de quatre classes. Les parents d’élèves ont fabriqué "
+                  "les briques."), ("Mai 2019", "Mai 2019 : visite de six élus.")],
+        [("2021", "2021 : échange de chorales.")]]
+
+
+def test_numbers_that_do_not_follow_one_another_are_no_thread():
+    """Two numbered paragraphs, or three whose numbers do not follow, are no thread: their
+    words are read as written."""
+    for numbers in ((12, 13), (12, 3, 7)):
+        page = _page("<h2>Kita (Mali)</h2>" + "".join(f"<p>{n}/ 2015 : forage.</p>" for n in numbers))
+        texts = [b.text for b in read_bytes(page.encode(), "page.html").blocks if "forage" in b.text]
+        assert texts == [f"{n}/ 2015 : forage." for n in numbers]
