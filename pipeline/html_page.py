@@ -1772,6 +1772,36 @@ def _language(code: str | None) -> str:
     return (code or "").strip().split("-")[0].split("_")[0].lower()
 
 
+HEADING_SUBTITLE = "a heading's subtitle in smaller print, after the place it names:"
+
+
+def heading_subtitles(document: etree._Element) -> list[tuple[str, str]]:
+    """Take out of each heading the ``<small>`` that ends it, when the heading names a
+    place without it ("Jifna (Palestine) <small>accord signé en 2012</small>",
+    "<small>partenaire depuis 2019</small>"): a subtitle in smaller print says something
+    about the partner (its tie's year), it is no part of the place's name, and no entry;
+    reported as (why, its text). A ``<small>`` that holds the country stays
+    ("Kita <small>(Mali)</small>": without it the heading names no place surely).
+
+    >>> page = lxml.html.fromstring('<div><h2>Gao (Mali) <small>jumelée en 1990</small></h2>'
+    ...     '<h2>Kita <small>(Mali)</small></h2></div>')
+    >>> heading_subtitles(page), [h.text_content() for h in page]
+    ([("a heading's subtitle in smaller print, after the place it names:", 'jumelée en 1990')], ['Gao (Mali) ', 'Kita (Mali)'])
+    """
+    found: list[tuple[str, str]] = []
+    nobody = IntroWords()
+    for heading in list(document.iter(*_HEADINGS)):
+        last = next((c for c in reversed(heading) if isinstance(c.tag, str)), None)
+        if last is None or last.tag.lower() != "small" or _text(last.tail or ""):
+            continue
+        said = _text(_rendered(last))
+        before = _text(_rendered(heading))[:-len(said)] if said else ""
+        if said and len(before) <= MAX_HEADING and names_a_place(before.strip(), nobody):
+            _taken_out(last)
+            found.append((HEADING_SUBTITLE, said[:LEFT_OUT_TEXT]))
+    return found
+
+
 def other_languages(document: etree._Element) -> list[tuple[str, str]]:
     """Take out of the page the blocks its ``lang`` attribute says are in another language
     than the page's own (``<html lang="fr">``): a bilingual page sets each entry's
@@ -2009,7 +2039,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     column_pairs(document)
     marked_partners(document)
     dates_first(document)
-    translations = edit_history(document) + other_languages(document)
+    translations = edit_history(document) + other_languages(document) + heading_subtitles(document)
     trailing_dates(document)
     _joined_print(document)
     tree = _Tree(document)

@@ -482,7 +482,32 @@ def is_furniture(text: str) -> bool:
     if _FURNITURE.match(text.strip(_NOT_WORDS)):
         return True
     pieces = [p for p in _BAR_SEPARATOR.split(text) if p.strip(_NOT_WORDS)]
-    return len(pieces) > 1 and all(is_navigation(p) or _FURNITURE.match(p.strip(_NOT_WORDS)) for p in pieces)
+    if len(pieces) > 1 and all(is_navigation(p) or _FURNITURE.match(p.strip(_NOT_WORDS)) for p in pieces):
+        return True
+    return len(pieces) > 1 and any(_RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) for p in pieces) \
+        and all(is_navigation(p) or _FURNITURE.match(p.strip(_NOT_WORDS))
+                or _RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) or _field_date(p) for p in pieces)
+
+
+# A section's count of its records ("11 actions recensées"), a piece of its summary line.
+_RECORD_COUNT = re.compile(r"\d{1,5}\s+[^\W\d_]+\s+(?:"
+                           + "|".join(lexicon("furniture")["record_count_participles"]) + r")e?s?",
+                           re.IGNORECASE)
+FIELD_NAME_WORDS = 3  # words of a summary's field name before its date ("Dernière action : …")
+
+
+def _field_date(piece: str) -> bool:
+    """A field of a summary line: a short name, a colon, a date alone ("Dernière action :
+    avril 2025"), in a line that also counts the section's records.
+
+    >>> is_furniture("Dernière action : avril 2025 · 11 actions recensées · Retour au sommaire")
+    True
+    >>> is_furniture("Dernier séjour : avril 2025 · accueil de 11 jeunes")
+    False
+    """
+    name, colon, value = piece.partition(":")
+    return bool(colon) and 0 < len(name.split()) <= FIELD_NAME_WORDS and not any(c.isdigit() for c in name) \
+        and label_alone(value.strip()) is not None
 
 
 # What sets apart the links and fields of a bar of the site's tools ("Imprimer · Partager").

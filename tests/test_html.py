@@ -1006,3 +1006,21 @@ def test_numbers_that_do_not_follow_one_another_are_no_thread():
         page = _page("<h2>Kita (Mali)</h2>" + "".join(f"<p>{n}/ 2015 : forage.</p>" for n in numbers))
         texts = [b.text for b in read_bytes(page.encode(), "page.html").blocks if "forage" in b.text]
         assert texts == [f"{n}/ 2015 : forage." for n in numbers]
+
+
+def test_a_heading_s_subtitle_and_a_section_s_summary_line_make_no_entry():
+    """A partner heading ends with a subtitle in smaller print ("accord d’amitié conclu en
+    2011"), and the section ends with its summary ("Dernier projet : mars 2024 · 4 projets
+    répertoriés"): the heading is the place's, the summary no entry."""
+    page = _page('<section><h2>La commune rurale de Kita dans la région de Kayes au Mali (Mali) <small>accord '
+                 'd’amitié conclu en 2011 avec la ville</small></h2><p>2019 : construction d’un puits.</p>'
+                 '<p>Mars 2024 : envoi de manuels scolaires.</p><p class="meta">Dernier projet : mars 2024 · '
+                 '4 projets répertoriés · <a href="#top">Haut de page</a></p></section>'
+                 '<section><h2>Pontevedra (Espagne) <small>jumelée depuis 1985</small></h2>'
+                 '<p>2022 : échange de chorales.</p></section>')
+    assert _labels(page) == [[("2019", "2019 : construction d’un puits."),
+                              ("Mars 2024", "Mars 2024 : envoi de manuels scolaires.")],
+                             [("2022", "2022 : échange de chorales.")]]
+    headings = [b.text for b in read_bytes(page.encode(), "page.html").blocks if b.kind == "heading"]
+    assert headings[1:] == ["La commune rurale de Kita dans la région de Kayes au Mali (Mali)",
+                            "Pontevedra (Espagne)"]
