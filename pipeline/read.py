@@ -879,7 +879,7 @@ def without_invisible(blocks: list[Block]) -> tuple[list[Block], list[tuple[int,
     return cleaned, removed
 
 
-THREAD_FURNITURE = "a post's furniture in a thread of numbered posts (its author, time, counters)"
+THREAD_FURNITURE = "what repeats around every item of a numbered thread (by-line, clock, counters)"
 # A thread's post number: "12/ " or "12/40 " before the post's words (Bluesky, Mastodon, X).
 _POST_NUMBER = re.compile(r"^(\d{1,3})/(?:(\d{1,3})\b)?[ \u00a0]+(?=\S)")
 THREAD_HEADING_LEVEL = 2  # a post that is only a place and its country heads the posts after it
@@ -937,7 +937,7 @@ def thread_posts(blocks: list[Block]) -> list[Block]:
 
 
 _LETTERS_ONLY = re.compile(r"[\d\s]+")
-THREAD_CONTINUED = "a thread's post whose text goes on in the next post, read there as one text"
+THREAD_CONTINUED = "an item of a numbered thread whose text goes on in the next item, read there as one text"
 # "(suite ⤵)", "(à suivre)", "suite 👇" at a post's end: its text goes on in the next post
 _GOES_ON = "(?:" + "|".join(re.escape(w) for w in lexicon("furniture")["thread_continued"]) + ")"
 _ARROW = r"[⤵↓⬇👇⏬➡→]\ufe0f?"
