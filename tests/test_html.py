@@ -1024,3 +1024,23 @@ def test_a_heading_s_subtitle_and_a_section_s_summary_line_make_no_entry():
     headings = [b.text for b in read_bytes(page.encode(), "page.html").blocks if b.kind == "heading"]
     assert headings[1:] == ["La commune rurale de Kita dans la région de Kayes au Mali (Mali)",
                             "Pontevedra (Espagne)"]
+
+
+def test_a_page_translated_into_english_reads_its_english_date_labels_and_its_french_text():
+    """A site's machine translation (``<html lang="en">``): the labels are in English
+    ("Since 2011", "From 2004 to 2009", "Autumn 2022", "February 2023"), the texts left in
+    French carry ``lang="fr"``, a new entry is written in English, and a "Last updated"
+    line is the CMS's."""
+    page = ('<html lang="en"><body><main><h1>Our partner towns</h1><h2>Kita (Mali)</h2>'
+            '<p lang="fr">La coopération avec Kita a été signée en 1998.</p>'
+            '<p><strong>From 2004 to 2009</strong>: <span lang="fr">construction de trois puits.</span></p>'
+            '<p><strong>Since 2011</strong>: <span lang="fr">parrainage de la cantine scolaire.</span></p>'
+            '<p><strong>Autumn 2022</strong>: <span lang="fr">accueil de deux enseignantes.</span></p>'
+            '<p><strong>February 2023</strong>: the exchange of the school choirs was called off after the '
+            'visas were refused.</p><p>Last updated: 03/04/2024</p></main></body></html>')
+    data = tables(extract(parse(read_bytes(page.encode(), "page.html").blocks), {}))
+    assert [p.get("agreement_year") for p in data["partners"]] == [1998]
+    got = [(a["start_year"], a["start_month"], a["end_year"], a["status"] or None)
+           for a in data["actions"]]
+    assert got == [(2004, None, 2009, None), (2011, None, None, "ongoing"),
+                   (2022, None, 2022, None), (2023, 2, 2023, "cancelled")]
