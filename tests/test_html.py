@@ -1044,3 +1044,9 @@ def test_a_page_translated_into_english_reads_its_english_date_labels_and_its_fr
            for a in data["actions"]]
     assert got == [(2004, None, 2009, None), (2011, None, None, "ongoing"),
                    (2022, None, 2022, None), (2023, 2, 2023, "cancelled")]
+
+
+def test_an_embedded_thread_s_links_to_its_network_are_the_site_s_words():
+    page = _page("<h2>Kita (Mali)</h2><p>2019 : construction d’un puits.</p>"
+                 "<p>Voir la publication sur mastodon.social · Suivre @melun@mastodon.social</p>")
+    assert _labels(page) == [[("2019", "2019 : construction d’un puits.")]]
