@@ -1847,6 +1847,99 @@ def _language(code: str | None) -> str:
     return (code or "").strip().split("-")[0].split("_")[0].lower()
 
 
+FOREIGN_LABEL = "date label in the page's language, read with the French words of its dates:"
+_LABEL_WORDS: dict[str, dict[str, str]] = _CALENDAR.get("label_words", {})
+MAX_FOREIGN_LABEL = 40  # characters of a label read in another language's words
+_LABEL_HEAD = re.compile(rf"[^:]{{1,{MAX_FOREIGN_LABEL}}}(?=\s*:)")  # a label, its colon ("Since 2016: …")
+
+
+def _in_french_words(label: str, language: str) -> str | None:
+    """``label`` written with the French words of its dates when every word of it is a
+    date word of ``language`` (``calendar.toml``'s ``label_words``, its month names from
+    CLDR) and it holds a year: "Since March 2023" is "Depuis mars 2023". ``None`` for
+    any other label, which stays as written."""
+    words, months = _LABEL_WORDS[language], _month_names(language)
+    if not any(c.isdigit() for c in label):
+        return None
+    out: list[str] = []
+    at = 0
+    for word in _LETTERS.finditer(label):
+        key = plain(word[0])
+        french = words.get(key) or (_MONTHS[months[key] - 1] if key in months else None)
+        if french is None:
+            return None
+        if word[0][0].isupper() and not out:  # a capital opens the label only
+            french = french[0].upper() + french[1:]
+        out += [label[at:word.start()], french]
+        at = word.end()
+    return "".join([*out, label[at:]])
+
+
+def foreign_labels(blocks: list[Block], language: str) -> tuple[list[Block], list[tuple[str, str]]]:
+    """A page in another language than French (``<html lang="en">``, a site's machine
+    translation) whose entries keep their French text but whose date labels are
+    translated ("Since 2016: organisation …", "From 2006 to 2014: …"): each label whose
+    every word is a date word of that language is read in French words ("Depuis 2016 :
+    …"), so that the date grammar reads it as a French page's; reported as (why, the
+    label). A language without a table of date words, or French, leaves the page as is.
+
+    >>> blocks, found = foreign_labels([Block("paragraph", "Since March 2023: forage.", 3),
+    ...     Block("paragraph", "From 2006 to 2014: accueil.", 4),
+    ...     Block("paragraph", "Team 2020: x.", 5)], "en")
+    >>> [b.text for b in blocks], found[0][1]
+    (['Depuis mars 2023: forage.', 'De 2006 à 2014: accueil.', 'Team 2020: x.'], 'Since March 2023')
+    """
+    if language not in _LABEL_WORDS:
+        return blocks, []
+    out, found = [], []
+    for block in blocks:
+        head = _LABEL_HEAD.match(block.text) if block.kind in ("paragraph", "list_item") else None
+        alone = block.kind == "paragraph" and len(block.text) <= MAX_FOREIGN_LABEL
+        label = head[0] if head else (block.text if alone else "")
+        french = _in_french_words(label, language) if label else None
+        if french is None or parse_label(french.strip()) is None:
+            out.append(block)
+            continue
+        shift = len(french) - len(label)
+        out.append(replace(block, text=french + block.text[len(label):],
+                           bold=block.bold + shift if block.bold >= len(label) else block.bold))
+        found.append((f"{FOREIGN_LABEL} lang={language}", label.strip()))
+    return out, found
+
+
+HEADING_SUBTITLE = "a heading's subtitle in smaller print, after the place it names:"
+
+
+def heading_subtitles(document: etree._Element) -> list[tuple[str, str]]:
+    """Take out of each heading the ``<small>`` that ends it, when the heading names a
+    place without it ("Jifna (Palestine) <small>accord signé en 2012</small>",
+    "<small>partenaire depuis 2019</small>"): a subtitle in smaller print says something
+    about the partner (its tie's year), it is no part of the place's name, and no entry;
+    reported as (why, its text). A ``<small>`` that holds the country stays
+    ("Kita <small>(Mali)</small>": without it the heading names no place surely).
+
+    >>> page = lxml.html.fromstring('<div><h2>Gao (Mali) <small>jumelée en 1990</small></h2>'
+    ...     '<h2>Kita <small>(Mali)</small></h2></div>')
+    >>> [said for _, said in heading_subtitles(page)], [h.text_content() for h in page]
+    (['jumelée en 1990'], ['Gao (Mali) ', 'Kita (Mali)'])
+    """
+    found: list[tuple[str, str]] = []
+    nobody = IntroWords()
+    for heading in list(document.iter(*_HEADINGS)):
+        last = next((c for c in reversed(heading) if isinstance(c.tag, str)), None)
+        if last is None or last.tag.lower() != "small" or _text(last.tail or ""):
+            continue
+        said = _text(_rendered(last))
+        before = _text(_rendered(heading))[:-len(said)] if said else ""
+        if said and len(before) <= MAX_HEADING and names_a_place(before.strip(), nobody):
+            _taken_out(last)
+            found.append((HEADING_SUBTITLE, said[:LEFT_OUT_TEXT]))
+    return found
+
+
+READ_LANGUAGE = "fr"  # the language of the words this reader reads (pipeline/french)
+
+
 def other_languages(document: etree._Element) -> list[tuple[str, str]]:
     """Take out of the page the blocks its ``lang`` attribute says are in another language
     than the page's own (``<html lang="fr">``): a bilingual page sets each entry's
@@ -1860,6 +1953,9 @@ def other_languages(document: etree._Element) -> list[tuple[str, str]]:
     [("in another language than the page's (a translation beside it): <p lang=en>", '2016: wells')]
     >>> [p.text_content() for p in page.iter("p")]
     ['2016 : forages water']
+
+    On a page translated from French by a machine (``<html lang="en">``), a block left
+    in French (``<p lang="fr">``) is the page's own text, untranslated: it stays.
     """
     own = _language(document.get("lang"))
     if not own:
@@ -1874,8 +1970,8 @@ def other_languages(document: etree._Element) -> list[tuple[str, str]]:
             continue
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         language = _language(element.get("lang"))
-        if not language or language == own or tag not in _BLOCK_TAGS:
-            continue
+        if not language or language in (own, READ_LANGUAGE) or tag not in _BLOCK_TAGS:
+            continue  # a block in French on a translated page is the text left untranslated
         gone.add(element)
         if said := _text(_rendered(element)):
             found.append((f"{OTHER_LANGUAGE} <{tag} lang={language}>", said[:LEFT_OUT_TEXT]))
@@ -2084,16 +2180,17 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     column_pairs(document)
     marked_partners(document)
     dates_first(document)
-    translations = edit_history(document) + other_languages(document)
+    translations = edit_history(document) + other_languages(document) + heading_subtitles(document)
     trailing_dates(document)
     _joined_print(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []
     _walk(article, blocks, tree)
+    blocks, relabelled = foreign_labels(blocks, _language(document.get("lang")))
     laid_out, page_text = lay_out(_named_chips(
         joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL)))
-    return laid_out, page_text, left_out(article, tree) + translations
+    return laid_out, page_text, left_out(article, tree) + translations + relabelled
 
 
 def html_blocks(text: str) -> list[Block]:

@@ -14,7 +14,8 @@ from pathlib import Path
 from .errors import PipelineError
 from .markdown import is_markdown, plain_lines, wrapped
 from .read import (
-    _REMOVED, HTML_SUFFIXES, Document, decode, lines, teasers, text_blocks, without_invisible,
+    _REMOVED, HTML_SUFFIXES, Document, decode, lines, teasers, text_blocks, thread_posts,
+    without_invisible,
 )
 from .tags import tagged_entries
 from .text import nfc
@@ -50,7 +51,7 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
         if not blocks:
             raise PipelineError(f"{name} : une page HTML sans texte d'article ; vérifier que c'est "
                                 "bien la page des jumelages")
-        blocks, removed = without_invisible(teasers(blocks))
+        blocks, removed = without_invisible(thread_posts(teasers(blocks)))
         return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed, outside)
     removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]

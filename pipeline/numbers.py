@@ -250,10 +250,13 @@ _EUROS = Caseless.compile(
     rf"{_CURRENCY_WORD}"
     # the sign or word before the number: "€ 5 000", "EUR 1,5 million"
     rf"|{pattern(_MONEY['currency_before'], not_letter=_NOT_LETTER)}\s*"
-    rf"(?P<after>{_DIGITS}(?:[,.]\d{{1,2}}(?!\d))?)(?:\s*(?P<after_word>{_MULTIPLIER_WORDS})(?!\w))?",
+    # (after the sign, commas that group thousands in the English way: "€8,500")
+    rf"(?P<after>\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|{_DIGITS}(?:[,.]\d{{1,2}}(?!\d))?)"
+    rf"(?:\s*(?P<after_word>{_MULTIPLIER_WORDS})(?!\w))?",
 )
 _CURRENCY = Caseless.compile(pattern(_MONEY["currency_hint"]))  # a quick look first
 _CENTS = re.compile(r"[,.](\d{1,2})$")
+_GROUPED = re.compile(r",(?=\d{3}(?:,|$))")  # a comma grouping thousands after a sign: "€8,500"
 
 
 def read_number(word: str) -> int | None:
@@ -332,7 +335,7 @@ def _euros(text: str, lowered: bool) -> Iterator[tuple[re.Match[str], Quantity]]
     if not _CURRENCY.on(lowered).search(text):
         return
     for m in _EUROS.on(lowered).finditer(text):
-        number = m["number"] or m["after"]
+        number = m["number"] or (_GROUPED.sub("", m["after"]) if m["after"] else "")
         # cents after a comma, or after a full stop in the English way ("1250.50 €"); a
         # full stop before three digits groups thousands ("10.000 euros")
         cents = _CENTS.search(number) if number[:1].isdigit() else None

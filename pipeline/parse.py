@@ -482,7 +482,32 @@ def is_furniture(text: str) -> bool:
     if _FURNITURE.match(text.strip(_NOT_WORDS)):
         return True
     pieces = [p for p in _BAR_SEPARATOR.split(text) if p.strip(_NOT_WORDS)]
-    return len(pieces) > 1 and all(is_navigation(p) or _FURNITURE.match(p.strip(_NOT_WORDS)) for p in pieces)
+    if len(pieces) > 1 and all(is_navigation(p) or _FURNITURE.match(p.strip(_NOT_WORDS)) for p in pieces):
+        return True
+    return len(pieces) > 1 and any(_RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) for p in pieces) \
+        and all(is_navigation(p) or _FURNITURE.match(p.strip(_NOT_WORDS))
+                or _RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) or _field_date(p) for p in pieces)
+
+
+# A section's count of its records ("11 actions recensées"), a piece of its summary line.
+_RECORD_COUNT = re.compile(r"\d{1,5}\s+[^\W\d_]+\s+(?:"
+                           + "|".join(lexicon("furniture")["record_count_participles"]) + r")e?s?",
+                           re.IGNORECASE)
+FIELD_NAME_WORDS = 3  # words of a summary's field name before its date ("Dernière action : …")
+
+
+def _field_date(piece: str) -> bool:
+    """A field of a summary line: a short name, a colon, a date alone ("Dernière action :
+    avril 2025"), in a line that also counts the section's records.
+
+    >>> is_furniture("Dernière action : avril 2025 · 11 actions recensées · Retour au sommaire")
+    True
+    >>> is_furniture("Dernier séjour : avril 2025 · accueil de 11 jeunes")
+    False
+    """
+    name, colon, value = piece.partition(":")
+    return bool(colon) and 0 < len(name.split()) <= FIELD_NAME_WORDS and not any(c.isdigit() for c in name) \
+        and label_alone(value.strip()) is not None
 
 
 # What sets apart the links and fields of a bar of the site's tools ("Imprimer · Partager").
@@ -773,6 +798,22 @@ class _DateHeadings:
         return entry
 
 
+def _beside_its_twin(at: int, blocks: list[tuple[Block, Role]]) -> bool:
+    """A block in another language is a translation beside the French when it is undated
+    or when a block next to it opens with the same date ("2015 : accueil …" beside "2015:
+    Schüler …"): the same entry, once. A dated entry written in another language with no
+    such twin ("Juillet 2024: a group of 15 young people …", on a page a machine
+    translated whose new entries were written in English) is an entry of its own."""
+    labelled = split_any_label(blocks[at][0].text)
+    if labelled is None:
+        return True
+    for near in (at - 1, at + 1):
+        if 0 <= near < len(blocks) and (twin := split_any_label(blocks[near][0].text)) \
+                and parse_label(twin[0]) == parse_label(labelled[0]):
+            return True
+    return False
+
+
 def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                   set_aside: list[SetAside]) -> None:
     """Sort a section's blocks into its description, its entries and what is set aside.
@@ -789,7 +830,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     span_value = trailing = False  # trailing: the entries so far are dated at their end
     under = _DateHeadings()  # a sub-heading that is a date alone dates the paragraphs below it
-    for block, role in blocks:
+    for at, (block, role) in enumerate(blocks):
         if block.aside:
             set_aside.append(SetAside(block, block.aside))
             continue
@@ -811,7 +852,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
             continue
-        if other_language(block.text):  # a translation beside the French: the same entry
+        if other_language(block.text) and _beside_its_twin(at, blocks):  # the same entry
             set_aside.append(SetAside(block, OTHER_LANGUAGE))
             continue
         if is_furniture(block.text) or (furniture and _furniture_value(block.text)):

@@ -877,3 +877,69 @@ def without_invisible(blocks: list[Block]) -> tuple[list[Block], list[tuple[int,
         if block.text:  # a paragraph that held only a zero-width space is an empty line
             cleaned.append(block)
     return cleaned, removed
+
+
+THREAD_FURNITURE = "what repeats around every item of a numbered thread (by-line, clock, counters)"
+# A thread's post number: "12/ " or "12/40 " before the post's words (Bluesky, Mastodon, X).
+_POST_NUMBER = re.compile(r"^(\d{1,3})/(?:(\d{1,3})\b)?[ \u00a0]+(?=\S)")
+THREAD_HEADING_LEVEL = 2  # a post that is only a place and its country heads the posts after it
+THREAD_LENGTH = 3  # posts numbered 1/, 2/, 3/ in a row at least: a thread, not one date
+
+
+def thread_posts(blocks: list[Block]) -> list[Block]:
+    """A thread of numbered posts (each paragraph opens with its number, "1/ ", "2/ ", …,
+    one more than the post before it) read as its posts' words: the number only orders
+    the posts ("12/ 2015 : accueil" is post 12 about 2015, not December 2015). The blocks
+    between two posts that come back with every post (the author and the time above it,
+    the likes and shares below it, the same words but for their figures) are the posts'
+    furniture, set aside. A post that is only a place and its country in brackets
+    ("2/ Kita (Mali) 👇") heads the posts below it, as a heading would.
+
+    >>> page = [Block("paragraph", f"{n}/ {t}", n) for n, t in enumerate(
+    ...     ["Nos jumelages :", "2015 : accueil de jeunes.", "Mai 2016 : visite."], start=1)]
+    >>> [b.text for b in thread_posts(page)]
+    ['Nos jumelages :', '2015 : accueil de jeunes.', 'Mai 2016 : visite.']
+    >>> [b.text for b in thread_posts([Block("paragraph", "12/ 2015 : accueil", 1)])]
+    ['12/ 2015 : accueil']
+    """
+    numbered = {n: int(found[1]) for n, block in enumerate(blocks)
+                if block.aside is None and (found := _POST_NUMBER.match(block.text))}
+    order = list(numbered)
+    best, start = (0, 0), 0  # the longest run of posts numbered one after the other: (first, end)
+    for k in range(1, len(order) + 1):
+        if k == len(order) or numbered[order[k]] != numbered[order[k - 1]] + 1:
+            best, start = max(best, (start, k), key=lambda r: r[1] - r[0]), k
+    run = order[best[0]:best[1]]
+    if len(run) < THREAD_LENGTH:
+        return blocks
+    out = list(blocks)
+    for n in run:
+        block = blocks[n]
+        cut = _POST_NUMBER.match(block.text)
+        assert cut is not None
+        text = block.text[cut.end():]
+        out[n] = replace(block, text=text, bold=max(0, block.bold - cut.end()))
+        if block.kind == "paragraph" and heading_like(text) and names_a_place(text, IntroWords()):
+            out[n] = Block("heading", text, block.line, level=THREAD_HEADING_LEVEL)  # "2/ Kita (Mali) 👇"
+    for n, after in pairwise(run):  # a post "(suite ⤵)": the next is its rest
+        if (mark := _CONTINUED.search(out[n].text)) and out[n].kind == "paragraph" \
+                and out[after].kind == "paragraph":
+            out[after] = replace(out[after], text=out[n].text[:mark.start()] + " " + out[after].text,
+                                 line=out[n].line, bold=out[n].bold)
+            out[n] = replace(out[n], aside=THREAD_CONTINUED)
+    posts = set(run)
+    shapes = [_LETTERS_ONLY.sub("", b.text) for b in blocks]
+    between = [n for n in range(max(0, run[0] - 1), run[-1] + 2) if n < len(blocks) and n not in posts]
+    for n in between:
+        if blocks[n].aside is None and sum(shapes[m] == shapes[n] for m in between) >= 2:
+            out[n] = replace(blocks[n], aside=THREAD_FURNITURE)
+    return out
+
+
+_LETTERS_ONLY = re.compile(r"[\d\s]+")
+THREAD_CONTINUED = "an item of a numbered thread whose text goes on in the next item, read there as one text"
+# "(suite ⤵)", "(à suivre)", "suite 👇" at a post's end: its text goes on in the next post
+_GOES_ON = "(?:" + "|".join(re.escape(w) for w in lexicon("furniture")["thread_continued"]) + ")"
+_ARROW = r"[⤵↓⬇👇⏬➡→]\ufe0f?"
+_CONTINUED = re.compile(rf"\s*(?:[(\[]\s*{_GOES_ON}\s*(?:{_ARROW})?\s*[)\]]|{_GOES_ON}\s*{_ARROW})\s*$",
+                        re.IGNORECASE)

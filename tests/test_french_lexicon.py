@@ -68,6 +68,7 @@ ENGLISH = frozenset("""
     association centre eur donation participants contribution budget destination signature
     utf html nul
     callout button notice alert admonition
+    was were been last updated postponed
 """.split())
 
 _ESCAPE = re.compile(r"\\.")

@@ -1036,3 +1036,74 @@ def test_an_accordion_s_last_panel_is_no_date_of_its_card():
     assert [(a["partner_id"], a["period"]) for a in actions] == [
         ("kita", "2015"), ("kita", "2022-05"), ("matanzas", "2015"), ("matanzas", "2022-05"),
         ("gao", "2015"), ("gao", "2022-05")]
+def test_a_thread_of_numbered_posts_is_read_as_its_posts_words():
+    """A social network's thread embedded in a page: each post opens with its number
+    ("11/ 2016 : …" is post 11 about 2016, not November 2016), a post may go on in the
+    next one ("(suite ⤵)"), and the author, time and counters around each post are its
+    furniture, never a dated entry."""
+    def post(n: int, text: str, minute: int) -> str:
+        return (f'<div class="post"><div class="meta"><span>Mairie de Melun</span> <span>@melun.fr</span> · '
+                f'<time datetime="2024-11-0{minute % 3 + 4}T09:{minute:02d}:00Z">{minute % 3 + 4} nov. 2024 à 9:{minute:02d}'
+                f'</time></div><p>{n}/ {text}</p><div class="counts">{n * 3} ♥ · {n} 🔁</div></div>')
+    posts = ["Nos amitiés avec le monde, en quelques messages 👇", "🇲🇱 Kita (Mali) 👇",
+             "11/ 2016 : construction d’une école de quatre classes. (suite ⤵)",
+             "Les parents d’élèves ont fabriqué les briques.", "Mai 2019 : visite de six élus.",
+             "🇪🇸 Pontevedra (Espagne) 👇", "2021 : échange de chorales."]
+    page = _page("".join(post(n, text.removeprefix("11/ "), 10 + n) for n, text in enumerate(posts, start=10)))
+    assert _labels(page) == [
+        [("2016", "2016 : construction d’une école de quatre classes. Les parents d’élèves ont fabriqué "
+                  "les briques."), ("Mai 2019", "Mai 2019 : visite de six élus.")],
+        [("2021", "2021 : échange de chorales.")]]
+
+
+def test_numbers_that_do_not_follow_one_another_are_no_thread():
+    """Two numbered paragraphs, or three whose numbers do not follow, are no thread: their
+    words are read as written."""
+    for numbers in ((12, 13), (12, 3, 7)):
+        page = _page("<h2>Kita (Mali)</h2>" + "".join(f"<p>{n}/ 2015 : forage.</p>" for n in numbers))
+        texts = [b.text for b in read_bytes(page.encode(), "page.html").blocks if "forage" in b.text]
+        assert texts == [f"{n}/ 2015 : forage." for n in numbers]
+
+
+def test_a_heading_s_subtitle_and_a_section_s_summary_line_make_no_entry():
+    """A partner heading ends with a subtitle in smaller print ("accord d’amitié conclu en
+    2011"), and the section ends with its summary ("Dernier projet : mars 2024 · 4 projets
+    répertoriés"): the heading is the place's, the summary no entry."""
+    page = _page('<section><h2>La commune rurale de Kita dans la région de Kayes au Mali (Mali) <small>accord '
+                 'd’amitié conclu en 2011 avec la ville</small></h2><p>2019 : construction d’un puits.</p>'
+                 '<p>Mars 2024 : envoi de manuels scolaires.</p><p class="meta">Dernier projet : mars 2024 · '
+                 '4 projets répertoriés · <a href="#top">Haut de page</a></p></section>'
+                 '<section><h2>Pontevedra (Espagne) <small>jumelée depuis 1985</small></h2>'
+                 '<p>2022 : échange de chorales.</p></section>')
+    assert _labels(page) == [[("2019", "2019 : construction d’un puits."),
+                              ("Mars 2024", "Mars 2024 : envoi de manuels scolaires.")],
+                             [("2022", "2022 : échange de chorales.")]]
+    headings = [b.text for b in read_bytes(page.encode(), "page.html").blocks if b.kind == "heading"]
+    assert headings[1:] == ["La commune rurale de Kita dans la région de Kayes au Mali (Mali)",
+                            "Pontevedra (Espagne)"]
+
+
+def test_a_page_translated_into_english_reads_its_english_date_labels_and_its_french_text():
+    """A site's machine translation (``<html lang="en">``): the labels are in English
+    ("Since 2011", "From 2004 to 2009", "Autumn 2022", "February 2023"), the texts left in
+    French carry ``lang="fr"``, a new entry is written in English, and a "Last updated"
+    line is the CMS's."""
+    page = ('<html lang="en"><body><main><h1>Our partner towns</h1><h2>Kita (Mali)</h2>'
+            '<p lang="fr">La coopération avec Kita a été signée en 1998.</p>'
+            '<p><strong>From 2004 to 2009</strong>: <span lang="fr">construction de trois puits.</span></p>'
+            '<p><strong>Since 2011</strong>: <span lang="fr">parrainage de la cantine scolaire.</span></p>'
+            '<p><strong>Autumn 2022</strong>: <span lang="fr">accueil de deux enseignantes.</span></p>'
+            '<p><strong>February 2023</strong>: the exchange of the school choirs was called off after the '
+            'visas were refused.</p><p>Last updated: 03/04/2024</p></main></body></html>')
+    data = tables(extract(parse(read_bytes(page.encode(), "page.html").blocks), {}))
+    assert [p.get("agreement_year") for p in data["partners"]] == [1998]
+    got = [(a["start_year"], a["start_month"], a["end_year"], a["status"] or None)
+           for a in data["actions"]]
+    assert got == [(2004, None, 2009, None), (2011, None, None, "ongoing"),
+                   (2022, None, 2022, None), (2023, 2, 2023, "cancelled")]
+
+
+def test_an_embedded_thread_s_links_to_its_network_are_the_site_s_words():
+    page = _page("<h2>Kita (Mali)</h2><p>2019 : construction d’un puits.</p>"
+                 "<p>Voir la publication sur mastodon.social · Suivre @melun@mastodon.social</p>")
+    assert _labels(page) == [[("2019", "2019 : construction d’un puits.")]]

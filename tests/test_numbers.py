@@ -268,3 +268,11 @@ def test_a_count_after_en_and_a_verb_of_hosting_counts_the_people_named_before(t
     """Issue 20: "en" stands for the people named before it ("les enfants … ? L'été a
     permis d'en accueillir 6"): the number after the verb is the group's."""
     assert participants(text) == expected
+
+
+def test_commas_that_group_thousands_after_the_euro_sign_are_one_amount():
+    """An entry written in English on a translated page: "€12,400" is twelve thousand
+    four hundred euros; a comma before two digits stays French cents."""
+    assert amount_eur("the town paid €12,400 for the new roof") == Quantity(12400, False)
+    assert amount_eur("a grant of EUR 2,750,000 over three years") == Quantity(2750000, False)
+    assert amount_eur("une aide de € 3,40 par repas") == Quantity(3, False)
