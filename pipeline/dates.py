@@ -1020,6 +1020,47 @@ class _Candidate:
 OTHER_WORDS_BEFORE = {":": 3, ",": 1}
 
 
+def dated_label(text: str) -> bool:
+    """Whether ``text`` is a date alone that gives a year ("2019", "Mai – juin 2021",
+    "2019-2020"): a table's header cell, a timeline's dot, a card's date. A yearless label
+    ("Mai") is not one: it takes its year from elsewhere.
+
+    >>> dated_label("Mai – juin 2021"), dated_label("Mai"), dated_label("2019 : visite"), dated_label("")
+    (True, False, False, False)
+    """
+    period = parse_label(text) if text else None
+    return period is not None and period.start_year is not None
+
+
+DATE_LINE = 80  # characters: a line that holds a date and a field's name or a verb at most
+DATE_LINE_WORDS = 2  # words of four letters or more besides its dates ("Période", "Publié le")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def date_alone(text: str, lead: int | None = None) -> str | None:
+    """The date a short line holds alone, maybe beside its field's name or a verb ("du 4 au
+    8 juin 2015", "Période 2003-2014", "Publié le 12 mars 2020"), as written: a card's
+    date, a story's date line. ``None`` for a line that says more, or a sentence (it ends
+    with a full stop). ``lead``: the characters the first date may come after at most
+    (``None``: anywhere in the line).
+
+    >>> date_alone("lundi 13 juillet 2015"), date_alone("Publié le 12 mars 2020", lead=4)
+    ('lundi 13 juillet 2015', None)
+    >>> date_alone("Le 12 mars 2020, visite du maire et des élus."), date_alone("Voyage à Gao")
+    (None, None)
+    """
+    stripped = text.strip()
+    if len(stripped) > DATE_LINE or stripped.endswith("."):
+        return None
+    found = [f for f in find_dates(stripped) if f.period]
+    if not found or (lead is not None and found[0].start > lead):
+        return None
+    rest = stripped[:found[0].start] + " " + " ".join(
+        stripped[a.end:b.start] for a, b in pairwise(found)) \
+        + " " + stripped[found[-1].end:]
+    return found[0].text if len(_LONG_WORD.findall(rest)) <= DATE_LINE_WORDS else None
+
+
 def _ends_label(text: str, t: Token, following: Iterator[Token]) -> str | None:
     """Whether the dash or full stop ``t`` ends a label of date words before it: a dash
     that no date follows ("2024 – accueil …", "Octobre 2024 — semaine …", but not "2006 –

@@ -18,7 +18,7 @@ from itertools import islice, pairwise
 import lxml.html
 from lxml import etree
 
-from .dates import Found, find_dates, parse_label, split_any_label
+from .dates import Found, date_alone, dated_label, find_dates, parse_label, split_any_label
 from .errors import Refusal
 from .fields import AMOUNT, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
@@ -1015,12 +1015,6 @@ _PARTNER_KINDS = frozenset(k for k in KINDS if k in (PLACE, "partners"))
 MIN_PIVOT = 2  # dates across the header, partners down the first column (or the other way)
 
 
-def _a_date(text: str) -> bool:
-    """A header cell that is a date alone ("2019", "Mai 2020", "2019-2020")."""
-    period = parse_label(text)
-    return bool(text) and period is not None and period.start_year is not None
-
-
 def _pivot_blocks(table: etree._Element, grid: list[list[etree._Element | None]], head: int,
                   headers: list[str], tree: _Tree, items: IntroWords | None) -> list[Block] | None:
     """A table of partners by dates (a mandate's review: a row per partner, a column per
@@ -1034,7 +1028,7 @@ def _pivot_blocks(table: etree._Element, grid: list[list[etree._Element | None]]
     if not body:
         return None
     nobody = items if items is not None else IntroWords()
-    dated = [i for i, h in enumerate(headers) if _a_date(h)]
+    dated = [i for i, h in enumerate(headers) if dated_label(h)]
     firsts = [_text(_rendered(line[0])) if line[0] is not None else "" for line in body]
     beyond: dict[etree._Element | None, list[etree._Element]] = {}
     if len(dated) >= MIN_PIVOT and 0 not in dated and set(dated) == set(range(1, len(headers))) \
@@ -1042,9 +1036,9 @@ def _pivot_blocks(table: etree._Element, grid: list[list[etree._Element | None]]
         rows = [(line[0], [(headers[i], line[i] if i < len(line) else None) for i in dated]) for line in body]
         for line in body:
             beyond.setdefault(line[0], []).extend(c for c in line[len(headers):] if c is not None)
-    elif len(headers) > MIN_PIVOT and not _a_date(headers[0]) \
+    elif len(headers) > MIN_PIVOT and not dated_label(headers[0]) \
             and all(_reads_as_partner(h, nobody) and key_kind(h) is None for h in headers[1:]) \
-            and all(_a_date(f) for f in firsts):
+            and all(dated_label(f) for f in firsts):
         rows = [(grid[head][i], [(firsts[n], line[i] if i < len(line) else None)
                                  for n, line in enumerate(body)]) for i in range(1, len(headers))]
         beyond = {cell: [] for cell, _ in rows}
@@ -1513,7 +1507,7 @@ def dates_first(document: etree._Element) -> None:
                     or any(k.tag in _INLINE for k in kids):  # a table's row, a paragraph's runs
                 continue
             words = [_brief_text(k) for k in kids]
-            dated = [n for n, w in enumerate(words) if w and _a_date(w)]
+            dated = [n for n, w in enumerate(words) if w and dated_label(w)]
             if len(dated) == 1 and any(w is None or (w and n != dated[0]) for n, w in enumerate(words)):
                 found.append((item, kids[dated[0]], dated[0] == 0))
         orders = {first for _, _, first in found}
@@ -1674,21 +1668,6 @@ MIN_CARDS = 3
 DATE_SOURCE = 2_000  # characters of an element's source text: more holds no date alone,
 DATE_ELEMENTS = 12  # nor more elements (a date and its field's name are a handful at most)
 CARD_ENTRY = 12  # characters besides its date: less is a card's title or a word, no entry
-DATE_LINE = 80  # characters: a line that holds a date and a field's name or a verb at most
-DATE_LINE_WORDS = 2  # words of four letters or more besides the date ("Période", "Publié le")
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
-def _date_alone(line: str) -> str | None:
-    """The date a short line holds alone, maybe after its field's name ("Période 2003-2014",
-    "Publié le 12 mars 2020"), as written; ``None`` for a line that says more."""
-    if len(line) > DATE_LINE:
-        return None
-    found = find_dates(line)
-    if len(found) != 1 or found[0].period is None:
-        return None
-    rest = line[:found[0].start] + " " + line[found[0].end:]
-    return found[0].text if len(_LONG_WORD.findall(rest)) <= DATE_LINE_WORDS else None
 
 
 def _sizes(document: etree._Element
@@ -1738,7 +1717,7 @@ def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[in
             return None  # a folded panel: its summary ("Depuis 2020", "Les années 2010")
             # heads the entries inside it, no date of the card's
         if sizes[last][0] <= DATE_ELEMENTS and sizes[last][1] <= DATE_SOURCE \
-                and (date := _date_alone(" ".join(_pieces(last)))) is not None:
+                and (date := date_alone(" ".join(_pieces(last)))) is not None:
             rest = sizes[card][1] - sizes[last][1]
             return (last, date) if rest >= CARD_ENTRY else None
         node = last

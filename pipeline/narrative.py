@@ -50,7 +50,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from .dates import CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, find_dates, parse_label
+from .dates import CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, find_dates, parse_label
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import SPAN_FIELD, span_field, span_key_alone
@@ -1461,7 +1461,7 @@ def _signed(texts: list[str]) -> list[str]:
         while words and fold(words[0]) in _SIGNATURE_LEADS:
             words.pop(0)
         rest = stripped[run.end():].lstrip(" ,")
-        day = date_line(rest) if rest else None
+        day = date_alone(rest, lead=LEAD) if rest else None
         when = next((f for f in find_dates(rest) if f.period), None) if day else None
         if not words or when is None or when.period is None or not _DAY_EDTF.fullmatch(when.period.edtf):
             continue
@@ -2964,6 +2964,7 @@ OTHER_LANGUAGE = "a paragraph in another language (a translation beside the Fren
 _FRENCH_WORDS = frozenset(fold(w).rstrip("'") for w in _WORDS["function_words"])  # a paragraph's
 FOREIGN_WORDS = 8  # words with none of these is in another language
 SHORT = 80  # characters: a by-line, a counter, a caption or a date line is short
+LEAD = 4  # characters a date line's first date comes after at most ("Le 4 juin 2015")
 LINK_WORDS = 3  # a link of a bar is short; two in three are
 LINK_BAR = 3  # pieces between "|" or ">" that make a bar of links or a breadcrumb
 
@@ -3027,21 +3028,6 @@ def posted(line: str) -> When | None:
 POSTED_REACH = 4  # blocks at the top of a page where a post's by-line dates the lede above it
 _POSTED_BEFORE = re.compile(r"\S\s+[-–—|]\s*$")
 _POSTED_AT = re.compile(r"\s*(?:[^\W\d_]{1,2}\s+)?\d{1,2}\s*[:h]\s*\d\d\b")
-
-
-def date_line(text: str) -> str | None:
-    """The date a short line holds alone ("du 4 au 8 juin 2015", "lundi 13 juillet 2015"),
-    as written; ``None`` for a line that says more."""
-    stripped = text.strip()
-    if len(stripped) > SHORT or stripped.endswith("."):
-        return None
-    found = [f for f in find_dates(stripped) if f.period]
-    if not found or found[0].start > 4:
-        return None
-    rest = stripped[:found[0].start] + " " + " ".join(
-        stripped[a.end:b.start] for a, b in zip(found, [*found[1:], None], strict=False) if b) \
-        + " " + stripped[found[-1].end:]
-    return found[0].text if len(re.findall(r"[^\W\d_]{4,}", rest)) <= 2 else None
 
 
 # --- The page as one partner's section ------------------------------------------------------
@@ -3302,7 +3288,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             continue
         if block.kind != "list_item":
             heads = None
-        if (alone := date_line(block.text)) and anniversary_span(alone, " ".join(  # the title, or
+        if (alone := date_alone(block.text, lead=LEAD)) and anniversary_span(alone, " ".join(  # the title, or
                 ([title.text] if title else []) + [b.text for b in body[max(0, n - 2):n]])):  # a line above
             set_aside.append((block, ANNIVERSARY_SPAN, False))
             continue
@@ -3460,7 +3446,7 @@ def _going_on(run: list[Block]) -> list[Block]:
         # a line after a word that cannot end a sentence ("… à Roscanvel du 4 au" / "18 juin.")
         cut = (re.findall(r"[\w']+", fold(kept[-1].text))[-1:] or [""])[0].rstrip("'") in _FRENCH_WORDS
         if not (block.text[:1].islower() or month_cut or cut) or furniture(block.text) \
-                or date_line(block.text):
+                or date_alone(block.text, lead=LEAD):
             break
         kept.append(block)
     return kept

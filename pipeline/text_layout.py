@@ -37,7 +37,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .dates import parse_label, split_any_label
+from .dates import dated_label, split_any_label
 from .fields import DATE, KINDS, PLACE, TEXT, empty, key_kind
 from .read import IntroWords, names_a_place
 
@@ -264,7 +264,7 @@ def _write_table(header: list[str], groups: list[list[tuple[list[str], int]]], o
     text = kinds.index(TEXT) if TEXT in kinds else None
     rows = _rows(groups, date if date is not None else 0)
     firsts = [" ".join(next(iter(_columns_of(r)), [])) for r in rows]
-    if date is None and any(firsts) and all(_a_date(f) for f in firsts if f):
+    if date is None and any(firsts) and all(dated_label(f) for f in firsts if f):
         date = 0  # no header, a first column of dates
     if text is None:  # the first column of no kind the header names
         text = next((i for i in range(len(header) or 2)
@@ -360,12 +360,7 @@ def _reads_as_header(group: list[tuple[list[str], int]]) -> bool:
     """A first group of cell lines, before a rule, that is a header: no cell of it is a
     date, and one names what its column holds (a date, a text, an amount…)."""
     heads = [" ".join(parts) for parts in _columns_of(group)]
-    return not any(_a_date(h) for h in heads) and any(h and key_kind(h) is not None for h in heads)
-
-
-def _a_date(text: str) -> bool:
-    period = parse_label(text) if text else None
-    return period is not None and period.start_year is not None
+    return not any(dated_label(h) for h in heads) and any(h and key_kind(h) is not None for h in heads)
 
 
 def _rows(groups: list[list[tuple[list[str], int]]], key: int) -> list[list[tuple[list[str], int]]]:

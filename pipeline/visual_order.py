@@ -23,7 +23,7 @@ from itertools import islice, pairwise
 import lxml.html  # noqa: F401  (the doctests' parser)
 from lxml import etree
 
-from .dates import find_dates, parse_label
+from .dates import dated_label, find_dates
 
 MAX_RULES = 2_000  # rules of a page's style sheets read for placements: a theme's, not a framework's
 MAX_STYLE = 200_000  # characters of style sheets read
@@ -450,8 +450,7 @@ MAX_LABEL = 60  # characters of a date alone
 def _date_alone(element: etree._Element) -> bool:
     """A small element whose words are a date alone ("2019", "Mai – juin 2021")."""
     words = _brief_text(element)
-    period = parse_label(words) if words and len(words) <= MAX_LABEL else None
-    return period is not None and period.start_year is not None
+    return words is not None and len(words) <= MAX_LABEL and dated_label(words)
 
 
 def referenced_labels(document: etree._Element) -> None:
