@@ -339,7 +339,11 @@ def _pair(between: str, title: bool) -> bool:
     return bool((_PAIR if title else _TEXT_PAIR).fullmatch(fold(between)))
 
 
-def _apposition(between: str) -> bool:
+_COPULA = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, (fold(w) for w in _WORDS["copulas"])),
+                                                 key=len, reverse=True)) + r")\s")
+
+
+def _apposition(between: str, copula: bool = False) -> bool:
     """A place, then an apposition that ties it to the next one: "Tarnowskie-Gory, ville
     jumelée à Méricourt" (the first is the partner, the second the page's own town); not an
     apposition closed by a comma before the next place of an enumeration ("Mühlheim, sa
@@ -353,8 +357,17 @@ def _apposition(between: str) -> bool:
     (True, False)
     >>> _apposition(", la présidente du jumelage à ")
     False
+
+    With ``copula``, a predicate after a copula ties them so too, the town being the second
+    place ("Kita est devenue la 5e ville jumelée avec <town>"); not where the town comes first
+    ("<town> est jumelée avec celle de Kita"), which the caller tells.
+
+    >>> [_apposition(w, copula=True) for w in (" est devenue la 5e ville jumelée avec ", " est un bourg de ")]
+    [True, False]
     """
     folded = fold(between).replace("’", "'")
+    if copula and (verb := _COPULA.match(folded)):  # "Kita est devenue la 5e ville jumelée avec <town>"
+        folded = "," + folded[verb.end():]
     words = re.findall(r"[\w-]+'?", folded)
     return (folded.lstrip().startswith(",") and "," not in folded.lstrip()[1:] and 0 < len(words) <= CUE_REACH
             and any(w.startswith(_CUE_STEMS) for w in words) and words[-1] in _NEAR | _FAR
@@ -559,14 +572,16 @@ def _country_after(after: str, region: bool = False) -> str | None:
     ('IT', 'IT', 'DK')
     >>> _country_after(", ville du Pays de Galles, furent"), _country_after(" et Rye")
     ('GB', None)
+    >>> _country_after(" (Allemagne, en 1980), Valpaços")
+    'DE'
     """
     from .places import country_code, region_country
 
     found = _PLACED.match(after)
     if found is None:
         return None
-    if found["bracket"]:
-        return country_code(found["bracket"])
+    if found["bracket"]:  # "(Italie)", or its first part: "(Allemagne, en 1980)"
+        return country_code(found["bracket"]) or country_code(found["bracket"].split(",")[0])
     words = found["words"].split()
     return next((code for size in range(len(words), 0, -1)
                  if (code := country_code(" ".join(words[:size]).strip(",;.'’"))
@@ -841,14 +856,21 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         name = namesake  # "Herbitzheim en Alsace et Herbitzheim en Sarre"
                     elif _not_a_partner(name):
                         if not _is_town(name):
-                            previous = None
+                            if not (previous and start + len(name) <= _list_aside(sentence, previous[1])):
+                                previous = None  # not the country of the place before
                             continue
                         # the town is no candidate, but the end of an apposition that makes
                         # the place before it the partner ("Tarnowskie-Gory, ville jumelée à
                         # Méricourt"), the first place of a pair ("du Perray et de Bellheim")
                         # and the words that lead to it may lead to the partner
-                        if previous and _apposition(sentence[previous[1]:start]):
+                        if previous and _apposition(sentence[previous[1]:start], copula=True):
                             weights[previous[0]] += CUE_WEIGHT
+                        elif previous and not town_before and _pair(
+                                sentence[_list_aside(sentence, previous[1]):start], title=False) \
+                                and _joined_in_tie(sentence[_list_aside(sentence, start + len(name)):]):
+                            weights[previous[0]] += CUE_WEIGHT
+                            partnered.add(previous[0])  # "Penna in Teverina (…) en Italie et
+                            # <town> (…) ont scellé leur jumelage": one subject of a tie
                         town_lead = _lead(sentence[:start])
                         previous = (fold(name), start + len(name),
                                     _after_cue(sentence[max(0, start - CUE_WINDOW):start]))
@@ -962,6 +984,9 @@ _LIST_TIE_YEAR = re.compile(r"\s*,?\s*(?:" + "|".join(
     + r")\s+(?:1[89]|20)\d\d\b", re.IGNORECASE)
 
 
+LIST_ASIDES = 2  # asides after a listed place: a bracket and its country, in either order
+
+
 def _list_aside(sentence: str, at: int) -> int:
     """Where what follows a listed place ends (``at``: the place's end): its country in
     brackets or after a preposition ("Cuneo (Italie)", "Romsey en Angleterre"), then its
@@ -970,14 +995,20 @@ def _list_aside(sentence: str, at: int) -> int:
     >>> text = "Romsey en Angleterre depuis 1959, Zell"
     >>> text[:_list_aside(text, 6)], _list_aside("Romsey en mai", 6)
     ('Romsey en Angleterre depuis 1959', 6)
+    >>> text = "Penna (1 129 habitants) en Italie et"
+    >>> text[:_list_aside(text, 5)]
+    'Penna (1 129 habitants) en Italie'
     """
     from .places import country_code
 
     end = at
-    if aside := _LIST_ASIDE.match(sentence, at):
-        end = aside.end()
-    elif (after := _COUNTRY_AFTER.match(sentence, at)) and country_code(after[1]):
-        end = after.end()
+    for _ in range(LIST_ASIDES):  # "Penna in Teverina (1 129 habitants) en Italie"
+        if aside := _LIST_ASIDE.match(sentence, end):
+            end = aside.end()
+        elif (after := _COUNTRY_AFTER.match(sentence, end)) and country_code(after[1]):
+            end = after.end()
+        else:
+            break
     if end > at and (year := _LIST_TIE_YEAR.match(sentence, end)):
         end = year.end()
     return end
@@ -1094,6 +1125,29 @@ def cued_places(sentence: str) -> list[str]:
     return found
 
 
+# A place's country and its tie's year in one bracket ("Wangen im Allgäu (Allemagne, en
+# 1980)", "Valpaços (Portugal, 2004)", "(Liban, depuis 2011)").
+_BRACKET_TIE_YEAR = re.compile(r"\s*\(\s*(?P<country>[^(),]{1,40}?)\s*,\s*(?:(?:" + "|".join(
+    re.escape(w) for w in [*_DATE_WORDS["in"], *_DATE_WORDS["since"], *_DATE_WORDS["since_short"]])
+    + r")\s+)?(?P<year>(?:1[89]|20)\d\d)\s*\)", re.IGNORECASE)
+
+
+def _bracket_tie_years(sentence: str, lower: frozenset[str]) -> list[tuple[str, int]]:
+    """Each place (folded) a sentence of twinning gives its country and a year in one
+    bracket, and that year (:func:`listed_tie_years`)."""
+    from .places import country_code
+
+    if not any(w.startswith(_PARTNER_STEMS) for w in re.findall(r"\w+", fold(sentence))):
+        return []
+    found = []
+    for place in _NAME.finditer(sentence):
+        bracket = _BRACKET_TIE_YEAR.match(sentence, place.end())
+        name = (_trimmed(place.group(), lower) or [""])[-1]  # "Après Zell": "Zell"
+        if bracket and name and country_code(bracket["country"]) and not _not_a_partner(name):
+            found.append((fold(_place(name)), int(bracket["year"])))
+    return found
+
+
 def listed_tie_years(texts: list[str]) -> dict[str, int]:
     """The tie's year a list of partners writes beside each (folded name → year: "jumelée
     avec Romsey en Angleterre depuis 1959 et Vermillion aux États-Unis depuis 1992"), a
@@ -1103,10 +1157,21 @@ def listed_tie_years(texts: list[str]) -> dict[str, int]:
     >>> listed_tie_years(["La ville est jumelée avec Zell (Autriche) et Rye (Angleterre) en 1970, "
     ...                   "puis Kita au Mali depuis 1985."])
     {'zell': 1970, 'rye': 1970}
+
+    A bracket that gives a place's country and a year, in a sentence of twinning, gives the
+    tie's year ("Après Zell (Autriche, en 1980) et Rye (Angleterre, 2004), Kita est devenue
+    notre troisième ville jumelée"), whatever opens the list.
+
+    >>> listed_tie_years(["Après Zell (Autriche, en 1980) et Rye (Angleterre, 2004), Kita est devenue "
+    ...                   "notre troisième ville jumelée."])
+    {'zell': 1980, 'rye': 2004}
     """
     years: dict[str, int] = {}
     for text in texts:
+        lower = lower_words(text)
         for sentence in _SENTENCE.split(text):
+            for key, tie in _bracket_tie_years(sentence, lower):
+                years.setdefault(key, tie)
             for run, _ in _list_runs(sentence):
                 written = [int(found[0][-4:]) if (found := _LIST_TIE_YEAR.search(sentence, name.end(), end))
                            else None for name, end in run]
@@ -2783,6 +2848,15 @@ LONGEST_SENTENCE = 2_000  # characters: a longer "sentence" (a page with no full
 # clauses before and after it again, so cutting one of that length would cost its square
 
 
+_DURING = re.compile(rf"\s*(?:{_any(_WORDS['during_openings'])})(?!\w)")
+
+
+def _during(head: str, said: Event) -> bool:
+    """A clause that opens its sentence on "lors de", "pendant" … and ends with its date
+    (``during_openings``): the time of the main clause after it, no clause of its own."""
+    return bool(_DURING.match(fold(head))) and not head[said.start + len(said.label):].strip(" ,;:")
+
+
 def sentences(text: str, when: When | None, published: When | None = None) -> list[tuple[str, Event | None]]:
     """The sentences of a paragraph, each with the event it tells; a sentence that joins
     two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
@@ -2800,14 +2874,16 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
         for at, end, punctuated in bounds:
             if at < start:
                 continue
-            if not punctuated:  # "Entre novembre 2023 et février 2024": the joiner of a range
-                if ranges is None:
-                    ranges = [(f.start, f.end) for f in find_dates(sentence) if f.period]
-                if any(first < at < last for first, last in ranges):
-                    continue
+            # inside one date the grammar reads whole: the joiner of a range ("Entre novembre
+            # 2023 et février 2024"), the comma of a set of days ("du 18 janvier, 22 mars et
+            # 3 mai 2010"): no bound of a clause
+            if ranges is None:
+                ranges = [(f.start, f.end) for f in find_dates(sentence) if f.period]
+            if any(first < at < last for first, last in ranges):
+                continue
             head, tail = sentence[start:end if punctuated else at], sentence[end:]
             said = event_in(head, when, published)
-            if said is None:
+            if said is None or (punctuated and _during(head, said)):
                 continue
             if not punctuated:  # "… ont commencé en 1986 et un jumelage a été officialisé le
                 # 28 novembre 2000": the joiner opens a clause of its own, its date further on

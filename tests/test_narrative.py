@@ -1453,3 +1453,38 @@ def test_the_ties_age_and_year_give_the_year_of_writing_to_a_future_day():
     found = {a["date_label"]: a["period"] for a in tables(extract(parse(text_blocks(page))))["actions"]}
     assert found["Du 28 au 30 octobre"] == "2024-10-28/2024-10-30"
     assert found["en juin"] == "1994-06"
+
+
+def test_a_partner_and_the_town_one_subject_of_a_tie_whatever_stands_beside_each():
+    """"<place> (… habitants) en <pays> et <town> (… habitants) ont signé leur charte": a
+    place's name may hold another language's particles ("in", "am", "op"), and a bracket
+    and its country after each member do not part the pair."""
+    page = ("Castel San Giorgio in Valle (2 300 habitants) en Italie et Ivry-sur-Seine (60 000 habitants) "
+            "ont signé dans la salle des fêtes leur charte de jumelage, samedi, devant les élus.")
+    assert named_partners(None, [page]) == ["Castel San Giorgio in Valle"]
+
+
+def test_places_listed_with_their_country_and_year_in_one_bracket_are_twins_of_that_year():
+    """"Après A (Allemagne, en 1975), B (Portugal, 1999) et C (Pays-Bas, en 2003), D est
+    devenue la quatrième ville jumelée avec <town>": each bracket gives its place's country
+    and its tie's year, whatever opens the list."""
+    from pipeline.narrative import listed_tie_years
+
+    page = ["Après Rüdesheim am Rhein (Allemagne, en 1975), Tavira (Portugal, 1999) et Bergen op Zoom "
+            "(Pays-Bas, en 2003), Kédougou est devenue la quatrième ville jumelée avec Ivry-sur-Seine."]
+    assert set(named_partners(None, page)) == {"Kédougou", "Rüdesheim am Rhein", "Tavira", "Bergen op Zoom"}
+    assert listed_tie_years(page) == {"rudesheim am rhein": 1975, "tavira": 1999, "bergen op zoom": 2003}
+    assert [partner_country(name, page) for name in ("Tavira", "Bergen op Zoom")] == ["Portugal", "Pays-Bas"]
+
+
+def test_a_set_of_days_is_one_date_and_an_opening_during_them_frames_the_main_clause():
+    """"Lors des réunions du 4 février, 11 mars et 6 mai 2015, le conseil a voté le voyage
+    du 20 juin": the commas of a set of days part no clause, and a clause opening on "lors
+    de" and ending with its date is the time of the main clause after it: one piece. A
+    clause opening on an event before ("Après la visite … en mai 2015, le comité a reçu …
+    les 3 et 4 octobre") is a clause of its own."""
+    one = "Lors des réunions du 4 février, 11 mars et 6 mai 2015, le conseil a voté le voyage du 20 juin."
+    assert [(piece, event.label) for piece, event in sentences(one, None) if event] == [
+        (one, "4 février, 11 mars et 6 mai 2015")]
+    two = "Après la visite de Kédougou en mai 2015, le comité a reçu la délégation les 3 et 4 octobre."
+    assert len([event for _, event in sentences(two, None) if event]) == 2
