@@ -204,6 +204,22 @@ def _not_a_partner(name: str) -> bool:
     return bool(country_code(name) or country_in_text(f"{_PLACE_NOUN} {name}"))
 
 
+_JOINED_NAMES = re.compile(rf"{_PART}(?:\s+(?:et|-)\s+{_PART})+")
+
+
+def _region_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence names a region whose name joins two words by "et" ("des communes
+    d'Ille et Vilaine", "la Saône et Loire"): one département, neither word a place.
+
+    >>> text = "des communes d'Ille et Vilaine et de Kita et Gao"
+    >>> [text[a:b] for a, b in _region_spans(text)]
+    ['Ille et Vilaine']
+    """
+    from .places import region_country
+
+    return [found.span() for found in _JOINED_NAMES.finditer(sentence) if region_country(found.group())]
+
+
 def _town_spans(sentence: str) -> list[tuple[int, int]]:
     """Where a sentence names the town (any of its names, hyphens written as spaces): a
     word inside is the town's, no place of its own ("Brie" of "Sucy en Brie", "Ouilly" of
@@ -836,12 +852,16 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
             previous_start = 0  # where the previous candidate starts
             town_before = False  # the previous candidate is the town itself (not a word of its name)
             own = _town_spans(sentence)  # where the sentence names the town
+            regions = _region_spans(sentence)  # "Ille et Vilaine": no "Ille", no "Vilaine"
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
             subject = _others_subject(sentence)  # where another place, subject of the sentence, ends
             kinds.append(_of_a_kind(sentence))
             listed = _listed(sentence)
             for found in _NAME.finditer(sentence):
+                if any(a <= found.start() < b for a, b in regions):
+                    previous = None
+                    continue
                 for name in _trimmed(found.group(), lower):
                     start = found.start() + found.group().index(name)
                     if (bare := _without_demonym(name)) != name:  # "Québécois de Lac Mégantic"
@@ -3147,13 +3167,23 @@ _TO_COUNTRY = tuple(fold(p) for p in lexicon("countries")["written"]["prepositio
 def _goes_to(text: str, country: str | None) -> bool:
     """The text tells a twinning's trip to the partner's country ("Le comité de jumelage
     s'est rendu au Mali du 21 au 26 octobre 2017"): a cue of twinning and the country after
-    a preposition of place. The story has begun, though the partner is named later."""
+    a preposition of place, or a place of that country by its kind ("un projet de jumelage
+    avec une commune de Roumanie"). The story has begun, though the partner is named later.
+
+    >>> _goes_to("Tout a commencé par un projet de jumelage avec une commune de Roumanie.", "Roumanie")
+    True
+    >>> _goes_to("Le car a traversé une commune de Roumanie.", "Roumanie")
+    False
+    """
     if not country:
         return False
     words = re.findall(r"\w+", fold(text))
     named = re.findall(r"\w+", fold(country))
     to_it = any(w in _TO_COUNTRY and words[i + 1:i + 1 + len(named)] == named for i, w in enumerate(words))
-    return to_it and any(w.startswith(_CUE_STEMS) for w in words)
+    # or a place of that country by its kind ("un projet de jumelage avec une commune de Roumanie")
+    of_it = any(w in _PLACE_NOUNS and words[i + 1] in _OF_WORDS | {"d"}
+                and words[i + 2:i + 2 + len(named)] == named for i, w in enumerate(words[:-1]))
+    return (to_it or of_it) and any(w.startswith(_CUE_STEMS) for w in words)
 
 
 _OWN_BODY = re.compile(rf"(?:{_phrases(_WORDS['own_body_openings'])})\b", re.IGNORECASE)

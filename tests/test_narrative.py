@@ -1488,3 +1488,16 @@ def test_a_set_of_days_is_one_date_and_an_opening_during_them_frames_the_main_cl
         (one, "4 février, 11 mars et 6 mai 2015")]
     two = "Après la visite de Kédougou en mai 2015, le comité a reçu la délégation les 3 et 4 octobre."
     assert len([event for _, event in sentences(two, None) if event]) == 2
+
+
+def test_a_region_named_with_et_is_one_place_and_a_tie_with_a_place_of_the_partners_country_starts_its_story():
+    """"des communes d'Ille et Vilaine" names one département, neither "Ille" nor "Vilaine";
+    "un projet de jumelage avec une commune du Sénégal", before the partner is named, is
+    the first event of the Senegalese partner's story, not the page's introduction."""
+    page = ("Notre histoire\n\nTout a commencé en mai 1992 par un projet de jumelage avec une commune du "
+            "Sénégal, voté par le conseil municipal.\n\nDe ce projet est née l'association de jumelage Ivry-Kédougou, "
+            "qui réunit des familles de Kédougou au Sénégal.\n\nPlus tard, en 1995, l'association a noué des "
+            "partenariats entre des communes d'Ille et Vilaine et des communes du Judet de Cluj.\n")
+    found = tables(extract(parse(text_blocks(page))))
+    assert [p["name"] for p in found["partners"]] == ["Kédougou"]
+    assert [a["date_label"] for a in found["actions"]] == ["en mai 1992", "en 1995"]
