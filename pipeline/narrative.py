@@ -204,7 +204,8 @@ def _not_a_partner(name: str) -> bool:
     return bool(country_code(name) or country_in_text(f"{_PLACE_NOUN} {name}"))
 
 
-_JOINED_NAMES = re.compile(rf"{_PART}(?:\s+(?:et|-)\s+{_PART})+")
+_JOINING_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
+_JOINED_NAMES = re.compile(rf"{_PART}(?:\s+(?:{_JOINING_WORDS})\s+{_PART})+")  # "Ille et Vilaine"
 
 
 def _region_spans(sentence: str) -> list[tuple[int, int]]:
@@ -1032,13 +1033,12 @@ def _list_aside(sentence: str, at: int) -> int:
     if end > at and (year := _LIST_TIE_YEAR.match(sentence, end)):
         end = year.end()
     return end
-_PAIR_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
 _NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
 # the next member of a list: after a comma, a joiner of a pair, or the list's opener again
 # ("jumelée avec Schopfheim en Allemagne depuis 1967, et avec Klatovy … depuis 1992")
 _OPENERS = "|".join(map(re.escape, _WORDS["list_openers"]))
-_LIST_NEXT = re.compile(rf"(?:\s*,\s*|\s+)(?:(?:{_PAIR_WORDS})\s+)?(?:{_OPENERS})\s+"
-                        rf"|\s*,\s*|\s+(?:{_PAIR_WORDS})\s+(?:(?:{_NEAR_WORDS})\s*)?")
+_LIST_NEXT = re.compile(rf"(?:\s*,\s*|\s+)(?:(?:{_JOINING_WORDS})\s+)?(?:{_OPENERS})\s+"
+                        rf"|\s*,\s*|\s+(?:{_JOINING_WORDS})\s+(?:(?:{_NEAR_WORDS})\s*)?")
 
 
 def _listed(sentence: str) -> dict[int, str]:
@@ -3032,7 +3032,7 @@ _FIRST_PERSON = frozenset(fold(w) for w in _WORDS["first_person"])
 _TOWNS_PAIRED = re.compile(
     r"\b(?i:(?:" + "|".join(re.escape(d) for d in _WORDS["lead_determiners"]) + r")\s+(?:"
     + "|".join(re.escape(n) for n in _WRITTEN["place_nouns"] if n.endswith("s")) + r")\s+(?:"
-    + _OF + rf"))(?P<one>{_PART}(?:\s{_PART})*)\s+(?:{_PAIR_WORDS})\s+(?:(?:{_OF}))?"
+    + _OF + rf"))(?P<one>{_PART}(?:\s{_PART})*)\s+(?:{_JOINING_WORDS})\s+(?:(?:{_OF}))?"
     rf"(?P<other>{_PART}(?:\s{_PART})*)")
 
 
