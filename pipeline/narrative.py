@@ -461,9 +461,27 @@ def _titled(before: str) -> bool:
     return found is not None and fold(found.group(1)) in _TITLES
 
 
+# a sentence's or a clause's subject: a place, maybe after its kind ("la ville de Würzburg")
+# and before an apposition ("…, commune mitoyenne de Gerbrunn,"), then a verb of its tie
 _SUBJECT = re.compile(rf"\s*(?i:(?:{'|'.join(map(re.escape, _WRITTEN['region_determiners']))})\s*)?"
-                      rf"(?P<name>{_PART}(?:\s{_PART})*)\s+(?i:{'|'.join(_WORDS['tie_auxiliaries'])})\s+"
-                      rf"(?i:{'|'.join(_WORDS['partner_cue_stems'])})")
+                      rf"(?i:(?:{'|'.join(map(re.escape, _WRITTEN['place_nouns']))})\s+(?:de\s+|d['’]))?"
+                      rf"(?P<name>{_PART}(?:\s{_PART})*)(?:\s*,[^,]{{1,60}},)?\s+"
+                      rf"(?i:{'|'.join(_WORDS['tie_auxiliaries'])})\s+(?i:{'|'.join(_WORDS['partner_cue_stems'])})")
+
+
+def _others_subjects(sentence: str) -> list[tuple[int, int]]:
+    """Where each clause of a sentence starts (the sentence's start, each clause joiner's
+    end: ", et …") and where its subject ends, for each clause whose subject is a place
+    other than the town before a verb of its own tie (:func:`_others_subject`): "…, et la
+    ville de Würzburg, commune mitoyenne de Gerbrunn, est jumelée avec la ville de Caen".
+
+    >>> text = "Notre ville est jumelée avec Rye, et la ville de Kolbe, sa voisine, est jumelée avec Caen."
+    >>> [(text[start:start + 18], text[end - 5:end]) for start, end in _others_subjects(text)]
+    [(' la ville de Kolbe', 'Kolbe')]
+    """
+    starts = [0, *(m.end() for m in _JOINER.finditer(fold(sentence)))]
+    return [(start, start + end) for start in starts
+            if (end := _others_subject(sentence[start:])) is not None]
 
 
 def _others_subject(sentence: str) -> int | None:
@@ -525,9 +543,21 @@ def _partner_after(before: str) -> bool:
     """The words before a name end with a cue that names a partner of the town and its
     joiner: "nos amis (québécois) de", "jumelages avec (respectivement)", "coopération
     entre"; not "et", "à", "pour" after it ("Historique du jumelage et Présentation",
-    "voyage du comité de jumelage à Londres")."""
+    "voyage du comité de jumelage à Londres"). The place's kind may stand between ("est
+    jumelée avec la commune de").
+
+    >>> [_partner_after(w) for w in ("est jumelée avec la commune de ", "le car traverse la commune de ")]
+    [True, False]
+    """
     words = [w for w in re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(CUE_REACH + 6):]
              if not _demonym(w) and w not in _LIST_MARKERS]
+    if len(words) >= 3 and words[-1] in _NEAR and words[-2] in _PLACE_NOUNS:
+        # the place's kind after a participle of the tie and its joiner: "est jumelée avec la
+        # commune de" (a verb stating the tie; "Jumelage avec la Commune de DOLHESTI" under a
+        # sheet of Bradicesti names where the partner lies)
+        at = len(words) - 2 - (words[-3] in _LEAD_DETERMINERS)
+        return at >= 2 and words[at - 1] in _PARTNER_JOINERS \
+            and _TIE_PARTICIPLE.fullmatch(words[at - 2]) is not None
     if len(words) >= 2 and words[-1] in _NEAR:
         return words[-2].startswith(_PARTNER_STEMS)
     if words and _twin_noun(words[-1]):
@@ -537,6 +567,10 @@ def _partner_after(before: str) -> bool:
             return words[i] in _PARTNER_JOINERS and any(
                 w.startswith(_PARTNER_STEMS) for w in words[max(0, i - CUE_REACH):i])
     return False
+
+
+# a participle of a partner's stem ("jumelée", "associés"): a verb stating the tie
+_TIE_PARTICIPLE = re.compile(rf"(?:{'|'.join(map(re.escape, _PARTNER_STEMS))})(?:e|ee|es|ees)")
 
 
 def _joined_in_tie(rest: str) -> bool:
@@ -856,7 +890,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
             regions = _region_spans(sentence)  # "Ille et Vilaine": no "Ille", no "Vilaine"
             town_lead: tuple[str, ...] | None = None  # the words that lead to the town
             cued = _cued(sentence)
-            subject = _others_subject(sentence)  # where another place, subject of the sentence, ends
+            subjects = _others_subjects(sentence)  # where another place, subject of a clause, ends
             kinds.append(_of_a_kind(sentence))
             listed = _listed(sentence)
             for found in _NAME.finditer(sentence):
@@ -911,6 +945,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     # after a cue, or named in a sentence of twinning in the very words
                     # that name the town before it ("à La Charité, puis … à Biedenkopf")
                     window = sentence[max(0, start - CUE_WINDOW):start]
+                    subject = next((end for opens, end in reversed(subjects) if opens <= start), None)
                     if subject is not None and start > subject and _after_cue(window):
                         weights[key] += 1  # "Le Calvados est jumelé avec le Devon": another's tie
                         previous = None

@@ -1501,3 +1501,15 @@ def test_a_region_named_with_et_is_one_place_and_a_tie_with_a_place_of_the_partn
     found = tables(extract(parse(text_blocks(page))))
     assert [p["name"] for p in found["partners"]] == ["Kédougou"]
     assert [a["date_label"] for a in found["actions"]] == ["en mai 1992", "en 1995"]
+
+
+def test_a_tie_stated_by_its_participle_reaches_past_the_places_kind_and_another_clauses_tie_is_not_ours():
+    """"la ville, à l'échelle du canton, est jumelée avec la commune de Rietberg, en
+    Allemagne": the place's kind between the tie's participle and the name does not hide
+    the partner; "…, et la ville de Kolbe, commune voisine de Kédougou, est jumelée avec la
+    ville de Caen": a clause whose subject is another place tells that place's tie."""
+    page = ["Notre comité a reçu une délégation de Kédougou au mois de mars.",
+            "À noter que la ville, à l'échelle du canton, est jumelée avec la commune de Rietberg, en Allemagne.",
+            "La région de Tambacounda est jumelée avec le département du Calvados, et la ville de Kolbe, "
+            "commune voisine de Kédougou, est jumelée avec la ville de Caen."]
+    assert named_partners(None, page) == ["Kédougou", "Rietberg"]
