@@ -464,7 +464,8 @@ def _titled(before: str) -> bool:
 # a sentence's or a clause's subject: a place, maybe after its kind ("la ville de Würzburg")
 # and before an apposition ("…, commune mitoyenne de Gerbrunn,"), then a verb of its tie
 _SUBJECT = re.compile(rf"\s*(?i:(?:{'|'.join(map(re.escape, _WRITTEN['region_determiners']))})\s*)?"
-                      rf"(?i:(?:{'|'.join(map(re.escape, _WRITTEN['place_nouns']))})\s+(?:de\s+|d['’]))?"
+                      rf"(?i:(?:{'|'.join(map(re.escape, _WRITTEN['place_nouns']))})\s+"
+                      rf"(?:{'|'.join(map(re.escape, _WRITTEN['of']))})\s*)?"
                       rf"(?P<name>{_PART}(?:\s{_PART})*)(?:\s*,[^,]{{1,60}},)?\s+"
                       rf"(?i:{'|'.join(_WORDS['tie_auxiliaries'])})\s+(?i:{'|'.join(_WORDS['partner_cue_stems'])})")
 
