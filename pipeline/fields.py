@@ -53,6 +53,11 @@ _BULLET = "• "
 EURO = "€"
 
 
+# A CMS's own field, opening a block: a date of creation, publication or update ("Publié le",
+# "Mis à jour le", "Dernière modification"), tags (pipeline/french/lexicon/furniture.toml's
+# ``cms_fields``): the page's furniture, and the time of its writing.
+CMS_FIELD = re.compile("".join(lexicon("furniture")["cms_fields"]), re.IGNORECASE)
+
 @dataclass(frozen=True)
 class Field:
     """A value under a key, and what the key says the value is (``None``: the key names

@@ -20,7 +20,7 @@ from lxml import etree
 
 from .dates import Found, date_alone, dated_label, find_dates, parse_label, split_any_label
 from .errors import Refusal
-from .fields import AMOUNT, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
+from .fields import AMOUNT, CMS_FIELD, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
 from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
@@ -947,7 +947,6 @@ def _header_row(rows: list[etree._Element]) -> int | None:
 PAGE_METADATA = "the page's metadata (a table of when it was made and updated, its tags)"
 # A key of the page's metadata: a CMS field ("Créé le", "Dernière modification",
 # "Étiquettes"), the words pipeline/parse.py sets aside as furniture in a block.
-_METADATA_KEY = re.compile("".join(lexicon("furniture")["cms_fields"]), re.IGNORECASE)
 METADATA_KEYS = 2  # row headers that are CMS fields: one may be a column's ("Mise à jour")
 
 
@@ -958,7 +957,7 @@ def _metadata_table(table: etree._Element) -> bool:
     keys = 0
     for row in _own_rows(table):
         cells = [c for c in row if isinstance(c.tag, str)]
-        if cells and cells[0].tag.lower() == "th" and _METADATA_KEY.match(_text(_rendered(cells[0]))):
+        if cells and cells[0].tag.lower() == "th" and CMS_FIELD.match(_text(_rendered(cells[0]))):
             keys += 1
     return keys >= METADATA_KEYS
 

@@ -57,6 +57,7 @@ from .dates import (
 )
 from .errors import Refusal
 from .fields import (
+    CMS_FIELD,
     DATE,
     SPAN_FIELD,
     TEXT,
@@ -120,8 +121,6 @@ from .text import slug
 # (pipeline/french/lexicon/furniture.toml).
 _NAVIGATION = re.compile("".join(lexicon("furniture")["navigation"]), re.IGNORECASE)
 _NOT_WORDS = " .:>»«<|↑↓⇧⇑⬆▲^-–—"
-# A CMS's fields inside the article: tags and dates of publication or update.
-_FURNITURE = re.compile("".join(lexicon("furniture")["cms_fields"]), re.IGNORECASE)
 FURNITURE_LENGTH = 120  # characters: a field of the CMS is short
 # What a page writes around its text: captions and credits of pictures, links to further
 # reading, contact lines, footnotes (pipeline/french/lexicon/furniture.toml).
@@ -479,13 +478,13 @@ def is_furniture(text: str) -> bool:
     """
     if len(text) > FURNITURE_LENGTH:
         return False
-    if _FURNITURE.match(text.strip(_NOT_WORDS)):
+    if CMS_FIELD.match(text.strip(_NOT_WORDS)):
         return True
     pieces = [p for p in _BAR_SEPARATOR.split(text) if p.strip(_NOT_WORDS)]
-    if len(pieces) > 1 and all(is_navigation(p) or _FURNITURE.match(p.strip(_NOT_WORDS)) for p in pieces):
+    if len(pieces) > 1 and all(is_navigation(p) or CMS_FIELD.match(p.strip(_NOT_WORDS)) for p in pieces):
         return True
     return len(pieces) > 1 and any(_RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) for p in pieces) \
-        and all(is_navigation(p) or _FURNITURE.match(p.strip(_NOT_WORDS))
+        and all(is_navigation(p) or CMS_FIELD.match(p.strip(_NOT_WORDS))
                 or _RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) or _field_date(p) for p in pieces)
 
 
