@@ -2154,7 +2154,16 @@ def _opens_since(sentence: str, found: Found) -> bool:
     """A "depuis" and its month that open the sentence, set off by a comma, maybe after a
     connective ("Par ailleurs, depuis septembre 2024, trois étudiants suivent les cours"):
     what goes on since then is the event told, an action still going on; not a year alone
-    after the verb ("nos villes échangent depuis 1970"), which dates a tie."""
+    after the verb ("nos villes échangent depuis 1970"), which dates a tie. So does a
+    "depuis" and its year that open the text as its label, before a colon ("Depuis 1989 :
+    solidarité avec le Pérou.").
+
+    >>> [_opens_since(t, find_dates(t)[0]) for t in ("Depuis 1989 : aide à Lima.", "Amis depuis 1989")]
+    [True, False]
+    """
+    if found.period is not None and not sentence[:found.start].strip() \
+            and sentence[found.end:].lstrip().startswith(":"):
+        return True  # "Depuis 1989 : …", the text's label
     if found.start > SINCE_REACH or found.period is None or found.period.start_month is None:
         return False
     before = sentence[:found.start].rstrip()

@@ -1513,3 +1513,13 @@ def test_a_tie_stated_by_its_participle_reaches_past_the_places_kind_and_another
             "La région de Tambacounda est jumelée avec le département du Calvados, et la ville de Kolbe, "
             "commune voisine de Kédougou, est jumelée avec la ville de Caen."]
     assert named_partners(None, page) == ["Kédougou", "Rietberg"]
+
+
+def test_a_since_and_its_year_as_a_paragraphs_label_is_an_action_going_on():
+    """"Depuis 1992 : jumelage avec Kédougou, au Sénégal." opens its paragraph as a label
+    before a colon: an action going on since 1992, where "nos villes échangent depuis
+    1992" only dates the tie."""
+    page = ("Sénégal\n\nDepuis 1992 : solidarité avec le Sénégal. Projet de jardins maraîchers avec notre ville jumelle de Kédougou, "
+            "avec le comité de jumelage.\n\nKédougou : une ville de 30 000 habitants au sud-est du Sénégal.\n")
+    found = tables(extract(parse(text_blocks(page))))["actions"]
+    assert [(a["date_label"], a["start_year"], a["is_ongoing"]) for a in found] == [("Depuis 1992", 1992, True)]
