@@ -26,9 +26,10 @@ def test_the_labels_rows_are_the_schemas_categories():
                 for table in table_names() for field in _schema_file(table)["fields"]
                 for c in field.get("categories", ())]
     assert [(r["vocabulary"], r["code"], r["label"]) for r in rows] == expected
-    assert len(rows) == CODES == 86 and len({(r["vocabulary"], r["code"]) for r in rows}) == CODES
+    assert len(rows) == CODES == 87 and len({(r["vocabulary"], r["code"]) for r in rows}) == CODES
     found = {(r["vocabulary"], r["code"]): r["label"] for r in rows}
     assert found["actions.status", "abandoned"] == "abandonnée"
+    assert found["actions.status", "planned"] == "prévue"
     assert found["actions.amount_kind", "other"] == "autre montant"
     assert found["organisations.kind", "other"] == "autre"  # the same code, another column
 
