@@ -1862,18 +1862,25 @@ def _item_heading(item: str) -> str:
     return f"{place_name(name)} ({bracket})" if bracket else place_name(name)
 
 
+# A paragraph's first sentence when it is a name's few words and a full stop ("Naplouse.
+# Un soutien …"): the name of a place set before the text, as a bold run would set it.
+_LEAD_SENTENCE = re.compile(r"([^.!?;:]{1,80}?)\.\s+(?=\S)")
+
+
 def _opened_by_items(body: list[Block], heading: int, items: list[str]) -> dict[int, str]:
     """The paragraphs below a heading, before the next heading as deep or higher, that
-    open in bold on one of ``items``' places ("<strong>Le camp de Balata, près de
-    Naplouse.</strong> Le camp …"), by index, with that item; each item once."""
+    open on one of ``items``' places, in bold ("<strong>Le camp de Balata, près de
+    Naplouse.</strong> Le camp …") or as a short first sentence of its own in a text page
+    ("Naplouse. Un soutien …"), by index, with that item; each item once."""
     found: dict[int, str] = {}
     for j in range(heading + 1, len(body)):
         block = body[j]
         if block.kind == "heading" and block.level <= body[heading].level:
             break
-        if block.kind != "paragraph" or block.aside or not block.bold:
+        short = _LEAD_SENTENCE.match(block.text)
+        if block.kind != "paragraph" or block.aside or not (block.bold or short):
             continue
-        lead = block.text[:block.bold].strip(" .:;,—–-")
+        lead = (block.text[:block.bold] if block.bold else short.group(1) if short else "").strip(" .:;,—–-")
         named = place_name(split_heading(lead)[0])
         for item in items:
             if item not in found.values() and named and IntroWords([item]).name(named):

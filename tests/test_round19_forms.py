@@ -28,7 +28,8 @@ def _records(tmp_path: Path, body: str) -> dict[str, list[dict[str, object]]]:
 
 def _years(data: dict[str, list[dict[str, object]]], name: str) -> list[object]:
     partner = next(p["partner_id"] for p in data["partners"] if p["name"] == name)
-    return sorted(a["start_year"] for a in data["actions"] if a["partner_id"] == partner)  # type: ignore[type-var]
+    return sorted(a["start_year"] for a in data["actions"]  # type: ignore[type-var]
+                  if a["partner_id"] == partner and a["start_year"] is not None)
 
 
 @pytest.mark.parametrize(("heading", "code"), [
@@ -156,3 +157,27 @@ def test_a_maps_markers_and_its_hidden_popups(tmp_path: Path) -> None:
 def test_english_agent_nouns_count_people(text: str, count: set[int]) -> None:
     found = participants(text)
     assert found is not None and found.value in count
+
+
+def test_the_same_page_as_text_reads_its_country_headings_and_its_groups_openings(tmp_path: Path) -> None:
+    """The text snapshot of such a page: a short line naming a country with a tie's or a
+    cause's word is a heading, and under a group's heading a paragraph that opens on an
+    item's place and a full stop opens that partner's section; a line naming a country
+    with neither ("Jeunes allemands en visite") stays text."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Nos jumelages\n\nLa commune entretient des liens avec :\n"
+        "• La ville de Wolfach, en Forêt-Noire (Allemagne)\n• La ville de Naplouse (Palestine)\n"
+        "• Le camp de réfugiés de Balata (Palestine)\n\n"
+        "L’amitié franco-allemande\n\nDes échanges de jeunes depuis 1985.\n\n"
+        "2011 : séjour de dix collégiens en Forêt-Noire.\n\nJeunes allemands en visite\n\n"
+        "2019 : concert commun des deux harmonies.\n\n"
+        "Aux côtés du peuple palestinien\n\n"
+        "Naplouse. Un soutien aux écoles de la vieille ville.\n\n2016 : envoi de manuels scolaires.\n\n"
+        "Le camp de Balata. Une bibliothèque pour les enfants.\n\n2021 : atelier de lecture.\n",
+        encoding="utf-8")
+    data = records_of(page)
+    assert sorted(p["name"] for p in data["partners"]) == ["Balata", "Naplouse", "Wolfach"]
+    assert _years(data, "Wolfach") == [2011, 2019]
+    assert _years(data, "Naplouse") == [2016]
+    assert _years(data, "Balata") == [2021]
