@@ -627,9 +627,9 @@ def _iso(g: dict[str, list[Token]]) -> Period | None:
 
 
 def _iso_range(g: dict[str, list[Token]]) -> Period | None:
-    """"2022-06-30 → 2022-07-02", "2022-06-30 – 2022-07-02": two dates as a CMS or a
-    calendar app writes them (ISO 8601), an arrow or a dash between them; the end not
-    before the start."""
+    """"2022-06-30 → 2022-07-02", "du 2022-06-30 au 2022-07-02": two dates as a CMS or a
+    calendar app writes them (ISO 8601), an arrow, a dash or "au" between them; the end
+    not before the start."""
     start = _iso({k: g[k] for k in "abc"})
     end = _iso({"a": g["d"], "b": g["e"], "c": g["f"]})
     if start is None or end is None or end.start_date is None or start.start_date is None \
@@ -784,7 +784,7 @@ _FORMS: list[tuple[str, Builder]] = [
     # years after commas or middle dots; a year stacked over such a list ("2020" over
     # "2021 · 2022", a calendar tile's lines)
     (r"(?P<items>Y(?:[,i]?Y){0,20}[,i]Y)", _set),
-    (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)-(?P<d>Y)-(?P<e>N)-(?P<f>N)", _iso_range),
+    (rf"{_OPEN}(?P<a>Y)-(?P<b>N)-(?P<c>N){_TO}L?(?P<d>Y)-(?P<e>N)-(?P<f>N)", _iso_range),
     (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)", _iso),
     (rf"{_INTRO}(?:KD)?(?P<items>[MS](?:,[MS]){{0,11}}&[MS])(?P<b>Y)", _set),
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),

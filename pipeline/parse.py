@@ -1789,9 +1789,11 @@ def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Bl
 
     The partner is the intro's list item in that country (by its brackets, or by a people
     its words name: "Village de réfugiés sahraouis de Smara (Algérie)" for "Avec le peuple
-    sahraoui") that no other heading names; with no such item, the place the first
-    paragraph below names by its kind in a sentence naming the country ("… liée à la
-    commune de Sissian, au sud de l’Arménie"). When two items or more are in that country
+    sahraoui") that no other heading names; with no such item, the place of the first
+    paragraph below when it is a heading's line in that country ("Wolfach · Bade-Wurtemberg,
+    Allemagne", a map popup's), or the place it names by its kind in a sentence naming the
+    country ("… liée à la commune de Sissian, au sud de l’Arménie"). When two items or more
+    are in that country
     ("Aux côtés du peuple palestinien"), the heading groups them: each paragraph below
     that opens on one of them in bold ("<strong>Naplouse.</strong> Un soutien …") opens
     that partner's section, its heading one level below. The heading keeps its line; a
@@ -1828,7 +1830,8 @@ def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Bl
             out.append(replace(block, text=_item_heading(matches[0])))
             renamed.append(block)
         elif not matches and body[i + 1].kind == "paragraph" \
-                and (place := place_of_country(body[i + 1].text, code)):
+                and (place := _place_line(body[i + 1].text, code)
+                     or place_of_country(body[i + 1].text, code)):
             out.append(replace(block, text=f"{place} ({country_name(code)})"))
             renamed.append(block)
         else:
@@ -1838,6 +1841,21 @@ def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Bl
                 used.update(found.values())
             out.append(block)
     return out, groups, renamed
+
+
+def _place_line(text: str, code: str) -> str | None:
+    """The place of a line that is a partner's heading in the country ``code`` (a map
+    popup's "Wolfach · Bade-Wurtemberg, Allemagne (≈ 620 km)" under "Le jumelage
+    allemand"), last brackets that name no country aside; ``None`` for any other line.
+
+    >>> _place_line("Wolfach · Bade-Wurtemberg, Allemagne (≈ 620 km)", "DE"), _place_line("Kita · Mali", "DE")
+    ('Wolfach', None)
+    """
+    name, bracket = split_heading(text)
+    if bracket is not None and countries(bracket)[1] is None and text.rstrip().endswith(")"):
+        text = text[:text.rfind("(")].strip()
+        name, bracket = split_heading(text)
+    return place_name(name) if heading_like(text) and countries(bracket)[1] == code else None
 
 
 def _first_word(text: str) -> str:

@@ -922,7 +922,8 @@ def heading_country(heading: str) -> str | None:
     côtés du peuple palestinien", "L’amitié franco-allemande"): every other word is in
     lower case but the first. ``None`` for a heading naming two countries, a place
     ("Gao au Mali": "Gao" is capitalised after the first word is), the home country, or
-    no country.
+    no country. A heading in capitals is read in lower case, a country's name whatever
+    its case ("SOLIDARITÉ AVEC LE MALI"); its first word then never vouches for a place.
 
     >>> [heading_country(h) for h in ("L’amitié franco-allemande", "Solidarité avec le Mali",
     ...                               "Un nouveau partenariat arménien", "Avec le peuple sahraoui")]
@@ -931,15 +932,18 @@ def heading_country(heading: str) -> str | None:
     ...                               "La coopération française", "Historique du jumelage")]
     [None, None, None, None]
     """
-    if split_heading(heading)[1] is not None:
+    if re.search(r"[(\[]", heading):
         return None  # "Gao (Mali)": a place and its country in brackets
-    words = [_ELIDED_ARTICLE.sub("", w.strip("'’-")) for w in _HEADING_WORD.findall(heading_text(heading))]
+    text = heading_text(heading)
+    capitals = not any(c.islower() for c in text)  # "SOLIDARITÉ AVEC LE MALI"
+    words = [_ELIDED_ARTICLE.sub("", w.strip("'’-"))
+             for w in _HEADING_WORD.findall(text.lower() if capitals else text)]
     words = [w for w in words if w]
     codes: set[str] = set()
     n = 0
     while n < len(words):
         word = words[n]
-        if word[:1].isupper():
+        if word[:1].isupper() or (capitals and n and country_code(word)):
             size = next((k for k in range(COUNTRY_NAME_WORDS, 0, -1)
                          if n + k <= len(words) and country_code(" ".join(words[n:n + k]))), 0)
             if size:

@@ -41,6 +41,9 @@ def _years(data: dict[str, list[dict[str, object]]], name: str) -> list[object]:
     ("Avec le peuple sahraoui", "EH"),
     ("Une amitié italo-française", "IT"),
     ("Nos amis bavarois", "DE"),
+    ("Notre engagement en Palestine", "PS"),
+    ("SOLIDARITÉ AVEC LE MALI", "ML"),  # in capitals: the country's name whatever its case
+    ("L’AMITIÉ FRANCO-ALLEMANDE", "DE"),
 ])
 def test_a_heading_may_name_its_partner_by_its_country_alone(heading: str, code: str) -> None:
     assert heading_country(heading) == code
@@ -119,8 +122,9 @@ def test_an_inclusive_heading_is_the_intro_item_it_spells_otherwise() -> None:
 @pytest.mark.parametrize(("label", "edtf"), [
     ("2023-04-11 → 2023-04-14", "2023-04-11/2023-04-14"),
     ("2023-12-30 – 2024-01-02", "2023-12-30/2024-01-02"),
+    ("Du 2023-04-11 au 2023-04-14", "2023-04-11/2023-04-14"),
 ])
-def test_two_iso_dates_with_an_arrow_or_a_dash_are_a_range(label: str, edtf: str) -> None:
+def test_two_iso_dates_with_an_arrow_a_dash_or_au_are_a_range(label: str, edtf: str) -> None:
     period = parse_label(label)
     assert period is not None and period.edtf == edtf
 
@@ -181,3 +185,17 @@ def test_the_same_page_as_text_reads_its_country_headings_and_its_groups_opening
     assert _years(data, "Wolfach") == [2011, 2019]
     assert _years(data, "Naplouse") == [2016]
     assert _years(data, "Balata") == [2021]
+
+
+def test_a_maps_popups_with_no_intro_list_take_the_place_line_under_their_title(tmp_path: Path) -> None:
+    """With no list of partners above, a popup titled by a country's adjective ("Le
+    jumelage allemand") takes the place of the line under it ("Wolfach · Bade-Wurtemberg,
+    Allemagne (≈ 620 km)"), the distance in brackets no country."""
+    popups = "".join(
+        f'<div class="popup"><h3>{title}</h3><p>{place}</p><ul><li><b>{label}</b> — {text}</li></ul></div>'
+        for title, place, label, text in (
+            ("Le jumelage allemand", "Wolfach · Bade-Wurtemberg, Allemagne (≈ 620 km)", "2018", "fête du jumelage."),
+            ("La coopération malienne", "Kita · Mali (≈ 4 100 km)", "2020", "trois puits creusés.")))
+    data = _records(tmp_path, "<p>Cliquez sur un repère de la carte.</p>" + popups)
+    assert sorted((p["name"], p["country_code"]) for p in data["partners"]) == [("Kita", "ML"), ("Wolfach", "DE")]
+    assert _years(data, "Kita") == [2020]
