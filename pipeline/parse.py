@@ -1807,10 +1807,15 @@ def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Bl
     if not candidates:
         return body, set(), []
     names = proper_words(" ".join(b.text for b in body if b.kind not in ("heading", "list_item")))
-    others = [place_name(split_heading(b.text)[0]) for i, b in enumerate(body)
-              if b.kind == "heading" and not b.aside and i not in candidates]
-    items = [b.text for b in body[:min(candidates)] if b.kind == "list_item" and not b.aside
-             and split_heading(b.text)[1] and not any(IntroWords([b.text]).name(o) for o in others)]
+    listed = [b.text for b in body[:min(candidates)] if b.kind == "list_item" and not b.aside
+              and split_heading(b.text)[1]]
+    named = _items_named(listed, [place_name(split_heading(b.text)[0]) for i, b in enumerate(body)
+                                  if b.kind == "heading" and not b.aside and i not in candidates])
+    items = [item for n, item in enumerate(listed) if n not in named]
+    in_country: dict[str, list[str]] = {}  # country code -> the items in it, read once each
+    for item in items:
+        for held in {countries(split_heading(item)[1])[1], *countries_named(item)} - {None}:
+            in_country.setdefault(str(held), []).append(item)
     used: set[str] = set()
     out: list[Block] = []
     groups: set[int] = set()
@@ -1823,8 +1828,7 @@ def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Bl
         if code is None or (_first_word(block.text) in names and not _country_words(block.text)):
             out.append(block)
             continue
-        matches = [item for item in items if item not in used
-                   and code in {countries(split_heading(item)[1])[1], *countries_named(item)}]
+        matches = [item for item in in_country.get(code, ()) if item not in used]
         if len(matches) == 1:
             used.add(matches[0])
             out.append(replace(block, text=_item_heading(matches[0])))
@@ -1899,11 +1903,29 @@ def _opened_by_items(body: list[Block], heading: int, items: list[str]) -> dict[
         if block.kind != "paragraph" or block.aside or not (block.bold or short):
             continue
         lead = (block.text[:block.bold] if block.bold else short.group(1) if short else "").strip(" .:;,—–-")
-        named = place_name(split_heading(lead)[0])
+        named = name_words(place_name(split_heading(lead)[0]))
         for item in items:
-            if item not in found.values() and named and IntroWords([item]).name(named):
+            if item not in found.values() and named and named <= name_words(item):
                 found[j] = item
                 break
+    return found
+
+
+def _items_named(items: list[str], places: list[str]) -> set[int]:
+    """The indices of the ``items`` that hold every word of one of ``places`` (the
+    page's other headings' places); each place compared with the items holding its rarest
+    word only, so that many headings and items cost no product of the two."""
+    words = [name_words(item) for item in items]
+    by_word: dict[str, list[int]] = {}
+    for n, held in enumerate(words):
+        for word in held:
+            by_word.setdefault(word, []).append(n)
+    found: set[int] = set()
+    for place in places:
+        wanted = name_words(place)
+        if wanted:
+            rarest = min(wanted, key=lambda w: len(by_word.get(w, ())))
+            found.update(n for n in by_word.get(rarest, ()) if wanted <= words[n])
     return found
 
 
