@@ -626,6 +626,20 @@ def _iso(g: dict[str, list[Token]]) -> Period | None:
     return _period(p.edtf, p, p)
 
 
+def _iso_range(g: dict[str, list[Token]]) -> Period | None:
+    """"2022-06-30 → 2022-07-02", "du 2022-06-30 au 2022-07-02": two dates as a CMS or a
+    calendar app writes them (ISO 8601), an arrow, a dash or "au" between them; the end
+    not before the start."""
+    start = _iso({k: g[k] for k in "abc"})
+    end = _iso({"a": g["d"], "b": g["e"], "c": g["f"]})
+    if start is None or end is None or end.start_date is None or start.start_date is None \
+            or end.start_date < start.start_date:
+        return None
+    first = Point(g["a"][0].value, g["b"][0].value, g["c"][0].value)
+    last = Point(g["d"][0].value, g["e"][0].value, g["f"][0].value)
+    return _period(f"{first.edtf}/{last.edtf}", first, last)
+
+
 def _chain(g: dict[str, list[Token]]) -> Period | None:
     """"2021-2022-2023": years that follow one another, the span from the first to the
     last; years apart written with slashes ("2011 / 2013 / 2017") are a list, a set; a
@@ -770,6 +784,7 @@ _FORMS: list[tuple[str, Builder]] = [
     # years after commas or middle dots; a year stacked over such a list ("2020" over
     # "2021 · 2022", a calendar tile's lines)
     (r"(?P<items>Y(?:[,i]?Y){0,20}[,i]Y)", _set),
+    (rf"{_OPEN}(?P<a>Y)-(?P<b>N)-(?P<c>N){_TO}L?(?P<d>Y)-(?P<e>N)-(?P<f>N)", _iso_range),
     (r"(?P<a>Y)-(?P<b>N)-(?P<c>N)", _iso),
     (rf"{_INTRO}(?:KD)?(?P<items>[MS](?:,[MS]){{0,11}}&[MS])(?P<b>Y)", _set),
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),

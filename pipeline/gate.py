@@ -534,6 +534,24 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(w for w, n in lower.items() if n >= upper[w])
 
 
+def proper_words(text: str) -> frozenset[str]:
+    """The words the page writes with a capital inside a sentence more often than in
+    lower case: names of places, people, bodies.
+
+    >>> sorted(proper_words("Une semaine plus tard. Une fois à Rye, une fête à Rye."))
+    ['rye']
+    """
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for found in re.finditer(r"(?<![\w-])[^\W\d_][\w]*", text):
+        word = found.group()
+        if not word[:1].isupper():
+            lower[fold(word)] += 1
+        elif not _SENTENCE_START.search(text, max(0, found.start() - 3), found.start()):
+            upper[fold(word)] += 1
+    return frozenset(w for w, n in upper.items() if n > lower[w])
+
+
 # what comes before a sentence's first word: the text's start, a line's, or a full stop
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:\n]\s*[«\"“]?\s*)\Z")
 

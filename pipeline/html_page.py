@@ -609,9 +609,29 @@ def _banner_heading(image: etree._Element, current: _Container, items: IntroWord
     True
     """
     alt = _heading_text(_text(image.get("alt") or ""))
-    if not alt or _text("".join(current.loose)) or not names_a_place(alt, items):
+    if not alt or _text("".join(current.loose)) or _control_or_set(image) or not names_a_place(alt, items):
         return None
     return Block("heading", alt, 0, level=BOLD_HEADING_LEVEL)
+
+
+def _control_or_set(image: etree._Element) -> bool:
+    """A picture that is a control (``role="button"``, or one the keyboard reaches:
+    ``tabindex``, a map's marker) or one of a row of pictures side by side with no text
+    between (a map's markers, a gallery, a row of logos): no banner, whatever its ``alt``.
+
+    >>> row = lxml.html.fragment_fromstring('<div><img alt="Gao (Mali)"><img alt="Kita (Mali)"></div>')
+    >>> keyed = lxml.html.fragment_fromstring('<img alt="Gao (Mali)" tabindex="0">')
+    >>> _control_or_set(row[0]), _control_or_set(keyed)
+    (True, True)
+    >>> _control_or_set(lxml.html.fragment_fromstring('<img alt="Gao (Mali)">'))
+    False
+    """
+    if image.get("role") == "button" or image.get("tabindex") is not None:
+        return True
+    before, after = image.getprevious(), image.getnext()
+    return any(sibling is not None and isinstance(sibling.tag, str) and sibling.tag.lower() == "img"
+               and not (between.tail or "").strip()
+               for sibling, between in ((before, before), (after, image)) if between is not None)
 
 
 MAX_CHIP = 60  # characters of a tag's label: a name, never a sentence

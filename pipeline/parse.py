@@ -68,7 +68,7 @@ from .fields import (
     span_key,
     tie_key,
 )
-from .gate import gate, with_reasons
+from .gate import gate, proper_words, with_reasons
 from .languages import other_language
 from .narrative import (
     ARTICLE_FURNITURE,
@@ -95,6 +95,10 @@ from .places import (
     countries,
     country_code,
     country_in_text,
+    country_name,
+    countries_named,
+    heading_country,
+    place_of_country,
     link_intro,
     name_words,
     place_name,
@@ -274,6 +278,8 @@ DATED_INTRODUCTION = "dated sentence of the introduction (before the first partn
 LOST_ENTRY = "dated entry under a heading of no partner section"
 TEASER = "dated teaser of another page of the site"
 EDIT_NOTICE = "notice of the page's own revision (its edit history)"
+COUNTRY_HEADING = ("heading naming its partner by its country alone (read as the place the intro or the text "
+                   "below names)")
 CROSS_REFERENCE = "sentence that sends the reader to another part of the page (a pointer, no event)"
 _TEASER_HEADINGS = frozenset(lexicon("headings")["teaser_headings"])
 Role = str  # what a heading is: "partner", "group", "sub" or "other"
@@ -1718,7 +1724,9 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
                                       for b, after in zip(rest, [*rest[1:], None], strict=True)])
     body, beside, answered = _asked_beside_headings(body)
     asked += beside
+    body, grouping, renamed = _country_headings(body)
     roles = heading_roles(body)
+    roles.update(dict.fromkeys(grouping, "group"))
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     starts, refused = gate(body, starts)  # a partner only on the page's evidence
@@ -1731,6 +1739,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     roles.update(dict.fromkeys(refused, "sub"))  # its text stays with the partner above
     intro = _intro_list(body[:starts[0]])
     set_aside = ([SetAside(title, PAGE_TITLE)] if title else []) + asked
+    set_aside += [SetAside(block, COUNTRY_HEADING) for block in renamed]
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
@@ -1768,6 +1777,155 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     elif opened:
         sections = [_told_in_prose(s, set_aside, with_above=False) if not s.entries else s for s in sections]
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
+
+
+def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Block]]:
+    """The body with each heading that names its partner by its country alone (a cause or
+    a tie and a country's name or adjective: "L’amitié franco-allemande", "Solidarité avec
+    le Mali", "Le jumelage cubain", :func:`pipeline.places.heading_country`) written as
+    that partner's heading, the indices of the headings that became a group's, and the
+    headings so rewritten, as the page wrote them (set aside: their line is the partner's).
+
+    The partner is the intro's list item in that country (by its brackets, or by a people
+    its words name: "Village de réfugiés sahraouis de Smara (Algérie)" for "Avec le peuple
+    sahraoui") that no other heading names; with no such item, the place of the first
+    paragraph below when it is a heading's line in that country ("Wolfach · Bade-Wurtemberg,
+    Allemagne", a map popup's), or the place it names by its kind in a sentence naming the
+    country ("… liée à la commune de Sissian, au sud de l’Arménie"). When two items or more
+    are in that country
+    ("Aux côtés du peuple palestinien"), the heading groups them: each paragraph below
+    that opens on one of them in bold ("<strong>Naplouse.</strong> Un soutien …") opens
+    that partner's section, its heading one level below. The heading keeps its line; a
+    heading whose first word the page writes as a name ("Gao et le Mali"), a country alone
+    ("Palestine" under its place's name, a site builder's field), or one followed by another
+    heading (a country heading its towns' sections) is left as it was."""
+    candidates = {i: code for i, b in enumerate(body)
+                  if b.kind == "heading" and not b.aside and b.level > 1 and i + 1 < len(body)
+                  and body[i + 1].kind != "heading" and not heading_like(b.text) and not group_heading(b.text)
+                  and (code := heading_country(b.text))}
+    if not candidates:
+        return body, set(), []
+    names = proper_words(" ".join(b.text for b in body if b.kind not in ("heading", "list_item")))
+    listed = [b.text for b in body[:min(candidates)] if b.kind == "list_item" and not b.aside
+              and split_heading(b.text)[1]]
+    named = _items_named(listed, [place_name(split_heading(b.text)[0]) for i, b in enumerate(body)
+                                  if b.kind == "heading" and not b.aside and i not in candidates])
+    items = [item for n, item in enumerate(listed) if n not in named]
+    in_country: dict[str, list[str]] = {}  # country code -> the items in it, read once each
+    for item in items:
+        for held in {countries(split_heading(item)[1])[1], *countries_named(item)} - {None}:
+            in_country.setdefault(str(held), []).append(item)
+    used: set[str] = set()
+    out: list[Block] = []
+    groups: set[int] = set()
+    renamed: list[Block] = []
+    opened: dict[int, str] = {}  # index of a paragraph -> the item whose section it opens
+    for i, block in enumerate(body):
+        if i in opened:
+            out.append(Block("heading", _item_heading(opened[i]), block.line, level=body[i].level + 1))
+        code = candidates.get(i)
+        if code is None or (_first_word(block.text) in names and not _country_words(block.text)):
+            out.append(block)
+            continue
+        matches = [item for item in in_country.get(code, ()) if item not in used]
+        if len(matches) == 1:
+            used.add(matches[0])
+            out.append(replace(block, text=_item_heading(matches[0])))
+            renamed.append(block)
+        elif not matches and body[i + 1].kind == "paragraph" \
+                and (place := _place_line(body[i + 1].text, code)
+                     or place_of_country(body[i + 1].text, code)):
+            out.append(replace(block, text=f"{place} ({country_name(code)})"))
+            renamed.append(block)
+        else:
+            if len(matches) > 1 and (found := _opened_by_items(body, i, matches)):
+                groups.add(len(out))
+                opened.update(found)
+                used.update(found.values())
+            out.append(block)
+    return out, groups, renamed
+
+
+def _place_line(text: str, code: str) -> str | None:
+    """The place of a line that is a partner's heading in the country ``code`` (a map
+    popup's "Wolfach · Bade-Wurtemberg, Allemagne (≈ 620 km)" under "Le jumelage
+    allemand"), last brackets that name no country aside; ``None`` for any other line.
+
+    >>> _place_line("Wolfach · Bade-Wurtemberg, Allemagne (≈ 620 km)", "DE"), _place_line("Kita · Mali", "DE")
+    ('Wolfach', None)
+    """
+    name, bracket = split_heading(text)
+    if bracket is not None and countries(bracket)[1] is None and text.rstrip().endswith(")"):
+        text = text[:text.rfind("(")].strip()
+        name, bracket = split_heading(text)
+    return place_name(name) if heading_like(text) and countries(bracket)[1] == code else None
+
+
+def _first_word(text: str) -> str:
+    """A heading's first word, folded, without an elided article ("L’amitié": "amitie")."""
+    folded = fold(text)
+    if re.match(r"\w{1,2}'", folded):
+        folded = folded.split("'", 1)[1]
+    words = re.findall(r"\w+", folded)
+    return words[0] if words else ""
+
+
+def _country_words(text: str) -> set[str]:
+    """The first word of a heading when it is a country's name ("Mali, notre engagement")."""
+    word = _first_word(text)
+    return {word} if country_code(word) else set()
+
+
+def _item_heading(item: str) -> str:
+    """The heading an intro item stands for: its place and its brackets ("La commune de
+    Sissian, province de Syunik (Arménie)": "Sissian (Arménie)")."""
+    name, bracket = split_heading(item)
+    return f"{place_name(name)} ({bracket})" if bracket else place_name(name)
+
+
+# A paragraph's first sentence when it is a name's few words and a full stop ("Naplouse.
+# Un soutien …"): the name of a place set before the text, as a bold run would set it.
+_LEAD_SENTENCE = re.compile(r"([^.!?;:]{1,80}?)\.\s+(?=\S)")
+
+
+def _opened_by_items(body: list[Block], heading: int, items: list[str]) -> dict[int, str]:
+    """The paragraphs below a heading, before the next heading as deep or higher, that
+    open on one of ``items``' places, in bold ("<strong>Le camp de Balata, près de
+    Naplouse.</strong> Le camp …") or as a short first sentence of its own in a text page
+    ("Naplouse. Un soutien …"), by index, with that item; each item once."""
+    found: dict[int, str] = {}
+    for j in range(heading + 1, len(body)):
+        block = body[j]
+        if block.kind == "heading" and block.level <= body[heading].level:
+            break
+        short = _LEAD_SENTENCE.match(block.text)
+        if block.kind != "paragraph" or block.aside or not (block.bold or short):
+            continue
+        lead = (block.text[:block.bold] if block.bold else short.group(1) if short else "").strip(" .:;,—–-")
+        named = name_words(place_name(split_heading(lead)[0]))
+        for item in items:
+            if item not in found.values() and named and named <= name_words(item):
+                found[j] = item
+                break
+    return found
+
+
+def _items_named(items: list[str], places: list[str]) -> set[int]:
+    """The indices of the ``items`` that hold every word of one of ``places`` (the
+    page's other headings' places); each place compared with the items holding its rarest
+    word only, so that many headings and items cost no product of the two."""
+    words = [name_words(item) for item in items]
+    by_word: dict[str, list[int]] = {}
+    for n, held in enumerate(words):
+        for word in held:
+            by_word.setdefault(word, []).append(n)
+    found: set[int] = set()
+    for place in places:
+        wanted = name_words(place)
+        if wanted:
+            rarest = min(wanted, key=lambda w: len(by_word.get(w, ())))
+            found.update(n for n in by_word.get(rarest, ()) if wanted <= words[n])
+    return found
 
 
 def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:

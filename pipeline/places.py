@@ -23,6 +23,7 @@ from pathlib import Path
 import pycountry
 
 from .french import CAPITAL, lexicon, pattern
+from .french.normalise import fold
 from .schemas import categories, vocabulary
 from .text import APOSTROPHES, sentences, slug
 
@@ -536,8 +537,14 @@ def name_words(text: str) -> set[str]:
 
     >>> sorted(name_words("La Plata – Buenos Aires"))
     ['aires', 'buenos', 'plata']
+
+    Inclusive spellings are read in the plain plural ("Camps de réfugié·es sahraoui·es" is
+    "Camps de réfugiés sahraouis", as an intro item may write it):
+
+    >>> sorted(name_words("Camps de réfugié·es sahraoui·es"))
+    ['camps', 'refugies', 'sahraouis']
     """
-    return _significant(_folded(text))
+    return _significant(_folded(plain_spelling(text)))
 
 
 def _intro_score(item: str, place: str) -> float:
@@ -870,6 +877,131 @@ def _adjectives() -> dict[str, str]:
         for form in forms:
             found.setdefault(_key(form), set()).add(code)
     return {key: codes.pop() for key, codes in found.items() if len(codes) == 1}
+
+
+# A word of a heading, an elided article before it aside ("L’amitié": "amitié").
+_HEADING_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ELIDED_ARTICLE = re.compile(r"^(?:[LlDd]|[Qq]u)['’]")
+COUNTRY_NAME_WORDS = 3  # words of a country's name ("Sahara occidental", "République du Mali")
+
+
+@cache
+def _compound_prefixes() -> dict[str, str]:
+    """The first parts of compound adjectives of two peoples ("franco-", "germano-"), by
+    the code of the country each stands for."""
+    return {fold(prefix): code for code, prefixes in _COUNTRIES["compound_prefixes"].items()
+            for prefix in prefixes}
+
+
+def _adjective_country(word: str) -> str | None:
+    """The country a word names as its adjective or demonym, in any gender and number
+    ("allemande", "sahraouis"), or as a compound adjective of two peoples one of which is
+    the home country's ("franco-allemande", "germano-français"): the other country.
+
+    >>> [_adjective_country(w) for w in ("cubain", "franco-allemande", "germano-françaises", "jumelage")]
+    ['CU', 'DE', 'DE', None]
+    """
+    if code := _adjectives().get(_key(word)):
+        return code
+    first, dash, last = word.rpartition("-")
+    if not dash or "-" in first:
+        return None
+    prefix = _compound_prefixes().get(fold(first))
+    other = _adjectives().get(_key(last))
+    if prefix == HOME_COUNTRY and other != HOME_COUNTRY:
+        return other
+    if other == HOME_COUNTRY and prefix != HOME_COUNTRY:
+        return prefix
+    return None
+
+
+def heading_country(heading: str) -> str | None:
+    """The country a heading names as its one subject, with no place of its own: by its
+    name after a lead-in ("Solidarité avec le Mali") or by its adjective, a people's
+    demonym or a compound adjective with the home country's ("Le jumelage cubain", "Aux
+    côtés du peuple palestinien", "L’amitié franco-allemande"): every other word is in
+    lower case but the first. ``None`` for a heading naming two countries, a place
+    ("Gao au Mali": "Gao" is capitalised after the first word is), the home country, or
+    no country. A heading in capitals is read in lower case, a country's name whatever
+    its case ("SOLIDARITÉ AVEC LE MALI"); its first word then never vouches for a place.
+
+    >>> [heading_country(h) for h in ("L’amitié franco-allemande", "Solidarité avec le Mali",
+    ...                               "Un nouveau partenariat arménien", "Avec le peuple sahraoui")]
+    ['DE', 'ML', 'AM', 'EH']
+    >>> [heading_country(h) for h in ("Le jumelage avec Gao au Mali", "Jeunes maliens et sénégalais",
+    ...                               "La coopération française", "Historique du jumelage")]
+    [None, None, None, None]
+    """
+    if re.search(r"[(\[]", heading):
+        return None  # "Gao (Mali)": a place and its country in brackets
+    text = heading_text(heading)
+    capitals = not any(c.islower() for c in text)  # "SOLIDARITÉ AVEC LE MALI"
+    words = [_ELIDED_ARTICLE.sub("", w.strip("'’-"))
+             for w in _HEADING_WORD.findall(text.lower() if capitals else text)]
+    words = [w for w in words if w]
+    codes: set[str] = set()
+    n = 0
+    while n < len(words):
+        word = words[n]
+        if word[:1].isupper() or (capitals and n and country_code(word)):
+            size = next((k for k in range(COUNTRY_NAME_WORDS, 0, -1)
+                         if n + k <= len(words) and country_code(" ".join(words[n:n + k]))), 0)
+            if size:
+                codes.add(country_code(" ".join(words[n:n + size])) or "")
+                n += size
+                continue
+            if n:
+                return None  # a name beside the country's: a place's, a person's
+        elif code := _adjective_country(word):
+            codes.add(code)
+        n += 1
+    return codes.pop() if len(codes) == 1 and HOME_COUNTRY not in codes else None
+
+
+def countries_named(text: str) -> set[str]:
+    """The codes of the countries a text names, by their names (one to three capitalised
+    words) or by their adjectives and demonyms, in any gender and number.
+
+    >>> sorted(countries_named("Village de réfugiés sahraouis près de Smara (Algérie)"))
+    ['DZ', 'EH']
+    """
+    words = [_ELIDED_ARTICLE.sub("", w.strip("'’-")) for w in _HEADING_WORD.findall(text)]
+    found: set[str] = set()
+    for n, word in enumerate(words):
+        if code := _adjective_country(word):
+            found.add(code)
+        for k in range(1, COUNTRY_NAME_WORDS + 1):
+            named = " ".join(words[n:n + k])
+            if word[:1].isupper() and n + k <= len(words) and (code := country_code(named)):
+                found.add(code)
+    return found
+
+
+# A place named by its kind in a sentence ("la commune de Sissian", "la ville d’Ostrava"):
+# its name is capitalised words joined by dashes or spaces.
+_KIND_OF_PLACE = re.compile(
+    rf"(?<!\w)(?i:{_phrases(_COUNTRIES['written']['place_nouns'])})\s+"
+    rf"(?:(?:{_phrases(_COUNTRIES['written']['of'])})\s+|d{APOSTROPHES}\s*)"
+    rf"(?P<name>{CAPITAL}[\w]*(?:-[\w]+){{0,4}}(?:\s+{CAPITAL}[\w]*(?:-[\w]+){{0,4}}){{0,2}})")
+
+
+def place_of_country(text: str, code: str) -> str | None:
+    """The place a text names by its kind ("la commune de Sissian") in a sentence that names
+    the country ``code`` ("… au sud de l’Arménie"), the first such; ``None`` when none.
+
+    >>> place_of_country("Nous aidons la commune de Sissian, au sud de l’Arménie. Rien.", "AM")
+    'Sissian'
+    >>> place_of_country("Nous aidons la commune de Sissian. L’Arménie est loin.", "AM") is None
+    True
+    """
+    for sentence in sentences(text):
+        if code not in countries_named(sentence):
+            continue
+        for found in _KIND_OF_PLACE.finditer(sentence):
+            name = found["name"]
+            if name[:1].isupper() and not country_code(name):
+                return name
+    return None
 
 
 def country_name(code: str) -> str:

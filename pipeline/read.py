@@ -39,6 +39,7 @@ from .places import (
     country_code,
     HOME_COUNTRY,
     flag_country,
+    heading_country,
     heading_text,
     name_words,
     place_name,
@@ -467,6 +468,25 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
 
 
 _TIE_STEMS = tuple(fold(stem) for stem in _HEADINGS["tie_stems"])
+_CAUSE_STEMS = tuple(fold(stem) for stem in _HEADINGS["support_stems"])
+
+
+def country_heading_line(line: str) -> bool:
+    """A short line of a text page that names its partner by its country alone, with a
+    word of a tie or a cause ("L’amitié franco-allemande", "Solidarité avec le Mali", "Le
+    jumelage cubain"): a heading, as the HTML page's ``<h2>`` was (the parse stage says
+    whose, :func:`pipeline.parse._country_headings`); a sentence ("Des jeunes allemands
+    sont venus.") or a line with no such word ("Jeunes allemands en visite") is none.
+
+    >>> [country_heading_line(t) for t in ("L’amitié franco-allemande", "Avec le peuple sahraoui",
+    ...                                    "Jeunes allemands en visite", "Notre amitié avec le Mali.")]
+    [True, True, False, False]
+    """
+    line = line.strip()
+    words = re.findall(r"\w+", fold(line))
+    return (0 < len(words) <= HEADING_WORDS and not _SENTENCE_MARK.search(line) and not line.endswith(".")
+            and any(w.startswith(_TIE_STEMS + _CAUSE_STEMS) for w in words)
+            and heading_country(line) is not None)
 
 
 def _ties(words: str) -> bool:
@@ -674,7 +694,7 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
         elif not blocks and _title_like(line):
             blocks.append(Block("heading", line, number, level=1))
         elif (heading_like(line, items) and not goes_on(line)) or sub_heading(line) or other_heading(line) \
-                or group_heading(line):
+                or group_heading(line) or (items and country_heading_line(line)):
             blocks.append(Block("heading", line, number, level=2))
         elif head := _listed_head(line, items):  # "Togo : Koumondè (Présidente : …). Une …"
             blocks.append(Block("heading", head, number, level=2))

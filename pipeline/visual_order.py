@@ -425,12 +425,27 @@ def marked_partners(document: etree._Element) -> None:
         for item, found in zip(items, markers, strict=True):
             names = list(dict.fromkeys(found[kind] for kind in varying if kind in found))
             text = _holds_text(item)
-            if names and text:
+            if names and text and not _titled(item):
                 mark = etree.Element("span")
                 mark.set(MARKED_PARTNER, "\n".join(names))
                 mark.tail = item.text
                 item.text = None
                 item.insert(0, mark)
+
+
+_TITLES = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _titled(item: etree._Element) -> bool:
+    """An item of the group that opens on a heading of its own (a map's popup, "<h3>Le
+    jumelage allemand</h3>", a card): a section, whose data attributes sort it by kind
+    ("jumelage", "coopération") rather than name its partner; read among its first
+    elements only.
+
+    >>> _titled(lxml.html.fragment_fromstring('<div data-c="a"><h3>Gao</h3><p>2019</p></div>'))
+    True
+    """
+    return any(isinstance(e.tag, str) and e.tag.lower() in _TITLES for e in islice(item.iter(), MARKER_NODES))
 
 
 def _kind_rank(kind: str) -> tuple[int, str]:
