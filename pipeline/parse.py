@@ -2505,7 +2505,8 @@ def named_together(text: str) -> list[str]:
 def _named_with(section: Section, body: list[Block]) -> list[Section]:
     """The other partners of a story's partner, when a sentence names them together with
     their countries (:func:`named_together`) and the story's partner is one of them: a
-    section each, with no text (the story's events stay its partner's)."""
+    section each, with no text (the story's events stay its partner's); the town itself,
+    named so beside its partner, is none."""
     partner = slug(place_name(split_heading(section.heading.text)[0]))
     found: list[Section] = []
     for block in body:
@@ -2516,8 +2517,9 @@ def _named_with(section: Section, body: list[Block]) -> list[Section]:
         if partner in places:
             found += [Section(Block("heading", h, block.line, level=section.heading.level))
                       for h, place in zip(together, places, strict=True)
-                      if place != partner and place not in {slug(place_name(split_heading(s.heading.text)[0]))
-                                                            for s in found}]
+                      if place != partner and not _the_town_itself(h)  # "Ouagadougou (Burkina
+                      # Faso) et Loudun (France)" on Loudun's page: the town, no partner
+                      and place not in {slug(place_name(split_heading(s.heading.text)[0])) for s in found}]
     return found
 
 

@@ -1523,3 +1523,13 @@ def test_a_since_and_its_year_as_a_paragraphs_label_is_an_action_going_on():
             "avec le comité de jumelage.\n\nKédougou : une ville de 30 000 habitants au sud-est du Sénégal.\n")
     found = tables(extract(parse(text_blocks(page))))["actions"]
     assert [(a["date_label"], a["start_year"], a["is_ongoing"]) for a in found] == [("Depuis 1992", 1992, True)]
+
+
+def test_the_town_named_with_its_country_beside_the_partner_is_no_partner():
+    """"Le jumelage des deux villes Kédougou (Sénégal) et <town> (France) a 20 ans": the
+    places a sentence names together with their countries are partners, the town itself
+    never."""
+    page = ("Kédougou et Ivry-sur-Seine fêtent 20 ans de jumelage\n\nLe jumelage des deux villes Kédougou "
+            "(Sénégal) et Ivry-sur-Seine (France) a 20 ans. Une délégation a séjourné à Kédougou le "
+            "samedi 4 mai 2024.\n")
+    assert [p["name"] for p in tables(extract(parse(text_blocks(page))))["partners"]] == ["Kédougou"]
