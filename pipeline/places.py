@@ -1283,6 +1283,12 @@ def _sealed(description: str) -> Agreement | None:
     >>> _sealed("Nos liens d'amitié sont nés en 1990. Le jumelage a été scellé en 1992.")
     Agreement(year=1992, type='', twinning=True)
 
+    So does a twinning's act outrank the act of another tie told before it.
+
+    >>> _sealed("En 1980, les maires scellaient une relation de coopération. Officiellement signé "
+    ...         "en 1984, le jumelage fête ses 40 ans.")
+    Agreement(year=1984, type='', twinning=True)
+
     A sentence that tells the tie renewed gives the year of the original act it writes
     with its own participle ("renouveler l'acte de jumelage signé en 1982"). Where no
     sentence seals the tie, the tie created ("Le jumelage avec Trittau a été créé en
@@ -1306,6 +1312,7 @@ def _sealed(description: str) -> Agreement | None:
     """
     told: re.Match[str] | None = None  # the tie the sentence before made its subject
     born: Agreement | None = None  # the first sentence that tells the tie born or dated from
+    signed: Agreement | None = None  # the first that tells a tie other than a twinning signed
     for sentence in sentences(description):
         tie, told = _SEALED_TIE.search(sentence), _told_tie(sentence, told)
         if tie is None and told is None:
@@ -1331,11 +1338,16 @@ def _sealed(description: str) -> Agreement | None:
         if sealing and years and (year := _year_near(years, sealing.span(), [sealing.span()],
                                                      not _ANNIVERSARY.search(sentence))):
             if _SIGNING.match(sealing.group()):
-                return Agreement(year, "", twinning)
+                if twinning:
+                    return Agreement(year, "", twinning)
+                # "scellait une relation d'amitié et de coopération" in 1964, then "Officiellement
+                # paraphé en 1967, le jumelage …": the twinning's act outranks another tie's
+                signed = signed or Agreement(year, "", twinning)
+                continue
             born = born or Agreement(year, "", twinning)  # "Les relations sont nées en 1990":
             # the tie's origin, unless a later sentence tells it signed ("officiellement scellé")
-    if born:
-        return born
+    if signed or born:
+        return signed or born
     for sentence in sentences(description):
         if _RENEWAL.search(sentence):
             continue

@@ -1533,3 +1533,14 @@ def test_the_town_named_with_its_country_beside_the_partner_is_no_partner():
             "(Sénégal) et Ivry-sur-Seine (France) a 20 ans. Une délégation a séjourné à Kédougou le "
             "samedi 4 mai 2024.\n")
     assert [p["name"] for p in tables(extract(parse(text_blocks(page))))["partners"]] == ["Kédougou"]
+
+
+def test_the_twinnings_act_outranks_the_act_of_another_tie_told_before():
+    """"En 1980, les deux maires scellaient une relation de coopération entre leurs villes.
+    Officiellement signé en 1984, le jumelage fête ses 40 ans.": the agreement year is the
+    twinning's, 1984, not the year another tie was sealed."""
+    from pipeline.places import agreement
+
+    assert agreement("En 1980, les deux maires scellaient une relation de coopération entre leurs villes. "
+                     "Officiellement signé en 1984, le jumelage fête ses 40 ans.").year == 1984
+    assert agreement("En 1980, les deux maires scellaient une relation de coopération.").year == 1980
