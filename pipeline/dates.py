@@ -120,14 +120,14 @@ def _calendar_words() -> str:
     """A calendar period, maybe after its lead-in ("vacances de la Toussaint"), each word
     with its accents optional, spaces and apostrophes as the page writes them."""
     def words(phrase: str) -> str:
-        return r"\s*".join(_words(w) if w.isalpha() else APOSTROPHE for w in re.findall(r"\w+|'", phrase))
+        return r"[\s-]*".join(_words(w) if w.isalpha() else APOSTROPHE for w in re.findall(r"\w+|'", phrase))
     lead = "|".join(words(p) for p in sorted(_CALENDAR["calendar_lead_ins"], key=len, reverse=True))
     periods = "|".join(words(p) for p in sorted(CALENDAR_PERIODS, key=len, reverse=True))
     return rf"(?:(?:{lead})\s*)?(?:{periods})"
 
 
 _MONTH_VALUES = {plain(w): n for w, n in (MONTHS | MONTH_ABBREVIATIONS).items()}
-_CALENDAR_VALUES = {plain(p): months for p, months in CALENDAR_PERIODS.items()}
+_CALENDAR_VALUES = {plain(p).replace("-", " "): months for p, months in CALENDAR_PERIODS.items()}
 _ANY_APOSTROPHE = re.compile(APOSTROPHE)
 
 
@@ -136,10 +136,10 @@ def calendar_months(phrase: str) -> tuple[int, int] | None:
 
     >>> calendar_months("Vacances de la Toussaint"), calendar_months("rentrée")
     ((10, 11), (9, 9))
-    >>> calendar_months("vacances d’ete")
-    (7, 8)
+    >>> calendar_months("vacances d’ete"), calendar_months("Mardi-Gras"), calendar_months("la Saint Nicolas")
+    ((7, 8), (2, 3), (12, 12))
     """
-    key = re.sub(r"\s*'\s*", "'", " ".join(_ANY_APOSTROPHE.sub("'", plain(phrase)).split()))
+    key = re.sub(r"\s*'\s*", "'", " ".join(_ANY_APOSTROPHE.sub("'", plain(phrase)).replace("-", " ").split()))
     found = max(((p, months) for p, months in _CALENDAR_VALUES.items() if key.endswith(p)),
                 key=lambda found: len(found[0]), default=None)
     return found[1] if found else None

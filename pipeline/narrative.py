@@ -205,20 +205,22 @@ def _not_a_partner(name: str) -> bool:
 
 
 _JOINING_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
-_JOINED_NAMES = re.compile(rf"{_PART}(?:\s+(?:{_JOINING_WORDS})\s+{_PART})+")  # "Ille et Vilaine"
+# two names joined ("Ille et Vilaine"), each pair read apart ("Ille et Vilaine et Rennes": the
+# first pair, not the whole run), a name's start only where a word starts
+_JOINED_NAMES = re.compile(rf"(?<![\w-])(?=({_PART}\s+(?:{_JOINING_WORDS})\s+{_PART}))")
 
 
 def _region_spans(sentence: str) -> list[tuple[int, int]]:
     """Where a sentence names a region whose name joins two words by "et" ("des communes
     d'Ille et Vilaine", "la Saône et Loire"): one département, neither word a place.
 
-    >>> text = "des communes d'Ille et Vilaine et de Kita et Gao"
+    >>> text = "des communes d'Ille et Vilaine et Rennes, de Kita et Gao"
     >>> [text[a:b] for a, b in _region_spans(text)]
     ['Ille et Vilaine']
     """
     from .places import region_country
 
-    return [found.span() for found in _JOINED_NAMES.finditer(sentence) if region_country(found.group())]
+    return [found.span(1) for found in _JOINED_NAMES.finditer(sentence) if region_country(found[1])]
 
 
 def _town_spans(sentence: str) -> list[tuple[int, int]]:
@@ -895,7 +897,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
             kinds.append(_of_a_kind(sentence))
             listed = _listed(sentence)
             for found in _NAME.finditer(sentence):
-                if any(a <= found.start() < b for a, b in regions):
+                if regions and (at := bisect_right(regions, (found.start(), len(sentence)))) \
+                        and found.start() < regions[at - 1][1]:  # within a region's name
                     previous = None
                     continue
                 for name in _trimmed(found.group(), lower):
@@ -946,7 +949,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     # after a cue, or named in a sentence of twinning in the very words
                     # that name the town before it ("à La Charité, puis … à Biedenkopf")
                     window = sentence[max(0, start - CUE_WINDOW):start]
-                    subject = next((end for opens, end in reversed(subjects) if opens <= start), None)
+                    clause = bisect_right(subjects, (start, len(sentence)))  # the clause it is in
+                    subject = subjects[clause - 1][1] if clause else None
                     if subject is not None and start > subject and _after_cue(window):
                         weights[key] += 1  # "Le Calvados est jumelé avec le Devon": another's tie
                         previous = None
@@ -2081,8 +2085,8 @@ CENSUS_REACH = 4  # characters from a population to its census's date: "6767 hab
 _CENSUS = re.compile(r"\d[\d\s.]*\s+(?:" + "|".join(map(re.escape, sorted(POPULATION_NOUNS))) + r")s?\b")
 _RECURRING = [*_WORDS["recurring"]["phrases"], *(p for ps in lexicon("recurrences").values() for p in ps)]
 _RECURS = re.compile(r"\b(?:" + _any(_RECURRING) + r")\b")
-_SIDE = re.compile(r"\s+(" + "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_SIDES}, key=len,
-                                                             reverse=True))) + r")\b")
+_SIDE_WORDS = "|".join(map(re.escape, sorted({**_SIDES, **_TOLD_SIDES}, key=len, reverse=True)))
+_SIDE = re.compile(r"\s+(" + _SIDE_WORDS + r")\b")
 _FEAST = re.compile(r"\b(" + "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_PERIODS), key=len,
                                              reverse=True)) + r")" + _SIDE.pattern)
 PROBE_YEARS = range(2000, 2011)  # a leap year first; eleven years give every weekday of every
@@ -2332,6 +2336,34 @@ def _feast(sentence: str, folded: str, when: When | None) -> Event | None:
         return None
     label = sentence[found.start():found.end()]
     return Event(label, found.start(), f"{sentence[found.start(1):found.end(1)]} {year}", (year, first, None))
+
+
+_FEASTS = "|".join(sorted((_phrase(p)[2:] for p in CALENDAR_PERIODS), key=len, reverse=True))
+# a feast after its lead, with no year nor side word after it (:func:`_feast` reads those)
+_FEAST_ALONE = re.compile(rf"\b(?:{_any(_WORDS['feast_leads'])})\s*({_FEASTS})(?![\w-])"
+                          rf"(?!\s*(?:\d|(?:{_SIDE_WORDS})\b))")
+
+
+def _feast_alone(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
+    """A feast of the calendar named without its year ("À l'occasion des festivités de la
+    Saint-Nicolas, Saint-Max a accueilli …", "pour Noël"): the event's date, in the year
+    told before it (or the post's), else an event whose date stays unread.
+
+    >>> _feast_alone(s := "Pour la Toussaint, la chorale est venue.", fold(s), (2019, 5, None), None).resolved
+    'Toussaint 2019'
+    >>> _feast_alone(s := "Aux festivités de la Saint-Nicolas, visite.", fold(s), None, None).label
+    'la Saint-Nicolas'
+    """
+    found = _FEAST_ALONE.search(folded)
+    if found is None:
+        return None
+    first = next(months[0] for phrase, months in CALENDAR_PERIODS.items()
+                 if re.fullmatch(_phrase(phrase)[2:], found[1]))
+    label = sentence[found.start(1):found.end(1)]
+    year = _year_of(first, None, when, published, False) if when or published else None
+    if year is None:
+        return Event(label, found.start(1), None, None)
+    return Event(label, found.start(1), f"{label} {year}", (year, first, None))
 
 
 def _days_after(told: tuple[int, int | None, int | None], days: int) -> When:
@@ -2597,16 +2629,25 @@ OLDEST_TIE = 120  # years: an older "anniversary" is no twinning's
 def _anniversary(texts: list[str]) -> When | None:
     """The year of writing a page gives by the tie's age it celebrates and the tie's year
     it tells (``tie_age``: "Afin de célébrer ce 30e anniversaire", the tie "scellé le 30
-    octobre 1992": 2022), when both are told; ``None`` otherwise."""
+    octobre 1992": 2022), when both are told; ``None`` otherwise, or when a year after the
+    anniversary dates it ("le 45e anniversaire, qui aura lieu en 2024": told before it).
+
+    >>> _anniversary(["Le jumelage, scellé en 1979, prépare son 45e anniversaire, qui aura lieu en 2024."])
+    >>> _anniversary(["Le jumelage, scellé en 1979, a fêté son 45e anniversaire."])
+    (2024, None, None)
+    """
     from .places import agreement
 
-    folded = fold(" ".join(texts))
-    age = next((int(m["age"] or m["years"]) for m in _TIE_AGE.finditer(folded)), None)
-    if age is None or not 0 < age <= OLDEST_TIE:
-        return None
     signed = agreement("\n".join(text if text.rstrip().endswith(_ENDS_SENTENCE) else f"{text}."
                                  for text in texts))  # a title ends its sentence too
-    return (signed.year + age, None, None) if signed is not None and signed.year is not None else None
+    if signed is None or signed.year is None:
+        return None
+    # not an anniversary dated by another year after it than the tie's ("préparer le 45e
+    # anniversaire, qui aura lieu … en 2024"): the page may be written before it
+    age = next((int(m["age"] or m["years"]) for text in texts for sentence in _SENTENCE.split(fold(text))
+                for m in _TIE_AGE.finditer(sentence)
+                if all(int(y.group()) == signed.year for y in _A_YEAR.finditer(sentence, m.end()))), None)
+    return (signed.year + age, None, None) if age is not None and 0 < age <= OLDEST_TIE else None
 
 
 def weekday_before(sentence: str, published: When) -> Event | None:
@@ -2657,7 +2698,9 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when),
                          _weekday_day(sentence, folded, when), _feast(sentence, folded, when),
-                         _this_season(sentence, folded, when, published)) if e]
+                         _this_season(sentence, folded, when, published)) if e] \
+        or [e for e in (_feast_alone(sentence, folded, when, published),)
+            if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
             and read.end_year is None:  # "à partir de début octobre": the event starts then

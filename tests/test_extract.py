@@ -212,6 +212,13 @@ STATUSES = [
     ("La mission prévue à Kita a été annulée à cause des élections.", "2023", "cancelled"),
     ("Le puits, lui, a dû être mis entre parenthèses : il était prévu pour 2025.", "2024", "postponed"),
     ("La fête s’est déroulée comme prévu sur la place du marché.", "2023", None),
+    ("Les élus de Kita ont été invités à venir découvrir la ville.", "2015", None),
+    ("Comme il est prévu par la charte, le maire de Kita a été reçu.", "2015", None),
+    ("Le budget est prévu dans la convention signée en 2010.", "2015", None),
+    ("Bilan des activités passées et à venir du comité.", "2015", None),
+    ("Les rendez-vous à venir : un concert et une exposition.", "2026", "planned"),
+    ("Un second puits est en projet dans le quartier nord.", "2026", "planned"),
+    ("La rencontre des comités se déroulera à Kita.", "2026", "planned"),
     # decomposed accents (a page pasted from a Mac)
     ("Le se\u0301jour a e\u0301te\u0301 reporte\u0301.", "2023", "postponed"),
     ("La fe\u0302te n’a pas e\u0301te\u0301 annule\u0301e.", "2023", None),

@@ -1544,3 +1544,16 @@ def test_the_twinnings_act_outranks_the_act_of_another_tie_told_before():
     assert agreement("En 1980, les deux maires scellaient une relation de coopération entre leurs villes. "
                      "Officiellement signé en 1984, le jumelage fête ses 40 ans.").year == 1984
     assert agreement("En 1980, les deux maires scellaient une relation de coopération.").year == 1980
+
+
+def test_a_feast_named_without_its_year_dates_its_event_in_the_year_told():
+    """"Pour la Toussaint, la chorale est venue" after a story of 2019 is Toussaint 2019;
+    "À l'occasion des festivités de la Saint-Nicolas, Ivry a accueilli …" with no year told
+    is an event whose year stays unread, not text lost in the partner's description; a
+    date in brackets ("pour la fête de la musique (21 juin)") dates its item itself."""
+    assert event_in("Pour la Toussaint, la chorale de Kédougou est venue à Ivry.", (2019, 5, None)).resolved \
+        == "Toussaint 2019"
+    page = ("Kédougou\n\nÀ l'occasion des festivités de la Saint-Nicolas, Ivry-sur-Seine a accueilli une "
+            "délégation de Kédougou (Sénégal) pour célébrer les 10 ans du jumelage.\n")
+    found = tables(extract(parse(text_blocks(page))))["actions"]
+    assert [(a["date_label"], a["start_year"]) for a in found] == [("la Saint-Nicolas", None)]
