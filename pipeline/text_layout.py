@@ -249,10 +249,10 @@ def _read_table(table: list[tuple[str, int]], out: Reading) -> None:
     elif len(groups) > 1 and _reads_as_header(groups[0]):
         header = [" ".join(parts) for parts in _columns_of(groups[0])]
         groups = groups[1:]
-    _write_table(header, groups, out)
+    write_table(header, groups, out)
 
 
-def _write_table(header: list[str], groups: list[list[tuple[list[str], int]]], out: Reading) -> None:
+def write_table(header: list[str], groups: list[list[tuple[list[str], int]]], out: Reading) -> None:
     """A table's rows, read by its header: ``groups`` are its body's lines of cells, each
     group a row when there are several (:func:`_rows`)."""
     if not groups:
@@ -352,7 +352,7 @@ def _ruled_table(numbered: list[tuple[str, int]], start: int, out: Reading) -> i
             groups[-1].append((cells(i), numbered[i][1]))
         elif groups[-1]:
             groups.append([])
-    _write_table(header, [g for g in groups if g], out)
+    write_table(header, [g for g in groups if g], out)
     return end
 
 
