@@ -21,7 +21,9 @@ that the text reader, which takes each line as a block, reads nothing right:
   when it holds a gutter of its own: three columns), and the lines of one paragraph are
   joined. Lines repeated at the top or the bottom of several pages
   (a running head, a page number, a photo credit) are the layout's furniture: set aside
-  and reported.
+  and reported. A PDF's text in one column a page (``pdftotext`` without ``-layout``:
+  form feeds, lines cut at the column's width) is read the same way, each page one
+  column.
 
 Why before the text reader rather than inside it: both layouts are the tool's, not the
 page's words, and once they are undone the page reads as any other text page (its
@@ -108,8 +110,9 @@ def reading_order(rows: list[str]) -> Reading | None:
     [(6, '2016'), (6, 'accueil de six jeunes.'), (7, '')]
     """
     numbered = [(row, n) for n, row in enumerate(rows, start=1)]
-    # most pages have neither: a line with a gap past a column's width, a rule
-    columns = _columns(numbered) if any(row.find("  ", MIN_COLUMN) >= 0 for row in rows) else None
+    # most pages have neither: a line with a gap past a column's width, a rule, a form feed
+    columns = _columns(numbered) if any(row.find("  ", MIN_COLUMN) >= 0 or "\f" in row for row in rows) \
+        else None
     changed = columns is not None
     reading = columns or Reading(list(rows), list(range(1, len(rows) + 1)))
     if not any(_rule(row) or _COLUMN_RULE.match(row) for row in reading.rows):
@@ -514,9 +517,40 @@ def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
     if whole is None:
         found = Counter(g for page in pages if (g := _gutter([row for row, _ in page])) is not None)
         if not found:
-            return None
+            return _one_column(pages)
         whole = found.most_common(1)[0][0]
     gutters = [_gutter([row for row, _ in page], MIN_COLUMN_LINES // 2) for page in pages]
+    return _read_pages(pages, gutters, whole)
+
+
+# A PDF's text extracted in reading order (pdftotext without -layout): one column a page,
+# its pages parted by form feeds, its lines cut at the column's width.
+MIN_PAGES = 2
+WRAP_WIDTH = 100  # characters: no line of a column is wider (markdown.WRAP_WIDTH)
+FULL_LINES = 0.5  # of a page's written lines: as wide as most of its lines, give or take
+
+
+def _one_column(pages: list[list[tuple[str, int]]]) -> Reading | None:
+    """A PDF's text in one column a page (``pdftotext`` without ``-layout``, a print's
+    text saved page by page): pages parted by form feeds, lines no wider than
+    :data:`WRAP_WIDTH`, most of them filling their page's width, so that a paragraph is
+    its lines joined. Read as a column of the layout in columns is (its running heads and
+    feet furniture, its paragraphs joined across the pages' breaks); ``None`` for any
+    other page."""
+    if len(pages) < MIN_PAGES:
+        return None
+    rows = [row.rstrip() for page in pages for row, _ in page if row.strip()]
+    if not rows or max(len(row) for row in rows) > WRAP_WIDTH:
+        return None
+    widths = sorted(len(row) for row in rows)
+    width = widths[len(widths) * 9 // 10]  # most lines' width, a few longer titles aside
+    if sum(1 for w in widths if w >= width * 3 // 4) < len(rows) * FULL_LINES:
+        return None
+    return _read_pages(pages, [None] * len(pages), WRAP_WIDTH + 1)
+
+
+def _read_pages(pages: list[list[tuple[str, int]]], gutters: list[int | None], whole: int) -> Reading:
+    """The pages read column by column, each at its gutter (else at ``whole``)."""
     furniture = _furniture(pages) if len(pages) > 1 else set()
     out = Reading()
     runs: list[list[tuple[str, int]]] = []  # each column's lines, and each line across them

@@ -369,3 +369,49 @@ def test_a_tables_partner_column_heads_its_rows_when_it_surely_names_a_place() -
     assert [a[:3] for a in actions(page)] == [
         ("kpalime", "2016", "2016"), ("kpalime", "2019", "2019"), ("kita", "Mai 2021", "2021-05")]
     assert not any("Partenaire :" in t for t in texts(page))
+
+
+# --- 3. A PDF's text in one column a page (pdftotext without -layout) -----------------------
+
+FOOT = "LE JOURNAL DE LA COMMUNE  N° 112  MARS 2024"
+ONE_COLUMN = [
+    "KPALIMÉ (TOGO)",
+    "Le partenariat avec Kpalimé est né d’une rencontre entre deux",
+    "écoles de musique, et il n’a cessé de grandir depuis lors.",
+    "2016 : construction d’un puits dans le quartier de Kpodzi par",
+    "une équipe de bénévoles venus de nos trois lycées, avec le",
+    "soutien de l’association des parents d’élèves.",
+    "2018 : voyage de quatorze collégiens partis planter des arbres",
+    "fruitiers dans la cour de l’école primaire de Kpodzi avec les",
+    "",
+    f"8   {FOOT}",
+    "\félèves togolais, puis accueil de leurs correspondants au",
+    "printemps suivant.",
+    "2021 : envoi de livres et de cahiers, pour une somme de trois",
+    "mille euros, à la bibliothèque de l’école de la Mission.",
+    "",
+    f"9   {FOOT}",
+    "\f2023 : concert des deux écoles de musique dans la salle des",
+    "fêtes, devant quatre cents spectateurs venus les applaudir.",
+    "",
+    f"10   {FOOT}",
+]
+
+
+def test_a_pdfs_text_in_one_column_a_page_is_read_as_paragraphs_across_its_pages() -> None:
+    page = "\n".join(ONE_COLUMN) + "\n"
+    assert [a[1:3] for a in actions(page)] == [("2016", "2016"), ("2018", "2018"), ("2021", "2021"),
+                                                ("2023", "2023")]
+    got = texts(page)
+    # the entry the page break cuts goes on, without the running foot nor the cut hyphen
+    assert got[1].endswith("avec les élèves togolais, puis accueil de leurs correspondants au printemps suivant.")
+    assert FOOT not in " ".join(got)
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    assert [text for why, text in document.left_out if why == FURNITURE] == [
+        " ".join(f"{n} {FOOT}".split()) for n in (8, 9, 10)]
+
+
+def test_a_text_page_with_form_feeds_but_lines_of_any_width_is_read_as_written() -> None:
+    rows = ["Kpalimé (Togo)", "2016 : puits.", "\f2018 : voyage de quatorze collégiens " + "très " * 30,
+            "2021 : livres."]
+    assert reading_order(rows) is None
