@@ -196,6 +196,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("L", rf"(?:{_phrase('the_elided')}|{_words(*_WORDS['the'])})"),
     ("I", _words(*_WORDS["during"])),
     ("&", rf"(?:{_words(*_WORDS['and'])}|&)"),
+    ("@", _words(*_WORDS["relative"])),  # "dernier" of "Au printemps dernier"
     ("V", _words(*_WORDS["each"])),
     (",", ","),
     ("-", f"[{DASHES}]"),
@@ -212,6 +213,11 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 DATE_ELEMENTS = set("YZzMXhr")  # what makes a phrase a date: a year, a month, a decade,
 # "S1", "T3"; and a season before a year in two digits ("Été 19"):
 _SEASON_SHORT_YEAR = "SN"
+
+
+# What a word counted from the time of writing ("dernier", "prochain") makes a date of,
+# after it: a season, a month, "année", "mois" ("Au printemps dernier", "L'année passée").
+_RELATIVE_TO = set("SMyK")
 
 
 def _holds_date(codes: str) -> bool:
@@ -1085,7 +1091,8 @@ def _candidates(text: str) -> tuple[list[_Candidate], bool]:
             continue
         words += t.code != "-"
         other += t.code in "?i"
-        has_date = has_date or t.code in DATE_ELEMENTS or (t.code == "N" and last == "S")
+        has_date = has_date or t.code in DATE_ELEMENTS or (t.code == "N" and last == "S") \
+            or (t.code == "@" and last in _RELATIVE_TO)
         last = t.code
         if t.code == "." or words > MAX_WORDS or other > max(OTHER_WORDS_BEFORE.values()):
             break

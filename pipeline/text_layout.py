@@ -670,9 +670,10 @@ def _paragraphs_of(column: list[tuple[str, int]], out: Reading) -> None:
 
 
 def _labelled(text: str) -> bool:
-    """A line that opens with an entry's date label ("2016 : …", "Mai 2018 – …")."""
+    """A line that opens with an entry's date label ("2016 : …", "Mai 2018 – …", "Au
+    printemps dernier : …", a label the grammar reads or not)."""
     found = split_any_label(text)
-    return found is not None and found[2]
+    return found is not None
 
 
 def _capitals(text: str) -> bool:

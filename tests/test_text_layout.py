@@ -6,6 +6,9 @@ what a person reading the page would take from it."""
 
 from itertools import zip_longest
 
+import pytest
+
+from pipeline.dates import split_any_label
 from pipeline.extract import extract
 from pipeline.load import read_bytes
 from pipeline.parse import parse
@@ -415,3 +418,30 @@ def test_a_text_page_with_form_feeds_but_lines_of_any_width_is_read_as_written()
     rows = ["Kpalimé (Togo)", "2016 : puits.", "\f2018 : voyage de quatorze collégiens " + "très " * 30,
             "2021 : livres."]
     assert reading_order(rows) is None
+
+
+def test_a_label_counted_from_the_time_of_writing_opens_an_entry_its_dates_empty() -> None:
+    rows = list(ONE_COLUMN)
+    at = rows.index("\f2023 : concert des deux écoles de musique dans la salle des")
+    rows[at:at] = ["\fL’été dernier : accueil de onze jeunes musiciens de Kpalimé,",
+                   "hébergés par les familles des élèves du conservatoire.",
+                   "", f"10   {FOOT}"]
+    page = "\n".join(rows) + "\n"
+    got = actions(page)
+    assert [a[1:3] for a in got] == [("2016", "2016"), ("2018", "2018"), ("2021", "2021"),
+                                     ("L’été dernier", None), ("2023", "2023")]
+    assert got[3][3] == 11 and got[2][3] is None  # the head count is the new entry's
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Au printemps dernier : séjour de douze footballeuses", "Au printemps dernier"),
+    ("En mars prochain : concert commun", "En mars prochain"),
+    ("L’année passée : envoi de livres", "L’année passée"),
+])
+def test_a_relative_label_is_kept_as_written_not_understood(text: str, label: str) -> None:
+    assert split_any_label(text) == (label, text.split(" : ")[1], False)
+
+
+def test_a_relative_word_after_no_date_word_makes_no_label() -> None:
+    assert split_any_label("Le dernier : un concert") is None
+    assert split_any_label("Au printemps dernier, nous avons accueilli") is None
