@@ -564,9 +564,52 @@ def _read_pages(pages: list[list[tuple[str, int]]], gutters: list[int | None], w
                 kept.append((row, number))
         runs += _runs(kept, gutter or whole)
     for run in runs:
-        _paragraphs_of(run, out)
+        _paragraphs_of(_without_key_figures(run, out), out)
     out.settle()
     return out
+
+
+# A box of key figures a print sets in its text ("6" / "villes et territoires partenaires",
+# "1963" / "premier jumelage", "300 000 €" / "le coût estimé du projet"): figures alone on
+# their lines, each over the words of what it counts, a few in a row. Its figures are
+# counters, no entry, no head count and no amount of one; most are no year (a list of
+# years each over its text is a list of entries).
+KEY_FIGURES = "box of key numbers of a print (a number alone on its line, over what it counts)"
+MIN_FIGURES = 3
+MAX_CAPTION = 80  # characters: what a figure counts is a few words
+_FIGURE = re.compile(r"^(?:[<>~≈+]\s?)?(?:\d{1,3}(?:[\s\u00a0\u202f.]\d{3})+|\d{1,4})(?:,\d+)?"
+                     r"\s?(?:%|‰|[kKM]?€)?$")
+_YEAR_ALONE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _counts(line: str) -> bool:
+    """A line saying what the figure above it counts: a few words in small letters that
+    end no sentence ("villes et territoires partenaires")."""
+    return line[:1].islower() and len(line) <= MAX_CAPTION and not _SENTENCE_END.search(line)
+
+
+def _without_key_figures(run: list[tuple[str, int]], out: Reading) -> list[tuple[str, int]]:
+    """A column's lines without its boxes of key figures (and the title in capitals
+    above one, "EN CHIFFRES"), each set aside and reported; their lines left blank."""
+    written = [i for i, (row, _) in enumerate(run) if row.strip()]
+    drop: set[int] = set()
+    k = 0
+    while k < len(written):
+        j = k
+        while j + 1 < len(written) and _FIGURE.match(run[written[j]][0].strip()) \
+                and _counts(run[written[j + 1]][0].strip()):
+            j += 2
+        figures = written[k:j:2]
+        years = sum(1 for i in figures if _YEAR_ALONE.match(run[i][0].strip()))
+        if len(figures) >= MIN_FIGURES and years * 2 <= len(figures):
+            if k and _capitals(run[written[k - 1]][0].strip()):
+                drop.add(written[k - 1])
+            drop.update(written[k:j])
+        k = max(j, k + 1)  # each line is looked at once or twice: linear
+    if not drop:
+        return run
+    out.aside.append((KEY_FIGURES, " ".join(" ".join(run[i][0].split()) for i in sorted(drop))))
+    return [("", n) if i in drop else (row, n) for i, (row, n) in enumerate(run)]
 
 
 MAX_COLUMNS = 4  # side by side on a page: a magazine's page holds three at most

@@ -15,7 +15,7 @@ from pipeline.parse import parse
 from pipeline.read import lines
 from pipeline.report import unassigned
 from pipeline.tables import tables
-from pipeline.text_layout import FURNITURE, TABLE_FOOTER, TABLE_HEADER, reading_order
+from pipeline.text_layout import FURNITURE, KEY_FIGURES, TABLE_FOOTER, TABLE_HEADER, reading_order
 
 WHAT = ("partner_id", "date_label", "period", "participants", "amount_eur", "source_line")
 
@@ -445,3 +445,29 @@ def test_a_relative_label_is_kept_as_written_not_understood(text: str, label: st
 def test_a_relative_word_after_no_date_word_makes_no_label() -> None:
     assert split_any_label("Le dernier : un concert") is None
     assert split_any_label("Au printemps dernier, nous avons accueilli") is None
+
+
+def test_a_prints_box_of_key_figures_is_furniture_not_an_entry() -> None:
+    rows = list(ONE_COLUMN)
+    at = rows.index("2021 : envoi de livres et de cahiers, pour une somme de trois")
+    rows[at:at] = ["REPÈRES", "3", "lycées engagés dans le partenariat", "1998",
+                   "premier échange entre les deux écoles", "12 500 €",
+                   "versés par la commune depuis dix ans", ""]
+    page = "\n".join(rows) + "\n"
+    got = actions(page)
+    assert [a[1] for a in got] == ["2016", "2018", "2021", "2023"]
+    assert not any("1998" in text or "12 500" in text for text in texts(page))
+    assert got[1][4] is None  # the box's amount is no entry's
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    assert any(why == KEY_FIGURES and text.startswith("REPÈRES 3 lycées") for why, text in document.left_out)
+
+
+def test_years_each_over_its_text_are_entries_not_key_figures() -> None:
+    rows = list(ONE_COLUMN)
+    at = rows.index("2021 : envoi de livres et de cahiers, pour une somme de trois")
+    rows[at:at] = ["2019", "visite du maire de Kpalimé à la fête de la musique", "2020",
+                   "échanges de lettres entre les classes de CM2", "8", "ordinateurs envoyés",
+                   ""]
+    reading = reading_order(lines("\n".join(rows) + "\n"))
+    assert reading is not None and not any(why == KEY_FIGURES for why, _ in reading.aside)
+    assert "2020 échanges de lettres" in " ".join(reading.rows)  # read, not set aside
