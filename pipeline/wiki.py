@@ -14,7 +14,9 @@ What becomes of the markup, line by line:
 - ``== … ==`` headings: headings at their level (DokuWiki: six marks is level 1; MediaWiki:
   one mark is level 1);
 - a table (DokuWiki: ``^ Date ^ Action ^`` header cells, ``| … |`` cells; a cell ``:::``
-  is the cell above running on, so its row goes on with the row above): each row read as
+  is the cell above running on, so its row goes on with the row above; MediaWiki: ``{|``
+  … ``|}``, ``|-`` between rows, ``!`` header cells, a ``rowspan`` over the row's first
+  cell making it go on with the row above): each row read as
   a table drawn in text is (:func:`pipeline.text_layout.write_table`): its date cell a
   label on its line, its text cell below it, every other cell a field line under its
   header; a forced line break (``\\\\``) in a cell starts a line of that cell (a "•" after it
@@ -58,6 +60,7 @@ _MEDIAWIKI = re.compile(r"^\s*\{\||'''|\[\[(?:File|Fichier|Image):")
 IMAGE = "image of the page's wiki source (its file and caption)"
 SETTING = "setting or tag list of the page's wiki source"
 BOX = "tag of a box of the page's wiki source (a plugin's)"
+CAPTION = "caption of a table of the page's wiki source"
 
 
 def headings(rows: list[str]) -> list[tuple[int, int, str]]:
@@ -128,6 +131,9 @@ def wiki_reading(rows: list[str]) -> Reading | None:
         row, number = rows[index], index + 1
         if index in words:
             out.add(inline(words[index]), number, made=False, level=levels[index])
+        elif row.lstrip().startswith("{|"):
+            index = _mediawiki_table(rows, index, out)
+            continue
         elif _TABLE_ROW.match(row):
             end = index
             while end < len(rows) and _TABLE_ROW.match(rows[end]):
@@ -195,3 +201,80 @@ def _table(rows: list[str], start: int, end: int, out: Reading) -> None:
         else:
             groups.append(row)
     write_table(header, groups, out)
+
+
+# MediaWiki's table: "{|" opens it, "|}" closes it, "|-" parts its rows, "|+" is its
+# caption, "! a !! b" its header cells, "| a || b" its cells; "attributes | text" a cell
+# with attributes, "rowspan=2" one running on into the rows below.
+_MEDIAWIKI_ATTRIBUTES = re.compile(r"^\s*(?:[\w-]+\s*=\s*(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\w%#-]+)\s*)+$")
+_ROWSPAN_ATTRIBUTE = re.compile(r"rowspan\s*=\s*[\"']?(\d{1,3})")
+
+
+def _mediawiki_cell(cell: str) -> tuple[str, int]:
+    """A cell's text without its attributes, and how many rows it spans."""
+    attributes, bar, text = cell.partition("|")
+    if bar and _MEDIAWIKI_ATTRIBUTES.match(attributes):
+        span = _ROWSPAN_ATTRIBUTE.search(attributes)
+        return text.strip(), int(span.group(1)) if span else 1
+    return cell.strip(), 1
+
+
+def _mediawiki_table(rows: list[str], start: int, out: Reading) -> int:
+    """A MediaWiki table read row by row, as a DokuWiki one is; the index after it. A
+    row whose first cell a cell above spans ("rowspan") goes on with the row above."""
+    header: list[str] = []
+    groups: list[list[tuple[list[str], int]]] = []
+    cells: list[str] = []
+    spans: dict[int, int] = {}  # column -> rows still spanned by a cell above
+    first = start + 1
+    inherited = False
+
+    def close() -> None:
+        nonlocal cells, inherited
+        if cells:
+            lines = [[inline(p) for p in _LINE_BREAK.split(c)] for c in cells]
+            height = max(len(c) for c in lines)
+            row = [([c[i] if i < len(c) else "" for c in lines], first) for i in range(height)]
+            if inherited and groups:
+                groups[-1].extend(row)
+            else:
+                groups.append(row)
+        cells, inherited = [], False
+
+    def add(cell: str) -> None:
+        nonlocal inherited
+        while len(cells) in spans:  # a cell above runs on into this column
+            inherited = inherited or not cells
+            spans[len(cells)] -= 1
+            if not spans[len(cells)]:
+                del spans[len(cells)]
+            cells.append("")
+        text, span = _mediawiki_cell(cell)
+        if span > 1:
+            spans[len(cells)] = span - 1
+        cells.append(text)
+
+    index = start + 1
+    while index < len(rows):
+        line = rows[index].strip()
+        if line.startswith("|}"):
+            index += 1
+            break
+        if line.startswith("|-"):
+            close()
+            first = index + 2
+        elif line.startswith("|+"):
+            out.aside.append((CAPTION, inline(line[2:])))
+        elif line.startswith("!") and not groups and not cells:
+            header += [inline(_mediawiki_cell(c)[0]) for c in re.split(r"!!|\|\|", line[1:])]
+        elif line.startswith(("|", "!")):
+            if not cells:
+                first = index + 1
+            for cell in re.split(r"\|\||!!", line[1:]):
+                add(cell)
+        elif line and cells:  # a cell's text going on on the next line
+            cells[-1] = f"{cells[-1]} \\\\ {line}"
+        index += 1
+    close()
+    write_table(header, groups, out)
+    return index

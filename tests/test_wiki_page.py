@@ -121,3 +121,44 @@ def test_months_in_roman_numerals(label: str, edtf: str) -> None:
 def test_a_roman_numeral_elsewhere_is_no_month(text: str) -> None:
     period = parse_label(text)
     assert period is None or period.start_month is None
+
+
+MEDIAWIKI = """Une page de '''jumelages''' de la commune.
+
+== Kandi (Bénin) ==
+
+{| class="wikitable"
+|+ Actions menées avec Kandi
+! Année !! Action !! Budget
+|-
+| 2015 || plantation de quarante manguiers au collège. || 2 000 €
+|-
+| rowspan="2" | 2018-2019
+| envoi de deux ordinateurs au lycée.
+|
+|-
+| Les élèves ont aussi reçu des dictionnaires.
+|
+|-
+| style="text-align:center" | IX.2021
+| séjour de neuf collégiens à Kandi :
+* visite du marché ;
+* match de lutte.
+| —
+|}
+
+== Tartu (Estonie) ==
+
+* 2020 : concert commun des deux chorales.
+"""
+
+
+def test_a_mediawiki_tables_rows_are_entries_a_rowspan_going_on_with_the_row_above() -> None:
+    got = actions(MEDIAWIKI)
+    assert [a[:3] for a in got] == [("kandi", "2015", "2015"), ("kandi", "2018-2019", "2018/2019"),
+                                    ("kandi", "IX.2021", "2021-09"), ("tartu", "2020", "2020")]
+    assert got[0][4] == 2000
+    document = read_bytes(MEDIAWIKI.encode("utf-8"), "page.txt")
+    records = extract(parse(document.blocks))["actions"]
+    assert "dictionnaires" in records[1]["text"] and "match de lutte" in records[2]["text"]
+    assert not any("rowspan" in b.text or "style=" in b.text or "{|" in b.text for b in document.blocks)
