@@ -112,7 +112,7 @@ def reading_order(rows: list[str]) -> Reading | None:
     numbered = [(row, n) for n, row in enumerate(rows, start=1)]
     # most pages have neither: a line with a gap past a column's width, a rule, a form feed
     columns = _columns(numbered) if any(row.find("  ", MIN_COLUMN) >= 0 or "\f" in row for row in rows) \
-        else None
+        or _running_lines(rows) else None
     changed = columns is not None
     reading = columns or Reading(list(rows), list(range(1, len(rows) + 1)))
     if not any(_rule(row) or _COLUMN_RULE.match(row) for row in reading.rows):
@@ -495,6 +495,24 @@ def _split(line: str, gutter: int) -> tuple[str, str] | None:
     return None
 
 
+_NUMBERED = re.compile(r"^\s*\d{1,3}\s+\S|\S\s+\d{1,3}\s*$")  # a line with its page number
+MIN_RUNNING = 2  # pages a running head or foot is repeated on, at least
+
+
+def _running_lines(rows: list[str]) -> set[str]:
+    """The running heads or feet of a text whose pages are not parted by form feeds
+    (``pdftotext -nopgbrk``, a print's pages pasted one after the other): lines that
+    carry a page number and repeat, that number aside, on several pages ("24   IVRY MA
+    VILLE  N° 548  JUIN 2023", "25   IVRY MA VILLE  N° 548  JUIN 2023"). Each ends a page.
+
+    >>> sorted(_running_lines(["12  LE JOURNAL  MARS", "texte", "13  LE JOURNAL  MARS", "2016 : puits"]))
+    ['LE JOURNAL MARS']
+    """
+    seen = Counter(_key(row) for row in rows if _NUMBERED.search(row) and len(row) <= WRAP_WIDTH)
+    return {key for key, count in seen.items() if count >= MIN_RUNNING and key != "#"
+            and any(c.isalpha() for c in key)}
+
+
 def _key(line: str) -> str:
     """A line as a running head or foot repeats it: without its page number, a page
     number alone any page's ("#"; four digits alone are a year, an entry's label)."""
@@ -505,11 +523,15 @@ def _key(line: str) -> str:
 def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
     """The page read column by column, page by page; ``None`` when it has no columns."""
     pages: list[list[tuple[str, int]]] = [[]]
+    running = _running_lines([row for row, _ in numbered]) if not any("\f" in row for row, _ in numbered) \
+        else set()
     for row, number in numbered:
         parts = row.expandtabs().split("\f")
         pages[-1].append((parts[0], number))
         for part in parts[1:]:
             pages.append([(part, number)])
+        if running and _key(row) in running:  # a page's running head or foot: the page ends
+            pages.append([])
     # the page has columns when all its lines together or one of its pages hold a gutter;
     # each page is cut at its own (a page may sit a few characters off the others), else at
     # that one

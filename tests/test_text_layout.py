@@ -471,3 +471,12 @@ def test_years_each_over_its_text_are_entries_not_key_figures() -> None:
     reading = reading_order(lines("\n".join(rows) + "\n"))
     assert reading is not None and not any(why == KEY_FIGURES for why, _ in reading.aside)
     assert "2020 échanges de lettres" in " ".join(reading.rows)  # read, not set aside
+
+
+def test_a_pdfs_text_without_form_feeds_is_cut_into_pages_at_its_running_feet() -> None:
+    # pdftotext -nopgbrk: the same page, its pages not parted by form feeds
+    page = "\n".join(row.lstrip("\f") for row in ONE_COLUMN) + "\n"
+    assert [a[1] for a in actions(page)] == ["2016", "2018", "2021", "2023"]
+    got = texts(page)
+    assert got[1].endswith("avec les élèves togolais, puis accueil de leurs correspondants au printemps suivant.")
+    assert FOOT not in " ".join(got)
