@@ -175,9 +175,10 @@ def _line(row: str, number: int, out: Reading) -> None:
 
 def _cells(row: str) -> tuple[list[str], bool]:
     """A table line's cells (links and images taken off first: their ``|`` is no
-    border), and whether it is a header line (its cells between ``^``)."""
+    border), and whether it is a header line (its cells all between ``^``: a line whose
+    first cell alone is, "^ 2015 | accueil |", is a row its date heads)."""
     row = _LINK.sub(_link_words, _IMAGE.sub("", row)).strip()
-    header = row.startswith("^")
+    header = row.startswith("^") and "|" not in row
     cells = re.split(r"[|^]", row[1:-1] if len(row) > 1 else "")
     return [c.strip() for c in cells], header
 

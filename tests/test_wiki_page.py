@@ -162,3 +162,9 @@ def test_a_mediawiki_tables_rows_are_entries_a_rowspan_going_on_with_the_row_abo
     records = extract(parse(document.blocks))["actions"]
     assert "dictionnaires" in records[1]["text"] and "match de lutte" in records[2]["text"]
     assert not any("rowspan" in b.text or "style=" in b.text or "{|" in b.text for b in document.blocks)
+
+
+def test_a_dokuwiki_row_headed_by_its_date_is_a_row_not_the_tables_header() -> None:
+    page = ("====== Amis ======\n\n===== Kandi (Bénin) =====\n\n^ 2015 | plantation de manguiers. |\n"
+            "^ 2018 | envoi de deux ordinateurs. |\n\n===== Tartu (Estonie) =====\n\n| 2020 | concert commun. |\n")
+    assert [a[:2] for a in actions(page)] == [("kandi", "2015"), ("kandi", "2018"), ("tartu", "2020")]
