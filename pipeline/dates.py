@@ -126,7 +126,8 @@ def _calendar_words() -> str:
     return rf"(?:(?:{lead})\s*)?(?:{periods})"
 
 
-_MONTH_VALUES = {plain(w): n for w, n in (MONTHS | MONTH_ABBREVIATIONS).items()}
+ROMAN_MONTHS = {numeral: n for n, numeral in enumerate(_CALENDAR["roman_months"], start=1)}
+_MONTH_VALUES = {plain(w): n for w, n in (MONTHS | MONTH_ABBREVIATIONS | ROMAN_MONTHS).items()}
 _CALENDAR_VALUES = {plain(p).replace("-", " "): months for p, months in CALENDAR_PERIODS.items()}
 _ANY_APOSTROPHE = re.compile(APOSTROPHE)
 
@@ -143,6 +144,13 @@ def calendar_months(phrase: str) -> tuple[int, int] | None:
     found = max(((p, months) for p, months in _CALENDAR_VALUES.items() if key.endswith(p)),
                 key=lambda found: len(found[0]), default=None)
     return found[1] if found else None
+# A month in Roman numerals, in capitals (longest first: "VIII" before "VII" and "V"):
+# after a day and its full stop (".VI" of "28.VI"), and before its year and a full stop
+# ("VI." of "VI.2012") or a dash and the next month ("IV" of "IV-V.2018", "VII" of
+# "VII–VIII.2023", "VI" of "28.VI–5.VII.2022"); a numeral anywhere else is no month.
+_ROMAN = "(?-i:" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
+_ROMAN_MONTH = (rf"(?:(?<=\d)\.)?{_ROMAN}(?:\.(?=\d{{4}})"
+                rf"|(?=\s?[{DASHES}]\s?(?:\d{{1,2}}\.)?{_ROMAN}(?:\.\d|\s?[{DASHES}])))")
 _SEASON_VALUES = {plain(w): n for w, n in (SEASONS | SEASON_ABBREVIATIONS).items()}
 _ORDINAL_VALUES = {plain(w): n for w, n in ORDINALS.items()}
 
@@ -160,7 +168,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("O", rf"(?:[2-4](?:ème|eme|è|e|nde|nd|ᵉ)|{_words(*ORDINALS)})(?!\w)"),
     ("N", r"(?:1(?:er|re|ère|ᵉʳ)|\d{1,2})(?!\w)"),  # a day, or a two-digit year or decade
     ("C", _calendar_words()),  # "Rentrée", "vacances de la Toussaint", "Pâques"
-    ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?)"),
+    ("M", rf"(?:{_words(*MONTHS)}|{_words(*MONTH_ABBREVIATIONS)}\.?|{_ROMAN_MONTH})"),
     ("S", rf"(?:{_words(*SEASONS)}|{_words(*SEASON_ABBREVIATIONS)}\.)"),
     # a weekday, or its plural before days ("les jeudis 11, 18 et 25 avril": each is one)
     ("W", rf"(?:{_words(*WEEKDAYS, *(d + PLURAL for d in WEEKDAYS))}|{_words(*WEEKDAY_ABBREVIATIONS)}\.)"),
@@ -188,6 +196,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("L", rf"(?:{_phrase('the_elided')}|{_words(*_WORDS['the'])})"),
     ("I", _words(*_WORDS["during"])),
     ("&", rf"(?:{_words(*_WORDS['and'])}|&)"),
+    ("@", _words(*_WORDS["relative"])),  # "dernier" of "Au printemps dernier"
     ("V", _words(*_WORDS["each"])),
     (",", ","),
     ("-", f"[{DASHES}]"),
@@ -204,6 +213,11 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 DATE_ELEMENTS = set("YZzMXhr")  # what makes a phrase a date: a year, a month, a decade,
 # "S1", "T3"; and a season before a year in two digits ("Été 19"):
 _SEASON_SHORT_YEAR = "SN"
+
+
+# What a word counted from the time of writing ("dernier", "prochain") makes a date of,
+# after it: a season, a month, "année", "mois" ("Au printemps dernier", "L'année passée").
+_RELATIVE_TO = set("SMyK")
 
 
 def _holds_date(codes: str) -> bool:
@@ -230,7 +244,7 @@ class Token(NamedTuple):
     @property
     def value(self) -> int:
         """The number a year, day, month, season, weekday or ordinal stands for."""
-        word = plain(self.text).rstrip(".")
+        word = plain(self.text).strip(".")  # "déc.", ".VII." of "5.VII.2022"
         if self.code in "YN":
             return int(re.match(r"\d+", self.text).group())  # type: ignore[union-attr]  # Y, N: digits first
         if self.code == "O":
@@ -1133,7 +1147,8 @@ def _candidates(text: str) -> tuple[list[_Candidate], bool]:
             continue
         words += t.code != "-"
         other += t.code in "?i"
-        has_date = has_date or t.code in DATE_ELEMENTS or (t.code == "N" and last == "S")
+        has_date = has_date or t.code in DATE_ELEMENTS or (t.code == "N" and last == "S") \
+            or (t.code == "@" and last in _RELATIVE_TO)
         last = t.code
         if t.code == "." or words > MAX_WORDS or other > max(OTHER_WORDS_BEFORE.values()):
             break

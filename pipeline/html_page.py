@@ -24,6 +24,7 @@ from .fields import AMOUNT, CMS_FIELD, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, 
 from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
+from .responsive import narrow_copies
 from .screen_reader import without_hidden_text
 from .visual_order import MARKED_PARTNER, column_pairs, grid_order, marked_partners, referenced_labels
 from .places import place_name, split_heading
@@ -2173,6 +2174,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     svg_timelines(document)
     nest_by_level(document)
     without_hidden_text(document)
+    copies = narrow_copies(document)  # a responsive theme's second copy, for narrow screens
     grid_order(document)
     referenced_labels(document)
     column_pairs(document)
@@ -2188,7 +2190,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     blocks, relabelled = foreign_labels(blocks, _language(document.get("lang")))
     laid_out, page_text = lay_out(_named_chips(
         joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL)))
-    return laid_out, page_text, left_out(article, tree) + translations + relabelled
+    return laid_out, page_text, left_out(article, tree) + copies + translations + relabelled
 
 
 def html_blocks(text: str) -> list[Block]:

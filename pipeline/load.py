@@ -20,6 +20,7 @@ from .read import (
 from .tags import tagged_entries
 from .text import nfc
 from .text_layout import reading_order
+from .wiki import wiki_reading
 
 # The inline markup a text snapshot may hold as served (a search tool's excerpt highlights
 # the words searched: "<strong>Valognes</strong>-Wimborne", "<strong>le</strong>s"): read
@@ -59,10 +60,11 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     plain_text = _INLINE_MARKUP.sub("", text) if "<" in text else text
     rows = lines(plain_text)
     numbers, laid, joined, headings = None, [], wrapped(rows), None
-    if (reading := reading_order(rows)) is not None:  # columns, bordered tables: in reading order
+    # a wiki's source (its markup off, its tables read); columns, bordered tables: in reading order
+    if (reading := (wiki := wiki_reading(rows)) or reading_order(rows)) is not None:
         rows, numbers, laid, headings = reading.rows, reading.numbers, reading.aside, reading.levels or None
         joined = wrapped(reading.as_written())
-    if is_markdown(rows):  # its lines read without their markup, each at its number
+    if wiki is None and is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
         blocks = tagged_entries(text_blocks("\n".join(plain), {**(headings or {}), **levels}, joined,
                                             numbers))

@@ -21,7 +21,9 @@ that the text reader, which takes each line as a block, reads nothing right:
   when it holds a gutter of its own: three columns), and the lines of one paragraph are
   joined. Lines repeated at the top or the bottom of several pages
   (a running head, a page number, a photo credit) are the layout's furniture: set aside
-  and reported.
+  and reported. A PDF's text in one column a page (``pdftotext`` without ``-layout``:
+  form feeds, lines cut at the column's width) is read the same way, each page one
+  column.
 
 Why before the text reader rather than inside it: both layouts are the tool's, not the
 page's words, and once they are undone the page reads as any other text page (its
@@ -108,8 +110,9 @@ def reading_order(rows: list[str]) -> Reading | None:
     [(6, '2016'), (6, 'accueil de six jeunes.'), (7, '')]
     """
     numbered = [(row, n) for n, row in enumerate(rows, start=1)]
-    # most pages have neither: a line with a gap past a column's width, a rule
-    columns = _columns(numbered) if any(row.find("  ", MIN_COLUMN) >= 0 for row in rows) else None
+    # most pages have neither: a line with a gap past a column's width, a rule, a form feed
+    columns = _columns(numbered) if any(row.find("  ", MIN_COLUMN) >= 0 or "\f" in row for row in rows) \
+        or _running_lines(rows) else None
     changed = columns is not None
     reading = columns or Reading(list(rows), list(range(1, len(rows) + 1)))
     if not any(_rule(row) or _COLUMN_RULE.match(row) for row in reading.rows):
@@ -249,10 +252,10 @@ def _read_table(table: list[tuple[str, int]], out: Reading) -> None:
     elif len(groups) > 1 and _reads_as_header(groups[0]):
         header = [" ".join(parts) for parts in _columns_of(groups[0])]
         groups = groups[1:]
-    _write_table(header, groups, out)
+    write_table(header, groups, out)
 
 
-def _write_table(header: list[str], groups: list[list[tuple[list[str], int]]], out: Reading) -> None:
+def write_table(header: list[str], groups: list[list[tuple[list[str], int]]], out: Reading) -> None:
     """A table's rows, read by its header: ``groups`` are its body's lines of cells, each
     group a row when there are several (:func:`_rows`)."""
     if not groups:
@@ -352,7 +355,7 @@ def _ruled_table(numbered: list[tuple[str, int]], start: int, out: Reading) -> i
             groups[-1].append((cells(i), numbered[i][1]))
         elif groups[-1]:
             groups.append([])
-    _write_table(header, [g for g in groups if g], out)
+    write_table(header, [g for g in groups if g], out)
     return end
 
 
@@ -487,6 +490,24 @@ def _split(line: str, gutter: int) -> tuple[str, str] | None:
     return None
 
 
+_NUMBERED = re.compile(r"^\s*\d{1,3}\s+\S|\S\s+\d{1,3}\s*$")  # a line with its page number
+MIN_RUNNING = 2  # pages a running head or foot is repeated on, at least
+
+
+def _running_lines(rows: list[str]) -> set[str]:
+    """The running heads or feet of a text whose pages are not parted by form feeds
+    (``pdftotext -nopgbrk``, a print's pages pasted one after the other): lines that
+    carry a page number and repeat, that number aside, on several pages ("24   IVRY MA
+    VILLE  N° 548  JUIN 2023", "25   IVRY MA VILLE  N° 548  JUIN 2023"). Each ends a page.
+
+    >>> sorted(_running_lines(["12  LE JOURNAL  MARS", "texte", "13  LE JOURNAL  MARS", "2016 : puits"]))
+    ['LE JOURNAL MARS']
+    """
+    seen = Counter(_key(row) for row in rows if _NUMBERED.search(row) and len(row) <= WRAP_WIDTH)
+    return {key for key, count in seen.items() if count >= MIN_RUNNING and key != "#"
+            and any(c.isalpha() for c in key)}
+
+
 def _key(line: str) -> str:
     """A line as a running head or foot repeats it: without its page number, a page
     number alone any page's ("#"; four digits alone are a year, an entry's label)."""
@@ -497,11 +518,15 @@ def _key(line: str) -> str:
 def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
     """The page read column by column, page by page; ``None`` when it has no columns."""
     pages: list[list[tuple[str, int]]] = [[]]
+    running = _running_lines([row for row, _ in numbered]) if not any("\f" in row for row, _ in numbered) \
+        else set()
     for row, number in numbered:
         parts = row.expandtabs().split("\f")
         pages[-1].append((parts[0], number))
         for part in parts[1:]:
             pages.append([(part, number)])
+        if running and _key(row) in running:  # a page's running head or foot: the page ends
+            pages.append([])
     # the page has columns when all its lines together or one of its pages hold a gutter;
     # each page is cut at its own (a page may sit a few characters off the others), else at
     # that one
@@ -509,9 +534,40 @@ def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
     if whole is None:
         found = Counter(g for page in pages if (g := _gutter([row for row, _ in page])) is not None)
         if not found:
-            return None
+            return _one_column(pages)
         whole = found.most_common(1)[0][0]
     gutters = [_gutter([row for row, _ in page], MIN_COLUMN_LINES // 2) for page in pages]
+    return _read_pages(pages, gutters, whole)
+
+
+# A PDF's text extracted in reading order (pdftotext without -layout): one column a page,
+# its pages parted by form feeds, its lines cut at the column's width.
+MIN_PAGES = 2
+WRAP_WIDTH = 100  # characters: no line of a column is wider (markdown.WRAP_WIDTH)
+FULL_LINES = 0.5  # of a page's written lines: as wide as most of its lines, give or take
+
+
+def _one_column(pages: list[list[tuple[str, int]]]) -> Reading | None:
+    """A PDF's text in one column a page (``pdftotext`` without ``-layout``, a print's
+    text saved page by page): pages parted by form feeds, lines no wider than
+    :data:`WRAP_WIDTH`, most of them filling their page's width, so that a paragraph is
+    its lines joined. Read as a column of the layout in columns is (its running heads and
+    feet furniture, its paragraphs joined across the pages' breaks); ``None`` for any
+    other page."""
+    if len(pages) < MIN_PAGES:
+        return None
+    rows = [row.rstrip() for page in pages for row, _ in page if row.strip()]
+    if not rows or max(len(row) for row in rows) > WRAP_WIDTH:
+        return None
+    widths = sorted(len(row) for row in rows)
+    width = widths[len(widths) * 9 // 10]  # most lines' width, a few longer titles aside
+    if sum(1 for w in widths if w >= width * 3 // 4) < len(rows) * FULL_LINES:
+        return None
+    return _read_pages(pages, [None] * len(pages), WRAP_WIDTH + 1)
+
+
+def _read_pages(pages: list[list[tuple[str, int]]], gutters: list[int | None], whole: int) -> Reading:
+    """The pages read column by column, each at its gutter (else at ``whole``)."""
     furniture = _furniture(pages) if len(pages) > 1 else set()
     out = Reading()
     runs: list[list[tuple[str, int]]] = []  # each column's lines, and each line across them
@@ -525,9 +581,52 @@ def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
                 kept.append((row, number))
         runs += _runs(kept, gutter or whole)
     for run in runs:
-        _paragraphs_of(run, out)
+        _paragraphs_of(_without_key_figures(run, out), out)
     out.settle()
     return out
+
+
+# A box of key figures a print sets in its text ("6" / "villes et territoires partenaires",
+# "1963" / "premier jumelage", "300 000 €" / "le coût estimé du projet"): figures alone on
+# their lines, each over the words of what it counts, a few in a row. Its figures are
+# counters, no entry, no head count and no amount of one; most are no year (a list of
+# years each over its text is a list of entries).
+KEY_FIGURES = "box of key numbers of a print (a number alone on its line, over what it counts)"
+MIN_FIGURES = 3
+MAX_CAPTION = 80  # characters: what a figure counts is a few words
+_FIGURE = re.compile(r"^(?:[<>~≈+]\s?)?(?:\d{1,3}(?:[\s\u00a0\u202f.]\d{3})+|\d{1,4})(?:,\d+)?"
+                     r"\s?(?:%|‰|[kKM]?€)?$")
+_YEAR_ALONE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _counts(line: str) -> bool:
+    """A line saying what the figure above it counts: a few words in small letters that
+    end no sentence ("villes et territoires partenaires")."""
+    return line[:1].islower() and len(line) <= MAX_CAPTION and not _SENTENCE_END.search(line)
+
+
+def _without_key_figures(run: list[tuple[str, int]], out: Reading) -> list[tuple[str, int]]:
+    """A column's lines without its boxes of key figures (and the title in capitals
+    above one, "EN CHIFFRES"), each set aside and reported; their lines left blank."""
+    written = [i for i, (row, _) in enumerate(run) if row.strip()]
+    drop: set[int] = set()
+    k = 0
+    while k < len(written):
+        j = k
+        while j + 1 < len(written) and _FIGURE.match(run[written[j]][0].strip()) \
+                and _counts(run[written[j + 1]][0].strip()):
+            j += 2
+        figures = written[k:j:2]
+        years = sum(1 for i in figures if _YEAR_ALONE.match(run[i][0].strip()))
+        if len(figures) >= MIN_FIGURES and years * 2 <= len(figures):
+            if k and _capitals(run[written[k - 1]][0].strip()):
+                drop.add(written[k - 1])
+            drop.update(written[k:j])
+        k = max(j, k + 1)  # each line is looked at once or twice: linear
+    if not drop:
+        return run
+    out.aside.append((KEY_FIGURES, " ".join(" ".join(run[i][0].split()) for i in sorted(drop))))
+    return [("", n) if i in drop else (row, n) for i, (row, n) in enumerate(run)]
 
 
 MAX_COLUMNS = 4  # side by side on a page: a magazine's page holds three at most
@@ -631,9 +730,10 @@ def _paragraphs_of(column: list[tuple[str, int]], out: Reading) -> None:
 
 
 def _labelled(text: str) -> bool:
-    """A line that opens with an entry's date label ("2016 : …", "Mai 2018 – …")."""
+    """A line that opens with an entry's date label ("2016 : …", "Mai 2018 – …", "Au
+    printemps dernier : …", a label the grammar reads or not)."""
     found = split_any_label(text)
-    return found is not None and found[2]
+    return found is not None
 
 
 def _capitals(text: str) -> bool:

@@ -6,13 +6,16 @@ what a person reading the page would take from it."""
 
 from itertools import zip_longest
 
+import pytest
+
+from pipeline.dates import split_any_label
 from pipeline.extract import extract
 from pipeline.load import read_bytes
 from pipeline.parse import parse
 from pipeline.read import lines
 from pipeline.report import unassigned
 from pipeline.tables import tables
-from pipeline.text_layout import FURNITURE, TABLE_FOOTER, TABLE_HEADER, reading_order
+from pipeline.text_layout import FURNITURE, KEY_FIGURES, TABLE_FOOTER, TABLE_HEADER, reading_order
 
 WHAT = ("partner_id", "date_label", "period", "participants", "amount_eur", "source_line")
 
@@ -369,3 +372,111 @@ def test_a_tables_partner_column_heads_its_rows_when_it_surely_names_a_place() -
     assert [a[:3] for a in actions(page)] == [
         ("kpalime", "2016", "2016"), ("kpalime", "2019", "2019"), ("kita", "Mai 2021", "2021-05")]
     assert not any("Partenaire :" in t for t in texts(page))
+
+
+# --- 3. A PDF's text in one column a page (pdftotext without -layout) -----------------------
+
+FOOT = "LE JOURNAL DE LA COMMUNE  N° 112  MARS 2024"
+ONE_COLUMN = [
+    "KPALIMÉ (TOGO)",
+    "Le partenariat avec Kpalimé est né d’une rencontre entre deux",
+    "écoles de musique, et il n’a cessé de grandir depuis lors.",
+    "2016 : construction d’un puits dans le quartier de Kpodzi par",
+    "une équipe de bénévoles venus de nos trois lycées, avec le",
+    "soutien de l’association des parents d’élèves.",
+    "2018 : voyage de quatorze collégiens partis planter des arbres",
+    "fruitiers dans la cour de l’école primaire de Kpodzi avec les",
+    "",
+    f"8   {FOOT}",
+    "\félèves togolais, puis accueil de leurs correspondants au",
+    "printemps suivant.",
+    "2021 : envoi de livres et de cahiers, pour une somme de trois",
+    "mille euros, à la bibliothèque de l’école de la Mission.",
+    "",
+    f"9   {FOOT}",
+    "\f2023 : concert des deux écoles de musique dans la salle des",
+    "fêtes, devant quatre cents spectateurs venus les applaudir.",
+    "",
+    f"10   {FOOT}",
+]
+
+
+def test_a_pdfs_text_in_one_column_a_page_is_read_as_paragraphs_across_its_pages() -> None:
+    page = "\n".join(ONE_COLUMN) + "\n"
+    assert [a[1:3] for a in actions(page)] == [("2016", "2016"), ("2018", "2018"), ("2021", "2021"),
+                                                ("2023", "2023")]
+    got = texts(page)
+    # the entry the page break cuts goes on, without the running foot nor the cut hyphen
+    assert got[1].endswith("avec les élèves togolais, puis accueil de leurs correspondants au printemps suivant.")
+    assert FOOT not in " ".join(got)
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    assert [text for why, text in document.left_out if why == FURNITURE] == [
+        " ".join(f"{n} {FOOT}".split()) for n in (8, 9, 10)]
+
+
+def test_a_text_page_with_form_feeds_but_lines_of_any_width_is_read_as_written() -> None:
+    rows = ["Kpalimé (Togo)", "2016 : puits.", "\f2018 : voyage de quatorze collégiens " + "très " * 30,
+            "2021 : livres."]
+    assert reading_order(rows) is None
+
+
+def test_a_label_counted_from_the_time_of_writing_opens_an_entry_its_dates_empty() -> None:
+    rows = list(ONE_COLUMN)
+    at = rows.index("\f2023 : concert des deux écoles de musique dans la salle des")
+    rows[at:at] = ["\fL’été dernier : accueil de onze jeunes musiciens de Kpalimé,",
+                   "hébergés par les familles des élèves du conservatoire.",
+                   "", f"10   {FOOT}"]
+    page = "\n".join(rows) + "\n"
+    got = actions(page)
+    assert [a[1:3] for a in got] == [("2016", "2016"), ("2018", "2018"), ("2021", "2021"),
+                                     ("L’été dernier", None), ("2023", "2023")]
+    assert got[3][3] == 11 and got[2][3] is None  # the head count is the new entry's
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Au printemps dernier : séjour de douze footballeuses", "Au printemps dernier"),
+    ("En mars prochain : concert commun", "En mars prochain"),
+    ("L’année passée : envoi de livres", "L’année passée"),
+])
+def test_a_relative_label_is_kept_as_written_not_understood(text: str, label: str) -> None:
+    assert split_any_label(text) == (label, text.split(" : ")[1], False)
+
+
+def test_a_relative_word_after_no_date_word_makes_no_label() -> None:
+    assert split_any_label("Le dernier : un concert") is None
+    assert split_any_label("Au printemps dernier, nous avons accueilli") is None
+
+
+def test_a_prints_box_of_key_figures_is_furniture_not_an_entry() -> None:
+    rows = list(ONE_COLUMN)
+    at = rows.index("2021 : envoi de livres et de cahiers, pour une somme de trois")
+    rows[at:at] = ["REPÈRES", "3", "lycées engagés dans le partenariat", "1998",
+                   "premier échange entre les deux écoles", "12 500 €",
+                   "versés par la commune depuis dix ans", ""]
+    page = "\n".join(rows) + "\n"
+    got = actions(page)
+    assert [a[1] for a in got] == ["2016", "2018", "2021", "2023"]
+    assert not any("1998" in text or "12 500" in text for text in texts(page))
+    assert got[1][4] is None  # the box's amount is no entry's
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    assert any(why == KEY_FIGURES and text.startswith("REPÈRES 3 lycées") for why, text in document.left_out)
+
+
+def test_years_each_over_its_text_are_entries_not_key_figures() -> None:
+    rows = list(ONE_COLUMN)
+    at = rows.index("2021 : envoi de livres et de cahiers, pour une somme de trois")
+    rows[at:at] = ["2019", "visite du maire de Kpalimé à la fête de la musique", "2020",
+                   "échanges de lettres entre les classes de CM2", "8", "ordinateurs envoyés",
+                   ""]
+    reading = reading_order(lines("\n".join(rows) + "\n"))
+    assert reading is not None and not any(why == KEY_FIGURES for why, _ in reading.aside)
+    assert "2020 échanges de lettres" in " ".join(reading.rows)  # read, not set aside
+
+
+def test_a_pdfs_text_without_form_feeds_is_cut_into_pages_at_its_running_feet() -> None:
+    # pdftotext -nopgbrk: the same page, its pages not parted by form feeds
+    page = "\n".join(row.lstrip("\f") for row in ONE_COLUMN) + "\n"
+    assert [a[1] for a in actions(page)] == ["2016", "2018", "2021", "2023"]
+    got = texts(page)
+    assert got[1].endswith("avec les élèves togolais, puis accueil de leurs correspondants au printemps suivant.")
+    assert FOOT not in " ".join(got)
