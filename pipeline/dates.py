@@ -200,6 +200,18 @@ _VOCABULARY: list[tuple[str, str]] = [
 ]
 _SCAN = re.compile(r"\s*+(?:" + "|".join(f"({p})" for _, p in _VOCABULARY) + ")", re.IGNORECASE)
 _CODES = [""] + [code for code, _ in _VOCABULARY]  # by group number
+_UNTIL = re.compile(dict(_VOCABULARY)["T"], re.IGNORECASE)  # a token of code T, as _SCAN reads it
+
+
+def says_until(text: str) -> bool:
+    """Whether ``text`` writes a word of "until" ("jusqu'en 2020"), with which the only
+    form of the grammar open at its start opens: without one, none of its dates is open at
+    its start, which its dates need not be read to know.
+
+    >>> says_until("Dès l’année suivante et jusqu’en 2018"), says_until("Juin 2012 : tournoi")
+    (True, False)
+    """
+    return _UNTIL.search(without_invisible(text)[0]) is not None
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 DATE_ELEMENTS = set("YZzMXhr")  # what makes a phrase a date: a year, a month, a decade,
 # "S1", "T3"; and a season before a year in two digits ("Été 19"):
