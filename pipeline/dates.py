@@ -209,6 +209,18 @@ _VOCABULARY: list[tuple[str, str]] = [
 ]
 _SCAN = re.compile(r"\s*+(?:" + "|".join(f"({p})" for _, p in _VOCABULARY) + ")", re.IGNORECASE)
 _CODES = [""] + [code for code, _ in _VOCABULARY]  # by group number
+_UNTIL = re.compile(dict(_VOCABULARY)["T"], re.IGNORECASE)  # a token of code T, as _SCAN reads it
+
+
+def says_until(text: str) -> bool:
+    """Whether ``text`` writes a word of "until" ("jusqu'en 2020"), with which the only
+    form of the grammar open at its start opens: without one, none of its dates is open at
+    its start, which its dates need not be read to know.
+
+    >>> says_until("Dès l’année suivante et jusqu’en 2018"), says_until("Juin 2012 : tournoi")
+    (True, False)
+    """
+    return _UNTIL.search(without_invisible(text)[0]) is not None
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 DATE_ELEMENTS = set("YZzMXhr")  # what makes a phrase a date: a year, a month, a decade,
 # "S1", "T3"; and a season before a year in two digits ("Été 19"):
@@ -851,6 +863,39 @@ _COMPILED = [(re.compile(pattern), build, False) for pattern, build in _FORMS] +
     (re.compile(pattern), build, True) for pattern, build in _YEARLESS_FORMS]
 
 
+def _any_of(forms: list[tuple[str, Builder]]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``forms`` does (their groups unnamed):
+    :func:`find_dates` asks it first whether a phrase can be a form at all, once, rather
+    than asking each form in turn (the forms are plain patterns over the codes, with no
+    anchor or look-around, so a match of this pattern is a match of one of them)."""
+    return re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", pattern) + ")" for pattern, _ in forms))
+
+
+_ANY_FORM = {False: _any_of(_FORMS), True: _any_of(_FORMS + _YEARLESS_FORMS)}  # by ``yearless``
+
+
+@lru_cache(maxsize=8192)
+def _form_lengths(codes: str, yearless: bool) -> tuple[int, ...]:
+    """The lengths, longest first, of the pieces at the head of ``codes`` (the codes of
+    the tokens from one on, at most ``MAX_EXPRESSION``) that :func:`find_dates` reads:
+    those that hold a date element, down to the first that does not (shorter ones hold
+    none either), and that some form of the grammar matches (:func:`_read` says ``False``
+    of the others). A piece's reading depends on its codes alone, and a page's tokens
+    repeat the same few codes: each run of codes is asked once, not at each of its places
+    (a paragraph of numbers, a formula or a script, read sentence by sentence, made every
+    form try each of the sixteen pieces at each of its numbers)."""
+    any_form = _ANY_FORM[yearless]
+    if not any_form.match(codes):
+        return ()  # no form opens here
+    found = []
+    for length in range(len(codes), 0, -1):
+        if not _holds_date(codes[:length]):
+            break  # shorter pieces hold no date either
+        if any_form.fullmatch(codes, 0, length):
+            found.append(length)
+    return tuple(found)
+
+
 @lru_cache(maxsize=4096)
 def parse_label(label: str) -> Period | None:
     """Read a date label as written; ``None`` when it is none of the grammar's forms.
@@ -1339,26 +1384,50 @@ def find_dates(text: str, yearless: bool = False) -> list[Found]:
     >>> [f.period for f in find_dates("Un séjour de 2014 à 2003 ?")]
     [None]
     """
-    toks = list(tokens(text, len(text)))
-    found: list[Found] = []
+    return list(_found_in(text, yearless))
+
+
+@lru_cache(maxsize=256)
+def _found_in(text: str, yearless: bool) -> tuple[Found, ...]:
+    """:func:`find_dates`, kept for the last texts asked: the reading of a sentence asks
+    for the dates of the same sentence several times (its first event's, its listed
+    years', its joined clauses'), which in a long one (a paragraph of numbers with no
+    full stop, 1 MB) was most of the run."""
+    return tuple(dates_of(text, yearless))
+
+
+def dates_of(text: str, yearless: bool = False) -> Iterator[Found]:
+    """:func:`find_dates` one date at a time, the text read only as far as the date asked
+    for: for a caller that wants the first date of some kind in a sentence, which may be a
+    long one.
+
+    >>> next(dates_of("En 2019, puis " + "12 3 " * 100_000)).text
+    'En 2019'
+    """
+    scan = tokens(text, len(text))
+    toks: list[Token] = []
+    codes: list[str] = []
     i = 0
-    while i < len(toks):
-        if toks[i].code not in _STARTS:
+    while True:
+        # the tokens up to the longest piece at i and the one after it
+        while len(toks) <= i + MAX_EXPRESSION and (t := next(scan, None)) is not None:
+            toks.append(t)
+            codes.append(t.code)
+        if i >= len(toks):
+            return
+        if codes[i] not in _STARTS:
             i += 1
             continue
-        for j in range(min(len(toks), i + MAX_EXPRESSION), i, -1):
+        for length in _form_lengths("".join(codes[i:i + MAX_EXPRESSION]), yearless):
+            j = i + length
             piece = toks[i:j]
-            if not _holds_date("".join(t.code for t in piece)):
-                break  # shorter pieces hold no date either
             period = _read(piece, yearless)
             if period is not False and not _year_runs_on(piece, toks[j] if j < len(toks) else None):
                 start, end = piece[0].start, piece[-1].end
-                known = period if isinstance(period, Period) else None
-                found.append(Found(text[start:end], start, end, known))
+                yield Found(text[start:end], start, end, period if isinstance(period, Period) else None)
                 i = j - 1
                 break
         i += 1
-    return found
 
 
 _SIMPLE = re.compile(r"\d{4}(?:-\d\d){0,2}")

@@ -515,22 +515,41 @@ def with_reasons(set_aside: list[SetAside], body: list[Block], refused: dict[int
     return [replace(s, reason=why[id(s.block)]) if id(s.block) in why else s for s in set_aside]
 
 
+_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w]*")
+
+
+def _case_counts(text: str) -> tuple[Counter[str], Counter[str]]:
+    """How often the page writes each word (folded) in lower case, and with a capital
+    inside a sentence (a sentence's first word takes one whatever it is). Each word is
+    counted as written, then each one written folded once (a page writes the same few
+    thousand words a hundred thousand times: folding each time was a fifth of a large
+    page's parse)."""
+    lower_as_written: Counter[str] = Counter()
+    upper_as_written: Counter[str] = Counter()
+    for found in _WORD.finditer(text):
+        word = found.group()
+        if not word[:1].isupper():
+            lower_as_written[word] += 1
+        elif not _SENTENCE_START.search(text, max(0, found.start() - 3), found.start()):
+            upper_as_written[word] += 1
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for word, n in lower_as_written.items():
+        lower[fold(word)] += n
+    for word, n in upper_as_written.items():
+        upper[fold(word)] += n
+    return lower, upper
+
+
 def lower_words(text: str) -> frozenset[str]:
     """The words the page writes in lower case at least as often as with a capital inside
-    a sentence (a sentence's first word takes one whatever it is: "Une semaine plus tard"):
-    no proper noun is one (a caption glued to a word, "niantjila maliComment", is a slip).
+    a sentence ("Une semaine plus tard"): no proper noun is one (a caption glued to a word,
+    "niantjila maliComment", is a slip).
 
     >>> sorted(lower_words("Une semaine plus tard. Une fois à Rye, une fête à Rye."))
     ['a', 'fete', 'fois', 'plus', 'semaine', 'tard', 'une']
     """
-    lower: Counter[str] = Counter()
-    upper: Counter[str] = Counter()
-    for found in re.finditer(r"(?<![\w-])[^\W\d_][\w]*", text):
-        word = found.group()
-        if not word[:1].isupper():
-            lower[fold(word)] += 1
-        elif not _SENTENCE_START.search(text, max(0, found.start() - 3), found.start()):
-            upper[fold(word)] += 1
+    lower, upper = _case_counts(text)
     return frozenset(w for w, n in lower.items() if n >= upper[w])
 
 
@@ -541,14 +560,7 @@ def proper_words(text: str) -> frozenset[str]:
     >>> sorted(proper_words("Une semaine plus tard. Une fois à Rye, une fête à Rye."))
     ['rye']
     """
-    lower: Counter[str] = Counter()
-    upper: Counter[str] = Counter()
-    for found in re.finditer(r"(?<![\w-])[^\W\d_][\w]*", text):
-        word = found.group()
-        if not word[:1].isupper():
-            lower[fold(word)] += 1
-        elif not _SENTENCE_START.search(text, max(0, found.start() - 3), found.start()):
-            upper[fold(word)] += 1
+    lower, upper = _case_counts(text)
     return frozenset(w for w, n in upper.items() if n > lower[w])
 
 

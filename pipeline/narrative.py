@@ -50,7 +50,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from .dates import CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, find_dates, parse_label
+from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
+                    parse_label)
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import SPAN_FIELD, span_field, span_key_alone
@@ -2147,7 +2148,7 @@ def _framed(sentence: str, found: Found) -> bool:
 
 def _frame(sentence: str) -> When | None:
     """The year a sentence frames its story in (:func:`_framed`), if it names one."""
-    return next((_when(f) for f in find_dates(sentence) if f.period and _framed(sentence, f)), None)
+    return next((_when(f) for f in dates_of(sentence) if f.period and _framed(sentence, f)), None)
 
 
 SINCE_OPENING_WORDS = 2  # words of a connective before a "depuis" that opens its sentence
@@ -2179,7 +2180,7 @@ def _opens_since(sentence: str, found: Found) -> bool:
 def _absolute(sentence: str) -> Event | None:
     """The first date of the sentence that is an event's: not in brackets, not a
     reference ("depuis 1970")."""
-    for found in find_dates(sentence):
+    for found in dates_of(sentence):  # the first of a long sentence, not all
         if found.period is None or _in_brackets(sentence, found.start) or _not_when(sentence, found):
             continue
         if found.period.end_year is None:  # "depuis 1970" is a reference; "Dès janvier 1986"
@@ -2878,7 +2879,7 @@ def _years_listed(sentence: str, event: Event | None) -> Event | None:
     else:
         return event
     at = end = event.start + len(event.label)
-    for found in find_dates(sentence[end:]):
+    for found in dates_of(sentence[end:]):
         start = end + found.start
         if found.period is None or not _listed_gap(sentence[at:start]):
             break

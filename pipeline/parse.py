@@ -53,6 +53,7 @@ from .dates import (
     first_sentence,
     forget_labels,
     parse_label,
+    says_until,
     split_any_label,
 )
 from .errors import Refusal
@@ -1074,7 +1075,11 @@ def _told_after(entries: list[Entry]) -> list[Entry]:
 def _open_start(label: str, when: tuple[int, int | None, None]) -> str | None:
     """A label whose end the grammar reads and whose start is told relative to the entry
     before it ("La même année, et jusqu'en 2020", "Dès l'année suivante et jusqu'en 2016"):
-    the whole period, as a range the grammar reads ("2016 – 2020"); ``None`` otherwise."""
+    the whole period, as a range the grammar reads ("2016 – 2020"); ``None`` otherwise
+    (at once for a label without a word of "until": most labels, whose dates need not be
+    read for it)."""
+    if not says_until(label):
+        return None
     found = find_dates(label)
     bound = found[-1].period if found else None  # "jusqu'en 2020": a period open at its start
     if bound is None or bound.start_year is not None or bound.end_year is None:

@@ -212,7 +212,25 @@ def table_lines(size: int) -> bytes:
     return text_page(entry=ENTRY + "\n\n" + lines).encode()
 
 
+# A spreadsheet's formulas or a script pasted as a paragraph: numbers and years on every
+# other token, few full stops, so that each of its numbers may open a date.
+FORMULA = "=SOMME(B2:C9)*14/3 ; y = 2018 - 7 + g(11, 2021) ; si (n < 40) { t = 1987 ; } d = Date(2015, 5, 30) ; "
+# a paragraph of plain words as long, to compare with
+PROSE = "Les choristes du conservatoire ont chanté avec leurs hôtes sous le préau de la mairie "
+
+
+def formulas(size: int) -> bytes:
+    """A partner's description made of ``size`` characters of formulas (``FORMULA``)."""
+    return text_page(description=(FORMULA * (size // len(FORMULA) + 1))[:size]).encode()
+
+
+def prose(size: int) -> bytes:
+    """The same page with ``size`` characters of plain words instead."""
+    return text_page(description=(PROSE * (size // len(PROSE) + 1))[:size]).encode()
+
+
 TIME_ATTACKS: dict[str, tuple[str, Callable[[int], bytes]]] = {
+    "formulas": (".txt", formulas),
     "paragraph": (".txt", paragraph),
     "headings": (".txt", headings),
     "headings-not-partners": (".txt", headings_not_partners),
@@ -251,6 +269,7 @@ LINEAR_TIME: dict[str, tuple[str, Callable[[int], bytes], int]] = {
     "a table cell of 16,000 lines": (".txt", grid_cell, 1_000_000),
     "a paragraph of two columns of 11,000 lines": (".txt", column_paragraph, 1_000_000),
     "30,000 lines of cells with no rule": (".txt", table_lines, 1_000_000),
+    "a 1.4 MB paragraph of formulas": (".txt", formulas, 1_400_000),
 }
 
 

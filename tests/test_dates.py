@@ -13,9 +13,10 @@ from edtf import parse_edtf, struct_time_to_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline import dates
 from pipeline.dates import (
-    MONTHS, SEASONS, WEEKDAYS, abbreviates_month, closes_label, date_in, find_dates, label_key, parse_label,
-    split_any_label, split_label, tokens,
+    MONTHS, SEASONS, WEEKDAYS, abbreviates_month, closes_label, date_in, dates_of, find_dates, label_key,
+    parse_label, split_any_label, split_label, tokens,
 )
 
 from .conftest import ROOT
@@ -621,3 +622,59 @@ def test_a_season_abbreviated_on_a_calendar_tile_with_its_full_stop():
     "2019", as "SEPT." over "2019"); without its full stop the word is no season."""
     assert parse_label("PRINT. 2021").edtf == "2021-21"
     assert parse_label("Print 2021") is None
+
+
+def _dates_one_piece_at_a_time(text: str, yearless: bool = False) -> list[tuple[str, int, int, object]]:
+    """The date reader as it was written first: at each token that may open a date, every
+    piece from the longest down, each read by every form in turn."""
+    toks = list(tokens(text, len(text)))
+    found, i = [], 0
+    while i < len(toks):
+        if toks[i].code in dates._STARTS:
+            for j in range(min(len(toks), i + dates.MAX_EXPRESSION), i, -1):
+                piece = toks[i:j]
+                if not dates._holds_date("".join(t.code for t in piece)):
+                    break
+                period = dates._read(piece, yearless)
+                if period is not False and not dates._year_runs_on(piece, toks[j] if j < len(toks) else None):
+                    found.append((text[piece[0].start:piece[-1].end], piece[0].start, piece[-1].end,
+                                  period if isinstance(period, dates.Period) else None))
+                    i = j - 1
+                    break
+        i += 1
+    return found
+
+
+DATE_WORDS = ["2017", "1994", "07", "3", "14", "30", "mai", "octobre", "été", "années", "80", "du", "au",
+              "de", "à", "en", "le", "l'", "et", ",", "-", "–", "depuis", "jusqu'en", "fin", "mi-",
+              "1er", "semestre", "lundi", "aujourd'hui", "chaque", "année", "Pâques", "·", ";", "=", "(",
+              ")", "x", "f", "+", "/", "*", "{", "}", "chorale", "."]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=60), st.booleans())
+def test_the_dates_of_a_text_are_those_read_one_piece_at_a_time(words, yearless):
+    """The reader asks the grammar once for each run of codes, and reads a long text only as
+    far as the date asked for: the same dates, at the same places, as reading every piece at
+    every token with every form."""
+    text = " ".join(words)
+    expected = _dates_one_piece_at_a_time(text, yearless)
+    assert [(f.text, f.start, f.end, f.period) for f in find_dates(text, yearless)] == expected
+    assert [(f.text, f.start, f.end, f.period) for f in dates_of(text, yearless)] == expected
+
+
+def test_a_paragraph_of_numbers_reads_each_date_once(monkeypatch):
+    """A paragraph of formulas (numbers and years on every other token, each of which may
+    open a date) is read once a date it holds, not once each of the sixteen pieces at each
+    of its numbers with every form of the grammar (1.4 MB of it took minutes); and the
+    first date of a long sentence is found without reading the rest."""
+    text = "=SOMME(B2:C9)*14/3 ; y = 2018 - 7 + g(11, 2021) ; d = Date(2015, 5, 30) ; " * 400
+    reads = []
+    real = dates._read
+    monkeypatch.setattr(dates, "_read", lambda *args: reads.append(1) or real(*args))
+    found = find_dates(text)
+    assert len(found) >= 1000
+    assert len(reads) <= len(found) + 10
+    reads.clear()
+    assert next(dates_of(text)).start == text.index("2018")
+    assert len(reads) <= 2

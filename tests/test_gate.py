@@ -129,3 +129,19 @@ def test_a_wikis_photo_captions_under_its_twins_headings_are_no_partners() -> No
     kept, refused = gate(body, [1, 4, 5, 7, 9])
     assert [body[i].text for i in kept] == ["Kelheim", "Wolfach im Schwarzwald"]
     assert set(refused) == {5, 7, 9}
+
+
+def test_the_words_a_page_writes_in_lower_case_fold_each_word_once(monkeypatch):
+    """A large page writes the same few thousand words a hundred thousand times: each word
+    is folded once, however often it is written, and the verdict is the same (a word is
+    common when written in lower case at least as often as with a capital inside a
+    sentence, whatever its accents or case)."""
+    import pipeline.gate
+
+    text = "Les Écoles de Gao. Une école à Gao, une ECOLE et une école. " * 500 + "À Kayes, Le Marché de Kayes."
+    folded: list[str] = []
+    fold = pipeline.gate.fold
+    monkeypatch.setattr(pipeline.gate, "fold", lambda word: folded.append(word) or fold(word))
+    common = pipeline.gate.lower_words(text)
+    assert common == {"de", "ecole", "une", "a", "et"}
+    assert len(folded) == len(set(folded)) <= 12

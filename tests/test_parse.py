@@ -605,3 +605,21 @@ def test_a_services_address_and_opening_hours_are_a_contact_line():
     page = parse(text_blocks(text))
     assert [e.label for e in entries_of(page)] == ["2019"]
     assert [s.reason for s in page.set_aside if s.block.text.startswith("Service jumelage")] == [CONTACT]
+
+
+def test_a_label_is_read_for_a_start_told_before_it_only_when_it_writes_until(monkeypatch):
+    """An entry's label whose start is told relative to the entry before ("Dès l'année
+    suivante et jusqu'en 2016") is completed from it; the grammar's only form open at its
+    start opens with a word of "until", so a label without one (nearly all of them) is not
+    read again for it: a large page read every label's dates once more for this."""
+    import pipeline.parse
+    from pipeline.parse import Entry, _told_after
+
+    read = []
+    find_dates = pipeline.parse.find_dates
+    monkeypatch.setattr(pipeline.parse, "find_dates", lambda text, *a: read.append(text) or find_dates(text, *a))
+    dated = _told_after([Entry("Mars 2011", "Mars 2011 : chorale.", 3, 3),
+                         Entry("Avril 2011", "Avril 2011 : exposition.", 5, 5),
+                         Entry("L'année suivante et JUSQU\u00adʼEN 2015", "L'année suivante … : ateliers.", 7, 7)])
+    assert [e.period_label for e in dated] == [None, None, "2012 – 2015"]
+    assert read == ["L'année suivante et JUSQU\u00adʼEN 2015"]

@@ -16,7 +16,7 @@ import frictionless
 import pytest
 
 from pipeline.errors import ReleaseError
-from pipeline.validate import Problem, foreign_key_problems, package_problems, validate_staged
+from pipeline.validate import Problem, foreign_key_problems, package_problems, records_problems, validate_staged
 from pipeline.workers import Pool
 
 
@@ -183,6 +183,41 @@ def test_a_staged_release_whose_json_differs_from_its_csv_is_refused(fresh_relea
     path.write_text(json.dumps(people, ensure_ascii=False, indent=2), encoding="utf-8")
     with pytest.raises(ReleaseError, match=r"json/datapackage.json: table people does not hold the validated records"):
         validate_staged(release)
+
+
+def test_each_package_is_compared_with_the_validated_one_row_by_row(fresh_release, tmp_path, monkeypatch):
+    """The CSV package's rows are read one at a time as each other package's are compared
+    with them (never the whole table: two tables held whole at once made a large page's
+    largest process), and the verdicts are those of comparing whole tables: the same rows
+    pass; a row changed, one more or one fewer in the JSON is refused, naming it; a CSV
+    that cannot be read back is named before a JSON that cannot either."""
+    import pipeline.emit.csv
+
+    def whole(*args):
+        raise AssertionError("the validated table read whole")
+
+    monkeypatch.setattr(pipeline.emit.csv, "read", whole)
+    assert records_problems(fresh_release, "people") == []
+    release = tmp_path / "release"
+    for change in ("one changed", "one more", "one fewer"):
+        shutil.rmtree(release, ignore_errors=True)
+        shutil.copytree(fresh_release, release)
+        path = release / "json" / "actions.json"
+        actions = json.loads(path.read_text(encoding="utf-8"))
+        if change == "one changed":
+            actions[-1]["text"] += " Une ligne de plus."
+        elif change == "one more":
+            actions.append(actions[0])
+        else:
+            actions.pop()
+        path.write_text(json.dumps(actions, ensure_ascii=False), encoding="utf-8")
+        assert records_problems(release, "actions") == [
+            f"{release}/json/datapackage.json: table actions does not hold the validated records"], change
+    (release / "json" / "actions.json").write_text("[{", encoding="utf-8")
+    assert "json/datapackage.json: json/actions.json cannot be read back" in records_problems(release, "actions")[0]
+    with (release / "csv" / "actions.csv").open("a", encoding="utf-8") as handle:
+        handle.write("2019,une ligne,de trop\n")
+    assert "csv/datapackage.json: csv/actions.csv cannot be read back" in records_problems(release, "actions")[0]
 
 
 def test_a_remembered_check_of_a_descriptor_gives_the_same_verdict():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,15 @@ def _cell(value: object) -> object:
 def read(path: Path, schema: dict[str, Any]) -> list[dict[str, object]]:
     """The rows back, typed by the schema (the run validates this package with frictionless,
     which reads it the same way a user's tool does)."""
+    return list(rows(path, schema))
+
+
+def rows(path: Path, schema: dict[str, Any]) -> Iterator[dict[str, object]]:
+    """:func:`read`'s rows one at a time, for a reader that need not hold them all."""
     types = {f["name"]: f["type"] for f in schema["fields"]}
     with path.open(encoding="utf-8", newline="") as handle:
-        return [{name: _typed(value, types[name]) for name, value in row.items()}
-                for row in csv.DictReader(handle)]
+        for row in csv.DictReader(handle):
+            yield {name: _typed(value, types[name]) for name, value in row.items()}
 
 
 def _typed(text: str, kind: str) -> object:
