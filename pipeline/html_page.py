@@ -26,7 +26,8 @@ from .french.normalise import plain
 from .list_levels import nest_by_level
 from .responsive import narrow_copies
 from .screen_reader import without_hidden_text
-from .visual_order import MARKED_PARTNER, column_pairs, grid_order, marked_partners, referenced_labels
+from .visual_order import (HEADINGS, MARKED_PARTNER, column_pairs, grid_order, marked_partners,
+                           referenced_labels)
 from .places import place_name, split_heading
 from .tags import PartnerHeadings as _PartnerHeadings
 from .themes import themes
@@ -85,7 +86,6 @@ TABLE_TOTAL = "row of a table that adds up the others"
 CAPTION = "caption of a picture"
 PULL_QUOTE = "quotation set apart in a figure (pull quote)"
 _HEADER_MARK = re.compile(r"header", re.IGNORECASE)
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "blockquote", "body", "header",
                "hgroup", "table", "tbody", "thead", "tr", "td", "th", "figure", "dl", "dd",
                "center", "details", "form", "aside"}
@@ -99,7 +99,7 @@ def _marks(element: etree._Element) -> str:
 
 
 def _holds_heading(element: etree._Element) -> bool:
-    return any(True for _ in element.iter(*_HEADINGS))
+    return any(True for _ in element.iter(*HEADINGS))
 
 
 WRAPPER_TEXT = 1_000  # characters: more than a search box or a subscription form holds
@@ -147,7 +147,7 @@ def _boxes_a_partner(box: etree._Element) -> bool:
     first ``BOX_HEAD`` elements are looked at, so that boxes nested a thousand deep cost
     no walk of each one's whole depth."""
     return any(names_a_place(text, IntroWords()) for heading in islice(box.iter(), BOX_HEAD)
-               if isinstance(heading.tag, str) and heading.tag.lower() in _HEADINGS
+               if isinstance(heading.tag, str) and heading.tag.lower() in HEADINGS
                and len(text := _text(_rendered(heading))) <= MAX_HEADING)
 
 
@@ -167,7 +167,7 @@ def _in_partner_section(element: etree._Element) -> bool:
         if node is None:
             return False
         children = [c for c in islice(node, BOX_HEAD) if isinstance(c.tag, str)]
-        headings = [c for c in children if c.tag.lower() in _HEADINGS]
+        headings = [c for c in children if c.tag.lower() in HEADINGS]
         if any(len(text := _text(_rendered(h))) <= MAX_HEADING and names_a_place(text, IntroWords())
                for h in headings):
             return all(_EVENT_MARKS.search(_marks(c)) for c in children if c not in headings)
@@ -192,7 +192,7 @@ class _Tree:
         self.document = document
         self._furniture: dict[etree._Element, bool] = {}
         self._holding: set[etree._Element] = set()  # the headings and the elements above them
-        for heading in document.iter(*_HEADINGS):
+        for heading in document.iter(*HEADINGS):
             node: etree._Element | None = heading
             while node is not None and node not in self._holding:
                 self._holding.add(node)
@@ -542,12 +542,12 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             current.loose.append(child.tail or "")
             continue
         tag = child.tag.lower()
-        if tag in _HEADINGS or tag in ("p", "li", "summary", "figcaption") or tag in _SET_APART \
+        if tag in HEADINGS or tag in ("p", "li", "summary", "figcaption") or tag in _SET_APART \
                 or tag in _CONTAINERS:
             current.flush(out)
             current.loose.append(child.tail or "")  # read after what the child holds
-            if tag in _HEADINGS or tag == "summary":
-                level = int(tag[1]) if tag in _HEADINGS else BOLD_HEADING_LEVEL
+            if tag in HEADINGS or tag == "summary":
+                level = int(tag[1]) if tag in HEADINGS else BOLD_HEADING_LEVEL
                 out += [Block("heading", t, 0, level=level)
                         for piece in _pieces(child) if (t := _heading_text(piece))]
             elif tag == "p" or tag in _SET_APART:
@@ -1317,7 +1317,7 @@ def _widen(article: etree._Element, tree: _Tree) -> etree._Element:
     out because the page's content is not in one element."""
     items = IntroWords(_text(_rendered(li, lists=False)) for li in article.iter("li"))
     inside = set(article.iter())
-    beside = [h for h in tree.document.iter(*_HEADINGS[1:])
+    beside = [h for h in tree.document.iter(*HEADINGS[1:])
               if h not in inside and not tree.in_furniture(h)
               and _names_a_partner(_text(_rendered(h)), items)]
     # how far above the article each element meets the article's own ancestors
@@ -1754,7 +1754,7 @@ def _names_its_place(card: etree._Element) -> bool:
     """A card headed by a place's name ("Gao (Mali)"): a partner's card, whose last line
     ("Jumelage signé le 12 mai 1990") is a fact of the partner, no entry's date."""
     nobody = IntroWords()
-    return any(names_a_place(_text(_rendered(h)), nobody) for h in card.iter(*_HEADINGS))
+    return any(names_a_place(_text(_rendered(h)), nobody) for h in card.iter(*HEADINGS))
 
 
 def _opens_with_date(card: etree._Element) -> bool:
@@ -1768,7 +1768,7 @@ def _put_first(card: etree._Element, label: str) -> None:
     walker = etree.iterwalk(card, events=("start", "end"))
     for event, node in walker:
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if event == "start" and (tag in _HEADINGS or tag in _NOT_RENDERED):
+        if event == "start" and (tag in HEADINGS or tag in _NOT_RENDERED):
             walker.skip_subtree()
             if node is not card and _text(node.tail or ""):
                 node.tail = f"{label} : {(node.tail or '').lstrip()}"
@@ -1838,7 +1838,7 @@ OTHER_LANGUAGE = "in another language than the page's (a translation beside it):
 # Elements that hold a block of their own: a translation set in one is left out whole; an
 # inline element in another language ("<span lang=de>Mehr Licht</span>") is a quotation
 # inside the page's sentence and stays.
-_BLOCK_TAGS = _CONTAINERS | set(_HEADINGS) | {"p", "li", "dt", "aside", "summary", "figcaption"}
+_BLOCK_TAGS = _CONTAINERS | set(HEADINGS) | {"p", "li", "dt", "aside", "summary", "figcaption"}
 
 
 def _language(code: str | None) -> str:
@@ -1924,7 +1924,7 @@ def heading_subtitles(document: etree._Element) -> list[tuple[str, str]]:
     """
     found: list[tuple[str, str]] = []
     nobody = IntroWords()
-    for heading in list(document.iter(*_HEADINGS)):
+    for heading in list(document.iter(*HEADINGS)):
         last = next((c for c in reversed(heading) if isinstance(c.tag, str)), None)
         if last is None or last.tag.lower() != "small" or _text(last.tail or ""):
             continue

@@ -574,7 +574,8 @@ def _partner_after(before: str) -> bool:
 
 
 # a participle of a partner's stem ("jumelée", "associés"): a verb stating the tie
-_TIE_PARTICIPLE = re.compile(rf"(?:{'|'.join(map(re.escape, _PARTNER_STEMS))})(?:e|ee|es|ees)")
+_TIE_PARTICIPLE = re.compile(rf"(?:{'|'.join(map(re.escape, _PARTNER_STEMS))})"
+                             rf"(?:{'|'.join(_WORDS['participle_endings'])})")
 
 
 def _joined_in_tie(rest: str) -> bool:

@@ -1319,6 +1319,8 @@ def _sealed(description: str) -> Agreement | None:
             continue
         said = tie if tie is not None else told
         twinning = said is not None and said.group().casefold().startswith(_TWINNING_STEM)
+        if signed and not twinning:
+            continue  # after another tie's act, only a twinning's own may outrank it
         tie_start = tie.start() if tie else 0
         if _RENEWAL.search(sentence):
             original = next((m for m in _SIGNED_ORIGINAL.finditer(sentence)

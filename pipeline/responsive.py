@@ -18,6 +18,8 @@ import re
 
 from lxml import etree
 
+from .screen_reader import dropped
+
 # Shown below a breakpoint only (hidden from it up): Bootstrap 4-5 "d-md-none", Bootstrap
 # 3 "visible-xs" and "hidden-md"/"hidden-lg", Foundation "show-for-small-only" and
 # "hide-for-medium", Tailwind "md:hidden", UIkit "uk-hidden@m", themes' "mobile-only".
@@ -80,11 +82,5 @@ def narrow_copies(document: etree._Element) -> list[tuple[str, str]]:
         if not words or parent is None or len(words & shown) < COPY_SHARE * len(words):
             continue
         removed.append((NARROW_COPY, " ".join(_text(element).split())[:200]))
-        tail = element.tail or ""
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-        parent.remove(element)
+        dropped(element)
     return removed

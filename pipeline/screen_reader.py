@@ -38,13 +38,20 @@ def without_hidden_text(document: etree._Element) -> None:
     """
     hidden = [e for e in document.iter() if isinstance(e.tag, str) and _HIDDEN.search(e.get("class") or "")]
     for element in hidden:
-        parent = element.getparent()
-        if parent is None:
-            continue
-        tail = element.tail or ""
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-        parent.remove(element)
+        if element.getparent() is not None:
+            dropped(element)
+
+
+def dropped(element: etree._Element) -> None:
+    """Take ``element`` and what it holds out of the page, its tail (the parent's text after
+    it) kept in place: as lxml.html's ``drop_tree``, for any element of the tree."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)

@@ -433,7 +433,7 @@ def marked_partners(document: etree._Element) -> None:
                 item.insert(0, mark)
 
 
-_TITLES = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")  # HTML's heading elements, by level
 
 
 def _titled(item: etree._Element) -> bool:
@@ -445,7 +445,8 @@ def _titled(item: etree._Element) -> bool:
     >>> _titled(lxml.html.fragment_fromstring('<div data-c="a"><h3>Gao</h3><p>2019</p></div>'))
     True
     """
-    return any(isinstance(e.tag, str) and e.tag.lower() in _TITLES for e in islice(item.iter(), MARKER_NODES))
+    return any(isinstance(e.tag, str) and e.tag.lower() in HEADINGS
+               for e in islice(item.iter(), MARKER_NODES))
 
 
 def _kind_rank(kind: str) -> tuple[int, str]:
