@@ -1899,6 +1899,8 @@ def _opened_by_items(body: list[Block], heading: int, items: list[str]) -> dict[
     Naplouse.</strong> Le camp …") or as a short first sentence of its own in a text page
     ("Naplouse. Un soutien …"), by index, with that item; each item once."""
     found: dict[int, str] = {}
+    index = _WordIndex(items)
+    used: set[int] = set()
     for j in range(heading + 1, len(body)):
         block = body[j]
         if block.kind == "heading" and block.level <= body[heading].level:
@@ -1908,29 +1910,38 @@ def _opened_by_items(body: list[Block], heading: int, items: list[str]) -> dict[
             continue
         lead = (block.text[:block.bold] if block.bold else short.group(1) if short else "").strip(" .:;,—–-")
         named = name_words(place_name(split_heading(lead)[0]))
-        for item in items:
-            if item not in found.values() and named and named <= name_words(item):
-                found[j] = item
-                break
+        n = next((n for n in index.holding(named) if n not in used), None)
+        if n is not None:
+            used.add(n)
+            found[j] = items[n]
     return found
+
+
+class _WordIndex:
+    """The items that hold every word of a name, each name compared with the items
+    holding its rarest word only: many names and items cost no product of the two."""
+
+    def __init__(self, items: list[str]) -> None:
+        self.words = [name_words(item) for item in items]
+        self.by_word: dict[str, list[int]] = {}
+        for n, held in enumerate(self.words):
+            for word in held:
+                self.by_word.setdefault(word, []).append(n)
+
+    def holding(self, wanted: set[str]) -> list[int]:
+        """The indices of the items holding every word of ``wanted``, in order (none for no word)."""
+        if not wanted:
+            return []
+        rarest = min(wanted, key=lambda w: len(self.by_word.get(w, ())))
+        return [n for n in self.by_word.get(rarest, ()) if wanted <= self.words[n]]
 
 
 def _items_named(items: list[str], places: list[str]) -> set[int]:
     """The indices of the ``items`` that hold every word of one of ``places`` (the
     page's other headings' places); each place compared with the items holding its rarest
     word only, so that many headings and items cost no product of the two."""
-    words = [name_words(item) for item in items]
-    by_word: dict[str, list[int]] = {}
-    for n, held in enumerate(words):
-        for word in held:
-            by_word.setdefault(word, []).append(n)
-    found: set[int] = set()
-    for place in places:
-        wanted = name_words(place)
-        if wanted:
-            rarest = min(wanted, key=lambda w: len(by_word.get(w, ())))
-            found.update(n for n in by_word.get(rarest, ()) if wanted <= words[n])
-    return found
+    index = _WordIndex(items)
+    return {n for place in places for n in index.holding(name_words(place))}
 
 
 def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:
