@@ -512,8 +512,10 @@ def _headline(text: str) -> bool:
     >>> _headline("VIRE-TOTNES"), _headline("Le Calvados est jumelé avec le Devon.")
     (True, False)
     """
+    if len(text) > HEADLINE:
+        return False  # a paragraph: never split whole for each of its names
     words = text.split()
-    return len(text) <= HEADLINE and len(words) <= HEADLINE_WORDS and not re.search(r"[.!?:;,]", text) \
+    return len(words) <= HEADLINE_WORDS and not re.search(r"[.!?:;,]", text) \
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
