@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from .french import lexicon
 from .text_layout import Reading, write_table
 
 SPAN = 500  # characters: every span is bounded, a line of unclosed marks costs linear time
@@ -55,7 +56,8 @@ _TAGS = re.compile(rf"\{{\{{tag>[^{{}}]{{0,{SPAN}}}\}}\}}")  # the tag plugin's 
 _RULE = re.compile(r"^\s*-{4,}\s*$")
 _ITEM = re.compile(r"^(?: {2,}|\t+)[*-]\s+")
 # MediaWiki's own marks: a table's opening "{|", bold between three quotes, a file's link
-_MEDIAWIKI = re.compile(r"^\s*\{\||'''|\[\[(?:File|Fichier|Image):")
+_MEDIAWIKI = re.compile(r"^\s*\{\||'''|\[\[(?:File|Image|"
+                        + "|".join(map(re.escape, lexicon("furniture")["wiki_file_namespaces"])) + r"):")
 
 IMAGE = "image of the page's wiki source (its file and caption)"
 SETTING = "setting or tag list of the page's wiki source"

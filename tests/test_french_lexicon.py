@@ -47,7 +47,9 @@ LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
 FRENCH_FREE = ["read.py", "parse.py", "narrative.py", "extract.py", "places.py", "themes.py", "entities.py",
                "html_page.py", "numbers.py", "fields.py", "partners.py", "list_levels.py",
-               "screen_reader.py", "visual_order.py", "tags.py", "text_layout.py"]
+               "screen_reader.py", "visual_order.py", "tags.py", "text_layout.py", "wiki.py"]
+# Not responsive.py: it reads CSS frameworks' class names ("d-md-inline", "hidden-xs"), which
+# are English, not French; the check would read their words as French ones.
 
 FUNCTION_WORDS = frozenset("""
     le la les un une des du de au aux et ou est sont été avec pour dans sur par pas ne
