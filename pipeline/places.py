@@ -944,11 +944,9 @@ def heading_country(heading: str) -> str | None:
     while n < len(words):
         word = words[n]
         if word[:1].isupper() or (capitals and n and country_code(word)):
-            size = next((k for k in range(COUNTRY_NAME_WORDS, 0, -1)
-                         if n + k <= len(words) and country_code(" ".join(words[n:n + k]))), 0)
-            if size:
-                codes.add(country_code(" ".join(words[n:n + size])) or "")
-                n += size
+            if named := _country_at(words, n):
+                codes.add(named[0])
+                n += named[1]
                 continue
             if n:
                 return None  # a name beside the country's: a place's, a person's
@@ -970,11 +968,22 @@ def countries_named(text: str) -> set[str]:
     for n, word in enumerate(words):
         if code := _adjective_country(word):
             found.add(code)
-        for k in range(1, COUNTRY_NAME_WORDS + 1):
-            named = " ".join(words[n:n + k])
-            if word[:1].isupper() and n + k <= len(words) and (code := country_code(named)):
-                found.add(code)
+        if word[:1].isupper() and (named := _country_at(words, n)):
+            found.add(named[0])
     return found
+
+
+def _country_at(words: list[str], n: int) -> tuple[str, int] | None:
+    """The country whose name starts at ``words[n]`` (one to ``COUNTRY_NAME_WORDS`` words,
+    the longest first: "Guinée équatoriale" before "Guinée"): its code and its words' count.
+
+    >>> _country_at(["en", "Guinée", "équatoriale", "et"], 1), _country_at(["en", "Gao"], 1)
+    (('GQ', 2), None)
+    """
+    for k in range(min(COUNTRY_NAME_WORDS, len(words) - n), 0, -1):
+        if code := country_code(" ".join(words[n:n + k])):
+            return code, k
+    return None
 
 
 # A place named by its kind in a sentence ("la commune de Sissian", "la ville d’Ostrava"):
@@ -1036,10 +1045,8 @@ def country_in_text(text: str, home: str | None = HOME_COUNTRY) -> tuple[str, st
     words = re.findall(r"[\w'’-]+", text)
     for i, word in enumerate(words):
         if word.lower() in _PREPOSITIONS:
-            for size in (3, 2, 1):
-                named = " ".join(words[i + 1:i + 1 + size])
-                if named[:1].isupper() and (code := country_code(named)):
-                    return named, code
+            if words[i + 1:i + 2] and words[i + 1][:1].isupper() and (found := _country_at(words, i + 1)):
+                return " ".join(words[i + 1:i + 1 + found[1]]), found[0]
         elif i and words[i - 1].lower() in _PLACE_NOUNS and (code := _adjectives().get(_key(word))):
             return country_name(code), code
     return _region_in_text(re.findall(r"[\w-]+|['’]", text), home)
