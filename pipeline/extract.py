@@ -548,16 +548,30 @@ def entry_key(entry: Entry) -> str:
 def ranked(keys: list[str]) -> list[str]:
     """Each key with its rank among equal keys: ``key``, ``key-2``, ``key-3``…; an
     action's id is its partner's id and its ranked entry key, a rank among the partner's
-    identical keys only, so that an entry inserted elsewhere changes no other id.
+    identical keys only, so that an entry inserted elsewhere changes no other id. A rank
+    another key already spells is skipped: a label "2020 (2)" keys "2020-2", and two ids
+    of one table must never be one.
 
     >>> ranked(["tamba", "kita", "tamba"])
     ['tamba', 'kita', 'tamba-2']
+    >>> ranked(["2020", "2020", "2020-2"])
+    ['2020', '2020-3', '2020-2']
     """
-    seen: Counter[str] = Counter()
+    taken = set(keys)
+    seen: set[str] = set()
+    rank: dict[str, int] = {}  # the next rank to try for a key: linear on many equal keys
     result = []
     for key in keys:
-        seen[key] += 1
-        result.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+        if key not in seen:
+            seen.add(key)
+            result.append(key)
+            continue
+        n = rank.get(key, 2)
+        while f"{key}-{n}" in taken:
+            n += 1
+        rank[key] = n + 1
+        taken.add(f"{key}-{n}")
+        result.append(f"{key}-{n}")
     return result
 
 
@@ -1172,8 +1186,13 @@ def _partners(page: Page, previous: Mapping[str, str],
                  for h, s in zip(headings, page.sections, strict=True)]
         pids = [same or pid for pid, same in
                 zip(pids, same_partners([n.name for n in names], codes, before), strict=True)]
-    return [_Partner(section, pid, heading, name, action_ids(pid, section.entries, previous))
-            for section, pid, heading, name in zip(page.sections, pids, headings, names, strict=True)]
+    pids = ranked(pids)  # a previous id kept may be another name's rank ("gao-2")
+    aids = [action_ids(pid, s.entries, previous) for pid, s in zip(pids, page.sections, strict=True)]
+    # one table's ids: "saint" + "louis-2020" is "saint-louis" + "2020"
+    unique = iter(ranked([aid for ids in aids for aid in ids]))
+    return [_Partner(section, pid, heading, name, [next(unique) for _ in ids])
+            for section, pid, heading, name, ids
+            in zip(page.sections, pids, headings, names, aids, strict=True)]
 
 
 def _all_passages(partners: list[_Partner]) -> list[_Passage]:

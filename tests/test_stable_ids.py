@@ -73,3 +73,19 @@ def test_an_entry_whose_label_is_reworded_keeps_its_id(before, after):
     new = extract(parse(text_blocks(page.format(after + "."))), previous=previous)["actions"]
     assert [a["action_id"] for a in new] == [a["action_id"] for a in old]
     assert new[1]["date_label"] != old[1]["date_label"]
+
+
+@pytest.mark.parametrize("label", ["2020 (2)", "2020-2", "2020 – 2"])
+def test_a_label_that_spells_another_entrys_rank_takes_an_id_of_its_own(tmp_path, label):
+    """Two entries "2020" rank "2020" and "2020-2"; a third labelled "2020 (2)" keys
+    "2020-2" too: the run must still write a package whose ids are a key (it failed its
+    own schema, exit 3, before)."""
+    page = tmp_path / "page.txt"
+    added = f"{label} : accueil d’une délégation de la commune pour une fête.\n\n2020 : visite des puits.\n\n"
+    page.write_text(SNAPSHOT.read_text(encoding="utf-8").replace(OLD, added + OLD), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", "--source", str(page), "--output", str(out), "--first-release"]) == 0
+    after = _actions(out)
+    assert after["dianguirde-2020-2"].startswith(f"{label} : accueil d’une délégation")
+    assert after["dianguirde-2020"].startswith("2020 : visite des puits")
+    assert after["dianguirde-2020-3"].startswith(OLD)
