@@ -118,8 +118,9 @@ def quoted(rows: list[str]) -> bool:
 
 
 # The widest a hard-wrapped text's lines are (an e-mail's text part: 72 characters, 78 at
-# most by RFC 5322; a newsletter's: 70 or 80): a page of longer lines is not wrapped.
-WRAP_WIDTH = 100
+# most by RFC 5322; a newsletter's: 70 or 80; a PDF's text: some 110 to 120): a page of
+# longer lines is not wrapped.
+WRAP_WIDTH = 130
 MIN_WRAPPED = 3
 _ITEM = re.compile(r"^(?:[-*+•–]|\d{1,2}[.)])\s")
 

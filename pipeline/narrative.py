@@ -2054,6 +2054,8 @@ _REFERENCE_WORDS = frozenset(_REFERENCE)
 _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
+_LIFE_WORDS = frozenset(fold(w) for w in _WORDS["life_events"])
+LIFE_WORDS = 3  # words before a date where a person's death makes it theirs: "décédé le"
 # an office beside a name, then up to three words of the body served, up to its date
 # A person's office set beside their name, then its years ("Philippe Marie, maire de 2002
 # à 2008, a signé …", "Anne Roux, présidente du comité de 1990 à 2004, …"): the term of an
@@ -2110,12 +2112,14 @@ def _not_when(sentence: str, found: Found) -> bool:
     """A date that says when nothing of the story happened: a reference after "depuis" a
     few words before it, a bound right after "avant", a number of years ("il y a plus de
     2000 ans"), the date of a census ("La ville recensait 6767 habitants en avril 2019"),
-    a legal text's ("la loi du 6 février 1992": ``legal_texts``)."""
+    a legal text's ("la loi du 6 février 1992": ``legal_texts``), a person's death ("son
+    mari, décédé en 2019": ``life_events``)."""
     if any(0 <= found.start - census.end() <= CENSUS_REACH for census in _CENSUS.finditer(fold(sentence))):
         return True
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
     return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
+                or set(before[-LIFE_WORDS:]) & _LIFE_WORDS
                 or _framed(sentence, found) or _term_of_office(sentence, found)
                 or _LEGAL_TEXT.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
                 is not None
@@ -2983,6 +2987,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                         + [(b.start(), b.end(), False) for b in _BARE_JOINER.finditer(folded)]) \
             if len(sentence) <= LONGEST_SENTENCE else []
         ranges: list[tuple[int, int]] | None = None  # the sentence's dates, read once if asked
+        items: When | None = None  # the year of a list of dated items the sentence opened
         for at, end, punctuated in bounds:
             if at < start:
                 continue
@@ -2994,8 +2999,20 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             if any(first < at < last for first, last in ranges):
                 continue
             head, tail = sentence[start:end if punctuated else at], sentence[end:]
-            said = event_in(head, when, published)
+            said = event_in(head, items or when, published)
             if said is None or (punctuated and _during(head, said)):
+                continue
+            if punctuated and items is None and (year := _announced(head, said)) \
+                    and event_in(tail, year, published) is not None:
+                # "les moments forts de l'année 2014 : le Burns Supper en janvier, …, le
+                # voyage à Carnoustie en avril, …": the list's year, then its items
+                items = year
+                pieces.append(head)
+                start = end
+                continue
+            if punctuated and items is not None:  # an item ends with its own date ("… en
+                pieces.append(head)  # mars,"), the undated ones before it its own
+                start = end
                 continue
             if not punctuated:  # "… ont commencé en 1986 et un jumelage a été officialisé le
                 # 28 novembre 2000": the joiner opens a clause of its own, its date further on
@@ -3058,6 +3075,53 @@ def _list_year(piece: str, event: Event) -> When | None:
     if not head.endswith(":") or event.when is None or event.when[1] is not None or event.also:
         return None
     return event.when if head[:-1].rstrip().endswith(event.label) else None
+
+
+_YEAR_COLON = re.compile(r"\d{4}\s?:(?=\s)")  # "… de l'année 2014 :", "… 2018: organisation …"
+
+
+def listed_items(text: str) -> list[tuple[int, Event]]:
+    """Where a paragraph lists dated items after a colon that gives their year ("Le
+    président rappelle les moments forts de l'année 2014 : le Burns Supper en janvier,
+    l'opération …, la soirée écossaise en mars, le voyage à Carnoustie en avril."): each
+    dated item's end in the text with its event, the undated items going with the dated
+    one after them (:func:`sentences` cuts them so); empty unless two items or more are
+    dated, or when the year is an entry's label ("2016 : la galette en janvier, …": one
+    entry of that year). An entry of such a paragraph is as many events as it lists.
+
+    >>> [(e.label, e.resolved) for _, e in listed_items(
+    ...     "Il rappelle les temps forts de l'année 2014 : la galette en janvier, un concert, "
+    ...     "le voyage à Wetzlar en mai. Merci à tous.")]
+    [('en janvier', 'en janvier 2014'), ('en mai', 'en mai 2014')]
+    >>> listed_items("En 2014 : la galette en janvier.")
+    []
+    """
+    found: list[tuple[int, Event]] = []
+    at = 0
+    for sentence in _SENTENCE.split(text):
+        start = text.index(sentence, at)
+        at = start + len(sentence)
+        if not _YEAR_COLON.search(sentence):  # no year before a colon: no list, nothing read
+            continue
+        items: list[tuple[int, Event]] = []
+        listing, end = False, start
+        for piece, event in sentences(sentence, None):
+            end = text.index(piece, end) + len(piece)
+            if listing and event is not None:
+                items.append((end, event))
+            elif not listing and event is None and (head := event_in(piece, None)) is not None \
+                    and _announced(piece, head):
+                listing = True
+        if len(items) >= 2:
+            found += items
+    return found
+
+
+def _announced(head: str, event: Event) -> When | None:
+    """The year of a list the clause announces (:func:`_list_year`) in words before its
+    year ("les temps forts de l'année 2016 :"), never a label ("2016 :", "En 2016 :"
+    open one entry of that year)."""
+    return _list_year(head, event) if re.search(r"\w", head[:event.start]) else None
 
 
 def tie_events(text: str) -> list[tuple[str, Event]]:

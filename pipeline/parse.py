@@ -85,6 +85,7 @@ from .narrative import (
     read_narrative,
     tells_of,
     tie_events,
+    listed_items,
     told_after,
     year_from_post,
 )
@@ -999,7 +1000,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
               else under.completed(e)  # "Dès l'automne 1989": then
               for e in (draft.entry() for draft in entries)]
     section.entries = told + _years_above(_framed(
-        _under_years(_post_days(_told_after(drafts), set_aside), set_aside), frames))
+        _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames))
 
 
 def framed_year(heading: str) -> int | None:
@@ -1039,6 +1040,37 @@ def _framed(entries: list[Entry], frames: list[tuple[int, int | None]]) -> list[
                 entry = replace(entry, period_label=whole)
         kept.append(entry)
     return kept
+
+
+def _listed(entries: list[Entry]) -> list[Entry]:
+    """An entry whose paragraph lists dated items after the colon of their year ("les
+    moments forts de l'année 2014 : le Burns Supper en janvier, …, le voyage en avril")
+    is one entry an item (:func:`pipeline.narrative.listed_items`): each its words up to
+    its date's item, the first with the words before the list, the last with those after;
+    its label the item's date as written, its period that date in the list's year.
+
+    >>> [(e.label, e.period_label, e.text) for e in _listed([Entry(None,
+    ...     "Les temps forts de l'année 2014 : la galette en janvier, le voyage en mai.", 4, 4)])]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('en janvier', 'en janvier 2014', "Les temps forts de l'année 2014 : la galette en janvier,"),
+     ('en mai', 'en mai 2014', 'le voyage en mai.')]
+    """
+    out: list[Entry] = []
+    for entry in entries:
+        items = listed_items(entry.text)
+        if not items:
+            out.append(entry)
+            continue
+        start = 0
+        for n, (end, event) in enumerate(items):
+            end = len(entry.text) if n == len(items) - 1 else end
+            at = start + len(entry.text[start:end]) - len(entry.text[start:end].lstrip())
+            lines = [(offset - at, line) for offset, line in entry.parts if at < offset < end]
+            first = entry.line_at(at)
+            out.append(Entry(event.label, entry.text[at:end].rstrip(), first,
+                             lines[-1][1] if lines else first, [(0, first), *lines], event.resolved))
+            start = end
+    return out
 
 
 def _told_after(entries: list[Entry]) -> list[Entry]:

@@ -91,7 +91,15 @@ def unassigned(blocks: list[Block], page: Page, data: Tables) -> list[Block]:
         partner = on_line.pop(0) if len(on_line) > 1 else on_line[0]
         headings.add(len(texts))
         covers(partner["heading"], section.heading.line)
-        covers(partner["description"] or "", *(block.line for block in section.description))
+        # each paragraph on its line: a line a story cut between the description and an
+        # event ("La ville compte 150 000 habitants. Son maire …, élu en 2019.") is found
+        # again across the two, which only a paragraph of its own can open or close
+        paragraphs = (partner["description"] or "").split("\n\n")
+        if len(paragraphs) == len(section.description):
+            for paragraph, block in zip(paragraphs, section.description, strict=True):
+                covers(paragraph, block.line)
+        else:
+            covers(partner["description"] or "", *(block.line for block in section.description))
         if partner["intro_line"]:
             covers(partner["intro_item"], partner["intro_line"])
     for action in data["actions"]:  # a page read in columns may end an entry above its start

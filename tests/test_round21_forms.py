@@ -1,0 +1,65 @@
+"""Forms the sixteenth round of real pages showed (a general meeting's report, a
+partner's page telling its town's history), each written here in sentences of our own:
+a list of the year's events after the colon of that year, the day of a person's death,
+a PDF's text cut at some 115 columns."""
+
+from pipeline.markdown import wrapped
+from pipeline.narrative import sentences
+from pipeline.parse import parse
+from pipeline.read import text_blocks
+
+
+def _entries(text: str) -> list[tuple[str | None, str | None, str]]:
+    page = parse(text_blocks(text))
+    return [(e.label, e.period_label, e.text.strip()) for s in page.sections for e in s.entries]
+
+
+LIST = ("La présidente retrace les temps forts de l’année 2016 : la galette des rois en janvier, "
+        "une exposition de peintres, le séjour des collégiens à Wetzlar en mai, "
+        "puis la fête de la musique et le pique-nique commun en juin.")
+ITEMS = [("en janvier", "en janvier 2016", "la galette des rois en janvier,"),
+         ("en mai", "en mai 2016", "une exposition de peintres, le séjour des collégiens à Wetzlar en mai,"),
+         ("en juin", "en juin 2016", "puis la fête de la musique et le pique-nique commun en juin.")]
+
+
+def test_a_list_of_the_years_events_is_an_event_an_item():
+    # among dated entries: the words before the list open its first item
+    entries = _entries(f"Nos jumelages\n\nWetzlar (Allemagne)\n\n2015 : accueil de six jeunes.\n\n{LIST}\n")
+    assert entries[0] == ("2015", None, "2015 : accueil de six jeunes.")
+    assert entries[1:] == [(*ITEMS[0][:2], LIST[:LIST.index(",") + 1]), *ITEMS[1:]]
+    # a partner's prose alone, read as its story: the words before the list describe it
+    page = parse(text_blocks(f"Nos jumelages\n\nWetzlar (Allemagne)\n\n{LIST}\n"))
+    assert [(e.label, e.period_label, e.text.strip()) for e in page.sections[0].entries] == ITEMS
+    assert [b.text for b in page.sections[0].description] == [LIST[:LIST.index(":") + 1]]
+
+
+def test_a_list_with_one_dated_item_or_no_year_stays_one_entry():
+    for paragraph in ("Les temps forts de 2016 : la galette en janvier, un concert.",
+                      "2016 : au programme, la galette en janvier, le voyage en mai."):
+        text = f"Nos jumelages\n\nWetzlar (Allemagne)\n\n2015 : accueil de six jeunes.\n\n{paragraph}\n"
+        assert [entry[2] for entry in _entries(text)] == ["2015 : accueil de six jeunes.", paragraph]
+
+
+def test_the_day_of_a_persons_death_is_no_event_a_ties_birth_is():
+    for text in ("Son fondateur, décédé le 4 avril 2001 à Bafang, avait ouvert l’école.",
+                 "Le maire, trop tôt décédé en 2019, avait lancé le projet.",
+                 "Son ancien président, mort le 3 mai 2012, reste dans les mémoires."):
+        assert [event for _, event in sentences(text, None)] == [None], text
+    for text, label in (("Le maire, élu en 2019, a reçu nos élus.", "en 2019"),
+                        ("Notre amitié avec Bafang est née en 1994, lors d’un voyage.", "en 1994")):
+        told = sentences(text, None)
+        assert told[0][1] is not None and told[0][1].label == label, text
+
+
+def test_a_pdfs_text_cut_at_some_115_columns_is_read_as_paragraphs():
+    rows = ["Le président ouvre la séance à 20 heures et remercie les adhérents venus nombreux de toutes les communes",
+            "de la vallée pour cette assemblée générale qui marque la fin d'une année riche en rencontres avec nos",
+            "amis écossais, avant de donner la parole au trésorier pour le bilan financier de l'année qui vient de",
+            "s'achever et de présenter les projets de l'année prochaine à tous les membres présents et représentés.",
+            "",
+            "Questions diverses.",
+            "Fin de la séance."]
+    assert sorted(wrapped(rows)) == [2, 3, 4]
+    # lines of a page of short entries, none filled to its width, are each a paragraph
+    assert wrapped(["2014 : accueil de six jeunes.", "2015 : voyage de la chorale à Wetzlar en mai.",
+                    "2016 : fête du jumelage.", "2017 : exposition."]) == set()
