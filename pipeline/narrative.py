@@ -2054,8 +2054,8 @@ _REFERENCE_WORDS = frozenset(_REFERENCE)
 _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
 _BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
-_LIFE_WORDS = frozenset(fold(w) for w in _WORDS["life_events"])
-LIFE_WORDS = 3  # words before a date where a person's death makes it theirs: "décédé le"
+_DEATH_WORDS = frozenset(fold(w) for w in _WORDS["death_words"])
+DEATH_WORDS = 3  # words before a date where a person's death makes it theirs: "décédé le"
 # an office beside a name, then up to three words of the body served, up to its date
 # A person's office set beside their name, then its years ("Philippe Marie, maire de 2002
 # à 2008, a signé …", "Anne Roux, présidente du comité de 1990 à 2004, …"): the term of an
@@ -2113,13 +2113,13 @@ def _not_when(sentence: str, found: Found) -> bool:
     few words before it, a bound right after "avant", a number of years ("il y a plus de
     2000 ans"), the date of a census ("La ville recensait 6767 habitants en avril 2019"),
     a legal text's ("la loi du 6 février 1992": ``legal_texts``), a person's death ("son
-    mari, décédé en 2019": ``life_events``)."""
+    mari, décédé en 2019": ``death_words``)."""
     if any(0 <= found.start - census.end() <= CENSUS_REACH for census in _CENSUS.finditer(fold(sentence))):
         return True
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
     return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
-                or set(before[-LIFE_WORDS:]) & _LIFE_WORDS
+                or set(before[-DEATH_WORDS:]) & _DEATH_WORDS
                 or _framed(sentence, found) or _term_of_office(sentence, found)
                 or _LEGAL_TEXT.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
                 is not None
