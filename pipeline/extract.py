@@ -34,7 +34,7 @@ from .fields import DATE, TEXT, country_field, date_field, question, tie_field, 
 from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .numbers import Figures, figures, names_people
-from .narrative import most_named_country, names_partner_by_kind, unglued
+from .narrative import announced, most_named_country, names_partner_by_kind, unglued
 from .parse import Entry, Page, Section
 from .places import (
     Agreement,
@@ -450,12 +450,18 @@ def _by_people(rules: _DirectionRules, text: str) -> tuple[bool, bool]:
     return False, ours and any(_elsewhere(rules, m["place"]) for m in rules.place_named.finditer(text))
 
 
-def entry_facts(label: str | None, text: str) -> EntryFacts:
-    """Everything an entry says, each fact read once, the text lowercased once."""
+def entry_facts(label: str | None, text: str, written: str | None = None) -> EntryFacts:
+    """Everything an entry says, each fact read once, the text lowercased once. ``label``
+    is the date the entry stands for, ``written`` its label as the page writes it: one
+    without its year in a sentence told in the future tense is announced
+    (:func:`pipeline.narrative.announced`), when nothing else is said of it."""
     read, composed = folded(text), nfc(text)
     said = _statements(*(read if composed is text else folded(composed)))
     period = (parse_label(label) or period_in(label)) if label else None
-    return EntryFacts(period=period, status=_status(said, period),
+    stated = _status(said, period)
+    if stated is None and written and announced(text, written):
+        stated = "planned"
+    return EntryFacts(period=period, status=stated,
                       cancelled_years=_edtf_set(_years_cancelled(said, period)),
                       recurrence=_recurrence(*read), direction=_direction(text, read, config().town),
                       figures=_lasting(with_fields(figures(text, _once(period)), text), period),
@@ -1212,16 +1218,17 @@ PARALLEL_FROM_ENTRIES = 5_000
 CHUNKS_PER_WORKER = 4  # so that a worker that started late still takes its share
 
 
-def facts_of(entries: list[tuple[str | None, str]]) -> list[EntryFacts]:
-    """The facts of entries given as (label, text): a task for a worker process."""
-    return [entry_facts(label, text) for label, text in entries]
+def facts_of(entries: list[tuple[str | None, str, str | None]]) -> list[EntryFacts]:
+    """The facts of entries given as (date, text, label as written): a task for a worker
+    process."""
+    return [entry_facts(label, text, written) for label, text, written in entries]
 
 
 def _entry_facts(page: Page, workers: Pool | None) -> Callable[[], list[EntryFacts]]:
     """The facts of every entry of the page, in order, once asked for: read by the workers
     meanwhile on a large page. Each entry is read on its own, so that which process reads
     it changes nothing."""
-    entries = [(entry.period_label or entry.label, entry.text)  # a relative label: its date
+    entries = [(entry.period_label or entry.label, entry.text, entry.label)  # a relative label: its date
                for section in page.sections for entry in section.entries]
     if workers is None or workers.workers == 0 or len(entries) < PARALLEL_FROM_ENTRIES:
         return lambda: facts_of(entries)

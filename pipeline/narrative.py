@@ -99,8 +99,10 @@ _PART = rf"{CAPITAL}[\w{APOSTROPHE[1:-1]}]*(?:-[\w]+(?:[{APOSTROPHE[1:-1]}][\w]+
 _PARTICLE = "|".join(sorted(map(re.escape, _NAME_PARTICLES), key=len, reverse=True))
 _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
 # A sentence ends at a stop, unless the stop follows a capital alone: an initial or an
-# abbreviation spelt letter by letter ("M. Praud", "l'O. N. E. P. (Office …)").
-_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)\s+(?=[«\"(]?[\w])"
+# abbreviation spelt letter by letter ("M. Praud", "l'O. N. E. P. (Office …)"); the next
+# opens with a word, maybe after a quote's mark and the space French writes inside it
+# ("… un nouvel élan. « Après la venue …").
+_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)\s+(?=(?:«\s?|[\"(])?[\w])"
                        r"|(?<=[.!?…][»\"])\s+|\s+\|\s+")
 TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinning; else 1
 ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more
@@ -1374,6 +1376,23 @@ _RENAMED_BEFORE = re.compile(
     rf"(?:(?:{_alternatives(_WORDS['near_joiners'])})\s*)?$", re.IGNORECASE)
 
 
+# an acronym in brackets right after the lower-case words it stands for
+_DEFINED_ACRONYM = re.compile(r"[a-zà-ÿ]\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
+
+
+def _acronyms(texts: list[str]) -> set[str]:
+    """The acronyms a page defines in brackets after the words they stand for ("l'Association
+    de jumelage entre les camps de réfugiés palestiniens et les villes françaises (AJPF)",
+    "Yvelines coopération internationale et développement (YCID)"), folded: an
+    organisation's, however often a cue of twinning names it ("les délégations de l'AJPF"),
+    never a partner place.
+
+    >>> sorted(_acronyms(["Avec l'Association des villes jumelées (AVJ) et Gao (Mali)."]))
+    ['avj']
+    """
+    return {fold(found.group(1)) for text in texts for found in _DEFINED_ACRONYM.finditer(text)}
+
+
 def named_partners(title: str | None, texts: list[str], lines: list[str] | None = None) -> list[str]:
     """The places a page names as partners of the town: the one it tells of
     (:func:`named_partner`) first, then the others it names after a cue of twinning
@@ -1408,6 +1427,8 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
             weights[parts[1]] += weights.pop(key) + CUE_WEIGHT
             partnered.add(parts[1])
     weights = sifted(weights, spelling)  # no document's word, room nor file (pipeline.gate)
+    defined = _acronyms(texts)
+    weights = Counter({key: weight for key, weight in weights.items() if key not in defined})
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:
         return _named_otherwise(texts, weights, lines or texts)
@@ -2067,6 +2088,8 @@ _FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme 
                      rf"(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?(?:{_any(_LATER['nouns'])})?\s*$")
 _THIS_SEASON = re.compile(rf"\b(?:{_any(_WORDS['this_determiners'])})\s+({_any(list(SEASONS))})\b(?!\s*-)")
 _YEAR_SET = re.compile(r"\{\d{4}(?:,\d{4})+\}")  # a set of whole years: "en 2008 et 2011"
+# a set of a month in several years: "en juin 2022 puis 2023" ({2022-06,2023-06})
+_MONTH_YEARS = re.compile(r"\{(\d{4})-(\d\d)(?:,\d{4}-\d\d)+\}")
 _YEAR_NOUNS = frozenset(fold(w) for w in _LATER["nouns"])
 REFERENCE_WORDS = 4  # words before a date where "depuis" makes it a reference
 REFERENCE_REACH = 40  # characters around a date looked at for those words
@@ -2307,6 +2330,27 @@ def _future(folded: str) -> bool:
                                      and len(word) >= FUTURE_STEM + 3):
             return True
     return False
+
+
+def announced(text: str, label: str) -> bool:
+    """The entry's date is written without its year in a sentence told in the future tense
+    (:func:`_future`: "le Consul sera présent le dimanche 21 novembre", "Ils arriveront
+    jeudi"): an event the text announces, not one it reports. With its year ("En 1985, la
+    charte sera signée", a history told in the future), it says nothing of the kind.
+
+    >>> announced("Le Consul sera présent le dimanche 21 novembre. Merci.", "le dimanche 21 novembre")
+    True
+    >>> announced("Le Consul était présent le dimanche 21 novembre.", "le dimanche 21 novembre")
+    False
+    >>> announced("Le 3 mai 1985, la charte sera signée.", "Le 3 mai 1985")
+    False
+    """
+    at = text.find(label)
+    if at < 0 or _A_YEAR.search(label):
+        return False
+    start = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in _SENTENCE.finditer(text, at + len(label))), len(text))
+    return _future(fold(text[start:end]))
 
 
 def _this_season(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
@@ -2862,8 +2906,9 @@ def _years_listed(sentence: str, event: Event | None) -> Event | None:
     """A sentence that lists whole years tells one event a year ("Invitations de
     délégations en 2008 et 2011": a visit in 2008, another in 2011, not one period from
     2008 to 2011; "Cérémonies de jumelage en 2007 (à Châteauneuf) et en 2008 (à
-    Dolhesti)"): the event of its first year, the others as ``also``. A range ("entre 2005
-    et 2010", "de 2006 à 2014") is one period and stays one event.
+    Dolhesti)"; a month and more years, "en juin 2022 puis 2023"): the event of its first
+    year, the others as ``also``. A range ("entre 2005 et 2010", "de 2006 à 2014") is one
+    period and stays one event.
 
     >>> e = _years_listed("Tournois en 2008 et 2011.", _absolute("Tournois en 2008 et 2011."))
     >>> (e.label, e.when), [(o.label, o.when) for o in e.also]
@@ -2871,15 +2916,23 @@ def _years_listed(sentence: str, event: Event | None) -> Event | None:
     >>> [o.label for o in _years_listed("Fêtes en 2007 (ici) et en 2009 (là).", _absolute(
     ...     "Fêtes en 2007 (ici) et en 2009 (là).")).also]
     ['en 2009']
+    >>> e = _years_listed("Missions en juin 2022 puis 2023.", _absolute("Missions en juin 2022 puis 2023."))
+    >>> (e.label, e.when), [(o.label, o.when) for o in e.also]
+    (('en juin 2022', (2022, 6, None)), [('2023', (2023, None, None))])
     """
     if event is None or event.resolved is not None:
         return event
     period = parse_label(event.label)
     if period is None:
         return event
+    years = list(_A_YEAR.finditer(event.label))
     if _YEAR_SET.fullmatch(period.edtf):
-        years = list(_A_YEAR.finditer(event.label))
         head = _year(event.label[:years[0].end()], event.start)
+        others = [_year(y[0], event.start + y.start()) for y in years[1:]]
+    elif (month := _MONTH_YEARS.fullmatch(period.edtf)) and len(years) == period.edtf.count(",") + 1 \
+            and len({y[0] for y in years}) == len(years):  # "en juin 2022 puis 2023": June 2022,
+        head = Event(event.label[:years[0].end()], event.start, None,  # then 2023 (its month
+                     (int(month[1]), int(month[2]), None))  # the year's, as it is written)
         others = [_year(y[0], event.start + y.start()) for y in years[1:]]
     elif re.fullmatch(r"\d{4}", period.edtf):
         head, others = event, []

@@ -215,6 +215,7 @@ _BODY_AFTER = re.compile(deaccented(pattern(
 _PAIR_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["pair_before"])))
 _PAIR_NUMBERS = frozenset(_PEOPLE["words"]["pair_number"])
 _SPEAKERS_BEFORE = re.compile(pattern(_PEOPLE["words"]["speakers_before"]))
+_PART_BEFORE = re.compile(pattern(_PEOPLE["words"]["part_before"]))
 _MEMBERSHIP_BEFORE = re.compile(pattern(_PEOPLE["words"]["membership_before"]))
 _MEMBERSHIP_SUBJECT = re.compile(pattern(_PEOPLE["words"]["membership_subjects"]))
 _FRACTION_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["fraction_before"])))
@@ -463,7 +464,8 @@ def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = Fa
     compte ce territoire"), the two heads of the twinned towns ("paraphée par les deux
     maires"), the people met ("Nous avons rencontré les maires, deux députés": in
     ``composed``, the text as written, whose accents tell the participle from the noun
-    "rencontre"), the speakers of a quote ("…, expliquent les deux femmes"), the members of
+    "rencontre"), the speakers of a quote ("…, expliquent les deux femmes"), a part of a
+    group named in brackets ("les élus (dont deux députés)", ``part_before``), the members of
     a body told by its verb ("Le comité compte 35 familles", ``membership_before``), or, for
     an event that happened ``once`` (on a day, in a month), a figure
     said of every year ("auxquels 150 personnes participent chaque année"); an entry of
@@ -478,6 +480,8 @@ def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = Fa
     >>> _not_taking_part("», expliquent les deux femmes", 18, 29, "femmes")
     True
     >>> _not_taking_part("le comite compte 35 familles", 17, 28, "familles")
+    True
+    >>> _not_taking_part("avec les elus (dont deux deputes)", 20, 32, "deputes")
     True
     >>> _not_taking_part("la delegation comptait 12 personnes", 23, 35, "personnes")
     False
@@ -495,7 +499,7 @@ def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = Fa
     if composed is not None and _MET_BEFORE.search(composed, opens, start):
         return True
     before = text[max(opens, start - SAID_REACH):start]
-    if _SPEAKERS_BEFORE.search(before) or (
+    if _SPEAKERS_BEFORE.search(before) or _PART_BEFORE.search(before) or (
             _MEMBERSHIP_BEFORE.search(before)
             and _MEMBERSHIP_SUBJECT.match(text, max(opens, text.rfind(",", opens, start) + 1), start)):
         return True  # "…, expliquent les deux femmes"; "Le comité compte 35 familles"

@@ -63,3 +63,50 @@ def test_a_pdfs_text_cut_at_some_115_columns_is_read_as_paragraphs():
     # lines of a page of short entries, none filled to its width, are each a paragraph
     assert wrapped(["2014 : accueil de six jeunes.", "2015 : voyage de la chorale à Wetzlar en mai.",
                     "2016 : fête du jumelage.", "2017 : exposition."]) == set()
+
+
+def test_an_acronym_the_page_defines_in_brackets_is_an_organisation_never_a_partner():
+    from pipeline.narrative import named_partners
+
+    texts = ["La Ville a signé un accord de jumelage avec le camp de Aida, représenté par son comité, et "
+             "l’Association de jumelage des villes amies de la Palestine (AJVAP), représentée par son président.",
+             "Cet accord fait suite aux échanges menés entre la municipalité et l’AJVAP depuis 2020. "
+             "La Ville a participé aux délégations de l’AJVAP en Palestine.",
+             "L’AJVAP est une association qui développe les jumelages entre les villes et les camps. "
+             "Ses membres sont des élus de l’AJVAP."]
+    assert named_partners("Une convention de jumelage avec Aida", texts) == ["Aida"]
+
+
+def test_a_sentence_after_a_french_quote_mark_and_its_space_is_a_sentence_of_its_own():
+    told = sentences("En sommeil depuis 2015, le jumelage repart. « Après la visite de mai 2019, "
+                     "les liens se sont resserrés », dit la présidente.", None)
+    assert [(piece.strip()[:8], event.label if event else None) for piece, event in told] == [
+        ("En somme", None), ("« Après ", "mai 2019")]
+
+
+def test_a_month_and_more_years_then_are_one_event_a_year():
+    from pipeline.narrative import _absolute, _years_listed
+
+    sentence = "Nos élus ont rejoint les missions de la fédération en avril 2021 puis 2022."
+    event = _years_listed(sentence, _absolute(sentence))
+    assert (event.label, event.when) == ("en avril 2021", (2021, 4, None))
+    assert [(other.label, other.when) for other in event.also] == [("2022", (2022, None, None))]
+
+
+def test_an_entry_dated_without_its_year_and_told_in_the_future_is_planned():
+    from pipeline.extract import entry_facts
+
+    text = "Le maire de Penafiel viendra à la salle des fêtes le samedi 14 mars pour fêter le jumelage."
+    assert entry_facts(None, text, "le samedi 14 mars").status == "planned"
+    past = text.replace("viendra", "est venu")
+    assert entry_facts(None, past, "le samedi 14 mars").status is None
+    history = "Le samedi 14 mars 1992, le maire de Penafiel viendra signer la charte."
+    assert entry_facts("Le samedi 14 mars 1992", history, "Le samedi 14 mars 1992").status is None
+
+
+def test_a_part_of_a_group_named_in_brackets_is_no_head_count():
+    from pipeline.numbers import participants
+
+    assert participants("Nos hôtes nous ont présenté leurs élus (dont trois conseillères).") is None
+    assert participants("Une délégation de 9 personnes (dont trois conseillères) est venue.").value == 9
+    assert participants("Trois conseillères ont fait le voyage.").value == 3
