@@ -69,6 +69,7 @@ _LIST_MARKERS = frozenset(fold(w) for w in _WORDS["list_markers"])
 _LEAD_DETERMINERS = frozenset(fold(d) for d in _WORDS["lead_determiners"])
 LEAD_WORDS = 2  # words that lead to a place: "à" alone leads to any place, "1960 à" less so
 _NEAR = frozenset(fold(j) for j in _WORDS["near_joiners"])
+_NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
 _FAR = frozenset(fold(j) for j in _WORDS["far_joiners"])
 
 
@@ -85,7 +86,9 @@ def _pairs(joiners: list[str]) -> re.Pattern[str]:
 _PAIR = _pairs(_WORDS["pair_joiners"])
 _TEXT_PAIR = _pairs([j for j in _WORDS["pair_joiners"] if j.isalpha() or j in "&/"])
 CUE_REACH = int(_WORDS["cue_reach"])
-_ELIDED = re.compile(rf"^[^\W\d_]{{1,2}}{APOSTROPHE}")  # "L'", "d'", "Qu'" before a word
+# "L'", "d'", "Qu'" before a word; never a name's own prefix ("N'Djamena": `name_prefixes`)
+_ELIDED = re.compile(rf"^(?!(?:{'|'.join(lexicon('places')['name_prefixes'])}){APOSTROPHE}{CAPITAL})"
+                     rf"[^\W\d_]{{1,2}}{APOSTROPHE}")
 _NAME_PARTICLES = frozenset(lexicon("places")["particles"]) - frozenset(
     lexicon("countries")["written"]["prepositions"]) - frozenset(_WORDS["pair_joiners"])
 _PLACE_NOUN = lexicon("countries")["written"]["place_nouns"][0]
@@ -524,6 +527,9 @@ def _headline(text: str) -> bool:
 HEADLINE_WORDS = 6
 
 
+_AND_OF = re.compile(rf"\s+(?:{_JOINING_WORDS})\s+(?:{_NEAR_WORDS})\s*")  # " et de "
+
+
 def _officials_tie(sentence: str, before: str) -> bool:
     """A place named as its officials' ("les conseillers municipaux de Gotha") in a
     sentence of a tie ("… proposèrent de réaliser un jumelage"): the town's partner, whose
@@ -533,7 +539,13 @@ def _officials_tie(sentence: str, before: str) -> bool:
     True
     >>> _officials_tie("Les élus de Gotha visitèrent la foire.", "Les élus de ")
     False
+
+    So is a place whose officials and the town's are named together ("Les maires de
+    <town> et de Totnes ont signé le jumelage").
     """
+    towns = _town_spans(before)  # "Les maires de Vire et de Totnes": the town's officials and
+    if towns and _AND_OF.fullmatch(fold(before[towns[-1][1]:])):  # the partner's, one subject
+        before = before[:towns[-1][0]]
     words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
     return (len(words) >= 2 and words[-1] in _NEAR and " ".join(words[:-1]).endswith(_TIE_BODIES)
             and any(w.startswith(_PARTNER_STEMS) for w in re.findall(r"\w+", fold(sentence))))
@@ -1079,7 +1091,6 @@ def _list_aside(sentence: str, at: int) -> int:
     if end > at and (year := _LIST_TIE_YEAR.match(sentence, end)):
         end = year.end()
     return end
-_NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
 # the next member of a list: after a comma, a joiner of a pair, or the list's opener again
 # ("jumelée avec Schopfheim en Allemagne depuis 1967, et avec Klatovy … depuis 1992")
 _OPENERS = "|".join(map(re.escape, _WORDS["list_openers"]))
@@ -1377,7 +1388,7 @@ _RENAMED_BEFORE = re.compile(
 
 
 # an acronym in brackets right after the lower-case words it stands for
-_DEFINED_ACRONYM = re.compile(r"[a-zà-ÿ]\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
+_DEFINED_ACRONYM = re.compile(r"(\w)\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
 
 
 def _acronyms(texts: list[str]) -> set[str]:
@@ -1390,7 +1401,8 @@ def _acronyms(texts: list[str]) -> set[str]:
     >>> sorted(_acronyms(["Avec l'Association des villes jumelées (AVJ) et Gao (Mali)."]))
     ['avj']
     """
-    return {fold(found.group(1)) for text in texts for found in _DEFINED_ACRONYM.finditer(text)}
+    return {fold(found[2]) for text in texts for found in _DEFINED_ACRONYM.finditer(text)
+            if found[1].islower()}
 
 
 def named_partners(title: str | None, texts: list[str], lines: list[str] | None = None) -> list[str]:
@@ -2207,6 +2219,30 @@ def _opens_since(sentence: str, found: Found) -> bool:
         and (not before or before.endswith(",")) and sentence[found.end:].lstrip().startswith(",")
 
 
+_SINCE_ACTIVITIES = frozenset(fold(w) for w in _WORDS["since_activities"])
+_TWINNING_STEM = lexicon("places")["relationships"]["twinning_stem"]
+
+
+def _activity_since(sentence: str, found: Found) -> bool:
+    """A "depuis" and its year after a noun of what the towns do together in its clause
+    (``since_activities``: "Une solidarité active et concrète est engagée depuis 1990",
+    "Les deux communes entretiennent des liens de coopération depuis 1998"): that activity,
+    an action going on since then; not with a word of twinning in the clause ("jumelées
+    depuis 1970": the tie's year), nor the town its subject ("Viroflay et Hassloch
+    entretiennent des actions de coopération depuis 1981": the tie's state), nor after a
+    verb alone ("nos villes échangent depuis 1970").
+
+    >>> [_activity_since(t, find_dates(t)[0]) for t in ("Des échanges scolaires ont lieu depuis 1994.",
+    ...     "Nos villes échangent depuis 1994.", "Nos liens de jumelage durent depuis 1994.")]
+    [True, False, False]
+    """
+    clause = sentence[:found.start]
+    clause = clause[max(clause.rfind(mark) for mark in ",;:(") + 1:]
+    words = re.findall(r"\w+", fold(clause))
+    return bool(set(words) & _SINCE_ACTIVITIES) and not any(w.startswith(_TWINNING_STEM) for w in words) \
+        and not _town_spans(clause)
+
+
 def _absolute(sentence: str) -> Event | None:
     """The first date of the sentence that is an event's: not in brackets, not a
     reference ("depuis 1970")."""
@@ -2215,7 +2251,8 @@ def _absolute(sentence: str) -> Event | None:
             continue
         if found.period.end_year is None:  # "depuis 1970" is a reference; "Dès janvier 1986"
             if fold(found.text).startswith(_REFERENCE):  # opens the event told, at that date
-                if _opens_since(sentence, found):  # "Par ailleurs, depuis septembre 2024, …"
+                if _opens_since(sentence, found) or _activity_since(sentence, found):  # "Par
+                    # ailleurs, depuis septembre 2024, …", "Une solidarité est engagée depuis 1990"
                     return Event(found.text, found.start, None, _when(found))
                 continue
             when = _when(found)

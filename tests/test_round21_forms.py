@@ -110,3 +110,21 @@ def test_a_part_of_a_group_named_in_brackets_is_no_head_count():
     assert participants("Nos hôtes nous ont présenté leurs élus (dont trois conseillères).") is None
     assert participants("Une délégation de 9 personnes (dont trois conseillères) est venue.").value == 9
     assert participants("Trois conseillères ont fait le voyage.").value == 3
+
+
+def test_a_name_opening_on_n_or_m_and_an_apostrophe_is_one_name_and_the_mayors_pair_names_the_partner():
+    from pipeline.narrative import named_partners
+
+    texts = ["Les maires d’Ivry-sur-Seine et de N’Zérékoré, réunis à Ivry, ont signé un accord de jumelage "
+             "pour trois ans.", "Une mission partira à N’Zérékoré en mars."]
+    assert named_partners("Un accord signé", texts) == ["N’Zérékoré"]
+    # the town's own officials alone name no partner
+    assert named_partners("Un accord signé", ["Les maires d’Ivry-sur-Seine ont signé un accord."]) == []
+
+
+def test_what_the_towns_do_together_since_a_year_is_an_action_going_on():
+    told = sentences("Une aide scolaire très suivie est apportée depuis 2006 aux écoles de Sikasso.", None)
+    assert [(event.label, event.when) for _, event in told if event] == [("depuis 2006", (2006, None, None))]
+    for tie in ("Nos deux villes sont jumelées depuis 2006.", "Nos villes échangent depuis 2006.",
+                "Ivry-sur-Seine et Sikasso entretiennent des relations suivies depuis 2006."):
+        assert [event for _, event in sentences(tie, None)] == [None], tie
