@@ -3167,7 +3167,9 @@ def _list_year(piece: str, event: Event) -> When | None:
     return event.when if head[:-1].rstrip().endswith(event.label) else None
 
 
-_YEAR_COLON = re.compile(r"\d{4}\s?:(?=\s)")  # "… de l'année 2014 :", "… 2018: organisation …"
+# a year before a colon, two words at least before it: "… de l'année 2014 :", "les nombreux
+# évènements 2018: …", never an entry's label ("2014 : …", "Mai 2017 : …")
+_YEAR_COLON = re.compile(r"\w+\W+\w+\W+\d{4}\s?:(?=\s)")
 
 
 def listed_items(text: str) -> list[tuple[int, Event]]:
@@ -3191,7 +3193,7 @@ def listed_items(text: str) -> list[tuple[int, Event]]:
     for sentence in _SENTENCE.split(text):
         start = text.index(sentence, at)
         at = start + len(sentence)
-        if not _YEAR_COLON.search(sentence):  # no year before a colon: no list, nothing read
+        if not _YEAR_COLON.search(sentence):  # no year announcing a list: nothing read
             continue
         items: list[tuple[int, Event]] = []
         listing, end = False, start
