@@ -2099,6 +2099,8 @@ _LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
 _FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme de l'année" before 2022
                      rf"(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?(?:{_any(_LATER['nouns'])})?\s*$")
 _THIS_SEASON = re.compile(rf"\b(?:{_any(_WORDS['this_determiners'])})\s+({_any(list(SEASONS))})\b(?!\s*-)")
+_SEASON_SIDE = re.compile(rf"(?:{_any(_WORDS['season_determiners'])})\s*({_any(list(SEASONS))})\s+"
+                          rf"({_any(_WORDS['months_from_told'])})\b")
 _YEAR_SET = re.compile(r"\{\d{4}(?:,\d{4})+\}")  # a set of whole years: "en 2008 et 2011"
 # a set of a month in several years: "en juin 2022 puis 2023" ({2022-06,2023-06})
 _MONTH_YEARS = re.compile(r"\{(\d{4})-(\d\d)(?:,\d{4}-\d\d)+\}")
@@ -2388,6 +2390,37 @@ def announced(text: str, label: str) -> bool:
     start = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
     end = next((m.start() for m in _SENTENCE.finditer(text, at + len(label))), len(text))
     return _future(fold(text[start:end]))
+
+
+def _season_side(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
+    """A season written without its year and with a side word ("le printemps dernier", "à
+    l'automne prochain"): the nearest such season on that side of the post's date, else of
+    the date told; with neither, an event whose date stays unread.
+
+    >>> told = "Elle eut lieu le printemps dernier."
+    >>> _season_side(told, fold(told), None, (2022, 4, 4)).resolved
+    'printemps 2021'
+    >>> _season_side("Rendez-vous à l'automne prochain.", "rendez-vous a l'automne prochain.",
+    ...              None, (2022, 4, 4)).resolved
+    'automne 2022'
+    """
+    found = _SEASON_SIDE.search(folded)
+    if found is None:
+        return None
+    label, told = sentence[found.start():found.end()], published or when
+    if told is None:
+        return Event(label, found.start(), None, None)
+    season, side = sentence[found.start(1):found.end(1)], _SIDES[found[2]]
+    year, month = told[0], told[1]
+    this = parse_label(f"{season} {year}")
+    if this is None or this.start_date is None or this.end_date is None:
+        return None
+    now = date(year, month or 1, told[2] or 1)
+    if side < 0:  # the last one over before the time of writing
+        year = year if month is not None and this.end_date < now else year - 1
+    else:  # the first one to begin after it
+        year = year if month is not None and this.start_date > now else year + 1
+    return Event(label, found.start(), f"{season} {year}", (year, None, None))
 
 
 def _this_season(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
@@ -2787,7 +2820,8 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     found = [e for e in (_absolute(sentence), _yearless(sentence, folded, when, published, written),
                          _relative(sentence, folded, when), _weekday(sentence, folded, when),
                          _weekday_day(sentence, folded, when), _feast(sentence, folded, when),
-                         _this_season(sentence, folded, when, published)) if e] \
+                         _this_season(sentence, folded, when, published),
+                         _season_side(sentence, folded, when, published)) if e] \
         or [e for e in (_feast_alone(sentence, folded, when, published),)
             if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it
     first = min(found, key=lambda e: e.start) if found else None

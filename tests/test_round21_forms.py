@@ -128,3 +128,11 @@ def test_what_the_towns_do_together_since_a_year_is_an_action_going_on():
     for tie in ("Nos deux villes sont jumelées depuis 2006.", "Nos villes échangent depuis 2006.",
                 "Ivry-sur-Seine et Sikasso entretiennent des relations suivies depuis 2006."):
         assert [event for _, event in sentences(tie, None)] == [None], tie
+
+
+def test_a_season_with_a_side_word_is_the_nearest_one_on_that_side_of_the_post():
+    told = sentences("Nos amis étaient venus l’été dernier à Ivry. Nous irons chez eux au printemps prochain.",
+                     None, (2023, 10, 2))
+    assert [event.resolved for _, event in told if event] == ["été 2023", "printemps 2024"]
+    told = sentences("Nos amis étaient venus l’été dernier à Ivry.", None, (2023, 7, 14))
+    assert [event.resolved for _, event in told if event] == ["été 2022"]
