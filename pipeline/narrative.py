@@ -1363,6 +1363,8 @@ def _renamed(name: str, texts: list[str]) -> bool:
     True
     >>> _renamed("Duisdorf", ["Bonn-Hardtberg (anciennement Duisdorf)"])
     True
+    >>> _renamed("Doutchi", ["le choix de Dogondoutchi, dite aussi « Doutchi »"])
+    True
     >>> _renamed("Rye", ["nos amis de Rye, devenus de vrais amis"])  # no new name after it
     False
     """
@@ -1384,11 +1386,20 @@ _RENAMED_AFTER = re.compile(
     rf"(?:(?:{_alternatives(_WORDS['lead_determiners'])})\s*)?(?P<initial>[^\W\d_])", re.IGNORECASE)
 _RENAMED_BEFORE = re.compile(
     rf"(?:{_alternatives(_WORDS['renamed_before'])})[\s-]+"
-    rf"(?:(?:{_alternatives(_WORDS['near_joiners'])})\s*)?$", re.IGNORECASE)
+    rf"(?:(?:{_alternatives(_WORDS['near_joiners'])})\s*)?(?:[\u00ab\"\u201c]\s*)?$", re.IGNORECASE)
 
 
 # an acronym in brackets right after the lower-case words it stands for
 _DEFINED_ACRONYM = re.compile(r"(\w)\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
+
+
+@cache
+def _named_institution() -> re.Pattern[str]:
+    """An institution's word, then a name in quotes: "l'association « Essonne-Sahel »"."""
+    from .read import INSTITUTIONS
+
+    return re.compile(rf"\b(?:{_alternatives(list(INSTITUTIONS))})\s*[\u00ab\"\u201c]\s*"
+                      rf"([^\u00bb\"\u201d]{{1,60}}?)\s*[\u00bb\"\u201d]", re.IGNORECASE)
 
 
 def _acronyms(texts: list[str]) -> set[str]:
@@ -1396,13 +1407,30 @@ def _acronyms(texts: list[str]) -> set[str]:
     de jumelage entre les camps de réfugiés palestiniens et les villes françaises (AJPF)",
     "Yvelines coopération internationale et développement (YCID)"), folded: an
     organisation's, however often a cue of twinning names it ("les délégations de l'AJPF"),
-    never a partner place.
+    never a partner place; so is a name in quotes after an institution's word
+    ("l'association « Essonne-Sahel »").
 
     >>> sorted(_acronyms(["Avec l'Association des villes jumelées (AVJ) et Gao (Mali)."]))
     ['avj']
     """
     return {fold(found[2]) for text in texts for found in _DEFINED_ACRONYM.finditer(text)
-            if found[1].islower()}
+            if found[1].islower()} | {fold(found[1]) for text in texts
+                                       for found in _named_institution().finditer(text)}
+
+
+def _before_town(name: str) -> str | None:
+    """The one word joined by a hyphen before the town's name that ends ``name``
+    ("Ludwigsau-Changé", "Rottweil-Ivry-sur-Seine"): a partner a committee's name pairs
+    with the town; ``None`` when the name is not so ("Luitré-Dompierre" is the town).
+    """
+    from .config import config
+
+    town = re.search(rf"(?<=\w)-(?:{config().town.name_pattern()})$", name, re.IGNORECASE)
+    if town is None:
+        return None
+    before = name[:town.start()].split()[-1:]
+    return before[0] if before and not _town_spans(before[0]) and not _is_town(f"{before[0]}{town[0]}") \
+        else None
 
 
 def named_partners(title: str | None, texts: list[str], lines: list[str] | None = None) -> list[str]:
@@ -1438,6 +1466,11 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
             spelling.setdefault(parts[1], spelling[key].split("-", 1)[1])
             weights[parts[1]] += weights.pop(key) + CUE_WEIGHT
             partnered.add(parts[1])
+        elif (before := _before_town(spelling[key])) and len(before) >= MIN_NAME:
+            # "Comité de jumelage Ludwigsau-Changé": the partner first, then the town
+            weights[fold(before)] += weights.pop(key) + CUE_WEIGHT
+            spelling.setdefault(fold(before), before)
+            partnered.add(fold(before))
     weights = sifted(weights, spelling)  # no document's word, room nor file (pipeline.gate)
     defined = _acronyms(texts)
     weights = Counter({key: weight for key, weight in weights.items() if key not in defined})
@@ -1941,12 +1974,23 @@ _ENUMERATED = re.compile(
 
 
 @cache
+def _capitalised(first: str, second: str) -> bool:
+    """Two words written as a name: the first with its capital, and the second too after an
+    article ("La Réunion", "Guinée équatoriale"; not "La réunion du conseil")."""
+    return first[:1].isupper() and (fold(first) not in _LEAD_DETERMINERS or second[:1].isupper())
+
+
 def _country_word(word: str) -> str | None:
     """The country a word names or is the adjective or demonym of ("Allemagne",
-    "allemands", "Polonais")."""
+    "allemands", "Polonais"); a name written in lower case is a common noun ("la réunion
+    du conseil" names no Réunion).
+
+    >>> _country_word("Réunion"), _country_word("réunion"), _country_word("allemands")
+    ('La Réunion', None, 'Allemagne')
+    """
     from .places import country_code, country_in_text, country_name
 
-    if code := country_code(word):
+    if word[:1].isupper() and (code := country_code(word)):
         return country_name(code)
     named = country_in_text(f"{_PLACE_NOUN} {word}")
     return named[0] if named else None
@@ -1991,7 +2035,8 @@ def _country_votes(texts: list[str]) -> Counter[str]:
         words = [m.group() for m in found]
         for n in range(len(words)):
             pair = " ".join(words[n:n + 2])
-            if len(words) > n + 1 and (code := country_code(pair)):  # "Burkina Faso"
+            if len(words) > n + 1 and _capitalised(words[n], words[n + 1]) \
+                    and (code := country_code(pair)):  # "Burkina Faso", "La Réunion"
                 votes[country_name(code)] += NAME_VOTE + _cue_vote(text, found[n].start())
             elif _first_name(found, n, text):
                 continue  # "Israël Bacor, maire de Plougonvelin": a person
@@ -2965,10 +3010,14 @@ def _year(label: str, start: int) -> Event:
     return Event(label, start, None, (int(_A_YEAR.findall(label)[-1]), None, None))
 
 
+_LISTED_PLACE = re.compile(rf"^\s*(?:{_alternatives(_WORDS['listed_years_places'])})\s+{_NAME.pattern}")
+
+
 def _listed_gap(gap: str) -> bool:
-    """The words between two years of a list: commas, an aside in brackets and the
-    joiners of ``listed_years_joiners`` only ("(à Châteauneuf du Rhône) et ")."""
-    bare = _ASIDE.sub(" ", gap)
+    """The words between two years of a list: commas, an aside in brackets or a place after
+    its year (``listed_years_places``: "à Dano et ") and the joiners of
+    ``listed_years_joiners`` only ("(à Châteauneuf du Rhône) et ")."""
+    bare = _LISTED_PLACE.sub(" ", _ASIDE.sub(" ", gap))
     return bool(bare.strip()) and not re.search(r"[^\w\s,]", bare) \
         and set(re.findall(r"\w+", fold(bare))) <= _LISTED_JOINERS
 

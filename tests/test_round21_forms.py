@@ -136,3 +136,36 @@ def test_a_season_with_a_side_word_is_the_nearest_one_on_that_side_of_the_post()
     assert [event.resolved for _, event in told if event] == ["été 2023", "printemps 2024"]
     told = sentences("Nos amis étaient venus l’été dernier à Ivry.", None, (2023, 7, 14))
     assert [event.resolved for _, event in told if event] == ["été 2022"]
+
+
+def test_a_short_name_the_page_gives_is_the_same_partner_and_a_quoted_associations_name_none():
+    from pipeline.narrative import named_partners
+
+    texts = ["Le comité de jumelage a choisi la ville de Tillabaré, dite aussi « Tilla », pour un jumelage, "
+             "sur le conseil de l’association « Niger-Solidarité ».",
+             "Une mission de l’association « Niger-Solidarité » est partie à Tilla en mars 1992 pour le jumelage.",
+             "Les premiers contacts avec Tilla datent de 1991; le jumelage avec Tilla a été signé en 1993."]
+    assert named_partners("Notre jumelage avec Tillabaré", texts) == ["Tillabaré"]
+
+
+def test_years_listed_each_with_its_place_are_an_event_each():
+    from pipeline.narrative import _absolute, _years_listed
+
+    sentence = "La charte a été signée en 1992 à Kita et en 1994 à Ivry-sur-Seine."
+    event = _years_listed(sentence, _absolute(sentence))
+    assert (event.label, [other.label for other in event.also]) == ("en 1992", ["en 1994"])
+
+
+def test_the_partner_before_the_town_in_the_committees_name_is_the_partner():
+    from pipeline.narrative import named_partners
+
+    texts = ["Le comité de jumelage Rottweil-Ivry-sur-Seine s’est réuni le 3 mai 2011.",
+             "Le président a rendu compte de la visite du 12 avril."]
+    assert named_partners("Procès-verbal", texts) == ["Rottweil"]
+
+
+def test_a_countrys_name_in_lower_case_is_a_common_noun():
+    from pipeline.narrative import most_named_country
+
+    assert most_named_country(["La réunion du conseil a eu lieu. La réunion suivante aussi.",
+                               "Les Allemands sont venus."]) == "Allemagne"
