@@ -2161,21 +2161,27 @@ SINCE_REACH = 40  # characters: where such a "depuis" starts at the latest
 def _opens_since(sentence: str, found: Found) -> bool:
     """A "depuis" and its month that open the sentence, set off by a comma, maybe after a
     connective ("Par ailleurs, depuis septembre 2024, trois étudiants suivent les cours"):
-    what goes on since then is the event told, an action still going on; not a year alone
-    after the verb ("nos villes échangent depuis 1970"), which dates a tie. So does a
+    what goes on since then is the event told, an action still going on; so does a year
+    alone when the sentence tells what comes back ("Depuis 2016, un car part chaque été",
+    ``recurrences.toml``); not a year alone after the verb ("nos villes échangent depuis
+    1970"), nor one that opens a tie's or a place's story ("Depuis 1982, nos communes tissent
+    des liens"), which date a tie. So does a
     "depuis" and its year that open the text as its label, before a colon ("Depuis 1989 :
     solidarité avec le Pérou.").
 
     >>> [_opens_since(t, find_dates(t)[0]) for t in ("Depuis 1989 : aide à Lima.", "Amis depuis 1989")]
     [True, False]
+    >>> [_opens_since(t, find_dates(t)[0]) for t in ("Depuis 2016, un car part chaque été.",
+    ...                                              "Depuis 2016, nos villes sont amies.")]
+    [True, False]
     """
     if found.period is not None and not sentence[:found.start].strip() \
             and sentence[found.end:].lstrip().startswith(":"):
         return True  # "Depuis 1989 : …", the text's label
-    if found.start > SINCE_REACH or found.period is None or found.period.start_month is None:
+    if found.start > SINCE_REACH or found.period is None:
         return False
     before = sentence[:found.start].rstrip()
-    return found.period is not None and found.period.start_month is not None \
+    return (found.period.start_month is not None or _RECURS.search(fold(sentence)) is not None) \
         and len(re.findall(r"\w+", before)) <= SINCE_OPENING_WORDS \
         and (not before or before.endswith(",")) and sentence[found.end:].lstrip().startswith(",")
 
