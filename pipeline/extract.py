@@ -78,7 +78,7 @@ _SOME_YEARS = pattern(_STATUSES["some_years"], year=YEAR)
 _NOT_HELD = pattern(_STATUSES["not_held"], participle=_PARTICIPLE)
 _BEEN = _STATUSES["been"]
 STATUS_PHRASES: dict[str, str] = {
-    code: pattern("|".join(forms), participle=_PARTICIPLE, not_held=_NOT_HELD, been=_BEEN)
+    code: pattern("|".join(forms), participle=_PARTICIPLE, not_held=_NOT_HELD, been=_BEEN, year=YEAR)
     for code, forms in _STATUSES["phrases"].items()}
 STATUSES = vocabulary("actions", "status", STATUS_PHRASES)
 _STATUS = Caseless.compile(
@@ -92,7 +92,7 @@ _HELD = Caseless.compile("|".join(_STATUSES["held"]["forms"]))
 # its elided form); a clause starts at punctuation or at one of its opening words.
 _DENIAL = _STATUSES["negation"]
 _NEGATION = Caseless.compile(rf"\b(?:{'|'.join(_DENIAL['words'])})\b|\b{_DENIAL['elided']}{APOSTROPHES}"
-                             rf"|\b{_DENIAL['particle']}\b")
+                             rf"|\b{_DENIAL['particle']}\b|" + "|".join(_DENIAL["phrases"]))
 _CLAUSE_START = Caseless.compile(rf".*(?:[,.;:!?()]|\b(?:{'|'.join(_DENIAL['clause_openers'])})\b)",
                                  re.DOTALL)
 NEGATION_REACH = 60  # characters of the clause looked at before a statement

@@ -2725,9 +2725,15 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     if first and first.when and first.when[2] is not None and first.resolved is None \
             and (second := _second_day(sentence, folded, first)) is not None:
         return second
-    if first:  # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": that day
-        later = _absolute(sentence[first.start + len(first.label):])
-        if later and _details(first, later):
+    if first:  # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": that day;
+        # not a date of the clause after a semicolon ("De 2003 à 2014, six enfants … ; de
+        # 2006 à 2008, le projet …"), another act's
+        # nor a year alone inside years from one to another ("Il se prolonge de 2022 à
+        # 2024 …, dont les créations ont été présentées en 2023"): a part of them, not their date
+        rest = sentence[first.start + len(first.label):]
+        later = _absolute(rest)
+        if later and _details(first, later) and ";" not in rest[:later.start] \
+                and (later.when is None or later.when[1] is not None):
             return replace(later, start=first.start)
     return first
 
@@ -2809,10 +2815,14 @@ def _restates(told: Told, event: Event, headline: bool = False) -> bool:
     2017" after "du 21 au 26 octobre 2017") names that event again: no new one. A day
     inside it ("le 5 juin" in a stay "du 5 au 9 juin") and a relative date are new events,
     except that any date holding the whole event the title announces (``headline``: "Du
-    09.05.2024 …" under the title, then "en mai 2023 …. Un an plus tard, …") names it again."""
+    09.05.2024 …" under the title, then "en mai 2023 …. Un an plus tard, …") names it again.
+    Years from one to another ("De 2003 à 2014, six enfants …" after "L'accord signé en
+    2012") tell a longer story than one event of them: a new one."""
     if event.resolved is not None and not headline:  # resolved: without its year, or relative
         return False
     before, now = parse_label(told.period_label or told.label), parse_label(event.resolved or event.label)
+    if not headline and now and now.start_year and now.end_year and now.end_year > now.start_year:
+        return False
     return bool(before and now and before.start_date and before.end_date and now.start_date
                 and now.end_date and now.start_date <= before.start_date
                 and before.end_date <= now.end_date)
@@ -2905,9 +2915,13 @@ def _years_listed(sentence: str, event: Event | None) -> Event | None:
 def _opening(clause: str, when: When | None, published: When | None) -> Event | None:
     """The date a clause tells before its next comma, colon or semicolon, written whole
     or as a day or a month ("…, le 27 septembre 1997 à Barbentane", "…, Fleurieu a reçu
-    la délégation les 17 et 18 septembre"); not a relative one, which tells the same event."""
+    la délégation les 17 et 18 septembre"); not a relative one, which tells the same event,
+    unless it moves the story to another year ("…, et deux ans plus tard, ce sont huit élèves
+    …", "; l'année suivante, …")."""
     folded = fold(clause)
-    found = [e for e in (_absolute(clause), _yearless(clause, folded, when, published)) if e]
+    moved = _relative(clause, folded, when)
+    found = [e for e in (_absolute(clause), _yearless(clause, folded, when, published),
+                         moved if moved and moved.when and when and moved.when[0] != when[0] else None) if e]
     first = min(found, key=lambda e: e.start) if found else None
     bound = _CLAUSE.search(clause, 1)
     return first if first and (bound is None or first.start < bound.start()) else None

@@ -614,12 +614,19 @@ def _dated_apart(text: str, entry: _Draft) -> bool:
 
 
 def _annotated(entries: list[_Draft], footnote: str) -> _Draft | None:
-    """The entry above the footnote when its text holds the footnote's mark ("… à Torodo
-    (1)."); a footnote further down is set aside (its fact is not clear)."""
+    """The entry of the section that holds the footnote's mark ("… à Torodo (1).", "2015¹ :
+    accueil …"), the nearest above it: a note right under its entry, or the notes a part
+    gathers at its end ("¹ Vingt-deux élèves …", "² …" under the part's last entry), each
+    found by its own mark, never by a longer one that starts with it ("¹⁰" is not "¹"). A
+    note whose mark no entry holds is set aside (its fact is not clear)."""
     mark = _FOOTNOTE_MARK.match(footnote)
     if not entries or mark is None:
         return None
-    return entries[-1] if any(mark.group() in piece for piece in entries[-1].pieces) else None
+    digits = "¹²³⁴⁵⁶⁷⁸⁹⁰" if mark.group()[0] in "¹²³⁴⁵⁶⁷⁸⁹⁰" else ""
+    held = re.compile((rf"(?<![{digits}])" if digits else "") + re.escape(mark.group())
+                      + (rf"(?![{digits}])" if digits else ""))
+    return next((entry for entry in reversed(entries) if any(held.search(piece) for piece in entry.pieces)),
+                None)
 
 
 def _furniture_value(text: str) -> bool:
@@ -867,6 +874,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             furniture = True
             continue
         furniture = False
+        if other and around_the_text(block.text) == FOOTNOTE and (noted := _annotated(entries, block.text)):
+            noted.extend(block.text, block.line, "\n\n")  # a part's notes under their own
+            continue  # heading ("Notes :"), each with the entry that holds its mark
         if other:
             dated = split_any_label(block.text) is not None or label_alone(block.text) is not None
             if dated and teasers:
