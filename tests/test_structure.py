@@ -423,6 +423,16 @@ def test_the_notes_a_part_gathers_at_its_end_go_each_to_the_entry_that_holds_its
         "¹ Quatorze puits creusés.", "² Quarante élèves.", "¹¹ Deux hectares."]
 
 
+def test_a_note_that_gives_the_days_of_its_year_label_dates_the_entry():
+    """"2021² : fête …" and its note "² Du 3 au 5 juin.": the days of 2021; a note that
+    names a day inside its sentence ("¹ Trente élèves, reçus le 9 mars.") dates nothing."""
+    body = ("Tamba (Mali)\n\n2019¹ : accueil de lycéens.\n\n2021² : fête des trente ans du jumelage.\n\n"
+            "Notes\n\n¹ Trente élèves, reçus le 9 mars.\n² Du 3 au 5 juin.\n")
+    actions = extract(page_of(body))["actions"]
+    assert [(a["start_year"], a["start_month"], a["end_month"]) for a in actions] == [
+        (2019, None, None), (2021, 6, 6)]
+
+
 def test_a_picture_s_caption_is_set_aside_in_html():
     body = ("<h2>Tamba (Mali)</h2><p>2020 : forages.</p><figure><img src='a.jpg' alt=''><figcaption>"
             "Délégation à Tamba, 27 février 2019</figcaption></figure><p>Ce séjour a permis de visiter l’école.</p>")
