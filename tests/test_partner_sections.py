@@ -6,6 +6,8 @@ intro's list however it is written, an editor's comment left in a paste.
 Every page here is written for the test, with other towns, other CMS layouts and other
 wordings than the corpus pages."""
 
+import re
+
 import pytest
 
 from pipeline.extract import extract
@@ -460,3 +462,16 @@ def test_a_recurring_action_since_a_year_is_going_on():
     records = extract(page_of(FEATURE, html=True))
     since = [a for a in records["actions"] if a["start_year"] == 2010]
     assert [(a["partner_id"], a["end_year"], a["is_ongoing"]) for a in since] == [("kolda", None, True)]
+
+
+def test_the_same_feature_as_a_text_page_gives_the_same_actions():
+    """The feature's text version, its headings a place after a kind and its qualifiers,
+    then a subtitle after a colon ("Les villages côtiers de Cacheu (Guinée-Bissau) : la mer
+    en partage"): two partners, each event an action."""
+    text = re.sub(r"<figure>.*?</figure>", "", FEATURE)
+    text = re.sub(r"<p>", "", re.sub(r"</?h2>|</p>", "\n\n", text))
+    (kolda, _, told), (cacheu, _, listed) = layout(text)
+    assert kolda.startswith("Kolda") and cacheu.startswith("Les villages côtiers de Cacheu")
+    assert told[-7:] == ["De 1998 à 2004", "En 2006", "La même année", "En avril 2019", "Deux ans plus tard",
+                         "en 2022", "Depuis 2010"]  # the pact's signing aside
+    assert listed == ["En 2012", "de 2014 à 2016", "En mars 2018", "En 2020"]
