@@ -78,7 +78,7 @@ _SOME_YEARS = pattern(_STATUSES["some_years"], year=YEAR)
 _NOT_HELD = pattern(_STATUSES["not_held"], participle=_PARTICIPLE)
 _BEEN = _STATUSES["been"]
 STATUS_PHRASES: dict[str, str] = {
-    code: pattern("|".join(forms), participle=_PARTICIPLE, not_held=_NOT_HELD, been=_BEEN)
+    code: pattern("|".join(forms), participle=_PARTICIPLE, not_held=_NOT_HELD, been=_BEEN, year=YEAR)
     for code, forms in _STATUSES["phrases"].items()}
 STATUSES = vocabulary("actions", "status", STATUS_PHRASES)
 _STATUS = Caseless.compile(
@@ -92,7 +92,7 @@ _HELD = Caseless.compile("|".join(_STATUSES["held"]["forms"]))
 # its elided form); a clause starts at punctuation or at one of its opening words.
 _DENIAL = _STATUSES["negation"]
 _NEGATION = Caseless.compile(rf"\b(?:{'|'.join(_DENIAL['words'])})\b|\b{_DENIAL['elided']}{APOSTROPHES}"
-                             rf"|\b{_DENIAL['particle']}\b")
+                             rf"|\b{_DENIAL['particle']}\b|" + "|".join(_DENIAL["phrases"]))
 _CLAUSE_START = Caseless.compile(rf".*(?:[,.;:!?()]|\b(?:{'|'.join(_DENIAL['clause_openers'])})\b)",
                                  re.DOTALL)
 NEGATION_REACH = 60  # characters of the clause looked at before a statement
@@ -497,7 +497,7 @@ def dated(entry: Entry) -> Entry:
     True
     """
     if entry.label is not None:
-        return _year_detailed(entry)
+        return _noted_days(_year_detailed(entry))
     if given := date_field(entry.text):  # a fiche's "Date : juillet 2019"
         return replace(entry, label=given)
     found = date_in(entry.text)
@@ -527,6 +527,36 @@ def _year_detailed(entry: Entry) -> Entry:
             or inside.start_date.year != year.start_year:
         return entry
     return replace(entry, period_label=found.text)
+
+
+# A note's mark after a label ("2023³", "2023 (3)", "2023*") and the note that opens with it
+_MARKED_LABEL = re.compile(r"(?P<label>.*?\d)\s?(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\(\d{1,2}\)|\*{1,3})\s*$")
+
+
+def _noted_days(entry: Entry) -> Entry:
+    """An entry whose label is a year with a note's mark ("2023³ : fêtes des 60 ans …")
+    and whose note, kept with it, opens with days or a month of that year without it ("³ Du
+    12 au 14 mai."): dated by those days in that year, as a year's brackets detail it.
+
+    >>> _noted_days(Entry("2023³", "2023³ : fêtes du jumelage.\\n\\n³ Du 12 au 14 mai.", 4, 6)).period_label
+    'Du 12 au 14 mai 2023'
+    """
+    marked = _MARKED_LABEL.match(entry.label or "") if entry.period_label is None else None
+    year = parse_label(marked["label"]) if marked else None
+    if marked is None or year is None or year.start_year is None or year.start_year != year.end_year \
+            or year.start_month is not None:
+        return entry
+    for line in entry.text.splitlines()[1:]:
+        if not line.startswith(marked["mark"]) or line[len(marked["mark"]):][:1] in "¹²³⁴⁵⁶⁷⁸⁹⁰":
+            continue
+        note = line[len(marked["mark"]):].strip()
+        found = date_in(note)
+        dated = f"{found.text} {year.start_year}" if found else ""
+        if found and found.start == 0 and found.period and found.period.start_year is None \
+                and found.period.start_month is not None \
+                and (days := parse_label(dated)) and days.start_year == year.start_year:
+            return replace(entry, period_label=dated)
+    return entry
 
 
 def _dated_page(page: Page) -> Page:

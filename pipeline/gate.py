@@ -467,11 +467,13 @@ def _listed_after_colon(body: list[Block]) -> set[int]:
 def _named(heading: str) -> bool:
     """The heading's place, its lead-in and kind aside, reads as a place's name ("Kobané",
     not "la Fête des Voisins" of "Zoom sur la Fête des Voisins"): only such a heading is a
-    partner for the entries told below it."""
-    from .places import split_heading, without_kind
+    partner for the entries told below it; nor is a kind of place and its qualifiers before
+    the name ("Les camps sahraouis de Tindouf": :func:`pipeline.places.after_kind`)."""
+    from .places import after_kind, split_heading, without_kind
     from .read import _reads_as_name
 
-    return _reads_as_name(without_kind(split_heading(heading)[0]))
+    name = without_kind(split_heading(heading)[0])
+    return _reads_as_name(name) or _reads_as_name(after_kind(name))
 
 
 def _told_below(body: list[Block], heading: int) -> bool:

@@ -576,8 +576,9 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 out += [Block("list_item", name, 0) for name in names]
                 for name in names:
                     items.add(name)
-            elif tag == "figure" and _pull_quote(child):  # a quotation set in the text
-                out += [Block("paragraph", t, 0, aside=PULL_QUOTE) for t in _pieces(child)]
+            elif (tag == "figure" and _pull_quote(child)) or (tag == "blockquote" and _quoted(child)):
+                out += [Block("paragraph", t, 0, aside=PULL_QUOTE) for t in _pieces(child)]  # a
+                # quotation set in the text
             elif tag == "th":
                 out += [Block("paragraph", t, 0, aside=TABLE_HEADER) for t in _pieces(child)]
             elif tag in ("ul", "ol") and _table_of_contents(child):
@@ -895,6 +896,27 @@ def _pull_quote(figure: etree._Element) -> bool:
     of the partnership, with the year they said it, is no action of the page."""
     return any(isinstance(c.tag, str) and c.tag.lower() == "blockquote" for c in figure) \
         and not any(isinstance(c.tag, str) and c.tag.lower() == "table" for c in figure.iter())
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = "«“\"", "»”\""
+ATTRIBUTION_WORDS = 25  # words after a quotation that say who said it ("», sourit Yanis, …")
+
+
+def _quoted(quote: etree._Element) -> bool:
+    """A ``<blockquote>`` set alone between paragraphs that holds what someone said: a
+    quotation in its marks, then who said it, in its ``<cite>`` or ``<footer>`` or in a
+    few words after the closing mark ("« Ces voyages, on en parle encore », sourit Yanis,
+    parti à Kita en 2018"): a pull quote, whose year is no action of the page. A
+    blockquote a CMS uses to indent entries ("2019 : accueil …") opens with no mark."""
+    text = _text(_rendered(quote))
+    if not text or text[0] not in _OPENING_QUOTES:
+        return False
+    closing = max(text.rfind(mark) for mark in _CLOSING_QUOTES)
+    if closing <= 0:
+        return False
+    cited = any(isinstance(c.tag, str) and c.tag.lower() in ("cite", "footer") for c in quote.iter())
+    after = text[closing + 1:].strip()
+    return cited or not after or (after[:1] in ",-–—" and len(after.split()) <= ATTRIBUTION_WORDS)
 
 
 def _own_rows(table: etree._Element) -> list[etree._Element]:

@@ -2247,21 +2247,27 @@ SINCE_REACH = 40  # characters: where such a "depuis" starts at the latest
 def _opens_since(sentence: str, found: Found) -> bool:
     """A "depuis" and its month that open the sentence, set off by a comma, maybe after a
     connective ("Par ailleurs, depuis septembre 2024, trois étudiants suivent les cours"):
-    what goes on since then is the event told, an action still going on; not a year alone
-    after the verb ("nos villes échangent depuis 1970"), which dates a tie. So does a
+    what goes on since then is the event told, an action still going on; so does a year
+    alone when the sentence tells what comes back ("Depuis 2016, un car part chaque été",
+    ``recurrences.toml``); not a year alone after the verb ("nos villes échangent depuis
+    1970"), nor one that opens a tie's or a place's story ("Depuis 1982, nos communes tissent
+    des liens"), which date a tie. So does a
     "depuis" and its year that open the text as its label, before a colon ("Depuis 1989 :
     solidarité avec le Pérou.").
 
     >>> [_opens_since(t, find_dates(t)[0]) for t in ("Depuis 1989 : aide à Lima.", "Amis depuis 1989")]
     [True, False]
+    >>> [_opens_since(t, find_dates(t)[0]) for t in ("Depuis 2016, un car part chaque été.",
+    ...                                              "Depuis 2016, nos villes sont amies.")]
+    [True, False]
     """
     if found.period is not None and not sentence[:found.start].strip() \
             and sentence[found.end:].lstrip().startswith(":"):
         return True  # "Depuis 1989 : …", the text's label
-    if found.start > SINCE_REACH or found.period is None or found.period.start_month is None:
+    if found.start > SINCE_REACH or found.period is None:
         return False
     before = sentence[:found.start].rstrip()
-    return found.period is not None and found.period.start_month is not None \
+    return (found.period.start_month is not None or _RECURS.search(fold(sentence)) is not None) \
         and len(re.findall(r"\w+", before)) <= SINCE_OPENING_WORDS \
         and (not before or before.endswith(",")) and sentence[found.end:].lstrip().startswith(",")
 
@@ -2883,9 +2889,15 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     if first and first.when and first.when[2] is not None and first.resolved is None \
             and (second := _second_day(sentence, folded, first)) is not None:
         return second
-    if first:  # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": that day
-        later = _absolute(sentence[first.start + len(first.label):])
-        if later and _details(first, later):
+    if first:  # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": that day;
+        # not a date of the clause after a semicolon ("De 2003 à 2014, six enfants … ; de
+        # 2006 à 2008, le projet …"), another act's
+        # nor a year alone inside years from one to another ("Il se prolonge de 2022 à
+        # 2024 …, dont les créations ont été présentées en 2023"): a part of them, not their date
+        rest = sentence[first.start + len(first.label):]
+        later = _absolute(rest)
+        if later and _details(first, later) and ";" not in rest[:later.start] \
+                and (later.when is None or later.when[1] is not None):
             return replace(later, start=first.start)
     return first
 
@@ -2967,10 +2979,14 @@ def _restates(told: Told, event: Event, headline: bool = False) -> bool:
     2017" after "du 21 au 26 octobre 2017") names that event again: no new one. A day
     inside it ("le 5 juin" in a stay "du 5 au 9 juin") and a relative date are new events,
     except that any date holding the whole event the title announces (``headline``: "Du
-    09.05.2024 …" under the title, then "en mai 2023 …. Un an plus tard, …") names it again."""
+    09.05.2024 …" under the title, then "en mai 2023 …. Un an plus tard, …") names it again.
+    Years from one to another ("De 2003 à 2014, six enfants …" after "L'accord signé en
+    2012") tell a longer story than one event of them: a new one."""
     if event.resolved is not None and not headline:  # resolved: without its year, or relative
         return False
     before, now = parse_label(told.period_label or told.label), parse_label(event.resolved or event.label)
+    if not headline and now and now.start_year and now.end_year and now.end_year > now.start_year:
+        return False
     return bool(before and now and before.start_date and before.end_date and now.start_date
                 and now.end_date and now.start_date <= before.start_date
                 and before.end_date <= now.end_date)
@@ -3076,9 +3092,13 @@ def _years_listed(sentence: str, event: Event | None) -> Event | None:
 def _opening(clause: str, when: When | None, published: When | None) -> Event | None:
     """The date a clause tells before its next comma, colon or semicolon, written whole
     or as a day or a month ("…, le 27 septembre 1997 à Barbentane", "…, Fleurieu a reçu
-    la délégation les 17 et 18 septembre"); not a relative one, which tells the same event."""
+    la délégation les 17 et 18 septembre"); not a relative one, which tells the same event,
+    unless it moves the story to another year ("…, et deux ans plus tard, ce sont huit élèves
+    …", "; l'année suivante, …")."""
     folded = fold(clause)
-    found = [e for e in (_absolute(clause), _yearless(clause, folded, when, published)) if e]
+    moved = _relative(clause, folded, when)
+    found = [e for e in (_absolute(clause), _yearless(clause, folded, when, published),
+                         moved if moved and moved.when and when and moved.when[0] != when[0] else None) if e]
     first = min(found, key=lambda e: e.start) if found else None
     bound = _CLAUSE.search(clause, 1)
     return first if first and (bound is None or first.start < bound.start()) else None

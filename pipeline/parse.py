@@ -83,6 +83,7 @@ from .narrative import (
     opened_at,
     programme_day,
     read_narrative,
+    sentences,
     tells_of,
     tie_events,
     listed_items,
@@ -614,12 +615,19 @@ def _dated_apart(text: str, entry: _Draft) -> bool:
 
 
 def _annotated(entries: list[_Draft], footnote: str) -> _Draft | None:
-    """The entry above the footnote when its text holds the footnote's mark ("… à Torodo
-    (1)."); a footnote further down is set aside (its fact is not clear)."""
+    """The entry of the section that holds the footnote's mark ("… à Torodo (1).", "2015¹ :
+    accueil …"), the nearest above it: a note right under its entry, or the notes a part
+    gathers at its end ("¹ Vingt-deux élèves …", "² …" under the part's last entry), each
+    found by its own mark, never by a longer one that starts with it ("¹⁰" is not "¹"). A
+    note whose mark no entry holds is set aside (its fact is not clear)."""
     mark = _FOOTNOTE_MARK.match(footnote)
     if not entries or mark is None:
         return None
-    return entries[-1] if any(mark.group() in piece for piece in entries[-1].pieces) else None
+    digits = "¹²³⁴⁵⁶⁷⁸⁹⁰" if mark.group()[0] in "¹²³⁴⁵⁶⁷⁸⁹⁰" else ""
+    held = re.compile((rf"(?<![{digits}])" if digits else "") + re.escape(mark.group())
+                      + (rf"(?![{digits}])" if digits else ""))
+    return next((entry for entry in reversed(entries) if any(held.search(piece) for piece in entry.pieces)),
+                None)
 
 
 def _furniture_value(text: str) -> bool:
@@ -867,6 +875,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             furniture = True
             continue
         furniture = False
+        if other and around_the_text(block.text) == FOOTNOTE and (noted := _annotated(entries, block.text)):
+            noted.extend(block.text, block.line, "\n\n")  # a part's notes under their own
+            continue  # heading ("Notes :"), each with the entry that holds its mark
         if other:
             dated = split_any_label(block.text) is not None or label_alone(block.text) is not None
             if dated and teasers:
@@ -1790,13 +1801,17 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     unchanged = len(starts)
     starts = sorted({*starts, *introduced})
     sections = []
+    prose = _told_throughout([body[s + 1:e] for s, e in zip(starts, [*starts[1:], len(body)], strict=True)])
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
         section = Section(introduced[start], [body[start]]) if start in introduced else Section(body[start])
+        # an interview's answer, or one of the sections of a page told in prose throughout
+        in_prose = body[start].line in answered or (prose and start not in introduced)
         told_answer = _told_in_prose(Section(body[start], [b for b in body[start + 1:end] if not b.aside]),
-                                     set_aside, with_above=False) if body[start].line in answered else None
-        if told_answer and told_answer.entries:  # an interview's answer, told in prose
+                                     set_aside, with_above=False) if in_prose else None
+        if told_answer and told_answer.entries:
             section = told_answer
+            set_aside += [SetAside(b, b.aside) for b in body[start + 1:end] if b.aside]  # its captions
         else:
             _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
                           set_aside)
@@ -1992,6 +2007,25 @@ def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:
             places.add(place)
             found[i] = Block("heading", heading, block.line, level=2)
     return found if len(found) > 1 else {}
+
+
+def _told_throughout(parts: list[list[Block]]) -> bool:
+    """Every partner section of the page told in prose, several events to a paragraph (a
+    magazine's feature: "De 2003 à 2014, six jeunes … Entre 2004 et 2006, le projet …; la
+    même année, …"): no entry labelled as such (a label and its colon, "2012 : …", or a list
+    item), and at least two paragraphs, half of the dated ones, each telling two dated events
+    or more (:func:`pipeline.narrative.sentences`). Each section is then read as its partner's
+    story (:func:`_told_in_prose`), each event an entry, where one paragraph would be one
+    entry whose other dates stay inside it."""
+    text = [b for blocks in parts for b in blocks if not b.aside and b.kind != "heading"]
+    if any(b.kind == "list_item" or (not _told_answer(b.text) and split_any_label(b.text)) for b in text):
+        return False
+    dated = [b for b in text if _told_answer(b.text)]
+    several = [b for b in dated if sum(event is not None for _, event in sentences(b.text, None)) >= SEVERAL]
+    return len(several) >= SEVERAL and 2 * len(several) >= len(dated)
+
+
+SEVERAL = 2  # events to a paragraph, and such paragraphs to a page told in prose throughout
 
 
 def _told_in_prose(section: Section, set_aside: list[SetAside], with_above: bool = True) -> Section:

@@ -78,6 +78,7 @@ _KIND_PREFIX = re.compile(pattern(_PATTERNS["kind_prefix"], kinds=_KIND_WORD, ap
 # A kind of town written before the name without an article: the same place as the name
 # alone. Camps keep theirs: it is the name the page gives them.
 _TOWN_PREFIX = re.compile(pattern(_PATTERNS["town_prefix"], apostrophes=APOSTROPHES))
+_QUALIFIED_KIND = re.compile(pattern(_PATTERNS["qualified_kind"], apostrophes=APOSTROPHES))
 # Inclusive spellings: the name in the plain plural, so that the same place keeps one id
 # however its heading is spelt.
 _MARKS = _PLACES["inclusive"]
@@ -387,6 +388,19 @@ def without_kind(name: str) -> str:
     ('Dianguirdé', 'JPEG - 22 ko')
     """
     return _KIND_PREFIX.sub("", _TOWN_PREFIX.sub("", name)).strip()
+
+
+def after_kind(name: str) -> str:
+    """The name a heading gives after a kind of place and the words that qualify it
+    (:func:`without_kind` keeps a camp's kind, its name on the page): the words to ask
+    whether the heading names a place at all.
+
+    >>> after_kind("Les camps sahraouis de Tindouf"), after_kind("Les villages côtiers de Cacheu")
+    ('Tindouf', 'Cacheu')
+    >>> after_kind("Les fêtes de Noël"), after_kind("Camps de réfugiés Sahraouis de Smara")
+    ('Les fêtes de Noël', 'Smara')
+    """
+    return _QUALIFIED_KIND.sub("", name, count=1).strip()
 
 
 def plain_spelling(text: str) -> str:

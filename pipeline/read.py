@@ -34,6 +34,7 @@ from .partners import goes_on
 from .french import lexicon
 from .places import (
     PARTICLES,
+    after_kind,
     bracket_parts,
     countries,
     country_code,
@@ -430,6 +431,8 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     True
     >>> heading_like("Depuis 1963 : Cottbus (Allemagne)")
     False
+    >>> heading_like("Les villages côtiers de Cacheu (Guinée-Bissau) : la mer en partage")
+    True
 
     A final full stop after the brackets is allowed when the name reads as a place's
     ("Gao (Mali)."); the vocabularies of sub-headings and other headings are no places:
@@ -457,8 +460,10 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     if _SENTENCE_MARK.search(name):
         return False
     place = without_kind(name)
-    if bracket is not None and not line.endswith(")") and not (_reads_as_name(place) or named(place)):
-        return False  # "Ce séjour a eu lieu (Mali)." is a sentence
+    if bracket is not None and not line.endswith(")") and not (
+            _reads_as_name(place) or _reads_as_name(after_kind(place)) or named(place)):
+        return False  # "Ce séjour a eu lieu (Mali)." is a sentence; "Les camps sahraouis de
+        # Tindouf (Algérie) : vacances et droits" is a heading and its subtitle
     if bracket is None:
         return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(place) or named(place))
     parts = bracket_parts(bracket)

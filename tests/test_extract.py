@@ -219,6 +219,14 @@ STATUSES = [
     ("Les rendez-vous à venir : un concert et une exposition.", "2026", "planned"),
     ("Un second puits est en projet dans le quartier nord.", "2026", "planned"),
     ("La rencontre des comités se déroulera à Kita.", "2026", "planned"),
+    # put off to a season or a year named, put away, cut short; not a thing handed over,
+    # nor a status denied as a whole ("loin d'être")
+    ("La randonnée des deux clubs a été remise au printemps, faute de guides.", "2022", "postponed"),
+    ("Le bal de la Saint-Jean est renvoyé à 2026.", "2025", "postponed"),
+    ("Les vélos ont été remis à l’automne aux jeunes de Kita.", "2023", None),
+    ("Le projet de verger, faute de terrain, a été rangé dans les cartons.", "2019", "abandoned"),
+    ("L’atelier de poterie a tourné court après deux séances.", "2021", "abandoned"),
+    ("Loin d’être abandonnée, la chorale commune répète chaque mois.", "2024", None),
     # decomposed accents (a page pasted from a Mac)
     ("Le se\u0301jour a e\u0301te\u0301 reporte\u0301.", "2023", "postponed"),
     ("La fe\u0302te n’a pas e\u0301te\u0301 annule\u0301e.", "2023", None),

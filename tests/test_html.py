@@ -210,6 +210,27 @@ def test_a_pull_quote_is_set_aside_and_a_table_in_a_figure_is_read():
     assert any("séjour à Tamba" in text and aside is None for text, aside in blocks)
 
 
+@pytest.mark.parametrize("quote, aside", [
+    ("<blockquote><p>« On en parle encore dix ans après », sourit Léa, partie à Tamba en 2014.</p></blockquote>",
+     True),
+    ("<blockquote><p>“Un puits, c’est un village qui revit.”</p><footer>— Le président, 2019</footer></blockquote>",
+     True),
+    ("<blockquote><p>« Tout le village était là. »</p></blockquote>", True),
+    # a CMS's indent: entries in a blockquote, no quotation
+    ("<blockquote><p>2012 : « Semaine de l’eau » à Tamba, avec 40 élèves.</p></blockquote>", False),
+    ("<blockquote><p>« Semaine de l’eau » : quarante élèves ont creusé une mare en 2012 à Tamba, "
+     "avec les agents techniques de la commune, pendant toute une semaine de printemps, et les familles "
+     "des deux villes ont suivi le chantier jour après jour.</p></blockquote>", False),
+])
+def test_a_quotation_in_a_blockquote_is_a_pull_quote(quote, aside):
+    """A blockquote between paragraphs that holds what someone said, in its marks, then who
+    said it (its cite or footer, or a few words after the mark), is set aside as a pull quote;
+    a blockquote that indents entries is read."""
+    page = f"<html><body><main><h1>J</h1><h2>Tamba (Mali)</h2><p>2010 : accueil de jeunes</p>{quote}</main></body></html>"
+    asides = [b.aside for b in html_blocks(page)[3:]]
+    assert bool(asides) and all((a == PULL_QUOTE) is aside for a in asides)
+
+
 @pytest.mark.parametrize("header, kept", [
     ('<header class="entry-header"><h1>Jumelages</h1></header>', True),
     ('<div class="page-header"><h2>Jumelages</h2></div>', True),

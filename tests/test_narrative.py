@@ -1557,3 +1557,41 @@ def test_a_feast_named_without_its_year_dates_its_event_in_the_year_told():
             "délégation de Kédougou (Sénégal) pour célébrer les 10 ans du jumelage.\n")
     found = tables(extract(parse(text_blocks(page))))["actions"]
     assert [(a["date_label"], a["start_year"]) for a in found] == [("la Saint-Nicolas", None)]
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("De 1995 à 2010, des lycéens ont passé l’été à Kita ; de 1998 à 2001, un atelier de tissage "
+     "a formé vingt femmes.", "De 1995 à 2010"),
+    ("En 2012, le comité a planté un verger ; en mai 2012, les premiers arbres ont fleuri.", "En 2012"),
+    # a more precise date of the same clause still tells the day: "concrétisé en 1997 … le 28 juin 1997"
+    ("Le pacte fut concrétisé en 1997 : paraphe de la charte le 28 juin 1997.", "le 28 juin 1997"),
+    # a year alone inside years from one to another is a part of them, not their date
+    ("Le chantier s'étend de 2019 à 2023, et le puits a été creusé en 2021.", "de 2019 à 2023"),
+])
+def test_a_later_date_of_another_clause_or_a_year_alone_is_no_detail_of_the_first(sentence, label):
+    """A date of the clause after a semicolon, inside the first one's span, tells another act,
+    and a year alone inside years is a part of them: the sentence's event keeps its own date."""
+    assert event_in(sentence, None).label == label
+
+
+def test_years_from_one_to_another_after_an_event_inside_them_are_a_new_event():
+    """"De 2001 à 2015, …" after the charter signed in 2008: a longer story than the
+    signing, a new event; "la mission d'octobre 2017" after its days still names them."""
+    text = ("Notre amitié avec Kaltenbach\n\nLa charte de jumelage avec Kaltenbach a été signée en 2008. "
+            "De 2001 à 2015, douze collégiens de Kaltenbach ont passé chaque été deux semaines chez nous.\n")
+    page = parse(text_blocks(text))
+    assert [period for _, period in periods(page)] == ["2008", "2001/2015"]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("En 2012, six choristes sont venus chanter, et deux ans plus tard, huit des nôtres sont partis.",
+     ["2012", "2014"]),
+    ("Le verger a été planté en 2005 ; l'année suivante, les écoliers ont cueilli les premières pommes.",
+     ["2005", "2006"]),
+    # the same year told again is the same event
+    ("En 2019, le comité a reçu dix élus ; la même année, il a organisé un concert.", ["2019"]),
+])
+def test_a_clause_that_moves_the_story_to_another_year_is_an_event_of_its_own(text, told):
+    """A relative date opening a clause ("…, et deux ans plus tard, …", "; l'année suivante,
+    …") that moves the story to another year tells a new event."""
+    assert [str(event.when[0]) for _, event in sentences(text, None) if event and event.when] == told

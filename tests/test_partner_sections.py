@@ -6,6 +6,8 @@ intro's list however it is written, an editor's comment left in a paste.
 Every page here is written for the test, with other towns, other CMS layouts and other
 wordings than the corpus pages."""
 
+import re
+
 import pytest
 
 from pipeline.extract import extract
@@ -411,3 +413,65 @@ def test_a_text_page_s_inline_markup_as_served_is_read_without_it_at_its_lines()
         ("paragraph", "Un prix < 3 000 € et un <blink>.", 7)]  # no markup of a word's run
     assert "<strong>Sankt</strong>" in document.text  # the page's text as written
     assert [s.heading.text for s in parse(document.blocks).sections] == ["Sankt-Ägidien (Autriche)"]
+
+
+# --- a feature that tells every partner in prose, several events to a paragraph -----------
+
+FEATURE = (
+    "<h2>Kolda (Sénégal) : des puits et des livres</h2>"
+    "<p>Signé en 1991, le pacte d’amitié avec Kolda est l’un des plus anciens. De 1998 à 2004, "
+    "des étudiant·es en agronomie ont conseillé les maraîchers. En 2006, une bibliothèque "
+    "a été construite près du marché. La même année, douze ordinateurs y ont été installés.</p>"
+    "<figure><img src='k.jpg' alt=''><figcaption>Le puits de Kolda, avril 2019.</figcaption></figure>"
+    "<p>En avril 2019, trois puits ont été creusés. Deux ans plus tard, une pompe solaire a suivi, "
+    "puis en 2022 un château d’eau.</p>"
+    "<p>Depuis 2010, un car de lycéens part chaque été pour Kolda.</p>"
+    "<h2>Les villages côtiers de Cacheu (Guinée-Bissau) : la mer en partage</h2>"
+    "<p>En 2012, des pêcheurs ont reçu des filets neufs ; de 2014 à 2016, une coopérative "
+    "a été formée à la vente du poisson.</p>"
+    "<p>En mars 2018, une délégation a visité le port. En 2020, la fête de la mer a été annulée.</p>")
+
+
+def test_a_feature_told_in_prose_gives_each_dated_clause_an_action():
+    """Sections whose paragraphs each tell several dated events, none labelled ("2012 :"):
+    each event is an action of its own, dated by its clause, a relative date ("la même
+    année", "deux ans plus tard") by the one before; a picture's caption stays aside."""
+    page = page_of(FEATURE, html=True)
+    records = extract(page)
+    acts = [(a["partner_id"], a["start_year"], a["end_year"]) for a in records["actions"]]
+    assert ("kolda", 1998, 2004) in acts
+    assert acts.count(("kolda", 2006, 2006)) == 2  # "la même année": the year before
+    assert ("kolda", 2021, 2021) in acts and ("kolda", 2022, 2022) in acts
+    assert any(p["partner_id"] == "kolda" and p["agreement_year"] == 1991 for p in records["partners"])
+    assert [a["start_year"] for a in records["actions"] if a["partner_id"] != "kolda"] == [2012, 2014, 2018, 2020]
+    assert "Le puits de Kolda, avril 2019." in [a.block.text for a in page.set_aside]
+
+
+def test_a_page_of_labelled_entries_keeps_one_entry_per_paragraph():
+    """The same paragraphs under labels with their colon ("2012 : …") stay one entry each:
+    the dates inside an entry are its own words, not events of their own."""
+    body = ("<h2>Kolda (Sénégal)</h2><p>2012 : des filets neufs ; de 2014 à 2016, une coopérative.</p>"
+            "<p>2018 : une délégation. En 2020, la fête de la mer a été annulée.</p>"
+            "<h2>Cacheu (Guinée-Bissau)</h2><p>2019 : trois puits. Deux ans plus tard, une pompe.</p>")
+    assert layout(body, html=True) == [("Kolda (Sénégal)", None, ["2012", "2018"]),
+                                       ("Cacheu (Guinée-Bissau)", None, ["2019"])]
+
+
+def test_a_recurring_action_since_a_year_is_going_on():
+    """"Depuis 2010, un car … part chaque été": an action still going on, no tie's date."""
+    records = extract(page_of(FEATURE, html=True))
+    since = [a for a in records["actions"] if a["start_year"] == 2010]
+    assert [(a["partner_id"], a["end_year"], a["is_ongoing"]) for a in since] == [("kolda", None, True)]
+
+
+def test_the_same_feature_as_a_text_page_gives_the_same_actions():
+    """The feature's text version, its headings a place after a kind and its qualifiers,
+    then a subtitle after a colon ("Les villages côtiers de Cacheu (Guinée-Bissau) : la mer
+    en partage"): two partners, each event an action."""
+    text = re.sub(r"<figure>.*?</figure>", "", FEATURE)
+    text = re.sub(r"<p>", "", re.sub(r"</?h2>|</p>", "\n\n", text))
+    (kolda, _, told), (cacheu, _, listed) = layout(text)
+    assert kolda.startswith("Kolda") and cacheu.startswith("Les villages côtiers de Cacheu")
+    assert told[-7:] == ["De 1998 à 2004", "En 2006", "La même année", "En avril 2019", "Deux ans plus tard",
+                         "en 2022", "Depuis 2010"]  # the pact's signing aside
+    assert listed == ["En 2012", "de 2014 à 2016", "En mars 2018", "En 2020"]

@@ -410,6 +410,29 @@ def test_a_footnote_stays_with_the_entry_that_holds_its_mark():
     assert sections(body)[0][2] == [("2019", "2019 : quatre lampadaires solaires (1).\n\n(1) Source : rapport 2019.")]
 
 
+@pytest.mark.parametrize("notes", ["", "Notes\n\n"])
+def test_the_notes_a_part_gathers_at_its_end_go_each_to_the_entry_that_holds_its_mark(notes):
+    """Notes gathered under the part's last entry, maybe under a heading of their own:
+    each goes to the entry with its mark, on its label or at its end, never to one with
+    a longer mark that starts with it ("¹¹" is not "¹")."""
+    body = ("Tamba (Mali)\n\n2018¹ : forages.\n\n2019 : école du quartier nord.²\n\n2020¹¹ : jardin.\n\n"
+            f"{notes}¹ Quatorze puits creusés.\n² Quarante élèves.\n¹¹ Deux hectares.\n\n"
+            "Gao (Mali)\n\n2021 : dispensaire.\n")
+    entries = sections(body)[0][2]
+    assert [text.split("\n")[-1] for _, text in entries] == [
+        "¹ Quatorze puits creusés.", "² Quarante élèves.", "¹¹ Deux hectares."]
+
+
+def test_a_note_that_gives_the_days_of_its_year_label_dates_the_entry():
+    """"2021² : fête …" and its note "² Du 3 au 5 juin.": the days of 2021; a note that
+    names a day inside its sentence ("¹ Trente élèves, reçus le 9 mars.") dates nothing."""
+    body = ("Tamba (Mali)\n\n2019¹ : accueil de lycéens.\n\n2021² : fête des trente ans du jumelage.\n\n"
+            "Notes\n\n¹ Trente élèves, reçus le 9 mars.\n² Du 3 au 5 juin.\n")
+    actions = extract(page_of(body))["actions"]
+    assert [(a["start_year"], a["start_month"], a["end_month"]) for a in actions] == [
+        (2019, None, None), (2021, 6, 6)]
+
+
 def test_a_picture_s_caption_is_set_aside_in_html():
     body = ("<h2>Tamba (Mali)</h2><p>2020 : forages.</p><figure><img src='a.jpg' alt=''><figcaption>"
             "Délégation à Tamba, 27 février 2019</figcaption></figure><p>Ce séjour a permis de visiter l’école.</p>")
