@@ -483,9 +483,10 @@ def country_heading_line(line: str) -> bool:
     [True, True, False, False]
     """
     line = line.strip()
+    if _SENTENCE_MARK.search(line) or line.endswith("."):
+        return False  # a sentence: asked first, one scan of the line, and most lines are one
     words = re.findall(r"\w+", fold(line))
-    return (0 < len(words) <= HEADING_WORDS and not _SENTENCE_MARK.search(line) and not line.endswith(".")
-            and any(w.startswith(_TIE_STEMS + _CAUSE_STEMS) for w in words)
+    return (0 < len(words) <= HEADING_WORDS and any(w.startswith(_TIE_STEMS + _CAUSE_STEMS) for w in words)
             and heading_country(line) is not None)
 
 
