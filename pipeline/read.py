@@ -635,6 +635,8 @@ def contents_line(line: str) -> str | None:
     >>> contents_line("Gao (Mali)\\t3"), contents_line("Gao (Mali) ...... 12"), contents_line("Gao\\t2016")
     ('Gao (Mali)', 'Gao (Mali)', None)
     """
+    if not (line[-2:-1] if line.endswith("\n") else line[-1:]).isdigit():
+        return None  # no page number at its end: most lines, told without a search of each place
     found = _PAGE_NUMBER.search(line)
     title = line[:found.start()].strip() if found else ""
     return title if title and not title[-1].isdigit() else None
