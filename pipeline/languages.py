@@ -18,6 +18,7 @@ from .french.normalise import nfc
 _LANGUAGES = lexicon("languages")
 _FRENCH = frozenset(_LANGUAGES["french"])
 _OTHERS = {language: frozenset(words) for language, words in _LANGUAGES["others"].items()}
+_ANY_OTHER = frozenset().union(*_OTHERS.values())  # a block with fewer than two is French
 # A word, its hyphenated parts kept together; an elided article ("l’", "d’") is a word.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 OTHER_WORDS = 2  # function words of one other language that make a block that language's
@@ -40,6 +41,8 @@ def other_language(text: str) -> str | None:
     (None, None)
     """
     words = [w.lower() for w in _WORD.findall(nfc(text).replace("’", "'"))]
+    if sum(w in _ANY_OTHER for w in words) < OTHER_WORDS:
+        return None  # no language has enough words (most blocks: one look-up a word)
     french = sum(w in _FRENCH for w in words)
     best, count = None, 0
     for language, function_words in _OTHERS.items():

@@ -488,9 +488,10 @@ def country_heading_line(line: str) -> bool:
     [True, True, False, False]
     """
     line = line.strip()
+    if _SENTENCE_MARK.search(line) or line.endswith("."):
+        return False  # a sentence: asked first, one scan of the line, and most lines are one
     words = re.findall(r"\w+", fold(line))
-    return (0 < len(words) <= HEADING_WORDS and not _SENTENCE_MARK.search(line) and not line.endswith(".")
-            and any(w.startswith(_TIE_STEMS + _CAUSE_STEMS) for w in words)
+    return (0 < len(words) <= HEADING_WORDS and any(w.startswith(_TIE_STEMS + _CAUSE_STEMS) for w in words)
             and heading_country(line) is not None)
 
 
@@ -639,6 +640,8 @@ def contents_line(line: str) -> str | None:
     >>> contents_line("Gao (Mali)\\t3"), contents_line("Gao (Mali) ...... 12"), contents_line("Gao\\t2016")
     ('Gao (Mali)', 'Gao (Mali)', None)
     """
+    if not (line[-2:-1] if line.endswith("\n") else line[-1:]).isdigit():
+        return None  # no page number at its end: most lines, told without a search of each place
     found = _PAGE_NUMBER.search(line)
     title = line[:found.start()].strip() if found else ""
     return title if title and not title[-1].isdigit() else None

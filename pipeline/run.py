@@ -20,7 +20,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import Config, Source, config, using
 from .errors import ReleaseError
@@ -35,11 +35,18 @@ if TYPE_CHECKING:
     from .release import Outcome
     from .report import Report
     from .tables import Tables
+    from .workers import Pending
 
 # A page this large or larger is validated by one worker process per core; a smaller one
 # by a single worker, since a second would spend longer loading frictionless than it saves
 # (docs/benchmarks.md: 1,000 entries make a page of about 120 kB).
 PARALLEL_FROM_BYTES = 500_000
+# A smaller page's workbook is written whole by the writer process (its tables sent to it),
+# which is idle once the Parquet package is converted, rather than by the run's process,
+# whose work is what a small page's run waits for (docs/performance.md); a larger one's by
+# the run's process, the writer zipping its parts, since the writer then has seconds of
+# Parquet and archives to make and the tables would be long to send.
+WHOLE_WORKBOOK_BELOW_BYTES = PARALLEL_FROM_BYTES
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,12 @@ def validation_workers(snapshot: Snapshot) -> int:
     return cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
+def writer_writes_workbook(snapshot: Snapshot) -> bool:
+    """Whether the writer process writes this page's workbook whole
+    (:data:`WHOLE_WORKBOOK_BELOW_BYTES`)."""
+    return len(snapshot.data or b"") < WHOLE_WORKBOOK_BELOW_BYTES
+
+
 def load_writers() -> None:
     """What the writer process loads before its first task (while the run reads the page):
     pyarrow's CSV reader and Parquet writer, which the Parquet package is converted with.
@@ -208,6 +221,15 @@ def load_writers() -> None:
     sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]  # None: "import numpy" fails
     import pyarrow.csv
     import pyarrow.parquet  # noqa: F401
+
+
+def load_book_writers() -> None:
+    """What the writer process of a small page loads (:func:`writer_writes_workbook`):
+    pyarrow, then XlsxWriter's classes the workbook is written with, while it waits for
+    the run's first task, rather than when the workbook is the last thing the run waits
+    for."""
+    load_writers()
+    from .emit import xlsx_cells  # noqa: F401
 
 
 def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassigned: bool,
@@ -228,7 +250,8 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
     # the run waits for last. A run that validates in its own process (a town of a national
     # run, itself a worker, which may not start processes) writes in it too.
     with Pool(validation_workers(snapshot), warm_up) as workers, \
-            Pool(min(workers.workers, 1), load_writers) as writer:
+            Pool(min(workers.workers, 1),
+                 load_book_writers if writer_writes_workbook(snapshot) else load_writers) as writer:
         from .emit import (
             LAST, ONCE_VALID, PAGE_TEXT, WHILE_VALIDATING, finish_archives, finish_packages,
             start_database_archive, start_package_archives, write_packages, write_views,
@@ -279,10 +302,14 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
             zipping += clock.timed("emit archives", start_database_archive, staged, writer)
             finish_packages(packages)
             zipping += clock.timed("emit archives", start_package_archives, packages, writer)
-            # its parts zipped by the writer too
-            warnings += write_views(staged, contents, clock, WHILE_VALIDATING, writer=writer, zipping=zipping)
+            # its parts zipped by the writer too; a small page's workbook written by the writer
+            workbook: list[Pending[list[dict[str, Any]]]] | None = \
+                [] if writer_writes_workbook(snapshot) else None
+            warnings += write_views(staged, contents, clock, WHILE_VALIDATING, writer=writer,
+                                    zipping=zipping, workbook=workbook)
             clock.timed("emit pages", prepare_pages, contents)  # while the workers validate
-            clock.timed("emit archives", finish_archives, zipping)
+            # and the workbook's warnings, when the writer wrote it, where they would have been
+            warnings += clock.timed("emit archives", finish_archives, zipping, workbook)
             warnings += write_views(staged, contents, clock, LAST, checks)  # failing: verdict first
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
             release = swap_in(plan, staged, contents, warnings, report, clock)

@@ -158,3 +158,16 @@ def test_key_figures_and_a_slideshow_counter_give_no_row():
                             "page.html").blocks)
     assert [(e.label, e.text) for s in page.sections for e in s.entries] \
         == [("2015", "2015 : envoi d’ambulances.")]
+
+
+def test_a_line_of_contents_ends_on_its_page_number_and_no_other_line_is_one():
+    """A line of a table of contents gives its page at its end, after tabs or leaders,
+    in any script's digits, even before the line's break; a line that ends otherwise (a
+    full stop, a bracket, a superscript) or on a year is no such line."""
+    from pipeline.read import contents_line
+
+    assert contents_line("Stykkishólmur (Islande)\t\t7") == "Stykkishólmur (Islande)"
+    assert contents_line("Bilan des échanges …… ٤\n") == "Bilan des échanges"
+    assert contents_line("Notre histoire .......... 12\n") == "Notre histoire"
+    assert [contents_line(t) for t in ("Séjour à Tartu en 2019", "Voir la note ²", "Page 3.",
+                                       "Rencontres ....... 4)", "Ensemble\t\n\n")] == [None] * 5

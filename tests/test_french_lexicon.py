@@ -289,3 +289,19 @@ def test_one_normaliser():
     from pipeline.numbers import fold as numbers_fold
     from pipeline.french.normalise import fold
     assert numbers_fold is fold and fold("12 lyceens") == fold("12 Lycéens")
+
+
+def test_folding_takes_off_accents_and_apostrophes_as_the_tables_say_for_every_character():
+    """The folded form replaces only the characters of its tables (an accented Latin letter
+    by its bare letter, a typed inclusive dot by "·", a typographic apostrophe by the
+    typewriter's one), each by one character, whatever else a text holds: checked on
+    every character of the Basic Multilingual Plane, alone and among words."""
+    from pipeline.french import normalise
+
+    table = normalise._DEACCENT | normalise._APOSTROPHES
+    every = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000)
+    assert normalise.deaccented(every) == every.translate(normalise._DEACCENT)
+    low = normalise.nfc(every).replace("İ", "i").lower()
+    assert normalise.fold(every) == low.translate(table)
+    mixed = "Ça s’est passé à Łódź, l‘Œuvre des élèves‧es — ʼ 12 lycéen•nes"
+    assert normalise.fold(mixed) == "ca s'est passe a łodz, l'œuvre des eleves·es — ' 12 lyceen·nes"

@@ -145,3 +145,19 @@ def test_the_words_a_page_writes_in_lower_case_fold_each_word_once(monkeypatch):
     common = pipeline.gate.lower_words(text)
     assert common == {"de", "ecole", "une", "a", "et"}
     assert len(folded) == len(set(folded)) <= 12
+
+
+def test_a_capital_that_opens_a_sentence_says_nothing_of_the_word():
+    """A word is a name when the page writes it with a capital inside its sentences more
+    often than without; the first word of a sentence takes one whatever it is: after the
+    text's start, a line break, a full stop, a question or an exclamation mark, an
+    ellipsis or a colon, with up to two spaces or quotes between them."""
+    from pipeline.gate import lower_words, proper_words
+
+    text = ("Marché du soir. Marché couvert !  Marché aux fleurs ? « Marché de nuit… Marché\n"
+            "Marché:« Marché, le marché, le marché.  Fanfare de Tolède, fanfare de village, "
+            "la Fanfare de Tolède, sa Fanfare. Une visite à Tolède, « Tolède » ou Tolède.")
+    assert "marche" in lower_words(text) and "marche" not in proper_words(text)
+    assert {"tolede", "fanfare"} <= proper_words(text) and "fanfare" not in lower_words(text)
+    # three spaces, a word or a hyphen between the mark and the word: inside a sentence
+    assert proper_words("Bilan.   Forum et forum. Bilan : Forum, puis Forum-Forum.") == {"forum"}

@@ -127,6 +127,37 @@ def test_a_text_longer_than_a_cell_is_reported(hostile):
     assert "actions.text: 40,012 characters, more than a spreadsheet cell holds (32,767)" in warnings[0]["message"]
 
 
+def test_a_text_longer_than_a_cell_is_reported_when_the_writer_process_writes_the_workbook(
+        fresh_release, tmp_path):
+    """A small page's workbook is written by the run's writer process (``write_views``
+    given ``workbook``): the cell cut is reported all the same, through the task's result,
+    and the workbook is the file the run's own process writes."""
+    from pipeline.emit import xlsx
+    from pipeline.workers import Pool
+
+    data = copy.deepcopy(_tables(fresh_release))
+    for table, row, column, value in ATTACKS:
+        data[table][row][column] = value
+    text = SNAPSHOT.read_text(encoding="utf-8")
+    info = about(Snapshot(SNAPSHOT, hashlib.sha256(text.encode()).hexdigest(), PAGE_URL, None), text)
+    books, found = [], []
+    for folder, workers in (("writer", 1), ("here", 0)):
+        layout = Layout(tmp_path / folder)
+        write_packages(layout, data, info, "9.9.9")
+        workbook: list = []
+        with Pool(workers) as writer:
+            warnings = write_views(layout, Contents(data, tables_of(data), info, "9.9.9", text), views=(xlsx,),
+                                   writer=writer, zipping=[], workbook=workbook)
+            if workers:
+                assert warnings == [] and len(workbook) == 1  # its warnings come with the task
+                warnings = workbook[0].result()
+        found.append(warnings)
+        books.append(next((tmp_path / folder / "xlsx").glob("*.xlsx")).read_bytes())
+    assert found[0] == found[1] and len(found[0]) == 1
+    assert "actions.text: 40,012 characters, more than a spreadsheet cell holds" in found[0][0]["message"]
+    assert books[0] == books[1]
+
+
 def test_the_dictionary_lets_no_html_or_markdown_through(hostile):
     root, _ = hostile
     readme = (root / "README.md").read_text(encoding="utf-8")

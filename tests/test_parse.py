@@ -623,3 +623,17 @@ def test_a_label_is_read_for_a_start_told_before_it_only_when_it_writes_until(mo
                          Entry("L'année suivante et JUSQU\u00adʼEN 2015", "L'année suivante … : ateliers.", 7, 7)])
     assert [e.period_label for e in dated] == [None, None, "2012 – 2015"]
     assert read == ["L'année suivante et JUSQU\u00adʼEN 2015"]
+
+
+def test_a_paragraph_is_another_language_s_only_with_two_of_its_words_counted_all_together():
+    """A block is another language's when it writes at least two of that language's
+    function words, and more of them than French ones; the words of several languages
+    each count for their own, and one word alone, whichever language it is from, never
+    makes a block foreign."""
+    from pipeline.languages import other_language
+
+    assert other_language("Rencontre du Chor und des musiciens de la ville jumelle.") is None
+    assert other_language("Dons de vêtements y de jouets remis au Chor und à la ville.") is None
+    assert other_language("Konzert der Jugend mit Gästen aus Mali.") == "german"
+    assert other_language("Concierto con los jóvenes y la banda, und Musik.") == "spanish"
+    assert other_language("Konzert der Jugend avec les élèves et des parents pour la fête.") is None

@@ -19,7 +19,7 @@ from .conftest import ROOT, SNAPSHOT, forget_fingerprint
 
 # Calls of run.py's _run that are not stages: the check that stops an unchanged page, the
 # worker pools and their sizes, the reference places extract reads, the validation's checks.
-HELPERS = {"up_to_date", "Pool", "validation_workers", "min", "load_locations", "Checks", "Result",
+HELPERS = {"up_to_date", "Pool", "validation_workers", "writer_writes_workbook", "min", "load_locations", "Checks", "Result",
            # a town's several pages read into one release (run.py's helpers)
            "_cited", "_combined", "_in_one_text", "_about", "_together"}
 
@@ -69,19 +69,57 @@ def test_validation_and_emission_are_lines_of_their_own():
 
 
 @pytest.fixture
-def written(monkeypatch):
-    """How many times the workbook and the pages are written during a run."""
-    counts = {"xlsx": 0, "pages": 0}
-    # the workbook is written whole (write) or its parts zipped by the writer (write_parts)
+def written(monkeypatch, tmp_path):
+    """How many times the workbook and the pages are written during a run, in whichever
+    process: each writing is a line of a file (a small page's workbook is written by the
+    run's writer process, forked with these counters)."""
+    log = tmp_path / "written.log"
+    # the workbook is written whole (write, by the run or its writer process) or its parts
+    # zipped by the writer (write_parts)
     for name, module, function in (("xlsx", pipeline.emit.xlsx, "write"), ("xlsx", pipeline.emit.xlsx, "write_parts"),
                                    ("pages", pipeline.emit.pages, "write")):
         real = getattr(module, function)
 
         def counted(*args, real=real, name=name):
-            counts[name] += 1
+            with open(log, "a", encoding="utf-8") as handle:
+                handle.write(name + "\n")
             return real(*args)
         monkeypatch.setattr(module, function, counted)
+
+    def counts() -> dict[str, int]:
+        lines = log.read_text(encoding="utf-8").split() if log.exists() else []
+        return {name: lines.count(name) for name in ("xlsx", "pages")}
     return counts
+
+
+def test_a_small_page_s_workbook_is_written_by_the_writer_process_the_same_bytes(tmp_path, monkeypatch):
+    """The real page is small: its workbook is written whole by the run's writer process
+    (its tables sent to it), not by the run's own process, and it is the same file, its
+    warnings the same, as the run's own process writes."""
+    import os
+
+    import pipeline.run
+
+    writers = tmp_path / "writers.log"
+    real = pipeline.emit.xlsx.write
+
+    def write(*args):
+        with open(writers, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real(*args)
+    monkeypatch.setattr(pipeline.emit.xlsx, "write", write)
+    assert main(["run", "--output", str(tmp_path / "writer"), "--first-release"]) == 0
+    pids = writers.read_text(encoding="utf-8").split()
+    assert len(pids) == 1 and pids != [str(os.getpid())]
+    writers.unlink()
+    monkeypatch.setattr(pipeline.run, "WHOLE_WORKBOOK_BELOW_BYTES", 0)  # the run writes it, the writer zips
+    assert main(["run", "--output", str(tmp_path / "run"), "--first-release"]) == 0
+    assert not writers.exists()
+    book = next((tmp_path / "writer" / "xlsx").glob("*.xlsx")).name
+    assert (tmp_path / "writer" / "xlsx" / book).read_bytes() == (tmp_path / "run" / "xlsx" / book).read_bytes()
+    reports = [json.loads((tmp_path / folder / "run-report.json").read_text(encoding="utf-8"))
+               for folder in ("writer", "run")]
+    assert reports[0]["warnings"] == reports[1]["warnings"]
 
 
 def _published_copy(tmp_path):
@@ -96,7 +134,7 @@ def test_an_unchanged_run_writes_each_view_once_and_nothing_into_the_output(tmp_
     version = json.loads((release / "csv" / "datapackage.json").read_text(encoding="utf-8"))["version"]
     assert main(["run", "--output", str(release)]) == 0
     assert f"aucun changement depuis la publication {version}" in capsys.readouterr().out
-    assert written == {"xlsx": 1, "pages": 1}
+    assert written() == {"xlsx": 1, "pages": 1}
     assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
 
 
@@ -111,7 +149,7 @@ def test_the_same_records_with_new_metadata_write_the_views_once_with_the_new_ve
     following = f"{major}.{minor}.{int(patch) + 1}"
     assert main(["run", "--source", str(raw / SNAPSHOT.name), "--output", str(release)]) == 0
     capsys.readouterr()
-    assert written == {"xlsx": 1, "pages": 1}
+    assert written() == {"xlsx": 1, "pages": 1}
     descriptor = json.loads((release / "csv" / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["version"] == following
     assert following in (release / "index.html").read_text(encoding="utf-8")
@@ -126,23 +164,27 @@ def test_a_run_sets_its_page_aside_from_the_collector_and_gives_it_back(tmp_path
     import gc
 
     import pipeline.emit.xlsx as workbook
+    import pipeline.run
 
     frozen = []
 
     def write(*args, real=workbook._write):  # the workbook, whole or its parts
         frozen.append(gc.get_freeze_count())
         return real(*args)
-    monkeypatch.setattr(workbook, "_write", write)
-    assert gc.get_freeze_count() == 0
-    assert main(["run", "--output", str(tmp_path / "out"), "--first-release"]) == 0
-    assert frozen and frozen[0] > 10_000  # the page's blocks, records and rows, at least
-    assert gc.get_freeze_count() == 0
+    with monkeypatch.context() as patched:  # the workbook written in the run's process
+        patched.setattr(workbook, "_write", write)
+        patched.setattr(pipeline.run, "WHOLE_WORKBOOK_BELOW_BYTES", 0)
+        assert gc.get_freeze_count() == 0
+        assert main(["run", "--output", str(tmp_path / "out"), "--first-release"]) == 0
+        assert frozen and frozen[0] > 10_000  # the page's blocks, records and rows, at least
+        assert gc.get_freeze_count() == 0
 
     def fail(*args):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(workbook, "_write", fail)
+    monkeypatch.setattr(workbook, "_write", fail)  # in the writer process, which writes it
     assert main(["run", "--output", str(tmp_path / "again"), "--first-release"]) != 0
-    assert "No space left on device" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err
     assert gc.get_freeze_count() == 0
 
 

@@ -79,6 +79,7 @@ WORKBOOK_PARTS = ".xlsx-parts"
 def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMINGS,
                 views: tuple[View, ...] = VIEWS, checks: Checks | None = None,
                 writer: Pool | None = None, zipping: list[Pending[None]] | None = None,
+                workbook: list[Pending[list[dict[str, Any]]]] | None = None,
                 ) -> list[dict[str, Any]]:
     """Write the views (all of them, in ``VIEWS``' order, unless told which); what they had
     to report (a view returns its warnings, each with the ``line`` of the page and a
@@ -92,7 +93,10 @@ def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMING
 
     Given a ``writer`` with a worker process, the workbook's parts are zipped by it (the
     task added to ``zipping``, which the run waits for with the archives'): deflating a
-    large workbook's XML is seconds of work the run's process does not wait for."""
+    large workbook's XML is seconds of work the run's process does not wait for. Given
+    ``workbook`` too (a small page's run), the writer writes the whole workbook from the
+    contents sent to it (:func:`write_workbook`), and the task, whose result is the
+    workbook's warnings, is added to ``workbook`` for the run to take them from."""
     contents = replace(contents, files=tuple(release_files(layout)),
                        package_titles={**{fmt.FORMAT: f"Paquet {fmt.LABEL}" for fmt in PACKAGES},
                                        archives.FOLDER: archives.GROUP_TITLE})
@@ -100,7 +104,9 @@ def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMING
     for view in views:
         with timings.stage(f"emit {view.__name__.rsplit('.', 1)[-1]}"):
             try:
-                if view is xlsx and writer is not None and writer.workers and zipping is not None:
+                if view is xlsx and writer is not None and writer.workers and workbook is not None:
+                    workbook.append(writer.submit(write_workbook, layout.root, contents))
+                elif view is xlsx and writer is not None and writer.workers and zipping is not None:
                     found, parts = xlsx.write_parts(layout, contents, layout.root / WORKBOOK_PARTS)
                     zipping.append(writer.submit(archives.zip_workbook, *parts))
                     warnings += found
@@ -111,6 +117,13 @@ def write_views(layout: Layout, contents: Contents, timings: Timings = NO_TIMING
                     checks.verdict(layout)  # raises what makes the release invalid, if anything
                 raise
     return warnings
+
+
+def write_workbook(root: Path, contents: Contents) -> list[dict[str, Any]]:
+    """Write the workbook of the release at ``root``: its warnings. A task the writer
+    process runs for a small page (:func:`write_views`): its arguments pickle, the tables
+    among them, which a small page's are few."""
+    return xlsx.write(Layout(root), contents)
 
 
 def remove_views(layout: Layout) -> None:
@@ -211,10 +224,13 @@ def _start_archives(layout: Layout, pool: Pool, names: list[str]) -> list[Pendin
                         archives.members(layout, name)) for name in names]
 
 
-def finish_archives(zipping: list[Pending[None]]) -> None:
-    """Wait for the archives started in a worker (a failure is raised here)."""
+def finish_archives(zipping: list[Pending[None]],
+                    workbook: list[Pending[list[dict[str, Any]]]] | None = None) -> list[dict[str, Any]]:
+    """Wait for the archives started in a worker, then for the ``workbook`` the writer
+    writes whole, if any (a failure is raised here): the workbook's warnings."""
     for pending in zipping:
         pending.result()
+    return [warning for pending in workbook or () for warning in pending.result()]
 
 
 def _sources(layout: Layout, fmt: AnyFormat, about: About) -> list[dict[str, Any]]:
