@@ -490,9 +490,31 @@ def is_furniture(text: str) -> bool:
     pieces = [p for p in _BAR_SEPARATOR.split(text) if p.strip(_NOT_WORDS)]
     if len(pieces) > 1 and all(is_navigation(p) or CMS_FIELD.match(p.strip(_NOT_WORDS)) for p in pieces):
         return True
-    return len(pieces) > 1 and any(_RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) for p in pieces) \
+    if len(pieces) > 1 and any(_RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) for p in pieces) \
         and all(is_navigation(p) or CMS_FIELD.match(p.strip(_NOT_WORDS))
-                or _RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) or _field_date(p) for p in pieces)
+                or _RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) or _field_date(p) for p in pieces):
+        return True
+    return _byline(text)
+
+
+def _byline(text: str) -> bool:
+    """A CMS's by-line: its author, the date of the page's last update, a link to its
+    history, set apart by dashes or dots; one piece at least is the date's field.
+
+    >>> _byline("par webmestre — Dernière modification 03/02/2024 10:42 — Historique")
+    True
+    >>> _byline("Rédigé par Anne Martin · Publié le 12 mars 2024")
+    True
+    >>> _byline("2019 — accueil par la Ville de six jeunes — Dernière modification : 2024")
+    False
+    """
+    pieces = [p.strip(_NOT_WORDS) for p in _BYLINE_SEPARATOR.split(text) if p.strip(_NOT_WORDS)]
+    dated = [p for p in pieces if CMS_FIELD.match(p) or _EDIT_NOTICE.match(p)]
+    return len(pieces) > 1 and bool(dated) and all(
+        p in dated or is_navigation(p) or _BYLINE_LINK.fullmatch(p)
+        or ((author := _BYLINE_AUTHOR.match(p)) is not None and not any(c.isdigit() for c in p)
+            and len(re.findall(r"\w+", p[author.end():])) <= BYLINE_WORDS)
+        for p in pieces)
 
 
 # A section's count of its records ("11 actions recensées"), a piece of its summary line.
@@ -518,6 +540,14 @@ def _field_date(piece: str) -> bool:
 
 # What sets apart the links and fields of a bar of the site's tools ("Imprimer · Partager").
 _BAR_SEPARATOR = re.compile(r"\s[·•|]\s")
+# ... and the pieces of a by-line, which dashes part too ("par webmestre — Dernière
+# modification …"): its author's piece opens with one of ``byline_authors``, its links are
+# ``byline_links`` (pipeline/french/lexicon/furniture.toml).
+_BYLINE_SEPARATOR = re.compile(r"\s[·•|—–-]\s")
+_BYLINE_AUTHOR = _openings(_FURNITURE_CUES["byline_authors"], colon=False)
+_BYLINE_LINK = re.compile(_openings(_FURNITURE_CUES["byline_links"], colon=False).pattern + r"$",
+                          re.IGNORECASE)
+BYLINE_WORDS = 5  # words of an author's name, or a service's, after "par"
 
 
 def around_the_text(text: str) -> str | None:
