@@ -46,3 +46,41 @@ def test_a_by_line_above_the_first_partner_is_no_lost_entry(tmp_path: Path) -> N
     assert [p["name"] for p in data["partners"]] == ["Wolfach"]
     assert sorted(a["start_year"] for a in data["actions"]) == [2018, 2021]  # type: ignore[type-var]
 
+
+LEGEND_PAGE = (
+    "<p>Légende : <span aria-hidden='true'>✔</span> terminé · <span>⏳</span> en cours · "
+    "<span>⏸</span> reporté · <span>✖</span> annulé</p>"
+    "<h2>Wolfach (Allemagne)</h2><ul>"
+    "<li><span class='ico' aria-hidden='true'>✔</span> <strong>2017</strong> — échange de classes de "
+    "troisième.</li>"
+    "<li><span class='ico' aria-hidden='true'>⏸</span> <strong>Printemps 2025</strong> — tournée de "
+    "l’harmonie municipale.</li>"
+    "<li><span class='ico' aria-hidden='true'>✖</span> <strong>Mars 2021</strong> — voyage des "
+    "anciens combattants.</li>"
+    "<li><span class='ico' aria-hidden='true'>⏳</span> <strong>Depuis 2019</strong> — correspondance "
+    "entre deux écoles.</li></ul>")
+
+
+def test_pictograms_read_through_the_pages_legend_give_the_status(tmp_path: Path) -> None:
+    data = _records(tmp_path, LEGEND_PAGE)
+    got = {a["start_year"]: a["status"] for a in data["actions"]}
+    assert got == {2017: None, 2025: "postponed", 2021: "cancelled", 2019: "ongoing"}
+    labels = sorted(str(a["date_label"]) for a in data["actions"])
+    assert labels == ["2017", "Depuis 2019", "Mars 2021", "Printemps 2025"]
+
+
+def test_a_legend_in_a_text_page_and_a_pictogram_at_the_entrys_end(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Nos jumelages\n\nSymboles : 🟢 = achevé ; 🔴 = abandonné\n\n"
+                    "Wolfach (Allemagne)\n\n2012 : jardin partagé entre les deux villes 🔴\n\n"
+                    "2015 : fresque peinte par des lycéens 🟢\n", encoding="utf-8")
+    data = records_of(page)
+    assert {a["start_year"]: a["status"] for a in data["actions"]} == {2012: "abandoned", 2015: None}
+
+
+def test_a_symbol_no_legend_explains_is_left_as_written(tmp_path: Path) -> None:
+    data = _records(tmp_path, "<h2>Wolfach (Allemagne)</h2><p><b>2016 :</b> concours de dessin ✖ "
+                    "entre les écoles.</p><p><b>2018 :</b> visite des élus.</p>")
+    text = next(str(a["text"]) for a in data["actions"] if a["start_year"] == 2016)
+    assert "✖" in text and all(a["status"] is None for a in data["actions"])
+

@@ -1,0 +1,112 @@
+"""Pictograms a page gives its entries' statuses with, read through the page's legend.
+
+A review page may mark each entry with a symbol alone ("✔ 2003-2014 — accueil …",
+"⏸ Automne 2024 — festival …"), often hidden from screen readers, and say once what each
+means in a legend ("Légende : ✔ réalisé · ⏳ en cours · ⏸ reporté · ✖ annulé"). The
+legend is set aside (reported, no entry), and each block that opens or ends with one of its
+symbols is read without it, the symbol and its legend's words written in brackets at the
+block's end ("… d'Ivry. (⏸ reporté)"), where the status grammar reads them as it reads the
+words of any entry. A symbol no legend explains stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from .french import lexicon
+from .read import Block
+
+LEGEND = "legend of the page's pictograms (read at each entry the pictogram marks)"
+_OPENINGS = lexicon("furniture")["legend_openings"]
+# A symbol is a character of Unicode's "other symbol" class (✔ ⏳ ⛔ ● 🟢), an emoji's
+# variation selector after it; not the signs of a credit or a unit (© ® ° №).
+_NOT_PICTOGRAMS = frozenset("©®°℗№™")
+_SYMBOL_RUN = re.compile(r"(?:[^\w\s][\ufe0f\ufe0e]?){1,3}")
+_LEGEND_OPENING = re.compile(
+    r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in _OPENINGS)
+    + r")\s*(?:\([^()]{0,40}\))?\s*:?\s*", re.IGNORECASE)
+# What parts the pairs of a legend ("✔ réalisé · ⏳ en cours", "✔ = réalisé ; ✖ = annulé")
+_PAIR_APART = " ·•|;,/–—-"
+MEANING_WORDS = 4  # a symbol's meaning is a word or a few ("en cours", "reporté à plus tard")
+MIN_PAIRS = 2  # a legend explains two symbols at least; one alone is a sentence's mark
+LEGEND_LENGTH = 300  # characters: a legend is a line
+
+
+def pictogram(chars: str) -> bool:
+    """Characters that are a symbol alone, maybe with an emoji's variation selector."""
+    bare = chars.replace("\ufe0f", "").replace("\ufe0e", "")
+    return bool(bare) and all(unicodedata.category(c) == "So" and c not in _NOT_PICTOGRAMS for c in bare)
+
+
+def legend(text: str) -> dict[str, str] | None:
+    """The symbols a legend explains and the words each means, or ``None`` for any other
+    text: an optional opening ("Légende :"), then two pairs or more of a symbol and a few
+    words, parted by dots, bars, commas or semicolons.
+
+    >>> legend("Légende : ✔ réalisé · ⏳ en cours · ✖ annulé")
+    {'✔': 'réalisé', '⏳': 'en cours', '✖': 'annulé'}
+    >>> legend("🟢 = terminé ; 🟠 = reporté")
+    {'🟢': 'terminé', '🟠': 'reporté'}
+    >>> legend("✔ 2019 — accueil de six jeunes") is None, legend("Légende : photo de groupe") is None
+    (True, True)
+    """
+    if len(text) > LEGEND_LENGTH:
+        return None
+    opening = _LEGEND_OPENING.match(text)
+    rest = text[opening.end():] if opening else text
+    pairs: dict[str, str] = {}
+    at = 0
+    symbols = [m for m in re.finditer(r"\S+", rest) if pictogram(m.group())]
+    if not symbols or rest[:symbols[0].start()].strip(_PAIR_APART + " "):
+        return None
+    for n, symbol in enumerate(symbols):
+        end = symbols[n + 1].start() if n + 1 < len(symbols) else len(rest)
+        meaning = rest[symbol.end():end].strip(" =:").strip(_PAIR_APART + " ").strip()
+        words = meaning.split()
+        if not words or len(words) > MEANING_WORDS or not all(any(c.isalpha() for c in w) for w in words) \
+                or symbol.group() in pairs:
+            return None
+        pairs[symbol.group()] = meaning
+        at = end
+    return pairs if len(pairs) >= MIN_PAIRS and at == len(rest) else None
+
+
+def read_pictograms(blocks: list[Block]) -> list[Block]:
+    """The blocks with the page's legend set aside and each symbol it explains, at a
+    block's start or end, read as its words in brackets at the block's end.
+
+    >>> page = [Block("paragraph", "Légende : ✔ réalisé · ⏸ reporté", 1),
+    ...         Block("list_item", "⏸ Automne 2024 — festival de musique.", 2, bold=13)]
+    >>> [(b.text, b.bold, b.aside is None) for b in read_pictograms(page)][1]
+    ('Automne 2024 — festival de musique. (⏸ reporté)', 11, True)
+    """
+    legends = {n: found for n, block in enumerate(blocks)
+               if block.aside is None and block.kind != "heading" and (found := legend(block.text))}
+    if not legends:
+        return blocks
+    meanings: dict[str, str] = {}
+    for found in legends.values():
+        meanings.update(found)
+    out = []
+    for n, block in enumerate(blocks):
+        if n in legends:
+            out.append(replace(block, aside=LEGEND))
+            continue
+        text, bold = block.text, block.bold
+        marks = []
+        lead = _SYMBOL_RUN.match(text)
+        if lead and lead.group() in meanings and text[lead.end():lead.end() + 1].isspace():
+            cut = len(text) - len(text[lead.end():].lstrip())
+            text, bold = text[cut:], max(0, bold - cut) if bold > cut else 0
+            marks.append(lead.group())
+        tail = re.search(r"\s(" + _SYMBOL_RUN.pattern + r")\s*$", text)
+        if tail and tail.group(1) in meanings and not marks:
+            text = text[:tail.start()].rstrip()
+            marks.append(tail.group(1))
+        if marks:
+            text = f"{text} ({marks[0]} {meanings[marks[0]]})"
+            block = replace(block, text=text, bold=bold)
+        out.append(block)
+    return out
