@@ -99,7 +99,9 @@ from .places import (
     country_name,
     countries_named,
     heading_country,
+    place_elsewhere,
     place_of_country,
+    place_of_tie,
     link_intro,
     name_words,
     place_name,
@@ -279,6 +281,7 @@ DATED_INTRODUCTION = "dated sentence of the introduction (before the first partn
 LOST_ENTRY = "dated entry under a heading of no partner section"
 TEASER = "dated teaser of another page of the site"
 EDIT_NOTICE = "notice of the page's own revision (its edit history)"
+UNDER_A_CAUSE = "heading of a place under a heading naming a cause by its country (read with that country)"
 COUNTRY_HEADING = ("heading naming its partner by its country alone (read as the place the intro or the text "
                    "below names)")
 CROSS_REFERENCE = "sentence that sends the reader to another part of the page (a pointer, no event)"
@@ -1760,8 +1763,9 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     body, beside, answered = _asked_beside_headings(body)
     asked += beside
     body, grouping, renamed = _country_headings(body)
+    body, causes, placed = _cause_groups(body)
     roles = heading_roles(body)
-    roles.update(dict.fromkeys(grouping, "group"))
+    roles.update(dict.fromkeys(grouping | causes, "group"))
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     starts, refused = gate(body, starts)  # a partner only on the page's evidence
@@ -1775,6 +1779,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     intro = _intro_list(body[:starts[0]])
     set_aside = ([SetAside(title, PAGE_TITLE)] if title else []) + asked
     set_aside += [SetAside(block, COUNTRY_HEADING) for block in renamed]
+    set_aside += [SetAside(block, UNDER_A_CAUSE) for block in placed]
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
@@ -1869,9 +1874,13 @@ def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Bl
             renamed.append(block)
         elif not matches and body[i + 1].kind == "paragraph" \
                 and (place := _place_line(body[i + 1].text, code)
-                     or place_of_country(body[i + 1].text, code)):
+                     or place_of_country(body[i + 1].text, code) or place_of_tie(body[i + 1].text)):
             out.append(replace(block, text=f"{place} ({country_name(code)})"))
             renamed.append(block)
+        elif not matches and body[i + 1].kind == "paragraph" \
+                and (elsewhere := place_elsewhere(body[i + 1].text)):
+            out.append(replace(block, text=f"{elsewhere[0]} ({country_name(elsewhere[1])})"))
+            renamed.append(block)  # "Pour le peuple sahraoui", then "… région de Tindouf, en Algérie"
         else:
             if len(matches) > 1 and (found := _opened_by_items(body, i, matches)):
                 groups.add(len(out))
@@ -1879,6 +1888,36 @@ def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Bl
                 used.update(found.values())
             out.append(block)
     return out, groups, renamed
+
+
+def _cause_groups(body: list[Block]) -> tuple[list[Block], set[int], list[Block]]:
+    """A heading that names a cause or a tie by its country alone ("Solidarité avec le
+    peuple palestinien") right over deeper headings ("À Jifna et dans le camp de
+    Jalazone", "À Jérusalem-Est"): it groups them, and each of them that reads as a place
+    and heads dated entries is that country's partner, written as its place and the
+    country in brackets ("Jérusalem-Est (Palestine)"). The body so rewritten, the indices
+    of the groups' headings and the headings rewritten, as the page wrote them."""
+    out = list(body)
+    groups: set[int] = set()
+    placed: list[Block] = []
+    for i, block in enumerate(body[:-1]):
+        if block.kind != "heading" or block.aside or body[i + 1].kind != "heading" \
+                or body[i + 1].level <= block.level or heading_like(block.text) \
+                or not (code := heading_country(block.text)):
+            continue
+        for j in range(i + 1, len(body)):
+            under = body[j]
+            if under.kind == "heading" and under.level <= block.level:
+                break
+            if under.kind != "heading" or under.aside or under.level != body[i + 1].level \
+                    or not heading_like(under.text) or not _dated_below(body, j):
+                continue
+            groups.add(i)
+            name, bracket = split_heading(under.text)
+            if bracket is None:
+                out[j] = replace(under, text=f"{place_name(name)} ({country_name(code)})")
+                placed.append(under)
+    return out, groups, placed
 
 
 def _place_line(text: str, code: str) -> str | None:

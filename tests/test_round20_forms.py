@@ -84,3 +84,52 @@ def test_a_symbol_no_legend_explains_is_left_as_written(tmp_path: Path) -> None:
     text = next(str(a["text"]) for a in data["actions"] if a["start_year"] == 2016)
     assert "✖" in text and all(a["status"] is None for a in data["actions"])
 
+
+def _partners(data: dict[str, list[dict[str, object]]]) -> dict[object, object]:
+    return {p["name"]: p["country_code"] for p in data["partners"]}
+
+
+def test_headings_that_name_their_partner_by_a_lead_in_and_the_tie_below(tmp_path: Path) -> None:
+    """Sections headed by a people or a country said by a periphrasis, the place named in
+    the sentence below that tells the tie ("Charte signée avec …"), or where it lies."""
+    data = _records(tmp_path, (
+        "<h2>Avec nos voisin·es d’outre-Manche</h2>"
+        "<p>Charte d’amitié signée en 1988 avec Dorchester, dans le Dorset.</p>"
+        "<ul><li><b>2010</b> — échange de chorales.</li><li><b>2014</b> — marathon commun.</li></ul>"
+        "<h2>Aux côtés de nos partenaires burkinabè</h2>"
+        "<p>Convention de coopération conclue en 2001 avec la commune rurale de Koudougou.</p>"
+        "<ul><li><b>2012</b> — construction d’un dispensaire.</li></ul>"
+        "<h2>Pour le peuple sahraoui</h2>"
+        "<p>Le camp d’Aousserd, dans le sud-ouest de l’Algérie.</p>"
+        "<ul><li><b>2016</b> — envoi de fournitures scolaires.</li></ul>"
+        "<h2>Avec Tomar, de l’autre côté des Pyrénées</h2>"
+        "<p>Jumelage signé en 1994 avec cette ville du Portugal.</p>"
+        "<ul><li><b>2018</b> — festival de musique populaire.</li></ul>"))
+    assert _partners(data) == {"Dorchester": "GB", "Koudougou": "BF", "Aousserd": "DZ", "Tomar": "PT"}
+    years = {p["name"]: sorted(a["start_year"] for a in data["actions"]  # type: ignore[type-var]
+                               if a["partner_id"] == p["partner_id"]) for p in data["partners"]}
+    assert years == {"Dorchester": [2010, 2014], "Koudougou": [2012], "Aousserd": [2016], "Tomar": [2018]}
+
+
+def test_a_cause_heading_over_sub_headings_of_places_groups_them(tmp_path: Path) -> None:
+    """"Solidarité avec la Palestine" over "À Naplouse" and "À Hébron et dans le camp
+    d’Al-Fawwar": two partners, each heading its dated entries."""
+    data = _records(tmp_path, (
+        "<h2>Wolfach (Allemagne)</h2><p><b>2011 :</b> séjour de collégiens.</p>"
+        "<h2>Solidarité avec la Palestine</h2>"
+        "<h3>À Hébron et dans le camp d’Al-Fawwar</h3>"
+        "<p><b>2013 :</b> atelier de céramique.</p><p><b>2017 :</b> envoi de livres.</p>"
+        "<h3>À Naplouse</h3><p><b>2019 :</b> tournoi de football.</p>"))
+    assert _partners(data) == {"Wolfach": "DE", "Hébron et Al-Fawwar": "PS", "Naplouse": "PS"}
+
+
+@pytest.mark.parametrize(("heading", "name"), [
+    ("Avec Tomar, de l’autre côté des Pyrénées", "Tomar"),
+    ("Wolfach, au cœur de la Forêt-Noire", "Wolfach"),
+    ("À Jérusalem-Est", "Jérusalem-Est"),
+])
+def test_a_heading_places_its_partner_after_a_preposition_or_before_where_it_lies(heading: str, name: str) -> None:
+    from pipeline.places import place_name, split_heading
+
+    assert place_name(split_heading(heading)[0]) == name
+
