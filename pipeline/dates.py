@@ -187,7 +187,8 @@ _VOCABULARY: list[tuple[str, str]] = [
     # "mi-" is one token, never "mi" then a dash (two readings of one text backtrack)
     ("P", rf"(?:{_phrase('middle')}|{_words(*_WORDS['part'])})"),
     # "dès" is written with its accent: "des" is D
-    ("F", rf"(?:{_words(*_WORDS['since'])}|(?:{'|'.join(_WORDS['since_short'])}){_NOT_LETTER})"),
+    ("F", rf"(?:{_words(*_WORDS['since'])}|(?:{'|'.join(_WORDS['since_short'])}){_NOT_LETTER}"
+          rf"|{_phrase('since_abbreviated')})"),  # "à c. de sept. 2023": "à compter de"
     ("T", rf"(?:{_phrase('until_elided')}|{_words(*_WORDS['until'])})"),
     ("B", _words(*_WORDS["between"])),
     ("D", rf"(?:{_phrase('of_elided')}|{_words(*_WORDS['of'])})"),

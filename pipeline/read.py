@@ -431,6 +431,11 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     >>> heading_like("Depuis 1963 : Cottbus (Allemagne)")
     False
 
+    The country may come first, before a dash, whatever the name after it:
+
+    >>> heading_like("Algérie – Camps de réfugiés sahraouis de Tindouf")
+    True
+
     A final full stop after the brackets is allowed when the name reads as a place's
     ("Gao (Mali)."); the vocabularies of sub-headings and other headings are no places:
 
@@ -457,8 +462,10 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     if _SENTENCE_MARK.search(name):
         return False
     place = without_kind(name)
-    if bracket is not None and not line.endswith(")") and not (_reads_as_name(place) or named(place)):
-        return False  # "Ce séjour a eu lieu (Mali)." is a sentence
+    if bracket is not None and not line.endswith(")") and not (_reads_as_name(place) or named(place)) \
+            and not (_COUNTRY_FIRST.match(line[len(bracket):]) and line.startswith(bracket)
+                     and country_code(bracket) and not _NOT_A_NAME.search(name)):
+        return False  # "Ce séjour a eu lieu (Mali)." is a sentence; "Algérie – Camps de …" is none
     if bracket is None:
         return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(place) or named(place))
     parts = bracket_parts(bracket)
@@ -467,6 +474,12 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     return names_a_country(bracket) or _reads_as_name(place) or named(place)
 
 
+# The dash after a country written first ("Algérie – Camps de …"); not a comma ("En France,
+# une délégation …" is a sentence)
+_COUNTRY_FIRST = re.compile(r"\s+[–—-]\s+\S")
+# What a place's name after its country never holds: a figure, a bracket ("Lettonie -
+# Capitale RigaOgre en Lettonie depuis 2005 (lire)" is a teaser's line)
+_NOT_A_NAME = re.compile(r"[\d()\[\]]")
 _TIE_STEMS = tuple(fold(stem) for stem in _HEADINGS["tie_stems"])
 _CAUSE_STEMS = tuple(fold(stem) for stem in _HEADINGS["support_stems"])
 

@@ -133,3 +133,57 @@ def test_a_heading_places_its_partner_after_a_preposition_or_before_where_it_lie
 
     assert place_name(split_heading(heading)[0]) == name
 
+
+@pytest.mark.parametrize("heading", [
+    "Algérie – Camps de réfugiés sahraouis de Smara",
+    "Palestine — Naplouse et camp de Balata",
+    "Mali - commune rurale de Kita",
+])
+def test_a_heading_with_its_country_first_before_a_dash_reads_as_a_partners(heading: str) -> None:
+    from pipeline.read import heading_like
+
+    assert heading_like(heading)
+
+
+@pytest.mark.parametrize("line", [
+    "En Italie, une chorale est attendue du 3 au 5 mai 2024",  # a sentence after a comma
+    "Pologne - Capitale Varsovie Opole en Pologne depuis 1998 (lire)",  # a teaser's line
+])
+def test_a_line_opening_on_a_country_that_names_no_place_after_a_dash_is_none(line: str) -> None:
+    from pipeline.read import heading_like
+
+    assert not heading_like(line)
+
+
+def test_tables_under_country_first_headings_are_each_their_partners(tmp_path: Path) -> None:
+    table = ("<table><thead><tr><th>Période</th><th>Action</th><th>Budget Ville</th></tr></thead><tbody>"
+             "<tr><th>{0}</th><td>{1}</td><td>—</td></tr></tbody></table>")
+    data = _records(tmp_path, (
+        "<h2>Allemagne – Wolfach</h2>" + table.format("2011", "séjour de collégiens.")
+        + "<h2>Algérie – Camps de réfugiés sahraouis de Smara</h2>"
+        + table.format("2015-17", "envoi de médicaments aux dispensaires.")
+        + "<h2>Palestine – Naplouse et camp de Balata</h2>"
+        + table.format("à c. de mars 2022", "parrainage d’une bibliothèque.")))
+    assert _partners(data) == {"Wolfach": "DE", "Camps de réfugiés sahraouis de Smara": "DZ",
+                               "Naplouse et camp de Balata": "PS"}
+    started = {a["start_year"]: (a["start_month"], a["is_ongoing"]) for a in data["actions"]}
+    assert started[2022] == (3, True) and started[2015] == (None, False)
+
+
+@pytest.mark.parametrize(("label", "edtf"), [
+    ("à c. de sept. 2023", "2023-09/.."),
+    ("À c. du 1er mars 2024", "2024-03-01/.."),
+    ("à cpt. de 2019", "2019/.."),
+])
+def test_a_compter_de_cut_short_opens_an_interval(label: str, edtf: str) -> None:
+    from pipeline.dates import parse_label
+
+    period = parse_label(label)
+    assert period is not None and period.edtf == edtf
+
+
+@pytest.mark.parametrize("text", ["c. de sept. 2023", "à c. 2023"])
+def test_a_lone_c_is_no_date_word(text: str) -> None:
+    from pipeline.dates import parse_label
+
+    assert parse_label(text) is None
