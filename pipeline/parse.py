@@ -510,14 +510,19 @@ def _byline(text: str) -> bool:
     True
     >>> _byline("2019 — accueil par la Ville de six jeunes — Dernière modification : 2024")
     False
+    >>> _byline("par webmestre — 03/02/2024 10:42"), _byline("2019 — 03/02/2024")
+    (True, False)
     """
     pieces = [p.strip(_NOT_WORDS) for p in _BYLINE_SEPARATOR.split(text) if p.strip(_NOT_WORDS)]
-    dated = [p for p in pieces if CMS_FIELD.match(p) or _EDIT_NOTICE.match(p)]
+    authors = [p for p in pieces if (author := _BYLINE_AUTHOR.match(p)) is not None
+               and not any(c.isdigit() for c in p)
+               and len(re.findall(r"\w+", p[author.end():])) <= BYLINE_WORDS]
+    # the date's field, or, beside the author, the date alone with its time ("par webmestre —
+    # 03/02/2024 10:42")
+    dated = [p for p in pieces if CMS_FIELD.match(p) or _EDIT_NOTICE.match(p)
+             or (authors and label_alone(_CLOCK.sub("", p)) is not None)]
     return len(pieces) > 1 and bool(dated) and all(
-        p in dated or is_navigation(p) or _BYLINE_LINK.fullmatch(p)
-        or ((author := _BYLINE_AUTHOR.match(p)) is not None and not any(c.isdigit() for c in p)
-            and len(re.findall(r"\w+", p[author.end():])) <= BYLINE_WORDS)
-        for p in pieces)
+        p in dated or p in authors or is_navigation(p) or _BYLINE_LINK.fullmatch(p) for p in pieces)
 
 
 # A section's count of its records ("11 actions recensées"), a piece of its summary line.
@@ -550,6 +555,7 @@ _BYLINE_SEPARATOR = re.compile(r"\s[·•|—–-]\s")
 _BYLINE_AUTHOR = _openings(_FURNITURE_CUES["byline_authors"], colon=False)
 _BYLINE_LINK = re.compile(_openings(_FURNITURE_CUES["byline_links"], colon=False).pattern + r"$",
                           re.IGNORECASE)
+_CLOCK = re.compile(r"\s+(?:à\s+)?\d{1,2}\s?[:h]\s?\d{2}$")  # the time after a by-line's date
 BYLINE_WORDS = 5  # words of an author's name, or a service's, after "par"
 
 

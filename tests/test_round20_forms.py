@@ -24,6 +24,7 @@ def _records(tmp_path: Path, body: str) -> dict[str, list[dict[str, object]]]:
     "Rédigé par le service des relations internationales · Publié le 2 mai 2022",
     "Par Claire Dubois | Mis à jour le 7 janvier 2025 | Voir l’historique",
     "Auteur : Direction de la communication – Dernière modification : 12/12/2024",
+    "par jdupont — 21/09/2023 16:05 — Historique",  # the date alone beside its author
 ])
 def test_a_cms_by_line_with_its_author_and_its_date_is_furniture(line: str) -> None:
     assert is_furniture(line)
@@ -32,6 +33,7 @@ def test_a_cms_by_line_with_its_author_and_its_date_is_furniture(line: str) -> N
 @pytest.mark.parametrize("line", [
     "2016 — visite par le maire de Wolfach — accueil de dix jeunes",
     "Par la suite — en 2019 — la chorale est venue à son tour",
+    "Par la Ville — 2019 : accueil de six jeunes",  # an entry after the words of an author
 ])
 def test_an_entry_with_dashes_is_no_by_line(line: str) -> None:
     assert not is_furniture(line)
