@@ -52,6 +52,18 @@ def legend(text: str) -> dict[str, str] | None:
     >>> legend("✔ 2019 — accueil de six jeunes") is None, legend("Légende : photo de groupe") is None
     (True, True)
     """
+    pairs = _pairs(text)
+    return pairs if pairs is not None and len(pairs) >= MIN_PAIRS else None
+
+
+def _opening_alone(text: str) -> bool:
+    """A legend's opening alone on its line ("Légende :"), its pairs in the lines below."""
+    found = _LEGEND_OPENING.match(text)
+    return found is not None and found.end() == len(text)
+
+
+def _pairs(text: str) -> dict[str, str] | None:
+    """The pairs of a symbol and its meaning a text is made of, one at least, or ``None``."""
     if len(text) > LEGEND_LENGTH:
         return None
     opening = _LEGEND_OPENING.match(text)
@@ -70,7 +82,7 @@ def legend(text: str) -> dict[str, str] | None:
             return None
         pairs[symbol.group()] = meaning
         at = end
-    return pairs if len(pairs) >= MIN_PAIRS and at == len(rest) else None
+    return pairs if at == len(rest) else None
 
 
 def read_pictograms(blocks: list[Block]) -> list[Block]:
@@ -84,6 +96,7 @@ def read_pictograms(blocks: list[Block]) -> list[Block]:
     """
     legends = {n: found for n, block in enumerate(blocks)
                if block.aside is None and block.kind != "heading" and (found := legend(block.text))}
+    legends.update(_listed(blocks))
     if not legends:
         return blocks
     meanings: dict[str, str] = {}
@@ -91,7 +104,7 @@ def read_pictograms(blocks: list[Block]) -> list[Block]:
         meanings.update(found)
     out = []
     for n, block in enumerate(blocks):
-        if n in legends:
+        if n in legends or (n + 1 in legends and _opening_alone(block.text) and block.aside is None):
             out.append(replace(block, aside=LEGEND))
             continue
         text, bold = block.text, block.bold
@@ -110,3 +123,28 @@ def read_pictograms(blocks: list[Block]) -> list[Block]:
             block = replace(block, text=text, bold=bold)
         out.append(block)
     return out
+
+
+def _listed(blocks: list[Block]) -> dict[int, dict[str, str]]:
+    """A legend written one pair to a line ("✔ réalisé", then "⏸ reporté", …, as a list's
+    items): two lines or more in a row, each a symbol and its few words, by index.
+
+    >>> page = [Block("paragraph", "Légende :", 1), Block("list_item", "✔ réalisé", 2),
+    ...         Block("list_item", "⏸ reporté", 3), Block("list_item", "2019 : accueil", 4)]
+    >>> sorted(_listed(page))
+    [1, 2]
+    """
+    found: dict[int, dict[str, str]] = {}
+    run: list[int] = []
+    for n, block in enumerate([*blocks, None]):
+        pairs = _pairs(block.text) if block is not None and block.aside is None \
+            and block.kind != "heading" else None
+        if pairs is not None and len(pairs) == 1 and not any(set(pairs) & set(found[m]) for m in run):
+            run.append(n)
+            found[n] = pairs
+            continue
+        if len(run) < MIN_PAIRS:
+            for m in run:
+                del found[m]
+        run = []
+    return found

@@ -189,3 +189,15 @@ def test_a_lone_c_is_no_date_word(text: str) -> None:
     from pipeline.dates import parse_label
 
     assert parse_label(text) is None
+
+
+def test_a_legend_written_one_symbol_to_a_line(tmp_path: Path) -> None:
+    data = _records(tmp_path, (
+        "<p>Légende :</p><ul><li>🟢 terminé</li><li>🟠 reporté</li><li>🔴 abandonné</li></ul>"
+        "<h2>Wolfach (Allemagne)</h2><ul>"
+        "<li><span aria-hidden='true'>🟠</span> <b>Été 2025</b> — camp de jeunes en Forêt-Noire.</li>"
+        "<li><span aria-hidden='true'>🔴</span> <b>2020</b> — échange de pompiers.</li>"
+        "<li><span aria-hidden='true'>🟢</span> <b>2018</b> — fête du jumelage.</li></ul>"))
+    assert {a["start_year"]: a["status"] for a in data["actions"]} == {2025: "postponed", 2020: "abandoned",
+                                                                       2018: None}
+    assert len(data["actions"]) == 3
