@@ -463,8 +463,7 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
         return False
     place = without_kind(name)
     if bracket is not None and not line.endswith(")") and not (_reads_as_name(place) or named(place)) \
-            and not (_COUNTRY_FIRST.match(line[len(bracket):]) and line.startswith(bracket)
-                     and country_code(bracket) and not _NOT_A_NAME.search(name)):
+            and not _beside_country(line, name, bracket):
         return False  # "Ce séjour a eu lieu (Mali)." is a sentence; "Algérie – Camps de …" is none
     if bracket is None:
         return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(place) or named(place))
@@ -476,10 +475,26 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
 
 # The dash after a country written first ("Algérie – Camps de …"); not a comma ("En France,
 # une délégation …" is a sentence)
-_COUNTRY_FIRST = re.compile(r"\s+[–—-]\s+\S")
-# What a place's name after its country never holds: a figure, a bracket ("Lettonie -
+_COUNTRY_FIRST = re.compile(r"\s*(?:\s[–—-]|:|\s/)\s+\S")
+_COUNTRY_LAST = re.compile(r"\S(?:\s[–—-]|,)\s+$")
+# What a place's name beside its country never holds: a figure, a bracket ("Lettonie -
 # Capitale RigaOgre en Lettonie depuis 2005 (lire)" is a teaser's line)
 _NOT_A_NAME = re.compile(r"[\d()\[\]]")
+
+
+def _beside_country(line: str, name: str, country: str) -> bool:
+    """A heading that writes its country first, before a dash, a colon or a slash, or last,
+    after a dash or a comma, beside a place whose words need not read as a name, so long
+    as they hold one ("Algérie – Camps de réfugiés sahraouis de Tindouf", "Camps de
+    réfugiés sahraouis de Tindouf, Algérie"); no figure nor bracket in them ("Mali : une
+    coopération exemplaire" names no place, "Lettonie - … depuis 2005 (lire)" is a
+    teaser's line)."""
+    if not country_code(country) or _NOT_A_NAME.search(name) \
+            or not any(word[:1].isupper() for word in name.split()[1:]):
+        return False
+    if line.startswith(country):
+        return _COUNTRY_FIRST.match(line[len(country):]) is not None
+    return line.endswith(country) and _COUNTRY_LAST.search(line[:-len(country)]) is not None
 _TIE_STEMS = tuple(fold(stem) for stem in _HEADINGS["tie_stems"])
 _CAUSE_STEMS = tuple(fold(stem) for stem in _HEADINGS["support_stems"])
 

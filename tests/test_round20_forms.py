@@ -140,6 +140,10 @@ def test_a_heading_places_its_partner_after_a_preposition_or_before_where_it_lie
     "Algérie – Camps de réfugiés sahraouis de Smara",
     "Palestine — Naplouse et camp de Balata",
     "Mali - commune rurale de Kita",
+    "Algérie : Camps de réfugiés sahraouis de Smara",  # a colon, a slash
+    "Palestine / Naplouse et camp de Balata",
+    "Camps de réfugiés sahraouis de Smara – Algérie",  # the country last
+    "Camps de réfugiés sahraouis de Smara, Algérie",
 ])
 def test_a_heading_with_its_country_first_before_a_dash_reads_as_a_partners(heading: str) -> None:
     from pipeline.read import heading_like
@@ -150,6 +154,8 @@ def test_a_heading_with_its_country_first_before_a_dash_reads_as_a_partners(head
 @pytest.mark.parametrize("line", [
     "En Italie, une chorale est attendue du 3 au 5 mai 2024",  # a sentence after a comma
     "Pologne - Capitale Varsovie Opole en Pologne depuis 1998 (lire)",  # a teaser's line
+    "Mali : une coopération exemplaire",  # no name beside the country
+    "Allemagne – des échanges fructueux",
 ])
 def test_a_line_opening_on_a_country_that_names_no_place_after_a_dash_is_none(line: str) -> None:
     from pipeline.read import heading_like
