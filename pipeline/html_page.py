@@ -28,7 +28,7 @@ from .responsive import narrow_copies
 from .screen_reader import without_hidden_text
 from .visual_order import (HEADINGS, MARKED_PARTNER, column_pairs, grid_order, marked_partners,
                            referenced_labels)
-from .pictograms import pictogram
+from .pictograms import labelled_pictograms, pictogram
 from .places import place_name, split_heading
 from .tags import PartnerHeadings as _PartnerHeadings
 from .themes import themes
@@ -2186,7 +2186,8 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     column_pairs(document)
     marked_partners(document)
     dates_first(document)
-    translations = edit_history(document) + other_languages(document) + heading_subtitles(document)
+    translations = edit_history(document) + other_languages(document) + heading_subtitles(document) \
+        + labelled_pictograms(document)
     trailing_dates(document)
     _joined_print(document)
     tree = _Tree(document)

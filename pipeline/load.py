@@ -53,7 +53,7 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
         if not blocks:
             raise PipelineError(f"{name} : une page HTML sans texte d'article ; vérifier que c'est "
                                 "bien la page des jumelages")
-        blocks, removed = without_invisible(read_pictograms(thread_posts(teasers(blocks))))
+        blocks, removed = without_invisible(read_pictograms(thread_posts(teasers(blocks)), outside))
         return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed, outside)
     removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]

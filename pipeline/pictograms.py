@@ -15,10 +15,19 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from typing import TYPE_CHECKING
+
 from .french import lexicon
 from .read import Block
 
+if TYPE_CHECKING:
+    from lxml import etree
+
 LEGEND = "legend of the page's pictograms (read at each entry the pictogram marks)"
+# What an HTML page says of a pictogram in its element's ``aria-label`` or ``title`` (read
+# for the reader of a screen, or under the pointer): the symbol's meaning, as a legend's.
+LABELLED = "a pictogram's label (aria-label or title), read as a legend of it"
+_LABELS = ("aria-label", "title")
 _OPENINGS = lexicon("furniture")["legend_openings"]
 # A symbol is a character of Unicode's "other symbol" class (✔ ⏳ ⛔ ● 🟢), an emoji's
 # variation selector after it; not the signs of a credit or a unit (© ® ° №).
@@ -85,9 +94,33 @@ def _pairs(text: str) -> dict[str, str] | None:
     return pairs if at == len(rest) else None
 
 
-def read_pictograms(blocks: list[Block]) -> list[Block]:
-    """The blocks with the page's legend set aside and each symbol it explains, at a
-    block's start or end, read as its words in brackets at the block's end.
+def labelled_pictograms(document: etree._Element) -> list[tuple[str, str]]:
+    """The pictograms of an HTML page whose element says what they mean (``<span
+    aria-label="Abandonné">⛔</span>``, a ``title``), as (:data:`LABELLED`, "⛔ Abandonné")
+    for the run report and :func:`read_pictograms`; a symbol given two meanings is none.
+
+    >>> import lxml.html
+    >>> labelled_pictograms(lxml.html.fromstring('<div><span aria-label="Reporté">⏸</span> 2025</div>'))
+    [("a pictogram's label (aria-label or title), read as a legend of it", '⏸ Reporté')]
+    """
+    found: dict[str, set[str]] = {}
+    for element in document.iter():
+        if not isinstance(element.tag, str) or len(element):
+            continue
+        symbol = (element.text or "").strip()
+        label = next((" ".join(element.get(a, "").split()) for a in _LABELS
+                      if element.get(a, "").strip()), "")
+        words = label.split()
+        if symbol and pictogram(symbol) and 0 < len(words) <= MEANING_WORDS \
+                and all(any(c.isalpha() for c in w) for w in words):
+            found.setdefault(symbol, set()).add(label)
+    return [(LABELLED, f"{symbol} {labels.pop()}") for symbol, labels in found.items() if len(labels) == 1]
+
+
+def read_pictograms(blocks: list[Block], labelled: list[tuple[str, str]] | None = None) -> list[Block]:
+    """The blocks with the page's legend set aside and each symbol it explains (or that
+    ``labelled`` gives the meaning of: :func:`labelled_pictograms`), at the start or the
+    end of a block that is no heading, read as its words in brackets at the block's end.
 
     >>> page = [Block("paragraph", "Légende : ✔ réalisé · ⏸ reporté", 1),
     ...         Block("list_item", "⏸ Automne 2024 — festival de musique.", 2, bold=13)]
@@ -97,15 +130,22 @@ def read_pictograms(blocks: list[Block]) -> list[Block]:
     legends = {n: found for n, block in enumerate(blocks)
                if block.aside is None and block.kind != "heading" and (found := legend(block.text))}
     legends.update(_listed(blocks))
-    if not legends:
-        return blocks
     meanings: dict[str, str] = {}
+    for why, said in labelled or ():
+        if why == LABELLED:
+            symbol, _, label = said.partition(" ")
+            meanings[symbol] = label
     for found in legends.values():
-        meanings.update(found)
+        meanings.update(found)  # the legend the page shows before what its elements say
+    if not meanings:
+        return blocks
     out = []
     for n, block in enumerate(blocks):
         if n in legends or (n + 1 in legends and _opening_alone(block.text) and block.aside is None):
             out.append(replace(block, aside=LEGEND))
+            continue
+        if block.kind == "heading":  # "📍 Gao (Mali)": a heading's mark says no status
+            out.append(block)
             continue
         text, bold = block.text, block.bold
         marks = []

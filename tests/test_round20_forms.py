@@ -207,3 +207,15 @@ def test_a_legend_written_one_symbol_to_a_line(tmp_path: Path) -> None:
     assert {a["start_year"]: a["status"] for a in data["actions"]} == {2025: "postponed", 2020: "abandoned",
                                                                        2018: None}
     assert len(data["actions"]) == 3
+
+
+def test_a_pictogram_that_says_what_it_means_in_its_label_needs_no_legend(tmp_path: Path) -> None:
+    data = _records(tmp_path, (
+        "<h2>📍 Wolfach (Allemagne)</h2><ul>"
+        "<li><span class='ico' aria-label='Reporté'>⏸</span> <b>2025</b> — tournée de la fanfare.</li>"
+        "<li><span class='ico' title='Annulé'>✖</span> <b>2020</b> — marché de Noël commun.</li>"
+        "<li><span class='ico' title='Annulé'>✖</span> <b>2021</b> — marché de Noël commun.</li>"
+        "<li><b>2019</b> — visite des élus.</li></ul>"))
+    assert [p["name"] for p in data["partners"]] == ["Wolfach"]
+    assert {a["start_year"]: a["status"] for a in data["actions"]} == {
+        2025: "postponed", 2020: "cancelled", 2021: "cancelled", 2019: None}
