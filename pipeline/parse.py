@@ -281,7 +281,7 @@ DATED_INTRODUCTION = "dated sentence of the introduction (before the first partn
 LOST_ENTRY = "dated entry under a heading of no partner section"
 TEASER = "dated teaser of another page of the site"
 EDIT_NOTICE = "notice of the page's own revision (its edit history)"
-UNDER_A_CAUSE = "heading of a place under a heading naming a cause by its country (read with that country)"
+UNDER_A_CAUSE = "heading of a place under a heading naming its country alone (read with that country)"
 COUNTRY_HEADING = ("heading naming its partner by its country alone (read as the place the intro or the text "
                    "below names)")
 CROSS_REFERENCE = "sentence that sends the reader to another part of the page (a pointer, no event)"
@@ -555,7 +555,7 @@ _BYLINE_SEPARATOR = re.compile(r"\s[·•|—–-]\s")
 _BYLINE_AUTHOR = _openings(_FURNITURE_CUES["byline_authors"], colon=False)
 _BYLINE_LINK = re.compile(_openings(_FURNITURE_CUES["byline_links"], colon=False).pattern + r"$",
                           re.IGNORECASE)
-_CLOCK = re.compile(r"\s+(?:à\s+)?\d{1,2}\s?[:h]\s?\d{2}$")  # the time after a by-line's date
+_CLOCK = re.compile(_FURNITURE_CUES["byline_time"])  # the time after a by-line's date
 BYLINE_WORDS = 5  # words of an author's name, or a service's, after "par"
 
 

@@ -170,6 +170,7 @@ _NOUN_BEFORE = r"(?=[^()]{1,150}\([^()]{1,80}\))(?:[^\W\d_]+\s+){1,3}?"
 _LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"
                       rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
+_PREPOSITION_LEAD_IN = re.compile(rf"(?i:{_phrases(_HEADINGS['preposition_lead_ins'])})\s+(?={CAPITAL})")
 # A lead-in to the town and its partner ("Le jumelage entre"): taken off the name of a
 # heading that ends on its partner's country in brackets, a partner's heading whatever its
 # words; without it, "Jumelage entre A et B" is as often the title of a story about both.
@@ -221,12 +222,15 @@ def without_lead_in(text: str) -> str:
     ('Coopération Nord-Sud', 'Gao')
     >>> without_lead_in("Archives de la coopération avec La Lisa (Cuba)")
     'La Lisa (Cuba)'
+    >>> without_lead_in("À Jérusalem-Est"), without_lead_in("Avec :"), without_lead_in("À venir")
+    ('Jérusalem-Est', 'Avec :', 'À venir')
 
     The town's own name beside its partner ("Jumelage <town> – Cottbus", "Le jumelage entre
     <town> et Cottbus", "<town> (94) – Cottbus") is a lead-in too (the town file names the
     town; tests/test_heading_corpus.py tries it).
     """
-    found = _LEAD_IN.match(text) or (text.rstrip().endswith(")") and _PAIR_LEAD_IN.match(text))
+    found = _LEAD_IN.match(text) or _PREPOSITION_LEAD_IN.match(text) \
+        or (text.rstrip().endswith(")") and _PAIR_LEAD_IN.match(text))
     text = text[found.end():] if found else text
     text = _LOCATION_OUT.sub("", _LEAD_OUT.sub("", text))
     from .config import config
