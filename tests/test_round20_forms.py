@@ -219,3 +219,13 @@ def test_a_pictogram_that_says_what_it_means_in_its_label_needs_no_legend(tmp_pa
     assert [p["name"] for p in data["partners"]] == ["Wolfach"]
     assert {a["start_year"]: a["status"] for a in data["actions"]} == {
         2025: "postponed", 2020: "cancelled", 2021: "cancelled", 2019: None}
+
+
+@pytest.mark.parametrize("label", ["Autour de 2010", "Aux alentours de mai 2015", "Aux environs de 2012",
+                                   "Vers la mi-mars 2016"])
+def test_an_approximate_date_is_not_understood_whatever_links_its_word_to_it(tmp_path: Path, label: str) -> None:
+    """As "Vers 2019" is: its dates are left empty (and reported), never guessed."""
+    data = _records(tmp_path, f"<h2>Wolfach (Allemagne)</h2><p><b>{label} :</b> accueil de dix jeunes.</p>"
+                    "<p><b>2018 :</b> visite des élus.</p>")
+    got = {str(a["date_label"]): a["start_year"] for a in data["actions"]}
+    assert got == {label: None, "2018": 2018}
