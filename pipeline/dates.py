@@ -187,7 +187,8 @@ _VOCABULARY: list[tuple[str, str]] = [
     # "mi-" is one token, never "mi" then a dash (two readings of one text backtrack)
     ("P", rf"(?:{_phrase('middle')}|{_words(*_WORDS['part'])})"),
     # "dès" is written with its accent: "des" is D
-    ("F", rf"(?:{_words(*_WORDS['since'])}|(?:{'|'.join(_WORDS['since_short'])}){_NOT_LETTER})"),
+    ("F", rf"(?:{_words(*_WORDS['since'])}|(?:{'|'.join(_WORDS['since_short'])}){_NOT_LETTER}"
+          rf"|{_phrase('since_abbreviated')})"),  # "à c. de sept. 2023": "à compter de"
     ("T", rf"(?:{_phrase('until_elided')}|{_words(*_WORDS['until'])})"),
     ("B", _words(*_WORDS["between"])),
     ("D", rf"(?:{_phrase('of_elided')}|{_words(*_WORDS['of'])})"),
@@ -1487,12 +1488,18 @@ _APPROXIMATE = frozenset(plain(w) for w in _CALENDAR["approximate"])
 
 def _qualified(phrase: str, found: Found) -> bool:
     """True when the words next to a date expression change what it says: a date word
-    the form left out, or a word of approximation ("Vers 2019", "environ 2015")."""
+    the form left out, or a word of approximation, maybe before "de" or an article ("Vers
+    2019", "environ 2015", "Autour de 2010", "Aux alentours de mai 2015")."""
     before = list(tokens(phrase[:found.start], found.start))
     after = next(tokens(phrase[found.end:], MAX_LABEL), None)
     last = before[-1] if before else None
-    return bool((last and (last.code in _BEFORE_CHANGES or plain(last.text).rstrip(".") in _APPROXIMATE))
+    word = next((t for t in reversed(before) if t.code not in _LINKS), None)
+    return bool((last and last.code in _BEFORE_CHANGES)
+                or (word and plain(word.text).rstrip(".") in _APPROXIMATE)
                 or (after and after.code in _AFTER_CHANGES))
+
+
+_LINKS = set("DL")  # "de", "du", "d'", "la", "le", "l'" between an approximation's word and its date
 
 
 MAX_SENTENCE = 400  # characters of an entry looked at for its date: a label's reach, and more

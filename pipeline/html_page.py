@@ -28,6 +28,7 @@ from .responsive import narrow_copies
 from .screen_reader import without_hidden_text
 from .visual_order import (HEADINGS, MARKED_PARTNER, column_pairs, grid_order, marked_partners,
                            referenced_labels)
+from .pictograms import labelled_pictograms, pictogram
 from .places import place_name, split_heading
 from .tags import PartnerHeadings as _PartnerHeadings
 from .themes import themes
@@ -489,6 +490,11 @@ def _bold_start(paragraph: etree._Element, first: str) -> int:
     if not children or (paragraph.text or "").strip() or children[0].tag.lower() in _NOT_RUNS:
         return 0
     bold = _text(_rendered(children[0]))
+    if len(children) > 1 and bold and pictogram(bold) and not (children[0].tail or "").strip() \
+            and children[1].tag.lower() not in _NOT_RUNS:  # "<span>✔</span> <b>2019</b> — …"
+        run = _text(_rendered(children[1]))
+        shown = first[len(bold):]
+        bold = first[:len(bold) + len(shown) - len(shown.lstrip())] + run if run else ""
     return len(bold) if bold and first.startswith(bold) and len(bold) < len(first) else 0
 
 
@@ -2202,7 +2208,8 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     column_pairs(document)
     marked_partners(document)
     dates_first(document)
-    translations = edit_history(document) + other_languages(document) + heading_subtitles(document)
+    translations = edit_history(document) + other_languages(document) + heading_subtitles(document) \
+        + labelled_pictograms(document)
     trailing_dates(document)
     _joined_print(document)
     tree = _Tree(document)

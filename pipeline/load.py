@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import PipelineError
 from .markdown import is_markdown, plain_lines, wrapped
+from .pictograms import read_pictograms
 from .read import (
     _REMOVED, HTML_SUFFIXES, Document, decode, lines, teasers, text_blocks, thread_posts,
     without_invisible,
@@ -52,7 +53,7 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
         if not blocks:
             raise PipelineError(f"{name} : une page HTML sans texte d'article ; vérifier que c'est "
                                 "bien la page des jumelages")
-        blocks, removed = without_invisible(thread_posts(teasers(blocks)))
+        blocks, removed = without_invisible(read_pictograms(thread_posts(teasers(blocks)), outside))
         return Document(blocks, encoding, "html", _REMOVED.sub("", page_text), removed, outside)
     removed = [(n, "".join(dict.fromkeys(_REMOVED.findall(line))))
                for n, line in enumerate(lines(text), start=1) if _REMOVED.search(line)]
@@ -66,11 +67,11 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
         joined = wrapped(reading.as_written())
     if wiki is None and is_markdown(rows):  # its lines read without their markup, each at its number
         plain, levels, aside = plain_lines(rows)
-        blocks = tagged_entries(text_blocks("\n".join(plain), {**(headings or {}), **levels}, joined,
-                                            numbers))
+        blocks = read_pictograms(tagged_entries(text_blocks("\n".join(plain), {**(headings or {}), **levels},
+                                                            joined, numbers)))
         return Document(blocks, encoding, "text", text, removed, laid + aside)
-    blocks = tagged_entries(text_blocks(plain_text if reading is None else "\n".join(rows), headings, joined,
-                                        numbers))
+    blocks = read_pictograms(tagged_entries(text_blocks(plain_text if reading is None else "\n".join(rows),
+                                                        headings, joined, numbers)))
     return Document(blocks, encoding, "text", text, removed, laid)
 
 

@@ -101,7 +101,9 @@ from .places import (
     country_name,
     countries_named,
     heading_country,
+    place_elsewhere,
     place_of_country,
+    place_of_tie,
     link_intro,
     name_words,
     place_name,
@@ -281,6 +283,7 @@ DATED_INTRODUCTION = "dated sentence of the introduction (before the first partn
 LOST_ENTRY = "dated entry under a heading of no partner section"
 TEASER = "dated teaser of another page of the site"
 EDIT_NOTICE = "notice of the page's own revision (its edit history)"
+UNDER_A_CAUSE = "heading of a place under a heading naming its country alone (read with that country)"
 COUNTRY_HEADING = ("heading naming its partner by its country alone (read as the place the intro or the text "
                    "below names)")
 CROSS_REFERENCE = "sentence that sends the reader to another part of the page (a pointer, no event)"
@@ -492,9 +495,36 @@ def is_furniture(text: str) -> bool:
     pieces = [p for p in _BAR_SEPARATOR.split(text) if p.strip(_NOT_WORDS)]
     if len(pieces) > 1 and all(is_navigation(p) or CMS_FIELD.match(p.strip(_NOT_WORDS)) for p in pieces):
         return True
-    return len(pieces) > 1 and any(_RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) for p in pieces) \
+    if len(pieces) > 1 and any(_RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) for p in pieces) \
         and all(is_navigation(p) or CMS_FIELD.match(p.strip(_NOT_WORDS))
-                or _RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) or _field_date(p) for p in pieces)
+                or _RECORD_COUNT.fullmatch(p.strip(_NOT_WORDS)) or _field_date(p) for p in pieces):
+        return True
+    return _byline(text)
+
+
+def _byline(text: str) -> bool:
+    """A CMS's by-line: its author, the date of the page's last update, a link to its
+    history, set apart by dashes or dots; one piece at least is the date's field.
+
+    >>> _byline("par webmestre — Dernière modification 03/02/2024 10:42 — Historique")
+    True
+    >>> _byline("Rédigé par Anne Martin · Publié le 12 mars 2024")
+    True
+    >>> _byline("2019 — accueil par la Ville de six jeunes — Dernière modification : 2024")
+    False
+    >>> _byline("par webmestre — 03/02/2024 10:42"), _byline("2019 — 03/02/2024")
+    (True, False)
+    """
+    pieces = [p.strip(_NOT_WORDS) for p in _BYLINE_SEPARATOR.split(text) if p.strip(_NOT_WORDS)]
+    authors = [p for p in pieces if (author := _BYLINE_AUTHOR.match(p)) is not None
+               and not any(c.isdigit() for c in p)
+               and len(re.findall(r"\w+", p[author.end():])) <= BYLINE_WORDS]
+    # the date's field, or, beside the author, the date alone with its time ("par webmestre —
+    # 03/02/2024 10:42")
+    dated = [p for p in pieces if CMS_FIELD.match(p) or _EDIT_NOTICE.match(p)
+             or (authors and label_alone(_CLOCK.sub("", p)) is not None)]
+    return len(pieces) > 1 and bool(dated) and all(
+        p in dated or p in authors or is_navigation(p) or _BYLINE_LINK.fullmatch(p) for p in pieces)
 
 
 # A section's count of its records ("11 actions recensées"), a piece of its summary line.
@@ -520,6 +550,15 @@ def _field_date(piece: str) -> bool:
 
 # What sets apart the links and fields of a bar of the site's tools ("Imprimer · Partager").
 _BAR_SEPARATOR = re.compile(r"\s[·•|]\s")
+# ... and the pieces of a by-line, which dashes part too ("par webmestre — Dernière
+# modification …"): its author's piece opens with one of ``byline_authors``, its links are
+# ``byline_links`` (pipeline/french/lexicon/furniture.toml).
+_BYLINE_SEPARATOR = re.compile(r"\s[·•|—–-]\s")
+_BYLINE_AUTHOR = _openings(_FURNITURE_CUES["byline_authors"], colon=False)
+_BYLINE_LINK = re.compile(_openings(_FURNITURE_CUES["byline_links"], colon=False).pattern + r"$",
+                          re.IGNORECASE)
+_CLOCK = re.compile(_FURNITURE_CUES["byline_time"])  # the time after a by-line's date
+BYLINE_WORDS = 5  # words of an author's name, or a service's, after "par"
 
 
 def around_the_text(text: str) -> str | None:
@@ -1773,8 +1812,9 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     body, beside, answered = _asked_beside_headings(body)
     asked += beside
     body, grouping, renamed = _country_headings(body)
+    body, causes, placed = _cause_groups(body)
     roles = heading_roles(body)
-    roles.update(dict.fromkeys(grouping, "group"))
+    roles.update(dict.fromkeys(grouping | causes, "group"))
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     starts, refused = gate(body, starts)  # a partner only on the page's evidence
@@ -1788,6 +1828,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     intro = _intro_list(body[:starts[0]])
     set_aside = ([SetAside(title, PAGE_TITLE)] if title else []) + asked
     set_aside += [SetAside(block, COUNTRY_HEADING) for block in renamed]
+    set_aside += [SetAside(block, UNDER_A_CAUSE) for block in placed]
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
@@ -1886,9 +1927,13 @@ def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Bl
             renamed.append(block)
         elif not matches and body[i + 1].kind == "paragraph" \
                 and (place := _place_line(body[i + 1].text, code)
-                     or place_of_country(body[i + 1].text, code)):
+                     or place_of_country(body[i + 1].text, code) or place_of_tie(body[i + 1].text)):
             out.append(replace(block, text=f"{place} ({country_name(code)})"))
             renamed.append(block)
+        elif not matches and body[i + 1].kind == "paragraph" \
+                and (elsewhere := place_elsewhere(body[i + 1].text)):
+            out.append(replace(block, text=f"{elsewhere[0]} ({country_name(elsewhere[1])})"))
+            renamed.append(block)  # "Pour le peuple sahraoui", then "… région de Tindouf, en Algérie"
         else:
             if len(matches) > 1 and (found := _opened_by_items(body, i, matches)):
                 groups.add(len(out))
@@ -1896,6 +1941,36 @@ def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Bl
                 used.update(found.values())
             out.append(block)
     return out, groups, renamed
+
+
+def _cause_groups(body: list[Block]) -> tuple[list[Block], set[int], list[Block]]:
+    """A heading that names a cause or a tie by its country alone ("Solidarité avec le
+    peuple palestinien") right over deeper headings ("À Jifna et dans le camp de
+    Jalazone", "À Jérusalem-Est"): it groups them, and each of them that reads as a place
+    and heads dated entries is that country's partner, written as its place and the
+    country in brackets ("Jérusalem-Est (Palestine)"). The body so rewritten, the indices
+    of the groups' headings and the headings rewritten, as the page wrote them."""
+    out = list(body)
+    groups: set[int] = set()
+    placed: list[Block] = []
+    for i, block in enumerate(body[:-1]):
+        if block.kind != "heading" or block.aside or body[i + 1].kind != "heading" \
+                or body[i + 1].level <= block.level or heading_like(block.text) \
+                or not (code := heading_country(block.text)):
+            continue
+        for j in range(i + 1, len(body)):
+            under = body[j]
+            if under.kind == "heading" and under.level <= block.level:
+                break
+            if under.kind != "heading" or under.aside or under.level != body[i + 1].level \
+                    or not heading_like(under.text) or not _dated_below(body, j):
+                continue
+            groups.add(i)
+            name, bracket = split_heading(under.text)
+            if bracket is None:
+                out[j] = replace(under, text=f"{place_name(name)} ({country_name(code)})")
+                placed.append(under)
+    return out, groups, placed
 
 
 def _place_line(text: str, code: str) -> str | None:

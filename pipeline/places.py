@@ -171,6 +171,7 @@ _NOUN_BEFORE = r"(?=[^()]{1,150}\([^()]{1,80}\))(?:[^\W\d_]+\s+){1,3}?"
 _LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"
                       rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
+_PREPOSITION_LEAD_IN = re.compile(rf"(?i:{_phrases(_HEADINGS['preposition_lead_ins'])})\s+(?={CAPITAL})")
 # A lead-in to the town and its partner ("Le jumelage entre"): taken off the name of a
 # heading that ends on its partner's country in brackets, a partner's heading whatever its
 # words; without it, "Jumelage entre A et B" is as often the title of a story about both.
@@ -178,6 +179,9 @@ _PAIR_LEAD_IN = re.compile(rf"(?:{_phrases(_HEADINGS['pair_lead_ins'])})\s+(?=\S
 # The same words after the place, behind a comma or a dash ("Zagórów, ville jumelle").
 _LEAD_OUT = re.compile(rf"(?<=\S)\s*(?:,|\s[–—-])\s*(?:{_phrases(_HEADINGS['lead_outs'])})\s*$",
                        re.IGNORECASE)
+# Words that say where the place lies, behind a comma ("La Lisa, de l'autre côté de l'Atlantique").
+_LOCATION_OUT = re.compile(
+    rf"(?<=\S)\s*,\s*(?:{_phrases(_HEADINGS['location_lead_outs'])})\s+[^,()]{{1,60}}$", re.IGNORECASE)
 # A preposition before a country's name after a place ("Gao au Mali").
 _AFTER_PLACE = re.compile(rf"(?<!\s)\s+(?:{_phrases(_COUNTRIES['written']['prepositions'])})\s+")
 _PREPOSITIONS = frozenset(_COUNTRIES["written"]["prepositions"])
@@ -219,14 +223,17 @@ def without_lead_in(text: str) -> str:
     ('Coopération Nord-Sud', 'Gao')
     >>> without_lead_in("Archives de la coopération avec La Lisa (Cuba)")
     'La Lisa (Cuba)'
+    >>> without_lead_in("À Jérusalem-Est"), without_lead_in("Avec :"), without_lead_in("À venir")
+    ('Jérusalem-Est', 'Avec :', 'À venir')
 
     The town's own name beside its partner ("Jumelage <town> – Cottbus", "Le jumelage entre
     <town> et Cottbus", "<town> (94) – Cottbus") is a lead-in too (the town file names the
     town; tests/test_heading_corpus.py tries it).
     """
-    found = _LEAD_IN.match(text) or (text.rstrip().endswith(")") and _PAIR_LEAD_IN.match(text))
+    found = _LEAD_IN.match(text) or _PREPOSITION_LEAD_IN.match(text) \
+        or (text.rstrip().endswith(")") and _PAIR_LEAD_IN.match(text))
     text = text[found.end():] if found else text
-    text = _LEAD_OUT.sub("", text)
+    text = _LOCATION_OUT.sub("", _LEAD_OUT.sub("", text))
     from .config import config
 
     town = _town_beside(config().town.name_pattern()).search(text)
@@ -907,6 +914,13 @@ def _compound_prefixes() -> dict[str, str]:
             for prefix in prefixes}
 
 
+@cache
+def _periphrases() -> dict[str, str]:
+    """The words that name a country by what lies between it and France ("outre-Rhin"),
+    by key, with its code (``periphrases``)."""
+    return {_key(word): code for code, words in _COUNTRIES["periphrases"].items() for word in words}
+
+
 def _adjective_country(word: str) -> str | None:
     """The country a word names as its adjective or demonym, in any gender and number
     ("allemande", "sahraouis"), or as a compound adjective of two peoples one of which is
@@ -914,8 +928,10 @@ def _adjective_country(word: str) -> str | None:
 
     >>> [_adjective_country(w) for w in ("cubain", "franco-allemande", "germano-françaises", "jumelage")]
     ['CU', 'DE', 'DE', None]
+
+    A country named by what lies between it and France is one too ("outre-Rhin": Germany).
     """
-    if code := _adjectives().get(_key(word)):
+    if code := _adjectives().get(_key(word)) or _periphrases().get(_key(word)):
         return code
     first, dash, last = word.rpartition("-")
     if not dash or "-" in first:
@@ -1024,6 +1040,71 @@ def place_of_country(text: str, code: str) -> str | None:
             name = found["name"]
             if name[:1].isupper() and not country_code(name):
                 return name
+    return None
+
+
+def place_elsewhere(text: str) -> tuple[str, str] | None:
+    """The place a text's first sentence names by its kind, and the one country that
+    sentence names (not the home country), when it names one only: where a people's
+    partner lives ("Camps de réfugiés de la région de Tindouf, au sud-ouest de
+    l'Algérie" under "Pour le peuple sahraoui").
+
+    >>> place_elsewhere("Camps de la région de Tindouf, au sud-ouest de l’Algérie. Un soutien.")
+    ('Tindouf', 'DZ')
+    >>> place_elsewhere("La région de Tindouf est loin."), place_elsewhere("Le Mali et le Niger.")
+    (None, None)
+    """
+    found = sentences(text)
+    sentence = found[0] if found else text
+    named = countries_named(sentence) - {HOME_COUNTRY}
+    if len(named) != 1:
+        return None
+    code = named.pop()
+    for kind in _KIND_OF_PLACE.finditer(sentence):
+        if kind["name"][:1].isupper() and not country_code(kind["name"]):
+            return kind["name"], code
+    return None
+
+
+_TIE_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(
+    [re.escape(fold(stem)) + r"\w*" for stem in lexicon("headings")["tie_stems"]]
+    + [re.escape(fold(act)) + r"s?" for act in lexicon("headings")["tie_acts"]]) + r")(?!\w)")
+_WITH = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lexicon("headings")["paragraph_lead_ins"]))
+                   + r")\s+", re.IGNORECASE)
+# A name right after "avec": capitalised words joined by dashes or spaces ("Brandebourg-sur-la-Havel")
+_NAME_AT = re.compile(rf"{CAPITAL}[\w]*(?:-[\w]+){{0,5}}(?:\s+{CAPITAL}[\w]*(?:-[\w]+){{0,4}}){{0,2}}")
+TIE_REACH = 40  # characters after "avec" where the place's kind and name are read
+
+
+def place_of_tie(text: str) -> str | None:
+    """The place a text's first sentence names as the town's partner: after "avec", in a
+    sentence that names a tie or the act that sealed it ("Jumelage signé en 1963 avec
+    Brandebourg-sur-la-Havel", "Protocole d'accord signé en 2005 avec la commune rurale
+    de Dianguirdé"), by its name or by its kind and name; ``None`` when it names none, or a
+    country only.
+
+    >>> place_of_tie("Jumelage signé en 1963 avec Wolfach, en Forêt-Noire. Des échanges.")
+    'Wolfach'
+    >>> place_of_tie("Protocole d'accord signé en 2005 avec la commune rurale de Kita, région de Kayes.")
+    'Kita'
+    >>> place_of_tie("Une amitié avec le Mali."), place_of_tie("Rencontre avec Anne Dupont.")
+    (None, None)
+    """
+    found = sentences(text)
+    sentence = found[0] if found else text
+    if not _TIE_WORDS.search(fold(sentence)):
+        return None
+    for after in _WITH.finditer(sentence):
+        rest = sentence[after.end():after.end() + TIE_REACH + 40]
+        kind = _KIND_OF_PLACE.search(rest)
+        if kind and kind.start() <= TIE_REACH:
+            name = kind["name"]
+        elif named := _NAME_AT.match(rest):
+            name = named.group()
+        else:
+            continue
+        if not country_code(name):
+            return name
     return None
 
 

@@ -434,6 +434,11 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     >>> heading_like("Les villages côtiers de Cacheu (Guinée-Bissau) : la mer en partage")
     True
 
+    The country may come first, before a dash, whatever the name after it:
+
+    >>> heading_like("Algérie – Camps de réfugiés sahraouis de Tindouf")
+    True
+
     A final full stop after the brackets is allowed when the name reads as a place's
     ("Gao (Mali)."); the vocabularies of sub-headings and other headings are no places:
 
@@ -461,15 +466,41 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
         return False
     place = without_kind(name)
     if bracket is not None and not line.endswith(")") and not (
-            _reads_as_name(place) or _reads_as_name(after_kind(place)) or named(place)):
+            _reads_as_name(place) or _reads_as_name(after_kind(place)) or named(place)) \
+            and not _beside_country(line, name, bracket):
         return False  # "Ce séjour a eu lieu (Mali)." is a sentence; "Les camps sahraouis de
-        # Tindouf (Algérie) : vacances et droits" is a heading and its subtitle
+        # Tindouf (Algérie) : vacances et droits" is a heading and its subtitle, and so is
+        # "Algérie – Camps de …"
     if bracket is None:
         return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(place) or named(place))
     parts = bracket_parts(bracket)
     if len(parts) > 3 or any(len(part.split()) > 4 for part in parts):
         return False
     return names_a_country(bracket) or _reads_as_name(place) or named(place)
+
+
+# The dash after a country written first ("Algérie – Camps de …"); not a comma ("En France,
+# une délégation …" is a sentence)
+_COUNTRY_FIRST = re.compile(r"\s*(?:\s[–—-]|:|\s/)\s+\S")
+_COUNTRY_LAST = re.compile(r"\S(?:\s[–—-]|,)\s+$")
+# What a place's name beside its country never holds: a figure, a bracket ("Lettonie -
+# Capitale RigaOgre en Lettonie depuis 2005 (lire)" is a teaser's line)
+_NOT_A_NAME = re.compile(r"[\d()\[\]]")
+
+
+def _beside_country(line: str, name: str, country: str) -> bool:
+    """A heading that writes its country first, before a dash, a colon or a slash, or last,
+    after a dash or a comma, beside a place whose words need not read as a name, so long
+    as they hold one ("Algérie – Camps de réfugiés sahraouis de Tindouf", "Camps de
+    réfugiés sahraouis de Tindouf, Algérie"); no figure nor bracket in them ("Mali : une
+    coopération exemplaire" names no place, "Lettonie - … depuis 2005 (lire)" is a
+    teaser's line)."""
+    if not country_code(country) or _NOT_A_NAME.search(name) \
+            or not any(word[:1].isupper() for word in name.split()[1:]):
+        return False
+    if line.startswith(country):
+        return _COUNTRY_FIRST.match(line[len(country):]) is not None
+    return line.endswith(country) and _COUNTRY_LAST.search(line[:-len(country)]) is not None
 
 
 _TIE_STEMS = tuple(fold(stem) for stem in _HEADINGS["tie_stems"])
