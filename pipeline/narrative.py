@@ -106,7 +106,7 @@ _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
 # opens with a word, maybe after a quote's mark and the space French writes inside it
 # ("… un nouvel élan. « Après la venue …").
 _SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)\s+(?=(?:«\s?|[\"(])?[\w])"
-                       r"|(?<=[.!?…][»\"])\s+|\s+\|\s+")
+                       r"|(?<=[.!?…][»\"])\s+|(?<!\s)\s+\|\s+")  # a run of spaces tried once
 TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinning; else 1
 ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more
 CUE_WINDOW = 120  # characters of a sentence before a name where its cue is looked for
@@ -213,7 +213,8 @@ def _not_a_partner(name: str) -> bool:
 _JOINING_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
 # two names joined ("Ille et Vilaine"), each pair read apart ("Ille et Vilaine et Rennes": the
 # first pair, not the whole run), a name's start only where a word starts
-_JOINED_NAMES = re.compile(rf"(?<![\w-])(?=({_PART}\s+(?:{_JOINING_WORDS})\s+{_PART}))")
+# (an apostrophe inside a word starts no name: "N’DN’D…" read from each "D" costs its square)
+_JOINED_NAMES = re.compile(rf"(?<![\w{APOSTROPHE[1:-1]}-])(?=({_PART}\s+(?:{_JOINING_WORDS})\s+{_PART}))")
 
 
 def _region_spans(sentence: str) -> list[tuple[int, int]]:
@@ -3272,7 +3273,7 @@ def _list_year(piece: str, event: Event) -> When | None:
 
 # a year before a colon, two words at least before it: "… de l'année 2014 :", "les nombreux
 # évènements 2018: …", never an entry's label ("2014 : …", "Mai 2017 : …")
-_YEAR_COLON = re.compile(r"\w+\W+\w+\W+\d{4}\s?:(?=\s)")
+_YEAR_COLON = re.compile(r"(?<!\w)\w+\W+\w+\W+\d{4}\s?:(?=\s)")  # from a word's start: linear
 
 
 def listed_items(text: str) -> list[tuple[int, Event]]:
