@@ -162,6 +162,13 @@ _MEDIA_END = re.compile(r"(?:\s[-–—]\s*|\()(?:" + "|".join(
     r"\s+".join(map(re.escape, p.split()))
     for p in sorted(_FURNITURE_CUES["media_nouns"], key=len, reverse=True)) + r")\s*\)?\s*$", re.IGNORECASE)
 _CONTACT = _openings(_FURNITURE_CUES["contact_openings"], colon=False)
+_KEY_FIGURES_TITLE = re.compile(r"(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())).replace("'", "['’]\\s*")
+    for p in sorted(_FURNITURE_CUES["counter_titles"], key=len, reverse=True))
+    + r")(?:\s+\w{1,3})?(?:\s+\d{4})?\s*:\s*", re.IGNORECASE)
+_FIGURES_APART = re.compile(r"\s[–—·•|;-]\s|;\s")
+_OPENS_ON_FIGURE = re.compile(r"(?:\w+\s+){0,2}?[<>~≈+]?\s?\d")  # "12 séjours", "près de 200 …"
+KEY_FIGURES_MIN = 2  # figures after the title: one alone is a sentence
 _POSTAL_ADDRESS = re.compile(pattern(_FURNITURE_CUES["postal_address"]))
 _OPENING_HOURS = re.compile(pattern(_FURNITURE_CUES["opening_hours"]), re.IGNORECASE)
 _COPYRIGHT_LETTERS = re.compile(r"\s*(?:" + "|".join(map(re.escape, _FURNITURE_CUES["copyright_letters"]))
@@ -274,6 +281,7 @@ EDITOR_COMMENT = "an editor's comment or note to the site's team"
 FURTHER_READING = "link to further reading"
 CONTACT = "contact line (an e-mail address or a phone number)"
 FOOTNOTE = "footnote"
+KEY_FIGURES = "line of counters (the numbers of a summary, no event)"
 EARLY_ENTRY = "dated entry before the first partner heading"
 DATED_INTRODUCTION = "dated sentence of the introduction (before the first partner heading)"
 LOST_ENTRY = "dated entry under a heading of no partner section"
@@ -562,6 +570,8 @@ def around_the_text(text: str) -> str | None:
         return TEMPLATE_CODE
     if _COMMENT_MARK.match(text) or _EDITOR_NOTE.match(text):
         return EDITOR_COMMENT
+    if key_figures(text):
+        return KEY_FIGURES
     if len(text) > FURNITURE_TEXT or split_any_label(text):
         return None
     if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text) \
@@ -582,6 +592,27 @@ def around_the_text(text: str) -> str | None:
     if _OPENING_HOURS.search(text) and _POSTAL_ADDRESS.search(text):  # "…, 61120 Vimoutiers. Du lundi
         return CONTACT  # au vendredi, de 8 h 30 à 17 h 30": a service's address and hours
     return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
+
+
+def key_figures(text: str) -> bool:
+    """A line of key figures: a title that says so (``counter_titles``, a year maybe
+    after it), a colon, then figures apart by dashes, middle dots, bars or semicolons, each
+    opening with a number.
+
+    >>> key_figures("Chiffres clés 2022 : 4 villes partenaires – 90 000 € de budget – 60 jeunes partis")
+    True
+    >>> key_figures("En chiffres : 12 séjours ; plus de 300 participants ; 3 conventions")
+    True
+    >>> key_figures("Repères : le jumelage a été signé en 1985 avec Gao.")
+    False
+    >>> key_figures("2019 : 12 jeunes – 3 animateurs – 2 élus")
+    False
+    """
+    found = _KEY_FIGURES_TITLE.match(text)
+    if not found or len(text) > FURNITURE_TEXT:
+        return False
+    pieces = [p.strip() for p in _FIGURES_APART.split(text[found.end():]) if p.strip()]
+    return len(pieces) >= KEY_FIGURES_MIN and all(_OPENS_ON_FIGURE.match(p) for p in pieces)
 
 
 def _dated_apart(text: str, entry: _Draft) -> bool:
@@ -1268,6 +1299,8 @@ def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
         return NAVIGATION_LINK, False
     if is_furniture(block.text):
         return FURNITURE, False
+    if key_figures(block.text):
+        return KEY_FIGURES, False
     if _EDIT_NOTICE.match(block.text.strip(_NOT_WORDS)):
         return EDIT_NOTICE, False
     if block.kind == "heading":
@@ -1758,6 +1791,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     unchanged = len(starts)
     starts = sorted({*starts, *introduced})
     sections = []
+    prose = _prose_page(body, starts)
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
         section = Section(introduced[start], [body[start]]) if start in introduced else Section(body[start])
@@ -1766,8 +1800,16 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
         if told_answer and told_answer.entries:  # an interview's answer, told in prose
             section = told_answer
         else:
+            kept = len(set_aside)
             _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
                           set_aside)
+            if prose and start not in introduced and _prose_section(section):
+                aside = set_aside[:kept]  # the section's own set-aside blocks, read again
+                written = [b for b in body[start + 1:end] if not b.aside]
+                told_prose = _told_in_prose(Section(body[start], written), aside, with_above=False)
+                if told_prose.entries:
+                    set_aside[:] = aside
+                    section = told_prose
         sections.append(section)
     sections = _continued(([told[0]] if told else []) + sections, {slug(place) for place, _ in places},
                           set_aside)
@@ -1782,6 +1824,29 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     elif opened:
         sections = [_told_in_prose(s, set_aside, with_above=False) if not s.entries else s for s in sections]
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
+
+
+PROSE_DATES = 2  # dates in a section's undated paragraphs: one is the tie's year
+
+
+def _prose_page(body: list[Block], starts: list[int]) -> bool:
+    """A page whose partners' sections are each told in paragraphs alone (no list, no
+    heading below a partner's: a report's chapter), several partners (a heading written
+    again further down is one partner's)."""
+    ends = [*starts[1:], len(body)]
+    places = {slug(split_heading(body[start].text)[0]) for start in starts}
+    return len(places) > 1 and all(b.kind == "paragraph" for start, end in zip(starts, ends, strict=True)
+                                   for b in body[start + 1:end] if not b.aside)
+
+
+def _prose_section(section: Section) -> bool:
+    """A section of a page told in prose (:func:`_prose_page`) whose paragraphs read as no
+    entry (its description) give more dates in their sentences than it has entries ("Le
+    jumelage, signé en 1963, repose … de 2003 à 2014 ; …", then "Depuis 2018, le comité
+    …"): its story is read, each dated sentence an event. A section of dated entries under
+    a paragraph that describes the tie is no such section."""
+    told = sum(len(find_dates(b.text)) for b in section.description)
+    return told >= PROSE_DATES and told > len(section.entries)
 
 
 def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Block]]:

@@ -599,11 +599,13 @@ def _title_like(line: str) -> bool:
 # The number a word processor's automatic numbering writes before a heading or an entry
 # when its document is saved as text ("1.\tGao (Mali)", "2.7.\t2016-2020 : …", "IV)\t…"):
 # a tab follows it; typed by hand, several levels ("2.7. Juin 2012 : …") or one before a
-# capital ("3. Gao (Mali)"). Not a date: "12.06.2012" has no space after it.
+# capital ("3. Gao (Mali)"), as do a report's section numbers without their last dot
+# ("4.2 Gao (Mali)", "4.2.1 Bilan"). Not a date: "12.06.2012" has no space after it.
 _OUTLINE_NUMBER = re.compile(
     r"^(?:(?:\d{1,2}|[IVXivx]{1,4}|[A-Za-z])[.)])+(?:\d{1,2})?\t+"
     r"|^\d{1,2}(?:\.\d{1,2})+\.[ \u00a0]+(?=\S)"
-    r"|^(?P<one>\d{1,2}[.)][ \u00a0]+)(?=\w)")
+    r"|^(?P<one>\d{1,2}[.)][ \u00a0]+)(?=\w)"
+    r"|^(?P<bare>\d{1,2}(?:\.\d{1,2}){1,3}[ \u00a0]+)(?=\w)")
 # Word's second-level bullet saved as text: the letter "o" of its Courier New font, a tab
 _WORD_BULLET = re.compile(r"^o\t+(?=\S)")
 # A table of contents' line: a title, then a tab or dot leaders, then its page's number
@@ -620,9 +622,12 @@ def outline_entry(line: str) -> str:
     ('Juin 2012 : accueil', '2016. Un an plus tard')
     >>> outline_entry("12.06.2012 : réunion"), outline_entry("2. juin : réunion")
     ('12.06.2012 : réunion', '2. juin : réunion')
+    >>> outline_entry("4.2 Gao (Mali)"), outline_entry("1.5 million d'euros")
+    ('Gao (Mali)', "1.5 million d'euros")
     """
     found = _OUTLINE_NUMBER.match(line)
-    if not found or found.end() >= len(line) or (found["one"] and not line[found.end()].isupper()):
+    if not found or found.end() >= len(line) \
+            or ((found["one"] or found["bare"]) and not line[found.end()].isupper()):
         return line  # one number typed by hand numbers a heading only: a capital follows it
     return line[found.end():]
 

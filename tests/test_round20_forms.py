@@ -1,0 +1,93 @@
+"""Forms of text pages that round 20's edited pages brought (a chapter of an activity
+report, an e-mail newsletter's text part): each test is a small page of the class, in
+sentences of its own, not the round's page."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.parse import key_figures
+from pipeline.read import outline_entry
+from tests.corpus.score import records_of
+
+REPORT = """\
+COMMUNE DE SAINT-AUBIN
+BILAN ANNUEL DES SERVICES 2024
+
+PARTIE 3 – RELATIONS INTERNATIONALES
+
+3.1 Le cadre
+
+La commune est liée à Wolfach (Allemagne) et à Kita (Mali).
+
+Repères 2024 : 2 partenaires – 40 000 € de subventions – 75 habitants partis.
+
+3.2 Wolfach (Allemagne)
+
+Le pacte d'amitié, signé en 1988, vit surtout par les écoles. Des classes de quatrième sont parties en Forêt-Noire de 2009 à 2013 ; la chorale municipale y a chanté en mai 2016.
+
+Depuis 2019, un marché de Noël commun réunit les deux comités.
+
+3.3 Kita (Mali)
+
+Scellée en 2001, la coopération porte sur la santé : une maternité construite (2004-2006), puis un dispensaire rénové en 2015.
+
+Les volontaires de 2022 ont formé les sages-femmes du cercle.
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    return page
+
+
+def _dated(data: dict[str, list[dict[str, object]]], name: str) -> list[tuple[object, object]]:
+    partner = next(p["partner_id"] for p in data["partners"] if p["name"] == name)
+    return sorted((a["start_year"], a["end_year"]) for a in data["actions"]  # type: ignore[type-var]
+                  if a["partner_id"] == partner and a["start_year"] is not None)
+
+
+@pytest.mark.parametrize(("line", "read"), [
+    ("3.2 Wolfach (Allemagne)", "Wolfach (Allemagne)"),
+    ("2.1.4 Kita (Mali)", "Kita (Mali)"),
+    ("10.3 Bilan", "Bilan"),
+    ("1.5 million d’euros ont été versés", "1.5 million d’euros ont été versés"),  # no capital: no number
+    ("12.06 : réunion", "12.06 : réunion"),
+])
+def test_a_report_numbers_its_sections_without_a_last_dot(line: str, read: str) -> None:
+    assert outline_entry(line) == read
+
+
+@pytest.mark.parametrize(("line", "figures"), [
+    ("Repères 2024 : 2 partenaires – 40 000 € de subventions – 75 habitants partis.", True),
+    ("Chiffres clés : 3 villes · 120 jeunes accueillis · 8 séjours", True),
+    ("L’essentiel en chiffres : près de 200 élèves ; 14 enseignants", True),
+    ("Repères : la charte a été signée en 1988 à Wolfach.", False),  # a sentence, no figures
+    ("2024 : 2 classes – 40 élèves – 3 professeurs", False),  # a dated entry, no title
+])
+def test_a_line_of_key_figures_is_furniture(line: str, figures: bool) -> None:
+    assert key_figures(line) is figures
+
+
+def test_a_report_chapter_reads_its_numbered_sections_and_their_prose(tmp_path: Path) -> None:
+    data = records_of(_write(tmp_path, REPORT))
+    assert sorted(p["name"] for p in data["partners"]) == ["Kita", "Wolfach"]
+    years = {p["name"]: p["agreement_year"] for p in data["partners"]}
+    assert years == {"Wolfach": 1988, "Kita": 2001}
+    # each date of the sections' sentences is an event of its partner, not their paragraph
+    assert (2009, 2013) in _dated(data, "Wolfach") and (2016, 2016) in _dated(data, "Wolfach")
+    assert (2015, 2015) in _dated(data, "Kita") and (2022, 2022) in _dated(data, "Kita")
+    # the key figures (a year in their title) are no event of the first partner
+    assert not any(a["amount_eur"] == 40000 for a in data["actions"])
+
+
+def test_sections_of_dated_entries_under_a_describing_paragraph_stay_as_they_are(tmp_path: Path) -> None:
+    page = REPORT.replace(
+        "Le pacte d'amitié, signé en 1988, vit surtout par les écoles. Des classes de quatrième sont "
+        "parties en Forêt-Noire de 2009 à 2013 ; la chorale municipale y a chanté en mai 2016.",
+        "Le pacte d'amitié a été signé en 1988.\n\n2009-2013 : classes de quatrième en Forêt-Noire.\n\n"
+        "Mai 2016 : la chorale municipale chante à Wolfach.")
+    data = records_of(_write(tmp_path, page))
+    labels = {a["date_label"] for a in data["actions"]}
+    assert {"2009-2013", "Mai 2016"} <= labels
