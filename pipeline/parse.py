@@ -1807,8 +1807,8 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
                 aside = set_aside[:kept]  # the section's own set-aside blocks, read again
                 written = [b for b in body[start + 1:end] if not b.aside]
                 told_prose = _told_in_prose(Section(body[start], written), aside, with_above=False)
-                if told_prose.entries:
-                    set_aside[:] = aside
+                if told_prose.entries:  # what the page marked as aside stays set aside
+                    set_aside[:] = aside + [a for a in set_aside[kept:] if a.block.aside]
                     section = told_prose
         sections.append(section)
     sections = _continued(([told[0]] if told else []) + sections, {slug(place) for place, _ in places},

@@ -352,6 +352,27 @@ def _reads_as_name(name: str) -> bool:
     return True
 
 
+_OF = re.compile(r"\s(?:" + "|".join(map(re.escape, lexicon("countries")["written"]["of"]))
+                 + r")\s+|\sd['’]\s*", re.IGNORECASE)
+KIND_WORDS = 4  # words of a kind of place before its name ("Camps de réfugiés sahraouis")
+
+
+def _named_after_of(place: str) -> bool:
+    """A kind of place written in small letters, then the place's name after "de" ("Camps
+    de réfugiés sahraouis de Tindouf", "Commune rurale de Kita"): read as a place's name
+    beside the country a design writes before it ("ALGÉRIE · Camps de réfugiés … de
+    Tindouf").
+
+    >>> _named_after_of("Camps de réfugiés sahraouis de Tindouf"), _named_after_of("Séjour des jeunes")
+    (True, False)
+    """
+    cuts = list(_OF.finditer(place))
+    if not cuts or not place[:1].isupper():
+        return False
+    head, tail = place[:cuts[-1].start()], place[cuts[-1].end():]
+    return len(head.split()) <= KIND_WORDS and _reads_as_name(tail)
+
+
 def names_institution(line: str) -> bool:
     """A short line that is an institution's name ("Théâtre National de …"): within a
     partner's section, the heading of a part of it, not a partner.
@@ -457,7 +478,8 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     if _SENTENCE_MARK.search(name):
         return False
     place = without_kind(name)
-    if bracket is not None and not line.endswith(")") and not (_reads_as_name(place) or named(place)):
+    if bracket is not None and not line.endswith(")") and not (
+            _reads_as_name(place) or named(place) or (names_a_country(bracket) and _named_after_of(place))):
         return False  # "Ce séjour a eu lieu (Mali)." is a sentence
     if bracket is None:
         return len(line) <= MAX_PLAIN_HEADING and (_reads_as_name(place) or named(place))

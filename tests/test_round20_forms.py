@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.dates import parse_label
 from pipeline.parse import key_figures
-from pipeline.read import outline_entry
+from pipeline.places import split_heading
+from pipeline.read import heading_like, outline_entry
 from tests.corpus.score import records_of
 
 REPORT = """\
@@ -91,3 +93,62 @@ def test_sections_of_dated_entries_under_a_describing_paragraph_stay_as_they_are
     data = records_of(_write(tmp_path, page))
     labels = {a["date_label"] for a in data["actions"]}
     assert {"2009-2013", "Mai 2016"} <= labels
+
+
+@pytest.mark.parametrize(("label", "months"), [
+    ("03-06/2017", (2017, 3, 2017, 6)),
+    ("04-05.2018", (2018, 4, 2018, 5)),
+    ("De 09-11/2021", (2021, 9, 2021, 11)),
+])
+def test_two_months_in_digits_share_the_year_written_once(label: str, months: tuple[int, ...]) -> None:
+    period = parse_label(label)
+    assert period is not None
+    assert (period.start_year, period.start_month, period.end_year, period.end_month) == months
+
+
+@pytest.mark.parametrize("label", ["06-03/2017", "00-05/2018"])  # backwards, no month
+def test_two_months_in_digits_out_of_order_are_not_understood(label: str) -> None:
+    assert parse_label(label) is None
+
+
+@pytest.mark.parametrize(("heading", "place", "country"), [
+    ("AUTRICHE · Mondsee – jumelage depuis 1978", "Mondsee", "AUTRICHE"),
+    ("SÉNÉGAL · Podor – protocole d’accord depuis 2009", "Podor", "SÉNÉGAL"),
+    ("Pologne – Zagórów, charte d’amitié signée en 1995", "Zagórów", "Pologne"),
+    ("MAURITANIE · Camps de réfugiés maliens de Mbera", "Camps de réfugiés maliens de Mbera", "MAURITANIE"),
+])
+def test_a_newsletter_heading_writes_the_country_first_and_the_tie_after(
+        heading: str, place: str, country: str) -> None:
+    assert heading_like(heading)
+    assert split_heading(heading) == (place, country)
+
+
+def test_a_tie_after_a_dash_needs_a_word_of_a_tie() -> None:
+    assert split_heading("Gao – Tombouctou 2019")[0] == "Gao – Tombouctou 2019"
+    assert not heading_like("MALI · Séjour des jeunes de 2019")
+
+
+LETTER = """\
+LES NOUVELLES DU JUMELAGE
+N° 3 – mars 2025
+=======================
+
+NOS PARTENAIRES
+---------------
+
+>> AUTRICHE · Mondsee – jumelage depuis 1978
+- 2019 : échange de chorales entre les deux villes.
+- 03-06/2021 : correspondance entre les écoles primaires.
+
+>> MAURITANIE · Camps de réfugiés maliens de Mbera – partenariat depuis 2014
+- 2016 : envoi de 300 kits scolaires.
+- 04-05/2022 : mission de deux infirmières.
+"""
+
+
+def test_a_newsletter_text_part_reads_its_partners_and_their_months(tmp_path: Path) -> None:
+    data = records_of(_write(tmp_path, LETTER))
+    partners = {p["name"]: (p["country_code"], p["agreement_year"]) for p in data["partners"]}
+    assert partners == {"Mondsee": ("AT", 1978), "Camps de réfugiés maliens de Mbera": ("MR", 2014)}
+    months = {a["date_label"]: (a["start_month"], a["end_month"]) for a in data["actions"]}
+    assert months["03-06/2021"] == (3, 6) and months["04-05/2022"] == (4, 5)
