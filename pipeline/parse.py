@@ -1818,7 +1818,9 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
             section.description.sort(key=lambda b: b.line in answers)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
+    sections = [replace(s, entries=_news_items(s.entries)) for s in sections]
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
+    sections = _without_news_rubrics(sections, set_aside)
     if len(sections) == 1 and not sections[0].entries:
         sections[0] = _told_in_prose(sections[0], set_aside)
     elif opened:
@@ -2254,6 +2256,47 @@ def introduces(text: str, following: str, place: str, code: str) -> str | None:
     return first[mention.start():bracket.end() if bracket and country == code else mention.end()]
 
 
+def _news_items(entries: list[Entry]) -> list[Entry]:
+    """A newsletter's news items, each a date and the place it is about on a line ("Sam.
+    14/09/2024 – Gao", "2024-10-05 → 2024-10-19 – Kita"), its text on the lines below (an
+    entry of the same label): one entry, which :func:`_to_named_partners` gives to the
+    partner it names."""
+    out: list[Entry] = []
+    for entry in entries:
+        above = out[-1] if out else None
+        if above is not None and above.label and entry.label == above.label and "\n" not in above.text \
+                and entry.line > above.line_end and _place_alone(above):
+            out[-1] = _joined(above, entry)
+        else:
+            out.append(entry)
+    return out
+
+
+def _place_alone(entry: Entry) -> bool:
+    """An entry whose text after its label is a place's name alone, after a dash."""
+    if not entry.label or not entry.text.startswith(entry.label):
+        return False
+    found = _DASH_NAME.fullmatch(entry.text[len(entry.label):])
+    return found is not None and (country_code(found["name"]) is not None or heading_like(found["name"]))
+
+
+_DASH_NAME = re.compile(r"\s+[–—-]\s+(?P<name>[^\n]{2,80}?)\s*")
+
+
+def _without_news_rubrics(sections: list[Section], set_aside: list[SetAside]) -> list[Section]:
+    """The sections without those a news rubric's heading opened ("À la une", "Agenda":
+    ``headings.teaser_headings``) once their entries went to the partners they name: the
+    heading is set aside as no partner's."""
+    kept = []
+    for section in sections:
+        if not section.entries and not section.description \
+                and heading_key(section.heading.text) in _TEASER_HEADINGS:
+            set_aside.append(SetAside(section.heading, OTHER_HEADING))
+        else:
+            kept.append(section)
+    return kept or sections
+
+
 def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> None:
     """Move each entry whose text, after its label, opens with another partner's name and
     a separator ("Mars 2024 – Dianguirdé : arrivée du matériel …" in an agenda under
@@ -2417,7 +2460,7 @@ class PartnerNames:
 
 # What opens an entry's text after its label: a short name, then a colon, a comma or a
 # spaced dash ("Tindouf : …", "Dianguirdé – …").
-_NAMED_HEAD = re.compile(r"[\s:–—-]*(?P<head>[^:,;.()\d]{2,80}?)\s*(?::|,|\s[–—-]\s)")
+_NAMED_HEAD = re.compile(r"[\s:–—-]*(?P<head>[^:,;.()\d\n]{2,80}?)[^\S\n]*(?::|,|\s[–—-]\s|\n)")
 
 
 def named_partner(entry: Entry, names: PartnerNames) -> int | None:

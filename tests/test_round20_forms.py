@@ -152,3 +152,45 @@ def test_a_newsletter_text_part_reads_its_partners_and_their_months(tmp_path: Pa
     assert partners == {"Mondsee": ("AT", 1978), "Camps de réfugiés maliens de Mbera": ("MR", 2014)}
     months = {a["date_label"]: (a["start_month"], a["end_month"]) for a in data["actions"]}
     assert months["03-06/2021"] == (3, 6) and months["04-05/2022"] == (4, 5)
+
+
+NEWS = """\
+LES NOUVELLES DU JUMELAGE
+N° 3 – mars 2025
+=======================
+
+À LA UNE
+--------
+
+* Sam. 08/02/2025 – Mondsee
+Vingt lycéens autrichiens ont visité la mairie et le marché couvert.
+
+* 2025-01-10 → 2025-01-24 – Mbera
+Envoi de 300 kits scolaires par le comité de jumelage.
+
+NOS PARTENAIRES
+---------------
+
+>> AUTRICHE · Mondsee – jumelage depuis 1978
+- 2019 : échange de chorales entre les deux villes.
+
+>> MAURITANIE · Camps de réfugiés maliens de Mbera – partenariat depuis 2014
+- 2016 : envoi de 300 kits scolaires.
+"""
+
+
+def test_a_news_item_dated_and_placed_on_its_line_is_its_partners_entry(tmp_path: Path) -> None:
+    data = records_of(_write(tmp_path, NEWS))
+    assert sorted(p["name"] for p in data["partners"]) == ["Camps de réfugiés maliens de Mbera", "Mondsee"]
+    by_label = {a["date_label"]: a for a in data["actions"]}
+    item = by_label["Sam. 08/02/2025"]
+    assert item["partner_id"] == "mondsee" and "Vingt lycéens autrichiens" in item["text"]
+    assert (item["start_year"], item["start_month"]) == (2025, 2)
+    assert by_label["2025-01-10 → 2025-01-24"]["partner_id"] == "camps-de-refugies-maliens-de-mbera"
+
+
+def test_a_news_item_names_its_partner_by_its_country_too(tmp_path: Path) -> None:
+    text = NEWS.replace("* Sam. 08/02/2025 – Mondsee", "* Sam. 08/02/2025 – Autriche")
+    data = records_of(_write(tmp_path, text))
+    item = next(a for a in data["actions"] if a["date_label"] == "Sam. 08/02/2025")
+    assert item["partner_id"] == "mondsee" and "Vingt lycéens autrichiens" in item["text"]
