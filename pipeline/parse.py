@@ -591,7 +591,36 @@ def around_the_text(text: str) -> str | None:
         return CONTACT
     if _OPENING_HOURS.search(text) and _POSTAL_ADDRESS.search(text):  # "…, 61120 Vimoutiers. Du lundi
         return CONTACT  # au vendredi, de 8 h 30 à 17 h 30": a service's address and hours
+    if address_line(text):
+        return CONTACT
     return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
+
+
+_ADDRESS_PIECES = re.compile(r"\s[–—·•|]\s|,\s")
+ADDRESS_PIECES = 5  # a name, a building, a street, a postbox, the postcode and town
+ADDRESS_LENGTH = 160  # characters of an address alone on its line
+TOWN_WORDS = 4  # words of a town's name after its postcode ("Saint-Aubin Cedex")
+
+
+def address_line(text: str) -> bool:
+    """A postal address alone on its line, as a letter's or a newsletter's foot writes it
+    ("Mairie de Saint-Aubin – 2 place de la Halle – 35250 Saint-Aubin-d'Aubigné"): pieces
+    apart by dashes, middle dots, bars or commas, the last a postcode and its town, no
+    date in any.
+
+    >>> address_line("Mairie de Saint-Aubin – 2 place de la Halle – 35250 Saint-Aubin-d'Aubigné")
+    True
+    >>> address_line("Comité de jumelage · BP 12 · 61120 Vimoutiers Cedex")
+    True
+    >>> address_line("Accueil des jeunes le 12 mai 2023 – 61120 Vimoutiers")
+    False
+    """
+    if len(text) > ADDRESS_LENGTH:
+        return False
+    pieces = [p.strip() for p in _ADDRESS_PIECES.split(text.strip().rstrip("."))]
+    last = pieces[-1]
+    return 2 <= len(pieces) <= ADDRESS_PIECES and _POSTAL_ADDRESS.match(last) is not None \
+        and len(last.split()) <= TOWN_WORDS and not any(find_dates(p) for p in pieces)
 
 
 def key_figures(text: str) -> bool:

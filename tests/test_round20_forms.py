@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.dates import parse_label
-from pipeline.parse import key_figures
+from pipeline.parse import address_line, key_figures
 from pipeline.places import split_heading
 from pipeline.read import heading_like, outline_entry
 from tests.corpus.score import records_of
@@ -194,3 +194,20 @@ def test_a_news_item_names_its_partner_by_its_country_too(tmp_path: Path) -> Non
     data = records_of(_write(tmp_path, text))
     item = next(a for a in data["actions"] if a["date_label"] == "Sam. 08/02/2025")
     assert item["partner_id"] == "mondsee" and "Vingt lycéens autrichiens" in item["text"]
+
+
+@pytest.mark.parametrize(("line", "address"), [
+    ("Mairie de Saint-Aubin – 2 place de la Halle – 35250 Saint-Aubin-d’Aubigné", True),
+    ("Comité de jumelage · BP 12 · 61120 Vimoutiers Cedex", True),
+    ("Service des relations internationales, 1 rue Haute, 94200 Ivry-sur-Seine.", True),
+    ("Accueil des jeunes le 12 mai 2023 – 61120 Vimoutiers", False),  # a dated event
+    ("61120 Vimoutiers", False),  # one piece: no line of an address
+])
+def test_a_postal_address_alone_on_its_line_is_a_contact_line(line: str, address: bool) -> None:
+    assert address_line(line) is address
+
+
+def test_a_newsletters_foot_with_its_address_is_no_entry(tmp_path: Path) -> None:
+    text = NEWS + "\n------------------------\nMairie de Saint-Aubin – 2 place de la Halle – 35250 Saint-Aubin\n"
+    data = records_of(_write(tmp_path, text))
+    assert not any("place de la Halle" in a["text"] for a in data["actions"])
