@@ -1850,6 +1850,10 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     sections = [replace(s, entries=_news_items(s.entries)) for s in sections]
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
     sections = _without_news_rubrics(sections, set_aside)
+    levels = {body[i].level for i in starts}
+    _town_agenda(sections, sorted(body[i].line for i, role in roles.items()
+                                  if role == "sub" and body[i].level in levels
+                                  and heading_key(body[i].text) in _TEASER_HEADINGS), set_aside)
     if len(sections) == 1 and not sections[0].entries:
         sections[0] = _told_in_prose(sections[0], set_aside)
     elif opened:
@@ -2324,6 +2328,27 @@ def _without_news_rubrics(sections: list[Section], set_aside: list[SetAside]) ->
         else:
             kept.append(section)
     return kept or sections
+
+
+def _town_agenda(sections: list[Section], rubrics: list[int], set_aside: list[SetAside]) -> None:
+    """The page's own agenda: below a news rubric's heading at the partners' level ("AGENDA"
+    after the last partner's section, ``rubrics``: their lines, sorted), an entry that
+    names no partner (its own section's neither, once :func:`_to_named_partners` gave the
+    others theirs, nor a place or a country after its label: "Mar. 10/12/2024 – Conseil
+    municipal") is the town's date, no partner's event: set aside as a teaser, with a
+    warning."""
+    if not rubrics:
+        return
+    for section in sections:
+        own = set().union(*_aliases(section))
+        kept = []
+        for entry in section.entries:
+            if len(entry.parts) == 1 and _below_other_heading(section, entry, rubrics) \
+                    and _named_head(entry) is None and not _proper_nouns(entry.text) & own:
+                set_aside.append(SetAside(Block("list_item", entry.text, entry.line), TEASER, warn=True))
+            else:
+                kept.append(entry)
+        section.entries = kept
 
 
 def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> None:

@@ -211,3 +211,25 @@ def test_a_newsletters_foot_with_its_address_is_no_entry(tmp_path: Path) -> None
     text = NEWS + "\n------------------------\nMairie de Saint-Aubin – 2 place de la Halle – 35250 Saint-Aubin\n"
     data = records_of(_write(tmp_path, text))
     assert not any("place de la Halle" in a["text"] for a in data["actions"])
+
+
+def test_the_towns_own_dates_in_the_agenda_are_no_partners_events(tmp_path: Path) -> None:
+    text = NEWS + ("\nAGENDA\n------\n\n"
+                   "* Jeu. 13/03/2025, 20 h – Conseil municipal (salle des fêtes).\n"
+                   "* Sam. 05/04/2025 – Concert des lycéens de Mondsee à la médiathèque.\n")
+    data = records_of(_write(tmp_path, text))
+    labels = {a["date_label"]: a["partner_id"] for a in data["actions"]}
+    assert "Jeu. 13/03/2025, 20 h" not in labels  # the council's meeting
+    assert labels["Sam. 05/04/2025"] == "mondsee"
+
+
+def test_an_agenda_under_its_partner_keeps_its_dates(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><main><h1>Nos jumelages</h1>"
+                    "<h2>Mondsee (Autriche)</h2><p>2019 : échange de chorales.</p>"
+                    "<h3>Agenda</h3><ul><li>Sam. 05/04/2025 : concert à la médiathèque.</li></ul>"
+                    "<h2>Podor (Sénégal)</h2><p>2016 : envoi de kits scolaires.</p>"
+                    "</main></body></html>", encoding="utf-8")
+    data = records_of(page)
+    labels = {a["date_label"]: a["partner_id"] for a in data["actions"]}
+    assert labels["Sam. 05/04/2025"] == "mondsee"
