@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.dates import parse_label
+from pipeline.narrative import event_in
 from pipeline.parse import address_line, key_figures
 from pipeline.places import split_heading
 from pipeline.read import heading_like, outline_entry
@@ -233,3 +234,19 @@ def test_an_agenda_under_its_partner_keeps_its_dates(tmp_path: Path) -> None:
     data = records_of(page)
     labels = {a["date_label"]: a["partner_id"] for a in data["actions"]}
     assert labels["Sam. 05/04/2025"] == "mondsee"
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("Les échanges scolaires, organisés chaque année depuis 2011, ont repris.", "chaque année depuis 2011"),
+    ("La brocante solidaire, tenue chaque été depuis 2015 sur la place, a rapporté 900 €.",
+     "chaque été depuis 2015"),
+])
+def test_an_action_that_comes_back_since_a_year_is_still_going_on(sentence: str, label: str) -> None:
+    found = event_in(sentence, None)
+    assert found is not None and found.label == label and found.resolved is None
+    period = parse_label(found.label)
+    assert period is not None and (period.start_year, period.is_ongoing) == (int(label[-4:]), True)
+
+
+def test_a_reference_since_a_year_in_a_sentence_stays_no_event() -> None:
+    assert event_in("La ville, jumelée depuis 1985 avec Wolfach, a reçu des élèves.", None) is None
