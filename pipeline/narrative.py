@@ -2168,13 +2168,20 @@ def _opens_since(sentence: str, found: Found) -> bool:
 
     >>> [_opens_since(t, find_dates(t)[0]) for t in ("Depuis 1989 : aide à Lima.", "Amis depuis 1989")]
     [True, False]
+    >>> [_opens_since(t, find_dates(t)[0]) for t in ("Depuis 2018, le comité répare chaque année un puits.",
+    ...                                              "Depuis 2018, le comité est présidé par Anne.")]
+    [True, False]
     """
     if found.period is not None and not sentence[:found.start].strip() \
             and sentence[found.end:].lstrip().startswith(":"):
         return True  # "Depuis 1989 : …", the text's label
-    if found.start > SINCE_REACH or found.period is None or found.period.start_month is None:
+    if found.start > SINCE_REACH or found.period is None:
         return False
     before = sentence[:found.start].rstrip()
+    if found.period.start_month is None:  # a year alone: an action when the sentence says how
+        # often it comes back ("Depuis 2018, le comité réhabilite chaque année deux pompes")
+        return not before and sentence[found.end:].lstrip()[:1] in ",(" \
+            and _RECURS.search(fold(sentence)) is not None
     return found.period is not None and found.period.start_month is not None \
         and len(re.findall(r"\w+", before)) <= SINCE_OPENING_WORDS \
         and (not before or before.endswith(",")) and sentence[found.end:].lstrip().startswith(",")

@@ -250,3 +250,10 @@ def test_an_action_that_comes_back_since_a_year_is_still_going_on(sentence: str,
 
 def test_a_reference_since_a_year_in_a_sentence_stays_no_event() -> None:
     assert event_in("La ville, jumelée depuis 1985 avec Wolfach, a reçu des élèves.", None) is None
+
+
+def test_since_a_year_opening_a_sentence_that_says_how_often_is_an_action() -> None:
+    found = event_in("Depuis 2017, l’association repeint chaque été la salle de classe.", None)
+    assert found is not None and parse_label(found.label).is_ongoing  # type: ignore[union-attr]
+    # a tie since a year, with nothing that comes back, dates no event
+    assert event_in("Depuis 2017, l’association est présidée par Anne Roux.", None) is None
