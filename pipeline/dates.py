@@ -583,6 +583,18 @@ def _full_year(year: Token, last: Token) -> int | None:
     return end if end < 2100 else None
 
 
+def _months_in_digits(g: dict[str, list[Token]]) -> Period | None:
+    """"03-06/2017", "04-05.2018": two months in digits and the year they share, written
+    once after the second (a form a table's narrow column or a newsletter writes); the
+    first month a number from 1 to 12, before the second."""
+    end = _point(g["b"])
+    first = g["a"][0]
+    if end is None or end.month is None or not 1 <= first.value < end.month:
+        return None
+    start = Point(end.year, first.value)
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
+
+
 def _winter(g: dict[str, list[Token]]) -> Period | None:
     """"Hiver 2023-2024": EDTF's winter of 2023 is the one that begins in December 2023."""
     winter, last = _point(g["a"]), g["b"][0]
@@ -819,6 +831,7 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_INTRO}{_PART}(?P<items>{_LEFT}(?:,E?L?{_LEFT}){{0,20}}&E?L?{_CORE})", _dates),
     (rf"{_OPEN}{_PART}(?P<items>Y(?:-Y){{2,20}})", _chain),
     (rf"{_OPEN}{_PART}(?P<a>Y)-(?P<b>N)", _two_digit_end),
+    (rf"{_OPEN}(?P<a>N)-(?P<b>z)", _months_in_digits),  # "03-06/2017"
     (rf"{_INTRO}{_PART}(?P<a>SY)-(?P<b>[YN])", _winter),
     # to the present: "De 2019 à aujourd'hui", "2016 – en cours", "Depuis 2019 jusqu'à nos jours"
     (rf"(?:{_OPEN}|{_SINCE}){_PART}(?P<a>{_CORE})(?:&?{_TO})U", _since),

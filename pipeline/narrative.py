@@ -2297,6 +2297,10 @@ def _activity_since(sentence: str, found: Found) -> bool:
         and not _town_spans(clause)
 
 
+# How often, then "depuis": an action that comes back since then ("chaque année depuis 2014")
+_RECURS_SINCE = re.compile(rf"(?:{_any(_RECURRING)})\s+(?:{_any(list(_REFERENCE))})\b")
+
+
 def _absolute(sentence: str) -> Event | None:
     """The first date of the sentence that is an event's: not in brackets, not a
     reference ("depuis 1970")."""
@@ -2304,6 +2308,8 @@ def _absolute(sentence: str) -> Event | None:
         if found.period is None or _in_brackets(sentence, found.start) or _not_when(sentence, found):
             continue
         if found.period.end_year is None:  # "depuis 1970" is a reference; "Dès janvier 1986"
+            if _RECURS_SINCE.match(fold(found.text)):  # "organisés chaque été depuis 2016": an
+                return Event(found.text, found.start, None, _when(found))  # action still going on
             if fold(found.text).startswith(_REFERENCE):  # opens the event told, at that date
                 if _opens_since(sentence, found) or _activity_since(sentence, found):  # "Par
                     # ailleurs, depuis septembre 2024, …", "Une solidarité est engagée depuis 1990"

@@ -166,6 +166,13 @@ _MEDIA_END = re.compile(r"(?:\s[-–—]\s*|\()(?:" + "|".join(
     r"\s+".join(map(re.escape, p.split()))
     for p in sorted(_FURNITURE_CUES["media_nouns"], key=len, reverse=True)) + r")\s*\)?\s*$", re.IGNORECASE)
 _CONTACT = _openings(_FURNITURE_CUES["contact_openings"], colon=False)
+_KEY_FIGURES_TITLE = re.compile(r"(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())).replace("'", "['’]\\s*")
+    for p in sorted(_FURNITURE_CUES["counter_titles"], key=len, reverse=True))
+    + r")(?:\s+\w{1,3})?(?:\s+\d{4})?\s*:\s*", re.IGNORECASE)
+_FIGURES_APART = re.compile(r"\s[–—·•|;-]\s|;\s")
+_OPENS_ON_FIGURE = re.compile(r"(?:\w+\s+){0,2}?[<>~≈+]?\s?\d")  # "12 séjours", "près de 200 …"
+KEY_FIGURES_MIN = 2  # figures after the title: one alone is a sentence
 _POSTAL_ADDRESS = re.compile(pattern(_FURNITURE_CUES["postal_address"]))
 _OPENING_HOURS = re.compile(pattern(_FURNITURE_CUES["opening_hours"]), re.IGNORECASE)
 _COPYRIGHT_LETTERS = re.compile(r"\s*(?:" + "|".join(map(re.escape, _FURNITURE_CUES["copyright_letters"]))
@@ -278,6 +285,7 @@ EDITOR_COMMENT = "an editor's comment or note to the site's team"
 FURTHER_READING = "link to further reading"
 CONTACT = "contact line (an e-mail address or a phone number)"
 FOOTNOTE = "footnote"
+KEY_FIGURES = "line of counters (the numbers of a summary, no event)"
 EARLY_ENTRY = "dated entry before the first partner heading"
 DATED_INTRODUCTION = "dated sentence of the introduction (before the first partner heading)"
 LOST_ENTRY = "dated entry under a heading of no partner section"
@@ -603,6 +611,8 @@ def around_the_text(text: str) -> str | None:
         return TEMPLATE_CODE
     if _COMMENT_MARK.match(text) or _EDITOR_NOTE.match(text):
         return EDITOR_COMMENT
+    if key_figures(text):
+        return KEY_FIGURES
     if len(text) > FURNITURE_TEXT or split_any_label(text):
         return None
     if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text) \
@@ -622,7 +632,57 @@ def around_the_text(text: str) -> str | None:
         return CONTACT
     if _OPENING_HOURS.search(text) and _POSTAL_ADDRESS.search(text):  # "…, 61120 Vimoutiers. Du lundi
         return CONTACT  # au vendredi, de 8 h 30 à 17 h 30": a service's address and hours
+    if address_line(text):
+        return CONTACT
     return FOOTNOTE if _FOOTNOTE_MARK.match(text) else None
+
+
+_ADDRESS_PIECES = re.compile(r"\s[–—·•|]\s|,\s")
+ADDRESS_PIECES = 5  # a name, a building, a street, a postbox, the postcode and town
+ADDRESS_LENGTH = 160  # characters of an address alone on its line
+TOWN_WORDS = 4  # words of a town's name after its postcode ("Saint-Aubin Cedex")
+
+
+def address_line(text: str) -> bool:
+    """A postal address alone on its line, as a letter's or a newsletter's foot writes it
+    ("Mairie de Saint-Aubin – 2 place de la Halle – 35250 Saint-Aubin-d'Aubigné"): pieces
+    apart by dashes, middle dots, bars or commas, the last a postcode and its town, no
+    date in any.
+
+    >>> address_line("Mairie de Saint-Aubin – 2 place de la Halle – 35250 Saint-Aubin-d'Aubigné")
+    True
+    >>> address_line("Comité de jumelage · BP 12 · 61120 Vimoutiers Cedex")
+    True
+    >>> address_line("Accueil des jeunes le 12 mai 2023 – 61120 Vimoutiers")
+    False
+    """
+    if len(text) > ADDRESS_LENGTH:
+        return False
+    pieces = [p.strip() for p in _ADDRESS_PIECES.split(text.strip().rstrip("."))]
+    last = pieces[-1]
+    return 2 <= len(pieces) <= ADDRESS_PIECES and _POSTAL_ADDRESS.match(last) is not None \
+        and len(last.split()) <= TOWN_WORDS and not any(find_dates(p) for p in pieces)
+
+
+def key_figures(text: str) -> bool:
+    """A line of key figures: a title that says so (``counter_titles``, a year maybe
+    after it), a colon, then figures apart by dashes, middle dots, bars or semicolons, each
+    opening with a number.
+
+    >>> key_figures("Chiffres clés 2022 : 4 villes partenaires – 90 000 € de budget – 60 jeunes partis")
+    True
+    >>> key_figures("En chiffres : 12 séjours ; plus de 300 participants ; 3 conventions")
+    True
+    >>> key_figures("Repères : le jumelage a été signé en 1985 avec Gao.")
+    False
+    >>> key_figures("2019 : 12 jeunes – 3 animateurs – 2 élus")
+    False
+    """
+    found = _KEY_FIGURES_TITLE.match(text)
+    if not found or len(text) > FURNITURE_TEXT:
+        return False
+    pieces = [p.strip() for p in _FIGURES_APART.split(text[found.end():]) if p.strip()]
+    return len(pieces) >= KEY_FIGURES_MIN and all(_OPENS_ON_FIGURE.match(p) for p in pieces)
 
 
 def _dated_apart(text: str, entry: _Draft) -> bool:
@@ -1350,6 +1410,8 @@ def _intro_reason(block: Block, group: bool) -> tuple[str, bool]:
         return NAVIGATION_LINK, False
     if is_furniture(block.text):
         return FURNITURE, False
+    if key_figures(block.text):
+        return KEY_FIGURES, False
     if _EDIT_NOTICE.match(block.text.strip(_NOT_WORDS)):
         return EDIT_NOTICE, False
     if block.kind == "heading":
@@ -1843,6 +1905,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     starts = sorted({*starts, *introduced})
     sections = []
     prose = _told_throughout([body[s + 1:e] for s, e in zip(starts, [*starts[1:], len(body)], strict=True)])
+    paragraphs_only = not prose and _prose_page(body, starts)  # each section then read apart
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
         section = Section(introduced[start], [body[start]]) if start in introduced else Section(body[start])
@@ -1854,8 +1917,16 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
             section = told_answer
             set_aside += [SetAside(b, b.aside) for b in body[start + 1:end] if b.aside]  # its captions
         else:
+            kept = len(set_aside)
             _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
                           set_aside)
+            if paragraphs_only and start not in introduced and _prose_section(section):
+                aside = set_aside[:kept]  # the section's own set-aside blocks, read again
+                written = [b for b in body[start + 1:end] if not b.aside]
+                told_prose = _told_in_prose(Section(body[start], written), aside, with_above=False)
+                if told_prose.entries:  # what the page marked as aside stays set aside
+                    set_aside[:] = aside + [a for a in set_aside[kept:] if a.block.aside]
+                    section = told_prose
         sections.append(section)
     sections = _continued(([told[0]] if told else []) + sections, {slug(place) for place, _ in places},
                           set_aside)
@@ -1864,12 +1935,41 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
             section.description.sort(key=lambda b: b.line in answers)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
+    sections = [replace(s, entries=_news_items(s.entries)) for s in sections]
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
+    sections = _without_news_rubrics(sections, set_aside)
+    levels = {body[i].level for i in starts}
+    _town_agenda(sections, sorted(body[i].line for i, role in roles.items()
+                                  if role == "sub" and body[i].level in levels
+                                  and heading_key(body[i].text) in _TEASER_HEADINGS), set_aside)
     if len(sections) == 1 and not sections[0].entries:
         sections[0] = _told_in_prose(sections[0], set_aside)
     elif opened:
         sections = [_told_in_prose(s, set_aside, with_above=False) if not s.entries else s for s in sections]
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
+
+
+PROSE_DATES = 2  # dates in a section's undated paragraphs: one is the tie's year
+
+
+def _prose_page(body: list[Block], starts: list[int]) -> bool:
+    """A page whose partners' sections are each told in paragraphs alone (no list, no
+    heading below a partner's: a report's chapter), several partners (a heading written
+    again further down is one partner's)."""
+    ends = [*starts[1:], len(body)]
+    places = {slug(split_heading(body[start].text)[0]) for start in starts}
+    return len(places) > 1 and all(b.kind == "paragraph" for start, end in zip(starts, ends, strict=True)
+                                   for b in body[start + 1:end] if not b.aside)
+
+
+def _prose_section(section: Section) -> bool:
+    """A section of a page told in prose (:func:`_prose_page`) whose paragraphs read as no
+    entry (its description) give more dates in their sentences than it has entries ("Le
+    jumelage, signé en 1963, repose … de 2003 à 2014 ; …", then "Depuis 2018, le comité
+    …"): its story is read, each dated sentence an event. A section of dated entries under
+    a paragraph that describes the tie is no such section."""
+    told = sum(len(find_dates(b.text)) for b in section.description)
+    return told >= PROSE_DATES and told > len(section.entries)
 
 
 def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Block]]:
@@ -2330,6 +2430,68 @@ def introduces(text: str, following: str, place: str, code: str) -> str | None:
     return first[mention.start():bracket.end() if bracket and country == code else mention.end()]
 
 
+def _news_items(entries: list[Entry]) -> list[Entry]:
+    """A newsletter's news items, each a date and the place it is about on a line ("Sam.
+    14/09/2024 – Gao", "2024-10-05 → 2024-10-19 – Kita"), its text on the lines below (an
+    entry of the same label): one entry, which :func:`_to_named_partners` gives to the
+    partner it names."""
+    out: list[Entry] = []
+    for entry in entries:
+        above = out[-1] if out else None
+        if above is not None and above.label and entry.label == above.label and "\n" not in above.text \
+                and entry.line > above.line_end and _place_alone(above):
+            out[-1] = _joined(above, entry)
+        else:
+            out.append(entry)
+    return out
+
+
+def _place_alone(entry: Entry) -> bool:
+    """An entry whose text after its label is a place's name alone, after a dash."""
+    if not entry.label or not entry.text.startswith(entry.label):
+        return False
+    found = _DASH_NAME.fullmatch(entry.text[len(entry.label):])
+    return found is not None and (country_code(found["name"]) is not None or heading_like(found["name"]))
+
+
+_DASH_NAME = re.compile(r"\s+[–—-]\s+(?P<name>[^\n]{2,80}?)\s*")
+
+
+def _without_news_rubrics(sections: list[Section], set_aside: list[SetAside]) -> list[Section]:
+    """The sections without those a news rubric's heading opened ("À la une", "Agenda":
+    ``headings.teaser_headings``) once their entries went to the partners they name: the
+    heading is set aside as no partner's."""
+    kept = []
+    for section in sections:
+        if not section.entries and not section.description \
+                and heading_key(section.heading.text) in _TEASER_HEADINGS:
+            set_aside.append(SetAside(section.heading, OTHER_HEADING))
+        else:
+            kept.append(section)
+    return kept or sections
+
+
+def _town_agenda(sections: list[Section], rubrics: list[int], set_aside: list[SetAside]) -> None:
+    """The page's own agenda: below a news rubric's heading at the partners' level ("AGENDA"
+    after the last partner's section, ``rubrics``: their lines, sorted), an entry that
+    names no partner (its own section's neither, once :func:`_to_named_partners` gave the
+    others theirs, nor a place or a country after its label: "Mar. 10/12/2024 – Conseil
+    municipal") is the town's date, no partner's event: set aside as a teaser, with a
+    warning."""
+    if not rubrics:
+        return
+    for section in sections:
+        own = set().union(*_aliases(section))
+        kept = []
+        for entry in section.entries:
+            if len(entry.parts) == 1 and _below_other_heading(section, entry, rubrics) \
+                    and _named_head(entry) is None and not _proper_nouns(entry.text) & own:
+                set_aside.append(SetAside(Block("list_item", entry.text, entry.line), TEASER, warn=True))
+            else:
+                kept.append(entry)
+        section.entries = kept
+
+
 def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> None:
     """Move each entry whose text, after its label, opens with another partner's name and
     a separator ("Mars 2024 – Dianguirdé : arrivée du matériel …" in an agenda under
@@ -2493,7 +2655,7 @@ class PartnerNames:
 
 # What opens an entry's text after its label: a short name, then a colon, a comma or a
 # spaced dash ("Tindouf : …", "Dianguirdé – …").
-_NAMED_HEAD = re.compile(r"[\s:–—-]*(?P<head>[^:,;.()\d]{2,80}?)\s*(?::|,|\s[–—-]\s)")
+_NAMED_HEAD = re.compile(r"[\s:–—-]*(?P<head>[^:,;.()\d\n]{2,80}?)[^\S\n]*(?::|,|\s[–—-]\s|\n)")
 
 
 def named_partner(entry: Entry, names: PartnerNames) -> int | None:

@@ -182,6 +182,28 @@ _LEAD_OUT = re.compile(rf"(?<=\S)\s*(?:,|\s[–—-])\s*(?:{_phrases(_HEADINGS['
 # Words that say where the place lies, behind a comma ("La Lisa, de l'autre côté de l'Atlantique").
 _LOCATION_OUT = re.compile(
     rf"(?<=\S)\s*,\s*(?:{_phrases(_HEADINGS['location_lead_outs'])})\s+[^,()]{{1,60}}$", re.IGNORECASE)
+# The tie and its year after the place, behind a dash or a comma ("Gao – jumelage depuis
+# 1963", "Kita – protocole d'accord depuis 2005"): a few words, one of a tie, a year last.
+_TIE_OUT = re.compile(r"(?<=\S)\s*(?:,|\s[–—-])\s*(?P<words>(?:[^\W\d_][\w'’-]*\s+){1,6})"
+                      r"(?:1[89]|20)\d\d\s*$")
+_TIE_OUT_STEMS = tuple(fold(w) for w in (*_HEADINGS["tie_stems"], *_HEADINGS["tie_act_nouns"]))
+
+
+def _tie_out(text: str) -> re.Match[str] | None:
+    """The tie and its year a heading writes after its place (``_TIE_OUT``), or ``None``.
+
+    >>> _tie_out("Gao – jumelage depuis 1963")[0], _tie_out("Kita, protocole d'accord signé en 2005")[0]
+    (' – jumelage depuis 1963', ", protocole d'accord signé en 2005")
+    >>> _tie_out("Gao – Tombouctou 2019") is None, _tie_out("Mali – 1963") is None
+    (True, True)
+    """
+    found = _TIE_OUT.search(text)
+    if found is None:
+        return None
+    words = re.findall(r"\w+", fold(found["words"]))
+    return found if any(w.startswith(_TIE_OUT_STEMS) for w in words) else None
+
+
 # A preposition before a country's name after a place ("Gao au Mali").
 _AFTER_PLACE = re.compile(rf"(?<!\s)\s+(?:{_phrases(_COUNTRIES['written']['prepositions'])})\s+")
 _PREPOSITIONS = frozenset(_COUNTRIES["written"]["prepositions"])
@@ -208,7 +230,7 @@ def lead_in(text: str) -> str | None:
     ('Comité de jumelage', 'ville jumelle', None)
     """
     found = _LEAD_IN.match(text)
-    out = _LEAD_OUT.search(text)
+    out = _LEAD_OUT.search(text) or _tie_out(text)
     words = " ".join(w for w in (found.group() if found else "",
                                  out.group() if out else "") if w).strip(" :,–—-")
     return words or None
@@ -234,6 +256,8 @@ def without_lead_in(text: str) -> str:
         or (text.rstrip().endswith(")") and _PAIR_LEAD_IN.match(text))
     text = text[found.end():] if found else text
     text = _LOCATION_OUT.sub("", _LEAD_OUT.sub("", text))
+    if tie := _tie_out(text):  # "Gao – jumelage depuis 1963"
+        text = text[:tie.start()]
     from .config import config
 
     town = _town_beside(config().town.name_pattern()).search(text)

@@ -353,6 +353,27 @@ def _reads_as_name(name: str) -> bool:
     return True
 
 
+_OF = re.compile(r"\s(?:" + "|".join(map(re.escape, lexicon("countries")["written"]["of"]))
+                 + r")\s+|\sd['’]\s*", re.IGNORECASE)
+KIND_WORDS = 4  # words of a kind of place before its name ("Camps de réfugiés sahraouis")
+
+
+def _named_after_of(place: str) -> bool:
+    """A kind of place written in small letters, then the place's name after "de" ("Camps
+    de réfugiés sahraouis de Tindouf", "Commune rurale de Kita"): read as a place's name
+    beside the country a design writes before it ("ALGÉRIE · Camps de réfugiés … de
+    Tindouf").
+
+    >>> _named_after_of("Camps de réfugiés sahraouis de Tindouf"), _named_after_of("Séjour des jeunes")
+    (True, False)
+    """
+    cuts = list(_OF.finditer(place))
+    if not cuts or not place[:1].isupper():
+        return False
+    head, tail = place[:cuts[-1].start()], place[cuts[-1].end():]
+    return len(head.split()) <= KIND_WORDS and _reads_as_name(tail)
+
+
 def names_institution(line: str) -> bool:
     """A short line that is an institution's name ("Théâtre National de …"): within a
     partner's section, the heading of a part of it, not a partner.
@@ -466,7 +487,8 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
         return False
     place = without_kind(name)
     if bracket is not None and not line.endswith(")") and not (
-            _reads_as_name(place) or _reads_as_name(after_kind(place)) or named(place)) \
+            _reads_as_name(place) or _reads_as_name(after_kind(place)) or named(place)
+            or (names_a_country(bracket) and _named_after_of(place))) \
             and not _beside_country(line, name, bracket):
         return False  # "Ce séjour a eu lieu (Mali)." is a sentence; "Les camps sahraouis de
         # Tindouf (Algérie) : vacances et droits" is a heading and its subtitle, and so is
@@ -636,11 +658,13 @@ def _title_like(line: str) -> bool:
 # The number a word processor's automatic numbering writes before a heading or an entry
 # when its document is saved as text ("1.\tGao (Mali)", "2.7.\t2016-2020 : …", "IV)\t…"):
 # a tab follows it; typed by hand, several levels ("2.7. Juin 2012 : …") or one before a
-# capital ("3. Gao (Mali)"). Not a date: "12.06.2012" has no space after it.
+# capital ("3. Gao (Mali)"), as do a report's section numbers without their last dot
+# ("4.2 Gao (Mali)", "4.2.1 Bilan"). Not a date: "12.06.2012" has no space after it.
 _OUTLINE_NUMBER = re.compile(
     r"^(?:(?:\d{1,2}|[IVXivx]{1,4}|[A-Za-z])[.)])+(?:\d{1,2})?\t+"
     r"|^\d{1,2}(?:\.\d{1,2})+\.[ \u00a0]+(?=\S)"
-    r"|^(?P<one>\d{1,2}[.)][ \u00a0]+)(?=\w)")
+    r"|^(?P<one>\d{1,2}[.)][ \u00a0]+)(?=\w)"
+    r"|^(?P<bare>\d{1,2}(?:\.\d{1,2}){1,3}[ \u00a0]+)(?=\w)")
 # Word's second-level bullet saved as text: the letter "o" of its Courier New font, a tab
 _WORD_BULLET = re.compile(r"^o\t+(?=\S)")
 # A table of contents' line: a title, then a tab or dot leaders, then its page's number
@@ -657,9 +681,12 @@ def outline_entry(line: str) -> str:
     ('Juin 2012 : accueil', '2016. Un an plus tard')
     >>> outline_entry("12.06.2012 : réunion"), outline_entry("2. juin : réunion")
     ('12.06.2012 : réunion', '2. juin : réunion')
+    >>> outline_entry("4.2 Gao (Mali)"), outline_entry("1.5 million d'euros")
+    ('Gao (Mali)', "1.5 million d'euros")
     """
     found = _OUTLINE_NUMBER.match(line)
-    if not found or found.end() >= len(line) or (found["one"] and not line[found.end()].isupper()):
+    if not found or found.end() >= len(line) \
+            or ((found["one"] or found["bare"]) and not line[found.end()].isupper()):
         return line  # one number typed by hand numbers a heading only: a capital follows it
     return line[found.end():]
 
