@@ -213,8 +213,10 @@ def _not_a_partner(name: str) -> bool:
 _JOINING_WORDS = "|".join(re.escape(j) for j in _WORDS["pair_joiners"] if j.isalpha())
 # two names joined ("Ille et Vilaine"), each pair read apart ("Ille et Vilaine et Rennes": the
 # first pair, not the whole run), a name's start only where a word starts
-# (an apostrophe inside a word starts no name: "N’DN’D…" read from each "D" costs its square)
-_JOINED_NAMES = re.compile(rf"(?<![\w{APOSTROPHE[1:-1]}-])(?=({_PART}\s+(?:{_JOINING_WORDS})\s+{_PART}))")
+# (after an apostrophe, only an elided letter's: "d'Ille"; one inside a word starts no name,
+# "N’DN’D…" read from each "D" costing its square)
+_JOINED_NAMES = re.compile(rf"(?:(?<![\w{APOSTROPHE[1:-1]}-])|(?<=(?<!\w)\w{APOSTROPHE}))"
+                           rf"(?=({_PART}\s+(?:{_JOINING_WORDS})\s+{_PART}))")
 
 
 def _region_spans(sentence: str) -> list[tuple[int, int]]:
@@ -3033,12 +3035,14 @@ def _year(label: str, start: int) -> Event:
     return Event(label, start, None, (int(_A_YEAR.findall(label)[-1]), None, None))
 
 
-_LISTED_PLACE = re.compile(rf"^\s*(?:{_alternatives(_WORDS['listed_years_places'])})\s+{_NAME.pattern}")
+# a place written after each year of a list, with a preposition of place ("signé en 1986 à
+# Dano et en 1988 à Etréchy"): an aside of its year, as a bracket is
+_LISTED_PLACE = re.compile(rf"^\s*(?:{_alternatives(_WRITTEN['prepositions'])})\s+{_NAME.pattern}")
 
 
 def _listed_gap(gap: str) -> bool:
     """The words between two years of a list: commas, an aside in brackets or a place after
-    its year (``listed_years_places``: "à Dano et ") and the joiners of
+    its year (``countries.written.prepositions``: "à Dano et ") and the joiners of
     ``listed_years_joiners`` only ("(à Châteauneuf du Rhône) et ")."""
     bare = _LISTED_PLACE.sub(" ", _ASIDE.sub(" ", gap))
     return bool(bare.strip()) and not re.search(r"[^\w\s,]", bare) \
@@ -3202,7 +3206,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             said = event_in(head, items or when, published)
             if said is None or (punctuated and _during(head, said)):
                 continue
-            if punctuated and items is None and (year := _announced(head, said)) \
+            if punctuated and items is None and (year := _list_announced(head, said)) \
                     and event_in(tail, year, published) is not None:
                 # "les moments forts de l'année 2014 : le Burns Supper en janvier, …, le
                 # voyage à Carnoustie en avril, …": the list's year, then its items
@@ -3312,14 +3316,14 @@ def listed_items(text: str) -> list[tuple[int, Event]]:
             if listing and event is not None:
                 items.append((end, event))
             elif not listing and event is None and (head := event_in(piece, None)) is not None \
-                    and _announced(piece, head):
+                    and _list_announced(piece, head):
                 listing = True
         if len(items) >= 2:
             found += items
     return found
 
 
-def _announced(head: str, event: Event) -> When | None:
+def _list_announced(head: str, event: Event) -> When | None:
     """The year of a list the clause announces (:func:`_list_year`) in words before its
     year ("les temps forts de l'année 2016 :"), never a label ("2016 :", "En 2016 :"
     open one entry of that year)."""

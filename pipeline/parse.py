@@ -2655,7 +2655,10 @@ class PartnerNames:
 
 # What opens an entry's text after its label: a short name, then a colon, a comma or a
 # spaced dash ("Tindouf : …", "Dianguirdé – …").
-_NAMED_HEAD = re.compile(r"[\s:–—-]*(?P<head>[^:,;.()\d\n]{2,80}?)[^\S\n]*(?::|,|\s[–—-]\s|\n)")
+# (the head starts and ends on a non-space, its leading run taken whole: a run of spaces
+# read once, not once per place a head could start or end in it)
+_NAMED_HEAD = re.compile(r"[\s:–—-]*+(?P<head>[^\s:,;.()\d][^:,;.()\d\n]{0,78}?[^\s:,;.()\d])"
+                         r"[^\S\n]*(?::|,|\s[–—-]\s|\n)")
 
 
 def named_partner(entry: Entry, names: PartnerNames) -> int | None:

@@ -186,7 +186,7 @@ _LOCATION_OUT = re.compile(
 # 1963", "Kita – protocole d'accord depuis 2005"): a few words, one of a tie, a year last.
 _TIE_OUT = re.compile(r"(?<=\S)\s*(?:,|\s[–—-])\s*(?P<words>(?:[^\W\d_][\w'’-]*\s+){1,6})"
                       r"(?:1[89]|20)\d\d\s*$")
-_TIE_OUT_STEMS = tuple(fold(w) for w in (*_HEADINGS["tie_stems"], *_HEADINGS["tie_act_nouns"]))
+_TIE_OUT_STEMS = tuple(fold(w) for w in (*_HEADINGS["tie_stems"], *_HEADINGS["tie_acts"]))
 
 
 def _tie_out(text: str) -> re.Match[str] | None:
