@@ -3307,8 +3307,8 @@ def listed_items(text: str) -> list[tuple[int, Event]]:
     for sentence in _SENTENCE.split(text):
         start = text.index(sentence, at)
         at = start + len(sentence)
-        if not _YEAR_COLON.search(sentence):  # no year announcing a list: nothing read
-            continue
+        if not any(_announces_list(sentence, m.start(), m.end()) for m in _YEAR_COLON.finditer(sentence)):
+            continue  # no year announcing a list: the sentence is not read (a dated entry's cost)
         items: list[tuple[int, Event]] = []
         listing, end = False, start
         for piece, event in sentences(sentence, None):
@@ -3321,6 +3321,14 @@ def listed_items(text: str) -> list[tuple[int, Event]]:
         if len(items) >= 2:
             found += items
     return found
+
+
+def _announces_list(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause ending at ``end`` (a year and its colon found at ``start``)
+    announces a list (:func:`_list_announced`): read alone, the clause's own words only."""
+    opens = max(sentence.rfind(mark, 0, start) for mark in ",;:") + 1
+    clause = sentence[opens:end]
+    return (head := event_in(clause, None)) is not None and _list_announced(clause, head) is not None
 
 
 def _list_announced(head: str, event: Event) -> When | None:
