@@ -439,7 +439,7 @@ _BULLET_ITEM = re.compile(r"^[•◦▪‣*·–—-]\s")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—] ?)?\d{1,3}(?: ?[-–—])?$")  # "22", "- 22 -"
 _CUT = re.compile(r"[^\W\d_]-$")  # a line ending in a word and its hyphen
 _HYPHEN_END = re.compile(r"\w-$")
-_GAP = re.compile(rf" {{{GUTTER},}}(?=[^\s|+])")
+_GAP = re.compile(rf"(?<! ) {{{GUTTER},}}(?=[^\s|+])")  # a run of spaces tried from its first: linear
 _GAP_AT = re.compile(rf" {{{GUTTER},}}")
 SLACK = 2  # characters a column's line may start before the gutter
 FILLED = 0.6  # of the gutter's offset: the median length of a left column's line
