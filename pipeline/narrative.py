@@ -1479,7 +1479,7 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     weights = Counter({key: weight for key, weight in weights.items() if key not in defined})
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:
-        return _named_otherwise(texts, weights, lines or texts)
+        return _named_otherwise(texts, weights, lines or texts, title)
     if (twins := _twin_lines(lines or texts)) and fold(twins[0]) != ranked[0][0] \
             and ranked[0][0] not in partnered - {fold(name) for name in _placed_lists(texts)}:
         return twins  # the page lists its twins, a line each with its country ("- Lohr
@@ -1496,10 +1496,11 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     return [spelling[key] for key in found]
 
 
-def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) -> list[str]:
+def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str],
+                     title: str | None = None) -> list[str]:
     """The partners of a page that names none after a cue of twinning, on narrower
     evidence, the strongest first; none unless the page speaks of twinning or cooperation
-    (a cue's word somewhere), and none of the page's own town, a country or a region
+    (a cue's word somewhere, its ``title`` too), and none of the page's own town, a country or a region
     (``lines``: the page's lines as written, where a list's lines are read one by one):
 
     - ``listed``: two lines or more that each name a place and its country ("Ogre en
@@ -1521,10 +1522,59 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str]) 
     >>> _named_otherwise(texts[:2], Counter({"rye": 1}), texts[:2])
     []
     """
-    if not any(_cued(sentence) for text in texts for sentence in _SENTENCE.split(text)):
+    if not any(_cued(sentence) for text in [title or "", *texts] for sentence in _SENTENCE.split(text)):
         return []
     return _twin_lines(lines) or _signed(lines) or _travelled(texts, weights) or _headlined(lines) \
-        or _placed_in_tie(texts)
+        or _placed_in_tie(texts) or _of_a_place(texts)
+
+
+_HOLDERS = "|".join(sorted({re.escape(fold(w)) for w in (*_WRITTEN["place_nouns"], *_WORDS["place_holders"])},
+                            key=len, reverse=True))
+# a kind of place or an office of one, up to two words that qualify it, then "de" and a name
+# ("la commune rurale de DEMBELLA", "le nouveau maire de Waldenburg"), or a plural kind and a
+# colon before a list ("3 nouvelles communes : BLENDIO, BENKADI et TELLA")
+_OF_A_PLACE = re.compile(rf"(?<!\w)(?:{_HOLDERS})(?:\s+[^\W\d_]+){{0,2}}?"
+                         r"(?:\s+(?:" + "|".join(re.escape(fold(j)) for j in _WORDS["near_joiners"])
+                         + r")\s*|s?\s*:\s*)")  # matched in folded text: one apostrophe
+_LIST_JOINER = re.compile(r"\s*(?:,|" + "|".join(rf"\b{re.escape(j)}\b" for j in _WORDS["pair_joiners"]
+                                                if j.isalpha()) + r")\s*")
+
+
+def _of_a_place(texts: list[str]) -> list[str]:
+    """The places a page introduces by a kind of place or an office held in one (the
+    lexicon's ``place_nouns`` and ``place_holders``), the first first, the town's own aside:
+    the partners of a page that names none otherwise, whose sentences tell of a commune of
+    the cooperation rather than of a twinning.
+
+    >>> _of_a_place(["Les villages ont créé la commune rurale de DEMBELLA.",
+    ...              "Le projet a été élargi à 3 nouvelles communes : BLENDIO, BENKADI et TELLA."])
+    ['DEMBELLA', 'BLENDIO', 'BENKADI', 'TELLA']
+    >>> _of_a_place(["Avec le nouveau maire de Waldenburg M. Herzog, nous relançons l'amitié."])
+    ['Waldenburg']
+    """
+    from .places import partner_countries
+
+    lower = lower_words(" ".join(texts))
+    found: list[str] = []
+    for text in map(nfc, texts):
+        for cue in _OF_A_PLACE.finditer(fold(text)):  # one character for one: offsets carry over
+            at, listed = cue.end(), cue.group().rstrip().endswith(":")
+            while (run := _NAME.match(text, at)) is not None:
+                names = _trimmed(run.group(), lower)
+                words = names[0].split() if names and run.group().startswith(names[0]) else []
+                while words and len(words[-1]) == 1:  # "Waldenburg M. Herzog": an initial
+                    words.pop()
+                bracket = _BRACKETS_AFTER.match(text, run.start() + len(" ".join(words)))
+                french = bracket is not None and partner_countries(bracket[1])[1] == HOME_COUNTRY
+                if words and not french and (name := _candidate(" ".join(words))) and name not in found:
+                    found.append(name)  # not "SAINT-MAXIMIN (Isère)": a commune of France
+                    if len(found) >= TRIPS:
+                        return found  # as many as trips: a page of thousands reads in linear time
+                joiner = _LIST_JOINER.match(text, run.end()) if listed else None
+                if joiner is None or not joiner.group().strip():
+                    break
+                at = joiner.end()
+    return found
 
 
 def _placed_in_tie(texts: list[str]) -> list[str]:
@@ -3834,7 +3884,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         hold = item and bool(events) and bool(told_here) and told_here[0][1] is None \
             and any(event for _, event in told_here[1:])
         held: list[tuple[str, int]] = []
-        for sentence, event in told_here:
+        for clause, (sentence, event) in enumerate(told_here):
             at = text.find(sentence, at)
             placed, at = _placed(text, at, at + len(sentence), parts), at + len(sentence)
             if event is None and when is None and (after := day_after(sentence, day_told)):
@@ -3846,9 +3896,15 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 event = later  # "Une semaine plus tard, …" after "début décembre": its date unread
             elif event is not None:
                 day_told = _day_of(event.label) if event.when is None and event.resolved is None else None
-            recalled = bool(event and events and _recalled(when, event)
+            # the past recalled: within a paragraph, or in the one under a date line (a
+            # paragraph's first sentence after another paragraph's later year starts anew)
+            recalled = bool(event and events and (clause or headline or label_only)
+                            and _recalled(when, event)
                             and len(re.findall(r"\w+", sentence[:event.start])) >= RECALL_WORDS)
-            when = _moved(when, event, sentence) or (_frame(sentence) if event is None else None)
+            # a year of the past the story does not recall moves it there ("… s'est affirmé
+            # en 2001, suivi par … en 2003" after a sentence of 2006: 2003 is after 2001)
+            when = _moved(None if event and event.when and not recalled else when, event, sentence) \
+                or (_frame(sentence) if event is None else None)
             if held and event and (recalled or (events and _restates(events[-1], event) and not event.also)
                                    or (headline and _restates(headline[0], event, headline=True))):
                 _extend(events[-1], held, "\n\n")  # no new event of the item's own: its words
@@ -3954,8 +4010,8 @@ def _extend(told: Told, placed: list[tuple[str, int]], separator: str) -> None:
     """The pieces of a sentence added to an event, its first after ``separator``, each next
     on its own line."""
     for n, (piece, line) in enumerate(placed):
-        if not told.pieces:
-            told.pieces.append(("", piece, line))
+        if not told.pieces:  # a clause cut from its sentence opens on no space
+            told.pieces.append(("", piece.lstrip(), line))
         else:
             told.extend(piece, line, separator if n == 0 else "\n")
 

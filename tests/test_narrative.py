@@ -1595,3 +1595,43 @@ def test_a_clause_that_moves_the_story_to_another_year_is_an_event_of_its_own(te
     """A relative date opening a clause ("…, et deux ans plus tard, …", "; l'année suivante,
     …") that moves the story to another year tells a new event."""
     assert [str(event.when[0]) for _, event in sentences(text, None) if event and event.when] == told
+
+
+COMMUNES = """La coopération décentralisée
+
+Les hameaux de la vallée se sont unis pour former la commune rurale de KOUMBALA, au Burkina Faso.
+
+Les premières élections locales du pays ont eu lieu en 2006.
+
+Le choix des élus d'Ivry-sur-Seine et de leurs voisins s'est affirmé en 2001, suivi par un premier chantier d'école en 2003.
+
+En 2011, l'action s'est étendue à deux nouvelles communes : SINDOU et TIÉFORA.
+
+Le nouveau maire de Banfora M. Traoré est venu nous voir.
+"""
+
+
+def test_a_page_that_names_its_partners_only_by_their_kind_of_place_is_read():
+    """No cue of twinning before a name, no heading, no trip: the places the page
+    introduces as communes, or as the place a mayor holds office in, are its partners
+    (before, the run stopped: no partner heading found)."""
+    assert named_partners("La coopération décentralisée", COMMUNES.splitlines()[1:]) == [
+        "KOUMBALA", "SINDOU", "TIÉFORA", "Banfora"]
+    # the town's own commune and a French one placed by its département are no partner
+    assert named_partners("Coopération décentralisée", [
+        "La commune de Saint-Maximin (Isère) a rejoint la ville d'Ivry-sur-Seine en 2002.",
+        "Le projet aide la commune rurale de Koumbala."]) == ["Koumbala"]
+    page = parse(text_blocks(COMMUNES))
+    assert [s.heading.text for s in page.sections] == ["KOUMBALA (Burkina Faso)", "SINDOU", "TIÉFORA", "Banfora"]
+
+
+def test_a_paragraph_that_opens_on_an_earlier_year_is_no_past_recalled():
+    """A year of the past in a paragraph's first sentence, after a sentence of a later
+    year in another paragraph, is an event of its own and the story goes on from it: the
+    clause after it ("suivi par … en 2003") is the next event, not the past recalled."""
+    page = parse(text_blocks(COMMUNES))
+    assert [(e.label, e.text) for e in page.sections[0].entries[:3]] == [
+        ("en 2006", "Les premières élections locales du pays ont eu lieu en 2006."),
+        ("en 2001", "Le choix des élus d'Ivry-sur-Seine et de leurs voisins s'est affirmé en 2001,"),
+        ("en 2003", "suivi par un premier chantier d'école en 2003."),
+    ]
