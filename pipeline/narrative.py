@@ -472,6 +472,17 @@ def _titled(before: str) -> bool:
     return found is not None and fold(found.group(1)) in _TITLES
 
 
+def _person(name: str) -> bool:
+    """A run of capitals that opens on a person's title ("Mme Effosse", "M. Herzog"): a
+    person, however near a cue of twinning ("partenariat avec Mme Effosse").
+
+    >>> _person("Mme Effosse"), _person("Monsieur le Maire"), _person("Madrid")
+    (True, True, False)
+    """
+    first = name.split(maxsplit=1)
+    return len(first) == 2 and fold(first[0].rstrip(".")) in _TITLES
+
+
 # a sentence's or a clause's subject: a place, maybe after its kind ("la ville de Würzburg")
 # and before an apposition ("…, commune mitoyenne de Gerbrunn,"), then a verb of its tie
 _SUBJECT = re.compile(rf"\s*(?i:(?:{'|'.join(map(re.escape, _WRITTEN['region_determiners']))})\s*)?"
@@ -958,7 +969,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         home.add(previous[0])
                         continue
                     key = fold(name)
-                    if _titled(sentence[max(0, start - CUE_WINDOW):start]):
+                    if _titled(sentence[max(0, start - CUE_WINDOW):start]) or _person(name):
                         previous = None  # "le maire Boucar Sadji": a person
                         continue
                     if any(a <= start and start + len(name) <= b for a, b in own) \
@@ -1457,6 +1468,7 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     """
     from .places import name_words
 
+    texts = list(dict.fromkeys(text.strip() for text in texts))  # a caption a slider repeats: one mention
     weights, home, spelling, partnered = _mentions(title, texts)
     for key in list(weights):
         parts = key.split("-")
@@ -1621,7 +1633,7 @@ def _candidate(name: str) -> str | None:
     from .gate import sifted
 
     name = _without_demonym(_place(name.strip()))
-    if len(name) < MIN_NAME or _not_a_partner(name):
+    if len(name) < MIN_NAME or _not_a_partner(name) or _person(name):
         return None
     return name if sifted(Counter({fold(name): 1}), {fold(name): name}).get(fold(name)) else None
 

@@ -1635,3 +1635,15 @@ def test_a_paragraph_that_opens_on_an_earlier_year_is_no_past_recalled():
         ("en 2001", "Le choix des élus d'Ivry-sur-Seine et de leurs voisins s'est affirmé en 2001,"),
         ("en 2003", "suivi par un premier chantier d'école en 2003."),
     ]
+
+
+def test_a_person_after_a_cue_and_a_caption_shown_three_times_name_no_partner():
+    """"Mme Dupuis" after "partenariat avec" is a person (a title opens the run of
+    capitals), and a photo caption repeated by a slider (with stray spaces) is one mention:
+    the place the committee's delegation was received in is the partner."""
+    assert named_partners("Notre année", [
+        "Nous avons poursuivi notre partenariat avec Mme Dupuis, professeure d'anglais.",
+        "Notre délégation a été reçue à Wolfach du 3 au 6 mai pour le jumelage."]) == ["Wolfach"]
+    caption = "Juin 2019 : les familles devant la cathédrale de Fribourg"
+    assert named_partners("Notre année", [caption, " " + caption, caption + " ",
+                                          "Le comité de jumelage a reçu les amis de Wolfach en juin."]) == ["Wolfach"]
