@@ -68,6 +68,7 @@ _APOSTROPHES = "'’"
 _NGO_ENDINGS = tuple(fold(w) for w in _WORDS["organisation_endings"])
 _ESTABLISHMENTS = frozenset(fold(w) for w in _WORDS["establishments"])
 _ARTICLES = frozenset(fold(w).strip(_APOSTROPHES) for w in _WORDS["heading_articles"])
+_ELIDED = frozenset(lexicon("places")["elided_particles"])  # "L'Association", "d'Angkor"
 # how far before a name the words of a sentence of twinning are looked for
 _CUE_WINDOW = 80
 
@@ -101,6 +102,8 @@ def _counter(heading: str) -> bool:
     (True, True, False)
     >>> _counter("Quand"), _counter("Toutefois"), _counter("Comines")
     (True, True, False)
+    >>> _counter("L’Association APJFA"), _counter("L'Isle-Adam")
+    (True, False)
     """
     if _FILE.search(heading.strip()) or fold(heading.strip()).endswith(_NGO_ENDINGS):
         return True  # a file, an organisation ("Électriciens Sans Frontières")
@@ -112,6 +115,8 @@ def _counter(heading: str) -> bool:
     if len(first) == 1 and fold(first[0]) in _FUNCTION:
         return True  # "Quand", "Toutefois", "Ils": a word of grammar, no name
     words = [fold(w).strip(_APOSTROPHES) for w in first[:2]]
+    if (elided := words[0].split("'", 1))[0] in _ELIDED and len(elided) == 2:
+        words[0] = elided[1]  # "L'Association APJFA": the word after its elided article
     word = words[1] if words[0] in _ARTICLES and len(words) > 1 else words[0]  # "La Loi …"
     if fold(heading).strip(" :.") in _RUBRICS:
         return True  # "Jumelage", "Coopération décentralisée": the page's rubric, no place
@@ -127,10 +132,16 @@ def person(name: str) -> bool:
 
     >>> person("René Deblangy"), person("Jean-Michel Suzanne"), person("Marie-Galante"), person("Gao")
     (True, True, False, False)
+
+    A surname may open on an article ("Christian Le Nech"); a given name and an article alone
+    are no person ("Florence La").
+
+    >>> person("Christian Le Nech"), person("Florence La")
+    (True, False)
     """
     words = name.split()
-    return (len(words) > 1 and fold(words[0].split("-")[0]) in _GIVEN
-            and words[1][:1].isupper() and fold(words[1]) not in _ARTICLES)
+    return (len(words) > 1 and fold(words[0].split("-")[0]) in _GIVEN and words[1][:1].isupper()
+            and (fold(words[1]) not in _ARTICLES or (len(words) > 2 and words[2][:1].isupper())))
 
 
 class PageText:
@@ -530,11 +541,13 @@ def _case_counts(text: str) -> tuple[Counter[str], Counter[str]]:
     in Python (most of the time of this count on a large page)."""
     written = Counter(_WORD.findall(text))
     opening = Counter(_OPENS_SENTENCE.findall(text))
+    slips = Counter(_AFTER_STOP.findall(text))  # "… kilomètres. jalapa se compose": a slip
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
     for word, n in written.items():
         if not word[:1].isupper():
-            lower[fold(word)] += n
+            if counted := n - slips[word]:
+                lower[fold(word)] += counted
         elif inside := n - opening[word]:
             upper[fold(word)] += inside
     return lower, upper
@@ -547,6 +560,8 @@ def lower_words(text: str) -> frozenset[str]:
 
     >>> sorted(lower_words("Une semaine plus tard. Une fois à Rye, une fête à Rye."))
     ['a', 'fete', 'fois', 'plus', 'semaine', 'tard', 'une']
+    >>> "rye" in lower_words("Notre ville jumelle de Rye est belle. rye compte mille âmes.")
+    False
     """
     lower, upper = _case_counts(text)
     return frozenset(w for w, n in lower.items() if n >= upper[w])
@@ -567,6 +582,11 @@ def proper_words(text: str) -> frozenset[str]:
 # text's start, or after a line break, a full stop, a colon, and at most two spaces and
 # quotes (a word character or a hyphen never comes before it then)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?…:\n](?:\s\s|\s[«\"“]|[«\"“]\s|[\s«\"“])?)([^\W\d_]\w*)")
+
+
+# a word right after a sentence's full stop, which a careless page writes without its
+# capital ("… une centaine de villages. jalapa se compose …"): no use in lower case
+_AFTER_STOP = re.compile(r"(?<=[.!?…] )([^\W\d_]\w*)")
 
 
 def of_history(name: str) -> bool:

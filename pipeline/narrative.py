@@ -3619,6 +3619,11 @@ def _goes_to(text: str, country: str | None) -> bool:
 
 
 _OWN_BODY = re.compile(rf"(?:{_phrases(_WORDS['own_body_openings'])})\b", re.IGNORECASE)
+# the body named in the writer's own voice, anywhere in the sentence ("Compte-rendu de
+# l'assemblée générale de notre Comité qui s'est tenue le 26 janvier 2012")
+_OUR_BODY = re.compile(r"(?<!\w)(?:" + _phrases([w for w in _WORDS["own_body_openings"]
+                                                if w.split()[0] in _WORDS["first_person"]]) + r")\b",
+                       re.IGNORECASE)
 
 
 def _own_body(text: str) -> bool:
@@ -3628,8 +3633,11 @@ def _own_body(text: str) -> bool:
 
     >>> _own_body("Le comité a été déclaré le 23 août 1977."), _own_body("Le comité se réunit chaque mois.")
     (True, False)
+    >>> _own_body("Compte-rendu de la réunion de notre comité tenue le 3 mars 2010.")
+    True
     """
-    return bool(_OWN_BODY.match(text.strip())) and any(event for _, event in sentences(text, None)[:1])
+    return bool(_OWN_BODY.match(text.strip()) or _OUR_BODY.search(text)) \
+        and any(event for _, event in sentences(text, None)[:1])
 
 
 def _heads_country(heading: str, country: str | None) -> bool:

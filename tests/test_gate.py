@@ -161,3 +161,23 @@ def test_a_capital_that_opens_a_sentence_says_nothing_of_the_word():
     assert {"tolede", "fanfare"} <= proper_words(text) and "fanfare" not in lower_words(text)
     # three spaces, a word or a hyphen between the mark and the word: inside a sentence
     assert proper_words("Bilan.   Forum et forum. Bilan : Forum, puis Forum-Forum.") == {"forum"}
+
+
+def test_a_heading_of_an_institution_after_its_elided_article_names_no_place():
+    """"L'Association …" is the association, as "Association …" was: an institution's
+    word after "l'" or "d'" is still the heading's first word."""
+    from pipeline.gate import _counter
+
+    assert [_counter(h) for h in ["L’Association ABCJ", "L'Association ABCJ", "L'Isle-Jourdain"]] == [
+        True, True, False]
+
+
+def test_a_name_a_careless_page_writes_in_lower_case_after_a_full_stop_is_still_a_name():
+    from pipeline.gate import lower_words
+    from pipeline.narrative import named_partners
+
+    text = "Ils ont gagné notre ville jumelle de Matagalpa. matagalpa compte cent villages."
+    assert "matagalpa" not in lower_words(text)
+    assert "matagalpa" in lower_words("Le matagalpa est un café. Notre ville jumelle de Matagalpa.")
+    assert named_partners("Compte-rendu", ["Une délégation composée de Martine Le Goff est partie.", text]) == [
+        "Matagalpa"]

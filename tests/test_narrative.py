@@ -1647,3 +1647,17 @@ def test_a_person_after_a_cue_and_a_caption_shown_three_times_name_no_partner():
     caption = "Juin 2019 : les familles devant la cathédrale de Fribourg"
     assert named_partners("Notre année", [caption, " " + caption, caption + " ",
                                           "Le comité de jumelage a reçu les amis de Wolfach en juin."]) == ["Wolfach"]
+
+
+def test_a_report_of_our_committee_starts_its_story_before_the_partner_is_named():
+    """A general meeting's report names "notre comité" in its first dated sentence, not at
+    its opening; its dated items before the partner's name are the committee's doings."""
+    page = parse(text_blocks("""ASSEMBLÉE GÉNÉRALE DU 12 FÉVRIER 2015
+
+Compte-rendu de l'assemblée générale de notre comité, tenue le 12 février 2015 à la salle des fêtes.
+
+- Participation au marché de Noël du 13 décembre 2014, avec la vente de calendriers.
+- Nos amis de Castelnuovo sont venus du 4 au 8 mai 2014 pour le jumelage.
+"""))
+    assert [e.label for e in page.sections[0].entries] == [
+        "le 12 février 2015", "13 décembre 2014", "du 4 au 8 mai 2014"]
