@@ -3737,13 +3737,26 @@ def unwrapped(blocks: list[Block]) -> list[str]:
     return [" ".join(b.text for b in run) for run in _runs(blocks)]
 
 
+def _goes_on(previous: Block, block: Block) -> bool:
+    """The block is the next line of the previous one's sentence: on the very next line,
+    or after an empty line when the sentence was cut inside ("la Ville de" / "Ouarzazate
+    …": its last word in lower case, or a bracket left open), never after a line that ends
+    on a name above one that opens on a capital ("… l'échange avec Gross-Umstadt" /
+    "Réception en mairie …": a title over its paragraph)."""
+    if block.line == previous.line + 1 or block.text[:1].islower():
+        return True
+    last = previous.text.rstrip().rsplit(maxsplit=1)[-1]
+    return last[:1].islower() or previous.text.count("(") > previous.text.count(")")
+
+
 def _runs(blocks: list[Block]) -> list[list[Block]]:
     """The blocks in runs, the lines of one paragraph cut by hard line breaks in one run."""
     runs: list[list[Block]] = []
     for block in blocks:
         previous = runs[-1][-1] if runs else None
         if previous is not None and previous.kind == block.kind == "paragraph" \
-                and len(previous.text) >= WRAPPED and not previous.text.rstrip().endswith(_ENDS_SENTENCE):
+                and len(previous.text) >= WRAPPED and not previous.text.rstrip().endswith(_ENDS_SENTENCE) \
+                and _goes_on(previous, block):
             runs[-1].append(block)
         else:
             runs.append([block])

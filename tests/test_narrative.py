@@ -1661,3 +1661,28 @@ Compte-rendu de l'assemblée générale de notre comité, tenue le 12 février 2
 """))
     assert [e.label for e in page.sections[0].entries] == [
         "le 12 février 2015", "13 décembre 2014", "du 4 au 8 mai 2014"]
+
+
+def test_a_title_line_ending_on_the_partner_is_not_joined_to_the_paragraph_below_it():
+    """A long line with no stop goes on in the next paragraph only when the sentence was
+    cut inside (its last word in lower case, a bracket open, or the very next line): a
+    news title ending on the partner's name, an empty line, then a paragraph opening on a
+    capital, are two texts, and the partner's name stops at the title's end."""
+    page = parse(text_blocks("""Actualités
+
+Accueil en mairie des lycéens de l'échange scolaire avec Bad Vilbel
+
+Réception des participants à l'échange franco-allemand du lycée, du 3 au 10 mars 2016, dans le cadre du jumelage.
+"""))
+    assert [s.heading.text for s in page.sections] == ["Bad Vilbel (Allemagne)"]
+
+
+def test_a_school_named_in_its_own_language_is_no_partner():
+    """"Max Planck Gymnasium", "Chesham Grammar School": a school whose noun comes last, as
+    its language writes it (``organisation_endings``), is an organisation, not a place."""
+    assert named_partners("Échange", [
+        "Quarante élèves et leurs correspondants du Albertus Magnus Gymnasium ont vécu le jumelage avec Wolfach.",
+        "Nous avons été reçus à Wolfach du 3 au 6 mai."]) == ["Wolfach"]
+    assert named_partners("Échange", [
+        "Nos élèves ont été reçus au Albertus Magnus Gymnasium.",
+        "Le jumelage avec le Albertus Magnus Gymnasium dure."]) == []
