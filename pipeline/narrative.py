@@ -2160,6 +2160,8 @@ _YEARS_LATER = re.compile(
     + "|".join(map(_phrase, _LATER["nouns"])).replace(r"\b", "") + r")\s+(?:(?P<later>"
     + "|".join(map(_phrase, _LATER["later"])).replace(r"\b", "") + ")|(?P<earlier>"
     + "|".join(map(_phrase, _LATER["earlier"])).replace(r"\b", "") + "))")
+_AGO = re.compile(r"(?:" + "|".join(map(_phrase, _LATER["ago"])) + r")\s+(?P<n>[\w-]+)\s+(?:"
+                  + "|".join(map(_phrase, _LATER["nouns"])).replace(r"\b", "") + r")\b")
 _RELATIVE_MONTH = re.compile("|".join(f"(?P<m{n}>{_phrase(p)})"
                                       for n, p in enumerate(_WORDS["months_from_month_told"])))
 _MONTH_OFFSETS = list(_WORDS["months_from_month_told"].values())
@@ -2226,6 +2228,7 @@ _WEEKDAY_DAY = re.compile(r"\b(" + "|".join(re.escape(fold(d)) for d in WEEKDAYS
 _MONTH_RUN = re.compile(r"(?:\s*[/–-]\s*" + _MONTH_WORD.pattern + ")+")
 _A_YEAR = re.compile(r"\b\d{4}\b")
 _CLAUSE = re.compile(r"[,;:](?=\s)")  # where a clause of a sentence ends
+_BRACKET_SPAN = re.compile(r"\([^()]*\)")
 _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\b")
 # a clause joiner with no comma before it ("… en 1986 et un jumelage a été officialisé le 28
 # novembre 2000"), where the words after it up to their date make a clause ("et le 9
@@ -2543,6 +2546,22 @@ def _season_side(sentence: str, folded: str, when: When | None, published: When 
     else:  # the first one to begin after it
         year = year if month is not None and this.start_date > now else year + 1
     return Event(label, found.start(), f"{season} {year}", (year, None, None))
+
+
+def _ago(sentence: str, folded: str, published: When | None) -> Event | None:
+    """A number of years before the post's date ("Il y a 20 ans" in a post of 18 November
+    2017: 1997); none without a post's date.
+
+    >>> _ago("Il y a 20 ans, le jumelage naissait.", "il y a 20 ans, le jumelage naissait.", (2017, 11, 18))
+    Event(label='Il y a 20 ans', start=0, resolved='1997', when=(1997, None, None), also=())
+    """
+    from .numbers import read_number
+
+    if published is None or (found := _AGO.search(folded)) is None \
+            or not (n := read_number(found["n"])) or n >= 100:
+        return None
+    year = published[0] - n
+    return Event(sentence[found.start():found.end()], found.start(), str(year), (year, None, None))
 
 
 def _this_season(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
@@ -2943,7 +2962,8 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
                          _relative(sentence, folded, when), _weekday(sentence, folded, when),
                          _weekday_day(sentence, folded, when), _feast(sentence, folded, when),
                          _this_season(sentence, folded, when, published),
-                         _season_side(sentence, folded, when, published)) if e] \
+                         _season_side(sentence, folded, when, published),
+                         _ago(sentence, folded, published)) if e] \
         or [e for e in (_feast_alone(sentence, folded, when, published),)
             if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it
     first = min(found, key=lambda e: e.start) if found else None
@@ -3262,6 +3282,9 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             # 3 mai 2010"): no bound of a clause
             if ranges is None:
                 ranges = [(f.start, f.end) for f in find_dates(sentence) if f.period]
+                # and inside brackets: "Triberg (Allemagne, 1963), Fredericksburg (…)" is
+                # no clause "1963)", the years beside the places no events
+                ranges += [(b.start(), b.end()) for b in _BRACKET_SPAN.finditer(sentence)]
             if any(first < at < last for first, last in ranges):
                 continue
             head, tail = sentence[start:end if punctuated else at], sentence[end:]
@@ -3862,6 +3885,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 events[-1].extend(block.text, block.line, "\n")  # title names, and its dates
                 headline = (events[-1], block)
                 when = _when(found)
+                published = published or when  # a news post's date: its time of writing
             elif (_when(found) or (0, None, None))[2] is None and started:
                 events.append(Told(alone, None, [("", block.text, block.line)]))  # a year or a
                 when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph

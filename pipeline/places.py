@@ -1275,6 +1275,30 @@ def _agreement_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+_BRACKET = re.compile(r"\(([^()\n]{1,80})\)")
+
+
+def _sentences_of_tie(description: str) -> list[str]:
+    """The sentences of a description, the years of a list of other twins each with its
+    country in brackets masked ("… 5e après Triberg (Allemagne, 1963), Fredericksburg
+    (États-Unis, 1980) …": theirs, none the agreement the sentence tells).
+
+    >>> _sentences_of_tie("Le jumelage est né après Zell (Allemagne, 1963) et Rye (Angleterre, 1980).")
+    ['Le jumelage est né après Zell (Allemagne, ####) et Rye (Angleterre, ####).']
+    >>> _sentences_of_tie("Le jumelage avec Zell (Allemagne, 1963) fut fêté.")
+    ['Le jumelage avec Zell (Allemagne, 1963) fut fêté.']
+    """
+    out = []
+    for sentence in sentences(description):
+        listed = [b for b in _BRACKET.finditer(sentence) if _YEAR.search(b[1]) and countries(b[1])[1]]
+        if len(listed) > 1:
+            for bracket in listed:
+                inside = _YEAR.sub(lambda m: "#" * len(m.group()), bracket.group())
+                sentence = sentence[:bracket.start()] + inside + sentence[bracket.end():]
+        out.append(sentence)
+    return out
+
+
 def agreement(description: str) -> Agreement | None:
     """The agreement a partner's description names, with its year: in the first sentence
     that names one of the vocabulary and a year, the twinning agreement when it names
@@ -1296,7 +1320,7 @@ def agreement(description: str) -> Agreement | None:
     Agreement(year=None, type='charte de coopération', twinning=False)
     """
     renewed: Agreement | None = None
-    for sentence in sentences(description):
+    for sentence in _sentences_of_tie(description):
         kinds = list(_agreement_pattern().finditer(sentence))
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
         if kinds and (renewal := _RENEWAL.search(sentence)):
@@ -1439,7 +1463,7 @@ def _sealed(description: str) -> Agreement | None:
     told: re.Match[str] | None = None  # the tie the sentence before made its subject
     born: Agreement | None = None  # the first sentence that tells the tie born or dated from
     signed: Agreement | None = None  # the first that tells a tie other than a twinning signed
-    for sentence in sentences(description):
+    for sentence in _sentences_of_tie(description):
         tie, told = _SEALED_TIE.search(sentence), _told_tie(sentence, told)
         if tie is None and told is None:
             continue
@@ -1476,7 +1500,7 @@ def _sealed(description: str) -> Agreement | None:
             # the tie's origin, unless a later sentence tells it signed ("officiellement scellé")
     if signed or born:
         return signed or born
-    for sentence in sentences(description):
+    for sentence in _sentences_of_tie(description):
         if _RENEWAL.search(sentence):
             continue
         if (created := _CREATED_TIE.search(sentence)) \
@@ -1486,7 +1510,7 @@ def _sealed(description: str) -> Agreement | None:
             return Agreement(int(span["year"]), "", _is_twinning(span.group()))
     if dated := _DATED_TIE.search(description):
         return Agreement(int(dated["year"]), "", _is_twinning(dated.group()))
-    for sentence in sentences(description):
+    for sentence in _sentences_of_tie(description):
         years = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
         if (first := _FIRST_TIE.search(sentence)) and years and not _RENEWAL.search(sentence) and (
                 year := _year_near(years, first.span(), [first.span()], not _ANNIVERSARY.search(sentence))):

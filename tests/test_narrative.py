@@ -1686,3 +1686,22 @@ def test_a_school_named_in_its_own_language_is_no_partner():
     assert named_partners("Échange", [
         "Nos élèves ont été reçus au Albertus Magnus Gymnasium.",
         "Le jumelage avec le Albertus Magnus Gymnasium dure."]) == []
+
+
+def test_years_ago_count_from_the_post_and_other_twins_years_in_brackets_are_no_events():
+    """"Il y a 25 ans" in a post dated under its title is that many years before it; the
+    years beside the town's other twins in brackets ("Zell (Allemagne, 1963)") are theirs:
+    no events of this partner's story, nor its agreement's year."""
+    page = parse(text_blocks("""Vaux et Kolda : un anniversaire
+
+12 mai 2016
+
+Ce week-end, la ville a fêté ses amis de Kolda, ville du sud du Sénégal, avec un repas.
+
+Il y a 25 ans, était officialisé le jumelage Vaux-Kolda, 3e après Zell (Allemagne, 1965) et Rye (Angleterre, 1977).
+"""))
+    section = next(s for s in page.sections if s.heading.text.startswith("Kolda"))
+    assert [(e.label, e.period_label) for e in section.entries][-1:] == [("Il y a 25 ans", "1991")]
+    assert not any(e.label in {"1965", "1977"} for s in page.sections for e in s.entries)
+    kolda = next(p for p in tables(extract(page))["partners"] if p["name"] == "Kolda")
+    assert kolda["agreement_year"] != 1965
