@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -1470,6 +1470,9 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
 
     texts = list(dict.fromkeys(text.strip() for text in texts))  # a caption a slider repeats: one mention
     weights, home, spelling, partnered = _mentions(title, texts)
+    group = _town_group(texts)  # the communes of the town's own side
+    home = (home | group) - _abroad(texts)
+    partnered -= group
     for key in list(weights):
         parts = key.split("-")
         if len(parts) == 2 and all(p in weights for p in parts):  # "La Fouillouse-Soufouroulaye"
@@ -1548,15 +1551,19 @@ _HOLDERS = "|".join(sorted({re.escape(fold(w)) for w in (*_WRITTEN["place_nouns"
 _OF_A_PLACE = re.compile(rf"(?<!\w)(?:{_HOLDERS})(?:\s+[^\W\d_]+){{0,2}}?"
                          r"(?:\s+(?:" + "|".join(re.escape(fold(j)) for j in _WORDS["near_joiners"])
                          + r")\s*|s?\s*:\s*)")  # matched in folded text: one apostrophe
+_LIST_DETERMINER = re.compile(r"(?:" + "|".join(
+    re.escape(d).replace("'", APOSTROPHE) + ("" if d.endswith("'") else r"\s+")
+    for d in _WORDS["lead_determiners"]) + r")(?=\w)")  # "…, la Croix Hélléan et …"
 _LIST_JOINER = re.compile(r"\s*(?:,|" + "|".join(rf"\b{re.escape(j)}\b" for j in _WORDS["pair_joiners"]
                                                 if j.isalpha()) + r")\s*")
 
 
 def _of_a_place(texts: list[str]) -> list[str]:
     """The places a page introduces by a kind of place or an office held in one (the
-    lexicon's ``place_nouns`` and ``place_holders``), the first first, the town's own aside:
-    the partners of a page that names none otherwise, whose sentences tell of a commune of
-    the cooperation rather than of a twinning.
+    lexicon's ``place_nouns`` and ``place_holders``), the first first, the town's own aside
+    (and the places a list names with it: :func:`_town_group`): the partners of a page that
+    names none otherwise, whose sentences tell of a commune of the cooperation rather than
+    of a twinning.
 
     >>> _of_a_place(["Les villages ont créé la commune rurale de DEMBELLA.",
     ...              "Le projet a été élargi à 3 nouvelles communes : BLENDIO, BENKADI et TELLA."])
@@ -1566,27 +1573,81 @@ def _of_a_place(texts: list[str]) -> list[str]:
     """
     from .places import partner_countries
 
-    lower = lower_words(" ".join(texts))
     found: list[str] = []
+    for text, listed, names in _kinds_named(texts):
+        if listed and any(_is_town(name) for name, _ in names):
+            continue  # the town's own group of communes
+        for name, end in names:
+            bracket = _BRACKETS_AFTER.match(text, end)
+            if bracket is not None and partner_countries(bracket[1])[1] == HOME_COUNTRY:
+                continue  # "SAINT-MAXIMIN (Isère)": a commune of France
+            if (candidate := _candidate(name)) and candidate not in found:
+                found.append(candidate)
+                if len(found) >= TRIPS:
+                    return found  # as many as trips: a page of thousands reads in linear time
+    return found
+
+
+def _town_group(texts: list[str]) -> set[str]:
+    """The places (folded) a list after a kind of place names with the town itself: the
+    communes of the town's own side ("Le Comité regroupe trois communes : Guillac, la Croix
+    Hélléan et Josselin" on Guillac's page), never its partners.
+
+    >>> sorted(_town_group(["Notre comité regroupe trois communes : Kelheim, la Roche et Ivry-sur-Seine."]))
+    ['kelheim', 'roche']
+    """
+    return {fold(name) for _, listed, names in _kinds_named(texts) if listed
+            and any(_is_town(name) for name, _ in names) for name, _ in names if not _is_town(name)}
+
+
+def _abroad(texts: list[str]) -> set[str]:
+    """The places (folded) a page writes with a foreign country in brackets right after
+    them ("une délégation de TARD (Hongrie)"): never the town's own side.
+
+    >>> sorted(_abroad(["Une délégation de TARD (Hongrie) et de Rennes (France)."]))
+    ['tard']
+    """
+    from .places import partner_countries
+
+    found: set[str] = set()
+    for text in texts:
+        if "(" not in text:
+            continue
+        for bracket in _BRACKETS_AFTER.finditer(text):
+            run = _NAME_BEFORE.search(text, max(0, bracket.start() - BESIDE), bracket.start())
+            code = partner_countries(bracket[1])[1] if run else None
+            if run and code and code != HOME_COUNTRY:
+                found.add(fold(run.group()))
+    return found
+
+
+_NAME_BEFORE = re.compile(rf"{_PART}(?=\s*$)")  # the capitalised word right before a bracket
+
+
+def _kinds_named(texts: list[str]) -> Iterator[tuple[str, bool, list[tuple[str, int]]]]:
+    """Each text (composed), whether a list follows its kind of place (a plural and a colon),
+    and the names after each kind of place or office (:data:`_OF_A_PLACE`), where each ends
+    (an initial after a name aside: "Waldenburg M. Herzog"; a list's determiners aside: "la
+    Croix Hélléan")."""
+    lower = lower_words(" ".join(texts))
     for text in map(nfc, texts):
         for cue in _OF_A_PLACE.finditer(fold(text)):  # one character for one: offsets carry over
             at, listed = cue.end(), cue.group().rstrip().endswith(":")
+            names: list[tuple[str, int]] = []
             while (run := _NAME.match(text, at)) is not None:
-                names = _trimmed(run.group(), lower)
-                words = names[0].split() if names and run.group().startswith(names[0]) else []
-                while words and len(words[-1]) == 1:  # "Waldenburg M. Herzog": an initial
+                trimmed = _trimmed(run.group(), lower)
+                words = trimmed[0].split() if trimmed and run.group().startswith(trimmed[0]) else []
+                while words and len(words[-1]) == 1:
                     words.pop()
-                bracket = _BRACKETS_AFTER.match(text, run.start() + len(" ".join(words)))
-                french = bracket is not None and partner_countries(bracket[1])[1] == HOME_COUNTRY
-                if words and not french and (name := _candidate(" ".join(words))) and name not in found:
-                    found.append(name)  # not "SAINT-MAXIMIN (Isère)": a commune of France
-                    if len(found) >= TRIPS:
-                        return found  # as many as trips: a page of thousands reads in linear time
+                if words:
+                    names.append((" ".join(words), run.start() + len(" ".join(words))))
                 joiner = _LIST_JOINER.match(text, run.end()) if listed else None
                 if joiner is None or not joiner.group().strip():
                     break
                 at = joiner.end()
-    return found
+                if determiner := _LIST_DETERMINER.match(text, at):
+                    at = determiner.end()
+            yield text, listed, names
 
 
 def _placed_in_tie(texts: list[str]) -> list[str]:

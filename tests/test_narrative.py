@@ -1705,3 +1705,15 @@ Il y a 25 ans, était officialisé le jumelage Vaux-Kolda, 3e après Zell (Allem
     assert not any(e.label in {"1965", "1977"} for s in page.sections for e in s.entries)
     kolda = next(p for p in tables(extract(page))["partners"] if p["name"] == "Kolda")
     assert kolda["agreement_year"] != 1965
+
+
+def test_the_communes_a_list_names_with_the_town_are_its_own_side():
+    """"Le comité regroupe trois communes : Ivry-sur-Seine, la Roche et Vallon": the
+    others are the town's side, however often the page names them ("jumelage avec
+    Vallon"); a place with a foreign country in brackets is never the town's own."""
+    texts = ["Créé en 2001, le comité du pays de Vallon regroupe trois communes : Ivry-sur-Seine, "
+             "la Roche et Vallon. En 2003, organisée par le collège de Sainte-Aure, une délégation "
+             "de KOLBA (Hongrie) exprime le souhait d'un jumelage avec Vallon.",
+             "KOLBA est un village de 900 habitants. Le comité de Vallon y est allé en 2005.",
+             "Vallon a reçu les amis de KOLBA en 2006."]
+    assert named_partners("Notre jumelage", texts)[:1] == ["KOLBA"]
