@@ -383,8 +383,8 @@ def _apposition(between: str, copula: bool = False) -> bool:
 
     >>> _apposition(", ville jumelée à "), _apposition(", sa jumelle allemande, et ")
     (True, False)
-    >>> _apposition(", la présidente du jumelage à ")
-    False
+    >>> _apposition(", la présidente du jumelage à "), _apposition(", une délégation de ")
+    (False, False)
 
     With ``copula``, a predicate after a copula ties them so too, the town being the second
     place ("Kita est devenue la 5e ville jumelée avec <town>"); not where the town comes first
@@ -399,7 +399,7 @@ def _apposition(between: str, copula: bool = False) -> bool:
     words = re.findall(r"[\w-]+'?", folded)
     return (folded.lstrip().startswith(",") and "," not in folded.lstrip()[1:] and 0 < len(words) <= CUE_REACH
             and any(w.startswith(_CUE_STEMS) for w in words) and words[-1] in _NEAR | _FAR
-            and not any(w in _PERSON_TITLES for w in words))
+            and not any(w in _PERSON_TITLES or w.startswith(_DELEGATION) for w in words))
 
 
 def _apposed_cue(after: str) -> str:
@@ -1471,7 +1471,7 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     texts = list(dict.fromkeys(text.strip() for text in texts))  # a caption a slider repeats: one mention
     weights, home, spelling, partnered = _mentions(title, texts)
     group = _town_group(texts)  # the communes of the town's own side
-    home = (home | group) - _abroad(texts)
+    home |= group
     partnered -= group
     for key in list(weights):
         parts = key.split("-")
@@ -1598,30 +1598,6 @@ def _town_group(texts: list[str]) -> set[str]:
     """
     return {fold(name) for _, listed, names in _kinds_named(texts) if listed
             and any(_is_town(name) for name, _ in names) for name, _ in names if not _is_town(name)}
-
-
-def _abroad(texts: list[str]) -> set[str]:
-    """The places (folded) a page writes with a foreign country in brackets right after
-    them ("une délégation de TARD (Hongrie)"): never the town's own side.
-
-    >>> sorted(_abroad(["Une délégation de TARD (Hongrie) et de Rennes (France)."]))
-    ['tard']
-    """
-    from .places import partner_countries
-
-    found: set[str] = set()
-    for text in texts:
-        if "(" not in text:
-            continue
-        for bracket in _BRACKETS_AFTER.finditer(text):
-            run = _NAME_BEFORE.search(text, max(0, bracket.start() - BESIDE), bracket.start())
-            code = partner_countries(bracket[1])[1] if run else None
-            if run and code and code != HOME_COUNTRY:
-                found.add(fold(run.group()))
-    return found
-
-
-_NAME_BEFORE = re.compile(rf"{_PART}(?=\s*$)")  # the capitalised word right before a bracket
 
 
 def _kinds_named(texts: list[str]) -> Iterator[tuple[str, bool, list[tuple[str, int]]]]:
@@ -3249,13 +3225,19 @@ def _opening(clause: str, when: When | None, published: When | None) -> Event | 
     la délégation les 17 et 18 septembre"); not a relative one, which tells the same event,
     unless it moves the story to another year ("…, et deux ans plus tard, ce sont huit élèves
     …", "; l'année suivante, …")."""
+    bound = _CLAUSE.search(clause, 1)
+    if bound is not None:  # read up to the bound, and a date's length past it ("…, les 18
+        clause = clause[:bound.end() + DATE_REACH]  # janvier, 22 mars et 3 mai 2010"): the
+        # rest of a sentence of many clauses is read at its own bounds, not again at each one
     folded = fold(clause)
     moved = _relative(clause, folded, when)
     found = [e for e in (_absolute(clause), _yearless(clause, folded, when, published),
                          moved if moved and moved.when and when and moved.when[0] != when[0] else None) if e]
     first = min(found, key=lambda e: e.start) if found else None
-    bound = _CLAUSE.search(clause, 1)
     return first if first and (bound is None or first.start < bound.start()) else None
+
+
+DATE_REACH = 120  # characters: the longest date a clause's bound may cut ("du 18 janvier, 22 mars …")
 
 
 RECALLED_SPAN = 10  # words before a date recalled that tell what it is the date of
@@ -3306,6 +3288,8 @@ def _recalled(when: When | None, event: Event) -> bool:
                 and event.when[0] < when[0])
 
 
+CLAUSES = 40  # bounds of clauses cut in one sentence: each cut reads the rest again, so a
+# sentence of 400 commas ("(a), (b), …") took 5 s; no real sentence has that many clauses
 LONGEST_SENTENCE = 2_000  # characters: a longer "sentence" (a page with no full stop, a paste
 # of run-together lines) is read as one piece, not cut at its clauses: each cut reads the
 # clauses before and after it again, so cutting one of that length would cost its square
@@ -3333,6 +3317,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
         bounds = sorted([(b.start(), b.end(), True) for b in _CLAUSE.finditer(sentence)]
                         + [(b.start(), b.end(), False) for b in _BARE_JOINER.finditer(folded)]) \
             if len(sentence) <= LONGEST_SENTENCE else []
+        del bounds[CLAUSES:]  # the first clauses: each cut reads what follows it again
         ranges: list[tuple[int, int]] | None = None  # the sentence's dates, read once if asked
         items: When | None = None  # the year of a list of dated items the sentence opened
         for at, end, punctuated in bounds:

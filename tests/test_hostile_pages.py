@@ -130,8 +130,10 @@ ATTACKS = [
     Attack("a bidirectional override in a heading", text_page(
         sections=f"Tomb\u202eouctou (Mali)\n\n{ENTRY}\n").encode(),
         kept=(ENTRY,), warns=("U+202E RIGHT-TO-LEFT OVERRIDE",)),
+    # (no intro item naming the partner: "La commune de Tombouctou (Mali)" there would name
+    # it, and the page would be read, the override reported)
     Attack("a bidirectional override before the only heading", text_page(
-        sections=f"\u202eTombouctou (Mali)\n\n{ENTRY}\n").encode(), exit=1,
+        intro=[], sections=f"\u202eTombouctou (Mali)\n\n{ENTRY}\n").encode(), exit=1,
         says="aucun titre de partenaire trouvé"),
     Attack("terminal escape sequences in an entry", text_page(
         entry="2016 : accueil\x1b[2J\x1b]0;titre\x07 de jeunes\x9b31m.").encode(),
@@ -141,7 +143,7 @@ ATTACKS = [
         intro=[ITEM, "La ville d’Atlantide\x1b[2J\x1b]0;titre\x07 (Océanie)"]).encode(),
         says="La ville d’Atlantide\\x1b[2J\\x1b]0;titre\\x07 (Océanie)"),
     Attack("terminal escape sequences in text that stops the run", text_page(
-        sections=f"Voici\x1b[2J nos échanges.\n\n{ENTRY}\n").encode(), exit=1,
+        intro=[], sections=f"Voici\x1b[2J nos échanges.\n\n{ENTRY}\n").encode(), exit=1,
         says="aucun titre de partenaire trouvé"),
 ]
 

@@ -1710,7 +1710,7 @@ Il y a 25 ans, était officialisé le jumelage Vaux-Kolda, 3e après Zell (Allem
 def test_the_communes_a_list_names_with_the_town_are_its_own_side():
     """"Le comité regroupe trois communes : Ivry-sur-Seine, la Roche et Vallon": the
     others are the town's side, however often the page names them ("jumelage avec
-    Vallon"); a place with a foreign country in brackets is never the town's own."""
+    Vallon"); "…, une délégation de KOLBA" is no apposition that makes KOLBA the town's."""
     texts = ["Créé en 2001, le comité du pays de Vallon regroupe trois communes : Ivry-sur-Seine, "
              "la Roche et Vallon. En 2003, organisée par le collège de Sainte-Aure, une délégation "
              "de KOLBA (Hongrie) exprime le souhait d'un jumelage avec Vallon.",
