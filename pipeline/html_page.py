@@ -29,7 +29,7 @@ from .screen_reader import without_hidden_text
 from .visual_order import (HEADINGS, MARKED_PARTNER, column_pairs, grid_order, marked_partners,
                            referenced_labels)
 from .pictograms import labelled_pictograms, pictogram
-from .places import place_name, split_heading
+from .places import bracket_parts, country_in, place_name, split_heading
 from .tags import PartnerHeadings as _PartnerHeadings
 from .themes import themes
 from .read import (
@@ -412,6 +412,37 @@ def _heading_text(text: str) -> str:
     return text.strip(_PERMALINK + " \u00a0")
 
 
+def _with_country_badge(heading: etree._Element) -> list[str] | None:
+    """A heading whose first or last element holds its country alone, set apart from the
+    place's name by its markup only (``<h2>Gao <span class="pays">Mali</span></h2>``, a
+    badge or a flag's label a CMS styles): the heading as its text would write it, "Gao
+    (Mali)", so that the country is read as the country and not as the end of the name.
+    ``None`` for any other heading (one whose country is already set apart by a bracket,
+    a dash or a comma, one whose other part is no capitalised name)."""
+    pieces = _pieces(heading)
+    elements = [c for c in heading if isinstance(c.tag, str) and c.tag.lower() != "br"]
+    if len(pieces) != 1 or not elements:
+        return None
+    for badge_element, last in ((elements[-1], True), (elements[0], False)):
+        if last and _text(badge_element.tail or ""):
+            continue
+        if not last and _text(heading.text or ""):
+            continue
+        badge = _text(_rendered(badge_element))
+        parts = bracket_parts(badge) if badge else []
+        if not parts or not all(country_in(part) for part in parts):
+            continue
+        text = pieces[0]
+        if not (text.endswith(badge) if last else text.startswith(badge)):
+            continue
+        words = (text[:-len(badge)] if last else text[len(badge):]).split()
+        edge = (words[-1] if last else words[0]) if words else ""
+        # the name's word beside the badge: capitalised, and no separator ("Gao, <span>Mali")
+        if edge[:1].isupper() and edge[-1:].isalnum():
+            return [f"{' '.join(words)} ({badge})"]
+    return None
+
+
 def _bold_only(paragraph: etree._Element) -> bool:
     """The paragraph's text is all in bold (one ``<strong>`` or ``<b>``, no line break)."""
     children = [c for c in paragraph if isinstance(c.tag, str)]
@@ -555,7 +586,8 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             if tag in HEADINGS or tag == "summary":
                 level = int(tag[1]) if tag in HEADINGS else BOLD_HEADING_LEVEL
                 out += [Block("heading", t, 0, level=level)
-                        for piece in _pieces(child) if (t := _heading_text(piece))]
+                        for piece in _with_country_badge(child) or _pieces(child)
+                        if (t := _heading_text(piece))]
             elif tag == "p" or tag in _SET_APART:
                 out += _paragraph_blocks(child, items)
             elif tag == "li" and (head := _outline_head(child, items)):

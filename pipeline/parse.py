@@ -344,6 +344,7 @@ class _Draft:
     line_end: int
     parts: list[tuple[int, int]]  # (offset in the text, line) of each block
     length: int  # of the text so far
+    period: str | None = None  # the date a relative label stands for (``Entry.period_label``)
 
     @classmethod
     def start(cls, label: str | None, text: str, line: int) -> _Draft:
@@ -358,7 +359,7 @@ class _Draft:
         self.line_end = line
 
     def entry(self) -> Entry:
-        return Entry(self.label, "".join(self.pieces), self.line, self.line_end, self.parts)
+        return Entry(self.label, "".join(self.pieces), self.line, self.line_end, self.parts, self.period)
 
 
 @dataclass
@@ -943,6 +944,8 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     frames: list[tuple[int, int | None]] = []  # (line, year) of each heading: the year it frames
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     span_value = trailing = False  # trailing: the entries so far are dated at their end
+    sub_part = False  # under a sub-heading of the section ("Les temps forts", "Historique")
+    with_labels: bool | None = None  # the section writes its entries with labels (read once, if asked)
     under = _DateHeadings()  # a sub-heading that is a date alone dates the paragraphs below it
     for at, (block, role) in enumerate(blocks):
         if block.aside:
@@ -962,6 +965,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             # the date waiting for its text
             label_only = label_only and role == "sub"
             described = furniture = after_field = False
+            sub_part = role == "sub"
             continue
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
@@ -1063,6 +1067,14 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 told += [Entry(e.label, text.strip(), block.line, block.line, period_label=e.resolved)
                          for text, e in tie_events(block.text)]  # of the tie, as a paragraph's
             continue
+        if sub_part and not label_only and block.kind == "paragraph" and not block.bold \
+                and (with_labels if with_labels is not None else (with_labels := _labelled_entries(blocks))) \
+                and blocks[at - 1][0].kind == "heading" \
+                and (at + 1 == len(blocks) or blocks[at + 1][0].kind == "heading") \
+                and (events := _events_told(block, section.heading)):
+            entries += events  # a box of the section's latest news, told in a paragraph
+            described = False
+            continue
         # "<strong>2025</strong> Accueil…", "<strong>2020, 2021 et 2022</strong> l'accueil…":
         # the bold run is the label, with no colon, when it is a label alone longer than the
         # label the text opens with
@@ -1111,6 +1123,47 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
               for e in (draft.entry() for draft in entries)]
     section.entries = told + _years_above(_framed(
         _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames))
+
+
+def _labelled_entries(blocks: list[tuple[Block, Role]]) -> bool:
+    """The section writes its entries as paragraphs opening on a date label ended by a
+    colon or a dash ("2003-2014 : accueil …"), ``SEVERAL`` of them at least."""
+    count = 0
+    for block, _ in blocks:
+        labelled = None if block.kind == "heading" or block.aside else split_any_label(block.text)
+        count += labelled is not None and not _comma_label(block.text, labelled[0])
+        if count >= SEVERAL:
+            return True
+    return False
+
+
+def _comma_label(text: str, label: str) -> bool:
+    """The label opens the text's first sentence, ended by a comma ("En mars 2023, une
+    délégation …"), not a label set apart by a colon or a dash."""
+    return text.startswith(label) and text[len(label):].lstrip()[:1] == ","
+
+
+def _events_told(block: Block, heading: Block) -> list[_Draft] | None:
+    """The events the one paragraph under a sub-heading of a partner's section whose
+    entries are labelled (:func:`_labelled_entries`) tells in its sentences, each opening on
+    its own date or on one relative to the date before it ("En mars 2023, … Le mois
+    suivant, … À l'automne de la même année, …": a box of the latest news above the
+    section's dated entries), one entry each, as a story's sentences are
+    (:func:`_told_in_prose`); ``None`` for a paragraph that opens on a label ended by a
+    colon or a dash ("2019 : accueil …", whose later dates stay inside its entry) or tells
+    fewer than ``SEVERAL`` events."""
+    text = block.text
+    labelled = split_any_label(text)
+    if labelled and not _comma_label(text, labelled[0]):
+        return None
+    if sum(event is not None for _, event in sentences(text, None)) < SEVERAL:
+        return None
+    aside: list[SetAside] = []
+    told = _told_in_prose(Section(heading, [block]), aside, with_above=False)
+    if len(told.entries) < SEVERAL or told.description or aside:
+        return None
+    return [_Draft(e.label, [e.text], e.line, e.line_end, list(e.parts), len(e.text), e.period_label)
+            for e in told.entries]
 
 
 def framed_year(heading: str) -> int | None:
