@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from itertools import islice, pairwise
 
@@ -537,16 +537,56 @@ class _Container:
     loose: list[str]
     items: IntroWords
     start: int = 0  # how many blocks were read before the container opened
+    # the texts of the styled inline elements the loose text is made of alone, so far (a
+    # card's chips: its partner's tag, its date's badge), until other text comes (spoilt)
+    chips: list[str] = field(default_factory=list)
+    spoilt: bool = False
 
-    def flush(self, out: list[Block]) -> None:
+    def chip(self, element: etree._Element, rendered: str) -> None:
+        """Note an inline element read into the loose text: a chip while the loose text is
+        chips alone, each a short text set in an element with a class of its own."""
+        if self.spoilt:
+            return
+        text = _text(rendered)
+        if element.get("class") and text and len(text) <= MAX_CHIP and not _text(element.tail or "") \
+                and _text("".join(self.loose)) == "".join(self.chips):
+            self.chips.append(text)
+        else:
+            self.spoilt = True
+
+    def flush(self, out: list[Block], head: bool = False) -> None:
         """The loose text read so far as a block: a heading when it names a place
         (``<div class="titre">Gao (Mali)</div>``), a list item when typed with a bullet,
-        else a paragraph."""
+        else a paragraph. ``head``: the loose text opens a card, whose body (a block)
+        follows: each of its chips is a block of its own, the chip that reads as a
+        place's name its partner's (:func:`_card_chips`)."""
+        chips, spoilt = self.chips, self.spoilt
+        self.chips, self.spoilt = [], False
+        if head and chips and not spoilt and _text("".join(self.loose)) == "".join(chips) \
+                and (blocks := _card_chips(chips, self.items)):
+            out += blocks
+            self.loose.clear()
+            return
         if text := _text("".join(self.loose)):
             item = bullet_item(text)  # "•&#160;Des formations…<br>": typed as a list item
             out.append(_heading_by_content(text, self.items)
                        or (Block("list_item", item, 0) if item else Block("paragraph", text, 0)))
         self.loose.clear()
+
+
+def _card_chips(chips: list[str], items: IntroWords) -> list[Block] | None:
+    """The chips that open a card, before its body (a board's card: "<span
+    class="tag">Brandebourg</span><span class="date">juil. 2025</span><div>…"), one block
+    each, when one is a date alone (its badge) and another reads as a place's name
+    (:func:`_reads_as_partner`): that one a tag chip's heading, the date a paragraph, which
+    labels the body below it; ``None`` for any other chips ("Publié" beside "par la
+    mairie"), whose loose text stays one block."""
+    dates = [chip for chip in chips if date_alone(chip) == chip]
+    places = [chip for chip in chips if chip not in dates and _reads_as_partner(chip, items)]
+    if not dates or not places:
+        return None
+    return [Block("heading", chip, 0, level=CHIP_LEVEL) if chip in places
+            else Block("paragraph", chip, 0) for chip in chips]
 
 
 def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
@@ -581,7 +621,7 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
         tag = child.tag.lower()
         if tag in HEADINGS or tag in ("p", "li", "summary", "figcaption") or tag in _SET_APART \
                 or tag in _CONTAINERS:
-            current.flush(out)
+            current.flush(out, head=tag in _CONTAINERS or tag == "p")
             current.loose.append(child.tail or "")  # read after what the child holds
             if tag in HEADINGS or tag == "summary":
                 level = int(tag[1]) if tag in HEADINGS else BOLD_HEADING_LEVEL
@@ -632,7 +672,9 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             out.append(heading)
             current.loose.append(child.tail or "")
         else:  # inline content (a, strong, span, …) of loose text, with its tail
-            current.loose.append(_rendered(child) + (child.tail or ""))
+            rendered = _rendered(child)
+            current.chip(child, rendered)
+            current.loose.append(rendered + (child.tail or ""))
 
 
 def _banner_heading(image: etree._Element, current: _Container, items: IntroWords) -> Block | None:

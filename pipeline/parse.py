@@ -94,6 +94,7 @@ from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .places import (
     SIMILAR_SPELLING,
+    agreement,
     same_place_key,
     countries,
     country_code,
@@ -318,6 +319,10 @@ class Entry:
     # même année" after "En septembre 2002": "2002"), as the grammar reads it; the extract
     # stage reads the period from it (pipeline/narrative.py)
     period_label: str | None = None
+    # the heading above the entry that is no partner's, the nearest one (a board's column
+    # "Reporté", a sub-heading "Actions annulées"): the extract stage reads a status from it
+    # when the entry's own words say none
+    frame: str | None = None
 
     def __post_init__(self) -> None:
         self.parts = self.parts or [(0, self.line)]
@@ -1988,6 +1993,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
             section.description.sort(key=lambda b: b.line in answers)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
+    _ties_in_intro(intro, sections)
     sections = [replace(s, entries=_news_items(s.entries)) for s in sections]
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
     sections = _without_news_rubrics(sections, set_aside)
@@ -1999,7 +2005,35 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
         sections[0] = _told_in_prose(sections[0], set_aside)
     elif opened:
         sections = [_told_in_prose(s, set_aside, with_above=False) if not s.entries else s for s in sections]
+    sections = _under_frames(sections, body, roles)
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
+
+
+def _under_frames(sections: list[Section], body: list[Block], roles: dict[int, Role]) -> list[Section]:
+    """The sections with each entry's ``frame``: the nearest heading above it that heads
+    no partner's section, until a heading of its level or higher ends it (a board's column
+    "Reporté 1" frames the cards of every partner below it, to the next column; a partner's
+    heading ends the sub-headings deeper than it)."""
+    stack: list[Block] = []  # the headings that frame what follows, outermost first
+    frames: list[tuple[int, str | None]] = []  # (line of a heading, the frame after it)
+    for i, block in enumerate(body):
+        if block.kind != "heading" or block.aside:
+            continue
+        while stack and stack[-1].level >= block.level:
+            stack.pop()
+        if roles.get(i) != "partner":
+            stack.append(block)
+        frames.append((block.line, stack[-1].text if stack else None))
+    if not any(frame for _, frame in frames):
+        return sections
+    lines = [line for line, _ in frames]
+
+    def framed(entry: Entry) -> Entry:
+        at = bisect_right(lines, entry.line) - 1
+        frame = frames[at][1] if at >= 0 else None
+        return replace(entry, frame=frame) if frame != entry.frame else entry
+
+    return [replace(s, entries=[framed(e) for e in s.entries]) for s in sections]
 
 
 PROSE_DATES = 2  # dates in a section's undated paragraphs: one is the tie's year
@@ -2387,6 +2421,32 @@ def _listed_in_prose(intro: list[Block], sections: list[Section], set_aside: lis
     for section in sections:  # the tie's year the prose list gives the place of its item
         if section.intro and section.tie_year is None:
             section.tie_year = years.get((section.intro.line, section.intro.text))
+
+
+TELLING_WORD = 5  # letters of a word of a place's name that tells the place alone
+# Where a clause of the intro's prose ends: a semicolon or a sentence's end.
+_CLAUSE_END = re.compile(r"[;.!?](?=\s|$)")
+
+
+def _ties_in_intro(intro: list[Block], sections: list[Section]) -> None:
+    """The tie's year each partner takes from the intro's prose when the page gathers
+    them there, a clause each ("Gao est jumelée avec la ville depuis 1985 ; un accord de
+    coopération lie la ville et Kati depuis 2012."): a clause that names one partner's
+    place alone and an agreement with its year (:func:`pipeline.places.agreement`) gives
+    that partner's section its ``tie_year``, unless it has one already."""
+    names = [name_words(place_name(split_heading(s.heading.text)[0])) for s in sections]
+    for block in intro:
+        if block.kind != "paragraph" or block.aside:
+            continue
+        for clause in _CLAUSE_END.split(block.text):
+            words = set(slug(clause).split("-"))
+            # all the words of its name, or one long enough to tell it ("Havel" for
+            # "Brandenbourg-sur-la-Havel"; not "Est" of "Jérusalem-Est")
+            named = [n for n, place in enumerate(names)
+                     if place and (place <= words or any(len(w) >= TELLING_WORD for w in place & words))]
+            if len(named) == 1 and sections[named[0]].tie_year is None \
+                    and (signed := agreement(clause)) is not None and signed.year is not None:
+                sections[named[0]].tie_year = signed.year
 
 
 def _place_beside_country(text: str) -> bool:
