@@ -549,7 +549,7 @@ class _Container:
             return
         text = _text(rendered)
         if element.get("class") and text and len(text) <= MAX_CHIP and not _text(element.tail or "") \
-                and _text("".join(self.loose)) == "".join(self.chips):
+                and _unspaced("".join(self.loose)) == _unspaced("".join(self.chips)):
             self.chips.append(text)
         else:
             self.spoilt = True
@@ -562,7 +562,7 @@ class _Container:
         place's name its partner's (:func:`_card_chips`)."""
         chips, spoilt = self.chips, self.spoilt
         self.chips, self.spoilt = [], False
-        if head and chips and not spoilt and _text("".join(self.loose)) == "".join(chips) \
+        if head and chips and not spoilt and _unspaced("".join(self.loose)) == _unspaced("".join(chips)) \
                 and (blocks := _card_chips(chips, self.items)):
             out += blocks
             self.loose.clear()
@@ -574,19 +574,25 @@ class _Container:
         self.loose.clear()
 
 
+def _unspaced(text: str) -> str:
+    """The text without its white space: chips set apart by a space or glued are the same."""
+    return "".join(text.split())
+
+
 def _card_chips(chips: list[str], items: IntroWords) -> list[Block] | None:
     """The chips that open a card, before its body (a board's card: "<span
     class="tag">Brandebourg</span><span class="date">juil. 2025</span><div>…"), one block
     each, when one is a date alone (its badge) and another reads as a place's name
-    (:func:`_reads_as_partner`): that one a tag chip's heading, the date a paragraph, which
-    labels the body below it; ``None`` for any other chips ("Publié" beside "par la
+    (:func:`_reads_as_partner`): that one a tag chip's heading, first, the date a paragraph,
+    which labels the body below it; ``None`` for any other chips ("Publié" beside "par la
     mairie"), whose loose text stays one block."""
     dates = [chip for chip in chips if date_alone(chip) == chip]
     places = [chip for chip in chips if chip not in dates and _reads_as_partner(chip, items)]
     if not dates or not places:
         return None
-    return [Block("heading", chip, 0, level=CHIP_LEVEL) if chip in places
-            else Block("paragraph", chip, 0) for chip in chips]
+    # the partner first, whichever chip comes first: the date then labels the text below it
+    return [*(Block("heading", chip, 0, level=CHIP_LEVEL) for chip in places),
+            *(Block("paragraph", chip, 0) for chip in chips if chip not in places)]
 
 
 def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:

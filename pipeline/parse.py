@@ -2434,16 +2434,22 @@ def _ties_in_intro(intro: list[Block], sections: list[Section]) -> None:
     coopération lie la ville et Kati depuis 2012."): a clause that names one partner's
     place alone and an agreement with its year (:func:`pipeline.places.agreement`) gives
     that partner's section its ``tie_year``, unless it has one already."""
+    prose = [block for block in intro if block.kind == "paragraph" and not block.aside]
+    if not prose:
+        return
     names = [name_words(place_name(split_heading(s.heading.text)[0])) for s in sections]
-    for block in intro:
-        if block.kind != "paragraph" or block.aside:
-            continue
+    by_word: dict[str, list[int]] = {}  # each word of a name: the sections it names
+    for n, place in enumerate(names):
+        for word in place:
+            by_word.setdefault(word, []).append(n)
+    for block in prose:
         for clause in _CLAUSE_END.split(block.text):
             words = set(slug(clause).split("-"))
             # all the words of its name, or one long enough to tell it ("Havel" for
             # "Brandenbourg-sur-la-Havel"; not "Est" of "Jérusalem-Est")
-            named = [n for n, place in enumerate(names)
-                     if place and (place <= words or any(len(w) >= TELLING_WORD for w in place & words))]
+            candidates = sorted({n for word in words for n in by_word.get(word, ())})
+            named = [n for n in candidates if names[n] <= words
+                     or any(len(w) >= TELLING_WORD for w in names[n] & words)]
             if len(named) == 1 and sections[named[0]].tie_year is None \
                     and (signed := agreement(clause)) is not None and signed.year is not None:
                 sections[named[0]].tie_year = signed.year

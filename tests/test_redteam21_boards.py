@@ -43,6 +43,14 @@ def test_a_cards_chips_side_by_side_are_its_partner_and_its_date():
     assert named == {"Kelbra": ["mars 2014", "2021"], "Kati": ["2016 → 2018", "nov. 2025"]}
 
 
+def test_chips_set_apart_by_a_space_or_in_the_other_order_are_a_card_too():
+    card = ("<div class=\"card\"><time class=\"when\">sept. 2017</time> <a class=\"who\" href=\"#\">Kati</a>"
+            "<div class=\"card-text\"><p>visite de l’école.</p></div></div>")
+    page = parse(html_blocks(_board(("Fait", [card]))))
+    assert [(s.heading.text, [e.label for e in s.entries]) for s in page.sections if s.entries] == [
+        ("Kati", ["sept. 2017"])]
+
+
 def test_chips_that_name_no_place_stay_one_paragraph():
     html = (f"<html><body><main>{INTRO}<h2>Kelbra (Allemagne)</h2>"
             "<div><span class=\"a\">Publié</span><span class=\"b\">par la mairie</span><div><p>2015 : accueil.</p></div></div>"
