@@ -10,6 +10,7 @@ that a text snapshot never loads lxml (see :func:`pipeline.load.read_bytes`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
@@ -413,7 +414,8 @@ def _heading_text(text: str) -> str:
 
 
 def _with_country_badge(heading: etree._Element) -> list[str] | None:
-    """A heading whose first or last element holds its country alone, set apart from the
+    """A heading whose first or last element holds its country alone (or its region, then
+    its country), set apart from the
     place's name by its markup only (``<h2>Gao <span class="pays">Mali</span></h2>``, a
     badge or a flag's label a CMS styles): the heading as its text would write it, "Gao
     (Mali)", so that the country is read as the country and not as the end of the name.
@@ -429,17 +431,20 @@ def _with_country_badge(heading: etree._Element) -> list[str] | None:
         if not last and _text(heading.text or ""):
             continue
         badge = _text(_rendered(badge_element))
-        parts = bracket_parts(badge) if badge else []
-        if not parts or not all(country_in(part) for part in parts):
-            continue
+        # a badge that sets itself apart by its words ("<span>(Mali)</span>", "– Mali") is read so
+        parts = bracket_parts(badge) if badge and unicodedata.category(badge[0])[0] != "P" else []
+        if not parts or not country_in(parts[-1]):  # the country last, maybe its region before
+            continue  # it ("Brandebourg, Allemagne")
         text = pieces[0]
         if not (text.endswith(badge) if last else text.startswith(badge)):
             continue
         words = (text[:-len(badge)] if last else text[len(badge):]).split()
         edge = (words[-1] if last else words[0]) if words else ""
         # the name's word beside the badge: capitalised, and no separator ("Gao, <span>Mali")
-        if edge[:1].isupper() and edge[-1:].isalnum():
-            return [f"{' '.join(words)} ({badge})"]
+        name = " ".join(words)
+        if edge[:1].isupper() and edge[-1:].isalnum() \
+                and not (sub_heading(name) or other_heading(name) or group_heading(name)):
+            return [f"{name} ({badge})"]  # not a rubric's badge: "Actualités <span>Mali"
     return None
 
 

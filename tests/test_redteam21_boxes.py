@@ -22,8 +22,10 @@ def test_a_country_in_its_own_badge_after_or_before_the_name_is_the_headings_cou
             "<h2>Kelbra <span class=\"country\">Allemagne</span></h2><p>2015 : accueil de jeunes.</p>"
             "<h2><small class=\"flag-label\">Mali</small> Kati</h2><p>2016 : forage d’un puits.</p>"
             "<h2>Kati <em class=\"pays\">Cisjordanie, Palestine</em></h2>"
+            "<h2>Kelbra <span>Thuringe, Allemagne</span></h2>"
             "</main></body></html>")
-    assert _headings(html)[1:] == ["Kelbra (Allemagne)", "Kati (Mali)", "Kati (Cisjordanie, Palestine)"]
+    assert _headings(html)[1:] == ["Kelbra (Allemagne)", "Kati (Mali)", "Kati (Cisjordanie, Palestine)",
+                                   "Kelbra (Thuringe, Allemagne)"]
     page = parse(html_blocks(html))
     assert [s.heading.text for s in page.sections][:2] == ["Kelbra (Allemagne)", "Kati (Mali)"]
 
@@ -34,8 +36,11 @@ def test_a_badge_that_is_no_country_or_a_country_already_set_apart_stays_as_writ
             "<h2>Kelbra, <span class=\"pays\">Allemagne</span></h2>"
             "<h2>Jumelage avec <span>la Pologne</span></h2>"
             "<h2><span>Mali</span></h2>"
+            "<h2>Kelbra <span class=\"pays\">(Allemagne)</span></h2>"
+            "<h2>Actualités <span class=\"pays\">Mali</span></h2>"
             "</main></body></html>")
-    assert _headings(html)[1:] == ["Kelbra depuis 1978", "Kelbra, Allemagne", "Jumelage avec la Pologne", "Mali"]
+    assert _headings(html)[1:] == ["Kelbra depuis 1978", "Kelbra, Allemagne", "Jumelage avec la Pologne", "Mali",
+                                   "Kelbra (Allemagne)", "Actualités Mali"]
 
 
 BOX = ("En février 2022, douze collégiens de Kelbra ont séjourné une semaine chez nous. "
