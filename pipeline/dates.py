@@ -829,6 +829,8 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_INTRO}(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),
     (rf"{_INTRO}(?P<w>W)(?P<items>N(?:,N){{0,30}}&N)(?P<b>MY)", _set),  # "les jeudis 11, 18 et 25 avril 2019"
     (rf"{_INTRO}{_PART}(?P<items>{_LEFT}(?:,E?L?{_LEFT}){{0,20}}&E?L?{_CORE})", _dates),
+    # a month or a season, then its years after commas alone: "étés 2020, 2021, 2022"
+    (rf"{_INTRO}{_PART}(?P<items>[MS]Y(?:,Y){{1,20}})", _dates),
     (rf"{_OPEN}{_PART}(?P<items>Y(?:-Y){{2,20}})", _chain),
     (rf"{_OPEN}{_PART}(?P<a>Y)-(?P<b>N)", _two_digit_end),
     (rf"{_OPEN}(?P<a>N)-(?P<b>z)", _months_in_digits),  # "03-06/2017"

@@ -43,6 +43,7 @@ from .places import (
     agreement,
     canonical_name,
     countries,
+    bracket_parts,
     country_code,
     country_in_text,
     first_link,
@@ -450,15 +451,37 @@ def _by_people(rules: _DirectionRules, text: str) -> tuple[bool, bool]:
     return False, ours and any(_elsewhere(rules, m["place"]) for m in rules.place_named.finditer(text))
 
 
-def entry_facts(label: str | None, text: str, written: str | None = None) -> EntryFacts:
+FRAME_WORDS = 4  # words of a heading that says a status of what it heads ("Projets reportés")
+
+
+@cache
+def framed_status(heading: str) -> str | None:
+    """The status a short heading says of the entries under it, a word or two beside the
+    status ("Reporté 3", a board's column and its count; "Actions annulées"); ``None`` for
+    a longer heading, or one that says none ("Réalisé", "Historique des actions").
+
+    >>> framed_status("Reporté 3"), framed_status("Actions annulées"), framed_status("Réalisé 12")
+    ('postponed', 'cancelled', None)
+    """
+    if len(re.findall(r"[^\W\d_]+", heading)) > FRAME_WORDS:
+        return None
+    return status(heading, None)
+
+
+def entry_facts(label: str | None, text: str, written: str | None = None,
+                frame: str | None = None) -> EntryFacts:
     """Everything an entry says, each fact read once, the text lowercased once. ``label``
     is the date the entry stands for, ``written`` its label as the page writes it: one
     without its year in a sentence told in the future tense is announced
-    (:func:`pipeline.narrative.announced`), when nothing else is said of it."""
+    (:func:`pipeline.narrative.announced`), when nothing else is said of it. ``frame``, the
+    heading above the entry that heads no partner (``Entry.frame``), gives the status its
+    own words do not (:func:`framed_status`: a card in a board's column "Reporté")."""
     read, composed = folded(text), nfc(text)
     said = _statements(*(read if composed is text else folded(composed)))
     period = (parse_label(label) or period_in(label)) if label else None
     stated = _status(said, period)
+    if stated in (None, "ongoing") and frame and (framed := framed_status(frame)):
+        stated = framed  # what the entry's words state wins; an open period says less
     if stated is None and written and announced(text, written):
         stated = "planned"
     return EntryFacts(period=period, status=stated,
@@ -686,6 +709,12 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
     >>> partner_country(Heading.read("Sulzheim (Rhénanie-Palatinat)"), None, None)
     ('Allemagne', 'DE')
 
+    A heading's country read from an adjective alone yields to the intro item's country
+    named as such:
+
+    >>> partner_country(Heading.read("Sahraouis – Smara"), "Camps sahraouis de Smara (Algérie)", None)
+    ('Algérie', 'DZ')
+
     Else the country its section (its description and what its entries tell, ``told``)
     names most, by name or adjective (:func:`pipeline.narrative.most_named_country`),
     unless another partner of the page is in that country (``taken``): weaker words than
@@ -709,6 +738,12 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
     ('Pologne', 'PL')
     """
     named = partner_countries(heading.brackets)
+    if named[1] and intro_item and heading.brackets \
+            and not any(country_code(part) for part in bracket_parts(heading.brackets)) \
+            and (from_item := partner_countries(split_heading(intro_item)[1]))[1] \
+            and any(country_code(part) for part in bracket_parts(split_heading(intro_item)[1] or "")):
+        return from_item  # "Sahraouis – Tindouf", a people's adjective beside the place, and
+        # the item's "(Algérie)", a country's name: the name is the surer word
     if named[1]:
         return named
     if flag := flag_country(heading.text):
@@ -1248,18 +1283,18 @@ PARALLEL_FROM_ENTRIES = 5_000
 CHUNKS_PER_WORKER = 4  # so that a worker that started late still takes its share
 
 
-def facts_of(entries: list[tuple[str | None, str, str | None]]) -> list[EntryFacts]:
-    """The facts of entries given as (date, text, label as written): a task for a worker
-    process."""
-    return [entry_facts(label, text, written) for label, text, written in entries]
+def facts_of(entries: list[tuple[str | None, str, str | None, str | None]]) -> list[EntryFacts]:
+    """The facts of entries given as (date, text, label as written, frame): a task for a
+    worker process."""
+    return [entry_facts(label, text, written, frame) for label, text, written, frame in entries]
 
 
 def _entry_facts(page: Page, workers: Pool | None) -> Callable[[], list[EntryFacts]]:
     """The facts of every entry of the page, in order, once asked for: read by the workers
     meanwhile on a large page. Each entry is read on its own, so that which process reads
     it changes nothing."""
-    entries = [(entry.period_label or entry.label, entry.text, entry.label)  # a relative label: its date
-               for section in page.sections for entry in section.entries]
+    entries = [(entry.period_label or entry.label, entry.text, entry.label, entry.frame)  # a relative
+               for section in page.sections for entry in section.entries]  # label: its date
     if workers is None or workers.workers == 0 or len(entries) < PARALLEL_FROM_ENTRIES:
         return lambda: facts_of(entries)
     size = -(-len(entries) // (workers.workers * CHUNKS_PER_WORKER))

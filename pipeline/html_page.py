@@ -10,8 +10,9 @@ that a text snapshot never loads lxml (see :func:`pipeline.load.read_bytes`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from itertools import islice, pairwise
 
@@ -29,7 +30,7 @@ from .screen_reader import without_hidden_text
 from .visual_order import (HEADINGS, MARKED_PARTNER, column_pairs, grid_order, marked_partners,
                            referenced_labels)
 from .pictograms import labelled_pictograms, pictogram
-from .places import place_name, split_heading
+from .places import bracket_parts, country_in, place_name, split_heading
 from .tags import PartnerHeadings as _PartnerHeadings
 from .themes import themes
 from .read import (
@@ -412,6 +413,41 @@ def _heading_text(text: str) -> str:
     return text.strip(_PERMALINK + " \u00a0")
 
 
+def _with_country_badge(heading: etree._Element) -> list[str] | None:
+    """A heading whose first or last element holds its country alone (or its region, then
+    its country), set apart from the
+    place's name by its markup only (``<h2>Gao <span class="pays">Mali</span></h2>``, a
+    badge or a flag's label a CMS styles): the heading as its text would write it, "Gao
+    (Mali)", so that the country is read as the country and not as the end of the name.
+    ``None`` for any other heading (one whose country is already set apart by a bracket,
+    a dash or a comma, one whose other part is no capitalised name)."""
+    pieces = _pieces(heading)
+    elements = [c for c in heading if isinstance(c.tag, str) and c.tag.lower() != "br"]
+    if len(pieces) != 1 or not elements:
+        return None
+    for badge_element, last in ((elements[-1], True), (elements[0], False)):
+        if last and _text(badge_element.tail or ""):
+            continue
+        if not last and _text(heading.text or ""):
+            continue
+        badge = _text(_rendered(badge_element))
+        # a badge that sets itself apart by its words ("<span>(Mali)</span>", "– Mali") is read so
+        parts = bracket_parts(badge) if badge and unicodedata.category(badge[0])[0] != "P" else []
+        if not parts or not country_in(parts[-1]):  # the country last, maybe its region before
+            continue  # it ("Brandebourg, Allemagne")
+        text = pieces[0]
+        if not (text.endswith(badge) if last else text.startswith(badge)):
+            continue
+        words = (text[:-len(badge)] if last else text[len(badge):]).split()
+        edge = (words[-1] if last else words[0]) if words else ""
+        # the name's word beside the badge: capitalised, and no separator ("Gao, <span>Mali")
+        name = " ".join(words)
+        if edge[:1].isupper() and edge[-1:].isalnum() \
+                and not (sub_heading(name) or other_heading(name) or group_heading(name)):
+            return [f"{name} ({badge})"]  # not a rubric's badge: "Actualités <span>Mali"
+    return None
+
+
 def _bold_only(paragraph: etree._Element) -> bool:
     """The paragraph's text is all in bold (one ``<strong>`` or ``<b>``, no line break)."""
     children = [c for c in paragraph if isinstance(c.tag, str)]
@@ -506,16 +542,62 @@ class _Container:
     loose: list[str]
     items: IntroWords
     start: int = 0  # how many blocks were read before the container opened
+    # the texts of the styled inline elements the loose text is made of alone, so far (a
+    # card's chips: its partner's tag, its date's badge), until other text comes (spoilt)
+    chips: list[str] = field(default_factory=list)
+    spoilt: bool = False
 
-    def flush(self, out: list[Block]) -> None:
+    def chip(self, element: etree._Element, rendered: str) -> None:
+        """Note an inline element read into the loose text: a chip while the loose text is
+        chips alone, each a short text set in an element with a class of its own."""
+        if self.spoilt:
+            return
+        text = _text(rendered)
+        if element.get("class") and text and len(text) <= MAX_CHIP and not _text(element.tail or "") \
+                and _unspaced("".join(self.loose)) == _unspaced("".join(self.chips)):
+            self.chips.append(text)
+        else:
+            self.spoilt = True
+
+    def flush(self, out: list[Block], head: bool = False) -> None:
         """The loose text read so far as a block: a heading when it names a place
         (``<div class="titre">Gao (Mali)</div>``), a list item when typed with a bullet,
-        else a paragraph."""
+        else a paragraph. ``head``: the loose text opens a card, whose body (a block)
+        follows: each of its chips is a block of its own, the chip that reads as a
+        place's name its partner's (:func:`_card_chips`)."""
+        chips, spoilt = self.chips, self.spoilt
+        self.chips, self.spoilt = [], False
+        if head and chips and not spoilt and _unspaced("".join(self.loose)) == _unspaced("".join(chips)) \
+                and (blocks := _card_chips(chips, self.items)):
+            out += blocks
+            self.loose.clear()
+            return
         if text := _text("".join(self.loose)):
             item = bullet_item(text)  # "•&#160;Des formations…<br>": typed as a list item
             out.append(_heading_by_content(text, self.items)
                        or (Block("list_item", item, 0) if item else Block("paragraph", text, 0)))
         self.loose.clear()
+
+
+def _unspaced(text: str) -> str:
+    """The text without its white space: chips set apart by a space or glued are the same."""
+    return "".join(text.split())
+
+
+def _card_chips(chips: list[str], items: IntroWords) -> list[Block] | None:
+    """The chips that open a card, before its body (a board's card: "<span
+    class="tag">Brandebourg</span><span class="date">juil. 2025</span><div>…"), one block
+    each, when one is a date alone (its badge) and another reads as a place's name
+    (:func:`_reads_as_partner`): that one a tag chip's heading, first, the date a paragraph,
+    which labels the body below it; ``None`` for any other chips ("Publié" beside "par la
+    mairie"), whose loose text stays one block."""
+    dates = [chip for chip in chips if date_alone(chip) == chip]
+    places = [chip for chip in chips if chip not in dates and _reads_as_partner(chip, items)]
+    if not dates or not places:
+        return None
+    # the partner first, whichever chip comes first: the date then labels the text below it
+    return [*(Block("heading", chip, 0, level=CHIP_LEVEL) for chip in places),
+            *(Block("paragraph", chip, 0) for chip in chips if chip not in places)]
 
 
 def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
@@ -550,12 +632,13 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
         tag = child.tag.lower()
         if tag in HEADINGS or tag in ("p", "li", "summary", "figcaption") or tag in _SET_APART \
                 or tag in _CONTAINERS:
-            current.flush(out)
+            current.flush(out, head=tag in _CONTAINERS or tag == "p")
             current.loose.append(child.tail or "")  # read after what the child holds
             if tag in HEADINGS or tag == "summary":
                 level = int(tag[1]) if tag in HEADINGS else BOLD_HEADING_LEVEL
                 out += [Block("heading", t, 0, level=level)
-                        for piece in _pieces(child) if (t := _heading_text(piece))]
+                        for piece in _with_country_badge(child) or _pieces(child)
+                        if (t := _heading_text(piece))]
             elif tag == "p" or tag in _SET_APART:
                 out += _paragraph_blocks(child, items)
             elif tag == "li" and (head := _outline_head(child, items)):
@@ -600,7 +683,9 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
             out.append(heading)
             current.loose.append(child.tail or "")
         else:  # inline content (a, strong, span, …) of loose text, with its tail
-            current.loose.append(_rendered(child) + (child.tail or ""))
+            rendered = _rendered(child)
+            current.chip(child, rendered)
+            current.loose.append(rendered + (child.tail or ""))
 
 
 def _banner_heading(image: etree._Element, current: _Container, items: IntroWords) -> Block | None:

@@ -2250,6 +2250,12 @@ _FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme 
 _THIS_SEASON = re.compile(rf"\b(?:{_any(_WORDS['this_determiners'])})\s+({_any(list(SEASONS))})\b(?!\s*-)")
 _SEASON_SIDE = re.compile(rf"(?:{_any(_WORDS['season_determiners'])})\s*({_any(list(SEASONS))})\s+"
                           rf"({_any(_WORDS['months_from_told'])})\b")
+# a season with a word that places it after or before the date told ("l'été suivant")
+_SEASON_TOLD = re.compile(rf"(?:{_any(_WORDS['season_determiners'])})\s*({_any(list(SEASONS))})\s+"
+                          rf"({_any(_WORDS['months_after_told'])})\b")
+# a season right before a year told relative to the one before ("à l'automne de la même
+# année", "au printemps de l'année suivante"): its words up to that year's
+_SEASON_OF = re.compile(rf"\b({_any(list(SEASONS))})\s+(?:{_any(_WRITTEN['of'])})\s*$")
 _YEAR_SET = re.compile(r"\{\d{4}(?:,\d{4})+\}")  # a set of whole years: "en 2008 et 2011"
 # a set of a month in several years: "en juin 2022 puis 2023" ({2022-06,2023-06})
 _MONTH_YEARS = re.compile(r"\{(\d{4})-(\d\d)(?:,\d{4}-\d\d)+\}")
@@ -2601,6 +2607,41 @@ def _ago(sentence: str, folded: str, published: When | None) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), str(year), (year, None, None))
 
 
+def _season_after_told(sentence: str, folded: str, when: When | None) -> Event | None:
+    """A season written without its year and with a word that places it after or before
+    the date told just before (``months_after_told``: "L'été suivant, l'accueil n'a pas pu
+    avoir lieu" after "en juillet 2023"): the first such season to begin after that date
+    (the one to end before it), written with its year ("été 2024"); after a year alone,
+    whose month is unknown, or with nothing told, an event whose date stays unread.
+
+    >>> told = "L'été suivant, l'accueil fut annulé."
+    >>> _season_after_told(told, fold(told), (2023, 7, None)).resolved
+    'été 2024'
+    >>> told = "Le printemps suivant, une délégation est venue."
+    >>> _season_after_told(told, fold(told), (2023, 1, None)).resolved
+    'printemps 2023'
+    >>> _season_after_told(told, fold(told), (2023, None, None)).resolved is None
+    True
+    """
+    found = _SEASON_TOLD.search(folded)
+    if found is None:
+        return None
+    label = sentence[found.start():found.end()]
+    if when is None or when[1] is None:
+        return Event(label, found.start(), None, None)
+    season, side = sentence[found.start(1):found.end(1)], _TOLD_SIDES[found[2]]
+    year, month = when[0], when[1]
+    this = parse_label(f"{season} {year}")
+    if this is None or this.start_date is None or this.end_date is None:
+        return None
+    told = date(year, month, when[2] or 1)
+    if side < 0:
+        year = year if this.end_date < told else year - 1
+    else:
+        year = year if this.start_date > told else year + 1
+    return Event(label, found.start(), f"{season} {year}", (year, None, None))
+
+
 def _this_season(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
     """A season named as this one ("ce printemps", "cet été"): the season of the post's
     year, else of the year told; with neither, an event whose date stays unread; after
@@ -2692,6 +2733,11 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
         start = named[-1].start() if named else found.start()
         month_of = _FOLDED_MONTHS.get(named[-1].group()) if named else None
         resolved: When = (year + offset, month_of, None)
+        if not named and (season := _SEASON_OF.search(folded, max(0, found.start() - MONTH_REACH),
+                                                       found.start())):
+            # "À l'automne de la même année": that year's season, not the year alone
+            return Event(sentence[season.start():found.end()], season.start(),
+                         f"{sentence[season.start(1):season.end(1)]} {year + offset}", resolved)
         return Event(sentence[start:found.end()], start, _written(resolved), resolved)
     if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) and n < 100:
         resolved = (year + (n if found["later"] else -n), month, None)
@@ -3000,7 +3046,8 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
                          _weekday_day(sentence, folded, when), _feast(sentence, folded, when),
                          _this_season(sentence, folded, when, published),
                          _season_side(sentence, folded, when, published),
-                         _ago(sentence, folded, published)) if e] \
+                         _ago(sentence, folded, published),
+                         _season_after_told(sentence, folded, when)) if e] \
         or [e for e in (_feast_alone(sentence, folded, when, published),)
             if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it
     first = min(found, key=lambda e: e.start) if found else None

@@ -94,6 +94,7 @@ from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .places import (
     SIMILAR_SPELLING,
+    agreement,
     same_place_key,
     countries,
     country_code,
@@ -318,6 +319,10 @@ class Entry:
     # même année" after "En septembre 2002": "2002"), as the grammar reads it; the extract
     # stage reads the period from it (pipeline/narrative.py)
     period_label: str | None = None
+    # the heading above the entry that is no partner's, the nearest one (a board's column
+    # "Reporté", a sub-heading "Actions annulées"): the extract stage reads a status from it
+    # when the entry's own words say none
+    frame: str | None = None
 
     def __post_init__(self) -> None:
         self.parts = self.parts or [(0, self.line)]
@@ -344,6 +349,7 @@ class _Draft:
     line_end: int
     parts: list[tuple[int, int]]  # (offset in the text, line) of each block
     length: int  # of the text so far
+    period: str | None = None  # the date a relative label stands for (``Entry.period_label``)
 
     @classmethod
     def start(cls, label: str | None, text: str, line: int) -> _Draft:
@@ -358,7 +364,7 @@ class _Draft:
         self.line_end = line
 
     def entry(self) -> Entry:
-        return Entry(self.label, "".join(self.pieces), self.line, self.line_end, self.parts)
+        return Entry(self.label, "".join(self.pieces), self.line, self.line_end, self.parts, self.period)
 
 
 @dataclass
@@ -943,6 +949,8 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     frames: list[tuple[int, int | None]] = []  # (line, year) of each heading: the year it frames
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     span_value = trailing = False  # trailing: the entries so far are dated at their end
+    sub_part = False  # under a sub-heading of the section ("Les temps forts", "Historique")
+    with_labels: bool | None = None  # the section writes its entries with labels (read once, if asked)
     under = _DateHeadings()  # a sub-heading that is a date alone dates the paragraphs below it
     for at, (block, role) in enumerate(blocks):
         if block.aside:
@@ -962,6 +970,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             # the date waiting for its text
             label_only = label_only and role == "sub"
             described = furniture = after_field = False
+            sub_part = role == "sub"
             continue
         if _is_navigation(block):
             set_aside.append(SetAside(block, NAVIGATION_LINK))
@@ -1063,6 +1072,14 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 told += [Entry(e.label, text.strip(), block.line, block.line, period_label=e.resolved)
                          for text, e in tie_events(block.text)]  # of the tie, as a paragraph's
             continue
+        if sub_part and not label_only and block.kind == "paragraph" and not block.bold \
+                and (with_labels if with_labels is not None else (with_labels := _labelled_entries(blocks))) \
+                and blocks[at - 1][0].kind == "heading" \
+                and (at + 1 == len(blocks) or blocks[at + 1][0].kind == "heading") \
+                and (events := _events_told(block, section.heading)):
+            entries += events  # a box of the section's latest news, told in a paragraph
+            described = False
+            continue
         # "<strong>2025</strong> Accueil…", "<strong>2020, 2021 et 2022</strong> l'accueil…":
         # the bold run is the label, with no colon, when it is a label alone longer than the
         # label the text opens with
@@ -1111,6 +1128,47 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
               for e in (draft.entry() for draft in entries)]
     section.entries = told + _years_above(_framed(
         _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames))
+
+
+def _labelled_entries(blocks: list[tuple[Block, Role]]) -> bool:
+    """The section writes its entries as paragraphs opening on a date label ended by a
+    colon or a dash ("2003-2014 : accueil …"), ``SEVERAL`` of them at least."""
+    count = 0
+    for block, _ in blocks:
+        labelled = None if block.kind == "heading" or block.aside else split_any_label(block.text)
+        count += labelled is not None and not _comma_label(block.text, labelled[0])
+        if count >= SEVERAL:
+            return True
+    return False
+
+
+def _comma_label(text: str, label: str) -> bool:
+    """The label opens the text's first sentence, ended by a comma ("En mars 2023, une
+    délégation …"), not a label set apart by a colon or a dash."""
+    return text.startswith(label) and text[len(label):].lstrip()[:1] == ","
+
+
+def _events_told(block: Block, heading: Block) -> list[_Draft] | None:
+    """The events the one paragraph under a sub-heading of a partner's section whose
+    entries are labelled (:func:`_labelled_entries`) tells in its sentences, each opening on
+    its own date or on one relative to the date before it ("En mars 2023, … Le mois
+    suivant, … À l'automne de la même année, …": a box of the latest news above the
+    section's dated entries), one entry each, as a story's sentences are
+    (:func:`_told_in_prose`); ``None`` for a paragraph that opens on a label ended by a
+    colon or a dash ("2019 : accueil …", whose later dates stay inside its entry) or tells
+    fewer than ``SEVERAL`` events."""
+    text = block.text
+    labelled = split_any_label(text)
+    if labelled and not _comma_label(text, labelled[0]):
+        return None
+    if sum(event is not None for _, event in sentences(text, None)) < SEVERAL:
+        return None
+    aside: list[SetAside] = []
+    told = _told_in_prose(Section(heading, [block]), aside, with_above=False)
+    if len(told.entries) < SEVERAL or told.description or aside:
+        return None
+    return [_Draft(e.label, [e.text], e.line, e.line_end, list(e.parts), len(e.text), e.period_label)
+            for e in told.entries]
 
 
 def framed_year(heading: str) -> int | None:
@@ -1935,6 +1993,7 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
             section.description.sort(key=lambda b: b.line in answers)
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
+    _ties_in_intro(intro, sections)
     sections = [replace(s, entries=_news_items(s.entries)) for s in sections]
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
     sections = _without_news_rubrics(sections, set_aside)
@@ -1946,7 +2005,35 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
         sections[0] = _told_in_prose(sections[0], set_aside)
     elif opened:
         sections = [_told_in_prose(s, set_aside, with_above=False) if not s.entries else s for s in sections]
+    sections = _under_frames(sections, body, roles)
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
+
+
+def _under_frames(sections: list[Section], body: list[Block], roles: dict[int, Role]) -> list[Section]:
+    """The sections with each entry's ``frame``: the nearest heading above it that heads
+    no partner's section, until a heading of its level or higher ends it (a board's column
+    "Reporté 1" frames the cards of every partner below it, to the next column; a partner's
+    heading ends the sub-headings deeper than it)."""
+    stack: list[Block] = []  # the headings that frame what follows, outermost first
+    frames: list[tuple[int, str | None]] = []  # (line of a heading, the frame after it)
+    for i, block in enumerate(body):
+        if block.kind != "heading" or block.aside:
+            continue
+        while stack and stack[-1].level >= block.level:
+            stack.pop()
+        if roles.get(i) != "partner":
+            stack.append(block)
+        frames.append((block.line, stack[-1].text if stack else None))
+    if not any(frame for _, frame in frames):
+        return sections
+    lines = [line for line, _ in frames]
+
+    def framed(entry: Entry) -> Entry:
+        at = bisect_right(lines, entry.line) - 1
+        frame = frames[at][1] if at >= 0 else None
+        return replace(entry, frame=frame) if frame != entry.frame else entry
+
+    return [replace(s, entries=[framed(e) for e in s.entries]) for s in sections]
 
 
 PROSE_DATES = 2  # dates in a section's undated paragraphs: one is the tie's year
@@ -2334,6 +2421,38 @@ def _listed_in_prose(intro: list[Block], sections: list[Section], set_aside: lis
     for section in sections:  # the tie's year the prose list gives the place of its item
         if section.intro and section.tie_year is None:
             section.tie_year = years.get((section.intro.line, section.intro.text))
+
+
+TELLING_WORD = 5  # letters of a word of a place's name that tells the place alone
+# Where a clause of the intro's prose ends: a semicolon or a sentence's end.
+_CLAUSE_END = re.compile(r"[;.!?](?=\s|$)")
+
+
+def _ties_in_intro(intro: list[Block], sections: list[Section]) -> None:
+    """The tie's year each partner takes from the intro's prose when the page gathers
+    them there, a clause each ("Gao est jumelée avec la ville depuis 1985 ; un accord de
+    coopération lie la ville et Kati depuis 2012."): a clause that names one partner's
+    place alone and an agreement with its year (:func:`pipeline.places.agreement`) gives
+    that partner's section its ``tie_year``, unless it has one already."""
+    prose = [block for block in intro if block.kind == "paragraph" and not block.aside]
+    if not prose:
+        return
+    names = [name_words(place_name(split_heading(s.heading.text)[0])) for s in sections]
+    by_word: dict[str, list[int]] = {}  # each word of a name: the sections it names
+    for n, place in enumerate(names):
+        for word in place:
+            by_word.setdefault(word, []).append(n)
+    for block in prose:
+        for clause in _CLAUSE_END.split(block.text):
+            words = set(slug(clause).split("-"))
+            # all the words of its name, or one long enough to tell it ("Havel" for
+            # "Brandenbourg-sur-la-Havel"; not "Est" of "Jérusalem-Est")
+            candidates = sorted({n for word in words for n in by_word.get(word, ())})
+            named = [n for n in candidates if names[n] <= words
+                     or any(len(w) >= TELLING_WORD for w in names[n] & words)]
+            if len(named) == 1 and sections[named[0]].tie_year is None \
+                    and (signed := agreement(clause)) is not None and signed.year is not None:
+                sections[named[0]].tie_year = signed.year
 
 
 def _place_beside_country(text: str) -> bool:

@@ -96,6 +96,7 @@ SIMILAR_SPELLING = 0.85
 # (difflib ratio of the folded names), or whose every word it holds.
 SIMILAR_INTRO = 0.75
 NAME_LENGTH = 200  # characters of a name that difflib compares
+CLOSE_WORD = 6  # letters of a word that a close spelling of it may stand for ("Kita" is no "Kati")
 # Words of a place's name that take no capital and say nothing about which place is
 # meant.
 PARTICLES = frozenset(_PLACES["particles"])
@@ -594,10 +595,15 @@ def name_words(text: str) -> set[str]:
 
 def _intro_score(item: str, place: str) -> float:
     """How surely an intro item names a place: 1.0 when it holds every word of the
-    place's name, else the difflib ratio of the two names, folded."""
+    place's name, ``SIMILAR_SPELLING`` when it holds each in a close spelling (a word of
+    ``CLOSE_WORD`` letters or more), else the difflib ratio of the two names, folded."""
     item_words, place_words = _significant(item), _significant(place)
     if place_words and place_words <= item_words:
         return 1.0
+    if place_words and all(len(w) >= CLOSE_WORD and any(
+            difflib.SequenceMatcher(None, w, other).ratio() >= SIMILAR_SPELLING for other in item_words)
+            for w in place_words):  # "Brandebourg", a tag's short name, in "Brandenbourg-sur-la-Havel"
+        return SIMILAR_SPELLING
     # a place's name is short: longer texts are cut, so that difflib's cost stays bounded
     return difflib.SequenceMatcher(None, item[:NAME_LENGTH], place[:NAME_LENGTH]).ratio()
 
