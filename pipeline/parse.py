@@ -1911,9 +1911,10 @@ def _filled_elsewhere(sections: dict[int, _Unfilled],
                       workers: Pool | None) -> dict[int, tuple[Pending[list[_Filled]], int]] | None:
     """The sections (by their number on the page) sent to ``workers`` to be sorted, in
     chunks of about the same number of blocks, each with its chunk and its place in it:
-    ``None`` for a small page, or no workers."""
+    ``None`` for a small page, or fewer than two workers (one would sort them while the
+    run waits: as long, and the sections sent and sent back)."""
     weight = sum(len(blocks) + 1 for _, blocks in sections.values())
-    if workers is None or workers.workers == 0 or weight < PARALLEL_FROM_BLOCKS:
+    if workers is None or workers.workers < 2 or weight < PARALLEL_FROM_BLOCKS:
         return None
     size = -(-weight // (workers.workers * SECTION_CHUNKS_PER_WORKER))
     pending: dict[int, tuple[Pending[list[_Filled]], int]] = {}

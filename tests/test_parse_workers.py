@@ -82,6 +82,13 @@ def test_a_synthetic_page_sorted_by_workers_is_the_same_page(monkeypatch) -> Non
 
 
 def test_a_small_page_is_sorted_in_the_run_s_process() -> None:
+    with Pool(2) as workers:
+        parse(text_blocks(PAGE), workers=workers)
+        assert workers.busy == 0
+
+
+def test_one_worker_does_not_sort_them_while_the_run_waits(monkeypatch) -> None:
+    monkeypatch.setattr(parse_module, "PARALLEL_FROM_BLOCKS", 0)
     with Pool(1) as workers:
         parse(text_blocks(PAGE), workers=workers)
         assert workers.busy == 0
