@@ -42,6 +42,7 @@ from itertools import pairwise
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .dates import (
     MAX_LABEL,
@@ -126,6 +127,9 @@ from .read import (
 )
 from .partners import opens_on_partner
 from .text import slug
+
+if TYPE_CHECKING:
+    from .workers import Pending, Pool
 
 # The site's navigation links, whatever arrow or case they are written with
 # (pipeline/french/lexicon/furniture.toml).
@@ -1907,22 +1911,96 @@ def _stem(word: str) -> str:
     return word.removesuffix("s").removesuffix("e")
 
 
-def parse(blocks: list[Block], about: About | None = None) -> Page:
+def parse(blocks: list[Block], about: About | None = None, workers: Pool | None = None) -> Page:
     """Group the page's blocks into its title, intro and partner sections.
 
     A page with no partner heading is read as a narrative about one partner
     (:mod:`pipeline.narrative`): ``about`` when the caller knows which (the town's
     configuration says it), else the place the page names as its twin or partner.
 
+    On a large page the sections' blocks are sorted by ``workers`` meanwhile, when given
+    (:func:`_filled_elsewhere`): each section is sorted on its own, so that which process
+    sorts it changes nothing.
+
     Each block's label, read when the page was read and again here, is kept meanwhile
     (:data:`pipeline.dates.LABELS_KEPT`) and let go of once the page is parsed."""
     try:
-        return _parse(blocks, about)
+        return _parse(blocks, about, workers)
     finally:
         forget_labels()
 
 
-def _parse(blocks: list[Block], about: About | None) -> Page:
+# A page of this many blocks or more has its sections sorted by the worker processes
+# (:func:`_filled_elsewhere`): the 10k synthetic page has about 11,000 blocks, the real
+# page 150; below, the workers' first import of the grammar costs more than they save.
+PARALLEL_FROM_BLOCKS = 5_000
+SECTION_CHUNKS_PER_WORKER = 4  # so that a worker that started late still takes its share
+
+# A section as sent to a worker: the section, its blocks with their roles
+_Unfilled = tuple[Section, list[tuple[Block, Role]]]
+# A sorted section as sent back: its description, its entries and the blocks it set aside,
+# each block that the worker was sent as its place in the section's blocks (heading first)
+_Filled = tuple[list[Block | int], list[Entry], list[tuple[Block | int, str, bool, bool]]]
+
+
+def _sent(section: Section, blocks: list[tuple[Block, Role]]) -> list[Block]:
+    """The blocks a section is sent with, in the order their places refer to."""
+    return [section.heading, *section.description, *(block for block, _ in blocks)]
+
+
+def fill_sections(sections: list[_Unfilled]) -> list[_Filled]:
+    """Sort each section's blocks (:func:`_fill_section`), in a worker process: each block
+    that was sent comes back as its place, so that the run puts its own block back (the
+    run matches some blocks by identity: :func:`pipeline.gate.with_reasons`)."""
+    filled: list[_Filled] = []
+    try:
+        for section, blocks in sections:
+            places = {id(block): n for n, block in enumerate(_sent(section, blocks))}
+            set_aside: list[SetAside] = []
+            _fill_section(section, blocks, set_aside)
+            filled.append(([places.get(id(b), b) for b in section.description], section.entries,
+                           [(places.get(id(a.block), a.block), a.reason, a.loss, a.warn) for a in set_aside]))
+    finally:
+        forget_labels()  # the worker validates next: its memory
+    return filled
+
+
+def _filled_elsewhere(sections: dict[int, _Unfilled],
+                      workers: Pool | None) -> dict[int, tuple[Pending[list[_Filled]], int]] | None:
+    """The sections (by their number on the page) sent to ``workers`` to be sorted, in
+    chunks of about the same number of blocks, each with its chunk and its place in it:
+    ``None`` for a small page, or fewer than two workers (one would sort them while the
+    run waits: as long, and the sections sent and sent back)."""
+    weight = sum(len(blocks) + 1 for _, blocks in sections.values())
+    if workers is None or workers.workers < 2 or weight < PARALLEL_FROM_BLOCKS:
+        return None
+    size = -(-weight // (workers.workers * SECTION_CHUNKS_PER_WORKER))
+    pending: dict[int, tuple[Pending[list[_Filled]], int]] = {}
+    chunk: list[int] = []
+    weight = 0
+    for n in [*sections, -1]:  # -1: the end
+        if chunk and (weight >= size or n < 0):
+            task = workers.submit(fill_sections, [sections[m] for m in chunk])
+            pending.update((m, (task, at)) for at, m in enumerate(chunk))
+            chunk, weight = [], 0
+        if n >= 0:
+            chunk.append(n)
+            weight += len(sections[n][1]) + 1
+    return pending
+
+
+def _taken(section: Section, blocks: list[tuple[Block, Role]], filled: _Filled,
+           set_aside: list[SetAside]) -> None:
+    """What a worker made of a section (:func:`fill_sections`), with the run's own blocks."""
+    sent = _sent(section, blocks)
+    description, entries, aside = filled
+    section.description = [sent[b] if isinstance(b, int) else b for b in description]
+    section.entries = entries
+    set_aside += [SetAside(sent[b] if isinstance(b, int) else b, reason, loss, warn)
+                  for b, reason, loss, warn in aside]
+
+
+def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None) -> Page:
     title = blocks[0] if blocks and blocks[0].kind == "heading" and blocks[0].level == 1 else None
     if title and furniture(title.text) == ARTICLE_FURNITURE:  # a by-line first ("De : Sylvie,
         title = None  # photos : …"): the article's furniture, set aside below, not its title
@@ -1964,20 +2042,30 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
     sections = []
     prose = _told_throughout([body[s + 1:e] for s, e in zip(starts, [*starts[1:], len(body)], strict=True)])
     paragraphs_only = not prose and _prose_page(body, starts)  # each section then read apart
+    ends = [*starts[1:], len(body)]
+    unfilled: dict[int, _Unfilled] = {
+        n: (Section(introduced[start], [body[start]]) if start in introduced else Section(body[start]),
+            [(body[i], roles.get(i, "")) for i in range(start + 1, end)])
+        for n, (start, end) in enumerate(zip(starts, ends, strict=True))}
+    # an interview's answer, or one of the sections of a page told in prose throughout
+    in_prose = {n for n, start in enumerate(starts)
+                if body[start].line in answered or (prose and start not in introduced)}
+    elsewhere = _filled_elsewhere({n: s for n, s in unfilled.items() if n not in in_prose}, workers)
     for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(body)
-        section = Section(introduced[start], [body[start]]) if start in introduced else Section(body[start])
-        # an interview's answer, or one of the sections of a page told in prose throughout
-        in_prose = body[start].line in answered or (prose and start not in introduced)
+        end = ends[n]
+        section = unfilled[n][0]
         told_answer = _told_in_prose(Section(body[start], [b for b in body[start + 1:end] if not b.aside]),
-                                     set_aside, with_above=False) if in_prose else None
+                                     set_aside, with_above=False) if n in in_prose else None
         if told_answer and told_answer.entries:
             section = told_answer
             set_aside += [SetAside(b, b.aside) for b in body[start + 1:end] if b.aside]  # its captions
         else:
             kept = len(set_aside)
-            _fill_section(section, [(body[i], roles.get(i, "")) for i in range(start + 1, end)],
-                          set_aside)
+            if elsewhere is not None and n in elsewhere:
+                task, at = elsewhere[n]
+                _taken(section, unfilled[n][1], task.result()[at], set_aside)
+            else:
+                _fill_section(section, unfilled[n][1], set_aside)
             if paragraphs_only and start not in introduced and _prose_section(section):
                 aside = set_aside[:kept]  # the section's own set-aside blocks, read again
                 written = [b for b in body[start + 1:end] if not b.aside]

@@ -267,7 +267,8 @@ def _run(sources: list[Path], output: Path, previous: Path | None, allow_unassig
 
         placed = _in_one_text([clock.timed("read", read, s.path, s.data) for s in snapshots], snapshots)
         gc.freeze()  # the pages' text and blocks (see below)
-        pages = [clock.timed("parse", parse, d.blocks, about=_about(hint)) for d, hint in placed]
+        pages = [clock.timed("parse", parse, d.blocks, about=_about(hint), workers=workers)  # a large page's
+                 for d, hint in placed]  # sections sorted by the workers meanwhile
         document, page = _together(placed, pages)
         # The page read and parsed lives until the release is written: set aside from
         # Python's collector of cycles, which otherwise walks all of it again at each full

@@ -158,8 +158,8 @@ def _losing_an_entry(monkeypatch):
     import pipeline.parse  # run imports the stage when it runs it: it gets this one
     real = pipeline.parse.parse
 
-    def losing(blocks, about=None):
-        page = real(blocks, about)
+    def losing(blocks, about=None, workers=None):
+        page = real(blocks, about, workers)
         del page.sections[1].entries[0]
         return page
     monkeypatch.setattr(pipeline.parse, "parse", losing)
