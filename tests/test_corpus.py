@@ -65,3 +65,13 @@ def test_no_figure_drops_below_the_recorded_one(corpus):
 def test_the_runner_is_deterministic():
     again = score.score_page(*score.pages()[-1])
     assert again == next(r for r in score.results() if r.page == again.page)
+
+
+def test_a_golds_alternatives_of_a_word_are_each_accepted():
+    """"ongoing|null" accepts the status or none; a null country accepts none only."""
+    from tests.corpus.score import right, right_word
+
+    assert [right_word("ongoing|null", s) for s in ("ongoing", "", "planned")] == [True, True, False]
+    assert [right_word(None, c) for c in ("", "DE")] == [True, False]
+    assert [right_word("DE", c) for c in ("DE", "")] == [True, False]
+    assert [right("2000|null", y) for y in (2000, None, 1999)] == [True, True, False]

@@ -18,7 +18,10 @@ rules of the shared scorer (``/work/shared/tools/score_extraction.py``):
   ``ongoing`` are all right;
 - fields are the scorer's eight of each gold action (``sy sm ey em ongoing people amount
   status``) and the country and agreement year of each gold partner; a fact of an action or
-  partner not found counts as a field wrong.
+  partner not found counts as a field wrong. A gold value ``"a|b|null"`` accepts any of its
+  alternatives, a status, a country's code and an agreement year too (the shared scorer
+  compares those as one string, so that its "ongoing|null" could never be met), and a gold
+  partner's ``null`` country accepts a row that gives none.
 
 A page whose reading raises counts as nothing found and is listed with its one-line reason.
 
@@ -98,6 +101,12 @@ def right(gold: Any, got: Any) -> bool:
     if isinstance(gold, str) and "|" in gold:
         return got in [None if alt == "null" else float(alt) for alt in gold.split("|")]
     return bool(gold == got)
+
+
+def right_word(gold: str | None, got: str) -> bool:
+    """The same for a word (a status, a country's code): ``"ongoing|null"`` accepts
+    "ongoing" or none ("" in a row)."""
+    return got in ["" if alt == "null" else alt for alt in (gold or "null").split("|")]
 
 
 @dataclass
@@ -238,9 +247,9 @@ def score_records(gold: dict[str, Any], records: dict[str, list[dict[str, Any]]]
         partner_of[gp["key"]] = row.get("partner_id")
         score.partners_found += 1
         country = str(row.get("country_code") or "").strip().upper()
-        for name, ok, got in (("country_code", country == gp["country_code"], country),
+        for name, ok, got in (("country_code", right_word(gp["country_code"], country), country),
                               ("agreement_year",
-                               as_int(row.get("agreement_year")) == gp["agreement_year"],
+                               right(gp["agreement_year"], as_int(row.get("agreement_year"))),
                                row.get("agreement_year"))):
             if ok:
                 score.fields_right += 1
@@ -267,7 +276,7 @@ def score_records(gold: dict[str, Any], records: dict[str, list[dict[str, Any]]]
                     else float(ga["amount"]))
         status = str(row.get("status") or "").strip().lower()
         checks = {k: right(want[k], got[k]) for k in got}
-        checks["status"] = (status == ga["status"] if ga["status"]
+        checks["status"] = (right_word(ga["status"], status) if ga["status"]
                             else status not in ("cancelled", "abandoned"))
         got["status"] = status
         score.fields_right += sum(checks.values())
