@@ -166,6 +166,16 @@ _MEDIA_END = re.compile(r"(?:\s[-–—]\s*|\()(?:" + "|".join(
     r"\s+".join(map(re.escape, p.split()))
     for p in sorted(_FURNITURE_CUES["media_nouns"], key=len, reverse=True)) + r")\s*\)?\s*$", re.IGNORECASE)
 _CONTACT = _openings(_FURNITURE_CUES["contact_openings"], colon=False)
+# a print's credit: one of its openings before a colon, at the block's start or after a
+# separator ("… · Impression : Imprimerie Grenier"); a print's formula anywhere
+_PRINT_CREDIT = re.compile(r"(?:^|[·•|–—,;]|\s-)\s*(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())).replace("'", "['’]")
+    for p in sorted(_FURNITURE_CUES["print_credit_openings"], key=len, reverse=True)) + r")\s*:",
+    re.IGNORECASE)
+_PRINT_FORMULA = re.compile(r"(?<!\w)(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())).replace("'", "['’]")
+    for p in sorted(_FURNITURE_CUES["print_formulas"], key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+PRINT_CREDITS = 2  # credits of a print in one block: one alone may be a field of an entry
 _KEY_FIGURES_TITLE = re.compile(r"(?:" + "|".join(
     r"\s+".join(map(re.escape, p.split())).replace("'", "['’]\\s*")
     for p in sorted(_FURNITURE_CUES["counter_titles"], key=len, reverse=True))
@@ -278,6 +288,7 @@ FURNITURE = "page furniture (tags, dates of publication or update)"
 FIELD_KEY = "key of a date field written alone above its value (the date below labels the entry)"
 UNLINKED_ITEM = "intro list item naming no partner section"
 CAPTION = "caption or credit of a picture"
+COLOPHON = "credits of a print (its design, its printer)"
 DOCUMENT_LINK = "link to a document or a medium"
 SITE_CHROME = "the site's own words (cookies, newsletter, follow us)"
 TEMPLATE_CODE = "code of the site's templates"
@@ -606,6 +617,9 @@ def around_the_text(text: str) -> str | None:
     True
     >>> [around_the_text(t) == CAPTION for t in ("Jumièges - Photo Cécile Elie", "Photo de groupe")]
     [True, False]
+    >>> [around_the_text(t) == COLOPHON for t in ("Maquette : service Com · Impression : Imprimerie Dupont",
+    ...     "Imprimé sur papier recyclé", "2019 : impression : 2 000 affiches pour le festival")]
+    [True, True, False]
     """
     if _TEMPLATE_CODE.match(text):
         return TEMPLATE_CODE
@@ -618,6 +632,8 @@ def around_the_text(text: str) -> str | None:
     if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text) \
             or (_CREDIT_NAME.match(text) and _capitalised_end(text)):
         return CAPTION
+    if _PRINT_FORMULA.search(text) or len(_PRINT_CREDIT.findall(text)) >= PRINT_CREDITS:
+        return COLOPHON
     if _FURTHER_READING.match(text) or _FURTHER_READING_OPENING.match(text):
         return FURTHER_READING
     if _POINTER.search(text) and _PAGE_PART.search(text) and len(_SENTENCE_END.findall(text.strip())) <= 1:

@@ -321,6 +321,8 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     (('Cottbus', 'Allemagne'), ('La Lisa', 'Cuba'))
     >>> split_heading("Cottbus (Allemagne) [archives]")
     ('Cottbus', 'Allemagne')
+    >>> split_heading("MALI — KITA (RÉGION DE KAYES)"), split_heading("Cuba – Matanzas (province)")
+    (('KITA', 'MALI'), ('Matanzas', 'Cuba'))
     >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
     (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """
@@ -342,6 +344,9 @@ def split_heading(heading: str) -> tuple[str, str | None]:
             and (before := split_heading(text[:start]))[1] and countries(before[1])[1]:
         return before  # "La Lisa, Cuba (depuis 1997)": the brackets comment, the country is before
     name = text[:start].strip()
+    if not countries(text[start + 1:-1])[1] and not any(c.isdigit() for c in text) \
+            and (beside := _country_beside(name)):
+        return beside  # "MALI — DIANGUIRDÉ (RÉGION DE KAYES)": the country first, a region in brackets
     if (rubric := name.rpartition(":"))[1] and rubric[2].strip():
         name = rubric[2].strip()
     return name, text[start + 1:-1].strip() or None
