@@ -1926,7 +1926,8 @@ def _parse(blocks: list[Block], about: About | None) -> Page:
         end = starts[n + 1] if n + 1 < len(starts) else len(body)
         section = Section(introduced[start], [body[start]]) if start in introduced else Section(body[start])
         # an interview's answer, or one of the sections of a page told in prose throughout
-        in_prose = body[start].line in answered or (prose and start not in introduced)
+        in_prose = body[start].line in answered or (start not in introduced and (
+            prose or _told_throughout([body[start + 1:end]], alone=True)))  # or this section alone
         told_answer = _told_in_prose(Section(body[start], [b for b in body[start + 1:end] if not b.aside]),
                                      set_aside, with_above=False) if in_prose else None
         if told_answer and told_answer.entries:
@@ -2200,20 +2201,23 @@ def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:
     return found if len(found) > 1 else {}
 
 
-def _told_throughout(parts: list[list[Block]]) -> bool:
+def _told_throughout(parts: list[list[Block]], alone: bool = False) -> bool:
     """Every partner section of the page told in prose, several events to a paragraph (a
     magazine's feature: "De 2003 à 2014, six jeunes … Entre 2004 et 2006, le projet …; la
     même année, …"): no entry labelled as such (a label and its colon, "2012 : …", or a list
     item), and at least two paragraphs, half of the dated ones, each telling two dated events
     or more (:func:`pipeline.narrative.sentences`). Each section is then read as its partner's
     story (:func:`_told_in_prose`), each event an entry, where one paragraph would be one
-    entry whose other dates stay inside it."""
+    entry whose other dates stay inside it. ``alone``: one section among sections of
+    labelled entries, so told when most of its dated paragraphs, more than half, tell two
+    events or more (a section of one-event paragraphs dated with a comma, "2004, …", and a
+    paragraph of the tie's years stays as it is)."""
     text = [b for blocks in parts for b in blocks if not b.aside and b.kind != "heading"]
     if any(b.kind == "list_item" or (not _told_answer(b.text) and split_any_label(b.text)) for b in text):
         return False
     dated = [b for b in text if _told_answer(b.text)]
     several = [b for b in dated if sum(event is not None for _, event in sentences(b.text, None)) >= SEVERAL]
-    return len(several) >= SEVERAL and 2 * len(several) >= len(dated)
+    return len(several) >= SEVERAL and 2 * len(several) >= len(dated) + alone
 
 
 SEVERAL = 2  # events to a paragraph, and such paragraphs to a page told in prose throughout
