@@ -436,7 +436,8 @@ COLUMN_SHARE = 0.5  # of the lines that reach past the gutter: most of them hold
 _SENTENCE_END = re.compile(r"[.!?»…)]$")
 _SENTENCE_STOP = re.compile(r"[.!?…:]$")  # a paragraph that ends here may end with its column
 _BULLET_ITEM = re.compile(r"^[•◦▪‣*·–—-]\s")
-_PAGE_NUMBER = re.compile(r"^(?:[-–—] ?)?\d{1,3}(?: ?[-–—])?$")  # "22", "- 22 -"
+# "22", "- 22 -", "• 22 •", "[22]", "22/40": a folio alone on its line
+_PAGE_NUMBER = re.compile(r"^(?:[-–—•·|\[(] ?)?\d{1,3}(?: ?/ ?\d{1,3})?(?: ?[-–—•·|\])])?$")
 _CUT = re.compile(r"[^\W\d_]-$")  # a line ending in a word and its hyphen
 _HYPHEN_END = re.compile(r"\w-$")
 _GAP = re.compile(rf"(?<! ) {{{GUTTER},}}(?=[^\s|+])")  # a run of spaces tried from its first: linear

@@ -534,3 +534,15 @@ def test_an_ocr_leaflet_reads_its_headings_its_paragraphs_and_sets_its_print_asi
         ("sibiu", "2018", 32, "2018 : accueil d’une chorale de trente-deux lycéens à la salle des fêtes "
                               "pour un concert de printemps.")]
     assert any("RELATIONS EXTÉRIEURES" in text for why, text in document.left_out if why == FURNITURE)
+
+
+@pytest.mark.parametrize("folio", ["• {n} •", "{n}/3", "[{n}]"])
+def test_a_leaflets_running_line_above_any_folio_is_no_entry(folio: str) -> None:
+    """Issue r21: the running line may stand above its folio, and the folio be written in
+    any of a print's ways ("• 2 •", "2/3", "[2]"): the line is the print's, no entry."""
+    page = LEAFLET.replace("— 1 —\nPLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023",
+                           "PLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023\n" + folio.format(n=1))
+    page = page.replace("— 2 —\nPLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023",
+                        "PLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023\n" + folio.format(n=2))
+    assert [a[:3] for a in actions(page)] == [("podor", "2009-2011", "2009/2011"), ("podor", "2015", "2015"),
+                                              ("sibiu", "2018", "2018")]
