@@ -1031,7 +1031,7 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
         return None
     grid = _grid(rows)
     headers = [_text(_rendered(c)).rstrip(" :") if c is not None else "" for c in grid[head]]
-    if (gantt := _gantt_blocks(table, grid, head, headers, tree)) is not None:
+    if (gantt := _gantt_blocks(table, grid, head, headers, tree, items)) is not None:
         return gantt
     if (pivot := _pivot_blocks(table, grid, head, headers, tree, items)) is not None:
         return pivot
@@ -1142,7 +1142,7 @@ def _signature(cell: etree._Element | None) -> tuple[str, ...]:
 
 
 def _gantt_blocks(table: etree._Element, grid: list[list[etree._Element | None]], head: int,
-                  headers: list[str], tree: _Tree) -> list[Block] | None:
+                  headers: list[str], tree: _Tree, items: IntroWords | None = None) -> list[Block] | None:
     """A timeline chart drawn as a table (a Gantt chart: "Programme | 2003 | 2004 | …",
     a row per programme, its years coloured): a column of dates per year (or month, or any
     date), consecutive, and cells under them that hold no words, only a mark ("x", "■") or
@@ -1150,7 +1150,9 @@ def _gantt_blocks(table: etree._Element, grid: list[list[etree._Element | None]]
     coloured cell spanning columns covers each). Each row is one entry: its words (the
     text column, the other columns as fields under their header) dated from the header of
     its first marked column to that of its last ("2003" to "2014": "2003-2014"); a row
-    marked in no column is an undated entry. ``None`` for any other table."""
+    marked in no column is an undated entry; a column of the partner ("Partenaire") whose
+    cell reads as a place heads its rows, as in any table of entries. ``None`` for any
+    other table."""
     dated = [i for i, h in enumerate(headers) if h and dated_label(h)]
     body = [line for line in grid[head + 1:] if line]
     if len(dated) < MIN_GANTT or len(dated) == len(headers) or not body \
@@ -1172,11 +1174,18 @@ def _gantt_blocks(table: etree._Element, grid: list[list[etree._Element | None]]
            for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
            for t in _pieces(caption)]
     out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
+    # the partner's column ("Partenaire", "Ville"): its cell heads the rows, as a tag chip does
+    partner = next((i for i in words if headers[i] and key_kind(headers[i]) in _PARTNER_KINDS), None)
+    heading = None
     for line in body:
         said = {i: _text(_rendered(c)) if i < len(line) and (c := line[i]) is not None else "" for i in words}
         if not any(said.values()):
             continue
-        text = max(words, key=lambda i: len(said[i]))
+        named = _partner_cell(line, partner, items)
+        if named and named != heading:
+            out.append(Block("heading", named, 0, level=CHIP_LEVEL))
+            heading = named
+        text = max((i for i in words if i != partner or not named), key=lambda i: len(said[i]))
         marked = [i for i in dated if i < len(line) and _signature(line[i]) != blank]
         label = "" if not marked else headers[marked[0]] if marked[0] == marked[-1] \
             else _span_label(headers[marked[0]], headers[marked[-1]])
@@ -1186,7 +1195,7 @@ def _gantt_blocks(table: etree._Element, grid: list[list[etree._Element | None]]
             _walk(element, blocks, tree)
         out += _dated_cell(blocks, label) if label else blocks
         out += [Block("list_item", f"{headers[i]} : {said[i]}" if headers[i] else said[i], 0)
-                for i in words if i != text and not empty(said[i])]
+                for i in words if i != text and not (named and i == partner) and not empty(said[i])]
     return out
 
 

@@ -1196,3 +1196,19 @@ def test_a_timeline_chart_of_months_and_a_table_of_dated_words_are_told_apart():
     words = _gantt(["2018", "2019", "2020"], [
         ("Kita", ["<td>Forage</td>", "<td class='x'>Envoi de livres</td>", "<td></td>"])])
     assert "2018-2019 :" not in " ".join(b.text for b in html_blocks(words))
+
+
+def test_a_timeline_chart_of_several_partners_heads_each_row_by_its_partner():
+    """Issue r21: a time line of every partner's programmes, its partner in a column of its
+    own ("Ville partenaire | Programme | 2019 | …"): each partner's cell heads its rows, as
+    in any table of entries with the partner in each row."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<p>La ville coopère avec :</p><ul><li>Kita (Mali)</li><li>Matanzas (Cuba)</li></ul>
+<table><thead><tr><th>Ville partenaire</th><th>Programme</th><th>2019</th><th>2020</th><th>2021</th></tr></thead>
+<tbody><tr><td>Kita (Mali)</td><td>Réfection du dispensaire.</td><td class="on" colspan="2"></td><td></td></tr>
+<tr><td>Matanzas (Cuba)</td><td>Chantier de l’école de musique.</td><td></td><td></td><td class="on"></td></tr>
+</tbody></table></main></body></html>"""
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in actions] == [
+        ("kita", "2019/2020", "2019-2020 : Réfection du dispensaire."),
+        ("matanzas", "2021", "2021 : Chantier de l’école de musique.")]
