@@ -1162,8 +1162,9 @@ def _gantt_blocks(table: etree._Element, grid: list[list[etree._Element | None]]
     if any(a is None or b is None or b <= a for a, b in pairwise(starts)):
         return None  # not a time line: the columns go back or repeat a date
     cells = [line[i] if i < len(line) else None for line in body for i in dated]
-    if any(c is not None and len(_text(_rendered(c))) > MAX_MARK for c in cells):
-        return None  # a cell under a date says something: a table of dates by partner
+    if any(c is not None and (len(t := _text(_rendered(c))) > MAX_MARK or any(d.isdigit() for d in t))
+           for c in cells):
+        return None  # a cell under a date says something (a table of dates by partner; a figure)
     signatures = Counter(_signature(c) for c in cells)
     # the blank cell: the commonest, the barest of those as common (a row coloured half its years)
     blank = max(signatures, key=lambda s: (signatures[s], -len("".join(s))))

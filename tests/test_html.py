@@ -1196,6 +1196,9 @@ def test_a_timeline_chart_of_months_and_a_table_of_dated_words_are_told_apart():
     words = _gantt(["2018", "2019", "2020"], [
         ("Kita", ["<td>Forage</td>", "<td class='x'>Envoi de livres</td>", "<td></td>"])])
     assert "2018-2019 :" not in " ".join(b.text for b in html_blocks(words))
+    figures = _gantt(["2018", "2019", "2020"], [("Jeunes accueillis", ["<td>8</td>", "<td>9</td>", "<td></td>"]),
+                                                ("Élus reçus", ["<td>2</td>", "<td></td>", "<td></td>"])])
+    assert not any(b.text.startswith(("2018 :", "2018-2019 :")) for b in html_blocks(figures))
 
 
 def test_a_timeline_chart_of_several_partners_heads_each_row_by_its_partner():
