@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
@@ -1115,6 +1116,8 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
         return None
     grid = _grid(rows)
     headers = [_text(_rendered(c)).rstrip(" :") if c is not None else "" for c in grid[head]]
+    if (gantt := _gantt_blocks(table, grid, head, headers, tree, items)) is not None:
+        return gantt
     if (pivot := _pivot_blocks(table, grid, head, headers, tree, items)) is not None:
         return pivot
     kinds = [key_kind(h) if h else None for h in headers]
@@ -1207,6 +1210,78 @@ def _pivot_blocks(table: etree._Element, grid: list[list[etree._Element | None]]
             if cell not in done and not empty(_text(_rendered(cell))):  # text, undated
                 done.add(cell)
                 _walk(cell, out, tree)
+    return out
+
+
+MIN_GANTT = 3  # columns of dates in a row that make a table a timeline chart
+MAX_MARK = 1  # characters of a cell that marks a timeline's column ("x", "■"): more say something
+
+
+def _signature(cell: etree._Element | None) -> tuple[str, ...]:
+    """What sets a cell apart from its neighbours when it holds no words: its mark and the
+    attributes that colour it."""
+    if cell is None:
+        return ("",)
+    return (_text(_rendered(cell)),
+            *(" ".join((cell.get(a) or "").split()) for a in ("class", "style", "bgcolor")))
+
+
+def _gantt_blocks(table: etree._Element, grid: list[list[etree._Element | None]], head: int,
+                  headers: list[str], tree: _Tree, items: IntroWords | None = None) -> list[Block] | None:
+    """A timeline chart drawn as a table (a Gantt chart: "Programme | 2003 | 2004 | …",
+    a row per programme, its years coloured): a column of dates per year (or month, or any
+    date), consecutive, and cells under them that hold no words, only a mark ("x", "■") or
+    a colour (a class, a style, a background set apart from the row's blank cells; a
+    coloured cell spanning columns covers each). Each row is one entry: its words (the
+    text column, the other columns as fields under their header) dated from the header of
+    its first marked column to that of its last ("2003" to "2014": "2003-2014"); a row
+    marked in no column is an undated entry; a column of the partner ("Partenaire") whose
+    cell reads as a place heads its rows, as in any table of entries. ``None`` for any
+    other table."""
+    dated = [i for i, h in enumerate(headers) if h and dated_label(h)]
+    body = [line for line in grid[head + 1:] if line]
+    if len(dated) < MIN_GANTT or len(dated) == len(headers) or not body \
+            or dated != list(range(dated[0], dated[-1] + 1)):
+        return None
+    starts = [p.start_date if (p := parse_label(headers[i])) is not None else None for i in dated]
+    if any(a is None or b is None or b <= a for a, b in pairwise(starts)):
+        return None  # not a time line: the columns go back or repeat a date
+    cells = [line[i] if i < len(line) else None for line in body for i in dated]
+    if any(c is not None and (len(t := _text(_rendered(c))) > MAX_MARK or any(d.isdigit() for d in t))
+           for c in cells):
+        return None  # a cell under a date says something (a table of dates by partner; a figure)
+    signatures = Counter(_signature(c) for c in cells)
+    # the blank cell: the commonest, the barest of those as common (a row coloured half its years)
+    blank = max(signatures, key=lambda s: (signatures[s], -len("".join(s))))
+    if len(signatures) == 1:
+        return None
+    words = [i for i in range(len(headers)) if i not in dated]
+    out = [Block("paragraph", t, 0, aside=TABLE_CAPTION)
+           for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
+           for t in _pieces(caption)]
+    out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
+    # the partner's column ("Partenaire", "Ville"): its cell heads the rows, as a tag chip does
+    partner = next((i for i in words if headers[i] and key_kind(headers[i]) in _PARTNER_KINDS), None)
+    heading = None
+    for line in body:
+        said = {i: _text(_rendered(c)) if i < len(line) and (c := line[i]) is not None else "" for i in words}
+        if not any(said.values()):
+            continue
+        named = _partner_cell(line, partner, items)
+        if named and named != heading:
+            out.append(Block("heading", named, 0, level=CHIP_LEVEL))
+            heading = named
+        text = max((i for i in words if i != partner or not named), key=lambda i: len(said[i]))
+        marked = [i for i in dated if i < len(line) and _signature(line[i]) != blank]
+        label = "" if not marked else headers[marked[0]] if marked[0] == marked[-1] \
+            else _span_label(headers[marked[0]], headers[marked[-1]])
+        blocks: list[Block] = []
+        element = line[text]
+        if element is not None:
+            _walk(element, blocks, tree)
+        out += _dated_cell(blocks, label) if label else blocks
+        out += [Block("list_item", f"{headers[i]} : {said[i]}" if headers[i] else said[i], 0)
+                for i in words if i != text and not (named and i == partner) and not empty(said[i])]
     return out
 
 

@@ -2727,7 +2727,12 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     from .numbers import read_number
 
     year, month, day = when
-    if found := _RELATIVE_YEAR.search(folded):
+    same = _RELATIVE_YEAR.search(folded)
+    later = found if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) \
+        and n < 100 else None
+    if same and later and later.start() < same.start():  # "Cinq ans plus tard, … ; c'est aussi
+        same = None  # cette année-là que …": the years counted first, the same year theirs
+    if found := same:
         offset = _YEAR_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
         named = list(_MONTH_WORD.finditer(folded, max(0, found.start() - MONTH_REACH), found.start()))
         start = named[-1].start() if named else found.start()
@@ -2739,7 +2744,7 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
             return Event(sentence[season.start():found.end()], season.start(),
                          f"{sentence[season.start(1):season.end(1)]} {year + offset}", resolved)
         return Event(sentence[start:found.end()], start, _written(resolved), resolved)
-    if (found := _YEARS_LATER.search(folded)) and (n := read_number(found["n"])) and n < 100:
+    if (found := later) and (n := read_number(found["n"])):
         resolved = (year + (n if found["later"] else -n), month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     if month is not None and (moved := _months_moved(folded, year, month)):  # "Le mois suivant",
@@ -3030,6 +3035,9 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     '5 juin 2015'
     >>> event_in("Nos deux villes échangent depuis 1970.", None) is None
     True
+    >>> event_in("Trois ans plus tard, un puits est creusé ; cette année-là aussi, un bal.",
+    ...          (2001, None, None)).resolved
+    '2004'
     """
     folded = fold(sentence)
     if (now := _this_year(folded)) is not None and _absolute(sentence) is None:

@@ -528,6 +528,8 @@ def participants(text: str, once: bool = False) -> Quantity | None:
     Quantity(value=18, approx=False)
     >>> participants("mission de trois ingénieurs à Dianguirdé, commune de 18 000 habitants")
     Quantity(value=3, approx=False)
+    >>> participants("réunis de 2015 à 2018 plusieurs jeunes"), participants("envoi de 3 échographes")
+    (None, None)
     """
     composed = nfc(text)
     return _participants(fold(composed), composed, once)

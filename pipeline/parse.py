@@ -171,6 +171,16 @@ _MEDIA_END = re.compile(r"(?:\s[-–—]\s*|\()(?:" + "|".join(
     r"\s+".join(map(re.escape, p.split()))
     for p in sorted(_FURNITURE_CUES["media_nouns"], key=len, reverse=True)) + r")\s*\)?\s*$", re.IGNORECASE)
 _CONTACT = _openings(_FURNITURE_CUES["contact_openings"], colon=False)
+# a print's credit: one of its openings before a colon, at the block's start or after a
+# separator ("… · Impression : Imprimerie Grenier"); a print's formula anywhere
+_PRINT_CREDIT = re.compile(r"(?:^|[·•|–—,;]|\s-)\s*(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())).replace("'", "['’]")
+    for p in sorted(_FURNITURE_CUES["print_credit_openings"], key=len, reverse=True)) + r")\s*:",
+    re.IGNORECASE)
+_PRINT_FORMULA = re.compile(r"(?<!\w)(?:" + "|".join(
+    r"\s+".join(map(re.escape, p.split())).replace("'", "['’]")
+    for p in sorted(_FURNITURE_CUES["print_formulas"], key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+PRINT_CREDITS = 2  # credits of a print in one block: one alone may be a field of an entry
 _KEY_FIGURES_TITLE = re.compile(r"(?:" + "|".join(
     r"\s+".join(map(re.escape, p.split())).replace("'", "['’]\\s*")
     for p in sorted(_FURNITURE_CUES["counter_titles"], key=len, reverse=True))
@@ -283,6 +293,7 @@ FURNITURE = "page furniture (tags, dates of publication or update)"
 FIELD_KEY = "key of a date field written alone above its value (the date below labels the entry)"
 UNLINKED_ITEM = "intro list item naming no partner section"
 CAPTION = "caption or credit of a picture"
+COLOPHON = "credits of a print (its design, its printer)"
 DOCUMENT_LINK = "link to a document or a medium"
 SITE_CHROME = "the site's own words (cookies, newsletter, follow us)"
 TEMPLATE_CODE = "code of the site's templates"
@@ -616,6 +627,9 @@ def around_the_text(text: str) -> str | None:
     True
     >>> [around_the_text(t) == CAPTION for t in ("Jumièges - Photo Cécile Elie", "Photo de groupe")]
     [True, False]
+    >>> [around_the_text(t) == COLOPHON for t in ("Maquette : service Com · Impression : Imprimerie Dupont",
+    ...     "Imprimé sur papier recyclé", "2019 : impression : 2 000 affiches pour le festival")]
+    [True, True, False]
     """
     if _TEMPLATE_CODE.match(text):
         return TEMPLATE_CODE
@@ -628,6 +642,8 @@ def around_the_text(text: str) -> str | None:
     if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text) \
             or (_CREDIT_NAME.match(text) and _capitalised_end(text)):
         return CAPTION
+    if _PRINT_FORMULA.search(text) or len(_PRINT_CREDIT.findall(text)) >= PRINT_CREDITS:
+        return COLOPHON
     if _FURTHER_READING.match(text) or _FURTHER_READING_OPENING.match(text):
         return FURTHER_READING
     if _POINTER.search(text) and _PAGE_PART.search(text) and len(_SENTENCE_END.findall(text.strip())) <= 1:
@@ -2048,8 +2064,10 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
             [(body[i], roles.get(i, "")) for i in range(start + 1, end)])
         for n, (start, end) in enumerate(zip(starts, ends, strict=True))}
     # an interview's answer, or one of the sections of a page told in prose throughout
-    in_prose = {n for n, start in enumerate(starts)
-                if body[start].line in answered or (prose and start not in introduced)}
+    # (or this section alone, told in paragraphs of several events among labelled ones)
+    in_prose = {n for n, (start, end) in enumerate(zip(starts, ends, strict=True))
+                if body[start].line in answered or (start not in introduced and (
+                    prose or _told_throughout([body[start + 1:end]], alone=True)))}
     elsewhere = _filled_elsewhere({n: s for n, s in unfilled.items() if n not in in_prose}, workers)
     for n, start in enumerate(starts):
         end = ends[n]
@@ -2359,20 +2377,23 @@ def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:
     return found if len(found) > 1 else {}
 
 
-def _told_throughout(parts: list[list[Block]]) -> bool:
+def _told_throughout(parts: list[list[Block]], alone: bool = False) -> bool:
     """Every partner section of the page told in prose, several events to a paragraph (a
     magazine's feature: "De 2003 à 2014, six jeunes … Entre 2004 et 2006, le projet …; la
     même année, …"): no entry labelled as such (a label and its colon, "2012 : …", or a list
     item), and at least two paragraphs, half of the dated ones, each telling two dated events
     or more (:func:`pipeline.narrative.sentences`). Each section is then read as its partner's
     story (:func:`_told_in_prose`), each event an entry, where one paragraph would be one
-    entry whose other dates stay inside it."""
+    entry whose other dates stay inside it. ``alone``: one section among sections of
+    labelled entries, so told when most of its dated paragraphs, more than half, tell two
+    events or more (a section of one-event paragraphs dated with a comma, "2004, …", and a
+    paragraph of the tie's years stays as it is)."""
     text = [b for blocks in parts for b in blocks if not b.aside and b.kind != "heading"]
     if any(b.kind == "list_item" or (not _told_answer(b.text) and split_any_label(b.text)) for b in text):
         return False
     dated = [b for b in text if _told_answer(b.text)]
     several = [b for b in dated if sum(event is not None for _, event in sentences(b.text, None)) >= SEVERAL]
-    return len(several) >= SEVERAL and 2 * len(several) >= len(dated)
+    return len(several) >= SEVERAL and 2 * len(several) >= len(dated) + alone
 
 
 SEVERAL = 2  # events to a paragraph, and such paragraphs to a page told in prose throughout

@@ -173,6 +173,9 @@ _LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'
                       rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
 _PREPOSITION_LEAD_IN = re.compile(rf"(?i:{_phrases(_HEADINGS['preposition_lead_ins'])})\s+(?={CAPITAL})")
+# the same before an article, when the heading ends on its country beside the place
+_PREPOSITION_ARTICLE = re.compile(rf"(?i:{_phrases(_HEADINGS['preposition_lead_ins'])})\s+(?=(?i:"
+                                  rf"{_phrases(_HEADINGS['lead_in_determiners'])})(?:\s|(?<=['’])))")
 # A lead-in to the town and its partner ("Le jumelage entre"): taken off the name of a
 # heading that ends on its partner's country in brackets, a partner's heading whatever its
 # words; without it, "Jumelage entre A et B" is as often the title of a story about both.
@@ -248,6 +251,8 @@ def without_lead_in(text: str) -> str:
     'La Lisa (Cuba)'
     >>> without_lead_in("À Jérusalem-Est"), without_lead_in("Avec :"), without_lead_in("À venir")
     ('Jérusalem-Est', 'Avec :', 'À venir')
+    >>> without_lead_in("Avec les habitants du camp de Smara, en Algérie"), without_lead_in("Avec les jeunes")
+    ('les habitants du camp de Smara, en Algérie', 'Avec les jeunes')
 
     The town's own name beside its partner ("Jumelage <town> – Cottbus", "Le jumelage entre
     <town> et Cottbus", "<town> (94) – Cottbus") is a lead-in too (the town file names the
@@ -255,6 +260,9 @@ def without_lead_in(text: str) -> str:
     """
     found = _LEAD_IN.match(text) or _PREPOSITION_LEAD_IN.match(text) \
         or (text.rstrip().endswith(")") and _PAIR_LEAD_IN.match(text))
+    if not found and (article := _PREPOSITION_ARTICLE.match(text)) \
+            and _country_beside(text[article.end():]):  # "Avec les réfugiés des camps de
+        found = article  # Tindouf, en Algérie": the place named by its kind or its people
     text = text[found.end():] if found else text
     text = _LOCATION_OUT.sub("", _LEAD_OUT.sub("", text))
     if tie := _tie_out(text):  # "Gao – jumelage depuis 1963"
@@ -322,6 +330,8 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     (('Cottbus', 'Allemagne'), ('La Lisa', 'Cuba'))
     >>> split_heading("Cottbus (Allemagne) [archives]")
     ('Cottbus', 'Allemagne')
+    >>> split_heading("MALI — KITA (RÉGION DE KAYES)"), split_heading("Cuba – Matanzas (province)")
+    (('KITA', 'MALI'), ('Matanzas', 'Cuba'))
     >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
     (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """
@@ -343,6 +353,9 @@ def split_heading(heading: str) -> tuple[str, str | None]:
             and (before := split_heading(text[:start]))[1] and countries(before[1])[1]:
         return before  # "La Lisa, Cuba (depuis 1997)": the brackets comment, the country is before
     name = text[:start].strip()
+    if not countries(text[start + 1:-1])[1] and not any(c.isdigit() for c in text) \
+            and (beside := _country_beside(name)):
+        return beside  # "MALI — DIANGUIRDÉ (RÉGION DE KAYES)": the country first, a region in brackets
     if (rubric := name.rpartition(":"))[1] and rubric[2].strip():
         name = rubric[2].strip()
     return name, text[start + 1:-1].strip() or None

@@ -436,7 +436,8 @@ COLUMN_SHARE = 0.5  # of the lines that reach past the gutter: most of them hold
 _SENTENCE_END = re.compile(r"[.!?»…)]$")
 _SENTENCE_STOP = re.compile(r"[.!?…:]$")  # a paragraph that ends here may end with its column
 _BULLET_ITEM = re.compile(r"^[•◦▪‣*·–—-]\s")
-_PAGE_NUMBER = re.compile(r"^(?:[-–—] ?)?\d{1,3}(?: ?[-–—])?$")  # "22", "- 22 -"
+# "22", "- 22 -", "• 22 •", "[22]", "22/40": a folio alone on its line
+_PAGE_NUMBER = re.compile(r"^(?:[-–—•·|\[(] ?)?\d{1,3}(?: ?/ ?\d{1,3})?(?: ?[-–—•·|\])])?$")
 _CUT = re.compile(r"[^\W\d_]-$")  # a line ending in a word and its hyphen
 _HYPHEN_END = re.compile(r"\w-$")
 _GAP = re.compile(rf"(?<! ) {{{GUTTER},}}(?=[^\s|+])")  # a run of spaces tried from its first: linear
@@ -502,8 +503,17 @@ def _running_lines(rows: list[str]) -> set[str]:
 
     >>> sorted(_running_lines(["12  LE JOURNAL  MARS", "texte", "13  LE JOURNAL  MARS", "2016 : puits"]))
     ['LE JOURNAL MARS']
+    >>> sorted(_running_lines(["un texte", "- 2 -", "LE JOURNAL · 2024", "", "un autre", "- 3 -",
+    ...                        "LE JOURNAL · 2024"]))
+    ['LE JOURNAL ·']
     """
     seen = Counter(_key(row) for row in rows if _NUMBERED.search(row) and len(row) <= WRAP_WIDTH)
+    # a line beside a page number alone on its own line, a folio ("— 2 —" over "IVRY · 2024",
+    # a leaflet's running foot under its folio)
+    written = [row for row in rows if row.strip()]
+    seen.update(_key(row) for at, row in enumerate(written) if len(row) <= WRAP_WIDTH and any(
+        0 <= at + step < len(written) and _PAGE_NUMBER.match(" ".join(written[at + step].split()))
+        for step in (-1, 1)))
     return {key for key, count in seen.items() if count >= MIN_RUNNING and key != "#"
             and any(c.isalpha() for c in key)}
 
@@ -544,6 +554,7 @@ def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
 # its pages parted by form feeds, its lines cut at the column's width.
 MIN_PAGES = 2
 WRAP_WIDTH = 100  # characters: no line of a column is wider (markdown.WRAP_WIDTH)
+WIDER_LINES = 2  # lines of a page wider than a column, at most
 FULL_LINES = 0.5  # of a page's written lines: as wide as most of its lines, give or take
 
 
@@ -557,7 +568,8 @@ def _one_column(pages: list[list[tuple[str, int]]]) -> Reading | None:
     if len(pages) < MIN_PAGES:
         return None
     rows = [row.rstrip() for page in pages for row, _ in page if row.strip()]
-    if not rows or max(len(row) for row in rows) > WRAP_WIDTH:
+    # a line or two wider (a print's credits at its foot, set in small type) cut no column
+    if not rows or sum(1 for row in rows if len(row) > WRAP_WIDTH) > WIDER_LINES:
         return None
     widths = sorted(len(row) for row in rows)
     width = widths[len(widths) * 9 // 10]  # most lines' width, a few longer titles aside

@@ -1128,3 +1128,90 @@ def test_an_embedded_thread_s_links_to_its_network_are_the_site_s_words():
     page = _page("<h2>Kita (Mali)</h2><p>2019 : construction d’un puits.</p>"
                  "<p>Voir la publication sur mastodon.social · Suivre @melun@mastodon.social</p>")
     assert _labels(page) == [[("2019", "2019 : construction d’un puits.")]]
+
+
+GANTT_PAGE = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<h2>Kita (Mali)</h2><p>La ville de Kita est notre partenaire depuis 1994.</p>
+<table><caption>Nos chantiers au fil des ans</caption>
+<thead><tr><th>Chantier</th>{years}</tr></thead><tbody>{rows}</tbody></table>
+<p>2015 : creusement d’un puits.</p>
+</main></body></html>"""
+
+
+def _gantt(years: list[str], rows: list[tuple[str, list[str]]], first: str = "Chantier") -> str:
+    head = "".join(f"<th scope='col'>{y}</th>" for y in years)
+    body = "".join(f"<tr><th scope='row'>{text}</th>{''.join(cells)}</tr>" for text, cells in rows)
+    return GANTT_PAGE.format(years=head, rows=body).replace("<th>Chantier</th>", f"<th>{first}</th>")
+
+
+def test_a_timeline_chart_dates_each_row_by_the_columns_it_colours():
+    """Issue r21: a table drawn as a time line (a Gantt chart), a column per year and a
+    row per programme whose only date is a coloured empty cell spanning its years: each
+    row is an entry dated from the header of its first coloured column to its last; a
+    row coloured in one column is that year; a row coloured nowhere stays, undated."""
+    blank = "<td></td>"
+    page = _gantt(["2018", "2019", "2020", "2021", "2022"], [
+        ("Réfection de l’école du quartier nord avec 12 jeunes.",
+         [blank, "<td class='plein' colspan='3'></td>", blank]),
+        ("Envoi d’une ambulance.", [blank, blank, blank, blank, "<td class='plein'></td>"]),
+        ("Soutien aux maraîchères du village.", [blank] * 5)])
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["period"], a["participants"], a["text"]) for a in actions] == [
+        ("2019/2021", 12, "2019-2021 : Réfection de l’école du quartier nord avec 12 jeunes."),
+        ("2022", None, "2022 : Envoi d’une ambulance."),
+        (None, None, "Soutien aux maraîchères du village."),
+        ("2015", None, "2015 : creusement d’un puits.")]
+
+
+@pytest.mark.parametrize("on,off", [
+    ("<td style='background:#2a7'></td>", "<td style='background:#fff'></td>"),  # a colour each
+    ("<td bgcolor='green'>&nbsp;</td>", "<td>&nbsp;</td>"),  # the old attribute
+    ("<td>X</td>", "<td></td>"),  # a letter that ticks the year
+    ("<td class='case on'>■</td>", "<td class='case'></td>"),  # a mark and a class
+])
+def test_a_timeline_chart_reads_any_mark_that_sets_cells_apart(on, off):
+    """Issue r21: the years of a time line's row are the cells set apart from its blank
+    ones, whatever sets them apart (a colour in a style or an attribute, a letter or a
+    sign, a class), one cell a year as well as one spanning them; a column of the budget
+    beside the years is the row's field."""
+    page = _gantt(["2018", "2019", "2020", "2021", "Budget"], [
+        ("Réfection de l’école du quartier nord.", [off, on, on, off, "<td>8 000 €</td>"]),
+        ("Envoi d’une ambulance.", [on, off, off, off, "<td>—</td>"])])
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["period"], a["amount_eur"], a["text"].splitlines()[0]) for a in actions[:2]] == [
+        ("2019/2020", 8000, "2019-2020 : Réfection de l’école du quartier nord."),
+        ("2018", None, "2018 : Envoi d’une ambulance.")]
+
+
+def test_a_timeline_chart_of_months_and_a_table_of_dated_words_are_told_apart():
+    """Issue r21: a time line by month ("janv. 2024", "févr. 2024", …) dates its rows by
+    the months it colours; a table whose cells under the years say something (a review's
+    table of partners by years) is not a time line and keeps its reading."""
+    months = ["janv. 2024", "févr. 2024", "mars 2024", "avr. 2024"]
+    page = _gantt(months, [("Chantier d’été des jeunes.", ["<td></td>", "<td class='x' colspan='2'></td>",
+                                                          "<td></td>"])], first="Action")
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["period"], a["text"]) for a in actions[:1]] == [
+        ("2024-02/2024-03", "févr. 2024 - mars 2024 : Chantier d’été des jeunes.")]
+    words = _gantt(["2018", "2019", "2020"], [
+        ("Kita", ["<td>Forage</td>", "<td class='x'>Envoi de livres</td>", "<td></td>"])])
+    assert "2018-2019 :" not in " ".join(b.text for b in html_blocks(words))
+    figures = _gantt(["2018", "2019", "2020"], [("Jeunes accueillis", ["<td>8</td>", "<td>9</td>", "<td></td>"]),
+                                                ("Élus reçus", ["<td>2</td>", "<td></td>", "<td></td>"])])
+    assert not any(b.text.startswith(("2018 :", "2018-2019 :")) for b in html_blocks(figures))
+
+
+def test_a_timeline_chart_of_several_partners_heads_each_row_by_its_partner():
+    """Issue r21: a time line of every partner's programmes, its partner in a column of its
+    own ("Ville partenaire | Programme | 2019 | …"): each partner's cell heads its rows, as
+    in any table of entries with the partner in each row."""
+    page = """<html lang="fr"><body><main><h1>Nos villes amies</h1>
+<p>La ville coopère avec :</p><ul><li>Kita (Mali)</li><li>Matanzas (Cuba)</li></ul>
+<table><thead><tr><th>Ville partenaire</th><th>Programme</th><th>2019</th><th>2020</th><th>2021</th></tr></thead>
+<tbody><tr><td>Kita (Mali)</td><td>Réfection du dispensaire.</td><td class="on" colspan="2"></td><td></td></tr>
+<tr><td>Matanzas (Cuba)</td><td>Chantier de l’école de musique.</td><td></td><td></td><td class="on"></td></tr>
+</tbody></table></main></body></html>"""
+    actions = extract(parse(html_blocks(page)))["actions"]
+    assert [(a["partner_id"], a["period"], a["text"]) for a in actions] == [
+        ("kita", "2019/2020", "2019-2020 : Réfection du dispensaire."),
+        ("matanzas", "2021", "2021 : Chantier de l’école de musique.")]

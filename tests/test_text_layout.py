@@ -480,3 +480,69 @@ def test_a_pdfs_text_without_form_feeds_is_cut_into_pages_at_its_running_feet() 
     got = texts(page)
     assert got[1].endswith("avec les élèves togolais, puis accueil de leurs correspondants au printemps suivant.")
     assert FOOT not in " ".join(got)
+
+
+# --- A printed leaflet read back by OCR ---------------------------------------------------
+
+# A leaflet of its own: lines cut at some 56 columns with words hyphenated at their ends,
+# country-first headings in capitals with a region in brackets, a folio and a running
+# line after each page, the print's credits on the last one (one line wider than the
+# column).
+LEAFLET = """NOS AMITIÉS PAR-DELÀ LES FRONTIÈRES
+
+SÉNÉGAL — PODOR (RÉGION DE SAINT-LOUIS)
+
+La coopération avec la commune de Podor a été signée en
+1998 par les deux maires, après plusieurs années d’échan-
+ges entre les associations des deux rives.
+
+■ 2009-2011 : construction d’un dispensaire dans le quar-
+tier de Lao avec le concours de douze bénévoles de la
+ville et des artisans du fleuve.
+
+■ 2015 : envoi de deux conteneurs de manuels scolaires
+pour les écoles primaires de la commune.
+
+— 1 —
+PLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023
+
+ROUMANIE — SIBIU (TRANSYLVANIE)
+
+■ 2018 : accueil d’une chorale de trente-deux lycéens à
+la salle des fêtes pour un concert de printemps.
+
+— 2 —
+PLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023
+
+Service des relations extérieures
+Maquette : atelier Graphie, Brest · Impression : Imprimerie du Léon, Landerneau · Imprimé sur papier recyclé
+"""
+
+
+def test_an_ocr_leaflet_reads_its_headings_its_paragraphs_and_sets_its_print_aside() -> None:
+    """Issue r21: a leaflet read back by OCR: its country-first headings (a region in
+    brackets) name their place, its lines and hyphenated words are joined into
+    paragraphs, its running line under each folio and its print credits are no entry."""
+    document = read_bytes(LEAFLET.encode("utf-8"), "page.txt")
+    data = extract(parse(document.blocks))
+    assert [(p["name"], p["country_code"]) for p in data["partners"]] == [("PODOR", "SN"), ("SIBIU", "RO")]
+    assert [(a["partner_id"], a["period"], a["participants"], a["text"]) for a in data["actions"]] == [
+        ("podor", "2009/2011", 12, "2009-2011 : construction d’un dispensaire dans le quartier de Lao avec "
+                                   "le concours de douze bénévoles de la ville et des artisans du fleuve."),
+        ("podor", "2015", None, "2015 : envoi de deux conteneurs de manuels scolaires pour les écoles "
+                                "primaires de la commune."),
+        ("sibiu", "2018", 32, "2018 : accueil d’une chorale de trente-deux lycéens à la salle des fêtes "
+                              "pour un concert de printemps.")]
+    assert any("RELATIONS EXTÉRIEURES" in text for why, text in document.left_out if why == FURNITURE)
+
+
+@pytest.mark.parametrize("folio", ["• {n} •", "{n}/3", "[{n}]"])
+def test_a_leaflets_running_line_above_any_folio_is_no_entry(folio: str) -> None:
+    """Issue r21: the running line may stand above its folio, and the folio be written in
+    any of a print's ways ("• 2 •", "2/3", "[2]"): the line is the print's, no entry."""
+    page = LEAFLET.replace("— 1 —\nPLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023",
+                           "PLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023\n" + folio.format(n=1))
+    page = page.replace("— 2 —\nPLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023",
+                        "PLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023\n" + folio.format(n=2))
+    assert [a[:3] for a in actions(page)] == [("podor", "2009-2011", "2009/2011"), ("podor", "2015", "2015"),
+                                              ("sibiu", "2018", "2018")]
