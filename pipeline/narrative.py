@@ -2578,17 +2578,28 @@ def _season_side(sentence: str, folded: str, when: When | None, published: When 
     label, told = sentence[found.start():found.end()], published or when
     if told is None:
         return Event(label, found.start(), None, None)
-    season, side = sentence[found.start(1):found.end(1)], _SIDES[found[2]]
+    season = sentence[found.start(1):found.end(1)]
+    if (year := _nearest_season(season, _SIDES[found[2]], told)) is None:
+        return None
+    return Event(label, found.start(), f"{season} {year}", (year, None, None))
+
+
+def _nearest_season(season: str, side: int, told: When) -> int | None:
+    """The year of the nearest ``season`` on a ``side`` of a date (the last one over
+    before it, the first one to begin after it); a date without its month is a year,
+    every season of which is on neither side.
+
+    >>> _nearest_season("printemps", -1, (2022, 4, 4)), _nearest_season("automne", 1, (2022, 4, 4))
+    (2021, 2022)
+    """
     year, month = told[0], told[1]
     this = parse_label(f"{season} {year}")
     if this is None or this.start_date is None or this.end_date is None:
         return None
     now = date(year, month or 1, told[2] or 1)
-    if side < 0:  # the last one over before the time of writing
-        year = year if month is not None and this.end_date < now else year - 1
-    else:  # the first one to begin after it
-        year = year if month is not None and this.start_date > now else year + 1
-    return Event(label, found.start(), f"{season} {year}", (year, None, None))
+    if side < 0:
+        return year if month is not None and this.end_date < now else year - 1
+    return year if month is not None and this.start_date > now else year + 1
 
 
 def _ago(sentence: str, folded: str, published: When | None) -> Event | None:
@@ -2629,16 +2640,9 @@ def _season_after_told(sentence: str, folded: str, when: When | None) -> Event |
     label = sentence[found.start():found.end()]
     if when is None or when[1] is None:
         return Event(label, found.start(), None, None)
-    season, side = sentence[found.start(1):found.end(1)], _TOLD_SIDES[found[2]]
-    year, month = when[0], when[1]
-    this = parse_label(f"{season} {year}")
-    if this is None or this.start_date is None or this.end_date is None:
+    season = sentence[found.start(1):found.end(1)]
+    if (year := _nearest_season(season, _TOLD_SIDES[found[2]], when)) is None:
         return None
-    told = date(year, month, when[2] or 1)
-    if side < 0:
-        year = year if this.end_date < told else year - 1
-    else:
-        year = year if this.start_date > told else year + 1
     return Event(label, found.start(), f"{season} {year}", (year, None, None))
 
 
