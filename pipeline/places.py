@@ -613,8 +613,9 @@ def _intro_score(item: str, place: str) -> float:
     item_words, place_words = _significant(item), _significant(place)
     if place_words and place_words <= item_words:
         return 1.0
-    if place_words and all(len(w) >= CLOSE_WORD and any(
-            difflib.SequenceMatcher(None, w, other).ratio() >= SIMILAR_SPELLING for other in item_words)
+    if place_words and all(CLOSE_WORD <= len(w) <= NAME_LENGTH and any(
+            len(other) <= NAME_LENGTH and difflib.SequenceMatcher(None, w, other).ratio() >= SIMILAR_SPELLING
+            for other in item_words)  # (no word longer than a name: difflib's cost is its square)
             for w in place_words):  # "Brandebourg", a tag's short name, in "Brandenbourg-sur-la-Havel"
         return SIMILAR_SPELLING
     # a place's name is short: longer texts are cut, so that difflib's cost stays bounded
