@@ -48,7 +48,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
                     parse_label)
@@ -2082,10 +2082,16 @@ def _capitalised(first: str, second: str) -> bool:
     return first[:1].isupper() and (fold(first) not in _LEAD_DETERMINERS or second[:1].isupper())
 
 
+WORDS_CACHED = 1 << 14  # distinct words whose country is remembered: a page's vocabulary
+
+
+@lru_cache(maxsize=WORDS_CACHED)
 def _country_word(word: str) -> str | None:
     """The country a word names or is the adjective or demonym of ("Allemagne",
     "allemands", "Polonais"); a name written in lower case is a common noun ("la réunion
-    du conseil" names no Réunion).
+    du conseil" names no Réunion). Asked of every word of a page, which writes the same few
+    thousand words again and again: each is looked up once (a paragraph of 280,000 words
+    took 6 s).
 
     >>> _country_word("Réunion"), _country_word("réunion"), _country_word("allemands")
     ('La Réunion', None, 'Allemagne')
