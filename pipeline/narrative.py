@@ -1540,7 +1540,7 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str],
     if not any(_cued(sentence) for text in [title or "", *texts] for sentence in _SENTENCE.split(text)):
         return []
     return _twin_lines(lines) or _signed(lines) or _travelled(texts, weights) or _headlined(lines) \
-        or _placed_in_tie(texts) or _of_a_place(texts)
+        or _placed_in_tie(texts) or _of_a_place(texts) or _by_its_people(texts)
 
 
 _HOLDERS = "|".join(sorted({re.escape(fold(w)) for w in (*_WRITTEN["place_nouns"], *_WORDS["place_holders"])},
@@ -1586,6 +1586,48 @@ def _of_a_place(texts: list[str]) -> list[str]:
                 if len(found) >= TRIPS:
                     return found  # as many as trips: a page of thousands reads in linear time
     return found
+
+
+_DEMONYM_ENDINGS = sorted({fold(e) for e in lexicon("people")["demonym_endings"]}, key=len, reverse=True)
+MIN_STEM = 4  # letters of a place's stem in its people's word ("somon" of "somonoise")
+STEM_TAIL = 2  # letters a place's name may have after its people's stem ("Somone")
+
+
+def _by_its_people(texts: list[str]) -> list[str]:
+    """The place a delegation is named after by its people's word ("La délégation
+    somonoise est rentrée au Sénégal", the page writing "à la Somone" elsewhere): a place
+    of the page whose name is that word's stem and a letter or two (the lexicon's
+    ``demonym_endings`` taken off), the town's own aside; the last evidence of a page that
+    names its partner no other way.
+
+    >>> _by_its_people(["La délégation somonoise est rentrée.", "Anne, notre correspondante à la Somone."])
+    ['Somone']
+    >>> _by_its_people(["La délégation allemande est rentrée de Berlin."])
+    []
+    """
+    stems: set[str] = set()
+    for text in texts:
+        for found in _RETINUE_PEOPLE.finditer(fold(text)):
+            word = found["people"].removesuffix("s")
+            ending = next((e for e in _DEMONYM_ENDINGS if word.endswith(e)), None)
+            if ending and len(word) - len(ending) >= MIN_STEM and len(stems) < TRIPS:
+                stems.add(word[:-len(ending)])
+    if not stems:
+        return []
+    lower = lower_words(" ".join(texts))
+    found_places: list[str] = []
+    for text in texts:
+        for run in _NAME.finditer(text):
+            for name in _trimmed(run.group(), lower):
+                key = fold(name)
+                if any(key.startswith(stem) and len(key) - len(stem) <= STEM_TAIL for stem in stems) \
+                        and (candidate := _candidate(name)) and candidate not in found_places:
+                    found_places.append(candidate)
+    return found_places
+
+
+_RETINUE_PEOPLE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _DELEGATION))
+                             + r")\w*\s+(?P<people>[^\W\d_]+)")  # in folded text: "delegation somonoise"
 
 
 def _town_group(texts: list[str]) -> set[str]:

@@ -70,7 +70,7 @@ _DIGITS = r"(?<![\d,.^])(?<![\d]e)(?:\d{1,3}(?:[\s.]\d{3})+(?!\d)|\d+(?!\d))"
 # --- Nouns for people, by their form (people.toml) ---
 
 _INCLUSIVE = lexicon("places")["inclusive"]["endings"]
-_ENDINGS = tuple(deaccented(e) for e in _PEOPLE["endings"])
+_ENDINGS = tuple(deaccented(e) for e in [*_PEOPLE["endings"], *_PEOPLE["demonym_endings"]])
 _PARTICIPLES = tuple(_PEOPLE["participles"])
 _NOT_PARTICIPLES = tuple(_PEOPLE["participle_exceptions"])
 _THING_ENDINGS = tuple(deaccented(e) for e in _PEOPLE["thing_endings"])

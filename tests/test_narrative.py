@@ -1717,3 +1717,13 @@ def test_the_communes_a_list_names_with_the_town_are_its_own_side():
              "KOLBA est un village de 900 habitants. Le comité de Vallon y est allé en 2005.",
              "Vallon a reçu les amis de KOLBA en 2006."]
     assert named_partners("Notre jumelage", texts)[:1] == ["KOLBA"]
+
+
+def test_a_partner_named_only_by_its_peoples_word_is_read():
+    """"La délégation koldaise est repartie" and "notre correspondant à Kolda": the
+    delegation's word is Kolda's people (a stem, then a demonym's ending), the place the
+    page's partner when it names none otherwise (before, the run stopped)."""
+    texts = ["La délégation koldaise est repartie samedi, ravie de son séjour pour le jumelage.",
+             "Le maire Amadou Ba a remercié Paul Martin, notre correspondant à Kolda."]
+    assert named_partners("Les échos", texts) == ["Kolda"]
+    assert named_partners("Les échos", [texts[0], "Le maire a remercié tout le monde."]) == []
