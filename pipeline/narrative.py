@@ -1912,6 +1912,7 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
         ends: list[int] = []
         for found in re.finditer(re.escape(name), text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
+            beside = found.group() + _before_others(beside[len(found.group()):], others)
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
                 return code[0]
             # its brackets right after it, the sentence going on ("les Auvergnats
@@ -1951,6 +1952,18 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
         return own
     # the country the page names most: its partner's, not that of another partner it names
     return most_named_country(texts) if fallback else None
+
+
+def _before_others(after: str, others: Sequence[str]) -> str:
+    """The words after a name up to another partner's ("Tabarka, 5e après Triberg
+    (Allemagne, 1963)"): a country named past it is that partner's, not the name's.
+
+    >>> _before_others(", 5e après Triberg (Allemagne, 1963)", ["Triberg"])
+    ', 5e après '
+    """
+    ends = [found.start() for other in others if other
+            for found in [re.search(rf"\b{re.escape(other)}\b", after, re.IGNORECASE)] if found]
+    return after[:min(ends)] if ends else after
 
 
 _ANAPHOR_DETERMINERS = frozenset(fold(w) for w in _WRITTEN["anaphor_determiners"])

@@ -837,6 +837,14 @@ def test_a_country_right_after_a_listed_place_is_its_own_not_the_line_aboves():
     assert partner_country("Nauplie", texts, fallback=False) == "Grèce"
 
 
+
+def test_a_country_past_another_partners_name_is_that_ones_not_the_name_before():
+    texts = ["Le pacte Vence-Sidi Bou Saïd, troisième après Kehl (Allemagne, 1971) et Lucca (Italie), "
+             "fut signé à l'automne.", "Sidi Bou Saïd, village perché au-dessus du golfe de Tunis, en Tunisie."]
+    assert partner_country("Sidi Bou Saïd", texts, fallback=False, others=["Kehl", "Lucca"]) == "Tunisie"
+    assert partner_country("Sidi Bou Saïd", texts[:1], fallback=False, others=["Kehl", "Lucca"]) is None
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
