@@ -49,6 +49,7 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
+from itertools import chain
 
 from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
                     parse_label)
@@ -56,6 +57,7 @@ from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import SPAN_FIELD, span_field, span_key_alone
 from .gate import lower_words, sifted, tied_place
+from .languages import other_language
 from .numbers import POPULATION_NOUNS
 from .read import Block
 
@@ -71,6 +73,7 @@ LEAD_WORDS = 2  # words that lead to a place: "à" alone leads to any place, "19
 _NEAR = frozenset(fold(j) for j in _WORDS["near_joiners"])
 _NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
 _FAR = frozenset(fold(j) for j in _WORDS["far_joiners"])
+_INFINITIVE = re.compile(rf"\w{{3,}}(?:{'|'.join(_WORDS['infinitive_endings'])})")
 
 
 def _pairs(joiners: list[str]) -> re.Pattern[str]:
@@ -319,6 +322,8 @@ def _after_cue(before: str) -> str:
         return words[-1]
     for i in range(len(words) - 1, max(len(words) - 6, -1), -1):
         if words[i] in _FAR:
+            if i + 1 < len(words) and _INFINITIVE.fullmatch(words[i + 1]):
+                return ""  # "les amis et apprécier le Glühwein": an act of its own
             return next((w for w in reversed(words[max(0, i - CUE_REACH):i]) if w.startswith(_CUE_STEMS)), "")
     return ""
 
@@ -634,7 +639,8 @@ def _people_of(before: str) -> bool:
     if len(words) < 2 or fold(words[-1]) not in _NEAR:
         return False
     who = words[-2]
-    return is_people(who) or fold(who).startswith(_CUE_STEMS) or (who[:1].isupper() and who.endswith("s"))
+    return is_people(fold(who), who) or fold(who).startswith(_CUE_STEMS) \
+        or (who[:1].isupper() and who.endswith("s"))
 
 
 # What places a name in its country right after it: its country in brackets ("Médicina
@@ -917,6 +923,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
     kinds: list[list[str]] = []  # places named as things of one kind (:func:`_of_a_kind`)
     tied = tied_place(title or "")  # "Comité de jumelage X": the title's lead-in ties X
     for n, text in enumerate([title or "", *texts]):
+        if other_language(text):
+            continue  # a translation's nouns ("Familien", "Glühwein"): German writes them capitalised
         for sentence in _SENTENCE.split(text):
             previous: tuple[str, int, str] | None = None  # key, end, the cue before it
             previous_start = 0  # where the previous candidate starts
@@ -1731,16 +1739,42 @@ def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
     """
     lower = lower_words(" ".join(texts))
     cued: dict[str, str] = {}
-    for cue in (cue for text in texts for cue in _TRAVEL.finditer(text)):
-        run = _NAME.match(cue.string, cue.end())
+    trips = [(cue.string, cue.end()) for text in texts for cue in _TRAVEL.finditer(text)]
+    visits = ((text, run.start()) for text in texts for run in _NAME.finditer(text)
+              if _people_of(text[max(0, run.start() - CUE_WINDOW):run.start()]))
+    for text, at in chain(trips, visits):
+        run = _NAME.match(text, at)
         names = _trimmed(run.group(), lower) if run else []
         if names and run and run.group().startswith(names[0]) and (name := _candidate(names[0])):
             cued.setdefault(fold(name), name)
             if len(cued) >= TRIPS:
                 break
+    people = _peoples_words(texts)
     found = [name for key, name in cued.items()
-             if weights.get(key, 0) >= 2 or partner_country(name, texts, fallback=False)]
+             if weights.get(key, 0) >= 2 or partner_country(name, texts, fallback=False)
+             or _named_by_people(key, people)]
     return sorted(found, key=lambda name: -weights.get(fold(name), 0))
+
+
+PEOPLE_TAIL = 4  # letters after a place's first word in its people's word ("Marbach-ers")
+
+
+def _peoples_words(texts: list[str]) -> set[str]:
+    """The capitalised plurals of the page (folded): its peoples' words ("les Marbachers",
+    "les Ivryens"), among others."""
+    return {fold(word) for text in texts for word in re.findall(rf"{CAPITAL}\w+s\b", text)}
+
+
+def _named_by_people(key: str, people: set[str]) -> bool:
+    """A place (folded) is named again by its people's word: a capitalised plural of its
+    first word and a few letters ("Marbach am Neckar" by "les Marbachers").
+
+    >>> _named_by_people("marbach am neckar", {"marbachers"}), _named_by_people("rye", {"ryes"})
+    (True, False)
+    """
+    first = key.split()[0]
+    return len(first) >= MIN_STEM and any(
+        word.startswith(first) and 1 < len(word) - len(first) <= PEOPLE_TAIL for word in people)
 
 
 TRIPS = 20  # destinations a page's trips go to: each is looked for over the page once, so a

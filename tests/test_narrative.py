@@ -845,6 +845,15 @@ def test_a_country_past_another_partners_name_is_that_ones_not_the_name_before()
     assert partner_country("Sidi Bou Saïd", texts[:1], fallback=False, others=["Kehl", "Lucca"]) is None
 
 
+def test_a_place_whose_pupils_are_received_and_whose_people_are_named_is_the_partner():
+    texts = ["Du 3 au 9 avril, notre lycée a accueilli de jeunes élèves de Rottweil am Neckar.",
+             "Ensuite, les Rottweilers et leurs correspondants ont visité le musée, puis ils ont fait "
+             "goûter le Lebkuchen et apprécier le Lebkuchen à tous. Le jumelage se porte bien."]
+    assert named_partners("Échange", texts) == ["Rottweil am Neckar"]
+    # without its people's word, a place named once is no partner
+    assert named_partners("Échange", [texts[0], texts[1].replace("Rottweilers", "jeunes")]) == []
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
