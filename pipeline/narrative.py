@@ -1501,8 +1501,9 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     defined = _acronyms(texts)
     weights = Counter({key: weight for key, weight in weights.items() if key not in defined})
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
-    if not ranked or ranked[0][1] < ENOUGH:
-        return _named_otherwise(texts, weights, lines or texts, title)
+    if not ranked or ranked[0][1] < ENOUGH:  # the town's own side is never its partner
+        return [name for name in _named_otherwise(texts, weights, lines or texts, title)
+                if fold(name) not in home]
     if (twins := _twin_lines(lines or texts)) and fold(twins[0]) != ranked[0][0] \
             and ranked[0][0] not in partnered - {fold(name) for name in _placed_lists(texts)}:
         return twins  # the page lists its twins, a line each with its country ("- Lohr
@@ -1647,7 +1648,36 @@ def _town_group(texts: list[str]) -> set[str]:
     ['kelheim', 'roche']
     """
     return {fold(name) for _, listed, names in _kinds_named(texts) if listed
-            and any(_is_town(name) for name, _ in names) for name, _ in names if not _is_town(name)}
+            and any(_is_town(name) for name, _ in names) for name, _ in names if not _is_town(name)} \
+        | _chained_to_country(texts)
+
+
+def _chained_to_country(texts: list[str]) -> set[str]:
+    """The places (folded) a chain of three names or more pairs with the town and a country
+    at its end ("le comité de jumelage LES MOLIÈRES/LIMOURS/MALI"): towns of one side,
+    twinned together with the country's.
+
+    >>> sorted(_chained_to_country(["Le comité Kelheim/Ivry-sur-Seine/Mali a vingt ans."]))
+    ['kelheim']
+    """
+    from .places import country_code
+
+    found: set[str] = set()
+    for text in texts:
+        names = list(_NAME.finditer(text))
+        chain = [0]
+        for i in range(1, len(names) + 1):
+            if i < len(names) and _PAIR.fullmatch(fold(text[names[i - 1].end():names[i].start()])):
+                chain.append(i)
+                continue
+            chained = [names[j].group() for j in chain]
+            if len(chained) >= CHAIN and country_code(chained[-1]) and any(map(_is_town, chained)):
+                found.update(fold(name) for name in chained[:-1] if not _is_town(name))
+            chain = [i]
+    return found
+
+
+CHAIN = 3  # names of a chain with the town and a country: two would be the town and its partner
 
 
 def _kinds_named(texts: list[str]) -> Iterator[tuple[str, bool, list[tuple[str, int]]]]:

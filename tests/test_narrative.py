@@ -854,6 +854,14 @@ def test_a_place_whose_pupils_are_received_and_whose_people_are_named_is_the_par
     assert named_partners("Échange", [texts[0], texts[1].replace("Rottweilers", "jeunes")]) == []
 
 
+def test_a_town_a_committees_name_chains_with_ours_and_a_country_is_our_side_not_a_partner():
+    texts = ["Lors de la fête donnée le 2 juin à Vitry par le comité de jumelage IVRY-SUR-SEINE/VITRY/BÉNIN, "
+             "des conventions de partenariat ont été signées par les maires de Vitry, d'Ivry-sur-Seine et "
+             "de Kpomassè.", "Ivry-sur-Seine versera 2000 euros par an à la ville béninoise de Kpomassè.",
+             "Le comité a vingt ans d'échanges entre les communes de Vitry et d'Ivry-sur-Seine."]
+    assert named_partners(None, texts) == ["Kpomassè"]
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
