@@ -51,11 +51,12 @@ _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
 _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _FUNCTION = frozenset(fold(w) for w in _WORDS["function_words"])
 # the times of history ("la Seconde Guerre mondiale"), the feasts of the calendar ("le
-# marché de Noël", calendar.toml's one-word periods), its months and days ("en Juin"): no place
+# marché de Noël", calendar.toml's one-word periods), its months, days and parts of a day
+# ("en Juin", "Jour 2 – Matin, visite …"): no place
 _CALENDAR = lexicon("calendar")
 _HISTORY = frozenset(fold(w) for w in _WORDS["history_words"]) | frozenset(
-    fold(word) for word in [*_CALENDAR["calendar_periods"], *_CALENDAR["months"], *_CALENDAR["weekdays"]]
-    if " " not in word)
+    fold(word) for word in [*_CALENDAR["calendar_periods"], *_CALENDAR["months"], *_CALENDAR["weekdays"],
+                            *_CALENDAR["day_parts"]] if " " not in word)
 # a person's initials before a name: one capital and a full stop, maybe joined by a hyphen
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s*-?\s*)+[^\W\d_][^\W\d_'’-]+(?:[\s-][^\W\d_][^\W\d_'’-]+)?$")
 # given names: a run of capitalised words opening on one names a person ("René Deblangy")

@@ -245,7 +245,7 @@ def test_every_place_a_cue_lists_with_its_country_is_a_partner():
 
 
 @pytest.mark.parametrize("time", ["la Seconde Guerre mondiale", "la Grande Guerre", "la Libération",
-                                  "la Première Guerre mondiale"])
+                                  "la Première Guerre mondiale", "Matin", "Soirée", "Après-midi"])
 def test_a_time_of_history_is_no_partner(time):
     """A page of twinning names the war its twinnings were born after more often than
     anything else ("Les jumelages, une idée née après la Seconde Guerre mondiale" as its
