@@ -2370,8 +2370,21 @@ DEATH_WORDS = 3  # words before a date where a person's death makes it theirs: "
 # few words (the body served) and no comma between it and the date.
 _TERM = re.compile(rf",\s*(?:{_any(_EVIDENCE['person_titles'])})\b(?:\s+[^\s,;:.]+){{0,3}}?\s*$")
 _LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
-_FRAMED = re.compile(rf"\b(?:{_any(_WORDS['frame_openings'])})\s*"  # "au terme de l'année" before 2022
-                     rf"(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?(?:{_any(_LATER['nouns'])})?\s*$")
+FRAME_QUALIFIERS = 3  # words before a frame's last "de": "le bilan moral et financier de"
+
+
+def _frame_pattern(openings: list[str]) -> re.Pattern[str]:
+    """Words that open a frame, then maybe a determiner and a noun of years, at the end of
+    the text before a year ("au terme de l'année" before 2022)."""
+    near = _WORDS["near_joiners"][0]
+    phrases = [_phrase(" ".join(words[:-1]))[2:] + rf"(?:\s+[^\W\d_]+){{0,{FRAME_QUALIFIERS}}}?\s+{near}"
+               if len(words := fold(opening).split()) > 1 and words[-1] == near else _phrase(opening)[2:]
+               for opening in openings]
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\s*(?:(?:{_any(_WORDS['frame_determiners'])})\s*)?"
+                      rf"(?:{_any(_LATER['nouns'])})?\s*$")
+
+
+_FRAMED = _frame_pattern(_WORDS["frame_openings"])
 _THIS_SEASON = re.compile(rf"\b(?:{_any(_WORDS['this_determiners'])})\s+({_any(list(SEASONS))})\b(?!\s*-)")
 _SEASON_SIDE = re.compile(rf"(?:{_any(_WORDS['season_determiners'])})\s*({_any(list(SEASONS))})\s+"
                           rf"({_any(_WORDS['months_from_told'])})\b")
@@ -2472,7 +2485,11 @@ def _framed(sentence: str, found: Found) -> bool:
 
 
 def _frame(sentence: str) -> When | None:
-    """The year a sentence frames its story in (:func:`_framed`), if it names one."""
+    """The year a sentence frames its story in (:func:`_framed`), if it names one.
+
+    >>> _frame("Ce fut le bilan moral et financier de l'année 2019 et des projets pour 2020.")
+    (2019, None, None)
+    """
     return next((_when(f) for f in dates_of(sentence) if f.period and _framed(sentence, f)), None)
 
 

@@ -1084,6 +1084,13 @@ def test_a_year_the_text_sums_up_or_waits_for_is_no_event_but_the_storys_year():
     assert got == [("Du 3 au 9 juillet", 2019, 7), ("L'année 2020", 2020, None)]
     assert event_in("Nos projets pour 2021 sont nombreux.", None) is None
     assert event_in("En 2021, nous organiserons un festival.", None).label == "En 2021"
+    # words that qualify the frame's noun before its "de": still a frame
+    assert event_in("Le comité a tiré le bilan sportif et culturel de l'année 2018.", None) is None
+    records = tables(extract(parse(text_blocks(
+        "Notre jumelage avec Velas\n\nLa réunion a permis le bilan moral et financier de l'année 2019 "
+        "et la présentation de nos projets pour 2020.\n\nDu 3 au 9 juillet, trente jeunes de Velas "
+        "ont été reçus dans les familles du comité de jumelage.\n"))))
+    assert [(a["date_label"], a["start_year"]) for a in records["actions"]] == [("Du 3 au 9 juillet", 2019)]
 
 
 def test_weeks_later_count_seven_days_and_open_an_event_even_when_no_day_is_known():
