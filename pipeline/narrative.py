@@ -1497,6 +1497,7 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
             weights[fold(before)] += weights.pop(key) + CUE_WEIGHT
             spelling.setdefault(fold(before), before)
             partnered.add(fold(before))
+    _merge_spellings(weights, home, partnered)
     weights = sifted(weights, spelling)  # no document's word, room nor file (pipeline.gate)
     defined = _acronyms(texts)
     weights = Counter({key: weight for key, weight in weights.items() if key not in defined})
@@ -1518,6 +1519,33 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
             found.append(key)
             seen.append(words)
     return [spelling[key] for key in found]
+
+
+SPELLINGS = 40  # the most named candidates compared for close spellings: a page of a
+# thousand names costs no million comparisons
+
+
+def _merge_spellings(weights: Counter[str], home: set[str], partnered: set[str]) -> None:
+    """One place a page writes in close spellings ("Sant'Agata Sul Santero", "Sant'Agata
+    Sul Santerno": :func:`pipeline.places.close_spellings`) is one candidate: the less
+    named spelling's weight goes to the more named one, and what is said of it too.
+
+    >>> weights = Counter({"sant'agata sul santero": 3, "sant'agata sul santerno": 1, "ravenne": 3})
+    >>> _merge_spellings(weights, set(), set()); weights
+    Counter({"sant'agata sul santero": 4, 'ravenne': 3})
+    """
+    from .places import close_spellings
+
+    kept: list[str] = []
+    for key, _ in weights.most_common(SPELLINGS):
+        same = next((other for other in kept if close_spellings(key, other)), None)
+        if same is None:
+            kept.append(key)
+            continue
+        weights[same] += weights.pop(key)
+        for known in (home, partnered):
+            if key in known:
+                known.add(same)
 
 
 def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str],
@@ -1649,7 +1677,35 @@ def _town_group(texts: list[str]) -> set[str]:
     """
     return {fold(name) for _, listed, names in _kinds_named(texts) if listed
             and any(_is_town(name) for name, _ in names) for name, _ in names if not _is_town(name)} \
-        | _chained_to_country(texts)
+        | _chained_to_country(texts) | _joined_town(texts)
+
+
+_JOINING = re.compile(rf"\b(?:{'|'.join(map(re.escape, _WORDS['joining_stems']))})\w*\s+"
+                      rf"(?:(?:{'|'.join(map(re.escape, sorted(_FAR)))})\s+)?$")
+
+
+def _joined_town(texts: list[str]) -> set[str]:
+    """The places (folded) a clause names before a verb of joining the town
+    (``joining_stems``: "La Geneytouse, Eybouleuf et Saint-Denis ont rejoint Royères"):
+    communes that joined the town's side.
+
+    >>> from pipeline.config import config
+    >>> sorted(_joined_town([f"À trois : Kelheim et la Roche ont rejoint {config().town.name}."]))
+    ['kelheim', 'roche']
+    """
+    found: set[str] = set()
+    lower: frozenset[str] | None = None
+    for text in texts:
+        for sentence in _SENTENCE.split(text):
+            for start, _ in _town_spans(sentence):
+                before = sentence[max(0, start - CUE_WINDOW):start]
+                if (verb := _JOINING.search(fold(before))) is None:
+                    continue
+                lower = lower if lower is not None else lower_words(" ".join(texts))
+                clause = re.split(r"[.;:!?()]", sentence[:start - len(before) + verb.start()])[-1]
+                found.update(fold(_place(name)) for m in _NAME.finditer(clause)
+                             for name in _trimmed(m.group(), lower) if not _is_town(name))
+    return found
 
 
 def _chained_to_country(texts: list[str]) -> set[str]:

@@ -613,13 +613,33 @@ def _intro_score(item: str, place: str) -> float:
     item_words, place_words = _significant(item), _significant(place)
     if place_words and place_words <= item_words:
         return 1.0
-    if place_words and all(CLOSE_WORD <= len(w) <= NAME_LENGTH and any(
-            len(other) <= NAME_LENGTH and difflib.SequenceMatcher(None, w, other).ratio() >= SIMILAR_SPELLING
-            for other in item_words)  # (no word longer than a name: difflib's cost is its square)
-            for w in place_words):  # "Brandebourg", a tag's short name, in "Brandenbourg-sur-la-Havel"
-        return SIMILAR_SPELLING
+    if place_words and all(len(w) >= CLOSE_WORD and _close_word(w, item_words) for w in place_words):
+        return SIMILAR_SPELLING  # "Brandebourg", a tag's short name, in "Brandenbourg-sur-la-Havel"
     # a place's name is short: longer texts are cut, so that difflib's cost stays bounded
     return difflib.SequenceMatcher(None, item[:NAME_LENGTH], place[:NAME_LENGTH]).ratio()
+
+
+def _close_word(word: str, others: set[str]) -> bool:
+    """A word of ``CLOSE_WORD`` letters or more written closely among ``others`` (difflib
+    ratio ``SIMILAR_SPELLING`` or more; no word longer than a name: difflib's cost is its
+    square)."""
+    return len(word) <= NAME_LENGTH and any(
+        len(other) <= NAME_LENGTH and difflib.SequenceMatcher(None, word, other).ratio() >= SIMILAR_SPELLING
+        for other in others)
+
+
+def close_spellings(one: str, other: str) -> bool:
+    """Two names (folded) of one place as a careless page writes it twice: as many words,
+    each the same or, of ``CLOSE_WORD`` letters or more, in a close spelling.
+
+    >>> close_spellings("sant'agata sul santero", "sant'agata sul santerno")
+    True
+    >>> close_spellings("kita", "kati"), close_spellings("neustadt", "neustadt am rubenberge")
+    (False, False)
+    """
+    words, others = _significant(one), _significant(other)
+    return one != other and len(words) == len(others) and all(
+        w in others or (len(w) >= CLOSE_WORD and _close_word(w, others - words)) for w in words)
 
 
 def link_intro(items: list[str], places: list[str]) -> list[int | None]:

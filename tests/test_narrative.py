@@ -862,6 +862,14 @@ def test_a_town_a_committees_name_chains_with_ours_and_a_country_is_our_side_not
     assert named_partners(None, texts) == ["Kpomassè"]
 
 
+def test_communes_that_joined_the_town_are_its_side_and_a_partner_spelt_two_ways_is_one():
+    texts = ["Le 3 mai 2015 fut signée la charte de jumelage entre Vallières, Ivry-sur-Seine, Chanteloube "
+             "et San Lorenzo in Campagnola.", "À trois, nous étions plus forts : Vallières et Chanteloube "
+             "ont rejoint Ivry-sur-Seine, puis nous avons rencontré les élus de San Lorenzo in Campagnolla.",
+             "Le comité de Chanteloube a organisé un repas à Vallières."]
+    assert named_partners(None, texts) == ["San Lorenzo in Campagnola"]
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
