@@ -2307,6 +2307,11 @@ def most_named_country(texts: list[str]) -> str | None:
     return best[0][0] if best else None
 
 
+# a saint's title and its abbreviations (places.toml's): the name after it is a saint's
+_SAINTS = frozenset(fold(word).rstrip(".") for title, short in lexicon("places")["commune_names"][
+    "abbreviations"].items() for word in [title, *short])
+
+
 def _country_votes(texts: list[str]) -> Counter[str]:
     """The votes of :func:`most_named_country`: each foreign country the page names, by how
     much it names it."""
@@ -2323,6 +2328,8 @@ def _country_votes(texts: list[str]) -> Counter[str]:
                 votes[country_name(code)] += NAME_VOTE + _cue_vote(text, found[n].start())
             elif _first_name(found, n, text):
                 continue  # "Israël Bacor, maire de Plougonvelin": a person
+            elif n and fold(words[n - 1]) in _SAINTS:
+                continue  # "la fête patronale de la Saint Maurice": a saint, no Mauritius
             elif named := _country_word(words[n]):  # a name says more than an adjective
                 votes[named] += (NAME_VOTE if words[n] == named else 1) + _cue_vote(text, found[n].start())
     votes.pop(country_name(HOME_COUNTRY), None)
@@ -2513,8 +2520,8 @@ def _not_when(sentence: str, found: Found) -> bool:
                 or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
 
 
-_LEGAL_TEXT = re.compile(rf"\b(?:{_any(_WORDS['legal_texts'])})\b(?:\s+n\S{{0,3}}\s*[\w./-]+)?\s+"
-                         rf"(?:{_any(_WRITTEN['of'])})\s*$")
+_LEGAL_TEXT = re.compile(rf"\b(?:{_any(_WORDS['legal_texts'])})\b(?:\s+n\S{{0,3}}\s*[\w./-]+)?(?:\s+"
+                         rf"(?:{_any(_WRITTEN['of'])}))?\s*$")  # "une association loi 1901" too
 
 
 def _term_of_office(sentence: str, found: Found) -> bool:

@@ -870,6 +870,18 @@ def test_communes_that_joined_the_town_are_its_side_and_a_partner_spelt_two_ways
     assert named_partners(None, texts) == ["San Lorenzo in Campagnola"]
 
 
+def test_a_saints_name_is_no_country_a_law_by_its_year_no_event_an_official_ceremony_seals_the_tie():
+    from pipeline.places import agreement
+
+    texts = ["Nos amis bavarois ont dansé à la fête de la Saint Maurice.", "Vive la Saint-Maurice !",
+             "Le car est reparti vers l'Allemagne."]
+    assert most_named_country(texts) == "Allemagne"
+    assert event_in("Le comité, une association loi 1901, réunit cent membres.", None) is None
+    assert event_in("Le comité, association régie par la loi de 1901, réunit cent membres.", None) is None
+    found = agreement("En juillet 2002, la première cérémonie officielle du jumelage se tenait à Kempten.")
+    assert found is not None and found.year == 2002
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
