@@ -200,12 +200,15 @@ _DATE_BEFORE = re.compile(deaccented(_WORDS["before_year"][0]))
 # A population is not a head count: "commune de 18 000 habitants", "elle compte 1 500
 # habitants" (people.toml's inhabitants).
 _POPULATION = _PEOPLE["inhabitants"]
-# A verb of words may have one word after it: "elle compte aujourd'hui 1 500 habitants".
+# A verb of words may have one word after it, or before its "de": "elle compte aujourd'hui
+# 1 500 habitants", "peuplée aujourd'hui de 70000 habitants".
+_ONE_WORD = r"\s+[^\W\d_]+(?:['’][^\W\d_]+)?\s+"
 _POPULATION_BEFORE = re.compile(deaccented(
     rf"(?:(?<!\w)(?:{_words_pattern(_POPULATION['places'])})s?(?!\w)[^.;:!?]{{0,60}}?"
     rf"(?<!\w){_DE}|(?<!\w)(?:{_words_pattern(_POPULATION['verbs'])})\s*"
-    rf"|(?<!\w)(?:{_words_pattern([v for v in _POPULATION['verbs'] if v.isalpha()])})"
-    rf"\s+[^\W\d_]+(?:['’][^\W\d_]+)?\s+)$"))
+    rf"|(?<!\w)(?:{_words_pattern([v for v in _POPULATION['verbs'] if v.isalpha()])}){_ONE_WORD}"
+    rf"|(?<!\w)(?:{_words_pattern([v.rsplit(' ', 1)[0] for v in _POPULATION['verbs'] if v.endswith(' de')])})"
+    rf"{_ONE_WORD}{_DE})$"))
 _POPULATION_AFTER = re.compile(deaccented(pattern(_POPULATION["after"])))
 # The people a body is made of: "des dix maires que compte ce territoire".
 _BODY_AFTER = re.compile(deaccented(pattern(

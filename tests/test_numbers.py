@@ -79,6 +79,8 @@ PARTICIPANTS = [
     ("la commune rurale de Kouré comprenait alors 4 500 habitants", None),
     ("les villages qui abritent 900 habitants", None),
     ("la ville compte aujourd’hui 1 500 habitants", None),
+    ("Peuplée désormais de 52000 habitants, la ville a accueilli nos jeunes", None),
+    ("une cité forte aujourd'hui de 9 000 âmes", None),
     # a share of the group counted after it
     ("la moitié des 30 choristes a chanté à Tartu", Quantity(15, False)),
     ("les deux tiers des 24 jeunes sont partis", Quantity(16, False)),
