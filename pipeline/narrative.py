@@ -390,6 +390,8 @@ def _apposition(between: str, copula: bool = False) -> bool:
     (True, False)
     >>> _apposition(", la présidente du jumelage à "), _apposition(", une délégation de ")
     (False, False)
+    >>> _apposition(", a parrainé une classe de ")  # a verb after a stray comma
+    False
 
     With ``copula``, a predicate after a copula ties them so too, the town being the second
     place ("Kita est devenue la 5e ville jumelée avec <town>"); not where the town comes first
@@ -404,7 +406,11 @@ def _apposition(between: str, copula: bool = False) -> bool:
     words = re.findall(r"[\w-]+'?", folded)
     return (folded.lstrip().startswith(",") and "," not in folded.lstrip()[1:] and 0 < len(words) <= CUE_REACH
             and any(w.startswith(_CUE_STEMS) for w in words) and words[-1] in _NEAR | _FAR
+            and words[0] not in _AUXILIARIES  # ", a parrainé une classe de": a verb, no apposition
             and not any(w in _PERSON_TITLES or w.startswith(_DELEGATION) for w in words))
+
+
+_AUXILIARIES = frozenset(fold(w) for w in _WORDS["tie_auxiliaries"] if " " not in w)
 
 
 def _apposed_cue(after: str) -> str:
@@ -962,7 +968,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         # the place before it the partner ("Tarnowskie-Gory, ville jumelée à
                         # Méricourt"), the first place of a pair ("du Perray et de Bellheim")
                         # and the words that lead to it may lead to the partner
-                        if previous and _apposition(sentence[previous[1]:start], copula=True):
+                        if previous and not town_before \
+                                and _apposition(sentence[previous[1]:start], copula=True):
                             weights[previous[0]] += CUE_WEIGHT
                         elif previous and not town_before and _pair(
                                 sentence[_list_aside(sentence, previous[1]):start], title=False) \
@@ -1482,6 +1489,8 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     home |= group
     partnered -= group
     for key in list(weights):
+        if key not in spelling or _is_town(spelling[key]):
+            continue  # the town itself, an apposition's end ("maire de Bram, l'amitié entre Bram")
         parts = key.split("-")
         if len(parts) == 2 and all(p in weights for p in parts):  # "La Fouillouse-Soufouroulaye"
             home.add(parts[0])

@@ -882,6 +882,24 @@ def test_a_saints_name_is_no_country_a_law_by_its_year_no_event_an_official_cere
     assert found is not None and found.year == 2002
 
 
+def test_the_town_named_twice_in_apposition_is_neither_a_partner_nor_a_crash():
+    # "…, alors maire de <town>, l'amitié entre <town> et …": the town after itself
+    assert named_partners(None, ["Initié en 2005 par Jean Roux, alors maire d’Ivry-sur-Seine, l’amitié "
+                                 "entre Ivry-sur-Seine et Soum est issue d’une tradition de coopération."]) == ["Soum"]
+
+
+def test_a_hyphenated_towns_name_is_no_pair_of_the_town_and_a_partner(tmp_path):
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "mons", "Mons-Ravelle", "Mons", "59998", "", ""))
+    with using(town):
+        assert named_partners(None, ["La classe du collège du Parc à Mons-Ravelle, a parrainé une classe de "
+                                     "Kaolack (Sénégal).", "Les Monsois ont écrit à leurs amis de Kaolack, "
+                                     "la ville jumelle."]) == ["Kaolack"]
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
