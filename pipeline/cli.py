@@ -17,6 +17,7 @@ import contextlib
 import os
 import re
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -624,4 +625,29 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename} : " if exc.filename else ""
         print(f"erreur : {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        # a fault of the program itself, which some page's text brought out: one line that
+        # names it and where, never the page's words; the traceback on request
+        if os.environ.get(TRACEBACK_VARIABLE):
+            raise
+        print(f"erreur interne : {_fault(exc)} ; la publication précédente est inchangée ; "
+              f"{TRACEBACK_VARIABLE}=1 montre le détail (à joindre au signalement, avec la page)",
+              file=sys.stderr)
+        return INTERNAL_EXIT
     return 0
+
+
+TRACEBACK_VARIABLE = "PIPELINE_TRACEBACK"
+INTERNAL_EXIT = 70  # sysexits' EX_SOFTWARE: an internal software error
+
+
+def _fault(exc: BaseException) -> str:
+    """The kind of a fault and the line of the program it was raised at ("KeyError à
+    pipeline/narrative.py:1495"), without its message (which may quote the page)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    files = [(frame.filename.replace(os.sep, "/"), frame.lineno) for frame in frames]
+    ours = [(path, line) for path, line in files if "/pipeline/" in path]
+    if not ours:
+        return type(exc).__name__
+    path, line = ours[-1]
+    return f"{type(exc).__name__} à pipeline/{path.rsplit('/pipeline/', 1)[1]}:{line}"

@@ -146,3 +146,21 @@ def test_any_other_system_error_is_one_line(monkeypatch, capsys, error, line):
     monkeypatch.setattr(pipeline.cli, "_validate", failing)
     assert main(["validate", "."]) == 1
     assert capsys.readouterr().err == line + "\n"
+
+
+def test_a_fault_of_the_program_is_one_line_without_the_pages_words(monkeypatch, capsys):
+    """A bug that some page brings out (a KeyError on a name read from it) ends in one line
+    naming the fault and the program's line, not the page's words; the traceback on request."""
+    import pipeline.cli
+
+    def failing(args):
+        return {}["Brandebourg\x1b[2J"]
+    monkeypatch.setattr(pipeline.cli, "_validate", failing)
+    monkeypatch.delenv("PIPELINE_TRACEBACK", raising=False)
+    assert main(["validate", "."]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("erreur interne : KeyError à pipeline/cli.py:")
+    assert "Brandebourg" not in err and "PIPELINE_TRACEBACK=1" in err
+    monkeypatch.setenv("PIPELINE_TRACEBACK", "1")
+    with pytest.raises(KeyError):
+        main(["validate", "."])
