@@ -767,13 +767,21 @@ def _placed_lists(texts: list[str]) -> list[str]:
             if "\n" in sentence.strip():
                 continue  # lines of a list, a place each: a list of twins (:func:`_twin_lines`)
             placed: dict[str, str] = {}  # each place and its country, in the sentence
+            located: set[int] = set()  # where an island or region a place lies in is named
             for run in _NAME.finditer(sentence):
+                if run.start() in located:
+                    continue
                 for name in _trimmed(run.group(), lower):
                     start = run.start() + run.group().index(name)
                     end = start + len(name)
                     demonym = name.split()[0] if _without_demonym(name) != name else ""
                     country = _country_after(sentence[end:end + BESIDE]) or country_code(
                         _country_before(sentence[:start]) or (demonym and _country_word(demonym)) or "")
+                    if not country and (where := _LOCATED.match(sentence, end)) \
+                            and (area := _NAME.match(sentence, where.end())):
+                        # "Barakani, île d'Anjouan (Comores)": the island's country, not a place of its own
+                        country = _country_after(sentence[area.end():area.end() + BESIDE])
+                        located.add(area.start())
                     if country and (candidate := _candidate(name)):
                         placed[candidate] = country
                         if re.findall(r"\w+", fold(sentence[max(0, start - CUE_WINDOW):start]))[-1:] \
@@ -789,6 +797,13 @@ def _placed_lists(texts: list[str]) -> list[str]:
         if len(joined) >= PLACED_LIST and len(set(joined.values())) >= PLACED_LIST:
             found += [name for name in joined if name not in found]
     return found
+
+
+_PLACES_WORDS = lexicon("places")
+# an apposition that says where a place lies: ", île d'", ", région de la"
+_LOCATED = re.compile(r",\s*(?i:" + "|".join(map(re.escape, sorted(
+    (*_PLACES_WORDS["region_nouns"], *_PLACES_WORDS["island_nouns"]), key=len, reverse=True)))
+    + r")\s+(?i:des\s+|du\s+|de\s+la\s+|de\s+l['’]|de\s+|d['’])")
 
 
 def _fiche_places(texts: list[str]) -> list[str]:

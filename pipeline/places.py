@@ -816,12 +816,22 @@ def country_code(french_name: str | None) -> str | None:
     ('KR', None, None)
     >>> country_code("République du Mali"), country_code("République fédérale d'Allemagne")
     ('ML', 'DE')
-    >>> country_code("RFA")
-    'DE'
+    >>> country_code("RFA"), country_code("République de Maurice"), country_code("Archipel des Comores")
+    ('DE', 'MU', 'KM')
     """
     if not french_name:
         return None
-    return _countries_by_french_name().get(_key(french_name))
+    if (code := _countries_by_french_name().get(_key(french_name))) is not None:
+        return code
+    if (form := _STATE_FORM.match(french_name.strip())) is not None:  # "République de Maurice"
+        return _countries_by_french_name().get(_key(form["name"]))
+    return None
+
+
+# a form of state, maybe an adjective, then "de" (places.toml's `of`) and the country's name
+_STATE_FORM = re.compile(
+    rf"(?i:{'|'.join(map(re.escape, _COUNTRIES['state_forms']['kinds']))})(?:\s+[^\W\d_]+)?\s+"
+    r"(?i:des|du|de\s+la|de|d['’])\s*(?P<name>\w.*)")
 
 
 def _regions() -> dict[str, str]:

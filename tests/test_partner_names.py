@@ -244,6 +244,19 @@ def test_every_place_a_cue_lists_with_its_country_is_a_partner():
             for name in found] == ["EE", "LT", "HU", "CZ", "PT", "IT", "SE"]
 
 
+def test_a_country_named_by_its_form_of_state_places_a_listed_twin():
+    from pipeline.narrative import named_partners, partner_country
+    from pipeline.places import country_code
+
+    texts = ["Notre ville entretient des liens avec d'autres villes depuis longtemps : Curepipe "
+             "(République de Maurice), Mutsamudu, île d'Anjouan (Archipel des Comores), et Madaba "
+             "(Royaume hachémite de Jordanie)."]
+    found = named_partners(None, texts)
+    assert found == ["Curepipe", "Mutsamudu", "Madaba"]
+    assert [country_code(partner_country(name, texts, others=[o for o in found if o != name]))
+            for name in found] == ["MU", "KM", "JO"]
+
+
 @pytest.mark.parametrize("time", ["la Seconde Guerre mondiale", "la Grande Guerre", "la Libération",
                                   "la Première Guerre mondiale", "Matin", "Soirée", "Après-midi"])
 def test_a_time_of_history_is_no_partner(time):
