@@ -41,6 +41,17 @@ _NAME_PIECES = re.compile(r"([\s\-'’]+)")
 
 
 @cache
+def saint_titles() -> frozenset[str]:
+    """A saint's title and its abbreviations, folded ("saint", "ste"): what opens a saint's
+    name, a feast's ("la Saint Maurice"), never a country's."""
+    from .french import lexicon
+    from .french.normalise import fold
+
+    return frozenset(fold(word).rstrip(".") for title, short in lexicon("places")["commune_names"][
+        "abbreviations"].items() for word in [title, *short])
+
+
+@cache
 def shortened(name: str) -> frozenset[str]:
     """The shorter names a commune's own pages write for its official ``name``: the name up
     to the words that say what it lies on or near (lexicon ``places.commune_names``), and a

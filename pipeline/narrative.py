@@ -51,6 +51,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import chain
 
+from .config import saint_titles
 from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
                     parse_label)
 from .french import CAPITAL, lexicon
@@ -59,6 +60,7 @@ from .fields import SPAN_FIELD, span_field, span_key_alone
 from .gate import lower_words, sifted, tied_place
 from .languages import other_language
 from .numbers import POPULATION_NOUNS
+from .places import OF_AN_ARTICLE
 from .read import Block
 
 _WORDS = lexicon("narrative")
@@ -803,7 +805,7 @@ _PLACES_WORDS = lexicon("places")
 # an apposition that says where a place lies: ", île d'", ", région de la"
 _LOCATED = re.compile(r",\s*(?i:" + "|".join(map(re.escape, sorted(
     (*_PLACES_WORDS["region_nouns"], *_PLACES_WORDS["island_nouns"]), key=len, reverse=True)))
-    + r")\s+(?i:des\s+|du\s+|de\s+la\s+|de\s+l['’]|de\s+|d['’])")
+    + rf")\s+(?i:{OF_AN_ARTICLE})")
 
 
 def _fiche_places(texts: list[str]) -> list[str]:
@@ -2099,14 +2101,18 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
 
 
 def _before_others(after: str, others: Sequence[str]) -> str:
-    """The words after a name up to another partner's ("Tabarka, 5e après Triberg
-    (Allemagne, 1963)"): a country named past it is that partner's, not the name's.
+    """The words after a name up to another partner's with its own brackets ("Tabarka, 5e
+    après Triberg (Allemagne, 1963)"): a country named past it is that partner's, not the
+    name's; not a country both share ("Gounghin est situé à dix kilomètres de Tenkodogo, au
+    Burkina Faso").
 
     >>> _before_others(", 5e après Triberg (Allemagne, 1963)", ["Triberg"])
     ', 5e après '
+    >>> _before_others(" est situé près de Tenkodogo, au Burkina Faso", ["Tenkodogo"])
+    ' est situé près de Tenkodogo, au Burkina Faso'
     """
     ends = [found.start() for other in others if other
-            for found in [re.search(rf"\b{re.escape(other)}\b", after, re.IGNORECASE)] if found]
+            for found in [re.search(rf"\b{re.escape(other)}\s*\(", after, re.IGNORECASE)] if found]
     return after[:min(ends)] if ends else after
 
 
@@ -2332,8 +2338,7 @@ def most_named_country(texts: list[str]) -> str | None:
 
 
 # a saint's title and its abbreviations (places.toml's): the name after it is a saint's
-_SAINTS = frozenset(fold(word).rstrip(".") for title, short in lexicon("places")["commune_names"][
-    "abbreviations"].items() for word in [title, *short])
+_SAINTS = saint_titles()
 
 
 def _country_votes(texts: list[str]) -> Counter[str]:

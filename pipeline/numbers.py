@@ -203,12 +203,13 @@ _POPULATION = _PEOPLE["inhabitants"]
 # A verb of words may have one word after it, or before its "de": "elle compte aujourd'hui
 # 1 500 habitants", "peuplée aujourd'hui de 70000 habitants".
 _ONE_WORD = r"\s+[^\W\d_]+(?:['’][^\W\d_]+)?\s+"
+_VERBS_OF = [v.rsplit(maxsplit=1)[0] for v in _POPULATION["verbs"]  # "peuplée" of "peuplée de"
+             if " " in v and re.fullmatch(_DE, v.rsplit(maxsplit=1)[-1] + " ")]
 _POPULATION_BEFORE = re.compile(deaccented(
     rf"(?:(?<!\w)(?:{_words_pattern(_POPULATION['places'])})s?(?!\w)[^.;:!?]{{0,60}}?"
     rf"(?<!\w){_DE}|(?<!\w)(?:{_words_pattern(_POPULATION['verbs'])})\s*"
     rf"|(?<!\w)(?:{_words_pattern([v for v in _POPULATION['verbs'] if v.isalpha()])}){_ONE_WORD}"
-    rf"|(?<!\w)(?:{_words_pattern([v.rsplit(' ', 1)[0] for v in _POPULATION['verbs'] if v.endswith(' de')])})"
-    rf"{_ONE_WORD}{_DE})$"))
+    rf"|(?<!\w)(?:{_words_pattern(_VERBS_OF)}){_ONE_WORD}{_DE})$"))
 _POPULATION_AFTER = re.compile(deaccented(pattern(_POPULATION["after"])))
 # The people a body is made of: "des dix maires que compte ce territoire".
 _BODY_AFTER = re.compile(deaccented(pattern(

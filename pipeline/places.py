@@ -828,10 +828,17 @@ def country_code(french_name: str | None) -> str | None:
     return None
 
 
-# a form of state, maybe an adjective, then "de" (places.toml's `of`) and the country's name
+# "de", "du", "des", "de la", "de l'", "d'" before a name (countries.toml's `of` and
+# `region_determiners`, places.toml's elided particles)
+_DETERMINERS = _COUNTRIES["written"]["region_determiners"]
+OF_AN_ARTICLE = (rf"(?:(?:{'|'.join(sorted(_COUNTRIES['written']['of'], key=len, reverse=True))})\s+"
+                 rf"(?:(?:{'|'.join(d for d in _DETERMINERS if d[-1].isalpha())})\s+"
+                 rf"|(?:{'|'.join(d for d in _DETERMINERS if not d[-1].isalpha())})\s*)?"
+                 rf"|(?:{'|'.join(lexicon('places')['elided_particles'])}){APOSTROPHES}\s*)")
+# a form of state, maybe an adjective, then "de" (:data:`OF_AN_ARTICLE`) and the country's name
 _STATE_FORM = re.compile(
     rf"(?i:{'|'.join(map(re.escape, _COUNTRIES['state_forms']['kinds']))})(?:\s+[^\W\d_]+)?\s+"
-    r"(?i:des|du|de\s+la|de|d['’])\s*(?P<name>\w.*)")
+    rf"(?i:{OF_AN_ARTICLE})(?P<name>\w.*)")
 
 
 def _regions() -> dict[str, str]:
