@@ -35,6 +35,7 @@ from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .numbers import Figures, figures, names_people
 from .narrative import announced, most_named_country, names_partner_by_kind, unglued
+from .narrative import partner_country as narrative_country
 from .parse import Entry, Page, Section
 from .places import (
     Agreement,
@@ -754,6 +755,10 @@ def partner_country(heading: Heading, intro_item: str | None, description: str |
         return field  # a fiche's "Pays : ROUMANIE"
     if description and (opening := partner_countries(leading_brackets(description)))[1]:
         return opening  # "Aveiro" then "(Portugal) 1989": the heading's brackets on their line
+    if description and heading.place \
+            and (beside := narrative_country(heading.place, [description], fallback=False)) \
+            and (code := country_code(beside)) and code not in claimed:
+        return beside, code  # "… le lycée Cours Sacré Cœur de Dakar (Sénégal)": beside the place's name
     if description and (from_text := country_in_text(description)) and from_text[1] not in claimed:
         return from_text
     if (most := most_named_country([description or "", told])) \

@@ -2056,7 +2056,7 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     for text in texts:
         towns: list[tuple[int, int]] | None = None  # where the text names the town, once looked for
         ends: list[int] = []
-        for found in re.finditer(re.escape(name), text, re.IGNORECASE):
+        for found in re.finditer(rf"{re.escape(name)}(?!\w)", text, re.IGNORECASE):  # not "dakarois"
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
             beside = found.group() + _before_others(beside[len(found.group()):], others)
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:

@@ -244,6 +244,14 @@ def test_every_place_a_cue_lists_with_its_country_is_a_partner():
             for name in found] == ["EE", "LT", "HU", "CZ", "PT", "IT", "SE"]
 
 
+def test_a_sections_country_beside_its_place_outranks_the_home_country_its_text_names():
+    from pipeline.extract import Heading, partner_country
+
+    text = ("L'échange unit notre lycée et le lycée Sainte-Marie de Kaolack (Sénégal). À leur arrivée "
+            "en France, les élèves de Kaolack sont logés dans les familles.")
+    assert partner_country(Heading.read("JUMELAGE IVRY / KAOLACK"), None, text) == ("Sénégal", "SN")
+
+
 def test_a_country_named_by_its_form_of_state_places_a_listed_twin():
     from pipeline.narrative import named_partners, partner_country
     from pipeline.places import country_code
