@@ -50,6 +50,7 @@ _DOCUMENT = frozenset(fold(w) for w in _WORDS["document_words"])
 _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
 _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _FUNCTION = frozenset(fold(w) for w in _WORDS["function_words"])
+_QUALIFIERS = frozenset(fold(w) for w in _WORDS["document_qualifiers"])  # "Rapport Moral": no "Moral"
 # the times of history ("la Seconde Guerre mondiale"), the feasts of the calendar ("le
 # marché de Noël", calendar.toml's one-word periods), its months, days and parts of a day
 # ("en Juin", "Jour 2 – Matin, visite …"): no place
@@ -625,7 +626,7 @@ def sifted(weights: Counter[str], spelling: dict[str, str]) -> Counter[str]:
         if fold(first) in _ESTABLISHMENTS or person(name):
             continue  # "Collège Jean Rostand": the rest is the establishment's own name;
             # "René Deblangy": a person, whose surname is no place either
-        if rest[:1].isupper() and not _counter(rest):
+        if rest[:1].isupper() and not _counter(rest) and fold(rest) not in _QUALIFIERS:
             kept[fold(rest)] += weight
             spelling.setdefault(fold(rest), rest)
     return kept

@@ -636,17 +636,21 @@ def _joined_in_tie(rest: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?…()]")
+_PLURAL_MARKS = ("s", "x")  # the endings of a French plural ("habitants", "jumeaux")
 
 
-def _people_of(before: str) -> bool:
+def _people_of(before: str, group: bool = False) -> bool:
     """The words before a name end with people and "de": "les habitants de", "nos amis d'",
-    "une délégation de", "les Auvergnats d'" (a demonym: a capitalised plural)."""
+    "une délégation de", "les Auvergnats d'" (a demonym: a capitalised plural); with
+    ``group``, a plural only ("de jeunes collégiens de", not "correspondante de")."""
     from .numbers import is_people
 
     words = re.findall(r"[\w]+'?", before.replace("’", "'"))
     if len(words) < 2 or fold(words[-1]) not in _NEAR:
         return False
     who = words[-2]
+    if group and not who.endswith(_PLURAL_MARKS):
+        return False
     return is_people(fold(who), who) or fold(who).startswith(_CUE_STEMS) \
         or (who[:1].isupper() and who.endswith("s"))
 
@@ -1529,8 +1533,7 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     weights = Counter({key: weight for key, weight in weights.items() if key not in defined})
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:  # the town's own side is never its partner
-        return [name for name in _named_otherwise(texts, weights, lines or texts, title)
-                if fold(name) not in home]
+        return _named_otherwise(texts, weights, lines or texts, title, home)
     if (twins := _twin_lines(lines or texts)) and fold(twins[0]) != ranked[0][0] \
             and ranked[0][0] not in partnered - {fold(name) for name in _placed_lists(texts)}:
         return twins  # the page lists its twins, a line each with its country ("- Lohr
@@ -1575,10 +1578,11 @@ def _merge_spellings(weights: Counter[str], home: set[str], partnered: set[str])
 
 
 def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str],
-                     title: str | None = None) -> list[str]:
+                     title: str | None = None, home: Container[str] = ()) -> list[str]:
     """The partners of a page that names none after a cue of twinning, on narrower
     evidence, the strongest first; none unless the page speaks of twinning or cooperation
-    (a cue's word somewhere, its ``title`` too), and none of the page's own town, a country or a region
+    (a cue's word somewhere, its ``title`` too), and none of the page's own town or its side
+    (``home``: the first reading that names another place wins), a country or a region
     (``lines``: the page's lines as written, where a list's lines are read one by one):
 
     - ``listed``: two lines or more that each name a place and its country ("Ogre en
@@ -1602,8 +1606,14 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str],
     """
     if not any(_cued(sentence) for text in [title or "", *texts] for sentence in _SENTENCE.split(text)):
         return []
-    return _twin_lines(lines) or _signed(lines) or _travelled(texts, weights) or _headlined(lines) \
-        or _placed_in_tie(texts) or _of_a_place(texts) or _by_its_people(texts)
+    readings: list[Callable[[], list[str]]] = [
+        lambda: _twin_lines(lines), lambda: _signed(lines), lambda: _travelled(texts, weights),
+        lambda: _headlined(lines), lambda: _placed_in_tie(texts), lambda: _of_a_place(texts),
+        lambda: _by_its_people(texts)]
+    for reading in readings:  # the first that names a place not of the town's own side
+        if found := [name for name in reading() if fold(name) not in home]:
+            return found
+    return []
 
 
 _HOLDERS = "|".join(sorted({re.escape(fold(w)) for w in (*_WRITTEN["place_nouns"], *_WORDS["place_holders"])},
@@ -1851,20 +1861,26 @@ def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
     """
     lower = lower_words(" ".join(texts))
     cued: dict[str, str] = {}
-    trips = [(cue.string, cue.end()) for text in texts for cue in _TRAVEL.finditer(text)]
-    visits = ((text, run.start()) for text in texts for run in _NAME.finditer(text)
-              if _people_of(text[max(0, run.start() - CUE_WINDOW):run.start()]))
-    for text, at in chain(trips, visits):
+    trips = [(cue.string, cue.end(), False) for text in texts for cue in _TRAVEL.finditer(text)]
+    visits = ((text, run.start(), True) for text in texts for run in _NAME.finditer(text)
+              if _people_of(text[max(0, run.start() - CUE_WINDOW):run.start()], group=True))
+    visitors: set[str] = set()  # the places people of the page come from ("les habitants de Sibi Sibi")
+    for text, at, visit in chain(trips, visits):
         run = _NAME.match(text, at)
         names = _trimmed(run.group(), lower) if run else []
         if names and run and run.group().startswith(names[0]) and (name := _candidate(names[0])):
             cued.setdefault(fold(name), name)
+            if visit:
+                visitors.add(fold(name))
             if len(cued) >= TRIPS:
                 break
     people = _peoples_words(texts)
+    # the one place people come from, on a page that names a country abroad (a village
+    # whose inhabitants asked for a partner, "les problèmes du Mali")
+    abroad = len(visitors) == 1 and most_named_country(texts) is not None
     found = [name for key, name in cued.items()
              if weights.get(key, 0) >= 2 or partner_country(name, texts, fallback=False)
-             or _named_by_people(key, people)]
+             or _named_by_people(key, people) or (abroad and key in visitors)]
     return sorted(found, key=lambda name: -weights.get(fold(name), 0))
 
 

@@ -900,6 +900,17 @@ def test_a_hyphenated_towns_name_is_no_pair_of_the_town_and_a_partner(tmp_path):
                                      "la ville jumelle."]) == ["Kaolack"]
 
 
+def test_the_one_place_whose_people_asked_for_help_is_the_partner_of_a_report_not_its_qualifier():
+    texts = ["RAPPORT MORAL 2021", "Vingt ans déjà que notre association est née ! En 2001, le maire "
+             "répondait à l'appel des habitants de Kouna Kouna, qui cherchaient une commune pour "
+             "les accompagner dans le développement de leur village.", "Les difficultés du Burkina "
+             "Faso n'ont pas arrêté notre coopération."]
+    assert named_partners("Rapport Moral 2021", texts) == ["Kouna Kouna"]
+    # one person of a body ("correspondante de") is no group that comes from a place
+    assert named_partners(None, ["Merci à Anne Roux, correspondante de Solidarité, pour notre "
+                                 "coopération avec le Burkina Faso."]) == []
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
