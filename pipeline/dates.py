@@ -76,9 +76,10 @@ UNSPECIFIED_YEAR, REFERENCE_YEAR = "XXXX", 2000
 # The arrow an app writes between a range's two dates ("12 juin 2023 → 18 juin 2023"), or
 # a calendar tile between its two years stacked one over the other ("2003" / "↓" / "2014").
 DASHES = "\\-‐‑‒–—―−/→⟶↓"
-# A year written in two digits in a date "23/12/89": from 69 the 1900s, below it the 2000s
-# (POSIX's strptime %y, as Python reads it).
-CENTURY, TWO_DIGIT_PIVOT = 100, 69
+# A year written in two digits in a date "23/12/89": from 40 the 1900s, below it the 2000s.
+# Not POSIX's strptime %y (69), which put "en mai 68" and "l'été 55" in 2068 and 2055: a
+# page of twinnings tells the 1950s on, and no year past the 2030s yet.
+CENTURY, TWO_DIGIT_PIVOT = 100, 40
 PLURAL = "s"  # a weekday's plural mark: "les samedis 3 et 10 mai"
 # Dashes that never join the two halves of a word: spaced or not, they end a label
 # ("Octobre 2024—semaine …"); a hyphen or a slash ends one only when spaced ("2025 - projet").
@@ -772,7 +773,7 @@ def _month_part(g: dict[str, list[Token]]) -> Period | None:
 
 
 def _two_digit_year(g: dict[str, list[Token]]) -> Period | None:
-    """"Été 19", "juin 19": a season or a month and its year in two digits (from 69 the
+    """"Été 19", "juin 19": a season or a month and its year in two digits (from 40 the
     1900s, below it the 2000s, as "23/12/89" is read); a day before the month is no year."""
     last = g["b"][0]
     if len(last.text) != 2 or not last.text.isdigit():

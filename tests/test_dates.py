@@ -382,11 +382,12 @@ def test_a_weekday_in_the_plural_before_days_is_each_days_weekday():
     assert [f.period for f in find_dates("fermé les jeudis 11, 18 et 25 avril 1984 après-midi")] == [None]
 
 
-def test_a_numeric_date_with_a_two_digit_year_takes_its_century_as_strptime_does():
-    # the real page of Athis-Mons (round 7): "(23/12/89)", "les 17/01/90 et 17/04/90"
+def test_a_numeric_date_with_a_two_digit_year_is_of_the_1940s_to_the_2030s():
+    # the real page of Athis-Mons (round 7): "(23/12/89)", "les 17/01/90 et 17/04/90"; a page
+    # of twinnings tells the 1950s on ("en mai 68", "l'été 55"), no year past the 2030s yet
     assert parse_label("les 17/01/90 et 17/04/90").edtf == "{1990-01-17,1990-04-17}"
-    assert [parse_label(d).edtf for d in ("17/01/05", "31/12/68", "01/01/69")] == [
-        "2005-01-17", "2068-12-31", "1969-01-01"]
+    assert [parse_label(d).edtf for d in ("17/01/05", "31/12/39", "01/01/40", "31/12/68")] == [
+        "2005-01-17", "2039-12-31", "1940-01-01", "1968-12-31"]
     assert [(f.text, f.period.edtf) for f in find_dates("un comité (23/12/89), qui organisera")] == [
         ("23/12/89", "1989-12-23")]
     assert parse_label("31/02/89") is None and find_dates("le score 3/4/123") == []
