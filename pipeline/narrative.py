@@ -56,7 +56,7 @@ from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alo
                     parse_label)
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
-from .fields import SPAN_FIELD, span_field, span_key_alone
+from .fields import CMS_FIELD, SPAN_FIELD, span_field, span_key_alone
 from .gate import lower_words, sifted, tied_place
 from .languages import other_language
 from .numbers import POPULATION_NOUNS
@@ -3919,13 +3919,17 @@ def posted(line: str) -> When | None:
 
     >>> posted("J.-P.D. - 3 mars 2021 à 09:15"), posted("Samedi 3 mars 2021 à 20h30 : concert")
     ((2021, 3, 3), None)
+    >>> posted("Publié le 21 mai 2021 à 13:27")  # a CMS's field of publication
+    (2021, 5, 21)
     """
     stripped = line.strip()
     if len(stripped) > SHORT or stripped.endswith("."):
         return None
+    field = CMS_FIELD.match(stripped) is not None  # "Publié le 21 mai 2021 à 13:27"
     return next((_when(f) for f in find_dates(stripped)
-                 if f.period and f.period.start_date == f.period.end_date
-                 and _POSTED_BEFORE.search(stripped[:f.start]) and _POSTED_AT.match(stripped[f.end:])), None)
+                 if f.period and f.period.start_date == f.period.end_date and (field or (
+                     _POSTED_BEFORE.search(stripped[:f.start]) and _POSTED_AT.match(stripped[f.end:])))),
+                None)
 
 
 # A news site's by-line: its author, a dash, then the day and the time the post went up

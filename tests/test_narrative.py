@@ -911,6 +911,16 @@ def test_the_one_place_whose_people_asked_for_help_is_the_partner_of_a_report_no
                                  "coopération avec le Burkina Faso."]) == []
 
 
+def test_a_cms_field_of_publication_dates_a_coming_day_told_without_its_year():
+    from pipeline.narrative import posted
+
+    assert posted("Publié le 3 mars 2022 à 10:15") == (2022, 3, 3)
+    assert posted("Mis à jour le 7 mai 2024") == (2024, 5, 7)
+    assert posted("Le 3 mars 2022, la charte fut signée.") is None
+    assert event_in("Le 16 juin prochain, une fête réunira les deux villes.", (2002, None, None),
+                    posted("Publié le 3 mars 2022 à 10:15")).resolved == "Le 16 juin 2022"
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
