@@ -441,3 +441,31 @@ def test_a_merge_in_one_process_is_the_merge_with_its_writer_and_workbook_proces
     assert any(f.suffix == ".xlsx" for f in files) and any(f.suffix == ".db" for f in files)
     assert files == sorted(p.relative_to(here) for p in here.rglob("*") if p.is_file())
     assert [f for f in files if (here / f).read_bytes() != (national / f).read_bytes()] == []
+
+
+def test_the_merge_zips_the_database_before_the_verdict_and_the_packages_beside_the_checks(
+        towns, tmp_path, monkeypatch):
+    """The merge's writer writes the database first and has its archive zipped before the
+    release's verdict is awaited, not after it; the packages' archives are zipped by the
+    validation's workers, not queued behind the database in the writer (its chain of tasks
+    was the merge's longest: docs/performance.md). Same release either way (the test above)."""
+    from pipeline import emit, validate
+    from pipeline.national import merge
+
+    said: list[tuple[str, object]] = []
+
+    def spy(name: str, step):
+        def spied(*args):
+            said.append((name, args[-1] if name.startswith("start") else None))
+            return step(*args)
+        return spied
+
+    monkeypatch.setattr(emit, "start_database_archive", spy("start_database_archive", emit.start_database_archive))
+    monkeypatch.setattr(emit, "start_package_archives", spy("start_package_archives", emit.start_package_archives))
+    monkeypatch.setattr(validate, "validate_staged", spy("validate_staged", validate.validate_staged))
+    merge([towns / "releases" / s for s in TOWNS], tmp_path / "national")
+    names = [name for name, _ in said]
+    assert names.index("start_database_archive") < names.index("validate_staged")
+    writer = next(pool for name, pool in said if name == "start_database_archive")
+    assert all(pool is not writer for name, pool in said if name == "start_package_archives")
+
