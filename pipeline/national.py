@@ -188,11 +188,19 @@ def national_scope() -> Iterator[None]:
 
 def is_national(folder: Path) -> bool:
     """Whether ``folder`` holds a national release (its packages bear the national name)."""
-    descriptor = Layout(folder).descriptor("json")
+    return _named_national(_descriptor_if_any(folder))
+
+
+def _descriptor_if_any(folder: Path) -> Any:
+    """The JSON package's descriptor of ``folder``, parsed; None when it cannot be read."""
     try:
-        return json.loads(descriptor.read_text(encoding="utf-8")).get("name") == NATIONAL_NAME
-    except (OSError, ValueError, AttributeError):
-        return False
+        return json.loads(Layout(folder).descriptor("json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _named_national(descriptor: Any) -> bool:
+    return isinstance(descriptor, dict) and descriptor.get("name") == NATIONAL_NAME
 
 
 @contextmanager
@@ -239,11 +247,16 @@ def read_town(folder: Path, checked: Pending[str] | None = None) -> TownRelease:
     if not folder.is_dir() or not is_release(folder):
         raise InputError(f"{folder}: not a release folder (no */datapackage.json): give folders "
                          "written by `python -m pipeline run`")
-    if is_national(folder):
+    # the JSON package's descriptor (100 kB, its thirteen schemas), parsed once for the
+    # three questions asked of it: was it parsed three times, a third of reading a town
+    parsed = _descriptor_if_any(folder)
+    if _named_national(parsed):
         raise InputError(f"{folder}: a national release, not a town's: give the towns' releases")
     version = checked.result() if checked is not None else check_release(folder)
     layout = Layout(folder)
-    schemas, rows = content(layout)
+    if not isinstance(parsed, dict):  # read again, to say what is wrong with it as before
+        parsed = None
+    schemas, rows = content(layout, parsed)
     if TOWN not in {f["name"] for f in schemas.get("partners", {}).get("fields", [])}:
         raise InputError(f"{folder}: release {version} has no {TOWN} column (made by an older "
                          "schema version); run the town again with this code")
@@ -253,7 +266,7 @@ def read_town(folder: Path, checked: Pending[str] | None = None) -> TownRelease:
             for field in dates:
                 if row[field] is not None:
                     row[field] = date.fromisoformat(str(row[field]))
-    descriptor = load_json(layout.descriptor("json"))
+    descriptor = parsed if parsed is not None else load_json(layout.descriptor("json"))
     spatial = descriptor.get("spatial") or {}
     insee, name = str(spatial.get("insee") or ""), str(spatial.get("name") or "")
     found = {r[TOWN] for table in ("partners", "actions") for r in rows.get(table, [])}

@@ -469,3 +469,27 @@ def test_the_merge_zips_the_database_before_the_verdict_and_the_packages_beside_
     writer = next(pool for name, pool in said if name == "start_database_archive")
     assert all(pool is not writer for name, pool in said if name == "start_package_archives")
 
+
+def test_a_town_s_descriptor_is_read_once_for_its_name_resources_and_town(towns, monkeypatch):
+    """Reading a town's release for the merge parses its JSON package's descriptor (100 kB,
+    the thirteen schemas) once, not once for whether it is national, once for its
+    resources and once for its town (a third of reading a town, the merge's first step);
+    what is read is the same (the stacked release above)."""
+    from pipeline import national
+
+    descriptor = towns / "releases" / "ivry-la-bataille" / "json" / "datapackage.json"
+    reads = []
+    read_text = Path.read_text
+
+    def counted(self, *args, **kwargs):
+        if self == descriptor:
+            reads.append(self)
+        return read_text(self, *args, **kwargs)
+
+    class Checked:  # the checksums' verdict, as a worker gives it
+        def result(self) -> str:
+            return "1.0.0"
+
+    monkeypatch.setattr(Path, "read_text", counted)
+    town = national.read_town(descriptor.parent.parent, Checked())  # type: ignore[arg-type]
+    assert (town.insee, town.name) == ("27355", "Ivry-la-Bataille") and len(reads) == 1
