@@ -21,6 +21,7 @@ from .layout import ARCHIVES, DESCRIPTOR, Layout
 from .schemas import LABELS
 from .names import Content, Lookup, label_of, record_name
 from .validate import load_json
+from .validate import _checked_resources
 from .validate import resources as resources_of
 
 FORMAT_COMPARED = "json"  # the package whose files give typed records
@@ -150,12 +151,13 @@ def differing_files(old: Layout, new: Layout) -> list[str]:
     return differing + [f"{name} (supprimé)" for name in sorted(before - after)]
 
 
-def content(release: Layout) -> Content:
+def content(release: Layout, parsed: dict[str, Any] | None = None) -> Content:
     """Each table's schema and rows, from the release's JSON package; a package that is not
     as the pipeline writes it (a table that is not a list of records, a schema without its
-    fields or primary key) is one clear error, never a crash halfway through a comparison."""
+    fields or primary key) is one clear error, never a crash halfway through a comparison.
+    ``parsed``: its descriptor, when the caller has read it already."""
     descriptor = release.descriptor(FORMAT_COMPARED)
-    resources = resources_of(descriptor)
+    resources = resources_of(descriptor) if parsed is None else _checked_resources(parsed, descriptor)
     schemas, rows = {}, {}
     for resource in resources:
         name, schema = resource.get("name"), resource.get("schema")

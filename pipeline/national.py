@@ -31,8 +31,9 @@ and swapped in as a town's is (``pipeline/release.py``), with the same packages 
   the stages' libraries are imported (the imports are paid once), one town a task, each
   validated in its own worker (the cores are busy with other towns already). :func:`merge`
   writes the national release in a town's run's order (``pipeline/run.py``): its writer
-  process converts the Parquet package, writes the database and zips the archives while
-  the merge writes the workbook; many towns' releases are checked by workers as they are read.
+  process writes the database, converts the Parquet package and zips the database, a
+  process of its own writes the workbook, and the validation's workers zip the packages
+  once they are checked; many towns' releases are checked by workers as they are read.
 """
 
 from __future__ import annotations
@@ -187,11 +188,19 @@ def national_scope() -> Iterator[None]:
 
 def is_national(folder: Path) -> bool:
     """Whether ``folder`` holds a national release (its packages bear the national name)."""
-    descriptor = Layout(folder).descriptor("json")
+    return _named_national(_descriptor_if_any(folder))
+
+
+def _descriptor_if_any(folder: Path) -> Any:
+    """The JSON package's descriptor of ``folder``, parsed; None when it cannot be read."""
     try:
-        return json.loads(descriptor.read_text(encoding="utf-8")).get("name") == NATIONAL_NAME
-    except (OSError, ValueError, AttributeError):
-        return False
+        return json.loads(Layout(folder).descriptor("json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _named_national(descriptor: Any) -> bool:
+    return isinstance(descriptor, dict) and descriptor.get("name") == NATIONAL_NAME
 
 
 @contextmanager
@@ -238,11 +247,16 @@ def read_town(folder: Path, checked: Pending[str] | None = None) -> TownRelease:
     if not folder.is_dir() or not is_release(folder):
         raise InputError(f"{folder}: not a release folder (no */datapackage.json): give folders "
                          "written by `python -m pipeline run`")
-    if is_national(folder):
+    # the JSON package's descriptor (100 kB, its thirteen schemas), parsed once for the
+    # three questions asked of it: was it parsed three times, a third of reading a town
+    parsed = _descriptor_if_any(folder)
+    if _named_national(parsed):
         raise InputError(f"{folder}: a national release, not a town's: give the towns' releases")
     version = checked.result() if checked is not None else check_release(folder)
     layout = Layout(folder)
-    schemas, rows = content(layout)
+    if not isinstance(parsed, dict):  # read again, to say what is wrong with it as before
+        parsed = None
+    schemas, rows = content(layout, parsed)
     if TOWN not in {f["name"] for f in schemas.get("partners", {}).get("fields", [])}:
         raise InputError(f"{folder}: release {version} has no {TOWN} column (made by an older "
                          "schema version); run the town again with this code")
@@ -252,7 +266,7 @@ def read_town(folder: Path, checked: Pending[str] | None = None) -> TownRelease:
             for field in dates:
                 if row[field] is not None:
                     row[field] = date.fromisoformat(str(row[field]))
-    descriptor = load_json(layout.descriptor("json"))
+    descriptor = parsed if parsed is not None else load_json(layout.descriptor("json"))
     spatial = descriptor.get("spatial") or {}
     insee, name = str(spatial.get("insee") or ""), str(spatial.get("name") or "")
     found = {r[TOWN] for table in ("partners", "actions") for r in rows.get(table, [])}
@@ -550,33 +564,43 @@ def _merge(folders: list[Path], output: Path, clock: Timings, workers: int | Non
             checks.written(layout, fmt)
 
         # In a town's run's order (pipeline/run.py): the writer process converts the Parquet
-        # package and zips the archives; it also writes the database meanwhile, whose result
-        # is taken once the release is valid (a problem of the release is said first, as
-        # when the database is written after it). The workbook, the merge's longest step,
-        # is written by a process of its own, forked with the contents as the writer is,
-        # from the start, while this one writes the packages, prepares the pages and waits
-        # for the verdict: written here, it left the other core to the writer and the
-        # validation, idle once they were done.
+        # package and zips the database; it also writes the database, whose result is taken
+        # once the release is valid (a problem of the release is said first, as when the
+        # database is written after it). The workbook, the merge's longest step, is written
+        # by a process of its own, forked with the contents as the writer is, from the
+        # start, while this one writes the packages, prepares the pages and waits for the
+        # verdict: written here, it left the other core to the writer and the validation,
+        # idle once they were done.
         with Pool(count, warm_up) as pool, Pool(min(count, 1), load_writers) as writer, \
                 Pool(min(count, 1) if database else 0, _load_workbook) as book, \
-                staging(output, writer, book) as staged:
+                staging(output, writer, book, pool) as staged:  # each writes into it
             checks = Checks(pool)
             # the workbook first: it needs the rows alone, and is the longest step
             workbook = book.submit(_write_workbook, staged.root) if book.workers else None
-            packages = write_packages(staged, data, described, version, clock, written, writer)
-            warnings = write_views(staged, contents, clock, PAGE_TEXT)
-            zipping = clock.timed("emit archives", start_package_archives, packages, writer)
+            # the database next, in the writer, which has nothing else to do until the CSV
+            # package is written, and its archive right after the Parquet package's
+            # conversion; the packages' archives are zipped by the validation's workers once
+            # their checks are done. The writer wrote the database once the packages were
+            # zipped and zipped it once the release was valid: its chain of tasks was the
+            # merge's longest, its last seconds alone on one core (docs/performance.md)
             writing = writer.submit(_write_database, staged.root) if database else None
+            packages = write_packages(staged, data, described, version, clock, written, writer)
+            zipping = clock.timed("emit archives", start_database_archive, staged, writer) \
+                if database else []
+            zipper = pool if database else writer
+            warnings = write_views(staged, contents, clock, PAGE_TEXT)
+            zipping += clock.timed("emit archives", start_package_archives, packages, zipper)
             if workbook is None:
                 warnings += write_views(staged, contents, clock, WHILE_VALIDATING)
             clock.timed("emit pages", prepare_pages, contents)  # while the writer converts
             finish_packages(packages)
-            zipping += clock.timed("emit archives", start_package_archives, packages, writer)
+            zipping += clock.timed("emit archives", start_package_archives, packages, zipper)
             clock.timed("validate the staged release", validate_staged, staged.root, checks)
             if writing is not None:
                 clock.timed("emit sqlite", writing.result)
             later = write_views(staged, contents, clock, tuple(v for v in ONCE_VALID if v is not database))
-            zipping += clock.timed("emit archives", start_database_archive, staged, writer)
+            if database is None:  # written here, once the release is valid
+                zipping += clock.timed("emit archives", start_database_archive, staged, writer)
             clock.timed("emit archives", finish_archives, zipping)
             if workbook is not None:  # its warnings where the run report lists them
                 warnings += clock.timed("emit xlsx", workbook.result)

@@ -441,3 +441,55 @@ def test_a_merge_in_one_process_is_the_merge_with_its_writer_and_workbook_proces
     assert any(f.suffix == ".xlsx" for f in files) and any(f.suffix == ".db" for f in files)
     assert files == sorted(p.relative_to(here) for p in here.rglob("*") if p.is_file())
     assert [f for f in files if (here / f).read_bytes() != (national / f).read_bytes()] == []
+
+
+def test_the_merge_zips_the_database_before_the_verdict_and_the_packages_beside_the_checks(
+        towns, tmp_path, monkeypatch):
+    """The merge's writer writes the database first and has its archive zipped before the
+    release's verdict is awaited, not after it; the packages' archives are zipped by the
+    validation's workers, not queued behind the database in the writer (its chain of tasks
+    was the merge's longest: docs/performance.md). Same release either way (the test above)."""
+    from pipeline import emit, validate
+    from pipeline.national import merge
+
+    said: list[tuple[str, object]] = []
+
+    def spy(name: str, step):
+        def spied(*args):
+            said.append((name, args[-1] if name.startswith("start") else None))
+            return step(*args)
+        return spied
+
+    monkeypatch.setattr(emit, "start_database_archive", spy("start_database_archive", emit.start_database_archive))
+    monkeypatch.setattr(emit, "start_package_archives", spy("start_package_archives", emit.start_package_archives))
+    monkeypatch.setattr(validate, "validate_staged", spy("validate_staged", validate.validate_staged))
+    merge([towns / "releases" / s for s in TOWNS], tmp_path / "national")
+    names = [name for name, _ in said]
+    assert names.index("start_database_archive") < names.index("validate_staged")
+    writer = next(pool for name, pool in said if name == "start_database_archive")
+    assert all(pool is not writer for name, pool in said if name == "start_package_archives")
+
+
+def test_a_town_s_descriptor_is_read_once_for_its_name_resources_and_town(towns, monkeypatch):
+    """Reading a town's release for the merge parses its JSON package's descriptor (100 kB,
+    the thirteen schemas) once, not once for whether it is national, once for its
+    resources and once for its town (a third of reading a town, the merge's first step);
+    what is read is the same (the stacked release above)."""
+    from pipeline import national
+
+    descriptor = towns / "releases" / "ivry-la-bataille" / "json" / "datapackage.json"
+    reads = []
+    read_text = Path.read_text
+
+    def counted(self, *args, **kwargs):
+        if self == descriptor:
+            reads.append(self)
+        return read_text(self, *args, **kwargs)
+
+    class Checked:  # the checksums' verdict, as a worker gives it
+        def result(self) -> str:
+            return "1.0.0"
+
+    monkeypatch.setattr(Path, "read_text", counted)
+    town = national.read_town(descriptor.parent.parent, Checked())  # type: ignore[arg-type]
+    assert (town.insee, town.name) == ("27355", "Ivry-la-Bataille") and len(reads) == 1
