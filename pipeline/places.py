@@ -27,7 +27,9 @@ from .french.normalise import fold
 from .schemas import categories, vocabulary
 from .text import APOSTROPHES, sentences, slug
 
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+# a year, glued to the word after it too ("signé le 1er janvier 2001et définit"), never one
+# letter's abbreviation or ordinal ("2000e", "1990s")
+_YEAR = re.compile(r"(?<!\w)(?:1[89]\d\d|20\d\d)(?!\d)(?![^\W\d_](?![^\W\d_]))")
 # The words of places (pipeline/french/lexicon/places.toml): kinds of place, the words
 # around a place's name, inclusive spellings, countries' usual names, the kinds of tie.
 _PLACES = lexicon("places")

@@ -921,6 +921,14 @@ def test_a_cms_field_of_publication_dates_a_coming_day_told_without_its_year():
                     posted("Publié le 3 mars 2022 à 10:15")).resolved == "Le 16 juin 2022"
 
 
+def test_a_year_glued_to_the_next_word_is_still_the_agreements_year():
+    from pipeline.places import agreement
+
+    found = agreement("Une convention de jumelage avec Kita est signée le 3 mars 2004et fixe trois axes.")
+    assert found is not None and found.year == 2004
+    assert agreement("La charte de jumelage fête son 2004e jour.") is None
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
