@@ -64,7 +64,9 @@ def shortened(name: str) -> frozenset[str]:
     >>> sorted(shortened("Saint-Jean-d’Angély"))
     ['Saint-Jean', 'St-Jean', 'St-Jean-d’Angély', 'St.-Jean', 'St.-Jean-d’Angély']
     >>> shortened("Saint-Denis") == {"St-Denis", "St.-Denis"}, shortened("Le Mans"), shortened("Sur")
-    (True, frozenset(), frozenset())
+    (True, frozenset({'Mans'}), frozenset())
+    >>> sorted(shortened("Les Herbiers")), shortened("La Possession")
+    (['Herbiers'], frozenset())
     """
     from .french import lexicon
     from .french.normalise import fold
@@ -78,6 +80,8 @@ def shortened(name: str) -> frozenset[str]:
             if not all(fold(word) in words["empty_heads"] for word in head[::2]):
                 found.add("".join(head))
             break
+    if len(pieces) > 2 and fold(pieces[0]) in words["contracted_articles"] and pieces[1] == " ":
+        found.add("".join(pieces[2:]))  # "du Lamentin": "Le Lamentin" without its article
     for written in (name, *found):
         split = _NAME_PIECES.split(written)
         found.update("".join([*split[:at], form, *split[at + 1:]])

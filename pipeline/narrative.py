@@ -75,6 +75,7 @@ LEAD_WORDS = 2  # words that lead to a place: "à" alone leads to any place, "19
 _NEAR = frozenset(fold(j) for j in _WORDS["near_joiners"])
 _NEAR_WORDS = "|".join(re.escape(j) for j in _WORDS["near_joiners"])
 _FAR = frozenset(fold(j) for j in _WORDS["far_joiners"])
+_LOCATION_STEMS = tuple(_WORDS["location_stems"])
 _INFINITIVE = re.compile(rf"\w{{3,}}(?:{'|'.join(_WORDS['infinitive_endings'])})")
 
 
@@ -326,6 +327,8 @@ def _after_cue(before: str) -> str:
         if words[i] in _FAR:
             if i + 1 < len(words) and _INFINITIVE.fullmatch(words[i + 1]):
                 return ""  # "les amis et apprécier le Glühwein": an act of its own
+            if i and words[i - 1].startswith(_LOCATION_STEMS):
+                return ""  # "les ateliers situés à Petit-Manoir": where a thing lies
             return next((w for w in reversed(words[max(0, i - CUE_REACH):i]) if w.startswith(_CUE_STEMS)), "")
     return ""
 
@@ -1607,7 +1610,8 @@ def _named_otherwise(texts: list[str], weights: Counter[str], lines: list[str],
     if not any(_cued(sentence) for text in [title or "", *texts] for sentence in _SENTENCE.split(text)):
         return []
     readings: list[Callable[[], list[str]]] = [
-        lambda: _twin_lines(lines), lambda: _signed(lines), lambda: _travelled(texts, weights),
+        lambda: _twin_lines(lines), lambda: _signed(lines), lambda: _counted_back([title or "", *texts]),
+        lambda: _travelled(texts, weights),
         lambda: _headlined(lines), lambda: _placed_in_tie(texts), lambda: _of_a_place(texts),
         lambda: _by_its_people(texts)]
     for reading in readings:  # the first that names a place not of the town's own side
@@ -1659,6 +1663,35 @@ def _of_a_place(texts: list[str]) -> list[str]:
                 if len(found) >= TRIPS:
                     return found  # as many as trips: a page of thousands reads in linear time
     return found
+
+
+# "ces deux communes": the anaphor, a number, a kind of place (matched in folded text)
+_COUNTED_BACK = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _WORDS['counted_anaphors']))})\s+"
+                           rf"(?P<n>[\w-]+)\s+(?:{_HOLDERS})\b")
+
+
+def _counted_back(texts: list[str]) -> list[str]:
+    """The places a plural anaphor counts back to ("Yvon Jérôme, Maire de Carrefour et
+    Estenval Valcius, Maire de Gressier … son engagement solidaire envers ces deux
+    communes"): the last that many places introduced by a kind or an office before it
+    (:func:`_of_a_place`).
+
+    >>> _counted_back(["Le maire de Kita et le maire de Gao sont venus : nous aidons ces deux communes."])
+    ['Kita', 'Gao']
+    >>> _counted_back(["Le maire de Kita est venu : nous aidons ces deux communes."])
+    []
+    """
+    from .numbers import read_number
+
+    for at, text in enumerate(texts):
+        for found in _COUNTED_BACK.finditer(fold(text)):
+            count = read_number(found["n"])
+            if count is None or count < PLACED_LIST:
+                continue
+            named = _of_a_place([*texts[:at], text[:found.start()]])
+            if len(named) >= count:
+                return named[-count:]
+    return []
 
 
 _DEMONYM_ENDINGS = sorted({fold(e) for e in lexicon("people")["demonym_endings"]}, key=len, reverse=True)

@@ -929,6 +929,20 @@ def test_a_year_glued_to_the_next_word_is_still_the_agreements_year():
     assert agreement("La charte de jumelage fête son 2004e jour.") is None
 
 
+def test_places_a_plural_anaphor_counts_back_to_are_the_partners_not_where_a_thing_lies(tmp_path):
+    from pipeline.config import load, using
+
+    from .test_town import _one_page_town
+
+    town = load(_one_page_town(tmp_path / "moule", "Le Moule", "Le Moule", "97999", "", ""))
+    text = ["Jean Roux, Maire de Jacmel et Anne Dort, Maire de Léogâne sont venus en avril. La Ville "
+            "du Moule a confirmé son engagement solidaire envers ces deux communes.",
+            "Ils ont visité les ateliers municipaux situés à Belle-Anse, puis les ateliers situés à "
+            "Belle-Anse encore, avec les maires de Jacmel et de Léogâne."]
+    with using(town):
+        assert named_partners(None, text) == ["Jacmel", "Léogâne"]
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
