@@ -113,6 +113,8 @@ def reading_order(rows: list[str]) -> Reading | None:
     # most pages have neither: a line with a gap past a column's width, a rule, a form feed
     columns = _columns(numbered) if any(row.find("  ", MIN_COLUMN) >= 0 or "\f" in row for row in rows) \
         or _running_lines(rows) else None
+    if columns is None:  # a chronology with hanging indents: its rows undone as a table's
+        columns = _hanging(numbered)
     changed = columns is not None
     reading = columns or Reading(list(rows), list(range(1, len(rows) + 1)))
     if not any(_rule(row) or _COLUMN_RULE.match(row) for row in reading.rows):
@@ -753,3 +755,104 @@ def _capitals(text: str) -> bool:
     acronym ending a sentence ("(RASD).")."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and not text.endswith(".")
+
+
+# --- A chronology set with hanging indents ---------------------------------------------------
+
+# A column of labels beside their texts, the texts' lines wrapped under the first one at the
+# same indent ("2010-2012         Mise en oeuvre du projet" / "                  « BarUmWalz »
+# pour …"): a typed or exported chronology, a text-mode definition list.
+_HANGING_LABEL = re.compile(rf"^(?P<label>\S(?:.*?\S)?) {{{GUTTER},}}(?=\S)")
+HANGING_LABEL = 40  # characters: a label in the left column, or alone above its text, at most
+MIN_HANGING = 3  # rows of a hanging list whose text wraps under its first line, at least
+MIN_INDENT = 6  # characters: the text's column is no nearer the margin
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip(" "))
+
+
+def _hanging_column(rows: list[str]) -> int | None:
+    """The column where a hanging list's texts start: the offset most lines opening with a
+    short label reach their text at after two spaces or more, where the next line goes on
+    at that indent (its text wrapped) for ``MIN_HANGING`` rows or more, and most labels are
+    dates; ``None`` when the page holds no such list."""
+    wrapped: Counter[int] = Counter()
+    dated: Counter[int] = Counter()
+    for row, below in pairwise([*rows, ""]):
+        found = _HANGING_LABEL.match(row)
+        if found is None or len(found["label"]) > HANGING_LABEL or found.end() < MIN_INDENT \
+                or _indent(below) != found.end():
+            continue
+        wrapped[found.end()] += 1
+        dated[found.end()] += dated_label(found["label"])
+    if not wrapped:
+        return None
+    column, count = wrapped.most_common(1)[0]
+    return column if count >= MIN_HANGING and dated[column] * 2 > count else None
+
+
+def _hanging(numbered: list[tuple[str, int]]) -> Reading | None:
+    """The page with each row of its hanging list read as a bordered table's row is: its
+    label alone on its line, then each paragraph of its text on one line (a bullet of it an
+    item of its own, a word cut by its hyphen whole again), a blank line after the row. A
+    label too wide for its column stands alone on the line above its text ("sem. du
+    12/03/2018" over "                  Semaine de la Palestine …"); a paragraph indented
+    at the text's column after a blank line goes on with the row (an undated paragraph of
+    the entry). Every other line is left as it is. ``None`` when the page holds no such
+    list."""
+    rows = [row.expandtabs() for row, _ in numbered]
+    column = _hanging_column(rows)
+    if column is None:
+        return None
+    out = Reading()
+    index = 0
+    while index < len(rows):
+        row, number = rows[index], numbered[index][1]
+        found = _HANGING_LABEL.match(row)
+        below = rows[index + 1] if index + 1 < len(rows) else ""
+        if found is not None and found.end() == column and len(found["label"]) <= HANGING_LABEL:
+            label, first = found["label"], row[column:]
+        elif row.strip() and not _indent(row) and len(row.strip()) <= HANGING_LABEL \
+                and _indent(below) == column and below.strip():
+            label, first = row.strip(), ""
+        else:
+            out.add(row, number, made=False)
+            index += 1
+            continue
+        out.add(label, number)
+        paragraphs: list[tuple[list[str], int]] = [([first.strip()], number)] if first.strip() else []
+        index += 1
+        while index < len(rows):
+            line = rows[index]
+            if line.strip() and _indent(line) >= column:
+                if not paragraphs:
+                    paragraphs.append(([], numbered[index][1]))
+                paragraphs[-1][0].append(line.strip())
+                index += 1
+                continue
+            after = next((k for k in range(index, len(rows)) if rows[k].strip()), None)
+            if not line.strip() and after is not None and _indent(rows[after]) == column:
+                paragraphs.append(([], numbered[after][1]))
+                index = after
+                continue
+            break
+        for lines_of, at in paragraphs:
+            for paragraph in _paragraphs(_unhyphenated(lines_of)):
+                out.add(paragraph, at)
+        out.add("", numbered[index - 1][1])
+    return out
+
+
+def _unhyphenated(lines_of: list[str]) -> list[str]:
+    """A paragraph's lines with each word cut by a hyphen at a line's end whole again
+    ("accom-" / "pagnement"), a compound cut after its hyphen kept ("Brandebourg-sur-" /
+    "la-Havel"): the line below joined to the one above."""
+    out: list[str] = []
+    for line in lines_of:
+        if out and _HYPHEN_END.search(out[-1]) and not _ITEM.match(line):
+            cut = _CUT.search(out[-1]) and line[:1].islower() and "-" not in out[-1].rsplit(" ", 1)[-1][:-1]
+            out[-1] = (out[-1][:-1] if cut else out[-1]) + line
+        else:
+            out.append(line)
+    return out
