@@ -742,6 +742,13 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
         if number in joined and blocks and blocks[-1].kind in ("paragraph", "list_item"):
             blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {line}")
             continue
+        if blocks and blocks[-1].kind in ("heading", "paragraph") and not blocks[-1].aside \
+                and blocks[-1].line == number - 1 and _wrapped_title(blocks[-1].text, line):
+            whole = f"{blocks[-1].text} {line}"  # one title its editor wrapped
+            kept = blocks[-1].level == 1 or (blocks[-1].kind == "heading" and heading_like(whole, items))
+            wrapped = blocks[-1]
+            blocks[-1] = replace(wrapped, text=whole) if kept else Block("paragraph", whole, wrapped.line)
+            continue
         if not (levels and number in levels):
             line = outline_entry(line)
         if (title := contents_line(line)) is not None:
@@ -773,6 +780,28 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
     if numbers is not None:  # each block at the page's line it comes from
         blocks = [replace(b, line=numbers[b.line - 1]) for b in blocks]
     return blocks
+
+
+_OPEN_ENDS = frozenset(fold(w) for w in _HEADINGS["open_ends"])
+
+
+def _wrapped_title(above: str, line: str) -> bool:
+    """Whether ``line`` goes on with the title in capitals above it: both in capitals, the
+    one above ending with a word no title ends with (``headings.open_ends``: "… SES
+    JUMELAGES ET" / "COOPÉRATIONS ET ANNONCE …").
+
+    >>> _wrapped_title("LE POINT SUR NOS JUMELAGES ET", "NOS PROJETS"), _wrapped_title("GAO (MALI)", "KITA")
+    (True, False)
+    """
+    if not (_in_capitals(above) and _in_capitals(line)):
+        return False
+    last = fold(above).rsplit(None, 1)[-1]
+    return last in _OPEN_ENDS or last.replace("’", "'")[-2:] in _OPEN_ENDS
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 SPLIT_COUNTRY = 40  # characters: a country written alone under its place's name is short

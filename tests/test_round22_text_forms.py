@@ -1,0 +1,66 @@
+"""Forms of text pages that round 22's edited pages brought (a press release whose
+prose rounds up the year's events before an annex listing every partner's actions, its
+headline wrapped over two lines in capitals): each test is a small page of the class, in
+sentences of its own, not the round's page."""
+
+from pathlib import Path
+
+from pipeline.read import text_blocks
+from tests.corpus.score import records_of
+
+RELEASE = """\
+COMMUNIQUÉ
+Saint-Aubin, le lundi 3 mars 2025
+
+LA COMMUNE DRESSE LE BILAN DE SES PARTENARIATS ET
+PRÉSENTE SON PROGRAMME POUR L'ANNÉE
+
+Réuni le 12 février dernier, le conseil municipal a voté le budget des relations internationales.
+
+Avec Wolfach, l'année 2024 a marqué les 30 ans du pacte. Trente choristes de la commune ont chanté en Forêt-Noire du 9 au 12 mai 2024 ; en octobre 2024, douze lycéens allemands ont été reçus dans les familles.
+
+À Kita, un forage a été creusé au printemps 2024 grâce à une subvention de huit mille euros. Entre janvier et mars 2025, deux infirmières du centre de santé se rendront sur place pour une formation.
+
+« Ces amitiés nous obligent », a rappelé le maire.
+
+RAPPEL DES ACTIONS
+
+ALLEMAGNE – Wolfach (pacte d'amitié signé en 1994)
+
+• 2010-2012 – Échanges de classes de quatrième.
+• Mai 2016 – Concert commun des deux chorales.
+
+MALI – Kita, région de Kayes (accord de coopération signé en 2001)
+
+• 2004-2006 – Construction d'une maternité.
+• 2015 – Rénovation du dispensaire.
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_press_releases_round_up_gives_each_partner_the_events_it_names(tmp_path: Path) -> None:
+    data = records_of(_write(tmp_path, RELEASE))
+    assert [(p["name"], p["agreement_year"]) for p in data["partners"]] == [("Wolfach", 1994), ("Kita", 2001)]
+    by = {(a["partner_id"], a["date_label"]): a for a in data["actions"]}
+    assert {
+        ("wolfach", "du 9 au 12 mai 2024"), ("wolfach", "en octobre 2024"),
+        ("wolfach", "2010-2012"), ("wolfach", "Mai 2016"),
+        ("kita", "au printemps 2024"), ("kita", "Entre janvier et mars 2025"),
+        ("kita", "2004-2006"), ("kita", "2015"),
+    } <= set(by)
+    assert by[("wolfach", "du 9 au 12 mai 2024")]["participants"] == 30
+    assert by[("kita", "au printemps 2024")]["amount_eur"] == 8000
+    # the council's vote and the dateline are no partner's action
+    assert not any("conseil municipal" in a["text"] for a in data["actions"])
+
+
+def test_a_headline_in_capitals_wrapped_over_two_lines_is_one_title_not_a_partner() -> None:
+    blocks = text_blocks(RELEASE)
+    assert not any(b.kind == "heading" and b.text.startswith("PRÉSENTE") for b in blocks)
+    assert any(b.text == "LA COMMUNE DRESSE LE BILAN DE SES PARTENARIATS ET PRÉSENTE SON PROGRAMME POUR L'ANNÉE"
+               for b in blocks)
