@@ -175,8 +175,9 @@ _VOCABULARY: list[tuple[str, str]] = [
     # "S1", "T3": a semester's or a quarter's letter glued to its number
     ("h", rf"(?:{'|'.join(_WORDS['semester_letter'])})[12](?!\w)"),
     ("r", rf"(?:{'|'.join(_WORDS['quarter_letter'])})[1-4](?!\w)"),
-    ("H", _words(*_WORDS["semester"])),
-    ("R", _words(*_WORDS["quarter"])),
+    # "sem.", "trim.": cut short, read only with their full stop
+    ("H", rf"(?:{_words(*_WORDS['semester'])}|{_words(*_WORDS['semester_short'])}\.)"),
+    ("R", rf"(?:{_words(*_WORDS['quarter'])}|{_words(*_WORDS['quarter_short'])}\.)"),
     ("X", _words(*_WORDS["decade"])),
     ("q", _words(*_CALENDAR["month_parts"])),  # "quinzaine", "décade": a part of a month
     ("y", _words(*_WORDS["year"])),
@@ -934,6 +935,8 @@ def parse_label(label: str) -> Period | None:
         return _years_from(lasting)
     if week := _ISO_WEEK.fullmatch(label.strip()):
         return _iso_week(int(week["week"]), int(week["year"]))
+    if (week_of := _WEEK_OF.fullmatch(label.strip())) and (first := parse_label(week_of["day"])) is not None:
+        return _week_from(first)
     if nth := _YEAR_OF_SPAN.fullmatch(label.strip()):
         return _year_of_span(nth)
     if (times := _OCCASIONS.search(label)) and times.start() > 0:  # "En 2024, à deux reprises (…)"
@@ -1020,6 +1023,31 @@ def _year_of_span(nth: re.Match[str]) -> Period | None:
 # "Semaine 42 de 2024": a week by its ISO number, a short word ("de", "en") before its year.
 _ISO_WEEK = re.compile(rf"{_words(*_WORDS['week'])}\s+(?P<week>\d{{1,2}})\s+(?:[^\W\d_]{{1,3}}\s+)?"
                        rf"(?P<year>{YEAR})", re.IGNORECASE)
+
+
+# "Semaine du 12 mars 2018", "sem. du 12/03/2018": the week that opens on a day.
+_WEEK_OF = re.compile(rf"(?:{_words(*_WORDS['week'])}|{_words(*_WORDS['week_short'])}\.)\s+"
+                      rf"(?:{_words(*_WORDS['of'])})\s+(?P<day>.+)", re.IGNORECASE)
+WEEK_DAYS = 7
+
+
+def _week_from(first: Period) -> Period | None:
+    """The seven days from a day a label gives ("Semaine du 12 mars 2018": 12 to 18
+    March), whose months are those of its first and last day; ``None`` when the label is
+    no single day.
+
+    >>> p = parse_label("sem. du 12/03/2018")
+    >>> p.edtf, p.start_month, p.end_month
+    ('2018-03-12/2018-03-18', 3, 3)
+    >>> parse_label("Semaine du 29 avril 2019").edtf, parse_label("Semaine de mai 2019") is None
+    ('2019-04-29/2019-05-05', True)
+    """
+    day = first.start_date
+    if day is None or first.end_date != day or first.start_year is None or first.start_month is None:
+        return None
+    last = date.fromordinal(day.toordinal() + WEEK_DAYS - 1)
+    start, end = Point(day.year, day.month, day.day), Point(last.year, last.month, last.day)
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
 
 
 def _iso_week(week: int, year: int) -> Period | None:
