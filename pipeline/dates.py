@@ -554,6 +554,34 @@ def _range(g: dict[str, list[Token]], yearless: bool = False) -> Period | None:
     return _period(f"{start.edtf}/{end.edtf}", start, end)
 
 
+def _range_to_sub_year(g: dict[str, list[Token]]) -> Period | None:
+    """"De janvier à la fin du premier trimestre 2024": from a month to the end of a
+    quarter or a semester, its last month; the start takes the end's year. A part that
+    does not reach the end ("au début du second semestre") is not understood.
+
+    >>> parse_label("De janvier à la fin du premier trimestre 2024").edtf
+    '2024-01/2024-03'
+    >>> parse_label("d'avril 2019 au second semestre 2019").edtf
+    '2019-04/2019-12'
+    >>> parse_label("De mars au début du second semestre 2020") is None
+    True
+    """
+    if "p" in g and (part := DECADE_PARTS.get(plain(g["p"][0].text).strip(DASHES + " "))) is not None \
+            and part[1] < DECADE_PARTS_END:
+        return None
+    whole = _point(g["b"])
+    if whole is None or whole.year is None:
+        return None
+    end = Point(whole.last.year, whole.last.month)
+    start = _point(g["a"], inherit=end)
+    if not start or start.precision != end.precision or start.first > end.first:
+        return None
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
+
+
+DECADE_PARTS_END = 9  # the last year of a decade: a part reaching it is the end of its whole
+
+
 def _range_on(g: dict[str, list[Token]]) -> Period | None:
     """"Du 28 février 2020 au 3 mars", "de novembre 2019 à février": the end takes the
     start's year, or the next one when it falls before the start in that year (over New
@@ -843,6 +871,8 @@ _FORMS: list[tuple[str, Builder]] = [
     # (with a dash, "Pâques 2019-2020" may be two Easters: not understood)
     (rf"{_OPEN}{_PART}(?P<a>C)D?L?(?P<c>Y)(?:A|T[AE]?)L?{_PART}(?P<b>{_CORE})", _range_from_calendar),
     (rf"{_SINCE}{_PART}(?P<a>{_LEFT})&?T[AE]?L?{_PART}(?P<b>{_CORE})", _range),
+    # "de janvier à la fin du premier trimestre 2024": a month to a quarter's or a semester's end
+    (rf"{_OPEN}(?P<a>(?:KD)?MY?){_TO}L?(?:(?P<p>P)D?L?)?(?P<b>{_SUB_YEAR})", _range_to_sub_year),
     (rf"[IAE]?BL?{_PART}(?P<a>{_LEFT})&L?{_PART}(?P<b>{_CORE})", _range),
     # the end leaves out the start's year: "du 28 février 2020 au 3 mars"
     (rf"{_OPEN}{_PART}(?P<a>W?NMY|(?:KD)?MY){_TO}L?(?P<b>W?NM|(?:KD)?M)", _range_on),

@@ -573,6 +573,22 @@ def test_a_quarter_or_a_semester_cut_short_is_read_with_its_full_stop(label, edt
     assert parse_label(label).edtf == edtf
 
 
+@pytest.mark.parametrize("label, edtf", [
+    ("De février à la fin du premier trimestre 2023", "2023-02/2023-03"),
+    ("de septembre 2021 à la fin du 2nd semestre 2021", "2021-09/2021-12"),
+    ("Du mois d'avril à la fin du troisième trimestre 2020", "2020-04/2020-09"),
+])
+def test_a_month_to_the_end_of_a_quarter_or_a_semester_ends_with_its_last_month(label, edtf):
+    from pipeline.dates import parse_label
+    assert parse_label(label).edtf == edtf
+
+
+def test_a_month_to_the_start_of_a_semester_or_after_its_end_is_not_understood():
+    from pipeline.dates import parse_label
+    assert parse_label("De mai au début du second semestre 2020") is None
+    assert parse_label("De novembre à la fin du premier trimestre 2020") is None  # backwards
+
+
 def test_a_cut_short_word_without_its_full_stop_or_its_number_is_no_date():
     from pipeline.dates import parse_label
     assert parse_label("sem 2019") is None and parse_label("trim. 2016") is None
