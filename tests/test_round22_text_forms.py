@@ -64,3 +64,11 @@ def test_a_headline_in_capitals_wrapped_over_two_lines_is_one_title_not_a_partne
     assert not any(b.kind == "heading" and b.text.startswith("PRÉSENTE") for b in blocks)
     assert any(b.text == "LA COMMUNE DRESSE LE BILAN DE SES PARTENARIATS ET PRÉSENTE SON PROGRAMME POUR L'ANNÉE"
                for b in blocks)
+
+
+def test_the_documents_own_making_date_at_its_foot_is_no_action(tmp_path: Path) -> None:
+    page = ("Nos jumelages\n\nWolfach (Allemagne)\n\n2016 : concert commun des deux chorales.\n\n"
+            "2019 : échange de classes de quatrième.\n\n"
+            "Document établi le 12/01/2025 – diffusion libre\n")
+    data = records_of(_write(tmp_path, page))
+    assert [a["date_label"] for a in data["actions"]] == ["2016", "2019"]
