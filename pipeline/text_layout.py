@@ -762,10 +762,11 @@ def _capitals(text: str) -> bool:
 # A column of labels beside their texts, the texts' lines wrapped under the first one at the
 # same indent ("2010-2012         Mise en oeuvre du projet" / "                  « BarUmWalz »
 # pour …"): a typed or exported chronology, a text-mode definition list.
-_HANGING_LABEL = re.compile(rf"^(?P<label>\S(?:.*?\S)?) {{{GUTTER},}}(?=\S)")
+_HANGING_LABEL = re.compile(rf"^ {{0,4}}(?P<label>\S(?:.*?\S)?)(?: {{{GUTTER},}}|(?<=:) )(?=\S)")
 HANGING_LABEL = 40  # characters: a label in the left column, or alone above its text, at most
 MIN_HANGING = 3  # rows of a hanging list whose text wraps under its first line, at least
 MIN_INDENT = 6  # characters: the text's column is no nearer the margin
+LABEL_INDENT = 4  # characters a label may stand off the margin ("  2016      Accueil …")
 
 
 def _indent(row: str) -> int:
@@ -785,7 +786,7 @@ def _hanging_column(rows: list[str]) -> int | None:
                 or _indent(below) != found.end():
             continue
         wrapped[found.end()] += 1
-        dated[found.end()] += dated_label(found["label"])
+        dated[found.end()] += dated_label(_label(found["label"]))
     if not wrapped:
         return None
     column, count = wrapped.most_common(1)[0]
@@ -801,7 +802,7 @@ def _hanging(numbered: list[tuple[str, int]]) -> Reading | None:
     at the text's column after a blank line goes on with the row (an undated paragraph of
     the entry). Every other line is left as it is. ``None`` when the page holds no such
     list."""
-    rows = [row.expandtabs() for row, _ in numbered]
+    rows = _untabbed([row for row, _ in numbered])
     column = _hanging_column(rows)
     if column is None:
         return None
@@ -812,10 +813,10 @@ def _hanging(numbered: list[tuple[str, int]]) -> Reading | None:
         found = _HANGING_LABEL.match(row)
         below = rows[index + 1] if index + 1 < len(rows) else ""
         if found is not None and found.end() == column and len(found["label"]) <= HANGING_LABEL:
-            label, first = found["label"], row[column:]
-        elif row.strip() and not _indent(row) and len(row.strip()) <= HANGING_LABEL \
+            label, first = _label(found["label"]), row[column:]
+        elif row.strip() and _indent(row) <= LABEL_INDENT and len(row.strip()) <= HANGING_LABEL \
                 and _indent(below) == column and below.strip():
-            label, first = row.strip(), ""
+            label, first = _label(row.strip()), ""
         else:
             out.add(row, number, made=False)
             index += 1
@@ -842,6 +843,36 @@ def _hanging(numbered: list[tuple[str, int]]) -> Reading | None:
                 out.add(paragraph, at)
         out.add("", numbered[index - 1][1])
     return out
+
+
+_TABBED = re.compile(r"^(?P<label>[^\t\s][^\t]{0,39}?)\t+(?=\S)")
+
+
+def _untabbed(rows: list[str]) -> list[str]:
+    """The lines with their tabs as spaces; a label parted from its text by a tab, and a
+    text's next lines opening on a tab ("2016\tAccueil de …" / "\tdu comité"), set in
+    one column after the widest such label, where a tab's stop would put each text at
+    its own (a label of 7 characters and one of 11 end on two stops of 8)."""
+    if not any(row[:1] == "\t" and row[1:2].strip() for row in rows):
+        return [row.expandtabs() for row in rows]
+    labels = [found["label"].rstrip() for row in rows if (found := _TABBED.match(row))]
+    if not labels:
+        return [row.expandtabs() for row in rows]
+    column = max(len(label) for label in labels) + GUTTER
+    out = []
+    for row in rows:
+        if row[:1] == "\t" and row.strip():
+            out.append(" " * column + row.lstrip("\t").expandtabs())
+        elif found := _TABBED.match(row):
+            out.append(found["label"].rstrip().ljust(column) + row[found.end():].expandtabs())
+        else:
+            out.append(row.expandtabs())
+    return out
+
+
+def _label(text: str) -> str:
+    """A label of the left column without the colon that parts it from its text ("2016 :")."""
+    return text.removesuffix(":").rstrip()
 
 
 def _unhyphenated(lines_of: list[str]) -> list[str]:

@@ -610,3 +610,40 @@ def test_a_column_of_labels_on_one_line_each_is_no_hanging_list() -> None:
     page = ["Kpalimé (Togo)", "", "2011          Un puits.", "2013          Un voyage.",
             "2015          Des manuels.", "2018          Une foire.", "2020          Des cahiers."]
     assert reading_order(page) is None
+
+
+# Neighbours of the hanging chronology: its labels a little off the margin, parted from
+# their texts by a colon and one space, or by a tab.
+_NEIGHBOURS = {
+    "labels off the margin": """  2011-2013     Construction d'un puits au quartier Nyivémé avec les
+                habitants, financée par la commune.
+
+  03/2015       Voyage de douze collégiens du village à Kpalimé, reçus
+                dans les familles pendant une semaine.
+
+  Depuis 2020   Envoi chaque automne de fournitures scolaires pour
+                1 200 €.
+""",
+    "labels with a colon": """2011-2013 :   Construction d'un puits au quartier Nyivémé avec les
+              habitants, financée par la commune.
+
+03/2015 :     Voyage de douze collégiens du village à Kpalimé, reçus
+              dans les familles pendant une semaine.
+
+Depuis 2020 : Envoi chaque automne de fournitures scolaires pour
+              1 200 €.
+""",
+    "tabs": "2011-2013\tConstruction d'un puits au quartier Nyivémé avec les\n\thabitants, financée par la "
+            "commune.\n\n03/2015\tVoyage de douze collégiens du village à Kpalimé, reçus\n\tdans les familles "
+            "pendant une semaine.\n\nDepuis 2020\tEnvoi chaque automne de fournitures scolaires pour\n\t1 200 €.\n",
+}
+
+
+@pytest.mark.parametrize("layout", list(_NEIGHBOURS))
+def test_a_hanging_chronologys_neighbours_read_one_entry_per_date(layout: str) -> None:
+    page = "Nos jumelages\n\nKpalimé (Togo)\n\n" + _NEIGHBOURS[layout]
+    found = [a for a in actions(page) if a[1]]
+    assert [(a[1], a[2]) for a in found] == [("2011-2013", "2011/2013"), ("03/2015", "2015-03"),
+                                            ("Depuis 2020", "2020/..")]
+    assert found[1][3] == 12 and found[2][4] == 1200
+    assert all(t.count("\n") <= 1 for t in texts(page))  # a label, then its text whole on one line
