@@ -89,6 +89,7 @@ TABLE_OF_CONTENTS = "table of contents (links within the page)"
 # separated by tabs (a council annex's table of amounts by year and partner: its figures
 # restate the entries above).
 TABLE_ROW = "row of a table saved as text (cells separated by tabs)"
+RELEASE_END = "after a press release's end mark (its boilerplate and press contact)"
 TABLE_CELLS = 3  # a label, a tab and its text is an entry; three cells or more are a row
 
 # --- What a partner heading looks like ---------------------------------------------------
@@ -735,9 +736,14 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
     blocks: list[Block] = []
     items = IntroWords()  # the list items seen so far
     rows = _table_rows(text)
+    ended = False  # past a press release's end mark
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
         if not line:
+            continue
+        if ended or (not levels and blocks and _release_end(line)):
+            ended = True
+            blocks.append(Block("paragraph", line, number, aside=RELEASE_END))
             continue
         if number in joined and blocks and blocks[-1].kind in ("paragraph", "list_item"):
             blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {line}")
@@ -783,6 +789,21 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
 
 
 _OPEN_ENDS = frozenset(fold(w) for w in _HEADINGS["open_ends"])
+
+
+_RELEASE_END_MARKS = frozenset(fold(mark) for mark in lexicon("furniture")["release_end_marks"])
+
+
+def _release_end(line: str) -> bool:
+    """Whether a line is the mark that ends a press release ("###", "-30-", "- FIN -").
+
+    >>> _release_end("###"), _release_end("- FIN -"), _release_end("# Titre"), _release_end("Fin")
+    (True, True, False, False)
+    """
+    return len(line) <= RELEASE_END_MARK and "".join(fold(line).split()) in _RELEASE_END_MARKS
+
+
+RELEASE_END_MARK = 12  # characters: an end mark is short
 
 
 def _wrapped_title(above: str, line: str) -> bool:

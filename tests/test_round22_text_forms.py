@@ -72,3 +72,12 @@ def test_the_documents_own_making_date_at_its_foot_is_no_action(tmp_path: Path) 
             "Document établi le 12/01/2025 – diffusion libre\n")
     data = records_of(_write(tmp_path, page))
     assert [a["date_label"] for a in data["actions"]] == ["2016", "2019"]
+
+
+def test_what_follows_a_press_releases_end_mark_is_no_partners_text(tmp_path: Path) -> None:
+    for mark in ("###", "- FIN -", "-30-"):
+        page = ("Nos jumelages\n\nWolfach (Allemagne)\n\n2016 : concert commun des deux chorales.\n\n"
+                f"{mark}\n\nÀ propos\nSaint-Aubin, 12 000 habitants, est jumelée depuis 1994.\n"
+                "Contact presse : service communication.\n")
+        data = records_of(_write(tmp_path, page))
+        assert [a["text"] for a in data["actions"]] == ["2016 : concert commun des deux chorales."], mark
