@@ -789,6 +789,7 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
 
 
 _OPEN_ENDS = frozenset(fold(w) for w in _HEADINGS["open_ends"])
+_OPEN_STARTS = frozenset(fold(w) for w in _HEADINGS["open_starts"])
 
 
 _RELEASE_END_MARKS = frozenset(fold(mark) for mark in lexicon("furniture")["release_end_marks"])
@@ -809,15 +810,18 @@ RELEASE_END_MARK = 12  # characters: an end mark is short
 def _wrapped_title(above: str, line: str) -> bool:
     """Whether ``line`` goes on with the title in capitals above it: both in capitals, the
     one above ending with a word no title ends with (``headings.open_ends``: "… SES
-    JUMELAGES ET" / "COOPÉRATIONS ET ANNONCE …").
+    JUMELAGES ET" / "COOPÉRATIONS ET ANNONCE …"), or the line opening with a word no title
+    opens with (``headings.open_starts``: "… SES JUMELAGES" / "ET COOPÉRATIONS …").
 
     >>> _wrapped_title("LE POINT SUR NOS JUMELAGES ET", "NOS PROJETS"), _wrapped_title("GAO (MALI)", "KITA")
+    (True, False)
+    >>> _wrapped_title("LE POINT SUR NOS JUMELAGES", "ET NOS PROJETS"), _wrapped_title("MALI", "LA LISA")
     (True, False)
     """
     if not (_in_capitals(above) and _in_capitals(line)):
         return False
-    last = fold(above).rsplit(None, 1)[-1]
-    return last in _OPEN_ENDS or last.replace("’", "'")[-2:] in _OPEN_ENDS
+    last, first = fold(above).rsplit(None, 1)[-1], fold(line).split(None, 1)[0]
+    return last in _OPEN_ENDS or last.replace("’", "'")[-2:] in _OPEN_ENDS or first in _OPEN_STARTS
 
 
 def _in_capitals(text: str) -> bool:

@@ -81,3 +81,13 @@ def test_what_follows_a_press_releases_end_mark_is_no_partners_text(tmp_path: Pa
                 "Contact presse : service communication.\n")
         data = records_of(_write(tmp_path, page))
         assert [a["text"] for a in data["actions"]] == ["2016 : concert commun des deux chorales."], mark
+
+
+def test_a_headline_wrapped_before_its_conjunction_is_one_title_not_a_partner(tmp_path: Path) -> None:
+    headline = "SOLIDARITÉ : LA COMMUNE DRESSE LE BILAN DE SES JUMELAGES\nET COOPÉRATIONS AVEC SES PARTENAIRES"
+    page = RELEASE.replace("LA COMMUNE DRESSE LE BILAN DE SES PARTENARIATS ET\nPRÉSENTE SON PROGRAMME POUR L'ANNÉE",
+                           headline)
+    blocks = text_blocks(page)
+    assert not any(b.kind == "heading" and b.text.startswith("ET ") for b in blocks)
+    assert any(b.text == headline.replace("\n", " ") for b in blocks)
+    assert [p["name"] for p in records_of(_write(tmp_path, page))["partners"]] == ["Wolfach", "Kita"]
