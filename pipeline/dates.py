@@ -176,8 +176,9 @@ _VOCABULARY: list[tuple[str, str]] = [
     # "S1", "T3": a semester's or a quarter's letter glued to its number
     ("h", rf"(?:{'|'.join(_WORDS['semester_letter'])})[12](?!\w)"),
     ("r", rf"(?:{'|'.join(_WORDS['quarter_letter'])})[1-4](?!\w)"),
-    ("H", _words(*_WORDS["semester"])),
-    ("R", _words(*_WORDS["quarter"])),
+    # "sem.", "trim.": cut short, read only with their full stop
+    ("H", rf"(?:{_words(*_WORDS['semester'])}|{_words(*_WORDS['semester_short'])}\.)"),
+    ("R", rf"(?:{_words(*_WORDS['quarter'])}|{_words(*_WORDS['quarter_short'])}\.)"),
     ("X", _words(*_WORDS["decade"])),
     ("q", _words(*_CALENDAR["month_parts"])),  # "quinzaine", "décade": a part of a month
     ("y", _words(*_WORDS["year"])),
@@ -554,6 +555,34 @@ def _range(g: dict[str, list[Token]], yearless: bool = False) -> Period | None:
     return _period(f"{start.edtf}/{end.edtf}", start, end)
 
 
+def _range_to_sub_year(g: dict[str, list[Token]]) -> Period | None:
+    """"De janvier à la fin du premier trimestre 2024": from a month to the end of a
+    quarter or a semester, its last month; the start takes the end's year. A part that
+    does not reach the end ("au début du second semestre") is not understood.
+
+    >>> parse_label("De janvier à la fin du premier trimestre 2024").edtf
+    '2024-01/2024-03'
+    >>> parse_label("d'avril 2019 au second semestre 2019").edtf
+    '2019-04/2019-12'
+    >>> parse_label("De mars au début du second semestre 2020") is None
+    True
+    """
+    if "p" in g and (part := DECADE_PARTS.get(plain(g["p"][0].text).strip(DASHES + " "))) is not None \
+            and part[1] < DECADE_PARTS_END:
+        return None
+    whole = _point(g["b"])
+    if whole is None or whole.year is None:
+        return None
+    end = Point(whole.last.year, whole.last.month)
+    start = _point(g["a"], inherit=end)
+    if not start or start.precision != end.precision or start.first > end.first:
+        return None
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
+
+
+DECADE_PARTS_END = 9  # the last year of a decade: a part reaching it is the end of its whole
+
+
 def _range_on(g: dict[str, list[Token]]) -> Period | None:
     """"Du 28 février 2020 au 3 mars", "de novembre 2019 à février": the end takes the
     start's year, or the next one when it falls before the start in that year (over New
@@ -843,6 +872,8 @@ _FORMS: list[tuple[str, Builder]] = [
     # (with a dash, "Pâques 2019-2020" may be two Easters: not understood)
     (rf"{_OPEN}{_PART}(?P<a>C)D?L?(?P<c>Y)(?:A|T[AE]?)L?{_PART}(?P<b>{_CORE})", _range_from_calendar),
     (rf"{_SINCE}{_PART}(?P<a>{_LEFT})&?T[AE]?L?{_PART}(?P<b>{_CORE})", _range),
+    # "de janvier à la fin du premier trimestre 2024": a month to a quarter's or a semester's end
+    (rf"{_OPEN}(?P<a>(?:KD)?MY?){_TO}L?(?:(?P<p>P)D?L?)?(?P<b>{_SUB_YEAR})", _range_to_sub_year),
     (rf"[IAE]?BL?{_PART}(?P<a>{_LEFT})&L?{_PART}(?P<b>{_CORE})", _range),
     # the end leaves out the start's year: "du 28 février 2020 au 3 mars"
     (rf"{_OPEN}{_PART}(?P<a>W?NMY|(?:KD)?MY){_TO}L?(?P<b>W?NM|(?:KD)?M)", _range_on),
@@ -935,6 +966,8 @@ def parse_label(label: str) -> Period | None:
         return _years_from(lasting)
     if week := _ISO_WEEK.fullmatch(label.strip()):
         return _iso_week(int(week["week"]), int(week["year"]))
+    if (week_of := _WEEK_OF.fullmatch(label.strip())) and (first := parse_label(week_of["day"])) is not None:
+        return _week_from(first)
     if nth := _YEAR_OF_SPAN.fullmatch(label.strip()):
         return _year_of_span(nth)
     if (times := _OCCASIONS.search(label)) and times.start() > 0:  # "En 2024, à deux reprises (…)"
@@ -1021,6 +1054,31 @@ def _year_of_span(nth: re.Match[str]) -> Period | None:
 # "Semaine 42 de 2024": a week by its ISO number, a short word ("de", "en") before its year.
 _ISO_WEEK = re.compile(rf"{_words(*_WORDS['week'])}\s+(?P<week>\d{{1,2}})\s+(?:[^\W\d_]{{1,3}}\s+)?"
                        rf"(?P<year>{YEAR})", re.IGNORECASE)
+
+
+# "Semaine du 12 mars 2018", "sem. du 12/03/2018": the week that opens on a day.
+_WEEK_OF = re.compile(rf"(?:{_words(*_WORDS['week'])}|{_words(*_WORDS['week_short'])}\.)\s+"
+                      rf"(?:{_words(*_WORDS['of'])})\s+(?P<day>.+)", re.IGNORECASE)
+WEEK_DAYS = 7
+
+
+def _week_from(first: Period) -> Period | None:
+    """The seven days from a day a label gives ("Semaine du 12 mars 2018": 12 to 18
+    March), whose months are those of its first and last day; ``None`` when the label is
+    no single day.
+
+    >>> p = parse_label("sem. du 12/03/2018")
+    >>> p.edtf, p.start_month, p.end_month
+    ('2018-03-12/2018-03-18', 3, 3)
+    >>> parse_label("Semaine du 29 avril 2019").edtf, parse_label("Semaine de mai 2019") is None
+    ('2019-04-29/2019-05-05', True)
+    """
+    day = first.start_date
+    if day is None or first.end_date != day or first.start_year is None or first.start_month is None:
+        return None
+    last = date.fromordinal(day.toordinal() + WEEK_DAYS - 1)
+    start, end = Point(day.year, day.month, day.day), Point(last.year, last.month, last.day)
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
 
 
 def _iso_week(week: int, year: int) -> Period | None:

@@ -837,11 +837,15 @@ def _years_beside(sections: list[Section]) -> list[int | None]:
 def _year_beside(section: Section) -> tuple[int, bool] | None:
     """The year written alone on the first line under a partner's heading, and whether
     the country's brackets come before it; or the year its heading gives the tie ("Wolfach
-    (depuis 1972)", a line of a list of twins) or the intro's prose list beside its place
+    (depuis 1972)", a line of a list of twins; "Mali – Kita (protocole d'accord de 2005)",
+    the act that sealed it in its last brackets) or the intro's prose list beside its place
     ("Darmstadt (Allemagne) et Alkmaar (Pays-Bas) en 1958": ``Section.tie_year``), as
     surely as a year after the brackets."""
     if (year := since_year(section.heading.text)) is not None:
         return year, True
+    if (bracket := _LAST_BRACKET.search(section.heading.text)) is not None \
+            and (signed := agreement(bracket[1])) is not None and signed.year is not None:
+        return signed.year, True  # "MALI – Kita (protocole d'accord de 2005)": the tie's act and year
     if section.tie_year is not None:
         return section.tie_year, True
     first = min([*((b.line, b.text) for b in section.description),
@@ -850,6 +854,7 @@ def _year_beside(section: Section) -> tuple[int, bool] | None:
     return (int(found["year"]), found["brackets"] is not None) if found else None
 
 
+_LAST_BRACKET = re.compile(r"\(([^()\n]{1,80})\)\W*$")  # a heading's last brackets
 _YEAR_BESIDE = re.compile(r"(?P<brackets>\([^()\n]{1,80}\)\s*)?(?P<year>(?:1[89]|20)\d\d)")
 
 

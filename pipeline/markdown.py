@@ -152,7 +152,7 @@ def wrapped(rows: list[str]) -> set[int]:
             continue
         kind = row.lstrip().startswith(">")
         width[kind] = max(width.get(kind, 0), len(above))
-        pairs.append((number + 1, kind, len(above), len(body.split(maxsplit=1)[0])))
+        pairs.append((number + 1, kind, len(above), len(_first_unit(body.strip()))))
     # a line of the page longer than a wrap's width: the page is not wrapped
     widest = {kind: max((len(row.rstrip()) for row in rows if row.lstrip().startswith(">") == kind),
                         default=0) for kind in width}
@@ -164,6 +164,22 @@ def wrapped(rows: list[str]) -> set[int]:
     # are a page of short lines, each a paragraph
     counts = Counter(kind for _, kind in joined)
     return {line for line, kind in joined if counts[kind] >= MIN_WRAPPED}
+
+
+# French typography's spaced marks stay with their word: a guillemet opens no line's end
+# and a closing mark, a colon or a semicolon opens no line ("« BarUmWalz »", "Licht » …")
+_FIRST_UNIT = re.compile(r"(?:«\s*)?\S+(?:\s+[»:;!?](?!\S))?")
+
+
+def _first_unit(body: str) -> str:
+    """The first word of a line as a wrap moves it whole: with the guillemet before it
+    and the spaced mark after it, as French typography binds them.
+
+    >>> _first_unit("« BarUmWalz » pour favoriser"), _first_unit("Licht » entre"), _first_unit("des cours")
+    ('« BarUmWalz »', 'Licht »', 'des')
+    """
+    found = _FIRST_UNIT.match(body)
+    return found.group() if found else body.split(maxsplit=1)[0]
 
 
 def inline(text: str) -> str:

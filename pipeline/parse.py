@@ -2100,6 +2100,8 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
     _ties_in_intro(intro, sections)
+    if not told:
+        _told_in_round_up(sections, set_aside)
     sections = [replace(s, entries=_news_items(s.entries)) for s in sections]
     _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
     sections = _without_news_rubrics(sections, set_aside)
@@ -2562,6 +2564,58 @@ def _ties_in_intro(intro: list[Block], sections: list[Section]) -> None:
             if len(named) == 1 and sections[named[0]].tie_year is None \
                     and (signed := agreement(clause)) is not None and signed.year is not None:
                 sections[named[0]].tie_year = signed.year
+
+
+def _named_sections(text: str, names: list[set[str]], by_word: dict[str, list[int]]) -> list[int]:
+    """The sections whose place a text names: all the words of its name, or one long enough
+    to tell it alone ("Havel" for "Brandebourg-sur-la-Havel"; not "Est" of "Jérusalem-Est")."""
+    words = set(slug(text).split("-"))
+    candidates = sorted({n for word in words for n in by_word.get(word, ())})
+    return [n for n in candidates
+            if names[n] <= words or any(len(w) >= TELLING_WORD for w in names[n] & words)]
+
+
+def _told_in_round_up(sections: list[Section], set_aside: list[SetAside]) -> None:
+    """The paragraphs of the introduction that each tell two dated events or more and open
+    on one partner of the sections below (a press release's round-up before its annex: "Avec Cottbus, l'année
+    2023 a été …", "À Kita, au cours de l'hiver …"): each run of their sentences that
+    names one partner, and the sentences after it that name none, is that partner's story
+    (:func:`_story`), its events entries of that partner's section, above the section's
+    own. A sentence that names no partner before any did (the council's vote that opens
+    the release) stays set aside, and so does a paragraph whose first sentence names none
+    or several."""
+    if len(sections) < SEVERAL:
+        return
+    names = [name_words(place_name(split_heading(s.heading.text)[0])) for s in sections]
+    by_word: dict[str, list[int]] = {}
+    for n, place in enumerate(names):
+        for word in place:
+            by_word.setdefault(word, []).append(n)
+    for found in [s for s in set_aside if s.reason in (DATED_INTRODUCTION, INTRODUCTION)
+                  and s.block.kind == "paragraph"]:
+        events = sentences(found.block.text, None)
+        told = [sentence for sentence, _ in events]
+        if sum(event is not None for _, event in events) < SEVERAL \
+                or len(_named_sections(told[0], names, by_word)) != 1:
+            continue
+        runs: list[tuple[int, list[str]]] = []
+        for sentence in told:
+            named = _named_sections(sentence, names, by_word)
+            if len(named) == 1 and (not runs or runs[-1][0] != named[0]):
+                runs.append((named[0], [sentence]))
+            else:
+                runs[-1][1].append(sentence)
+        read = []
+        for n, run in runs:
+            section = sections[n]
+            story = _story(None, [section.heading, Block("paragraph", " ".join(run), found.block.line)],
+                           About(split_heading(section.heading.text)[0]))
+            if story is not None and story[0].entries:
+                read.append((section, story[0].entries))
+        if read:
+            set_aside.remove(found)
+            for section, entries in reversed(read):
+                section.entries[:0] = entries
 
 
 def _place_beside_country(text: str) -> bool:

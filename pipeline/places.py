@@ -382,6 +382,14 @@ def _country_beside(text: str) -> tuple[str, str] | None:
     (('Mondsee', 'Autriche'), ('Saint-Sulpice', 'Québec'))
     >>> _country_beside("La Plata – Buenos Aires") is None
     True
+
+    The place may carry its region after a comma, a region the country table files under
+    the same country ("Cisjordanie" is Palestine's): the country is still the side alone.
+
+    >>> _country_beside("PALESTINE – Naplouse, Cisjordanie")
+    ('Naplouse, Cisjordanie', 'PALESTINE')
+    >>> _country_beside("Mali – Gao, Sénégal") is None
+    True
     """
     beside = _BESIDE.search(text)
     if beside is None:
@@ -389,6 +397,8 @@ def _country_beside(text: str) -> tuple[str, str] | None:
     left, right = text[:beside.start()].strip(), text[beside.end():].strip()
     left, right = _without_article(left), _without_article(right)
     left_country, right_country = countries(left)[1], countries(right)[1]
+    if left_country and right_country == left_country and right and not country_code(right):
+        return right, left  # "PALESTINE – Jifna, Cisjordanie": the place's region, of its country
     if left_country and not right_country and right:
         return right, left
     if right_country and not left_country and left:

@@ -89,6 +89,7 @@ TABLE_OF_CONTENTS = "table of contents (links within the page)"
 # separated by tabs (a council annex's table of amounts by year and partner: its figures
 # restate the entries above).
 TABLE_ROW = "row of a table saved as text (cells separated by tabs)"
+RELEASE_END = "after a press release's end mark (its boilerplate and press contact)"
 TABLE_CELLS = 3  # a label, a tab and its text is an entry; three cells or more are a row
 
 # --- What a partner heading looks like ---------------------------------------------------
@@ -735,12 +736,24 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
     blocks: list[Block] = []
     items = IntroWords()  # the list items seen so far
     rows = _table_rows(text)
+    ended = False  # past a press release's end mark
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
         if not line:
             continue
+        if ended or (not levels and blocks and _release_end(line)):
+            ended = True
+            blocks.append(Block("paragraph", line, number, aside=RELEASE_END))
+            continue
         if number in joined and blocks and blocks[-1].kind in ("paragraph", "list_item"):
             blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {line}")
+            continue
+        if blocks and blocks[-1].kind in ("heading", "paragraph") and not blocks[-1].aside \
+                and blocks[-1].line == number - 1 and _wrapped_title(blocks[-1].text, line):
+            whole = f"{blocks[-1].text} {line}"  # one title its editor wrapped
+            kept = blocks[-1].level == 1 or (blocks[-1].kind == "heading" and heading_like(whole, items))
+            wrapped = blocks[-1]
+            blocks[-1] = replace(wrapped, text=whole) if kept else Block("paragraph", whole, wrapped.line)
             continue
         if not (levels and number in levels):
             line = outline_entry(line)
@@ -773,6 +786,47 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
     if numbers is not None:  # each block at the page's line it comes from
         blocks = [replace(b, line=numbers[b.line - 1]) for b in blocks]
     return blocks
+
+
+_OPEN_ENDS = frozenset(fold(w) for w in _HEADINGS["open_ends"])
+_OPEN_STARTS = frozenset(fold(w) for w in _HEADINGS["open_starts"])
+
+
+_RELEASE_END_MARKS = frozenset(fold(mark) for mark in lexicon("furniture")["release_end_marks"])
+
+
+def _release_end(line: str) -> bool:
+    """Whether a line is the mark that ends a press release ("###", "-30-", "- FIN -").
+
+    >>> _release_end("###"), _release_end("- FIN -"), _release_end("# Titre"), _release_end("Fin")
+    (True, True, False, False)
+    """
+    return len(line) <= RELEASE_END_MARK and "".join(fold(line).split()) in _RELEASE_END_MARKS
+
+
+RELEASE_END_MARK = 12  # characters: an end mark is short
+
+
+def _wrapped_title(above: str, line: str) -> bool:
+    """Whether ``line`` goes on with the title in capitals above it: both in capitals, the
+    one above ending with a word no title ends with (``headings.open_ends``: "… SES
+    JUMELAGES ET" / "COOPÉRATIONS ET ANNONCE …"), or the line opening with a word no title
+    opens with (``headings.open_starts``: "… SES JUMELAGES" / "ET COOPÉRATIONS …").
+
+    >>> _wrapped_title("LE POINT SUR NOS JUMELAGES ET", "NOS PROJETS"), _wrapped_title("GAO (MALI)", "KITA")
+    (True, False)
+    >>> _wrapped_title("LE POINT SUR NOS JUMELAGES", "ET NOS PROJETS"), _wrapped_title("MALI", "LA LISA")
+    (True, False)
+    """
+    if not (_in_capitals(above) and _in_capitals(line)):
+        return False
+    last, first = fold(above).rsplit(None, 1)[-1], fold(line).split(None, 1)[0]
+    return last in _OPEN_ENDS or last.replace("’", "'")[-2:] in _OPEN_ENDS or first in _OPEN_STARTS
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 SPLIT_COUNTRY = 40  # characters: a country written alone under its place's name is short

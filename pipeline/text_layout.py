@@ -113,6 +113,8 @@ def reading_order(rows: list[str]) -> Reading | None:
     # most pages have neither: a line with a gap past a column's width, a rule, a form feed
     columns = _columns(numbered) if any(row.find("  ", MIN_COLUMN) >= 0 or "\f" in row for row in rows) \
         or _running_lines(rows) else None
+    if columns is None:  # a chronology with hanging indents: its rows undone as a table's
+        columns = _hanging(numbered)
     changed = columns is not None
     reading = columns or Reading(list(rows), list(range(1, len(rows) + 1)))
     if not any(_rule(row) or _COLUMN_RULE.match(row) for row in reading.rows):
@@ -753,3 +755,135 @@ def _capitals(text: str) -> bool:
     acronym ending a sentence ("(RASD).")."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and not text.endswith(".")
+
+
+# --- A chronology set with hanging indents ---------------------------------------------------
+
+# A column of labels beside their texts, the texts' lines wrapped under the first one at the
+# same indent ("2010-2012         Mise en oeuvre du projet" / "                  « BarUmWalz »
+# pour …"): a typed or exported chronology, a text-mode definition list.
+_HANGING_LABEL = re.compile(rf"^ {{0,4}}(?P<label>\S(?:.*?\S)?)(?: {{{GUTTER},}}|(?<=:) )(?=\S)")
+HANGING_LABEL = 40  # characters: a label in the left column, or alone above its text, at most
+MIN_HANGING = 3  # rows of a hanging list whose text wraps under its first line, at least
+MIN_INDENT = 6  # characters: the text's column is no nearer the margin
+LABEL_INDENT = 4  # characters a label may stand off the margin ("  2016      Accueil …")
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip(" "))
+
+
+def _hanging_column(rows: list[str]) -> int | None:
+    """The column where a hanging list's texts start: the offset most lines opening with a
+    short label reach their text at after two spaces or more, where the next line goes on
+    at that indent (its text wrapped) for ``MIN_HANGING`` rows or more, and most labels are
+    dates; ``None`` when the page holds no such list."""
+    wrapped: Counter[int] = Counter()
+    dated: Counter[int] = Counter()
+    for row, below in pairwise([*rows, ""]):
+        found = _HANGING_LABEL.match(row)
+        if found is None or len(found["label"]) > HANGING_LABEL or found.end() < MIN_INDENT \
+                or _indent(below) != found.end():
+            continue
+        wrapped[found.end()] += 1
+        dated[found.end()] += dated_label(_label(found["label"]))
+    if not wrapped:
+        return None
+    column, count = wrapped.most_common(1)[0]
+    return column if count >= MIN_HANGING and dated[column] * 2 > count else None
+
+
+def _hanging(numbered: list[tuple[str, int]]) -> Reading | None:
+    """The page with each row of its hanging list read as a bordered table's row is: its
+    label alone on its line, then each paragraph of its text on one line (a bullet of it an
+    item of its own, a word cut by its hyphen whole again), a blank line after the row. A
+    label too wide for its column stands alone on the line above its text ("sem. du
+    12/03/2018" over "                  Semaine de la Palestine …"); a paragraph indented
+    at the text's column after a blank line goes on with the row (an undated paragraph of
+    the entry). Every other line is left as it is. ``None`` when the page holds no such
+    list."""
+    rows = _untabbed([row for row, _ in numbered])
+    column = _hanging_column(rows)
+    if column is None:
+        return None
+    out = Reading()
+    index = 0
+    while index < len(rows):
+        row, number = rows[index], numbered[index][1]
+        found = _HANGING_LABEL.match(row)
+        below = rows[index + 1] if index + 1 < len(rows) else ""
+        if found is not None and found.end() == column and len(found["label"]) <= HANGING_LABEL:
+            label, first = _label(found["label"]), row[column:]
+        elif row.strip() and _indent(row) <= LABEL_INDENT and len(row.strip()) <= HANGING_LABEL \
+                and _indent(below) == column and below.strip():
+            label, first = _label(row.strip()), ""
+        else:
+            out.add(row, number, made=False)
+            index += 1
+            continue
+        out.add(label, number)
+        paragraphs: list[tuple[list[str], int]] = [([first.strip()], number)] if first.strip() else []
+        index += 1
+        while index < len(rows):
+            line = rows[index]
+            if line.strip() and _indent(line) >= column:
+                if not paragraphs:
+                    paragraphs.append(([], numbered[index][1]))
+                paragraphs[-1][0].append(line.strip())
+                index += 1
+                continue
+            after = next((k for k in range(index, len(rows)) if rows[k].strip()), None)
+            if not line.strip() and after is not None and _indent(rows[after]) == column:
+                paragraphs.append(([], numbered[after][1]))
+                index = after
+                continue
+            break
+        for lines_of, at in paragraphs:
+            for paragraph in _paragraphs(_unhyphenated(lines_of)):
+                out.add(paragraph, at)
+        out.add("", numbered[index - 1][1])
+    return out
+
+
+_TABBED = re.compile(r"^(?P<label>[^\t\s][^\t]{0,39}?)\t+(?=\S)")
+
+
+def _untabbed(rows: list[str]) -> list[str]:
+    """The lines with their tabs as spaces; a label parted from its text by a tab, and a
+    text's next lines opening on a tab ("2016\tAccueil de …" / "\tdu comité"), set in
+    one column after the widest such label, where a tab's stop would put each text at
+    its own (a label of 7 characters and one of 11 end on two stops of 8)."""
+    if not any(row[:1] == "\t" and row[1:2].strip() for row in rows):
+        return [row.expandtabs() for row in rows]
+    labels = [found["label"].rstrip() for row in rows if (found := _TABBED.match(row))]
+    if not labels:
+        return [row.expandtabs() for row in rows]
+    column = max(len(label) for label in labels) + GUTTER
+    out = []
+    for row in rows:
+        if row[:1] == "\t" and row.strip():
+            out.append(" " * column + row.lstrip("\t").expandtabs())
+        elif found := _TABBED.match(row):
+            out.append(found["label"].rstrip().ljust(column) + row[found.end():].expandtabs())
+        else:
+            out.append(row.expandtabs())
+    return out
+
+
+def _label(text: str) -> str:
+    """A label of the left column without the colon that parts it from its text ("2016 :")."""
+    return text.removesuffix(":").rstrip()
+
+
+def _unhyphenated(lines_of: list[str]) -> list[str]:
+    """A paragraph's lines with each word cut by a hyphen at a line's end whole again
+    ("accom-" / "pagnement"), a compound cut after its hyphen kept ("Brandebourg-sur-" /
+    "la-Havel"): the line below joined to the one above."""
+    out: list[str] = []
+    for line in lines_of:
+        if out and _HYPHEN_END.search(out[-1]) and not _ITEM.match(line):
+            cut = _CUT.search(out[-1]) and line[:1].islower() and "-" not in out[-1].rsplit(" ", 1)[-1][:-1]
+            out[-1] = (out[-1][:-1] if cut else out[-1]) + line
+        else:
+            out.append(line)
+    return out

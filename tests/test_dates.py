@@ -554,6 +554,48 @@ def test_a_week_by_its_iso_number_is_its_seven_days():
     assert parse_label("Semaine 60 de 2024") is None
 
 
+@pytest.mark.parametrize("label, edtf, months", [
+    ("Semaine du 7 octobre 2024", "2024-10-07/2024-10-13", (10, 10)),
+    ("sem. du 28/02/2023", "2023-02-28/2023-03-06", (2, 3)),  # a week across two months
+    ("Sem. du lundi 4 novembre 2019", "2019-11-04/2019-11-10", (11, 11)),
+])
+def test_the_week_that_opens_on_a_day_is_its_seven_days(label, edtf, months):
+    from pipeline.dates import parse_label
+    week = parse_label(label)
+    assert (week.edtf, (week.start_month, week.end_month)) == (edtf, months)
+
+
+@pytest.mark.parametrize("label, edtf", [
+    ("3e trim. 2021", "2021-35"), ("1er trim. 2019", "2019-33"), ("2nd sem. 2022", "2022-41"),
+    ("Premier sem. 2020", "2020-40"),
+])
+def test_a_quarter_or_a_semester_cut_short_is_read_with_its_full_stop(label, edtf):
+    from pipeline.dates import parse_label
+    assert parse_label(label).edtf == edtf
+
+
+@pytest.mark.parametrize("label, edtf", [
+    ("De février à la fin du premier trimestre 2023", "2023-02/2023-03"),
+    ("de septembre 2021 à la fin du 2nd semestre 2021", "2021-09/2021-12"),
+    ("Du mois d'avril à la fin du troisième trimestre 2020", "2020-04/2020-09"),
+])
+def test_a_month_to_the_end_of_a_quarter_or_a_semester_ends_with_its_last_month(label, edtf):
+    from pipeline.dates import parse_label
+    assert parse_label(label).edtf == edtf
+
+
+def test_a_month_to_the_start_of_a_semester_or_after_its_end_is_not_understood():
+    from pipeline.dates import parse_label
+    assert parse_label("De mai au début du second semestre 2020") is None
+    assert parse_label("De novembre à la fin du premier trimestre 2020") is None  # backwards
+
+
+def test_a_cut_short_word_without_its_full_stop_or_its_number_is_no_date():
+    from pipeline.dates import parse_label
+    assert parse_label("sem 2019") is None and parse_label("trim. 2016") is None
+    assert parse_label("Semaine de la solidarité") is None
+
+
 def test_a_movable_feast_is_the_month_it_falls_in_that_year():
     from pipeline.dates import parse_label
     assert parse_label("Pâques 2016").edtf == "2016-03"  # 27 March

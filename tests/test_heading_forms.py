@@ -24,6 +24,13 @@ FORMS = [
     ("rubric before a colon", "Jérusalem-Est (Palestine)", "Partenariat : Jérusalem-Est (Palestine)"),
     ("capitals, a colon at the end", "Dianguirdé (Mali)", "🇲🇱 MALI — Dianguirdé :"),
     ("country after a comma", "La Lisa (Cuba)", "La Lisa, Cuba"),
+    # the place's region after a comma, a region the country table files under that
+    # country, and a comment in brackets
+    ("country first, its region after a comma", "La commune de Jifna et le camp de Jalazone en Cisjordanie (Palestine)",
+     "PALESTINE – Jifna et le camp de Jalazone, Cisjordanie (coopération depuis 2012)"),
+    ("country first, its region after a comma, no brackets",
+     "La commune de Jifna et le camp de Jalazone en Cisjordanie (Palestine)",
+     "Palestine : la commune de Jifna et le camp de Jalazone, Cisjordanie"),
 ]
 
 
@@ -64,3 +71,18 @@ def test_a_new_partner_in_a_new_heading_form_is_a_partner_of_its_own(unedited):
     assert (new["latitude"], new["location_source"]) == (None, "aucune position trouvée dans les sources consultées")
     assert [a for p, a in actions if p == "mahajanga"] == ["mahajanga-2025"]
     assert [a for a in actions if a[0] != "mahajanga"] == unedited[1]
+
+
+@pytest.mark.parametrize("heading, year", [
+    ("MALI – Kita, région de Kayes (protocole d’accord de 2005)", 2005),
+    ("ALLEMAGNE – Cottbus (jumelage signé en 1974)", 1974),
+    ("Naplouse, Cisjordanie (Palestine) (accord de coopération de 2011)", 2011),
+    ("Cottbus (Allemagne)", None),
+])
+def test_the_act_and_year_in_a_headings_brackets_are_the_ties(heading, year):
+    """A heading's last brackets that name the act sealing the tie and its year give the
+    partner's agreement year when no sentence of the section does."""
+    page = (f"Nos partenaires\n\n{heading}\n\n2016 : visite de six élus de la commune.\n\n"
+            "2019 : envoi de livres à la bibliothèque.\n")
+    partners = records_of(page)["partners"]
+    assert [p["agreement_year"] for p in partners] == [year]

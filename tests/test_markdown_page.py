@@ -115,3 +115,20 @@ def test_short_lines_of_a_plain_page_are_not_joined() -> None:
     blocks = read_bytes(text.encode(), "page.txt").blocks
     assert [b.text for b in blocks if b.kind == "paragraph"] == ["2011 : puits.", "2012 : école.",
                                                                   "Une ligne de plus sans date."]
+
+
+def test_a_wrap_moves_a_word_with_its_french_guillemets_and_spaced_marks() -> None:
+    """A text wrapped at 60 columns whose lines end early because the next word, bound to
+    its guillemet or to its spaced colon, did not fit: each item is one block."""
+    from pipeline.markdown import wrapped
+    rows = [
+        "• 2011 – Fête de la musique au kiosque avec la fanfare",
+        "  « Kapelle » de la ville jumelle, devant trois cents",
+        "  spectateurs venus de tout le canton pour l'occasion.",
+        "• 2014 – Rencontre des clubs de football de jeunes au stade",
+        "  municipal, puis visite du musée de la ville et concert",
+        "  au théâtre de verdure pour clore le week-end ensemble.",
+        "• 2016 – Jumelage des deux écoles de musique autour d'un",
+        "  thème : « Musiques des deux rives », avec trois concerts.",
+    ]
+    assert wrapped(rows) >= {2, 3, 5, 8}  # line 2: "« Kapelle »" did not fit after "fanfare"

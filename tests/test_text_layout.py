@@ -546,3 +546,104 @@ def test_a_leaflets_running_line_above_any_folio_is_no_entry(folio: str) -> None
                         "PLOUGASTEL · SERVICE DES RELATIONS EXTÉRIEURES · 2023\n" + folio.format(n=2))
     assert [a[:3] for a in actions(page)] == [("podor", "2009-2011", "2009/2011"), ("podor", "2015", "2015"),
                                               ("sibiu", "2018", "2018")]
+
+
+# --- 4. A chronology set with hanging indents ------------------------------------------------
+
+# A typed chronology: each date in a left column padded with spaces, its text wrapped
+# under its first line at the same indent; labels too wide for the column alone above
+# their text; an undated paragraph and a bullet list indented at the text's column.
+HANGING = """Comité de jumelage de Saint-Arnoult
+Les rencontres, année par année
+
+Kpalimé (Togo)
+==============
+
+Le jumelage avec Kpalimé a été signé en 1994 par les deux maires.
+
+2011-2013       Construction d'un puits au quartier Nyivémé avec les
+                habitants, financée par la commune et par la région
+                Centre-Val de Loire.
+
+03/2015         Voyage de douze collégiens du village à Kpalimé, reçus
+                dans les familles pendant une semaine.
+
+                Le comité a aussi remis des manuels à la bibliothèque
+                du lycée.
+
+Première quinzaine de juin 2018
+                Accueil de trois artisans togolais à la foire de Saint-
+                Arnoult, avec les potiers du canton :
+                • un atelier de poterie ouvert aux écoles du
+                  secteur ;
+                • une exposition à la salle des fêtes.
+
+Depuis 2020     Envoi chaque automne de fournitures scolaires pour
+                1 200 €.
+"""
+
+
+def test_a_chronology_with_hanging_indents_reads_one_entry_per_date() -> None:
+    found = [a for a in actions(HANGING) if a[1]]
+    assert [(a[1], a[2]) for a in found] == [("2011-2013", "2011/2013"), ("03/2015", "2015-03"),
+                                            ("Première quinzaine de juin 2018", "2018-06-01/2018-06-15"),
+                                            ("Depuis 2020", "2020/..")]
+    assert found[1][3] == 12 and found[3][4] == 1200
+    assert [a[5] for a in found] == [9, 13, 19, 26]
+    said = texts(HANGING)
+    assert "la région Centre-Val de Loire." in said[0]  # a compound cut after its hyphen
+    assert "la foire de Saint-Arnoult" in said[3]
+    assert "manuels" not in said[1] and "manuels" in said[2]  # an undated paragraph of its own
+
+
+def test_a_hanging_lists_undated_paragraph_and_bullets_stay_on_their_lines() -> None:
+    reading = reading_order(lines(HANGING))
+    assert reading is not None
+    rows = [r for r in reading.rows if r.strip()]
+    assert "Le comité a aussi remis des manuels à la bibliothèque du lycée." in rows
+    assert "• un atelier de poterie ouvert aux écoles du secteur ;" in rows
+    assert "Première quinzaine de juin 2018" in rows
+
+
+def test_a_column_of_labels_on_one_line_each_is_no_hanging_list() -> None:
+    """Labels beside texts that never wrap: the page is read as it is written."""
+    page = ["Kpalimé (Togo)", "", "2011          Un puits.", "2013          Un voyage.",
+            "2015          Des manuels.", "2018          Une foire.", "2020          Des cahiers."]
+    assert reading_order(page) is None
+
+
+# Neighbours of the hanging chronology: its labels a little off the margin, parted from
+# their texts by a colon and one space, or by a tab.
+_NEIGHBOURS = {
+    "labels off the margin": """  2011-2013     Construction d'un puits au quartier Nyivémé avec les
+                habitants, financée par la commune.
+
+  03/2015       Voyage de douze collégiens du village à Kpalimé, reçus
+                dans les familles pendant une semaine.
+
+  Depuis 2020   Envoi chaque automne de fournitures scolaires pour
+                1 200 €.
+""",
+    "labels with a colon": """2011-2013 :   Construction d'un puits au quartier Nyivémé avec les
+              habitants, financée par la commune.
+
+03/2015 :     Voyage de douze collégiens du village à Kpalimé, reçus
+              dans les familles pendant une semaine.
+
+Depuis 2020 : Envoi chaque automne de fournitures scolaires pour
+              1 200 €.
+""",
+    "tabs": "2011-2013\tConstruction d'un puits au quartier Nyivémé avec les\n\thabitants, financée par la "
+            "commune.\n\n03/2015\tVoyage de douze collégiens du village à Kpalimé, reçus\n\tdans les familles "
+            "pendant une semaine.\n\nDepuis 2020\tEnvoi chaque automne de fournitures scolaires pour\n\t1 200 €.\n",
+}
+
+
+@pytest.mark.parametrize("layout", list(_NEIGHBOURS))
+def test_a_hanging_chronologys_neighbours_read_one_entry_per_date(layout: str) -> None:
+    page = "Nos jumelages\n\nKpalimé (Togo)\n\n" + _NEIGHBOURS[layout]
+    found = [a for a in actions(page) if a[1]]
+    assert [(a[1], a[2]) for a in found] == [("2011-2013", "2011/2013"), ("03/2015", "2015-03"),
+                                            ("Depuis 2020", "2020/..")]
+    assert found[1][3] == 12 and found[2][4] == 1200
+    assert all(t.count("\n") <= 1 for t in texts(page))  # a label, then its text whole on one line
