@@ -294,10 +294,26 @@ def _machine_date(element: etree._Element) -> tuple[int, int | None, int | None]
     return year, month, day
 
 
+def _unpadded(when: tuple[int, int | None, int | None]) -> tuple[int, int | None, int | None]:
+    """A full ``datetime`` as precise as a CMS that pads a coarser date meant it: a first
+    of the month ("2019-06-01") may state the month alone, a first of January
+    ("2016-01-01") the year alone. Only a comparison with the visible words uses it: the
+    words of "<time datetime='2016-01-01'>Depuis 2016</time>" say the same date and are
+    read as written (no invented January, the open period kept open), as are those of
+    "Vendredi 17 novembre 2023" over "2023-11-01"."""
+    year, month, day = when
+    if day != 1:
+        return when
+    return (year, None, None) if month == 1 else (year, month, None)
+
+
 def _says(words: str, when: tuple[int, int | None, int | None]) -> bool:
     """The date grammar reads ``words`` as starting at the date ``when``."""
     period = parse_label(words)
     year, month, day = when
+    if period is not None and month is not None and day is not None and period.start_date \
+            and (period.start_date.year, period.start_date.month, period.start_date.day) == when:
+        return True  # a season's first day ("Printemps 2017" over "2017-03-01")
     return period is not None and period.start_year == year \
         and (month is None or period.start_month == month) \
         and (day is None or (period.start_date is not None and period.start_date.day == day))
@@ -348,7 +364,7 @@ def time_words(element: etree._Element) -> str | None:
     if when is None:
         return None
     shown = _text(_rendered(element))
-    if _says(shown, when):
+    if _says(shown, when) or _says(shown, _unpadded(when)):
         return None
     year, month, day = when
     if month is not None and (ours := next((w for w in _in_page_words(shown, month) if _says(w, when)),
