@@ -129,7 +129,7 @@ def _left_out(element: etree._Element, in_article: bool = False,
         return True  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
     tag, marks = tag.lower(), _marks(element)
     furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))
-                 and not (tag == "aside" and _boxes_a_partner(element))) \
+                 and not (tag == "aside" and (_boxes_a_partner(element) or _features_a_partner(element)))) \
         or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
         or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element))
     if furniture and _EVENT_MARKS.search(marks) and not _LEFT_OUT_MARKS.search(_EVENT_MARKS.sub("", marks)) \
@@ -154,6 +154,34 @@ def _boxes_a_partner(box: etree._Element) -> bool:
                and len(text := _text(_rendered(heading))) <= MAX_HEADING)
 
 
+def _features_a_partner(box: etree._Element) -> bool:
+    """An ``<aside>`` set in the flow of a partner's section, below its entries (a "Focus"
+    or "Zoom" box: a title, then a paragraph that tells the partner's story, "En avril
+    2021, … L'année suivante, …"), not a sidebar: the nearest heading among the elements
+    before it (its siblings) surely names a place, and one of its paragraphs, with no link,
+    tells two dated events or more, as the story reader reads them ("Lire aussi" boxes are
+    links, with the dates they were published)."""
+    node = box.getprevious()
+    for _ in range(FEATURE_REACH):
+        if node is None:
+            return False
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in HEADINGS:
+            text = _text(_rendered(node))
+            if len(text) > MAX_HEADING or not names_a_place(text, IntroWords()):
+                return False
+            from .narrative import sentences  # the story reader's sentences and their events
+
+            return any(sum(event is not None for _, event in sentences(_text(_rendered(p)), None))
+                       >= FEATURE_EVENTS for p in box.iter("p") if not any(True for _ in p.iter("a")))
+        if tag == "aside":
+            return False
+        node = node.getprevious()
+    return False
+
+
+FEATURE_REACH = 60  # elements before a box where its partner's heading is looked for
+FEATURE_EVENTS = 2  # dated events in a box's paragraph that tells a story, not one date of a post
 BOX_HEAD = 12  # elements at the top of a box where its heading is looked for
 SECTION_DEPTH = 4  # containers above an agenda's item where its partner's section is looked for
 
