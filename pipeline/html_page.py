@@ -62,6 +62,8 @@ _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECA
 _EVENT_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_event_marks"]), re.IGNORECASE)
 _CALLOUT_MARKS = re.compile("|".join(_FURNITURE_MARKS["callout_marks"]), re.IGNORECASE)
 _BUTTON_MARKS = re.compile("|".join(_FURNITURE_MARKS["button_marks"]), re.IGNORECASE)
+_EMBEDDED_POST_MARKS = re.compile("|".join(_FURNITURE_MARKS["embedded_post_marks"]), re.IGNORECASE)
+POST_LENGTH = 2000  # characters of one embedded post at most (a thread is longer: the page's text)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
 _PERMALINK = "¶#§🔗\ufe0f"
 # A heading found by what it names rather than by its tag (``<p><strong>Gao (Mali)</strong></p>``,
@@ -131,7 +133,8 @@ def _left_out(element: etree._Element, in_article: bool = False,
     furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))
                  and not (tag == "aside" and (_boxes_a_partner(element) or _features_a_partner(element)))) \
         or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
-        or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element))
+        or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element)) \
+        or (bool(_EMBEDDED_POST_MARKS.search(marks)) and _one_post(element))
     if furniture and _EVENT_MARKS.search(marks) and not _LEFT_OUT_MARKS.search(_EVENT_MARKS.sub("", marks)) \
             and _in_partner_section(element):
         return False
@@ -204,6 +207,19 @@ def _in_partner_section(element: etree._Element) -> bool:
             return all(_EVENT_MARKS.search(_marks(c)) for c in children if c not in headings)
         node = node.getparent()
     return False
+
+
+def _one_post(embed: etree._Element) -> bool:
+    """An embedded post short enough to be one post (``POST_LENGTH`` characters at most,
+    counted up to there only): set among the page's own text, it illustrates it ("Merci à
+    nos 14 jeunes ! #jumelage", "312 J'aime · le 28 août 2023"); a whole thread embedded is
+    the page's text and is read."""
+    seen = 0
+    for piece in embed.itertext():
+        seen += len(piece.strip())
+        if seen > POST_LENGTH:
+            return False
+    return True
 
 
 def _calls_the_reader(box: etree._Element) -> bool:
