@@ -62,6 +62,8 @@ _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECA
 _EVENT_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_event_marks"]), re.IGNORECASE)
 _CALLOUT_MARKS = re.compile("|".join(_FURNITURE_MARKS["callout_marks"]), re.IGNORECASE)
 _BUTTON_MARKS = re.compile("|".join(_FURNITURE_MARKS["button_marks"]), re.IGNORECASE)
+_EMBEDDED_POST_MARKS = re.compile("|".join(_FURNITURE_MARKS["embedded_post_marks"]), re.IGNORECASE)
+POST_LENGTH = 2000  # characters of one embedded post at most (a thread is longer: the page's text)
 # What a permalink next to a heading shows ("¶", "#", "🔗"): not part of the heading.
 _PERMALINK = "¶#§🔗\ufe0f"
 # A heading found by what it names rather than by its tag (``<p><strong>Gao (Mali)</strong></p>``,
@@ -129,9 +131,10 @@ def _left_out(element: etree._Element, in_article: bool = False,
         return True  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
     tag, marks = tag.lower(), _marks(element)
     furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))
-                 and not (tag == "aside" and _boxes_a_partner(element))) \
+                 and not (tag == "aside" and (_boxes_a_partner(element) or _features_a_partner(element)))) \
         or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
-        or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element))
+        or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element)) \
+        or (bool(_EMBEDDED_POST_MARKS.search(marks)) and _one_post(element))
     if furniture and _EVENT_MARKS.search(marks) and not _LEFT_OUT_MARKS.search(_EVENT_MARKS.sub("", marks)) \
             and _in_partner_section(element):
         return False
@@ -154,6 +157,34 @@ def _boxes_a_partner(box: etree._Element) -> bool:
                and len(text := _text(_rendered(heading))) <= MAX_HEADING)
 
 
+def _features_a_partner(box: etree._Element) -> bool:
+    """An ``<aside>`` set in the flow of a partner's section, below its entries (a "Focus"
+    or "Zoom" box: a title, then a paragraph that tells the partner's story, "En avril
+    2021, … L'année suivante, …"), not a sidebar: the nearest heading among the elements
+    before it (its siblings) surely names a place, and one of its paragraphs, with no link,
+    tells two dated events or more, as the story reader reads them ("Lire aussi" boxes are
+    links, with the dates they were published)."""
+    node = box.getprevious()
+    for _ in range(FEATURE_REACH):
+        if node is None:
+            return False
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in HEADINGS:
+            text = _text(_rendered(node))
+            if len(text) > MAX_HEADING or not names_a_place(text, IntroWords()):
+                return False
+            from .narrative import sentences  # the story reader's sentences and their events
+
+            return any(sum(event is not None for _, event in sentences(_text(_rendered(p)), None))
+                       >= FEATURE_EVENTS for p in box.iter("p") if not any(True for _ in p.iter("a")))
+        if tag == "aside":
+            return False
+        node = node.getprevious()
+    return False
+
+
+FEATURE_REACH = 60  # elements before a box where its partner's heading is looked for
+FEATURE_EVENTS = 2  # dated events in a box's paragraph that tells a story, not one date of a post
 BOX_HEAD = 12  # elements at the top of a box where its heading is looked for
 SECTION_DEPTH = 4  # containers above an agenda's item where its partner's section is looked for
 
@@ -176,6 +207,19 @@ def _in_partner_section(element: etree._Element) -> bool:
             return all(_EVENT_MARKS.search(_marks(c)) for c in children if c not in headings)
         node = node.getparent()
     return False
+
+
+def _one_post(embed: etree._Element) -> bool:
+    """An embedded post short enough to be one post (``POST_LENGTH`` characters at most,
+    counted up to there only): set among the page's own text, it illustrates it ("Merci à
+    nos 14 jeunes ! #jumelage", "312 J'aime · le 28 août 2023"); a whole thread embedded is
+    the page's text and is read."""
+    seen = 0
+    for piece in embed.itertext():
+        seen += len(piece.strip())
+        if seen > POST_LENGTH:
+            return False
+    return True
 
 
 def _calls_the_reader(box: etree._Element) -> bool:
@@ -294,10 +338,26 @@ def _machine_date(element: etree._Element) -> tuple[int, int | None, int | None]
     return year, month, day
 
 
+def _unpadded(when: tuple[int, int | None, int | None]) -> tuple[int, int | None, int | None]:
+    """A full ``datetime`` as precise as a CMS that pads a coarser date meant it: a first
+    of the month ("2019-06-01") may state the month alone, a first of January
+    ("2016-01-01") the year alone. Only a comparison with the visible words uses it: the
+    words of "<time datetime='2016-01-01'>Depuis 2016</time>" say the same date and are
+    read as written (no invented January, the open period kept open), as are those of
+    "Vendredi 17 novembre 2023" over "2023-11-01"."""
+    year, month, day = when
+    if day != 1:
+        return when
+    return (year, None, None) if month == 1 else (year, month, None)
+
+
 def _says(words: str, when: tuple[int, int | None, int | None]) -> bool:
     """The date grammar reads ``words`` as starting at the date ``when``."""
     period = parse_label(words)
     year, month, day = when
+    if period is not None and month is not None and day is not None and period.start_date \
+            and (period.start_date.year, period.start_date.month, period.start_date.day) == when:
+        return True  # a season's first day ("Printemps 2017" over "2017-03-01")
     return period is not None and period.start_year == year \
         and (month is None or period.start_month == month) \
         and (day is None or (period.start_date is not None and period.start_date.day == day))
@@ -348,7 +408,7 @@ def time_words(element: etree._Element) -> str | None:
     if when is None:
         return None
     shown = _text(_rendered(element))
-    if _says(shown, when):
+    if _says(shown, when) or _says(shown, _unpadded(when)):
         return None
     year, month, day = when
     if month is not None and (ours := next((w for w in _in_page_words(shown, month) if _says(w, when)),

@@ -259,6 +259,11 @@ _EUROS = Caseless.compile(
     rf"(?P<after>\d{{1,3}}(?:,\d{{3}})+(?!\d|,\d)|{_DIGITS}(?:[,.]\d{{1,2}}(?!\d))?)"
     rf"(?:\s*(?P<after_word>{_MULTIPLIER_WORDS})(?!\w))?",
 )
+# The sign or word of the currency right before a number ("€ 6 000 supplémentaires"): the
+# number is an amount, never a head count.
+_CURRENCY_BEFORE = re.compile(rf"{pattern(_MONEY['currency_before'], not_letter=_NOT_LETTER)}\s*$",
+                              re.IGNORECASE)
+CURRENCY_REACH = 6  # characters before a number looked at for the currency's sign or word
 _CURRENCY = Caseless.compile(pattern(_MONEY["currency_hint"]))  # a quick look first
 _CENTS = re.compile(r"[,.](\d{1,2})$")
 _GROUPED = re.compile(r",(?=\d{3}(?:,|$))")  # a comma grouping thousands after a sign: "€8,500"
@@ -451,6 +456,8 @@ def _counted(text: str, composed: str, m: re.Match[str], first: bool = True,
     if (base in POPULATION_NOUNS or singular in POPULATION_NOUNS) and _POPULATION_AFTER.match(text, end):
         return None
     if first and _ARTICLE.fullmatch(number):
+        return None
+    if _CURRENCY_BEFORE.search(text, max(0, m.start("number") - CURRENCY_REACH), m.start("number")):
         return None
     if _not_taking_part(text, m.start("number"), end, base, once, composed):
         return None

@@ -1557,6 +1557,19 @@ def _dated_below(body: list[Block], heading: int) -> bool:
     return False
 
 
+def _story_below(body: list[Block], heading: int) -> bool:
+    """The paragraph right below a heading tells two dated events or more (the title of a
+    "Focus" box below a partner's last entries, "Après l'ouragan Ian", then "… fin
+    septembre 2022, le Conseil municipal a voté dès le mois suivant …. … en février 2023
+    …"): the heading goes on telling the section above, not a side column's; a question
+    is none such."""
+    if body[heading].text.rstrip(" \u00a0").endswith(ASKED_ENDS):
+        return False  # a question's answer (a FAQ's "Comment inscrire … ?") is the site's
+    block = body[heading + 1] if heading + 1 < len(body) else None
+    return block is not None and block.kind == "paragraph" and not block.aside \
+        and sum(event is not None for _, event in sentences(block.text, None)) >= SEVERAL
+
+
 def _named_below(body: list[Block], heading: int) -> bool:
     """The text below a heading, before the next one, names the heading's place again."""
     place = fold(place_name(split_heading(body[heading].text)[0]))
@@ -1629,7 +1642,8 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
         elif sure:
             roles[i] = "partner"
         else:
-            roles[i] = "sub" if placeish or i < last or _dated_below(body, i) else "other"
+            roles[i] = "sub" if placeish or i < last or _dated_below(body, i) or _story_below(body, i) \
+                else "other"
     return roles
 
 
@@ -2084,6 +2098,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
                 _taken(section, unfilled[n][1], task.result()[at], set_aside)
             else:
                 _fill_section(section, unfilled[n][1], set_aside)
+            section = _with_told_paragraphs(section, body[start + 1:end], set_aside)
             if paragraphs_only and start not in introduced and _prose_section(section):
                 aside = set_aside[:kept]  # the section's own set-aside blocks, read again
                 written = [b for b in body[start + 1:end] if not b.aside]
@@ -2399,6 +2414,43 @@ def _told_throughout(parts: list[list[Block]], alone: bool = False) -> bool:
 
 
 SEVERAL = 2  # events to a paragraph, and such paragraphs to a page told in prose throughout
+
+
+def _bare_label(text: str) -> bool:
+    """A paragraph that opens on a date alone then a comma ("2007-2011, le programme …"):
+    a list's entry written so, as its neighbours are, not a story's opening words ("En
+    avril 2021, …", "Courant 2021, …")."""
+    label = split_any_label(text)
+    return label is not None and label[0].lstrip()[:1].isdigit()
+
+
+def _with_told_paragraphs(section: Section, blocks: list[Block], set_aside: list[SetAside]) -> Section:
+    """A section of labelled entries with each paragraph below its first entry, right under
+    a sub-heading (a box's title), that is an entry of its own, opens on no label as a
+    list's entry does (none, or a date then a comma: "En avril 2021, …") and tells two
+    dated events or more (a "Focus" box's story: "En avril 2021, … L'année suivante, … du
+    4 au 8 juillet …"), read as a story (:func:`_story`): each dated sentence an event,
+    relative dates from the ones before, where one entry would hold them all under its
+    first date."""
+    if not section.entries:
+        return section
+    first = min(e.line for e in section.entries)
+    starts = {e.line for e in section.entries}
+    about = About(split_heading(section.heading.text)[0])
+    for above, block in pairwise(blocks):
+        if above.kind != "heading" or above.aside \
+                or block.kind != "paragraph" or block.aside or block.line <= first \
+                or block.line not in starts \
+                or not _told_answer(block.text) or _bare_label(block.text) \
+                or sum(event is not None for _, event in sentences(block.text, None)) < SEVERAL:
+            continue
+        told = _story(None, [section.heading, block], about)
+        if told is None or len(told[0].entries) < SEVERAL:
+            continue
+        kept = [e for e in section.entries if e.line != block.line]
+        section = replace(section, entries=sorted([*kept, *told[0].entries], key=lambda e: e.line))
+        set_aside += [a for a in told[1] if a.block is not section.heading and a.block is not block]
+    return section
 
 
 def _told_in_prose(section: Section, set_aside: list[SetAside], with_above: bool = True) -> Section:

@@ -188,6 +188,19 @@ def test_a_time_element_gives_the_period_its_datetime_says_whatever_its_words(sh
     assert (got_label, got_period) == (label, period)
 
 
+@pytest.mark.parametrize("shown, datetime, label, period", [
+    ("Depuis 2011", "2011-01-01", "Depuis 2011", "2011/.."),        # a year padded: still open
+    ("2005-2009", "2005-01-01", "2005-2009", "2005/2009"),          # a range of years padded
+    ("Lundi 9 octobre 2017", "2017-10-01", "Lundi 9 octobre 2017", "2017-10-09"),  # a month padded
+    ("Été 2013", "2013-06-01", "Été 2013", "2013-22"),              # a season's first day
+    ("Octobre 2014", "2014-01-01", "Octobre 2014", "2014-10"),      # the words say more than a padded year
+    ("Octobre 2014", "2014-03-01", "1 mars 2014", "2014-03-01"),    # a first of March is no padding of October
+])
+def test_a_time_element_whose_datetime_pads_a_coarser_date_reads_its_words(shown, datetime, label, period):
+    ((got_label, got_period, _, _),) = cells(_timed(shown, datetime))
+    assert (got_label, got_period) == (label, period)
+
+
 def test_a_time_element_in_another_language_keeps_the_id_of_the_same_entry_in_french():
     french = actions("<h2>Tamba (Mali)</h2><p>Septembre 2019 : accueil de jeunes de Tamba.</p>")
     english = actions(_timed("September 2019", "2019-09"))

@@ -70,7 +70,7 @@ ENGLISH = frozenset("""
     article mail template key comment place
     association centre eur donation participants contribution budget destination signature
     utf html nul
-    callout button notice alert admonition
+    callout button notice alert admonition post parse media
     was were been last updated postponed
 """.split())
 

@@ -278,3 +278,17 @@ def test_commas_that_group_thousands_after_the_euro_sign_are_one_amount():
     assert amount_eur("the town paid €12,400 for the new roof") == Quantity(12400, False)
     assert amount_eur("a grant of EUR 2,750,000 over three years") == Quantity(2750000, False)
     assert amount_eur("une aide de € 3,40 par repas") == Quantity(3, False)
+
+
+@pytest.mark.parametrize("text", [
+    "Le comité a versé € 4 500 supplémentaires pour équiper la bibliothèque.",
+    "La Ville a ajouté EUR 1 200 supplémentaires au budget du festival.",
+    "Un don de €3 000 supplémentaires a suivi la soirée.",
+])
+def test_a_number_after_the_currency_sign_is_an_amount_never_a_head_count(text):
+    assert participants(text) is None
+    assert amount_eur(text) is not None
+
+
+def test_a_number_of_people_is_still_counted_after_an_amount():
+    assert participants("Après un don de 500 €, 9 jeunes supplémentaires sont partis.") == Quantity(9, False)
