@@ -114,10 +114,16 @@ def _wraps_the_page(form: etree._Element) -> bool:
     """A ``<form>`` that holds the page's content (ASP.NET and SharePoint wrap the whole
     page in one), not a search box or a subscription form: it holds text, more than
     ``WRAPPER_TEXT`` characters of it (counted up to there only)."""
+    return _text_past(form, WRAPPER_TEXT)
+
+
+def _text_past(element: etree._Element, limit: int) -> bool:
+    """The element holds more than ``limit`` characters of text, counted up to there only
+    (a page's wrapper may hold megabytes)."""
     seen = 0
-    for piece in form.itertext():
+    for piece in element.itertext():
         seen += len(piece.strip())
-        if seen > WRAPPER_TEXT:
+        if seen > limit:
             return True
     return False
 
@@ -214,12 +220,7 @@ def _one_post(embed: etree._Element) -> bool:
     counted up to there only): set among the page's own text, it illustrates it ("Merci à
     nos 14 jeunes ! #jumelage", "312 J'aime · le 28 août 2023"); a whole thread embedded is
     the page's text and is read."""
-    seen = 0
-    for piece in embed.itertext():
-        seen += len(piece.strip())
-        if seen > POST_LENGTH:
-            return False
-    return True
+    return not _text_past(embed, POST_LENGTH)
 
 
 def _calls_the_reader(box: etree._Element) -> bool:
