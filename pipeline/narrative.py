@@ -49,7 +49,7 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, islice
 
 from .config import saint_titles
 from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
@@ -1683,15 +1683,18 @@ def _counted_back(texts: list[str]) -> list[str]:
     """
     from .numbers import read_number
 
-    for at, text in enumerate(texts):
-        for found in _COUNTED_BACK.finditer(fold(text)):
-            count = read_number(found["n"])
-            if count is None or count < PLACED_LIST:
-                continue
-            named = _of_a_place([*texts[:at], text[:found.start()]])
-            if len(named) >= count:
-                return named[-count:]
+    anaphors = ((at, found) for at, text in enumerate(texts) for found in _COUNTED_BACK.finditer(fold(text)))
+    for at, found in islice(anaphors, ANAPHORS):  # the page's first few: each reads the text before it
+        count = read_number(found["n"])
+        if count is None or count < PLACED_LIST:
+            continue
+        named = _of_a_place([*texts[:at], texts[at][:found.start()]])
+        if len(named) >= count:
+            return named[-count:]
     return []
+
+
+ANAPHORS = 3  # counted anaphors read: a page of thousands of "ces deux communes" reads in linear time
 
 
 _DEMONYM_ENDINGS = sorted({fold(e) for e in lexicon("people")["demonym_endings"]}, key=len, reverse=True)

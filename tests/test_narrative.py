@@ -943,6 +943,18 @@ def test_places_a_plural_anaphor_counts_back_to_are_the_partners_not_where_a_thi
         assert named_partners(None, text) == ["Jacmel", "Léogâne"]
 
 
+def test_a_page_of_thousands_of_counted_anaphors_reads_the_text_before_only_a_few(monkeypatch):
+    """Each counted anaphor reads the whole text before it for its places: the page's first
+    few only, so that a hostile page of 3,000 "ces deux communes" stays linear (it took 13 s)."""
+    import pipeline.narrative as narrative
+
+    calls = []
+    real = narrative._of_a_place
+    monkeypatch.setattr(narrative, "_of_a_place", lambda texts: calls.append(1) or real(texts))
+    assert narrative._counted_back(["Le jumelage avance. " + "Nous aidons ces deux communes. " * 3000]) == []
+    assert len(calls) == narrative.ANAPHORS
+
+
 # Several partners on one page (issue 21): pages written for these tests, other towns and
 # words than the corpus's real pages.
 
