@@ -3352,9 +3352,10 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
             and read.end_year is None:  # "à partir de début octobre": the event starts then
         first = replace(first, resolved=_written(first.when))
-    if first and first.when and first.resolved is None:
+    if first and first.when and (first.resolved is None or first.when[1] is None):
         # "En 2019, c'était notre tour …, du jeudi 9 au dimanche 12 mai": the days, that year;
-        # so too days inside a feast told ("à l'Ascension 2022, du 26 au 29 mai")
+        # so too days inside a feast told ("à l'Ascension 2022, du 26 au 29 mai") and in a
+        # year told from the one before ("L'année suivante, …, du 4 au 8 juillet")
         days = _yearless(sentence[first.start:], folded[first.start:], first.when)
         if days and days.resolved and (first.when[1] is None or _details(first, days)):
             return Event(sentence[first.start:first.start + days.start] + days.label, first.start,

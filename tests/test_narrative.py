@@ -410,6 +410,11 @@ def test_the_partners_country_beside_its_name_else_the_one_the_page_names_most()
     ("Une autre équipe partira en mars/avril.", (2009, 1, None), "en mars/avril", "en mars/avril 2009"),
     # a narrower date inside the first one says when the event happened
     ("Le groupe de mai/juin a visité, le 2 juin 2009, la coopérative.", (2009, 1, None), "le 2 juin 2009", None),
+    # days later in a sentence opened by a year told from the one before: those days, that year
+    ("L'année suivante, la chorale est venue chanter à Kita, du 12 au 15 mai.", (2015, 3, None),
+     "L'année suivante, la chorale est venue chanter à Kita, du 12 au 15 mai", "du 12 au 15 mai 2016"),
+    ("Deux ans plus tard, nous étions à Kita le 3 juin.", (2010, None, None),
+     "Deux ans plus tard, nous étions à Kita le 3 juin", "le 3 juin 2012"),
     # within the event told, or right after it: an event of its month, no day invented
     ("Pendant cette visite, les maires ont planté un tilleul.", (2011, 9, 14), "Pendant cette visite",
      "septembre 2011"),
