@@ -3363,6 +3363,8 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
     if first and first.when and first.when[2] is not None and first.resolved is None \
             and (second := _second_day(sentence, folded, first)) is not None:
         return second
+    if first and first.when and (until := _until(first, sentence)) is not None:
+        return until
     if first:  # "concrétisé en 1997 : … paraphe de la charte le 28 juin 1997": that day;
         # not a date of the clause after a semicolon ("De 2003 à 2014, six enfants … ; de
         # 2006 à 2008, le projet …"), another act's
@@ -3374,6 +3376,35 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
                 and (later.when is None or later.when[1] is not None):
             return replace(later, start=first.start)
     return first
+
+
+def _until(first: Event, sentence: str) -> Event | None:
+    """The period of an act told at one date and going on to a later date that has no start
+    of its own ("lancé lors de la délégation de septembre 2019, s'est poursuivi jusqu'en
+    2021"): from the first date to that end, one event, or ``None``. Not past a semicolon,
+    which opens another act's clause.
+
+    >>> _until(event_in("Lancé en septembre 2019, le projet", None),
+    ...        "Lancé en septembre 2019, le projet s'est poursuivi jusqu'en 2021.").resolved
+    'septembre 2019 - 2021'
+    """
+    assert first.when is not None
+    at = first.start + len(first.label)
+    for found in dates_of(sentence[at:]):
+        if ";" in sentence[at:at + found.start]:
+            return None
+        period = found.period
+        if period is None or period.start_year is not None:
+            continue
+        if period.end_year is None:
+            return None
+        end = period.edtf.removeprefix("../").split("-")
+        end_when = (int(end[0]), int(end[1]) if len(end) > 1 else None, None)
+        if (end_when[0], end_when[1] or 12) <= (first.when[0], first.when[1] or 0):
+            return None
+        return Event(sentence[first.start:at + found.end], first.start,
+                     f"{_written(first.when)} - {_written(end_when)}", first.when)
+    return None
 
 
 def _second_day(sentence: str, folded: str, first: Event) -> Event | None:
@@ -3568,9 +3599,10 @@ def _years_listed(sentence: str, event: Event | None) -> Event | None:
 def _opening(clause: str, when: When | None, published: When | None) -> Event | None:
     """The date a clause tells before its next comma, colon or semicolon, written whole
     or as a day or a month ("…, le 27 septembre 1997 à Barbentane", "…, Fleurieu a reçu
-    la délégation les 17 et 18 septembre"); not a relative one, which tells the same event,
-    unless it moves the story to another year ("…, et deux ans plus tard, ce sont huit élèves
-    …", "; l'année suivante, …")."""
+    la délégation les 17 et 18 septembre") or told from the date before ("…, et deux ans plus
+    tard, ce sont huit élèves …", "; l'année suivante, …", "; la même année, …", "…, et en
+    septembre de la même année, …"), which points back at another event; not one within the
+    event told ("au cours de ce séjour", ``within_told``), which tells the same."""
     bound = _CLAUSE.search(clause, 1)
     if bound is not None:  # read up to the bound, and a date's length past it ("…, les 18
         clause = clause[:bound.end() + DATE_REACH]  # janvier, 22 mars et 3 mai 2010"): the
@@ -3578,7 +3610,8 @@ def _opening(clause: str, when: When | None, published: When | None) -> Event | 
     folded = fold(clause)
     moved = _relative(clause, folded, when)
     found = [e for e in (_absolute(clause), _yearless(clause, folded, when, published),
-                         moved if moved and moved.when and when and moved.when[0] != when[0] else None) if e]
+                         moved if moved and moved.when and when and not _WITHIN.search(fold(moved.label))
+                         else None) if e]
     first = min(found, key=lambda e: e.start) if found else None
     return first if first and (bound is None or first.start < bound.start()) else None
 
@@ -3719,7 +3752,12 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             listed = then and _years_listed(sentence[start:end] + tail[:then.start + len(then.label)], said)
             if listed and not joined and listed.also:
                 continue  # "en 2009, 2013 et 2017": one list of years, no clause of its own
-            if joined or (then and not _overlap(said, then)):
+            if then and not joined and (ending := parse_label(then.resolved or then.label)) is not None \
+                    and ending.start_year is None and ending.end_year is not None:
+                continue  # "…, s'est poursuivi jusqu'en 2021": the end of the act told (:func:`_until`)
+            if joined or (then and (not _overlap(said, then) or _RELATIVE_YEAR.search(fold(then.label)))):
+                # a date told from the one before ("En 2019, … don de 10 000 €, et en septembre de
+                # la même année une délégation …") points back at it: another event, never its detail
                 pieces.append(head)
                 start = end
         pieces.append(sentence[start:])

@@ -454,6 +454,16 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     # a bare year, then the day of that year it sums up: one event, on that day
     ("Le pacte fut conclu en 2004 : signature de la charte le 3 avril 2004 à Kelheim.", None,
      [("le 3 avril 2004", None)]),
+    # a date told from the one before points back at it: another event, even inside its year
+    ("En 2016, un atelier a réuni nos brodeuses, et en mai de la même année le maire est venu.", None,
+     [("En 2016", None), ("mai de la même année", "mai 2016")]),
+    ("En 2016, un atelier a réuni nos brodeuses ; cette même année, le maire est venu.", None,
+     [("En 2016", None), ("cette même année", "2016")]),
+    # an end with no start of its own ends the act told: one event, from its date to that end
+    ("Le chantier, lancé en mars 2015, s'est poursuivi jusqu'en 2017 avec le comité.", None,
+     [("en mars 2015, s'est poursuivi jusqu'en 2017", "mars 2015 - 2017")]),
+    ("Le chantier, lancé en 2015, a duré jusqu'en juin 2016.", None,
+     [("en 2015, a duré jusqu'en juin 2016", "2015 - juin 2016")]),
     # the second date restates the first, or bounds what it tells: one event
     ("Le lendemain matin, mardi 8 juin, visite du port.", (2010, 6, 7), [("Le lendemain", "8 juin 2010")]),
     ("Le groupe a assisté, le 4 mai 2011, au festival qui se tenait du 1er au 8 mai 2011.", None,
@@ -1718,8 +1728,11 @@ def test_years_from_one_to_another_after_an_event_inside_them_are_a_new_event():
      ["2012", "2014"]),
     ("Le verger a été planté en 2005 ; l'année suivante, les écoliers ont cueilli les premières pommes.",
      ["2005", "2006"]),
-    # the same year told again is the same event
-    ("En 2019, le comité a reçu dix élus ; la même année, il a organisé un concert.", ["2019"]),
+    # the same year told again points back at the event told: another event, that year
+    ("En 2019, le comité a reçu dix élus ; la même année, il a organisé un concert.", ["2019", "2019"]),
+    # an event within the one told is that event
+    ("En mai 2019, le comité a reçu dix élus ; au cours de ce séjour, ils ont visité le lycée.",
+     ["2019"]),
 ])
 def test_a_clause_that_moves_the_story_to_another_year_is_an_event_of_its_own(text, told):
     """A relative date opening a clause ("…, et deux ans plus tard, …", "; l'année suivante,
