@@ -1787,21 +1787,28 @@ def _chained_to_country(texts: list[str]) -> set[str]:
 
     >>> sorted(_chained_to_country(["Le comité Kelheim/Ivry-sur-Seine/Mali a vingt ans."]))
     ['kelheim']
+    >>> sorted(_chained_to_country(["Jumelage entre Kelheim et Ivry-sur-Seine/France"]))
+    []
     """
     from .places import country_code
 
     found: set[str] = set()
     for text in texts:
         names = list(_NAME.finditer(text))
-        chain = [0]
+        chain, joiners = [0], set()
         for i in range(1, len(names) + 1):
-            if i < len(names) and _PAIR.fullmatch(fold(text[names[i - 1].end():names[i].start()])):
+            joiner = fold(text[names[i - 1].end():names[i].start()]).strip() if i < len(names) else ""
+            if i < len(names) and _PAIR.fullmatch(joiner):
                 chain.append(i)
+                joiners.add(joiner)
                 continue
             chained = [names[j].group() for j in chain]
-            if len(chained) >= CHAIN and country_code(chained[-1]) and any(map(_is_town, chained)):
+            # one joiner all along: "Loumbila et Mitry-Mory/France" pairs two towns, the
+            # second with its country, no chain of one side
+            if len(chained) >= CHAIN and len(joiners) == 1 and country_code(chained[-1]) \
+                    and any(map(_is_town, chained)):
                 found.update(fold(name) for name in chained[:-1] if not _is_town(name))
-            chain = [i]
+            chain, joiners = [i], set()
     return found
 
 
@@ -3506,15 +3513,21 @@ def _written_before(head: str) -> bool:
         and len(re.findall(r"\w+", rest)) < CLAUSE_WORDS and not _MONTH_WORD.search(fold(rest))
 
 
-def _unbracketed(text: str, when: When | None, published: When | None) -> list[tuple[str, Event | None]]:
+def _unbracketed(text: str, when: When | None, published: When | None,
+                 years: bool = True) -> list[tuple[str, Event | None]]:
     """The sentences of a text read as if its brackets were not there ("Une animation
     autour de la Journée de l'Europe (9 mai)": the date of an item of a list that writes
-    none outside them), each given back as the text writes it."""
+    none outside them), each given back as the text writes it; with ``years`` false, only
+    brackets that name a month ("(du 19 au 23 février)"), not a year's ("La loi de
+    décentralisation (1998)", "les vingt ans du jumelage (1994-2014)"), which a paragraph of
+    prose writes beside what it names."""
     def alone(aside: re.Match[str]) -> str:  # a date alone in its brackets: "(9 mai)", not
         inner = aside[0][1:-1].strip()  # "(182/187 en 2012)" nor "(recensement de 2014)"
         whole = [f for f in find_dates(inner) if f.period and f.start == 0 and f.end == len(inner)] \
             or [f for f in find_dates(f"{inner} {PROBE_YEARS[0]}") if f.period and f.start == 0
                 and f.end == len(inner) + 5]  # a day or a month without its year
+        if whole and not years and not _MONTH_WORD.search(fold(inner)):
+            return aside[0]
         return f" {aside[0][1:-1]} " if whole else aside[0]
 
     out, at = [], 0
@@ -4368,8 +4381,10 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         at = 0
         told_here = sentences(text, when, published)
         item = block.kind == "list_item" and not listed and not label_only
-        if item and not any(event for _, event in told_here):  # "Une animation autour de la
-            told_here = _unbracketed(text, when, published)  # Journée de l'Europe (9 mai)"
+        if not any(event for _, event in told_here):  # "Une animation autour de la Journée
+            # de l'Europe (9 mai)", "Nous avons passé cinq jours chez nos correspondants (du 19
+            # au 23 février)": a date alone in its brackets dates what a text dated nowhere else tells
+            told_here = _unbracketed(text, when, published, years=item)
         # an item of a list is one event: its undated sentences before its date are its own
         # ("Les jeunes de … participeront au tournoi. Ils sont attendus du 11 au 14 juin.")
         hold = item and bool(events) and bool(told_here) and told_here[0][1] is None \

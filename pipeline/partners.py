@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from .french import CAPITAL, lexicon
-from .places import countries, country_code, country_in_text, place_name, split_heading
+from .places import LEAD_IN_OPENER, countries, country_code, country_in_text, place_name, split_heading
 
 _HEADINGS = lexicon("headings")
 _APOSTROPHES = "['’]"
@@ -34,7 +34,7 @@ def _phrases(phrases: list[str]) -> str:
 @cache
 def _opening() -> re.Pattern[str]:
     leads = [*_HEADINGS["lead_ins"], *_HEADINGS["paragraph_lead_ins"]]
-    return re.compile(rf"\s*(?:{_phrases(leads)})\s+{_PLACE}{_COUNTRY}", re.IGNORECASE)
+    return re.compile(rf"\s*{LEAD_IN_OPENER}(?:{_phrases(leads)})\s+{_PLACE}{_COUNTRY}", re.IGNORECASE)
 
 
 def opens_on_partner(text: str) -> str | None:

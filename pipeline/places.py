@@ -171,8 +171,10 @@ def _phrases(phrases: list[str]) -> str:
 # A noun before it ("Archives de la coopération avec …") only before a place written with
 # its country in brackets: "Renouvellement du serment du jumelage avec Pescia" is a title.
 _NOUN_BEFORE = r"(?=[^()]{1,150}\([^()]{1,80}\))(?:[^\W\d_]+\s+){1,3}?"
+# A determiner before a lead-in ("Un jumelage avec", "Notre coopération avec"): no part of it.
+LEAD_IN_OPENER = rf"(?:(?:{_phrases(_HEADINGS['lead_in_openers'])})(?:\s+|(?<=['’])))?"
 _LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"
-                      rf"(?:(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
+                      rf"(?:{LEAD_IN_OPENER}(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
 _PREPOSITION_LEAD_IN = re.compile(rf"(?i:{_phrases(_HEADINGS['preposition_lead_ins'])})\s+(?={CAPITAL})")
 # the same before an article, when the heading ends on its country beside the place
@@ -283,7 +285,8 @@ def _town_beside(town: str) -> re.Pattern[str]:
     ties = _phrases([*_HEADINGS["rubrics"], *_HEADINGS["lead_ins"]])
     joiners = _phrases(_HEADINGS["town_joiners"])
     first = rf"(?:{town})(?:\s*\([^()]*\))?"  # its département beside it: "<town> (94)"
-    return re.compile(rf"^(?:(?:{ties})\s+)?{first}(?:\s*{_JOINING}\s*|\s+(?:{joiners})\s+)(?=[^\W\d_])"
+    return re.compile(rf"^(?:{LEAD_IN_OPENER}(?:{ties})\s+)?{first}"
+                      rf"(?:\s*{_JOINING}\s*|\s+(?:{joiners})\s+)(?=[^\W\d_])"
                       rf"|(?<=\S)(?:\s+{_JOINING}\s*|\s+(?:{joiners})\s+){town}$", re.IGNORECASE)
 
 

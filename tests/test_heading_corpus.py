@@ -103,6 +103,16 @@ def test_every_lead_in_before_every_form_leaves_the_place_and_its_country(lead_i
             assert names_a_place(written, IntroWords()), written
 
 
+@pytest.mark.parametrize("opener", lexicon("headings")["lead_in_openers"])
+def test_every_determiner_before_a_lead_in_is_no_part_of_the_place(opener):
+    for lead_in in ("jumelage avec", "ville jumelle", "amitié avec", "échanges avec"):
+        joined = opener if opener.endswith("'") else f"{opener} "
+        for heading, place, code in _AFTER_LEAD_IN:
+            written = f"{joined.capitalize()}{lead_in} {heading}"
+            read = Heading.read(written)
+            assert (read.place, partner_country(read, None, None)[1] or "") == (place, code), written
+
+
 @pytest.mark.parametrize("code, adjective", [(c, a) for c, adjectives in lexicon("countries")["adjectives"].items()
                                              for a in adjectives])
 def test_every_country_adjective_is_read_in_every_gender_and_number(code, adjective):

@@ -1870,3 +1870,27 @@ def test_a_partner_named_only_by_its_peoples_word_is_read():
              "Le maire Amadou Ba a remercié Paul Martin, notre correspondant à Kolda."]
     assert named_partners("Les échos", texts) == ["Kolda"]
     assert named_partners("Les échos", [texts[0], "Le maire a remercié tout le monde."]) == []
+
+
+def test_a_date_alone_in_brackets_dates_a_paragraph_of_prose_that_writes_none_elsewhere():
+    """A school's report writes its stays' days in brackets only ("(du 19 au 23 février)"):
+    they date its events, without a year when the page gives none; a year alone in brackets
+    beside what it names ("La loi de décentralisation (1998)") dates nothing."""
+    text = ("Échange avec Kaltenbach\n\nComme chaque année, nos élèves germanistes sont partis chez leurs "
+            "correspondants de Kaltenbach, ville jumelée.\n\nNous avons passé cinq jours chez nos "
+            "correspondants (du 19 au 23 février), avant de les accueillir trois semaines plus tard "
+            "(du 11 au 15 mars).\n\nLa loi de décentralisation (1998) a changé bien des choses pour "
+            "nos amis de Kaltenbach.\n")
+    page = parse(text_blocks(text))
+    assert periods(page) == [("du 19 au 23 février", "XXXX-02-19/XXXX-02-23"),
+                             ("du 11 au 15 mars", "XXXX-03-11/XXXX-03-15")]
+
+
+def test_a_town_paired_with_its_partner_and_its_own_country_is_no_chain_of_one_side():
+    """"Jumelage entre Kelheim et Ivry-sur-Seine/France": two towns, the second with its
+    country, so Kelheim is the partner; "Kelheim/Ivry-sur-Seine/Mali", one joiner all along,
+    chains two towns of one side with the country of their partner."""
+    texts = ["Jumelage entre Kelheim et Ivry-sur-Seine/France : le bilan",
+             "La commune de Kelheim et celle d'Ivry-sur-Seine coopèrent depuis 1999.",
+             "Le comité de jumelage de Kelheim a reçu une délégation d'Ivry-sur-Seine."]
+    assert named_partners(None, texts) == ["Kelheim"]
