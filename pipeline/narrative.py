@@ -1516,6 +1516,10 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
         if key not in spelling or _is_town(spelling[key]):
             continue  # the town itself, an apposition's end ("maire de Bram, l'amitié entre Bram")
         parts = key.split("-")
+        written = spelling[key].split("-")
+        if len(parts) > 2 and any(_is_town("-".join(written[:n])) for n in range(2, len(parts))):
+            home.add(key)  # "Quint-Fonsegrives-Jumelages": the town's own association
+            continue
         if len(parts) == 2 and all(p in weights for p in parts):  # "La Fouillouse-Soufouroulaye"
             home.add(parts[0])
             weights[parts[1]] += weights.pop(key)
@@ -1532,7 +1536,7 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
             partnered.add(fold(before))
     _merge_spellings(weights, home, partnered)
     weights = sifted(weights, spelling)  # no document's word, room nor file (pipeline.gate)
-    defined = _acronyms(texts)
+    defined = _acronyms(texts) | _listed_people(texts)
     weights = Counter({key: weight for key, weight in weights.items() if key not in defined})
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:  # the town's own side is never its partner
@@ -1555,6 +1559,37 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
 
 SPELLINGS = 40  # the most named candidates compared for close spellings: a page of a
 # thousand names costs no million comparisons
+
+
+def _listed_people(texts: list[str]) -> set[str]:
+    """The names (folded) of a list that names a person among them ("avec à droite Maryse
+    Marsal, Manuel Fernandes et Elie Dos Santos"): a list's items are of one kind, so each
+    name of two words or more is a person's too, however rare its given name; a place of one
+    word in such a list stays a candidate.
+
+    >>> sorted(_listed_people(["Nous avons reçu Maryse Marsal, Manuel Fernandes et Elie Dos Santos."]))
+    ['elie dos santos', 'manuel fernandes', 'maryse marsal']
+    >>> _listed_people(["Visites à Kelheim, Manuel Fernandes et Gao."])
+    set()
+    """
+    from .gate import person
+
+    found: set[str] = set()
+    for text in texts:
+        names = list(_NAME.finditer(text))
+        run: list[str] = []
+        for n, name in enumerate(names):
+            run.append(name.group())
+            joiner = _LIST_NEXT.match(text, name.end()) if n + 1 < len(names) else None
+            if joiner is not None and joiner.end() == names[n + 1].start():
+                continue
+            if len(run) >= MIN_LISTED_PEOPLE and any(map(person, run)):
+                found.update(fold(each) for each in run if len(each.split()) >= MIN_LISTED_PEOPLE)
+            run = []
+    return found
+
+
+MIN_LISTED_PEOPLE = 2  # names of a list, and words of a name, that make a list of people
 
 
 def _merge_spellings(weights: Counter[str], home: set[str], partnered: set[str]) -> None:
@@ -1775,9 +1810,39 @@ def _joined_town(texts: list[str]) -> set[str]:
                     continue
                 lower = lower if lower is not None else lower_words(" ".join(texts))
                 clause = re.split(r"[.;:!?()]", sentence[:start - len(before) + verb.start()])[-1]
-                found.update(fold(_place(name)) for m in _NAME.finditer(clause)
+                found.update(fold(_place(name)) for m in _subject_list(clause)
                              for name in _trimmed(m.group(), lower) if not _is_town(name))
     return found
+
+
+def _subject_list(clause: str) -> list[re.Match[str]]:
+    """The names a clause ends on before its verb, as its subject: the last name, at most
+    a couple of words before the clause's end (an auxiliary: "… Saint-Denis ont"), and the
+    names a list joins to it ("La Geneytouse, Eybouleuf et Saint-Denis"); none when the clause
+    goes on past its names ("un pompier de Leiria, bien connu …, parti du Portugal le 17 juin,
+    a": a traveller, whose places did not join the town).
+
+    >>> [m.group() for m in _subject_list("et enfin Kelheim, Gao et la Roche ont ")]
+    ['Kelheim', 'Gao', 'Roche']
+    >>> _subject_list("un pompier de Kelheim, bien connu, parti de Kita le 17 juin, a ")
+    []
+    """
+    names = list(_NAME.finditer(clause))
+    if not names or len(clause[names[-1].end():].split()) > SUBJECT_GAP:
+        return []
+    listed = [names[-1]]
+    for name in reversed(names[:-1]):
+        joiner = _SUBJECT_JOINER.match(clause, name.end())
+        if joiner is None or joiner.end() != listed[0].start():
+            break
+        listed.insert(0, name)
+    return listed
+
+
+SUBJECT_GAP = 2  # words between a clause's subject and its verb of joining: "ont", "se sont"
+_SUBJECT_DETERMINER = rf"(?:(?:{'|'.join(map(re.escape, _WRITTEN['region_determiners']))})\s*)?"
+_SUBJECT_JOINER = re.compile(rf"\s*,\s*(?:(?:{_JOINING_WORDS})\s+)?{_SUBJECT_DETERMINER}"
+                             rf"|\s+(?:{_JOINING_WORDS})\s+{_SUBJECT_DETERMINER}")
 
 
 def _chained_to_country(texts: list[str]) -> set[str]:
@@ -3905,8 +3970,12 @@ _BYLINE = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["byline_op
 _BYLINE_BY = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["byline_prepositions"]) + r")\s+\S")
 _COUNTER = re.compile(r"(?:" + "|".join(_phrase(w)[2:] for w in _WORDS["counters"])
                       + r")\s*:?\s*\d[\d\s.,]*%?\s*$")
-_IMAGE_FILE = re.compile(r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
-                         + "|".join(_WORDS["file_units"]) + r")\s*$")
+_IMAGE_SIZE = (r"(?:" + "|".join(_WORDS["image_files"]) + r")\s*[-–:]\s*\d[\d.,]*\s*(?:"
+               + "|".join(_WORDS["file_units"]) + r")\s*$")
+_IMAGE_FILE = re.compile(_IMAGE_SIZE)
+# a picture's caption a CMS ends with its file's type and size ("Acte 1 à la Mairie, le 14 mai
+# 2005 (de gauche à droite : …) - JPEG - 122.2 ko"): a caption, however long
+IMAGE_CAPTION_END = re.compile(r"\s[-–]\s*" + _IMAGE_SIZE, re.IGNORECASE)
 RESTATED = "the dates of the event the title announces, told again in the text"
 ANNIVERSARY_SPAN = "the years of the anniversary the title celebrates (the twinning's age, no event)"
 _YEARS_OLD = re.compile(rf"\b(\d{{1,3}})\s+(?:{_any(_LATER['nouns'])})\b")

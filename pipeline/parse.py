@@ -74,6 +74,7 @@ from .gate import gate, proper_words, with_reasons
 from .languages import other_language
 from .narrative import (
     ARTICLE_FURNITURE,
+    IMAGE_CAPTION_END,
     NAVIGATION_BAR,
     OTHER_LANGUAGE,
     About,
@@ -625,8 +626,9 @@ def around_the_text(text: str) -> str | None:
     ['sentence that sends the reader to another part of the page (a pointer, no event)', None]
     >>> around_the_text("[1] Source : rapport 2019.") == FOOTNOTE
     True
-    >>> [around_the_text(t) == CAPTION for t in ("Jumièges - Photo Cécile Elie", "Photo de groupe")]
-    [True, False]
+    >>> [around_the_text(t) == CAPTION for t in ("Jumièges - Photo Cécile Elie", "Photo de groupe",
+    ...     "Le 14 mai 2005 à la mairie, de gauche à droite : M. et Mme Dupont - JPEG - 122.2 ko")]
+    [True, False, True]
     >>> [around_the_text(t) == COLOPHON for t in ("Maquette : service Com · Impression : Imprimerie Dupont",
     ...     "Imprimé sur papier recyclé", "2019 : impression : 2 000 affiches pour le festival")]
     [True, True, False]
@@ -637,6 +639,8 @@ def around_the_text(text: str) -> str | None:
         return EDITOR_COMMENT
     if key_figures(text):
         return KEY_FIGURES
+    if IMAGE_CAPTION_END.search(text):
+        return CAPTION
     if len(text) > FURNITURE_TEXT or split_any_label(text):
         return None
     if any(sign in text for sign in _COPYRIGHT) or _COPYRIGHT_LETTERS.match(text) or _CREDIT.match(text) \
@@ -1668,6 +1672,46 @@ def _heading_or_not(block: Block) -> Block:
     return block
 
 
+def _dated_bylines(body: list[Block]) -> list[Block]:
+    """A post's date alone on its line next to its by-line and counters ("vendredi 23
+    octobre 2009", "par raymond pouy", "popularité : 32%": a SPIP article's head): the
+    article's furniture, set aside and reported, never an entry dated that day whose text
+    is its author's name. A date alone with no by-line beside it stays what it is.
+
+    >>> [b.aside is not None for b in _dated_bylines([Block("paragraph", "mardi 4 mai 2010", 3),
+    ...     Block("paragraph", "par Jean Dupont", 4), Block("paragraph", "Visite du maire.", 5)])]
+    [True, True, False]
+    >>> [b.aside is not None for b in _dated_bylines([Block("paragraph", "mardi 4 mai 2010", 3),
+    ...     Block("paragraph", "Visite du maire.", 4)])]
+    [False, False]
+    """
+    out = list(body)
+    for n, block in enumerate(body):
+        if block.aside or block.kind != "paragraph" or not _date_alone(block.text.strip()):
+            continue
+        beside: list[int] = []
+        for m in range(n + 1, min(n + 1 + BYLINE_LINES, len(body))):
+            if body[m].aside or furniture(body[m].text) != ARTICLE_FURNITURE:
+                break
+            beside.append(m)
+        if not beside and n and not body[n - 1].aside and furniture(body[n - 1].text) == ARTICLE_FURNITURE:
+            beside = [n - 1]  # the by-line above its date ("par raymond pouy", then the day)
+        if beside:
+            for m in (n, *beside):
+                out[m] = replace(body[m], aside=ARTICLE_FURNITURE)
+    return out
+
+
+BYLINE_LINES = 3  # lines of a post's head after its date: author, counters, reading time
+
+
+def _date_alone(line: str) -> bool:
+    """The line is one day written whole, and nothing else ("vendredi 23 octobre 2009")."""
+    found = [(f, f.period) for f in find_dates(line) if f.period]
+    return len(found) == 1 and found[0][0].start == 0 and found[0][0].end == len(line) \
+        and found[0][1].start_date is not None and found[0][1].start_date == found[0][1].end_date
+
+
 TAG_WORDS = 3  # words of one of a post's tags ("Citoyenneté", "Vie associative")
 
 
@@ -2035,8 +2079,8 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     if title and furniture(title.text) == ARTICLE_FURNITURE:  # a by-line first ("De : Sylvie,
         title = None  # photos : …"): the article's furniture, set aside below, not its title
     rest = blocks[1:] if title else blocks
-    body, asked = _question_headings([_typed_item(_heading_or_not(_dated_heading(_key_heading(b), after)))
-                                      for b, after in zip(rest, [*rest[1:], None], strict=True)])
+    body, asked = _question_headings(_dated_bylines([_typed_item(_heading_or_not(_dated_heading(
+        _key_heading(b), after))) for b, after in zip(rest, [*rest[1:], None], strict=True)]))
     body, beside, answered = _asked_beside_headings(body)
     asked += beside
     body, grouping, renamed = _country_headings(body)

@@ -1894,3 +1894,35 @@ def test_a_town_paired_with_its_partner_and_its_own_country_is_no_chain_of_one_s
              "La commune de Kelheim et celle d'Ivry-sur-Seine coopèrent depuis 1999.",
              "Le comité de jumelage de Kelheim a reçu une délégation d'Ivry-sur-Seine."]
     assert named_partners(None, texts) == ["Kelheim"]
+
+
+def test_a_posts_date_beside_its_byline_and_a_caption_ending_on_its_file_are_furniture():
+    """A blog's head ("mardi 4 mai 2010", "par jean dupont", "visites : 12") is no entry of
+    that day, a picture's caption ending on its file's type and size is none either: the
+    section's prose is then read as its story, each dated sentence an event."""
+    text = ("Notre amitié avec Kaltenbach (Allemagne)\n\nmardi 4 mai 2010\npar jean dupont\n"
+            "visites : 12\n\nNos villages se rencontrent depuis longtemps pour la fête du vin.\n\n"
+            "Après bien des échanges, le 2 mars 2008, les maires ont présenté le projet, et ensuite, "
+            "le 20 juin de la même année, ils ont signé la charte.\n\nLe 2 mars 2008 à la mairie de "
+            "Kaltenbach, de gauche à droite : les deux maires et leurs adjoints - JPEG - 98.5 ko\n")
+    page = parse(text_blocks(text))
+    assert [(e.label, e.line) for e in page.sections[0].entries] == [
+        ("le 2 mars 2008", 9), ("juin de la même année", 9)]
+    assert {(s.block.line, s.reason[:25]) for s in page.set_aside} >= {
+        (3, "the article's own furnitu"), (4, "the article's own furnitu"), (5, "the article's own furnitu"),
+        (11, "caption or credit of a pi")}
+
+
+def test_a_list_with_a_person_names_people_the_towns_association_is_its_side_a_traveller_joins_nobody():
+    """"avec à droite Maryse Marsal, Manuel Fernandes et Elie Dos Santos": a list's items are
+    of one kind, so no name of it is a partner, however rare its given name; "Ivry-sur-Seine-
+    Jumelages" is the town's association; "un cycliste de Kelheim, …, a rejoint Ivry-sur-Seine"
+    travelled, Kelheim did not join the town's side."""
+    texts = ["Les membres d'Ivry-sur-Seine-Jumelages avec à droite Maryse Marsal, Manuel Fernandes "
+             "et Elie Dos Santos.",
+             "Les membres d'Ivry-sur-Seine-Jumelages avec à droite Maryse Marsal, Manuel Fernandes "
+             "et Elie Dos Santos.",
+             "Ivry-sur-Seine est jumelée avec la ville de Kelheim en Allemagne depuis 1990.",
+             "Un cycliste de Kelheim, bien connu pour ses records, parti d'Allemagne le 17 juin, "
+             "a rejoint Ivry-sur-Seine le 28 juin."]
+    assert named_partners(None, texts) == ["Kelheim"]
