@@ -48,8 +48,10 @@ _WORDS = lexicon("evidence")
 _PREPOSITIONS = sorted((fold(p) for p in _WORDS["place_prepositions"]), key=len, reverse=True)
 _DOCUMENT = frozenset(fold(w) for w in _WORDS["document_words"])
 _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
+_EVENTS = frozenset(fold(w) for w in _WORDS["event_words"])
 _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _FUNCTION = frozenset(fold(w) for w in _WORDS["function_words"])
+_COUNTER_WORDS = _DOCUMENT | _VENUE | _EVENTS | _BODIES  # a word a heading opens on that names no place
 _QUALIFIERS = frozenset(fold(w) for w in _WORDS["document_qualifiers"])  # "Rapport Moral": no "Moral"
 # the times of history ("la Seconde Guerre mondiale"), the feasts of the calendar ("le
 # marché de Noël", calendar.toml's one-word periods), its months, days and parts of a day
@@ -92,7 +94,7 @@ class Verdict:
 
 
 def _counter(heading: str) -> bool:
-    """The heading names a file, or opens on a word of the document, of a venue or of a
+    """The heading names a file, or opens on a word of the document, of a venue, of an event or of a
     body of the town's own area, or names an institution ("Théâtre Municipal de …"), or is
     one of the page's rubrics alone ("Jumelage"), or a person's initials and name.
 
@@ -124,7 +126,7 @@ def _counter(heading: str) -> bool:
         return True  # "Jumelage", "Coopération décentralisée": the page's rubric, no place
     if _INITIALS.match(heading.strip()) or person(heading):
         return True  # "G. Morel", "René Deblangy": a person (an author, a by-line), no place
-    return word in _DOCUMENT or word in _VENUE or word in _BODIES or names_institution(heading)
+    return word in _COUNTER_WORDS or names_institution(heading)
 
 
 def person(name: str) -> bool:

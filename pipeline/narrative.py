@@ -1474,14 +1474,19 @@ def _acronyms(texts: list[str]) -> set[str]:
 def _before_town(name: str) -> str | None:
     """The one word joined by a hyphen before the town's name that ends ``name``
     ("Ludwigsau-Changé", "Rottweil-Ivry-sur-Seine"): a partner a committee's name pairs
-    with the town; ``None`` when the name is not so ("Luitré-Dompierre" is the town).
+    with the town; ``None`` when the name is not so ("Luitré-Dompierre" is the town), or
+    when the words before the pair name a body that is no tie's ("Union Sportive
+    Millery-Vourles": a club of two neighbours; "Comité de jumelage Ludwigsau-Changé" is one).
     """
     from .config import config
 
     town = re.search(rf"(?<=\w)-(?:{config().town.name_pattern()})$", name, re.IGNORECASE)
     if town is None:
         return None
-    before = name[:town.start()].split()[-1:]
+    words = name[:town.start()].split()
+    if len(words) > 1 and not any(fold(w).startswith(_TIE_STEMS) for w in words[:-1]):
+        return None
+    before = words[-1:]
     return before[0] if before and not _town_spans(before[0]) and not _is_town(f"{before[0]}{town[0]}") \
         else None
 
@@ -3171,6 +3176,7 @@ def _months_moved(folded: str, year: int, month: int) -> tuple[re.Match[str], Wh
 OPENING_REACH = 4  # characters before a relative date that still opens an entry ("Dès ")
 # Words after "un an après" that point back at the entry before ("un an après ces essais");
 # any other ("… après la signature de l'accord") counts from another date.
+_TIE_STEMS = tuple(fold(s) for s in lexicon("headings")["tie_stems"])
 _BACK_REFERENCES = frozenset(fold(w) for w in lexicon("connectives")["anaphora"])
 _PAIR_JOINER = lexicon("places")["kinds_of_pairs"]["joiner"]  # "Dès l'année suivante et jusqu'en 2016"
 
@@ -4117,13 +4123,17 @@ def _articles(bar: Block, name: str) -> list[Told]:
 def names_place(text: str, name: str) -> bool:
     """The text names the place as a word of its own, or glued to the word before it as
     the text of two links run together ("Capitale RigaOgre"); not inside another word
-    ("Ogre" is not named by "progresser").
+    ("Ogre" is not named by "progresser"); a hyphen or a space between its words, either
+    ("la fête d'Arquà Polesine" names Arquà-Polesine).
 
     >>> names_place("Capitale RigaOgre en Lettonie", "Ogre"), names_place("de progresser", "Ogre")
     (True, False)
+    >>> names_place("la fête d'Arquà Polesine", "Arquà-Polesine")
+    True
     """
     composed, folded, key = nfc(text), fold(text), fold(name)
-    for found in re.finditer(re.escape(key), folded):
+    words = re.split(r"[\s-]+", key)
+    for found in re.finditer(r"[\s-]+".join(map(re.escape, words)), folded):
         at, end = found.start(), found.end()
         glued = at > 0 and composed[at - 1].islower() and composed[at].isupper()
         opens = at == 0 or not folded[at - 1].isalnum() or glued

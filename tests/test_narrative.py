@@ -1926,3 +1926,19 @@ def test_a_list_with_a_person_names_people_the_towns_association_is_its_side_a_t
              "Un cycliste de Kelheim, bien connu pour ses records, parti d'Allemagne le 17 juin, "
              "a rejoint Ivry-sur-Seine le 28 juin."]
     assert named_partners(None, texts) == ["Kelheim"]
+
+
+def test_an_event_a_sports_club_of_two_neighbours_and_a_place_spelt_with_a_space_are_read_right():
+    """"la Fête des Sports" is an event, never a partner however often it is named; "Union
+    Sportive Kaltenbach-Ivry-sur-Seine" is a club of two neighbours, no committee pairing the
+    town with its partner; "Arquà Polesine" names the partner "Arquà-Polesine", so the story
+    starts at the first item that says so."""
+    texts = ["Notre comité a ses migrations est-ouest :",
+             "début juin, une délégation s'est rendue à la fête d'Arquà Polesine",
+             "début septembre, une délégation italienne était à Ivry-sur-Seine pour la Fête des Sports.",
+             "Accueillis par l'Union Sportive Kaltenbach-Ivry-sur-Seine, nos amis ont vu la Fête des Sports.",
+             "Bravo à l'Union Sportive Kaltenbach-Ivry-sur-Seine et à la Fête des Sports !",
+             "Une belle suite pour le jumelage entre Ivry-sur-Seine et Arquà-Polesine en Italie."]
+    assert named_partners(None, texts) == ["Arquà Polesine"]
+    page = parse(text_blocks("\n\n".join(texts)))
+    assert periods(page)[:2] == [("début juin", "XXXX-06"), ("début septembre", "XXXX-09")]
