@@ -51,6 +51,7 @@ _VENUE = frozenset(fold(w) for w in _WORDS["venue_words"])
 _EVENTS = frozenset(fold(w) for w in _WORDS["event_words"])
 _BODIES = frozenset(fold(w) for w in _WORDS["own_bodies"])
 _FUNCTION = frozenset(fold(w) for w in _WORDS["function_words"])
+_PARTICLES = frozenset(fold(w) for w in lexicon("places")["particles"])  # "et", "de": no name's own word
 _COUNTER_WORDS = _DOCUMENT | _VENUE | _EVENTS | _BODIES  # a word a heading opens on that names no place
 _QUALIFIERS = frozenset(fold(w) for w in _WORDS["document_qualifiers"])  # "Rapport Moral": no "Moral"
 # the times of history ("la Seconde Guerre mondiale"), the feasts of the calendar ("le
@@ -100,6 +101,8 @@ def _counter(heading: str) -> bool:
 
     >>> _counter("Jumelage"), _counter("Coopérations :"), _counter("Jumelage avec Gao")
     (True, True, False)
+    >>> _counter("Jumelage Coopération"), _counter("Jumelage et partenariat")
+    (True, True)
     >>> _counter("G. Morel"), _counter("J.-P. Dupont"), _counter("St. Louis"), _counter("Gao")
     (True, True, False, False)
     >>> _counter("René Deblangy"), _counter("Jean-Michel Suzanne"), _counter("Marie-Galante")
@@ -122,8 +125,10 @@ def _counter(heading: str) -> bool:
     if (elided := words[0].split("'", 1))[0] in _ELIDED and len(elided) == 2:
         words[0] = elided[1]  # "L'Association APJFA": the word after its elided article
     word = words[1] if words[0] in _ARTICLES and len(words) > 1 else words[0]  # "La Loi …"
-    if fold(heading).strip(" :.") in _RUBRICS:
-        return True  # "Jumelage", "Coopération décentralisée": the page's rubric, no place
+    if fold(heading).strip(" :.") in _RUBRICS or all(
+            w in _RUBRICS or w in _PARTICLES for w in re.findall(r"[\w'’-]+", fold(heading))):
+        return True  # "Jumelage", "Coopération décentralisée", "Jumelage Coopération",
+        # "Jumelage et coopération": the page's rubrics, no place
     if _INITIALS.match(heading.strip()) or person(heading):
         return True  # "G. Morel", "René Deblangy": a person (an author, a by-line), no place
     return word in _COUNTER_WORDS or names_institution(heading)

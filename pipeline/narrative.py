@@ -1465,10 +1465,29 @@ def _acronyms(texts: list[str]) -> set[str]:
 
     >>> sorted(_acronyms(["Avec l'Association des villes jumelées (AVJ) et Gao (Mali)."]))
     ['avj']
+
+    An acronym written after an article each time ("une délégation du CRIC", "le CRIC agit")
+    is an organisation's too (``acronym_determiners``); "la ville de SREM" names a place.
+
+    >>> sorted(_acronyms(["Une délégation du CRIC est venue. Le CRIC agit avec la ville de SREM."]))
+    ['cric']
     """
+    articled: dict[str, bool] = {}
+    for text in texts:
+        for found in _ACRONYM.finditer(text):
+            before = fold(text[max(0, found.start() - ARTICLE_REACH):found.start()])
+            after_article = bool(_ARTICLE_BEFORE.search(before))
+            articled[found.group()] = articled.get(found.group(), True) and after_article
     return {fold(found[2]) for text in texts for found in _DEFINED_ACRONYM.finditer(text)
             if found[1].islower()} | {fold(found[1]) for text in texts
-                                       for found in _named_institution().finditer(text)}
+                                       for found in _named_institution().finditer(text)} \
+        | {fold(name) for name, always in articled.items() if always}
+
+
+_ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{2,6}(?![\w'’-])")
+ARTICLE_REACH = 5  # characters before an acronym that hold its article: "du ", "l'"
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(
+    re.escape(fold(w)) for w in _WORDS["acronym_determiners"]) + r")(?:\s+|(?<=['’]))$")
 
 
 def _before_town(name: str) -> str | None:
@@ -1522,18 +1541,21 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
             continue  # the town itself, an apposition's end ("maire de Bram, l'amitié entre Bram")
         parts = key.split("-")
         written = spelling[key].split("-")
-        if len(parts) > 2 and any(_is_town("-".join(written[:n])) for n in range(2, len(parts))):
-            home.add(key)  # "Quint-Fonsegrives-Jumelages": the town's own association
-            continue
+        # the town's name first, hyphens and all ("VIRE-TOTNES", "IVRY-SUR-SEINE-KALTENBACH")
+        town_end = max((n for n in range(1, len(parts)) if _is_town("-".join(written[:n]))), default=None)
+        rest = "-".join(parts[town_end:]) if town_end else ""
+        if rest.startswith(_TIE_STEMS) or (town_end and len(parts) - town_end > 1):
+            home.add(key)  # "Quint-Fonsegrives-Jumelages", "Charleval-Andelle-Massili": the
+            continue  # town's own association, named after it and more words
         if len(parts) == 2 and all(p in weights for p in parts):  # "La Fouillouse-Soufouroulaye"
             home.add(parts[0])
             weights[parts[1]] += weights.pop(key)
-        elif len(parts) == 2 and _is_town(parts[0]) and len(parts[1]) >= MIN_NAME:
+        elif town_end and len(rest) >= MIN_NAME:
             # "VIRE-TOTNES": the town and its partner, as a title pairs them
-            home.add(parts[0])
-            spelling.setdefault(parts[1], spelling[key].split("-", 1)[1])
-            weights[parts[1]] += weights.pop(key) + CUE_WEIGHT
-            partnered.add(parts[1])
+            home.add("-".join(parts[:town_end]))
+            spelling.setdefault(rest, "-".join(written[town_end:]))
+            weights[rest] += weights.pop(key) + CUE_WEIGHT
+            partnered.add(rest)
         elif (before := _before_town(spelling[key])) and len(before) >= MIN_NAME:
             # "Comité de jumelage Ludwigsau-Changé": the partner first, then the town
             weights[fold(before)] += weights.pop(key) + CUE_WEIGHT

@@ -339,6 +339,8 @@ def _reads_as_name(name: str) -> bool:
     (True, False)
     >>> _reads_as_name("Publié le 12/03/2024"), _reads_as_name("Musée National d’Oz"), _reads_as_name("DE LA")
     (False, False, False)
+    >>> _reads_as_name("Pour le"), _reads_as_name("Le Président de"), _reads_as_name("Wangen im Allgäu")
+    (False, False, True)
     """
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or not words[0][:1].isupper():
@@ -347,6 +349,8 @@ def _reads_as_name(name: str) -> bool:
         return False
     if all(word.lower() in PARTICLES or word in _DASHES for word in words):
         return False  # "DE LA": a line of a title written in capitals cut before its name
+    if words[-1].lower() in PARTICLES:
+        return False  # "Pour le": a hard-wrapped line cut before the words it leads to
     for word in words:
         bare = _ELIDED.sub("", word)
         if not (bare[:1].isupper() or word.lower() in PARTICLES or word in _DASHES):

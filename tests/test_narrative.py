@@ -1942,3 +1942,43 @@ def test_an_event_a_sports_club_of_two_neighbours_and_a_place_spelt_with_a_space
     assert named_partners(None, texts) == ["Arquà Polesine"]
     page = parse(text_blocks("\n\n".join(texts)))
     assert periods(page)[:2] == [("début juin", "XXXX-06"), ("début septembre", "XXXX-09")]
+
+
+def test_an_acronym_written_after_an_article_each_time_is_an_organisation_not_a_partner():
+    """"une délégation du CRIC", "le CRIC agit": an organisation's acronym, however often
+    the page names it; "la ville polonaise de SREM", written after "de", is a place."""
+    texts = ["Vendredi 25 novembre, une délégation du CRIC composée de 9 personnes est venue au collège.",
+             "Qu'est-ce que le CRIC ? Le comité de jumelage des communes. Le CRIC agit avec 8 communes.",
+             "Le jumelage avec la ville irlandaise de Skerries en 1994 et la ville polonaise de SREM en 2003."]
+    assert named_partners(None, texts) == ["Skerries", "SREM"]
+
+
+
+def test_a_hard_wrapped_line_that_ends_on_an_article_is_no_partners_heading():
+    """A news text wrapped at a fixed width leaves lines like "Pour le" alone after a full
+    stop: a place's name never ends on a particle, so the line is the start of a sentence."""
+    from pipeline.read import heading_like
+
+    assert [heading_like(line) for line in ("Pour le", "Le président de", "Selon les", "Wangen im Allgäu",
+                                            "Le Mans")] == [False, False, False, True, True]
+
+
+def test_a_line_of_rubric_words_alone_is_no_partner():
+    """"Jumelage Coopération" under a title pairing the town with its partner
+    ("IVRY-SUR-SEINE-KALTENBACH"): the association's rubrics, no place; the pair names it."""
+    text = ("Procès-verbal de l'assemblée générale\ndu 11 février 2011\nde\nIVRY-SUR-SEINE-KALTENBACH\n"
+            "Jumelage Coopération\nPrésents : 16 adhérents.\nBilan de l'année 2010 : une avance au comité "
+            "local de Kaltenbach de 16 000 € et les frais des 2 missions effectuées en 2010.\n")
+    page = parse(text_blocks(text))
+    assert [s.heading.text for s in page.sections] == ["Kaltenbach"]
+
+
+def test_the_tie_made_official_outranks_a_first_twinning_of_clubs():
+    """"le premier jumelage entre les sections … s'est déroulé en 1962", then "les deux villes
+    ont décidé de se jumeler officiellement en 1989": the towns' tie is of 1989."""
+    from pipeline.places import agreement
+
+    found = agreement("Le premier jumelage entre nos clubs de judo et ceux de Kaltenbach s'est déroulé "
+                      "en 1962. Il a pris une telle ampleur que les deux villes ont décidé de se jumeler "
+                      "officiellement en 1989.")
+    assert found is not None and found.year == 1989
