@@ -1535,6 +1535,9 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
     weights, home, spelling, partnered = _mentions(title, texts)
     group = _town_group(texts)  # the communes of the town's own side
     home |= group
+    # a place a sentence of a tie presents with its country ("L'autre jumelage concerne la
+    # ville de Coronado au Portugal") is cued as one after "jumelage avec" is
+    partnered |= {key for name in _placed_in_tie(texts, kind=True) if (key := fold(name)) in weights}
     partnered -= group
     for key in list(weights):
         if key not in spelling or _is_town(spelling[key]):
@@ -1933,11 +1936,13 @@ def _kinds_named(texts: list[str]) -> Iterator[tuple[str, bool, list[tuple[str, 
             yield text, listed, names
 
 
-def _placed_in_tie(texts: list[str]) -> list[str]:
+def _placed_in_tie(texts: list[str], kind: bool = False) -> list[str]:
     """The places a sentence of a tie (a partner's cue: "dépose un dossier de candidature
     de jumelage") presents with their country or foreign region beside them ("à
     Kirchheimbolanden, ville de Rhénanie-Palatinat, le maire …"), the first first: the
-    partner of a page that names none otherwise.
+    partner of a page that names none otherwise. With ``kind``, only those named after
+    their kind too ("L'autre jumelage concerne la ville de Coronado au Portugal"): a
+    partner besides the ones found, where a region or a sight beside its country is none.
 
     >>> _placed_in_tie(["À Zell, ville de Rhénanie-Palatinat, le maire veut un jumelage."])
     ['Zell']
@@ -1954,11 +1959,29 @@ def _placed_in_tie(texts: list[str]) -> list[str]:
                 for name in _trimmed(run.group(), lower):
                     end = run.start() + run.group().index(name) + len(name)
                     code = _country_after(sentence[end:end + BESIDE], region=True)
+                    start = run.start() + run.group().index(name)
+                    if kind and (not _town_kind_before(sentence[max(0, start - KIND_REACH):start])
+                                 or sentence.rstrip().endswith(QUESTION)):  # "… sera-t-elle
+                        continue  # jumelée avec la ville de Sour El Ghozlane en Algérie ?": asked, no tie
                     if code and code != HOME_COUNTRY and (candidate := _candidate(name)) \
                             and candidate not in found:
                         found.append(candidate)
     return found
 
+
+
+QUESTION = "?"
+KIND_REACH = 30  # characters before a place that hold its kind: "la commune rurale de "
+
+
+def _town_kind_before(before: str) -> bool:
+    """The words before a place name its kind, a town's ("la ville de "): not a region's
+    ("la province du Ioba": where a partner lies), nor one in apposition to the place
+    named before it ("Soufouroulaye, commune de SIO": the partner's own commune)."""
+    folded = fold(before)
+    lead = _kind_lead().search(folded)
+    return lead is not None and not folded[:lead.start()].rstrip().endswith(",") \
+        and not _REGION_NOUNS.intersection(re.findall(r"\w+", lead.group()))
 
 
 def _phrases(words: list[str]) -> str:

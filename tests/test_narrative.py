@@ -1982,3 +1982,19 @@ def test_the_tie_made_official_outranks_a_first_twinning_of_clubs():
                       "en 1962. Il a pris une telle ampleur que les deux villes ont décidé de se jumeler "
                       "officiellement en 1989.")
     assert found is not None and found.year == 1989
+
+
+def test_a_sentence_of_a_tie_that_presents_a_town_by_its_kind_and_country_names_another_partner():
+    """"L'autre jumelage concerne la ville de Kita au Mali": a partner besides the one the
+    page tells most; not a region ("la province du Bam au Burkina Faso"), nor the partner's
+    own commune in apposition, nor a twinning only asked about ("… jumelée avec la ville de
+    Gao au Mali ?")."""
+    texts = ["Il y a un an, nos amis de Kaltenbach sont venus. Depuis, les échanges avec Kaltenbach "
+             "sont réguliers et le jumelage avec Kaltenbach se porte bien.",
+             "L'autre jumelage concerne la ville de Kita au Mali : une cérémonie a eu lieu en août.",
+             "Notre jumelage, né avec Kaltenbach, lie aussi la province du Bam au Burkina Faso."]
+    assert named_partners(None, texts) == ["Kaltenbach", "Kita"]
+    from pipeline.narrative import _placed_in_tie
+
+    assert _placed_in_tie(["Sera-t-elle un jour jumelée avec les Seychelles ou la ville de Gao au Mali ?",
+                           "Le jumelage de Kita, commune de Sio au Mali, a vingt ans."], kind=True) == []
