@@ -30,7 +30,7 @@ def test_a_section_told_in_story_paragraphs_is_read_so_among_labelled_ones():
     """Issue r21: one partner's section told in paragraphs of several events each (relative
     dates: "La même année", "quatre ans plus tard"), another's as labelled entries: the
     story section is read event by event, its years counted from the one told before
-    (years counted first in a sentence, then "cette année-là" theirs); a year closing a
+    (years counted first in a sentence, then "cette année-là" theirs, another act of theirs); a year closing a
     range is no head count."""
     data = extract(parse(text_blocks(MIXED)))
     podor = [(a["date_label"], a["period"], a["participants"]) for a in data["actions"] if a["partner_id"] == "podor"]
@@ -38,7 +38,9 @@ def test_a_section_told_in_story_paragraphs_is_read_so_among_labelled_ones():
         ("De 2001 à 2004", "2001/2004", 8), ("entre 2002 et 2003", "2002/2003", None),
         ("De 2006 à 2009", "2006/2009", None), ("En mars 2009", "2009-03", None),
         ("La même année", "2009", 3), ("quatre ans plus tard", "2013", None),
-        ("Dès 2014", "2014", None), ("Six ans plus tard", "2020", None)]
+        ("Dès 2014", "2014", None), ("Six ans plus tard", "2020", None),
+        # "c'est aussi cette année-là que le dispensaire a ouvert": another act of that year
+        ("cette année-là", "2020", None)]
     assert [(a["date_label"], a["period"]) for a in data["actions"] if a["partner_id"] == "sibiu"] == [
         ("2011", "2011"), ("2016", "2016")]
 
