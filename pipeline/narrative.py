@@ -3159,8 +3159,9 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     if (found := later) and (n := read_number(found["n"])):
         resolved = (year + (n if found["later"] else -n), month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
-    if month is not None and (moved := _months_moved(folded, year, month)):  # "Le mois suivant",
-        found, resolved = moved  # "deux mois plus tard": the month counted from the one told
+    if month is not None and month <= DECEMBER and (moved := _months_moved(folded, year, month)):
+        found, resolved = moved  # "Le mois suivant", "deux mois plus tard": the month counted
+        # from the one told
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     # days after a year alone ("signé en 1982 …. La délégation repartit le lendemain"): no
     # day to count from; the sentence tells the event told
@@ -3219,6 +3220,8 @@ def _months_moved(folded: str, year: int, month: int) -> tuple[re.Match[str], Wh
 
 
 OPENING_REACH = 4  # characters before a relative date that still opens an entry ("Dès ")
+DECEMBER = 12  # the last month; a season is told as EDTF's 21-24 ("Au printemps 2023, …"), no
+# month "deux mois plus tard" could count from
 # Words after "un an après" that point back at the entry before ("un an après ces essais");
 # any other ("… après la signature de l'accord") counts from another date.
 _TIE_STEMS = tuple(fold(s) for s in lexicon("headings")["tie_stems"])
@@ -3467,7 +3470,7 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
                          _weekday_day(sentence, folded, when), _feast(sentence, folded, when),
                          _this_season(sentence, folded, when, published),
                          _season_side(sentence, folded, when, published),
-                         _ago(sentence, folded, published),
+                         _ago(sentence, folded, published), _this_time(sentence, folded, when, published),
                          _season_after_told(sentence, folded, when)) if e] \
         or [e for e in (_feast_alone(sentence, folded, when, published),)
             if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it
@@ -3562,6 +3565,28 @@ SECOND_DAY_WORDS = 4  # words from a day to the second day of its act: "à Octev
 _SAME_ACT_JOINERS = frozenset(fold(w) for w in _WORDS["same_act_joiners"])
 _THIS_YEAR = re.compile(rf"\b(?:{_any(_WORDS['this_year'])})(?!\w|-)(?!\s*(?:\d|"
                         rf"{'|'.join(re.escape(fold(w)) for w in _WORDS['this_year_not_before'])}))")
+
+
+_THIS_TIME = re.compile(rf"\b(?:{_any(_WORDS['this_time'])})(?![\w-])")
+
+
+def _this_time(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
+    """The time of writing named as such ("ce week-end", ``this_time``): an event of the
+    post's year and month, or one whose date stays unread; after a date told (``when``),
+    "ce week-end" is the one told ("Week-end du 9 au 11 juin … durant ce week-end"), none.
+
+    >>> _this_time("Nos amis étaient reçus ce week-end.", "nos amis etaient recus ce week-end.", None,
+    ...            (2016, 5, None))
+    Event(label='ce week-end', start=23, resolved='mai 2016', when=(2016, 5, None), also=())
+    """
+    found = _THIS_TIME.search(folded)
+    if found is None or when is not None:
+        return None
+    label = sentence[found.start():found.end()]
+    if published is None:
+        return Event(label, found.start(), None, None)
+    when = (published[0], published[1], None)
+    return Event(label, found.start(), _written(when), when)
 
 
 def _this_year(folded: str) -> re.Match[str] | None:

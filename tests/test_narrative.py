@@ -1998,3 +1998,20 @@ def test_a_sentence_of_a_tie_that_presents_a_town_by_its_kind_and_country_names_
 
     assert _placed_in_tie(["Sera-t-elle un jour jumelée avec les Seychelles ou la ville de Gao au Mali ?",
                            "Le jumelage de Kita, commune de Sio au Mali, a vingt ans."], kind=True) == []
+
+
+def test_this_weekend_is_the_time_of_writing_unless_a_weekend_was_told():
+    """"une délégation était reçue ce week-end" in a post of 2016 (its date, or the tie's 30th
+    anniversary it celebrates, a tie of 1986): an event of 2016; "Week-end du 9 au 11 juin … durant ce week-end" is the
+    weekend told, no event of its own."""
+    said = event_in("Une délégation de 23 personnes était reçue ce week-end par le maire.", None, (2016, None, None))
+    assert (said.label, said.resolved) == ("ce week-end", "2016")
+    assert event_in("Nous reverrons nos amis durant ce week-end.", (2023, 6, 9)) is None
+
+
+def test_months_counted_after_a_season_count_from_no_month():
+    """"Au printemps 2023, …. Deux mois plus tard, …": a season is no month to count two
+    from (its EDTF code, 21, once gave November 2024); the sentence goes on with the spring's event."""
+    told = [(e.label, e.resolved) for _, e in sentences(
+        "Au printemps 2023, nos amis sont venus. Deux mois plus tard, nous sommes partis.", None) if e]
+    assert told == [("Au printemps 2023", None)]
