@@ -60,6 +60,7 @@ _EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]
 _LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
 _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
 _EVENT_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_event_marks"]), re.IGNORECASE)
+_NEWS_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_news_marks"]), re.IGNORECASE)
 _CALLOUT_MARKS = re.compile("|".join(_FURNITURE_MARKS["callout_marks"]), re.IGNORECASE)
 _BUTTON_MARKS = re.compile("|".join(_FURNITURE_MARKS["button_marks"]), re.IGNORECASE)
 _EMBEDDED_POST_MARKS = re.compile("|".join(_FURNITURE_MARKS["embedded_post_marks"]), re.IGNORECASE)
@@ -144,6 +145,9 @@ def _left_out(element: etree._Element, in_article: bool = False,
     if furniture and _EVENT_MARKS.search(marks) and not _LEFT_OUT_MARKS.search(_EVENT_MARKS.sub("", marks)) \
             and _in_partner_section(element):
         return False
+    if furniture and _NEWS_MARKS.search(marks) and not _LEFT_OUT_MARKS.search(_NEWS_MARKS.sub("", marks)) \
+            and _boxes_a_partner(element) and _tells_at_length(element):
+        return False
     if furniture and in_article and (tag == "header" or _HEADER_MARK.search(marks)):
         others = _HEADER_MARK.sub("", marks)  # "entry-header" is the article's, "header nav" is not
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
@@ -161,6 +165,15 @@ def _boxes_a_partner(box: etree._Element) -> bool:
     return any(names_a_place(text, IntroWords()) for heading in islice(box.iter(), BOX_HEAD)
                if isinstance(heading.tag, str) and heading.tag.lower() in HEADINGS
                and len(text := _text(_rendered(heading))) <= MAX_HEADING)
+
+
+def _tells_at_length(box: etree._Element) -> bool:
+    """One of the box's paragraphs, with no link, is longer than ``TEASER_TEXT``
+    characters: the box tells its news in full, it is no teaser of it."""
+    return any(not any(True for _ in p.iter("a")) and _text_past(p, TEASER_TEXT) for p in box.iter("p"))
+
+
+TEASER_TEXT = 400  # characters: more than a teaser's line under its title
 
 
 def _features_a_partner(box: etree._Element) -> bool:

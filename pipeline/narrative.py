@@ -46,6 +46,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -53,7 +54,7 @@ from itertools import chain, islice
 
 from .config import saint_titles
 from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
-                    parse_label)
+                    parse_label, relative_dates)
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import CMS_FIELD, SPAN_FIELD, span_field, span_key_alone
@@ -3066,7 +3067,29 @@ def _this_season(sentence: str, folded: str, when: When | None, published: When 
     if told is None:
         return Event(label, found.start(), None, None)
     season = sentence[found.start(1):found.end(1)]
-    return Event(label, found.start(), f"{season} {told[0]}", (told[0], None, None))
+    year = told[0]
+    if published is not None and published[1] is not None and (
+            this := parse_label(f"{season} {year}")) and this.start_date and this.end_date:
+        day = date(published[0], published[1], published[2] or 1)
+        future = _future(folded)
+        if not future and _past(folded) and this.start_date > day:
+            year -= 1  # "Cet été, les enfants ont passé …" written in January: last summer
+        elif future and this.end_date < day:
+            year += 1  # "Cet hiver, nous irons …" written in December, after last winter's end
+    return Event(label, found.start(), f"{season} {year}", (year, None, None))
+
+
+def _past(folded: str) -> bool:
+    """The (folded) sentence is in a past tense, by an auxiliary or "être" and "avoir" in
+    the past (lexicon ``narrative.past``).
+
+    >>> _past("cet ete, les enfants ont passe une semaine"), _past("cet ete, les enfants partent")
+    (True, False)
+    """
+    return any(word in _PAST_WORDS for word in re.findall(r"[^\W\d_]+", folded))
+
+
+_PAST_WORDS = frozenset(fold(w) for w in _WORDS["past"]["words"])
 
 
 def _side(found: re.Match[str] | None) -> int | None:
@@ -3837,16 +3860,28 @@ def _during(head: str, said: Event) -> bool:
     return bool(_DURING.match(fold(head))) and not head[said.start + len(said.label):].strip(" ,;:")
 
 
+# The day a page of partner sections says it was published or last updated (a CMS's field
+# above its first section, "Mis à jour le 13 janvier 2020"), while its sections are read
+# (pipeline/parse.py): what their sentences count from the day they were written ("en
+# février de l'an dernier", "au printemps prochain", "il y a deux ans") is counted from it,
+# as a post's by-line dates its story.
+PAGE_DAY: ContextVar[When | None] = ContextVar("page_day", default=None)
+
+
 def sentences(text: str, when: When | None, published: When | None = None) -> list[tuple[str, Event | None]]:
     """The sentences of a paragraph, each with the event it tells; a sentence that joins
     two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
     septembre 1987"; "la charte paraphée le 28 juin 1997 à Saillon, le 27 septembre 1997 à
     Barbentane"; with no comma, "… commencé en 1986 et un jumelage a été officialisé le 28
     novembre 2000") is two, unless the second date shares a day with the first
-    (:func:`_overlap`)."""
+    (:func:`_overlap`). ``published``: the day the text was written, else the page's
+    (:data:`PAGE_DAY`) for a sentence that counts from the time of writing
+    (:func:`from_writing`)."""
+    page = None if published else PAGE_DAY.get()
     out: list[tuple[str, Event | None]] = []
     for sentence in _SENTENCE.split(text):
         pieces, start, folded = [], 0, fold(sentence)
+        written = published or (page if page and from_writing(sentence) else None)
         bounds = sorted([(b.start(), b.end(), True) for b in _CLAUSE.finditer(sentence)]
                         + [(b.start(), b.end(), False) for b in _BARE_JOINER.finditer(folded)]) \
             if len(sentence) <= LONGEST_SENTENCE else []
@@ -3867,11 +3902,11 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             if any(first < at < last for first, last in ranges):
                 continue
             head, tail = sentence[start:end if punctuated else at], sentence[end:]
-            said = event_in(head, items or when, published)
+            said = event_in(head, items or when, written)
             if said is None or (punctuated and _during(head, said)):
                 continue
             if punctuated and items is None and (year := _list_announced(head, said)) \
-                    and event_in(tail, year, published) is not None:
+                    and event_in(tail, year, written) is not None:
                 # "les moments forts de l'année 2014 : le Burns Supper en janvier, …, le
                 # voyage à Carnoustie en avril, …": the list's year, then its items
                 items = year
@@ -3902,7 +3937,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                     start = end
                 continue
             joined = _JOINER.match(folded, at) and _absolute(tail)
-            then = _opening(tail, _moved(when, said), published)
+            then = _opening(tail, _moved(when, said), written)
             listed = then and _years_listed(sentence[start:end] + tail[:then.start + len(then.label)], said)
             if listed and not joined and listed.also:
                 continue  # "en 2009, 2013 et 2017": one list of years, no clause of its own
@@ -3917,7 +3952,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
         pieces.append(sentence[start:])
         ahead = _absolute(sentence) if when is None else None
         for n, piece in enumerate(pieces):  # a month "dernier" with nothing told: before the date told ahead
-            event = _years_listed(piece, event_in(piece, when, published, ahead.when if ahead else None))
+            event = _years_listed(piece, event_in(piece, when, written, ahead.when if ahead else None))
             if event is not None and n + 1 < len(pieces) and (year := _list_year(piece, event)):
                 when = year  # "les temps forts de l'année 2016 : …": the year of the items
                 out.append((piece, None))  # after it, however late the story told before it
@@ -4672,6 +4707,31 @@ def _extend(told: Told, placed: list[tuple[str, int]], separator: str) -> None:
 
 
 # --- A post's days, in a page of partner sections -------------------------------------------
+
+def from_writing(text: str) -> bool:
+    """The text holds a date counted from the time of writing: "l'an dernier", "il y a
+    deux ans", "cette année" (``calendar.relative``), a month or a season with a side word
+    ("en novembre prochain", "au printemps dernier"), "this" season ("cet été"). A month
+    alone ("Janvier", "En mars, …") is none: the page's day does not give it its year.
+
+    >>> from_writing("L'été dernier"), from_writing("Il y a deux ans, accueil"), from_writing("Janvier")
+    (True, True, False)
+    """
+    folded = fold(text)
+    return bool(relative_dates(text) or _SEASON_SIDE.search(folded) or _THIS_SEASON.search(folded)
+                or _AGO.search(folded)
+                or any(_SIDE.match(folded, m.end()) for m in _MONTH_WORD.finditer(folded)))
+
+
+def sided(after: str) -> bool:
+    """The words after a date open with a side word that counts it from the time of
+    writing ("prochain", "dernier": lexicon ``narrative.months_from_told``).
+
+    >>> sided(" prochain, nous partirons"), sided(", nous partirons")
+    (True, False)
+    """
+    return _SIDE.match(fold(after)) is not None
+
 
 def year_from_post(label: str, after: str, published: When) -> str | None:
     """A date written without its year ("Du 10 au 13 mai", "Du jeudi 10 au dimanche 13

@@ -80,12 +80,18 @@ from .narrative import (
     About,
     Reasons,
     cued_places,
+    event_in,
+    from_writing,
     furniture,
     names_place,
     opened_at,
+    posted,
     programme_day,
+    PAGE_DAY,
+    When,
     read_narrative,
     sentences,
+    sided,
     tells_of,
     tie_events,
     listed_items,
@@ -1148,7 +1154,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             if block.kind == "list_item" and entries and entries[-1].line == block.line:
                 items.add(block.line)
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label))
-              else under.completed(e)  # "Dès l'automne 1989": then
+              else under.completed(_from_page_day(e))  # "Dès l'automne 1989": then
               for e in (draft.entry() for draft in entries)]
     section.entries = told + _years_above(_framed(
         _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames))
@@ -1998,10 +2004,12 @@ def parse(blocks: list[Block], about: About | None = None, workers: Pool | None 
 
     Each block's label, read when the page was read and again here, is kept meanwhile
     (:data:`pipeline.dates.LABELS_KEPT`) and let go of once the page is parsed."""
+    token = PAGE_DAY.set(None)
     try:
         return _parse(blocks, about, workers)
     finally:
         forget_labels()
+        PAGE_DAY.reset(token)
 
 
 # A page of this many blocks or more has its sections sorted by the worker processes
@@ -2022,11 +2030,13 @@ def _sent(section: Section, blocks: list[tuple[Block, Role]]) -> list[Block]:
     return [section.heading, *section.description, *(block for block, _ in blocks)]
 
 
-def fill_sections(sections: list[_Unfilled]) -> list[_Filled]:
+def fill_sections(sections: list[_Unfilled], day: When | None = None) -> list[_Filled]:
     """Sort each section's blocks (:func:`_fill_section`), in a worker process: each block
     that was sent comes back as its place, so that the run puts its own block back (the
-    run matches some blocks by identity: :func:`pipeline.gate.with_reasons`)."""
+    run matches some blocks by identity: :func:`pipeline.gate.with_reasons`). ``day``: the
+    page's day of publication (:func:`_page_day`)."""
     filled: list[_Filled] = []
+    token = PAGE_DAY.set(day)
     try:
         for section, blocks in sections:
             places = {id(block): n for n, block in enumerate(_sent(section, blocks))}
@@ -2036,6 +2046,7 @@ def fill_sections(sections: list[_Unfilled]) -> list[_Filled]:
                            [(places.get(id(a.block), a.block), a.reason, a.loss, a.warn) for a in set_aside]))
     finally:
         forget_labels()  # the worker validates next: its memory
+        PAGE_DAY.reset(token)
     return filled
 
 
@@ -2054,7 +2065,7 @@ def _filled_elsewhere(sections: dict[int, _Unfilled],
     weight = 0
     for n in [*sections, -1]:  # -1: the end
         if chunk and (weight >= size or n < 0):
-            task = workers.submit(fill_sections, [sections[m] for m in chunk])
+            task = workers.submit(fill_sections, [sections[m] for m in chunk], PAGE_DAY.get())
             pending.update((m, (task, at)) for at, m in enumerate(chunk))
             chunk, weight = [], 0
         if n >= 0:
@@ -2105,6 +2116,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
         if block.kind != "list_item" or block.aside:
             reason, loss = _intro_reason(block, roles.get(i) == "group")
             set_aside.append(SetAside(block, reason, loss, warn=reason == DATED_INTRODUCTION))
+    PAGE_DAY.set(_page_day(set_aside))
     told = _told_before(title, intro, set_aside, about,
                         {slug(place_name(split_heading(body[i].text)[0])): body[i] for i in starts})
     items = [] if told else [b for b in intro if b.kind == "list_item" and not b.aside]
@@ -2126,7 +2138,13 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     in_prose = {n for n, (start, end) in enumerate(zip(starts, ends, strict=True))
                 if body[start].line in answered or (start not in introduced and (
                     prose or _told_throughout([body[start + 1:end]], alone=True)))}
-    elsewhere = _filled_elsewhere({n: s for n, s in unfilled.items() if n not in in_prose}, workers)
+    # a section whose lead story, above its first sub-heading, is told in prose, and whose
+    # box below it lists labelled entries: where the box starts
+    leads = {n: split for n, (start, end) in enumerate(zip(starts, ends, strict=True))
+             if n not in in_prose and start not in introduced
+             and (split := _lead_told(body, start, end)) is not None}
+    elsewhere = _filled_elsewhere({n: s for n, s in unfilled.items() if n not in in_prose and n not in leads},
+                                  workers)
     for n, start in enumerate(starts):
         end = ends[n]
         section = unfilled[n][0]
@@ -2137,7 +2155,14 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
             set_aside += [SetAside(b, b.aside) for b in body[start + 1:end] if b.aside]  # its captions
         else:
             kept = len(set_aside)
-            if elsewhere is not None and n in elsewhere:
+            lead = _told_in_prose(Section(body[start], [b for b in body[start + 1:leads[n]] if not b.aside]),
+                                  set_aside, with_above=False) if n in leads else None
+            if lead is not None and lead.entries:
+                box = Section(body[start])
+                _fill_section(box, [(body[i], roles.get(i, "")) for i in range(leads[n], end)], set_aside)
+                section = Section(body[start], lead.description + box.description, lead.entries + box.entries)
+                set_aside += [SetAside(b, b.aside) for b in body[start + 1:leads[n]] if b.aside]
+            elif elsewhere is not None and n in elsewhere:
                 task, at = elsewhere[n]
                 _taken(section, unfilled[n][1], task.result()[at], set_aside)
             else:
@@ -2174,6 +2199,72 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
         sections = [_told_in_prose(s, set_aside, with_above=False) if not s.entries else s for s in sections]
     sections = _under_frames(sections, body, roles)
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
+
+
+def _lead_told(body: list[Block], start: int, end: int) -> int | None:
+    """Where the box of a section told in two parts starts: its lead story in prose, several
+    events to a paragraph (:func:`_told_throughout`: "En février de l'an dernier, une
+    délégation … Au printemps dernier, la Médiathèque …"), then, from its first sub-heading
+    on ("Rappel", "Repères"), labelled entries ("Depuis 2008 : accueil …"). ``None`` for a
+    section with no such sub-heading, whose text above it is no story, or with no labelled
+    entry below it."""
+    split = next((i for i in range(start + 1, end)
+                  if body[i].kind == "heading" and not body[i].aside), None)
+    if split is None or split == start + 1:
+        return None
+    below = [b for b in body[split + 1:end] if not b.aside and b.kind != "heading"]
+    if not any(_set_label(b.text) for b in below):
+        return None
+    above = [b for b in body[start + 1:split] if not b.aside and b.kind != "heading"]
+    if any(b.kind == "list_item" or _set_label(b.text) for b in above):
+        return None
+    # the story reader's events, dated from the page's day too ("au printemps dernier")
+    counts = [n for b in above if (n := sum(event is not None for _, event in sentences(b.text, None)))]
+    several = sum(n >= SEVERAL for n in counts)
+    return split if several >= SEVERAL and 2 * several > len(counts) else None
+
+
+def _set_label(text: str) -> bool:
+    """The text opens on a label set apart by a colon or a dash ("2003 : signature …"), not
+    a date then a comma ("En 2003, …")."""
+    labelled = split_any_label(text)
+    return labelled is not None and not _comma_label(text, labelled[0])
+
+
+def _from_page_day(entry: Entry) -> Entry:
+    """An entry whose label counts from the day the page was written ("L'été dernier :",
+    "Au printemps prochain :", "En novembre prochain, …": a month without its year and a
+    side word after it), dated from the page's day (:data:`PAGE_DAY`) when it gives one,
+    not from the entry above; any other entry as it is."""
+    day = PAGE_DAY.get()
+    if day is None or entry.period_label:
+        return entry
+    label = entry.label
+    if label is None and (found := date_in(entry.text)) is not None and entry.text.startswith(found.text):
+        label = found.text  # "En novembre prochain, la Ville recevra …"
+    if not label:
+        return entry
+    period = parse_label(label)
+    if period is None:
+        if not from_writing(label):  # "Janvier" alone: its year is the page's frame's, not the day's
+            return entry
+        said = event_in(label, None, day)
+        return replace(entry, period_label=said.resolved) if said and said.resolved else entry
+    after = entry.text[len(label):] if entry.text.startswith(label) else ""
+    if not period.yearless or not sided(after):
+        return entry
+    completed = year_from_post(label, after, day)
+    return replace(entry, label=label, period_label=completed) if completed else entry
+
+
+def _page_day(set_aside: list[SetAside]) -> When | None:
+    """The day the page says, above its first partner section, it was published or last
+    updated (a CMS's field set aside as furniture: "Mis à jour le 13 janvier 2020",
+    "Publié le 2 mars 2024 à 10:12"): its sections' sentences count from it what they date
+    from the day they were written ("l'été dernier", "en novembre prochain"). ``None`` when
+    the page gives no such day, or two different ones."""
+    days = {day for aside in set_aside if aside.reason == FURNITURE and (day := posted(aside.block.text))}
+    return days.pop() if len(days) == 1 else None
 
 
 def _under_frames(sections: list[Section], body: list[Block], roles: dict[int, Role]) -> list[Section]:

@@ -61,8 +61,10 @@ FUNCTION_WORDS = frozenset("""
 # schemas' codes such as "association", "community_centre", "amount_eur", "donation"; "eur" is also
 # an ending of agent nouns in people.toml; "utf", "html" and "nul", names of encodings, formats
 # and bytes in refusals.toml, are the code's names for them too; "key" of a CMS class
-# name in furniture.toml, "key-figures", is the code's word for a key too; "week-end", French
-# from English, makes "end" and "week" lexicon words, the code's for a range's end).
+# name in furniture.toml, "key-figures", is the code's word for a key too; "item", "entry",
+# "next", "links" of a blog's class names, "itemfooter", "prev-next", are the code's words too;
+# "week-end", French from English, makes "end" and "week" lexicon words, the code's for a
+# range's end).
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
@@ -73,6 +75,7 @@ ENGLISH = frozenset("""
     utf html nul
     callout button notice alert admonition post parse media
     was were been last updated postponed
+    item items entry entries next previous prev link links older newer posts news
     end week
 """.split())
 

@@ -1215,3 +1215,60 @@ def test_a_timeline_chart_of_several_partners_heads_each_row_by_its_partner():
     assert [(a["partner_id"], a["period"], a["text"]) for a in actions] == [
         ("kita", "2019/2020", "2019-2020 : Réfection du dispensaire."),
         ("matanzas", "2021", "2021 : Chantier de l’école de musique.")]
+
+
+@pytest.mark.parametrize("chrome", [
+    # a blog host's links to the posts before and after, with their titles and dates
+    '<div class="prev-next">« <a href="/a">Réunion du 4 mars 2025 : le bilan</a> | '
+    '<a href="/b">Fête de quartier 2025 : 230 visiteurs</a> »</div>',
+    '<div class="older-posts"><a href="/c">Soirée du 12 avril 2024 à la Maison des jeunes</a></div>',
+    '<p class="next_entry"><a href="/d">Repas solidaire du 30 novembre 2023</a></p>',
+    # a post's foot: its author, hour, category, comments, permalink
+    '<div class="itemfooter">Posté par amis_de_kita à 18:02 - Kita - Commentaires [4] - '
+    'Permalien [#] Tags : Kita, 2025, cantine</div>',
+    '<footer class="entry-footer">Rédigé le 3 mai 2025 par Lucie dans Kita | 2 réactions</footer>',
+])
+def test_a_blog_post_s_neighbours_and_its_foot_are_furniture(chrome):
+    """A blog's post: what the host writes below it (the next and previous posts' titles,
+    dated, its author and hour, comments, permalink) is no text of the post."""
+    page = f"""<html><body><div id="content"><div class="blog"><h2 class="date-header">mardi 6 mai 2025</h2>
+<div class="articlebody"><h4>Kita (Mali)</h4><p>2019 : une cantine scolaire a ouvert.</p>
+<p>2021 : le puits du marché a été creusé.</p></div>{chrome}</div></div></body></html>"""
+    texts = [b.text for b in html_blocks(page)][1:]  # the post's date header aside
+    assert not any("2023" in t or "2024" in t or "2025" in t or "Posté" in t for t in texts)
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert sorted(a["start_year"] for a in actions) == [2019, 2021]
+
+
+def test_a_class_that_only_ends_with_next_or_a_card_s_footer_stays_text():
+    page = """<html><body><main><h2>Kita (Mali)</h2>
+<div class="swiper-slide-next"><p>2019 : cantine scolaire.</p></div>
+<div class="card-footer"><p>2021 : puits du marché.</p></div></main></body></html>"""
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert sorted(a["start_year"] for a in actions) == [2019, 2021]
+
+
+_STORY = ("En mars 2019, une délégation de la Ville a passé dix jours à Kita pour inaugurer la "
+          "cantine scolaire construite avec le comité de jumelage ; elle y a rencontré les "
+          "parents d'élèves, les enseignantes et le conseil communal. En 2021, le puits du "
+          "marché a été creusé avec l'aide des services techniques, et une fête a réuni tout le "
+          "quartier autour de la nouvelle fontaine. En 2023, dix jeunes de Kita sont venus à "
+          "notre fête de quartier.")
+
+
+@pytest.mark.parametrize("marks", ['class="news-highlight"', 'class="news-detail"',
+                                   'class="news-item news-item--full"'])
+def test_a_news_item_told_in_full_is_the_page_s_text_not_a_teaser(marks):
+    """A CMS's news box that tells its news in full (a heading that names the partner, a long
+    paragraph with no link) is the article: its entries are read; a list of short teasers
+    under the same mark stays furniture."""
+    page = f"""<html><body><main><h1>Jumelages</h1>
+<div {marks}><p class="news-date">Publié le 2 février 2024</p><h2>Kita (Mali) : vingt ans d'amitié</h2>
+<p>{_STORY}</p></div>
+<div class="news-list"><div class="news-card"><h3>Kita (Mali) : le film</h3><p>Projection le 4 mai 2024.</p>
+<a href="/film">Lire la suite</a></div></div></main></body></html>"""
+    texts = [b.text for b in html_blocks(page)]
+    assert "Kita (Mali) : vingt ans d'amitié" in texts
+    assert not any("Publié" in t or "Projection" in t or "le film" in t for t in texts)
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert [(a["partner_id"], a["start_year"]) for a in actions][:1] == [("kita", 2019)]
