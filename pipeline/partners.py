@@ -35,12 +35,17 @@ def _phrases(phrases: list[str]) -> str:
 @cache
 def _clause(required: bool = False) -> str:
     """A deliberation's clause opening before the lead-in ("Considérant qu'", "Considérant
-    enfin que", "Attendu que"), maybe none unless ``required``."""
+    enfin que", "Attendu que", or any short aside between commas: "Considérant, d'autre
+    part, que"), maybe none unless ``required``."""
     conjunctions = "|".join(re.escape(w).replace("'", _APOSTROPHES) + (r"\s*" if w[-1] in "'’" else r"\s+")
                             for w in _HEADINGS["clause_conjunctions"])
-    return (rf"(?:(?:{_phrases(_HEADINGS['clause_openers'])})\s*,?\s*"
-            rf"(?:(?:{_phrases(_HEADINGS['clause_adverbs'])})\s*,?\s*)?(?:{conjunctions}))"
+    aside = rf"\s*,\s*[^\W\d][^,;:.()\n]{{0,{CLAUSE_ASIDE}}},\s*"
+    return (rf"(?:(?:{_phrases(_HEADINGS['clause_openers'])})"
+            rf"(?:{aside}|\s*,?\s*(?:(?:{_phrases(_HEADINGS['clause_adverbs'])})\s*,?\s*)?)(?:{conjunctions}))"
             + ("" if required else "?"))
+
+
+CLAUSE_ASIDE = 30  # characters of an aside between a clause's word and its "que"
 
 
 @cache

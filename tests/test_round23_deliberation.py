@@ -111,3 +111,12 @@ def test_an_article_naming_another_partner_goes_to_it_and_the_acts_year_is_the_t
     by = {(a["partner_id"], a["date_label"]): a for a in data["actions"]}
     assert by[("kita", "en 2024")]["amount_eur"] == 4000
     assert not any(p == "hallstatt" and "ARTICLE" in a["text"] for (p, _), a in by.items())
+
+
+def test_a_clause_with_an_aside_before_its_que_and_a_country_given_as_an_adjective(tmp_path: Path) -> None:
+    text = MOTION.replace("avec la commune de Kita, au Mali,", "avec la commune malienne de Kita,")
+    path = tmp_path / "page.txt"
+    path.write_text(text.format(kita="Considérant, d'autre part, qu'à Kita,"), encoding="utf-8")
+    data = records_of(path)
+    assert ("kita", "ML") in [(p["partner_id"], p["country_code"]) for p in data["partners"]]
+    assert ("kita", "en 2015") in {(a["partner_id"], a["date_label"]) for a in data["actions"]}
