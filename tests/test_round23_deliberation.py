@@ -120,3 +120,15 @@ def test_a_clause_with_an_aside_before_its_que_and_a_country_given_as_an_adjecti
     data = records_of(path)
     assert ("kita", "ML") in [(p["partner_id"], p["country_code"]) for p in data["partners"]]
     assert ("kita", "en 2015") in {(a["partner_id"], a["date_label"]) for a in data["actions"]}
+
+
+def test_other_lines_dating_the_meeting_the_page_is_the_text_of() -> None:
+    from pipeline.parse import sitting_day
+    from pipeline.read import Block
+
+    assert sitting_day([Block("paragraph", "Réunion du conseil municipal du lundi 9 juin 2025", 2)]) == (2025, 6, 9)
+    assert sitting_day([Block("paragraph", "AG du 12 janvier 2025", 2)]) == (2025, 1, 12)
+    # a sentence of the story, a range of days, or no meeting's word: no time of writing
+    assert sitting_day([Block("paragraph", "Nous sommes partis le 12 janvier 2025.", 2)]) is None
+    assert sitting_day([Block("paragraph", "Conseil des jeunes du 3 au 7 mars 2025", 2)]) is None
+    assert sitting_day([Block("paragraph", "Agenda du 12 janvier 2025", 2)]) is None
