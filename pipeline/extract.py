@@ -882,7 +882,10 @@ def _description_columns(description: str, first_action_year: int | None,
     signed = agreement("\n".join([*said, told] if told else said))
     if (signed is None or signed.year is None) and (field := tie_field("\n".join([*said, told]))):
         signed = Agreement(field, signed.type if signed else "")  # a fiche's "Date de signature : …"
-    if (signed is None or signed.year is None) and beside is not None:
+    if beside is not None and (signed is None or signed.year is None or not signed.type):
+        # the year the page gives the tie beside its partner (its act's, in the introduction
+        # or under the heading) before one read from a sentence naming no act ("le comité
+        # de jumelage réhabilite depuis 2018": :func:`pipeline.places.agreement`'s guess)
         signed = Agreement(beside, signed.type if signed else "")
     if (signed is None or signed.year is None) and names_it is not None \
             and (since := since_named("\n".join([*said, told]), names_it)) is not None:

@@ -137,6 +137,9 @@ class About:
     name: str
     country: str | None = None
     tie_year: int | None = None  # the year a list of partners writes beside it (:func:`listed_tie_years`)
+    # the day the page was written, when its introduction dates it (a sitting's day: the
+    # parse stage's ``_sitting_day``): what "dernier", "prochain", "cette année" are told from
+    written: tuple[int, int | None, int | None] | None = None
 
     @property
     def heading(self) -> str:
@@ -4469,6 +4472,7 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     # the date of the post, for a month told without its year: a by-line's near the top
     # dates the lede above it too
     published = next((w for b in body[:POSTED_REACH] if not b.aside and (w := posted(b.text))), None)
+    published = published or (about.written if about else None)
     if published is None:  # "Afin de célébrer ce 30e anniversaire" of a tie sealed in 1992: 2022
         published = _anniversary(([title.text] if title else []) + texts)
     started = told or bool(title and names_place(title.text, about.name))

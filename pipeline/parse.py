@@ -83,6 +83,7 @@ from .narrative import (
     event_in,
     from_writing,
     furniture,
+    most_named_country,
     names_place,
     opened_at,
     posted,
@@ -132,7 +133,7 @@ from .read import (
     other_heading,
     sub_heading,
 )
-from .partners import opens_on_partner
+from .partners import country_told, opening_place, opens_on_partner, subject_placed
 from .text import slug
 
 if TYPE_CHECKING:
@@ -1752,8 +1753,15 @@ def _the_town_itself(text: str) -> bool:
     names = {slug(name) for name in config().town.names}
     folded = fold(name).strip()
     grouped = next((folded[len(g):] for g in _TOWN_GROUPS if folded.startswith(g)), "")
+    # the town after the link a lead-in leaves ("COMITÉ DE JUMELAGE D'ORVAULT": "d'")
+    linked = _LINK_FIRST.sub("", place_name(name), count=1)
     return any(bool(place) and (place in names or _joined_names(place, names))
-               for place in (slug(place_name(name)), slug(grouped)))
+               for place in (slug(place_name(name)), slug(grouped), slug(linked)))
+
+
+_LINK_FIRST = re.compile(r"^\s*(?:" + "|".join(
+    re.escape(w).replace("'", "['’]") + (r"\s*" if w.endswith("'") else r"\s+")
+    for w in sorted(lexicon("headings")["lead_in_links"], key=len, reverse=True)) + ")", re.IGNORECASE)
 
 
 def _joined_names(place: str, names: set[str]) -> bool:
@@ -2109,6 +2117,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
         return page
     roles.update(dict.fromkeys(refused, "sub"))  # its text stays with the partner above
     intro = _intro_list(body[:starts[0]])
+    sat = sitting_day(body[:starts[0]])
     set_aside = ([SetAside(title, PAGE_TITLE)] if title else []) + asked
     set_aside += [SetAside(block, COUNTRY_HEADING) for block in renamed]
     set_aside += [SetAside(block, UNDER_A_CAUSE) for block in placed]
@@ -2149,7 +2158,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
         end = ends[n]
         section = unfilled[n][0]
         told_answer = _told_in_prose(Section(body[start], [b for b in body[start + 1:end] if not b.aside]),
-                                     set_aside, with_above=False) if n in in_prose else None
+                                     set_aside, with_above=False, written=sat) if n in in_prose else None
         if told_answer and told_answer.entries:
             section = told_answer
             set_aside += [SetAside(b, b.aside) for b in body[start + 1:end] if b.aside]  # its captions
@@ -2171,7 +2180,8 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
             if paragraphs_only and start not in introduced and _prose_section(section):
                 aside = set_aside[:kept]  # the section's own set-aside blocks, read again
                 written = [b for b in body[start + 1:end] if not b.aside]
-                told_prose = _told_in_prose(Section(body[start], written), aside, with_above=False)
+                told_prose = _told_in_prose(Section(body[start], written), aside, with_above=False,
+                                            written=sat)
                 if told_prose.entries:  # what the page marked as aside stays set aside
                     set_aside[:] = aside + [a for a in set_aside[kept:] if a.block.aside]
                     section = told_prose
@@ -2194,9 +2204,11 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
                                   if role == "sub" and body[i].level in levels
                                   and heading_key(body[i].text) in _TEASER_HEADINGS), set_aside)
     if len(sections) == 1 and not sections[0].entries:
-        sections[0] = _told_in_prose(sections[0], set_aside)
+        sections[0] = _told_in_prose(sections[0], set_aside, written=sat)
     elif opened:
-        sections = [_told_in_prose(s, set_aside, with_above=False) if not s.entries else s for s in sections]
+        sections = [_told_in_prose(s, set_aside, with_above=False, written=sat) if not s.entries
+                    else _prose_beside_entries(s, set_aside, sat) for s in sections]
+        _to_the_one_named(sections)
     sections = _under_frames(sections, body, roles)
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
 
@@ -2518,9 +2530,18 @@ def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:
     another place, make the page's sections; one alone is its story's (none returned)."""
     found: dict[int, Block] = {}
     places: set[str] = set()
+    texts = [b.text for b in body if not b.aside]
     for i, block in enumerate(body):
-        if block.kind != "paragraph" or block.aside or not (heading := opens_on_partner(block.text)) \
-                or not heading_like(heading):
+        if block.kind != "paragraph" or block.aside:
+            continue
+        heading = opens_on_partner(block.text)
+        if heading is None and (place := opening_place(block.text)):
+            # its country where the page names it, else the one its own paragraph names most
+            told = country_told(place, [t for t in texts if t != block.text] + [block.text])
+            most = most_named_country([block.text]) if told is None else told[0]
+            heading = f"{place} ({most})" if most and country_code(most) else None
+        heading = heading or subject_placed(block.text)
+        if not heading or not heading_like(heading):
             continue
         place = slug(place_name(split_heading(heading)[0]))
         if place not in places:
@@ -2588,7 +2609,8 @@ def _with_told_paragraphs(section: Section, blocks: list[Block], set_aside: list
     return section
 
 
-def _told_in_prose(section: Section, set_aside: list[SetAside], with_above: bool = True) -> Section:
+def _told_in_prose(section: Section, set_aside: list[SetAside], with_above: bool = True,
+                   written: tuple[int, int | None, int | None] | None = None) -> Section:
     """The one partner of a page whose section holds prose alone ("Jumelage avec
     Quargnento", then "Le Comité de Jumelage est né le 10 octobre 2002 …, une première
     rencontre a eu lieu … en mars 2003"), maybe told above its heading (the dated
@@ -2597,18 +2619,63 @@ def _told_in_prose(section: Section, set_aside: list[SetAside], with_above: bool
     "CREDITON"): its story, whose dated sentences are its events, as a page without the
     heading is read (:func:`_story`); the section as it was when the story tells no event.
     ``with_above`` false: one of several sections, each opening on its paragraph, whose
-    introduction is no one partner's."""
+    introduction is no one partner's. ``written``: the day the page was written
+    (:func:`sitting_day`)."""
     above = [a for a in set_aside if a.reason == DATED_INTRODUCTION] if with_above else []
     if not section.description and not above:
         return section
     told = _story(None, [section.heading, *(a.block for a in above), *section.description],
-                  About(split_heading(section.heading.text)[0]))
+                  About(split_heading(section.heading.text)[0], written=written))
     if told is None or not told[0].entries:
         return section
     story, aside, _ = told
     set_aside[:] = [a for a in set_aside if a not in above]
     set_aside += [s for s in aside if s.block is not section.heading]
     return Section(section.heading, story.description, story.entries, section.intro, section.tie_year)
+
+
+_SITTING = re.compile(r"\s*(?:" + "|".join(re.escape(fold(w)) for w in lexicon("narrative")["sitting_words"])
+                      + r")(?!\w)")
+SITTING_LINE = 90  # characters of a line that dates a sitting: a line, not a sentence
+
+
+def sitting_day(intro: list[Block]) -> tuple[int, int | None, int | None] | None:
+    """The day the meeting whose text the page is sat, when a short line of its
+    introduction opens on a meeting's word and gives one day ("Séance du mardi 5 mars
+    2024", "Assemblée générale du samedi 23 novembre 2024"): the time of writing
+    from which each section's story tells "en juillet dernier" or "au printemps prochain".
+
+    >>> sitting_day([Block("paragraph", "Séance du mardi 5 mars 2024", 3)])
+    (2024, 3, 5)
+    >>> sitting_day([Block("paragraph", "Séance photo du 5 mars 2024 au 8 mars 2024 : inscrivez-vous", 3)])
+    >>> sitting_day([Block("paragraph", "Le 5 mars 2024, la séance a duré deux heures.", 3)])
+    """
+    for block in intro:
+        text = block.text.strip()
+        if len(text) > SITTING_LINE or not _SITTING.match(fold(text)):
+            continue
+        days = [f.period for f in find_dates(text) if f.period and f.period.start_date
+                and f.period.start_date == f.period.end_date]
+        if len(days) == 1 and (day := days[0].start_date) is not None:
+            return day.year, day.month, day.day
+    return None
+
+
+def _prose_beside_entries(section: Section, set_aside: list[SetAside],
+                          written: tuple[int, int | None, int | None] | None) -> Section:
+    """A section that a paragraph opening on its partner starts (:func:`_opening_paragraphs`)
+    and that holds dated lines too below it (a deliberation's last clause, "Considérant
+    enfin qu'à Kita, un forage creusé en 2015 …, et que la maternité rénovée en 2022 …",
+    above its articles): its paragraphs of prose read as its story, their events beside
+    the dated lines, as a section of prose alone is read."""
+    taken = {line for e in section.entries for line in range(e.line, e.line_end + 1)}
+    prose = [b for b in section.description if b.line not in taken]
+    told = _told_in_prose(Section(section.heading, prose), set_aside, with_above=False, written=written)
+    if not told.entries:
+        return section
+    dated = [b for b in section.description if b.line in taken]
+    return replace(section, description=[*told.description, *dated],
+                   entries=sorted([*section.entries, *told.entries], key=lambda e: e.line))
 
 
 def _intro_list(intro: list[Block]) -> list[Block]:
@@ -2993,6 +3060,29 @@ def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> No
                 kept.append(entry)
             else:
                 moved[to].append(entry)
+        section.entries = kept
+    for section, entries in zip(sections, moved, strict=True):
+        if entries:
+            section.entries = sorted(section.entries + entries, key=lambda e: e.line)
+
+
+def _to_the_one_named(sections: list[Section]) -> None:
+    """On a page whose sections each open on a paragraph naming their partner (no
+    heading: :func:`_opening_paragraphs`), move an entry whose names name one other partner
+    and not its own to that partner ("ARTICLE 3 : ALLOUE 4 000 € pour équiper en 2024 la
+    maternité de Kita." below a deliberation's last clause, another partner's): nothing but
+    the order of the page tied it to the section above."""
+    names = PartnerNames([_aliases(section) for section in sections],
+                         [_country_of(section) for section in sections])
+    moved: list[list[Entry]] = [[] for _ in sections]
+    for n, section in enumerate(sections):
+        kept = []
+        for entry in section.entries:
+            named = names.named(_proper_nouns(entry.text))
+            if len(named) == 1 and named[0] != n:
+                moved[named[0]].append(entry)
+            else:
+                kept.append(entry)
         section.entries = kept
     for section, entries in zip(sections, moved, strict=True):
         if entries:

@@ -16,7 +16,8 @@ import re
 from functools import cache
 
 from .french import CAPITAL, lexicon
-from .places import LEAD_IN_OPENER, countries, country_code, country_in_text, place_name, split_heading
+from .places import (HOME_COUNTRY, LEAD_IN_OPENER, countries, country_code, country_in_text, place_name,
+                     split_heading)
 
 _HEADINGS = lexicon("headings")
 _APOSTROPHES = "['’]"
@@ -32,9 +33,128 @@ def _phrases(phrases: list[str]) -> str:
 
 
 @cache
+def _clause(required: bool = False) -> str:
+    """A deliberation's clause opening before the lead-in ("Considérant qu'", "Considérant
+    enfin que", "Attendu que", or any short aside between commas: "Considérant, d'autre
+    part, que"), maybe none unless ``required``."""
+    conjunctions = "|".join(re.escape(w).replace("'", _APOSTROPHES) + (r"\s*" if w[-1] in "'’" else r"\s+")
+                            for w in _HEADINGS["clause_conjunctions"])
+    aside = rf"\s*,\s*[^\W\d][^,;:.()\n]{{0,{CLAUSE_ASIDE}}},\s*"
+    return (rf"(?:(?:{_phrases(_HEADINGS['clause_openers'])})"
+            rf"(?:{aside}|\s*,?\s*(?:(?:{_phrases(_HEADINGS['clause_adverbs'])})\s*,?\s*)?)(?:{conjunctions}))"
+            + ("" if required else "?"))
+
+
+CLAUSE_ASIDE = 30  # characters of an aside between a clause's word and its "que"
+
+
+@cache
 def _opening() -> re.Pattern[str]:
     leads = [*_HEADINGS["lead_ins"], *_HEADINGS["paragraph_lead_ins"]]
-    return re.compile(rf"\s*{LEAD_IN_OPENER}(?:{_phrases(leads)})\s+{_PLACE}{_COUNTRY}", re.IGNORECASE)
+    return re.compile(rf"\s*{_clause()}{LEAD_IN_OPENER}(?:{_phrases(leads)})\s+{_PLACE}{_COUNTRY}",
+                      re.IGNORECASE)
+
+
+@cache
+def _place_first() -> re.Pattern[str]:
+    leads = [*_HEADINGS["lead_ins"], *_HEADINGS["paragraph_lead_ins"], *_HEADINGS["preposition_lead_ins"]]
+    return re.compile(rf"\s*{_clause()}{LEAD_IN_OPENER}(?:{_phrases(leads)})\s+{_PLACE}\s*,", re.IGNORECASE)
+
+
+@cache
+def _subject_placed() -> re.Pattern[str]:
+    return re.compile(rf"\s*{_clause(required=True)}(?P<subject>[^,;:.()\n]{{1,120}}?)\s+"
+                      rf"(?-i:(?={CAPITAL})){_PLACE}"
+                      r"\s*\((?P<bracket>[^()]{1,60})\)\s*,", re.IGNORECASE)
+
+
+def opening_place(text: str) -> str | None:
+    """The place a paragraph opens on with no country beside it, behind a comma, after the
+    words of a tie or a preposition ("Avec Kita, après trois puits …", "Considérant qu'à
+    Olite, le chantier …"): the parse stage asks the rest of the page for its country
+    (:func:`country_told`); a place with a capital only, never the town's own.
+
+    >>> opening_place("Considérant qu'avec Kita, après trois puits, le projet a cessé.")
+    'Kita'
+    >>> opening_place("Attendu enfin qu'à Mopti, le projet continue."), opening_place("Avec plaisir, merci.")
+    ('Mopti', None)
+    """
+    found = _place_first().match(text)
+    if found is None:
+        return None
+    place = found["place"].strip()
+    if not place[:1].isupper() or country_code(place) or not place_name(place) or _own_town(place):
+        return None
+    return place
+
+
+def subject_placed(text: str) -> str | None:
+    """The heading a paragraph stands for when its first words, up to a comma, end on a
+    place and its country in brackets: the subject of its sentence ("Les chantiers de
+    jeunes de Hallstatt (Autriche), ouverts en 2011, …", a deliberation's "Considérant que
+    l'accueil … de Tindouf (Algérie), …").
+
+    >>> subject_placed("Considérant que l'accueil des enfants de Tindouf (Algérie), né en 2008, a repris.")
+    'Tindouf (Algérie)'
+    >>> subject_placed("Le voyage de mai (2019), prévu en mai, a eu lieu.") is None
+    True
+    """
+    found = _subject_placed().match(text)
+    if found is None:
+        return None
+    place = found["place"].strip()
+    code = countries(found["bracket"])[1]
+    if code is None or not place[:1].isupper() or country_code(place) or not place_name(place) \
+            or _own_town(place):
+        return None
+    return f"{place} ({found['bracket'].strip()})"
+
+
+_BRACKET = re.compile(r"\(([^()]{1,60})\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def country_told(place: str, texts: list[str]) -> tuple[str, str] | None:
+    """The country the page gives ``place`` where it names it (a country in brackets in
+    the same sentence, "… avec la commune de Kita, cercle de Kita (Mali)", else one after
+    a preposition or as an adjective, "située au Mali"): the
+    first sentence of ``texts`` that names the place and gives one.
+
+    >>> country_told("San Isidro", ["Rien ici.", "Vu l'accord avec San Isidro, province de Matanzas (Cuba),"])
+    ('Cuba', 'CU')
+    >>> country_told("Jifna et Jalazone", ["Un accord avec la commune de Jifna (Palestine)."])
+    ('Palestine', 'PS')
+    """
+    from .text import slug
+
+    keys = [f"-{slug(place)}-"] + [f"-{slug(w)}-" for w in re.findall(r"\w[\w-]*", place)
+                                   if w[:1].isupper() and len(w) > MIN_NAME_WORD]
+    for key in keys:
+        for text in texts:
+            for sentence in _SENTENCE_END.split(text):
+                if key in f"-{slug(sentence)}-" and (found := _country_of_sentence(sentence)):
+                    return found
+    return None
+
+
+MIN_NAME_WORD = 3  # letters of a word of a place's name the page may name it by alone
+
+
+def _country_of_sentence(sentence: str) -> tuple[str, str] | None:
+    """The first foreign country a sentence gives: in brackets, else after a preposition or
+    as an adjective (the town's own country, "se tiendra en France", is the town's)."""
+    for bracket in _BRACKET.findall(sentence):
+        if (code := countries(bracket)[1]) and code != HOME_COUNTRY:
+            return bracket.strip(), code
+    rest = sentence
+    while found := country_in_text(rest):
+        if found[1] != HOME_COUNTRY:
+            return found
+        at = rest.find(found[0])
+        if at < 0:
+            return None
+        rest = rest[at + len(found[0]):]
+    return None
 
 
 def opens_on_partner(text: str) -> str | None:
