@@ -280,8 +280,10 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
     """The text of ``element`` (not its tail) as a browser shows it: without comments,
     processing instructions, scripts, styles and templates, which it does not show (their
     tails are text). Without ``lists``, the lists nested in it are left out; with
-    ``breaks``, the text is cut at each ``<br>`` and at the edges of an inner paragraph or
-    division. One walk over the element, in the order of the text, whatever its depth."""
+    ``breaks``, the text is cut at each ``<br>`` and at the edges of an inner paragraph,
+    division or heading (a timeline item's title, then a chip "Annulé" set after it: two
+    lines, not "Accueil d'enfantsAnnulé"). One walk over the element, in the order of the
+    text, whatever its depth."""
     lines: list[str] = []
     out = [element.text or ""]
     walker = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
@@ -308,11 +310,11 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
             out.append(words)  # an app's date chip, without its mention mark
             walker.skip_subtree()
         elif event == "start":
-            if breaks and tag in ("br", "p", "div"):
+            if breaks and (tag in ("br", "p", "div") or tag in HEADINGS):
                 cut()
             out.append(node.text or "")
         else:
-            if breaks and tag in ("p", "div") and not skipped:
+            if breaks and (tag in ("p", "div") or tag in HEADINGS) and not skipped:
                 cut()
             out.append(node.tail or "")
     cut()
@@ -1986,10 +1988,18 @@ def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[in
             return None  # a folded panel: its summary ("Depuis 2020", "Les années 2010")
             # heads the entries inside it, no date of the card's
         if sizes[last][0] <= DATE_ELEMENTS and sizes[last][1] <= DATE_SOURCE \
+                and not _holds_list(last, shown) \
                 and (date := date_alone(" ".join(_pieces(last)))) is not None:
             rest = sizes[card][1] - sizes[last][1]
             return (last, date) if rest >= CARD_ENTRY else None
         node = last
+
+
+def _holds_list(element: etree._Element, shown: dict[etree._Element, bool]) -> bool:
+    """Whether ``element`` holds a list that shows text: its own words, read without its
+    lists, are then the heading of a group of items (a timeline's year over the items of
+    that year: "2023" then "nov. Médicaments …"), no date alone that ends a card."""
+    return any(shown.get(inner) for inner in element.iter("ul", "ol") if inner is not element)
 
 
 def _holds_fields(card: etree._Element) -> bool:
@@ -2079,6 +2089,147 @@ def trailing_dates(document: etree._Element) -> None:
                        or _tag(card) in _PANELS for card in cards):
             continue
         for i, (element, date) in ending.items():
+            _taken_out(element)
+            _put_first(cards[i], date)
+
+
+_YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _first_words(item: etree._Element) -> etree._Element | None:
+    """The element whose own text opens ``item`` (a badge's span), ``None`` when the item
+    opens with a tail's text or shows none."""
+    for node in item.iter():
+        if _tag(node) in _NOT_RENDERED:
+            return None
+        if _text(node.text or ""):
+            return node
+        if node is not item and _text(node.tail or ""):
+            return None
+    return None
+
+
+def year_groups(document: etree._Element) -> None:
+    """A timeline whose items are grouped under a heading of their year (``<li><h3>2020</h3>
+    <ul><li>févr. …</li><li>2018 → 2021 …</li></ul></li>``): an item whose label is a
+    month or a season alone ("févr.", "print.") is of the heading's year, which is written
+    after it ("févr. 2020"); an item with a date of its own keeps it ("2016 › 2020", under
+    "2016"). Once each item of the group opens with a date, the heading that only repeats
+    it is taken out: read as written, the year alone over its items would be an entry of
+    its own, or the label of the first item only.
+
+    >>> page = lxml.html.fromstring('<ol><li><h3>2020</h3><ul><li><span>févr.</span><p>Forages.</p>'
+    ...     '</li><li><span>2019›2021</span><p>Santé.</p></li></ul></li></ol>')
+    >>> year_groups(page)
+    >>> [item.text_content() for item in page.iter("li")][1:]
+    ['févr. 2020Forages.', '2019›2021Santé.']
+    """
+    _, shown = _sizes(document)
+    for group in list(document.iter()):
+        kids = [k for k in group if shown.get(k)]
+        if len(kids) != 2 or _tag(kids[1]) not in ("ul", "ol") \
+                or not _YEAR_ALONE.fullmatch(_text(_rendered(kids[0]))):
+            continue
+        year = _text(_rendered(kids[0]))
+        items = [item for item in kids[1] if shown.get(item)]
+        opening = [_first_words(item) for item in items]
+        completed: list[tuple[etree._Element, str]] = []
+        for node in opening:
+            words = _text(node.text or "") if node is not None else ""
+            if node is None or not words or len(words) > MAX_FIELD_NAME:
+                break
+            if parse_label(words) is not None:
+                continue
+            period = parse_label(f"{words} {year}")
+            if period is None or period.start_year != int(year):
+                break
+            completed.append((node, f"{words} {year}"))
+        else:
+            if items:
+                for node, words in completed:
+                    node.text = words
+                _taken_out(kids[0])
+
+
+# A card's field: a line (a list item, a paragraph, a division) opened by its name set apart
+# in an inline element of its own ("<li><span class="meta-label">Quand</span> courant 2020
+# </li>", "<p><strong>Date :</strong> 12 mai 2018</p>"): a name of a few letters at most,
+# no figure in it, the value after it.
+_FIELD_LINES = {"li", "p", "div"}
+_FIELD_NAMES = {"span", "strong", "b", "em", "i", "label", "dfn", "small"}
+MAX_FIELD_NAME = 30  # characters of a field's name: more is a sentence's first words
+
+
+def _date_field(line: etree._Element) -> str | None:
+    """The value of ``line`` when it is a field whose name stands in its own element and
+    whose value is a date alone, as written ("de 2003 à 2014, chaque été", "courant 2020
+    et courant 2022"); ``None`` for any other line."""
+    if _tag(line) not in _FIELD_LINES or _text(line.text or "") or not len(line) \
+            or _tag(line[0]) not in _FIELD_NAMES or len(line[0]):
+        return None
+    name = _text(line[0].text or "").rstrip(" :")
+    if not name or len(name) > MAX_FIELD_NAME or any(c.isdigit() for c in name):
+        return None
+    value = _text(_rendered(line)[len(_rendered(line[0])):]).lstrip(" :").strip()
+    return value if value and date_alone(value) is not None else None
+
+
+def _card_date_field(card: etree._Element,
+                     sizes: dict[etree._Element, tuple[int, int]]) -> tuple[etree._Element, str] | None:
+    """The one line of ``card`` that is a date field (:func:`_date_field`) after the card's
+    text, and its value; ``None`` when there is none, or two, or no text before it."""
+    found = [(line, value) for line in card.iter(*_FIELD_LINES)
+             if line is not card and (value := _date_field(line)) is not None]
+    if len(found) != 1:
+        return None
+    line = found[0][0]
+    before = 0
+    for node in card.iter():
+        if node is line:
+            break
+        if _tag(node) not in HEADINGS and not any(a.tag in HEADINGS for a in node.iterancestors()):
+            before += len(_text(node.text or "")) + len(_text(node.tail or ""))
+    return found[0] if before >= CARD_ENTRY else None
+
+
+def field_dates(document: etree._Element) -> None:
+    """A list of cards each of which writes its date as a field among others below its text
+    (a WordPress plugin's project cards: a title, an excerpt, then "Quand de 2003 à 2014",
+    "Public …", "Budget 1,2 M€" as a list of fields, each name in its own element): the
+    date field's value is written at the head of the card's text, where an entry's label
+    is, and the other fields stay below it, the entry's own lines. Told by regularity, as
+    :func:`trailing_dates` tells its cards (most cards of one kind, ``MIN_CARDS`` at least,
+    hold one date field after their text), not by the field's name.
+
+    >>> page = lxml.html.fromstring('<div>' + ''.join(
+    ...     f'<article class="c"><h3>Titre</h3><p>Visite {n} des élus.</p><ul><li><b>Quand</b>'
+    ...     f' {y}</li><li><b>Public</b> élus</li></ul></article>'
+    ...     for n, y in ((1, 2003), (2, "de 2005 à 2007"), (3, "courant 2010"))) + '</div>')
+    >>> field_dates(page)
+    >>> [a.text_content() for a in page]
+    ['Titre2003 : Visite 1 des élus.Public élus', 'Titrede 2005 à 2007 : Visite 2 des élus.Public élus', \
+'Titrecourant 2010 : Visite 3 des élus.Public élus']
+    """
+    sizes, _ = _sizes(document)
+    depth: dict[etree._Element, int] = {document: 0}
+    kinds: dict[tuple[str, str, str, str], list[etree._Element]] = {}
+    for parent in document.iter():
+        for child in parent:
+            depth[child] = depth[parent] + 1
+            if isinstance(child.tag, str) and sizes[child][0] <= CARD_ELEMENTS \
+                    and 0 < sizes[child][1] <= CARD_TEXT:
+                kind = (str(parent.tag), _kind(parent), child.tag, _kind(child))
+                kinds.setdefault(kind, []).append(child)
+    for cards in sorted(kinds.values(), key=lambda cards: -depth[cards[0]]):
+        if len(cards) < MIN_CARDS:
+            continue
+        fields = {i: found for i, card in enumerate(cards)
+                  if (found := _card_date_field(card, sizes))}
+        if len(fields) < MIN_CARDS or 3 * len(fields) < 2 * len(cards) \
+                or any(_opens_with_date(card) or _holds_fields(card) or _tag(card) in _PANELS
+                       for card in cards):
+            continue
+        for i, (element, date) in fields.items():
             _taken_out(element)
             _put_first(cards[i], date)
 
@@ -2431,7 +2582,9 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     dates_first(document)
     translations = edit_history(document) + other_languages(document) + heading_subtitles(document) \
         + labelled_pictograms(document)
+    year_groups(document)
     trailing_dates(document)
+    field_dates(document)
     _joined_print(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)
