@@ -1199,13 +1199,16 @@ def date_alone(text: str, lead: int | None = None) -> str | None:
     ('lundi 13 juillet 2015', None)
     >>> date_alone("Le 12 mars 2020, visite du maire et des élus."), date_alone("Voyage à Gao")
     (None, None)
+    >>> date_alone("2018 → auj.")
+    '2018 → auj.'
     """
     stripped = text.strip()
-    if len(stripped) > DATE_LINE or stripped.endswith("."):
+    if len(stripped) > DATE_LINE:
         return None
     found = [f for f in find_dates(stripped) if f.period]
-    if not found or (lead is not None and found[0].start > lead):
-        return None
+    if not found or (lead is not None and found[0].start > lead) \
+            or (stripped.endswith(".") and found[-1].end < len(stripped)):  # a sentence's stop,
+        return None  # not the one of a date's word cut short ("2018 → auj.", "print. 2017")
     rest = stripped[:found[0].start] + " " + " ".join(
         stripped[a.end:b.start] for a, b in pairwise(found)) \
         + " " + stripped[found[-1].end:]

@@ -2138,8 +2138,8 @@ def year_groups(document: etree._Element) -> None:
             words = _text(node.text or "") if node is not None else ""
             if node is None or not words or len(words) > MAX_FIELD_NAME:
                 break
-            if parse_label(words) is not None:
-                continue
+            if (own := parse_label(words)) is not None and own.start_year is not None:
+                continue  # a date of its own ("2016 › 2020" under "2016")
             period = parse_label(f"{words} {year}")
             if period is None or period.start_year != int(year):
                 break
@@ -2160,36 +2160,63 @@ _FIELD_NAMES = {"span", "strong", "b", "em", "i", "label", "dfn", "small"}
 MAX_FIELD_NAME = 30  # characters of a field's name: more is a sentence's first words
 
 
-def _date_field(line: etree._Element) -> str | None:
-    """The value of ``line`` when it is a field whose name stands in its own element and
-    whose value is a date alone, as written ("de 2003 à 2014, chaque été", "courant 2020
-    et courant 2022"); ``None`` for any other line."""
-    if _tag(line) not in _FIELD_LINES or _text(line.text or "") or not len(line) \
-            or _tag(line[0]) not in _FIELD_NAMES or len(line[0]):
-        return None
-    name = _text(line[0].text or "").rstrip(" :")
-    if not name or len(name) > MAX_FIELD_NAME or any(c.isdigit() for c in name):
-        return None
-    value = _text(_rendered(line)[len(_rendered(line[0])):]).lstrip(" :").strip()
-    return value if value and date_alone(value) is not None else None
+def _date_fields(line: etree._Element) -> list[tuple[list[etree._Element], str]]:
+    """The fields of ``line`` whose name stands in its own element at the line's head or
+    after a ``<br>`` and whose value, up to the next ``<br>``, is a date alone, as written
+    ("de 2003 à 2014, chaque été", "courant 2020 et courant 2022"): for each, the elements
+    it is made of (its name, what its value holds, the ``<br>`` that ends it) and its
+    value."""
+    if _tag(line) not in _FIELD_LINES:
+        return []
+    kids = [k for k in line if isinstance(k.tag, str)]
+    found: list[tuple[list[etree._Element], str]] = []
+    for n, name in enumerate(kids):
+        head = not _text(line.text or "") if n == 0 else \
+            _tag(kids[n - 1]) == "br" and not _text(kids[n - 1].tail or "")
+        words = _text(name.text or "").rstrip(" :")
+        if not head or _tag(name) not in _FIELD_NAMES or len(name) or not words \
+                or len(words) > MAX_FIELD_NAME or any(c.isdigit() for c in words):
+            continue
+        nodes, value = [name], name.tail or ""
+        for after in kids[n + 1:]:
+            nodes.append(after)
+            if _tag(after) == "br":
+                break
+            value += _rendered(after) + (after.tail or "")
+        value = _text(value).lstrip(" :").strip()
+        if value and date_alone(value) is not None:
+            found.append((nodes, value))
+    return found
 
 
-def _card_date_field(card: etree._Element,
-                     sizes: dict[etree._Element, tuple[int, int]]) -> tuple[etree._Element, str] | None:
-    """The one line of ``card`` that is a date field (:func:`_date_field`) after the card's
-    text, and its value; ``None`` when there is none, or two, or no text before it."""
-    found = [(line, value) for line in card.iter(*_FIELD_LINES)
-             if line is not card and (value := _date_field(line)) is not None]
+def _card_date_field(card: etree._Element) -> tuple[etree._Element, list[etree._Element], str] | None:
+    """The one date field of ``card`` (:func:`_date_fields`) after the card's text: its
+    line, its elements and its value; ``None`` when there is none, or two, or no text
+    before it."""
+    found = [(line, nodes, value) for line in card.iter(*_FIELD_LINES) if line is not card
+             for nodes, value in _date_fields(line)]
     if len(found) != 1:
         return None
-    line = found[0][0]
+    first = found[0][1][0]
     before = 0
     for node in card.iter():
-        if node is line:
+        if node is first:
             break
         if _tag(node) not in HEADINGS and not any(a.tag in HEADINGS for a in node.iterancestors()):
             before += len(_text(node.text or "")) + len(_text(node.tail or ""))
     return found[0] if before >= CARD_ENTRY else None
+
+
+def _field_taken_out(line: etree._Element, nodes: list[etree._Element]) -> None:
+    """The field made of ``nodes`` taken out of ``line``, or the whole line when it holds
+    nothing else."""
+    if len(nodes) == len([k for k in line if isinstance(k.tag, str)]) and not _text(line.text or ""):
+        _taken_out(line)
+        return
+    for node in nodes:
+        if _tag(node) != "br":
+            node.tail = None
+        _taken_out(node)
 
 
 def field_dates(document: etree._Element) -> None:
@@ -2223,14 +2250,13 @@ def field_dates(document: etree._Element) -> None:
     for cards in sorted(kinds.values(), key=lambda cards: -depth[cards[0]]):
         if len(cards) < MIN_CARDS:
             continue
-        fields = {i: found for i, card in enumerate(cards)
-                  if (found := _card_date_field(card, sizes))}
+        fields = {i: found for i, card in enumerate(cards) if (found := _card_date_field(card))}
         if len(fields) < MIN_CARDS or 3 * len(fields) < 2 * len(cards) \
                 or any(_opens_with_date(card) or _holds_fields(card) or _tag(card) in _PANELS
                        for card in cards):
             continue
-        for i, (element, date) in fields.items():
-            _taken_out(element)
+        for i, (line, nodes, date) in fields.items():
+            _field_taken_out(line, nodes)
             _put_first(cards[i], date)
 
 
@@ -2333,6 +2359,62 @@ def heading_subtitles(document: etree._Element) -> list[tuple[str, str]]:
         if said and len(before) <= MAX_HEADING and names_a_place(before.strip(), nobody):
             _taken_out(last)
             found.append((HEADING_SUBTITLE, said[:LEFT_OUT_TEXT]))
+    return found
+
+
+AFTER_SECTIONS = "a box after the partners' sections, outside them, whose headings name no place:"
+_SECTIONING = {"section", "article", "div"}
+
+
+def _first_heading(element: etree._Element) -> etree._Element | None:
+    return next(element.iter(*HEADINGS), None)
+
+
+def boxes_after_sections(document: etree._Element) -> list[tuple[str, str]]:
+    """Take out a box set after the partners' sections, beside them and outside them (a
+    WordPress group "Les 17 ODD en bref" after the last ``<section class="partenaire">``),
+    whose headings are all below the partners' level and name no place, before any heading
+    of their level (which opens another part of the page): the page's own box, no part of
+    the last partner's section, which reading the page's text in order
+    would have given it. The sections are told by their markup: two of one kind at least
+    (the same tag and class), side by side, each opened by a heading that names a place and
+    holding more than it (a site builder's title blocks, a heading alone each, have their
+    entries beside them, no box).
+    Reported as (why, its text).
+
+    >>> page = lxml.html.fromstring('<div><section class="p"><h2>Gao (Mali)</h2><p>2019 : forage.</p>'
+    ...     '</section><section class="p"><h2>Kita (Mali)</h2><p>2020 : école.</p></section>'
+    ...     '<div class="box"><h3>Le saviez-vous ?</h3><p>Adopté en 2015 par 193 États.</p></div></div>')
+    >>> [said for _, said in boxes_after_sections(page)], len(page)
+    (['Le saviez-vous ? Adopté en 2015 par 193 États.'], 2)
+    """
+    found: list[tuple[str, str]] = []
+    nobody = IntroWords()
+    for parent in list(document.iter()):
+        kids = [k for k in parent if isinstance(k.tag, str)]
+        kinds: dict[tuple[str, str], list[int]] = {}
+        for n, kid in enumerate(kids):
+            if _tag(kid) in _SECTIONING and _kind(kid):
+                kinds.setdefault((_tag(kid), _kind(kid)), []).append(n)
+        for places in kinds.values():
+            heads = [_first_heading(kids[n]) for n in places]
+            if len(places) < 2 or any(h is None or len(_text(_rendered(kids[n])))
+                                      < len(_text(_rendered(h))) + CARD_ENTRY
+                                      for n, h in zip(places, heads, strict=True)):
+                continue  # a heading alone in its element: the entries are beside it
+            level = min(int(_tag(h)[1]) for h in heads if h is not None)
+            if not all(names_a_place(_text(_rendered(h)), nobody) for h in heads if h is not None):
+                continue
+            for box in kids[places[-1] + 1:]:
+                titles = list(box.iter(*HEADINGS))
+                if any(int(_tag(t)[1]) <= level for t in titles):
+                    break  # a heading of the sections' level or above: another part of the page
+                said = " ".join(_text(line) for line in _rendered_lines(box, breaks=True) if _text(line))
+                if not titles or len(said) > CARD_TEXT \
+                        or any(names_a_place(_text(_rendered(t)), nobody) for t in titles):
+                    continue
+                _taken_out(box)
+                found.append((AFTER_SECTIONS, said[:LEFT_OUT_TEXT]))
     return found
 
 
@@ -2581,7 +2663,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     marked_partners(document)
     dates_first(document)
     translations = edit_history(document) + other_languages(document) + heading_subtitles(document) \
-        + labelled_pictograms(document)
+        + labelled_pictograms(document) + boxes_after_sections(document)
     year_groups(document)
     trailing_dates(document)
     field_dates(document)

@@ -133,3 +133,49 @@ def test_the_year_of_a_label_at_the_head_of_its_text_is_no_head_count() -> None:
     assert figures("2012 Citoyens d'honneur • Remise d'une médaille.").participants is None
     assert figures("du 2 au 4 mai 2019 12 élèves en visite").participants is not None
     assert figures("Mars 2019 : 15 élèves").participants is not None
+
+
+def test_fields_cut_by_line_breaks_in_one_paragraph(tmp_path: Path) -> None:
+    def card(title: str, text: str, fields: list[tuple[str, str]]) -> str:
+        lines = "<br>".join(f"<b>{k} :</b> {v}" for k, v in fields)
+        return f"<div class='carte'><h3>{title}</h3><p>{text}</p><p class='infos'>{lines}</p></div>"
+    cards = "".join(card(*c) for c in CARDS)
+    data = _page(tmp_path, f"<section><h2>Kita (Mali)</h2>{cards}</section>")
+    dated = {a["start_year"]: a for a in data["actions"] if a["start_year"]}
+    assert "Restauration" in str(dated[2011]["text"]) and dated[2011]["participants"] == 8
+    assert "Échange de recettes" in str(dated[2017]["text"]) and dated[2017]["amount_eur"] == 2500
+
+
+def test_a_day_or_an_abbreviated_season_under_a_year_that_is_no_heading(tmp_path: Path) -> None:
+    page = ("<section><h2>Kita (Mali)</h2><ol class='frise'><li><div class='an'>2019</div><ul>"
+            "<li><span class='b'>12 mars</span><p>Visite du maire et de deux adjoints.</p></li>"
+            "<li><span class='b'>aut.</span><p>Accueil de jeunes musiciens.</p></li></ul></li></ol></section>")
+    data = _page(tmp_path, page)
+    got = {str(a["text"]).split("\n")[-1][:12]: (a["start_year"], a["start_month"]) for a in data["actions"]}
+    assert got == {"Visite du ma": (2019, 3), "Accueil de j": (2019, None)}
+
+
+def test_a_box_after_the_partners_sections_is_no_partners(tmp_path: Path) -> None:
+    sections = "".join(
+        f"<section class='jumelle'><h2>{name} <span>— {country}</span></h2><p>{year} : {text}</p></section>"
+        for name, country, year, text in (("Wolfach", "Allemagne", 2012, "Échange de classes de quatrième."),
+                                          ("Kita", "Mali", 2016, "Rénovation du dispensaire.")))
+    box = ("<div class='focus'><h3>Le jumelage en bref</h3><p>Signée en avril 1951 par des maires, la charte "
+           "des jumelages fixe un cap commun d'ici à 2030.</p></div>")
+    data = _page(tmp_path, sections + box)
+    assert {(a["partner_id"], a["start_year"]) for a in data["actions"]} == {("wolfach", 2012), ("kita", 2016)}
+
+
+def test_a_date_field_held_in_a_time_element_or_cut_short_at_its_end(tmp_path: Path) -> None:
+    def card(title: str, text: str, when: str) -> str:
+        return (f"<article class='projet'><h3>{title}</h3><p>{text}</p><ul class='infos'>"
+                f"<li><em>Quand</em> {when}</li><li><em>Public</em> élus</li></ul></article>")
+    cards = (card("Visite", "Visite des élus de la commune.", "<time datetime='2019-05'>mai 2019</time>")
+             + card("Chorale", "Accueil d'une chorale de quinze enfants.", "été 2021")
+             + card("Puits", "Forage d'un puits au village.", "2022 → auj."))
+    data = _page(tmp_path, f"<section><h2>Kita (Mali)</h2>{cards}</section>")
+    got = {str(a["text"]).split(" : ")[-1][:12]: (a["start_year"], a["start_month"], a["is_ongoing"])
+           for a in data["actions"]}
+    assert got["Visite des é"] == (2019, 5, False)
+    assert got["Accueil d'un"] == (2021, None, False)
+    assert got["Forage d'un "] == (2022, None, True)
