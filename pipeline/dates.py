@@ -74,8 +74,9 @@ YEAR = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
 # year; its day is checked in a leap year (29 February is a day of some year).
 UNSPECIFIED_YEAR, REFERENCE_YEAR = "XXXX", 2000
 # The arrow an app writes between a range's two dates ("12 juin 2023 → 18 juin 2023"), or
-# a calendar tile between its two years stacked one over the other ("2003" / "↓" / "2014").
-DASHES = "\\-‐‑‒–—―−/→⟶↓"
+# a calendar tile between its two years stacked one over the other ("2003" / "↓" / "2014"),
+# or a timeline's badge between them ("2006›2008": a chevron, a heavy or a dashed arrow).
+DASHES = "\\-‐‑‒–—―−/→⟶↓›➔➝➞⇒⇢"
 # A year written in two digits in a date "23/12/89": from 40 the 1900s, below it the 2000s.
 # Not POSIX's strptime %y (69), which put "en mai 68" and "l'été 55" in 2068 and 2055: a
 # page of twinnings tells the 1950s on, and no year past the 2030s yet.
@@ -185,7 +186,8 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("Q", _words(*YEAR_KINDS)),
     ("K", _words(*_WORDS["month"])),
     # the present as a range's end: "à aujourd'hui", "à nos jours", "– en cours"
-    ("U", rf"(?:{_phrase('present')}|{_words(*_WORDS['present'])}|{_phrase('in_progress')})"),
+    ("U", rf"(?:{_phrase('present')}|{_words(*_WORDS['present'])}|{_phrase('in_progress')}"
+          rf"|{_words(*_WORDS['present_short'])}\.)"),  # "2018 → auj.": cut short
     # "mi-" is one token, never "mi" then a dash (two readings of one text backtrack)
     ("P", rf"(?:{_phrase('middle')}|{_words(*_WORDS['part'])})"),
     # "dès" is written with its accent: "des" is D
@@ -1197,13 +1199,16 @@ def date_alone(text: str, lead: int | None = None) -> str | None:
     ('lundi 13 juillet 2015', None)
     >>> date_alone("Le 12 mars 2020, visite du maire et des élus."), date_alone("Voyage à Gao")
     (None, None)
+    >>> date_alone("2018 → auj.")
+    '2018 → auj.'
     """
     stripped = text.strip()
-    if len(stripped) > DATE_LINE or stripped.endswith("."):
+    if len(stripped) > DATE_LINE:
         return None
     found = [f for f in find_dates(stripped) if f.period]
-    if not found or (lead is not None and found[0].start > lead):
-        return None
+    if not found or (lead is not None and found[0].start > lead) \
+            or (stripped.endswith(".") and found[-1].end < len(stripped)):  # a sentence's stop,
+        return None  # not the one of a date's word cut short ("2018 → auj.", "print. 2017")
     rest = stripped[:found[0].start] + " " + " ".join(
         stripped[a.end:b.start] for a, b in pairwise(found)) \
         + " " + stripped[found[-1].end:]

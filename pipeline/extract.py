@@ -61,6 +61,7 @@ from .places import (
     split_heading,
 )
 from .schemas import vocabulary
+from .statuses import STATUS_PHRASES
 from .text import APOSTROPHES, Caseless, folded, nfc, pattern_key, sentences, slug
 from .themes import themes
 
@@ -75,13 +76,7 @@ Record = dict[str, object]
 # then the entry's ``cancelled_years``, not its status. The codes are the schema's
 # ``status`` categories.
 _STATUSES = lexicon("statuses")
-_PARTICIPLE = _STATUSES["participle"]
 _SOME_YEARS = pattern(_STATUSES["some_years"], year=YEAR)
-_NOT_HELD = pattern(_STATUSES["not_held"], participle=_PARTICIPLE)
-_BEEN = _STATUSES["been"]
-STATUS_PHRASES: dict[str, str] = {
-    code: pattern("|".join(forms), participle=_PARTICIPLE, not_held=_NOT_HELD, been=_BEEN, year=YEAR)
-    for code, forms in _STATUSES["phrases"].items()}
 STATUSES = vocabulary("actions", "status", STATUS_PHRASES)
 _STATUS = Caseless.compile(
     "(?:" + "|".join(f"(?P<{code}>{phrase})" for code, phrase in STATUS_PHRASES.items()) + ")"

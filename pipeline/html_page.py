@@ -293,8 +293,10 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
     """The text of ``element`` (not its tail) as a browser shows it: without comments,
     processing instructions, scripts, styles and templates, which it does not show (their
     tails are text). Without ``lists``, the lists nested in it are left out; with
-    ``breaks``, the text is cut at each ``<br>`` and at the edges of an inner paragraph or
-    division. One walk over the element, in the order of the text, whatever its depth."""
+    ``breaks``, the text is cut at each ``<br>`` and at the edges of an inner paragraph,
+    division or heading (a timeline item's title, then a chip "Annulé" set after it: two
+    lines, not "Accueil d'enfantsAnnulé"). One walk over the element, in the order of the
+    text, whatever its depth."""
     lines: list[str] = []
     out = [element.text or ""]
     walker = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
@@ -321,11 +323,11 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
             out.append(words)  # an app's date chip, without its mention mark
             walker.skip_subtree()
         elif event == "start":
-            if breaks and tag in ("br", "p", "div"):
+            if breaks and (tag in ("br", "p", "div") or tag in HEADINGS):
                 cut()
             out.append(node.text or "")
         else:
-            if breaks and tag in ("p", "div") and not skipped:
+            if breaks and (tag in ("p", "div") or tag in HEADINGS) and not skipped:
                 cut()
             out.append(node.tail or "")
     cut()
@@ -1999,10 +2001,18 @@ def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[in
             return None  # a folded panel: its summary ("Depuis 2020", "Les années 2010")
             # heads the entries inside it, no date of the card's
         if sizes[last][0] <= DATE_ELEMENTS and sizes[last][1] <= DATE_SOURCE \
+                and not _holds_list(last, shown) \
                 and (date := date_alone(" ".join(_pieces(last)))) is not None:
             rest = sizes[card][1] - sizes[last][1]
             return (last, date) if rest >= CARD_ENTRY else None
         node = last
+
+
+def _holds_list(element: etree._Element, shown: dict[etree._Element, bool]) -> bool:
+    """Whether ``element`` holds a list that shows text: its own words, read without its
+    lists, are then the heading of a group of items (a timeline's year over the items of
+    that year: "2023" then "nov. Médicaments …"), no date alone that ends a card."""
+    return any(shown.get(inner) for inner in element.iter("ul", "ol") if inner is not element)
 
 
 def _holds_fields(card: etree._Element) -> bool:
@@ -2093,6 +2103,173 @@ def trailing_dates(document: etree._Element) -> None:
             continue
         for i, (element, date) in ending.items():
             _taken_out(element)
+            _put_first(cards[i], date)
+
+
+_YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _first_words(item: etree._Element) -> etree._Element | None:
+    """The element whose own text opens ``item`` (a badge's span), ``None`` when the item
+    opens with a tail's text or shows none."""
+    for node in item.iter():
+        if _tag(node) in _NOT_RENDERED:
+            return None
+        if _text(node.text or ""):
+            return node
+        if node is not item and _text(node.tail or ""):
+            return None
+    return None
+
+
+def year_groups(document: etree._Element) -> None:
+    """A timeline whose items are grouped under a heading of their year (``<li><h3>2020</h3>
+    <ul><li>févr. …</li><li>2018 → 2021 …</li></ul></li>``): an item whose label is a
+    month or a season alone ("févr.", "print.") is of the heading's year, which is written
+    after it ("févr. 2020"); an item with a date of its own keeps it ("2016 › 2020", under
+    "2016"). Once each item of the group opens with a date, the heading that only repeats
+    it is taken out: read as written, the year alone over its items would be an entry of
+    its own, or the label of the first item only.
+
+    >>> page = lxml.html.fromstring('<ol><li><h3>2020</h3><ul><li><span>févr.</span><p>Forages.</p>'
+    ...     '</li><li><span>2019›2021</span><p>Santé.</p></li></ul></li></ol>')
+    >>> year_groups(page)
+    >>> [item.text_content() for item in page.iter("li")][1:]
+    ['févr. 2020Forages.', '2019›2021Santé.']
+    """
+    _, shown = _sizes(document)
+    for group in list(document.iter()):
+        kids = [k for k in group if shown.get(k)]
+        if len(kids) != 2 or _tag(kids[1]) not in ("ul", "ol") \
+                or not _YEAR_ALONE.fullmatch(_text(_rendered(kids[0]))):
+            continue
+        year = _text(_rendered(kids[0]))
+        items = [item for item in kids[1] if shown.get(item)]
+        opening = [_first_words(item) for item in items]
+        completed: list[tuple[etree._Element, str]] = []
+        for node in opening:
+            words = _text(node.text or "") if node is not None else ""
+            if node is None or not words or len(words) > MAX_FIELD_NAME:
+                break
+            if (own := parse_label(words)) is not None and own.start_year is not None:
+                continue  # a date of its own ("2016 › 2020" under "2016")
+            period = parse_label(f"{words} {year}")
+            if period is None or period.start_year != int(year):
+                break
+            completed.append((node, f"{words} {year}"))
+        else:
+            if items:
+                for node, words in completed:
+                    node.text = words
+                _taken_out(kids[0])
+
+
+# A card's field: a line (a list item, a paragraph, a division) opened by its name set apart
+# in an inline element of its own ("<li><span class="meta-label">Quand</span> courant 2020
+# </li>", "<p><strong>Date :</strong> 12 mai 2018</p>"): a name of a few letters at most,
+# no figure in it, the value after it.
+_FIELD_LINES = {"li", "p", "div"}
+_FIELD_NAMES = {"span", "strong", "b", "em", "i", "label", "dfn", "small"}
+MAX_FIELD_NAME = 30  # characters of a field's name: more is a sentence's first words
+
+
+def _date_fields(line: etree._Element) -> list[tuple[list[etree._Element], str]]:
+    """The fields of ``line`` whose name stands in its own element at the line's head or
+    after a ``<br>`` and whose value, up to the next ``<br>``, is a date alone, as written
+    ("de 2003 à 2014, chaque été", "courant 2020 et courant 2022"): for each, the elements
+    it is made of (its name, what its value holds, the ``<br>`` that ends it) and its
+    value."""
+    if _tag(line) not in _FIELD_LINES:
+        return []
+    kids = [k for k in line if isinstance(k.tag, str)]
+    found: list[tuple[list[etree._Element], str]] = []
+    for n, name in enumerate(kids):
+        head = not _text(line.text or "") if n == 0 else \
+            _tag(kids[n - 1]) == "br" and not _text(kids[n - 1].tail or "")
+        words = _text(name.text or "").rstrip(" :")
+        if not head or _tag(name) not in _FIELD_NAMES or len(name) or not words \
+                or len(words) > MAX_FIELD_NAME or any(c.isdigit() for c in words):
+            continue
+        nodes, value = [name], name.tail or ""
+        for after in kids[n + 1:]:
+            nodes.append(after)
+            if _tag(after) == "br":
+                break
+            value += _rendered(after) + (after.tail or "")
+        value = _text(value).lstrip(" :").strip()
+        if value and date_alone(value) is not None:
+            found.append((nodes, value))
+    return found
+
+
+def _card_date_field(card: etree._Element) -> tuple[etree._Element, list[etree._Element], str] | None:
+    """The one date field of ``card`` (:func:`_date_fields`) after the card's text: its
+    line, its elements and its value; ``None`` when there is none, or two, or no text
+    before it."""
+    found = [(line, nodes, value) for line in card.iter(*_FIELD_LINES) if line is not card
+             for nodes, value in _date_fields(line)]
+    if len(found) != 1:
+        return None
+    first = found[0][1][0]
+    before = 0
+    for node in card.iter():
+        if node is first:
+            break
+        if _tag(node) not in HEADINGS and not any(a.tag in HEADINGS for a in node.iterancestors()):
+            before += len(_text(node.text or "")) + len(_text(node.tail or ""))
+    return found[0] if before >= CARD_ENTRY else None
+
+
+def _field_taken_out(line: etree._Element, nodes: list[etree._Element]) -> None:
+    """The field made of ``nodes`` taken out of ``line``, or the whole line when it holds
+    nothing else."""
+    if len(nodes) == len([k for k in line if isinstance(k.tag, str)]) and not _text(line.text or ""):
+        _taken_out(line)
+        return
+    for node in nodes:
+        if _tag(node) != "br":
+            node.tail = None
+        _taken_out(node)
+
+
+def field_dates(document: etree._Element) -> None:
+    """A list of cards each of which writes its date as a field among others below its text
+    (a WordPress plugin's project cards: a title, an excerpt, then "Quand de 2003 à 2014",
+    "Public …", "Budget 1,2 M€" as a list of fields, each name in its own element): the
+    date field's value is written at the head of the card's text, where an entry's label
+    is, and the other fields stay below it, the entry's own lines. Told by regularity, as
+    :func:`trailing_dates` tells its cards (most cards of one kind, ``MIN_CARDS`` at least,
+    hold one date field after their text), not by the field's name.
+
+    >>> page = lxml.html.fromstring('<div>' + ''.join(
+    ...     f'<article class="c"><h3>Titre</h3><p>Visite {n} des élus.</p><ul><li><b>Quand</b>'
+    ...     f' {y}</li><li><b>Public</b> élus</li></ul></article>'
+    ...     for n, y in ((1, 2003), (2, "de 2005 à 2007"), (3, "courant 2010"))) + '</div>')
+    >>> field_dates(page)
+    >>> [a.text_content() for a in page]
+    ['Titre2003 : Visite 1 des élus.Public élus', 'Titrede 2005 à 2007 : Visite 2 des élus.Public élus', \
+'Titrecourant 2010 : Visite 3 des élus.Public élus']
+    """
+    sizes, _ = _sizes(document)
+    depth: dict[etree._Element, int] = {document: 0}
+    kinds: dict[tuple[str, str, str, str], list[etree._Element]] = {}
+    for parent in document.iter():
+        for child in parent:
+            depth[child] = depth[parent] + 1
+            if isinstance(child.tag, str) and sizes[child][0] <= CARD_ELEMENTS \
+                    and 0 < sizes[child][1] <= CARD_TEXT:
+                kind = (str(parent.tag), _kind(parent), child.tag, _kind(child))
+                kinds.setdefault(kind, []).append(child)
+    for cards in sorted(kinds.values(), key=lambda cards: -depth[cards[0]]):
+        if len(cards) < MIN_CARDS:
+            continue
+        fields = {i: found for i, card in enumerate(cards) if (found := _card_date_field(card))}
+        if len(fields) < MIN_CARDS or 3 * len(fields) < 2 * len(cards) \
+                or any(_opens_with_date(card) or _holds_fields(card) or _tag(card) in _PANELS
+                       for card in cards):
+            continue
+        for i, (line, nodes, date) in fields.items():
+            _field_taken_out(line, nodes)
             _put_first(cards[i], date)
 
 
@@ -2195,6 +2372,62 @@ def heading_subtitles(document: etree._Element) -> list[tuple[str, str]]:
         if said and len(before) <= MAX_HEADING and names_a_place(before.strip(), nobody):
             _taken_out(last)
             found.append((HEADING_SUBTITLE, said[:LEFT_OUT_TEXT]))
+    return found
+
+
+AFTER_SECTIONS = "a box after the partners' sections, outside them, whose headings name no place:"
+_SECTIONING = {"section", "article", "div"}
+
+
+def _first_heading(element: etree._Element) -> etree._Element | None:
+    return next(element.iter(*HEADINGS), None)
+
+
+def boxes_after_sections(document: etree._Element) -> list[tuple[str, str]]:
+    """Take out a box set after the partners' sections, beside them and outside them (a
+    WordPress group "Les 17 ODD en bref" after the last ``<section class="partenaire">``),
+    whose headings are all below the partners' level and name no place, before any heading
+    of their level (which opens another part of the page): the page's own box, no part of
+    the last partner's section, which reading the page's text in order
+    would have given it. The sections are told by their markup: two of one kind at least
+    (the same tag and class), side by side, each opened by a heading that names a place and
+    holding more than it (a site builder's title blocks, a heading alone each, have their
+    entries beside them, no box).
+    Reported as (why, its text).
+
+    >>> page = lxml.html.fromstring('<div><section class="p"><h2>Gao (Mali)</h2><p>2019 : forage.</p>'
+    ...     '</section><section class="p"><h2>Kita (Mali)</h2><p>2020 : école.</p></section>'
+    ...     '<div class="box"><h3>Le saviez-vous ?</h3><p>Adopté en 2015 par 193 États.</p></div></div>')
+    >>> [said for _, said in boxes_after_sections(page)], len(page)
+    (['Le saviez-vous ? Adopté en 2015 par 193 États.'], 2)
+    """
+    found: list[tuple[str, str]] = []
+    nobody = IntroWords()
+    for parent in list(document.iter()):
+        kids = [k for k in parent if isinstance(k.tag, str)]
+        kinds: dict[tuple[str, str], list[int]] = {}
+        for n, kid in enumerate(kids):
+            if _tag(kid) in _SECTIONING and _kind(kid):
+                kinds.setdefault((_tag(kid), _kind(kid)), []).append(n)
+        for places in kinds.values():
+            heads = [_first_heading(kids[n]) for n in places]
+            if len(places) < 2 or any(h is None or len(_text(_rendered(kids[n])))
+                                      < len(_text(_rendered(h))) + CARD_ENTRY
+                                      for n, h in zip(places, heads, strict=True)):
+                continue  # a heading alone in its element: the entries are beside it
+            level = min(int(_tag(h)[1]) for h in heads if h is not None)
+            if not all(names_a_place(_text(_rendered(h)), nobody) for h in heads if h is not None):
+                continue
+            for box in kids[places[-1] + 1:]:
+                titles = list(box.iter(*HEADINGS))
+                if any(int(_tag(t)[1]) <= level for t in titles):
+                    break  # a heading of the sections' level or above: another part of the page
+                said = " ".join(_text(line) for line in _rendered_lines(box, breaks=True) if _text(line))
+                if not titles or len(said) > CARD_TEXT \
+                        or any(names_a_place(_text(_rendered(t)), nobody) for t in titles):
+                    continue
+                _taken_out(box)
+                found.append((AFTER_SECTIONS, said[:LEFT_OUT_TEXT]))
     return found
 
 
@@ -2443,8 +2676,10 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     marked_partners(document)
     dates_first(document)
     translations = edit_history(document) + other_languages(document) + heading_subtitles(document) \
-        + labelled_pictograms(document)
+        + labelled_pictograms(document) + boxes_after_sections(document)
+    year_groups(document)
     trailing_dates(document)
+    field_dates(document)
     _joined_print(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)

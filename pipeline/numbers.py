@@ -28,7 +28,7 @@ from typing import cast
 from text_to_num import text2num
 
 from .config import config
-from .dates import APOSTROPHE, YEAR
+from .dates import APOSTROPHE, YEAR, find_dates
 from .french import lexicon, pattern
 from .schemas import vocabulary
 from .french.normalise import deaccented, fold
@@ -419,6 +419,24 @@ def _kind(text: str, lowered: bool, span: tuple[int, int]) -> str:
     return cast(str, after.lastgroup) if after else OTHER_AMOUNT
 
 
+DATE_REACH = 40  # characters before a year looked at for the date it ends
+
+
+def _year_of_a_date(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``start:end`` of ``text`` opens it (an entry's label kept at the
+    head of its text: "2009 Citoyen d'honneur • …") or ends a date written before it
+    ("févr. 2020 Essais de forage", "du 3 au 5 mai 2019 élèves"): a date, no head count.
+
+    >>> _year_of_a_date("fevr. 2020 essais de forage", 6, 10), _year_of_a_date("visite 2020 eleves", 7, 11)
+    (True, False)
+    """
+    if not text[:start].strip():
+        return True
+    window = max(0, start - DATE_REACH)
+    return any(f.end == end - window and f.start < start - window
+               for f in find_dates(text[window:end]))
+
+
 def _counted(text: str, composed: str, m: re.Match[str], first: bool = True,
              once: bool = False) -> tuple[Quantity, int] | None:
     """The head count a match of :data:`_COUNTED` or :data:`_BRACKETED` gives in a
@@ -448,6 +466,8 @@ def _counted(text: str, composed: str, m: re.Match[str], first: bool = True,
         return None
     if re.fullmatch(YEAR, number) and _DATE_BEFORE.search(
             text, max(0, m.start("number") - 12), m.start("number")):
+        return None
+    if re.fullmatch(YEAR, number) and _year_of_a_date(text, m.start("number"), m.end("number")):
         return None
     singular = base[:-1] if base.endswith("s") else base
     if (base in POPULATION_NOUNS or singular in POPULATION_NOUNS) and _POPULATION_BEFORE.search(

@@ -134,6 +134,7 @@ from .read import (
     sub_heading,
 )
 from .partners import country_told, opening_place, opens_on_partner, subject_placed
+from .statuses import status_before_date
 from .text import slug
 
 if TYPE_CHECKING:
@@ -795,9 +796,16 @@ def label_alone(text: str) -> str | None:
     if len(text.rstrip()) + 2 <= MAX_LABEL and closes_label(text):
         found = split_any_label(text.rstrip() + " :")
         if found and not found[1].strip() and found[0] == text.strip():
-            return found[0]
+            return None if _says_status(found[0]) else found[0]
     found = split_any_label(text)
-    return found[0] if found and not found[1].strip() else None
+    return found[0] if found and not found[1].strip() and not _says_status(found[0]) else None
+
+
+def _says_status(label: str) -> bool:
+    """Whether the words of a label alone before its date state a status ("Abandonné en
+    2021", "Reporté à 2025": a card's chip under its title, said of the entry above it,
+    no label of the text below)."""
+    return label[:1].isalpha() and status_before_date(label)
 
 
 # A sentence dated at its end glued to the next one by a copy-paste: "… (2008).Le programme".

@@ -894,6 +894,31 @@ def _country_alone(text: str) -> str | None:
     return bare if len(parts) > 1 and all(country_code(p) is not None for p in parts) else None
 
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _country_over_place(text: str) -> str | None:
+    """The country a design's line under a place's name opens with, before its separator,
+    whatever it says of the place after it (its region by name, how far it lies from a
+    city: "Palestine · Cisjordanie, à 7 km de Ramallah"); ``None`` for any other line, one
+    that holds a date (a timeline's "Mali · 2019"), or one whose words after the country
+    read as a heading of their own, a place's name maybe set apart from what it is by a
+    dash (a letter's "AUTRICHE · Mondsee – jumelage depuis 1978": a partner's heading, its
+    country first).
+
+    >>> _country_over_place("Palestine · Cisjordanie, à 7 km de Ramallah"), _country_over_place("Mali · 2019")
+    ('Palestine', None)
+    >>> _country_over_place("Autriche · Mondsee – jumelage depuis 1978"), _country_over_place("Mali · Gao")
+    (None, None)
+    """
+    first, *rest = _DESIGN_SEPARATOR.split(text.strip(), maxsplit=1)
+    if not rest or split_any_label(rest[0]) or any(c.isdigit() for c in rest[0][:4]) \
+            or _SPACED_DASH.search(rest[0]) or heading_like(rest[0]):
+        return None
+    bare = first.strip()
+    return bare if bare and country_code(bare) is not None else None
+
+
 def _name_before_country(text: str) -> bool:
     """A block that may be a place's name with its country on the next block: short, a
     capital first, no country of its own and no sentence punctuation, none of the usual
@@ -940,6 +965,9 @@ def joined_headings(blocks: list[Block], level: int) -> list[Block]:
                 and _name_before_country(after.text)):
             above = country  # the country of the heading below it, not of the text above
             continue
+        if country is None and before is not None and before.kind == "heading" \
+                and block.kind != "list_item" and not block.aside:
+            country = _country_over_place(block.text)  # the line under the name's heading
         if (country and before is not None and before.kind != "list_item" and not before.aside
                 and not (before.kind == "heading" and before.level == 1)  # the page's title
                 and _name_before_country(before.text) and heading_like(before.text, items)):
