@@ -3939,7 +3939,12 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                     pieces.append(head)
                     start = end
                 continue
-            joined = _JOINER.match(folded, at) and _absolute(tail)
+            # a clause joined after a comma ("…, et un jumelage a été officialisé en 2000"), or
+            # after a year alone a month of it ("En 2019, … 10 000 €, et en septembre une
+            # délégation …": another act of that year, no detail of the first)
+            joined = _JOINER.match(folded, at) and (_absolute(tail) or (
+                said.when is not None and said.when[1] is None and said.resolved is None
+                and _yearless(tail, fold(tail), said.when) is not None))
             then = _opening(tail, _moved(when, said), written)
             listed = then and _years_listed(sentence[start:end] + tail[:then.start + len(then.label)], said)
             if listed and not joined and listed.also:

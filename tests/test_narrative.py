@@ -454,6 +454,9 @@ def test_the_event_a_sentence_tells(sentence, when, label, resolved):
     # a bare year, then the day of that year it sums up: one event, on that day
     ("Le pacte fut conclu en 2004 : signature de la charte le 3 avril 2004 à Kelheim.", None,
      [("le 3 avril 2004", None)]),
+    # after a year alone, a month of it in a clause joined by "et": another act of that year
+    ("En 2019, le comité a envoyé des livres, et en septembre une délégation est venue.", None,
+     [("En 2019", None), ("en septembre", "en septembre 2019")]),
     # a date told from the one before points back at it: another event, even inside its year
     ("En 2016, un atelier a réuni nos brodeuses, et en mai de la même année le maire est venu.", None,
      [("En 2016", None), ("mai de la même année", "mai 2016")]),
