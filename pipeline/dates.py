@@ -999,6 +999,9 @@ def parse_label(label: str) -> Period | None:
         return parse_label(restored["date"])
     if (open_end := _EDTF_OPEN.fullmatch(label.strip())) and (start := _open_start(open_end["start"])):
         return _period(f"{start.edtf}/..", start, None)  # "2016/..", "2012-06/.."
+    if (both := _EDTF_MONTHS.fullmatch(label.strip())) and (since := _open_start(both["first"])) \
+            and (until := _open_start(both["last"])) and since.first <= until.first:
+        return _period(f"{since.edtf}/{until.edtf}", since, until)  # "2012-06/2012-08"
     if lasting := _DURATION_FROM.fullmatch(label.strip()):
         return _years_from(lasting)
     if week := _ISO_WEEK.fullmatch(label.strip()):
@@ -1030,6 +1033,9 @@ _RESTORED = re.compile(r"\[\s*(?P<date>[^\[\]?]*?[^\s\[\]?])\s*\??\s*\]")
 # EDTF's interval open at its end, as an archive's or a database's date field writes it
 # ("2016/..": from 2016 on, still going), its start a year, a month or a day in ISO 8601.
 _EDTF_OPEN = re.compile(r"(?P<start>\d{4}(?:-\d\d){0,2})\s*/\s*\.\.")
+# and its interval from a month to a month ("2012-06/2012-08", "2012-06/2013"), which the
+# grammar's tokens do not read (a year and two digits twice)
+_EDTF_MONTHS = re.compile(r"(?=[^/]*-|.*/\d{4}-)(?P<first>\d{4}(?:-\d\d)?)\s*/\s*(?P<last>\d{4}(?:-\d\d)?)")
 
 # Either, as a label: alone, or before a colon, a comma or a spaced dash.
 _NOTICE_LABEL = re.compile(rf"(?P<label>{_RESTORED.pattern}|{_EDTF_OPEN.pattern})"

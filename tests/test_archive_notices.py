@@ -55,6 +55,8 @@ def test_a_room_or_a_hall_named_otherwise_keeps_its_words():
     ("[1998]", "1998"),  # restored by the archivist
     ("[mars 2022 ?]", "2022-03"),  # restored, with a doubt
     ("[2004?]", "2004"),
+    ("2011-09/2011-11", "2011-09/2011-11"),  # EDTF: from a month to a month
+    ("2011-09/2012", "2011-09/2012"),
 ])
 def test_an_archives_date_forms(label, edtf):
     period = parse_label(label)
@@ -68,6 +70,7 @@ def test_a_two_digit_end_that_can_follow_stays_a_span_of_years():
     assert parse_label("[vers 2001]") is None  # approximate: not understood, as "vers 2001"
     assert split_any_label("[Mali] Tamba") is None
     assert parse_label("2015/..").is_ongoing and parse_label("2015/..").end_year is None
+    assert parse_label("2011-11/2011-09") is None  # backwards
 
 
 def test_an_exhibitions_rooms_and_notices_are_partners_and_their_actions():

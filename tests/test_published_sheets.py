@@ -75,6 +75,7 @@ def test_start_and_end_columns_without_a_sheets_grid():
 def test_the_words_of_the_class():
     assert span_columns(["Date de début", "Date de fin", "Objet"]) == (0, 1)
     assert span_columns(["Fin", "Début"]) is None  # an end before its start heads no date
+    assert span_columns(["Action", "Année début", "Année fin"]) == (1, 2)
     assert total_row("Total (montants connus)") and not total_row("Gao (Mali)")
     assert field_count(Field("people", "Participants", "env. 40")) == Quantity(40, True)
     assert field_count(Field("people", "Jeunes", "12 par séjour")) == Quantity(12, False)
