@@ -552,9 +552,26 @@ def _range(g: dict[str, list[Token]], yearless: bool = False) -> Period | None:
     start = _point(g["a"], inherit=end) if end else None
     if not (start and end) or start.first > end.first or start.last > end.last:
         return None
-    if not any(t.code == "Y" for t in g["a"]) and start.precision != end.precision:
-        return None
+    if not any(t.code in "YZz" for t in g["a"]) and start.precision != end.precision:
+        return None  # ("06/2012 – 2014" writes its start's year: a month to a year)
     return _period(f"{start.edtf}/{end.edtf}", start, end)
+
+
+def _sub_year_range(g: dict[str, list[Token]]) -> Period | None:
+    """"T2 2017 – T4 2018", "S1 2020 – S2 2021": from a quarter or a semester to another,
+    each with its year, written as their months (EDTF has no interval of sub-year codes
+    that python-edtf reads: "2017-04/2018-12").
+
+    >>> parse_label("T2 2017 – T4 2018").edtf, parse_label("06/2012 – 2014").edtf
+    ('2017-04/2018-12', '2012-06/2014')
+    >>> parse_label("T4 2018 – T2 2017") is None
+    True
+    """
+    start, end = _point(g["a"]), _point(g["b"])
+    if start is None or end is None or start.first > end.first or start.last > end.last:
+        return None
+    first, last = Point(start.first.year, start.first.month), Point(end.last.year, end.last.month)
+    return _period(f"{first.edtf}/{last.edtf}", first, last)
 
 
 def _range_to_sub_year(g: dict[str, list[Token]]) -> Period | None:
@@ -601,7 +618,21 @@ def _range_on(g: dict[str, list[Token]]) -> Period | None:
 
 
 def _two_digit_end(g: dict[str, list[Token]]) -> Period | None:
+    """"2019-20", "1998-02": a year and its end in two digits; where that end cannot be
+    (it would be a century later: "2012-06"), a year and its month in two digits, as ISO
+    8601 and an archive's notice write a month ("2012-06" is June 2012; "2005-06" stays the
+    school year 2005–2006, as French writes it).
+
+    >>> parse_label("2019-20").edtf, parse_label("2012-06").edtf, parse_label("2005-06").edtf
+    ('2019/2020', '2012-06', '2005/2006')
+    >>> parse_label("2012-13").edtf, parse_label("2012-6") is None
+    ('2012/2013', True)
+    """
     start, end = _point(g["a"]), _full_year(g["a"][0], g["b"][0])
+    if start and not end and start.precision == "year" and len(g["b"][0].text) == 2 \
+            and 1 <= g["b"][0].value <= 12 and len(g["a"]) == 1:
+        month = Point(start.year, g["b"][0].value)
+        return _period(month.edtf, month, month)
     return _period(f"{start.year}/{end}", start, Point(end)) if start and end else None
 
 
@@ -868,12 +899,14 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_OPEN}(?P<a>N)-(?P<b>z)", _months_in_digits),  # "03-06/2017"
     (rf"{_INTRO}{_PART}(?P<a>SY)-(?P<b>[YN])", _winter),
     # to the present: "De 2019 à aujourd'hui", "2016 – en cours", "Depuis 2019 jusqu'à nos jours"
-    (rf"(?:{_OPEN}|{_SINCE}){_PART}(?P<a>{_CORE})(?:&?{_TO})U", _since),
+    # (a dash, then "à" before the present: "2016 – à ce jour", a sheet's start and end cells)
+    (rf"(?:{_OPEN}|{_SINCE}){_PART}(?P<a>{_CORE})(?:&?{_TO}|-A)U", _since),
     (rf"{_OPEN}{_PART}(?P<a>{_LEFT}){_TO}L?{_PART}(?P<b>{_CORE})", _range),
     # "De la rentrée 2022 à l’été 2024": a calendar period opens the range, "à" after it
     # (with a dash, "Pâques 2019-2020" may be two Easters: not understood)
     (rf"{_OPEN}{_PART}(?P<a>C)D?L?(?P<c>Y)(?:A|T[AE]?)L?{_PART}(?P<b>{_CORE})", _range_from_calendar),
     (rf"{_SINCE}{_PART}(?P<a>{_LEFT})&?T[AE]?L?{_PART}(?P<b>{_CORE})", _range),
+    (rf"{_OPEN}(?P<a>{_SUB_YEAR}){_TO}L?(?P<b>{_SUB_YEAR})", _sub_year_range),  # "T2 2017 – T4 2018"
     # "de janvier à la fin du premier trimestre 2024": a month to a quarter's or a semester's end
     (rf"{_OPEN}(?P<a>(?:KD)?MY?){_TO}L?(?:(?P<p>P)D?L?)?(?P<b>{_SUB_YEAR})", _range_to_sub_year),
     (rf"[IAE]?BL?{_PART}(?P<a>{_LEFT})&L?{_PART}(?P<b>{_CORE})", _range),
@@ -964,6 +997,13 @@ def parse_label(label: str) -> Period | None:
     """
     if len(label) > MAX_LABEL:
         return None
+    if restored := _RESTORED.fullmatch(label.strip()):  # "[1999]", "[février 2023 ?]"
+        return parse_label(restored["date"])
+    if (open_end := _EDTF_OPEN.fullmatch(label.strip())) and (start := _open_start(open_end["start"])):
+        return _period(f"{start.edtf}/..", start, None)  # "2016/..", "2012-06/.."
+    if (both := _EDTF_MONTHS.fullmatch(label.strip())) and (since := _open_start(both["first"])) \
+            and (until := _open_start(both["last"])) and since.first <= until.first:
+        return _period(f"{since.edtf}/{until.edtf}", since, until)  # "2012-06/2012-08"
     if lasting := _DURATION_FROM.fullmatch(label.strip()):
         return _years_from(lasting)
     if week := _ISO_WEEK.fullmatch(label.strip()):
@@ -985,6 +1025,40 @@ def parse_label(label: str) -> Period | None:
         # a year, or a season of one ("Durant l'été 2023 (juillet-août)"), made precise
         return _bracket_detail(written, years[0]) or period
     return period
+
+
+# A date an archivist restored from the document, not written on it, in square brackets
+# (French archival description's "[1999]"), a question mark inside when the restoration is
+# doubtful ("[février 2023 ?]", "[1999?]"): the date the notice gives, read as written
+# inside; a date with a word of approximation stays not understood ("[vers 1999]").
+_RESTORED = re.compile(r"\[\s*(?P<date>[^\[\]?]*?[^\s\[\]?])\s*\??\s*\]")
+# EDTF's interval open at its end, as an archive's or a database's date field writes it
+# ("2016/..": from 2016 on, still going), its start a year, a month or a day in ISO 8601.
+_EDTF_OPEN = re.compile(r"(?P<start>\d{4}(?:-\d\d){0,2})\s*/\s*\.\.")
+# and its interval from a month to a month ("2012-06/2012-08", "2012-06/2013"), which the
+# grammar's tokens do not read (a year and two digits twice)
+_EDTF_MONTHS = re.compile(r"(?=[^/]*-|.*/\d{4}-)(?P<first>\d{4}(?:-\d\d)?)\s*/\s*(?P<last>\d{4}(?:-\d\d)?)")
+
+# Either, as a label: alone, or before a colon, a comma or a spaced dash.
+_NOTICE_LABEL = re.compile(rf"(?P<label>{_RESTORED.pattern}|{_EDTF_OPEN.pattern})"
+                           r"(?:\s*(?:[:,]|\s[–—-](?=\s))\s*|\s*$)")
+
+
+def _open_start(start: str) -> Point | None:
+    """The start of an EDTF open interval: a year, a month or a day in ISO 8601.
+
+    >>> parse_label("2016/..").edtf, parse_label("2012-06/..").is_ongoing, parse_label("2016/..").end_year
+    ('2016/..', True, None)
+    >>> parse_label("[1999]").edtf, parse_label("[février 2023 ?]").edtf, parse_label("[vers 1999]")
+    ('1999', '2023-02', None)
+    """
+    period = parse_label(start)
+    if period is None or period.start_date is None or period.end_date is None or "/" in period.edtf:
+        return None
+    year, month, day = ([int(n) for n in period.edtf.split("-")] + [0, 0])[:3]
+    if period.edtf.count("-") > 2 or not 0 <= month <= 12:
+        return None
+    return Point(year, month or None, day or None)
 
 
 _DURATION_FROM = re.compile(pattern(_CALENDAR["duration_from"], apostrophe=APOSTROPHE), re.IGNORECASE)
@@ -1342,6 +1416,8 @@ def _label_of(text: str) -> tuple[tuple[str, int, bool] | None, bool]:
         return (times["label"], times.end(), True), False  # "En 2024, à deux reprises (avril et octobre) :"
     if (started := _SINCE_EVENT_LABEL.match(text)) and parse_label(started["label"]) is not None:
         return (started["label"], started.end(), True), False  # "Depuis le lancement, en mai 2021, …"
+    if (notice := _NOTICE_LABEL.match(text)) and parse_label(notice["label"]) is not None:
+        return (notice["label"], notice.end(), True), False  # "[1999]", "2016/..": an archive's date
     candidates, open_ended = _candidates(text)
     found = _choice(candidates)
     return (found[0].label, found[0].end, found[1]) if found else None, open_ended
@@ -1463,6 +1539,12 @@ def find_dates(text: str, yearless: bool = False) -> list[Found]:
     [('de septembre 2016 à juin 2017', '2016-09/2017-06')]
     >>> [f.period for f in find_dates("Un séjour de 2014 à 2003 ?")]
     [None]
+
+    A month in ISO 8601 ("2016-12") is a date where a notice's field or a cell opens with
+    it; inside a text (a by-line's "date 2016-12 …", a file's number) it is not understood.
+
+    >>> [(f.text, f.period and f.period.edtf) for f in find_dates("2016-12 : envoi, dossier 2016-12")]
+    [('2016-12', '2016-12'), ('2016-12', None)]
     """
     return list(_found_in(text, yearless))
 
@@ -1504,6 +1586,9 @@ def dates_of(text: str, yearless: bool = False) -> Iterator[Found]:
             period = _read(piece, yearless)
             if period is not False and not _year_runs_on(piece, toks[j] if j < len(toks) else None):
                 start, end = piece[0].start, piece[-1].end
+                if isinstance(period, Period) and _ISO_MONTH.fullmatch(text[start:end]) \
+                        and text[:start].strip():
+                    period = None  # "2016-12" inside a text: a notice's or a cell's form, not prose's
                 yield Found(text[start:end], start, end, period if isinstance(period, Period) else None)
                 i = j - 1
                 break
@@ -1511,6 +1596,7 @@ def dates_of(text: str, yearless: bool = False) -> Iterator[Found]:
 
 
 _SIMPLE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+_ISO_MONTH = re.compile(r"\d{4}-\d\d")
 
 
 def period_in(phrase: str) -> Period | None:

@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from .french import lexicon
 from .french.normalise import plain
-from .numbers import Figures, Quantity, amount, is_people, participants, read_number
+from .numbers import APPROXIMATE, Figures, Quantity, amount, is_people, participants, read_number
 
 _FIELDS = lexicon("fields")
 KINDS: dict[str, frozenset[str]] = {kind: frozenset(plain(w) for w in words)
@@ -70,6 +71,22 @@ class Field:
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(plain(_BRACKETS.sub(" ", text)))
+
+
+_START_COLUMNS = frozenset(plain(w) for w in _FIELDS["start_columns"])
+_END_COLUMNS = frozenset(plain(w) for w in _FIELDS["end_columns"])
+
+
+def span_columns(headers: list[str]) -> tuple[int, int] | None:
+    """The two columns side by side that hold a row's start and end ("Début" | "Fin", "Du" |
+    "Au"), by their headers; ``None`` when no such pair is there.
+
+    >>> span_columns(["Partenaire", "Début", "Fin", "Action"]), span_columns(["Date", "Action"])
+    ((1, 2), None)
+    """
+    words = [plain(" ".join(h.split()).rstrip(" :")) for h in headers]
+    return next(((n, n + 1) for n, (one, other) in enumerate(pairwise(words))
+                 if one in _START_COLUMNS and other in _END_COLUMNS), None)
 
 
 @cache
@@ -124,8 +141,13 @@ def total_row(first_cell: str) -> bool:
 
     >>> total_row("Total"), total_row("TOTAL GÉNÉRAL"), total_row("2016")
     (True, True, False)
+    >>> total_row("Total (hors valorisation)"), total_row("Tamba (Mali)")
+    (True, False)
     """
-    return plain(" ".join(first_cell.split()).rstrip(" :")) in _TOTALS
+    words = " ".join(first_cell.split()).rstrip(" :")
+    if words.endswith(")") and "(" in words:  # "TOTAL (montants renseignés)": a remark on it
+        words = words[:words.rfind("(")].rstrip(" :")
+    return plain(words) in _TOTALS
 
 
 def field_line(text: str) -> Field | None:
@@ -335,6 +357,13 @@ def field_amount(field: Field) -> tuple[Quantity, str] | None:
 
 
 _BARE_COUNT = re.compile(r"\s*(?:\d[\d\s\u00a0\u202f]*|[^\W\d_]+(?:[\s-][^\W\d_]+){0,3})\s*")
+# A number alone in a field, maybe approximate ("≈ 50", "env. 50") or with its rate after it
+# ("6 / an", "12 par séjour": numbers.toml's rate_words and rate_units).
+_NUMBERS = lexicon("numbers")
+_FIELD_NUMBER = re.compile(
+    rf"\s*(?P<approx>(?:{'|'.join(APPROXIMATE)})\s*)?(?P<n>\d[\d\u00a0\u202f ]*?)\s*"
+    rf"(?:(?:{'|'.join(re.escape(w) for w in _NUMBERS['words']['rate_words'])})\s*"
+    rf"(?:{'|'.join(re.escape(w) for w in _NUMBERS['words']['rate_units'])}))?\s*", re.IGNORECASE)
 
 
 def field_count(field: Field) -> Quantity | None:
@@ -345,6 +374,8 @@ def field_count(field: Field) -> Quantity | None:
     Quantity(value=24, approx=False)
     >>> field_count(Field("people", "Public", "8 enfants"))
     Quantity(value=8, approx=False)
+    >>> field_count(Field("people", "Participants", "≈ 50")), field_count(Field("people", "Jeunes", "6 / an"))
+    (Quantity(value=50, approx=True), Quantity(value=6, approx=False))
     """
     counted = participants(field.value)
     if counted is not None:
@@ -352,6 +383,9 @@ def field_count(field: Field) -> Quantity | None:
     if _BARE_COUNT.fullmatch(field.value):
         value = read_number(field.value.strip())
         return Quantity(value, False) if value is not None else None
+    if found := _FIELD_NUMBER.fullmatch(field.value):  # "≈ 50", "6 / an"
+        value = read_number(found["n"].strip())
+        return Quantity(value, bool(found["approx"])) if value is not None else None
     return None
 
 

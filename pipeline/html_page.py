@@ -22,7 +22,8 @@ from lxml import etree
 
 from .dates import Found, date_alone, dated_label, find_dates, parse_label, split_any_label
 from .errors import Refusal
-from .fields import AMOUNT, CMS_FIELD, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, total_row
+from .fields import (AMOUNT, CMS_FIELD, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, span_columns,
+                     total_row)
 from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
@@ -89,6 +90,8 @@ TABLE_OF_CONTENTS = "table of contents (links within the page)"
 TABLE_HEADER = "table header"
 TABLE_CAPTION = "caption of a table"
 TABLE_TOTAL = "row of a table that adds up the others"
+TABLE_TITLE = "title row of a spreadsheet's grid (one cell across the sheet above its header)"
+TABLE_NOTE = "note row under a table (one cell across it that explains its signs)"
 CAPTION = "caption of a picture"
 PULL_QUOTE = "quotation set apart in a figure (pull quote)"
 _HEADER_MARK = re.compile(r"header", re.IGNORECASE)
@@ -1144,6 +1147,71 @@ def _span(value: str | None) -> int:
         return 1
 
 
+SHEET_LETTERS = 3  # column letters at least ("A", "B", "C"): a spreadsheet's grid
+SHEET_HEAD = 3  # rows a spreadsheet's header may come after (its title rows)
+
+
+def _cell_texts(line: list[etree._Element | None]) -> list[str]:
+    return [_text(_rendered(c)) if c is not None else "" for c in line]
+
+
+def _across(line: list[etree._Element | None]) -> etree._Element | None:
+    """The one cell a row holds across all its columns (``colspan``), if it holds one."""
+    cells = {id(c): c for c in line if c is not None}
+    return next(iter(cells.values())) if len(cells) == 1 and len(line) > 1 and None not in line else None
+
+
+def _sheet_grid(grid: list[list[etree._Element | None]]
+                ) -> tuple[list[list[etree._Element | None]], int, list[Block]] | None:
+    """A spreadsheet published as a page (Google Sheets' "publish to the web", a sheet
+    saved as HTML): a row of column letters ("A", "B", "C", …) heads the grid, and a column
+    of row numbers (1, 2, 3, …) runs down it. Neither is the table's: both are taken off;
+    the sheet's own header is the first row below its title rows (one cell across the
+    sheet: "Suivi des actions — mise à jour : mars 2024"), which are set aside. The grid
+    without them, its header's row and the titles; ``None`` for any other table."""
+    letters = next((n for n, line in enumerate(grid[:2])
+                    if len(said := [t for t in _cell_texts(line) if t]) >= SHEET_LETTERS
+                    and said == [chr(ord("A") + k) for k in range(len(said))]), None)
+    if letters is None:
+        return None
+    rest = grid[letters + 1:]
+    numbers = [_cell_texts(line)[0] if line else "" for line in rest]
+    counted = [int(t) for t in numbers if t.isdigit()]
+    if len(counted) >= SHEET_LETTERS and len(counted) == len(rest) \
+            and all(b == a + 1 for a, b in pairwise(counted)):
+        rest = [line[1:] for line in rest]
+    titles: list[Block] = []
+    for n, line in enumerate(rest[:SHEET_HEAD]):
+        if (title := _across(line)) is not None or not any(_cell_texts(line)):
+            said = _pieces(title) if title is not None else []
+            titles += [Block("paragraph", t, 0, aside=TABLE_TITLE) for t in said]
+            continue
+        return rest, n, titles
+    return None
+
+
+def _one_date(line: list[etree._Element | None], start: int, end: int) -> list[etree._Element | None]:
+    """A row whose date is written over its start's and its end's cells ("2016" | "à ce
+    jour", "04/2018" | "05/2018", "2012" | ""), with the two cells as one date's cell
+    ("2016 – à ce jour"; the start alone when the end is empty: a one-off)."""
+    if end >= len(line) or line[start] is line[end]:
+        return line  # a row of one cell across the table
+    first, last = (_text(_rendered(c)) if c is not None else "" for c in (line[start], line[end]))
+    cell = etree.Element("td")
+    first = "" if empty(first) else first
+    cell.text = f"{first} – {last}" if first and not empty(last) and last != first else first
+    return [cell if n == start else c for n, c in enumerate(line) if n != end]
+
+
+def _note_row(line: list[etree._Element | None]) -> str | None:
+    """The text of a table's last row when it is a note (one cell across the table that
+    writes sentences: "T2 : deuxième trimestre. Montants : part de la Ville."), what its
+    signs mean, no entry; ``None`` for any other row."""
+    cell = _across(line)
+    said = _text(_rendered(cell)) if cell is not None else ""
+    return said if said.endswith((".", ")")) and ". " in said else None
+
+
 def _header_row(rows: list[etree._Element]) -> int | None:
     """Which row heads the table: its last row in ``<thead>``, else its first row when
     all its cells are ``<th>``; ``None`` when no row does."""
@@ -1187,39 +1255,57 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
     heads an entry (:func:`_partner_chip`): a table of actions with one row per action
     and the partner in each row (``items``: the intro's items read so far)."""
     rows = _own_rows(table)
-    head = _header_row(rows)
-    if head is None:
-        return None
     grid = _grid(rows)
+    titles: list[Block] = []
+    if (sheet := _sheet_grid(grid)) is not None:  # a spreadsheet's grid, its letters and numbers
+        grid, head, titles = sheet
+    elif (found := _header_row(rows)) is None:
+        return None
+    else:
+        head = found
     headers = [_text(_rendered(c)).rstrip(" :") if c is not None else "" for c in grid[head]]
+    if (span := span_columns(headers)) is not None:  # "Début" | "Fin": one date
+        grid = [_one_date(line, *span) for line in grid]
+        headers = [f"{h} – {headers[span[1]]}" if n == span[0] else h
+                   for n, h in enumerate(headers) if n != span[1]]
     if (gantt := _gantt_blocks(table, grid, head, headers, tree, items)) is not None:
         return gantt
     if (pivot := _pivot_blocks(table, grid, head, headers, tree, items)) is not None:
         return pivot
     kinds = [key_kind(h) if h else None for h in headers]
+    if span is not None:
+        kinds[span[0]] = DATE
     if DATE not in kinds and not (TEXT in kinds and (PEOPLE in kinds or AMOUNT in kinds)):
         return None
     date = kinds.index(DATE) if DATE in kinds else None
     text = kinds.index(TEXT) if TEXT in kinds else next(
         (i for i, k in enumerate(kinds) if k is None and i != date), None)
-    partners = _partner_column(grid[head + 1:], {date, text}) if DATE in kinds and TEXT in kinds else None
+    named_column = next((i for i, k in enumerate(kinds) if k == "partners" and i not in (date, text)), None)
+    partners = (named_column if named_column is not None and span is not None  # "Partenaire" over
+                else _partner_column(grid[head + 1:], {date, text})) \
+        if DATE in kinds and TEXT in kinds else None  # a sheet's rows, its cells spanning them
     if (PLACE in kinds and TEXT not in kinds) or (partners is None and _names_places(grid[head + 1:])):
         return None  # a table of the partners themselves ("Ville | Pays | Année"): as before
     out = [Block("paragraph", t, 0, aside=TABLE_CAPTION)
            for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
-           for t in _pieces(caption)]
+           for t in _pieces(caption)] + titles
     out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
     # the partner's column: by its header ("Partenaire"), else by cells that surely name places
     partner = next((i for i, k in enumerate(kinds) if k in _PARTNER_KINDS and i not in (date, text)),
                    partners)
     done: set[etree._Element] = set()  # cells read: a cell spanning rows is one row's
     heading = None  # the partner cell of the rows above
-    for line in grid[head + 1:]:
-        named = _partner_cell(line, partner, items)
+    country = next((i for i, k in enumerate(kinds) if k == "country"), None) if partner is not None else None
+    for n, line in enumerate(grid[head + 1:], start=head + 1):
+        if n == len(grid) - 1 and (note := _note_row(line)) is not None:
+            out.append(Block("paragraph", note, 0, aside=TABLE_NOTE))
+            continue
+        named = _partner_cell(line, partner, items, country)
         if named and named != heading:
             out.append(Block("heading", named, 0, level=CHIP_LEVEL))
             heading = named
-        out += _row_blocks(line, headers, date, text, done, tree, partner if named else None)
+        out += _row_blocks(line, headers, date, text, done, tree, partner if named else None,
+                           country if named else None)
     return out
 
 
@@ -1413,13 +1499,18 @@ def _span_label(first: str, last: str) -> str:
 
 
 def _partner_cell(line: list[etree._Element | None], partner: int | None,
-                  items: IntroWords | None) -> str | None:
-    """A row's partner cell when it reads as a place's name; ``None`` when there is no
-    such column or the cell names no place."""
+                  items: IntroWords | None, country: int | None = None) -> str | None:
+    """A row's partner cell when it reads as a place's name, its country after it in
+    brackets when a column of the country holds it ("Partenaire | Pays": "Jifna (Palestine)");
+    ``None`` when there is no such column or the cell names no place."""
     element = line[partner] if partner is not None and partner < len(line) else None
     if element is None:
         return None
     cell = _text(_rendered(element))
+    other = line[country] if country is not None and country < len(line) else None
+    beside = _text(_rendered(other)) if other is not None else ""
+    if cell and beside and not empty(beside) and "(" not in cell:
+        cell = f"{cell} ({beside})"
     # a place the intro's items or the page's partners name, or one that surely names a
     # place (its country beside it), as a bilan's partner column writes it
     return cell if cell and ((items is not None and _reads_as_partner(cell, items))
@@ -1459,7 +1550,7 @@ def _names_places(rows: list[list[etree._Element | None]]) -> bool:
 
 def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int | None,
                 text: int | None, done: set[etree._Element], tree: _Tree,
-                partner: int | None = None) -> list[Block]:
+                partner: int | None = None, country: int | None = None) -> list[Block]:
     """The blocks of one row of a table read by its header (:func:`_table_blocks`): its
     date cell (a cell spanning rows dates each of them) and text, then its other cells as
     field lines."""
@@ -1482,10 +1573,12 @@ def _row_blocks(line: list[etree._Element | None], headers: list[str], date: int
     if cell is not None and cell not in done:
         _walk(cell, blocks, tree)
         done.add(cell)
+        if label:  # the row's text, whatever it names ("Projet … avec La Lisa (Cuba)"): no heading
+            blocks = [replace(b, kind="paragraph") if b.kind == "heading" else b for b in blocks]
     if label:  # a label alone on its line: the entry of the text below it, as a timeline's
         blocks.insert(0, Block("paragraph", label, 0))
     for column, (element, value) in enumerate(zip(line, said, strict=True)):
-        if column in (date, text, partner, precision) or element is None or element in done \
+        if column in (date, text, partner, country, precision) or element is None or element in done \
                 or empty(value):
             continue
         done.add(element)

@@ -1133,8 +1133,9 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             if labelled and labelled[0] == bold_label and n == 0:
                 entries.append(_Draft.start(bold_label, piece, block.line))
                 label_only = described = False
-            elif label_only and not labelled and not label_alone(piece):
-                entries[-1].extend(piece, block.line, "\n")
+            elif label_only and (not labelled or _said_again(labelled[0], entries[-1].label)) \
+                    and not label_alone(piece):  # its text, maybe opening with the same date
+                entries[-1].extend(piece, block.line, "\n")  # ("2016/..", then "Depuis 2016, …")
                 label_only = False
             elif alone := label_alone(piece):
                 entries.append(_Draft.start(alone, piece, block.line))
@@ -1340,12 +1341,27 @@ def _line_of_item(piece: str, block: Block, above: _Draft, items: set[int], line
     return period is not None and period.start_year is not None
 
 
+def _said_again(label: str, above: str | None) -> bool:
+    """Whether a text's own label says the date of the label alone above it again, in other
+    words ("2016/..", then "Depuis 2016, chaque été, …"; "2019", then "En 2019, …"): the
+    text of that date, one entry, not a date with nothing under it and the same date below.
+
+    >>> _said_again("Depuis 2016", "2016/.."), _said_again("En 2019", "2019"), _said_again("Mai 2019", "2019")
+    (True, True, False)
+    """
+    if above is None:
+        return False
+    one, other = parse_label(label), parse_label(above)
+    return one is not None and other is not None and one.edtf == other.edtf
+
+
 def _year_alone(entry: Entry) -> str | None:
     """The year an entry opens with alone on its line ("1990", then its paragraph), as
     written; ``None`` for any other entry."""
     label = (entry.label or "").strip()
     period = parse_label(label) if label else None
-    if period is None or period.edtf != label or entry.text.partition("\n")[0].strip() != label:
+    if period is None or period.edtf != label or not label.isdigit() \
+            or entry.text.partition("\n")[0].strip() != label:  # a year, not "2012-06" nor "2016/.."
         return None
     return label
 

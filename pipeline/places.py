@@ -176,6 +176,10 @@ LEAD_IN_OPENER = rf"(?:(?:{_phrases(_HEADINGS['lead_in_openers'])})(?:\s+|(?<=['
 _LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"
                       rf"(?:{LEAD_IN_OPENER}(?:{_phrases(_HEADINGS['lead_ins'])})(?:\s*:\s*|\s+)"
                       rf"|(?:{_phrases(_HEADINGS['rubrics'])})\s*:\s*)(?=\S)", re.IGNORECASE)
+# A division of a work numbering the heading ("Salle 1 —", "Chapitre II :", "Volet B –",
+# headings.toml's divisions): no part of the place after it.
+_DIVISION = re.compile(rf"(?i:{_phrases(_HEADINGS['divisions'])})\s+(?:n[°ºo]\s*)?"
+                       r"(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])(?![\w'’])\s*(?:[–—:.-]|\s[–—-]\s)\s*(?=\S)")
 _PREPOSITION_LEAD_IN = re.compile(rf"(?i:{_phrases(_HEADINGS['preposition_lead_ins'])})\s+(?={CAPITAL})")
 # the same before an article, when the heading ends on its country beside the place
 _PREPOSITION_ARTICLE = re.compile(rf"(?i:{_phrases(_HEADINGS['preposition_lead_ins'])})\s+(?=(?i:"
@@ -257,11 +261,18 @@ def without_lead_in(text: str) -> str:
     ('Jérusalem-Est', 'Avec :', 'À venir')
     >>> without_lead_in("Avec les habitants du camp de Smara, en Algérie"), without_lead_in("Avec les jeunes")
     ('les habitants du camp de Smara, en Algérie', 'Avec les jeunes')
+    >>> without_lead_in("Salle 1 — Wolfach (Allemagne)"), without_lead_in("Chapitre IV : Kita (Mali)")
+    ('Wolfach (Allemagne)', 'Kita (Mali)')
+    >>> without_lead_in("Salle des fêtes – Gao"), without_lead_in("Partie 4 – Bilan")
+    ('Salle des fêtes – Gao', 'Partie 4 – Bilan')
 
     The town's own name beside its partner ("Jumelage <town> – Cottbus", "Le jumelage entre
     <town> et Cottbus", "<town> (94) – Cottbus") is a lead-in too (the town file names the
     town; tests/test_heading_corpus.py tries it).
     """
+    if (division := _DIVISION.match(text)) and (text.rstrip().endswith(")") or _country_beside(
+            text[division.end():])):  # "Salle 1 — Brandebourg (Allemagne)"; not "CHAPITRE 4 – JUMELAGES"
+        text = text[division.end():]
     found = _LEAD_IN.match(text) or _PREPOSITION_LEAD_IN.match(text) \
         or (text.rstrip().endswith(")") and _PAIR_LEAD_IN.match(text))
     if not found and (article := _PREPOSITION_ARTICLE.match(text)) \
