@@ -2796,6 +2796,7 @@ def _opens_since(sentence: str, found: Found) -> bool:
 
 
 _SINCE_ACTIVITIES = frozenset(fold(w) for w in _WORDS["since_activities"])
+PARTICIPLE_WORDS = 2  # words of a clause that is a participle alone before "depuis": "organisé", "mené"
 _TWINNING_STEM = lexicon("places")["relationships"]["twinning_stem"]
 
 
@@ -2811,9 +2812,16 @@ def _activity_since(sentence: str, found: Found) -> bool:
     >>> [_activity_since(t, find_dates(t)[0]) for t in ("Des échanges scolaires ont lieu depuis 1994.",
     ...     "Nos villes échangent depuis 1994.", "Nos liens de jumelage durent depuis 1994.")]
     [True, False, False]
+    >>> _activity_since(t := "L'accueil estival d'enfants, organisé depuis 2008, a repris.", find_dates(t)[0])
+    True
     """
-    clause = sentence[:found.start]
-    clause = clause[max(clause.rfind(mark) for mark in ",;:(") + 1:]
+    before = sentence[:found.start]
+    cut = max(before.rfind(mark) for mark in ",;:(")
+    clause = before[cut + 1:]
+    if cut > 0 and len(re.findall(r"\w+", clause)) <= PARTICIPLE_WORDS:  # "l'accueil estival …,
+        # organisé depuis 2008": the participle's noun is in the clause before it
+        earlier = before[:cut]
+        clause = earlier[max(earlier.rfind(mark) for mark in ",;:(") + 1:] + clause
     words = re.findall(r"\w+", fold(clause))
     return bool(set(words) & _SINCE_ACTIVITIES) and not any(w.startswith(_TWINNING_STEM) for w in words) \
         and not _town_spans(clause)

@@ -2018,3 +2018,14 @@ def test_months_counted_after_a_season_count_from_no_month():
     told = [(e.label, e.resolved) for _, e in sentences(
         "Au printemps 2023, nos amis sont venus. Deux mois plus tard, nous sommes partis.", None) if e]
     assert told == [("Au printemps 2023", None)]
+
+
+def test_an_activity_then_its_participle_since_a_year_is_an_action_going_on():
+    """"l'accueil estival d'enfants de Kita, organisé depuis 2008 avec l'association, …": the
+    welcome goes on since 2008 (the participle's noun is in the clause before it); "le projet de
+    forages, conduit depuis 2022" too."""
+    text = ("Solidarité avec Kita\n\nL'accueil estival d'enfants de Kita, organisé depuis 2008 avec "
+            "l'association des parents, a réuni quarante familles.\n\nLe projet de forages de Kita, "
+            "conduit depuis 2022 avec le service de l'eau, avance bien.\n")
+    page = parse(text_blocks(text))
+    assert periods(page) == [("depuis 2008", "2008/.."), ("depuis 2022", "2022/..")]
