@@ -2157,6 +2157,23 @@ def _kind(element: etree._Element) -> str:
     return " ".join(c for c in (element.get("class") or "").split() if not _ITEM_CLASS.search(c))
 
 
+def _card_kinds(document: etree._Element, sizes: dict[etree._Element, tuple[int, int]]
+                ) -> list[list[etree._Element]]:
+    """The page's cards grouped by kind (their parent's tag and class, their own): small
+    elements of short text, ``MIN_CARDS`` of a kind at least, the innermost kinds first."""
+    depth: dict[etree._Element, int] = {document: 0}
+    kinds: dict[tuple[str, str, str, str], list[etree._Element]] = {}
+    for parent in document.iter():
+        for child in parent:
+            depth[child] = depth[parent] + 1
+            if isinstance(child.tag, str) and sizes[child][0] <= CARD_ELEMENTS \
+                    and 0 < sizes[child][1] <= CARD_TEXT:
+                kind = (str(parent.tag), _kind(parent), child.tag, _kind(child))
+                kinds.setdefault(kind, []).append(child)
+    return [cards for cards in sorted(kinds.values(), key=lambda cards: -depth[cards[0]])
+            if len(cards) >= MIN_CARDS]
+
+
 def trailing_dates(document: etree._Element) -> None:
     """A list of cards each of which ends with its date (a Drupal teaser's footer
     "Période 2003-2014", a ``<time>`` under the text, "Publié le …" after the body) and
@@ -2173,21 +2190,10 @@ def trailing_dates(document: etree._Element) -> None:
     ['Titre2003 : Visite 1.', 'Titre2005-2007 : Visite 2.', 'Titre2010 : Visite 3.']
     """
     sizes, shown = _sizes(document)
-    depth: dict[etree._Element, int] = {document: 0}
-    kinds: dict[tuple[str, str, str, str], list[etree._Element]] = {}
-    for parent in document.iter():
-        for child in parent:
-            depth[child] = depth[parent] + 1
-            if isinstance(child.tag, str) and sizes[child][0] <= CARD_ELEMENTS \
-                    and 0 < sizes[child][1] <= CARD_TEXT:
-                kind = (str(parent.tag), _kind(parent), child.tag, _kind(child))
-                kinds.setdefault(kind, []).append(child)
     # cards of one kind wherever they are (a partner with two teasers is laid out as the
     # others), the innermost kinds first: a card's date is moved before the group of cards
     # that holds it (a partner's grouping of teasers) is looked at as a card of its own
-    for cards in sorted(kinds.values(), key=lambda cards: -depth[cards[0]]):
-        if len(cards) < MIN_CARDS:
-            continue
+    for cards in _card_kinds(document, sizes):
         ending = {i: found for i, card in enumerate(cards)
                   if (found := _trailing_element(card, sizes, shown))}
         if len(ending) < MIN_CARDS or 3 * len(ending) < 2 * len(cards) \
@@ -2344,18 +2350,7 @@ def field_dates(document: etree._Element) -> None:
 'Titrecourant 2010 : Visite 3 des élus.Public élus']
     """
     sizes, _ = _sizes(document)
-    depth: dict[etree._Element, int] = {document: 0}
-    kinds: dict[tuple[str, str, str, str], list[etree._Element]] = {}
-    for parent in document.iter():
-        for child in parent:
-            depth[child] = depth[parent] + 1
-            if isinstance(child.tag, str) and sizes[child][0] <= CARD_ELEMENTS \
-                    and 0 < sizes[child][1] <= CARD_TEXT:
-                kind = (str(parent.tag), _kind(parent), child.tag, _kind(child))
-                kinds.setdefault(kind, []).append(child)
-    for cards in sorted(kinds.values(), key=lambda cards: -depth[cards[0]]):
-        if len(cards) < MIN_CARDS:
-            continue
+    for cards in _card_kinds(document, sizes):
         fields = {i: found for i, card in enumerate(cards) if (found := _card_date_field(card))}
         if len(fields) < MIN_CARDS or 3 * len(fields) < 2 * len(cards) \
                 or any(_opens_with_date(card) or _holds_fields(card) or _tag(card) in _PANELS
