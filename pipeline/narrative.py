@@ -1109,6 +1109,17 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
 # A list of names after a plural cue and a colon or a comma ("nos 3 villes jumelles,
 # Linlithgow, Pegnitz et Guyancourt"): names each after a comma or a joiner of a pair.
 _LIST_START = re.compile(r"\s*[:,]\s*")
+def _after_kind(sentence: str, at: int) -> int:
+    """Where a list's member's name starts, past its kind if the sentence writes one there."""
+    kind = _MEMBER_KIND.match(sentence, at)
+    return kind.end() if kind else at
+
+
+# a list's member named after its kind and maybe its country's adjective: "la ville irlandaise de "
+_MEMBER_KIND = re.compile(
+    rf"(?i:(?:(?:{'|'.join(map(re.escape, _WRITTEN['region_determiners']))})\s*)?(?:"
+    + "|".join(re.escape(w) for w in sorted(_WRITTEN["place_nouns"], key=len, reverse=True))
+    + rf"))(?:\s+(?!{CAPITAL})[^\W\d_]+)?\s+(?:(?:{'|'.join(map(re.escape, _WRITTEN['of']))})\s+|d['’]\s*)")
 _LIST_OPENER = re.compile(rf"(?:{'|'.join(map(re.escape, _WORDS['list_openers']))})\s+", re.IGNORECASE)
 # what may follow a listed place before the next: its country or region in brackets, or
 # its country after a preposition ("Romsey en Angleterre"), then maybe its tie's year
@@ -1145,7 +1156,7 @@ def _list_aside(sentence: str, at: int) -> int:
             end = after.end()
         else:
             break
-    if end > at and (year := _LIST_TIE_YEAR.match(sentence, end)):
+    if (year := _LIST_TIE_YEAR.match(sentence, end)):  # "Kelheim en 1994 et Gao en 2003"
         end = year.end()
     return end
 # the next member of a list: after a comma, a joiner of a pair, or the list's opener again
@@ -1215,11 +1226,16 @@ def _list_runs(sentence: str) -> list[tuple[list[tuple[re.Match[str], int]], str
         at = opening.end()
         if counted := _COUNTED_KIND.match(sentence, at):  # "jumelée avec trois villes : A, B et C"
             at = counted.end()
-        while (name := _NAME.match(sentence, at)) is not None:
+        # each member maybe after its kind ("avec la ville irlandaise de Skerries en 1994 et
+        # la ville polonaise de Srem en 2003"); not after a comma alone, which sets an
+        # apposition off ("Soufouroulaye, commune de SIO": the member's own commune)
+        kinded = True
+        while (name := _NAME.match(sentence, _after_kind(sentence, at) if kinded else at)) is not None:
             end = _list_aside(sentence, name.end())
             names.append((name, end))
             if (joiner := _LIST_NEXT.match(sentence, end)) is None:
                 break
+            kinded = bool(joiner.group().strip(" ,"))
             at = joiner.end()
         if len(names) >= 2:
             found.append((names, cue))

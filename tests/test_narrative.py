@@ -2029,3 +2029,17 @@ def test_an_activity_then_its_participle_since_a_year_is_an_action_going_on():
             "conduit depuis 2022 avec le service de l'eau, avance bien.\n")
     page = parse(text_blocks(text))
     assert periods(page) == [("depuis 2008", "2008/.."), ("depuis 2022", "2022/..")]
+
+
+def test_a_list_of_twins_each_with_its_year_and_maybe_its_kind_gives_each_its_tie_year():
+    """"jumelée avec Kelheim en 1994 et Gao en 2003", "le jumelage avec la ville irlandaise de
+    Skerries (au nord de Dublin) en 1994 et la ville polonaise de Srem en 2003": each its year;
+    "avec Soufouroulaye, commune de Sio au Mali" names one member, its commune in apposition."""
+    from pipeline.narrative import listed_tie_years
+
+    assert listed_tie_years(["Notre ville est jumelée avec Kelheim en 1994 et Gao en 2003."]) == {
+        "kelheim": 1994, "gao": 2003}
+    assert listed_tie_years(["Nos fiertés : le jumelage avec la ville irlandaise de Skerries (au nord "
+                             "de Dublin) en 1994 et la ville polonaise de Srem en 2003."]) == {
+        "skerries": 1994, "srem": 2003}
+    assert listed_tie_years(["Un jumelage avec Soufouroulaye, commune de Sio au Mali, en 1986."]) == {}
