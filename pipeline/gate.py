@@ -147,8 +147,18 @@ def person(name: str) -> bool:
 
     >>> person("Christian Le Nech"), person("Florence La")
     (True, False)
+
+    A compound of given names alone is a person's given name ("Marie-Jeanne", "Jean-Pierre"),
+    however a list names it ("Marie-Jeanne, Lucien et Marie-Claude"); a place may open on one
+    ("Marie-Galante").
+
+    >>> person("Marie-Jeanne"), person("Jean-Pierre"), person("Marie-Galante")
+    (True, True, False)
     """
     words = name.split()
+    parts = name.split("-")
+    if len(words) == 1 and len(parts) > 1 and all(fold(part) in _GIVEN for part in parts):
+        return True
     return (len(words) > 1 and fold(words[0].split("-")[0]) in _GIVEN and words[1][:1].isupper()
             and (fold(words[1]) not in _ARTICLES or (len(words) > 2 and words[2][:1].isupper())))
 

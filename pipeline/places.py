@@ -1416,7 +1416,40 @@ def agreement(description: str) -> Agreement | None:
                  if year is not None]
         if found:
             return next((a for a in found if TWINNING_WORD in a.type), found[0])
-    return _sealed(description) or renewed
+    return _aged(description) or _sealed(description) or renewed
+
+
+_TIE_AGE = re.compile(lexicon("narrative")["tie_age"][0])
+OLDEST_TIE = 120  # years: an older "anniversary" is no twinning's
+
+
+def _aged(description: str) -> Agreement | None:
+    """The tie's year a sentence gives by the anniversary it celebrates in a year it writes
+    after it ("Le 20ème anniversaire du jumelage sera célébré en mars et avril 2016": 1996;
+    "fêté ses 30 ans de jumelage en 2016": 1986), before any other sentence's guess at it (a
+    project "lancé depuis fin 2015" in the same news is no tie).
+
+    >>> _aged("Le 20ème anniversaire du jumelage sera célébré en mars et avril 2016.")
+    Agreement(year=1996, type='', twinning=True)
+    >>> _aged("Nous préparons le 20ème anniversaire du jumelage.") is None
+    True
+    >>> _aged("Le 30e anniversaire du jumelage signé en 1985 a réuni cent personnes.") is None
+    True
+    """
+    for sentence in _sentences_of_tie(description):
+        folded = fold(sentence)
+        for age in _TIE_AGE.finditer(folded):
+            year = _YEAR.search(folded, age.end())
+            n = int(age["age"] or age["years"])
+            # the year it is celebrated in, after a verb of celebration: not the tie's own
+            # year written after it ("le 30e anniversaire du jumelage signé en 1985")
+            if year and 0 < n <= OLDEST_TIE and _CELEBRATED.search(folded, age.end(), year.start()):
+                return Agreement(int(year.group()) - n, "", True)
+    return None
+
+
+_CELEBRATED = re.compile(r"\b(?:" + "|".join(
+    re.escape(fold(w)) for w in lexicon("narrative")["celebration_stems"]) + r")\w*")
 
 
 def _signed_before(sentence: str, renewal: int, kinds: list[re.Match[str]],

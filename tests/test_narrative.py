@@ -2043,3 +2043,30 @@ def test_a_list_of_twins_each_with_its_year_and_maybe_its_kind_gives_each_its_ti
                              "de Dublin) en 1994 et la ville polonaise de Srem en 2003."]) == {
         "skerries": 1994, "srem": 2003}
     assert listed_tie_years(["Un jumelage avec Soufouroulaye, commune de Sio au Mali, en 1986."]) == {}
+
+
+def test_an_anniversary_celebrated_in_a_year_gives_the_ties_year():
+    """"Le 20ème anniversaire du jumelage sera célébré en mars et avril 2016": a tie of 1996,
+    before a project of the same news "lancé depuis fin 2015"; "le 30e anniversaire du
+    jumelage signé en 1985" writes the tie's own year, no year of celebration."""
+    from pipeline.places import agreement
+
+    found = agreement("Le 20ème anniversaire du jumelage sera célébré en mars et avril 2016, avec notre "
+                      "projet lancé en partenariat depuis fin 2015.")
+    assert found is not None and found.year == 1996
+    found = agreement("Le 30e anniversaire du jumelage signé en 1985 a réuni cent personnes.")
+    assert found is not None and found.year == 1985
+
+
+def test_a_compound_of_given_names_is_a_person_never_a_partner():
+    """"Marie-Jeanne, Lucien et Marie-Claude" under a photo: the cooks, no place; the
+    partner is the town the page's plans name."""
+    texts = ["Le ragoût annuel fut préparé par Lucien, aidé de Marie-Jeanne et de Marie-Claude.",
+             "Marie-Jeanne, Lucien et Marie-Claude", "Marie-Jeanne, Lucien et Marie-Claude",
+             "Le projet : la venue d'une délégation de notre commune jumelle de Kaltenbach du 9 au "
+             "14 juillet 2013, et nos jeunes à Kaltenbach du 26 avril au 1er mai 2013."]
+    assert named_partners(None, texts) == ["Kaltenbach"]
+    from pipeline.gate import person
+
+    assert [person(n) for n in ("Marie-Jeanne", "Jean-Pierre", "Marie-Galante", "Saint-Louis")] == [
+        True, True, False, False]
