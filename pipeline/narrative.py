@@ -1354,18 +1354,30 @@ def _with_kind(words: list[str]) -> bool:
 
     >>> _with_kind(["partenariat", "avec", "la", "ville", "de"]), _with_kind(["entre", "les", "villes", "du"])
     (True, False)
+
+    So do a count and a country's adjective ("un protocole avec deux départements
+    burkinabè, Arbollé et Pilimpikou": two partners, neither the town).
+
+    >>> _with_kind(["protocole", "avec", "deux", "departements", "burkinabe"])
+    True
     """
+    from .numbers import read_number
+    from .places import country_in
+
     at = len(words)
     if at and words[at - 1] in _NEAR:
         at -= 1
-    if at and words[at - 1] in _PLACE_NOUNS:
+    if at > 1 and country_in(f"{_KIND_PROBE} {words[at - 1]}") is not None:
+        at -= 1  # the kind's country adjective: "villes burkinabè"
+    if at and (words[at - 1] in _PLACE_NOUNS or words[at - 1].rstrip("s") in _REGION_NOUNS):
         at -= 1
-    if at and words[at - 1] in _LEAD_DETERMINERS:
+    if at and (words[at - 1] in _LEAD_DETERMINERS or read_number(words[at - 1]) is not None):
         at -= 1
     return at > 0 and words[at - 1] in _WITH
 
 
 _WITH = frozenset(fold(j) for j in _WORDS["with_joiners"])
+_KIND_PROBE = _WRITTEN["place_nouns"][0]  # a kind of place before a word, to read it as a country's adjective
 
 
 def _same_place(key: str, other: str) -> bool:

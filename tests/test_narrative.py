@@ -2070,3 +2070,11 @@ def test_a_compound_of_given_names_is_a_person_never_a_partner():
 
     assert [person(n) for n in ("Marie-Jeanne", "Jean-Pierre", "Marie-Galante", "Saint-Louis")] == [
         True, True, False, False]
+
+
+def test_a_tie_with_a_count_of_places_of_a_country_names_them_all_as_partners():
+    """"un protocole d'amitié avec deux départements burkinabè, Kaya et Boala": two partners,
+    neither of them the town (the first of a pair after "entre" would be)."""
+    texts = ["Ivry-sur-Seine a signé un protocole d'amitié avec deux départements burkinabè, Kaya et Boala.",
+             "La cérémonie s'est tenue le 21 avril 2004 à Ivry-sur-Seine, avec les élus de Kaya et de Boala."]
+    assert named_partners(None, texts) == ["Kaya", "Boala"]
