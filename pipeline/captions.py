@@ -7,13 +7,17 @@ no text of the page: the ``WEBVTT`` header and its ``Kind:``/``Language:`` lines
 ``STYLE`` and ``REGION`` blocks, the cue's number or identifier and its timecode line
 (``00:01:44.455 --> 00:01:50.500``): neither dates nor counts. A cue that only names a
 sound (``[Musique]``, ``(Applaudissements)``, ``♪ … ♪``) is a pause in the speech: it ends
-the paragraph, as a change of subject in a video is marked by a jingle.
+the paragraph, as a change of subject in a video is marked by a jingle. A cue that opens
+on a place and its country alone ("Kandi, au Bénin.") is the video's title card for the
+part that follows: a heading of its own, the rest of the cue the start of that part.
 """
 
 from __future__ import annotations
 
 import re
 
+from .french import CAPITAL, lexicon
+from .places import country_code
 from .text_layout import Reading
 
 _TIMECODE = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}")
@@ -21,6 +25,11 @@ _HEADER = re.compile(r"^\ufeff?WEBVTT(?:[ \t].*)?$")
 _META_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 # a cue that names a sound rather than words: in brackets, parentheses or between notes
 _SOUND = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\)|♪[^♪]*♪?|♫[^♫]*♫?)\s*$")
+# a title card: a place, a comma, a preposition and its country, as a whole sentence
+_CARD = re.compile(r"^(?P<card>" + CAPITAL + r"[^.,;:!?«»()]{1,80},\s+(?:"
+                   + "|".join(re.escape(p) for p in lexicon("countries")["written"]["prepositions"])
+                   + r")\s+(?P<country>[^.,;:!?«»()]{2,40})\.)(?:\s+|$)")
+_ENDED = re.compile(r"[.!?…»]\s*$")
 _CUE_TAG = re.compile(r"</?(?:c|i|b|u|v|lang|ruby|rt)(?:[.\s][^<>]*)?>|<\d{1,2}:\d{2}[^<>]*>")
 
 
@@ -87,6 +96,17 @@ def captions_reading(rows: list[str]) -> Reading | None:
                 out.add("", spoken[0][0], made=False)
                 open_paragraph = False
             continue
+        card = _CARD.match(text)
+        out.settle()
+        if card and country_code(card["country"]) and (not open_paragraph or _ENDED.search(out.rows[-1])):
+            if open_paragraph:
+                out.add("", spoken[0][0], made=False)
+            out.add(card["card"], spoken[0][0])
+            out.add("", spoken[0][0], made=False)
+            open_paragraph = False
+            text = text[card.end():].strip()
+            if not text:
+                continue
         if open_paragraph:
             out.extend(" " + text)
         else:

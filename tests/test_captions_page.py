@@ -16,7 +16,7 @@ Vidéo « Nos amis de Kandi », mise en ligne le 02/05/2022.
 
 1
 00:00:00.000 --> 00:00:03.500
-Kandi, au Bénin. Les deux villes se lient
+Direction Kandi, au Bénin : les deux villes se lient
 
 2
 00:00:03.700 --> 00:00:07.100
@@ -54,7 +54,7 @@ def _actions(page: str) -> list[dict[str, object]]:
 def test_a_sentence_cut_over_two_cues_is_one_sentence_and_the_timecodes_are_no_dates() -> None:
     document = read_bytes(VTT.encode("utf-8"), "page.txt")
     text = " ".join(block.text for block in document.blocks)
-    assert "Les deux villes se lient par une charte signée en 1998." in text
+    assert "les deux villes se lient par une charte signée en 1998." in text
     assert "00:00" not in text and "-->" not in text and "Musique" not in text
     assert "<i>" not in text and "align:start" not in text
     actions = _actions(VTT)
@@ -75,3 +75,24 @@ def test_a_text_page_with_numbered_lines_is_no_captions_file() -> None:
     page = "Jumelages\n\n1\nKandi (Bénin)\n\n2\nTartu (Estonie)\n"
     document = read_bytes(page.encode("utf-8"), "page.txt")
     assert "Kandi (Bénin)" in " ".join(block.text for block in document.blocks)
+
+
+def test_a_cue_opening_on_a_place_and_its_country_is_the_title_card_of_what_follows() -> None:
+    page = VTT.replace("Direction Kandi, au Bénin : les", "Kandi, au Bénin. Les")
+    page = page.replace("[Musique]", "Et maintenant, une autre amitié.").replace(
+        "En juillet 2019, la ville de Kandi reçoit", "Tartu, en Estonie. En juillet 2019, la ville")
+    page = page.replace("un camion de pompiers offert par la commune.", "reçoit un orchestre d’élèves.")
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    headings = [block.text for block in document.blocks if block.kind == "heading"]
+    assert headings[:2] == ["Kandi, au Bénin.", "Tartu, en Estonie."]
+    actions = _actions(page)
+    assert {a["partner_id"] for a in actions} == {"kandi", "tartu"}
+    assert [a["partner_id"] for a in actions if a["date_label"] == "En juillet 2019"] == ["tartu"]
+
+
+def test_a_place_and_its_country_inside_a_sentence_is_no_title_card() -> None:
+    page = VTT.replace("En mars 2015, douze collégiens partent", "En mars 2015, douze collégiens de")
+    page = page.replace("planter <i>des manguiers</i> à l’école de Kandi.",
+                        "Tartu, en Estonie. partent planter des manguiers à Kandi.")
+    document = read_bytes(page.encode("utf-8"), "page.txt")
+    assert "Tartu, en Estonie." not in [block.text for block in document.blocks if block.kind == "heading"]
