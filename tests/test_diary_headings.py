@@ -48,3 +48,13 @@ def test_a_place_heading_above_every_other_heading_with_no_day_below_stays_insid
                         "du quartier Mbafaye.</p>\n", "")
     headings = [heading for heading, _ in _sections(page)]
     assert "Ndiaganiao et Sessène" not in headings
+
+
+def test_a_blogs_related_posts_and_comment_box_are_no_entries() -> None:
+    for heading in ("Vous aimerez peut-être aussi", "À découvrir aussi", "Articles liés"):
+        page = DIARY.replace("</article>", f"""<h4>{heading}</h4>
+<ul><li><a href="/2018/03/tartu.html">Mars 2018 : la chorale chante à Sessène</a></li></ul>
+<h4>Laisser un commentaire</h4><p>Bravo pour ce beau voyage !</p></article>""")
+        labels = [label for _, labels in _sections(page) for label in labels]
+        assert "Mars 2018" not in labels, heading
+        assert "2015" in labels
