@@ -2274,11 +2274,15 @@ def _set_label(text: str) -> bool:
     return labelled is not None and not _comma_label(text, labelled[0])
 
 
+_WEEKDAY_FIRST = re.compile(r"(?i)(?:" + "|".join(lexicon("calendar")["weekdays"]) + r")\s+\d")
+
+
 def _from_page_day(entry: Entry) -> Entry:
     """An entry whose label counts from the day the page was written ("L'été dernier :",
     "Au printemps prochain :", "En novembre prochain, …": a month without its year and a
-    side word after it), dated from the page's day (:data:`PAGE_DAY`) when it gives one,
-    not from the entry above; any other entry as it is."""
+    side word after it; or a day with its weekday, "Mardi 17 septembre."), dated from the
+    page's day (:data:`PAGE_DAY`) when it gives one, not from the entry above; any other
+    entry as it is."""
     day = PAGE_DAY.get()
     if day is None or entry.period_label:
         return entry
@@ -2294,7 +2298,9 @@ def _from_page_day(entry: Entry) -> Entry:
         said = event_in(label, None, day)
         return replace(entry, period_label=said.resolved) if said and said.resolved else entry
     after = entry.text[len(label):] if entry.text.startswith(label) else ""
-    if not period.yearless or not sided(after):
+    # a side word says which year; so does a weekday, which fits one day of them only (a
+    # diary's "Mardi 17 septembre" in a post of 27 September 2019)
+    if not period.yearless or not (sided(after) or _WEEKDAY_FIRST.match(label)):
         return entry
     completed = year_from_post(label, after, day)
     return replace(entry, label=label, period_label=completed) if completed else entry

@@ -58,3 +58,18 @@ def test_a_blogs_related_posts_and_comment_box_are_no_entries() -> None:
         labels = [label for _, labels in _sections(page) for label in labels]
         assert "Mars 2018" not in labels, heading
         assert "2015" in labels
+
+
+def _periods(page: str) -> dict[str | None, str | None]:
+    from pipeline.extract import extract
+
+    parsed = parse(read_bytes(page.encode("utf-8"), "page.html").blocks)
+    return {a["date_label"]: a["period"] for a in extract(parsed)["actions"]}
+
+
+def test_a_diary_day_with_its_weekday_takes_the_year_of_the_posts_meta_line() -> None:
+    by = "Publié le 12 mai 2021 par le service des relations internationales de la ville"
+    for meta in (f"{by} · 4 commentaires", f"{by} | 4 commentaires"):
+        page = DIARY.replace("<p>Publié le 12 mai 2021 par le comité de jumelage</p>", f"<p>{meta}</p>")
+        assert _periods(page)["Lundi 3 mai"] == "2021-05-03", meta
+
