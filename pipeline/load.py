@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .captions import captions_reading
 from .errors import PipelineError
 from .markdown import is_markdown, plain_lines, wrapped
 from .pictograms import read_pictograms
@@ -60,9 +61,10 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     text = _REMOVED.sub("", text)
     plain_text = _INLINE_MARKUP.sub("", text) if "<" in text else text
     rows = lines(plain_text)
-    numbers, laid, joined, headings = None, [], wrapped(rows), None
+    numbers, laid, joined, headings, wiki = None, [], wrapped(rows), None, None
     # a wiki's source (its markup off, its tables read); columns, bordered tables: in reading order
-    if (reading := (wiki := wiki_reading(rows)) or reading_order(rows)) is not None:
+    # a captions file (WebVTT, SubRip): its cues' words, joined into paragraphs
+    if (reading := captions_reading(rows) or (wiki := wiki_reading(rows)) or reading_order(rows)) is not None:
         rows, numbers, laid, headings = reading.rows, reading.numbers, reading.aside, reading.levels or None
         joined = wrapped(reading.as_written())
     if wiki is None and is_markdown(rows):  # its lines read without their markup, each at its number

@@ -4233,11 +4233,15 @@ def posted(line: str) -> When | None:
     ((2021, 3, 3), None)
     >>> posted("Publié le 21 mai 2021 à 13:27")  # a CMS's field of publication
     (2021, 5, 21)
+    >>> posted("Publié le 4 avril 2018 par le service des relations internationales · 12 commentaires")
+    (2018, 4, 4)
     """
     stripped = line.strip()
+    field = CMS_FIELD.match(stripped) is not None  # "Publié le 21 mai 2021 à 13:27"
+    if field:  # a blog's meta line goes on with its counters: "… par X · 3 commentaires"
+        stripped = _META_SEPARATOR.split(stripped, maxsplit=1)[0].strip()
     if len(stripped) > SHORT or stripped.endswith("."):
         return None
-    field = CMS_FIELD.match(stripped) is not None  # "Publié le 21 mai 2021 à 13:27"
     return next((_when(f) for f in find_dates(stripped)
                  if f.period and f.period.start_date == f.period.end_date and (field or (
                      _POSTED_BEFORE.search(stripped[:f.start]) and _POSTED_AT.match(stripped[f.end:])))),
@@ -4248,6 +4252,7 @@ def posted(line: str) -> When | None:
 # ("M.-TH.D. - 06 juil. 2022 à 18:00"): the post's furniture, no event. Not a day and a time
 # that open a line ("VENDREDI 25 JANVIER 2019 20h30": an event's).
 POSTED_REACH = 4  # blocks at the top of a page where a post's by-line dates the lede above it
+_META_SEPARATOR = re.compile(r"\s+[·•|]\s+")  # between a blog's meta fields
 _POSTED_BEFORE = re.compile(r"\S\s+[-–—|]\s*$")
 _POSTED_AT = re.compile(r"\s*(?:[^\W\d_]{1,2}\s+)?\d{1,2}\s*[:h]\s*\d\d\b")
 

@@ -1657,6 +1657,11 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     # the first heading that surely names a place: a heading above it that names no place
     # surely and has no dated entry below is the site's own ("Acceo" above "Cotonou - Bénin")
     first_sure = min((i for i, _, sure in headings if sure), default=-1)
+    # the first heading at the partners' level or above: a deeper heading above it is inside
+    # no section, so that one reading as a place with dated entries below heads its own (a
+    # travel diary's days under "Jifna", then "Nos coopérations en Palestine" recalls them)
+    first_top = min((i for i, _, _ in headings if body[i].level <= level), default=-1)
+    above_top: set[int] = set()
     roles: dict[int, Role] = {}
     for i, placeish, sure in headings:
         depth = body[i].level
@@ -1674,8 +1679,10 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
             roles[i] = "group"
         elif depth == level:
             roles[i] = "partner" if placeish or not levels or _dated_below(body, i) else "other"
-        elif sure:
+        elif sure or (placeish and i < first_top and (depth in above_top or _dated_below(body, i))):
             roles[i] = "partner"
+            if not sure:  # the next place at its level above that heading heads its own too
+                above_top.add(depth)
         else:
             roles[i] = "sub" if placeish or i < last or _dated_below(body, i) or _story_below(body, i) \
                 else "other"
@@ -2267,11 +2274,15 @@ def _set_label(text: str) -> bool:
     return labelled is not None and not _comma_label(text, labelled[0])
 
 
+_WEEKDAY_FIRST = re.compile(r"(?i)(?:" + "|".join(lexicon("calendar")["weekdays"]) + r")\s+\d")
+
+
 def _from_page_day(entry: Entry) -> Entry:
     """An entry whose label counts from the day the page was written ("L'été dernier :",
     "Au printemps prochain :", "En novembre prochain, …": a month without its year and a
-    side word after it), dated from the page's day (:data:`PAGE_DAY`) when it gives one,
-    not from the entry above; any other entry as it is."""
+    side word after it; or a day with its weekday, "Mardi 17 septembre."), dated from the
+    page's day (:data:`PAGE_DAY`) when it gives one, not from the entry above; any other
+    entry as it is."""
     day = PAGE_DAY.get()
     if day is None or entry.period_label:
         return entry
@@ -2287,7 +2298,9 @@ def _from_page_day(entry: Entry) -> Entry:
         said = event_in(label, None, day)
         return replace(entry, period_label=said.resolved) if said and said.resolved else entry
     after = entry.text[len(label):] if entry.text.startswith(label) else ""
-    if not period.yearless or not sided(after):
+    # a side word says which year; so does a weekday, which fits one day of them only (a
+    # diary's "Mardi 17 septembre" in a post of 27 September 2019)
+    if not period.yearless or not (sided(after) or _WEEKDAY_FIRST.match(label)):
         return entry
     completed = year_from_post(label, after, day)
     return replace(entry, label=label, period_label=completed) if completed else entry
@@ -3457,12 +3470,15 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
     Havel (suite)", the same heading again further down, or the place in another spelling:
     :func:`_same_place`) joined to that one: one partner, its description and entries in
     the page's order; the second heading is set aside (``own``: the places of the intro's
-    items, as slugs). The sections above are looked up by
-    their place, and by its first letters for a close spelling (at most ``MAX_CLOSE`` of
-    them), so that a page of 100,000 sections costs no 10^10 comparisons."""
+    items, as slugs). A place that a heading above named with another ("Jifna et
+    Jalazone", then "Jalazone (Palestine)") goes on with that section: the same
+    partnership. The sections above are looked up by their place, and by its first
+    letters for a close spelling (at most ``MAX_CLOSE`` of them), so that a page of
+    100,000 sections costs no 10^10 comparisons."""
     kept: list[Section] = []
     by_place: dict[str, list[tuple[Section, str | None]]] = {}
     by_start: dict[str, list[tuple[Section, str | None]]] = {}
+    by_member: dict[str, list[Section]] = {}  # a place named with another in a heading above
     for section in sections:
         place, country = _place_of(section.heading.text)
         written = _written_place(section.heading.text)
@@ -3470,6 +3486,8 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
         if not same and place and not country and written not in own:
             same = [k for k, c in by_start.get(written[:3], ())[-MAX_CLOSE:]
                     if _close_spelling(_written_place(k.heading.text), written)]
+        if not same and place:  # one of the places a heading above names together
+            same = by_member.get(written, [])[:1]
         if place and same:
             same[0].description += section.description
             same[0].entries += section.entries
@@ -3478,7 +3496,23 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
         kept.append(section)
         by_place.setdefault(place, []).append((section, country))
         by_start.setdefault(written[:3], []).append((section, country))
+        for member in _members(written):
+            by_member.setdefault(member, []).append(section)
     return kept
+
+
+_JOINED_SLUG = re.compile("-(?:" + "|".join(re.escape(slug(j)) for j in _LIST_JOINERS) + ")-")
+
+
+def _members(written: str) -> list[str]:
+    """The places of a heading that names two together, as slugs ("Jifna et Jalazone");
+    none for one place.
+
+    >>> _members("jifna-et-jalazone"), _members("gao")
+    (['jifna', 'jalazone'], [])
+    """
+    members = _JOINED_SLUG.split(written)
+    return members if len(members) == 2 and all(members) else []
 
 
 MAX_CLOSE = 20  # sections above whose place starts alike, compared by spelling
