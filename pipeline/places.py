@@ -170,7 +170,7 @@ def _phrases(phrases: list[str]) -> str:
 # before a colon ("Partenariat :"), and the place after it.
 # A noun before it ("Archives de la coopération avec …") only before a place written with
 # its country in brackets: "Renouvellement du serment du jumelage avec Pescia" is a title.
-_NOUN_BEFORE = r"(?=[^()]{1,150}\([^()]{1,80}\))(?:[^\W\d_]+\s+){1,3}?"
+_NOUN_BEFORE = r"(?=[^()]{1,150}\([^()]{1,80}\))(?:[^\W\d_]+(?:['’][^\W\d_]+)?\s+){1,3}?"
 # A determiner before a lead-in ("Un jumelage avec", "Notre coopération avec"): no part of it.
 LEAD_IN_OPENER = rf"(?:(?:{_phrases(_HEADINGS['lead_in_openers'])})(?:\s+|(?<=['’])))?"
 _LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"

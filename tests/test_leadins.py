@@ -162,3 +162,18 @@ def test_the_place_of_dated_headlines_on_a_page_of_twinning(tmp_path: Path) -> N
 def test_an_identifier_spells_a_stroked_letter_out() -> None:
     assert slug("Łuków") == "lukow"
     assert slug("Kołbaskowo") == "kolbaskowo"
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    # a noun before the lead-in, elided and linked by "sur": a section of minutes or a report
+    ("Point d'étape sur la coopération avec Sokolo (Mali)", ("Sokolo", "Mali")),
+    ("Retour sur le jumelage avec Pfaffenhofen (Allemagne)", ("Pfaffenhofen", "Allemagne")),
+    ("Bilan d’étape sur le partenariat avec Tessaoua (Niger)", ("Tessaoua", "Niger")),
+    # what the town does with its partner, in the plural, before the place
+    ("Les projets avec Koulikoro (Mali), selon le site de la mairie", ("Koulikoro", "Mali")),
+    ("Nos actions avec Bethléem (Palestine)", ("Bethléem", "Palestine")),
+    ("Les réalisations avec Ziguinchor (Sénégal)", ("Ziguinchor", "Sénégal")),
+])
+def test_a_record_s_section_names_its_partner_after_its_lead_in(heading: str,
+                                                                 expected: tuple[str, str]) -> None:
+    assert split_heading(heading) == expected
