@@ -2043,3 +2043,15 @@ def test_a_list_of_twins_each_with_its_year_and_maybe_its_kind_gives_each_its_ti
                              "de Dublin) en 1994 et la ville polonaise de Srem en 2003."]) == {
         "skerries": 1994, "srem": 2003}
     assert listed_tie_years(["Un jumelage avec Soufouroulaye, commune de Sio au Mali, en 1986."]) == {}
+
+
+def test_a_year_told_from_a_year_recalled_in_the_clause_before_is_counted_from_it() -> None:
+    # a history told in a post of 2022: the years are recalled, yet "l'année suivante"
+    # right after one of them in the same sentence counts from it, not from the post
+    told = sentences("Le jumelage signé en 1996, les premières classes vertes partent en 1998 et, "
+                     "l'année suivante, les familles de Kpalimé reçoivent vingt lycéens.",
+                     (2022, 10, 3), (2022, 10, 3))
+    assert [e.resolved or (e.when and e.when[0]) for _, e in told if e] == [1996, 1998, "1999"]
+    # a year told from the story's own date, with no year recalled before it, stays so
+    alone = sentences("L'année suivante, les familles reçoivent vingt lycéens.", (2022, 10, 3))
+    assert [e.resolved for _, e in alone if e] == ["2023"]
