@@ -3054,19 +3054,12 @@ def _ago(sentence: str, folded: str, published: When | None) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), str(year), (year, None, None))
 
 
-YEAR_LAST_SEASON_MONTH = 12  # the month the last season to begin in a year begins (winter)
-LAST_DAY = 30  # of the month before it: after that day, only the year's winter begins
-
-
 def _season_after_told(sentence: str, folded: str, when: When | None) -> Event | None:
     """A season written without its year and with a word that places it after or before
     the date told just before (``months_after_told``: "L'été suivant, l'accueil n'a pas pu
     avoir lieu" after "en juillet 2023"): the first such season to begin after that date
     (the one to end before it), written with its year ("été 2024"); after a year alone,
-    the first to begin after the seasons that begin in that year's course (the winter that
-    opens in its December: "en 2019 … L'hiver suivant" is the winter 2019-2020, "en 2008 …
-    Le printemps d'après" the spring of 2009), before it one of the year before; with
-    nothing told, an event whose date stays unread.
+    whose month is unknown, or with nothing told, an event whose date stays unread.
 
     >>> told = "L'été suivant, l'accueil fut annulé."
     >>> _season_after_told(told, fold(told), (2023, 7, None)).resolved
@@ -3074,23 +3067,17 @@ def _season_after_told(sentence: str, folded: str, when: When | None) -> Event |
     >>> told = "Le printemps suivant, une délégation est venue."
     >>> _season_after_told(told, fold(told), (2023, 1, None)).resolved
     'printemps 2023'
-    >>> _season_after_told(told, fold(told), (2023, None, None)).resolved
-    'printemps 2024'
-    >>> told = "L'hiver suivant, une délégation est venue."
-    >>> _season_after_told(told, fold(told), (2019, None, None)).resolved
-    'hiver 2019'
+    >>> _season_after_told(told, fold(told), (2023, None, None)).resolved is None
+    True
     """
     found = _SEASON_TOLD.search(folded)
     if found is None:
         return None
     label = sentence[found.start():found.end()]
-    if when is None:
+    if when is None or when[1] is None:
         return Event(label, found.start(), None, None)
-    side = _TOLD_SIDES[found[2]]
-    if when[1] is None:  # a year alone: after its last season to begin, before its first
-        when = (when[0], YEAR_LAST_SEASON_MONTH - 1, LAST_DAY) if side > 0 else (when[0], 1, 1)
     season = sentence[found.start(1):found.end(1)]
-    if (year := _nearest_season(season, side, when)) is None:
+    if (year := _nearest_season(season, _TOLD_SIDES[found[2]], when)) is None:
         return None
     return Event(label, found.start(), f"{season} {year}", (year, None, None))
 

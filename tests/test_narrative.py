@@ -2055,17 +2055,3 @@ def test_a_year_told_from_a_year_recalled_in_the_clause_before_is_counted_from_i
     # a year told from the story's own date, with no year recalled before it, stays so
     alone = sentences("L'année suivante, les familles reçoivent vingt lycéens.", (2022, 10, 3))
     assert [e.resolved for _, e in alone if e] == ["2023"]
-
-
-def test_a_season_told_after_a_year_alone_is_the_first_to_begin_once_that_year_s_have() -> None:
-    # "le printemps d'après" a year told alone is the next year's spring; "l'hiver suivant"
-    # the winter that opens in that year's December; "l'été d'avant" the year before's
-    told = sentences("Les fontaines de Kpalimé sont réparées en 2011. Le printemps d'après, "
-                     "une chorale vient chanter à la fête de l'école.", None)
-    assert [e.resolved for _, e in told if e][1] == "printemps 2012"
-    told = sentences("Le marché solidaire ouvre en 2016. L'hiver suivant, il accueille vingt "
-                     "artisans togolais.", None)
-    assert [e.resolved for _, e in told if e][1] == "hiver 2016"
-    told = sentences("Les élèves partent en 2018. L'été d'avant, leurs correspondants étaient "
-                     "venus à la médiathèque.", None)
-    assert [e.resolved for _, e in told if e][1] == "été 2017"
