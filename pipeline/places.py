@@ -317,11 +317,21 @@ def _without_part(text: str) -> str:
 
 def _part_of_section(words: str) -> bool:
     """Words after a place and a colon that name a usual part of a partner's section
-    ("actions menées", "historique", "projets": :func:`pipeline.read.sub_heading`), not a
-    subtitle of the place's story ("la mer en partage")."""
-    from .read import sub_heading
+    ("actions menées", "historique", "projets": headings.toml's sub-headings, their
+    openings and the heads that sort actions, as :func:`pipeline.read.sub_heading` reads
+    them), not a subtitle of the place's story ("la mer en partage").
 
-    return sub_heading(words)
+    >>> [_part_of_section(w) for w in ("actions menées", "Historique", "la mer en partage")]
+    [True, True, False]
+    """
+    key = " ".join(words.lower().replace("’", "'").split()).rstrip(" :.").strip()
+    return len(key.split()) <= SECTION_PART_WORDS and (key in _SECTION_PARTS or any(
+        key == p or key.startswith(p + " ") for p in _SECTION_PART_OPENINGS))
+
+
+_SECTION_PARTS = frozenset(_HEADINGS["sub_headings"])
+_SECTION_PART_OPENINGS = (*_HEADINGS["sub_openings"], *_HEADINGS["sorting_heads"])
+SECTION_PART_WORDS = 8  # a part of a section is named in a few words
 
 
 @cache
