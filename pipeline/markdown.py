@@ -163,7 +163,20 @@ def wrapped(rows: list[str]) -> set[int]:
     # a text hard-wrapped wraps many of its lines: one or two lines ended near the widest
     # are a page of short lines, each a paragraph
     counts = Counter(kind for _, kind in joined)
-    return {line for line, kind in joined if counts[kind] >= MIN_WRAPPED}
+    # in a text so wrapped, a line filled to near the width that stops mid-sentence (on a
+    # word or a comma) before a line opening in lower case goes on with it too, whatever
+    # the width left: a wrap by hand, or a wrapper that counts its width otherwise, left
+    # that room ("… signé en 2012 entre" / "Ivry-sur-Seine, …, la bibliothèque" / "du
+    # centre social …")
+    mid = {number for number, kind, length, _ in pairs
+           if counts[kind] >= MIN_WRAPPED and length > width[kind] * 3 // 4
+           and _MID_SENTENCE.search(rows[number - 2].rstrip()) and _LOWER_START.match(
+               _QUOTE.sub("", rows[number - 1].strip()).strip())}
+    return {line for line, kind in joined if counts[kind] >= MIN_WRAPPED} | mid
+
+
+_MID_SENTENCE = re.compile(r"(?:\w|,)$")  # a line that stops on a word or a comma
+_LOWER_START = re.compile(r"[a-zà-ÿœæ]")  # a line that opens in lower case
 
 
 # French typography's spaced marks stay with their word: a guillemet opens no line's end

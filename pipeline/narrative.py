@@ -3995,8 +3995,13 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 start = end
         pieces.append(sentence[start:])
         ahead = _absolute(sentence) if when is None else None
+        recalled: When | None = None  # the past year recalled by the clause before, if any
         for n, piece in enumerate(pieces):  # a month "dernier" with nothing told: before the date told ahead
-            event = _years_listed(piece, event_in(piece, when, written, ahead.when if ahead else None))
+            # a clause opening on a year told from the one before right after a year recalled
+            # ("… sont creusés en 2007 et, l'année suivante, …"): that year's, not the story's
+            told = recalled if recalled and _RELATIVE_YEAR.match(fold(piece).lstrip(" ,;:")) else when
+            event = _years_listed(piece, event_in(piece, told, written, ahead.when if ahead else None))
+            recalled = event.when if event is not None and event.when and _recalled(when, event) else None
             if event is not None and n + 1 < len(pieces) and (year := _list_year(piece, event)):
                 when = year  # "les temps forts de l'année 2016 : …": the year of the items
                 out.append((piece, None))  # after it, however late the story told before it

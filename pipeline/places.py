@@ -170,7 +170,7 @@ def _phrases(phrases: list[str]) -> str:
 # before a colon ("Partenariat :"), and the place after it.
 # A noun before it ("Archives de la coopération avec …") only before a place written with
 # its country in brackets: "Renouvellement du serment du jumelage avec Pescia" is a title.
-_NOUN_BEFORE = r"(?=[^()]{1,150}\([^()]{1,80}\))(?:[^\W\d_]+\s+){1,3}?"
+_NOUN_BEFORE = r"(?=[^()]{1,150}\([^()]{1,80}\))(?:[^\W\d_]+(?:['’][^\W\d_]+)?\s+){1,3}?"
 # A determiner before a lead-in ("Un jumelage avec", "Notre coopération avec"): no part of it.
 LEAD_IN_OPENER = rf"(?:(?:{_phrases(_HEADINGS['lead_in_openers'])})(?:\s+|(?<=['’])))?"
 _LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'])})\s*(?=\S))?"
@@ -180,6 +180,10 @@ _LEAD_IN = re.compile(rf"(?:{_NOUN_BEFORE}(?:{_phrases(_HEADINGS['lead_in_links'
 # headings.toml's divisions): no part of the place after it.
 _DIVISION = re.compile(rf"(?i:{_phrases(_HEADINGS['divisions'])})\s+(?:n[°ºo]\s*)?"
                        r"(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])(?![\w'’])\s*(?:[–—:.-]|\s[–—-]\s)\s*(?=\S)")
+# A note in brackets ending a heading ("(rappel)", "(suite)": headings.toml's heading_notes).
+_HEADING_NOTE = re.compile(rf"\s*\(\s*(?i:{_phrases(_HEADINGS['heading_notes'])})\s*\)\s*$")
+# The last colon of a heading with no bracket after it ("Kita : actions menées").
+_SUBTITLE = re.compile(r"\s+:\s+(?=[^():]+$)")
 _PREPOSITION_LEAD_IN = re.compile(rf"(?i:{_phrases(_HEADINGS['preposition_lead_ins'])})\s+(?={CAPITAL})")
 # the same before an article, when the heading ends on its country beside the place
 _PREPOSITION_ARTICLE = re.compile(rf"(?i:{_phrases(_HEADINGS['preposition_lead_ins'])})\s+(?=(?i:"
@@ -248,6 +252,18 @@ def lead_in(text: str) -> str | None:
     return words or None
 
 
+def after_division(text: str) -> str:
+    """A heading without the division of a work that numbers it ("Annexe A – Kita :
+    actions menées", "Chapitre 2 : Gao"): what the division holds; the heading itself
+    when none opens it.
+
+    >>> after_division("Annexe B – Kita : actions menées"), after_division("Annexes")
+    ('Kita : actions menées', 'Annexes')
+    """
+    division = _DIVISION.match(text)
+    return text[division.end():] if division else text
+
+
 def without_lead_in(text: str) -> str:
     """A heading without the words that lead in to its place.
 
@@ -271,8 +287,10 @@ def without_lead_in(text: str) -> str:
     town; tests/test_heading_corpus.py tries it).
     """
     if (division := _DIVISION.match(text)) and (text.rstrip().endswith(")") or _country_beside(
-            text[division.end():])):  # "Salle 1 — Brandebourg (Allemagne)"; not "CHAPITRE 4 – JUMELAGES"
-        text = text[division.end():]
+            text[division.end():]) or _without_part(text[division.end():]) != text[division.end():]):
+        text = text[division.end():]  # "Salle 1 — Brandebourg (Allemagne)", "Annexe 2 – Kita :
+        # historique"; not "CHAPITRE 4 – JUMELAGES"
+    text = _without_part(text)
     found = _LEAD_IN.match(text) or _PREPOSITION_LEAD_IN.match(text) \
         or (text.rstrip().endswith(")") and _PAIR_LEAD_IN.match(text))
     if not found and (article := _PREPOSITION_ARTICLE.match(text)) \
@@ -286,6 +304,34 @@ def without_lead_in(text: str) -> str:
 
     town = _town_beside(config().town.name_pattern()).search(text)
     return text[:town.start()] + text[town.end():] if town else text
+
+
+def _without_part(text: str) -> str:
+    """A heading without a note in brackets at its end ("(rappel)") and without the part of
+    its place's section written after a colon ("Kita : actions menées")."""
+    text = _HEADING_NOTE.sub("", text)
+    if (colon := _SUBTITLE.search(text)) and colon.start() > 0 and _part_of_section(text[colon.end():]):
+        return text[:colon.start()]
+    return text
+
+
+def _part_of_section(words: str) -> bool:
+    """Words after a place and a colon that name a usual part of a partner's section
+    ("actions menées", "historique", "projets": headings.toml's sub-headings, their
+    openings and the heads that sort actions, as :func:`pipeline.read.sub_heading` reads
+    them), not a subtitle of the place's story ("la mer en partage").
+
+    >>> [_part_of_section(w) for w in ("actions menées", "Historique", "la mer en partage")]
+    [True, True, False]
+    """
+    key = " ".join(words.lower().replace("’", "'").split()).rstrip(" :.").strip()
+    return len(key.split()) <= SECTION_PART_WORDS and (key in _SECTION_PARTS or any(
+        key == p or key.startswith(p + " ") for p in _SECTION_PART_OPENINGS))
+
+
+_SECTION_PARTS = frozenset(_HEADINGS["sub_headings"])
+_SECTION_PART_OPENINGS = (*_HEADINGS["sub_openings"], *_HEADINGS["sorting_heads"])
+SECTION_PART_WORDS = 8  # a part of a section is named in a few words
 
 
 @cache

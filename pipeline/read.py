@@ -34,6 +34,7 @@ from .partners import goes_on
 from .french import lexicon
 from .places import (
     PARTICLES,
+    after_division,
     after_kind,
     bracket_parts,
     countries,
@@ -316,7 +317,12 @@ def other_heading(text: str) -> bool:
     [True, True, False]
     """
     key = heading_key(text)
-    return key in OTHER_HEADINGS or (_opens_with(key, OTHER_OPENINGS) and _short_title(text))
+    other = key in OTHER_HEADINGS or (_opens_with(key, OTHER_OPENINGS) and _short_title(text))
+    if other and (held := after_division(text)) != text:  # "Annexe A – Kita : actions
+        # menées" is Kita's section; "Annexe 2 – Liens utiles", "Annexe 2 – Délibération
+        # n° 14" are none
+        return other_heading(held) or not heading_like(held)
+    return other
 
 
 def bullet_item(text: str) -> str | None:

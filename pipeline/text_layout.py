@@ -117,7 +117,7 @@ def reading_order(rows: list[str]) -> Reading | None:
         columns = _hanging(numbered)
     changed = columns is not None
     reading = columns or Reading(list(rows), list(range(1, len(rows) + 1)))
-    if not any(_rule(row) or _COLUMN_RULE.match(row) for row in reading.rows):
+    if not any(_rule(row) or _COLUMN_RULE.match(row) or " | " in row for row in reading.rows):
         return reading if changed else None
     tables = _tables(list(zip(reading.rows, reading.numbers, strict=True)), columns)
     if tables is not None:
@@ -175,7 +175,8 @@ def _tables(numbered: list[tuple[str, int]], columns: Reading | None = None) -> 
     found = False
     index = 0
     while index < len(numbered):
-        if (ruled := _ruled_table(numbered, index, out)) is not None:
+        if (ruled := _ruled_table(numbered, index, out)) is not None \
+                or (ruled := _aligned_table(numbered, index, out)) is not None:
             found, index = True, ruled
             continue
         end, table = _table_end(numbered, index)
@@ -359,6 +360,44 @@ def _ruled_table(numbered: list[tuple[str, int]], start: int, out: Reading) -> i
             groups.append([])
     write_table(header, [g for g in groups if g], out)
     return end
+
+
+def _aligned_table(numbered: list[tuple[str, int]], start: int, out: Reading) -> int | None:
+    """Read the table that opens at ``start`` with neither rules nor outer borders, its
+    columns parted by "|" at the same offsets on every line ("Période        | Action" /
+    "2006-2008      | réalisation de …"), into ``out`` and give the end (exclusive) of its
+    lines; ``None`` when no such table opens there. Its first line is its header (it must
+    read as one, :func:`_reads_as_header`), each line below a row, a line with an empty
+    first cell going on with the row above; a blank line or a line whose "|" are
+    elsewhere ends it."""
+    rows = [row for row, _ in numbered]
+    if start > 0 and _bars(rows[start - 1]):  # inside a run already scanned
+        return None
+    bars = _bars(rows[start])
+    if not bars or rows[start].lstrip().startswith("|") or _rule(rows[start]):
+        return None
+    end = start + 1
+    while end < len(rows) and rows[end].strip() and not _rule(rows[end]) \
+            and _bars(rows[end][:bars[-1] + 1]) == bars:
+        end += 1
+    if end - start < 1 + MIN_TABLE_ROWS or (end < len(rows) and _rule(rows[end])):
+        return None
+    bounds = [-1, *bars]
+
+    def cells(i: int) -> list[str]:
+        line = rows[i]
+        return [line[a + 1:b].strip() for a, b in pairwise([*bounds, len(line)])]
+
+    head = [(cells(start), numbered[start][1])]
+    if not _reads_as_header(head):
+        return None
+    write_table(cells(start), [[(cells(i), numbered[i][1]) for i in range(start + 1, end)]], out)
+    return end
+
+
+def _bars(row: str) -> list[int]:
+    """The offsets of a line's "|" parted by spaces (" | "), the borders of an aligned table."""
+    return [m.start() + 1 for m in re.finditer(r" \|(?= |$)", row)]
 
 
 def _reads_as_header(group: list[tuple[list[str], int]]) -> bool:

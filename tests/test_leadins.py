@@ -162,3 +162,41 @@ def test_the_place_of_dated_headlines_on_a_page_of_twinning(tmp_path: Path) -> N
 def test_an_identifier_spells_a_stroked_letter_out() -> None:
     assert slug("Łuków") == "lukow"
     assert slug("Kołbaskowo") == "kolbaskowo"
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    # a noun before the lead-in, elided and linked by "sur": a section of minutes or a report
+    ("Point d'étape sur la coopération avec Sokolo (Mali)", ("Sokolo", "Mali")),
+    ("Retour sur le jumelage avec Pfaffenhofen (Allemagne)", ("Pfaffenhofen", "Allemagne")),
+    ("Bilan d’étape sur le partenariat avec Tessaoua (Niger)", ("Tessaoua", "Niger")),
+    # what the town does with its partner, in the plural, before the place
+    ("Les projets avec Koulikoro (Mali), selon le site de la mairie", ("Koulikoro", "Mali")),
+    ("Nos actions avec Bethléem (Palestine)", ("Bethléem", "Palestine")),
+    ("Les réalisations avec Ziguinchor (Sénégal)", ("Ziguinchor", "Sénégal")),
+])
+def test_a_record_s_section_names_its_partner_after_its_lead_in(heading: str,
+                                                                 expected: tuple[str, str]) -> None:
+    assert split_heading(heading) == expected
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    # an appendix's number, the place, what the appendix holds, a note in brackets
+    ("Annexe B – Sokolo : actions menées (rappel)", ("Sokolo", None)),
+    ("ANNEXE 3 – Tessaoua : historique", ("Tessaoua", None)),
+    ("Koulikoro (Mali) (suite)", ("Koulikoro", "Mali")),
+    ("Pfaffenhofen : projets", ("Pfaffenhofen", None)),
+    # a subtitle of the place's story stays the heading's
+    ("Cacheu (Guinée-Bissau) : la mer en partage", ("Cacheu", "Guinée-Bissau")),
+])
+def test_a_heading_s_division_part_and_note_are_no_part_of_its_place(
+        heading: str, expected: tuple[str, str | None]) -> None:
+    assert split_heading(heading) == expected
+
+
+def test_an_appendix_that_names_a_place_heads_its_section() -> None:
+    from pipeline.read import other_heading
+
+    assert not other_heading("Annexe C – Sokolo : actions menées")
+    assert heading_like("Annexe C – Sokolo : actions menées (pour mémoire)")
+    assert other_heading("Annexe 1 – Liens utiles") and other_heading("Annexes")
+    assert other_heading("Annexe 3 – Arrêté 2031-ARR-7 – page 2")

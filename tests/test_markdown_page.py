@@ -132,3 +132,22 @@ def test_a_wrap_moves_a_word_with_its_french_guillemets_and_spaced_marks() -> No
         "  thème : « Musiques des deux rives », avec trois concerts.",
     ]
     assert wrapped(rows) >= {2, 3, 5, 8}  # line 2: "« Kapelle »" did not fit after "fanfare"
+
+
+def test_a_line_of_a_wrapped_text_that_stops_mid_sentence_goes_on_with_a_lower_case_line() -> None:
+    """A text wrapped by hand near 66 columns: two of its lines end with room for the next
+    word, yet stop on a word before a line that opens in lower case; a line that ends a
+    sentence, and a line that opens on a capital after a blank line, go on with nothing."""
+    from pipeline.markdown import wrapped
+
+    rows = ["Le président rappelle que la charte signée en 1999 avec Kpalimé a",
+            "permis l'envoi de manuels scolaires dans six écoles du district et",
+            "la venue de deux enseignantes togolaises au collège de la commune",
+            "en mai 2004. Le mois suivant, les élèves ont ouvert une bibliothèque",
+            "de classe ; une délégation y est repartie trois semaines plus tard.",
+            "",
+            "Le conseil se prononce pour un nouvel échange l'année prochaine,",
+            "au printemps, avec les familles qui ont accueilli les enseignantes."]
+    joined = wrapped(rows)
+    assert {2, 3, 4, 5} <= joined  # line 4: room was left for "en" after "commune"
+    assert 8 in joined and 7 not in joined  # after the comma, room for "au"; not after the blank line

@@ -2078,3 +2078,15 @@ def test_a_tie_with_a_count_of_places_of_a_country_names_them_all_as_partners():
     texts = ["Ivry-sur-Seine a signé un protocole d'amitié avec deux départements burkinabè, Kaya et Boala.",
              "La cérémonie s'est tenue le 21 avril 2004 à Ivry-sur-Seine, avec les élus de Kaya et de Boala."]
     assert named_partners(None, texts) == ["Kaya", "Boala"]
+
+
+def test_a_year_told_from_a_year_recalled_in_the_clause_before_is_counted_from_it() -> None:
+    # a history told in a post of 2022: the years are recalled, yet "l'année suivante"
+    # right after one of them in the same sentence counts from it, not from the post
+    told = sentences("Le jumelage signé en 1996, les premières classes vertes partent en 1998 et, "
+                     "l'année suivante, les familles de Kpalimé reçoivent vingt lycéens.",
+                     (2022, 10, 3), (2022, 10, 3))
+    assert [e.resolved or (e.when and e.when[0]) for _, e in told if e] == [1996, 1998, "1999"]
+    # a year told from the story's own date, with no year recalled before it, stays so
+    alone = sentences("L'année suivante, les familles reçoivent vingt lycéens.", (2022, 10, 3))
+    assert [e.resolved for _, e in alone if e] == ["2023"]

@@ -647,3 +647,50 @@ def test_a_hanging_chronologys_neighbours_read_one_entry_per_date(layout: str) -
                                             ("Depuis 2020", "2020/..")]
     assert found[1][3] == 12 and found[2][4] == 1200
     assert all(t.count("\n") <= 1 for t in texts(page))  # a label, then its text whole on one line
+
+
+# --- Tables aligned by spaces, "|" between columns, no rule nor outer border ---------------
+
+# Minutes whose appendices are such tables, under a heading that numbers the appendix,
+# names the partner, then what the table holds, and a note in brackets.
+MINUTES = """Conseil des jumelages
+
+1. Le partenariat avec Kpalimé (Togo)
+
+Le maire rappelle le partenariat noué en 1998 avec Kpalimé.
+
+2. Les échanges avec Tønsberg (Norvège)
+
+Rien de nouveau cette année pour Tønsberg.
+
+ANNEXE 1 – Kpalimé : réalisations (pour mémoire)
+
+  Années      | Réalisation
+  1999-2001   | construction d’un dispensaire au quartier Kusuntu.
+  2004        | envoi de manuels scolaires pour trois écoles.
+  Depuis 2015 | bourses pour deux lycéennes chaque année.
+
+Annexe 2 – Tønsberg : historique
+
+  Date        | Action
+  2010        | séjour de vingt choristes en Norvège.
+  Mai 2016    | concert commun à la cathédrale.
+"""
+
+
+def test_an_aligned_table_without_rules_under_a_numbered_appendix_is_its_partner_s() -> None:
+    document = read_bytes(MINUTES.encode("utf-8"), "page.txt")
+    page = parse(document.blocks)
+    data = extract(page)
+    rows = [(a["partner_id"], a["date_label"]) for a in data["actions"]]
+    assert ("kpalime", "1999-2001") in rows and ("kpalime", "Depuis 2015") in rows
+    assert ("kpalime", "2004") in rows
+    assert ("tonsberg", "2010") in rows and ("tonsberg", "Mai 2016") in rows
+    assert {p["partner_id"] for p in data["partners"]} == {"kpalime", "tonsberg"}
+    assert unassigned(document.blocks, page, tables(data)) == []
+
+
+def test_lines_with_a_bar_in_prose_are_no_aligned_table() -> None:
+    page = ["Gao (Mali)", "", "Le comité | la mairie : une réunion.", "Puis | une autre.",
+            "Enfin | la dernière."]
+    assert reading_order(page) is None
