@@ -61,7 +61,7 @@ from .fields import CMS_FIELD, SPAN_FIELD, span_field, span_key_alone
 from .gate import lower_words, sifted, tied_place
 from .languages import other_language
 from .numbers import POPULATION_NOUNS
-from .places import OF_AN_ARTICLE
+from .places import OF_AN_ARTICLE, OLDEST_TIE, TIE_AGE
 from .read import Block
 
 _WORDS = lexicon("narrative")
@@ -3451,8 +3451,6 @@ def days_later(sentence: str) -> Event | None:
     return Event(sentence[first.start():first.end()], first.start(), None, None)
 
 
-_TIE_AGE = re.compile(_WORDS["tie_age"][0])
-OLDEST_TIE = 120  # years: an older "anniversary" is no twinning's
 
 
 def _anniversary(texts: list[str]) -> When | None:
@@ -3474,7 +3472,7 @@ def _anniversary(texts: list[str]) -> When | None:
     # not an anniversary dated by another year after it than the tie's ("préparer le 45e
     # anniversaire, qui aura lieu … en 2024"): the page may be written before it
     age = next((int(m["age"] or m["years"]) for text in texts for sentence in _SENTENCE.split(fold(text))
-                for m in _TIE_AGE.finditer(sentence)
+                for m in TIE_AGE.finditer(sentence)
                 if all(int(y.group()) == signed.year for y in _A_YEAR.finditer(sentence, m.end()))), None)
     return (signed.year + age, None, None) if age is not None and 0 < age <= OLDEST_TIE else None
 

@@ -1465,7 +1465,9 @@ def agreement(description: str) -> Agreement | None:
     return _aged(description) or _sealed(description) or renewed
 
 
-_TIE_AGE = re.compile(lexicon("narrative")["tie_age"][0])
+# a tie's age ("le 20ème anniversaire", "30 ans de jumelage"), read here and in the story
+# reader for the year of writing (pipeline/narrative.py)
+TIE_AGE = re.compile(lexicon("narrative")["tie_age"][0])
 OLDEST_TIE = 120  # years: an older "anniversary" is no twinning's
 
 
@@ -1484,7 +1486,7 @@ def _aged(description: str) -> Agreement | None:
     """
     for sentence in _sentences_of_tie(description):
         folded = fold(sentence)
-        for age in _TIE_AGE.finditer(folded):
+        for age in TIE_AGE.finditer(folded):
             year = _YEAR.search(folded, age.end())
             n = int(age["age"] or age["years"])
             # the year it is celebrated in, after a verb of celebration: not the tie's own
