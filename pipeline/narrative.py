@@ -3070,8 +3070,12 @@ def _season_after_told(sentence: str, folded: str, when: When | None) -> Event |
     """A season written without its year and with a word that places it after or before
     the date told just before (``months_after_told``: "L'été suivant, l'accueil n'a pas pu
     avoir lieu" after "en juillet 2023"): the first such season to begin after that date
-    (the one to end before it), written with its year ("été 2024"); after a year alone,
-    whose month is unknown, or with nothing told, an event whose date stays unread.
+    (the one to end before it), written with its year ("été 2024"); after a year alone, the
+    next year's season (the year before's): the year is the time told, and what follows it
+    follows the whole year ("En 2008, les femmes obtiennent leurs parcelles. Le printemps
+    d'après, une soirée de soutien": spring 2009, as four blind golds of two red teams read
+    it); with
+    nothing told, an event whose date stays unread.
 
     >>> told = "L'été suivant, l'accueil fut annulé."
     >>> _season_after_told(told, fold(told), (2023, 7, None)).resolved
@@ -3079,17 +3083,19 @@ def _season_after_told(sentence: str, folded: str, when: When | None) -> Event |
     >>> told = "Le printemps suivant, une délégation est venue."
     >>> _season_after_told(told, fold(told), (2023, 1, None)).resolved
     'printemps 2023'
-    >>> _season_after_told(told, fold(told), (2023, None, None)).resolved is None
-    True
+    >>> _season_after_told(told, fold(told), (2023, None, None)).resolved
+    'printemps 2024'
     """
     found = _SEASON_TOLD.search(folded)
     if found is None:
         return None
     label = sentence[found.start():found.end()]
-    if when is None or when[1] is None:
+    if when is None:
         return Event(label, found.start(), None, None)
-    season = sentence[found.start(1):found.end(1)]
-    if (year := _nearest_season(season, _TOLD_SIDES[found[2]], when)) is None:
+    season, side = sentence[found.start(1):found.end(1)], _TOLD_SIDES[found[2]]
+    found_year = when[0] + (1 if side > 0 else -1) if when[1] is None \
+        else _nearest_season(season, side, when)
+    if (year := found_year) is None:
         return None
     return Event(label, found.start(), f"{season} {year}", (year, None, None))
 

@@ -94,9 +94,12 @@ def test_a_season_after_or_before_the_date_told_is_the_nearest_one_on_that_side(
         "En mai 2019, visite. L’hiver précédent, un concert.", None) if e]
     assert told == [("en août 2021", None), ("L’été suivant", "été 2022"),
                     ("En mai 2019", None), ("L’hiver précédent", "hiver 2018")]
-    # after a year alone the month told is unknown: the season's year stays unread
-    told = [(e.label, e.resolved) for _, e in sentences("En 2021, visite. L’automne suivant, un concert.", None) if e]
-    assert told == [("En 2021", None), ("L’automne suivant", None)]
+    # after a year alone, the season after that year (before it): the year is the time told
+    told = [(e.label, e.resolved) for text in ("En 2021, visite. L’automne suivant, un concert.",
+                                               "En 2015, un voyage. Le printemps d’avant, une fête.")
+            for _, e in sentences(text, None) if e]
+    assert told == [("En 2021", None), ("L’automne suivant", "automne 2022"),
+                    ("En 2015", None), ("Le printemps d’avant", "printemps 2014")]
 
 
 def test_a_season_of_a_year_told_relative_to_the_one_before_is_that_years_season():
