@@ -60,7 +60,7 @@ from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import CMS_FIELD, SPAN_FIELD, span_field, span_key_alone
 from .gate import lower_words, sifted, tied_place
 from .languages import other_language
-from .numbers import POPULATION_NOUNS
+from .numbers import POPULATION_NOUNS, read_number
 from .places import OF_AN_ARTICLE, OLDEST_TIE, TIE_AGE
 from .read import Block
 
@@ -1197,13 +1197,15 @@ def _listed(sentence: str) -> dict[int, str]:
     return {name.start(): cue for run, cue in _list_runs(sentence) for name, _ in run}
 
 
-# after "avec", a count and a noun of places, maybe with adjectives, then a colon: the list
-# follows ("jumelée avec trois villes : …", "avec 2 petites villes européennes : …"); the
-# count a word or a number, never a capitalised word (a place)
-_COUNTED_KIND = re.compile(rf"(?:(?!{CAPITAL})[^\W\d_]+|\d+)\s+(?:(?!{CAPITAL})[^\W\d_]+\s+){{0,2}}?(?:"
+# after "avec", a count and a noun of places, maybe with adjectives or their country, then a
+# colon: the list follows ("jumelée avec trois villes : …", "avec 2 petites villes
+# européennes : …", "trois communes du Sénégal : …"); the count a word or a number, never a
+# capitalised word (a place)
+_COUNTED_KIND = re.compile(rf"((?!{CAPITAL})[^\W\d_]+|\d+)\s+(?:(?!{CAPITAL})[^\W\d_]+\s+){{0,2}}?(?:"
                            + "|".join(
     re.escape(w) for w in sorted(lexicon("countries")["written"]["place_nouns"], key=len, reverse=True))
-    + rf")(?:\s+(?!{CAPITAL})[^\W\d_]+){{0,2}}\s*:\s*")
+    + rf")(?:\s+(?!{CAPITAL})[^\W\d_]+){{0,2}}"
+    + rf"(?:\s+(?:{'|'.join(map(re.escape, _WRITTEN['of']))})\s+({CAPITAL}[\w'’-]+))?\s*:\s*")
 
 
 def _list_runs(sentence: str) -> list[tuple[list[tuple[re.Match[str], int]], str]]:
@@ -1222,24 +1224,58 @@ def _list_runs(sentence: str) -> list[tuple[list[tuple[re.Match[str], int]], str
             continue
         if not opening:
             continue
-        names: list[tuple[re.Match[str], int]] = []
         at = opening.end()
-        if counted := _COUNTED_KIND.match(sentence, at):  # "jumelée avec trois villes : A, B et C"
+        if counted := _counted_kind(sentence, at):  # "jumelée avec trois villes : A, B et C"
             at = counted.end()
-        # each member maybe after its kind ("avec la ville irlandaise de Skerries en 1994 et
-        # la ville polonaise de Srem en 2003"); not after a comma alone, which sets an
-        # apposition off ("Soufouroulaye, commune de SIO": the member's own commune)
-        kinded = True
-        while (name := _NAME.match(sentence, _after_kind(sentence, at) if kinded else at)) is not None:
-            end = _list_aside(sentence, name.end())
-            names.append((name, end))
-            if (joiner := _LIST_NEXT.match(sentence, end)) is None:
-                break
-            kinded = bool(joiner.group().strip(" ,"))
-            at = joiner.end()
-        if len(names) >= 2:
+        if len(names := _list_members(sentence, at)) >= 2:
             found.append((names, cue))
+    # a count of places abroad and their list, anywhere after a partner's word ("nous avons
+    # collaboré avec des partenaires situés dans trois communes du Sénégal : Pikine,
+    # M'Bodienne et Louga"): as many names as the count says, each a partner
+    listed = {names[0][0].start() for names, _ in found}
+    for colon in re.finditer(":", sentence):
+        for word in _WORD_START.finditer(sentence, max(0, colon.start() - COUNT_REACH), colon.start()):
+            if (kind := _counted_kind(sentence, word.start())) is None or read_number(kind[1]) is None:
+                continue
+            before = [fold(w) for w in re.findall(r"\w+", sentence[:word.start()])]
+            word_of = next((w for w in reversed(before)
+                            if w.startswith(_PARTNER_STEMS) or w in _LIST_CUES), None)
+            names = _list_members(sentence, kind.end())
+            if word_of and names and names[0][0].start() not in listed and len(names) == read_number(kind[1]):
+                found.append((names, word_of))
+            break
     return found
+
+
+COUNT_REACH = 80  # characters before a colon where a count of places may start
+_WORD_START = re.compile(r"\b\w+")
+
+
+def _counted_kind(sentence: str, at: int) -> re.Match[str] | None:
+    """A count and a noun of places before a colon at ``at`` (:data:`_COUNTED_KIND`), its
+    country, if written, a country's name ("trois communes du Sénégal :", not "deux villes
+    de Bretagne :")."""
+    from .places import country_code
+
+    counted = _COUNTED_KIND.match(sentence, at)
+    return counted if counted and (counted[2] is None or country_code(counted[2])) else None
+
+
+def _list_members(sentence: str, at: int) -> list[tuple[re.Match[str], int]]:
+    """The names listed from ``at`` on, each with where what follows it ends: each member
+    maybe after its kind ("avec la ville irlandaise de Skerries en 1994 et la ville polonaise
+    de Srem en 2003"); not after a comma alone, which sets an apposition off
+    ("Soufouroulaye, commune de SIO": the member's own commune)."""
+    names: list[tuple[re.Match[str], int]] = []
+    kinded = True
+    while (name := _NAME.match(sentence, _after_kind(sentence, at) if kinded else at)) is not None:
+        end = _list_aside(sentence, name.end())
+        names.append((name, end))
+        if (joiner := _LIST_NEXT.match(sentence, end)) is None:
+            break
+        kinded = bool(joiner.group().strip(" ,"))
+        at = joiner.end()
+    return names
 
 
 @cache
@@ -2022,6 +2058,7 @@ def _phrases(words: list[str]) -> str:
                     for w in sorted(words, key=len, reverse=True))
 
 
+_HOSTED = tuple(_WORDS["hosted_stems"])
 _TRAVEL = re.compile(rf"(?<!\w)(?:{_phrases(_WORDS['travel_cues'])})\s*"
                      rf"(?:(?:{_phrases(_WORDS['lead_determiners'])})\s*)?(?={CAPITAL})", re.IGNORECASE)
 
@@ -2055,6 +2092,7 @@ def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
     visits = ((text, run.start(), True) for text in texts for run in _NAME.finditer(text)
               if _people_of(text[max(0, run.start() - CUE_WINDOW):run.start()], group=True))
     visitors: set[str] = set()  # the places people of the page come from ("les habitants de Sibi Sibi")
+    hosted: set[str] = set()  # the places a trip goes to where its travellers are hosted
     for text, at, visit in chain(trips, visits):
         run = _NAME.match(text, at)
         names = _trimmed(run.group(), lower) if run else []
@@ -2062,6 +2100,9 @@ def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
             cued.setdefault(fold(name), name)
             if visit:
                 visitors.add(fold(name))
+            elif any(w.startswith(_HOSTED) for w in re.findall(r"\w+", fold(
+                    _SENTENCE.split(text[run.end():], maxsplit=1)[0]))):
+                hosted.add(fold(name))  # "arrivés à Rayne où … des familles hôtes"
             if len(cued) >= TRIPS:
                 break
     people = _peoples_words(texts)
@@ -2070,7 +2111,7 @@ def _travelled(texts: list[str], weights: Counter[str]) -> list[str]:
     abroad = len(visitors) == 1 and most_named_country(texts) is not None
     found = [name for key, name in cued.items()
              if weights.get(key, 0) >= 2 or partner_country(name, texts, fallback=False)
-             or _named_by_people(key, people) or (abroad and key in visitors)]
+             or _named_by_people(key, people) or (abroad and key in visitors) or key in hosted]
     return sorted(found, key=lambda name: -weights.get(fold(name), 0))
 
 
@@ -2240,6 +2281,15 @@ def _without_towns_country(text: str, at: int, towns: list[tuple[int, int]], end
     return before
 
 
+# the names a list writes before one of its members, each after a comma or "et"
+_LIST_BEFORE = re.compile(rf"(?:{_NAME.pattern}\s*(?:,|\s(?:{_JOINING_WORDS}))\s*)+$")
+# a noun of places and its country, by name or adjective, then a colon: a list's head
+# ("trois communes du Sénégal :", "deux villages maliens :")
+_KIND_OF_COUNTRY = re.compile(
+    r"\b((?:" + "|".join(re.escape(w) for w in sorted(_WRITTEN["place_nouns"], key=len, reverse=True))
+    + r")(?:\s+[\w'’-]+){1,3}?)\s*:\s*$")
+
+
 def partner_country(name: str, texts: list[str], fallback: bool = True,
                     others: Sequence[str] = ()) -> str | None:
     """The partner's country: what the words beside its name say ("Trittau (Allemagne)",
@@ -2257,7 +2307,7 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     >>> partner_country("Isserteaux", ["Les Auvergnats d'Isserteaux (Puy-de-Dôme) étaient venus en car."])
     'France'
     """
-    from .places import country_code, country_in_text, country_name, partner_countries
+    from .places import country_code, country_in, country_in_text, country_name, partner_countries
 
     for text in texts:
         towns: list[tuple[int, int]] | None = None  # where the text names the town, once looked for
@@ -2282,6 +2332,12 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
                 ends = [end for _, end in towns]
             before = _without_towns_country(text, found.start(), towns, ends)
             if country := country_in_text(before.split(",")[-1]):
+                return country[0]
+            # a member of a list announced with its country ("trois communes du Sénégal :
+            # Pikine, M'Bodienne et Louga"): the country of the words before the list, each
+            # member's
+            if (kind := _KIND_OF_COUNTRY.search(_LIST_BEFORE.sub("", before))) \
+                    and (country := country_in(kind[1])):
                 return country[0]
             # an apposition that places it, in its own country too ("Plougonvelin,
             # commune du bout de la Bretagne, jumelée depuis …"): the words beside the
@@ -2949,6 +3005,8 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
             told = None
         # the year after a later month first: a range's end ("du 28 mai au 6 juin")
         ends = [*reversed([m.end() for m in _MONTH_WORD.finditer(folded, end, end + RANGE_REACH)]), end]
+        if told is None and _WEEKDAY_NUMBER.search(folded, 0, month.start()):
+            told = _fitting_year(sentence, month.start(), ends)
         for year in ([told] if told else []) + list(PROBE_YEARS):  # a weekday that does not fit
             # the year told ("le mercredi 9 avril" told in 2013, a Tuesday): its year unread
             for at in ends:
@@ -2960,6 +3018,21 @@ def _yearless(sentence: str, folded: str, when: When | None, published: When | N
                                 else Event(label, found.start, None, None))
     return None
 
+
+
+_WEEKDAY_NUMBER = re.compile(r"\b(?:" + "|".join(re.escape(fold(d)) for d in WEEKDAYS) + r")\s+\d")
+
+
+def _fitting_year(sentence: str, start: int, ends: list[int]) -> int | None:
+    """The page's year (:data:`PAGE_YEARS`) when it writes one alone and its calendar fits the
+    weekday of the date that starts before ``start`` and ends at one of ``ends``, else None:
+    among several years, one of a history told fits a weekday as often as one day in seven
+    ("ce mercredi 20 avril" on a page of a tie of 1995 renewed in 2005 is no day of 2005)."""
+    years = PAGE_YEARS.get()
+    fits = {year for year in (years if len(years) == 1 else ()) for at in ends
+            for found in find_dates(f"{sentence[:at]} {year}{sentence[at:]}")
+            if found.start <= start and found.end > at and found.period}
+    return fits.pop() if len(fits) == 1 else None
 
 
 _FUTURE = lexicon("narrative")["future"]
@@ -4330,6 +4403,13 @@ def _goes_to(text: str, country: str | None) -> bool:
     return (to_it or of_it) and any(w.startswith(_CUE_STEMS) for w in words)
 
 
+def _sets_out(text: str, following: str, name: str) -> bool:
+    """The text tells a trip setting out (a travel cue: "notre car a pris la direction de
+    Calais") and the paragraph after it reaches the partner ("nous sommes arrivés à Rayne"):
+    the story has begun with the departure, though the partner is named after it."""
+    return bool(following and _TRAVEL.search(text) and names_place(following, name))
+
+
 _OWN_BODY = re.compile(rf"(?:{_phrases(_WORDS['own_body_openings'])})\b", re.IGNORECASE)
 # the body named in the writer's own voice, anywhere in the sentence ("Compte-rendu de
 # l'assemblée générale de notre Comité qui s'est tenue le 26 janvier 2012")
@@ -4480,7 +4560,25 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     """The page as the story of the one partner it is about (``about``, else the place it
     names after cues of twinning), its events the dated sentences of its story; what is
     set aside, with why. ``None`` when the page names no partner, or lists several with
-    their countries (:func:`lists_partners`) and the caller names none."""
+    their countries (:func:`lists_partners`) and the caller names none. The years the
+    page writes (:data:`PAGE_YEARS`) complete a weekday's day told without its year."""
+    written = ([title.text] if title else []) + [b.text for b in body if not b.aside]
+    token = PAGE_YEARS.set(frozenset(int(y) for text in written for y in _WRITTEN_YEAR.findall(text)))
+    try:
+        return _read_narrative(title, body, reasons, about)
+    finally:
+        PAGE_YEARS.reset(token)
+
+
+# The years a story's page writes, while it is read: a weekday and its day told without a
+# year and with none told before ("ce samedi 22 mai", the page's one year 2010 in the date
+# of its first item) is of the page's one year when its calendar fits (:func:`_fitting_year`).
+PAGE_YEARS: ContextVar[frozenset[int]] = ContextVar("page_years", default=frozenset())
+_WRITTEN_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+
+
+def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
+                    about: About | None = None) -> Story | None:
     from .fields import country_field
     from .places import agreement, countries
 
@@ -4607,7 +4705,8 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             label_only = False
         listed = bool(heads and started and block.kind == "list_item")  # an item: its own event
         started = started or names_place(running.get(id(block), block.text), about.name) \
-            or _goes_to(block.text, about.country) or _own_body(block.text)
+            or _goes_to(block.text, about.country) or _own_body(block.text) \
+            or _sets_out(block.text, next((b.text for b in body[n + 1:] if not b.aside), ""), about.name)
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))
