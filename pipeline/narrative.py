@@ -1621,7 +1621,8 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
         if len(parts) == 2 and all(p in weights for p in parts):  # "La Fouillouse-Soufouroulaye"
             home.add(parts[0])
             weights[parts[1]] += weights.pop(key)
-        elif town_end and len(rest) >= MIN_NAME:
+        elif town_end and len(rest) >= MIN_NAME and written[town_end][:1].isupper():
+            # ("Joigny-baobab": a word in lower case names an association, no place)
             # "VIRE-TOTNES": the town and its partner, as a title pairs them
             home.add("-".join(parts[:town_end]))
             spelling.setdefault(rest, "-".join(written[town_end:]))
@@ -3238,6 +3239,9 @@ _FEAST_ALONE = re.compile(rf"\b(?:{_any(_WORDS['feast_leads'])})\s*({_FEASTS})(?
                           rf"(?!\s*(?:\d|(?:{_SIDE_WORDS})\b))")
 
 
+_SURNAME_AFTER = re.compile(rf"\s+{CAPITAL}(?:{CAPITAL}|['’-])+\b")  # a surname in capitals after a word
+
+
 def _feast_alone(sentence: str, folded: str, when: When | None, published: When | None) -> Event | None:
     """A feast of the calendar named without its year ("À l'occasion des festivités de la
     Saint-Nicolas, Saint-Max a accueilli …", "pour Noël"): the event's date, in the year
@@ -3247,10 +3251,12 @@ def _feast_alone(sentence: str, folded: str, when: When | None, published: When 
     'Toussaint 2019'
     >>> _feast_alone(s := "Aux festivités de la Saint-Nicolas, visite.", fold(s), None, None).label
     'la Saint-Nicolas'
+    >>> _feast_alone(s := "Avec l'aide de Noël YAYA, professeur.", fold(s), (2019, 5, None), None) is None
+    True
     """
     found = _FEAST_ALONE.search(folded)
-    if found is None:
-        return None
+    if found is None or _SURNAME_AFTER.match(sentence, found.end(1)):
+        return None  # "Noël YAYA", "Toussaint DUPONT": a given name, its surname after it
     first = next(months[0] for phrase, months in CALENDAR_PERIODS.items()
                  if re.fullmatch(_phrase(phrase)[2:], found[1]))
     label = sentence[found.start(1):found.end(1)]
@@ -4628,7 +4634,10 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     published = published or (about.written if about else None)
     if published is None:  # "Afin de célébrer ce 30e anniversaire" of a tie sealed in 1992: 2022
         published = _anniversary(([title.text] if title else []) + texts)
-    started = told or bool(title and names_place(title.text, about.name))
+    # the title names the partner or tells a trip to its country ("Voyage au BÉNIN de la
+    # présidente …"): the story starts at once, the date line under it its headline
+    started = told or bool(title and (names_place(title.text, about.name)
+                                      or _goes_to(title.text, about.country)))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0
     image = label_only = signed = False
@@ -4679,10 +4688,13 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 when = _moved(when, Event(alone, 0, None, _when(found)))  # month over its paragraph
                 label_only = True
                 heads = (events[-1], block)
-            elif not prose and not events and (_when(found) or (0, None, None))[2] is not None \
-                    and found.period and found.period.start_date != found.period.end_date:
+            elif ((not prose and not events) or started) and found.period \
+                    and (_when(found) or (0, None, None))[2] is not None \
+                    and found.period.start_date != found.period.end_date:
                 # days of a stay on their line ("du 25 au 27 mai 2019 : Fêtes de Łuków"),
-                # never when a post was published: the event the paragraphs below tell
+                # never when a post was published: the event the paragraphs below tell,
+                # under the story's opening lines too ("Voyage au BÉNIN de la présidente …",
+                # then "Du 8 au 22 septembre 2010")
                 events.append(Told(alone, None, [("", block.text, block.line)]))
                 headline, when, started = (events[-1], block), _when(found), True
             else:  # a day alone on its line: when the page or a post of it was published
@@ -4764,7 +4776,8 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             elif event and events and _restates(events[-1], event) and not listed \
                     and not event.also:  # "la mission d'octobre
                 _extend(events[-1], placed, "\n\n" if first else " ")  # 2017": the one told
-            elif event and headline and len(headline[0].pieces) == 2 \
+            elif event and headline and len(headline[0].pieces) == 2 and title is not None \
+                    and headline[0].pieces[0][1] == title.text \
                     and _restates(headline[0], event, headline=True):
                 # the story comes to the event its title announces ("Du 09.05.2024 …", then
                 # "… en mai 2023. Un an plus tard, …"): one event, told here, on the title's

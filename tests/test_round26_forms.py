@@ -57,3 +57,51 @@ def test_a_weekday_that_fits_no_year_or_a_page_of_several_years_stays_unread() -
     assert tables(extract(parse(html_blocks(several))))["actions"][0]["start_year"] is None
     misfit = PAGE.replace("vendredi 14 mai", "jeudi 14 mai")  # 14 May 2021 was no Thursday
     assert tables(extract(parse(html_blocks(misfit))))["actions"][0]["start_year"] is None
+
+
+TRIP = """Séjour au SÉNÉGAL du président du comité Rezé-amitiés
+
+Du 3 au 17 mars 2015
+
+Un séjour placé sous le signe de l'amitié
+avec nos partenaires de Ndiaganiao.
+
+Nous avons été reçus par Toussaint DIOUF, adjoint au maire, puis par les élèves du collège."""
+
+
+def test_a_trip_to_the_partners_country_in_the_title_opens_the_story_on_its_days() -> None:
+    """The first line tells a trip to the partner's country: the days alone on the line
+    under it are the trip's, not the post's date, and its paragraphs tell it; a given name
+    that is a feast's before a surname in capitals is no date; a lower-case word after the
+    town's hyphen ("Rezé-amitiés") names an association, no partner."""
+    from pathlib import Path
+    from tempfile import TemporaryDirectory
+
+    from tests.corpus.score import records_of
+
+    with TemporaryDirectory() as folder:
+        page = Path(folder) / "sejour.txt"
+        page.write_text(TRIP, encoding="utf-8")
+        data = records_of(page)
+    assert [p["name"] for p in data["partners"]] == ["Ndiaganiao"]
+    assert [(a["date_label"], a["start_year"], a["start_month"], a["end_month"]) for a in data["actions"]] == [
+        ("Du 3 au 17 mars 2015", 2015, 3, 3)]
+    assert "Toussaint DIOUF" in data["actions"][0]["text"]
+
+
+DAYS_UNDER_TITLE = """<html><body><main><h1>Comité de jumelage | KITA</h1>
+<p>Notre jumelle africaine depuis 1998, Kita est une ville du Mali.</p>
+<p>Semaine malienne</p>
+<p>Jeudi 2 au mardi 7 mai 2024</p>
+<p>Le comité et ses partenaires mettent à l'honneur la culture du Mali.</p>
+<p>Elle commencera par une exposition à la médiathèque du jeudi 2 mai au mardi 7 mai.</p>
+</main></body></html>"""
+
+
+def test_a_span_of_days_alone_on_its_line_keeps_the_paragraph_under_it() -> None:
+    """Days alone on their line under the story's opening: the event its paragraph tells,
+    that paragraph kept with it when the next one tells the same days again."""
+    actions = tables(extract(parse(html_blocks(DAYS_UNDER_TITLE))))["actions"]
+    first = actions[0]
+    assert (first["date_label"], first["start_year"], first["start_month"]) == ("Jeudi 2 au mardi 7 mai 2024", 2024, 5)
+    assert "mettent à l'honneur" in first["text"]
