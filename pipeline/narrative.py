@@ -1012,9 +1012,10 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         home.add(previous[0])
                         continue
                     key = fold(name)
-                    if _titled(sentence[max(0, start - CUE_WINDOW):start]) or _person(name):
-                        previous = None  # "le maire Boucar Sadji": a person
-                        continue
+                    if _titled(sentence[max(0, start - CUE_WINDOW):start]) or _person(name) \
+                            or _NAMED_ACT.search(sentence, max(0, start - CUE_WINDOW), start):
+                        previous = None  # "le maire Boucar Sadji": a person; "le traité de
+                        continue  # l'Élysée": an act of history
                     if any(a <= start and start + len(name) <= b for a, b in own) \
                             or _town_belongs_to(sentence, start, own):
                         home.add(key)  # "Sucy en Brie", "Pont d'Ouilly": a word of the town's
@@ -1511,6 +1512,10 @@ _RENAMED_BEFORE = re.compile(
 
 
 # an acronym in brackets right after the lower-case words it stands for
+# an act history names after a place, right before the name: "du traité de l'"
+_NAMED_ACT = re.compile(
+    rf"\b(?:{_alternatives(_WORDS['named_acts'])})\s+(?:{_alternatives(_WORDS['near_joiners'])})\s*"
+    rf"(?:{_alternatives(_WORDS['lead_determiners'])})?\s*$".replace("'", "['’]"), re.IGNORECASE)
 _DEFINED_ACRONYM = re.compile(r"(\w)\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
 
 
@@ -4409,11 +4414,19 @@ def _goes_to(text: str, country: str | None) -> bool:
     return (to_it or of_it) and any(w.startswith(_CUE_STEMS) for w in words)
 
 
-def _sets_out(text: str, following: str, name: str) -> bool:
+def _sets_out(text: str, following: str, name: str, lede: bool = False) -> bool:
     """The text tells a trip setting out (a travel cue: "notre car a pris la direction de
     Calais") and the paragraph after it reaches the partner ("nous sommes arrivés à Rayne"):
-    the story has begun with the departure, though the partner is named after it."""
-    return bool(following and _TRAVEL.search(text) and names_place(following, name))
+    the story has begun with the departure, though the partner is named after it. So has
+    a news item's ``lede``, its first dated paragraph, that dates its event to the day in the
+    page's latest year (:data:`PAGE_YEARS`: "… le week-end de fête du 20 au 22 janvier 2023",
+    then "… notre jumelage avec Mirecourt"); not a history's opening ("Le 22 janvier 1963, …
+    le traité de l'Elysée" above a tie of 1976)."""
+    if not following or not names_place(following, name):
+        return False
+    latest = max(PAGE_YEARS.get(), default=None)
+    return bool(_TRAVEL.search(text)) or (lede and any(
+        (when := _when(f)) and when[2] and when[0] == latest for f in find_dates(text) if f.period))
 
 
 _OWN_BODY = re.compile(rf"(?:{_phrases(_WORDS['own_body_openings'])})\b", re.IGNORECASE)
@@ -4718,7 +4731,8 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         listed = bool(heads and started and block.kind == "list_item")  # an item: its own event
         started = started or names_place(running.get(id(block), block.text), about.name) \
             or _goes_to(block.text, about.country) or _own_body(block.text) \
-            or _sets_out(block.text, next((b.text for b in body[n + 1:] if not b.aside), ""), about.name)
+            or _sets_out(block.text, next((b.text for b in body[n + 1:] if not b.aside), ""), about.name,
+                         lede=not any(dated for _, _, dated in set_aside))  # no date told above
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))

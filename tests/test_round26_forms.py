@@ -105,3 +105,22 @@ def test_a_span_of_days_alone_on_its_line_keeps_the_paragraph_under_it() -> None
     first = actions[0]
     assert (first["date_label"], first["start_year"], first["start_month"]) == ("Jeudi 2 au mardi 7 mai 2024", 2024, 5)
     assert "mettent à l'honneur" in first["text"]
+
+
+LEDE = """<html><body><main><h1>Fête de l'amitié et 50 ans du traité de Rome</h1>
+<p>Concerts et cérémonie pour l'anniversaire du traité de Rome</p>
+<p>Danses, chorales et un grand repas rempliront le week-end du 14 au 16 mars 2024.</p>
+<p>« Notre jumelage avec Pescia vit depuis 1970 », a rappelé la maire en accueillant les invités.</p>
+</main></body></html>"""
+
+
+def test_a_news_items_lede_dated_to_the_day_of_its_latest_year_opens_the_story() -> None:
+    """The name after "traité de" is a treaty's, no partner; the first dated paragraph, its
+    days in the page's latest year, is the event the item tells, though the partner is
+    named in the paragraph after it; a history's opening day stays an introduction."""
+    data = tables(extract(parse(html_blocks(LEDE))))
+    assert [p["name"] for p in data["partners"]] == ["Pescia"]
+    assert [(a["date_label"], a["start_year"]) for a in data["actions"]][:1] == [("du 14 au 16 mars 2024", 2024)]
+    history = LEDE.replace("le week-end du 14 au 16 mars 2024", "le 25 mars 1957 la signature du traité") \
+        .replace("depuis 1970", "depuis 1970 et fêtera ses 55 ans en 2025")
+    assert "1957" not in [str(a["start_year"]) for a in tables(extract(parse(html_blocks(history))))["actions"]]
