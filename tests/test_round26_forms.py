@@ -124,3 +124,14 @@ def test_a_news_items_lede_dated_to_the_day_of_its_latest_year_opens_the_story()
     history = LEDE.replace("le week-end du 14 au 16 mars 2024", "le 25 mars 1957 la signature du traité") \
         .replace("depuis 1970", "depuis 1970 et fêtera ses 55 ans en 2025")
     assert "1957" not in [str(a["start_year"]) for a in tables(extract(parse(html_blocks(history))))["actions"]]
+
+
+def test_towns_that_know_each_other_since_a_year_are_not_tied_since_then() -> None:
+    from pipeline.places import since_named
+
+    def rye(sentence: str) -> bool:
+        return "Rye" in sentence
+
+    assert since_named("Rye et Vaux se connaissent depuis 2010.", rye) is None
+    assert since_named("Rye et Vaux se côtoient depuis 2010.", rye) is None
+    assert since_named("Rye et Vaux sont jumelées depuis 2010.", rye) == 2010
