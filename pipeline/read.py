@@ -694,10 +694,12 @@ def _lone_bullets(text: str) -> set[int]:
 def _title_like(line: str) -> bool:
     """The first line of a text snapshot is its title unless it is an introduction
     sentence (it ends like one, or runs longer than any title: "L'idée de la caravane a
-    germé fin 2019 à l'occasion d'une rencontre …" above its list), a date alone (the
-    label of the first entry of a history by years: "Année 2010", then its lines) or a
-    partner heading with its country."""
-    if line.endswith((":", ".", "!", "?", "…")) or split_any_label(line) or parse_label(line) \
+    germé fin 2019 à l'occasion d'une rencontre …" above its list), a year alone (the
+    label of the first entry of a history by years: "Année 2010", then its lines; a stay's
+    days, "6-12 mai 2012", may title the page that tells it) or a partner heading with its
+    country."""
+    if line.endswith((":", ".", "!", "?", "…")) or split_any_label(line) \
+            or ((period := parse_label(line)) is not None and period.start_month is None) \
             or (len(line.split()) > TITLE_WORDS and _BAR not in line):  # a bar of links is furniture
         return False
     return not names_a_country(split_heading(line)[1])
