@@ -56,11 +56,15 @@ _COUNTER_WORDS = _DOCUMENT | _VENUE | _EVENTS | _BODIES  # a word a heading open
 _QUALIFIERS = frozenset(fold(w) for w in _WORDS["document_qualifiers"])  # "Rapport Moral": no "Moral"
 # the times of history ("la Seconde Guerre mondiale"), the feasts of the calendar ("le
 # marché de Noël", calendar.toml's one-word periods), its months, days and parts of a day
-# ("en Juin", "Jour 2 – Matin, visite …"): no place
+# ("en Juin", "Jour 2 – Matin, visite …"), its seasons and the nouns of its periods (a
+# history by years: "Année 2010", "Printemps 2012"): no place
 _CALENDAR = lexicon("calendar")
+_PERIOD_NOUNS = ("year", "decade", "month", "week", "semester", "quarter")
 _HISTORY = frozenset(fold(w) for w in _WORDS["history_words"]) | frozenset(
     fold(word) for word in [*_CALENDAR["calendar_periods"], *_CALENDAR["months"], *_CALENDAR["weekdays"],
-                            *_CALENDAR["day_parts"]] if " " not in word)
+                            *_CALENDAR["day_parts"], *_CALENDAR["seasons"],
+                            *(w for kind in _PERIOD_NOUNS for w in _CALENDAR["words"][kind])]
+    if " " not in word)
 # a person's initials before a name: one capital and a full stop, maybe joined by a hyphen
 _INITIALS = re.compile(r"(?:[^\W\d_]\.\s*-?\s*)+[^\W\d_][^\W\d_'’-]+(?:[\s-][^\W\d_][^\W\d_'’-]+)?$")
 # given names: a run of capitalised words opening on one names a person ("René Deblangy")

@@ -494,12 +494,15 @@ def _titled(before: str) -> bool:
 
 def _person(name: str) -> bool:
     """A run of capitals that opens on a person's title ("Mme Effosse", "M. Herzog"): a
-    person, however near a cue of twinning ("partenariat avec Mme Effosse").
+    person, however near a cue of twinning ("partenariat avec Mme Effosse"); a person's
+    title alone, capitalised as a page writes it ("entre les deux Maires"), names no place.
 
-    >>> _person("Mme Effosse"), _person("Monsieur le Maire"), _person("Madrid")
-    (True, True, False)
+    >>> _person("Mme Effosse"), _person("Monsieur le Maire"), _person("Madrid"), _person("Maires")
+    (True, True, False, True)
     """
     first = name.split(maxsplit=1)
+    if len(first) == 1:
+        return fold(name) in _PERSON_TITLES or fold(name).removesuffix("s") in _PERSON_TITLES
     return len(first) == 2 and fold(first[0].rstrip(".")) in _TITLES
 
 
@@ -2313,7 +2316,8 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     >>> partner_country("Isserteaux", ["Les Auvergnats d'Isserteaux (Puy-de-Dôme) étaient venus en car."])
     'France'
     """
-    from .places import country_code, country_in, country_in_text, country_name, partner_countries
+    from .places import (country_code, country_in, country_in_text, country_name, local_kind_country,
+                         partner_countries)
 
     for text in texts:
         towns: list[tuple[int, int]] | None = None  # where the text names the town, once looked for
@@ -2323,6 +2327,10 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
             beside = found.group() + _before_others(beside[len(found.group()):], others)
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
                 return code[0]
+            # a kind of place of its own country's administration before it ("président
+            # du Samtgemeinde Heemsen", "Comune di Bagnone")
+            if local := local_kind_country(text[:found.start()]):
+                return local[0]
             # its brackets right after it, the sentence going on ("les Auvergnats
             # d'Isserteaux (Puy-de-Dôme) étaient venus"): a country or a region, a French
             # département too
@@ -4528,8 +4536,20 @@ class Story:
     tie_year: int | None = None  # the partner's, as a list of partners writes it beside it
 
 
+CHRONOLOGY_YEARS = 3  # years alone on their lines: a history by years, the story from its first
 WRAPPED = 50  # characters: a line of running text cut by a hard line break is long
 _ENDS_SENTENCE = (".", "!", "?", "…", ":", ";", "»", '"')
+
+
+def _year_alone(text: str) -> bool:
+    """The line holds a year alone, maybe with its words ("Année 2010", "2008 :"), no month.
+
+    >>> _year_alone("Année 2010"), _year_alone("Mars 2010"), _year_alone("Visite de Rye en 2010.")
+    (True, False, False)
+    """
+    alone = date_alone(text, lead=LEAD)
+    found = next((f for f in find_dates(alone) if f.period), None) if alone else None
+    return found is not None and (_when(found) or (0, 0, None))[1] is None
 
 
 def unwrapped(blocks: list[Block]) -> list[str]:
@@ -4601,8 +4621,11 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     from .fields import country_field
     from .places import agreement, countries
 
-    theirs = {id(b) for b in body if not b.aside and b.kind == "paragraph" and others_tie(b.text)}
-    texts = unwrapped([b for b in body if not b.aside and id(b) not in theirs])
+    # the story's own lines: not what the page writes around it, which no sentence goes on
+    # into ("… dans le cadre du partenariat avec Heemsen" above a link "Articles de presse")
+    story_lines = [b for b in body if not b.aside and not reasons.aside(b)]
+    theirs = {id(b) for b in story_lines if b.kind == "paragraph" and others_tie(b.text)}
+    texts = unwrapped([b for b in story_lines if id(b) not in theirs])
     # the whole paragraph each line of a hard-wrapped one belongs to: the story starts at
     # the line that opens the sentence naming the partner ("Le 7 novembre 1995, la Ville de
     # …" two lines above "… et la Ville d'Imouzzer du Kandar ont formalisé un partenariat")
@@ -4613,7 +4636,7 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         return None  # a list of partners with their countries: their headings were not found
     others: list[About] = []
     if about is None:
-        names = named_partners(title.text if title else None, texts, [b.text for b in body if not b.aside])
+        names = named_partners(title.text if title else None, texts, [b.text for b in story_lines])
         if not names:
             return None
         written = ([title.text] if title else []) + texts
@@ -4651,6 +4674,7 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     # présidente …"): the story starts at once, the date line under it its headline
     started = told or bool(title and (names_place(title.text, about.name)
                                       or _goes_to(title.text, about.country)))
+    years_alone = sum(1 for b in body if not b.aside and b.kind != "heading" and _year_alone(b.text))
     prose = False  # a paragraph of the story was read
     dates_under_title = 0
     image = label_only = signed = False
@@ -4687,8 +4711,9 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         if alone:
             dates_under_title += 1
             found = next(f for f in find_dates(alone) if f.period)
-            chronology = (_when(found) or (0, 0, None))[1] is None and any(  # a year alone, then a
-                b.kind == "list_item" for b in body[n + 1:n + 2])  # list: the story's chronology
+            chronology = (_when(found) or (0, 0, None))[1] is None and (any(  # a year alone, then a
+                b.kind == "list_item" for b in body[n + 1:n + 2])  # list: the story's chronology,
+                or years_alone >= CHRONOLOGY_YEARS)  # as a history by years is ("Année 2010", …)
             started = started or chronology
             if dates_under_title == 1 and not prose and title and started and not chronology:
                 events.append(Told(alone, None, [("", title.text, title.line)]))  # the event the

@@ -972,6 +972,33 @@ def letters_country(name: str) -> tuple[str, str] | None:
     return country_name(code), code
 
 
+@cache
+def _local_kinds() -> dict[str, str]:
+    """Each kind of place one country's administration alone has (folded), and its code."""
+    return {fold(kind): code for code, kinds in _COUNTRIES["local_kinds"].items() for kind in kinds}
+
+
+def local_kind_country(before: str) -> tuple[str, str] | None:
+    """The country of a place whose name comes after ``before`` when ``before`` ends on a
+    kind of place of that country's own administration, maybe with a particle ("président
+    du Samtgemeinde ", "la Comune di "); a kind several countries have gives none.
+
+    >>> local_kind_country("président du Samtgemeinde "), local_kind_country("la Comune di ")
+    (('Allemagne', 'DE'), ('Italie', 'IT'))
+    >>> local_kind_country("la commune de ") is None
+    True
+    """
+    words = re.findall(r"[^\W\d_]+", before[-LOCAL_KIND_REACH:])
+    while words and words[-1].lower() in PARTICLES:
+        words.pop()
+    if not words or not words[-1][:1].isupper() or (code := _local_kinds().get(fold(words[-1]))) is None:
+        return None
+    return country_name(code), code
+
+
+LOCAL_KIND_REACH = 40  # characters before a name where its kind and a particle stand
+
+
 def region_country(name: str) -> str | None:
     """The ISO 3166-1 code of the country a region's name (a Land, a province, a county,
     in French or in its own language) is in.

@@ -28,7 +28,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
-from .dates import find_dates, split_any_label
+from .dates import find_dates, parse_label, split_any_label
 from .errors import Refusal
 from .partners import goes_on
 from .french import lexicon
@@ -488,7 +488,7 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
         # the place, as "Jumelage avec" does; "2016 : forages (Mali)" is an entry
         tie = _ties(labelled[0]) and labelled[1].endswith(")") and labelled[1] != line
         return tie and heading_like(labelled[1], items)
-    if fiche_field(line):
+    if fiche_field(line) or _civility(line):
         return False
     if sub_heading(line) or other_heading(line) or group_heading(line):
         return False
@@ -510,6 +510,20 @@ def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     if len(parts) > 3 or any(len(part.split()) > 4 for part in parts):
         return False
     return names_a_country(bracket) or _reads_as_name(place) or named(place)
+
+
+_CIVILITIES = frozenset(fold(w) for w in lexicon("evidence")["civilities"])
+
+
+def _civility(line: str) -> bool:
+    """The line opens on a person's civility before a capitalised name ("M. Jean Dupont,
+    maire de Kita (Mali)", "Mme Leroy"): a person's line, no place's.
+
+    >>> _civility("M. Jean Dupont, maire de Kita (Mali)"), _civility("Mme Leroy"), _civility("Mopti (Mali)")
+    (True, True, False)
+    """
+    found = re.match(r"(\w+)\.?\s+(\w)", line)
+    return found is not None and found[2].isupper() and fold(found[1]) in _CIVILITIES
 
 
 # The dash after a country written first ("Algérie – Camps de …"); not a comma ("En France,
@@ -655,12 +669,37 @@ TITLE_WORDS = 30  # a title is short: a longer first line is the text's first se
 _BAR = " | "  # between the links of a bar ("Derniers articles parus : … | … | …")
 
 
+# A list whose bullets stand alone on their lines, each item's text on the line below (a
+# site builder's list saved as text, the bullet and the text two elements): two such
+# bullets at least, so that a mark parting two paragraphs stays a mark.
+LONE_BULLETS = 2
+
+
+def _lone_bullets(text: str) -> set[int]:
+    """The lines (numbered from 1) that hold a bullet alone, followed by a line of text,
+    in a page that has :data:`LONE_BULLETS` of them or more.
+
+    >>> sorted(_lone_bullets("Visite :\\n-\\nChinon\\n-\\nSaumur\\n"))
+    [2, 4]
+    >>> _lone_bullets("Un texte.\\n*\\nUn autre texte.\\n")
+    set()
+    """
+    rows = lines(text)
+    found = {number for number, (row, below) in enumerate(pairwise(rows), start=1)
+             if len(row.strip()) == 1 and row.strip() in BULLETS
+             and below.strip() and below.strip() not in BULLETS}
+    return found if len(found) >= LONE_BULLETS else set()
+
+
 def _title_like(line: str) -> bool:
     """The first line of a text snapshot is its title unless it is an introduction
     sentence (it ends like one, or runs longer than any title: "L'idée de la caravane a
-    germé fin 2019 à l'occasion d'une rencontre …" above its list) or a partner heading
-    with its country."""
+    germé fin 2019 à l'occasion d'une rencontre …" above its list), a year alone (the
+    label of the first entry of a history by years: "Année 2010", then its lines; a stay's
+    days, "6-12 mai 2012", may title the page that tells it) or a partner heading with its
+    country."""
     if line.endswith((":", ".", "!", "?", "…")) or split_any_label(line) \
+            or ((period := parse_label(line)) is not None and period.start_month is None) \
             or (len(line.split()) > TITLE_WORDS and _BAR not in line):  # a bar of links is furniture
         return False
     return not names_a_country(split_heading(line)[1])
@@ -747,10 +786,19 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
     items = IntroWords()  # the list items seen so far
     rows = _table_rows(text)
     ended = False  # past a press release's end mark
+    lone = _lone_bullets(text)
+    bulleted = False  # the line above was a bullet alone
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
         if not line:
             continue
+        if number in lone:
+            bulleted = True
+            continue
+        if bulleted:  # the item a bullet alone on the line above opens
+            bulleted = False
+            if not _BULLET.match(line):
+                line = f"{BULLET}{line}"
         if ended or (not levels and blocks and _release_end(line)):
             ended = True
             blocks.append(Block("paragraph", line, number, aside=RELEASE_END))
