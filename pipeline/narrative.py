@@ -68,6 +68,7 @@ _WORDS = lexicon("narrative")
 _WRITTEN = lexicon("countries")["written"]
 _CUE_STEMS = tuple(fold(s) for s in _WORDS["cue_stems"])
 _PARTNER_STEMS = tuple(fold(s) for s in _WORDS["partner_cue_stems"])
+_OWN_CUE_STEMS = tuple(fold(s) for s in _WORDS["own_cue_stems"])
 _PLURAL_CUES = frozenset(fold(w) for w in _WORDS["plural_cues"])
 _LIST_CUES = frozenset(fold(w) for w in _WORDS["list_cues"])
 _LIST_MARKERS = frozenset(fold(w) for w in _WORDS["list_markers"])
@@ -324,6 +325,9 @@ def _after_cue(before: str) -> str:
     words = [w for w in re.findall(r"\w+'?", fold(before).replace("’", "'"))[-(CUE_REACH + 6):]
              if not _demonym(w) and w not in _LIST_MARKERS]  # "nos amis québécois de …" as "nos
     if len(words) >= 2 and words[-1] in _NEAR and words[-2].startswith(_CUE_STEMS):  # amis de …"
+        return words[-2]
+    if len(words) >= 3 and words[-1] in _NEAR and words[-2].startswith(_OWN_CUE_STEMS) \
+            and words[-3] in _FIRST_PERSON:  # "nos partenaires de Ndiaganiao"
         return words[-2]
     if words and _twin_noun(words[-1]):  # "sa jumelle (polonaise) Niemcza": the noun, then the name
         return words[-1]

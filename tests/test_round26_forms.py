@@ -135,3 +135,10 @@ def test_towns_that_know_each_other_since_a_year_are_not_tied_since_then() -> No
     assert since_named("Rye et Vaux se connaissent depuis 2010.", rye) is None
     assert since_named("Rye et Vaux se côtoient depuis 2010.", rye) is None
     assert since_named("Rye et Vaux sont jumelées depuis 2010.", rye) == 2010
+
+
+def test_partenaire_de_cues_a_partner_after_the_writers_possessive_only() -> None:
+    assert named_partners("Visite", ["Une délégation est venue avec nos partenaires de Tibiri en mai 2019."]) \
+        == ["Tibiri"]
+    assert named_partners("Visite", ["Une délégation du Niger est venue avec Jean Dupuis, partenaire de "
+                                     "l'AJT, et d'Abdou Moussa, animateur."]) == []
