@@ -4007,6 +4007,33 @@ def _during(head: str, said: Event) -> bool:
 PAGE_DAY: ContextVar[When | None] = ContextVar("page_day", default=None)
 
 
+# a year and its colon inside a line, an item's label run into the text before it by a
+# transcript that lost the list's line breaks ("… (le Docteur X, originaire de Grand Popo)
+# 2005 : Adoption de l'Agenda 21 …"), after a bracket or a word that leads to no date
+_LABEL_INSIDE = re.compile(rf"(?<=\S)\s+(?=(?:1[89]|20)\d\d\s?:\s+(?:{CAPITAL}|[\d«\"]))")
+_LEADS_TO_DATE = frozenset(fold(w) for w in [
+    *_DATE_WORDS["in"], *_DATE_WORDS["since"], *_DATE_WORDS["since_short"], *_DATE_WORDS["year"],
+    *_WORDS["near_joiners"]])
+
+
+def _items_run_together(text: str) -> list[str]:
+    """The sentences of a paragraph (:data:`_SENTENCE`), each cut again before a year and
+    its colon that opens an item of a list run into it (:data:`_LABEL_INSIDE`), not after a
+    word that leads to a date ("en 2005 : …", "l'année 2005 : …", "2 mai 2012 : …")."""
+    out: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        start = 0
+        for label in _LABEL_INSIDE.finditer(sentence):
+            before = re.findall(r"[^\W\d_]+|\S", sentence[start:label.start()])
+            word = fold(before[-1]) if before else ""
+            if word and word not in _LEADS_TO_DATE and not _MONTH_WORD.fullmatch(word) \
+                    and label.start() > start:  # not "Du 31 avril au 2 mai 2012 : Venue …"
+                out.append(sentence[start:label.start()])
+                start = label.end()
+        out.append(sentence[start:])
+    return out
+
+
 def sentences(text: str, when: When | None, published: When | None = None) -> list[tuple[str, Event | None]]:
     """The sentences of a paragraph, each with the event it tells; a sentence that joins
     two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
@@ -4018,7 +4045,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
     (:func:`from_writing`)."""
     page = None if published else PAGE_DAY.get()
     out: list[tuple[str, Event | None]] = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in _items_run_together(text):
         pieces, start, folded = [], 0, fold(sentence)
         written = published or (page if page and from_writing(sentence) else None)
         bounds = sorted([(b.start(), b.end(), True) for b in _CLAUSE.finditer(sentence)]

@@ -142,3 +142,16 @@ def test_partenaire_de_cues_a_partner_after_the_writers_possessive_only() -> Non
         == ["Tibiri"]
     assert named_partners("Visite", ["Une délégation du Niger est venue avec Jean Dupuis, partenaire de "
                                      "l'AJT, et d'Abdou Moussa, animateur."]) == []
+
+
+def test_items_of_a_list_run_into_one_line_are_read_one_by_one() -> None:
+    """A transcript that lost a list's line breaks: each "year :" after a bracket or a word
+    that leads to no date opens an item; not after "en", "l'année" or a month."""
+    from pipeline.narrative import sentences
+
+    told = [e.label for _, e in sentences(
+        "Historique : 2004 : premiers contacts entre les maires (par le Docteur Kossi) 2006 : "
+        "Adoption de la charte 2009 : Forage du puits.", None) if e]
+    assert told == ["2004", "2006", "2009"]
+    for kept in ("Le programme prévu en 2005 : Adoption du budget.", "Du 3 au 9 mai 2012 : Venue de nos amis."):
+        assert len([e for _, e in sentences(kept, None) if e]) == 1
