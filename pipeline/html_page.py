@@ -30,7 +30,7 @@ from .list_levels import nest_by_level
 from .responsive import narrow_copies
 from .screen_reader import without_hidden_text
 from .visual_order import (HEADINGS, MARKED_PARTNER, column_pairs, grid_order, marked_partners,
-                           referenced_labels)
+                           referenced_labels, tab_panels)
 from .pictograms import labelled_pictograms, pictogram
 from .places import bracket_parts, country_in, place_name, split_heading
 from .tags import PartnerHeadings as _PartnerHeadings
@@ -2763,7 +2763,9 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     column_pairs(document)
     marked_partners(document)
     dates_first(document)
-    translations = edit_history(document) + other_languages(document) + heading_subtitles(document) \
+    history = edit_history(document)  # a closed panel is known by the tab that opens it
+    tab_panels(document)
+    translations = history + other_languages(document) + heading_subtitles(document) \
         + labelled_pictograms(document) + boxes_after_sections(document)
     year_groups(document)
     trailing_dates(document)

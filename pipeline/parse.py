@@ -39,7 +39,7 @@ import math
 import re
 from bisect import bisect_right
 from itertools import pairwise
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -2228,7 +2228,9 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     if not told:
         _told_in_round_up(sections, set_aside)
     sections = [replace(s, entries=_news_items(s.entries)) for s in sections]
-    _to_named_partners(sections, [body[i].line for i, role in roles.items() if role == "sub"])
+    _to_named_partners(sections, {body[i].line: body[i].level for i, role in roles.items() if role == "sub"},
+                       [(body[i].line, body[i].level) for i, role in roles.items()
+                        if role in ("other", "group")])
     sections = _without_news_rubrics(sections, set_aside)
     levels = {body[i].level for i in starts}
     _town_agenda(sections, sorted(body[i].line for i, role in roles.items()
@@ -3065,20 +3067,26 @@ def _town_agenda(sections: list[Section], rubrics: list[int], set_aside: list[Se
         section.entries = kept
 
 
-def _to_named_partners(sections: list[Section], under: Sequence[int] = ()) -> None:
+def _to_named_partners(sections: list[Section], under: Mapping[int, int] | None = None,
+                       ends: Sequence[tuple[int, int]] = ()) -> None:
     """Move each entry whose text, after its label, opens with another partner's name and
     a separator ("Mars 2024 – Dianguirdé : arrivée du matériel …" in an agenda under
     another partner) to that partner's section: the partner its words name (heading or
     intro item, :func:`named_partner`), the one partner of the page in the country it
     names. An entry below a heading of its section that names no partner (``under``: the
-    lines of the page's sub-headings, and of the headings the gate refused: "Actualités"
-    after a table of partners) goes to the one partner its proper nouns name, when that is
-    not its own."""
+    lines of the page's sub-headings with their levels, and of the headings the gate refused:
+    "Actualités" after a table of partners) goes to the one partner its proper nouns name,
+    when that is not its own; a sub-heading deeper than the section's own heading is a part
+    of that partner's section ("Historique" in a partner's tab), whose entries stay, unless
+    a heading of no partner at the section's level or above ("L'année en bref", ``ends``)
+    closed the section before it."""
     heads = [[_named_head(entry) for entry in section.entries] for section in sections]
-    under = sorted(under)
+    levels = under or {}
     listed = _listed_headings(sections)
-    below = [[n in listed or _below_other_heading(section, entry, under) for entry in section.entries]
-             for n, section in enumerate(sections)]
+    below = [[n in listed or _below_other_heading(section, entry, lines) for entry in section.entries]
+             for n, section in enumerate(sections)
+             for lines in [sorted(line for line, level in levels.items()
+                                  if _outside(section, line, level, ends))]]
     if not any(head for entries in heads for head in entries) and not any(map(any, below)):
         return  # no entry opens with a name nor sits below another heading
     names = PartnerNames([_aliases(section) for section in sections],
@@ -3169,6 +3177,14 @@ def _listed_headings(sections: list[Section]) -> set[int]:
     """
     return {n for n in range(1, len(sections))
             if not sections[n - 1].entries and not sections[n - 1].description and sections[n].entries}
+
+
+def _outside(section: Section, line: int, level: int, ends: Sequence[tuple[int, int]]) -> bool:
+    """A sub-heading (at ``line``, ``level``) that is no part of the section: no deeper than
+    its heading, or after a heading of no partner (``ends``) that closed the section."""
+    own = section.heading.level
+    return not level or not own or level <= own or any(
+        section.heading.line < at < line and depth <= own for at, depth in ends)
 
 
 def _below_other_heading(section: Section, entry: Entry, under: list[int]) -> bool:

@@ -596,3 +596,92 @@ def column_pairs(document: etree._Element) -> None:
                 row.extend((date, text))
             for block in (first, second):
                 container.remove(block)
+
+
+MIN_TABS = 2  # tabs of one widget paired with their panels: one alone is no tab widget
+MAX_TABS = 200  # tabs of a page read
+MAX_TAB_LABEL = 120  # characters of a tab's label: more is a panel's text, no title
+# a tab's count or rank: "Palestine (2)", not a year "(1963)"
+_TAB_COUNT = re.compile(r"\s*[(\[]\s*\d{1,3}\s*[)\]]\s*$")
+
+
+def _role(element: etree._Element) -> str:
+    return (element.get("role") or "").strip().lower()
+
+
+def _tab_panel(tab: etree._Element, ids: dict[str, etree._Element],
+               labelled: dict[str, etree._Element]) -> etree._Element | None:
+    """The panel a tab opens: the element its ``aria-controls`` names, else the panel whose
+    ``aria-labelledby`` names the tab (a widget's panel written elsewhere in the page)."""
+    for ident in (tab.get("aria-controls") or "").split()[:4]:
+        if (panel := ids.get(ident)) is not None:
+            return panel
+    return labelled.get(tab.get("id") or "")
+
+
+def _heading_level_before(element: etree._Element) -> int:
+    """The level of the last heading before ``element`` in the page's order (1 when none)."""
+    level = 1
+    for node in element.getroottree().getroot().iter():
+        if node is element:
+            break
+        if _is_element(node) and node.tag in HEADINGS:
+            level = int(node.tag[1])
+    return level
+
+
+def tab_panels(document: etree._Element) -> None:
+    """A tab widget's buttons written apart from their panels (``role="tab"`` buttons in a
+    ``role="tablist"``, each naming its panel by ``aria-controls`` or named by the panel's
+    ``aria-labelledby``): each tab's label is written as the heading of its panel, one level
+    below the last heading before the widget, and the buttons are taken out, as a reader
+    who opens each tab in turn sees them. A widget nested in a panel is read after the
+    panel's own heading, so its tabs are that panel's sub-headings (a partner's actions by
+    theme or by status). A panel that opens with a heading naming the tab's label keeps
+    its own; a count or rank after the label ("Palestine (2)") is no part of it.
+
+    >>> page = lxml.html.fromstring('<div><h1>Titre</h1><div role="tablist">'
+    ...     '<button role="tab" id="t1" aria-controls="p1">Kita</button>'
+    ...     '<button role="tab" id="t2" aria-controls="p2">Gao</button></div>'
+    ...     '<div id="p1" role="tabpanel"><p>2019 : puits.</p></div>'
+    ...     '<div id="p2" role="tabpanel" aria-labelledby="t2"><p>2020 : école.</p></div></div>')
+    >>> tab_panels(page)
+    >>> [(e.tag, e.text_content()) for e in page.iter("h1", "h2", "p", "button")]
+    [('h1', 'Titre'), ('h2', 'Kita'), ('p', '2019 : puits.'), ('h2', 'Gao'), ('p', '2020 : école.')]
+    """
+    tabs = list(islice((e for e in document.iter() if _is_element(e) and _role(e) == "tab"), MAX_TABS))
+    if len(tabs) < MIN_TABS:
+        return
+    ids = {str(e.get("id")): e for e in document.iter() if _is_element(e) and e.get("id")}
+    labelled: dict[str, etree._Element] = {}
+    for element in document.iter():
+        if _is_element(element) and _role(element) == "tabpanel":
+            for ident in (element.get("aria-labelledby") or "").split()[:4]:
+                labelled.setdefault(ident, element)
+    widgets: dict[etree._Element, list[tuple[etree._Element, etree._Element, str]]] = {}
+    for tab in tabs:
+        panel = _tab_panel(tab, ids, labelled)
+        label = _TAB_COUNT.sub("", _own_text(tab))
+        if panel is None or not label or len(label) > MAX_TAB_LABEL or not _holds_text(panel) \
+                or _inside(tab, panel) or _inside(panel, tab):
+            continue
+        holder = next((a for a in tab.iterancestors() if _role(a) == "tablist"), tab.getparent())
+        if holder is not None:
+            widgets.setdefault(holder, []).append((tab, panel, label))
+    for holder, found in widgets.items():  # in the page's order: an outer widget before those it holds
+        if len(found) < MIN_TABS:
+            continue
+        level = min(_heading_level_before(holder) + 1, len(HEADINGS))
+        for _tab, panel, label in found:
+            first = next((e for e in panel.iter() if _is_element(e) and e is not panel
+                          and (e.tag in HEADINGS or (_holds_text(e) and not len(e)))), None)
+            if first is not None and first.tag in HEADINGS \
+                    and label.casefold() in _own_text(first).casefold():
+                continue
+            heading = etree.Element(HEADINGS[level - 1])
+            heading.text = label
+            heading.tail = panel.text
+            panel.text = None
+            panel.insert(0, heading)
+        for tab, _panel, _label in found:
+            _detach(tab)
