@@ -42,6 +42,7 @@ from .places import (
     Location,
     Spellings,
     agreement,
+    bracketed_tie,
     canonical_name,
     countries,
     bracket_parts,
@@ -294,15 +295,36 @@ def _years_cancelled(said: Sequence[Statement], period: Period | None = None) ->
     named = {int(y) for s in said if s.code == "cancelled" and s.years for y in re.findall(YEAR, s.years)}
     named |= {s.about.start_year for s in said if s.code == "cancelled" and _apart(s.about, period)
               and s.about and s.about.start_year and s.about.start_year == s.about.end_year}
+    named |= {y for s in said if s.code == "cancelled" and _some_of(s.about, period)
+              for y in re.findall(YEAR, s.about.edtf if s.about else "")}
     return sorted(named)
+
+
+def _some_of(about: Period | None, period: Period | None) -> bool:
+    """True when a cancellation's subject names some years of an entry still running
+    ("Depuis 2016, voyages chaque été ; les éditions 2020 et 2021 ont été annulées"): those
+    years were cancelled, not the entry.
+
+    >>> from pipeline.dates import parse_label
+    >>> _some_of(parse_label("2020 et 2021"), parse_label("Depuis 2016"))
+    True
+    >>> _some_of(parse_label("2020"), parse_label("2020"))
+    False
+    >>> _some_of(parse_label("2021"), parse_label("2020-2022"))
+    False
+    """
+    if about is None or period is None or about.start_date is None or about.end_date is None \
+            or period.start_date is None or _apart(about, period):
+        return False
+    return period.end_date is None and about.start_date >= period.start_date
 
 
 def _status(said: Sequence[Statement], period: Period | None) -> str | None:
     """The entry's status: the last statement about it; a statement whose subject is dated
     outside the entry's period ("le séjour prévu en 2020 a été annulé" in an entry of 2021)
     is about something else."""
-    stated = [s.code for s in said
-              if not (s.code == "cancelled" and s.years) and not _apart(s.about, period)]
+    stated = [s.code for s in said if not (s.code == "cancelled" and (s.years or _some_of(s.about, period)))
+              and not _apart(s.about, period)]
     if stated and stated[-1] != HELD:
         return stated[-1]
     if period and period.is_ongoing:
@@ -841,6 +863,8 @@ def _year_beside(section: Section) -> tuple[int, bool] | None:
     if (bracket := _LAST_BRACKET.search(section.heading.text)) is not None \
             and (signed := agreement(bracket[1])) is not None and signed.year is not None:
         return signed.year, True  # "MALI – Kita (protocole d'accord de 2005)": the tie's act and year
+    if (year := bracketed_tie(section.heading.text)) is not None:
+        return year, True  # "La Lisa (Cuba) – ville jumelée (1997)": the tie's word, its year
     if section.tie_year is not None:
         return section.tie_year, True
     first = min([*((b.line, b.text) for b in section.description),

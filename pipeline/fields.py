@@ -296,15 +296,18 @@ def key_alone_words(text: str) -> bool:
 def date_field(text: str) -> str | None:
     """The value of an entry's first date field ("Date : juillet 2019"): the label of an
     entry that opens with none; a date of the project's or the body's own span ("Date de
-    création : 1978", :func:`span_key`) is none.
+    création : 1978", :func:`span_key`) is none, nor is the tie's own date ("Date de
+    signature : 1963 (protocole de jumelage)": the partner's agreement, :func:`tie_field`).
 
     >>> date_field("Accueil de footballeurs\\n\\nDate : juillet 2019\\n\\nBudget : 7 500 €")
     'juillet 2019'
     >>> date_field("Date de création : 1978\\nNombre d’adhérents : 39") is None
     True
+    >>> date_field("Situation : à 70 km de Berlin\\nDate de signature : 1963 (protocole)") is None
+    True
     """
     return next((f.value for f in fields(text) if f.kind == DATE and not empty(f.value)
-                 and not span_key(f.key)), None)
+                 and not span_key(f.key) and _TIE_KEYS.isdisjoint(_words(f.key))), None)
 
 
 _SPAN_KEYS = frozenset(plain(w) for w in _FIELDS["span_keys"])

@@ -22,8 +22,8 @@ from lxml import etree
 
 from .dates import Found, date_alone, dated_label, find_dates, parse_label, split_any_label
 from .errors import Refusal
-from .fields import (AMOUNT, CMS_FIELD, DATE, KINDS, PEOPLE, PLACE, TEXT, empty, key_kind, span_columns,
-                     total_row)
+from .fields import (AMOUNT, CMS_FIELD, DATE, KINDS, MAX_KEY_WORDS, PEOPLE, PLACE, TEXT, empty, key_kind,
+                     span_columns, total_row)
 from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
@@ -741,6 +741,9 @@ def _walk(article: etree._Element, out: list[Block], tree: _Tree) -> None:
                 out += fields
             elif tag == "figcaption":  # what a picture shows is no action of the page
                 out += [Block("paragraph", t, 0, aside=CAPTION) for t in _pieces(child)]
+            elif tag in _CONTAINERS and (grid := _field_grid(child)) is not None \
+                    and (fields := _fields_of(grid, items, tree)):
+                out += fields
             elif tag in _CONTAINERS and (names := _list_of_names(child, items)):
                 out += [Block("list_item", name, 0) for name in names]
                 for name in names:
@@ -1010,19 +1013,26 @@ def _field_list(dl: etree._Element, items: IntroWords | None = None,
     ...     "<dl><div><dt>Pays</dt><dd>Mali</dd></div><div><dt>Depuis</dt><dd>2005</dd></div></dl>"))]
     ['Pays : Mali', 'Depuis : 2005']
     """
+    # HTML lets a list wrap each term and its value in a <div> (a CMS's "fiche__ligne"): the
+    # pairs are the wrappers' children
+    parts = [(child.tag, child) for group in dl for child in (group if group.tag == "div" else [group])
+             if isinstance(child.tag, str)]  # not a comment (lxml-stubs type .tag as str only)
+    return _fields_of(parts, items, tree)
+
+
+def _fields_of(parts: list[tuple[str, etree._Element]], items: IntroWords | None,
+               tree: _Tree | None) -> list[Block]:
+    """The blocks of a fiche's fields given as terms ("dt") and values ("dd"), in order:
+    :func:`_field_list`'s reading, for a definition list or a grid of divs."""
     fields: list[Block] = []
     heads: list[Block] = []  # the fiche's partner, and its date and text when it has both
     values: dict[str, tuple[etree._Element, Block]] = {}  # kind -> its first value and line
     key = None
-    # HTML lets a list wrap each term and its value in a <div> (a CMS's "fiche__ligne"): the
-    # pairs are the wrappers' children
-    for child in [part for group in dl for part in (group if group.tag == "div" else [group])]:
-        if not isinstance(child.tag, str):
-            continue  # type: ignore[unreachable]  # a comment (lxml-stubs type .tag as str only)
+    for tag, child in parts:
         text = _text(_rendered(child))
-        if child.tag == "dt" and text and len(text) <= MAX_FIELD_KEY and parse_label(text) is None:
+        if tag == "dt" and text and len(text) <= MAX_FIELD_KEY and parse_label(text) is None:
             key = text.rstrip(" :")
-        elif child.tag == "dd" and key is not None:
+        elif tag == "dd" and key is not None:
             kind = key_kind(key)
             if text and items is not None and kind in _PARTNER_KINDS and _reads_as_partner(text, items):
                 heads.append(Block("heading", text, 0, level=CHIP_LEVEL))  # the fiche's partner
@@ -1038,6 +1048,48 @@ def _field_list(dl: etree._Element, items: IntroWords | None = None,
         _walk(values[TEXT][0], heads, tree)
         fields = [f for f in fields if f is not values[DATE][1] and f is not values[TEXT][1]]
     return heads + fields
+
+
+_KEY_STOP = re.compile(r"[.;!?…]")  # a key is no sentence
+
+
+def _field_grid(container: etree._Element) -> list[tuple[str, etree._Element]] | None:
+    """A fiche's fields written as a grid of divs, not as a definition list: a container
+    whose children are each a pair of blocks, a key then its value ("<div class='champ'>
+    <div>Pays</div><div>Mali</div></div>", a Typo3 or Drupal fiche's label and value), read
+    as the terms and values of :func:`_field_list`; two pairs at least, every key a few
+    words that are no date and no sentence, at least one of them a key the lexicon knows
+    ("Pays", "Date de signature"), every value a line of text (no paragraph, list or
+    heading inside). ``None`` for any other container (cards of a title and a text).
+
+    >>> grid = lxml.html.fragment_fromstring("<div><div><div>Pays</div><div>Mali</div></div>"
+    ...     "<div><div>Population</div><div>19 000 habitants</div></div></div>")
+    >>> [(tag, _text(_rendered(e))) for tag, e in _field_grid(grid)]
+    [('dt', 'Pays'), ('dd', 'Mali'), ('dt', 'Population'), ('dd', '19 000 habitants')]
+    >>> _field_grid(lxml.html.fragment_fromstring("<div><div><div>Chantier</div><div>Un lavoir.</div>"
+    ...     "</div><div><div>Atelier</div><div>Des recettes.</div></div></div>")) is None
+    True
+    """
+    if _text(container.text or ""):
+        return None
+    parts: list[tuple[str, etree._Element]] = []
+    known = False
+    for pair in container:
+        if not isinstance(pair.tag, str):
+            continue  # type: ignore[unreachable]  # a comment (lxml-stubs type .tag as str only)
+        inner = [c for c in pair if isinstance(c.tag, str)]
+        if pair.tag.lower() != "div" or len(inner) != 2 or _text(pair.text or "") \
+                or any(_text(c.tail or "") for c in inner) or _text(pair.tail or ""):
+            return None
+        key, value = (_text(_rendered(c)) for c in inner)
+        if not key or not value or len(key) > MAX_FIELD_KEY or len(key.split()) > MAX_KEY_WORDS \
+                or _KEY_STOP.search(key) or parse_label(key) is not None \
+                or any(d.tag in _CONTAINERS | {*HEADINGS, "p", "table", "dl"} for c in inner for d in c.iter()
+                       if isinstance(d.tag, str) and d is not c):
+            return None
+        known = known or key_kind(key.rstrip(" :")) is not None
+        parts += [("dt", inner[0]), ("dd", inner[1])]
+    return parts if known and len(parts) >= 4 else None
 
 
 def _list_of_names(container: etree._Element, items: IntroWords) -> list[str]:

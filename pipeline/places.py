@@ -63,6 +63,7 @@ _ANNIVERSARY = re.compile(pattern(_PATTERNS["anniversary"]), re.IGNORECASE)
 _FIRST_TIE = re.compile(pattern(_PATTERNS["first_tie"]), re.IGNORECASE)
 _CREATED_TIE = re.compile(pattern(_PATTERNS["created_tie"]), re.IGNORECASE)
 _TIE_SPAN = re.compile(pattern(_PATTERNS["tie_span"]), re.IGNORECASE)
+_BRACKETED_TIE = re.compile(pattern(_PATTERNS["bracketed_tie"]), re.IGNORECASE)
 _DATED_TIE = re.compile(pattern(_PATTERNS["dated_tie"]), re.IGNORECASE | re.MULTILINE)
 _SIGNED_ORIGINAL = re.compile(pattern(_PATTERNS["signed_original"]), re.IGNORECASE)
 _SINCE_NAMED = re.compile(pattern(_PATTERNS["since_named"]), re.IGNORECASE)
@@ -1634,7 +1635,9 @@ def _sealed(description: str) -> Agreement | None:
     with its own participle ("renouveler l'acte de jumelage signé en 1982"). Where no
     sentence seals the tie, the tie created ("Le jumelage avec Trittau a été créé en
     1971"), the span of an anniversary ("les vingt ans du jumelage (1994-2014)") and a
-    dated line that is the tie alone ("1967 : Jumelage avec Duisdorf") give its year:
+    dated line that is the tie alone ("1967 : Jumelage avec Duisdorf") give its year, and
+    so does the tie's word with its year in brackets right after it, alone or after its act
+    (a map's or a fiche's line "ville jumelée (1997)", "jumelée (protocole de 1963)"):
 
     >>> _sealed("La soirée permit de renouveler l’acte de jumelage signé en 1982 par les maires.")
     Agreement(year=1982, type='', twinning=True)
@@ -1644,6 +1647,8 @@ def _sealed(description: str) -> Agreement | None:
     Agreement(year=1979, type='', twinning=True)
     >>> _sealed("L’histoire des vingt ans du jumelage (1994 - 2014) entre Marolles et Lakamané")
     Agreement(year=1994, type='', twinning=True)
+    >>> _sealed("Allemagne · ville jumelée (protocole de 1963)"), _sealed("Cuba · ville jumelée (1997)")
+    (Agreement(year=1963, type='', twinning=True), Agreement(year=1997, type='', twinning=True))
     >>> _sealed("1967 : Jumelage avec Duisdorf\\n1984 : Création de la fête du jumelage")
     Agreement(year=1967, type='', twinning=True)
     >>> _sealed("1984 : Création de la fête du jumelage. La fête du jumelage, créée en 1984.") is None
@@ -1697,7 +1702,7 @@ def _sealed(description: str) -> Agreement | None:
         if (created := _CREATED_TIE.search(sentence)) \
                 and (year_after := _YEAR.search(sentence, created.end())):
             return Agreement(int(year_after.group()), "", _is_twinning(created.group()))
-        if span := _TIE_SPAN.search(sentence):
+        if span := _TIE_SPAN.search(sentence) or _BRACKETED_TIE.search(sentence):
             return Agreement(int(span["year"]), "", _is_twinning(span.group()))
     if dated := _DATED_TIE.search(description):
         return Agreement(int(dated["year"]), "", _is_twinning(dated.group()))
@@ -1707,6 +1712,17 @@ def _sealed(description: str) -> Agreement | None:
                 year := _year_near(years, first.span(), [first.span()], not _ANNIVERSARY.search(sentence))):
             return Agreement(year, "", True)
     return None
+
+
+def bracketed_tie(text: str) -> int | None:
+    """The year the tie's word has in brackets right after it ("La Lisa (Cuba) – ville
+    jumelée (1997)", a map's popup line joined to its heading): the tie's year.
+
+    >>> bracketed_tie("La Lisa (Cuba) – ville jumelée (1997)"), bracketed_tie("Gao (Mali)")
+    (1997, None)
+    """
+    found = _BRACKETED_TIE.search(text)
+    return int(found["year"]) if found else None
 
 
 _SUBJECT_PRONOUN = re.compile(

@@ -973,6 +973,25 @@ def _country_over_place(text: str) -> str | None:
     return bare if bare and country_code(bare) is not None else None
 
 
+def _country_of_field(text: str) -> str | None:
+    """The country a fiche's country field names, its region after it in brackets or a
+    comma ("Pays : Allemagne (Land de Brandebourg)", "Pays : Palestine, Cisjordanie"):
+    ``None`` for any other line, or a value that names no country.
+
+    >>> _country_of_field("Pays : Allemagne (Land de Brandebourg)"), _country_of_field("Pays : Mali")
+    ('Allemagne', 'Mali')
+    >>> _country_of_field("Région : Kayes"), _country_of_field("Pays : — (sans objet)")
+    (None, None)
+    """
+    from .fields import country_field
+
+    value = country_field(text) if "\n" not in text else None
+    if value is None:
+        return None
+    bare = re.split(r"\s*[(,;·|]", value, maxsplit=1)[0].strip()
+    return bare if bare and country_code(bare) is not None else None
+
+
 def _name_before_country(text: str) -> bool:
     """A block that may be a place's name with its country on the next block: short, a
     capital first, no country of its own and no sentence punctuation, none of the usual
@@ -1014,6 +1033,7 @@ def joined_headings(blocks: list[Block], level: int) -> list[Block]:
         before = out[-1] if out else None
         after = blocks[n + 1] if n + 1 < len(blocks) else None
         country = _country_alone(block.text) if block.kind != "list_item" and not block.aside else None
+        over: str | None = None
         if (country and after is not None and after.kind == "heading" and after.level > 1
                 and (before is None or before.kind != "heading")
                 and _name_before_country(after.text)):
@@ -1021,15 +1041,40 @@ def joined_headings(blocks: list[Block], level: int) -> list[Block]:
             continue
         if country is None and before is not None and before.kind == "heading" \
                 and block.kind != "list_item" and not block.aside:
-            country = _country_over_place(block.text)  # the line under the name's heading
+            country = over = _country_over_place(block.text)  # the line under the name's heading
+        if country is None and before is not None and before.kind == "heading" and before.level > 1 \
+                and not block.aside and (country := _country_of_field(block.text)) is not None \
+                and _name_before_country(before.text) and heading_like(before.text, items):
+            # a fiche's country field right under the name ("Pays : Allemagne (Land de
+            # Brandebourg)"): the heading's country, and the field stays the fiche's line
+            out[-1] = replace(before, text=f"{before.text} ({country})")
+            out.append(block)
+            continue
         if (country and before is not None and before.kind != "list_item" and not before.aside
                 and not (before.kind == "heading" and before.level == 1)  # the page's title
-                and _name_before_country(before.text) and heading_like(before.text, items)):
-            out[-1] = Block("heading", f"{before.text} ({country})", before.line,
-                            level=before.level if before.kind == "heading" else level)
+                and _name_before_country(before.text)
+                and (heading_like(before.text, items)  # a name with a design's line below
+                     or (over is not None and heading_like(f"{before.text} ({over})", items)))):
+            tie = _DESIGN_SEPARATOR.split(block.text.strip(), maxsplit=1)[-1] \
+                if _dates_the_tie(block.text) else None  # "· ville jumelée (protocole de 1963)"
+            out[-1] = Block("heading", f"{before.text} ({country})" + (f" – {tie}" if tie else ""),
+                            before.line, level=before.level if before.kind == "heading" else level)
             continue
         out.append(block)
     return out
+
+
+def _dates_the_tie(text: str) -> bool:
+    """A line under a place's name that gives the tie's year after the country ("Cuba ·
+    ville jumelée (1997)", "Mali · coopération (protocole d'accord de 2005)").
+
+    >>> _dates_the_tie("Cuba · ville jumelée (1997)"), _dates_the_tie("Mali · région de Kayes")
+    (True, False)
+    """
+    from .places import agreement
+
+    signed = agreement(text)
+    return signed is not None and signed.year is not None
 
 
 def lay_out(blocks: list[Block]) -> tuple[list[Block], str]:
