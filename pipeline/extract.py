@@ -23,6 +23,7 @@ from .dates import (
     date_in,
     days_of,
     find_dates,
+    first_sentence,
     label_key,
     parse_label,
     period_in,
@@ -41,6 +42,7 @@ from .places import (
     Agreement,
     Location,
     Spellings,
+    act_done_once,
     agreement,
     bracketed_tie,
     canonical_name,
@@ -497,6 +499,9 @@ def entry_facts(label: str | None, text: str, written: str | None = None,
     read, composed = folded(text), nfc(text)
     said = _statements(*(read if composed is text else folded(composed)))
     period = (parse_label(label) or period_in(label)) if label else None
+    if period and period.is_ongoing and period.start_year and period.start_month is None \
+            and act_done_once(first_sentence(text)):  # "Depuis 1998, un protocole a été signé"
+        period = parse_label(str(period.start_year))
     stated = _status(said, period)
     if stated in (None, "ongoing") and frame and (framed := framed_status(frame)):
         stated = framed  # what the entry's words state wins; an open period says less

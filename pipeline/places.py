@@ -67,6 +67,19 @@ _BRACKETED_TIE = re.compile(pattern(_PATTERNS["bracketed_tie"]), re.IGNORECASE)
 _DATED_TIE = re.compile(pattern(_PATTERNS["dated_tie"]), re.IGNORECASE | re.MULTILINE)
 _SIGNED_ORIGINAL = re.compile(pattern(_PATTERNS["signed_original"]), re.IGNORECASE)
 _SINCE_NAMED = re.compile(pattern(_PATTERNS["since_named"]), re.IGNORECASE)
+_SINCE_ACT = re.compile(pattern(_PATTERNS["since_act"]), re.IGNORECASE)
+
+
+def act_done_once(sentence: str) -> bool:
+    """The sentence tells an act done once in a compound past ("un Protocole d'amitié a été
+    signé entre …"): after "Depuis 1998", the act of that year, not a span still running.
+
+    >>> act_done_once("Depuis 1998, un protocole a été signé entre les deux communes.")
+    True
+    >>> act_done_once("Depuis 1998, des échanges ont été organisés chaque année.")
+    False
+    """
+    return bool(_SINCE_ACT.search(sentence))
 _SINCE_OWN = frozenset(w.casefold() for w in _PATTERNS["since_own"])
 TWINNING: str = _PLACES["relationships"]["twinning"]
 COOPERATION: str = _PLACES["relationships"]["cooperation"]

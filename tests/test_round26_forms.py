@@ -155,3 +155,15 @@ def test_items_of_a_list_run_into_one_line_are_read_one_by_one() -> None:
     assert told == ["2004", "2006", "2009"]
     for kept in ("Le programme prévu en 2005 : Adoption du budget.", "Du 3 au 9 mai 2012 : Venue de nos amis."):
         assert len([e for _, e in sentences(kept, None) if e]) == 1
+
+
+def test_an_act_done_once_after_depuis_is_that_years_act() -> None:
+    """"Depuis 2004, une convention a été signée …": the signing of 2004, no span still
+    running; "Depuis 2004, des échanges ont été organisés" runs on."""
+    from pipeline.extract import entry_facts
+
+    once = entry_facts("Depuis 2004", "Depuis 2004, une convention a été signée entre Vaux et Kita.")
+    assert once.period is not None and (once.period.start_year, once.period.end_year, once.period.is_ongoing) == (
+        2004, 2004, False)
+    running = entry_facts("Depuis 2004", "Depuis 2004, des échanges ont été organisés chaque année.")
+    assert running.period is not None and running.period.is_ongoing
