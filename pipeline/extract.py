@@ -489,13 +489,15 @@ def framed_status(heading: str) -> str | None:
 
 
 def entry_facts(label: str | None, text: str, written: str | None = None,
-                frame: str | None = None) -> EntryFacts:
+                frame: str | None = None, latest: int | None = None) -> EntryFacts:
     """Everything an entry says, each fact read once, the text lowercased once. ``label``
     is the date the entry stands for, ``written`` its label as the page writes it: one
     without its year in a sentence told in the future tense is announced
     (:func:`pipeline.narrative.announced`), when nothing else is said of it. ``frame``, the
     heading above the entry that heads no partner (``Entry.frame``), gives the status its
-    own words do not (:func:`framed_status`: a card in a board's column "Reporté")."""
+    own words do not (:func:`framed_status`: a card in a board's column "Reporté"). ``latest``,
+    the latest year the page's entries are dated in: a label of that year told in the future
+    tense is announced too ("nous serons de retour à Travaco en mai 2025")."""
     read, composed = folded(text), nfc(text)
     said = _statements(*(read if composed is text else folded(composed)))
     period = (parse_label(label) or period_in(label)) if label else None
@@ -505,7 +507,7 @@ def entry_facts(label: str | None, text: str, written: str | None = None,
     stated = _status(said, period)
     if stated in (None, "ongoing") and frame and (framed := framed_status(frame)):
         stated = framed  # what the entry's words state wins; an open period says less
-    if stated is None and written and announced(text, written):
+    if stated is None and written and announced(text, written, latest):
         stated = "planned"
     return EntryFacts(period=period, status=stated,
                       cancelled_years=_edtf_set(_years_cancelled(said, period)),
@@ -1320,10 +1322,11 @@ PARALLEL_FROM_ENTRIES = 5_000
 CHUNKS_PER_WORKER = 4  # so that a worker that started late still takes its share
 
 
-def facts_of(entries: list[tuple[str | None, str, str | None, str | None]]) -> list[EntryFacts]:
-    """The facts of entries given as (date, text, label as written, frame): a task for a
-    worker process."""
-    return [entry_facts(label, text, written, frame) for label, text, written, frame in entries]
+def facts_of(entries: list[tuple[str | None, str, str | None, str | None]],
+             latest: int | None = None) -> list[EntryFacts]:
+    """The facts of entries given as (date, text, label as written, frame), ``latest`` the
+    latest year the page's entries are dated in: a task for a worker process."""
+    return [entry_facts(label, text, written, frame, latest) for label, text, written, frame in entries]
 
 
 def _entry_facts(page: Page, workers: Pool | None) -> Callable[[], list[EntryFacts]]:
@@ -1332,10 +1335,11 @@ def _entry_facts(page: Page, workers: Pool | None) -> Callable[[], list[EntryFac
     it changes nothing."""
     entries = [(entry.period_label or entry.label, entry.text, entry.label, entry.frame)  # a relative
                for section in page.sections for entry in section.entries]  # label: its date
+    latest = max((int(y) for date, *_ in entries if date for y in re.findall(YEAR, date)), default=None)
     if workers is None or workers.workers == 0 or len(entries) < PARALLEL_FROM_ENTRIES:
-        return lambda: facts_of(entries)
+        return lambda: facts_of(entries, latest)
     size = -(-len(entries) // (workers.workers * CHUNKS_PER_WORKER))
-    pending = [workers.submit(facts_of, entries[i:i + size]) for i in range(0, len(entries), size)]
+    pending = [workers.submit(facts_of, entries[i:i + size], latest) for i in range(0, len(entries), size)]
     return lambda: [facts for chunk in pending for facts in chunk.result()]
 
 

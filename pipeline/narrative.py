@@ -3078,11 +3078,13 @@ def _future(folded: str) -> bool:
     return False
 
 
-def announced(text: str, label: str) -> bool:
+def announced(text: str, label: str, latest: int | None = None) -> bool:
     """The entry's date is written without its year in a sentence told in the future tense
     (:func:`_future`: "le Consul sera présent le dimanche 21 novembre", "Ils arriveront
     jeudi"): an event the text announces, not one it reports. With its year ("En 1985, la
-    charte sera signée", a history told in the future), it says nothing of the kind.
+    charte sera signée", a history told in the future), it says nothing of the kind, unless
+    that year is the page's ``latest`` or later: the newest thing a page tells in the future
+    is to come ("nous serons de retour à Travaco en mai 2025").
 
     >>> announced("Le Consul sera présent le dimanche 21 novembre. Merci.", "le dimanche 21 novembre")
     True
@@ -3090,9 +3092,12 @@ def announced(text: str, label: str) -> bool:
     False
     >>> announced("Le 3 mai 1985, la charte sera signée.", "Le 3 mai 1985")
     False
+    >>> announced("Nous serons de retour en mai 2025.", "en mai 2025", 2025)
+    True
     """
     at = text.find(label)
-    if at < 0 or _A_YEAR.search(label):
+    years = [int(y) for y in _A_YEAR.findall(label)]
+    if at < 0 or (years and (latest is None or max(years) < latest)):
         return False
     start = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
     end = next((m.start() for m in _SENTENCE.finditer(text, at + len(label))), len(text))

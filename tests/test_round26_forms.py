@@ -167,3 +167,16 @@ def test_an_act_done_once_after_depuis_is_that_years_act() -> None:
         2004, 2004, False)
     running = entry_facts("Depuis 2004", "Depuis 2004, des échanges ont été organisés chaque année.")
     assert running.period is not None and running.period.is_ongoing
+
+
+def test_the_newest_date_a_page_tells_in_the_future_is_announced() -> None:
+    """A date with its year in the future tense is planned when no entry of the page is
+    dated later; an older one is a history told in the future ("En 1985, la charte sera
+    signée")."""
+    page = """<html><body><main><h1>Jumelages</h1><h2>Kita (Mali)</h2>
+<p>En 1985, la charte sera signée par les deux maires.</p>
+<p>En juin 2019, visite d'une chorale à Kita.</p>
+<p>En mai 2026, nous serons de retour à Kita avec le comité.</p>
+</main></body></html>"""
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    assert [(a["start_year"], a["status"]) for a in actions] == [(1985, None), (2019, None), (2026, "planned")]
