@@ -4039,6 +4039,23 @@ def _items_run_together(text: str) -> list[str]:
     return out
 
 
+_SET_OFF = frozenset(fold(w) for w in _WORDS["trip_ends"]["departure"])
+_ARRIVED = frozenset(fold(w) for w in _WORDS["trip_ends"]["arrival"])
+
+
+def _trip_ends(head: str, tail: str) -> bool:
+    """A clause that tells a trip setting off and the next one its arrival, each with its
+    date (``trip_ends``): the two ends of one trip, no two events.
+
+    >>> _trip_ends("Partis le 3 mai de Vaux,", "ils sont arrivés à Kita le ")
+    True
+    >>> _trip_ends("Le puits a été creusé le 3 mai,", "la fête a eu lieu le ")
+    False
+    """
+    return bool(_SET_OFF & set(re.findall(r"\w+", fold(head)))) \
+        and bool(_ARRIVED & set(re.findall(r"\w+", fold(tail))))
+
+
 def sentences(text: str, when: When | None, published: When | None = None) -> list[tuple[str, Event | None]]:
     """The sentences of a paragraph, each with the event it tells; a sentence that joins
     two dated clauses ("… fondée le 17 juin 1986, et la Charte fut paraphée le 15
@@ -4120,6 +4137,10 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             if then and not joined and (ending := parse_label(then.resolved or then.label)) is not None \
                     and ending.start_year is None and ending.end_year is not None:
                 continue  # "…, s'est poursuivi jusqu'en 2021": the end of the act told (:func:`_until`)
+            if then and _trip_ends(head[:said.start + len(said.label)],
+                                   head[said.start + len(said.label):] + tail[:then.start]):
+                continue  # "partis le 13 janvier de Chilly, …, sont arrivés à Diéma le 22 janvier
+                # 2009": the trip's two ends, one event
             if joined or (then and (not _overlap(said, then) or _RELATIVE_YEAR.search(fold(then.label)))):
                 # a date told from the one before ("En 2019, … don de 10 000 €, et en septembre de
                 # la même année une délégation …") points back at it: another event, never its detail

@@ -180,3 +180,21 @@ def test_the_newest_date_a_page_tells_in_the_future_is_announced() -> None:
 </main></body></html>"""
     actions = tables(extract(parse(html_blocks(page))))["actions"]
     assert [(a["start_year"], a["status"]) for a in actions] == [(1985, None), (2019, None), (2026, "planned")]
+
+
+def test_a_trips_two_ends_in_one_sentence_are_one_event() -> None:
+    from pipeline.narrative import sentences
+
+    told = [e.label for _, e in sentences(
+        "Partis le 2 mars de Vaux, en passant par Lyon, les bénévoles sont arrivés à Kita, le 9 mars 2011.",
+        None) if e]
+    assert told == ["le 2 mars"]
+    two = [e.label for _, e in sentences(
+        "Le puits fut creusé le 2 mars 2011, la fête eut lieu le 9 mai 2011.", None) if e]
+    assert two == ["le 2 mars 2011", "le 9 mai 2011"]
+
+
+def test_a_province_of_the_old_kingdom_is_the_towns_own_area_not_a_partner() -> None:
+    text = ("La délégation du maire de Tibiri au Niger a apporté des nouvelles des villages "
+            "jumelés avec le Berry.")
+    assert named_partners("Nouvelles", [text]) == ["Tibiri"]
