@@ -3998,6 +3998,25 @@ LONGEST_SENTENCE = 2_000  # characters: a longer "sentence" (a page with no full
 _DURING = re.compile(rf"\s*(?:{_any(_WORDS['during_openings'])})(?!\w)")
 
 
+_FRONTING = frozenset(fold(w) for w in _WORDS["fronting_conjunctions"])
+
+
+def _fronted(head: str, said: Event) -> bool:
+    """A clause that ends with its date right after a conjunction ("Elle sera entendue
+    puisqu'en octobre, un comité de jumelage est créé"): the date opens the clause after the
+    comma, no clause of its own ends there.
+
+    >>> _fronted(h := "Elle sera entendue puisqu'en octobre,", event_in(h, (2011, 8, None)))
+    True
+    >>> _fronted(h := "Nous sommes allés à Kita en octobre,", event_in(h, (2011, 8, None)))
+    False
+    """
+    if head[said.start + len(said.label):].strip(" ,;:"):
+        return False
+    before = re.findall(r"[^\W\d_]+", fold(head[:said.start]))
+    return bool(_FRONTING & set(before[-2:]))  # "puisqu'en octobre": its preposition between
+
+
 def _during(head: str, said: Event) -> bool:
     """A clause that opens its sentence on "lors de", "pendant" … and ends with its date
     (``during_openings``): the time of the main clause after it, no clause of its own."""
@@ -4091,7 +4110,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 continue
             head, tail = sentence[start:end if punctuated else at], sentence[end:]
             said = event_in(head, items or when, written)
-            if said is None or (punctuated and _during(head, said)):
+            if said is None or (punctuated and (_during(head, said) or _fronted(head, said))):
                 continue
             if punctuated and items is None and (year := _list_announced(head, said)) \
                     and event_in(tail, year, written) is not None:
@@ -4119,8 +4138,14 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                              and (bound is None or then.start < bound.start()) and not _overlap(said, then))
                 # its date inside the clause it opens: "… Friedberg et M. Wisbey, …, ont
                 # signé …, serment renouvelé le 1er mai 2005" joins a name, not a clause
-                if feast or whole or (then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
-                        and (bound is None or then.start < bound.start()) and not _overlap(said, then)):
+                # or a date right after the joiner that opens a clause of its own after a comma
+                # ("… est créé et en mai 2012, le maire … vient signer un pacte")
+                opens = bool(then and len(tail[:then.start].split()) <= 1 and said.when and then.when
+                             and tail[then.start + len(then.label):].lstrip().startswith(",")
+                             and not _overlap(said, then))
+                far = then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
+                    and (bound is None or then.start < bound.start()) and not _overlap(said, then)
+                if feast or whole or opens or far:
                     pieces.append(head)
                     start = end
                 continue

@@ -198,3 +198,16 @@ def test_a_province_of_the_old_kingdom_is_the_towns_own_area_not_a_partner() -> 
     text = ("La délégation du maire de Tibiri au Niger a apporté des nouvelles des villages "
             "jumelés avec le Berry.")
     assert named_partners("Nouvelles", [text]) == ["Tibiri"]
+
+
+def test_a_date_after_a_conjunction_opens_the_clause_after_its_comma() -> None:
+    """"… acceptée puisqu'en mars, un comité est créé et en juin 2014, le maire vient signer":
+    the March event is the committee's creation, the June one the signing; neither clause
+    ends at the comma after its date."""
+    from pipeline.narrative import sentences
+
+    told = [(piece.strip(), e.label) for piece, e in sentences(
+        "L'idée sera acceptée puisqu'en mars, un comité est créé et en juin 2014, le maire de Kita "
+        "vient signer un pacte d'amitié.", (2013, 9, None)) if e]
+    assert [label for _, label in told] == ["mars", "en juin 2014"]
+    assert "un comité est créé" in told[0][0] and told[1][0].startswith("et en juin 2014, le maire")
