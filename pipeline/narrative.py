@@ -54,7 +54,7 @@ from itertools import chain, islice
 
 from .config import saint_titles
 from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
-                    parse_label, relative_dates)
+                    first_sentence, parse_label, relative_dates)
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import CMS_FIELD, SPAN_FIELD, span_field, span_key_alone
@@ -3344,8 +3344,10 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
         offset = _DAY_OFFSETS[int(next(k for k, v in found.groupdict().items() if v)[1:])]
         resolved = _days_after((year, month, day), offset)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
-    if found := _WITHIN.search(folded):  # "Au cours de ce séjour", "immédiatement": an event
-        # at the date told, written no finer than its month; the story stays where it was
+    if (found := _WITHIN.search(folded)) and _absolute(sentence) is None:  # "Au cours de ce
+        # séjour", "immédiatement": an event at the date told, written no finer than its month;
+        # the story stays where it was; not where the sentence dates the stay itself ("durant
+        # notre voyage … effectué du 26 juin au 17 juillet 2011")
         return Event(sentence[found.start():found.end()], found.start(), _written((year, month, None)), when)
     return None
 
@@ -4537,8 +4539,26 @@ def _own_body(text: str) -> bool:
     >>> _own_body("Compte-rendu de la réunion de notre comité tenue le 3 mars 2010.")
     True
     """
-    return bool(_OWN_BODY.match(text.strip()) or _OUR_BODY.search(text)) \
+    return bool(_OWN_BODY.match(text.strip()) or _OUR_BODY.search(text) or _our_trip(text)) \
         and any(event for _, event in sentences(text, None)[:1])
+
+
+def _our_trip(text: str) -> bool:
+    """The first sentence speaks of the writer's own trip or stay ("suite à notre précédent
+    séjour réalisé durant l'été 2007"): a first-person possessive right before a word of a
+    trip (``trip_nouns``).
+
+    >>> _our_trip("Ce projet a vu le jour en 2008, suite à notre précédent séjour de l'été 2007.")
+    True
+    >>> _our_trip("Notre ville fut fondée en 1093.")
+    False
+    """
+    words = re.findall(r"\w+", fold(first_sentence(text)))
+    return any(w in _FIRST_PERSON and any(n.startswith(_TRIP_NOUNS) for n in words[i + 1:i + 3])
+               for i, w in enumerate(words))
+
+
+_TRIP_NOUNS = tuple(fold(w) for w in _WORDS["trip_nouns"])
 
 
 def _heads_country(heading: str, country: str | None) -> bool:

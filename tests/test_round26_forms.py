@@ -211,3 +211,18 @@ def test_a_date_after_a_conjunction_opens_the_clause_after_its_comma() -> None:
         "vient signer un pacte d'amitié.", (2013, 9, None)) if e]
     assert [label for _, label in told] == ["mars", "en juin 2014"]
     assert "un comité est créé" in told[0][0] and told[1][0].startswith("et en juin 2014, le maire")
+
+
+def test_the_writers_own_trip_opens_the_story_and_dates_its_stay() -> None:
+    """A paragraph telling the writer's own trip with its date ("suite à notre précédent
+    séjour de l'été 2012") has begun the story though the partner is named in the next; a
+    stay a sentence dates itself is no "same stay" as the one told before."""
+    page = """<html><body><main><h1>Nos actions</h1>
+<p>Le projet Karité est né en 2013, suite à notre précédent séjour de l'été 2012.</p>
+<p>Durant ce voyage, nous avons travaillé avec nos amis de Kaya au Burkina Faso.</p>
+<p>Le bilan suit, durant notre voyage au Burkina effectué du 2 au 20 mars 2016.</p>
+</main></body></html>"""
+    actions = tables(extract(parse(html_blocks(page))))["actions"]
+    labels = [(a["date_label"], a["start_year"]) for a in actions]
+    assert ("en 2013", 2013) in labels
+    assert ("du 2 au 20 mars 2016", 2016) in labels
