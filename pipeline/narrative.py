@@ -4045,7 +4045,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
     (:func:`from_writing`)."""
     page = None if published else PAGE_DAY.get()
     out: list[tuple[str, Event | None]] = []
-    for sentence in _items_run_together(text):
+    for number, sentence in enumerate(_items_run_together(text)):
         pieces, start, folded = [], 0, fold(sentence)
         written = published or (page if page and from_writing(sentence) else None)
         bounds = sorted([(b.start(), b.end(), True) for b in _CLAUSE.finditer(sentence)]
@@ -4133,6 +4133,11 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 when = year  # "les temps forts de l'année 2016 : …": the year of the items
                 out.append((piece, None))  # after it, however late the story told before it
                 continue
+            if not number and not n and event is not None and event.when \
+                    and len(re.findall(r"\w+", piece[:event.start])) < RECALL_WORDS:
+                when = None  # a paragraph opening on its year ("En 2004, …" after a paragraph
+                # of 2019): the story moves back there, no past recalled (as :func:`read_narrative`
+                # reads it), and "L'année suivante" after it is 2005
             when = _moved(when, event, piece) or (_frame(piece) if event is None else None)  # "Au terme
             # de l'année 2022, …": the year of the story told after it, with nothing told before
             out.append((piece, event))

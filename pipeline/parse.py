@@ -102,6 +102,7 @@ from .narrative import (
 from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .places import (
+    HOME_COUNTRY,
     SIMILAR_SPELLING,
     agreement,
     same_place_key,
@@ -111,6 +112,7 @@ from .places import (
     country_name,
     countries_named,
     heading_country,
+    peoples_named,
     place_elsewhere,
     place_of_country,
     place_of_tie,
@@ -3366,40 +3368,97 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
 
 
 def _events_of_each(sections: list[Section]) -> list[Section]:
-    """A story's events among the partners it names together: an event whose first
-    sentence names one of the other partners and not the story's own ("Durant son séjour
-    de 4 jours à Cové …" in the story of a mission to Atakpamé and Cové) is that partner's.
-    The events of one paragraph stay together (a line's text stays with one partner): they
-    go to the one other partner their first sentences name when none names another ("est
-    scellé le 20 mai 1990 un serment de jumelage entre Entroncamento et <town>. Serments
-    renouvelés le 29 avril 2000"); the others stay the story's."""
+    """A story's events among the partners it names together, each to the partner its
+    first sentence names (:func:`_naming`): by its name ("Durant son séjour de 4 jours à
+    Cové …" in the story of a mission to Atakpamé and Cové), by its people ("six jeunes
+    brandebourgeois·es", a word that opens on the place's name) or by its country's
+    people ("les hôpitaux cubains", "un militant sahraoui": not the country's name, "une
+    fête en Allemagne" tells where, not whose; a people of several partners goes to the
+    one of them told last). An event naming none
+    goes with its paragraph (a line's text stays with one partner): to the partner told
+    last in it, or, above the paragraph's first naming event, to that event's partner ("La
+    musique passe par les cuivres. En 2012, … En juin de la même année, une équipe de
+    Brandebourg …"); a paragraph naming none goes on with the partner told last in the
+    story ("est scellé le 20 mai 1990 un serment de jumelage entre Entroncamento et <town>.
+    Serments renouvelés le 29 avril 2000"), the story's own partner until another is told."""
     if len(sections) < 2:
         return sections
-    names = [slug(place_name(split_heading(s.heading.text)[0])) for s in sections]
-
-    def named(text: str) -> set[int]:
-        words = f"-{slug(first_sentence(text))}-"
-        return {n for n, name in enumerate(names) if name and f"-{name}-" in words}
-
     story = sections[0]
-    group: dict[int, int] = {}  # each event's paragraph: events whose lines overlap
-    current, end = 0, -1
-    for at in sorted(range(len(story.entries)), key=lambda n: story.entries[n].line):
-        if story.entries[at].line > end:
-            current += 1  # a line after every line of the paragraph so far: a new one
-        group[at] = current
-        end = max(end, story.entries[at].line_end)
-    found: dict[int, set[int]] = {}
-    for at, entry in enumerate(story.entries):
-        found.setdefault(group[at], set()).update(named(entry.text))
+    order = sorted(range(len(story.entries)), key=lambda n: story.entries[n].line)
+    naming = _Naming(sections, [first_sentence(story.entries[at].text) for at in order])
+    # the undated words that open a paragraph go on the event before it ("L'année suivante,
+    # … . ¶ À Kita aussi, l'eau …"): they name that paragraph's partner, not the event's
+    leads: dict[int, list[str]] = {}
+    for entry in story.entries:
+        for (start, line), (end, _) in pairwise([*entry.parts, (len(entry.text), 0)]):
+            if line != entry.line:
+                leads.setdefault(line, []).append(entry.text[start:end])
+    to: dict[int, int] = {}
+    told = 0
+    for line in sorted({story.entries[at].line for at in order}):
+        events = [at for at in order if story.entries[at].line == line]
+        named = {at: naming.of(first_sentence(story.entries[at].text), told) for at in events}
+        ahead = [who for text in leads.get(line, []) if (who := naming.of(text, told)) is not None]
+        told = next(iter([*ahead, *(w for w in named.values() if w is not None)]), told)
+        for at in events:
+            told = who if (who := named[at]) is not None else told
+            to[at] = told
     kept = []
     for at, entry in enumerate(story.entries):
-        if len(found[group[at]]) == 1 and (to := min(found[group[at]])) != 0:
-            sections[to].entries.append(entry)
+        if to[at]:
+            sections[to[at]].entries.append(entry)
         else:
             kept.append(entry)
     story.entries = kept
     return sections
+
+
+class _Naming:
+    """Which of a story's partners a sentence names (:func:`_events_of_each`): each
+    partner's name words, the people's words that open on its name (five letters at
+    least: "brandebourgeois" of Brandebourg), and the countries its heading gives or whose
+    people the sentences naming it alone name ("les camps sahraouis de Tindouf": Western
+    Sahara)."""
+
+    def __init__(self, sections: list[Section], sentences: list[str]) -> None:
+        self.names = [slug(place_name(split_heading(s.heading.text)[0])) for s in sections]
+        self.firsts = [re.findall(r"\w+", fold(name.replace("-", " ")))[:1] for name in self.names]
+        self.codes: list[set[str]] = [
+            {c for c in [countries(split_heading(s.heading.text)[1] or "")[1]] if c} for s in sections]
+        for sentence in sentences:
+            by_name = self._by_name(sentence)
+            if len(by_name) == 1:
+                self.codes[min(by_name)] |= peoples_named(sentence) - {HOME_COUNTRY}
+
+    def _by_name(self, sentence: str) -> dict[int, int]:
+        """The partners a sentence names by name or people, with where it first does."""
+        words = f"-{slug(sentence)}-"
+        folded = re.findall(r"\w+", fold(sentence))
+        found: dict[int, int] = {}
+        for n, name in enumerate(self.names):
+            if name and (at := words.find(f"-{name}-")) >= 0:
+                found[n] = at
+            elif self.firsts[n] and len(first := self.firsts[n][0]) >= PEOPLE_STEM:
+                people = next((i for i, w in enumerate(folded) if w.startswith(first)), None)
+                if people is not None:
+                    found[n] = len("-".join(folded[:people]))
+        return found
+
+    def of(self, sentence: str, told: int) -> int | None:
+        """The partner a sentence names; of several, the story's own when it is among them
+        ("Après 4 jours passés à Cové la délégation a rejoint Atakpamé" in the story of
+        Atakpamé), else the first named; else by its countries, else ``None``."""
+        by_name = self._by_name(sentence)
+        if by_name:
+            return 0 if len(by_name) > 1 and 0 in by_name else min(by_name, key=lambda n: by_name[n])
+        codes = peoples_named(sentence) - {HOME_COUNTRY}
+        held = [n for n, own in enumerate(self.codes) if own & codes]
+        if not held:
+            return None
+        return told if told in held else held[0]
+
+
+PEOPLE_STEM = 5  # letters of a place's name that a word of its people opens on
 
 
 _IN_BRACKETS = re.compile(r"\(([^()]{1,40})\)")

@@ -1,0 +1,64 @@
+"""Red team 25's magazine feature (helper r25d), in pages of our own: a story that names
+several partners gives each dated sentence to the partner it names (by its name, by a word
+of its people that opens on the name, or by its country's people), an event naming none to
+the partner told last in its paragraph or before; a paragraph opening on an earlier year
+moves the story back there; a place opening a paragraph may be followed by an adverb
+("À Cuba aussi, …")."""
+
+from pipeline.extract import extract
+from pipeline.load import read_bytes
+from pipeline.parse import parse
+from pipeline.partners import opening_place
+from pipeline.tables import tables
+
+STORY = """Nos amitiés
+
+Notre ville est jumelée depuis 1972 avec Wetzlar, en Allemagne, et coopère depuis 1990 avec la commune malienne de Kita.
+
+En 2004, six jeunes sont accueillis au centre de loisirs. L'année suivante, une chorale fait le voyage.
+
+À Kita aussi, l'eau est une priorité. En 2006, trois puits sont creusés. Deux ans plus tard, une école est rénovée.
+
+En 2010, une exposition est présentée au musée de Wetzlar. En 2012, un concert est donné à la mairie.
+
+En 2014, dix lycéens wetzlariens visitent la ville.
+
+En 2015, des ouvriers maliens réparent une pompe avec l'aide de la ville.
+"""
+
+BACK = """Notre jumelage
+
+Le jumelage avec Kita est signé en 2010.
+
+En 2016, vingt jeunes de la ville séjournent à Kita.
+
+En 2004, la ville et Kita lancent un projet culturel. L'année suivante, une chorale de Kita chante à la mairie.
+"""
+
+
+def _read(text: str) -> dict:
+    return tables(extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks)))
+
+
+def test_a_story_of_several_partners_gives_each_event_to_the_one_it_names() -> None:
+    data = _read(STORY)
+    assert sorted(p["partner_id"] for p in data["partners"]) == ["kita", "wetzlar"]
+    told = {(a["partner_id"], a["start_year"]) for a in data["actions"]}
+    assert {("wetzlar", 2004), ("wetzlar", 2005)} <= told
+    # the paragraph opening on Kita, its events naming none: Kita's
+    assert {("kita", 2006), ("kita", 2008)} <= told
+    # a paragraph naming Wetzlar again, its next event naming none: Wetzlar's
+    assert {("wetzlar", 2010), ("wetzlar", 2012)} <= told
+    # a word of the partner's people ("wetzlariens"), the country's people ("maliens")
+    assert {("wetzlar", 2014), ("kita", 2015)} <= told
+
+
+def test_a_paragraph_opening_on_an_earlier_year_moves_the_story_back() -> None:
+    data = _read(BACK)
+    years = {a["start_year"] for a in data["actions"]}
+    assert 2005 in years and 2017 not in years  # "L'année suivante" after "En 2004"
+
+
+def test_an_adverb_between_the_opening_place_and_its_comma() -> None:
+    assert opening_place("À Kita également, le puits est creusé.") == "Kita"
+    assert opening_place("Au Mali aussi, on creuse des puits.") is None  # a country, no place
