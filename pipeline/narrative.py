@@ -2359,13 +2359,15 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
                 return country[0]
             # an apposition that places it, in its own country too ("Plougonvelin,
             # commune du bout de la Bretagne, jumelée depuis …"): the words beside the
-            # name say so
-            after = beside[len(found.group()):]
+            # name say so; not past another partner's name ("De Brandebourg à La Lisa, des
+            # villages de Dianguirdé aux camps sahraouis": a list of partners, no apposition)
+            after = _before_named(beside[len(found.group()):], others)
             if after.startswith(",") and (country := country_in_text(after, home=None)):
                 return country[0]
             # a region right after it ("Ploumilliau dans les Côtes d'Armor"), its own
-            # country's too: the words that place it
-            if _REGION_AFTER.match(after) and (country := country_in_text(after.split(",")[0], home=None)):
+            # country's too: the words that place it, a name ("aux camps sahraouis" is none)
+            if _REGION_AFTER.match(after) and re.search(CAPITAL, region := after.split(",")[0]) \
+                    and (country := country_in_text(region, home=None)):
                 return country[0]
             words = re.findall(r"[^\W\d_]+", before)  # "nos amis Québécois de Lac Mégantic"
             if len(words) >= 2 and fold(words[-1]) in _NAME_PARTICLES and (named := _country_word(words[-2])):
@@ -2378,6 +2380,17 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
         return own
     # the country the page names most: its partner's, not that of another partner it names
     return most_named_country(texts) if fallback else None
+
+
+def _before_named(after: str, others: Sequence[str]) -> str:
+    """The words after a name up to another partner's name, however written after it.
+
+    >>> _before_named(", des villages de Kita aux camps sahraouis", ["Kita"])
+    ', des villages de '
+    """
+    ends = [found.start() for other in others if other
+            for found in [re.search(rf"(?<!\w){re.escape(other)}(?!\w)", after, re.IGNORECASE)] if found]
+    return after[:min(ends)] if ends else after
 
 
 def _before_others(after: str, others: Sequence[str]) -> str:

@@ -62,3 +62,33 @@ def test_a_paragraph_opening_on_an_earlier_year_moves_the_story_back() -> None:
 def test_an_adverb_between_the_opening_place_and_its_comma() -> None:
     assert opening_place("À Kita également, le puits est creusé.") == "Kita"
     assert opening_place("Au Mali aussi, on creuse des puits.") is None  # a country, no place
+
+
+ACCORD = """Nos partenaires
+
+Notre ville est jumelée depuis 1980 avec Wetzlar, en Allemagne. En 2010, un concert est donné à Wetzlar.
+
+En 2012, la ville signe un protocole d'accord avec Kita, au Mali. En 2014, trois puits sont creusés à Kita.
+"""
+
+LISTED = """Nos partenaires
+
+Notre ville est jumelée depuis 1980 avec Wetzlar, en Allemagne, et coopère depuis 1995 avec Gao, au Mali.
+
+De Wetzlar à Kita, des puits de Gao aux camps sahraouis, la ville tisse des liens.
+
+Signé en 2005, le protocole d'accord avec Kita, commune du Mali, officialise l'amitié. En 2007, des puits sont creusés à Kita.
+"""
+
+
+def test_a_protocol_of_agreement_names_a_partner_of_the_story() -> None:
+    data = _read(ACCORD)
+    partners = {p["partner_id"]: p for p in data["partners"]}
+    assert partners["kita"]["country_code"] == "ML"
+    assert ("kita", 2014) in {(a["partner_id"], a["start_year"]) for a in data["actions"]}
+
+
+def test_a_list_of_partners_is_no_apposition_giving_a_country() -> None:
+    data = _read(LISTED)
+    # "Kita, des puits de Gao aux camps sahraouis": Gao's words, and a people's, no region
+    assert {p["partner_id"]: p["country_code"] for p in data["partners"]}["kita"] == "ML"
