@@ -4058,7 +4058,7 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
     (:func:`from_writing`)."""
     page = None if published else PAGE_DAY.get()
     out: list[tuple[str, Event | None]] = []
-    for number, sentence in enumerate(_items_run_together(text)):
+    for sentence in _items_run_together(text):
         pieces, start, folded = [], 0, fold(sentence)
         written = published or (page if page and from_writing(sentence) else None)
         bounds = sorted([(b.start(), b.end(), True) for b in _CLAUSE.finditer(sentence)]
@@ -4146,11 +4146,11 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 when = year  # "les temps forts de l'année 2016 : …": the year of the items
                 out.append((piece, None))  # after it, however late the story told before it
                 continue
-            if not number and not n and event is not None and event.when \
+            if event is not None and event.when \
                     and len(re.findall(r"\w+", piece[:event.start])) < RECALL_WORDS:
-                when = None  # a paragraph opening on its year ("En 2004, …" after a paragraph
-                # of 2019): the story moves back there, no past recalled (as :func:`read_narrative`
-                # reads it), and "L'année suivante" after it is 2005
+                when = None  # a sentence opening on its year ("En 2004, …" after a paragraph
+                # of 2019; "En 1990 déjà, …"): the story moves back there, no past recalled (as
+                # :func:`read_narrative` reads it), and "L'année suivante" after it is 2005
             when = _moved(when, event, piece) or (_frame(piece) if event is None else None)  # "Au terme
             # de l'année 2022, …": the year of the story told after it, with nothing told before
             out.append((piece, event))
@@ -4385,8 +4385,17 @@ def posted(line: str) -> When | None:
     (2021, 5, 21)
     >>> posted("Publié le 4 avril 2018 par le service des relations internationales · 12 commentaires")
     (2018, 4, 4)
+
+    A periodical's issue line dates its feature by its month ("Ivry ma ville n°568 · mars
+    2025 · Dossier"): ``issue_numbers``.
+
+    >>> posted("Le Petit Journal n°12 · mai 2019 · Dossier"), posted("Mai 2019 · Dossier")
+    ((2019, 5, None), None)
     """
     stripped = line.strip()
+    if len(stripped) <= SHORT and _ISSUE.search(stripped):  # a periodical's issue line
+        return next((when for f in find_dates(stripped) if f.period and f.period.start_year
+                     and f.period.start_month and (when := _when(f))), None)
     field = CMS_FIELD.match(stripped) is not None  # "Publié le 21 mai 2021 à 13:27"
     if field:  # a blog's meta line goes on with its counters: "… par X · 3 commentaires"
         stripped = _META_SEPARATOR.split(stripped, maxsplit=1)[0].strip()
@@ -4398,6 +4407,8 @@ def posted(line: str) -> When | None:
                 None)
 
 
+_ISSUE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in _WORDS['issue_numbers'])})\s*\d+(?!\d)",
+                    re.IGNORECASE)
 # A news site's by-line: its author, a dash, then the day and the time the post went up
 # ("M.-TH.D. - 06 juil. 2022 à 18:00"): the post's furniture, no event. Not a day and a time
 # that open a line ("VENDREDI 25 JANVIER 2019 20h30": an event's).

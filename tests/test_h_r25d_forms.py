@@ -35,6 +35,15 @@ En 2016, vingt jeunes de la ville séjournent à Kita.
 En 2004, la ville et Kita lancent un projet culturel. L'année suivante, une chorale de Kita chante à la mairie.
 """
 
+RECALLED = """Notre jumelage
+
+Le jumelage avec Kita est signé en 2010.
+
+En 2016, vingt jeunes de la ville séjournent à Kita.
+
+Kita est une commune du cercle de Kita. En 1990 déjà, des associations aidaient les écoles de Kita ; deux ans plus tard, un camion de matériel part pour Kita.
+"""
+
 
 def _read(text: str) -> dict:
     return tables(extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks)))
@@ -57,6 +66,9 @@ def test_a_paragraph_opening_on_an_earlier_year_moves_the_story_back() -> None:
     data = _read(BACK)
     years = {a["start_year"] for a in data["actions"]}
     assert 2005 in years and 2017 not in years  # "L'année suivante" after "En 2004"
+    # a sentence opening on its year after an undated one: "deux ans plus tard" counts from it
+    years = {a["start_year"] for a in _read(RECALLED)["actions"]}
+    assert 1992 in years and 2018 not in years
 
 
 def test_an_adverb_between_the_opening_place_and_its_comma() -> None:
@@ -92,3 +104,21 @@ def test_a_list_of_partners_is_no_apposition_giving_a_country() -> None:
     data = _read(LISTED)
     # "Kita, des puits de Gao aux camps sahraouis": Gao's words, and a people's, no region
     assert {p["partner_id"]: p["country_code"] for p in data["partners"]}["kita"] == "ML"
+
+
+ISSUE = """Trente ans d'amitié
+
+Le Journal de la ville n°45 · avril 2021 · Dossier
+
+Voici le récit de notre jumelage avec Kita, commune du Mali, que nous aimons tant.
+
+Le jumelage avec Kita, au Mali, est signé en 2010. En 2016, vingt jeunes de la ville séjournent à Kita.
+
+L'été dernier, dix jeunes de Kita sont venus en vacances. Le 12 mai prochain, une soirée malienne se tiendra à la mairie.
+"""
+
+
+def test_a_periodicals_issue_line_dates_the_writing_of_its_story() -> None:
+    dated = {a["date_label"]: a["start_year"] for a in _read(ISSUE)["actions"]}
+    assert dated["L'été dernier"] == 2020 and dated["Le 12 mai"] == 2021
+
