@@ -3385,7 +3385,7 @@ def _events_of_each(sections: list[Section]) -> list[Section]:
         return sections
     story = sections[0]
     order = sorted(range(len(story.entries)), key=lambda n: story.entries[n].line)
-    naming = _Naming(sections, [first_sentence(story.entries[at].text) for at in order])
+    naming = _Naming(sections, [b.text for b in story.description] + [story.entries[at].text for at in order])
     # the undated words that open a paragraph go on the event before it ("L'année suivante,
     # … . ¶ À Kita aussi, l'eau …"): they name that paragraph's partner, not the event's
     leads: dict[int, list[str]] = {}
@@ -3417,18 +3417,19 @@ class _Naming:
     """Which of a story's partners a sentence names (:func:`_events_of_each`): each
     partner's name words, the people's words that open on its name (five letters at
     least: "brandebourgeois" of Brandebourg), and the countries its heading gives or whose
-    people the sentences naming it alone name ("les camps sahraouis de Tindouf": Western
-    Sahara)."""
+    people the clauses of the story naming it alone name ("les camps sahraouis de Tindouf":
+    Western Sahara)."""
 
-    def __init__(self, sections: list[Section], sentences: list[str]) -> None:
+    def __init__(self, sections: list[Section], texts: list[str]) -> None:
         self.names = [slug(place_name(split_heading(s.heading.text)[0])) for s in sections]
         self.firsts = [re.findall(r"\w+", fold(name.replace("-", " ")))[:1] for name in self.names]
         self.codes: list[set[str]] = [
             {c for c in [countries(split_heading(s.heading.text)[1] or "")[1]] if c} for s in sections]
-        for sentence in sentences:
-            by_name = self._by_name(sentence)
-            if len(by_name) == 1:
-                self.codes[min(by_name)] |= peoples_named(sentence) - {HOME_COUNTRY}
+        for text in texts:  # each clause, or each member of a list ("Jérusalem-Est (Palestine)
+            for piece in _PIECES.split(text):  # et les camps de réfugiés sahraouis de Tindouf")
+                by_name = self._by_name(piece)
+                if len(by_name) == 1:
+                    self.codes[min(by_name)] |= peoples_named(piece) - {HOME_COUNTRY}
 
     def _by_name(self, sentence: str) -> dict[int, int]:
         """The partners a sentence names by name or people, with where it first does."""
@@ -3458,6 +3459,8 @@ class _Naming:
         return told if told in held else held[0]
 
 
+_JOINERS = "|".join(re.escape(w) for w in lexicon("narrative")["pair_joiners"] if w.isalpha())
+_PIECES = re.compile(rf"[.;:!?,]\s+|\s+(?:{_JOINERS})\s+")  # a story's clauses, a list's members
 PEOPLE_STEM = 5  # letters of a place's name that a word of its people opens on
 
 

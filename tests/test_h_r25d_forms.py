@@ -122,3 +122,19 @@ def test_a_periodicals_issue_line_dates_the_writing_of_its_story() -> None:
     dated = {a["date_label"]: a["start_year"] for a in _read(ISSUE)["actions"]}
     assert dated["L'été dernier"] == 2020 and dated["Le 12 mai"] == 2021
 
+
+PEOPLE = """Nos amitiés
+
+Notre ville est jumelée depuis 1972 avec Wetzlar, en Allemagne, et coopère depuis 2008 avec les camps de réfugiés sahraouis de Tindouf, en Algérie.
+
+En 2010, une exposition est présentée au musée de Wetzlar. En 2012, un concert est donné à la mairie.
+
+En 2019, le conseil municipal adopte un vœu pour les prisonniers sahraouis.
+"""
+
+
+def test_a_people_named_beside_a_partner_names_it_later() -> None:
+    told = {(a["partner_id"], a["start_year"]) for a in _read(PEOPLE)["actions"]}
+    # "les camps de réfugiés sahraouis de Tindouf" (in Algeria): "sahraouis" names Tindouf
+    assert ("tindouf", 2019) in told and ("wetzlar", 2012) in told
+
