@@ -3363,8 +3363,44 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
     others = [s for s in others if _place_of(s.heading.text)[0] not in named
               and not _the_town_itself(s.heading.text)]
     return Page(title.text if title else None, [],
-                _events_of_each([section, *together, *others]),
+                _events_of_each(_told_as_pairs([section, *together, *others], body)),
                 ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
+
+
+def _told_as_pairs(sections: list[Section], body: list[Block]) -> list[Section]:
+    """A story's partners of which one is never named but paired with another ("six
+    enfants de Jifna et de Jalazone", "l'accord de coopération avec Jifna et Jalazone",
+    Jalazone also named alone): one partnership, whose heading names both as the page
+    pairs them ("Jifna et Jalazone (Palestine)"), where the story's own partner stays
+    first; two places named apart at least once stay two partners, and so do two in two
+    countries or of no country known (twins named together, "Rüsselsheim et Rugby")."""
+    text = "\n".join(b.text for b in body if not b.aside)
+    places = [place_name(split_heading(s.heading.text)[0]) for s in sections]
+    for n, place in enumerate(places):
+        named = len(re.findall(rf"(?<!\w){re.escape(place)}(?!\w)", text)) if place else 0
+        for m, other in enumerate(places):
+            country = split_heading(sections[n].heading.text)[1]
+            if m == n or not other or not named or not country \
+                    or country != split_heading(sections[m].heading.text)[1]:
+                continue  # "Rüsselsheim et Rugby", never apart, are two twins in two countries
+            pairs = [rf"(?<!\w){re.escape(a)}\s+(?:{_JOINERS})\s+(?:{_OF_PAIR})?{re.escape(b)}(?!\w)"
+                     for a, b in ((place, other), (other, place))]
+            paired = [found.group() for pattern in pairs for found in re.finditer(pattern, text)]
+            if len(paired) != named:  # named apart at least once: a partner of its own
+                continue
+            name = f"{place} et {other}" if paired[0].startswith(place) else f"{other} et {place}"
+            keep = min(n, m)
+            heading = sections[keep].heading
+            sections[keep] = replace(sections[keep], heading=Block(
+                heading.kind, f"{name} ({country})", heading.line, heading.level))
+            sections[keep].entries += sections[max(n, m)].entries
+            del sections[max(n, m)]
+            return _told_as_pairs(sections, body)
+    return sections
+
+
+_OF_PAIR = "|".join(re.escape(w) + (r"\s*" if w.endswith(("'", "’")) else r"\s+")
+                    for w in lexicon("narrative")["pair_particles"])
 
 
 def _events_of_each(sections: list[Section]) -> list[Section]:
@@ -3421,8 +3457,11 @@ class _Naming:
     Western Sahara)."""
 
     def __init__(self, sections: list[Section], texts: list[str]) -> None:
-        self.names = [slug(place_name(split_heading(s.heading.text)[0])) for s in sections]
-        self.firsts = [re.findall(r"\w+", fold(name.replace("-", " ")))[:1] for name in self.names]
+        # each name of a pair told as one partnership ("Jifna et Jalazone") names it
+        self.names = [[slug(part) for part in _PAIRED.split(place_name(split_heading(s.heading.text)[0]))]
+                      for s in sections]
+        self.firsts = [[w[0] for name in names if (w := re.findall(r"\w+", fold(name.replace("-", " "))))]
+                       for names in self.names]
         self.codes: list[set[str]] = [
             {c for c in [countries(split_heading(s.heading.text)[1] or "")[1]] if c} for s in sections]
         for text in texts:  # each clause, or each member of a list ("Jérusalem-Est (Palestine)
@@ -3436,13 +3475,15 @@ class _Naming:
         words = f"-{slug(sentence)}-"
         folded = re.findall(r"\w+", fold(sentence))
         found: dict[int, int] = {}
-        for n, name in enumerate(self.names):
-            if name and (at := words.find(f"-{name}-")) >= 0:
-                found[n] = at
-            elif self.firsts[n] and len(first := self.firsts[n][0]) >= PEOPLE_STEM:
-                people = next((i for i, w in enumerate(folded) if w.startswith(first)), None)
-                if people is not None:
-                    found[n] = len("-".join(folded[:people]))
+        for n, names in enumerate(self.names):
+            named = [at for name in names if name and (at := words.find(f"-{name}-")) >= 0]
+            people = [i for first in self.firsts[n] if len(first) >= PEOPLE_STEM
+                      for i in [next((i for i, w in enumerate(folded) if w.startswith(first)), None)]
+                      if i is not None]
+            if named:
+                found[n] = min(named)
+            elif people:
+                found[n] = len("-".join(folded[:min(people)]))
         return found
 
     def of(self, sentence: str, told: int) -> int | None:
@@ -3459,6 +3500,8 @@ class _Naming:
         return told if told in held else held[0]
 
 
+_PAIRED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lexicon("narrative")["pair_joiners"]
+                                          if w.isalpha()) + r")\s+")
 _JOINERS = "|".join(re.escape(w) for w in lexicon("narrative")["pair_joiners"] if w.isalpha())
 _PIECES = re.compile(rf"[.;:!?,]\s+|\s+(?:{_JOINERS})\s+")  # a story's clauses, a list's members
 PEOPLE_STEM = 5  # letters of a place's name that a word of its people opens on

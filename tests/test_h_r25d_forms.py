@@ -138,3 +138,25 @@ def test_a_people_named_beside_a_partner_names_it_later() -> None:
     # "les camps de réfugiés sahraouis de Tindouf" (in Algeria): "sahraouis" names Tindouf
     assert ("tindouf", 2019) in told and ("wetzlar", 2012) in told
 
+
+PAIR = """Nos coopérations
+
+La ville a signé en 2012 un accord de coopération avec Tienfala et Sanankoroba (Mali).
+
+En 2013, des jeunes maliens de Tienfala et de Sanankoroba sont accueillis à la mairie. En 2015, un puits est creusé au centre de Sanankoroba, commune du Mali.
+"""
+
+TWINS = """Nos amitiés
+
+La ville est jumelée avec Wetzlar, en Allemagne, et avec Rye, en Angleterre.
+
+En 2013, des jeunes de Wetzlar et de Rye sont accueillis à la mairie.
+"""
+
+
+def test_a_place_never_named_but_paired_with_another_is_one_partnership() -> None:
+    partners = {p["partner_id"]: p["country_code"] for p in _read(PAIR)["partners"]}
+    assert partners == {"tienfala-et-sanankoroba": "ML"}
+    # two twins in two countries named together stay two
+    assert sorted(p["partner_id"] for p in _read(TWINS)["partners"]) == ["rye", "wetzlar"]
+
