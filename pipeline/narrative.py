@@ -3306,6 +3306,9 @@ def _days_after(told: tuple[int, int | None, int | None], days: int) -> When:
     return (year, month, None)
 
 
+_YEAR_WRITTEN = re.compile(r"\s+(\d{4})(?![\d\w])")
+
+
 def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     """A date told relative to the one before: "la même année", "l'année suivante", "deux
     ans plus tard" (a month before it kept: "En décembre de la même année"), "le
@@ -3327,6 +3330,10 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
         start = named[-1].start() if named else found.start()
         month_of = _FOLDED_MONTHS.get(named[-1].group()) if named else None
         resolved: When = (year + offset, month_of, None)
+        if written := _YEAR_WRITTEN.match(folded, found.end()):  # "La même année 2010", "cette
+            # même année 2014": the year the writer gives, whatever the story told before
+            resolved = (int(written[1]), month_of, None)
+            return Event(sentence[start:written.end()], start, _written(resolved), resolved)
         if not named and (season := _SEASON_OF.search(folded, max(0, found.start() - MONTH_REACH),
                                                        found.start())):
             # "À l'automne de la même année": that year's season, not the year alone

@@ -44,6 +44,13 @@ En 2016, vingt jeunes de la ville séjournent à Kita.
 Kita est une commune du cercle de Kita. En 1990 déjà, des associations aidaient les écoles de Kita ; deux ans plus tard, un camion de matériel part pour Kita.
 """
 
+SAME = """Notre jumelage
+
+Le jumelage avec Kita est signé en 2005. En 2012, un puits est creusé à Kita.
+
+La même année 2010, des parcelles maraîchères voient le jour à Kita.
+"""
+
 
 def _read(text: str) -> dict:
     return tables(extract(parse(read_bytes(text.encode("utf-8"), "page.txt").blocks)))
@@ -69,6 +76,9 @@ def test_a_paragraph_opening_on_an_earlier_year_moves_the_story_back() -> None:
     # a sentence opening on its year after an undated one: "deux ans plus tard" counts from it
     years = {a["start_year"] for a in _read(RECALLED)["actions"]}
     assert 1992 in years and 2018 not in years
+    # "la même année" and the year written after it: that year
+    years = {a["start_year"] for a in _read(SAME)["actions"]}
+    assert 2010 in years
 
 
 def test_an_adverb_between_the_opening_place_and_its_comma() -> None:
