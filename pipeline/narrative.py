@@ -4394,7 +4394,7 @@ def posted(line: str) -> When | None:
     (2018, 4, 4)
 
     A periodical's issue line dates its feature by its month ("Ivry ma ville n°568 · mars
-    2025 · Dossier"): ``issue_numbers``.
+    2025 · Dossier"): ``periodical_numbers``.
 
     >>> posted("Le Petit Journal n°12 · mai 2019 · Dossier"), posted("Mai 2019 · Dossier")
     ((2019, 5, None), None)
@@ -4414,7 +4414,7 @@ def posted(line: str) -> When | None:
                 None)
 
 
-_ISSUE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in _WORDS['issue_numbers'])})\s*\d+(?!\d)",
+_ISSUE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in _WORDS['periodical_numbers'])})\s*\d+(?!\d)",
                     re.IGNORECASE)
 # A news site's by-line: its author, a dash, then the day and the time the post went up
 # ("M.-TH.D. - 06 juil. 2022 à 18:00"): the post's furniture, no event. Not a day and a time

@@ -3388,7 +3388,8 @@ def _told_as_pairs(sections: list[Section], body: list[Block]) -> list[Section]:
             paired = [found.group() for pattern in pairs for found in re.finditer(pattern, text)]
             if len(paired) != named:  # named apart at least once: a partner of its own
                 continue
-            name = f"{place} et {other}" if paired[0].startswith(place) else f"{other} et {place}"
+            first, second = (place, other) if paired[0].startswith(place) else (other, place)
+            name = f"{first} {_PAIR_JOINER} {second}"
             keep = min(n, m)
             heading = sections[keep].heading
             sections[keep] = replace(sections[keep], heading=Block(
@@ -3399,6 +3400,7 @@ def _told_as_pairs(sections: list[Section], body: list[Block]) -> list[Section]:
     return sections
 
 
+_PAIR_JOINER = lexicon("narrative")["pair_joiners"][0]
 _OF_PAIR = "|".join(re.escape(w) + (r"\s*" if w.endswith(("'", "’")) else r"\s+")
                     for w in lexicon("narrative")["pair_particles"])
 
