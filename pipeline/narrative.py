@@ -2359,13 +2359,15 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
                 return country[0]
             # an apposition that places it, in its own country too ("Plougonvelin,
             # commune du bout de la Bretagne, jumelée depuis …"): the words beside the
-            # name say so
-            after = beside[len(found.group()):]
+            # name say so; not past another partner's name ("De Brandebourg à La Lisa, des
+            # villages de Dianguirdé aux camps sahraouis": a list of partners, no apposition)
+            after = _before_named(beside[len(found.group()):], others)
             if after.startswith(",") and (country := country_in_text(after, home=None)):
                 return country[0]
             # a region right after it ("Ploumilliau dans les Côtes d'Armor"), its own
-            # country's too: the words that place it
-            if _REGION_AFTER.match(after) and (country := country_in_text(after.split(",")[0], home=None)):
+            # country's too: the words that place it, a name ("aux camps sahraouis" is none)
+            if _REGION_AFTER.match(after) and re.search(CAPITAL, region := after.split(",")[0]) \
+                    and (country := country_in_text(region, home=None)):
                 return country[0]
             words = re.findall(r"[^\W\d_]+", before)  # "nos amis Québécois de Lac Mégantic"
             if len(words) >= 2 and fold(words[-1]) in _NAME_PARTICLES and (named := _country_word(words[-2])):
@@ -2378,6 +2380,17 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
         return own
     # the country the page names most: its partner's, not that of another partner it names
     return most_named_country(texts) if fallback else None
+
+
+def _before_named(after: str, others: Sequence[str]) -> str:
+    """The words after a name up to another partner's name, however written after it.
+
+    >>> _before_named(", des villages de Kita aux camps sahraouis", ["Kita"])
+    ', des villages de '
+    """
+    ends = [found.start() for other in others if other
+            for found in [re.search(rf"(?<!\w){re.escape(other)}(?!\w)", after, re.IGNORECASE)] if found]
+    return after[:min(ends)] if ends else after
 
 
 def _before_others(after: str, others: Sequence[str]) -> str:
@@ -3298,6 +3311,9 @@ def _days_after(told: tuple[int, int | None, int | None], days: int) -> When:
     return (year, month, None)
 
 
+_YEAR_WRITTEN = re.compile(r"\s+(\d{4})(?![\d\w])")
+
+
 def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
     """A date told relative to the one before: "la même année", "l'année suivante", "deux
     ans plus tard" (a month before it kept: "En décembre de la même année"), "le
@@ -3319,6 +3335,10 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
         start = named[-1].start() if named else found.start()
         month_of = _FOLDED_MONTHS.get(named[-1].group()) if named else None
         resolved: When = (year + offset, month_of, None)
+        if written := _YEAR_WRITTEN.match(folded, found.end()):  # "La même année 2010", "cette
+            # même année 2014": the year the writer gives, whatever the story told before
+            resolved = (int(written[1]), month_of, None)
+            return Event(sentence[start:written.end()], start, _written(resolved), resolved)
         if not named and (season := _SEASON_OF.search(folded, max(0, found.start() - MONTH_REACH),
                                                        found.start())):
             # "À l'automne de la même année": that year's season, not the year alone
@@ -4186,6 +4206,11 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                 when = year  # "les temps forts de l'année 2016 : …": the year of the items
                 out.append((piece, None))  # after it, however late the story told before it
                 continue
+            if event is not None and event.when \
+                    and len(re.findall(r"\w+", piece[:event.start])) < RECALL_WORDS:
+                when = None  # a sentence opening on its year ("En 2004, …" after a paragraph
+                # of 2019; "En 1990 déjà, …"): the story moves back there, no past recalled (as
+                # :func:`read_narrative` reads it), and "L'année suivante" after it is 2005
             when = _moved(when, event, piece) or (_frame(piece) if event is None else None)  # "Au terme
             # de l'année 2022, …": the year of the story told after it, with nothing told before
             out.append((piece, event))
@@ -4420,8 +4445,17 @@ def posted(line: str) -> When | None:
     (2021, 5, 21)
     >>> posted("Publié le 4 avril 2018 par le service des relations internationales · 12 commentaires")
     (2018, 4, 4)
+
+    A periodical's issue line dates its feature by its month ("Ivry ma ville n°568 · mars
+    2025 · Dossier"): ``periodical_numbers``.
+
+    >>> posted("Le Petit Journal n°12 · mai 2019 · Dossier"), posted("Mai 2019 · Dossier")
+    ((2019, 5, None), None)
     """
     stripped = line.strip()
+    if len(stripped) <= SHORT and _ISSUE.search(stripped):  # a periodical's issue line
+        return next((when for f in find_dates(stripped) if f.period and f.period.start_year
+                     and f.period.start_month and (when := _when(f))), None)
     field = CMS_FIELD.match(stripped) is not None  # "Publié le 21 mai 2021 à 13:27"
     if field:  # a blog's meta line goes on with its counters: "… par X · 3 commentaires"
         stripped = _META_SEPARATOR.split(stripped, maxsplit=1)[0].strip()
@@ -4433,6 +4467,8 @@ def posted(line: str) -> When | None:
                 None)
 
 
+_ISSUE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in _WORDS['periodical_numbers'])})\s*\d+(?!\d)",
+                    re.IGNORECASE)
 # A news site's by-line: its author, a dash, then the day and the time the post went up
 # ("M.-TH.D. - 06 juil. 2022 à 18:00"): the post's furniture, no event. Not a day and a time
 # that open a line ("VENDREDI 25 JANVIER 2019 20h30": an event's).

@@ -102,6 +102,7 @@ from .narrative import (
 from .french import CAPITAL, lexicon, pattern
 from .french.normalise import fold
 from .places import (
+    HOME_COUNTRY,
     SIMILAR_SPELLING,
     agreement,
     same_place_key,
@@ -111,6 +112,7 @@ from .places import (
     country_name,
     countries_named,
     heading_country,
+    peoples_named,
     place_elsewhere,
     place_of_country,
     place_of_tie,
@@ -3361,45 +3363,150 @@ def _narrative(title: Block | None, body: list[Block], about: About | None) -> P
     others = [s for s in others if _place_of(s.heading.text)[0] not in named
               and not _the_town_itself(s.heading.text)]
     return Page(title.text if title else None, [],
-                _events_of_each([section, *together, *others]),
+                _events_of_each(_told_as_pairs([section, *together, *others], body)),
                 ([SetAside(title, PAGE_TITLE)] if title else []) + set_aside)
 
 
+def _told_as_pairs(sections: list[Section], body: list[Block]) -> list[Section]:
+    """A story's partners of which one is never named but paired with another ("six
+    enfants de Jifna et de Jalazone", "l'accord de coopération avec Jifna et Jalazone",
+    Jalazone also named alone): one partnership, whose heading names both as the page
+    pairs them ("Jifna et Jalazone (Palestine)"), where the story's own partner stays
+    first; two places named apart at least once stay two partners, and so do two in two
+    countries or of no country known (twins named together, "Rüsselsheim et Rugby")."""
+    text = "\n".join(b.text for b in body if not b.aside)
+    places = [place_name(split_heading(s.heading.text)[0]) for s in sections]
+    for n, place in enumerate(places):
+        named = len(re.findall(rf"(?<!\w){re.escape(place)}(?!\w)", text)) if place else 0
+        for m, other in enumerate(places):
+            country = split_heading(sections[n].heading.text)[1]
+            if m == n or not other or not named or not country \
+                    or country != split_heading(sections[m].heading.text)[1]:
+                continue  # "Rüsselsheim et Rugby", never apart, are two twins in two countries
+            pairs = [rf"(?<!\w){re.escape(a)}\s+(?:{_JOINERS})\s+(?:{_OF_PAIR})?{re.escape(b)}(?!\w)"
+                     for a, b in ((place, other), (other, place))]
+            paired = [found.group() for pattern in pairs for found in re.finditer(pattern, text)]
+            if len(paired) != named:  # named apart at least once: a partner of its own
+                continue
+            first, second = (place, other) if paired[0].startswith(place) else (other, place)
+            name = f"{first} {_PAIR_JOINER} {second}"
+            keep = min(n, m)
+            heading = sections[keep].heading
+            sections[keep] = replace(sections[keep], heading=Block(
+                heading.kind, f"{name} ({country})", heading.line, heading.level))
+            sections[keep].entries += sections[max(n, m)].entries
+            del sections[max(n, m)]
+            return _told_as_pairs(sections, body)
+    return sections
+
+
+_PAIR_JOINER = lexicon("narrative")["pair_joiners"][0]
+_OF_PAIR = "|".join(re.escape(w) + (r"\s*" if w.endswith(("'", "’")) else r"\s+")
+                    for w in lexicon("narrative")["pair_particles"])
+
+
 def _events_of_each(sections: list[Section]) -> list[Section]:
-    """A story's events among the partners it names together: an event whose first
-    sentence names one of the other partners and not the story's own ("Durant son séjour
-    de 4 jours à Cové …" in the story of a mission to Atakpamé and Cové) is that partner's.
-    The events of one paragraph stay together (a line's text stays with one partner): they
-    go to the one other partner their first sentences name when none names another ("est
-    scellé le 20 mai 1990 un serment de jumelage entre Entroncamento et <town>. Serments
-    renouvelés le 29 avril 2000"); the others stay the story's."""
+    """A story's events among the partners it names together, each to the partner its
+    first sentence names (:func:`_naming`): by its name ("Durant son séjour de 4 jours à
+    Cové …" in the story of a mission to Atakpamé and Cové), by its people ("six jeunes
+    brandebourgeois·es", a word that opens on the place's name) or by its country's
+    people ("les hôpitaux cubains", "un militant sahraoui": not the country's name, "une
+    fête en Allemagne" tells where, not whose; a people of several partners goes to the
+    one of them told last). An event naming none
+    goes with its paragraph (a line's text stays with one partner): to the partner told
+    last in it, or, above the paragraph's first naming event, to that event's partner ("La
+    musique passe par les cuivres. En 2012, … En juin de la même année, une équipe de
+    Brandebourg …"); a paragraph naming none goes on with the partner told last in the
+    story ("est scellé le 20 mai 1990 un serment de jumelage entre Entroncamento et <town>.
+    Serments renouvelés le 29 avril 2000"), the story's own partner until another is told."""
     if len(sections) < 2:
         return sections
-    names = [slug(place_name(split_heading(s.heading.text)[0])) for s in sections]
-
-    def named(text: str) -> set[int]:
-        words = f"-{slug(first_sentence(text))}-"
-        return {n for n, name in enumerate(names) if name and f"-{name}-" in words}
-
     story = sections[0]
-    group: dict[int, int] = {}  # each event's paragraph: events whose lines overlap
-    current, end = 0, -1
-    for at in sorted(range(len(story.entries)), key=lambda n: story.entries[n].line):
-        if story.entries[at].line > end:
-            current += 1  # a line after every line of the paragraph so far: a new one
-        group[at] = current
-        end = max(end, story.entries[at].line_end)
-    found: dict[int, set[int]] = {}
-    for at, entry in enumerate(story.entries):
-        found.setdefault(group[at], set()).update(named(entry.text))
+    order = sorted(range(len(story.entries)), key=lambda n: story.entries[n].line)
+    naming = _Naming(sections, [b.text for b in story.description] + [story.entries[at].text for at in order])
+    # the undated words that open a paragraph go on the event before it ("L'année suivante,
+    # … . ¶ À Kita aussi, l'eau …"): they name that paragraph's partner, not the event's
+    leads: dict[int, list[str]] = {}
+    for entry in story.entries:
+        for (start, line), (end, _) in pairwise([*entry.parts, (len(entry.text), 0)]):
+            if line != entry.line:
+                leads.setdefault(line, []).append(entry.text[start:end])
+    to: dict[int, int] = {}
+    told = 0
+    for line in sorted({story.entries[at].line for at in order}):
+        events = [at for at in order if story.entries[at].line == line]
+        named = {at: naming.of(first_sentence(story.entries[at].text), told) for at in events}
+        ahead = [who for text in leads.get(line, []) if (who := naming.of(text, told)) is not None]
+        told = next(iter([*ahead, *(w for w in named.values() if w is not None)]), told)
+        for at in events:
+            told = who if (who := named[at]) is not None else told
+            to[at] = told
     kept = []
     for at, entry in enumerate(story.entries):
-        if len(found[group[at]]) == 1 and (to := min(found[group[at]])) != 0:
-            sections[to].entries.append(entry)
+        if to[at]:
+            sections[to[at]].entries.append(entry)
         else:
             kept.append(entry)
     story.entries = kept
     return sections
+
+
+class _Naming:
+    """Which of a story's partners a sentence names (:func:`_events_of_each`): each
+    partner's name words, the people's words that open on its name (five letters at
+    least: "brandebourgeois" of Brandebourg), and the countries its heading gives or whose
+    people the clauses of the story naming it alone name ("les camps sahraouis de Tindouf":
+    Western Sahara)."""
+
+    def __init__(self, sections: list[Section], texts: list[str]) -> None:
+        # each name of a pair told as one partnership ("Jifna et Jalazone") names it
+        self.names = [[slug(part) for part in _PAIRED.split(place_name(split_heading(s.heading.text)[0]))]
+                      for s in sections]
+        self.firsts = [[w[0] for name in names if (w := re.findall(r"\w+", fold(name.replace("-", " "))))]
+                       for names in self.names]
+        self.codes: list[set[str]] = [
+            {c for c in [countries(split_heading(s.heading.text)[1] or "")[1]] if c} for s in sections]
+        for text in texts:  # each clause, or each member of a list ("Jérusalem-Est (Palestine)
+            for piece in _PIECES.split(text):  # et les camps de réfugiés sahraouis de Tindouf")
+                by_name = self._by_name(piece)
+                if len(by_name) == 1:
+                    self.codes[min(by_name)] |= peoples_named(piece) - {HOME_COUNTRY}
+
+    def _by_name(self, sentence: str) -> dict[int, int]:
+        """The partners a sentence names by name or people, with where it first does."""
+        words = f"-{slug(sentence)}-"
+        folded = re.findall(r"\w+", fold(sentence))
+        found: dict[int, int] = {}
+        for n, names in enumerate(self.names):
+            named = [at for name in names if name and (at := words.find(f"-{name}-")) >= 0]
+            people = [i for first in self.firsts[n] if len(first) >= PEOPLE_STEM
+                      for i in [next((i for i, w in enumerate(folded) if w.startswith(first)), None)]
+                      if i is not None]
+            if named:
+                found[n] = min(named)
+            elif people:
+                found[n] = len("-".join(folded[:min(people)]))
+        return found
+
+    def of(self, sentence: str, told: int) -> int | None:
+        """The partner a sentence names; of several, the story's own when it is among them
+        ("Après 4 jours passés à Cové la délégation a rejoint Atakpamé" in the story of
+        Atakpamé), else the first named; else by its countries, else ``None``."""
+        by_name = self._by_name(sentence)
+        if by_name:
+            return 0 if len(by_name) > 1 and 0 in by_name else min(by_name, key=lambda n: by_name[n])
+        codes = peoples_named(sentence) - {HOME_COUNTRY}
+        held = [n for n, own in enumerate(self.codes) if own & codes]
+        if not held:
+            return None
+        return told if told in held else held[0]
+
+
+_PAIRED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lexicon("narrative")["pair_joiners"]
+                                          if w.isalpha()) + r")\s+")
+_JOINERS = "|".join(re.escape(w) for w in lexicon("narrative")["pair_joiners"] if w.isalpha())
+_PIECES = re.compile(rf"[.;:!?,]\s+|\s+(?:{_JOINERS})\s+")  # a story's clauses, a list's members
+PEOPLE_STEM = 5  # letters of a place's name that a word of its people opens on
 
 
 _IN_BRACKETS = re.compile(r"\(([^()]{1,40})\)")

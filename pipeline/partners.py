@@ -58,7 +58,9 @@ def _opening() -> re.Pattern[str]:
 @cache
 def _place_first() -> re.Pattern[str]:
     leads = [*_HEADINGS["lead_ins"], *_HEADINGS["paragraph_lead_ins"], *_HEADINGS["preposition_lead_ins"]]
-    return re.compile(rf"\s*{_clause()}{LEAD_IN_OPENER}(?:{_phrases(leads)})\s+{_PLACE}\s*,", re.IGNORECASE)
+    # an adverb may stand between the place and its comma ("À Cuba aussi, …"): not the place's
+    return re.compile(rf"\s*{_clause()}{LEAD_IN_OPENER}(?:{_phrases(leads)})\s+{_PLACE}"
+                      rf"(?:\s+(?:{_phrases(_HEADINGS['clause_adverbs'])}))?\s*,", re.IGNORECASE)
 
 
 @cache
@@ -78,6 +80,8 @@ def opening_place(text: str) -> str | None:
     'Kita'
     >>> opening_place("Attendu enfin qu'à Mopti, le projet continue."), opening_place("Avec plaisir, merci.")
     ('Mopti', None)
+    >>> opening_place("À Kita également, le puits est creusé."), opening_place("Au Mali aussi, on creuse.")
+    ('Kita', None)
     """
     found = _place_first().match(text)
     if found is None:

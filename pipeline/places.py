@@ -1197,6 +1197,18 @@ def countries_named(text: str) -> set[str]:
     return found
 
 
+def peoples_named(text: str) -> set[str]:
+    """The codes of the countries a text names by their adjectives and demonyms only, in
+    any gender and number ("les hôpitaux cubains", "militant sahraoui"), not by their names
+    ("une fête en Allemagne" tells where, not whose).
+
+    >>> sorted(peoples_named("Un militant sahraoui reçu en Allemagne"))
+    ['EH']
+    """
+    words = [_ELIDED_ARTICLE.sub("", w.strip("'’-")) for w in _HEADING_WORD.findall(text)]
+    return {code for word in words if word[:1].islower() and (code := _adjective_country(word))}
+
+
 def _country_at(words: list[str], n: int) -> tuple[str, int] | None:
     """The country whose name starts at ``words[n]`` (one to ``COUNTRY_NAME_WORDS`` words,
     the longest first: "Guinée équatoriale" before "Guinée"): its code and its words' count.

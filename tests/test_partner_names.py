@@ -103,15 +103,16 @@ def _story_partners(tmp_path, town: str, short: str, page: str) -> list[tuple[st
 
 def test_a_friend_town_named_after_a_cue_in_anothers_story_is_a_partner_too(tmp_path):
     """The report of a visit to one twin names another friend town after "nos amis
-    <demonym> de": a partner of its own (its country from the demonym), no event of it;
-    the places the trip went through ("la visite de Rye") are none."""
+    <demonym> de": a partner of its own (its country from the demonym), the event naming
+    it its own, and the next paragraph naming none goes on with it, told last; the places
+    the trip went through ("la visite de Rye") are none."""
     page = ("Rencontres annuelles\n\n"
             "En 2022, c'était notre tour de rendre visite à nos amis anglais de Tenterden, du jeudi 5 au "
             "dimanche 8 mai. Notre ville recevait également une délégation de nos amis Belges de "
             "Stavelot début juin.\n\n"
             "Le lendemain, la visite de Rye et de ses remparts a enchanté le groupe.\n")
     assert _story_partners(tmp_path, "Saint-Chéron", "Saint-Chéron", page) == [
-        ("Tenterden (Royaume-Uni)", 3), ("Stavelot (Belgique)", 0)]
+        ("Tenterden (Royaume-Uni)", 1), ("Stavelot (Belgique)", 2)]
 
 
 def test_the_places_a_plural_cue_lists_are_each_a_partner(tmp_path):
