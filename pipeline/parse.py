@@ -117,6 +117,7 @@ from .places import (
     link_intro,
     name_words,
     place_name,
+    news_place,
     split_heading,
 )
 from .read import (
@@ -319,6 +320,7 @@ EDIT_NOTICE = "notice of the page's own revision (its edit history)"
 UNDER_A_CAUSE = "heading of a place under a heading naming its country alone (read with that country)"
 COUNTRY_HEADING = ("heading naming its partner by its country alone (read as the place the intro or the text "
                    "below names)")
+NEWS_TITLE = "title of a news item naming its partner before a colon (read as that partner's heading)"
 CROSS_REFERENCE = "sentence that sends the reader to another part of the page (a pointer, no event)"
 _TEASER_HEADINGS = frozenset(lexicon("headings")["teaser_headings"])
 Role = str  # what a heading is: "partner", "group", "sub" or "other"
@@ -400,6 +402,9 @@ class Section:
     # the tie's year the intro's prose list writes beside its place ("Darmstadt (Allemagne)
     # et Alkmaar (Pays-Bas) en 1958": :func:`_listed_parts`), which its item no longer holds
     tie_year: int | None = None
+    # the lines of the headings further down that named its place again, their text joined
+    # to it (:func:`_continued`): each heads what follows it, as the first one does
+    again: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1543,7 +1548,8 @@ def _link_intro(items: list[Block], sections: list[Section], set_aside: list[Set
     if linked is None:
         linked = link_intro([b.text for b in items], [split_heading(s.heading.text)[0] for s in sections])
     for section, index in zip(sections, linked, strict=True):
-        section.intro = items[index] if index is not None else None
+        section.intro = items[index] if index is not None else section.intro  # or its
+        # place's fuller heading further down (:func:`_continued`)
     taken = set(linked)
     listed = len(taken - {None}) >= MIN_LINKED
     level = sections[0].heading.level if sections else 2
@@ -1625,7 +1631,20 @@ def _entry_title(body: list[Block], heading: int) -> bool:
         and label_alone(body[heading - 1].text) is not None
 
 
-def heading_roles(body: list[Block]) -> dict[int, Role]:
+def news_titles(body: list[Block], sure: list[int], level: int) -> dict[int, str]:
+    """The headings, deeper than the partners' ``level``, of news items that name a
+    partner before a colon ("Gao : une école inaugurée" in a newsletter whose column
+    "Mémoire de jumelage · Gao (Mali)" names Gao surely, ``sure``: those headings), with
+    the place each names: the heading is that partner's, as the column's is. A name
+    before a colon that no such heading names ("Mercredi : dernière visite au village",
+    "Présents : 16 adhérents") stays a sub-heading's or a line's."""
+    surely = IntroWords(body[i].text for i in sure)
+    return {i: place for i, block in enumerate(body)
+            if block.kind == "heading" and not block.aside and block.level > level and i not in sure
+            and (place := news_place(block.text)) and names_a_place(place, surely)}
+
+
+def heading_roles(body: list[Block], news: dict[int, str] | None = None) -> dict[int, Role]:
     """What each heading of the page's body is, by its words and its level.
 
     A heading is a partner's when it reads as a place's name at the partners' level (the
@@ -1650,6 +1669,10 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     levels = ([body[i].level for i, _, sure in headings if sure]
               or [body[i].level for i, placeish, _ in headings if placeish])
     level = min(levels, default=min((body[i].level for i, _, _ in headings), default=0))
+    titled = news_titles(body, [i for i, _, sure in headings if sure], level)
+    headings = [(i, placeish or i in titled, sure or i in titled) for i, placeish, sure in headings]
+    if news is not None:
+        news.update(titled)
     # the last heading that reads as a partner's: a deeper heading above it is inside the
     # partners' sections, one below it may be a side column's
     last = max((i for i, placeish, sure in headings if sure or (placeish and body[i].level == level)),
@@ -2135,8 +2158,12 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     asked += beside
     body, grouping, renamed = _country_headings(body)
     body, causes, placed = _cause_groups(body)
-    roles = heading_roles(body)
+    titled: dict[int, str] = {}
+    roles = heading_roles(body, titled)
     roles.update(dict.fromkeys(grouping | causes, "group"))
+    titled = {i: place for i, place in titled.items() if roles.get(i) == "partner"}
+    news = [body[i] for i in titled]  # a news title's partner: the place before its colon
+    body = [replace(block, text=titled[i]) if i in titled else block for i, block in enumerate(body)]
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     starts, refused = gate(body, starts)  # a partner only on the page's evidence
@@ -2151,6 +2178,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     sat = sitting_day(body[:starts[0]])
     set_aside = ([SetAside(title, PAGE_TITLE)] if title else []) + asked
     set_aside += [SetAside(block, COUNTRY_HEADING) for block in renamed]
+    set_aside += [SetAside(block, NEWS_TITLE) for block in news]
     set_aside += [SetAside(block, UNDER_A_CAUSE) for block in placed]
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
@@ -3189,9 +3217,13 @@ def _outside(section: Section, line: int, level: int, ends: Sequence[tuple[int, 
 
 def _below_other_heading(section: Section, entry: Entry, under: list[int]) -> bool:
     """The entry sits below a heading of its section that names no partner (``under``:
-    those headings' lines, sorted: the nearest one above the entry is looked up)."""
+    those headings' lines, sorted: the nearest one above the entry is looked up), below
+    the nearest of the section's own headings above it (its place named again further
+    down heads what follows as its first heading does)."""
     above = bisect_right(under, entry.line - 1)
-    return above > 0 and under[above - 1] > section.heading.line
+    own = max((line for line in (section.heading.line, *section.again) if line < entry.line),
+              default=section.heading.line)
+    return above > 0 and under[above - 1] > own
 
 
 def _proper_nouns(text: str) -> set[str]:
@@ -3507,6 +3539,10 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
         if place and same:
             same[0].description += section.description
             same[0].entries += section.entries
+            same[0].again += (section.heading.line, *section.again)
+            if same[0].intro is None and country and not _place_of(same[0].heading.text)[1]:
+                # "Gao", a news title's place, then
+                same[0].intro = section.intro or section.heading  # "Mémoire · Gao (Mali)": its country
             set_aside.append(SetAside(section.heading, CONTINUED))
             continue
         kept.append(section)

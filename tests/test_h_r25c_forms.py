@@ -1,0 +1,44 @@
+"""Forms that red team 25's newsletter archive brought: a news item titled with the partner
+it is about before a colon ("Kita : une école inaugurée"), in a newsletter whose columns
+name each partner surely ("Nos amis · Kita (Mali)"). Each test is a small page of its own
+sentences, not the round's pages."""
+
+from pathlib import Path
+
+from pipeline.places import news_place, split_heading
+from tests.corpus.score import records_of
+
+
+def _page(tmp_path: Path, body: str) -> dict[str, list[dict[str, object]]]:
+    path = tmp_path / "page.html"
+    path.write_text("<!DOCTYPE html><html lang='fr'><body><main><h1>Le bulletin des amitiés</h1>"
+                    + body + "</main></body></html>", encoding="utf-8")
+    return records_of(path)
+
+
+def test_a_news_title_names_its_partner_before_a_colon(tmp_path: Path) -> None:
+    body = ("<h2>Bulletin n°4 – juin 2022</h2><h2>Éditorial</h2><p>Bonne lecture à toutes et à tous.</p>"
+            "<h3>Wolfach : les harmonies en concert</h3>"
+            "<p>En mai 2022, les harmonies des deux villes ont donné un concert commun.</p>"
+            "<h3>Kita : 2 000 € pour le dispensaire</h3>"
+            "<p>En avril 2022, le Conseil municipal a voté une aide au dispensaire.</p>"
+            "<h2>Nos amis · Kita (Mali)</h2><ul><li>2013 : forage d'un puits au village.</li>"
+            "<li>2016 : formation de deux infirmiers.</li></ul>"
+            "<h2>Bulletin n°3 – janvier 2022</h2>"
+            "<h3>Wolfach : cinquante ans d'amitié</h3>"
+            "<p>En octobre 2021, une délégation a fêté les cinquante ans du jumelage.</p>"
+            "<h2>Nos amis · Wolfach (Allemagne)</h2><ul><li>2012 : échange de classes de quatrième.</li>"
+            "<li>2015 : voyage des aînés.</li></ul>")
+    data = _page(tmp_path, body)
+    assert sorted((p["name"], p["country_code"]) for p in data["partners"]) == [("Kita", "ML"), ("Wolfach", "DE")]
+    ids = {p["partner_id"]: p["name"] for p in data["partners"]}
+    years = {name: sorted(a["start_year"] for a in data["actions"] if ids[a["partner_id"]] == name)
+             for name in ids.values()}
+    assert years == {"Kita": [2013, 2016, 2022], "Wolfach": [2012, 2015, 2021, 2022]}
+
+
+def test_a_name_before_a_colon_is_no_partner_unless_the_page_names_it() -> None:
+    assert news_place("Kita : une école inaugurée") == "Kita"
+    assert news_place("Allemagne : Wolfach") is None  # a country leading to its place
+    assert split_heading("Mercredi : dernière visite au village") == ("Mercredi : dernière visite au village", None)
+    assert split_heading("Nos amis · Kita (Mali)") == ("Kita", "Mali")
