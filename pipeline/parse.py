@@ -2270,8 +2270,74 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
         sections = [_told_in_prose(s, set_aside, with_above=False, written=sat) if not s.entries
                     else _prose_beside_entries(s, set_aside, sat) for s in sections]
         _to_the_one_named(sections)
+    sections = _told_in_issues(sections, _issue_days(body, roles), set_aside)
     sections = _under_frames(sections, body, roles)
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
+
+
+ISSUES = 2  # issue headings that make a page an archive of a newsletter's issues
+Issue = tuple[int, tuple[int, int | None, None]]  # an issue heading's line, and its month
+
+
+def _issue_days(body: list[Block], roles: dict[int, Role]) -> list[Issue]:
+    """The lines of the headings of a newsletter's issues and the month each was written
+    in, sorted: headings of no partner that give one month of one year among other words
+    ("Lettre n°21 – novembre 2024", "Bulletin de juin 2023"), ``ISSUES`` of them at least;
+    none on any other page. A month alone is a label, not an issue."""
+    issues = []
+    for i, role in roles.items():
+        block = body[i]
+        if role != "other" or block.kind != "heading":
+            continue
+        found = [f.period for f in find_dates(block.text) if f.period is not None]
+        if len(found) == 1 and (period := found[0]).start_year and period.start_month \
+                and parse_label(block.text) is None \
+                and (period.start_year, period.start_month) == (period.end_year, period.end_month):
+            issues.append((block.line, (period.start_year, period.start_month, None)))
+    return sorted(issues) if len(issues) >= ISSUES else []
+
+
+def _told_in_issues(sections: list[Section], issues: list[Issue], set_aside: list[SetAside]) -> list[Section]:
+    """On an archive of a newsletter's issues (``issues``: their headings' lines and
+    months), each section's paragraphs of prose that write no year read as stories told in
+    the month of the issue they are in: "le mois dernier", "décembre dernier", "l'an
+    dernier", "Le 12 octobre" count from that issue's month, their events beside the
+    section's entries."""
+    if not issues:
+        return sections
+    lines = [line for line, _ in issues]
+    out = []
+    for section in sections:
+        groups: dict[int, list[Block]] = {}
+        for block in section.description:
+            at = bisect_right(lines, block.line) - 1
+            if at >= 0 and block.kind == "paragraph" and not block.aside and not any(
+                    f.period is not None and f.period.start_year for f in find_dates(block.text)):
+                groups.setdefault(at, []).append(block)  # a paragraph that writes its years
+                # ("Le jumelage, signé en 1963, …", a column's) is read as any section's is
+        for at, blocks in groups.items():
+            told = _told_in_prose(Section(section.heading, blocks), set_aside, with_above=False,
+                                  written=issues[at][1])
+            if told.entries:
+                section = replace(section, description=[b for b in section.description if b not in blocks]
+                                  + told.description,
+                                  entries=sorted([*section.entries, *told.entries], key=lambda e: e.line))
+        out.append(replace(section, entries=[_in_issue(e, issues, lines) for e in section.entries]))
+    return out
+
+
+def _in_issue(entry: Entry, issues: list[Issue], lines: list[int]) -> Entry:
+    """An entry whose label counts from the time of writing ("En mai dernier, …", "L'été
+    dernier : …"), dated from the month of the issue it is in (:func:`_from_page_day` with
+    that month as the page's day)."""
+    at = bisect_right(lines, entry.line) - 1
+    if at < 0 or entry.period_label:
+        return entry
+    token = PAGE_DAY.set(issues[at][1])
+    try:
+        return _from_page_day(entry)
+    finally:
+        PAGE_DAY.reset(token)
 
 
 def _lead_told(body: list[Block], start: int, end: int) -> int | None:

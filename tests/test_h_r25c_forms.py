@@ -42,3 +42,23 @@ def test_a_name_before_a_colon_is_no_partner_unless_the_page_names_it() -> None:
     assert news_place("Allemagne : Wolfach") is None  # a country leading to its place
     assert split_heading("Mercredi : dernière visite au village") == ("Mercredi : dernière visite au village", None)
     assert split_heading("Nos amis · Kita (Mali)") == ("Kita", "Mali")
+
+
+def test_a_newsletter_issue_is_the_time_its_news_items_are_written(tmp_path: Path) -> None:
+    body = ("<h2>Bulletin n°4 – juin 2022</h2>"
+            "<h3>Kita : retour de mission</h3>"
+            "<p>En mai dernier, une mission de la Ville s'est rendue à Kita pour inaugurer le puits.</p>"
+            "<h3>Wolfach : les harmonies en concert</h3>"
+            "<p>Le 14 mai, les harmonies des deux villes ont donné un concert commun.</p>"
+            "<h2>Nos amis · Kita (Mali)</h2><ul><li>2013 : forage d'un puits au village.</li>"
+            "<li>2016 : formation de deux infirmiers.</li></ul>"
+            "<h2>Bulletin n°3 – janvier 2022</h2>"
+            "<h3>Wolfach : cinquante ans d'amitié</h3>"
+            "<p>En décembre dernier, une délégation a fêté les cinquante ans du jumelage.</p>"
+            "<h2>Nos amis · Wolfach (Allemagne)</h2><ul><li>2012 : échange de classes de quatrième.</li>"
+            "<li>2015 : voyage des aînés.</li></ul>")
+    data = _page(tmp_path, body)
+    ids = {p["partner_id"]: p["name"] for p in data["partners"]}
+    told = sorted((ids[a["partner_id"]], a["start_year"], a["start_month"]) for a in data["actions"]
+                  if a["start_month"])
+    assert told == [("Kita", 2022, 5), ("Wolfach", 2021, 12), ("Wolfach", 2022, 5)]
