@@ -422,14 +422,19 @@ def split_heading(heading: str) -> tuple[str, str | None]:
             and (beside := _country_beside(name)):
         return beside  # "MALI — DIANGUIRDÉ (RÉGION DE KAYES)": the country first, a region in brackets
     rubric = _RUBRIC.split(name)
-    if len(rubric) > 1 and rubric[-1].strip():  # "Nouveau partenariat : Gao (Mali)", a
-        name = rubric[-1].strip()  # newsletter's column "Mémoire de jumelage · Gao (Mali)"
+    before = name[:-len(rubric[-1])] if rubric[-1] else name
+    if len(rubric) > 1 and rubric[-1].strip() \
+            and (before.rstrip().endswith(":") or not _SENTENCE_MARKS.search(before)):
+        name = rubric[-1].strip()  # "Nouveau partenariat : Gao (Mali)", a newsletter's column
+        # "Mémoire de jumelage · Gao (Mali)"; not "Utile ? Oui (27) · Non (4)"
     return name, text[start + 1:-1].strip() or None
 
 
 # What sets a rubric apart from the place it leads to: a colon, or a middle dot or a bullet
 # between spaces (a design's separator).
 _RUBRIC = re.compile(r":|\s[·•∙]\s")
+_SENTENCE_MARKS = re.compile(r"[?!()]")  # no rubric before a dot holds a question, an exclamation
+# or brackets
 
 
 def news_place(text: str) -> str | None:

@@ -42,6 +42,7 @@ def test_a_name_before_a_colon_is_no_partner_unless_the_page_names_it() -> None:
     assert news_place("Allemagne : Wolfach") is None  # a country leading to its place
     assert split_heading("Mercredi : dernière visite au village") == ("Mercredi : dernière visite au village", None)
     assert split_heading("Nos amis · Kita (Mali)") == ("Kita", "Mali")
+    assert split_heading("Article utile ? Oui (12) · Non (3)")[0] != "Non"  # a poll, no rubric
 
 
 def test_a_newsletter_issue_is_the_time_its_news_items_are_written(tmp_path: Path) -> None:
