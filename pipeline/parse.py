@@ -3593,6 +3593,7 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
     by_place: dict[str, list[tuple[Section, str | None]]] = {}
     by_start: dict[str, list[tuple[Section, str | None]]] = {}
     by_member: dict[str, list[Section]] = {}  # a place named with another in a heading above
+    by_word: dict[str, list[tuple[Section, str | None, set[str]]]] = {}  # by its place's words
     for section in sections:
         place, country = _place_of(section.heading.text)
         written = _written_place(section.heading.text)
@@ -3602,6 +3603,11 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
                     if _close_spelling(_written_place(k.heading.text), written)]
         if not same and place:  # one of the places a heading above names together
             same = by_member.get(written, [])[:1]
+        words = name_words(place_name(split_heading(section.heading.text)[0]))
+        if not same and words:  # "Brandebourg" below "Brandebourg-sur-la-Havel", "Les camps
+            # sahraouis de Tindouf" below "Tindouf": every word of one name in the other's
+            same = [k for word in sorted(words) for k, c, k_words in by_word.get(word, ())[-MAX_CLOSE:]
+                    if not (c and country and c != country) and (words <= k_words or k_words <= words)][:1]
         if place and same:
             same[0].description += section.description
             same[0].entries += section.entries
@@ -3614,6 +3620,8 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
         kept.append(section)
         by_place.setdefault(place, []).append((section, country))
         by_start.setdefault(written[:3], []).append((section, country))
+        for word in words:
+            by_word.setdefault(word, []).append((section, country, words))
         for member in _members(written):
             by_member.setdefault(member, []).append(section)
     return kept

@@ -422,9 +422,9 @@ def split_heading(heading: str) -> tuple[str, str | None]:
             and (beside := _country_beside(name)):
         return beside  # "MALI — DIANGUIRDÉ (RÉGION DE KAYES)": the country first, a region in brackets
     rubric = _RUBRIC.split(name)
-    before = name[:-len(rubric[-1])] if rubric[-1] else name
+    lead = name[:-len(rubric[-1])] if rubric[-1] else name
     if len(rubric) > 1 and rubric[-1].strip() \
-            and (before.rstrip().endswith(":") or not _SENTENCE_MARKS.search(before)):
+            and (lead.rstrip().endswith(":") or not _SENTENCE_MARKS.search(lead)):
         name = rubric[-1].strip()  # "Nouveau partenariat : Gao (Mali)", a newsletter's column
         # "Mémoire de jumelage · Gao (Mali)"; not "Utile ? Oui (27) · Non (4)"
     return name, text[start + 1:-1].strip() or None

@@ -63,3 +63,22 @@ def test_a_newsletter_issue_is_the_time_its_news_items_are_written(tmp_path: Pat
     told = sorted((ids[a["partner_id"]], a["start_year"], a["start_month"]) for a in data["actions"]
                   if a["start_month"])
     assert told == [("Kita", 2022, 5), ("Wolfach", 2021, 12), ("Wolfach", 2022, 5)]
+
+
+def test_a_shorter_name_of_a_place_goes_on_with_its_section(tmp_path: Path) -> None:
+    body = ("<h2>Bulletin n°4 – juin 2022</h2>"
+            "<h3>Wolfach-sur-Kinzig : les harmonies en concert</h3>"
+            "<p>En mai 2022, les harmonies des deux villes ont donné un concert commun.</p>"
+            "<h2>Nos amis · Wolfach-sur-Kinzig (Allemagne)</h2><ul><li>2012 : échange de classes.</li>"
+            "<li>2015 : voyage des aînés.</li></ul>"
+            "<h2>Bulletin n°3 – janvier 2022</h2>"
+            "<h3>Wolfach : cinquante ans d'amitié</h3>"
+            "<p>En octobre 2021, une délégation a fêté les cinquante ans du jumelage.</p>"
+            "<h3>Kita : un puits inauguré</h3>"
+            "<p>En novembre 2021, le puits du village a été inauguré.</p>"
+            "<h2>Nos amis · les villages maraîchers de Kita (Mali)</h2><ul><li>2013 : forage d'un puits.</li>"
+            "<li>2016 : formation de deux infirmiers.</li></ul>")
+    data = _page(tmp_path, body)
+    assert len(data["partners"]) == 2
+    assert sorted(p["country_code"] for p in data["partners"]) == ["DE", "ML"]
+    assert len(data["actions"]) == 7
