@@ -1634,14 +1634,38 @@ def _entry_title(body: list[Block], heading: int) -> bool:
 def news_titles(body: list[Block], sure: list[int], level: int) -> dict[int, str]:
     """The headings, deeper than the partners' ``level``, of news items that name a
     partner before a colon ("Gao : une école inaugurée" in a newsletter whose column
-    "Mémoire de jumelage · Gao (Mali)" names Gao surely, ``sure``: those headings), with
+    "Mémoire de jumelage · Gao (Mali)" names Gao surely, ``sure``: those headings, or whose
+    introduction lists its partners in a sentence, "… nos villes partenaires : Gao
+    (Mali), Kita (Mali) et Wolfach (Allemagne)": :func:`_listed_places`), with
     the place each names: the heading is that partner's, as the column's is. A name
     before a colon that no such heading names ("Mercredi : dernière visite au village",
     "Présents : 16 adhérents") stays a sub-heading's or a line's."""
-    surely = IntroWords(body[i].text for i in sure)
+    first = next((i for i, block in enumerate(body) if block.kind == "heading"), len(body))
+    surely = IntroWords([*(body[i].text for i in sure),  # and the intro's list of partners in prose
+                         *(part for block in body[:first] for part in _listed_places(block))])
     return {i: place for i, block in enumerate(body)
             if block.kind == "heading" and not block.aside and block.level > level and i not in sure
             and (place := news_place(block.text)) and names_a_place(place, surely)}
+
+
+def _listed_places(block: Block) -> list[str]:
+    """The places beside their country that a paragraph's sentence lists after a colon,
+    ``MIN_LISTED`` of them at least, whatever else the list holds ("… : Gao (Mali), Jifna et
+    le camp de Jalazone (Palestine) et Kita (Mali)": Gao and Kita), to confirm a news
+    title's place; :func:`_listed_parts` asks every part to be one.
+
+    >>> _listed_places(Block("paragraph", "Amies : Gao (Mali), le camp de Smara (Algérie) et Kita (Mali).", 2))
+    ['Gao (Mali)', 'Kita (Mali)']
+    """
+    if block.kind != "paragraph" or block.aside:
+        return []
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", block.text):
+        if ":" in sentence:
+            listed = [p for p in _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip())
+                      if p and _place_beside_country(p)]
+            found += listed if len(listed) >= MIN_LISTED else []
+    return found
 
 
 def heading_roles(body: list[Block], news: dict[int, str] | None = None) -> dict[int, Role]:

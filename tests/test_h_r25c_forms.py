@@ -82,3 +82,20 @@ def test_a_shorter_name_of_a_place_goes_on_with_its_section(tmp_path: Path) -> N
     assert len(data["partners"]) == 2
     assert sorted(p["country_code"] for p in data["partners"]) == ["DE", "ML"]
     assert len(data["actions"]) == 7
+
+
+def test_a_news_title_names_a_partner_the_introduction_lists(tmp_path: Path) -> None:
+    body = ("<p>Chaque saison, le bulletin raconte nos amitiés : Wolfach (Allemagne), Kita (Mali) "
+            "et les bergers de la vallée de Smara (Algérie).</p>"
+            "<h2>Bulletin n°4 – juin 2022</h2>"
+            "<h3>Wolfach : les harmonies en concert</h3>"
+            "<p>En mai 2022, les harmonies des deux villes ont donné un concert commun.</p>"
+            "<h3>Kita : un puits inauguré</h3>"
+            "<p>En avril 2022, le puits du village de Kita a été inauguré.</p>"
+            "<h2>Nos amis · Wolfach (Allemagne)</h2><ul><li>2012 : échange de classes.</li>"
+            "<li>2015 : voyage des aînés.</li></ul>")
+    data = _page(tmp_path, body)
+    assert sorted(p["name"] for p in data["partners"]) == ["Kita", "Wolfach"]
+    ids = {p["partner_id"]: p["name"] for p in data["partners"]}
+    assert sorted((ids[a["partner_id"]], a["start_year"]) for a in data["actions"]) == [
+        ("Kita", 2022), ("Wolfach", 2012), ("Wolfach", 2015), ("Wolfach", 2022)]
