@@ -1654,7 +1654,7 @@ def _listed_places(block: Block) -> list[str]:
     le camp de Jalazone (Palestine) et Kita (Mali)": Gao and Kita), to confirm a news
     title's place; :func:`_listed_parts` asks every part to be one.
 
-    >>> _listed_places(Block("paragraph", "Amies : Gao (Mali), le camp de Smara (Algérie) et Kita (Mali).", 2))
+    >>> _listed_places(Block("paragraph", "À : Gao (Mali), le camp de Smara (Algérie) et Kita (Mali).", 2))
     ['Gao (Mali)', 'Kita (Mali)']
     """
     if block.kind != "paragraph" or block.aside:
