@@ -2353,15 +2353,29 @@ def _told_in_issues(sections: list[Section], issues: list[Issue], set_aside: lis
 def _in_issue(entry: Entry, issues: list[Issue], lines: list[int]) -> Entry:
     """An entry whose label counts from the time of writing ("En mai dernier, …", "L'été
     dernier : …"), dated from the month of the issue it is in (:func:`_from_page_day` with
-    that month as the page's day)."""
+    that month as the page's day); one whose date has no year ("Du 21 au 27 septembre, …")
+    in the year the issue's month gives it (:func:`pipeline.narrative.year_from_post`)."""
     at = bisect_right(lines, entry.line) - 1
-    if at < 0 or entry.period_label:
+    if at < 0:
         return entry
-    token = PAGE_DAY.set(issues[at][1])
-    try:
-        return _from_page_day(entry)
-    finally:
-        PAGE_DAY.reset(token)
+    day = issues[at][1]
+    dated = entry
+    if not entry.period_label:
+        token = PAGE_DAY.set(day)
+        try:
+            dated = _from_page_day(entry)
+        finally:
+            PAGE_DAY.reset(token)
+        if dated.period_label:
+            return dated
+    label = entry.period_label or entry.label
+    if not label and (found := date_in(entry.text)) is not None and entry.text.startswith(found.text):
+        label = found.text  # "Du 21 au 27 septembre, une délégation …"
+    if not label or not (period := parse_label(label)) or not period.yearless:
+        return dated
+    after = entry.text[len(label):] if entry.text.startswith(label) else ""
+    completed = year_from_post(label, after, day)
+    return replace(entry, label=entry.label or label, period_label=completed) if completed else dated
 
 
 def _lead_told(body: list[Block], start: int, end: int) -> int | None:

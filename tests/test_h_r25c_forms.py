@@ -56,13 +56,15 @@ def test_a_newsletter_issue_is_the_time_its_news_items_are_written(tmp_path: Pat
             "<h2>Bulletin n°3 – janvier 2022</h2>"
             "<h3>Wolfach : cinquante ans d'amitié</h3>"
             "<p>En décembre dernier, une délégation a fêté les cinquante ans du jumelage.</p>"
+            "<h3>Kita : des élèves en visite</h3>"
+            "<p>Du 6 au 10 novembre, une classe de Kita a découvert nos écoles.</p>"
             "<h2>Nos amis · Wolfach (Allemagne)</h2><ul><li>2012 : échange de classes de quatrième.</li>"
             "<li>2015 : voyage des aînés.</li></ul>")
     data = _page(tmp_path, body)
     ids = {p["partner_id"]: p["name"] for p in data["partners"]}
     told = sorted((ids[a["partner_id"]], a["start_year"], a["start_month"]) for a in data["actions"]
                   if a["start_month"])
-    assert told == [("Kita", 2022, 5), ("Wolfach", 2021, 12), ("Wolfach", 2022, 5)]
+    assert told == [("Kita", 2021, 11), ("Kita", 2022, 5), ("Wolfach", 2021, 12), ("Wolfach", 2022, 5)]
 
 
 def test_a_shorter_name_of_a_place_goes_on_with_its_section(tmp_path: Path) -> None:
@@ -99,3 +101,13 @@ def test_a_news_title_names_a_partner_the_introduction_lists(tmp_path: Path) -> 
     ids = {p["partner_id"]: p["name"] for p in data["partners"]}
     assert sorted((ids[a["partner_id"]], a["start_year"]) for a in data["actions"]) == [
         ("Kita", 2022), ("Wolfach", 2012), ("Wolfach", 2015), ("Wolfach", 2022)]
+
+
+def test_a_date_without_its_year_in_an_issue_takes_the_issue_s_year() -> None:
+    from pipeline.parse import Entry, _in_issue
+
+    issues = [(5, (2022, 1, None)), (40, (2022, 6, None))]
+    told = Entry(None, "Du 6 au 10 novembre, une classe de Kita a découvert nos écoles.", 12, 12)
+    assert _in_issue(told, issues, [5, 40]).period_label == "Du 6 au 10 novembre 2021"
+    later = Entry(None, "Du 2 au 4 mai, une chorale est venue chanter à Wolfach.", 44, 44)
+    assert _in_issue(later, issues, [5, 40]).period_label == "Du 2 au 4 mai 2022"
