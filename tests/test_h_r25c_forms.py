@@ -111,3 +111,17 @@ def test_a_date_without_its_year_in_an_issue_takes_the_issue_s_year() -> None:
     assert _in_issue(told, issues, [5, 40]).period_label == "Du 6 au 10 novembre 2021"
     later = Entry(None, "Du 2 au 4 mai, une chorale est venue chanter à Wolfach.", 44, 44)
     assert _in_issue(later, issues, [5, 40]).period_label == "Du 2 au 4 mai 2022"
+
+
+def test_the_month_and_year_before_the_issue_are_counted_from_it(tmp_path: Path) -> None:
+    body = ("<h2>Bulletin n°4 – mars 2019</h2>"
+            "<h3>Kita : retour de mission</h3>"
+            "<p>Le mois dernier, une mission de la Ville s'est rendue à Kita.</p>"
+            "<h2>Nos amis · Kita (Mali)</h2><ul><li>2013 : forage d'un puits au village.</li>"
+            "<li>2016 : formation de deux infirmiers.</li></ul>"
+            "<h2>Bulletin n°3 – juin 2018</h2>"
+            "<h3>Kita : un citoyen d'honneur</h3>"
+            "<p>Moussa Keita, que la Ville a fait citoyen d'honneur l'an dernier, est venu à Ivry.</p>")
+    data = _page(tmp_path, body)
+    assert sorted((a["start_year"], a["start_month"]) for a in data["actions"]) == [
+        (2013, None), (2016, None), (2017, None), (2019, 2)]
