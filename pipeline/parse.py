@@ -2369,8 +2369,9 @@ def _in_issue(entry: Entry, issues: list[Issue], lines: list[int]) -> Entry:
         if dated.period_label:
             return dated
     label = entry.period_label or entry.label
-    if not label and (found := date_in(entry.text)) is not None and entry.text.startswith(found.text):
-        label = found.text  # "Du 21 au 27 septembre, une délégation …"
+    if (not label or parse_label(label) is None) and (found := date_in(entry.text)) is not None \
+            and entry.text.startswith(found.text):  # "Du 21 au 27 septembre, une délégation …",
+        label = found.text  # "Samedi 14 décembre, 15 h – projection …" (its hour no date)
     if not label or not (period := parse_label(label)) or not period.yearless:
         return dated
     after = entry.text[len(label):] if entry.text.startswith(label) else ""

@@ -125,3 +125,10 @@ def test_the_month_and_year_before_the_issue_are_counted_from_it(tmp_path: Path)
     data = _page(tmp_path, body)
     assert sorted((a["start_year"], a["start_month"]) for a in data["actions"]) == [
         (2013, None), (2016, None), (2017, None), (2019, 2)]
+
+
+def test_an_agenda_day_with_its_hour_takes_the_issue_s_year() -> None:
+    from pipeline.parse import Entry, _in_issue
+
+    agenda = Entry("Samedi 14 décembre, 15 h", "Samedi 14 décembre, 15 h – projection d'un film sur Kita.", 60, 60)
+    assert _in_issue(agenda, [(50, (2024, 11, None))], [50]).period_label == "Samedi 14 décembre 2024"
