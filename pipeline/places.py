@@ -452,7 +452,7 @@ def news_place(text: str) -> str | None:
     (None, None)
     """
     found = _NEWS_TITLE.fullmatch(text)
-    if found is None:
+    if found is None or not (found["title"][0].islower() or found["title"][0].isdigit()):
         return None
     words = found["place"].split()
     if len(words) > NEWS_PLACE_WORDS or (not country_code(found["place"]) and not all(
@@ -461,8 +461,8 @@ def news_place(text: str) -> str | None:
     return found["place"].strip()
 
 
-# A place, a colon (spaced, as French writes it) and a title in lower case or figures.
-_NEWS_TITLE = re.compile(r"(?P<place>[^:()]{2,80}?)\s+:\s+(?=[a-zà-ÿ0-9])[^:]+")
+# A place, a colon (spaced, as French writes it) and a title (in lower case or figures).
+_NEWS_TITLE = re.compile(r"(?P<place>[^:()]{2,80}?)\s+:\s+(?P<title>[^:]+)")
 NEWS_PLACE_WORDS = 6  # a place's name before a news title is a few words
 
 
