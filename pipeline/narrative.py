@@ -3175,6 +3175,42 @@ def _ago(sentence: str, folded: str, published: When | None) -> Event | None:
     return Event(sentence[found.start():found.end()], found.start(), str(year), (year, None, None))
 
 
+_FROM_WRITING = re.compile("|".join(f"(?P<w{n}>{_phrase(p)})" for n, p in enumerate(
+    [*_WORDS["years_from_writing"], *_WORDS["months_from_writing"]])) + r"(?!\w)")
+DAYS_AFTER = 3  # characters between a phrase counted from the time of writing and the days it gives
+_WRITING_OFFSETS = [*((False, v) for v in _WORDS["years_from_writing"].values()),
+                    *((True, v) for v in _WORDS["months_from_writing"].values())]
+
+
+def _from_writing(sentence: str, folded: str, published: When | None) -> Event | None:
+    """A year or a month counted from the time of writing ("L'an dernier" in a newsletter
+    of June 2023: 2022; "Le mois dernier" in one of March 2019: February 2019); none
+    without a time of writing, nor a month without its month, nor when the days follow
+    ("le mois dernier, du 28 janvier au 8 février").
+
+    >>> told = "Le mois dernier, une délégation est partie."
+    >>> _from_writing(told, fold(told), (2019, 1, None)).resolved
+    'décembre 2018'
+    >>> told = "que la Ville a fait citoyen d'honneur l'an dernier"
+    >>> _from_writing(told, fold(told), (2023, 6, None)).resolved
+    '2022'
+    """
+    if published is None or (found := _FROM_WRITING.search(folded)) is None or found.lastgroup is None:
+        return None
+    after = find_dates(sentence[found.end():], yearless=True)
+    if after and after[0].start <= DAYS_AFTER:
+        return None  # "le mois dernier, du 28 janvier au 8 février": the days it gives
+    months, offset = _WRITING_OFFSETS[int(found.lastgroup[1:])]
+    if months and published[1] is None:
+        return None
+    if months:
+        count = published[0] * 12 + (published[1] or 1) - 1 + offset
+        when: When = (count // 12, count % 12 + 1, None)
+    else:
+        when = (published[0] + offset, None, None)
+    return Event(sentence[found.start():found.end()], found.start(), _written(when), when)
+
+
 def _season_after_told(sentence: str, folded: str, when: When | None) -> Event | None:
     """A season written without its year and with a word that places it after or before
     the date told just before (``months_after_told``: "L'été suivant, l'accueil n'a pas pu
@@ -3660,6 +3696,7 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
                          _this_season(sentence, folded, when, published),
                          _season_side(sentence, folded, when, published),
                          _ago(sentence, folded, published), _this_time(sentence, folded, when, published),
+                         _from_writing(sentence, folded, published),
                          _season_after_told(sentence, folded, when)) if e] \
         or [e for e in (_feast_alone(sentence, folded, when, published),)
             if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it

@@ -119,6 +119,7 @@ from .places import (
     link_intro,
     name_words,
     place_name,
+    news_place,
     split_heading,
 )
 from .read import (
@@ -321,6 +322,7 @@ EDIT_NOTICE = "notice of the page's own revision (its edit history)"
 UNDER_A_CAUSE = "heading of a place under a heading naming its country alone (read with that country)"
 COUNTRY_HEADING = ("heading naming its partner by its country alone (read as the place the intro or the text "
                    "below names)")
+NEWS_TITLE = "title of a news item naming its partner before a colon (read as that partner's heading)"
 CROSS_REFERENCE = "sentence that sends the reader to another part of the page (a pointer, no event)"
 _TEASER_HEADINGS = frozenset(lexicon("headings")["teaser_headings"])
 Role = str  # what a heading is: "partner", "group", "sub" or "other"
@@ -402,6 +404,9 @@ class Section:
     # the tie's year the intro's prose list writes beside its place ("Darmstadt (Allemagne)
     # et Alkmaar (Pays-Bas) en 1958": :func:`_listed_parts`), which its item no longer holds
     tie_year: int | None = None
+    # the lines of the headings further down that named its place again, their text joined
+    # to it (:func:`_continued`): each heads what follows it, as the first one does
+    again: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1545,7 +1550,8 @@ def _link_intro(items: list[Block], sections: list[Section], set_aside: list[Set
     if linked is None:
         linked = link_intro([b.text for b in items], [split_heading(s.heading.text)[0] for s in sections])
     for section, index in zip(sections, linked, strict=True):
-        section.intro = items[index] if index is not None else None
+        section.intro = items[index] if index is not None else section.intro  # or its
+        # place's fuller heading further down (:func:`_continued`)
     taken = set(linked)
     listed = len(taken - {None}) >= MIN_LINKED
     level = sections[0].heading.level if sections else 2
@@ -1627,7 +1633,44 @@ def _entry_title(body: list[Block], heading: int) -> bool:
         and label_alone(body[heading - 1].text) is not None
 
 
-def heading_roles(body: list[Block]) -> dict[int, Role]:
+def news_titles(body: list[Block], sure: list[int], level: int) -> dict[int, str]:
+    """The headings, deeper than the partners' ``level``, of news items that name a
+    partner before a colon ("Gao : une école inaugurée" in a newsletter whose column
+    "Mémoire de jumelage · Gao (Mali)" names Gao surely, ``sure``: those headings, or whose
+    introduction lists its partners in a sentence, "… nos villes partenaires : Gao
+    (Mali), Kita (Mali) et Wolfach (Allemagne)": :func:`_listed_places`), with
+    the place each names: the heading is that partner's, as the column's is. A name
+    before a colon that no such heading names ("Mercredi : dernière visite au village",
+    "Présents : 16 adhérents") stays a sub-heading's or a line's."""
+    first = next((i for i, block in enumerate(body) if block.kind == "heading"), len(body))
+    surely = IntroWords([*(body[i].text for i in sure),  # and the intro's list of partners in prose
+                         *(part for block in body[:first] for part in _listed_places(block))])
+    return {i: place for i, block in enumerate(body)
+            if block.kind == "heading" and not block.aside and block.level > level and i not in sure
+            and (place := news_place(block.text)) and names_a_place(place, surely)}
+
+
+def _listed_places(block: Block) -> list[str]:
+    """The places beside their country that a paragraph's sentence lists after a colon,
+    ``MIN_LISTED`` of them at least, whatever else the list holds ("… : Gao (Mali), Jifna et
+    le camp de Jalazone (Palestine) et Kita (Mali)": Gao and Kita), to confirm a news
+    title's place; :func:`_listed_parts` asks every part to be one.
+
+    >>> _listed_places(Block("paragraph", "À : Gao (Mali), le camp de Smara (Algérie) et Kita (Mali).", 2))
+    ['Gao (Mali)', 'Kita (Mali)']
+    """
+    if block.kind != "paragraph" or block.aside:
+        return []
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", block.text):
+        if ":" in sentence:
+            listed = [p for p in _LISTED.split(sentence.rsplit(":", 1)[1].strip().rstrip(".!?…").strip())
+                      if p and _place_beside_country(p)]
+            found += listed if len(listed) >= MIN_LISTED else []
+    return found
+
+
+def heading_roles(body: list[Block], news: dict[int, str] | None = None) -> dict[int, Role]:
     """What each heading of the page's body is, by its words and its level.
 
     A heading is a partner's when it reads as a place's name at the partners' level (the
@@ -1652,6 +1695,10 @@ def heading_roles(body: list[Block]) -> dict[int, Role]:
     levels = ([body[i].level for i, _, sure in headings if sure]
               or [body[i].level for i, placeish, _ in headings if placeish])
     level = min(levels, default=min((body[i].level for i, _, _ in headings), default=0))
+    titled = news_titles(body, [i for i, _, sure in headings if sure], level)
+    headings = [(i, placeish or i in titled, sure or i in titled) for i, placeish, sure in headings]
+    if news is not None:
+        news.update(titled)
     # the last heading that reads as a partner's: a deeper heading above it is inside the
     # partners' sections, one below it may be a side column's
     last = max((i for i, placeish, sure in headings if sure or (placeish and body[i].level == level)),
@@ -2137,8 +2184,12 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     asked += beside
     body, grouping, renamed = _country_headings(body)
     body, causes, placed = _cause_groups(body)
-    roles = heading_roles(body)
+    titled: dict[int, str] = {}
+    roles = heading_roles(body, titled)
     roles.update(dict.fromkeys(grouping | causes, "group"))
+    titled = {i: place for i, place in titled.items() if roles.get(i) == "partner"}
+    news = [body[i] for i in titled]  # a news title's partner: the place before its colon
+    body = [replace(block, text=titled[i]) if i in titled else block for i, block in enumerate(body)]
     starts = [i for i, role in roles.items() if role == "partner"]
     starts = starts[_first_partner(body, starts):]
     starts, refused = gate(body, starts)  # a partner only on the page's evidence
@@ -2153,6 +2204,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     sat = sitting_day(body[:starts[0]])
     set_aside = ([SetAside(title, PAGE_TITLE)] if title else []) + asked
     set_aside += [SetAside(block, COUNTRY_HEADING) for block in renamed]
+    set_aside += [SetAside(block, NEWS_TITLE) for block in news]
     set_aside += [SetAside(block, UNDER_A_CAUSE) for block in placed]
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
@@ -2244,8 +2296,89 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
         sections = [_told_in_prose(s, set_aside, with_above=False, written=sat) if not s.entries
                     else _prose_beside_entries(s, set_aside, sat) for s in sections]
         _to_the_one_named(sections)
+    sections = _told_in_issues(sections, _issue_days(body, roles), set_aside)
     sections = _under_frames(sections, body, roles)
     return Page(title.text if title else None, items, sections, with_reasons(set_aside, body, refused))
+
+
+ISSUES = 2  # issue headings that make a page an archive of a newsletter's issues
+Issue = tuple[int, tuple[int, int | None, None]]  # an issue heading's line, and its month
+
+
+def _issue_days(body: list[Block], roles: dict[int, Role]) -> list[Issue]:
+    """The lines of the headings of a newsletter's issues and the month each was written
+    in, sorted: headings of no partner that give one month of one year among other words
+    ("Lettre n°21 – novembre 2024", "Bulletin de juin 2023"), ``ISSUES`` of them at least;
+    none on any other page. A month alone is a label, not an issue."""
+    issues = []
+    for i, role in roles.items():
+        block = body[i]
+        if role != "other" or block.kind != "heading":
+            continue
+        found = [f.period for f in find_dates(block.text) if f.period is not None]
+        if len(found) == 1 and (period := found[0]).start_year and period.start_month \
+                and parse_label(block.text) is None \
+                and (period.start_year, period.start_month) == (period.end_year, period.end_month):
+            issues.append((block.line, (period.start_year, period.start_month, None)))
+    return sorted(issues) if len(issues) >= ISSUES else []
+
+
+def _told_in_issues(sections: list[Section], issues: list[Issue], set_aside: list[SetAside]) -> list[Section]:
+    """On an archive of a newsletter's issues (``issues``: their headings' lines and
+    months), each section's paragraphs of prose that write no year read as stories told in
+    the month of the issue they are in: "le mois dernier", "décembre dernier", "l'an
+    dernier", "Le 12 octobre" count from that issue's month, their events beside the
+    section's entries."""
+    if not issues:
+        return sections
+    lines = [line for line, _ in issues]
+    out = []
+    for section in sections:
+        groups: dict[int, list[Block]] = {}
+        for block in section.description:
+            at = bisect_right(lines, block.line) - 1
+            if at >= 0 and block.kind == "paragraph" and not block.aside and not any(
+                    f.period is not None and f.period.start_year for f in find_dates(block.text)):
+                groups.setdefault(at, []).append(block)  # a paragraph that writes its years
+                # ("Le jumelage, signé en 1963, …", a column's) is read as any section's is
+        for at, blocks in groups.items():
+            told = _told_in_prose(Section(section.heading, blocks), set_aside, with_above=False,
+                                  written=issues[at][1])
+            if told.entries:
+                section = replace(section, description=[b for b in section.description if b not in blocks]
+                                  + told.description,
+                                  entries=sorted([*section.entries, *told.entries], key=lambda e: e.line))
+        out.append(replace(section, entries=[_in_issue(e, issues, lines) for e in section.entries]))
+    return out
+
+
+def _in_issue(entry: Entry, issues: list[Issue], lines: list[int]) -> Entry:
+    """An entry whose label counts from the time of writing ("En mai dernier, …", "L'été
+    dernier : …"), dated from the month of the issue it is in (:func:`_from_page_day` with
+    that month as the page's day); one whose date has no year ("Du 21 au 27 septembre, …")
+    in the year the issue's month gives it (:func:`pipeline.narrative.year_from_post`)."""
+    at = bisect_right(lines, entry.line) - 1
+    if at < 0:
+        return entry
+    day = issues[at][1]
+    dated = entry
+    if not entry.period_label:
+        token = PAGE_DAY.set(day)
+        try:
+            dated = _from_page_day(entry)
+        finally:
+            PAGE_DAY.reset(token)
+        if dated.period_label:
+            return dated
+    label = entry.period_label or entry.label
+    if (not label or parse_label(label) is None) and (found := date_in(entry.text)) is not None \
+            and entry.text.startswith(found.text):  # "Du 21 au 27 septembre, une délégation …",
+        label = found.text  # "Samedi 14 décembre, 15 h – projection …" (its hour no date)
+    if not label or not (period := parse_label(label)) or not period.yearless:
+        return dated
+    after = entry.text[len(label):] if entry.text.startswith(label) else ""
+    completed = year_from_post(label, after, day)
+    return replace(entry, label=entry.label or label, period_label=completed) if completed else dated
 
 
 def _lead_told(body: list[Block], start: int, end: int) -> int | None:
@@ -3191,9 +3324,13 @@ def _outside(section: Section, line: int, level: int, ends: Sequence[tuple[int, 
 
 def _below_other_heading(section: Section, entry: Entry, under: list[int]) -> bool:
     """The entry sits below a heading of its section that names no partner (``under``:
-    those headings' lines, sorted: the nearest one above the entry is looked up)."""
+    those headings' lines, sorted: the nearest one above the entry is looked up), below
+    the nearest of the section's own headings above it (its place named again further
+    down heads what follows as its first heading does)."""
     above = bisect_right(under, entry.line - 1)
-    return above > 0 and under[above - 1] > section.heading.line
+    own = max((line for line in (section.heading.line, *section.again) if line < entry.line),
+              default=section.heading.line)
+    return above > 0 and under[above - 1] > own
 
 
 def _proper_nouns(text: str) -> set[str]:
@@ -3602,6 +3739,7 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
     by_place: dict[str, list[tuple[Section, str | None]]] = {}
     by_start: dict[str, list[tuple[Section, str | None]]] = {}
     by_member: dict[str, list[Section]] = {}  # a place named with another in a heading above
+    by_word: dict[str, list[tuple[Section, str | None, set[str]]]] = {}  # by its place's words
     for section in sections:
         place, country = _place_of(section.heading.text)
         written = _written_place(section.heading.text)
@@ -3611,14 +3749,25 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
                     if _close_spelling(_written_place(k.heading.text), written)]
         if not same and place:  # one of the places a heading above names together
             same = by_member.get(written, [])[:1]
+        words = name_words(place_name(split_heading(section.heading.text)[0]))
+        if not same and words:  # "Brandebourg" below "Brandebourg-sur-la-Havel", "Les camps
+            # sahraouis de Tindouf" below "Tindouf": every word of one name in the other's
+            same = [k for word in sorted(words) for k, c, k_words in by_word.get(word, ())[-MAX_CLOSE:]
+                    if not (c and country and c != country) and (words <= k_words or k_words <= words)][:1]
         if place and same:
             same[0].description += section.description
             same[0].entries += section.entries
+            same[0].again += (section.heading.line, *section.again)
+            if same[0].intro is None and country and not _place_of(same[0].heading.text)[1]:
+                # "Gao", a news title's place, then
+                same[0].intro = section.intro or section.heading  # "Mémoire · Gao (Mali)": its country
             set_aside.append(SetAside(section.heading, CONTINUED))
             continue
         kept.append(section)
         by_place.setdefault(place, []).append((section, country))
         by_start.setdefault(written[:3], []).append((section, country))
+        for word in words:
+            by_word.setdefault(word, []).append((section, country, words))
         for member in _members(written):
             by_member.setdefault(member, []).append(section)
     return kept

@@ -400,6 +400,8 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     ('Avec :', None)
     >>> split_heading("Nouveau partenariat : Gao (Mali)"), split_heading("Gao (Mali) – jumelée depuis 1997")
     (('Gao', 'Mali'), ('Gao', 'Mali'))
+    >>> split_heading("Lettre d'amitié · Gao (Mali)")
+    ('Gao', 'Mali')
     >>> split_heading("Gao (Mali), jumelée avec la ville depuis 1997")
     ('Gao', 'Mali')
     >>> split_heading("Cottbus [Allemagne]"), split_heading("La Lisa, Cuba (depuis 1997)")
@@ -432,9 +434,49 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     if not countries(text[start + 1:-1])[1] and not any(c.isdigit() for c in text) \
             and (beside := _country_beside(name)):
         return beside  # "MALI — DIANGUIRDÉ (RÉGION DE KAYES)": the country first, a region in brackets
-    if (rubric := name.rpartition(":"))[1] and rubric[2].strip():
-        name = rubric[2].strip()
+    rubric = _RUBRIC.split(name)
+    lead = name[:-len(rubric[-1])] if rubric[-1] else name
+    if len(rubric) > 1 and rubric[-1].strip() \
+            and (lead.rstrip().endswith(":") or not _SENTENCE_MARKS.search(lead)):
+        name = rubric[-1].strip()  # "Nouveau partenariat : Gao (Mali)", a newsletter's column
+        # "Mémoire de jumelage · Gao (Mali)"; not "Utile ? Oui (27) · Non (4)"
     return name, text[start + 1:-1].strip() or None
+
+
+# What sets a rubric apart from the place it leads to: a colon, or a middle dot or a bullet
+# between spaces (a design's separator).
+_RUBRIC = re.compile(r":|\s[·•∙]\s")
+_SENTENCE_MARKS = re.compile(r"[?!()]")  # no rubric before a dot holds a question, an exclamation
+# or brackets
+
+
+def news_place(text: str) -> str | None:
+    """What a news item's title names before a colon, the title after it a phrase that
+    opens in lower case or on a figure ("Gao : une école inaugurée", "Kita : 40 ans
+    d'amitié"): a name, or a country or region ("Sahara occidental : …"); ``None`` when
+    a name follows the colon (the place a rubric or a country leads to: "Allemagne :
+    Cottbus") or the first part is no name. Whether that name is a partner's is the
+    page's to say (:func:`pipeline.parse.heading_roles`): "Mercredi : dernière visite"
+    reads alike.
+
+    >>> news_place("Gao : une école inaugurée"), news_place("Saint-Louis du Sénégal : 12 000 € votés")
+    ('Gao', 'Saint-Louis du Sénégal')
+    >>> news_place("Allemagne : Cottbus"), news_place("Retour en images : la fête")
+    (None, None)
+    """
+    found = _NEWS_TITLE.fullmatch(text)
+    if found is None or not (found["title"][0].islower() or found["title"][0].isdigit()):
+        return None
+    words = found["place"].split()
+    if len(words) > NEWS_PLACE_WORDS or (not country_code(found["place"]) and not all(
+            word[:1].isupper() or word.lower() in PARTICLES or word in "–—-" for word in words)):
+        return None
+    return found["place"].strip()
+
+
+# A place, a colon (spaced, as French writes it) and a title (in lower case or figures).
+_NEWS_TITLE = re.compile(r"(?P<place>[^:()]{2,80}?)\s+:\s+(?P<title>[^:]+)")
+NEWS_PLACE_WORDS = 6  # a place's name before a news title is a few words
 
 
 def _country_after(text: str) -> tuple[str, str] | None:
