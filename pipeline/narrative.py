@@ -4490,7 +4490,9 @@ def posted(line: str) -> When | None:
     ((2019, 5, None), None)
     """
     stripped = line.strip()
-    if len(stripped) <= SHORT and _ISSUE.search(stripped):  # a periodical's issue line
+    if len(stripped) <= SHORT and _ISSUE.search(stripped) and _META_SEPARATOR.search(stripped):
+        # a periodical's issue line, its fields set apart ("n°568 · mars 2025 · Dossier"); a
+        # newsletter's title ("Lettre n°21 – novembre 2024") heads an issue of an archive
         return next((when for f in find_dates(stripped) if f.period and f.period.start_year
                      and f.period.start_month and (when := _when(f))), None)
     field = CMS_FIELD.match(stripped) is not None  # "Publié le 21 mai 2021 à 13:27"
