@@ -4865,6 +4865,12 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     run_of = {id(kept[i]): (kept, i) for run in _runs([b for b in body if not b.aside]) if len(run) > 1
               for kept in [_going_on(run)] for i in range(len(kept) - 1)}  # its run and where in it
     read_whole: set[int] = set()  # the lines after the first of a paragraph read whole
+    # the next block kept after each (its index; len(body) when none), computed once: a
+    # paragraph before the story starts looks at the one after it (:func:`_sets_out`)
+    following = [len(body)] * len(body)
+    for at in range(len(body) - 2, -1, -1):
+        following[at] = at + 1 if not body[at + 1].aside else following[at + 1]
+    told_above = False  # a dated paragraph was set aside before the story started
     span_value = False  # the block is the value of a span's key alone above ("Année de début:")
     for n, block in enumerate(body):
         if id(block) in read_whole:
@@ -4933,10 +4939,11 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         listed = bool(heads and started and block.kind == "list_item")  # an item: its own event
         started = started or names_place(running.get(id(block), block.text), about.name) \
             or _goes_to(block.text, about.country) or _own_body(block.text) \
-            or _sets_out(block.text, next((b.text for b in body[n + 1:] if not b.aside), ""), about.name,
-                         lede=not any(dated for _, _, dated in set_aside))  # no date told above
+            or _sets_out(block.text, body[following[n]].text if following[n] < len(body) else "",
+                         about.name, lede=not told_above)  # no date told above
         if not started:
             dated = any(event for _, event in sentences(block.text, None))
+            told_above = told_above or dated
             set_aside.append((block, reasons.dated_introduction if dated else reasons.introduction, dated))
             continue
         if id(block) in theirs:
