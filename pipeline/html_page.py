@@ -42,6 +42,7 @@ from .read import (
     bullet_item,
     group_heading,
     heading_like,
+    outline_entry,
     joined_headings,
     lay_out,
     names_a_country,
@@ -1777,6 +1778,11 @@ def _title(blocks: list[Block], article: etree._Element, tree: _Tree) -> list[Bl
     return blocks
 
 
+# An XHTML page's or an XML export's first line ("<?xml version="1.0" encoding="UTF-8"?>"):
+# the text is decoded already, and lxml refuses a decoded text that declares an encoding.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>")
+
+
 def parse_html(text: str) -> etree._Element:
     """The page's tree, or one line saying why it cannot be had whole.
 
@@ -1787,7 +1793,7 @@ def parse_html(text: str) -> etree._Element:
     """
     parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        document = lxml.html.document_fromstring(text, parser=parser)
+        document = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise Refusal("not_html", reason=exc) from None
     for error in parser.error_log:
@@ -2827,6 +2833,8 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []
     _walk(article, blocks, tree)
+    # a report's section numbers before its headings ("3.1 Dianguirdé (Mali)"), as in text
+    blocks = [replace(b, text=outline_entry(b.text)) if b.kind == "heading" else b for b in blocks]
     blocks, relabelled = foreign_labels(blocks, _language(document.get("lang")))
     laid_out, page_text = lay_out(_named_chips(
         joined_headings(_title(blocks, article, tree), BOLD_HEADING_LEVEL)))

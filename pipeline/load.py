@@ -43,6 +43,13 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     if html is None:
         html = text.lstrip()[:1] == "<"
     if html:
+        from .xml_exports import CutExport, as_html  # lxml is loaded for markup only
+
+        try:
+            text = as_html(text) or text  # a feed, a tagged PDF: the HTML it stands for
+        except CutExport as cut:
+            raise PipelineError(f"{name} : l'export XML semble tronqué (il ne finit pas par </{cut}>) ; "
+                                "l'enregistrer à nouveau") from None
         tail = text[-2048:].lower()
         if "</html>" not in tail and "</body>" not in tail:
             raise PipelineError(f"{name} : la page HTML semble tronquée (elle ne finit pas par "
