@@ -20,7 +20,7 @@ from itertools import islice, pairwise
 import lxml.html
 from lxml import etree
 
-from .dates import Found, date_alone, dated_label, find_dates, parse_label, split_any_label
+from .dates import LABEL_REACH, Found, date_alone, dated_label, find_dates, parse_label, split_any_label
 from .errors import Refusal
 from .fields import (AMOUNT, CMS_FIELD, DATE, KINDS, MAX_KEY_WORDS, PEOPLE, PLACE, TEXT, empty, key_kind,
                      span_columns, total_row)
@@ -32,7 +32,7 @@ from .screen_reader import without_hidden_text
 from .visual_order import (HEADINGS, MARKED_PARTNER, column_pairs, grid_order, marked_partners,
                            referenced_labels, tab_panels)
 from .pictograms import labelled_pictograms, pictogram
-from .places import bracket_parts, country_in, place_name, split_heading
+from .places import bracket_parts, country_code, country_in, place_name, split_heading
 from .tags import PartnerHeadings as _PartnerHeadings
 from .themes import themes
 from .read import (
@@ -1265,6 +1265,18 @@ def _note_row(line: list[etree._Element | None]) -> str | None:
     return said if said.endswith((".", ")")) and ". " in said else None
 
 
+def _header_text(cell: etree._Element) -> str:
+    """What a table's header cell says: its lines joined by a space ("Nombre de<br>participants"
+    is "Nombre de participants", not "Nombre departicipants"), a last line that names only
+    a country written in brackets after the place above it, as a heading writes it
+    ("Brandebourg-sur-la-Havel<br><small>Allemagne</small>": "Brandebourg-sur-la-Havel
+    (Allemagne)"), so that a column per partner reads as the partner's heading."""
+    lines = _pieces(cell)
+    if len(lines) > 1 and country_code(lines[-1]) is not None:
+        return f"{' '.join(lines[:-1])} ({lines[-1]})".rstrip(" :")
+    return " ".join(lines).rstrip(" :")
+
+
 def _header_row(rows: list[etree._Element]) -> int | None:
     """Which row heads the table: its last row in ``<thead>``, else its first row when
     all its cells are ``<th>``; ``None`` when no row does."""
@@ -1316,7 +1328,7 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
         return None
     else:
         head = found
-    headers = [_text(_rendered(c)).rstrip(" :") if c is not None else "" for c in grid[head]]
+    headers = [_header_text(c) if c is not None else "" for c in grid[head]]
     if (span := span_columns(headers)) is not None:  # "Début" | "Fin": one date
         grid = [_one_date(line, *span) for line in grid]
         headers = [f"{h} – {headers[span[1]]}" if n == span[0] else h
@@ -1399,10 +1411,10 @@ def _pivot_blocks(table: etree._Element, grid: list[list[etree._Element | None]]
            for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
            for t in _pieces(caption)]
     out += [Block("paragraph", h, 0, aside=TABLE_HEADER) for h in dict.fromkeys(headers) if h]
-    done: set[etree._Element] = set()
+    done: set[tuple[str, etree._Element]] = set()
     heading = None
     for partner_cell, cells in rows:
-        partner = _text(_rendered(partner_cell)) if partner_cell is not None else ""
+        partner = _header_text(partner_cell) if partner_cell is not None else ""
         said = [(when, cell, _text(_rendered(cell)) if cell is not None else "") for when, cell in cells]
         if not partner or not _reads_as_partner(partner, nobody):
             if any(not empty(text) for _, _, text in said) or beyond.get(partner_cell):
@@ -1413,17 +1425,19 @@ def _pivot_blocks(table: etree._Element, grid: list[list[etree._Element | None]]
             out.append(Block("heading", partner, 0, level=CHIP_LEVEL))
             heading = partner
         for n, (when, cell, text) in enumerate(said):
-            if cell is None or cell in done or empty(text):
+            if cell is None or (partner, cell) in done or empty(text):
                 continue
-            done.add(cell)
+            done.add((partner, cell))  # a cell across two partners' columns is each one's
             last = max(m for m, (_, other, _) in enumerate(said) if other is cell)
             label = when if last == n else _span_label(when, said[last][0])
             blocks: list[Block] = []
             _walk(cell, blocks, tree)
-            out += _dated_cell(blocks, label)
+            if blocks and not blocks[0].bold and blocks[0].kind == "paragraph":  # the cell's own run
+                blocks[0] = replace(blocks[0], bold=_bold_start(cell, blocks[0].text))  # "<td><b>2003
+            out += _dated_cell(blocks, label)  # → 2014</b> · …": the entry's label, as a paragraph's
         for cell in beyond[partner_cell]:  # a cell past the last date of the header: its
-            if cell not in done and not empty(_text(_rendered(cell))):  # text, undated
-                done.add(cell)
+            if (partner, cell) not in done and not empty(_text(_rendered(cell))):  # text, undated
+                done.add((partner, cell))
                 _walk(cell, out, tree)
     return out
 
@@ -1508,23 +1522,40 @@ def _dated_cell(blocks: list[Block], label: str) -> list[Block]:
     period = parse_label(label)
     year = str(period.start_year) if period is not None and period.start_year is not None \
         and period.start_year == period.end_year and period.start_month is None else None
+    ends = [_yearless_head(block.text, year) if year else None for block in blocks]
+    undated = [not split_any_label(block.text) and _opening_date(block.text) is None for block in blocks]
+    # a cell of paragraphs one of which opens on its own date lists entries: each of its
+    # other paragraphs is an entry of the cell's date too, not the text of the one above
+    listed = {n for n, block in enumerate(blocks) if block.kind == "paragraph"} \
+        if any(block.kind == "paragraph" and (ends[n] is not None or not undated[n])
+               for n, block in enumerate(blocks)) else set()
     out = []
     for n, block in enumerate(blocks):
-        end = _yearless_head(block.text, year) if year else None
+        end = ends[n]
         if year and end is not None:
             text = f"{block.text[:end]} {year}{block.text[end:]}"
             block = replace(block, text=text, bold=block.bold + len(year) + 1 if block.bold >= end
                             else block.bold)
-        elif n == 0 and not split_any_label(block.text) and _opening_date(block.text) is None:
+        elif (n == 0 or n in listed) and undated[n]:
             block = replace(block, text=f"{label} : {block.text}", bold=0)
         out.append(block)
     return out
+
+
+# A design's separator between a cell's date and its text: a middle dot or a bullet between
+# spaces ("Mai · Six jeunes musiciens…"), or an arrow of a design ("Depuis 2016 ▶ Chaque été").
+_DESIGN_MARK = re.compile(r"\s[·•∙▶►]\s")
 
 
 def _yearless_head(text: str, year: str) -> int | None:
     """Where the date that opens ``text`` ends when it has no year ("Septembre : …", "Du
     29 avril au 6 mai, …") and reads as a date of ``year`` once it is written after it;
     ``None`` otherwise."""
+    if (apart := _DESIGN_MARK.search(text[:LABEL_REACH])) is not None:  # "Mai · …", "Avril – mai · …"
+        head = text[:apart.start()]
+        own, completed = parse_label(head), parse_label(f"{head} {year}")
+        if (own is None or own.yearless) and completed is not None and str(completed.start_year) == year:
+            return apart.start()
     if (labelled := split_any_label(text)) is not None:
         own = parse_label(labelled[0])
         completed = parse_label(f"{labelled[0]} {year}")
