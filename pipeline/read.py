@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -693,19 +694,24 @@ def _lone_bullets(text: str) -> set[int]:
 
 def _marked_alone(text: str) -> set[int]:
     """The lines (numbered from 1) that open with a bullet no line beside them shares: the
-    nearest written line above and the one below open with another mark or none. A list
-    runs on from item to item under one mark; a mark alone between paragraphs decorates
-    the line it opens ("■ GAO — MALI", "► Kita (Mali)"), which is a heading when it names a
-    place (:func:`text_blocks`).
+    nearest written line above and the one below open with another mark or none, and the
+    page writes that mark so :data:`LONE_BULLETS` times or more. A list runs on from item
+    to item under one mark; a mark alone between paragraphs, again and again, decorates
+    the lines it opens ("■ GAO — MALI", "► Kita (Mali)"), each a heading when it names a
+    place (:func:`text_blocks`); once, it is a list of one item ("Avec :" / "• Gao (Mali)").
 
-    >>> sorted(_marked_alone("Titre\n\n■ GAO — MALI\n\n2019 : forages\n– Un\n– Deux\n"))
-    [3]
+    >>> sorted(_marked_alone("Titre\n\n■ GAO — MALI\n\n2019 : forages\n– Un\n– Deux\n■ KITA\n\nTexte\n"))
+    [3, 8]
+    >>> sorted(_marked_alone("Avec :\n\n• Gao (Mali)\n\n2019 : forages\n"))
+    []
     """
     rows = [(n, row.strip()) for n, row in enumerate(lines(text), start=1) if row.strip()]
     marks = [row[0] if _BULLET.match(row) else None for _, row in rows]
-    return {n for k, (n, _) in enumerate(rows)
-            if marks[k] is not None and (k == 0 or marks[k - 1] != marks[k])
-            and (k + 1 == len(rows) or marks[k + 1] != marks[k])}
+    alone = [(n, marks[k]) for k, (n, _) in enumerate(rows)
+             if marks[k] is not None and (k == 0 or marks[k - 1] != marks[k])
+             and (k + 1 == len(rows) or marks[k + 1] != marks[k])]
+    times = Counter(mark for _, mark in alone)
+    return {n for n, mark in alone if times[mark] >= LONE_BULLETS}
 
 
 def _title_like(line: str) -> bool:

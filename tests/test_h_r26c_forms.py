@@ -48,9 +48,11 @@ def test_a_mark_alone_between_paragraphs_decorates_a_heading(tmp_path: Path) -> 
 
 def test_a_list_under_one_mark_stays_a_list() -> None:
     kinds = [(b.kind, b.text) for b in text_blocks(
-        "Titre\n\n► Kita (Mali)\n► Wangen (Allemagne)\n\nUn texte.\n\n– Gao (Mali)\n\nUn autre texte.\n")]
+        "Titre\n\n► Kita (Mali)\n► Wangen (Allemagne)\n\nUn texte.\n\n– Gao (Mali)\n\nUn autre texte.\n"
+        "\n– Tombouctou (Mali)\n\nLa suite.\n\nAvec :\n\n• Kayes (Mali)\n\nLa fin.\n")]
     assert kinds[1:3] == [("list_item", "Kita (Mali)"), ("list_item", "Wangen (Allemagne)")]
-    assert ("heading", "Gao (Mali)") in kinds  # one mark alone between paragraphs
+    assert ("heading", "Gao (Mali)") in kinds and ("heading", "Tombouctou (Mali)") in kinds  # a mark alone, twice
+    assert ("list_item", "Kayes (Mali)") in kinds  # once: a list of one item
 
 
 WIDE = " ".join(["mot"] * 22)  # a paragraph's line, hard-wrapped at about 90 characters
