@@ -754,6 +754,19 @@ def _chain(g: dict[str, list[Token]]) -> Period | None:
     return _period(f"{years[0]}/{years[-1]}", Point(years[0]), Point(years[-1]))
 
 
+def _school_years(g: dict[str, list[Token]]) -> Period | None:
+    """"Des années scolaires 2004-2005 à 2005-2006", "les saisons 2022-2023 et 2023-2024":
+    two school or cultural years (each a year and the next), to or beside each other; the
+    span from the first one's start to the last one's end, as one such year is
+    ("Année scolaire 2016-2017" is 2016/2017), no month invented. Years that do not follow
+    each other ("2004-2006 à 2008-2009") are no school years: not understood."""
+    first, second = g["a"][0].value, g["b"][0].value
+    starts, ends = g["x"][0].value, g["y"][0].value
+    if ends != starts + 1 or second != first + 1 or starts < first:
+        return None
+    return _period(f"{first}/{ends}", Point(first), Point(ends))
+
+
 def easter(year: int) -> date:
     """Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
 
@@ -895,6 +908,8 @@ _FORMS: list[tuple[str, Builder]] = [
     # a month or a season, then its years after commas alone: "étés 2020, 2021, 2022"
     (rf"{_INTRO}{_PART}(?P<items>[MS]Y(?:,Y){{1,20}})", _dates),
     (rf"{_OPEN}{_PART}(?P<items>Y(?:-Y){{2,20}})", _chain),
+    # two school years, to or beside each other, after their kind's word ("années scolaires")
+    (rf"{_OPEN}(?:PD?L?)?[yX]?Q(?P<a>Y)-(?P<b>Y)(?:{_TO}|&)L?(?P<x>Y)-(?P<y>Y)", _school_years),
     (rf"{_OPEN}{_PART}(?P<a>Y)-(?P<b>N)", _two_digit_end),
     (rf"{_OPEN}(?P<a>N)-(?P<b>z)", _months_in_digits),  # "03-06/2017"
     (rf"{_INTRO}{_PART}(?P<a>SY)-(?P<b>[YN])", _winter),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -691,6 +692,28 @@ def _lone_bullets(text: str) -> set[int]:
     return found if len(found) >= LONE_BULLETS else set()
 
 
+def _marked_alone(text: str) -> set[int]:
+    """The lines (numbered from 1) that open with a bullet no line beside them shares: the
+    nearest written line above and the one below open with another mark or none, and the
+    page writes that mark so :data:`LONE_BULLETS` times or more. A list runs on from item
+    to item under one mark; a mark alone between paragraphs, again and again, decorates
+    the lines it opens ("■ GAO — MALI", "► Kita (Mali)"), each a heading when it names a
+    place (:func:`text_blocks`); once, it is a list of one item ("Avec :" / "• Gao (Mali)").
+
+    >>> sorted(_marked_alone("Titre\n\n■ GAO — MALI\n\n2019 : forages\n– Un\n– Deux\n■ KITA\n\nTexte\n"))
+    [3, 8]
+    >>> sorted(_marked_alone("Avec :\n\n• Gao (Mali)\n\n2019 : forages\n"))
+    []
+    """
+    rows = [(n, row.strip()) for n, row in enumerate(lines(text), start=1) if row.strip()]
+    marks = [row[0] if _BULLET.match(row) else None for _, row in rows]
+    alone = [(n, marks[k]) for k, (n, _) in enumerate(rows)
+             if marks[k] is not None and (k == 0 or marks[k - 1] != marks[k])
+             and (k + 1 == len(rows) or marks[k + 1] != marks[k])]
+    times = Counter(mark for _, mark in alone)
+    return {n for n, mark in alone if times[mark] >= LONE_BULLETS}
+
+
 def _title_like(line: str) -> bool:
     """The first line of a text snapshot is its title unless it is an introduction
     sentence (it ends like one, or runs longer than any title: "L'idée de la caravane a
@@ -787,6 +810,7 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
     rows = _table_rows(text)
     ended = False  # past a press release's end mark
     lone = _lone_bullets(text)
+    marked = _marked_alone(text)
     bulleted = False  # the line above was a bullet alone
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
@@ -825,7 +849,10 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
             items.add(blocks[-1].text)
         elif levels and number in levels:
             blocks.append(Block("heading", line, number, level=levels[number]))
-        elif bullet := _BULLET.match(line):
+        elif (bullet := _BULLET.match(line)) and number in marked \
+                and names_a_place(line[bullet.end():], items):  # a mark decorating a heading
+            blocks.append(Block("heading", line[bullet.end():], number, level=2))
+        elif bullet:
             blocks.append(Block("list_item", line[bullet.end():], number))
             items.add(blocks[-1].text)
         elif not blocks and _title_like(line):

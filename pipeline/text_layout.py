@@ -41,6 +41,7 @@ from itertools import pairwise
 
 from .dates import dated_label, split_any_label
 from .fields import DATE, KINDS, PLACE, TEXT, empty, key_kind
+from .french import lexicon
 from .read import IntroWords, names_a_place
 
 TABLE_HEADER = "header of a table drawn in text (with borders or rules)"
@@ -479,6 +480,11 @@ _SENTENCE_STOP = re.compile(r"[.!?…:]$")  # a paragraph that ends here may end
 _BULLET_ITEM = re.compile(r"^[•◦▪‣*·–—-]\s")
 # "22", "- 22 -", "• 22 •", "[22]", "22/40": a folio alone on its line
 _PAGE_NUMBER = re.compile(r"^(?:[-–—•·|\[(] ?)?\d{1,3}(?: ?/ ?\d{1,3})?(?: ?[-–—•·|\])])?$")
+# ... or in words ("Page 3 sur 8", "p. 3/8": furniture.toml's folio words), each page's own
+_FURNITURE = lexicon("furniture")
+_FOLIO_WORDS = "|".join(map(re.escape, _FURNITURE["folio_words"]))
+_FOLIO_OF = "|".join(map(re.escape, _FURNITURE["folio_of"]))
+_FOLIO = re.compile(rf"^(?:{_FOLIO_WORDS}) ?\d{{1,3}}(?: ?(?:/|{_FOLIO_OF}) ?\d{{1,3}})?$", re.IGNORECASE)
 _CUT = re.compile(r"[^\W\d_]-$")  # a line ending in a word and its hyphen
 _HYPHEN_END = re.compile(r"\w-$")
 _GAP = re.compile(rf"(?<! ) {{{GUTTER},}}(?=[^\s|+])")  # a run of spaces tried from its first: linear
@@ -563,7 +569,9 @@ def _key(line: str) -> str:
     """A line as a running head or foot repeats it: without its page number, a page
     number alone any page's ("#"; four digits alone are a year, an entry's label)."""
     words = " ".join(line.split())
-    return "#" if _PAGE_NUMBER.match(words) else re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", words)
+    if _PAGE_NUMBER.match(words) or _FOLIO.match(words):
+        return "#"
+    return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", words)
 
 
 def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
@@ -596,6 +604,10 @@ def _columns(numbered: list[tuple[str, int]]) -> Reading | None:
 MIN_PAGES = 2
 WRAP_WIDTH = 100  # characters: no line of a column is wider (markdown.WRAP_WIDTH)
 WIDER_LINES = 2  # lines of a page wider than a column, at most
+# ... or this share of its written lines: a minutes' or a report's titles in capitals run
+# on unwrapped past its paragraphs' width ("5. RELATIONS INTERNATIONALES – RAPPORT SUR …"),
+# a few in a long text; a text whose paragraphs are never wrapped has most of its lines wider
+WIDER_SHARE = 0.1
 FULL_LINES = 0.5  # of a page's written lines: as wide as most of its lines, give or take
 
 
@@ -610,7 +622,8 @@ def _one_column(pages: list[list[tuple[str, int]]]) -> Reading | None:
         return None
     rows = [row.rstrip() for page in pages for row, _ in page if row.strip()]
     # a line or two wider (a print's credits at its foot, set in small type) cut no column
-    if not rows or sum(1 for row in rows if len(row) > WRAP_WIDTH) > WIDER_LINES:
+    wider = sum(1 for row in rows if len(row) > WRAP_WIDTH)
+    if not rows or wider > max(WIDER_LINES, len(rows) * WIDER_SHARE):
         return None
     widths = sorted(len(row) for row in rows)
     width = widths[len(widths) * 9 // 10]  # most lines' width, a few longer titles aside
