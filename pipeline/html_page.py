@@ -2746,6 +2746,31 @@ def _running_heads(lines: list[_Line]) -> set[int]:
         lines[i].text.isdigit() or len(pages_of[_DIGITS.sub("#", lines[i].text)]) > 1)}
 
 
+# A number a page draws for the eye and hides from screen readers (``aria-hidden``): a
+# step's in a stepper, an item's in a list; at most this many digits, so never a year.
+DECORATION_DIGITS = 2
+_ORDINAL = re.compile(rf"\d{{1,{DECORATION_DIGITS}}}[.)]?")
+
+
+def _drop_decorations(document: etree._Element) -> None:
+    """What a page draws around its text and is no text of it: an element hidden from
+    screen readers that holds a short number alone (a stepper's "1" before each entry:
+    ``aria-hidden`` says it is not read, and the list's order says it), and a link to a
+    place of the page itself whose text is a permalink's mark alone ("#" before a
+    heading, "¶" after it: it repeats its heading); their tails are kept. A hidden glyph
+    stays: a legend may say what it means ("✔ réalisé", :mod:`pipeline.pictograms`)."""
+    hidden = [e for e in document.iter("*") if e.get("aria-hidden") == "true"]
+    anchors = [a for a in document.iter("a") if (a.get("href") or "").startswith("#") and len(a) == 0]
+    for element in hidden:
+        text = _text(_rendered(element))
+        if _ORDINAL.fullmatch(text):
+            _taken_out(element)
+    for anchor in anchors:
+        text = _text(anchor.text or "")
+        if text and not text.strip(_PERMALINK + " \u00a0") and anchor.getparent() is not None:
+            _taken_out(anchor)
+
+
 def _joined_print(document: etree._Element) -> None:
     """A print converted line by line read as paragraphs: its running heads and page
     numbers are the pages' headers and footers (left out and reported as such), and a
@@ -2860,6 +2885,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     trailing_dates(document)
     field_dates(document)
     _joined_print(document)
+    _drop_decorations(document)
     tree = _Tree(document)
     article = _widen(_article(tree), tree)
     blocks: list[Block] = []
