@@ -53,6 +53,7 @@ from .dates import (
     find_dates,
     first_sentence,
     forget_labels,
+    month_alone,
     parse_label,
     says_until,
     split_any_label,
@@ -1173,8 +1174,8 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label))
               else under.completed(_from_page_day(e))  # "Dès l'automne 1989": then
               for e in (draft.entry() for draft in entries)]
-    section.entries = told + _years_above(_framed(
-        _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames))
+    section.entries = told + _months_of_a_calendar(_years_above(_framed(
+        _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames)))
 
 
 def _labelled_entries(blocks: list[tuple[Block, Role]]) -> bool:
@@ -1451,6 +1452,35 @@ def _years_above(entries: list[Entry]) -> list[Entry]:
         else:
             above = None
         kept.append(entry)
+    return kept
+
+
+CALENDAR_MONTHS = 3  # labels of a month alone, in the year's order, that make a calendar
+
+
+def _months_of_a_calendar(entries: list[Entry]) -> list[Entry]:
+    """A calendar of the year, one line a month ("Janvier : assemblée générale", "Mars : …",
+    "Octobre : …", a committee's yearly meetings): labels that are a month's name alone,
+    at least ``CALENDAR_MONTHS`` of them in the year's order, with no year above them to
+    complete them (:func:`_framed`, :func:`_years_above` run first). Each is its month, its
+    year unspecified (EDTF ``XXXX-01``): a bare month is no date the grammar reads alone
+    (:func:`pipeline.dates.month_alone`), but a run of them in order is a calendar.
+
+    >>> rows = _months_of_a_calendar([Entry("Janvier", "Janvier : vœux.", 1, 1),
+    ...     Entry("Mars", "Mars : foire.", 2, 2), Entry("Juin", "Juin : fête.", 3, 3)])
+    >>> [e.period_label for e in rows]
+    ['XXXX-01', 'XXXX-03', 'XXXX-06']
+    >>> [e.period_label for e in _months_of_a_calendar(rows[:2])]
+    ['XXXX-01', 'XXXX-03']
+    """
+    months = [(at, month) for at, entry in enumerate(entries) if entry.label and entry.period_label is None
+              and (month := month_alone(entry.label)) is not None]
+    ordered = all((a.start_month or 0) < (b.start_month or 0) for (_, a), (_, b) in pairwise(months))
+    if len(months) < CALENDAR_MONTHS or not ordered:
+        return entries
+    kept = list(entries)
+    for at, month in months:
+        kept[at] = replace(kept[at], period_label=month.edtf)
     return kept
 
 
@@ -3475,6 +3505,7 @@ def _story(title: Block | None, body: list[Block], about: About | None,
         for separator, text, line in more:
             draft.extend(text, line, separator)
         section.entries.append(replace(draft.entry(), period_label=event.period_label))
+    section.entries = _months_of_a_calendar(section.entries)  # a story's "Janvier : …" lines
     others: list[Section] = []
     lines = {story.heading.line}
     for other in story.others:  # each at the first line that names it (a record starts on it)

@@ -1,0 +1,58 @@
+"""Round 28's classes (a town's own twinning page, a committee's fact sheet, local news of a
+general meeting), each in sentences of its own: a calendar of the year with one line a month
+and no year, the simple future of the verbs in -cevoir and -vre, a tie that "goes back to"
+a year."""
+
+from pipeline.dates import parse_label
+from pipeline.extract import extract
+from pipeline.narrative import announced
+from pipeline.parse import parse
+from pipeline.places import agreement
+from pipeline.read import text_blocks
+from pipeline.tables import tables
+
+_SHEET = """Comité de jumelage Saintes – Xanten
+Ville jumelle : XANTEN en Rhénanie-du-Nord-Westphalie
+Activités :
+- Voyages en Allemagne
+Rendez-vous de l'année :
+Février : Assemblée générale du comité
+Avril : Les lycéens partent à Xanten
+Juin : Fête du jumelage sur la place du marché
+Novembre : Marché de Noël à Xanten
+"""
+
+
+def test_a_month_alone_is_a_month_only_when_asked() -> None:
+    from pipeline.dates import month_alone
+
+    assert parse_label("Février") is None  # the grammar reads no bare month
+    assert month_alone("Février :").start_month == 2 and month_alone("Février").start_year is None
+    assert month_alone("Sept") is None and month_alone("Juin 2024") is None and month_alone("en juin") is None
+    assert parse_label("XXXX-11").start_month == 11  # EDTF's month of an unspecified year
+
+
+def test_a_calendar_of_the_year_one_line_a_month_dates_each_line_by_its_month() -> None:
+    data = tables(extract(parse(text_blocks(_SHEET))))
+    months = {a["date_label"]: (a["start_year"], a["start_month"], a["end_month"]) for a in data["actions"]}
+    assert months["Février"] == (None, 2, 2)
+    assert months["Juin"] == (None, 6, 6)
+    assert months["Novembre"] == (None, 11, 11)
+
+
+def test_months_alone_out_of_the_year_s_order_are_no_calendar() -> None:
+    shuffled = _SHEET.replace("Avril : Les", "Décembre : Les")
+    data = tables(extract(parse(text_blocks(shuffled))))
+    assert all(a["start_month"] is None for a in data["actions"] if a["date_label"] in ("Février", "Juin"))
+
+
+def test_the_future_of_verbs_in_cevoir_and_vre_announces_the_date() -> None:
+    assert announced("Du 3 au 6 mai, le comité recevra la chorale de Xanten.", "Du 3 au 6 mai")
+    assert announced("Le 12 juin, les familles apercevront le nouveau pont.", "Le 12 juin")
+    assert not announced("Du 3 au 6 mai, le comité a reçu la chorale de Xanten.", "Du 3 au 6 mai")
+
+
+def test_a_tie_that_goes_back_to_a_year_is_sealed_that_year() -> None:
+    assert agreement("Le jumelage avec Figeac remonte à 1987. Il est né d'une course cycliste.").year == 1987
+    assert agreement("Notre partenariat remonte au 14 mai 2003.").year == 2003
+    assert agreement("La tradition de la fête remonte à 1850.") is None  # no tie named
