@@ -1342,6 +1342,35 @@ def _bracket_tie_years(sentence: str, lower: frozenset[str]) -> list[tuple[str, 
     return found
 
 
+_BRACKET_COUNTRY = re.compile(r"\s*\(\s*(?P<country>[^()]{1,40}?)\s*\)")
+
+
+def bracketed_places(sentence: str) -> list[str]:
+    """The places a sentence of twinning (a word of a partner's cue in it) names each with
+    its country in brackets right after it, as "name (country)", in the order written
+    ("les villes de Vaux, de Lauf (Allemagne) et de Kita (Mali) ont mis fin à leur
+    jumelage"); none from a sentence that speaks of no tie.
+
+    >>> bracketed_places("En 2020, le jumelage qui liait Vaux, Lauf (Allemagne) et Kita (Mali) a pris fin.")
+    ['Lauf (Allemagne)', 'Kita (Mali)']
+    >>> bracketed_places("Un voyage à Lauf (Allemagne).")
+    []
+    """
+    from .places import country_code
+
+    if not any(w.startswith(_PARTNER_STEMS) for w in re.findall(r"\w+", fold(sentence))):
+        return []
+    lower = lower_words(sentence)
+    found = []
+    for place in _NAME.finditer(sentence):
+        bracket = _BRACKET_COUNTRY.match(sentence, place.end())
+        name = (_trimmed(place.group(), lower) or [""])[-1]
+        if bracket and name and country_code(bracket["country"]) and not country_code(name) \
+                and not _not_a_partner(name):
+            found.append(f"{_place(name)} ({bracket['country']})")
+    return found
+
+
 def listed_tie_years(texts: list[str]) -> dict[str, int]:
     """The tie's year a list of partners writes beside each (folded name → year: "jumelée
     avec Romsey en Angleterre depuis 1959 et Vermillion aux États-Unis depuis 1992"), a

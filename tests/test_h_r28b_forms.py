@@ -56,3 +56,38 @@ def test_a_tie_that_goes_back_to_a_year_is_sealed_that_year() -> None:
     assert agreement("Le jumelage avec Figeac remonte à 1987. Il est né d'une course cycliste.").year == 1987
     assert agreement("Notre partenariat remonte au 14 mai 2003.").year == 2003
     assert agreement("La tradition de la fête remonte à 1850.") is None  # no tie named
+
+
+_TWINS = """Nos villes jumelles
+La commune entretient des liens d'amitié avec deux villes d'Europe (*). Les associations font vivre ces jumelages.
+ALLEMAGNE : ERBACH
+Erbach est jumelée avec la commune depuis 1975. Les chorales se rencontrent chaque printemps.
+ITALIE : COGNE
+Le jumelage avec Cogne est plus récent. Les écoles échangent des élèves.
+* En 2019, les villes de Saint-Vaury, de Melk (Autriche) et de Tábor (Tchéquie) ont décidé de mettre fin à leur jumelage, faute d'échanges entre leurs habitants.
+"""
+
+
+def test_a_star_line_the_page_calls_is_a_note_not_a_list_item() -> None:
+    from pipeline.read import star_notes
+
+    blocks = text_blocks(_TWINS)
+    assert [b.kind for b in blocks if b.text.startswith("*")] == ["paragraph"]
+    assert star_notes("Nos actions :\n* Accueil de jeunes\n* Voyages\n") == set()
+    assert star_notes("Deux villes (*).\n* Accueil\n* Voyages\n") == set()  # a list beside one call
+
+
+def test_a_note_of_the_introduction_names_the_ended_twins_as_partners() -> None:
+    data = tables(extract(parse(text_blocks(_TWINS))))
+    countries = {p["name"].capitalize(): p["country_code"] for p in data["partners"]}
+    assert countries == {"Erbach": "DE", "Cogne": "IT", "Melk": "AT", "Tábor": "CZ"}
+    ids = {p["partner_id"]: p["name"].capitalize() for p in data["partners"]}
+    ended = sorted((ids[a["partner_id"]], a["start_year"]) for a in data["actions"] if a["start_year"] == 2019)
+    assert ended == [("Melk", 2019), ("Tábor", 2019)]  # one act of two ties, not Cogne's
+
+
+def test_a_note_naming_no_other_place_is_no_entry_of_the_last_section() -> None:
+    page = _TWINS.replace("de Melk (Autriche) et de Tábor (Tchéquie)", "de Melk et de Tábor")
+    data = tables(extract(parse(text_blocks(page))))
+    assert {p["name"].capitalize() for p in data["partners"]} == {"Erbach", "Cogne"}
+    assert not any(a["start_year"] == 2019 for a in data["actions"])
