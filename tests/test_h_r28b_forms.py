@@ -91,3 +91,28 @@ def test_a_note_naming_no_other_place_is_no_entry_of_the_last_section() -> None:
     data = tables(extract(parse(text_blocks(page))))
     assert {p["name"].capitalize() for p in data["partners"]} == {"Erbach", "Cogne"}
     assert not any(a["start_year"] == 2019 for a in data["actions"])
+
+
+_MEETING = """Le jumelage avec Bad Salzuflen fait son bilan
+
+Samedi, le comité de jumelage avec Bad Salzuflen a tenu son assemblée générale à la salle des fêtes. En 2019, plusieurs projets ont vu le jour. En mars, vingt lycéens sont partis à Bad Salzuflen pour une semaine. Paul Martin, jeune apprenti boulanger, a travaillé trois semaines dans une boulangerie de la ville jumelle. Il y a aussi eu un tournoi de pétanque au bord du lac. En juin, le comité a reçu une délégation de 25 personnes. Ils ont visité le viaduc.
+"""
+
+
+def _rows(page: str) -> list[tuple[int | None, int | None, str]]:
+    data = tables(extract(parse(text_blocks(page))))
+    return [(a["start_year"], a["start_month"], a["text"][:12]) for a in data["actions"]]
+
+
+def test_the_items_of_a_year_s_review_are_events_of_that_year() -> None:
+    rows = _rows(_MEETING)
+    assert (2019, None, "Paul Martin,") in rows  # an item with no month: the year reviewed
+    assert (2019, None, "Il y a aussi") in rows
+    assert (2019, 3, "En 2019, plu") in rows  # the announcement opens the first item
+    assert (2019, 6, "En juin, le ") in rows
+    assert not any(text.startswith("Ils ont") for _, _, text in rows)  # "Ils" goes on with June
+
+
+def test_a_year_that_tells_an_event_opens_no_review() -> None:
+    told = _MEETING.replace("plusieurs projets ont vu le jour", "dix élèves sont venus")
+    assert not any(text.startswith("Paul Martin") for _, _, text in _rows(told))
