@@ -116,3 +116,9 @@ def test_the_items_of_a_year_s_review_are_events_of_that_year() -> None:
 def test_a_year_that_tells_an_event_opens_no_review() -> None:
     told = _MEETING.replace("plusieurs projets ont vu le jour", "dix élèves sont venus")
     assert not any(text.startswith("Paul Martin") for _, _, text in _rows(told))
+
+
+def test_a_partner_section_s_calendar_one_line_a_month_is_read_too() -> None:
+    page = "Nos jumelages\nXanten (Allemagne)\nJanvier : vœux du comité\nMai : voyage des lycéens\nSeptembre : foire\n"
+    data = tables(extract(parse(text_blocks(page))))
+    assert sorted(a["start_month"] for a in data["actions"]) == [1, 5, 9]
