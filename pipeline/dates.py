@@ -1012,6 +1012,9 @@ def parse_label(label: str) -> Period | None:
     """
     if len(label) > MAX_LABEL:
         return None
+    if yearless := _EDTF_YEARLESS_MONTH.fullmatch(label.strip()):  # "XXXX-04": a month, year unknown
+        month = Point(None, int(yearless["month"]))
+        return _period(month.edtf, month, month)
     if restored := _RESTORED.fullmatch(label.strip()):  # "[1999]", "[février 2023 ?]"
         return parse_label(restored["date"])
     if (open_end := _EDTF_OPEN.fullmatch(label.strip())) and (start := _open_start(open_end["start"])):
@@ -1040,6 +1043,28 @@ def parse_label(label: str) -> Period | None:
         # a year, or a season of one ("Durant l'été 2023 (juillet-août)"), made precise
         return _bracket_detail(written, years[0]) or period
     return period
+
+
+# EDTF's month of an unspecified year ("XXXX-04"), the period the parse stage gives a month
+# written alone as a label where the page gives no year (:func:`month_alone`)
+_EDTF_YEARLESS_MONTH = re.compile(rf"{UNSPECIFIED_YEAR}-(?P<month>0[1-9]|1[0-2])")
+
+
+def month_alone(label: str) -> Period | None:
+    """The month a label written as a month's name alone gives ("Janvier", "Mars :"), its
+    year unspecified; ``None`` for any other label. The grammar reads no bare month (a bare
+    "mars" or "sept" is too often no date): the caller asks this only where the page's
+    layout makes it a date (a calendar of the year, one label a month).
+
+    >>> month_alone("Février :").edtf, month_alone("Sept"), month_alone("Mars 2024")
+    ('XXXX-02', None, None)
+    >>> parse_label(month_alone("Octobre").edtf).start_month
+    10
+    """
+    toks = [t for t in tokens(label.strip()) if t.code not in ":,-"]
+    if len(toks) != 1 or toks[0].code != "M" or plain(toks[0].text) in _NUMBERS_TOO:
+        return None
+    return _single({"a": toks}, yearless=True)
 
 
 # A date an archivist restored from the document, not written on it, in square brackets

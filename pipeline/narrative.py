@@ -1342,6 +1342,35 @@ def _bracket_tie_years(sentence: str, lower: frozenset[str]) -> list[tuple[str, 
     return found
 
 
+_BRACKET_COUNTRY = re.compile(r"\s*\(\s*(?P<country>[^()]{1,40}?)\s*\)")
+
+
+def bracketed_places(sentence: str) -> list[str]:
+    """The places a sentence of twinning (a word of a partner's cue in it) names each with
+    its country in brackets right after it, as "name (country)", in the order written
+    ("les villes de Vaux, de Lauf (Allemagne) et de Kita (Mali) ont mis fin à leur
+    jumelage"); none from a sentence that speaks of no tie.
+
+    >>> bracketed_places("En 2020, le jumelage qui liait Vaux, Lauf (Allemagne) et Kita (Mali) a pris fin.")
+    ['Lauf (Allemagne)', 'Kita (Mali)']
+    >>> bracketed_places("Un voyage à Lauf (Allemagne).")
+    []
+    """
+    from .places import country_code
+
+    if not any(w.startswith(_PARTNER_STEMS) for w in re.findall(r"\w+", fold(sentence))):
+        return []
+    lower = lower_words(sentence)
+    found = []
+    for place in _NAME.finditer(sentence):
+        bracket = _BRACKET_COUNTRY.match(sentence, place.end())
+        name = (_trimmed(place.group(), lower) or [""])[-1]
+        if bracket and name and country_code(bracket["country"]) and not country_code(name) \
+                and not _not_a_partner(name):
+            found.append(f"{_place(name)} ({bracket['country']})")
+    return found
+
+
 def listed_tie_years(texts: list[str]) -> dict[str, int]:
     """The tie's year a list of partners writes beside each (folded name → year: "jumelée
     avec Romsey en Angleterre depuis 1959 et Vermillion aux États-Unis depuis 1992"), a
@@ -4967,6 +4996,7 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         hold = item and bool(events) and bool(told_here) and told_here[0][1] is None \
             and any(event for _, event in told_here[1:])
         held: list[tuple[str, int]] = []
+        review: Event | None = None  # the sentence that opened a review of its year, if any
         for clause, (sentence, event) in enumerate(told_here):
             at = text.find(sentence, at)
             placed, at = _placed(text, at, at + len(sentence), parts), at + len(sentence)
@@ -4994,6 +5024,19 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 held, first = [], False  # go on with the event told, as any sentence's do
             if event:
                 hold = False
+            if review and review.when and event and event.when and event.when[0] != review.when[0]:
+                review = None  # another year told: the review is over
+            if event and not label_only and clause + 1 < len(told_here) and _reviews(sentence, event):
+                review = event  # "En 2016, de nombreuses actions ont été menées.": the words
+                held += placed  # before the review's first item, and that item's year
+                first = False
+                continue
+            if review is not None and not event and (held or _opens_item(sentence)):
+                events.append(Told(review.label, review.resolved, []))  # an item of the year
+                _extend(events[-1], held, "")  # reviewed, its month unknown: "Flora …, étudiante,
+                _extend(events[-1], placed, " ")  # est partie travailler un mois …"
+                held, hold, first = [], False, False
+                continue
             if label_only and not event:  # the paragraph under a date alone on its line
                 _extend(events[-1], placed, "\n")
             elif event and events and _restates(events[-1], event) and not listed \
@@ -5046,6 +5089,48 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 piece for piece, on in undated if on == line), line))  # partner, line by line
     events[:0] = articles  # the site's articles: the partner's first events, told by their titles
     return story
+
+
+# A sentence that opens a review of its year (narrative.toml's `review_quantities` and
+# `review_nouns`): "En 2016, de nombreuses actions ont été menées."
+_REVIEW = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(q)) for q in _WORDS["review_quantities"])
+                     + r")\s*(?:" + "|".join(re.escape(fold(n)) for n in _WORDS["review_nouns"]) + r")(?!\w)")
+REVIEW_WORDS = 12  # words at most of the sentence that announces a review: it tells no event
+_ITEM_BACK = frozenset(fold(w) for w in lexicon("connectives")["anaphora"])
+_ITEM_CONNECTIVES = tuple(fold(c) for c in lexicon("connectives")["connectives"])
+_ITEM_IMPERSONAL = tuple(fold(i) for i in lexicon("connectives")["impersonal"])
+
+
+def _reviews(sentence: str, event: Event) -> bool:
+    """The sentence announces the many actions of its year and tells none ("En 2016, de
+    nombreuses actions ont été menées."): a year alone, a quantity and a noun of actions, a
+    short sentence with no list after a colon.
+
+    >>> year = Event("En 2016", 0, None, (2016, None, None))
+    >>> _reviews("En 2016, de nombreuses actions ont été menées.", year)
+    True
+    >>> _reviews("En 2016, de nombreux élèves sont venus.", year)
+    False
+    """
+    return bool(event.when and event.when[1] is None and not event.also and ":" not in sentence
+                and len(re.findall(r"\w+", sentence)) <= REVIEW_WORDS and _REVIEW.search(fold(sentence)))
+
+
+def _opens_item(sentence: str) -> bool:
+    """A sentence of a review opens an item of its own: it opens in capitals on no word that
+    points back at the sentence before ("Il", "Ce voyage", "Par ailleurs", "Ensuite"); an
+    impersonal opening ("Il y a aussi …") points at nothing.
+
+    >>> _opens_item("Il y a aussi une semaine gastronomique."), _opens_item("Ils ont visité la ville.")
+    (True, False)
+    """
+    folded = fold(sentence).lstrip(" «\"")
+    if not sentence.lstrip(" «\"")[:1].isupper() or folded.startswith(_ITEM_CONNECTIVES):
+        return False
+    if folded.startswith(_ITEM_IMPERSONAL):
+        return True
+    first = re.match(r"[\w·-]+", folded)
+    return first is None or first.group() not in _ITEM_BACK
 
 
 def _going_on(run: list[Block]) -> list[Block]:

@@ -53,6 +53,7 @@ from .dates import (
     find_dates,
     first_sentence,
     forget_labels,
+    month_alone,
     parse_label,
     says_until,
     split_any_label,
@@ -79,6 +80,7 @@ from .narrative import (
     OTHER_LANGUAGE,
     About,
     Reasons,
+    bracketed_places,
     cued_places,
     event_in,
     from_writing,
@@ -134,6 +136,7 @@ from .read import (
     names_a_place,
     names_institution,
     other_heading,
+    star_notes,
     sub_heading,
 )
 from .partners import country_told, opening_place, opens_on_partner, subject_placed
@@ -313,6 +316,7 @@ EDITOR_COMMENT = "an editor's comment or note to the site's team"
 FURTHER_READING = "link to further reading"
 CONTACT = "contact line (an e-mail address or a phone number)"
 FOOTNOTE = "footnote"
+INTRO_NOTE = "footnote of the introduction (its mark is in the text above the first partner heading)"
 KEY_FIGURES = "line of counters (the numbers of a summary, no event)"
 EARLY_ENTRY = "dated entry before the first partner heading"
 DATED_INTRODUCTION = "dated sentence of the introduction (before the first partner heading)"
@@ -1173,8 +1177,8 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label))
               else under.completed(_from_page_day(e))  # "Dès l'automne 1989": then
               for e in (draft.entry() for draft in entries)]
-    section.entries = told + _years_above(_framed(
-        _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames))
+    section.entries = told + _months_of_a_calendar(_years_above(_framed(
+        _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames)))
 
 
 def _labelled_entries(blocks: list[tuple[Block, Role]]) -> bool:
@@ -1451,6 +1455,35 @@ def _years_above(entries: list[Entry]) -> list[Entry]:
         else:
             above = None
         kept.append(entry)
+    return kept
+
+
+CALENDAR_MONTHS = 3  # labels of a month alone, in the year's order, that make a calendar
+
+
+def _months_of_a_calendar(entries: list[Entry]) -> list[Entry]:
+    """A calendar of the year, one line a month ("Janvier : assemblée générale", "Mars : …",
+    "Octobre : …", a committee's yearly meetings): labels that are a month's name alone,
+    at least ``CALENDAR_MONTHS`` of them in the year's order, with no year above them to
+    complete them (:func:`_framed`, :func:`_years_above` run first). Each is its month, its
+    year unspecified (EDTF ``XXXX-01``): a bare month is no date the grammar reads alone
+    (:func:`pipeline.dates.month_alone`), but a run of them in order is a calendar.
+
+    >>> rows = _months_of_a_calendar([Entry("Janvier", "Janvier : vœux.", 1, 1),
+    ...     Entry("Mars", "Mars : foire.", 2, 2), Entry("Juin", "Juin : fête.", 3, 3)])
+    >>> [e.period_label for e in rows]
+    ['XXXX-01', 'XXXX-03', 'XXXX-06']
+    >>> [e.period_label for e in _months_of_a_calendar(rows[:2])]
+    ['XXXX-01', 'XXXX-03']
+    """
+    months = [(at, month) for at, entry in enumerate(entries) if entry.label and entry.period_label is None
+              and (month := month_alone(entry.label)) is not None]
+    ordered = all((a.start_month or 0) < (b.start_month or 0) for (_, a), (_, b) in pairwise(months))
+    if len(months) < CALENDAR_MONTHS or not ordered:
+        return entries
+    kept = list(entries)
+    for at, month in months:
+        kept[at] = replace(kept[at], period_label=month.edtf)
     return kept
 
 
@@ -2185,8 +2218,9 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     if title and furniture(title.text) == ARTICLE_FURNITURE:  # a by-line first ("De : Sylvie,
         title = None  # photos : …"): the article's furniture, set aside below, not its title
     rest = blocks[1:] if title else blocks
+    notes = star_notes("\n".join(b.text for b in rest))  # "* …" lines the page calls: notes, no items
     body, asked = _question_headings(_dated_bylines([_typed_item(_heading_or_not(_dated_heading(
-        _key_heading(b), after))) for b, after in zip(rest, [*rest[1:], None], strict=True)]))
+        _key_heading(b), after)), notes) for b, after in zip(rest, [*rest[1:], None], strict=True)]))
     body, beside, answered = _asked_beside_headings(body)
     asked += beside
     body, grouping, renamed = _country_headings(body)
@@ -2226,13 +2260,17 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     introduced = {**_introduced(body, starts, places, set(linked)), **opened}
     unchanged = len(starts)
     starts = sorted({*starts, *introduced})
+    called = _intro_notes(body, starts[0])
+    for i in sorted(called):  # read by no section: set aside, unless it names partners of its own
+        body[i] = replace(body[i], aside=INTRO_NOTE)
+        set_aside.append(SetAside(body[i], INTRO_NOTE))
     sections = []
     prose = _told_throughout([body[s + 1:e] for s, e in zip(starts, [*starts[1:], len(body)], strict=True)])
     paragraphs_only = not prose and _prose_page(body, starts)  # each section then read apart
     ends = [*starts[1:], len(body)]
     unfilled: dict[int, _Unfilled] = {
         n: (Section(introduced[start], [body[start]]) if start in introduced else Section(body[start]),
-            [(body[i], roles.get(i, "")) for i in range(start + 1, end)])
+            [(body[i], roles.get(i, "")) for i in range(start + 1, end) if i not in called])
         for n, (start, end) in enumerate(zip(starts, ends, strict=True))}
     # an interview's answer, or one of the sections of a page told in prose throughout
     # (or this section alone, told in paragraphs of several events among labelled ones)
@@ -2286,6 +2324,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     _link_intro(items, sections, set_aside, linked if len(sections) == unchanged and not introduced else None)
     _listed_in_prose(intro, sections, set_aside)
     _ties_in_intro(intro, sections)
+    _ties_in_notes([body[i] for i in sorted(called)], sections, set_aside)
     if not told:
         _told_in_round_up(sections, set_aside)
     sections = [replace(s, entries=_news_items(s.entries)) for s in sections]
@@ -2949,6 +2988,58 @@ _TIE_YEAR = re.compile(r"\s*,?\s*(?:(?:" + "|".join(
     + r")\s+)?\(?(?P<year>(?:1[89]|20)\d\d)\)?\s*$", re.IGNORECASE)
 
 
+def _intro_notes(body: list[Block], first: int) -> set[int]:
+    """The blocks below the first partner heading that are notes of the introduction: a
+    paragraph that opens on a footnote's mark ("* En 2021 et 2022, …", "(1) …") whose call
+    the introduction writes ("… avec deux villes européennes (*).") and no block below it
+    does. The note speaks of the page, not of the section it happens to stand in (the last
+    one, at the page's end): it is no entry of that partner."""
+    calls = [b.text for b in body[:first] if b.kind == "paragraph" and not b.aside]
+    found = set()
+    for i in range(first, len(body)):
+        block = body[i]
+        mark = _FOOTNOTE_MARK.match(block.text) if block.kind == "paragraph" and not block.aside else None
+        if mark is None:
+            continue
+        call = _call_of(mark.group())
+        below = (b.text for b in body[first:] if b is not block and not _FOOTNOTE_MARK.match(b.text))
+        if any(call.search(text) for text in calls) and not any(call.search(text) for text in below):
+            found.add(i)
+    return found
+
+
+def _call_of(mark: str) -> re.Pattern[str]:
+    """Where a text calls the note of ``mark``: the mark in brackets ("(*)") or glued after
+    a word ("européennes*", "Torodo¹"); a mark written in brackets ("(1)", "[1]") as is."""
+    if mark[0] in "([":
+        return re.compile(rf"(?<=\S)\s?{re.escape(mark)}")
+    return re.compile(rf"\({re.escape(mark)}\)|(?<=[^\W\d_]){re.escape(mark)}(?![*\w¹²³⁴⁵⁶⁷⁸⁹⁰])")
+
+
+def _ties_in_notes(notes: list[Block], sections: list[Section], set_aside: list[SetAside]) -> None:
+    """A note of the introduction (:func:`_intro_notes`) that tells of ties with places it
+    names with their countries in brackets (:func:`pipeline.narrative.bracketed_places`: "les
+    Villes du Coteau, de Zwevegem (Belgique) et de Marchamalo (Espagne) … ont mis fin à leurs
+    relations", the twins the intro no longer counts) names partners of the town that no
+    section tells of: a section for each, the note's dated text its entry in each (one act of
+    several ties, one row each). A note that names none, or only the sections' partners,
+    stays set aside."""
+    level = sections[0].heading.level if sections else 2
+    known = {slug(place_name(_place_of(s.heading.text)[0])) for s in sections}
+    for note in notes:
+        text = _FOOTNOTE_MARK.sub("", note.text, count=1).strip()
+        places = [p for p in dict.fromkeys(bracketed_places(text))
+                  if slug(place_name(_place_of(p)[0])) not in known]
+        labelled = split_any_label(text)
+        if not places or labelled is None:
+            continue
+        set_aside[:] = [a for a in set_aside if a.block is not note]
+        for place in places:
+            known.add(slug(place_name(_place_of(place)[0])))
+            sections.append(Section(Block("heading", place, note.line, level=level),
+                                    entries=[Entry(labelled[0], note.text, note.line, note.line)]))
+
+
 def _listed_in_prose(intro: list[Block], sections: list[Section], set_aside: list[SetAside]) -> None:
     """A partner the intro lists in a sentence (:func:`_enumerated`) with its country is a
     partner of the town even when no section of the page tells of it ("Seuls quatre
@@ -3060,9 +3151,11 @@ def _place_beside_country(text: str) -> bool:
                 and countries(bracket)[1])
 
 
-def _typed_item(block: Block) -> Block:
-    """A paragraph typed with a bullet is a list item."""
-    if block.kind == "paragraph" and not block.aside and (item := bullet_item(block.text)):
+def _typed_item(block: Block, notes: Collection[str] = ()) -> Block:
+    """A paragraph typed with a bullet is a list item, unless its star is the mark of a note
+    the page calls (``notes``: :func:`pipeline.read.star_notes`)."""
+    if block.kind == "paragraph" and not block.aside and (item := bullet_item(block.text)) \
+            and block.text[:len(block.text) - len(item)].strip() not in notes:
         return Block("list_item", item, block.line)
     return block
 
@@ -3482,6 +3575,7 @@ def _story(title: Block | None, body: list[Block], about: About | None,
         for separator, text, line in more:
             draft.extend(text, line, separator)
         section.entries.append(replace(draft.entry(), period_label=event.period_label))
+    section.entries = _months_of_a_calendar(section.entries)  # a story's "Janvier : …" lines
     others: list[Section] = []
     lines = {story.heading.line}
     for other in story.others:  # each at the first line that names it (a record starts on it)

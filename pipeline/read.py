@@ -714,6 +714,38 @@ def _marked_alone(text: str) -> set[int]:
     return {n for n, mark in alone if times[mark] >= LONE_BULLETS}
 
 
+# A star is a footnote's mark, not a bullet, where the page writes its call: "(*)", or
+# glued after a word ("européennes*"); the line that opens on it is the note ("* En 2021 et
+# 2022, …" at a page's end), as long as the page has no more such lines than calls (a
+# list typed with stars beside one call is still a list).
+_STAR_CALL = re.compile(r"\((\*{1,3})\)|(?<=[^\W\d_])(\*{1,3})(?![\w*])")
+_STAR_NOTE = re.compile(r"(\*{1,3})\s")
+
+
+def star_notes(text: str) -> set[str]:
+    """The star marks (``*``, ``**``, ``***``) the page writes as footnote calls, whose
+    lines are notes, not list items.
+
+    >>> sorted(star_notes("Deux villes (*).\\n* Deux autres ont quitté le jumelage.\\n"))
+    ['*']
+    >>> star_notes("Nos actions :\\n* Accueil de jeunes\\n* Voyages\\n")
+    set()
+    >>> star_notes("Deux villes (*).\\n* Accueil\\n* Voyages\\n")
+    set()
+    """
+    calls: dict[str, int] = {}
+    for call in _STAR_CALL.finditer(text):
+        mark = call[1] or call[2]
+        calls[mark] = calls.get(mark, 0) + 1
+    if not calls:
+        return set()
+    notes: dict[str, int] = {}
+    for row in lines(text):
+        if note := _STAR_NOTE.match(row.strip()):
+            notes[note[1]] = notes.get(note[1], 0) + 1
+    return {mark for mark, n in notes.items() if n <= calls.get(mark, 0)}
+
+
 def _title_like(line: str) -> bool:
     """The first line of a text snapshot is its title unless it is an introduction
     sentence (it ends like one, or runs longer than any title: "L'idée de la caravane a
@@ -811,6 +843,7 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
     ended = False  # past a press release's end mark
     lone = _lone_bullets(text)
     marked = _marked_alone(text)
+    notes = star_notes(text)
     bulleted = False  # the line above was a bullet alone
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
@@ -849,7 +882,9 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
             items.add(blocks[-1].text)
         elif levels and number in levels:
             blocks.append(Block("heading", line, number, level=levels[number]))
-        elif (bullet := _BULLET.match(line)) and number in marked \
+        elif (bullet := _BULLET.match(line)) and bullet.group().strip() in notes:
+            blocks.append(Block("paragraph", line, number))  # a footnote, its mark kept
+        elif bullet and number in marked \
                 and names_a_place(line[bullet.end():], items):  # a mark decorating a heading
             blocks.append(Block("heading", line[bullet.end():], number, level=2))
         elif bullet:
