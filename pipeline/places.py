@@ -219,6 +219,11 @@ _TIE_OUT = re.compile(r"(?<=\S)\s*(?:,|\s[–—-])\s*(?P<words>(?:[^\W\d_][\w'�
 _TIE_OUT_STEMS = tuple(fold(w) for w in (*_HEADINGS["tie_stems"], *_HEADINGS["tie_acts"]))
 
 
+# A place's name in a phrase: its capitalised words, each maybe hyphenated ("La Lisa",
+# "Brandebourg-sur-la-Havel"), after its kind and before the words that follow it in lower case.
+_NAME_FIRST = re.compile(r"[^\W\d_a-z][\w'’-]*(?:\s+[^\W\d_a-z][\w'’-]*)*")
+
+
 def _tie_out(text: str) -> re.Match[str] | None:
     """The tie and its year a heading writes after its place (``_TIE_OUT``), or ``None``.
 
@@ -313,6 +318,11 @@ def without_lead_in(text: str) -> str:
     text = text[found.end():] if found else text
     text = _LOCATION_OUT.sub("", _LEAD_OUT.sub("", text))
     if tie := _tie_out(text):  # "Gao – jumelage depuis 1963"
+        words = tie["words"].strip()
+        if country_code(_without_article(text[:tie.start()].strip())) \
+                and (led := without_lead_in(words)) != words and (place := _NAME_FIRST.search(led)):
+            return f"{place[0]} – {text[:tie.start()].strip()}"  # the country first, the place
+            # in its tie: "Allemagne — jumelage avec Brandebourg-sur-la-Havel depuis 1963"
         text = text[:tie.start()]
     from .config import config
 
@@ -410,6 +420,10 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     ('Cottbus', 'Allemagne')
     >>> split_heading("MALI — KITA (RÉGION DE KAYES)"), split_heading("Cuba – Matanzas (province)")
     (('KITA', 'MALI'), ('Matanzas', 'Cuba'))
+    >>> split_heading("Allemagne — jumelage avec Cottbus depuis 1963")  # the place in its tie
+    ('Cottbus', 'Allemagne')
+    >>> split_heading("Palestine (Cisjordanie) — Jifna")  # the country first, its region in brackets
+    ('Jifna', 'Palestine')
     >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
     (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """
@@ -419,7 +433,8 @@ def split_heading(heading: str) -> tuple[str, str | None]:
         return (name, country) if country else (text, None)
     if text[-1:] in ".:" and text[:-1].rstrip().endswith(")"):
         text = text[:-1].rstrip()  # "Gao (Mali).", "Gao (Mali) :"
-    if (after := _AFTER_BRACKETS.fullmatch(text)) and countries(split_heading(after[1])[1])[1]:
+    if (after := _AFTER_BRACKETS.fullmatch(text)) and countries((before := split_heading(after[1]))[1])[1] \
+            and not country_code(before[0]):  # "Palestine (Cisjordanie) — Jifna": the place after
         text = after[1]
     square = text.endswith("]") and text.rfind("[") > 0
     if square:
@@ -511,7 +526,7 @@ def _country_beside(text: str) -> tuple[str, str] | None:
     if beside is None:
         return None
     left, right = text[:beside.start()].strip(), text[beside.end():].strip()
-    left, right = _without_article(left), _without_article(right)
+    left, right = _without_article(_without_region(left)), _without_article(right)
     left_country, right_country = countries(left)[1], countries(right)[1]
     if left_country and right_country == left_country and right and not country_code(right):
         return right, left  # "PALESTINE – Jifna, Cisjordanie": the place's region, of its country
@@ -526,6 +541,15 @@ def _country_beside(text: str) -> tuple[str, str] | None:
 _ARTICLE = re.compile(r"(?:" + "|".join(
     re.escape(w).replace("'", APOSTROPHES) + (r"\s*" if w[-1] in "'’" else r"\s+")
     for w in _COUNTRIES["written"]["region_determiners"]) + r")(?=\S)", re.IGNORECASE)
+
+
+def _without_region(side: str) -> str:
+    """A country written first without the region it names in brackets ("Palestine
+    (Cisjordanie) — Jifna", "Burkina Faso (Centre-Nord) – Kaya"): the country is the side;
+    any other side as written (brackets naming another country are no region of it)."""
+    found = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", side)
+    return found[1] if found and (code := country_code(found[1])) \
+        and countries(found[2])[1] in (code, None) else side  # no other country in the brackets
 
 
 def _without_article(side: str) -> str:
