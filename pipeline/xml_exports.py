@@ -104,21 +104,29 @@ def _content(entry: etree._Element) -> str:
     return ""
 
 
+def _names_place(text: str) -> bool:
+    """Whether a title names a place with its country, as a partner's heading does: under
+    its category's heading, the same partner however spelt ("Brandenburg-sur-la-Havel
+    (Allemagne)" filed under "Brandebourg-sur-la-Havel (Allemagne)")."""
+    from .places import split_heading
+
+    return bool(split_heading(text)[1])
+
+
 def _heading(entry: etree._Element) -> str | None:
     """The category of an entry that names a place with its country ("La Lisa (Cuba)"):
     the partner the entry is filed under; a subject ("Relations internationales") is not."""
-    from .places import split_heading
-
     for category in _children(entry, "category"):
         label = (category.get("label") or category.text or category.get("term") or "").strip()
-        if label and split_heading(label)[1]:
+        if label and _names_place(label):
             return label
     return None
 
 
 def _feed(root: etree._Element) -> str:
     """Each entry or item under the heading of its partner's category, in the feed's order;
-    its title too when the title says more than the heading and the text (a "… – suite")."""
+    its title too when the title says more than the heading and the text (a "… – suite"),
+    unless it names a place with its country under a category's heading (that partner)."""
     parts: list[str] = []
     feed = next((e for e in root.iter() if _local(e) in ("feed", "channel")), root)
     for name in ("title", "subtitle", "description"):
@@ -136,7 +144,7 @@ def _feed(root: etree._Element) -> str:
         told = _plain(content)
         rest = title[len(heading.split(" (")[0]):].strip(" –-:") if heading and title.startswith(
             heading.split(" (")[0]) else title
-        if title and title != heading and rest and rest not in told:
+        if title and title != heading and rest and rest not in told and not (heading and _names_place(title)):
             parts.append(f"<h3>{html.escape(title)}</h3>")
         parts.append(f"<article>{content}</article>")
     return "\n".join(parts)

@@ -32,6 +32,11 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
   <title>Jumelages de la ville</title>
   <updated>2025-01-07T10:00:00+01:00</updated>
   <entry>
+    <title>Kitta (Mali)</title>
+    <category term="kita" label="Kita (Mali)"/>
+    <content type="html"><![CDATA[<p>Kita est une ville de la région de Kayes.</p>]]></content>
+  </entry>
+  <entry>
     <title>Kita – 2019</title>
     <published>2025-01-07T10:00:00+01:00</published>
     <category term="kita" label="Kita (Mali)"/>
@@ -59,7 +64,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 
 def test_an_atom_feed_is_read_entry_by_entry_under_each_partners_category(tmp_path):
     """A feed's entries name their partner only in a category ("Kita (Mali)"), their text
-    escaped HTML (or CDATA); the entries' publication times are the site's, no action's."""
+    escaped HTML (or CDATA); the entries' publication times are the site's, no action's;
+    an entry titled with its partner spelt otherwise ("Kitta (Mali)") is under that partner."""
     data = _tables(tmp_path, "flux.txt", ATOM)
     assert _partners(data) == {"Kita": "ML", "Wesel": "DE"}
     assert _periods(data) == {(2019, None, 2019, None), (2014, 3, 2014, 3), (2021, 6, 2021, 6)}
