@@ -1009,6 +1009,8 @@ def parse_label(label: str) -> Period | None:
     ('2025', '2019-10-03/2019-10-05')
     >>> parse_label("Été 2023 (juillet-août)").edtf
     '2023-07/2023-08'
+    >>> parse_label("2012-06/2012-08").edtf, parse_label("2017-04 – 2017-05").edtf
+    ('2012-06/2012-08', '2017-04/2017-05')
     """
     if len(label) > MAX_LABEL:
         return None
@@ -1076,8 +1078,10 @@ _RESTORED = re.compile(r"\[\s*(?P<date>[^\[\]?]*?[^\s\[\]?])\s*\??\s*\]")
 # ("2016/..": from 2016 on, still going), its start a year, a month or a day in ISO 8601.
 _EDTF_OPEN = re.compile(r"(?P<start>\d{4}(?:-\d\d){0,2})\s*/\s*\.\.")
 # and its interval from a month to a month ("2012-06/2012-08", "2012-06/2013"), which the
-# grammar's tokens do not read (a year and two digits twice)
-_EDTF_MONTHS = re.compile(r"(?=[^/]*-|.*/\d{4}-)(?P<first>\d{4}(?:-\d\d)?)\s*/\s*(?P<last>\d{4}(?:-\d\d)?)")
+# grammar's tokens do not read (a year and two digits twice); a table's "Début" and "Fin"
+# cells joined by a dash write it so too ("2017-04 – 2017-05")
+_EDTF_MONTHS = re.compile(r"(?=\d{4}-\d\d|.*[/–—-]\s*\d{4}-)(?P<first>\d{4}(?:-\d\d)?)"
+                          r"(?:\s*[/–—]\s*|\s+-\s+)(?P<last>\d{4}(?:-\d\d)?)")
 
 # Either, as a label: alone, or before a colon, a comma or a spaced dash.
 _NOTICE_LABEL = re.compile(rf"(?P<label>{_RESTORED.pattern}|{_EDTF_OPEN.pattern})"
