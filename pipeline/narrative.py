@@ -1074,6 +1074,9 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                             # "le jumelage entre A et B": A is the town
                             home.add(previous[0])
                         cue = cue or previous[2]
+                    elif previous and town_before and _apposition(between):
+                        partnered.add(key)  # "<town>, la ville jumelle de Chambly": the page
+                        cue = cue or "="  # written on the partner's side ties the town first
                     elif previous and _apposition(between):
                         home.add(key)
                         weights[previous[0]] += CUE_WEIGHT
@@ -1647,7 +1650,7 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
             partnered.add(fold(before))
     _merge_spellings(weights, home, partnered)
     weights = sifted(weights, spelling)  # no document's word, room nor file (pipeline.gate)
-    defined = _acronyms(texts) | _listed_people(texts)
+    defined = _acronyms(texts) | _listed_people(texts) | _apposed_people(texts)
     weights = Counter({key: weight for key, weight in weights.items() if key not in defined})
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:  # the town's own side is never its partner
@@ -1701,6 +1704,41 @@ def _listed_people(texts: list[str]) -> set[str]:
 
 
 MIN_LISTED_PEOPLE = 2  # names of a list, and words of a name, that make a list of people
+TITLE_REACH = 90  # characters read before and after a name for the title of its apposition
+_TITLE_WORDS = "|".join(sorted(map(re.escape, _PERSON_TITLES), key=len, reverse=True))
+# a person's title and the place or body it serves, then a comma: the name after it is the
+# holder's ("Le maire de la commune de Ziguinchor, Ousmane Sonko, a reçu …")
+_TITLE_OF_BEFORE = re.compile(rf"(?<![\w-])(?:{_TITLE_WORDS})\s+(?:{'|'.join(map(re.escape, _WRITTEN['of']))}"
+                              rf"|d['’])[^,.;:!?()]{{0,60}},\s*$")
+# a comma, then a person's title without its article and what it serves, right after a
+# name: the name is the holder's ("Ousmane Sonko, maire de Ziguinchor"; "à Bad Kissingen,
+# le maire nous a reçus" names a place)
+_TITLE_AFTER = re.compile(rf",\s*(?:{_TITLE_WORDS})\s+(?:{'|'.join(map(re.escape, _WRITTEN['of']))}|d')(?![\w-])")
+
+
+def _apposed_people(texts: list[str]) -> set[str]:
+    """The names (folded) of two words or more that an apposition gives a person's title,
+    before or after them ("Le maire de la commune de Ziguinchor, Ousmane Sonko", "Ousmane
+    Sonko, maire de Ziguinchor"): a person, however the page names him elsewhere (a news
+    title's "Ousmane Sonko reçoit ses premiers partenaires"), never the partner.
+
+    >>> sorted(_apposed_people(["Le maire de la commune de Gao, Adama Traoré, a reçu la délégation."]))
+    ['adama traore']
+    >>> sorted(_apposed_people(["Adama Traoré, maire de Gao, a reçu la délégation."]))
+    ['adama traore']
+    >>> _apposed_people(["Le maire de Rye, Lac Brome et Gao."]), _apposed_people(["À Bad Kissingen, le maire de la ville."])
+    (set(), set())
+    """
+    found: set[str] = set()
+    for text in texts:
+        for name in _NAME.finditer(text):
+            if len(name.group().split()) < MIN_LISTED_PEOPLE:
+                continue
+            before = fold(text[max(0, name.start() - TITLE_REACH):name.start()]).replace("’", "'")
+            after = fold(text[name.end():name.end() + TITLE_REACH]).replace("’", "'")
+            if (_TITLE_OF_BEFORE.search(before) and after.lstrip().startswith(",")) or _TITLE_AFTER.match(after):
+                found.add(fold(name.group()))
+    return found
 
 
 def _merge_spellings(weights: Counter[str], home: set[str], partnered: set[str]) -> None:
@@ -3180,6 +3218,9 @@ _FROM_WRITING = re.compile("|".join(f"(?P<w{n}>{_phrase(p)})" for n, p in enumer
 DAYS_AFTER = 3  # characters between a phrase counted from the time of writing and the days it gives
 _WRITING_OFFSETS = [*((False, v) for v in _WORDS["years_from_writing"].values()),
                     *((True, v) for v in _WORDS["months_from_writing"].values())]
+_DAYS_FROM_WRITING = re.compile(r"(?<![\w'’-])(?:" + "|".join(f"(?P<d{n}>{_phrase(p)[2:]})" for n, p in enumerate(
+    _WORDS["days_from_writing"])) + r")(?![\w-])")
+_WRITING_DAY_OFFSETS = list(_WORDS["days_from_writing"].values())
 
 
 def _from_writing(sentence: str, folded: str, published: When | None) -> Event | None:
@@ -3194,7 +3235,18 @@ def _from_writing(sentence: str, folded: str, published: When | None) -> Event |
     >>> told = "que la Ville a fait citoyen d'honneur l'an dernier"
     >>> _from_writing(told, fold(told), (2023, 6, None)).resolved
     '2022'
+
+    A day counted so needs the day of writing (a news site's by-line):
+
+    >>> told = "Le maire a reçu hier une délégation de Gao."
+    >>> _from_writing(told, fold(told), (2022, 3, 1)).resolved, _from_writing(told, fold(told), (2022, 3, None))
+    ('28 février 2022', None)
     """
+    if published is not None and published[2] is not None and published[1] is not None \
+            and (day := _DAYS_FROM_WRITING.search(folded)) is not None and day.lastgroup is not None:
+        told = date(*published) + timedelta(days=_WRITING_DAY_OFFSETS[int(day.lastgroup[1:])])  # type: ignore[arg-type]
+        at: When = (told.year, told.month, told.day)
+        return Event(sentence[day.start():day.end()], day.start(), _written(at), at)
     if published is None or (found := _FROM_WRITING.search(folded)) is None or found.lastgroup is None:
         return None
     after = find_dates(sentence[found.end():], yearless=True)
@@ -4482,6 +4534,8 @@ def posted(line: str) -> When | None:
     (2021, 5, 21)
     >>> posted("Publié le 4 avril 2018 par le service des relations internationales · 12 commentaires")
     (2018, 4, 4)
+    >>> posted("Écrit par infos-sahel.com le Mardi 4 avril 2017 à 10:05 | 3 commentaires")
+    (2017, 4, 4)
 
     A periodical's issue line dates its feature by its month ("Ivry ma ville n°568 · mars
     2025 · Dossier"): ``periodical_numbers``.
@@ -4496,13 +4550,19 @@ def posted(line: str) -> When | None:
         return next((when for f in find_dates(stripped) if f.period and f.period.start_year
                      and f.period.start_month and (when := _when(f))), None)
     field = CMS_FIELD.match(stripped) is not None  # "Publié le 21 mai 2021 à 13:27"
-    if field:  # a blog's meta line goes on with its counters: "… par X · 3 commentaires"
-        stripped = _META_SEPARATOR.split(stripped, maxsplit=1)[0].strip()
+    # a news site's by-line that names its author before the day ("Rédigé par leral.net le
+    # Lundi 7 Mars 2022 à 05:10 | | 0 commentaire(s)|"): a field too, when the day (and its
+    # time) ends it
+    signed = _BYLINE.match(fold(stripped)) is not None
+    if field or signed:  # a blog's meta line goes on with its counters: "… par X · 3 commentaires"
+        stripped = _META_SEPARATOR.split(stripped, maxsplit=1)[0].strip(" |")
     if len(stripped) > SHORT or stripped.endswith("."):
         return None
     return next((_when(f) for f in find_dates(stripped)
                  if f.period and f.period.start_date == f.period.end_date and (field or (
-                     _POSTED_BEFORE.search(stripped[:f.start]) and _POSTED_AT.match(stripped[f.end:])))),
+                     _POSTED_BEFORE.search(stripped[:f.start]) and _POSTED_AT.match(stripped[f.end:]))
+                     or (signed and (not stripped[f.end:].strip()
+                                     or _POSTED_AT.fullmatch(stripped[f.end:].rstrip()))))),
                 None)
 
 
