@@ -83,11 +83,13 @@ _INFINITIVE = re.compile(rf"\w{{3,}}(?:{'|'.join(_WORDS['infinitive_endings'])})
 
 def _pairs(joiners: list[str]) -> re.Pattern[str]:
     """The words between two places of a pair: a joiner, then maybe the second place's kind
-    with its determiner ("la ville de Tsévié et le village d'Assomé") and its "de"."""
+    with its determiner ("la ville de Tsévié et le village d'Assomé") and its "de"; the
+    first place's name may end on its number, as communes cut into several are named
+    ("les communes Agoè-Nyivé 2 et Kloto 1")."""
     kind = (r"(?:(?:" + "|".join(re.escape(fold(d)) for d in _WORDS["lead_determiners"]) + r")\s*(?:"
             + "|".join(re.escape(fold(n)) for n in lexicon("countries")["written"]["place_nouns"])
             + r")\s+)?")
-    return re.compile(r"\s*(?:" + "|".join(re.escape(fold(j)) for j in joiners) + r")\s*" + kind + r"(?:(?:"
+    return re.compile(r"\s*(?:\d{1,2}\s+)?(?:" + "|".join(re.escape(fold(j)) for j in joiners) + r")\s*" + kind + r"(?:(?:"
                       + "|".join(re.escape(fold(j)) for j in _WORDS["near_joiners"]) + r")\s*)?")
 
 
@@ -977,6 +979,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
             subjects = _others_subjects(sentence)  # where another place, subject of a clause, ends
             kinds.append(_of_a_kind(sentence))
             listed = _listed(sentence)
+            earlier = set(partnered)  # the partners named so in the sentences before
             for found in _NAME.finditer(sentence):
                 if regions and (at := bisect_right(regions, (found.start(), len(sentence)))) \
                         and found.start() < regions[at - 1][1]:  # within a region's name
@@ -1042,6 +1045,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         "=" if (cued and town_lead and len(town_lead) == LEAD_WORDS
                                 and _lead(sentence[:start]) == town_lead)
                         or _delegations_official(sentence, window) else "")
+                    if cue and _venue_of_tie(sentence, start + len(name), own):
+                        cue = ""  # "à Lomé entre <town> et …": where the tie was sealed
                     if cue and _partner_after(window):
                         partnered.add(key)
                     elif namesake is not None and cued:
@@ -1071,9 +1076,20 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                             # "en partenariat avec la ville de A et le village de B": two ties
                             partnered.update((previous[0], key))
                         elif _town_first(sentence[max(0, previous_start - CUE_WINDOW):previous_start]):
-                            # "le jumelage entre A et B": A is the town
-                            home.add(previous[0])
+                            # "le jumelage entre A et B": A is the town; unless A is the partner
+                            # named so before ("la ville jumelle de Lanark", then "l'anniversaire
+                            # de jumelage entre Lanark et Hemmingen"): the partner's own tie
+                            # with a third place, which the cue names no partner of the town
+                            if previous[0] in earlier:
+                                previous = (previous[0], previous[1], "")
+                            else:
+                                home.add(previous[0])
                         cue = cue or previous[2]
+                    elif previous and paired and previous[0] in partnered and _with_kind(re.findall(
+                            r"\w+'?", fold(sentence[max(0, previous_start - CUE_WINDOW):previous_start]
+                                           ).replace("’", "'"))):
+                        partnered.add(key)  # "<town> et les communes A 2 et B 1": the kind
+                        cue = cue or "="  # leads to both, the other side of the tie
                     elif previous and town_before and _apposition(between):
                         partnered.add(key)  # "<town>, la ville jumelle de Chambly": the page
                         cue = cue or "="  # written on the partner's side ties the town first
@@ -1381,6 +1397,18 @@ def listed_tie_years(texts: list[str]) -> dict[str, int]:
     return years
 
 
+_TIE_BETWEEN = re.compile(r"\s*(?:" + "|".join(map(re.escape, _WORDS["tie_between"])) + r")\s", re.IGNORECASE)
+BETWEEN_REACH = 6  # characters between the word that pairs a tie's sides and the town's name
+
+
+def _venue_of_tie(sentence: str, end: int, own: list[tuple[int, int]]) -> bool:
+    """The place ending at ``end`` is followed by the word that pairs the two sides of a tie
+    and the town right after it (``own``: where the sentence names the town): "une
+    convention de jumelage à Lomé entre <town> et …" names where the tie was sealed."""
+    between = _TIE_BETWEEN.match(sentence, end)
+    return between is not None and any(0 <= a - between.end() <= BETWEEN_REACH for a, _ in own)
+
+
 def _town_first(before: str) -> bool:
     """The first place of a pair after a cue is the town ("le jumelage entre le Perray et
     Bellheim", "la délégation à Cové et Atakpamé"): not right after a cue and "de", which
@@ -1407,6 +1435,12 @@ def _with_kind(words: list[str]) -> bool:
 
     >>> _with_kind(["protocole", "avec", "deux", "departements", "burkinabe"])
     True
+
+    So does a plural kind joined to what comes before it, the town ("entre <town> et les
+    communes Agoè-Nyivé 2 et Kloto 1": the other side of the tie, two communes).
+
+    >>> _with_kind(["entre", "mamoudzou", "et", "les", "communes"]), _with_kind(["entre", "les", "communes"])
+    (True, False)
     """
     from .numbers import read_number
     from .places import country_in
@@ -1416,14 +1450,17 @@ def _with_kind(words: list[str]) -> bool:
         at -= 1
     if at > 1 and country_in(f"{_KIND_PROBE} {words[at - 1]}") is not None:
         at -= 1  # the kind's country adjective: "villes burkinabè"
+    plural = False
     if at and (words[at - 1] in _PLACE_NOUNS or words[at - 1].rstrip("s") in _REGION_NOUNS):
+        plural = words[at - 1].endswith("s") and words[at - 1].rstrip("s") in _PLACE_NOUNS
         at -= 1
     if at and (words[at - 1] in _LEAD_DETERMINERS or read_number(words[at - 1]) is not None):
         at -= 1
-    return at > 0 and words[at - 1] in _WITH
+    return at > 0 and (words[at - 1] in _WITH or (plural and at > 1 and words[at - 1] in _PAIR_JOINERS))
 
 
 _WITH = frozenset(fold(j) for j in _WORDS["with_joiners"])
+_PAIR_JOINERS = frozenset(fold(j) for j in _WORDS["pair_joiners"] if j.isalpha())
 _KIND_PROBE = _WRITTEN["place_nouns"][0]  # a kind of place before a word, to read it as a country's adjective
 
 
@@ -2364,7 +2401,8 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     for text in texts:
         towns: list[tuple[int, int]] | None = None  # where the text names the town, once looked for
         ends: list[int] = []
-        for found in re.finditer(rf"{re.escape(name)}(?!\w)", text, re.IGNORECASE):  # not "dakarois"
+        # not "dakarois"; with the number a commune cut into several is named by ("Kloto 1 au Togo")
+        for found in re.finditer(rf"{re.escape(name)}(?!\w)(?:\s\d{{1,2}}(?!\w))?", text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
             beside = found.group() + _before_others(beside[len(found.group()):], others)
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
