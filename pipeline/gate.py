@@ -405,7 +405,7 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
         if i in listed or _place_key(body[i].text) in known or (
                 (not levels or (body[i].level in levels and _named(body[i].text)))
                 and _told_below(body, i) and not _names_another(body, i, kept)
-                and not _cues_another(body, i)):
+                and not (len(starts) == 1 and _cues_another(body, i))):
             del refused[i]
             kept.append(i)
     return sorted(kept), refused
@@ -455,9 +455,11 @@ _CAPITALISED = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*")
 
 
 def _cues_another(body: list[Block], heading: int) -> bool:
-    """The text below a heading that has no evidence of its own names another place after a
-    cue of twinning ("Avertissement", a site's warning, above "… de Fréhel, la ville jumelle
-    de Chambly"): the page's partner is that place, told in its story, not the heading.
+    """The text below a heading that has no evidence of its own, the page's only one, names
+    another place after a cue of twinning ("Avertissement", a site's warning, above "… de
+    Fréhel, la ville jumelle de Chambly"): the page's partner is that place, told in its
+    story, not the heading (among several headings, a section's text may name another
+    partner: "1. Brandebourg", then "… nos amis de Dianguirdé").
 
     >>> from pipeline.read import Block
     >>> body = [Block("heading", "Avertissement", 1, level=2),

@@ -50,7 +50,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 
 from .config import saint_titles
 from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
@@ -89,7 +89,8 @@ def _pairs(joiners: list[str]) -> re.Pattern[str]:
     kind = (r"(?:(?:" + "|".join(re.escape(fold(d)) for d in _WORDS["lead_determiners"]) + r")\s*(?:"
             + "|".join(re.escape(fold(n)) for n in lexicon("countries")["written"]["place_nouns"])
             + r")\s+)?")
-    return re.compile(r"\s*(?:\d{1,2}\s+)?(?:" + "|".join(re.escape(fold(j)) for j in joiners) + r")\s*" + kind + r"(?:(?:"
+    return re.compile(r"\s*(?:\d{1,2}\s+)?(?:" + "|".join(re.escape(fold(j)) for j in joiners) + r")\s*"
+                      + kind + r"(?:(?:"
                       + "|".join(re.escape(fold(j)) for j in _WORDS["near_joiners"]) + r")\s*)?")
 
 
@@ -1750,7 +1751,8 @@ _TITLE_OF_BEFORE = re.compile(rf"(?<![\w-])(?:{_TITLE_WORDS})\s+(?:{'|'.join(map
 # a comma, then a person's title without its article and what it serves, right after a
 # name: the name is the holder's ("Ousmane Sonko, maire de Ziguinchor"; "à Bad Kissingen,
 # le maire nous a reçus" names a place)
-_TITLE_AFTER = re.compile(rf",\s*(?:{_TITLE_WORDS})\s+(?:{'|'.join(map(re.escape, _WRITTEN['of']))}|d')(?![\w-])")
+_TITLE_AFTER = re.compile(rf",\s*(?:{_TITLE_WORDS})\s+(?:{'|'.join(map(re.escape, _WRITTEN['of']))}|d')"
+                          r"(?![\w-])")
 
 
 def _apposed_people(texts: list[str]) -> set[str]:
@@ -1763,8 +1765,10 @@ def _apposed_people(texts: list[str]) -> set[str]:
     ['adama traore']
     >>> sorted(_apposed_people(["Adama Traoré, maire de Gao, a reçu la délégation."]))
     ['adama traore']
-    >>> _apposed_people(["Le maire de Rye, Lac Brome et Gao."]), _apposed_people(["À Bad Kissingen, le maire de la ville."])
-    (set(), set())
+    >>> _apposed_people(["Le maire de Rye, Lac Brome et Gao."])
+    set()
+    >>> _apposed_people(["À Bad Kissingen, le maire de la ville."])
+    set()
     """
     found: set[str] = set()
     for text in texts:
@@ -1773,7 +1777,8 @@ def _apposed_people(texts: list[str]) -> set[str]:
                 continue
             before = fold(text[max(0, name.start() - TITLE_REACH):name.start()]).replace("’", "'")
             after = fold(text[name.end():name.end() + TITLE_REACH]).replace("’", "'")
-            if (_TITLE_OF_BEFORE.search(before) and after.lstrip().startswith(",")) or _TITLE_AFTER.match(after):
+            if (_TITLE_OF_BEFORE.search(before) and after.lstrip().startswith(",")) \
+                    or _TITLE_AFTER.match(after):
                 found.add(fold(name.group()))
     return found
 
@@ -2987,6 +2992,7 @@ def _opens_since(sentence: str, found: Found) -> bool:
 
 
 _SINCE_ACTIVITIES = frozenset(fold(w) for w in _WORDS["since_activities"])
+_SINCE_TIES = frozenset(fold(w) for w in _WORDS["since_ties"])
 PARTICIPLE_WORDS = 2  # words of a clause that is a participle alone before "depuis": "organisé", "mené"
 _TWINNING_STEM = lexicon("places")["relationships"]["twinning_stem"]
 
@@ -3015,6 +3021,7 @@ def _activity_since(sentence: str, found: Found) -> bool:
         clause = earlier[max(earlier.rfind(mark) for mark in ",;:(") + 1:] + clause
     words = re.findall(r"\w+", fold(clause))
     return bool(set(words) & _SINCE_ACTIVITIES) and not any(w.startswith(_TWINNING_STEM) for w in words) \
+        and not _SINCE_TIES.intersection(words) \
         and not _town_spans(clause)
 
 
@@ -3256,8 +3263,8 @@ _FROM_WRITING = re.compile("|".join(f"(?P<w{n}>{_phrase(p)})" for n, p in enumer
 DAYS_AFTER = 3  # characters between a phrase counted from the time of writing and the days it gives
 _WRITING_OFFSETS = [*((False, v) for v in _WORDS["years_from_writing"].values()),
                     *((True, v) for v in _WORDS["months_from_writing"].values())]
-_DAYS_FROM_WRITING = re.compile(r"(?<![\w'’-])(?:" + "|".join(f"(?P<d{n}>{_phrase(p)[2:]})" for n, p in enumerate(
-    _WORDS["days_from_writing"])) + r")(?![\w-])")
+_DAYS_FROM_WRITING = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+    f"(?P<d{n}>{_phrase(p)[2:]})" for n, p in enumerate(_WORDS["days_from_writing"])) + r")(?![\w-])")
 _WRITING_DAY_OFFSETS = list(_WORDS["days_from_writing"].values())
 
 
@@ -3277,8 +3284,10 @@ def _from_writing(sentence: str, folded: str, published: When | None) -> Event |
     A day counted so needs the day of writing (a news site's by-line):
 
     >>> told = "Le maire a reçu hier une délégation de Gao."
-    >>> _from_writing(told, fold(told), (2022, 3, 1)).resolved, _from_writing(told, fold(told), (2022, 3, None))
-    ('28 février 2022', None)
+    >>> _from_writing(told, fold(told), (2022, 3, 1)).resolved
+    '28 février 2022'
+    >>> _from_writing(told, fold(told), (2022, 3, None)) is None
+    True
     """
     if published is not None and published[2] is not None and published[1] is not None \
             and (day := _DAYS_FROM_WRITING.search(folded)) is not None and day.lastgroup is not None:
@@ -5109,7 +5118,10 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 _extend(events[-1], placed, "")
                 headline = None
             elif event:
-                new = Told(event.label, event.resolved, [])
+                # (an arrival told after the day told before it, in its paragraph)
+                new = Told(event.label, _arrived_before(
+                    sentence, event, events[-1] if events and events[-1].pieces
+                    and events[-1].pieces[0][2] == placed[0][1] else None), [])
                 _extend(new, held, "")
                 _extend(new, placed, " ")
                 held, hold = [], False
@@ -5144,6 +5156,40 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 piece for piece, on in undated if on == line), line))  # partner, line by line
     events[:0] = articles  # the site's articles: the partner's first events, told by their titles
     return story
+
+
+_HAD = frozenset(fold(w) for w in _WORDS["trip_ends"]["pluperfect"])
+STAY_DAYS = 31  # days at most between a stay's arrival told afterwards and the day told before it
+
+
+def _arrived_before(sentence: str, event: Event, told: Told | None) -> str | None:
+    """The date an event stands for: its own (``event.resolved``), unless its sentence tells
+    an arrival in the pluperfect on a day shortly before the day told just before ("Le 8
+    octobre, le maire a accueilli la délégation. … Le groupe était arrivé à Chambly le 28
+    septembre."): the stay told, from that day to the one told before it.
+
+    >>> told = Told("Le 8 octobre", "8 octobre 2009", [])
+    >>> _arrived_before("Le groupe était arrivé le 28 septembre.", Event("le 28 septembre", 27,
+    ...                 "28 septembre 2009", (2009, 9, 28)), told)
+    'du 28 septembre 2009 au 8 octobre 2009'
+    >>> _arrived_before("Le groupe est arrivé le 28 septembre.", Event("le 28 septembre", 25,
+    ...                 "28 septembre 2009", (2009, 9, 28)), told)
+    '28 septembre 2009'
+    """
+    if told is None or event.when is None or None in event.when:
+        return event.resolved
+    words = re.findall(r"\w+", fold(sentence))
+    if not any(a in _HAD and b in _ARRIVED for a, b in pairwise(words)):
+        return event.resolved
+    before = parse_label(told.period_label or told.label)
+    if before is None or before.start_date is None or before.start_date != before.end_date:
+        return event.resolved
+    arrived = date(*event.when)  # type: ignore[arg-type]
+    if not 0 < (before.start_date - arrived).days <= STAY_DAYS:
+        return event.resolved
+    end = before.start_date
+    return str(_WORDS["trip_ends"]["stay_range"]).format(start=_written(event.when),
+                                                         end=_written((end.year, end.month, end.day)))
 
 
 def _going_on(run: list[Block]) -> list[Block]:
