@@ -104,3 +104,10 @@ def test_an_arrival_told_afterwards_in_the_pluperfect_opens_the_stay_told() -> N
     data = _read(_BACKWARDS)
     periods = sorted(a["period"] for a in data["actions"] if a["period"])
     assert "2016-05-05/2016-05-12" in periods
+
+
+def test_a_count_whose_sentence_s_subject_is_the_population_is_no_head_count() -> None:
+    from pipeline.numbers import participants
+
+    assert participants("L'été, sa population se multiplie pour atteindre près de 20 000 personnes.") is None
+    assert participants("La délégation comptait 12 personnes.").value == 12
