@@ -4820,6 +4820,40 @@ class Story:
     tie_year: int | None = None  # the partner's, as a list of partners writes it beside it
 
 
+_HAD = frozenset(fold(w) for w in _WORDS["trip_ends"]["pluperfect"])
+STAY_DAYS = 31  # days at most between a stay's arrival told afterwards and the day told before it
+
+
+def _arrived_before(sentence: str, event: Event, told: Told | None) -> str | None:
+    """The date an event stands for: its own (``event.resolved``), unless its sentence tells
+    an arrival in the pluperfect on a day shortly before the day told just before ("Le 8
+    octobre, le maire a accueilli la délégation. … Le groupe était arrivé à Chambly le 28
+    septembre."): the stay told, from that day to the one told before it.
+
+    >>> told = Told("Le 8 octobre", "8 octobre 2009", [])
+    >>> _arrived_before("Le groupe était arrivé le 28 septembre.", Event("le 28 septembre", 27,
+    ...                 "28 septembre 2009", (2009, 9, 28)), told)
+    'du 28 septembre 2009 au 8 octobre 2009'
+    >>> _arrived_before("Le groupe est arrivé le 28 septembre.", Event("le 28 septembre", 25,
+    ...                 "28 septembre 2009", (2009, 9, 28)), told)
+    '28 septembre 2009'
+    """
+    if told is None or event.when is None or None in event.when:
+        return event.resolved
+    words = re.findall(r"\w+", fold(sentence))
+    if not any(a in _HAD and b in _ARRIVED for a, b in pairwise(words)):
+        return event.resolved
+    before = parse_label(told.period_label or told.label)
+    if before is None or before.start_date is None or before.start_date != before.end_date:
+        return event.resolved
+    arrived = date(*event.when)  # type: ignore[arg-type]
+    if not 0 < (before.start_date - arrived).days <= STAY_DAYS:
+        return event.resolved
+    end = before.start_date
+    return str(_WORDS["trip_ends"]["stay_range"]).format(start=_written(event.when),
+                                                         end=_written((end.year, end.month, end.day)))
+
+
 CHRONOLOGY_YEARS = 3  # years alone on their lines: a history by years, the story from its first
 WRAPPED = 50  # characters: a line of running text cut by a hard line break is long
 _ENDS_SENTENCE = (".", "!", "?", "…", ":", ";", "»", '"')
@@ -5156,40 +5190,6 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 piece for piece, on in undated if on == line), line))  # partner, line by line
     events[:0] = articles  # the site's articles: the partner's first events, told by their titles
     return story
-
-
-_HAD = frozenset(fold(w) for w in _WORDS["trip_ends"]["pluperfect"])
-STAY_DAYS = 31  # days at most between a stay's arrival told afterwards and the day told before it
-
-
-def _arrived_before(sentence: str, event: Event, told: Told | None) -> str | None:
-    """The date an event stands for: its own (``event.resolved``), unless its sentence tells
-    an arrival in the pluperfect on a day shortly before the day told just before ("Le 8
-    octobre, le maire a accueilli la délégation. … Le groupe était arrivé à Chambly le 28
-    septembre."): the stay told, from that day to the one told before it.
-
-    >>> told = Told("Le 8 octobre", "8 octobre 2009", [])
-    >>> _arrived_before("Le groupe était arrivé le 28 septembre.", Event("le 28 septembre", 27,
-    ...                 "28 septembre 2009", (2009, 9, 28)), told)
-    'du 28 septembre 2009 au 8 octobre 2009'
-    >>> _arrived_before("Le groupe est arrivé le 28 septembre.", Event("le 28 septembre", 25,
-    ...                 "28 septembre 2009", (2009, 9, 28)), told)
-    '28 septembre 2009'
-    """
-    if told is None or event.when is None or None in event.when:
-        return event.resolved
-    words = re.findall(r"\w+", fold(sentence))
-    if not any(a in _HAD and b in _ARRIVED for a, b in pairwise(words)):
-        return event.resolved
-    before = parse_label(told.period_label or told.label)
-    if before is None or before.start_date is None or before.start_date != before.end_date:
-        return event.resolved
-    arrived = date(*event.when)  # type: ignore[arg-type]
-    if not 0 < (before.start_date - arrived).days <= STAY_DAYS:
-        return event.resolved
-    end = before.start_date
-    return str(_WORDS["trip_ends"]["stay_range"]).format(start=_written(event.when),
-                                                         end=_written((end.year, end.month, end.day)))
 
 
 def _going_on(run: list[Block]) -> list[Block]:
