@@ -404,7 +404,8 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
             continue  # a line right under a partner's heading: its photo's caption ("Rue")
         if i in listed or _place_key(body[i].text) in known or (
                 (not levels or (body[i].level in levels and _named(body[i].text)))
-                and _told_below(body, i) and not _names_another(body, i, kept)):
+                and _told_below(body, i) and not _names_another(body, i, kept)
+                and not (len(starts) == 1 and _cues_another(body, i))):
             del refused[i]
             kept.append(i)
     return sorted(kept), refused
@@ -450,6 +451,32 @@ def _names_another(body: list[Block], heading: int, kept: list[int]) -> bool:
 
 
 MIN_KEY = 4  # letters of a partner's first word looked for in another section's text
+_CAPITALISED = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*")
+
+
+def _cues_another(body: list[Block], heading: int) -> bool:
+    """The text below a heading that has no evidence of its own, the page's only one, names
+    another place after a cue of twinning ("Avertissement", a site's warning, above "… de
+    Fréhel, la ville jumelle de Chambly"): the page's partner is that place, told in its
+    story, not the heading (among several headings, a section's text may name another
+    partner: "1. Brandebourg", then "… nos amis de Dianguirdé").
+
+    >>> from pipeline.read import Block
+    >>> body = [Block("heading", "Avertissement", 1, level=2),
+    ...         Block("paragraph", "Des amis de Rye sont venus le 3 mai 2009.", 2)]
+    >>> _cues_another(body, 0), _cues_another([body[0], Block("paragraph", "Le 3 mai 2009.", 2)], 0)
+    (True, False)
+    """
+    key = _place_key(body[heading].text)
+    for block in body[heading + 1:]:
+        if block.kind == "heading":
+            return False
+        for name in _CAPITALISED.finditer(block.text):
+            if not name.group()[:1].isupper() or key in fold(name.group()):
+                continue
+            if _after_cue(block.text[max(0, name.start() - _CUE_WINDOW):name.start()]):
+                return True
+    return False
 
 
 def _common_noun(heading: str, common: frozenset[str]) -> bool:

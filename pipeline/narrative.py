@@ -50,7 +50,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 
 from .config import saint_titles
 from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
@@ -83,11 +83,14 @@ _INFINITIVE = re.compile(rf"\w{{3,}}(?:{'|'.join(_WORDS['infinitive_endings'])})
 
 def _pairs(joiners: list[str]) -> re.Pattern[str]:
     """The words between two places of a pair: a joiner, then maybe the second place's kind
-    with its determiner ("la ville de Tsévié et le village d'Assomé") and its "de"."""
+    with its determiner ("la ville de Tsévié et le village d'Assomé") and its "de"; the
+    first place's name may end on its number, as communes cut into several are named
+    ("les communes Agoè-Nyivé 2 et Kloto 1")."""
     kind = (r"(?:(?:" + "|".join(re.escape(fold(d)) for d in _WORDS["lead_determiners"]) + r")\s*(?:"
             + "|".join(re.escape(fold(n)) for n in lexicon("countries")["written"]["place_nouns"])
             + r")\s+)?")
-    return re.compile(r"\s*(?:" + "|".join(re.escape(fold(j)) for j in joiners) + r")\s*" + kind + r"(?:(?:"
+    return re.compile(r"\s*(?:\d{1,2}\s+)?(?:" + "|".join(re.escape(fold(j)) for j in joiners) + r")\s*"
+                      + kind + r"(?:(?:"
                       + "|".join(re.escape(fold(j)) for j in _WORDS["near_joiners"]) + r")\s*)?")
 
 
@@ -977,6 +980,7 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
             subjects = _others_subjects(sentence)  # where another place, subject of a clause, ends
             kinds.append(_of_a_kind(sentence))
             listed = _listed(sentence)
+            earlier = set(partnered)  # the partners named so in the sentences before
             for found in _NAME.finditer(sentence):
                 if regions and (at := bisect_right(regions, (found.start(), len(sentence)))) \
                         and found.start() < regions[at - 1][1]:  # within a region's name
@@ -1042,6 +1046,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                         "=" if (cued and town_lead and len(town_lead) == LEAD_WORDS
                                 and _lead(sentence[:start]) == town_lead)
                         or _delegations_official(sentence, window) else "")
+                    if cue and _venue_of_tie(sentence, start + len(name), own):
+                        cue = ""  # "à Lomé entre <town> et …": where the tie was sealed
                     if cue and _partner_after(window):
                         partnered.add(key)
                     elif namesake is not None and cued:
@@ -1071,9 +1077,23 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                             # "en partenariat avec la ville de A et le village de B": two ties
                             partnered.update((previous[0], key))
                         elif _town_first(sentence[max(0, previous_start - CUE_WINDOW):previous_start]):
-                            # "le jumelage entre A et B": A is the town
-                            home.add(previous[0])
+                            # "le jumelage entre A et B": A is the town; unless A is the partner
+                            # named so before ("la ville jumelle de Lanark", then "l'anniversaire
+                            # de jumelage entre Lanark et Hemmingen"): the partner's own tie
+                            # with a third place, which the cue names no partner of the town
+                            if previous[0] in earlier:
+                                previous = (previous[0], previous[1], "")
+                            else:
+                                home.add(previous[0])
                         cue = cue or previous[2]
+                    elif previous and paired and previous[0] in partnered and _with_kind(re.findall(
+                            r"\w+'?", fold(sentence[max(0, previous_start - CUE_WINDOW):previous_start]
+                                           ).replace("’", "'"))):
+                        partnered.add(key)  # "<town> et les communes A 2 et B 1": the kind
+                        cue = cue or "="  # leads to both, the other side of the tie
+                    elif previous and town_before and _apposition(between):
+                        partnered.add(key)  # "<town>, la ville jumelle de Chambly": the page
+                        cue = cue or "="  # written on the partner's side ties the town first
                     elif previous and _apposition(between):
                         home.add(key)
                         weights[previous[0]] += CUE_WEIGHT
@@ -1407,6 +1427,18 @@ def listed_tie_years(texts: list[str]) -> dict[str, int]:
     return years
 
 
+_TIE_BETWEEN = re.compile(r"\s*(?:" + "|".join(map(re.escape, _WORDS["tie_between"])) + r")\s", re.IGNORECASE)
+BETWEEN_REACH = 6  # characters between the word that pairs a tie's sides and the town's name
+
+
+def _venue_of_tie(sentence: str, end: int, own: list[tuple[int, int]]) -> bool:
+    """The place ending at ``end`` is followed by the word that pairs the two sides of a tie
+    and the town right after it (``own``: where the sentence names the town): "une
+    convention de jumelage à Lomé entre <town> et …" names where the tie was sealed."""
+    between = _TIE_BETWEEN.match(sentence, end)
+    return between is not None and any(0 <= a - between.end() <= BETWEEN_REACH for a, _ in own)
+
+
 def _town_first(before: str) -> bool:
     """The first place of a pair after a cue is the town ("le jumelage entre le Perray et
     Bellheim", "la délégation à Cové et Atakpamé"): not right after a cue and "de", which
@@ -1433,6 +1465,12 @@ def _with_kind(words: list[str]) -> bool:
 
     >>> _with_kind(["protocole", "avec", "deux", "departements", "burkinabe"])
     True
+
+    So does a plural kind joined to what comes before it, the town ("entre <town> et les
+    communes Agoè-Nyivé 2 et Kloto 1": the other side of the tie, two communes).
+
+    >>> _with_kind(["entre", "mamoudzou", "et", "les", "communes"]), _with_kind(["entre", "les", "communes"])
+    (True, False)
     """
     from .numbers import read_number
     from .places import country_in
@@ -1442,14 +1480,17 @@ def _with_kind(words: list[str]) -> bool:
         at -= 1
     if at > 1 and country_in(f"{_KIND_PROBE} {words[at - 1]}") is not None:
         at -= 1  # the kind's country adjective: "villes burkinabè"
+    plural = False
     if at and (words[at - 1] in _PLACE_NOUNS or words[at - 1].rstrip("s") in _REGION_NOUNS):
+        plural = words[at - 1].endswith("s") and words[at - 1].rstrip("s") in _PLACE_NOUNS
         at -= 1
     if at and (words[at - 1] in _LEAD_DETERMINERS or read_number(words[at - 1]) is not None):
         at -= 1
-    return at > 0 and words[at - 1] in _WITH
+    return at > 0 and (words[at - 1] in _WITH or (plural and at > 1 and words[at - 1] in _PAIR_JOINERS))
 
 
 _WITH = frozenset(fold(j) for j in _WORDS["with_joiners"])
+_PAIR_JOINERS = frozenset(fold(j) for j in _WORDS["pair_joiners"] if j.isalpha())
 _KIND_PROBE = _WRITTEN["place_nouns"][0]  # a kind of place before a word, to read it as a country's adjective
 
 
@@ -1676,7 +1717,7 @@ def named_partners(title: str | None, texts: list[str], lines: list[str] | None 
             partnered.add(fold(before))
     _merge_spellings(weights, home, partnered)
     weights = sifted(weights, spelling)  # no document's word, room nor file (pipeline.gate)
-    defined = _acronyms(texts) | _listed_people(texts)
+    defined = _acronyms(texts) | _listed_people(texts) | _apposed_people(texts)
     weights = Counter({key: weight for key, weight in weights.items() if key not in defined})
     ranked = [(key, weight) for key, weight in weights.most_common() if key not in home]
     if not ranked or ranked[0][1] < ENOUGH:  # the town's own side is never its partner
@@ -1730,6 +1771,45 @@ def _listed_people(texts: list[str]) -> set[str]:
 
 
 MIN_LISTED_PEOPLE = 2  # names of a list, and words of a name, that make a list of people
+TITLE_REACH = 90  # characters read before and after a name for the title of its apposition
+_TITLE_WORDS = "|".join(sorted(map(re.escape, _PERSON_TITLES), key=len, reverse=True))
+# a person's title and the place or body it serves, then a comma: the name after it is the
+# holder's ("Le maire de la commune de Ziguinchor, Ousmane Sonko, a reçu …")
+_TITLE_OF_BEFORE = re.compile(rf"(?<![\w-])(?:{_TITLE_WORDS})\s+(?:{'|'.join(map(re.escape, _WRITTEN['of']))}"
+                              rf"|d['’])[^,.;:!?()]{{0,60}},\s*$")
+# a comma, then a person's title without its article and what it serves, right after a
+# name: the name is the holder's ("Ousmane Sonko, maire de Ziguinchor"; "à Bad Kissingen,
+# le maire nous a reçus" names a place)
+_TITLE_AFTER = re.compile(rf",\s*(?:{_TITLE_WORDS})\s+(?:{'|'.join(map(re.escape, _WRITTEN['of']))}|d')"
+                          r"(?![\w-])")
+
+
+def _apposed_people(texts: list[str]) -> set[str]:
+    """The names (folded) of two words or more that an apposition gives a person's title,
+    before or after them ("Le maire de la commune de Ziguinchor, Ousmane Sonko", "Ousmane
+    Sonko, maire de Ziguinchor"): a person, however the page names him elsewhere (a news
+    title's "Ousmane Sonko reçoit ses premiers partenaires"), never the partner.
+
+    >>> sorted(_apposed_people(["Le maire de la commune de Gao, Adama Traoré, a reçu la délégation."]))
+    ['adama traore']
+    >>> sorted(_apposed_people(["Adama Traoré, maire de Gao, a reçu la délégation."]))
+    ['adama traore']
+    >>> _apposed_people(["Le maire de Rye, Lac Brome et Gao."])
+    set()
+    >>> _apposed_people(["À Bad Kissingen, le maire de la ville."])
+    set()
+    """
+    found: set[str] = set()
+    for text in texts:
+        for name in _NAME.finditer(text):
+            if len(name.group().split()) < MIN_LISTED_PEOPLE:
+                continue
+            before = fold(text[max(0, name.start() - TITLE_REACH):name.start()]).replace("’", "'")
+            after = fold(text[name.end():name.end() + TITLE_REACH]).replace("’", "'")
+            if (_TITLE_OF_BEFORE.search(before) and after.lstrip().startswith(",")) \
+                    or _TITLE_AFTER.match(after):
+                found.add(fold(name.group()))
+    return found
 
 
 def _merge_spellings(weights: Counter[str], home: set[str], partnered: set[str]) -> None:
@@ -2355,7 +2435,8 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     for text in texts:
         towns: list[tuple[int, int]] | None = None  # where the text names the town, once looked for
         ends: list[int] = []
-        for found in re.finditer(rf"{re.escape(name)}(?!\w)", text, re.IGNORECASE):  # not "dakarois"
+        # not "dakarois"; with the number a commune cut into several is named by ("Kloto 1 au Togo")
+        for found in re.finditer(rf"{re.escape(name)}(?!\w)(?:\s\d{{1,2}}(?!\w))?", text, re.IGNORECASE):
             beside = text[found.start():found.end() + BESIDE].split(".")[0]
             beside = found.group() + _before_others(beside[len(found.group()):], others)
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
@@ -2940,6 +3021,7 @@ def _opens_since(sentence: str, found: Found) -> bool:
 
 
 _SINCE_ACTIVITIES = frozenset(fold(w) for w in _WORDS["since_activities"])
+_SINCE_TIES = frozenset(fold(w) for w in _WORDS["since_ties"])
 PARTICIPLE_WORDS = 2  # words of a clause that is a participle alone before "depuis": "organisé", "mené"
 _TWINNING_STEM = lexicon("places")["relationships"]["twinning_stem"]
 
@@ -2968,6 +3050,7 @@ def _activity_since(sentence: str, found: Found) -> bool:
         clause = earlier[max(earlier.rfind(mark) for mark in ",;:(") + 1:] + clause
     words = re.findall(r"\w+", fold(clause))
     return bool(set(words) & _SINCE_ACTIVITIES) and not any(w.startswith(_TWINNING_STEM) for w in words) \
+        and not _SINCE_TIES.intersection(words) \
         and not _town_spans(clause)
 
 
@@ -3209,6 +3292,9 @@ _FROM_WRITING = re.compile("|".join(f"(?P<w{n}>{_phrase(p)})" for n, p in enumer
 DAYS_AFTER = 3  # characters between a phrase counted from the time of writing and the days it gives
 _WRITING_OFFSETS = [*((False, v) for v in _WORDS["years_from_writing"].values()),
                     *((True, v) for v in _WORDS["months_from_writing"].values())]
+_DAYS_FROM_WRITING = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+    f"(?P<d{n}>{_phrase(p)[2:]})" for n, p in enumerate(_WORDS["days_from_writing"])) + r")(?![\w-])")
+_WRITING_DAY_OFFSETS = list(_WORDS["days_from_writing"].values())
 
 
 def _from_writing(sentence: str, folded: str, published: When | None) -> Event | None:
@@ -3223,7 +3309,20 @@ def _from_writing(sentence: str, folded: str, published: When | None) -> Event |
     >>> told = "que la Ville a fait citoyen d'honneur l'an dernier"
     >>> _from_writing(told, fold(told), (2023, 6, None)).resolved
     '2022'
+
+    A day counted so needs the day of writing (a news site's by-line):
+
+    >>> told = "Le maire a reçu hier une délégation de Gao."
+    >>> _from_writing(told, fold(told), (2022, 3, 1)).resolved
+    '28 février 2022'
+    >>> _from_writing(told, fold(told), (2022, 3, None)) is None
+    True
     """
+    if published is not None and published[2] is not None and published[1] is not None \
+            and (day := _DAYS_FROM_WRITING.search(folded)) is not None and day.lastgroup is not None:
+        told = date(*published) + timedelta(days=_WRITING_DAY_OFFSETS[int(day.lastgroup[1:])])  # type: ignore[arg-type]
+        at: When = (told.year, told.month, told.day)
+        return Event(sentence[day.start():day.end()], day.start(), _written(at), at)
     if published is None or (found := _FROM_WRITING.search(folded)) is None or found.lastgroup is None:
         return None
     after = find_dates(sentence[found.end():], yearless=True)
@@ -4511,6 +4610,8 @@ def posted(line: str) -> When | None:
     (2021, 5, 21)
     >>> posted("Publié le 4 avril 2018 par le service des relations internationales · 12 commentaires")
     (2018, 4, 4)
+    >>> posted("Écrit par infos-sahel.com le Mardi 4 avril 2017 à 10:05 | 3 commentaires")
+    (2017, 4, 4)
 
     A periodical's issue line dates its feature by its month ("Ivry ma ville n°568 · mars
     2025 · Dossier"): ``periodical_numbers``.
@@ -4525,13 +4626,19 @@ def posted(line: str) -> When | None:
         return next((when for f in find_dates(stripped) if f.period and f.period.start_year
                      and f.period.start_month and (when := _when(f))), None)
     field = CMS_FIELD.match(stripped) is not None  # "Publié le 21 mai 2021 à 13:27"
-    if field:  # a blog's meta line goes on with its counters: "… par X · 3 commentaires"
-        stripped = _META_SEPARATOR.split(stripped, maxsplit=1)[0].strip()
+    # a news site's by-line that names its author before the day ("Rédigé par leral.net le
+    # Lundi 7 Mars 2022 à 05:10 | | 0 commentaire(s)|"): a field too, when the day (and its
+    # time) ends it
+    signed = _BYLINE.match(fold(stripped)) is not None
+    if field or signed:  # a blog's meta line goes on with its counters: "… par X · 3 commentaires"
+        stripped = _META_SEPARATOR.split(stripped, maxsplit=1)[0].strip(" |")
     if len(stripped) > SHORT or stripped.endswith("."):
         return None
     return next((_when(f) for f in find_dates(stripped)
                  if f.period and f.period.start_date == f.period.end_date and (field or (
-                     _POSTED_BEFORE.search(stripped[:f.start]) and _POSTED_AT.match(stripped[f.end:])))),
+                     _POSTED_BEFORE.search(stripped[:f.start]) and _POSTED_AT.match(stripped[f.end:]))
+                     or (signed and (not stripped[f.end:].strip()
+                                     or _POSTED_AT.fullmatch(stripped[f.end:].rstrip()))))),
                 None)
 
 
@@ -4740,6 +4847,40 @@ class Story:
     set_aside: list[tuple[Block, str, bool]]  # (block, reason, worth a warning)
     others: list[About] = field(default_factory=list)  # the other partners the page names
     tie_year: int | None = None  # the partner's, as a list of partners writes it beside it
+
+
+_HAD = frozenset(fold(w) for w in _WORDS["trip_ends"]["pluperfect"])
+STAY_DAYS = 31  # days at most between a stay's arrival told afterwards and the day told before it
+
+
+def _arrived_before(sentence: str, event: Event, told: Told | None) -> str | None:
+    """The date an event stands for: its own (``event.resolved``), unless its sentence tells
+    an arrival in the pluperfect on a day shortly before the day told just before ("Le 8
+    octobre, le maire a accueilli la délégation. … Le groupe était arrivé à Chambly le 28
+    septembre."): the stay told, from that day to the one told before it.
+
+    >>> told = Told("Le 8 octobre", "8 octobre 2009", [])
+    >>> _arrived_before("Le groupe était arrivé le 28 septembre.", Event("le 28 septembre", 27,
+    ...                 "28 septembre 2009", (2009, 9, 28)), told)
+    'du 28 septembre 2009 au 8 octobre 2009'
+    >>> _arrived_before("Le groupe est arrivé le 28 septembre.", Event("le 28 septembre", 25,
+    ...                 "28 septembre 2009", (2009, 9, 28)), told)
+    '28 septembre 2009'
+    """
+    if told is None or event.when is None or None in event.when:
+        return event.resolved
+    words = re.findall(r"\w+", fold(sentence))
+    if not any(a in _HAD and b in _ARRIVED for a, b in pairwise(words)):
+        return event.resolved
+    before = parse_label(told.period_label or told.label)
+    if before is None or before.start_date is None or before.start_date != before.end_date:
+        return event.resolved
+    arrived = date(*event.when)  # type: ignore[arg-type]
+    if not 0 < (before.start_date - arrived).days <= STAY_DAYS:
+        return event.resolved
+    end = before.start_date
+    return str(_WORDS["trip_ends"]["stay_range"]).format(start=_written(event.when),
+                                                         end=_written((end.year, end.month, end.day)))
 
 
 CHRONOLOGY_YEARS = 3  # years alone on their lines: a history by years, the story from its first
@@ -5054,7 +5195,10 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                 _extend(events[-1], placed, "")
                 headline = None
             elif event:
-                new = Told(event.label, event.resolved, [])
+                # (an arrival told after the day told before it, in its paragraph)
+                new = Told(event.label, _arrived_before(
+                    sentence, event, events[-1] if events and events[-1].pieces
+                    and events[-1].pieces[0][2] == placed[0][1] else None), [])
                 _extend(new, held, "")
                 _extend(new, placed, " ")
                 held, hold = [], False

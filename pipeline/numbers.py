@@ -211,6 +211,9 @@ _POPULATION_BEFORE = re.compile(deaccented(
     rf"|(?<!\w)(?:{_words_pattern([v for v in _POPULATION['verbs'] if v.isalpha()])}){_ONE_WORD}"
     rf"|(?<!\w)(?:{_words_pattern(_VERBS_OF)}){_ONE_WORD}{_DE})$"))
 _POPULATION_AFTER = re.compile(deaccented(pattern(_POPULATION["after"])))
+# The population, subject of the count's sentence: "sa population … atteint 15 000 personnes".
+_POPULATION_SUBJECT = re.compile(r"(?<!\w)(?:" + "|".join(
+    map(re.escape, (deaccented(w) for w in _POPULATION["subjects"]))) + r")(?!\w)")
 # The people a body is made of: "des dix maires que compte ce territoire".
 _BODY_AFTER = re.compile(deaccented(pattern(
     _POPULATION["body_after"], apostrophe=APOSTROPHE,
@@ -530,6 +533,8 @@ def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = Fa
     if composed is not None and _MET_BEFORE.search(composed, opens, start):
         return True
     before = text[max(opens, start - SAID_REACH):start]
+    if _POPULATION_SUBJECT.search(text, opens, start):
+        return True  # "sa population se multiplie pour atteindre près de 15 000 personnes"
     if _SPEAKERS_BEFORE.search(before) or _PART_BEFORE.search(before) or (
             _MEMBERSHIP_BEFORE.search(before)
             and _MEMBERSHIP_SUBJECT.match(text, max(opens, text.rfind(",", opens, start) + 1), start)):

@@ -3685,6 +3685,14 @@ def _events_of_each(sections: list[Section]) -> list[Section]:
             sections[to[at]].entries.append(entry)
         else:
             kept.append(entry)
+        # an event of one day its first sentence tells of several partners listed together
+        # (one convention signed with two communes on 28 April): an event of each of them
+        # too; not a year's ("En 2002, le projet a été élargi à 3 communes : A, B et C")
+        period = parse_label(entry.period_label or entry.label or "")
+        one_day = period is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", period.edtf) is not None
+        listed = naming.together(first_sentence(entry.text)) if one_day else set()
+        for other in sorted(listed - {to[at]}) if to[at] in listed else ():
+            sections[other].entries.append(entry)
     story.entries = kept
     return sections
 
@@ -3726,6 +3734,22 @@ class _Naming:
                 found[n] = len("-".join(folded[:min(people)]))
         return found
 
+    def together(self, sentence: str) -> set[int]:
+        """The partners a sentence names as one list, joined by a comma or a joiner alone
+        ("entre <town> et les communes Agoè-Nyivé 2 et Kloto 1, a été signée"): one event
+        of each of them; none when it names them apart ("Après Cové, la délégation a
+        rejoint Atakpamé")."""
+        folded = fold(sentence)
+        spots = sorted((found.start(), found.end(), n) for n, names in enumerate(self.names)
+                       for name in names if name
+                       for found in re.finditer(r"(?<!\w)" + r"[\W_]+".join(map(re.escape, name.split("-")))
+                                                + r"(?!\w)", folded))
+        joined: set[int] = set()
+        for (_, end, one), (start, _, other) in pairwise(spots):
+            if one != other and _LISTED_NEXT.fullmatch(folded, end, start):
+                joined |= {one, other}
+        return joined
+
     def of(self, sentence: str, told: int) -> int | None:
         """The partner a sentence names; of several, the story's own when it is among them
         ("Après 4 jours passés à Cové la délégation a rejoint Atakpamé" in the story of
@@ -3744,6 +3768,9 @@ _PAIRED = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lexicon("narrati
                                           if w.isalpha()) + r")\s+")
 _JOINERS = "|".join(re.escape(w) for w in lexicon("narrative")["pair_joiners"] if w.isalpha())
 _PIECES = re.compile(rf"[.;:!?,]\s+|\s+(?:{_JOINERS})\s+")  # a story's clauses, a list's members
+# between two members of a list: the first one's number ("Kloto 1") or its country in
+# brackets ("Atakpamé (Togo) et Cové"), then a comma or a joiner
+_LISTED_NEXT = re.compile(rf"(?:\s+\d{{1,2}})?(?:\s*\([^()]{{1,40}}\))?\s*(?:,\s*|\s+(?:{_JOINERS})\s+)")
 PEOPLE_STEM = 5  # letters of a place's name that a word of its people opens on
 
 
