@@ -23,7 +23,7 @@ from lxml import etree
 from .dates import Found, date_alone, dated_label, find_dates, parse_label, split_any_label
 from .errors import Refusal
 from .fields import (AMOUNT, CMS_FIELD, DATE, KINDS, MAX_KEY_WORDS, PEOPLE, PLACE, TEXT, empty, key_kind,
-                     span_columns, total_row)
+                     names_the_tie, span_columns, total_row)
 from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
@@ -1336,7 +1336,12 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
     partners = (named_column if named_column is not None and span is not None  # "Partenaire" over
                 else _partner_column(grid[head + 1:], {date, text})) \
         if DATE in kinds and TEXT in kinds else None  # a sheet's rows, its cells spanning them
-    if (PLACE in kinds and TEXT not in kinds) or (partners is None and _names_places(grid[head + 1:])):
+    # a table of the partners whose date is their tie's ("Ville | Pays | Date de l’accord |
+    # Nature"): each row the partner's fiche, its cells field lines under its place
+    fiches = PLACE in kinds and date is not None and names_the_tie(headers[date])
+    if fiches:
+        date = text = None
+    elif (PLACE in kinds and TEXT not in kinds) or (partners is None and _names_places(grid[head + 1:])):
         return None  # a table of the partners themselves ("Ville | Pays | Année"): as before
     out = [Block("paragraph", t, 0, aside=TABLE_CAPTION)
            for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
@@ -1562,13 +1567,17 @@ def _partner_cell(line: list[etree._Element | None], partner: int | None,
     other = line[country] if country is not None and country < len(line) else None
     beside = _text(_rendered(other)) if other is not None else ""
     if cell and beside and not empty(beside) and "(" not in cell:
-        cell = f"{cell} ({beside})"
+        # the country's own remark in brackets joins it after a comma ("Algérie (réfugiés
+        # sahraouis)": "Camps de Tindouf (Algérie, réfugiés sahraouis)"), one pair of brackets
+        flat = _FLATTENED.sub(", ", beside).rstrip(") ") if "(" in beside else beside
+        cell = f"{cell} ({flat})"
     # a place the intro's items or the page's partners name, or one that surely names a
     # place (its country beside it), as a bilan's partner column writes it
     return cell if cell and ((items is not None and _reads_as_partner(cell, items))
                              or names_a_place(cell, IntroWords())) else None
 
 
+_FLATTENED = re.compile(r"\s*\(\s*")  # an opening bracket inside a country's cell
 MIN_PARTNER_CELLS = 2  # partners named down a column that make it the table's partner column
 
 

@@ -1692,6 +1692,7 @@ def heading_roles(body: list[Block], news: dict[int, str] | None = None) -> dict
             placeish = heading_like(block.text, items)
             sure = placeish and names_a_place(block.text, items)
             headings.append((i, placeish, sure))
+    headings = _named_again(body, headings)
     levels = ([body[i].level for i, _, sure in headings if sure]
               or [body[i].level for i, placeish, _ in headings if placeish])
     level = min(levels, default=min((body[i].level for i, _, _ in headings), default=0))
@@ -1736,6 +1737,36 @@ def heading_roles(body: list[Block], news: dict[int, str] | None = None) -> dict
             roles[i] = "sub" if placeish or i < last or _dated_below(body, i) or _story_below(body, i) \
                 else "other"
     return roles
+
+
+def _named_again(body: list[Block], headings: list[tuple[int, bool, bool]]) -> list[tuple[int, bool, bool]]:
+    """The headings, one that reads as a place and names again a place that a heading
+    above it surely names on its own words (its country beside it; every word of one name
+    among the other's, as :func:`_continued` joins them) surely naming it too: a summary
+    table's rows head "Brandebourg-sur-la-Havel (Allemagne)" with its country, the
+    article's own section below "Brandebourg-sur-la-Havel" alone, and the section goes on
+    with the row's at the level of the article's headings, not below it as a group of
+    sections. Only a heading above names a place first: a travel diary's day "Jifna et le
+    camp de Jalazone" above the recall's "Jalazone (Palestine)" stays as it was. The sure
+    names are looked up by their words, at most ``MAX_CLOSE`` of them a word, so that the
+    cost stays linear."""
+    by_word: dict[str, list[frozenset[str]]] = {}
+    named = IntroWords()  # the sure headings above, as an intro's items name a place
+    nobody = IntroWords()
+    out = []
+    for i, placeish, sure in headings:
+        if not sure and by_word and (placeish or heading_like(body[i].text, named)):
+            words = name_words(place_name(split_heading(body[i].text)[0]))
+            sure = any(words <= other or other <= words
+                       for word in sorted(words) for other in by_word.get(word, ())[-MAX_CLOSE:])
+            placeish = placeish or sure
+        elif sure and names_a_place(body[i].text, nobody):  # on its own words: its country beside it
+            found = frozenset(name_words(place_name(split_heading(body[i].text)[0])))
+            for word in found:
+                by_word.setdefault(word, []).append(found)
+            named.add(body[i].text)
+        out.append((i, placeish, sure))
+    return out
 
 
 def _heading_or_not(block: Block) -> Block:
@@ -2220,7 +2251,10 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     unchanged = len(starts)
     starts = sorted({*starts, *introduced})
     sections = []
-    prose = _told_throughout([body[s + 1:e] for s, e in zip(starts, [*starts[1:], len(body)], strict=True)])
+    # a partner's fiche alone (a summary table's row: "Date de l’accord : 1963") tells no
+    # story, and a heading of no partner's sets its text aside: neither says how the page tells
+    owned = [_own_blocks(body, s, e, roles) for s, e in zip(starts, [*starts[1:], len(body)], strict=True)]
+    prose = _told_throughout([part for part in owned if not _fiche_alone(part)])
     paragraphs_only = not prose and _prose_page(body, starts)  # each section then read apart
     ends = [*starts[1:], len(body)]
     unfilled: dict[int, _Unfilled] = {
@@ -2231,7 +2265,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     # (or this section alone, told in paragraphs of several events among labelled ones)
     in_prose = {n for n, (start, end) in enumerate(zip(starts, ends, strict=True))
                 if body[start].line in answered or (start not in introduced and (
-                    prose or _told_throughout([body[start + 1:end]], alone=True)))}
+                    (prose and not _fiche_alone(owned[n])) or _told_throughout([owned[n]], alone=True)))}
     # a section whose lead story, above its first sub-heading, is told in prose, and whose
     # box below it lists labelled entries: where the box starts
     leads = {n: split for n, (start, end) in enumerate(zip(starts, ends, strict=True))
@@ -2242,11 +2276,12 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     for n, start in enumerate(starts):
         end = ends[n]
         section = unfilled[n][0]
-        told_answer = _told_in_prose(Section(body[start], [b for b in body[start + 1:end] if not b.aside]),
+        own = owned[n] if n in in_prose else []
+        told_answer = _told_in_prose(Section(body[start], [b for b in own if not b.aside]),
                                      set_aside, with_above=False, written=sat) if n in in_prose else None
         if told_answer and told_answer.entries:
             section = told_answer
-            set_aside += [SetAside(b, b.aside) for b in body[start + 1:end] if b.aside]  # its captions
+            set_aside += _under_other(body[start + 1:end], own)  # its captions, its notes
         else:
             kept = len(set_aside)
             lead = _told_in_prose(Section(body[start], [b for b in body[start + 1:leads[n]] if not b.aside]),
@@ -2722,6 +2757,38 @@ def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:
             places.add(place)
             found[i] = Block("heading", heading, block.line, level=2)
     return found if len(found) > 1 else {}
+
+
+def _own_blocks(body: list[Block], start: int, end: int, roles: Mapping[int, Role]) -> list[Block]:
+    """The blocks of a partner's section from ``start`` to ``end``, but for a heading of no
+    partner's ("Notes et références", "Contact") and what it heads, up to the next heading:
+    set aside with it (:func:`_under_other`), they say nothing of how the partner's story
+    is told and tell none of its events (a pasted article's footnotes, each dated)."""
+    own: list[Block] = []
+    other = False
+    for i in range(start + 1, end):
+        if body[i].kind == "heading":
+            other = roles.get(i) == "other"
+        if not other:
+            own.append(body[i])
+    return own
+
+
+def _fiche_alone(blocks: list[Block]) -> bool:
+    """A section's text is its partner's fiche, field lines alone ("Région : Kayes",
+    "Date de l’accord : 2005"), as a summary table of the partners gives each row."""
+    text = [b for b in blocks if not b.aside and b.kind != "heading"]
+    return bool(text) and all(b.kind == "list_item" and (found := field_line(b.text)) is not None
+                              and key_alone(found.key) is not None for b in text)
+
+
+def _under_other(blocks: list[Block], own: list[Block]) -> list[SetAside]:
+    """What a section's story leaves out of ``blocks`` (:func:`_own_blocks`), set aside:
+    a heading of no partner's and the text under it, a block the page marked aside."""
+    kept = {id(b) for b in own}
+    return [SetAside(b, b.aside) if b.aside else SetAside(b, OTHER_HEADING, warn=True)
+            if b.kind == "heading" else SetAside(b, UNDER_OTHER_HEADING)
+            for b in blocks if b.aside or id(b) not in kept]
 
 
 def _told_throughout(parts: list[list[Block]], alone: bool = False) -> bool:

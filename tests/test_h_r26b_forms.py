@@ -1,0 +1,95 @@
+"""Forms that red team 26's pasted encyclopaedia page brought: a summary table of the
+partners whose date column is their tie's ("Ville | Pays | Date de l'accord | Nature"),
+above the article's own sections, one a partner, named again without its country; a
+wiki's edit links beside each heading; the article's footnotes under "Notes et
+références", each dated, at the end of the last partner's section. Each test is a small
+page of its own sentences, not the round's pages."""
+
+from pathlib import Path
+
+from pipeline.parse import is_navigation
+from pipeline.read import other_heading
+from tests.corpus.score import records_of
+
+
+def _page(tmp_path: Path, body: str) -> dict[str, list[dict[str, object]]]:
+    path = tmp_path / "page.html"
+    path.write_text("<!DOCTYPE html><html lang='fr'><body><main><h1>Nos villes partenaires</h1>"
+                    + body + "</main></body></html>", encoding="utf-8")
+    return records_of(path)
+
+
+_EDIT = "<span class='mw-editsection'>[<a href='#'>modifier</a> | <a href='#'>modifier le code</a>]</span>"
+
+
+def _wiki_heading(level: int, text: str) -> str:
+    return f"<div class='mw-heading'><h{level}>{text}</h{level}>{_EDIT}</div>"
+
+
+_TABLE = ("<table class='wikitable'><caption>Villes liées</caption><tbody>"
+          "<tr><th>Ville</th><th>Pays</th><th>Région</th><th>Date de l’accord</th><th>Nature</th></tr>"
+          "<tr><td>Wolfach</td><td>Allemagne</td><td>Bade-Wurtemberg</td><td>1972<sup>[2]</sup></td>"
+          "<td>Jumelage</td></tr>"
+          "<tr><td>Kita</td><td>Mali</td><td>Kayes</td><td>2001</td><td>Coopération décentralisée</td></tr>"
+          "<tr><td>Camps de Smara</td><td>Algérie (réfugiés sahraouis)</td><td>Tindouf</td><td>—</td>"
+          "<td>Solidarité</td></tr>"
+          "</tbody></table>")
+
+_SECTIONS = (
+    _wiki_heading(3, "Wolfach")
+    + "<p>Le jumelage avec Wolfach est scellé en 1972<sup>[3]</sup> ; il vit par ses écoles. "
+      "De 2004 à 2009, des classes de quatrième se rendent chaque printemps à Wolfach. "
+      "En 2011, les harmonies des deux villes donnent un concert commun.</p>"
+      "<p>En mai 2015, une délégation conduite par le maire se rend à Wolfach. "
+      "Depuis 2017, des stages d’apprentis réunissent chaque été les jeunes des deux villes.</p>"
+    + _wiki_heading(3, "Kita")
+    + "<p>Kita est une commune de la région de Kayes. Un puits est foré en 2003 dans le quartier "
+      "de Sébénikoro, puis deux infirmiers sont formés en 2006. En 2010, une bibliothèque ouvre.</p>"
+      "<p>De 2012 à 2014, un programme de maraîchage accompagne les femmes de Kita. "
+      "En 2019, la ville envoie du matériel scolaire.</p>"
+    + _wiki_heading(3, "Camps de réfugiés sahraouis de Smara")
+    + "<p>Des enfants de Smara sont accueillis l’été en 2009, puis en 2013. "
+      "En 2016, une délégation se rend dans les camps pour y livrer des vivres.</p>"
+      "<p>En 2018, la ville vote un vœu pour les prisonniers. "
+      "En 2021, un séjour de vacances est organisé à la mer.</p>"
+    + _wiki_heading(2, "Notes et références")
+    + "<ol class='references'><li>↑ « Wolfach et nous », Le Journal, 12 mars 2012.</li>"
+      "<li>↑ Rapport d’activité, 2015, consulté le 3 mars 2024.</li>"
+      "<li>↑ Délibération du conseil municipal du 15 décembre 2001.</li></ol>")
+
+
+def test_a_table_of_partners_dated_by_their_tie_gives_each_its_agreement_year(tmp_path: Path) -> None:
+    data = _page(tmp_path, "<p>La ville est liée aux villes suivantes :</p>" + _TABLE + _SECTIONS)
+    partners = {p["name"]: p for p in data["partners"]}
+    assert len(partners) == 3
+    assert (partners["Wolfach"]["country_code"], partners["Wolfach"]["agreement_year"]) == ("DE", 1972)
+    assert (partners["Kita"]["country_code"], partners["Kita"]["agreement_year"]) == ("ML", 2001)
+    # the country's cell holds its own remark in brackets: the camps are still a partner
+    assert [p["country_code"] for n, p in partners.items() if "Smara" in n] == ["DZ"]
+    # the tie's date is no action's
+    ids = {p["partner_id"]: p["name"] for p in data["partners"]}
+    years = {(ids[a["partner_id"]], a["start_year"]) for a in data["actions"] if a["start_year"]}
+    assert ("Kita", 2001) not in years
+
+
+def test_the_article_s_sections_go_on_with_the_table_s_rows_and_tell_their_stories(tmp_path: Path) -> None:
+    data = _page(tmp_path, "<p>La ville est liée aux villes suivantes :</p>" + _TABLE + _SECTIONS)
+    ids = {p["partner_id"]: p["name"] for p in data["partners"]}
+    by_partner: dict[str, list[object]] = {}
+    for action in data["actions"]:
+        if action["start_year"]:
+            by_partner.setdefault(str(ids[action["partner_id"]]), []).append(action["start_year"])
+    assert sorted(by_partner["Wolfach"]) == [1972, 2004, 2011, 2015, 2017]  # the sealing, then each event
+    assert sorted(by_partner["Kita"]) == [2003, 2006, 2010, 2012, 2019]
+    smara = next(v for k, v in by_partner.items() if "Smara" in k)
+    assert sorted(smara) == [2009, 2013, 2016, 2018, 2021]
+    # the footnotes are no events: none of their dates is an action's
+    assert not {2024} & {y for v in by_partner.values() for y in v}  # type: ignore[operator]
+    assert sum(len(v) for v in by_partner.values()) == 15
+
+
+def test_a_wiki_s_edit_links_and_back_matter_are_furniture() -> None:
+    assert is_navigation("[modifier | modifier le code]")
+    assert is_navigation("[modifier]")
+    assert not is_navigation("[modifié en 2014] accueil de jeunes")
+    assert other_heading("Notes et références") and other_heading("Liens externes")
