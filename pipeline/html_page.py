@@ -142,7 +142,8 @@ def _left_out(element: etree._Element, in_article: bool = False,
     tag, marks = tag.lower(), _marks(element)
     furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))
                  and not (tag == "aside" and (_boxes_a_partner(element) or _features_a_partner(element)))) \
-        or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
+        or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" or _control(element) \
+        or _reply(element) \
         or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element)) \
         or (bool(_EMBEDDED_POST_MARKS.search(marks)) and _one_post(element))
     if furniture and _EVENT_MARKS.search(marks) and not _LEFT_OUT_MARKS.search(_EVENT_MARKS.sub("", marks)) \
@@ -156,6 +157,48 @@ def _left_out(element: etree._Element, in_article: bool = False,
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
             or element.get("role") == "navigation" or not holds_heading(element)
     return furniture
+
+
+def _reply(element: etree._Element) -> bool:
+    """An article inside an article (``role="article"`` in a post of a social network's
+    feed saved from the browser: a reader's comment, "J’ai fait partie du séjour … en
+    2013", a question, a reply): readers' words, no text of the page, as a site's comment
+    box is (its class named "comments"); so is the list item that holds it alone."""
+    if element.get("role") != "article":
+        kids = [kid for kid in element if isinstance(kid.tag, str)]
+        return element.tag.lower() == "li" and len(kids) == 1 and kids[0].get("role") == "article" \
+            and _reply(kids[0])
+    parent = element.getparent()
+    for _ in range(REPLY_DEPTH):
+        if parent is None:
+            return False
+        if parent.get("role") == "article":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+REPLY_DEPTH = 8  # containers between a comment and the post it answers
+
+
+# The ARIA roles of a page's controls: a button, tabs and their list, a toolbar.
+_CONTROL_ROLES = frozenset({"button", "tab", "tablist", "toolbar"})
+
+
+def _control(element: etree._Element) -> bool:
+    """A control of the page that is no element made for it (``role="button"`` on a
+    ``<div>``: a social network's "J’aime", "Commenter", "Partager", "Voir moins" under each
+    post, its tabs "Publications", "À propos"): its label is no text of the page. A picture
+    so marked (a map's marker, its place in its title), a control of more than a label's
+    few words and one that surely names a place (an accordion's toggle, "Gao (Mali)") are
+    read as before."""
+    if element.get("role") not in _CONTROL_ROLES or element.tag.lower() == "img":
+        return False
+    text = _text(_rendered(element))
+    return len(text.split()) <= CONTROL_LABEL and not names_a_place(text, IntroWords())
+
+
+CONTROL_LABEL = 4  # words of a control's label
 
 
 def _boxes_a_partner(box: etree._Element) -> bool:

@@ -112,6 +112,7 @@ from .places import (
     country_name,
     countries_named,
     heading_country,
+    heading_text,
     peoples_named,
     place_elsewhere,
     place_of_country,
@@ -1805,6 +1806,10 @@ def _dated_bylines(body: list[Block]) -> list[Block]:
     """
     out = list(body)
     for n, block in enumerate(body):
+        if not block.aside and block.kind == "paragraph" and n + 1 < len(body) \
+                and body[n + 1].kind == "heading" and _post_time(block.text):
+            out[n] = replace(block, aside=ARTICLE_FURNITURE)  # "26 mars 2024 · 🌍", then the
+            continue  # post's title: when it was posted, no date of what its title heads
         if block.aside or block.kind != "paragraph" or not _date_alone(block.text.strip()):
             continue
         beside: list[int] = []
@@ -1821,6 +1826,24 @@ def _dated_bylines(body: list[Block]) -> list[Block]:
 
 
 BYLINE_LINES = 3  # lines of a post's head after its date: author, counters, reading time
+
+
+def _post_time(text: str) -> bool:
+    """A social network's time line of a post: its date (a label alone) and, after a
+    middle dot, pictograms alone (the audience it was shared with: "26 mars 2024 · 🌍"),
+    maybe with their label in brackets ("(🌍 Public)").
+
+    >>> _post_time("26 mars 2024 · 🌍"), _post_time("3 mars 2024 · (🌍 Public)")
+    (True, True)
+    >>> _post_time("26 mars 2024"), _post_time("2019 · Jena"), _post_time("2019 · (Jena)")
+    (False, False, False)
+    """
+    found = _AUDIENCE.search(text)
+    return found is not None and not heading_text(found["marks"]) \
+        and label_alone(text[:found.start()].strip()) is not None
+
+
+_AUDIENCE = re.compile(r"\s[·•]\s*\(?(?P<marks>[^\w\s()]{1,8})(?:\s+\w{1,20})?\)?\s*$")
 
 
 def _date_alone(line: str) -> bool:
@@ -1860,6 +1883,7 @@ def _the_town_itself(text: str) -> bool:
     partner of its own town."""
     from .config import config
 
+    text = _AUTHOR_TAIL.sub("", text)  # "<town> a partagé une publication.": the post's author
     name = split_heading(text)[0]
     names = {slug(name) for name in config().town.names}
     folded = fold(name).strip()
@@ -1870,6 +1894,9 @@ def _the_town_itself(text: str) -> bool:
                for place in (slug(place_name(name)), slug(grouped), slug(linked)))
 
 
+_AUTHOR_TAIL = re.compile(r"\s+(?:" + "|".join(
+    re.escape(w) for w in sorted(_FURNITURE_CUES["shared_post_tails"], key=len, reverse=True))
+    + r")\s*[.!]?\s*$", re.IGNORECASE)
 _LINK_FIRST = re.compile(r"^\s*(?:" + "|".join(
     re.escape(w).replace("'", "['’]") + (r"\s*" if w.endswith("'") else r"\s+")
     for w in sorted(lexicon("headings")["lead_in_links"], key=len, reverse=True)) + ")", re.IGNORECASE)

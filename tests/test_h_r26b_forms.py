@@ -93,3 +93,67 @@ def test_a_wiki_s_edit_links_and_back_matter_are_furniture() -> None:
     assert is_navigation("[modifier]")
     assert not is_navigation("[modifié en 2014] accueil de jeunes")
     assert other_heading("Notes et références") and other_heading("Liens externes")
+
+
+def _post(when: str, lines: list[str], comments: list[tuple[str, str]] = (), author: str = "Ville d’Ivry-sur-Seine",
+          shared: str = "") -> str:
+    """A post of a social network's feed saved from the browser: its author and time, its
+    message, its counters, its buttons (``role="button"``) and its readers' comments (each
+    an article inside the post)."""
+    message = "".join(f"<div dir='auto'>{line}</div>" for line in lines)
+    replies = "".join(
+        f"<li><div role='article' aria-label='Commentaire de {who}'><a href='#'>{who}</a> <div dir='auto'>{said}</div>"
+        "<ul class='xq1'><li><span>1 a</span></li><li><div role='button'>J’aime</div></li>"
+        "<li><div role='button'>Répondre</div></li></ul></div></li>" for who, said in comments)
+    return (f"<div role='article' class='x1y'><div class='x2'><h2><strong><a href='#'>{author}</a></strong></h2>"
+            f"<div><span><a href='#'><span>{when}</span></a> · <span aria-label='Public'>🌍</span></span></div></div>"
+            f"<div class='x3'>{message}</div>{shared}"
+            "<div class='x4'><span>👍 12</span><span>3 commentaires</span><span>2 partages</span></div>"
+            "<div class='x5'><div role='button'>J’aime</div><div role='button'>Commenter</div>"
+            "<div role='button'>Partager</div></div>"
+            f"<ul class='xz9'>{replies}</ul></div>")
+
+
+def _feed(tmp_path: Path, posts: list[str]) -> dict[str, list[dict[str, object]]]:
+    path = tmp_path / "page.html"
+    path.write_text("<!DOCTYPE html><html lang='fr'><body><div role='main'><h1>Ville d’Ivry-sur-Seine</h1>"
+                    "<div role='tablist'><a role='tab'>Publications</a><a role='tab'>À propos</a></div>"
+                    "<div role='feed'>" + "".join(posts) + "</div></div></body></html>", encoding="utf-8")
+    return records_of(path)
+
+
+_SERIES = [
+    _post("3 mars 2024", ["#NosVillesAmies 1/2 🇩🇪 Wolfach (Allemagne)",
+                          "🏫 2004-2009 : échanges de classes de quatrième chaque printemps.",
+                          "🎺 Mai 2015 : concert commun des harmonies.", "#Wolfach #Jumelage"],
+          [("Anne B.", "J’y étais en 2011 avec ma classe, superbe souvenir !"),
+           ("Ville d’Ivry-sur-Seine", "Merci Anne, rendez-vous en 2025 pour la suite.")]),
+    _post("17 mars 2024", ["#NosVillesAmies 2/2 🇲🇱 Kita (Mali)",
+                           "💧 2012 : forage d’un puits à Sébénikoro.",
+                           "📚 2019 : envoi de matériel scolaire.", "#Kita #Mali"],
+          [("Moussa K.", "Le puits de 2012 marche toujours 🙏")]),
+]
+
+
+def test_a_feed_s_series_titles_head_their_partner_and_comments_are_no_actions(tmp_path: Path) -> None:
+    data = _feed(tmp_path, _SERIES)
+    assert sorted((p["name"], p["country_code"]) for p in data["partners"]) == [("Kita", "ML"), ("Wolfach", "DE")]
+    ids = {p["partner_id"]: p["name"] for p in data["partners"]}
+    dated = sorted((str(ids[a["partner_id"]]), a["start_year"], a["end_year"])
+                   for a in data["actions"] if a["start_year"])
+    # the posts' own entries, each under its partner; neither the posts' times (their
+    # titles head them) nor the readers' comments ("en 2011", "en 2025") are actions
+    assert dated == [("Kita", 2012, 2012), ("Kita", 2019, 2019), ("Wolfach", 2004, 2009), ("Wolfach", 2015, 2015)]
+    texts = " ".join(str(a["text"]) for a in data["actions"])
+    assert "J’aime" not in texts and "Répondre" not in texts and "Anne" not in texts
+
+
+def test_a_shared_post_s_author_line_is_no_partner_and_its_text_is_read(tmp_path: Path) -> None:
+    shared = ("<div class='x1n shared-post'><h3><strong><a href='#'>Comité de jumelage</a></strong></h3>"
+              "<div><span><a href='#'><span>10 mars 2024</span></a> · <span>🌍</span></span></div>"
+              "<div dir='auto'>🏥 2022 : formation de deux infirmiers à Kita.</div></div>")
+    posts = [*_SERIES, _post("12 mars 2024", ["Merci au comité pour ce bilan 👏 #Kita"], shared=shared,
+                              author="Ville d’Ivry-sur-Seine</a></strong> a partagé une publication.<strong><a>")]
+    data = _feed(tmp_path, posts)
+    assert sorted(p["name"] for p in data["partners"]) == ["Kita", "Wolfach"]
+    assert 2022 in [a["start_year"] for a in data["actions"]]
