@@ -496,14 +496,22 @@ def continues_previous(text: str) -> bool:
     False
     >>> continues_previous("Il y a dix ans, une brigade de volontaires est venue.")
     False
+
+    A line of hashtags alone is the tags of the post above, a part of it:
+
+    >>> continues_previous("#Sahraouis #ConseilMunicipal"), continues_previous("#2019 : accueil")
+    (True, False)
     """
-    if text[:1].islower():
+    if text[:1].islower() or _HASHTAGS.fullmatch(text.strip()):
         return True
     if text.lower().replace("’", "'").startswith(CONNECTIVES):
         return True
     first_sentence = _IMPERSONAL.sub(" ", _SENTENCE_END.split(text, maxsplit=1)[0].replace("’", "'"))
     words = {w.lower() for w in re.findall(r"[\w·-]+", first_sentence)}
     return bool(words & ANAPHORA)
+
+
+_HASHTAGS = re.compile(r"#[^\W\d_][\w-]{0,60}(?:\s+#[^\W\d_][\w-]{0,60}){0,30}")
 
 
 def is_navigation(text: str) -> bool:
@@ -799,6 +807,8 @@ def label_alone(text: str) -> str | None:
     """
     if len(text) > LABEL_WINDOW:
         return None
+    if _post_age(text):  # "5 h · 🌍": a post's age, its date unknown: a label kept as written
+        return text.strip()
     # the text read as a label ended by a colon: only a text whose colon falls among the
     # characters a label is read from (``MAX_LABEL``) can be wholly a label
     if len(text.rstrip()) + 2 <= MAX_LABEL and closes_label(text):
@@ -996,6 +1006,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     frames: list[tuple[int, int | None]] = []  # (line, year) of each heading: the year it frames
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     span_value = trailing = False  # trailing: the entries so far are dated at their end
+    posted = False  # the last entry opened on a post's time line: the post's text goes on in it
     sub_part = False  # under a sub-heading of the section ("Les temps forts", "Historique")
     with_labels: bool | None = None  # the section writes its entries with labels (read once, if asked)
     under = _DateHeadings()  # a sub-heading that is a date alone dates the paragraphs below it
@@ -1016,7 +1027,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             # a sub-heading between a date alone and its text (a timeline card's title) leaves
             # the date waiting for its text
             label_only = label_only and role == "sub"
-            described = furniture = after_field = False
+            described = furniture = after_field = posted = False
             sub_part = role == "sub"
             continue
         if _is_navigation(block):
@@ -1149,9 +1160,14 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 entries.append(_Draft.start(alone, piece, block.line))
                 label_only, described = True, False
                 dated_item = block.kind == "list_item"
+                posted = _post_time(piece) or _post_age(piece)
             elif labelled:
                 entries.append(_Draft.start(labelled[0], piece, block.line))
-                label_only = described = False
+                label_only = described = posted = False
+            elif posted and entries and not any(f.period and f.period.start_year for f in find_dates(piece)):
+                # a post's next paragraph ("62 ans d'amitié …", then "Rendez-vous samedi …"):
+                # one post, unless it dates itself with a year ("du 3 au 7 novembre 2025")
+                entries[-1].extend(piece, block.line, "\n\n")
             elif not entries or (described and continues_previous(piece)):
                 section.description.append(Block("paragraph", piece, block.line))
                 if not entries:  # its events of the tie, told inside its sentences
@@ -1172,10 +1188,21 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             if block.kind == "list_item" and entries and entries[-1].line == block.line:
                 items.add(block.line)
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label))
-              else under.completed(_from_page_day(e))  # "Dès l'automne 1989": then
+              else under.completed(_from_page_day(_aged_post(e)))  # "Dès l'automne 1989": then
               for e in (draft.entry() for draft in entries)]
     section.entries = told + _years_above(_framed(
         _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames))
+
+
+def _aged_post(entry: Entry) -> Entry:
+    """A post labelled by its age alone ("2 sem. · 🌍": no date) dated by the first date
+    its text gives ("Cet été 2025, six enfants …", "Rendez-vous samedi 11 octobre"), as
+    an entry with no label is; its label stays as written."""
+    if entry.period_label is None and entry.label and _post_age(entry.label) \
+            and (found := find_dates(entry.text[len(entry.label):] if entry.text.startswith(entry.label)
+                                     else entry.text)):
+        return replace(entry, period_label=found[0].text)
+    return entry
 
 
 def _labelled_entries(blocks: list[tuple[Block, Role]]) -> bool:
@@ -1843,6 +1870,21 @@ def _post_time(text: str) -> bool:
         and label_alone(text[:found.start()].strip()) is not None
 
 
+def _post_age(text: str) -> bool:
+    """A social network's time line of a post that gives its age, no date ("5 h · 🌍",
+    "2 sem. · 🌍"): its figure and a unit (``furniture.toml``'s ``post_age_units``), then
+    the audience's pictogram after a middle dot.
+
+    >>> _post_age("5 h · 🌍"), _post_age("2 sem. · 🌍"), _post_age("5 h"), _post_age("5 jeunes · 🌍")
+    (True, True, False, False)
+    """
+    found = _AUDIENCE.search(text)
+    return found is not None and not heading_text(found["marks"]) \
+        and _AGE.fullmatch(text[:found.start()].strip()) is not None
+
+
+_AGE = re.compile(r"\d{1,3}\s?(?:" + "|".join(map(re.escape, _FURNITURE_CUES["post_age_units"])) + r")\.?",
+                  re.IGNORECASE)
 _AUDIENCE = re.compile(r"\s[·•]\s*\(?(?P<marks>[^\w\s()]{1,8})(?:\s+\w{1,20})?\)?\s*$")
 
 

@@ -157,3 +157,24 @@ def test_a_shared_post_s_author_line_is_no_partner_and_its_text_is_read(tmp_path
     data = _feed(tmp_path, posts)
     assert sorted(p["name"] for p in data["partners"]) == ["Kita", "Wolfach"]
     assert 2022 in [a["start_year"] for a in data["actions"]]
+
+
+def test_a_post_dated_by_its_age_alone_is_one_entry_dated_by_its_text(tmp_path: Path) -> None:
+    posts = [*_SERIES,
+             _post("2 sem.", ["☀️ Cet été 2024, dix jeunes de Kita ont passé deux semaines au centre de loisirs.",
+                              "Merci aux familles d’accueil et aux animateurs !", "#Kita"]),
+             _post("4 h", ["🎉 Wolfach est à l’honneur ce soir !",
+                           "Rendez-vous à la salle des fêtes pour le concert des harmonies, entrée libre.",
+                           "➡️ Prochain échange de classes : du 3 au 7 mai 2025."])]
+    data = _feed(tmp_path, posts)
+    ids = {p["partner_id"]: p["name"] for p in data["partners"]}
+    acts = [(str(ids[a["partner_id"]]), a["date_label"], a["start_year"], str(a["text"])) for a in data["actions"]]
+    summer = [a for a in acts if "Cet été 2024" in a[3]]
+    # the post's age is its label, as written; its text's date dates it; its next
+    # paragraph is the same post
+    assert [(a[0], a[1], a[2]) for a in summer] == [("Kita", "2 sem. · (🌍 Public)", 2024)]
+    assert "familles d’accueil" in summer[0][3]
+    concert = [a for a in acts if "salle des fêtes" in a[3]]
+    assert len(concert) == 1 and "Wolfach est à l’honneur" in concert[0][3]
+    # a paragraph of the post that dates itself with a year is an entry of its own
+    assert [a[2] for a in acts if "Prochain échange" in a[3] and "salle des fêtes" not in a[3]] == [2025]
