@@ -359,7 +359,8 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
         if node is element:
             break
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        skipped = tag in _NOT_RENDERED or (not lists and tag in ("ul", "ol"))
+        skipped = tag in _NOT_RENDERED or (not lists and tag in ("ul", "ol")) \
+            or (tag == "sup" and _FOOTNOTE_CALL.fullmatch(node.text_content().strip()) is not None)
         if event == "start" and skipped:
             walker.skip_subtree()
         elif event == "start" and tag == "time" and (words := time_words(node)) is not None:
@@ -378,6 +379,12 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
             out.append(node.tail or "")
     cut()
     return lines
+
+
+# A footnote's call set in superscript between square brackets ("1963<sup>[3]</sup>", an
+# encyclopaedia's "[réf. nécessaire]", "[Quand ?]"): no part of the sentence it marks, as a
+# Markdown page's footnote markers are taken off (its full stop would end the sentence).
+_FOOTNOTE_CALL = re.compile(r"\[[^\[\]]{1,30}\]")
 
 
 _CALENDAR = lexicon("calendar")

@@ -1195,14 +1195,23 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
 
 
 def _aged_post(entry: Entry) -> Entry:
-    """A post labelled by its age alone ("2 sem. · 🌍": no date) dated by the first date
-    its text gives ("Cet été 2025, six enfants …", "Rendez-vous samedi 11 octobre"), as
-    an entry with no label is; its label stays as written."""
-    if entry.period_label is None and entry.label and _post_age(entry.label) \
-            and (found := find_dates(entry.text[len(entry.label):] if entry.text.startswith(entry.label)
-                                     else entry.text)):
-        return replace(entry, period_label=found[0].text)
-    return entry
+    """A post labelled by its time line alone dated by its text when the line gives no
+    year: by its age ("2 sem. · 🌍"), the first date its text gives ("Cet été 2025, six
+    enfants …", else "Rendez-vous samedi 11 octobre", its year unknown); by a day with no
+    year ("10 mars à 09:30 · 🌍", when it was posted), the first date with a year its text
+    gives ("Bilan du programme santé 2022-2024"), else the day. Its label stays as written."""
+    label = entry.label
+    if entry.period_label is not None or not label:
+        return entry
+    aged = _post_age(label)
+    if not aged and not (_post_time(label) and (audience := _AUDIENCE.search(label)) is not None
+                         and ((posted := parse_label(label[:audience.start()])) is None
+                              or posted.start_year is None)):
+        return entry
+    text = entry.text[len(label):] if entry.text.startswith(label) else entry.text
+    found = [f for f in find_dates(text) if f.period is not None and f.period.start_year is not None] \
+        or (find_dates(text, yearless=True) if aged else [])
+    return replace(entry, period_label=found[0].text) if found else entry
 
 
 def _labelled_entries(blocks: list[tuple[Block, Role]]) -> bool:

@@ -178,3 +178,21 @@ def test_a_post_dated_by_its_age_alone_is_one_entry_dated_by_its_text(tmp_path: 
     assert len(concert) == 1 and "Wolfach est à l’honneur" in concert[0][3]
     # a paragraph of the post that dates itself with a year is an entry of its own
     assert [a[2] for a in acts if "Prochain échange" in a[3] and "salle des fêtes" not in a[3]] == [2025]
+
+
+def test_footnote_calls_in_brackets_are_no_part_of_the_sentence() -> None:
+    from pipeline.html_page import html_blocks
+
+    blocks = html_blocks("<html><body><main><h2>Kita (Mali)</h2><p>Un puits est foré en 2003<sup><a href='#n1'>"
+                         "[1]</a></sup>, pour 4 000 €<sup class='need'><a href='#'>[réf. nécessaire]</a></sup> "
+                         "avec le comité. Le 12<sup>e</sup> forage suit.</p></main></body></html>")
+    assert [b.text for b in blocks if b.kind == "paragraph"] == [
+        "Un puits est foré en 2003, pour 4 000 € avec le comité. Le 12e forage suit."]
+
+
+def test_the_years_of_a_span_after_annees() -> None:
+    from pipeline.dates import find_dates, parse_label
+
+    assert [f.text for f in find_dates("Un programme couvre les années 2021 à 2023.")] == ["les années 2021 à 2023"]
+    assert parse_label("années 2016-2018").edtf == "2016/2018"  # type: ignore[union-attr]
+    assert parse_label("Les années 1990").edtf == "199X"  # type: ignore[union-attr]
