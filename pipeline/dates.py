@@ -877,6 +877,19 @@ def _decade(g: dict[str, list[Token]]) -> Period | None:
     return _period(p.edtf, p, p)
 
 
+def _years_span(g: dict[str, list[Token]]) -> Period | None:
+    """"Les années 2022 à 2024", "années 2019-2021": the years from the first to the last,
+    as "de 2022 à 2024"; two decades' first years ("les années 1980 à 2000") are decades,
+    not read here.
+
+    >>> parse_label("Les années 2022 à 2024").edtf, parse_label("les années 1980 à 2000") is None
+    ('2022/2024', True)
+    """
+    if g["a"][0].value % 10 == 0 and g["b"][0].value % 10 == 0:
+        return None
+    return _range(g)
+
+
 DECADE_PARTS = {plain(word): (first, last) for word, (first, last) in _CALENDAR["decade_parts"].items()}
 
 
@@ -932,6 +945,8 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_SINCE}{_PART}(?P<a>{_CORE})", _since),
     (rf"{_SINCE}{_PART}(?P<a>C)D?L?(?P<b>Y)", _since_calendar),
     (rf"T[EA]?L?{_PART}(?P<b>{_CORE})", _until),
+    # "les années 2022 à 2024", "années 2019-2021": the years of a span, no decade
+    (rf"{_INTRO}X(?P<a>Y){_TO}L?(?P<b>Y)", _years_span),
     (rf"{_INTRO}(?:(?P<p>P)D?L?)?y?Q?X(?P<a>[YN])", _decade),
     (rf"{_INTRO}L?(?P<n>[NO])(?P<p>q)D?L?(?P<b>MY)", _month_part),  # "2e quinzaine de juillet 2019"
     (rf"{_INTRO}{_PART}(?P<a>[MS])(?P<b>N)", _two_digit_year),  # "Été 19", "juin 19"

@@ -277,6 +277,16 @@ def tie_field(text: str) -> int | None:
     return None
 
 
+def names_the_tie(key: str) -> bool:
+    """A key or a column's header one of whose words names the tie ("Date de l’accord",
+    "Année du jumelage", "Signature"): its date is a partner's agreement, no entry's.
+
+    >>> names_the_tie("Date de l’accord"), names_the_tie("Date"), names_the_tie("Année de début")
+    (True, False, False)
+    """
+    return not _TIE_KEYS.isdisjoint(_words(key))
+
+
 def tie_key(text: str) -> bool:
     """A key of the tie alone on its line, its value on the next ("Date de signature :").
 

@@ -397,12 +397,14 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
     # text names it again ("Aveiro" beside "Augsbourg (Allemagne)": "Aveiro est la capitale …")
     # or tells dated entries (alone on its page, too: "Kobané", then "2010 : accueil …")
     known = {_place_key(body[i].text) for i in kept}
+    kept_words = _WordsOf([body[i].text for i in kept if names_a_place(body[i].text, IntroWords())])
     levels = {body[i].level for i in kept}
     listed = _listed_after_colon(body)
     for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
-        if i - 1 in kept and i not in listed and _place_key(body[i].text) not in known:
+        again = _place_key(body[i].text) in known or kept_words.names_again(body[i].text)
+        if i - 1 in kept and i not in listed and not again:
             continue  # a line right under a partner's heading: its photo's caption ("Rue")
-        if i in listed or _place_key(body[i].text) in known or (
+        if i in listed or again or (
                 (not levels or (body[i].level in levels and _named(body[i].text)))
                 and _told_below(body, i) and not _names_another(body, i, kept)
                 and not (len(starts) == 1 and _cues_another(body, i))):
@@ -563,6 +565,34 @@ def _told_below(body: list[Block], heading: int) -> bool:
         if (country := country_field(block.text)) and country_code(split_heading(country)[0]):
             return True  # "Pays : Italie (Pouilles)"
     return False
+
+
+class _WordsOf:
+    """The words of the places of the partner headings the page gives evidence for, to
+    know a heading that names one of them again in other words: every word of one name
+    among the other's ("Camps de réfugiés sahraouis de Tindouf" below a summary table's
+    "Camps de Tindouf (Algérie)"), as :func:`pipeline.parse._continued` joins them. Looked
+    up by word, at most ``MAX_NAMES`` names a word, so that the cost stays linear."""
+
+    MAX_NAMES = 20
+
+    def __init__(self, headings: list[str]) -> None:
+        self.by_word: dict[str, list[frozenset[str]]] = {}
+        for heading in headings:
+            words = _name_words(heading)
+            for word in words:
+                self.by_word.setdefault(word, []).append(words)
+
+    def names_again(self, heading: str) -> bool:
+        words = _name_words(heading)
+        return any(words <= other or other <= words
+                   for word in sorted(words) for other in self.by_word.get(word, ())[-self.MAX_NAMES:])
+
+
+def _name_words(heading: str) -> frozenset[str]:
+    from .places import name_words, place_name, split_heading
+
+    return frozenset(name_words(place_name(split_heading(heading)[0])))
 
 
 def _place_key(heading: str) -> str:

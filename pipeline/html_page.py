@@ -23,7 +23,7 @@ from lxml import etree
 from .dates import LABEL_REACH, Found, date_alone, dated_label, find_dates, parse_label, split_any_label
 from .errors import Refusal
 from .fields import (AMOUNT, CMS_FIELD, DATE, KINDS, MAX_KEY_WORDS, PEOPLE, PLACE, TEXT, empty, key_kind,
-                     span_columns, total_row)
+                     names_the_tie, span_columns, total_row)
 from .french import lexicon
 from .french.normalise import plain
 from .list_levels import nest_by_level
@@ -143,7 +143,8 @@ def _left_out(element: etree._Element, in_article: bool = False,
     tag, marks = tag.lower(), _marks(element)
     furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))
                  and not (tag == "aside" and (_boxes_a_partner(element) or _features_a_partner(element)))) \
-        or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" \
+        or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" or _control(element) \
+        or _reply(element) \
         or (bool(_CALLOUT_MARKS.search(marks)) and _calls_the_reader(element)) \
         or (bool(_EMBEDDED_POST_MARKS.search(marks)) and _one_post(element))
     if furniture and _EVENT_MARKS.search(marks) and not _LEFT_OUT_MARKS.search(_EVENT_MARKS.sub("", marks)) \
@@ -157,6 +158,48 @@ def _left_out(element: etree._Element, in_article: bool = False,
         return tag in _LEFT_OUT_TAGS - {"header"} or bool(_LEFT_OUT_MARKS.search(others)) \
             or element.get("role") == "navigation" or not holds_heading(element)
     return furniture
+
+
+def _reply(element: etree._Element) -> bool:
+    """An article inside an article (``role="article"`` in a post of a social network's
+    feed saved from the browser: a reader's comment, "J’ai fait partie du séjour … en
+    2013", a question, a reply): readers' words, no text of the page, as a site's comment
+    box is (its class named "comments"); so is the list item that holds it alone."""
+    if element.get("role") != "article":
+        kids = [kid for kid in element if isinstance(kid.tag, str)]
+        return element.tag.lower() == "li" and len(kids) == 1 and kids[0].get("role") == "article" \
+            and _reply(kids[0])
+    parent = element.getparent()
+    for _ in range(REPLY_DEPTH):
+        if parent is None:
+            return False
+        if parent.get("role") == "article":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+REPLY_DEPTH = 8  # containers between a comment and the post it answers
+
+
+# The ARIA roles of a page's controls: a button, tabs and their list, a toolbar.
+_CONTROL_ROLES = frozenset({"button", "tab", "tablist", "toolbar"})
+
+
+def _control(element: etree._Element) -> bool:
+    """A control of the page that is no element made for it (``role="button"`` on a
+    ``<div>``: a social network's "J’aime", "Commenter", "Partager", "Voir moins" under each
+    post, its tabs "Publications", "À propos"): its label is no text of the page. A picture
+    so marked (a map's marker, its place in its title), a control of more than a label's
+    few words and one that surely names a place (an accordion's toggle, "Gao (Mali)") are
+    read as before."""
+    if element.get("role") not in _CONTROL_ROLES or element.tag.lower() == "img":
+        return False
+    text = _text(_rendered(element))
+    return len(text.split()) <= CONTROL_LABEL and not names_a_place(text, IntroWords())
+
+
+CONTROL_LABEL = 4  # words of a control's label
 
 
 def _boxes_a_partner(box: etree._Element) -> bool:
@@ -317,7 +360,8 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
         if node is element:
             break
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        skipped = tag in _NOT_RENDERED or (not lists and tag in ("ul", "ol"))
+        skipped = tag in _NOT_RENDERED or (not lists and tag in ("ul", "ol")) \
+            or (tag == "sup" and _FOOTNOTE_CALL.fullmatch(node.text_content().strip()) is not None)
         if event == "start" and skipped:
             walker.skip_subtree()
         elif event == "start" and tag == "time" and (words := time_words(node)) is not None:
@@ -336,6 +380,12 @@ def _rendered_lines(element: etree._Element, lists: bool = True, breaks: bool = 
             out.append(node.tail or "")
     cut()
     return lines
+
+
+# A footnote's call set in superscript between square brackets ("1963<sup>[3]</sup>", an
+# encyclopaedia's "[réf. nécessaire]", "[Quand ?]"): no part of the sentence it marks, as a
+# Markdown page's footnote markers are taken off (its full stop would end the sentence).
+_FOOTNOTE_CALL = re.compile(r"\[[^\[\]]{1,30}\]")
 
 
 _CALENDAR = lexicon("calendar")
@@ -1349,7 +1399,12 @@ def _table_blocks(table: etree._Element, tree: _Tree, items: IntroWords | None =
     partners = (named_column if named_column is not None and span is not None  # "Partenaire" over
                 else _partner_column(grid[head + 1:], {date, text})) \
         if DATE in kinds and TEXT in kinds else None  # a sheet's rows, its cells spanning them
-    if (PLACE in kinds and TEXT not in kinds) or (partners is None and _names_places(grid[head + 1:])):
+    # a table of the partners whose date is their tie's ("Ville | Pays | Date de l’accord |
+    # Nature"): each row the partner's fiche, its cells field lines under its place
+    fiches = PLACE in kinds and date is not None and names_the_tie(headers[date])
+    if fiches:
+        date = text = None
+    elif (PLACE in kinds and TEXT not in kinds) or (partners is None and _names_places(grid[head + 1:])):
         return None  # a table of the partners themselves ("Ville | Pays | Année"): as before
     out = [Block("paragraph", t, 0, aside=TABLE_CAPTION)
            for caption in table if isinstance(caption.tag, str) and caption.tag.lower() == "caption"
@@ -1594,13 +1649,17 @@ def _partner_cell(line: list[etree._Element | None], partner: int | None,
     other = line[country] if country is not None and country < len(line) else None
     beside = _text(_rendered(other)) if other is not None else ""
     if cell and beside and not empty(beside) and "(" not in cell:
-        cell = f"{cell} ({beside})"
+        # the country's own remark in brackets joins it after a comma ("Algérie (réfugiés
+        # sahraouis)": "Camps de Tindouf (Algérie, réfugiés sahraouis)"), one pair of brackets
+        flat = _FLATTENED.sub(", ", beside).rstrip(") ") if "(" in beside else beside
+        cell = f"{cell} ({flat})"
     # a place the intro's items or the page's partners name, or one that surely names a
     # place (its country beside it), as a bilan's partner column writes it
     return cell if cell and ((items is not None and _reads_as_partner(cell, items))
                              or names_a_place(cell, IntroWords())) else None
 
 
+_FLATTENED = re.compile(r"\s*\(\s*")  # an opening bracket inside a country's cell
 MIN_PARTNER_CELLS = 2  # partners named down a column that make it the table's partner column
 
 

@@ -114,6 +114,7 @@ from .places import (
     country_name,
     countries_named,
     heading_country,
+    heading_text,
     peoples_named,
     place_elsewhere,
     place_of_country,
@@ -499,14 +500,22 @@ def continues_previous(text: str) -> bool:
     False
     >>> continues_previous("Il y a dix ans, une brigade de volontaires est venue.")
     False
+
+    A line of hashtags alone is the tags of the post above, a part of it:
+
+    >>> continues_previous("#Sahraouis #ConseilMunicipal"), continues_previous("#2019 : accueil")
+    (True, False)
     """
-    if text[:1].islower():
+    if text[:1].islower() or _HASHTAGS.fullmatch(text.strip()):
         return True
     if text.lower().replace("’", "'").startswith(CONNECTIVES):
         return True
     first_sentence = _IMPERSONAL.sub(" ", _SENTENCE_END.split(text, maxsplit=1)[0].replace("’", "'"))
     words = {w.lower() for w in re.findall(r"[\w·-]+", first_sentence)}
     return bool(words & ANAPHORA)
+
+
+_HASHTAGS = re.compile(r"#[^\W\d_][\w-]{0,60}(?:\s+#[^\W\d_][\w-]{0,60}){0,30}")
 
 
 def is_navigation(text: str) -> bool:
@@ -802,6 +811,8 @@ def label_alone(text: str) -> str | None:
     """
     if len(text) > LABEL_WINDOW:
         return None
+    if _post_age(text):  # "5 h · 🌍": a post's age, its date unknown: a label kept as written
+        return text.strip()
     # the text read as a label ended by a colon: only a text whose colon falls among the
     # characters a label is read from (``MAX_LABEL``) can be wholly a label
     if len(text.rstrip()) + 2 <= MAX_LABEL and closes_label(text):
@@ -999,6 +1010,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     frames: list[tuple[int, int | None]] = []  # (line, year) of each heading: the year it frames
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     span_value = trailing = False  # trailing: the entries so far are dated at their end
+    posted = False  # the last entry opened on a post's time line: the post's text goes on in it
     sub_part = False  # under a sub-heading of the section ("Les temps forts", "Historique")
     with_labels: bool | None = None  # the section writes its entries with labels (read once, if asked)
     under = _DateHeadings()  # a sub-heading that is a date alone dates the paragraphs below it
@@ -1019,7 +1031,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             # a sub-heading between a date alone and its text (a timeline card's title) leaves
             # the date waiting for its text
             label_only = label_only and role == "sub"
-            described = furniture = after_field = False
+            described = furniture = after_field = posted = False
             sub_part = role == "sub"
             continue
         if _is_navigation(block):
@@ -1152,9 +1164,14 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
                 entries.append(_Draft.start(alone, piece, block.line))
                 label_only, described = True, False
                 dated_item = block.kind == "list_item"
+                posted = _post_time(piece) or _post_age(piece)
             elif labelled:
                 entries.append(_Draft.start(labelled[0], piece, block.line))
-                label_only = described = False
+                label_only = described = posted = False
+            elif posted and entries and not any(f.period and f.period.start_year for f in find_dates(piece)):
+                # a post's next paragraph ("62 ans d'amitié …", then "Rendez-vous samedi …"):
+                # one post, unless it dates itself with a year ("du 3 au 7 novembre 2025")
+                entries[-1].extend(piece, block.line, "\n\n")
             elif not entries or (described and continues_previous(piece)):
                 section.description.append(Block("paragraph", piece, block.line))
                 if not entries:  # its events of the tie, told inside its sentences
@@ -1175,10 +1192,30 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             if block.kind == "list_item" and entries and entries[-1].line == block.line:
                 items.add(block.line)
     drafts = [replace(e, period_label=opened) if e.label and (opened := opened_at(e.label))
-              else under.completed(_from_page_day(e))  # "Dès l'automne 1989": then
+              else under.completed(_from_page_day(_aged_post(e)))  # "Dès l'automne 1989": then
               for e in (draft.entry() for draft in entries)]
     section.entries = told + _months_of_a_calendar(_years_above(_framed(
         _under_years(_post_days(_told_after(_listed(drafts)), set_aside), set_aside), frames)))
+
+
+def _aged_post(entry: Entry) -> Entry:
+    """A post labelled by its time line alone dated by its text when the line gives no
+    year: by its age ("2 sem. · 🌍"), the first date its text gives ("Cet été 2025, six
+    enfants …", else "Rendez-vous samedi 11 octobre", its year unknown); by a day with no
+    year ("10 mars à 09:30 · 🌍", when it was posted), the first date with a year its text
+    gives ("Bilan du programme santé 2022-2024"), else the day. Its label stays as written."""
+    label = entry.label
+    if entry.period_label is not None or not label:
+        return entry
+    aged = _post_age(label)
+    if not aged and not (_post_time(label) and (audience := _AUDIENCE.search(label)) is not None
+                         and ((posted := parse_label(label[:audience.start()])) is None
+                              or posted.start_year is None)):
+        return entry
+    text = entry.text[len(label):] if entry.text.startswith(label) else entry.text
+    found = [f for f in find_dates(text) if f.period is not None and f.period.start_year is not None] \
+        or (find_dates(text, yearless=True) if aged else [])
+    return replace(entry, period_label=found[0].text) if found else entry
 
 
 def _labelled_entries(blocks: list[tuple[Block, Role]]) -> bool:
@@ -1725,6 +1762,7 @@ def heading_roles(body: list[Block], news: dict[int, str] | None = None) -> dict
             placeish = heading_like(block.text, items)
             sure = placeish and names_a_place(block.text, items)
             headings.append((i, placeish, sure))
+    headings = _named_again(body, headings)
     levels = ([body[i].level for i, _, sure in headings if sure]
               or [body[i].level for i, placeish, _ in headings if placeish])
     level = min(levels, default=min((body[i].level for i, _, _ in headings), default=0))
@@ -1771,6 +1809,36 @@ def heading_roles(body: list[Block], news: dict[int, str] | None = None) -> dict
     return roles
 
 
+def _named_again(body: list[Block], headings: list[tuple[int, bool, bool]]) -> list[tuple[int, bool, bool]]:
+    """The headings, one that reads as a place and names again a place that a heading
+    above it surely names on its own words (its country beside it; every word of one name
+    among the other's, as :func:`_continued` joins them) surely naming it too: a summary
+    table's rows head "Brandebourg-sur-la-Havel (Allemagne)" with its country, the
+    article's own section below "Brandebourg-sur-la-Havel" alone, and the section goes on
+    with the row's at the level of the article's headings, not below it as a group of
+    sections. Only a heading above names a place first: a travel diary's day "Jifna et le
+    camp de Jalazone" above the recall's "Jalazone (Palestine)" stays as it was. The sure
+    names are looked up by their words, at most ``MAX_CLOSE`` of them a word, so that the
+    cost stays linear."""
+    by_word: dict[str, list[frozenset[str]]] = {}
+    named = IntroWords()  # the sure headings above, as an intro's items name a place
+    nobody = IntroWords()
+    out = []
+    for i, placeish, sure in headings:
+        if not sure and by_word and (placeish or heading_like(body[i].text, named)):
+            words = name_words(place_name(split_heading(body[i].text)[0]))
+            sure = any(words <= other or other <= words
+                       for word in sorted(words) for other in by_word.get(word, ())[-MAX_CLOSE:])
+            placeish = placeish or sure
+        elif sure and names_a_place(body[i].text, nobody):  # on its own words: its country beside it
+            found = frozenset(name_words(place_name(split_heading(body[i].text)[0])))
+            for word in found:
+                by_word.setdefault(word, []).append(found)
+            named.add(body[i].text)
+        out.append((i, placeish, sure))
+    return out
+
+
 def _heading_or_not(block: Block) -> Block:
     """A heading that is a link of the site's navigation ("Partager sur X (Twitter)",
     "Imprimer") or something written around the text (a caption, a link to a document) is
@@ -1807,6 +1875,10 @@ def _dated_bylines(body: list[Block]) -> list[Block]:
     """
     out = list(body)
     for n, block in enumerate(body):
+        if not block.aside and block.kind == "paragraph" and n + 1 < len(body) \
+                and body[n + 1].kind == "heading" and _post_time(block.text):
+            out[n] = replace(block, aside=ARTICLE_FURNITURE)  # "26 mars 2024 · 🌍", then the
+            continue  # post's title: when it was posted, no date of what its title heads
         if block.aside or block.kind != "paragraph" or not _date_alone(block.text.strip()):
             continue
         beside: list[int] = []
@@ -1825,6 +1897,37 @@ def _dated_bylines(body: list[Block]) -> list[Block]:
 BYLINE_LINES = 3  # lines of a post's head after its date: author, counters, reading time
 
 
+def _post_time(text: str) -> bool:
+    """A social network's time line of a post: its date (a label alone) and, after a
+    middle dot, pictograms alone (the audience it was shared with: "26 mars 2024 · 🌍"),
+    maybe with their label in brackets ("(🌍 Public)").
+
+    >>> _post_time("26 mars 2024 · 🌍"), _post_time("3 mars 2024 · (🌍 Public)")
+    (True, True)
+    >>> _post_time("26 mars 2024"), _post_time("2019 · Jena"), _post_time("2019 · (Jena)")
+    (False, False, False)
+    """
+    found = _AUDIENCE.search(text)
+    return found is not None and not heading_text(found["marks"]) \
+        and label_alone(text[:found.start()].strip()) is not None
+
+
+def _post_age(text: str) -> bool:
+    """A social network's time line of a post that gives its age, no date ("5 h · 🌍",
+    "2 sem. · 🌍"): its figure and a unit (``furniture.toml``'s ``post_age_units``), then
+    the audience's pictogram after a middle dot.
+
+    >>> _post_age("5 h · 🌍"), _post_age("2 sem. · 🌍"), _post_age("5 h"), _post_age("5 jeunes · 🌍")
+    (True, True, False, False)
+    """
+    found = _AUDIENCE.search(text)
+    return found is not None and not heading_text(found["marks"]) \
+        and _AGE.fullmatch(text[:found.start()].strip()) is not None
+
+
+_AGE = re.compile(r"\d{1,3}\s?(?:" + "|".join(map(re.escape, _FURNITURE_CUES["post_age_units"])) + r")\.?",
+                  re.IGNORECASE)
+_AUDIENCE = re.compile(r"\s[·•]\s*\(?(?P<marks>[^\w\s()]{1,8})(?:\s+\w{1,20})?\)?\s*$")
 DAY_WORDS = 6  # the most words of one day written whole: "le mercredi 1er décembre 2025 ,"
 
 
@@ -1869,6 +1972,7 @@ def _the_town_itself(text: str) -> bool:
     partner of its own town."""
     from .config import config
 
+    text = _AUTHOR_TAIL.sub("", text)  # "<town> a partagé une publication.": the post's author
     name = split_heading(text)[0]
     names = {slug(name) for name in config().town.names}
     folded = fold(name).strip()
@@ -1879,6 +1983,9 @@ def _the_town_itself(text: str) -> bool:
                for place in (slug(place_name(name)), slug(grouped), slug(linked)))
 
 
+_AUTHOR_TAIL = re.compile(r"\s+(?:" + "|".join(
+    re.escape(w) for w in sorted(_FURNITURE_CUES["shared_post_tails"], key=len, reverse=True))
+    + r")\s*[.!]?\s*$", re.IGNORECASE)
 _LINK_FIRST = re.compile(r"^\s*(?:" + "|".join(
     re.escape(w).replace("'", "['’]") + (r"\s*" if w.endswith("'") else r"\s+")
     for w in sorted(lexicon("headings")["lead_in_links"], key=len, reverse=True)) + ")", re.IGNORECASE)
@@ -2265,7 +2372,10 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
         body[i] = replace(body[i], aside=INTRO_NOTE)
         set_aside.append(SetAside(body[i], INTRO_NOTE))
     sections = []
-    prose = _told_throughout([body[s + 1:e] for s, e in zip(starts, [*starts[1:], len(body)], strict=True)])
+    # a partner's fiche alone (a summary table's row: "Date de l’accord : 1963") tells no
+    # story, and a heading of no partner's sets its text aside: neither says how the page tells
+    owned = [_own_blocks(body, s, e, roles) for s, e in zip(starts, [*starts[1:], len(body)], strict=True)]
+    prose = _told_throughout([part for part in owned if not _fiche_alone(part)])
     paragraphs_only = not prose and _prose_page(body, starts)  # each section then read apart
     ends = [*starts[1:], len(body)]
     unfilled: dict[int, _Unfilled] = {
@@ -2276,7 +2386,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     # (or this section alone, told in paragraphs of several events among labelled ones)
     in_prose = {n for n, (start, end) in enumerate(zip(starts, ends, strict=True))
                 if body[start].line in answered or (start not in introduced and (
-                    prose or _told_throughout([body[start + 1:end]], alone=True)))}
+                    (prose and not _fiche_alone(owned[n])) or _told_throughout([owned[n]], alone=True)))}
     # a section whose lead story, above its first sub-heading, is told in prose, and whose
     # box below it lists labelled entries: where the box starts
     leads = {n: split for n, (start, end) in enumerate(zip(starts, ends, strict=True))
@@ -2287,11 +2397,12 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     for n, start in enumerate(starts):
         end = ends[n]
         section = unfilled[n][0]
-        told_answer = _told_in_prose(Section(body[start], [b for b in body[start + 1:end] if not b.aside]),
+        own = owned[n] if n in in_prose else []
+        told_answer = _told_in_prose(Section(body[start], [b for b in own if not b.aside]),
                                      set_aside, with_above=False, written=sat) if n in in_prose else None
         if told_answer and told_answer.entries:
             section = told_answer
-            set_aside += [SetAside(b, b.aside) for b in body[start + 1:end] if b.aside]  # its captions
+            set_aside += _under_other(body[start + 1:end], own)  # its captions, its notes
         else:
             kept = len(set_aside)
             lead = _told_in_prose(Section(body[start], [b for b in body[start + 1:leads[n]] if not b.aside]),
@@ -2768,6 +2879,38 @@ def _opening_paragraphs(body: list[Block]) -> dict[int, Block]:
             places.add(place)
             found[i] = Block("heading", heading, block.line, level=2)
     return found if len(found) > 1 else {}
+
+
+def _own_blocks(body: list[Block], start: int, end: int, roles: Mapping[int, Role]) -> list[Block]:
+    """The blocks of a partner's section from ``start`` to ``end``, but for a heading of no
+    partner's ("Notes et références", "Contact") and what it heads, up to the next heading:
+    set aside with it (:func:`_under_other`), they say nothing of how the partner's story
+    is told and tell none of its events (a pasted article's footnotes, each dated)."""
+    own: list[Block] = []
+    other = False
+    for i in range(start + 1, end):
+        if body[i].kind == "heading":
+            other = roles.get(i) == "other"
+        if not other:
+            own.append(body[i])
+    return own
+
+
+def _fiche_alone(blocks: list[Block]) -> bool:
+    """A section's text is its partner's fiche, field lines alone ("Région : Kayes",
+    "Date de l’accord : 2005"), as a summary table of the partners gives each row."""
+    text = [b for b in blocks if not b.aside and b.kind != "heading"]
+    return bool(text) and all(b.kind == "list_item" and (found := field_line(b.text)) is not None
+                              and key_alone(found.key) is not None for b in text)
+
+
+def _under_other(blocks: list[Block], own: list[Block]) -> list[SetAside]:
+    """What a section's story leaves out of ``blocks`` (:func:`_own_blocks`), set aside:
+    a heading of no partner's and the text under it, a block the page marked aside."""
+    kept = {id(b) for b in own}
+    return [SetAside(b, b.aside) if b.aside else SetAside(b, OTHER_HEADING, warn=True)
+            if b.kind == "heading" else SetAside(b, UNDER_OTHER_HEADING)
+            for b in blocks if b.aside or id(b) not in kept]
 
 
 def _told_throughout(parts: list[list[Block]], alone: bool = False) -> bool:

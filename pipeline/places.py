@@ -145,13 +145,26 @@ def heading_text(heading: str) -> str:
 
     >>> heading_text("📍 Tombouctou (Mali) ✨"), heading_text("🇲🇱 Gao"), heading_text("Gao")
     ('Tombouctou (Mali)', 'Gao', 'Gao')
+
+    A series' hashtag and the post's number in it before the heading ("#NosJumelages 3/6
+    🇲🇱 Gao (Mali)", a social network's posts one a partner) number the post, as "Salle 1 —"
+    numbers a room: no part of the heading.
+
+    >>> heading_text("#NosJumelages 3/6 🇲🇱 Gao (Mali)"), heading_text("#Gao #Mali")
+    ('Gao (Mali)', '#Gao #Mali')
     """
     start, end = 0, len(heading)
     while start < end and _decorative(heading[start]):
         start += 1
     while end > start and _decorative(heading[end - 1]):
         end -= 1
+    if (series := _SERIES.match(heading, start, end)) is not None and series.end() < end:
+        return heading_text(heading[series.end():end])
     return heading[start:end]
+
+
+# A series' hashtags and the post's number in the series, "n/m", opening a heading.
+_SERIES = re.compile(r"(?:#[^\W\d_][\w-]{0,60}\s+){1,3}\d{1,3}\s?/\s?\d{1,3}\s+")
 
 
 def _decorative(char: str) -> bool:

@@ -76,7 +76,7 @@ ENGLISH = frozenset("""
     callout button notice alert admonition post parse media
     was were been last updated postponed
     item items entry entries next previous prev link links older newer posts news
-    end week
+    end week code
 """.split())
 
 _ESCAPE = re.compile(r"\\.")
