@@ -24,6 +24,7 @@ from .text import nfc
 from .text_layout import reading_order
 from .wiki import wiki_reading
 from .asciidoc import asciidoc_reading
+from .csv_page import sheet_reading
 
 # The inline markup a text snapshot may hold as served (a search tool's excerpt highlights
 # the words searched: "<strong>Valognes</strong>-Wimborne", "<strong>le</strong>s"): read
@@ -74,7 +75,7 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     # a captions file (WebVTT, SubRip): its cues' words, joined into paragraphs
     # an AsciiDoc source likewise (its markup off, its comments and settings set aside)
     if (reading := captions_reading(rows) or (wiki := wiki_reading(rows) or asciidoc_reading(rows))
-            or reading_order(rows)) is not None:
+            or sheet_reading(rows) or reading_order(rows)) is not None:
         rows, numbers, laid, headings = reading.rows, reading.numbers, reading.aside, reading.levels or None
         joined = wrapped(reading.as_written())
     if wiki is None and is_markdown(rows):  # its lines read without their markup, each at its number

@@ -47,7 +47,7 @@ LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
 FRENCH_FREE = ["read.py", "parse.py", "narrative.py", "extract.py", "places.py", "themes.py", "entities.py",
                "html_page.py", "numbers.py", "fields.py", "partners.py", "list_levels.py",
-               "screen_reader.py", "visual_order.py", "tags.py", "text_layout.py", "wiki.py", "asciidoc.py",
+               "screen_reader.py", "visual_order.py", "tags.py", "text_layout.py", "wiki.py", "asciidoc.py", "csv_page.py",
                "pictograms.py"]
 # Not responsive.py: it reads CSS frameworks' class names ("d-md-inline", "hidden-xs"), which
 # are English, not French; the check would read their words as French ones.

@@ -113,3 +113,25 @@ def test_an_asciidoc_page_reads_its_entries_its_table_and_its_description_lists(
     assert "Ils ont visité la mer" in dated[("Tindouf", "2018")]["text"]  # a cell's second paragraph
     assert dated[("Kita", "2021")]["status"] == "cancelled"
     assert dated[("Kita", "2015")]["text"].endswith("trois mois.")
+
+
+_SHEET = """Service des relations internationales;;;;
+;;;;
+Partenaire;Pays;Période;Action;Statut
+Kita;Mali;2015;construction d'un puits au centre du village.;Réalisé
+;;2018-2019;"envoi de fournitures scolaires;
+2 000 cahiers.";Réalisé
+Ségou;Mali;2016;accueil de six jeunes musiciens.;Réalisé
+;;2021;échange d'élèves.;Annulé
+"""
+
+
+def test_a_sheet_saved_as_csv_is_read_row_by_row_its_partner_on_each_group_s_first_row() -> None:
+    document = read_bytes(_SHEET.encode(), "suivi.csv")
+    data = tables(extract(parse(document.blocks)))
+    names = {p["partner_id"]: p["name"] for p in data["partners"]}
+    assert sorted(names.values()) == ["Kita", "Ségou"]
+    dated = {(names[a["partner_id"]], a["date_label"]): a for a in data["actions"]}
+    assert set(dated) == {("Kita", "2015"), ("Kita", "2018-2019"), ("Ségou", "2016"), ("Ségou", "2021")}
+    assert "2 000 cahiers" in dated[("Kita", "2018-2019")]["text"]  # a quoted cell over two lines
+    assert dated[("Ségou", "2021")]["status"] == "cancelled"
