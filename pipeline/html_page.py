@@ -59,7 +59,10 @@ _LEFT_OUT_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form",
 _FURNITURE_MARKS = lexicon("furniture")
 _EDGE = (r"(?:^|(?<=[\s]))(?:(?:" + "|".join(_FURNITURE_MARKS["cms_edge_owners"]) + r")[-_]?)?(?:"
          + "|".join(_FURNITURE_MARKS["cms_edge_marks"]) + r")(?:[-_][\w-]*)?(?=\s|$)")
-_LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], _EDGE]), re.IGNORECASE)
+_LEFT_OUT_MARKS = re.compile("|".join([*_FURNITURE_MARKS["cms_marks"], *_FURNITURE_MARKS["side_column_marks"],
+                                      _EDGE]), re.IGNORECASE)
+_SIDE_COLUMN_MARKS = re.compile("|".join(_FURNITURE_MARKS["side_column_marks"]), re.IGNORECASE)
+_CONTENT_IDS = frozenset(_FURNITURE_MARKS["content_ids"])
 _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
 _EVENT_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_event_marks"]), re.IGNORECASE)
 _NEWS_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_news_marks"]), re.IGNORECASE)
@@ -141,6 +144,8 @@ def _left_out(element: etree._Element, in_article: bool = False,
     if not isinstance(tag, str):  # a comment or a processing instruction: lxml types it loosely
         return True  # type: ignore[unreachable]  # lxml-stubs type .tag as str only
     tag, marks = tag.lower(), _marks(element)
+    if (element.get("id") or "").strip().lower() in _CONTENT_IDS:
+        marks = _SIDE_COLUMN_MARKS.sub("", marks)  # <div id="contenu" class="col-gauche">: the content
     furniture = (tag in _LEFT_OUT_TAGS and not (tag == "form" and _wraps_the_page(element))
                  and not (tag == "aside" and (_boxes_a_partner(element) or _features_a_partner(element)))) \
         or bool(_LEFT_OUT_MARKS.search(marks)) or element.get("role") == "navigation" or _control(element) \

@@ -23,6 +23,8 @@ from .tags import tagged_entries
 from .text import nfc
 from .text_layout import reading_order
 from .wiki import wiki_reading
+from .asciidoc import asciidoc_reading
+from .csv_page import sheet_reading
 
 # The inline markup a text snapshot may hold as served (a search tool's excerpt highlights
 # the words searched: "<strong>Valognes</strong>-Wimborne", "<strong>le</strong>s"): read
@@ -71,7 +73,9 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     numbers, laid, joined, headings, wiki = None, [], wrapped(rows), None, None
     # a wiki's source (its markup off, its tables read); columns, bordered tables: in reading order
     # a captions file (WebVTT, SubRip): its cues' words, joined into paragraphs
-    if (reading := captions_reading(rows) or (wiki := wiki_reading(rows)) or reading_order(rows)) is not None:
+    # an AsciiDoc source likewise (its markup off, its comments and settings set aside)
+    if (reading := captions_reading(rows) or (wiki := wiki_reading(rows) or asciidoc_reading(rows))
+            or sheet_reading(rows) or reading_order(rows)) is not None:
         rows, numbers, laid, headings = reading.rows, reading.numbers, reading.aside, reading.levels or None
         joined = wrapped(reading.as_written())
     if wiki is None and is_markdown(rows):  # its lines read without their markup, each at its number

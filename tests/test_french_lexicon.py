@@ -47,7 +47,7 @@ LEXICON = PIPELINE / "french" / "lexicon"
 # The stage modules that hold no French word.
 FRENCH_FREE = ["read.py", "parse.py", "narrative.py", "extract.py", "places.py", "themes.py", "entities.py",
                "html_page.py", "numbers.py", "fields.py", "partners.py", "list_levels.py",
-               "screen_reader.py", "visual_order.py", "tags.py", "text_layout.py", "wiki.py",
+               "screen_reader.py", "visual_order.py", "tags.py", "text_layout.py", "wiki.py", "asciidoc.py", "csv_page.py",
                "pictograms.py"]
 # Not responsive.py: it reads CSS frameworks' class names ("d-md-inline", "hidden-xs"), which
 # are English, not French; the check would read their words as French ones.
@@ -64,7 +64,8 @@ FUNCTION_WORDS = frozenset("""
 # name in furniture.toml, "key-figures", is the code's word for a key too; "item", "entry",
 # "next", "links" of a blog's class names, "itemfooter", "prev-next", are the code's words too;
 # "week-end", French from English, makes "end" and "week" lexicon words, the code's for a
-# range's end).
+# range's end; "important", one of AsciiDoc's admonition labels, "IMPORTANT:", as the
+# code matches them).
 ENGLISH = frozenset("""
     page note notes contact contacts description documents actions sources source union
     club service direction programme office tags international date dates publication
@@ -76,7 +77,7 @@ ENGLISH = frozenset("""
     callout button notice alert admonition post parse media
     was were been last updated postponed
     item items entry entries next previous prev link links older newer posts news
-    end week code
+    end week code important
 """.split())
 
 _ESCAPE = re.compile(r"\\.")
