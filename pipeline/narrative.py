@@ -2833,8 +2833,12 @@ def _not_when(sentence: str, found: Found) -> bool:
     if any(0 <= found.start - census.end() <= CENSUS_REACH for census in _CENSUS.finditer(fold(sentence))):
         return True
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
+    # "depuis" governs its own date: one whose clause ends before this one ("sont jumelées
+    # depuis 1973, ce vendredi 1er septembre 2023 se tenait la cérémonie") refers to nothing here
+    governed = re.findall(r"\w+", _CLAUSE_AFTER_DATE.split(
+        fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))[-1])
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
-    return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
+    return bool(set(governed[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
                 or set(before[-DEATH_WORDS:]) & _DEATH_WORDS
                 or _framed(sentence, found) or _term_of_office(sentence, found)
                 or _LEGAL_TEXT.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
@@ -2842,6 +2846,8 @@ def _not_when(sentence: str, found: Found) -> bool:
                 or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
 
 
+# the end of a date's clause: a comma or a semicolon right after its figures ("1973, ce …")
+_CLAUSE_AFTER_DATE = re.compile(r"(?<=\d)\s*[,;]")
 _LEGAL_TEXT = re.compile(rf"\b(?:{_any(_WORDS['legal_texts'])})\b(?:\s+n\S{{0,3}}\s*[\w./-]+)?(?:\s+"
                          rf"(?:{_any(_WRITTEN['of'])}))?\s*$")  # "une association loi 1901" too
 

@@ -1,0 +1,53 @@
+"""Round 29's classes (real pages), each in sentences or small pages of its own: a photo's
+file name the site wrote in lower case ("ivry fete (3).jpg") is no word of the page written
+in lower case; a "depuis" governs its own date only, not the date of the clause after it."""
+
+from pipeline.extract import extract
+from pipeline.gate import lower_words
+from pipeline.narrative import event_in
+from pipeline.parse import parse
+from pipeline.read import text_blocks
+from pipeline.tables import tables
+
+
+def _read(page: str) -> dict[str, list[dict[str, object]]]:
+    return tables(extract(parse(text_blocks(page))))
+
+
+def test_a_photo_s_file_name_is_no_word_written_in_lower_case() -> None:
+    text = "La fête à Ivry. Les amis d'Ivry sont venus. ivry fete (3).jpg ivry fete (3).jpg ivry fete (4).jpg"
+    assert "ivry" not in lower_words(text)
+    assert "ivry" in lower_words("La fête à Ivry. Le groupe ivry est venu. Un ivry, deux ivry.")
+
+
+_JUBILEE = """Trente ans d'amitié
+
+Ivry et Kellerbach ont fêté les trente années d'amitié entre les deux villes.
+
+Les villes d'Ivry et Kellerbach sont jumelées depuis 1994, ce samedi 7 octobre 2023 se tenait la fête des 30 ans à la salle des fêtes.
+
+Une délégation autrichienne de Pfarrwerfen était également présente. Sous la direction de Jeanne Morel, présidente du jumelage Ivry-Kellerbach, le programme attendait les amis allemands du jeudi 5 au dimanche 8 octobre.
+
+ivry jumelage (1).jpg
+ivry jumelage (1).jpg
+ivry jumelage (2).jpg
+ivry jumelage (2).jpg
+ivry jumelage (3).jpg
+ivry jumelage (3).jpg
+"""
+
+
+def test_a_town_named_in_its_photos_file_names_is_still_the_town() -> None:
+    data = _read(_JUBILEE)
+    assert [p["name"] for p in data["partners"]] == ["Kellerbach"]
+    assert data["partners"][0]["agreement_year"] == 1994
+
+
+def test_the_date_of_the_clause_after_a_since_is_an_event() -> None:
+    sentence = "Nos villes sont jumelées depuis 1994, ce samedi 7 octobre 2023 se tenait la fête."
+    event = event_in(sentence, None)
+    assert event is not None and event.when == (2023, 10, 7)
+    assert event_in("Nos villes sont jumelées depuis le samedi 7 octobre 1994.", None) is None
+    data = _read(_JUBILEE)
+    dated = {(a["date_label"], a["start_year"], a["start_month"]) for a in data["actions"]}
+    assert ("samedi 7 octobre 2023", 2023, 10) in dated
