@@ -123,6 +123,7 @@ CUE_VOTE = 2  # a country after a cue of twinning ("jumelage avec l'Espagne") co
 HOME_COUNTRY = "FR"  # the country of the towns whose pages are read
 MIN_NAME = 3  # letters: no place is named with fewer ('N.A.N.C.I.E.' is no place)
 BESIDE = 60  # characters after a name where its country is looked for
+_WORD_GOES_ON = re.compile(r"\w*")  # the rest of a word a reach of characters ends in
 BYLINE_WORDS = 6  # a by-line names its author and little else
 # words before a bare year of the past in its sentence ("… pour fêter le serment prononcé en
 # 1984"): the past recalled while the story goes on; a year that opens its sentence ("En
@@ -618,7 +619,7 @@ def _partner_after(before: str) -> bool:
         # sheet of Bradicesti names where the partner lies)
         at = len(words) - 2 - (words[-3] in _LEAD_DETERMINERS)
         return at >= 2 and words[at - 1] in _PARTNER_JOINERS \
-            and _TIE_PARTICIPLE.fullmatch(words[at - 2]) is not None
+            and (_TIE_PARTICIPLE.fullmatch(words[at - 2]) is not None or _towns_tie(words[:at - 1]))
     if len(words) >= 2 and words[-1] in _NEAR:
         return words[-2].startswith(_PARTNER_STEMS)
     if words and _twin_noun(words[-1]):
@@ -627,6 +628,20 @@ def _partner_after(before: str) -> bool:
         if words[i] in _FAR:
             return words[i] in _PARTNER_JOINERS and any(
                 w.startswith(_PARTNER_STEMS) for w in words[max(0, i - CUE_REACH):i])
+    return False
+
+
+def _towns_tie(words: list[str]) -> bool:
+    """The words before a joiner end on a tie's noun and the town it is of ("Le jumelage de
+    Vaux", then "avec la commune de Zell"): the town's own tie, as a participle states it;
+    not a tie's noun alone ("Jumelage avec la Commune de …" under a sheet of another town).
+
+    >>> _towns_tie(["le", "jumelage", "d'", "ivry"]), _towns_tie(["le", "jumelage"])
+    (True, False)
+    """
+    for k in range(len(words) - 3, max(-1, len(words) - 3 - CUE_REACH), -1):
+        if words[k].startswith(_PARTNER_STEMS) and words[k + 1] in _NEAR:
+            return _is_town(" ".join(words[k + 2:]))
     return False
 
 
@@ -2327,7 +2342,11 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
         towns: list[tuple[int, int]] | None = None  # where the text names the town, once looked for
         ends: list[int] = []
         for found in re.finditer(rf"{re.escape(name)}(?!\w)", text, re.IGNORECASE):  # not "dakarois"
-            beside = text[found.start():found.end() + BESIDE].split(".")[0]
+            # to the end of the word the reach ends in ("de North Lanarkshire", never "de North
+            # Lanarkshir", whose first word names a region of another country)
+            reach = found.end() + BESIDE
+            reach = (goes_on.end() if (goes_on := _WORD_GOES_ON.match(text, reach)) else reach)
+            beside = text[found.start():reach].split(".")[0]
             beside = found.group() + _before_others(beside[len(found.group()):], others)
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
                 return code[0]

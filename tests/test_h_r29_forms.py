@@ -51,3 +51,41 @@ def test_the_date_of_the_clause_after_a_since_is_an_event() -> None:
     data = _read(_JUBILEE)
     dated = {(a["date_label"], a["start_year"], a["start_month"]) for a in data["actions"]}
     assert ("samedi 7 octobre 2023", 2023, 10) in dated
+
+
+_CONVENTION = """CONVENTION ENTRE LA VILLE ET LE COMITE DE JUMELAGE
+
+La commune d'IVRY représentée par son Maire, selon le mandat donné par délibération du Conseil Municipal, d'une part, et le Comité de Jumelage d'autre part.
+
+Le jumelage d'IVRY avec la ville de KELLERBACH, dépendant de l'autorité administrative du Landkreis Westerwald, a été décidé par délibération du Conseil Municipal du 12 mai 1998.
+
+Il exprime la volonté d'IVRY et KELLERBACH de rapprocher leurs habitants. Le Conseil Municipal est garant de la politique à mener et soulage le Conseil Municipal de ses tâches.
+"""
+
+
+def test_the_town_s_tie_with_a_place_of_a_kind_names_the_partner() -> None:
+    from pipeline.narrative import _partner_after
+
+    assert _partner_after("Le jumelage d'Ivry avec la ville de ")
+    assert _partner_after("Le jumelage d'Ivry-sur-Seine avec la commune de ")
+    assert not _partner_after("Le jumelage avec la ville de ")  # a tie's noun alone
+    data = _read(_CONVENTION)
+    assert [p["name"].title() for p in data["partners"]] == ["Kellerbach"]
+
+
+def test_a_board_s_qualifier_is_no_place() -> None:
+    from collections import Counter
+
+    from pipeline.gate import sifted
+
+    spelling = {"conseil municipal": "Conseil Municipal", "commission hildesheim": "Commission Hildesheim"}
+    assert sifted(Counter({"conseil municipal": 6, "commission hildesheim": 2}), spelling) \
+        == Counter({"hildesheim": 2})
+
+
+def test_the_words_beside_a_name_end_at_a_word_s_end() -> None:
+    from pipeline.narrative import partner_country
+
+    text = ("Le jumelage avec la ville de Stepps, dépendant de l'autorité administrative de "
+            "North Lanarkshire Council, a été décidé en 2002.")
+    assert partner_country("Stepps", [text], fallback=False) == "Royaume-Uni"
