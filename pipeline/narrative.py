@@ -2341,13 +2341,18 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     for text in texts:
         towns: list[tuple[int, int]] | None = None  # where the text names the town, once looked for
         ends: list[int] = []
-        for found in re.finditer(rf"{re.escape(name)}(?!\w)", text, re.IGNORECASE):  # not "dakarois"
+        for found in re.finditer(rf"{re.escape(name)}(?![\w-])", text, re.IGNORECASE):  # not "dakarois",
+            # nor "Neuville-de-Poitou en France" for Neuville (Québec): a longer name
             # to the end of the word the reach ends in ("de North Lanarkshire", never "de North
             # Lanarkshir", whose first word names a region of another country)
             reach = found.end() + BESIDE
             reach = (goes_on.end() if (goes_on := _WORD_GOES_ON.match(text, reach)) else reach)
             beside = text[found.start():reach].split(".")[0]
             beside = found.group() + _before_others(beside[len(found.group()):], others)
+            if own_named := _town_spans(beside[len(found.group()):]):  # up to the town's name:
+                # its country is not the partner's ("de Bellerive prépare la venue d'un groupe
+                # de Bellerive-sur-Allier en France")
+                beside = beside[:len(found.group()) + own_named[0][0]]
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
                 return code[0]
             # a kind of place of its own country's administration before it ("président
@@ -2368,7 +2373,9 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
                 towns = _town_spans(text)
                 ends = [end for _, end in towns]
             before = _without_towns_country(text, found.start(), towns, ends)
-            if country := country_in_text(before.split(",")[-1]):
+            # its own sentence's words: not a country the sentence before names ("… iront à
+            # leur tour en France en 2027. Il espère ouvrir les portes de Bellerive")
+            if country := country_in_text(_SENTENCE.split(before)[-1].split(",")[-1]):
                 return country[0]
             # a member of a list announced with its country ("trois communes du Sénégal :
             # Pikine, M'Bodienne et Louga"): the country of the words before the list, each
@@ -4803,12 +4810,36 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     set aside, with why. ``None`` when the page names no partner, or lists several with
     their countries (:func:`lists_partners`) and the caller names none. The years the
     page writes (:data:`PAGE_YEARS`) complete a weekday's day told without its year."""
+    from .config import config, using
+
     written = ([title.text] if title else []) + [b.text for b in body if not b.aside]
     token = PAGE_YEARS.set(frozenset(int(y) for text in written for y in _WRITTEN_YEAR.findall(text)))
     try:
+        if told_from_abroad(written):
+            current = config()
+            with using(replace(current, town=replace(current.town, written_names_only=True))):
+                return _read_narrative(title, body, reasons, about)
         return _read_narrative(title, body, reasons, about)
     finally:
         PAGE_YEARS.reset(token)
+
+
+def told_from_abroad(texts: list[str]) -> bool:
+    """The page places the town's own full name in its own country ("la venue d'un groupe
+    de Neuville-de-Poitou en France"): no town's page says so of itself, a partner's page
+    does (a Québec weekly's). Its shorter names derived from the file's ("Neuville") may
+    then be the partner's, a namesake's, and are the town's only as the file writes them
+    (a town whose file lists its short names, as Ivry's does, is never read so)."""
+    from .config import config
+    from .places import HOME_COUNTRY, country_in
+
+    town = config().town
+    if town.written_names_only or not (set(town.names) - {town.name, *town.short_names}):
+        return False  # no shorter name derived: nothing to read otherwise
+    written = (town.name, *town.short_names)
+    pattern = _town_pattern("(?:" + "|".join(re.escape(n) for n in written) + r")(?![\w-])")
+    return any((after := _COUNTRY_AFTER.match(text, found.end())) and (country := country_in(after[1]))
+               and country[1] == HOME_COUNTRY for text in texts for found in pattern.finditer(text))
 
 
 # The years a story's page writes, while it is read: a weekday and its day told without a

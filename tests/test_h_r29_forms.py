@@ -89,3 +89,27 @@ def test_the_words_beside_a_name_end_at_a_word_s_end() -> None:
     text = ("Le jumelage avec la ville de Stepps, dépendant de l'autorité administrative de "
             "North Lanarkshire Council, a été décidé en 2002.")
     assert partner_country("Stepps", [text], fallback=False) == "Royaume-Uni"
+
+
+_FROM_ABROAD = """Le comité de jumelage de Bellerive prépare la venue d'un groupe de Bellerive-sur-Allier en France. Cette visite aura lieu en juin 2025, pour le 30e anniversaire de l'association.
+
+Les familles d'accueil québécoises recevront leurs hôtes et, par la suite, iront à leur tour en France en 2027. Le président espère ouvrir les portes de Bellerive aux visiteurs, pour leur faire découvrir la région de Lotbinière et celle de Québec.
+"""
+
+
+def test_a_page_told_from_abroad_names_the_partner_by_the_town_s_shorter_name() -> None:
+    from dataclasses import replace
+
+    from pipeline.config import Town, config, using
+    from pipeline.narrative import told_from_abroad
+
+    current = config()
+    town = Town("Bellerive-sur-Allier", (), "bellerivois", "03023")
+    with using(replace(current, town=town)):
+        assert told_from_abroad(["La venue d'un groupe de Bellerive-sur-Allier en France."])
+        assert not told_from_abroad(["Bellerive-sur-Allier reçoit ses amis de Gerolzhofen en Allemagne."])
+        data = _read(_FROM_ABROAD)
+    assert [(p["name"], p["country_code"]) for p in data["partners"]] == [("Bellerive", "CA")]
+    assert {a["start_year"] for a in data["actions"]} >= {2025, 2027}
+    with using(replace(current, town=replace(town, short_names=("Bellerive",)))):
+        assert not told_from_abroad(["La venue d'un groupe de Bellerive-sur-Allier en France."])
