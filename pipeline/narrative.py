@@ -194,6 +194,31 @@ def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
 _REGION_NOUNS = frozenset(fold(w) for w in lexicon("places")["region_nouns"])
 
 
+_TOWN_NOUNS = frozenset(fold(w) for w in _WORDS["town_nouns"])
+
+
+def _town_of_a_region(name: str, before: str) -> bool:
+    """A name that is also a region's or a country's other name ("Québec"), as a town's:
+    after a town's noun or its mayor's title and "de" ("les villes de Québec et de Cannes",
+    "le maire de Québec"); never a country's own name ("les villes de France").
+
+    >>> [_town_of_a_region("Québec", b) for b in ("le maire de ", "les villes de ", "au ")]
+    [True, True, False]
+    >>> _town_of_a_region("France", "les villes de ")
+    False
+    """
+    from .places import country_code, country_name, region_country
+
+    code = country_code(name)
+    if not (code or region_country(name)) or _is_town(name) \
+            or (code and fold(country_name(code) or "") == fold(name)):
+        return False
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
+    if len(words) < 2 or words[-1] not in _NEAR:
+        return False
+    return words[-2] in _TOWN_NOUNS or " ".join(words[:-1]).endswith(_OFFICIALS)
+
+
 def _not_a_partner(name: str) -> bool:
     """A country, a country's adjective ("Allemands", "Québécois"), a division of a
     country ("Province du Bam": where the partner lies, the commune of GUIBARE in it;
@@ -1009,7 +1034,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     namesake = _namesake_abroad(sentence, start, name, own) if _not_a_partner(name) else None
                     if namesake is not None:
                         name = namesake  # "Herbitzheim en Alsace et Herbitzheim en Sarre"
-                    elif _not_a_partner(name):
+                    elif _not_a_partner(name) and not _town_of_a_region(
+                            name, sentence[max(0, start - CUE_WINDOW):start]):
                         if not _is_town(name):
                             if not (previous and start + len(name) <= _list_aside(sentence, previous[1])):
                                 previous = None  # not the country of the place before

@@ -113,3 +113,18 @@ def test_a_page_told_from_abroad_names_the_partner_by_the_town_s_shorter_name() 
     assert {a["start_year"] for a in data["actions"]} >= {2025, 2027}
     with using(replace(current, town=replace(town, short_names=("Bellerive",)))):
         assert not told_from_abroad(["La venue d'un groupe de Bellerive-sur-Allier en France."])
+
+
+_PACT = """Un pacte d'amitié entre les villes de Québec et d'Ivry
+Une délégation de la Ville d'Ivry a séjourné à Québec du 3 au 8 mai 2001. Le 5 mai, le maire d'Ivry et le maire de Québec ont signé un pacte d'amitié liant les deux villes.
+"""
+
+
+def test_a_town_named_as_its_province_is_a_partner_after_a_town_s_noun_or_mayor() -> None:
+    from pipeline.narrative import _town_of_a_region
+
+    assert _town_of_a_region("Québec", "le maire de ") and _town_of_a_region("Québec", "les villes de ")
+    assert not _town_of_a_region("Québec", "une province, le ")
+    assert not _town_of_a_region("France", "les villes de ")  # a country's own name
+    data = _read(_PACT)
+    assert [(p["name"], p["country_code"]) for p in data["partners"]] == [("Québec", "CA")]
