@@ -4592,6 +4592,44 @@ def _articles(bar: Block, name: str) -> list[Told]:
     return told
 
 
+def _day_alone(text: str) -> When | None:
+    """The one day a line gives with its weekday and nothing else ("dimanche 13 octobre
+    2019"): a blog's date of the post, above its title (a day alone without its weekday,
+    "19 Mars 2010", heads the event told below it).
+
+    >>> _day_alone("dimanche 13 octobre 2019"), _day_alone("du 4 au 6 octobre 2019")
+    ((2019, 10, 13), None)
+    >>> _day_alone("19 Mars 2010"), _day_alone("11.07.2015 Views")
+    (None, None)
+    """
+    words = fold(text).split()
+    if len(words) != 4 or words[0] not in WEEKDAYS:
+        return None
+    found = next((f for f in find_dates(text) if f.period), None)
+    if found is None or found.period is None or found.period.start_date is None \
+            or found.period.start_date != found.period.end_date or found.end != len(text.rstrip()):
+        return None
+    return _when(found)
+
+
+def _spells(text: str, name: str) -> bool:
+    """The text names the place in a close spelling, as many words each the same or close
+    (:func:`pipeline.places.close_spellings`): a title's "Epinac Steinweiller" names the
+    partner its story writes "Steinweiler".
+
+    >>> _spells("Assemblée du Comité de jumelage Epinac Steinweiller", "Steinweiler")
+    True
+    >>> _spells("Le jumelage avec Kati", "Kita")
+    False
+    """
+    from .places import close_spellings
+
+    words = re.findall(r"[\w'’]+", fold(text))
+    size = len(re.findall(r"[\w'’]+", fold(name)))
+    return size > 0 and any(close_spellings(" ".join(words[at:at + size]), fold(name))
+                            for at in range(len(words) - size + 1))
+
+
 def names_place(text: str, name: str) -> bool:
     """The text names the place as a word of its own, or glued to the word before it as
     the text of two links run together ("Capitale RigaOgre"); not inside another word
@@ -4927,11 +4965,13 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     # dates the lede above it too
     published = next((w for b in body[:POSTED_REACH] if not b.aside and (w := posted(b.text))), None)
     published = published or (about.written if about else None)
+    if published is None and title is not None and (day := _day_alone(title.text)):
+        published = day  # a blog's post titled with its day ("dimanche 13 octobre 2019")
     if published is None:  # "Afin de célébrer ce 30e anniversaire" of a tie sealed in 1992: 2022
         published = _anniversary(([title.text] if title else []) + texts)
     # the title names the partner or tells a trip to its country ("Voyage au BÉNIN de la
     # présidente …"): the story starts at once, the date line under it its headline
-    started = told or bool(title and (names_place(title.text, about.name)
+    started = told or bool(title and (names_place(title.text, about.name) or _spells(title.text, about.name)
                                       or _goes_to(title.text, about.country)))
     years_alone = sum(1 for b in body if not b.aside and b.kind != "heading" and _year_alone(b.text))
     prose = False  # a paragraph of the story was read

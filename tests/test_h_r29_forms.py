@@ -128,3 +128,25 @@ def test_a_town_named_as_its_province_is_a_partner_after_a_town_s_noun_or_mayor(
     assert not _town_of_a_region("France", "les villes de ")  # a country's own name
     data = _read(_PACT)
     assert [(p["name"], p["country_code"]) for p in data["partners"]] == [("Québec", "CA")]
+
+
+def test_a_blog_post_s_day_above_its_title_dates_a_day_told_without_its_year() -> None:
+    page = ("samedi 19 octobre 2019\n\nLa fête des 30 ans\n\nLa fête des 30 ans du jumelage avec "
+            "Kellerbach s'est déroulée le 12 octobre au château de Kellerbach. Le maire de Kellerbach "
+            "a reçu la délégation d'Ivry.\n")
+    data = _read(page)
+    dated = [(a["date_label"], a["start_year"], a["start_month"]) for a in data["actions"]]
+    assert ("le 12 octobre", 2019, 10) in dated
+
+
+def test_a_title_naming_the_partner_in_a_close_spelling_starts_the_story() -> None:
+    page = ("IVRY (Communiqué) Assemblée générale du comité de jumelage Ivry Kellerbac\n\n"
+            "Le Journal du Val-de-Marne - 8 mars 2016 à 10:02 - Temps de lecture :\n\n"
+            "Une assemblée générale du comité de jumelage est convoquée le samedi 12 mars à 10h à la "
+            "salle des fêtes. Elle élira le bureau.\n\nL'assemblée comportera deux temps. L'équipe sortante "
+            "sait que la ville jumelle de Kellerbach prépare déjà le 25e anniversaire de notre "
+            "partenariat.\n")
+    data = _read(page)
+    assert [p["name"] for p in data["partners"]] == ["Kellerbach"]
+    dated = [(a["date_label"], a["start_year"], a["start_month"]) for a in data["actions"]]
+    assert any(label and "12 mars" in label and year == 2016 for label, year, _ in dated), dated
