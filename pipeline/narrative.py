@@ -2806,6 +2806,8 @@ DEATH_WORDS = 3  # words before a date where a person's death makes it theirs: "
 # office, no event's date. A person's title (`evidence.person_titles`) after a comma, a
 # few words (the body served) and no comma between it and the date.
 _TERM = re.compile(rf",\s*(?:{_any(_EVIDENCE['person_titles'])})\b(?:\s+[^\s,;:.]+){{0,3}}?\s*$")
+# a term of office's noun right before its years ("du mandat 2016-2018"), maybe "de" between
+_TERM_NOUN = re.compile(rf"\b(?:{_any(_WORDS['term_nouns'])})\s+(?:(?:{_any(_WRITTEN['of'])})\s+)?$")
 _LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
 FRAME_QUALIFIERS = 3  # words before a frame's last "de": "le bilan moral et financier de"
 
@@ -2906,15 +2908,18 @@ _LEGAL_TEXT = re.compile(rf"\b(?:{_any(_WORDS['legal_texts'])})\b(?:\s+n\S{{0,3}
 
 def _term_of_office(sentence: str, found: Found) -> bool:
     """Years of a person's office set beside their name (``evidence.person_titles``: "Philippe Marie,
-    maire de 2002 à 2008, a signé …"): the term of that office, no event of the story.
+    maire de 2002 à 2008, a signé …") or after a term's noun (``term_nouns``: "du mandat
+    2016-2018"): the term of that office, no event of the story.
 
     >>> [_term_of_office(s, next(iter(find_dates(s)))) for s in (
     ...     "Jean Roux, maire de 1995 à 2001, reçut la délégation.",
     ...     "Jean Roux, maire d'Ardon de 1995 à 2001, reçut la délégation.",
-    ...     "Le maire reçut la délégation de 1995 à 2001.", "Jean Roux, maire, signa en 1995.")]
-    [True, True, False, False]
+    ...     "Le maire reçut la délégation de 1995 à 2001.", "Jean Roux, maire, signa en 1995.",
+    ...     "Élection de dix administrateurs du mandat 2016-2018.")]
+    [True, True, False, False, True]
     """
-    return _TERM.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start])) is not None
+    before = fold(sentence[max(0, found.start - REFERENCE_REACH):found.start])
+    return _TERM.search(before) is not None or _TERM_NOUN.search(before) is not None
 
 
 def _framed(sentence: str, found: Found) -> bool:

@@ -150,3 +150,10 @@ def test_a_title_naming_the_partner_in_a_close_spelling_starts_the_story() -> No
     assert [p["name"] for p in data["partners"]] == ["Kellerbach"]
     dated = [(a["date_label"], a["start_year"], a["start_month"]) for a in data["actions"]]
     assert any(label and "12 mars" in label and year == 2016 for label, year, _ in dated), dated
+
+
+def test_the_years_of_a_term_of_office_are_no_event() -> None:
+    assert event_in("Puis il y aura l'élection de dix administrateurs du mandat 2019-2021.", None) is None
+    assert event_in("Le mandat de 2019 à 2021 du bureau s'achève.", None) is None
+    said = event_in("Le bureau élu en mars 2019 pour le mandat 2019-2021 a reçu Kellerbach.", None)
+    assert said is not None and said.when == (2019, 3, None)
