@@ -2797,7 +2797,9 @@ _REFERENCE = tuple(fold(w) for w in _WORDS["reference_openings"])
 _REFERENCE_WORDS = frozenset(_REFERENCE)
 _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
-_BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
+# a bound's words right before the date, maybe an article between ("avant le", "d'ici"),
+# an elided one whole ("d'ici" is no "ici": "venus ici le 3 mai" is a day)
+_BOUND = re.compile(rf"(?<![\w'])(?:{_any(_WORDS['bound_openings'])})(?:\s+\w+)?\s*$")
 _DEATH_WORDS = frozenset(fold(w) for w in _WORDS["death_words"])
 DEATH_WORDS = 3  # words before a date where a person's death makes it theirs: "décédé le"
 # an office beside a name, then up to three words of the body served, up to its date
@@ -2892,7 +2894,8 @@ def _not_when(sentence: str, found: Found) -> bool:
     governed = re.findall(r"\w+", _CLAUSE_AFTER_DATE.split(
         fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))[-1])
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
-    return bool(set(governed[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
+    return bool(set(governed[-REFERENCE_WORDS:]) & _REFERENCE_WORDS
+                or _BOUND.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
                 or set(before[-DEATH_WORDS:]) & _DEATH_WORDS
                 or _framed(sentence, found) or _term_of_office(sentence, found)
                 or _LEGAL_TEXT.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))

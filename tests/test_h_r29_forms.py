@@ -157,3 +157,10 @@ def test_the_years_of_a_term_of_office_are_no_event() -> None:
     assert event_in("Le mandat de 2019 à 2021 du bureau s'achève.", None) is None
     said = event_in("Le bureau élu en mars 2019 pour le mandat 2019-2021 a reçu Kellerbach.", None)
     assert said is not None and said.when == (2019, 3, None)
+
+
+def test_a_date_after_d_ici_is_a_deadline_no_event() -> None:
+    assert event_in("Le village fera partie de la commune rurale de Kita d’ici mars 2027.", None) is None
+    assert event_in("Le puits sera creusé avant le 3 mai 2026.", None) is None
+    said = event_in("Nos amis sont venus ici le 3 mai 2006.", None)  # "ici" alone is no bound
+    assert said is not None and said.when == (2006, 5, 3)
