@@ -164,3 +164,13 @@ def test_a_date_after_d_ici_is_a_deadline_no_event() -> None:
     assert event_in("Le puits sera creusé avant le 3 mai 2026.", None) is None
     said = event_in("Nos amis sont venus ici le 3 mai 2006.", None)  # "ici" alone is no bound
     assert said is not None and said.when == (2006, 5, 3)
+
+
+def test_people_a_page_still_looks_for_are_no_head_count() -> None:
+    from pipeline.numbers import figures
+
+    assert figures("Il nous manque encore six familles d'accueil.").participants is None
+    assert figures("Le comité est à la recherche de huit couples pour accueillir nos hôtes.").participants is None
+    assert figures("Il me reste quatre familles à trouver.").participants is None
+    count = figures("Six familles d'accueil ont reçu nos amis.").participants
+    assert count is not None and count.value == 6
