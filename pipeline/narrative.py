@@ -2855,7 +2855,11 @@ _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["cl
 # a clause joiner with no comma before it ("… en 1986 et un jumelage a été officialisé le 28
 # novembre 2000"), where the words after it up to their date make a clause ("et le 9
 # novembre", "et en 2004" end a range or a set of dates: no clause)
-_BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\s)")
+_BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"])
+                          + r")(?:\s|\s*,[^,;:]{1,40},\s))")  # or set off by commas: "et, par la suite, …"
+# a joiner set off by commas with the words of an aside ("et, par la suite, …"): its clause
+# goes on past them
+_INCISE = re.compile(r"\w+\s*,[^,;:]{1,40},(?=\s)")
 CLAUSE_WORDS = 4  # words from the joiner to the date of a clause of its own: "et un jumelage a …"
 _SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
 _TOLD_SIDES = {fold(w): n for w, n in _WORDS["months_after_told"].items()}
@@ -4252,6 +4256,8 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             if not punctuated:  # "… ont commencé en 1986 et un jumelage a été officialisé le
                 # 28 novembre 2000": the joiner opens a clause of its own, its date further on
                 then, bound = _absolute(tail), _CLAUSE.search(tail)
+                if bound is not None and (incise := _INCISE.match(tail)):  # "et, par la suite, être
+                    bound = _CLAUSE.search(tail, incise.end())  # reçus … en 2026": the joiner's clause
                 # a feast placed after the date told ("… pour Pâques 1971 … et à la Pentecôte
                 # suivante à Trittau"): another time, never the end of a range nor a set's
                 feast = then is None and _feast(tail, fold(tail), _moved(when, said)) is not None

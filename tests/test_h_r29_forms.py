@@ -174,3 +174,13 @@ def test_people_a_page_still_looks_for_are_no_head_count() -> None:
     assert figures("Il me reste quatre familles à trouver.").participants is None
     count = figures("Six familles d'accueil ont reçu nos amis.").participants
     assert count is not None and count.value == 6
+
+
+def test_a_joiner_set_off_by_commas_opens_a_clause_of_its_own() -> None:
+    from pipeline.narrative import sentences
+
+    text = ("Les familles doivent être disponibles du 3 au 17 juin 2025 pour recevoir le groupe "
+            "d'Ivry et, par la suite, être reçues à leur tour en France en 2027.")
+    told = [(piece.strip(), event.label if event else None) for piece, event in sentences(text, None)]
+    assert [label for _, label in told] == ["du 3 au 17 juin 2025", "en 2027"]
+    assert told[1][0].startswith("et, par la suite, être reçues")
