@@ -3767,7 +3767,8 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
                          _season_side(sentence, folded, when, published),
                          _ago(sentence, folded, published), _this_time(sentence, folded, when, published),
                          _from_writing(sentence, folded, published),
-                         _season_after_told(sentence, folded, when)) if e] \
+                         _season_after_told(sentence, folded, when),
+                         _history_anniversary(sentence, folded, when)) if e] \
         or [e for e in (_feast_alone(sentence, folded, when, published),)
             if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it
     first = min(found, key=lambda e: e.start) if found else None
@@ -3798,6 +3799,36 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
                 and (later.when is None or later.when[1] is not None):
             return replace(later, start=first.start)
     return first
+
+
+_HISTORY_DAYS = [(fold(words), year, month) for words, year, month in _WORDS["history_days"]]
+HISTORY_REACH = 8  # characters between "anniversaire" and the day of history: " de l'"
+
+
+def _history_anniversary(sentence: str, folded: str, when: When | None) -> Event | None:
+    """The Nth anniversary of a day of history (``history_days``: "du 104eme anniversaire
+    de l'armistice"): the month of that day, N years on (November 2022), in a story that
+    told no date before it and whose page writes no year (:data:`PAGE_YEARS`): a page that
+    does ("le week-end de fête du 20 au 22 janvier 2023", under "cérémonie du 60e
+    anniversaire du traité de l'Élysée") dates the commemoration itself.
+
+    >>> _history_anniversary("la commémoration du 104eme anniversaire de l'armistice.",
+    ...                      "la commemoration du 104eme anniversaire de l'armistice.", None).when
+    (2022, 11, None)
+    """
+    if when is not None or PAGE_YEARS.get() or len(folded) != len(sentence):
+        return None  # a date told before; or the folded text's places are no longer the sentence's
+    for found in TIE_AGE.finditer(folded):
+        if found["age"] is None:
+            continue
+        after = folded[found.end():found.end() + HISTORY_REACH + max(len(w) for w, _, _ in _HISTORY_DAYS)]
+        for words, year, month in _HISTORY_DAYS:
+            at = after.find(words)
+            if 0 <= at <= HISTORY_REACH:
+                when = (year + int(found["age"]), month, None)
+                end = found.end() + at + len(words)
+                return Event(sentence[found.start():end], found.start(), _written(when), when)
+    return None
 
 
 def _until(first: Event, sentence: str) -> Event | None:

@@ -184,3 +184,19 @@ def test_a_joiner_set_off_by_commas_opens_a_clause_of_its_own() -> None:
     told = [(piece.strip(), event.label if event else None) for piece, event in sentences(text, None)]
     assert [label for _, label in told] == ["du 3 au 17 juin 2025", "en 2027"]
     assert told[1][0].startswith("et, par la suite, être reçues")
+
+
+_COMMEMORATION = """Le maire de Kellerbach a répondu à l'invitation du maire d'Ivry pour assister à la cérémonie du 105e anniversaire de l'armistice.
+
+Le maire d'Ivry a remercié le maire de Kellerbach pour sa visite et a affirmé sa volonté de pérenniser la coopération qui lie les deux communes.
+"""
+
+
+def test_the_anniversary_of_a_day_of_history_dates_a_page_that_writes_no_year() -> None:
+    said = event_in("Ils ont célébré le 60e anniversaire du traité de l'Élysée à la mairie.", None)
+    assert said is not None and said.when == (2023, 1, None)
+    data = _read(_COMMEMORATION)
+    dated = [(a["start_year"], a["start_month"]) for a in data["actions"]]
+    assert dated == [(2023, 11)]
+    written = _read(_COMMEMORATION.replace("de l'armistice.", "de l'armistice, le 11 novembre 2021."))
+    assert [(a["start_year"], a["start_month"]) for a in written["actions"]] == [(2021, 11)]
