@@ -99,6 +99,10 @@ class Town:
     location: tuple[float, float] | None = None
     location_source: str = ""
     demonyms: tuple[str, ...] = ()  # every demonym (the first is ``demonym``)
+    # the page is told from abroad (:func:`pipeline.narrative.told_from_abroad`): the file's
+    # names alone are the town's, the shorter forms derived from them may be a namesake's
+    # (the partner "Neuville" of a Québec weekly's page about Neuville-de-Poitou)
+    written_names_only: bool = False
 
     @property
     def zone(self) -> str:
@@ -112,6 +116,8 @@ class Town:
         "Saint-Denis" whole before "Denis": the file's, and the shorter forms French pages
         write of them (:func:`shortened`), which an officer need not list."""
         written = {self.name, *self.short_names}
+        if self.written_names_only:
+            return tuple(sorted(written, key=len, reverse=True))
         return tuple(sorted(written.union(*(shortened(n) for n in written)), key=len, reverse=True))
 
     @property

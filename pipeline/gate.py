@@ -609,6 +609,11 @@ def with_reasons(set_aside: list[SetAside], body: list[Block], refused: dict[int
 
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_][\w]*")
+# a file's name as a page shows it under a photo ("condom jumelage (4).jpg", "IMG_4159.jpg"):
+# a few words and no stop before a file's type; a name the site wrote in lower case for the
+# file system, not a word the page writes in lower case (a town "Condom" is still a name)
+_FILE_NAME = re.compile(r"(?:[\w'’()-]+ ){0,3}[\w'’()-]*\.(?:" + "|".join(lexicon("narrative")["image_files"])
+                        + r"|pdf|docx?|odt|xlsx?|pptx?|mp[34]|avi|mov)\b", re.IGNORECASE)
 
 
 def _case_counts(text: str) -> tuple[Counter[str], Counter[str]]:
@@ -619,6 +624,7 @@ def _case_counts(text: str) -> tuple[Counter[str], Counter[str]]:
     page's parse). The words are counted by ``re`` and ``Counter`` in C, those that open
     a sentence likewise (:data:`_OPENS_SENTENCE`), rather than each word's place looked at
     in Python (most of the time of this count on a large page)."""
+    text = _FILE_NAME.sub(" ", text)
     written = Counter(_WORD.findall(text))
     opening = Counter(_OPENS_SENTENCE.findall(text))
     slips = Counter(_AFTER_STOP.findall(text))  # "… kilomètres. jalapa se compose": a slip

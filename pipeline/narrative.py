@@ -126,6 +126,7 @@ CUE_VOTE = 2  # a country after a cue of twinning ("jumelage avec l'Espagne") co
 HOME_COUNTRY = "FR"  # the country of the towns whose pages are read
 MIN_NAME = 3  # letters: no place is named with fewer ('N.A.N.C.I.E.' is no place)
 BESIDE = 60  # characters after a name where its country is looked for
+_WORD_GOES_ON = re.compile(r"\w*")  # the rest of a word a reach of characters ends in
 BYLINE_WORDS = 6  # a by-line names its author and little else
 # words before a bare year of the past in its sentence ("… pour fêter le serment prononcé en
 # 1984"): the past recalled while the story goes on; a year that opens its sentence ("En
@@ -194,6 +195,31 @@ def _trimmed(name: str, lower: frozenset[str]) -> list[str]:
 
 
 _REGION_NOUNS = frozenset(fold(w) for w in lexicon("places")["region_nouns"])
+
+
+_TOWN_NOUNS = frozenset(fold(w) for w in _WORDS["town_nouns"])
+
+
+def _town_of_a_region(name: str, before: str) -> bool:
+    """A name that is also a region's or a country's other name ("Québec"), as a town's:
+    after a town's noun or its mayor's title and "de" ("les villes de Québec et de Cannes",
+    "le maire de Québec"); never a country's own name ("les villes de France").
+
+    >>> [_town_of_a_region("Québec", b) for b in ("le maire de ", "les villes de ", "au ")]
+    [True, True, False]
+    >>> _town_of_a_region("France", "les villes de ")
+    False
+    """
+    from .places import country_code, country_name, region_country
+
+    code = country_code(name)
+    if not (code or region_country(name)) or _is_town(name) \
+            or (code and fold(country_name(code) or "") == fold(name)):
+        return False
+    words = re.findall(r"\w+'?", fold(before).replace("’", "'"))
+    if len(words) < 2 or words[-1] not in _NEAR:
+        return False
+    return words[-2] in _TOWN_NOUNS or " ".join(words[:-1]).endswith(_OFFICIALS)
 
 
 def _not_a_partner(name: str) -> bool:
@@ -621,7 +647,7 @@ def _partner_after(before: str) -> bool:
         # sheet of Bradicesti names where the partner lies)
         at = len(words) - 2 - (words[-3] in _LEAD_DETERMINERS)
         return at >= 2 and words[at - 1] in _PARTNER_JOINERS \
-            and _TIE_PARTICIPLE.fullmatch(words[at - 2]) is not None
+            and (_TIE_PARTICIPLE.fullmatch(words[at - 2]) is not None or _towns_tie(words[:at - 1]))
     if len(words) >= 2 and words[-1] in _NEAR:
         return words[-2].startswith(_PARTNER_STEMS)
     if words and _twin_noun(words[-1]):
@@ -630,6 +656,20 @@ def _partner_after(before: str) -> bool:
         if words[i] in _FAR:
             return words[i] in _PARTNER_JOINERS and any(
                 w.startswith(_PARTNER_STEMS) for w in words[max(0, i - CUE_REACH):i])
+    return False
+
+
+def _towns_tie(words: list[str]) -> bool:
+    """The words before a joiner end on a tie's noun and the town it is of ("Le jumelage de
+    Vaux", then "avec la commune de Zell"): the town's own tie, as a participle states it;
+    not a tie's noun alone ("Jumelage avec la Commune de …" under a sheet of another town).
+
+    >>> _towns_tie(["le", "jumelage", "d'", "ivry"]), _towns_tie(["le", "jumelage"])
+    (True, False)
+    """
+    for k in range(len(words) - 3, max(-1, len(words) - 3 - CUE_REACH), -1):
+        if words[k].startswith(_PARTNER_STEMS) and words[k + 1] in _NEAR:
+            return _is_town(" ".join(words[k + 2:]))
     return False
 
 
@@ -998,7 +1038,8 @@ def _mentions(title: str | None, texts: list[str]) -> tuple[Counter[str], set[st
                     namesake = _namesake_abroad(sentence, start, name, own) if _not_a_partner(name) else None
                     if namesake is not None:
                         name = namesake  # "Herbitzheim en Alsace et Herbitzheim en Sarre"
-                    elif _not_a_partner(name):
+                    elif _not_a_partner(name) and not _town_of_a_region(
+                            name, sentence[max(0, start - CUE_WINDOW):start]):
                         if not _is_town(name):
                             if not (previous and start + len(name) <= _list_aside(sentence, previous[1])):
                                 previous = None  # not the country of the place before
@@ -2435,10 +2476,19 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
     for text in texts:
         towns: list[tuple[int, int]] | None = None  # where the text names the town, once looked for
         ends: list[int] = []
-        # not "dakarois"; with the number a commune cut into several is named by ("Kloto 1 au Togo")
-        for found in re.finditer(rf"{re.escape(name)}(?!\w)(?:\s\d{{1,2}}(?!\w))?", text, re.IGNORECASE):
-            beside = text[found.start():found.end() + BESIDE].split(".")[0]
+        # not "dakarois"; with the number a commune cut into several is named by ("Kloto 1 au Togo");
+        # nor "Neuville-de-Poitou en France" for Neuville (Québec): a longer name
+        for found in re.finditer(rf"{re.escape(name)}(?![\w-])(?:\s\d{{1,2}}(?!\w))?", text, re.IGNORECASE):
+            # to the end of the word the reach ends in ("de North Lanarkshire", never "de North
+            # Lanarkshir", whose first word names a region of another country)
+            reach = found.end() + BESIDE
+            reach = (goes_on.end() if (goes_on := _WORD_GOES_ON.match(text, reach)) else reach)
+            beside = text[found.start():reach].split(".")[0]
             beside = found.group() + _before_others(beside[len(found.group()):], others)
+            if own_named := _town_spans(beside[len(found.group()):]):  # up to the town's name:
+                # its country is not the partner's ("de Bellerive prépare la venue d'un groupe
+                # de Bellerive-sur-Allier en France")
+                beside = beside[:len(found.group()) + own_named[0][0]]
             if (code := partner_countries(_own_country(beside, found.end() - found.start())))[1]:
                 return code[0]
             # a kind of place of its own country's administration before it ("président
@@ -2459,7 +2509,9 @@ def partner_country(name: str, texts: list[str], fallback: bool = True,
                 towns = _town_spans(text)
                 ends = [end for _, end in towns]
             before = _without_towns_country(text, found.start(), towns, ends)
-            if country := country_in_text(before.split(",")[-1]):
+            # its own sentence's words: not a country the sentence before names ("… iront à
+            # leur tour en France en 2027. Il espère ouvrir les portes de Bellerive")
+            if country := country_in_text(_SENTENCE.split(before)[-1].split(",")[-1]):
                 return country[0]
             # a member of a list announced with its country ("trois communes du Sénégal :
             # Pikine, M'Bodienne et Louga"): the country of the words before the list, each
@@ -2855,7 +2907,9 @@ _REFERENCE = tuple(fold(w) for w in _WORDS["reference_openings"])
 _REFERENCE_WORDS = frozenset(_REFERENCE)
 _ORIGIN = re.compile(rf"\b(?:{_any(_WORDS['origin_verbs'])})\b")
 _OPENS_EVENT = re.compile(rf"\s*(?:{_any(_WORDS['event_openings'])})\b")
-_BOUND_WORDS = frozenset(fold(w) for w in _WORDS["bound_openings"])
+# a bound's words right before the date, maybe an article between ("avant le", "d'ici"),
+# an elided one whole ("d'ici" is no "ici": "venus ici le 3 mai" is a day)
+_BOUND = re.compile(rf"(?<![\w'])(?:{_any(_WORDS['bound_openings'])})(?:\s+\w+)?\s*$")
 _DEATH_WORDS = frozenset(fold(w) for w in _WORDS["death_words"])
 DEATH_WORDS = 3  # words before a date where a person's death makes it theirs: "décédé le"
 # an office beside a name, then up to three words of the body served, up to its date
@@ -2864,6 +2918,8 @@ DEATH_WORDS = 3  # words before a date where a person's death makes it theirs: "
 # office, no event's date. A person's title (`evidence.person_titles`) after a comma, a
 # few words (the body served) and no comma between it and the date.
 _TERM = re.compile(rf",\s*(?:{_any(_EVIDENCE['person_titles'])})\b(?:\s+[^\s,;:.]+){{0,3}}?\s*$")
+# a term of office's noun right before its years ("du mandat 2016-2018"), maybe "de" between
+_TERM_NOUN = re.compile(rf"\b(?:{_any(_WORDS['term_nouns'])})\s+(?:(?:{_any(_WRITTEN['of'])})\s+)?$")
 _LISTED_JOINERS = frozenset(fold(w) for w in _WORDS["listed_years_joiners"])
 FRAME_QUALIFIERS = 3  # words before a frame's last "de": "le bilan moral et financier de"
 
@@ -2909,7 +2965,11 @@ _JOINER = re.compile(r"[,;]\s+(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["cl
 # a clause joiner with no comma before it ("… en 1986 et un jumelage a été officialisé le 28
 # novembre 2000"), where the words after it up to their date make a clause ("et le 9
 # novembre", "et en 2004" end a range or a set of dates: no clause)
-_BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"]) + r")\s)")
+_BARE_JOINER = re.compile(r"\s+(?=(?:" + "|".join(_phrase(j)[2:] for j in _WORDS["clause_joiners"])
+                          + r")(?:\s|\s*,[^,;:]{1,40},\s))")  # or set off by commas: "et, par la suite, …"
+# a joiner set off by commas with the words of an aside ("et, par la suite, …"): its clause
+# goes on past them
+_INCISE = re.compile(r"\w+\s*,[^,;:]{1,40},(?=\s)")
 CLAUSE_WORDS = 4  # words from the joiner to the date of a clause of its own: "et un jumelage a …"
 _SIDES = {fold(w): n for w, n in _WORDS["months_from_told"].items()}
 _TOLD_SIDES = {fold(w): n for w, n in _WORDS["months_after_told"].items()}
@@ -2943,8 +3003,13 @@ def _not_when(sentence: str, found: Found) -> bool:
     if any(0 <= found.start - census.end() <= CENSUS_REACH for census in _CENSUS.finditer(fold(sentence))):
         return True
     before = re.findall(r"\w+", fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
+    # "depuis" governs its own date: one whose clause ends before this one ("sont jumelées
+    # depuis 1973, ce vendredi 1er septembre 2023 se tenait la cérémonie") refers to nothing here
+    governed = re.findall(r"\w+", _CLAUSE_AFTER_DATE.split(
+        fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))[-1])
     after = re.findall(r"\w+", fold(sentence[found.end:found.end + REFERENCE_REACH]))[:1]
-    return bool(set(before[-REFERENCE_WORDS:]) & _REFERENCE_WORDS or set(before[-2:]) & _BOUND_WORDS
+    return bool(set(governed[-REFERENCE_WORDS:]) & _REFERENCE_WORDS
+                or _BOUND.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
                 or set(before[-DEATH_WORDS:]) & _DEATH_WORDS
                 or _framed(sentence, found) or _term_of_office(sentence, found)
                 or _LEGAL_TEXT.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start]))
@@ -2952,21 +3017,26 @@ def _not_when(sentence: str, found: Found) -> bool:
                 or (found.period and found.period.start_month is None and set(after) & _YEAR_NOUNS))
 
 
+# the end of a date's clause: a comma or a semicolon right after its figures ("1973, ce …")
+_CLAUSE_AFTER_DATE = re.compile(r"(?<=\d)\s*[,;]")
 _LEGAL_TEXT = re.compile(rf"\b(?:{_any(_WORDS['legal_texts'])})\b(?:\s+n\S{{0,3}}\s*[\w./-]+)?(?:\s+"
                          rf"(?:{_any(_WRITTEN['of'])}))?\s*$")  # "une association loi 1901" too
 
 
 def _term_of_office(sentence: str, found: Found) -> bool:
     """Years of a person's office set beside their name (``evidence.person_titles``: "Philippe Marie,
-    maire de 2002 à 2008, a signé …"): the term of that office, no event of the story.
+    maire de 2002 à 2008, a signé …") or after a term's noun (``term_nouns``: "du mandat
+    2016-2018"): the term of that office, no event of the story.
 
     >>> [_term_of_office(s, next(iter(find_dates(s)))) for s in (
     ...     "Jean Roux, maire de 1995 à 2001, reçut la délégation.",
     ...     "Jean Roux, maire d'Ardon de 1995 à 2001, reçut la délégation.",
-    ...     "Le maire reçut la délégation de 1995 à 2001.", "Jean Roux, maire, signa en 1995.")]
-    [True, True, False, False]
+    ...     "Le maire reçut la délégation de 1995 à 2001.", "Jean Roux, maire, signa en 1995.",
+    ...     "Élection de dix administrateurs du mandat 2016-2018.")]
+    [True, True, False, False, True]
     """
-    return _TERM.search(fold(sentence[max(0, found.start - REFERENCE_REACH):found.start])) is not None
+    before = fold(sentence[max(0, found.start - REFERENCE_REACH):found.start])
+    return _TERM.search(before) is not None or _TERM_NOUN.search(before) is not None
 
 
 def _framed(sentence: str, found: Found) -> bool:
@@ -3825,7 +3895,8 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
                          _season_side(sentence, folded, when, published),
                          _ago(sentence, folded, published), _this_time(sentence, folded, when, published),
                          _from_writing(sentence, folded, published),
-                         _season_after_told(sentence, folded, when)) if e] \
+                         _season_after_told(sentence, folded, when),
+                         _history_anniversary(sentence, folded, when)) if e] \
         or [e for e in (_feast_alone(sentence, folded, when, published),)
             if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it
     first = min(found, key=lambda e: e.start) if found else None
@@ -3856,6 +3927,36 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
                 and (later.when is None or later.when[1] is not None):
             return replace(later, start=first.start)
     return first
+
+
+_HISTORY_DAYS = [(fold(words), year, month) for words, year, month in _WORDS["history_days"]]
+HISTORY_REACH = 8  # characters between "anniversaire" and the day of history: " de l'"
+
+
+def _history_anniversary(sentence: str, folded: str, when: When | None) -> Event | None:
+    """The Nth anniversary of a day of history (``history_days``: "du 104eme anniversaire
+    de l'armistice"): the month of that day, N years on (November 2022), in a story that
+    told no date before it and whose page writes no year (:data:`PAGE_YEARS`): a page that
+    does ("le week-end de fête du 20 au 22 janvier 2023", under "cérémonie du 60e
+    anniversaire du traité de l'Élysée") dates the commemoration itself.
+
+    >>> _history_anniversary("la commémoration du 104eme anniversaire de l'armistice.",
+    ...                      "la commemoration du 104eme anniversaire de l'armistice.", None).when
+    (2022, 11, None)
+    """
+    if when is not None or PAGE_YEARS.get() or len(folded) != len(sentence):
+        return None  # a date told before; or the folded text's places are no longer the sentence's
+    for found in TIE_AGE.finditer(folded):
+        if found["age"] is None:
+            continue
+        after = folded[found.end():found.end() + HISTORY_REACH + max(len(w) for w, _, _ in _HISTORY_DAYS)]
+        for words, year, month in _HISTORY_DAYS:
+            at = after.find(words)
+            if 0 <= at <= HISTORY_REACH:
+                when = (year + int(found["age"]), month, None)
+                end = found.end() + at + len(words)
+                return Event(sentence[found.start():end], found.start(), _written(when), when)
+    return None
 
 
 def _until(first: Event, sentence: str) -> Event | None:
@@ -4314,6 +4415,8 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
             if not punctuated:  # "… ont commencé en 1986 et un jumelage a été officialisé le
                 # 28 novembre 2000": the joiner opens a clause of its own, its date further on
                 then, bound = _absolute(tail), _CLAUSE.search(tail)
+                if bound is not None and (incise := _INCISE.match(tail)):  # "et, par la suite, être
+                    bound = _CLAUSE.search(tail, incise.end())  # reçus … en 2026": the joiner's clause
                 # a feast placed after the date told ("… pour Pâques 1971 … et à la Pentecôte
                 # suivante à Trittau"): another time, never the end of a range nor a set's
                 feast = then is None and _feast(tail, fold(tail), _moved(when, said)) is not None
@@ -4670,6 +4773,44 @@ def _articles(bar: Block, name: str) -> list[Told]:
     return told
 
 
+def _day_alone(text: str) -> When | None:
+    """The one day a line gives with its weekday and nothing else ("dimanche 13 octobre
+    2019"): a blog's date of the post, above its title (a day alone without its weekday,
+    "19 Mars 2010", heads the event told below it).
+
+    >>> _day_alone("dimanche 13 octobre 2019"), _day_alone("du 4 au 6 octobre 2019")
+    ((2019, 10, 13), None)
+    >>> _day_alone("19 Mars 2010"), _day_alone("11.07.2015 Views")
+    (None, None)
+    """
+    words = fold(text).split()
+    if len(words) != 4 or words[0] not in WEEKDAYS:
+        return None
+    found = next((f for f in find_dates(text) if f.period), None)
+    if found is None or found.period is None or found.period.start_date is None \
+            or found.period.start_date != found.period.end_date or found.end != len(text.rstrip()):
+        return None
+    return _when(found)
+
+
+def _spells(text: str, name: str) -> bool:
+    """The text names the place in a close spelling, as many words each the same or close
+    (:func:`pipeline.places.close_spellings`): a title's "Epinac Steinweiller" names the
+    partner its story writes "Steinweiler".
+
+    >>> _spells("Assemblée du Comité de jumelage Epinac Steinweiller", "Steinweiler")
+    True
+    >>> _spells("Le jumelage avec Kati", "Kita")
+    False
+    """
+    from .places import close_spellings
+
+    words = re.findall(r"[\w'’]+", fold(text))
+    size = len(re.findall(r"[\w'’]+", fold(name)))
+    return size > 0 and any(close_spellings(" ".join(words[at:at + size]), fold(name))
+                            for at in range(len(words) - size + 1))
+
+
 def names_place(text: str, name: str) -> bool:
     """The text names the place as a word of its own, or glued to the word before it as
     the text of two links run together ("Capitale RigaOgre"); not inside another word
@@ -4948,12 +5089,36 @@ def read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     set aside, with why. ``None`` when the page names no partner, or lists several with
     their countries (:func:`lists_partners`) and the caller names none. The years the
     page writes (:data:`PAGE_YEARS`) complete a weekday's day told without its year."""
+    from .config import config, using
+
     written = ([title.text] if title else []) + [b.text for b in body if not b.aside]
     token = PAGE_YEARS.set(frozenset(int(y) for text in written for y in _WRITTEN_YEAR.findall(text)))
     try:
+        if told_from_abroad(written):
+            current = config()
+            with using(replace(current, town=replace(current.town, written_names_only=True))):
+                return _read_narrative(title, body, reasons, about)
         return _read_narrative(title, body, reasons, about)
     finally:
         PAGE_YEARS.reset(token)
+
+
+def told_from_abroad(texts: list[str]) -> bool:
+    """The page places the town's own full name in its own country ("la venue d'un groupe
+    de Neuville-de-Poitou en France"): no town's page says so of itself, a partner's page
+    does (a Québec weekly's). Its shorter names derived from the file's ("Neuville") may
+    then be the partner's, a namesake's, and are the town's only as the file writes them
+    (a town whose file lists its short names, as Ivry's does, is never read so)."""
+    from .config import config
+    from .places import HOME_COUNTRY, country_in
+
+    town = config().town
+    if town.written_names_only or not (set(town.names) - {town.name, *town.short_names}):
+        return False  # no shorter name derived: nothing to read otherwise
+    written = (town.name, *town.short_names)
+    pattern = _town_pattern("(?:" + "|".join(re.escape(n) for n in written) + r")(?![\w-])")
+    return any((after := _COUNTRY_AFTER.match(text, found.end())) and (country := country_in(after[1]))
+               and country[1] == HOME_COUNTRY for text in texts for found in pattern.finditer(text))
 
 
 # The years a story's page writes, while it is read: a weekday and its day told without a
@@ -5015,11 +5180,13 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
     # dates the lede above it too
     published = next((w for b in body[:POSTED_REACH] if not b.aside and (w := posted(b.text))), None)
     published = published or (about.written if about else None)
+    if published is None and title is not None and (day := _day_alone(title.text)):
+        published = day  # a blog's post titled with its day ("dimanche 13 octobre 2019")
     if published is None:  # "Afin de célébrer ce 30e anniversaire" of a tie sealed in 1992: 2022
         published = _anniversary(([title.text] if title else []) + texts)
     # the title names the partner or tells a trip to its country ("Voyage au BÉNIN de la
     # présidente …"): the story starts at once, the date line under it its headline
-    started = told or bool(title and (names_place(title.text, about.name)
+    started = told or bool(title and (names_place(title.text, about.name) or _spells(title.text, about.name)
                                       or _goes_to(title.text, about.country)))
     years_alone = sum(1 for b in body if not b.aside and b.kind != "heading" and _year_alone(b.text))
     prose = False  # a paragraph of the story was read

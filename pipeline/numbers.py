@@ -223,6 +223,7 @@ _PAIR_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["pair_before"])))
 _PAIR_NUMBERS = frozenset(_PEOPLE["words"]["pair_number"])
 _SPEAKERS_BEFORE = re.compile(pattern(_PEOPLE["words"]["speakers_before"]))
 _PART_BEFORE = re.compile(pattern(_PEOPLE["words"]["part_before"]))
+_WANTED_BEFORE = re.compile(pattern(_PEOPLE["words"]["wanted_before"]))
 _MEMBERSHIP_BEFORE = re.compile(pattern(_PEOPLE["words"]["membership_before"]))
 _MEMBERSHIP_SUBJECT = re.compile(pattern(_PEOPLE["words"]["membership_subjects"]))
 _FRACTION_BEFORE = re.compile(deaccented(pattern(_PEOPLE["words"]["fraction_before"])))
@@ -517,6 +518,8 @@ def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = Fa
     True
     >>> _not_taking_part("avec les elus (dont deux deputes)", 20, 32, "deputes")
     True
+    >>> _not_taking_part("il me manque cinq familles d'accueil", 13, 26, "familles")
+    True
     >>> _not_taking_part("la delegation comptait 12 personnes", 23, 35, "personnes")
     False
     >>> yearly = "150 personnes viennent chaque annee"
@@ -535,7 +538,7 @@ def _not_taking_part(text: str, start: int, end: int, base: str, once: bool = Fa
     before = text[max(opens, start - SAID_REACH):start]
     if _POPULATION_SUBJECT.search(text, opens, start):
         return True  # "sa population se multiplie pour atteindre près de 15 000 personnes"
-    if _SPEAKERS_BEFORE.search(before) or _PART_BEFORE.search(before) or (
+    if _SPEAKERS_BEFORE.search(before) or _PART_BEFORE.search(before) or _WANTED_BEFORE.search(before) or (
             _MEMBERSHIP_BEFORE.search(before)
             and _MEMBERSHIP_SUBJECT.match(text, max(opens, text.rfind(",", opens, start) + 1), start)):
         return True  # "…, expliquent les deux femmes"; "Le comité compte 35 familles"

@@ -700,7 +700,8 @@ def _marked_alone(text: str) -> set[int]:
     the lines it opens ("■ GAO — MALI", "► Kita (Mali)"), each a heading when it names a
     place (:func:`text_blocks`); once, it is a list of one item ("Avec :" / "• Gao (Mali)").
 
-    >>> sorted(_marked_alone("Titre\\n\\n■ GAO — MALI\\n\\n2019 : forages\\n– Un\\n– Deux\\n■ KITA\\n\\nTexte\\n"))
+    >>> sorted(_marked_alone("Titre\\n\\n■ GAO — MALI\\n\\n2019 : forages\\n– Un\\n– Deux\\n"
+    ...                      "■ KITA\\n\\nTexte\\n"))
     [3, 8]
     >>> sorted(_marked_alone("Avec :\\n\\n• Gao (Mali)\\n\\n2019 : forages\\n"))
     []
