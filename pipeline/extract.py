@@ -98,6 +98,7 @@ _CLAUSE_START = Caseless.compile(rf".*(?:[,.;:!?()]|\b(?:{'|'.join(_DENIAL['clau
 NEGATION_REACH = 60  # characters of the clause looked at before a statement
 # A word of purpose right before a statement: a goal ("pour l'annulation de la dette").
 _PURPOSE = Caseless.compile(_DENIAL["purpose"])
+_ANSWERED_NO = Caseless.compile(_DENIAL["answered_no"])
 # A status stated of one event reads as what can happen to an event (statuses.toml's
 # ``event``): "le tournoi … n'a jamais vu le jour" is cancelled, "la venue … reste en
 # suspens" postponed. The event is the head noun of the statement's subject: the word after
@@ -262,7 +263,7 @@ def _statements(text: str, lowered: bool) -> list[Statement]:
         return []  # no word of a status (:meth:`Caseless.absent`): the usual entry
     for m in _STATUS.on(lowered).finditer(text):
         code = next(c for c in STATUS_PHRASES if m.group(c))
-        if not _denied(text, lowered, m.start()):
+        if not _denied(text, lowered, m.start()) and not _ANSWERED_NO.on(lowered).match(text, m.end()):
             about = None if m["years"] else _subject_date(text, lowered, m.start())
             if code in EVENT_READING and _of_an_event(text, m.start()):
                 code = EVENT_READING[code]
