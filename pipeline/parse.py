@@ -2584,7 +2584,7 @@ def _from_page_day(entry: Entry) -> Entry:
     if label is None and (found := date_in(entry.text)) is not None and entry.text.startswith(found.text):
         label = found.text  # "En novembre prochain, la Ville recevra …"
     if not label:
-        return entry
+        return _counted_from_day(entry, day)
     period = parse_label(label)
     if period is None:
         if not from_writing(label):  # "Janvier" alone: its year is the page's frame's, not the day's
@@ -2598,6 +2598,23 @@ def _from_page_day(entry: Entry) -> Entry:
         return entry
     completed = year_from_post(label, after, day)
     return replace(entry, label=label, period_label=completed) if completed else entry
+
+
+def _counted_from_day(entry: Entry, day: When) -> Entry:
+    """An entry with no label whose first sentence opens on a time counted from the day of
+    writing ("Il y a dix ans, une quinzaine de jeunes partaient …", "Il y a cinq ans, en
+    mai, …", "Et l'an dernier, nous avons lancé …"), dated from the page's day; a word of
+    linking before it at most. Any other entry as it is."""
+    first = _SENTENCE_END.split(entry.text, maxsplit=1)[0]
+    if not from_writing(first) or (said := event_in(first, None, day)) is None or not said.resolved \
+            or len(first[:said.start].split()) > OPENING_WORDS:
+        return entry
+    return replace(entry, label=said.label, period_label=said.resolved) if said.start == 0 \
+        else replace(entry, period_label=said.resolved)
+
+
+OPENING_WORDS = 1  # words before a time counted from the day of writing: "Et", "Puis"
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def _page_day(set_aside: list[SetAside]) -> When | None:
