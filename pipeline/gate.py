@@ -286,6 +286,29 @@ def _paired_with_town(name: str, page: PageText, spots: list[int]) -> bool:
     return False
 
 
+def _head_paired_with_town(name: str, page: PageText) -> bool:
+    """The page pairs the town with the head of the name, its words before a particle
+    that opens what the place lies on ("Linz" of "Linz am Rhein", "Stratford" of
+    "Stratford-upon-Avon"), as a name so long is shortened in a pair ("les échanges
+    Linz-Pornic", "Pornic / Linz"): the head is a name of its own, of four letters or more."""
+    from .config import config
+
+    words = re.split(r"[\s-]+", fold(nfc(name)))
+    at = next((n for n, w in enumerate(words) if n and w in _PARTICLES), None)
+    if at is None:
+        return False
+    head = "-".join(words[:at]) if "-" in name.split()[0] else " ".join(words[:at])
+    if len(head) < MIN_HEAD or head in _PARTICLES:
+        return False
+    h = re.escape(head)
+    for town in config().town.names:
+        t = re.escape(fold(town))
+        if re.search(rf"(?<![\w-])(?:{t}\s*[-–—/&]\s*{h}|{h}\s*[-–—/&]\s*{t})(?![\w-])", page.folded):
+            return True
+    return False
+
+
+MIN_HEAD = 4  # letters of a name's head read alone in a pair with the town ("Linz")
 _TIE_STEMS = tuple(fold(s) for s in lexicon("headings")["tie_stems"])
 
 
@@ -352,7 +375,7 @@ def weigh(heading: str, sure: bool, page: PageText, line: int | None = None) -> 
     if _counter(heading):
         return Verdict(None, COUNTER_EVIDENCE)
     spots = page.occurrences(name, page.line(line) if line is not None else (0, 0))
-    if _paired_with_town(name, page, spots):
+    if _paired_with_town(name, page, spots) or _head_paired_with_town(name, page):
         return Verdict("pair", None)
     if any(_after_cue(page.folded[max(0, at - _CUE_WINDOW):at]) for at in spots):
         return Verdict("twinning", None)

@@ -53,8 +53,8 @@ from functools import cache, lru_cache
 from itertools import chain, islice
 
 from .config import saint_titles
-from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
-                    first_sentence, parse_label, relative_dates)
+from .dates import (CALENDAR_PERIODS, MONTH_ABBREVIATIONS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone,
+                    dates_of, find_dates, first_sentence, parse_label, relative_dates)
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import CMS_FIELD, SPAN_FIELD, span_field, span_key_alone
@@ -113,7 +113,12 @@ _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
 # abbreviation spelt letter by letter ("M. Praud", "l'O. N. E. P. (Office …)"); the next
 # opens with a word, maybe after a quote's mark and the space French writes inside it
 # ("… un nouvel élan. « Après la venue …").
-_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)\s+(?=(?:«\s?|[\"(])?[\w])"
+# Nor does the stop of an abbreviated month before its year ("Ouagadougou, 16 nov. 2021
+# (AIB) - La commune …": a dispatch's dateline), which is no end of a sentence.
+_MONTH_STOP = "|".join(rf"(?<=(?<![\w]){re.escape(a)}\.)" for m in MONTH_ABBREVIATIONS
+                       for a in (m, m.capitalize()))
+_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)(?!(?:{_MONTH_STOP})\s+\d)"
+                       rf"\s+(?=(?:«\s?|[\"(])?[\w])"
                        r"|(?<=[.!?…][»\"])\s+|(?<!\s)\s+\|\s+")  # a run of spaces tried once
 TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinning; else 1
 ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more

@@ -1,0 +1,103 @@
+"""Real round 30's classes (helper r30), in sentences and pages of our own: a portal's list
+of its other posts below a story ("Autres contributions") is no part of the story; an
+abbreviated month before its year ("16 nov. 2021") ends no sentence; a place alone before
+a colon heads its section ("Linz am Rhein:"), and a pair with the town that shortens the
+place to the head of its name ("les échanges Linz-Ivry") is the page's evidence of the tie."""
+
+from pipeline.extract import extract
+from pipeline.narrative import _SENTENCE
+from pipeline.parse import parse
+from pipeline.read import text_blocks
+from pipeline.tables import tables
+
+
+def _read(page: str) -> dict:
+    return tables(extract(parse(text_blocks(page))))
+
+
+STORY_WITH_OTHER_POSTS = """
+Kaltenbach – Ivry
+Un arbre pour les quarante ans du jumelage
+En mai 2019, les communes d'Ivry et de Kaltenbach (Allemagne) ont planté un tilleul devant la mairie. Une chorale de Kaltenbach a chanté pour l'occasion.
+Autres contributions
+- Rencontre de la jeunesse franco-allemande 2022
+- Le nouveau site du jumelage de Bergheim
+- Témoignages : vacances dans les villes jumelées de Lorient et Brême
+- Un film sur arte – Mardi 14 février à 20:50
+"""
+
+
+def test_a_portals_other_posts_below_a_story_are_no_part_of_it() -> None:
+    data = _read(STORY_WITH_OTHER_POSTS)
+    assert [p["partner_id"] for p in data["partners"]] == ["kaltenbach"]  # not Bergheim, Lorient, Brême
+    assert [(a["start_year"], a["start_month"]) for a in data["actions"] if a["start_year"]] == [(2019, 5)]
+
+
+def test_an_abbreviated_month_before_its_year_ends_no_sentence() -> None:
+    assert _SENTENCE.split("Niamey, 3 déc. 2019 (ANP) - La commune a reçu ses amis. Puis ils partent.") == [
+        "Niamey, 3 déc. 2019 (ANP) - La commune a reçu ses amis.", "Puis ils partent."]
+    # a stop after a month written whole, or after an abbreviation before a word, still ends one
+    assert len(_SENTENCE.split("Ils sont venus fin nov. Puis ils sont partis.")) == 2
+
+
+DISPATCH = """Niamey, 3 déc. 2019 (ANP) - La commune de Dosso, au Niger, et celle d'Ivry, en France, ont signé mardi un nouvel accord de jumelage.
+"""
+
+
+def test_a_dispatchs_dateline_dates_its_lede_by_its_month() -> None:
+    data = _read(DISPATCH)
+    assert [(a["start_year"], a["start_month"]) for a in data["actions"]] == [(2019, 12)]
+
+
+NEWS_OF_THE_TWINS = """Des nouvelles de nos villes amies
+
+Linz am Rhein:
+
+Témoignage de la professeure responsable des échanges Linz-Ivry au lycée de Linz.
+
+Élise, chez sa correspondante, du 12/02/2021 au 30/04/2021.
+
+Ostuni
+
+Lettre du maire d'Ostuni, notre ville jumelle en Italie.
+"""
+
+
+def test_a_place_alone_before_a_colon_heads_its_section() -> None:
+    data = _read(NEWS_OF_THE_TWINS)
+    names = {p["partner_id"]: p["name"] for p in data["partners"]}
+    # the colon is no part of the name; "Linz-Ivry" pairs the head of its name with the town
+    assert names == {"linz-am-rhein": "Linz am Rhein", "ostuni": "Ostuni"}
+
+
+def test_a_fiches_keys_alone_before_their_values_head_nothing() -> None:
+    blocks = text_blocks("Fiche\n\nPays:\nAllemagne\nFax:\n04 00 00 00 00\nBerlin:\nune ligne\n")
+    assert not {"Berlin", "Berlin:", "Fax", "Fax:"} & {b.text for b in blocks if b.kind == "heading"}
+
+
+THREE_TOWNS = """Un jumelage à trois
+
+Unique par sa forme, le jumelage entre Ivry, Wetzlar (Allemagne) et Zwolle (Pays-Bas) a été renouvelé le 3 juin 2023 à la mairie. Les trois maires ont signé une nouvelle charte.
+
+En 2019, une chorale a chanté dans les trois villes.
+"""
+
+
+def test_the_events_of_one_tie_of_three_towns_are_each_partners() -> None:
+    data = _read(THREE_TOWNS)
+    rows = sorted((a["partner_id"], a["start_year"], a["start_month"]) for a in data["actions"])
+    assert rows == [("wetzlar", 2019, None), ("wetzlar", 2023, 6), ("zwolle", 2019, None), ("zwolle", 2023, 6)]
+
+
+TWO_TIES = """Nos deux jumelages
+
+Le jumelage avec Wetzlar (Allemagne) et l'amitié avec Zwolle (Pays-Bas) font vivre Ivry.
+
+En 2019, une chorale de Wetzlar est venue. En 2021, des cyclistes de Zwolle sont passés.
+"""
+
+
+def test_two_ties_told_side_by_side_keep_their_own_events() -> None:
+    data = _read(TWO_TIES)
+    rows = sorted((a["partner_id"], a["start_year"]) for a in data["actions"])
+    assert rows == [("wetzlar", 2019), ("zwolle", 2021)]
