@@ -66,6 +66,7 @@ _TIE_SPAN = re.compile(pattern(_PATTERNS["tie_span"]), re.IGNORECASE)
 _BRACKETED_TIE = re.compile(pattern(_PATTERNS["bracketed_tie"]), re.IGNORECASE)
 _DATED_TIE = re.compile(pattern(_PATTERNS["dated_tie"]), re.IGNORECASE | re.MULTILINE)
 _SIGNED_ORIGINAL = re.compile(pattern(_PATTERNS["signed_original"]), re.IGNORECASE)
+_SIGNED_NOUN = re.compile(pattern(_PATTERNS["signed_noun"]), re.IGNORECASE)
 _SINCE_NAMED = re.compile(pattern(_PATTERNS["since_named"]), re.IGNORECASE)
 _SINCE_ACT = re.compile(pattern(_PATTERNS["since_act"]), re.IGNORECASE)
 
@@ -1708,6 +1709,8 @@ def _sealed(description: str) -> Agreement | None:
 
     >>> _sealed("La soirée permit de renouveler l’acte de jumelage signé en 1982 par les maires.")
     Agreement(year=1982, type='', twinning=True)
+    >>> _sealed("Le jumelage a été renouvelé en 2024, soixante ans après sa signature en mai 1964.")
+    Agreement(year=1964, type='', twinning=True)
     >>> _sealed("Le jumelage avec Trittau (Allemagne) a été créé en 1971.")
     Agreement(year=1971, type='', twinning=True)
     >>> _sealed("Le jumelage Zell/Vaux, créé en 1979, fêtera ses 45 ans en 2024.")
@@ -1736,8 +1739,8 @@ def _sealed(description: str) -> Agreement | None:
             continue  # after another tie's act, only a twinning's own may outrank it
         tie_start = tie.start() if tie else 0
         if _RENEWAL.search(sentence):
-            original = next((m for m in _SIGNED_ORIGINAL.finditer(sentence)
-                             if not _RENEWAL.search(m["between"])), None)
+            original = next((m for signed in (_SIGNED_ORIGINAL, _SIGNED_NOUN)
+                             for m in signed.finditer(sentence) if not _RENEWAL.search(m["between"])), None)
             if original:
                 return Agreement(int(original["year"]), "", twinning)
             continue

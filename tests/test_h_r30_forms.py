@@ -101,3 +101,14 @@ def test_two_ties_told_side_by_side_keep_their_own_events() -> None:
     data = _read(TWO_TIES)
     rows = sorted((a["partner_id"], a["start_year"]) for a in data["actions"])
     assert rows == [("wetzlar", 2019), ("zwolle", 2021)]
+
+
+def test_a_renewal_dates_the_agreement_by_its_signings_noun() -> None:
+    from pipeline.places import agreement
+
+    found = agreement("Le jumelage entre Ivry et Wetzlar a été renouvelé ce samedi 3 juin, "
+                      "trente ans après sa signature initiale en mai 1993.")
+    assert found is not None and found.year == 1993
+    # the renewal's own date is no agreement's year
+    assert agreement("Le jumelage a été renouvelé en juin 2023 par les deux maires.") is None or \
+        agreement("Le jumelage a été renouvelé en juin 2023 par les deux maires.").year is None
