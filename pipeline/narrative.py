@@ -4047,9 +4047,14 @@ _SINCE_THEN = re.compile(r"(?<!\w)(?:" + "|".join(
 
 
 def _recalled(when: When | None, event: Event) -> bool:
-    """The event is the past recalled: a bare year written whole, before the date told."""
-    return bool(when and event.when and event.resolved is None and event.when[1] is None
-                and event.when[0] < when[0])
+    """The event is the past recalled: a bare year written whole, before the date told; or
+    the day and month told, in a year before it: the day the event commemorates ("Le 22
+    janvier, … la journée franco-allemande. Cette journée commémore … le traité signé le 22
+    janvier 1963"), after which the story is still in its own year."""
+    if not (when and event.when and event.resolved is None and event.when[0] < when[0]):
+        return False
+    return event.when[1] is None or (when[1] is not None and when[2] is not None
+                                     and event.when[1:] == when[1:])
 
 
 CLAUSES = 40  # bounds of clauses cut in one sentence: each cut reads the rest again, so a

@@ -112,3 +112,25 @@ def test_a_renewal_dates_the_agreement_by_its_signings_noun() -> None:
     # the renewal's own date is no agreement's year
     assert agreement("Le jumelage a été renouvelé en juin 2023 par les deux maires.") is None or \
         agreement("Le jumelage a été renouvelé en juin 2023 par les deux maires.").year is None
+
+
+COMMEMORATION = """Lauf – Ivry
+Lanternes de l'amitié 2022
+Le 9 mai, l'Europe fête la journée de l'Europe. Cette journée rappelle la déclaration que Robert Schuman a prononcée le 9 mai 1950 à Paris, acte de naissance de l'Europe unie. Le comité de jumelage de Lauf (Allemagne) prépare une fête.
+Du 9 au 14 mai, des lanternes éclaireront les rues de Lauf.
+"""
+
+
+def test_the_day_a_date_commemorates_leaves_the_story_in_its_year() -> None:
+    data = _read(COMMEMORATION)
+    rows = {a["date_label"]: (a["start_year"], a["start_month"], a["status"]) for a in data["actions"]}
+    # 9 May 1950 is the day 9 May commemorates: the lanterns are 2022's, to come
+    assert rows["Du 9 au 14 mai"] == (2022, 5, "planned")
+
+
+def test_the_future_of_verbs_in_tre_and_dre_is_the_future() -> None:
+    from pipeline.narrative import announced
+
+    assert announced("Le 3 juin, des lanternes apparaîtront dans la ville.", "Le 3 juin")
+    assert announced("Le 3 juin, les élèves prendront le train.", "Le 3 juin")
+    assert not announced("Le 3 juin, les élèves ont pris le train.", "Le 3 juin")
