@@ -61,7 +61,7 @@ from .fields import CMS_FIELD, SPAN_FIELD, span_field, span_key_alone
 from .gate import lower_words, sifted, tied_place
 from .languages import other_language
 from .numbers import POPULATION_NOUNS, read_number
-from .places import OF_AN_ARTICLE, OLDEST_TIE, TIE_AGE
+from .places import OF_AN_ARTICLE, OLDEST_TIE, TIE_AGE, tie_age
 from .read import Block
 
 _WORDS = lexicon("narrative")
@@ -3387,6 +3387,12 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
                          f"{sentence[season.start(1):season.end(1)]} {year + offset}", resolved)
         return Event(sentence[start:found.end()], start, _written(resolved), resolved)
     if (found := later) and (n := read_number(found["n"])):
+        bound = _CLAUSE.search(folded, found.end())
+        if _A_YEAR.search(folded, found.end(), bound.start() if bound else len(folded)):
+            # "soixante ans après sa signature initiale en septembre 1964": the years count
+            # from the date their clause writes, not from the date told; that date is the
+            # sentence's
+            return None
         resolved = (year + (n if found["later"] else -n), month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     if month is not None and month <= DECEMBER and (moved := _months_moved(folded, year, month)):
@@ -3641,7 +3647,7 @@ def _anniversary(texts: list[str]) -> When | None:
         return None
     # not an anniversary dated by another year after it than the tie's ("préparer le 45e
     # anniversaire, qui aura lieu … en 2024"): the page may be written before it
-    age = next((int(m["age"] or m["years"]) for text in texts for sentence in _SENTENCE.split(fold(text))
+    age = next((tie_age(m) for text in texts for sentence in _SENTENCE.split(fold(text))
                 for m in TIE_AGE.finditer(sentence)
                 if all(int(y.group()) == signed.year for y in _A_YEAR.finditer(sentence, m.end()))), None)
     return (signed.year + age, None, None) if age is not None and 0 < age <= OLDEST_TIE else None

@@ -1563,7 +1563,17 @@ def agreement(description: str) -> Agreement | None:
 
 # a tie's age ("le 20ème anniversaire", "30 ans de jumelage"), read here and in the story
 # reader for the year of writing (pipeline/narrative.py)
-TIE_AGE = re.compile(lexicon("narrative")["tie_age"][0])
+TIE_AGE = re.compile(pattern(lexicon("narrative")["tie_age"]))
+
+
+def tie_age(found: re.Match[str]) -> int | None:
+    """The age a match of :data:`TIE_AGE` gives: in figures ("30e anniversaire", "30 ans de
+    jumelage") or as an ordinal in words ("soixantième anniversaire": 60)."""
+    from .numbers import ordinal
+
+    if found["ordinal"]:
+        return ordinal(found["ordinal"])
+    return int(found["age"] or found["years"])
 OLDEST_TIE = 120  # years: an older "anniversary" is no twinning's
 
 
@@ -1584,10 +1594,11 @@ def _aged(description: str) -> Agreement | None:
         folded = fold(sentence)
         for age in TIE_AGE.finditer(folded):
             year = _YEAR.search(folded, age.end())
-            n = int(age["age"] or age["years"])
+            n = tie_age(age)
             # the year it is celebrated in, after a verb of celebration: not the tie's own
             # year written after it ("le 30e anniversaire du jumelage signé en 1985")
-            if year and 0 < n <= OLDEST_TIE and _CELEBRATED.search(folded, age.end(), year.start()):
+            if year and n is not None and 0 < n <= OLDEST_TIE \
+                    and _CELEBRATED.search(folded, age.end(), year.start()):
                 return Agreement(int(year.group()) - n, "", True)
     return None
 

@@ -134,3 +134,23 @@ def test_the_future_of_verbs_in_tre_and_dre_is_the_future() -> None:
     assert announced("Le 3 juin, des lanternes apparaîtront dans la ville.", "Le 3 juin")
     assert announced("Le 3 juin, les élèves prendront le train.", "Le 3 juin")
     assert not announced("Le 3 juin, les élèves ont pris le train.", "Le 3 juin")
+
+
+AGE_IN_WORDS = """Wetzlar et Ivry, quarante ans d'amitié
+
+Le jumelage avec Wetzlar (Allemagne) fête cette année son quarantième anniversaire. Il a été renouvelé ce samedi 3 juin, quarante ans après sa signature initiale en mai 1983.
+"""
+
+
+def test_an_anniversary_in_words_dates_the_year_of_writing() -> None:
+    data = _read(AGE_IN_WORDS)
+    rows = sorted((a["date_label"], a["start_year"], a["start_month"]) for a in data["actions"])
+    # the fortieth of a tie signed in 1983: written in 2023; the years after count from 1983
+    assert rows == [("en mai 1983", 1983, 5), ("samedi 3 juin", 2023, 6)]
+    assert data["partners"][0]["agreement_year"] == 1983
+
+
+def test_an_ordinal_in_words_is_its_number() -> None:
+    from pipeline.numbers import ordinal
+
+    assert (ordinal("quarantième"), ordinal("vingt-cinquieme"), ordinal("prochaine")) == (40, 25, None)
