@@ -4220,7 +4220,14 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                              and not _overlap(said, then))
                 far = then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
                     and (bound is None or then.start < bound.start()) and not _overlap(said, then)
-                if feast or whole or opens or far:
+                # or another month without its year right after the joiner, after a month
+                # without its year ("en juin à Talheim … et en octobre à Soultzmatt"): two
+                # times of the year told, not one range
+                other = None if then else _yearless(tail, fold(tail), _moved(when, said))
+                month = bool(other and said.resolved and said.when and said.when[1] and other.when
+                             and other.when[1] and other.when[1] != said.when[1]
+                             and len(tail[:other.start].split()) <= 1 and not _overlap(said, other))
+                if feast or whole or opens or far or month:
                     pieces.append(head)
                     start = end
                 continue

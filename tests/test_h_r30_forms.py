@@ -154,3 +154,15 @@ def test_an_ordinal_in_words_is_its_number() -> None:
     from pipeline.numbers import ordinal
 
     assert (ordinal("quarantième"), ordinal("vingt-cinquieme"), ordinal("prochaine")) == (40, 25, None)
+
+
+TWO_MONTHS = """Lauf – Ivry
+Trente ans d'amitié
+En mars 2018, les villes d'Ivry et de Lauf (Allemagne) ont fêté leurs trente ans de jumelage. Deux fêtes ont eu lieu : en mai à Lauf avec une délégation d'Ivry et en septembre à Ivry où Lauf était représentée.
+"""
+
+
+def test_two_months_joined_in_one_sentence_are_two_events() -> None:
+    data = _read(TWO_MONTHS)
+    rows = [(a["date_label"], a["start_year"], a["start_month"]) for a in data["actions"]]
+    assert ("en mai", 2018, 5) in rows and ("en septembre", 2018, 9) in rows
