@@ -430,7 +430,38 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
                 and _told_below(body, i) and not _names_another(body, i, kept)):
             del refused[i]
             kept.append(i)
+    # the page's contents list a heading with partners the page gives evidence for: a
+    # section of the same kind ("Sommaire :", then "Linz am Rhein", "Scalby & Newby",
+    # "Baiona", "Omegna", each a heading further down)
+    listed_together = _contents(body)
+    if len({key for i in kept if (key := _place_key(body[i].text)) in listed_together}) >= CONTENTS_EVIDENCE:
+        for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
+            if _place_key(body[i].text) in listed_together and _named(body[i].text):
+                del refused[i]
+                kept.append(i)
     return sorted(kept), refused
+
+
+CONTENTS_EVIDENCE = 2  # partners with evidence a contents list names beside a heading
+_CONTENTS = frozenset(lexicon("headings")["contents_headings"])
+
+
+def _contents(body: list[Block]) -> set[str]:
+    """The places the page's contents list (the short lines right below a heading of
+    contents, ``headings.contents_headings``, up to the first sentence), as
+    :func:`_place_key` gives them; a line whose name reads as no place's ("Linz am rhein",
+    typed in haste) is listed too, and read again under its heading."""
+    from .read import heading_key
+
+    listed: set[str] = set()
+    for at, block in enumerate(body):
+        if block.kind != "heading" or heading_key(block.text) not in _CONTENTS:
+            continue
+        for line in body[at + 1:]:
+            if line.aside or not _caption(replace(line, kind="paragraph")):
+                break
+            listed.add(_place_key(line.text))
+    return listed
 
 
 CAPTION_WORDS = 6  # words of a photo's caption set as a line of its own ("Place du marché")

@@ -166,3 +166,37 @@ def test_two_months_joined_in_one_sentence_are_two_events() -> None:
     data = _read(TWO_MONTHS)
     rows = [(a["date_label"], a["start_year"], a["start_month"]) for a in data["actions"]]
     assert ("en mai", 2018, 5) in rows and ("en septembre", 2018, 9) in rows
+
+
+CONTENTS = """Des nouvelles de nos villes jumelles
+
+Sommaire :
+
+Wetzlar
+
+Hythe & Saltwood
+
+Zwolle
+
+Wetzlar
+
+Lettre du maire de Wetzlar, notre ville jumelle en Allemagne.
+
+Hythe & Saltwood
+
+Témoignages recueillis par la commission.
+
+Zwolle
+
+Le jumelage avec Zwolle (Pays-Bas) fête ses vingt ans.
+"""
+
+
+def test_a_place_the_contents_list_beside_partners_is_a_partner() -> None:
+    data = _read(CONTENTS)
+    assert sorted(p["partner_id"] for p in data["partners"]) == ["hythe-saltwood", "wetzlar", "zwolle"]
+
+
+def test_a_contents_list_of_one_partner_gives_no_evidence() -> None:
+    page = CONTENTS.replace("Le jumelage avec Zwolle (Pays-Bas) fête ses vingt ans.", "Une photo du port.")
+    assert "hythe-saltwood" not in [p["partner_id"] for p in _read(page)["partners"]]
