@@ -4990,7 +4990,13 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         hold = item and bool(events) and bool(told_here) and told_here[0][1] is None \
             and any(event for _, event in told_here[1:])
         held: list[tuple[str, int]] = []
+        # the undated sentence of this paragraph the event told last took in, and where its
+        # pieces start: taken up by a sentence that opens on it ("Ce dispositif, mis en
+        # place dès la fin des années 60, …" after "En effet tous les ans, chaque ville
+        # accueille de jeunes ambassadeurs …"), it is that event's own
+        went_on: tuple[Told, int] | None = None
         for clause, (sentence, event) in enumerate(told_here):
+            took_in, went_on = went_on, None
             at = text.find(sentence, at)
             placed, at = _placed(text, at, at + len(sentence), parts), at + len(sentence)
             if event is None and when is None and (after := day_after(sentence, day_told)):
@@ -5048,6 +5054,11 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                         events.insert(len(events) - 1, Told(each.label, each.resolved, [("", told_by, line)]))
                     _extend(events[-1], placed, "\n\n" if first else " ")
                 else:
+                    if took_in is not None and took_in[0] is events[-1] and _takes_up(sentence):
+                        taken = events[-1].pieces[took_in[1]:]
+                        del events[-1].pieces[took_in[1]:]
+                        new.pieces[:0] = [("", taken[0][1].lstrip(), taken[0][2]), *taken[1:]]
+                        new.pieces[len(taken)] = (" ", *new.pieces[len(taken)][1:])
                     events.append(new)
                     for other in event.also:  # the other years of a list: each an event
                         events.append(Told(other.label, other.resolved, []))  # the sentence
@@ -5058,6 +5069,7 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             elif events and hold:  # the words of a list's item before its date
                 held += placed
             elif events:  # the story goes on: the event told last
+                went_on = (events[-1], len(events[-1].pieces)) if not first else None
                 _extend(events[-1], placed, "\n\n" if first else " ")
             else:
                 undated += placed
@@ -5111,6 +5123,23 @@ def _placed(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> li
         if a < b:
             placed.append((text[a:b], line))
     return placed
+
+
+def _takes_up(sentence: str) -> bool:
+    """The sentence opens on a demonstrative and a noun, then a comma or a participle
+    ("Ce dispositif, mis en place …", "Cette opération lancée en 2012 …"): it names what the
+    sentence before it told.
+
+    >>> _takes_up("Ce dispositif, mis en place dès 1968, dure."), _takes_up("Cette année, un bal.")
+    (True, False)
+    """
+    words = re.findall(r"[^\W\d_]+", fold(sentence))[:2]
+    return len(words) == 2 and words[0] in _THIS_WORDS and words[1] not in _TIME_NOUNS \
+        and fold(words[1]) not in _FOLDED_MONTHS and bool(re.match(r"\W*\w+\s+[\w-]+\s*,", sentence))
+
+
+# "cette année", "ce mois", "ce printemps": the time of writing, no thing told before
+_TIME_NOUNS = frozenset(fold(w) for w in _WORDS["time_nouns"])
 
 
 def _extend(told: Told, placed: list[tuple[str, int]], separator: str) -> None:

@@ -200,3 +200,16 @@ def test_a_place_the_contents_list_beside_partners_is_a_partner() -> None:
 def test_a_contents_list_of_one_partner_gives_no_evidence() -> None:
     page = CONTENTS.replace("Le jumelage avec Zwolle (Pays-Bas) fête ses vingt ans.", "Une photo du port.")
     assert "hythe-saltwood" not in [p["partner_id"] for p in _read(page)["partners"]]
+
+
+TAKEN_UP = """Zell – Ivry
+Le jumelage avec Zell (Allemagne) a été signé en avril 1975 par les deux maires. Chaque été, les écoles échangent leurs élèves pour deux semaines. Ce programme, lancé en 1978, est le plus ancien du jumelage.
+"""
+
+
+def test_a_sentence_taking_up_the_one_before_dates_it() -> None:
+    data = _read(TAKEN_UP)
+    rows = {a["date_label"]: a["text"] for a in data["actions"]}
+    # "Ce programme, lancé en 1978" names the exchange the sentence before tells: one event
+    assert rows["en 1978"].startswith("Chaque été, les écoles échangent")
+    assert "Chaque été" not in rows["en avril 1975"]
