@@ -3632,7 +3632,7 @@ def _events_of_each(sections: list[Section]) -> list[Section]:
 
 def _one_tie_of_all(naming: _Naming, partners: int, texts: list[str]) -> bool:
     """A tie's word ("jumelage", "partenariat": ``headings.tie_stems``) then a joiner of
-    all its members (``narrative.all_joiners``: "entre") before a list that names the town
+    all its members (``narrative.whole_tie_joiners``: "entre") before a list that names the town
     and every partner of the story, the names apart only by commas, "et" and brackets ("le
     jumelage entre Angers, Osnabrück (Allemagne) et Haarlem (Pays-Bas)"): the partners are
     members of one twinning of three towns or more, not two partnerships told side by side."""
@@ -3651,7 +3651,7 @@ def _one_tie_of_all(naming: _Naming, partners: int, texts: list[str]) -> bool:
 _NAME_WORD = rf"(?:{CAPITAL}[\w'’-]*|{'|'.join(map(re.escape, lexicon('places')['particles']))})"
 _TIE_OF_ALL = re.compile(
     rf"(?<!\w)(?i:{'|'.join(map(re.escape, lexicon('headings')['tie_stems']))})\w*\s+(?:"
-    + "|".join(map(re.escape, lexicon("narrative")["all_joiners"])) + r")\s+"
+    + "|".join(map(re.escape, lexicon("narrative")["whole_tie_joiners"])) + r")\s+"
     rf"(?P<list>{_NAME_WORD}(?:\s*(?:,|\s|\([^()]{{1,30}}\))\s*{_NAME_WORD})+)")
 _TIE_STEMS = tuple(fold(s) for s in lexicon("headings")["tie_stems"])
 
