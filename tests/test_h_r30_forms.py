@@ -213,3 +213,11 @@ def test_a_sentence_taking_up_the_one_before_dates_it() -> None:
     # "Ce programme, lancé en 1978" names the exchange the sentence before tells: one event
     assert rows["en 1978"].startswith("Chaque été, les écoles échangent")
     assert "Chaque été" not in rows["en avril 1975"]
+
+
+def test_the_three_mayors_of_a_tie_of_three_towns_are_no_group() -> None:
+    from pipeline.numbers import participants
+
+    assert participants("La charte a permis aux trois maires de réaffirmer leur volonté.") is None
+    found = participants("Les trois jeunes de Zell sont venus.")
+    assert found is not None and found.value == 3
