@@ -286,6 +286,29 @@ def _paired_with_town(name: str, page: PageText, spots: list[int]) -> bool:
     return False
 
 
+def _head_paired_with_town(name: str, page: PageText) -> bool:
+    """The page pairs the town with the head of the name, its words before a particle
+    that opens what the place lies on ("Linz" of "Linz am Rhein", "Stratford" of
+    "Stratford-upon-Avon"), as a name so long is shortened in a pair ("les échanges
+    Linz-Pornic", "Pornic / Linz"): the head is a name of its own, of four letters or more."""
+    from .config import config
+
+    words = re.split(r"[\s-]+", fold(nfc(name)))
+    at = next((n for n, w in enumerate(words) if n and w in _PARTICLES), None)
+    if at is None:
+        return False
+    head = "-".join(words[:at]) if "-" in name.split()[0] else " ".join(words[:at])
+    if len(head) < MIN_HEAD or head in _PARTICLES:
+        return False
+    h = re.escape(head)
+    for town in config().town.names:
+        t = re.escape(fold(town))
+        if re.search(rf"(?<![\w-])(?:{t}\s*[-–—/&]\s*{h}|{h}\s*[-–—/&]\s*{t})(?![\w-])", page.folded):
+            return True
+    return False
+
+
+MIN_HEAD = 4  # letters of a name's head read alone in a pair with the town ("Linz")
 _TIE_STEMS = tuple(fold(s) for s in lexicon("headings")["tie_stems"])
 
 
@@ -352,7 +375,7 @@ def weigh(heading: str, sure: bool, page: PageText, line: int | None = None) -> 
     if _counter(heading):
         return Verdict(None, COUNTER_EVIDENCE)
     spots = page.occurrences(name, page.line(line) if line is not None else (0, 0))
-    if _paired_with_town(name, page, spots):
+    if _paired_with_town(name, page, spots) or _head_paired_with_town(name, page):
         return Verdict("pair", None)
     if any(_after_cue(page.folded[max(0, at - _CUE_WINDOW):at]) for at in spots):
         return Verdict("twinning", None)
@@ -410,7 +433,38 @@ def gate(body: list[Block], starts: list[int]) -> tuple[list[int], dict[int, str
                 and not (len(starts) == 1 and _cues_another(body, i))):
             del refused[i]
             kept.append(i)
+    # the page's contents list a heading with partners the page gives evidence for: a
+    # section of the same kind ("Sommaire :", then "Linz am Rhein", "Scalby & Newby",
+    # "Baiona", "Omegna", each a heading further down)
+    listed_together = _contents(body)
+    if len({key for i in kept if (key := _place_key(body[i].text)) in listed_together}) >= CONTENTS_EVIDENCE:
+        for i in [i for i in refused if refused[i] == NO_EVIDENCE]:
+            if _place_key(body[i].text) in listed_together and _named(body[i].text):
+                del refused[i]
+                kept.append(i)
     return sorted(kept), refused
+
+
+CONTENTS_EVIDENCE = 2  # partners with evidence a contents list names beside a heading
+_CONTENTS = frozenset(lexicon("headings")["contents_headings"])
+
+
+def _contents(body: list[Block]) -> set[str]:
+    """The places the page's contents list (the short lines right below a heading of
+    contents, ``headings.contents_headings``, up to the first sentence), as
+    :func:`_place_key` gives them; a line whose name reads as no place's ("Linz am rhein",
+    typed in haste) is listed too, and read again under its heading."""
+    from .read import heading_key
+
+    listed: set[str] = set()
+    for at, block in enumerate(body):
+        if block.kind != "heading" or heading_key(block.text) not in _CONTENTS:
+            continue
+        for line in body[at + 1:]:
+            if line.aside or not _caption(replace(line, kind="paragraph")):
+                break
+            listed.add(_place_key(line.text))
+    return listed
 
 
 CAPTION_WORDS = 6  # words of a photo's caption set as a line of its own ("Place du marché")

@@ -53,15 +53,15 @@ from functools import cache, lru_cache
 from itertools import chain, islice, pairwise
 
 from .config import saint_titles
-from .dates import (CALENDAR_PERIODS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone, dates_of, find_dates,
-                    first_sentence, parse_label, relative_dates)
+from .dates import (CALENDAR_PERIODS, MONTH_ABBREVIATIONS, MONTHS, SEASONS, WEEKDAYS, Found, date_alone,
+                    dates_of, find_dates, first_sentence, parse_label, relative_dates)
 from .french import CAPITAL, lexicon
 from .french.normalise import APOSTROPHE, fold, nfc
 from .fields import CMS_FIELD, SPAN_FIELD, span_field, span_key_alone
 from .gate import lower_words, sifted, tied_place
 from .languages import other_language
 from .numbers import POPULATION_NOUNS, read_number
-from .places import OF_AN_ARTICLE, OLDEST_TIE, TIE_AGE
+from .places import OF_AN_ARTICLE, OLDEST_TIE, TIE_AGE, tie_age
 from .read import Block
 
 _WORDS = lexicon("narrative")
@@ -116,7 +116,12 @@ _NAME = re.compile(rf"(?<![\w-]){_PART}(?:\s(?:(?:{_PARTICLE})\s)*{_PART})*")
 # abbreviation spelt letter by letter ("M. Praud", "l'O. N. E. P. (Office …)"); the next
 # opens with a word, maybe after a quote's mark and the space French writes inside it
 # ("… un nouvel élan. « Après la venue …").
-_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)\s+(?=(?:«\s?|[\"(])?[\w])"
+# Nor does the stop of an abbreviated month before its year ("Ouagadougou, 16 nov. 2021
+# (AIB) - La commune …": a dispatch's dateline), which is no end of a sentence.
+_MONTH_STOP = "|".join(rf"(?<=(?<![\w]){re.escape(a)}\.)" for m in MONTH_ABBREVIATIONS
+                       for a in (m, m.capitalize()))
+_SENTENCE = re.compile(rf"(?<=[.!?…])(?<!(?<![\w]){CAPITAL}\.)(?!(?:{_MONTH_STOP})\s+\d)"
+                       rf"\s+(?=(?:«\s?|[\"(])?[\w])"
                        r"|(?<=[.!?…][»\"])\s+|(?<!\s)\s+\|\s+")  # a run of spaces tried once
 TITLE_WEIGHT, CUE_WEIGHT = 2, 3  # a mention in the title, after a cue of twinning; else 1
 ENOUGH = CUE_WEIGHT  # a partner is named after a cue, or in the title and once more
@@ -3580,6 +3585,12 @@ def _relative(sentence: str, folded: str, when: When | None) -> Event | None:
                          f"{sentence[season.start(1):season.end(1)]} {year + offset}", resolved)
         return Event(sentence[start:found.end()], start, _written(resolved), resolved)
     if (found := later) and (n := read_number(found["n"])):
+        bound = _CLAUSE.search(folded, found.end())
+        if _A_YEAR.search(folded, found.end(), bound.start() if bound else len(folded)):
+            # "soixante ans après sa signature initiale en septembre 1964": the years count
+            # from the date their clause writes, not from the date told; that date is the
+            # sentence's
+            return None
         resolved = (year + (n if found["later"] else -n), month, None)
         return Event(sentence[found.start():found.end()], found.start(), _written(resolved), resolved)
     if month is not None and month <= DECEMBER and (moved := _months_moved(folded, year, month)):
@@ -3834,7 +3845,7 @@ def _anniversary(texts: list[str]) -> When | None:
         return None
     # not an anniversary dated by another year after it than the tie's ("préparer le 45e
     # anniversaire, qui aura lieu … en 2024"): the page may be written before it
-    age = next((int(m["age"] or m["years"]) for text in texts for sentence in _SENTENCE.split(fold(text))
+    age = next((tie_age(m) for text in texts for sentence in _SENTENCE.split(fold(text))
                 for m in TIE_AGE.finditer(sentence)
                 if all(int(y.group()) == signed.year for y in _A_YEAR.finditer(sentence, m.end()))), None)
     return (signed.year + age, None, None) if age is not None and 0 < age <= OLDEST_TIE else None
@@ -4271,9 +4282,14 @@ _SINCE_THEN = re.compile(r"(?<!\w)(?:" + "|".join(
 
 
 def _recalled(when: When | None, event: Event) -> bool:
-    """The event is the past recalled: a bare year written whole, before the date told."""
-    return bool(when and event.when and event.resolved is None and event.when[1] is None
-                and event.when[0] < when[0])
+    """The event is the past recalled: a bare year written whole, before the date told; or
+    the day and month told, in a year before it: the day the event commemorates ("Le 22
+    janvier, … la journée franco-allemande. Cette journée commémore … le traité signé le 22
+    janvier 1963"), after which the story is still in its own year."""
+    if not (when and event.when and event.resolved is None and event.when[0] < when[0]):
+        return False
+    return event.when[1] is None or (when[1] is not None and when[2] is not None
+                                     and event.when[1:] == when[1:])
 
 
 CLAUSES = 40  # bounds of clauses cut in one sentence: each cut reads the rest again, so a
@@ -4435,7 +4451,14 @@ def sentences(text: str, when: When | None, published: When | None = None) -> li
                              and not _overlap(said, then))
                 far = then and len(re.findall(r"\w+", tail[:then.start])) >= CLAUSE_WORDS \
                     and (bound is None or then.start < bound.start()) and not _overlap(said, then)
-                if feast or whole or opens or far:
+                # or another month without its year right after the joiner, after a month
+                # without its year ("en juin à Talheim … et en octobre à Soultzmatt"): two
+                # times of the year told, not one range
+                other = None if then else _yearless(tail, fold(tail), _moved(when, said))
+                month = bool(other and said.resolved and said.when and said.when[1] and other.when
+                             and other.when[1] and other.when[1] != said.when[1]
+                             and len(tail[:other.start].split()) <= 1 and not _overlap(said, other))
+                if feast or whole or opens or far or month:
                     pieces.append(head)
                     start = end
                 continue
@@ -5305,7 +5328,13 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             and any(event for _, event in told_here[1:])
         held: list[tuple[str, int]] = []
         review: Event | None = None  # the sentence that opened a review of its year, if any
+        # the undated sentence of this paragraph the event told last took in, and where its
+        # pieces start: taken up by a sentence that opens on it ("Ce dispositif, mis en
+        # place dès la fin des années 60, …" after "En effet tous les ans, chaque ville
+        # accueille de jeunes ambassadeurs …"), it is that event's own
+        went_on: tuple[Told, int] | None = None
         for clause, (sentence, event) in enumerate(told_here):
+            took_in, went_on = went_on, None
             at = text.find(sentence, at)
             placed, at = _placed(text, at, at + len(sentence), parts), at + len(sentence)
             if event is None and when is None and (after := day_after(sentence, day_told)):
@@ -5379,6 +5408,11 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
                         events.insert(len(events) - 1, Told(each.label, each.resolved, [("", told_by, line)]))
                     _extend(events[-1], placed, "\n\n" if first else " ")
                 else:
+                    if took_in is not None and took_in[0] is events[-1] and _takes_up(sentence):
+                        taken = events[-1].pieces[took_in[1]:]
+                        del events[-1].pieces[took_in[1]:]
+                        new.pieces[:0] = [("", taken[0][1].lstrip(), taken[0][2]), *taken[1:]]
+                        new.pieces[len(taken)] = (" ", *new.pieces[len(taken)][1:])
                     events.append(new)
                     for other in event.also:  # the other years of a list: each an event
                         events.append(Told(other.label, other.resolved, []))  # the sentence
@@ -5389,6 +5423,7 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
             elif events and hold:  # the words of a list's item before its date
                 held += placed
             elif events:  # the story goes on: the event told last
+                went_on = (events[-1], len(events[-1].pieces)) if not first else None
                 _extend(events[-1], placed, "\n\n" if first else " ")
             else:
                 undated += placed
@@ -5484,6 +5519,23 @@ def _placed(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> li
         if a < b:
             placed.append((text[a:b], line))
     return placed
+
+
+def _takes_up(sentence: str) -> bool:
+    """The sentence opens on a demonstrative and a noun, then a comma or a participle
+    ("Ce dispositif, mis en place …", "Cette opération lancée en 2012 …"): it names what the
+    sentence before it told.
+
+    >>> _takes_up("Ce dispositif, mis en place dès 1968, dure."), _takes_up("Cette année, un bal.")
+    (True, False)
+    """
+    words = re.findall(r"[^\W\d_]+", fold(sentence))[:2]
+    return len(words) == 2 and words[0] in _THIS_WORDS and words[1] not in _TIME_NOUNS \
+        and fold(words[1]) not in _FOLDED_MONTHS and bool(re.match(r"\W*\w+\s+[\w-]+\s*,", sentence))
+
+
+# "cette année", "ce mois", "ce printemps": the time of writing, no thing told before
+_TIME_NOUNS = frozenset(fold(w) for w in _WORDS["time_nouns"])
 
 
 def _extend(told: Told, placed: list[tuple[str, int]], separator: str) -> None:

@@ -25,7 +25,7 @@ from functools import cache
 from fractions import Fraction
 from typing import cast
 
-from text_to_num import text2num
+from text_to_num import alpha2digit, text2num
 
 from .config import config
 from .dates import APOSTROPHE, YEAR, find_dates
@@ -783,3 +783,19 @@ def figures(text: str, once: bool = False) -> Figures:
         ages=_age_range(*read),
         duration_days=_duration_days(*read),
     )
+
+
+def ordinal(word: str) -> int | None:
+    """The number an ordinal in words stands for ("soixantième", "vingt-cinquième", or
+    folded: "soixantieme"), read by text2num's ordinals; ``None`` for any other word.
+
+    >>> ordinal("soixantième"), ordinal("vingt-cinquieme"), ordinal("dernière")
+    (60, 25, None)
+    """
+    word = re.sub(_FOLDED_ORDINAL, _ORDINAL_ENDING, word)
+    found = re.fullmatch(r"(\d+)\D*", alpha2digit(word, "fr").strip())
+    return int(found.group(1)) if found else None
+
+
+_ORDINAL_ENDING = lexicon("numbers")["ordinal_ending"]
+_FOLDED_ORDINAL = re.escape(fold(_ORDINAL_ENDING)) + "$"  # the ending as folded text writes it

@@ -2344,7 +2344,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     opened = {} if starts else _opening_paragraphs(body)
     starts = starts or sorted(opened)
     if not starts:
-        page = _narrative(title, body, about)
+        page = _narrative(title, _under_other_headings(body), about)
         page.set_aside = with_reasons(page.set_aside, body, refused)
         return page
     roles.update(dict.fromkeys(refused, "sub"))  # its text stays with the partner above
@@ -3750,6 +3750,33 @@ def _story(title: Block | None, body: list[Block], about: About | None,
     return section, [SetAside(block, reason, warn=warn) for block, reason, warn in story.set_aside], others
 
 
+def _teaser_rubric(text: str) -> bool:
+    """A heading of the site's other posts (``headings.teaser_headings`` that are also
+    headings of no partner's section: "Autres contributions", "Articles similaires"), not
+    a share bar's "Partager :" or an "Édito" a story may go on below, nor an "Agenda"."""
+    return heading_key(text) in _TEASER_HEADINGS and other_heading(text)
+
+
+def _under_other_headings(body: list[Block]) -> list[Block]:
+    """A story's page with what a heading of no partner's section heads set aside: a
+    portal's other posts below the article ("Autres contributions", "Articles similaires",
+    then their titles as a list), its comments. The section reader sets them aside under
+    such a heading; a story read whole would take their titles for its sentences, their
+    places for partners ("Nouveau site pour le jumelage de Markgröningen") and their years
+    for events. What the heading heads ends at the next heading at its level or above."""
+    kept: list[Block] = []
+    under: int | None = None  # the level of the heading of no partner's section above
+    for block in body:
+        if block.kind == "heading" and (under is None or block.level <= under):
+            under = block.level if not block.aside and _teaser_rubric(block.text) else None
+            if under is not None:
+                kept.append(replace(block, aside=OTHER_HEADING))
+                continue
+        kept.append(replace(block, aside=UNDER_OTHER_HEADING) if under is not None and not block.aside
+                    else block)
+    return kept
+
+
 def _narrative(title: Block | None, body: list[Block], about: About | None) -> Page:
     """The page as one partner's story, or the run stops: it names no partner."""
     told = _story(title, body, about)
@@ -3839,9 +3866,17 @@ def _events_of_each(sections: list[Section]) -> list[Section]:
         for at in events:
             told = who if (who := named[at]) is not None else told
             to[at] = told
+    # one tie of the town and all its partners ("le jumelage entre Angers, Osnabrück et
+    # Haarlem", a tripartite twinning): an event naming none of them alone is each one's
+    shared = _one_tie_of_all(naming, len(sections), [b.text for b in story.description]
+                             + [e.text for e in story.entries])
     kept = []
     for at, entry in enumerate(story.entries):
-        if to[at]:
+        if shared and len(naming.by_name(first_sentence(entry.text))) != 1:
+            for section in sections[1:]:
+                section.entries.append(replace(entry))
+            kept.append(entry)
+        elif to[at]:
             sections[to[at]].entries.append(entry)
         else:
             kept.append(entry)
@@ -3855,6 +3890,32 @@ def _events_of_each(sections: list[Section]) -> list[Section]:
             sections[other].entries.append(entry)
     story.entries = kept
     return sections
+
+
+def _one_tie_of_all(naming: _Naming, partners: int, texts: list[str]) -> bool:
+    """A tie's word ("jumelage", "partenariat": ``headings.tie_stems``) then a joiner of
+    all its members (``narrative.whole_tie_joiners``: "entre") before a list that names the town
+    and every partner of the story, the names apart only by commas, "et" and brackets ("le
+    jumelage entre Angers, Osnabrück (Allemagne) et Haarlem (Pays-Bas)"): the partners are
+    members of one twinning of three towns or more, not two partnerships told side by side."""
+    from .config import config
+
+    towns = [fold(name) for name in config().town.names]
+    for text in texts:
+        for found in _TIE_OF_ALL.finditer(text):
+            members = found["list"]
+            if len(naming.by_name(members)) == partners and any(
+                    re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", fold(members)) for t in towns):
+                return True
+    return False
+
+
+_NAME_WORD = rf"(?:{CAPITAL}[\w'’-]*|{'|'.join(map(re.escape, lexicon('places')['particles']))})"
+_TIE_OF_ALL = re.compile(
+    rf"(?<!\w)(?i:{'|'.join(map(re.escape, lexicon('headings')['tie_stems']))})\w*\s+(?:"
+    + "|".join(map(re.escape, lexicon("narrative")["whole_tie_joiners"])) + r")\s+"
+    rf"(?P<list>{_NAME_WORD}(?:\s*(?:,|\s|\([^()]{{1,30}}\))\s*{_NAME_WORD})+)")
+_TIE_STEMS = tuple(fold(s) for s in lexicon("headings")["tie_stems"])
 
 
 class _Naming:
@@ -3874,11 +3935,11 @@ class _Naming:
             {c for c in [countries(split_heading(s.heading.text)[1] or "")[1]] if c} for s in sections]
         for text in texts:  # each clause, or each member of a list ("Jérusalem-Est (Palestine)
             for piece in _PIECES.split(text):  # et les camps de réfugiés sahraouis de Tindouf")
-                by_name = self._by_name(piece)
+                by_name = self.by_name(piece)
                 if len(by_name) == 1:
                     self.codes[min(by_name)] |= peoples_named(piece) - {HOME_COUNTRY}
 
-    def _by_name(self, sentence: str) -> dict[int, int]:
+    def by_name(self, sentence: str) -> dict[int, int]:
         """The partners a sentence names by name or people, with where it first does."""
         words = f"-{slug(sentence)}-"
         folded = re.findall(r"\w+", fold(sentence))
@@ -3914,7 +3975,7 @@ class _Naming:
         """The partner a sentence names; of several, the story's own when it is among them
         ("Après 4 jours passés à Cové la délégation a rejoint Atakpamé" in the story of
         Atakpamé), else the first named; else by its countries, else ``None``."""
-        by_name = self._by_name(sentence)
+        by_name = self.by_name(sentence)
         if by_name:
             return 0 if len(by_name) > 1 and 0 in by_name else min(by_name, key=lambda n: by_name[n])
         codes = peoples_named(sentence) - {HOME_COUNTRY}

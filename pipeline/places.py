@@ -66,6 +66,7 @@ _TIE_SPAN = re.compile(pattern(_PATTERNS["tie_span"]), re.IGNORECASE)
 _BRACKETED_TIE = re.compile(pattern(_PATTERNS["bracketed_tie"]), re.IGNORECASE)
 _DATED_TIE = re.compile(pattern(_PATTERNS["dated_tie"]), re.IGNORECASE | re.MULTILINE)
 _SIGNED_ORIGINAL = re.compile(pattern(_PATTERNS["signed_original"]), re.IGNORECASE)
+_SIGNED_NOUN = re.compile(pattern(_PATTERNS["signed_noun"]), re.IGNORECASE)
 _SINCE_NAMED = re.compile(pattern(_PATTERNS["since_named"]), re.IGNORECASE)
 _SINCE_ACT = re.compile(pattern(_PATTERNS["since_act"]), re.IGNORECASE)
 
@@ -1599,7 +1600,17 @@ def agreement(description: str) -> Agreement | None:
 
 # a tie's age ("le 20ème anniversaire", "30 ans de jumelage"), read here and in the story
 # reader for the year of writing (pipeline/narrative.py)
-TIE_AGE = re.compile(lexicon("narrative")["tie_age"][0])
+TIE_AGE = re.compile(pattern(lexicon("narrative")["tie_age"]))
+
+
+def tie_age(found: re.Match[str]) -> int | None:
+    """The age a match of :data:`TIE_AGE` gives: in figures ("30e anniversaire", "30 ans de
+    jumelage") or as an ordinal in words ("soixantième anniversaire": 60)."""
+    from .numbers import ordinal
+
+    if found["ordinal"]:
+        return ordinal(found["ordinal"])
+    return int(found["age"] or found["years"])
 OLDEST_TIE = 120  # years: an older "anniversary" is no twinning's
 
 
@@ -1620,10 +1631,11 @@ def _aged(description: str) -> Agreement | None:
         folded = fold(sentence)
         for age in TIE_AGE.finditer(folded):
             year = _YEAR.search(folded, age.end())
-            n = int(age["age"] or age["years"])
+            n = tie_age(age)
             # the year it is celebrated in, after a verb of celebration: not the tie's own
             # year written after it ("le 30e anniversaire du jumelage signé en 1985")
-            if year and 0 < n <= OLDEST_TIE and _CELEBRATED.search(folded, age.end(), year.start()):
+            if year and n is not None and 0 < n <= OLDEST_TIE \
+                    and _CELEBRATED.search(folded, age.end(), year.start()):
                 return Agreement(int(year.group()) - n, "", True)
     return None
 
@@ -1745,6 +1757,8 @@ def _sealed(description: str) -> Agreement | None:
 
     >>> _sealed("La soirée permit de renouveler l’acte de jumelage signé en 1982 par les maires.")
     Agreement(year=1982, type='', twinning=True)
+    >>> _sealed("Le jumelage a été renouvelé en 2024, soixante ans après sa signature en mai 1964.")
+    Agreement(year=1964, type='', twinning=True)
     >>> _sealed("Le jumelage avec Trittau (Allemagne) a été créé en 1971.")
     Agreement(year=1971, type='', twinning=True)
     >>> _sealed("Le jumelage Zell/Vaux, créé en 1979, fêtera ses 45 ans en 2024.")
@@ -1773,8 +1787,8 @@ def _sealed(description: str) -> Agreement | None:
             continue  # after another tie's act, only a twinning's own may outrank it
         tie_start = tie.start() if tie else 0
         if _RENEWAL.search(sentence):
-            original = next((m for m in _SIGNED_ORIGINAL.finditer(sentence)
-                             if not _RENEWAL.search(m["between"])), None)
+            original = next((m for signed in (_SIGNED_ORIGINAL, _SIGNED_NOUN)
+                             for m in signed.finditer(sentence) if not _RENEWAL.search(m["between"])), None)
             if original:
                 return Agreement(int(original["year"]), "", twinning)
             continue

@@ -31,6 +31,7 @@ from typing import Literal
 
 from .dates import find_dates, parse_label, split_any_label
 from .errors import Refusal
+from .fields import key_alone
 from .partners import goes_on
 from .french import lexicon
 from .places import (
@@ -444,6 +445,18 @@ class IntroWords:
         return answer
 
 
+# A name alone, without brackets nor any mark of a sentence: what a colon may end as a heading.
+_SOLE_NAME = re.compile(r"[^\W\d_][\w' &’-]*")
+
+
+def _named_before_colon(line: str) -> bool:
+    """The line is a name alone before a colon, not in capitals (a rubric of the text:
+    "LA NAISSANCE :"), nor a fiche's key ("Pays:") or a heading of another kind."""
+    held = line.rstrip()[:-1].rstrip() if line.rstrip().endswith(":") else ""
+    return bool(held) and _SOLE_NAME.fullmatch(held) is not None and not held.isupper() \
+        and not fiche_field(line) and not (sub_heading(held) or other_heading(held) or group_heading(held))
+
+
 def heading_like(line: str, items: IntroWords | Sequence[str] = ()) -> bool:
     """True when a line reads as a partner heading: a short line naming a place, with its
     country (or two) in brackets or none, and no sentence punctuation in the name.
@@ -845,6 +858,8 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
     lone = _lone_bullets(text)
     marked = _marked_alone(text)
     notes = star_notes(text)
+    # a fiche writes its keys alone before their values ("Pays:", then "Roumanie")
+    fiche = any(key_alone(line) for line in lines(text) if line.rstrip().endswith(":"))
     bulleted = False  # the line above was a bullet alone
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
@@ -896,6 +911,13 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
         elif (heading_like(line, items) and not goes_on(line)) or sub_heading(line) or other_heading(line) \
                 or group_heading(line) or (items and country_heading_line(line)):
             blocks.append(Block("heading", line, number, level=2))
+        elif not fiche and _named_before_colon(line) \
+                and heading_like(held := line.rstrip()[:-1].rstrip(), items) and not goes_on(held):
+            # a place alone before a colon, its block below it ("Linz am Rhein:", then the
+            # testimonies of its people): the colon announces the section, as a heading
+            # does, and is no part of the name; not on a fiche, whose keys stand so
+            # above their values ("Pays:", "Fax:")
+            blocks.append(Block("heading", held, number, level=2))
         elif head := _listed_head(line, items):  # "Togo : Koumondè (Présidente : …). Une …"
             blocks.append(Block("heading", head, number, level=2))
             blocks.append(Block("paragraph", line[len(head):].strip(), number))
