@@ -1857,6 +1857,60 @@ def _participle_clause(sentence: str) -> int:
 _MONTH_NAMES = {n: w for w, n in MONTHS.items()}
 
 
+# What ends the date a line opens with, for :func:`with_year`: any other word, a stop, a colon
+# or a comma ("Sam. 14/06 — puis à chaque fête", "du 5 au 9, à Ivry").
+_DATE_ENDS = set("?.:")
+
+
+def with_year(line: str, year: int, month: int | None = None) -> str | None:
+    """The date a short line opens with, written without its year (and maybe without its
+    month), with the year (and the month) that headings above it give written in: an
+    agenda's row under the headings of its year and month ("Sam. 11/10 à 18 h" under
+    "2025", "du 5 au 9" under "2015" and "Octobre", "toute l'année" under "2019"). Each day
+    in digits takes the year ("11/10/2025"), each month or "année" written alone takes it
+    after it, each day with no month after it takes the month and the year. ``None`` when the line
+    writes a year of its own, needs a month no heading gives, or becomes no date of that
+    year the grammar reads: the line is then left as written.
+
+    >>> with_year("Sam. 11/10 à 18 h", 2025), with_year("du 5 au 9", 2015, 10)
+    ('Sam. 11/10/2025 à 18 h', 'du 5 octobre 2015 au 9 octobre 2015')
+    >>> with_year("du lun. 4 au ven. 8 mars", 2024), with_year("le 15 à 19 h", 2025)
+    ('du lun. 4 au ven. 8 mars 2024', None)
+    >>> with_year("2022 → 2024", 2022), with_year("Accueil de jeunes", 2022)
+    (None, None)
+    """
+    toks = []
+    for t in tokens(line):
+        if t.code in _DATE_ENDS:
+            break
+        toks.append(t)
+    if not toks or any(t.code in "YZz" for t in toks):
+        return None
+    inserted: list[tuple[int, str]] = []
+    for n, (t, after) in enumerate(zip(toks, [*toks[1:], None], strict=True)):
+        if t.code == "J":  # "11/10"
+            inserted.append((t.end, f"/{year}"))
+        elif t.code in "My":  # "mars", "l'année"
+            inserted.append((t.end, f" {year}"))
+        elif t.code == "N" and (after is None or after.code not in "MJ") \
+                and not any(later.code == "M" for later in toks[n + 1:]):  # "le 15", "du 5"; not
+            # "du 4 au 8 mars", whose start takes the month of its end
+            if month is None:
+                return None
+            inserted.append((t.end, f" {_MONTH_NAMES[month]} {year}"))
+    if not inserted:
+        return None
+    written, at = [], 0
+    for end, words in inserted:
+        written += [line[at:end], words]
+        at = end
+    completed = "".join(written) + line[at:]
+    found = [(f.start, f.period) for f in find_dates(completed) if f.period is not None]
+    if not found or found[0][0] > toks[0].start or found[0][1].start_year != year:
+        return None
+    return completed
+
+
 @lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """A label as an entry's id says it: its tokens in one spelling, one space apart, so

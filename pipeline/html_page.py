@@ -20,7 +20,8 @@ from itertools import islice, pairwise
 import lxml.html
 from lxml import etree
 
-from .dates import LABEL_REACH, Found, date_alone, dated_label, find_dates, parse_label, split_any_label
+from .dates import (DATE_LINE, LABEL_REACH, Found, Period, date_alone, dated_label, find_dates, parse_label,
+                    split_any_label, with_year)
 from .errors import Refusal
 from .fields import (AMOUNT, CMS_FIELD, DATE, KINDS, MAX_KEY_WORDS, PEOPLE, PLACE, TEXT, empty, key_kind,
                      names_the_tie, span_columns, total_row)
@@ -66,6 +67,7 @@ _CONTENT_IDS = frozenset(_FURNITURE_MARKS["content_ids"])
 _TAG_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_tag_marks"]), re.IGNORECASE)
 _EVENT_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_event_marks"]), re.IGNORECASE)
 _NEWS_MARKS = re.compile("|".join(_FURNITURE_MARKS["cms_news_marks"]), re.IGNORECASE)
+_CATEGORY_MARKS = re.compile("|".join(_FURNITURE_MARKS["category_chip_marks"]), re.IGNORECASE)
 _CALLOUT_MARKS = re.compile("|".join(_FURNITURE_MARKS["callout_marks"]), re.IGNORECASE)
 _BUTTON_MARKS = re.compile("|".join(_FURNITURE_MARKS["button_marks"]), re.IGNORECASE)
 _EMBEDDED_POST_MARKS = re.compile("|".join(_FURNITURE_MARKS["embedded_post_marks"]), re.IGNORECASE)
@@ -904,13 +906,33 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
     ``CHIP_LEVEL``) written as the partner heading above it that it names ("Brandebourg"
     as "Brandenburg-sur-la-Havel (Allemagne)"), once the headings written as two blocks
     are joined, at the level of a heading found by what it names; a chip that names none
-    stays as written."""
+    stays as written. An entry whose markup names several partners (markers one after the
+    other: an agenda's row under two category chips, :func:`agenda_rows`) is written under
+    the first partner's heading, then again under each other's: one action per partner,
+    as the page files it under each."""
     partners = _PartnerHeadings(IntroWords())
     out: list[Block] = []
     label: str | None = None  # a timeline item's date, for the text below its heading
     items_level: int | None = None  # the level of a timeline's item headings
     apart = False  # under a heading that names no place: a timeline's items may name theirs
+    # an entry marked with several partners (an agenda's row under two category chips): where
+    # the heading of its first partner is, and the headings of the others, each of which
+    # gets a copy of the entry's blocks once the entry ends (one action per partner)
+    first_mark: int | None = None
+    other_marks: list[str] = []
+
+    def copied() -> None:
+        if first_mark is not None:
+            entry = out[first_mark + 1:]
+            line = out[first_mark].line
+            for heading in other_marks:
+                out.extend([Block("heading", heading, line, level=BOLD_HEADING_LEVEL), *entry])
+        other_marks.clear()
+
     for n, block in enumerate(blocks):
+        if block.kind == "heading" or (block.aside == MARKED and (n == 0 or blocks[n - 1].aside != MARKED)):
+            copied()  # the entry under several partners ends
+            first_mark = None
         if block.aside == MARKED:
             partners.feed(out)  # an entry's partner named in its markup: the first name a heading has
             names = [name for name in block.text.split("\n") if not themes(name)]
@@ -920,8 +942,11 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
             # its country beside it ("La Lisa (Cuba)"), not a slug ("la lisa") nor a name alone
             named = named or next((name for name in names if split_heading(name)[1]
                                    and names_a_place(name, partners.items)), None)
-            if named is not None:
+            if named is not None and first_mark is not None and named != out[first_mark].text:
+                other_marks.append(named)  # another partner of the same entry
+            elif named is not None and first_mark is None:
                 out.append(Block("heading", named, block.line, level=BOLD_HEADING_LEVEL))
+                first_mark = len(out) - 1
             continue
         if block.kind == "heading" and 1 < block.level < CHIP_LEVEL:
             partners.feed(out)
@@ -970,6 +995,7 @@ def _named_chips(blocks: list[Block]) -> list[Block]:
         out.append(block)
     if label is not None:
         out.append(Block("paragraph", label, 0))
+    copied()
     return out
 
 
@@ -2416,6 +2442,109 @@ def year_groups(document: etree._Element) -> None:
                 _taken_out(kids[0])
 
 
+def _heading_period(text: str, year: int) -> Period | None:
+    """The part of its year a heading names alone under the heading of that year: a month
+    ("Mai", "Octobre"), a season ("Été"), the whole year ("Toute l'année"); ``None`` for a
+    heading that is no date ("Projets sur plusieurs années") or writes a number."""
+    if len(text) > MAX_FIELD_NAME or any(c.isdigit() for c in text):
+        return None
+    period = parse_label(f"{text} {year}")
+    return period if period is not None and period.start_year == period.end_year == year else None
+
+
+def _opening_text(item: etree._Element) -> tuple[etree._Element, str] | None:
+    """Where the first words ``item`` shows are written: the element whose ``text`` or
+    whose ``tail`` they are (an icon before them: "<div><span class="icon"></span> le 15
+    à 19 h</div>"), and which of the two."""
+    for node in item.iter():
+        if _tag(node) in _NOT_RENDERED:
+            return None
+        if _text(node.text or ""):
+            return node, "text"
+        if node is not item and _text(node.tail or ""):
+            return node, "tail"
+    return None
+
+
+def _category_chips(row: etree._Element) -> list[etree._Element]:
+    """The category chips of an agenda row: elements whose class says a category, with a
+    short text and no such element inside."""
+    chips = [node for node in row.iter() if node is not row and isinstance(node.tag, str)
+             and _CATEGORY_MARKS.search(node.get("class") or "")]
+    return [chip for chip in chips if not any(other is not chip and other in chips for other in chip.iter())
+            and 0 < len(_text(_rendered(chip))) <= MAX_CHIP]
+
+
+def _chip_names(chip: str) -> list[str]:
+    """The names a category chip offers its partner, best first: the chip as written
+    ("Mali · Dianguirdé"), then its words from the last ("Peuple sahraoui": "sahraoui"),
+    as the walker's tag chips are read (:func:`_named_chips`)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", chip) if len(w) > 3]
+    return list(dict.fromkeys([chip, *reversed(words)]))
+
+
+def agenda_rows(document: etree._Element) -> None:
+    """An agenda's rows under the headings of their year and month (a CMS's list of
+    events: "<h3>2025</h3><h4>Mai</h4><ul><li><div>le 15 à 19 h</div><div>Soirée …</div>
+    <div><span class="jevcat">Palestine · Jifna</span></div><div>Lectures …</div></li>"):
+    each row's date line, written without its year, gets the year and month of the headings
+    above written in (:func:`pipeline.dates.with_year`: "le 15 mai 2025 à 19 h"), so the
+    row is one entry opening on its date, its lines after it; a heading of a year or a
+    month all of whose rows then give their year is taken out, as :func:`year_groups`
+    does. A row's category chip that names a partner (its only mention of it) is set before
+    the row as the marker of its partner (``MARKED_PARTNER``), one per chip, and leaves the
+    row's text.
+
+    >>> page = lxml.html.fromstring('<div><h3>2015</h3><h4>Octobre</h4><ul><li><div>du 5 au 9</div>'
+    ...     '<div>Accueil de lycéens.</div><div><span class="cat">Gao</span></div></li></ul></div>')
+    >>> agenda_rows(page)
+    >>> [(e.tag, e.get(MARKED_PARTNER), e.text_content()) for e in page.iter("h3", "h4", "span", "li")]
+    [('span', 'Gao', ''), ('li', None, 'du 5 octobre 2015 au 9 octobre 2015Accueil de lycéens.')]
+    """
+    year: tuple[int, int, etree._Element] | None = None  # level, year, heading
+    month: tuple[int, int | None, etree._Element] | None = None
+    rows: dict[etree._Element, list[bool]] = {}  # each year's or month's heading: its rows dated
+    for node in list(document.iter()):
+        tag = _tag(node)
+        if tag in HEADINGS:
+            level, text = int(tag[1]), _text(_rendered(node))
+            if year and level <= year[0]:
+                year = month = None
+            if month and level <= month[0]:
+                month = None
+            if _YEAR_ALONE.fullmatch(text):
+                year, month = (level, int(text), node), None
+                rows[node] = []
+            elif year and (part := _heading_period(text, year[1])) is not None:
+                one = part.start_month if part.start_month == part.end_month else None
+                month = (level, one, node)  # the month it gives, if one
+                rows[node] = []
+            continue
+        if tag != "li" or len(_pieces(node)) < 2 or (opening := _opening_text(node)) is None:
+            continue
+        where, side = opening
+        line = getattr(where, side) or ""
+        if len(_text(line)) > DATE_LINE:
+            continue
+        completed = with_year(line, year[1], month[1] if month else None) if year else None
+        if completed is not None:
+            setattr(where, side, completed)
+        found = find_dates(_text(completed or line))
+        for framing in (year, month):
+            if framing is not None:  # its row gives its year ("2022 → 2024" under "2022")
+                rows[framing[2]].append(any(f.period is not None and f.period.start_year for f in found))
+        if not found:
+            continue  # no agenda's row: its first line, short, holds no date
+        for chip in _category_chips(node):
+            mark = etree.Element("span")
+            mark.set(MARKED_PARTNER, "\n".join(_chip_names(_text(_rendered(chip)))))
+            node.addprevious(mark)
+            _taken_out(chip)
+    for above, dated in rows.items():
+        if dated and all(dated):
+            _taken_out(above)
+
+
 # A card's field: a line (a list item, a paragraph, a division) opened by its name set apart
 # in an inline element of its own ("<li><span class="meta-label">Quand</span> courant 2020
 # </li>", "<p><strong>Date :</strong> 12 mai 2018</p>"): a name of a few letters at most,
@@ -2946,6 +3075,7 @@ def html_document(text: str) -> tuple[list[Block], str, list[tuple[str, str]]]:
     translations = history + other_languages(document) + heading_subtitles(document) \
         + labelled_pictograms(document) + boxes_after_sections(document)
     year_groups(document)
+    agenda_rows(document)
     trailing_dates(document)
     field_dates(document)
     _joined_print(document)
