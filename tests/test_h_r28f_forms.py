@@ -55,3 +55,46 @@ def test_an_icalendar_export_is_read_partner_by_partner_each_event_labelled_by_i
     assert segou["agreement_year"] == 2001  # its presentation, a journal, read under its heading
     assert not any("1970" in (a["date_label"] or "") or "2023" in (a["date_label"] or "")
                    for a in data["actions"])  # time zones and stamps are no dates
+
+
+def test_a_note_s_date_shorthand_is_read() -> None:
+    from pipeline.dates import parse_label, split_any_label
+
+    assert parse_label("2011→").edtf == "2011/.."  # an arrow after a date: from then on
+    assert parse_label("2011→").is_ongoing is True
+    assert parse_label("03/16").edtf == "2016-03"  # a month and its year in two digits
+    assert parse_label("03→04/16").edtf == "2016-03/2016-04"
+    assert parse_label("11/23→").edtf == "2023-11/.."
+    assert parse_label("2017-18-19").edtf == "2017/2019"  # the years after it in two digits
+    assert parse_label("2017-05-19").edtf == "2017-05-19"  # an ISO day stays one
+    assert parse_label("03/11") is None  # a day and its month, or a month of 2011: not guessed
+    assert split_any_label("03/16 : accueil de jeunes") == ("03/16", "accueil de jeunes", True)
+
+
+_MEMO = """NOTE INTERNE – PARTENARIATS
+
+■ SÉGOU [ML] – coopération, convention signée en 2001
+Contexte : ville du centre du pays.
+
+  • 2009→11 : construction d’un centre de santé.
+  • 03/16 : mission d’élus à Ségou.
+
+■ TULCEA [RO] – jumelage 1995
+
+  • 2011→ : accueil chaque été de jeunes de Tulcea.
+  • 2017-18-19 : échanges scolaires.
+"""
+
+
+def test_a_memo_s_headings_name_their_country_by_its_code_in_square_brackets() -> None:
+    data = _read_text(_MEMO)
+    partners = {p["partner_id"]: p for p in data["partners"]}
+    assert sorted((p["name"], p["country_code"]) for p in partners.values()) == [("SÉGOU", "ML"),
+                                                                                   ("TULCEA", "RO")]
+    dated = {(partners[a["partner_id"]]["name"], a["date_label"]): a["period"] for a in data["actions"]}
+    assert dated == {("SÉGOU", "2009→11"): "2009/2011", ("SÉGOU", "03/16"): "2016-03",
+                     ("TULCEA", "2011→"): "2011/..", ("TULCEA", "2017-18-19"): "2017/2019"}
+
+
+def _read_text(page: str) -> dict:
+    return tables(extract(parse(read_bytes(page.encode(), "note.txt").blocks)))
