@@ -878,6 +878,19 @@ def _two_digit_year(g: dict[str, list[Token]]) -> Period | None:
     return _period(p.edtf, p, p) if p else None
 
 
+def _sheet_month(g: dict[str, list[Token]]) -> Period | None:
+    """"sept-19", "juin-12": a month cut short and its year in two digits, a dash between
+    them and no space, as a spreadsheet shows a date cell ("mmm-aa"); spaced ("juin – 12
+    jeunes") it is no such cell.
+
+    >>> parse_label("sept-19").edtf, parse_label("déc-20").edtf, parse_label("juin - 12")
+    ('2019-09', '2020-12', None)
+    """
+    if g["b"][0].start - g["a"][-1].end != 1:
+        return None
+    return _two_digit_year(g)
+
+
 def _decade(g: dict[str, list[Token]]) -> Period | None:
     """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it);
     its beginning, middle or end (``DECADE_PARTS``: "au début des années 60", "fin des
@@ -971,6 +984,7 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_INTRO}(?:(?P<p>P)D?L?)?y?Q?X(?P<a>[YN])", _decade),
     (rf"{_INTRO}L?(?P<n>[NO])(?P<p>q)D?L?(?P<b>MY)", _month_part),  # "2e quinzaine de juillet 2019"
     (rf"{_INTRO}{_PART}(?P<a>[MS])(?P<b>N)", _two_digit_year),  # "Été 19", "juin 19"
+    (r"(?P<a>M)-(?P<b>N)", _sheet_month),  # "sept-19": a spreadsheet's month ("mmm-aa")
     (rf"{_INTRO}{_PART}(?P<a>C)D?L?(?P<b>Y)", _calendar),
     (rf"{_INTRO}{_PART}(?P<a>{_CORE}|{_SUB_YEAR})", _single),
 ]

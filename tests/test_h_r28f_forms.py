@@ -98,3 +98,11 @@ def test_a_memo_s_headings_name_their_country_by_its_code_in_square_brackets() -
 
 def _read_text(page: str) -> dict:
     return tables(extract(parse(read_bytes(page.encode(), "note.txt").blocks)))
+
+
+def test_a_spreadsheet_s_month_cell_is_read() -> None:
+    from pipeline.dates import parse_label
+
+    assert parse_label("oct-15").edtf == "2015-10"  # Excel's "mmm-aa"
+    assert parse_label("avr-09").edtf == "2009-04"
+    assert parse_label("avr - 09") is None  # spaced, no such cell
