@@ -719,11 +719,12 @@ def _set_of(items: list[Point | None]) -> Period | None:
 
 
 def _iso(g: dict[str, list[Token]]) -> Period | None:
-    """"2023-03-08", as a CMS writes a date."""
+    """"2023-03-08", as a CMS writes a date; no month and day, the years that follow the
+    first in two digits ("2020-21-22", :func:`_short_chain`)."""
     year, month, day = (g[k][0].value for k in "abc")
     if len(g["b"][0].text) != 2 or len(g["c"][0].text) != 2 or not 1 <= month <= 12 \
             or not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
+        return _short_chain({"items": [*g["a"], *g["b"], *g["c"]]})
     p = Point(year, month, day)
     return _period(p.edtf, p, p)
 
@@ -751,6 +752,25 @@ def _chain(g: dict[str, list[Token]]) -> Period | None:
     if any(b != a + 1 for a, b in pairwise(years)):
         slashes = all(t.text == "/" for t in g["items"] if t.code == "-")
         return _set_of([Point(y) for y in years]) if slashes else None
+    return _period(f"{years[0]}/{years[-1]}", Point(years[0]), Point(years[-1]))
+
+
+def _short_chain(g: dict[str, list[Token]]) -> Period | None:
+    """"2020-21-22": a year, then the years that follow it in two digits, each the year after
+    the one before (as "2019-20" ends in 2020): the span from the first to the last, as
+    "2020-2021-2022" is.
+
+    >>> parse_label("2020-21-22").edtf, parse_label("2020-22-24")
+    ('2020/2022', None)
+    """
+    first = g["items"][0]
+    years = [first.value]
+    for t in g["items"][1:]:
+        if t.code == "N":
+            following = _full_year(Token("Y", str(years[-1]), first.start, first.end), t)
+            if following != years[-1] + 1:
+                return None
+            years.append(following)
     return _period(f"{years[0]}/{years[-1]}", Point(years[0]), Point(years[-1]))
 
 
@@ -858,6 +878,19 @@ def _two_digit_year(g: dict[str, list[Token]]) -> Period | None:
     return _period(p.edtf, p, p) if p else None
 
 
+def _sheet_month(g: dict[str, list[Token]]) -> Period | None:
+    """"sept-19", "juin-12": a month cut short and its year in two digits, a dash between
+    them and no space, as a spreadsheet shows a date cell ("mmm-aa"); spaced ("juin – 12
+    jeunes") it is no such cell.
+
+    >>> parse_label("sept-19").edtf, parse_label("déc-20").edtf, parse_label("juin - 12")
+    ('2019-09', '2020-12', None)
+    """
+    if g["b"][0].start - g["a"][-1].end != 1:
+        return None
+    return _two_digit_year(g)
+
+
 def _decade(g: dict[str, list[Token]]) -> Period | None:
     """"Années 1990", "les années 2000", "années 90": EDTF ``199X`` (some time in it);
     its beginning, middle or end (``DECADE_PARTS``: "au début des années 60", "fin des
@@ -923,6 +956,7 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_OPEN}{_PART}(?P<items>Y(?:-Y){{2,20}})", _chain),
     # two school years, to or beside each other, after their kind's word ("années scolaires")
     (rf"{_OPEN}(?:PD?L?)?[yX]?Q(?P<a>Y)-(?P<b>Y)(?:{_TO}|&)L?(?P<x>Y)-(?P<y>Y)", _school_years),
+    (rf"{_OPEN}{_PART}(?P<items>Y(?:-N){{2,20}})", _short_chain),  # "2020-21-22"
     (rf"{_OPEN}{_PART}(?P<a>Y)-(?P<b>N)", _two_digit_end),
     (rf"{_OPEN}(?P<a>N)-(?P<b>z)", _months_in_digits),  # "03-06/2017"
     (rf"{_INTRO}{_PART}(?P<a>SY)-(?P<b>[YN])", _winter),
@@ -950,6 +984,7 @@ _FORMS: list[tuple[str, Builder]] = [
     (rf"{_INTRO}(?:(?P<p>P)D?L?)?y?Q?X(?P<a>[YN])", _decade),
     (rf"{_INTRO}L?(?P<n>[NO])(?P<p>q)D?L?(?P<b>MY)", _month_part),  # "2e quinzaine de juillet 2019"
     (rf"{_INTRO}{_PART}(?P<a>[MS])(?P<b>N)", _two_digit_year),  # "Été 19", "juin 19"
+    (r"(?P<a>M)-(?P<b>N)", _sheet_month),  # "sept-19": a spreadsheet's month ("mmm-aa")
     (rf"{_INTRO}{_PART}(?P<a>C)D?L?(?P<b>Y)", _calendar),
     (rf"{_INTRO}{_PART}(?P<a>{_CORE}|{_SUB_YEAR})", _single),
 ]
@@ -1039,6 +1074,10 @@ def parse_label(label: str) -> Period | None:
     if (both := _EDTF_MONTHS.fullmatch(label.strip())) and (since := _open_start(both["first"])) \
             and (until := _open_start(both["last"])) and since.first <= until.first:
         return _period(f"{since.edtf}/{until.edtf}", since, until)  # "2012-06/2012-08"
+    if short := _SHORT_MONTHS.fullmatch(label.strip()):  # "05/18", "04→05/18": a note's months
+        return _short_months(short)
+    if (arrow := _ARROW_OPEN.fullmatch(label.strip())) and (start := _open_start(arrow["start"])):
+        return _period(f"{start.edtf}/..", start, None)  # "2016→", "09/24→": from then on
     if lasting := _DURATION_FROM.fullmatch(label.strip()):
         return _years_from(lasting)
     if week := _ISO_WEEK.fullmatch(label.strip()):
@@ -1101,6 +1140,39 @@ _EDTF_MONTHS = re.compile(r"(?=\d{4}-\d\d|.*[/–—-]\s*\d{4}-)(?P<first>\d{4}(
 # Either, as a label: alone, or before a colon, a comma or a spaced dash.
 _NOTICE_LABEL = re.compile(rf"(?P<label>{_RESTORED.pattern}|{_EDTF_OPEN.pattern})"
                            r"(?:\s*(?:[:,]|\s[–—-](?=\s))\s*|\s*$)")
+
+
+# A note's shorthand (a memo, a sheet's narrow column): a month and its year in two digits
+# after a slash ("05/18"), maybe after the month it runs from ("04→05/18"); the two digits
+# are no month's (13 to 99), so that a day and its month ("06/12") is never read so.
+_SHORT_MONTHS = re.compile(r"(?:(?P<first>0?[1-9]|1[0-2])\s?[→–—-]\s?)?(?P<month>0?[1-9]|1[0-2])"
+                           r"\s?/\s?(?P<year>1[3-9]|[2-9]\d)")
+# A date and an arrow after it, nothing beyond ("2016→", "09/24 →"): from that date on, as a
+# note's legend says it ("→ = depuis"); an arrow between two dates is a range's dash.
+_ARROWS = r"(?:→|⟶|➝|➔|->)"
+_ARROW_OPEN = re.compile(rf"(?P<start>.{{1,40}}?)\s?{_ARROWS}")
+# Either as an entry's label, before a colon ("05/18 : délégation…", "09/24→ : projet…").
+_SHORT_LABEL = re.compile(rf"(?P<label>{_SHORT_MONTHS.pattern}(?:\s?{_ARROWS})?)\s*:\s*")
+
+
+def _short_months(short: re.Match[str]) -> Period | None:
+    """The month, or the months, of :data:`_SHORT_MONTHS` (from 40 the 1900s, below it the
+    2000s, as "23/12/89" is read).
+
+    >>> parse_label("05/18").edtf, parse_label("04→05/18").edtf, parse_label("09/24→").edtf
+    ('2018-05', '2018-04/2018-05', '2024-09/..')
+    >>> parse_label("2016→").edtf, parse_label("06/12"), parse_label("05/04→06/18")
+    ('2016/..', None, None)
+    """
+    two = int(short["year"])
+    year = two + CENTURY * (19 if two >= TWO_DIGIT_PIVOT else 20)
+    end = Point(year, int(short["month"]))
+    if short["first"] is None:
+        return _period(end.edtf, end, end)
+    start = Point(year, int(short["first"]))
+    if start.month is None or end.month is None or start.month >= end.month:
+        return None
+    return _period(f"{start.edtf}/{end.edtf}", start, end)
 
 
 def _open_start(start: str) -> Point | None:
@@ -1477,6 +1549,8 @@ def _label_of(text: str) -> tuple[tuple[str, int, bool] | None, bool]:
         return (started["label"], started.end(), True), False  # "Depuis le lancement, en mai 2021, …"
     if (notice := _NOTICE_LABEL.match(text)) and parse_label(notice["label"]) is not None:
         return (notice["label"], notice.end(), True), False  # "[1999]", "2016/..": an archive's date
+    if (short := _SHORT_LABEL.match(text)) and parse_label(short["label"]) is not None:
+        return (short["label"], short.end(), True), False  # "05/18 :", "04→05/18 :": a note's months
     candidates, open_ended = _candidates(text)
     found = _choice(candidates)
     return (found[0].label, found[0].end, found[1]) if found else None, open_ended

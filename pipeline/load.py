@@ -25,6 +25,7 @@ from .text_layout import reading_order
 from .wiki import wiki_reading
 from .asciidoc import asciidoc_reading
 from .csv_page import sheet_reading
+from .ics import calendar_reading
 
 # The inline markup a text snapshot may hold as served (a search tool's excerpt highlights
 # the words searched: "<strong>Valognes</strong>-Wimborne", "<strong>le</strong>s"): read
@@ -74,8 +75,10 @@ def read_bytes(data: bytes, name: str, html: bool | None = None) -> Document:
     # a wiki's source (its markup off, its tables read); columns, bordered tables: in reading order
     # a captions file (WebVTT, SubRip): its cues' words, joined into paragraphs
     # an AsciiDoc source likewise (its markup off, its comments and settings set aside)
-    if (reading := captions_reading(rows) or (wiki := wiki_reading(rows) or asciidoc_reading(rows))
-            or sheet_reading(rows) or reading_order(rows)) is not None:
+    # an iCalendar export: its partners' components grouped, each event an entry its dates label
+    if (reading := calendar_reading(rows) or captions_reading(rows)
+            or (wiki := wiki_reading(rows) or asciidoc_reading(rows)) or sheet_reading(rows)
+            or reading_order(rows)) is not None:
         rows, numbers, laid, headings = reading.rows, reading.numbers, reading.aside, reading.levels or None
         joined = wrapped(reading.as_written())
     if wiki is None and is_markdown(rows):  # its lines read without their markup, each at its number

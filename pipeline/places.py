@@ -432,6 +432,8 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     (('Cottbus', 'Allemagne'), ('La Lisa', 'Cuba'))
     >>> split_heading("Cottbus (Allemagne) [archives]")
     ('Cottbus', 'Allemagne')
+    >>> split_heading("KITA [ML] – coopération décentralisée, protocole d’accord 2005")
+    ('KITA', 'ML')
     >>> split_heading("MALI — KITA (RÉGION DE KAYES)"), split_heading("Cuba – Matanzas (province)")
     (('KITA', 'MALI'), ('Matanzas', 'Cuba'))
     >>> split_heading("Allemagne — jumelage avec Cottbus depuis 1963")  # the place in its tie
@@ -441,7 +443,7 @@ def split_heading(heading: str) -> tuple[str, str | None]:
     >>> split_heading("La Plata – Buenos Aires"), split_heading("Gao (Mali) – Tombouctou (Mali)")
     (('La Plata – Buenos Aires', None), ('Gao (Mali) – Tombouctou', 'Mali'))
     """
-    text = without_lead_in(heading_text(heading).strip())
+    text = without_lead_in(_round_brackets(heading_text(heading).strip()))
     if text[-1:] == ":" and not text[:-1].rstrip().endswith(")"):
         name, country = split_heading(text[:-1])  # "Mali – Gao :"; "Avec :" stays a sentence
         return (name, country) if country else (text, None)
@@ -470,6 +472,20 @@ def split_heading(heading: str) -> tuple[str, str | None]:
         name = rubric[-1].strip()  # "Nouveau partenariat : Gao (Mali)", a newsletter's column
         # "Mémoire de jumelage · Gao (Mali)"; not "Utile ? Oui (27) · Non (4)"
     return name, text[start + 1:-1].strip() or None
+
+
+def _round_brackets(text: str) -> str:
+    """A heading whose country is in square brackets before a comment, as round ones
+    ("DIANGUIRDÉ [ML] – coopération, protocole 2005": "DIANGUIRDÉ (ML) – …"), so that the
+    comment after them is read as after round ones; a heading with round brackets too, or
+    square ones naming no country ("[archives]"), stays as written."""
+    square = _SQUARE.search(text)
+    if square is None or "(" in text or square.end() == len(text) or not countries(square[1])[1]:
+        return text
+    return f"{text[:square.start()]}({square[1]}){text[square.end():]}"
+
+
+_SQUARE = re.compile(r"\[([^\[\]()]{1,80})\]")
 
 
 # What sets a rubric apart from the place it leads to: a colon, or a middle dot or a bullet
@@ -1132,10 +1148,18 @@ def country_in(phrase: str) -> tuple[str, str] | None:
     (('Mali', 'ML'), ('Kosovo', 'XK'), None)
     >>> country_in("une commune du Mali"), country_in("ville d'Allemagne")
     (('Mali', 'ML'), ('Allemagne', 'DE'))
+
+    A country's ISO 3166-1 code alone, in capitals, is its name in a note's or a sheet's
+    shorthand ("Dianguirdé [ML]", "Kita (ML)"): the code of a country, never a word.
+
+    >>> country_in("ML"), country_in("DE"), country_in("Ml"), country_in("UE")
+    (('Mali', 'ML'), ('Allemagne', 'DE'), None, None)
     """
     phrase = phrase.strip()
     if code := country_code(phrase):
         return phrase, code
+    if _ISO_CODE.fullmatch(phrase) and pycountry.countries.get(alpha_2=phrase) is not None:
+        return country_name(phrase), phrase
     words = phrase.split()
     named = " ".join(words[1:])
     if len(words) > 1 and words[0].lower() in _PREPOSITIONS and (code := country_code(named)):
@@ -1146,6 +1170,9 @@ def country_in(phrase: str) -> tuple[str, str] | None:
     if (of := _OF_COUNTRY.fullmatch(phrase)) and (code := country_code(of["country"])):
         return of["country"], code  # "une commune du Mali"
     return None
+
+
+_ISO_CODE = re.compile(r"[A-Z]{2}")
 
 
 @cache

@@ -98,8 +98,9 @@ def as_bool(value: Any) -> bool:
 
 def right(gold: Any, got: Any) -> bool:
     """The scorer's ``ok``: a gold ``"3|null"`` lists the values accepted."""
-    if isinstance(gold, str) and "|" in gold:
-        return got in [None if alt == "null" else float(alt) for alt in gold.split("|")]
+    if isinstance(gold, str) and "|" in gold:  # "null", a flag ("false|true") or a number
+        words: dict[str, Any] = {"null": None, "true": True, "false": False}
+        return got in [words[alt] if alt in words else float(alt) for alt in gold.split("|")]
     return bool(gold == got)
 
 
