@@ -2267,8 +2267,9 @@ def _trailing_element(card: etree._Element, sizes: dict[etree._Element, tuple[in
         last = next((c for c in reversed(node) if shown.get(c)), None)  # the last shown
         if last is None:
             return None
-        if _text(last.tail or ""):
-            return None  # text after it: the card does not end with it
+        if _text(last.tail or "") or any(_text(after.tail or "") for after in last.itersiblings()):
+            return None  # text after it, maybe after a break: the card does not end with it
+            # ("<li><span>Juin 2012</span><br>organisation d'un tournoi …</li>")
         if _tag(last) in _PANELS:
             return None  # a folded panel: its summary ("Depuis 2020", "Les années 2010")
             # heads the entries inside it, no date of the card's
