@@ -3876,7 +3876,8 @@ def _events_of_each(sections: list[Section]) -> list[Section]:
             for section in sections[1:]:
                 section.entries.append(replace(entry))
             kept.append(entry)
-        elif to[at]:
+            continue  # every partner's already: none twice for the partners it lists
+        if to[at]:
             sections[to[at]].entries.append(entry)
         else:
             kept.append(entry)

@@ -449,6 +449,15 @@ class IntroWords:
 _SOLE_NAME = re.compile(r"[^\W\d_][\w' &’-]*")
 
 
+def _list_below(rows: list[str], number: int, lone: set[int]) -> bool:
+    """Whether the first written line below line ``number`` (numbered from 1) opens a list
+    item, its bullet on it or alone on its own line: a colon before a list announces the
+    list ("Visite :", then "- De l'abbaye …"), no section."""
+    below = next(((n, row.strip()) for n, row in enumerate(rows[number:], start=number + 1) if row.strip()),
+                 None)
+    return below is not None and (below[0] in lone or _BULLET.match(below[1]) is not None)
+
+
 def _named_before_colon(line: str) -> bool:
     """The line is a name alone before a colon, not in capitals (a rubric of the text:
     "LA NAISSANCE :"), nor a fiche's key ("Pays:") or a heading of another kind."""
@@ -859,7 +868,8 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
     marked = _marked_alone(text)
     notes = star_notes(text)
     # a fiche writes its keys alone before their values ("Pays:", then "Roumanie")
-    fiche = any(key_alone(line) for line in lines(text) if line.rstrip().endswith(":"))
+    rows_of_text = lines(text)
+    fiche = any(key_alone(line) for line in rows_of_text if line.rstrip().endswith(":"))
     bulleted = False  # the line above was a bullet alone
     for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
@@ -911,7 +921,7 @@ def text_blocks(text: str, levels: dict[int, int] | None = None, joined: Collect
         elif (heading_like(line, items) and not goes_on(line)) or sub_heading(line) or other_heading(line) \
                 or group_heading(line) or (items and country_heading_line(line)):
             blocks.append(Block("heading", line, number, level=2))
-        elif not fiche and _named_before_colon(line) \
+        elif not fiche and _named_before_colon(line) and not _list_below(rows_of_text, number, lone) \
                 and heading_like(held := line.rstrip()[:-1].rstrip(), items) and not goes_on(held):
             # a place alone before a colon, its block below it ("Linz am Rhein:", then the
             # testimonies of its people): the colon announces the section, as a heading
