@@ -3058,11 +3058,65 @@ def _activity_since(sentence: str, found: Found) -> bool:
 _RECURS_SINCE = re.compile(rf"(?:{_any(_RECURRING)})\s+(?:{_any(list(_REFERENCE))})\b")
 
 
+_SINCE_BEGINNINGS = frozenset(fold(w) for w in _WORDS["since_beginnings"])
+SINCE_PHRASE_WORDS = 8  # words at most from "depuis" to the date of the beginning it names
+SINCE_PHRASE_REACH = 90  # characters before a date where such a "depuis" is looked for
+MAIN_CLAUSE_WORDS = 3  # words of the clause after a "depuis" where its subject's noun stands
+_SINCE_OPENING = re.compile(rf"(?<!\w)(?:{_any(list(_REFERENCE))})\s+")
+
+
+def _since_phrase(sentence: str, found: Found) -> int | None:
+    """Where a "depuis" starts that opens a noun phrase naming a beginning and running to the
+    date (``since_beginnings``: "Depuis la naissance officielle du jumelage, en 1995",
+    "Depuis le premier jumelage avec Weiden en 1954"): "depuis 1995" in more words, whose
+    year dates no event of its own; ``None`` when the date ends no such phrase.
+
+    >>> s = "Depuis la naissance officielle du jumelage, en 1995, les échanges sont réguliers."
+    >>> _since_phrase(s, find_dates(s)[0])
+    0
+    >>> s = "Depuis des années, nous partons en mai 2019 à Rome."
+    >>> _since_phrase(s, find_dates(s)[0]) is None
+    True
+    """
+    start = max(0, found.start - SINCE_PHRASE_REACH)
+    before = fold(sentence[start:found.start])
+    opening = next(reversed(list(_SINCE_OPENING.finditer(before))), None)  # the last before the date
+    if opening is None:
+        return None
+    phrase = before[opening.end():].rstrip()
+    words = re.findall(r"\w+", phrase)
+    if not words or len(words) > SINCE_PHRASE_WORDS or re.search(r"[.;:!?()\d]", phrase) \
+            or "," in phrase.removesuffix(","):
+        return None
+    return start + opening.start() if _SINCE_BEGINNINGS.intersection(words) else None
+
+
+def _goes_on_after(after: str) -> bool:
+    """The clause after a "depuis" that opens its sentence has an activity for subject
+    (``since_activities``: ", les échanges sont réguliers"): what goes on since then, an
+    action, not the tie's own state (", nos communes tissent des liens")."""
+    if not after.lstrip().startswith(","):
+        return False
+    words = re.findall(r"\w+", fold(after))[:MAIN_CLAUSE_WORDS]
+    return bool(_SINCE_ACTIVITIES.intersection(words))
+
+
 def _absolute(sentence: str) -> Event | None:
     """The first date of the sentence that is an event's: not in brackets, not a
-    reference ("depuis 1970")."""
+    reference ("depuis 1970", "depuis la naissance du jumelage, en 1970"), unless the
+    "depuis" opens the sentence and what follows goes on since then (an action going on,
+    dated "depuis 1970")."""
     for found in dates_of(sentence):  # the first of a long sentence, not all
-        if found.period is None or _in_brackets(sentence, found.start) or _not_when(sentence, found):
+        if found.period is None or _in_brackets(sentence, found.start):
+            continue
+        since = _since_phrase(sentence, found)
+        if since is not None and found.period.start_month is None:
+            if len(re.findall(r"\w+", sentence[:since])) <= SINCE_OPENING_WORDS \
+                    and _goes_on_after(sentence[found.end:]):
+                since_year = f"{_WORDS['reference_openings'][0]} {found.period.start_year}"
+                return Event(found.text, found.start, since_year, _when(found))
+            continue
+        if _not_when(sentence, found):
             continue
         if found.period.end_year is None:  # "depuis 1970" is a reference; "Dès janvier 1986"
             if _RECURS_SINCE.match(fold(found.text)):  # "organisés chaque été depuis 2016": an
@@ -3830,8 +3884,9 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
             if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
-            and read.end_year is None:  # "à partir de début octobre": the event starts then
-        first = replace(first, resolved=_written(first.when))
+            and read.end_year is None and not fold(first.resolved).startswith(_REFERENCE):
+        first = replace(first, resolved=_written(first.when))  # "à partir de début octobre":
+        # the event starts then; an action going on "depuis" a beginning stays open
     if first and first.when and (first.resolved is None or first.when[1] is None):
         # "En 2019, c'était notre tour …, du jeudi 9 au dimanche 12 mai": the days, that year;
         # so too days inside a feast told ("à l'Ascension 2022, du 26 au 29 mai") and in a
@@ -4159,6 +4214,8 @@ def _moved(when: When | None, event: Event | None, sentence: str = "") -> When |
         return None
     if event is None or event.when is None or _recalled(when, event):
         return when
+    if event.resolved is not None and fold(event.resolved).startswith(_REFERENCE):
+        return when  # an action going on since its year: the story is not at that year
     if _SINCE_THEN.search(fold(sentence), event.start + len(event.label)):
         return None  # "En 2019, … et, depuis, plus de nouvelles": the story is now at its writing
     return event.when
@@ -4983,7 +5040,13 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         return None  # a list of partners with their countries: their headings were not found
     others: list[About] = []
     if about is None:
-        names = named_partners(title.text if title else None, texts, [b.text for b in story_lines])
+        # a line the page repeats word for word (a photo's caption a slider shows twice,
+        # "… devant le château de Schwerin", above a paragraph of its own) names once: it
+        # is no more the page's subject than a place its story names once after a cue
+        first_of = {fold(b.text.strip()): b for b in reversed(story_lines)}
+        naming = unwrapped([b for b in story_lines
+                            if id(b) not in theirs and first_of[fold(b.text.strip())] is b])
+        names = named_partners(title.text if title else None, naming, [b.text for b in story_lines])
         if not names:
             return None
         written = ([title.text] if title else []) + texts
