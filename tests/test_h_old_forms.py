@@ -75,3 +75,15 @@ def test_a_caption_repeated_line_after_line_names_its_place_once() -> None:
     data = _read(CAPTIONS)
     assert [p["partner_id"] for p in data["partners"]] == ["vejen"]  # not the cathedral's town
     assert ("vejen", 2015, 6) in {(a["partner_id"], a["start_year"], a["start_month"]) for a in data["actions"]}
+
+
+CUT_FIRST_LINE = """Le maire de Kaya, notre ville jumelle au Burkina Faso, est venu, fin mars,
+participer aux travaux des assises de la coopération décentralisée. Il a rencontré
+les élus et visité les ateliers municipaux.
+"""
+
+
+def test_a_first_line_ending_on_a_comma_is_no_title() -> None:
+    data = _read(CUT_FIRST_LINE)
+    assert [p["partner_id"] for p in data["partners"]] == ["kaya"]
+    assert [(a["date_label"], a["start_month"]) for a in data["actions"]] == [("fin mars", 3)]
