@@ -2397,10 +2397,34 @@ def _without_towns_country(text: str, at: int, towns: list[tuple[int, int]], end
     before = text[start:at]
     last = bisect_right(ends, at)  # the spans end in the text's order
     for one, end in reversed(towns[max(0, last - 2):last]):  # the town named last before it
-        if end >= start and (after := _COUNTRY_AFTER.match(text, end, at)):
+        if end >= start and (after := _COUNTRY_AFTER.match(text, end, at) or _apposed_country(text, end, at)):
             before = before[:max(0, one - start)] + text[after.end():at]
             break
     return before
+
+
+APPOSITION_REACH = 60  # characters of an apposition between the town and its country
+
+
+def _apposed_country(text: str, end: int, at: int) -> re.Match[str] | None:
+    """The country that ends an apposition right after the town's name, before ``at``
+    ("Etréchy, une ville dans l'Essonne en France et Dano …"): the town's, as "Plainfaing en
+    France" is; the apposition a comma opens and no other mark cuts.
+
+    >>> t = "Etréchy, une ville dans l'Essonne en France et Dano au Burkina Faso"
+    >>> _apposed_country(t, 7, t.index("Dano"))[1]
+    'France'
+    """
+    if not text.startswith(",", end):
+        return None
+    for found in _COUNTRY_AFTER.finditer(text, end + 1, min(at, end + 1 + APPOSITION_REACH + BESIDE)):
+        if found.start() - end > APPOSITION_REACH or re.search(r"[,.;:()]", text[end + 1:found.start()]):
+            return None
+        from .places import country_code
+
+        if country_code(found[1]):
+            return found
+    return None
 
 
 # the names a list writes before one of its members, each after a comma or "et"

@@ -87,3 +87,11 @@ def test_a_first_line_ending_on_a_comma_is_no_title() -> None:
     data = _read(CUT_FIRST_LINE)
     assert [p["partner_id"] for p in data["partners"]] == ["kaya"]
     assert [(a["date_label"], a["start_month"]) for a in data["actions"]] == [("fin mars", 3)]
+
+
+def test_the_towns_country_after_an_apposition_is_not_the_partners() -> None:
+    from pipeline.narrative import partner_country
+
+    text = ("Ivry-sur-Seine, une ville du Val-de-Marne en France et Gao chef-lieu de la région "
+            "du même nom au Mali sont unies depuis vingt ans.")
+    assert partner_country("Gao", [text]) == "Mali"
