@@ -3351,16 +3351,19 @@ def _nearest_season(season: str, side: int, told: When) -> int | None:
 
 def _ago(sentence: str, folded: str, published: When | None) -> Event | None:
     """A number of years before the post's date ("Il y a 20 ans" in a post of 18 November
-    2017: 1997); none without a post's date.
+    2017: 1997); without a post's date, an event whose date stays unread (a news article
+    served with no date: "Il y a un an, les amis anglais de Cookham avaient passé …"),
+    rather than words told on with the event before.
 
     >>> _ago("Il y a 20 ans, le jumelage naissait.", "il y a 20 ans, le jumelage naissait.", (2017, 11, 18))
     Event(label='Il y a 20 ans', start=0, resolved='1997', when=(1997, None, None), also=())
     """
     from .numbers import read_number
 
-    if published is None or (found := _AGO.search(folded)) is None \
-            or not (n := read_number(found["n"])) or n >= 100:
+    if (found := _AGO.search(folded)) is None or not (n := read_number(found["n"])) or n >= 100:
         return None
+    if published is None:  # no time of writing: an event whose date stays unread, as "cet été"
+        return Event(sentence[found.start():found.end()], found.start(), None, None)
     year = published[0] - n
     return Event(sentence[found.start():found.end()], found.start(), str(year), (year, None, None))
 
@@ -3377,9 +3380,10 @@ _WRITING_DAY_OFFSETS = list(_WORDS["days_from_writing"].values())
 
 def _from_writing(sentence: str, folded: str, published: When | None) -> Event | None:
     """A year or a month counted from the time of writing ("L'an dernier" in a newsletter
-    of June 2023: 2022; "Le mois dernier" in one of March 2019: February 2019); none
-    without a time of writing, nor a month without its month, nor when the days follow
-    ("le mois dernier, du 28 janvier au 8 février").
+    of June 2023: 2022; "Le mois dernier" in one of March 2019: February 2019); without a
+    time of writing, an event whose date stays unread (as "cet été"); none for a month
+    counted from a time of writing without its month, nor when the days follow ("le mois
+    dernier, du 28 janvier au 8 février").
 
     >>> told = "Le mois dernier, une délégation est partie."
     >>> _from_writing(told, fold(told), (2019, 1, None)).resolved
@@ -3401,11 +3405,13 @@ def _from_writing(sentence: str, folded: str, published: When | None) -> Event |
         told = date(*published) + timedelta(days=_WRITING_DAY_OFFSETS[int(day.lastgroup[1:])])  # type: ignore[arg-type]
         at: When = (told.year, told.month, told.day)
         return Event(sentence[day.start():day.end()], day.start(), _written(at), at)
-    if published is None or (found := _FROM_WRITING.search(folded)) is None or found.lastgroup is None:
+    if (found := _FROM_WRITING.search(folded)) is None or found.lastgroup is None:
         return None
     after = find_dates(sentence[found.end():], yearless=True)
     if after and after[0].start <= DAYS_AFTER:
         return None  # "le mois dernier, du 28 janvier au 8 février": the days it gives
+    if published is None:  # no time of writing: an event whose date stays unread, as "cet été"
+        return Event(sentence[found.start():found.end()], found.start(), None, None)
     months, offset = _WRITING_OFFSETS[int(found.lastgroup[1:])]
     if months and published[1] is None:
         return None

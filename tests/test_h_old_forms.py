@@ -95,3 +95,11 @@ def test_the_towns_country_after_an_apposition_is_not_the_partners() -> None:
     text = ("Ivry-sur-Seine, une ville du Val-de-Marne en France et Gao chef-lieu de la région "
             "du même nom au Mali sont unies depuis vingt ans.")
     assert partner_country("Gao", [text]) == "Mali"
+
+
+def test_a_date_counted_from_writing_on_a_page_of_no_date_is_an_event_of_no_year() -> None:
+    # as "cet été" is: the event told, its date unread rather than lost in the one before
+    for text, label in (("Il y a deux ans, nos amis de Kinross étaient venus.", "Il y a deux ans"),
+                        ("La visite s'est déroulée le mois dernier.", "le mois dernier")):
+        ((_, event),) = sentences(text, None, None)
+        assert event is not None and event.label == label and event.when is None
