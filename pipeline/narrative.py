@@ -2443,10 +2443,34 @@ def _without_towns_country(text: str, at: int, towns: list[tuple[int, int]], end
     before = text[start:at]
     last = bisect_right(ends, at)  # the spans end in the text's order
     for one, end in reversed(towns[max(0, last - 2):last]):  # the town named last before it
-        if end >= start and (after := _COUNTRY_AFTER.match(text, end, at)):
+        if end >= start and (after := _COUNTRY_AFTER.match(text, end, at) or _apposed_country(text, end, at)):
             before = before[:max(0, one - start)] + text[after.end():at]
             break
     return before
+
+
+APPOSITION_REACH = 60  # characters of an apposition between the town and its country
+
+
+def _apposed_country(text: str, end: int, at: int) -> re.Match[str] | None:
+    """The country that ends an apposition right after the town's name, before ``at``
+    ("Etréchy, une ville dans l'Essonne en France et Dano …"): the town's, as "Plainfaing en
+    France" is; the apposition a comma opens and no other mark cuts.
+
+    >>> t = "Etréchy, une ville dans l'Essonne en France et Dano au Burkina Faso"
+    >>> _apposed_country(t, 7, t.index("Dano"))[1]
+    'France'
+    """
+    if not text.startswith(",", end):
+        return None
+    for found in _COUNTRY_AFTER.finditer(text, end + 1, min(at, end + 1 + APPOSITION_REACH + BESIDE)):
+        if found.start() - end > APPOSITION_REACH or re.search(r"[,.;:()]", text[end + 1:found.start()]):
+            return None
+        from .places import country_code
+
+        if country_code(found[1]):
+            return found
+    return None
 
 
 # the names a list writes before one of its members, each after a comma or "et"
@@ -3133,11 +3157,65 @@ def _activity_since(sentence: str, found: Found) -> bool:
 _RECURS_SINCE = re.compile(rf"(?:{_any(_RECURRING)})\s+(?:{_any(list(_REFERENCE))})\b")
 
 
+_SINCE_BEGINNINGS = frozenset(fold(w) for w in _WORDS["since_beginnings"])
+SINCE_PHRASE_WORDS = 8  # words at most from "depuis" to the date of the beginning it names
+SINCE_PHRASE_REACH = 90  # characters before a date where such a "depuis" is looked for
+MAIN_CLAUSE_WORDS = 3  # words of the clause after a "depuis" where its subject's noun stands
+_SINCE_OPENING = re.compile(rf"(?<!\w)(?:{_any(list(_REFERENCE))})\s+")
+
+
+def _since_phrase(sentence: str, found: Found) -> int | None:
+    """Where a "depuis" starts that opens a noun phrase naming a beginning and running to the
+    date (``since_beginnings``: "Depuis la naissance officielle du jumelage, en 1995",
+    "Depuis le premier jumelage avec Weiden en 1954"): "depuis 1995" in more words, whose
+    year dates no event of its own; ``None`` when the date ends no such phrase.
+
+    >>> s = "Depuis la naissance officielle du jumelage, en 1995, les échanges sont réguliers."
+    >>> _since_phrase(s, find_dates(s)[0])
+    0
+    >>> s = "Depuis des années, nous partons en mai 2019 à Rome."
+    >>> _since_phrase(s, find_dates(s)[0]) is None
+    True
+    """
+    start = max(0, found.start - SINCE_PHRASE_REACH)
+    before = fold(sentence[start:found.start])
+    opening = next(reversed(list(_SINCE_OPENING.finditer(before))), None)  # the last before the date
+    if opening is None:
+        return None
+    phrase = before[opening.end():].rstrip()
+    words = re.findall(r"\w+", phrase)
+    if not words or len(words) > SINCE_PHRASE_WORDS or re.search(r"[.;:!?()\d]", phrase) \
+            or "," in phrase.removesuffix(","):
+        return None
+    return start + opening.start() if _SINCE_BEGINNINGS.intersection(words) else None
+
+
+def _goes_on_after(after: str) -> bool:
+    """The clause after a "depuis" that opens its sentence has an activity for subject
+    (``since_activities``: ", les échanges sont réguliers"): what goes on since then, an
+    action, not the tie's own state (", nos communes tissent des liens")."""
+    if not after.lstrip().startswith(","):
+        return False
+    words = re.findall(r"\w+", fold(after))[:MAIN_CLAUSE_WORDS]
+    return bool(_SINCE_ACTIVITIES.intersection(words))
+
+
 def _absolute(sentence: str) -> Event | None:
     """The first date of the sentence that is an event's: not in brackets, not a
-    reference ("depuis 1970")."""
+    reference ("depuis 1970", "depuis la naissance du jumelage, en 1970"), unless the
+    "depuis" opens the sentence and what follows goes on since then (an action going on,
+    dated "depuis 1970")."""
     for found in dates_of(sentence):  # the first of a long sentence, not all
-        if found.period is None or _in_brackets(sentence, found.start) or _not_when(sentence, found):
+        if found.period is None or _in_brackets(sentence, found.start):
+            continue
+        since = _since_phrase(sentence, found)
+        if since is not None and found.period.start_month is None:
+            if len(re.findall(r"\w+", sentence[:since])) <= SINCE_OPENING_WORDS \
+                    and _goes_on_after(sentence[found.end:]):
+                since_year = f"{_WORDS['reference_openings'][0]} {found.period.start_year}"
+                return Event(found.text, found.start, since_year, _when(found))
+            continue
+        if _not_when(sentence, found):
             continue
         if found.period.end_year is None:  # "depuis 1970" is a reference; "Dès janvier 1986"
             if _RECURS_SINCE.match(fold(found.text)):  # "organisés chaque été depuis 2016": an
@@ -3348,16 +3426,19 @@ def _nearest_season(season: str, side: int, told: When) -> int | None:
 
 def _ago(sentence: str, folded: str, published: When | None) -> Event | None:
     """A number of years before the post's date ("Il y a 20 ans" in a post of 18 November
-    2017: 1997); none without a post's date.
+    2017: 1997); without a post's date, an event whose date stays unread (a news article
+    served with no date: "Il y a un an, les amis anglais de Cookham avaient passé …"),
+    rather than words told on with the event before.
 
     >>> _ago("Il y a 20 ans, le jumelage naissait.", "il y a 20 ans, le jumelage naissait.", (2017, 11, 18))
     Event(label='Il y a 20 ans', start=0, resolved='1997', when=(1997, None, None), also=())
     """
     from .numbers import read_number
 
-    if published is None or (found := _AGO.search(folded)) is None \
-            or not (n := read_number(found["n"])) or n >= 100:
+    if (found := _AGO.search(folded)) is None or not (n := read_number(found["n"])) or n >= 100:
         return None
+    if published is None:  # no time of writing: an event whose date stays unread, as "cet été"
+        return Event(sentence[found.start():found.end()], found.start(), None, None)
     year = published[0] - n
     return Event(sentence[found.start():found.end()], found.start(), str(year), (year, None, None))
 
@@ -3374,9 +3455,10 @@ _WRITING_DAY_OFFSETS = list(_WORDS["days_from_writing"].values())
 
 def _from_writing(sentence: str, folded: str, published: When | None) -> Event | None:
     """A year or a month counted from the time of writing ("L'an dernier" in a newsletter
-    of June 2023: 2022; "Le mois dernier" in one of March 2019: February 2019); none
-    without a time of writing, nor a month without its month, nor when the days follow
-    ("le mois dernier, du 28 janvier au 8 février").
+    of June 2023: 2022; "Le mois dernier" in one of March 2019: February 2019); without a
+    time of writing, an event whose date stays unread (as "cet été"); none for a month
+    counted from a time of writing without its month, nor when the days follow ("le mois
+    dernier, du 28 janvier au 8 février").
 
     >>> told = "Le mois dernier, une délégation est partie."
     >>> _from_writing(told, fold(told), (2019, 1, None)).resolved
@@ -3398,11 +3480,13 @@ def _from_writing(sentence: str, folded: str, published: When | None) -> Event |
         told = date(*published) + timedelta(days=_WRITING_DAY_OFFSETS[int(day.lastgroup[1:])])  # type: ignore[arg-type]
         at: When = (told.year, told.month, told.day)
         return Event(sentence[day.start():day.end()], day.start(), _written(at), at)
-    if published is None or (found := _FROM_WRITING.search(folded)) is None or found.lastgroup is None:
+    if (found := _FROM_WRITING.search(folded)) is None or found.lastgroup is None:
         return None
     after = find_dates(sentence[found.end():], yearless=True)
     if after and after[0].start <= DAYS_AFTER:
         return None  # "le mois dernier, du 28 janvier au 8 février": the days it gives
+    if published is None:  # no time of writing: an event whose date stays unread, as "cet été"
+        return Event(sentence[found.start():found.end()], found.start(), None, None)
     months, offset = _WRITING_OFFSETS[int(found.lastgroup[1:])]
     if months and published[1] is None:
         return None
@@ -3912,8 +3996,9 @@ def event_in(sentence: str, when: When | None, published: When | None = None,
             if e and not any(f.period for f in find_dates(sentence, yearless=True))]  # "(21 juin)" dates it
     first = min(found, key=lambda e: e.start) if found else None
     if first and first.when and first.resolved and (read := parse_label(first.resolved)) \
-            and read.end_year is None:  # "à partir de début octobre": the event starts then
-        first = replace(first, resolved=_written(first.when))
+            and read.end_year is None and not fold(first.resolved).startswith(_REFERENCE):
+        first = replace(first, resolved=_written(first.when))  # "à partir de début octobre":
+        # the event starts then; an action going on "depuis" a beginning stays open
     if first and first.when and (first.resolved is None or first.when[1] is None):
         # "En 2019, c'était notre tour …, du jeudi 9 au dimanche 12 mai": the days, that year;
         # so too days inside a feast told ("à l'Ascension 2022, du 26 au 29 mai") and in a
@@ -4271,6 +4356,8 @@ def _moved(when: When | None, event: Event | None, sentence: str = "") -> When |
         return None
     if event is None or event.when is None or _recalled(when, event):
         return when
+    if event.resolved is not None and fold(event.resolved).startswith(_REFERENCE):
+        return when  # an action going on since its year: the story is not at that year
     if _SINCE_THEN.search(fold(sentence), event.start + len(event.label)):
         return None  # "En 2019, … et, depuis, plus de nouvelles": the story is now at its writing
     return event.when
@@ -5171,7 +5258,13 @@ def _read_narrative(title: Block | None, body: list[Block], reasons: Reasons,
         return None  # a list of partners with their countries: their headings were not found
     others: list[About] = []
     if about is None:
-        names = named_partners(title.text if title else None, texts, [b.text for b in story_lines])
+        # a line the page repeats word for word (a photo's caption a slider shows twice,
+        # "… devant le château de Schwerin", above a paragraph of its own) names once: it
+        # is no more the page's subject than a place its story names once after a cue
+        first_of = {fold(b.text.strip()): b for b in reversed(story_lines)}
+        naming = unwrapped([b for b in story_lines
+                            if id(b) not in theirs and first_of[fold(b.text.strip())] is b])
+        names = named_partners(title.text if title else None, naming, [b.text for b in story_lines])
         if not names:
             return None
         written = ([title.text] if title else []) + texts

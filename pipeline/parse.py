@@ -3852,6 +3852,14 @@ def _events_of_each(sections: list[Section]) -> list[Section]:
     # the undated words that open a paragraph go on the event before it ("L'année suivante,
     # … . ¶ À Kita aussi, l'eau …"): they name that paragraph's partner, not the event's
     leads: dict[int, list[str]] = {}
+    # so do the undated words that open the story's paragraph before its first event ("Il y
+    # a un an, les amis anglais de Cookham … . Depuis 1995, les échanges …"): the story's
+    # description on the line of an event, no event's own words (a tie's agreement is both)
+    told_words = " ".join(entry.text for entry in story.entries)
+    events_on = {entry.line for entry in story.entries}
+    for block in story.description:
+        if block.line in events_on and block.text not in told_words:
+            leads.setdefault(block.line, []).append(block.text)
     for entry in story.entries:
         for (start, line), (end, _) in pairwise([*entry.parts, (len(entry.text), 0)]):
             if line != entry.line:

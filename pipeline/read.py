@@ -772,11 +772,13 @@ def star_notes(text: str) -> set[str]:
 def _title_like(line: str) -> bool:
     """The first line of a text snapshot is its title unless it is an introduction
     sentence (it ends like one, or runs longer than any title: "L'idée de la caravane a
-    germé fin 2019 à l'occasion d'une rencontre …" above its list), a year alone (the
+    germé fin 2019 à l'occasion d'une rencontre …" above its list; or it ends on a comma,
+    a sentence cut by a hard line break that the next line goes on with: "… Maire de
+    Gressier sont venus, fin mars," / "participer aux travaux …"), a year alone (the
     label of the first entry of a history by years: "Année 2010", then its lines; a stay's
     days, "6-12 mai 2012", may title the page that tells it) or a partner heading with its
     country."""
-    if line.endswith((":", ".", "!", "?", "…")) or split_any_label(line) \
+    if line.endswith((":", ".", "!", "?", "…", ",")) or split_any_label(line) \
             or ((period := parse_label(line)) is not None and period.start_month is None) \
             or (len(line.split()) > TITLE_WORDS and _BAR not in line):  # a bar of links is furniture
         return False
