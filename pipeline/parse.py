@@ -39,6 +39,7 @@ import math
 import re
 from bisect import bisect_right
 from itertools import pairwise
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -107,6 +108,7 @@ from .places import (
     HOME_COUNTRY,
     SIMILAR_SPELLING,
     agreement,
+    close_spellings,
     same_place_key,
     countries,
     country_code,
@@ -328,6 +330,8 @@ UNDER_A_CAUSE = "heading of a place under a heading naming its country alone (re
 COUNTRY_HEADING = ("heading naming its partner by its country alone (read as the place the intro or the text "
                    "below names)")
 NEWS_TITLE = "title of a news item naming its partner before a colon (read as that partner's heading)"
+RUBRIC_HEADING = ("heading naming its place after a rubric that other headings open on (read as that place's "
+                  "heading)")
 CROSS_REFERENCE = "sentence that sends the reader to another part of the page (a pointer, no event)"
 _TEASER_HEADINGS = frozenset(lexicon("headings")["teaser_headings"])
 Role = str  # what a heading is: "partner", "group", "sub" or "other"
@@ -2330,6 +2334,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
         _key_heading(b), after)), notes) for b, after in zip(rest, [*rest[1:], None], strict=True)]))
     body, beside, answered = _asked_beside_headings(body)
     asked += beside
+    body, rubricked = _without_shared_rubrics(body)
     body, grouping, renamed = _country_headings(body)
     body, causes, placed = _cause_groups(body)
     titled: dict[int, str] = {}
@@ -2346,6 +2351,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     if not starts:
         page = _narrative(title, _under_other_headings(body), about)
         page.set_aside = with_reasons(page.set_aside, body, refused)
+        page.set_aside += [SetAside(block, RUBRIC_HEADING) for block in rubricked]
         return page
     roles.update(dict.fromkeys(refused, "sub"))  # its text stays with the partner above
     intro = _intro_list(body[:starts[0]])
@@ -2353,6 +2359,7 @@ def _parse(blocks: list[Block], about: About | None, workers: Pool | None = None
     set_aside = ([SetAside(title, PAGE_TITLE)] if title else []) + asked
     set_aside += [SetAside(block, COUNTRY_HEADING) for block in renamed]
     set_aside += [SetAside(block, NEWS_TITLE) for block in news]
+    set_aside += [SetAside(block, RUBRIC_HEADING) for block in rubricked]
     set_aside += [SetAside(block, UNDER_A_CAUSE) for block in placed]
     for i, block in enumerate(intro):
         if block.kind != "list_item" or block.aside:
@@ -2675,6 +2682,42 @@ def _prose_section(section: Section) -> bool:
     a paragraph that describes the tie is no such section."""
     told = sum(len(find_dates(b.text)) for b in section.description)
     return told >= PROSE_DATES and told > len(section.entries)
+
+
+# A heading's number ("6. ", "12) ") and its rubric, the first part before a spaced dash
+_NUMBERED = re.compile(r"(?P<number>\d{1,3}[.)]\s+)?(?P<rubric>[^–—]+?)\s+[–—-]\s+(?P<rest>.+)", re.DOTALL)
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
+SHARED_RUBRIC = 2  # headings opening on the same words before a dash: a rubric, not a place
+
+
+def _without_shared_rubrics(body: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The body with each heading that opens on a rubric shared by other headings, before a
+    dash, and names a place with its country after it, written without that rubric: a
+    council's agenda item ("6. RELATIONS INTERNATIONALES – Gao (Mali) – Subvention") names
+    the place after its department's name, which ``SHARED_RUBRIC`` headings or more open
+    on; the place before a dash is the name otherwise ("La Plata – Buenos Aires": its
+    province). A shared first part that is a country ("Allemagne – Cottbus (Brandebourg)")
+    or after which no place and its country make a part of their own ("Gao – les écoles", a
+    partner's topics; "Séjour à Gao (Mali), été 2025 – Tarifs", an event there) stays. The
+    headings so rewritten come second, as the page wrote them (set aside: their line is
+    the place's heading).
+
+    >>> [b.text for b in _without_shared_rubrics([Block("heading", "1. AFFAIRES – Gao (Mali) – Vote", 3, 2),
+    ...     Block("heading", "2. AFFAIRES – Rapport annuel", 9, 2)])[0]]
+    ['1. Gao (Mali) – Vote', '2. AFFAIRES – Rapport annuel']
+    """
+    parts = {i: m for i, b in enumerate(body)
+             if b.kind == "heading" and not b.aside and (m := _NUMBERED.fullmatch(b.text.strip()))}
+    shared = Counter(fold(m["rubric"]) for m in parts.values())
+    out, rewritten = list(body), []
+    for i, m in parts.items():
+        if shared[fold(m["rubric"])] < SHARED_RUBRIC or country_code(m["rubric"]):
+            continue
+        place = _SPACED_DASH.split(m["rest"], maxsplit=1)[0].strip()
+        if place.endswith(")") and countries(split_heading(place)[1])[1]:
+            out[i] = replace(body[i], text=f"{m['number'] or ''}{m['rest']}")
+            rewritten.append(body[i])
+    return out, rewritten
 
 
 def _country_headings(body: list[Block]) -> tuple[list[Block], set[int], list[Block]]:
@@ -4102,9 +4145,9 @@ def _continued(sections: list[Section], own: set[str], set_aside: list[SetAside]
         place, country = _place_of(section.heading.text)
         written = _written_place(section.heading.text)
         same = [k for k, c in by_place.get(place, ()) if not (c and country and c != country)]
-        if not same and place and not country and written not in own:
+        if not same and place and written not in own:
             same = [k for k, c in by_start.get(written[:3], ())[-MAX_CLOSE:]
-                    if _close_spelling(_written_place(k.heading.text), written)]
+                    if _spelt_alike(_written_place(k.heading.text), written, c, country)]
         if not same and place:  # one of the places a heading above names together
             same = by_member.get(written, [])[:1]
         words = name_words(place_name(split_heading(section.heading.text)[0]))
@@ -4162,6 +4205,30 @@ def _written_place(heading: str) -> str:
 
 def _close_spelling(place: str, other: str) -> bool:
     return difflib.SequenceMatcher(None, place, other).ratio() >= SIMILAR_SPELLING
+
+
+def _spelt_alike(above: str, written: str, above_country: str | None, country: str | None) -> bool:
+    """A heading's written place (``written``) in a close spelling of one above: letter by
+    letter when it says no country; word by word (:func:`_close_words`) when it says one,
+    the same as the heading's above or that one saying none."""
+    if not country:
+        return _close_spelling(above, written)
+    return not (above_country and above_country != country) and _close_words(above, written)
+
+
+def _close_words(place: str, other: str) -> bool:
+    """Two written places (slugs) word by word in close spellings, each word the same or, of
+    six letters or more, close (:func:`pipeline.places.close_spellings`): a heading that says
+    its country is still the partner above when only such a word differs ("Brandenburg-sur-
+    la-Havel (Allemagne)" below "Brandebourg-sur-la-Havel"); a short word differing is
+    another town ("Saint-Genis (France)" is no "Saint-Denis").
+
+    >>> _close_words("brandebourg-sur-la-havel", "brandenburg-sur-la-havel")
+    True
+    >>> _close_words("saint-denis", "saint-genis")
+    False
+    """
+    return close_spellings(place.replace("-", " "), other.replace("-", " "))
 
 
 def _same_place(first: str, later: str, own: Collection[str] = ()) -> bool:
