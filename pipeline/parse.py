@@ -56,6 +56,7 @@ from .dates import (
     forget_labels,
     month_alone,
     parse_label,
+    with_year,
     says_until,
     split_any_label,
 )
@@ -838,7 +839,7 @@ def _says_status(label: str) -> bool:
 _GLUED_AFTER_DATE = re.compile(rf"(?<=\)\.)(?={CAPITAL}[^\W\d_])")
 
 
-def trailing_label(text: str) -> str | None:
+def trailing_label(text: str, year: int | None = None) -> str | None:
     """The date an entry written text first gives at the end of its first sentence, in
     brackets ("Accueil de six jeunes (2003-2014).", "Délégation à Cuba (mai 2018). Elle
     …"): the entry's label when none opens it. The bracket may hold the date beside a
@@ -852,6 +853,13 @@ def trailing_label(text: str) -> str | None:
     ('2019-2020', None)
     >>> trailing_label("Concert (Festival des Suds, octobre 2016)."), trailing_label("Jardin (2019) et mare.")
     ('octobre 2016', None)
+
+    Under a lead line of a year (``year``: "Faits marquants 2025", then its items), the
+    bracket may hold a date without its year ("(7-18 juillet)", "(juillet-août)"): that
+    year's (:func:`pipeline.dates.with_year`).
+
+    >>> trailing_label("Voyage de jeunes (7-18 juillet)", 2025), trailing_label("Voyage (juillet)")
+    ('7-18 juillet', None)
     """
     tail = first_sentence(text).rstrip(" .;\u00a0")
     opening = tail.rfind("(", max(0, len(tail) - LABEL_WINDOW))
@@ -862,7 +870,32 @@ def trailing_label(text: str) -> str | None:
         if part.strip() and (alone := label_alone(part.strip())) \
                 and (period := parse_label(alone)) is not None and period.start_year is not None:
             return alone
+        if part.strip() and year is not None and (alone := label_alone(part.strip())) \
+                and (completed := with_year(alone, year)) and (period := parse_label(completed)) is not None \
+                and period.start_year == year:
+            return alone
     return None
+
+
+def _without_year(label: str) -> bool:
+    period = parse_label(label)
+    return period is None or period.start_year is None
+
+
+def _lead_year(entries: list[_Draft]) -> int | None:
+    """The year of the entry above when it is a lead line alone dated by one year ("b)
+    Faits marquants 2025", its items below): the year of the items' dates written without
+    it."""
+    if not entries or len(entries[-1].pieces) != 1 or entries[-1].label is not None \
+            or len(entries[-1].pieces[0]) > MAX_LEAD_LINE or entries[-1].pieces[0].rstrip()[-1:] in ".;!?":
+        return None
+    found = [f.period for f in find_dates(entries[-1].pieces[0]) if f.period is not None]
+    if len(found) != 1 or found[0].start_month is not None or found[0].start_year != found[0].end_year:
+        return None
+    return found[0].start_year
+
+
+MAX_LEAD_LINE = 60  # characters of a lead line that dates the items below it by its year
 
 
 # Words that may come before a place's name when a paragraph speaks of it ("La commune de…"):
@@ -1014,6 +1047,7 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
     frames: list[tuple[int, int | None]] = []  # (line, year) of each heading: the year it frames
     other = teasers = furniture = label_only = described = dated_item = after_field = tie_value = False
     span_value = trailing = False  # trailing: the entries so far are dated at their end
+    lead_items: tuple[int, int] | None = None  # (year, line of the item) the lead line above dates
     posted = False  # the last entry opened on a post's time line: the post's text goes on in it
     sub_part = False  # under a sub-heading of the section ("Les temps forts", "Historique")
     with_labels: bool | None = None  # the section writes its entries with labels (read once, if asked)
@@ -1107,14 +1141,24 @@ def _fill_section(section: Section, blocks: list[tuple[Block, Role]],
             label_only = described = False
             continue
         timeline = label_only and dated_item  # a timeline's item: its date, then its text below
-        if (block.kind == "list_item" or trailing) and (not entries or trailing) and not timeline \
+        lead, lead_line = None, False
+        if block.kind == "list_item":
+            lead = lead_items[0] if lead_items and entries and entries[-1].line == lead_items[1] else None
+            lead_line = lead is None and (lead := _lead_year(entries)) is not None
+        if (block.kind == "list_item" or trailing) and (not entries or trailing or lead) and not timeline \
                 and not split_any_label(block.text) and not label_alone(block.text) \
                 and field_line(block.text) is None \
-                and (last := trailing_label(block.text)):  # "Accueil de jeunes (mai 2018)."
+                and (last := trailing_label(block.text, lead)):  # "Accueil de jeunes (mai 2018)."
+            if lead_line and _without_year(last):  # the lead line is the items' sub-heading
+                above = entries.pop()
+                set_aside += [SetAside(b, SUB_HEADING) for b, _ in blocks[:at] if b.line == above.line][:1]
             for n, piece in enumerate(_GLUED_AFTER_DATE.split(block.text)):  # "… (2008).Le …"
                 again = trailing_label(piece) or (last if n == 0 else None)
                 if again or n == 0:
                     entries.append(_Draft.start(again, piece, block.line))  # its date at its end
+                    if again and lead and _without_year(again):  # "(juillet)" under "… 2025"
+                        entries[-1].period = with_year(again, lead)
+                        lead_items = (lead, block.line)
                 else:
                     entries[-1].extend(piece, block.line, " ")
             trailing, label_only, described = True, False, False

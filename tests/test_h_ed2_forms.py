@@ -61,3 +61,26 @@ def test_an_agenda_rubric_shared_by_headings_is_no_partner(tmp_path: Path) -> No
     records = records_of(path)
     names = [str(p["name"]).lower() for p in records["partners"]]
     assert names == ["kayes", "tübingen"], names
+
+
+REPORT = """RAPPORT ANNUEL DES JUMELAGES
+
+Kayes (Mali)
+
+a) Historique
+   •  Forage d’un puits au marché (2016)
+   •  Accueil de musiciens maliens (mai 2019)
+
+b) Temps forts 2025
+   •  Chantier solidaire de jeunes à Kayes (7-18 juillet)
+   •  Envoi de matériel médical au centre de santé (juillet-août)
+"""
+
+
+def test_items_dated_without_year_take_the_year_of_their_lead_line(tmp_path: Path) -> None:
+    path = tmp_path / "rapport.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    acts = [(a["date_label"], a["start_year"], a["start_month"], a["end_month"]) for a in records_of(path)["actions"]]
+    assert ("7-18 juillet", 2025, 7, 7) in acts, acts
+    assert ("juillet-août", 2025, 7, 8) in acts, acts
+    assert not any(label == "2025" for label, *_ in acts), acts  # the lead line dates no action of its own
