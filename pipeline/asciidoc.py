@@ -167,8 +167,8 @@ def asciidoc_reading(rows: list[str]) -> Reading | None:
         row, number = rows[index], index + 1
         stripped = row.strip()
         if header:
-            if index == 0:
-                out.add(inline(_TITLE.match(row).group(1), attributes), number, made=False, level=1)  # type: ignore[union-attr]
+            if index == 0 and (opening := _TITLE.match(row)) is not None:
+                out.add(inline(opening.group(1), attributes), number, made=False, level=1)
             elif not stripped:
                 header = False
                 out.add("", number, made=False)

@@ -3477,7 +3477,8 @@ def _from_writing(sentence: str, folded: str, published: When | None) -> Event |
     """
     if published is not None and published[2] is not None and published[1] is not None \
             and (day := _DAYS_FROM_WRITING.search(folded)) is not None and day.lastgroup is not None:
-        told = date(*published) + timedelta(days=_WRITING_DAY_OFFSETS[int(day.lastgroup[1:])])  # type: ignore[arg-type]
+        told = date(published[0], published[1], published[2]) \
+            + timedelta(days=_WRITING_DAY_OFFSETS[int(day.lastgroup[1:])])
         at: When = (told.year, told.month, told.day)
         return Event(sentence[day.start():day.end()], day.start(), _written(at), at)
     if (found := _FROM_WRITING.search(folded)) is None or found.lastgroup is None:
@@ -5126,7 +5127,10 @@ def _arrived_before(sentence: str, event: Event, told: Told | None) -> str | Non
     before = parse_label(told.period_label or told.label)
     if before is None or before.start_date is None or before.start_date != before.end_date:
         return event.resolved
-    arrived = date(*event.when)  # type: ignore[arg-type]
+    year, month, day = event.when
+    if month is None or day is None:
+        return event.resolved
+    arrived = date(year, month, day)
     if not 0 < (before.start_date - arrived).days <= STAY_DAYS:
         return event.resolved
     end = before.start_date

@@ -2738,9 +2738,10 @@ def _without_shared_rubrics(body: list[Block]) -> tuple[list[Block], list[Block]
     """The body with each heading that opens on a rubric shared by other headings, before a
     dash, and names a place with its country after it, written without that rubric: a
     council's agenda item ("6. RELATIONS INTERNATIONALES – Gao (Mali) – Subvention") names
-    the place after its department's name, which ``SHARED_RUBRIC`` headings or more open
-    on; the place before a dash is the name otherwise ("La Plata – Buenos Aires": its
-    province). A shared first part that is a country ("Allemagne – Cottbus (Brandebourg)")
+    the place after its department's name, in capitals, which ``SHARED_RUBRIC`` headings or
+    more open on; the place before a dash is the name otherwise ("La Plata – Buenos Aires":
+    its province; "Kandi – Banikoara (Bénin)", two communes, however often "Kandi –" opens a
+    line). A shared first part that is a country ("Allemagne – Cottbus (Brandebourg)")
     or after which no place and its country make a part of their own ("Gao – les écoles", a
     partner's topics; "Séjour à Gao (Mali), été 2025 – Tarifs", an event there) stays. The
     headings so rewritten come second, as the page wrote them (set aside: their line is
@@ -2755,8 +2756,9 @@ def _without_shared_rubrics(body: list[Block]) -> tuple[list[Block], list[Block]
     shared = Counter(fold(m["rubric"]) for m in parts.values())
     out, rewritten = list(body), []
     for i, m in parts.items():
-        if shared[fold(m["rubric"])] < SHARED_RUBRIC or country_code(m["rubric"]):
-            continue
+        rubric = m["rubric"]
+        if shared[fold(rubric)] < SHARED_RUBRIC or country_code(rubric) or not rubric.isupper():
+            continue  # a rubric is a department's name in capitals; "Kandi – Banikoara" names two places
         place = _SPACED_DASH.split(m["rest"], maxsplit=1)[0].strip()
         if place.endswith(")") and countries(split_heading(place)[1])[1]:
             out[i] = replace(body[i], text=f"{m['number'] or ''}{m['rest']}")
